@@ -1,0 +1,127 @@
+"""The command line: ``python build.py build|check|serve|ingest ...``.
+
+This is the one place content errors are printed: every stage raises them,
+and :func:`main` prints them all, once, as ``file:line:col: message`` with a
+hint, and exits with status 1 (2 for a wrong command line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentErrors
+from .write import OutputError
+
+DESCRIPTION = """\
+Build a bilingual microsite from content/ (Markdown and YAML) with templates/
+and static/, into site/. Every statistic, date and citation is checked against
+a verbatim quote of its source article."""
+
+EPILOG = """\
+examples:
+  python build.py                      build into site/ (same as 'build')
+  python build.py check                validate everything, write nothing
+  python build.py build --out /tmp/x   build somewhere else
+  python build.py serve --open         preview with live reload
+  python build.py ingest ../shared/feed/000_9911d2ada22d7c3e.txt
+"""
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, epilog=EPILOG,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    main.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
+                      help="the project folder holding content/, templates/ and static/ (default: .)")
+    commands = main.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the site (the default command)",
+                                description="Build the site into --out, replacing it only if the build succeeds.")
+    _output_options(build)
+
+    check = commands.add_parser("check", help="validate everything without writing; exit 0 or 1",
+                                description="Load, validate and render everything, write nothing. "
+                                            "Exit status 0 when the content is valid, 1 when it is not.")
+    check.add_argument("--base-url", metavar="URL", help="check with this base URL instead of site.yaml's")
+
+    serve = commands.add_parser("serve", help="preview the site with live reload",
+                                description="Build, serve the site locally and rebuild on every change.")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this computer only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--open", action="store_true", help="open the site in a web browser")
+    serve.add_argument("--out", type=Path, default=None, metavar="DIR",
+                       help="where to build the preview (default: a temporary folder)")
+
+    ingest = commands.add_parser("ingest", help="turn raw feed items into sources under content/sources/",
+                                 description="Parse e-paper text exports into content/sources/<id>.md.")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="feed item files or folders")
+    ingest.add_argument("--force", action="store_true", help="overwrite sources that differ (edited ones too)")
+    ingest.add_argument("--encoding", help="the items' text encoding (default: UTF-8, else GB18030)")
+    return main
+
+
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
+                         help="output folder (default: site/); only a folder microsite made is replaced")
+    command.add_argument("--base-url", metavar="URL",
+                         help="the URL the site is published at, overriding site.yaml (e.g. for a preview deploy)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = parser().parse_args(argv)
+    command = arguments.command or "build"
+    if arguments.command is None:
+        arguments.out, arguments.base_url = Path("site"), None
+    root = arguments.root.resolve()
+    try:
+        return _run(command, arguments, root)
+    except ContentErrors as exc:
+        print(exc.format(Path.cwd()), file=sys.stderr)
+        noun = "mistake" if len(exc.errors) == 1 else "mistakes"
+        where = f"; {arguments.out} was left unchanged" if command == "build" else ""
+        print(f"\n{len(exc.errors)} {noun} found{where}.", file=sys.stderr)
+        return 1
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
+    from . import pipeline
+
+    if command == "check":
+        print(pipeline.check(root, arguments.base_url).summary())
+        return 0
+    if command == "build":
+        out = arguments.out if arguments.out.is_absolute() else Path.cwd() / arguments.out
+        print(pipeline.build(root, out, arguments.base_url).summary())
+        return 0
+    if command == "serve":
+        from .serve import serve
+
+        return serve(root, host=arguments.host, port=arguments.port, open_browser=arguments.open, out=arguments.out)
+    if command == "ingest":
+        return _ingest(arguments, root)
+    raise AssertionError(command)
+
+
+def _ingest(arguments: argparse.Namespace, root: Path) -> int:
+    from .ingest import IngestError, ingest_file
+
+    files = []
+    for path in arguments.paths:
+        files.extend(sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path])
+    failed = 0
+    for path in files:
+        try:
+            result = ingest_file(path, root / "content" / "sources", force=arguments.force, encoding=arguments.encoding)
+        except IngestError as exc:
+            print(exc, file=sys.stderr)
+            failed += 1
+            continue
+        print(f"{result.status}: {result.path_written or path}")
+    return 1 if failed else 0

@@ -1,0 +1,178 @@
+"""Dates with the precision an article gives them.
+
+A news article dates things loosely: ``今年3月`` (a month), ``第二季度`` (a
+quarter), ``2023年7月``, or ``前不久`` (shortly before the article's own
+date). :class:`PartialDate` keeps exactly that precision, and
+:func:`find_dates_zh` reads such expressions out of Chinese text, resolving
+relative ones against the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .numerals import parse_chinese_numeral
+
+DAY, MONTH, QUARTER, YEAR, BEFORE = "day", "month", "quarter", "year", "before"
+
+_ISO_FORMS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z"), DAY),
+    (re.compile(r"(\d{4})-(\d{2})\Z"), MONTH),
+    (re.compile(r"(\d{4})-Q([1-4])\Z"), QUARTER),
+    (re.compile(r"(\d{4})\Z"), YEAR),
+    (re.compile(r"before (\d{4})-(\d{2})-(\d{2})\Z"), BEFORE),
+)
+DATE_FORMS_HINT = (
+    "write one of \"2023\", \"2023-03\", \"2023-Q2\", \"2023-07-15\", "
+    "or \"before 2023-10-11\" (shortly before that date), in quotes"
+)
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to a given precision.
+
+    ``precision`` is ``day``, ``month``, ``quarter``, ``year`` or ``before``
+    (shortly before the day given). Unused parts are 0.
+    """
+
+    year: int
+    month: int = 0
+    day: int = 0
+    quarter: int = 0
+    precision: str = YEAR
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read the form editors write in YAML; raise ValueError if it is none of them."""
+        for pattern, precision in _ISO_FORMS:
+            match = pattern.match(text.strip())
+            if match:
+                return cls._from_parts(precision, [int(part) for part in match.groups()])
+        raise ValueError(f"'{text}' is not a date this site understands")
+
+    @classmethod
+    def _from_parts(cls, precision: str, parts: list[int]) -> PartialDate:
+        if precision == QUARTER:
+            return cls(parts[0], quarter=parts[1], precision=QUARTER)
+        year, month, day = (parts + [0, 0])[:3]
+        if month and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist")
+        if day:
+            date(year, month, day)  # raises ValueError for 2023-02-30
+        return cls(year, month, day, precision=precision)
+
+    def iso(self) -> str:
+        """The form it is written in YAML (``2023-03``, ``2023-Q2``, ``before 2023-10-11``)."""
+        if self.precision == QUARTER:
+            return f"{self.year:04d}-Q{self.quarter}"
+        if self.precision == YEAR:
+            return f"{self.year:04d}"
+        if self.precision == MONTH:
+            return f"{self.year:04d}-{self.month:02d}"
+        day = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return f"before {day}" if self.precision == BEFORE else day
+
+    def machine_readable(self) -> str:
+        """A valid HTML ``<time datetime>`` value: the year for a quarter, the day for "before"."""
+        if self.precision == QUARTER:
+            return f"{self.year:04d}"
+        return self.iso().removeprefix("before ")
+
+    def sort_key(self) -> tuple[int, int]:
+        """Order by the middle of the period, so "April" comes before "the second quarter"."""
+        start, end = self.span()
+        middle = (start.toordinal() + end.toordinal()) // 2
+        return (middle, _PRECISION_RANK[self.precision])
+
+    def span(self) -> tuple[date, date]:
+        """First and last day the date may mean ("before" counts as its day minus one)."""
+        if self.precision == YEAR:
+            return date(self.year, 1, 1), date(self.year, 12, 31)
+        if self.precision == QUARTER:
+            first_month = 3 * self.quarter - 2
+            return date(self.year, first_month, 1), _month_end(self.year, first_month + 2)
+        if self.precision == MONTH:
+            return date(self.year, self.month, 1), _month_end(self.year, self.month)
+        day = date(self.year, self.month, self.day)
+        if self.precision == BEFORE:
+            day = date.fromordinal(day.toordinal() - 1)
+        return day, day
+
+
+_PRECISION_RANK = {DAY: 0, BEFORE: 1, MONTH: 2, QUARTER: 3, YEAR: 4}
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression found in text, resolved to a :class:`PartialDate`."""
+
+    date: PartialDate
+    start: int
+    end: int
+    text: str
+
+
+_NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
+_ZH_PATTERNS = (
+    (re.compile(rf"(\d{{4}}|今|去|明)年{_NUM}月{_NUM}日"), DAY),
+    (re.compile(rf"(\d{{4}}|今|去|明)年第?([一二三四1-4])季度"), QUARTER),
+    (re.compile(rf"(\d{{4}}|今|去|明)年{_NUM}月"), MONTH),
+    (re.compile(rf"(?<![年\d]){_NUM}月{_NUM}日"), DAY),
+    (re.compile(r"(?<!年)第([一二三四1-4])季度"), QUARTER),
+    (re.compile(r"(\d{4}|今|去|明)年(?![\d一二三四五六七八九十第]{1,3}(?:月|季度))"), YEAR),
+    (re.compile(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
+)
+
+
+def find_dates_zh(text: str, reference: date) -> list[FoundDate]:
+    """Date expressions in Chinese ``text``, relative ones resolved against ``reference``.
+
+    ``今年4月`` -> 2023-04, ``第二季度`` -> 2023-Q2, ``前不久`` -> before 2023-10-11
+    (for a reference of 2023-10-11). Spans never overlap: the longest form wins.
+    """
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, precision in _ZH_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            resolved = _resolve(match, precision, reference)
+            if resolved is not None:
+                taken.append((match.start(), match.end()))
+                found.append(FoundDate(resolved, match.start(), match.end(), match.group(0)))
+    return sorted(found, key=lambda item: item.start)
+
+
+def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | None:
+    groups = match.groups()
+    if precision == BEFORE:
+        return PartialDate(reference.year, reference.month, reference.day, precision=BEFORE)
+    if precision == DAY and len(groups) == 2:  # 7月15日, no year
+        groups = ("今", *groups)
+    if precision == QUARTER and len(groups) == 1:  # 第二季度, no year
+        groups = ("今", *groups)
+    year = _year(groups[0], reference)
+    numbers = [_number(part) for part in groups[1:]]
+    try:
+        if precision == QUARTER:
+            return PartialDate(year, quarter=numbers[0], precision=QUARTER)
+        return PartialDate._from_parts(precision, [year, *numbers])
+    except ValueError:
+        return None
+
+
+def _year(text: str, reference: date) -> int:
+    relative = {"今": 0, "去": -1, "明": 1}
+    return reference.year + relative[text] if text in relative else int(text)
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else parse_chinese_numeral(text) or 0

@@ -1,0 +1,99 @@
+"""The one error type for content mistakes, and the list that gathers them.
+
+A :class:`ContentError` is raised (or collected) where a mistake is found and
+carries its location, so the command line can print every mistake of a run
+once, as ``path:line:col: message`` followed by a hint on how to fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a mistake is: a file and, when known, a 1-based line and column."""
+
+    path: Path
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [str(self.path)]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def shifted(self, lines: int) -> Location:
+        """The same place, ``lines`` further down (front matter inside a page)."""
+        if self.line is None:
+            return self
+        return Location(self.path, self.line + lines, self.column)
+
+
+class ContentError(Exception):
+    """A mistake in the content (or templates) that an editor can fix."""
+
+    def __init__(self, location: Location, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.location = location
+        self.message = message
+        self.hint = hint
+
+    def format(self, root: Path | None = None) -> str:
+        """``path:line:col: message`` and an indented hint, paths relative to ``root``."""
+        location = self.location
+        if root is not None:
+            location = Location(_relative(location.path, root), location.line, location.column)
+        text = f"{location}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (str(loc.path), loc.line or 0, loc.column or 0, self.message)
+
+    def __repr__(self) -> str:
+        return f"ContentError({self.format()!r})"
+
+
+class ContentErrors(Exception):
+    """Every mistake found by one stage of the build, in file order."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = sorted(errors, key=ContentError.sort_key)
+        super().__init__(f"{len(self.errors)} content error(s)")
+
+    def format(self, root: Path | None = None) -> str:
+        return "\n".join(error.format(root) for error in self.errors)
+
+
+class ErrorList:
+    """Collects mistakes so a stage can report all of them, not just the first."""
+
+    def __init__(self) -> None:
+        self.errors: list[ContentError] = []
+
+    def add(self, location: Location, message: str, hint: str = "") -> None:
+        self.errors.append(ContentError(location, message, hint))
+
+    def extend(self, errors: list[ContentError]) -> None:
+        self.errors.extend(errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ContentErrors(self.errors)
+
+
+def _relative(path: Path, root: Path) -> Path:
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path

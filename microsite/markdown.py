@@ -1,0 +1,253 @@
+"""The one Markdown parser of the site, configured for Chinese editors.
+
+CommonMark (via markdown-it-py) with raw HTML off and tables on, plus three
+small rules for text written in Chinese:
+
+* ``cjk_emphasis``: ``**强素质。**后文`` is bold. CommonMark's flanking rules
+  leave those ``**`` literal because the closing mark follows punctuation
+  and precedes a letter; like the "CJK-friendly" amendment to CommonMark,
+  a CJK character beside a delimiter counts as a boundary here.
+* ``cjk_softbreak``: a line wrapped between two Chinese characters joins
+  without a space (CommonMark turns every soft break into a space), as
+  CSS Text Level 3 does for segment breaks between wide characters.
+* ``heading_ids``: every heading gets a stable, readable ``id``: an explicit
+  ``{#anchor}`` at the end of the heading, or a slug of its text that keeps
+  Chinese characters (``## 三个纳入`` -> ``id="三个纳入"``).
+
+Links are not dropped by markdown-it's own URL filter: the build checks every
+link itself (see ``links``) so a bad one is an error with a location, not
+silently plain text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Delimiter
+from markdown_it.token import Token
+
+_EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
+_SLUG_SEPARATORS = re.compile(r"[^\w]+")
+# Quotation marks and dashes are "ambiguous" width; next to CJK they are CJK.
+_CJK_PUNCTUATION = set("“”‘’…—·")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for wide East Asian characters (not Hangul, whose words take spaces)."""
+    if not ch:
+        return False
+    if ch in _CJK_PUNCTUATION:
+        return True
+    if "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff":
+        return False
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def new_parser() -> MarkdownIt:
+    """A MarkdownIt instance with the site's options and rules."""
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.validateLink = lambda url: True  # every link is checked by the build instead
+    md.inline.ruler.at("emphasis", cjk_emphasis)
+    md.core.ruler.after("inline", "cjk_softbreak", cjk_softbreak)
+    md.core.ruler.after("cjk_softbreak", "heading_ids", heading_ids)
+    return md
+
+
+# --- rules -----------------------------------------------------------------
+
+
+def cjk_emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's emphasis tokenizer with CJK-aware flanking (see module doc)."""
+    marker = state.src[state.pos]
+    if silent or marker not in ("_", "*"):
+        return False
+    length, can_open, can_close = _scan_delimiters(state, state.pos, marker == "*")
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(
+            Delimiter(marker=ord(marker), length=length, token=len(state.tokens) - 1,
+                      end=-1, open=can_open, close=can_close)
+        )
+    state.pos += length
+    return True
+
+
+def _scan_delimiters(state: StateInline, start: int, can_split_word: bool) -> tuple[int, bool, bool]:
+    marker, pos = state.src[start], start
+    while pos < state.posMax and state.src[pos] == marker:
+        pos += 1
+    last = state.src[start - 1] if start > 0 else " "
+    after = state.src[pos] if pos < state.posMax else " "
+    last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last)
+    next_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
+    last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(after))
+    # The CommonMark rule, except that a CJK character on the outer side of
+    # the run counts like a space or punctuation would.
+    left = not next_space and (not next_punct or last_space or last_punct or is_cjk(last))
+    right = not last_space and (not last_punct or next_space or next_punct or is_cjk(after))
+    can_open = left and (can_split_word or not right or last_punct)
+    can_close = right and (can_split_word or not left or next_punct)
+    return pos - start, can_open, can_close
+
+
+def cjk_softbreak(state: StateCore) -> None:
+    """Drop soft line breaks between two CJK characters (no stray spaces in Chinese)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        keep = []
+        for index, token in enumerate(children):
+            if token.type == "softbreak" and _between_cjk(children, index):
+                continue
+            keep.append(token)
+        block.children = keep
+
+
+def _between_cjk(children: list[Token], index: int) -> bool:
+    before = _neighbour_text(reversed(children[:index]))
+    after = _neighbour_text(children[index + 1:])
+    return bool(before) and bool(after) and is_cjk(before[-1]) and is_cjk(after[0])
+
+
+def _neighbour_text(tokens) -> str:
+    for token in tokens:
+        if token.type in ("text", "code_inline") and token.content:
+            return token.content
+        if token.type in ("softbreak", "hardbreak", "image"):
+            return ""
+    return ""
+
+
+def heading_ids(state: StateCore) -> None:
+    """Give each heading an ``id``: its ``{#explicit}`` anchor or a slug of its text."""
+    used: dict[str, int] = {}
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        explicit = _take_explicit_id(inline)
+        slug = explicit or slugify(inline_text(inline)) or "section"
+        count = used.get(slug, 0) + 1
+        used[slug] = count
+        token.attrSet("id", slug if count == 1 else f"{slug}-{count}")
+
+
+def _take_explicit_id(inline: Token) -> str:
+    if not inline.children or inline.children[-1].type != "text":
+        return ""
+    last = inline.children[-1]
+    match = _EXPLICIT_ID.search(last.content)
+    if not match:
+        return ""
+    last.content = last.content[: match.start()]
+    inline.content = _EXPLICIT_ID.sub("", inline.content)
+    return match.group(1)
+
+
+def slugify(text: str) -> str:
+    """A readable anchor: lower case, punctuation to hyphens, Chinese kept."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _SLUG_SEPARATORS.sub("-", text).strip("-_")
+
+
+# --- helpers for the rest of the build ---------------------------------------
+
+
+def inline_text(inline: Token) -> str:
+    """The plain text of an inline token (what a reader sees, without markup)."""
+    return "".join(child.content for child in inline.children or () if child.type in ("text", "code_inline"))
+
+
+@dataclass(frozen=True)
+class LinkRef:
+    """A link or image found in parsed Markdown.
+
+    ``token`` is the ``link_open`` (or ``image``) token, to be rewritten once
+    the target is resolved; ``children`` is the inline token list holding it;
+    ``lines`` is the 0-based ``[start, end)`` range of the block it is in.
+    """
+
+    token: Token
+    children: list[Token]
+    index: int
+    lines: tuple[int, int]
+
+    @property
+    def href(self) -> str:
+        return str(self.token.attrGet("src" if self.is_image else "href") or "")
+
+    @property
+    def title(self) -> str:
+        return str(self.token.attrGet("title") or "")
+
+    @property
+    def is_image(self) -> bool:
+        return self.token.type == "image"
+
+    def text(self) -> str:
+        """The link's visible text (an image's alt text)."""
+        if self.is_image:
+            return self.token.content
+        depth, parts = 0, []
+        for token in self.children[self.index + 1:]:
+            if token.type == "link_close" and depth == 0:
+                break
+            depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type in ("text", "code_inline"):
+                parts.append(token.content)
+        return "".join(parts)
+
+
+def iter_links(tokens: list[Token]) -> Iterator[LinkRef]:
+    """Every link and image, in document order."""
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        lines = tuple(block.map) if block.map else (0, 1)
+        for index, token in enumerate(block.children):
+            if token.type in ("link_open", "image"):
+                yield LinkRef(token, block.children, index, lines)
+
+
+def iter_text(tokens: list[Token]) -> Iterator[tuple[Token, list[Token], tuple[int, int]]]:
+    """Every text token with the link it sits in (or None) and its block's lines."""
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        lines = tuple(block.map) if block.map else (0, 1)
+        link: Token | None = None
+        for token in block.children:
+            if token.type == "link_open":
+                link = token
+            elif token.type == "link_close":
+                link = None
+            elif token.type == "text":
+                yield token, link, lines
+            elif token.type == "image":
+                yield Token("text", "", 0, content=token.content), None, lines
+
+
+def heading_id_set(tokens: list[Token]) -> frozenset[str]:
+    """The ``id`` of every heading, for checking ``page.md#anchor`` links."""
+    return frozenset(str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id"))
+
+
+def find_in_lines(lines: list[str], span: tuple[int, int], needle: str) -> tuple[int, int]:
+    """0-based (line, column) of ``needle`` within ``lines[span]``, or the span's start."""
+    start, end = span
+    for number in range(start, min(end, len(lines))):
+        column = lines[number].find(needle) if needle else -1
+        if column >= 0:
+            return number, column
+    return start, 0

@@ -1,0 +1,218 @@
+"""The validated site: plain frozen dataclasses that flow from validate to render.
+
+What an editor wrote is kept apart from what the build derived: a page's
+``title`` comes from its front matter, its ``url`` and ``output`` path are
+derived from its file name. Markdown is kept as parsed tokens whose links
+were already checked and resolved; render turns them into HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from markdown_it.token import Token
+
+from .dates import PartialDate
+from .errors import Location
+from .provenance import Passage, SourceBlock
+
+Tokens = tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language of the site: ``code`` in file and URL names, ``tag`` for ``lang``/``hreflang``."""
+
+    code: str
+    name: str
+    tag: str
+
+
+@dataclass(frozen=True)
+class Config:
+    """``content/site.yaml``: site-wide settings."""
+
+    path: Path
+    title: dict[str, str]
+    description: dict[str, str]
+    languages: tuple[Language, ...]
+    default_language: str
+    base_url: str
+    nav: tuple[str, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    @property
+    def base_path(self) -> str:
+        """The path part of ``base_url`` (``/`` or ``/icf-explained/``)."""
+        rest = self.base_url.split("://", 1)[-1]
+        return "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+
+    def language(self, code: str) -> Language:
+        return next(language for language in self.languages if language.code == code)
+
+
+def page_url(key: str, lang: str, default_language: str) -> str:
+    """The site-relative URL of a page: the default language at the root, others under ``/<lang>/``.
+
+    ``index`` is the folder itself and ``404`` is ``404.html``, as static hosts expect.
+    """
+    prefix = "/" if lang == default_language else f"/{lang}/"
+    if key == "index":
+        return prefix
+    if key == "404":
+        return f"{prefix}404.html"
+    return f"{prefix}{key}/"
+
+
+def output_path(url: str) -> str:
+    """The file a URL is served from: ``/en/timeline/`` -> ``en/timeline/index.html``."""
+    path = url.lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+@dataclass(frozen=True)
+class Page:
+    """A narrative page in one language (``content/pages/<key>.<lang>.md``).
+
+    ``title`` to ``nav_title`` are the front matter; ``url``, ``body`` (parsed,
+    links resolved) and ``heading_ids`` are derived by the build.
+    """
+
+    key: str
+    lang: str
+    path: Path
+    title: str
+    description: str
+    template: str
+    weight: int
+    nav_title: str
+    url: str
+    body: Tokens
+    heading_ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote of a source backing a record, and its anchor on the source page."""
+
+    source: str
+    quote: str
+    anchor: str = ""
+    location: Location | None = None  # where the quote is written, for error messages
+
+
+@dataclass(frozen=True)
+class StatisticText:
+    label: str
+    measure: str = ""
+    note: Tokens = ()
+
+
+@dataclass(frozen=True)
+class Statistic:
+    """A figure from an article: one value, its unit and qualifier, words per language."""
+
+    id: str
+    value: float
+    unit: str
+    qualifier: str
+    group: str
+    headline: bool
+    evidence: Evidence
+    text: dict[str, StatisticText]
+    formatted: dict[str, str]
+    location: Location
+
+
+@dataclass(frozen=True)
+class EventText:
+    title: str
+    text: Tokens = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event, at the precision its source gives."""
+
+    id: str
+    date: PartialDate
+    evidence: Evidence
+    stats: tuple[str, ...]
+    text: dict[str, EventText]
+    location: Location
+
+
+@dataclass(frozen=True)
+class TermText:
+    term: str
+    definition: Tokens = ()
+    avoid: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: how a Chinese term is rendered and explained."""
+
+    id: str
+    pinyin: str
+    evidence: Evidence | None
+    text: dict[str, TermText]
+    location: Location
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's metadata in a reader's language, with an optional summary."""
+
+    outlet: str
+    title: str
+    kicker: str
+    author: str
+    summary: Tokens = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article the site is built from: metadata, cleaned text, quoted passages."""
+
+    id: str
+    path: Path
+    lang: str
+    outlet: str
+    date: date
+    edition: str
+    page: str
+    kicker: str
+    title: str
+    author: str
+    declared_chars: int | None
+    counted_chars: int
+    raw_sha256: str
+    raw_name: str
+    blocks: tuple[SourceBlock, ...]
+    passages: tuple[Passage, ...] = ()
+    translations: dict[str, SourceText] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"sources/{self.id}"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything render needs, checked and cross-referenced."""
+
+    root: Path
+    config: Config
+    pages: tuple[Page, ...]
+    statistics: tuple[Statistic, ...]
+    events: tuple[Event, ...]
+    terms: tuple[Term, ...]
+    sources: tuple[Source, ...]
+    strings: dict[str, dict[str, str]]
+    static_files: tuple[str, ...]

@@ -1,0 +1,282 @@
+"""Reading the data records: statistics, timeline events, glossary terms, sources, UI strings.
+
+Each reader checks one file against its schema and returns frozen records.
+A record keeps its language-independent facts once (a value and unit, a
+date and its precision) and its words per language. Provenance (is the
+quote in the source?) is checked afterwards, for all records at once, by
+``validate``; here each record only has to be well-formed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from markdown_it import MarkdownIt
+
+from .dates import DATE_FORMS_HINT, PartialDate
+from .errors import ErrorList, Location
+from .i18n import format_quantity
+from .links import Prose
+from .load import DataFile, Document
+from .model import Config, Event, EventText, Evidence, Source, SourceText, Statistic, StatisticText, Term, TermText
+from .numerals import EXACT, QUALIFIERS
+from .provenance import parse_source_body
+from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
+
+UNITS = ("count", "yuan", "percent")
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
+
+@dataclass(frozen=True)
+class Records:
+    """What the readers produce: records, and the Markdown in them still to resolve."""
+
+    statistics: list[Statistic]
+    events: list[Event]
+    terms: list[Term]
+    prose: list[Prose]
+
+
+def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
+                 md: MarkdownIt, errors: ErrorList) -> Records:
+    prose: list[Prose] = []
+    reader = _Reader(config, sources, md, errors, prose)
+    statistics = reader.each(data.get("statistics"), "statistic", reader.statistic)
+    events = reader.each(data.get("timeline"), "event", reader.event)
+    terms = reader.each(data.get("glossary"), "glossary term", reader.term)
+    known = {statistic.id for statistic in statistics}
+    for event in events:
+        for ident in event.stats:
+            if ident not in known:
+                errors.add(event.location, f"event '{event.id}': unknown statistic '{ident}' in stats",
+                           "use an id from content/data/statistics.yaml")
+    return Records(statistics, events, terms, prose)
+
+
+class _Reader:
+    def __init__(self, config: Config, sources: dict[str, Source], md: MarkdownIt,
+                 errors: ErrorList, prose: list[Prose]) -> None:
+        self.config, self.sources, self.md, self.errors, self.prose = config, sources, md, errors, prose
+
+    def each(self, data: DataFile | None, what: str, read) -> list:
+        if data is None or data.value is None:
+            return []
+        items = expect_list(data.value, Location(data.path, 1, 1), f"{data.path.name}", self.errors)
+        records, seen = [], {}
+        for index, item in enumerate(items):
+            mapping = expect_mapping(item, items.item_loc(index), f"{what} #{index + 1}", self.errors)
+            if mapping is None:
+                continue
+            record = read(mapping, data.path, f"{what} #{index + 1}")
+            if record is None:
+                continue
+            if record.id in seen:
+                self.errors.add(mapping.value_loc("id"), f"{what} id '{record.id}' is used twice (first at line {seen[record.id]})",
+                                "give each record its own id")
+                continue
+            seen[record.id] = mapping.value_loc("id").line
+            records.append(record)
+        return records
+
+    def _start(self, data, what: str, required: tuple, optional: tuple) -> tuple[Fields, str]:
+        fields = Fields(data, what, self.errors, required, optional)
+        ident = fields.ident("id")
+        return fields, (f"{what.split(' #')[0]} '{ident}'" if ident else what)
+
+    def _evidence(self, fields: Fields, name: str) -> Evidence | None:
+        source, quote = fields.text("source"), fields.text("quote")
+        if not source or not quote:
+            return None
+        if source not in self.sources:
+            known = ", ".join(sorted(self.sources)) or "none"
+            self.errors.add(fields.loc("source"), f"{name}: unknown source '{source}'", f"sources: {known}")
+            return None
+        return Evidence(source, quote, location=fields.loc("quote"))
+
+    def _words(self, fields: Fields, name: str, required: tuple, optional: tuple) -> dict[str, Fields]:
+        result = {}
+        for code in self.config.codes:
+            if code not in fields.data:
+                self.errors.add(fields.data.loc, f"{name}: no words for language '{code}'", f"add a '{code}:' mapping")
+                continue
+            mapping = fields.mapping(code)
+            if mapping is not None:
+                result[code] = Fields(mapping, f"{name} ({code})", self.errors, required, optional)
+        return result
+
+    def _markdown(self, words: Fields, key: str, lang: str, path: Path, evidence: Evidence | None) -> tuple:
+        text = words.text(key)
+        if not text:
+            return ()
+        loc = words.loc(key)
+        multiline = "\n" in text
+        tokens = tuple(self.md.parse(text))
+        self.prose.append(Prose(
+            tokens, lang, path, tuple(text.split("\n")),
+            first_line=(loc.line or 1) + (1 if multiline else 0),
+            first_column=1 if multiline else (loc.column or 1),
+            quote=evidence.quote if evidence else "", source=evidence.source if evidence else "",
+        ))
+        return tokens
+
+    def statistic(self, data, path: Path, what: str) -> Statistic | None:
+        fields, name = self._start(data, what, ("id", "value", "unit", "source", "quote"),
+                                   ("qualifier", "group", "headline", *self.config.codes))
+        value, unit = fields.number("value"), fields.choice("unit", UNITS)
+        qualifier = fields.choice("qualifier", QUALIFIERS, EXACT)
+        group, headline = fields.text("group"), fields.boolean("headline")
+        if group and not ID_PATTERN.match(group):
+            self.errors.add(fields.loc("group"), f"{name}: '{group}' is not a valid group id", ID_HINT)
+        evidence = self._evidence(fields, name)
+        words = self._words(fields, name, ("label",), ("measure", "note"))
+        if value is None or not unit or evidence is None or len(words) != len(self.config.codes):
+            return None
+        text = {lang: StatisticText(w.text("label"), w.text("measure"), self._markdown(w, "note", lang, path, evidence))
+                for lang, w in words.items()}
+        formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
+        return Statistic(fields.ident("id"), value, unit, qualifier, group, headline, evidence, text, formatted,
+                         data.loc)
+
+    def event(self, data, path: Path, what: str) -> Event | None:
+        fields, name = self._start(data, what, ("id", "date", "source", "quote"), ("stats", *self.config.codes))
+        when = self._date(fields, name)
+        evidence = self._evidence(fields, name)
+        stats = fields.text_list("stats")
+        words = self._words(fields, name, ("title",), ("text",))
+        if when is None or evidence is None or len(words) != len(self.config.codes):
+            return None
+        text = {lang: EventText(w.text("title"), self._markdown(w, "text", lang, path, evidence))
+                for lang, w in words.items()}
+        return Event(fields.ident("id"), when, evidence, stats, text, data.loc)
+
+    def _date(self, fields: Fields, name: str) -> PartialDate | None:
+        raw = fields.text("date")
+        if not raw:
+            return None
+        try:
+            return PartialDate.parse(raw)
+        except ValueError as exc:
+            self.errors.add(fields.loc("date"), f"{name}: {exc}", DATE_FORMS_HINT)
+            return None
+
+    def term(self, data, path: Path, what: str) -> Term | None:
+        fields, name = self._start(data, what, ("id",), ("pinyin", "source", "quote", *self.config.codes))
+        if fields.has("source") != fields.has("quote"):
+            self.errors.add(data.loc, f"{name}: 'source' and 'quote' go together", "give both, or neither")
+        evidence = self._evidence(fields, name)
+        words = self._words(fields, name, ("term",), ("definition", "avoid"))
+        if len(words) != len(self.config.codes):
+            return None
+        text = {lang: TermText(w.text("term"), self._markdown(w, "definition", lang, path, evidence), w.text_list("avoid"))
+                for lang, w in words.items()}
+        return Term(fields.ident("id"), fields.text("pinyin"), evidence, text, data.loc)
+
+
+# --- sources -----------------------------------------------------------------
+
+_SOURCE_KEYS = ("outlet", "date", "edition", "page", "kicker", "title", "author",
+                "declared_chars", "counted_chars", "raw_sha256", "raw_name")
+
+
+def read_sources(documents: tuple[Document, ...], config: Config, md: MarkdownIt,
+                 errors: ErrorList) -> tuple[dict[str, Source], list[Prose]]:
+    """Sources (``<id>.md``) and their translations (``<id>.<lang>.md``)."""
+    originals, translations = {}, []
+    for document in documents:
+        stem = document.path.name[:-3]
+        ident, _, lang = stem.rpartition(".")
+        if ident and lang in config.codes:
+            translations.append((ident, lang, document))
+        elif "." in stem:
+            errors.add(Location(document.path), f"'{document.path.name}': unknown language '{lang}'",
+                       f"name translations <id>.<lang>.md with a language of site.yaml: {', '.join(config.codes)}")
+        elif not ID_PATTERN.match(stem):
+            errors.add(Location(document.path), f"'{stem}' is not a valid source id", ID_HINT)
+        else:
+            source = _read_source(stem, document, config, errors)
+            if source is not None:
+                originals[stem] = source
+    prose: list[Prose] = []
+    translated: dict[str, dict[str, SourceText]] = {ident: {} for ident in originals}
+    for ident, lang, document in translations:
+        if ident not in originals:
+            errors.add(Location(document.path), f"translation of a source that does not exist: '{ident}.md'",
+                       "name it after the source file, e.g. <id>.en.md beside <id>.md")
+            continue
+        text = _read_translation(document, lang, md, errors, prose)
+        if text is not None:
+            translated[ident][lang] = text
+    sources = {ident: replace(source, translations=translated[ident]) for ident, source in originals.items()}
+    return sources, prose
+
+
+def _read_source(ident: str, document: Document, config: Config, errors: ErrorList) -> Source | None:
+    front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
+    if front is None:
+        return None
+    fields = Fields(front, "source", errors, ("outlet", "date", "title", "counted_chars"),
+                    tuple(k for k in _SOURCE_KEYS if k not in ("outlet", "date", "title", "counted_chars")) + ("language",))
+    published = _iso_day(fields, errors)
+    blocks = parse_source_body(document.body, document.body_line)
+    if not blocks:
+        errors.add(Location(document.path, document.body_line), "the source has no text", "paste the article's text below the front matter")
+    counted = fields.integer("counted_chars")
+    actual = sum(len("".join(block.text.split())) for block in blocks)
+    if counted is not None and counted != actual:
+        errors.add(fields.loc("counted_chars"), f"counted_chars is {counted}, but the text has {actual} characters",
+                   f"set counted_chars: {actual} (it counts the non-space characters of the text)")
+    digest = fields.text("raw_sha256")
+    if digest and not _SHA256.match(digest):
+        errors.add(fields.loc("raw_sha256"), "raw_sha256 must be 64 lower-case hex digits", "")
+    lang = fields.choice("language", config.codes, config.default_language)
+    if published is None:
+        return None
+    return Source(
+        ident, document.path, lang, fields.text("outlet"), published, fields.text("edition"), fields.text("page"),
+        fields.text("kicker"), fields.text("title"), fields.text("author"), fields.integer("declared_chars"),
+        actual, digest, fields.text("raw_name"), tuple(blocks),
+    )
+
+
+def _iso_day(fields: Fields, errors: ErrorList) -> date | None:
+    raw = fields.text("date")
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        errors.add(fields.loc("date"), f"source date '{raw}' is not a day", 'write it as "YYYY-MM-DD", in quotes')
+        return None
+
+
+def _read_translation(document: Document, lang: str, md: MarkdownIt, errors: ErrorList,
+                      prose: list[Prose]) -> SourceText | None:
+    front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
+    if front is None:
+        return None
+    fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author"))
+    tokens = tuple(md.parse(document.body))
+    prose.append(Prose(tokens, lang, document.path, tuple(document.body.split("\n")), document.body_line))
+    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"), tokens)
+
+
+# --- UI strings ----------------------------------------------------------------
+
+
+def read_strings(data: DataFile | None, config: Config, errors: ErrorList) -> dict[str, dict[str, str]]:
+    """``strings.yaml``: every key must have text in every language."""
+    if data is None:
+        return {}
+    mapping = expect_mapping(data.value, Location(data.path, 1, 1), "strings.yaml", errors)
+    if mapping is None:
+        return {}
+    strings = {}
+    for key, value in mapping.items():
+        words = expect_mapping(value, mapping.value_loc(key), f"string '{key}'", errors)
+        if words is None:
+            continue
+        fields = Fields(words, f"string '{key}'", errors, config.codes)
+        strings[key] = {code: fields.text(code) for code in config.codes}
+    return strings

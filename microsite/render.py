@@ -1,0 +1,208 @@
+"""Stage 3, render: lay the validated site out with Jinja templates, in memory.
+
+Every page of every language, and one page per source per language, is
+rendered to bytes; nothing is written here. Templates fail loudly
+(``StrictUndefined``), autoescape is on, and rendered Markdown is marked
+safe in exactly one place (:meth:`Renderer.markdown`). A template mistake is
+reported as a located error, like a content mistake.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .errors import ContentError, ContentErrors, Location
+from .i18n import format_count, format_date
+from .markdown import new_parser
+from .model import Evidence, Page, Site, Source, Tokens, output_path, page_url
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the built site: its path inside the output folder and its bytes."""
+
+    path: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a source's text; ``anchor`` is set when it is a quoted passage."""
+
+    text: str
+    anchor: str = ""
+
+
+class MissingString(Exception):
+    """A template asked for a UI string that ``strings.yaml`` does not have."""
+
+
+def render(site: Site) -> list[Output]:
+    """Render every page; raise :class:`ContentErrors` for template mistakes."""
+    renderer = Renderer(site)
+    outputs, errors = [], {}
+    for job in renderer.jobs():
+        try:
+            outputs.append(job())
+        except ContentError as error:
+            errors.setdefault(error.format(), error)
+    if errors:
+        raise ContentErrors(list(errors.values()))
+    return outputs
+
+
+class Renderer:
+    """The Jinja environment and the per-page context of one site."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.templates_dir = site.root / "templates"
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.templates_dir),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.md = new_parser()
+
+    def jobs(self) -> list[Callable[[], Output]]:
+        """One callable per output file, so one failing page does not hide the others."""
+        jobs: list[Callable[[], Output]] = [lambda page=page: self.page(page) for page in self.site.pages]
+        for source in self.site.sources:
+            for code in self.site.config.codes:
+                jobs.append(lambda source=source, code=code: self.source(source, code))
+        return jobs
+
+    # --- pages ---------------------------------------------------------------
+
+    def page(self, page: Page) -> Output:
+        context = self.context(page.key, page.lang, page.title, page.description)
+        context.update(page=page, body=self.markdown(page.body))
+        return self.run(f"{page.template}.html", page.url, context)
+
+    def source(self, source: Source, lang: str) -> Output:
+        words = source.translations.get(lang)
+        title = words.title if words else source.title
+        description = self.string(lang, "source_description").format(outlet=words.outlet if words else source.outlet,
+                                                                       date=source.date.isoformat())
+        url = page_url(source.key, lang, self.site.config.default_language)
+        context = self.context(source.key, lang, title, description)
+        context.update(source=source, words=words, summary=self.markdown(words.summary) if words else Markup(""),
+                       blocks=source_segments(source))
+        return self.run("source.html", url, context)
+
+    def run(self, template_name: str, url: str, context: dict[str, Any]) -> Output:
+        try:
+            html = self.env.get_template(template_name).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise ContentError(Location(Path(exc.filename or self.templates_dir / template_name), exc.lineno),
+                               f"template syntax error: {exc.message}", "fix the template") from None
+        except jinja2.TemplateNotFound as exc:
+            raise ContentError(Location(self.templates_dir / template_name), f"template '{exc.name}' not found",
+                               "create it in templates/, or use another 'template:' in the page") from None
+        except MissingString as exc:
+            raise ContentError(self._template_location(exc, template_name), f"UI string '{exc}' is not defined",
+                               f"add '{exc}:' with every language to content/data/strings.yaml") from None
+        except Exception as exc:  # any other template bug: say where it happened
+            raise ContentError(self._template_location(exc, template_name), f"template error while rendering "
+                               f"{url}: {type(exc).__name__}: {exc}", "fix the template") from None
+        return Output(output_path(url), html.encode("utf-8"))
+
+    def _template_location(self, exc: BaseException, template_name: str) -> Location:
+        """Jinja rewrites tracebacks so template frames carry the template's file and line."""
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".html") and Path(frame.filename).is_file():
+                return Location(Path(frame.filename), frame.lineno)
+        return Location(self.templates_dir / template_name)
+
+    # --- context -------------------------------------------------------------
+
+    def context(self, key: str, lang: str, title: str, description: str) -> dict[str, Any]:
+        site, config = self.site, self.site.config
+        url = page_url(key, lang, config.default_language)
+        return {
+            "site": site,
+            "config": config,
+            "lang": lang,
+            "language": config.language(lang),
+            "key": key,
+            "title": title,
+            "description": description,
+            "canonical": config.base_url + url.lstrip("/"),
+            "alternates": self.alternates(key),
+            "nav": self.nav(key, lang),
+            "t": lambda name: self.string(lang, name),
+            "href": lambda target, fragment="": self.href(target, lang, fragment),
+            "asset": lambda path: config.base_path + "static/" + path,
+            "md": self.markdown,
+            "evidence_href": lambda evidence: self.evidence_href(evidence, lang),
+            "event_date": lambda event: format_date(event.date, lang),
+            "count": lambda value: format_count(value, lang),
+            "pages_with": lambda template: self.pages_with(template, lang),
+            "page_of": lambda template: self.page_of(template, lang),
+            "source_by_id": {source.id: source for source in site.sources},
+        }
+
+    def string(self, lang: str, name: str) -> str:
+        try:
+            return self.site.strings[name][lang]
+        except KeyError:
+            raise MissingString(name) from None
+
+    def href(self, key: str, lang: str, fragment: str = "") -> str:
+        url = self.site.config.base_path + page_url(key, lang, self.site.config.default_language).lstrip("/")
+        return f"{url}#{fragment}" if fragment else url
+
+    def alternates(self, key: str) -> list[dict[str, str]]:
+        config = self.site.config
+        return [{"code": language.code, "tag": language.tag, "name": language.name,
+                 "href": self.href(key, language.code),
+                 "absolute": config.base_url + page_url(key, language.code, config.default_language).lstrip("/")}
+                for language in config.languages]
+
+    def nav(self, current: str, lang: str) -> list[dict[str, Any]]:
+        pages = {page.key: page for page in self.site.pages if page.lang == lang}
+        return [{"title": pages[key].nav_title, "href": self.href(key, lang),
+                 "current": key == current or current.startswith(key + "/") and key != "index"}
+                for key in self.site.config.nav if key in pages]
+
+    def pages_with(self, template: str, lang: str) -> list[Page]:
+        pages = [page for page in self.site.pages if page.template == template and page.lang == lang]
+        return sorted(pages, key=lambda page: (page.weight, page.key))
+
+    def page_of(self, template: str, lang: str) -> Page | None:
+        pages = self.pages_with(template, lang)
+        return pages[0] if pages else None
+
+    def evidence_href(self, evidence: Evidence, lang: str) -> str:
+        return self.href(f"sources/{evidence.source}", lang, evidence.anchor)
+
+    def markdown(self, tokens: Tokens) -> Markup:
+        """The one place rendered Markdown is trusted: raw HTML is off and links were checked."""
+        return Markup(self.md.renderer.render(list(tokens), self.md.options, {}))
+
+
+def source_segments(source: Source) -> list[tuple[str, list[Segment]]]:
+    """Each block of a source as (kind, segments), quoted passages as anchored segments."""
+    blocks = []
+    for number, block in enumerate(source.blocks):
+        segments, position = [], 0
+        for passage in sorted((p for p in source.passages if p.block == number), key=lambda p: p.start):
+            if passage.start > position:
+                segments.append(Segment(block.text[position:passage.start]))
+            segments.append(Segment(block.text[passage.start:passage.end], passage.anchor))
+            position = passage.end
+        if position < len(block.text):
+            segments.append(Segment(block.text[position:]))
+        blocks.append((block.kind, segments))
+    return blocks
+

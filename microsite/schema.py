@@ -1,0 +1,154 @@
+"""Reading YAML mappings against a schema, with located errors.
+
+:class:`Fields` wraps one mapping an editor wrote. It rejects unknown keys
+at once (with a "did you mean" for typos), and each accessor checks one
+key's type, records a located error if it is wrong, and returns a usable
+default so validation can go on and report every other mistake too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from typing import Any
+
+from .errors import ErrorList, Location
+from .yamlfile import FULLWIDTH_COLON_HINT, YamlList, YamlMap, describe, looks_like_fullwidth_key
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+ID_HINT = "use lower-case ASCII letters, digits and single hyphens, e.g. 'donations-2023'"
+
+
+def expect_mapping(value: Any, loc: Location, what: str, errors: ErrorList) -> YamlMap | None:
+    """``value`` if it is a mapping, else a located error (with the full-width colon hint)."""
+    if isinstance(value, YamlMap):
+        return value
+    if isinstance(value, str) and looks_like_fullwidth_key(value):
+        errors.add(loc, f"{what}: full-width colon '：' in '{value}'", FULLWIDTH_COLON_HINT)
+    else:
+        errors.add(loc, f"{what} must be a mapping of 'key: value' lines, found {describe(value)}")
+    return None
+
+
+def expect_list(value: Any, loc: Location, what: str, errors: ErrorList) -> YamlList:
+    """``value`` if it is a list, else a located error and an empty list."""
+    if isinstance(value, YamlList):
+        return value
+    errors.add(loc, f"{what} must be a list of '- ' items, found {describe(value)}")
+    empty = YamlList()
+    empty.loc, empty.item_locs = loc, []
+    return empty
+
+
+class Fields:
+    """One mapping read against the keys it may and must have."""
+
+    def __init__(self, data: YamlMap, what: str, errors: ErrorList,
+                 required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> None:
+        self.data, self.what, self.errors = data, what, errors
+        allowed = set(required) | set(optional)
+        for key in data:
+            if key not in allowed:
+                self._unknown(key, sorted(allowed))
+        for key in required:
+            if key not in data:
+                errors.add(data.loc, f"{what}: missing key '{key}'", f"add a line '{key}: ...'")
+
+    def _unknown(self, key: str, allowed: list[str]) -> None:
+        loc = self.data.key_loc(key)
+        if "：" in key:
+            self.errors.add(loc, f"{self.what}: full-width colon '：' in key '{key}'", FULLWIDTH_COLON_HINT)
+            return
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+        self.errors.add(loc, f"{self.what}: unknown key '{key}'", hint)
+
+    def loc(self, key: str) -> Location:
+        return self.data.value_loc(key)
+
+    def has(self, key: str) -> bool:
+        return self.data.get(key) is not None
+
+    def _wrong(self, key: str, expected: str, hint: str = "") -> None:
+        found = describe(self.data[key])
+        self.errors.add(self.loc(key), f"{self.what}: '{key}' must be {expected}, found {found}", hint)
+
+    def text(self, key: str, default: str = "") -> str:
+        """A non-empty string. Numbers and true/false are refused: YAML typed them, not the editor."""
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            self._wrong(key, "text", f"put the value in quotes: {key}: \"{_plain(value)}\"")
+            return default
+        if not value.strip():
+            self.errors.add(self.loc(key), f"{self.what}: '{key}' is empty", "write the text, or remove the key")
+            return default
+        return value.strip()
+
+    def ident(self, key: str) -> str:
+        value = self.text(key)
+        if value and not ID_PATTERN.match(value):
+            self.errors.add(self.loc(key), f"{self.what}: '{value}' is not a valid id", ID_HINT)
+        return value
+
+    def integer(self, key: str, default: int | None = None) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._wrong(key, "a whole number")
+            return default
+        return value
+
+    def number(self, key: str) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            hint = "write digits only, e.g. 450000000 (no quotes, units, commas or underscores)"
+            self._wrong(key, "a number", hint)
+            return None
+        return float(value)
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self._wrong(key, "true or false", "YAML 1.2: only 'true' and 'false' (not yes/no/on/off)")
+            return default
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], default: str = "") -> str:
+        value = self.text(key, default)
+        if value and value not in options:
+            self.errors.add(self.loc(key), f"{self.what}: '{key}' is '{value}', which is not allowed",
+                            f"use one of: {', '.join(options)}")
+            return default
+        return value
+
+    def mapping(self, key: str) -> YamlMap | None:
+        if key not in self.data:
+            return None
+        return expect_mapping(self.data[key], self.loc(key), f"{self.what}: '{key}'", self.errors)
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        items = expect_list(value, self.loc(key), f"{self.what}: '{key}'", self.errors)
+        result = []
+        for index, item in enumerate(items):
+            if isinstance(item, str) and item.strip():
+                result.append(item.strip())
+            else:
+                self.errors.add(items.item_loc(index), f"{self.what}: '{key}' items must be text, found {describe(item)}")
+        return tuple(result)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)

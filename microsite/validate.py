@@ -1,0 +1,368 @@
+"""Stage 2, validate: turn raw documents into a checked, cross-referenced site.
+
+In order: site settings, UI strings, sources, data records, pages (paired
+by language, one URL each); then provenance (every quote found once in its
+source, every number and date in its quote), then every link resolved and
+every number in prose traced, then glossary consistency. All mistakes of
+the stage are collected and raised together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+
+from . import links, provenance
+from .errors import ErrorList, Location
+from .i18n import LOCALES, locale_of
+from .links import Prose, Targets
+from .load import DataFile, Document, RawContent
+from .markdown import heading_id_set, new_parser
+from .model import Config, Event, Evidence, Language, Page, Site, Source, Term, output_path, page_url
+from .records import Records, read_records, read_sources, read_strings
+from .schema import Fields, expect_mapping
+
+TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "sources", "404")
+SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
+_KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
+
+
+def validate(raw: RawContent, base_url: str | None = None) -> Site:
+    """Check everything; raise :class:`ContentErrors` with every mistake found.
+
+    ``base_url`` overrides the one in site.yaml (preview deploys, the local server).
+    """
+    errors = ErrorList()
+    md = new_parser()
+    config = read_config(raw.site, errors, base_url)
+    if config is None:
+        errors.raise_if_any()
+    strings = read_strings(raw.data.get("strings"), config, errors)
+    sources, source_prose = read_sources(raw.sources, config, md, errors)
+    records = read_records(raw.data, config, sources, md, errors)
+    pages, page_prose = read_pages(raw.pages, config, md, errors)
+    check_urls(pages, sources, config, errors)
+    prose = page_prose + records.prose + source_prose
+    sources, records, anchors = trace_evidence(sources, records, prose, errors)
+    targets = _targets(config, pages, records, sources, anchors, raw.static_files)
+    for item in prose:
+        errors.extend(links.resolve(item, targets))
+    check_glossary_use(records.terms, pages, records, prose, errors)
+    errors.raise_if_any()
+    return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
+                tuple(records.terms), tuple(sources.values()), strings, raw.static_files)
+
+
+# --- site.yaml -------------------------------------------------------------------
+
+
+def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None = None) -> Config | None:
+    if data is None:
+        return None
+    mapping = expect_mapping(data.value, Location(data.path, 1, 1), "site.yaml", errors)
+    if mapping is None:
+        return None
+    fields = Fields(mapping, "site.yaml", errors,
+                    ("title", "description", "languages", "default_language", "base_url"), ("nav",))
+    languages = _languages(fields, errors)
+    if not languages:
+        return None
+    codes = tuple(language.code for language in languages)
+    default = fields.choice("default_language", codes, codes[0])
+    title = _per_language(fields, "title", codes, errors)
+    description = _per_language(fields, "description", codes, errors)
+    url = _base_url(fields.text("base_url", "/"), fields.loc("base_url"), errors) if base_url is None \
+        else _base_url(base_url, Location(Path("--base-url")), errors)
+    return Config(data.path, title, description, languages, default or codes[0], url, fields.text_list("nav"))
+
+
+def _languages(fields: Fields, errors: ErrorList) -> tuple[Language, ...]:
+    mapping = fields.mapping("languages")
+    if mapping is None:
+        return ()
+    languages = []
+    for code, value in mapping.items():
+        loc = mapping.key_loc(code)
+        if not _LANGUAGE_CODE.match(code):
+            errors.add(loc, f"language code '{code}' must be 2-3 lower-case letters", "e.g. zh, en")
+            continue
+        if locale_of(code) not in LOCALES:
+            errors.add(loc, f"no number and date formats for language '{code}'",
+                       f"languages with formats: {', '.join(LOCALES)} (add one in microsite/i18n.py)")
+            continue
+        words = expect_mapping(value, mapping.value_loc(code), f"language '{code}'", errors)
+        if words is not None:
+            item = Fields(words, f"language '{code}'", errors, ("name",), ("tag",))
+            languages.append(Language(code, item.text("name"), item.text("tag", code)))
+    if not languages:
+        errors.add(fields.loc("languages"), "site.yaml: no usable language", "list at least one, e.g. zh: {name: 中文}")
+    return tuple(languages)
+
+
+def _per_language(fields: Fields, key: str, codes: tuple[str, ...], errors: ErrorList) -> dict[str, str]:
+    mapping = fields.mapping(key)
+    if mapping is None:
+        return {code: "" for code in codes}
+    words = Fields(mapping, f"site.yaml: {key}", errors, codes)
+    return {code: words.text(code) for code in codes}
+
+
+def _base_url(url: str, loc: Location, errors: ErrorList) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        errors.add(loc, f"base_url '{url}' must be an absolute http(s) URL",
+                   "e.g. https://example.org/ or https://example.org/icf-explained/")
+        return "http://localhost/"
+    return url if url.endswith("/") else url + "/"
+
+
+# --- pages ---------------------------------------------------------------------
+
+
+def read_pages(documents: tuple[Document, ...], config: Config, md: MarkdownIt,
+               errors: ErrorList) -> tuple[list[Page], list[Prose]]:
+    """Pages paired by key across languages, with parsed bodies."""
+    pages, prose = [], []
+    by_key: dict[str, dict[str, Page]] = defaultdict(dict)
+    for document in documents:
+        named = _page_name(document, config, errors)
+        if named is None:
+            continue
+        key, lang = named
+        page, tokens = _read_page(document, key, lang, config, md, errors)
+        if page is None:
+            continue
+        pages.append(page)
+        by_key[key][lang] = page
+        prose.append(Prose(tokens, lang, document.path, tuple(document.body.split("\n")), document.body_line,
+                           page_key=key))
+    _check_pairs(by_key, config, errors)
+    _check_nav(config, by_key, errors)
+    return pages, prose
+
+
+def _page_name(document: Document, config: Config, errors: ErrorList) -> tuple[str, str] | None:
+    relative = document.path.relative_to(_pages_root(document.path)).as_posix()
+    stem, _, lang = relative[:-3].rpartition(".")
+    if not stem:
+        errors.add(Location(document.path), "a page file name must end in .<language>.md",
+                   f"rename it, e.g. {relative[:-3]}.{config.default_language}.md")
+        return None
+    if lang not in config.codes:
+        errors.add(Location(document.path), f"unknown language '{lang}' in the file name",
+                   f"languages of site.yaml: {', '.join(config.codes)}")
+        return None
+    if not all(_KEY_SEGMENT.match(segment) for segment in stem.split("/")):
+        errors.add(Location(document.path), f"'{stem}' cannot be a page name",
+                   "use lower-case ASCII letters, digits and hyphens in file and folder names")
+        return None
+    return stem, lang
+
+
+def _pages_root(path: Path) -> Path:
+    for parent in path.parents:
+        if parent.name == "pages" and parent.parent.name == "content":
+            return parent
+    return path.parent
+
+
+def _read_page(document: Document, key: str, lang: str, config: Config, md: MarkdownIt,
+               errors: ErrorList) -> tuple[Page | None, tuple]:
+    front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
+    if front is None:
+        return None, ()
+    fields = Fields(front, "front matter", errors, ("title", "description"), ("template", "weight", "nav_title"))
+    title, description = fields.text("title"), fields.text("description")
+    template = fields.choice("template", TEMPLATES, "page")
+    tokens = tuple(md.parse(document.body))
+    url = page_url(key, lang, config.default_language)
+    page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
+                fields.text("nav_title", title), url, tokens, heading_id_set(list(tokens)))
+    return page, tokens
+
+
+def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: ErrorList) -> None:
+    templates: dict[str, str] = {}
+    for key, versions in sorted(by_key.items()):
+        for code in config.codes:
+            if code not in versions:
+                some = next(iter(versions.values()))
+                errors.add(Location(some.path), f"page '{key}' has no {config.language(code).name} ({code}) version",
+                           f"create pages/{key}.{code}.md: every page exists in every language")
+        kinds = {page.template for page in versions.values()}
+        if len(kinds) > 1:
+            page = next(iter(versions.values()))
+            errors.add(Location(page.path), f"page '{key}' uses different templates in different languages: "
+                       f"{', '.join(sorted(kinds))}", "use the same 'template:' in every language")
+        for template in kinds & set(SINGLE_TEMPLATES):
+            if template in templates:
+                page = next(iter(versions.values()))
+                errors.add(Location(page.path), f"two pages use 'template: {template}': '{templates[template]}' and '{key}'",
+                           "only one page of the site can show that")
+            templates[template] = key
+
+
+def _check_nav(config: Config, by_key: dict, errors: ErrorList) -> None:
+    for key in config.nav:
+        if key not in by_key:
+            errors.add(Location(config.path), f"nav lists '{key}', which is not a page",
+                       f"create pages/{key}.<lang>.md or remove it from nav")
+
+
+def check_urls(pages: list[Page], sources: dict[str, Source], config: Config, errors: ErrorList) -> None:
+    """Two things written to one file would silently overwrite each other."""
+    owners: dict[str, Path] = {}
+    outputs = [(page.url, page.path) for page in pages]
+    outputs += [(page_url(source.key, code, config.default_language), source.path)
+                for source in sources.values() for code in config.codes]
+    for url, path in outputs:
+        target = output_path(url)
+        if target in owners and owners[target] != path:
+            errors.add(Location(path), f"two pages have the URL {url}: this file and {owners[target]}",
+                       "rename one of them")
+        owners.setdefault(target, path)
+
+
+# --- provenance ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    name: str  # anchor name candidate, e.g. stat-donations
+    source: str
+    quote: str
+    location: Location
+    what: str
+
+
+def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Prose],
+                   errors: ErrorList) -> tuple[dict[str, Source], Records, dict[tuple[str, str], str]]:
+    """Find every quote in its source; check numbers and dates; anchor the passages."""
+    quoted = _record_quotes(records) + _prose_quotes(prose)
+    spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
+    by_name: dict[str, tuple[str, str]] = {}
+    for item in quoted:
+        source = sources.get(item.source)
+        if source is None:
+            continue  # already reported where the source is named
+        found, reason = provenance.find_quote(list(source.blocks), item.quote)
+        if not found:
+            errors.add(item.location, f"{item.what}: quote not found in source '{item.source}'", reason)
+            continue
+        if len(found) > 1:
+            errors.add(item.location, f"{item.what}: the quote occurs {len(found)} times in source '{item.source}'",
+                       "quote more of the passage so that it occurs only once")
+        spans[item.source].append((item.name, found[0]))
+        by_name[item.name] = (item.source, provenance.normalize(item.quote)[0])
+    anchors: dict[tuple[str, str], str] = {}
+    for ident, source in list(sources.items()):
+        found_passages, names = provenance.passages(spans.get(ident, []))
+        sources[ident] = replace(source, passages=tuple(found_passages))
+        for name, anchor in names.items():
+            anchors[by_name[name]] = anchor
+    _check_facts(records, sources, errors)
+    return sources, _anchor_records(records, anchors), anchors
+
+
+def _record_quotes(records: Records) -> list[_Quoted]:
+    quoted = []
+    for kind, items in (("stat", records.statistics), ("event", records.events), ("term", records.terms)):
+        for record in items:
+            if record.evidence is not None:
+                quoted.append(_Quoted(f"{kind}-{record.id}", record.evidence.source, record.evidence.quote,
+                                      record.evidence.location or record.location, f"{_KIND_NAMES[kind]} '{record.id}'"))
+    return quoted
+
+
+_KIND_NAMES = {"stat": "statistic", "event": "event", "term": "glossary term"}
+
+
+def _prose_quotes(prose: list[Prose]) -> list[_Quoted]:
+    quoted = []
+    for item in prose:
+        for number, citation in enumerate(links.citations(item)):
+            if citation.quote:
+                name = f"cite-{citation.location.line}-{citation.location.column}-{number}"
+                quoted.append(_Quoted(name, citation.source, citation.quote, citation.location, "citation"))
+    return quoted
+
+
+def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList) -> None:
+    for statistic in records.statistics:
+        problem = provenance.number_problem(statistic.value, statistic.qualifier, statistic.evidence.quote)
+        if problem:
+            errors.add(statistic.evidence.location or statistic.location, f"statistic '{statistic.id}': {problem}",
+                       "the value must be the number the quote gives (4.5亿 = 450000000)")
+    for event in records.events:
+        source = sources[event.evidence.source]
+        problem = provenance.date_problem(event.date, event.evidence.quote, source.date)
+        if problem:
+            errors.add(event.evidence.location or event.location, f"event '{event.id}': {problem}",
+                       f"relative dates are read against the article's date, {source.date.isoformat()}")
+
+
+def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Records:
+    def anchored(record):
+        evidence: Evidence | None = record.evidence
+        if evidence is None:
+            return record
+        anchor = anchors.get((evidence.source, provenance.normalize(evidence.quote)[0]), "")
+        return replace(record, evidence=replace(evidence, anchor=anchor))
+
+    return Records([anchored(r) for r in records.statistics], [anchored(r) for r in records.events],
+                   [anchored(r) for r in records.terms], records.prose)
+
+
+# --- links and glossary ------------------------------------------------------------
+
+
+def _targets(config: Config, pages: list[Page], records: Records, sources: dict[str, Source],
+             anchors: dict, static_files: tuple[str, ...]) -> Targets:
+    special = {page.template: page.key for page in pages if page.template in SINGLE_TEMPLATES}
+    return Targets(
+        config=config,
+        pages={(page.key, page.lang): page.heading_ids for page in pages},
+        special=special,
+        statistics={s.id: s.formatted for s in records.statistics},
+        events=frozenset(e.id for e in records.events),
+        terms=frozenset(t.id for t in records.terms),
+        sources={ident: source.date for ident, source in sources.items()},
+        anchors=anchors,
+        static_files=frozenset(static_files),
+    )
+
+
+def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, prose: list[Prose],
+                       errors: ErrorList) -> None:
+    """Renderings a glossary entry says to avoid must not appear in that language's text."""
+    texts = [(item.lang, item.lines, item.location) for item in prose if item.path.name != "glossary.yaml"]
+    for page in pages:
+        texts.append((page.lang, (page.title, page.description), lambda line, column, p=page: Location(p.path, 2)))
+    for record in [*records.statistics, *records.events]:
+        for lang, words in record.text.items():
+            plain = (getattr(words, "label", ""), getattr(words, "title", ""))
+            texts.append((lang, plain, lambda line, column, r=record: r.location))
+    for term in terms:
+        for lang, words in term.text.items():
+            for phrase in words.avoid:
+                pattern = re.compile(r"\b" + re.escape(phrase) + r"\b", re.IGNORECASE)
+                _report_phrase(pattern, [t for t in texts if t[0] == lang], words.term, errors)
+
+
+def _report_phrase(pattern: re.Pattern, texts: list, preferred: str, errors: ErrorList) -> None:
+    for _, lines, locate in texts:
+        for number, line in enumerate(lines):
+            for match in pattern.finditer(line):
+                errors.add(locate(number, match.start()), f"'{match.group(0)}' is a rendering the glossary says to avoid",
+                           f"write '{preferred}' (see content/data/glossary.yaml)")
+
+
+def _in_date_order(events: list[Event]) -> tuple[Event, ...]:
+    return tuple(sorted(events, key=lambda event: event.date.sort_key()))
+
