@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(command, arguments, root)
     except ContentErrors as exc:
-        print(exc.format(Path.cwd()), file=sys.stderr)
+        print(exc.format(root), file=sys.stderr)
         noun = "mistake" if len(exc.errors) == 1 else "mistakes"
         where = f"; {arguments.out} was left unchanged" if command == "build" else ""
         print(f"\n{len(exc.errors)} {noun} found{where}.", file=sys.stderr)

@@ -88,6 +88,8 @@ class Targets:
     sources: dict[str, date]  # id -> article date
     anchors: dict[tuple[str, str], str]  # (source id, normalized quote) -> anchor
     static_files: frozenset[str]
+    unreadable: frozenset[str] = frozenset()  # content files that failed to load, relative to content/
+    broken: frozenset[str] = frozenset()  # records with mistakes of their own ("stat:id")
 
     def href(self, key: str, lang: str, fragment: str = "") -> str:
         url = page_url(key, lang, self.config.default_language)
@@ -149,6 +151,8 @@ def _page_link(link: LinkRef, prose: Prose, targets: Targets) -> tuple[str, str]
         if key is None:
             return (f"link to '{path}' leaves the pages folder", "")
     headings = targets.pages.get((key, lang))
+    if headings is None and f"pages/{key}.{lang}.md" in targets.unreadable:
+        return None  # that page's own mistakes are reported instead
     if headings is None:
         return (f"link to a page that does not exist: '{link.href}' (looked for pages/{key}.{lang}.md)",
                 "check the file name; links are relative to the current page's folder")
@@ -174,8 +178,10 @@ def _page_key(path: str, prose: Prose, config: Config) -> tuple[str | None, str]
 
 def _record_link(link: LinkRef, kind: str, ident: str, lang: str, targets: Targets) -> tuple[str, str] | None:
     known = {"stat": targets.statistics, "event": targets.events, "term": targets.terms}[kind]
+    file = {"stat": "statistics", "event": "timeline", "term": "glossary"}[kind]
+    if ident not in known and (f"data/{file}.yaml" in targets.unreadable or f"{kind}:{ident}" in targets.broken):
+        return None  # the file's or the record's own mistakes are reported instead
     if ident not in known:
-        file = {"stat": "statistics", "event": "timeline", "term": "glossary"}[kind]
         return (f"no {SPECIAL_PAGES[kind]} record with id '{ident}'", f"check the id in content/data/{file}.yaml")
     page = targets.special.get(SPECIAL_PAGES[kind])
     if page is None:
@@ -193,6 +199,8 @@ def _fill_text(link: LinkRef, text: str) -> None:
 
 def _cite(link: LinkRef, prose: Prose, targets: Targets) -> tuple[str, str] | None:
     source = link.href[5:]
+    if source not in targets.sources and f"sources/{source}.md" in targets.unreadable:
+        return None
     if source not in targets.sources:
         known = ", ".join(sorted(targets.sources)) or "none"
         return (f"citation of an unknown source '{source}'", f"sources: {known}")

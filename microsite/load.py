@@ -72,10 +72,17 @@ class RawContent:
     data: dict[str, DataFile] = field(default_factory=dict)
     sources: tuple[Document, ...] = ()
     static_files: tuple[str, ...] = ()
+    errors: tuple[ContentError, ...] = ()
+    unreadable: frozenset[Path] = frozenset()
 
 
 def load(project: Project) -> RawContent:
-    """Read every input file; raise :class:`ContentErrors` listing every unreadable one."""
+    """Read every input file.
+
+    A file that cannot be read or parsed is left out and its mistakes are
+    carried in ``errors`` (its path in ``unreadable``), so validation can go
+    on and report the other files' mistakes in the same run.
+    """
     errors = ErrorList()
     content = project.content
     if not content.is_dir():
@@ -89,8 +96,9 @@ def load(project: Project) -> RawContent:
             data[name] = loaded
     pages = _load_documents(content / "pages", errors)
     sources = _load_documents(content / "sources", errors)
-    errors.raise_if_any()
-    return RawContent(project, site, pages, data, sources, _static_files(project.static))
+    unreadable = frozenset(error.location.path for error in errors.errors)
+    return RawContent(project, site, pages, data, sources, _static_files(project.static),
+                      tuple(errors.errors), unreadable)
 
 
 def _load_data(path: Path, errors: ErrorList, required: bool) -> DataFile | None:

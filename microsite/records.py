@@ -37,30 +37,32 @@ class Records:
     events: list[Event]
     terms: list[Term]
     prose: list[Prose]
+    broken: frozenset[str] = frozenset()  # "stat:id", "event:id", "term:id" of records with mistakes
 
 
 def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
                  md: MarkdownIt, errors: ErrorList) -> Records:
     prose: list[Prose] = []
     reader = _Reader(config, sources, md, errors, prose)
-    statistics = reader.each(data.get("statistics"), "statistic", reader.statistic)
-    events = reader.each(data.get("timeline"), "event", reader.event)
-    terms = reader.each(data.get("glossary"), "glossary term", reader.term)
+    statistics = reader.each(data.get("statistics"), "stat", "statistic", reader.statistic)
+    events = reader.each(data.get("timeline"), "event", "event", reader.event)
+    terms = reader.each(data.get("glossary"), "term", "glossary term", reader.term)
     known = {statistic.id for statistic in statistics}
     for event in events:
         for ident in event.stats:
-            if ident not in known:
+            if ident not in known and f"stat:{ident}" not in reader.broken:
                 errors.add(event.location, f"event '{event.id}': unknown statistic '{ident}' in stats",
                            "use an id from content/data/statistics.yaml")
-    return Records(statistics, events, terms, prose)
+    return Records(statistics, events, terms, prose, frozenset(reader.broken))
 
 
 class _Reader:
     def __init__(self, config: Config, sources: dict[str, Source], md: MarkdownIt,
                  errors: ErrorList, prose: list[Prose]) -> None:
         self.config, self.sources, self.md, self.errors, self.prose = config, sources, md, errors, prose
+        self.broken: set[str] = set()
 
-    def each(self, data: DataFile | None, what: str, read) -> list:
+    def each(self, data: DataFile | None, kind: str, what: str, read) -> list:
         if data is None or data.value is None:
             return []
         items = expect_list(data.value, Location(data.path, 1, 1), f"{data.path.name}", self.errors)
@@ -69,7 +71,11 @@ class _Reader:
             mapping = expect_mapping(item, items.item_loc(index), f"{what} #{index + 1}", self.errors)
             if mapping is None:
                 continue
+            before = len(self.errors.errors)
             record = read(mapping, data.path, f"{what} #{index + 1}")
+            if record is None or len(self.errors.errors) > before:
+                if isinstance(mapping.get("id"), str):
+                    self.broken.add(f"{kind}:{mapping['id']}")  # its mistakes are reported; don't cascade
             if record is None:
                 continue
             if record.id in seen:
@@ -80,10 +86,12 @@ class _Reader:
             records.append(record)
         return records
 
-    def _start(self, data, what: str, required: tuple, optional: tuple) -> tuple[Fields, str]:
+    def _start(self, data, what: str, required: tuple, optional: tuple) -> tuple[Fields, str, str]:
+        raw_id = data.get("id")
+        if isinstance(raw_id, str) and ID_PATTERN.match(raw_id):
+            what = f"{what.split(' #')[0]} '{raw_id}'"  # name it by its id once the id is usable
         fields = Fields(data, what, self.errors, required, optional)
-        ident = fields.ident("id")
-        return fields, (f"{what.split(' #')[0]} '{ident}'" if ident else what)
+        return fields, what, fields.ident("id")
 
     def _evidence(self, fields: Fields, name: str) -> Evidence | None:
         source, quote = fields.text("source"), fields.text("quote")
@@ -122,7 +130,7 @@ class _Reader:
         return tokens
 
     def statistic(self, data, path: Path, what: str) -> Statistic | None:
-        fields, name = self._start(data, what, ("id", "value", "unit", "source", "quote"),
+        fields, name, ident = self._start(data, what, ("id", "value", "unit", "source", "quote"),
                                    ("qualifier", "group", "headline", *self.config.codes))
         value, unit = fields.number("value"), fields.choice("unit", UNITS)
         qualifier = fields.choice("qualifier", QUALIFIERS, EXACT)
@@ -136,11 +144,11 @@ class _Reader:
         text = {lang: StatisticText(w.text("label"), w.text("measure"), self._markdown(w, "note", lang, path, evidence))
                 for lang, w in words.items()}
         formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
-        return Statistic(fields.ident("id"), value, unit, qualifier, group, headline, evidence, text, formatted,
+        return Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted,
                          data.loc)
 
     def event(self, data, path: Path, what: str) -> Event | None:
-        fields, name = self._start(data, what, ("id", "date", "source", "quote"), ("stats", *self.config.codes))
+        fields, name, ident = self._start(data, what, ("id", "date", "source", "quote"), ("stats", *self.config.codes))
         when = self._date(fields, name)
         evidence = self._evidence(fields, name)
         stats = fields.text_list("stats")
@@ -149,7 +157,7 @@ class _Reader:
             return None
         text = {lang: EventText(w.text("title"), self._markdown(w, "text", lang, path, evidence))
                 for lang, w in words.items()}
-        return Event(fields.ident("id"), when, evidence, stats, text, data.loc)
+        return Event(ident, when, evidence, stats, text, data.loc)
 
     def _date(self, fields: Fields, name: str) -> PartialDate | None:
         raw = fields.text("date")
@@ -162,7 +170,7 @@ class _Reader:
             return None
 
     def term(self, data, path: Path, what: str) -> Term | None:
-        fields, name = self._start(data, what, ("id",), ("pinyin", "source", "quote", *self.config.codes))
+        fields, name, ident = self._start(data, what, ("id",), ("pinyin", "source", "quote", *self.config.codes))
         if fields.has("source") != fields.has("quote"):
             self.errors.add(data.loc, f"{name}: 'source' and 'quote' go together", "give both, or neither")
         evidence = self._evidence(fields, name)
@@ -171,7 +179,7 @@ class _Reader:
             return None
         text = {lang: TermText(w.text("term"), self._markdown(w, "definition", lang, path, evidence), w.text_list("avoid"))
                 for lang, w in words.items()}
-        return Term(fields.ident("id"), fields.text("pinyin"), evidence, text, data.loc)
+        return Term(ident, fields.text("pinyin"), evidence, text, data.loc)
 
 
 # --- sources -----------------------------------------------------------------

@@ -25,7 +25,10 @@ def expect_mapping(value: Any, loc: Location, what: str, errors: ErrorList) -> Y
     if isinstance(value, YamlMap):
         return value
     if isinstance(value, str) and looks_like_fullwidth_key(value):
-        errors.add(loc, f"{what}: full-width colon '：' in '{value}'", FULLWIDTH_COLON_HINT)
+        key = value.split("：", 1)[0].strip().lstrip("- ")
+        column = (loc.column or 1) + value.index("：") if loc.line is not None else None
+        errors.add(Location(loc.path, loc.line, column), f"{what}: full-width colon '：' after '{key}'",
+                   FULLWIDTH_COLON_HINT)
     else:
         errors.add(loc, f"{what} must be a mapping of 'key: value' lines, found {describe(value)}")
     return None

@@ -39,6 +39,7 @@ def validate(raw: RawContent, base_url: str | None = None) -> Site:
     ``base_url`` overrides the one in site.yaml (preview deploys, the local server).
     """
     errors = ErrorList()
+    errors.extend(list(raw.errors))
     md = new_parser()
     config = read_config(raw.site, errors, base_url)
     if config is None:
@@ -46,11 +47,11 @@ def validate(raw: RawContent, base_url: str | None = None) -> Site:
     strings = read_strings(raw.data.get("strings"), config, errors)
     sources, source_prose = read_sources(raw.sources, config, md, errors)
     records = read_records(raw.data, config, sources, md, errors)
-    pages, page_prose = read_pages(raw.pages, config, md, errors)
+    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable)
     check_urls(pages, sources, config, errors)
     prose = page_prose + records.prose + source_prose
     sources, records, anchors = trace_evidence(sources, records, prose, errors)
-    targets = _targets(config, pages, records, sources, anchors, raw.static_files)
+    targets = _targets(config, pages, records, sources, anchors, raw)
     for item in prose:
         errors.extend(links.resolve(item, targets))
     check_glossary_use(records.terms, pages, records, prose, errors)
@@ -125,8 +126,8 @@ def _base_url(url: str, loc: Location, errors: ErrorList) -> str:
 # --- pages ---------------------------------------------------------------------
 
 
-def read_pages(documents: tuple[Document, ...], config: Config, md: MarkdownIt,
-               errors: ErrorList) -> tuple[list[Page], list[Prose]]:
+def read_pages(documents: tuple[Document, ...], config: Config, md: MarkdownIt, errors: ErrorList,
+               unreadable: frozenset[Path] = frozenset()) -> tuple[list[Page], list[Prose]]:
     """Pages paired by key across languages, with parsed bodies."""
     pages, prose = [], []
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
@@ -142,7 +143,7 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: MarkdownIt,
         by_key[key][lang] = page
         prose.append(Prose(tokens, lang, document.path, tuple(document.body.split("\n")), document.body_line,
                            page_key=key))
-    _check_pairs(by_key, config, errors)
+    _check_pairs(by_key, config, errors, unreadable)
     _check_nav(config, by_key, errors)
     return pages, prose
 
@@ -187,12 +188,13 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Mark
     return page, tokens
 
 
-def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: ErrorList) -> None:
+def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: ErrorList,
+                 unreadable: frozenset[Path]) -> None:
     templates: dict[str, str] = {}
     for key, versions in sorted(by_key.items()):
         for code in config.codes:
-            if code not in versions:
-                some = next(iter(versions.values()))
+            some = next(iter(versions.values()))
+            if code not in versions and _sibling(some.path, key, code) not in unreadable:
                 errors.add(Location(some.path), f"page '{key}' has no {config.language(code).name} ({code}) version",
                            f"create pages/{key}.{code}.md: every page exists in every language")
         kinds = {page.template for page in versions.values()}
@@ -208,6 +210,11 @@ def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: Err
             templates[template] = key
 
 
+def _sibling(path: Path, key: str, lang: str) -> Path:
+    """The file of page ``key`` in ``lang``, beside ``path`` (another language of it)."""
+    return _pages_root(path) / f"{key}.{lang}.md"
+
+
 def _check_nav(config: Config, by_key: dict, errors: ErrorList) -> None:
     for key in config.nav:
         if key not in by_key:
@@ -221,10 +228,12 @@ def check_urls(pages: list[Page], sources: dict[str, Source], config: Config, er
     outputs = [(page.url, page.path) for page in pages]
     outputs += [(page_url(source.key, code, config.default_language), source.path)
                 for source in sources.values() for code in config.codes]
+    root = config.path.parent.parent
     for url, path in outputs:
         target = output_path(url)
         if target in owners and owners[target] != path:
-            errors.add(Location(path), f"two pages have the URL {url}: this file and {owners[target]}",
+            other = owners[target].relative_to(root) if owners[target].is_relative_to(root) else owners[target]
+            errors.add(Location(path), f"two pages have the URL {url}: this file and {other}",
                        "rename one of them")
         owners.setdefault(target, path)
 
@@ -316,14 +325,14 @@ def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Re
         return replace(record, evidence=replace(evidence, anchor=anchor))
 
     return Records([anchored(r) for r in records.statistics], [anchored(r) for r in records.events],
-                   [anchored(r) for r in records.terms], records.prose)
+                   [anchored(r) for r in records.terms], records.prose, records.broken)
 
 
 # --- links and glossary ------------------------------------------------------------
 
 
 def _targets(config: Config, pages: list[Page], records: Records, sources: dict[str, Source],
-             anchors: dict, static_files: tuple[str, ...]) -> Targets:
+             anchors: dict, raw: RawContent) -> Targets:
     special = {page.template: page.key for page in pages if page.template in SINGLE_TEMPLATES}
     return Targets(
         config=config,
@@ -334,7 +343,10 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
         terms=frozenset(t.id for t in records.terms),
         sources={ident: source.date for ident, source in sources.items()},
         anchors=anchors,
-        static_files=frozenset(static_files),
+        static_files=frozenset(raw.static_files),
+        broken=records.broken,
+        unreadable=frozenset(path.relative_to(raw.project.content).as_posix() for path in raw.unreadable
+                             if path.is_relative_to(raw.project.content)),
     )
 
 

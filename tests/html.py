@@ -1,0 +1,85 @@
+"""A small reader for built pages: what tests assert on, parsed with the standard library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+@dataclass
+class PageFacts:
+    """What a reader (or a crawler) gets from one HTML page."""
+
+    lang: str = ""
+    title: str = ""
+    description: str = ""
+    canonical: str = ""
+    alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
+    links: list[str] = field(default_factory=list)  # every <a href>
+    resources: list[str] = field(default_factory=list)  # src= and <link href> (not alternates)
+    ids: set[str] = field(default_factory=set)
+    switcher: dict[str, str] = field(default_factory=dict)  # hreflang -> href of the language switcher
+    text: str = ""
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.facts = PageFacts()
+        self._in_title = False
+        self._in_switcher = 0
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {name: value or "" for name, value in attrs}
+        if "id" in a:
+            self.facts.ids.add(a["id"])
+        if tag == "html":
+            self.facts.lang = a.get("lang", "")
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "meta" and a.get("name") == "description":
+            self.facts.description = a.get("content", "")
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.facts.canonical = a["href"]
+        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.facts.alternates[a["hreflang"]] = a["href"]
+        elif tag == "link" and "href" in a:
+            self.facts.resources.append(a["href"])
+        elif tag == "nav" and "language-switcher" in a.get("class", ""):
+            self._in_switcher = 1
+        elif tag == "a" and "href" in a:
+            self.facts.links.append(a["href"])
+            if self._in_switcher:
+                self.facts.switcher[a.get("lang", "")] = a["href"]
+        if "src" in a:
+            self.facts.resources.append(a["src"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag == "nav":
+            self._in_switcher = 0
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.facts.title += data
+        self._text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.facts.text = "".join(self._text)
+
+
+def read_page(path: Path) -> PageFacts:
+    reader = _Reader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.close()
+    return reader.facts
+
+
+def target_file(site: Path, href: str) -> Path:
+    """The file a site-relative href is served from (``/en/`` -> ``en/index.html``)."""
+    path = href.split("#", 1)[0].lstrip("/")
+    return site / (path + "index.html" if path == "" or path.endswith("/") else path)

@@ -1,0 +1,96 @@
+"""The command line as the maintainer uses it: exit statuses, messages, and what is left on disk."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from microsite.cli import main, parser
+from tests.conftest import REPO
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["serve"], ["ingest"]])
+def test_help_documents_every_option(command: list[str], capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        parser().parse_args([*command, "--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    expected = {(): ["build", "check", "serve", "ingest", "--root"], ("build",): ["--out", "--base-url"],
+                ("check",): ["--base-url"], ("serve",): ["--host", "--port", "--open"],
+                ("ingest",): ["--force", "--encoding", "PATH"]}[tuple(command)]
+    for option in expected:
+        assert option in text
+
+
+def test_build_prints_one_summary_line_with_pages_per_language(minimal_project: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "out"
+    assert main(["--root", str(minimal_project), "build", "--out", str(out)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("built 14 pages (7 zh, 7 en) into") and lines[0].endswith(" s")
+    assert (out / "index.html").is_file() and (out / "en" / "index.html").is_file()
+
+
+def test_failed_build_leaves_the_previous_site_untouched(minimal_project: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "out"
+    assert main(["--root", str(minimal_project), "build", "--out", str(out)]) == 0
+    before = snapshot(out)
+    statistics = minimal_project / "content" / "data" / "statistics.yaml"
+    statistics.write_text(statistics.read_text(encoding="utf-8").replace("value: 49", "value: 48"), encoding="utf-8")
+    assert main(["--root", str(minimal_project), "build", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "the quote does not contain the number 48" in err and "was left unchanged" in err
+    assert snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_build_refuses_a_folder_it_did_not_make(minimal_project: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    precious = tmp_path / "documents"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work", encoding="utf-8")
+    assert main(["--root", str(minimal_project), "build", "--out", str(precious)]) == 1
+    assert "not made by microsite" in capsys.readouterr().err
+    assert snapshot(precious) == {"thesis.txt": hashlib.sha256(b"years of work").hexdigest()}
+
+
+def test_check_writes_nothing(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
+    before = snapshot(minimal_project)
+    assert main(["--root", str(minimal_project), "check"]) == 0
+    assert snapshot(minimal_project) == before
+
+
+def test_real_command_line_checks_the_real_content() -> None:
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "check"], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("checked ") and "zh" in result.stdout and "en" in result.stdout
+
+
+def test_real_command_line_reports_content_mistakes_without_traceback(minimal_project: Path) -> None:
+    (minimal_project / "content" / "site.yaml").write_text("title：测试\nlanguages: [zh]\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(minimal_project), "check"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.startswith("content/site.yaml:1:6: full-width colon '：' after 'title'")
+    assert "Traceback" not in result.stderr
+
+
+def test_ingest_writes_a_source_and_is_idempotent(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    raw = REPO / "tests" / "fixtures" / "ingest" / "real" / "000_9911d2ada22d7c3e.txt"
+    assert main(["--root", str(tmp_path), "ingest", str(raw)]) == 0
+    written = tmp_path / "content" / "sources" / "2023-10-11-eb7c93e7.md"
+    assert written.read_bytes() == (REPO / "content" / "sources" / "2023-10-11-eb7c93e7.md").read_bytes()
+    assert main(["--root", str(tmp_path), "ingest", str(raw)]) == 0
+    assert "unchanged" in capsys.readouterr().out.splitlines()[-1]

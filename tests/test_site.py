@@ -1,0 +1,152 @@
+"""End to end: the real content, built into a temporary folder, read as a reader gets it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from microsite.pipeline import check
+from tests.conftest import REPO
+from tests.html import read_page, target_file
+
+
+@pytest.fixture(scope="module")
+def site_model():
+    return check(REPO).site
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_language_has_every_page(built_site: Path, site_model) -> None:
+    zh = {p.relative_to(built_site).as_posix() for p in html_pages(built_site) if not p.is_relative_to(built_site / "en")}
+    en = {p.relative_to(built_site / "en").as_posix() for p in html_pages(built_site / "en")}
+    assert zh == en
+    assert {"index.html", "404.html", "statistics/index.html", "timeline/index.html", "glossary/index.html",
+            "sources/index.html", "organisation/index.html", "pillars/competence/index.html",
+            "pillars/conviction/index.html", "pillars/contact/index.html"} <= zh
+
+
+def test_root_url_serves_the_chinese_home_page_itself(built_site: Path) -> None:
+    home = read_page(built_site / "index.html")
+    assert home.lang == "zh-Hans"
+    assert "refresh" not in (built_site / "index.html").read_text(encoding="utf-8")
+    assert "强素质" in home.text and "增信念" in home.text and "勤联络" in home.text
+
+
+def test_every_page_has_lang_title_and_description_in_its_language(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        page = read_page(path)
+        english = path.is_relative_to(built_site / "en")
+        assert page.lang == ("en" if english else "zh-Hans"), path
+        assert page.title.strip() and page.description.strip(), path
+        written_in = re.compile(r"[A-Za-z]{3}" if english else r"[\u4e00-\u9fff]")
+        assert written_in.search(page.title) and written_in.search(page.description), path
+
+
+def test_hreflang_alternates_are_reciprocal_and_include_x_default(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        page = read_page(path)
+        assert set(page.alternates) == {"zh-Hans", "en", "x-default"}, path
+        assert page.alternates["x-default"] == page.alternates["zh-Hans"]
+        assert page.canonical in page.alternates.values(), path
+        for tag, href in page.alternates.items():
+            other = read_page(target_file(built_site, href.replace("https://example.org", "")))
+            assert other.alternates[tag] == href and page.canonical in other.alternates.values(), (path, tag)
+
+
+def test_language_switcher_leads_to_the_same_page_in_the_other_language(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        page = read_page(path)
+        assert set(page.switcher) == {"zh-Hans", "en"}, path
+        for tag, href in page.switcher.items():
+            target = target_file(built_site, href)
+            assert target.is_file(), (path, href)
+            assert read_page(target).lang == tag
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        for href in read_page(path).links:
+            if href.startswith(("http://", "https://", "mailto:")):
+                continue
+            if href.startswith("#"):
+                assert href[1:] in read_page(path).ids, (path, href)
+                continue
+            assert href.startswith("/"), (path, href)
+            target = target_file(built_site, href)
+            assert target.is_file(), (path, href)
+            if "#" in href:
+                assert href.split("#", 1)[1] in read_page(target).ids, (path, href)
+
+
+def test_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        for resource in read_page(path).resources:
+            assert resource.startswith("/") and not resource.startswith("//"), (path, resource)
+
+
+def test_each_statistic_is_on_the_statistics_page_with_its_number_in_both_languages(built_site: Path, site_model) -> None:
+    assert len(site_model.statistics) >= 9
+    for lang, page in (("zh", built_site / "statistics/index.html"), ("en", built_site / "en/statistics/index.html")):
+        facts = read_page(page)
+        for statistic in site_model.statistics:
+            assert f"stat-{statistic.id}" in facts.ids
+            assert statistic.formatted[lang] in facts.text, (lang, statistic.id)
+
+
+def test_figures_are_written_as_each_language_expects(site_model) -> None:
+    formatted = {s.id: s.formatted for s in site_model.statistics}
+    assert formatted["donations"] == {"zh": "超4.5亿元", "en": "over CNY 450 million"}
+    assert {"zh": "63亿元", "en": "CNY 6.3 billion"} in formatted.values()
+    assert {"zh": "10余家", "en": "more than 10"} in formatted.values()
+
+
+def test_every_quote_link_points_at_a_passage_on_the_source_page(built_site: Path, site_model) -> None:
+    anchors_linked = set()
+    for path in html_pages(built_site):
+        for href in read_page(path).links:
+            if "/sources/" in href and "#q-" in href:
+                target = target_file(built_site, href)
+                assert href.split("#")[1] in read_page(target).ids, (path, href)
+                anchors_linked.add(href.split("#")[1])
+    for record in (*site_model.statistics, *site_model.events):
+        assert record.evidence.anchor in anchors_linked
+
+
+def test_timeline_is_in_date_order_with_machine_readable_dates(built_site: Path, site_model) -> None:
+    keys = [event.date.sort_key() for event in site_model.events]
+    assert keys == sorted(keys) and len(keys) >= 6
+    html = (built_site / "en/timeline/index.html").read_text(encoding="utf-8")
+    datetimes = re.findall(r'<time datetime="([^"]+)">', html)
+    assert datetimes == [event.date.machine_readable() for event in site_model.events]
+    assert "Q2 2023" in html and "March 2023" in html and "shortly before 11 October 2023" in html
+
+
+def test_chinese_paragraphs_have_no_line_breaks_between_characters(built_site: Path) -> None:
+    for path in html_pages(built_site):
+        if path.is_relative_to(built_site / "en"):
+            continue
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r"[\u4e00-\u9fff，。]\n[\u4e00-\u9fff]", html), path
+
+
+def test_source_page_presents_the_article(built_site: Path, site_model) -> None:
+    source = site_model.sources[0]
+    page = read_page(built_site / f"en/sources/{source.id}/index.html")
+    for fact in ("中华工商时报", "China Business Times", "2023-10-11", "第06版", "晋江市工商联抓实商会建设提质增效",
+                 "强素质 增信念 勤联络", "徐志南", "Xu Zhinan", "2,383", "2,251"):
+        assert fact in page.text, fact
+    assert "“三个纳入”即：民营经济纳入全市经济" in page.text.replace("‘", "“").replace("’", "”")
+
+
+def test_404_pages_exist_for_each_language(built_site: Path) -> None:
+    assert read_page(built_site / "404.html").lang == "zh-Hans"
+    assert read_page(built_site / "en/404.html").lang == "en"
+
+
+def test_build_output_is_marked_as_generated(built_site: Path) -> None:
+    assert (built_site / ".microsite-output").is_file()
