@@ -58,10 +58,10 @@ class PartialDate:
         if precision == QUARTER:
             return cls(parts[0], quarter=parts[1], precision=QUARTER)
         year, month, day = (parts + [0, 0])[:3]
-        if month and not 1 <= month <= 12:
-            raise ValueError(f"month {month} does not exist")
-        if day:
-            date(year, month, day)  # raises ValueError for 2023-02-30
+        if precision != YEAR and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist")  # 2023-13, and 2023-00 too
+        if precision in (DAY, BEFORE):
+            date(year, month, day)  # raises ValueError for 2023-02-30 and 2023-07-00
         return cls(year, month, day, precision=precision)
 
     def iso(self) -> str:

@@ -35,10 +35,10 @@ def _quantity_zh(value: float, unit: str, qualifier: str, measure: str) -> str:
     more = "余" if qualifier == MORE_THAN else ""
     prefix = _ZH_BEFORE.get(qualifier, "")
     if unit == "yuan":
-        for size, word in ((10**8, "亿"), (10**4, "万")):
-            if value >= size:
-                return f"{prefix}{_decimal(value / size)}{more}{word}元"
-        return f"{prefix}{_decimal(value)}{more}元"
+        number, word = _scaled(value, ((10**8, "亿"), (10**4, "万")))
+        return f"{prefix}{number}{more}{word}元"
+    if unit == "percent":
+        return f"{prefix}{_decimal(value)}{more}%"
     return f"{prefix}{_decimal(value)}{more}{measure}"
 
 
@@ -46,12 +46,23 @@ def _quantity_en(value: float, unit: str, qualifier: str) -> str:
     prefix = _EN_BEFORE.get(qualifier, "")
     number = _decimal(value, grouping=True)
     if unit == "yuan":
-        for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
-            if value >= size:
-                number = f"{_decimal(value / size)} {word}"
-                break
-        number = f"CNY {number}"
+        scaled, word = _scaled(value, ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")))
+        number = f"CNY {scaled} {word}" if word else f"CNY {number}"
+    elif unit == "percent":
+        number += "%"
     return f"{prefix} {number}".strip()
+
+
+def _scaled(value: float, sizes: tuple[tuple[int, str], ...]) -> tuple[str, str]:
+    """The largest unit that shows ``value`` exactly: 4.5亿, but 12,345 stays 12345 (not 1.23万)."""
+    for size, word in sizes:
+        if value >= size and _exact(value / size):
+            return _decimal(value / size), word
+    return _decimal(value, grouping=len(sizes) > 2), ""
+
+
+def _exact(value: float) -> bool:
+    return abs(round(value, 2) - value) < 1e-9 * max(1.0, abs(value))
 
 
 def _decimal(value: float, grouping: bool = False) -> str:

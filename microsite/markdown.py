@@ -130,7 +130,7 @@ def _neighbour_text(tokens) -> str:
 
 def heading_ids(state: StateCore) -> None:
     """Give each heading an ``id``: its ``{#explicit}`` anchor or a slug of its text."""
-    used: dict[str, int] = {}
+    used: set[str] = set()
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
@@ -138,9 +138,14 @@ def heading_ids(state: StateCore) -> None:
         inline = tokens[index + 1]
         explicit = _take_explicit_id(inline)
         slug = explicit or slugify(inline_text(inline)) or "section"
-        count = used.get(slug, 0) + 1
-        used[slug] = count
-        token.attrSet("id", slug if count == 1 else f"{slug}-{count}")
+        if explicit and explicit in used:
+            token.meta["duplicate_id"] = explicit  # validation reports it: links would reach the wrong heading
+        unique, count = slug, 1
+        while unique in used:  # "A", "A", "A-2" -> a, a-2, a-2-2
+            count += 1
+            unique = f"{slug}-{count}"
+        used.add(unique)
+        token.attrSet("id", unique)
 
 
 def _take_explicit_id(inline: Token) -> str:
@@ -236,6 +241,12 @@ def iter_text(tokens: list[Token]) -> Iterator[tuple[Token, list[Token], tuple[i
                 yield token, link, lines
             elif token.type == "image":
                 yield Token("text", "", 0, content=token.content), None, lines
+
+
+def duplicate_heading_ids(tokens: list[Token]) -> list[tuple[int, str]]:
+    """(0-based line, id) of every explicit ``{#id}`` already used by an earlier heading."""
+    return [((t.map or (0,))[0], t.meta["duplicate_id"]) for t in tokens
+            if t.type == "heading_open" and "duplicate_id" in t.meta]
 
 
 def heading_id_set(tokens: list[Token]) -> frozenset[str]:

@@ -119,6 +119,8 @@ def parse_chinese_numeral(text: str) -> int | None:
     """``十一`` -> 11, ``三百零五`` -> 305, ``两万`` -> 20000; None if it is not one number."""
     if not text or any(ch not in _ZH_NUMERAL_CHARS for ch in text):
         return None
+    if len(split_chinese_numerals(text)) > 1:
+        return None  # 十四五 is two numbers, 二零二三 is four digits
     total, section, digit = 0, 0, None
     for ch in text:
         if ch in _ZH_DIGITS:
@@ -130,7 +132,10 @@ def parse_chinese_numeral(text: str) -> int | None:
             section += digit or 0
             if section == 0 and total == 0:
                 return None  # a bare 万 or 亿 is a word, not a number
-            total = (total + section) * _ZH_BIG_UNITS[ch]
+            if ch == "亿":
+                total = (total + section) * _ZH_BIG_UNITS[ch]
+            else:  # 万 scales only what follows the last 亿: 一亿二千万 is 120000000
+                total += section * _ZH_BIG_UNITS[ch]
             section, digit = 0, None
     return total + section + (digit or 0)
 
@@ -151,7 +156,7 @@ _EN_QUALIFIERS = {
     "nearly": NEARLY, "almost": NEARLY, "about": ABOUT, "around": ABOUT, "some": ABOUT,
 }
 _EN_NUMBER = re.compile(
-    r"(?:(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some)\s+)?"
+    r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some)\s+)?"
     r"(?:(?:CNY|RMB|US\$|\$|¥)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion)\b)?"

@@ -132,8 +132,9 @@ def _closest_hint(blocks: list[SourceBlock], needle: str) -> str:
     if best >= MIN_QUOTE_CHARS:
         position = best_block.find(needle[:best])
         expected = best_block[position + best: position + best + 6]
+        where = f"the source has '{expected}'" if expected else "the source paragraph ends"
         return (f"the first {best} characters match the source, then the quote has "
-                f"'{needle[best:best + 6]}' where the source has '{expected}'")
+                f"'{needle[best:best + 6]}' where {where}")
     return "the quote does not occur in the source; copy the words exactly from the source text"
 
 

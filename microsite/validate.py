@@ -22,13 +22,14 @@ from .errors import ErrorList, Location
 from .i18n import LOCALES, locale_of
 from .links import Prose, Targets
 from .load import DataFile, Document, RawContent
-from .markdown import heading_id_set, new_parser
+from .markdown import duplicate_heading_ids, heading_id_set, new_parser
 from .model import Config, Event, Evidence, Language, Page, Site, Source, Term, output_path, page_url
 from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
 
 TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "sources", "404")
 SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
+RESERVED_FOLDERS = ("static", "sources")  # where static files and the source pages go
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
 
@@ -159,6 +160,10 @@ def _page_name(document: Document, config: Config, errors: ErrorList) -> tuple[s
         errors.add(Location(document.path), f"unknown language '{lang}' in the file name",
                    f"languages of site.yaml: {', '.join(config.codes)}")
         return None
+    if "/" in stem and stem.split("/")[0] in RESERVED_FOLDERS:
+        errors.add(Location(document.path), f"'{stem.split('/')[0]}' is reserved for the site's own files",
+                   f"move the page out of pages/{stem.split('/')[0]}/")
+        return None
     if not all(_KEY_SEGMENT.match(segment) for segment in stem.split("/")):
         errors.add(Location(document.path), f"'{stem}' cannot be a page name",
                    "use lower-case ASCII letters, digits and hyphens in file and folder names")
@@ -182,6 +187,9 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Mark
     title, description = fields.text("title"), fields.text("description")
     template = fields.choice("template", TEMPLATES, "page")
     tokens = tuple(md.parse(document.body))
+    for line, ident in duplicate_heading_ids(list(tokens)):
+        errors.add(Location(document.path, document.body_line + line), f"two headings have the anchor {{#{ident}}}",
+                   "give each heading its own anchor; links to it would reach the first one")
     url = page_url(key, lang, config.default_language)
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
                 fields.text("nav_title", title), url, tokens, heading_id_set(list(tokens)))

@@ -42,6 +42,7 @@ def write_site(outputs: list[Output], static_dir: Path, static_files: tuple[str,
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
+        staging.chmod(0o755)  # mkdtemp makes it 0700; the site must be readable by a web server
         count = _fill(staging, outputs, static_dir, static_files)
         _swap(staging, out)
     except BaseException:
@@ -52,12 +53,12 @@ def write_site(outputs: list[Output], static_dir: Path, static_files: tuple[str,
 
 def _fill(folder: Path, outputs: list[Output], static_dir: Path, static_files: tuple[str, ...]) -> int:
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    written: dict[str, None] = {}
+    written: set[Path] = set()
     for output in outputs:
         target = safe_join(folder, output.path)
-        if output.path in written:
+        if target in written:  # compared as paths: "a.html" and "./a.html" are one file
             raise OutputError(f"two pages write the same file: {output.path}")
-        written[output.path] = None
+        written.add(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(output.content)
     for relative in static_files:

@@ -222,11 +222,11 @@ def describe(value: Any) -> str:
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int) -> ContentError:
-    mark = exc.problem_mark or exc.context_mark
+    mark = _error_mark(exc)
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     lines = text.splitlines()
-    fullwidth = _find_fullwidth_key(lines, line or len(lines))
+    fullwidth = _find_fullwidth_key(lines, exc)
     if fullwidth is not None:
         number, col, key = fullwidth
         return ContentError(
@@ -241,13 +241,41 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int)
     return ContentError(Location(path, (line or 1) + offset, column), message, _syntax_hint(lines, line, problem))
 
 
-def _find_fullwidth_key(lines: list[str], upto: int) -> tuple[int, int, str] | None:
-    """The last line at or before ``upto`` whose key ends in a full-width colon."""
+def _error_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """Where the mistake is: an unclosed quote where it opens, not at the end of the file."""
+    if exc.context_mark and "quoted scalar" in (exc.context or "") and "end of stream" in (exc.problem or ""):
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
+
+
+def _find_fullwidth_key(lines: list[str], exc: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """The last line, at or before the error, whose full-width colon causes the error.
+
+    Text such as ``注意：…`` in a block scalar or list item is valid YAML, so a
+    line counts only if typing ``:`` for its ``：`` changes the error.
+    """
+    mark = _error_mark(exc)
+    upto = mark.line + 1 if mark else len(lines)
     for number in range(min(upto, len(lines)), 0, -1):
         match = _FULLWIDTH_KEY.match(lines[number - 1])
-        if match:
+        if match and _colon_fixes(lines, number, match.end(), exc):
             return number, match.end(), match.group(2).strip()
     return None
+
+
+def _colon_fixes(lines: list[str], number: int, column: int, exc: yaml.MarkedYAMLError) -> bool:
+    """True if ':' typed for the '：' at ``number``:``column`` removes ``exc`` or moves it further down."""
+    fixed = list(lines)
+    line = fixed[number - 1]
+    fixed[number - 1] = line[: column - 1] + ": " + line[column:]
+    try:
+        yaml.compose("\n".join(fixed), Loader=_Loader)
+    except yaml.MarkedYAMLError as new:
+        old_mark, new_mark = _error_mark(exc), _error_mark(new)
+        if new.problem != exc.problem or not old_mark or not new_mark:
+            return True
+        return new_mark.line > old_mark.line
+    return True
 
 
 def _syntax_hint(lines: list[str], line: int | None, problem: str) -> str:
@@ -260,6 +288,6 @@ def _syntax_hint(lines: list[str], line: int | None, problem: str) -> str:
         return "each line of a mapping needs 'key: value' (an ASCII colon and a space)"
     if "found unexpected end of stream" in problem or "quoted scalar" in problem:
         return "a quoted value is not closed; check that every opening quote has its closing quote"
-    if "expected a single document" in problem:
+    if "found another document" in problem:  # libyaml's context: "expected a single document"
         return "the file holds more than one YAML document ('---'); keep one"
     return "check the indentation and punctuation of this line and the one before it"

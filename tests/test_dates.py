@@ -1,0 +1,162 @@
+"""Tests for microsite.dates: partial dates and Chinese date expressions."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from microsite.dates import BEFORE, DAY, MONTH, QUARTER, YEAR, PartialDate, find_dates_zh
+
+ARTICLE = date(2023, 10, 11)
+# The forms HTML allows in <time datetime>: year, month, day (the ones we emit).
+HTML_DATETIME = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+
+
+# --- PartialDate.parse ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023", PartialDate(2023, precision=YEAR)),
+    ("2023-03", PartialDate(2023, 3, precision=MONTH)),
+    ("2023-Q2", PartialDate(2023, quarter=2, precision=QUARTER)),
+    ("2023-07-15", PartialDate(2023, 7, 15, precision=DAY)),
+    ("before 2023-10-11", PartialDate(2023, 10, 11, precision=BEFORE)),
+    (" 2023-03 ", PartialDate(2023, 3, precision=MONTH)),
+    ("2024-02-29", PartialDate(2024, 2, 29, precision=DAY)),
+])
+def test_parse_every_form(text, expected):
+    assert PartialDate.parse(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2023-13", "2023-00", "2023-02-30", "2023-07-00", "2023-00-00", "before 2023-02-30",
+    "2023-Q5", "2023-Q0", "2023-3", "23", "x", "", "2023/03", "2023年3月", "before 2023",
+])
+def test_parse_refuses(text):
+    with pytest.raises(ValueError):
+        PartialDate.parse(text)
+
+
+def test_parse_refusal_names_the_text():
+    with pytest.raises(ValueError, match="'x' is not a date"):
+        PartialDate.parse("x")
+
+
+def test_parse_refusal_names_the_month():
+    with pytest.raises(ValueError, match="month 13 does not exist"):
+        PartialDate.parse("2023-13")
+
+
+# --- iso / machine_readable ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["2023", "2023-03", "2023-Q2", "2023-07-15", "before 2023-10-11"])
+def test_iso_round_trips(text):
+    assert PartialDate.parse(text).iso() == text
+
+
+@pytest.mark.parametrize("text, machine", [
+    ("2023", "2023"), ("2023-03", "2023-03"), ("2023-Q2", "2023"),
+    ("2023-07-15", "2023-07-15"), ("before 2023-10-11", "2023-10-11"),
+])
+def test_machine_readable_is_a_valid_html_datetime(text, machine):
+    value = PartialDate.parse(text).machine_readable()
+    assert value == machine and HTML_DATETIME.match(value)
+
+
+# --- span / sort_key -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("2023", date(2023, 1, 1), date(2023, 12, 31)),
+    ("2023-02", date(2023, 2, 1), date(2023, 2, 28)),
+    ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+    ("2023-12", date(2023, 12, 1), date(2023, 12, 31)),
+    ("2023-Q2", date(2023, 4, 1), date(2023, 6, 30)),
+    ("2023-Q4", date(2023, 10, 1), date(2023, 12, 31)),
+    ("2023-07-15", date(2023, 7, 15), date(2023, 7, 15)),
+    ("before 2023-10-11", date(2023, 10, 10), date(2023, 10, 10)),
+    ("before 2023-01-01", date(2022, 12, 31), date(2022, 12, 31)),
+])
+def test_span(text, first, last):
+    assert PartialDate.parse(text).span() == (first, last)
+
+
+def test_sort_key_orders_by_the_middle_of_each_period():
+    ordered = ["2023-03", "2023-04", "2023-Q2", "2023-07", "before 2023-10-11", "2023-10-11"]
+    shuffled = [ordered[i] for i in (5, 2, 0, 4, 1, 3)]
+    result = sorted(shuffled, key=lambda text: PartialDate.parse(text).sort_key())
+    assert result == ordered
+
+
+def test_sort_key_puts_the_precise_date_first_on_a_tie():
+    day, month = PartialDate.parse("2023-06-15"), PartialDate.parse("2023-06")
+    assert day.sort_key()[0] == month.sort_key()[0]
+    assert day.sort_key() < month.sort_key()
+
+
+# --- find_dates_zh ---------------------------------------------------------------------
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(item.text, item.date.iso()) for item in find_dates_zh(text, ARTICLE)]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("今年3月", "2023-03"),
+    ("今年4月", "2023-04"),
+    ("今年十月", "2023-10"),
+    ("2023年7月", "2023-07"),
+    ("2023年十一月", "2023-11"),
+    ("去年12月", "2022-12"),
+    ("明年1月", "2024-01"),
+    ("第二季度", "2023-Q2"),
+    ("今年第二季度", "2023-Q2"),
+    ("今年二季度", "2023-Q2"),
+    ("2023年10月11日", "2023-10-11"),
+    ("今年3月15日", "2023-03-15"),
+    ("7月15日", "2023-07-15"),
+    ("十月一日", "2023-10-01"),
+    ("十二月三十一日", "2023-12-31"),
+    ("去年", "2022"),
+    ("2023年", "2023"),
+    ("前不久", "before 2023-10-11"),
+    ("日前", "before 2023-10-11"),
+    ("近日", "before 2023-10-11"),
+])
+def test_find_dates_zh_reads_the_whole_expression(text, iso):
+    assert found(text) == [(text, iso)]
+
+
+def test_jinnian_yilai_is_this_year():
+    assert found("今年以来，捐款超4.5亿元") == [("今年", "2023")]
+
+
+def test_found_dates_carry_their_span():
+    item = find_dates_zh("会议于今年4月召开", ARTICLE)[0]
+    assert (item.start, item.end, item.text) == (3, 7, "今年4月")
+
+
+def test_found_dates_are_in_text_order():
+    text = "前不久，第二季度恳谈会在今年4月举行，2023年7月再次举行"
+    assert [iso for _, iso in found(text)] == ["before 2023-10-11", "2023-Q2", "2023-04", "2023-07"]
+
+
+def test_matches_never_overlap():
+    text = "2023年10月11日，今年第二季度，7月15日，去年12月，2022年和2023年"
+    items = find_dates_zh(text, ARTICLE)
+    spans = sorted((item.start, item.end) for item in items)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:]))
+    assert [item.text for item in items] == ["2023年10月11日", "今年第二季度", "7月15日", "去年12月", "2022年", "2023年"]
+
+
+@pytest.mark.parametrize("text", ["13月1日", "2月30日", "2023年0月", "没有日期"])
+def test_impossible_or_absent_dates_are_not_found(text):
+    assert found(text) == []
+
+
+def test_relative_dates_follow_the_reference():
+    assert [item.date.iso() for item in find_dates_zh("今年3月，前不久", date(2021, 5, 1))] == [
+        "2021-03", "before 2021-05-01"]

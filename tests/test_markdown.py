@@ -1,0 +1,241 @@
+"""Tests for microsite.markdown: the site's one Markdown parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from microsite.markdown import (
+    find_in_lines,
+    heading_id_set,
+    inline_text,
+    is_cjk,
+    iter_links,
+    iter_text,
+    new_parser,
+    slugify,
+)
+
+MD = new_parser()
+
+
+def html(text: str) -> str:
+    return MD.render(text)
+
+
+def paragraph(text: str) -> str:
+    """The inside of the single paragraph ``text`` renders to."""
+    rendered = html(text)
+    assert rendered.startswith("<p>") and rendered.endswith("</p>\n"), rendered
+    return rendered[3:-5]
+
+
+# --- raw HTML --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "a <b>bold</b> c", "<!-- note -->"])
+def test_raw_html_is_escaped_never_passed_through(text):
+    rendered = html(text)
+    assert "<script" not in rendered and "<b>" not in rendered and "<!--" not in rendered
+    assert "&lt;" in rendered
+
+
+def test_html_block_is_escaped():
+    rendered = html("<div>\nx\n</div>")
+    assert "<div>" not in rendered and "&lt;div&gt;" in rendered
+
+
+# --- CJK emphasis ----------------------------------------------------------------------
+
+
+def test_bold_ending_in_chinese_punctuation_before_a_character():
+    assert paragraph("**强素质。**后文") == "<strong>强素质。</strong>后文"
+
+
+def test_bold_in_curly_quotes_between_characters():
+    assert paragraph("前文**“强素质”**后文") == "前文<strong>“强素质”</strong>后文"
+
+
+def test_bold_between_chinese_characters():
+    assert paragraph("中文**粗体**中文") == "中文<strong>粗体</strong>中文"
+
+
+def test_italic_ending_in_chinese_punctuation():
+    assert paragraph("中文*斜体。*后文") == "中文<em>斜体。</em>后文"
+
+
+def test_ordinary_english_emphasis_unchanged():
+    assert paragraph("a **b** c") == "a <strong>b</strong> c"
+    assert paragraph("an *em* word") == "an <em>em</em> word"
+
+
+def test_underscores_inside_a_word_are_not_emphasis():
+    assert paragraph("snake_case_word") == "snake_case_word"
+
+
+def test_english_punctuation_rule_still_applies():
+    # CommonMark: a closing ** after punctuation and before a letter is literal.
+    assert paragraph("**bold.**after") == "**bold.**after"
+
+
+def test_unmatched_markers_stay_literal():
+    assert paragraph("a ** b") == "a ** b"
+
+
+# --- soft breaks ---------------------------------------------------------------------
+
+
+def test_soft_break_between_chinese_characters_is_removed():
+    assert paragraph("第一行\n第二行") == "第一行第二行"
+
+
+def test_soft_break_after_chinese_emphasis_is_removed():
+    assert paragraph("中文**强**\n后文") == "中文<strong>强</strong>后文"
+
+
+def test_soft_break_between_chinese_and_english_is_kept():
+    assert paragraph("中文\nEnglish") == "中文\nEnglish"
+    assert paragraph("English\n中文") == "English\n中文"
+
+
+def test_soft_break_between_english_words_is_kept():
+    assert paragraph("one\ntwo") == "one\ntwo"
+
+
+@pytest.mark.parametrize("ch, expected", [
+    ("中", True), ("，", True), ("“", True), ("a", False), ("한", False), (" ", False), ("", False),
+])
+def test_is_cjk(ch, expected):
+    assert is_cjk(ch) is expected
+
+
+# --- heading ids -----------------------------------------------------------------------
+
+
+def test_explicit_id_is_used_and_removed_from_the_heading():
+    assert html("## Hello, World! {#greeting}") == '<h2 id="greeting">Hello, World!</h2>\n'
+
+
+def test_explicit_id_without_a_space():
+    assert html("## 标题{#a1}") == '<h2 id="a1">标题</h2>\n'
+
+
+def test_malformed_explicit_id_stays_text():
+    rendered = html("## x {#bad id}")
+    assert "{#bad id}" in rendered and 'id="bad' not in rendered
+
+
+def test_chinese_slug_is_kept():
+    assert html("## 三个纳入") == '<h2 id="三个纳入">三个纳入</h2>\n'
+
+
+def test_punctuation_becomes_hyphens():
+    assert 'id="c-rust-2023"' in html("## C++ & Rust: 2023")
+
+
+def test_slug_uses_the_visible_text_of_markup():
+    assert 'id="粗体"' in html("## **粗体**")
+    assert 'id="code-标题"' in html("## `code` 标题")
+
+
+def test_duplicate_headings_are_suffixed():
+    rendered = html("## A\n## A\n## A")
+    assert [f'id="{i}"' in rendered for i in ("a", "a-2", "a-3")] == [True, True, True]
+
+
+def test_suffixed_id_never_collides_with_a_real_heading():
+    ids = heading_id_set(MD.parse("## A\n## A\n## A-2"))
+    assert len(ids) == 3 and {"a", "a-2"} <= ids
+
+
+def test_empty_heading_gets_a_fallback_id():
+    assert html("## ") == '<h2 id="section"></h2>\n'
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Hello, World!", "hello-world"), ("ＡＢＣ", "abc"), ("__x__", "x"), ("a_b", "a_b"), ("三个 纳入", "三个-纳入"),
+])
+def test_slugify(text, slug):
+    assert slugify(text) == slug
+
+
+def test_heading_id_set():
+    assert heading_id_set(MD.parse("# A\n## 三个纳入\n## x {#y}\n## A\ntext\n")) == {"a", "三个纳入", "y", "a-2"}
+
+
+def test_inline_text_is_what_a_reader_sees():
+    tokens = MD.parse("**粗体** and `code`")
+    assert inline_text(tokens[1]) == "粗体 and code"
+
+
+# --- links and text ------------------------------------------------------------------
+
+
+SOURCE = 'Para [link *text*](a.md "T") and ![alt](i.png).\n\n第二段\n[链接](b.md#x)\nmore'
+
+
+def test_iter_links_yields_links_and_images_in_order():
+    links = list(iter_links(MD.parse(SOURCE)))
+    assert [(link.href, link.title, link.text(), link.is_image) for link in links] == [
+        ("a.md", "T", "link text", False),
+        ("i.png", "", "alt", True),
+        ("b.md#x", "", "链接", False),
+    ]
+
+
+def test_iter_links_gives_the_block_line_range():
+    assert [link.lines for link in iter_links(MD.parse(SOURCE))] == [(0, 1), (0, 1), (2, 5)]
+
+
+def test_links_are_not_dropped_by_markdown_it_url_filter():
+    links = list(iter_links(MD.parse("[a](javascript:alert(1))")))
+    assert [link.href for link in links] == ["javascript:alert(1)"]
+
+
+def test_link_token_can_be_rewritten():
+    tokens = MD.parse("[a](page.md)")
+    next(iter_links(tokens)).token.attrSet("href", "/page/")
+    assert MD.renderer.render(tokens, MD.options, {}) == '<p><a href="/page/">a</a></p>\n'
+
+
+def test_iter_text_marks_text_inside_links():
+    tokens = MD.parse(SOURCE)
+    seen = [(token.content, link.attrGet("href") if link else None, lines) for token, link, lines in iter_text(tokens)]
+    assert seen == [
+        ("Para ", None, (0, 1)),
+        ("link ", "a.md", (0, 1)),
+        ("text", "a.md", (0, 1)),
+        (" and ", None, (0, 1)),
+        ("alt", None, (0, 1)),
+        (".", None, (0, 1)),
+        ("第二段", None, (2, 5)),
+        ("链接", "b.md#x", (2, 5)),
+        ("more", None, (2, 5)),
+    ]
+
+
+def test_find_in_lines_gives_line_and_column():
+    assert find_in_lines(["abc", "def", "ghi"], (1, 3), "h") == (2, 1)
+
+
+def test_find_in_lines_searches_only_the_span():
+    assert find_in_lines(["abc", "abc"], (1, 2), "b") == (1, 1)
+
+
+def test_find_in_lines_falls_back_to_the_span_start():
+    assert find_in_lines(["abc", "def"], (1, 2), "zz") == (1, 0)
+    assert find_in_lines(["abc"], (0, 1), "") == (0, 0)
+
+
+# --- the rest of the configuration ------------------------------------------------------
+
+
+def test_tables_are_on():
+    assert "<table>" in html("| a | b |\n|---|---|\n| 1 | 2 |")
+
+
+def test_strikethrough_is_on():
+    assert paragraph("~~gone~~") == "<s>gone</s>"
+
+
+def test_typographer_and_linkify_are_off():
+    assert paragraph('"quotes" -- www.example.com') == "&quot;quotes&quot; -- www.example.com"

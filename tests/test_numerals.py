@@ -1,0 +1,217 @@
+"""Tests for microsite.numerals: numbers in Chinese and English text."""
+
+from __future__ import annotations
+
+import pytest
+
+from microsite.numerals import (
+    ABOUT,
+    EXACT,
+    MORE_THAN,
+    NEARLY,
+    OVER,
+    digit_runs,
+    find_numbers,
+    find_numbers_en,
+    find_numbers_zh,
+    parse_chinese_numeral,
+    same_value,
+    split_chinese_numerals,
+)
+
+
+def values(numbers) -> list[tuple[float, str]]:
+    return [(n.value, n.qualifier) for n in numbers]
+
+
+def one(numbers):
+    assert len(numbers) == 1, numbers
+    return numbers[0]
+
+
+# --- Chinese ---------------------------------------------------------------------------
+
+
+def test_zh_count_with_measure_word():
+    number = one(find_numbers_zh("护航49个所属商会"))
+    assert (number.value, number.qualifier, number.text, number.unit) == (49, EXACT, "49个", "个")
+    assert (number.start, number.end) == (2, 5)
+
+
+def test_zh_over_yi_yuan_is_in_base_units():
+    number = one(find_numbers_zh("捐款超4.5亿元"))
+    assert number.value == 450_000_000 and number.qualifier == OVER
+    assert number.text == "超4.5亿元" and number.unit == "亿元"
+
+
+def test_zh_yu_after_the_number_means_more_than():
+    number = one(find_numbers_zh("10余家商协会"))
+    assert (number.value, number.qualifier, number.unit) == (10, MORE_THAN, "家")
+
+
+def test_zh_yu_between_number_and_magnitude_means_more_than():
+    number = one(find_numbers_zh("投资10余亿元"))
+    assert (number.value, number.qualifier) == (1_000_000_000, MORE_THAN)
+
+
+def test_zh_exact_yi_yuan():
+    number = one(find_numbers_zh("总额63亿元"))
+    assert (number.value, number.qualifier, number.unit) == (6_300_000_000, EXACT, "亿元")
+
+
+def test_zh_wan_yuan_unit_keeps_the_magnitude():
+    assert one(find_numbers_zh("约3万元")).unit == "万元"
+    assert values(find_numbers_zh("约3万元")) == [(30_000, ABOUT)]
+
+
+@pytest.mark.parametrize("prefix, qualifier", [
+    ("超过", OVER), ("超出", OVER), ("逾", OVER), ("近", NEARLY), ("将近", NEARLY), ("约", ABOUT), ("大约", ABOUT),
+])
+def test_zh_prefix_qualifiers(prefix, qualifier):
+    assert values(find_numbers_zh(f"{prefix}5000人")) == [(5000, qualifier)]
+
+
+def test_zh_shisiwu_reads_as_fourteen_and_five():
+    numbers = find_numbers_zh("“十四五”规划")
+    assert [(n.value, n.text) for n in numbers] == [(14, "十四"), (5, "五")]
+
+
+def test_zh_numeral_with_measure_word():
+    number = one(find_numbers_zh("第十一届"))
+    assert (number.value, number.text, number.unit) == (11, "十一届", "届")
+
+
+def test_zh_second_quarter_is_two_with_quarter_unit():
+    number = one(find_numbers_zh("第二季度"))
+    assert (number.value, number.unit) == (2, "季度")
+
+
+def test_zh_liang_wan():
+    assert values(find_numbers_zh("两万人")) == [(20_000, EXACT)]
+
+
+def test_zh_numeral_with_ling():
+    assert values(find_numbers_zh("一百零五")) == [(105, EXACT)]
+
+
+def test_zh_numeral_with_duo_is_more_than():
+    assert values(find_numbers_zh("三十多年")) == [(30, MORE_THAN)]
+
+
+def test_zh_fullwidth_digits_keep_their_spans():
+    text = "共１２０个"
+    number = one(find_numbers_zh(text))
+    assert number.value == 120 and number.unit == "个"
+    assert (number.start, number.end) == (1, 5)
+    assert text[number.start:number.end] == "１２０个"
+
+
+def test_zh_thousands_separator():
+    assert values(find_numbers_zh("1,200名")) == [(1200, EXACT)]
+
+
+def test_zh_percent():
+    number = one(find_numbers_zh("增长12.5%"))
+    assert (number.value, number.unit) == (12.5, "%")
+
+
+def test_zh_numbers_are_in_text_order():
+    numbers = find_numbers_zh("三项工作，49个商会，超4.5亿元")
+    assert [n.value for n in numbers] == [3, 49, 450_000_000]
+
+
+@pytest.mark.parametrize("text", ["万人空巷", "亿万", "没有数字"])
+def test_zh_bare_magnitude_words_are_not_numbers(text):
+    assert find_numbers_zh(text) == []
+
+
+def test_find_numbers_chooses_the_reading_by_language():
+    assert values(find_numbers("超4.5亿元", "zh-Hans")) == [(450_000_000, OVER)]
+    assert values(find_numbers("over 10", "en")) == [(10, OVER)]
+
+
+# --- parse_chinese_numeral / split_chinese_numerals -----------------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("十", 10), ("十一", 11), ("二十", 20), ("三百零五", 305), ("一百零五", 105), ("两万", 20_000),
+    ("四十五万", 450_000), ("一万零五百", 10_500), ("两千零二十三", 2023), ("五千万", 50_000_000),
+    ("一亿二千万", 120_000_000), ("一万亿", 10**12), ("零", 0),
+])
+def test_parse_chinese_numeral(text, value):
+    assert parse_chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "万", "亿", "十四五", "二零二三", "一二", "十a"])
+def test_parse_chinese_numeral_refuses_what_is_not_one_number(text):
+    assert parse_chinese_numeral(text) is None
+
+
+@pytest.mark.parametrize("run, pieces", [
+    ("十四五", [(0, "十四"), (2, "五")]),
+    ("一二三", [(0, "一"), (1, "二"), (2, "三")]),
+    ("一百零五", [(0, "一百零五")]),
+    ("十一", [(0, "十一")]),
+])
+def test_split_chinese_numerals(run, pieces):
+    assert split_chinese_numerals(run) == pieces
+
+
+# --- English ---------------------------------------------------------------------------
+
+
+def test_en_over_cny_million():
+    number = one(find_numbers_en("donations of over CNY 450 million"))
+    assert (number.value, number.qualifier, number.text) == (450_000_000, OVER, "over CNY 450 million")
+
+
+def test_en_more_than():
+    number = one(find_numbers_en("more than 10 chambers"))
+    assert (number.value, number.qualifier, number.text) == (10, MORE_THAN, "more than 10")
+
+
+def test_en_cny_billion_is_exact():
+    assert values(find_numbers_en("CNY 6.3 billion")) == [(6_300_000_000, EXACT)]
+
+
+def test_en_thousands_separator():
+    assert values(find_numbers_en("1,200 people")) == [(1200, EXACT)]
+
+
+@pytest.mark.parametrize("text", ["45%", "45 %", "45 per cent", "45 percent"])
+def test_en_percent(text):
+    number = one(find_numbers_en(text))
+    assert (number.value, number.unit) == (45, "%")
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("nearly 5", NEARLY), ("almost 5", NEARLY), ("about 5", ABOUT), ("around 5", ABOUT),
+    ("upwards of 5", OVER), ("Over 5", OVER), ("MORE THAN 5", MORE_THAN),
+])
+def test_en_qualifiers(text, qualifier):
+    assert values(find_numbers_en(text)) == [(5, qualifier)]
+
+
+def test_en_qualifier_must_be_a_whole_word():
+    assert values(find_numbers_en("a turnover 5% higher")) == [(5, EXACT)]
+
+
+def test_en_several_numbers():
+    assert values(find_numbers_en("In 2023, 49 chambers")) == [(2023, EXACT), (49, EXACT)]
+
+
+# --- same_value / digit_runs ------------------------------------------------------------
+
+
+def test_same_value_ignores_float_noise():
+    assert same_value(4.5 * 1e8, 450_000_000)
+    assert same_value(0.1 + 0.2, 0.3)
+
+
+def test_same_value_tells_different_numbers_apart():
+    assert not same_value(450_000_000, 450_000_001)
+    assert not same_value(49, 46)
+
+
+def test_digit_runs_find_half_and_full_width_digits():
+    assert [m.group(0) for m in digit_runs("49个，１２０人，1,200名，4.5亿")] == ["49", "１２０", "1,200", "4.5"]

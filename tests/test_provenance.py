@@ -1,0 +1,214 @@
+"""Tests for microsite.provenance: quotes found in sources, numbers and dates checked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from microsite.dates import PartialDate
+from microsite.numerals import EXACT, MORE_THAN, OVER
+from microsite.provenance import (
+    MIN_QUOTE_CHARS,
+    Passage,
+    QuoteSpan,
+    SourceBlock,
+    date_problem,
+    find_quote,
+    normalize,
+    number_problem,
+    parse_source_body,
+    passages,
+)
+
+ARTICLE = date(2023, 10, 11)
+
+
+def paragraphs(*texts: str) -> list[SourceBlock]:
+    return [SourceBlock("paragraph", text, number + 1) for number, text in enumerate(texts)]
+
+
+# --- parse_source_body -------------------------------------------------------------------
+
+
+BODY = "## 小标题\n\n第一段第一行\n第一段第二行\n\n> 图为 说明\n> 第二行\n\nEnglish words\nwrapped\n"
+
+
+def test_parse_source_body_kinds_and_text():
+    assert [(b.kind, b.text) for b in parse_source_body(BODY)] == [
+        ("heading", "小标题"),
+        ("paragraph", "第一段第一行第一段第二行"),
+        ("caption", "图为 说明第二行"),
+        ("paragraph", "English wordswrapped"),
+    ]
+
+
+def test_parse_source_body_line_numbers_count_from_first_line():
+    assert [b.line for b in parse_source_body(BODY)] == [1, 3, 6, 9]
+    assert [b.line for b in parse_source_body(BODY, first_line=8)] == [8, 10, 13, 16]
+
+
+def test_parse_source_body_strips_indentation_and_extra_blank_lines():
+    blocks = parse_source_body("\n\n  甲乙  \n   \n\n丙丁\n\n\n")
+    assert [(b.text, b.line) for b in blocks] == [("甲乙", 3), ("丙丁", 6)]
+
+
+def test_parse_source_body_empty():
+    assert parse_source_body("") == []
+
+
+# --- normalize -----------------------------------------------------------------------
+
+
+def test_normalize_folds_width_quotes_and_drops_white_space():
+    text, _ = normalize("Ａ，“引号” ‘x’\t全角１２")
+    assert text == "A,\"引号\"'x'全角12"
+
+
+def test_normalize_maps_each_character_back_to_the_original():
+    original = "Ａ， “x”"
+    text, origin = normalize(original)
+    assert len(origin) == len(text)
+    assert [original[i] for i in origin] == ["Ａ", "，", "“", "x", "”"]
+
+
+def test_normalize_expands_compatibility_characters_and_keeps_the_map():
+    text, origin = normalize("a…b")
+    assert text == "a...b" and origin == [0, 1, 1, 1, 2]
+
+
+# --- find_quote ------------------------------------------------------------------------
+
+
+SOURCE = paragraphs(
+    "今年以来，所属商协会及其会员捐款超4.5亿元，助力“强素质”。",
+    "护航49个所属商会成立、成长。捐款超4.5亿元是总数。",
+)
+
+
+def test_quote_found_with_its_span_in_the_original_text():
+    spans, reason = find_quote(SOURCE, "护航49个所属商会")
+    assert reason == "" and spans == [QuoteSpan(1, 0, 9)]
+    assert SOURCE[1].text[0:9] == "护航49个所属商会"
+
+
+def test_quote_found_despite_width_quote_and_space_differences():
+    spans, reason = find_quote(SOURCE, '捐款超４.５亿元, 助力"强素质"')
+    assert reason == ""
+    [span] = spans
+    assert SOURCE[span.block].text[span.start:span.end] == "捐款超4.5亿元，助力“强素质”"
+
+
+def test_every_occurrence_is_found():
+    spans, _ = find_quote(SOURCE, "捐款超4.5亿元")
+    assert [(s.block, SOURCE[s.block].text[s.start:s.end]) for s in spans] == [
+        (0, "捐款超4.5亿元"), (1, "捐款超4.5亿元")]
+
+
+def test_two_occurrences_in_one_block_are_both_found():
+    spans, _ = find_quote(paragraphs("甲乙丙丁，甲乙丙丁"), "甲乙丙丁")
+    assert [(s.start, s.end) for s in spans] == [(0, 4), (5, 9)]
+
+
+def test_too_short_quote_is_refused():
+    spans, reason = find_quote(SOURCE, "捐 款超")
+    assert spans == [] and f"under {MIN_QUOTE_CHARS} characters" in reason
+
+
+def test_quote_across_two_paragraphs_says_so():
+    spans, reason = find_quote(SOURCE, "助力“强素质”。护航49个")
+    assert spans == []
+    assert reason == "the quote runs across two paragraphs; quote from one paragraph only"
+
+
+def test_typo_hint_says_how_many_characters_match():
+    spans, reason = find_quote(SOURCE, "所属商协会及其会员捐钱超4.5亿元")
+    assert spans == []
+    assert reason == ("the first 10 characters match the source, then the quote has "
+                      "'钱超4.5亿' where the source has '款超4.5亿'")
+
+
+def test_typo_at_the_end_of_a_paragraph_says_the_paragraph_ends():
+    _, reason = find_quote(paragraphs("甲乙丙丁戊己"), "乙丙丁戊己庚辛")
+    assert reason == "the first 5 characters match the source, then the quote has '庚辛' where the source paragraph ends"
+
+
+def test_unrelated_quote_gets_the_copy_exactly_hint():
+    spans, reason = find_quote(SOURCE, "完全不同的话语")
+    assert spans == [] and "copy the words exactly" in reason
+
+
+# --- number_problem --------------------------------------------------------------------
+
+
+def test_number_in_quote_with_same_qualifier_is_ok():
+    assert number_problem(450_000_000, OVER, "捐款超4.5亿元") == ""
+    assert number_problem(10, MORE_THAN, "10余家商协会") == ""
+    assert number_problem(49, EXACT, "护航49个所属商会") == ""
+
+
+def test_wrong_number_lists_the_numbers_in_the_quote():
+    problem = number_problem(46, EXACT, "护航49个所属商会，超4.5亿元")
+    assert problem == "the quote does not contain the number 46 (numbers in the quote: 49个, 超4.5亿元)"
+
+
+def test_quote_without_numbers_says_none():
+    assert number_problem(5, EXACT, "没有数字").endswith("(numbers in the quote: none)")
+
+
+def test_wrong_qualifier_names_both():
+    problem = number_problem(450_000_000, EXACT, "捐款超4.5亿元")
+    assert problem == "the quote says '超4.5亿元' (over), but the record's qualifier is exact"
+
+
+def test_fractional_value_shown_as_written():
+    assert "number 4.5 " in number_problem(4.5, EXACT, "共49个")
+
+
+# --- date_problem ----------------------------------------------------------------------
+
+
+def test_relative_dates_resolve_against_the_article_date():
+    assert date_problem(PartialDate.parse("2023-04"), "今年4月，恳谈会召开", ARTICLE) == ""
+    assert date_problem(PartialDate.parse("before 2023-10-11"), "前不久，商会成立", ARTICLE) == ""
+    assert date_problem(PartialDate.parse("2023-Q2"), "第二季度恳谈会", ARTICLE) == ""
+
+
+def test_wrong_month_says_what_the_quote_says():
+    problem = date_problem(PartialDate.parse("2023-05"), "今年4月，恳谈会召开", ARTICLE)
+    assert problem == "the quote dates it '今年4月' = 2023-04, but the record says 2023-05"
+
+
+def test_quote_without_a_date():
+    problem = date_problem(PartialDate.parse("2023-05"), "商会成立", ARTICLE)
+    assert problem.startswith("the quote contains no date")
+
+
+# --- passages --------------------------------------------------------------------------
+
+
+def test_overlapping_quotes_merge_into_one_passage_named_by_priority():
+    found, anchors = passages([("second", QuoteSpan(0, 5, 10)), ("first", QuoteSpan(0, 0, 6))])
+    assert found == [Passage("q-second", 0, 0, 10)]
+    assert anchors == {"first": "q-second", "second": "q-second"}
+
+
+def test_a_quote_inside_another_joins_it():
+    found, anchors = passages([("x", QuoteSpan(0, 0, 10)), ("y", QuoteSpan(0, 2, 4)), ("z", QuoteSpan(0, 8, 12))])
+    assert found == [Passage("q-x", 0, 0, 12)]
+    assert set(anchors.values()) == {"q-x"}
+
+
+def test_separate_quotes_stay_separate_in_text_order():
+    found, anchors = passages([
+        ("c", QuoteSpan(1, 0, 3)), ("a", QuoteSpan(0, 0, 5)), ("b", QuoteSpan(0, 5, 8)),
+    ])
+    assert found == [Passage("q-a", 0, 0, 5), Passage("q-b", 0, 5, 8), Passage("q-c", 1, 0, 3)]
+    assert anchors == {"a": "q-a", "b": "q-b", "c": "q-c"}
+
+
+def test_same_range_in_different_blocks_is_not_merged():
+    found, _ = passages([("a", QuoteSpan(0, 0, 5)), ("b", QuoteSpan(1, 0, 5))])
+    assert len(found) == 2
+
+
+def test_no_quotes_no_passages():
+    assert passages([]) == ([], {})

@@ -1,0 +1,143 @@
+"""Tests for microsite.write: the site is put on disk all or nothing, only where it belongs."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from microsite.render import Output
+from microsite.write import MARKER, OutputError, check_output_folder, safe_join, write_site
+
+
+@pytest.fixture
+def static(tmp_path: Path) -> Path:
+    folder = tmp_path / "static-src"
+    (folder / "css").mkdir(parents=True)
+    (folder / "css" / "site.css").write_text("body{}", encoding="utf-8")
+    return folder
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def siblings(out: Path) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir())
+
+
+def test_writes_outputs_static_files_and_the_marker(tmp_path, static):
+    out = tmp_path / "site"
+    pages = [Output("index.html", b"zh"), Output("en/index.html", b"en")]
+    count = write_site(pages, static, ("css/site.css",), out)
+    assert count == 3
+    written = files(out)
+    assert written["index.html"] == b"zh" and written["en/index.html"] == b"en"
+    assert written["static/css/site.css"] == b"body{}"
+    assert MARKER in written and len(written) == 4
+
+
+def test_output_folder_is_readable_by_others(tmp_path, static):
+    out = tmp_path / "site"
+    write_site([Output("index.html", b"x")], static, (), out)
+    assert out.stat().st_mode & (stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH) == 0o055
+
+
+def test_creates_missing_parent_folders(tmp_path, static):
+    out = tmp_path / "a" / "b" / "site"
+    write_site([Output("index.html", b"x")], static, (), out)
+    assert (out / "index.html").read_bytes() == b"x"
+
+
+def test_replaces_a_previous_microsite_output_folder(tmp_path, static):
+    out = tmp_path / "site"
+    write_site([Output("index.html", b"v1"), Output("old.html", b"gone")], static, (), out)
+    write_site([Output("index.html", b"v2")], static, (), out)
+    assert files(out) == {MARKER: (out / MARKER).read_bytes(), "index.html": b"v2"}
+    assert siblings(out) == ["site", "static-src"]  # no staging or old folders left
+
+
+def test_an_empty_existing_folder_is_used(tmp_path, static):
+    out = tmp_path / "site"
+    out.mkdir()
+    write_site([Output("index.html", b"x")], static, (), out)
+    assert (out / MARKER).is_file()
+
+
+def test_refuses_a_non_empty_foreign_folder_and_leaves_it_untouched(tmp_path, static):
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "thesis.txt").write_text("precious", encoding="utf-8")
+    with pytest.raises(OutputError, match="not made by microsite"):
+        write_site([Output("index.html", b"x")], static, (), out)
+    assert files(out) == {"thesis.txt": b"precious"}
+    assert siblings(out) == ["documents", "static-src"]
+
+
+def test_refuses_a_symlink_as_output(tmp_path, static):
+    real = tmp_path / "real"
+    write_site([Output("index.html", b"v1")], static, (), real)
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    with pytest.raises(OutputError, match="symbolic link"):
+        write_site([Output("index.html", b"v2")], static, (), link)
+    assert link.is_symlink() and (real / "index.html").read_bytes() == b"v1"
+
+
+def test_refuses_a_file_as_output(tmp_path):
+    out = tmp_path / "site"
+    out.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="not a folder"):
+        check_output_folder(out)
+
+
+def test_check_output_folder_accepts_new_empty_and_own_folders(tmp_path):
+    check_output_folder(tmp_path / "new")
+    check_output_folder(tmp_path)  # empty
+    (tmp_path / MARKER).write_text("", encoding="utf-8")
+    (tmp_path / "index.html").write_text("", encoding="utf-8")
+    check_output_folder(tmp_path)
+
+
+@pytest.mark.parametrize("relative", ["../x", "a/../../x", "a/../b", "/abs", "a\\b", ""])
+def test_safe_join_refuses_paths_that_could_leave_the_folder(tmp_path, relative):
+    with pytest.raises(OutputError, match="outside the output folder"):
+        safe_join(tmp_path, relative)
+
+
+def test_safe_join_joins_ordinary_paths(tmp_path):
+    assert safe_join(tmp_path, "en/index.html") == tmp_path / "en" / "index.html"
+
+
+def test_failure_while_filling_leaves_the_previous_site_intact(tmp_path, static):
+    out = tmp_path / "site"
+    write_site([Output("index.html", b"v1")], static, ("css/site.css",), out)
+    before = files(out)
+    with pytest.raises(OutputError, match="'../evil'"):
+        write_site([Output("index.html", b"v2"), Output("../evil", b"x")], static, (), out)
+    assert files(out) == before
+    assert siblings(out) == ["site", "static-src"]
+    assert not (tmp_path / "evil").exists()
+
+
+def test_missing_static_file_leaves_no_staging_folder(tmp_path, static):
+    out = tmp_path / "site"
+    with pytest.raises(FileNotFoundError):
+        write_site([Output("index.html", b"x")], static, ("missing.css",), out)
+    assert siblings(out) == ["static-src"]
+
+
+def test_static_file_outside_the_static_folder_is_refused(tmp_path, static):
+    with pytest.raises(OutputError):
+        write_site([], static, ("../index.html",), tmp_path / "site")
+
+
+def test_two_pages_writing_one_file_is_an_error(tmp_path, static):
+    with pytest.raises(OutputError, match="two pages write the same file"):
+        write_site([Output("a.html", b"1"), Output("a.html", b"2")], static, (), tmp_path / "site")
+
+
+def test_two_spellings_of_one_file_are_caught(tmp_path, static):
+    with pytest.raises(OutputError, match="two pages write the same file: ./a.html"):
+        write_site([Output("a.html", b"1"), Output("./a.html", b"2")], static, (), tmp_path / "site")
