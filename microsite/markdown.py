@@ -174,6 +174,17 @@ def inline_text(inline: Token) -> str:
     return "".join(child.content for child in inline.children or () if child.type in ("text", "code_inline"))
 
 
+def plain_text(tokens: list[Token]) -> str:
+    """Parsed Markdown as plain text (for data downloads): paragraphs joined by a blank line."""
+    paragraphs = []
+    for block in tokens:
+        if block.type == "inline":
+            parts = [" " if child.type in ("softbreak", "hardbreak") else child.content
+                     for child in block.children or () if child.type in ("text", "code_inline", "softbreak", "hardbreak")]
+            paragraphs.append("".join(parts).strip())
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
 @dataclass(frozen=True)
 class LinkRef:
     """A link or image found in parsed Markdown.

@@ -108,9 +108,12 @@ class Evidence:
 
 @dataclass(frozen=True)
 class StatisticText:
+    """A statistic's words: ``label`` reads after the number; ``short`` labels it in a chart."""
+
     label: str
     measure: str = ""
     note: Tokens = ()
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class Statistic:
     text: dict[str, StatisticText]
     formatted: dict[str, str]
     location: Location
+    pages: tuple[str, ...] = ()  # keys of pages that show it among their related figures
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ class Event:
     stats: tuple[str, ...]
     text: dict[str, EventText]
     location: Location
+    pages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -131,33 +131,35 @@ class _Reader:
 
     def statistic(self, data, path: Path, what: str) -> Statistic | None:
         fields, name, ident = self._start(data, what, ("id", "value", "unit", "source", "quote"),
-                                   ("qualifier", "group", "headline", *self.config.codes))
+                                   ("qualifier", "group", "headline", "pages", *self.config.codes))
         value, unit = fields.number("value"), fields.choice("unit", UNITS)
         qualifier = fields.choice("qualifier", QUALIFIERS, EXACT)
         group, headline = fields.text("group"), fields.boolean("headline")
         if group and not ID_PATTERN.match(group):
             self.errors.add(fields.loc("group"), f"{name}: '{group}' is not a valid group id", ID_HINT)
         evidence = self._evidence(fields, name)
-        words = self._words(fields, name, ("label",), ("measure", "note"))
+        words = self._words(fields, name, ("label",), ("measure", "note", "short"))
+        pages = fields.text_list("pages")
         if value is None or not unit or evidence is None or len(words) != len(self.config.codes):
             return None
-        text = {lang: StatisticText(w.text("label"), w.text("measure"), self._markdown(w, "note", lang, path, evidence))
+        text = {lang: StatisticText(w.text("label"), w.text("measure"), self._markdown(w, "note", lang, path, evidence),
+                                    w.text("short") or w.text("label"))
                 for lang, w in words.items()}
         formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
         return Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted,
-                         data.loc)
+                         data.loc, pages)
 
     def event(self, data, path: Path, what: str) -> Event | None:
-        fields, name, ident = self._start(data, what, ("id", "date", "source", "quote"), ("stats", *self.config.codes))
+        fields, name, ident = self._start(data, what, ("id", "date", "source", "quote"), ("stats", "pages", *self.config.codes))
         when = self._date(fields, name)
         evidence = self._evidence(fields, name)
-        stats = fields.text_list("stats")
+        stats, pages = fields.text_list("stats"), fields.text_list("pages")
         words = self._words(fields, name, ("title",), ("text",))
         if when is None or evidence is None or len(words) != len(self.config.codes):
             return None
         text = {lang: EventText(w.text("title"), self._markdown(w, "text", lang, path, evidence))
                 for lang, w in words.items()}
-        return Event(ident, when, evidence, stats, text, data.loc)
+        return Event(ident, when, evidence, stats, text, data.loc, pages)
 
     def _date(self, fields: Fields, name: str) -> PartialDate | None:
         raw = fields.text("date")

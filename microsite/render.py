@@ -18,10 +18,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .charts import Bar, bar_chart
+from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
 from .i18n import format_count, format_date
 from .markdown import new_parser
-from .model import Evidence, Page, Site, Source, Tokens, output_path, page_url
+from .model import Evidence, Page, Site, Source, Statistic, Tokens, output_path, page_url
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,16 @@ class Segment:
 
     text: str
     anchor: str = ""
+
+
+@dataclass(frozen=True)
+class StatisticGroup:
+    """Figures shown together on the statistics page: a chart, or figure cards when ``chart`` is None."""
+
+    id: str
+    title: str
+    statistics: list[Statistic]
+    chart: Markup | None
 
 
 class MissingString(Exception):
@@ -80,6 +92,9 @@ class Renderer:
         for source in self.site.sources:
             for code in self.site.config.codes:
                 jobs.append(lambda source=source, code=code: self.source(source, code))
+        for code in self.site.config.codes:
+            for item in downloads(self.site, code):
+                jobs.append(lambda item=item: Output(item.path, item.content))
         return jobs
 
     # --- pages ---------------------------------------------------------------
@@ -149,6 +164,11 @@ class Renderer:
             "count": lambda value: format_count(value, lang),
             "pages_with": lambda template: self.pages_with(template, lang),
             "page_of": lambda template: self.page_of(template, lang),
+            "page_in": lambda key, code: self.page_in(key, code),
+            "related_statistics": lambda key: [s for s in site.statistics if key in s.pages],
+            "related_events": lambda key: [e for e in site.events if key in e.pages],
+            "statistic_groups": lambda: self.statistic_groups(lang),
+            "downloads": lambda: self.download_links(lang),
             "source_by_id": {source.id: source for source in site.sources},
         }
 
@@ -182,6 +202,35 @@ class Renderer:
     def page_of(self, template: str, lang: str) -> Page | None:
         pages = self.pages_with(template, lang)
         return pages[0] if pages else None
+
+    def page_in(self, key: str, lang: str) -> Page:
+        return next(page for page in self.site.pages if page.key == key and page.lang == lang)
+
+    def statistic_groups(self, lang: str) -> list[StatisticGroup]:
+        """Figures in file order, those of one ``group`` together: a chart when there are several."""
+        groups: dict[str, list[Statistic]] = {}
+        for stat in self.site.statistics:
+            groups.setdefault(stat.group or f"single-{stat.id}", []).append(stat)
+        result = []
+        for ident, stats in groups.items():
+            if len(stats) > 1:
+                title = self.string(lang, f"group_{ident}")
+                bars = [Bar(stat.text[lang].short, stat.value, stat.formatted[lang]) for stat in stats]
+                result.append(StatisticGroup(ident, title, stats, bar_chart(bars, title, f"chart-{ident}-svg")))
+            elif result and result[-1].chart is None:
+                result[-1].statistics.extend(stats)  # single figures side by side
+            else:
+                result.append(StatisticGroup(ident, "", stats, None))
+        return result
+
+    def download_links(self, lang: str) -> list[dict[str, str]]:
+        links = []
+        for dataset in DATASETS:
+            for fmt in FORMATS:
+                path = download_path(self.site, lang, dataset, fmt)
+                links.append({"href": self.site.config.base_path + path,
+                              "label": f"{self.string(lang, f'data_{dataset}')} ({fmt.upper()})"})
+        return links
 
     def evidence_href(self, evidence: Evidence, lang: str) -> str:
         return self.href(f"sources/{evidence.source}", lang, evidence.anchor)

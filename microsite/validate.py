@@ -29,7 +29,7 @@ from .schema import Fields, expect_mapping
 
 TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "sources", "404")
 SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
-RESERVED_FOLDERS = ("static", "sources")  # where static files and the source pages go
+RESERVED_FOLDERS = ("static", "sources", "data")  # static files, source pages, data downloads
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
 
@@ -56,6 +56,8 @@ def validate(raw: RawContent, base_url: str | None = None) -> Site:
     for item in prose:
         errors.extend(links.resolve(item, targets))
     check_glossary_use(records.terms, pages, records, prose, errors)
+    check_record_pages(records, pages, errors)
+    check_groups(records, strings, config, errors)
     errors.raise_if_any()
     return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, raw.static_files)
@@ -381,6 +383,33 @@ def _report_phrase(pattern: re.Pattern, texts: list, preferred: str, errors: Err
             for match in pattern.finditer(line):
                 errors.add(locate(number, match.start()), f"'{match.group(0)}' is a rendering the glossary says to avoid",
                            f"write '{preferred}' (see content/data/glossary.yaml)")
+
+
+def check_record_pages(records: Records, pages: list[Page], errors: ErrorList) -> None:
+    """A record's ``pages`` must name pages that exist."""
+    keys = {page.key for page in pages}
+    for record in [*records.statistics, *records.events]:
+        for key in record.pages:
+            if key not in keys:
+                errors.add(record.location, f"'{record.id}': pages lists '{key}', which is not a page",
+                           "use a page key such as pillars/contact (its file name without .<lang>.md)")
+
+
+def check_groups(records: Records, strings: dict[str, dict[str, str]], config: Config, errors: ErrorList) -> None:
+    """Figures charted together share a unit, and each group has a title in strings.yaml."""
+    units: dict[str, tuple[str, str]] = {}
+    for statistic in records.statistics:
+        if not statistic.group:
+            continue
+        first = units.setdefault(statistic.group, (statistic.unit, statistic.id))
+        if first[0] != statistic.unit:
+            errors.add(statistic.location, f"statistic '{statistic.id}' is in group '{statistic.group}' with "
+                       f"'{first[1]}', but their units differ ({statistic.unit}, {first[0]})",
+                       "a chart compares figures of one unit; use another group")
+        key = f"group_{statistic.group}"
+        if key not in strings and first[1] == statistic.id:
+            errors.add(statistic.location, f"group '{statistic.group}' has no title",
+                       f"add '{key}:' with a chart title in every language to content/data/strings.yaml")
 
 
 def _in_date_order(events: list[Event]) -> tuple[Event, ...]:
