@@ -1,0 +1,58 @@
+"""Data downloads: the figures and the timeline as CSV and JSON, per language, with their evidence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from microsite.downloads import download_path, downloads
+from microsite.pipeline import check
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def site():
+    return check(REPO).site
+
+
+def test_each_language_gets_both_datasets_in_both_formats(site) -> None:
+    paths = {item.path for lang in ("zh", "en") for item in downloads(site, lang)}
+    assert paths == {"data/statistics.csv", "data/statistics.json", "data/timeline.csv", "data/timeline.json",
+                     "en/data/statistics.csv", "en/data/statistics.json", "en/data/timeline.csv",
+                     "en/data/timeline.json"}
+    assert download_path(site, "en", "timeline", "json") == "en/data/timeline.json"
+
+
+def test_csv_opens_as_utf8_in_spreadsheets_and_round_trips(site) -> None:
+    item = next(i for i in downloads(site, "zh") if i.path == "data/statistics.csv")
+    assert item.content.startswith("\ufeff".encode("utf-8"))
+    rows = list(csv.DictReader(io.StringIO(item.content.decode("utf-8-sig"))))
+    assert len(rows) == len(site.statistics)
+    donations = next(row for row in rows if row["id"] == "donations")
+    assert donations["value"] == "450000000" and donations["as_written"] == "超4.5亿元"
+    assert donations["quote"] == "今年以来，所属商协会及其会员捐款超4.5亿元"
+    assert donations["quote_url"].endswith("/sources/2023-10-11-eb7c93e7/#q-stat-donations")
+
+
+def test_json_carries_language_sources_and_every_record(site) -> None:
+    item = next(i for i in downloads(site, "en") if i.path == "en/data/timeline.json")
+    document = json.loads(item.content)
+    assert document["language"] == "en" and document["dataset"] == "timeline"
+    assert document["sources"] == ["2023-10-11-eb7c93e7"]
+    assert [r["id"] for r in document["records"]] == [e.id for e in site.events]
+    first = document["records"][0]
+    assert first["as_written"] == "March 2023" and first["precision"] == "month"
+    assert first["source_outlet"] == "China Business Times"
+    assert "https://example.org/en/sources/" in first["quote_url"]
+
+
+def test_downloads_are_linked_from_the_statistics_and_timeline_pages(built_site) -> None:
+    for page in ("statistics", "timeline", "en/statistics", "en/timeline"):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        prefix = "/en" if page.startswith("en") else ""
+        for name in ("statistics.csv", "statistics.json", "timeline.csv", "timeline.json"):
+            assert f'href="{prefix}/data/{name}"' in html
+            assert (built_site / prefix.lstrip("/") / "data" / name).is_file()
