@@ -66,6 +66,33 @@ class Prose:
         return self.location(line, column)
 
 
+class _Scanner:
+    """Finds the pieces of each block of ``prose`` in its lines in document order, each after the last.
+
+    Inline tokens carry no columns. Searching on from the previous piece puts a
+    repeated href (every citation of one source has the same) or number at its
+    own place rather than at the first occurrence in the paragraph.
+    """
+
+    def __init__(self, prose: Prose) -> None:
+        self.prose = prose
+        self.after: dict[tuple[int, int], tuple[int, int]] = {}  # block lines -> (line, column) searched up to
+
+    def find(self, span: tuple[int, int], needle: str) -> tuple[int, int] | None:
+        """0-based (line, column) of ``needle`` after the previous find in the block ``span``, or None."""
+        line, column = self.after.get(span, (span[0], 0))
+        for number in range(line, min(span[1], len(self.prose.lines))) if needle else ():
+            found = self.prose.lines[number].find(needle, column if number == line else 0)
+            if found >= 0:
+                self.after[span] = (number, found + len(needle))
+                return number, found
+        return None
+
+    def locate(self, span: tuple[int, int], needle: str) -> Location:
+        found = self.find(span, needle)
+        return self.prose.location(*found) if found else self.prose.locate(span, needle)
+
+
 @dataclass(frozen=True)
 class Citation:
     """A ``cite:`` link found in prose, before its passage anchor is known."""
@@ -99,10 +126,10 @@ class Targets:
 
 def citations(prose: Prose) -> list[Citation]:
     """The ``cite:`` links of ``prose`` (collected first: their quotes decide the anchors)."""
-    found = []
+    found, scanner = [], _Scanner(prose)
     for link in iter_links(list(prose.tokens)):
         if link.href.startswith("cite:"):
-            location = prose.locate(link.lines, link.href)
+            location = scanner.locate(link.lines, link.href)
             found.append(Citation(link.href[5:], link.title, location))
     return found
 
@@ -110,11 +137,13 @@ def citations(prose: Prose) -> list[Citation]:
 def resolve(prose: Prose, targets: Targets) -> list[ContentError]:
     """Check and rewrite every link of ``prose`` in place; check its digits. Returns the mistakes."""
     errors: list[ContentError] = []
+    scanner = _Scanner(prose)
     for link in iter_links(list(prose.tokens)):
+        location = scanner.locate(link.lines, link.href)  # before the href is rewritten
         problem = _resolve_link(link, prose, targets)
         if problem:
             message, hint = problem
-            errors.append(ContentError(prose.locate(link.lines, link.href), message, hint))
+            errors.append(ContentError(location, message, hint))
     errors.extend(_untraced_numbers(prose, targets))
     return errors
 
@@ -233,21 +262,26 @@ def _image(link: LinkRef, targets: Targets) -> tuple[str, str] | None:
 def _untraced_numbers(prose: Prose, targets: Targets) -> list[ContentError]:
     errors = []
     own = _quote_values(prose.quote, targets.sources.get(prose.source)) if prose.quote else None
+    scanner = _Scanner(prose)
     for token, link, lines in iter_text(list(prose.tokens)):
+        at = scanner.find(lines, token.content)
         if not digit_runs(token.content):
             continue
-        allowed, why = own, "the record's quote"
         href = str(link.attrGet("href") or "") if link is not None else ""
+        if href.startswith(("cite:", "stat:")):
+            continue  # a citation or statistic link that did not resolve: its own mistake is reported
+        allowed, why = own, "the record's quote"
+        shown = _linked_statistic(href, prose.lang, targets)
         if link is not None and link.attrGet("class") == "cite":
             allowed, why = _quote_values(str(link.attrGet("title")), _cited_date(href, targets)), "the quote it cites"
-        elif link is not None and "#stat-" in href:
-            continue  # the text of a statistic link is checked against the record itself below
+        elif shown is not None:
+            allowed, why = [number.value for number in find_numbers(shown, prose.lang)], "the statistic it links to"
         for number in find_numbers(token.content, prose.lang):
             if not any(ch.isdigit() for ch in number.text):
                 continue
             if allowed is not None and any(same_value(number.value, value) for value in allowed):
                 continue
-            location = prose.locate(lines, number.text)
+            location = prose.location(at[0], at[1] + number.start) if at else scanner.locate(lines, number.text)
             if allowed is None:
                 errors.append(ContentError(location, f"the number '{number.text.strip()}' is not traced to a source",
                                            "show a statistic with [](stat:ID), or put the claim in a citation: "
@@ -256,6 +290,15 @@ def _untraced_numbers(prose: Prose, targets: Targets) -> list[ContentError]:
                 errors.append(ContentError(location, f"the number '{number.text.strip()}' is not in {why}",
                                            "correct the number, or quote the passage that has it"))
     return errors
+
+
+def _linked_statistic(href: str, lang: str, targets: Targets) -> str | None:
+    """The value a resolved ``stat:`` link shows, as written for ``lang``; None for other links."""
+    page = targets.special.get(SPECIAL_PAGES["stat"])
+    prefix = targets.href(page, lang, ID_PREFIXES["stat"]) if page else ""
+    if not prefix or not href.startswith(prefix):
+        return None
+    return targets.statistics.get(href[len(prefix):], {}).get(lang)
 
 
 def _cited_date(href: str, targets: Targets) -> date | None:

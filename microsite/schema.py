@@ -50,6 +50,7 @@ class Fields:
     def __init__(self, data: YamlMap, what: str, errors: ErrorList,
                  required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> None:
         self.data, self.what, self.errors = data, what, errors
+        self.required = frozenset(required)
         allowed = set(required) | set(optional)
         for key in data:
             if key not in allowed:
@@ -73,17 +74,24 @@ class Fields:
     def has(self, key: str) -> bool:
         return self.data.get(key) is not None
 
+    def _value(self, key: str) -> Any:
+        """The value of ``key`` or None; a required key written without a value (``title:``) is a mistake."""
+        value = self.data.get(key)
+        if value is None and key in self.data and key in self.required:
+            self.errors.add(self.loc(key), f"{self.what}: '{key}' is empty", f"write its value after '{key}:'")
+        return value
+
     def _wrong(self, key: str, expected: str, hint: str = "") -> None:
         found = describe(self.data[key])
         self.errors.add(self.loc(key), f"{self.what}: '{key}' must be {expected}, found {found}", hint)
 
     def text(self, key: str, default: str = "") -> str:
         """A non-empty string. Numbers and true/false are refused: YAML typed them, not the editor."""
-        value = self.data.get(key)
+        value = self._value(key)
         if value is None:
             return default
         if not isinstance(value, str):
-            self._wrong(key, "text", f"put the value in quotes: {key}: \"{_plain(value)}\"")
+            self._wrong(key, "text", _quote_hint(key, value))
             return default
         if not value.strip():
             self.errors.add(self.loc(key), f"{self.what}: '{key}' is empty", "write the text, or remove the key")
@@ -97,7 +105,7 @@ class Fields:
         return value
 
     def integer(self, key: str, default: int | None = None) -> int | None:
-        value = self.data.get(key)
+        value = self._value(key)
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
@@ -106,17 +114,17 @@ class Fields:
         return value
 
     def number(self, key: str) -> float | None:
-        value = self.data.get(key)
+        value = self._value(key)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             hint = "write digits only, e.g. 450000000 (no quotes, units, commas or underscores)"
-            self._wrong(key, "a number", hint)
+            self._wrong(key, "a finite number" if isinstance(value, float) else "a number", hint)
             return None
         return float(value)
 
     def boolean(self, key: str, default: bool = False) -> bool:
-        value = self.data.get(key)
+        value = self._value(key)
         if value is None:
             return default
         if not isinstance(value, bool):
@@ -138,7 +146,7 @@ class Fields:
         return expect_mapping(self.data[key], self.loc(key), f"{self.what}: '{key}'", self.errors)
 
     def text_list(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key)
+        value = self._value(key)
         if value is None:
             return ()
         items = expect_list(value, self.loc(key), f"{self.what}: '{key}'", self.errors)
@@ -149,6 +157,12 @@ class Fields:
             else:
                 self.errors.add(items.item_loc(index), f"{self.what}: '{key}' items must be text, found {describe(item)}")
         return tuple(result)
+
+
+def _quote_hint(key: str, value: Any) -> str:
+    if isinstance(value, float):  # 2023.10 was read as 2023.1: the digits as written are lost
+        return f"put the value in quotes, exactly as you wrote it: {key}: \"...\""
+    return f"put the value in quotes: {key}: \"{_plain(value)}\""
 
 
 def _plain(value: Any) -> str:

@@ -1,0 +1,353 @@
+"""Tests for microsite.links: links written by meaning, checked and rewritten; numbers traced."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from microsite.errors import ContentError
+from microsite.links import Prose, Targets, citations, resolve
+from microsite.markdown import new_parser
+from microsite.model import Config, Language
+from microsite.provenance import normalize
+
+SOURCE = "2023-10-11-eb7c93e7"
+PAGE = Path("content/pages/pillars/competence.en.md")
+FIRST_LINE = 6  # the body of PAGE starts on file line 6
+MD = new_parser()
+
+CONFIG = Config(
+    path=Path("content/site.yaml"),
+    title={"zh": "站", "en": "Site"},
+    description={"zh": "站", "en": "Site"},
+    languages=(Language("zh", "中文", "zh-Hans"), Language("en", "English", "en")),
+    default_language="zh",
+    base_url="https://example.org/icf/",
+    nav=(),
+)
+
+
+def anchor(quote: str) -> tuple[str, str]:
+    return (SOURCE, normalize(quote)[0])
+
+
+def targets(**changes) -> Targets:
+    fields = dict(
+        config=CONFIG,
+        pages={
+            ("index", "zh"): frozenset(), ("index", "en"): frozenset({"welcome"}),
+            ("statistics", "en"): frozenset({"figures"}),
+            ("pillars/competence", "en"): frozenset({"three-inclusions"}),
+            ("pillars/competence", "zh"): frozenset({"三个纳入"}),
+            ("pillars/contact", "en"): frozenset(),
+        },
+        special={"statistics": "statistics", "timeline": "timeline", "glossary": "glossary"},
+        statistics={"donations": {"zh": "超4.5亿元", "en": "over CNY 450 million"},
+                    "chambers": {"zh": "49个", "en": "49"}},
+        events=frozenset({"april-trade-fair"}),
+        terms=frozenset({"icf"}),
+        sources={SOURCE: date(2023, 10, 11)},
+        anchors={anchor("十四五规划"): "q-cite-6-1-0", anchor("达成订单额63亿元"): "q-stat-trade-orders",
+                 anchor("今年4月，依托海内外晋江乡贤资源"): "q-event-april-trade-fair"},
+        static_files=frozenset({"photo.jpg", "图/晋江.png"}),
+    )
+    fields.update(changes)
+    return Targets(**fields)
+
+
+def prose(text: str, lang: str = "en", key: str = "pillars/competence", **extra) -> Prose:
+    return Prose(tuple(MD.parse(text)), lang, PAGE, tuple(text.split("\n")), FIRST_LINE, page_key=key, **extra)
+
+
+def check(text: str, lang: str = "en", key: str = "pillars/competence", target: Targets | None = None,
+          **extra) -> tuple[str, list[ContentError]]:
+    """The HTML of ``text`` after resolving, and the mistakes found."""
+    item = prose(text, lang, key, **extra)
+    errors = resolve(item, target or targets())
+    return MD.renderer.render(list(item.tokens), MD.options, {}), errors
+
+
+def ok(text: str, lang: str = "en", key: str = "pillars/competence", **extra) -> str:
+    html, errors = check(text, lang, key, **extra)
+    assert errors == [], [e.format() for e in errors]
+    return html
+
+
+def one_error(text: str, lang: str = "en", key: str = "pillars/competence", target: Targets | None = None,
+              **extra) -> ContentError:
+    _, errors = check(text, lang, key, target, **extra)
+    assert len(errors) == 1, [e.format() for e in errors]
+    return errors[0]
+
+
+# --- page links ----------------------------------------------------------------------
+
+
+def test_page_link_is_relative_to_the_current_pages_folder():
+    assert 'href="/icf/en/pillars/contact/"' in ok("[contact](contact.md)")
+
+
+def test_page_link_can_climb_to_the_pages_root():
+    assert 'href="/icf/en/statistics/#figures"' in ok("[figures](../statistics.md#figures)")
+
+
+def test_page_link_from_a_root_page_names_the_folder():
+    assert 'href="/icf/en/pillars/competence/"' in ok("[competence](pillars/competence.md)", key="index")
+
+
+def test_page_link_in_the_default_language_has_no_language_prefix():
+    assert 'href="/icf/pillars/competence/#三个纳入"' in ok("[三个纳入](competence.md#三个纳入)", lang="zh")
+
+
+def test_page_link_may_name_another_language_explicitly():
+    assert 'href="/icf/en/pillars/competence/"' in ok("[English](competence.en.md)", lang="zh")
+
+
+def test_index_page_link_is_the_language_root():
+    assert 'href="/icf/en/#welcome"' in ok("[home](../index.md#welcome)")
+
+
+def test_link_to_a_missing_page_names_the_file_it_looked_for():
+    error = one_error("See [the figures](statistics.md).")
+    assert error.message == ("link to a page that does not exist: 'statistics.md' "
+                             "(looked for pages/pillars/statistics.en.md)")
+    assert "relative to the current page's folder" in error.hint
+    assert (error.location.line, error.location.column) == (FIRST_LINE, 19)
+
+
+def test_link_to_a_page_missing_in_this_language_is_refused():
+    assert "looked for pages/pillars/contact.zh.md" in one_error("[联络](contact.md)", lang="zh").message
+
+
+def test_anchor_must_be_a_heading_of_the_target_page():
+    error = one_error("[x](../statistics.md#figure)")
+    assert error.message == "link to '#figure', which is not a heading on statistics.en.md"
+    assert error.hint == "anchors there: figures"
+
+
+def test_bare_anchor_is_checked_against_the_current_page():
+    assert 'href="/icf/en/pillars/competence/#three-inclusions"' in ok("[below](#three-inclusions)")
+    assert one_error("[below](#three-exclusions)").message == (
+        "link to '#three-exclusions', which is not a heading on pillars/competence.en.md")
+
+
+def test_bare_anchor_in_data_text_needs_a_page():
+    assert one_error("[below](#three-inclusions)", key="").message == "a '#anchor' link needs a page"
+
+
+@pytest.mark.parametrize("href", ["../../index.md", "/../index.md", "../../../etc/passwd.md"])
+def test_links_leaving_the_pages_folder_are_refused(href: str):
+    assert one_error(f"[x]({href})").message == f"link to '{href}' leaves the pages folder"
+
+
+@pytest.mark.parametrize("href", ["statistics", "/en/statistics/", "statistics.html", "//example.org/x"])
+def test_page_links_must_name_a_markdown_file(href: str):
+    error = one_error(f"[x]({href})", key="index")
+    assert error.message == f"link to '{href}': link to a page by its Markdown file"
+
+
+def test_link_into_an_unreadable_page_is_left_to_that_pages_own_error():
+    target = targets(unreadable=frozenset({"pages/pillars/contact.zh.md"}))
+    _, errors = check("[x](contact.md)", lang="zh", target=target)
+    assert errors == []
+
+
+# --- stat:, event:, term: ----------------------------------------------------------
+
+
+def test_empty_stat_link_shows_the_value_in_the_pages_language():
+    assert ok("Donations: [](stat:donations).") == (
+        '<p>Donations: <a href="/icf/en/statistics/#stat-donations">over CNY 450 million</a>.</p>\n')
+    assert '<a href="/icf/statistics/#stat-donations">超4.5亿元</a>' in ok("捐款[](stat:donations)。", lang="zh")
+
+
+def test_stat_link_with_text_keeps_the_text():
+    assert '<a href="/icf/en/statistics/#stat-chambers">49 chambers</a>' in ok("[49 chambers](stat:chambers)")
+
+
+def test_stat_link_text_must_not_contradict_the_statistic():
+    error = one_error("[50 chambers](stat:chambers)")
+    assert error.message == "the number '50' is not in the statistic it links to"
+    assert (error.location.line, error.location.column) == (FIRST_LINE, 2)
+
+
+def test_event_and_term_links_go_to_their_record_on_the_special_page():
+    html = ok("[the fair](event:april-trade-fair) of the [ICF](term:icf)")
+    assert 'href="/icf/en/timeline/#event-april-trade-fair"' in html
+    assert 'href="/icf/en/glossary/#term-icf"' in html
+
+
+@pytest.mark.parametrize("kind, page, file", [("stat", "statistics", "statistics"), ("event", "timeline", "timeline"),
+                                              ("term", "glossary", "glossary")])
+def test_unknown_record_id_is_refused_with_its_file(kind: str, page: str, file: str):
+    error = one_error(f"[x]({kind}:nothing)")
+    assert error.message == f"no {page} record with id 'nothing'"
+    assert error.hint == f"check the id in content/data/{file}.yaml"
+
+
+def test_record_link_needs_a_page_that_shows_the_records():
+    error = one_error("[x](event:april-trade-fair)", target=targets(special={}))
+    assert error.message == "no page shows the timeline"
+    assert error.hint == "add a page with 'template: timeline'"
+
+
+def test_links_to_broken_records_or_unreadable_data_files_are_not_reported_twice():
+    target = targets(broken=frozenset({"stat:trade-orders"}), unreadable=frozenset({"data/glossary.yaml"}))
+    _, errors = check("[](stat:trade-orders) [x](term:pillars)", target=target)
+    assert errors == []
+
+
+# --- cite: ---------------------------------------------------------------------------------
+
+
+def test_citation_links_to_its_passage_with_class_cite():
+    html = ok(f'[orders]({"cite:" + SOURCE} "达成订单额63亿元")')
+    assert f'href="/icf/en/sources/{SOURCE}/#q-stat-trade-orders"' in html
+    assert 'class="cite"' in html
+
+
+def test_citation_quote_is_matched_ignoring_width_and_spaces():
+    assert "#q-event-april-trade-fair" in ok(f'[x](cite:{SOURCE} "今年4月, 依托 海内外晋江乡贤资源")')
+
+
+def test_citation_of_an_unknown_source_lists_the_known_ones():
+    error = one_error('[x](cite:2023-01-01-nothing "达成订单额63亿元")')
+    assert error.message == "citation of an unknown source '2023-01-01-nothing'"
+    assert error.hint == f"sources: {SOURCE}"
+
+
+def test_citation_without_a_title_asks_for_the_quote():
+    error = one_error(f"[x](cite:{SOURCE})")
+    assert error.message == "a citation needs the quote as the link title"
+
+
+def test_citation_of_an_unreadable_source_is_left_to_that_files_error():
+    target = targets(unreadable=frozenset({"sources/2023-01-01-broken.md"}))
+    _, errors = check('[x](cite:2023-01-01-broken "引文引文")', target=target)
+    assert errors == []
+
+
+def test_citations_are_collected_with_their_locations():
+    item = prose(f'Intro.\n\nA [claim](cite:{SOURCE} "十四五规划") and\n[more](cite:{SOURCE} "达成订单额63亿元").')
+    found = citations(item)
+    assert [(c.source, c.quote) for c in found] == [(SOURCE, "十四五规划"), (SOURCE, "达成订单额63亿元")]
+    assert [(c.location.line, c.location.column) for c in found] == [(FIRST_LINE + 2, 11), (FIRST_LINE + 3, 8)]
+
+
+# --- external links and images ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("href", ["https://example.org/a?b=1", "http://example.org", "mailto:editor@example.org",
+                                  "HTTPS://EXAMPLE.ORG/"])
+def test_http_https_and_mailto_links_are_kept(href: str):
+    assert f'href="{href}"' in ok(f"[x]({href})")
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html;base64,PHA+",
+                                  "vbscript:msgbox", "file:///etc/passwd", "ftp://example.org/"])
+def test_other_schemes_are_refused(href: str):
+    scheme = href.split(":")[0].lower()
+    error = one_error(f"[x]({href})")
+    assert error.message == f"links with '{scheme}:' are not allowed"
+
+
+def test_entity_encoded_colon_does_not_hide_a_scheme():
+    assert one_error("[x](javascript&#58;alert(1))").message == "links with 'javascript:' are not allowed"
+
+
+def test_web_link_without_a_host_is_incomplete():
+    assert one_error("[x](https:example.org)").message == "incomplete link 'https:example.org'"
+
+
+def test_image_from_static_gets_the_base_path():
+    assert 'src="/icf/static/photo.jpg"' in ok("![A photo](/static/photo.jpg)")
+    assert "/icf/static/" in ok("![晋江](/static/%E5%9B%BE/%E6%99%8B%E6%B1%9F.png)")
+
+
+def test_image_must_exist_in_static():
+    assert one_error("![A photo](/static/photo.png)").message == "image '/static/photo.png' does not exist in static/"
+
+
+@pytest.mark.parametrize("src", ["https://example.org/a.jpg", "photo.jpg", "/static/../content/site.yaml"])
+def test_images_from_elsewhere_are_refused(src: str):
+    assert one_error(f"![x]({src})").message.startswith(f"image '{src}'")
+
+
+# --- numbers in prose ---------------------------------------------------------------------
+
+
+def test_digits_outside_citations_are_refused_with_file_line_and_column():
+    error = one_error("Intro.\n\nIt has grown since 2012 a lot.")
+    assert error.message == "the number '2012' is not traced to a source"
+    assert (error.location.path, error.location.line, error.location.column) == (PAGE, FIRST_LINE + 2, 20)
+    assert "[](stat:ID)" in error.hint and "cite:SOURCE" in error.hint
+
+
+def test_numbers_are_located_where_they_are_not_inside_an_earlier_href():
+    text = (f'Intro.\n\nA [claim](cite:{SOURCE} "十四五规划") made\n'
+            f'in 2023 and [x](cite:{SOURCE} "达成订单额63亿元") 11 times.')
+    _, errors = check(text)
+    line = text.split("\n")[3]
+    assert [(e.message, e.location.line, e.location.column) for e in errors] == [
+        ("the number '2023' is not traced to a source", FIRST_LINE + 3, line.index("2023") + 1),
+        ("the number '11' is not traced to a source", FIRST_LINE + 3, line.index(" 11 ") + 2),
+    ]
+
+
+def test_the_same_number_twice_is_reported_at_each_place():
+    _, errors = check("In 2012 and again in 2012.")
+    assert [e.location.column for e in errors] == [4, 22]
+
+
+def test_two_equal_bad_links_in_a_paragraph_are_each_located():
+    _, errors = check("[a](nowhere.md) and\n[b](nowhere.md)")
+    assert [(e.location.line, e.location.column) for e in errors] == [(FIRST_LINE, 5), (FIRST_LINE + 1, 5)]
+
+
+def test_column_of_a_number_in_data_text_counts_from_where_the_value_starts():
+    item = Prose(tuple(MD.parse("Grew 7 times.")), "en", Path("content/data/timeline.yaml"), ("Grew 7 times.",),
+                 first_line=8, first_column=11)
+    [error] = resolve(item, targets())
+    assert (error.location.line, error.location.column) == (8, 16)
+
+
+def test_numbers_written_in_words_need_no_source():
+    ok("Three pillars and forty-nine chambers.")
+
+
+def test_digits_in_a_citation_must_be_in_its_quote():
+    ok(f'The [14th Five-Year Plan](cite:{SOURCE} "十四五规划")')
+    error = one_error(f'Orders worth [7 billion yuan](cite:{SOURCE} "达成订单额63亿元").')
+    assert error.message == "the number '7 billion' is not in the quote it cites"
+    assert (error.location.line, error.location.column) == (FIRST_LINE, 15)
+
+
+def test_citation_allows_the_equal_value_written_the_english_way():
+    ok(f'Orders worth [CNY 6.3 billion](cite:{SOURCE} "达成订单额63亿元").')
+
+
+def test_citation_allows_the_date_its_quote_gives():
+    ok(f'[In April 2023](cite:{SOURCE} "今年4月，依托海内外晋江乡贤资源") a fair was held.')
+
+
+def test_digits_after_a_citation_are_outside_it():
+    assert one_error(f'[Orders](cite:{SOURCE} "达成订单额63亿元") in 2022.').message == (
+        "the number '2022' is not traced to a source")
+
+
+def test_digits_in_a_citation_whose_quote_was_not_found_are_not_reported_again():
+    _, errors = check(f'The [14th plan](cite:{SOURCE} "不在原文里的话")')
+    assert errors == []  # provenance reports the quote itself
+
+
+def test_a_data_records_own_quote_allows_its_numbers():
+    extra = dict(quote="护航49个所属商会成立、成长", source=SOURCE)
+    ok("The ICF guided 49 chambers.", key="", **extra)
+    error = one_error("The ICF guided 50 chambers.", key="", **extra)
+    assert error.message == "the number '50' is not in the record's quote"
+
+
+def test_image_alt_text_digits_are_checked_too():
+    assert one_error("![The 2019 fair](/static/photo.jpg)").message == "the number '2019' is not traced to a source"

@@ -1,0 +1,148 @@
+"""Tests for microsite.render: pages to bytes in memory, template mistakes located."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from microsite.errors import ContentError, ContentErrors
+from microsite.load import Project, load
+from microsite.model import Source
+from microsite.provenance import Passage, SourceBlock
+from microsite.render import Output, Segment, render, source_segments
+from microsite.validate import validate
+from tests.conftest import MINIMAL, make_project
+
+SOURCE = "2023-10-11-abcdef12"
+TITLE = "<script>alert(1)</script> & co"
+
+
+def source_with(blocks: list[SourceBlock], passages: list[Passage]) -> Source:
+    return Source(id="s", path=Path("content/sources/s.md"), lang="zh", outlet="报", date=date(2023, 10, 11),
+                  edition="", page="", kicker="", title="题", author="", declared_chars=None, counted_chars=0,
+                  raw_sha256="", raw_name="", blocks=tuple(blocks), passages=tuple(passages))
+
+
+def rendered(root: Path) -> list[Output]:
+    return render(validate(load(Project(root))))
+
+
+def render_mistakes(root: Path) -> list[ContentError]:
+    with pytest.raises(ContentErrors) as caught:
+        rendered(root)
+    return caught.value.errors
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The minimal site, its English home page titled with markup, rendered once."""
+    root = make_project(tmp_path_factory.mktemp("render"), MINIMAL / "content")
+    replace_in(root / "content" / "pages" / "index.en.md", "title: Home en", f'title: "{TITLE}"')
+    return {output.path: output.content for output in rendered(root)}
+
+
+# --- source_segments ---------------------------------------------------------------------
+
+
+def test_passages_become_anchored_segments_with_the_text_between_kept():
+    blocks = [SourceBlock("heading", "小标题", 10), SourceBlock("paragraph", "甲乙丙丁戊己庚辛", 12)]
+    passages = [Passage("q-stat-b", 1, 5, 7), Passage("q-stat-a", 1, 1, 3)]
+    assert source_segments(source_with(blocks, passages)) == [
+        ("heading", [Segment("小标题")]),
+        ("paragraph", [Segment("甲"), Segment("乙丙", "q-stat-a"), Segment("丁戊"), Segment("己庚", "q-stat-b"),
+                       Segment("辛")]),
+    ]
+
+
+def test_passage_at_the_edges_of_a_block_leaves_no_empty_segment():
+    blocks = [SourceBlock("paragraph", "甲乙丙", 1), SourceBlock("caption", "图为丁", 3)]
+    passages = [Passage("q-a", 0, 0, 3), Passage("q-b", 1, 2, 3)]
+    assert source_segments(source_with(blocks, passages)) == [
+        ("paragraph", [Segment("甲乙丙", "q-a")]),
+        ("caption", [Segment("图为"), Segment("丁", "q-b")]),
+    ]
+
+
+def test_the_segments_of_a_block_join_to_its_text():
+    text = "今年4月，依托海内外晋江乡贤资源，达成订单额63亿元。"
+    passages = [Passage("q-1", 0, 0, 5), Passage("q-2", 0, 17, 26)]
+    [(kind, segments)] = source_segments(source_with([SourceBlock("paragraph", text, 1)], passages))
+    assert "".join(segment.text for segment in segments) == text
+    assert [segment.anchor for segment in segments] == ["q-1", "", "q-2", ""]
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def test_every_page_and_source_is_rendered_at_its_output_path(outputs: dict[str, bytes]):
+    expected = {"index.html", "en/index.html", "404.html", "en/404.html", "statistics/index.html",
+                "en/statistics/index.html", f"sources/{SOURCE}/index.html", f"en/sources/{SOURCE}/index.html"}
+    assert expected <= set(outputs)
+    assert not any(path.startswith("/") for path in outputs)
+
+
+def test_pages_are_utf8_bytes(outputs: dict[str, bytes]):
+    assert all(isinstance(content, bytes) for content in outputs.values())
+    home = outputs["index.html"]
+    assert "测试站点".encode("utf-8") in home
+    assert home.decode("utf-8").startswith("<!doctype html>")
+
+
+def test_source_page_marks_the_quoted_passages(outputs: dict[str, bytes]):
+    html = outputs[f"sources/{SOURCE}/index.html"].decode("utf-8")
+    assert '<mark id="q-stat-chambers">护航49个所属商会成立、成长</mark>' in html
+    assert '<mark id="q-event-april-event">' in html
+
+
+def test_titles_are_escaped_in_the_page(outputs: dict[str, bytes]):
+    html = outputs["en/index.html"].decode("utf-8")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+
+
+def test_rendered_markdown_is_not_escaped_twice(outputs: dict[str, bytes]):
+    html = outputs["en/index.html"].decode("utf-8")
+    assert '<a href="/en/statistics/#stat-chambers">49</a>' in html
+
+
+# --- template mistakes ------------------------------------------------------------------------
+
+
+def test_template_syntax_error_is_located_in_the_template(minimal_project: Path):
+    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", "  {% if %}")
+    [error] = render_mistakes(minimal_project)
+    assert error.format(minimal_project).startswith("templates/404.html:5: template syntax error: ")
+    assert error.hint == "fix the template"
+
+
+def test_syntax_error_in_the_base_template_is_reported_once(minimal_project: Path):
+    replace_in(minimal_project / "templates" / "base.html", "<main", "{% endfor %}<main")
+    [error] = render_mistakes(minimal_project)
+    location = error.location
+    assert (location.path.name, location.line) == ("base.html", 41)
+    assert "template syntax error" in error.message
+
+
+def test_undefined_ui_string_is_located_at_the_template_line(minimal_project: Path):
+    replace_in(minimal_project / "templates" / "404.html", "t('not_found_home_link')", "t('no_such_string')")
+    [error] = render_mistakes(minimal_project)
+    assert error.format(minimal_project) == (
+        "templates/404.html:6: UI string 'no_such_string' is not defined\n"
+        "  hint: add 'no_such_string:' with every language to content/data/strings.yaml")
+
+
+def test_undefined_variable_is_an_error_not_an_empty_string(minimal_project: Path):
+    replace_in(minimal_project / "templates" / "404.html", "{{ page.title }}", "{{ page.subtitle }}")
+    errors = render_mistakes(minimal_project)
+    assert {(error.location.path.name, error.location.line) for error in errors} == {("404.html", 4)}
+    assert sorted(error.message.split(":")[0] for error in errors) == [  # reported for each page rendering it
+        "template error while rendering /404.html", "template error while rendering /en/404.html"]
+    assert all("UndefinedError" in error.message and "subtitle" in error.message for error in errors)

@@ -1,0 +1,237 @@
+"""Tests for microsite.validate and microsite.records on small content trees.
+
+Each test copies ``tests/sites/minimal`` and changes one thing; whole invalid
+trees with their expected messages live in ``tests/invalid/`` instead.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from microsite.dates import PartialDate
+from microsite.errors import ContentErrors
+from microsite.load import Project, load
+from microsite.model import Site
+from microsite.validate import validate
+from tests.conftest import MINIMAL, make_project
+
+SOURCE = "2023-10-11-abcdef12"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return make_project(tmp_path, MINIMAL / "content")
+
+
+def write(root: Path, name: str, text: str) -> None:
+    path = root / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / "content" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def site_of(root: Path, base_url: str | None = None) -> Site:
+    return validate(load(Project(root)), base_url=base_url)
+
+
+def mistakes(root: Path, base_url: str | None = None) -> list[str]:
+    """Every reported mistake, as the command line prints it (paths relative to ``root``)."""
+    with pytest.raises(ContentErrors) as caught:
+        site_of(root, base_url)
+    return [error.format(root) for error in caught.value.errors]
+
+
+def page(key: str, template: str = "page", title: str = "A page") -> str:
+    return f"---\ntitle: {title}\ndescription: About it.\ntemplate: {template}\n---\nText.\n"
+
+
+# --- YAML 1.2 and records --------------------------------------------------------------
+
+
+def test_unquoted_year_month_in_the_timeline_is_the_month(root: Path):
+    edit(root, "data/timeline.yaml", 'date: "2023-04"', "date: 2023-04")
+    [event] = site_of(root).events
+    assert event.date == PartialDate.parse("2023-04")
+
+
+def test_no_as_a_label_stays_the_word_no(root: Path):
+    edit(root, "data/statistics.yaml", "label: affiliated chambers", "label: no")
+    chambers = site_of(root).statistics[0]
+    assert chambers.text["en"].label == "no"
+
+
+def test_statistics_are_formatted_for_each_language(root: Path):
+    formatted = {statistic.id: statistic.formatted for statistic in site_of(root).statistics}
+    assert formatted == {"chambers": {"zh": "49个", "en": "49"},
+                         "donations": {"zh": "超4.5亿元", "en": "over CNY 450 million"}}
+
+
+def test_statistic_with_an_empty_value_is_reported_not_dropped(root: Path):
+    edit(root, "data/statistics.yaml", "value: 49", "value:")
+    assert mistakes(root) == ["content/data/statistics.yaml:2:9: statistic 'chambers': 'value' is empty\n"
+                              "  hint: write its value after 'value:'"]
+
+
+def test_events_are_in_date_order_whatever_the_file_order(root: Path):
+    earlier = ("- id: donations-drive\n  date: \"2023\"\n  source: 2023-10-11-abcdef12\n"
+               "  quote: 今年以来，所属商协会及其会员捐款\n  zh: {title: 捐款}\n  en: {title: Donations}\n")
+    later = ("- id: mayor-visit\n  date: before 2023-10-11\n  source: 2023-10-11-abcdef12\n"
+             "  quote: 前不久，晋江市市长王明元调研\n  zh: {title: 调研}\n  en: {title: Visit}\n")
+    timeline = root / "content" / "data" / "timeline.yaml"
+    write(root, "data/timeline.yaml", later + timeline.read_text(encoding="utf-8") + earlier)
+    events = site_of(root).events
+    assert [event.id for event in events] == ["april-event", "donations-drive", "mayor-visit"]
+
+
+def test_records_get_the_anchor_of_their_passage(root: Path):
+    site = site_of(root)
+    anchors = {statistic.id: statistic.evidence.anchor for statistic in site.statistics}
+    assert anchors == {"chambers": "q-stat-chambers", "donations": "q-stat-donations"}
+    assert site.events[0].evidence.anchor == "q-event-april-event"
+    [source] = site.sources
+    assert sorted(passage.anchor for passage in source.passages) == [
+        "q-event-april-event", "q-stat-chambers", "q-stat-donations"]
+
+
+def test_overlapping_quotes_share_one_passage(root: Path):
+    edit(root, "data/glossary.yaml", "  pinyin: gōngshānglián\n",
+         "  pinyin: gōngshānglián\n  source: 2023-10-11-abcdef12\n  quote: 49个所属商会成立\n")
+    site = site_of(root)
+    [term] = site.terms
+    assert term.evidence.anchor == "q-stat-chambers"
+    [source] = site.sources
+    shared = [passage for passage in source.passages if passage.anchor == "q-stat-chambers"]
+    assert len(shared) == 1
+    assert source.blocks[shared[0].block].text[shared[0].start:shared[0].end] == "护航49个所属商会成立、成长"
+
+
+def test_citation_in_a_page_shares_the_passage_of_a_record(root: Path):
+    edit(root, "pages/statistics.en.md", "Intro.", f'[Donations](cite:{SOURCE} "捐款超4.5亿元") grew.')
+    site = site_of(root)
+    [statistics] = [p for p in site.pages if p.key == "statistics" and p.lang == "en"]
+    [link] = [t for block in statistics.body for t in block.children or () if t.type == "link_open"]
+    assert link.attrGet("href") == f"/en/sources/{SOURCE}/#q-stat-donations"
+
+
+# --- sources ---------------------------------------------------------------------------
+
+
+def test_wrong_counted_chars_gives_the_right_count(root: Path):
+    edit(root, f"sources/{SOURCE}.md", "counted_chars: 146", "counted_chars: 140")
+    assert mistakes(root) == [f"content/sources/{SOURCE}.md:10:16: counted_chars is 140, but the text has "
+                              "146 characters\n  hint: set counted_chars: 146 (it counts the non-space characters "
+                              "of the text)"]
+
+
+def test_source_translation_without_its_source_is_reported(root: Path):
+    write(root, "sources/2023-01-01-deadbeef.en.md", "---\noutlet: X\ntitle: Y\n---\nSummary.\n")
+    assert mistakes(root) == ["content/sources/2023-01-01-deadbeef.en.md: translation of a source that does not "
+                              "exist: '2023-01-01-deadbeef.md'\n  hint: name it after the source file, "
+                              "e.g. <id>.en.md beside <id>.md"]
+
+
+def test_source_translation_in_an_unknown_language_is_reported(root: Path):
+    write(root, f"sources/{SOURCE}.fr.md", "---\noutlet: X\ntitle: Y\n---\nRésumé.\n")
+    assert mistakes(root)[0].startswith(f"content/sources/{SOURCE}.fr.md: '{SOURCE}.fr.md': unknown language 'fr'")
+
+
+# --- pages and site.yaml -------------------------------------------------------------------
+
+
+def test_two_pages_with_one_single_use_template_are_reported(root: Path):
+    write(root, "pages/figures.zh.md", page("figures", "statistics"))
+    write(root, "pages/figures.en.md", page("figures", "statistics"))
+    assert mistakes(root) == ["content/pages/statistics.en.md: two pages use 'template: statistics': "
+                              "'figures' and 'statistics'\n  hint: only one page of the site can show that"]
+
+
+def test_many_pages_may_share_the_page_template(root: Path):
+    for key in ("about", "contact"):
+        for lang in ("zh", "en"):
+            write(root, f"pages/{key}.{lang}.md", page(key))
+    assert {p.key for p in site_of(root).pages} >= {"about", "contact"}
+
+
+def test_nav_naming_a_missing_page_is_reported(root: Path):
+    edit(root, "site.yaml", "nav: [index,", "nav: [index, about,")
+    assert mistakes(root) == ["content/site.yaml: nav lists 'about', which is not a page\n"
+                              "  hint: create pages/about.<lang>.md or remove it from nav"]
+
+
+def test_a_page_needs_the_same_template_in_every_language(root: Path):
+    edit(root, "pages/sources.en.md", "template: sources", "template: page")
+    assert mistakes(root) == ["content/pages/sources.en.md: page 'sources' uses different templates in different "
+                              "languages: page, sources\n  hint: use the same 'template:' in every language"]
+
+
+def test_unknown_language_in_a_page_file_name_is_reported(root: Path):
+    write(root, "pages/about.fr.md", page("about"))
+    assert mistakes(root) == ["content/pages/about.fr.md: unknown language 'fr' in the file name\n"
+                              "  hint: languages of site.yaml: zh, en"]
+
+
+def test_page_file_name_without_a_language_is_reported(root: Path):
+    write(root, "pages/about.md", page("about"))
+    assert mistakes(root) == ["content/pages/about.md: a page file name must end in .<language>.md\n"
+                              "  hint: rename it, e.g. about.zh.md"]
+
+
+def test_page_with_an_empty_title_is_reported(root: Path):
+    edit(root, "pages/timeline.en.md", "title: timeline en", "title:")
+    assert mistakes(root) == ["content/pages/timeline.en.md:2:7: front matter: 'title' is empty\n"
+                              "  hint: write its value after 'title:'"]
+
+
+def test_base_url_from_the_command_line_overrides_site_yaml(root: Path):
+    site = site_of(root, base_url="https://preview.example.net/pr-7")
+    assert site.config.base_url == "https://preview.example.net/pr-7/"
+    assert site.config.base_path == "/pr-7/"
+    [home] = [p for p in site.pages if p.key == "index" and p.lang == "en"]
+    hrefs = [t.attrGet("href") for block in home.body for t in block.children or () if t.type == "link_open"]
+    assert hrefs == ["/pr-7/en/statistics/#stat-chambers", "/pr-7/en/statistics/"]
+
+
+@pytest.mark.parametrize("url", ["ftp://x", "example.org", "https://example.org/?x=1", "/icf/"])
+def test_base_url_override_must_be_an_absolute_web_address(root: Path, url: str):
+    assert mistakes(root, base_url=url) == [f"--base-url: base_url '{url}' must be an absolute http(s) URL\n"
+                                            "  hint: e.g. https://example.org/ or https://example.org/icf-explained/"]
+
+
+def test_base_url_in_site_yaml_is_checked_at_its_line(root: Path):
+    edit(root, "site.yaml", "base_url: https://example.org/", "base_url: ftp://x")
+    assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'ftp://x' must be an absolute http(s) URL")
+
+
+# --- glossary ------------------------------------------------------------------------------
+
+
+def test_avoided_rendering_in_a_page_title_is_reported(root: Path):
+    edit(root, "pages/timeline.en.md", "title: timeline en", "title: The Chamber of Industry timeline")
+    assert mistakes(root) == ["content/pages/timeline.en.md:2: 'Chamber of Industry' is a rendering the glossary "
+                              "says to avoid\n  hint: write 'Federation of Industry and Commerce' "
+                              "(see content/data/glossary.yaml)"]
+
+
+def test_avoided_rendering_in_a_data_label_is_reported(root: Path):
+    edit(root, "data/statistics.yaml", "label: donated", "label: donated via the chamber of industry")
+    [message] = mistakes(root)
+    assert message.startswith("content/data/statistics.yaml:12:3: 'chamber of industry' is a rendering")
+
+
+def test_avoided_rendering_is_allowed_in_the_other_language_and_in_the_glossary(root: Path):
+    edit(root, "pages/timeline.zh.md", "title: timeline zh", "title: Chamber of Industry")
+    edit(root, "data/glossary.yaml", "definition: The ICF.", "definition: Not a Chamber of Industry.")
+    site_of(root)
+
+
+def test_avoided_rendering_must_be_a_whole_phrase(root: Path):
+    edit(root, "pages/timeline.en.md", "title: timeline en", "title: Chamber of Industrywide")
+    site_of(root)
