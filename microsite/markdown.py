@@ -248,7 +248,7 @@ def iter_text(tokens: list[Token]) -> Iterator[tuple[Token, list[Token], tuple[i
                 link = token
             elif token.type == "link_close":
                 link = None
-            elif token.type == "text":
+            elif token.type in ("text", "code_inline"):
                 yield token, link, lines
             elif token.type == "image":
                 yield Token("text", "", 0, content=token.content), None, lines

@@ -41,6 +41,7 @@ class Config:
     default_language: str
     base_url: str
     nav: tuple[str, ...]
+    nav_locations: tuple[Location, ...] = ()  # where each nav entry is written, for error messages
 
     @property
     def codes(self) -> tuple[str, ...]:

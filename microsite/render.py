@@ -128,8 +128,9 @@ class Renderer:
             raise ContentError(self._template_location(exc, template_name), f"UI string '{exc}' is not defined",
                                f"add '{exc}:' with every language to content/data/strings.yaml") from None
         except Exception as exc:  # any other template bug: say where it happened
-            raise ContentError(self._template_location(exc, template_name), f"template error while rendering "
-                               f"{url}: {type(exc).__name__}: {exc}", "fix the template") from None
+            # No page URL in the message: one template mistake is then reported once, not once per page.
+            raise ContentError(self._template_location(exc, template_name),
+                               f"template error: {type(exc).__name__}: {exc}", "fix the template") from None
         return Output(output_path(url), html.encode("utf-8"))
 
     def _template_location(self, exc: BaseException, template_name: str) -> Location:

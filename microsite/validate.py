@@ -83,7 +83,10 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
     description = _per_language(fields, "description", codes, errors)
     url = _base_url(fields.text("base_url", "/"), fields.loc("base_url"), errors) if base_url is None \
         else _base_url(base_url, Location(Path("--base-url")), errors)
-    return Config(data.path, title, description, languages, default or codes[0], url, fields.text_list("nav"))
+    nav = fields.text_list("nav")
+    nav_list = mapping.get("nav")
+    locations = tuple(nav_list.item_loc(i) for i in range(len(nav))) if hasattr(nav_list, "item_loc") else ()
+    return Config(data.path, title, description, languages, default or codes[0], url, nav, locations)
 
 
 def _languages(fields: Fields, errors: ErrorList) -> tuple[Language, ...]:
@@ -226,9 +229,10 @@ def _sibling(path: Path, key: str, lang: str) -> Path:
 
 
 def _check_nav(config: Config, by_key: dict, errors: ErrorList) -> None:
-    for key in config.nav:
+    for index, key in enumerate(config.nav):
         if key not in by_key:
-            errors.add(Location(config.path), f"nav lists '{key}', which is not a page",
+            location = config.nav_locations[index] if index < len(config.nav_locations) else Location(config.path)
+            errors.add(location, f"nav lists '{key}', which is not a page",
                        f"create pages/{key}.<lang>.md or remove it from nav")
 
 

@@ -162,7 +162,7 @@ def test_many_pages_may_share_the_page_template(root: Path):
 
 def test_nav_naming_a_missing_page_is_reported(root: Path):
     edit(root, "site.yaml", "nav: [index,", "nav: [index, about,")
-    assert mistakes(root) == ["content/site.yaml: nav lists 'about', which is not a page\n"
+    assert mistakes(root) == ["content/site.yaml:12:14: nav lists 'about', which is not a page\n"
                               "  hint: create pages/about.<lang>.md or remove it from nav"]
 
 
