@@ -18,6 +18,9 @@ from .validate import validate
 from .write import check_output_folder, write_site
 
 
+CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
+
+
 @dataclass(frozen=True)
 class BuildResult:
     """What a build did: pages per language, files written, seconds taken."""
@@ -36,9 +39,9 @@ class BuildResult:
 
 
 def check(root: Path, base_url: str | None = None) -> BuildResult:
-    """Load, validate and render everything; write nothing."""
+    """Load, validate and render everything; write nothing (not even a cache)."""
     started = time.perf_counter()
-    site, outputs = _site_and_outputs(root, base_url)
+    site, outputs = _site_and_outputs(root, base_url, cache=None)
     return BuildResult(site, None, _pages_per_language(site, outputs), 0, time.perf_counter() - started)
 
 
@@ -46,14 +49,14 @@ def build(root: Path, out: Path, base_url: str | None = None) -> BuildResult:
     """Build the site of the project at ``root`` into ``out``, replacing it only on success."""
     started = time.perf_counter()
     check_output_folder(out)  # refuse a foreign folder before doing any work
-    site, outputs = _site_and_outputs(root, base_url)
+    site, outputs = _site_and_outputs(root, base_url, cache=root / CACHE_FOLDER)
     files = write_site(outputs, Project(root).static, site.static_files, out)
     return BuildResult(site, out, _pages_per_language(site, outputs), files, time.perf_counter() - started)
 
 
-def _site_and_outputs(root: Path, base_url: str | None) -> tuple[Site, list[Output]]:
+def _site_and_outputs(root: Path, base_url: str | None, cache: Path | None) -> tuple[Site, list[Output]]:
     site = validate(load(Project(root)), base_url=base_url)
-    return site, render(site)
+    return site, render(site, cache)
 
 
 def _pages_per_language(site: Site, outputs: list[Output]) -> dict[str, int]:

@@ -93,6 +93,10 @@ def normalize(text: str) -> tuple[str, list[int]]:
     for index, ch in enumerate(text):
         if ch.isspace():
             continue
+        if ch < "\u2000" or "\u4e00" <= ch <= "\u9fff":  # unchanged by NFKC: skip the slow call
+            chars.append(ch)
+            origin.append(index)
+            continue
         for part in unicodedata.normalize("NFKC", ch).translate(_QUOTE_MARKS):
             if not part.isspace():
                 chars.append(part)
@@ -100,14 +104,32 @@ def normalize(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-def find_quote(blocks: list[SourceBlock], quote: str) -> tuple[list[QuoteSpan], str]:
+@dataclass(frozen=True)
+class SearchableText:
+    """A source's blocks, normalized once, to look up any number of quotes in."""
+
+    blocks: tuple[SourceBlock, ...]
+    normalized: tuple[tuple[str, tuple[int, ...]], ...]
+
+    @classmethod
+    def of(cls, blocks: list[SourceBlock] | tuple[SourceBlock, ...]) -> SearchableText:
+        pairs = []
+        for block in blocks:
+            text, origin = normalize(block.text)
+            pairs.append((text, tuple(origin)))
+        return cls(tuple(blocks), tuple(pairs))
+
+
+def find_quote(text: SearchableText | list[SourceBlock], quote: str) -> tuple[list[QuoteSpan], str]:
     """Every place ``quote`` occurs, or an empty list and the reason it was not found."""
+    if not isinstance(text, SearchableText):
+        text = SearchableText.of(text)
+    blocks = list(text.blocks)
     needle, _ = normalize(quote)
     if len(needle) < MIN_QUOTE_CHARS:
         return [], f"the quote is too short (under {MIN_QUOTE_CHARS} characters) to identify a passage"
     spans = []
-    for number, block in enumerate(blocks):
-        haystack, origin = normalize(block.text)
+    for number, (haystack, origin) in enumerate(text.normalized):
         position = haystack.find(needle)
         while position >= 0:
             end = origin[position + len(needle) - 1] + 1

@@ -56,9 +56,12 @@ class MissingString(Exception):
     """A template asked for a UI string that ``strings.yaml`` does not have."""
 
 
-def render(site: Site) -> list[Output]:
-    """Render every page; raise :class:`ContentErrors` for template mistakes."""
-    renderer = Renderer(site)
+def render(site: Site, cache: Path | None = None) -> list[Output]:
+    """Render every page; raise :class:`ContentErrors` for template mistakes.
+
+    ``cache`` is a folder where compiled templates may be kept between runs.
+    """
+    renderer = Renderer(site, cache)
     outputs, errors = [], {}
     for job in renderer.jobs():
         try:
@@ -73,11 +76,12 @@ def render(site: Site) -> list[Output]:
 class Renderer:
     """The Jinja environment and the per-page context of one site."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, cache: Path | None = None) -> None:
         self.site = site
         self.templates_dir = site.root / "templates"
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.templates_dir),
+            bytecode_cache=_bytecode_cache(cache) if cache else None,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -239,6 +243,16 @@ class Renderer:
     def markdown(self, tokens: Tokens) -> Markup:
         """The one place rendered Markdown is trusted: raw HTML is off and links were checked."""
         return Markup(self.md.renderer.render(list(tokens), self.md.options, {}))
+
+
+def _bytecode_cache(cache: Path) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds (safe to delete; each is keyed by its template's checksum)."""
+    folder = cache / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only project builds fine, only slower
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def source_segments(source: Source) -> list[tuple[str, list[Segment]]]:

@@ -270,11 +270,11 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
     quoted = _record_quotes(records) + _prose_quotes(prose)
     spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
     by_name: dict[str, tuple[str, str]] = {}
+    searchable = {ident: provenance.SearchableText.of(source.blocks) for ident, source in sources.items()}
     for item in quoted:
-        source = sources.get(item.source)
-        if source is None:
+        if item.source not in searchable:
             continue  # already reported where the source is named
-        found, reason = provenance.find_quote(list(source.blocks), item.quote)
+        found, reason = provenance.find_quote(searchable[item.source], item.quote)
         if not found:
             errors.add(item.location, f"{item.what}: quote not found in source '{item.source}'", reason)
             continue
