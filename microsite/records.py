@@ -41,7 +41,8 @@ class Records:
 
 
 def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
-                 md: MarkdownIt, errors: ErrorList) -> Records:
+                 md: MarkdownIt, errors: ErrorList, unreadable: frozenset[str] = frozenset()) -> Records:
+    """Read the data files; ``unreadable`` names those (``statistics``...) that failed to load."""
     prose: list[Prose] = []
     reader = _Reader(config, sources, md, errors, prose)
     statistics = reader.each(data.get("statistics"), "stat", "statistic", reader.statistic)
@@ -50,7 +51,7 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
     known = {statistic.id for statistic in statistics}
     for event in events:
         for ident in event.stats:
-            if ident not in known and f"stat:{ident}" not in reader.broken:
+            if ident not in known and f"stat:{ident}" not in reader.broken and "statistics" not in unreadable:
                 errors.add(event.location, f"event '{event.id}': unknown statistic '{ident}' in stats",
                            "use an id from content/data/statistics.yaml")
     return Records(statistics, events, terms, prose, frozenset(reader.broken))

@@ -1,37 +1,435 @@
-"""The live preview: build, serve, rebuild on every change, reload the browser.
+"""The live preview: build, serve like a static host, rebuild on every save, reload the browser.
 
-The server is given a rebuild function and nothing else; it knows nothing of
-the build. A failed rebuild is printed and the last good site stays served.
+* A watcher thread polls ``content/``, ``templates/`` and ``static/`` and,
+  once a burst of saves has settled, calls the same :func:`~microsite.pipeline.build`
+  as the command line. The server itself knows nothing of the build.
+* Pages are served as a static host would (``dir/`` -> ``dir/index.html``,
+  UTF-8 content types, the site's 404 page with status 404, nothing outside
+  the site folder). HTML responses get the LiveReload client (the one
+  bundled with the ``livereload`` package) injected on the way out; the
+  files in the output folder never contain it.
+* After a rebuild every open page is told to reload: a stylesheet-only
+  change swaps the CSS in place, and a content edit takes the browser to
+  the page the edited file produces. A failed build is shown in the browser
+  in place of the page, with the located messages, until a good save.
 """
 
 from __future__ import annotations
 
+import json
+import mimetypes
+import os
+import posixpath
+import shutil
+import signal
+import socket
 import sys
 import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
+
+from markupsafe import escape
 
 from .errors import ContentErrors
-from .pipeline import build
+from .model import page_url
+from .pipeline import BuildResult, build
+from .write import OutputError
+
+WATCHED = ("content", "templates", "static")
+POLL_SECONDS = 0.05  # how often the watcher looks at the files
+QUIET_SECONDS = 0.06  # how long a burst of saves must be over before a rebuild
+TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml",
+              "application/atom+xml")
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+RELOAD_PLUGIN = """<script>
+window.LiveReloadPluginNavigate = (function () {
+  function Navigate(window) { this.window = window; }
+  Navigate.identifier = "navigate";
+  Navigate.version = "1.0";
+  Navigate.prototype.reload = function (path) {
+    var here = this.window.location.pathname;
+    if (path && path.charAt(0) === "/" && /(\\/|\\.html)$/.test(path) && path !== here) {
+      this.window.location.href = path;
+      return true;
+    }
+    return false;
+  };
+  return Navigate;
+})();
+</script>
+<script src="/livereload.js?port=%d"></script>
+"""
+
+
+# --- state -----------------------------------------------------------------
+
+
+@dataclass
+class Preview:
+    """What the server shows: the output folder and the outcome of the last build.
+
+    Written by the watcher thread, read by request handlers; ``lock`` guards
+    the outcome, ``idle`` is set whenever no build is running.
+    """
+
+    root: Path
+    out: Path
+    base_url: str
+    error: str = ""
+    result: BuildResult | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    idle: threading.Event = field(default_factory=threading.Event)
+
+    def rebuild(self) -> bool:
+        """Build into ``out``; remember the outcome. True when the build succeeded."""
+        self.idle.clear()
+        try:
+            result = build(self.root, self.out, self.base_url)
+        except ContentErrors as exc:
+            with self.lock:
+                self.error = exc.format(self.root)
+            return False
+        except OutputError as exc:
+            with self.lock:
+                self.error = f"error: {exc}"
+            return False
+        finally:
+            self.idle.set()
+        with self.lock:
+            self.error, self.result = "", result
+        return True
+
+
+def target_url(changed: list[Path], preview: Preview) -> str:
+    """The page a change produces, so the browser can go there ("*" = reload in place).
+
+    A page's Markdown leads to that page, a data file to the page showing it,
+    a source to its page; a stylesheet alone is swapped in place.
+    """
+    if changed and all(path.suffix == ".css" for path in changed):
+        return "/static/" + changed[0].relative_to(preview.root / "static").as_posix()
+    result = preview.result
+    if result is None or len(changed) != 1:
+        return "*"
+    path, config = changed[0], result.site.config
+    content = preview.root / "content"
+    if not path.is_relative_to(content):
+        return "*"
+    relative = path.relative_to(content).as_posix()
+    key, lang = _key_and_language(relative, config.codes, config.default_language)
+    if key is None:
+        return "*"
+    return config.base_path + page_url(key, lang, config.default_language).lstrip("/")
+
+
+_DATA_PAGES = {"data/statistics.yaml": "statistics", "data/timeline.yaml": "timeline", "data/glossary.yaml": "glossary"}
+
+
+def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tuple[str | None, str]:
+    if relative in _DATA_PAGES:
+        return _DATA_PAGES[relative], default
+    if relative.startswith(("pages/", "sources/")) and relative.endswith(".md"):
+        stem = relative[:-3]
+        name, _, lang = stem.rpartition(".")
+        if name and lang in codes:
+            stem = name
+        else:
+            lang = default
+        return (stem[len("pages/"):] if stem.startswith("pages/") else stem), lang
+    return None, default
+
+
+# --- watching ----------------------------------------------------------------
+
+
+def snapshot(folders: list[Path]) -> dict[Path, tuple[int, int]]:
+    """Modification time and size of every file under ``folders`` (what a save changes)."""
+    state: dict[Path, tuple[int, int]] = {}
+    for folder in folders:
+        stack = [folder]
+        while stack:
+            try:
+                entries = list(_scan(stack.pop()))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.startswith((".", "#")) or entry.name.endswith("~"):
+                    continue  # editors' swap and backup files
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    info = entry.stat(follow_symlinks=False)
+                    state[Path(entry.path)] = (info.st_mtime_ns, info.st_size)
+    return state
+
+
+def _scan(folder: Path):
+    with os.scandir(folder) as entries:
+        yield from entries
+
+
+def changed_files(before: dict[Path, tuple[int, int]], after: dict[Path, tuple[int, int]]) -> list[Path]:
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
+class Watcher(threading.Thread):
+    """Polls the project's inputs; after a burst of changes has settled, calls ``on_change``."""
+
+    def __init__(self, folders: list[Path], on_change, poll: float = POLL_SECONDS, quiet: float = QUIET_SECONDS):
+        super().__init__(name="microsite-watcher", daemon=True)
+        self.folders, self.on_change, self.poll, self.quiet = folders, on_change, poll, quiet
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        state = snapshot(self.folders)
+        while not self.stopping.wait(self.poll):
+            current = snapshot(self.folders)
+            changed = changed_files(state, current)
+            if not changed:
+                continue
+            while not self.stopping.wait(self.quiet):  # a burst of saves is one rebuild
+                later = snapshot(self.folders)
+                if later == current:
+                    break
+                changed = sorted(set(changed) | set(changed_files(current, later)))
+                current = later
+            state = current
+            self.on_change(changed)
+
+    def stop(self) -> None:
+        self.stopping.set()
+
+
+# --- serving -------------------------------------------------------------------
+
+
+def resolve_request(out: Path, url_path: str) -> tuple[str, Path | None]:
+    """What a static host serves for ``url_path``: ("file", path), ("redirect", None) or ("missing", None).
+
+    Encoded or plain ``..``, backslashes, NUL and absolute paths never leave ``out``.
+    """
+    path = unquote(url_path)
+    if "\x00" in path or "\\" in path:
+        return "missing", None
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if ".." in parts:
+        return "missing", None
+    candidate = out.joinpath(*parts) if parts else out
+    try:
+        real = candidate.resolve()
+        if not real.is_relative_to(out.resolve()):
+            return "missing", None
+    except OSError:
+        return "missing", None
+    if real.is_dir():
+        if not path.endswith("/"):
+            return "redirect", None
+        real = real / "index.html"
+    return ("file", real) if real.is_file() else ("missing", None)
+
+
+def content_type(path: Path) -> str:
+    """The Content-Type header, with UTF-8 declared for every text format."""
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix == ".js":
+        kind = "application/javascript"
+    return f"{kind}; charset=utf-8" if kind.startswith(TEXT_TYPES) else kind
+
+
+def inject_reload(html: bytes, port: int) -> bytes:
+    """Add the live-reload client just before ``</body>`` (only in what is sent, never on disk)."""
+    script = (RELOAD_PLUGIN % port).encode("utf-8")
+    marker = html.rfind(b"</body>")
+    return html[:marker] + script + html[marker:] if marker >= 0 else html + script
+
+
+def error_page(message: str) -> bytes:
+    """The page shown in place of every page while the build is broken."""
+    return (
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>Build failed · microsite preview</title>"
+        "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem}"
+        "pre{white-space:pre-wrap;background:#fff4f2;border-left:4px solid #9b2226;padding:1rem;"
+        "font:14px/1.5 ui-monospace,monospace}h1{color:#9b2226}</style></head><body>"
+        "<h1>The build failed</h1><p>Fix the mistakes below and save: this page will reload by itself. "
+        "The site is not updated until the build succeeds.</p>"
+        f"<pre id=\"build-errors\">{escape(message)}</pre></body></html>"
+    ).encode("utf-8")
+
+
+def make_app(preview: Preview, port: int):
+    """The tornado application: the site, the LiveReload socket and its client script."""
+    from tornado import web, websocket
+
+    client_js = (Path(__import__("livereload").__file__).parent / "vendors" / "livereload.js").read_bytes()
+    sockets: set = set()
+
+    class ReloadSocket(websocket.WebSocketHandler):
+        def check_origin(self, origin: str) -> bool:
+            return True  # the page is served by this same server, possibly under another host name
+
+        def on_message(self, message) -> None:
+            command = json.loads(message).get("command")
+            if command == "hello":
+                self.write_message({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"],
+                                    "serverName": "microsite"})
+                sockets.add(self)
+
+        def on_close(self) -> None:
+            sockets.discard(self)
+
+    class ClientScript(web.RequestHandler):
+        def get(self) -> None:
+            self.set_header("Content-Type", "application/javascript; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.write(client_js)
+
+    class SiteFiles(web.RequestHandler):
+        async def get(self, path: str) -> None:
+            await self._serve(path, body=True)
+
+        async def head(self, path: str) -> None:
+            await self._serve(path, body=False)
+
+        async def _serve(self, path: str, body: bool) -> None:
+            self.set_header("Cache-Control", "no-store")
+            with preview.lock:
+                error = preview.error
+            if error:
+                return self._send(500, "text/html; charset=utf-8", inject_reload(error_page(error), port), body)
+            kind, file = resolve_request(preview.out, self.request.path)
+            if kind == "missing" and not preview.idle.is_set():  # the site is being swapped: wait for it
+                await _wait(preview.idle)
+                kind, file = resolve_request(preview.out, self.request.path)
+            if kind == "redirect":
+                return self.redirect(self.request.path + "/", permanent=False)
+            if kind == "missing":
+                return self._not_found(body)
+            data = file.read_bytes()
+            kind = content_type(file)
+            if kind.startswith("text/html"):
+                data = inject_reload(data, port)
+            self._send(200, kind, data, body)
+
+        def _not_found(self, body: bool) -> None:
+            """The 404 page of the language the URL is in (``/en/...``), else the default one."""
+            first = self.request.path.strip("/").split("/", 1)[0]
+            page = preview.out / first / "404.html"
+            if not (first and first.isalpha() and page.is_file()):
+                page = preview.out / "404.html"
+            if page.is_file():
+                return self._send(404, "text/html; charset=utf-8", inject_reload(page.read_bytes(), port), body)
+            self._send(404, "text/plain; charset=utf-8", b"404 Not Found", body)
+
+        def _send(self, status: int, kind: str, data: bytes, body: bool) -> None:
+            self.set_status(status)
+            self.set_header("Content-Type", kind)
+            self.set_header("Content-Length", str(len(data)))
+            if body:
+                self.write(data)
+
+    def broadcast(path: str) -> None:
+        message = {"command": "reload", "path": path, "liveCSS": True, "liveImg": True}
+        for socket_ in list(sockets):
+            try:
+                socket_.write_message(message)
+            except websocket.WebSocketClosedError:
+                sockets.discard(socket_)
+
+    app = web.Application([
+        (r"/livereload", ReloadSocket),
+        (r"/livereload\.js", ClientScript),
+        (r"/(.*)", SiteFiles),
+    ], log_function=lambda handler: None)  # the terminal is for build results, not a request log
+    return app, broadcast
+
+
+async def _wait(event: threading.Event, timeout: float = 10.0) -> None:
+    import asyncio
+
+    await asyncio.get_running_loop().run_in_executor(None, event.wait, timeout)
+
+
+def free_port(host: str, wanted: int, tries: int = 20) -> int:
+    """``wanted`` if it can be bound, else the next free port above it."""
+    for port in range(wanted, wanted + tries):
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return port
+    raise OSError(f"ports {wanted}-{wanted + tries - 1} on {host} are all in use; choose one with --port")
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           out: Path | None = None) -> int:
-    from livereload import Server
+    """Run the preview until Ctrl-C. Returns the exit status."""
+    from tornado.httpserver import HTTPServer
+    from tornado.ioloop import IOLoop
 
+    try:
+        chosen = free_port(host, port)
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if chosen != port:
+        print(f"port {port} is in use; serving on port {chosen} instead", flush=True)
+    own_folder = out is None
     out = out or Path(tempfile.mkdtemp(prefix="microsite-preview-")) / "site"
-    base_url = f"http://{'localhost' if host in ('127.0.0.1', 'localhost') else host}:{port}/"
+    shown_host = "127.0.0.1" if host in LOCAL_HOSTS else host
+    url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{chosen}/"
+    preview = Preview(root, out, url)
+    _report(preview, preview.rebuild(), [], time.perf_counter())
 
-    def rebuild() -> None:
-        try:
-            print(build(root, out, base_url).summary(), flush=True)
-        except ContentErrors as exc:
-            print(exc.format(Path.cwd()), file=sys.stderr, flush=True)
+    loop = IOLoop.current()
+    app, broadcast = make_app(preview, chosen)
+    server = HTTPServer(app)
+    server.listen(chosen, address=host)
 
-    rebuild()
-    server = Server()
-    for folder in ("content", "templates", "static"):
-        server.watch(str(root / folder), rebuild, delay=0.1)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"warning: serving on {host}: other computers on the network can see the preview", flush=True)
-    server.serve(host=host, port=port, root=str(out), open_url_delay=0.5 if open_browser else None)
+    def on_change(changed: list[Path]) -> None:
+        started = time.perf_counter()
+        ok = preview.rebuild()
+        _report(preview, ok, changed, started)
+        loop.add_callback(broadcast, target_url(changed, preview) if ok else "*")
+
+    watcher = Watcher([root / name for name in WATCHED], on_change)
+    watcher.start()
+    print(f"serving {url} (Ctrl-C to stop)", flush=True)
+    if host not in LOCAL_HOSTS:
+        print(f"warning: listening on {host}: other computers that can reach this address can see the preview",
+              flush=True)
+    if open_browser:
+        import webbrowser
+
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, or a polite kill: stop cleanly either way
+        signal.signal(signum, lambda *_: loop.add_callback_from_signal(loop.stop))
+    try:
+        loop.start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        server.stop()
+        loop.close(all_fds=True)
+        if own_folder:
+            shutil.rmtree(out.parent, ignore_errors=True)
+        print("stopped", flush=True)
     return 0
+
+
+def _report(preview: Preview, ok: bool, changed: list[Path], started: float) -> None:
+    names = ", ".join(posixpath.relpath(str(p), str(preview.root)) for p in changed[:3])
+    what = f" after changes to {names}" + (" ..." if len(changed) > 3 else "") if changed else ""
+    if ok and preview.result is not None:
+        print(f"{preview.result.summary()}{what}", flush=True)
+    else:
+        print(f"build failed{what} ({time.perf_counter() - started:.2f} s):\n{preview.error}", file=sys.stderr,
+              flush=True)

@@ -47,7 +47,8 @@ def validate(raw: RawContent, base_url: str | None = None) -> Site:
         errors.raise_if_any()
     strings = read_strings(raw.data.get("strings"), config, errors)
     sources, source_prose = read_sources(raw.sources, config, md, errors)
-    records = read_records(raw.data, config, sources, md, errors)
+    failed = frozenset(path.stem for path in raw.unreadable if path.parent.name == "data")
+    records = read_records(raw.data, config, sources, md, errors, failed)
     pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable)
     check_urls(pages, sources, config, errors)
     prose = page_prose + records.prose + source_prose
