@@ -1,0 +1,308 @@
+"""The built site in a real browser: Debian's Chromium, driven by Playwright, on a local HTTP server.
+
+The site is built once per session with the server's URL as base URL, and every
+HTML page the build wrote (both languages, and the 404 pages) is visited. Each
+test collects every problem on every page before it fails, so one run lists all
+there is to fix.
+
+Also here, though it needs no browser: the Nu HTML Checker over the whole build
+(slow, needs Java). Deselect all of these with ``-m "not browser"``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urldefrag
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.browser import (CHROMIUM, CHROMIUM_ARGS, PageLog, SitePage, aim, axe_violations,
+                           click_for_download_or_display, describe_nu, describe_violations, nu_errors, same_document,
+                           serve, site_pages)
+from tests.conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+NARROW = {"width": 320, "height": 640}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def require(tool: str, present: bool, install: str) -> None:
+    """Skip when ``tool`` is missing, unless the environment variable CI_REQUIRE_ALL says every test must run."""
+    if present:
+        return
+    if os.environ.get("CI_REQUIRE_ALL"):
+        pytest.fail(f"{tool} is missing and CI_REQUIRE_ALL is set, so this test may not be skipped ({install})")
+    pytest.skip(f"{tool} is not installed, so this test cannot run ({install})")
+
+
+@dataclass(frozen=True)
+class LiveSite:
+    """The real content built for, and served by, a local server."""
+
+    origin: str  # "http://127.0.0.1:PORT"
+    out: Path
+    pages: list[SitePage]
+    tags: dict[str, str]  # language code -> lang tag ("zh" -> "zh-Hans")
+
+    def url(self, path: str) -> str:
+        return self.origin + path
+
+    def path(self, url: str) -> str:
+        return url.removeprefix(self.origin)
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory: pytest.TempPathFactory):
+    from microsite.pipeline import build
+
+    out = tmp_path_factory.mktemp("browser") / "site"
+    with serve(out) as origin:
+        config = build(REPO, out, base_url=origin + "/").site.config
+        pages = site_pages(out, config.codes, config.default_language)
+        yield LiveSite(origin, out, pages, {language.code: language.tag for language in config.languages})
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM, Path(CHROMIUM).exists(), "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Opens a fresh browser context (its own cookies, cache, viewport); all are closed after the test."""
+    contexts = []
+
+    def open_context(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+def report(failures: list[str], what: str) -> str:
+    return f"{what}:\n" + "\n".join(failures)
+
+
+def test_the_build_has_the_same_pages_in_every_language(live_site: LiveSite) -> None:
+    by_language = {code: {page.counterpart[code] for page in live_site.pages if page.lang == code}
+                   for code in live_site.tags}
+    assert all(by_language.values()), by_language
+    for code, paths in by_language.items():
+        assert paths == {page.counterpart[code] for page in live_site.pages}, code
+
+
+def test_every_page_loads_without_errors_or_requests_elsewhere(live_site: LiveSite, new_context) -> None:
+    """Each page in its own tab, loaded, scrolled to the end (lazy images) and left until the network is idle.
+    The 404 pages are also reached as a reader reaches them, at a missing address, with status 404."""
+    context = new_context(viewport=DESKTOP)
+    visits = [(p.path, 200) for p in live_site.pages]
+    visits += [(p.path.replace("404.html", "no-such-page/"), 404) for p in live_site.pages if p.is_404]
+    failures = []
+    for batch in (visits[start:start + 8] for start in range(0, len(visits), 8)):
+        tabs = [_open_and_log(context, live_site, path, status) for path, status in batch]
+        for (path, _), (tab, log, problem) in zip(batch, tabs):
+            tab.wait_for_load_state("networkidle")  # the tabs idled in parallel: most are idle by now
+            failures += [f"{path}: {problem}" for problem in [problem, *log.problems] if problem]
+            if not log.requests:
+                failures.append(f"{path}: no request was recorded")
+            tab.close()
+    assert not failures, report(failures, "pages that did not load cleanly")
+
+
+SCROLL_TO_END = "window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})"  # lazy images
+
+
+def _open_and_log(context, live_site: LiveSite, path: str, status: int):
+    tab = context.new_page()
+    url = live_site.url(path)
+    log = PageLog(live_site.origin, expected_status={url: status} if status != 200 else {})
+    log.attach(tab)
+    response = tab.goto(url, wait_until="load")
+    tab.evaluate(SCROLL_TO_END)
+    problem = None
+    if response is None or response.status != status:
+        problem = f"HTTP {response and response.status}, expected {status}"
+    return tab, log, problem
+
+
+NARROWEST_OVERFLOW = """() => {
+  const width = window.innerWidth;
+  const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 0.5);
+  const leaves = wide.filter(e => !wide.some(other => other !== e && e.contains(other)));
+  return leaves.slice(0, 6).map(e => {
+    const name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+      [...e.classList].map(c => '.' + c).join('');
+    const text = (e.textContent || '').trim().slice(0, 50);
+    return `${name} reaches ${Math.round(e.getBoundingClientRect().right)}px: "${text}"`;
+  });
+}"""
+
+
+def test_no_page_scrolls_sideways_at_320_px(live_site: LiveSite, new_context) -> None:
+    page = new_context(viewport=NARROW).new_page()
+    failures = []
+    for site_page in live_site.pages:
+        page.goto(live_site.url(site_page.path))
+        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if scroll_width > inner_width:
+            failures.append(f"{site_page.path}: scrollWidth {scroll_width} > innerWidth {inner_width}")
+            failures += [f"    {culprit}" for culprit in page.evaluate(NARROWEST_OVERFLOW)]
+    assert not failures, report(failures, "pages wider than a 320 px screen")
+
+
+def test_language_switcher_leads_to_the_same_page_in_the_other_language_and_back(live_site: LiveSite,
+                                                                                   new_context) -> None:
+    page = new_context(viewport=DESKTOP, reduced_motion="reduce").new_page()
+    failures = []
+    for site_page in live_site.pages:
+        page.goto(live_site.url(site_page.path))
+        for other in live_site.tags:
+            if other == site_page.lang:
+                continue
+            problems = _switch(page, live_site, to=other, expected=site_page.counterpart[other])
+            if not problems:
+                problems = [f"back: {problem}" for problem in
+                            _switch(page, live_site, to=site_page.lang, expected=site_page.path)]
+            failures += [f"{site_page.path} -> {other}: {problem}" for problem in problems]
+            if problems:
+                page.goto(live_site.url(site_page.path))
+    assert not failures, report(failures, "language switches that went wrong")
+
+
+def _switch(page, live_site: LiveSite, to: str, expected: str) -> list[str]:
+    """Click the link to language ``to`` (the one ``a[hreflang]`` in a ``<nav>``) and check where it lands."""
+    tag = live_site.tags[to]
+    selector = f'nav a[hreflang="{tag}"]'
+    count = page.evaluate("selector => document.querySelectorAll(selector).length", selector)
+    if count != 1:
+        return [f"expected one link to {tag} in a <nav> ({selector}), found {count}"]
+    spot = aim(page, selector)
+    if spot.problem:
+        return [f"the link to {tag} {spot.problem}"]
+    with page.expect_navigation(timeout=10_000) as navigation:
+        page.mouse.click(spot.x, spot.y)
+    response = navigation.value
+    problems = []
+    if response is None or response.status != 200:
+        problems.append(f"clicking {tag} gave HTTP {response and response.status}")
+    if live_site.path(page.url) != expected:
+        problems.append(f"clicking {tag} landed on {live_site.path(page.url)}, expected {expected}")
+    lang = page.evaluate("document.documentElement.lang")
+    if lang != tag:
+        problems.append(f'clicking {tag} landed on a page with <html lang="{lang}">')
+    return problems
+
+
+LINKS = "links => links.map(a => a.href)"
+
+
+def test_every_internal_link_works_when_clicked(live_site: LiveSite, new_context) -> None:
+    """Every distinct same-origin link target (absolute URL, fragment included) is clicked once, from a page
+    that has it. The clicks form a walk: each click is made from the page the previous one landed on when that
+    page still has unclicked targets, so few pages are loaded twice."""
+    page = new_context(viewport=DESKTOP, reduced_motion="reduce").new_page()
+    links: dict[str, list[str]] = {}  # document URL -> the href of each a[href], in document order
+    for site_page in live_site.pages:
+        page.goto(live_site.url(site_page.path))
+        links[page.url] = page.eval_on_selector_all("a[href]", LINKS)
+    remaining = {url for hrefs in links.values() for url in hrefs if url.startswith(live_site.origin + "/")}
+    total, failures = len(remaining), []
+    for _ in range(3 * total + len(links)):  # every round clicks a link or loads a page that has one to click
+        if not remaining:
+            break
+        here = urldefrag(page.url)[0]
+        choices = [(index, url) for index, url in enumerate(links.get(here, [])) if url in remaining]
+        if not choices:
+            page.goto(next(document for document, hrefs in links.items() if remaining.intersection(hrefs)))
+            continue
+        index, url = _next_click(choices, here, links, remaining)
+        remaining.discard(url)
+        try:
+            problem = _click_and_check(page, live_site, index, url)
+        except PlaywrightError as error:
+            problem = f"{type(error).__name__}: {error.message.splitlines()[0]}"
+        if problem:
+            failures.append(f"{live_site.path(here)}: link to {live_site.path(url)}: {problem}")
+            page.goto(here)
+    assert not remaining, f"walk ended with {len(remaining)} of {total} targets unclicked"
+    assert not failures, report(failures, f"internal links that failed when clicked (of {total} distinct targets)")
+
+
+def _next_click(choices: list[tuple[int, str]], here: str, links: dict[str, list[str]],
+                remaining: set[str]) -> tuple[int, str]:
+    """Fragments of this page first (no page load); then a page that has more to click; then any."""
+    def rank(choice: tuple[int, str]) -> int:
+        url = choice[1]
+        if same_document(url, here):
+            return 0
+        return 1 if remaining.intersection(links.get(urldefrag(url)[0], [])) else 2
+
+    return min(choices, key=rank)
+
+
+def _click_and_check(page, live_site: LiveSite, index: int, url: str) -> str | None:
+    spot = aim(page, "a[href]", index)
+    if spot.problem:
+        return f"cannot be clicked: it {spot.problem}"
+    if spot.href != url:
+        return f"the page changed since it was first loaded: link {index} now goes to {spot.href}"
+    if same_document(url, page.url):
+        page.mouse.click(spot.x, spot.y)
+        page.wait_for_url(url, timeout=5_000)
+    elif not _is_html(urldefrag(url)[0]):
+        status = page.request.head(url).status
+        outcome = click_for_download_or_display(page, spot)
+        if status != 200 or outcome not in ("download", "display"):
+            return f"HTTP {status}, {outcome}"
+        return None
+    else:
+        with page.expect_navigation(timeout=10_000) as navigation:
+            page.mouse.click(spot.x, spot.y)
+        response = navigation.value
+        if response is None or response.status != 200:
+            status = response and response.status
+            return f"HTTP {status}" + (" (the 404 page)" if status == 404 else "")
+    if page.url != url:
+        return f"landed on {live_site.path(page.url)}"
+    fragment = unquote(urldefrag(url)[1])
+    if fragment and not page.evaluate("id => document.getElementById(id) !== null", fragment):
+        return f'no element with id="{fragment}" on the destination'
+    return None
+
+
+def _is_html(url: str) -> bool:
+    return url.endswith(("/", ".html"))
+
+
+def test_axe_finds_no_violations_in_light_or_dark_mode(live_site: LiveSite, new_context) -> None:
+    page = new_context(viewport=DESKTOP).new_page()
+    failures = []
+    for site_page in live_site.pages:
+        page.emulate_media(color_scheme="light")
+        page.goto(live_site.url(site_page.path))
+        for scheme in ("light", "dark"):
+            page.emulate_media(color_scheme=scheme)
+            failures += describe_violations(f"{site_page.path} [{scheme}]", axe_violations(page))
+    assert not failures, report(failures, "axe-core violations (rule (impact): help, then each failing element)")
+
+
+def test_nu_html_checker_finds_no_errors(live_site: LiveSite) -> None:
+    require("java", shutil.which("java") is not None,
+            "the Nu HTML Checker runs on Java: apt-get install default-jre-headless")
+    errors = nu_errors(live_site.out)
+    failures = [describe_nu(message, live_site.out) for message in errors]
+    assert not failures, report(failures, f"Nu HTML Checker errors ({len(failures)})")
