@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .charts import Bar, bar_chart
 from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
+from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
 from .markdown import new_parser
 from .model import Evidence, Page, Site, Source, Statistic, Tokens, output_path, page_url
@@ -166,6 +167,7 @@ class Renderer:
             "md": self.markdown,
             "evidence_href": lambda evidence: self.evidence_href(evidence, lang),
             "event_date": lambda event: format_date(event.date, lang),
+            "day": lambda when: format_date(PartialDate(when.year, when.month, when.day, precision=DAY), lang),
             "count": lambda value: format_count(value, lang),
             "pages_with": lambda template: self.pages_with(template, lang),
             "page_of": lambda template: self.page_of(template, lang),

@@ -137,7 +137,7 @@ def test_chinese_paragraphs_have_no_line_breaks_between_characters(built_site: P
 def test_source_page_presents_the_article(built_site: Path, site_model) -> None:
     source = site_model.sources[0]
     page = read_page(built_site / f"en/sources/{source.id}/index.html")
-    for fact in ("中华工商时报", "China Business Times", "2023-10-11", "第06版", "晋江市工商联抓实商会建设提质增效",
+    for fact in ("中华工商时报", "China Business Times", "11 October 2023", "第06版", "晋江市工商联抓实商会建设提质增效",
                  "强素质 增信念 勤联络", "徐志南", "Xu Zhinan", "2,383", "2,251"):
         assert fact in page.text, fact
     assert "“三个纳入”即：民营经济纳入全市经济" in page.text.replace("‘", "“").replace("’", "”")
