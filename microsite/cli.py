@@ -26,6 +26,8 @@ examples:
   python build.py build --out /tmp/x   build somewhere else
   python build.py serve --open         preview with live reload
   python build.py ingest ../shared/feed/000_9911d2ada22d7c3e.txt
+  python build.py new stat new-figure  start a statistic in content/data/statistics.yaml
+  python build.py translated content/pages/index.en.md
 """
 
 
@@ -53,6 +55,20 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the site in a web browser")
     serve.add_argument("--out", type=Path, default=None, metavar="DIR",
                        help="where to build the preview (default: a temporary folder)")
+
+    translated = commands.add_parser(
+        "translated", help="mark translations as up to date with their originals",
+        description="Record in each translated page the fingerprint of its original (the default-language "
+                    "page), after you have brought the translation up to date. Without PATHs: every translation.")
+    translated.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="translated page files, e.g. "
+                            "content/pages/pillars/competence.en.md")
+
+    new = commands.add_parser("new", help="start a new page, statistic, event or glossary term",
+                              description="Create a new item in every language with every required key, "
+                                          "ready to fill in. The build reports what is still empty.")
+    new.add_argument("kind", choices=("page", "stat", "event", "term"), help="what to create")
+    new.add_argument("id", metavar="ID", help="the page key (e.g. pillars/example) or the record id")
+    new.add_argument("--template", default="page", help="the page's template (page only; default: page)")
 
     ingest = commands.add_parser("ingest", help="turn raw feed items into sources under content/sources/",
                                  description="Parse e-paper text exports into content/sources/<id>.md.")
@@ -94,12 +110,16 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
     from . import pipeline
 
     if command == "check":
-        print(pipeline.check(root, arguments.base_url).summary())
+        _report(pipeline.check(root, arguments.base_url), root)
         return 0
     if command == "build":
         out = arguments.out if arguments.out.is_absolute() else Path.cwd() / arguments.out
-        print(pipeline.build(root, out, arguments.base_url).summary())
+        _report(pipeline.build(root, out, arguments.base_url), root)
         return 0
+    if command == "translated":
+        return _translated(arguments, root)
+    if command == "new":
+        return _new(arguments, root)
     if command == "serve":
         from .serve import serve
 
@@ -107,6 +127,44 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
     if command == "ingest":
         return _ingest(arguments, root)
     raise AssertionError(command)
+
+
+def _report(result, root: Path) -> None:
+    """The summary line, then any warnings (which do not fail the build)."""
+    print(result.summary())
+    for warning in result.site.warnings:
+        print("warning: " + warning.format(root), file=sys.stderr)
+
+
+def _translated(arguments: argparse.Namespace, root: Path) -> int:
+    from .translations import mark_translated
+    from .validate import read_config_file
+
+    config = read_config_file(root)
+    pages = root / "content" / "pages"
+    paths = arguments.paths or [p for p in sorted(pages.rglob("*.md"))
+                                if not p.name.endswith(f".{config.default_language}.md")]
+    failed = 0
+    for path in paths:
+        try:
+            print(mark_translated(path.resolve(), config.default_language, config.codes))
+        except (ValueError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+    return 1 if failed else 0
+
+
+def _new(arguments: argparse.Namespace, root: Path) -> int:
+    from .scaffold import ScaffoldError, new_item
+    from .validate import read_config_file
+
+    try:
+        for line in new_item(root, read_config_file(root), arguments.kind, arguments.id, arguments.template):
+            print(line)
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _ingest(arguments: argparse.Namespace, root: Path) -> int:

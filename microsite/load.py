@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, ContentErrors, ErrorList, Location
+from .translations import fingerprint
 from .yamlfile import parse_yaml
 
 DATA_FILES = ("statistics", "timeline", "glossary", "strings")
@@ -52,6 +53,7 @@ class Document:
     front: Any
     body: str
     body_line: int
+    fingerprint: str = ""  # of the whole file, to tell whether its translations are out of date
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,11 @@ def load(project: Project) -> RawContent:
     unreadable = frozenset(error.location.path for error in errors.errors)
     return RawContent(project, site, pages, data, sources, _static_files(project.static),
                       tuple(errors.errors), unreadable)
+
+
+def load_data_file(path: Path, errors: ErrorList) -> DataFile | None:
+    """One required YAML file, read and parsed (mistakes go to ``errors``)."""
+    return _load_data(path, errors, required=True)
 
 
 def _load_data(path: Path, errors: ErrorList, required: bool) -> DataFile | None:
@@ -173,7 +180,7 @@ def parse_document(text: str, path: Path) -> Document:
     front = parse_yaml(front_text, path, first_line=2)
     body_start = end.end() + 1
     body_line = text[:body_start].count("\n") + 1
-    return Document(path, front, text[body_start:], body_line)
+    return Document(path, front, text[body_start:], body_line, fingerprint(text))
 
 
 def _static_files(static: Path) -> tuple[str, ...]:

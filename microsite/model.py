@@ -15,7 +15,7 @@ from pathlib import Path
 from markdown_it.token import Token
 
 from .dates import PartialDate
-from .errors import Location
+from .errors import ContentError, Location
 from .provenance import Passage, SourceBlock
 
 Tokens = tuple[Token, ...]
@@ -95,6 +95,8 @@ class Page:
     url: str
     body: Tokens
     heading_ids: frozenset[str]
+    fingerprint: str = ""
+    translated_from: str = ""  # the original's fingerprint when this translation was last brought up to date
 
 
 @dataclass(frozen=True)
@@ -222,3 +224,4 @@ class Site:
     sources: tuple[Source, ...]
     strings: dict[str, dict[str, str]]
     static_files: tuple[str, ...]
+    warnings: tuple[ContentError, ...] = ()  # not mistakes, but worth an editor's look

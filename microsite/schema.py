@@ -55,9 +55,19 @@ class Fields:
         for key in data:
             if key not in allowed:
                 self._unknown(key, sorted(allowed))
+        self._reported: set[str] = set()
         for key in required:
             if key not in data:
                 errors.add(data.loc, f"{what}: missing key '{key}'", f"add a line '{key}: ...'")
+            elif data[key] is None or isinstance(data[key], str) and not data[key].strip():
+                self._empty(key)  # at once, so every empty value of a record is reported together
+
+    def _empty(self, key: str) -> None:
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        hint = f"write its value after '{key}:'" if key in self.required else "write the text, or remove the key"
+        self.errors.add(self.loc(key), f"{self.what}: '{key}' is empty", hint)
 
     def _unknown(self, key: str, allowed: list[str]) -> None:
         loc = self.data.key_loc(key)
@@ -78,7 +88,7 @@ class Fields:
         """The value of ``key`` or None; a required key written without a value (``title:``) is a mistake."""
         value = self.data.get(key)
         if value is None and key in self.data and key in self.required:
-            self.errors.add(self.loc(key), f"{self.what}: '{key}' is empty", f"write its value after '{key}:'")
+            self._empty(key)
         return value
 
     def _wrong(self, key: str, expected: str, hint: str = "") -> None:
@@ -94,7 +104,7 @@ class Fields:
             self._wrong(key, "text", _quote_hint(key, value))
             return default
         if not value.strip():
-            self.errors.add(self.loc(key), f"{self.what}: '{key}' is empty", "write the text, or remove the key")
+            self._empty(key)
             return default
         return value.strip()
 

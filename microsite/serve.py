@@ -27,15 +27,17 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
 from .errors import ContentErrors
 from .model import page_url
 from .pipeline import BuildResult, build
+from .review import REVIEW_PATH, render_review
 from .write import OutputError
 
 WATCHED = ("content", "templates", "static")
@@ -103,14 +105,16 @@ class Preview:
         return True
 
 
-def target_url(changed: list[Path], preview: Preview) -> str:
-    """The page a change produces, so the browser can go there ("*" = reload in place).
+def target_url(changed: list[Path], preview: Preview, here: str = "/") -> str:
+    """The page a change produces, for a browser showing ``here``, so it can go there ("*" = reload in place).
 
-    A page's Markdown leads to that page, a data file to the page showing it,
-    a source to its page; a stylesheet alone is swapped in place.
+    A page's Markdown leads to that page, a data file to the page showing it
+    (in the language of ``here``: a data file feeds every language), a source
+    to its page; a stylesheet alone is swapped in place.
     """
-    if changed and all(path.suffix == ".css" for path in changed):
-        return "/static/" + changed[0].relative_to(preview.root / "static").as_posix()
+    static = preview.root / "static"
+    if changed and all(path.suffix == ".css" and path.is_relative_to(static) for path in changed):
+        return "/static/" + changed[0].relative_to(static).as_posix()
     result = preview.result
     if result is None or len(changed) != 1:
         return "*"
@@ -122,15 +126,19 @@ def target_url(changed: list[Path], preview: Preview) -> str:
     key, lang = _key_and_language(relative, config.codes, config.default_language)
     if key is None:
         return "*"
+    if lang is None:  # a data file: stay in the language being read
+        first = here.removeprefix(config.base_path).split("/", 1)[0]
+        lang = first if first in config.codes else config.default_language
     return config.base_path + page_url(key, lang, config.default_language).lstrip("/")
 
 
 _DATA_PAGES = {"data/statistics.yaml": "statistics", "data/timeline.yaml": "timeline", "data/glossary.yaml": "glossary"}
 
 
-def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tuple[str | None, str]:
+def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tuple[str | None, str | None]:
+    """The page key and language a content file produces; the language is None for a data file (every one)."""
     if relative in _DATA_PAGES:
-        return _DATA_PAGES[relative], default
+        return _DATA_PAGES[relative], None
     if relative.startswith(("pages/", "sources/")) and relative.endswith(".md"):
         stem = relative[:-3]
         name, _, lang = stem.rpartition(".")
@@ -194,10 +202,15 @@ class Watcher(threading.Thread):
                 later = snapshot(self.folders)
                 if later == current:
                     break
-                changed = sorted(set(changed) | set(changed_files(current, later)))
                 current = later
+            changed = changed_files(state, current)  # a temporary file that came and went is no change
             state = current
-            self.on_change(changed)
+            if not changed:
+                continue
+            try:
+                self.on_change(changed)
+            except Exception:  # noqa: BLE001 (a bug, or a file gone mid-build, must not end the watching)
+                traceback.print_exc()
 
     def stop(self) -> None:
         self.stopping.set()
@@ -269,15 +282,20 @@ def make_app(preview: Preview, port: int):
     sockets: set = set()
 
     class ReloadSocket(websocket.WebSocketHandler):
+        page = "/"  # the path of the page this socket's browser shows (its client says so after the hello)
+
         def check_origin(self, origin: str) -> bool:
             return True  # the page is served by this same server, possibly under another host name
 
         def on_message(self, message) -> None:
-            command = json.loads(message).get("command")
+            data = json.loads(message)
+            command = data.get("command")
             if command == "hello":
                 self.write_message({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"],
                                     "serverName": "microsite"})
                 sockets.add(self)
+            elif command == "info":
+                self.page = urlsplit(str(data.get("url", ""))).path or "/"
 
         def on_close(self) -> None:
             sockets.discard(self)
@@ -301,12 +319,15 @@ def make_app(preview: Preview, port: int):
                 error = preview.error
             if error:
                 return self._send(500, "text/html; charset=utf-8", inject_reload(error_page(error), port), body)
+            if self.request.path == REVIEW_PATH and preview.result is not None:
+                page = render_review(preview.result.site)
+                return self._send(200, "text/html; charset=utf-8", inject_reload(page, port), body)
             kind, file = resolve_request(preview.out, self.request.path)
             if kind == "missing" and not preview.idle.is_set():  # the site is being swapped: wait for it
                 await _wait(preview.idle)
                 kind, file = resolve_request(preview.out, self.request.path)
-            if kind == "redirect":
-                return self.redirect(self.request.path + "/", permanent=False)
+            if kind == "redirect":  # one leading slash: "//en/" would be the host "en"
+                return self.redirect("/" + self.request.path.lstrip("/") + "/", permanent=False)
             if kind == "missing":
                 return self._not_found(body)
             data = file.read_bytes()
@@ -332,9 +353,11 @@ def make_app(preview: Preview, port: int):
             if body:
                 self.write(data)
 
-    def broadcast(path: str) -> None:
-        message = {"command": "reload", "path": path, "liveCSS": True, "liveImg": True}
+    def broadcast(changed: list[Path], ok: bool) -> None:
+        """Tell every open page to reload: towards the page the change produces in its language, or in place."""
         for socket_ in list(sockets):
+            path = target_url(changed, preview, socket_.page) if ok else "*"
+            message = {"command": "reload", "path": path, "liveCSS": True, "liveImg": True}
             try:
                 socket_.write_message(message)
             except websocket.WebSocketClosedError:
@@ -397,11 +420,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
         started = time.perf_counter()
         ok = preview.rebuild()
         _report(preview, ok, changed, started)
-        loop.add_callback(broadcast, target_url(changed, preview) if ok else "*")
+        loop.add_callback(broadcast, changed, ok)
 
     watcher = Watcher([root / name for name in WATCHED], on_change)
     watcher.start()
-    print(f"serving {url} (Ctrl-C to stop)", flush=True)
+    print(f"serving {url} (Ctrl-C to stop); translations side by side: {url}{REVIEW_PATH.lstrip('/')}", flush=True)
     if host not in LOCAL_HOSTS:
         print(f"warning: listening on {host}: other computers that can reach this address can see the preview",
               flush=True)

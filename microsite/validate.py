@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
-from . import links, provenance
-from .errors import ErrorList, Location
+from . import links, provenance, translations
+from .errors import ContentError, ContentErrors, ErrorList, Location
 from .i18n import LOCALES, locale_of
 from .links import Prose, Targets
 from .load import DataFile, Document, RawContent
@@ -60,11 +60,25 @@ def validate(raw: RawContent, base_url: str | None = None) -> Site:
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
+    warnings = translation_warnings(pages, config) + record_warnings(records, config)
     return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
-                tuple(records.terms), tuple(sources.values()), strings, raw.static_files)
+                tuple(records.terms), tuple(sources.values()), strings, raw.static_files, tuple(warnings))
 
 
 # --- site.yaml -------------------------------------------------------------------
+
+
+def read_config_file(root: Path) -> Config:
+    """Just ``content/site.yaml`` (for commands that need the languages, not the whole site)."""
+    from .load import Project, load_data_file
+
+    errors = ErrorList()
+    data = load_data_file(Project(root).content / "site.yaml", errors)
+    config = read_config(data, errors) if not errors else None
+    errors.raise_if_any()
+    if config is None:
+        raise ContentErrors([ContentError(Location(Project(root).content / "site.yaml"), "cannot read site.yaml")])
+    return config
 
 
 def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None = None) -> Config | None:
@@ -189,7 +203,8 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Mark
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
         return None, ()
-    fields = Fields(front, "front matter", errors, ("title", "description"), ("template", "weight", "nav_title"))
+    fields = Fields(front, "front matter", errors, ("title", "description"),
+                    ("template", "weight", "nav_title", translations.KEY))
     title, description = fields.text("title"), fields.text("description")
     template = fields.choice("template", TEMPLATES, "page")
     tokens = tuple(md.parse(document.body))
@@ -198,7 +213,8 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Mark
                    "give each heading its own anchor; links to it would reach the first one")
     url = page_url(key, lang, config.default_language)
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
-                fields.text("nav_title", title), url, tokens, heading_id_set(list(tokens)))
+                fields.text("nav_title", title), url, tokens, heading_id_set(list(tokens)),
+                document.fingerprint, fields.text(translations.KEY))
     return page, tokens
 
 
@@ -388,6 +404,47 @@ def _report_phrase(pattern: re.Pattern, texts: list, preferred: str, errors: Err
             for match in pattern.finditer(line):
                 errors.add(locate(number, match.start()), f"'{match.group(0)}' is a rendering the glossary says to avoid",
                            f"write '{preferred}' (see content/data/glossary.yaml)")
+
+
+def translation_warnings(pages: list[Page], config: Config) -> list[ContentError]:
+    """Translations that were never marked as such, or whose original changed since."""
+    originals = {page.key: page for page in pages if page.lang == config.default_language}
+    warnings = []
+    for page in pages:
+        original = originals.get(page.key)
+        if original is None or page.lang == config.default_language:
+            continue
+        hint = f"bring it up to date, then run: python build.py translated {_shown(page.path)}"
+        if page.body == original.body and page.title == original.title:
+            warnings.append(ContentError(Location(page.path), "untranslated: the same text as the original", hint))
+        elif not page.translated_from:
+            warnings.append(ContentError(Location(page.path), f"not marked as a translation of {original.path.name}",
+                                         hint))
+        elif page.translated_from != original.fingerprint:
+            warnings.append(ContentError(Location(page.path), f"out of date: {original.path.name} has changed "
+                                         "since this translation was made", hint))
+    return warnings
+
+
+def record_warnings(records: Records, config: Config) -> list[ContentError]:
+    """Glossary terms with no quote, and record words identical to the original's (untranslated)."""
+    warnings = []
+    for term in records.terms:
+        if term.evidence is None:
+            warnings.append(ContentError(term.location, f"glossary term '{term.id}' has no source quote",
+                                         "add source: and quote: where the article uses the term"))
+    default = config.default_language
+    for record in [*records.statistics, *records.events, *records.terms]:
+        for lang, words in record.text.items():
+            if lang != default and words == record.text[default]:
+                warnings.append(ContentError(record.location, f"'{record.id}': the {lang} words are the same as "
+                                             f"the {default} ones (untranslated?)", f"translate its {lang}: words"))
+    return warnings
+
+
+def _shown(path: Path) -> str:
+    parts = path.parts
+    return "/".join(parts[parts.index("content"):]) if "content" in parts else str(path)
 
 
 def check_record_pages(records: Records, pages: list[Page], errors: ErrorList) -> None:

@@ -1,0 +1,117 @@
+"""``python build.py new page|stat|event|term ID``: start an item with every required key.
+
+The new item has empty values where the editor must write something, so
+the next build points at exactly those lines ("'quote' is empty") until
+they are filled in. Nothing existing is overwritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ContentErrors
+from .i18n import locale_of
+from .model import Config
+from .schema import ID_HINT, ID_PATTERN
+from .yamlfile import parse_yaml
+
+DATA_FILES = {"stat": "statistics", "event": "timeline", "term": "glossary"}
+
+
+class ScaffoldError(Exception):
+    """The item cannot be created (bad id, already there, unreadable file)."""
+
+
+def new_item(root: Path, config: Config, kind: str, ident: str, template: str = "page") -> list[str]:
+    """Create the item; return one line per file written, for the terminal."""
+    content = root / "content"
+    if kind == "page":
+        return _new_page(content / "pages", config, ident, template)
+    if not ID_PATTERN.match(ident):
+        raise ScaffoldError(f"'{ident}' is not a valid id: {ID_HINT}")
+    path = content / "data" / f"{DATA_FILES[kind]}.yaml"
+    if ident in _existing_ids(path):
+        raise ScaffoldError(f"{path.name} already has a record with id '{ident}'")
+    record = _RECORDS[kind](ident, config, _newest_source(content / "sources"))
+    _append(path, record)
+    return [f"added {kind} '{ident}' to {path.relative_to(root)}: fill in the empty values"]
+
+
+def _new_page(pages: Path, config: Config, key: str, template: str) -> list[str]:
+    segments = key.split("/")
+    if not all(ID_PATTERN.match(segment) for segment in segments):
+        raise ScaffoldError(f"'{key}' is not a valid page key: lower-case letters, digits and hyphens, "
+                            "folders separated by '/'")
+    paths = [pages / f"{key}.{code}.md" for code in config.codes]
+    for path in paths:
+        if path.exists():
+            raise ScaffoldError(f"{path} already exists; nothing was written")
+    for path in paths:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            "---\n"
+            'title: ""  # required: the title, shown as the heading and in the browser tab\n'
+            'description: ""  # required: one sentence for search results\n'
+            f"template: {template}\n"
+            "---\n\n", encoding="utf-8")
+    lines = [f"created {path}" for path in paths]
+    return lines + [f"add '{key}' to nav in content/site.yaml to put it in the menu"]
+
+
+def _stat(ident: str, config: Config, source: str) -> str:
+    words = "".join(
+        f"  {code}:\n    label: \"\"  # required: what the number counts, read after it\n"
+        + ("    measure: \"\"  # the measure word of the quote: 个, 家, 条 ...\n" if code == "zh" else "")
+        for code in config.codes)
+    return (f"- id: {ident}\n"
+            "  value:  # required: the number, once, in base units (yuan, or a count)\n"
+            "  unit: count  # count | yuan | percent\n"
+            "  qualifier: exact  # exact | over (超) | more-than (余) | nearly (近) | about (约)\n"
+            f"  source: {source}  # the article it comes from (a file in content/sources/)\n"
+            '  quote: ""  # required: the words of the source that give the number, copied exactly\n'
+            + words)
+
+
+def _event(ident: str, config: Config, source: str) -> str:
+    words = "".join(f"  {code}:\n    title: \"\"  # required\n    text: \"\"  # one to three sentences\n"
+                     for code in config.codes)
+    return (f"- id: {ident}\n"
+            '  date: ""  # required: "2023", "2023-04", "2023-Q2", "2023-04-15" or "before 2023-10-11"\n'
+            f"  source: {source}\n"
+            '  quote: ""  # required: the words of the source that give the date, copied exactly\n'
+            + words)
+
+
+def _term(ident: str, config: Config, source: str) -> str:
+    words = "".join(f"  {code}:\n    term: \"\"  # required\n    definition: \"\"\n" for code in config.codes)
+    return (f"- id: {ident}\n"
+            '  pinyin: ""\n'
+            f"  source: {source}  # with quote: where the article uses the term\n"
+            '  quote: ""\n'
+            + words)
+
+
+_RECORDS = {"stat": _stat, "event": _event, "term": _term}
+
+
+def _existing_ids(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    try:
+        records = parse_yaml(path.read_text(encoding="utf-8-sig"), path) or []
+    except (ContentErrors, OSError, UnicodeDecodeError) as exc:
+        raise ScaffoldError(f"{path} cannot be read ({exc}); fix it first (python build.py check)") from None
+    return {record.get("id") for record in records if isinstance(record, dict)}
+
+
+def _newest_source(sources: Path) -> str:
+    """The id of the most recent source (ids start with the article's date), or a placeholder."""
+    ids = sorted(p.name[:-3] for p in sources.glob("*.md") if "." not in p.name[:-3]) if sources.is_dir() else []
+    return ids[-1] if ids else '""'
+
+
+def _append(path: Path, record: str) -> None:
+    existing = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    separator = "" if not existing else ("\n" if existing.endswith("\n") else "\n\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(existing + separator + record, encoding="utf-8")

@@ -1,0 +1,57 @@
+"""`new`: items start with every required key, and the build points at what is still empty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from microsite.cli import main
+from microsite.scaffold import ScaffoldError, new_item
+from microsite.validate import read_config_file
+
+
+def check_output(root: Path, capsys: pytest.CaptureFixture) -> tuple[int, str]:
+    status = main(["--root", str(root), "check"])
+    return status, capsys.readouterr().err
+
+
+def test_new_statistic_is_appended_and_its_empty_values_are_reported(minimal_project: Path,
+                                                                    capsys: pytest.CaptureFixture) -> None:
+    before = (minimal_project / "content/data/statistics.yaml").read_text(encoding="utf-8")
+    lines = new_item(minimal_project, read_config_file(minimal_project), "stat", "new-figure")
+    assert lines == ["added stat 'new-figure' to content/data/statistics.yaml: fill in the empty values"]
+    after = (minimal_project / "content/data/statistics.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before) and "- id: new-figure" in after and "source: 2023-10-11-abcdef12" in after
+    status, err = check_output(minimal_project, capsys)
+    assert status == 1
+    for key in ("'value' is empty", "'quote' is empty", "statistic 'new-figure' (zh): 'label' is empty",
+                "statistic 'new-figure' (en): 'label' is empty"):
+        assert key in err
+
+
+@pytest.mark.parametrize("kind", ["event", "term"])
+def test_new_records_of_each_kind_have_every_required_key(minimal_project: Path, kind: str,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    new_item(minimal_project, read_config_file(minimal_project), kind, "fresh")
+    status, err = check_output(minimal_project, capsys)
+    assert status == 1 and "missing key" not in err and "'fresh'" in err
+
+
+def test_new_page_exists_in_every_language(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["--root", str(minimal_project), "new", "page", "about/team"]) == 0
+    for lang in ("zh", "en"):
+        assert (minimal_project / f"content/pages/about/team.{lang}.md").is_file()
+    status, err = check_output(minimal_project, capsys)
+    assert status == 1 and "content/pages/about/team.en.md:2:8: front matter: 'title' is empty" in err
+    assert "has no" not in err  # both languages were created
+
+
+def test_nothing_is_overwritten_and_bad_ids_are_refused(minimal_project: Path) -> None:
+    config = read_config_file(minimal_project)
+    with pytest.raises(ScaffoldError, match="already has a record with id 'chambers'"):
+        new_item(minimal_project, config, "stat", "chambers")
+    with pytest.raises(ScaffoldError, match="not a valid id"):
+        new_item(minimal_project, config, "event", "Bad Id")
+    with pytest.raises(ScaffoldError, match="already exists"):
+        new_item(minimal_project, config, "page", "statistics")
