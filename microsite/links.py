@@ -19,7 +19,7 @@ quote has that number, or in a data record whose own quote has it.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -115,6 +115,7 @@ class Targets:
     sources: dict[str, date]  # id -> article date
     anchors: dict[tuple[str, str], str]  # (source id, normalized quote) -> anchor
     static_files: frozenset[str]
+    asset_paths: dict[str, str] = field(default_factory=dict)  # static file -> its fingerprinted path
     unreadable: frozenset[str] = frozenset()  # content files that failed to load, relative to content/
     broken: frozenset[str] = frozenset()  # records with mistakes of their own ("stat:id")
 
@@ -252,7 +253,7 @@ def _image(link: LinkRef, targets: Targets) -> tuple[str, str] | None:
     relative = unquote(src[len("/static/"):])
     if relative not in targets.static_files:
         return (f"image '{src}' does not exist in static/", "")
-    link.token.attrSet("src", targets.config.base_path + "static/" + relative)
+    link.token.attrSet("src", targets.config.base_path + targets.asset_paths.get(relative, "static/" + relative))
     return None
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .assets import StaticFile
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .translations import fingerprint
 from .yamlfile import parse_yaml
@@ -73,7 +74,7 @@ class RawContent:
     pages: tuple[Document, ...]
     data: dict[str, DataFile] = field(default_factory=dict)
     sources: tuple[Document, ...] = ()
-    static_files: tuple[str, ...] = ()
+    static_files: tuple[StaticFile, ...] = ()
     errors: tuple[ContentError, ...] = ()
     unreadable: frozenset[Path] = frozenset()
 
@@ -183,7 +184,8 @@ def parse_document(text: str, path: Path) -> Document:
     return Document(path, front, text[body_start:], body_line, fingerprint(text))
 
 
-def _static_files(static: Path) -> tuple[str, ...]:
+def _static_files(static: Path) -> tuple[StaticFile, ...]:
     if not static.is_dir():
         return ()
-    return tuple(sorted(p.relative_to(static).as_posix() for p in static.rglob("*") if p.is_file()))
+    paths = sorted(p for p in static.rglob("*") if p.is_file())
+    return tuple(StaticFile(p.relative_to(static).as_posix(), p.read_bytes()) for p in paths)

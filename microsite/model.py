@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from .assets import Asset
 from .dates import PartialDate
 from .errors import ContentError, Location
 from .provenance import Passage, SourceBlock
@@ -223,5 +224,5 @@ class Site:
     terms: tuple[Term, ...]
     sources: tuple[Source, ...]
     strings: dict[str, dict[str, str]]
-    static_files: tuple[str, ...]
+    assets: dict[str, Asset]  # static files by name, with their fingerprinted paths
     warnings: tuple[ContentError, ...] = ()  # not mistakes, but worth an editor's look

@@ -45,17 +45,21 @@ def check(root: Path, base_url: str | None = None) -> BuildResult:
     return BuildResult(site, None, _pages_per_language(site, outputs), 0, time.perf_counter() - started)
 
 
-def build(root: Path, out: Path, base_url: str | None = None) -> BuildResult:
-    """Build the site of the project at ``root`` into ``out``, replacing it only on success."""
+def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool = True) -> BuildResult:
+    """Build the site of the project at ``root`` into ``out``, replacing it only on success.
+
+    ``fingerprint=False`` keeps static files' names (the live preview swaps stylesheets by name).
+    """
     started = time.perf_counter()
     check_output_folder(out)  # refuse a foreign folder before doing any work
-    site, outputs = _site_and_outputs(root, base_url, cache=root / CACHE_FOLDER)
-    files = write_site(outputs, Project(root).static, site.static_files, out)
+    site, outputs = _site_and_outputs(root, base_url, cache=root / CACHE_FOLDER, fingerprint=fingerprint)
+    files = write_site(outputs, out)
     return BuildResult(site, out, _pages_per_language(site, outputs), files, time.perf_counter() - started)
 
 
-def _site_and_outputs(root: Path, base_url: str | None, cache: Path | None) -> tuple[Site, list[Output]]:
-    site = validate(load(Project(root)), base_url=base_url)
+def _site_and_outputs(root: Path, base_url: str | None, cache: Path | None,
+                      fingerprint: bool = True) -> tuple[Site, list[Output]]:
+    site = validate(load(Project(root)), base_url=base_url, fingerprint=fingerprint)
     return site, render(site, cache)
 
 

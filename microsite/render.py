@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .assets import headers_file
 from .charts import Bar, bar_chart
 from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
@@ -55,6 +56,10 @@ class StatisticGroup:
 
 class MissingString(Exception):
     """A template asked for a UI string that ``strings.yaml`` does not have."""
+
+
+class MissingAsset(Exception):
+    """A template asked for a file that ``static/`` does not have."""
 
 
 def render(site: Site, cache: Path | None = None) -> list[Output]:
@@ -100,6 +105,9 @@ class Renderer:
         for code in self.site.config.codes:
             for item in downloads(self.site, code):
                 jobs.append(lambda item=item: Output(item.path, item.content))
+        for asset in self.site.assets.values():
+            jobs.append(lambda asset=asset: Output(asset.path, asset.content))
+        jobs.append(lambda: Output("_headers", headers_file(self.site.config.base_path)))
         return jobs
 
     # --- pages ---------------------------------------------------------------
@@ -129,6 +137,9 @@ class Renderer:
         except jinja2.TemplateNotFound as exc:
             raise ContentError(Location(self.templates_dir / template_name), f"template '{exc.name}' not found",
                                "create it in templates/, or use another 'template:' in the page") from None
+        except MissingAsset as exc:
+            raise ContentError(self._template_location(exc, template_name), f"static file '{exc}' does not exist",
+                               f"add static/{exc}, or correct the name in the template") from None
         except MissingString as exc:
             raise ContentError(self._template_location(exc, template_name), f"UI string '{exc}' is not defined",
                                f"add '{exc}:' with every language to content/data/strings.yaml") from None
@@ -163,7 +174,7 @@ class Renderer:
             "nav": self.nav(key, lang),
             "t": lambda name: self.string(lang, name),
             "href": lambda target, fragment="": self.href(target, lang, fragment),
-            "asset": lambda path: config.base_path + "static/" + path,
+            "asset": lambda name: config.base_path + self.asset_path(name),
             "md": self.markdown,
             "evidence_href": lambda evidence: self.evidence_href(evidence, lang),
             "event_date": lambda event: format_date(event.date, lang),
@@ -209,6 +220,11 @@ class Renderer:
     def page_of(self, template: str, lang: str) -> Page | None:
         pages = self.pages_with(template, lang)
         return pages[0] if pages else None
+
+    def asset_path(self, name: str) -> str:
+        if name not in self.site.assets:
+            raise MissingAsset(name)
+        return self.site.assets[name].path
 
     def page_in(self, key: str, lang: str) -> Page:
         return next(page for page in self.site.pages if page.key == key and page.lang == lang)

@@ -89,7 +89,7 @@ class Preview:
         """Build into ``out``; remember the outcome. True when the build succeeded."""
         self.idle.clear()
         try:
-            result = build(self.root, self.out, self.base_url)
+            result = build(self.root, self.out, self.base_url, fingerprint=False)
         except ContentErrors as exc:
             with self.lock:
                 self.error = exc.format(self.root)

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 
 from . import links, provenance, translations
+from .assets import Asset, fingerprint_assets
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .i18n import LOCALES, locale_of
 from .links import Prose, Targets
@@ -34,10 +35,11 @@ _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
 
 
-def validate(raw: RawContent, base_url: str | None = None) -> Site:
+def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = True) -> Site:
     """Check everything; raise :class:`ContentErrors` with every mistake found.
 
-    ``base_url`` overrides the one in site.yaml (preview deploys, the local server).
+    ``base_url`` overrides the one in site.yaml (preview deploys, the local server);
+    ``fingerprint`` puts content hashes in static file names (off for the live preview).
     """
     errors = ErrorList()
     errors.extend(list(raw.errors))
@@ -53,7 +55,8 @@ def validate(raw: RawContent, base_url: str | None = None) -> Site:
     check_urls(pages, sources, config, errors)
     prose = page_prose + records.prose + source_prose
     sources, records, anchors = trace_evidence(sources, records, prose, errors)
-    targets = _targets(config, pages, records, sources, anchors, raw)
+    assets = fingerprint_assets(raw.static_files, fingerprint)
+    targets = _targets(config, pages, records, sources, anchors, raw, assets)
     for item in prose:
         errors.extend(links.resolve(item, targets))
     check_glossary_use(records.terms, pages, records, prose, errors)
@@ -62,7 +65,7 @@ def validate(raw: RawContent, base_url: str | None = None) -> Site:
     errors.raise_if_any()
     warnings = translation_warnings(pages, config) + record_warnings(records, config)
     return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
-                tuple(records.terms), tuple(sources.values()), strings, raw.static_files, tuple(warnings))
+                tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings))
 
 
 # --- site.yaml -------------------------------------------------------------------
@@ -363,7 +366,7 @@ def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Re
 
 
 def _targets(config: Config, pages: list[Page], records: Records, sources: dict[str, Source],
-             anchors: dict, raw: RawContent) -> Targets:
+             anchors: dict, raw: RawContent, assets: dict[str, Asset]) -> Targets:
     special = {page.template: page.key for page in pages if page.template in SINGLE_TEMPLATES}
     return Targets(
         config=config,
@@ -374,7 +377,8 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
         terms=frozenset(t.id for t in records.terms),
         sources={ident: source.date for ident, source in sources.items()},
         anchors=anchors,
-        static_files=frozenset(raw.static_files),
+        static_files=frozenset(assets),
+        asset_paths={name: asset.path for name, asset in assets.items()},
         broken=records.broken,
         unreadable=frozenset(path.relative_to(raw.project.content).as_posix() for path in raw.unreadable
                              if path.is_relative_to(raw.project.content)),

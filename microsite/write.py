@@ -35,15 +35,15 @@ def check_output_folder(out: Path) -> None:
                           "nothing was changed. Choose an empty or new folder for --out")
 
 
-def write_site(outputs: list[Output], static_dir: Path, static_files: tuple[str, ...], out: Path) -> int:
-    """Write ``outputs`` and the static files into ``out``, replacing it at once. Returns the file count."""
+def write_site(outputs: list[Output], out: Path) -> int:
+    """Write ``outputs`` into ``out``, replacing it at once. Returns the file count."""
     out = out.absolute()
     check_output_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         staging.chmod(0o755)  # mkdtemp makes it 0700; the site must be readable by a web server
-        count = _fill(staging, outputs, static_dir, static_files)
+        count = _fill(staging, outputs)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -51,21 +51,17 @@ def write_site(outputs: list[Output], static_dir: Path, static_files: tuple[str,
     return count
 
 
-def _fill(folder: Path, outputs: list[Output], static_dir: Path, static_files: tuple[str, ...]) -> int:
+def _fill(folder: Path, outputs: list[Output]) -> int:
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     written: set[Path] = set()
     for output in outputs:
         target = safe_join(folder, output.path)
-        if target in written:  # compared as paths: "a.html" and "./a.html" are one file
+        if target in written:
             raise OutputError(f"two pages write the same file: {output.path}")
         written.add(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(output.content)
-    for relative in static_files:
-        target = safe_join(folder, f"static/{relative}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(static_dir / relative, target)
-    return len(outputs) + len(static_files)
+    return len(outputs)
 
 
 def safe_join(folder: Path, relative: str) -> Path:

@@ -124,7 +124,7 @@ def test_load_reads_pages_sources_data_and_static_files(tmp_path: Path):
     assert [d.path.name for d in raw.sources] == ["s.md"]
     assert raw.data["statistics"].value == [{"id": "x"}]
     assert "timeline" not in raw.data  # optional data files may be absent
-    assert raw.static_files == ("img/a.png",)
+    assert [(f.name, f.content) for f in raw.static_files] == [("img/a.png", (tmp_path / "static/img/a.png").read_bytes())]
 
 
 def test_missing_site_yaml_is_reported(tmp_path: Path):

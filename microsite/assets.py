@@ -1,0 +1,80 @@
+"""Static files with their content's hash in their names, so hosts can cache them forever.
+
+``static/style.css`` is published as ``static/style.3fa2b1c4d5.css``; pages
+ask for it with ``asset('style.css')``. A stylesheet's ``url(...)`` references
+to other static files are rewritten to their fingerprinted names first, so
+its own fingerprint changes when an image it uses changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass
+
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """A file of ``static/``: its path relative to that folder and its bytes."""
+
+    name: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A static file as published: where it goes (``static/style.3fa2b1c4d5.css``) and its bytes."""
+
+    name: str
+    path: str
+    content: bytes
+
+
+def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True) -> dict[str, Asset]:
+    """Every static file under its fingerprinted path, keyed by its original name.
+
+    With ``enabled`` false (the live preview, which swaps a changed stylesheet
+    in place by its name) files keep their names.
+    """
+    assets = {f.name: _asset(f.name, f.content, enabled) for f in files if not f.name.endswith(".css")}
+    for f in files:
+        if f.name.endswith(".css"):
+            assets[f.name] = _asset(f.name, _rewrite_css(f.name, f.content, assets), enabled)
+    return dict(sorted(assets.items()))
+
+
+def _asset(name: str, content: bytes, enabled: bool = True) -> Asset:
+    if not enabled:
+        return Asset(name, f"static/{name}", content)
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    stem, dot, suffix = name.rpartition(".")
+    hashed = f"{stem}.{digest}.{suffix}" if dot and stem and "/" not in suffix else f"{name}.{digest}"
+    return Asset(name, f"static/{hashed}", content)
+
+
+def _rewrite_css(name: str, content: bytes, assets: dict[str, Asset]) -> bytes:
+    """Point ``url(...)`` at fingerprinted files (relative URLs that name a static file only)."""
+    text = content.decode("utf-8")
+    folder = posixpath.dirname(name)
+
+    def replace(match: re.Match) -> str:
+        url = match.group(2)
+        if ":" in url or url.startswith(("/", "#")):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(folder, url.split("?")[0].split("#")[0]))
+        if target not in assets:
+            return match.group(0)
+        relative = posixpath.relpath(assets[target].path, posixpath.dirname(f"static/{name}"))
+        return f"url({match.group(1)}{relative}{match.group(1)})"
+
+    return _CSS_URL.sub(replace, text).encode("utf-8")
+
+
+def headers_file(base_path: str) -> bytes:
+    """A ``_headers`` file (Netlify, Cloudflare Pages): fingerprinted files may be cached for a year."""
+    return (f"{base_path}static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+            f"{base_path}*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
+            ).encode("utf-8")
