@@ -43,6 +43,7 @@ class Config:
     base_url: str
     nav: tuple[str, ...]
     nav_locations: tuple[Location, ...] = ()  # where each nav entry is written, for error messages
+    organisation: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> name, alternate_name
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ import jinja2
 from markupsafe import Markup
 
 from .assets import headers_file
+from .feeds import atom, feed_path, robots, sitemap
+from .structured import json_ld, og_locale
 from .charts import Bar, bar_chart
 from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
@@ -108,6 +110,10 @@ class Renderer:
         for asset in self.site.assets.values():
             jobs.append(lambda asset=asset: Output(asset.path, asset.content))
         jobs.append(lambda: Output("_headers", headers_file(self.site.config.base_path)))
+        jobs.append(lambda: Output("sitemap.xml", sitemap(self.site)))
+        jobs.append(lambda: Output("robots.txt", robots(self.site)))
+        for code in self.site.config.codes:
+            jobs.append(lambda code=code: Output(feed_path(self.site, code), atom(self.site, code)))
         return jobs
 
     # --- pages ---------------------------------------------------------------
@@ -118,12 +124,13 @@ class Renderer:
         return self.run(f"{page.template}.html", page.url, context)
 
     def source(self, source: Source, lang: str) -> Output:
+        """The page presenting one source article, in ``lang``."""
         words = source.translations.get(lang)
         title = words.title if words else source.title
         description = self.string(lang, "source_description").format(outlet=words.outlet if words else source.outlet,
                                                                        date=source.date.isoformat())
         url = page_url(source.key, lang, self.site.config.default_language)
-        context = self.context(source.key, lang, title, description)
+        context = self.context(source.key, lang, title, description, article=source)
         context.update(source=source, words=words, summary=self.markdown(words.summary) if words else Markup(""),
                        blocks=source_segments(source))
         return self.run("source.html", url, context)
@@ -158,9 +165,11 @@ class Renderer:
 
     # --- context -------------------------------------------------------------
 
-    def context(self, key: str, lang: str, title: str, description: str) -> dict[str, Any]:
+    def context(self, key: str, lang: str, title: str, description: str,
+                article: Source | None = None) -> dict[str, Any]:
         site, config = self.site, self.site.config
         url = page_url(key, lang, config.default_language)
+        canonical = config.base_url + url.lstrip("/")
         return {
             "site": site,
             "config": config,
@@ -169,7 +178,11 @@ class Renderer:
             "key": key,
             "title": title,
             "description": description,
-            "canonical": config.base_url + url.lstrip("/"),
+            "canonical": canonical,
+            "feed_href": config.base_path + feed_path(site, lang),
+            "og_locale": og_locale(config.language(lang).tag),
+            "og_locale_alternates": [og_locale(l.tag) for l in config.languages if l.code != lang],
+            "json_ld": json_ld(site, lang, canonical, title, description, article),
             "alternates": self.alternates(key),
             "nav": self.nav(key, lang),
             "t": lambda name: self.string(lang, name),

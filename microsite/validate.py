@@ -91,7 +91,7 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
     if mapping is None:
         return None
     fields = Fields(mapping, "site.yaml", errors,
-                    ("title", "description", "languages", "default_language", "base_url"), ("nav",))
+                    ("title", "description", "languages", "default_language", "base_url"), ("nav", "organisation"))
     languages = _languages(fields, errors)
     if not languages:
         return None
@@ -104,7 +104,8 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
     nav = fields.text_list("nav")
     nav_list = mapping.get("nav")
     locations = tuple(nav_list.item_loc(i) for i in range(len(nav))) if hasattr(nav_list, "item_loc") else ()
-    return Config(data.path, title, description, languages, default or codes[0], url, nav, locations)
+    return Config(data.path, title, description, languages, default or codes[0], url, nav, locations,
+                  _organisation(fields, codes, errors))
 
 
 def _languages(fields: Fields, errors: ErrorList) -> tuple[Language, ...]:
@@ -128,6 +129,20 @@ def _languages(fields: Fields, errors: ErrorList) -> tuple[Language, ...]:
     if not languages:
         errors.add(fields.loc("languages"), "site.yaml: no usable language", "list at least one, e.g. zh: {name: 中文}")
     return tuple(languages)
+
+
+def _organisation(fields: Fields, codes: tuple[str, ...], errors: ErrorList) -> dict[str, dict[str, str]]:
+    """What the site is about, for search engines' structured data: its name in each language."""
+    mapping = fields.mapping("organisation")
+    if mapping is None:
+        return {}
+    result = {}
+    for code in codes:
+        words = expect_mapping(mapping.get(code), mapping.value_loc(code), f"site.yaml: organisation: {code}", errors)
+        if words is not None:
+            item = Fields(words, f"site.yaml: organisation ({code})", errors, ("name",), ("alternate_name",))
+            result[code] = {"name": item.text("name"), "alternate_name": item.text("alternate_name")}
+    return result
 
 
 def _per_language(fields: Fields, key: str, codes: tuple[str, ...], errors: ErrorList) -> dict[str, str]:

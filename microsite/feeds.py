@@ -1,0 +1,129 @@
+"""For search engines and feed readers: ``sitemap.xml``, ``robots.txt`` and an Atom feed per language.
+
+Everything here is derived from the content alone, so two builds of the
+same content are byte-identical: feed times are the content's own dates
+(or ``SOURCE_DATE_EPOCH`` when set), never the time of the build. Entry ids
+are the entries' absolute URLs, which do not change between builds.
+"""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
+
+from .markdown import plain_text
+from .model import Site, page_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def feed_path(site: Site, lang: str) -> str:
+    """``feed.xml`` for the default language, ``en/feed.xml`` for English."""
+    return page_url("feed", lang, site.config.default_language).strip("/") + ".xml"
+
+
+def absolute(site: Site, key: str, lang: str, fragment: str = "") -> str:
+    url = site.config.base_url + page_url(key, lang, site.config.default_language).lstrip("/")
+    return f"{url}#{fragment}" if fragment else url
+
+
+def sitemap(site: Site) -> bytes:
+    """Every page (not the 404 pages), each with its language alternates."""
+    ET.register_namespace("", SITEMAP)
+    ET.register_namespace("xhtml", XHTML)
+    root = ET.Element(f"{{{SITEMAP}}}urlset")
+    keys = sorted({page.key for page in site.pages if page.template != "404"} | {s.key for s in site.sources})
+    for key in keys:
+        for language in site.config.languages:
+            url = ET.SubElement(root, f"{{{SITEMAP}}}url")
+            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = absolute(site, key, language.code)
+            for other in site.config.languages:
+                ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=other.tag,
+                              href=absolute(site, key, other.code))
+            ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default",
+                          href=absolute(site, key, site.config.default_language))
+    return _serialize(root)
+
+
+def robots(site: Site) -> bytes:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n".encode("utf-8")
+
+
+def atom(site: Site, lang: str) -> bytes:
+    """The sources and the timeline events, newest first, in language ``lang``."""
+    ET.register_namespace("", ATOM)
+    config = site.config
+    entries = _source_entries(site, lang) + _event_entries(site, lang)
+    entries.sort(key=lambda entry: (entry["updated"], entry["id"]), reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": config.language(lang).tag})
+    _text(feed, "title", config.title[lang])
+    _text(feed, "subtitle", config.description[lang])
+    _text(feed, "id", absolute(site, "index", lang))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml",
+                  href=config.base_url + feed_path(site, lang))
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=absolute(site, "index", lang))
+    _text(feed, "updated", _timestamp(max((entry["updated"] for entry in entries), default="1970-01-01")))
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", config.title[lang])
+    for entry in entries:
+        element = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        _text(element, "id", entry["id"])
+        _text(element, "title", entry["title"])
+        ET.SubElement(element, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=entry["id"])
+        _text(element, "updated", _timestamp(entry["updated"], fixed=False))
+        _text(element, "published", _timestamp(entry["updated"], fixed=False))
+        if entry.get("author"):
+            _text(ET.SubElement(element, f"{{{ATOM}}}author"), "name", entry["author"])
+        if entry["summary"]:
+            _text(element, "summary", entry["summary"])
+    return _serialize(feed)
+
+
+def _source_entries(site: Site, lang: str) -> list[dict[str, str]]:
+    entries = []
+    for source in site.sources:
+        words = source.translations.get(lang)
+        entries.append({
+            "id": absolute(site, source.key, lang),
+            "title": words.title if words else source.title,
+            "updated": source.date.isoformat(),
+            "author": words.author if words else source.author,
+            "summary": plain_text(list(words.summary)) if words and words.summary else source.kicker,
+        })
+    return entries
+
+
+def _event_entries(site: Site, lang: str) -> list[dict[str, str]]:
+    from .i18n import format_date
+
+    timeline = next((page.key for page in site.pages if page.template == "timeline"), None)
+    if timeline is None:
+        return []
+    return [{
+        "id": absolute(site, timeline, lang, f"event-{event.id}"),
+        "title": f"{format_date(event.date, lang)}: {event.text[lang].title}",
+        "updated": event.date.span()[0].isoformat(),
+        "summary": plain_text(list(event.text[lang].text)),
+    } for event in site.events]
+
+
+def _timestamp(day: str, fixed: bool = True) -> str:
+    """An RFC 3339 time for a content date; the feed's own time may be pinned by SOURCE_DATE_EPOCH."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if fixed and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{day}T00:00:00Z"
+
+
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
+    element.text = text
+    return element
+
+
+def _serialize(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
