@@ -46,6 +46,9 @@ def parser() -> argparse.ArgumentParser:
                                 description="Load, validate and render everything, write nothing. "
                                             "Exit status 0 when the content is valid, 1 when it is not.")
     check.add_argument("--base-url", metavar="URL", help="check with this base URL instead of site.yaml's")
+    check.add_argument("--site", nargs="?", const=Path("site"), type=Path, metavar="DIR",
+                       help="also check a built site (default: site/): links, anchors, files it loads, "
+                            "hreflang pairs, links to other hosts")
 
     serve = commands.add_parser("serve", help="preview the site with live reload",
                                 description="Build, serve the site locally and rebuild on every change.")
@@ -110,8 +113,9 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
     from . import pipeline
 
     if command == "check":
-        _report(pipeline.check(root, arguments.base_url), root)
-        return 0
+        result = pipeline.check(root, arguments.base_url)
+        _report(result, root)
+        return _check_site(arguments.site, result.site, root) if arguments.site else 0
     if command == "build":
         out = arguments.out if arguments.out.is_absolute() else Path.cwd() / arguments.out
         _report(pipeline.build(root, out, arguments.base_url), root)
@@ -134,6 +138,21 @@ def _report(result, root: Path) -> None:
     print(result.summary())
     for warning in result.site.warnings:
         print("warning: " + warning.format(root), file=sys.stderr)
+
+
+def _check_site(folder: Path, site, root: Path) -> int:
+    from .sitecheck import check_built_site
+
+    folder = folder if folder.is_absolute() else Path.cwd() / folder
+    if not folder.is_dir():
+        print(f"error: {folder} is not a folder; build the site first (python build.py build)", file=sys.stderr)
+        return 1
+    problems = check_built_site(folder, site)
+    for problem in sorted(problems, key=lambda p: p.sort_key()):
+        print(problem.format(Path.cwd()), file=sys.stderr)
+    pages = sum(1 for _ in folder.rglob("*.html"))
+    print(f"checked the built site in {folder}: {pages} pages, {len(problems)} problems")
+    return 1 if problems else 0
 
 
 def _translated(arguments: argparse.Namespace, root: Path) -> int:

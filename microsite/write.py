@@ -9,9 +9,12 @@ refused. Nothing outside the output folder is written or deleted.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import sys
 import tempfile
+import time
 from pathlib import Path, PurePosixPath
 
 from .render import Output
@@ -40,6 +43,7 @@ def write_site(outputs: list[Output], out: Path) -> int:
     out = out.absolute()
     check_output_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         staging.chmod(0o755)  # mkdtemp makes it 0700; the site must be readable by a web server
@@ -49,6 +53,36 @@ def write_site(outputs: list[Output], out: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
+
+
+def remove_leftovers(out: Path, older_than: float = 600.0) -> None:
+    """Delete staging folders that a killed build left beside ``out`` (ours: they hold the marker).
+
+    Only those older than ``older_than`` seconds, so a build running at the same time keeps its own.
+    """
+    now = time.time()
+    for pattern in (f".{out.name}.new-*", f".{out.name}.old-*"):
+        for folder in out.parent.glob(pattern):
+            try:
+                stale = now - folder.stat().st_mtime > older_than
+            except OSError:
+                continue
+            if stale and folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2(RENAME_EXCHANGE); False if unavailable."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    return result == 0
 
 
 def _fill(folder: Path, outputs: list[Output]) -> int:
@@ -73,9 +107,17 @@ def safe_join(folder: Path, relative: str) -> Path:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with two renames; the old site is removed last."""
+    """Put ``staging`` in the place of ``out`` at once; the old site is removed last.
+
+    On Linux the two folders are exchanged in one atomic step, so ``out``
+    always holds a complete site, even if the process is killed right then.
+    Elsewhere two renames leave a window of two system calls.
+    """
     if not out.exists():
         os.replace(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous site
         return
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
     os.rmdir(old)

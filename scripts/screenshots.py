@@ -10,6 +10,7 @@ chromium (/usr/bin/chromium); Playwright's own browser download is not used.
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import sys
 import tempfile
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from microsite.pipeline import build  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 VIEWPORTS = {"mobile": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}

@@ -1,0 +1,215 @@
+"""Candidate facts: the numbers and dated events of a source, drafted for the editor.
+
+``ingest`` writes ``content/sources/<id>.candidates.yaml`` beside each
+source. The build does not read it (it loads ``sources/*.md`` only): it is a
+draft from which the editor copies records into ``content/data/statistics.yaml``
+and ``content/data/timeline.yaml``, writing their labels and titles. Each
+candidate is already a record of those files (the same keys, a verbatim
+quote, the value the build will find in it), preceded by a comment with the
+number or date as written.
+
+**Which numbers are candidates** (:func:`is_statistic`):
+
+- every number written in digits (``49个``, ``超4.5亿元``, ``10余家``,
+  ``12.5%``), except where it is part of a date (``2023`` and ``7`` in
+  ``2023年7月``, ``3`` in ``今年3月``; a bare ``5日`` or ``3月`` too), of a
+  title in ``《》``, or of a Latin name (``5G``, ``iPhone 15``);
+- a number in Chinese numerals only with a measure word after it, which is
+  how Chinese counts things: ``三项`` (制度), ``三个`` (平台), ``十一届``;
+  without one it is a word or a name (``一致好评``, ``之一``, ``两地``,
+  ``“四好”``, ``‘十四五’``) and not a candidate;
+- never ``一`` in Chinese: with a measure word it is the indefinite article
+  or an ordinal (``一个平台``, ``十一届一次``), without one part of a word
+  (``一会一特色``); nor a numeral after ``数``/``几``/``若干``/``上``
+  (``数百家`` is "hundreds", not 100).
+
+**Which dates are candidates**: every date :func:`microsite.dates.find_dates_zh`
+reads, relative ones resolved against the article's date (``今年4月`` ->
+2023-04, ``第二季度`` -> 2023-Q2, ``前不久``/``日前`` -> before the article's
+day, ``今年以来`` -> 2023).
+
+**The quote** (:func:`quote_around`) is the clause holding the number or
+date, cut at ``，。；：！？``; it is widened clause by clause (to the right,
+then to the left) until it has at least four characters besides the number
+or date itself and occurs exactly once in the source as the build compares
+quotes. Numbers in one clause share its quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import find_dates_zh
+from .ingest import yaml_scalar
+from .numerals import Number, find_numbers_zh, parse_chinese_numeral
+from .provenance import SearchableText, SourceBlock, find_quote
+
+LANGUAGES = ("zh", "en")
+MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年".split())
+_YUAN = {"元": 1, "万元": 10**4, "亿元": 10**8}
+_VAGUE_BEFORE = ("数", "几", "若干", "上")
+_CLAUSE_MARKS = "，。；：！？,;:!?"
+MIN_CONTEXT_CHARS = 4  # a quote's characters besides the number or date
+
+
+@dataclass(frozen=True)
+class StatisticCandidate:
+    """A number that may be a statistic. ``value`` is in base units (450000000 for 4.5亿元)."""
+
+    id: str
+    value: int | float
+    unit: str  # count | yuan | percent
+    qualifier: str  # exact | over | more-than | nearly | about
+    measure: str  # the measure word of a count (个, 家 ...), or ""
+    text: str  # as written: 超4.5亿元
+    quote: str
+    line: int  # of the source file
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """A date that may be a timeline event; ``date`` in the site's form ("2023-04", "before 2023-10-11")."""
+
+    id: str
+    date: str
+    text: str  # as written: 今年4月
+    quote: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Candidates:
+    source: str
+    statistics: tuple[StatisticCandidate, ...]
+    events: tuple[EventCandidate, ...]
+
+
+# --------------------------------------------------------------------------
+# Finding
+
+
+def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock]) -> Candidates:
+    """Every candidate number and date of a source's ``blocks``, in text order."""
+    searchable = SearchableText.of(list(blocks))
+    unique = lambda quote: len(find_quote(searchable, quote)[0]) == 1  # noqa: E731
+    statistics, events, ids = [], [], set()
+    for block in blocks:
+        found_dates = find_dates_zh(block.text, published)
+        spans = [(found.start, found.end) for found in found_dates]
+        for number in find_numbers_zh(block.text):
+            if is_statistic(number, block.text, spans):
+                statistics.append(_statistic(number, block, unique, ids))
+        for found in found_dates:
+            quote = quote_around(block.text, found.start, found.end, unique)
+            ident = _unique_id("event-" + found.date.iso().lower().replace(" ", "-"), ids)
+            events.append(EventCandidate(ident, found.date.iso(), found.text, quote, block.line))
+    return Candidates(source, tuple(statistics), tuple(events))
+
+
+def is_statistic(number: Number, text: str, date_spans: Sequence[tuple[int, int]]) -> bool:
+    """The rule in the module docstring: is ``number`` (found in ``text``) a candidate statistic?"""
+    if any(number.start < end and start < number.end for start, end in date_spans):
+        return False
+    if text[: number.start].count("《") > text[: number.start].count("》"):
+        return False
+    if re.search(r"[A-Za-z][ -]?\Z", text[: number.start]) or re.match(r"[A-Za-z]", text[number.end:]):
+        return False
+    if re.search(r"[0-9０-９]", number.text):
+        return number.unit not in ("月", "日", "季度")
+    return (number.unit in MEASURE_WORDS and number.value != 1
+            and not text[: number.start].endswith(_VAGUE_BEFORE))
+
+
+def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool], ids: set[str]) -> StatisticCandidate:
+    value = round(number.value) if number.value == round(number.value) else number.value
+    if number.unit in _YUAN:
+        unit, measure = "yuan", ""
+    elif number.unit == "%":
+        unit, measure = "percent", ""
+    else:
+        unit, measure = "count", number.unit
+    quote = quote_around(block.text, number.start, number.end, unique)
+    ident = _unique_id(f"{unit}-{_slug(number.text)}", ids)
+    return StatisticCandidate(ident, value, unit, number.qualifier, measure, number.text, quote, block.line)
+
+
+def quote_around(text: str, start: int, end: int, unique: Callable[[str], bool]) -> str:
+    """The clause of ``text`` around ``[start, end)``, widened until it identifies the passage."""
+    marks = [index for index, char in enumerate(text) if char in _CLAUSE_MARKS]
+    left = max((m + 1 for m in marks if m < start), default=0)
+    right = min((m for m in marks if m >= end), default=len(text))
+    while True:
+        quote = text[left:right].strip()
+        if len(quote) - (end - start) >= MIN_CONTEXT_CHARS and unique(quote):
+            return quote
+        if right < len(text):
+            right = min((m for m in marks if m > right), default=len(text))
+        elif left > 0:
+            left = max((m + 1 for m in marks if m + 1 < left), default=0)
+        else:
+            return quote  # the whole block: as good as it gets
+
+
+_SLUG_WORDS = {"超过": "over-", "超出": "over-", "超": "over-", "逾": "over-", "将近": "nearly-", "接近": "nearly-",
+               "近": "nearly-", "大约": "about-", "约": "about-", "余": "-plus", "多": "-plus", "万亿": "-wanyi",
+               "亿": "-yi", "万": "-wan", "千": "-qian", "元": "", "%": "", ".": "-",
+               "个": "-ge", "家": "-jia", "条": "-tiao", "项": "-xiang", "人": "-ren", "名": "-ming", "次": "-ci",
+               "届": "-jie", "位": "-wei", "场": "-chang", "件": "-jian", "批": "-pi", "户": "-hu", "所": "-suo",
+               "座": "-zuo", "类": "-lei", "种": "-zhong", "年": "-nian"}
+_SLUG_PATTERN = re.compile("|".join(sorted(map(re.escape, _SLUG_WORDS), key=len, reverse=True)))
+
+
+def _slug(text: str) -> str:
+    """``超4.5亿元`` -> ``over-4-5-yi``, ``三项`` -> ``3-xiang``: an id made of what is written."""
+    if not re.search(r"[0-9]", text):  # Chinese numerals: write the value
+        text = re.sub(r"[零〇一二两三四五六七八九十百千万亿]+",
+                      lambda run: str(parse_chinese_numeral(run.group(0)) or ""), text, count=1)
+    slug = _SLUG_PATTERN.sub(lambda match: _SLUG_WORDS[match.group(0)], text)
+    return re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "number"
+
+
+def _unique_id(ident: str, taken: set[str]) -> str:
+    candidate, counter = ident, 2
+    while candidate in taken:
+        candidate, counter = f"{ident}-{counter}", counter + 1
+    taken.add(candidate)
+    return candidate
+
+
+# --------------------------------------------------------------------------
+# Rendering the draft
+
+_HEADER = """\
+# Candidate facts of content/sources/{source}.md, found by `python build.py ingest`.
+# The build does not read this file. To accept a candidate, copy it (from its
+# "- id:" line) into content/data/statistics.yaml or content/data/timeline.yaml,
+# give it an id of your own, write the empty label or title in every language,
+# and run `python build.py check`. Ingest leaves this file alone once you edit it.
+"""
+
+
+def render_candidates(candidates: Candidates, languages: Sequence[str] = LANGUAGES) -> str:
+    """The draft: a header comment, then ``statistics:`` and ``events:`` lists of ready records."""
+    parts = [_HEADER.format(source=candidates.source), "statistics:" + ("" if candidates.statistics else " []")]
+    parts += [_statistic_record(c, candidates.source, languages) for c in candidates.statistics]
+    parts.append("events:" + ("" if candidates.events else " []"))
+    parts += [_event_record(c, candidates.source, languages) for c in candidates.events]
+    return "\n".join(parts)
+
+
+def _statistic_record(c: StatisticCandidate, source: str, languages: Sequence[str]) -> str:
+    measure = f", measure {c.measure}" if c.measure else ""
+    words = "".join(f"  {code}:\n    label: \"\"\n" + (f"    measure: {c.measure}\n" if code == "zh" and c.measure else "")
+                    for code in languages)
+    return (f"\n# {c.text}: {c.unit}, {c.qualifier}{measure} (source line {c.line})\n"
+            f"- id: {c.id}\n  value: {c.value}\n  unit: {c.unit}\n  qualifier: {c.qualifier}\n"
+            f"  source: {source}\n  quote: {yaml_scalar(c.quote)}\n{words}")
+
+
+def _event_record(c: EventCandidate, source: str, languages: Sequence[str]) -> str:
+    words = "".join(f"  {code}:\n    title: \"\"\n    text: \"\"\n" for code in languages)
+    return (f"\n# {c.text}: {c.date} (source line {c.line})\n"
+            f"- id: {c.id}\n  date: \"{c.date}\"\n  source: {source}\n  quote: {yaml_scalar(c.quote)}\n{words}")

@@ -1,0 +1,153 @@
+"""``check --site``: read a built site as a crawler would and report what is broken.
+
+Every internal link and ``#anchor`` must resolve to a file of the build,
+every file a page loads (stylesheet, icon, image) must exist, every
+``hreflang`` alternate must point back, and no page may link to another
+host unless the content itself links there.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from .errors import ContentError, Location
+from .markdown import iter_links
+from .model import Site
+
+EXTERNAL_SCHEMES = ("http", "https")
+
+
+@dataclass
+class PageReading:
+    """What one HTML file links to, with the line of each link."""
+
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, int, int]] = field(default_factory=list)  # (href, line, column)
+    resources: list[tuple[str, int, int]] = field(default_factory=list)
+    alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
+    canonical: str = ""
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.reading = PageReading()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {name: value or "" for name, value in attrs}
+        line, column = self.getpos()
+        if "id" in a:
+            self.reading.ids.add(a["id"])
+        if tag == "a" and "name" in a:
+            self.reading.ids.add(a["name"])
+        if tag == "a" and "href" in a:
+            self.reading.links.append((a["href"], line, column + 1))
+        elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.reading.alternates[a["hreflang"]] = a["href"]
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.reading.canonical = a.get("href", "")
+        elif tag == "link" and a.get("rel") in ("stylesheet", "icon") and "href" in a:
+            self.reading.resources.append((a["href"], line, column + 1))
+        if tag in ("img", "script", "source", "video", "audio", "iframe") and a.get("src"):
+            self.reading.resources.append((a["src"], line, column + 1))
+
+
+def read_html(text: str) -> PageReading:
+    reader = _Reader()
+    reader.feed(text)
+    reader.close()
+    return reader.reading
+
+
+def check_built_site(folder: Path, site: Site) -> list[ContentError]:
+    """Every problem found in the build at ``folder`` (of the content ``site``)."""
+    base = urlsplit(site.config.base_url)
+    pages = {path: read_html(path.read_text(encoding="utf-8")) for path in sorted(folder.rglob("*.html"))}
+    allowed = content_links(site)
+    problems: list[ContentError] = []
+    for path, reading in pages.items():
+        page_url = _url_of(folder, path, base.path)
+        for href, line, column in reading.links:
+            problem = _link_problem(href, page_url, folder, base, pages, allowed)
+            if problem:
+                problems.append(ContentError(Location(path, line, column), problem))
+        for href, line, column in reading.resources:
+            target = _local_file(urljoin(page_url, href), folder, base)
+            if target is None or not target.is_file():
+                problems.append(ContentError(Location(path, line, column), f"loads '{href}', which is not in the build",
+                                             "the site must load nothing from other hosts"))
+        problems.extend(_alternate_problems(path, reading, folder, base, pages))
+    return problems
+
+
+def content_links(site: Site) -> set[str]:
+    """Links to other hosts that editors wrote in the content (pages, records, source summaries)."""
+    token_lists = [page.body for page in site.pages]
+    for stat in site.statistics:
+        token_lists += [words.note for words in stat.text.values()]
+    for event in site.events:
+        token_lists += [words.text for words in event.text.values()]
+    for term in site.terms:
+        token_lists += [words.definition for words in term.text.values()]
+    for source in site.sources:
+        token_lists += [words.summary for words in source.translations.values()]
+    return {link.href for tokens in token_lists for link in iter_links(list(tokens))
+            if urlsplit(link.href).scheme in EXTERNAL_SCHEMES}
+
+
+def _url_of(folder: Path, path: Path, base_path: str) -> str:
+    relative = path.relative_to(folder).as_posix()
+    if relative.endswith("index.html"):
+        relative = relative[: -len("index.html")]
+    return "http://site.invalid" + base_path + relative
+
+
+def _local_file(url: str, folder: Path, base) -> Path | None:
+    """The file of the build a URL leads to, or None if it leaves the site."""
+    parts = urlsplit(url)
+    if parts.netloc not in ("site.invalid", base.netloc) or parts.scheme not in ("http", "https"):
+        return None
+    path = unquote(parts.path)
+    if not path.startswith(base.path):
+        return None
+    relative = posixpath.normpath("/" + path[len(base.path):]).lstrip("/")
+    target = folder / relative if relative not in ("", ".") else folder
+    if target.is_dir() or path.endswith("/"):
+        target = target / "index.html"
+    return target
+
+
+def _link_problem(href: str, page_url: str, folder: Path, base, pages: dict, allowed: set[str]) -> str:
+    scheme = urlsplit(href).scheme
+    if scheme == "mailto":
+        return ""
+    absolute = urljoin(page_url, href)
+    parts = urlsplit(absolute)
+    if parts.scheme in EXTERNAL_SCHEMES and parts.netloc not in ("site.invalid", base.netloc):
+        return "" if href in allowed else f"links to another host: {href}"
+    if scheme and scheme not in EXTERNAL_SCHEMES:
+        return f"link with a '{scheme}:' address: {href}"
+    target = _local_file(absolute, folder, base)
+    if target is None or not target.is_file():
+        return f"link to '{href}', which is not in the build"
+    fragment = unquote(parts.fragment)
+    if fragment and target in pages and fragment not in pages[target].ids:
+        return f"link to '{href}': no element with id '{fragment}' there"
+    return ""
+
+
+def _alternate_problems(path: Path, reading: PageReading, folder: Path, base, pages: dict) -> list[ContentError]:
+    problems = []
+    for tag, href in reading.alternates.items():
+        target = _local_file(href, folder, base)
+        if target is None or target not in pages:
+            problems.append(ContentError(Location(path), f"hreflang {tag} points at '{href}', not a page of the build"))
+            continue
+        if reading.canonical and reading.canonical not in pages[target].alternates.values():
+            problems.append(ContentError(Location(path), f"hreflang {tag} points at '{href}', "
+                                         "which does not point back (hreflang pairs must be reciprocal)"))
+    return problems

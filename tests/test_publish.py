@@ -1,0 +1,274 @@
+"""Ready to publish: subpath deploys, sitemap and feeds, structured data, fingerprints, byte-identical builds."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import json
+import re
+import threading
+import urllib.request
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from microsite.cli import main
+from microsite.pipeline import build, check
+from microsite.sitecheck import check_built_site
+from microsite.write import MARKER, remove_leftovers
+from tests.conftest import REPO
+from tests.html import read_page
+
+SUBPATH = "/icf-explained/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def subpath_server(tmp_path_factory):
+    """The real site built for https://example.org/icf-explained/, served under /icf-explained/ only."""
+    out = tmp_path_factory.mktemp("subpath") / "site"
+
+    class UnderSubpath(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            if not path.startswith(SUBPATH):
+                return str(out / "no-such-file")
+            return super().translate_path("/" + path[len(SUBPATH):])
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(UnderSubpath, directory=str(out)))
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    build(REPO, out, base_url=origin + SUBPATH)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield origin, out
+    server.shutdown()
+
+
+def fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
+
+def test_a_subpath_build_works_when_served_under_its_subpath(subpath_server) -> None:
+    origin, out = subpath_server
+    seen, queue, broken = set(), [origin + SUBPATH], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, body = fetch(url)
+        if status != 200:
+            broken.append(url)
+            continue
+        if not url.endswith("/") and not url.endswith(".html"):
+            continue
+        page = read_page_bytes(body)
+        for href in page.links + page.resources + list(page.switcher.values()):
+            if href.startswith(("mailto:", "#")) or href.startswith("https://") and "example.org" not in href:
+                continue
+            assert href.startswith(SUBPATH) or href.startswith(origin + SUBPATH), (url, href)
+            queue.append(urllib.parse.urljoin(url, href.split("#")[0]))
+    assert not broken, broken
+    pages = {p.parent.relative_to(out).as_posix() for p in out.rglob("index.html")}
+    reached = {u.removeprefix(origin + SUBPATH).rstrip("/") or "." for u in seen if u.endswith("/")}
+    assert reached == pages  # every page was reached by following links from the home page
+
+
+def read_page_bytes(body: bytes):
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("wb", suffix=".html", delete=False) as handle:
+        handle.write(body)
+    return read_page(Path(handle.name))
+
+
+def test_canonical_and_alternates_are_absolute_under_the_subpath(subpath_server) -> None:
+    origin, out = subpath_server
+    page = read_page(out / "en" / "statistics" / "index.html")
+    assert page.canonical == f"{origin}{SUBPATH}en/statistics/"
+    assert page.alternates["zh-Hans"] == f"{origin}{SUBPATH}statistics/"
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build(REPO, tmp_path / "one")
+    build(REPO, tmp_path / "two")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_source_date_epoch_pins_the_feeds_own_time(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    build(REPO, tmp_path / "site")
+    feed = ET.parse(tmp_path / "site" / "en" / "feed.xml").getroot()
+    assert feed.find(f"{ATOM}updated").text == "2023-11-14T22:13:20Z"
+
+
+def test_sitemap_lists_every_page_with_its_alternates_and_only_real_pages(built_site: Path) -> None:
+    root = ET.parse(built_site / "sitemap.xml").getroot()
+    locations = [url.find(f"{SITEMAP}loc").text for url in root]
+    pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")}
+    assert len(locations) == len(pages) == len(set(locations))
+    for url in root:
+        loc = url.find(f"{SITEMAP}loc").text
+        assert (built_site / loc.removeprefix("https://example.org/") / "index.html").is_file()
+        links = url.findall("{http://www.w3.org/1999/xhtml}link")
+        assert {link.get("hreflang") for link in links} == {"zh-Hans", "en", "x-default"}
+    assert "404" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (built_site / "robots.txt").read_text(encoding="utf-8").endswith("Sitemap: https://example.org/sitemap.xml\n")
+
+
+@pytest.mark.parametrize("feed", ["feed.xml", "en/feed.xml"])
+def test_atom_feeds_are_valid_and_their_entries_exist(built_site: Path, feed: str) -> None:
+    root = ET.parse(built_site / feed).getroot()
+    assert root.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{required}") is not None
+    entries = root.findall(f"{ATOM}entry")
+    site = check(REPO).site
+    assert len(entries) == len(site.sources) + len(site.events)
+    ids = [entry.find(f"{ATOM}id").text for entry in entries]
+    assert len(set(ids)) == len(ids)
+    for entry in entries:
+        for required in ("id", "title", "updated", "link"):
+            assert entry.find(f"{ATOM}{required}") is not None
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", entry.find(f"{ATOM}updated").text)
+        href = entry.find(f"{ATOM}link").get("href").removeprefix("https://example.org/")
+        path, _, fragment = href.partition("#")
+        page = built_site / path / "index.html"
+        assert page.is_file() and (not fragment or fragment in read_page(page).ids)
+
+
+def test_every_page_head_has_social_and_structured_data(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for needle in ('<meta property="og:title"', '<meta property="og:url"', '<meta name="twitter:card"',
+                       '<link rel="alternate" type="application/atom+xml"'):
+            assert needle in html, (path, needle)
+        [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+        graph = json.loads(data)["@graph"]
+        types = {item["@type"] for item in graph}
+        assert {"WebSite", "WebPage", "Organization"} <= types, path
+
+
+def test_source_page_describes_the_news_article(built_site: Path) -> None:
+    html = (built_site / "en/sources/2023-10-11-eb7c93e7/index.html").read_text(encoding="utf-8")
+    [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    article = next(item for item in json.loads(data)["@graph"] if item["@type"] == "NewsArticle")
+    assert article["headline"] == "晋江市工商联抓实商会建设提质增效"
+    assert article["author"] == {"@type": "Person", "name": "徐志南", "alternateName": "Xu Zhinan"}
+    assert article["publisher"]["name"] == "中华工商时报" and article["datePublished"] == "2023-10-11"
+    assert '<meta property="og:type" content="article">' in html
+
+
+def test_structured_data_cannot_break_out_of_its_script_element(minimal_project: Path, tmp_path: Path) -> None:
+    index = minimal_project / "content/pages/index.en.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "title: Home en", 'title: "</script><script>alert(1)</script><!--"'), encoding="utf-8")
+    build(minimal_project, tmp_path / "site")
+    html = (tmp_path / "site/en/index.html").read_text(encoding="utf-8")
+    [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
+    assert "<" not in data and json.loads(data)["@graph"][1]["name"].startswith("</script>")
+
+
+def test_static_files_carry_their_content_hash_and_pages_point_at_them(built_site: Path) -> None:
+    [stylesheet] = (built_site / "static").glob("style.*.css")
+    digest = stylesheet.name.split(".")[1]
+    assert hashlib.sha256(stylesheet.read_bytes()).hexdigest().startswith(digest)
+    assert f'href="/static/{stylesheet.name}"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert not (built_site / "static" / "style.css").exists()
+    assert "immutable" in (built_site / "_headers").read_text(encoding="utf-8")
+
+
+def test_a_changed_stylesheet_gets_a_new_name(minimal_project: Path, tmp_path: Path) -> None:
+    build(minimal_project, tmp_path / "a")
+    css = minimal_project / "static" / "style.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\nbody { margin: 1px; }\n", encoding="utf-8")
+    build(minimal_project, tmp_path / "b")
+    names = [{p.name for p in (tmp_path / x / "static").glob("style.*.css")} for x in ("a", "b")]
+    assert names[0] != names[1]
+
+
+def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: Path, tmp_path: Path) -> None:
+    site = check(REPO).site
+    assert check_built_site(built_site, site) == []
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(built_site, copy)
+    page = copy / "en" / "statistics" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</main>", '<a href="/en/nowhere/">x</a><a href="/en/timeline/#no-such">y</a>'
+                   '<a href="https://tracker.example/">z</a><img src="https://cdn.example/x.png" alt=""></main>'),
+        encoding="utf-8")
+    (copy / "en" / "glossary" / "index.html").unlink()
+    messages = sorted(problem.message for problem in check_built_site(copy, site))
+    assert "link to '/en/nowhere/', which is not in the build" in messages
+    assert "link to '/en/timeline/#no-such': no element with id 'no-such' there" in messages
+    assert "links to another host: https://tracker.example/" in messages
+    assert "loads 'https://cdn.example/x.png', which is not in the build" in messages
+    assert any("hreflang en points at 'https://example.org/en/glossary/', not a page" in m for m in messages)
+
+
+def test_check_site_command_exit_status(built_site: Path, tmp_path: Path, capsys) -> None:
+    assert main(["--root", str(REPO), "check", "--site", str(built_site)]) == 0
+    assert "0 problems" in capsys.readouterr().out
+    assert main(["--root", str(REPO), "check", "--site", str(tmp_path / "missing")]) == 1
+
+
+def test_leftovers_of_a_killed_build_are_removed_but_not_a_running_ones(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    old, fresh, foreign = tmp_path / ".site.new-abc", tmp_path / ".site.new-def", tmp_path / ".site.new-xyz"
+    for folder in (old, fresh, foreign):
+        folder.mkdir()
+    (old / MARKER).write_text("x")
+    (fresh / MARKER).write_text("x")
+    import os
+
+    os.utime(old, (0, 0))
+    os.utime(foreign, (0, 0))
+    remove_leftovers(out)
+    assert not old.exists() and fresh.exists() and foreign.exists()
+
+
+def test_rebuilding_never_follows_a_symlink_out_of_the_old_site(minimal_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    outside = tmp_path / "precious"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("keep")
+    build(minimal_project, out)
+    (out / "link").symlink_to(outside, target_is_directory=True)
+    build(minimal_project, out)
+    assert (outside / "keep.txt").read_text() == "keep" and not (out / "link").exists()
+
+
+def test_a_failure_while_writing_leaves_the_previous_site(minimal_project: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    before = tree(out)
+    written = {"count": 0}
+    original = Path.write_bytes
+
+    def failing(self, data):
+        written["count"] += 1
+        if written["count"] > 5:
+            raise OSError(28, "No space left on device")
+        return original(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError):
+        build(minimal_project, out)
+    monkeypatch.setattr(Path, "write_bytes", original)
+    assert tree(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
