@@ -144,6 +144,8 @@ def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tu
         name, _, lang = stem.rpartition(".")
         if name and lang in codes:
             stem = name
+        elif stem.startswith("sources/"):
+            lang = None  # the original article is shown on its page in every language
         else:
             lang = default
         return (stem[len("pages/"):] if stem.startswith("pages/") else stem), lang
@@ -394,9 +396,6 @@ def free_port(host: str, wanted: int, tries: int = 20) -> int:
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           out: Path | None = None) -> int:
     """Run the preview until Ctrl-C. Returns the exit status."""
-    from tornado.httpserver import HTTPServer
-    from tornado.ioloop import IOLoop
-
     try:
         chosen = free_port(host, port)
     except OSError as exc:
@@ -406,6 +405,20 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
         print(f"port {port} is in use; serving on port {chosen} instead", flush=True)
     own_folder = out is None
     out = out or Path(tempfile.mkdtemp(prefix="microsite-preview-")) / "site"
+    try:
+        return _serve(root, host, chosen, open_browser, out)
+    except KeyboardInterrupt:  # Ctrl-C before the server was up (during the first build)
+        print("stopped", flush=True)
+        return 0
+    finally:
+        if own_folder:
+            shutil.rmtree(out.parent, ignore_errors=True)
+
+
+def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) -> int:
+    from tornado.httpserver import HTTPServer
+    from tornado.ioloop import IOLoop
+
     shown_host = "127.0.0.1" if host in LOCAL_HOSTS else host
     url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{chosen}/"
     preview = Preview(root, out, url)
@@ -442,8 +455,6 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
         watcher.stop()
         server.stop()
         loop.close(all_fds=True)
-        if own_folder:
-            shutil.rmtree(out.parent, ignore_errors=True)
         print("stopped", flush=True)
     return 0
 

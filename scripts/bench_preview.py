@@ -1,0 +1,133 @@
+"""Benchmark the live preview: how long from saving a page's Markdown until the server serves the new text.
+
+    .venv/bin/python scripts/bench_preview.py [--runs 20] [--page pillars/competence.en.md]
+
+Starts ``build.py serve`` on a temporary copy of the project (the repository's
+own content is never touched), then, RUNS times: appends a unique marker to
+the page's Markdown and polls the page over HTTP every 5 ms until the marker
+is served. The save-to-served latency is the watcher's polling and quiet
+period plus the rebuild plus one request. Also reads the rebuild times the
+server prints (``built ... in X s after changes to ...``). Prints median, p90,
+min and max of the latency, the median rebuild time and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import math
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import string
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POLL_SECONDS = 0.005
+REBUILD = re.compile(r"^built .* in (\d+\.\d+) s after changes to ", re.M)
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("content", "templates", "static"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(port: int, path: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().read().decode("utf-8")
+    except OSError:
+        return ""
+    finally:
+        connection.close()
+
+
+def wait_until(condition, timeout: float, what: str) -> float:
+    """Poll ``condition`` every 5 ms; returns the time (perf_counter) it became true."""
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"timed out after {timeout} s waiting for {what}")
+        time.sleep(POLL_SECONDS)
+    return time.perf_counter()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    options.add_argument("--runs", type=int, default=20)
+    options.add_argument("--page", default="pillars/competence.en.md", help="a file under content/pages/")
+    arguments = options.parse_args()
+    key, _, lang = arguments.page.removesuffix(".md").rpartition(".")
+    url = ("/" if lang == "zh" else f"/{lang}/") + ("" if key == "index" else f"{key}/")
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-preview-"))
+    root = copy_project(tmp / "project")
+    page = root / "content" / "pages" / arguments.page
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "build.py", "--root", str(root), "serve", "--port", str(port),
+                               "--out", str(tmp / "site")], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, encoding="utf-8")
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: [lines.append(line) for line in server.stdout], daemon=True)
+    reader.start()
+    latencies: list[float] = []
+    try:
+        wait_until(lambda: server.poll() is None and fetch(port, url), 60, "the server")
+        for run in range(arguments.runs):
+            time.sleep(random.uniform(0.1, 0.2))  # start at any point of the watcher's polling cycle
+            marker = "benchmark marker " + "".join(random.choices(string.ascii_lowercase, k=16))  # no digits
+            text = page.read_text(encoding="utf-8")
+            saved = time.perf_counter()
+            page.write_text(f"{text}\n{marker}\n", encoding="utf-8")
+            served = wait_until(lambda: marker in fetch(port, url), 10, f"the marker of run {run + 1}")
+            latencies.append(served - saved)
+        wait_until(lambda: len(REBUILD.findall("".join(lines))) >= arguments.runs, 5, "the rebuild reports")
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=10)
+        reader.join(timeout=5)
+        shutil.rmtree(tmp, ignore_errors=True)
+    rebuilds = [float(seconds) for seconds in REBUILD.findall("".join(lines))]
+    report(arguments, url, latencies, rebuilds)
+    return 0
+
+
+def report(arguments: argparse.Namespace, url: str, latencies: list[float], rebuilds: list[float]) -> None:
+    ms = [seconds * 1000 for seconds in latencies]
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}; "
+          f"Python {platform.python_version()} ({platform.python_implementation()})")
+    print(f"page: content/pages/{arguments.page} -> {url}; {len(ms)} saves, served page polled every "
+          f"{POLL_SECONDS * 1000:.0f} ms")
+    print(f"save -> served: median {statistics.median(ms):.0f} ms, p90 {percentile(ms, 0.9):.0f} ms, "
+          f"min {min(ms):.0f} ms, max {max(ms):.0f} ms")
+    print(f"rebuild (as the server prints it, to 0.01 s; {len(rebuilds)} rebuilds): median "
+          f"{statistics.median(rebuilds):.2f} s, min {min(rebuilds):.2f} s, max {max(rebuilds):.2f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,589 @@
+"""The live preview (``microsite/serve.py``): its pure parts, then a real server process on a copy of the real content.
+
+The integration tests start ``build.py serve`` as the maintainer does, on a
+temporary copy of the project (so the repository's own ``content/`` is never
+touched), and talk to it over HTTP with raw paths (``http.client`` normalises
+nothing). They poll rather than sleep, so each takes about as long as the
+preview does. The browser side (reloads, CSS swaps) is in ``test_serve_browser.py``.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from microsite.serve import (Preview, Watcher, changed_files, content_type, free_port, inject_reload,
+                             resolve_request, snapshot, target_url)
+from tests.conftest import REPO, make_project
+
+SOURCE = "2023-10-11-eb7c93e7"
+RELOAD_SCRIPT = b'<script src="/livereload.js?port='
+
+
+# --- helpers -------------------------------------------------------------------------------------------------
+
+
+def port_pair() -> int:
+    """A port P such that P and P + 1 are both free now (the server falls back to P + 1 when P is busy)."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        if port < 65535 and all(can_bind(p) for p in (port, port + 1)):
+            return port
+    raise RuntimeError("no two adjacent free ports")
+
+
+def can_bind(port: int) -> bool:
+    """Whether a server could listen on ``port`` now (with SO_REUSEADDR, as every server, ours too, binds)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def poll(condition: Callable[[], object], timeout: float, every: float = 0.02,
+         what: str | Callable[[], str] = "condition") -> object:
+    """Call ``condition`` until it returns something true; fail after ``timeout`` seconds, saying ``what``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what() if callable(what) else what}")
+        time.sleep(every)
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+def get(port: int, raw_path: str, method: str = "GET") -> Response:
+    """One request with ``raw_path`` sent exactly as given."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request(method, raw_path)
+        response = connection.getresponse()
+        return Response(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
+    finally:
+        connection.close()
+
+
+@dataclass
+class PreviewProcess:
+    """``build.py serve`` running in a subprocess; its terminal output (stdout and stderr) is collected as it comes."""
+
+    process: subprocess.Popen
+    root: Path
+    out: Path
+    port: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def get(self, raw_path: str) -> Response:
+        return get(self.port, raw_path)
+
+    def wait_for_output(self, pattern: str, timeout: float = 30) -> re.Match:
+        return poll(lambda: self._alive() and re.search(pattern, self.output), timeout,
+                    what=lambda: f"{pattern!r} in the server's output:\n{self.output}")
+
+    def wait_until_answering(self, timeout: float = 30) -> None:
+        poll(lambda: self._alive() and self._answers(), timeout, what=lambda: f"the server to answer:\n{self.output}")
+
+    def _answers(self) -> bool:
+        try:
+            return self.get("/").status in (200, 500)
+        except OSError:
+            return False
+
+    def _alive(self) -> bool:
+        if self.process.poll() is not None:
+            time.sleep(0.1)  # let the reader thread catch the last lines
+            raise AssertionError(f"the server exited with status {self.process.returncode}:\n{self.output}")
+        return True
+
+    def stop(self) -> int:
+        """Ctrl-C, then wait; returns the exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.returncode
+
+
+@contextmanager
+def preview_process(root: Path, out: Path, port: int | None = None, wait: bool = True) -> Iterator[PreviewProcess]:
+    """Start ``build.py --root ROOT serve --port PORT --out OUT`` from the repository; stop it (Ctrl-C) on exit."""
+    port = port or port_pair()
+    command = [sys.executable, "build.py", "--root", str(root), "serve", "--port", str(port), "--out", str(out)]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               encoding="utf-8", env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = PreviewProcess(process, root, out, port)
+    reader = threading.Thread(target=collect_lines, args=(process.stdout, server.lines), daemon=True)
+    reader.start()
+    try:
+        if wait:
+            server.wait_until_answering()
+        yield server
+    finally:
+        server.stop()
+        reader.join(timeout=5)
+        process.stdout.close()
+
+
+def collect_lines(stream, lines: list[str]) -> None:  # noqa: ANN001 (a text stream)
+    """Append each line of ``stream`` to ``lines`` as it arrives (in a thread of its own)."""
+    for line in stream:
+        lines.append(line)
+
+
+def edit(path: Path, old: str, new: str) -> str:
+    """Replace the first ``old`` in ``path`` with ``new``; returns the original text."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text
+
+
+# --- resolve_request ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """A small built site, with a secret file and folder beside it (outside) and symbolic links to them inside."""
+    site = tmp_path / "site"
+    for name in ("index.html", "en/index.html", "en/statistics/index.html", "static/style.css"):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(name, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "index.html").write_text("secret", encoding="utf-8")
+    (site / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (site / "leak").symlink_to(tmp_path / "private", target_is_directory=True)
+    return site
+
+
+@pytest.mark.parametrize("url, file", [
+    ("/static/style.css", "static/style.css"),
+    ("/", "index.html"),
+    ("/en/", "en/index.html"),
+    ("/en/statistics/", "en/statistics/index.html"),
+    ("/en/statistics/index.html", "en/statistics/index.html"),
+    ("/en/./statistics/", "en/statistics/index.html"),
+    ("/%65n/", "en/index.html"),
+])
+def test_resolve_request_serves_files_and_folder_index_pages(out: Path, url: str, file: str) -> None:
+    assert resolve_request(out, url) == ("file", (out / file).resolve())
+
+
+@pytest.mark.parametrize("url", ["/en", "/en/statistics"])
+def test_resolve_request_redirects_a_folder_without_its_slash(out: Path, url: str) -> None:
+    assert resolve_request(out, url) == ("redirect", None)
+
+
+@pytest.mark.parametrize("url", [
+    "/nope", "/nope/", "/en/nope.html", "/static/",
+    "/../secret.txt", "/en/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/secret.txt",
+    "/..%2fsecret.txt", "/en%2f..%2f..%2fsecret.txt", "/en\\..\\..\\secret.txt", "/%5c..%5csecret.txt",
+    "/index.html%00", "/index.html\x00.png", "//etc/passwd", "/etc/passwd",
+])
+def test_resolve_request_finds_nothing_for_missing_or_escaping_paths(out: Path, url: str) -> None:
+    assert resolve_request(out, url) == ("missing", None)
+
+
+def test_resolve_request_never_serves_an_absolute_path(out: Path) -> None:
+    secret = out.parent / "secret.txt"
+    assert resolve_request(out, "/" + secret.as_posix()) == ("missing", None)
+    assert resolve_request(out, secret.as_posix()) == ("missing", None)
+
+
+@pytest.mark.parametrize("url", ["/leak.txt", "/leak/", "/leak/index.html", "/leak"])
+def test_resolve_request_refuses_a_symbolic_link_pointing_outside_the_site(out: Path, url: str) -> None:
+    assert resolve_request(out, url) == ("missing", None)
+
+
+# --- content_type, inject_reload --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("index.html", "text/html; charset=utf-8"),
+    ("style.css", "text/css; charset=utf-8"),
+    ("statistics.json", "application/json; charset=utf-8"),
+    ("icon.svg", "image/svg+xml; charset=utf-8"),
+    ("statistics.csv", "text/csv; charset=utf-8"),
+    ("app.js", "application/javascript; charset=utf-8"),
+    ("photo.png", "image/png"),
+])
+def test_content_type_declares_utf8_for_text_formats_only(name: str, expected: str) -> None:
+    assert content_type(Path(name)) == expected
+
+
+def test_content_type_declares_utf8_for_xml() -> None:
+    kind, _, charset = content_type(Path("sitemap.xml")).partition("; ")
+    assert kind in ("application/xml", "text/xml") and charset == "charset=utf-8"
+
+
+def test_inject_reload_puts_the_client_just_before_the_closing_body_tag(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    original = "<!doctype html><html><body><p>晋江</p><pre>&lt;/body&gt;</pre></body></html>\n".encode("utf-8")
+    page.write_bytes(original)
+    served = inject_reload(page.read_bytes(), 8123)
+    before, script, after = served.partition(RELOAD_SCRIPT)
+    assert script and before.startswith(original[:original.rindex(b"</body>")])
+    assert after.startswith(b'8123"></script>') and after.endswith(b"</script>\n</body></html>\n")
+    assert served.count(b"</body>") == 1
+    assert page.read_bytes() == original  # what is on disk stays as the build wrote it
+
+
+def test_inject_reload_appends_the_client_to_a_page_without_body_tag() -> None:
+    served = inject_reload(b"<p>fragment</p>", 8000)
+    assert served.startswith(b"<p>fragment</p>") and RELOAD_SCRIPT + b'8000"' in served
+
+
+# --- target_url ---------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built_preview(tmp_path_factory: pytest.TempPathFactory) -> Preview:
+    """A :class:`Preview` after one good build of a copy of the real content."""
+    tmp = tmp_path_factory.mktemp("target")
+    root = make_project(tmp, REPO / "content")
+    preview = Preview(root, tmp / "site", "http://127.0.0.1:8000/")
+    assert preview.rebuild(), preview.error
+    return preview
+
+
+@pytest.mark.parametrize("changed, url", [
+    (["content/pages/pillars/competence.en.md"], "/en/pillars/competence/"),
+    (["content/pages/pillars/competence.zh.md"], "/pillars/competence/"),
+    (["content/pages/index.en.md"], "/en/"),
+    (["content/pages/index.zh.md"], "/"),
+    (["content/data/statistics.yaml"], "/statistics/"),
+    (["content/data/timeline.yaml"], "/timeline/"),
+    (["content/data/glossary.yaml"], "/glossary/"),
+    ([f"content/sources/{SOURCE}.md"], f"/sources/{SOURCE}/"),
+    ([f"content/sources/{SOURCE}.en.md"], f"/en/sources/{SOURCE}/"),
+    (["static/style.css"], "/static/style.css"),
+    (["templates/base.html"], "*"),
+    (["content/site.yaml"], "*"),
+    (["content/data/strings.yaml"], "*"),
+    (["content/pages/index.en.md", "content/pages/index.zh.md"], "*"),
+    (["static/style.css", "content/pages/index.en.md"], "*"),
+])
+def test_target_url_is_the_page_the_changed_file_produces(built_preview: Preview, changed: list[str],
+                                                           url: str) -> None:
+    assert target_url([built_preview.root / name for name in changed], built_preview) == url
+
+
+@pytest.mark.parametrize("changed, here, url", [
+    ("content/data/statistics.yaml", "/en/statistics/", "/en/statistics/"),
+    ("content/data/statistics.yaml", "/en/timeline/", "/en/statistics/"),
+    ("content/data/statistics.yaml", "/timeline/", "/statistics/"),
+    ("content/data/timeline.yaml", "/en/", "/en/timeline/"),
+    ("content/data/glossary.yaml", "/english-is-not-a-language/", "/glossary/"),
+    ("content/pages/pillars/competence.en.md", "/timeline/", "/en/pillars/competence/"),
+    ("content/pages/pillars/competence.zh.md", "/en/timeline/", "/pillars/competence/"),
+])
+def test_target_url_of_a_data_file_stays_in_the_language_being_read(built_preview: Preview, changed: str, here: str,
+                                                                    url: str) -> None:
+    """A data file feeds every language: whoever reads English stays in English; a page has one language."""
+    assert target_url([built_preview.root / changed], built_preview, here) == url
+
+
+def test_target_url_reloads_for_a_stylesheet_outside_static(built_preview: Preview) -> None:
+    assert target_url([built_preview.root / "templates" / "print.css"], built_preview) == "*"
+
+
+def test_target_url_reloads_in_place_before_the_first_good_build(tmp_path: Path) -> None:
+    preview = Preview(tmp_path, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert target_url([tmp_path / "content" / "pages" / "index.en.md"], preview) == "*"
+
+
+# --- snapshot, changed_files, free_port ----------------------------------------------------------------------------
+
+
+def test_snapshot_ignores_editor_swap_and_backup_files(tmp_path: Path) -> None:
+    page = tmp_path / "pages" / "index.en.md"
+    page.parent.mkdir()
+    page.write_text("one", encoding="utf-8")
+    before = snapshot([tmp_path])
+    assert list(before) == [page]
+    for name in (".index.en.md.swp", "index.en.md~", "#index.en.md#", ".#index.en.md", ".DS_Store"):
+        (page.parent / name).write_text("editor's", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "index").write_text("git's", encoding="utf-8")
+    assert changed_files(before, snapshot([tmp_path])) == []
+
+
+def test_changed_files_lists_edited_added_and_removed_files(tmp_path: Path) -> None:
+    kept, edited, removed = (tmp_path / name for name in ("kept.md", "edited.md", "removed.md"))
+    for path in (kept, edited, removed):
+        path.write_text("one", encoding="utf-8")
+    before = snapshot([tmp_path])
+    edited.write_text("two, longer", encoding="utf-8")
+    removed.unlink()
+    added = tmp_path / "sub" / "added.md"
+    added.parent.mkdir()
+    added.write_text("new", encoding="utf-8")
+    assert changed_files(before, snapshot([tmp_path])) == sorted([edited, removed, added])
+
+
+def test_snapshot_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
+    assert snapshot([tmp_path / "nowhere"]) == {}
+
+
+def test_free_port_skips_a_busy_port() -> None:
+    port = port_pair()
+    assert free_port("127.0.0.1", port) == port
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", port))
+        busy.listen()
+        assert free_port("127.0.0.1", port) == port + 1
+        with pytest.raises(OSError, match="choose one with --port"):
+            free_port("127.0.0.1", port, tries=1)
+
+
+# --- Watcher ------------------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def watching(folder: Path, poll_seconds: float = 0.01, quiet: float = 0.2) -> Iterator[list[list[Path]]]:
+    """A running :class:`Watcher` on ``folder``; yields the list of its on_change calls."""
+    calls: list[list[Path]] = []
+    watcher = Watcher([folder], calls.append, poll=poll_seconds, quiet=quiet)
+    watcher.start()
+    time.sleep(0.05)  # its first snapshot is taken
+    try:
+        yield calls
+    finally:
+        watcher.stop()
+        watcher.join(timeout=2)
+    assert not watcher.is_alive()
+
+
+def test_watcher_turns_a_burst_of_saves_into_one_call_with_every_file(tmp_path: Path) -> None:
+    files = [tmp_path / f"page{i}.md" for i in range(5)]
+    with watching(tmp_path, quiet=0.2) as calls:
+        for file in files:
+            file.write_text("saved", encoding="utf-8")
+            time.sleep(0.01)
+        poll(lambda: calls, 3, what="on_change")
+        time.sleep(0.3)  # longer than the quiet period: a second call would have come by now
+    assert calls == [sorted(files)]
+
+
+def test_watcher_calls_again_for_a_later_save(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    with watching(tmp_path, quiet=0.05) as calls:
+        page.write_text("one", encoding="utf-8")
+        poll(lambda: len(calls) == 1, 3, what="the first call")
+        page.write_text("two, longer", encoding="utf-8")
+        poll(lambda: len(calls) == 2, 3, what="the second call")
+    assert calls == [[page], [page]]
+
+
+def test_watcher_does_not_report_a_temporary_file_gone_before_the_burst_ended(tmp_path: Path) -> None:
+    """Safe-write editors save to a temporary name, then rename or delete it: only the page has changed."""
+    page, temporary = tmp_path / "page.md", tmp_path / "page.md___jb_tmp___"
+    page.write_text("one", encoding="utf-8")
+    with watching(tmp_path, quiet=0.25) as calls:
+        temporary.write_text("two, longer", encoding="utf-8")
+        time.sleep(0.08)  # the watcher has seen the temporary file: the burst has begun
+        page.write_text("two, longer", encoding="utf-8")
+        temporary.unlink()
+        poll(lambda: calls, 3, what="on_change")
+    assert calls == [[page]]
+
+
+def test_watcher_keeps_watching_after_on_change_fails(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    calls: list[list[Path]] = []
+
+    def on_change(changed: list[Path]) -> None:
+        calls.append(changed)
+        if len(calls) == 1:
+            raise FileNotFoundError("a file vanished during the build")
+
+    watcher = Watcher([tmp_path], on_change, poll=0.01, quiet=0.05)
+    watcher.start()
+    time.sleep(0.05)
+    try:
+        (tmp_path / "one.md").write_text("one", encoding="utf-8")
+        poll(lambda: calls, 3, what="the first call")
+        (tmp_path / "two.md").write_text("two", encoding="utf-8")
+        poll(lambda: len(calls) == 2, 3, what="a call after the failed one")
+    finally:
+        watcher.stop()
+        watcher.join(timeout=2)
+    assert "a file vanished during the build" in capsys.readouterr().err
+
+
+# --- a real server ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewProcess]:
+    """One preview of a copy of the real content, for the tests that only read (module-wide)."""
+    tmp = tmp_path_factory.mktemp("serve")
+    with preview_process(make_project(tmp, REPO / "content"), tmp / "site") as server:
+        yield server
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[PreviewProcess]:
+    """A preview of its own, for a test that edits the content."""
+    with preview_process(make_project(tmp_path, REPO / "content"), tmp_path / "site") as server:
+        yield server
+
+
+def test_server_reports_the_build_and_its_address(running: PreviewProcess) -> None:
+    assert re.search(r"^built \d+ pages \(\d+ zh, \d+ en\) into .* in \d+\.\d\d s$", running.output, re.M)
+    assert f"serving http://127.0.0.1:{running.port}/ (Ctrl-C to stop)" in running.output
+
+
+@pytest.mark.parametrize("path, lang", [("/", "zh-Hans"), ("/en/", "en"), ("/en/statistics/", "en"),
+                                        ("/statistics/", "zh-Hans"), (f"/en/sources/{SOURCE}/", "en")])
+def test_server_sends_pages_as_utf8_html_with_the_reload_client(running: PreviewProcess, path: str,
+                                                                 lang: str) -> None:
+    response = running.get(path)
+    assert response.status == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert f'<html lang="{lang}"' in response.text
+    assert RELOAD_SCRIPT + f'{running.port}"></script>\n</body>'.encode() in response.body
+
+
+def test_server_answers_head_with_the_headers_of_get(running: PreviewProcess) -> None:
+    full, head = running.get("/en/?from=head-test"), get(running.port, "/en/?from=head-test", method="HEAD")
+    assert head.status == 200 and head.body == b""
+    assert head.headers["content-type"] == full.headers["content-type"]
+    assert int(head.headers["content-length"]) == len(full.body)
+
+
+def test_server_output_folder_never_holds_the_reload_client(running: PreviewProcess) -> None:
+    pages = sorted(running.out.rglob("*.html"))
+    assert len(pages) > 20
+    assert [page for page in pages if b"livereload" in page.read_bytes()] == []
+
+
+def test_server_sends_the_stylesheet_and_its_own_client_script(running: PreviewProcess) -> None:
+    css = running.get("/static/style.css")
+    assert css.status == 200 and css.headers["content-type"] == "text/css; charset=utf-8"
+    assert css.body == (running.root / "static" / "style.css").read_bytes()
+    client = running.get("/livereload.js?port=1")
+    assert client.status == 200 and client.headers["content-type"] == "application/javascript; charset=utf-8"
+    assert b"LiveReload" in client.body
+
+
+def test_server_redirects_a_folder_to_its_slash(running: PreviewProcess) -> None:
+    response = running.get("/en/statistics")
+    assert response.status in (301, 302) and response.headers["location"] == "/en/statistics/"
+
+
+def test_server_redirect_never_leads_to_another_host(running: PreviewProcess) -> None:
+    """``//en`` is the folder ``en``; a ``Location: //en/`` would send the browser to the host "en"."""
+    response = running.get("//en")
+    assert response.status == 404 or response.headers["location"] == "/en/"
+
+
+@pytest.mark.parametrize("path, lang, title", [("/nope", "zh-Hans", "找不到页面"), ("/nope/deeper/", "zh-Hans", "找不到页面"),
+                                               ("/en/nope", "en", "Page not found")])
+def test_server_answers_a_missing_page_with_the_sites_404_page(running: PreviewProcess, path: str, lang: str,
+                                                               title: str) -> None:
+    response = running.get(path)
+    assert response.status == 404
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert f'<html lang="{lang}"' in response.text and title in response.text
+    assert RELOAD_SCRIPT in response.body
+
+
+@pytest.mark.parametrize("raw_path", ["/../", "/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                                      "/..%2f..%2fetc/passwd", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                                      "/..%5c..%5cetc%5cpasswd", "//etc/passwd", "/index.html%00"])
+def test_server_never_serves_a_file_outside_the_site(running: PreviewProcess, raw_path: str) -> None:
+    response = running.get(raw_path)
+    assert response.status == 404, raw_path
+    assert b"root:" not in response.body
+
+
+def test_server_shows_an_edited_page_within_two_seconds(fresh: PreviewProcess) -> None:
+    page = fresh.root / "content" / "pages" / "pillars" / "competence.en.md"
+    started = time.monotonic()
+    with page.open("a", encoding="utf-8") as file:
+        file.write("\nA sentence added while previewing.\n")
+    poll(lambda: "A sentence added while previewing." in fresh.get("/en/pillars/competence/").text, 2,
+         what="the edited text on the page")
+    assert time.monotonic() - started < 2
+    fresh.wait_for_output(r"built .* after changes to content/pages/pillars/competence\.en\.md")
+
+
+def test_server_shows_a_broken_yaml_file_with_its_location_until_it_is_fixed(fresh: PreviewProcess) -> None:
+    statistics = fresh.root / "content" / "data" / "statistics.yaml"
+    original = edit(statistics, "  unit: count", "  unit： count")
+    lines = statistics.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "：" in text and text.startswith("  unit"))
+    message = f"content/data/statistics.yaml:{line}:{lines[line - 1].index('：') + 1}: full-width colon"
+
+    broken = poll(lambda: (r := fresh.get("/en/statistics/")).status == 500 and r, 2, what="the error page")
+    assert broken.headers["content-type"] == "text/html; charset=utf-8"
+    assert f'<pre id="build-errors">{message}' in broken.text
+    assert RELOAD_SCRIPT in broken.body  # so that it reloads by itself once fixed
+    assert fresh.get("/").status == 500  # every page says so, not just the one the file feeds
+    fresh.wait_for_output(re.escape(message))
+    assert (fresh.out / "en" / "statistics" / "index.html").is_file()  # the last good site is kept
+
+    statistics.write_text(original, encoding="utf-8")
+    fixed = poll(lambda: (r := fresh.get("/en/statistics/")).status == 200 and r, 2, what="the page back")
+    assert "build-errors" not in fixed.text and "chambers of commerce affiliated to the ICF" in fixed.text
+
+
+def test_server_uses_the_next_port_when_its_port_is_busy(tmp_path: Path) -> None:
+    port = port_pair()
+    root = make_project(tmp_path, REPO / "content")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", port))
+        busy.listen()
+        with preview_process(root, tmp_path / "site", port=port, wait=False) as server:
+            server.wait_for_output(rf"serving http://127\.0\.0\.1:{port + 1}/")
+            assert f"port {port} is in use; serving on port {port + 1} instead" in server.output
+            assert get(port + 1, "/en/").status == 200
+
+
+def test_server_stops_cleanly_on_ctrl_c_and_frees_its_port(fresh: PreviewProcess) -> None:
+    assert fresh.get("/en/").status == 200
+    assert not can_bind(fresh.port)
+    started = time.monotonic()
+    fresh.process.send_signal(signal.SIGINT)
+    assert fresh.process.wait(timeout=5) == 0
+    assert time.monotonic() - started < 5
+    poll(lambda: "stopped" in fresh.output, 2, what="'stopped'")
+    assert "Traceback" not in fresh.output
+    assert can_bind(fresh.port)
