@@ -13,7 +13,8 @@ number or date as written.
 - every number written in digits (``49个``, ``超4.5亿元``, ``10余家``,
   ``12.5%``), except where it is part of a date (``2023`` and ``7`` in
   ``2023年7月``, ``3`` in ``今年3月``; a bare ``5日`` or ``3月`` too), of a
-  title in ``《》``, or of a Latin name (``5G``, ``iPhone 15``);
+  title in ``《》`` (whose dates are not candidates either), or of a Latin
+  name (``5G``, ``iPhone 15``);
 - a number in Chinese numerals only with a measure word after it, which is
   how Chinese counts things: ``三项`` (制度), ``三个`` (平台), ``十一届``;
   without one it is a word or a name (``一致好评``, ``之一``, ``两地``,
@@ -21,7 +22,8 @@ number or date as written.
 - never ``一`` in Chinese: with a measure word it is the indefinite article
   or an ordinal (``一个平台``, ``十一届一次``), without one part of a word
   (``一会一特色``); nor a numeral after ``数``/``几``/``若干``/``上``
-  (``数百家`` is "hundreds", not 100).
+  (``数百家`` is "hundreds", not 100), nor the end of a run of numerals
+  that is no one number (``三`` in ``二〇二三年``, ``五`` in ``十四五``).
 
 **Which dates are candidates**: every date :func:`microsite.dates.find_dates_zh`
 reads, relative ones resolved against the article's date (``今年4月`` ->
@@ -44,13 +46,14 @@ from datetime import date
 
 from .dates import find_dates_zh
 from .ingest import yaml_scalar
-from .numerals import Number, find_numbers_zh, parse_chinese_numeral
+from .numerals import Number, find_numbers_zh, parse_chinese_numeral, same_value
 from .provenance import SearchableText, SourceBlock, find_quote
 
 LANGUAGES = ("zh", "en")
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年".split())
 _YUAN = {"元": 1, "万元": 10**4, "亿元": 10**8}
 _VAGUE_BEFORE = ("数", "几", "若干", "上")
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _CLAUSE_MARKS = "，。；：！？,;:!?"
 MIN_CONTEXT_CHARS = 4  # a quote's characters besides the number or date
 
@@ -67,6 +70,7 @@ class StatisticCandidate:
     text: str  # as written: 超4.5亿元
     quote: str
     line: int  # of the source file
+    context: str = ""  # the number and the words right after it (三个平台), to tell apart numbers sharing a quote
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,10 @@ class Candidates:
 def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock]) -> Candidates:
     """Every candidate number and date of a source's ``blocks``, in text order."""
     searchable = SearchableText.of(list(blocks))
-    unique = lambda quote: len(find_quote(searchable, quote)[0]) == 1  # noqa: E731
+
+    def unique(quote: str) -> bool:  # as the build compares quotes: width and white space aside
+        return len(find_quote(searchable, quote)[0]) == 1
+
     statistics, events, ids = [], [], set()
     for block in blocks:
         found_dates = find_dates_zh(block.text, published)
@@ -103,9 +110,12 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
             if is_statistic(number, block.text, spans):
                 statistics.append(_statistic(number, block, unique, ids))
         for found in found_dates:
+            if _in_title(block.text, found.start):
+                continue
             quote = quote_around(block.text, found.start, found.end, unique)
             ident = _unique_id("event-" + found.date.iso().lower().replace(" ", "-"), ids)
-            events.append(EventCandidate(ident, found.date.iso(), found.text, quote, block.line))
+            since = "以来" if block.text.startswith("以来", found.end) else ""  # 今年以来: since the start of 2023
+            events.append(EventCandidate(ident, found.date.iso(), found.text + since, quote, block.line))
     return Candidates(source, tuple(statistics), tuple(events))
 
 
@@ -113,18 +123,24 @@ def is_statistic(number: Number, text: str, date_spans: Sequence[tuple[int, int]
     """The rule in the module docstring: is ``number`` (found in ``text``) a candidate statistic?"""
     if any(number.start < end and start < number.end for start, end in date_spans):
         return False
-    if text[: number.start].count("《") > text[: number.start].count("》"):
+    if _in_title(text, number.start):
         return False
     if re.search(r"[A-Za-z][ -]?\Z", text[: number.start]) or re.match(r"[A-Za-z]", text[number.end:]):
         return False
     if re.search(r"[0-9０-９]", number.text):
         return number.unit not in ("月", "日", "季度")
+    before = text[: number.start]
     return (number.unit in MEASURE_WORDS and number.value != 1
-            and not text[: number.start].endswith(_VAGUE_BEFORE))
+            and not before.endswith(_VAGUE_BEFORE) and not before.endswith(tuple(_NUMERALS)))
+
+
+def _in_title(text: str, index: int) -> bool:
+    """True inside a 《title》: its numbers and dates are part of a name."""
+    return text[:index].count("《") > text[:index].count("》")
 
 
 def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool], ids: set[str]) -> StatisticCandidate:
-    value = round(number.value) if number.value == round(number.value) else number.value
+    value = round(number.value) if same_value(number.value, round(number.value)) else number.value
     if number.unit in _YUAN:
         unit, measure = "yuan", ""
     elif number.unit == "%":
@@ -133,7 +149,8 @@ def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool]
         unit, measure = "count", number.unit
     quote = quote_around(block.text, number.start, number.end, unique)
     ident = _unique_id(f"{unit}-{_slug(number.text)}", ids)
-    return StatisticCandidate(ident, value, unit, number.qualifier, measure, number.text, quote, block.line)
+    context = re.split(f"[{_CLAUSE_MARKS}、“”‘’《》\"]", block.text[number.start: number.end + 2])[0]
+    return StatisticCandidate(ident, value, unit, number.qualifier, measure, number.text, quote, block.line, context)
 
 
 def quote_around(text: str, start: int, end: int, unique: Callable[[str], bool]) -> str:
@@ -142,7 +159,7 @@ def quote_around(text: str, start: int, end: int, unique: Callable[[str], bool])
     left = max((m + 1 for m in marks if m < start), default=0)
     right = min((m for m in marks if m >= end), default=len(text))
     while True:
-        quote = text[left:right].strip()
+        quote = text[left:right].strip().rstrip(_CLAUSE_MARKS)
         if len(quote) - (end - start) >= MIN_CONTEXT_CHARS and unique(quote):
             return quote
         if right < len(text):
@@ -165,7 +182,7 @@ _SLUG_PATTERN = re.compile("|".join(sorted(map(re.escape, _SLUG_WORDS), key=len,
 def _slug(text: str) -> str:
     """``超4.5亿元`` -> ``over-4-5-yi``, ``三项`` -> ``3-xiang``: an id made of what is written."""
     if not re.search(r"[0-9]", text):  # Chinese numerals: write the value
-        text = re.sub(r"[零〇一二两三四五六七八九十百千万亿]+",
+        text = re.sub(f"[{_NUMERALS}]+",
                       lambda run: str(parse_chinese_numeral(run.group(0)) or ""), text, count=1)
     slug = _SLUG_PATTERN.sub(lambda match: _SLUG_WORDS[match.group(0)], text)
     return re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "number"
@@ -187,15 +204,16 @@ _HEADER = """\
 # The build does not read this file. To accept a candidate, copy it (from its
 # "- id:" line) into content/data/statistics.yaml or content/data/timeline.yaml,
 # give it an id of your own, write the empty label or title in every language,
-# and run `python build.py check`. Ingest leaves this file alone once you edit it.
+# and run `python build.py check`. Leave this file as it is: ingest compares
+# against it and will not overwrite it once edited (unless --force).
 """
 
 
 def render_candidates(candidates: Candidates, languages: Sequence[str] = LANGUAGES) -> str:
     """The draft: a header comment, then ``statistics:`` and ``events:`` lists of ready records."""
-    parts = [_HEADER.format(source=candidates.source), "statistics:" + ("" if candidates.statistics else " []")]
+    parts = [_HEADER.format(source=candidates.source), "statistics:" + ("" if candidates.statistics else " []") + "\n"]
     parts += [_statistic_record(c, candidates.source, languages) for c in candidates.statistics]
-    parts.append("events:" + ("" if candidates.events else " []"))
+    parts.append("events:" + ("" if candidates.events else " []") + "\n")
     parts += [_event_record(c, candidates.source, languages) for c in candidates.events]
     return "\n".join(parts)
 
@@ -204,12 +222,13 @@ def _statistic_record(c: StatisticCandidate, source: str, languages: Sequence[st
     measure = f", measure {c.measure}" if c.measure else ""
     words = "".join(f"  {code}:\n    label: \"\"\n" + (f"    measure: {c.measure}\n" if code == "zh" and c.measure else "")
                     for code in languages)
-    return (f"\n# {c.text}: {c.unit}, {c.qualifier}{measure} (source line {c.line})\n"
+    shown = f"{c.text} ({c.context}…)" if c.context != c.text else c.text
+    return (f"# {shown}: {c.unit}, {c.qualifier}{measure}; source line {c.line}\n"
             f"- id: {c.id}\n  value: {c.value}\n  unit: {c.unit}\n  qualifier: {c.qualifier}\n"
             f"  source: {source}\n  quote: {yaml_scalar(c.quote)}\n{words}")
 
 
 def _event_record(c: EventCandidate, source: str, languages: Sequence[str]) -> str:
     words = "".join(f"  {code}:\n    title: \"\"\n    text: \"\"\n" for code in languages)
-    return (f"\n# {c.text}: {c.date} (source line {c.line})\n"
+    return (f"# {c.text}: {c.date}; source line {c.line}\n"
             f"- id: {c.id}\n  date: \"{c.date}\"\n  source: {source}\n  quote: {yaml_scalar(c.quote)}\n{words}")

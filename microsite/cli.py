@@ -73,11 +73,19 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", metavar="ID", help="the page key (e.g. pillars/example) or the record id")
     new.add_argument("--template", default="page", help="the page's template (page only; default: page)")
 
-    ingest = commands.add_parser("ingest", help="turn raw feed items into sources under content/sources/",
-                                 description="Parse e-paper text exports into content/sources/<id>.md.")
-    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="feed item files or folders")
-    ingest.add_argument("--force", action="store_true", help="overwrite sources that differ (edited ones too)")
-    ingest.add_argument("--encoding", help="the items' text encoding (default: UTF-8, else GB18030)")
+    ingest = commands.add_parser(
+        "ingest", help="turn raw feed items into sources and drafts of candidate facts under content/sources/",
+        description="Read raw feed items (e-paper text exports, RSS 2.0 and Atom feeds: one source per entry) "
+                    "and write content/sources/<id>.md for each, with content/sources/<id>.candidates.yaml: "
+                    "its numbers and dated events drafted as records to copy into content/data/. "
+                    "Files already as ingest would write them are left alone; a file that differs "
+                    "(edited by hand) stops ingest for that item unless --force.")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="raw item files, or folders (every file directly in them)")
+    ingest.add_argument("--force", action="store_true",
+                        help="overwrite sources and drafts that differ (edited ones too)")
+    ingest.add_argument("--encoding", help="the items' text encoding (default: detected; "
+                                           "UTF-8 with or without BOM, else GB18030; a feed's XML declaration)")
     return main
 
 
@@ -187,18 +195,18 @@ def _new(arguments: argparse.Namespace, root: Path) -> int:
 
 
 def _ingest(arguments: argparse.Namespace, root: Path) -> int:
-    from .ingest import IngestError, ingest_file
+    from .ingest import IngestError, expand_paths, ingest_file
 
-    files = []
-    for path in arguments.paths:
-        files.extend(sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path])
     failed = 0
-    for path in files:
+    for path in expand_paths(arguments.paths):
         try:
-            result = ingest_file(path, root / "content" / "sources", force=arguments.force, encoding=arguments.encoding)
+            results = ingest_file(path, root / "content" / "sources", force=arguments.force,
+                                  encoding=arguments.encoding)
         except IngestError as exc:
-            print(exc, file=sys.stderr)
+            print(f"{exc}\n  nothing was written for {path}", file=sys.stderr)
             failed += 1
             continue
-        print(f"{result.status}: {result.path_written or path}")
+        for result in results:
+            shown = result.path.relative_to(root) if result.path.is_relative_to(root) else result.path
+            print(f"{result.status}: {shown}")
     return 1 if failed else 0

@@ -394,9 +394,10 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-
 
 
 def _collapse(text: str) -> str:
-    """White space runs as one space, or none between two CJK characters (a wrapped line)."""
+    """White space runs as one space; a line break between two CJK characters (a wrapped line) as none."""
     def space(match: re.Match[str]) -> str:
         before, after = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
-        return "" if _CJK.match(before) and _CJK.match(after) else " "
+        wrapped = "\n" in match.group(0) or "\r" in match.group(0)
+        return "" if wrapped and _CJK.match(before) and _CJK.match(after) else " "
 
     return _SPACE_RUN.sub(space, text).strip()

@@ -1,9 +1,14 @@
-"""Turn a raw news feed item (an e-paper text export) into a source file.
+"""Turn raw news feed items into source files and drafts of candidate facts.
 
 A source file is what the site quotes from: YAML front matter with the
 item's metadata, then the article text as Markdown blocks (paragraphs,
-``## `` subheadings and one ``> `` photo caption). The layout of the raw
-item this module reads (a Chinese newspaper page exported as text)::
+``## `` subheadings and ``> `` photo captions). Beside it goes a draft of
+the item's candidate facts (:mod:`microsite.candidates`).
+
+Two kinds of raw input are read: RSS 2.0 and Atom feeds, one source per
+entry (:mod:`microsite.feeds_in`, chosen when the file starts with ``<``),
+and e-paper text exports, one item per file. The layout of an e-paper item
+(a Chinese newspaper page exported as text)::
 
     |                                   <- interface debris: lone pipes,
     2023-10-11 第06版:六版               <- header: date, edition, page
@@ -19,10 +24,10 @@ caption are run together, separated by single spaces. :func:`split_chunks`,
 :func:`is_heading` and :func:`is_caption` document the heuristics that take
 it apart again.
 
-Everything but :func:`ingest_file` is pure. Text is kept exactly as in the
-raw item except for one mapping: the ASCII punctuation ``, : ; ( ) ! ?``
-becomes full-width when it stands next to a CJK character
-(:func:`clean_punctuation`); words are never changed.
+Everything but :func:`ingest_file` and :func:`expand_paths` is pure. Text
+is kept exactly as in the raw item except for one mapping: the ASCII
+punctuation ``, : ; ( ) ! ?`` becomes full-width when it stands next to a
+CJK character (:func:`clean_punctuation`); words are never changed.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ from pathlib import Path, PurePath
 from typing import Literal
 
 import yaml
+
+from .feeds_in import FeedEntry, FeedError, looks_like_xml, parse_feed
 
 BlockKind = Literal["paragraph", "heading", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "heading", "caption")
@@ -100,10 +107,18 @@ class SourceItem:
 
 
 @dataclass(frozen=True)
-class IngestResult:
-    """What :func:`ingest_file` did: the file written (None if unchanged) and how."""
+class Output:
+    """A file ingest would write: a source or a draft of candidate facts."""
 
-    path_written: Path | None
+    path: Path
+    data: bytes
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What :func:`ingest_file` did with one file it writes."""
+
+    path: Path
     status: Literal["created", "unchanged", "updated"]
 
 
@@ -111,7 +126,7 @@ class IngestResult:
 # Decoding and lines
 
 _FALLBACK_ENCODING = "gb18030"
-_ENCODING_HINT = "pass encoding=... (for example encoding='gb18030') with the file's real encoding"
+_ENCODING_HINT = "pass --encoding with the file's real encoding (for example --encoding gb18030)"
 
 
 def decode_raw(raw: bytes, name: str, encoding: str | None = None) -> str:
@@ -474,6 +489,35 @@ def _headlines(lines: list[tuple[int, str]], header_number: int, name: str) -> t
     return kicker, headlines[-1][1], author_line
 
 
+def parse_items(raw: bytes, name: str, *, encoding: str | None = None) -> list[SourceItem]:
+    """The items of a raw file: every entry of a feed, or the one e-paper item."""
+    if not looks_like_xml(raw):
+        return [parse_epaper(raw, name, encoding=encoding)]
+    try:
+        entries = parse_feed(raw, encoding=encoding)
+    except FeedError as exc:
+        raise IngestError(name, exc.line, exc.message, exc.hint) from None
+    items: dict[str, SourceItem] = {}
+    for entry in entries:
+        item = from_feed_entry(entry, PurePath(name).name)
+        if item.id in items and items[item.id].raw_sha256 != item.raw_sha256:
+            raise IngestError(name, entry.line, f"two entries have the id {item.id}",
+                              "ingest them from separate files")  # 8 hex digits alike: about 1 in 4 billion
+        items.setdefault(item.id, item)  # an entry repeated word for word is one source
+    return list(items.values())
+
+
+def from_feed_entry(entry: FeedEntry, file_name: str) -> SourceItem:
+    """A feed entry as a source item: no edition, page, kicker or declared length."""
+    blocks = tuple(Block(kind, clean_punctuation(text)) for kind, text in entry.blocks)  # type: ignore[arg-type]
+    return SourceItem(
+        outlet=entry.outlet, date=entry.date, edition="", page="", kicker="",
+        title=clean_punctuation(entry.title), author=entry.author, declared_chars=None,
+        counted_chars=count_chars(blocks), raw_sha256=entry.sha256, raw_name=entry.name or file_name,
+        blocks=blocks,
+    )
+
+
 # --------------------------------------------------------------------------
 # Rendering
 
@@ -523,22 +567,26 @@ def _double_quoted(value: str) -> str:
 
 
 def render_front_matter(item: SourceItem) -> str:
-    """The ``---``-fenced YAML front matter, keys in a fixed order."""
-    declared = "null" if item.declared_chars is None else str(item.declared_chars)
+    """The ``---``-fenced YAML front matter, keys in a fixed order.
+
+    A field the item does not have (no kicker, no author, no edition or
+    page in a feed entry, no declared length) is left out: the build
+    refuses empty values.
+    """
     fields = [
         ("outlet", yaml_scalar(item.outlet)),
         ("date", _double_quoted(item.date)),
-        ("edition", yaml_scalar(item.edition)),
-        ("page", yaml_scalar(item.page)),
-        ("kicker", yaml_scalar(item.kicker)),
+        ("edition", yaml_scalar(item.edition) if item.edition else None),
+        ("page", yaml_scalar(item.page) if item.page else None),
+        ("kicker", yaml_scalar(item.kicker) if item.kicker else None),
         ("title", yaml_scalar(item.title)),
-        ("author", yaml_scalar(item.author)),
-        ("declared_chars", declared),
+        ("author", yaml_scalar(item.author) if item.author else None),
+        ("declared_chars", None if item.declared_chars is None else str(item.declared_chars)),
         ("counted_chars", str(item.counted_chars)),
         ("raw_sha256", item.raw_sha256),
         ("raw_name", yaml_scalar(item.raw_name)),
     ]
-    return "---\n" + "".join(f"{key}: {value}\n" for key, value in fields) + "---\n"
+    return "---\n" + "".join(f"{key}: {value}\n" for key, value in fields if value is not None) + "---\n"
 
 
 _BLOCK_PREFIX = {"paragraph": "", "heading": "## ", "caption": "> "}
@@ -556,39 +604,82 @@ def render_source(item: SourceItem) -> str:
 
 
 # --------------------------------------------------------------------------
-# Writing (the only I/O)
+# Outputs and writing (the only I/O)
 
 _ID = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-f]{8}")
 _DIFF_CONTEXT_LINES = 8
 _DIFF_LINE_CHARS = 100
+CANDIDATES_SUFFIX = ".candidates.yaml"
+
+
+def item_outputs(item: SourceItem, sources_dir: Path, name: str = "") -> list[Output]:
+    """The source file of ``item`` and its draft of candidate facts.
+
+    The candidates are found in the blocks as the build will read them back
+    from the rendered source; a block that would not read back as written
+    (a paragraph starting with ``>``, say) is an :class:`IngestError`.
+    """
+    from .candidates import find_candidates, render_candidates  # it imports yaml_scalar from here
+    from .provenance import parse_source_body
+
+    text = render_source(item)
+    front = render_front_matter(item)
+    blocks = parse_source_body(text[len(front) + 1 :], front.count("\n") + 2)
+    written, read_back = [(b.kind, b.text) for b in item.blocks], [(b.kind, b.text) for b in blocks]
+    if written != read_back:
+        first = next((i for i, pair in enumerate(zip(written, read_back)) if pair[0] != pair[1]), len(read_back))
+        kind, words = written[min(first, len(written) - 1)]
+        raise IngestError(name or item.raw_name, 1, f"the {kind} '{words[:20]}' would not read back as written",
+                          "the item's text cannot be stored as a source as it is; edit the raw item")
+    draft = render_candidates(find_candidates(item.id, Date.fromisoformat(item.date), blocks))
+    target = _target(item, sources_dir)
+    return [Output(target, text.encode("utf-8")),
+            Output(target.with_name(item.id + CANDIDATES_SUFFIX), draft.encode("utf-8"))]
 
 
 def ingest_file(
     path: Path, sources_dir: Path, *, force: bool = False, encoding: str | None = None
-) -> IngestResult:
-    """Parse the raw item at ``path`` and write ``sources_dir/<id>.md``.
+) -> list[IngestResult]:
+    """Parse the raw file at ``path``; write each item's source and candidates into ``sources_dir``.
 
-    Same content already there: "unchanged", nothing written. Different
-    content (hand-edited, or the parser changed): :class:`IngestError` naming
-    the file and the first differing line, unless ``force`` ("updated").
+    Everything is parsed and compared before anything is written: a file
+    that cannot be read, or whose outputs would overwrite a file that
+    differs from what ingest writes (hand-edited, or the parser changed),
+    raises :class:`IngestError` (naming the file and the first differing
+    line) and nothing is written for it, unless ``force``. Files already as
+    they would be written are left alone ("unchanged").
     """
-    path = Path(path)
-    sources_dir = Path(sources_dir)
-    raw = _read_raw(path)
-    item = parse_epaper(raw, str(path), encoding=encoding)
-    target = _target(item, sources_dir)
-    new = render_source(item).encode("utf-8")
-    if not target.exists():
-        sources_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomic(target, new)
-        return IngestResult(target, "created")
-    old = target.read_bytes()
-    if old == new:
-        return IngestResult(None, "unchanged")
+    path, sources_dir = Path(path), Path(sources_dir)
+    items = parse_items(_read_raw(path), str(path), encoding=encoding)
+    outputs = [output for item in items for output in item_outputs(item, sources_dir, str(path))]
+    statuses = [_status(output, force) for output in outputs]
+    sources_dir.mkdir(parents=True, exist_ok=True)
+    for output, status in zip(outputs, statuses):
+        if status != "unchanged":
+            _write_atomic(output.path, output.data)
+    return [IngestResult(output.path, status) for output, status in zip(outputs, statuses)]
+
+
+def _status(output: Output, force: bool) -> Literal["created", "unchanged", "updated"]:
+    if not output.path.exists():
+        return "created"
+    old = output.path.read_bytes()
+    if old == output.data:
+        return "unchanged"
     if not force:
-        raise _differs_error(target, old, new)
-    _write_atomic(target, new)
-    return IngestResult(target, "updated")
+        raise _differs_error(output.path, old, output.data)
+    return "updated"
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; a folder as the files directly in it (sorted, hidden ones skipped)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")))
+        else:
+            files.append(path)
+    return files
 
 
 def _read_raw(path: Path) -> bytes:
@@ -599,7 +690,7 @@ def _read_raw(path: Path) -> bytes:
 
 
 def _target(item: SourceItem, sources_dir: Path) -> Path:
-    if not _ID.fullmatch(item.id):  # pragma: no cover - parse_epaper guarantees the form
+    if not _ID.fullmatch(item.id):  # pragma: no cover - the parsers guarantee the form
         raise ValueError(f"unsafe source id {item.id!r}")
     target = sources_dir / f"{item.id}.md"
     if target.parent != sources_dir:  # pragma: no cover - defence in depth
@@ -625,7 +716,7 @@ def _shorten(text: str) -> str:
 
 def _differs_error(target: Path, old: bytes, new: bytes) -> IngestError:
     line, excerpt = first_difference(old.decode("utf-8", "replace"), new.decode("utf-8"))
-    message = f"{target.name} differs from the item rendered from the raw file (first at line {line}):\n{excerpt}"
+    message = f"{target.name} differs from what ingest writes for the raw item (first at line {line}):\n{excerpt}"
     return IngestError(target, line, message, "pass --force to overwrite")
 
 

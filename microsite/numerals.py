@@ -48,7 +48,7 @@ _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _ZH_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
-_ZH_PREFIX = r"(?P<pre>超过|超出|超|逾|将近|接近|近|约|大约)?"
+_ZH_PREFIX = r"(?P<pre>超过|超出|超|逾|将近|接近|近|约占|约为|约有|约|大约)?"
 _ZH_POSTFIX = r"(?P<post>余|多)?"
 _ZH_MAG = r"(?P<mag>万亿|亿|万|千)?"
 _ZH_UNIT = r"(?P<unit>亿元|万元|元|%|个|家|条|项|人|名|次|届|年|月|日|位|场|件|批|户|所|座|类|种|季度)?"
@@ -61,7 +61,7 @@ _ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{_ZH_NUMERAL_CHARS}]+)" + _ZH_PO
 _PREFIX_QUALIFIER = {
     "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER,
     "将近": NEARLY, "接近": NEARLY, "近": NEARLY,
-    "约": ABOUT, "大约": ABOUT,
+    "约": ABOUT, "大约": ABOUT, "约占": ABOUT, "约为": ABOUT, "约有": ABOUT,  # 约占87.5%: "about 87.5%"
 }
 
 

@@ -204,12 +204,15 @@ def passages(quotes: list[tuple[str, QuoteSpan]]) -> tuple[list[Passage], dict[s
     """
     ordered = sorted(enumerate(quotes), key=lambda item: (item[1][1].block, item[1][1].start, item[0]))
     groups: list[list[tuple[int, str, QuoteSpan]]] = []
+    group_end = -1  # where the current group's passage ends, so far
     for priority, (name, span) in ordered:
         last = groups[-1][-1][2] if groups else None
-        if last and last.block == span.block and span.start < max(s.end for _, _, s in groups[-1]):
+        if last and last.block == span.block and span.start < group_end:
             groups[-1].append((priority, name, span))
+            group_end = max(group_end, span.end)
         else:
             groups.append([(priority, name, span)])
+            group_end = span.end
     result, anchors = [], {}
     for group in groups:
         anchor = "q-" + min(group)[1]

@@ -97,6 +97,15 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.md = new_parser()
+        # Indexes built once: looking pages up by scanning them all for each page is quadratic.
+        self.by_key: dict[str, dict[str, Page]] = {code: {} for code in site.config.codes}
+        self.by_template: dict[tuple[str, str], list[Page]] = {}
+        for page in site.pages:
+            self.by_key[page.lang][page.key] = page
+            self.by_template.setdefault((page.template, page.lang), []).append(page)
+        for pages in self.by_template.values():
+            pages.sort(key=lambda page: (page.weight, page.key))
+        self.sources_by_id = {source.id: source for source in site.sources}
 
     def jobs(self) -> list[Callable[[], Output]]:
         """One callable per output file, so one failing page does not hide the others."""
@@ -200,7 +209,7 @@ class Renderer:
             "related_events": lambda key: [e for e in site.events if key in e.pages],
             "statistic_groups": lambda: self.statistic_groups(lang),
             "downloads": lambda: self.download_links(lang),
-            "source_by_id": {source.id: source for source in site.sources},
+            "source_by_id": self.sources_by_id,
         }
 
     def string(self, lang: str, name: str) -> str:
@@ -221,14 +230,13 @@ class Renderer:
                 for language in config.languages]
 
     def nav(self, current: str, lang: str) -> list[dict[str, Any]]:
-        pages = {page.key: page for page in self.site.pages if page.lang == lang}
+        pages = self.by_key[lang]
         return [{"title": pages[key].nav_title, "href": self.href(key, lang),
                  "current": key == current or current.startswith(key + "/") and key != "index"}
                 for key in self.site.config.nav if key in pages]
 
     def pages_with(self, template: str, lang: str) -> list[Page]:
-        pages = [page for page in self.site.pages if page.template == template and page.lang == lang]
-        return sorted(pages, key=lambda page: (page.weight, page.key))
+        return self.by_template.get((template, lang), [])
 
     def page_of(self, template: str, lang: str) -> Page | None:
         pages = self.pages_with(template, lang)
@@ -240,7 +248,7 @@ class Renderer:
         return self.site.assets[name].path
 
     def page_in(self, key: str, lang: str) -> Page:
-        return next(page for page in self.site.pages if page.key == key and page.lang == lang)
+        return self.by_key[lang][key]
 
     def statistic_groups(self, lang: str) -> list[StatisticGroup]:
         """Figures in file order, those of one ``group`` together: a chart when there are several."""

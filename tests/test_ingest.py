@@ -1,24 +1,34 @@
-"""Tests for microsite.ingest: raw e-paper items -> source files."""
+"""Tests for microsite.ingest and microsite.feeds_in: raw feed items -> source files.
+
+Candidate facts (the drafts written beside the sources) are tested in
+``test_candidates.py``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import re
+import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
+from microsite.feeds_in import canonical_sha256, html_blocks, looks_like_xml, parse_timestamp
 from microsite.ingest import (
     Block,
     IngestError,
+    IngestResult,
     SourceItem,
     clean_punctuation,
+    expand_paths,
     ingest_file,
     is_caption,
     is_heading,
     parse_epaper,
+    parse_items,
     render_source,
     split_chunks,
     to_ascii_punctuation,
@@ -207,11 +217,12 @@ def test_fixture_bytes_are_what_their_names_say() -> None:
     assert fixture("bom.txt").startswith(b"\xef\xbb\xbf")
     with pytest.raises(UnicodeDecodeError):
         fixture("gb18030.txt").decode("utf-8")
+    assert fixture("gbk.txt").decode("gbk") == fixture("basic.txt").decode("utf-8")
     assert b"\r" not in fixture("basic.txt")
 
 
 @pytest.mark.parametrize(
-    "name", ["crlf.txt", "bom.txt", "gb18030.txt", "fullwidth_colons.txt", "extra_pipes.txt"]
+    "name", ["crlf.txt", "bom.txt", "gb18030.txt", "gbk.txt", "fullwidth_colons.txt", "extra_pipes.txt"]
 )
 def test_variation_parses_like_basic(name: str, basic: SourceItem) -> None:
     item = parse_epaper(fixture(name), name)
@@ -224,7 +235,7 @@ def test_no_author_line(basic: SourceItem) -> None:
     item = parse_epaper(fixture("no_author.txt"), "no_author.txt")
     assert item.author == ""
     assert without_raw_identity(item) == dataclasses.replace(without_raw_identity(basic), author="")
-    assert "author: \"\"\n" in render_source(item)
+    assert "author:" not in render_source(item)  # left out: the build refuses an empty value
 
 
 def test_author_from_author_line_when_no_byline() -> None:
@@ -236,8 +247,8 @@ def test_without_kicker_or_declared_chars() -> None:
     raw = fixture("basic.txt").decode("utf-8").replace("春耕 备耕 |\n", "").replace(" 字数:150", "")
     item = parse_epaper(raw.encode("utf-8"), "x.txt")
     assert (item.kicker, item.title, item.declared_chars) == ("", "示例县推进高标准农田建设", None)
-    assert "kicker: \"\"\ntitle: 示例县推进高标准农田建设\n" in render_source(item)
-    assert "declared_chars: null\n" in render_source(item)
+    assert "page: 要闻\ntitle: 示例县推进高标准农田建设\n" in render_source(item)  # no kicker line
+    assert "declared_chars" not in render_source(item)
 
 
 def test_explicit_encoding_overrides(basic: SourceItem) -> None:
@@ -254,7 +265,7 @@ def test_undecodable_file() -> None:
     with pytest.raises(IngestError) as error:
         parse_epaper("2024-03-05 第03版:要闻\n".encode("utf-8") + b"\x80\x80\n", "bad.txt")
     assert error.value.line == 2
-    assert "encoding=" in error.value.hint
+    assert "--encoding" in error.value.hint
 
 
 # --------------------------------------------------------------------------
@@ -406,7 +417,9 @@ def test_yaml_scalar(value: str, rendered: str) -> None:
 
 
 # --------------------------------------------------------------------------
-# ingest_file
+# ingest_file: writing, idempotence, never overwriting an edit
+
+REAL_ID = "2023-10-11-eb7c93e7"
 
 
 @pytest.fixture()
@@ -417,25 +430,25 @@ def raw_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_ingest_creates_then_unchanged(raw_file: Path, tmp_path: Path, real: SourceItem) -> None:
+def names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_ingest_creates_source_and_draft_then_unchanged(raw_file: Path, tmp_path: Path, real: SourceItem) -> None:
     sources = tmp_path / "content" / "sources"
-    first = ingest_file(raw_file, sources)
-    target = sources / "2023-10-11-eb7c93e7.md"
-    assert first == type(first)(target, "created")
-    written = target.read_bytes()
-    assert written == render_source(real).encode("utf-8")
-    stat = target.stat()
-    second = ingest_file(raw_file, sources)
-    assert (second.path_written, second.status) == (None, "unchanged")
-    assert target.read_bytes() == written
-    assert target.stat().st_mtime_ns == stat.st_mtime_ns and target.stat().st_ino == stat.st_ino
-    assert sorted(p.name for p in sources.iterdir()) == ["2023-10-11-eb7c93e7.md"]  # no temp files left
+    source, draft = sources / f"{REAL_ID}.md", sources / f"{REAL_ID}.candidates.yaml"
+    assert ingest_file(raw_file, sources) == [IngestResult(source, "created"), IngestResult(draft, "created")]
+    assert source.read_bytes() == render_source(real).encode("utf-8")
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino) for path in (source, draft)}
+    assert ingest_file(raw_file, sources) == [IngestResult(source, "unchanged"), IngestResult(draft, "unchanged")]
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino) for path in before} == before
+    assert names(sources) == [f"{REAL_ID}.candidates.yaml", f"{REAL_ID}.md"]  # no temporary files left
 
 
-def test_ingest_refuses_to_overwrite_an_edited_file(raw_file: Path, tmp_path: Path) -> None:
+def test_ingest_refuses_to_overwrite_an_edited_source(raw_file: Path, tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     ingest_file(raw_file, sources)
-    target = sources / "2023-10-11-eb7c93e7.md"
+    target = sources / f"{REAL_ID}.md"
     edited = target.read_text(encoding="utf-8").replace("author: 徐志南", "author: 徐志南（编辑改过）")
     target.write_text(edited, encoding="utf-8")
     with pytest.raises(IngestError) as error:
@@ -445,28 +458,56 @@ def test_ingest_refuses_to_overwrite_an_edited_file(raw_file: Path, tmp_path: Pa
     assert error.value.hint == "pass --force to overwrite"
     assert "-author: 徐志南（编辑改过）" in error.value.message
     assert "+author: 徐志南" in error.value.message
-    assert str(error.value).startswith(f"{target}:8: 2023-10-11-eb7c93e7.md differs")
+    assert str(error.value).startswith(f"{target}:8: {REAL_ID}.md differs")
     assert target.read_text(encoding="utf-8") == edited
+
+
+def test_ingest_refuses_to_overwrite_an_edited_draft(raw_file: Path, tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    ingest_file(raw_file, sources)
+    draft = sources / f"{REAL_ID}.candidates.yaml"
+    lines = draft.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(n for n, line in enumerate(lines, 1) if line.startswith("- id: count-49-ge"))
+    lines[number - 1] = "- id: affiliated-chambers\n"
+    draft.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(IngestError) as error:
+        ingest_file(raw_file, sources)
+    assert (error.value.path, error.value.line) == (str(draft), number)
+    assert "-- id: affiliated-chambers" in error.value.message and "+- id: count-49-ge" in error.value.message
+    assert draft.read_text(encoding="utf-8") == "".join(lines)
+    results = ingest_file(raw_file, sources, force=True)
+    assert [result.status for result in results] == ["unchanged", "updated"]
+    assert "- id: count-49-ge\n" in draft.read_text(encoding="utf-8")
 
 
 def test_ingest_force_overwrites(raw_file: Path, tmp_path: Path, real: SourceItem) -> None:
     sources = tmp_path / "sources"
     ingest_file(raw_file, sources)
-    target = sources / "2023-10-11-eb7c93e7.md"
+    target = sources / f"{REAL_ID}.md"
     target.write_text("hand-edited\n", encoding="utf-8")
-    result = ingest_file(raw_file, sources, force=True)
-    assert (result.path_written, result.status) == (target, "updated")
+    results = ingest_file(raw_file, sources, force=True)
+    assert results[0] == IngestResult(target, "updated")
     assert target.read_bytes() == render_source(real).encode("utf-8")
-    assert sorted(p.name for p in sources.iterdir()) == ["2023-10-11-eb7c93e7.md"]
+    assert names(sources) == [f"{REAL_ID}.candidates.yaml", f"{REAL_ID}.md"]
+
+
+def test_a_conflict_writes_nothing_for_the_file(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    first, second = ingest_file(FIXTURES / "rss.xml", sources)[::2]
+    first.path.unlink()
+    second.path.write_text(second.path.read_text(encoding="utf-8") + "\n编辑加的一段。\n", encoding="utf-8")
+    with pytest.raises(IngestError) as error:
+        ingest_file(FIXTURES / "rss.xml", sources)
+    assert error.value.path == str(second.path)
+    assert not first.path.exists()  # the first item was not written either
 
 
 def test_ingest_passes_encoding_and_names_the_raw_path(tmp_path: Path) -> None:
     raw = tmp_path / "item.txt"
     raw.write_bytes(fixture("gb18030.txt"))
-    result = ingest_file(raw, tmp_path / "out", encoding="gb18030")
-    assert result.status == "created" and result.path_written is not None
-    assert result.path_written.parent == tmp_path / "out"
-    assert "raw_name: item.txt\n" in result.path_written.read_text(encoding="utf-8")
+    source = ingest_file(raw, tmp_path / "out", encoding="gb18030")[0]
+    assert source.status == "created" and source.path.parent == tmp_path / "out"
+    assert "raw_name: item.txt\n" in source.path.read_text(encoding="utf-8")
     bad = tmp_path / "note.md"
     bad.write_bytes(fixture("not_epaper.md"))
     with pytest.raises(IngestError) as error:
@@ -474,4 +515,304 @@ def test_ingest_passes_encoding_and_names_the_raw_path(tmp_path: Path) -> None:
     assert (error.value.path, error.value.line) == (str(bad), 1)
     with pytest.raises(IngestError, match="cannot read"):
         ingest_file(tmp_path / "missing.txt", tmp_path / "out")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [result.path_written.name]
+    assert names(tmp_path / "out") == [source.path.name.replace(".md", ".candidates.yaml"), source.path.name]
+
+
+def test_expand_paths_takes_every_file_in_a_folder(tmp_path: Path) -> None:
+    for name in ("b.xml", "a.txt", ".DS_Store"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_bytes(b"x")
+    single = tmp_path / "sub" / "c.txt"
+    assert expand_paths([tmp_path, single]) == [tmp_path / "a.txt", tmp_path / "b.xml", single]
+
+
+def test_a_block_that_would_not_read_back_is_refused(tmp_path: Path) -> None:
+    feed = RSS_ONE_ITEM.format(body="&lt;p&gt;&amp;gt; 这一段以大于号开头。&lt;/p&gt;")
+    path = tmp_path / "quote.xml"
+    path.write_text(feed, encoding="utf-8")
+    with pytest.raises(IngestError, match="would not read back as written"):
+        ingest_file(path, tmp_path / "out")
+    assert not (tmp_path / "out").exists() or names(tmp_path / "out") == []
+
+
+# --------------------------------------------------------------------------
+# RSS 2.0 and Atom feeds
+
+RSS_ONE_ITEM = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0">
+  <channel>
+    <title>示例日报</title>
+    <item>
+      <title>标题</title>
+      <pubDate>Tue, 05 Mar 2024 18:00:00 GMT</pubDate>
+      <description>{body}</description>
+    </item>
+  </channel>
+</rss>
+"""
+
+
+@pytest.fixture(scope="module")
+def rss() -> list[SourceItem]:
+    return parse_items(fixture("rss.xml"), "rss.xml")
+
+
+@pytest.fixture(scope="module")
+def atom() -> list[SourceItem]:
+    return parse_items(fixture("atom.xml"), "atom.xml")
+
+
+def test_rss_items_metadata(rss: list[SourceItem]) -> None:
+    farmland, coops = rss
+    assert (farmland.outlet, farmland.title, farmland.author) == ("示例日报", "示例县推进高标准农田建设 & 春耕", "李明")
+    assert farmland.date == "2024-03-06"  # 07:30 +0800: the feed's own day (in UTC it is still the 5th)
+    assert farmland.raw_name == "example-daily-2024-0306-farmland"  # the guid
+    assert (farmland.edition, farmland.page, farmland.kicker, farmland.declared_chars) == ("", "", "", None)
+    assert (coops.author, coops.date, coops.raw_name) == ("王五", "2024-03-05", "https://news.example.org/2024/03/05/coops.html")
+    for item in rss:
+        assert item.id == f"{item.date}-{item.raw_sha256[:8]}"
+        assert item.counted_chars == sum(len(re.sub(r"\s", "", block.text)) for block in item.blocks)
+
+
+def test_rss_body_is_html_cleaned_to_blocks(rss: list[SourceItem]) -> None:
+    assert rss[0].blocks == BASIC_BLOCKS  # the same article as the e-paper fixture, as HTML
+    text = render_source(rss[0])
+    assert "广告" not in text and "document.write" not in text and "color: red" not in text  # script, style dropped
+    assert "<" not in text and "&" not in text.split("---\n")[2]  # tags gone, entities decoded
+
+
+def test_rss_description_is_the_body_when_there_is_no_content(rss: list[SourceItem]) -> None:
+    assert rss[1].blocks == (
+        Block("paragraph", "前不久，示例镇新成立三家农民专业合作社，带动近3000户农户增收。"),
+        Block("paragraph", "去年第四季度，合作社销售额同比增长12.5%。"),  # <br> ends a paragraph
+        Block("paragraph", "全镇合作社已超过20家。"),
+    )
+
+
+def test_atom_entries(atom: list[SourceItem]) -> None:
+    fair, guide = atom
+    assert (fair.outlet, fair.title, fair.author) == ("示例周刊", "示例市举办“春风行动”招聘会", "赵六")  # html title
+    assert fair.date == "2024-03-08"  # published, not updated; +08:00 is the feed's own day
+    assert fair.raw_name == "urn:uuid:3f8c2a10-0000-4000-8000-000000000002"
+    assert fair.blocks == (
+        Block("paragraph", "3月7日，示例市“春风行动”招聘会举行，共有120家企业参会，提供岗位5000余个。"),
+        Block("heading", "供需对接更精准"),
+        Block("paragraph", "今年第一季度，全市已举办招聘会十五场。"),  # the script inside the <p> is gone
+        Block("caption", "2024年3月7日，求职者在招聘会现场咨询。张三 摄"),
+    )
+    assert (guide.author, guide.date) == ("示例周刊编辑部", "2024-03-07")  # the feed's author; updated, in Z
+    assert [block.kind for block in guide.blocks] == ["paragraph", "heading", "paragraph"]  # xhtml content
+    assert guide.blocks[2].text == "其中 28项可在网上办理，约占87.5%。"  # &#160; is a space
+
+
+def test_atom_summary_as_plain_text() -> None:
+    feed = """<feed xmlns="http://www.w3.org/2005/Atom"><title>周刊</title>
+      <entry><title>标题</title><id>tag:x,2024:1</id><updated>2024-03-07T16:00:00-05:00</updated>
+        <author><name>甲</name></author>
+        <summary>第一段，有 &lt;b&gt; 字样。
+          第二段。</summary></entry></feed>"""
+    (item,) = parse_items(feed.encode("utf-8"), "feed.xml")
+    assert item.date == "2024-03-07"
+    assert item.blocks == (Block("paragraph", "第一段，有 <b> 字样。"), Block("paragraph", "第二段。"))
+
+
+@pytest.mark.parametrize("name", ["rss_gb18030.xml", "rss_bom_crlf.xml", "rss_snapshot.xml"])
+def test_feed_variations_give_the_same_sources(name: str, rss: list[SourceItem]) -> None:
+    """GB18030 (declared), a BOM with CRLF lines, another snapshot with other namespace prefixes."""
+    items = parse_items(fixture(name), name)
+    assert [render_source(item) for item in items] == [render_source(item) for item in rss]
+
+
+def test_feed_variation_fixtures_are_what_their_names_say() -> None:
+    with pytest.raises(UnicodeDecodeError):
+        fixture("rss_gb18030.xml").decode("utf-8")
+    assert fixture("rss_gb18030.xml").startswith(b'<?xml version="1.0" encoding="GB18030"?>')
+    assert fixture("rss_bom_crlf.xml").startswith(b"\xef\xbb\xbf<?xml") and b"\r\n" in fixture("rss_bom_crlf.xml")
+    assert b"dcterms:creator" in fixture("rss_snapshot.xml")
+
+
+def test_utf16_feed(rss: list[SourceItem]) -> None:
+    text = fixture("rss.xml").decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    assert [render_source(item) for item in parse_items(text.encode("utf-16"), "x.xml")] == [
+        render_source(item) for item in rss]
+
+
+def test_feed_encoding_option(rss: list[SourceItem]) -> None:
+    items = parse_items(fixture("rss_gb18030.xml"), "x.xml", encoding="gb18030")
+    assert [item.id for item in items] == [item.id for item in rss]
+    with pytest.raises(IngestError) as error:
+        parse_items(fixture("rss_gb18030.xml"), "x.xml", encoding="utf-8")
+    assert error.value.line == 6 and "--encoding" in error.value.hint  # the channel title is the first Chinese
+
+
+def test_entry_id_is_the_hash_of_the_entry_alone() -> None:
+    """Another snapshot of the feed, with an item added before and other indentation: same id."""
+    body = "&lt;p&gt;正文。&lt;/p&gt;"
+    (item,) = parse_items(RSS_ONE_ITEM.format(body=body).encode("utf-8"), "a.xml")
+    grown = RSS_ONE_ITEM.format(body=body).replace("    <item>", "<item><title>新</title><pubDate>Wed, 06 Mar 2024 "
+                                                  "08:00:00 +0800</pubDate><description>新。</description></item>\n<item>")
+    items = parse_items(grown.encode("utf-8"), "b.xml")
+    assert items[1].id == item.id and items[0].id != item.id
+    changed = parse_items(RSS_ONE_ITEM.format(body=body + "。").encode("utf-8"), "c.xml")
+    assert changed[0].id != item.id
+    assert item.raw_sha256 == canonical_sha256(ET.fromstring(RSS_ONE_ITEM.format(body=body).encode("utf-8"))[0][1])
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+]>
+<rss version="2.0"><channel><title>&lol2;</title></channel></rss>
+"""
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+
+<!DOCTYPE rss SYSTEM "file:///etc/passwd">
+<rss version="2.0"><channel><title>x</title></channel></rss>
+"""
+
+
+@pytest.mark.parametrize(("feed", "line"), [(BILLION_LAUGHS, 2), (EXTERNAL_ENTITY, 3)])
+def test_a_feed_with_a_doctype_is_refused(feed: str, line: int, tmp_path: Path) -> None:
+    path = tmp_path / "evil.xml"
+    path.write_text(feed, encoding="utf-8")
+    with pytest.raises(IngestError) as error:
+        ingest_file(path, tmp_path / "out")
+    assert (error.value.path, error.value.line) == (str(path), line)
+    assert "document type declaration (<!DOCTYPE>)" in error.value.message and "refuses" in error.value.message
+    assert not (tmp_path / "out").exists()
+
+
+def test_doctype_words_inside_cdata_are_just_text() -> None:
+    body = "<![CDATA[<!DOCTYPE html><p>正文里提到 &lt;!ENTITY&gt; 一词。</p>]]>"
+    (item,) = parse_items(RSS_ONE_ITEM.format(body=body).encode("utf-8"), "a.xml")
+    assert item.blocks == (Block("paragraph", "正文里提到 <!ENTITY> 一词。"),)
+
+
+@pytest.mark.parametrize(
+    ("feed", "line", "words"),
+    [
+        ("<rss>\n<channel>\n<title>x</titel>\n</channel></rss>", 3, "not well-formed XML: mismatched tag"),
+        (RSS_ONE_ITEM.format(body="&nbsp;正文"), 8, "undefined entity"),
+        ("<html><body>网页</body></html>", 1, "not an RSS 2.0 or Atom feed: the root element is <html>"),
+        ("<rss version='2.0'>\n</rss>", 1, "no <channel>"),
+        ("<rss version='2.0'><channel><title>x</title></channel></rss>", 1, "the feed has no <item>"),
+        ('<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', 1, "the feed has no <entry>"),
+        (RSS_ONE_ITEM.format(body="正文").replace("<title>示例日报</title>", ""), 3, "no <title> (the outlet)"),
+        (RSS_ONE_ITEM.format(body="正文").replace("<title>标题</title>", ""), 5, "the item has no <title>"),
+        (RSS_ONE_ITEM.format(body="正文").replace("<pubDate>Tue, 05 Mar 2024 18:00:00 GMT</pubDate>", ""),
+         5, "the item has no date"),
+        (RSS_ONE_ITEM.format(body="正文").replace("Tue, 05 Mar 2024", "昨天"), 7, "cannot read the date '昨天 18:00:00 GMT'"),
+        (RSS_ONE_ITEM.format(body="&lt;script&gt;x()&lt;/script&gt;"), 5, "the item has no text"),
+    ],
+)
+def test_malformed_feeds_name_the_line(feed: str, line: int, words: str) -> None:
+    with pytest.raises(IngestError) as error:
+        parse_items(feed.encode("utf-8"), "feed.xml")
+    assert (error.value.path, error.value.line) == ("feed.xml", line)
+    assert words in error.value.message
+
+
+@pytest.mark.parametrize(
+    ("html", "blocks"),
+    [
+        ("<div><p>甲。</p><div>乙。<p>丙。</p>丁。</div></div>", ["甲。", "乙。", "丙。", "丁。"]),
+        ("一行<br>二行<br/>三行", ["一行", "二行", "三行"]),
+        ("<ul><li>一项</li><li>二项</li></ul>", ["一项", "二项"]),
+        ("<h2>小标题</h2><h4>更小</h4><p>正文</p>", ["heading:小标题", "heading:更小", "正文"]),
+        ("<figure><img src='x.jpg'><figcaption><p>图说</p></figcaption></figure>", ["caption:图说"]),
+        ("<p>前<script>var a = '<p>不要</p>';</script>后</p><style>p{}</style><noscript>无</noscript>", ["前后"]),
+        ("<p>&amp;&lt;&gt;&quot;&#x4e2d;&#25991;&ldquo;&rdquo;&hellip;</p>", ['&<>"中文“”…']),
+        ("<p>换行\n  接着写，English\n words</p>", ["换行接着写，English words"]),
+        ("<table><tr><td>名称</td><td>数量</td></tr><tr><td>商会</td><td>49</td></tr></table>", ["名称 数量", "商会 49"]),
+        ("<p>  </p><p>&nbsp;</p>", []),
+    ],
+)
+def test_html_blocks(html: str, blocks: list[str]) -> None:
+    shown = [text if kind == "paragraph" else f"{kind}:{text}" for kind, text in html_blocks(html)]
+    assert shown == blocks
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("Wed, 11 Oct 2023 07:30:00 +0800", date(2023, 10, 11)),
+        ("Tue, 10 Oct 2023 23:30:00 -0000", date(2023, 10, 10)),
+        ("11 Oct 2023 07:30 GMT", date(2023, 10, 11)),
+        ("2023-10-11T00:30:00+08:00", date(2023, 10, 11)),
+        ("2023-10-10T18:00:00Z", date(2023, 10, 10)),
+        ("2023-10-11", date(2023, 10, 11)),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_parse_timestamp_keeps_the_feeds_own_day(stamp: str, day: date | None) -> None:
+    assert parse_timestamp(stamp) == day
+
+
+def test_looks_like_xml() -> None:
+    assert looks_like_xml(b"  \n<?xml version='1.0'?><rss/>")
+    assert looks_like_xml(b"\xef\xbb\xbf<rss/>")
+    assert looks_like_xml("<rss/>".encode("utf-16"))
+    assert not looks_like_xml(fixture("basic.txt")) and not looks_like_xml(fixture("bom.txt"))
+    assert not looks_like_xml(REAL_PATH.read_bytes())
+
+
+# --------------------------------------------------------------------------
+# The command line: python build.py ingest PATH...
+
+
+def test_cli_ingests_a_folder_and_reports_what_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from microsite.cli import main
+
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for name in ("basic.txt", "crlf.txt", "rss.xml", "atom.xml", "not_epaper.md", "no_body.txt"):
+        (feed / name).write_bytes(fixture(name))
+    (feed / REAL_NAME).write_bytes(REAL_PATH.read_bytes())
+    (feed / ".DS_Store").write_bytes(b"\x00\x01")
+    root = tmp_path / "site"
+    assert main(["--root", str(root), "ingest", str(feed)]) == 1
+    out, err = capsys.readouterr()
+    assert f"{feed / 'not_epaper.md'}:1: not an e-paper item" in err
+    assert f"{feed / 'no_body.txt'}:10: no body text" in err
+    assert f"nothing was written for {feed / 'not_epaper.md'}" in err
+    sources = root / "content" / "sources"
+    ids = sorted(p.name[: -len(".md")] for p in sources.glob("*.md"))
+    assert len(ids) == 1 + 1 + 2 + 2 + 1  # basic, crlf (its own bytes, its own id), 2 RSS, 2 Atom, the real item
+    assert names(sources) == sorted([f"{i}.md" for i in ids] + [f"{i}.candidates.yaml" for i in ids])
+    assert out.count("created: content/sources/") == 14 and REAL_ID in out
+    assert main(["--root", str(root), "ingest", str(feed / REAL_NAME), str(feed / "rss.xml")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"unchanged: content/sources/{REAL_ID}.md", f"unchanged: content/sources/{REAL_ID}.candidates.yaml",
+        *[f"unchanged: content/sources/{item.id}{suffix}" for item in parse_items(fixture("rss.xml"), "rss.xml")
+          for suffix in (".md", ".candidates.yaml")],
+    ]
+
+
+def test_cli_stops_at_an_edited_file_until_forced(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from microsite.cli import main
+
+    arguments = ["--root", str(tmp_path), "ingest", str(REAL_PATH)]
+    assert main(arguments) == 0
+    draft = tmp_path / "content" / "sources" / f"{REAL_ID}.candidates.yaml"
+    draft.write_text("statistics: []\nevents: []\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(arguments) == 1
+    err = capsys.readouterr().err
+    assert f"{draft}:1: {REAL_ID}.candidates.yaml differs" in err and "pass --force to overwrite" in err
+    assert draft.read_text(encoding="utf-8") == "statistics: []\nevents: []\n"
+    assert main([*arguments, "--force"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"unchanged: content/sources/{REAL_ID}.md",
+                                                    f"updated: content/sources/{REAL_ID}.candidates.yaml"]
+
+
+def test_cli_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from microsite.cli import main
+
+    raw = tmp_path / "item.txt"
+    raw.write_bytes(fixture("gb18030.txt"))
+    assert main(["--root", str(tmp_path), "ingest", "--encoding", "utf-8", str(raw)]) == 1
+    assert f"{raw}:3: cannot decode the file as utf-8" in capsys.readouterr().err
+    assert main(["--root", str(tmp_path), "ingest", "--encoding", "gb18030", str(raw)]) == 0
