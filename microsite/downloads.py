@@ -14,7 +14,6 @@ import json
 from dataclasses import dataclass
 
 from .i18n import format_date
-from .markdown import plain_text
 from .model import Evidence, Site, page_url
 
 DATASETS = ("statistics", "timeline")
@@ -55,7 +54,7 @@ def statistics_rows(site: Site, lang: str) -> list[dict[str, object]]:
         "qualifier": stat.qualifier,
         "as_written": stat.formatted[lang],
         "label": stat.text[lang].label,
-        "note": plain_text(list(stat.text[lang].note)),
+        "note": stat.text[lang].note.plain,
         **_evidence(site, stat.evidence, lang),
     } for stat in site.statistics]
 
@@ -67,7 +66,7 @@ def timeline_rows(site: Site, lang: str) -> list[dict[str, object]]:
         "precision": event.date.precision,
         "as_written": format_date(event.date, lang),
         "title": event.text[lang].title,
-        "text": plain_text(list(event.text[lang].text)),
+        "text": event.text[lang].text.plain,
         "statistics": " ".join(event.stats),
         **_evidence(site, event.evidence, lang),
     } for event in site.events]

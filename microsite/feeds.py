@@ -12,7 +12,6 @@ import os
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
-from .markdown import plain_text
 from .model import Site, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -91,7 +90,7 @@ def _source_entries(site: Site, lang: str) -> list[dict[str, str]]:
             "title": words.title if words else source.title,
             "updated": source.date.isoformat(),
             "author": words.author if words else source.author,
-            "summary": plain_text(list(words.summary)) if words and words.summary else source.kicker,
+            "summary": words.summary.plain if words and words.summary else source.kicker,
         })
     return entries
 
@@ -106,7 +105,7 @@ def _event_entries(site: Site, lang: str) -> list[dict[str, str]]:
         "id": absolute(site, timeline, lang, f"event-{event.id}"),
         "title": f"{format_date(event.date, lang)}: {event.text[lang].title}",
         "updated": event.date.span()[0].isoformat(),
-        "summary": plain_text(list(event.text[lang].text)),
+        "summary": event.text[lang].text.plain,
     } for event in site.events]
 
 

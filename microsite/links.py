@@ -18,19 +18,19 @@ quote has that number, or in a data record whose own quote has it.
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from markdown_it.token import Token
-
+from .compiled import Compiled, LinkSpec
 from .dates import find_dates_zh
 from .errors import ContentError, Location
-from .markdown import LinkRef, find_in_lines, iter_links, iter_text
-from .model import Config, page_url
-from .numerals import digit_runs, find_numbers, find_numbers_zh, same_value
+from .model import Config, Rendered, page_url
+from .numerals import find_numbers, find_numbers_zh, same_value
 from .provenance import normalize
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
@@ -40,57 +40,33 @@ ID_PREFIXES = {"stat": "stat-", "event": "event-", "term": "term-"}
 
 @dataclass(frozen=True)
 class Prose:
-    """Markdown an editor wrote, parsed, with what is needed to point at its lines.
+    """Markdown an editor wrote, compiled, with what is needed to resolve it and point at its lines.
 
-    ``first_line``/``first_column`` give the file position of ``lines[0]``;
-    ``page_key`` anchors relative page links; a data record's own ``quote``
-    (and its ``source``) lets its text repeat the numbers the quote has.
+    ``first_line``/``first_column`` give the file position of the text's first
+    line; ``page_key`` anchors relative page links; a data record's own
+    ``quote`` (and its ``source``) lets its text repeat the numbers the quote
+    has; ``slot`` names what the text belongs to, so the resolved HTML can be
+    put back there (``("page", key, lang)``, ``("stat", id, lang, "note")``...).
     """
 
-    tokens: tuple[Token, ...]
+    compiled: Compiled
     lang: str
     path: Path
-    lines: tuple[str, ...]
     first_line: int
     first_column: int = 1
     page_key: str = ""
     quote: str = ""
     source: str = ""
+    slot: tuple = ()
+    text: str = ""  # the Markdown as written (for checks on the words themselves)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
 
     def location(self, line_index: int, column: int) -> Location:
         base_column = self.first_column if line_index == 0 else 1
         return Location(self.path, self.first_line + line_index, base_column + column)
-
-    def locate(self, link_lines: tuple[int, int], needle: str) -> Location:
-        line, column = find_in_lines(list(self.lines), link_lines, needle)
-        return self.location(line, column)
-
-
-class _Scanner:
-    """Finds the pieces of each block of ``prose`` in its lines in document order, each after the last.
-
-    Inline tokens carry no columns. Searching on from the previous piece puts a
-    repeated href (every citation of one source has the same) or number at its
-    own place rather than at the first occurrence in the paragraph.
-    """
-
-    def __init__(self, prose: Prose) -> None:
-        self.prose = prose
-        self.after: dict[tuple[int, int], tuple[int, int]] = {}  # block lines -> (line, column) searched up to
-
-    def find(self, span: tuple[int, int], needle: str) -> tuple[int, int] | None:
-        """0-based (line, column) of ``needle`` after the previous find in the block ``span``, or None."""
-        line, column = self.after.get(span, (span[0], 0))
-        for number in range(line, min(span[1], len(self.prose.lines))) if needle else ():
-            found = self.prose.lines[number].find(needle, column if number == line else 0)
-            if found >= 0:
-                self.after[span] = (number, found + len(needle))
-                return number, found
-        return None
-
-    def locate(self, span: tuple[int, int], needle: str) -> Location:
-        found = self.find(span, needle)
-        return self.prose.location(*found) if found else self.prose.locate(span, needle)
 
 
 @dataclass(frozen=True)
@@ -127,46 +103,72 @@ class Targets:
 
 def citations(prose: Prose) -> list[Citation]:
     """The ``cite:`` links of ``prose`` (collected first: their quotes decide the anchors)."""
-    found, scanner = [], _Scanner(prose)
-    for link in iter_links(list(prose.tokens)):
-        if link.href.startswith("cite:"):
-            location = scanner.locate(link.lines, link.href)
-            found.append(Citation(link.href[5:], link.title, location))
-    return found
+    return [Citation(link.href[5:], link.title, prose.location(link.line, link.column))
+            for link in prose.compiled.links if link.href.startswith("cite:")]
 
 
-def resolve(prose: Prose, targets: Targets) -> list[ContentError]:
-    """Check and rewrite every link of ``prose`` in place; check its digits. Returns the mistakes."""
+@dataclass
+class _Resolved:
+    """What one link becomes: its attributes, the text of an empty link, and how it was classified."""
+
+    attributes: dict[str, str] = field(default_factory=dict)
+    filler: str = ""
+    kind: str = ""  # "cite", "stat" or "" (for the digit check)
+    allowed: tuple[float, ...] = ()  # numbers its text may contain (cite: the quote's; stat: the value's)
+
+
+_PLACEHOLDER = re.compile(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # see compiled.ATTRIBUTES and FILLER
+
+
+def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError]]:
+    """Resolve every link of ``prose``, check its digits; return its HTML and the mistakes."""
     errors: list[ContentError] = []
-    scanner = _Scanner(prose)
-    for link in iter_links(list(prose.tokens)):
-        location = scanner.locate(link.lines, link.href)  # before the href is rewritten
-        problem = _resolve_link(link, prose, targets)
+    resolved = []
+    for link in prose.compiled.links:
+        result = _Resolved()
+        problem = _resolve_link(link, prose, targets, result)
         if problem:
             message, hint = problem
-            errors.append(ContentError(location, message, hint))
-    errors.extend(_untraced_numbers(prose, targets))
-    return errors
+            errors.append(ContentError(prose.location(link.line, link.column), message, hint))
+            result.kind = "broken"
+        resolved.append(result)
+    errors.extend(_untraced_numbers(prose, targets, resolved))
+    return Rendered(_fill(prose.compiled.html, resolved, escaped=True),
+                    _fill(prose.compiled.plain, resolved, escaped=False)), errors
 
 
-def _resolve_link(link: LinkRef, prose: Prose, targets: Targets) -> tuple[str, str] | None:
+def _fill(text: str, resolved: list[_Resolved], escaped: bool) -> str:
+    def replace(match: re.Match) -> str:
+        if match.group(1) is not None:
+            attributes = resolved[int(match.group(1))].attributes
+            return "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attributes.items())
+        filler = resolved[int(match.group(2))].filler
+        return html.escape(filler, quote=False) if escaped else filler
+
+    return _PLACEHOLDER.sub(replace, text) if "\x00" in text else text
+
+
+def _resolve_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     href = link.href
     scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
+    if link.title and not link.is_image:
+        result.attributes["title"] = link.title
     if link.is_image:
-        return _image(link, targets)
+        return _image(link, targets, result)
     if scheme in SPECIAL_PAGES:
-        return _record_link(link, scheme, href.split(":", 1)[1], prose.lang, targets)
+        return _record_link(link, scheme, href.split(":", 1)[1], prose.lang, targets, result)
     if scheme == "cite":
-        return _cite(link, prose, targets)
+        return _cite(link, prose, targets, result)
     if scheme in EXTERNAL_SCHEMES:
+        result.attributes = {"href": href, **result.attributes}
         return None if urlsplit(href).netloc or scheme == "mailto" else (f"incomplete link '{href}'", "")
     if scheme:
         return (f"links with '{scheme}:' are not allowed",
                 "link to pages with their .md file, or to other sites with https://")
-    return _page_link(link, prose, targets)
+    return _page_link(link, prose, targets, result)
 
 
-def _page_link(link: LinkRef, prose: Prose, targets: Targets) -> tuple[str, str] | None:
+def _page_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     path, _, fragment = link.href.partition("#")
     fragment = unquote(fragment)
     if not path:
@@ -190,7 +192,7 @@ def _page_link(link: LinkRef, prose: Prose, targets: Targets) -> tuple[str, str]
         shown = ", ".join(sorted(headings)) or "none"
         return (f"link to '#{fragment}', which is not a heading on {key}.{lang}.md",
                 f"anchors there: {shown}")
-    link.token.attrSet("href", targets.href(key, lang, fragment))
+    result.attributes = {"href": targets.href(key, lang, fragment), **result.attributes}
     return None
 
 
@@ -206,10 +208,12 @@ def _page_key(path: str, prose: Prose, config: Config) -> tuple[str | None, str]
     return (None, lang) if key.startswith("..") else (key, lang)
 
 
-def _record_link(link: LinkRef, kind: str, ident: str, lang: str, targets: Targets) -> tuple[str, str] | None:
+def _record_link(link: LinkSpec, kind: str, ident: str, lang: str, targets: Targets,
+                 result: _Resolved) -> tuple[str, str] | None:
     known = {"stat": targets.statistics, "event": targets.events, "term": targets.terms}[kind]
     file = {"stat": "statistics", "event": "timeline", "term": "glossary"}[kind]
     if ident not in known and (f"data/{file}.yaml" in targets.unreadable or f"{kind}:{ident}" in targets.broken):
+        result.kind = "broken"
         return None  # the file's or the record's own mistakes are reported instead
     if ident not in known:
         return (f"no {SPECIAL_PAGES[kind]} record with id '{ident}'", f"check the id in content/data/{file}.yaml")
@@ -217,19 +221,20 @@ def _record_link(link: LinkRef, kind: str, ident: str, lang: str, targets: Targe
     if page is None:
         return (f"no page shows the {SPECIAL_PAGES[kind]}",
                 f"add a page with 'template: {SPECIAL_PAGES[kind]}'")
-    link.token.attrSet("href", targets.href(page, lang, ID_PREFIXES[kind] + ident))
-    if kind == "stat" and not link.text():
-        _fill_text(link, targets.statistics[ident][lang])
+    result.attributes = {"href": targets.href(page, lang, ID_PREFIXES[kind] + ident), **result.attributes}
+    if kind == "stat":
+        shown = targets.statistics[ident][lang]
+        result.kind = "stat"
+        result.allowed = tuple(number.value for number in find_numbers(shown, lang))
+        if not link.text:
+            result.filler = shown
     return None
 
 
-def _fill_text(link: LinkRef, text: str) -> None:
-    link.children.insert(link.index + 1, Token("text", "", 0, content=text))
-
-
-def _cite(link: LinkRef, prose: Prose, targets: Targets) -> tuple[str, str] | None:
+def _cite(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     source = link.href[5:]
     if source not in targets.sources and f"sources/{source}.md" in targets.unreadable:
+        result.kind = "broken"
         return None
     if source not in targets.sources:
         known = ", ".join(sorted(targets.sources)) or "none"
@@ -239,13 +244,16 @@ def _cite(link: LinkRef, prose: Prose, targets: Targets) -> tuple[str, str] | No
                 f'write [text](cite:{source} "the exact words of the source")')
     anchor = targets.anchors.get((source, normalize(link.title)[0]))
     if anchor is None:
+        result.kind = "broken"
         return None  # the quote itself was not found: reported by provenance
-    link.token.attrSet("href", targets.href(f"sources/{source}", prose.lang, anchor))
-    link.token.attrSet("class", "cite")
+    result.attributes = {"href": targets.href(f"sources/{source}", prose.lang, anchor), "class": "cite",
+                         **result.attributes}
+    result.kind = "cite"
+    result.allowed = tuple(_quote_values(link.title, targets.sources[source]))
     return None
 
 
-def _image(link: LinkRef, targets: Targets) -> tuple[str, str] | None:
+def _image(link: LinkSpec, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     src = link.href
     if not src.startswith("/static/"):
         return (f"image '{src}': images must be files in static/, written as /static/<file>",
@@ -253,36 +261,34 @@ def _image(link: LinkRef, targets: Targets) -> tuple[str, str] | None:
     relative = unquote(src[len("/static/"):])
     if relative not in targets.static_files:
         return (f"image '{src}' does not exist in static/", "")
-    link.token.attrSet("src", targets.config.base_path + targets.asset_paths.get(relative, "static/" + relative))
+    result.attributes = {"src": targets.config.base_path + targets.asset_paths.get(relative, "static/" + relative)}
+    if link.title:
+        result.attributes["title"] = link.title
     return None
 
 
 # --- numbers ---------------------------------------------------------------
 
 
-def _untraced_numbers(prose: Prose, targets: Targets) -> list[ContentError]:
+def _untraced_numbers(prose: Prose, targets: Targets, resolved: list[_Resolved]) -> list[ContentError]:
     errors = []
     own = _quote_values(prose.quote, targets.sources.get(prose.source)) if prose.quote else None
-    scanner = _Scanner(prose)
-    for token, link, lines in iter_text(list(prose.tokens)):
-        at = scanner.find(lines, token.content)
-        if not digit_runs(token.content):
-            continue
-        href = str(link.attrGet("href") or "") if link is not None else ""
-        if href.startswith(("cite:", "stat:")):
+    for run in prose.compiled.digits:
+        link = resolved[run.link] if run.link >= 0 else None
+        if link is not None and link.kind == "broken":
             continue  # a citation or statistic link that did not resolve: its own mistake is reported
         allowed, why = own, "the record's quote"
-        shown = _linked_statistic(href, prose.lang, targets)
-        if link is not None and link.attrGet("class") == "cite":
-            allowed, why = _quote_values(str(link.attrGet("title")), _cited_date(href, targets)), "the quote it cites"
-        elif shown is not None:
-            allowed, why = [number.value for number in find_numbers(shown, prose.lang)], "the statistic it links to"
-        for number in find_numbers(token.content, prose.lang):
-            if not any(ch.isdigit() for ch in number.text):
+        if link is not None and link.kind == "cite":
+            allowed, why = list(link.allowed), "the quote it cites"
+        elif link is not None and link.kind == "stat":
+            allowed, why = list(link.allowed), "the statistic it links to"
+        for number in find_numbers(run.text, prose.lang):
+            first_digit = next((i for i, ch in enumerate(number.text) if ch.isdigit()), None)
+            if first_digit is None:
                 continue
             if allowed is not None and any(same_value(number.value, value) for value in allowed):
                 continue
-            location = prose.location(at[0], at[1] + number.start) if at else scanner.locate(lines, number.text)
+            location = prose.location(*run.place_of(number.start + first_digit))
             if allowed is None:
                 errors.append(ContentError(location, f"the number '{number.text.strip()}' is not traced to a source",
                                            "show a statistic with [](stat:ID), or put the claim in a citation: "
@@ -291,22 +297,6 @@ def _untraced_numbers(prose: Prose, targets: Targets) -> list[ContentError]:
                 errors.append(ContentError(location, f"the number '{number.text.strip()}' is not in {why}",
                                            "correct the number, or quote the passage that has it"))
     return errors
-
-
-def _linked_statistic(href: str, lang: str, targets: Targets) -> str | None:
-    """The value a resolved ``stat:`` link shows, as written for ``lang``; None for other links."""
-    page = targets.special.get(SPECIAL_PAGES["stat"])
-    prefix = targets.href(page, lang, ID_PREFIXES["stat"]) if page else ""
-    if not prefix or not href.startswith(prefix):
-        return None
-    return targets.statistics.get(href[len(prefix):], {}).get(lang)
-
-
-def _cited_date(href: str, targets: Targets) -> date | None:
-    for source, when in targets.sources.items():
-        if f"/sources/{source}/" in href:
-            return when
-    return None
 
 
 def _quote_values(quote: str, reference: date | None) -> list[float]:

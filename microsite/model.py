@@ -12,14 +12,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from markdown_it.token import Token
-
 from .assets import Asset
 from .dates import PartialDate
 from .errors import ContentError, Location
 from .provenance import Passage, SourceBlock
 
-Tokens = tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Markdown an editor wrote, resolved for its page: HTML (safe: raw HTML is off) and plain text."""
+
+    html: str = ""
+    plain: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.html)
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,7 @@ def output_path(url: str) -> str:
 class Page:
     """A narrative page in one language (``content/pages/<key>.<lang>.md``).
 
-    ``title`` to ``nav_title`` are the front matter; ``url``, ``body`` (parsed,
+    ``title`` to ``nav_title`` are the front matter; ``url``, ``body`` (rendered,
     links resolved) and ``heading_ids`` are derived by the build.
     """
 
@@ -95,7 +103,7 @@ class Page:
     weight: int
     nav_title: str
     url: str
-    body: Tokens
+    body: Rendered
     heading_ids: frozenset[str]
     fingerprint: str = ""
     translated_from: str = ""  # the original's fingerprint when this translation was last brought up to date
@@ -117,7 +125,7 @@ class StatisticText:
 
     label: str
     measure: str = ""
-    note: Tokens = ()
+    note: Rendered = Rendered()
     short: str = ""
 
 
@@ -141,7 +149,7 @@ class Statistic:
 @dataclass(frozen=True)
 class EventText:
     title: str
-    text: Tokens = ()
+    text: Rendered = Rendered()
 
 
 @dataclass(frozen=True)
@@ -160,7 +168,7 @@ class Event:
 @dataclass(frozen=True)
 class TermText:
     term: str
-    definition: Tokens = ()
+    definition: Rendered = Rendered()
     avoid: tuple[str, ...] = ()
 
 
@@ -183,7 +191,7 @@ class SourceText:
     title: str
     kicker: str
     author: str
-    summary: Tokens = ()
+    summary: Rendered = Rendered()
 
 
 @dataclass(frozen=True)
@@ -227,3 +235,4 @@ class Site:
     strings: dict[str, dict[str, str]]
     assets: dict[str, Asset]  # static files by name, with their fingerprinted paths
     warnings: tuple[ContentError, ...] = ()  # not mistakes, but worth an editor's look
+    external_links: frozenset[str] = frozenset()  # links to other sites that editors wrote in the content

@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from markdown_it import MarkdownIt
-
+from .compiled import Compiler
 from .dates import DATE_FORMS_HINT, PartialDate
 from .errors import ErrorList, Location
 from .i18n import format_quantity
 from .links import Prose
 from .load import DataFile, Document
-from .model import Config, Event, EventText, Evidence, Source, SourceText, Statistic, StatisticText, Term, TermText
+from .model import (Config, Event, EventText, Evidence, Rendered, Source, SourceText, Statistic, StatisticText, Term,
+                    TermText)
 from .numerals import EXACT, QUALIFIERS
 from .provenance import parse_source_body
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
@@ -41,10 +41,10 @@ class Records:
 
 
 def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
-                 md: MarkdownIt, errors: ErrorList, unreadable: frozenset[str] = frozenset()) -> Records:
+                 compiler: Compiler, errors: ErrorList, unreadable: frozenset[str] = frozenset()) -> Records:
     """Read the data files; ``unreadable`` names those (``statistics``...) that failed to load."""
     prose: list[Prose] = []
-    reader = _Reader(config, sources, md, errors, prose)
+    reader = _Reader(config, sources, compiler, errors, prose)
     statistics = reader.each(data.get("statistics"), "stat", "statistic", reader.statistic)
     events = reader.each(data.get("timeline"), "event", "event", reader.event)
     terms = reader.each(data.get("glossary"), "term", "glossary term", reader.term)
@@ -58,9 +58,9 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
 
 
 class _Reader:
-    def __init__(self, config: Config, sources: dict[str, Source], md: MarkdownIt,
+    def __init__(self, config: Config, sources: dict[str, Source], compiler: Compiler,
                  errors: ErrorList, prose: list[Prose]) -> None:
-        self.config, self.sources, self.md, self.errors, self.prose = config, sources, md, errors, prose
+        self.config, self.sources, self.compiler, self.errors, self.prose = config, sources, compiler, errors, prose
         self.broken: set[str] = set()
 
     def each(self, data: DataFile | None, kind: str, what: str, read) -> list:
@@ -115,20 +115,21 @@ class _Reader:
                 result[code] = Fields(mapping, f"{name} ({code})", self.errors, required, optional)
         return result
 
-    def _markdown(self, words: Fields, key: str, lang: str, path: Path, evidence: Evidence | None) -> tuple:
+    def _markdown(self, words: Fields, key: str, slot: tuple, path: Path, evidence: Evidence | None) -> Rendered:
+        """Compile a Markdown field; its HTML is filled in once its links are resolved (see ``slot``)."""
         text = words.text(key)
         if not text:
-            return ()
+            return Rendered()
         loc = words.loc(key)
         multiline = "\n" in text
-        tokens = tuple(self.md.parse(text))
         self.prose.append(Prose(
-            tokens, lang, path, tuple(text.split("\n")),
+            self.compiler(text), slot[2], path,
             first_line=(loc.line or 1) + (1 if multiline else 0),
             first_column=1 if multiline else (loc.column or 1),
-            quote=evidence.quote if evidence else "", source=evidence.source if evidence else "",
+            quote=evidence.quote if evidence else "", source=evidence.source if evidence else "", slot=slot,
+            text=text,
         ))
-        return tokens
+        return Rendered()
 
     def statistic(self, data, path: Path, what: str) -> Statistic | None:
         fields, name, ident = self._start(data, what, ("id", "value", "unit", "source", "quote"),
@@ -143,7 +144,8 @@ class _Reader:
         pages = fields.text_list("pages")
         if value is None or not unit or evidence is None or len(words) != len(self.config.codes):
             return None
-        text = {lang: StatisticText(w.text("label"), w.text("measure"), self._markdown(w, "note", lang, path, evidence),
+        text = {lang: StatisticText(w.text("label"), w.text("measure"),
+                                    self._markdown(w, "note", ("stat", ident, lang, "note"), path, evidence),
                                     w.text("short") or w.text("label"))
                 for lang, w in words.items()}
         formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
@@ -158,7 +160,7 @@ class _Reader:
         words = self._words(fields, name, ("title",), ("text",))
         if when is None or evidence is None or len(words) != len(self.config.codes):
             return None
-        text = {lang: EventText(w.text("title"), self._markdown(w, "text", lang, path, evidence))
+        text = {lang: EventText(w.text("title"), self._markdown(w, "text", ("event", ident, lang, "text"), path, evidence))
                 for lang, w in words.items()}
         return Event(ident, when, evidence, stats, text, data.loc, pages)
 
@@ -180,7 +182,8 @@ class _Reader:
         words = self._words(fields, name, ("term",), ("definition", "avoid"))
         if len(words) != len(self.config.codes):
             return None
-        text = {lang: TermText(w.text("term"), self._markdown(w, "definition", lang, path, evidence), w.text_list("avoid"))
+        text = {lang: TermText(w.text("term"), self._markdown(w, "definition", ("term", ident, lang, "definition"), path,
+                                                             evidence), w.text_list("avoid"))
                 for lang, w in words.items()}
         return Term(ident, fields.text("pinyin"), evidence, text, data.loc)
 
@@ -191,7 +194,7 @@ _SOURCE_KEYS = ("outlet", "date", "edition", "page", "kicker", "title", "author"
                 "declared_chars", "counted_chars", "raw_sha256", "raw_name")
 
 
-def read_sources(documents: tuple[Document, ...], config: Config, md: MarkdownIt,
+def read_sources(documents: tuple[Document, ...], config: Config, compiler: Compiler,
                  errors: ErrorList) -> tuple[dict[str, Source], list[Prose]]:
     """Sources (``<id>.md``) and their translations (``<id>.<lang>.md``)."""
     originals, translations = {}, []
@@ -216,7 +219,7 @@ def read_sources(documents: tuple[Document, ...], config: Config, md: MarkdownIt
             errors.add(Location(document.path), f"translation of a source that does not exist: '{ident}.md'",
                        "name it after the source file, e.g. <id>.en.md beside <id>.md")
             continue
-        text = _read_translation(document, lang, md, errors, prose)
+        text = _read_translation(document, ident, lang, compiler, errors, prose)
         if text is not None:
             translated[ident][lang] = text
     sources = {ident: replace(source, translations=translated[ident]) for ident, source in originals.items()}
@@ -262,15 +265,15 @@ def _iso_day(fields: Fields, errors: ErrorList) -> date | None:
         return None
 
 
-def _read_translation(document: Document, lang: str, md: MarkdownIt, errors: ErrorList,
+def _read_translation(document: Document, ident: str, lang: str, compiler: Compiler, errors: ErrorList,
                       prose: list[Prose]) -> SourceText | None:
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
         return None
     fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author"))
-    tokens = tuple(md.parse(document.body))
-    prose.append(Prose(tokens, lang, document.path, tuple(document.body.split("\n")), document.body_line))
-    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"), tokens)
+    prose.append(Prose(compiler(document.body), lang, document.path, document.body_line,
+                       slot=("source", ident, lang, "summary"), text=document.body))
+    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"))
 
 
 # --- UI strings ----------------------------------------------------------------

@@ -26,8 +26,7 @@ from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
-from .markdown import new_parser
-from .model import Evidence, Page, Site, Source, Statistic, Tokens, output_path, page_url
+from .model import Evidence, Page, Rendered, Site, Source, Statistic, output_path, page_url
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,6 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.md = new_parser()
         # Indexes built once: looking pages up by scanning them all for each page is quadratic.
         self.by_key: dict[str, dict[str, Page]] = {code: {} for code in site.config.codes}
         self.by_template: dict[tuple[str, str], list[Page]] = {}
@@ -279,9 +277,9 @@ class Renderer:
     def evidence_href(self, evidence: Evidence, lang: str) -> str:
         return self.href(f"sources/{evidence.source}", lang, evidence.anchor)
 
-    def markdown(self, tokens: Tokens) -> Markup:
+    def markdown(self, rendered: Rendered) -> Markup:
         """The one place rendered Markdown is trusted: raw HTML is off and links were checked."""
-        return Markup(self.md.renderer.render(list(tokens), self.md.options, {}))
+        return Markup(rendered.html)
 
 
 def _bytecode_cache(cache: Path) -> jinja2.BytecodeCache | None:

@@ -13,7 +13,6 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .markdown import new_parser
 from .model import Site
 
 REVIEW_PATH = "/_review/"
@@ -81,7 +80,6 @@ side by side.</p>
 
 def render_review(site: Site) -> bytes:
     """The review page for ``site`` (links point into the preview)."""
-    md = new_parser()
     config = site.config
     keys = sorted({page.key for page in site.pages})
     by_key = {(page.key, page.lang): page for page in site.pages}
@@ -99,6 +97,6 @@ def render_review(site: Site) -> bytes:
     html = environment.from_string(_TEMPLATE).render(
         site=site, languages=config.codes, tags={language.code: language.tag for language in config.languages},
         page_pairs=pairs, warnings=[warning.format(site.root) for warning in site.warnings], status=status,
-        md=lambda tokens: Markup(md.renderer.render(list(tokens), md.options, {})),
+        md=lambda rendered: Markup(rendered.html),
     )
     return html.encode("utf-8")

@@ -15,7 +15,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .errors import ContentError, Location
-from .markdown import iter_links
 from .model import Site
 
 EXTERNAL_SCHEMES = ("http", "https")
@@ -67,7 +66,7 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
     """Every problem found in the build at ``folder`` (of the content ``site``)."""
     base = urlsplit(site.config.base_url)
     pages = {path: read_html(path.read_text(encoding="utf-8")) for path in sorted(folder.rglob("*.html"))}
-    allowed = content_links(site)
+    allowed = site.external_links
     problems: list[ContentError] = []
     for path, reading in pages.items():
         page_url = _url_of(folder, path, base.path)
@@ -82,21 +81,6 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                                              "the site must load nothing from other hosts"))
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
     return problems
-
-
-def content_links(site: Site) -> set[str]:
-    """Links to other hosts that editors wrote in the content (pages, records, source summaries)."""
-    token_lists = [page.body for page in site.pages]
-    for stat in site.statistics:
-        token_lists += [words.note for words in stat.text.values()]
-    for event in site.events:
-        token_lists += [words.text for words in event.text.values()]
-    for term in site.terms:
-        token_lists += [words.definition for words in term.text.values()]
-    for source in site.sources:
-        token_lists += [words.summary for words in source.translations.values()]
-    return {link.href for tokens in token_lists for link in iter_links(list(tokens))
-            if urlsplit(link.href).scheme in EXTERNAL_SCHEMES}
 
 
 def _url_of(folder: Path, path: Path, base_path: str) -> str:

@@ -15,16 +15,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
-
 from . import links, provenance, translations
 from .assets import Asset, fingerprint_assets
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .i18n import LOCALES, locale_of
 from .links import Prose, Targets
 from .load import DataFile, Document, RawContent
-from .markdown import duplicate_heading_ids, heading_id_set, new_parser
-from .model import Config, Event, Evidence, Language, Page, Site, Source, Term, output_path, page_url
+from .compiled import Compiled, Compiler
+from .model import Config, Event, Evidence, Language, Page, Rendered, Site, Source, Term, output_path, page_url
 from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
 
@@ -35,15 +33,17 @@ _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
 
 
-def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = True) -> Site:
+def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = True,
+             compiler: Compiler | None = None) -> Site:
     """Check everything; raise :class:`ContentErrors` with every mistake found.
 
     ``base_url`` overrides the one in site.yaml (preview deploys, the local server);
-    ``fingerprint`` puts content hashes in static file names (off for the live preview).
+    ``fingerprint`` puts content hashes in static file names (off for the live preview);
+    ``compiler`` compiles Markdown (one that remembers earlier results makes rebuilds fast).
     """
     errors = ErrorList()
     errors.extend(list(raw.errors))
-    md = new_parser()
+    md = compiler or Compiler()
     config = read_config(raw.site, errors, base_url)
     if config is None:
         errors.raise_if_any()
@@ -57,15 +57,20 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     sources, records, anchors = trace_evidence(sources, records, prose, errors)
     assets = fingerprint_assets(raw.static_files, fingerprint)
     targets = _targets(config, pages, records, sources, anchors, raw, assets)
+    rendered: dict[tuple, Rendered] = {}
     for item in prose:
-        errors.extend(links.resolve(item, targets))
+        rendered[item.slot], mistakes = links.resolve(item, targets)
+        errors.extend(mistakes)
+    pages, records, sources = fill_rendered(pages, records, sources, rendered)
     check_glossary_use(records.terms, pages, records, prose, errors)
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
     warnings = translation_warnings(pages, config) + record_warnings(records, config)
     return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
-                tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings))
+                tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
+                frozenset(link.href for item in prose for link in item.compiled.links
+                          if link.href.startswith(("http://", "https://"))))
 
 
 # --- site.yaml -------------------------------------------------------------------
@@ -165,7 +170,7 @@ def _base_url(url: str, loc: Location, errors: ErrorList) -> str:
 # --- pages ---------------------------------------------------------------------
 
 
-def read_pages(documents: tuple[Document, ...], config: Config, md: MarkdownIt, errors: ErrorList,
+def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, errors: ErrorList,
                unreadable: frozenset[Path] = frozenset()) -> tuple[list[Page], list[Prose]]:
     """Pages paired by key across languages, with parsed bodies."""
     pages, prose = [], []
@@ -175,13 +180,13 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: MarkdownIt, 
         if named is None:
             continue
         key, lang = named
-        page, tokens = _read_page(document, key, lang, config, md, errors)
+        page, compiled = _read_page(document, key, lang, config, md, errors)
         if page is None:
             continue
         pages.append(page)
         by_key[key][lang] = page
-        prose.append(Prose(tokens, lang, document.path, tuple(document.body.split("\n")), document.body_line,
-                           page_key=key))
+        prose.append(Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
+                           text=document.body))
     _check_pairs(by_key, config, errors, unreadable)
     _check_nav(config, by_key, errors)
     return pages, prose
@@ -216,24 +221,24 @@ def _pages_root(path: Path) -> Path:
     return path.parent
 
 
-def _read_page(document: Document, key: str, lang: str, config: Config, md: MarkdownIt,
-               errors: ErrorList) -> tuple[Page | None, tuple]:
+def _read_page(document: Document, key: str, lang: str, config: Config, md: Compiler,
+               errors: ErrorList) -> tuple[Page | None, Compiled | None]:
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
-        return None, ()
+        return None, None
     fields = Fields(front, "front matter", errors, ("title", "description"),
                     ("template", "weight", "nav_title", translations.KEY))
     title, description = fields.text("title"), fields.text("description")
     template = fields.choice("template", TEMPLATES, "page")
-    tokens = tuple(md.parse(document.body))
-    for line, ident in duplicate_heading_ids(list(tokens)):
+    compiled = md(document.body)
+    for line, ident in compiled.duplicate_ids:
         errors.add(Location(document.path, document.body_line + line), f"two headings have the anchor {{#{ident}}}",
                    "give each heading its own anchor; links to it would reach the first one")
     url = page_url(key, lang, config.default_language)
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
-                fields.text("nav_title", title), url, tokens, heading_id_set(list(tokens)),
+                fields.text("nav_title", title), url, Rendered(), compiled.heading_ids,
                 document.fingerprint, fields.text(translations.KEY))
-    return page, tokens
+    return page, compiled
 
 
 def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: ErrorList,
@@ -423,6 +428,24 @@ def _report_phrase(pattern: re.Pattern, texts: list, preferred: str, errors: Err
             for match in pattern.finditer(line):
                 errors.add(locate(number, match.start()), f"'{match.group(0)}' is a rendering the glossary says to avoid",
                            f"write '{preferred}' (see content/data/glossary.yaml)")
+
+
+def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source],
+                  rendered: dict[tuple, Rendered]) -> tuple[list[Page], Records, dict[str, Source]]:
+    """Put each resolved Markdown text back in the page or record it belongs to (its ``slot``)."""
+    def words(record, kind: str, field: str):
+        return {lang: replace(text, **{field: rendered.get((kind, record.id, lang, field), getattr(text, field))})
+                for lang, text in record.text.items()}
+
+    pages = [replace(page, body=rendered.get(("page", page.key, page.lang), page.body)) for page in pages]
+    records = Records([replace(s, text=words(s, "stat", "note")) for s in records.statistics],
+                      [replace(e, text=words(e, "event", "text")) for e in records.events],
+                      [replace(t, text=words(t, "term", "definition")) for t in records.terms],
+                      records.prose, records.broken)
+    sources = {ident: replace(source, translations={
+        lang: replace(text, summary=rendered.get(("source", ident, lang, "summary"), text.summary))
+        for lang, text in source.translations.items()}) for ident, source in sources.items()}
+    return pages, records, sources
 
 
 def translation_warnings(pages: list[Page], config: Config) -> list[ContentError]:

@@ -9,14 +9,14 @@ import pytest
 
 from microsite.errors import ContentError
 from microsite.links import Prose, Targets, citations, resolve
-from microsite.markdown import new_parser
+from microsite.compiled import Compiler
 from microsite.model import Config, Language
 from microsite.provenance import normalize
 
 SOURCE = "2023-10-11-eb7c93e7"
 PAGE = Path("content/pages/pillars/competence.en.md")
 FIRST_LINE = 6  # the body of PAGE starts on file line 6
-MD = new_parser()
+COMPILE = Compiler()
 
 CONFIG = Config(
     path=Path("content/site.yaml"),
@@ -58,15 +58,15 @@ def targets(**changes) -> Targets:
 
 
 def prose(text: str, lang: str = "en", key: str = "pillars/competence", **extra) -> Prose:
-    return Prose(tuple(MD.parse(text)), lang, PAGE, tuple(text.split("\n")), FIRST_LINE, page_key=key, **extra)
+    return Prose(COMPILE(text), lang, PAGE, FIRST_LINE, page_key=key, text=text, **extra)
 
 
 def check(text: str, lang: str = "en", key: str = "pillars/competence", target: Targets | None = None,
           **extra) -> tuple[str, list[ContentError]]:
     """The HTML of ``text`` after resolving, and the mistakes found."""
     item = prose(text, lang, key, **extra)
-    errors = resolve(item, target or targets())
-    return MD.renderer.render(list(item.tokens), MD.options, {}), errors
+    rendered, errors = resolve(item, target or targets())
+    return rendered.html, errors
 
 
 def ok(text: str, lang: str = "en", key: str = "pillars/competence", **extra) -> str:
@@ -307,9 +307,9 @@ def test_two_equal_bad_links_in_a_paragraph_are_each_located():
 
 
 def test_column_of_a_number_in_data_text_counts_from_where_the_value_starts():
-    item = Prose(tuple(MD.parse("Grew 7 times.")), "en", Path("content/data/timeline.yaml"), ("Grew 7 times.",),
-                 first_line=8, first_column=11)
-    [error] = resolve(item, targets())
+    item = Prose(COMPILE("Grew 7 times."), "en", Path("content/data/timeline.yaml"), first_line=8, first_column=11,
+                 text="Grew 7 times.")
+    _, [error] = resolve(item, targets())
     assert (error.location.line, error.location.column) == (8, 16)
 
 

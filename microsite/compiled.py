@@ -1,0 +1,193 @@
+"""Markdown compiled once into a small, token-free form that can be cached and sent between processes.
+
+Parsing Markdown is most of a build's work, and its result does not depend
+on the rest of the site, only on the text. :func:`compile_markdown` parses
+a text and keeps what the build needs of it: the HTML (with a placeholder
+where each link's attributes go, because where a link leads depends on the
+rest of the site), every link with its position in the text, every run of
+text that contains digits (for the traceability check), the headings' ids
+and the plain text. ``links.resolve`` fills the placeholders in later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, new_parser
+from .numerals import digit_runs
+
+# NUL never reaches the HTML from the text (markdown-it replaces it), so it
+# cannot be confused with anything an editor wrote.
+ATTRIBUTES = "\x00a{}\x00"  # where link number {} puts its href/src (and class, title)
+FILLER = "\x00t{}\x00"  # where an empty link's text goes (a statistic's value)
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """A link or image as written: ``line``/``column`` (0-based) point at its target in the text."""
+
+    href: str
+    title: str
+    text: str
+    is_image: bool
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A run of text with digits in it; ``link`` is the index of the link it is in, or -1.
+
+    ``places`` gives, for each run of digits in ``text``, its offset in ``text``
+    and its (0-based) line and column in the Markdown.
+    """
+
+    text: str
+    link: int
+    places: tuple[tuple[int, int, int], ...]
+
+    def place_of(self, offset: int) -> tuple[int, int]:
+        """Line and column of the digits at or just before ``offset`` of ``text``."""
+        best = self.places[0]
+        for place in self.places:
+            if place[0] <= offset:
+                best = place
+        return best[1], best[2]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """What the build needs of one Markdown text (see the module docstring)."""
+
+    html: str
+    plain: str
+    links: tuple[LinkSpec, ...]
+    digits: tuple[TextRun, ...]
+    heading_ids: frozenset[str]
+    duplicate_ids: tuple[tuple[int, str], ...]
+
+
+def compile_markdown(md: MarkdownIt, text: str) -> Compiled:
+    """Parse ``text`` once; a pure function of the text (and the parser's rules)."""
+    tokens = md.parse(text)
+    links, digits = _survey(tokens, _Scanner(text.split("\n")))
+    # Last first: inserting a link's filler text shifts the positions of the links after it.
+    for number, link in reversed(list(enumerate(iter_links(tokens)))):
+        _placeholders(link, number)
+    return Compiled(
+        html=md.renderer.render(tokens, md.options, {}),
+        plain=_plain(tokens),
+        links=tuple(links),
+        digits=digits,
+        heading_ids=heading_id_set(tokens),
+        duplicate_ids=tuple(duplicate_heading_ids(tokens)),
+    )
+
+
+def _placeholders(link, number: int) -> None:
+    """Strip the link's attributes (written at resolution) and mark where they go.
+
+    The renderer writes the marker as an empty attribute, `` \x00a3\x00=""``, which
+    resolution replaces whole; an image's ``alt`` is still written after it.
+    """
+    link.token.attrs = {ATTRIBUTES.format(number): ""}
+    if not link.is_image and not link.text():
+        link.children.insert(link.index + 1, Token("text", "", 0, content=FILLER.format(number)))
+
+
+def _survey(tokens: list[Token], scanner: _Scanner) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
+    """Links and digit runs with their places, found in document order by one scanner."""
+    links: list[LinkSpec] = []
+    runs: list[TextRun] = []
+    for block in tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        span = tuple(block.map) if block.map else (0, 1)
+        current, text_scanner = -1, scanner  # the link the text is in, and where to look for its text
+        for index, token in enumerate(block.children):
+            if token.type in ("link_open", "image"):
+                link = LinkRef(token, block.children, index, span)
+                before = scanner.copy()  # a link's text comes before its target: [text](target)
+                links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *scanner.find(span, link.href)))
+                if token.type == "link_open":
+                    current, text_scanner = len(links) - 1, before
+                text = token.content if token.type == "image" else ""
+            elif token.type == "link_close":
+                current, text_scanner, text = -1, scanner, ""
+            else:
+                text = token.content if token.type in ("text", "code_inline") else ""
+            matches = digit_runs(text)
+            if matches:  # text merged across a removed line break is not on one line: place each run itself
+                finder = before if token.type == "image" else text_scanner
+                places = tuple((m.start(), *finder.find(span, m.group())) for m in matches)
+                runs.append(TextRun(text, current if token.type != "image" else -1, places))
+    return tuple(links), tuple(runs)
+
+
+def _plain(tokens: list[Token]) -> str:
+    paragraphs = []
+    for block in tokens:
+        if block.type == "inline":
+            parts = [" " if child.type in ("softbreak", "hardbreak") else child.content
+                     for child in block.children or () if child.type in ("text", "code_inline", "softbreak", "hardbreak")]
+            paragraphs.append("".join(parts).strip())
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+
+
+class _Scanner:
+    """Finds pieces of each block in its lines in document order, each after the previous one.
+
+    Inline tokens carry no columns. Searching on from the previous piece puts a
+    repeated href (every citation of one source has the same) or number at its
+    own place rather than at the first occurrence in the paragraph.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.after: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def copy(self) -> _Scanner:
+        twin = _Scanner(self.lines)
+        twin.after = dict(self.after)
+        return twin
+
+    def find(self, span: tuple[int, int], needle: str) -> tuple[int, int]:
+        line, column = self.after.get(span, (span[0], 0))
+        for number in range(line, min(span[1], len(self.lines))) if needle else ():
+            found = self.lines[number].find(needle, column if number == line else 0)
+            if found >= 0:
+                self.after[span] = (number, found + len(needle))
+                return number, found
+        for number in range(span[0], min(span[1], len(self.lines))) if needle else ():  # out of order: any match
+            found = self.lines[number].find(needle)
+            if found >= 0:
+                return number, found
+        return span[0], 0
+
+
+def text_key(text: str) -> str:
+    """A short, stable key for a text (its BLAKE2 digest), for caches."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class Compiler:
+    """Compiles Markdown texts, remembering each result by the text's key.
+
+    ``known`` may be filled ahead: from the on-disk cache of an earlier build,
+    or by compiling many texts in parallel (see ``pipeline``).
+    """
+
+    def __init__(self, known: dict[str, Compiled] | None = None) -> None:
+        self.md = new_parser()
+        self.known: dict[str, Compiled] = known if known is not None else {}
+
+    def __call__(self, text: str) -> Compiled:
+        key = text_key(text)
+        compiled = self.known.get(key)
+        if compiled is None:
+            compiled = self.known[key] = compile_markdown(self.md, text)
+        return compiled

@@ -1,0 +1,58 @@
+"""Compiled Markdown: parsed once, token-free, with placeholders where site-dependent links go."""
+
+from __future__ import annotations
+
+import pickle
+
+from microsite.compiled import ATTRIBUTES, FILLER, Compiler, compile_markdown
+from microsite.markdown import new_parser
+
+MD = new_parser()
+
+
+def test_links_become_placeholders_with_their_place_in_the_text() -> None:
+    compiled = compile_markdown(MD, "Intro line.\n\nSee [the figures](statistics.md#x \"t\") now.")
+    assert f'<a {ATTRIBUTES.format(0)}="">the figures</a>' in compiled.html
+    [link] = compiled.links
+    assert (link.href, link.title, link.text, link.is_image, link.line, link.column) == (
+        "statistics.md#x", "t", "the figures", False, 2, 18)
+
+
+def test_every_empty_link_of_a_paragraph_gets_its_own_filler() -> None:
+    compiled = compile_markdown(MD, "[](stat:a)注册地，与[](stat:b)市直单位。")
+    assert FILLER.format(0) in compiled.html and FILLER.format(1) in compiled.html
+    assert compiled.plain == f"{FILLER.format(0)}注册地，与{FILLER.format(1)}市直单位。"
+
+
+def test_images_keep_their_alt_text_after_the_placeholder() -> None:
+    compiled = compile_markdown(MD, "![晋江](/static/a.png)")
+    assert f'<img {ATTRIBUTES.format(0)}="" alt="晋江" />' in compiled.html
+    assert compiled.links[0].is_image and compiled.links[0].text == "晋江"
+
+
+def test_digit_runs_are_found_with_the_link_they_are_in_and_their_place() -> None:
+    compiled = compile_markdown(MD, "About 12 chambers and [49 more](cite:s \"49个\").\n第2行")
+    runs = [(run.text, run.link, run.places) for run in compiled.digits]
+    assert runs == [("About 12 chambers and ", -1, ((6, 0, 6),)), ("49 more", 0, ((0, 0, 23),)),
+                    ("第2行", -1, ((1, 1, 1),))]
+
+
+def test_raw_html_and_editor_nul_characters_cannot_forge_a_placeholder() -> None:
+    compiled = compile_markdown(MD, "<b>x</b> \x00a0\x00 \x00t0\x00")
+    assert "<b>" not in compiled.html and "\x00" not in compiled.html
+
+
+def test_headings_ids_and_duplicates_are_kept() -> None:
+    compiled = compile_markdown(MD, "## A {#a}\n\n## B {#a}\n")
+    assert compiled.heading_ids == {"a", "a-2"} and compiled.duplicate_ids == ((2, "a"),)
+
+
+def test_compiled_text_survives_pickling_for_caches_and_worker_processes() -> None:
+    compiled = compile_markdown(MD, "## 标题\n\n[x](y.md) 2023年")
+    assert pickle.loads(pickle.dumps(compiled)) == compiled
+
+
+def test_compiler_remembers_each_text_once() -> None:
+    compiler = Compiler()
+    first = compiler("same text")
+    assert compiler("same text") is first and len(compiler.known) == 1
