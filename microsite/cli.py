@@ -123,7 +123,7 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
     if command == "check":
         result = pipeline.check(root, arguments.base_url)
         _report(result, root)
-        return _check_site(arguments.site, result.site, root) if arguments.site else 0
+        return _check_site(arguments.site, result.site, root) if arguments.site else 0  # check always has a site
     if command == "build":
         out = arguments.out if arguments.out.is_absolute() else Path.cwd() / arguments.out
         _report(pipeline.build(root, out, arguments.base_url), root)
@@ -144,7 +144,7 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
 def _report(result, root: Path) -> None:
     """The summary line, then any warnings (which do not fail the build)."""
     print(result.summary())
-    for warning in result.site.warnings:
+    for warning in result.warnings:
         print("warning: " + warning.format(root), file=sys.stderr)
 
 

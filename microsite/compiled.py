@@ -11,7 +11,10 @@ and the plain text. ``links.resolve`` fills the placeholders in later.
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
+import multiprocessing
+import os
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -184,10 +187,48 @@ class Compiler:
     def __init__(self, known: dict[str, Compiled] | None = None) -> None:
         self.md = new_parser()
         self.known: dict[str, Compiled] = known if known is not None else {}
+        self.used: set[str] = set()  # keys asked for since the last save: what a cache should keep
 
     def __call__(self, text: str) -> Compiled:
         key = text_key(text)
+        self.used.add(key)
         compiled = self.known.get(key)
         if compiled is None:
             compiled = self.known[key] = compile_markdown(self.md, text)
         return compiled
+
+
+PARALLEL_THRESHOLD = 200  # below this many texts, starting worker processes costs more than it saves
+
+
+def precompile(compiler: Compiler, texts: list[str], workers: int | None = None) -> int:
+    """Compile every text ``compiler`` does not know yet, on all cores when there are many.
+
+    Returns how many were compiled. Compiling is a pure function of the text,
+    so which process does it cannot change the result.
+    """
+    missing = list({text_key(text): text for text in texts if text_key(text) not in compiler.known}.items())
+    workers = workers or available_cores()
+    if len(missing) < PARALLEL_THRESHOLD or workers < 2:
+        for _, text in missing:
+            compiler(text)
+        return len(missing)
+    chunks = [missing[index::workers * 4] for index in range(workers * 4)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for chunk, results in zip(chunks, pool.map(_compile_chunk, [[t for _, t in c] for c in chunks])):
+            for (key, _), compiled in zip(chunk, results):
+                compiler.known[key] = compiled
+    return len(missing)
+
+
+def _compile_chunk(texts: list[str]) -> list[Compiled]:
+    md = new_parser()
+    return [compile_markdown(md, text) for text in texts]
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

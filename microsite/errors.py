@@ -43,6 +43,9 @@ class ContentError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self):  # picklable (for caches and worker processes) despite the extra arguments
+        return (ContentError, (self.location, self.message, self.hint))
+
     def format(self, root: Path | None = None) -> str:
         """``path:line:col: message`` and an indented hint, paths relative to ``root``."""
         location = self.location

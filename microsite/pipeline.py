@@ -3,65 +3,104 @@
 The command line and the preview server both call :func:`build`; ``check``
 runs the same stages without writing. Content mistakes surface as
 :class:`~microsite.errors.ContentErrors`, raised before anything is written.
+
+A build reuses what earlier ones did (see ``cache``): Markdown already
+compiled, and when no input changed and the output folder is as the last
+build left it, everything. New Markdown is compiled on all cores.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .load import Project, load
+from .cache import BuildCache, LastBuild, files_fingerprint
+from .compiled import Compiler, precompile
+from .errors import ContentError
+from .load import Project, RawContent, load
 from .model import Site
-from .render import Output, render
+from .render import render
 from .validate import validate
-from .write import check_output_folder, write_site
-
+from .write import check_output_folder, read_manifest, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did: pages per language, files written, seconds taken."""
+    """What a build did: pages per language, files written, seconds taken, warnings.
 
-    site: Site
+    ``site`` is None when nothing had changed since the last build and nothing was redone.
+    """
+
+    site: Site | None
     out: Path | None
     pages: dict[str, int]
     files: int
     seconds: float
+    warnings: tuple[ContentError, ...] = ()
 
     def summary(self) -> str:
         per_language = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
-        where = f" into {self.out}" if self.out else ""
-        action = "built" if self.out else "checked"
-        return f"{action} {sum(self.pages.values())} pages ({per_language}){where} in {self.seconds:.2f} s"
+        total = f"{sum(self.pages.values())} pages ({per_language})"
+        if self.out is None:
+            return f"checked {total} in {self.seconds:.2f} s"
+        if self.site is None:
+            return f"up to date: {total} in {self.out}, nothing changed ({self.seconds:.2f} s)"
+        return f"built {total} into {self.out} in {self.seconds:.2f} s ({self.files} files written)"
 
 
 def check(root: Path, base_url: str | None = None) -> BuildResult:
     """Load, validate and render everything; write nothing (not even a cache)."""
     started = time.perf_counter()
-    site, outputs = _site_and_outputs(root, base_url, cache=None)
-    return BuildResult(site, None, _pages_per_language(site, outputs), 0, time.perf_counter() - started)
+    raw = load(Project(root))
+    site = validate(raw, base_url=base_url, compiler=_compiler(raw, Compiler()))
+    render(site)
+    return BuildResult(site, None, pages_per_language(site), 0, time.perf_counter() - started, site.warnings)
 
 
-def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool = True) -> BuildResult:
+def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool = True,
+          cache: BuildCache | None = None) -> BuildResult:
     """Build the site of the project at ``root`` into ``out``, replacing it only on success.
 
-    ``fingerprint=False`` keeps static files' names (the live preview swaps stylesheets by name).
+    ``fingerprint=False`` keeps static files' names (the live preview swaps
+    stylesheets by name); ``cache`` is kept between builds by a long-running
+    caller (the preview), else read from and saved to ``.cache/``.
     """
     started = time.perf_counter()
     check_output_folder(out)  # refuse a foreign folder before doing any work
-    site, outputs = _site_and_outputs(root, base_url, cache=root / CACHE_FOLDER, fingerprint=fingerprint)
-    files = write_site(outputs, out)
-    return BuildResult(site, out, _pages_per_language(site, outputs), files, time.perf_counter() - started)
+    cache = cache or BuildCache(root / CACHE_FOLDER)
+    raw = load(Project(root))
+    inputs = _inputs(raw, root, base_url, fingerprint, cache.code)
+    if not raw.errors and cache.last.inputs == inputs and cache.last.output == _output_digest(out):
+        return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
+    site = validate(raw, base_url=base_url, fingerprint=fingerprint, compiler=_compiler(raw, cache.compiler))
+    files = write_site(render(site, root / CACHE_FOLDER), out)
+    pages = pages_per_language(site)
+    cache.save(LastBuild(inputs, _output_digest(out), pages, site.warnings))
+    return BuildResult(site, out, pages, files, time.perf_counter() - started, site.warnings)
 
 
-def _site_and_outputs(root: Path, base_url: str | None, cache: Path | None,
-                      fingerprint: bool = True) -> tuple[Site, list[Output]]:
-    site = validate(load(Project(root)), base_url=base_url, fingerprint=fingerprint)
-    return site, render(site, cache)
+def _compiler(raw: RawContent, compiler: Compiler) -> Compiler:
+    """``compiler``, having compiled every page and source text not compiled before (on all cores)."""
+    precompile(compiler, [document.body for document in (*raw.pages, *raw.sources)])
+    return compiler
 
 
-def _pages_per_language(site: Site, outputs: list[Output]) -> dict[str, int]:
+def _inputs(raw: RawContent, root: Path, base_url: str | None, fingerprint: bool, code: str) -> str:
+    """Everything a build's result depends on: content, templates, options and microsite's code."""
+    options = f"{base_url}|{fingerprint}|{code}|{raw.fingerprint()}"
+    return files_fingerprint([Project(root).templates], options)
+
+
+def _output_digest(out: Path) -> str:
+    manifest = read_manifest(out)
+    if manifest is None:
+        return ""
+    return hashlib.blake2b(repr(sorted(manifest.items())).encode(), digest_size=16).hexdigest()
+
+
+def pages_per_language(site: Site) -> dict[str, int]:
     return {code: sum(page.lang == code for page in site.pages) + len(site.sources) for code in site.config.codes}

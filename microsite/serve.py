@@ -28,7 +28,7 @@ import tempfile
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,7 +36,8 @@ from markupsafe import escape
 
 from .errors import ContentErrors
 from .model import page_url
-from .pipeline import BuildResult, build
+from .cache import BuildCache
+from .pipeline import CACHE_FOLDER, BuildResult, build
 from .review import REVIEW_PATH, render_review
 from .write import OutputError
 
@@ -84,12 +85,17 @@ class Preview:
     result: BuildResult | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     idle: threading.Event = field(default_factory=threading.Event)
+    cache: BuildCache | None = None  # kept in memory between rebuilds: only what changed is compiled again
 
     def rebuild(self) -> bool:
         """Build into ``out``; remember the outcome. True when the build succeeded."""
         self.idle.clear()
+        if self.cache is None:
+            self.cache = BuildCache(self.root / CACHE_FOLDER, save=False)
         try:
-            result = build(self.root, self.out, self.base_url, fingerprint=False)
+            result = build(self.root, self.out, self.base_url, fingerprint=False, cache=self.cache)
+            if result.site is None and self.result is not None:  # nothing changed: the site is the one shown
+                result = replace(result, site=self.result.site)
         except ContentErrors as exc:
             with self.lock:
                 self.error = exc.format(self.root)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from microsite.render import Output
-from microsite.write import MARKER, OutputError, check_output_folder, safe_join, write_site
+from microsite.write import MANIFEST, MARKER, OutputError, check_output_folder, safe_join, write_site
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def test_writes_outputs_and_the_marker(tmp_path, static):
     written = files(out)
     assert written["index.html"] == b"zh" and written["en/index.html"] == b"en"
     assert written["static/css/site.1a.css"] == b"body{}"
-    assert MARKER in written and len(written) == 4
+    assert MARKER in written and MANIFEST in written and len(written) == 5
 
 
 def test_output_folder_is_readable_by_others(tmp_path, static):
@@ -54,8 +54,9 @@ def test_replaces_a_previous_microsite_output_folder(tmp_path, static):
     out = tmp_path / "site"
     write_site([Output("index.html", b"v1"), Output("old.html", b"gone")], out)
     write_site([Output("index.html", b"v2")], out)
-    assert files(out) == {MARKER: (out / MARKER).read_bytes(), "index.html": b"v2"}
-    assert siblings(out) == ["site", "static-src"]  # no staging or old folders left
+    assert files(out) == {MARKER: (out / MARKER).read_bytes(), MANIFEST: (out / MANIFEST).read_bytes(),
+                          "index.html": b"v2"}
+    assert siblings(out) == [".site.spare", "site", "static-src"]  # the previous site is kept as the spare
 
 
 def test_an_empty_existing_folder_is_used(tmp_path, static):
@@ -136,3 +137,48 @@ def test_two_pages_writing_one_file_is_an_error(tmp_path, static):
 def test_two_spellings_of_one_file_are_caught(tmp_path, static):
     with pytest.raises(OutputError, match="two pages write the same file: ./a.html"):
         write_site([Output("a.html", b"1"), Output("./a.html", b"2")], tmp_path / "site")
+
+
+def test_only_changed_files_are_written_and_nothing_when_nothing_changed(tmp_path):
+    out = tmp_path / "site"
+    pages = [Output(f"p{n}.html", f"page {n}".encode()) for n in range(20)]
+    assert write_site(pages, out) == 20
+    assert write_site(pages, out) == 0  # identical: the site is left as it is
+    changed = pages[:]
+    changed[3] = Output("p3.html", b"page 3, edited")
+    assert write_site(changed, out) == 1  # the others are linked from the live site
+    assert write_site(changed + [Output("new.html", b"n")], out) == 1  # p3 is linked from the live site
+    assert files(out)["p3.html"] == b"page 3, edited" and files(out)["new.html"] == b"n"
+    assert write_site(changed, out) <= 1
+    assert "new.html" not in files(out)
+
+
+def test_the_spare_is_never_written_through_a_link_shared_with_the_live_site(tmp_path):
+    out = tmp_path / "site"
+    write_site([Output("a.html", b"one")], out)
+    write_site([Output("a.html", b"one"), Output("b.html", b"x")], out)  # spare's a.html is linked to out's
+    write_site([Output("a.html", b"two")], out)
+    assert files(out)["a.html"] == b"two"
+    assert files(tmp_path / ".site.spare")["a.html"] == b"one"
+
+
+def test_a_hand_edited_or_added_file_makes_the_folder_unknown_and_fully_rewritten(tmp_path):
+    out = tmp_path / "site"
+    pages = [Output("a.html", b"one"), Output("b.html", b"two")]
+    write_site(pages, out)
+    (out / "stray.html").write_bytes(b"added by hand")
+    (out / "b.html").write_bytes(b"edited by hand, longer")
+    write_site(pages, out)
+    assert files(out) == {MARKER: files(out)[MARKER], MANIFEST: files(out)[MANIFEST], "a.html": b"one", "b.html": b"two"}
+
+
+def test_a_spare_left_half_updated_by_a_killed_build_is_not_trusted(tmp_path):
+    out = tmp_path / "site"
+    write_site([Output("a.html", b"1")], out)
+    write_site([Output("a.html", b"2")], out)
+    spare = tmp_path / ".site.spare"
+    (spare / MANIFEST).unlink()  # what an interrupted update leaves
+    (spare / "a.html").write_bytes(b"half")
+    write_site([Output("a.html", b"3")], out)
+    write_site([Output("a.html", b"4"), Output("b.html", b"b")], out)
+    assert files(out)["a.html"] == b"4" and files(tmp_path / ".site.spare")["a.html"] == b"3"
