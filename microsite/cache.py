@@ -5,6 +5,8 @@ Two things, both keyed by content, never by time stamps:
 * compiled Markdown, by the text's digest: compiling is a pure function of
   the text and of microsite's own code, so a hit is exactly what compiling
   again would give;
+* what each output file was made from (a digest of its inputs) and the
+  digest of what it was, so an unchanged page need not be rendered again;
 * the fingerprint of the last successful build's inputs (every content,
   template and static file, the options and microsite's code) with the
   digest of what it wrote: when neither the inputs nor the output folder
@@ -69,6 +71,7 @@ class BuildCache:
         self.persist = save
         self.compiler = Compiler(stored.get("compiled", {}))
         self.last: LastBuild = stored.get("last", LastBuild())
+        self.outputs: dict[str, tuple[str, int]] = stored.get("outputs", {})  # job key -> digest, size
 
     def _read(self) -> dict:
         if self.folder is None or not (self.folder / "build.pickle").is_file():
@@ -82,15 +85,17 @@ class BuildCache:
             return {}
         return stored
 
-    def save(self, last: LastBuild) -> None:
-        """Keep the compiled texts this build used (so the cache does not grow forever) and ``last``."""
+    def save(self, last: LastBuild, outputs: dict[str, tuple[str, int]]) -> None:
+        """Keep what this build used (so the cache does not grow forever): compiled texts, made files, ``last``."""
         self.last = last
+        self.outputs = outputs
         used = self.compiler.used
         self.compiler.known = {key: value for key, value in self.compiler.known.items() if key in used}
         self.compiler.used = set()
         if self.folder is None or not self.persist:
             return
-        stored = {"format": CACHE_FORMAT, "code": self.code, "compiled": self.compiler.known, "last": last}
+        stored = {"format": CACHE_FORMAT, "code": self.code, "compiled": self.compiler.known, "last": last,
+                  "outputs": outputs}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f"build.pickle.{os.getpid()}"

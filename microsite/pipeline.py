@@ -21,7 +21,7 @@ from .compiled import Compiler, precompile
 from .errors import ContentError
 from .load import Project, RawContent, load
 from .model import Site
-from .render import render
+from .render import Renderer, render
 from .validate import validate
 from .write import check_output_folder, read_manifest, write_site
 
@@ -77,10 +77,11 @@ def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool 
     if not raw.errors and cache.last.inputs == inputs and cache.last.output == _output_digest(out):
         return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
     site = validate(raw, base_url=base_url, fingerprint=fingerprint, compiler=_compiler(raw, cache.compiler))
-    files = write_site(render(site, root / CACHE_FOLDER), out)
+    jobs = Renderer(site, root / CACHE_FOLDER, cache.code).jobs()
+    written = write_site(jobs, out, cache.outputs)
     pages = pages_per_language(site)
-    cache.save(LastBuild(inputs, _output_digest(out), pages, site.warnings))
-    return BuildResult(site, out, pages, files, time.perf_counter() - started, site.warnings)
+    cache.save(LastBuild(inputs, _output_digest(out), pages, site.warnings), written.made)
+    return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)
 
 
 def _compiler(raw: RawContent, compiler: Compiler) -> Compiler:

@@ -9,6 +9,7 @@ reported as a located error, like a content mistake.
 
 from __future__ import annotations
 
+import hashlib
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,20 @@ class Output:
 
 
 @dataclass(frozen=True)
+class Job:
+    """One file still to be made: its path, a digest of everything it is made from, and how to make it.
+
+    Two jobs with the same ``key`` make the same bytes, so a build may reuse a
+    file an earlier build made from the same key instead of making it again.
+    An empty key means "always make it" (cheap files).
+    """
+
+    path: str
+    key: str
+    make: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
 class Segment:
     """A run of a source's text; ``anchor`` is set when it is a quoted passage."""
 
@@ -64,15 +79,14 @@ class MissingAsset(Exception):
 
 
 def render(site: Site, cache: Path | None = None) -> list[Output]:
-    """Render every page; raise :class:`ContentErrors` for template mistakes.
+    """Render every page now; raise :class:`ContentErrors` for template mistakes.
 
     ``cache`` is a folder where compiled templates may be kept between runs.
     """
-    renderer = Renderer(site, cache)
     outputs, errors = [], {}
-    for job in renderer.jobs():
+    for job in Renderer(site, cache).jobs():
         try:
-            outputs.append(job())
+            outputs.append(Output(job.path, job.make()))
         except ContentError as error:
             errors.setdefault(error.format(), error)
     if errors:
@@ -83,8 +97,9 @@ def render(site: Site, cache: Path | None = None) -> list[Output]:
 class Renderer:
     """The Jinja environment and the per-page context of one site."""
 
-    def __init__(self, site: Site, cache: Path | None = None) -> None:
+    def __init__(self, site: Site, cache: Path | None = None, version: str = "") -> None:
         self.site = site
+        self.version = version  # of microsite's code: part of every job's key
         self.templates_dir = site.root / "templates"
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(self.templates_dir),
@@ -105,30 +120,45 @@ class Renderer:
             pages.sort(key=lambda page: (page.weight, page.key))
         self.sources_by_id = {source.id: source for source in site.sources}
 
-    def jobs(self) -> list[Callable[[], Output]]:
-        """One callable per output file, so one failing page does not hide the others."""
-        jobs: list[Callable[[], Output]] = [lambda page=page: self.page(page) for page in self.site.pages]
-        for source in self.site.sources:
-            for code in self.site.config.codes:
-                jobs.append(lambda source=source, code=code: self.source(source, code))
-        for code in self.site.config.codes:
-            for item in downloads(self.site, code):
-                jobs.append(lambda item=item: Output(item.path, item.content))
-        for asset in self.site.assets.values():
-            jobs.append(lambda asset=asset: Output(asset.path, asset.content))
-        jobs.append(lambda: Output("_headers", headers_file(self.site.config.base_path)))
-        jobs.append(lambda: Output("sitemap.xml", sitemap(self.site)))
-        jobs.append(lambda: Output("robots.txt", robots(self.site)))
-        for code in self.site.config.codes:
-            jobs.append(lambda code=code: Output(feed_path(self.site, code), atom(self.site, code)))
+    def jobs(self) -> list[Job]:
+        """One job per output file, so one failing page does not hide the others."""
+        site, shared = self.site, self.shared_key()
+        jobs = [Job(output_path(page.url), _key(shared, _page_fields(page)), lambda page=page: self.page(page))
+                for page in site.pages]
+        for source in site.sources:
+            for code in site.config.codes:
+                url = page_url(source.key, code, site.config.default_language)
+                jobs.append(Job(output_path(url), _key(shared, repr((source, code))),
+                                lambda source=source, code=code: self.source(source, code)))
+        for code in site.config.codes:
+            jobs.extend(Job(item.path, "", lambda item=item: item.content) for item in downloads(site, code))
+            jobs.append(Job(feed_path(site, code), "", lambda code=code: atom(site, code)))
+        jobs.extend(Job(asset.path, "", lambda asset=asset: asset.content) for asset in site.assets.values())
+        jobs.append(Job("_headers", "", lambda: headers_file(site.config.base_path)))
+        jobs.append(Job("sitemap.xml", "", lambda: sitemap(site)))
+        jobs.append(Job("robots.txt", "", lambda: robots(site)))
         return jobs
+
+    def shared_key(self) -> str:
+        """A digest of everything any page may show besides its own fields: templates, data, menus, strings."""
+        site = self.site
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(self.version.encode())
+        for path in sorted(self.templates_dir.rglob("*")):
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        index = [(p.key, p.lang, p.title, p.nav_title, p.description, p.template, p.weight) for p in site.pages]
+        for part in (site.config, site.strings, site.statistics, site.events, site.terms, site.sources, index,
+                     {name: asset.path for name, asset in site.assets.items()}):
+            digest.update(repr(part).encode())
+        return digest.hexdigest()
 
     # --- pages ---------------------------------------------------------------
 
-    def page(self, page: Page) -> Output:
+    def page(self, page: Page) -> bytes:
         context = self.context(page.key, page.lang, page.title, page.description)
         context.update(page=page, body=self.markdown(page.body))
-        return self.run(f"{page.template}.html", page.url, context)
+        return self.run(f"{page.template}.html", context)
 
     def source(self, source: Source, lang: str) -> Output:
         """The page presenting one source article, in ``lang``."""
@@ -136,13 +166,12 @@ class Renderer:
         title = words.title if words else source.title
         description = self.string(lang, "source_description").format(outlet=words.outlet if words else source.outlet,
                                                                        date=source.date.isoformat())
-        url = page_url(source.key, lang, self.site.config.default_language)
         context = self.context(source.key, lang, title, description, article=source)
         context.update(source=source, words=words, summary=self.markdown(words.summary) if words else Markup(""),
                        blocks=source_segments(source))
-        return self.run("source.html", url, context)
+        return self.run("source.html", context)
 
-    def run(self, template_name: str, url: str, context: dict[str, Any]) -> Output:
+    def run(self, template_name: str, context: dict[str, Any]) -> bytes:
         try:
             html = self.env.get_template(template_name).render(context)
         except jinja2.TemplateSyntaxError as exc:
@@ -161,7 +190,7 @@ class Renderer:
             # No page URL in the message: one template mistake is then reported once, not once per page.
             raise ContentError(self._template_location(exc, template_name),
                                f"template error: {type(exc).__name__}: {exc}", "fix the template") from None
-        return Output(output_path(url), html.encode("utf-8"))
+        return html.encode("utf-8")
 
     def _template_location(self, exc: BaseException, template_name: str) -> Location:
         """Jinja rewrites tracebacks so template frames carry the template's file and line."""
@@ -280,6 +309,15 @@ class Renderer:
     def markdown(self, rendered: Rendered) -> Markup:
         """The one place rendered Markdown is trusted: raw HTML is off and links were checked."""
         return Markup(rendered.html)
+
+
+def _page_fields(page: Page) -> str:
+    return repr((page.key, page.lang, page.url, page.title, page.description, page.template, page.weight,
+                 page.nav_title, page.body.html))
+
+
+def _key(shared: str, own: str) -> str:
+    return hashlib.blake2b((shared + own).encode(), digest_size=16).hexdigest()
 
 
 def _bytecode_cache(cache: Path) -> jinja2.BytecodeCache | None:

@@ -17,9 +17,12 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .render import Output
+from .errors import ContentError, ContentErrors
+from .render import Job, Output
 
 MARKER = ".microsite-output"
 MANIFEST = ".microsite-manifest"
@@ -41,44 +44,107 @@ def check_output_folder(out: Path) -> None:
                           "nothing was changed. Choose an empty or new folder for --out")
 
 
-def write_site(outputs: list[Output], out: Path) -> int:
-    """Make ``out`` hold exactly ``outputs``, replacing it at once. Returns how many files were written.
+@dataclass(frozen=True)
+class Written:
+    """What a write did: files written (not counting files linked unchanged) and what each job made."""
+
+    files: int
+    made: dict[str, tuple[str, int]]  # job key -> digest and size of what it made
+
+
+def write_site(items: Iterable[Job | Output], out: Path,
+               known: dict[str, tuple[str, int]] | None = None) -> Written:
+    """Make ``out`` hold exactly the files of ``items``, replacing it at once.
 
     The new site is prepared in the spare folder beside ``out`` (``.site.spare``,
     which holds the site before last), writing only the files that differ from
     what it holds, and the two folders are then exchanged. A folder's manifest
-    (the digest of each file) says what it holds; a folder without one is
-    filled from scratch.
+    (each file's digest and size) says what it holds; a folder without one is
+    filled from scratch. ``known`` maps job keys to what an earlier build made
+    from them: such a job is not made again if a folder already holds its file.
+    A template mistake in any job stops the write; the others are still tried,
+    so that every mistake is reported.
     """
     out = out.absolute()
     check_output_folder(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
-    wanted = _wanted(outputs)
-    live = read_manifest(out)
-    if live == {path: (digest, len(content)) for path, (digest, content) in wanted.items()}:
-        return 0  # the site already is exactly this
+    jobs = _checked_jobs(items)
+    live = read_manifest(out) or {}
     spare = out.parent / f".{out.name}.spare"
     staging, base = _staging(spare)
     try:
-        count = _update(staging, base, wanted, live or {}, out)
+        entries, written, made = _fill(staging, base, jobs, live, out, known or {})
+        if entries == live:
+            return Written(0, made)  # the site already is exactly this; the staging folder mirrors it
         _swap(staging, out)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging != spare:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     _keep_as_spare(staging, spare)
-    return count
+    return Written(written, made)
 
 
-def _wanted(outputs: list[Output]) -> dict[str, tuple[str, bytes]]:
-    """Each output by its normalized path, with its digest; two outputs for one file is an error."""
-    wanted: dict[str, tuple[str, bytes]] = {}
-    for output in outputs:
-        path = safe_join(Path("/"), output.path).relative_to("/").as_posix()
-        if path in wanted:
-            raise OutputError(f"two pages write the same file: {output.path}")
-        wanted[path] = (file_digest(output.content), output.content)
-    return wanted
+def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:
+    """Jobs with normalized paths; two for one file, or one outside the folder, is an error."""
+    jobs, seen = [], set()
+    for item in items:
+        job = item if isinstance(item, Job) else Job(item.path, "", lambda content=item.content: content)
+        path = safe_join(Path("/"), job.path).relative_to("/").as_posix()
+        if path in seen:
+            raise OutputError(f"two pages write the same file: {job.path}")
+        seen.add(path)
+        jobs.append(Job(path, job.key, job.make))
+    return jobs
+
+
+def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live: dict[str, tuple[str, int]],
+          out: Path, known: dict[str, tuple[str, int]]) -> tuple[dict[str, tuple[str, int]], int, dict]:
+    """Bring ``folder`` (holding ``base``) to the jobs' files; unchanged files are linked from ``out``."""
+    entries: dict[str, tuple[str, int]] = {}
+    made: dict[str, tuple[str, int]] = {}
+    errors: list[ContentError] = []
+    written = 0
+    for job in jobs:
+        entry = known.get(job.key) if job.key else None
+        if entry is not None and (base.get(job.path) == entry or _reuse(out, folder, job.path, entry, live)):
+            entries[job.path] = made[job.key] = entry
+            continue
+        try:
+            content = job.make()
+        except ContentError as error:
+            errors.append(error)
+            continue
+        entry = entries[job.path] = (file_digest(content), len(content))
+        if job.key:
+            made[job.key] = entry
+        if base.get(job.path) == entry or _reuse(out, folder, job.path, entry, live):
+            continue
+        target = folder / job.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)  # never write into a file: it may be a link shared with the live site
+        target.write_bytes(content)
+        written += 1
+    if errors:
+        raise ContentErrors(errors)
+    for path in base.keys() - entries.keys():
+        (folder / path).unlink(missing_ok=True)
+    _remove_empty_folders(folder, base.keys() - entries.keys())
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    manifest = {path: list(entry) for path, entry in sorted(entries.items())}
+    (folder / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
+    return entries, written, made
+
+
+def _reuse(out: Path, folder: Path, path: str, entry: tuple[str, int], live: dict[str, tuple[str, int]]) -> bool:
+    """Put the live site's copy of ``path`` in ``folder`` as a hard link, if the live one is ``entry``."""
+    if live.get(path) != entry:
+        return False
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    return _link(out / path, target)
 
 
 def file_digest(content: bytes) -> str:
@@ -126,29 +192,6 @@ def _staging(spare: Path) -> tuple[Path, dict[str, tuple[str, int]]]:
     staging = Path(tempfile.mkdtemp(prefix=f".{spare.name[:-len('.spare')]}.new-", dir=spare.parent))
     staging.chmod(0o755)  # mkdtemp makes it 0700; the site must be readable by a web server
     return staging, {}
-
-
-def _update(folder: Path, base: dict[str, tuple[str, int]], wanted: dict[str, tuple[str, bytes]],
-            live: dict[str, tuple[str, int]], out: Path) -> int:
-    """Bring ``folder`` (holding ``base``) to ``wanted``: unchanged files are reused from ``out`` as hard links."""
-    for path in base.keys() - wanted.keys():
-        (folder / path).unlink(missing_ok=True)
-    written = 0
-    for path, (digest, content) in wanted.items():
-        entry = (digest, len(content))
-        if base.get(path) == entry:
-            continue
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # never write into a file: it may be a link shared with the live site
-        if not (live.get(path) == entry and _link(out / path, target)):
-            target.write_bytes(content)
-            written += 1
-    _remove_empty_folders(folder, base.keys() - wanted.keys())
-    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    manifest = {path: [digest, len(content)] for path, (digest, content) in sorted(wanted.items())}
-    (folder / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
-    return written
 
 
 def _link(existing: Path, target: Path) -> bool:
@@ -209,19 +252,6 @@ def _exchange(first: Path, second: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
     return result == 0
-
-
-def _fill(folder: Path, outputs: list[Output]) -> int:
-    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    written: set[Path] = set()
-    for output in outputs:
-        target = safe_join(folder, output.path)
-        if target in written:
-            raise OutputError(f"two pages write the same file: {output.path}")
-        written.add(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(output.content)
-    return len(outputs)
 
 
 def safe_join(folder: Path, relative: str) -> Path:

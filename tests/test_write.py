@@ -30,7 +30,7 @@ def siblings(out: Path) -> list[str]:
 def test_writes_outputs_and_the_marker(tmp_path, static):
     out = tmp_path / "site"
     pages = [Output("index.html", b"zh"), Output("en/index.html", b"en"), Output("static/css/site.1a.css", b"body{}")]
-    count = write_site(pages, out)
+    count = write_site(pages, out).files
     assert count == 3
     written = files(out)
     assert written["index.html"] == b"zh" and written["en/index.html"] == b"en"
@@ -142,14 +142,14 @@ def test_two_spellings_of_one_file_are_caught(tmp_path, static):
 def test_only_changed_files_are_written_and_nothing_when_nothing_changed(tmp_path):
     out = tmp_path / "site"
     pages = [Output(f"p{n}.html", f"page {n}".encode()) for n in range(20)]
-    assert write_site(pages, out) == 20
-    assert write_site(pages, out) == 0  # identical: the site is left as it is
+    assert write_site(pages, out).files == 20
+    assert write_site(pages, out).files == 0  # identical: the site is left as it is
     changed = pages[:]
     changed[3] = Output("p3.html", b"page 3, edited")
-    assert write_site(changed, out) == 1  # the others are linked from the live site
-    assert write_site(changed + [Output("new.html", b"n")], out) == 1  # p3 is linked from the live site
+    assert write_site(changed, out).files == 1  # the others are linked from the live site
+    assert write_site(changed + [Output("new.html", b"n")], out).files == 1  # p3 is linked from the live site
     assert files(out)["p3.html"] == b"page 3, edited" and files(out)["new.html"] == b"n"
-    assert write_site(changed, out) <= 1
+    assert write_site(changed, out).files <= 1
     assert "new.html" not in files(out)
 
 
@@ -182,3 +182,38 @@ def test_a_spare_left_half_updated_by_a_killed_build_is_not_trusted(tmp_path):
     write_site([Output("a.html", b"3")], out)
     write_site([Output("a.html", b"4"), Output("b.html", b"b")], out)
     assert files(out)["a.html"] == b"4" and files(tmp_path / ".site.spare")["a.html"] == b"3"
+
+
+def test_a_job_made_before_from_the_same_key_is_not_made_again(tmp_path):
+    from microsite.render import Job
+
+    out, calls = tmp_path / "site", []
+
+    def job(path: str, key: str, content: bytes) -> Job:
+        return Job(path, key, lambda: calls.append(path) or content)
+
+    first = write_site([job("a.html", "ka", b"A"), job("b.html", "kb", b"B")], out)
+    assert sorted(calls) == ["a.html", "b.html"] and set(first.made) == {"ka", "kb"}
+    calls.clear()
+    second = write_site([job("a.html", "ka", b"A"), job("b.html", "kb2", b"B2")], out, known=first.made)
+    assert calls == ["b.html"] and second.files == 1
+    assert files(out)["a.html"] == b"A" and files(out)["b.html"] == b"B2"
+
+
+def test_every_failing_job_is_reported_and_the_previous_site_kept(tmp_path):
+    from microsite.errors import ContentError, ContentErrors, Location
+    from microsite.render import Job
+
+    out = tmp_path / "site"
+    write_site([Output("a.html", b"old")], out)
+    before = files(out)
+
+    def broken(name: str):
+        def make():
+            raise ContentError(Location(Path(f"templates/{name}.html"), 3), "template error")
+        return make
+
+    with pytest.raises(ContentErrors) as raised:
+        write_site([Job("a.html", "", broken("one")), Job("b.html", "", broken("two"))], out)
+    assert [e.location.path.name for e in raised.value.errors] == ["one.html", "two.html"]
+    assert files(out) == before
