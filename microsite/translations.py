@@ -38,7 +38,7 @@ def with_front_matter_value(text: str, key: str, value: str) -> str:
     if match is None:
         raise ValueError("the file does not start with front matter")
     front = match.group(1) or ""
-    line = f"{key}: {value}\n"
+    line = f"{key}: \"{value}\"\n"  # quoted: YAML would read 123456789012 as a number, 12e3 as a float
     pattern = re.compile(rf"^{re.escape(key)}:.*\n?", re.MULTILINE)
     front = pattern.sub(line, front, count=1) if pattern.search(front) else front + line
     return f"---\n{front}{match.group(2)}{match.group(3)}{text[match.end():]}"

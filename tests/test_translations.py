@@ -26,10 +26,20 @@ def test_original_is_the_default_language_page_of_the_same_name() -> None:
 def test_front_matter_value_is_added_then_replaced_and_the_body_kept() -> None:
     text = "---\ntitle: A\n---\nBody: with a colon\n"
     added = with_front_matter_value(text, KEY, "abc")
-    assert added == "---\ntitle: A\ntranslated_from: abc\n---\nBody: with a colon\n"
+    assert added == '---\ntitle: A\ntranslated_from: "abc"\n---\nBody: with a colon\n'
+
     assert with_front_matter_value(added, KEY, "def") == added.replace("abc", "def")
     with pytest.raises(ValueError):
         with_front_matter_value("no front matter", KEY, "x")
+
+
+def test_a_fingerprint_of_digits_stays_text(minimal_project: Path) -> None:
+    from microsite.load import parse_document
+
+    text = with_front_matter_value("---\ntitle: A\n---\n", KEY, "123456789012")
+    assert parse_document(text, Path("x.en.md")).front[KEY] == "123456789012"
+    text = with_front_matter_value(text, KEY, "12345e678901")
+    assert parse_document(text, Path("x.en.md")).front[KEY] == "12345e678901"
 
 
 def warnings_of(root: Path) -> list[str]:
