@@ -242,7 +242,7 @@ def _cite(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> 
     if not link.title:
         return ("a citation needs the quote as the link title",
                 f'write [text](cite:{source} "the exact words of the source")')
-    anchor = targets.anchors.get((source, normalize(link.title)[0]))
+    anchor = targets.anchors.get((source, link.title)) or targets.anchors.get((source, normalize(link.title)[0]))
     if anchor is None:
         result.kind = "broken"
         return None  # the quote itself was not found: reported by provenance

@@ -11,7 +11,6 @@ build left it, everything. New Markdown is compiled on all cores.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from .load import Project, RawContent, load
 from .model import Site
 from .render import Renderer, render
 from .validate import validate
-from .write import check_output_folder, read_manifest, write_site
+from .write import check_output_folder, manifest_digest, read_manifest, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
@@ -74,13 +73,13 @@ def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool 
     cache = cache or BuildCache(root / CACHE_FOLDER)
     raw = load(Project(root))
     inputs = _inputs(raw, root, base_url, fingerprint, cache.code)
-    if not raw.errors and cache.last.inputs == inputs and cache.last.output == _output_digest(out):
+    if not raw.errors and cache.last.inputs == inputs and cache.last.output == manifest_digest(read_manifest(out)):
         return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
     site = validate(raw, base_url=base_url, fingerprint=fingerprint, compiler=_compiler(raw, cache.compiler))
     jobs = Renderer(site, root / CACHE_FOLDER, cache.code).jobs()
     written = write_site(jobs, out, cache.outputs)
     pages = pages_per_language(site)
-    cache.save(LastBuild(inputs, _output_digest(out), pages, site.warnings), written.made)
+    cache.save(LastBuild(inputs, written.digest, pages, site.warnings), written.made)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)
 
 
@@ -94,13 +93,6 @@ def _inputs(raw: RawContent, root: Path, base_url: str | None, fingerprint: bool
     """Everything a build's result depends on: content, templates, options and microsite's code."""
     options = f"{base_url}|{fingerprint}|{code}|{raw.fingerprint()}"
     return files_fingerprint([Project(root).templates], options)
-
-
-def _output_digest(out: Path) -> str:
-    manifest = read_manifest(out)
-    if manifest is None:
-        return ""
-    return hashlib.blake2b(repr(sorted(manifest.items())).encode(), digest_size=16).hexdigest()
 
 
 def pages_per_language(site: Site) -> dict[str, int]:

@@ -10,6 +10,7 @@ reported as a located error, like a content mistake.
 from __future__ import annotations
 
 import hashlib
+import os
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -130,12 +131,15 @@ class Renderer:
                 url = page_url(source.key, code, site.config.default_language)
                 jobs.append(Job(output_path(url), _key(shared, repr((source, code))),
                                 lambda source=source, code=code: self.source(source, code)))
+        # The rest depends on nothing but what the shared key covers (the feeds, also on the time of
+        # SOURCE_DATE_EPOCH, which is part of their key).
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         for code in site.config.codes:
             jobs.extend(Job(item.path, "", lambda item=item: item.content) for item in downloads(site, code))
-            jobs.append(Job(feed_path(site, code), "", lambda code=code: atom(site, code)))
+            jobs.append(Job(feed_path(site, code), _key(shared, f"feed {code} {epoch}"), lambda code=code: atom(site, code)))
         jobs.extend(Job(asset.path, "", lambda asset=asset: asset.content) for asset in site.assets.values())
         jobs.append(Job("_headers", "", lambda: headers_file(site.config.base_path)))
-        jobs.append(Job("sitemap.xml", "", lambda: sitemap(site)))
+        jobs.append(Job("sitemap.xml", _key(shared, "sitemap"), lambda: sitemap(site)))
         jobs.append(Job("robots.txt", "", lambda: robots(site)))
         return jobs
 

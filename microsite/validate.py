@@ -9,6 +9,7 @@ the stage are collected and raised together.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -193,7 +194,9 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
 
 
 def _page_name(document: Document, config: Config, errors: ErrorList) -> tuple[str, str] | None:
-    relative = document.path.relative_to(_pages_root(document.path)).as_posix()
+    root = str(config.path.parent / "pages") + os.sep  # pages live in content/pages/, beside site.yaml
+    text = str(document.path)
+    relative = (text[len(root):] if text.startswith(root) else document.path.name).replace(os.sep, "/")
     stem, _, lang = relative[:-3].rpartition(".")
     if not stem:
         errors.add(Location(document.path), "a page file name must end in .<language>.md",
@@ -311,10 +314,13 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
     spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
     by_name: dict[str, tuple[str, str]] = {}
     searchable = {ident: provenance.SearchableText.of(source.blocks) for ident, source in sources.items()}
+    looked_up: dict[tuple[str, str], tuple[list, str]] = {}  # the same quote is often cited many times
     for item in quoted:
         if item.source not in searchable:
             continue  # already reported where the source is named
-        found, reason = provenance.find_quote(searchable[item.source], item.quote)
+        if (item.source, item.quote) not in looked_up:
+            looked_up[(item.source, item.quote)] = provenance.find_quote(searchable[item.source], item.quote)
+        found, reason = looked_up[(item.source, item.quote)]
         if not found:
             errors.add(item.location, f"{item.what}: quote not found in source '{item.source}'", reason)
             continue
@@ -329,6 +335,9 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
         sources[ident] = replace(source, passages=tuple(found_passages))
         for name, anchor in names.items():
             anchors[by_name[name]] = anchor
+    for source, quote in looked_up:  # also by the quote as written, which saves normalizing it again
+        if (source, provenance.normalize(quote)[0]) in anchors:
+            anchors[(source, quote)] = anchors[(source, provenance.normalize(quote)[0])]
     _check_facts(records, sources, errors)
     return sources, _anchor_records(records, anchors), anchors
 
@@ -415,19 +424,24 @@ def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, p
         for lang, words in record.text.items():
             plain = (getattr(words, "label", ""), getattr(words, "title", ""))
             texts.append((lang, plain, lambda line, column, r=record: r.location))
+    preferred: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> phrase (lower case) -> the term to use
     for term in terms:
         for lang, words in term.text.items():
             for phrase in words.avoid:
-                pattern = re.compile(r"\b" + re.escape(phrase) + r"\b", re.IGNORECASE)
-                _report_phrase(pattern, [t for t in texts if t[0] == lang], words.term, errors)
+                preferred[lang][phrase.lower()] = words.term
+    for lang, phrases in preferred.items():
+        # One pattern for all of a language's phrases, so each text is scanned once.
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) + r")\b",
+                             re.IGNORECASE)
+        _report_phrases(pattern, [t for t in texts if t[0] == lang], phrases, errors)
 
 
-def _report_phrase(pattern: re.Pattern, texts: list, preferred: str, errors: ErrorList) -> None:
+def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str], errors: ErrorList) -> None:
     for _, lines, locate in texts:
         for number, line in enumerate(lines):
             for match in pattern.finditer(line):
                 errors.add(locate(number, match.start()), f"'{match.group(0)}' is a rendering the glossary says to avoid",
-                           f"write '{preferred}' (see content/data/glossary.yaml)")
+                           f"write '{preferred[match.group(0).lower()]}' (see content/data/glossary.yaml)")
 
 
 def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source],

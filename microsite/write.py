@@ -50,6 +50,7 @@ class Written:
 
     files: int
     made: dict[str, tuple[str, int]]  # job key -> digest and size of what it made
+    digest: str = ""  # of the folder's manifest: what it now holds
 
 
 def write_site(items: Iterable[Job | Output], out: Path,
@@ -76,14 +77,14 @@ def write_site(items: Iterable[Job | Output], out: Path,
     try:
         entries, written, made = _fill(staging, base, jobs, live, out, known or {})
         if entries == live:
-            return Written(0, made)  # the site already is exactly this; the staging folder mirrors it
+            return Written(0, made, manifest_digest(entries))  # already this; the staging folder mirrors it
         _swap(staging, out)
     except BaseException:
         if staging != spare:
             shutil.rmtree(staging, ignore_errors=True)
         raise
     _keep_as_spare(staging, spare)
-    return Written(written, made)
+    return Written(written, made, manifest_digest(entries))
 
 
 def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:
@@ -91,7 +92,7 @@ def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:
     jobs, seen = [], set()
     for item in items:
         job = item if isinstance(item, Job) else Job(item.path, "", lambda content=item.content: content)
-        path = safe_join(Path("/"), job.path).relative_to("/").as_posix()
+        path = safe_path(job.path)
         if path in seen:
             raise OutputError(f"two pages write the same file: {job.path}")
         seen.add(path)
@@ -147,6 +148,13 @@ def _reuse(out: Path, folder: Path, path: str, entry: tuple[str, int], live: dic
     return _link(out / path, target)
 
 
+def manifest_digest(manifest: dict[str, tuple[str, int]] | None) -> str:
+    """One digest for a whole folder's manifest ("" for an unknown folder)."""
+    if manifest is None:
+        return ""
+    return hashlib.blake2b(repr(sorted(manifest.items())).encode(), digest_size=16).hexdigest()
+
+
 def file_digest(content: bytes) -> str:
     return hashlib.blake2b(content, digest_size=16).hexdigest()
 
@@ -168,17 +176,22 @@ def read_manifest(folder: Path) -> dict[str, tuple[str, int]] | None:
 
 
 def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:
-    found = {}
-    for directory, folders, files in os.walk(folder):
-        for name in files + [f for f in folders if os.path.islink(os.path.join(directory, f))]:
-            path = os.path.join(directory, name)
-            relative = os.path.relpath(path, folder).replace(os.sep, "/")
-            if relative in (MARKER, MANIFEST):
-                continue
-            if os.path.islink(path):
-                return False
-            found[relative] = os.stat(path).st_size
-    return found == {path: size for path, (_, size) in manifest.items()}
+    """True if ``folder`` has exactly the manifest's files, with their sizes, and no symbolic links."""
+    found: dict[str, int] = {}
+    pending = [("", str(folder))]
+    while pending:
+        prefix, directory = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    return False
+                if entry.is_dir():
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    found[prefix + entry.name] = entry.stat().st_size
+    found.pop(MARKER, None)
+    found.pop(MANIFEST, None)
+    return len(found) == len(manifest) and all(found.get(path) == size for path, (_, size) in manifest.items())
 
 
 def _staging(spare: Path) -> tuple[Path, dict[str, tuple[str, int]]]:
@@ -256,10 +269,15 @@ def _exchange(first: Path, second: Path) -> bool:
 
 def safe_join(folder: Path, relative: str) -> Path:
     """``folder/relative``, refusing anything that would land outside ``folder``."""
-    path = PurePosixPath(relative)
-    if path.is_absolute() or ".." in path.parts or "\\" in relative or not relative:
+    return folder.joinpath(*safe_path(relative).split("/"))
+
+
+def safe_path(relative: str) -> str:
+    """``relative`` normalized (``./a//b`` -> ``a/b``); refused if it could leave the output folder."""
+    parts = [part for part in relative.split("/") if part not in ("", ".")]
+    if not relative or relative.startswith("/") or "\\" in relative or "\x00" in relative or ".." in parts or not parts:
         raise OutputError(f"refusing to write outside the output folder: {relative!r}")
-    return folder.joinpath(*path.parts)
+    return "/".join(parts)
 
 
 def _swap(staging: Path, out: Path) -> None:
