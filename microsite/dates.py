@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .numerals import parse_chinese_numeral
+from .yamlfile import one_line
 
 DAY, MONTH, QUARTER, YEAR, BEFORE = "day", "month", "quarter", "year", "before"
 
@@ -51,10 +52,12 @@ class PartialDate:
             match = pattern.match(text.strip())
             if match:
                 return cls._from_parts(precision, [int(part) for part in match.groups()])
-        raise ValueError(f"'{text}' is not a date this site understands")
+        raise ValueError(f"'{one_line(text)}' is not a date this site understands")
 
     @classmethod
     def _from_parts(cls, precision: str, parts: list[int]) -> PartialDate:
+        if not date.min.year <= parts[0] <= date.max.year:  # 0000, or the year after 9999
+            raise ValueError(f"year {parts[0]} is outside the calendar (years 1 to 9999)")
         if precision == QUARTER:
             return cls(parts[0], quarter=parts[1], precision=QUARTER)
         year, month, day = (parts + [0, 0])[:3]
@@ -62,6 +65,8 @@ class PartialDate:
             raise ValueError(f"month {month} does not exist")  # 2023-13, and 2023-00 too
         if precision in (DAY, BEFORE):
             date(year, month, day)  # raises ValueError for 2023-02-30 and 2023-07-00
+        if precision == BEFORE and date(year, month, day) == date.min:
+            raise ValueError("no day is before 0001-01-01")
         return cls(year, month, day, precision=precision)
 
     def iso(self) -> str:
@@ -106,8 +111,9 @@ _PRECISION_RANK = {DAY: 0, BEFORE: 1, MONTH: 2, QUARTER: 3, YEAR: 4}
 
 
 def _month_end(year: int, month: int) -> date:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
+    if month == 12:
+        return date(year, 12, 31)  # (the first of the next month may be past the calendar's end)
+    return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,8 @@ def find_dates_zh(text: str, reference: date) -> list[FoundDate]:
 def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | None:
     groups = match.groups()
     if precision == BEFORE:
-        return PartialDate(reference.year, reference.month, reference.day, precision=BEFORE)
+        parts = [reference.year, reference.month, reference.day]
+        return None if reference == date.min else PartialDate._from_parts(BEFORE, parts)
     if precision == DAY and len(groups) == 2:  # 7月15日, no year
         groups = ("今", *groups)
     if precision == QUARTER and len(groups) == 1:  # 第二季度, no year
@@ -162,8 +169,6 @@ def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | 
     year = _year(groups[0], reference)
     numbers = [_number(part) for part in groups[1:]]
     try:
-        if precision == QUARTER:
-            return PartialDate(year, quarter=numbers[0], precision=QUARTER)
         return PartialDate._from_parts(precision, [year, *numbers])
     except ValueError:
         return None

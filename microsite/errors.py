@@ -96,7 +96,7 @@ class ErrorList:
 
 
 def _relative(path: Path, root: Path) -> Path:
-    try:
-        return path.resolve().relative_to(root.resolve())
+    try:  # the file itself may be a symbolic link (even a loop): name it, not where it leads
+        return (path.parent.resolve() / path.name).relative_to(root.resolve())
     except ValueError:
         return path

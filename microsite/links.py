@@ -18,6 +18,7 @@ quote has that number, or in a data record whose own quote has it.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -299,10 +300,11 @@ def _untraced_numbers(prose: Prose, targets: Targets, resolved: list[_Resolved])
     return errors
 
 
-def _quote_values(quote: str, reference: date | None) -> list[float]:
+@functools.lru_cache(maxsize=4096)  # a pure function; the same quote is often cited many times
+def _quote_values(quote: str, reference: date | None) -> tuple[float, ...]:
     values = [number.value for number in find_numbers_zh(quote)]
     if reference is not None:
         for found in find_dates_zh(quote, reference):
             when = found.date
             values += [when.year, when.month, when.day, when.quarter]
-    return values
+    return tuple(values)

@@ -5,12 +5,20 @@ UTF-8 text, YAML is parsed (see ``yamlfile``) and Markdown files are split
 into front matter and body; nothing is interpreted yet. Every file that
 cannot be read or parsed becomes a located :class:`ContentError`, and all
 of them are reported together.
+
+Nothing outside the project folder is read, and nothing is read without
+bounds: folders are walked without following symbolic links to folders (so
+a link loop ends nothing); a link to a file is followed only when the file
+is inside the project; a link leading outside, to a folder or nowhere, a
+FIFO or device, and a content file over 1 MB are each reported, unopened.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,9 +26,14 @@ from typing import Any
 from .assets import StaticFile
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .translations import fingerprint
-from .yamlfile import parse_yaml
+from .yamlfile import UNPRINTABLE, one_line, parse_yaml, unprintable_error
 
 DATA_FILES = ("statistics", "timeline", "glossary", "strings")
+MAX_TEXT_BYTES = 1 << 20  # a Markdown or YAML file is hand-written text: the largest now is 22 kB
+# Names Windows keeps for devices, with any extension (con.zh.md, aux/x.md), and what it refuses in a name.
+_WINDOWS_DEVICES = {"con", "prn", "aux", "nul", "conin$", "conout$", *(f"{port}{n}" for port in ("com", "lpt")
+                                                                         for n in "0123456789¹²³")}
+_WINDOWS_REFUSED = re.compile(r'[\\:*?"<>|\x00-\x1f]|[. ]\Z')
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -102,34 +115,34 @@ def load(project: Project) -> RawContent:
     on and report the other files' mistakes in the same run.
     """
     errors = ErrorList()
-    content = project.content
+    content, root = project.content, project.root.resolve()
     if not content.is_dir():
         raise ContentErrors([ContentError(Location(content), "no content folder here",
                                           "run the command in the project folder, or create content/")])
-    site = _load_data(content / "site.yaml", errors, required=True)
+    site = _load_data(content / "site.yaml", root, errors, required=True)
     data = {}
     for name in DATA_FILES:
-        loaded = _load_data(content / "data" / f"{name}.yaml", errors, required=False)
+        loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, required=False)
         if loaded is not None:
             data[name] = loaded
-    pages = _load_documents(content / "pages", errors)
-    sources = _load_documents(content / "sources", errors)
+    pages = _load_documents(content / "pages", root, errors)
+    sources = _load_documents(content / "sources", root, errors)
+    static_files = _static_files(project.static, root, errors)
     unreadable = frozenset(error.location.path for error in errors.errors)
-    return RawContent(project, site, pages, data, sources, _static_files(project.static),
-                      tuple(errors.errors), unreadable)
+    return RawContent(project, site, pages, data, sources, static_files, tuple(errors.errors), unreadable)
 
 
 def load_data_file(path: Path, errors: ErrorList) -> DataFile | None:
-    """One required YAML file, read and parsed (mistakes go to ``errors``)."""
-    return _load_data(path, errors, required=True)
+    """One required YAML file of ``content/``, read and parsed (mistakes go to ``errors``)."""
+    return _load_data(path, path.parent.parent.resolve(), errors, required=True)
 
 
-def _load_data(path: Path, errors: ErrorList, required: bool) -> DataFile | None:
-    if not path.is_file():
+def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> DataFile | None:
+    if not os.path.lexists(path):
         if required:
             errors.add(Location(path), "file is missing", f"create {path.name}; see the README's editor's guide")
         return None
-    text = _read_text(path, errors)
+    text = _read_text(path, root, errors)
     if text is None:
         return None
     try:
@@ -139,14 +152,10 @@ def _load_data(path: Path, errors: ErrorList, required: bool) -> DataFile | None
         return None
 
 
-def _load_documents(folder: Path, errors: ErrorList) -> tuple[Document, ...]:
-    if not folder.is_dir():
-        return ()
+def _load_documents(folder: Path, root: Path, errors: ErrorList) -> tuple[Document, ...]:
     documents = []
-    for path in sorted(folder.rglob("*.md")):
-        if not path.is_file():
-            continue
-        text = _read_text(path, errors)
+    for path in _files(folder, root, errors, ".md"):
+        text = _read_text(path, root, errors) if _portable(path, folder, errors) else None
         if text is None:
             continue
         try:
@@ -156,11 +165,87 @@ def _load_documents(folder: Path, errors: ErrorList) -> tuple[Document, ...]:
     return tuple(documents)
 
 
-def _read_text(path: Path, errors: ErrorList) -> str | None:
+def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> list[Path]:
+    """The files under ``folder`` whose names end in ``suffix``, sorted; links to folders are not followed.
+
+    Every other symbolic link is checked (see :func:`_target`), so one that
+    leads outside the project, to a folder or nowhere is reported even when
+    its name would not be read.
+    """
+    if not folder.is_dir():
+        return []
+    real = os.path.realpath(folder)
+    if not Path(real).is_relative_to(root):
+        errors.add(Location(folder), f"the folder is outside the project (it is a symbolic link to {real})",
+                   "copy the folder into the project instead of linking to it")
+        return []
+
+    def unreadable(exc: OSError) -> None:
+        errors.add(Location(Path(exc.filename)), f"cannot read the folder: {exc.strerror}")
+
+    found = []
+    for directory, folders, names in os.walk(folder, onerror=unreadable):  # enters no folder link
+        found += [Path(directory, name) for name in names if name.endswith(suffix)]  # checked when read
+        for name in folders + [name for name in names if not name.endswith(suffix)]:
+            if os.path.islink(Path(directory, name)):
+                _target(Path(directory, name), root, errors)
+    return sorted(found)
+
+
+def _target(path: Path, root: Path, errors: ErrorList) -> Path | None:
+    """Where ``path`` really is, or None (reported) if it leads outside ``root``, nowhere or to a folder.
+
+    Only ``lstat`` and ``readlink``: nothing is opened, so a link to a secret
+    or a FIFO outside the project reads nothing.
+    """
     try:
-        raw = path.read_bytes()
+        real = Path(os.path.realpath(path, strict=True))
+    except OSError as exc:
+        if not os.path.islink(path):
+            errors.add(Location(path), f"cannot read the file: {exc.strerror}")
+        elif not path.name.startswith(".#"):  # an editor's lock file is a link to nowhere, on purpose
+            errors.add(Location(path), "the symbolic link leads nowhere (to a missing file, or round in a circle)",
+                       "remove the link, or point it at a file inside the project")
+        return None
+    if not real.is_relative_to(root):
+        if os.path.islink(path):
+            what = f"the symbolic link leads outside the project (to {os.readlink(path)})"
+        else:
+            what = f"the file is outside the project (a folder on its path is a symbolic link; the file is {real})"
+        errors.add(Location(path), f"{what}; only files inside the project are read",
+                   "copy the file into the project instead of linking to it")
+        return None
+    if real.is_dir():
+        errors.add(Location(path), "the symbolic link leads to a folder; links to folders are not followed",
+                   "move or copy the folder's files here (a link to a single file inside the project is fine)")
+        return None
+    return real
+
+
+def _read_bytes(path: Path, root: Path, errors: ErrorList, limit: int | None = None) -> bytes | None:
+    """The bytes of the regular file ``path`` (or inside the project that it links to), at most ``limit``."""
+    real = _target(path, root, errors)
+    if real is None:
+        return None
+    try:
+        info = real.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+            errors.add(Location(path), "not a regular file (a FIFO, socket or device)", "remove it")
+            return None
+        if limit is not None and info.st_size > limit:
+            errors.add(Location(path), f"the file is too large ({info.st_size:,} bytes; the limit is {limit:,})",
+                       "a page or data file is text an editor writes: is this the file you meant? "
+                       "Else split it into several pages")
+            return None
+        return real.read_bytes()
     except OSError as exc:
         errors.add(Location(path), f"cannot read the file: {exc.strerror}")
+        return None
+
+
+def _read_text(path: Path, root: Path, errors: ErrorList) -> str | None:
+    raw = _read_bytes(path, root, errors, MAX_TEXT_BYTES)
+    if raw is None:
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -173,7 +258,11 @@ def _read_text(path: Path, errors: ErrorList) -> str | None:
         line = text[: text.index("\x00")].count("\n") + 1
         errors.add(Location(path, line), "the file contains a NUL byte", "it is probably not a text file; remove it")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if UNPRINTABLE.search(text):  # no page or feed can carry it (an XML feed would not even parse)
+        errors.extend([unprintable_error(text, path)])
+        return None
+    return text
 
 
 def parse_document(text: str, path: Path) -> Document:
@@ -199,8 +288,31 @@ def parse_document(text: str, path: Path) -> Document:
     return Document(path, front, text[body_start:], body_line, fingerprint(text))
 
 
-def _static_files(static: Path) -> tuple[StaticFile, ...]:
-    if not static.is_dir():
-        return ()
-    paths = sorted(p for p in static.rglob("*") if p.is_file())
-    return tuple(StaticFile(p.relative_to(static).as_posix(), p.read_bytes()) for p in paths)
+def _portable(path: Path, folder: Path, errors: ErrorList) -> bool:
+    """Whether every name of ``path`` under ``folder`` can be a file or folder name on Windows too.
+
+    Names become the site's file names (``pages/con.zh.md`` is ``con/index.html``),
+    and a repository holding a name Windows refuses cannot even be checked out there.
+    """
+    for name in path.relative_to(folder).parts:
+        device = name.split(".")[0].rstrip(" ").lower()
+        if device in _WINDOWS_DEVICES:
+            errors.add(Location(path), f"'{one_line(name)}' cannot be a file or folder name: Windows reserves "
+                       f"'{device.upper()}' for a device",
+                       "rename it; the site could not be checked out, built or published on Windows")
+            return False
+        if _WINDOWS_REFUSED.search(name):
+            errors.add(Location(path), f"'{one_line(name)}' cannot be a file or folder name on Windows "
+                       "(it has one of the characters \\ : * ? \" < > |, or ends in a dot or space)",
+                       "rename it with letters, digits, hyphens and dots")
+            return False
+    return True
+
+
+def _static_files(static: Path, root: Path, errors: ErrorList) -> tuple[StaticFile, ...]:
+    files = []
+    for path in _files(static, root, errors):
+        content = _read_bytes(path, root, errors) if _portable(path, static, errors) else None
+        if content is not None:
+            files.append(StaticFile(path.relative_to(static).as_posix(), content))
+    return tuple(files)

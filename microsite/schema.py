@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from .errors import ErrorList, Location
-from .yamlfile import FULLWIDTH_COLON_HINT, YamlList, YamlMap, describe, looks_like_fullwidth_key
+from .yamlfile import FULLWIDTH_COLON_HINT, YamlList, YamlMap, describe, looks_like_fullwidth_key, one_line
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 ID_HINT = "use lower-case ASCII letters, digits and single hyphens, e.g. 'donations-2023'"
@@ -27,7 +27,7 @@ def expect_mapping(value: Any, loc: Location, what: str, errors: ErrorList) -> Y
     if isinstance(value, str) and looks_like_fullwidth_key(value):
         key = value.split("：", 1)[0].strip().lstrip("- ")
         column = (loc.column or 1) + value.index("：") if loc.line is not None else None
-        errors.add(Location(loc.path, loc.line, column), f"{what}: full-width colon '：' after '{key}'",
+        errors.add(Location(loc.path, loc.line, column), f"{what}: full-width colon '：' after '{one_line(key)}'",
                    FULLWIDTH_COLON_HINT)
     else:
         errors.add(loc, f"{what} must be a mapping of 'key: value' lines, found {describe(value)}")
@@ -72,11 +72,11 @@ class Fields:
     def _unknown(self, key: str, allowed: list[str]) -> None:
         loc = self.data.key_loc(key)
         if "：" in key:
-            self.errors.add(loc, f"{self.what}: full-width colon '：' in key '{key}'", FULLWIDTH_COLON_HINT)
+            self.errors.add(loc, f"{self.what}: full-width colon '：' in key '{one_line(key)}'", FULLWIDTH_COLON_HINT)
             return
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        self.errors.add(loc, f"{self.what}: unknown key '{key}'", hint)
+        self.errors.add(loc, f"{self.what}: unknown key '{one_line(key)}'", hint)
 
     def loc(self, key: str) -> Location:
         return self.data.value_loc(key)
@@ -111,7 +111,7 @@ class Fields:
     def ident(self, key: str) -> str:
         value = self.text(key)
         if value and not ID_PATTERN.match(value):
-            self.errors.add(self.loc(key), f"{self.what}: '{value}' is not a valid id", ID_HINT)
+            self.errors.add(self.loc(key), f"{self.what}: '{one_line(value)}' is not a valid id", ID_HINT)
         return value
 
     def integer(self, key: str, default: int | None = None) -> int | None:
@@ -127,7 +127,7 @@ class Fields:
         value = self._value(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
             hint = "write digits only, e.g. 450000000 (no quotes, units, commas or underscores)"
             self._wrong(key, "a finite number" if isinstance(value, float) else "a number", hint)
             return None
@@ -145,7 +145,7 @@ class Fields:
     def choice(self, key: str, options: tuple[str, ...], default: str = "") -> str:
         value = self.text(key, default)
         if value and value not in options:
-            self.errors.add(self.loc(key), f"{self.what}: '{key}' is '{value}', which is not allowed",
+            self.errors.add(self.loc(key), f"{self.what}: '{key}' is '{one_line(value)}', which is not allowed",
                             f"use one of: {', '.join(options)}")
             return default
         return value
@@ -167,6 +167,13 @@ class Fields:
             else:
                 self.errors.add(items.item_loc(index), f"{self.what}: '{key}' items must be text, found {describe(item)}")
         return tuple(result)
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # a whole number too large for a float
+        return False
 
 
 def _quote_hint(key: str, value: Any) -> str:

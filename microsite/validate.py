@@ -176,8 +176,9 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
     """Pages paired by key across languages, with parsed bodies."""
     pages, prose = [], []
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
+    root = str(config.path.parent / "pages") + os.sep  # pages live in content/pages/, beside site.yaml
     for document in documents:
-        named = _page_name(document, config, errors)
+        named = _page_name(document, config, errors, root)
         if named is None:
             continue
         key, lang = named
@@ -193,8 +194,8 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
     return pages, prose
 
 
-def _page_name(document: Document, config: Config, errors: ErrorList) -> tuple[str, str] | None:
-    root = str(config.path.parent / "pages") + os.sep  # pages live in content/pages/, beside site.yaml
+def _page_name(document: Document, config: Config, errors: ErrorList, root: str) -> tuple[str, str] | None:
+    """The page key and language a file's name gives; ``root`` is the pages folder, ending in a separator."""
     text = str(document.path)
     relative = (text[len(root):] if text.startswith(root) else document.path.name).replace(os.sep, "/")
     stem, _, lang = relative[:-3].rpartition(".")

@@ -30,8 +30,17 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+_MAX_DIGITS = 4000  # below Python's limit for reading an int from text (4300 digits)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+# The characters YAML does not allow in a file (outside its "printable" set): C0 controls but tab and line
+# breaks, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF. No page or feed can carry them either.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+# Deeper than any content needs (a statistic is four levels deep), shallow enough that neither the nodes
+# nor the values built from them come near Python's recursion limit.
+MAX_DEPTH = 32
 
 # A key typed with the full-width colon of a Chinese input method: ``title：…``.
 _FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"\[\]{},][^:：#]*?)\s*：")
@@ -85,12 +94,19 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise ContentErrors([_syntax_error(exc, text, path, offset)]) from None
+    except yaml.reader.ReaderError:  # a character YAML does not allow
+        raise ContentErrors([unprintable_error(text, path, offset)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - errors without marks are rare
         raise ContentErrors([ContentError(Location(path), f"YAML error: {exc}")]) from None
+    except RecursionError:  # PyYAML's pure-Python composer recurses per level (libyaml stops at 1000 levels)
+        raise ContentErrors([_too_deep(Location(path, first_line, 1))]) from None
     if node is None:
         return None
     errors: list[ContentError] = []
-    value = _Builder(path, offset, errors).build(node)
+    builder = _Builder(path, offset, errors)
+    value = builder.build(node)
+    if builder.aliases:
+        errors.append(_alias_error(text, path, offset))
     if errors:
         raise ContentErrors(errors)
     return value
@@ -112,40 +128,38 @@ class _Builder:
         self.offset = offset
         self.errors = errors
         self.seen: set[int] = set()
+        self.aliases = 0  # nodes reached a second time: reported once, at the first alias (see _alias_error)
 
     def loc(self, node: yaml.Node) -> Location:
         mark = node.start_mark
         return Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
 
-    def build(self, node: yaml.Node) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
         # A node reached twice is an alias (*name); expanding aliases is how
         # "billion laughs" documents exhaust memory, and editors never need them.
         if id(node) in self.seen:
-            self.errors.append(
-                ContentError(
-                    self.loc(node),
-                    "YAML anchors and aliases (&name, *name) are not supported",
-                    "write the value out in full",
-                )
-            )
+            self.aliases += 1
             return None
         self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.errors.append(_too_deep(self.loc(node)))
+            return None
         if node.tag not in _STANDARD_TAGS:
             self.errors.append(
                 ContentError(self.loc(node), f"YAML tag {node.tag!r} is not supported", "remove the tag")
             )
             return None
         if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
+            return self.mapping(node, depth + 1)
         if isinstance(node, yaml.SequenceNode):
-            return self.sequence(node)
+            return self.sequence(node, depth + 1)
         return self.scalar(node)
 
-    def mapping(self, node: yaml.MappingNode) -> YamlMap:
+    def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         result = YamlMap()
         result.loc, result.key_locs, result.value_locs = self.loc(node), {}, {}
         for key_node, value_node in node.value:
-            key = self.build(key_node)
+            key = self.build(key_node, depth)
             key_loc = self.loc(key_node)
             if key == "<<" and key_node.tag.endswith(":merge"):
                 self.errors.append(ContentError(key_loc, "YAML merge keys (<<) are not supported", "write the keys out"))
@@ -160,26 +174,47 @@ class _Builder:
                 self.errors.append(
                     ContentError(
                         key_loc,
-                        f"duplicate key '{key}' (first at line {first.line})",
+                        f"duplicate key '{one_line(key)}' (first at line {first.line})",
                         "keep one of them; YAML would silently use the last",
                     )
                 )
                 continue
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, depth)
             result.key_locs[key] = key_loc
             result.value_locs[key] = self.loc(value_node)
         return result
 
-    def sequence(self, node: yaml.SequenceNode) -> YamlList:
-        result = YamlList(self.build(item) for item in node.value)
+    def sequence(self, node: yaml.SequenceNode, depth: int) -> YamlList:
+        result = YamlList(self.build(item, depth) for item in node.value)
         result.loc = self.loc(node)
         result.item_locs = [self.loc(item) for item in node.value]
         return result
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if node.style:  # libyaml says "" for plain scalars, PyYAML says None
+            bad = UNPRINTABLE.search(node.value)  # an escape such as "\x01" in double quotes
+            if bad:
+                self.errors.append(ContentError(self.loc(node), f"the text has the control character "
+                                                f"{_codepoint(bad.group())}, written as an escape",
+                                                "remove the escape; no page can show that character"))
             return node.value  # quoted or block scalars are always text
         return resolve_plain(node.value)
+
+
+def _too_deep(location: Location) -> ContentError:
+    return ContentError(location, f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                        "content needs a few levels (a list of records with a mapping per language); "
+                        "check the indentation and the brackets")
+
+
+def _alias_error(text: str, path: Path, offset: int) -> ContentError:
+    """One error for every alias of ``text``, at the first (only read when the build found one)."""
+    aliases = [event for event in yaml.parse(text, Loader=_Loader) if isinstance(event, yaml.AliasEvent)]
+    mark = aliases[0].start_mark
+    count = f" ({len(aliases)} aliases in this file; this is the first)" if len(aliases) > 1 else ""
+    return ContentError(Location(path, mark.line + 1 + offset, mark.column + 1),
+                        f"YAML anchors and aliases (&name, *name) are not supported{count}",
+                        "write the value out in full")
 
 
 def resolve_plain(text: str) -> Any:
@@ -189,7 +224,7 @@ def resolve_plain(text: str) -> Any:
     if text in _BOOLS:
         return _BOOLS[text]
     if _INT.match(text):
-        return int(text)
+        return int(text) if len(text) <= _MAX_DIGITS else float(text)  # Python refuses longer ones (infinite anyway)
     if _OCT.match(text):
         return int(text[2:], 8)
     if _HEX.match(text):
@@ -203,6 +238,21 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+def unprintable_error(text: str, path: Path, offset: int = 0) -> ContentError:
+    """The first character of ``text`` that YAML does not allow, located."""
+    match = UNPRINTABLE.search(text)
+    index = match.start() if match else 0
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    shown = _codepoint(match.group()) if match else "a character"
+    return ContentError(Location(path, line + offset, column), f"the file contains the control character {shown}",
+                        "remove it (most editors do not show it); no page can show it, and YAML does not allow it")
+
+
+def _codepoint(character: str) -> str:
+    return f"U+{ord(character):04X}"
+
+
 def describe(value: Any) -> str:
     """How an editor would name a value's type in an error message."""
     if value is None:
@@ -210,15 +260,24 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        shown = str(value) if isinstance(value, float) or abs(value) < 10**40 else f"{str(value)[:37]}..."
+        return f"a number ({shown})"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text ('{shown}')"
+        return f"text ('{one_line(shown)}')"
     if isinstance(value, dict):
         return "a mapping (key: value lines)"
     if isinstance(value, list):
         return "a list (- item lines)"
     return type(value).__name__
+
+
+def one_line(text: str) -> str:
+    """``text`` for an error message, which is one line: line breaks and control characters escaped."""
+    return _LINE_BREAKING.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int) -> ContentError:
@@ -288,6 +347,8 @@ def _syntax_hint(lines: list[str], line: int | None, problem: str) -> str:
         return "each line of a mapping needs 'key: value' (an ASCII colon and a space)"
     if "found unexpected end of stream" in problem or "quoted scalar" in problem:
         return "a quoted value is not closed; check that every opening quote has its closing quote"
+    if "maximum nesting depth" in problem:  # libyaml's limit, 1000 levels
+        return _too_deep(Location(Path())).hint
     if "found another document" in problem:  # libyaml's context: "expected a single document"
         return "the file holds more than one YAML document ('---'); keep one"
     return "check the indentation and punctuation of this line and the one before it"
