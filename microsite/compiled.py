@@ -77,7 +77,8 @@ class Compiled:
 def compile_markdown(md: MarkdownIt, text: str) -> Compiled:
     """Parse ``text`` once; a pure function of the text (and the parser's rules)."""
     tokens = md.parse(text)
-    links, digits = _survey(tokens, _Scanner(text.split("\n")))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as markdown-it counts lines
+    links, digits = _survey(tokens, _Scanner(lines))
     # Last first: inserting a link's filler text shifts the positions of the links after it.
     for number, link in reversed(list(enumerate(iter_links(tokens)))):
         _placeholders(link, number)

@@ -129,7 +129,7 @@ class FoundDate:
 _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
 _ZH_PATTERNS = (
     (re.compile(rf"(\d{{4}}|今|去|明)年{_NUM}月{_NUM}日"), DAY),
-    (re.compile(rf"(\d{{4}}|今|去|明)年第?([一二三四1-4])季度"), QUARTER),
+    (re.compile(r"(\d{4}|今|去|明)年第?([一二三四1-4])季度"), QUARTER),
     (re.compile(rf"(\d{{4}}|今|去|明)年{_NUM}月"), MONTH),
     (re.compile(rf"(?<![年\d]){_NUM}月{_NUM}日"), DAY),
     (re.compile(r"(?<!年)第([一二三四1-4])季度"), QUARTER),

@@ -91,8 +91,15 @@ def to_csv(rows: list[dict[str, object]]) -> bytes:
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _inert(value: object) -> object:
+    """Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def to_json(site: Site, lang: str, dataset: str, rows: list[dict[str, object]]) -> bytes:

@@ -51,9 +51,9 @@ class ContentError(Exception):
         location = self.location
         if root is not None:
             location = Location(_relative(location.path, root), location.line, location.column)
-        text = f"{location}: {self.message}"
+        text = f"{location}: {_one_line(self.message)}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  hint: {_one_line(self.hint)}"
         return text
 
     def sort_key(self) -> tuple:
@@ -93,6 +93,11 @@ class ErrorList:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ContentErrors(self.errors)
+
+
+def _one_line(text: str) -> str:
+    """A message stays on its line even when it quotes a value with line breaks in it."""
+    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _relative(path: Path, root: Path) -> Path:

@@ -142,7 +142,8 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> Dat
         if required:
             errors.add(Location(path), "file is missing", f"create {path.name}; see the README's editor's guide")
         return None
-    text = _read_text(path, root, errors)
+    real = _target(path, root, errors)
+    text = _read_text(path, real, errors) if real is not None else None
     if text is None:
         return None
     try:
@@ -154,8 +155,8 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> Dat
 
 def _load_documents(folder: Path, root: Path, errors: ErrorList) -> tuple[Document, ...]:
     documents = []
-    for path in _files(folder, root, errors, ".md"):
-        text = _read_text(path, root, errors) if _portable(path, folder, errors) else None
+    for path, real in _files(folder, root, errors, ".md"):
+        text = _read_text(path, real, errors) if _portable(path, folder, errors) else None
         if text is None:
             continue
         try:
@@ -165,12 +166,12 @@ def _load_documents(folder: Path, root: Path, errors: ErrorList) -> tuple[Docume
     return tuple(documents)
 
 
-def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> list[Path]:
-    """The files under ``folder`` whose names end in ``suffix``, sorted; links to folders are not followed.
+def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> list[tuple[Path, Path]]:
+    """The files under ``folder`` whose names end in ``suffix``, sorted, each with where it really is.
 
-    Every other symbolic link is checked (see :func:`_target`), so one that
-    leads outside the project, to a folder or nowhere is reported even when
-    its name would not be read.
+    Links to folders are not followed. Every other symbolic link is checked
+    (see :func:`_target`), so one that leads outside the project, to a folder
+    or nowhere is reported even when its name would not be read.
     """
     if not folder.is_dir():
         return []
@@ -179,16 +180,24 @@ def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> lis
         errors.add(Location(folder), f"the folder is outside the project (it is a symbolic link to {real})",
                    "copy the folder into the project instead of linking to it")
         return []
-
-    def unreadable(exc: OSError) -> None:
-        errors.add(Location(Path(exc.filename)), f"cannot read the folder: {exc.strerror}")
-
-    found = []
-    for directory, folders, names in os.walk(folder, onerror=unreadable):  # enters no folder link
-        found += [Path(directory, name) for name in names if name.endswith(suffix)]  # checked when read
-        for name in folders + [name for name in names if not name.endswith(suffix)]:
-            if os.path.islink(Path(directory, name)):
-                _target(Path(directory, name), root, errors)
+    found, folders = [], [folder]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as scan:
+                entries = list(scan)
+        except OSError as exc:
+            errors.add(Location(Path(exc.filename)), f"cannot read the folder: {exc.strerror}")
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_symlink():
+                target = _target(path, root, errors)
+                if target is not None and entry.name.endswith(suffix):
+                    found.append((path, target))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(path)
+            elif entry.name.endswith(suffix):
+                found.append((path, path))  # inside a folder inside the project: no link to check
     return sorted(found)
 
 
@@ -213,7 +222,7 @@ def _target(path: Path, root: Path, errors: ErrorList) -> Path | None:
         else:
             what = f"the file is outside the project (a folder on its path is a symbolic link; the file is {real})"
         errors.add(Location(path), f"{what}; only files inside the project are read",
-                   "copy the file into the project instead of linking to it")
+                   "copy what it links to into the project instead of linking to it")
         return None
     if real.is_dir():
         errors.add(Location(path), "the symbolic link leads to a folder; links to folders are not followed",
@@ -222,11 +231,8 @@ def _target(path: Path, root: Path, errors: ErrorList) -> Path | None:
     return real
 
 
-def _read_bytes(path: Path, root: Path, errors: ErrorList, limit: int | None = None) -> bytes | None:
-    """The bytes of the regular file ``path`` (or inside the project that it links to), at most ``limit``."""
-    real = _target(path, root, errors)
-    if real is None:
-        return None
+def _read_bytes(path: Path, real: Path, errors: ErrorList, limit: int | None = None) -> bytes | None:
+    """The bytes of the regular file ``real`` (``path``, or what it links to), at most ``limit``."""
     try:
         info = real.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
@@ -234,8 +240,8 @@ def _read_bytes(path: Path, root: Path, errors: ErrorList, limit: int | None = N
             return None
         if limit is not None and info.st_size > limit:
             errors.add(Location(path), f"the file is too large ({info.st_size:,} bytes; the limit is {limit:,})",
-                       "a page or data file is text an editor writes: is this the file you meant? "
-                       "Else split it into several pages")
+                       "a page or data file is text written by hand: is this the file you meant? "
+                       "If it is, split it into several pages")
             return None
         return real.read_bytes()
     except OSError as exc:
@@ -243,8 +249,8 @@ def _read_bytes(path: Path, root: Path, errors: ErrorList, limit: int | None = N
         return None
 
 
-def _read_text(path: Path, root: Path, errors: ErrorList) -> str | None:
-    raw = _read_bytes(path, root, errors, MAX_TEXT_BYTES)
+def _read_text(path: Path, real: Path, errors: ErrorList) -> str | None:
+    raw = _read_bytes(path, real, errors, MAX_TEXT_BYTES)
     if raw is None:
         return None
     try:
@@ -311,8 +317,8 @@ def _portable(path: Path, folder: Path, errors: ErrorList) -> bool:
 
 def _static_files(static: Path, root: Path, errors: ErrorList) -> tuple[StaticFile, ...]:
     files = []
-    for path in _files(static, root, errors):
-        content = _read_bytes(path, root, errors) if _portable(path, static, errors) else None
+    for path, real in _files(static, root, errors):
+        content = _read_bytes(path, real, errors) if _portable(path, static, errors) else None
         if content is not None:
             files.append(StaticFile(path.relative_to(static).as_posix(), content))
     return tuple(files)

@@ -114,8 +114,9 @@ def cjk_softbreak(state: StateCore) -> None:
 
 
 def _between_cjk(children: list[Token], index: int) -> bool:
-    before = _neighbour_text(reversed(children[:index]))
-    after = _neighbour_text(children[index + 1:])
+    # Walk by index: slicing the list at every line break made long pages quadratic.
+    before = _neighbour_text(children[position] for position in range(index - 1, -1, -1))
+    after = _neighbour_text(children[position] for position in range(index + 1, len(children)))
     return bool(before) and bool(after) and is_cjk(before[-1]) and is_cjk(after[0])
 
 

@@ -71,7 +71,9 @@ def parse_source_body(body: str, first_line: int = 1) -> list[SourceBlock]:
             lines.append(line.strip())
             continue
         if lines:
-            blocks.append(_block(lines, start))
+            block = _block(lines, start)
+            if block.text:  # a lone ">" or "## " is no text
+                blocks.append(block)
             lines = []
     return blocks
 

@@ -42,9 +42,11 @@ class Records:
 
 def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
                  compiler: Compiler, errors: ErrorList, unreadable: frozenset[str] = frozenset()) -> Records:
-    """Read the data files; ``unreadable`` names those (``statistics``...) that failed to load."""
+    """Read the data files; ``unreadable`` names the data files (``statistics``...) and sources
+    (``sources:<id>``) that failed to load, whose own mistakes are reported instead of references to them."""
     prose: list[Prose] = []
-    reader = _Reader(config, sources, compiler, errors, prose)
+    missing = frozenset(name[len("sources:"):] for name in unreadable if name.startswith("sources:"))
+    reader = _Reader(config, sources, compiler, errors, prose, missing)
     statistics = reader.each(data.get("statistics"), "stat", "statistic", reader.statistic)
     events = reader.each(data.get("timeline"), "event", "event", reader.event)
     terms = reader.each(data.get("glossary"), "term", "glossary term", reader.term)
@@ -59,9 +61,10 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
 
 class _Reader:
     def __init__(self, config: Config, sources: dict[str, Source], compiler: Compiler,
-                 errors: ErrorList, prose: list[Prose]) -> None:
+                 errors: ErrorList, prose: list[Prose], unreadable_sources: frozenset[str] = frozenset()) -> None:
         self.config, self.sources, self.compiler, self.errors, self.prose = config, sources, compiler, errors, prose
         self.broken: set[str] = set()
+        self.unreadable_sources = unreadable_sources
 
     def each(self, data: DataFile | None, kind: str, what: str, read) -> list:
         if data is None or data.value is None:
@@ -98,6 +101,8 @@ class _Reader:
         source, quote = fields.text("source"), fields.text("quote")
         if not source or not quote:
             return None
+        if source not in self.sources and source in self.unreadable_sources:
+            return None  # the source file's own mistakes are reported instead
         if source not in self.sources:
             known = ", ".join(sorted(self.sources)) or "none"
             self.errors.add(fields.loc("source"), f"{name}: unknown source '{source}'", f"sources: {known}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import string
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -164,12 +165,12 @@ class Renderer:
         context.update(page=page, body=self.markdown(page.body))
         return self.run(f"{page.template}.html", context)
 
-    def source(self, source: Source, lang: str) -> Output:
+    def source(self, source: Source, lang: str) -> bytes:
         """The page presenting one source article, in ``lang``."""
         words = source.translations.get(lang)
         title = words.title if words else source.title
-        description = self.string(lang, "source_description").format(outlet=words.outlet if words else source.outlet,
-                                                                       date=source.date.isoformat())
+        description = self.filled_string(lang, "source_description", outlet=words.outlet if words else source.outlet,
+                                         date=source.date.isoformat())
         context = self.context(source.key, lang, title, description, article=source)
         context.update(source=source, words=words, summary=self.markdown(words.summary) if words else Markup(""),
                        blocks=source_segments(source))
@@ -242,6 +243,25 @@ class Renderer:
             "downloads": lambda: self.download_links(lang),
             "source_by_id": self.sources_by_id,
         }
+
+    def filled_string(self, lang: str, name: str, **values: str) -> str:
+        """A UI string with ``{placeholders}`` filled in; a mistake in it is located in strings.yaml."""
+        strings_file = self.site.root / "content" / "data" / "strings.yaml"
+        try:
+            template = self.string(lang, name)
+        except MissingString:
+            raise ContentError(Location(strings_file), f"UI string '{name}' is not defined",
+                               f"add '{name}:' with every language") from None
+        try:
+            fields = {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+            unknown = sorted(fields - set(values))
+            if unknown:  # also refuses {outlet.__class__}: only the plain placeholders are filled in
+                raise KeyError(unknown[0])
+            return template.format(**values)
+        except (KeyError, ValueError, IndexError) as exc:
+            shown = ", ".join("{" + value + "}" for value in values)
+            raise ContentError(Location(strings_file), f"UI string '{name}' ({lang}) cannot be filled in: {exc}",
+                               f"its placeholders are {shown}; write a brace itself as {{{{ or }}}}") from None
 
     def string(self, lang: str, name: str) -> str:
         try:

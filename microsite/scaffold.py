@@ -61,7 +61,7 @@ def _new_page(pages: Path, config: Config, key: str, template: str) -> list[str]
 def _stat(ident: str, config: Config, source: str) -> str:
     words = "".join(
         f"  {code}:\n    label: \"\"  # required: what the number counts, read after it\n"
-        + ("    measure: \"\"  # the measure word of the quote: 个, 家, 条 ...\n" if code == "zh" else "")
+        + ("    measure: \"\"  # the measure word of the quote: 个, 家, 条 ...\n" if locale_of(code) == "zh" else "")
         for code in config.codes)
     return (f"- id: {ident}\n"
             "  value:  # required: the number, once, in base units (yuan, or a count)\n"

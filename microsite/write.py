@@ -202,8 +202,10 @@ def _staging(spare: Path) -> tuple[Path, dict[str, tuple[str, int]]]:
         return spare, base
     if spare.exists() and not spare.is_symlink() and (spare / MARKER).is_file():
         shutil.rmtree(spare, ignore_errors=True)  # ours, but in an unknown state (an interrupted build)
-    staging = Path(tempfile.mkdtemp(prefix=f".{spare.name[:-len('.spare')]}.new-", dir=spare.parent))
+    name = spare.name[1:-len(".spare")]  # ".site.spare" -> "site"
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.new-", dir=spare.parent))
     staging.chmod(0o755)  # mkdtemp makes it 0700; the site must be readable by a web server
+    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # at once: a killed build's leftover is ours
     return staging, {}
 
 

@@ -38,6 +38,9 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 # breaks, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF. No page or feed can carry them either.
 UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
+# Line breaks to YAML 1.1 (libyaml) but not to editors: a value holding one is cut in two there.
+_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+
 # Deeper than any content needs (a statistic is four levels deep), shallow enough that neither the nodes
 # nor the values built from them come near Python's recursion limit.
 MAX_DEPTH = 32
@@ -90,6 +93,12 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     starts on line 2 of a page), so locations point into the real file.
     """
     offset = first_line - 1
+    hidden = _HIDDEN_BREAKS.search(text)
+    if hidden:
+        raise ContentErrors([ContentError(
+            _place(text, hidden.start(), path, offset), f"the file has the character {_codepoint(hidden.group())} "
+            "(a line or paragraph separator), which YAML reads as a line break", "remove it, or write a real line "
+            "break; most editors do not show it, and every line after it would be misnumbered")])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -241,12 +250,16 @@ def resolve_plain(text: str) -> Any:
 def unprintable_error(text: str, path: Path, offset: int = 0) -> ContentError:
     """The first character of ``text`` that YAML does not allow, located."""
     match = UNPRINTABLE.search(text)
-    index = match.start() if match else 0
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
     shown = _codepoint(match.group()) if match else "a character"
-    return ContentError(Location(path, line + offset, column), f"the file contains the control character {shown}",
+    return ContentError(_place(text, match.start() if match else 0, path, offset),
+                        f"the file contains the control character {shown}",
                         "remove it (most editors do not show it); no page can show it, and YAML does not allow it")
+
+
+def _place(text: str, index: int, path: Path, offset: int = 0) -> Location:
+    """Where character ``index`` of ``text`` is, as an editor counts lines and columns."""
+    line = text.count("\n", 0, index) + 1
+    return Location(path, line + offset, index - (text.rfind("\n", 0, index) + 1) + 1)
 
 
 def _codepoint(character: str) -> str:

@@ -21,9 +21,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urldefrag
 
+import pytest
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's package; CI elsewhere may point at Chrome
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
+
+
+def require(tool: str, present: bool, install: str) -> None:
+    """Skip when ``tool`` is missing, unless the environment variable CI_REQUIRE_ALL says every test must run."""
+    if present:
+        return
+    if os.environ.get("CI_REQUIRE_ALL"):
+        pytest.fail(f"{tool} is missing and CI_REQUIRE_ALL is set, so this test may not be skipped ({install})")
+    pytest.skip(f"{tool} is not installed, so this test cannot run ({install})")
 
 
 # --- serving ---------------------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ Also here, though it needs no browser: the Nu HTML Checker over the whole build
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,24 +19,15 @@ from urllib.parse import unquote, urldefrag
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser import (CHROMIUM, CHROMIUM_ARGS, PageLog, SitePage, aim, axe_violations,
+from tests.browser import (PageLog, SitePage, aim, axe_violations,
                            click_for_download_or_display, describe_nu, describe_violations, nu_errors, same_document,
-                           serve, site_pages)
+                           require, serve, site_pages)
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
 
 NARROW = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-def require(tool: str, present: bool, install: str) -> None:
-    """Skip when ``tool`` is missing, unless the environment variable CI_REQUIRE_ALL says every test must run."""
-    if present:
-        return
-    if os.environ.get("CI_REQUIRE_ALL"):
-        pytest.fail(f"{tool} is missing and CI_REQUIRE_ALL is set, so this test may not be skipped ({install})")
-    pytest.skip(f"{tool} is not installed, so this test cannot run ({install})")
 
 
 @dataclass(frozen=True)
@@ -65,17 +55,6 @@ def live_site(tmp_path_factory: pytest.TempPathFactory):
         config = build(REPO, out, base_url=origin + "/").site.config
         pages = site_pages(out, config.codes, config.default_language)
         yield LiveSite(origin, out, pages, {language.code: language.tag for language in config.languages})
-
-
-@pytest.fixture(scope="session")
-def browser():
-    require(CHROMIUM, Path(CHROMIUM).exists(), "apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

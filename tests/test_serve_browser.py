@@ -19,7 +19,6 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import REPO, make_project
 from tests.test_serve import PreviewProcess, can_bind, edit, preview_process
 
@@ -30,18 +29,6 @@ RECORD_CONNECTION = """
 window.__reloadConnected = false;
 document.addEventListener("LiveReloadConnect", () => { window.__reloadConnected = true; });
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
