@@ -5,8 +5,7 @@ on the rest of the site, only on the text. :func:`compile_markdown` parses
 a text and keeps what the build needs of it: the HTML (with a placeholder
 where each link's attributes go, because where a link leads depends on the
 rest of the site), every link with its position in the text, every run of
-text that contains digits (for the traceability check), the headings' ids
-and the plain text. ``links.resolve`` fills the placeholders in later.
+text that contains digits (for the traceability check), the headings' ids. ``links.resolve`` fills the placeholders in later.
 """
 
 from __future__ import annotations
@@ -67,7 +66,6 @@ class Compiled:
     """What the build needs of one Markdown text (see the module docstring)."""
 
     html: str
-    plain: str
     links: tuple[LinkSpec, ...]
     digits: tuple[TextRun, ...]
     heading_ids: frozenset[str]
@@ -84,7 +82,6 @@ def compile_markdown(md: MarkdownIt, text: str) -> Compiled:
         _placeholders(link, number)
     return Compiled(
         html=md.renderer.render(tokens, md.options, {}),
-        plain=_plain(tokens),
         links=tuple(links),
         digits=digits,
         heading_ids=heading_id_set(tokens),
@@ -130,16 +127,6 @@ def _survey(tokens: list[Token], scanner: _Scanner) -> tuple[tuple[LinkSpec, ...
                 places = tuple((m.start(), *finder.find(span, m.group())) for m in matches)
                 runs.append(TextRun(text, current if token.type != "image" else -1, places))
     return tuple(links), tuple(runs)
-
-
-def _plain(tokens: list[Token]) -> str:
-    paragraphs = []
-    for block in tokens:
-        if block.type == "inline":
-            parts = [" " if child.type in ("softbreak", "hardbreak") else child.content
-                     for child in block.children or () if child.type in ("text", "code_inline", "softbreak", "hardbreak")]
-            paragraphs.append("".join(parts).strip())
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 class _Scanner:

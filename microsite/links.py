@@ -134,17 +134,15 @@ def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError
             result.kind = "broken"
         resolved.append(result)
     errors.extend(_untraced_numbers(prose, targets, resolved))
-    return Rendered(_fill(prose.compiled.html, resolved, escaped=True),
-                    _fill(prose.compiled.plain, resolved, escaped=False)), errors
+    return Rendered(_fill(prose.compiled.html, resolved)), errors
 
 
-def _fill(text: str, resolved: list[_Resolved], escaped: bool) -> str:
+def _fill(text: str, resolved: list[_Resolved]) -> str:
     def replace(match: re.Match) -> str:
         if match.group(1) is not None:
             attributes = resolved[int(match.group(1))].attributes
             return "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attributes.items())
-        filler = resolved[int(match.group(2))].filler
-        return html.escape(filler, quote=False) if escaped else filler
+        return html.escape(resolved[int(match.group(2))].filler, quote=False)
 
     return _PLACEHOLDER.sub(replace, text) if "\x00" in text else text
 

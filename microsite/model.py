@@ -8,6 +8,8 @@ were already checked and resolved; render turns them into HTML.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,13 +23,23 @@ from .provenance import Passage, SourceBlock
 
 @dataclass(frozen=True)
 class Rendered:
-    """Markdown an editor wrote, resolved for its page: HTML (safe: raw HTML is off) and plain text."""
+    """Markdown an editor wrote, resolved for its page: HTML (safe: raw HTML is off)."""
 
     html: str = ""
-    plain: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.html)
+
+    @property
+    def plain(self) -> str:
+        """The text without markup (for data downloads and feeds): blocks separated by a blank line."""
+        marked = _BLOCK_END.sub("\x01", self.html)
+        text = html.unescape(_TAG.sub("", marked))
+        return "\n\n".join(block for block in (" ".join(part.split()) for part in text.split("\x01")) if block)
+
+
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|td|th|pre|dt|dd)>|<br\s*/?>")
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
