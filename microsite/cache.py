@@ -39,15 +39,30 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def files_fingerprint(folders: list[Path], extra: str = "") -> str:
-    """A digest of the names and contents of every file under ``folders`` (and ``extra``)."""
+def files_fingerprint(root: Path, folders: list[str], extra: str = "") -> str:
+    """A digest of the names and contents of every file in ``root``'s ``folders`` (and ``extra``).
+
+    Folders are walked without following links; a linked file counts by its
+    content only when it lies inside ``root`` (the build refuses the others).
+    """
     digest = hashlib.blake2b(digest_size=16)
     digest.update(extra.encode())
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else ():
-            digest.update(str(path.relative_to(folder.parent)).encode() + b"\0")
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
+    inside = str(root.resolve()) + os.sep
+    for name in folders:
+        for directory, subfolders, files in sorted(os.walk(root / name)):
+            subfolders.sort()
+            for file in sorted(files):
+                path = os.path.join(directory, file)
+                digest.update(os.path.relpath(path, root).encode() + b"\0")
+                if os.path.islink(path) and not os.path.realpath(path).startswith(inside):
+                    digest.update(b"link:" + os.readlink(path).encode())
+                    continue
+                try:
+                    with open(path, "rb") as handle:
+                        digest.update(handle.read())
+                except OSError as exc:  # unreadable: the build will say so; count the reason
+                    digest.update(str(exc).encode())
+                digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -62,22 +77,32 @@ class LastBuild:
 
 
 class BuildCache:
-    """Compiled Markdown and the last build, loaded from and saved to ``folder`` (or kept in memory only)."""
+    """What earlier builds left in ``folder`` (or only in memory, with ``save=False``).
+
+    The small part (the last build, and what each output was made from) is
+    read at once; compiled Markdown, the large part, only when a build needs it.
+    """
 
     def __init__(self, folder: Path | None, save: bool = True) -> None:
         self.folder = folder
+        self.persist = save and folder is not None
         self.code = code_fingerprint()
-        stored = self._read()
-        self.persist = save
-        self.compiler = Compiler(stored.get("compiled", {}))
-        self.last: LastBuild = stored.get("last", LastBuild())
-        self.outputs: dict[str, tuple[str, int]] = stored.get("outputs", {})  # job key -> digest, size
+        state = self._read("state.pickle")
+        self.last: LastBuild = state.get("last", LastBuild())
+        self.outputs: dict[str, tuple[str, int]] = state.get("outputs", {})  # job key -> digest, size
+        self._compiler: Compiler | None = None
 
-    def _read(self) -> dict:
-        if self.folder is None or not (self.folder / "build.pickle").is_file():
+    @property
+    def compiler(self) -> Compiler:
+        if self._compiler is None:
+            self._compiler = Compiler(self._read("compiled.pickle").get("compiled", {}))
+        return self._compiler
+
+    def _read(self, name: str) -> dict:
+        if self.folder is None or not (self.folder / name).is_file():
             return {}
         try:
-            with open(self.folder / "build.pickle", "rb") as handle:
+            with open(self.folder / name, "rb") as handle:
                 stored = pickle.load(handle)
         except Exception:  # a damaged or foreign cache is only a slower build
             return {}
@@ -85,23 +110,32 @@ class BuildCache:
             return {}
         return stored
 
+    def store_compiled(self) -> None:
+        """Keep the texts compiled for this build (so the cache does not grow forever).
+
+        Saved as soon as Markdown is compiled; a command-line build then lets go
+        of it, which keeps its peak memory down. The preview keeps it in memory.
+        """
+        compiler = self.compiler
+        compiler.known = {key: value for key, value in compiler.known.items() if key in compiler.used}
+        compiler.used = set()
+        if self.persist:
+            self._write("compiled.pickle", {"compiled": compiler.known})
+            self._compiler = None
+
     def save(self, last: LastBuild, outputs: dict[str, tuple[str, int]]) -> None:
-        """Keep what this build used (so the cache does not grow forever): compiled texts, made files, ``last``."""
-        self.last = last
-        self.outputs = outputs
-        used = self.compiler.used
-        self.compiler.known = {key: value for key, value in self.compiler.known.items() if key in used}
-        self.compiler.used = set()
-        if self.folder is None or not self.persist:
-            return
-        stored = {"format": CACHE_FORMAT, "code": self.code, "compiled": self.compiler.known, "last": last,
-                  "outputs": outputs}
+        """Remember the last successful build and what each of its outputs was made from."""
+        self.last, self.outputs = last, outputs
+        if self.persist:
+            self._write("state.pickle", {"last": last, "outputs": outputs})
+
+    def _write(self, name: str, content: dict) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f"build.pickle.{os.getpid()}"
+            temporary = self.folder / f"{name}.{os.getpid()}"
             with open(temporary, "wb") as handle:
-                pickle.dump(stored, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / "build.pickle")
+                pickle.dump({"format": CACHE_FORMAT, "code": self.code, **content}, handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / name)
         except OSError:
             pass  # a read-only project builds fine, only without a cache
-

@@ -15,7 +15,6 @@ FIFO or device, and a content file over 1 MB are each reported, unopened.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -77,7 +76,6 @@ class DataFile:
 
     path: Path
     value: Any
-    fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,18 +91,6 @@ class RawContent:
     errors: tuple[ContentError, ...] = ()
     unreadable: frozenset[Path] = frozenset()
 
-    def fingerprint(self) -> str:
-        """A digest of everything read: if it is unchanged, so is every input of the build."""
-        digest = hashlib.blake2b(digest_size=16)
-        parts = [(d.path, d.fingerprint) for d in (self.site, *self.data.values()) if d is not None]
-        parts += [(d.path, d.fingerprint) for d in (*self.pages, *self.sources)]
-        for path, value in sorted(parts):
-            digest.update(f"{path}\0{value}\0".encode())
-        for static in self.static_files:
-            digest.update(static.name.encode() + b"\0" + static.content + b"\0")
-        for error in self.errors:  # a file that could not be read still counts
-            digest.update(error.format().encode())
-        return digest.hexdigest()
 
 
 def load(project: Project) -> RawContent:
@@ -147,7 +133,7 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> Dat
     if text is None:
         return None
     try:
-        return DataFile(path, parse_yaml(text, path), fingerprint(text))
+        return DataFile(path, parse_yaml(text, path))
     except ContentErrors as exc:
         errors.extend(exc.errors)
         return None

@@ -71,11 +71,12 @@ def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool 
     started = time.perf_counter()
     check_output_folder(out)  # refuse a foreign folder before doing any work
     cache = cache or BuildCache(root / CACHE_FOLDER)
-    raw = load(Project(root))
-    inputs = _inputs(raw, root, base_url, fingerprint, cache.code)
-    if not raw.errors and cache.last.inputs == inputs and cache.last.output == manifest_digest(read_manifest(out)):
+    inputs = files_fingerprint(root, ["content", "templates", "static"], f"{base_url}|{fingerprint}|{cache.code}")
+    if cache.last.inputs == inputs and cache.last.output == manifest_digest(read_manifest(out)):
         return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
+    raw = load(Project(root))
     site = validate(raw, base_url=base_url, fingerprint=fingerprint, compiler=_compiler(raw, cache.compiler))
+    cache.store_compiled()
     jobs = Renderer(site, root / CACHE_FOLDER, cache.code).jobs()
     written = write_site(jobs, out, cache.outputs)
     pages = pages_per_language(site)
@@ -87,12 +88,6 @@ def _compiler(raw: RawContent, compiler: Compiler) -> Compiler:
     """``compiler``, having compiled every page and source text not compiled before (on all cores)."""
     precompile(compiler, [document.body for document in (*raw.pages, *raw.sources)])
     return compiler
-
-
-def _inputs(raw: RawContent, root: Path, base_url: str | None, fingerprint: bool, code: str) -> str:
-    """Everything a build's result depends on: content, templates, options and microsite's code."""
-    options = f"{base_url}|{fingerprint}|{code}|{raw.fingerprint()}"
-    return files_fingerprint([Project(root).templates], options)
 
 
 def pages_per_language(site: Site) -> dict[str, int]:
