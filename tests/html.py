@@ -73,8 +73,12 @@ class _Reader(HTMLParser):
 
 
 def read_page(path: Path) -> PageFacts:
+    return parse_page(path.read_text(encoding="utf-8"))
+
+
+def parse_page(html: str) -> PageFacts:
     reader = _Reader()
-    reader.feed(path.read_text(encoding="utf-8"))
+    reader.feed(html)
     reader.close()
     return reader.facts
 

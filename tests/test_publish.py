@@ -19,7 +19,7 @@ from microsite.pipeline import build, check
 from microsite.sitecheck import check_built_site
 from microsite.write import MARKER, remove_leftovers
 from tests.conftest import REPO
-from tests.html import read_page
+from tests.html import parse_page, read_page
 
 SUBPATH = "/icf-explained/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -87,11 +87,7 @@ def test_a_subpath_build_works_when_served_under_its_subpath(subpath_server) -> 
 
 
 def read_page_bytes(body: bytes):
-    import tempfile
-
-    with tempfile.NamedTemporaryFile("wb", suffix=".html", delete=False) as handle:
-        handle.write(body)
-    return read_page(Path(handle.name))
+    return parse_page(body.decode("utf-8"))
 
 
 def test_canonical_and_alternates_are_absolute_under_the_subpath(subpath_server) -> None:
