@@ -91,6 +91,7 @@ class BuildCache:
         self.last: LastBuild = state.get("last", LastBuild())
         self.outputs: dict[str, tuple[str, int]] = state.get("outputs", {})  # job key -> digest, size
         self._compiler: Compiler | None = None
+        self.documents: dict = {}  # Markdown files parsed, by path and text; kept in memory only
 
     @property
     def compiler(self) -> Compiler:

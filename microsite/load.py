@@ -93,13 +93,16 @@ class RawContent:
 
 
 
-def load(project: Project) -> RawContent:
+def load(project: Project, parsed: dict[tuple[Path, str], Document] | None = None) -> RawContent:
     """Read every input file.
 
     A file that cannot be read or parsed is left out and its mistakes are
     carried in ``errors`` (its path in ``unreadable``), so validation can go
-    on and report the other files' mistakes in the same run.
+    on and report the other files' mistakes in the same run. ``parsed``, kept
+    by a long-running caller (the preview), remembers each Markdown file's
+    parse by its path and text, so only files that changed are parsed again.
     """
+    parsed = {} if parsed is None else parsed
     errors = ErrorList()
     content, root = project.content, project.root.resolve()
     if not content.is_dir():
@@ -111,9 +114,12 @@ def load(project: Project) -> RawContent:
         loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, required=False)
         if loaded is not None:
             data[name] = loaded
-    pages = _load_documents(content / "pages", root, errors)
-    sources = _load_documents(content / "sources", root, errors)
+    pages = _load_documents(content / "pages", root, errors, parsed)
+    sources = _load_documents(content / "sources", root, errors, parsed)
     static_files = _static_files(project.static, root, errors)
+    kept = {(document.path, document.fingerprint): document for document in (*pages, *sources)}
+    parsed.clear()  # forget the files that changed or went away
+    parsed.update(kept)
     unreadable = frozenset(error.location.path for error in errors.errors)
     return RawContent(project, site, pages, data, sources, static_files, tuple(errors.errors), unreadable)
 
@@ -139,16 +145,23 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> Dat
         return None
 
 
-def _load_documents(folder: Path, root: Path, errors: ErrorList) -> tuple[Document, ...]:
+def _load_documents(folder: Path, root: Path, errors: ErrorList,
+                    parsed: dict[tuple[Path, str], Document]) -> tuple[Document, ...]:
     documents = []
     for path, real in _files(folder, root, errors, ".md"):
         text = _read_text(path, real, errors) if _portable(path, folder, errors) else None
         if text is None:
             continue
+        key = (path, fingerprint(text))
+        if key in parsed:  # parsing is a pure function of the path and the text
+            documents.append(parsed[key])
+            continue
         try:
             documents.append(parse_document(text, path))
         except ContentErrors as exc:
             errors.extend(exc.errors)
+            continue
+        parsed[key] = documents[-1]
     return tuple(documents)
 
 

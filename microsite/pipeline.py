@@ -74,7 +74,7 @@ def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool 
     inputs = files_fingerprint(root, ["content", "templates", "static"], f"{base_url}|{fingerprint}|{cache.code}")
     if cache.last.inputs == inputs and cache.last.output == manifest_digest(read_manifest(out)):
         return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
-    raw = load(Project(root))
+    raw = load(Project(root), cache.documents)
     site = validate(raw, base_url=base_url, fingerprint=fingerprint, compiler=_compiler(raw, cache.compiler))
     cache.store_compiled()
     jobs = Renderer(site, root / CACHE_FOLDER, cache.code).jobs()
