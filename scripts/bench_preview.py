@@ -50,10 +50,12 @@ def free_port() -> int:
 
 
 def fetch(port: int, path: str) -> str:
+    """The page at ``path`` as text, or "" when it is not (yet) served."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     try:
         connection.request("GET", path)
-        return connection.getresponse().read().decode("utf-8")
+        response = connection.getresponse()
+        return response.read().decode("utf-8", errors="replace") if response.status == 200 else ""
     except OSError:
         return ""
     finally:

@@ -32,13 +32,11 @@ pass/fail (``tests/test_benchmark_smoke.py`` only checks that it runs).
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import platform
 import random
 import shutil
 import signal
-import socket
 import statistics
 import string
 import subprocess
@@ -54,6 +52,7 @@ VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_adapters import Peer  # noqa: E402  (standard library only; the adapters themselves need PyYAML)
+from bench_preview import fetch, free_port  # noqa: E402
 
 EDIT_SENTENCE = "This sentence was added to measure a rebuild after one edit."
 POLL_SECONDS = 0.005
@@ -234,22 +233,6 @@ def measure_real_site(repeat: int, work: Path) -> Row:
 # --- the preview ----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(port: int, path: str) -> str:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.read().decode("utf-8", errors="replace") if response.status == 200 else ""
-    except OSError:
-        return ""
-    finally:
-        connection.close()
 
 
 def wait_until(condition, timeout: float) -> float | None:
