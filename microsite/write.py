@@ -81,7 +81,7 @@ def write_site(items: Iterable[Job | Output], out: Path,
         _swap(staging, out)
     except BaseException:
         if staging != spare:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_ours(staging)
         raise
     _keep_as_spare(staging, spare)
     return Written(written, made, manifest_digest(entries))
@@ -201,7 +201,8 @@ def _staging(spare: Path) -> tuple[Path, dict[str, tuple[str, int]]]:
         (spare / MANIFEST).unlink()  # from now on its contents are unknown until the new manifest is written
         return spare, base
     if spare.exists() and not spare.is_symlink() and (spare / MARKER).is_file():
-        shutil.rmtree(spare, ignore_errors=True)  # ours, but in an unknown state (an interrupted build)
+        remove_ours(spare)  # ours, but in an unknown state (an interrupted build)
+    _remove_if_empty(spare)  # what a deletion killed at its last step leaves
     name = spare.name[1:-len(".spare")]  # ".site.spare" -> "site"
     staging = Path(tempfile.mkdtemp(prefix=f".{name}.new-", dir=spare.parent))
     staging.chmod(0o755)  # mkdtemp makes it 0700; the site must be readable by a web server
@@ -231,12 +232,45 @@ def _keep_as_spare(previous: Path, spare: Path) -> None:
     """After the exchange ``previous`` holds the site before; keep it as the next build's spare."""
     if previous == spare or not previous.exists():
         return
+    _remove_if_empty(spare)
     if spare.exists():
         if spare.is_symlink() or not (spare / MARKER).is_file():
-            shutil.rmtree(previous, ignore_errors=True)  # not ours: leave it alone, and keep no spare
+            remove_ours(previous)  # not ours: leave it alone, and keep no spare
             return
-        shutil.rmtree(spare, ignore_errors=True)
+        remove_ours(spare)
     os.replace(previous, spare)
+
+
+def remove_ours(folder: Path) -> None:
+    """Delete a folder this program made, its marker last.
+
+    A deletion killed half-way so leaves a folder that is still marked as
+    ours, which a later build can finish removing; deleting the marker first
+    (as a plain ``rmtree`` may) would leave files no build may touch again.
+    """
+    try:
+        children = list(folder.iterdir())
+    except OSError:
+        return
+    for child in children:
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    _remove_if_empty(folder)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """Remove ``folder`` if it is an empty folder (not a link); anything else stays."""
+    if folder.is_symlink():
+        return
+    try:
+        folder.rmdir()
+    except OSError:
+        pass  # missing, or not empty
 
 
 def remove_leftovers(out: Path, older_than: float = 600.0) -> None:
@@ -251,8 +285,12 @@ def remove_leftovers(out: Path, older_than: float = 600.0) -> None:
                 stale = now - folder.stat().st_mtime > older_than
             except OSError:
                 continue
-            if stale and folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file():
-                shutil.rmtree(folder, ignore_errors=True)
+            if not stale or not folder.is_dir() or folder.is_symlink():
+                continue
+            if (folder / MARKER).is_file():
+                remove_ours(folder)
+            else:
+                _remove_if_empty(folder)  # killed between making it and marking it
 
 
 def _exchange(first: Path, second: Path) -> bool:

@@ -69,6 +69,13 @@ def staging_folders(out: Path) -> list[Path]:
     return sorted(p for p in out.parent.iterdir() if is_staging(p.name, out)) if out.parent.is_dir() else []
 
 
+def unmarked_leftovers(out: Path) -> list[str]:
+    """Non-empty folders a build left beside ``out`` without the marker: no later build could remove them."""
+    spare = out.parent / f".{out.name}.spare"
+    folders = staging_folders(out) + ([spare] if spare.is_dir() else [])
+    return [p.name for p in folders if any(p.iterdir()) and not (p / MARKER).is_file()]
+
+
 def is_staging(name: str, out: Path) -> bool:
     return name.startswith((f".{out.name}.new-", f"..{out.name}.new-"))
 
@@ -184,6 +191,7 @@ def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> 
         holds = assert_complete(out, references, pages)
         assert holds in (before, target), f"trial {trial}: {kill}"
         assert outside_state(tmp_path, root, out) == outside, f"trial {trial}: something outside OUT changed"
+        assert unmarked_leftovers(out) == [], f"trial {trial}: a folder a later build may not remove"
         if result.killed_at is None:
             outcome = "finished before the kill"
         else:

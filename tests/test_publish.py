@@ -230,12 +230,15 @@ def test_leftovers_of_a_killed_build_are_removed_but_not_a_running_ones(tmp_path
         folder.mkdir()
     (old / MARKER).write_text("x")
     (fresh / MARKER).write_text("x")
+    (foreign / "notes.txt").write_text("not ours")
+    unmarked_empty = tmp_path / ".site.new-ghi"  # killed between making the folder and marking it
+    unmarked_empty.mkdir()
     import os
 
-    os.utime(old, (0, 0))
-    os.utime(foreign, (0, 0))
+    for folder in (old, foreign, unmarked_empty):
+        os.utime(folder, (0, 0))
     remove_leftovers(out)
-    assert not old.exists() and fresh.exists() and foreign.exists()
+    assert not old.exists() and fresh.exists() and foreign.exists() and not unmarked_empty.exists()
 
 
 def test_rebuilding_never_follows_a_symlink_out_of_the_old_site(minimal_project: Path, tmp_path: Path) -> None:

@@ -217,3 +217,54 @@ def test_every_failing_job_is_reported_and_the_previous_site_kept(tmp_path):
         write_site([Job("a.html", "", broken("one")), Job("b.html", "", broken("two"))], out)
     assert [e.location.path.name for e in raised.value.errors] == ["one.html", "two.html"]
     assert files(out) == before
+
+
+def test_a_deletion_killed_half_way_leaves_a_folder_still_marked_as_ours(tmp_path, monkeypatch):
+    from microsite import write
+
+    folder = tmp_path / ".site.spare"
+    for name in ("a", "b", "c"):
+        (folder / name).mkdir(parents=True)
+        (folder / name / "index.html").write_bytes(b"x")
+    (folder / MARKER).write_text("ours", encoding="utf-8")
+    real_rmtree, calls = write.shutil.rmtree, []
+
+    def killed_after_one(path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # stands for SIGKILL in the middle of the deletion
+        real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(write.shutil, "rmtree", killed_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        write.remove_ours(folder)
+    assert (folder / MARKER).is_file() and len(list(folder.iterdir())) == 3
+    monkeypatch.setattr(write.shutil, "rmtree", real_rmtree)
+    write.remove_ours(folder)
+    assert not folder.exists()
+
+
+def test_a_spare_whose_deletion_was_interrupted_is_finished_off_and_replaced(tmp_path):
+    out = tmp_path / "site"
+    write_site([Output("a.html", b"1")], out)
+    write_site([Output("a.html", b"2")], out)
+    spare = tmp_path / ".site.spare"
+    (spare / MANIFEST).unlink()
+    (spare / "a.html").unlink()  # half deleted, marker still there
+    write_site([Output("a.html", b"3")], out)
+    assert files(spare)["a.html"] == b"2" and (spare / MANIFEST).is_file()
+    for child in spare.iterdir():
+        child.unlink()  # a deletion killed after the marker went: an empty folder
+    write_site([Output("a.html", b"4")], out)
+    assert files(spare)["a.html"] == b"3" and (spare / MARKER).is_file()
+
+
+def test_a_spare_not_ours_is_left_alone(tmp_path):
+    out = tmp_path / "site"
+    write_site([Output("a.html", b"1")], out)
+    spare = tmp_path / ".site.spare"
+    spare.mkdir()
+    (spare / "notes.txt").write_text("mine", encoding="utf-8")
+    write_site([Output("a.html", b"2")], out)
+    write_site([Output("a.html", b"3")], out)
+    assert files(spare) == {"notes.txt": b"mine"} and files(out)["a.html"] == b"3"
