@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compiled import Compiler
+from .memo import Memo
 
 CACHE_FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
@@ -92,6 +93,7 @@ class BuildCache:
         self.outputs: dict[str, tuple[str, int]] = state.get("outputs", {})  # job key -> digest, size
         self._compiler: Compiler | None = None
         self.documents: dict = {}  # Markdown files parsed, by path and text; kept in memory only
+        self.memo = Memo()  # per-text checks (links resolved, glossary); kept in memory only
 
     @property
     def compiler(self) -> Compiler:

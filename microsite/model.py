@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -65,11 +66,11 @@ class Config:
     nav_locations: tuple[Location, ...] = ()  # where each nav entry is written, for error messages
     organisation: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> name, alternate_name
 
-    @property
+    @cached_property  # asked for on every page and link; a frozen dataclass may still cache in its __dict__
     def codes(self) -> tuple[str, ...]:
         return tuple(language.code for language in self.languages)
 
-    @property
+    @cached_property
     def base_path(self) -> str:
         """The path part of ``base_url`` (``/`` or ``/icf-explained/``)."""
         rest = self.base_url.split("://", 1)[-1]

@@ -335,13 +335,19 @@ class Renderer:
         return Markup(rendered.html)
 
 
-def _page_fields(page: Page) -> str:
-    return repr((page.key, page.lang, page.url, page.title, page.description, page.template, page.weight,
-                 page.nav_title, page.body.html))
+def _page_fields(page: Page) -> tuple:
+    return (page.key, page.lang, page.url, page.title, page.description, page.template, page.weight,
+            page.nav_title, page.body.html)
 
 
-def _key(shared: str, own: str) -> str:
-    return hashlib.blake2b((shared + own).encode(), digest_size=16).hexdigest()
+def _key(shared: str, own: str | tuple) -> str:
+    """A digest of the shared key and a job's own inputs (each part length-prefixed, so parts cannot run together)."""
+    digest = hashlib.blake2b(shared.encode(), digest_size=16)
+    for part in own if isinstance(own, tuple) else (own,):
+        data = str(part).encode()
+        digest.update(b"%d:" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def _bytecode_cache(cache: Path) -> jinja2.BytecodeCache | None:

@@ -23,6 +23,7 @@ from .i18n import LOCALES, locale_of
 from .links import Prose, Targets
 from .load import DataFile, Document, RawContent
 from .compiled import Compiled, Compiler
+from .memo import Memo, digest_of
 from .model import Config, Event, Evidence, Language, Page, Rendered, Site, Source, Term, output_path, page_url
 from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
@@ -35,13 +36,15 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
 
 
 def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = True,
-             compiler: Compiler | None = None) -> Site:
+             compiler: Compiler | None = None, memo: Memo | None = None) -> Site:
     """Check everything; raise :class:`ContentErrors` with every mistake found.
 
     ``base_url`` overrides the one in site.yaml (preview deploys, the local server);
     ``fingerprint`` puts content hashes in static file names (off for the live preview);
-    ``compiler`` compiles Markdown (one that remembers earlier results makes rebuilds fast).
+    ``compiler`` compiles Markdown (one that remembers earlier results makes rebuilds fast);
+    ``memo`` remembers the per-text checks of earlier builds in this process (see ``memo``).
     """
+    memo = memo or Memo()
     errors = ErrorList()
     errors.extend(list(raw.errors))
     md = compiler or Compiler()
@@ -56,15 +59,17 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable)
     check_urls(pages, sources, config, errors)
     prose = page_prose + records.prose + source_prose
-    sources, records, anchors = trace_evidence(sources, records, prose, errors)
+    sources, records, anchors = trace_evidence(sources, records, prose, errors, memo)
     assets = fingerprint_assets(raw.static_files, fingerprint)
     targets = _targets(config, pages, records, sources, anchors, raw, assets)
     rendered: dict[tuple, Rendered] = {}
+    everything = digest_of(targets)  # a link's meaning may depend on any of them
     for item in prose:
-        rendered[item.slot], mistakes = links.resolve(item, targets)
+        rendered[item.slot], mistakes = memo.get(("resolve", everything, *_prose_key(item)),
+                                                 lambda item=item: links.resolve(item, targets))
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered)
-    check_glossary_use(records.terms, pages, records, prose, errors)
+    check_glossary_use(records.terms, pages, records, prose, errors, memo)
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
@@ -73,6 +78,12 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
                 frozenset(link.href for item in prose for link in item.compiled.links
                           if link.href.startswith(("http://", "https://"))))
+
+
+def _prose_key(item: Prose) -> tuple:
+    """Everything ``links.resolve`` reads of ``item`` (its compiled form is a function of its text)."""
+    return (item.text, item.lang, item.path, item.first_line, item.first_column, item.page_key, item.quote,
+            item.source, item.slot)
 
 
 # --- site.yaml -------------------------------------------------------------------
@@ -309,19 +320,31 @@ class _Quoted:
     what: str
 
 
-def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Prose],
-                   errors: ErrorList) -> tuple[dict[str, Source], Records, dict[tuple[str, str], str]]:
+def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Prose], errors: ErrorList,
+                   memo: Memo | None = None) -> tuple[dict[str, Source], Records, dict[tuple[str, str], str]]:
     """Find every quote in its source; check numbers and dates; anchor the passages."""
+    memo = memo or Memo()
     quoted = _record_quotes(records) + _prose_quotes(prose)
     spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
     by_name: dict[str, tuple[str, str]] = {}
-    searchable = {ident: provenance.SearchableText.of(source.blocks) for ident, source in sources.items()}
+    texts = {ident: digest_of(source.blocks) for ident, source in sources.items()}
+    searchable = {ident: memo.get(("searchable", texts[ident]), lambda s=source: provenance.SearchableText.of(s.blocks))
+                  for ident, source in sources.items()}
     looked_up: dict[tuple[str, str], tuple[list, str]] = {}  # the same quote is often cited many times
+    normalized: dict[str, str] = {}
+
+    def normal(quote: str) -> str:
+        if quote not in normalized:
+            normalized[quote] = provenance.normalize(quote)[0]
+        return normalized[quote]
+
     for item in quoted:
         if item.source not in searchable:
             continue  # already reported where the source is named
         if (item.source, item.quote) not in looked_up:
-            looked_up[(item.source, item.quote)] = provenance.find_quote(searchable[item.source], item.quote)
+            looked_up[(item.source, item.quote)] = memo.get(
+                ("quote", texts[item.source], item.quote),
+                lambda item=item: provenance.find_quote(searchable[item.source], item.quote))
         found, reason = looked_up[(item.source, item.quote)]
         if not found:
             errors.add(item.location, f"{item.what}: quote not found in source '{item.source}'", reason)
@@ -330,7 +353,7 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
             errors.add(item.location, f"{item.what}: the quote occurs {len(found)} times in source '{item.source}'",
                        "quote more of the passage so that it occurs only once")
         spans[item.source].append((item.name, found[0]))
-        by_name[item.name] = (item.source, provenance.normalize(item.quote)[0])
+        by_name[item.name] = (item.source, normal(item.quote))
     anchors: dict[tuple[str, str], str] = {}
     for ident, source in list(sources.items()):
         found_passages, names = provenance.passages(spans.get(ident, []))
@@ -338,8 +361,8 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
         for name, anchor in names.items():
             anchors[by_name[name]] = anchor
     for source, quote in looked_up:  # also by the quote as written, which saves normalizing it again
-        if (source, provenance.normalize(quote)[0]) in anchors:
-            anchors[(source, quote)] = anchors[(source, provenance.normalize(quote)[0])]
+        if (source, normal(quote)) in anchors:
+            anchors[(source, quote)] = anchors[(source, normal(quote))]
     _check_facts(records, sources, errors)
     return sources, _anchor_records(records, anchors), anchors
 
@@ -417,14 +440,14 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
 
 
 def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, prose: list[Prose],
-                       errors: ErrorList) -> None:
+                       errors: ErrorList, memo: Memo | None = None) -> None:
     """Renderings a glossary entry says to avoid must not appear in that language's text."""
-    texts = [(item.lang, item.lines, item.location) for item in prose if item.path.name != "glossary.yaml"]
+    texts = [(item.lang, item.text, item.location) for item in prose if item.path.name != "glossary.yaml"]
     for page in pages:
-        texts.append((page.lang, (page.title, page.description), lambda line, column, p=page: Location(p.path, 2)))
+        texts.append((page.lang, f"{page.title}\n{page.description}", lambda line, column, p=page: Location(p.path, 2)))
     for record in [*records.statistics, *records.events]:
         for lang, words in record.text.items():
-            plain = (getattr(words, "label", ""), getattr(words, "title", ""))
+            plain = f"{getattr(words, 'label', '')}\n{getattr(words, 'title', '')}"
             texts.append((lang, plain, lambda line, column, r=record: r.location))
     preferred: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> phrase (lower case) -> the term to use
     for term in terms:
@@ -434,16 +457,26 @@ def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, p
     for lang, phrases in preferred.items():
         # One pattern for all of a language's phrases, so each text is scanned once.
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) + r")\b",
-                             re.IGNORECASE)
-        _report_phrases(pattern, [t for t in texts if t[0] == lang], phrases, errors)
+                             re.IGNORECASE | re.MULTILINE)
+        _report_phrases(pattern, [t for t in texts if t[0] == lang], phrases, errors, memo or Memo())
 
 
-def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str], errors: ErrorList) -> None:
-    for _, lines, locate in texts:
-        for number, line in enumerate(lines):
-            for match in pattern.finditer(line):
-                errors.add(locate(number, match.start()), f"'{match.group(0)}' is a rendering the glossary says to avoid",
-                           f"write '{preferred[match.group(0).lower()]}' (see content/data/glossary.yaml)")
+def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str], errors: ErrorList,
+                    memo: Memo) -> None:
+    for _, text, locate in texts:
+        for line, column, phrase in memo.get(("avoid", pattern.pattern, text), lambda: _phrases_in(pattern, text)):
+            errors.add(locate(line, column), f"'{phrase}' is a rendering the glossary says to avoid",
+                       f"write '{preferred[phrase.lower()]}' (see content/data/glossary.yaml)")
+
+
+def _phrases_in(pattern: re.Pattern, text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each match of ``pattern`` in ``text``: its 0-based line, column in that line, and the words."""
+    found = []
+    for match in pattern.finditer(text):
+        start = match.start()
+        line_start = text.rfind("\n", 0, start) + 1
+        found.append((text.count("\n", 0, start), start - line_start, match.group(0)))
+    return tuple(found)
 
 
 def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source],

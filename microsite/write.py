@@ -53,8 +53,11 @@ class Written:
     digest: str = ""  # of the folder's manifest: what it now holds
 
 
-def write_site(items: Iterable[Job | Output], out: Path,
-               known: dict[str, tuple[str, int]] | None = None) -> Written:
+_UNREAD: dict = {}  # write_site's default: read what ``out`` holds
+
+
+def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[str, int]] | None = None,
+               live: dict[str, tuple[str, int]] | None = _UNREAD) -> Written:
     """Make ``out`` hold exactly the files of ``items``, replacing it at once.
 
     The new site is prepared in the spare folder beside ``out`` (``.site.spare``,
@@ -63,6 +66,7 @@ def write_site(items: Iterable[Job | Output], out: Path,
     (each file's digest and size) says what it holds; a folder without one is
     filled from scratch. ``known`` maps job keys to what an earlier build made
     from them: such a job is not made again if a folder already holds its file.
+    ``live`` is ``read_manifest(out)`` when the caller has just read it.
     A template mistake in any job stops the write; the others are still tried,
     so that every mistake is reported.
     """
@@ -71,7 +75,7 @@ def write_site(items: Iterable[Job | Output], out: Path,
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
     jobs = _checked_jobs(items)
-    live = read_manifest(out) or {}
+    live = (read_manifest(out) if live is _UNREAD else live) or {}
     spare = out.parent / f".{out.name}.spare"
     staging, base = _staging(spare)
     try:

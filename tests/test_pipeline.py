@@ -104,3 +104,40 @@ def test_compiling_on_several_cores_gives_the_same_site(tmp_path: Path, monkeypa
     root = make_project(tmp_path, REPO / "content")
     build(root, tmp_path / "site")
     assert tree(tmp_path / "site") == clean_build(root, tmp_path, f"w{workers}")
+
+
+def test_a_long_running_callers_rebuilds_equal_clean_builds(tmp_path: Path) -> None:
+    """As the preview builds: one in-memory cache (compiled Markdown, parsed files, per-text checks) for all."""
+    from microsite.cache import BuildCache
+
+    root = make_project(tmp_path, REPO / "content")
+    out, cache = tmp_path / "site", BuildCache(root / CACHE_FOLDER, save=False)
+    build(root, out, cache=cache)
+    for name, file, old, new in CHANGES:
+        edit(root / file, old, new)
+        assert build(root, out, cache=cache).site is not None, name
+        assert tree(out) == clean_build(root, tmp_path, "memo-" + name.replace(" ", "-").replace("'", "")), name
+
+
+def test_a_long_running_caller_sees_a_link_broken_by_a_change_elsewhere(tmp_path: Path) -> None:
+    """A page's text unchanged, but the heading it links to renamed: its remembered check must not be reused."""
+    from microsite.cache import BuildCache
+    from microsite.errors import ContentErrors
+
+    root = make_project(tmp_path, REPO / "content")
+    out, cache = tmp_path / "site", BuildCache(root / CACHE_FOLDER, save=False)
+    build(root, out, cache=cache)
+    page = root / "content/pages/organisation.en.md"
+    text = page.read_text(encoding="utf-8")
+    assert "{#three-systems}" in text
+    page.write_text(text.replace("{#three-systems}", "{#the-three-systems}"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as caught:
+        build(root, out, cache=cache)
+    message = caught.value.format(root)
+    assert "contact.en.md" in message and "three-systems" in message
+    contact = root / "content/pages/pillars/contact.en.md"
+    edit(contact, "[three systems](../organisation.md#three-systems)",
+         "[three systems](../organisation.md#the-three-systems), the Industrial and Commercial Federation's")
+    with pytest.raises(ContentErrors) as caught:
+        build(root, out, cache=cache)
+    assert "avoid" in caught.value.format(root)  # the glossary check ran on the new text

@@ -1,0 +1,30 @@
+"""The memo of per-text checks: a hit is what computing again would give, and only what is used is kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from microsite.memo import Memo, digest_of
+
+
+def test_a_result_is_computed_once_per_key():
+    memo, calls = Memo(), []
+    make = lambda: calls.append(1) or len(calls)  # noqa: E731
+    assert memo.get("a", make) == 1 and memo.get("a", make) == 1
+    assert memo.get("b", make) == 2 and len(calls) == 2
+
+
+def test_prune_keeps_only_what_the_last_build_used():
+    memo = Memo()
+    memo.get("old", lambda: 1)
+    memo.prune()
+    memo.get("new", lambda: 2)
+    memo.prune()
+    assert set(memo.known) == {"new"}
+    assert memo.get("old", lambda: 3) == 3  # forgotten, computed again
+
+
+def test_digest_of_tells_values_apart():
+    assert digest_of({"a": (1, Path("x"))}) == digest_of({"a": (1, Path("x"))})
+    assert digest_of({"a": (1, Path("x"))}) != digest_of({"a": (1, Path("y"))})
+    assert digest_of(frozenset({"p", "q"})) != digest_of(frozenset({"p"}))
