@@ -48,23 +48,37 @@ def files_fingerprint(root: Path, folders: list[str], extra: str = "") -> str:
     """
     digest = hashlib.blake2b(digest_size=16)
     digest.update(extra.encode())
+    top = str(root)
     inside = str(root.resolve()) + os.sep
     for name in folders:
-        for directory, subfolders, files in sorted(os.walk(root / name)):
-            subfolders.sort()
-            for file in sorted(files):
-                path = os.path.join(directory, file)
-                digest.update(os.path.relpath(path, root).encode() + b"\0")
-                if os.path.islink(path) and not os.path.realpath(path).startswith(inside):
-                    digest.update(b"link:" + os.readlink(path).encode())
-                    continue
-                try:
-                    with open(path, "rb") as handle:
-                        digest.update(handle.read())
-                except OSError as exc:  # unreadable: the build will say so; count the reason
-                    digest.update(str(exc).encode())
-                digest.update(b"\0")
+        for entry in _walk(os.path.join(top, name)):
+            digest.update(entry.path[len(top) + 1:].encode() + b"\0")  # the path relative to root
+            if entry.is_symlink() and not os.path.realpath(entry.path).startswith(inside):
+                digest.update(b"link:" + os.readlink(entry.path).encode())
+                continue
+            try:
+                with open(entry.path, "rb") as handle:
+                    digest.update(handle.read())
+            except OSError as exc:  # unreadable: the build will say so; count the reason
+                digest.update(str(exc).encode())
+            digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _walk(folder: str) -> list[os.DirEntry]:
+    """Every file (or link that is not to a folder) under ``folder``, in name order; links to folders not followed."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            found.extend(_walk(entry.path))
+        elif not (entry.is_symlink() and os.path.isdir(entry.path)):
+            found.append(entry)
+    return found
 
 
 @dataclass

@@ -195,7 +195,9 @@ def precompile(compiler: Compiler, texts: list[str], workers: int | None = None)
     Returns how many were compiled. Compiling is a pure function of the text,
     so which process does it cannot change the result.
     """
-    missing = list({text_key(text): text for text in texts if text_key(text) not in compiler.known}.items())
+    keyed = {text_key(text): text for text in texts}
+    compiler.used.update(keyed)  # this build's texts: what a cache should keep, even if asked for no more
+    missing = [(key, text) for key, text in keyed.items() if key not in compiler.known]
     workers = workers or available_cores()
     if len(missing) < PARALLEL_THRESHOLD or workers < 2:
         for _, text in missing:

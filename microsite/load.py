@@ -299,7 +299,9 @@ def _portable(path: Path, folder: Path, errors: ErrorList) -> bool:
     Names become the site's file names (``pages/con.zh.md`` is ``con/index.html``),
     and a repository holding a name Windows refuses cannot even be checked out there.
     """
-    for name in path.relative_to(folder).parts:
+    text, prefix = str(path), str(folder) + os.sep
+    names = text[len(prefix):].split(os.sep) if text.startswith(prefix) else path.relative_to(folder).parts
+    for name in names:
         device = name.split(".")[0].rstrip(" ").lower()
         if device in _WINDOWS_DEVICES:
             errors.add(Location(path), f"'{one_line(name)}' cannot be a file or folder name: Windows reserves "

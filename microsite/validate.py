@@ -56,7 +56,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     failed = frozenset(path.stem for path in raw.unreadable if path.parent.name == "data")
     failed |= frozenset(f"sources:{path.name[:-3]}" for path in raw.unreadable if path.parent.name == "sources")
     records = read_records(raw.data, config, sources, md, errors, failed)
-    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable)
+    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo)
     check_urls(pages, sources, config, errors)
     prose = page_prose + records.prose + source_prose
     sources, records, anchors = trace_evidence(sources, records, prose, errors, memo)
@@ -184,8 +184,9 @@ def _base_url(url: str, loc: Location, errors: ErrorList) -> str:
 
 
 def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, errors: ErrorList,
-               unreadable: frozenset[Path] = frozenset()) -> tuple[list[Page], list[Prose]]:
+               unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None) -> tuple[list[Page], list[Prose]]:
     """Pages paired by key across languages, with parsed bodies."""
+    memo = memo or Memo()
     pages, prose = [], []
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
     root = str(config.path.parent / "pages") + os.sep  # pages live in content/pages/, beside site.yaml
@@ -194,7 +195,11 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
         if named is None:
             continue
         key, lang = named
-        page, compiled = _read_page(document, key, lang, config, md, errors)
+        # A page's own reading depends on its file, its name and the default language only.
+        page, compiled, mistakes = memo.get(("page", document.path, document.fingerprint, key, lang,
+                                             config.default_language),
+                                            lambda: _read_page_alone(document, key, lang, config, md))
+        errors.extend(mistakes)
         if page is None:
             continue
         pages.append(page)
@@ -235,6 +240,14 @@ def _pages_root(path: Path) -> Path:
         if parent.name == "pages" and parent.parent.name == "content":
             return parent
     return path.parent
+
+
+def _read_page_alone(document: Document, key: str, lang: str, config: Config,
+                     md: Compiler) -> tuple[Page | None, Compiled | None, list[ContentError]]:
+    """``_read_page`` with its own list of mistakes (so that the whole result can be remembered)."""
+    mistakes = ErrorList()
+    page, compiled = _read_page(document, key, lang, config, md, mistakes)
+    return page, compiled, list(mistakes.errors)
 
 
 def _read_page(document: Document, key: str, lang: str, config: Config, md: Compiler,

@@ -337,7 +337,7 @@ def test_snapshot_ignores_editor_swap_and_backup_files(tmp_path: Path) -> None:
     page.parent.mkdir()
     page.write_text("one", encoding="utf-8")
     before = snapshot([tmp_path])
-    assert list(before) == [page]
+    assert list(before) == [str(page)]
     for name in (".index.en.md.swp", "index.en.md~", "#index.en.md#", ".#index.en.md", ".DS_Store"):
         (page.parent / name).write_text("editor's", encoding="utf-8")
     (tmp_path / ".git").mkdir()
@@ -356,6 +356,44 @@ def test_changed_files_lists_edited_added_and_removed_files(tmp_path: Path) -> N
     added.parent.mkdir()
     added.write_text("new", encoding="utf-8")
     assert changed_files(before, snapshot([tmp_path])) == sorted([edited, removed, added])
+
+
+def test_a_save_made_before_the_watcher_starts_is_seen(tmp_path: Path) -> None:
+    """The server takes the snapshot before its first build: a save during that build must still count."""
+    page = tmp_path / "page.md"
+    page.write_text("one", encoding="utf-8")
+    before = snapshot([tmp_path])
+    page.write_text("one, edited during the first build", encoding="utf-8")
+    calls: list[list[Path]] = []
+    watcher = Watcher([tmp_path], calls.append, poll=0.01, quiet=0.02, initial=before)
+    watcher.start()
+    try:
+        poll(lambda: calls, 3, what="on_change")
+    finally:
+        watcher.stop()
+        watcher.join(timeout=2)
+    assert calls == [[page]]
+
+
+def test_the_watcher_pauses_longer_when_a_scan_is_slow(tmp_path: Path, monkeypatch) -> None:
+    """A project that takes 50 ms to scan is scanned at most every 200 ms (3 x 50 ms pause + the scan)."""
+    import microsite.serve as serve_module
+
+    scans: list[float] = []
+
+    def slow_snapshot(folders):
+        scans.append(time.perf_counter())
+        time.sleep(0.05)
+        return {}
+
+    monkeypatch.setattr(serve_module, "snapshot", slow_snapshot)
+    watcher = Watcher([tmp_path], lambda changed: None, poll=0.01, quiet=0.02)
+    watcher.start()
+    time.sleep(1.0)
+    watcher.stop()
+    watcher.join(timeout=2)
+    gaps = [later - earlier for earlier, later in zip(scans[1:], scans[2:])]
+    assert gaps and min(gaps) >= 0.19  # with the 10 ms poll alone they would be 60 ms apart
 
 
 def test_snapshot_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
