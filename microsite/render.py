@@ -76,6 +76,27 @@ class MissingString(Exception):
     """A template asked for a UI string that ``strings.yaml`` does not have."""
 
 
+class TemplateOutside(Exception):
+    """A template that is a symbolic link leading out of the project (``args[0]``: its path)."""
+
+
+class ProjectTemplates(jinja2.FileSystemLoader):
+    """Templates from ``templates/``, refusing any that a symbolic link takes out of the project.
+
+    Checked before the file is opened, so a link to a secret or a FIFO elsewhere is never read.
+    """
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        super().__init__(folder)
+        self.folder, self.inside = folder, os.path.realpath(root) + os.sep
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        path = os.path.join(self.folder, *jinja2.loaders.split_template_path(template))
+        if os.path.lexists(path) and not os.path.realpath(path).startswith(self.inside):
+            raise TemplateOutside(path)
+        return super().get_source(environment, template)
+
+
 class MissingAsset(Exception):
     """A template asked for a file that ``static/`` does not have."""
 
@@ -104,7 +125,7 @@ class Renderer:
         self.version = version  # of microsite's code: part of every job's key
         self.templates_dir = site.root / "templates"
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(self.templates_dir),
+            loader=ProjectTemplates(self.templates_dir, site.root),
             bytecode_cache=_bytecode_cache(cache) if cache else None,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -149,9 +170,15 @@ class Renderer:
         site = self.site
         digest = hashlib.blake2b(digest_size=16)
         digest.update(self.version.encode())
-        for path in sorted(self.templates_dir.rglob("*")):
-            if path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        inside = os.path.realpath(site.root) + os.sep
+        for folder, subfolders, files in os.walk(self.templates_dir):  # links to folders are not followed
+            subfolders.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                digest.update(os.path.relpath(path, self.templates_dir).encode() + b"\0")
+                if os.path.realpath(path).startswith(inside) and os.path.isfile(path):
+                    digest.update(Path(path).read_bytes())  # never a link out of the project (see ProjectTemplates)
+                digest.update(b"\0")
         index = [(p.key, p.lang, p.title, p.nav_title, p.description, p.template, p.weight) for p in site.pages]
         for part in (site.config, site.strings, site.statistics, site.events, site.terms, site.sources, index,
                      {name: asset.path for name, asset in site.assets.items()}):
@@ -185,6 +212,10 @@ class Renderer:
         except jinja2.TemplateNotFound as exc:
             raise ContentError(Location(self.templates_dir / template_name), f"template '{exc.name}' not found",
                                "create it in templates/, or use another 'template:' in the page") from None
+        except TemplateOutside as exc:
+            raise ContentError(Location(Path(exc.args[0])), "the template leads outside the project (a symbolic "
+                               "link); only files inside the project are read",
+                               "copy the template into templates/ instead of linking to it") from None
         except MissingAsset as exc:
             raise ContentError(self._template_location(exc, template_name), f"static file '{exc}' does not exist",
                                f"add static/{exc}, or correct the name in the template") from None

@@ -79,7 +79,7 @@ class Run:
 
     def mistakes(self) -> list[str]:
         """The located messages (``path:line:col: message``), without warnings and hints."""
-        return [line for line in self.stderr.splitlines() if re.match(r"(content|static)/\S*: ", line)]
+        return [line for line in self.stderr.splitlines() if re.match(r"(content|static|templates)/\S*: ", line)]
 
 
 def _limit_memory() -> None:
@@ -480,3 +480,26 @@ def test_links_to_files_inside_the_project_and_editor_lock_files_are_fine(root: 
     built(root, tmp_path / "site")
     [logo] = (tmp_path / "site" / "static").glob("logo.*.svg")
     assert logo.read_bytes() == (root / "static/icon.svg").read_bytes()
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("kind", ["file", "fifo"])
+def test_a_template_linked_from_outside_the_project_is_refused_unread(root: Path, outside: Path, tmp_path: Path,
+                                                                       command: str, kind: str) -> None:
+    """Templates are code, but a link in templates/ must not read a secret (or block on a FIFO) elsewhere."""
+    target = outside / "base.html"  # every page's template extends it
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.write_text("<p>SECRET-CANARY</p>", encoding="utf-8")
+    (root / "templates" / "base.html").unlink()
+    (root / "templates" / "base.html").symlink_to(target)
+    arguments = ("check",) if command == "check" else ("build", "--out", str(tmp_path / "site"))
+    with reads_in(outside) as reads:
+        run = run_cli(root, *arguments)
+    run.within(REFUSED_SECONDS, REFUSED_MB)
+    assert run.status == 1 and reads == []
+    assert "templates/base.html: the template leads outside the project (a symbolic link); only files inside " \
+           "the project are read" in run.mistakes()
+    assert "SECRET-CANARY" not in run.stdout + run.stderr
+    assert not (tmp_path / "site").exists()
