@@ -57,8 +57,12 @@ def files_fingerprint(root: Path, folders: list[str], extra: str = "") -> str:
                 digest.update(b"link:" + os.readlink(entry.path).encode())
                 continue
             try:
+                if not entry.is_file():  # a FIFO would block, a device never end: the build refuses them unopened
+                    digest.update(b"not a regular file\0")
+                    continue
                 with open(entry.path, "rb") as handle:
-                    digest.update(handle.read())
+                    for chunk in iter(lambda: handle.read(1 << 20), b""):  # a huge file is refused later, not held
+                        digest.update(chunk)
             except OSError as exc:  # unreadable: the build will say so; count the reason
                 digest.update(str(exc).encode())
             digest.update(b"\0")

@@ -33,6 +33,9 @@ MAX_TEXT_BYTES = 1 << 20  # a Markdown or YAML file is hand-written text: the la
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", "conin$", "conout$", *(f"{port}{n}" for port in ("com", "lpt")
                                                                          for n in "0123456789¹²³")}
 _WINDOWS_REFUSED = re.compile(r'[\\:*?"<>|\x00-\x1f]|[. ]\Z')
+# Anything that may make a path unportable (a superset, so that most paths are cleared by one search):
+_MAYBE_UNPORTABLE = re.compile(r'(?:\A|/)(?:con|prn|aux|nul|com|lpt)|[\\:*?"<>|\x00-\x1f]|[. ](?:/|\Z)',
+                               re.IGNORECASE)
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -93,7 +96,7 @@ class RawContent:
 
 
 
-def load(project: Project, parsed: dict[tuple[Path, str], Document] | None = None) -> RawContent:
+def load(project: Project, parsed: dict[tuple[str, str], Document] | None = None) -> RawContent:
     """Read every input file.
 
     A file that cannot be read or parsed is left out and its mistakes are
@@ -117,7 +120,7 @@ def load(project: Project, parsed: dict[tuple[Path, str], Document] | None = Non
     pages = _load_documents(content / "pages", root, errors, parsed)
     sources = _load_documents(content / "sources", root, errors, parsed)
     static_files = _static_files(project.static, root, errors)
-    kept = {(document.path, document.fingerprint): document for document in (*pages, *sources)}
+    kept = {(str(document.path), document.fingerprint): document for document in (*pages, *sources)}
     parsed.clear()  # forget the files that changed or went away
     parsed.update(kept)
     unreadable = frozenset(error.location.path for error in errors.errors)
@@ -135,7 +138,7 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> Dat
             errors.add(Location(path), "file is missing", f"create {path.name}; see the README's editor's guide")
         return None
     real = _target(path, root, errors)
-    text = _read_text(path, real, errors) if real is not None else None
+    text = _read_text(str(path), str(real), errors) if real is not None else None
     if text is None:
         return None
     try:
@@ -146,7 +149,7 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> Dat
 
 
 def _load_documents(folder: Path, root: Path, errors: ErrorList,
-                    parsed: dict[tuple[Path, str], Document]) -> tuple[Document, ...]:
+                    parsed: dict[tuple[str, str], Document]) -> tuple[Document, ...]:
     documents = []
     for path, real in _files(folder, root, errors, ".md"):
         text = _read_text(path, real, errors) if _portable(path, folder, errors) else None
@@ -157,7 +160,7 @@ def _load_documents(folder: Path, root: Path, errors: ErrorList,
             documents.append(parsed[key])
             continue
         try:
-            documents.append(parse_document(text, path))
+            documents.append(parse_document(text, Path(path)))
         except ContentErrors as exc:
             errors.extend(exc.errors)
             continue
@@ -165,8 +168,10 @@ def _load_documents(folder: Path, root: Path, errors: ErrorList,
     return tuple(documents)
 
 
-def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> list[tuple[Path, Path]]:
+def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> list[tuple[str, str]]:
     """The files under ``folder`` whose names end in ``suffix``, sorted, each with where it really is.
+
+    Paths are strings here (10,000 files make ``Path`` objects a noticeable cost of a rebuild).
 
     Links to folders are not followed. Every other symbolic link is checked
     (see :func:`_target`), so one that leads outside the project, to a folder
@@ -179,7 +184,8 @@ def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> lis
         errors.add(Location(folder), f"the folder is outside the project (it is a symbolic link to {real})",
                    "copy the folder into the project instead of linking to it")
         return []
-    found, folders = [], [folder]
+    found: list[tuple[str, str]] = []
+    folders = [str(folder)]
     while folders:
         try:
             with os.scandir(folders.pop()) as scan:
@@ -188,16 +194,15 @@ def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> lis
             errors.add(Location(Path(exc.filename)), f"cannot read the folder: {exc.strerror}")
             continue
         for entry in entries:
-            path = Path(entry.path)
             if entry.is_symlink():
-                target = _target(path, root, errors)
+                target = _target(Path(entry.path), root, errors)
                 if target is not None and entry.name.endswith(suffix):
-                    found.append((path, target))
+                    found.append((entry.path, str(target)))
             elif entry.is_dir(follow_symlinks=False):
-                folders.append(path)
+                folders.append(entry.path)
             elif entry.name.endswith(suffix):
-                found.append((path, path))  # inside a folder inside the project: no link to check
-    return sorted(found)
+                found.append((entry.path, entry.path))  # inside a folder inside the project: no link to check
+    return sorted(found, key=lambda pair: pair[0].split(os.sep))  # the order of Path objects
 
 
 def _target(path: Path, root: Path, errors: ErrorList) -> Path | None:
@@ -230,25 +235,26 @@ def _target(path: Path, root: Path, errors: ErrorList) -> Path | None:
     return real
 
 
-def _read_bytes(path: Path, real: Path, errors: ErrorList, limit: int | None = None) -> bytes | None:
+def _read_bytes(path: str, real: str, errors: ErrorList, limit: int | None = None) -> bytes | None:
     """The bytes of the regular file ``real`` (``path``, or what it links to), at most ``limit``."""
     try:
-        info = real.stat()
+        info = os.stat(real)
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
-            errors.add(Location(path), "not a regular file (a FIFO, socket or device)", "remove it")
+            errors.add(Location(Path(path)), "not a regular file (a FIFO, socket or device)", "remove it")
             return None
         if limit is not None and info.st_size > limit:
-            errors.add(Location(path), f"the file is too large ({info.st_size:,} bytes; the limit is {limit:,})",
+            errors.add(Location(Path(path)), f"the file is too large ({info.st_size:,} bytes; the limit is {limit:,})",
                        "a page or data file is text written by hand: is this the file you meant? "
                        "If it is, split it into several pages")
             return None
-        return real.read_bytes()
+        with open(real, "rb") as handle:
+            return handle.read()
     except OSError as exc:
-        errors.add(Location(path), f"cannot read the file: {exc.strerror}")
+        errors.add(Location(Path(path)), f"cannot read the file: {exc.strerror}")
         return None
 
 
-def _read_text(path: Path, real: Path, errors: ErrorList) -> str | None:
+def _read_text(path: str, real: str, errors: ErrorList) -> str | None:
     raw = _read_bytes(path, real, errors, MAX_TEXT_BYTES)
     if raw is None:
         return None
@@ -256,16 +262,17 @@ def _read_text(path: Path, real: Path, errors: ErrorList) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        errors.add(Location(path, line), "the file is not UTF-8 text",
+        errors.add(Location(Path(path), line), "the file is not UTF-8 text",
                    "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode'); GBK and GB18030 are not accepted")
         return None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        errors.add(Location(path, line), "the file contains a NUL byte", "it is probably not a text file; remove it")
+        errors.add(Location(Path(path), line), "the file contains a NUL byte",
+                   "it is probably not a text file; remove it")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if UNPRINTABLE.search(text):  # no page or feed can carry it (an XML feed would not even parse)
-        errors.extend([unprintable_error(text, path)])
+        errors.extend([unprintable_error(text, Path(path))])
         return None
     return text
 
@@ -293,23 +300,25 @@ def parse_document(text: str, path: Path) -> Document:
     return Document(path, front, text[body_start:], body_line, fingerprint(text))
 
 
-def _portable(path: Path, folder: Path, errors: ErrorList) -> bool:
+def _portable(path: str, folder: Path, errors: ErrorList) -> bool:
     """Whether every name of ``path`` under ``folder`` can be a file or folder name on Windows too.
 
     Names become the site's file names (``pages/con.zh.md`` is ``con/index.html``),
     and a repository holding a name Windows refuses cannot even be checked out there.
     """
-    text, prefix = str(path), str(folder) + os.sep
-    names = text[len(prefix):].split(os.sep) if text.startswith(prefix) else path.relative_to(folder).parts
+    prefix = str(folder) + os.sep
+    names = path[len(prefix):].split(os.sep) if path.startswith(prefix) else Path(path).relative_to(folder).parts
+    if not _MAYBE_UNPORTABLE.search("/".join(names)):
+        return True
     for name in names:
         device = name.split(".")[0].rstrip(" ").lower()
         if device in _WINDOWS_DEVICES:
-            errors.add(Location(path), f"'{one_line(name)}' cannot be a file or folder name: Windows reserves "
+            errors.add(Location(Path(path)), f"'{one_line(name)}' cannot be a file or folder name: Windows reserves "
                        f"'{device.upper()}' for a device",
                        "rename it; the site could not be checked out, built or published on Windows")
             return False
         if _WINDOWS_REFUSED.search(name):
-            errors.add(Location(path), f"'{one_line(name)}' cannot be a file or folder name on Windows "
+            errors.add(Location(Path(path)), f"'{one_line(name)}' cannot be a file or folder name on Windows "
                        "(it has one of the characters \\ : * ? \" < > |, or ends in a dot or space)",
                        "rename it with letters, digits, hyphens and dots")
             return False
@@ -321,5 +330,5 @@ def _static_files(static: Path, root: Path, errors: ErrorList) -> tuple[StaticFi
     for path, real in _files(static, root, errors):
         content = _read_bytes(path, real, errors) if _portable(path, static, errors) else None
         if content is not None:
-            files.append(StaticFile(path.relative_to(static).as_posix(), content))
+            files.append(StaticFile(Path(path).relative_to(static).as_posix(), content))
     return tuple(files)

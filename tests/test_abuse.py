@@ -466,10 +466,16 @@ def test_a_link_to_a_fifo_outside_the_project_does_not_block(root: Path, outside
                                  f"(to {outside / 'pipe.en.md'}); only files inside the project are read")
 
 
-def test_a_fifo_inside_the_project_is_refused_unopened(root: Path) -> None:
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_fifo_inside_the_project_is_refused_unopened(root: Path, tmp_path: Path, command: str) -> None:
+    """``build`` also fingerprints its inputs first: that must not open a FIFO either (it used to hang)."""
     os.mkfifo(root / "content/pages/pipe.en.md")
     os.mkfifo(root / "static/pipe.css")
-    run = refused(root)
+    os.mkfifo(root / "templates/pipe.html")
+    arguments = ("check",) if command == "check" else ("build", "--out", str(tmp_path / "site"))
+    run = run_cli(root, *arguments)
+    run.within(REFUSED_SECONDS, REFUSED_MB)
+    assert run.status == 1
     assert run.mistakes() == ["content/pages/pipe.en.md: not a regular file (a FIFO, socket or device)",
                               "static/pipe.css: not a regular file (a FIFO, socket or device)"]
 
