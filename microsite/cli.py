@@ -195,7 +195,8 @@ def _new(arguments: argparse.Namespace, root: Path) -> int:
 
 
 def _ingest(arguments: argparse.Namespace, root: Path) -> int:
-    from .ingest import IngestError, expand_paths, ingest_file
+    from .epaper import IngestError
+    from .ingest import expand_paths, ingest_file
 
     failed = 0
     for path in expand_paths(arguments.paths):

@@ -18,7 +18,8 @@ from microsite.candidates import (
 )
 from microsite.dates import PartialDate
 from microsite.errors import ContentErrors
-from microsite.ingest import ingest_file, item_outputs, parse_epaper
+from microsite.epaper import parse_epaper
+from microsite.ingest import ingest_file, item_outputs
 from microsite.pipeline import check
 from microsite.provenance import SourceBlock, date_problem, find_quote, number_problem, parse_source_body
 from microsite.schema import ID_PATTERN

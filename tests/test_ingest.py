@@ -17,23 +17,18 @@ import pytest
 import yaml
 
 from microsite.feeds_in import canonical_sha256, html_blocks, looks_like_xml, parse_timestamp
-from microsite.ingest import (
+from microsite.epaper import (
     Block,
     IngestError,
-    IngestResult,
     SourceItem,
     clean_punctuation,
-    expand_paths,
-    ingest_file,
     is_caption,
     is_heading,
     parse_epaper,
-    parse_items,
-    render_source,
     split_chunks,
     to_ascii_punctuation,
-    yaml_scalar,
 )
+from microsite.ingest import IngestResult, expand_paths, ingest_file, parse_items, render_source, yaml_scalar
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
