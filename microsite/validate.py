@@ -455,6 +455,7 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
 def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, prose: list[Prose],
                        errors: ErrorList, memo: Memo | None = None) -> None:
     """Renderings a glossary entry says to avoid must not appear in that language's text."""
+    memo = memo or Memo()
     texts = [(item.lang, item.text, item.location) for item in prose if item.path.name != "glossary.yaml"]
     for page in pages:
         texts.append((page.lang, f"{page.title}\n{page.description}", lambda line, column, p=page: Location(p.path, 2)))
@@ -471,7 +472,7 @@ def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, p
         # One pattern for all of a language's phrases, so each text is scanned once.
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) + r")\b",
                              re.IGNORECASE | re.MULTILINE)
-        _report_phrases(pattern, [t for t in texts if t[0] == lang], phrases, errors, memo or Memo())
+        _report_phrases(pattern, [t for t in texts if t[0] == lang], phrases, errors, memo)
 
 
 def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str], errors: ErrorList,

@@ -53,11 +53,11 @@ class Written:
     digest: str = ""  # of the folder's manifest: what it now holds
 
 
-_UNREAD: dict = {}  # write_site's default: read what ``out`` holds
+_UNREAD = object()  # write_site's default for ``live``: read what ``out`` holds
 
 
 def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[str, int]] | None = None,
-               live: dict[str, tuple[str, int]] | None = _UNREAD) -> Written:
+               live: dict[str, tuple[str, int]] | None | object = _UNREAD) -> Written:
     """Make ``out`` hold exactly the files of ``items``, replacing it at once.
 
     The new site is prepared in the spare folder beside ``out`` (``.site.spare``,
