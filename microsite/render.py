@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from .assets import headers_file
+from .cache import files_fingerprint
 from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
 from .charts import Bar, bar_chart
@@ -170,15 +171,7 @@ class Renderer:
         site = self.site
         digest = hashlib.blake2b(digest_size=16)
         digest.update(self.version.encode())
-        inside = os.path.realpath(site.root) + os.sep
-        for folder, subfolders, files in os.walk(self.templates_dir):  # links to folders are not followed
-            subfolders.sort()
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                digest.update(os.path.relpath(path, self.templates_dir).encode() + b"\0")
-                if os.path.realpath(path).startswith(inside) and os.path.isfile(path):
-                    digest.update(Path(path).read_bytes())  # never a link out of the project (see ProjectTemplates)
-                digest.update(b"\0")
+        digest.update(files_fingerprint(site.root, ["templates"]).encode())  # never read through a link out
         index = [(p.key, p.lang, p.title, p.nav_title, p.description, p.template, p.weight) for p in site.pages]
         for part in (site.config, site.strings, site.statistics, site.events, site.terms, site.sources, index,
                      {name: asset.path for name, asset in site.assets.items()}):
