@@ -200,8 +200,9 @@ _SOURCE_KEYS = ("outlet", "date", "edition", "page", "kicker", "title", "author"
 
 
 def read_sources(documents: tuple[Document, ...], config: Config, compiler: Compiler,
-                 errors: ErrorList) -> tuple[dict[str, Source], list[Prose]]:
-    """Sources (``<id>.md``) and their translations (``<id>.<lang>.md``)."""
+                 errors: ErrorList, unreadable: frozenset[str] = frozenset()) -> tuple[dict[str, Source], list[Prose]]:
+    """Sources (``<id>.md``) and their translations (``<id>.<lang>.md``); ``unreadable`` names the
+    sources whose files failed to load (their own mistakes are reported, not their translations')."""
     originals, translations = {}, []
     for document in documents:
         stem = document.path.name[:-3]
@@ -220,9 +221,11 @@ def read_sources(documents: tuple[Document, ...], config: Config, compiler: Comp
     prose: list[Prose] = []
     translated: dict[str, dict[str, SourceText]] = {ident: {} for ident in originals}
     for ident, lang, document in translations:
-        if ident not in originals:
+        if ident not in originals and ident not in unreadable:
             errors.add(Location(document.path), f"translation of a source that does not exist: '{ident}.md'",
                        "name it after the source file, e.g. <id>.en.md beside <id>.md")
+            continue
+        if ident not in originals:
             continue
         text = _read_translation(document, ident, lang, compiler, errors, prose)
         if text is not None:

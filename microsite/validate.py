@@ -52,9 +52,10 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     if config is None:
         errors.raise_if_any()
     strings = read_strings(raw.data.get("strings"), config, errors)
-    sources, source_prose = read_sources(raw.sources, config, md, errors)
     failed = frozenset(path.stem for path in raw.unreadable if path.parent.name == "data")
     failed |= frozenset(f"sources:{path.name[:-3]}" for path in raw.unreadable if path.parent.name == "sources")
+    sources, source_prose = read_sources(raw.sources, config, md, errors,
+                                         frozenset(name[len("sources:"):] for name in failed if name.startswith("sources:")))
     records = read_records(raw.data, config, sources, md, errors, failed)
     pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo)
     check_urls(pages, sources, config, errors)
