@@ -125,8 +125,8 @@ def _pieces(gap: re.Match) -> list[tuple[int, str, str]]:
 
 def _number_around(text: str, start: int, end: int) -> str:
     """The numerals before ``start`` and after ``end``, as a reader would see them with the gap (``4 9``)."""
-    left = re.search(rf"{_NUMERAL}+\Z", text[max(0, start - 20):start])
-    right = re.match(rf"{_NUMERAL}+", text[end:end + 20])
+    left = re.search(rf"{_NUMERAL}(?:[.,]?{_NUMERAL})*\Z", text[max(0, start - 20):start])
+    right = re.match(rf"{_NUMERAL}(?:[.,]?{_NUMERAL})*", text[end:end + 20])
     return f"{left.group() if left else ''} {right.group() if right else ''}".strip()
 
 

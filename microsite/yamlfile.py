@@ -70,6 +70,7 @@ class YamlMap(dict):
     loc: Location
     key_locs: dict[str, Location]
     value_locs: dict[str, Location]
+    value_styles: dict[str, str]  # "" plain, "'" or '"' quoted, "|" or ">" a block
 
     def key_loc(self, key: str) -> Location:
         return self.key_locs.get(key, self.loc)
@@ -169,7 +170,7 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         result = YamlMap()
-        result.loc, result.key_locs, result.value_locs = self.loc(node), {}, {}
+        result.loc, result.key_locs, result.value_locs, result.value_styles = self.loc(node), {}, {}, {}
         for key_node, value_node in node.value:
             key = self.build(key_node, depth)
             key_loc = self.loc(key_node)
@@ -194,6 +195,7 @@ class _Builder:
             result[key] = self.build(value_node, depth)
             result.key_locs[key] = key_loc
             result.value_locs[key] = self.loc(value_node)
+            result.value_styles[key] = getattr(value_node, "style", None) or ""
         return result
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> YamlList:
