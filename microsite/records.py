@@ -275,10 +275,11 @@ def _read_translation(document: Document, ident: str, lang: str, compiler: Compi
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
         return None
-    fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author"))
+    fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author", "page"))
     prose.append(Prose(compiler(document.body), lang, document.path, document.body_line,
                        slot=("source", ident, lang, "summary"), text=document.body))
-    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"))
+    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"),
+                      page=fields.text("page"))
 
 
 # --- UI strings ----------------------------------------------------------------
