@@ -113,7 +113,10 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     for number in find_numbers_zh(normalized_quote):
         in_date = any(number.start < end and start < number.end for start, end in spans)
         ordinal = normalized_quote[: number.start].endswith("第") or number.unit == "届"
-        found.append(Quantity(number, _zh_meanings(in_date, ordinal)))
+        meanings = _zh_meanings(in_date, ordinal)
+        if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
+            meanings = frozenset((COUNT, ORDINAL))  # a bare numeral in a name (十四五, 四好) fixes no meaning
+        found.append(Quantity(number, meanings))
     if reference is not None:
         for item in dates:
             when = item.date

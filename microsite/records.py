@@ -295,14 +295,15 @@ def _read_translation(document: Document, original: Source, lang: str, compiler:
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
         return None
-    fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author"))
-    for key in ("outlet", "title", "kicker", "author"):  # a translated field may show the original's numbers
+    fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author", "page"))
+    for key in ("outlet", "title", "kicker", "author", "page"):  # a translated field may show the original's numbers
         found = fields.plain(key, lang, key, normalize(getattr(original, key) or "")[0], original.id)
         if found is not None:
             plain.append(found)
     prose.append(Prose(compiler(document.body), lang, document.path, document.body_line,
                        slot=("source", original.id, lang, "summary"), text=document.body))
-    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"))
+    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"),
+                      page=fields.text("page"))
 
 
 # --- UI strings ----------------------------------------------------------------

@@ -77,7 +77,8 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                                                  lambda item=item: links.resolve(item, targets))
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered)
-    check_glossary_use(records.terms, pages, records, prose, errors, memo)
+    check_glossary_use(records.terms, pages, records, prose, errors, memo,
+                       _headings_and_strings(sources, strings, raw.data.get("strings")))
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
@@ -472,16 +473,37 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
     )
 
 
+def _headings_and_strings(sources: dict[str, Source], strings: dict[str, dict[str, str]],
+                          strings_file: DataFile | None) -> list[tuple]:
+    """A source translation's title and kicker, and the UI strings: text a reader sees that is not prose."""
+    texts = []
+    for source in sources.values():
+        for lang, words in source.translations.items():
+            path = source.path.with_name(f"{source.id}.{lang}.md")
+            texts.append((lang, f"{words.title}\n{words.kicker}", lambda line, column, p=path: Location(p, 2)))
+    if strings_file is not None:
+        for by_lang in strings.values():
+            for lang, text in by_lang.items():
+                texts.append((lang, text, lambda line, column, p=strings_file.path: Location(p)))
+    return texts
+
+
 def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, prose: list[Prose],
-                       errors: ErrorList, memo: Memo | None = None) -> None:
-    """Renderings a glossary entry says to avoid must not appear in that language's text."""
+                       errors: ErrorList, memo: Memo | None = None, others: list[tuple] = ()) -> None:
+    """Renderings a glossary entry says to avoid must not appear in that language's text.
+
+    ``others`` are further ``(lang, text, locate)`` a reader sees (see ``_headings_and_strings``).
+    """
     memo = memo or Memo()
     texts = [(item.lang, item.text, item.location) for item in prose if item.path.name != "glossary.yaml"]
+    texts.extend(others)
     for page in pages:
-        texts.append((page.lang, f"{page.title}\n{page.description}", lambda line, column, p=page: Location(p.path, 2)))
+        plain = "\n".join(dict.fromkeys((page.title, page.nav_title, page.description)))  # nav_title may be title
+        texts.append((page.lang, plain, lambda line, column, p=page: Location(p.path, 2)))
     for record in [*records.statistics, *records.events]:
         for lang, words in record.text.items():
-            plain = f"{getattr(words, 'label', '')}\n{getattr(words, 'title', '')}"
+            shown = dict.fromkeys(getattr(words, name, "") for name in ("label", "short", "title"))  # short may be label
+            plain = "\n".join(shown)
             texts.append((lang, plain, lambda line, column, r=record: r.location))
     preferred: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> phrase (lower case) -> the term to use
     for term in terms:

@@ -226,6 +226,19 @@ def test_avoided_rendering_in_a_data_label_is_reported(root: Path):
     assert message.startswith("content/data/statistics.yaml:12:3: 'chamber of industry' is a rendering")
 
 
+def test_avoided_rendering_in_a_chart_label_a_menu_name_a_source_title_or_a_ui_string_is_reported(root: Path):
+    edit(root, "data/statistics.yaml", "label: affiliated chambers", "label: affiliated chambers\n    short: Chamber of Industry")
+    edit(root, "pages/timeline.en.md", "title: timeline en", "title: timeline en\nnav_title: Chamber of Industry")
+    edit(root, f"sources/{SOURCE}.en.md", "title: Jinjiang ICF builds chambers", "title: The Chamber of Industry")
+    write(root, "data/strings.yaml", "footer:\n  zh: 页脚\n  en: A Chamber of Industry site\n")
+    found = mistakes(root)
+    assert len(found) == 4, found
+    for where in ("content/data/statistics.yaml:1:3:", "content/pages/timeline.en.md:2:",
+                  f"content/sources/{SOURCE}.en.md:2:", "content/data/strings.yaml:"):
+        assert any(message.startswith(where) and "'Chamber of Industry' is a rendering" in message
+                   for message in found), where
+
+
 def test_avoided_rendering_is_allowed_in_the_other_language_and_in_the_glossary(root: Path):
     edit(root, "pages/timeline.zh.md", "title: timeline zh", "title: Chamber of Industry")
     edit(root, "data/glossary.yaml", "definition: The ICF.", "definition: Not a Chamber of Industry.")
