@@ -444,8 +444,8 @@ def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Re
         anchor = anchors.get((evidence.source, provenance.normalize(evidence.quote)[0]), "")
         return replace(record, evidence=replace(evidence, anchor=anchor))
 
-    return Records([anchored(r) for r in records.statistics], [anchored(r) for r in records.events],
-                   [anchored(r) for r in records.terms], records.prose, records.broken)
+    return replace(records, statistics=[anchored(r) for r in records.statistics],
+                   events=[anchored(r) for r in records.events], terms=[anchored(r) for r in records.terms])
 
 
 # --- links and glossary ------------------------------------------------------------
@@ -543,10 +543,9 @@ def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source
                 for lang, text in record.text.items()}
 
     pages = [replace(page, body=rendered.get(("page", page.key, page.lang), page.body)) for page in pages]
-    records = Records([replace(s, text=words(s, "stat", "note")) for s in records.statistics],
-                      [replace(e, text=words(e, "event", "text")) for e in records.events],
-                      [replace(t, text=words(t, "term", "definition")) for t in records.terms],
-                      records.prose, records.broken)
+    records = replace(records, statistics=[replace(s, text=words(s, "stat", "note")) for s in records.statistics],
+                      events=[replace(e, text=words(e, "event", "text")) for e in records.events],
+                      terms=[replace(t, text=words(t, "term", "definition")) for t in records.terms])
     sources = {ident: replace(source, translations={
         lang: replace(text, summary=rendered.get(("source", ident, lang, "summary"), text.summary))
         for lang, text in source.translations.items()}) for ident, source in sources.items()}

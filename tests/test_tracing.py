@@ -82,7 +82,7 @@ def test_a_number_in_a_quoted_description_is_refused_at_its_column(minimal_proje
     edit(minimal_project / "content/pages/index.en.md", "description: Home page (en).",
          "description: 'Up 250% since 2019'")
     err = check(minimal_project, capsys)
-    assert "index.en.md:3:17: the page's description: the number '250%'" in err
+    assert "index.en.md:3:18: the page's description: the number '250%'" in err
 
 
 def test_a_statistic_label_may_only_show_its_quote_s_numbers(minimal_project: Path, capsys):
@@ -117,7 +117,7 @@ def test_a_link_title_with_a_number_is_refused(minimal_project: Path, capsys):
 def test_a_count_is_not_taken_from_a_date(minimal_project: Path, capsys):
     edit(minimal_project / "content/pages/index.en.md", "See [the figures]",
          f'[4 chambers took part](cite:{SOURCE} "今年4月，依托海内外晋江乡贤资源"). See [the figures]')
-    assert "index.en.md:6:2: '4' is a count here, but in the quote it cites '4月' is part of a date" in check(minimal_project, capsys)
+    assert "index.en.md:6:42: '4' is a count here, but in the quote it cites '4月' is part of a date" in check(minimal_project, capsys)
 
 
 def test_a_date_part_is_traced_by_an_event_link(minimal_project: Path):
