@@ -14,7 +14,7 @@ this repository, and a ``content/`` in our format with
 * max(1, N/200) sources ``content/sources/<date>-<8hex>.md`` (Chinese text,
   correct ``counted_chars``) with their ``<id>.en.md``;
 * for each source 5 statistics and 3 timeline events quoting it, a glossary
-  of 20 terms, ``strings.yaml`` copied from this repository, ``site.yaml``.
+  of 20 terms, ``strings.yaml`` copied from the minimal test site, ``site.yaml``.
 
 Every Arabic digit of the prose comes from a ``stat:`` link, every quote
 occurs exactly once in its source, and English pages carry
@@ -404,7 +404,9 @@ def generate(pages: int, seed: int = 1) -> dict[str, str]:
     files["content/data/statistics.yaml"] = statistics_yaml(sources)
     files["content/data/timeline.yaml"] = timeline_yaml(sources)
     files["content/data/glossary.yaml"] = glossary
-    files["content/data/strings.yaml"] = (ROOT / "content" / "data" / "strings.yaml").read_text(encoding="utf-8")
+    # The minimal test site's interface strings: the real ones belong to the editors and may name what
+    # only the real content traces (a glossary term's "Four Goods", say).
+    files["content/data/strings.yaml"] = (ROOT / "tests" / "sites" / "minimal" / "content" / "data" / "strings.yaml").read_text(encoding="utf-8")
     specs = page_specs(pages)
     files["content/site.yaml"] = site_yaml(nav_keys(specs))
     statistics = [stat["id"] for source in sources for stat in source.statistics]
