@@ -15,11 +15,12 @@ import hashlib
 import multiprocessing
 import os
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, new_parser
+from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
 from .numerals import digit_runs
 
 # NUL never reaches the HTML from the text (markdown-it replaces it), so it
@@ -38,6 +39,25 @@ class LinkSpec:
     is_image: bool
     line: int
     column: int
+    mistyped: bool = False  # inside a would-be link an input method's punctuation broke (reported as that)
+
+
+@dataclass(frozen=True)
+class Mistyped:
+    """A would-be link broken by an input method's punctuation: ``line``/``column`` (0-based) of the cause.
+
+    ``start`` and ``end`` (line, column) delimit it: digits and links in there are part of this one mistake.
+    """
+
+    line: int
+    column: int
+    start: tuple[int, int]
+    end: tuple[int, int]
+    message: str
+    hint: str
+
+    def covers(self, line: int, column: int) -> bool:
+        return self.start <= (line, column) < self.end
 
 
 @dataclass(frozen=True)
@@ -70,13 +90,15 @@ class Compiled:
     digits: tuple[TextRun, ...]
     heading_ids: frozenset[str]
     duplicate_ids: tuple[tuple[int, str], ...]
+    mistyped: tuple[Mistyped, ...] = ()
 
 
 def compile_markdown(md: MarkdownIt, text: str) -> Compiled:
     """Parse ``text`` once; a pure function of the text (and the parser's rules)."""
     tokens = md.parse(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as markdown-it counts lines
-    links, digits = _survey(tokens, _Scanner(lines))
+    mistyped = _mistyped(tokens, lines)
+    links, digits = _survey(tokens, _Scanner(lines), mistyped)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
     for number, link in reversed(list(enumerate(iter_links(tokens)))):
         _placeholders(link, number)
@@ -86,7 +108,27 @@ def compile_markdown(md: MarkdownIt, text: str) -> Compiled:
         digits=digits,
         heading_ids=heading_id_set(tokens),
         duplicate_ids=tuple(duplicate_heading_ids(tokens)),
+        mistyped=mistyped,
     )
+
+
+def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
+    """The would-be links of every paragraph (and heading, cell ...) that IME punctuation broke."""
+    found: dict[tuple[int, int], Mistyped] = {}  # by cause: table cells share their line's map
+    for block in tokens:
+        if block.type != "inline" or not block.map:
+            continue
+        first = block.map[0]
+        text = "\n".join(lines[first:block.map[1]])
+        for link in mistyped_links(text):
+            cause = _line_column(text, link.cause, first)
+            found[cause] = Mistyped(*cause, _line_column(text, link.start, first), _line_column(text, link.end, first),
+                                    link.message, link.hint)
+    return tuple(found.values())
+
+
+def _line_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1)
 
 
 def _placeholders(link, number: int) -> None:
@@ -100,8 +142,12 @@ def _placeholders(link, number: int) -> None:
         link.children.insert(link.index + 1, Token("text", "", 0, content=FILLER.format(number)))
 
 
-def _survey(tokens: list[Token], scanner: _Scanner) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
-    """Links and digit runs with their places, found in document order by one scanner."""
+def _survey(tokens: list[Token], scanner: _Scanner,
+            mistyped: tuple[Mistyped, ...] = ()) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
+    """Links and digit runs with their places, found in document order by one scanner.
+
+    Digits inside a mistyped link are left out: the link's one mistake is reported instead.
+    """
     links: list[LinkSpec] = []
     runs: list[TextRun] = []
     for block in tokens:
@@ -113,7 +159,9 @@ def _survey(tokens: list[Token], scanner: _Scanner) -> tuple[tuple[LinkSpec, ...
             if token.type in ("link_open", "image"):
                 link = LinkRef(token, block.children, index, span)
                 before = scanner.copy()  # a link's text comes before its target: [text](target)
-                links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *scanner.find(span, link.href)))
+                place = scanner.find(span, _as_written(link.href, scanner.lines, span))
+                links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *place,
+                                      mistyped=any(m.covers(*place) for m in mistyped)))
                 if token.type == "link_open":
                     current, text_scanner = len(links) - 1, before
                 text = token.content if token.type == "image" else ""
@@ -125,8 +173,26 @@ def _survey(tokens: list[Token], scanner: _Scanner) -> tuple[tuple[LinkSpec, ...
             if matches:  # text merged across a removed line break is not on one line: place each run itself
                 finder = before if token.type == "image" else text_scanner
                 places = tuple((m.start(), *finder.find(span, m.group())) for m in matches)
-                runs.append(TextRun(text, current if token.type != "image" else -1, places))
+                kept = tuple(place for place in places if not any(m.covers(*place[1:]) for m in mistyped))
+                if kept:
+                    runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
+                                        kept))
     return tuple(links), tuple(runs)
+
+
+def _as_written(href: str, lines: list[str], span: tuple[int, int]) -> str:
+    """``href`` as the Markdown has it: markdown-it percent-encodes what an editor typed (``（`` becomes %EF%BC%88)."""
+    return href if "%" not in href or any(href in line for line in lines[span[0]:span[1]]) else unquote(href)
+
+
+def _masked(text: str, matches: list, places: tuple, kept: tuple) -> str:
+    """``text`` with the digits that are not ``kept`` blanked out (same length, so offsets stay)."""
+    if len(kept) == len(places):
+        return text
+    for match, place in zip(matches, places):
+        if place not in kept:
+            text = text[:match.start()] + "_" * len(match.group()) + text[match.end():]
+    return text
 
 
 class _Scanner:

@@ -109,7 +109,7 @@ class Targets:
 def citations(prose: Prose) -> list[Citation]:
     """The ``cite:`` links of ``prose`` (collected first: their quotes decide the anchors)."""
     return [Citation(link.href[5:], link.title, prose.location(link.line, link.column))
-            for link in prose.compiled.links if link.href.startswith("cite:")]
+            for link in prose.compiled.links if link.href.startswith("cite:") and not link.mistyped]
 
 
 @dataclass
@@ -127,7 +127,7 @@ _PLACEHOLDER = re.compile(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # see compiled.
 
 def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError]]:
     """Resolve every link of ``prose``, check its digits; return its HTML and the mistakes."""
-    errors: list[ContentError] = []
+    errors = [ContentError(prose.location(m.line, m.column), m.message, m.hint) for m in prose.compiled.mistyped]
     resolved = []
     for link in prose.compiled.links:
         result = _Resolved()
@@ -153,6 +153,9 @@ def _fill(text: str, resolved: list[_Resolved]) -> str:
 
 def _resolve_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     href = link.href
+    if link.mistyped:
+        result.kind = "broken"
+        return None  # reported as the mistyped link it is part of
     scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
     if link.title and not link.is_image:
         result.attributes["title"] = link.title

@@ -274,3 +274,99 @@ def find_in_lines(lines: list[str], span: tuple[int, int], needle: str) -> tuple
         if column >= 0:
             return number, column
     return start, 0
+
+
+# --- links typed with an input method's punctuation ------------------------------------------------------------------
+
+# The start of a record link, in any mix of ASCII and full-width punctuation: [text](cite:
+_RECORD_LINK_START = re.compile(
+    r"(?P<open>[\[［【])(?:[^\[\]［］【】\n]|\n(?!\n))*(?P<close>[\]］】])(?P<gap>[ \t]*)(?P<paren>[(（])[ \t]*"
+    r"(?P<scheme>cite|stat|event|term)(?P<colon>[ \t]*[:：][ \t]*)")
+_IDENT_END = re.compile(r"[^\s\"'“”‘’「」『』＂＇（）()]*")
+_IME = {"［": ("[", "a full-width bracket"), "【": ("[", "a Chinese bracket"), "］": ("]", "a full-width bracket"),
+        "】": ("]", "a Chinese bracket"), "（": ("(", "a full-width parenthesis"),
+        "）": (")", "a full-width parenthesis"), "：": (":", "a full-width colon"),
+        "“": ('"', "a curly quotation mark"), "”": ('"', "a curly quotation mark"),
+        "‘": ('"', "a curly quotation mark"), "’": ('"', "a curly quotation mark"),
+        "「": ('"', "a corner bracket"), "」": ('"', "a corner bracket"), "『": ('"', "a corner bracket"),
+        "』": ('"', "a corner bracket"), "＂": ('"', "a full-width quotation mark"),
+        "＇": ('"', "a full-width quotation mark")}
+_CLOSING = {'"': '"', "'": "'", "(": ")"}
+_NEXT_LINK = ("](", "]（", "】(", "】（", "］(", "］（")  # a quote never runs into the next link
+
+
+@dataclass(frozen=True)
+class MistypedLink:
+    """A record link (``[text](cite:...)``) that is no link because of one character an input method typed.
+
+    ``start`` and ``end`` delimit the would-be link in the text; ``cause`` is the offset of that character.
+    """
+
+    start: int
+    end: int
+    cause: int
+    message: str
+    hint: str
+
+
+def mistyped_links(text: str) -> list[MistypedLink]:
+    """Every would-be ``cite:``, ``stat:``, ``event:`` or ``term:`` link in ``text`` that IME punctuation broke."""
+    found = []
+    for match in _RECORD_LINK_START.finditer(text):
+        cause, end = _first_mistyped(text, match)
+        if cause is not None:
+            found.append(_describe(text, match, cause, end))
+    return found
+
+
+def _first_mistyped(text: str, match: re.Match) -> tuple[int | None, int]:
+    """The offset of the first character that keeps ``match`` from being a link (or None), and where it ends."""
+    for group, ascii_form in (("open", "["), ("close", "]"), ("paren", "(")):
+        if match.group(group) != ascii_form:
+            return match.start(group), _link_end(text, match.end())
+    if match.group("gap"):
+        return match.start("gap"), _link_end(text, match.end())
+    colon = match.group("colon")
+    if colon.strip() != ":" or colon != colon.rstrip():
+        offset = colon.find("：")
+        return match.start("colon") + (offset if offset >= 0 else colon.find(":") + 1), _link_end(text, match.end())
+    after = _IDENT_END.match(text, match.end()).end()
+    position = after + len(text[after:]) - len(text[after:].lstrip(" \t"))
+    opener = text[position:position + 1]
+    if match.group("scheme") != "cite" or opener in ("", ")"):
+        return (position if opener in _IME else None), _link_end(text, position)
+    if opener in _IME:
+        return position, _link_end(text, position)
+    if opener not in _CLOSING:
+        return None, position
+    bound = min([index for index in (text.find(pair, position) for pair in _NEXT_LINK) if index >= 0] or [len(text)])
+    closing = text.find(_CLOSING[opener], position + 1, bound)
+    if closing < 0:  # "words” : the quote closed with a curly mark
+        end = min(_link_end(text, position), bound)
+        curly = max(text.rfind(mark, position, end) for mark in "”’")
+        return (curly if curly >= 0 else None), end
+    rest = closing + 1 + len(text[closing + 1:]) - len(text[closing + 1:].lstrip(" \t"))
+    return (rest if text[rest:rest + 1] == "）" else None), rest + 1
+
+
+def _link_end(text: str, start: int) -> int:
+    """Where a would-be link that starts before ``start`` ends: after its closing parenthesis, or at the line's end."""
+    ends = [index for index in (text.find(")", start), text.find("）", start), text.find("\n", start)) if index >= 0]
+    return min(ends) + 1 if ends else len(text)
+
+
+def _describe(text: str, match: re.Match, cause: int, end: int) -> MistypedLink:
+    scheme, char = match.group("scheme"), text[cause]
+    ident = _IDENT_END.match(text, match.end()).group() or "ID"
+    example = f'[text]({scheme}:{ident} "the exact words")' if scheme == "cite" else f"[text]({scheme}:{ident})"
+    if char in _IME:
+        ascii_form, name = _IME[char]
+        message = f"this {scheme}: link is not a link: it has '{char}', {name} (a Chinese input method's punctuation)"
+        hint = f"type the ASCII '{ascii_form}' instead: {example}"
+        if char in "“”‘’「」『』":
+            hint += "; curly quotes may stay inside the quote"
+    else:
+        where = "between ']' and '('" if cause < match.start("paren") else f"after '{scheme}:'"
+        message = f"this {scheme}: link is not a link: a space {where}"
+        hint = f"remove the space: {example}"
+    return MistypedLink(match.start(), end, cause, message, hint)

@@ -13,7 +13,9 @@ merged into one passage, named after the first record that quotes it.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,6 +26,7 @@ from .numerals import EXACT, same_value
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"',
                               "‘": "'", "’": "'", "『": "'", "』": "'"})
 MIN_QUOTE_CHARS = 4
+TOO_SHORT = "it has under"  # how a reason for a too short quote starts
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,9 @@ def find_quote(text: SearchableText | list[SourceBlock], quote: str) -> tuple[li
     blocks = list(text.blocks)
     needle, _ = normalize(quote)
     if len(needle) < MIN_QUOTE_CHARS:
-        return [], f"the quote is too short (under {MIN_QUOTE_CHARS} characters) to identify a passage"
+        times = sum(haystack.count(needle) for haystack, _ in text.normalized) if needle else 0
+        often = f" and occurs {times} times in the source" if times > 1 else ""
+        return [], f"{TOO_SHORT} {MIN_QUOTE_CHARS} characters{often}; make it longer"
     spans = []
     for number, (haystack, origin) in enumerate(text.normalized):
         position = haystack.find(needle)
@@ -147,20 +152,102 @@ def find_quote(text: SearchableText | list[SourceBlock], quote: str) -> tuple[li
 
 
 def _closest_hint(blocks: list[SourceBlock], needle: str) -> str:
-    """Say how much of the quote matches, to help find a typo."""
-    best, best_block = 0, ""
+    """Where the nearest passage is and which characters differ, to help find a typo."""
+    nearest = _nearest_passage(blocks, needle)
+    if nearest is None:
+        return "the quote does not occur in the source; copy the words exactly from the source text"
+    block, written, operations = nearest
+    differences = [_difference(written, needle, *operation) for operation in operations if operation[0] != "equal"]
+    more = f" (and {len(differences) - 2} more differences)" if len(differences) > 2 else ""
+    passage = written(0, operations[-1][2])
+    return f"nearest passage: source line {block.line}, '{passage}'; " + "; ".join(differences[:2]) + more
+
+
+def _nearest_passage(blocks: list[SourceBlock], needle: str) -> tuple[SourceBlock, Callable, list] | None:
+    """The block and stretch of it most like ``needle``, with the edit operations from it to ``needle``.
+
+    The stretch is given as a function of a range of it (normalized) that returns that range as written.
+    """
+    best, best_matched = None, max(MIN_QUOTE_CHARS, len(needle) // 2) - 1
     for block in blocks:
-        haystack, _ = normalize(block.text)
-        length = _longest_prefix(haystack, needle)
-        if length > best:
-            best, best_block = length, haystack
-    if best >= MIN_QUOTE_CHARS:
-        position = best_block.find(needle[:best])
-        expected = best_block[position + best: position + best + 6]
-        where = f"the source has '{expected}'" if expected else "the source paragraph ends"
-        return (f"the first {best} characters match the source, then the quote has "
-                f"'{needle[best:best + 6]}' where {where}")
-    return "the quote does not occur in the source; copy the words exactly from the source text"
+        haystack, origin = normalize(block.text)
+        for offset in _windows(haystack, needle):
+            window = haystack[offset:offset + len(needle) + len(needle) // 3 + 2]
+            matcher = difflib.SequenceMatcher(None, window, needle, autojunk=False)
+            operations = _trimmed(matcher.get_opcodes())
+            matched = sum(i2 - i1 for tag, i1, i2, _, _ in operations if tag == "equal")
+            if matched > best_matched:
+                start, end = operations[0][1], operations[-1][2]
+                shifted = [(tag, i1 - start, i2 - start, j1, j2) for tag, i1, i2, j1, j2 in operations]
+                def written(i1: int, i2: int, base=offset + start, text=block.text, origin=origin) -> str:
+                    return text[origin[base + i1]:origin[base + i2 - 1] + 1] if i2 > i1 else ""
+
+                best, best_matched = (block, written, shifted), matched
+    return best
+
+
+def _windows(haystack: str, needle: str) -> list[int]:
+    """Where stretches of ``haystack`` start that begin like the quote, or end like it."""
+    offsets = []
+    head, tail = _longest_prefix(haystack, needle), _longest_prefix(haystack[::-1], needle[::-1])
+    if head >= 2:
+        offsets.append(haystack.find(needle[:head]))
+    if tail >= 2:
+        end = haystack.find(needle[len(needle) - tail:]) + tail
+        offsets.append(max(0, end - len(needle) - len(needle) // 3 - 2))
+    return offsets
+
+
+def _trimmed(operations: list) -> list:
+    """Edit operations without the source characters before the quote's first and after its last match."""
+    while operations and operations[-1][0] == "delete":
+        operations = operations[:-1]
+    while operations and operations[0][0] == "delete":
+        operations = operations[1:]
+    if operations and operations[-1][0] == "replace":  # the quote's last characters, against as many of the source
+        tag, i1, i2, j1, j2 = operations[-1]
+        operations[-1] = (tag, i1, min(i2, i1 + j2 - j1), j1, j2)
+    if operations and operations[0][0] == "replace":
+        tag, i1, i2, j1, j2 = operations[0]
+        operations[0] = (tag, max(i1, i2 - (j2 - j1)), i2, j1, j2)
+    return operations
+
+
+def _difference(written: Callable[[int, int], str], needle: str, tag: str, i1: int, i2: int, j1: int,
+                j2: int) -> str:
+    """One difference, with a character of context before it: the quote has '资全' where the source has '资金'."""
+    before = written(i1 - 1, i1) if i1 > 0 else ""
+    ours, theirs = before + needle[j1:j2], before + written(i1, i2)
+    if tag == "insert":
+        return f"the quote has '{ours}' where the source has '{theirs or '(nothing)'}': '{needle[j1:j2]}' is extra"
+    if tag == "delete":
+        return f"the quote has '{ours}' where the source has '{theirs}': it leaves out '{written(i1, i2)}'"
+    return f"the quote has '{ours}' where the source has '{theirs}'" + _script_note(needle[j1:j2], written(i1, i2))
+
+
+def _script_note(ours: str, theirs: str) -> str:
+    """Say so when the quote has traditional characters where the source has simplified ones (or the reverse)."""
+    if len(ours) != len(theirs):
+        return ""
+    pairs = list(zip(ours, theirs))
+    if all(_script(a) == "traditional" and _script(b) == "simplified" for a, b in pairs):
+        return " (a traditional character where the source has the simplified one)"
+    if all(_script(a) == "simplified" and _script(b) == "traditional" for a, b in pairs):
+        return " (a simplified character where the source has the traditional one)"
+    return ""
+
+
+def _script(ch: str) -> str:
+    """'traditional' for a character only Big5 has, 'simplified' for one only GB2312 has, else ''."""
+    def has(encoding: str) -> bool:
+        try:
+            ch.encode(encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    big5, gb2312 = has("big5"), has("gb2312")
+    return "traditional" if big5 and not gb2312 else "simplified" if gb2312 and not big5 else ""
 
 
 def _longest_prefix(haystack: str, needle: str) -> int:

@@ -379,11 +379,15 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
                 lambda item=item: provenance.find_quote(searchable[item.source], item.quote))
         found, reason = looked_up[(item.source, item.quote)]
         if not found:
-            errors.add(item.location, f"{item.what}: quote not found in source '{item.source}'", reason)
+            short = reason.startswith(provenance.TOO_SHORT)
+            what = "the quote is too short to name a passage of" if short else "quote not found in"
+            errors.add(item.location, f"{item.what}: {what} source '{item.source}'", reason)
             continue
         if len(found) > 1:
-            errors.add(item.location, f"{item.what}: the quote occurs {len(found)} times in source '{item.source}'",
-                       "quote more of the passage so that it occurs only once")
+            lines = ", ".join(str(line) for line in sorted({sources[item.source].blocks[s.block].line for s in found}))
+            errors.add(item.location, f"{item.what}: the quote occurs {len(found)} times in source '{item.source}' "
+                                      f"(source lines {lines}), so it names no one passage",
+                       "make it longer: quote more of the passage around it, until it occurs only once")
         spans[item.source].append((item.name, found[0]))
         by_name[item.name] = (item.source, normal(item.quote))
     anchors: dict[tuple[str, str], str] = {}

@@ -1,20 +1,35 @@
-"""Shared fixtures: the repository, the real content built once, and throwaway project trees."""
+"""Shared fixtures: the project under test, a frozen sample site, and throwaway project trees.
+
+Two kinds of site are built here, and a test picks the one that fits what it asserts:
+
+- ``PROJECT``: the real content (the repository, or the copy ``MICROSITE_PROJECT`` names). Tests of it are
+  marked ``content`` and assert only what holds for any valid content (every page builds, every link
+  resolves ...), never today's counts, ids or wording, so that ordinary editing never breaks them.
+  ``tests/test_editing.py`` edits a copy of the project as an editor would and runs them on it.
+- ``SAMPLE``: a frozen copy of the content as it was in October 2023, for tests of the generator that need
+  a full site and name its pages, figures and sources. Editors never change it.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+PROJECT = Path(os.environ.get("MICROSITE_PROJECT") or REPO).resolve()
 MINIMAL = REPO / "tests" / "sites" / "minimal"
+SAMPLE = REPO / "tests" / "sites" / "sample" / "content"
+SAMPLE_SOURCE = SAMPLE / "sources" / "2023-10-11-eb7c93e7.md"
+TEST_BASE_URL = "https://example.org/"
 
 
 def make_project(tmp_path: Path, content: Path) -> Path:
     """A project folder in ``tmp_path``: the repository's templates and static files, and ``content``.
 
-    The repository's UI strings are added when ``content`` has none, so small
+    The sample site's UI strings are added when ``content`` has none, so small
     fixture sites need not repeat them.
     """
     root = tmp_path / "project"
@@ -24,7 +39,7 @@ def make_project(tmp_path: Path, content: Path) -> Path:
     strings = root / "content" / "data" / "strings.yaml"
     if not strings.exists():
         strings.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(REPO / "content" / "data" / "strings.yaml", strings)
+        shutil.copyfile(SAMPLE / "data" / "strings.yaml", strings)
     return root
 
 
@@ -34,14 +49,44 @@ def minimal_project(tmp_path: Path) -> Path:
     return make_project(tmp_path, MINIMAL / "content")
 
 
+@pytest.fixture
+def sample_project(tmp_path: Path) -> Path:
+    """A copy of the sample site, to edit in a test."""
+    return make_project(tmp_path, SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site as a project, shared by the session: read it, never change it."""
+    return make_project(tmp_path_factory.mktemp("sample"), SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory, sample_root: Path) -> Path:
+    """The sample site, built once per test session into a temporary folder."""
+    from microsite.pipeline import build
+
+    out = tmp_path_factory.mktemp("sample-site") / "site"
+    build(sample_root, out)
+    return out
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content, built once per test session into a temporary folder."""
+    """The real content, built once per test session for ``TEST_BASE_URL`` (whatever site.yaml says)."""
     from microsite.pipeline import build
 
     out = tmp_path_factory.mktemp("real") / "site"
-    build(REPO, out)
+    build(PROJECT, out, base_url=TEST_BASE_URL)
     return out
+
+
+@pytest.fixture(scope="session")
+def real_model():
+    """The real content's validated model."""
+    from microsite.pipeline import check
+
+    return check(PROJECT, TEST_BASE_URL).site
 
 
 @pytest.fixture(scope="session")

@@ -22,9 +22,9 @@ from playwright.sync_api import Error as PlaywrightError
 from tests.browser import (PageLog, SitePage, aim, axe_violations,
                            click_for_download_or_display, describe_nu, describe_violations, nu_errors, same_document,
                            require, serve, site_pages)
-from tests.conftest import REPO
+from tests.conftest import PROJECT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.content]
 
 NARROW = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
@@ -52,7 +52,7 @@ def live_site(tmp_path_factory: pytest.TempPathFactory):
 
     out = tmp_path_factory.mktemp("browser") / "site"
     with serve(out) as origin:
-        config = build(REPO, out, base_url=origin + "/").site.config
+        config = build(PROJECT, out, base_url=origin + "/").site.config
         pages = site_pages(out, config.codes, config.default_language)
         yield LiveSite(origin, out, pages, {language.code: language.tag for language in config.languages})
 

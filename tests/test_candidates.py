@@ -23,14 +23,14 @@ from microsite.ingest import ingest_file, item_outputs
 from microsite.pipeline import check
 from microsite.provenance import SourceBlock, date_problem, find_quote, number_problem, parse_source_body
 from microsite.schema import ID_PATTERN
-from tests.conftest import REPO, make_project
+from tests.conftest import REPO, SAMPLE, make_project
 
 FIXTURES = REPO / "tests" / "fixtures" / "ingest"
 REAL_PATH = FIXTURES / "real" / "000_9911d2ada22d7c3e.txt"
 REAL_ID = "2023-10-11-eb7c93e7"
 REAL_DATE = date(2023, 10, 11)
-COMMITTED_SOURCE = REPO / "content" / "sources" / f"{REAL_ID}.md"
-COMMITTED_DRAFT = REPO / "content" / "sources" / f"{REAL_ID}.candidates.yaml"
+COMMITTED_SOURCE = SAMPLE / "sources" / f"{REAL_ID}.md"  # the sample site keeps the item as ingest wrote it
+COMMITTED_DRAFT = SAMPLE / "sources" / f"{REAL_ID}.candidates.yaml"
 
 # Every number in the article, in text order, read off it by hand:
 # (as written, the words right after it, value, unit, qualifier, measure word).
@@ -134,7 +134,7 @@ def test_real_quotes_match_the_editors_records(real: Candidates) -> None:
     """Where the editor's statistics.yaml and timeline.yaml quote the same clause, the draft proposes it too."""
     quotes = {c.quote for c in (*real.statistics, *real.events)}
     for name in ("statistics", "timeline"):
-        records = yaml.safe_load((REPO / "content" / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
+        records = yaml.safe_load((SAMPLE / "data" / f"{name}.yaml").read_text(encoding="utf-8"))
         proposed = [record["quote"] for record in records if record["quote"] in quotes]
         assert len(proposed) >= len(records) // 2, name
 
@@ -283,7 +283,7 @@ def paste(root: Path, draft: str, words: str | None) -> None:
 
 def test_accepting_every_candidate_passes_the_build(tmp_path: Path) -> None:
     """The real item, an RSS and an Atom feed: every candidate, pasted with its words written, checks clean."""
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     sources = root / "content" / "sources"
     pasted = Counter()
     for raw in (REAL_PATH, FIXTURES / "rss.xml", FIXTURES / "atom.xml"):
@@ -300,7 +300,7 @@ def test_accepting_every_candidate_passes_the_build(tmp_path: Path) -> None:
 
 
 def test_a_pasted_draft_asks_only_for_the_words(tmp_path: Path) -> None:
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     paste(root, COMMITTED_DRAFT.read_text(encoding="utf-8"), None)
     with pytest.raises(ContentErrors) as errors:
         check(root)

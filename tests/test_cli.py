@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from microsite.cli import main, parser
-from tests.conftest import REPO
+from tests.conftest import PROJECT, REPO, SAMPLE_SOURCE
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -72,8 +72,9 @@ def test_check_writes_nothing(minimal_project: Path, capsys: pytest.CaptureFixtu
     assert snapshot(minimal_project) == before
 
 
+@pytest.mark.content
 def test_real_command_line_checks_the_real_content() -> None:
-    result = subprocess.run([sys.executable, str(REPO / "build.py"), "check"], cwd=REPO,
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(PROJECT), "check"], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("checked ") and "zh" in result.stdout and "en" in result.stdout
@@ -92,6 +93,6 @@ def test_ingest_writes_a_source_and_is_idempotent(tmp_path: Path, capsys: pytest
     raw = REPO / "tests" / "fixtures" / "ingest" / "real" / "000_9911d2ada22d7c3e.txt"
     assert main(["--root", str(tmp_path), "ingest", str(raw)]) == 0
     written = tmp_path / "content" / "sources" / "2023-10-11-eb7c93e7.md"
-    assert written.read_bytes() == (REPO / "content" / "sources" / "2023-10-11-eb7c93e7.md").read_bytes()
+    assert written.read_bytes() == SAMPLE_SOURCE.read_bytes()
     assert main(["--root", str(tmp_path), "ingest", str(raw)]) == 0
     assert "unchanged" in capsys.readouterr().out.splitlines()[-1]

@@ -10,12 +10,11 @@ import pytest
 
 from microsite.downloads import download_path, downloads
 from microsite.pipeline import check
-from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def site():
-    return check(REPO).site
+def site(sample_root):
+    return check(sample_root).site
 
 
 def test_each_language_gets_both_datasets_in_both_formats(site) -> None:
@@ -49,6 +48,7 @@ def test_json_carries_language_sources_and_every_record(site) -> None:
     assert "https://example.org/en/sources/" in first["quote_url"]
 
 
+@pytest.mark.content
 def test_downloads_are_linked_from_the_statistics_and_timeline_pages(built_site) -> None:
     for page in ("statistics", "timeline", "en/statistics", "en/timeline"):
         html = (built_site / page / "index.html").read_text(encoding="utf-8")

@@ -70,6 +70,7 @@ def test_the_checker_sees_what_would_run(html: str) -> None:
     assert problems(html)
 
 
+@pytest.mark.content
 def test_the_real_site_passes_the_checker(built_site: Path) -> None:
     assert_inert(built_site)
 

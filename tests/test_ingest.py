@@ -29,6 +29,7 @@ from microsite.epaper import (
     to_ascii_punctuation,
 )
 from microsite.ingest import IngestResult, expand_paths, ingest_file, parse_items, render_source, yaml_scalar
+from tests.conftest import SAMPLE_SOURCE
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
@@ -36,7 +37,7 @@ REAL_NAME = "000_9911d2ada22d7c3e.txt"
 REAL_PATH = FIXTURES / "real" / REAL_NAME
 SHARED_REAL_PATH = ROOT.parent / "shared" / "feed" / REAL_NAME
 REAL_SHA256 = "eb7c93e77a45e6044faf648557faaf5e0309fb074ef456c67d83400517753896"
-COMMITTED_SOURCE = ROOT / "content" / "sources" / "2023-10-11-eb7c93e7.md"
+COMMITTED_SOURCE = SAMPLE_SOURCE  # the sample site keeps the item as ingest wrote it
 CJK = r"[\u4e00-\u9fff]"
 
 

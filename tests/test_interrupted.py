@@ -38,7 +38,7 @@ from pathlib import Path
 
 
 from microsite.write import MANIFEST, MARKER
-from tests.conftest import REPO, make_project
+from tests.conftest import REPO, SAMPLE, make_project
 from tests.html import read_page
 
 pytestmark = pytest.mark.slow
@@ -151,7 +151,7 @@ def assert_complete(out: Path, references: dict[str, dict[str, bytes]], pages: s
 
 
 def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> None:
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     original = (root / STYLESHEET).read_text(encoding="utf-8")
     references = {}
     for version in VERSIONS:
@@ -222,7 +222,7 @@ def test_a_build_killed_at_any_moment_leaves_a_complete_site(tmp_path: Path) -> 
 
 def test_a_killed_builds_staging_folder_is_removed_later(tmp_path: Path) -> None:
     """A build killed while filling a new staging folder leaves it; a build 10 minutes later removes it."""
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     original = (root / STYLESHEET).read_text(encoding="utf-8")
     out = tmp_path / "site"
     version = "a"

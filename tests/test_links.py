@@ -352,3 +352,38 @@ def test_a_data_records_own_quote_allows_its_numbers():
 
 def test_image_alt_text_digits_are_checked_too():
     assert one_error("![The 2019 fair](/static/photo.jpg)").message == "the number '2019' is not traced to a source"
+
+
+# --- links typed with an input method's punctuation --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    (f"Help [for SMEs](cite:{SOURCE} “帮扶中小企业纾困解难”).", "“"),
+    (f"Help [for SMEs](cite:{SOURCE}（“帮扶中小企业纾困解难”）).", "（"),
+    (f"Help [for SMEs]（cite:{SOURCE} \"帮扶中小企业纾困解难\"）.", "（"),
+    (f"Help [for SMEs](cite：{SOURCE} \"帮扶中小企业纾困解难\").", "："),
+    (f"Help ［for SMEs］(cite:{SOURCE} \"帮扶中小企业纾困解难\").", "［"),
+    (f"Help [for SMEs](cite:{SOURCE} \"帮扶中小企业纾困解难”).", "”"),
+    (f"Help [for SMEs](cite:{SOURCE} \"帮扶中小企业纾困解难\"）.", "）"),
+    (f"Help [for SMEs](cite:{SOURCE} 「帮扶中小企业纾困解难」).", "「"),
+    ("Donations of 【】(stat:donations).", "【"),
+])
+def test_a_link_typed_with_ime_punctuation_is_one_mistake_at_that_character(text: str, cause: str) -> None:
+    error = one_error(text)  # not one per digit of the source id, nor an unknown source
+    assert error.location.line == FIRST_LINE and error.location.column == 1 + text.index(cause)
+    assert f"link is not a link: it has '{cause}'" in error.message
+    assert "type the ASCII" in error.hint and ("cite:2023-10-11-eb7c93e7 " in error.hint or "stat:donations" in error.hint)
+
+
+def test_a_space_that_breaks_a_link_is_named() -> None:
+    assert "a space after 'cite:'" in one_error(f'[x](cite: {SOURCE} "帮扶中小企业纾困解难")').message
+    assert "a space between ']' and '('" in one_error(f'[x] (cite:{SOURCE} "帮扶中小企业纾困解难")').message
+
+
+def test_curly_quotes_and_full_width_brackets_inside_a_quote_are_fine() -> None:
+    ok(f'[x](cite:{SOURCE} "达成订单额63亿元") and “quoted” words （in brackets）: 【notes】')
+
+
+def test_digits_outside_a_mistyped_link_are_still_checked() -> None:
+    _, errors = check(f"[x](cite:{SOURCE} “帮扶中小企业纾困解难”) and 77 more")
+    assert [e.message for e in errors][1:] == ["the number '77' is not traced to a source"]

@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import pytest
+
 LIMIT = 61_440  # 60 KB: the page, its stylesheets and its images, uncompressed
 
 _URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
@@ -174,6 +176,7 @@ def _file_for(site: Path, page_url: str, base_path: str, url: str) -> Path | Non
 # --- the tests ----------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.content
 def test_every_page_with_its_stylesheets_and_images_weighs_at_most_60_kb(built_site: Path) -> None:
     weights = page_weights(built_site)
     assert weights, "the build has no HTML page"
@@ -182,11 +185,13 @@ def test_every_page_with_its_stylesheets_and_images_weighs_at_most_60_kb(built_s
                        + format_table(weights))
 
 
+@pytest.mark.content
 def test_every_stylesheet_and_image_a_page_references_is_in_the_build(built_site: Path) -> None:
     unresolved = [f"{w.page}: {href}" for w in page_weights(built_site) for href in w.unresolved]
     assert not unresolved, "references that cannot be weighed (missing, or on another site):\n" + "\n".join(unresolved)
 
 
+@pytest.mark.content
 def test_no_page_contains_a_script(built_site: Path) -> None:
     scripted = [f"{w.page}: {w.scripts} executable <script" for w in page_weights(built_site) if w.scripts]
     assert not scripted, "nothing on the site needs JavaScript, yet:\n" + "\n".join(scripted)

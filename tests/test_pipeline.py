@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from microsite.pipeline import CACHE_FOLDER, build
-from tests.conftest import REPO, make_project
+from tests.conftest import SAMPLE, make_project
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -45,7 +45,7 @@ CHANGES = [
 
 
 def test_builds_that_reuse_earlier_work_equal_clean_builds(tmp_path: Path) -> None:
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     out = tmp_path / "site"
     build(root, out)
     for name, file, old, new in CHANGES:
@@ -56,7 +56,7 @@ def test_builds_that_reuse_earlier_work_equal_clean_builds(tmp_path: Path) -> No
 
 
 def test_a_build_with_nothing_changed_does_nothing(tmp_path: Path) -> None:
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     out = tmp_path / "site"
     first = build(root, out)
     before = tree(out)
@@ -67,7 +67,7 @@ def test_a_build_with_nothing_changed_does_nothing(tmp_path: Path) -> None:
 
 
 def test_a_damaged_output_folder_is_rebuilt(tmp_path: Path) -> None:
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     out = tmp_path / "site"
     build(root, out)
     before = tree(out)
@@ -77,7 +77,7 @@ def test_a_damaged_output_folder_is_rebuilt(tmp_path: Path) -> None:
 
 
 def test_only_the_edited_page_is_written_again(tmp_path: Path) -> None:
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     out = tmp_path / "site"
     build(root, out)
     build(root, out)
@@ -86,7 +86,7 @@ def test_only_the_edited_page_is_written_again(tmp_path: Path) -> None:
 
 
 def test_a_deleted_or_foreign_cache_only_makes_the_build_slower(tmp_path: Path) -> None:
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     build(root, tmp_path / "site")
     (root / CACHE_FOLDER / "build.pickle").write_bytes(b"not a pickle")
     build(root, tmp_path / "site")
@@ -101,7 +101,7 @@ def test_compiling_on_several_cores_gives_the_same_site(tmp_path: Path, monkeypa
 
     monkeypatch.setattr(compiled, "PARALLEL_THRESHOLD", 1)
     monkeypatch.setattr(compiled, "available_cores", lambda: workers)
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     build(root, tmp_path / "site")
     assert tree(tmp_path / "site") == clean_build(root, tmp_path, f"w{workers}")
 
@@ -110,7 +110,7 @@ def test_a_long_running_callers_rebuilds_equal_clean_builds(tmp_path: Path) -> N
     """As the preview builds: one in-memory cache (compiled Markdown, parsed files, per-text checks) for all."""
     from microsite.cache import BuildCache
 
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     out, cache = tmp_path / "site", BuildCache(root / CACHE_FOLDER, save=False)
     build(root, out, cache=cache)
     for name, file, old, new in CHANGES:
@@ -124,7 +124,7 @@ def test_a_long_running_caller_sees_a_link_broken_by_a_change_elsewhere(tmp_path
     from microsite.cache import BuildCache
     from microsite.errors import ContentErrors
 
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     out, cache = tmp_path / "site", BuildCache(root / CACHE_FOLDER, save=False)
     build(root, out, cache=cache)
     page = root / "content/pages/organisation.en.md"

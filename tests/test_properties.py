@@ -41,7 +41,7 @@ from microsite.provenance import SourceBlock, find_quote, normalize, parse_sourc
 from microsite.schema import Fields, expect_list
 from microsite.yamlfile import YamlList, YamlMap, parse_yaml
 
-from tests.conftest import MINIMAL, REPO, make_project
+from tests.conftest import MINIMAL, SAMPLE, make_project
 from tests.hostile import PAYLOADS, problems
 
 MD = new_parser()
@@ -440,9 +440,9 @@ def test_any_front_matter_values_build_or_are_refused_with_locations(site: Site,
 
 
 def original(name: str) -> str:
-    """A file of the minimal site as make_project lays it out (the repository's strings.yaml)."""
+    """A file of the minimal site as make_project lays it out (the sample site's strings.yaml)."""
     path = MINIMAL / "content" / name
-    return (path if path.exists() else REPO / "content" / name).read_text(encoding="utf-8")
+    return (path if path.exists() else SAMPLE / name).read_text(encoding="utf-8")
 
 
 DATA_FILES = ("data/statistics.yaml", "data/timeline.yaml", "data/glossary.yaml", "data/strings.yaml", "site.yaml")

@@ -119,16 +119,38 @@ def test_quote_across_two_paragraphs_says_so():
     assert reason == "the quote runs across two paragraphs; quote from one paragraph only"
 
 
-def test_typo_hint_says_how_many_characters_match():
+def test_typo_hint_names_the_nearest_passage_and_the_character_that_differs():
     spans, reason = find_quote(SOURCE, "所属商协会及其会员捐钱超4.5亿元")
     assert spans == []
-    assert reason == ("the first 10 characters match the source, then the quote has "
-                      "'钱超4.5亿' where the source has '款超4.5亿'")
+    assert reason == ("nearest passage: source line 1, '所属商协会及其会员捐款超4.5亿元'; "
+                      "the quote has '捐钱' where the source has '捐款'")
 
 
-def test_typo_at_the_end_of_a_paragraph_says_the_paragraph_ends():
+def test_typo_hint_shows_the_source_as_written():
+    _, reason = find_quote(paragraphs("甲乙，丙丁戊己……庚辛"), "乙,丙丁戌己……庚")
+    assert reason == "nearest passage: source line 1, '乙，丙丁戊己……庚'; the quote has '丁戌' where the source has '丁戊'"
+
+
+def test_typo_hint_says_which_characters_are_missing_or_extra():
+    source = paragraphs("引言。", "市工商联牵头制定实施方案。")
+    assert find_quote(source, "市工商联制定实施方案")[1].endswith(
+        "the quote has '联' where the source has '联牵头': it leaves out '牵头'")
+    assert find_quote(source, "市工商联牵头来制定实施方案")[1].endswith(
+        "the quote has '头来' where the source has '头': '来' is extra")
+    assert "source line 2" in find_quote(source, "市工商联牵头制订实施方案")[1]
+
+
+def test_typo_hint_recognises_traditional_characters_where_the_source_has_simplified_ones():
+    _, reason = find_quote(paragraphs("会员捐款超4.5亿元，资金到位。"), "会员捐款超4.5億元")
+    assert reason.endswith("the quote has '5億' where the source has '5亿' "
+                           "(a traditional character where the source has the simplified one)")
+    _, reason = find_quote(paragraphs("会员捐款超4.5亿元，资金到位。"), "亿元，资全到位")
+    assert reason.endswith("the quote has '资全' where the source has '资金'")
+
+
+def test_typo_at_the_end_of_a_paragraph_says_what_is_extra():
     _, reason = find_quote(paragraphs("甲乙丙丁戊己"), "乙丙丁戊己庚辛")
-    assert reason == "the first 5 characters match the source, then the quote has '庚辛' where the source paragraph ends"
+    assert reason == "nearest passage: source line 1, '乙丙丁戊己'; the quote has '己庚辛' where the source has '己': '庚辛' is extra"
 
 
 def test_unrelated_quote_gets_the_copy_exactly_hint():

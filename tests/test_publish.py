@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from microsite.cli import main
-from microsite.pipeline import build, check
+from microsite.pipeline import build
 from microsite.sitecheck import check_built_site
 from microsite.write import MARKER, remove_leftovers
-from tests.conftest import REPO
+from tests.conftest import PROJECT, TEST_BASE_URL
 from tests.html import parse_page, read_page
 
 SUBPATH = "/icf-explained/"
@@ -46,7 +46,7 @@ def subpath_server(tmp_path_factory):
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(UnderSubpath, directory=str(out)))
     origin = f"http://127.0.0.1:{server.server_address[1]}"
-    build(REPO, out, base_url=origin + SUBPATH)
+    build(PROJECT, out, base_url=origin + SUBPATH)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield origin, out
     server.shutdown()
@@ -60,6 +60,7 @@ def fetch(url: str) -> tuple[int, bytes]:
         return error.code, b""
 
 
+@pytest.mark.content
 def test_a_subpath_build_works_when_served_under_its_subpath(subpath_server) -> None:
     origin, out = subpath_server
     seen, queue, broken = set(), [origin + SUBPATH], []
@@ -97,20 +98,22 @@ def test_canonical_and_alternates_are_absolute_under_the_subpath(subpath_server)
     assert page.alternates["zh-Hans"] == f"{origin}{SUBPATH}statistics/"
 
 
+@pytest.mark.content
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    build(REPO, tmp_path / "one")
-    build(REPO, tmp_path / "two")
+    build(PROJECT, tmp_path / "one")
+    build(PROJECT, tmp_path / "two")
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
-def test_source_date_epoch_pins_the_feeds_own_time(tmp_path: Path, monkeypatch) -> None:
+def test_source_date_epoch_pins_the_feeds_own_time(sample_root: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    build(REPO, tmp_path / "site")
+    build(sample_root, tmp_path / "site")
     feed = ET.parse(tmp_path / "site" / "en" / "feed.xml").getroot()
     assert feed.find(f"{ATOM}updated").text == "2023-11-14T22:13:20Z"
 
 
+@pytest.mark.content
 def test_sitemap_lists_every_page_with_its_alternates_and_only_real_pages(built_site: Path) -> None:
     root = ET.parse(built_site / "sitemap.xml").getroot()
     locations = [url.find(f"{SITEMAP}loc").text for url in root]
@@ -125,15 +128,15 @@ def test_sitemap_lists_every_page_with_its_alternates_and_only_real_pages(built_
     assert (built_site / "robots.txt").read_text(encoding="utf-8").endswith("Sitemap: https://example.org/sitemap.xml\n")
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("feed", ["feed.xml", "en/feed.xml"])
-def test_atom_feeds_are_valid_and_their_entries_exist(built_site: Path, feed: str) -> None:
+def test_atom_feeds_are_valid_and_their_entries_exist(built_site: Path, real_model, feed: str) -> None:
     root = ET.parse(built_site / feed).getroot()
     assert root.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated", "author"):
         assert root.find(f"{ATOM}{required}") is not None
     entries = root.findall(f"{ATOM}entry")
-    site = check(REPO).site
-    assert len(entries) == len(site.sources) + len(site.events)
+    assert len(entries) == len(real_model.sources) + len(real_model.events)
     ids = [entry.find(f"{ATOM}id").text for entry in entries]
     assert len(set(ids)) == len(ids)
     for entry in entries:
@@ -146,6 +149,7 @@ def test_atom_feeds_are_valid_and_their_entries_exist(built_site: Path, feed: st
         assert page.is_file() and (not fragment or fragment in read_page(page).ids)
 
 
+@pytest.mark.content
 def test_every_page_head_has_social_and_structured_data(built_site: Path) -> None:
     for path in built_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -158,8 +162,8 @@ def test_every_page_head_has_social_and_structured_data(built_site: Path) -> Non
         assert {"WebSite", "WebPage", "Organization"} <= types, path
 
 
-def test_source_page_describes_the_news_article(built_site: Path) -> None:
-    html = (built_site / "en/sources/2023-10-11-eb7c93e7/index.html").read_text(encoding="utf-8")
+def test_source_page_describes_the_news_article(sample_site: Path) -> None:
+    html = (sample_site / "en/sources/2023-10-11-eb7c93e7/index.html").read_text(encoding="utf-8")
     [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
     article = next(item for item in json.loads(data)["@graph"] if item["@type"] == "NewsArticle")
     assert article["headline"] == "晋江市工商联抓实商会建设提质增效"
@@ -178,6 +182,7 @@ def test_structured_data_cannot_break_out_of_its_script_element(minimal_project:
     assert "<" not in data and json.loads(data)["@graph"][1]["name"].startswith("</script>")
 
 
+@pytest.mark.content
 def test_static_files_carry_their_content_hash_and_pages_point_at_them(built_site: Path) -> None:
     [stylesheet] = (built_site / "static").glob("style.*.css")
     digest = stylesheet.name.split(".")[1]
@@ -196,8 +201,10 @@ def test_a_changed_stylesheet_gets_a_new_name(minimal_project: Path, tmp_path: P
     assert names[0] != names[1]
 
 
-def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: Path, tmp_path: Path) -> None:
-    site = check(REPO).site
+@pytest.mark.content
+def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: Path, real_model,
+                                                                    tmp_path: Path) -> None:
+    site = real_model
     assert check_built_site(built_site, site) == []
     import shutil
 
@@ -217,10 +224,12 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     assert any("hreflang en points at 'https://example.org/en/glossary/', not a page" in m for m in messages)
 
 
+@pytest.mark.content
 def test_check_site_command_exit_status(built_site: Path, tmp_path: Path, capsys) -> None:
-    assert main(["--root", str(REPO), "check", "--site", str(built_site)]) == 0
+    arguments = ["--root", str(PROJECT), "check", "--base-url", TEST_BASE_URL, "--site"]
+    assert main([*arguments, str(built_site)]) == 0
     assert "0 problems" in capsys.readouterr().out
-    assert main(["--root", str(REPO), "check", "--site", str(tmp_path / "missing")]) == 1
+    assert main([*arguments, str(tmp_path / "missing")]) == 1
 
 
 def test_leftovers_of_a_killed_build_are_removed_but_not_a_running_ones(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ import pytest
 
 from microsite.serve import (Preview, Watcher, changed_files, content_type, free_port, inject_reload,
                              resolve_request, snapshot, target_url)
-from tests.conftest import REPO, make_project
+from tests.conftest import REPO, SAMPLE, make_project
 
 SOURCE = "2023-10-11-eb7c93e7"
 RELOAD_SCRIPT = b'<script src="/livereload.js?port='
@@ -277,7 +277,7 @@ def test_inject_reload_appends_the_client_to_a_page_without_body_tag() -> None:
 def built_preview(tmp_path_factory: pytest.TempPathFactory) -> Preview:
     """A :class:`Preview` after one good build of a copy of the real content."""
     tmp = tmp_path_factory.mktemp("target")
-    root = make_project(tmp, REPO / "content")
+    root = make_project(tmp, SAMPLE)
     preview = Preview(root, tmp / "site", "http://127.0.0.1:8000/")
     assert preview.rebuild(), preview.error
     return preview
@@ -492,14 +492,14 @@ def test_watcher_keeps_watching_after_on_change_fails(tmp_path: Path, capsys: py
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewProcess]:
     """One preview of a copy of the real content, for the tests that only read (module-wide)."""
     tmp = tmp_path_factory.mktemp("serve")
-    with preview_process(make_project(tmp, REPO / "content"), tmp / "site") as server:
+    with preview_process(make_project(tmp, SAMPLE), tmp / "site") as server:
         yield server
 
 
 @pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[PreviewProcess]:
     """A preview of its own, for a test that edits the content."""
-    with preview_process(make_project(tmp_path, REPO / "content"), tmp_path / "site") as server:
+    with preview_process(make_project(tmp_path, SAMPLE), tmp_path / "site") as server:
         yield server
 
 
@@ -605,7 +605,7 @@ def test_server_shows_a_broken_yaml_file_with_its_location_until_it_is_fixed(fre
 
 def test_server_uses_the_next_port_when_its_port_is_busy(tmp_path: Path) -> None:
     port = port_pair()
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", port))
         busy.listen()

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from tests.conftest import REPO, make_project
+from tests.conftest import SAMPLE, make_project
 from tests.test_serve import PreviewProcess, can_bind, edit, preview_process
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ document.addEventListener("LiveReloadConnect", () => { window.__reloadConnected 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[PreviewProcess]:
-    with preview_process(make_project(tmp_path, REPO / "content"), tmp_path / "site") as running:
+    with preview_process(make_project(tmp_path, SAMPLE), tmp_path / "site") as running:
         yield running
 
 

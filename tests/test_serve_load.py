@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import REPO, make_project
+from tests.conftest import SAMPLE, make_project
 from tests.test_serve import poll, preview_process
 
 THREADS, REQUESTS, EDITS = 8, 100, 20
@@ -111,7 +111,7 @@ def problems(answer: Answer, stylesheet: bytes) -> list[str]:
 
 
 def test_the_preview_serves_whole_files_while_a_burst_of_saves_rebuilds_it(tmp_path: Path) -> None:
-    root = make_project(tmp_path, REPO / "content")
+    root = make_project(tmp_path, SAMPLE)
     page = root / PAGE
     original = page.read_text(encoding="utf-8")
     stylesheet = (root / "static" / "style.css").read_bytes()

@@ -248,3 +248,24 @@ def test_avoided_rendering_is_allowed_in_the_other_language_and_in_the_glossary(
 def test_avoided_rendering_must_be_a_whole_phrase(root: Path):
     edit(root, "pages/timeline.en.md", "title: timeline en", "title: Chamber of Industrywide")
     site_of(root)
+
+
+def test_a_quote_that_occurs_several_times_says_how_often_and_where(minimal_project: Path) -> None:
+    index = minimal_project / "content" / "pages" / "index.en.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n[The ICF](cite:2023-10-11-abcdef12 "今年")\n',
+                     encoding="utf-8")
+    [message] = mistakes(minimal_project)
+    assert message.endswith("citation: the quote is too short to name a passage of source '2023-10-11-abcdef12'\n"
+                            "  hint: it has under 4 characters and occurs 2 times in the source; make it longer")
+    index.write_text(index.read_text(encoding="utf-8").replace('"今年"', '"王明元"'), encoding="utf-8")
+    [short] = mistakes(minimal_project)
+    assert short.endswith("hint: it has under 4 characters; make it longer")
+
+
+def test_a_quote_that_occurs_several_times_says_how_often_where_and_what_to_do(sample_project: Path) -> None:
+    index = sample_project / "content" / "pages" / "index.en.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n[The ICF](cite:2023-10-11-eb7c93e7 "晋江市工商联")\n',
+                     encoding="utf-8")
+    [message] = mistakes(sample_project)
+    assert "citation: the quote occurs 11 times in source '2023-10-11-eb7c93e7' (source lines 17, 19," in message
+    assert message.endswith("hint: make it longer: quote more of the passage around it, until it occurs only once")

@@ -1,0 +1,115 @@
+"""Editors never break the tests: ordinary editorial work on a copy of the project, then the content tests on it.
+
+The work follows the README: ingest a new feed item, publish one of its figures as a statistic and one of
+its dates as an event, add the source's English page, add a page that uses them, put it in the menu. The
+copy must then check clean and pass every test marked ``content`` (run in a fresh pytest with
+``MICROSITE_PROJECT`` pointing at the copy), as the real content does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from microsite.cli import main
+from tests.conftest import PROJECT, REPO
+
+pytestmark = pytest.mark.slow
+
+FEED = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>示例晚报</title><link>https://news.example.org/</link>
+<description>一份虚构的报纸，供测试用。</description>
+<item>
+  <title>晋江市工商联会员大会召开</title>
+  <link>https://news.example.org/2024/05/20/members.html</link>
+  <guid isPermaLink="false">example-evening-2024-0520-members</guid>
+  <pubDate>Mon, 20 May 2024 08:00:00 +0800</pubDate>
+  <description>&lt;p&gt;今年4月，晋江市工商联召开会员大会，新增会员企业120家。&lt;/p&gt;
+  &lt;p&gt;与会企业家表示，将继续支持商会建设。&lt;/p&gt;</description>
+</item>
+</channel></rss>
+"""
+
+
+def copy_project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    for folder in ("content", "templates", "static"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    return root
+
+
+def ingest(root: Path, tmp_path: Path) -> tuple[str, dict]:
+    """Ingest the made-up item; return its source id and its draft of candidates."""
+    feed = tmp_path / "evening.xml"
+    feed.write_text(FEED, encoding="utf-8")
+    assert main(["--root", str(root), "ingest", str(feed)]) == 0
+    [draft] = [p for p in (root / "content" / "sources").glob("2024-05-20-*.candidates.yaml")]
+    return draft.name.removesuffix(".candidates.yaml"), yaml.safe_load(draft.read_text(encoding="utf-8"))
+
+
+def append_record(root: Path, name: str, record: dict) -> None:
+    path = root / "content" / "data" / f"{name}.yaml"
+    text = yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
+
+
+def publish_figure_and_event(root: Path, draft: dict) -> None:
+    [figure] = [record for record in draft["statistics"] if record["value"] == 120]
+    figure.update(id="new-member-companies", zh={"label": "会员大会新增的会员企业", "measure": "家"},
+                  en={"label": "companies that joined at the members' meeting"})
+    append_record(root, "statistics", figure)
+    [meeting] = [record for record in draft["events"] if record["date"] == "2024-04"]
+    meeting.update(id="members-meeting-2024", stats=["new-member-companies"],
+                   zh={"title": "会员大会", "text": "工商联召开会员大会。"},
+                   en={"title": "Members' meeting", "text": "The ICF held a meeting of its members."})
+    append_record(root, "timeline", meeting)
+
+
+def add_source_translation(root: Path, source: str) -> None:
+    (root / "content" / "sources" / f"{source}.en.md").write_text(
+        "---\noutlet: Example Evening News\ntitle: Jinjiang ICF holds its members' meeting\n---\n"
+        "The article reports a meeting of the ICF's members.\n", encoding="utf-8")
+
+
+def add_page(root: Path, source: str) -> None:
+    assert main(["--root", str(root), "new", "page", "members"]) == 0
+    bodies = {
+        "zh": ("会员", "工商联新增会员企业。", "[会员大会](event:members-meeting-2024)上新增会员企业"
+               f"[](stat:new-member-companies)，"
+               f"[企业家表示支持](cite:{source} \"与会企业家表示，将继续支持商会建设\")。"),
+        "en": ("Members", "New member companies of the ICF.", "At the [members' meeting](event:members-meeting-2024), "
+               f"[](stat:new-member-companies) companies joined, and [entrepreneurs pledged support](cite:{source} \"将继续支持商会建设\")."),
+    }
+    for lang, (title, description, body) in bodies.items():
+        (root / "content" / "pages" / f"members.{lang}.md").write_text(
+            f"---\ntitle: {title}\ndescription: {description}\n---\n{body}\n", encoding="utf-8")
+    site = root / "content" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("nav: [index, ", "nav: [index, members, "),
+                    encoding="utf-8")
+
+
+def test_the_content_tests_pass_after_ordinary_editorial_work(tmp_path: Path, capsys) -> None:
+    root = copy_project(tmp_path)
+    source, draft = ingest(root, tmp_path)
+    publish_figure_and_event(root, draft)
+    add_source_translation(root, source)
+    add_page(root, source)
+    assert main(["--root", str(root), "translated"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
+    assert main(["--root", str(root), "build", "--out", str(tmp_path / "site")]) == 0
+    assert (tmp_path / "site" / "en" / "members" / "index.html").is_file()
+
+    environment = {**os.environ, "MICROSITE_PROJECT": str(root)}
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
+                          "content and not browser", "tests"], cwd=REPO, env=environment,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert " passed" in run.stdout and " failed" not in run.stdout
