@@ -264,7 +264,7 @@ def test_a_quote_that_occurs_several_times_says_how_often_and_where(minimal_proj
 
 def test_a_quote_that_occurs_several_times_says_how_often_where_and_what_to_do(sample_project: Path) -> None:
     index = sample_project / "content" / "pages" / "index.en.md"
-    index.write_text(index.read_text(encoding="utf-8") + '\n[The ICF](cite:2023-10-11-eb7c93e7 "晋江市工商联")\n',
+    index.write_text(index.read_text(encoding="utf-8") + '\n[The Federation](cite:2023-10-11-eb7c93e7 "晋江市工商联")\n',
                      encoding="utf-8")
     [message] = mistakes(sample_project)
     assert "citation: the quote occurs 11 times in source '2023-10-11-eb7c93e7' (source lines 17, 19," in message
