@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import links, provenance, translations
+from . import links, provenance, tracing, translations
 from .assets import Asset, fingerprint_assets
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .i18n import LOCALES, locale_of
@@ -27,6 +27,7 @@ from .memo import Memo, digest_of
 from .model import Config, Event, Evidence, Language, Page, Rendered, Site, Source, Term, output_path, page_url
 from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
+from .tracing import PlainField
 
 TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "sources", "404")
 SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
@@ -48,20 +49,27 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     errors = ErrorList()
     errors.extend(list(raw.errors))
     md = compiler or Compiler()
-    config = read_config(raw.site, errors, base_url)
+    plain: list[PlainField] = []  # every field a reader sees that is not Markdown, for the traceability check
+    config = read_config(raw.site, errors, base_url, plain)
     if config is None:
         errors.raise_if_any()
-    strings = read_strings(raw.data.get("strings"), config, errors)
-    sources, source_prose = read_sources(raw.sources, config, md, errors)
+    strings = read_strings(raw.data.get("strings"), config, errors, plain)
     failed = frozenset(path.stem for path in raw.unreadable if path.parent.name == "data")
     failed |= frozenset(f"sources:{path.name[:-3]}" for path in raw.unreadable if path.parent.name == "sources")
+    sources, source_prose = read_sources(raw.sources, config, md, errors,
+                                         frozenset(name[len("sources:"):] for name in failed if name.startswith("sources:")),
+                                         plain)
     records = read_records(raw.data, config, sources, md, errors, failed)
-    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo)
+    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo, plain)
     check_urls(pages, sources, config, errors)
     prose = page_prose + records.prose + source_prose
     sources, records, anchors = trace_evidence(sources, records, prose, errors, memo)
     assets = fingerprint_assets(raw.static_files, fingerprint)
-    targets = _targets(config, pages, records, sources, anchors, raw, assets)
+    names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
+             for code in config.codes}
+    errors.extend(tracing.check_plain([*plain, *records.plain], names,
+                                      lambda ident: sources[ident].date if ident in sources else None))
+    targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
     everything = digest_of(targets)  # a link's meaning may depend on any of them
     for item in prose:
@@ -103,7 +111,8 @@ def read_config_file(root: Path) -> Config:
     return config
 
 
-def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None = None) -> Config | None:
+def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None = None,
+                plain: list[PlainField] | None = None) -> Config | None:
     if data is None:
         return None
     mapping = expect_mapping(data.value, Location(data.path, 1, 1), "site.yaml", errors)
@@ -116,8 +125,8 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
         return None
     codes = tuple(language.code for language in languages)
     default = fields.choice("default_language", codes, codes[0])
-    title = _per_language(fields, "title", codes, errors)
-    description = _per_language(fields, "description", codes, errors)
+    title = _per_language(fields, "title", codes, errors, plain)
+    description = _per_language(fields, "description", codes, errors, plain)
     url = _base_url(fields.text("base_url", "/"), fields.loc("base_url"), errors) if base_url is None \
         else _base_url(base_url, Location(Path("--base-url")), errors)
     nav = fields.text_list("nav")
@@ -164,11 +173,14 @@ def _organisation(fields: Fields, codes: tuple[str, ...], errors: ErrorList) -> 
     return result
 
 
-def _per_language(fields: Fields, key: str, codes: tuple[str, ...], errors: ErrorList) -> dict[str, str]:
+def _per_language(fields: Fields, key: str, codes: tuple[str, ...], errors: ErrorList,
+                  plain: list[PlainField] | None = None) -> dict[str, str]:
     mapping = fields.mapping(key)
     if mapping is None:
         return {code: "" for code in codes}
     words = Fields(mapping, f"site.yaml: {key}", errors, codes)
+    if plain is not None:
+        plain.extend(found for code in codes if (found := words.plain(code, code, f"the site's {key}")))
     return {code: words.text(code) for code in codes}
 
 
@@ -185,8 +197,9 @@ def _base_url(url: str, loc: Location, errors: ErrorList) -> str:
 
 
 def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, errors: ErrorList,
-               unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None) -> tuple[list[Page], list[Prose]]:
-    """Pages paired by key across languages, with parsed bodies."""
+               unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None,
+               plain: list[PlainField] | None = None) -> tuple[list[Page], list[Prose]]:
+    """Pages paired by key across languages, with parsed bodies; ``plain`` collects their titles."""
     memo = memo or Memo()
     pages, prose = [], []
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
@@ -197,12 +210,14 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
             continue
         key, lang = named
         # A page's own reading depends on its file, its name and the default language only.
-        page, compiled, mistakes = memo.get(("page", document.path, document.fingerprint, key, lang,
+        page, compiled, mistakes, fields = memo.get(("page", document.path, document.fingerprint, key, lang,
                                              config.default_language),
                                             lambda: _read_page_alone(document, key, lang, config, md))
         errors.extend(mistakes)
         if page is None:
             continue
+        if plain is not None:
+            plain.extend(fields)
         pages.append(page)
         by_key[key][lang] = page
         prose.append(Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
@@ -244,18 +259,19 @@ def _pages_root(path: Path) -> Path:
 
 
 def _read_page_alone(document: Document, key: str, lang: str, config: Config,
-                     md: Compiler) -> tuple[Page | None, Compiled | None, list[ContentError]]:
-    """``_read_page`` with its own list of mistakes (so that the whole result can be remembered)."""
+                     md: Compiler) -> tuple[Page | None, Compiled | None, list[ContentError], tuple[PlainField, ...]]:
+    """``_read_page`` with its own list of mistakes (so that the whole result can be remembered), and the
+    front matter's fields a reader sees."""
     mistakes = ErrorList()
-    page, compiled = _read_page(document, key, lang, config, md, mistakes)
-    return page, compiled, list(mistakes.errors)
+    page, compiled, fields = _read_page(document, key, lang, config, md, mistakes)
+    return page, compiled, list(mistakes.errors), fields
 
 
 def _read_page(document: Document, key: str, lang: str, config: Config, md: Compiler,
-               errors: ErrorList) -> tuple[Page | None, Compiled | None]:
+               errors: ErrorList) -> tuple[Page | None, Compiled | None, tuple[PlainField, ...]]:
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
-        return None, None
+        return None, None, ()
     fields = Fields(front, "front matter", errors, ("title", "description"),
                     ("template", "weight", "nav_title", translations.KEY))
     title, description = fields.text("title"), fields.text("description")
@@ -268,7 +284,9 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Comp
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
                 fields.text("nav_title", title), url, Rendered(), compiled.heading_ids,
                 document.fingerprint, fields.text(translations.KEY))
-    return page, compiled
+    shown = tuple(found for name in ("title", "description", "nav_title")
+                  if (found := fields.plain(name, lang, f"the page's {name}")) is not None)
+    return page, compiled, shown
 
 
 def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: ErrorList,
@@ -426,15 +444,15 @@ def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Re
         anchor = anchors.get((evidence.source, provenance.normalize(evidence.quote)[0]), "")
         return replace(record, evidence=replace(evidence, anchor=anchor))
 
-    return Records([anchored(r) for r in records.statistics], [anchored(r) for r in records.events],
-                   [anchored(r) for r in records.terms], records.prose, records.broken)
+    return replace(records, statistics=[anchored(r) for r in records.statistics],
+                   events=[anchored(r) for r in records.events], terms=[anchored(r) for r in records.terms])
 
 
 # --- links and glossary ------------------------------------------------------------
 
 
 def _targets(config: Config, pages: list[Page], records: Records, sources: dict[str, Source],
-             anchors: dict, raw: RawContent, assets: dict[str, Asset]) -> Targets:
+             anchors: dict, raw: RawContent, assets: dict[str, Asset], names: dict[str, tuple[str, ...]]) -> Targets:
     special = {page.template: page.key for page in pages if page.template in SINGLE_TEMPLATES}
     return Targets(
         config=config,
@@ -442,6 +460,7 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
         special=special,
         statistics={s.id: s.formatted for s in records.statistics},
         events=frozenset(e.id for e in records.events),
+        event_dates={e.id: e.date for e in records.events},
         terms=frozenset(t.id for t in records.terms),
         sources={ident: source.date for ident, source in sources.items()},
         anchors=anchors,
@@ -450,6 +469,7 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
         broken=records.broken,
         unreadable=frozenset(path.relative_to(raw.project.content).as_posix() for path in raw.unreadable
                              if path.is_relative_to(raw.project.content)),
+        names=names,
     )
 
 
@@ -523,10 +543,9 @@ def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source
                 for lang, text in record.text.items()}
 
     pages = [replace(page, body=rendered.get(("page", page.key, page.lang), page.body)) for page in pages]
-    records = Records([replace(s, text=words(s, "stat", "note")) for s in records.statistics],
-                      [replace(e, text=words(e, "event", "text")) for e in records.events],
-                      [replace(t, text=words(t, "term", "definition")) for t in records.terms],
-                      records.prose, records.broken)
+    records = replace(records, statistics=[replace(s, text=words(s, "stat", "note")) for s in records.statistics],
+                      events=[replace(e, text=words(e, "event", "text")) for e in records.events],
+                      terms=[replace(t, text=words(t, "term", "definition")) for t in records.terms])
     sources = {ident: replace(source, translations={
         lang: replace(text, summary=rendered.get(("source", ident, lang, "summary"), text.summary))
         for lang, text in source.translations.items()}) for ident, source in sources.items()}
