@@ -67,7 +67,8 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     assets = fingerprint_assets(raw.static_files, fingerprint)
     names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
              for code in config.codes}
-    errors.extend(tracing.check_plain([*plain, *records.plain], names,
+    plain = [*plain, *records.plain]  # every field a reader sees that is not Markdown, records' included
+    errors.extend(tracing.check_plain(plain, names,
                                       lambda ident: sources[ident].date if ident in sources else None))
     targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
@@ -77,8 +78,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                                                  lambda item=item: links.resolve(item, targets))
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered)
-    check_glossary_use(records.terms, pages, records, prose, errors, memo,
-                       _headings_and_strings(sources, strings, raw.data.get("strings")))
+    check_glossary_use(records.terms, prose, plain, errors, memo)
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
@@ -477,38 +477,18 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
     )
 
 
-def _headings_and_strings(sources: dict[str, Source], strings: dict[str, dict[str, str]],
-                          strings_file: DataFile | None) -> list[tuple]:
-    """A source translation's title and kicker, and the UI strings: text a reader sees that is not prose."""
-    texts = []
-    for source in sources.values():
-        for lang, words in source.translations.items():
-            path = source.path.with_name(f"{source.id}.{lang}.md")
-            texts.append((lang, f"{words.title}\n{words.kicker}", lambda line, column, p=path: Location(p, 2)))
-    if strings_file is not None:
-        for by_lang in strings.values():
-            for lang, text in by_lang.items():
-                texts.append((lang, text, lambda line, column, p=strings_file.path: Location(p)))
-    return texts
-
-
-def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, prose: list[Prose],
-                       errors: ErrorList, memo: Memo | None = None, others: list[tuple] = ()) -> None:
+def check_glossary_use(terms: list[Term], prose: list[Prose], plain: list[PlainField], errors: ErrorList,
+                       memo: Memo | None = None) -> None:
     """Renderings a glossary entry says to avoid must not appear in that language's text.
 
-    ``others`` are further ``(lang, text, locate)`` a reader sees (see ``_headings_and_strings``).
+    That is all the Markdown (``prose``) and every other field a reader sees (``plain``: titles, menu
+    names, labels, source titles, UI strings), except the glossary's own, which may say why a rendering
+    is avoided.
     """
     memo = memo or Memo()
     texts = [(item.lang, item.text, item.location) for item in prose if item.path.name != "glossary.yaml"]
-    texts.extend(others)
-    for page in pages:
-        plain = "\n".join(dict.fromkeys((page.title, page.nav_title, page.description)))  # nav_title may be title
-        texts.append((page.lang, plain, lambda line, column, p=page: Location(p.path, 2)))
-    for record in [*records.statistics, *records.events]:
-        for lang, words in record.text.items():
-            shown = dict.fromkeys(getattr(words, name, "") for name in ("label", "short", "title"))  # short may be label
-            plain = "\n".join(shown)
-            texts.append((lang, plain, lambda line, column, r=record: r.location))
+    texts.extend((field.lang, field.text, lambda line, column, f=field: f.place(_index(f.text, line, column)))
+                 for field in plain if field.location.path.name != "glossary.yaml")
     preferred: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> phrase (lower case) -> the term to use
     for term in terms:
         for lang, words in term.text.items():
@@ -527,6 +507,11 @@ def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str],
         for line, column, phrase in memo.get(("avoid", pattern.pattern, text), lambda: _phrases_in(pattern, text)):
             errors.add(locate(line, column), f"'{phrase}' is a rendering the glossary says to avoid",
                        f"write '{preferred[phrase.lower()]}' (see content/data/glossary.yaml)")
+
+
+def _index(text: str, line: int, column: int) -> int:
+    """The character index in ``text`` of a 0-based ``line`` and ``column``."""
+    return sum(len(before) + 1 for before in text.split("\n")[:line]) + column
 
 
 def _phrases_in(pattern: re.Pattern, text: str) -> tuple[tuple[int, int, str], ...]:
