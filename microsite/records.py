@@ -202,6 +202,9 @@ class _Reader:
         if len(words) != len(self.config.codes):
             return None
         self._plain(words, ("term",), evidence)
+        pinyin = fields.plain("pinyin", "en", "pinyin")  # read as Latin letters: tone numbers (shang1) are digits
+        if pinyin is not None:
+            self.plain.append(pinyin)
         text = {lang: TermText(w.text("term"), self._markdown(w, "definition", ("term", ident, lang, "definition"), path,
                                                              evidence), w.text_list("avoid"))
                 for lang, w in words.items()}

@@ -120,7 +120,7 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
         return None
     fields = Fields(mapping, "site.yaml", errors,
                     ("title", "description", "languages", "default_language", "base_url"), ("nav", "organisation"))
-    languages = _languages(fields, errors)
+    languages = _languages(fields, errors, plain)
     if not languages:
         return None
     codes = tuple(language.code for language in languages)
@@ -133,10 +133,10 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
     nav_list = mapping.get("nav")
     locations = tuple(nav_list.item_loc(i) for i in range(len(nav))) if hasattr(nav_list, "item_loc") else ()
     return Config(data.path, title, description, languages, default or codes[0], url, nav, locations,
-                  _organisation(fields, codes, errors))
+                  _organisation(fields, codes, errors, plain))
 
 
-def _languages(fields: Fields, errors: ErrorList) -> tuple[Language, ...]:
+def _languages(fields: Fields, errors: ErrorList, plain: list[PlainField] | None = None) -> tuple[Language, ...]:
     mapping = fields.mapping("languages")
     if mapping is None:
         return ()
@@ -154,12 +154,15 @@ def _languages(fields: Fields, errors: ErrorList) -> tuple[Language, ...]:
         if words is not None:
             item = Fields(words, f"language '{code}'", errors, ("name",), ("tag",))
             languages.append(Language(code, item.text("name"), item.text("tag", code)))
+            if plain is not None and (found := item.plain("name", code, "the language's name")):
+                plain.append(found)
     if not languages:
         errors.add(fields.loc("languages"), "site.yaml: no usable language", "list at least one, e.g. zh: {name: 中文}")
     return tuple(languages)
 
 
-def _organisation(fields: Fields, codes: tuple[str, ...], errors: ErrorList) -> dict[str, dict[str, str]]:
+def _organisation(fields: Fields, codes: tuple[str, ...], errors: ErrorList,
+                  plain: list[PlainField] | None = None) -> dict[str, dict[str, str]]:
     """What the site is about, for search engines' structured data: its name in each language."""
     mapping = fields.mapping("organisation")
     if mapping is None:
@@ -170,6 +173,9 @@ def _organisation(fields: Fields, codes: tuple[str, ...], errors: ErrorList) -> 
         if words is not None:
             item = Fields(words, f"site.yaml: organisation ({code})", errors, ("name",), ("alternate_name",))
             result[code] = {"name": item.text("name"), "alternate_name": item.text("alternate_name")}
+            if plain is not None:
+                plain.extend(found for key in ("name", "alternate_name")
+                             if (found := item.plain(key, code, f"the organisation's {key}")))
     return result
 
 

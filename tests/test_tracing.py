@@ -135,3 +135,11 @@ def test_a_bidi_control_in_a_cite_link_is_refused_before_anything_else(minimal_p
          f'[\u202e49\u202c chambers](cite:{SOURCE} "护航49个所属商会成立"). See [the figures]')
     err = check(minimal_project, capsys)
     assert "U+202E RIGHT-TO-LEFT OVERRIDE" in err and "2 mistakes found" in err
+
+
+def test_pinyin_tone_numbers_and_the_site_s_names_are_numbers_a_reader_sees(minimal_project: Path, capsys):
+    edit(minimal_project / "content/data/glossary.yaml", "pinyin: gōngshānglián", "pinyin: gong1shang1lian2")
+    edit(minimal_project / "content/site.yaml", "name: English,", "name: English 2,")
+    err = check(minimal_project, capsys)
+    assert "glossary.yaml:2:15: pinyin: the number '1' is not traced" in err
+    assert "the language's name: the number '2'" in err
