@@ -62,7 +62,7 @@ def quote_quantities(normalized_quote: str, reference: date | None) -> tuple[Qua
     return tuple(quantities.stated(normalized_quote, reference))
 
 
-def untraced(text: str, lang: str, allowed: Allowed | None, names: Sequence[str] = (),
+def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ...] = (),
              hint: str = UNTRACED_HINT) -> list[Untraced]:
     """The numbers a reader sees in ``text`` that ``allowed`` does not trace (None: nothing does).
 
@@ -104,11 +104,15 @@ def _first_numeral(text: str, start: int, end: int) -> int:
     return start + first.start() if first else start
 
 
-def _name_spans(text: str, names: Sequence[str]) -> list[tuple[int, int]]:
-    spans = []
-    for name in names:
-        spans += [(match.start(), match.end()) for match in re.finditer(re.escape(name), text, re.IGNORECASE)]
-    return spans
+def _name_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    if not names:
+        return []
+    return [(match.start(), match.end()) for match in _names_pattern(names).finditer(text)]
+
+
+@functools.lru_cache(maxsize=16)  # one pattern for all of a language's names, so each text is scanned once
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))), re.IGNORECASE)
 
 
 _QUOTED_PART = re.compile(r"[“\"‘'「『]([^”\"’'」』]+)[”\"’'」』]")
