@@ -281,7 +281,9 @@ def _image(link: LinkSpec, targets: Targets, result: _Resolved) -> tuple[str, st
 
 def _untraced_numbers(prose: Prose, targets: Targets, resolved: list[_Resolved]) -> list[ContentError]:
     """Numbers of the text (and of links' titles) that nothing traces (see :mod:`tracing`)."""
-    errors = []
+    errors: list[ContentError] = []
+    if prose.source and prose.source not in targets.sources:
+        return errors  # its source could not be read: that is the mistake to report, not every number after it
     own = None
     if prose.quote:
         reference = targets.sources.get(prose.source)
