@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
@@ -120,6 +121,32 @@ class Page:
     heading_ids: frozenset[str]
     fingerprint: str = ""
     translated_from: str = ""  # the original's fingerprint when this translation was last brought up to date
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What templates see of a page other than the one they render: everything but its body.
+
+    Every field is part of every page's reuse key (see ``render``), so a page
+    that shows another page's title is made again when that title changes; a
+    body is shown only on its own page (else one edit would remake them all).
+    """
+
+    key: str
+    lang: str
+    path: Path
+    title: str
+    description: str
+    template: str
+    weight: int
+    nav_title: str
+    url: str
+    translated_from: str = ""
+
+    @classmethod
+    def of(cls, page: Page) -> PageSummary:
+        return cls(page.key, page.lang, page.path, page.title, page.description, page.template, page.weight,
+                   page.nav_title, page.url, page.translated_from)
 
 
 @dataclass(frozen=True)
@@ -235,6 +262,28 @@ class Source:
 
 
 @dataclass(frozen=True)
+class BuildOptions:
+    """How to build, besides the project's files: read once, where the command line or preview starts.
+
+    ``base_url`` overrides site.yaml's; ``fingerprint`` puts content hashes in
+    static file names (off for the live preview); ``source_date_epoch`` pins
+    the feeds' own time (``SOURCE_DATE_EPOCH``, for reproducible builds).
+    Nothing else in the build reads the environment, and the options are
+    part of every reuse key (they are part of the :class:`Site`).
+    """
+
+    base_url: str | None = None
+    fingerprint: bool = True
+    source_date_epoch: int | None = None
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str], base_url: str | None = None,
+                         fingerprint: bool = True) -> BuildOptions:
+        epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+        return cls(base_url, fingerprint, int(epoch) if epoch.isdigit() else None)
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything render needs, checked and cross-referenced."""
 
@@ -249,3 +298,4 @@ class Site:
     assets: dict[str, Asset]  # static files by name, with their fingerprinted paths
     warnings: tuple[ContentError, ...] = ()  # not mistakes, but worth an editor's look
     external_links: frozenset[str] = frozenset()  # links to other sites that editors wrote in the content
+    options: BuildOptions = BuildOptions()

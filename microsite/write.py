@@ -10,7 +10,6 @@ refused. Nothing outside the output folder is written or deleted.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, ContentErrors
+from .memo import digest_of
 from .render import Job, Output
 
 MARKER = ".microsite-output"
@@ -156,11 +156,11 @@ def manifest_digest(manifest: dict[str, tuple[str, int]] | None) -> str:
     """One digest for a whole folder's manifest ("" for an unknown folder)."""
     if manifest is None:
         return ""
-    return hashlib.blake2b(repr(sorted(manifest.items())).encode(), digest_size=16).hexdigest()
+    return digest_of(sorted(manifest.items()))
 
 
 def file_digest(content: bytes) -> str:
-    return hashlib.blake2b(content, digest_size=16).hexdigest()
+    return digest_of(content)
 
 
 def read_manifest(folder: Path) -> dict[str, tuple[str, int]] | None:
