@@ -10,6 +10,7 @@ design: a changed input is a different key.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import fields, is_dataclass
 from datetime import date, time
@@ -51,9 +52,12 @@ def digest_of(value: object) -> str:
     hashed as they are, at C speed.
     """
     digest = hashlib.blake2b(digest_size=16)
-    if isinstance(value, bytes):
+    if type(value) is bytes:
         digest.update(b"b")
         digest.update(value)
+    elif type(value) is str:
+        digest.update(b"s")
+        digest.update(value.encode("utf-8", "surrogatepass"))
     else:
         chunks: list[bytes] = []
         _encode(value, chunks)
@@ -90,20 +94,23 @@ def _encode(value: object, out: list[bytes]) -> None:
 
 def _encode_other(value: object, out: list[bytes]) -> None:
     """Sets, paths, dates, dataclasses, subclasses of the plain types and objects that are plain data."""
-    name = f"{type(value).__module__}.{type(value).__qualname__}".encode()
-    out.append(b"o%d:" % len(name))
-    out.append(name)
-    if isinstance(value, (set, frozenset)):
+    kind = type(value)
+    out.append(_type_name(kind))
+    if is_dataclass(value):
+        out.append(b"t%d:" % len(_field_names(kind)))
+        for name in _field_names(kind):
+            _encode(getattr(value, name), out)
+    elif isinstance(value, (set, frozenset)):
         members = []
         for item in value:
             encoded: list[bytes] = []
             _encode(item, encoded)
             members.append(b"".join(encoded))
         _encode(sorted(members), out)
-    elif isinstance(value, (PurePath, date, time, Enum)) or isinstance(value, (str, int, float, bytes)):
-        _encode(str(value) if not isinstance(value, bytes) else bytes(value), out)
-    elif is_dataclass(value):
-        _encode(tuple(getattr(value, f.name) for f in fields(value)), out)
+    elif isinstance(value, (PurePath, date, time, Enum, str, int, float)):
+        _encode(str(value), out)
+    elif isinstance(value, bytes):
+        _encode(bytes(value), out)
     elif isinstance(value, (tuple, list)):
         _encode(tuple(value), out)
     elif isinstance(value, dict):
@@ -111,4 +118,15 @@ def _encode_other(value: object, out: list[bytes]) -> None:
     elif isinstance(value, BaseException):
         _encode((value.args, vars(value)), out)
     else:
-        raise TypeError(f"digest_of: cannot digest a {type(value).__qualname__} (not plain data)")
+        raise TypeError(f"digest_of: cannot digest a {kind.__qualname__} (not plain data)")
+
+
+@functools.cache
+def _type_name(kind: type) -> bytes:
+    name = f"{kind.__module__}.{kind.__qualname__}".encode()
+    return b"o%d:%s" % (len(name), name)
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
