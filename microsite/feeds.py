@@ -24,8 +24,7 @@ def feed_path(site: Site, lang: str) -> str:
 
 
 def absolute(site: Site, key: str, lang: str, fragment: str = "") -> str:
-    url = site.config.base_url + page_url(key, lang, site.config.default_language).lstrip("/")
-    return f"{url}#{fragment}" if fragment else url
+    return site.config.absolute(key, lang, fragment)
 
 
 def sitemap(site: Site) -> bytes:

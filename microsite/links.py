@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 from .compiled import Compiled, LinkSpec
 from .dates import find_dates_zh
 from .errors import ContentError, Location
-from .model import Config, Rendered, page_url
+from .model import Config, Rendered
 from .numerals import find_numbers, find_numbers_zh, same_value
 from .provenance import normalize
 
@@ -97,9 +97,7 @@ class Targets:
     broken: frozenset[str] = frozenset()  # records with mistakes of their own ("stat:id")
 
     def href(self, key: str, lang: str, fragment: str = "") -> str:
-        url = page_url(key, lang, self.config.default_language)
-        href = self.config.base_path + url.lstrip("/")
-        return f"{href}#{fragment}" if fragment else href
+        return self.config.href(key, lang, fragment)
 
 
 def citations(prose: Prose) -> list[Citation]:

@@ -80,6 +80,18 @@ class Config:
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)
 
+    def href(self, key: str, lang: str, fragment: str = "") -> str:
+        """The link to a page from within the site: under the base path, ``#fragment`` if given."""
+        return _with_fragment(self.base_path + page_url(key, lang, self.default_language).lstrip("/"), fragment)
+
+    def absolute(self, key: str, lang: str, fragment: str = "") -> str:
+        """A page's absolute URL (canonical links, feeds, sitemaps, structured data)."""
+        return _with_fragment(self.base_url + page_url(key, lang, self.default_language).lstrip("/"), fragment)
+
+
+def _with_fragment(url: str, fragment: str) -> str:
+    return f"{url}#{fragment}" if fragment else url
+
 
 def page_url(key: str, lang: str, default_language: str) -> str:
     """The site-relative URL of a page: the default language at the root, others under ``/<lang>/``.

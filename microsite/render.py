@@ -250,8 +250,7 @@ class Renderer:
     def context(self, key: str, lang: str, title: str, description: str,
                 article: Source | None = None) -> dict[str, Any]:
         site, config = self.site, self.site.config
-        url = page_url(key, lang, config.default_language)
-        canonical = config.base_url + url.lstrip("/")
+        canonical = config.absolute(key, lang)
         return {
             "site": site,
             "config": config,
@@ -311,14 +310,13 @@ class Renderer:
             raise MissingString(name) from None
 
     def href(self, key: str, lang: str, fragment: str = "") -> str:
-        url = self.site.config.base_path + page_url(key, lang, self.site.config.default_language).lstrip("/")
-        return f"{url}#{fragment}" if fragment else url
+        return self.site.config.href(key, lang, fragment)
 
     def alternates(self, key: str) -> list[dict[str, str]]:
         config = self.site.config
         return [{"code": language.code, "tag": language.tag, "name": language.name,
                  "href": self.href(key, language.code),
-                 "absolute": config.base_url + page_url(key, language.code, config.default_language).lstrip("/")}
+                 "absolute": config.absolute(key, language.code)}
                 for language in config.languages]
 
     def nav(self, current: str, lang: str) -> list[dict[str, Any]]:

@@ -109,7 +109,7 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
     """Bring ``folder`` (holding ``base``) to the jobs' files; unchanged files are linked from ``out``."""
     entries: dict[str, tuple[str, int]] = {}
     made: dict[str, tuple[str, int]] = {}
-    errors: list[ContentError] = []
+    errors: dict[str, ContentError] = {}  # by message: one template mistake fails many pages, reported once
     written = 0
     for job in jobs:
         entry = known.get(job.key) if job.key else None
@@ -119,7 +119,7 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
         try:
             content = job.make()
         except ContentError as error:
-            errors.append(error)
+            errors.setdefault(error.format(), error)
             continue
         entry = entries[job.path] = (file_digest(content), len(content))
         if job.key:
@@ -132,7 +132,7 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
         target.write_bytes(content)
         written += 1
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(list(errors.values()))
     for path in base.keys() - entries.keys():
         (folder / path).unlink(missing_ok=True)
     _remove_empty_folders(folder, base.keys() - entries.keys())

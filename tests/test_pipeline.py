@@ -227,3 +227,17 @@ def test_a_save_during_the_build_is_not_lost(tmp_path: Path, monkeypatch) -> Non
     page.write_text(original, encoding="utf-8")
     build(root, out)
     assert tree(out) == clean_build(root, tmp_path, "race")
+
+
+def test_a_template_mistake_is_reported_once_by_build_and_check(tmp_path: Path) -> None:
+    from microsite.errors import ContentErrors
+    from microsite.pipeline import check
+
+    root, out = minimal_site(tmp_path)
+    edit(root / "templates/base.html", '<main id="main"', '<main data-x="{{ no_such_thing }}" id="main"')
+    reports = []
+    for run in (lambda: build(root, out), lambda: check(root)):
+        with pytest.raises(ContentErrors) as caught:
+            run()
+        reports.append(caught.value.format(root))
+    assert reports[0] == reports[1] and reports[0].count("no_such_thing") == 1
