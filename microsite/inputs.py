@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .memo import digest_of
+from .memo import digest_of, digest_of_file
 
 FOLDERS = ("content", "templates", "static")
 KEPT = ("templates",)  # whose bytes are kept for the build to use (small, and read late: by Jinja)
@@ -45,11 +45,11 @@ class Inputs:
             if not entry.is_file():  # a FIFO would block, a device never end: the build refuses them unopened
                 return "not a regular file"
             with open(entry.path, "rb") as handle:
-                data = handle.read()
+                if not keep:
+                    return digest_of_file(handle)
+                data = self.kept[entry.path] = handle.read()
         except OSError as exc:  # unreadable: the build will say so; count the reason
             return f"unreadable: {exc.strerror}"
-        if keep:
-            self.kept[entry.path] = data
         return digest_of(data)
 
     def fingerprint(self, *extra: object) -> str:

@@ -17,7 +17,7 @@ from datetime import date, time
 from enum import Enum
 from pathlib import PurePath
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, BinaryIO
 
 
 class Memo:
@@ -62,6 +62,15 @@ def digest_of(value: object) -> str:
         chunks: list[bytes] = []
         _encode(value, chunks)
         digest.update(b"".join(chunks))
+    return digest.hexdigest()
+
+
+def digest_of_file(handle: BinaryIO) -> str:
+    """``digest_of`` the bytes ``handle`` reads, read a megabyte at a time (a huge file is not held)."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(b"b")  # as digest_of(bytes)
+    for chunk in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(chunk)
     return digest.hexdigest()
 
 

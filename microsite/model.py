@@ -157,8 +157,7 @@ class PageSummary:
 
     @classmethod
     def of(cls, page: Page) -> PageSummary:
-        return cls(page.key, page.lang, page.path, page.title, page.description, page.template, page.weight,
-                   page.nav_title, page.url, page.translated_from)
+        return cls(**{name: getattr(page, name) for name in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
