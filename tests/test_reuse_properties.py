@@ -2,8 +2,8 @@
 
 Hypothesis draws sequences of edits an editor (or the environment) makes:
 page bodies and front matter, data records, UI strings, site.yaml,
-templates that show other pages' fields, static files, and the build
-options (base URL, ``SOURCE_DATE_EPOCH``). After each step the project is
+templates that show other pages' fields, pages and static files added and
+removed, and the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``). After each step the project is
 built three ways and compared: reusing the on-disk cache as a fresh process
 would; with one cache kept in memory, as the preview does
 (``serve.Preview.rebuild``); and from scratch, in a copy without cache or
@@ -86,6 +86,22 @@ def static_file(name: str, text: str) -> Callable[[Path], None]:
     return lambda root: (root / "static" / name).write_text(f"/* {text} */\n", encoding="utf-8")
 
 
+def page_pair(key: str, present: bool) -> Callable[[Path], None]:
+    """A page added in every language (a plain page, not in the menu), or removed."""
+    def apply(root: Path) -> None:
+        for lang in ("zh", "en"):
+            path = root / "content" / "pages" / f"{key}.{lang}.md"
+            if present:
+                path.write_text(f"---\ntitle: {key} {lang}\ndescription: A page.\n---\nWords.\n", encoding="utf-8")
+            else:
+                path.unlink(missing_ok=True)
+    return apply
+
+
+def static_removed(name: str) -> Callable[[Path], None]:
+    return lambda root: (root / "static" / name).unlink(missing_ok=True)
+
+
 PAGES = st.sampled_from(["index.en.md", "statistics.en.md", "glossary.zh.md", "timeline.en.md"])
 EDITS = st.one_of(
     st.builds(page_body, PAGES, WORDS),
@@ -102,6 +118,8 @@ EDITS = st.one_of(
               WORDS.map(lambda words: f"  en: {words}")),
     st.builds(template_shows, st.sampled_from(["self", "statistics", "timeline"]), st.sampled_from(SHOWN_FIELDS)),
     st.builds(static_file, st.sampled_from(["style.css", "extra.css", "notes.txt"]), WORDS),
+    st.builds(static_removed, st.sampled_from(["extra.css", "notes.txt"])),
+    st.builds(page_pair, st.sampled_from(["extra", "more/deep"]), st.booleans()),
 )
 OPTIONS = st.builds(BuildOptions, st.sampled_from([None, "https://example.net/sub/"]), st.booleans(),
                     st.sampled_from([None, 1000000000, 1100000000]))
@@ -168,7 +186,8 @@ EVERY_KIND = [  # one edit of every kind, tried first on every run
     in_file("content/data/timeline.yaml", "    title: Trade event", "    title: Trade fair"),
     in_file("content/data/strings.yaml", "  en: Skip to content", "  en: Skip"),
     in_file("content/site.yaml", "  en: Test site", "  en: Site"), static_file("style.css", "alpha"),
-    static_file("extra.css", "beta"), BuildOptions(source_date_epoch=1000000000),
+    static_file("extra.css", "beta"), static_removed("extra.css"), page_pair("extra", True),
+    page_pair("extra", False), BuildOptions(source_date_epoch=1000000000),
     BuildOptions(source_date_epoch=1100000000), BuildOptions("https://example.net/sub/", False),
 ]
 
