@@ -2,8 +2,10 @@
 
 What an editor wrote is kept apart from what the build derived: a page's
 ``title`` comes from its front matter, its ``url`` and ``output`` path are
-derived from its file name. Markdown is kept as parsed tokens whose links
-were already checked and resolved; render turns them into HTML.
+derived from its file name. Markdown is kept as HTML whose links were
+already checked and resolved (:class:`Rendered`). The build's options
+(:class:`BuildOptions`) travel with the site, and templates see other pages
+only as a :class:`PageSummary`.
 """
 
 from __future__ import annotations
