@@ -241,3 +241,10 @@ def test_a_template_mistake_is_reported_once_by_build_and_check(tmp_path: Path) 
             run()
         reports.append(caught.value.format(root))
     assert reports[0] == reports[1] and reports[0].count("no_such_thing") == 1
+
+
+def test_only_the_edges_read_the_environment() -> None:
+    """Build options come from the command line and the preview, once: no stage reads the environment itself."""
+    readers = sorted(path.name for path in (REPO / "microsite").glob("*.py")
+                     if "os.environ" in path.read_text(encoding="utf-8") or "getenv" in path.read_text(encoding="utf-8"))
+    assert readers == ["cli.py", "serve.py"]
