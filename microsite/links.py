@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 from .compiled import Compiled, LinkSpec
 from .dates import PartialDate
 from .errors import ContentError, Location
-from .model import Config, Rendered, page_url
+from .model import Config, Rendered
 from . import quantities
 from .provenance import normalize
 from .quantities import Quantity
@@ -101,9 +101,7 @@ class Targets:
     event_dates: dict[str, PartialDate] = field(default_factory=dict)  # id -> date (its numbers trace a link's)
 
     def href(self, key: str, lang: str, fragment: str = "") -> str:
-        url = page_url(key, lang, self.config.default_language)
-        href = self.config.base_path + url.lstrip("/")
-        return f"{href}#{fragment}" if fragment else href
+        return self.config.href(key, lang, fragment)
 
 
 def citations(prose: Prose) -> list[Citation]:

@@ -74,19 +74,21 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory, sample_root: Path) -> 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content, built once per test session for ``TEST_BASE_URL`` (whatever site.yaml says)."""
+    from microsite.model import BuildOptions
     from microsite.pipeline import build
 
     out = tmp_path_factory.mktemp("real") / "site"
-    build(PROJECT, out, base_url=TEST_BASE_URL)
+    build(PROJECT, out, BuildOptions(base_url=TEST_BASE_URL))
     return out
 
 
 @pytest.fixture(scope="session")
 def real_model():
     """The real content's validated model."""
+    from microsite.model import BuildOptions
     from microsite.pipeline import check
 
-    return check(PROJECT, TEST_BASE_URL).site
+    return check(PROJECT, BuildOptions(base_url=TEST_BASE_URL)).site
 
 
 @pytest.fixture(scope="session")
