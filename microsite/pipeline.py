@@ -24,7 +24,7 @@ from .load import Project, RawContent, load
 from .model import Site
 from .render import Renderer, render
 from .validate import validate
-from .write import check_output_folder, manifest_digest, read_manifest, write_site
+from .write import manifest_digest, output_folder, read_manifest, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
@@ -76,7 +76,7 @@ def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool 
 
 def _build(root: Path, out: Path, base_url: str | None, fingerprint: bool, cache: BuildCache | None) -> BuildResult:
     started = time.perf_counter()
-    check_output_folder(out)  # refuse a foreign folder before doing any work
+    out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     cache = cache or BuildCache(root / CACHE_FOLDER)
     inputs = files_fingerprint(root, ["content", "templates", "static"], f"{base_url}|{fingerprint}|{cache.code}")
     live = read_manifest(out)

@@ -33,6 +33,32 @@ class OutputError(Exception):
     """The output folder cannot be used (not ours, or unsafe paths)."""
 
 
+INPUT_FOLDERS = ("content", "templates", "static")
+
+
+def output_folder(out: Path, root: Path) -> Path:
+    """The real path of the output folder ``out``, checked: never a project's inputs, never the project.
+
+    ``out`` is resolved before any check, so ``no-such-folder/../content``
+    is seen for what it is (``content``). An output inside ``content/``,
+    ``templates/`` or ``static/`` would be read back as input by the next
+    build (and, under ``serve``, republished forever); one that holds the
+    project would replace it.
+    """
+    if out.is_symlink():
+        raise OutputError(f"{out} is a symbolic link; give the real folder as --out")
+    real, project = out.resolve(), root.resolve()
+    if project.is_relative_to(real):
+        raise OutputError(f"--out {out} is {real}, which holds the project itself; "
+                          "choose a folder of its own, e.g. --out site")
+    for name in INPUT_FOLDERS:
+        if real.is_relative_to(project / name):
+            raise OutputError(f"--out {out} is {real}, inside the project's {name}/ folder, which the build reads; "
+                              "choose a folder outside content/, templates/ and static/, e.g. --out site")
+    check_output_folder(real)
+    return real
+
+
 def check_output_folder(out: Path) -> None:
     """Refuse to replace a folder that is not a microsite output folder."""
     if out.is_symlink():

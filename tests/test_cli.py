@@ -95,3 +95,32 @@ def test_ingest_writes_a_source_and_is_idempotent(tmp_path: Path, capsys: pytest
     assert written.read_bytes() == (REPO / "content" / "sources" / "2023-10-11-eb7c93e7.md").read_bytes()
     assert main(["--root", str(tmp_path), "ingest", str(raw)]) == 0
     assert "unchanged" in capsys.readouterr().out.splitlines()[-1]
+
+
+@pytest.mark.parametrize("out, message", [
+    ("no-such-folder/../content", "inside the project's content/ folder"),
+    ("content/pages/site", "inside the project's content/ folder"),
+    ("static/out", "inside the project's static/ folder"),
+    ("templates", "inside the project's templates/ folder"),
+    ("site/..", "holds the project itself"),
+    (".", "holds the project itself"),
+    ("..", "holds the project itself"),
+])
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_an_output_folder_among_the_inputs_or_holding_the_project_is_refused(
+        minimal_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
+        out: str, message: str, command: str) -> None:
+    """Resolved first: ``no-such-folder/../content`` is ``content``, which the build must never swap out."""
+    monkeypatch.chdir(minimal_project)
+    before = snapshot(minimal_project)
+    assert main(["--root", ".", command, "--out", out]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "--out" in err and "Traceback" not in err
+    assert snapshot(minimal_project) == before
+    assert not (minimal_project / "no-such-folder").exists()
+
+
+def test_an_output_folder_beside_the_inputs_is_fine(minimal_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(minimal_project)
+    assert main(["--root", ".", "build", "--out", "content/../site"]) == 0
+    assert (minimal_project / "site" / "index.html").is_file()
