@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -172,12 +173,31 @@ def _per_language(fields: Fields, key: str, codes: tuple[str, ...], errors: Erro
 
 
 def _base_url(url: str, loc: Location, errors: ErrorList) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        errors.add(loc, f"base_url '{url}' must be an absolute http(s) URL",
-                   "e.g. https://example.org/ or https://example.org/icf-explained/")
+    """The site's address, ending in "/"; it goes into robots.txt, _headers and every feed, so it must be one plain URL."""
+    problem = _base_url_problem(url)
+    if problem:
+        errors.add(loc, f"base_url {url!r} {problem}", "e.g. https://example.org/ or https://example.org/icf-explained/")
         return "http://localhost/"
     return url if url.endswith("/") else url + "/"
+
+
+def _base_url_problem(url: str) -> str:
+    """What is wrong with ``url`` as the site's address ("" when nothing is)."""
+    odd = next((char for char in url if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")), "")
+    if odd:  # a line break would add lines to robots.txt and _headers
+        what = "a line break" if odd in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029" else \
+            "a space" if odd.isspace() else "an invisible control character"
+        return f"holds {what} (U+{ord(odd):04X}); write the address alone, on one line"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises for a port that is not a number)
+    except ValueError:
+        return "is not a valid URL"
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        return "must be an absolute http(s) URL"
+    if "@" in parts.netloc:
+        return "holds a user name or password; a published address must not"
+    return ""
 
 
 # --- pages ---------------------------------------------------------------------

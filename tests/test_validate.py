@@ -210,6 +210,31 @@ def test_base_url_in_site_yaml_is_checked_at_its_line(root: Path):
     assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'ftp://x' must be an absolute http(s) URL")
 
 
+@pytest.mark.parametrize("url, problem", [
+    ("https://example.org/\nDisallow: /", "holds a line break (U+000A)"),
+    ("https://example.org/\r\nX-Evil: 1", "holds a line break (U+000D)"),
+    ("https://example.org/ x", "holds a space (U+0020)"),
+    ("https://example.org/\tx", "holds a space (U+0009)"),
+    ("https://example.org/\u2028", "holds a line break (U+2028)"),
+    ("https://example.org/\u202ex", "holds an invisible control character (U+202E)"),
+    ("https://example.org/\x00", "holds an invisible control character (U+0000)"),
+    ("https://user:secret@example.org/", "holds a user name or password"),
+    ("https://user@example.org/", "holds a user name or password"),
+    ("https://example.org:port/", "is not a valid URL"),
+    ("https://[example.org/", "is not a valid URL"),
+])
+def test_base_url_is_one_plain_address_without_line_breaks_or_credentials(root: Path, url: str, problem: str):
+    """It is written into robots.txt and _headers: a line break there would add lines of its own."""
+    [message] = mistakes(root, base_url=url)
+    assert message.startswith(f"--base-url: base_url {url!r} {problem}") and "\n  hint: e.g. https://" in message
+    assert message.count("\n") == 1  # the address's own line break is shown escaped, not printed
+
+
+def test_base_url_with_a_line_break_in_site_yaml_is_located(root: Path):
+    edit(root, "site.yaml", "base_url: https://example.org/", 'base_url: "https://example.org/\\nDisallow: /"')
+    assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'https://example.org/\\nDisallow: /' holds a line break (U+000A)")
+
+
 # --- glossary ------------------------------------------------------------------------------
 
 
