@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
+from pathlib import Path
 
+from .errors import ContentError, ContentErrors, Location
 from .model import Site, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -111,10 +113,30 @@ def _event_entries(site: Site, lang: str) -> list[dict[str, str]]:
 
 def _timestamp(day: str, fixed: bool = True) -> str:
     """An RFC 3339 time for a content date; the feed's own time may be pinned by SOURCE_DATE_EPOCH."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if fixed and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    pinned = source_date_epoch() if fixed else None
+    if pinned is not None:
+        return pinned.strftime("%Y-%m-%dT%H:%M:%SZ")
     return f"{day}T00:00:00Z"
+
+
+LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second an RFC 3339 time can name
+
+
+def source_date_epoch() -> datetime | None:
+    """The time SOURCE_DATE_EPOCH pins (None when unset); a value that is not such a time is refused.
+
+    The build calls this before any work, so a mistyped value stops it with
+    a message rather than a traceback halfway through.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return None
+    if not (epoch.isascii() and epoch.isdigit() and int(epoch) <= LATEST_EPOCH):
+        raise ContentErrors([ContentError(
+            Location(Path("SOURCE_DATE_EPOCH")), f"the environment variable is {epoch[:40]!r}, "
+            f"not a time in seconds since 1970-01-01 UTC between 0 and {LATEST_EPOCH}",
+            "set it to a time such as $(git log -1 --format=%ct), or unset it")])
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

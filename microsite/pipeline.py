@@ -20,6 +20,7 @@ from pathlib import Path
 from .cache import BuildCache, LastBuild, files_fingerprint
 from .compiled import Compiler, precompile
 from .errors import ContentError
+from .feeds import source_date_epoch
 from .load import Project, RawContent, load
 from .model import Site
 from .render import Renderer, render
@@ -56,6 +57,7 @@ class BuildResult:
 def check(root: Path, base_url: str | None = None) -> BuildResult:
     """Load, validate and render everything; write nothing (not even a cache)."""
     started = time.perf_counter()
+    source_date_epoch()  # a mistyped SOURCE_DATE_EPOCH stops the run before any work
     raw = load(Project(root))
     site = validate(raw, base_url=base_url, compiler=_compiler(raw, Compiler()))
     render(site)
@@ -77,6 +79,7 @@ def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool 
 def _build(root: Path, out: Path, base_url: str | None, fingerprint: bool, cache: BuildCache | None) -> BuildResult:
     started = time.perf_counter()
     out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
+    source_date_epoch()
     cache = cache or BuildCache(root / CACHE_FOLDER)
     inputs = files_fingerprint(root, ["content", "templates", "static"], f"{base_url}|{fingerprint}|{cache.code}")
     live = read_manifest(out)
