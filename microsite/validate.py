@@ -33,6 +33,8 @@ TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "so
 SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
 RESERVED_FOLDERS = ("static", "sources", "data")  # static files, source pages, data downloads
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_NAME_BYTES = 255  # a file or folder name, on every common file system
+MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of the usual 4,096 for the output folder
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
 
 
@@ -252,7 +254,24 @@ def _page_name(document: Document, config: Config, errors: ErrorList, root: str)
         errors.add(Location(document.path), f"'{stem}' cannot be a page name",
                    "use lower-case ASCII letters, digits and hyphens in file and folder names")
         return None
+    too_long = _too_long(stem, config)
+    if too_long:
+        errors.add(Location(document.path), f"the page name is too long: {too_long}",
+                   "shorten its file or folder names (they become the page's address)")
+        return None
     return stem, lang
+
+
+def _too_long(key: str, config: Config) -> str:
+    """What makes the files of page ``key`` impossible to write on common file systems ("" when nothing)."""
+    longest_name = max(key.split("/"), key=len)
+    if len(longest_name.encode()) > MAX_NAME_BYTES:
+        return f"'{longest_name[:20]}...' has {len(longest_name.encode())} bytes, more than {MAX_NAME_BYTES}"
+    path = max((output_path(page_url(key, code, config.default_language)) for code in config.codes), key=len)
+    if len(path.encode()) > MAX_OUTPUT_PATH_BYTES:
+        return f"its file in the site, {path[:30]}..., would have {len(path.encode())} bytes, " \
+               f"more than {MAX_OUTPUT_PATH_BYTES}"
+    return ""
 
 
 def _pages_root(path: Path) -> Path:

@@ -260,3 +260,24 @@ def test_avoided_rendering_is_allowed_in_the_other_language_and_in_the_glossary(
 def test_avoided_rendering_must_be_a_whole_phrase(root: Path):
     edit(root, "pages/timeline.en.md", "title: timeline en", "title: Chamber of Industrywide")
     site_of(root)
+
+
+# --- page names and file-system limits ---------------------------------------------------------
+
+
+def test_a_page_whose_file_would_be_too_long_a_path_is_reported_at_the_page(root: Path):
+    """Check must fail where build would: its file ``en/<key>/index.html`` has over 1,024 bytes."""
+    key = "/".join(["a" * 200] * 5) + "/" + "b" * 20
+    write(root, f"pages/{key}.en.md", page(key))
+    write(root, f"pages/{key}.zh.md", page(key))
+    found = [m for m in mistakes(root) if "too long" in m]
+    assert len(found) == 2 and found[0].startswith(f"content/pages/{key}.en.md: the page name is too long: its file")
+    assert "more than 1024" in found[0] and "hint: shorten its file or folder names" in found[0]
+
+
+def test_a_page_name_longer_than_a_file_name_can_be_is_reported(root: Path):
+    from microsite.validate import _too_long
+
+    config = site_of(root).config
+    assert _too_long("a" * 256, config).endswith("has 256 bytes, more than 255")
+    assert _too_long("a" * 255, config) == ""
