@@ -202,6 +202,10 @@ def _ingest(arguments: argparse.Namespace, root: Path) -> int:
 
     failed = 0
     for path in expand_paths(arguments.paths):
+        if isinstance(path, IngestError):
+            print(path, file=sys.stderr)
+            failed += 1
+            continue
         try:
             results = ingest_file(path, root / "content" / "sources", force=arguments.force,
                                   encoding=arguments.encoding)
