@@ -296,6 +296,7 @@ def test_the_review_page_is_rendered_while_other_requests_are_answered(tmp_path:
         loop_ready.set()
         IOLoop.current().start()
         server.stop()
+        IOLoop.current().close(all_fds=True)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
