@@ -136,8 +136,10 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
         return _new(arguments, root)
     if command == "serve":
         from .serve import serve
+        from .write import output_folder
 
-        return serve(root, host=arguments.host, port=arguments.port, open_browser=arguments.open, out=arguments.out)
+        out = output_folder(arguments.out, root) if arguments.out is not None else None  # refused before serving
+        return serve(root, host=arguments.host, port=arguments.port, open_browser=arguments.open, out=out)
     if command == "ingest":
         return _ingest(arguments, root)
     raise AssertionError(command)
@@ -202,6 +204,10 @@ def _ingest(arguments: argparse.Namespace, root: Path) -> int:
 
     failed = 0
     for path in expand_paths(arguments.paths):
+        if isinstance(path, IngestError):
+            print(path, file=sys.stderr)
+            failed += 1
+            continue
         try:
             results = ingest_file(path, root / "content" / "sources", force=arguments.force,
                                   encoding=arguments.encoding)

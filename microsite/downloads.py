@@ -3,7 +3,7 @@
 Each row carries its source (outlet, title, date), the verbatim quote and a
 link to the quote on the site, so the data stays traceable once downloaded.
 CSV files start with a byte-order mark so spreadsheet programs read the
-Chinese text as UTF-8.
+Chinese text as UTF-8, and nothing in them can be run as a formula (:func:`inert`).
 """
 
 from __future__ import annotations
@@ -85,20 +85,46 @@ def _evidence(site: Site, evidence: Evidence, lang: str) -> dict[str, str]:
     }
 
 
+# What a spreadsheet may take for the start of a formula, and what it may split a line at when it
+# guesses (or is told) the separator: comma, semicolon, tab, pipe, and a line break inside a field.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+SEPARATORS = frozenset(",;\t|\r\n")
+
+
 def to_csv(rows: list[dict[str, object]]) -> bytes:
+    """The rows as CSV: every text field quoted, every possible formula start made inert (see :func:`inert`)."""
     buffer = io.StringIO()
     if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
         writer.writeheader()
-        writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
+        writer.writerows({key: inert(value) for key, value in row.items()} for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _inert(value: object) -> object:
-    """Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with an apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+def inert(value: object) -> object:
+    """Text no spreadsheet runs as a formula, whatever separator it splits the line at.
+
+    Quoting keeps a field whole only when the file is read with the comma it
+    was written with; read with ``;`` (a common default), ``所属商会;=1+1;``
+    is three cells, the second a live formula. So an apostrophe (a
+    spreadsheet's "this is text" mark) goes before every character that
+    could start a formula (``= + - @``, tab, carriage return) where a cell
+    could start: at the start of the text, or after a separator, spaces and
+    quotes. The JSON download keeps the text exactly as written.
+    """
+    if not isinstance(value, str):
+        return value  # a number: a spreadsheet reads it as the number it is
+    out: list[str] = []
+    at_cell_start = True
+    for char in value:
+        if at_cell_start and char in FORMULA_STARTS:
+            out.append("'")
+        out.append(char)
+        if char in SEPARATORS:
+            at_cell_start = True
+        elif not (char.isspace() or char in "\"'"):
+            at_cell_start = False
+    return "".join(out)
 
 
 def to_json(site: Site, lang: str, dataset: str, rows: list[dict[str, object]]) -> bytes:

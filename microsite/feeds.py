@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
+from pathlib import Path
 
+from .errors import ContentError, ContentErrors, Location
 from .model import Site, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -113,6 +115,9 @@ def _timestamp(day: str, epoch: int | None = None) -> str:
     if epoch is not None:
         return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return f"{day}T00:00:00Z"
+
+
+LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second an RFC 3339 time can name
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass, replace
@@ -30,6 +31,8 @@ from .epaper import Block, IngestError, SourceItem, clean_punctuation, count_cha
 from .characters import find_problems, without_invisible
 from .feeds_in import FeedEntry, FeedError, looks_like_xml, parse_feed
 from .load import MAX_TEXT_BYTES
+
+MAX_RAW_BYTES = 64 << 20  # one raw file: a feed of 1,000 long articles is well under it
 
 # --------------------------------------------------------------------------
 # Data
@@ -190,7 +193,7 @@ def item_outputs(item: SourceItem, sources_dir: Path, name: str = "") -> list[Ou
 
     item = readable(item)
     text = render_source(item)
-    _refuse_what_the_build_refuses(text, name or item.raw_name)
+    _refuse_what_the_build_refuses(text, name or item.raw_name, item.title)
     front = render_front_matter(item)
     blocks = parse_source_body(text[len(front) + 1 :], front.count("\n") + 2)
     written, read_back = [(b.kind, b.text) for b in item.blocks], [(b.kind, b.text) for b in blocks]
@@ -223,12 +226,13 @@ def readable(item: SourceItem) -> SourceItem:
     return replace(item, **fields, blocks=blocks, counted_chars=count_chars(blocks))
 
 
-def _refuse_what_the_build_refuses(text: str, name: str) -> None:
+def _refuse_what_the_build_refuses(text: str, name: str, title: str = "") -> None:
     """A source the build would refuse is not written: too large, or a space inside a number."""
     size = len(text.encode("utf-8"))
     if size > MAX_TEXT_BYTES:
-        raise IngestError(name, 1, f"the item would make a source of {size:,} bytes; the build reads content "
-                          f"files of at most {MAX_TEXT_BYTES:,} bytes", "split the item, or leave it out")
+        raise IngestError(name, 1, f"the item '{title[:20]}' would make a source of {size:,} bytes, "
+                          f"more than the {MAX_TEXT_BYTES:,} a content file may have",
+                          "split the article into several raw items, or keep only the part the site quotes")
     problems = find_problems(text)
     if problems:
         problem = problems[0]
@@ -273,22 +277,42 @@ def _status(output: Output, force: bool) -> Literal["created", "unchanged", "upd
     return "updated"
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; a folder as the files directly in it (sorted, hidden ones skipped)."""
-    files: list[Path] = []
+def expand_paths(paths: list[Path]) -> list[Path | IngestError]:
+    """Files as given; a folder as the files directly in it (sorted, hidden ones skipped).
+
+    A file in a folder that is a symbolic link to a file outside that folder
+    is not read: it is listed as the :class:`IngestError` saying so, in its place.
+    """
+    files: list[Path | IngestError] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")))
+            files.extend(_inside(p, path) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith("."))
         else:
             files.append(path)
     return files
 
 
+def _inside(path: Path, folder: Path) -> Path | IngestError:
+    if path.resolve().is_relative_to(folder.resolve()):
+        return path
+    return IngestError(path, 1, f"a symbolic link to a file outside {folder}; it was not read",
+                       "copy the file into the folder, or name it on the command line if you mean it")
+
+
 def _read_raw(path: Path) -> bytes:
+    """The bytes of the raw item at ``path``: a regular file (a FIFO would wait forever) of at most MAX_RAW_BYTES."""
     try:
-        return path.read_bytes()
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise IngestError(path, 1, "not a regular file (a folder, FIFO, socket or device)",
+                                  "give a raw item file")
+            raw = file.read(MAX_RAW_BYTES + 1)
     except OSError as exc:
         raise IngestError(path, 1, f"cannot read the raw item: {exc.strerror}", "check the path") from None
+    if len(raw) > MAX_RAW_BYTES:
+        raise IngestError(path, 1, f"the file is larger than the {MAX_RAW_BYTES:,} bytes ingest reads from one file",
+                          "split it into several files (a feed into files of fewer entries)")
+    return raw
 
 
 def _target(item: SourceItem, sources_dir: Path) -> Path:

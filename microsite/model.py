@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .assets import Asset
 from .dates import PartialDate
-from .errors import ContentError, Location
+from .errors import ContentError, ContentErrors, Location
 from .provenance import Passage, SourceBlock
 
 
@@ -275,6 +275,9 @@ class Source:
         return f"sources/{self.id}"
 
 
+LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date can name
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     """How to build, besides the project's files: read once, where the command line or preview starts.
@@ -293,8 +296,14 @@ class BuildOptions:
     @classmethod
     def from_environment(cls, environ: Mapping[str, str], base_url: str | None = None,
                          fingerprint: bool = True) -> BuildOptions:
-        epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-        return cls(base_url, fingerprint, int(epoch) if epoch.isdigit() else None)
+        """Raises :class:`ContentErrors` for a SOURCE_DATE_EPOCH that names no time (before any work is done)."""
+        epoch = environ.get("SOURCE_DATE_EPOCH", "")
+        if epoch and not (epoch.isascii() and epoch.isdigit() and int(epoch) <= LATEST_EPOCH):
+            raise ContentErrors([ContentError(
+                Location(Path("SOURCE_DATE_EPOCH")), f"the environment variable is {epoch[:40]!r}, "
+                f"not a time in seconds since 1970-01-01 UTC between 0 and {LATEST_EPOCH}",
+                "set it to a time such as $(git log -1 --format=%ct), or unset it")])
+        return cls(base_url, fingerprint, int(epoch) if epoch else None)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from .memo import Memo
 from .model import BuildOptions, Site
 from .render import Renderer, render
 from .validate import validate
-from .write import check_output_folder, manifest_digest, read_manifest, write_site
+from .write import manifest_digest, output_folder, read_manifest, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
@@ -78,7 +78,7 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
 
 def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | None) -> BuildResult:
     started = time.perf_counter()
-    check_output_folder(out)  # refuse a foreign folder before doing any work
+    out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     cache = cache or BuildCache(root / CACHE_FOLDER)
     inputs = Inputs(root)
     fingerprint = inputs.fingerprint(options, cache.code)

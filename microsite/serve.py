@@ -17,8 +17,10 @@
 from __future__ import annotations
 
 import json
+import logging
 import mimetypes
 import os
+import stat
 import posixpath
 import shutil
 import signal
@@ -30,6 +32,7 @@ import time
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from ipaddress import ip_address
 from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
@@ -40,7 +43,7 @@ from .model import BuildOptions, page_url
 from .cache import BuildCache
 from .pipeline import CACHE_FOLDER, BuildResult, build
 from .review import REVIEW_PATH, render_review
-from .write import OutputError
+from .write import MANIFEST, MARKER, OutputError
 
 WATCHED = ("content", "templates", "static")
 POLL_SECONDS = 0.05  # how often the watcher looks at the files
@@ -50,6 +53,14 @@ RACY_SECONDS = 3.0  # a file saved this lately may be saved again with the same 
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml",
               "application/atom+xml")
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # listening on every address: any address literal may be asked for
+NEVER_SERVED = frozenset({MARKER, MANIFEST})  # the build's own bookkeeping, not part of the site
+# Bounds against a client that holds connections open without finishing a request (slowloris): the
+# headers must arrive within HEADER_SECONDS, and beyond MAX_CONNECTIONS open connections (far below the
+# usual limit of 1,024 open files) a new one is closed at once, so the server always has descriptors left.
+HEADER_SECONDS = 10.0
+MAX_HEADER_BYTES = 64 * 1024
+MAX_CONNECTIONS = 256
 RELOAD_PLUGIN = """<script>
 window.LiveReloadPluginNavigate = (function () {
   function Navigate(window) { this.window = window; }
@@ -274,26 +285,109 @@ class Watcher(threading.Thread):
 def resolve_request(out: Path, url_path: str) -> tuple[str, Path | None]:
     """What a static host serves for ``url_path``: ("file", path), ("redirect", None) or ("missing", None).
 
-    Encoded or plain ``..``, backslashes, NUL and absolute paths never leave ``out``.
+    Each segment of the raw path is decoded on its own, so an encoded slash
+    (``%2F``) never becomes a separator. Encoded or plain ``..``, slashes or
+    backslashes inside a segment, NUL, absolute paths, names too long for the
+    file system and the build's marker files never leave ``out``.
     """
-    path = unquote(url_path)
-    if "\x00" in path or "\\" in path:
+    parts = _segments(url_path)
+    if parts is None:
         return "missing", None
-    parts = [part for part in path.split("/") if part not in ("", ".")]
-    if ".." in parts:
-        return "missing", None
-    candidate = out.joinpath(*parts) if parts else out
     try:
-        real = candidate.resolve()
-        if not real.is_relative_to(out.resolve()):
-            return "missing", None
-    except OSError:
+        return _resolve(out, parts, url_path.endswith("/"))
+    except (OSError, ValueError):  # a name too long for the file system, say: no such page
+        return "missing", None
+
+
+def _segments(url_path: str) -> list[str] | None:
+    """The decoded segments of a raw URL path, or None when one could name something outside the site."""
+    parts = [unquote(part) for part in url_path.split("/")]
+    for part in parts:
+        if part == ".." or part in NEVER_SERVED or any(char in part for char in "/\\\x00"):
+            return None
+    return [part for part in parts if part not in ("", ".")]
+
+
+def _resolve(out: Path, parts: list[str], slash: bool) -> tuple[str, Path | None]:
+    real = (out.joinpath(*parts) if parts else out).resolve()
+    if not real.is_relative_to(out.resolve()):
         return "missing", None
     if real.is_dir():
-        if not path.endswith("/"):
+        if not slash:
             return "redirect", None
         real = real / "index.html"
     return ("file", real) if real.is_file() else ("missing", None)
+
+
+def read_inside(out: Path, file: Path) -> bytes | None:
+    """The bytes of ``file`` (a resolved path inside ``out``), or None if it is no longer a regular file there.
+
+    ``file`` was checked when the request was resolved; a folder swapped for a
+    symbolic link since must not lead outside. Each component is opened
+    relative to the one before without following links (``O_NOFOLLOW``), so a
+    link met on the way fails the open instead of being followed.
+    """
+    try:
+        parts = file.relative_to(out.resolve()).parts
+    except ValueError:
+        return None
+    if not parts or os.open not in os.supports_dir_fd or not hasattr(os, "O_NOFOLLOW"):
+        return _read_regular(os.open(file, os.O_RDONLY)) if parts else None
+    try:
+        folder = os.open(out.resolve(), os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return None
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=folder)
+            os.close(folder)
+            folder = inner
+        # O_NONBLOCK: opening a FIFO must not wait for a writer (it is then refused as not a regular file)
+        return _read_regular(os.open(parts[-1], os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder))
+    except OSError:
+        return None
+    finally:
+        os.close(folder)
+
+
+def _read_regular(fd: int) -> bytes | None:
+    """All of the open file ``fd`` if it is a regular file, else None; closes ``fd`` either way."""
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            return None
+        return file.read()
+
+
+def allowed_hosts(host: str, port: int) -> frozenset[str]:
+    """The ``Host`` headers the preview answers: this computer's names and ``host``, with the port.
+
+    A page on another site can point one of its own names at 127.0.0.1 (DNS
+    rebinding) and then read the preview as if it were its own; its requests
+    carry its name in ``Host``, so answering only the names the preview is
+    served under shuts it out.
+    """
+    names = {"localhost", "127.0.0.1", "[::1]", f"[{host}]" if ":" in host else host}
+    with_port = {f"{name}:{port}" for name in names}
+    return frozenset(with_port | (names if port == 80 else set()))
+
+
+def host_allowed(header: str, allowed: frozenset[str], host: str) -> bool:
+    """Whether a request with this ``Host`` header is for the preview (see :func:`allowed_hosts`).
+
+    Listening on every address (``--host 0.0.0.0``), any address literal is
+    also accepted: a DNS rebinding request always carries a name, never an address.
+    """
+    header = header.lower()
+    if header in allowed:
+        return True
+    if host not in WILDCARD_HOSTS:
+        return False
+    try:
+        parts = urlsplit("//" + header)
+        ip_address(parts.hostname or "")
+        return f"localhost:{parts.port or 80}" in allowed
+    except ValueError:
+        return False
 
 
 def content_type(path: Path) -> str:
@@ -326,39 +420,50 @@ def error_page(message: str) -> bytes:
     ).encode("utf-8")
 
 
-def make_app(preview: Preview, port: int):
-    """The tornado application: the site, the LiveReload socket and its client script."""
+def make_app(preview: Preview, port: int, host: str = "127.0.0.1"):
+    """The tornado application: the site, the LiveReload socket and its client script.
+
+    Every request must name the preview in its ``Host`` header (see
+    :func:`allowed_hosts`); the reload socket takes only pages of the same
+    origin (tornado's own ``check_origin``), so another site cannot follow the edits.
+    """
     from tornado import web, websocket
 
     client_js = (Path(__import__("livereload").__file__).parent / "vendors" / "livereload.js").read_bytes()
     sockets: set = set()
+    allowed = allowed_hosts(host, port)
 
-    class ReloadSocket(websocket.WebSocketHandler):
+    class OnlyOurHosts(web.RequestHandler):
+        def prepare(self) -> None:
+            if not host_allowed(self.request.host, allowed, host):
+                self.set_status(421)  # Misdirected Request: this server does not serve that name
+                self.set_header("Content-Type", "text/plain; charset=utf-8")
+                self.finish(b"421 Misdirected Request: this preview answers only its own address, "
+                            b"e.g. http://127.0.0.1:%d/\n" % port)
+
+    class ReloadSocket(websocket.WebSocketHandler, OnlyOurHosts):
         page = "/"  # the path of the page this socket's browser shows (its client says so after the hello)
 
-        def check_origin(self, origin: str) -> bool:
-            return True  # the page is served by this same server, possibly under another host name
-
         def on_message(self, message) -> None:
-            data = json.loads(message)
+            data = _message(message)
             command = data.get("command")
             if command == "hello":
                 self.write_message({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"],
                                     "serverName": "microsite"})
                 sockets.add(self)
             elif command == "info":
-                self.page = urlsplit(str(data.get("url", ""))).path or "/"
+                self.page = _url_path(data.get("url"))
 
         def on_close(self) -> None:
             sockets.discard(self)
 
-    class ClientScript(web.RequestHandler):
+    class ClientScript(OnlyOurHosts):
         def get(self) -> None:
             self.set_header("Content-Type", "application/javascript; charset=utf-8")
             self.set_header("Cache-Control", "no-store")
             self.write(client_js)
 
-    class SiteFiles(web.RequestHandler):
+    class SiteFiles(OnlyOurHosts):
         async def get(self, path: str) -> None:
             await self._serve(path, body=True)
 
@@ -372,7 +477,7 @@ def make_app(preview: Preview, port: int):
             if error:
                 return self._send(500, "text/html; charset=utf-8", inject_reload(error_page(error), port), body)
             if self.request.path == REVIEW_PATH and preview.result is not None:
-                page = render_review(preview.result.site)
+                page = await _in_thread(render_review, preview.result.site)  # slow: other requests go on
                 return self._send(200, "text/html; charset=utf-8", inject_reload(page, port), body)
             kind, file = resolve_request(preview.out, self.request.path)
             if kind == "missing" and not preview.idle.is_set():  # the site is being swapped: wait for it
@@ -380,9 +485,9 @@ def make_app(preview: Preview, port: int):
                 kind, file = resolve_request(preview.out, self.request.path)
             if kind == "redirect":  # one leading slash: "//en/" would be the host "en"
                 return self.redirect("/" + self.request.path.lstrip("/") + "/", permanent=False)
-            if kind == "missing":
+            data = read_inside(preview.out, file) if kind == "file" else None
+            if data is None:
                 return self._not_found(body)
-            data = file.read_bytes()
             kind = content_type(file)
             if kind.startswith("text/html"):
                 data = inject_reload(data, port)
@@ -391,11 +496,10 @@ def make_app(preview: Preview, port: int):
         def _not_found(self, body: bool) -> None:
             """The 404 page of the language the URL is in (``/en/...``), else the default one."""
             first = self.request.path.strip("/").split("/", 1)[0]
-            page = preview.out / first / "404.html"
-            if not (first and first.isalpha() and page.is_file()):
-                page = preview.out / "404.html"
-            if page.is_file():
-                return self._send(404, "text/html; charset=utf-8", inject_reload(page.read_bytes(), port), body)
+            own = first.isalpha() and len(first) < 20 and read_inside(preview.out, preview.out.resolve() / first / "404.html")
+            page = own or read_inside(preview.out, preview.out.resolve() / "404.html")
+            if page is not None:
+                return self._send(404, "text/html; charset=utf-8", inject_reload(page, port), body)
             self._send(404, "text/plain; charset=utf-8", b"404 Not Found", body)
 
         def _send(self, status: int, kind: str, data: bytes, body: bool) -> None:
@@ -423,10 +527,32 @@ def make_app(preview: Preview, port: int):
     return app, broadcast
 
 
+def _url_path(url: object) -> str:
+    """The path of the page a client says it shows ("/" when it says nothing usable)."""
+    try:
+        return urlsplit(str(url or "")).path or "/"
+    except ValueError:
+        return "/"
+
+
+def _message(message: str | bytes) -> dict:
+    """A LiveReload client's message as a dictionary; anything else (not JSON, not an object) is empty."""
+    try:
+        data = json.loads(message)
+    except (ValueError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 async def _wait(event: threading.Event, timeout: float = 10.0) -> None:
+    await _in_thread(event.wait, timeout)
+
+
+async def _in_thread(function, *arguments):
+    """Run ``function`` in a worker thread, so the event loop goes on answering other requests."""
     import asyncio
 
-    await asyncio.get_running_loop().run_in_executor(None, event.wait, timeout)
+    return await asyncio.get_running_loop().run_in_executor(None, function, *arguments)
 
 
 def free_port(host: str, wanted: int, tries: int = 20) -> int:
@@ -477,9 +603,10 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
     _report(preview, preview.rebuild(), [], time.perf_counter())
 
     loop = IOLoop.current()
-    app, broadcast = make_app(preview, chosen)
-    server = HTTPServer(app)
+    app, broadcast = make_app(preview, chosen, host)
+    server = bounded_server(HTTPServer, app)
     server.listen(chosen, address=host)
+    _quiet_server_logs()
 
     def on_change(changed: list[Path]) -> None:
         started = time.perf_counter()
@@ -509,6 +636,46 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
         loop.close(all_fds=True)
         print("stopped", flush=True)
     return 0
+
+
+def bounded_server(server_class, app):
+    """An HTTP server that a client holding connections open cannot exhaust (see ``MAX_CONNECTIONS``)."""
+
+    class BoundedServer(server_class):
+        def handle_stream(self, stream, address) -> None:  # noqa: ANN001 (tornado's)
+            if len(self._connections) >= MAX_CONNECTIONS:
+                stream.close()
+                return
+            super().handle_stream(stream, address)
+
+    return BoundedServer(app, idle_connection_timeout=HEADER_SECONDS, body_timeout=HEADER_SECONDS,
+                         max_header_size=MAX_HEADER_BYTES, max_body_size=MAX_HEADER_BYTES)
+
+
+class _OneLineLog(logging.Handler):
+    """Prints a server log record as one line, each distinct line at most once a minute (no traceback floods)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.last: dict[str, float] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage().splitlines()[0] if record.getMessage() else record.name
+        if record.exc_info and record.exc_info[1] is not None:
+            text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+        now = time.monotonic()
+        if now - self.last.get(text, -60.0) >= 60.0:
+            self.last[text] = now
+            print(f"preview server: {text}", file=sys.stderr, flush=True)
+
+
+def _quiet_server_logs() -> None:
+    """Send tornado's and asyncio's complaints about misbehaving clients to :class:`_OneLineLog`."""
+    handler = _OneLineLog()
+    for name in ("tornado.access", "tornado.application", "tornado.general", "asyncio"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.propagate = False
 
 
 def _report(preview: Preview, ok: bool, changed: list[Path], started: float) -> None:

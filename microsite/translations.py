@@ -11,7 +11,9 @@ current fingerprint.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 
 KEY = "translated_from"
@@ -44,6 +46,14 @@ def with_front_matter_value(text: str, key: str, value: str) -> str:
     return f"---\n{front}{match.group(2)}{match.group(3)}{text[match.end():]}"
 
 
+def _read_page(path: Path) -> str:
+    """The text of the page file ``path``; anything but a regular file (a FIFO would wait forever) is refused."""
+    with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise ValueError(f"{path}: not a regular file (a FIFO, socket, device or folder); give a page file")
+        return file.read().decode("utf-8-sig")
+
+
 def mark_translated(path: Path, default_language: str, languages: tuple[str, ...]) -> str:
     """Record in ``path`` the fingerprint of its original; return what was done, for the terminal."""
     original = original_of(path, default_language, languages)
@@ -52,8 +62,8 @@ def mark_translated(path: Path, default_language: str, languages: tuple[str, ...
                          f"in a language other than {default_language})")
     if not original.is_file():
         raise ValueError(f"{path}: its original {original.name} does not exist")
-    value = fingerprint(original.read_text(encoding="utf-8-sig"))
-    text = path.read_text(encoding="utf-8-sig")
+    value = fingerprint(_read_page(original))
+    text = _read_page(path)
     updated = with_front_matter_value(text, KEY, value)
     if updated == text:
         return f"up to date: {path}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +34,8 @@ TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "so
 SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
 RESERVED_FOLDERS = ("static", "sources", "data")  # static files, source pages, data downloads
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_NAME_BYTES = 255  # a file or folder name, on every common file system
+MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of the usual 4,096 for the output folder
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
 
 
@@ -191,12 +194,31 @@ def _per_language(fields: Fields, key: str, codes: tuple[str, ...], errors: Erro
 
 
 def _base_url(url: str, loc: Location, errors: ErrorList) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        errors.add(loc, f"base_url '{url}' must be an absolute http(s) URL",
-                   "e.g. https://example.org/ or https://example.org/icf-explained/")
+    """The site's address, ending in "/"; it goes into robots.txt, _headers and every feed, so it must be one plain URL."""
+    problem = _base_url_problem(url)
+    if problem:
+        errors.add(loc, f"base_url {url!r} {problem}", "e.g. https://example.org/ or https://example.org/icf-explained/")
         return "http://localhost/"
     return url if url.endswith("/") else url + "/"
+
+
+def _base_url_problem(url: str) -> str:
+    """What is wrong with ``url`` as the site's address ("" when nothing is)."""
+    odd = next((char for char in url if char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")), "")
+    if odd:  # a line break would add lines to robots.txt and _headers
+        what = "a line break" if odd in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029" else \
+            "a space" if odd.isspace() else "an invisible control character"
+        return f"holds {what} (U+{ord(odd):04X}); write the address alone, on one line"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises for a port that is not a number)
+    except ValueError:
+        return "is not a valid URL"
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        return "must be an absolute http(s) URL"
+    if "@" in parts.netloc:
+        return "holds a user name or password; a published address must not"
+    return ""
 
 
 # --- pages ---------------------------------------------------------------------
@@ -254,7 +276,24 @@ def _page_name(document: Document, config: Config, errors: ErrorList, root: str)
         errors.add(Location(document.path), f"'{stem}' cannot be a page name",
                    "use lower-case ASCII letters, digits and hyphens in file and folder names")
         return None
+    too_long = _too_long(stem, config)
+    if too_long:
+        errors.add(Location(document.path), f"the page name is too long: {too_long}",
+                   "shorten its file or folder names (they become the page's address)")
+        return None
     return stem, lang
+
+
+def _too_long(key: str, config: Config) -> str:
+    """What makes the files of page ``key`` impossible to write on common file systems ("" when nothing)."""
+    longest_name = max(key.split("/"), key=len)
+    if len(longest_name.encode()) > MAX_NAME_BYTES:
+        return f"'{longest_name[:20]}...' has {len(longest_name.encode())} bytes, more than {MAX_NAME_BYTES}"
+    path = max((output_path(page_url(key, code, config.default_language)) for code in config.codes), key=len)
+    if len(path.encode()) > MAX_OUTPUT_PATH_BYTES:
+        return f"its file in the site, {path[:30]}..., would have {len(path.encode())} bytes, " \
+               f"more than {MAX_OUTPUT_PATH_BYTES}"
+    return ""
 
 
 def _pages_root(path: Path) -> Path:

@@ -33,6 +33,39 @@ class OutputError(Exception):
     """The output folder cannot be used (not ours, or unsafe paths)."""
 
 
+INPUT_FOLDERS = ("content", "templates", "static")
+
+
+def output_folder(out: Path, root: Path) -> Path:
+    """The real path of the output folder ``out``, checked: never a project's inputs, never the project.
+
+    ``out`` is resolved before any check, so ``no-such-folder/../content``
+    is seen for what it is (``content``). An output inside ``content/``,
+    ``templates/`` or ``static/`` would be read back as input by the next
+    build (and, under ``serve``, republished forever); one that holds the
+    project would replace it.
+    """
+    try:
+        return _checked_output(out, root)
+    except OSError as exc:  # a path too long for the system, say
+        raise OutputError(f"cannot use --out {str(out)[:80]}: {exc.strerror}; choose another folder") from None
+
+
+def _checked_output(out: Path, root: Path) -> Path:
+    if out.is_symlink():
+        raise OutputError(f"{out} is a symbolic link; give the real folder as --out")
+    real, project = out.resolve(), root.resolve()
+    if project.is_relative_to(real):
+        raise OutputError(f"--out {out} is {real}, which holds the project itself; "
+                          "choose a folder of its own, e.g. --out site")
+    for name in INPUT_FOLDERS:
+        if real.is_relative_to(project / name):
+            raise OutputError(f"--out {out} is {real}, inside the project's {name}/ folder, which the build reads; "
+                              "choose a folder outside content/, templates/ and static/, e.g. --out site")
+    check_output_folder(real)
+    return real
+
+
 def check_output_folder(out: Path) -> None:
     """Refuse to replace a folder that is not a microsite output folder."""
     if out.is_symlink():
@@ -77,6 +110,7 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     jobs = _checked_jobs(items)
     live = (read_manifest(out) if live is _UNREAD else live) or {}
     spare = out.parent / f".{out.name}.spare"
+    check_path_lengths(jobs, spare)
     staging, base = _staging(spare)
     try:
         entries, written, made = _fill(staging, base, jobs, live, out, known or {})
@@ -89,6 +123,39 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
         raise
     _keep_as_spare(staging, spare)
     return Written(written, made, manifest_digest(entries))
+
+
+def check_path_lengths(jobs: list[Job], spare: Path) -> None:
+    """Refuse, before writing anything, a site whose longest file would be beyond the file system's limits.
+
+    The staging folder's name (``.site.new-xxxxxxxx``) is at most 16 bytes longer than the spare's.
+    """
+    if not jobs:
+        return
+    longest = max(jobs, key=lambda job: len(job.path.encode()))
+    total = len(os.fsencode(spare)) + 16 + 1 + len(longest.path.encode())
+    limit = _limit(spare.parent, "PC_PATH_MAX", 4096)
+    if total >= limit:
+        raise OutputError(f"the output folder's path is too long for the site: its file {longest.path[:60]}... would "
+                          f"have a path of {total} bytes, beyond this system's limit of {limit}; choose a --out "
+                          "with a shorter path")
+    name_limit = _limit(spare.parent, "PC_NAME_MAX", 255)
+    for job in jobs:
+        name = max(job.path.split("/"), key=lambda part: len(part.encode()))
+        if len(name.encode()) > name_limit:
+            raise OutputError(f"the site's file {job.path[:60]}... has a name of {len(name.encode())} bytes, "
+                              f"beyond this system's limit of {name_limit}")
+
+
+def _limit(folder: Path, name: str, default: int) -> int:
+    """A file-system limit (``os.pathconf``) for the first existing folder from ``folder`` up."""
+    for parent in (folder, *folder.parents):
+        try:
+            return os.pathconf(parent, name)
+        except (OSError, ValueError, AttributeError):
+            if parent.exists():
+                return default
+    return default
 
 
 def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:

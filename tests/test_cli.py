@@ -96,3 +96,57 @@ def test_ingest_writes_a_source_and_is_idempotent(tmp_path: Path, capsys: pytest
     assert written.read_bytes() == SAMPLE_SOURCE.read_bytes()
     assert main(["--root", str(tmp_path), "ingest", str(raw)]) == 0
     assert "unchanged" in capsys.readouterr().out.splitlines()[-1]
+
+
+@pytest.mark.parametrize("out, message", [
+    ("no-such-folder/../content", "inside the project's content/ folder"),
+    ("content/pages/site", "inside the project's content/ folder"),
+    ("static/out", "inside the project's static/ folder"),
+    ("templates", "inside the project's templates/ folder"),
+    ("site/..", "holds the project itself"),
+    (".", "holds the project itself"),
+    ("..", "holds the project itself"),
+])
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_an_output_folder_among_the_inputs_or_holding_the_project_is_refused(
+        minimal_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture,
+        out: str, message: str, command: str) -> None:
+    """Resolved first: ``no-such-folder/../content`` is ``content``, which the build must never swap out."""
+    monkeypatch.chdir(minimal_project)
+    before = snapshot(minimal_project)
+    assert main(["--root", ".", command, "--out", out]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "--out" in err and "Traceback" not in err
+    assert snapshot(minimal_project) == before
+    assert not (minimal_project / "no-such-folder").exists()
+
+
+def test_an_output_folder_beside_the_inputs_is_fine(minimal_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(minimal_project)
+    assert main(["--root", ".", "build", "--out", "content/../site"]) == 0
+    assert (minimal_project / "site" / "index.html").is_file()
+
+
+def test_an_output_path_too_long_for_the_system_is_refused(minimal_project: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture) -> None:
+    deep = tmp_path.joinpath(*["d" * 200] * 22)  # over 4,096 bytes: no system can open it
+    assert main(["--root", str(minimal_project), "build", "--out", str(deep)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot use --out") and "File name too long" in err and "Traceback" not in err
+
+
+def test_a_site_too_deep_for_its_output_folder_is_refused_before_writing(minimal_project: Path, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture) -> None:
+    """Each page passes check (its path in the site is under 1,024 bytes), but not under a 3,350-byte --out."""
+    key = "/".join(["k" * 200] * 4)
+    for lang in ("zh", "en"):
+        page = minimal_project / "content" / "pages" / f"{key}.{lang}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("---\ntitle: Deep\ndescription: Deep.\n---\nText.\n", encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check"]) == 0
+    parent = tmp_path.joinpath(*["o" * 250] * 13)
+    parent.mkdir(parents=True)
+    assert main(["--root", str(minimal_project), "build", "--out", str(parent / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "the output folder's path is too long for the site" in err and "Traceback" not in err
+    assert list(parent.iterdir()) == []

@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from microsite.downloads import download_path, downloads
+from microsite.downloads import download_path, downloads, inert, to_csv
 from microsite.pipeline import check
 
 
@@ -56,3 +59,46 @@ def test_downloads_are_linked_from_the_statistics_and_timeline_pages(built_site)
         for name in ("statistics.csv", "statistics.json", "timeline.csv", "timeline.json"):
             assert f'href="{prefix}/data/{name}"' in html
             assert (built_site / prefix.lstrip("/") / "data" / name).is_file()
+
+
+# --- formulas -------------------------------------------------------------------------------------------------
+
+SEPARATORS = (",", ";", "\t", "|")
+
+
+def live_formulas(content: bytes) -> list[tuple[str, str]]:
+    """Every (separator, cell) where a spreadsheet would see a formula, under any common separator."""
+    text = content.decode("utf-8-sig")
+    found = []
+    for separator in SEPARATORS:
+        for raw in re.split(f"[{re.escape(separator)}\r\n]", text):
+            cell = raw.lstrip(" \"").lstrip()
+            if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not re.fullmatch(r"-?[\d.]+", raw):  # -5: a number
+                found.append((separator, raw))
+    return found
+
+
+@pytest.mark.parametrize("text", ["所属商会;=1+1;", "=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\t=1",
+                                  "a,=1", "a|=1", "a\t=1", "a\n=1", "a\r\n+1", "a; =1", "a;\"=1\"", "a, \" @x"])
+def test_no_cell_is_a_formula_under_any_separator(text: str) -> None:
+    content = to_csv([{"id": "x", "label": text, "value": -5}])
+    assert live_formulas(content) == [], content
+    assert next(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))["label"].replace("'", "") == text
+
+
+def test_every_text_field_is_quoted_and_numbers_stay_numbers() -> None:
+    line = to_csv([{"id": "donations", "value": 450000000, "share": -0.5}]).decode("utf-8-sig").splitlines()[1]
+    assert line == '"donations",450000000,-0.5'
+
+
+@given(st.text(alphabet=st.sampled_from(list("=+-@\t\r\n,;|\"' a所")), max_size=30))
+def test_no_text_whatever_makes_a_live_formula(text: str) -> None:
+    content = to_csv([{"label": text, "note": text + text}])
+    assert live_formulas(content) == []
+    assert next(csv.DictReader(io.StringIO(content.decode("utf-8-sig"), newline="")))["label"] == inert(text)
+
+
+def test_inert_changes_nothing_but_possible_formula_starts() -> None:
+    assert inert("今年以来，所属商协会及其会员捐款超4.5亿元") == "今年以来，所属商协会及其会员捐款超4.5亿元"
+    assert inert("2023-10-11, 1-2") == "2023-10-11, 1-2"
+    assert inert(42) == 42 and inert(-1.5) == -1.5

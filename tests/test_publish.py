@@ -281,3 +281,21 @@ def test_a_failure_while_writing_leaves_the_previous_site(minimal_project: Path,
     monkeypatch.setattr(Path, "write_bytes", original)
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".spare")) == ["project", "site"]
+
+
+@pytest.mark.parametrize("epoch", ["99999999999999999999", "253402300800", "-1", "1.5", "soon", "１７００", " 1700000000"])
+def test_a_source_date_epoch_that_is_no_time_stops_the_build_with_a_message(tmp_path: Path, monkeypatch, capsys,
+                                                                            epoch: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    for command in (["build", "--out", str(tmp_path / "site")], ["check"]):
+        assert main(["--root", str(PROJECT), *command]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"SOURCE_DATE_EPOCH: the environment variable is {epoch!r}, not a time in seconds")
+        assert "Traceback" not in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_largest_source_date_epoch_is_accepted(tmp_path: Path) -> None:
+    build(PROJECT, tmp_path / "site", BuildOptions.from_environment({"SOURCE_DATE_EPOCH": "253402300799"}))
+    feed = ET.parse(tmp_path / "site" / "en" / "feed.xml").getroot()
+    assert feed.find(f"{ATOM}updated").text == "9999-12-31T23:59:59Z"

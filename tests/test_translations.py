@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,17 @@ def test_warnings_do_not_fail_the_build(minimal_project: Path, capsys: pytest.Ca
 
     assert main(["--root", str(minimal_project), "check"]) == 0
     assert "warning: content/pages/" in capsys.readouterr().err
+
+
+def test_translated_refuses_a_fifo_instead_of_waiting_for_it(minimal_project: Path, capsys) -> None:
+    """``translated`` on a FIFO named like a page (or among the pages) says so and fails; it never hangs."""
+    from microsite.cli import main
+
+    fifo = minimal_project / "content" / "pages" / "pipe.en.md"
+    (minimal_project / "content" / "pages" / "pipe.zh.md").write_text("---\ntitle: 管道\n---\n正文\n", encoding="utf-8")
+    os.mkfifo(fifo)
+    assert main(["--root", str(minimal_project), "translated", str(fifo)]) == 1
+    assert f"{fifo}: not a regular file (a FIFO" in capsys.readouterr().err
+    assert main(["--root", str(minimal_project), "translated"]) == 1  # every translation: the FIFO among them
+    err = capsys.readouterr().err
+    assert "pipe.en.md: not a regular file" in err and "Traceback" not in err

@@ -210,6 +210,31 @@ def test_base_url_in_site_yaml_is_checked_at_its_line(root: Path):
     assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'ftp://x' must be an absolute http(s) URL")
 
 
+@pytest.mark.parametrize("url, problem", [
+    ("https://example.org/\nDisallow: /", "holds a line break (U+000A)"),
+    ("https://example.org/\r\nX-Evil: 1", "holds a line break (U+000D)"),
+    ("https://example.org/ x", "holds a space (U+0020)"),
+    ("https://example.org/\tx", "holds a space (U+0009)"),
+    ("https://example.org/\u2028", "holds a line break (U+2028)"),
+    ("https://example.org/\u202ex", "holds an invisible control character (U+202E)"),
+    ("https://example.org/\x00", "holds an invisible control character (U+0000)"),
+    ("https://user:secret@example.org/", "holds a user name or password"),
+    ("https://user@example.org/", "holds a user name or password"),
+    ("https://example.org:port/", "is not a valid URL"),
+    ("https://[example.org/", "is not a valid URL"),
+])
+def test_base_url_is_one_plain_address_without_line_breaks_or_credentials(root: Path, url: str, problem: str):
+    """It is written into robots.txt and _headers: a line break there would add lines of its own."""
+    [message] = mistakes(root, base_url=url)
+    assert message.startswith(f"--base-url: base_url {url!r} {problem}") and "\n  hint: e.g. https://" in message
+    assert message.count("\n") == 1  # the address's own line break is shown escaped, not printed
+
+
+def test_base_url_with_a_line_break_in_site_yaml_is_located(root: Path):
+    edit(root, "site.yaml", "base_url: https://example.org/", 'base_url: "https://example.org/\\nDisallow: /"')
+    assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'https://example.org/\\nDisallow: /' holds a line break (U+000A)")
+
+
 # --- glossary ------------------------------------------------------------------------------
 
 
@@ -269,3 +294,24 @@ def test_a_quote_that_occurs_several_times_says_how_often_where_and_what_to_do(s
     [message] = mistakes(sample_project)
     assert "citation: the quote occurs 11 times in source '2023-10-11-eb7c93e7' (source lines 17, 19," in message
     assert message.endswith("hint: make it longer: quote more of the passage around it, until it occurs only once")
+
+
+# --- page names and file-system limits ---------------------------------------------------------
+
+
+def test_a_page_whose_file_would_be_too_long_a_path_is_reported_at_the_page(root: Path):
+    """Check must fail where build would: its file ``en/<key>/index.html`` has over 1,024 bytes."""
+    key = "/".join(["a" * 200] * 5) + "/" + "b" * 20
+    write(root, f"pages/{key}.en.md", page(key))
+    write(root, f"pages/{key}.zh.md", page(key))
+    found = [m for m in mistakes(root) if "too long" in m]
+    assert len(found) == 2 and found[0].startswith(f"content/pages/{key}.en.md: the page name is too long: its file")
+    assert "more than 1024" in found[0] and "hint: shorten its file or folder names" in found[0]
+
+
+def test_a_page_name_longer_than_a_file_name_can_be_is_reported(root: Path):
+    from microsite.validate import _too_long
+
+    config = site_of(root).config
+    assert _too_long("a" * 256, config).endswith("has 256 bytes, more than 255")
+    assert _too_long("a" * 255, config) == ""

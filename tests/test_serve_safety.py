@@ -1,0 +1,314 @@
+"""The live preview under attack or accident: foreign host names and origins, hostile paths, bad clients.
+
+Most tests talk to a real ``build.py serve`` process (helpers in ``test_serve.py``)
+over raw sockets, so that nothing on the client side tidies what is sent.
+The race of a folder swapped for a symbolic link, and the review page's
+rendering off the event loop, need a hand inside the server: they are tested
+on :func:`~microsite.serve.read_inside` and on the application in this process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import os
+import socket
+import struct
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from microsite.serve import (MAX_CONNECTIONS, NEVER_SERVED, allowed_hosts, host_allowed, read_inside,
+                             resolve_request)
+from tests.conftest import REPO, make_project
+from tests.test_serve import PreviewProcess, poll, preview_process
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewProcess]:
+    tmp = tmp_path_factory.mktemp("safety")
+    with preview_process(make_project(tmp, REPO / "content"), tmp / "site") as server:
+        yield server
+
+
+def raw_request(port: int, head: bytes, timeout: float = 5) -> bytes:
+    """Send ``head`` as it is; everything the server answers until it closes (or stops sending)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        connection.sendall(head)
+        return receive_until_closed(connection, timeout)
+
+
+def receive_until_closed(connection: socket.socket, timeout: float) -> bytes:
+    chunks, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            chunk = connection.recv(65536)
+        except TimeoutError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def status_of(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1])
+
+
+def request(port: int, path: str, host: str | None = None, extra: str = "") -> bytes:
+    host = host if host is not None else f"127.0.0.1:{port}"
+    return raw_request(port, f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{extra}\r\n".encode())
+
+
+def no_traceback(server: PreviewProcess) -> None:
+    assert "Traceback" not in server.output, server.output
+
+
+# --- Host and Origin --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["localhost", "127.0.0.1", "LOCALHOST"])
+def test_the_preview_answers_its_own_names(running: PreviewProcess, name: str) -> None:
+    answer = request(running.port, "/en/", f"{name}:{running.port}")
+    assert status_of(answer) == 200 and b"<html" in answer
+
+
+@pytest.mark.parametrize("host", ["attacker.example:{port}", "attacker.example", "localhost", "127.0.0.1:1",
+                                  "localhost.attacker.example:{port}", "", "127.0.0.1:{port}@attacker.example"])
+@pytest.mark.parametrize("path", ["/en/", "/_review/", "/livereload.js"])
+def test_the_preview_refuses_any_other_host_name(running: PreviewProcess, host: str, path: str) -> None:
+    """DNS rebinding: a page of attacker.example, its name now pointing at 127.0.0.1, must read nothing."""
+    answer = request(running.port, path, host.format(port=running.port))
+    assert status_of(answer) in (400, 421), answer[:200]
+    assert b"<html" not in answer and b"LiveReload" not in answer
+
+
+def test_allowed_hosts_are_this_computers_names_and_the_one_asked_for() -> None:
+    allowed = allowed_hosts("192.168.1.5", 8000)
+    assert {"localhost:8000", "127.0.0.1:8000", "[::1]:8000", "192.168.1.5:8000"} == allowed
+    assert host_allowed("[::1]:8000", allowed, "192.168.1.5")
+    assert not host_allowed("10.0.0.7:8000", allowed, "192.168.1.5")
+    assert "[fe80::1]:80" in allowed_hosts("fe80::1", 80) and "localhost" in allowed_hosts("::1", 80)
+
+
+def test_listening_on_every_address_accepts_any_address_but_no_other_name() -> None:
+    allowed = allowed_hosts("0.0.0.0", 8000)
+    assert host_allowed("192.168.1.5:8000", allowed, "0.0.0.0")
+    assert host_allowed("[fe80::1]:8000", allowed, "0.0.0.0")
+    assert not host_allowed("192.168.1.5:8001", allowed, "0.0.0.0")
+    assert not host_allowed("attacker.example:8000", allowed, "0.0.0.0")
+
+
+def upgrade(port: int, origin: str | None) -> tuple[socket.socket, bytes]:
+    """A websocket handshake on /livereload from a page of ``origin``; the socket and the answer's head."""
+    connection = socket.create_connection(("127.0.0.1", port), timeout=5)
+    key = base64.b64encode(os.urandom(16)).decode()
+    origin_line = f"Origin: {origin}\r\n" if origin else ""
+    connection.sendall((f"GET /livereload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n"
+                        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+                        f"{origin_line}\r\n").encode())
+    head = b""
+    while b"\r\n\r\n" not in head:
+        chunk = connection.recv(4096)
+        if not chunk:
+            break
+        head += chunk
+    return connection, head
+
+
+@pytest.mark.parametrize("origin", ["http://attacker.example", "http://attacker.example:{port}", "null",
+                                    "http://localhost.attacker.example:{port}"])
+def test_the_reload_socket_refuses_pages_of_another_origin(running: PreviewProcess, origin: str) -> None:
+    connection, head = upgrade(running.port, origin.format(port=running.port))
+    connection.close()
+    assert status_of(head) == 403, head
+
+
+def test_the_reload_socket_accepts_the_previews_own_pages(running: PreviewProcess) -> None:
+    connection, head = upgrade(running.port, f"http://127.0.0.1:{running.port}")
+    connection.close()
+    assert status_of(head) == 101, head
+
+
+def frame(payload: bytes, opcode: int = 1) -> bytes:
+    """One masked client frame (RFC 6455) carrying ``payload``."""
+    mask = os.urandom(4)
+    size = len(payload)
+    length = struct.pack("!B", 0x80 | size) if size < 126 else struct.pack("!BH", 0x80 | 126, size)
+    return bytes([0x80 | opcode]) + length + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+GARBAGE = [b"not json", b"[1, 2]", b"42", b'"hello"', b'{"command": ["hello"]}', b"\xff\xfe",
+           b'{"command": "info", "url": "http://["}', b'{"command": "info", "url": 7}', b"{" * 5000]
+
+
+def test_garbage_on_the_reload_socket_is_ignored(running: PreviewProcess) -> None:
+    connection, head = upgrade(running.port, f"http://127.0.0.1:{running.port}")
+    try:
+        assert status_of(head) == 101
+        for payload in GARBAGE:
+            connection.sendall(frame(payload, opcode=2 if payload.startswith(b"\xff") else 1))
+        connection.sendall(frame(json.dumps({"command": "hello", "protocols": []}).encode()))
+        answer = connection.recv(4096)
+    finally:
+        connection.close()
+    assert b'"serverName": "microsite"' in answer  # still talking, after all that
+    no_traceback(running)
+
+
+# --- paths ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/" + "a" * 256, "/en/" + "b" * 300 + "/", "/" + "%41" * 400,
+                                  "/" + "/".join(["c" * 200] * 30), "/" + "d" * 5000 + ".html"])
+def test_a_name_too_long_for_the_file_system_is_not_found(running: PreviewProcess, path: str) -> None:
+    """An ``<img>`` on any page can ask for it: a 404, not a 500 and a traceback."""
+    answer = request(running.port, path)
+    assert status_of(answer) == 404
+    no_traceback(running)
+
+
+@pytest.mark.parametrize("name", sorted(NEVER_SERVED))
+@pytest.mark.parametrize("form", ["/{}", "/%2E{}", "/./{}", "/en/../{}"])
+def test_the_builds_marker_files_are_never_served(running: PreviewProcess, name: str, form: str) -> None:
+    assert (running.out / name).is_file()
+    answer = request(running.port, form.format(name if form != "/%2E{}" else name[1:]))
+    assert status_of(answer) == 404 and (running.out / name).read_bytes() not in answer
+
+
+@pytest.mark.parametrize("path", ["/en%2Fstatistics/", "/en%2fstatistics%2findex.html", "/en%2F", "/static%2Fstyle.css"])
+def test_an_encoded_slash_is_part_of_a_name_not_a_separator(running: PreviewProcess, path: str) -> None:
+    assert status_of(request(running.port, path)) == 404
+
+
+def test_resolve_request_keeps_an_encoded_slash_in_its_segment(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "index.html").write_text("en", encoding="utf-8")
+    assert resolve_request(tmp_path, "/en/index.html")[0] == "file"
+    assert resolve_request(tmp_path, "/en%2Findex.html") == ("missing", None)
+
+
+def test_a_folder_swapped_for_a_link_after_the_check_leads_nowhere(tmp_path: Path) -> None:
+    """The request is resolved, then (before the open) a folder of the site becomes a link to outside."""
+    out = tmp_path / "site"
+    (out / "en").mkdir(parents=True)
+    (out / "en" / "page.html").write_text("inside", encoding="utf-8")
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "page.html").write_text("secret", encoding="utf-8")
+    kind, file = resolve_request(out, "/en/page.html")
+    assert kind == "file" and read_inside(out, file) == b"inside"
+    (out / "en").rename(tmp_path / "old")
+    (out / "en").symlink_to(tmp_path / "secret", target_is_directory=True)
+    assert read_inside(out, file) is None
+
+
+def test_a_file_swapped_for_a_link_or_a_fifo_after_the_check_leads_nowhere(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "page.html").write_text("inside", encoding="utf-8")
+    (tmp_path / "secret.html").write_text("secret", encoding="utf-8")
+    kind, file = resolve_request(out, "/page.html")
+    (out / "page.html").unlink()
+    (out / "page.html").symlink_to(tmp_path / "secret.html")
+    assert read_inside(out, file) is None
+    (out / "page.html").unlink()
+    os.mkfifo(out / "page.html")
+    assert read_inside(out, file) is None  # and it did not wait for a writer
+
+
+# --- slow and stalling clients ----------------------------------------------------------------------------------
+
+
+def answers(server: PreviewProcess) -> bool:
+    try:
+        return server.get("/en/").status == 200
+    except OSError:  # still closing the connections it was holding
+        return False
+
+
+def open_files(pid: int) -> int:
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+def test_clients_holding_requests_open_cannot_exhaust_the_servers_files(running: PreviewProcess) -> None:
+    """Slowloris: 2 x MAX_CONNECTIONS half-sent requests; the server keeps its files, prints no traceback."""
+    before = open_files(running.process.pid)
+    held = []
+    try:
+        for _ in range(2 * MAX_CONNECTIONS):
+            connection = socket.create_connection(("127.0.0.1", running.port), timeout=5)
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+            held.append(connection)
+        time.sleep(0.5)
+        assert open_files(running.process.pid) <= before + MAX_CONNECTIONS + 8
+    finally:
+        for connection in held:
+            connection.close()
+    poll(lambda: answers(running), 5, what="the preview to answer again")
+    no_traceback(running)
+
+
+@pytest.mark.slow
+def test_a_request_whose_headers_never_end_is_closed(running: PreviewProcess) -> None:
+    from microsite.serve import HEADER_SECONDS
+
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", running.port), timeout=HEADER_SECONDS + 5) as connection:
+        connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        assert receive_until_closed(connection, HEADER_SECONDS + 5) == b""
+    assert time.monotonic() - started < HEADER_SECONDS + 3
+
+
+def test_the_review_page_is_rendered_while_other_requests_are_answered(tmp_path: Path, monkeypatch) -> None:
+    """A slow ``/_review/`` (here: made to take a second) must not hold up the pages."""
+    import microsite.serve as serve_module
+    from tornado.httpserver import HTTPServer
+    from tornado.ioloop import IOLoop
+
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    preview = serve_module.Preview(tmp_path, out, "http://127.0.0.1/")
+    preview.result = type("Result", (), {"site": None})()
+    preview.idle.set()
+
+    def slow_review(site) -> bytes:
+        time.sleep(1.0)
+        return b"<p>review</p>"
+
+    monkeypatch.setattr(serve_module, "render_review", slow_review)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    loop_ready, loops = threading.Event(), []
+
+    def run() -> None:
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        app, _ = serve_module.make_app(preview, port)
+        server = HTTPServer(app)
+        server.listen(port, address="127.0.0.1")
+        loops.append(IOLoop.current())
+        loop_ready.set()
+        IOLoop.current().start()
+        server.stop()
+        IOLoop.current().close(all_fds=True)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    loop_ready.wait(5)
+    try:
+        review = threading.Thread(target=request, args=(port, "/_review/"))
+        review.start()
+        time.sleep(0.2)  # the review is being rendered
+        started = time.monotonic()
+        assert b"home" in request(port, "/")
+        assert time.monotonic() - started < 0.5
+        review.join(5)
+    finally:
+        loops[0].add_callback(loops[0].stop)
+        thread.join(5)
