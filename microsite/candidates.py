@@ -200,12 +200,12 @@ def _unique_id(ident: str, taken: set[str]) -> str:
 # Rendering the draft
 
 _HEADER = """\
-# Candidate facts of content/sources/{source}.md, found by `python build.py ingest`.
+# Candidate facts of content/sources/{source}.md, found by `python3 build.py ingest`.
 # The build does not read this file. To accept a candidate, copy it (from its
 # "- id:" line) into content/data/statistics.yaml or content/data/timeline.yaml,
 # give it an id of your own, write the empty label or title in every language,
-# and run `python build.py check`. Leave this file as it is: ingest compares
-# against it and will not overwrite it once edited (unless --force).
+# and run `python3 build.py check`. Delete the candidates that are not facts if
+# you like: ingesting the same item again keeps this file as you leave it.
 """
 
 
