@@ -24,7 +24,7 @@ from .load import Project, RawContent, load
 from .model import Site
 from .render import Renderer, render
 from .validate import validate
-from .write import check_output_folder, manifest_digest, read_manifest, write_site
+from .write import check_output_folder, manifest_digest, read_manifest, remove_leftovers, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
@@ -81,6 +81,7 @@ def _build(root: Path, out: Path, base_url: str | None, fingerprint: bool, cache
     inputs = files_fingerprint(root, ["content", "templates", "static"], f"{base_url}|{fingerprint}|{cache.code}")
     live = read_manifest(out)
     if cache.last.inputs == inputs and cache.last.output == manifest_digest(live):
+        remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
     raw = load(Project(root), cache.documents)
     site = validate(raw, base_url=base_url, fingerprint=fingerprint, compiler=_compiler(raw, cache.compiler),

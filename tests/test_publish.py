@@ -250,6 +250,20 @@ def test_leftovers_of_a_killed_build_are_removed_but_not_a_running_ones(tmp_path
     assert not old.exists() and fresh.exists() and foreign.exists() and not unmarked_empty.exists()
 
 
+def test_a_build_with_nothing_to_do_still_removes_a_killed_builds_leftovers(minimal_project: Path,
+                                                                           tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    leftover = tmp_path / ".site.new-abc"
+    leftover.mkdir()
+    (leftover / MARKER).write_text("x")
+    os.utime(leftover, (0, 0))
+    assert build(minimal_project, out).site is None  # nothing changed
+    assert not leftover.exists()
+
+
 def test_rebuilding_never_follows_a_symlink_out_of_the_old_site(minimal_project: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     outside = tmp_path / "precious"
