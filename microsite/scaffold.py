@@ -100,7 +100,7 @@ def _existing_ids(path: Path) -> set[str]:
     try:
         records = parse_yaml(path.read_text(encoding="utf-8-sig"), path) or []
     except (ContentErrors, OSError, UnicodeDecodeError) as exc:
-        raise ScaffoldError(f"{path} cannot be read ({exc}); fix it first (python build.py check)") from None
+        raise ScaffoldError(f"{path} cannot be read ({exc}); fix it first (python3 build.py check)") from None
     return {record.get("id") for record in records if isinstance(record, dict)}
 
 

@@ -523,7 +523,7 @@ def translation_warnings(pages: list[Page], config: Config) -> list[ContentError
         original = originals.get(page.key)
         if original is None or page.lang == config.default_language:
             continue
-        hint = f"bring it up to date, then run: python build.py translated {_shown(page.path)}"
+        hint = f"bring it up to date, then run: python3 build.py translated {_shown(page.path)}"
         if page.body == original.body and page.title == original.title:
             warnings.append(ContentError(Location(page.path), "untranslated: the same text as the original", hint))
         elif not page.translated_from:
