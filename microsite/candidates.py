@@ -145,8 +145,9 @@ def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool]
         unit, measure = "yuan", ""
     elif number.unit == "%":
         unit, measure = "percent", ""
-    else:
-        unit, measure = "count", number.unit
+    else:  # a count: its measure word (个, 家), or the unit noun after it (4.5万亩: 亩)
+        after = block.text[number.end:number.end + 1]
+        unit, measure = "count", number.unit or (after if "\u4e00" <= after <= "\u9fff" else "")
     quote = quote_around(block.text, number.start, number.end, unique)
     ident = _unique_id(f"{unit}-{_slug(number.text)}", ids)
     context = re.split(f"[{_CLAUSE_MARKS}、“”‘’《》\"]", block.text[number.start: number.end + 2])[0]

@@ -25,6 +25,7 @@ from .load import DataFile, Document, RawContent
 from .compiled import Compiled, Compiler
 from .memo import Memo, digest_of
 from .model import Config, Event, Evidence, Language, Page, Rendered, Site, Source, Term, output_path, page_url
+from .numerals import find_numbers_zh, same_value
 from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
 
@@ -301,8 +302,16 @@ def _check_nav(config: Config, by_key: dict, errors: ErrorList) -> None:
     for index, key in enumerate(config.nav):
         if key not in by_key:
             location = config.nav_locations[index] if index < len(config.nav_locations) else Location(config.path)
-            errors.add(location, f"nav lists '{key}', which is not a page",
-                       f"create pages/{key}.<lang>.md or remove it from nav")
+            errors.add(location, f"nav lists '{key}', which is not a page", _page_key_hint(key, by_key, "nav"))
+
+
+def _page_key_hint(key: str, known, where: str) -> str:
+    """How to name the page: its key is the file name without ``.<lang>.md`` (``quanzhou.md`` -> ``quanzhou``)."""
+    stem = re.sub(r"(\.[a-z]{2,3})?\.md$", "", key)
+    if stem != key:
+        exists = " (that page exists)" if stem in known else f", and create pages/{stem}.<lang>.md"
+        return f"write the page key without '.md': '{stem}'{exists}"
+    return f"create pages/{key}.<lang>.md or remove it from {where}"
 
 
 def check_urls(pages: list[Page], sources: dict[str, Source], config: Config, errors: ErrorList) -> None:
@@ -412,13 +421,22 @@ def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList
         problem = provenance.number_problem(statistic.value, statistic.qualifier, statistic.evidence.quote)
         if problem:
             errors.add(statistic.evidence.location or statistic.location, f"statistic '{statistic.id}': {problem}",
-                       "the value must be the number the quote gives (4.5亿 = 450000000)")
+                       _number_hint(statistic))
     for event in records.events:
         source = sources[event.evidence.source]
         problem = provenance.date_problem(event.date, event.evidence.quote, source.date)
         if problem:
             errors.add(event.evidence.location or event.location, f"event '{event.id}': {problem}",
                        f"relative dates are read against the article's date, {source.date.isoformat()}")
+
+
+def _number_hint(statistic) -> str:
+    """The qualifier to write when the quote has the number with another one; else how values are written."""
+    said = [number for number in find_numbers_zh(statistic.evidence.quote) if same_value(number.value, statistic.value)]
+    if said:
+        return (f"write qualifier: {said[0].qualifier} ('{said[0].text}'; 超 = over, 余 = more-than, 近 = nearly, "
+                "约 = about, none = exact)")
+    return "the value must be the number the quote gives, in base units (4.5亿 = 450000000)"
 
 
 def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Records:
@@ -563,7 +581,7 @@ def check_record_pages(records: Records, pages: list[Page], errors: ErrorList) -
         for key in record.pages:
             if key not in keys:
                 errors.add(record.location, f"'{record.id}': pages lists '{key}', which is not a page",
-                           "use a page key such as pillars/contact (its file name without .<lang>.md)")
+                           _page_key_hint(key, keys, "pages"))
 
 
 def check_groups(records: Records, strings: dict[str, dict[str, str]], config: Config, errors: ErrorList) -> None:
