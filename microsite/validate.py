@@ -74,7 +74,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
-    warnings = translation_warnings(pages, config) + record_warnings(records, config)
+    warnings = translation_warnings(pages, config) + record_warnings(records, config) + source_warnings(sources, config)
     return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
                 frozenset(link.href for item in prose for link in item.compiled.links
@@ -566,6 +566,20 @@ def record_warnings(records: Records, config: Config) -> list[ContentError]:
             if lang != default and words == record.text[default]:
                 warnings.append(ContentError(record.location, f"'{record.id}': the {lang} words are the same as "
                                              f"the {default} ones (untranslated?)", f"translate its {lang}: words"))
+    return warnings
+
+
+def source_warnings(sources: dict[str, Source], config: Config) -> list[ContentError]:
+    """Sources without their words in a language: that language's source page would show the original's."""
+    warnings = []
+    for source in sources.values():
+        for lang in config.codes:
+            if lang != source.lang and lang not in source.translations:
+                name = f"{source.id}.{lang}.md"
+                warnings.append(ContentError(Location(source.path), f"no {name}: the {lang} page of this source shows "
+                                             f"its {source.lang} title and author, and no summary",
+                                             f"add {_shown(source.path.with_name(name))} with outlet, title, author "
+                                             "and a summary (as the other sources' have)"))
     return warnings
 
 

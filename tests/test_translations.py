@@ -58,7 +58,7 @@ def test_unmarked_then_marked_then_out_of_date(minimal_project: Path) -> None:
     original.write_text(original.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
     stale = [w for w in warnings_of(minimal_project) if "timeline.en.md" in w]
     assert stale == ["content/pages/timeline.en.md: out of date: timeline.zh.md has changed since this translation "
-                     "was made\n  hint: bring it up to date, then run: python build.py translated "
+                     "was made\n  hint: bring it up to date, then run: python3 build.py translated "
                      "content/pages/timeline.en.md"]
 
 
