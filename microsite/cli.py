@@ -61,7 +61,7 @@ def parser() -> argparse.ArgumentParser:
                                 description="Build, serve the site locally and rebuild on every change.")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this computer only)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
     serve.add_argument("--open", action="store_true", help="open the site in a web browser")
     serve.add_argument("--out", type=Path, default=None, metavar="DIR",
                        help="where to build the preview (default: a temporary folder)")
@@ -100,6 +100,17 @@ def parser() -> argparse.ArgumentParser:
 
 
 DEFAULT_OUT = Path("site")  # relative to the project folder, not to where the command runs
+
+
+def _port(text: str) -> int:
+    """A TCP port number, 1 to 65535 (argparse reports anything else as a usage error)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535 (default 8000)")
+    return port
 
 
 def _loudness_options(parser: argparse.ArgumentParser, default) -> None:
