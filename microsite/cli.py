@@ -206,7 +206,8 @@ def _check_site(folder: Path, site, root: Path) -> int:
     for problem in sorted(problems, key=lambda p: p.sort_key()):
         print(problem.format(Path.cwd()), file=sys.stderr)
     pages = sum(1 for _ in folder.rglob("*.html"))
-    print(f"checked the built site in {folder}: {pages} pages, {len(problems)} problems")
+    noun = "problem" if len(problems) == 1 else "problems"
+    print(f"checked the built site in {folder}: {pages} pages, {len(problems)} {noun}")
     return 1 if problems else 0
 
 
