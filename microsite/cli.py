@@ -68,10 +68,14 @@ def parser() -> argparse.ArgumentParser:
 
     translated = commands.add_parser(
         "translated", parents=[loud], help="mark translations as up to date with their originals",
-        description="Record in each translated page the fingerprint of its original (the default-language "
-                    "page), after you have brought the translation up to date. Without PATHs: every translation.")
-    translated.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="translated page files, e.g. "
-                            "content/pages/pillars/competence.en.md")
+        description="Record what each translation was made from (the default language's page, record or "
+                    "source), after you have brought the translation up to date, so the build can warn when "
+                    "the original changes.")
+    translated.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                            help="what you have brought up to date: translated pages (content/pages/index.en.md), "
+                                 "data files (content/data/statistics.yaml: every record in it), sources "
+                                 "(content/sources/<id>.en.md); without PATHs: list what is out of step")
+    translated.add_argument("--all", action="store_true", help="mark every translation, of everything")
 
     new = commands.add_parser("new", parents=[loud], help="start a new page, statistic, event or glossary term",
                               description="Create a new item in every language with every required key, "
@@ -193,6 +197,8 @@ def _report(result, root: Path, arguments: argparse.Namespace) -> None:
     print(result.summary())
     for warning in result.warnings:
         print("warning: " + warning.format(root), file=sys.stderr)
+        if arguments.verbose and warning.detail:
+            print("\n".join("    " + line for line in warning.detail.splitlines()), file=sys.stderr)
 
 
 def _check_site(folder: Path, site, root: Path) -> int:
@@ -212,23 +218,42 @@ def _check_site(folder: Path, site, root: Path) -> int:
 
 
 def _translated(arguments: argparse.Namespace, root: Path) -> int:
-    from .translations import mark_translated
+    from .translations import everything_translatable, mark
     from .validate import read_config_file
 
     config = read_config_file(root)
-    pages = root / "content" / "pages"
-    paths = arguments.paths or [p for p in sorted(pages.rglob("*.md"))
-                                if not p.name.endswith(f".{config.default_language}.md")]
-    failed = 0
-    for path in paths:
-        try:
-            done = mark_translated(path.resolve(), config.default_language, config.codes)
-            if not arguments.quiet:
-                print(done)
-        except (ValueError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            failed += 1
-    return 1 if failed else 0
+    if not arguments.paths and not arguments.all:
+        return _untranslated(root)
+    paths = arguments.paths or everything_translatable(root, config.default_language)
+    try:
+        lines = mark(root, config.default_language, config.codes, paths)
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not arguments.quiet:
+        for marked, line in lines:
+            if marked or arguments.paths:
+                print(line)
+        print(f"{sum(marked for marked, _ in lines)} marked as translated, "
+              f"{sum(not marked for marked, _ in lines)} already up to date")
+    return 0
+
+
+def _untranslated(root: Path) -> int:
+    """``translated`` alone: say what is out of date, and mark nothing (marking is a claim the editor makes)."""
+    from . import pipeline
+
+    try:
+        warnings = pipeline.check(root).warnings
+    except ContentErrors:
+        warnings = ()
+    stale = [w for w in warnings if "translat" in w.message or "translat" in w.hint]
+    for warning in stale:
+        print("out of step: " + warning.format(root), file=sys.stderr)
+    print(f"{len(stale)} translations out of step. Name what you have brought up to date (a page, "
+          "content/data/statistics.yaml, content/sources/<id>.en.md ...), or pass --all to mark everything.",
+          file=sys.stderr)
+    return 1
 
 
 def _new(arguments: argparse.Namespace, root: Path) -> int:

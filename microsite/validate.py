@@ -74,7 +74,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
-    warnings = translation_warnings(pages, config) + record_warnings(records, config) + source_warnings(sources, config)
+    ledger = translations.read_ledger(raw.data.get(translations.LEDGER))
+    warnings = (translation_warnings(pages, config, ledger) + record_warnings(records, config)
+                + source_warnings(sources, config) + original_warnings(raw, records, config, ledger))
     return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
                 frozenset(link.href for item in prose for link in item.compiled.links
@@ -267,7 +269,7 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Comp
     url = page_url(key, lang, config.default_language)
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
                 fields.text("nav_title", title), url, Rendered(), compiled.heading_ids,
-                document.fingerprint, fields.text(translations.KEY))
+                document.fingerprint, fields.text(translations.KEY), document.words)
     return page, compiled
 
 
@@ -533,8 +535,8 @@ def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source
     return pages, records, sources
 
 
-def translation_warnings(pages: list[Page], config: Config) -> list[ContentError]:
-    """Translations that were never marked as such, or whose original changed since."""
+def translation_warnings(pages: list[Page], config: Config, ledger: dict | None = None) -> list[ContentError]:
+    """Translations that were never marked as such, or whose original changed since (with what changed)."""
     originals = {page.key: page for page in pages if page.lang == config.default_language}
     warnings = []
     for page in pages:
@@ -547,10 +549,48 @@ def translation_warnings(pages: list[Page], config: Config) -> list[ContentError
         elif not page.translated_from:
             warnings.append(ContentError(Location(page.path), f"not marked as a translation of {original.path.name}",
                                          hint))
-        elif page.translated_from != original.fingerprint:
+        elif page.translated_from not in (original.fingerprint, original.words):
+            summary, diff = _page_change(original, ledger or {})
             warnings.append(ContentError(Location(page.path), f"out of date: {original.path.name} has changed "
-                                         "since this translation was made", hint))
+                                         "since this translation was made" + (f": {summary}" if summary else ""),
+                                         hint, diff))
     return warnings
+
+
+def _page_change(original: Page, ledger: dict) -> tuple[str, str]:
+    """What changed in an original page since the ledger recorded it (unknown if it did not)."""
+    before = ledger.get(f"page:{original.key}", {}).get("original", "")
+    try:
+        return translations.describe_change(before, original.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return "", ""
+
+
+def original_warnings(raw: RawContent, records: Records, config: Config, ledger: dict) -> list[ContentError]:
+    """Records and sources whose original words changed since their translations were brought up to date."""
+    located = {f"{kind}:{record.id}": record.location for kind, items in
+               (("stat", records.statistics), ("event", records.events), ("term", records.terms)) for record in items}
+    others = ", ".join(code for code in config.codes if code != config.default_language)
+    warnings = []
+    for original in _originals(raw, config):
+        changed, summary, diff = translations.changed_since(original, ledger)
+        if changed:
+            warnings.append(ContentError(
+                located.get(original.key, Location(original.path)),
+                f"{original.what}: its {config.default_language} words changed since its {others} translation was "
+                "brought up to date" + (f": {summary}" if summary else ""),
+                f"update the {others} words, then run: python3 build.py translated {_shown(original.path)}", diff))
+    return warnings
+
+
+def _originals(raw: RawContent, config: Config) -> list[translations.Original]:
+    """The records' and sources' words in the default language (what the other languages translate)."""
+    originals = translations.record_originals(raw.data, config.default_language)
+    for document in raw.sources:
+        ident = document.path.name[:-3]
+        if "." not in ident and isinstance(document.front, dict):
+            originals.append(translations.source_original(ident, document.path, document.front, document.body))
+    return originals
 
 
 def record_warnings(records: Records, config: Config) -> list[ContentError]:

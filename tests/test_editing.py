@@ -101,7 +101,7 @@ def test_the_content_tests_pass_after_ordinary_editorial_work(tmp_path: Path, ca
     publish_figure_and_event(root, draft)
     add_source_translation(root, source)
     add_page(root, source)
-    assert main(["--root", str(root), "translated"]) == 0
+    assert main(["--root", str(root), "translated", "--all"]) == 0
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
     assert main(["--root", str(root), "build", "--out", str(tmp_path / "site")]) == 0
