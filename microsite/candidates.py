@@ -16,9 +16,11 @@ number or date as written.
   title in ``《》`` (whose dates are not candidates either), or of a Latin
   name (``5G``, ``iPhone 15``);
 - a number in Chinese numerals only with a measure word after it, which is
-  how Chinese counts things: ``三项`` (制度), ``三个`` (平台), ``十一届``;
-  without one it is a word or a name (``一致好评``, ``之一``, ``两地``,
+  how Chinese counts things: ``三项`` (制度), ``三个`` (平台) (the reading a
+  reader's claims get too: :func:`microsite.quantities.is_count_zh`);
+  without one it is a word or a name (``一致好评``, ``之一``,
   ``“四好”``, ``‘十四五’``) and not a candidate;
+- never an ordinal: ``第二``, ``十一届`` (the eleventh term);
 - never ``一`` in Chinese: with a measure word it is the indefinite article
   or an ordinal (``一个平台``, ``十一届一次``), without one part of a word
   (``一会一特色``); nor a numeral after ``数``/``几``/``若干``/``上``
@@ -47,12 +49,11 @@ from datetime import date
 from .dates import find_dates_zh
 from .ingest import yaml_scalar
 from .numerals import Number, find_numbers_zh, parse_chinese_numeral, same_value
+from .quantities import is_count_zh
 from .provenance import SearchableText, SourceBlock, find_quote
 
 LANGUAGES = ("zh", "en")
-MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年".split())
 _YUAN = {"元": 1, "万元": 10**4, "亿元": 10**8}
-_VAGUE_BEFORE = ("数", "几", "若干", "上")
 _NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _CLAUSE_MARKS = "，。；：！？,;:!?"
 MIN_CONTEXT_CHARS = 4  # a quote's characters besides the number or date
@@ -127,11 +128,11 @@ def is_statistic(number: Number, text: str, date_spans: Sequence[tuple[int, int]
         return False
     if re.search(r"[A-Za-z][ -]?\Z", text[: number.start]) or re.match(r"[A-Za-z]", text[number.end:]):
         return False
-    if re.search(r"[0-9０-９]", number.text):
+    if text[: number.start].endswith("第") or number.unit == "届":
+        return False  # an ordinal: the eleventh term is no count of eleven
+    if any(char.isdecimal() for char in number.text):
         return number.unit not in ("月", "日", "季度")
-    before = text[: number.start]
-    return (number.unit in MEASURE_WORDS and number.value != 1
-            and not before.endswith(_VAGUE_BEFORE) and not before.endswith(tuple(_NUMERALS)))
+    return is_count_zh(number, text)
 
 
 def _in_title(text: str, index: int) -> bool:

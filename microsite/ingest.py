@@ -19,7 +19,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from pathlib import Path, PurePath
 from typing import Literal
@@ -27,7 +27,9 @@ from typing import Literal
 import yaml
 
 from .epaper import Block, IngestError, SourceItem, clean_punctuation, count_chars, parse_epaper
+from .characters import find_problems, without_invisible
 from .feeds_in import FeedEntry, FeedError, looks_like_xml, parse_feed
+from .load import MAX_TEXT_BYTES
 
 # --------------------------------------------------------------------------
 # Data
@@ -187,7 +189,9 @@ def item_outputs(item: SourceItem, sources_dir: Path, name: str = "") -> list[Ou
     from .candidates import find_candidates, render_candidates  # it imports yaml_scalar from here
     from .provenance import parse_source_body
 
+    item = readable(item)
     text = render_source(item)
+    _refuse_what_the_build_refuses(text, name or item.raw_name)
     front = render_front_matter(item)
     blocks = parse_source_body(text[len(front) + 1 :], front.count("\n") + 2)
     written, read_back = [(b.kind, b.text) for b in item.blocks], [(b.kind, b.text) for b in blocks]
@@ -200,6 +204,40 @@ def item_outputs(item: SourceItem, sources_dir: Path, name: str = "") -> list[Ou
     target = _target(item, sources_dir)
     return [Output(target, text.encode("utf-8")),
             Output(target.with_name(item.id + CANDIDATES_SUFFIX), draft.encode("utf-8"))]
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def readable(item: SourceItem) -> SourceItem:
+    """``item`` without invisible characters (zero-width spaces, bidi controls ...) and control characters.
+
+    A reader never sees them, and the build refuses a source that has them: removed, the text is what a
+    reader of the article saw (``15<ZWSP>.6%`` is 15.6%), so candidates are drafted from that.
+    """
+    def clean(text: str) -> str:
+        return _CONTROL.sub("", without_invisible(text))
+
+    fields = {name: clean(getattr(item, name)) for name in ("outlet", "edition", "page", "kicker", "title", "author")}
+    blocks = tuple(Block(block.kind, clean(block.text)) for block in item.blocks)
+    blocks = tuple(block for block in blocks if block.text.strip())
+    return replace(item, **fields, blocks=blocks, counted_chars=count_chars(blocks))
+
+
+def _refuse_what_the_build_refuses(text: str, name: str) -> None:
+    """A source the build would refuse is not written: too large, or a space inside a number."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise IngestError(name, 1, f"the item would make a source of {size:,} bytes; the build reads content "
+                          f"files of at most {MAX_TEXT_BYTES:,} bytes", "split the item, or leave it out")
+    problems = find_problems(text)
+    if problems:
+        problem = problems[0]
+        line = text.count("\n", 0, problem.start) + 1
+        start = text.rfind("\n", 0, problem.start) + 1
+        context = text[max(start, problem.start - 12): problem.start + 12].replace("\n", " ")
+        raise IngestError(name, 1, f"{problem.message()} (at '…{context}…', line {line} of the source it would "
+                          "write)", f"edit the raw item: {problem.hint}")
 
 
 def ingest_file(

@@ -12,13 +12,13 @@ scheme or base path and a wrong one is caught at build time::
     [text](https://example.org/)     another site (http, https, mailto only)
     ![alt](/static/photo.jpg)        an image from static/
 
-Arabic digits in prose must be traceable: inside a ``cite:`` link whose
-quote has that number, or in a data record whose own quote has it.
+Every number in prose must be traced (see :mod:`tracing`): inside a
+``cite:`` link whose quote has that number, in a statistic link, in a data
+record whose own quote has it, or in a glossary term's name.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import posixpath
 import re
@@ -28,11 +28,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .compiled import Compiled, LinkSpec
-from .dates import find_dates_zh
+from .dates import PartialDate
 from .errors import ContentError, Location
 from .model import Config, Rendered, page_url
-from .numerals import find_numbers, find_numbers_zh, same_value
+from . import quantities
 from .provenance import normalize
+from .quantities import Quantity
+from .tracing import Allowed, quote_quantities, untraced
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 SPECIAL_PAGES = {"stat": "statistics", "event": "timeline", "term": "glossary"}
@@ -95,6 +97,8 @@ class Targets:
     asset_paths: dict[str, str] = field(default_factory=dict)  # static file -> its fingerprinted path
     unreadable: frozenset[str] = frozenset()  # content files that failed to load, relative to content/
     broken: frozenset[str] = frozenset()  # records with mistakes of their own ("stat:id")
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> glossary names with a number
+    event_dates: dict[str, PartialDate] = field(default_factory=dict)  # id -> date (its numbers trace a link's)
 
     def href(self, key: str, lang: str, fragment: str = "") -> str:
         url = page_url(key, lang, self.config.default_language)
@@ -114,8 +118,8 @@ class _Resolved:
 
     attributes: dict[str, str] = field(default_factory=dict)
     filler: str = ""
-    kind: str = ""  # "cite", "stat" or "" (for the digit check)
-    allowed: tuple[float, ...] = ()  # numbers its text may contain (cite: the quote's; stat: the value's)
+    kind: str = ""  # "cite", "stat", "event", "broken" or "" (for the digit check)
+    allowed: tuple[Quantity, ...] = ()  # numbers its text may contain (cite: the quote's; stat: the value's)
 
 
 _PLACEHOLDER = re.compile(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # see compiled.ATTRIBUTES and FILLER
@@ -224,10 +228,13 @@ def _record_link(link: LinkSpec, kind: str, ident: str, lang: str, targets: Targ
         return (f"no page shows the {SPECIAL_PAGES[kind]}",
                 f"add a page with 'template: {SPECIAL_PAGES[kind]}'")
     result.attributes = {"href": targets.href(page, lang, ID_PREFIXES[kind] + ident), **result.attributes}
+    if kind == "event" and ident in targets.event_dates:
+        result.kind = "event"
+        result.allowed = quantities.date_parts(targets.event_dates[ident])
     if kind == "stat":
         shown = targets.statistics[ident][lang]
         result.kind = "stat"
-        result.allowed = tuple(number.value for number in find_numbers(shown, lang))
+        result.allowed = tuple(quantities.claimed(shown, lang))
         if not link.text:
             result.filler = shown
     return None
@@ -251,7 +258,7 @@ def _cite(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> 
     result.attributes = {"href": targets.href(f"sources/{source}", prose.lang, anchor), "class": "cite",
                          **result.attributes}
     result.kind = "cite"
-    result.allowed = tuple(_quote_values(link.title, targets.sources[source]))
+    result.allowed = quote_quantities(normalize(link.title)[0], targets.sources[source])
     return None
 
 
@@ -273,39 +280,31 @@ def _image(link: LinkSpec, targets: Targets, result: _Resolved) -> tuple[str, st
 
 
 def _untraced_numbers(prose: Prose, targets: Targets, resolved: list[_Resolved]) -> list[ContentError]:
-    errors = []
-    own = _quote_values(prose.quote, targets.sources.get(prose.source)) if prose.quote else None
+    """Numbers of the text (and of links' titles) that nothing traces (see :mod:`tracing`)."""
+    errors: list[ContentError] = []
+    if prose.source and prose.source not in targets.sources:
+        return errors  # its source could not be read: that is the mistake to report, not every number after it
+    own = None
+    if prose.quote:
+        reference = targets.sources.get(prose.source)
+        own = Allowed(quote_quantities(normalize(prose.quote)[0], reference), "the record's quote")
+    names = targets.names.get(prose.lang, ())
     for run in prose.compiled.digits:
         link = resolved[run.link] if run.link >= 0 else None
         if link is not None and link.kind == "broken":
             continue  # a citation or statistic link that did not resolve: its own mistake is reported
-        allowed, why = own, "the record's quote"
+        allowed = own
         if link is not None and link.kind == "cite":
-            allowed, why = list(link.allowed), "the quote it cites"
+            allowed = Allowed(link.allowed, "the quote it cites")
         elif link is not None and link.kind == "stat":
-            allowed, why = list(link.allowed), "the statistic it links to"
-        for number in find_numbers(run.text, prose.lang):
-            first_digit = next((i for i, ch in enumerate(number.text) if ch.isdigit()), None)
-            if first_digit is None:
-                continue
-            if allowed is not None and any(same_value(number.value, value) for value in allowed):
-                continue
-            location = prose.location(*run.place_of(number.start + first_digit))
-            if allowed is None:
-                errors.append(ContentError(location, f"the number '{number.text.strip()}' is not traced to a source",
-                                           "show a statistic with [](stat:ID), or put the claim in a citation: "
-                                           '[text](cite:SOURCE "quote with the number")'))
-            else:
-                errors.append(ContentError(location, f"the number '{number.text.strip()}' is not in {why}",
-                                           "correct the number, or quote the passage that has it"))
+            allowed = Allowed(link.allowed, "the statistic it links to")
+        elif link is not None and link.kind == "event":
+            allowed = Allowed(link.allowed, "the date of the event it links to")
+        for problem in untraced(run.text, prose.lang, allowed, names):
+            errors.append(ContentError(prose.location(*run.place_of(problem.start)), problem.message, problem.hint))
+    for link, result in zip(prose.compiled.links, resolved):
+        if link.title and result.kind not in ("cite", "broken"):  # a cite: link's title is the quote itself
+            for problem in untraced(link.title, prose.lang, own, names):
+                errors.append(ContentError(prose.location(link.line, link.column),
+                                           f"the link's title: {problem.message}", problem.hint))
     return errors
-
-
-@functools.lru_cache(maxsize=4096)  # a pure function; the same quote is often cited many times
-def _quote_values(quote: str, reference: date | None) -> tuple[float, ...]:
-    values = [number.value for number in find_numbers_zh(quote)]
-    if reference is not None:
-        for found in find_dates_zh(quote, reference):
-            when = found.date
-            values += [when.year, when.month, when.day, when.quarter]
-    return tuple(values)

@@ -25,7 +25,8 @@ from typing import Any
 from .assets import StaticFile
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .translations import LEDGER, fingerprint, words_fingerprint
-from .yamlfile import UNPRINTABLE, one_line, parse_yaml, unprintable_error
+from .characters import Problem, find_problems
+from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_error
 
 DATA_FILES = ("statistics", "timeline", "glossary", "strings", LEDGER)
 MAX_TEXT_BYTES = 1 << 20  # a Markdown or YAML file is hand-written text: the largest now is 22 kB
@@ -275,7 +276,24 @@ def _read_text(path: str, real: str, errors: ErrorList) -> str | None:
     if UNPRINTABLE.search(text):  # no page or feed can carry it (an XML feed would not even parse)
         errors.extend([unprintable_error(text, Path(path))])
         return None
+    problems = find_problems(text)
+    if problems:  # refused whole, like a control character: what it would say is unknowable
+        errors.extend(_located(problems, text, Path(path)))
+        return None
     return text
+
+
+MAX_PROBLEMS_SHOWN = 20  # a file full of them (pasted from somewhere) needs one fix, not a thousand messages
+
+
+def _located(problems: list[Problem], text: str, path: Path) -> list[ContentError]:
+    shown = [ContentError(place_in(text, problem.start, path), problem.message(), problem.hint)
+             for problem in problems[:MAX_PROBLEMS_SHOWN]]
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        last = shown[-1]
+        shown[-1] = ContentError(last.location, last.message, f"{last.hint} ({len(problems) - MAX_PROBLEMS_SHOWN} "
+                                 "more like this in the file: search and replace them all)")
+    return shown
 
 
 def parse_document(text: str, path: Path) -> Document:

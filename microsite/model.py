@@ -206,6 +206,7 @@ class SourceText:
     kicker: str
     author: str
     summary: Rendered = Rendered()
+    page: str = ""  # the page in the reader's words ("6"), shown before the original's 第06版 六版
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 EXACT, OVER, MORE_THAN, NEARLY, ABOUT = "exact", "over", "more-than", "nearly", "about"
 QUALIFIERS = (EXACT, OVER, MORE_THAN, NEARLY, ABOUT)
@@ -46,14 +47,30 @@ _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _ZH_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%"}
+_OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]")  # \d is every Unicode decimal digit (Nd)
+
+
+def fold_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script (full-width ４, Arabic-Indic ٤, Devanagari ४,
+    mathematical 𝟒 ...) written as an ASCII digit, and ``．，％`` as ``.,%``.
+
+    One character for one, so offsets into the result are offsets into ``text``.
+    """
+    if text.isascii():
+        return text
+    return _OTHER_DIGITS.sub(lambda match: _FULLWIDTH_MARKS.get(match.group()) or str(unicodedata.decimal(match.group())),
+                             text)
 
 _ZH_PREFIX = r"(?P<pre>超过|超出|超|逾|将近|接近|近|约占|约为|约有|约|大约)?"
 _ZH_POSTFIX = r"(?P<post>余|多)?"
 _ZH_MAG = r"(?P<mag>万亿|亿|万|千)?"
-_ZH_UNIT = r"(?P<unit>亿元|万元|元|%|个|家|条|项|人|名|次|届|年|月|日|位|场|件|批|户|所|座|类|种|季度)?"
+# Measure words: how Chinese counts things (a numeral in words is a number only with one after it).
+MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
+                          "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村".split())
+_ZH_UNIT = "(?P<unit>亿元|万元|元|%|季度|月|日|" + "|".join(sorted(MEASURE_WORDS - {"月", "日"})) + ")?"
 _ZH_ARABIC = re.compile(
-    _ZH_PREFIX + r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多)?" + _ZH_UNIT
+    _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多)?" + _ZH_UNIT
 )
 _ZH_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{_ZH_NUMERAL_CHARS}]+)" + _ZH_POSTFIX + _ZH_UNIT)
@@ -67,10 +84,12 @@ _PREFIX_QUALIFIER = {
 
 def find_numbers_zh(text: str) -> list[Number]:
     """Every number in Chinese ``text``: Arabic digits and Chinese numerals."""
-    text = text.translate(_FULLWIDTH_DIGITS)  # same length, so spans stay valid
-    numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(text)]
-    for match in _ZH_WORDS.finditer(text):
+    folded = fold_digits(text)  # same length, so spans stay valid
+    numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(folded)]
+    for match in _ZH_WORDS.finditer(folded):
         numbers.extend(_numeral_run(match))
+    if folded is not text:  # show what was written
+        numbers = [replace(number, text=text[number.start:number.end]) for number in numbers]
     return sorted(numbers, key=lambda n: n.start)
 
 
@@ -158,7 +177,7 @@ _EN_QUALIFIERS = {
 _EN_NUMBER = re.compile(
     r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some)\s+)?"
     r"(?:(?:CNY|RMB|US\$|\$|¥)\s?)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion)\b)?"
     r"(?P<pct>\s?%| per ?cent)?",
     re.IGNORECASE,
@@ -166,17 +185,56 @@ _EN_NUMBER = re.compile(
 
 
 def find_numbers_en(text: str) -> list[Number]:
-    """Every number written with digits in English ``text``."""
+    """Every number in English ``text``: written with digits (of any script), or in words (``forty-nine``,
+    ``two hundred``; a lone ``one`` is left out: it is far more often a pronoun or "a" than a count)."""
+    folded = fold_digits(text)
     numbers = []
-    for match in _EN_NUMBER.finditer(text):
+    for match in _EN_NUMBER.finditer(folded):
         value = float(match["num"].replace(",", ""))
         if match["mag"]:
             value *= _EN_MAGNITUDES[match["mag"].lower()]
         prefix = (match["pre"] or "").lower()
         qualifier = _EN_QUALIFIERS.get(prefix, EXACT)
         unit = "%" if match["pct"] else ""
-        numbers.append(Number(value, qualifier, match.start(), match.end(), match.group(0), unit))
-    return numbers
+        numbers.append(Number(value, qualifier, match.start(), match.end(), text[match.start():match.end()], unit))
+    for match in _EN_WORDS.finditer(folded):
+        value = _word_value(match["num"].lower())
+        if value is None or any(match.start() < n.end and n.start < match.end() for n in numbers):
+            continue
+        prefix = (match["pre"] or "").lower()
+        numbers.append(Number(float(value), _EN_QUALIFIERS.get(prefix, EXACT), match.start(), match.end(),
+                              text[match.start():match.end()]))
+    return sorted(numbers, key=lambda n: n.start)
+
+
+_EN_SMALL = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_EN_TENS = {word: 10 * (index + 2) for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_SCALES = {"hundred": 100, "dozen": 12, **_EN_MAGNITUDES}
+_EN_WORD = "(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len, reverse=True)) + ")"
+_EN_WORDS = re.compile(
+    r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some)\s+)?"
+    rf"(?P<num>\b{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*\b)",
+    re.IGNORECASE,
+)
+
+
+def _word_value(words: str) -> int | None:
+    """``forty-nine`` -> 49, ``two hundred and five`` -> 205; None for a lone ``one``/``zero`` or a lone scale."""
+    parts = [part for part in re.split(r"[\s-]+", words) if part != "and"]
+    if parts in (["one"], ["zero"]) or all(part in _EN_SCALES for part in parts):
+        return None
+    total, current = 0, 0
+    for part in parts:
+        if part in _EN_SMALL or part in _EN_TENS:
+            current += _EN_SMALL.get(part, 0) + _EN_TENS.get(part, 0)
+        elif part in ("hundred", "dozen"):
+            current = max(current, 1) * _EN_SCALES[part]
+        else:
+            total += max(current, 1) * _EN_SCALES[part]
+            current = 0
+    return total + current
 
 
 def find_numbers(text: str, lang: str) -> list[Number]:
@@ -184,9 +242,36 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     return find_numbers_zh(text) if lang.startswith("zh") else find_numbers_en(text)
 
 
-_DIGIT_RUN = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*")
+# Where a number may stand: digits of any script, Chinese numerals, English number words, and numbers
+# written as one symbol (² ⑩ ㊾ Ⅸ ½, which :func:`numeric_symbols` reports).
+_SYMBOL_RANGES = (  # categories No and Nl but 〇 (Unicode 14), checked against unicodedata by a test
+    (0x00B2, 0x00B3), (0x00B9, 0x00B9), (0x00BC, 0x00BE), (0x09F4, 0x09F9), (0x0B72, 0x0B77), (0x0BF0, 0x0BF2),
+    (0x0C78, 0x0C7E), (0x0D58, 0x0D5E), (0x0D70, 0x0D78), (0x0F2A, 0x0F33), (0x1369, 0x137C), (0x16EE, 0x16F0),
+    (0x17F0, 0x17F9), (0x19DA, 0x19DA), (0x2070, 0x2070), (0x2074, 0x2079), (0x2080, 0x2089), (0x2150, 0x2182),
+    (0x2185, 0x2189), (0x2460, 0x249B), (0x24EA, 0x24FF), (0x2776, 0x2793), (0x2CFD, 0x2CFD), (0x3021, 0x3029),
+    (0x3038, 0x303A), (0x3192, 0x3195), (0x3220, 0x3229), (0x3248, 0x324F), (0x3251, 0x325F), (0x3280, 0x3289),
+    (0x32B1, 0x32BF), (0xA6E6, 0xA6EF), (0xA830, 0xA835), (0x10107, 0x10133), (0x10140, 0x10178), (0x1018A,
+    0x1018B), (0x102E1, 0x102FB), (0x10320, 0x10323), (0x10341, 0x10341), (0x1034A, 0x1034A), (0x103D1, 0x103D5),
+    (0x10858, 0x1085F), (0x10879, 0x1087F), (0x108A7, 0x108AF), (0x108FB, 0x108FF), (0x10916, 0x1091B), (0x109BC,
+    0x109BD), (0x109C0, 0x109CF), (0x109D2, 0x109FF), (0x10A40, 0x10A48), (0x10A7D, 0x10A7E), (0x10A9D, 0x10A9F),
+    (0x10AEB, 0x10AEF), (0x10B58, 0x10B5F), (0x10B78, 0x10B7F), (0x10BA9, 0x10BAF), (0x10CFA, 0x10CFF), (0x10E60,
+    0x10E7E), (0x10F1D, 0x10F26), (0x10F51, 0x10F54), (0x10FC5, 0x10FCB), (0x11052, 0x11065), (0x111E1, 0x111F4),
+    (0x1173A, 0x1173B), (0x118EA, 0x118F2), (0x11C5A, 0x11C6C), (0x11FC0, 0x11FD4), (0x12400, 0x1246E), (0x16B5B,
+    0x16B61), (0x16E80, 0x16E96), (0x1D2E0, 0x1D2F3), (0x1D360, 0x1D378), (0x1E8C7, 0x1E8CF), (0x1EC71, 0x1ECAB),
+    (0x1ECAD, 0x1ECAF), (0x1ECB1, 0x1ECB4), (0x1ED01, 0x1ED2D), (0x1ED2F, 0x1ED3D), (0x1F100, 0x1F10C),
+)
+_SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES)
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{_ZH_NUMERAL_CHARS}]+|\b{_EN_WORD}\b|[{_SYMBOLS}]", re.IGNORECASE)
+_SYMBOL = re.compile(f"[{_SYMBOLS}]")
 
 
 def digit_runs(text: str) -> list[re.Match]:
-    """Arabic-digit runs in ``text`` (what prose must not contain untraced)."""
-    return list(_DIGIT_RUN.finditer(text))
+    """The places in ``text`` where a number may stand (digits of any script, Chinese numerals, number words,
+    numeric symbols): the text around them is kept for the traceability check."""
+    return [match for match in _NUMBER_START.finditer(text)]
+
+
+def numeric_symbols(text: str) -> list[tuple[int, str]]:
+    """Characters that are a number by themselves but no digit (``²``, ``⑩``, ``㊾``, ``Ⅸ``, ``½``): the
+    number readers cannot read them, so where a reader sees them they are refused. ``〇`` is a Chinese numeral."""
+    return [(match.start(), match.group()) for match in _SYMBOL.finditer(text)]

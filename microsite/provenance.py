@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import PartialDate, find_dates_zh
-from .numerals import EXACT, find_numbers_zh, same_value
+from . import quantities
+from .numerals import EXACT, same_value
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"',
                               "‘": "'", "’": "'", "『": "'", "』": "'"})
@@ -261,15 +262,24 @@ def _longest_prefix(haystack: str, needle: str) -> int:
 
 
 def number_problem(value: float, qualifier: str, quote: str) -> str:
-    """Why ``value`` (with ``qualifier``) is not what ``quote`` says, or "" if it is."""
-    found = find_numbers_zh(quote)
+    """Why ``value`` (with ``qualifier``) is not what ``quote`` says, or "" if it is.
+
+    The quote is read as it was matched in the source (normalized), and only its counts and amounts
+    count: the 2 of 第二季度 is no statistic of 2.
+    """
+    said = quantities.stated(normalize(quote)[0])
+    found = quantities.counts(said)
     matches = [number for number in found if same_value(number.value, value)]
     if not matches:
+        other = next((item.number for item in said if same_value(item.value, value)), None)
+        if other is not None:
+            return (f"the quote has {_show(value)} only as part of a date or an ordinal ('{other.text}'), "
+                    "not as a count or an amount")
         seen = ", ".join(number.text for number in found) or "none"
         return f"the quote does not contain the number {_show(value)} (numbers in the quote: {seen})"
     if not any(number.qualifier == qualifier for number in matches):
-        said = matches[0]
-        return (f"the quote says '{said.text}' ({said.qualifier}), "
+        said_number = matches[0]
+        return (f"the quote says '{said_number.text}' ({said_number.qualifier}), "
                 f"but the record's qualifier is {qualifier or EXACT}")
     return ""
 

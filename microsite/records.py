@@ -22,7 +22,8 @@ from .load import DataFile, Document
 from .model import (Config, Event, EventText, Evidence, Rendered, Source, SourceText, Statistic, StatisticText, Term,
                     TermText)
 from .numerals import EXACT, QUALIFIERS, find_numbers_zh, same_value
-from .provenance import parse_source_body
+from .provenance import normalize, parse_source_body
+from .tracing import PlainField
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
 
 UNITS = ("count", "yuan", "percent")
@@ -38,6 +39,7 @@ class Records:
     terms: list[Term]
     prose: list[Prose]
     broken: frozenset[str] = frozenset()  # "stat:id", "event:id", "term:id" of records with mistakes
+    plain: tuple[PlainField, ...] = ()  # the words a reader sees that are not Markdown (labels, titles)
 
 
 def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
@@ -56,7 +58,7 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
             if ident not in known and f"stat:{ident}" not in reader.broken and "statistics" not in unreadable:
                 errors.add(event.location, f"event '{event.id}': unknown statistic '{ident}' in stats",
                            "use an id from content/data/statistics.yaml")
-    return Records(statistics, events, terms, prose, frozenset(reader.broken))
+    return Records(statistics, events, terms, prose, frozenset(reader.broken), tuple(reader.plain))
 
 
 class _Reader:
@@ -65,6 +67,16 @@ class _Reader:
         self.config, self.sources, self.compiler, self.errors, self.prose = config, sources, compiler, errors, prose
         self.broken: set[str] = set()
         self.unreadable_sources = unreadable_sources
+        self.plain: list[PlainField] = []
+
+    def _plain(self, words: dict[str, Fields], keys: tuple[str, ...], evidence: Evidence | None) -> None:
+        """Remember the record's plain words for the traceability check (its own quote may trace them)."""
+        quote = normalize(evidence.quote)[0] if evidence else ""
+        for lang, fields in words.items():
+            for key in keys:
+                found = fields.plain(key, lang, key, quote, evidence.source if evidence else "")
+                if found is not None:
+                    self.plain.append(found)
 
     def each(self, data: DataFile | None, kind: str, what: str, read) -> list:
         if data is None or data.value is None:
@@ -120,7 +132,8 @@ class _Reader:
                 result[code] = Fields(mapping, f"{name} ({code})", self.errors, required, optional)
         return result
 
-    def _markdown(self, words: Fields, key: str, slot: tuple, path: Path, evidence: Evidence | None) -> Rendered:
+    def _markdown(self, words: Fields, key: str, slot: tuple, path: Path, evidence: Evidence | None,
+                  unread: str = "") -> Rendered:
         """Compile a Markdown field; its HTML is filled in once its links are resolved (see ``slot``)."""
         text = words.text(key)
         if not text:
@@ -131,7 +144,7 @@ class _Reader:
             self.compiler(text), slot[2], path,
             first_line=(loc.line or 1) + (1 if multiline else 0),
             first_column=1 if multiline else (loc.column or 1),
-            quote=evidence.quote if evidence else "", source=evidence.source if evidence else "", slot=slot,
+            quote=evidence.quote if evidence else "", source=evidence.source if evidence else unread, slot=slot,
             text=text,
         ))
         return Rendered()
@@ -149,6 +162,7 @@ class _Reader:
         pages = fields.text_list("pages")
         if value is None or not unit or evidence is None or len(words) != len(self.config.codes):
             return None
+        self._plain(words, ("label", "short", "measure"), evidence)
         text = {lang: StatisticText(w.text("label"), w.text("measure"),
                                     self._markdown(w, "note", ("stat", ident, lang, "note"), path, evidence),
                                     w.text("short") or w.text("label"))
@@ -179,6 +193,7 @@ class _Reader:
         words = self._words(fields, name, ("title",), ("text",))
         if when is None or evidence is None or len(words) != len(self.config.codes):
             return None
+        self._plain(words, ("title",), evidence)
         text = {lang: EventText(w.text("title"), self._markdown(w, "text", ("event", ident, lang, "text"), path, evidence))
                 for lang, w in words.items()}
         return Event(ident, when, evidence, stats, text, data.loc, pages)
@@ -201,8 +216,14 @@ class _Reader:
         words = self._words(fields, name, ("term",), ("definition", "avoid"))
         if len(words) != len(self.config.codes):
             return None
+        unread = fields.text("source") if fields.text("source") in self.unreadable_sources else ""
+        if not unread:  # else its numbers cannot be traced now; the source's own mistakes are reported
+            self._plain(words, ("term",), evidence)
+        pinyin = fields.plain("pinyin", "en", "pinyin")  # read as Latin letters: tone numbers (shang1) are digits
+        if pinyin is not None:
+            self.plain.append(pinyin)
         text = {lang: TermText(w.text("term"), self._markdown(w, "definition", ("term", ident, lang, "definition"), path,
-                                                             evidence), w.text_list("avoid"))
+                                                             evidence, unread), w.text_list("avoid"))
                 for lang, w in words.items()}
         return Term(ident, fields.text("pinyin"), evidence, text, data.loc)
 
@@ -213,9 +234,11 @@ _SOURCE_KEYS = ("outlet", "date", "edition", "page", "kicker", "title", "author"
                 "declared_chars", "counted_chars", "raw_sha256", "raw_name")
 
 
-def read_sources(documents: tuple[Document, ...], config: Config, compiler: Compiler,
-                 errors: ErrorList) -> tuple[dict[str, Source], list[Prose]]:
-    """Sources (``<id>.md``) and their translations (``<id>.<lang>.md``)."""
+def read_sources(documents: tuple[Document, ...], config: Config, compiler: Compiler, errors: ErrorList,
+                 unreadable: frozenset[str] = frozenset(),
+                 plain: list[PlainField] | None = None) -> tuple[dict[str, Source], list[Prose]]:
+    """Sources (``<id>.md``) and their translations (``<id>.<lang>.md``); ``unreadable`` names the
+    sources whose files failed to load (their own mistakes are reported, not their translations')."""
     originals, translations = {}, []
     for document in documents:
         stem = document.path.name[:-3]
@@ -234,11 +257,14 @@ def read_sources(documents: tuple[Document, ...], config: Config, compiler: Comp
     prose: list[Prose] = []
     translated: dict[str, dict[str, SourceText]] = {ident: {} for ident in originals}
     for ident, lang, document in translations:
-        if ident not in originals:
+        if ident not in originals and ident not in unreadable:
             errors.add(Location(document.path), f"translation of a source that does not exist: '{ident}.md'",
                        "name it after the source file, e.g. <id>.en.md beside <id>.md")
             continue
-        text = _read_translation(document, ident, lang, compiler, errors, prose)
+        if ident not in originals:
+            continue
+        text = _read_translation(document, originals[ident], lang, compiler, errors, prose,
+                                 plain if plain is not None else [])
         if text is not None:
             translated[ident][lang] = text
     sources = {ident: replace(source, translations=translated[ident]) for ident, source in originals.items()}
@@ -284,22 +310,28 @@ def _iso_day(fields: Fields, errors: ErrorList) -> date | None:
         return None
 
 
-def _read_translation(document: Document, ident: str, lang: str, compiler: Compiler, errors: ErrorList,
-                      prose: list[Prose]) -> SourceText | None:
+def _read_translation(document: Document, original: Source, lang: str, compiler: Compiler, errors: ErrorList,
+                      prose: list[Prose], plain: list[PlainField]) -> SourceText | None:
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
         return None
-    fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author"))
+    fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author", "page"))
+    for key in ("outlet", "title", "kicker", "author", "page"):  # a translated field may show the original's numbers
+        found = fields.plain(key, lang, key, normalize(getattr(original, key) or "")[0], original.id)
+        if found is not None:
+            plain.append(found)
     prose.append(Prose(compiler(document.body), lang, document.path, document.body_line,
-                       slot=("source", ident, lang, "summary"), text=document.body))
-    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"))
+                       slot=("source", original.id, lang, "summary"), text=document.body))
+    return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"),
+                      page=fields.text("page"))
 
 
 # --- UI strings ----------------------------------------------------------------
 
 
-def read_strings(data: DataFile | None, config: Config, errors: ErrorList) -> dict[str, dict[str, str]]:
-    """``strings.yaml``: every key must have text in every language."""
+def read_strings(data: DataFile | None, config: Config, errors: ErrorList,
+                 plain: list[PlainField] | None = None) -> dict[str, dict[str, str]]:
+    """``strings.yaml``: every key must have text in every language (``plain`` collects them, located)."""
     if data is None:
         return {}
     mapping = expect_mapping(data.value, Location(data.path, 1, 1), "strings.yaml", errors)
@@ -312,4 +344,6 @@ def read_strings(data: DataFile | None, config: Config, errors: ErrorList) -> di
             continue
         fields = Fields(words, f"string '{key}'", errors, config.codes)
         strings[key] = {code: fields.text(code) for code in config.codes}
+        if plain is not None:
+            plain.extend(found for code in config.codes if (found := fields.plain(code, code, f"string '{key}'")))
     return strings

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .errors import ErrorList, Location
+from .tracing import PlainField
 from .yamlfile import FULLWIDTH_COLON_HINT, YamlList, YamlMap, describe, looks_like_fullwidth_key, one_line
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -80,6 +81,16 @@ class Fields:
 
     def loc(self, key: str) -> Location:
         return self.data.value_loc(key)
+
+    def plain(self, key: str, lang: str, field: str, quote: str = "", source: str = "") -> PlainField | None:
+        """The text of ``key`` as a field a reader sees, located, for the traceability check (None if empty)."""
+        value = self.data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            return None
+        style = getattr(self.data, "value_styles", {}).get(key, "")
+        lead = len(value) - len(value.lstrip())
+        offset = -1 if style in ("|", ">") or "\n" in value.strip() else lead + (1 if style in ("'", '"') else 0)
+        return PlainField(value.strip(), lang, field, self.loc(key), offset, quote, source)
 
     def has(self, key: str) -> bool:
         return self.data.get(key) is not None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import links, provenance, translations
+from . import links, provenance, tracing, translations
 from .assets import Asset, fingerprint_assets
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .i18n import LOCALES, locale_of
@@ -28,6 +28,7 @@ from .model import Config, Event, Evidence, Language, Page, Rendered, Site, Sour
 from .numerals import find_numbers_zh, same_value
 from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
+from .tracing import PlainField
 
 TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "sources", "404")
 SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
@@ -49,20 +50,28 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     errors = ErrorList()
     errors.extend(list(raw.errors))
     md = compiler or Compiler()
-    config = read_config(raw.site, errors, base_url)
+    plain: list[PlainField] = []  # every field a reader sees that is not Markdown, for the traceability check
+    config = read_config(raw.site, errors, base_url, plain)
     if config is None:
         errors.raise_if_any()
-    strings = read_strings(raw.data.get("strings"), config, errors)
-    sources, source_prose = read_sources(raw.sources, config, md, errors)
+    strings = read_strings(raw.data.get("strings"), config, errors, plain)
     failed = frozenset(path.stem for path in raw.unreadable if path.parent.name == "data")
     failed |= frozenset(f"sources:{path.name[:-3]}" for path in raw.unreadable if path.parent.name == "sources")
+    sources, source_prose = read_sources(raw.sources, config, md, errors,
+                                         frozenset(name[len("sources:"):] for name in failed if name.startswith("sources:")),
+                                         plain)
     records = read_records(raw.data, config, sources, md, errors, failed)
-    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo)
+    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo, plain)
     check_urls(pages, sources, config, errors)
     prose = page_prose + records.prose + source_prose
     sources, records, anchors = trace_evidence(sources, records, prose, errors, memo)
     assets = fingerprint_assets(raw.static_files, fingerprint)
-    targets = _targets(config, pages, records, sources, anchors, raw, assets)
+    names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
+             for code in config.codes}
+    plain = [*plain, *records.plain]  # every field a reader sees that is not Markdown, records' included
+    errors.extend(tracing.check_plain(plain, names,
+                                      lambda ident: sources[ident].date if ident in sources else None))
+    targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
     everything = digest_of(targets)  # a link's meaning may depend on any of them
     for item in prose:
@@ -70,7 +79,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                                                  lambda item=item: links.resolve(item, targets))
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered)
-    check_glossary_use(records.terms, pages, records, prose, errors, memo)
+    check_glossary_use(records.terms, prose, plain, errors, memo)
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
@@ -105,7 +114,8 @@ def read_config_file(root: Path) -> Config:
     return config
 
 
-def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None = None) -> Config | None:
+def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None = None,
+                plain: list[PlainField] | None = None) -> Config | None:
     if data is None:
         return None
     mapping = expect_mapping(data.value, Location(data.path, 1, 1), "site.yaml", errors)
@@ -113,23 +123,23 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
         return None
     fields = Fields(mapping, "site.yaml", errors,
                     ("title", "description", "languages", "default_language", "base_url"), ("nav", "organisation"))
-    languages = _languages(fields, errors)
+    languages = _languages(fields, errors, plain)
     if not languages:
         return None
     codes = tuple(language.code for language in languages)
     default = fields.choice("default_language", codes, codes[0])
-    title = _per_language(fields, "title", codes, errors)
-    description = _per_language(fields, "description", codes, errors)
+    title = _per_language(fields, "title", codes, errors, plain)
+    description = _per_language(fields, "description", codes, errors, plain)
     url = _base_url(fields.text("base_url", "/"), fields.loc("base_url"), errors) if base_url is None \
         else _base_url(base_url, Location(Path("--base-url")), errors)
     nav = fields.text_list("nav")
     nav_list = mapping.get("nav")
     locations = tuple(nav_list.item_loc(i) for i in range(len(nav))) if hasattr(nav_list, "item_loc") else ()
     return Config(data.path, title, description, languages, default or codes[0], url, nav, locations,
-                  _organisation(fields, codes, errors))
+                  _organisation(fields, codes, errors, plain))
 
 
-def _languages(fields: Fields, errors: ErrorList) -> tuple[Language, ...]:
+def _languages(fields: Fields, errors: ErrorList, plain: list[PlainField] | None = None) -> tuple[Language, ...]:
     mapping = fields.mapping("languages")
     if mapping is None:
         return ()
@@ -147,12 +157,15 @@ def _languages(fields: Fields, errors: ErrorList) -> tuple[Language, ...]:
         if words is not None:
             item = Fields(words, f"language '{code}'", errors, ("name",), ("tag",))
             languages.append(Language(code, item.text("name"), item.text("tag", code)))
+            if plain is not None and (found := item.plain("name", code, "the language's name")):
+                plain.append(found)
     if not languages:
         errors.add(fields.loc("languages"), "site.yaml: no usable language", "list at least one, e.g. zh: {name: 中文}")
     return tuple(languages)
 
 
-def _organisation(fields: Fields, codes: tuple[str, ...], errors: ErrorList) -> dict[str, dict[str, str]]:
+def _organisation(fields: Fields, codes: tuple[str, ...], errors: ErrorList,
+                  plain: list[PlainField] | None = None) -> dict[str, dict[str, str]]:
     """What the site is about, for search engines' structured data: its name in each language."""
     mapping = fields.mapping("organisation")
     if mapping is None:
@@ -163,14 +176,20 @@ def _organisation(fields: Fields, codes: tuple[str, ...], errors: ErrorList) -> 
         if words is not None:
             item = Fields(words, f"site.yaml: organisation ({code})", errors, ("name",), ("alternate_name",))
             result[code] = {"name": item.text("name"), "alternate_name": item.text("alternate_name")}
+            if plain is not None:
+                plain.extend(found for key in ("name", "alternate_name")
+                             if (found := item.plain(key, code, f"the organisation's {key}")))
     return result
 
 
-def _per_language(fields: Fields, key: str, codes: tuple[str, ...], errors: ErrorList) -> dict[str, str]:
+def _per_language(fields: Fields, key: str, codes: tuple[str, ...], errors: ErrorList,
+                  plain: list[PlainField] | None = None) -> dict[str, str]:
     mapping = fields.mapping(key)
     if mapping is None:
         return {code: "" for code in codes}
     words = Fields(mapping, f"site.yaml: {key}", errors, codes)
+    if plain is not None:
+        plain.extend(found for code in codes if (found := words.plain(code, code, f"the site's {key}")))
     return {code: words.text(code) for code in codes}
 
 
@@ -187,8 +206,9 @@ def _base_url(url: str, loc: Location, errors: ErrorList) -> str:
 
 
 def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, errors: ErrorList,
-               unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None) -> tuple[list[Page], list[Prose]]:
-    """Pages paired by key across languages, with parsed bodies."""
+               unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None,
+               plain: list[PlainField] | None = None) -> tuple[list[Page], list[Prose]]:
+    """Pages paired by key across languages, with parsed bodies; ``plain`` collects their titles."""
     memo = memo or Memo()
     pages, prose = [], []
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
@@ -199,12 +219,14 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
             continue
         key, lang = named
         # A page's own reading depends on its file, its name and the default language only.
-        page, compiled, mistakes = memo.get(("page", document.path, document.fingerprint, key, lang,
+        page, compiled, mistakes, fields = memo.get(("page", document.path, document.fingerprint, key, lang,
                                              config.default_language),
                                             lambda: _read_page_alone(document, key, lang, config, md))
         errors.extend(mistakes)
         if page is None:
             continue
+        if plain is not None:
+            plain.extend(fields)
         pages.append(page)
         by_key[key][lang] = page
         prose.append(Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
@@ -246,18 +268,19 @@ def _pages_root(path: Path) -> Path:
 
 
 def _read_page_alone(document: Document, key: str, lang: str, config: Config,
-                     md: Compiler) -> tuple[Page | None, Compiled | None, list[ContentError]]:
-    """``_read_page`` with its own list of mistakes (so that the whole result can be remembered)."""
+                     md: Compiler) -> tuple[Page | None, Compiled | None, list[ContentError], tuple[PlainField, ...]]:
+    """``_read_page`` with its own list of mistakes (so that the whole result can be remembered), and the
+    front matter's fields a reader sees."""
     mistakes = ErrorList()
-    page, compiled = _read_page(document, key, lang, config, md, mistakes)
-    return page, compiled, list(mistakes.errors)
+    page, compiled, fields = _read_page(document, key, lang, config, md, mistakes)
+    return page, compiled, list(mistakes.errors), fields
 
 
 def _read_page(document: Document, key: str, lang: str, config: Config, md: Compiler,
-               errors: ErrorList) -> tuple[Page | None, Compiled | None]:
+               errors: ErrorList) -> tuple[Page | None, Compiled | None, tuple[PlainField, ...]]:
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
-        return None, None
+        return None, None, ()
     fields = Fields(front, "front matter", errors, ("title", "description"),
                     ("template", "weight", "nav_title", translations.KEY))
     title, description = fields.text("title"), fields.text("description")
@@ -270,7 +293,9 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Comp
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
                 fields.text("nav_title", title), url, Rendered(), compiled.heading_ids,
                 document.fingerprint, fields.text(translations.KEY), document.words)
-    return page, compiled
+    shown = tuple(found for name in ("title", "description", "nav_title")
+                  if (found := fields.plain(name, lang, f"the page's {name}")) is not None)
+    return page, compiled, shown
 
 
 def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: ErrorList,
@@ -449,15 +474,15 @@ def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Re
         anchor = anchors.get((evidence.source, provenance.normalize(evidence.quote)[0]), "")
         return replace(record, evidence=replace(evidence, anchor=anchor))
 
-    return Records([anchored(r) for r in records.statistics], [anchored(r) for r in records.events],
-                   [anchored(r) for r in records.terms], records.prose, records.broken)
+    return replace(records, statistics=[anchored(r) for r in records.statistics],
+                   events=[anchored(r) for r in records.events], terms=[anchored(r) for r in records.terms])
 
 
 # --- links and glossary ------------------------------------------------------------
 
 
 def _targets(config: Config, pages: list[Page], records: Records, sources: dict[str, Source],
-             anchors: dict, raw: RawContent, assets: dict[str, Asset]) -> Targets:
+             anchors: dict, raw: RawContent, assets: dict[str, Asset], names: dict[str, tuple[str, ...]]) -> Targets:
     special = {page.template: page.key for page in pages if page.template in SINGLE_TEMPLATES}
     return Targets(
         config=config,
@@ -465,6 +490,7 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
         special=special,
         statistics={s.id: s.formatted for s in records.statistics},
         events=frozenset(e.id for e in records.events),
+        event_dates={e.id: e.date for e in records.events},
         terms=frozenset(t.id for t in records.terms),
         sources={ident: source.date for ident, source in sources.items()},
         anchors=anchors,
@@ -473,20 +499,22 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
         broken=records.broken,
         unreadable=frozenset(path.relative_to(raw.project.content).as_posix() for path in raw.unreadable
                              if path.is_relative_to(raw.project.content)),
+        names=names,
     )
 
 
-def check_glossary_use(terms: list[Term], pages: list[Page], records: Records, prose: list[Prose],
-                       errors: ErrorList, memo: Memo | None = None) -> None:
-    """Renderings a glossary entry says to avoid must not appear in that language's text."""
+def check_glossary_use(terms: list[Term], prose: list[Prose], plain: list[PlainField], errors: ErrorList,
+                       memo: Memo | None = None) -> None:
+    """Renderings a glossary entry says to avoid must not appear in that language's text.
+
+    That is all the Markdown (``prose``) and every other field a reader sees (``plain``: titles, menu
+    names, labels, source titles, UI strings), except the glossary's own, which may say why a rendering
+    is avoided.
+    """
     memo = memo or Memo()
     texts = [(item.lang, item.text, item.location) for item in prose if item.path.name != "glossary.yaml"]
-    for page in pages:
-        texts.append((page.lang, f"{page.title}\n{page.description}", lambda line, column, p=page: Location(p.path, 2)))
-    for record in [*records.statistics, *records.events]:
-        for lang, words in record.text.items():
-            plain = f"{getattr(words, 'label', '')}\n{getattr(words, 'title', '')}"
-            texts.append((lang, plain, lambda line, column, r=record: r.location))
+    texts.extend((field.lang, field.text, lambda line, column, f=field: f.place(_index(f.text, line, column)))
+                 for field in plain if field.location.path.name != "glossary.yaml")
     preferred: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> phrase (lower case) -> the term to use
     for term in terms:
         for lang, words in term.text.items():
@@ -507,6 +535,11 @@ def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str],
                        f"write '{preferred[phrase.lower()]}' (see content/data/glossary.yaml)")
 
 
+def _index(text: str, line: int, column: int) -> int:
+    """The character index in ``text`` of a 0-based ``line`` and ``column``."""
+    return sum(len(before) + 1 for before in text.split("\n")[:line]) + column
+
+
 def _phrases_in(pattern: re.Pattern, text: str) -> tuple[tuple[int, int, str], ...]:
     """Each match of ``pattern`` in ``text``: its 0-based line, column in that line, and the words."""
     found = []
@@ -525,10 +558,9 @@ def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source
                 for lang, text in record.text.items()}
 
     pages = [replace(page, body=rendered.get(("page", page.key, page.lang), page.body)) for page in pages]
-    records = Records([replace(s, text=words(s, "stat", "note")) for s in records.statistics],
-                      [replace(e, text=words(e, "event", "text")) for e in records.events],
-                      [replace(t, text=words(t, "term", "definition")) for t in records.terms],
-                      records.prose, records.broken)
+    records = replace(records, statistics=[replace(s, text=words(s, "stat", "note")) for s in records.statistics],
+                      events=[replace(e, text=words(e, "event", "text")) for e in records.events],
+                      terms=[replace(t, text=words(t, "term", "definition")) for t in records.terms])
     sources = {ident: replace(source, translations={
         lang: replace(text, summary=rendered.get(("source", ident, lang, "summary"), text.summary))
         for lang, text in source.translations.items()}) for ident, source in sources.items()}

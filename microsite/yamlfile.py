@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from .characters import find_problems
+
 from .errors import ContentError, ContentErrors, Location
 
 # libyaml's parser is several times faster; its marks are just as precise.
@@ -68,6 +70,7 @@ class YamlMap(dict):
     loc: Location
     key_locs: dict[str, Location]
     value_locs: dict[str, Location]
+    value_styles: dict[str, str]  # "" plain, "'" or '"' quoted, "|" or ">" a block
 
     def key_loc(self, key: str) -> Location:
         return self.key_locs.get(key, self.loc)
@@ -96,7 +99,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     hidden = _HIDDEN_BREAKS.search(text)
     if hidden:
         raise ContentErrors([ContentError(
-            _place(text, hidden.start(), path, offset), f"the file has the character {_codepoint(hidden.group())} "
+            place_in(text, hidden.start(), path, offset), f"the file has the character {_codepoint(hidden.group())} "
             "(a line or paragraph separator), which YAML reads as a line break", "remove it, or write a real line "
             "break; most editors do not show it, and every line after it would be misnumbered")])
     try:
@@ -112,7 +115,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     if node is None:
         return None
     errors: list[ContentError] = []
-    builder = _Builder(path, offset, errors)
+    builder = _Builder(path, offset, errors, text)
     value = builder.build(node)
     if builder.aliases:
         errors.append(_alias_error(text, path, offset))
@@ -132,8 +135,9 @@ def looks_like_fullwidth_key(text: str) -> bool:
 class _Builder:
     """Turns composed YAML nodes into located plain values."""
 
-    def __init__(self, path: Path, offset: int, errors: list[ContentError]) -> None:
+    def __init__(self, path: Path, offset: int, errors: list[ContentError], text: str = "") -> None:
         self.path = path
+        self.text = text  # as written, to tell what the parser's decoding added
         self.offset = offset
         self.errors = errors
         self.seen: set[int] = set()
@@ -166,7 +170,7 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         result = YamlMap()
-        result.loc, result.key_locs, result.value_locs = self.loc(node), {}, {}
+        result.loc, result.key_locs, result.value_locs, result.value_styles = self.loc(node), {}, {}, {}
         for key_node, value_node in node.value:
             key = self.build(key_node, depth)
             key_loc = self.loc(key_node)
@@ -191,6 +195,7 @@ class _Builder:
             result[key] = self.build(value_node, depth)
             result.key_locs[key] = key_loc
             result.value_locs[key] = self.loc(value_node)
+            result.value_styles[key] = getattr(value_node, "style", None) or ""
         return result
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> YamlList:
@@ -200,6 +205,7 @@ class _Builder:
         return result
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
+        self.hidden_problems(node)
         if node.style:  # libyaml says "" for plain scalars, PyYAML says None
             bad = UNPRINTABLE.search(node.value)  # an escape such as "\x01" in double quotes
             if bad:
@@ -208,6 +214,18 @@ class _Builder:
                                                 "remove the escape; no page can show that character"))
             return node.value  # quoted or block scalars are always text
         return resolve_plain(node.value)
+
+    def hidden_problems(self, node: yaml.ScalarNode) -> None:
+        """Invisible characters written as escapes (``"\\u202e"``) and spaces inside numbers made by folding
+        lines: what YAML turns the written text into, where the text itself shows nothing wrong (the
+        loader has already checked the text as written, at exact places)."""
+        value = node.value
+        if value.isascii() and "\n" not in self.text[node.start_mark.index:node.end_mark.index]:
+            return  # no escape made it, no folding joined it: nothing the written text did not show
+        written = find_problems(self.text[node.start_mark.index:node.end_mark.index])
+        for problem in find_problems(value)[len(written):][:1]:
+            how = "made by joining the value's lines" if problem.number else "written as an escape"
+            self.errors.append(ContentError(self.loc(node), problem.message(how), problem.hint))
 
 
 def _too_deep(location: Location) -> ContentError:
@@ -251,12 +269,12 @@ def unprintable_error(text: str, path: Path, offset: int = 0) -> ContentError:
     """The first character of ``text`` that YAML does not allow, located."""
     match = UNPRINTABLE.search(text)
     shown = _codepoint(match.group()) if match else "a character"
-    return ContentError(_place(text, match.start() if match else 0, path, offset),
+    return ContentError(place_in(text, match.start() if match else 0, path, offset),
                         f"the file contains the control character {shown}",
                         "remove it (most editors do not show it); no page can show it, and YAML does not allow it")
 
 
-def _place(text: str, index: int, path: Path, offset: int = 0) -> Location:
+def place_in(text: str, index: int, path: Path, offset: int = 0) -> Location:
     """Where character ``index`` of ``text`` is, as an editor counts lines and columns."""
     line = text.count("\n", 0, index) + 1
     return Location(path, line + offset, index - (text.rfind("\n", 0, index) + 1) + 1)

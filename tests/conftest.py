@@ -6,7 +6,7 @@ Two kinds of site are built here, and a test picks the one that fits what it ass
   marked ``content`` and assert only what holds for any valid content (every page builds, every link
   resolves ...), never today's counts, ids or wording, so that ordinary editing never breaks them.
   ``tests/test_editing.py`` edits a copy of the project as an editor would and runs them on it.
-- ``SAMPLE``: a frozen copy of the content as it was in October 2023, for tests of the generator that need
+- ``SAMPLE``: a frozen copy of the content (taken in December 2026), for tests of the generator that need
   a full site and name its pages, figures and sources. Editors never change it.
 """
 

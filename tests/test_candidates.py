@@ -46,7 +46,8 @@ REAL_STATISTICS = [
     ("34家", "34家注册", 34, "count", "exact", "家"),
     ("20家", "20家市直", 20, "count", "exact", "家"),
     ("三个", "三个平台", 3, "count", "exact", "个"),  # ……及执委会三个平台
-    ("十一届", "十一届一次", 11, "count", "exact", "届"),
+    ("两地", "两地工商", 2, "count", "exact", "地"),  # 联动南平、宁德两地工商联 (十一届 after it is an ordinal)
+    ("两地", "两地", 2, "count", "exact", "地"),  # ……深入两地
     ("10余家", "10余家商协", 10, "count", "more-than", "家"),
     ("超4.5亿元", "超4.5亿元", 450_000_000, "yuan", "over", ""),
     ("8家", "8家商会", 8, "count", "exact", "家"),
@@ -162,9 +163,11 @@ def candidates_in(text: str, published: date = REAL_DATE) -> tuple[list[str], li
         ("这只是举措之一，又一亮点。", []),
         ("建立一个平台，召开一次会议。", []),  # 一 + measure word: "a", "once"
         ("建立两个平台，建立三项制度。", ["两个", "三项"]),
-        ("举办十一届一次主席会议。", ["十一届"]),
+        ("举办十一届一次主席会议。", []),  # 十一届: the eleventh term, an ordinal
+        ("第二季度，第三批。", []),  # ordinals
         ("纳入‘十四五’发展规划，创建“四好”商会。", []),  # names
-        ("联动南平、宁德两地工商联。", []),  # 两地: no measure word
+        ("联动南平、宁德两地工商联。", ["两地"]),  # 地 counts places
+        ("护航九十九家商会，捐款五千万元。", ["九十九家", "五千万元"]),
         ("数百家企业、几十个项目参加。", []),  # vague
         ("二〇二三年，十四五规划。", []),  # runs of numerals that are no one number
         ("2023年7月，走访商会。", []),  # a date, not a statistic

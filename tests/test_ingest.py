@@ -823,3 +823,41 @@ def test_cli_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture) -> N
     assert main(["--root", str(tmp_path), "ingest", "--encoding", "utf-8", str(raw)]) == 1
     assert f"{raw}:3: cannot decode the file as utf-8" in capsys.readouterr().err
     assert main(["--root", str(tmp_path), "ingest", "--encoding", "gb18030", str(raw)]) == 0
+
+
+# --------------------------------------------------------------------------
+# What a reader cannot see never reaches a source
+
+
+def test_ingest_removes_invisible_and_control_characters_before_drafting(tmp_path: Path) -> None:
+    raw = fixture("basic.txt").decode("utf-8").replace("4.5万亩", "4\u200b.5万亩").replace("1.2亿元", "1.\u202e2亿元\x08")
+    path = tmp_path / "item.txt"
+    path.write_text(raw, encoding="utf-8")
+    ingest_file(path, tmp_path / "sources")
+    source = next((tmp_path / "sources").glob("*[0-9a-f].md")).read_text(encoding="utf-8")
+    assert "4.5万亩" in source and "1.2亿元" in source
+    assert not re.search("[\u200b\u202e\x08]", source)
+    draft = next((tmp_path / "sources").glob("*.candidates.yaml")).read_text(encoding="utf-8")
+    assert "value: 45000" in draft and "value: 120000000" in draft
+
+
+def test_ingest_refuses_a_space_inside_a_number_and_writes_nothing(tmp_path: Path) -> None:
+    raw = fixture("basic.txt").decode("utf-8").replace("1.2亿元", "1.2 3亿元")
+    path = tmp_path / "item.txt"
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(IngestError) as caught:
+        ingest_file(path, tmp_path / "sources")
+    assert "inside the number '1.2 3亿'" in caught.value.message and "1.2 3亿元" in caught.value.message
+    assert not (tmp_path / "sources").exists() or not any((tmp_path / "sources").iterdir())
+
+
+def test_ingested_source_with_zero_width_space_passes_the_build(minimal_project: Path, tmp_path: Path) -> None:
+    from microsite.cli import main
+
+    raw = fixture("basic.txt").decode("utf-8").replace("4.5万亩", "4\u200b.5万亩")
+    path = tmp_path / "item.txt"
+    path.write_text(raw, encoding="utf-8")
+    ingest_file(path, minimal_project / "content" / "sources")
+    for draft in (minimal_project / "content" / "sources").glob("*.candidates.yaml"):
+        draft.unlink()  # the build does not read drafts; only the source has to pass
+    assert main(["--root", str(minimal_project), "check"]) == 0

@@ -214,4 +214,9 @@ def test_same_value_tells_different_numbers_apart():
 
 
 def test_digit_runs_find_half_and_full_width_digits():
-    assert [m.group(0) for m in digit_runs("49个，１２０人，1,200名，4.5亿")] == ["49", "１２０", "1,200", "4.5"]
+    assert [m.group(0) for m in digit_runs("49个，１２０人，1,200名，4.5亿")] == ["49", "１２０", "1,200", "4.5", "亿"]
+
+
+def test_digit_runs_find_every_place_a_number_may_stand():
+    text = "٤٩ 𝟒𝟗 三个 forty-nine ㊾ Ⅸ often"
+    assert [m.group(0) for m in digit_runs(text)] == ["٤٩", "𝟒𝟗", "三", "forty", "nine", "㊾", "Ⅸ"]

@@ -16,7 +16,7 @@ from microsite.validate import validate
 from tests.conftest import MINIMAL, make_project
 
 SOURCE = "2023-10-11-abcdef12"
-TITLE = "<script>alert(1)</script> & co"
+TITLE = "<script>alert(document.domain)</script> & co"
 
 
 def source_with(blocks: list[SourceBlock], passages: list[Passage]) -> Source:
@@ -102,10 +102,21 @@ def test_source_page_marks_the_quoted_passages(outputs: dict[str, bytes]):
     assert '<mark id="q-event-april-event">' in html
 
 
+def test_source_page_gives_page_and_kicker_in_the_readers_words_before_the_original(minimal_project: Path):
+    english = minimal_project / "content" / "sources" / f"{SOURCE}.en.md"
+    replace_in(english, "author: Xu Zhinan\n", 'author: Xu Zhinan\npage: "6"\nkicker: Competence\n')
+    pages = {output.path: output.content.decode("utf-8") for output in rendered(minimal_project)}
+    english_page, chinese_page = pages[f"en/sources/{SOURCE}/index.html"], pages[f"sources/{SOURCE}/index.html"]
+    assert '<dd>6 (<span lang="zh-Hans">第06版 六版</span>)</dd>' in english_page
+    assert '<dd>Competence (<span lang="zh-Hans">强素质 增信念 勤联络</span>)</dd>' in english_page
+    assert '<dd><span lang="zh-Hans">第06版 六版</span></dd>' in chinese_page
+    assert '<dd><span lang="zh-Hans">强素质 增信念 勤联络</span></dd>' in chinese_page
+
+
 def test_titles_are_escaped_in_the_page(outputs: dict[str, bytes]):
     html = outputs["en/index.html"].decode("utf-8")
     assert "<script>alert" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+    assert "&lt;script&gt;alert(document.domain)&lt;/script&gt; &amp; co" in html
 
 
 def test_rendered_markdown_is_not_escaped_twice(outputs: dict[str, bytes]):

@@ -215,7 +215,7 @@ def test_base_url_in_site_yaml_is_checked_at_its_line(root: Path):
 
 def test_avoided_rendering_in_a_page_title_is_reported(root: Path):
     edit(root, "pages/timeline.en.md", "title: timeline en", "title: The Chamber of Industry timeline")
-    assert mistakes(root) == ["content/pages/timeline.en.md:2: 'Chamber of Industry' is a rendering the glossary "
+    assert mistakes(root) == ["content/pages/timeline.en.md:2:12: 'Chamber of Industry' is a rendering the glossary "
                               "says to avoid\n  hint: write 'Federation of Industry and Commerce' "
                               "(see content/data/glossary.yaml)"]
 
@@ -223,7 +223,20 @@ def test_avoided_rendering_in_a_page_title_is_reported(root: Path):
 def test_avoided_rendering_in_a_data_label_is_reported(root: Path):
     edit(root, "data/statistics.yaml", "label: donated", "label: donated via the chamber of industry")
     [message] = mistakes(root)
-    assert message.startswith("content/data/statistics.yaml:12:3: 'chamber of industry' is a rendering")
+    assert message.startswith("content/data/statistics.yaml:21:28: 'chamber of industry' is a rendering")
+
+
+def test_avoided_rendering_in_a_chart_label_a_menu_name_a_source_title_or_a_ui_string_is_reported(root: Path):
+    edit(root, "data/statistics.yaml", "label: affiliated chambers", "label: affiliated chambers\n    short: Chamber of Industry")
+    edit(root, "pages/timeline.en.md", "title: timeline en", "title: timeline en\nnav_title: Chamber of Industry")
+    edit(root, f"sources/{SOURCE}.en.md", "title: Jinjiang ICF builds chambers", "title: The Chamber of Industry")
+    write(root, "data/strings.yaml", "footer:\n  zh: 页脚\n  en: A Chamber of Industry site\n")
+    found = mistakes(root)
+    assert len(found) == 4, found
+    for where in ("content/data/statistics.yaml:12:12:", "content/pages/timeline.en.md:3:12:",
+                  f"content/sources/{SOURCE}.en.md:3:12:", "content/data/strings.yaml:3:9:"):
+        assert any(message.startswith(where) and "'Chamber of Industry' is a rendering" in message
+                   for message in found), where
 
 
 def test_avoided_rendering_is_allowed_in_the_other_language_and_in_the_glossary(root: Path):
@@ -251,7 +264,7 @@ def test_a_quote_that_occurs_several_times_says_how_often_and_where(minimal_proj
 
 def test_a_quote_that_occurs_several_times_says_how_often_where_and_what_to_do(sample_project: Path) -> None:
     index = sample_project / "content" / "pages" / "index.en.md"
-    index.write_text(index.read_text(encoding="utf-8") + '\n[The ICF](cite:2023-10-11-eb7c93e7 "晋江市工商联")\n',
+    index.write_text(index.read_text(encoding="utf-8") + '\n[The Federation](cite:2023-10-11-eb7c93e7 "晋江市工商联")\n',
                      encoding="utf-8")
     [message] = mistakes(sample_project)
     assert "citation: the quote occurs 11 times in source '2023-10-11-eb7c93e7' (source lines 17, 19," in message

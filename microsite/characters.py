@@ -1,0 +1,135 @@
+"""Characters that change what a reader sees without being seen.
+
+Two classes of them are refused in every content file, wherever they stand
+(a page, a data file, a source), because they let a text say one thing to
+the build and another to a reader:
+
+- **invisible characters**: Unicode's format characters (category Cf: the
+  bidi controls U+202A-202E and U+2066-2069 that show ``49`` as ``94``,
+  zero-width spaces and joiners, word joiners, the soft hyphen ...) and the
+  other default-ignorable code points (variation selectors, Hangul fillers,
+  the combining grapheme joiner), written as themselves or as an HTML
+  character reference (``&#x202E;``, ``&zwnj;``) that Markdown would decode;
+- **white space inside a number** (``4 9``, with any space character,
+  written or as a reference): a quote is matched with white space ignored,
+  so ``护航4 9个`` would match a source that says 49 while a reader of the
+  page sees two numbers, 4 and 9.
+
+:func:`find_problems` finds both, each with its offset, so that everything
+that reads content (load, the YAML parser, ingest) refuses or removes them
+alike. A byte order mark at the very start of a file is no text; the loader
+drops it before this runs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Category Cf (Unicode 15) and the other default-ignorable code points of DerivedCoreProperties.txt: the
+# combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian variation selectors,
+# variation selectors, and the ranges reserved for more of them. A test checks this against unicodedata.
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
+    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F),
+    (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)
+_INVISIBLE_CLASS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _INVISIBLE_RANGES)
+INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+# A character reference as Markdown decodes it (named, decimal or hexadecimal).
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_NUMERAL = rf"[\d{NUMERALS}]"
+# A gap in a number: white space on one line, invisible characters, or references that may stand for either.
+_GAP = re.compile(rf"(?<={_NUMERAL})(?:[^\S\r\n]|[{_INVISIBLE_CLASS}]|{_REFERENCE.pattern})+(?={_NUMERAL})")
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A place in a text that changes what a reader sees.
+
+    ``start`` is its offset; ``written`` what is there (the character, or a
+    reference such as ``&#x202E;``); ``char`` the character it stands for;
+    ``number`` the number a space stands in (``4 9``), or "" for an invisible character.
+    """
+
+    start: int
+    written: str
+    char: str
+    number: str = ""
+
+    def message(self, how: str = "") -> str:
+        how = how or (f"written as {self.written}" if self.written != self.char else "")
+        shown = f"{name_of(self.char)} ({how})" if how else name_of(self.char)
+        if self.number:
+            return (f"{shown} inside the number '{self.number}': quotes are matched with white space ignored, "
+                    "so this reads as one number there and as two on the page")
+        if self.char in _BIDI_CONTROLS:
+            return f"{shown} is a bidi control: it can reorder what a reader sees (49 shown as 94)"
+        return f"{shown} is an invisible character: the build and a reader would read the text differently"
+
+    @property
+    def hint(self) -> str:
+        if self.number:
+            return "remove the space if it is one number; if it is two, put a word or a punctuation mark between them"
+        return ("delete it; no text on the site needs it (most editors do not show it: if yours does not, "
+                "retype the words around this column)")
+
+
+def is_invisible(char: str) -> bool:
+    """True for a format character (Cf) or another default-ignorable code point."""
+    return INVISIBLE.match(char) is not None
+
+
+def name_of(char: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``: how a message names a character nobody can see."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
+
+
+def find_problems(text: str) -> list[Problem]:
+    """Every invisible character, and every white space inside a number, in ``text``, in text order."""
+    problems = [Problem(match.start(), match.group(), match.group()) for match in INVISIBLE.finditer(text)]
+    if "&" in text:
+        for match in _REFERENCE.finditer(text):
+            decoded = html.unescape(match.group())
+            if len(decoded) == 1 and is_invisible(decoded):
+                problems.append(Problem(match.start(), match.group(), decoded))
+    for gap in _GAP.finditer(text):
+        problems.extend(_spaces_in(gap, text))
+    return sorted(problems, key=lambda problem: problem.start)
+
+
+def _spaces_in(gap: re.Match, text: str) -> list[Problem]:
+    """The white space of a gap between two numerals (its invisible characters are reported on their own)."""
+    for offset, written, char in _pieces(gap):
+        if char.isspace():
+            return [Problem(offset, written, char, _number_around(text, gap.start(), gap.end()))]  # one a gap
+    return []
+
+
+def _pieces(gap: re.Match) -> list[tuple[int, str, str]]:
+    """The gap's characters as (offset, as written, what it stands for)."""
+    pieces, position, text = [], 0, gap.group()
+    for match in _REFERENCE.finditer(text):
+        pieces += [(gap.start() + i, text[i], text[i]) for i in range(position, match.start())]
+        pieces.append((gap.start() + match.start(), match.group(), html.unescape(match.group())))
+        position = match.end()
+    pieces += [(gap.start() + i, text[i], text[i]) for i in range(position, len(text))]
+    return pieces
+
+
+def _number_around(text: str, start: int, end: int) -> str:
+    """The numerals before ``start`` and after ``end``, as a reader would see them with the gap (``4 9``)."""
+    left = re.search(rf"{_NUMERAL}(?:[.,]?{_NUMERAL})*\Z", text[max(0, start - 20):start])
+    right = re.match(rf"{_NUMERAL}(?:[.,]?{_NUMERAL})*", text[end:end + 20])
+    return f"{left.group() if left else ''} {right.group() if right else ''}".strip()
+
+
+def without_invisible(text: str) -> str:
+    """``text`` with every invisible character removed (what ingest does to a feed item)."""
+    return INVISIBLE.sub("", text)

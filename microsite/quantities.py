@@ -1,0 +1,146 @@
+"""What a number means where it stands, and whether a claim's number is the quote's.
+
+:mod:`numerals` reads the forms numbers are written in; here each number
+found gets its meanings in its context: a **count** or amount (``49个``,
+``4.5亿元``, ``forty-nine``), an **ordinal** (``第二``, ``十一届``,
+``2nd``) or a **date** part (``2023年7月``, ``第二季度``, ``July 2023``,
+``Q2``). A number a claim shows is traced by a number of its quote with
+the same value and a meaning in common: ``2 chambers`` is not traced by
+``第二季度``, whose 2 is an ordinal in a date.
+
+Two readings, deliberately different:
+
+- :func:`claimed` is what a *reader* takes for a number in the site's own
+  words. Digits of any script always are. A Chinese numeral is one with a
+  measure word or unit after it (``三个``, ``九十九家``, ``五千万元``) or
+  ``第`` before it, the way Chinese counts; without one it is part of a
+  word or a name (``一致``, ``十四五``, ``“四好”``); ``一`` with a measure
+  word is an article (``一个平台``) and never a claim. ingest drafts its
+  candidate statistics with the same rule (:func:`is_count_zh`).
+- :func:`stated` is every number a *quote* may be taken to say, read from
+  the quote's normalized text (the form in which it was found in the
+  source, so a space or a width form cannot make it say something else):
+  every numeral counts there, with or without a measure word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .dates import PartialDate, find_dates_zh
+from .numerals import MEASURE_WORDS, Number, find_numbers_en, find_numbers_zh, same_value
+
+COUNT, ORDINAL, DATE = "count", "ordinal", "date"
+AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%"))
+_VAGUE_BEFORE = ("数", "几", "若干", "上")
+_ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
+_EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_EN_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+              "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
+_EN_MONTH_AFTER = re.compile(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with what it can mean where it stands (``meanings``: some of COUNT, ORDINAL, DATE)."""
+
+    number: Number
+    meanings: frozenset[str]
+
+    @property
+    def value(self) -> float:
+        return self.number.value
+
+
+def is_count_zh(number: Number, text: str) -> bool:
+    """A number in Chinese numerals that reads as a count: a measure word or unit after it (not 一, not
+    ``数百``, not the tail of a run of numerals such as the 五 of 十四五)."""
+    before = text[: number.start]
+    unit_ok = number.unit in MEASURE_WORDS or number.unit in AMOUNT_UNITS
+    return unit_ok and number.value != 1 and not before.endswith(_VAGUE_BEFORE) and not before.endswith(tuple(_ZH_NUMERALS))
+
+
+def claimed(text: str, lang: str) -> list[Quantity]:
+    """The numbers a reader sees in ``text`` (language ``lang``), each with its meanings."""
+    return _claimed_zh(text) if lang.startswith("zh") else _claimed_en(text)
+
+
+def _claimed_zh(text: str) -> list[Quantity]:
+    dates = [(found.start, found.end) for found in find_dates_zh(text, _ANY_DAY)]
+    found = []
+    for number in find_numbers_zh(text):
+        in_date = any(number.start < end and start < number.end for start, end in dates)
+        ordinal = text[: number.start].endswith("第") or number.unit == "届"
+        written_in_digits = any(char.isdecimal() for char in number.text)
+        if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
+            continue
+        found.append(Quantity(number, _zh_meanings(in_date, ordinal)))
+    return found
+
+
+def _zh_meanings(in_date: bool, ordinal: bool) -> frozenset[str]:
+    if in_date:
+        return frozenset((DATE,))
+    return frozenset((ORDINAL,)) if ordinal else frozenset((COUNT,))
+
+
+def _claimed_en(text: str) -> list[Quantity]:
+    return [Quantity(number, _en_meanings(number, text)) for number in find_numbers_en(text)]
+
+
+def _en_meanings(number: Number, text: str) -> frozenset[str]:
+    before, after = text[: number.start], text[number.end:]
+    if _EN_ORDINAL_SUFFIX.match(after):
+        return frozenset((ORDINAL,))
+    if before.endswith(("Q", "q")) or _EN_MONTH_BEFORE.search(before) or _EN_MONTH_AFTER.match(after):
+        return frozenset((DATE,))
+    if re.fullmatch(r"[12][0-9]{3}", number.text) and number.qualifier == "exact":
+        return frozenset((DATE, COUNT))  # a year, or a count written without a thousands separator
+    return frozenset((COUNT,))
+
+
+def stated(normalized_quote: str, reference: date | None = None) -> list[Quantity]:
+    """Every number a quote says, with its meanings; ``reference`` (the article's date) resolves its relative
+    dates (``今年4月`` states the year 2023 too). Read from the normalized quote (see the module docstring)."""
+    dates = find_dates_zh(normalized_quote, reference or _ANY_DAY)
+    spans = [(found.start, found.end) for found in dates]
+    found = []
+    for number in find_numbers_zh(normalized_quote):
+        in_date = any(number.start < end and start < number.end for start, end in spans)
+        ordinal = normalized_quote[: number.start].endswith("第") or number.unit == "届"
+        meanings = _zh_meanings(in_date, ordinal)
+        if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
+            meanings = frozenset((COUNT, ORDINAL))  # a bare numeral in a name (十四五, 四好) fixes no meaning
+        found.append(Quantity(number, meanings))
+    if reference is not None:
+        for item in dates:
+            when = item.date
+            found += [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))
+                      for part in date_parts(when)]
+    return found
+
+
+def date_parts(when: PartialDate) -> tuple[Quantity, ...]:
+    """The numbers of a date, as date parts: what a link to a dated event may show."""
+    parts = (when.year, when.month, when.day, when.quarter)
+    return tuple(Quantity(Number(float(part), "exact", 0, 0, str(part)), frozenset((DATE,))) for part in parts if part)
+
+
+def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
+    """True when ``evidence`` has the claim's value with a meaning in common."""
+    return any(same_value(claim.value, item.value) and claim.meanings & item.meanings for item in evidence)
+
+
+def same_value_other_meaning(claim: Quantity, evidence: Sequence[Quantity]) -> Quantity | None:
+    """A number of ``evidence`` with the claim's value but another meaning (for the message), or None."""
+    return next((item for item in evidence if same_value(claim.value, item.value)), None)
+
+
+def counts(quantities: Sequence[Quantity]) -> list[Number]:
+    """The numbers among ``quantities`` that are counts or amounts (what a statistic's value may be)."""
+    return [item.number for item in quantities if COUNT in item.meanings]

@@ -1,0 +1,164 @@
+"""Every number a reader sees, traced to the source: one rule for every field.
+
+A number in the site's own words (any field a reader sees: prose, a page's
+title and description, a statistic's label, an event's title, a glossary
+term, a source's English title, the interface's strings, the site's name)
+is accepted only when it is traced:
+
+- inside a ``cite:`` link, by a number of the quote it cites;
+- in a ``[](stat:ID)`` link, by the statistic's value;
+- in a data record's own words, by a number of the record's quote;
+- as part of a glossary term's name (``三个三``, "Three Threes",
+  ``十四五``), which is traced by the term's own quote.
+
+Traced means the same value with a meaning in common (see
+:mod:`quantities`: a count is not traced by an ordinal or a date). A number
+written as one symbol (``㊾``, ``Ⅸ``, ``½``) is refused outright: write it
+in digits. What is exempt: numbers the build writes itself from checked
+data (a statistic's formatted value, dates and lengths on a source page),
+and the article's own words on its source page, which are the evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from . import quantities
+from .characters import name_of
+from .errors import ContentError, Location
+from .numerals import digit_runs, numeric_symbols
+from .quantities import Quantity
+
+UNTRACED_HINT = ("show a statistic with [](stat:ID), or put the claim in a citation: "
+                 '[text](cite:SOURCE "quote with the number")')
+PLAIN_HINT = ("this field cannot carry a citation: say it without the number, and give the number in the text "
+              "with [](stat:ID) or a cite: link")
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The numbers a text may show, and where they come from (for messages): "the quote it cites"."""
+
+    quantities: tuple[Quantity, ...]
+    why: str
+
+
+@dataclass(frozen=True)
+class Untraced:
+    """A number of a text that is not traced: ``start`` is the offset of its first numeral."""
+
+    start: int
+    message: str
+    hint: str
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the same quote is often cited many times
+def quote_quantities(normalized_quote: str, reference: date | None) -> tuple[Quantity, ...]:
+    """What a quote (as normalized for matching) states, relative dates read against ``reference``."""
+    return tuple(quantities.stated(normalized_quote, reference))
+
+
+def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ...] = (),
+             hint: str = UNTRACED_HINT) -> list[Untraced]:
+    """The numbers a reader sees in ``text`` that ``allowed`` does not trace (None: nothing does).
+
+    ``names`` are the glossary's term names in ``lang``: a number inside one of them is traced by its entry.
+    """
+    found = [Untraced(index, f"'{char}' ({name_of(char)}) is a number written as a symbol",
+                      "write it in digits, traced like any number") for index, char in numeric_symbols(text)]
+    named = _name_spans(text, names)
+    for claim in quantities.claimed(text, lang):
+        number = claim.number
+        if any(start <= number.start and number.end <= end for start, end in named):
+            continue
+        if allowed is not None and quantities.traced(claim, allowed.quantities):
+            continue
+        found.append(Untraced(_first_numeral(text, number.start, number.end), *_why(claim, allowed, hint)))
+    return sorted(found, key=lambda item: item.start)
+
+
+def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]:
+    shown = claim.number.text.strip()
+    if allowed is None:
+        return f"the number '{shown}' is not traced to a source", hint
+    other = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)), None)
+    if other is not None:
+        return (f"'{shown}' is {_meaning(claim)} here, but in {allowed.why} '{other.number.text}' is {_meaning(other)}",
+                "a number must mean the same as in the quote (a count is not an ordinal or part of a date): "
+                "correct it, or quote the passage that has it")
+    return f"the number '{shown}' is not in {allowed.why}", "correct the number, or quote the passage that has it"
+
+
+def _meaning(quantity: Quantity) -> str:
+    names = {quantities.COUNT: "a count", quantities.ORDINAL: "an ordinal", quantities.DATE: "part of a date"}
+    return " or ".join(names[meaning] for meaning in sorted(quantity.meanings))
+
+
+def _first_numeral(text: str, start: int, end: int) -> int:
+    """Where the number itself starts, after a qualifier such as 超 or "more than"."""
+    first = next(iter(digit_runs(text[start:end])), None)
+    return start + first.start() if first else start
+
+
+def _name_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    if not names:
+        return []
+    return [(match.start(), match.end()) for match in _names_pattern(names).finditer(text)]
+
+
+@functools.lru_cache(maxsize=16)  # one pattern for all of a language's names, so each text is scanned once
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))), re.IGNORECASE)
+
+
+_QUOTED_PART = re.compile(r"[“\"‘'「『]([^”\"’'」』]+)[”\"’'」』]")
+
+
+def numbered_names(names: Sequence[str], lang: str) -> tuple[str, ...]:
+    """The names among ``names`` that have a number in them (the only ones that can trace one), and the
+    parts of them in quotation marks, which are the name proper (``"Four Goods"`` of ``"Four Goods" chamber
+    of commerce``)."""
+    parts = [part for name in names for part in (name, *_QUOTED_PART.findall(name))]
+    return tuple(dict.fromkeys(part for part in parts if quantities.claimed(part, lang) or numeric_symbols(part)))
+
+
+@dataclass(frozen=True)
+class PlainField:
+    """A field a reader sees that is not Markdown (a title, a label): its text and where it is.
+
+    ``location`` is where its value starts; ``offset`` how many characters
+    of the file line come before the text there (1 for a quoted YAML value),
+    or -1 when the value spans lines and columns inside it cannot be given.
+    """
+
+    text: str
+    lang: str
+    field: str  # "title", "label" ... as an editor calls it
+    location: Location
+    offset: int = 0
+    quote: str = ""  # the record's own quote, normalized, that may trace its numbers
+    source: str = ""
+
+    def place(self, index: int) -> Location:
+        if self.offset < 0 or self.location.column is None:
+            return self.location
+        return Location(self.location.path, self.location.line, self.location.column + self.offset + index)
+
+
+def check_plain(fields: Sequence[PlainField], names: dict[str, tuple[str, ...]],
+                reference: Callable[[str], date | None]) -> list[ContentError]:
+    """Every untraced number of ``fields``; ``reference`` gives a source's date (for relative dates)."""
+    errors = []
+    for item in fields:
+        allowed = None
+        if item.quote:
+            allowed = Allowed(quote_quantities(item.quote, reference(item.source)), "the record's quote")
+        hint = PLAIN_HINT if allowed is None else ""
+        for problem in untraced(item.text, item.lang, allowed, names.get(item.lang, ()), hint):
+            message = f"{item.field}: {problem.message}"
+            errors.append(ContentError(item.place(problem.start), message, problem.hint or hint))
+    return errors

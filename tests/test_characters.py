@@ -1,0 +1,115 @@
+"""Tests for microsite.characters: invisible characters and spaces inside numbers, found and located."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from microsite.characters import find_problems, is_invisible, without_invisible
+from microsite.cli import main
+
+
+def test_every_format_character_of_this_python_is_invisible():
+    missing = [f"U+{cp:04X}" for cp in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(cp)) == "Cf" and not is_invisible(chr(cp))]
+    assert missing == []
+
+
+@pytest.mark.parametrize("char", ["\u034f", "\u115f", "\u3164", "\ufe0f", "\U000e0100", "\u180b"])
+def test_default_ignorable_characters_that_are_not_cf_are_invisible(char):
+    assert is_invisible(char)
+
+
+@pytest.mark.parametrize("char", ["a", "中", " ", "\u3000", "４", "\u00a0", "\n"])
+def test_visible_characters_and_spaces_are_not_invisible(char):
+    assert not is_invisible(char)
+
+
+@pytest.mark.parametrize("text, offset, written", [
+    ("[\u202e49\u202c chambers]", 1, "\u202e"),
+    ("a&#x202E;b", 1, "&#x202E;"),
+    ("a&#8203;b", 1, "&#8203;"),
+    ("zero&zwnj;width", 4, "&zwnj;"),
+    ("soft\u00adhyphen", 4, "\u00ad"),
+])
+def test_invisible_characters_are_found_written_or_as_references(text, offset, written):
+    problem = find_problems(text)[0]
+    assert (problem.start, problem.written) == (offset, written)
+    assert unicodedata.name(problem.char) in problem.message()
+
+
+@pytest.mark.parametrize("text, offset, number", [
+    ("护航4\u200a9个", 3, "4 9"),
+    ("护航4 9个", 3, "4 9"),
+    ("护航4\u30009个", 3, "4 9"),
+    ("4&#8202;9", 1, "4 9"),
+    ("4&nbsp;9", 1, "4 9"),
+    ("四 十九家", 1, "四 十九"),
+    ("١ ٢", 1, "١ ٢"),
+])
+def test_white_space_inside_a_number_is_found_with_the_number(text, offset, number):
+    problems = find_problems(text)
+    assert [(p.start, p.number) for p in problems] == [(offset, number)]
+    assert "inside the number" in problems[0].message()
+
+
+@pytest.mark.parametrize("text", ["2023年 7月", "iPhone 15", "4\n9", "a &amp; b 4 & 9", "49 chambers, 20 departments",
+                                  "第06版 六版"])
+def test_ordinary_text_has_no_problems(text):
+    assert find_problems(text) == []
+
+
+def test_without_invisible_removes_only_invisible_characters():
+    assert without_invisible("15\u200b.6%\u202e 中") == "15.6% 中"
+
+
+def test_check_refuses_a_bidi_control_in_a_page_at_its_column(minimal_project: Path, capsys):
+    page = minimal_project / "content/pages/index.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("The ICF has", "The ICF has \u202e"), encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/index.en.md:6:13: U+202E RIGHT-TO-LEFT OVERRIDE" in err
+    assert "Traceback" not in err
+
+
+def test_check_refuses_a_hair_space_inside_a_number_in_a_quote(minimal_project: Path, capsys):
+    data = minimal_project / "content/data/statistics.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("quote: 护航49个", "quote: 护航4\u200a9个"), encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "content/data/statistics.yaml:6:13: U+200A HAIR SPACE inside the number '4 9'" in err
+
+
+def test_check_refuses_an_escaped_invisible_character_in_yaml(minimal_project: Path, capsys):
+    data = minimal_project / "content/data/statistics.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("label: 所属商会", 'label: "所属\\u200b商会"'),
+                    encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "content/data/statistics.yaml:8:12: U+200B ZERO WIDTH SPACE (written as an escape)" in err
+
+
+def test_check_refuses_a_number_split_by_folding_yaml_lines(minimal_project: Path, capsys):
+    data = minimal_project / "content/data/statistics.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("quote: 护航49个", "quote: 护航4\n    9个"), encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check"]) == 1
+    assert "inside the number '4 9'" in capsys.readouterr().err
+
+
+def test_check_refuses_a_space_inside_a_number_of_a_source(minimal_project: Path, capsys):
+    source = minimal_project / "content/sources/2023-10-11-abcdef12.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("护航49个", "护航4 9个"), encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check"]) == 1
+    assert "2023-10-11-abcdef12.md:17:42: U+0020 SPACE inside the number" in capsys.readouterr().err
+
+
+def test_a_refused_source_is_the_one_mistake_reported(sample_project: Path, capsys):
+    """The records and glossary entries quoting it are not reported again, number by number."""
+    source = sample_project / "content/sources/2023-10-11-eb7c93e7.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("护航49个", "护航4 9个"), encoding="utf-8")
+    assert main(["--root", str(sample_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "inside the number '4 9'" in err and err.rstrip().endswith("1 mistake found.")

@@ -1,0 +1,69 @@
+"""Tests for microsite.quantities: what a number means where it stands."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from microsite.quantities import COUNT, DATE, ORDINAL, claimed, stated, traced
+
+ARTICLE = date(2023, 10, 11)
+
+
+def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
+    return [(q.number.text, q.value, q.meanings) for q in claimed(text, lang)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("护航49个所属商会", [("49个", 49, {COUNT})]),
+    ("护航九十九家商会", [("九十九家", 99, {COUNT})]),
+    ("捐款五千万元", [("五千万元", 50_000_000, {COUNT})]),
+    ("三个纳入", [("三个", 3, {COUNT})]),
+    ("第二季度", [("二季度", 2, {DATE})]),
+    ("2023年7月", [("2023年", 2023, {DATE}), ("7月", 7, {DATE})]),
+    ("十一届一次主席会议", [("十一届", 11, {ORDINAL})]),
+    ("第三项", [("三项", 3, {ORDINAL})]),
+    ("一致好评，之一，十四五，“四好”，一个平台，数百家", []),
+    ("护航٤٩个", [("٤٩个", 49, {COUNT})]),
+    ("护航𝟒𝟗个", [("𝟒𝟗个", 49, {COUNT})]),
+])
+def test_chinese_claims_are_counts_ordinals_or_dates(text, expected):
+    assert meanings(text, "zh") == [(t, v, frozenset(m)) for t, v, m in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("49 chambers", [("49", 49, {COUNT})]),
+    ("forty-nine chambers", [("forty-nine", 49, {COUNT})]),
+    ("the 2nd quarter", [("2", 2, {ORDINAL})]),
+    ("in Q2", [("2", 2, {DATE})]),
+    ("in July 2023", [("2023", 2023, {DATE})]),
+    ("on 5 July", [("5", 5, {DATE})]),
+    ("2023", [("2023", 2023, {DATE, COUNT})]),
+    ("one of them", []),
+    ("two hundred and five", [("two hundred and five", 205, {COUNT})]),
+    ("٤٩ chambers", [("٤٩", 49, {COUNT})]),
+])
+def test_english_claims_are_counts_ordinals_or_dates(text, expected):
+    assert meanings(text, "en") == [(t, v, frozenset(m)) for t, v, m in expected]
+
+
+def test_a_count_is_not_traced_by_an_ordinal_in_a_date():
+    quote = stated("34家注册地在晋江的异地商会首次受邀参加晋江市第二季度党政商恳谈会", ARTICLE)
+    [two] = claimed("2 out-of-town chambers", "en")
+    [thirty_four] = claimed("34 chambers", "en")
+    [second_quarter] = claimed("in Q2", "en")
+    assert not traced(two, quote)
+    assert traced(thirty_four, quote)
+    assert traced(second_quarter, quote)
+
+
+def test_a_relative_date_states_its_year():
+    [year] = claimed("in July 2023", "en")
+    assert traced(year, stated("今年7月，工商联走访商会", ARTICLE))
+    assert not traced(year, stated("今年7月，工商联走访商会", None))
+
+
+def test_a_quote_states_numerals_without_a_measure_word():
+    [four] = claimed("Four Goods", "en")
+    assert traced(four, stated("创建“四好”商会"))

@@ -1,0 +1,145 @@
+"""Tests for microsite.tracing: every number a reader sees, in every field, traced to the source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from microsite.cli import main
+from microsite.quantities import stated
+from microsite.tracing import Allowed, numbered_names, untraced
+
+SOURCE = "2023-10-11-abcdef12"
+
+
+def numbers(text: str, lang: str, quote: str | None = None, names=()) -> list[str]:
+    allowed = Allowed(tuple(stated(quote)), "the quote") if quote is not None else None
+    return [text[problem.start:problem.start + 3] for problem in untraced(text, lang, allowed, names)]
+
+
+def test_a_number_in_its_quote_is_traced_and_another_is_not():
+    assert numbers("49 chambers", "en", "护航49个所属商会") == []
+    assert numbers("9 chambers", "en", "护航49个所属商会") == ["9 c"]
+
+
+@pytest.mark.parametrize("text", ["٤٩ chambers", "𝟒𝟗 chambers", "४९ chambers", "forty-nine chambers"])
+def test_digits_of_any_script_and_number_words_are_numbers(text):
+    assert numbers(text, "en") != []
+    assert numbers(text, "en", "护航49个所属商会") == []
+
+
+@pytest.mark.parametrize("text", ["九十九家商会", "五千万元", "十一届", "第二季度", "三个纳入"])
+def test_chinese_numerals_with_a_measure_word_are_numbers(text):
+    assert numbers(text, "zh") != []
+
+
+@pytest.mark.parametrize("symbol", ["㊾", "Ⅸ", "½", "²", "⑩"])
+def test_a_number_written_as_a_symbol_is_refused_even_with_a_quote(symbol):
+    [problem] = untraced(f"{symbol} chambers", "en", Allowed(tuple(stated("护航49个")), "the quote"))
+    assert "written as a symbol" in problem.message
+
+
+def test_a_count_is_not_taken_from_an_ordinal():
+    [problem] = untraced("2 out-of-town chambers were invited", "en",
+                         Allowed(tuple(stated("首次受邀参加晋江市第二季度党政商恳谈会")), "the quote it cites"))
+    assert "'2' is a count here" in problem.message and "part of a date" in problem.message
+
+
+def test_a_glossary_name_traces_its_numbers():
+    names = numbered_names(['"Four Goods" chamber of commerce', "three inclusions"], "en")
+    assert numbers("eight Four Goods chambers and the three inclusions", "en", names=names) == ["eig"]
+
+
+# --- every field, end to end ---------------------------------------------------------
+
+
+def check(project: Path, capsys) -> str:
+    assert main(["--root", str(project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_minimal_site_passes(minimal_project: Path):
+    assert main(["--root", str(minimal_project), "check"]) == 0
+
+
+def test_a_number_in_a_page_title_is_refused_at_its_column(minimal_project: Path, capsys):
+    edit(minimal_project / "content/pages/index.en.md", "title: Home en", "title: Home of 12,000 members")
+    err = check(minimal_project, capsys)
+    assert "content/pages/index.en.md:2:16: the page's title: the number '12,000' is not traced" in err
+    assert "cannot carry a citation" in err
+
+
+def test_a_number_in_a_quoted_description_is_refused_at_its_column(minimal_project: Path, capsys):
+    edit(minimal_project / "content/pages/index.en.md", "description: Home page (en).",
+         "description: 'Up 250% since 2019'")
+    err = check(minimal_project, capsys)
+    assert "index.en.md:3:18: the page's description: the number '250%'" in err
+
+
+def test_a_statistic_label_may_only_show_its_quote_s_numbers(minimal_project: Path, capsys):
+    edit(minimal_project / "content/data/statistics.yaml", "label: affiliated chambers", "label: 99% of chambers")
+    err = check(minimal_project, capsys)
+    assert "statistics.yaml:11:12: label: the number '99%' is not in the record's quote" in err
+
+
+def test_an_event_title_in_chinese_numerals_is_a_number(minimal_project: Path, capsys):
+    edit(minimal_project / "content/data/timeline.yaml", "title: 商贸对接活动", "title: 九十九家商会参加商贸对接活动")
+    assert "the number '九十九家' is not in the record's quote" in check(minimal_project, capsys)
+
+
+def test_a_source_title_translation_may_not_add_a_number(minimal_project: Path, capsys):
+    edit(minimal_project / f"content/sources/{SOURCE}.en.md", "title: Jinjiang ICF builds chambers",
+         "title: Jinjiang ICF builds 49 chambers")
+    assert f"sources/{SOURCE}.en.md:3:28: title: the number '49' is not in the record's quote" in check(minimal_project, capsys)
+
+
+def test_an_interface_string_with_a_number_is_refused(minimal_project: Path, capsys):
+    strings = minimal_project / "content/data/strings.yaml"
+    edit(strings, "  en: Key figures", "  en: 12 key figures")
+    assert "string 'headline_figures_heading': the number '12'" in check(minimal_project, capsys)
+
+
+def test_a_link_title_with_a_number_is_refused(minimal_project: Path, capsys):
+    edit(minimal_project / "content/pages/index.en.md", "[the figures](statistics.md)",
+         '[the figures](statistics.md "all 99 of them")')
+    assert "the link's title: the number '99'" in check(minimal_project, capsys)
+
+
+def test_a_count_is_not_taken_from_a_date(minimal_project: Path, capsys):
+    edit(minimal_project / "content/pages/index.en.md", "See [the figures]",
+         f'[4 chambers took part](cite:{SOURCE} "今年4月，依托海内外晋江乡贤资源"). See [the figures]')
+    assert "index.en.md:6:42: '4' is a count here, but in the quote it cites '4月' is part of a date" in check(minimal_project, capsys)
+
+
+def test_a_date_part_is_traced_by_an_event_link(minimal_project: Path):
+    edit(minimal_project / "content/pages/index.en.md", "See [the figures]", "[In April 2023](event:april-event). See [the figures]")
+    assert main(["--root", str(minimal_project), "check"]) == 0
+
+
+def test_arabic_indic_digits_in_prose_must_be_traced(minimal_project: Path, capsys):
+    edit(minimal_project / "content/pages/index.zh.md", "See [the figures]", "护航٤٦个商会。See [the figures]")
+    assert "the number '٤٦个' is not traced to a source" in check(minimal_project, capsys)
+
+
+def test_a_bidi_control_in_a_cite_link_is_refused_before_anything_else(minimal_project: Path, capsys):
+    edit(minimal_project / "content/pages/index.en.md", "See [the figures]",
+         f'[\u202e49\u202c chambers](cite:{SOURCE} "护航49个所属商会成立"). See [the figures]')
+    err = check(minimal_project, capsys)
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in err and "2 mistakes found" in err
+
+
+def test_pinyin_tone_numbers_and_the_site_s_names_are_numbers_a_reader_sees(minimal_project: Path, capsys):
+    edit(minimal_project / "content/data/glossary.yaml", "pinyin: gōngshānglián", "pinyin: gong1shang1lian2")
+    edit(minimal_project / "content/site.yaml", "name: English,", "name: English 2,")
+    err = check(minimal_project, capsys)
+    assert "glossary.yaml:2:15: pinyin: the number '1' is not traced" in err
+    assert "the language's name: the number '2'" in err
