@@ -10,13 +10,19 @@ Python. ``python3 build.py test [pytest options]`` runs the test suite.
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import subprocess
 import sys
-import tomllib
-import venv
-from pathlib import Path
+
+if sys.version_info < (3, 11):  # before anything else: tomllib and the code need 3.11
+    sys.exit("microsite needs Python 3.11 or newer; this is Python %d.%d (%s). Install a newer Python and run "
+             "this command with it, e.g. python3.11 build.py" % (sys.version_info[0], sys.version_info[1],
+                                                                 sys.executable))
+
+import importlib.util  # noqa: E402 (after the version check)
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import tomllib  # noqa: E402
+import venv  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -47,23 +53,54 @@ def ensure_venv(with_tests: bool) -> Path:
     wanted = requirements(with_tests)
     if not venv_python().exists():
         print(f"setting up {VENV} (first run only) ...", file=sys.stderr, flush=True)
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            raise SetupError(f"could not create {VENV} ({exc}). On Debian or Ubuntu, install the venv module "
+                             "first: sudo apt-get install python3-venv; then delete .venv/ and run this again") from None
     installed = STAMP.read_text(encoding="utf-8").splitlines() if STAMP.exists() else []
     if not set(wanted) <= set(installed):
         print("installing: " + " ".join(wanted), file=sys.stderr, flush=True)
-        subprocess.run([str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *wanted],
-                       check=True)
+        done = subprocess.run([str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                               *wanted])
+        if done.returncode != 0:
+            raise SetupError("could not install the packages microsite needs (pip's messages are above); this "
+                             "first run needs the internet, or a package index pip can reach. Connect and run "
+                             "the command again; it picks up where it stopped")
         STAMP.write_text("\n".join(sorted(set(wanted) | set(installed))) + "\n", encoding="utf-8")
     return venv_python()
+
+
+class SetupError(Exception):
+    """The virtual environment could not be set up; the message says why and what to do."""
+
+
+TEST_HELP = """\
+usage: python3 build.py test [pytest options]
+
+Run the test suite with pytest (installed into .venv/ on the first run). Useful options:
+  -m "not browser and not slow"   the fast tests, for the edit-test loop
+  -m content                      only the tests of the real content (MICROSITE_PROJECT=DIR: another project)
+  -k WORDS                        only the tests whose names match
+  -x, -q                          stop at the first failure; less output
+Any other pytest option works too (.venv/bin/python -m pytest --help lists them).
+"""
 
 
 def main() -> int:
     arguments = sys.argv[1:]
     testing = arguments[:1] == ["test"]
+    if testing and arguments[1:] in (["-h"], ["--help"]):
+        print(TEST_HELP, end="")  # before installing anything: help must not need the network
+        return 0
     in_venv = Path(sys.prefix).resolve() == VENV.resolve()
     needed = RUNTIME_MODULES + (TEST_MODULES if testing else ())
     if not have_modules(needed) or (in_venv and not _stamp_current(testing)):
-        python = ensure_venv(testing)
+        try:
+            python = ensure_venv(testing)
+        except SetupError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
         if not in_venv:
             return _run_again_with(python, arguments)
         importlib.invalidate_caches()
@@ -72,7 +109,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from microsite.cli import main as cli_main
 
-    return cli_main(arguments)
+    return cli_main(arguments, home=ROOT)  # the project is where build.py is, wherever it is run from
 
 
 def _stamp_current(with_tests: bool) -> bool:

@@ -146,8 +146,9 @@ def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool]
         unit, measure = "yuan", ""
     elif number.unit == "%":
         unit, measure = "percent", ""
-    else:
-        unit, measure = "count", number.unit
+    else:  # a count: its measure word (个, 家), or the unit noun after it (4.5万亩: 亩)
+        after = block.text[number.end:number.end + 1]
+        unit, measure = "count", number.unit or (after if "\u4e00" <= after <= "\u9fff" else "")
     quote = quote_around(block.text, number.start, number.end, unique)
     ident = _unique_id(f"{unit}-{_slug(number.text)}", ids)
     context = re.split(f"[{_CLAUSE_MARKS}、“”‘’《》\"]", block.text[number.start: number.end + 2])[0]
@@ -201,12 +202,12 @@ def _unique_id(ident: str, taken: set[str]) -> str:
 # Rendering the draft
 
 _HEADER = """\
-# Candidate facts of content/sources/{source}.md, found by `python build.py ingest`.
+# Candidate facts of content/sources/{source}.md, found by `python3 build.py ingest`.
 # The build does not read this file. To accept a candidate, copy it (from its
 # "- id:" line) into content/data/statistics.yaml or content/data/timeline.yaml,
 # give it an id of your own, write the empty label or title in every language,
-# and run `python build.py check`. Leave this file as it is: ingest compares
-# against it and will not overwrite it once edited (unless --force).
+# and run `python3 build.py check`. Delete the candidates that are not facts if
+# you like: ingesting the same item again keeps this file as you leave it.
 """
 
 

@@ -37,14 +37,15 @@ class Location:
 class ContentError(Exception):
     """A mistake in the content (or templates) that an editor can fix."""
 
-    def __init__(self, location: Location, message: str, hint: str = "") -> None:
+    def __init__(self, location: Location, message: str, hint: str = "", detail: str = "") -> None:
         super().__init__(message)
         self.location = location
         self.message = message
         self.hint = hint
+        self.detail = detail  # more lines for who asks (``-v``): what changed in an original, say
 
     def __reduce__(self):  # picklable (for caches and worker processes) despite the extra arguments
-        return (ContentError, (self.location, self.message, self.hint))
+        return (ContentError, (self.location, self.message, self.hint, self.detail))
 
     def format(self, root: Path | None = None) -> str:
         """``path:line:col: message`` and an indented hint, paths relative to ``root``."""

@@ -51,7 +51,8 @@ class IngestResult:
     """What :func:`ingest_file` did with one file it writes."""
 
     path: Path
-    status: Literal["created", "unchanged", "updated"]
+    status: Literal["created", "unchanged", "updated", "kept"]
+    note: str = ""  # why, for "kept": where the editor's version differs from what ingest writes
 
 
 # --------------------------------------------------------------------------
@@ -257,24 +258,45 @@ def ingest_file(
     """
     path, sources_dir = Path(path), Path(sources_dir)
     items = parse_items(_read_raw(path), str(path), encoding=encoding)
-    outputs = [output for item in items for output in item_outputs(item, sources_dir, str(path))]
-    statuses = [_status(output, force) for output in outputs]
+    results = []
+    for item in items:
+        same = _ingested_before(_target(item, sources_dir), item.raw_sha256)
+        results += [(output, _status(output, force, same)) for output in item_outputs(item, sources_dir, str(path))]
     sources_dir.mkdir(parents=True, exist_ok=True)
-    for output, status in zip(outputs, statuses):
-        if status != "unchanged":
+    for output, result in results:
+        if result.status in ("created", "updated"):
             _write_atomic(output.path, output.data)
-    return [IngestResult(output.path, status) for output, status in zip(outputs, statuses)]
+    return [result for _, result in results]
 
 
-def _status(output: Output, force: bool) -> Literal["created", "unchanged", "updated"]:
+def _ingested_before(source: Path, raw_sha256: str) -> bool:
+    """Whether ``source`` was ingested from the raw item with this hash (its front matter says so)."""
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    front = text.split("\n---", 1)[0]
+    return re.search(rf"^raw_sha256: ?[\"']?{raw_sha256}[\"']?[ \t]*$", front, re.MULTILINE) is not None
+
+
+def _status(output: Output, force: bool, same_item: bool) -> IngestResult:
+    """What to do with one output: create it, leave it, overwrite it (``force``), or keep the editor's version.
+
+    A file that differs from what ingest writes for the same raw item was edited by hand: it is kept. One that
+    differs and is not of the same raw item (its ``raw_sha256`` differs) stops ingest for that file.
+    """
     if not output.path.exists():
-        return "created"
+        return IngestResult(output.path, "created")
     old = output.path.read_bytes()
     if old == output.data:
-        return "unchanged"
-    if not force:
+        return IngestResult(output.path, "unchanged")
+    if force:
+        return IngestResult(output.path, "updated")
+    if not same_item:
         raise _differs_error(output.path, old, output.data)
-    return "updated"
+    line, _ = first_difference(old.decode("utf-8", "replace"), output.data.decode("utf-8"))
+    return IngestResult(output.path, "kept", f"your edited version stays: it is of the same raw item, and differs "
+                                             f"from what ingest writes from line {line} on; --force would replace it")
 
 
 def expand_paths(paths: list[Path]) -> list[Path | IngestError]:
@@ -343,7 +365,8 @@ def _shorten(text: str) -> str:
 def _differs_error(target: Path, old: bytes, new: bytes) -> IngestError:
     line, excerpt = first_difference(old.decode("utf-8", "replace"), new.decode("utf-8"))
     message = f"{target.name} differs from what ingest writes for the raw item (first at line {line}):\n{excerpt}"
-    return IngestError(target, line, message, "pass --force to overwrite")
+    return IngestError(target, line, message, "it is not from this raw item (its raw_sha256 differs): move it away, "
+                                              "or pass --force to overwrite it")
 
 
 def _write_atomic(target: Path, data: bytes) -> None:

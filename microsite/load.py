@@ -25,11 +25,11 @@ from typing import Any
 from .assets import StaticFile
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .inputs import Inputs
-from .translations import fingerprint
+from .translations import LEDGER, fingerprint, words_fingerprint
 from .characters import Problem, find_problems
 from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_error
 
-DATA_FILES = ("statistics", "timeline", "glossary", "strings")
+DATA_FILES = ("statistics", "timeline", "glossary", "strings", LEDGER)
 MAX_TEXT_BYTES = 1 << 20  # a Markdown or YAML file is hand-written text: the largest now is 22 kB
 # Names Windows keeps for devices, with any extension (con.zh.md, aux/x.md), and what it refuses in a name.
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", "conin$", "conout$", *(f"{port}{n}" for port in ("com", "lpt")
@@ -72,7 +72,8 @@ class Document:
     front: Any
     body: str
     body_line: int
-    fingerprint: str = ""  # of the whole file, to tell whether its translations are out of date
+    fingerprint: str = ""  # of the whole file's text, to tell whether it changed at all
+    words: str = ""  # of its text without white space: translations are out of date only when the words change
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,7 @@ def parse_document(text: str, path: Path) -> Document:
     front = parse_yaml(front_text, path, first_line=2)
     body_start = end.end() + 1
     body_line = text[:body_start].count("\n") + 1
-    return Document(path, front, text[body_start:], body_line, fingerprint(text))
+    return Document(path, front, text[body_start:], body_line, fingerprint(text), words_fingerprint(text))
 
 
 def _portable(path: str, folder: Path, errors: ErrorList) -> bool:

@@ -135,6 +135,7 @@ class Page:
     heading_ids: frozenset[str]
     fingerprint: str = ""
     translated_from: str = ""  # the original's fingerprint when this translation was last brought up to date
+    words: str = ""  # the fingerprint of its words (white space left out): what a translation's record is compared to
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from .memo import Memo
 from .model import BuildOptions, Site
 from .render import Renderer, render
 from .validate import validate
-from .write import manifest_digest, output_folder, read_manifest, write_site
+from .write import manifest_digest, output_folder, read_manifest, remove_leftovers, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
@@ -84,6 +84,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     fingerprint = inputs.fingerprint(options, cache.code)
     live = read_manifest(out)
     if cache.last.inputs == fingerprint and cache.last.output == manifest_digest(live):
+        remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
     raw = load(Project(root), cache.documents, inputs)
     site = _validated(raw, options, cache.compiler, cache.memo)

@@ -16,12 +16,12 @@ from pathlib import Path
 from .compiled import Compiler
 from .dates import DATE_FORMS_HINT, PartialDate
 from .errors import ErrorList, Location
-from .i18n import format_quantity
+from .i18n import format_quantity, locale_of
 from .links import Prose
 from .load import DataFile, Document
 from .model import (Config, Event, EventText, Evidence, Rendered, Source, SourceText, Statistic, StatisticText, Term,
                     TermText)
-from .numerals import EXACT, QUALIFIERS
+from .numerals import EXACT, QUALIFIERS, find_numbers_zh, same_value
 from .provenance import normalize, parse_source_body
 from .tracing import PlainField
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
@@ -167,9 +167,23 @@ class _Reader:
                                     self._markdown(w, "note", ("stat", ident, lang, "note"), path, evidence),
                                     w.text("short") or w.text("label"))
                 for lang, w in words.items()}
+        if unit == "count":
+            self._check_measures(fields, name, text, value, evidence.quote)
         formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
         return Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted,
                          data.loc, pages)
+
+    def _check_measures(self, fields: Fields, name: str, text: dict, value: float, quote: str) -> None:
+        """A Chinese count needs its measure word: 80余名企业家, not 80余企业家."""
+        for lang, words in text.items():
+            if locale_of(lang) == "zh" and not words.measure:
+                said = [n for n in find_numbers_zh(quote) if same_value(n.value, value)]
+                word = (said[0].unit or quote[said[0].end:said[0].end + 1]) if said else ""
+                shown = quote[said[0].start:said[0].end + (0 if said[0].unit else 1)] if said else ""
+                example = (f"measure: {word} ({shown} in the quote)" if "\u4e00" <= word[:1] <= "\u9fff"
+                           else "measure: 个 (or 家, 名, 条 ...)")
+                self.errors.add(fields.loc(lang), f"{name}: a count needs its measure word in '{lang}', or it reads "
+                                f"'{format_quantity(value, 'count', EXACT, lang)}{words.label}'", f"add {example}")
 
     def event(self, data, path: Path, what: str) -> Event | None:
         fields, name, ident = self._start(data, what, ("id", "date", "source", "quote"), ("stats", "pages", *self.config.codes))

@@ -13,6 +13,7 @@ from .errors import ContentErrors
 from .i18n import locale_of
 from .model import Config
 from .schema import ID_HINT, ID_PATTERN
+from .validate import TEMPLATES
 from .yamlfile import parse_yaml
 
 DATA_FILES = {"stat": "statistics", "event": "timeline", "term": "glossary"}
@@ -38,6 +39,8 @@ def new_item(root: Path, config: Config, kind: str, ident: str, template: str = 
 
 
 def _new_page(pages: Path, config: Config, key: str, template: str) -> list[str]:
+    if template not in TEMPLATES:
+        raise ScaffoldError(f"no page template '{template}': use one of {', '.join(TEMPLATES)}")
     segments = key.split("/")
     if not all(ID_PATTERN.match(segment) for segment in segments):
         raise ScaffoldError(f"'{key}' is not a valid page key: lower-case letters, digits and hyphens, "
@@ -73,7 +76,7 @@ def _stat(ident: str, config: Config, source: str) -> str:
 
 
 def _event(ident: str, config: Config, source: str) -> str:
-    words = "".join(f"  {code}:\n    title: \"\"  # required\n    text: \"\"  # one to three sentences\n"
+    words = "".join(f"  {code}:\n    title: \"\"  # required\n    # text: one to three sentences (optional)\n"
                      for code in config.codes)
     return (f"- id: {ident}\n"
             '  date: ""  # required: "2023", "2023-04", "2023-Q2", "2023-04-15" or "before 2023-10-11"\n'
@@ -83,11 +86,13 @@ def _event(ident: str, config: Config, source: str) -> str:
 
 
 def _term(ident: str, config: Config, source: str) -> str:
-    words = "".join(f"  {code}:\n    term: \"\"  # required\n    definition: \"\"\n" for code in config.codes)
+    """Optional keys are written as comments: an empty value would be a mistake, a missing one is not."""
+    words = "".join(f"  {code}:\n    term: \"\"  # required\n    # definition: one or two sentences (optional)\n"
+                    for code in config.codes)
     return (f"- id: {ident}\n"
-            '  pinyin: ""\n'
-            f"  source: {source}  # with quote: where the article uses the term\n"
-            '  quote: ""\n'
+            "  # pinyin: gōngshānglián  (optional)\n"
+            f"  # source: {source}  (optional, with quote: where the article uses the term)\n"
+            "  # quote: the words of the source, copied exactly\n"
             + words)
 
 
@@ -100,7 +105,7 @@ def _existing_ids(path: Path) -> set[str]:
     try:
         records = parse_yaml(path.read_text(encoding="utf-8-sig"), path) or []
     except (ContentErrors, OSError, UnicodeDecodeError) as exc:
-        raise ScaffoldError(f"{path} cannot be read ({exc}); fix it first (python build.py check)") from None
+        raise ScaffoldError(f"{path} cannot be read ({exc}); fix it first (python3 build.py check)") from None
     return {record.get("id") for record in records if isinstance(record, dict)}
 
 

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import mimetypes
@@ -43,7 +44,7 @@ from .model import BuildOptions, page_url
 from .cache import BuildCache
 from .pipeline import CACHE_FOLDER, BuildResult, build
 from .review import REVIEW_PATH, render_review
-from .write import MANIFEST, MARKER, OutputError
+from .write import MANIFEST, MARKER, OutputError, check_output_folder
 
 WATCHED = ("content", "templates", "static")
 POLL_SECONDS = 0.05  # how often the watcher looks at the files
@@ -101,6 +102,7 @@ class Preview:
     idle: threading.Event = field(default_factory=threading.Event)
     cache: BuildCache | None = None  # kept in memory between rebuilds: only what changed is compiled again
     options: BuildOptions | None = None  # read once, when the preview starts (static files keep their names)
+    warned: tuple[str, ...] = ()  # the warnings last printed in the terminal: printed again only when they change
 
     def rebuild(self) -> bool:
         """Build into ``out``; remember the outcome. True when the build succeeded."""
@@ -556,25 +558,39 @@ async def _in_thread(function, *arguments):
 
 
 def free_port(host: str, wanted: int, tries: int = 20) -> int:
-    """``wanted`` if it can be bound, else the next free port above it."""
-    for port in range(wanted, wanted + tries):
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    """``wanted`` if it can be bound, else the next free port above it.
+
+    Only a port in use moves on to the next one; an address this computer does not have is said at once.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        socket.getaddrinfo(host, None, family, socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise OSError(f"cannot listen on '{host}': no such address ({exc.strerror}); use --host 127.0.0.1 "
+                      "(this computer only) or --host 0.0.0.0 (every network it is on)") from None
+    last = min(wanted + tries, 65536)
+    for port in range(wanted, last):
         with socket.socket(family, socket.SOCK_STREAM) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind((host, port))
-            except OSError:
-                continue
+            except OSError as exc:
+                if exc.errno == errno.EADDRINUSE:
+                    continue
+                raise OSError(f"cannot listen on {host} port {port}: {exc.strerror}; choose another --host "
+                              "or --port (ports below 1024 need administrator rights)") from None
             return port
-    raise OSError(f"ports {wanted}-{wanted + tries - 1} on {host} are all in use; choose one with --port")
+    raise OSError(f"ports {wanted}-{last - 1} on {host} are all in use; choose one with --port")
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           out: Path | None = None) -> int:
     """Run the preview until Ctrl-C. Returns the exit status."""
     try:
+        if out is not None:
+            check_output_folder(out)  # a folder the build would refuse: say so and stop, rather than serve an error
         chosen = free_port(host, port)
-    except OSError as exc:
+    except (OSError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if chosen != port:
@@ -683,6 +699,11 @@ def _report(preview: Preview, ok: bool, changed: list[Path], started: float) -> 
     what = f" after changes to {names}" + (" ..." if len(changed) > 3 else "") if changed else ""
     if ok and preview.result is not None:
         print(f"{preview.result.summary()}{what}", flush=True)
+        warned = tuple(warning.format(preview.root) for warning in preview.result.warnings)
+        if warned != preview.warned:  # each save would repeat them: only when they change
+            preview.warned = warned
+            for warning in warned:
+                print(f"warning: {warning}", file=sys.stderr, flush=True)
     else:
         print(f"build failed{what} ({time.perf_counter() - started:.2f} s):\n{preview.error}", file=sys.stderr,
               flush=True)

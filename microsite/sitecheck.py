@@ -63,7 +63,18 @@ def read_html(text: str) -> PageReading:
 
 
 def check_built_site(folder: Path, site: Site) -> list[ContentError]:
-    """Every problem found in the build at ``folder`` (of the content ``site``)."""
+    """Every problem found in the build at ``folder`` (of the content ``site``).
+
+    A build made for another address (``--base-url``, or the preview's) is one problem, said once: every
+    link in it would otherwise be reported as leading out of the site.
+    """
+    built_for = _built_for(folder)
+    if built_for and built_for != site.config.base_url:
+        return [ContentError(Location(folder / "index.html"),
+                             f"this site was built for {built_for}, not for {site.config.base_url} "
+                             "(the base URL being checked)",
+                             f"check it for the address it was built for: python3 build.py check --base-url "
+                             f"{built_for} --site {folder}; or build it again without --base-url")]
     base = urlsplit(site.config.base_url)
     pages = {path: read_html(path.read_text(encoding="utf-8")) for path in sorted(folder.rglob("*.html"))}
     allowed = site.external_links
@@ -81,6 +92,15 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                                              "the site must load nothing from other hosts"))
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
     return problems
+
+
+def _built_for(folder: Path) -> str:
+    """The base URL the build at ``folder`` was made for: its home page's canonical address ("" if unknown)."""
+    home = folder / "index.html"
+    try:
+        return read_html(home.read_text(encoding="utf-8")).canonical
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _url_of(folder: Path, path: Path, base_path: str) -> str:

@@ -4,19 +4,36 @@ A translated page records, in its front matter, the fingerprint of the
 original it was made from (``translated_from: 3fa2b1c4d5e6``). When the
 original changes, its fingerprint no longer matches and ``check`` and the
 preview's review page say the translation is out of date. After updating
-a translation, ``python build.py translated PATH`` records the original's
+a translation, ``python3 build.py translated PATH`` records the original's
 current fingerprint.
+
+Records (a statistic's label, an event's text, a glossary definition) and
+sources have no front matter of their own: ``content/data/translated.yaml``
+(the ledger, written only by ``translated``) records, for each original, its
+words when its translations were last brought up to date. The same ledger
+keeps each page original's text, so a warning can show what changed since.
+A fingerprint ignores white space: re-wrapping a paragraph changes no words.
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 KEY = "translated_from"
+LEDGER = "translated"  # content/data/translated.yaml
+LEDGER_HEADER = """\
+# What each translation was made from: the original's words when its translations were last brought up to
+# date. Written by `python3 build.py translated`; the build compares the originals with it. Do not edit.
+"""
+RECORD_FILES = {"statistics": "stat", "timeline": "event", "glossary": "term"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)
 
 
@@ -24,6 +41,16 @@ def fingerprint(text: str) -> str:
     """A short, stable fingerprint of a file's text (line endings normalized)."""
     normalized = text.replace("\r\n", "\n").replace("\r", "\n")
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:12]
+
+
+def words_fingerprint(text: str) -> str:
+    """A fingerprint of the words of ``text``: white space (re-wrapping, indentation) does not change it."""
+    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def in_step(recorded: str, text: str) -> bool:
+    """Whether a recorded fingerprint is of ``text``: of its words, or (recorded earlier) of its exact text."""
+    return recorded in (words_fingerprint(text), fingerprint(text))
 
 
 def original_of(path: Path, default_language: str, languages: tuple[str, ...]) -> Path | None:
@@ -62,10 +89,187 @@ def mark_translated(path: Path, default_language: str, languages: tuple[str, ...
                          f"in a language other than {default_language})")
     if not original.is_file():
         raise ValueError(f"{path}: its original {original.name} does not exist")
-    value = fingerprint(_read_page(original))
+    value = words_fingerprint(_read_page(original))
     text = _read_page(path)
     updated = with_front_matter_value(text, KEY, value)
     if updated == text:
         return f"up to date: {path}"
     path.write_text(updated, encoding="utf-8")
     return f"marked as translated from {original.name} ({value}): {path}"
+
+
+# --- the ledger: records, sources, and the page originals' text -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Original:
+    """Words that are translated: a record's or source's in the default language, or an original page."""
+
+    key: str  # "stat:donations", "source:2023-10-11-eb7c93e7", "page:pillars/competence"
+    path: Path  # the file it is in
+    text: str  # its words, as one text (a record's fields one per line)
+    what: str  # for messages: "statistic 'donations'"
+
+
+def record_originals(data: dict, default: str) -> list[Original]:
+    """Each record's words in the default language (``data``: parsed statistics, timeline and glossary files)."""
+    kinds = {"stat": "statistic", "event": "event", "term": "glossary term"}
+    originals = []
+    for name, kind in RECORD_FILES.items():
+        loaded = data.get(name)
+        for record in (loaded.value if loaded is not None and isinstance(loaded.value, list) else []):
+            if isinstance(record, dict) and isinstance(record.get("id"), str) and isinstance(record.get(default), dict):
+                words = "\n".join(f"{key}: {value}" for key, value in record[default].items() if isinstance(value, str))
+                originals.append(Original(f"{kind}:{record['id']}", loaded.path, words,
+                                          f"{kinds[kind]} '{record['id']}'"))
+    return originals
+
+
+def source_original(ident: str, path: Path, front: dict, body: str) -> Original:
+    """A source's translatable words: title, kicker and author, and the text its summary tells."""
+    heads = "\n".join(f"{key}: {front[key]}" for key in ("title", "kicker", "author") if isinstance(front.get(key), str))
+    return Original(f"source:{ident}", path, f"{heads}\n\n{body}", f"source '{ident}'")
+
+
+def read_ledger(loaded) -> dict[str, dict[str, str]]:
+    """The ledger's entries by key (an unreadable or malformed one counts as empty: it is only ever written)."""
+    value = loaded.value if loaded is not None else None
+    if not isinstance(value, dict):
+        return {}
+    return {key: entry for key, entry in value.items()
+            if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)}
+
+
+def changed_since(original: Original, ledger: dict[str, dict[str, str]]) -> tuple[bool, str, str]:
+    """Whether ``original`` changed since the ledger's record of it; a one-line summary and the diff, if known.
+
+    An original the ledger does not know has not been marked yet: it counts as in step.
+    """
+    entry = ledger.get(original.key)
+    if entry is None or in_step(entry["fingerprint"], original.text):
+        return False, "", ""
+    return (True, *describe_change(entry.get("original", ""), original.text))
+
+
+def describe_change(before: str, after: str) -> tuple[str, str]:
+    """The first changed line (``'a' -> 'b'``) and a unified diff; both empty when ``before`` is unknown."""
+    if not before:
+        return "", ""
+    old, new = before.splitlines(), after.splitlines()
+    diff = list(difflib.unified_diff(old, new, "as translated", "now", n=1, lineterm=""))
+    removed = next((line[1:] for line in diff[2:] if line.startswith("-")), "")
+    added = next((line[1:] for line in diff[2:] if line.startswith("+")), "")
+    summary = f"'{_short(removed)}' became '{_short(added)}'" if removed and added else (
+        f"removed '{_short(removed)}'" if removed else f"added '{_short(added)}'")
+    return summary, "\n".join(diff)
+
+
+def _short(line: str, most: int = 60) -> str:
+    line = line.strip()
+    return line if len(line) <= most else line[:most - 1] + "…"
+
+
+def write_ledger(path: Path, entries: dict[str, dict[str, str]]) -> None:
+    """Write the ledger, keys sorted, multi-line texts as literal blocks."""
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper, value: str):
+        style = "|" if "\n" in value and not any(line != line.rstrip() for line in value.splitlines()) else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    body = yaml.dump(dict(sorted(entries.items())), Dumper=Dumper, allow_unicode=True, sort_keys=False, width=10**6)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(LEDGER_HEADER + body, encoding="utf-8")
+
+
+def ledger_entry(original: Original) -> dict[str, str]:
+    return {"fingerprint": words_fingerprint(original.text), "original": original.text}
+
+
+# --- marking: `python3 build.py translated` -----------------------------------------------------------------------
+
+
+def mark(root: Path, default: str, languages: tuple[str, ...], paths: list[Path]) -> list[tuple[bool, str]]:
+    """Mark what ``paths`` name as translated: pages, data files (every record in them), sources.
+
+    Returns a line per thing looked at, and whether it was marked now (False: it was up to date already).
+    Raises ``ValueError`` for a path that names nothing translatable.
+    """
+    content = root / "content"
+    ledger_path = content / "data" / f"{LEDGER}.yaml"
+    ledger = _read_ledger_file(ledger_path)
+    before = dict(ledger)
+    lines = []
+    for path in paths:
+        path = path.resolve()
+        if path.suffix == ".md" and path.is_relative_to(content / "pages"):
+            lines.append(_mark_page(path, default, languages, ledger))
+        elif path.parent == content / "data" and path.stem in RECORD_FILES:
+            lines += [_mark_original(original, ledger) for original in _originals_in_data(path, default)]
+        elif path.suffix == ".md" and path.parent == content / "sources":
+            lines.append(_mark_original(_source_in(path), ledger))
+        else:
+            raise ValueError(f"{path}: not a page, a data file of records (statistics, timeline, glossary) or a source")
+    if ledger != before:
+        write_ledger(ledger_path, ledger)
+    return lines
+
+
+def everything_translatable(root: Path, default: str) -> list[Path]:
+    """Every translated page, the data files of records and every source: what ``translated --all`` marks."""
+    content = root / "content"
+    pages = [p for p in sorted((content / "pages").rglob("*.md")) if not p.name.endswith(f".{default}.md")]
+    data = [content / "data" / f"{name}.yaml" for name in RECORD_FILES if (content / "data" / f"{name}.yaml").is_file()]
+    sources = [p for p in sorted((content / "sources").glob("*.md")) if "." not in p.name[:-3]]
+    return pages + data + sources
+
+
+def _mark_page(path: Path, default: str, languages: tuple[str, ...], ledger: dict) -> tuple[bool, str]:
+    line = mark_translated(path, default, languages)
+    original = original_of(path, default, languages)
+    text = original.read_text(encoding="utf-8-sig")
+    ledger["page:" + _page_key(original, default)] = {"fingerprint": words_fingerprint(text), "original": text}
+    return not line.startswith("up to date"), line
+
+
+def _page_key(original: Path, default: str) -> str:
+    parts = original.parts
+    relative = "/".join(parts[len(parts) - parts[::-1].index("pages"):])
+    return relative[: -len(f".{default}.md")]
+
+
+def _mark_original(original: Original, ledger: dict) -> tuple[bool, str]:
+    entry = ledger_entry(original)
+    if ledger.get(original.key, {}).get("fingerprint") == entry["fingerprint"]:
+        ledger[original.key] = entry
+        return False, f"up to date: {original.what}"
+    ledger[original.key] = entry
+    return True, f"marked as translated: {original.what} ({original.path.name})"
+
+
+def _originals_in_data(path: Path, default: str) -> list[Original]:
+    from .load import DataFile
+
+    value = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    return record_originals({path.stem: DataFile(path, value)}, default)
+
+
+def _source_in(path: Path) -> Original:
+    """The source a source file names: ``<id>.md`` itself, or ``<id>.<lang>.md`` (a translation of it)."""
+    from .load import parse_document
+
+    ident = path.name[:-3].split(".")[0]
+    original = path.with_name(f"{ident}.md")
+    document = parse_document(original.read_text(encoding="utf-8-sig"), original)
+    front = document.front if isinstance(document.front, dict) else {}
+    return source_original(ident, original, front, document.body)
+
+
+def _read_ledger_file(path: Path) -> dict:
+    try:
+        value = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return dict(value) if isinstance(value, dict) else {}

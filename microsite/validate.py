@@ -26,6 +26,7 @@ from .load import DataFile, Document, RawContent
 from .compiled import Compiled, Compiler
 from .memo import Memo, digest_of
 from .model import Config, Event, Evidence, Language, Page, Rendered, Site, Source, Term, output_path, page_url
+from .numerals import find_numbers_zh, same_value
 from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
@@ -85,7 +86,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
     errors.raise_if_any()
-    warnings = translation_warnings(pages, config) + record_warnings(records, config)
+    ledger = translations.read_ledger(raw.data.get(translations.LEDGER))
+    warnings = (translation_warnings(pages, config, ledger) + record_warnings(records, config)
+                + source_warnings(sources, config) + original_warnings(raw, records, config, ledger))
     return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
                 frozenset(link.href for item in prose for link in item.compiled.links
@@ -328,7 +331,7 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Comp
     url = page_url(key, lang, config.default_language)
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
                 fields.text("nav_title", title), url, Rendered(), compiled.heading_ids,
-                document.fingerprint, fields.text(translations.KEY))
+                document.fingerprint, fields.text(translations.KEY), document.words)
     shown = tuple(found for name in ("title", "description", "nav_title")
                   if (found := fields.plain(name, lang, f"the page's {name}")) is not None)
     return page, compiled, shown
@@ -365,8 +368,16 @@ def _check_nav(config: Config, by_key: dict, errors: ErrorList) -> None:
     for index, key in enumerate(config.nav):
         if key not in by_key:
             location = config.nav_locations[index] if index < len(config.nav_locations) else Location(config.path)
-            errors.add(location, f"nav lists '{key}', which is not a page",
-                       f"create pages/{key}.<lang>.md or remove it from nav")
+            errors.add(location, f"nav lists '{key}', which is not a page", _page_key_hint(key, by_key, "nav"))
+
+
+def _page_key_hint(key: str, known, where: str) -> str:
+    """How to name the page: its key is the file name without ``.<lang>.md`` (``quanzhou.md`` -> ``quanzhou``)."""
+    stem = re.sub(r"(\.[a-z]{2,3})?\.md$", "", key)
+    if stem != key:
+        exists = " (that page exists)" if stem in known else f", and create pages/{stem}.<lang>.md"
+        return f"write the page key without '.md': '{stem}'{exists}"
+    return f"create pages/{key}.<lang>.md or remove it from {where}"
 
 
 def check_urls(pages: list[Page], sources: dict[str, Source], config: Config, errors: ErrorList) -> None:
@@ -476,13 +487,22 @@ def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList
         problem = provenance.number_problem(statistic.value, statistic.qualifier, statistic.evidence.quote)
         if problem:
             errors.add(statistic.evidence.location or statistic.location, f"statistic '{statistic.id}': {problem}",
-                       "the value must be the number the quote gives (4.5亿 = 450000000)")
+                       _number_hint(statistic))
     for event in records.events:
         source = sources[event.evidence.source]
         problem = provenance.date_problem(event.date, event.evidence.quote, source.date)
         if problem:
             errors.add(event.evidence.location or event.location, f"event '{event.id}': {problem}",
                        f"relative dates are read against the article's date, {source.date.isoformat()}")
+
+
+def _number_hint(statistic) -> str:
+    """The qualifier to write when the quote has the number with another one; else how values are written."""
+    said = [number for number in find_numbers_zh(statistic.evidence.quote) if same_value(number.value, statistic.value)]
+    if said:
+        return (f"write qualifier: {said[0].qualifier} ('{said[0].text}'; 超 = over, 余 = more-than, 近 = nearly, "
+                "约 = about, none = exact)")
+    return "the value must be the number the quote gives, in base units (4.5亿 = 450000000)"
 
 
 def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Records:
@@ -586,24 +606,62 @@ def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source
     return pages, records, sources
 
 
-def translation_warnings(pages: list[Page], config: Config) -> list[ContentError]:
-    """Translations that were never marked as such, or whose original changed since."""
+def translation_warnings(pages: list[Page], config: Config, ledger: dict | None = None) -> list[ContentError]:
+    """Translations that were never marked as such, or whose original changed since (with what changed)."""
     originals = {page.key: page for page in pages if page.lang == config.default_language}
     warnings = []
     for page in pages:
         original = originals.get(page.key)
         if original is None or page.lang == config.default_language:
             continue
-        hint = f"bring it up to date, then run: python build.py translated {_shown(page.path)}"
+        hint = f"bring it up to date, then run: python3 build.py translated {_shown(page.path)}"
         if page.body == original.body and page.title == original.title:
             warnings.append(ContentError(Location(page.path), "untranslated: the same text as the original", hint))
         elif not page.translated_from:
             warnings.append(ContentError(Location(page.path), f"not marked as a translation of {original.path.name}",
                                          hint))
-        elif page.translated_from != original.fingerprint:
+        elif page.translated_from not in (original.fingerprint, original.words):
+            summary, diff = _page_change(original, ledger or {})
             warnings.append(ContentError(Location(page.path), f"out of date: {original.path.name} has changed "
-                                         "since this translation was made", hint))
+                                         "since this translation was made" + (f": {summary}" if summary else ""),
+                                         hint, diff))
     return warnings
+
+
+def _page_change(original: Page, ledger: dict) -> tuple[str, str]:
+    """What changed in an original page since the ledger recorded it (unknown if it did not)."""
+    before = ledger.get(f"page:{original.key}", {}).get("original", "")
+    try:
+        return translations.describe_change(before, original.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return "", ""
+
+
+def original_warnings(raw: RawContent, records: Records, config: Config, ledger: dict) -> list[ContentError]:
+    """Records and sources whose original words changed since their translations were brought up to date."""
+    located = {f"{kind}:{record.id}": record.location for kind, items in
+               (("stat", records.statistics), ("event", records.events), ("term", records.terms)) for record in items}
+    others = ", ".join(code for code in config.codes if code != config.default_language)
+    warnings = []
+    for original in _originals(raw, config):
+        changed, summary, diff = translations.changed_since(original, ledger)
+        if changed:
+            warnings.append(ContentError(
+                located.get(original.key, Location(original.path)),
+                f"{original.what}: its {config.default_language} words changed since its {others} translation was "
+                "brought up to date" + (f": {summary}" if summary else ""),
+                f"update the {others} words, then run: python3 build.py translated {_shown(original.path)}", diff))
+    return warnings
+
+
+def _originals(raw: RawContent, config: Config) -> list[translations.Original]:
+    """The records' and sources' words in the default language (what the other languages translate)."""
+    originals = translations.record_originals(raw.data, config.default_language)
+    for document in raw.sources:
+        ident = document.path.name[:-3]
+        if "." not in ident and isinstance(document.front, dict):
+            originals.append(translations.source_original(ident, document.path, document.front, document.body))
+    return originals
 
 
 def record_warnings(records: Records, config: Config) -> list[ContentError]:
@@ -622,6 +680,20 @@ def record_warnings(records: Records, config: Config) -> list[ContentError]:
     return warnings
 
 
+def source_warnings(sources: dict[str, Source], config: Config) -> list[ContentError]:
+    """Sources without their words in a language: that language's source page would show the original's."""
+    warnings = []
+    for source in sources.values():
+        for lang in config.codes:
+            if lang != source.lang and lang not in source.translations:
+                name = f"{source.id}.{lang}.md"
+                warnings.append(ContentError(Location(source.path), f"no {name}: the {lang} page of this source shows "
+                                             f"its {source.lang} title and author, and no summary",
+                                             f"add {_shown(source.path.with_name(name))} with outlet, title, author "
+                                             "and a summary (as the other sources' have)"))
+    return warnings
+
+
 def _shown(path: Path) -> str:
     parts = path.parts
     return "/".join(parts[parts.index("content"):]) if "content" in parts else str(path)
@@ -634,7 +706,7 @@ def check_record_pages(records: Records, pages: list[Page], errors: ErrorList) -
         for key in record.pages:
             if key not in keys:
                 errors.add(record.location, f"'{record.id}': pages lists '{key}', which is not a page",
-                           "use a page key such as pillars/contact (its file name without .<lang>.md)")
+                           _page_key_hint(key, keys, "pages"))
 
 
 def check_groups(records: Records, strings: dict[str, dict[str, str]], config: Config, errors: ErrorList) -> None:

@@ -25,7 +25,8 @@ def test_help_documents_every_option(command: list[str], capsys: pytest.CaptureF
         parser().parse_args([*command, "--help"])
     assert exit_info.value.code == 0
     text = capsys.readouterr().out
-    expected = {(): ["build", "check", "serve", "ingest", "--root"], ("build",): ["--out", "--base-url"],
+    expected = {(): ["build", "check", "serve", "ingest", "test", "--root", "--version", "--quiet", "--verbose"],
+                ("build",): ["--out", "--base-url"],
                 ("check",): ["--base-url"], ("serve",): ["--host", "--port", "--open"],
                 ("ingest",): ["--force", "--encoding", "PATH"]}[tuple(command)]
     for option in expected:
@@ -150,3 +151,67 @@ def test_a_site_too_deep_for_its_output_folder_is_refused_before_writing(minimal
     err = capsys.readouterr().err
     assert "the output folder's path is too long for the site" in err and "Traceback" not in err
     assert list(parent.iterdir()) == []
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture) -> None:
+    from microsite import __version__
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0 and capsys.readouterr().out == f"microsite {__version__}\n"
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_quiet_prints_only_mistakes_and_verbose_is_accepted(minimal_project: Path, tmp_path: Path, where: str,
+                                                            capsys: pytest.CaptureFixture) -> None:
+    command = ["--root", str(minimal_project), "build", "--out", str(tmp_path / "out")]
+    assert main(["-q", *command] if where == "before" else [*command, "-q"]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert main(["-v", *command] if where == "before" else [*command, "--verbose"]) == 0
+    assert capsys.readouterr().out.startswith("up to date: ")
+    (minimal_project / "content" / "site.yaml").write_text("title：测试\n", encoding="utf-8")
+    assert main([*command, "-q"]) == 1
+    assert "full-width colon" in capsys.readouterr().err
+
+
+def test_the_project_is_where_build_py_is_not_where_it_runs(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "--help"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "check"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert "content/site.yaml" not in result.stderr  # found the repository's content, not an empty tmp_path
+    assert result.stdout.startswith("checked ") or result.returncode == 1
+
+
+def test_test_command_help_needs_no_installation(tmp_path: Path) -> None:
+    for name in ("build.py", "pyproject.toml"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    result = subprocess.run([sys.executable, "-I", "-S", str(tmp_path / "build.py"), "test", "--help"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("usage: python3 build.py test [pytest options]")
+    assert not (tmp_path / ".venv").exists()
+
+
+def test_an_old_python_gets_a_sentence_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import runpy
+
+    monkeypatch.setattr(sys, "version_info", (3, 10, 4, "final", 0))
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_path(str(REPO / "build.py"), run_name="__main__")
+    assert str(exit_info.value.code).startswith("microsite needs Python 3.11 or newer; this is Python 3.10")
+
+
+@pytest.mark.slow
+def test_an_offline_first_run_gets_a_sentence_not_a_traceback(tmp_path: Path) -> None:
+    import os
+
+    for name in ("build.py", "pyproject.toml"):
+        (tmp_path / name).write_bytes((REPO / name).read_bytes())
+    environment = {**os.environ, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": ""}
+    result = subprocess.run([sys.executable, "-I", "-S", str(tmp_path / "build.py"), "check"], cwd=tmp_path,
+                            env=environment,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "error: could not install the packages microsite needs" in result.stderr
+    assert "needs the internet" in result.stderr

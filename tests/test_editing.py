@@ -22,6 +22,9 @@ from tests.conftest import PROJECT, REPO
 
 pytestmark = pytest.mark.slow
 
+# The English written here names nothing the glossary fixes a rendering for (no "ICF"), so it stays valid
+# whatever renderings the editors choose or forbid.
+
 FEED = """\
 <?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>示例晚报</title><link>https://news.example.org/</link>
@@ -68,14 +71,14 @@ def publish_figure_and_event(root: Path, draft: dict) -> None:
     [meeting] = [record for record in draft["events"] if record["date"] == "2024-04"]
     meeting.update(id="members-meeting-2024", stats=["new-member-companies"],
                    zh={"title": "会员大会", "text": "工商联召开会员大会。"},
-                   en={"title": "Members' meeting", "text": "The ICF held a meeting of its members."})
+                   en={"title": "Members' meeting", "text": "A meeting of members was held."})
     append_record(root, "timeline", meeting)
 
 
 def add_source_translation(root: Path, source: str) -> None:
     (root / "content" / "sources" / f"{source}.en.md").write_text(
-        "---\noutlet: Example Evening News\ntitle: Jinjiang ICF holds its members' meeting\n---\n"
-        "The article reports a meeting of the ICF's members.\n", encoding="utf-8")
+        "---\noutlet: Example Evening News\ntitle: A members' meeting in Jinjiang\n---\n"
+        "The article reports a meeting of members.\n", encoding="utf-8")
 
 
 def add_page(root: Path, source: str) -> None:
@@ -84,7 +87,7 @@ def add_page(root: Path, source: str) -> None:
         "zh": ("会员", "工商联新增会员企业。", "[会员大会](event:members-meeting-2024)上新增会员企业"
                f"[](stat:new-member-companies)，"
                f"[企业家表示支持](cite:{source} \"与会企业家表示，将继续支持商会建设\")。"),
-        "en": ("Members", "New member companies of the ICF.", "At the [members' meeting](event:members-meeting-2024), "
+        "en": ("Members", "New member companies.", "At the [members' meeting](event:members-meeting-2024), "
                f"[](stat:new-member-companies) companies joined, and [entrepreneurs pledged support](cite:{source} \"将继续支持商会建设\")."),
     }
     for lang, (title, description, body) in bodies.items():
@@ -101,7 +104,7 @@ def test_the_content_tests_pass_after_ordinary_editorial_work(tmp_path: Path, ca
     publish_figure_and_event(root, draft)
     add_source_translation(root, source)
     add_page(root, source)
-    assert main(["--root", str(root), "translated"]) == 0
+    assert main(["--root", str(root), "translated", "--all"]) == 0
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
     assert main(["--root", str(root), "build", "--out", str(tmp_path / "site")]) == 0

@@ -441,24 +441,32 @@ def test_ingest_creates_source_and_draft_then_unchanged(raw_file: Path, tmp_path
     assert names(sources) == [f"{REAL_ID}.candidates.yaml", f"{REAL_ID}.md"]  # no temporary files left
 
 
-def test_ingest_refuses_to_overwrite_an_edited_source(raw_file: Path, tmp_path: Path) -> None:
+def test_ingest_keeps_a_hand_corrected_source_of_the_same_raw_item(raw_file: Path, tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     ingest_file(raw_file, sources)
     target = sources / f"{REAL_ID}.md"
     edited = target.read_text(encoding="utf-8").replace("author: 徐志南", "author: 徐志南（编辑改过）")
     target.write_text(edited, encoding="utf-8")
-    with pytest.raises(IngestError) as error:
-        ingest_file(raw_file, sources)
-    assert error.value.path == str(target)
-    assert error.value.line == 8
-    assert error.value.hint == "pass --force to overwrite"
-    assert "-author: 徐志南（编辑改过）" in error.value.message
-    assert "+author: 徐志南" in error.value.message
-    assert str(error.value).startswith(f"{target}:8: {REAL_ID}.md differs")
+    [source, draft] = ingest_file(raw_file, sources)
+    assert (source.path, source.status, draft.status) == (target, "kept", "unchanged")
+    assert "your edited version stays" in source.note and "from line 8 on" in source.note
     assert target.read_text(encoding="utf-8") == edited
 
 
-def test_ingest_refuses_to_overwrite_an_edited_draft(raw_file: Path, tmp_path: Path) -> None:
+def test_ingest_refuses_to_overwrite_a_source_of_another_raw_item(raw_file: Path, tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    ingest_file(raw_file, sources)
+    target = sources / f"{REAL_ID}.md"
+    other = target.read_text(encoding="utf-8").replace("raw_sha256: eb7c93e7", "raw_sha256: eb7c93e8")
+    target.write_text(other.replace("author: 徐志南", "author: 徐志南（另一篇）"), encoding="utf-8")
+    with pytest.raises(IngestError) as error:
+        ingest_file(raw_file, sources)
+    assert error.value.path == str(target)
+    assert "raw_sha256 differs" in error.value.hint and "--force" in error.value.hint
+    assert str(error.value).startswith(f"{target}:") and f"{REAL_ID}.md differs" in str(error.value)
+
+
+def test_ingest_keeps_an_edited_draft_until_forced(raw_file: Path, tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     ingest_file(raw_file, sources)
     draft = sources / f"{REAL_ID}.candidates.yaml"
@@ -466,10 +474,9 @@ def test_ingest_refuses_to_overwrite_an_edited_draft(raw_file: Path, tmp_path: P
     number = next(n for n, line in enumerate(lines, 1) if line.startswith("- id: count-49-ge"))
     lines[number - 1] = "- id: affiliated-chambers\n"
     draft.write_text("".join(lines), encoding="utf-8")
-    with pytest.raises(IngestError) as error:
-        ingest_file(raw_file, sources)
-    assert (error.value.path, error.value.line) == (str(draft), number)
-    assert "-- id: affiliated-chambers" in error.value.message and "+- id: count-49-ge" in error.value.message
+    results = ingest_file(raw_file, sources)
+    assert [result.status for result in results] == ["unchanged", "kept"]
+    assert f"from line {number} on" in results[1].note
     assert draft.read_text(encoding="utf-8") == "".join(lines)
     results = ingest_file(raw_file, sources, force=True)
     assert [result.status for result in results] == ["unchanged", "updated"]
@@ -491,7 +498,8 @@ def test_a_conflict_writes_nothing_for_the_file(tmp_path: Path) -> None:
     sources = tmp_path / "sources"
     first, second = ingest_file(FIXTURES / "rss.xml", sources)[::2]
     first.path.unlink()
-    second.path.write_text(second.path.read_text(encoding="utf-8") + "\n编辑加的一段。\n", encoding="utf-8")
+    second.path.write_text(second.path.read_text(encoding="utf-8").replace("raw_sha256: ", "raw_sha256: 0"),
+                           encoding="utf-8")  # another raw item's source under this id
     with pytest.raises(IngestError) as error:
         ingest_file(FIXTURES / "rss.xml", sources)
     assert error.value.path == str(second.path)
@@ -787,7 +795,7 @@ def test_cli_ingests_a_folder_and_reports_what_it_cannot_read(tmp_path: Path, ca
     ]
 
 
-def test_cli_stops_at_an_edited_file_until_forced(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_cli_keeps_an_edited_file_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     from microsite.cli import main
 
     arguments = ["--root", str(tmp_path), "ingest", str(REAL_PATH)]
@@ -795,9 +803,12 @@ def test_cli_stops_at_an_edited_file_until_forced(tmp_path: Path, capsys: pytest
     draft = tmp_path / "content" / "sources" / f"{REAL_ID}.candidates.yaml"
     draft.write_text("statistics: []\nevents: []\n", encoding="utf-8")
     capsys.readouterr()
-    assert main(arguments) == 1
-    err = capsys.readouterr().err
-    assert f"{draft}:1: {REAL_ID}.candidates.yaml differs" in err and "pass --force to overwrite" in err
+    assert main(arguments) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"unchanged: content/sources/{REAL_ID}.md",
+        f"kept: content/sources/{REAL_ID}.candidates.yaml",
+        "  your edited version stays: it is of the same raw item, and differs from what ingest writes from line 1 on; "
+        "--force would replace it"]
     assert draft.read_text(encoding="utf-8") == "statistics: []\nevents: []\n"
     assert main([*arguments, "--force"]) == 0
     assert capsys.readouterr().out.splitlines() == [f"unchanged: content/sources/{REAL_ID}.md",

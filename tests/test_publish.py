@@ -231,6 +231,21 @@ def test_check_site_command_exit_status(built_site: Path, tmp_path: Path, capsys
     assert main([*arguments, str(tmp_path / "missing")]) == 1
 
 
+def test_check_site_of_a_build_for_another_address_says_so_once(minimal_project: Path, tmp_path: Path,
+                                                                capsys) -> None:
+    out = tmp_path / "site"
+    build(minimal_project, out, BuildOptions(base_url="http://127.0.0.1:8000/"))  # as the preview builds it
+    assert main(["--root", str(minimal_project), "check", "--site", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert [line for line in captured.err.splitlines() if not line.startswith(("warning:", "  hint:"))] == [
+        f"{out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out}/index.html: this site was built "
+        "for http://127.0.0.1:8000/, not for https://example.org/ (the base URL being checked)"]
+    assert f"python3 build.py check --base-url http://127.0.0.1:8000/ --site {out}" in captured.err
+    assert captured.out.endswith("1 problem\n")
+    assert main(["--root", str(minimal_project), "check", "--base-url", "http://127.0.0.1:8000/", "--site",
+                 str(out)]) == 0
+
+
 def test_leftovers_of_a_killed_build_are_removed_but_not_a_running_ones(tmp_path: Path) -> None:
     out = tmp_path / "site"
     old, fresh, foreign = tmp_path / ".site.new-abc", tmp_path / ".site.new-def", tmp_path / ".site.new-xyz"
@@ -247,6 +262,20 @@ def test_leftovers_of_a_killed_build_are_removed_but_not_a_running_ones(tmp_path
         os.utime(folder, (0, 0))
     remove_leftovers(out)
     assert not old.exists() and fresh.exists() and foreign.exists() and not unmarked_empty.exists()
+
+
+def test_a_build_with_nothing_to_do_still_removes_a_killed_builds_leftovers(minimal_project: Path,
+                                                                           tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    leftover = tmp_path / ".site.new-abc"
+    leftover.mkdir()
+    (leftover / MARKER).write_text("x")
+    os.utime(leftover, (0, 0))
+    assert build(minimal_project, out).site is None  # nothing changed
+    assert not leftover.exists()
 
 
 def test_rebuilding_never_follows_a_symlink_out_of_the_old_site(minimal_project: Path, tmp_path: Path) -> None:

@@ -159,3 +159,22 @@ def test_undefined_variable_is_an_error_not_an_empty_string(minimal_project: Pat
     assert {(error.location.path.name, error.location.line) for error in errors} == {("404.html", 4)}
     assert [error.message.split(":")[0] for error in errors] == ["template error"]  # once, not once per page
     assert all("UndefinedError" in error.message and "subtitle" in error.message for error in errors)
+
+
+def test_a_source_without_kicker_author_or_translation_shows_no_empty_rows_and_is_warned_about(
+        minimal_project: Path, tmp_path: Path) -> None:
+    from microsite.pipeline import build
+
+    sources = minimal_project / "content" / "sources"
+    original = sources / "2023-10-11-abcdef12.md"
+    text = original.read_text(encoding="utf-8")
+    original.write_text(text.replace("kicker: 强素质 增信念 勤联络\n", "").replace("author: 徐志南\n", ""), encoding="utf-8")
+    (sources / "2023-10-11-abcdef12.en.md").unlink()
+    result = build(minimal_project, tmp_path / "site")
+    html = (tmp_path / "site" / "en" / "sources" / "2023-10-11-abcdef12" / "index.html").read_text(encoding="utf-8")
+    strings = result.site.strings
+    assert strings["source_kicker"]["en"] not in html and strings["source_author"]["en"] not in html
+    assert [w.format(minimal_project) for w in result.warnings if "sources/" in str(w.location.path)] == [
+        "content/sources/2023-10-11-abcdef12.md: no 2023-10-11-abcdef12.en.md: the en page of this source shows its "
+        "zh title and author, and no summary\n  hint: add content/sources/2023-10-11-abcdef12.en.md with outlet, "
+        "title, author and a summary (as the other sources' have)"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -30,12 +31,20 @@ def test_new_statistic_is_appended_and_its_empty_values_are_reported(minimal_pro
         assert key in err
 
 
-@pytest.mark.parametrize("kind", ["event", "term"])
-def test_new_records_of_each_kind_have_every_required_key(minimal_project: Path, kind: str,
-                                                          capsys: pytest.CaptureFixture) -> None:
+@pytest.mark.parametrize(("kind", "required"), [("event", ("date", "quote", "title")), ("term", ("term",))])
+def test_new_records_of_each_kind_have_every_required_key_and_only_those_empty(
+        minimal_project: Path, kind: str, required: tuple[str, ...], capsys: pytest.CaptureFixture) -> None:
     new_item(minimal_project, read_config_file(minimal_project), kind, "fresh")
     status, err = check_output(minimal_project, capsys)
     assert status == 1 and "missing key" not in err and "'fresh'" in err
+    empty = sorted(set(re.findall(r"'(\w+)' is empty", err)))
+    assert empty == sorted(required)  # optional keys are written as comments, not as empty values
+
+
+def test_new_page_refuses_a_template_that_does_not_exist(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["--root", str(minimal_project), "new", "page", "about", "--template", "nosuch"]) == 1
+    assert "error: no page template 'nosuch': use one of home, page, pillar" in capsys.readouterr().err
+    assert not (minimal_project / "content/pages/about.en.md").exists()
 
 
 def test_new_page_exists_in_every_language(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:

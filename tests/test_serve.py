@@ -660,3 +660,47 @@ def test_server_stops_cleanly_on_ctrl_c_and_frees_its_port(fresh: PreviewProcess
     poll(lambda: "stopped" in fresh.output, 2, what="'stopped'")
     assert "Traceback" not in fresh.output
     assert can_bind(fresh.port)
+
+
+# --- the command line's mistakes: said once, and the preview does not start ---------------------------------------
+
+
+def test_an_unknown_host_is_named_not_taken_for_busy_ports(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from microsite.serve import serve
+
+    assert serve(tmp_path, host="nosuch.invalid", port=8000) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot listen on 'nosuch.invalid': no such address") and "in use" not in err
+
+
+def test_a_port_out_of_range_is_a_usage_error(capsys: pytest.CaptureFixture) -> None:
+    from microsite.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--port", "99999"])
+    assert exit_info.value.code == 2
+    assert "argument --port: '99999' is not a port: use a number from 1 to 65535" in capsys.readouterr().err
+
+
+def test_a_foreign_out_folder_stops_the_preview_before_it_starts(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from microsite.serve import serve
+
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep", encoding="utf-8")
+    assert serve(tmp_path, port=free_port("127.0.0.1", 20000), out=foreign) == 1
+    assert "was not made by microsite" in capsys.readouterr().err
+    assert [p.name for p in foreign.iterdir()] == ["notes.txt"]
+
+
+def test_the_preview_terminal_shows_warnings_when_they_change(minimal_project: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture) -> None:
+    from microsite.serve import _report
+
+    preview = Preview(minimal_project, tmp_path / "site", "http://127.0.0.1:1/")
+    assert preview.rebuild()
+    _report(preview, True, [], time.perf_counter())
+    first = capsys.readouterr().err
+    assert "warning: content/pages/" in first
+    _report(preview, True, [], time.perf_counter())
+    assert capsys.readouterr().err == ""  # the same warnings are not printed on every save

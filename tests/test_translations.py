@@ -59,7 +59,7 @@ def test_unmarked_then_marked_then_out_of_date(minimal_project: Path) -> None:
     original.write_text(original.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
     stale = [w for w in warnings_of(minimal_project) if "timeline.en.md" in w]
     assert stale == ["content/pages/timeline.en.md: out of date: timeline.zh.md has changed since this translation "
-                     "was made\n  hint: bring it up to date, then run: python build.py translated "
+                     "was made\n  hint: bring it up to date, then run: python3 build.py translated "
                      "content/pages/timeline.en.md"]
 
 
@@ -95,6 +95,89 @@ def test_translated_refuses_a_fifo_instead_of_waiting_for_it(minimal_project: Pa
     os.mkfifo(fifo)
     assert main(["--root", str(minimal_project), "translated", str(fifo)]) == 1
     assert f"{fifo}: not a regular file (a FIFO" in capsys.readouterr().err
-    assert main(["--root", str(minimal_project), "translated"]) == 1  # every translation: the FIFO among them
+    assert main(["--root", str(minimal_project), "translated", "--all"]) == 1  # every translation: the FIFO among them
     err = capsys.readouterr().err
     assert "pipe.en.md: not a regular file" in err and "Traceback" not in err
+
+
+# --- records and sources, what changed, white space, the command --------------------------------------------------
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def marked(root: Path, *paths: str, capsys: pytest.CaptureFixture) -> str:
+    from microsite.cli import main
+
+    assert main(["--root", str(root), "translated", *[str(root / path) for path in paths]]) == 0
+    return capsys.readouterr().out
+
+
+def out_of_step(root: Path) -> list[str]:
+    return [w for w in warnings_of(root) if "changed since" in w or "out of date" in w]
+
+
+def test_a_changed_original_record_or_source_warns_with_what_changed(minimal_project: Path,
+                                                                     capsys: pytest.CaptureFixture) -> None:
+    out = marked(minimal_project, "content/data/statistics.yaml", "content/data/glossary.yaml",
+                 "content/sources/2023-10-11-abcdef12.en.md", capsys=capsys)
+    assert "marked as translated: statistic 'chambers' (statistics.yaml)" in out
+    assert out_of_step(minimal_project) == []
+    data = minimal_project / "content" / "data"
+    edit(data / "statistics.yaml", "    label: 所属商会", "    label: 所属的商会")
+    edit(data / "glossary.yaml", "definition: 工商业联合会", "definition: 工商业联合会（总商会）")
+    edit(minimal_project / "content/sources/2023-10-11-abcdef12.md", "有效助力", "有力助推")
+    [statistic, term, source] = out_of_step(minimal_project)
+    assert statistic.startswith("content/data/statistics.yaml:1:3: statistic 'chambers': its zh words changed "
+                                "since its en translation was brought up to date: 'label: 所属商会' became "
+                                "'label: 所属的商会'\n  hint: update the en words, then run: python3 build.py "
+                                "translated content/data/statistics.yaml")
+    assert term.startswith("content/data/glossary.yaml:") and "'definition: 工商业联合会" in term
+    assert source.startswith("content/sources/2023-10-11-abcdef12.md: source '2023-10-11-abcdef12': its zh words")
+    marked(minimal_project, "content/data/statistics.yaml", "content/data/glossary.yaml",
+           "content/sources/2023-10-11-abcdef12.md", capsys=capsys)
+    assert out_of_step(minimal_project) == []
+
+
+def test_white_space_is_no_change(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
+    pages = minimal_project / "content" / "pages"
+    marked(minimal_project, "content/pages/timeline.en.md", "content/data/statistics.yaml", capsys=capsys)
+    original = pages / "timeline.zh.md"
+    original.write_text(original.read_text(encoding="utf-8").replace("Intro.", "\n Intro. \n") + "\n\n",
+                        encoding="utf-8")  # re-wrapped, spaced: the same words
+    edit(minimal_project / "content/data/statistics.yaml", "    label: 所属商会", "    label:   所属商会  ")
+    assert out_of_step(minimal_project) == []
+
+
+def test_a_stale_page_shows_what_changed_and_verbose_shows_the_diff(minimal_project: Path,
+                                                                   capsys: pytest.CaptureFixture) -> None:
+    from microsite.cli import main
+
+    marked(minimal_project, "content/pages/timeline.en.md", capsys=capsys)
+    original = minimal_project / "content" / "pages" / "timeline.zh.md"
+    text = original.read_text(encoding="utf-8")
+    original.write_text(text + "新的一段。\n", encoding="utf-8")
+    [stale] = out_of_step(minimal_project)
+    assert "has changed since this translation was made: added '新的一段。'" in stale
+    assert main(["--root", str(minimal_project), "-v", "check"]) == 0
+    assert "\n    +新的一段。\n" in capsys.readouterr().err
+
+
+def test_translated_alone_lists_what_is_out_of_step_and_marks_nothing(minimal_project: Path,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    from microsite.cli import main
+
+    translation = minimal_project / "content" / "pages" / "timeline.en.md"
+    before = translation.read_text(encoding="utf-8")
+    assert main(["--root", str(minimal_project), "translated"]) == 1
+    err = capsys.readouterr().err
+    assert "out of step: content/pages/timeline.en.md: not marked as a translation of timeline.zh.md" in err
+    assert "or pass --all to mark everything" in err and translation.read_text(encoding="utf-8") == before
+    assert main(["--root", str(minimal_project), "translated", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "timeline.en.md" in out and "statistic 'chambers'" in out and out.splitlines()[-1].endswith(
+        "already up to date")
+    assert [w for w in warnings_of(minimal_project) if "translation" in w] == []

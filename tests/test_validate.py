@@ -315,3 +315,25 @@ def test_a_page_name_longer_than_a_file_name_can_be_is_reported(root: Path):
     config = site_of(root).config
     assert _too_long("a" * 256, config).endswith("has 256 bytes, more than 255")
     assert _too_long("a" * 255, config) == ""
+
+
+def test_a_qualifier_mismatch_says_which_qualifier_to_write(minimal_project: Path) -> None:
+    edit(minimal_project, "data/statistics.yaml", "  qualifier: over\n", "")
+    [message] = mistakes(minimal_project)
+    assert "the quote says '超4.5亿元' (over), but the record's qualifier is exact" in message
+    assert message.endswith("hint: write qualifier: over ('超4.5亿元'; 超 = over, 余 = more-than, 近 = nearly, "
+                            "约 = about, none = exact)")
+
+
+def test_a_page_key_written_as_a_file_name_gets_the_key_as_hint(minimal_project: Path) -> None:
+    edit(minimal_project, "site.yaml", "nav: [", "nav: [index.md, quanzhou.en.md, ")
+    assert [m.split("\n  hint: ")[1] for m in mistakes(minimal_project)] == [
+        "write the page key without '.md': 'index' (that page exists)",
+        "write the page key without '.md': 'quanzhou', and create pages/quanzhou.<lang>.md"]
+
+
+def test_a_chinese_count_needs_its_measure_word(minimal_project: Path) -> None:
+    edit(minimal_project, "data/statistics.yaml", "    measure: 个\n", "")
+    [message] = mistakes(minimal_project)
+    assert "statistic 'chambers': a count needs its measure word in 'zh', or it reads '49所属商会'" in message
+    assert message.endswith("hint: add measure: 个 (49个 in the quote)")
