@@ -10,7 +10,9 @@ reported as a located error, like a content mistake.
 from __future__ import annotations
 
 import hashlib
+import html
 import os
+import re
 import string
 import traceback
 from collections.abc import Callable
@@ -71,6 +73,34 @@ class StatisticGroup:
     title: str
     statistics: list[Statistic]
     chart: Markup | None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of a page, for its "On this page" map: the heading's anchor and its text.
+
+    ``kicker`` is shown before the text (an event's date on the timeline's map).
+    """
+
+    id: str
+    text: str
+    kicker: str = ""
+
+
+PAGE_MAP_MIN = 4  # a page with fewer sections is short enough to see at a glance
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def sections(rendered: Rendered) -> list[Section]:
+    """The ``h2`` sections of rendered Markdown (whose headings all carry an ``id``), in order."""
+    return [Section(html.unescape(anchor), html.unescape(_TAG.sub("", inner)).strip())
+            for anchor, inner in _H2.findall(rendered.html)]
+
+
+def page_map(found: list[Section]) -> list[Section]:
+    """The sections to list in a page's map: all of them on a long page, none on a short one."""
+    return found if len(found) >= PAGE_MAP_MIN else []
 
 
 class MissingString(Exception):
@@ -264,8 +294,11 @@ class Renderer:
             "related_statistics": lambda key: [s for s in site.statistics if key in s.pages],
             "related_events": lambda key: [e for e in site.events if key in e.pages],
             "statistic_groups": lambda: self.statistic_groups(lang),
+            "event_sections": lambda: [(f"event-{event.id}", event.text[lang].title, format_date(event.date, lang))
+                                       for event in site.events],
             "downloads": lambda: self.download_links(lang),
             "source_by_id": self.sources_by_id,
+            "page_map": lambda rendered, more=(): page_map(sections(rendered) + [Section(*item) for item in more]),
         }
 
     def filled_string(self, lang: str, name: str, **values: str) -> str:

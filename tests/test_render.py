@@ -159,3 +159,20 @@ def test_undefined_variable_is_an_error_not_an_empty_string(minimal_project: Pat
     assert {(error.location.path.name, error.location.line) for error in errors} == {("404.html", 4)}
     assert [error.message.split(":")[0] for error in errors] == ["template error"]  # once, not once per page
     assert all("UndefinedError" in error.message and "subtitle" in error.message for error in errors)
+
+
+def test_sections_are_the_h2_headings_with_their_anchors_and_plain_text() -> None:
+    from microsite.model import Rendered
+    from microsite.render import Section, sections
+
+    html = ('<h2 id="a">One <a href="x">link</a> &amp; more</h2><p>text</p><h3 id="b">Sub</h3>'
+            '<h2 id="c-2">“三个三”</h2>')
+    assert sections(Rendered(html)) == [Section("a", "One link & more"), Section("c-2", "“三个三”")]
+
+
+def test_only_a_page_of_four_or_more_sections_gets_a_map() -> None:
+    from microsite.render import PAGE_MAP_MIN, Section, page_map
+
+    found = [Section(f"s{index}", "text") for index in range(PAGE_MAP_MIN)]
+    assert page_map(found) == found
+    assert page_map(found[:-1]) == []
