@@ -27,7 +27,7 @@ from .assets import headers_file
 from .cache import files_fingerprint
 from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
-from .charts import Bar, bar_chart
+from .charts import Bar, Part, Structure, bar_chart, structure_figure
 from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
@@ -297,6 +297,7 @@ class Renderer:
             "event_sections": lambda: [(f"event-{event.id}", event.text[lang].title, format_date(event.date, lang))
                                        for event in site.events],
             "downloads": lambda: self.download_links(lang),
+            "structure_figure": lambda ident, approaches, detail=True: self.structure(lang, ident, approaches, detail),
             "source_by_id": self.sources_by_id,
             "page_map": lambda rendered, more=(): page_map(sections(rendered) + [Section(*item) for item in more]),
         }
@@ -374,6 +375,18 @@ class Renderer:
             else:
                 result.append(StatisticGroup(ident, "", stats, None))
         return result
+
+    def structure(self, lang: str, ident: str, approaches: list[tuple], detail: bool) -> Markup:
+        """The structure figure: the pillar pages' names, then ``approaches``, each a glossary term's id
+        with, optionally, the id of a term for its parts and those parts' ids (all named as the glossary has them)."""
+        names = {term.id: term.text[lang].term for term in self.site.terms}
+        parts = [Part(names[first], tuple(names[item] for item in rest[1]) if len(rest) > 1 else (),
+                      names[rest[0]] if rest else "") for first, *rest in approaches]
+        pillars = tuple(page.nav_title for page in self.pages_with("pillar", lang))
+        figure = Structure(self.string(lang, "structure_title"), self.string(lang, "structure_pillars"), pillars,
+                           self.string(lang, "structure_note"), self.string(lang, "structure_approaches"),
+                           tuple(parts))
+        return structure_figure(figure, ident, detail)
 
     def download_links(self, lang: str) -> list[dict[str, str]]:
         links = []
