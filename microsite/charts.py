@@ -111,3 +111,125 @@ def _tokens(text: str) -> list[str]:
     if word:
         tokens.append(word)
     return tokens
+
+
+# --- the structure figure ---------------------------------------------------------------------------------------
+
+STRUCTURE_WIDTH = 280  # narrower than the charts: at 13 units a line, text stays 13 px on a 320 px phone
+BOX_PAD = 8
+BOX_GAP = 8
+INDENT = 16
+
+
+@dataclass(frozen=True)
+class Part:
+    """A box of the structure figure: its name, and the names of the parts drawn inside it (may be none)."""
+
+    name: str
+    parts: tuple[str, ...] = ()
+    parts_name: str = ""  # the name of the inner group ("Three Threes"), drawn above its parts
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What the structure figure shows: two groups of boxes, and a note on how the groups relate."""
+
+    title: str
+    pillars_label: str
+    pillars: tuple[str, ...]
+    note: str
+    approaches_label: str
+    approaches: tuple[Part, ...]
+
+
+def structure_figure(structure: Structure, ident: str, detail: bool = True) -> Markup:
+    """The pillars side by side, the note, then each approach; its named parts inside it when ``detail``
+    (without, a small version: the name of the group of parts only).
+
+    Drawn for a 320 px phone's text column (280 units); every word of it is also in its ``<desc>``.
+    """
+    parts, y = [], 0
+    y = _label(structure.pillars_label, y, parts)
+    y = _row(structure.pillars, 0, STRUCTURE_WIDTH, y, parts, "structure-pillar")
+    y = _label(structure.note, y + 4, parts, "structure-note")
+    parts.append(f'<line class="structure-rule" x1="0" x2="{STRUCTURE_WIDTH}" y1="{y + 6}" y2="{y + 6}"/>')
+    y = _label(structure.approaches_label, y + 12, parts)
+    for approach in structure.approaches:
+        y = _approach(approach, y, parts, detail) + BOX_GAP
+    height = y - BOX_GAP
+    return Markup(
+        f'<svg class="structure" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'viewBox="0 0 {STRUCTURE_WIDTH} {height}" width="{STRUCTURE_WIDTH}" height="{height}" font-size="{FONT_SIZE}">'
+        f'<title id="{ident}-title">{escape(structure.title)}</title>'
+        f'<desc id="{ident}-desc">{escape(describe_structure(structure))}</desc>'
+        + "".join(parts) + "</svg>"
+    )
+
+
+def describe_structure(structure: Structure) -> str:
+    """The figure in words: each group with its names, the note, and each approach with its parts."""
+    chinese = any(text_em(ch) == 1.0 for ch in structure.title)
+    colon, separator, stop, open_, close = ("：", "、", "。", "（", "）") if chinese else (": ", "; ", ". ", " (", ")")
+    approaches = []
+    for approach in structure.approaches:
+        inner = f"{open_}{approach.parts_name}{colon}{separator.join(approach.parts)}{close}" if approach.parts else ""
+        approaches.append(approach.name + inner)
+    text = (f"{structure.pillars_label}{colon}{separator.join(structure.pillars)}{stop}"
+            f"{structure.note.rstrip('。.')}{stop}"
+            f"{structure.approaches_label}{colon}{('；' if chinese else separator).join(approaches)}")
+    return text.rstrip() + ("。" if chinese else ".")
+
+
+def _label(text: str, y: int, parts: list[str], css: str = "structure-label") -> int:
+    for line in wrap(text, STRUCTURE_WIDTH):
+        y += LINE_HEIGHT
+        parts.append(f'<text class="{css}" x="0" y="{y - 4}">{escape(line)}</text>')
+    return y + 4
+
+
+def _row(names: tuple[str, ...], x: float, width: float, y: int, parts: list[str], css: str) -> int:
+    """Boxes side by side across ``width``, as tall as the one with the most lines; one under another
+    when a word of a name would not fit in its box."""
+    each = (width - BOX_GAP * (len(names) - 1)) / max(len(names), 1)
+    if any(text_em(word) * FONT_SIZE > each - 2 * BOX_PAD for name in names for word in _tokens(name)):
+        for name in names:
+            y = _row((name,), x, width, y, parts, css) + BOX_GAP
+        return y - BOX_GAP
+    lines = [wrap(name, each - 2 * BOX_PAD) for name in names]
+    height = max((len(item) for item in lines), default=1) * LINE_HEIGHT + 2 * BOX_PAD - 4
+    for index, item in enumerate(lines):
+        left = x + index * (each + BOX_GAP)
+        parts.append(_rect(left, y, each, height, css))
+        parts += _lines(item, left + BOX_PAD, y + BOX_PAD)
+    return y + height
+
+
+def _approach(approach: Part, y: int, parts: list[str], detail: bool) -> int:
+    """One approach: a full-width box with its name, and its named parts inside it."""
+    lines = wrap(approach.name, STRUCTURE_WIDTH - 2 * BOX_PAD)
+    inner: list[str] = []
+    bottom = y + BOX_PAD + len(lines) * LINE_HEIGHT
+    if approach.parts_name:
+        inner_lines = wrap(approach.parts_name, STRUCTURE_WIDTH - 2 * BOX_PAD - INDENT)
+        inner += _lines(inner_lines, BOX_PAD + INDENT, bottom + 4, "structure-group")
+        bottom += 4 + len(inner_lines) * LINE_HEIGHT
+        if detail and approach.parts:
+            bottom = _row(approach.parts, BOX_PAD + INDENT, STRUCTURE_WIDTH - 2 * BOX_PAD - INDENT, bottom + 4, inner,
+                          "structure-part")
+        inner.insert(0, f'<path class="structure-link" d="M{BOX_PAD + INDENT / 2} {y + BOX_PAD + len(lines) * LINE_HEIGHT}'
+                        f' V{bottom - 4}"/>')
+    height = bottom + BOX_PAD - 4 - y
+    parts.append(_rect(0, y, STRUCTURE_WIDTH, height, "structure-approach"))
+    parts += _lines(lines, BOX_PAD, y + BOX_PAD, "structure-name") + inner
+    return y + height
+
+
+def _rect(x: float, y: float, width: float, height: float, css: str) -> str:
+    return (f'<rect class="{css}" x="{x + 0.5:.1f}" y="{y + 0.5:.1f}" width="{width - 1:.1f}" '
+            f'height="{height - 1:.1f}" rx="4"/>')
+
+
+def _lines(lines: list[str], x: float, top: float, css: str = "") -> list[str]:
+    attribute = f' class="{css}"' if css else ""
+    return [f'<text{attribute} x="{x:.1f}" y="{top + (index + 1) * LINE_HEIGHT - 5:.1f}">{escape(line)}</text>'
+            for index, line in enumerate(lines)]

@@ -9,7 +9,9 @@ reported as a located error, like a content mistake.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import string
 import traceback
 from collections.abc import Callable
@@ -23,7 +25,7 @@ from markupsafe import Markup
 from .assets import headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
-from .charts import Bar, bar_chart
+from .charts import Bar, Part, Structure, bar_chart, structure_figure
 from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
@@ -72,6 +74,34 @@ class StatisticGroup:
     title: str
     statistics: list[Statistic]
     chart: Markup | None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of a page, for its "On this page" map: the heading's anchor and its text.
+
+    ``kicker`` is shown before the text (an event's date on the timeline's map).
+    """
+
+    id: str
+    text: str
+    kicker: str = ""
+
+
+PAGE_MAP_MIN = 4  # a page with fewer sections is short enough to see at a glance
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def sections(rendered: Rendered) -> list[Section]:
+    """The ``h2`` sections of rendered Markdown (whose headings all carry an ``id``), in order."""
+    return [Section(html.unescape(anchor), html.unescape(_TAG.sub("", inner)).strip())
+            for anchor, inner in _H2.findall(rendered.html)]
+
+
+def page_map(found: list[Section]) -> list[Section]:
+    """The sections to list in a page's map: all of them on a long page, none on a short one."""
+    return found if len(found) >= PAGE_MAP_MIN else []
 
 
 class MissingString(Exception):
@@ -280,8 +310,12 @@ class Renderer:
             "related_statistics": lambda key: [s for s in site.statistics if key in s.pages],
             "related_events": lambda key: [e for e in site.events if key in e.pages],
             "statistic_groups": lambda: self.statistic_groups(lang),
+            "event_sections": lambda: [(f"event-{event.id}", event.text[lang].title, format_date(event.date, lang))
+                                       for event in site.events],
             "downloads": lambda: self.download_links(lang),
+            "structure_figure": lambda ident, approaches, detail=True: self.structure(lang, ident, approaches, detail),
             "source_by_id": self.sources_by_id,
+            "page_map": lambda rendered, more=(): page_map(sections(rendered) + [Section(*item) for item in more]),
         }
 
     def filled_string(self, lang: str, name: str, **values: str) -> str:
@@ -356,6 +390,18 @@ class Renderer:
             else:
                 result.append(StatisticGroup(ident, "", stats, None))
         return result
+
+    def structure(self, lang: str, ident: str, approaches: list[tuple], detail: bool) -> Markup:
+        """The structure figure: the pillar pages' names, then ``approaches``, each a glossary term's id
+        with, optionally, the id of a term for its parts and those parts' ids (all named as the glossary has them)."""
+        names = {term.id: term.text[lang].term for term in self.site.terms}
+        parts = [Part(names[first], tuple(names[item] for item in rest[1]) if len(rest) > 1 else (),
+                      names[rest[0]] if rest else "") for first, *rest in approaches]
+        pillars = tuple(page.nav_title for page in self.pages_with("pillar", lang))
+        figure = Structure(self.string(lang, "structure_title"), self.string(lang, "structure_pillars"), pillars,
+                           self.string(lang, "structure_note"), self.string(lang, "structure_approaches"),
+                           tuple(parts))
+        return structure_figure(figure, ident, detail)
 
     def download_links(self, lang: str) -> list[dict[str, str]]:
         links = []

@@ -31,8 +31,8 @@ from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
 
-TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "sources", "404")
-SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
+TEMPLATES = ("home", "page", "organisation", "pillar", "statistics", "timeline", "glossary", "sources", "404")
+SINGLE_TEMPLATES = ("home", "organisation", "statistics", "timeline", "glossary", "sources", "404")
 RESERVED_FOLDERS = ("static", "sources", "data")  # static files, source pages, data downloads
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_NAME_BYTES = 255  # a file or folder name, on every common file system

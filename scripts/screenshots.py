@@ -29,7 +29,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 VIEWPORTS = {"mobile": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-PAGES = {"home": "", "statistics": "statistics/", "timeline": "timeline/", "source": "sources/2023-10-11-eb7c93e7/"}
+PAGES = {"home": "", "organisation": "organisation/", "pillar": "pillars/contact/", "statistics": "statistics/",
+         "timeline": "timeline/", "glossary": "glossary/", "sources": "sources/",
+         "source": "sources/2023-10-11-eb7c93e7/", "404": "404.html"}  # one page of every template
 
 
 def serve(folder: Path) -> http.server.ThreadingHTTPServer:

