@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import search
 from .cache import BuildCache, LastBuild, files_fingerprint
 from .compiled import Compiler, precompile
 from .errors import ContentError
@@ -88,7 +89,7 @@ def _build(root: Path, out: Path, base_url: str | None, fingerprint: bool, cache
     cache.memo.prune()
     cache.store_compiled()
     jobs = Renderer(site, root / CACHE_FOLDER, cache.code).jobs()
-    written = write_site(jobs, out, cache.outputs, live)
+    written = write_site(jobs, out, cache.outputs, live, index=search.index if search.wanted(site) else None)
     pages = pages_per_language(site)
     cache.save(LastBuild(inputs, written.digest, pages, site.warnings), written.made)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)

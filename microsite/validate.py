@@ -30,9 +30,9 @@ from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
 
-TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "sources", "404")
-SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404")
-RESERVED_FOLDERS = ("static", "sources", "data")  # static files, source pages, data downloads
+TEMPLATES = ("home", "page", "pillar", "statistics", "timeline", "glossary", "sources", "404", "search")
+SINGLE_TEMPLATES = ("home", "statistics", "timeline", "glossary", "sources", "404", "search")
+RESERVED_FOLDERS = ("static", "sources", "data", "pagefind")  # static files, source pages, data downloads, search index
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
 
