@@ -3,7 +3,7 @@
     python3 build.py test -k nothing   # once, so that .venv has Playwright
     .venv/bin/python scripts/screenshots.py
 
-Writes docs/screenshots/<page>-<lang>-<mobile|desktop>.png. Needs Debian's
+Writes docs/screenshots/<page>-<lang>-<mobile|desktop>.png (the search page with a query typed). Needs Debian's
 chromium (/usr/bin/chromium); Playwright's own browser download is not used.
 """
 
@@ -28,7 +28,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 VIEWPORTS = {"mobile": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-PAGES = {"home": "", "statistics": "statistics/", "timeline": "timeline/", "source": "sources/2023-10-11-eb7c93e7/"}
+PAGES = {"home": "", "statistics": "statistics/", "timeline": "timeline/", "source": "sources/2023-10-11-eb7c93e7/",
+         "search": "search/?q={query}"}
+LANGUAGES = {"zh": ("", "商会"), "en": ("en/", "chamber"), "zh-hant": ("zh-hant/", "商會")}  # URL prefix, a search
 
 
 def serve(folder: Path) -> http.server.ThreadingHTTPServer:
@@ -50,8 +52,10 @@ def main() -> None:
         for device, viewport in VIEWPORTS.items():
             page = browser.new_page(viewport=viewport, device_scale_factor=1)
             for name, path in PAGES.items():
-                for lang, prefix in (("zh", ""), ("en", "en/")):
-                    page.goto(f"http://127.0.0.1:{port}/{prefix}{path}")
+                for lang, (prefix, query) in LANGUAGES.items():
+                    page.goto(f"http://127.0.0.1:{port}/{prefix}{path.format(query=query)}")
+                    if name == "search":
+                        page.wait_for_selector("#search-results a")
                     file = target / f"{name}-{lang}-{device}.png"
                     page.screenshot(path=str(file), full_page=device == "mobile" and name == "home")
                     print(file.relative_to(ROOT))
