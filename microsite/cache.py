@@ -1,6 +1,6 @@
 """What a build may reuse from earlier builds, kept in ``.cache/`` (ignored by git, safe to delete).
 
-Two things, both keyed by content, never by time stamps:
+Three things, all keyed by content, never by time stamps:
 
 * compiled Markdown, by the text's digest: compiling is a pure function of
   the text and of microsite's own code, so a hit is exactly what compiling
@@ -8,81 +8,37 @@ Two things, both keyed by content, never by time stamps:
 * what each output file was made from (a digest of its inputs) and the
   digest of what it was, so an unchanged page need not be rendered again;
 * the fingerprint of the last successful build's inputs (every content,
-  template and static file, the options and microsite's code) with the
-  digest of what it wrote: when neither the inputs nor the output folder
+  template and static file, the build options and microsite's code) with
+  the digest of what it wrote: when neither the inputs nor the output folder
   changed, there is nothing to do.
 
-Everything is stamped with microsite's code fingerprint; a cache written by
-other code is ignored. A cache that cannot be read is ignored too.
+The files are JSON, plain data read back field by field with its types
+checked: reading the cache never runs code (no pickle, no compiled
+templates). Each file's first line names microsite's code fingerprint and
+the digest of the rest; a file that is damaged, truncated, of another
+shape or written by other code is ignored, which only makes the build
+slower. (A digest proves no authorship: whoever can write ``.cache/`` can
+also edit ``content/``; what the cache cannot be made to do is run code.)
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compiled import Compiler
-from .memo import Memo
+from .compiled import Compiled, Compiler, LinkSpec, TextRun
+from .errors import ContentError, Location
+from .memo import Memo, digest_of
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 
 
 def code_fingerprint() -> str:
     """A digest of microsite's own source: a cache made by other code is not reused."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(_PACKAGE.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def files_fingerprint(root: Path, folders: list[str], extra: str = "") -> str:
-    """A digest of the names and contents of every file in ``root``'s ``folders`` (and ``extra``).
-
-    Folders are walked without following links; a linked file counts by its
-    content only when it lies inside ``root`` (the build refuses the others).
-    """
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(extra.encode())
-    top = str(root)
-    inside = str(root.resolve()) + os.sep
-    for name in folders:
-        for entry in _walk(os.path.join(top, name)):
-            digest.update(entry.path[len(top) + 1:].encode() + b"\0")  # the path relative to root
-            if entry.is_symlink() and not os.path.realpath(entry.path).startswith(inside):
-                digest.update(b"link:" + os.readlink(entry.path).encode())
-                continue
-            try:
-                if not entry.is_file():  # a FIFO would block, a device never end: the build refuses them unopened
-                    digest.update(b"not a regular file\0")
-                    continue
-                with open(entry.path, "rb") as handle:
-                    for chunk in iter(lambda: handle.read(1 << 20), b""):  # a huge file is refused later, not held
-                        digest.update(chunk)
-            except OSError as exc:  # unreadable: the build will say so; count the reason
-                digest.update(str(exc).encode())
-            digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def _walk(folder: str) -> list[os.DirEntry]:
-    """Every file (or link that is not to a folder) under ``folder``, in name order; links to folders not followed."""
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            found.extend(_walk(entry.path))
-        elif not (entry.is_symlink() and os.path.isdir(entry.path)):
-            found.append(entry)
-    return found
+    return digest_of([(path.name, path.read_bytes()) for path in sorted(_PACKAGE.glob("*.py"))])
 
 
 @dataclass
@@ -92,7 +48,7 @@ class LastBuild:
     inputs: str = ""
     output: str = ""
     pages: dict[str, int] = field(default_factory=dict)
-    warnings: tuple = ()
+    warnings: tuple[ContentError, ...] = ()
 
 
 class BuildCache:
@@ -106,9 +62,7 @@ class BuildCache:
         self.folder = folder
         self.persist = save and folder is not None
         self.code = code_fingerprint()
-        state = self._read("state.pickle")
-        self.last: LastBuild = state.get("last", LastBuild())
-        self.outputs: dict[str, tuple[str, int]] = state.get("outputs", {})  # job key -> digest, size
+        self.last, self.outputs = _decoded(_state_from_json, self._read("state.json"), (LastBuild(), {}))
         self._compiler: Compiler | None = None
         self.documents: dict = {}  # Markdown files parsed, by path and text; kept in memory only
         self.memo = Memo()  # per-text checks (links resolved, glossary); kept in memory only
@@ -116,20 +70,25 @@ class BuildCache:
     @property
     def compiler(self) -> Compiler:
         if self._compiler is None:
-            self._compiler = Compiler(self._read("compiled.pickle").get("compiled", {}))
+            known = _decoded(_compiled_from_json, self._read("compiled.json"), {})
+            self._compiler = Compiler(known)
         return self._compiler
 
-    def _read(self, name: str) -> dict:
-        if self.folder is None or not (self.folder / name).is_file():
-            return {}
+    def _read(self, name: str) -> object:
+        """The content stored in ``name``, or None when it is missing, damaged or not this code's."""
+        if self.folder is None:
+            return None
         try:
-            with open(self.folder / name, "rb") as handle:
-                stored = pickle.load(handle)
-        except Exception:  # a damaged or foreign cache is only a slower build
-            return {}
-        if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT or stored.get("code") != self.code:
-            return {}
-        return stored
+            head, _, body = (self.folder / name).read_bytes().partition(b"\n")
+            if head != self._head(body):
+                return None
+            return json.loads(body)
+        except (OSError, ValueError):
+            return None
+
+    def _head(self, body: bytes) -> bytes:
+        """The first line of a cache file: what wrote it, and the digest of the rest."""
+        return f"microsite-cache {CACHE_FORMAT} {self.code} {digest_of(body)}".encode()
 
     def store_compiled(self) -> None:
         """Keep the texts compiled for this build (so the cache does not grow forever).
@@ -141,22 +100,89 @@ class BuildCache:
         compiler.known = {key: value for key, value in compiler.known.items() if key in compiler.used}
         compiler.used = set()
         if self.persist:
-            self._write("compiled.pickle", {"compiled": compiler.known})
+            self._write("compiled.json", {key: _compiled_to_json(value) for key, value in compiler.known.items()})
             self._compiler = None
 
     def save(self, last: LastBuild, outputs: dict[str, tuple[str, int]]) -> None:
         """Remember the last successful build and what each of its outputs was made from."""
         self.last, self.outputs = last, outputs
         if self.persist:
-            self._write("state.pickle", {"last": last, "outputs": outputs})
+            self._write("state.json", _state_to_json(last, outputs))
 
-    def _write(self, name: str, content: dict) -> None:
+    def _write(self, name: str, content: object) -> None:
+        body = json.dumps(content, separators=(",", ":")).encode()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f"{name}.{os.getpid()}"
-            with open(temporary, "wb") as handle:
-                pickle.dump({"format": CACHE_FORMAT, "code": self.code, **content}, handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.write_bytes(self._head(body) + b"\n" + body)
             os.replace(temporary, self.folder / name)
         except OSError:
             pass  # a read-only project builds fine, only without a cache
+
+
+def _decoded(decode, content: object, default):
+    """``decode(content)``, or ``default`` when there is none or it is not what this code writes."""
+    if content is None:
+        return default
+    try:
+        return decode(content)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return default
+
+
+# --- to and from plain data ------------------------------------------------------------------------------
+
+
+def _state_to_json(last: LastBuild, outputs: dict[str, tuple[str, int]]) -> dict:
+    warnings = [[str(w.location.path), w.location.line, w.location.column, w.message, w.hint] for w in last.warnings]
+    return {"inputs": last.inputs, "output": last.output, "pages": last.pages, "warnings": warnings,
+            "outputs": outputs}
+
+
+def _state_from_json(data: dict) -> tuple[LastBuild, dict[str, tuple[str, int]]]:
+    warnings = tuple(ContentError(Location(Path(_text(path)), _number(line), _number(column)), _text(message),
+                                  _text(hint)) for path, line, column, message, hint in data["warnings"])
+    pages = {_text(code): _number(count) for code, count in data["pages"].items()}
+    outputs = {_text(key): (_text(digest), _number(size)) for key, (digest, size) in data["outputs"].items()}
+    return LastBuild(_text(data["inputs"]), _text(data["output"]), pages, warnings), outputs
+
+
+def _compiled_to_json(compiled: Compiled) -> list:
+    return [compiled.html,
+            [[link.href, link.title, link.text, link.is_image, link.line, link.column] for link in compiled.links],
+            [[run.text, run.link, [list(place) for place in run.places]] for run in compiled.digits],
+            sorted(compiled.heading_ids),
+            [list(pair) for pair in compiled.duplicate_ids]]
+
+
+def _compiled_from_json(data: dict) -> dict[str, Compiled]:
+    return {_text(key): _compiled(*value) for key, value in data.items()}
+
+
+def _compiled(html, links, digits, heading_ids, duplicate_ids) -> Compiled:
+    return Compiled(
+        _text(html),
+        tuple(LinkSpec(_text(href), _text(title), _text(text), _flag(image), _number(line), _number(column))
+              for href, title, text, image, line, column in links),
+        tuple(TextRun(_text(text), _number(link), tuple((_number(o), _number(l), _number(c)) for o, l, c in places))
+              for text, link, places in digits),
+        frozenset(_text(ident) for ident in heading_ids),
+        tuple((_number(line), _text(ident)) for line, ident in duplicate_ids))
+
+
+def _text(value: object) -> str:
+    if type(value) is not str:
+        raise TypeError("not text")
+    return value
+
+
+def _number(value: object) -> int | None:
+    if value is not None and type(value) is not int:
+        raise TypeError("not a whole number")
+    return value
+
+
+def _flag(value: object) -> bool:
+    if type(value) is not bool:
+        raise TypeError("not true or false")
+    return value

@@ -8,10 +8,12 @@ hint, and exits with status 1 (2 for a wrong command line).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .errors import ContentErrors
+from .model import BuildOptions
 from .write import OutputError
 
 DESCRIPTION = """\
@@ -121,12 +123,12 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
     from . import pipeline
 
     if command == "check":
-        result = pipeline.check(root, arguments.base_url)
+        result = pipeline.check(root, BuildOptions.from_environment(os.environ, arguments.base_url))
         _report(result, root)
         return _check_site(arguments.site, result.site, root) if arguments.site else 0  # check always has a site
     if command == "build":
         out = arguments.out if arguments.out.is_absolute() else Path.cwd() / arguments.out
-        _report(pipeline.build(root, out, arguments.base_url), root)
+        _report(pipeline.build(root, out, BuildOptions.from_environment(os.environ, arguments.base_url)), root)
         return 0
     if command == "translated":
         return _translated(arguments, root)

@@ -11,7 +11,6 @@ text that contains digits (for the traceability check), the headings' ids. ``lin
 from __future__ import annotations
 
 import concurrent.futures
-import hashlib
 import multiprocessing
 import os
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .memo import digest_of
 from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
 from .numerals import digit_runs
 
@@ -227,8 +227,8 @@ class _Scanner:
 
 
 def text_key(text: str) -> str:
-    """A short, stable key for a text (its BLAKE2 digest), for caches."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    """A short, stable key for a text (its digest), for caches."""
+    return digest_of(text)
 
 
 class Compiler:

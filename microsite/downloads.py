@@ -75,14 +75,13 @@ def timeline_rows(site: Site, lang: str) -> list[dict[str, object]]:
 def _evidence(site: Site, evidence: Evidence, lang: str) -> dict[str, str]:
     source = next(s for s in site.sources if s.id == evidence.source)
     words = source.translations.get(lang)
-    url = page_url(source.key, lang, site.config.default_language)
     return {
         "source_id": source.id,
         "source_outlet": words.outlet if words else source.outlet,
         "source_title": words.title if words else source.title,
         "source_date": source.date.isoformat(),
         "quote": evidence.quote,
-        "quote_url": f"{site.config.base_url}{url.lstrip('/')}#{evidence.anchor}",
+        "quote_url": site.config.absolute(source.key, lang, evidence.anchor),
     }
 
 

@@ -2,13 +2,12 @@
 
 Everything here is derived from the content alone, so two builds of the
 same content are byte-identical: feed times are the content's own dates
-(or ``SOURCE_DATE_EPOCH`` when set), never the time of the build. Entry ids
+(or the build options' ``SOURCE_DATE_EPOCH``, when set), never the time of the build. Entry ids
 are the entries' absolute URLs, which do not change between builds.
 """
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
@@ -25,8 +24,7 @@ def feed_path(site: Site, lang: str) -> str:
 
 
 def absolute(site: Site, key: str, lang: str, fragment: str = "") -> str:
-    url = site.config.base_url + page_url(key, lang, site.config.default_language).lstrip("/")
-    return f"{url}#{fragment}" if fragment else url
+    return site.config.absolute(key, lang, fragment)
 
 
 def sitemap(site: Site) -> bytes:
@@ -64,7 +62,8 @@ def atom(site: Site, lang: str) -> bytes:
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml",
                   href=config.base_url + feed_path(site, lang))
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=absolute(site, "index", lang))
-    _text(feed, "updated", _timestamp(max((entry["updated"] for entry in entries), default="1970-01-01")))
+    latest = max((entry["updated"] for entry in entries), default="1970-01-01")
+    _text(feed, "updated", _timestamp(latest, site.options.source_date_epoch))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", config.title[lang])
     for entry in entries:
@@ -72,8 +71,8 @@ def atom(site: Site, lang: str) -> bytes:
         _text(element, "id", entry["id"])
         _text(element, "title", entry["title"])
         ET.SubElement(element, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=entry["id"])
-        _text(element, "updated", _timestamp(entry["updated"], fixed=False))
-        _text(element, "published", _timestamp(entry["updated"], fixed=False))
+        _text(element, "updated", _timestamp(entry["updated"]))
+        _text(element, "published", _timestamp(entry["updated"]))
         if entry.get("author"):
             _text(ET.SubElement(element, f"{{{ATOM}}}author"), "name", entry["author"])
         if entry["summary"]:
@@ -109,11 +108,10 @@ def _event_entries(site: Site, lang: str) -> list[dict[str, str]]:
     } for event in site.events]
 
 
-def _timestamp(day: str, fixed: bool = True) -> str:
-    """An RFC 3339 time for a content date; the feed's own time may be pinned by SOURCE_DATE_EPOCH."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if fixed and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _timestamp(day: str, epoch: int | None = None) -> str:
+    """An RFC 3339 time for a content date, or for ``epoch`` (the feed's own time, pinned by the build options)."""
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return f"{day}T00:00:00Z"
 
 

@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 from .compiled import Compiled, LinkSpec
 from .dates import PartialDate
 from .errors import ContentError, Location
-from .model import Config, Rendered, page_url
+from .model import Config, Rendered
 from . import quantities
 from .provenance import normalize
 from .quantities import Quantity
@@ -101,9 +101,7 @@ class Targets:
     event_dates: dict[str, PartialDate] = field(default_factory=dict)  # id -> date (its numbers trace a link's)
 
     def href(self, key: str, lang: str, fragment: str = "") -> str:
-        url = page_url(key, lang, self.config.default_language)
-        href = self.config.base_path + url.lstrip("/")
-        return f"{href}#{fragment}" if fragment else href
+        return self.config.href(key, lang, fragment)
 
 
 def citations(prose: Prose) -> list[Citation]:
@@ -281,7 +279,9 @@ def _image(link: LinkSpec, targets: Targets, result: _Resolved) -> tuple[str, st
 
 def _untraced_numbers(prose: Prose, targets: Targets, resolved: list[_Resolved]) -> list[ContentError]:
     """Numbers of the text (and of links' titles) that nothing traces (see :mod:`tracing`)."""
-    errors = []
+    errors: list[ContentError] = []
+    if prose.source and prose.source not in targets.sources:
+        return errors  # its source could not be read: that is the mistake to report, not every number after it
     own = None
     if prose.quote:
         reference = targets.sources.get(prose.source)

@@ -24,6 +24,7 @@ from typing import Any
 
 from .assets import StaticFile
 from .errors import ContentError, ContentErrors, ErrorList, Location
+from .inputs import Inputs
 from .translations import fingerprint
 from .characters import Problem, find_problems
 from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_error
@@ -97,7 +98,8 @@ class RawContent:
 
 
 
-def load(project: Project, parsed: dict[tuple[str, str], Document] | None = None) -> RawContent:
+def load(project: Project, parsed: dict[tuple[str, str], Document] | None = None,
+         inputs: Inputs | None = None) -> RawContent:
     """Read every input file.
 
     A file that cannot be read or parsed is left out and its mistakes are
@@ -105,6 +107,7 @@ def load(project: Project, parsed: dict[tuple[str, str], Document] | None = None
     on and report the other files' mistakes in the same run. ``parsed``, kept
     by a long-running caller (the preview), remembers each Markdown file's
     parse by its path and text, so only files that changed are parsed again.
+    Every file read is confirmed with ``inputs`` (see :mod:`~microsite.inputs`), when given.
     """
     parsed = {} if parsed is None else parsed
     errors = ErrorList()
@@ -112,15 +115,15 @@ def load(project: Project, parsed: dict[tuple[str, str], Document] | None = None
     if not content.is_dir():
         raise ContentErrors([ContentError(Location(content), "no content folder here",
                                           "run the command in the project folder, or create content/")])
-    site = _load_data(content / "site.yaml", root, errors, required=True)
+    site = _load_data(content / "site.yaml", root, errors, required=True, inputs=inputs)
     data = {}
     for name in DATA_FILES:
-        loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, required=False)
+        loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, required=False, inputs=inputs)
         if loaded is not None:
             data[name] = loaded
-    pages = _load_documents(content / "pages", root, errors, parsed)
-    sources = _load_documents(content / "sources", root, errors, parsed)
-    static_files = _static_files(project.static, root, errors)
+    pages = _load_documents(content / "pages", root, errors, parsed, inputs)
+    sources = _load_documents(content / "sources", root, errors, parsed, inputs)
+    static_files = _static_files(project.static, root, errors, inputs)
     kept = {(str(document.path), document.fingerprint): document for document in (*pages, *sources)}
     parsed.clear()  # forget the files that changed or went away
     parsed.update(kept)
@@ -133,13 +136,14 @@ def load_data_file(path: Path, errors: ErrorList) -> DataFile | None:
     return _load_data(path, path.parent.parent.resolve(), errors, required=True)
 
 
-def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> DataFile | None:
+def _load_data(path: Path, root: Path, errors: ErrorList, required: bool,
+               inputs: Inputs | None = None) -> DataFile | None:
     if not os.path.lexists(path):
         if required:
             errors.add(Location(path), "file is missing", f"create {path.name}; see the README's editor's guide")
         return None
     real = _target(path, root, errors)
-    text = _read_text(str(path), str(real), errors) if real is not None else None
+    text = _read_text(str(path), str(real), errors, inputs) if real is not None else None
     if text is None:
         return None
     try:
@@ -150,10 +154,10 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool) -> Dat
 
 
 def _load_documents(folder: Path, root: Path, errors: ErrorList,
-                    parsed: dict[tuple[str, str], Document]) -> tuple[Document, ...]:
+                    parsed: dict[tuple[str, str], Document], inputs: Inputs | None) -> tuple[Document, ...]:
     documents = []
     for path, real in _files(folder, root, errors, ".md"):
-        text = _read_text(path, real, errors) if _portable(path, folder, errors) else None
+        text = _read_text(path, real, errors, inputs) if _portable(path, folder, errors) else None
         if text is None:
             continue
         key = (path, fingerprint(text))
@@ -236,7 +240,8 @@ def _target(path: Path, root: Path, errors: ErrorList) -> Path | None:
     return real
 
 
-def _read_bytes(path: str, real: str, errors: ErrorList, limit: int | None = None) -> bytes | None:
+def _read_bytes(path: str, real: str, errors: ErrorList, limit: int | None = None,
+                inputs: Inputs | None = None) -> bytes | None:
     """The bytes of the regular file ``real`` (``path``, or what it links to), at most ``limit``."""
     try:
         info = os.stat(real)
@@ -249,14 +254,17 @@ def _read_bytes(path: str, real: str, errors: ErrorList, limit: int | None = Non
                        "If it is, split it into several pages")
             return None
         with open(real, "rb") as handle:
-            return handle.read()
+            data = handle.read()
     except OSError as exc:
         errors.add(Location(Path(path)), f"cannot read the file: {exc.strerror}")
         return None
+    if inputs is not None:
+        inputs.confirm(path, data)
+    return data
 
 
-def _read_text(path: str, real: str, errors: ErrorList) -> str | None:
-    raw = _read_bytes(path, real, errors, MAX_TEXT_BYTES)
+def _read_text(path: str, real: str, errors: ErrorList, inputs: Inputs | None = None) -> str | None:
+    raw = _read_bytes(path, real, errors, MAX_TEXT_BYTES, inputs)
     if raw is None:
         return None
     try:
@@ -343,10 +351,10 @@ def _portable(path: str, folder: Path, errors: ErrorList) -> bool:
     return True
 
 
-def _static_files(static: Path, root: Path, errors: ErrorList) -> tuple[StaticFile, ...]:
+def _static_files(static: Path, root: Path, errors: ErrorList, inputs: Inputs | None) -> tuple[StaticFile, ...]:
     files = []
     for path, real in _files(static, root, errors):
-        content = _read_bytes(path, real, errors) if _portable(path, static, errors) else None
+        content = _read_bytes(path, real, errors, inputs=inputs) if _portable(path, static, errors) else None
         if content is not None:
             files.append(StaticFile(Path(path).relative_to(static).as_posix(), content))
     return tuple(files)

@@ -2,14 +2,17 @@
 
 What an editor wrote is kept apart from what the build derived: a page's
 ``title`` comes from its front matter, its ``url`` and ``output`` path are
-derived from its file name. Markdown is kept as parsed tokens whose links
-were already checked and resolved; render turns them into HTML.
+derived from its file name. Markdown is kept as HTML whose links were
+already checked and resolved (:class:`Rendered`). The build's options
+(:class:`BuildOptions`) travel with the site, and templates see other pages
+only as a :class:`PageSummary`.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
@@ -80,6 +83,18 @@ class Config:
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)
 
+    def href(self, key: str, lang: str, fragment: str = "") -> str:
+        """The link to a page from within the site: under the base path, ``#fragment`` if given."""
+        return _with_fragment(self.base_path + page_url(key, lang, self.default_language).lstrip("/"), fragment)
+
+    def absolute(self, key: str, lang: str, fragment: str = "") -> str:
+        """A page's absolute URL (canonical links, feeds, sitemaps, structured data)."""
+        return _with_fragment(self.base_url + page_url(key, lang, self.default_language).lstrip("/"), fragment)
+
+
+def _with_fragment(url: str, fragment: str) -> str:
+    return f"{url}#{fragment}" if fragment else url
+
 
 def page_url(key: str, lang: str, default_language: str) -> str:
     """The site-relative URL of a page: the default language at the root, others under ``/<lang>/``.
@@ -121,6 +136,31 @@ class Page:
     heading_ids: frozenset[str]
     fingerprint: str = ""
     translated_from: str = ""  # the original's fingerprint when this translation was last brought up to date
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What templates see of a page other than the one they render: everything but its body.
+
+    Every field is part of every page's reuse key (see ``render``), so a page
+    that shows another page's title is made again when that title changes; a
+    body is shown only on its own page (else one edit would remake them all).
+    """
+
+    key: str
+    lang: str
+    path: Path
+    title: str
+    description: str
+    template: str
+    weight: int
+    nav_title: str
+    url: str
+    translated_from: str = ""
+
+    @classmethod
+    def of(cls, page: Page) -> PageSummary:
+        return cls(**{name: getattr(page, name) for name in cls.__dataclass_fields__})
 
 
 @dataclass(frozen=True)
@@ -238,6 +278,28 @@ class Source:
 
 
 @dataclass(frozen=True)
+class BuildOptions:
+    """How to build, besides the project's files: read once, where the command line or preview starts.
+
+    ``base_url`` overrides site.yaml's; ``fingerprint`` puts content hashes in
+    static file names (off for the live preview); ``source_date_epoch`` pins
+    the feeds' own time (``SOURCE_DATE_EPOCH``, for reproducible builds).
+    Nothing else in the build reads the environment, and the options are
+    part of every reuse key (they are part of the :class:`Site`).
+    """
+
+    base_url: str | None = None
+    fingerprint: bool = True
+    source_date_epoch: int | None = None
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str], base_url: str | None = None,
+                         fingerprint: bool = True) -> BuildOptions:
+        epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+        return cls(base_url, fingerprint, int(epoch) if epoch.isdigit() else None)
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything render needs, checked and cross-referenced."""
 
@@ -252,3 +314,4 @@ class Site:
     assets: dict[str, Asset]  # static files by name, with their fingerprinted paths
     warnings: tuple[ContentError, ...] = ()  # not mistakes, but worth an editor's look
     external_links: frozenset[str] = frozenset()  # links to other sites that editors wrote in the content
+    options: BuildOptions = BuildOptions()

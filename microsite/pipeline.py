@@ -14,15 +14,17 @@ from __future__ import annotations
 import gc
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import search
-from .cache import BuildCache, LastBuild, files_fingerprint
+from .cache import BuildCache, LastBuild
 from .compiled import Compiler, precompile
 from .errors import ContentError
+from .inputs import Inputs
 from .load import Project, RawContent, load
-from .model import Site
+from .memo import Memo
+from .model import BuildOptions, Site
 from .render import Renderer, render
 from .validate import validate
 from .write import check_output_folder, manifest_digest, read_manifest, write_site
@@ -54,45 +56,55 @@ class BuildResult:
         return f"built {total} into {self.out} in {self.seconds:.2f} s ({self.files} files written)"
 
 
-def check(root: Path, base_url: str | None = None) -> BuildResult:
+def check(root: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Load, validate and render everything; write nothing (not even a cache)."""
     started = time.perf_counter()
     raw = load(Project(root))
-    site = validate(raw, base_url=base_url, compiler=_compiler(raw, Compiler()))
+    site = _validated(raw, options, Compiler(), Memo())
     render(site)
     return BuildResult(site, None, pages_per_language(site), 0, time.perf_counter() - started, site.warnings)
 
 
-def build(root: Path, out: Path, base_url: str | None = None, fingerprint: bool = True,
+def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
           cache: BuildCache | None = None) -> BuildResult:
     """Build the site of the project at ``root`` into ``out``, replacing it only on success.
 
-    ``fingerprint=False`` keeps static files' names (the live preview swaps
-    stylesheets by name); ``cache`` is kept between builds by a long-running
-    caller (the preview), else read from and saved to ``.cache/``.
+    ``options`` are read once by the caller (see :class:`BuildOptions`);
+    ``cache`` is kept between builds by a long-running caller (the preview),
+    else read from and saved to ``.cache/``.
     """
     with _no_cycle_collection():
-        return _build(root, out, base_url, fingerprint, cache)
+        return _build(root, out, options, cache)
 
 
-def _build(root: Path, out: Path, base_url: str | None, fingerprint: bool, cache: BuildCache | None) -> BuildResult:
+def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | None) -> BuildResult:
     started = time.perf_counter()
     check_output_folder(out)  # refuse a foreign folder before doing any work
     cache = cache or BuildCache(root / CACHE_FOLDER)
-    inputs = files_fingerprint(root, ["content", "templates", "static"], f"{base_url}|{fingerprint}|{cache.code}")
+    inputs = Inputs(root)
+    fingerprint = inputs.fingerprint(options, cache.code)
     live = read_manifest(out)
-    if cache.last.inputs == inputs and cache.last.output == manifest_digest(live):
+    if cache.last.inputs == fingerprint and cache.last.output == manifest_digest(live):
         return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
-    raw = load(Project(root), cache.documents)
-    site = validate(raw, base_url=base_url, fingerprint=fingerprint, compiler=_compiler(raw, cache.compiler),
-                    memo=cache.memo)
+    raw = load(Project(root), cache.documents, inputs)
+    site = _validated(raw, options, cache.compiler, cache.memo)
     cache.memo.prune()
     cache.store_compiled()
-    jobs = Renderer(site, root / CACHE_FOLDER, cache.code).jobs()
-    written = write_site(jobs, out, cache.outputs, live, index=search.index if search.wanted(site) else None)
+    written = write_site(Renderer(site, inputs, cache.code).jobs(), out, cache.outputs, live,
+                         index=search.index if search.wanted(site) else None)
     pages = pages_per_language(site)
-    cache.save(LastBuild(inputs, written.digest, pages, site.warnings), written.made)
+    if inputs.stale:  # a file changed while it was read: what was made is not what was fingerprinted
+        cache.save(LastBuild(), {})
+    else:
+        cache.save(LastBuild(fingerprint, written.digest, pages, site.warnings), written.made)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)
+
+
+def _validated(raw: RawContent, options: BuildOptions, compiler: Compiler, memo: Memo) -> Site:
+    """The validated site, carrying the options it was built with (so every reuse key covers them)."""
+    site = validate(raw, base_url=options.base_url, fingerprint=options.fingerprint,
+                    compiler=_compiler(raw, compiler), memo=memo)
+    return replace(site, options=options)
 
 
 @contextmanager

@@ -132,7 +132,8 @@ class _Reader:
                 result[code] = Fields(mapping, f"{name} ({code})", self.errors, required, optional)
         return result
 
-    def _markdown(self, words: Fields, key: str, slot: tuple, path: Path, evidence: Evidence | None) -> Rendered:
+    def _markdown(self, words: Fields, key: str, slot: tuple, path: Path, evidence: Evidence | None,
+                  unread: str = "") -> Rendered:
         """Compile a Markdown field; its HTML is filled in once its links are resolved (see ``slot``)."""
         text = words.text(key)
         if not text:
@@ -143,7 +144,7 @@ class _Reader:
             self.compiler(text), slot[2], path,
             first_line=(loc.line or 1) + (1 if multiline else 0),
             first_column=1 if multiline else (loc.column or 1),
-            quote=evidence.quote if evidence else "", source=evidence.source if evidence else "", slot=slot,
+            quote=evidence.quote if evidence else "", source=evidence.source if evidence else unread, slot=slot,
             text=text,
         ))
         return Rendered()
@@ -201,12 +202,14 @@ class _Reader:
         words = self._words(fields, name, ("term",), ("definition", "avoid"))
         if len(words) != len(self.config.codes):
             return None
-        self._plain(words, ("term",), evidence)
+        unread = fields.text("source") if fields.text("source") in self.unreadable_sources else ""
+        if not unread:  # else its numbers cannot be traced now; the source's own mistakes are reported
+            self._plain(words, ("term",), evidence)
         pinyin = fields.plain("pinyin", "en", "pinyin")  # read as Latin letters: tone numbers (shang1) are digits
         if pinyin is not None:
             self.plain.append(pinyin)
         text = {lang: TermText(w.text("term"), self._markdown(w, "definition", ("term", ident, lang, "definition"), path,
-                                                             evidence), w.text_list("avoid"))
+                                                             evidence, unread), w.text_list("avoid"))
                 for lang, w in words.items()}
         return Term(ident, fields.text("pinyin"), evidence, text, data.loc)
 

@@ -9,12 +9,11 @@ reported as a located error, like a content mistake.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import string
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ import jinja2
 from markupsafe import Markup
 
 from .assets import headers_file
-from .cache import files_fingerprint
 from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
 from .charts import Bar, bar_chart
@@ -30,7 +28,9 @@ from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
-from .model import Evidence, Page, Rendered, Site, Source, Statistic, output_path, page_url
+from .inputs import Inputs
+from .memo import digest_of
+from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ class Job:
 
     Two jobs with the same ``key`` make the same bytes, so a build may reuse a
     file an earlier build made from the same key instead of making it again.
-    An empty key means "always make it" (cheap files).
+    Keys are made in one place, :meth:`Renderer.job`. An empty key means
+    "always make it" (cheap files).
     """
 
     path: str
@@ -82,33 +83,35 @@ class TemplateOutside(Exception):
 
 
 class ProjectTemplates(jinja2.FileSystemLoader):
-    """Templates from ``templates/``, refusing any that a symbolic link takes out of the project.
+    """Templates from ``templates/`` as the build's :class:`Inputs` read them (so as fingerprinted).
 
-    Checked before the file is opened, so a link to a secret or a FIFO elsewhere is never read.
+    One that a symbolic link takes out of the project is refused, before the
+    file is opened, so a link to a secret or a FIFO elsewhere is never read.
     """
 
-    def __init__(self, folder: Path, root: Path) -> None:
+    def __init__(self, folder: Path, root: Path, inputs: Inputs) -> None:
         super().__init__(folder)
-        self.folder, self.inside = folder, os.path.realpath(root) + os.sep
+        self.folder, self.inside, self.inputs = folder, os.path.realpath(root) + os.sep, inputs
 
     def get_source(self, environment: jinja2.Environment, template: str):
         path = os.path.join(self.folder, *jinja2.loaders.split_template_path(template))
         if os.path.lexists(path) and not os.path.realpath(path).startswith(self.inside):
             raise TemplateOutside(path)
-        return super().get_source(environment, template)
+        data = self.inputs.template(path)
+        if data is None:  # not there when the inputs were read: whatever is found now was not fingerprinted
+            self.inputs.stale = True
+            return super().get_source(environment, template)
+        return data.decode("utf-8"), path, lambda: True
 
 
 class MissingAsset(Exception):
     """A template asked for a file that ``static/`` does not have."""
 
 
-def render(site: Site, cache: Path | None = None) -> list[Output]:
-    """Render every page now; raise :class:`ContentErrors` for template mistakes.
-
-    ``cache`` is a folder where compiled templates may be kept between runs.
-    """
+def render(site: Site) -> list[Output]:
+    """Render every page now; raise :class:`ContentErrors` for template mistakes."""
     outputs, errors = [], {}
-    for job in Renderer(site, cache).jobs():
+    for job in Renderer(site).jobs():
         try:
             outputs.append(Output(job.path, job.make()))
         except ContentError as error:
@@ -119,15 +122,23 @@ def render(site: Site, cache: Path | None = None) -> list[Output]:
 
 
 class Renderer:
-    """The Jinja environment and the per-page context of one site."""
+    """The Jinja environment and the per-page context of one site.
 
-    def __init__(self, site: Site, cache: Path | None = None, version: str = "") -> None:
-        self.site = site
+    Templates see the site only through :func:`template_view`: a page's own
+    fields and body, other pages' summaries. The key of every job covers
+    all of that view (see :meth:`job`), so no template can show something
+    a reused file was not made from. Templates are compiled afresh in each
+    build: a cache of compiled templates would be code run from ``.cache/``.
+    """
+
+    def __init__(self, site: Site, inputs: Inputs | None = None, version: str = "") -> None:
+        self.pages = site.pages
+        self.site = template_view(site)
+        self.inputs = inputs or Inputs(site.root, folders=("templates",))
         self.version = version  # of microsite's code: part of every job's key
         self.templates_dir = site.root / "templates"
         self.env = jinja2.Environment(
-            loader=ProjectTemplates(self.templates_dir, site.root),
-            bytecode_cache=_bytecode_cache(cache) if cache else None,
+            loader=ProjectTemplates(self.templates_dir, site.root, self.inputs),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -135,9 +146,9 @@ class Renderer:
             keep_trailing_newline=True,
         )
         # Indexes built once: looking pages up by scanning them all for each page is quadratic.
-        self.by_key: dict[str, dict[str, Page]] = {code: {} for code in site.config.codes}
-        self.by_template: dict[tuple[str, str], list[Page]] = {}
-        for page in site.pages:
+        self.by_key: dict[str, dict[str, PageSummary]] = {code: {} for code in site.config.codes}
+        self.by_template: dict[tuple[str, str], list[PageSummary]] = {}
+        for page in self.site.pages:
             self.by_key[page.lang][page.key] = page
             self.by_template.setdefault((page.template, page.lang), []).append(page)
         for pages in self.by_template.values():
@@ -147,38 +158,40 @@ class Renderer:
     def jobs(self) -> list[Job]:
         """One job per output file, so one failing page does not hide the others."""
         site, shared = self.site, self.shared_key()
-        jobs = [Job(output_path(page.url), _key(shared, _page_fields(page)), lambda page=page: self.page(page))
-                for page in site.pages]
+        jobs = [self.job(shared, output_path(page.url), self.page, page) for page in self.pages]
         for source in site.sources:
             for code in site.config.codes:
                 url = page_url(source.key, code, site.config.default_language)
-                jobs.append(Job(output_path(url), _key(shared, repr((source, code))),
-                                lambda source=source, code=code: self.source(source, code)))
-        # The rest depends on nothing but what the shared key covers (the feeds, also on the time of
-        # SOURCE_DATE_EPOCH, which is part of their key).
-        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+                jobs.append(self.job(shared, output_path(url), self.source, source, code))
         for code in site.config.codes:
             jobs.extend(Job(item.path, "", lambda item=item: item.content) for item in downloads(site, code))
-            jobs.append(Job(feed_path(site, code), _key(shared, f"feed {code} {epoch}"), lambda code=code: atom(site, code)))
+            jobs.append(self.job(shared, feed_path(site, code), self.feed, code))
         jobs.extend(Job(asset.path, "", lambda asset=asset: asset.content) for asset in site.assets.values())
         jobs.append(Job("_headers", "", lambda: headers_file(site.config.base_path)))
-        jobs.append(Job("sitemap.xml", _key(shared, "sitemap"), lambda: sitemap(site)))
+        jobs.append(self.job(shared, "sitemap.xml", self.sitemap))
         jobs.append(Job("robots.txt", "", lambda: robots(site)))
         return jobs
 
-    def shared_key(self) -> str:
-        """A digest of everything any page may show besides its own fields: templates, data, menus, strings."""
-        site = self.site
-        digest = hashlib.blake2b(digest_size=16)
-        digest.update(self.version.encode())
-        digest.update(files_fingerprint(site.root, ["templates"]).encode())  # never read through a link out
-        index = [(p.key, p.lang, p.title, p.nav_title, p.description, p.template, p.weight) for p in site.pages]
-        for part in (site.config, site.strings, site.statistics, site.events, site.terms, site.sources, index,
-                     {name: asset.path for name, asset in site.assets.items()}):
-            digest.update(repr(part).encode())
-        return digest.hexdigest()
+    @staticmethod
+    def job(shared: str, path: str, make: Callable[..., bytes], *given: object) -> Job:
+        """The job of making ``path`` with ``make(*given)``, keyed by exactly that (the one place keys are made).
 
-    # --- pages ---------------------------------------------------------------
+        ``make`` is a function of microsite's code (in ``shared``) that reads
+        nothing but ``given`` and the template view of the site (also in ``shared``).
+        """
+        return Job(path, digest_of((shared, make.__qualname__, given)), lambda: make(*given))
+
+    def shared_key(self) -> str:
+        """A digest of everything any job may read besides what it is given: code, templates, the site's view."""
+        return digest_of((self.version, self.inputs.folder_digest("templates"), self.site))
+
+    # --- files ---------------------------------------------------------------
+
+    def feed(self, lang: str) -> bytes:
+        return atom(self.site, lang)
+
+    def sitemap(self) -> bytes:
+        return sitemap(self.site)
 
     def page(self, page: Page) -> bytes:
         context = self.context(page.key, page.lang, page.title, page.description)
@@ -215,6 +228,10 @@ class Renderer:
         except MissingString as exc:
             raise ContentError(self._template_location(exc, template_name), f"UI string '{exc}' is not defined",
                                f"add '{exc}:' with every language to content/data/strings.yaml") from None
+        except jinja2.UndefinedError as exc:
+            raise ContentError(self._template_location(exc, template_name),
+                               f"template error: {type(exc).__name__}: {exc}",
+                               _undefined_hint(str(exc))) from None
         except Exception as exc:  # any other template bug: say where it happened
             # No page URL in the message: one template mistake is then reported once, not once per page.
             raise ContentError(self._template_location(exc, template_name),
@@ -233,8 +250,7 @@ class Renderer:
     def context(self, key: str, lang: str, title: str, description: str,
                 article: Source | None = None) -> dict[str, Any]:
         site, config = self.site, self.site.config
-        url = page_url(key, lang, config.default_language)
-        canonical = config.base_url + url.lstrip("/")
+        canonical = config.absolute(key, lang)
         return {
             "site": site,
             "config": config,
@@ -294,14 +310,13 @@ class Renderer:
             raise MissingString(name) from None
 
     def href(self, key: str, lang: str, fragment: str = "") -> str:
-        url = self.site.config.base_path + page_url(key, lang, self.site.config.default_language).lstrip("/")
-        return f"{url}#{fragment}" if fragment else url
+        return self.site.config.href(key, lang, fragment)
 
     def alternates(self, key: str) -> list[dict[str, str]]:
         config = self.site.config
         return [{"code": language.code, "tag": language.tag, "name": language.name,
                  "href": self.href(key, language.code),
-                 "absolute": config.base_url + page_url(key, language.code, config.default_language).lstrip("/")}
+                 "absolute": config.absolute(key, language.code)}
                 for language in config.languages]
 
     def nav(self, current: str, lang: str) -> list[dict[str, Any]]:
@@ -359,29 +374,22 @@ class Renderer:
         return Markup(rendered.html)
 
 
-def _page_fields(page: Page) -> tuple:
-    return (page.key, page.lang, page.url, page.title, page.description, page.template, page.weight,
-            page.nav_title, page.body.html)
+def template_view(site: Site) -> Site:
+    """What templates see of ``site``: other pages as :class:`PageSummary`, and nothing that is not for show.
+
+    Every job's key covers all of it, so it holds nothing that changes with
+    every edit (warnings, the list of external links, pages' bodies).
+    """
+    return replace(site, pages=tuple(PageSummary.of(page) for page in site.pages), warnings=(),
+                   external_links=frozenset())
 
 
-def _key(shared: str, own: str | tuple) -> str:
-    """A digest of the shared key and a job's own inputs (each part length-prefixed, so parts cannot run together)."""
-    digest = hashlib.blake2b(shared.encode(), digest_size=16)
-    for part in own if isinstance(own, tuple) else (own,):
-        data = str(part).encode()
-        digest.update(b"%d:" % len(data))
-        digest.update(data)
-    return digest.hexdigest()
-
-
-def _bytecode_cache(cache: Path) -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between builds (safe to delete; each is keyed by its template's checksum)."""
-    folder = cache / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # a read-only project builds fine, only slower
-    return jinja2.FileSystemBytecodeCache(str(folder))
+def _undefined_hint(message: str) -> str:
+    if PageSummary.__name__ in message:
+        fields = ", ".join(PageSummary.__dataclass_fields__)
+        return (f"templates see pages other than their own only as a summary ({fields}); a page's body is "
+                "shown on its own page only: link to it instead")
+    return "fix the template"
 
 
 def source_segments(source: Source) -> list[tuple[str, list[Segment]]]:

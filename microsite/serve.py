@@ -35,7 +35,8 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import escape
 
 from .errors import ContentErrors
-from .model import page_url
+from .memo import digest_of
+from .model import BuildOptions, page_url
 from .cache import BuildCache
 from .pipeline import CACHE_FOLDER, BuildResult, build
 from .review import REVIEW_PATH, render_review
@@ -45,6 +46,7 @@ WATCHED = ("content", "templates", "static")
 POLL_SECONDS = 0.05  # how often the watcher looks at the files
 QUIET_SECONDS = 0.06  # how long a burst of saves must be over before a rebuild
 SCAN_SHARE = 3.0  # the pause between two scans, at least, in multiples of the time a scan takes
+RACY_SECONDS = 3.0  # a file saved this lately may be saved again with the same time stamp: compare contents
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml",
               "application/atom+xml")
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -87,6 +89,7 @@ class Preview:
     lock: threading.Lock = field(default_factory=threading.Lock)
     idle: threading.Event = field(default_factory=threading.Event)
     cache: BuildCache | None = None  # kept in memory between rebuilds: only what changed is compiled again
+    options: BuildOptions | None = None  # read once, when the preview starts (static files keep their names)
 
     def rebuild(self) -> bool:
         """Build into ``out``; remember the outcome. True when the build succeeded."""
@@ -94,7 +97,8 @@ class Preview:
         if self.cache is None:
             self.cache = BuildCache(self.root / CACHE_FOLDER, save=False)
         try:
-            result = build(self.root, self.out, self.base_url, fingerprint=False, cache=self.cache)
+            result = build(self.root, self.out, self.options or BuildOptions(self.base_url, fingerprint=False),
+                           cache=self.cache)
             if result.site is None and self.result is not None:  # nothing changed: the site is the one shown
                 result = replace(result, site=self.result.site)
         except ContentErrors as exc:
@@ -162,9 +166,15 @@ def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tu
 # --- watching ----------------------------------------------------------------
 
 
-def snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every file under ``folders`` (what a save changes), by path."""
-    state: dict[str, tuple[int, int]] = {}
+def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
+    """Modification time, size and (if saved lately) content digest of every file under ``folders``, by path.
+
+    A time stamp is coarse (a whole second or two on some file systems), so
+    two saves of one size in quick succession may leave the same one: a file
+    saved within ``RACY_SECONDS`` is also told by its content.
+    """
+    state: dict[str, tuple[int, int, str]] = {}
+    now = time.time_ns()
     for folder in folders:
         stack = [str(folder)]
         while stack:
@@ -179,7 +189,8 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
                     stack.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
                     info = entry.stat(follow_symlinks=False)
-                    state[entry.path] = (info.st_mtime_ns, info.st_size)
+                    racy = now - info.st_mtime_ns < RACY_SECONDS * 1e9
+                    state[entry.path] = (info.st_mtime_ns, info.st_size, _content_digest(entry.path) if racy else "")
     return state
 
 
@@ -188,8 +199,28 @@ def _scan(folder: str):
         yield from entries
 
 
-def changed_files(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> list[Path]:
-    return [Path(path) for path in sorted(before.keys() | after.keys()) if before.get(path) != after.get(path)]
+def _content_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return digest_of(handle.read())
+    except OSError:
+        return ""
+
+
+def changed_files(before: dict[str, tuple[int, int, str]], after: dict[str, tuple[int, int, str]]) -> list[Path]:
+    return [Path(path) for path in sorted(before.keys() | after.keys()) if _differs(path, before.get(path),
+                                                                                     after.get(path))]
+
+
+def _differs(path: str, old: tuple[int, int, str] | None, new: tuple[int, int, str] | None) -> bool:
+    """Whether a file changed between two snapshots: by its content whenever a digest is at hand."""
+    if old is None or new is None or old[1] != new[1]:
+        return old != new
+    if old[2] and new[2]:
+        return old[2] != new[2]  # a time stamp changed alone (touched, or saved unchanged) is no change
+    if old[0] != new[0]:
+        return True
+    return bool(old[2]) and old[2] != _content_digest(path)  # just out of the racy window: confirm once
 
 
 class Watcher(threading.Thread):
@@ -203,7 +234,7 @@ class Watcher(threading.Thread):
     """
 
     def __init__(self, folders: list[Path], on_change, poll: float = POLL_SECONDS, quiet: float = QUIET_SECONDS,
-                 initial: dict[str, tuple[int, int]] | None = None):
+                 initial: dict[str, tuple[int, int, str]] | None = None):
         super().__init__(name="microsite-watcher", daemon=True)
         self.folders, self.on_change, self.poll, self.quiet = folders, on_change, poll, quiet
         self.initial = initial
@@ -440,7 +471,7 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
 
     shown_host = "127.0.0.1" if host in LOCAL_HOSTS else host
     url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{chosen}/"
-    preview = Preview(root, out, url)
+    preview = Preview(root, out, url, options=BuildOptions.from_environment(os.environ, url, fingerprint=False))
     watched = [root / name for name in WATCHED]
     before_first_build = snapshot(watched)  # a save during the first build is then a change
     _report(preview, preview.rebuild(), [], time.perf_counter())

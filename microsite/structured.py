@@ -12,7 +12,7 @@ import json
 
 from markupsafe import Markup
 
-from .model import Site, Source, page_url
+from .model import Site, Source
 
 _OG_LOCALES = {"zh-hans": "zh_CN", "zh-hant": "zh_TW", "zh": "zh_CN", "en": "en_US"}
 
@@ -29,7 +29,7 @@ def og_locale(tag: str) -> str:
 def json_ld(site: Site, lang: str, url: str, title: str, description: str, article: Source | None) -> Markup:
     """A ``<script type="application/ld+json">`` body, safe to place inside the element."""
     config = site.config
-    home = config.base_url + page_url("index", lang, config.default_language).lstrip("/")
+    home = config.absolute("index", lang)
     tag = config.language(lang).tag
     graph: list[dict] = [{
         "@type": "WebSite", "@id": f"{config.base_url}#website", "url": home,

@@ -10,7 +10,6 @@ refused. Nothing outside the output folder is written or deleted.
 from __future__ import annotations
 
 import ctypes
-import hashlib
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, ContentErrors
+from .memo import digest_of
 from .render import Job, Output
 
 MARKER = ".microsite-output"
@@ -114,7 +114,7 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
     ``out``."""
     entries: dict[str, tuple[str, int]] = {}
     made: dict[str, tuple[str, int]] = {}
-    errors: list[ContentError] = []
+    errors: dict[str, ContentError] = {}  # by message: one template mistake fails many pages, reported once
     written = 0
     for job in jobs:
         entry = known.get(job.key) if job.key else None
@@ -124,14 +124,14 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
         try:
             content = job.make()
         except ContentError as error:
-            errors.append(error)
+            errors.setdefault(error.format(), error)
             continue
         entry = entries[job.path] = (file_digest(content), len(content))
         if job.key:
             made[job.key] = entry
         written += _put(folder, base, job.path, content, entry, live, out)
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(list(errors.values()))
     stale = base.keys() - entries.keys()
     for output in index(_without(folder, stale)) if index else ():
         path = safe_path(output.path)
@@ -183,11 +183,11 @@ def manifest_digest(manifest: dict[str, tuple[str, int]] | None) -> str:
     """One digest for a whole folder's manifest ("" for an unknown folder)."""
     if manifest is None:
         return ""
-    return hashlib.blake2b(repr(sorted(manifest.items())).encode(), digest_size=16).hexdigest()
+    return digest_of(sorted(manifest.items()))
 
 
 def file_digest(content: bytes) -> str:
-    return hashlib.blake2b(content, digest_size=16).hexdigest()
+    return digest_of(content)
 
 
 def read_manifest(folder: Path) -> dict[str, tuple[str, int]] | None:

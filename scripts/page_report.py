@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from microsite.model import BuildOptions  # noqa: E402
 from microsite.pipeline import build  # noqa: E402
 from tests.browser import (CHROMIUM, CHROMIUM_ARGS, axe_violations, describe_nu, describe_violations,  # noqa: E402
                            nu_errors, nu_file, serve, site_pages)
@@ -68,7 +69,7 @@ def main() -> int:
     axe_details: list[str] = []
     nu_details: list[str] = []
     with serve(out) as origin:
-        config = build(ROOT, out, base_url=origin + "/").site.config
+        config = build(ROOT, out, BuildOptions(base_url=origin + "/")).site.config
         pages = site_pages(out, config.codes, config.default_language)
         axe = axe_by_page(origin, pages, axe_details)
     nu = nu_by_file(out, nu_details)

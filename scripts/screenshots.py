@@ -22,6 +22,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from microsite.model import BuildOptions  # noqa: E402
 from microsite.pipeline import build  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -44,7 +45,7 @@ def main() -> None:
     out = Path(tempfile.mkdtemp()) / "site"
     server = serve(out)
     port = server.server_address[1]
-    build(ROOT, out, base_url=f"http://127.0.0.1:{port}/")
+    build(ROOT, out, BuildOptions(base_url=f"http://127.0.0.1:{port}/"))
     target = ROOT / "docs" / "screenshots"
     target.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:

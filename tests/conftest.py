@@ -6,7 +6,7 @@ Two kinds of site are built here, and a test picks the one that fits what it ass
   marked ``content`` and assert only what holds for any valid content (every page builds, every link
   resolves ...), never today's counts, ids or wording, so that ordinary editing never breaks them.
   ``tests/test_editing.py`` edits a copy of the project as an editor would and runs them on it.
-- ``SAMPLE``: a frozen copy of the content as it was in October 2023, for tests of the generator that need
+- ``SAMPLE``: a frozen copy of the content (taken in December 2026), for tests of the generator that need
   a full site and name its pages, figures and sources. Editors never change it.
 """
 
@@ -74,19 +74,21 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory, sample_root: Path) -> 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content, built once per test session for ``TEST_BASE_URL`` (whatever site.yaml says)."""
+    from microsite.model import BuildOptions
     from microsite.pipeline import build
 
     out = tmp_path_factory.mktemp("real") / "site"
-    build(PROJECT, out, base_url=TEST_BASE_URL)
+    build(PROJECT, out, BuildOptions(base_url=TEST_BASE_URL))
     return out
 
 
 @pytest.fixture(scope="session")
 def real_model():
     """The real content's validated model."""
+    from microsite.model import BuildOptions
     from microsite.pipeline import check
 
-    return check(PROJECT, TEST_BASE_URL).site
+    return check(PROJECT, BuildOptions(base_url=TEST_BASE_URL)).site
 
 
 @pytest.fixture(scope="session")

@@ -48,11 +48,12 @@ class LiveSite:
 
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory: pytest.TempPathFactory):
+    from microsite.model import BuildOptions
     from microsite.pipeline import build
 
     out = tmp_path_factory.mktemp("browser") / "site"
     with serve(out) as origin:
-        config = build(PROJECT, out, base_url=origin + "/").site.config
+        config = build(PROJECT, out, BuildOptions(base_url=origin + "/")).site.config
         pages = site_pages(out, config.codes, config.default_language)
         yield LiveSite(origin, out, pages, {language.code: language.tag for language in config.languages})
 

@@ -1,12 +1,17 @@
-"""The cache's inputs fingerprint and its files: keyed by content, and harmless when damaged."""
+"""The inputs fingerprint and the cache's files: keyed by content, and harmless when damaged or planted."""
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 from pathlib import Path
 
-from microsite.cache import BuildCache, LastBuild, files_fingerprint
+import pytest
+
+from microsite.cache import BuildCache, LastBuild
+from microsite.errors import ContentError, Location
+from microsite.inputs import Inputs
 
 
 def project(tmp_path: Path) -> Path:
@@ -18,8 +23,8 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-def fingerprint(root: Path) -> str:
-    return files_fingerprint(root, ["content", "templates", "static"], "options")
+def fingerprint(root: Path, options: str = "options") -> str:
+    return Inputs(root).fingerprint(options)
 
 
 def test_the_fingerprint_follows_contents_names_and_options(tmp_path):
@@ -34,7 +39,7 @@ def test_the_fingerprint_follows_contents_names_and_options(tmp_path):
     assert fingerprint(root) == edited
     page.rename(page.with_name("b.en.md"))
     assert fingerprint(root) != edited
-    assert files_fingerprint(root, ["content", "templates", "static"], "other options") != fingerprint(root)
+    assert fingerprint(root, "other options") != fingerprint(root)
 
 
 def test_a_file_moved_between_folders_changes_the_fingerprint(tmp_path):
@@ -61,12 +66,62 @@ def test_a_link_out_of_the_project_counts_by_where_it_points_not_what_it_holds(t
 def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
     folder = tmp_path / "cache"
     cache = BuildCache(folder)
-    cache.save(LastBuild("inputs", "output", {"en": 1}), {"job": ("digest", 1)})
-    assert BuildCache(folder).last.inputs == "inputs"
-    (folder / "state.pickle").write_bytes(b"not a pickle")
-    assert BuildCache(folder).last.inputs == ""
-    (folder / "state.pickle").write_bytes(pickle.dumps({"format": 1, "code": "other code", "last": LastBuild("x")}))
-    assert BuildCache(folder).last.inputs == ""
+    warning = ContentError(Location(Path("content/x.md"), 3, 1), "a warning", "a hint")
+    cache.save(LastBuild("inputs", "output", {"en": 1}, (warning,)), {"job": ("digest", 1)})
+    kept = BuildCache(folder)
+    assert kept.last.inputs == "inputs" and kept.outputs == {"job": ("digest", 1)}
+    assert [(w.location, w.message, w.hint) for w in kept.last.warnings] == [(warning.location, "a warning", "a hint")]
+    stored = (folder / "state.json").read_bytes()
+    head, _, body = stored.partition(b"\n")
+    for damaged in (b"not json", stored[:-1], head + b"\n" + body.replace(b"inputs", b"inputz"),
+                    head.replace(b"cache 2 ", b"cache 1 ") + b"\n" + body):
+        (folder / "state.json").write_bytes(damaged)
+        assert BuildCache(folder).last.inputs == ""
+
+
+def planted(cache: BuildCache, name: str, content: object) -> None:
+    """A cache file with a correct first line (anyone who can write .cache/ can make one) and ``content``."""
+    body = json.dumps(content).encode()
+    (cache.folder / name).write_bytes(cache._head(body) + b"\n" + body)
+
+
+@pytest.mark.parametrize("content", [
+    [], {"inputs": 1}, {"inputs": "x", "output": "y", "pages": {"en": "many"}, "warnings": [], "outputs": {}},
+    {"inputs": "x", "output": "y", "pages": {}, "warnings": [[1, 2]], "outputs": {}},
+    {"inputs": "x", "output": "y", "pages": {}, "warnings": [], "outputs": {"k": ["d", "not a size"]}},
+])
+def test_a_planted_state_of_the_wrong_shape_is_ignored(tmp_path, content):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    planted(BuildCache(folder), "state.json", content)
+    cache = BuildCache(folder)
+    assert cache.last == LastBuild() and cache.outputs == {}
+
+
+@pytest.mark.parametrize("entry", [["<p>", [], [], [], [], "extra"], [1, [], [], [], []],
+                                   ["<p>", [["h", "t", "x", "yes", 0, 0]], [], [], []], "text"])
+def test_planted_compiled_markdown_of_the_wrong_shape_is_ignored(tmp_path, entry):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    planted(BuildCache(folder), "compiled.json", {"key": entry})
+    assert BuildCache(folder).compiler.known == {}
+
+
+def test_the_cache_never_runs_code(tmp_path, minimal_project):
+    """A pickle (of the old format) or compiled template planted in .cache/ is never loaded."""
+    from microsite.pipeline import CACHE_FOLDER, build
+
+    class Trap:
+        def __reduce__(self):
+            return (os.mkdir, (str(tmp_path / "ran"),))
+
+    cache = minimal_project / CACHE_FOLDER
+    (cache / "jinja").mkdir(parents=True)
+    for name in ("state.pickle", "compiled.pickle", "build.pickle", "state.json", "compiled.json"):
+        (cache / name).write_bytes(pickle.dumps({"format": 1, "last": Trap()}))
+    (cache / "jinja" / "__jinja2_x.cache").write_bytes(b"j2" + pickle.dumps(Trap()))
+    assert build(minimal_project, tmp_path / "site").site is not None
+    assert not (tmp_path / "ran").exists()
 
 
 def test_only_the_texts_of_the_last_build_are_kept(tmp_path):

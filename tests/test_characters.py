@@ -104,3 +104,12 @@ def test_check_refuses_a_space_inside_a_number_of_a_source(minimal_project: Path
     source.write_text(source.read_text(encoding="utf-8").replace("护航49个", "护航4 9个"), encoding="utf-8")
     assert main(["--root", str(minimal_project), "check"]) == 1
     assert "2023-10-11-abcdef12.md:17:42: U+0020 SPACE inside the number" in capsys.readouterr().err
+
+
+def test_a_refused_source_is_the_one_mistake_reported(sample_project: Path, capsys):
+    """The records and glossary entries quoting it are not reported again, number by number."""
+    source = sample_project / "content/sources/2023-10-11-eb7c93e7.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("护航49个", "护航4 9个"), encoding="utf-8")
+    assert main(["--root", str(sample_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "inside the number '4 9'" in err and err.rstrip().endswith("1 mistake found.")

@@ -28,3 +28,12 @@ def test_digest_of_tells_values_apart():
     assert digest_of({"a": (1, Path("x"))}) == digest_of({"a": (1, Path("x"))})
     assert digest_of({"a": (1, Path("x"))}) != digest_of({"a": (1, Path("y"))})
     assert digest_of(frozenset({"p", "q"})) != digest_of(frozenset({"p"}))
+
+
+def test_a_file_read_in_pieces_has_the_digest_of_its_bytes(tmp_path):
+    from microsite.memo import digest_of_file
+
+    data = bytes(range(256)) * 5000  # more than one piece
+    (tmp_path / "f").write_bytes(data)
+    with open(tmp_path / "f", "rb") as handle:
+        assert digest_of_file(handle) == digest_of(data) != digest_of(data[:-1])

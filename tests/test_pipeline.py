@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from microsite.pipeline import CACHE_FOLDER, build
-from tests.conftest import SAMPLE, make_project
+from tests.conftest import REPO, SAMPLE, make_project
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -141,3 +141,110 @@ def test_a_long_running_caller_sees_a_link_broken_by_a_change_elsewhere(tmp_path
     with pytest.raises(ContentErrors) as caught:
         build(root, out, cache=cache)
     assert "avoid" in caught.value.format(root)  # the glossary check ran on the new text
+
+
+# --- what a template can reach is what the keys cover (issue 13) ----------------------------------------------
+
+
+def minimal_site(tmp_path: Path) -> tuple[Path, Path]:
+    from tests.conftest import MINIMAL
+
+    return make_project(tmp_path, MINIMAL / "content"), tmp_path / "site"
+
+
+def show_in_home(root: Path, snippet: str) -> None:
+    edit(root / "templates/home.html", "  {{ body }}\n", "  {{ body }}\n" + snippet + "\n")
+
+
+def test_a_template_cannot_show_another_pages_body(tmp_path: Path) -> None:
+    """Other pages reach templates only as summaries, whose every field is in every page's key."""
+    from microsite.errors import ContentErrors
+
+    root, out = minimal_site(tmp_path)
+    show_in_home(root, "{{ md(page_in('statistics', lang).body) }}")
+    with pytest.raises(ContentErrors) as caught:
+        build(root, out)
+    message = caught.value.format(root)
+    assert "home.html" in message and "body" in message and "summary" in message
+    assert len(caught.value.errors) >= 1
+
+
+def test_another_pages_fields_shown_by_a_template_stay_fresh(tmp_path: Path) -> None:
+    root, out = minimal_site(tmp_path)
+    show_in_home(root, "<p>{{ page_in('statistics', lang).description }} {{ page_in('statistics', lang).path.name }}"
+                       " {{ page_in('statistics', lang).translated_from }}</p>")
+    build(root, out)
+    edit(root / "content/pages/statistics.en.md", "template: statistics", "template: statistics\ntranslated_from: 0a1b")
+    build(root, out)
+    assert b"0a1b" in (out / "en" / "index.html").read_bytes()
+    assert tree(out) == clean_build(root, tmp_path, "summary")
+
+
+def test_a_front_matter_field_shown_by_its_own_page_stays_fresh(tmp_path: Path) -> None:
+    root, out = minimal_site(tmp_path)
+    show_in_home(root, "<p class=t>{{ page.translated_from }}</p>")
+    build(root, out)
+    edit(root / "content/pages/index.en.md", "template: home", "template: home\ntranslated_from: 0123456789ab")
+    result = build(root, out)
+    assert result.files >= 1 and b"0123456789ab" in (out / "en" / "index.html").read_bytes()
+    assert tree(out) == clean_build(root, tmp_path, "front")
+
+
+def test_source_date_epoch_is_a_build_option_read_once_at_the_edge(tmp_path: Path, monkeypatch) -> None:
+    from microsite.cli import main
+
+    root, out = minimal_site(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")
+    assert main(["--root", str(root), "build", "--out", str(out)]) == 0
+    assert b"2001-09-09T01:46:40Z" in (out / "feed.xml").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1100000000")
+    assert main(["--root", str(root), "build", "--out", str(out)]) == 0
+    assert b"2004-11-09T11:33:20Z" in (out / "feed.xml").read_bytes()
+    reference = tmp_path / "reference"
+    assert main(["--root", str(root), "build", "--out", str(reference)]) == 0
+    assert tree(out) == tree(reference)
+
+
+def test_a_save_during_the_build_is_not_lost(tmp_path: Path, monkeypatch) -> None:
+    """Saved after the inputs were fingerprinted but before they were read, then undone: the next build redoes it."""
+    from microsite import pipeline
+
+    root, out = minimal_site(tmp_path)
+    build(root, out)
+    page = root / "content/pages/index.en.md"
+    original = page.read_text(encoding="utf-8")
+    real_load = pipeline.load
+
+    def load_after_a_save(*args, **kwargs):
+        page.write_text(original.replace("See [the figures]", "See [zebra figures]"), encoding="utf-8")
+        return real_load(*args, **kwargs)
+
+    edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")  # so that the build reads its inputs
+    monkeypatch.setattr(pipeline, "load", load_after_a_save)
+    build(root, out)
+    assert b"zebra" in (out / "en" / "index.html").read_bytes()
+    monkeypatch.setattr(pipeline, "load", real_load)
+    page.write_text(original, encoding="utf-8")
+    build(root, out)
+    assert tree(out) == clean_build(root, tmp_path, "race")
+
+
+def test_a_template_mistake_is_reported_once_by_build_and_check(tmp_path: Path) -> None:
+    from microsite.errors import ContentErrors
+    from microsite.pipeline import check
+
+    root, out = minimal_site(tmp_path)
+    edit(root / "templates/base.html", '<main id="main"', '<main data-x="{{ no_such_thing }}" id="main"')
+    reports = []
+    for run in (lambda: build(root, out), lambda: check(root)):
+        with pytest.raises(ContentErrors) as caught:
+            run()
+        reports.append(caught.value.format(root))
+    assert reports[0] == reports[1] and reports[0].count("no_such_thing") == 1
+
+
+def test_only_the_edges_read_the_environment() -> None:
+    """Build options come from the command line and the preview, once: no stage reads the environment itself."""
+    readers = sorted(path.name for path in (REPO / "microsite").glob("*.py")
+                     if "os.environ" in path.read_text(encoding="utf-8") or "getenv" in path.read_text(encoding="utf-8"))
+    assert readers == ["cli.py", "serve.py"]

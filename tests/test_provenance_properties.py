@@ -116,8 +116,10 @@ def cited(site: Site) -> Site:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    return Site(tmp_path_factory.mktemp("provenance-properties"))
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    shared = Site(tmp_path_factory.mktemp("provenance-properties"))
+    yield shared
+    print(f"\nbuilds by exit status: {dict(sorted(shared.outcomes.items()))}")  # shown with pytest -s
 
 
 @END_TO_END

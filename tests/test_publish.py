@@ -16,7 +16,8 @@ import pytest
 
 from microsite.cli import main
 from microsite.feeds import feed_path
-from microsite.pipeline import build
+from microsite.model import BuildOptions
+from microsite.pipeline import build, check
 from microsite.sitecheck import check_built_site
 from microsite.write import MARKER, remove_leftovers
 from tests.conftest import PROJECT, TEST_BASE_URL
@@ -47,7 +48,7 @@ def subpath_server(tmp_path_factory):
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(UnderSubpath, directory=str(out)))
     origin = f"http://127.0.0.1:{server.server_address[1]}"
-    build(PROJECT, out, base_url=origin + SUBPATH)
+    build(PROJECT, out, BuildOptions(base_url=origin + SUBPATH))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield origin, out
     server.shutdown()
@@ -100,16 +101,14 @@ def test_canonical_and_alternates_are_absolute_under_the_subpath(subpath_server)
 
 
 @pytest.mark.content
-def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
     build(PROJECT, tmp_path / "one")
     build(PROJECT, tmp_path / "two")
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
-def test_source_date_epoch_pins_the_feeds_own_time(sample_root: Path, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    build(sample_root, tmp_path / "site")
+def test_source_date_epoch_pins_the_feeds_own_time(sample_root: Path, tmp_path: Path) -> None:
+    build(sample_root, tmp_path / "site", BuildOptions.from_environment({"SOURCE_DATE_EPOCH": "1700000000"}))
     feed = ET.parse(tmp_path / "site" / "en" / "feed.xml").getroot()
     assert feed.find(f"{ATOM}updated").text == "2023-11-14T22:13:20Z"
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from microsite import search
+from microsite.model import BuildOptions
 from microsite.pipeline import build, check
 from tests.html import read_page
 
@@ -55,7 +56,7 @@ def test_the_header_box_leads_to_the_search_page_of_its_language(minimal_project
 
 
 def test_the_search_page_finds_the_bundle_under_a_subpath(minimal_project: Path, tmp_path: Path) -> None:
-    build(with_search(minimal_project), tmp_path / "site", base_url="https://example.org/sub/")
+    build(with_search(minimal_project), tmp_path / "site", BuildOptions(base_url="https://example.org/sub/"))
     page = (tmp_path / "site" / "search" / "index.html").read_text(encoding="utf-8")
     assert 'data-bundle="/sub/pagefind/" data-base="/sub/"' in page
 

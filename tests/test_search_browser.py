@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from microsite.model import output_path
+from microsite.model import BuildOptions, output_path
 from tests.browser import PageLog, axe_violations, describe_violations, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.content]
@@ -31,7 +31,7 @@ def search_site(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("search")
     out = root / SUBPATH.strip("/")
     with serve(root) as origin:
-        site = build(PROJECT, out, base_url=origin + SUBPATH).site
+        site = build(PROJECT, out, BuildOptions(base_url=origin + SUBPATH)).site
         yield origin, out, site
 
 

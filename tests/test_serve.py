@@ -396,6 +396,41 @@ def test_the_watcher_pauses_longer_when_a_scan_is_slow(tmp_path: Path, monkeypat
     assert gaps and min(gaps) >= 0.19  # with the 10 ms poll alone they would be 60 ms apart
 
 
+def saved_twice_in_one_tick(folder: Path) -> tuple[Path, dict]:
+    """A file saved, snapshot, saved again with the same size and time stamp: (the file, the first snapshot)."""
+    page = folder / "page.md"
+    page.write_text("one", encoding="utf-8")
+    stamp = page.stat().st_mtime_ns
+    before = snapshot([folder])
+    page.write_text("two", encoding="utf-8")
+    os.utime(page, ns=(stamp, stamp))
+    return page, before
+
+
+def test_a_second_save_with_the_same_time_stamp_and_size_is_seen(tmp_path: Path) -> None:
+    """Time stamps are coarse on some file systems: a file saved lately is also compared by its content."""
+    page, before = saved_twice_in_one_tick(tmp_path)
+    assert changed_files(before, snapshot([tmp_path])) == [page]
+
+
+def test_a_save_that_changes_only_the_time_stamp_is_no_change(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("one", encoding="utf-8")
+    before = snapshot([tmp_path])
+    page.write_text("one", encoding="utf-8")
+    os.utime(page, ns=(before[str(page)][0] + 10**6,) * 2)
+    assert changed_files(before, snapshot([tmp_path])) == []
+
+
+def test_a_change_just_before_a_file_leaves_the_racy_window_is_seen(tmp_path: Path, monkeypatch) -> None:
+    from microsite import serve as serve_module
+
+    page, before = saved_twice_in_one_tick(tmp_path)
+    monkeypatch.setattr(serve_module, "RACY_SECONDS", 0)  # the next scan comes after the window
+    after = snapshot([tmp_path])
+    assert after[str(page)][2] == "" and changed_files(before, after) == [page]
+
+
 def test_snapshot_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
     assert snapshot([tmp_path / "nowhere"]) == {}
 

@@ -1,0 +1,88 @@
+"""The project's input files as one build found them, and the fingerprint of exactly those bytes.
+
+A build first reads every file of ``content/``, ``templates/`` and
+``static/`` once (:class:`Inputs`), and its fingerprint says whether
+anything changed since the last build. The stages that then parse the
+files confirm that what they read is what was fingerprinted
+(:meth:`Inputs.confirm`); templates are even served from the bytes read
+here. A file saved in between makes the fingerprint :attr:`~Inputs.stale`,
+and a stale fingerprint is never kept as the last build's: the save is
+then seen by the next build, even if it is undone.
+
+Folders are walked without following links to folders; a linked file counts
+by its content only when it lies inside the project (the build refuses the
+others, unread). A FIFO or device is not opened.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .memo import digest_of, digest_of_file
+
+FOLDERS = ("content", "templates", "static")
+KEPT = ("templates",)  # whose bytes are kept for the build to use (small, and read late: by Jinja)
+
+
+class Inputs:
+    """Each input file's digest (or why it was not read), by its path as the build names it."""
+
+    def __init__(self, root: Path, folders: tuple[str, ...] = FOLDERS, kept: tuple[str, ...] = KEPT) -> None:
+        self.root = root
+        self.digests: dict[str, str] = {}
+        self.kept: dict[str, bytes] = {}
+        self.stale = False  # a file read later was not what was fingerprinted
+        top, inside = str(root), str(root.resolve()) + os.sep
+        for folder in folders:
+            for entry in _walk(os.path.join(top, folder)):
+                self.digests[entry.path] = self._read(entry, inside, folder in kept)
+
+    def _read(self, entry: os.DirEntry, inside: str, keep: bool) -> str:
+        if entry.is_symlink() and not os.path.realpath(entry.path).startswith(inside):
+            return "link:" + os.readlink(entry.path)
+        try:
+            if not entry.is_file():  # a FIFO would block, a device never end: the build refuses them unopened
+                return "not a regular file"
+            with open(entry.path, "rb") as handle:
+                if not keep:
+                    return digest_of_file(handle)
+                data = self.kept[entry.path] = handle.read()
+        except OSError as exc:  # unreadable: the build will say so; count the reason
+            return f"unreadable: {exc.strerror}"
+        return digest_of(data)
+
+    def fingerprint(self, *extra: object) -> str:
+        """One digest of every file's name (relative to the project) and content, and of ``extra``."""
+        start = len(str(self.root)) + 1
+        return digest_of(([(path[start:], digest) for path, digest in self.digests.items()], extra))
+
+    def folder_digest(self, folder: str) -> str:
+        """One digest of the files under ``folder`` (e.g. every template)."""
+        prefix = os.path.join(str(self.root), folder) + os.sep
+        return digest_of([(path, digest) for path, digest in self.digests.items() if path.startswith(prefix)])
+
+    def confirm(self, path: str, data: bytes) -> None:
+        """Note that the build read ``data`` from ``path``: stale if that is not what was fingerprinted."""
+        if self.digests.get(path) != digest_of(data):
+            self.stale = True
+
+    def template(self, path: str) -> bytes | None:
+        """A template's bytes as fingerprinted, or None when it was not read (missing, or not a plain file)."""
+        return self.kept.get(path)
+
+
+def _walk(folder: str) -> list[os.DirEntry]:
+    """Every file (or link that is not to a folder) under ``folder``, in name order; links to folders not followed."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            found.extend(_walk(entry.path))
+        elif not (entry.is_symlink() and os.path.isdir(entry.path)):
+            found.append(entry)
+    return found

@@ -1,0 +1,207 @@
+"""Property: after any sequence of edits, a build that reuses earlier work equals a clean build, byte for byte.
+
+Hypothesis draws sequences of edits an editor (or the environment) makes:
+page bodies and front matter, data records, UI strings, site.yaml,
+templates that show other pages' fields, pages and static files added and
+removed, and the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``). After each step the project is
+built three ways and compared: reusing the on-disk cache as a fresh process
+would; with one cache kept in memory, as the preview does
+(``serve.Preview.rebuild``); and from scratch, in a copy without cache or
+output. A step that makes the content invalid must fail alike, with the same
+messages. The ``slow`` variant also builds in real fresh processes, each
+with its own hash seed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, example, given, settings
+from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
+
+from microsite.cache import BuildCache
+from microsite.errors import ContentErrors
+from microsite.model import BuildOptions
+from microsite.pipeline import CACHE_FOLDER, build
+from tests.conftest import MINIMAL, REPO, make_project
+
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "microsite-hypothesis")
+SETTINGS = dict(database=None, deadline=None, derandomize=bool(os.environ.get("CI")),
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+WORDS = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "Jinjiang", "chamber", "商会", "晋江"]),
+                 min_size=1, max_size=4).map(" ".join)
+HEX = st.text("0123456789abcdef", min_size=4, max_size=12)
+SHOWN_FIELDS = ("title", "description", "nav_title", "weight", "translated_from", "url", "template", "path.name")
+
+
+def replace_line(path: Path, starts: str, line: str) -> None:
+    """Replace the first line of ``path`` that starts with ``starts`` by ``line`` (or add it after the first)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    found = next((n for n, text in enumerate(lines) if text.startswith(starts)), None)
+    if found is None:
+        lines.insert(1, line)
+    else:
+        lines[found] = line
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def page_body(page: str, text: str) -> Callable[[Path], None]:
+    def apply(root: Path) -> None:
+        path = root / "content" / "pages" / page
+        front, _, _ = path.read_text(encoding="utf-8").rpartition("---\n")
+        path.write_text(f"{front}---\n{text}\n", encoding="utf-8")
+    return apply
+
+
+def front_matter(page: str, field: str, value: str) -> Callable[[Path], None]:
+    return lambda root: replace_line(root / "content" / "pages" / page, f"{field}:", f"{field}: {value}")
+
+
+def in_file(relative: str, starts: str, line: str) -> Callable[[Path], None]:
+    return lambda root: replace_line(root / relative, starts, line)
+
+
+def template_shows(page: str, field: str) -> Callable[[Path], None]:
+    """The home template shows a field of another page (or of its own page, ``page`` == "self")."""
+    shown = "page" if page == "self" else f"page_in('{page}', lang)"
+
+    def apply(root: Path) -> None:
+        path = root / "templates" / "home.html"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("  {{ body }}\n", f"  {{{{ body }}}}\n<p>{{{{ {shown}.{field} }}}}</p>\n", 1),
+                        encoding="utf-8")
+    return apply
+
+
+def static_file(name: str, text: str) -> Callable[[Path], None]:
+    return lambda root: (root / "static" / name).write_text(f"/* {text} */\n", encoding="utf-8")
+
+
+def page_pair(key: str, present: bool) -> Callable[[Path], None]:
+    """A page added in every language (a plain page, not in the menu), or removed."""
+    def apply(root: Path) -> None:
+        for lang in ("zh", "en"):
+            path = root / "content" / "pages" / f"{key}.{lang}.md"
+            if present:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(f"---\ntitle: {key} {lang}\ndescription: A page.\n---\nWords.\n", encoding="utf-8")
+            else:
+                path.unlink(missing_ok=True)
+    return apply
+
+
+def static_removed(name: str) -> Callable[[Path], None]:
+    return lambda root: (root / "static" / name).unlink(missing_ok=True)
+
+
+PAGES = st.sampled_from(["index.en.md", "statistics.en.md", "glossary.zh.md", "timeline.en.md"])
+EDITS = st.one_of(
+    st.builds(page_body, PAGES, WORDS),
+    st.builds(front_matter, PAGES, st.sampled_from(["title", "description", "nav_title"]), WORDS),
+    st.builds(front_matter, PAGES, st.just("translated_from"), HEX),
+    st.builds(front_matter, PAGES, st.just("weight"), st.integers(-3, 3).map(str)),
+    st.builds(in_file, st.just("content/data/statistics.yaml"), st.just("    label: affiliated chambers"),
+              WORDS.map(lambda words: f"    label: {words}")),
+    st.builds(in_file, st.just("content/data/timeline.yaml"), st.just("    title: Trade event"),
+              WORDS.map(lambda words: f"    title: {words}")),
+    st.builds(in_file, st.just("content/data/strings.yaml"), st.just("  en: Skip to content"),
+              WORDS.map(lambda words: f"  en: {words}")),
+    st.builds(in_file, st.just("content/site.yaml"), st.just("  en: Test site"),
+              WORDS.map(lambda words: f"  en: {words}")),
+    st.builds(template_shows, st.sampled_from(["self", "statistics", "timeline"]), st.sampled_from(SHOWN_FIELDS)),
+    st.builds(static_file, st.sampled_from(["style.css", "extra.css", "notes.txt"]), WORDS),
+    st.builds(static_removed, st.sampled_from(["extra.css", "notes.txt"])),
+    st.builds(page_pair, st.sampled_from(["extra", "more/deep"]), st.booleans()),
+)
+OPTIONS = st.builds(BuildOptions, st.sampled_from([None, "https://example.net/sub/"]), st.booleans(),
+                    st.sampled_from([None, 1000000000, 1100000000]))
+STEPS = st.lists(st.one_of(EDITS, OPTIONS), min_size=1, max_size=5)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def outcome(root: Path, out: Path, options: BuildOptions, cache: BuildCache | None = None) -> object:
+    """What a build leaves: the output folder's files, or the messages of the mistakes it found."""
+    try:
+        build(root, out, options, cache=cache)
+    except ContentErrors as exc:
+        return exc.format(root)
+    return tree(out)
+
+
+def clean(root: Path, scratch: Path, options: BuildOptions, step: int) -> object:
+    copy = scratch / f"clean-{step}"
+    shutil.copytree(root, copy / "project", ignore=shutil.ignore_patterns(CACHE_FOLDER))
+    result = outcome(copy / "project", copy / "site", options)
+    return result.replace(str(copy / "project"), str(root)) if isinstance(result, str) else result
+
+
+def fresh_process(root: Path, out: Path, options: BuildOptions, seed: int) -> object:
+    """``build.py build`` in a new interpreter with its own hash seed, the options given as a user would."""
+    environment = {**os.environ, "PYTHONHASHSEED": str(seed)}
+    environment.pop("SOURCE_DATE_EPOCH", None)
+    if options.source_date_epoch is not None:
+        environment["SOURCE_DATE_EPOCH"] = str(options.source_date_epoch)
+    extra = ["--base-url", options.base_url] if options.base_url else []
+    code = ("import sys; from microsite.cli import main; sys.exit(main(sys.argv[1:]))")
+    run = subprocess.run([sys.executable, "-c", code, "--root", str(root), "build", "--out", str(out), *extra],
+                         cwd=REPO, env=environment, capture_output=True, text=True)
+    return tree(out) if run.returncode == 0 else run.stderr.rpartition("\n\n")[0]  # less "1 mistake found; ..."
+
+
+def check_steps(steps: list, processes: bool = False) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        root = make_project(scratch, MINIMAL / "content")
+        options = BuildOptions()
+        preview = BuildCache(root / CACHE_FOLDER, save=False)
+        for step, change in enumerate(steps):
+            if isinstance(change, BuildOptions):
+                options = change
+            else:
+                change(root)
+            expected = clean(root, scratch, options, step)
+            assert outcome(root, scratch / "site", options) == expected, (step, steps)
+            assert outcome(root, scratch / "preview", options, preview) == expected, (step, steps)
+            if processes and options.fingerprint:  # the command line always fingerprints
+                assert fresh_process(root, scratch / "cli", options, step) == expected, (step, steps)
+
+
+EVERY_KIND = [  # one edit of every kind, tried first on every run
+    template_shows("statistics", "translated_from"), template_shows("self", "translated_from"),
+    page_body("statistics.en.md", "gamma"), page_body("index.en.md", "delta"),
+    front_matter("statistics.en.md", "translated_from", "abcd"), front_matter("index.en.md", "title", "beta"),
+    front_matter("timeline.en.md", "weight", "2"), in_file("content/data/statistics.yaml", "    label: affil",
+                                                          "    label: chambers"),
+    in_file("content/data/timeline.yaml", "    title: Trade event", "    title: Trade fair"),
+    in_file("content/data/strings.yaml", "  en: Skip to content", "  en: Skip"),
+    in_file("content/site.yaml", "  en: Test site", "  en: Site"), static_file("style.css", "alpha"),
+    static_file("extra.css", "beta"), static_removed("extra.css"), page_pair("extra", True),
+    page_pair("extra", False), BuildOptions(source_date_epoch=1000000000),
+    BuildOptions(source_date_epoch=1100000000), BuildOptions("https://example.net/sub/", False),
+]
+
+
+@settings(max_examples=4, **SETTINGS)
+@example(EVERY_KIND)
+@given(STEPS)
+def test_reusing_builds_equal_clean_builds_after_any_edits(steps: list) -> None:
+    check_steps(steps)
+
+
+@pytest.mark.slow
+@settings(max_examples=30, **SETTINGS)
+@given(STEPS)
+def test_reusing_builds_equal_clean_builds_in_fresh_processes_too(steps: list) -> None:
+    check_steps(steps, processes=True)
