@@ -29,7 +29,7 @@ from .translations import LEDGER, fingerprint, words_fingerprint
 from .characters import Problem, find_problems
 from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_error
 
-DATA_FILES = ("statistics", "timeline", "glossary", "strings", LEDGER)
+DATA_FILES = ("statistics", "timeline", "glossary", "strings", "conversions", LEDGER)
 MAX_TEXT_BYTES = 1 << 20  # a Markdown or YAML file is hand-written text: the largest now is 22 kB
 # Names Windows keeps for devices, with any extension (con.zh.md, aux/x.md), and what it refuses in a name.
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", "conin$", "conout$", *(f"{port}{n}" for port in ("com", "lpt")

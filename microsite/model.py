@@ -68,6 +68,7 @@ class Config:
     nav: tuple[str, ...]
     nav_locations: tuple[Location, ...] = ()  # where each nav entry is written, for error messages
     organisation: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> name, alternate_name
+    editions: tuple = ()  # editions.Edition: languages the build converts from another (site.yaml editions:)
 
     @cached_property  # asked for on every page and link; a frozen dataclass may still cache in its __dict__
     def codes(self) -> tuple[str, ...]:
@@ -270,6 +271,7 @@ class Source:
     blocks: tuple[SourceBlock, ...]
     passages: tuple[Passage, ...] = ()
     translations: dict[str, SourceText] = field(default_factory=dict)
+    conversions: dict[str, tuple[SourceBlock, ...]] = field(default_factory=dict)  # edition -> converted blocks
 
     @property
     def key(self) -> str:

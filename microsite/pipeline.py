@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import search
 from .cache import BuildCache, LastBuild
 from .compiled import Compiler, precompile
 from .errors import ContentError
@@ -90,7 +91,8 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     site = _validated(raw, options, cache.compiler, cache.memo)
     cache.memo.prune()
     cache.store_compiled()
-    written = write_site(Renderer(site, inputs, cache.code).jobs(), out, cache.outputs, live)
+    written = write_site(Renderer(site, inputs, cache.code).jobs(), out, cache.outputs, live,
+                         index=search.index if search.wanted(site) else None)
     pages = pages_per_language(site)
     if inputs.stale:  # a file changed while it was read: what was made is not what was fingerprinted
         cache.save(LastBuild(), {})

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from . import links, provenance, tracing, translations
 from .assets import Asset, fingerprint_assets
+from .editions import derive, read_editions, read_overrides
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .i18n import LOCALES, locale_of
 from .links import Prose, Targets
@@ -31,9 +32,10 @@ from .records import Records, read_records, read_sources, read_strings
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
 
-TEMPLATES = ("home", "page", "organisation", "pillar", "statistics", "timeline", "glossary", "sources", "404")
-SINGLE_TEMPLATES = ("home", "organisation", "statistics", "timeline", "glossary", "sources", "404")
-RESERVED_FOLDERS = ("static", "sources", "data")  # static files, source pages, data downloads
+TEMPLATES = ("home", "page", "organisation", "pillar", "statistics", "timeline", "glossary", "sources", "404",
+             "search")
+SINGLE_TEMPLATES = ("home", "organisation", "statistics", "timeline", "glossary", "sources", "404", "search")
+RESERVED_FOLDERS = ("static", "sources", "data", "pagefind")  # static files, source pages, data downloads, search index
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_NAME_BYTES = 255  # a file or folder name, on every common file system
 MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of the usual 4,096 for the output folder
@@ -85,14 +87,16 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     check_glossary_use(records.terms, prose, plain, errors, memo)
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
+    editions = read_overrides(raw.data.get("conversions"), config.editions, errors)
     errors.raise_if_any()
     ledger = translations.read_ledger(raw.data.get(translations.LEDGER))
     warnings = (translation_warnings(pages, config, ledger) + record_warnings(records, config)
                 + source_warnings(sources, config) + original_warnings(raw, records, config, ledger))
-    return Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
+    site = Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
                 frozenset(link.href for item in prose for link in item.compiled.links
                           if link.href.startswith(("http://", "https://"))))
+    return derive(site, editions, memo)
 
 
 def _prose_key(item: Prose) -> tuple:
@@ -125,7 +129,7 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
     if mapping is None:
         return None
     fields = Fields(mapping, "site.yaml", errors,
-                    ("title", "description", "languages", "default_language", "base_url"), ("nav", "organisation"))
+                    ("title", "description", "languages", "default_language", "base_url"), ("nav", "organisation", "editions"))
     languages = _languages(fields, errors, plain)
     if not languages:
         return None
@@ -138,8 +142,9 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
     nav = fields.text_list("nav")
     nav_list = mapping.get("nav")
     locations = tuple(nav_list.item_loc(i) for i in range(len(nav))) if hasattr(nav_list, "item_loc") else ()
+    editions = read_editions(mapping.get("editions"), fields.loc("editions"), codes, errors, plain)
     return Config(data.path, title, description, languages, default or codes[0], url, nav, locations,
-                  _organisation(fields, codes, errors, plain))
+                  _organisation(fields, codes, errors, plain), editions)
 
 
 def _languages(fields: Fields, errors: ErrorList, plain: list[PlainField] | None = None) -> tuple[Language, ...]:

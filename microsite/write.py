@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -90,7 +90,8 @@ _UNREAD = object()  # write_site's default for ``live``: read what ``out`` holds
 
 
 def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[str, int]] | None = None,
-               live: dict[str, tuple[str, int]] | None | object = _UNREAD) -> Written:
+               live: dict[str, tuple[str, int]] | None | object = _UNREAD,
+               index: Callable[[Path], list[Output]] | None = None) -> Written:
     """Make ``out`` hold exactly the files of ``items``, replacing it at once.
 
     The new site is prepared in the spare folder beside ``out`` (``.site.spare``,
@@ -101,7 +102,9 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     from them: such a job is not made again if a folder already holds its file.
     ``live`` is ``read_manifest(out)`` when the caller has just read it.
     A template mistake in any job stops the write; the others are still tried,
-    so that every mistake is reported.
+    so that every mistake is reported. ``index``, given the folder once it holds
+    every job's file, returns files made from them (the search index), which are
+    added before the folders are exchanged.
     """
     out = out.absolute()
     check_output_folder(out)
@@ -113,7 +116,7 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     check_path_lengths(jobs, spare)
     staging, base = _staging(spare)
     try:
-        entries, written, made = _fill(staging, base, jobs, live, out, known or {})
+        entries, written, made = _fill(staging, base, jobs, live, out, known or {}, index)
         if entries == live:
             return Written(0, made, manifest_digest(entries))  # already this; the staging folder mirrors it
         _swap(staging, out)
@@ -172,8 +175,10 @@ def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:
 
 
 def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live: dict[str, tuple[str, int]],
-          out: Path, known: dict[str, tuple[str, int]]) -> tuple[dict[str, tuple[str, int]], int, dict]:
-    """Bring ``folder`` (holding ``base``) to the jobs' files; unchanged files are linked from ``out``."""
+          out: Path, known: dict[str, tuple[str, int]], index: Callable[[Path], list[Output]] | None = None,
+          ) -> tuple[dict[str, tuple[str, int]], int, dict]:
+    """Bring ``folder`` (holding ``base``) to the jobs' files, then ``index``'s; unchanged files are linked from
+    ``out``."""
     entries: dict[str, tuple[str, int]] = {}
     made: dict[str, tuple[str, int]] = {}
     errors: dict[str, ContentError] = {}  # by message: one template mistake fails many pages, reported once
@@ -191,22 +196,44 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
         entry = entries[job.path] = (file_digest(content), len(content))
         if job.key:
             made[job.key] = entry
-        if base.get(job.path) == entry or _reuse(out, folder, job.path, entry, live):
-            continue
-        target = folder / job.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.unlink(missing_ok=True)  # never write into a file: it may be a link shared with the live site
-        target.write_bytes(content)
-        written += 1
+        written += _put(folder, base, job.path, content, entry, live, out)
     if errors:
         raise ContentErrors(list(errors.values()))
-    for path in base.keys() - entries.keys():
+    stale = base.keys() - entries.keys()
+    for output in index(_without(folder, stale)) if index else ():
+        path = safe_path(output.path)
+        if path in entries:
+            raise OutputError(f"the search index and a page write the same file: {path}")
+        entry = entries[path] = (file_digest(output.content), len(output.content))
+        written += _put(folder, base, path, output.content, entry, live, out)
+    stale = base.keys() - entries.keys()
+    for path in stale:
         (folder / path).unlink(missing_ok=True)
-    _remove_empty_folders(folder, base.keys() - entries.keys())
+    _remove_empty_folders(folder, stale)
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     manifest = {path: list(entry) for path, entry in sorted(entries.items())}
     (folder / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
     return entries, written, made
+
+
+def _put(folder: Path, base: dict[str, tuple[str, int]], path: str, content: bytes, entry: tuple[str, int],
+         live: dict[str, tuple[str, int]], out: Path) -> int:
+    """Make ``folder/path`` hold ``content`` (``entry`` is its digest and size); 1 if it had to be written."""
+    if base.get(path) == entry or _reuse(out, folder, path, entry, live):
+        return 0
+    target = folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # never write into a file: it may be a link shared with the live site
+    target.write_bytes(content)
+    return 1
+
+
+def _without(folder: Path, stale: set[str]) -> Path:
+    """``folder`` with the pages of the build before last that this build does not make removed (not indexed)."""
+    for path in stale:
+        if path.endswith(".html"):
+            (folder / path).unlink(missing_ok=True)
+    return folder
 
 
 def _reuse(out: Path, folder: Path, path: str, entry: tuple[str, int], live: dict[str, tuple[str, int]]) -> bool:

@@ -3,7 +3,7 @@
     python3 build.py test -k nothing   # once, so that .venv has Playwright
     .venv/bin/python scripts/screenshots.py
 
-Writes docs/screenshots/<page>-<lang>-<mobile|desktop>.png. Needs Debian's
+Writes docs/screenshots/<page>-<lang>-<mobile|desktop>.png (the search page with a query typed). Needs Debian's
 chromium (/usr/bin/chromium); Playwright's own browser download is not used.
 """
 
@@ -31,7 +31,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 VIEWPORTS = {"mobile": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PAGES = {"home": "", "organisation": "organisation/", "pillar": "pillars/contact/", "statistics": "statistics/",
          "timeline": "timeline/", "glossary": "glossary/", "sources": "sources/",
-         "source": "sources/2023-10-11-eb7c93e7/", "404": "404.html"}  # one page of every template
+         "source": "sources/2023-10-11-eb7c93e7/", "404": "404.html",
+         "search": "search/?q={query}"}  # one page of every template
+LANGUAGES = {"zh": ("", "商会"), "en": ("en/", "chamber"), "zh-hant": ("zh-hant/", "商會")}  # URL prefix, a search
 
 
 def serve(folder: Path) -> http.server.ThreadingHTTPServer:
@@ -53,8 +55,10 @@ def main() -> None:
         for device, viewport in VIEWPORTS.items():
             page = browser.new_page(viewport=viewport, device_scale_factor=1)
             for name, path in PAGES.items():
-                for lang, prefix in (("zh", ""), ("en", "en/")):
-                    page.goto(f"http://127.0.0.1:{port}/{prefix}{path}")
+                for lang, (prefix, query) in LANGUAGES.items():
+                    page.goto(f"http://127.0.0.1:{port}/{prefix}{path.format(query=query)}")
+                    if name == "search":
+                        page.wait_for_selector("#search-results a")
                     file = target / f"{name}-{lang}-{device}.png"
                     page.screenshot(path=str(file), full_page=device == "mobile" and name == "home")
                     print(file.relative_to(ROOT))

@@ -16,7 +16,7 @@ class PageFacts:
     description: str = ""
     canonical: str = ""
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
-    links: list[str] = field(default_factory=list)  # every <a href>
+    links: list[str] = field(default_factory=list)  # every <a href> and <form action> (both lead to a page)
     resources: list[str] = field(default_factory=list)  # src= and <link href> (not alternates)
     ids: set[str] = field(default_factory=set)
     switcher: dict[str, str] = field(default_factory=dict)  # hreflang -> href of the language switcher
@@ -53,6 +53,8 @@ class _Reader(HTMLParser):
             self.facts.links.append(a["href"])
             if self._in_switcher:
                 self.facts.switcher[a.get("lang", "")] = a["href"]
+        elif tag == "form" and "action" in a:
+            self.facts.links.append(a["action"])
         if "src" in a:
             self.facts.resources.append(a["src"])
 

@@ -158,3 +158,13 @@ def test_a_missing_source_description_is_a_located_error(tmp_path: Path) -> None
     except Exception as exc:  # noqa: BLE001
         pytest.fail(f"unhandled {type(exc).__name__}: {exc}")
     assert status == 1 and "source_description" in err
+
+
+def test_the_checker_allows_only_the_sites_own_search_form_and_script() -> None:
+    assert not problems('<form class="site-search" role="search" action="/en/search/" method="get"></form>')
+    assert not problems('<script type="module" src="/sub/static/search.0123abcd.js"></script>')
+    for foreign in ('<form action="https://evil.example/" method="get">', '<form action="//evil.example/x" method="get">',
+                    '<form action="/en/search/" method="post">', '<script type="module" src="/static/evil.js"></script>',
+                    '<script type="module" src="/static/search.js">alert(document.domain)</script>',
+                    '<script src="/static/search.js"></script>'):
+        assert problems(foreign), foreign

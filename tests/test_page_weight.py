@@ -21,6 +21,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from microsite.model import output_path
+
 LIMIT = 61_440  # 60 KB: the page, its stylesheets and its images, uncompressed
 
 _URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
@@ -192,9 +194,12 @@ def test_every_stylesheet_and_image_a_page_references_is_in_the_build(built_site
 
 
 @pytest.mark.content
-def test_no_page_contains_a_script(built_site: Path) -> None:
-    scripted = [f"{w.page}: {w.scripts} executable <script" for w in page_weights(built_site) if w.scripts]
-    assert not scripted, "nothing on the site needs JavaScript, yet:\n" + "\n".join(scripted)
+def test_no_page_but_the_search_pages_contains_a_script(built_site: Path, real_model) -> None:
+    search = {output_path(page.url) for page in real_model.pages if page.template == "search"}
+    scripted = [f"{w.page}: {w.scripts} executable <script" for w in page_weights(built_site)
+                if w.scripts and w.page not in search]
+    assert not scripted, "nothing on the site but search needs JavaScript, yet:\n" + "\n".join(scripted)
+    assert all(w.scripts == 1 for w in page_weights(built_site) if w.page in search)  # its own, one module
 
 
 def test_weights_count_each_referenced_file_once(tmp_path: Path) -> None:
@@ -214,3 +219,14 @@ def test_weights_count_each_referenced_file_once(tmp_path: Path) -> None:
     assert (weight.page, weight.html, weight.css, weight.images) == ("p/index.html", len(html.encode()), css, 110)
     assert weight.unresolved == ("https://cdn.example/z.png",)
     assert weight.total == len(html.encode()) + css + 110
+
+
+@pytest.mark.content
+def test_each_search_page_with_its_script_weighs_at_most_60_kb(built_site: Path, real_model) -> None:
+    """Its own script counts too (Pagefind's index is fetched only once the reader types)."""
+    search = {output_path(page.url) for page in real_model.pages if page.template == "search"}
+    for weight in page_weights(built_site):
+        if weight.page in search:
+            html = (built_site / weight.page).read_text(encoding="utf-8")
+            [src] = re.findall(r'<script type="module" src="/([^"]+)"', html)
+            assert weight.total + (built_site / src).stat().st_size <= LIMIT, weight.page

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from microsite.cli import main
+from microsite.feeds import feed_path
 from microsite.model import BuildOptions
 from microsite.pipeline import build, check
 from microsite.sitecheck import check_built_site
@@ -113,7 +114,8 @@ def test_source_date_epoch_pins_the_feeds_own_time(sample_root: Path, tmp_path: 
 
 
 @pytest.mark.content
-def test_sitemap_lists_every_page_with_its_alternates_and_only_real_pages(built_site: Path) -> None:
+def test_sitemap_lists_every_page_with_its_alternates_and_only_real_pages(built_site: Path, real_model) -> None:
+    tags = {language.tag for language in real_model.config.languages}  # editions' included
     root = ET.parse(built_site / "sitemap.xml").getroot()
     locations = [url.find(f"{SITEMAP}loc").text for url in root]
     pages = {p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html")}
@@ -122,14 +124,18 @@ def test_sitemap_lists_every_page_with_its_alternates_and_only_real_pages(built_
         loc = url.find(f"{SITEMAP}loc").text
         assert (built_site / loc.removeprefix("https://example.org/") / "index.html").is_file()
         links = url.findall("{http://www.w3.org/1999/xhtml}link")
-        assert {link.get("hreflang") for link in links} == {"zh-Hans", "en", "x-default"}
+        assert {link.get("hreflang") for link in links} == tags | {"x-default"}
     assert "404" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert (built_site / "robots.txt").read_text(encoding="utf-8").endswith("Sitemap: https://example.org/sitemap.xml\n")
 
 
 @pytest.mark.content
-@pytest.mark.parametrize("feed", ["feed.xml", "en/feed.xml"])
-def test_atom_feeds_are_valid_and_their_entries_exist(built_site: Path, real_model, feed: str) -> None:
+def test_atom_feeds_are_valid_and_their_entries_exist(built_site: Path, real_model) -> None:
+    for language in real_model.config.languages:  # editions' feeds too
+        _check_feed(built_site, real_model, feed_path(real_model, language.code))
+
+
+def _check_feed(built_site: Path, real_model, feed: str) -> None:
     root = ET.parse(built_site / feed).getroot()
     assert root.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated", "author"):

@@ -24,11 +24,28 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def language_of(path: Path, site: Path, config):
+    """The language a built page is in, by its folder: the default at the root, the others under /<code>/."""
+    first = path.relative_to(site).parts[0]
+    code = first if first in config.codes and first != config.default_language else config.default_language
+    return config.language(code)
+
+
+def pages_by_language(site: Path, config) -> dict[str, set[str]]:
+    """Each language's pages, as paths relative to its own root folder."""
+    result: dict[str, set[str]] = {code: set() for code in config.codes}
+    for path in html_pages(site):
+        code = language_of(path, site, config).code
+        root = site if code == config.default_language else site / code
+        result[code].add(path.relative_to(root).as_posix())
+    return result
+
+
 @content
 def test_every_language_has_every_page(built_site: Path, real_model) -> None:
-    zh = {p.relative_to(built_site).as_posix() for p in html_pages(built_site) if not p.is_relative_to(built_site / "en")}
-    en = {p.relative_to(built_site / "en").as_posix() for p in html_pages(built_site / "en")}
-    assert zh == en
+    by_language = pages_by_language(built_site, real_model.config)
+    default = by_language[real_model.config.default_language]
+    assert all(pages == default for pages in by_language.values())
     for page in real_model.pages:
         assert target_file(built_site, page.url).is_file(), page.path
     for source in real_model.sources:
@@ -45,22 +62,25 @@ def test_root_url_serves_the_chinese_home_page_itself(built_site: Path, real_mod
 
 
 @content
-def test_every_page_has_lang_title_and_description_in_its_language(built_site: Path) -> None:
+def test_every_page_has_lang_title_and_description_in_its_language(built_site: Path, real_model) -> None:
     for path in html_pages(built_site):
         page = read_page(path)
-        english = path.is_relative_to(built_site / "en")
-        assert page.lang == ("en" if english else "zh-Hans"), path
+        language = language_of(path, built_site, real_model.config)
+        english = language.code == "en"
+        assert page.lang == language.tag, path
         assert page.title.strip() and page.description.strip(), path
         written_in = re.compile(r"[A-Za-z]{3}" if english else r"[\u4e00-\u9fff]")
         assert written_in.search(page.title) and written_in.search(page.description), path
 
 
 @content
-def test_hreflang_alternates_are_reciprocal_and_include_x_default(built_site: Path) -> None:
+def test_hreflang_alternates_are_reciprocal_and_include_x_default(built_site: Path, real_model) -> None:
+    config = real_model.config
+    tags = {language.tag for language in config.languages}
     for path in html_pages(built_site):
         page = read_page(path)
-        assert set(page.alternates) == {"zh-Hans", "en", "x-default"}, path
-        assert page.alternates["x-default"] == page.alternates["zh-Hans"]
+        assert set(page.alternates) == tags | {"x-default"}, path
+        assert page.alternates["x-default"] == page.alternates[config.language(config.default_language).tag]
         assert page.canonical in page.alternates.values(), path
         for tag, href in page.alternates.items():
             other = read_page(target_file(built_site, href.replace("https://example.org", "")))
@@ -68,10 +88,11 @@ def test_hreflang_alternates_are_reciprocal_and_include_x_default(built_site: Pa
 
 
 @content
-def test_language_switcher_leads_to_the_same_page_in_the_other_language(built_site: Path) -> None:
+def test_language_switcher_leads_to_the_same_page_in_every_language(built_site: Path, real_model) -> None:
+    tags = {language.tag for language in real_model.config.languages}
     for path in html_pages(built_site):
         page = read_page(path)
-        assert set(page.switcher) == {"zh-Hans", "en"}, path
+        assert set(page.switcher) == tags, path
         for tag, href in page.switcher.items():
             target = target_file(built_site, href)
             assert target.is_file(), (path, href)
@@ -146,9 +167,9 @@ def test_dates_are_written_with_the_precision_the_article_gives(sample_site: Pat
 
 
 @content
-def test_chinese_paragraphs_have_no_line_breaks_between_characters(built_site: Path) -> None:
+def test_chinese_paragraphs_have_no_line_breaks_between_characters(built_site: Path, real_model) -> None:
     for path in html_pages(built_site):
-        if path.is_relative_to(built_site / "en"):
+        if language_of(path, built_site, real_model.config).code == "en":
             continue
         html = path.read_text(encoding="utf-8")
         assert not re.search(r"[\u4e00-\u9fff，。]\n[\u4e00-\u9fff]", html), path
@@ -164,9 +185,11 @@ def test_source_page_presents_the_article(sample_site: Path, sample_model) -> No
 
 
 @content
-def test_404_pages_exist_for_each_language(built_site: Path) -> None:
-    assert read_page(built_site / "404.html").lang == "zh-Hans"
-    assert read_page(built_site / "en/404.html").lang == "en"
+def test_404_pages_exist_for_each_language(built_site: Path, real_model) -> None:
+    config = real_model.config
+    for language in config.languages:
+        folder = built_site if language.code == config.default_language else built_site / language.code
+        assert read_page(folder / "404.html").lang == language.tag
 
 
 @content

@@ -1,11 +1,13 @@
 """Hostile content: the payloads the hostile tests put into a site, and the check that a built page is inert.
 
 A page is *inert* when nothing in it can run script: no ``<script>`` other
-than the JSON-LD block (which must be JSON), no ``on*=`` event-handler
-attribute, no ``href``/``src`` whose scheme runs code or renders inline
-documents (``javascript:``, ``vbscript:``, ``data:``) or that leads to
-another host without a scheme (``//evil.example``), and no element that
-loads or submits foreign documents (``iframe``, ``object``, ``form``...).
+than the JSON-LD block (which must be JSON) and the site's own search script
+(an empty ``<script type="module">`` whose ``src`` is a file of ``/static/``), no
+``on*=`` event-handler attribute, no ``href``/``src`` whose scheme runs code or
+renders inline documents (``javascript:``, ``vbscript:``, ``data:``) or that
+leads to another host without a scheme (``//evil.example``), and no element that
+loads or submits foreign documents (``iframe``, ``object``...; a ``form`` only
+as the templates write it: ``method="get"`` to a page of the site).
 
 The cases (:data:`CASES`) each change the minimal site in one way; :func:`build`
 builds such a site for a test.
@@ -35,7 +37,9 @@ CLOSE_SCRIPT = "</script><script>alert(document.domain)</script>"  # out of the 
 PAYLOADS = (SCRIPT, IMG, SVG, BREAK_DOUBLE, BREAK_SINGLE, CLOSE_SCRIPT)
 
 # Elements that load, frame or submit other documents; none belongs on this site.
-_FOREIGN = {"iframe", "frame", "frameset", "object", "embed", "applet", "form", "base", "foreignobject",
+_OWN_SCRIPT = re.compile(r"/(?:[\w.-]+/)*static/search(?:\.[0-9a-f]+)?\.js\Z")  # the search page's, fingerprinted
+_OWN_PAGE = re.compile(r"/(?!/)[\w./-]*\Z")  # a path on this site: where the templates' search forms lead
+_FOREIGN = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "foreignobject",
             "animate", "set", "handler", "listener", "portal"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "data", "srcset",
                    "ping", "cite", "codebase", "manifest"}
@@ -68,7 +72,10 @@ class _Scanner(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._script is not None:
             body = "".join(self._script_text)
-            if self._script.get("type") != "application/ld+json" or set(self._script) != {"type"}:
+            if self._script == {"type": "module", "src": self._script.get("src", "")} and not body.strip() \
+                    and _OWN_SCRIPT.match(self._script["src"]):
+                pass  # the site's own search script
+            elif self._script.get("type") != "application/ld+json" or set(self._script) != {"type"}:
                 self.found.problems.append(f"<script {self._script}>{body[:80]}")
             else:
                 try:
@@ -86,6 +93,9 @@ class _Scanner(HTMLParser):
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _FOREIGN:
             self.found.problems.append(f"<{tag}> element")
+        form = {name: value or "" for name, value in attrs}
+        if tag == "form" and not (form.get("method") == "get" and _OWN_PAGE.match(form.get("action", ""))):
+            self.found.problems.append(f"<form> element that is not a search of this site: {form}")
         if tag == "meta" and any(name == "http-equiv" for name, _ in attrs):
             self.found.problems.append(f"<meta http-equiv> {attrs}")
         for name, value in attrs:

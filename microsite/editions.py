@@ -1,0 +1,257 @@
+"""Editions: a language the build derives from another by converting its script, never typed twice.
+
+The Traditional Chinese edition (``zh-hant``) is the Simplified site run
+through OpenCC at build time: pages, data records, UI strings and the
+site's name. An editor fixes a conversion with phrase overrides in
+``content/data/conversions.yaml``; an override that no longer matches
+any text is a mistake (it would hide a fix that stopped applying).
+
+What is not converted: a source's original text (the evidence, shown as
+printed, with the conversion beside it and labelled as one), ``id`` and
+``href`` values (anchors stay the same in every edition), and numbers,
+which OpenCC does not change and an override may not change either (every
+number a reader sees is traced on the original).
+
+Each text is converted once and remembered under the profile, the
+overrides and the text itself (see ``memo``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any
+
+from . import quantities
+from .errors import ContentError, ErrorList, Location
+from .load import DataFile
+from .memo import Memo
+from .model import Language, Page, Rendered, Site, Source, SourceText, page_url
+from .schema import Fields, expect_mapping
+from .tracing import PlainField
+
+_EDITION_CODE = re.compile(r"[a-z]{2,3}-[a-z]{2,8}\Z")
+PROFILES = ("s2t", "s2tw", "s2twp", "s2hk")  # OpenCC's Simplified-to-Traditional profiles
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_SHOWN_ATTRIBUTE = re.compile(r'(\s(?:title|alt|aria-label)=")([^"]*)(")')  # words a reader sees in a tag
+_HREF = re.compile(r'(\shref=")([^"#]*)')
+_FIRST_PLACEHOLDER = 0xF0000  # a private-use plane that no content uses (and OpenCC passes through)
+
+
+@dataclass(frozen=True)
+class Override:
+    """A phrase OpenCC converts wrongly, and what it must become: ``晋江`` -> ``晉江``."""
+
+    phrase: str
+    replacement: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A language converted from another: ``code`` in URLs, ``source`` the language it is made from."""
+
+    code: str
+    source: str
+    name: str
+    tag: str
+    profile: str  # the OpenCC conversion, e.g. s2tw
+    overrides: tuple[Override, ...] = ()
+
+    @property
+    def language(self) -> Language:
+        return Language(self.code, self.name, self.tag)
+
+
+def read_editions(mapping: Any, loc: Location, codes: tuple[str, ...], errors: ErrorList,
+                  plain: list[PlainField] | None = None) -> tuple[Edition, ...]:
+    """``editions:`` of site.yaml: ``zh-hant: {from: zh, name: 繁體中文, tag: zh-Hant, conversion: s2tw}``;
+    ``plain`` collects each edition's name (a field a reader sees, for the traceability check)."""
+    if mapping is None:
+        return ()
+    mapping = expect_mapping(mapping, loc, "site.yaml: editions", errors)
+    editions = []
+    for code, value in (mapping or {}).items():
+        if not _EDITION_CODE.match(str(code)) or code in codes:
+            errors.add(mapping.key_loc(code), f"edition code '{code}' must be a language code, a hyphen and a "
+                       "script or region, and not one of the languages", "e.g. zh-hant")
+            continue
+        words = expect_mapping(value, mapping.value_loc(code), f"edition '{code}'", errors)
+        if words is not None:
+            item = Fields(words, f"edition '{code}'", errors, ("from", "name", "tag", "conversion"))
+            source = item.choice("from", codes)
+            editions.append(Edition(code, source, item.text("name"), item.text("tag", code),
+                                    item.choice("conversion", PROFILES)))
+            if plain is not None and (found := item.plain("name", source, "the edition's name")):
+                plain.append(found)
+    return tuple(editions)
+
+
+def read_overrides(data: DataFile | None, editions: tuple[Edition, ...], errors: ErrorList) -> tuple[Edition, ...]:
+    """``conversions.yaml``: per edition, phrases of the original and what each must become."""
+    if data is None or data.value is None:
+        return editions
+    mapping = expect_mapping(data.value, Location(data.path, 1, 1), "conversions.yaml", errors)
+    if mapping is None:
+        return editions
+    known = {edition.code: edition for edition in editions}
+    for code in mapping:
+        if code not in known:
+            errors.add(mapping.key_loc(code), f"conversions for '{code}', which is not an edition of site.yaml",
+                       f"editions: {', '.join(known) or 'none'}")
+    return tuple(replace(edition, overrides=_overrides(mapping, edition.code, errors)) if edition.code in mapping
+                 else edition for edition in editions)
+
+
+def _overrides(mapping: Any, code: str, errors: ErrorList) -> tuple[Override, ...]:
+    phrases = expect_mapping(mapping[code], mapping.value_loc(code), f"conversions: {code}", errors) or {}
+    result = []
+    for phrase, replacement in phrases.items():
+        where = phrases.key_loc(phrase)
+        if not isinstance(replacement, str) or not str(phrase).strip() or not replacement.strip():
+            errors.add(where, f"conversion of '{phrase}' must be a phrase and its replacement", "e.g. 晋江: 晉江")
+        elif _numbers(str(phrase)) != _numbers(replacement):
+            errors.add(where, f"the conversion '{phrase}' -> '{replacement}' changes a number",
+                       "a conversion changes the script only: numbers are traced on the original")
+        else:
+            result.append(Override(str(phrase), replacement, where))
+    return tuple(result)
+
+
+def _numbers(text: str) -> list[float]:
+    return [claim.number.value for claim in quantities.claimed(text, "zh")]
+
+
+class Converter:
+    """One edition's conversion: OpenCC with the editor's overrides, each text converted once (``memo``)."""
+
+    def __init__(self, edition: Edition, memo: Memo) -> None:
+        self.edition, self.memo = edition, memo
+        self.used: set[str] = set()  # override phrases that matched some text
+        overrides = sorted(edition.overrides, key=lambda override: -len(override.phrase))  # longest first
+        self.pattern = re.compile("|".join(re.escape(o.phrase) for o in overrides)) if overrides else None
+        self.key = (edition.profile, tuple((o.phrase, o.replacement) for o in edition.overrides))
+
+    @cached_property
+    def opencc(self) -> Any:
+        import opencc  # imported on first use: a site without editions does not need it
+
+        return opencc.OpenCC(f"{self.edition.profile}.json")
+
+    def text(self, text: str) -> str:
+        """``text`` in the edition's script (plain text)."""
+        if not text:
+            return text
+        converted, used = self.memo.get(("convert", self.key, text), lambda: self._convert(text))
+        self.used.update(used)
+        return converted
+
+    def _convert(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """OpenCC's conversion, each override's phrase held out of it and put back as its replacement."""
+        if self.pattern is None:
+            return self.opencc.convert(text), ()
+        held: list[str] = []
+
+        def hold(match: re.Match) -> str:
+            held.append(match.group(0))
+            return chr(_FIRST_PLACEHOLDER + len(held) - 1)
+
+        converted = self.opencc.convert(self.pattern.sub(hold, text))
+        replacements = {o.phrase: o.replacement for o in self.edition.overrides}
+        for index, phrase in enumerate(held):
+            converted = converted.replace(chr(_FIRST_PLACEHOLDER + index), replacements[phrase], 1)
+        return converted, tuple(set(held))
+
+    def html(self, rendered: Rendered, hrefs: dict[str, str]) -> Rendered:
+        """Rendered Markdown in the edition: text and the words of ``title``/``alt`` converted, links to pages
+        of the original language pointed at the edition's (``hrefs``), ids left alone."""
+        if not rendered:
+            return rendered
+        parts = _TAG_OR_TEXT.split(rendered.html)
+        for index, part in enumerate(parts):
+            if index % 2:
+                part = _SHOWN_ATTRIBUTE.sub(lambda m: m.group(1) + self.text(m.group(2)) + m.group(3), part)
+                parts[index] = _HREF.sub(lambda m: m.group(1) + hrefs.get(m.group(2), m.group(2)), part)
+            else:
+                parts[index] = self.text(part)
+        return Rendered("".join(parts))
+
+    def unused(self) -> list[ContentError]:
+        return [ContentError(o.location, f"the conversion of '{o.phrase}' matches no text of the site",
+                             "remove it, or correct the phrase (it is written in the original script)")
+                for o in self.edition.overrides if o.phrase not in self.used]
+
+
+def derive(site: Site, editions: tuple[Edition, ...], memo: Memo) -> Site:
+    """``site`` with each edition added: its language, pages, records, strings and source words."""
+    errors = ErrorList()
+    site = replace(site, config=replace(site.config, editions=editions))  # with their overrides
+    for edition in editions:
+        converter = Converter(edition, memo)
+        site = _with_edition(site, edition, converter)
+        errors.extend(converter.unused())
+    errors.raise_if_any()
+    return site
+
+
+def _with_edition(site: Site, edition: Edition, convert: Converter) -> Site:
+    config, source = site.config, edition.source
+    hrefs = _edition_hrefs(site, source, edition.code)
+    per_language = lambda words: {**words, edition.code: convert.text(words[source])}  # noqa: E731
+    config = replace(config, languages=(*config.languages, edition.language),
+                     title=per_language(config.title), description=per_language(config.description),
+                     organisation={**config.organisation, **({edition.code: {k: convert.text(v) for k, v in
+                                                                          config.organisation[source].items()}}
+                                                         if source in config.organisation else {})})
+    pages = tuple(_page(page, edition, config, convert, hrefs) for page in site.pages if page.lang == source)
+    return replace(
+        site, config=config, pages=site.pages + pages,
+        strings={name: per_language(words) for name, words in site.strings.items()},
+        statistics=tuple(replace(stat, text=_text(stat.text, edition, convert, hrefs),
+                                 formatted=per_language(stat.formatted)) for stat in site.statistics),
+        events=tuple(replace(event, text=_text(event.text, edition, convert, hrefs)) for event in site.events),
+        terms=tuple(replace(term, text=_text(term.text, edition, convert, hrefs)) for term in site.terms),
+        sources=tuple(_source(item, edition, convert, hrefs) for item in site.sources))
+
+
+def _edition_hrefs(site: Site, source: str, code: str) -> dict[str, str]:
+    """Each page of the original language's path, and the same page's in the edition."""
+    config = site.config
+    keys = {page.key for page in site.pages} | {item.key for item in site.sources}
+    return {config.base_path + page_url(key, source, config.default_language).lstrip("/"):
+            config.base_path + page_url(key, code, config.default_language).lstrip("/") for key in keys}
+
+
+def _page(page: Page, edition: Edition, config: Any, convert: Converter, hrefs: dict[str, str]) -> Page:
+    return replace(page, lang=edition.code, url=page_url(page.key, edition.code, config.default_language),
+                   title=convert.text(page.title), description=convert.text(page.description),
+                   nav_title=convert.text(page.nav_title), body=convert.html(page.body, hrefs),
+                   translated_from="")
+
+
+def _text(words: dict[str, Any], edition: Edition, convert: Converter, hrefs: dict[str, str]) -> dict[str, Any]:
+    """A record's words with the edition's added: strings and tuples of strings converted, Markdown as HTML."""
+    original = words.get(edition.source)
+    if original is None:
+        return words
+    changes = {}
+    for name, value in vars(original).items():
+        if isinstance(value, Rendered):
+            changes[name] = convert.html(value, hrefs)
+        elif isinstance(value, str):
+            changes[name] = convert.text(value)
+        elif isinstance(value, tuple):
+            changes[name] = tuple(convert.text(item) for item in value)
+    return {**words, edition.code: replace(original, **changes)}
+
+
+def _source(item: Source, edition: Edition, convert: Converter, hrefs: dict[str, str]) -> Source:
+    """A source with the edition's words: its metadata and text converted, the original kept as it is."""
+    if item.lang != edition.source:
+        return item
+    words = item.translations.get(edition.source) or SourceText(item.outlet, item.title, item.kicker, item.author)
+    converted = _text({edition.source: words}, edition, convert, hrefs)[edition.code]
+    blocks = tuple(replace(block, text=convert.text(block.text)) for block in item.blocks)
+    return replace(item, translations={**item.translations, edition.code: converted},
+                   conversions={**item.conversions, edition.code: blocks})

@@ -1,0 +1,130 @@
+"""Search in a real browser: the real content built for a subpath and served under it, offline.
+
+Each language's search page is typed into as a reader does; the results must be in the page's language
+and lead to pages that exist. The queries are the site's subject in each script (商会, 商會, chamber) and
+words every valid content has on its pages: the glossary's terms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from microsite.model import BuildOptions, output_path
+from tests.browser import PageLog, axe_violations, describe_violations, serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.content]
+
+SUBPATH = "/icf-explained/"
+SUBJECT = {"zh-Hans": ["商会"], "zh-Hant": ["商會", "商会"], "en": ["chamber"]}  # 商会: quotes stay as printed
+# Words Pagefind (1.5) does not find in the Simplified index although the pages have them: it segments
+# 政商恳谈会 at index time otherwise than the query. Listed so that the test says when this is fixed.
+KNOWN_MISSES = {("zh-Hans", "政商恳谈")}
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory: pytest.TempPathFactory):
+    from microsite.pipeline import build
+    from tests.conftest import PROJECT
+
+    root = tmp_path_factory.mktemp("search")
+    out = root / SUBPATH.strip("/")
+    with serve(root) as origin:
+        site = build(PROJECT, out, BuildOptions(base_url=origin + SUBPATH)).site
+        yield origin, out, site
+
+
+def search_pages(site) -> list:
+    return [page for page in site.pages if page.template == "search"]
+
+
+def type_query(tab, query: str, key_by_key: bool = True) -> list[str]:
+    """Type ``query`` into the search field (or paste it); the hrefs of the results once the status line
+    reports them."""
+    tab.fill("#search-query", "")
+    if key_by_key:
+        tab.locator("#search-query").press_sequentially(query, delay=20)
+        tab.wait_for_timeout(300)  # the search of the last key is debounced
+    else:
+        tab.fill("#search-query", query)
+    tab.wait_for_function("() => document.getElementById('search-status').textContent.trim() !== '' && "
+                          "!document.getElementById('search-status').textContent.includes('…')")
+    return tab.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_typing_finds_pages_in_the_readers_language_that_exist(search_site, browser) -> None:
+    origin, out, site = search_site
+    config = site.config
+    queries = {language.code: SUBJECT.get(language.tag, []) for language in config.languages}
+    for term in site.terms:
+        for code in queries:
+            queries[code].append(term.text[code].term)
+    failures, misses = [], set()
+    context = browser.new_context()
+    for page in search_pages(site):
+        tab = context.new_page()
+        log = PageLog(origin)
+        log.attach(tab)
+        tab.goto(origin + config.base_path + page.url.lstrip("/"))
+        prefix = config.base_path + (page.url.lstrip("/").removesuffix("search/"))
+        subject = SUBJECT.get(config.language(page.lang).tag, [])
+        for query in queries[page.lang]:
+            hrefs = type_query(tab, query, key_by_key=query in subject)
+            tag = config.language(page.lang).tag
+            if not hrefs:
+                misses.add((tag, query))
+                if (tag, query) not in KNOWN_MISSES:
+                    failures.append(f"{page.url}: nothing found for {query!r}")
+            for href in hrefs:
+                path = href.split("#")[0]
+                in_language = path.startswith(prefix) and (
+                    page.lang != config.default_language
+                    or not any(path.startswith(config.base_path + code + "/") for code in config.codes))
+                if not in_language or not (out / output_path(path.removeprefix(SUBPATH[:-1]))).is_file():
+                    failures.append(f"{page.url}: {query!r} led to {href}")
+        failures += [f"{page.url}: {problem}" for problem in log.problems]
+        tab.close()
+    context.close()
+    assert not failures, "\n".join(failures)
+    assert KNOWN_MISSES <= misses, f"found now, remove from KNOWN_MISSES: {KNOWN_MISSES - misses}"
+
+
+def test_the_header_box_and_the_results_work_from_the_keyboard(search_site, browser) -> None:
+    origin, _, site = search_site
+    english = next(page for page in site.pages if page.key == "index" and page.lang == "en")
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(origin + site.config.base_path + english.url.lstrip("/"))
+    for _ in range(10):  # skip link, site title, then the search field
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.id") == "site-search-query":
+            break
+    assert tab.evaluate("document.activeElement.id") == "site-search-query"
+    tab.keyboard.type("chamber")
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector("#search-results a")
+    assert tab.input_value("#search-query") == "chamber"
+    assert tab.get_attribute("#search-status", "role") == "status"
+    assert tab.text_content("#search-status").strip()
+    assert tab.evaluate("document.querySelector('#search-results mark') !== null")  # matched words are marked
+    tab.focus("#search-query")
+    tab.keyboard.press("Tab")  # the button
+    tab.keyboard.press("Tab")  # the first result
+    assert tab.evaluate("document.activeElement.closest('#search-results') !== null")
+    context.close()
+
+
+def test_axe_finds_no_violations_on_the_search_pages_with_results(search_site, browser) -> None:
+    origin, _, site = search_site
+    context = browser.new_context()
+    tab = context.new_page()
+    failures = []
+    for page in search_pages(site):
+        tab.goto(origin + site.config.base_path + page.url.lstrip("/"))
+        type_query(tab, SUBJECT[site.config.language(page.lang).tag][0])
+        for scheme in ("light", "dark"):
+            tab.emulate_media(color_scheme=scheme)
+            failures += describe_violations(f"{page.url} [{scheme}]", axe_violations(tab))
+    context.close()
+    assert not failures, "\n".join(failures)
