@@ -3,7 +3,9 @@
 ``static/style.css`` is published as ``static/style.3fa2b1c4d5.css``; pages
 ask for it with ``asset('style.css')``. A stylesheet's ``url(...)`` references
 to other static files are rewritten to their fingerprinted names first, so
-its own fingerprint changes when an image it uses changes.
+its own fingerprint changes when an image it uses changes. Published
+stylesheets are minified (comments and spaces dropped, strings untouched):
+a quarter of their bytes, on every page; the live preview keeps them as written.
 """
 
 from __future__ import annotations
@@ -14,6 +16,11 @@ import re
 from dataclasses import dataclass
 
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
+# A CSS string or comment, found left to right so that a quote inside a comment (or "/*" inside a string) is no token.
+_CSS_TOKEN = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.DOTALL)
+# Spaces that never matter: around braces, semicolons and commas, and after a colon. Not around + - > ~ (calc()
+# needs its spaces), nor before a colon (".a :hover" is not ".a:hover").
+_CSS_SPACE = re.compile(r"\s*([{};,])\s*|:\s+")
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,8 @@ def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True) -> d
     assets = {f.name: _asset(f.name, f.content, enabled) for f in files if not f.name.endswith(".css")}
     for f in files:
         if f.name.endswith(".css"):
-            assets[f.name] = _asset(f.name, _rewrite_css(f.name, f.content, assets), enabled)
+            css = _rewrite_css(f.name, f.content, assets)
+            assets[f.name] = _asset(f.name, minify_css(css) if enabled else css, enabled)
     return dict(sorted(assets.items()))
 
 
@@ -71,6 +79,20 @@ def _rewrite_css(name: str, content: bytes, assets: dict[str, Asset]) -> bytes:
         return f"url({match.group(1)}{relative}{match.group(1)})"
 
     return _CSS_URL.sub(replace, text).encode("utf-8")
+
+
+def minify_css(content: bytes) -> bytes:
+    """The stylesheet without comments or spaces that mean nothing; strings are kept as they are."""
+    text = _CSS_TOKEN.sub(lambda m: m.group(1) or " ", content.decode("utf-8"))  # a comment still separates
+    parts, start = [], 0
+    for match in _CSS_TOKEN.finditer(text):  # only strings are left
+        parts += [_squeeze(text[start:match.start()]), match.group(0)]
+        start = match.end()
+    return ("".join(parts) + _squeeze(text[start:])).strip().encode("utf-8")
+
+
+def _squeeze(css: str) -> str:
+    return _CSS_SPACE.sub(lambda m: m.group(1) or ":", re.sub(r"\s+", " ", css)).replace(";}", "}")
 
 
 def headers_file(base_path: str) -> bytes:
