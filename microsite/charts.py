@@ -150,9 +150,9 @@ def structure_figure(structure: Structure, ident: str, detail: bool = True) -> M
     """
     parts, y = [], 0
     y = _label(structure.pillars_label, y, parts)
-    y = _row(structure.pillars, 0, STRUCTURE_WIDTH, y, parts, "structure-pillar")
-    y = _label(structure.note, y + 4, parts, "structure-note")
-    parts.append(f'<line class="structure-rule" x1="0" x2="{STRUCTURE_WIDTH}" y1="{y + 6}" y2="{y + 6}"/>')
+    y = _row(structure.pillars, 0, STRUCTURE_WIDTH, y, parts, "pillar")
+    y = _label(structure.note, y + 4, parts, "caveat")
+    parts.append(f'<line class="rule" x1="0" x2="{STRUCTURE_WIDTH}" y1="{y + 6}" y2="{y + 6}"/>')
     y = _label(structure.approaches_label, y + 12, parts)
     for approach in structure.approaches:
         y = _approach(approach, y, parts, detail) + BOX_GAP
@@ -180,7 +180,7 @@ def describe_structure(structure: Structure) -> str:
     return text.rstrip() + ("。" if chinese else ".")
 
 
-def _label(text: str, y: int, parts: list[str], css: str = "structure-label") -> int:
+def _label(text: str, y: int, parts: list[str], css: str = "label") -> int:
     for line in wrap(text, STRUCTURE_WIDTH):
         y += LINE_HEIGHT
         parts.append(f'<text class="{css}" x="0" y="{y - 4}">{escape(line)}</text>')
@@ -211,25 +211,30 @@ def _approach(approach: Part, y: int, parts: list[str], detail: bool) -> int:
     bottom = y + BOX_PAD + len(lines) * LINE_HEIGHT
     if approach.parts_name:
         inner_lines = wrap(approach.parts_name, STRUCTURE_WIDTH - 2 * BOX_PAD - INDENT)
-        inner += _lines(inner_lines, BOX_PAD + INDENT, bottom + 4, "structure-group")
+        inner += _lines(inner_lines, BOX_PAD + INDENT, bottom + 4, "group")
         bottom += 4 + len(inner_lines) * LINE_HEIGHT
         if detail and approach.parts:
             bottom = _row(approach.parts, BOX_PAD + INDENT, STRUCTURE_WIDTH - 2 * BOX_PAD - INDENT, bottom + 4, inner,
-                          "structure-part")
-        inner.insert(0, f'<path class="structure-link" d="M{BOX_PAD + INDENT / 2} {y + BOX_PAD + len(lines) * LINE_HEIGHT}'
+                          "part")
+        inner.insert(0, f'<path class="link" d="M{_number(BOX_PAD + INDENT / 2)} {y + BOX_PAD + len(lines) * LINE_HEIGHT}'
                         f' V{bottom - 4}"/>')
     height = bottom + BOX_PAD - 4 - y
-    parts.append(_rect(0, y, STRUCTURE_WIDTH, height, "structure-approach"))
-    parts += _lines(lines, BOX_PAD, y + BOX_PAD, "structure-name") + inner
+    parts.append(_rect(0, y, STRUCTURE_WIDTH, height, "approach"))
+    parts += _lines(lines, BOX_PAD, y + BOX_PAD, "name") + inner
     return y + height
 
 
 def _rect(x: float, y: float, width: float, height: float, css: str) -> str:
-    return (f'<rect class="{css}" x="{x + 0.5:.1f}" y="{y + 0.5:.1f}" width="{width - 1:.1f}" '
-            f'height="{height - 1:.1f}" rx="4"/>')
+    return (f'<rect class="{css}" x="{_number(x + 0.5)}" y="{_number(y + 0.5)}" width="{_number(width - 1)}" '
+            f'height="{_number(height - 1)}" rx="4"/>')
 
 
 def _lines(lines: list[str], x: float, top: float, css: str = "") -> list[str]:
     attribute = f' class="{css}"' if css else ""
-    return [f'<text{attribute} x="{x:.1f}" y="{top + (index + 1) * LINE_HEIGHT - 5:.1f}">{escape(line)}</text>'
+    return [f'<text{attribute} x="{_number(x)}" y="{_number(top + (index + 1) * LINE_HEIGHT - 5)}">{escape(line)}</text>'
             for index, line in enumerate(lines)]
+
+
+def _number(value: float) -> str:
+    """A coordinate as short as it can be written: 8 rather than 8.0 (every byte is on the page)."""
+    return f"{value:.1f}".removesuffix(".0")
