@@ -23,7 +23,7 @@ import pytest
 
 from microsite.model import output_path
 
-LIMIT = 61_440  # 60 KB: the page, its stylesheets and its images, uncompressed
+LIMIT = 40_960  # 40 KB: the page, its stylesheets and its images, uncompressed
 
 _URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
 _IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -179,7 +179,7 @@ def _file_for(site: Path, page_url: str, base_path: str, url: str) -> Path | Non
 
 
 @pytest.mark.content
-def test_every_page_with_its_stylesheets_and_images_weighs_at_most_60_kb(built_site: Path) -> None:
+def test_every_page_with_its_stylesheets_and_images_weighs_at_most_40_kb(built_site: Path) -> None:
     weights = page_weights(built_site)
     assert weights, "the build has no HTML page"
     heavy = [w.page for w in weights if w.total > LIMIT]
@@ -222,7 +222,7 @@ def test_weights_count_each_referenced_file_once(tmp_path: Path) -> None:
 
 
 @pytest.mark.content
-def test_each_search_page_with_its_script_weighs_at_most_60_kb(built_site: Path, real_model) -> None:
+def test_each_search_page_with_its_script_weighs_at_most_40_kb(built_site: Path, real_model) -> None:
     """Its own script counts too (Pagefind's index is fetched only once the reader types)."""
     search = {output_path(page.url) for page in real_model.pages if page.template == "search"}
     for weight in page_weights(built_site):
