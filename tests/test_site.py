@@ -197,7 +197,7 @@ def test_build_output_is_marked_as_generated(built_site: Path) -> None:
     assert (built_site / ".microsite-output").is_file()
 
 
-_PAGE_MAP = re.compile(r'<nav class="page-map".*?</nav>', re.DOTALL)
+_PAGE_MAP = re.compile(r'<nav class="page-map[^"]*".*?</nav>', re.DOTALL)
 
 
 @content
