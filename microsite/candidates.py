@@ -48,13 +48,12 @@ from datetime import date
 
 from .dates import find_dates_zh
 from .ingest import yaml_scalar
-from .numerals import Number, find_numbers_zh, parse_chinese_numeral, same_value
+from .numerals import ZH_NUMERALS, Number, find_numbers_zh, parse_chinese_numeral, same_value
 from .quantities import is_count_zh
 from .provenance import SearchableText, SourceBlock, find_quote
 
 LANGUAGES = ("zh", "en")
 _YUAN = {"元": 1, "万元": 10**4, "亿元": 10**8}
-_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _CLAUSE_MARKS = "，。；：！？,;:!?"
 MIN_CONTEXT_CHARS = 4  # a quote's characters besides the number or date
 
@@ -184,7 +183,7 @@ _SLUG_PATTERN = re.compile("|".join(sorted(map(re.escape, _SLUG_WORDS), key=len,
 def _slug(text: str) -> str:
     """``超4.5亿元`` -> ``over-4-5-yi``, ``三项`` -> ``3-xiang``: an id made of what is written."""
     if not re.search(r"[0-9]", text):  # Chinese numerals: write the value
-        text = re.sub(f"[{_NUMERALS}]+",
+        text = re.sub(f"[{ZH_NUMERALS}]+",
                       lambda run: str(parse_chinese_numeral(run.group(0)) or ""), text, count=1)
     slug = _SLUG_PATTERN.sub(lambda match: _SLUG_WORDS[match.group(0)], text)
     return re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "number"

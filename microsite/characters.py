@@ -28,6 +28,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .numerals import ZH_NUMERALS
+
 # Category Cf (Unicode 15) and the other default-ignorable code points of DerivedCoreProperties.txt: the
 # combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian variation selectors,
 # variation selectors, and the ranges reserved for more of them. A test checks this against unicodedata.
@@ -42,8 +44,7 @@ _INVISIBLE_CLASS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _INVIS
 INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 # A character reference as Markdown decodes it (named, decimal or hexadecimal).
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-NUMERALS = "零〇一二两三四五六七八九十百千万亿"
-_NUMERAL = rf"[\d{NUMERALS}]"
+_NUMERAL = rf"[\d{ZH_NUMERALS}]"
 # A gap in a number: white space on one line, invisible characters, or references that may stand for either.
 _GAP = re.compile(rf"(?<={_NUMERAL})(?:[^\S\r\n]|[{_INVISIBLE_CLASS}]|{_REFERENCE.pattern})+(?={_NUMERAL})")
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

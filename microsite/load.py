@@ -141,7 +141,7 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool,
                inputs: Inputs | None = None) -> DataFile | None:
     if not os.path.lexists(path):
         if required:
-            errors.add(Location(path), "file is missing", f"create {path.name}; see the README's editor's guide")
+            errors.add(Location(path), "file is missing", f"create {path.name}; see docs/reference.md")
         return None
     real = _target(path, root, errors)
     text = _read_text(str(path), str(real), errors, inputs) if real is not None else None

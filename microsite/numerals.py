@@ -72,8 +72,8 @@ _ZH_UNIT = "(?P<unit>亿元|万元|元|%|季度|月|日|" + "|".join(sorted(MEAS
 _ZH_ARABIC = re.compile(
     _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多)?" + _ZH_UNIT
 )
-_ZH_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{_ZH_NUMERAL_CHARS}]+)" + _ZH_POSTFIX + _ZH_UNIT)
+ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"  # the characters Chinese writes numbers with
+_ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{ZH_NUMERALS}]+)" + _ZH_POSTFIX + _ZH_UNIT)
 
 _PREFIX_QUALIFIER = {
     "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER,
@@ -136,7 +136,7 @@ def split_chinese_numerals(run: str) -> list[tuple[int, str]]:
 
 def parse_chinese_numeral(text: str) -> int | None:
     """``十一`` -> 11, ``三百零五`` -> 305, ``两万`` -> 20000; None if it is not one number."""
-    if not text or any(ch not in _ZH_NUMERAL_CHARS for ch in text):
+    if not text or any(ch not in ZH_NUMERALS for ch in text):
         return None
     if len(split_chinese_numerals(text)) > 1:
         return None  # 十四五 is two numbers, 二零二三 is four digits
@@ -261,7 +261,7 @@ _SYMBOL_RANGES = (  # categories No and Nl but 〇 (Unicode 14), checked against
     (0x1ECAD, 0x1ECAF), (0x1ECB1, 0x1ECB4), (0x1ED01, 0x1ED2D), (0x1ED2F, 0x1ED3D), (0x1F100, 0x1F10C),
 )
 _SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES)
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{_ZH_NUMERAL_CHARS}]+|\b{_EN_WORD}\b|[{_SYMBOLS}]", re.IGNORECASE)
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|[{_SYMBOLS}]", re.IGNORECASE)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 
 

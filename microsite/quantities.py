@@ -31,12 +31,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import PartialDate, find_dates_zh
-from .numerals import MEASURE_WORDS, Number, find_numbers_en, find_numbers_zh, same_value
+from .numerals import MEASURE_WORDS, ZH_NUMERALS, Number, find_numbers_en, find_numbers_zh, same_value
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%"))
 _VAGUE_BEFORE = ("数", "几", "若干", "上")
-_ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -62,7 +61,7 @@ def is_count_zh(number: Number, text: str) -> bool:
     ``数百``, not the tail of a run of numerals such as the 五 of 十四五)."""
     before = text[: number.start]
     unit_ok = number.unit in MEASURE_WORDS or number.unit in AMOUNT_UNITS
-    return unit_ok and number.value != 1 and not before.endswith(_VAGUE_BEFORE) and not before.endswith(tuple(_ZH_NUMERALS))
+    return unit_ok and number.value != 1 and not before.endswith(_VAGUE_BEFORE) and not before.endswith(tuple(ZH_NUMERALS))
 
 
 def claimed(text: str, lang: str) -> list[Quantity]:
@@ -134,11 +133,6 @@ def date_parts(when: PartialDate) -> tuple[Quantity, ...]:
 def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     """True when ``evidence`` has the claim's value with a meaning in common."""
     return any(same_value(claim.value, item.value) and claim.meanings & item.meanings for item in evidence)
-
-
-def same_value_other_meaning(claim: Quantity, evidence: Sequence[Quantity]) -> Quantity | None:
-    """A number of ``evidence`` with the claim's value but another meaning (for the message), or None."""
-    return next((item for item in evidence if same_value(claim.value, item.value)), None)
 
 
 def counts(quantities: Sequence[Quantity]) -> list[Number]:

@@ -1,4 +1,4 @@
-"""Regenerate the README's screenshots: build the real site, open it in Chromium, save PNGs.
+"""Regenerate the screenshots the README shows (docs/screenshots/): build the real site, open it in Chromium, save PNGs.
 
     python3 build.py test -k nothing   # once, so that .venv has Playwright
     .venv/bin/python scripts/screenshots.py

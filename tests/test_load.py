@@ -132,7 +132,7 @@ def test_missing_site_yaml_is_reported(tmp_path: Path):
     raw = load(Project(tmp_path))
     assert raw.site is None
     assert messages(raw) == ["content/site.yaml: file is missing\n"
-                             "  hint: create site.yaml; see the README's editor's guide"]
+                             "  hint: create site.yaml; see docs/reference.md"]
 
 
 def test_no_content_folder_is_an_error_at_once(tmp_path: Path):
