@@ -10,15 +10,13 @@ text that contains digits (for the traceability check), the headings' ids. ``lin
 
 from __future__ import annotations
 
-import concurrent.futures
-import multiprocessing
-import os
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .cores import map_forked
 from .memo import digest_of
 from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
 from .numerals import digit_runs
@@ -252,9 +250,6 @@ class Compiler:
         return compiled
 
 
-PARALLEL_THRESHOLD = 200  # below this many texts, starting worker processes costs more than it saves
-
-
 def precompile(compiler: Compiler, texts: list[str], workers: int | None = None) -> int:
     """Compile every text ``compiler`` does not know yet, on all cores when there are many.
 
@@ -264,27 +259,7 @@ def precompile(compiler: Compiler, texts: list[str], workers: int | None = None)
     keyed = {text_key(text): text for text in texts}
     compiler.used.update(keyed)  # this build's texts: what a cache should keep, even if asked for no more
     missing = [(key, text) for key, text in keyed.items() if key not in compiler.known]
-    workers = workers or available_cores()
-    if len(missing) < PARALLEL_THRESHOLD or workers < 2:
-        for _, text in missing:
-            compiler(text)
-        return len(missing)
-    chunks = [missing[index::workers * 4] for index in range(workers * 4)]
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        for chunk, results in zip(chunks, pool.map(_compile_chunk, [[t for _, t in c] for c in chunks])):
-            for (key, _), compiled in zip(chunk, results):
-                compiler.known[key] = compiled
+    md = compiler.md
+    for (key, _), compiled in zip(missing, map_forked(lambda item: compile_markdown(md, item[1]), missing, workers)):
+        compiler.known[key] = compiled
     return len(missing)
-
-
-def _compile_chunk(texts: list[str]) -> list[Compiled]:
-    md = new_parser()
-    return [compile_markdown(md, text) for text in texts]
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

@@ -187,6 +187,7 @@ class Renderer:
 
     def jobs(self) -> list[Job]:
         """One job per output file, so one failing page does not hide the others."""
+        self.compile_templates()
         site, shared = self.site, self.shared_key()
         jobs = [self.job(shared, output_path(page.url), self.page, page) for page in self.pages]
         for source in site.sources:
@@ -201,6 +202,20 @@ class Renderer:
         jobs.append(self.job(shared, "sitemap.xml", self.sitemap))
         jobs.append(Job("robots.txt", "", lambda: robots(site)))
         return jobs
+
+    def compile_templates(self) -> None:
+        """Compile every template now, once: jobs may then run in forked copies of this process (see ``cores``),
+        which share the compiled templates instead of each compiling (and reading) them again.
+
+        A template that does not compile is skipped here; the job that uses it reports the mistake.
+        """
+        folder = str(self.templates_dir) + os.sep
+        for path in self.inputs.kept:
+            if path.startswith(folder) and path.endswith(".html"):
+                try:
+                    self.env.get_template(path[len(folder):].replace(os.sep, "/"))
+                except Exception:  # noqa: BLE001 (reported, located, by the first job that renders it)
+                    pass
 
     @staticmethod
     def job(shared: str, path: str, make: Callable[..., bytes], *given: object) -> Job:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .cores import map_forked
 from .errors import ContentError, ContentErrors
 from .memo import digest_of
 from .render import Job, Output
@@ -178,25 +179,28 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
           out: Path, known: dict[str, tuple[str, int]], index: Callable[[Path], list[Output]] | None = None,
           ) -> tuple[dict[str, tuple[str, int]], int, dict]:
     """Bring ``folder`` (holding ``base``) to the jobs' files, then ``index``'s; unchanged files are linked from
-    ``out``."""
+    ``out``. The files to make are made on all cores (see ``cores``)."""
+    staging = _Staging(folder, base, live, out)
     entries: dict[str, tuple[str, int]] = {}
     made: dict[str, tuple[str, int]] = {}
     errors: dict[str, ContentError] = {}  # by message: one template mistake fails many pages, reported once
     written = 0
+    pending = []
     for job in jobs:
         entry = known.get(job.key) if job.key else None
-        if entry is not None and (base.get(job.path) == entry or _reuse(out, folder, job.path, entry, live)):
+        if entry is not None and staging.holds(job.path, entry):
             entries[job.path] = made[job.key] = entry
+        else:
+            pending.append(job)
+    for job, outcome in zip(pending, map_forked(staging.make, pending)):
+        if isinstance(outcome, ContentError):
+            errors.setdefault(outcome.format(), outcome)
             continue
-        try:
-            content = job.make()
-        except ContentError as error:
-            errors.setdefault(error.format(), error)
-            continue
-        entry = entries[job.path] = (file_digest(content), len(content))
+        entry, wrote = outcome
+        entries[job.path] = entry
         if job.key:
             made[job.key] = entry
-        written += _put(folder, base, job.path, content, entry, live, out)
+        written += wrote
     if errors:
         raise ContentErrors(list(errors.values()))
     stale = base.keys() - entries.keys()
@@ -205,7 +209,7 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
         if path in entries:
             raise OutputError(f"the search index and a page write the same file: {path}")
         entry = entries[path] = (file_digest(output.content), len(output.content))
-        written += _put(folder, base, path, output.content, entry, live, out)
+        written += staging.put(path, output.content, entry)
     stale = base.keys() - entries.keys()
     for path in stale:
         (folder / path).unlink(missing_ok=True)
@@ -216,16 +220,67 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
     return entries, written, made
 
 
-def _put(folder: Path, base: dict[str, tuple[str, int]], path: str, content: bytes, entry: tuple[str, int],
-         live: dict[str, tuple[str, int]], out: Path) -> int:
-    """Make ``folder/path`` hold ``content`` (``entry`` is its digest and size); 1 if it had to be written."""
-    if base.get(path) == entry or _reuse(out, folder, path, entry, live):
-        return 0
-    target = folder / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)  # never write into a file: it may be a link shared with the live site
-    target.write_bytes(content)
-    return 1
+class _Staging:
+    """The folder a new site is prepared in: it holds ``base``; ``live`` is what ``out``, the live site, holds.
+
+    A file is written only when neither holds it already, and never written
+    into (it may be a hard link shared with the live site): a new file is
+    created in its place. File systems can be slow at creating things, so
+    each folder is made once and a file is removed only when one is there.
+    """
+
+    def __init__(self, folder: Path, base: dict[str, tuple[str, int]], live: dict[str, tuple[str, int]],
+                 out: Path) -> None:
+        self.folder, self.base, self.live, self.out = folder, base, live, out
+        self.folders: set[str] = set()  # made (or found) in this process
+
+    def make(self, job: Job) -> tuple[tuple[str, int], int] | ContentError:
+        """Make ``job``'s file: its digest and size, and 1 if it had to be written; or the mistake."""
+        try:
+            content = job.make()
+        except ContentError as error:
+            return error
+        entry = (file_digest(content), len(content))
+        return entry, self.put(job.path, content, entry)
+
+    def holds(self, path: str, entry: tuple[str, int]) -> bool:
+        """Whether ``path`` is ``entry`` here now: it was already, or the live site's copy was linked in."""
+        if self.base.get(path) == entry:
+            return True
+        if self.live.get(path) != entry:
+            return False
+        try:
+            self._create(path, lambda target: os.link(self.out / path, target))
+            return True
+        except OSError:
+            return False
+
+    def put(self, path: str, content: bytes, entry: tuple[str, int]) -> int:
+        """Make ``path`` hold ``content`` (``entry`` is its digest and size); 1 if it had to be written."""
+        if self.holds(path, entry):
+            return 0
+        self._create(path, lambda target: _write_new(target, content))
+        return 1
+
+    def _create(self, path: str, create: Callable[[Path], None]) -> None:
+        target = self.folder / path
+        parent = path.rpartition("/")[0]
+        if parent and parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(parent)
+        if path in self.base:
+            target.unlink(missing_ok=True)
+        try:
+            create(target)
+        except FileExistsError:  # linked or written earlier in this build
+            target.unlink()
+            create(target)
+
+
+def _write_new(target: Path, content: bytes) -> None:
+    """Write ``content`` to a file that must not exist yet."""
+    with open(target, "xb") as handle:
+        handle.write(content)
 
 
 def _without(folder: Path, stale: set[str]) -> Path:
@@ -234,16 +289,6 @@ def _without(folder: Path, stale: set[str]) -> Path:
         if path.endswith(".html"):
             (folder / path).unlink(missing_ok=True)
     return folder
-
-
-def _reuse(out: Path, folder: Path, path: str, entry: tuple[str, int], live: dict[str, tuple[str, int]]) -> bool:
-    """Put the live site's copy of ``path`` in ``folder`` as a hard link, if the live one is ``entry``."""
-    if live.get(path) != entry:
-        return False
-    target = folder / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    return _link(out / path, target)
 
 
 def manifest_digest(manifest: dict[str, tuple[str, int]] | None) -> str:

@@ -95,15 +95,41 @@ def test_a_deleted_or_foreign_cache_only_makes_the_build_slower(tmp_path: Path) 
     assert result.files == 0 and result.site is not None  # rebuilt, and found the output already right
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_compiling_on_several_cores_gives_the_same_site(tmp_path: Path, monkeypatch, workers: int) -> None:
-    from microsite import compiled
+@pytest.mark.parametrize("workers", [2, 3])
+def test_compiling_and_rendering_on_several_cores_gives_the_same_site(tmp_path: Path, monkeypatch,
+                                                                        workers: int) -> None:
+    """Every text compiled and every page rendered in forked workers, then again with one edit: as on one core."""
+    from microsite import cores
 
-    monkeypatch.setattr(compiled, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(compiled, "available_cores", lambda: workers)
+    root = make_project(tmp_path, SAMPLE)
+    with monkeypatch.context() as patched:
+        patched.setattr(cores, "MIN_ITEMS", 1)
+        patched.setattr(cores, "available_cores", lambda: workers)
+        build(root, tmp_path / "site")
+    assert tree(tmp_path / "site") == clean_build(root, tmp_path, f"w{workers}")  # (one core: the default's)
+    name, file, old, new = CHANGES[0]
+    edit(root / file, old, new)
+    with monkeypatch.context() as patched:
+        patched.setattr(cores, "MIN_ITEMS", 1)
+        patched.setattr(cores, "available_cores", lambda: workers)
+        build(root, tmp_path / "site")
+    assert tree(tmp_path / "site") == clean_build(root, tmp_path, f"w{workers}-edited"), name
+
+
+def test_a_template_mistake_found_in_a_worker_is_reported_once(tmp_path: Path, monkeypatch) -> None:
+    from microsite import cores
+    from microsite.errors import ContentErrors
+
+    monkeypatch.setattr(cores, "MIN_ITEMS", 1)
+    monkeypatch.setattr(cores, "available_cores", lambda: 2)
     root = make_project(tmp_path, SAMPLE)
     build(root, tmp_path / "site")
-    assert tree(tmp_path / "site") == clean_build(root, tmp_path, f"w{workers}")
+    before = tree(tmp_path / "site")
+    edit(root / "templates" / "page.html", "{% block main %}", "{% block main %}{{ no_such_name.x }}")
+    with pytest.raises(ContentErrors) as raised:
+        build(root, tmp_path / "site")
+    assert len(raised.value.errors) == 1 and "no_such_name" in raised.value.errors[0].message
+    assert tree(tmp_path / "site") == before
 
 
 def test_a_long_running_callers_rebuilds_equal_clean_builds(tmp_path: Path) -> None:

@@ -1,0 +1,75 @@
+"""Work spread over forked copies of the process: the same results, in order, as on one core."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from microsite import cores
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    """map_forked forks even for a few items, as if on a machine of three cores."""
+    monkeypatch.setattr(cores, "MIN_ITEMS", 1)
+    monkeypatch.setattr(cores, "available_cores", lambda: 3)
+
+
+def test_results_come_back_in_the_items_order(forking) -> None:
+    items = list(range(50))
+    assert cores.map_forked(lambda n: (n, n * n), items) == [(n, n * n) for n in items]
+
+
+def test_the_work_runs_in_other_processes(forking) -> None:
+    pids = set(cores.map_forked(lambda _: os.getpid(), list(range(9))))
+    assert len(pids) == 3 and os.getpid() in pids
+
+
+def test_files_written_by_the_workers_stay(forking, tmp_path: Path) -> None:
+    cores.map_forked(lambda n: (tmp_path / f"{n}.txt").write_text(str(n)), list(range(12)))
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(f"{n}.txt" for n in range(12))
+
+
+def test_an_exception_in_a_worker_is_raised_here(forking) -> None:
+    def work(n: int) -> int:
+        if n == 4 and os.getpid() != parent:
+            raise ValueError("item four")
+        return n
+
+    parent = os.getpid()
+    with pytest.raises(ValueError, match="item four"):
+        cores.map_forked(work, list(range(9)))
+
+
+def test_an_exception_that_cannot_be_pickled_arrives_as_its_traceback(forking) -> None:
+    class Local(Exception):  # a class defined in a function cannot be pickled
+        pass
+
+    def work(n: int) -> int:
+        if os.getpid() != parent:
+            raise Local("not picklable")
+        return n
+
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="not picklable"):
+        cores.map_forked(work, list(range(9)))
+
+
+def test_a_worker_never_runs_the_callers_cleanup(forking, tmp_path: Path) -> None:
+    """A child ends with os._exit: the caller's ``finally`` runs once, in the caller."""
+    log = tmp_path / "cleanups"
+    try:
+        cores.map_forked(lambda n: n, list(range(9)))
+    finally:
+        with open(log, "a") as handle:
+            handle.write(f"{os.getpid()}\n")
+    assert log.read_text().split() == [str(os.getpid())]
+
+
+def test_few_items_or_one_core_run_here(monkeypatch) -> None:
+    monkeypatch.setattr(cores, "available_cores", lambda: 1)
+    assert set(cores.map_forked(lambda _: os.getpid(), list(range(500)))) == {os.getpid()}
+    monkeypatch.setattr(cores, "available_cores", lambda: 4)
+    assert set(cores.map_forked(lambda _: os.getpid(), list(range(cores.MIN_ITEMS - 1)))) == {os.getpid()}
