@@ -76,39 +76,72 @@ def digest_of_file(handle: BinaryIO) -> str:
 
 def _encode(value: object, out: list[bytes]) -> None:
     """Append ``value``'s canonical encoding to ``out`` (see :func:`digest_of`)."""
-    kind = type(value)
-    if kind is str:
-        data = value.encode("utf-8", "surrogatepass")
-        out.append(b"s%d:" % len(data))
-        out.append(data)
-    elif kind is tuple or kind is list:
-        out.append(b"t%d:" % len(value))
-        for item in value:
-            _encode(item, out)
-    elif kind is dict:
-        out.append(b"d%d:" % len(value))
-        for key, item in value.items():  # in their order: a template may show a mapping in its order
-            _encode(key, out)
-            _encode(item, out)
-    elif value is None or kind is bool or kind is int or kind is float:
-        data = repr(value).encode()
-        out.append(b"n%d:" % len(data))
-        out.append(data)
-    elif kind is bytes:
-        out.append(b"b%d:" % len(value))
-        out.append(value)
-    else:
+    _encoder(type(value))(value, out)
+
+
+def _encode_text(value: str, out: list[bytes]) -> None:
+    data = value.encode("utf-8", "surrogatepass")
+    out.append(b"s%d:" % len(data))
+    out.append(data)
+
+
+def _encode_sequence(value: tuple | list, out: list[bytes]) -> None:
+    out.append(b"t%d:" % len(value))
+    for item in value:
+        _encoder(type(item))(item, out)
+
+
+def _encode_mapping(value: dict, out: list[bytes]) -> None:
+    out.append(b"d%d:" % len(value))
+    for key, item in value.items():  # in their order: a template may show a mapping in its order
+        _encode(key, out)
+        _encode(item, out)
+
+
+def _encode_scalar(value: None | bool | int | float, out: list[bytes]) -> None:
+    data = repr(value).encode()
+    out.append(b"n%d:" % len(data))
+    out.append(data)
+
+
+def _encode_bytes(value: bytes, out: list[bytes]) -> None:
+    out.append(b"b%d:" % len(value))
+    out.append(value)
+
+
+_PLAIN = {str: _encode_text, tuple: _encode_sequence, list: _encode_sequence, dict: _encode_mapping,
+          type(None): _encode_scalar, bool: _encode_scalar, int: _encode_scalar, float: _encode_scalar,
+          bytes: _encode_bytes}
+
+
+@functools.cache
+def _encoder(kind: type) -> Callable[[Any, list[bytes]], None]:
+    """How to encode a value of type ``kind``: found once per type (a build digests millions of values)."""
+    if kind in _PLAIN:
+        return _PLAIN[kind]
+    name = _type_name(kind)
+    if is_dataclass(kind):
+        names = _field_names(kind)
+        head = b"t%d:" % len(names)
+
+        def encode_fields(value: object, out: list[bytes]) -> None:
+            out.append(name)
+            out.append(head)
+            for field_name in names:
+                item = getattr(value, field_name)
+                _encoder(type(item))(item, out)
+        return encode_fields
+
+    def encode_other(value: object, out: list[bytes]) -> None:
+        out.append(name)
         _encode_other(value, out)
+    return encode_other
 
 
 def _encode_other(value: object, out: list[bytes]) -> None:
-    """Sets, paths, dates, dataclasses, subclasses of the plain types and objects that are plain data."""
-    kind = type(value)
-    out.append(_type_name(kind))
-    if is_dataclass(value):
-        out.append(b"t%d:" % len(_field_names(kind)))
-        for name in _field_names(kind):
-            _encode(getattr(value, name), out)
+    """Sets, paths, dates, subclasses of the plain types and objects that are plain data (after their type's name)."""
+    if isinstance(value, (set, frozenset)) and all(type(item) is str for item in value):
+        _encode_sequence(sorted(value), out)  # text in its own order: equal sets, equal order, in any process
     elif isinstance(value, (set, frozenset)):
         members = []
         for item in value:
@@ -127,7 +160,7 @@ def _encode_other(value: object, out: list[bytes]) -> None:
     elif isinstance(value, BaseException):
         _encode((value.args, vars(value)), out)
     else:
-        raise TypeError(f"digest_of: cannot digest a {kind.__qualname__} (not plain data)")
+        raise TypeError(f"digest_of: cannot digest a {type(value).__qualname__} (not plain data)")
 
 
 @functools.cache
