@@ -224,7 +224,7 @@ def _check_site(folder: Path, site, root: Path) -> int:
 
 def _translated(arguments: argparse.Namespace, root: Path) -> int:
     from .translations import everything_translatable, mark
-    from .validate import read_config_file
+    from .config import read_config_file
 
     config = read_config_file(root)
     if not arguments.paths and not arguments.all:
@@ -263,7 +263,7 @@ def _untranslated(root: Path) -> int:
 
 def _new(arguments: argparse.Namespace, root: Path) -> int:
     from .scaffold import ScaffoldError, new_item
-    from .validate import read_config_file
+    from .config import read_config_file
 
     try:
         for line in new_item(root, read_config_file(root), arguments.kind, arguments.id, arguments.template):

@@ -4,7 +4,8 @@ Each reader checks one file against its schema and returns frozen records.
 A record keeps its language-independent facts once (a value and unit, a
 date and its precision) and its words per language. Provenance (is the
 quote in the source?) is checked afterwards, for all records at once, by
-``validate``; here each record only has to be well-formed.
+``evidence``; here each record only has to be well-formed (and figures
+charted together share a unit: :func:`check_groups`).
 """
 
 from __future__ import annotations
@@ -347,3 +348,20 @@ def read_strings(data: DataFile | None, config: Config, errors: ErrorList,
         if plain is not None:
             plain.extend(found for code in config.codes if (found := fields.plain(code, code, f"string '{key}'")))
     return strings
+
+
+def check_groups(records: Records, strings: dict[str, dict[str, str]], config: Config, errors: ErrorList) -> None:
+    """Figures charted together share a unit, and each group has a title in strings.yaml."""
+    units: dict[str, tuple[str, str]] = {}
+    for statistic in records.statistics:
+        if not statistic.group:
+            continue
+        first = units.setdefault(statistic.group, (statistic.unit, statistic.id))
+        if first[0] != statistic.unit:
+            errors.add(statistic.location, f"statistic '{statistic.id}' is in group '{statistic.group}' with "
+                       f"'{first[1]}', but their units differ ({statistic.unit}, {first[0]})",
+                       "a chart compares figures of one unit; use another group")
+        key = f"group_{statistic.group}"
+        if key not in strings and first[1] == statistic.id:
+            errors.add(statistic.location, f"group '{statistic.group}' has no title",
+                       f"add '{key}:' with a chart title in every language to content/data/strings.yaml")

@@ -13,7 +13,7 @@ from .errors import ContentErrors
 from .i18n import locale_of
 from .model import Config
 from .schema import ID_HINT, ID_PATTERN
-from .validate import TEMPLATES
+from .pages import TEMPLATES
 from .yamlfile import parse_yaml
 
 DATA_FILES = {"stat": "statistics", "event": "timeline", "term": "glossary"}
