@@ -33,21 +33,15 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
+from .cjk import SHARED_PUNCTUATION, is_cjk
+
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
 _SLUG_SEPARATORS = re.compile(r"[^\w]+")
-# Quotation marks and dashes are "ambiguous" width; next to CJK they are CJK.
-_CJK_PUNCTUATION = set("“”‘’…—·")
 
 
-def is_cjk(ch: str) -> bool:
-    """True for wide East Asian characters (not Hangul, whose words take spaces)."""
-    if not ch:
-        return False
-    if ch in _CJK_PUNCTUATION:
-        return True
-    if "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff":
-        return False
-    return unicodedata.east_asian_width(ch) in ("W", "F")
+def _cjk_side(ch: str) -> bool:
+    """A CJK character, or punctuation both scripts share (quotes, dashes): beside a delimiter, CJK."""
+    return ch in SHARED_PUNCTUATION or is_cjk(ch)
 
 
 def new_parser() -> MarkdownIt:
@@ -92,8 +86,8 @@ def _scan_delimiters(state: StateInline, start: int, can_split_word: bool) -> tu
     last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(after))
     # The CommonMark rule, except that a CJK character on the outer side of
     # the run counts like a space or punctuation would.
-    left = not next_space and (not next_punct or last_space or last_punct or is_cjk(last))
-    right = not last_space and (not last_punct or next_space or next_punct or is_cjk(after))
+    left = not next_space and (not next_punct or last_space or last_punct or _cjk_side(last))
+    right = not last_space and (not last_punct or next_space or next_punct or _cjk_side(after))
     can_open = left and (can_split_word or not right or last_punct)
     can_close = right and (can_split_word or not left or next_punct)
     return pos - start, can_open, can_close
@@ -117,7 +111,7 @@ def _between_cjk(children: list[Token], index: int) -> bool:
     # Walk by index: slicing the list at every line break made long pages quadratic.
     before = _neighbour_text(children[position] for position in range(index - 1, -1, -1))
     after = _neighbour_text(children[position] for position in range(index + 1, len(children)))
-    return bool(before) and bool(after) and is_cjk(before[-1]) and is_cjk(after[0])
+    return bool(before) and bool(after) and _cjk_side(before[-1]) and _cjk_side(after[0])
 
 
 def _neighbour_text(tokens) -> str:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from .cjk import is_ideograph
 from .compiled import Compiler
 from .dates import DATE_FORMS_HINT, PartialDate
 from .errors import ErrorList, Location
@@ -181,7 +182,7 @@ class _Reader:
                 said = [n for n in find_numbers_zh(quote) if same_value(n.value, value)]
                 word = (said[0].unit or quote[said[0].end:said[0].end + 1]) if said else ""
                 shown = quote[said[0].start:said[0].end + (0 if said[0].unit else 1)] if said else ""
-                example = (f"measure: {word} ({shown} in the quote)" if "\u4e00" <= word[:1] <= "\u9fff"
+                example = (f"measure: {word} ({shown} in the quote)" if is_ideograph(word[:1])
                            else "measure: 个 (or 家, 名, 条 ...)")
                 self.errors.add(fields.loc(lang), f"{name}: a count needs its measure word in '{lang}', or it reads "
                                 f"'{format_quantity(value, 'count', EXACT, lang)}{words.label}'", f"add {example}")

@@ -8,7 +8,6 @@ from microsite.markdown import (
     find_in_lines,
     heading_id_set,
     inline_text,
-    is_cjk,
     iter_links,
     iter_text,
     new_parser,
@@ -101,11 +100,12 @@ def test_soft_break_between_english_words_is_kept():
     assert paragraph("one\ntwo") == "one\ntwo"
 
 
-@pytest.mark.parametrize("ch, expected", [
-    ("中", True), ("，", True), ("“", True), ("a", False), ("한", False), (" ", False), ("", False),
-])
-def test_is_cjk(ch, expected):
-    assert is_cjk(ch) is expected
+def test_soft_break_after_a_closing_quote_before_chinese_is_removed():
+    assert paragraph("他说“强素质”\n后文") == "他说“强素质”后文"
+
+
+def test_soft_break_after_a_korean_word_is_kept():
+    assert paragraph("한국어\n한국어") == "한국어\n한국어"
 
 
 # --- heading ids -----------------------------------------------------------------------
