@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import translations
+from .conventions import RECORD_KINDS, content_file
 from .errors import ContentError, Location
 from .load import RawContent
 from .model import Config, Page, Source
@@ -51,8 +52,8 @@ def _page_change(original: Page, ledger: dict) -> tuple[str, str]:
 
 def original_warnings(raw: RawContent, records: Records, config: Config, ledger: dict) -> list[ContentError]:
     """Records and sources whose original words changed since their translations were brought up to date."""
-    located = {f"{kind}:{record.id}": record.location for kind, items in
-               (("stat", records.statistics), ("event", records.events), ("term", records.terms)) for record in items}
+    located = {f"{kind.prefix}:{record.id}": record.location
+               for kind in RECORD_KINDS for record in getattr(records, kind.field)}
     others = ", ".join(code for code in config.codes if code != config.default_language)
     warnings = []
     for original in _originals(raw, config):
@@ -98,7 +99,7 @@ def source_warnings(sources: dict[str, Source], config: Config) -> list[ContentE
     for source in sources.values():
         for lang in config.codes:
             if lang != source.lang and lang not in source.translations:
-                name = f"{source.id}.{lang}.md"
+                name = content_file(source.id, lang)
                 warnings.append(ContentError(Location(source.path), f"no {name}: the {lang} page of this source shows "
                                              f"its {source.lang} title and author, and no summary",
                                              f"add {_shown(source.path.with_name(name))} with outlet, title, author "

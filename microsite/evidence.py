@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from . import links, provenance
+from .conventions import RECORD_KINDS
 from .errors import ErrorList, Location
 from .links import Prose
 from .memo import Memo, digest_of
@@ -82,15 +83,13 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
 
 def _record_quotes(records: Records) -> list[_Quoted]:
     quoted = []
-    for kind, items in (("stat", records.statistics), ("event", records.events), ("term", records.terms)):
-        for record in items:
+    for kind in RECORD_KINDS:
+        for record in getattr(records, kind.field):
             if record.evidence is not None:
-                quoted.append(_Quoted(f"{kind}-{record.id}", record.evidence.source, record.evidence.quote,
-                                      record.evidence.location or record.location, f"{_KIND_NAMES[kind]} '{record.id}'"))
+                quoted.append(_Quoted(kind.anchor(record.id), record.evidence.source, record.evidence.quote,
+                                      record.evidence.location or record.location, f"{kind.name} '{record.id}'"))
     return quoted
 
-
-_KIND_NAMES = {"stat": "statistic", "event": "event", "term": "glossary term"}
 def _prose_quotes(prose: list[Prose]) -> list[_Quoted]:
     quoted = []
     for item in prose:

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .conventions import RECORD_KIND
 from .errors import ContentError, ContentErrors, Location
 from .model import Site, page_url
 
@@ -99,11 +100,12 @@ def _source_entries(site: Site, lang: str) -> list[dict[str, str]]:
 def _event_entries(site: Site, lang: str) -> list[dict[str, str]]:
     from .i18n import format_date
 
-    timeline = next((page.key for page in site.pages if page.template == "timeline"), None)
+    events = RECORD_KIND["event"]
+    timeline = next((page.key for page in site.pages if page.template == events.template), None)
     if timeline is None:
         return []
     return [{
-        "id": absolute(site, timeline, lang, f"event-{event.id}"),
+        "id": absolute(site, timeline, lang, events.anchor(event.id)),
         "title": f"{format_date(event.date, lang)}: {event.text[lang].title}",
         "updated": event.date.span()[0].isoformat(),
         "summary": event.text[lang].text.plain,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import translations
 from .compiled import Compiled, Compiler
+from .conventions import content_file, key_and_language
 from .errors import ContentError, ErrorList, Location
 from .links import Prose
 from .load import Document
@@ -66,10 +67,10 @@ def _page_name(document: Document, config: Config, errors: ErrorList, root: str)
     """The page key and language a file's name gives; ``root`` is the pages folder, ending in a separator."""
     text = str(document.path)
     relative = (text[len(root):] if text.startswith(root) else document.path.name).replace(os.sep, "/")
-    stem, _, lang = relative[:-3].rpartition(".")
+    stem, lang = key_and_language(relative)
     if not stem:
         errors.add(Location(document.path), "a page file name must end in .<language>.md",
-                   f"rename it, e.g. {relative[:-3]}.{config.default_language}.md")
+                   f"rename it, e.g. {content_file(relative[:-3], config.default_language)}")
         return None
     if lang not in config.codes:
         errors.add(Location(document.path), f"unknown language '{lang}' in the file name",
@@ -149,7 +150,7 @@ def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: Err
             some = next(iter(versions.values()))
             if code not in versions and _sibling(some.path, key, code) not in unreadable:
                 errors.add(Location(some.path), f"page '{key}' has no {config.language(code).name} ({code}) version",
-                           f"create pages/{key}.{code}.md: every page exists in every language")
+                           f"create pages/{content_file(key, code)}: every page exists in every language")
         kinds = {page.template for page in versions.values()}
         if len(kinds) > 1:
             page = next(iter(versions.values()))
@@ -165,7 +166,7 @@ def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: Err
 
 def _sibling(path: Path, key: str, lang: str) -> Path:
     """The file of page ``key`` in ``lang``, beside ``path`` (another language of it)."""
-    return _pages_root(path) / f"{key}.{lang}.md"
+    return _pages_root(path) / content_file(key, lang)
 
 
 def _check_nav(config: Config, by_key: dict, errors: ErrorList) -> None:

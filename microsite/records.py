@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from .cjk import is_ideograph
 from .compiled import Compiler
+from .conventions import RECORD_KIND, RecordKind, key_and_language
 from .dates import DATE_FORMS_HINT, PartialDate
 from .errors import ErrorList, Location
 from .i18n import format_quantity, locale_of
@@ -51,9 +52,9 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
     prose: list[Prose] = []
     missing = frozenset(name[len("sources:"):] for name in unreadable if name.startswith("sources:"))
     reader = _Reader(config, sources, compiler, errors, prose, missing)
-    statistics = reader.each(data.get("statistics"), "stat", "statistic", reader.statistic)
-    events = reader.each(data.get("timeline"), "event", "event", reader.event)
-    terms = reader.each(data.get("glossary"), "term", "glossary term", reader.term)
+    statistics = reader.each(data, RECORD_KIND["stat"], reader.statistic)
+    events = reader.each(data, RECORD_KIND["event"], reader.event)
+    terms = reader.each(data, RECORD_KIND["term"], reader.term)
     known = {statistic.id for statistic in statistics}
     for event in events:
         for ident in event.stats:
@@ -80,7 +81,9 @@ class _Reader:
                 if found is not None:
                     self.plain.append(found)
 
-    def each(self, data: DataFile | None, kind: str, what: str, read) -> list:
+    def each(self, files: dict[str, DataFile], kind: RecordKind, read) -> list:
+        """The records of ``kind``'s file, each read by ``read``; those with mistakes are left out."""
+        data, what = files.get(kind.file), kind.name
         if data is None or data.value is None:
             return []
         items = expect_list(data.value, Location(data.path, 1, 1), f"{data.path.name}", self.errors)
@@ -93,7 +96,7 @@ class _Reader:
             record = read(mapping, data.path, f"{what} #{index + 1}")
             if record is None or len(self.errors.errors) > before:
                 if isinstance(mapping.get("id"), str):
-                    self.broken.add(f"{kind}:{mapping['id']}")  # its mistakes are reported; don't cascade
+                    self.broken.add(f"{kind.prefix}:{mapping['id']}")  # its mistakes are reported; don't cascade
             if record is None:
                 continue
             if record.id in seen:
@@ -244,7 +247,7 @@ def read_sources(documents: tuple[Document, ...], config: Config, compiler: Comp
     originals, translations = {}, []
     for document in documents:
         stem = document.path.name[:-3]
-        ident, _, lang = stem.rpartition(".")
+        ident, lang = key_and_language(stem)
         if ident and lang in config.codes:
             translations.append((ident, lang, document))
         elif "." in stem:
