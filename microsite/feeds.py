@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
-from pathlib import Path
 
 from .conventions import RECORD_KIND
-from .errors import ContentError, ContentErrors, Location
 from .model import Site, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -169,17 +169,6 @@ def inline_text(inline: Token) -> str:
     return "".join(child.content for child in inline.children or () if child.type in ("text", "code_inline"))
 
 
-def plain_text(tokens: list[Token]) -> str:
-    """Parsed Markdown as plain text (for data downloads): paragraphs joined by a blank line."""
-    paragraphs = []
-    for block in tokens:
-        if block.type == "inline":
-            parts = [" " if child.type in ("softbreak", "hardbreak") else child.content
-                     for child in block.children or () if child.type in ("text", "code_inline", "softbreak", "hardbreak")]
-            paragraphs.append("".join(parts).strip())
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-
-
 @dataclass(frozen=True)
 class LinkRef:
     """A link or image found in parsed Markdown.
@@ -231,24 +220,6 @@ def iter_links(tokens: list[Token]) -> Iterator[LinkRef]:
                 yield LinkRef(token, block.children, index, lines)
 
 
-def iter_text(tokens: list[Token]) -> Iterator[tuple[Token, list[Token], tuple[int, int]]]:
-    """Every text token with the link it sits in (or None) and its block's lines."""
-    for block in tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        lines = tuple(block.map) if block.map else (0, 1)
-        link: Token | None = None
-        for token in block.children:
-            if token.type == "link_open":
-                link = token
-            elif token.type == "link_close":
-                link = None
-            elif token.type in ("text", "code_inline"):
-                yield token, link, lines
-            elif token.type == "image":
-                yield Token("text", "", 0, content=token.content), None, lines
-
-
 def duplicate_heading_ids(tokens: list[Token]) -> list[tuple[int, str]]:
     """(0-based line, id) of every explicit ``{#id}`` already used by an earlier heading."""
     return [((t.map or (0,))[0], t.meta["duplicate_id"]) for t in tokens
@@ -258,16 +229,6 @@ def duplicate_heading_ids(tokens: list[Token]) -> list[tuple[int, str]]:
 def heading_id_set(tokens: list[Token]) -> frozenset[str]:
     """The ``id`` of every heading, for checking ``page.md#anchor`` links."""
     return frozenset(str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id"))
-
-
-def find_in_lines(lines: list[str], span: tuple[int, int], needle: str) -> tuple[int, int]:
-    """0-based (line, column) of ``needle`` within ``lines[span]``, or the span's start."""
-    start, end = span
-    for number in range(start, min(end, len(lines))):
-        column = lines[number].find(needle) if needle else -1
-        if column >= 0:
-            return number, column
-    return start, 0
 
 
 # --- links typed with an input method's punctuation ------------------------------------------------------------------

@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
+from .conventions import key_and_language
 from .errors import ContentErrors
 from .memo import digest_of
 from .model import BuildOptions
@@ -165,7 +166,7 @@ def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tu
         return _DATA_PAGES[relative], None
     if relative.startswith(("pages/", "sources/")) and relative.endswith(".md"):
         stem = relative[:-3]
-        name, _, lang = stem.rpartition(".")
+        name, lang = key_and_language(stem)
         if name and lang in codes:
             stem = name
         elif stem.startswith("sources/"):
