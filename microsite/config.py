@@ -15,8 +15,9 @@ from .model import Config, Language
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
 
-
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
+
+
 def read_config_file(root: Path) -> Config:
     """Just ``content/site.yaml`` (for commands that need the languages, not the whole site)."""
     from .load import Project, load_data_file

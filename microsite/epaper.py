@@ -253,6 +253,8 @@ def split_chunks(body: str) -> list[str]:
 
 _TO_FULLWIDTH = str.maketrans(",:;()!?", "，：；（）！？")
 _TO_ASCII = str.maketrans("，：；（）！？", ",:;()!?")
+
+
 def _near_cjk(text: str, index: int) -> bool:
     """True when the nearest character on either side is CJK, looking through punctuation both scripts share."""
     for step in (-1, 1):

@@ -90,6 +90,7 @@ def _record_quotes(records: Records) -> list[_Quoted]:
                                       record.evidence.location or record.location, f"{kind.name} '{record.id}'"))
     return quoted
 
+
 def _prose_quotes(prose: list[Prose]) -> list[_Quoted]:
     quoted = []
     for item in prose:

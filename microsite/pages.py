@@ -24,7 +24,6 @@ from .records import Records
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
 
-
 TEMPLATES = ("home", "page", "organisation", "pillar", "statistics", "timeline", "glossary", "sources", "404",
              "search")
 SINGLE_TEMPLATES = ("home", "organisation", "statistics", "timeline", "glossary", "sources", "404", "search")
@@ -32,6 +31,8 @@ RESERVED_FOLDERS = ("static", "sources", "data", "pagefind")  # static files, so
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_NAME_BYTES = 255  # a file or folder name, on every common file system
 MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of the usual 4,096 for the output folder
+
+
 def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, errors: ErrorList,
                unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None,
                plain: list[PlainField] | None = None) -> tuple[list[Page], list[Prose]]:

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from .errors import ContentErrors
 from .i18n import locale_of
-from .model import Config
-from .schema import ID_HINT, ID_PATTERN
-from .pages import TEMPLATES
-from .yamlfile import parse_yaml
 from .conventions import RECORD_KIND, content_file
+from .model import Config
+from .pages import TEMPLATES
+from .schema import ID_HINT, ID_PATTERN
+from .yamlfile import parse_yaml
+
 
 class ScaffoldError(Exception):
     """The item cannot be created (bad id, already there, unreadable file)."""
