@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .conventions import RECORD_KIND, content_file
 from .errors import ContentErrors
 from .i18n import locale_of
-from .conventions import RECORD_KIND, content_file
 from .model import Config
 from .pages import TEMPLATES
 from .schema import ID_HINT, ID_PATTERN
