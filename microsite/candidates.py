@@ -46,6 +46,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .cjk import is_ideograph
 from .dates import find_dates_zh
 from .ingest import yaml_scalar
 from .numerals import ZH_NUMERALS, Number, find_numbers_zh, parse_chinese_numeral, same_value
@@ -147,7 +148,7 @@ def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool]
         unit, measure = "percent", ""
     else:  # a count: its measure word (个, 家), or the unit noun after it (4.5万亩: 亩)
         after = block.text[number.end:number.end + 1]
-        unit, measure = "count", number.unit or (after if "\u4e00" <= after <= "\u9fff" else "")
+        unit, measure = "count", number.unit or (after if is_ideograph(after) else "")
     quote = quote_around(block.text, number.start, number.end, unique)
     ident = _unique_id(f"{unit}-{_slug(number.text)}", ids)
     context = re.split(f"[{_CLAUSE_MARKS}、“”‘’《》\"]", block.text[number.start: number.end + 2])[0]

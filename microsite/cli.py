@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .conventions import RECORD_KIND
 from .errors import ContentErrors
 from .model import BuildOptions
 from .write import OutputError
@@ -82,7 +83,7 @@ def parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", parents=[loud], help="start a new page, statistic, event or glossary term",
                               description="Create a new item in every language with every required key, "
                                           "ready to fill in. The build reports what is still empty.")
-    new.add_argument("kind", choices=("page", "stat", "event", "term"), help="what to create")
+    new.add_argument("kind", choices=("page", *RECORD_KIND), help="what to create")
     new.add_argument("id", metavar="ID", help="the page key (e.g. pillars/example) or the record id")
     new.add_argument("--template", default="page", help="the page's template (page only; default: page)")
 
@@ -224,7 +225,7 @@ def _check_site(folder: Path, site, root: Path) -> int:
 
 def _translated(arguments: argparse.Namespace, root: Path) -> int:
     from .translations import everything_translatable, mark
-    from .validate import read_config_file
+    from .config import read_config_file
 
     config = read_config_file(root)
     if not arguments.paths and not arguments.all:
@@ -263,7 +264,7 @@ def _untranslated(root: Path) -> int:
 
 def _new(arguments: argparse.Namespace, root: Path) -> int:
     from .scaffold import ScaffoldError, new_item
-    from .validate import read_config_file
+    from .config import read_config_file
 
     try:
         for line in new_item(root, read_config_file(root), arguments.kind, arguments.id, arguments.template):

@@ -219,8 +219,7 @@ def _edition_hrefs(site: Site, source: str, code: str) -> dict[str, str]:
     """Each page of the original language's path, and the same page's in the edition."""
     config = site.config
     keys = {page.key for page in site.pages} | {item.key for item in site.sources}
-    return {config.base_path + page_url(key, source, config.default_language).lstrip("/"):
-            config.base_path + page_url(key, code, config.default_language).lstrip("/") for key in keys}
+    return {config.href(key, source): config.href(key, code) for key in keys}
 
 
 def _page(page: Page, edition: Edition, config: Any, convert: Converter, hrefs: dict[str, str]) -> Page:

@@ -34,6 +34,8 @@ from datetime import date as Date
 from pathlib import PurePath
 from typing import Literal
 
+from .cjk import SHARED_PUNCTUATION, count_ideographs, is_cjk
+
 BlockKind = Literal["paragraph", "heading", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "heading", "caption")
 
@@ -251,29 +253,13 @@ def split_chunks(body: str) -> list[str]:
 
 _TO_FULLWIDTH = str.maketrans(",:;()!?", "，：；（）！？")
 _TO_ASCII = str.maketrans("，：；（）！？", ",:;()!?")
-# Quotes, ellipses and dashes are shared by Chinese and Western text: to decide
-# whether ASCII punctuation stands in Chinese text, look through them.
-_TRANSPARENT = "‘’“”…—"
-
-
-def is_cjk(char: str) -> bool:
-    """True for CJK ideographs, CJK symbols and punctuation, and full-width forms."""
-    code = ord(char)
-    return (
-        0x3400 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3FFFF
-        or 0x3000 <= code <= 0x303F
-        or 0xFF00 <= code <= 0xFFEF
-    )
 
 
 def _near_cjk(text: str, index: int) -> bool:
-    """True when the nearest character on either side, quotes skipped, is CJK."""
+    """True when the nearest character on either side is CJK, looking through punctuation both scripts share."""
     for step in (-1, 1):
         j = index + step
-        while 0 <= j < len(text) and text[j] in _TRANSPARENT:
+        while 0 <= j < len(text) and text[j] in SHARED_PUNCTUATION:
             j += step
         if 0 <= j < len(text) and is_cjk(text[j]):
             return True
@@ -319,11 +305,6 @@ def to_ascii_punctuation(text: str) -> str:
 HEADING_MAX_CHARS = 16
 _SENTENCE_PUNCTUATION = set("。！？!?，,；;：:…")
 _CLOSING_QUOTES = ("”", "’", "」", "』", '"')
-
-
-def count_ideographs(text: str) -> int:
-    """How many CJK ideographs (not punctuation) ``text`` holds."""
-    return sum(1 for char in text if is_cjk(char) and unicodedata.category(char) == "Lo")
 
 
 def is_heading(chunk: str) -> bool:

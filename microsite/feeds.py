@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
-from pathlib import Path
 
-from .errors import ContentError, ContentErrors, Location
+from .conventions import RECORD_KIND
 from .model import Site, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -99,11 +98,12 @@ def _source_entries(site: Site, lang: str) -> list[dict[str, str]]:
 def _event_entries(site: Site, lang: str) -> list[dict[str, str]]:
     from .i18n import format_date
 
-    timeline = next((page.key for page in site.pages if page.template == "timeline"), None)
+    events = RECORD_KIND["event"]
+    timeline = next((page.key for page in site.pages if page.template == events.template), None)
     if timeline is None:
         return []
     return [{
-        "id": absolute(site, timeline, lang, f"event-{event.id}"),
+        "id": absolute(site, timeline, lang, events.anchor(event.id)),
         "title": f"{format_date(event.date, lang)}: {event.text[lang].title}",
         "updated": event.date.span()[0].isoformat(),
         "summary": event.text[lang].text.plain,

@@ -39,6 +39,8 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 from xml.parsers import expat
 
+from .cjk import is_cjk
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -444,7 +446,6 @@ def text_blocks(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _SPACE_RUN = re.compile(r"\s+")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def _collapse(text: str) -> str:
@@ -452,6 +453,6 @@ def _collapse(text: str) -> str:
     def space(match: re.Match[str]) -> str:
         before, after = text[match.start() - 1: match.start()], text[match.end(): match.end() + 1]
         wrapped = "\n" in match.group(0) or "\r" in match.group(0)
-        return "" if wrapped and _CJK.match(before) and _CJK.match(after) else " "
+        return "" if wrapped and is_cjk(before) and is_cjk(after) else " "
 
     return _SPACE_RUN.sub(space, text).strip()

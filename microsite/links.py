@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .compiled import Compiled, LinkSpec
+from .conventions import RECORD_KIND, content_file, key_and_language
 from .dates import PartialDate
 from .errors import ContentError, Location
 from .model import Config, Rendered
@@ -37,8 +38,6 @@ from .quantities import Quantity
 from .tracing import Allowed, quote_quantities, untraced
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
-SPECIAL_PAGES = {"stat": "statistics", "event": "timeline", "term": "glossary"}
-ID_PREFIXES = {"stat": "stat-", "event": "event-", "term": "term-"}
 
 
 @dataclass(frozen=True)
@@ -159,7 +158,7 @@ def _resolve_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resol
         result.attributes["title"] = link.title
     if link.is_image:
         return _image(link, targets, result)
-    if scheme in SPECIAL_PAGES:
+    if scheme in RECORD_KIND:
         return _record_link(link, scheme, href.split(":", 1)[1], prose.lang, targets, result)
     if scheme == "cite":
         return _cite(link, prose, targets, result)
@@ -187,14 +186,14 @@ def _page_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved
         if key is None:
             return (f"link to '{path}' leaves the pages folder", "")
     headings = targets.pages.get((key, lang))
-    if headings is None and f"pages/{key}.{lang}.md" in targets.unreadable:
+    if headings is None and f"pages/{content_file(key, lang)}" in targets.unreadable:
         return None  # that page's own mistakes are reported instead
     if headings is None:
-        return (f"link to a page that does not exist: '{link.href}' (looked for pages/{key}.{lang}.md)",
+        return (f"link to a page that does not exist: '{link.href}' (looked for pages/{content_file(key, lang)})",
                 "check the file name; links are relative to the current page's folder")
     if fragment and fragment not in headings:
         shown = ", ".join(sorted(headings)) or "none"
-        return (f"link to '#{fragment}', which is not a heading on {key}.{lang}.md",
+        return (f"link to '#{fragment}', which is not a heading on {content_file(key, lang)}",
                 f"anchors there: {shown}")
     result.attributes = {"href": targets.href(key, lang, fragment), **result.attributes}
     return None
@@ -202,7 +201,7 @@ def _page_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved
 
 def _page_key(path: str, prose: Prose, config: Config) -> tuple[str | None, str]:
     stem, lang = path[:-3], prose.lang
-    name, _, suffix = stem.rpartition(".")
+    name, suffix = key_and_language(stem)
     if name and suffix in config.codes:
         stem, lang = name, suffix
     if stem.startswith("/"):
@@ -214,18 +213,18 @@ def _page_key(path: str, prose: Prose, config: Config) -> tuple[str | None, str]
 
 def _record_link(link: LinkSpec, kind: str, ident: str, lang: str, targets: Targets,
                  result: _Resolved) -> tuple[str, str] | None:
-    known = {"stat": targets.statistics, "event": targets.events, "term": targets.terms}[kind]
-    file = {"stat": "statistics", "event": "timeline", "term": "glossary"}[kind]
+    record = RECORD_KIND[kind]
+    known, file = getattr(targets, record.field), record.file
     if ident not in known and (f"data/{file}.yaml" in targets.unreadable or f"{kind}:{ident}" in targets.broken):
         result.kind = "broken"
         return None  # the file's or the record's own mistakes are reported instead
     if ident not in known:
-        return (f"no {SPECIAL_PAGES[kind]} record with id '{ident}'", f"check the id in content/data/{file}.yaml")
-    page = targets.special.get(SPECIAL_PAGES[kind])
+        return (f"no {record.template} record with id '{ident}'", f"check the id in content/data/{file}.yaml")
+    page = targets.special.get(record.template)
     if page is None:
-        return (f"no page shows the {SPECIAL_PAGES[kind]}",
-                f"add a page with 'template: {SPECIAL_PAGES[kind]}'")
-    result.attributes = {"href": targets.href(page, lang, ID_PREFIXES[kind] + ident), **result.attributes}
+        return (f"no page shows the {record.template}",
+                f"add a page with 'template: {record.template}'")
+    result.attributes = {"href": targets.href(page, lang, record.anchor(ident)), **result.attributes}
     if kind == "event" and ident in targets.event_dates:
         result.kind = "event"
         result.allowed = quantities.date_parts(targets.event_dates[ident])

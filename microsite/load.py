@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from .assets import StaticFile
+from .conventions import RECORD_KINDS
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .inputs import Inputs
 from .translations import LEDGER, fingerprint, words_fingerprint
 from .characters import Problem, find_problems
 from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_error
 
-DATA_FILES = ("statistics", "timeline", "glossary", "strings", "conversions", LEDGER)
+DATA_FILES = (*(kind.file for kind in RECORD_KINDS), "strings", "conversions", LEDGER)
 MAX_TEXT_BYTES = 1 << 20  # a Markdown or YAML file is hand-written text: the largest now is 22 kB
 # Names Windows keeps for devices, with any extension (con.zh.md, aux/x.md), and what it refuses in a name.
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul", "conin$", "conout$", *(f"{port}{n}" for port in ("com", "lpt")

@@ -33,21 +33,15 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
+from .cjk import SHARED_PUNCTUATION, is_cjk
+
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
 _SLUG_SEPARATORS = re.compile(r"[^\w]+")
-# Quotation marks and dashes are "ambiguous" width; next to CJK they are CJK.
-_CJK_PUNCTUATION = set("“”‘’…—·")
 
 
-def is_cjk(ch: str) -> bool:
-    """True for wide East Asian characters (not Hangul, whose words take spaces)."""
-    if not ch:
-        return False
-    if ch in _CJK_PUNCTUATION:
-        return True
-    if "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff":
-        return False
-    return unicodedata.east_asian_width(ch) in ("W", "F")
+def _cjk_side(ch: str) -> bool:
+    """A CJK character, or punctuation both scripts share (quotes, dashes): beside a delimiter, CJK."""
+    return ch in SHARED_PUNCTUATION or is_cjk(ch)
 
 
 def new_parser() -> MarkdownIt:
@@ -92,8 +86,8 @@ def _scan_delimiters(state: StateInline, start: int, can_split_word: bool) -> tu
     last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(after))
     # The CommonMark rule, except that a CJK character on the outer side of
     # the run counts like a space or punctuation would.
-    left = not next_space and (not next_punct or last_space or last_punct or is_cjk(last))
-    right = not last_space and (not last_punct or next_space or next_punct or is_cjk(after))
+    left = not next_space and (not next_punct or last_space or last_punct or _cjk_side(last))
+    right = not last_space and (not last_punct or next_space or next_punct or _cjk_side(after))
     can_open = left and (can_split_word or not right or last_punct)
     can_close = right and (can_split_word or not left or next_punct)
     return pos - start, can_open, can_close
@@ -117,7 +111,7 @@ def _between_cjk(children: list[Token], index: int) -> bool:
     # Walk by index: slicing the list at every line break made long pages quadratic.
     before = _neighbour_text(children[position] for position in range(index - 1, -1, -1))
     after = _neighbour_text(children[position] for position in range(index + 1, len(children)))
-    return bool(before) and bool(after) and is_cjk(before[-1]) and is_cjk(after[0])
+    return bool(before) and bool(after) and _cjk_side(before[-1]) and _cjk_side(after[0])
 
 
 def _neighbour_text(tokens) -> str:
@@ -175,17 +169,6 @@ def inline_text(inline: Token) -> str:
     return "".join(child.content for child in inline.children or () if child.type in ("text", "code_inline"))
 
 
-def plain_text(tokens: list[Token]) -> str:
-    """Parsed Markdown as plain text (for data downloads): paragraphs joined by a blank line."""
-    paragraphs = []
-    for block in tokens:
-        if block.type == "inline":
-            parts = [" " if child.type in ("softbreak", "hardbreak") else child.content
-                     for child in block.children or () if child.type in ("text", "code_inline", "softbreak", "hardbreak")]
-            paragraphs.append("".join(parts).strip())
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-
-
 @dataclass(frozen=True)
 class LinkRef:
     """A link or image found in parsed Markdown.
@@ -237,24 +220,6 @@ def iter_links(tokens: list[Token]) -> Iterator[LinkRef]:
                 yield LinkRef(token, block.children, index, lines)
 
 
-def iter_text(tokens: list[Token]) -> Iterator[tuple[Token, list[Token], tuple[int, int]]]:
-    """Every text token with the link it sits in (or None) and its block's lines."""
-    for block in tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        lines = tuple(block.map) if block.map else (0, 1)
-        link: Token | None = None
-        for token in block.children:
-            if token.type == "link_open":
-                link = token
-            elif token.type == "link_close":
-                link = None
-            elif token.type in ("text", "code_inline"):
-                yield token, link, lines
-            elif token.type == "image":
-                yield Token("text", "", 0, content=token.content), None, lines
-
-
 def duplicate_heading_ids(tokens: list[Token]) -> list[tuple[int, str]]:
     """(0-based line, id) of every explicit ``{#id}`` already used by an earlier heading."""
     return [((t.map or (0,))[0], t.meta["duplicate_id"]) for t in tokens
@@ -264,16 +229,6 @@ def duplicate_heading_ids(tokens: list[Token]) -> list[tuple[int, str]]:
 def heading_id_set(tokens: list[Token]) -> frozenset[str]:
     """The ``id`` of every heading, for checking ``page.md#anchor`` links."""
     return frozenset(str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id"))
-
-
-def find_in_lines(lines: list[str], span: tuple[int, int], needle: str) -> tuple[int, int]:
-    """0-based (line, column) of ``needle`` within ``lines[span]``, or the span's start."""
-    start, end = span
-    for number in range(start, min(end, len(lines))):
-        column = lines[number].find(needle) if needle else -1
-        if column >= 0:
-            return number, column
-    return start, 0
 
 
 # --- links typed with an input method's punctuation ------------------------------------------------------------------

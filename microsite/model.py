@@ -15,7 +15,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import date
 from pathlib import Path
 
 from .assets import Asset

@@ -237,11 +237,6 @@ def _word_value(words: str) -> int | None:
     return total + current
 
 
-def find_numbers(text: str, lang: str) -> list[Number]:
-    """Numbers in ``text`` written in language ``lang`` (Chinese reading for ``zh*``)."""
-    return find_numbers_zh(text) if lang.startswith("zh") else find_numbers_en(text)
-
-
 # Where a number may stand: digits of any script, Chinese numerals, English number words, and numbers
 # written as one symbol (² ⑩ ㊾ Ⅸ ½, which :func:`numeric_symbols` reports).
 _SYMBOL_RANGES = (  # categories No and Nl but 〇 (Unicode 14), checked against unicodedata by a test

@@ -177,7 +177,7 @@ def _nearest_passage(blocks: list[SourceBlock], needle: str) -> tuple[SourceBloc
             operations = _trimmed(matcher.get_opcodes())
             matched = sum(i2 - i1 for tag, i1, i2, _, _ in operations if tag == "equal")
             if matched > best_matched:
-                start, end = operations[0][1], operations[-1][2]
+                start = operations[0][1]
                 shifted = [(tag, i1 - start, i2 - start, j1, j2) for tag, i1, i2, j1, j2 in operations]
                 def written(i1: int, i2: int, base=offset + start, text=block.text, origin=origin) -> str:
                     return text[origin[base + i1]:origin[base + i2 - 1] + 1] if i2 > i1 else ""

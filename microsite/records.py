@@ -4,7 +4,8 @@ Each reader checks one file against its schema and returns frozen records.
 A record keeps its language-independent facts once (a value and unit, a
 date and its precision) and its words per language. Provenance (is the
 quote in the source?) is checked afterwards, for all records at once, by
-``validate``; here each record only has to be well-formed.
+``evidence``; here each record only has to be well-formed (and figures
+charted together share a unit: :func:`check_groups`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from .cjk import is_ideograph
 from .compiled import Compiler
+from .conventions import RECORD_KIND, RecordKind, key_and_language
 from .dates import DATE_FORMS_HINT, PartialDate
 from .errors import ErrorList, Location
 from .i18n import format_quantity, locale_of
@@ -49,9 +52,9 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
     prose: list[Prose] = []
     missing = frozenset(name[len("sources:"):] for name in unreadable if name.startswith("sources:"))
     reader = _Reader(config, sources, compiler, errors, prose, missing)
-    statistics = reader.each(data.get("statistics"), "stat", "statistic", reader.statistic)
-    events = reader.each(data.get("timeline"), "event", "event", reader.event)
-    terms = reader.each(data.get("glossary"), "term", "glossary term", reader.term)
+    statistics = reader.each(data, RECORD_KIND["stat"], reader.statistic)
+    events = reader.each(data, RECORD_KIND["event"], reader.event)
+    terms = reader.each(data, RECORD_KIND["term"], reader.term)
     known = {statistic.id for statistic in statistics}
     for event in events:
         for ident in event.stats:
@@ -78,7 +81,9 @@ class _Reader:
                 if found is not None:
                     self.plain.append(found)
 
-    def each(self, data: DataFile | None, kind: str, what: str, read) -> list:
+    def each(self, files: dict[str, DataFile], kind: RecordKind, read) -> list:
+        """The records of ``kind``'s file, each read by ``read``; those with mistakes are left out."""
+        data, what = files.get(kind.file), kind.name
         if data is None or data.value is None:
             return []
         items = expect_list(data.value, Location(data.path, 1, 1), f"{data.path.name}", self.errors)
@@ -91,7 +96,7 @@ class _Reader:
             record = read(mapping, data.path, f"{what} #{index + 1}")
             if record is None or len(self.errors.errors) > before:
                 if isinstance(mapping.get("id"), str):
-                    self.broken.add(f"{kind}:{mapping['id']}")  # its mistakes are reported; don't cascade
+                    self.broken.add(f"{kind.prefix}:{mapping['id']}")  # its mistakes are reported; don't cascade
             if record is None:
                 continue
             if record.id in seen:
@@ -180,7 +185,7 @@ class _Reader:
                 said = [n for n in find_numbers_zh(quote) if same_value(n.value, value)]
                 word = (said[0].unit or quote[said[0].end:said[0].end + 1]) if said else ""
                 shown = quote[said[0].start:said[0].end + (0 if said[0].unit else 1)] if said else ""
-                example = (f"measure: {word} ({shown} in the quote)" if "\u4e00" <= word[:1] <= "\u9fff"
+                example = (f"measure: {word} ({shown} in the quote)" if is_ideograph(word[:1])
                            else "measure: 个 (or 家, 名, 条 ...)")
                 self.errors.add(fields.loc(lang), f"{name}: a count needs its measure word in '{lang}', or it reads "
                                 f"'{format_quantity(value, 'count', EXACT, lang)}{words.label}'", f"add {example}")
@@ -242,7 +247,7 @@ def read_sources(documents: tuple[Document, ...], config: Config, compiler: Comp
     originals, translations = {}, []
     for document in documents:
         stem = document.path.name[:-3]
-        ident, _, lang = stem.rpartition(".")
+        ident, lang = key_and_language(stem)
         if ident and lang in config.codes:
             translations.append((ident, lang, document))
         elif "." in stem:
@@ -347,3 +352,20 @@ def read_strings(data: DataFile | None, config: Config, errors: ErrorList,
         if plain is not None:
             plain.extend(found for code in config.codes if (found := fields.plain(code, code, f"string '{key}'")))
     return strings
+
+
+def check_groups(records: Records, strings: dict[str, dict[str, str]], config: Config, errors: ErrorList) -> None:
+    """Figures charted together share a unit, and each group has a title in strings.yaml."""
+    units: dict[str, tuple[str, str]] = {}
+    for statistic in records.statistics:
+        if not statistic.group:
+            continue
+        first = units.setdefault(statistic.group, (statistic.unit, statistic.id))
+        if first[0] != statistic.unit:
+            errors.add(statistic.location, f"statistic '{statistic.id}' is in group '{statistic.group}' with "
+                       f"'{first[1]}', but their units differ ({statistic.unit}, {first[0]})",
+                       "a chart compares figures of one unit; use another group")
+        key = f"group_{statistic.group}"
+        if key not in strings and first[1] == statistic.id:
+            errors.add(statistic.location, f"group '{statistic.group}' has no title",
+                       f"add '{key}:' with a chart title in every language to content/data/strings.yaml")

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .conventions import RECORD_KIND, content_file
 from .errors import ContentErrors
 from .i18n import locale_of
 from .model import Config
+from .pages import TEMPLATES
 from .schema import ID_HINT, ID_PATTERN
-from .validate import TEMPLATES
 from .yamlfile import parse_yaml
-
-DATA_FILES = {"stat": "statistics", "event": "timeline", "term": "glossary"}
 
 
 class ScaffoldError(Exception):
@@ -30,7 +29,7 @@ def new_item(root: Path, config: Config, kind: str, ident: str, template: str = 
         return _new_page(content / "pages", config, ident, template)
     if not ID_PATTERN.match(ident):
         raise ScaffoldError(f"'{ident}' is not a valid id: {ID_HINT}")
-    path = content / "data" / f"{DATA_FILES[kind]}.yaml"
+    path = content / "data" / f"{RECORD_KIND[kind].file}.yaml"
     if ident in _existing_ids(path):
         raise ScaffoldError(f"{path.name} already has a record with id '{ident}'")
     record = _RECORDS[kind](ident, config, _newest_source(content / "sources"))
@@ -45,7 +44,7 @@ def _new_page(pages: Path, config: Config, key: str, template: str) -> list[str]
     if not all(ID_PATTERN.match(segment) for segment in segments):
         raise ScaffoldError(f"'{key}' is not a valid page key: lower-case letters, digits and hyphens, "
                             "folders separated by '/'")
-    paths = [pages / f"{key}.{code}.md" for code in config.codes]
+    paths = [pages / content_file(key, code) for code in config.codes]
     for path in paths:
         if path.exists():
             raise ScaffoldError(f"{path} already exists; nothing was written")

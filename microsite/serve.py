@@ -38,9 +38,10 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
+from .conventions import key_and_language
 from .errors import ContentErrors
 from .memo import digest_of
-from .model import BuildOptions, page_url
+from .model import BuildOptions
 from .cache import BuildCache
 from .pipeline import CACHE_FOLDER, BuildResult, build
 from .review import REVIEW_PATH, render_review
@@ -153,7 +154,7 @@ def target_url(changed: list[Path], preview: Preview, here: str = "/") -> str:
     if lang is None:  # a data file: stay in the language being read
         first = here.removeprefix(config.base_path).split("/", 1)[0]
         lang = first if first in config.codes else config.default_language
-    return config.base_path + page_url(key, lang, config.default_language).lstrip("/")
+    return config.href(key, lang)
 
 
 _DATA_PAGES = {"data/statistics.yaml": "statistics", "data/timeline.yaml": "timeline", "data/glossary.yaml": "glossary"}
@@ -165,7 +166,7 @@ def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tu
         return _DATA_PAGES[relative], None
     if relative.startswith(("pages/", "sources/")) and relative.endswith(".md"):
         stem = relative[:-3]
-        name, _, lang = stem.rpartition(".")
+        name, lang = key_and_language(stem)
         if name and lang in codes:
             stem = name
         elif stem.startswith("sources/"):

@@ -27,13 +27,14 @@ from pathlib import Path
 
 import yaml
 
+from .conventions import RECORD_KINDS, content_file, key_and_language
+
 KEY = "translated_from"
 LEDGER = "translated"  # content/data/translated.yaml
 LEDGER_HEADER = """\
 # What each translation was made from: the original's words when its translations were last brought up to
 # date. Written by `python3 build.py translated`; the build compares the originals with it. Do not edit.
 """
-RECORD_FILES = {"statistics": "stat", "timeline": "event", "glossary": "term"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)
 
 
@@ -55,10 +56,10 @@ def in_step(recorded: str, text: str) -> bool:
 
 def original_of(path: Path, default_language: str, languages: tuple[str, ...]) -> Path | None:
     """``pages/x.en.md`` -> ``pages/x.zh.md``; None for a page in the default language."""
-    stem, _, lang = path.name[:-3].rpartition(".")
+    stem, lang = key_and_language(path.name)
     if not stem or lang not in languages or lang == default_language:
         return None
-    return path.with_name(f"{stem}.{default_language}.md")
+    return path.with_name(content_file(stem, default_language))
 
 
 def with_front_matter_value(text: str, key: str, value: str) -> str:
@@ -113,15 +114,14 @@ class Original:
 
 def record_originals(data: dict, default: str) -> list[Original]:
     """Each record's words in the default language (``data``: parsed statistics, timeline and glossary files)."""
-    kinds = {"stat": "statistic", "event": "event", "term": "glossary term"}
     originals = []
-    for name, kind in RECORD_FILES.items():
-        loaded = data.get(name)
+    for kind in RECORD_KINDS:
+        loaded = data.get(kind.file)
         for record in (loaded.value if loaded is not None and isinstance(loaded.value, list) else []):
             if isinstance(record, dict) and isinstance(record.get("id"), str) and isinstance(record.get(default), dict):
                 words = "\n".join(f"{key}: {value}" for key, value in record[default].items() if isinstance(value, str))
-                originals.append(Original(f"{kind}:{record['id']}", loaded.path, words,
-                                          f"{kinds[kind]} '{record['id']}'"))
+                originals.append(Original(f"{kind.prefix}:{record['id']}", loaded.path, words,
+                                          f"{kind.name} '{record['id']}'"))
     return originals
 
 
@@ -206,7 +206,7 @@ def mark(root: Path, default: str, languages: tuple[str, ...], paths: list[Path]
         path = path.resolve()
         if path.suffix == ".md" and path.is_relative_to(content / "pages"):
             lines.append(_mark_page(path, default, languages, ledger))
-        elif path.parent == content / "data" and path.stem in RECORD_FILES:
+        elif path.parent == content / "data" and path.stem in (kind.file for kind in RECORD_KINDS):
             lines += [_mark_original(original, ledger) for original in _originals_in_data(path, default)]
         elif path.suffix == ".md" and path.parent == content / "sources":
             lines.append(_mark_original(_source_in(path), ledger))
@@ -220,8 +220,8 @@ def mark(root: Path, default: str, languages: tuple[str, ...], paths: list[Path]
 def everything_translatable(root: Path, default: str) -> list[Path]:
     """Every translated page, the data files of records and every source: what ``translated --all`` marks."""
     content = root / "content"
-    pages = [p for p in sorted((content / "pages").rglob("*.md")) if not p.name.endswith(f".{default}.md")]
-    data = [content / "data" / f"{name}.yaml" for name in RECORD_FILES if (content / "data" / f"{name}.yaml").is_file()]
+    pages = [p for p in sorted((content / "pages").rglob("*.md")) if not p.name.endswith(content_file("", default))]
+    data = [path for kind in RECORD_KINDS if (path := content / "data" / f"{kind.file}.yaml").is_file()]
     sources = [p for p in sorted((content / "sources").glob("*.md")) if "." not in p.name[:-3]]
     return pages + data + sources
 
@@ -237,7 +237,7 @@ def _mark_page(path: Path, default: str, languages: tuple[str, ...], ledger: dic
 def _page_key(original: Path, default: str) -> str:
     parts = original.parts
     relative = "/".join(parts[len(parts) - parts[::-1].index("pages"):])
-    return relative[: -len(f".{default}.md")]
+    return key_and_language(relative)[0]
 
 
 def _mark_original(original: Original, ledger: dict) -> tuple[bool, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from microsite.charts import WIDTH, Bar, bar_chart, text_em, wrap
+from microsite.charts import WIDTH, Bar, Part, Structure, bar_chart, text_em, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -82,9 +82,7 @@ def test_text_width_counts_wide_characters_as_one_em() -> None:
     assert text_em("ab") == 1.2
 
 
-def _structure(title: str = "At a glance") -> "Structure":
-    from microsite.charts import Part, Structure
-
+def _structure(title: str = "At a glance") -> Structure:
     return Structure(title, "Pillars", ("Competence", "Conviction", "Keeping in touch"), "Not said how they relate.",
                      "Approaches", (Part("Building frameworks", ("three inclusions", "three systems"), "Three Threes"),
                                     Part("Building mechanisms")))

@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 
 from microsite.markdown import (
-    find_in_lines,
     heading_id_set,
     inline_text,
-    is_cjk,
     iter_links,
-    iter_text,
     new_parser,
     slugify,
 )
@@ -101,11 +98,12 @@ def test_soft_break_between_english_words_is_kept():
     assert paragraph("one\ntwo") == "one\ntwo"
 
 
-@pytest.mark.parametrize("ch, expected", [
-    ("中", True), ("，", True), ("“", True), ("a", False), ("한", False), (" ", False), ("", False),
-])
-def test_is_cjk(ch, expected):
-    assert is_cjk(ch) is expected
+def test_soft_break_after_a_closing_quote_before_chinese_is_removed():
+    assert paragraph("他说“强素质”\n后文") == "他说“强素质”后文"
+
+
+def test_soft_break_after_a_korean_word_is_kept():
+    assert paragraph("한국어\n한국어") == "한국어\n한국어"
 
 
 # --- heading ids -----------------------------------------------------------------------
@@ -195,35 +193,6 @@ def test_link_token_can_be_rewritten():
     tokens = MD.parse("[a](page.md)")
     next(iter_links(tokens)).token.attrSet("href", "/page/")
     assert MD.renderer.render(tokens, MD.options, {}) == '<p><a href="/page/">a</a></p>\n'
-
-
-def test_iter_text_marks_text_inside_links():
-    tokens = MD.parse(SOURCE)
-    seen = [(token.content, link.attrGet("href") if link else None, lines) for token, link, lines in iter_text(tokens)]
-    assert seen == [
-        ("Para ", None, (0, 1)),
-        ("link ", "a.md", (0, 1)),
-        ("text", "a.md", (0, 1)),
-        (" and ", None, (0, 1)),
-        ("alt", None, (0, 1)),
-        (".", None, (0, 1)),
-        ("第二段", None, (2, 5)),
-        ("链接", "b.md#x", (2, 5)),
-        ("more", None, (2, 5)),
-    ]
-
-
-def test_find_in_lines_gives_line_and_column():
-    assert find_in_lines(["abc", "def", "ghi"], (1, 3), "h") == (2, 1)
-
-
-def test_find_in_lines_searches_only_the_span():
-    assert find_in_lines(["abc", "abc"], (1, 2), "b") == (1, 1)
-
-
-def test_find_in_lines_falls_back_to_the_span_start():
-    assert find_in_lines(["abc", "def"], (1, 2), "zz") == (1, 0)
-    assert find_in_lines(["abc"], (0, 1), "") == (0, 0)
 
 
 # --- the rest of the configuration ------------------------------------------------------

@@ -11,7 +11,6 @@ from microsite.numerals import (
     NEARLY,
     OVER,
     digit_runs,
-    find_numbers,
     find_numbers_en,
     find_numbers_zh,
     parse_chinese_numeral,
@@ -123,11 +122,6 @@ def test_zh_numbers_are_in_text_order():
 @pytest.mark.parametrize("text", ["万人空巷", "亿万", "没有数字"])
 def test_zh_bare_magnitude_words_are_not_numbers(text):
     assert find_numbers_zh(text) == []
-
-
-def test_find_numbers_chooses_the_reading_by_language():
-    assert values(find_numbers("超4.5亿元", "zh-Hans")) == [(450_000_000, OVER)]
-    assert values(find_numbers("over 10", "en")) == [(10, OVER)]
 
 
 # --- parse_chinese_numeral / split_chinese_numerals -----------------------------------

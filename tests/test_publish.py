@@ -17,7 +17,7 @@ import pytest
 from microsite.cli import main
 from microsite.feeds import feed_path
 from microsite.model import BuildOptions
-from microsite.pipeline import build, check
+from microsite.pipeline import build
 from microsite.sitecheck import check_built_site
 from microsite.write import MARKER, remove_leftovers
 from tests.conftest import PROJECT, TEST_BASE_URL

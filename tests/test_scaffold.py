@@ -9,7 +9,7 @@ import pytest
 
 from microsite.cli import main
 from microsite.scaffold import ScaffoldError, new_item
-from microsite.validate import read_config_file
+from microsite.config import read_config_file
 
 
 def check_output(root: Path, capsys: pytest.CaptureFixture) -> tuple[int, str]:

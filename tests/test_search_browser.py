@@ -7,7 +7,6 @@ words every valid content has on its pages: the glossary's terms.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

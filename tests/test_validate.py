@@ -310,7 +310,7 @@ def test_a_page_whose_file_would_be_too_long_a_path_is_reported_at_the_page(root
 
 
 def test_a_page_name_longer_than_a_file_name_can_be_is_reported(root: Path):
-    from microsite.validate import _too_long
+    from microsite.pages import _too_long
 
     config = site_of(root).config
     assert _too_long("a" * 256, config).endswith("has 256 bytes, more than 255")

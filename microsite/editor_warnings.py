@@ -1,0 +1,112 @@
+"""What the build tells the editor without refusing the site.
+
+Translations missing, unmarked, untranslated or out of date, and glossary
+terms without a source quote.
+
+Warnings are printed by ``build`` and ``check`` and listed on the preview's review page; a
+build with warnings still publishes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import translations
+from .conventions import RECORD_KINDS, content_file
+from .errors import ContentError, Location
+from .load import RawContent
+from .model import Config, Page, Source
+from .records import Records
+
+
+def translation_warnings(pages: list[Page], config: Config, ledger: dict | None = None) -> list[ContentError]:
+    """Translations that were never marked as such, or whose original changed since (with what changed)."""
+    originals = {page.key: page for page in pages if page.lang == config.default_language}
+    warnings = []
+    for page in pages:
+        original = originals.get(page.key)
+        if original is None or page.lang == config.default_language:
+            continue
+        hint = f"bring it up to date, then run: python3 build.py translated {_shown(page.path)}"
+        if page.body == original.body and page.title == original.title:
+            warnings.append(ContentError(Location(page.path), "untranslated: the same text as the original", hint))
+        elif not page.translated_from:
+            warnings.append(ContentError(Location(page.path), f"not marked as a translation of {original.path.name}",
+                                         hint))
+        elif page.translated_from not in (original.fingerprint, original.words):
+            summary, diff = _page_change(original, ledger or {})
+            warnings.append(ContentError(Location(page.path), f"out of date: {original.path.name} has changed "
+                                         "since this translation was made" + (f": {summary}" if summary else ""),
+                                         hint, diff))
+    return warnings
+
+
+def _page_change(original: Page, ledger: dict) -> tuple[str, str]:
+    """What changed in an original page since the ledger recorded it (unknown if it did not)."""
+    before = ledger.get(f"page:{original.key}", {}).get("original", "")
+    try:
+        return translations.describe_change(before, original.path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return "", ""
+
+
+def original_warnings(raw: RawContent, records: Records, config: Config, ledger: dict) -> list[ContentError]:
+    """Records and sources whose original words changed since their translations were brought up to date."""
+    located = {f"{kind.prefix}:{record.id}": record.location
+               for kind in RECORD_KINDS for record in getattr(records, kind.field)}
+    others = ", ".join(code for code in config.codes if code != config.default_language)
+    warnings = []
+    for original in _originals(raw, config):
+        changed, summary, diff = translations.changed_since(original, ledger)
+        if changed:
+            warnings.append(ContentError(
+                located.get(original.key, Location(original.path)),
+                f"{original.what}: its {config.default_language} words changed since its {others} translation was "
+                "brought up to date" + (f": {summary}" if summary else ""),
+                f"update the {others} words, then run: python3 build.py translated {_shown(original.path)}", diff))
+    return warnings
+
+
+def _originals(raw: RawContent, config: Config) -> list[translations.Original]:
+    """The records' and sources' words in the default language (what the other languages translate)."""
+    originals = translations.record_originals(raw.data, config.default_language)
+    for document in raw.sources:
+        ident = document.path.name[:-3]
+        if "." not in ident and isinstance(document.front, dict):
+            originals.append(translations.source_original(ident, document.path, document.front, document.body))
+    return originals
+
+
+def record_warnings(records: Records, config: Config) -> list[ContentError]:
+    """Glossary terms with no quote, and record words identical to the original's (untranslated)."""
+    warnings = []
+    for term in records.terms:
+        if term.evidence is None:
+            warnings.append(ContentError(term.location, f"glossary term '{term.id}' has no source quote",
+                                         "add source: and quote: where the article uses the term"))
+    default = config.default_language
+    for record in [*records.statistics, *records.events, *records.terms]:
+        for lang, words in record.text.items():
+            if lang != default and words == record.text[default]:
+                warnings.append(ContentError(record.location, f"'{record.id}': the {lang} words are the same as "
+                                             f"the {default} ones (untranslated?)", f"translate its {lang}: words"))
+    return warnings
+
+
+def source_warnings(sources: dict[str, Source], config: Config) -> list[ContentError]:
+    """Sources without their words in a language: that language's source page would show the original's."""
+    warnings = []
+    for source in sources.values():
+        for lang in config.codes:
+            if lang != source.lang and lang not in source.translations:
+                name = content_file(source.id, lang)
+                warnings.append(ContentError(Location(source.path), f"no {name}: the {lang} page of this source shows "
+                                             f"its {source.lang} title and author, and no summary",
+                                             f"add {_shown(source.path.with_name(name))} with outlet, title, author "
+                                             "and a summary (as the other sources' have)"))
+    return warnings
+
+
+def _shown(path: Path) -> str:
+    parts = path.parts
+    return "/".join(parts[parts.index("content"):]) if "content" in parts else str(path)

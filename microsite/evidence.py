@@ -1,0 +1,136 @@
+"""Every quote of the site found in its source: the records' and the citations'.
+
+Each quote must occur exactly once in its source; the passages quoted become
+anchors on the source page, and each record learns the anchor of its quote.
+A statistic's number and an event's date must be the ones its quote gives
+(the rules are in :mod:`provenance`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from . import links, provenance
+from .conventions import RECORD_KINDS
+from .errors import ErrorList, Location
+from .links import Prose
+from .memo import Memo, digest_of
+from .model import Evidence, Source
+from .numerals import find_numbers_zh, same_value
+from .records import Records
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    name: str  # anchor name candidate, e.g. stat-donations
+    source: str
+    quote: str
+    location: Location
+    what: str
+
+
+def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Prose], errors: ErrorList,
+                   memo: Memo | None = None) -> tuple[dict[str, Source], Records, dict[tuple[str, str], str]]:
+    """Find every quote in its source; check numbers and dates; anchor the passages."""
+    memo = memo or Memo()
+    quoted = _record_quotes(records) + _prose_quotes(prose)
+    spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
+    by_name: dict[str, tuple[str, str]] = {}
+    texts = {ident: digest_of(source.blocks) for ident, source in sources.items()}
+    searchable = {ident: memo.get(("searchable", texts[ident]), lambda s=source: provenance.SearchableText.of(s.blocks))
+                  for ident, source in sources.items()}
+    looked_up: dict[tuple[str, str], tuple[list, str]] = {}  # the same quote is often cited many times
+    normalized: dict[str, str] = {}
+
+    def normal(quote: str) -> str:
+        if quote not in normalized:
+            normalized[quote] = provenance.normalize(quote)[0]
+        return normalized[quote]
+
+    for item in quoted:
+        if item.source not in searchable:
+            continue  # already reported where the source is named
+        if (item.source, item.quote) not in looked_up:
+            looked_up[(item.source, item.quote)] = memo.get(
+                ("quote", texts[item.source], item.quote),
+                lambda item=item: provenance.find_quote(searchable[item.source], item.quote))
+        found, reason = looked_up[(item.source, item.quote)]
+        if not found:
+            short = reason.startswith(provenance.TOO_SHORT)
+            what = "the quote is too short to name a passage of" if short else "quote not found in"
+            errors.add(item.location, f"{item.what}: {what} source '{item.source}'", reason)
+            continue
+        if len(found) > 1:
+            lines = ", ".join(str(line) for line in sorted({sources[item.source].blocks[s.block].line for s in found}))
+            errors.add(item.location, f"{item.what}: the quote occurs {len(found)} times in source '{item.source}' "
+                                      f"(source lines {lines}), so it names no one passage",
+                       "make it longer: quote more of the passage around it, until it occurs only once")
+        spans[item.source].append((item.name, found[0]))
+        by_name[item.name] = (item.source, normal(item.quote))
+    anchors: dict[tuple[str, str], str] = {}
+    for ident, source in list(sources.items()):
+        found_passages, names = provenance.passages(spans.get(ident, []))
+        sources[ident] = replace(source, passages=tuple(found_passages))
+        for name, anchor in names.items():
+            anchors[by_name[name]] = anchor
+    for source, quote in looked_up:  # also by the quote as written, which saves normalizing it again
+        if (source, normal(quote)) in anchors:
+            anchors[(source, quote)] = anchors[(source, normal(quote))]
+    _check_facts(records, sources, errors)
+    return sources, _anchor_records(records, anchors), anchors
+
+
+def _record_quotes(records: Records) -> list[_Quoted]:
+    quoted = []
+    for kind in RECORD_KINDS:
+        for record in getattr(records, kind.field):
+            if record.evidence is not None:
+                quoted.append(_Quoted(kind.anchor(record.id), record.evidence.source, record.evidence.quote,
+                                      record.evidence.location or record.location, f"{kind.name} '{record.id}'"))
+    return quoted
+
+
+def _prose_quotes(prose: list[Prose]) -> list[_Quoted]:
+    quoted = []
+    for item in prose:
+        for number, citation in enumerate(links.citations(item)):
+            if citation.quote:
+                name = f"cite-{citation.location.line}-{citation.location.column}-{number}"
+                quoted.append(_Quoted(name, citation.source, citation.quote, citation.location, "citation"))
+    return quoted
+
+
+def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList) -> None:
+    for statistic in records.statistics:
+        problem = provenance.number_problem(statistic.value, statistic.qualifier, statistic.evidence.quote)
+        if problem:
+            errors.add(statistic.evidence.location or statistic.location, f"statistic '{statistic.id}': {problem}",
+                       _number_hint(statistic))
+    for event in records.events:
+        source = sources[event.evidence.source]
+        problem = provenance.date_problem(event.date, event.evidence.quote, source.date)
+        if problem:
+            errors.add(event.evidence.location or event.location, f"event '{event.id}': {problem}",
+                       f"relative dates are read against the article's date, {source.date.isoformat()}")
+
+
+def _number_hint(statistic) -> str:
+    """The qualifier to write when the quote has the number with another one; else how values are written."""
+    said = [number for number in find_numbers_zh(statistic.evidence.quote) if same_value(number.value, statistic.value)]
+    if said:
+        return (f"write qualifier: {said[0].qualifier} ('{said[0].text}'; 超 = over, 余 = more-than, 近 = nearly, "
+                "约 = about, none = exact)")
+    return "the value must be the number the quote gives, in base units (4.5亿 = 450000000)"
+
+
+def _anchor_records(records: Records, anchors: dict[tuple[str, str], str]) -> Records:
+    def anchored(record):
+        evidence: Evidence | None = record.evidence
+        if evidence is None:
+            return record
+        anchor = anchors.get((evidence.source, provenance.normalize(evidence.quote)[0]), "")
+        return replace(record, evidence=replace(evidence, anchor=anchor))
+
+    return replace(records, statistics=[anchored(r) for r in records.statistics],
+                   events=[anchored(r) for r in records.events], terms=[anchored(r) for r in records.terms])

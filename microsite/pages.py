@@ -1,0 +1,212 @@
+"""The narrative pages: named by their files, read, paired across languages, one URL each.
+
+A page's key and language come from its file name (``pages/<key>.<lang>.md``);
+every page exists in every language with the same template, the menu names
+pages that exist, and no two pages (or source pages) share an output file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from . import translations
+from .compiled import Compiled, Compiler
+from .conventions import content_file, key_and_language
+from .errors import ContentError, ErrorList, Location
+from .links import Prose
+from .load import Document
+from .memo import Memo
+from .model import Config, Page, Rendered, Source, output_path, page_url
+from .records import Records
+from .schema import Fields, expect_mapping
+from .tracing import PlainField
+
+TEMPLATES = ("home", "page", "organisation", "pillar", "statistics", "timeline", "glossary", "sources", "404",
+             "search")
+SINGLE_TEMPLATES = ("home", "organisation", "statistics", "timeline", "glossary", "sources", "404", "search")
+RESERVED_FOLDERS = ("static", "sources", "data", "pagefind")  # static files, source pages, data downloads, search index
+_KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_NAME_BYTES = 255  # a file or folder name, on every common file system
+MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of the usual 4,096 for the output folder
+
+
+def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, errors: ErrorList,
+               unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None,
+               plain: list[PlainField] | None = None) -> tuple[list[Page], list[Prose]]:
+    """Pages paired by key across languages, with parsed bodies; ``plain`` collects their titles."""
+    memo = memo or Memo()
+    pages, prose = [], []
+    by_key: dict[str, dict[str, Page]] = defaultdict(dict)
+    root = str(config.path.parent / "pages") + os.sep  # pages live in content/pages/, beside site.yaml
+    for document in documents:
+        named = _page_name(document, config, errors, root)
+        if named is None:
+            continue
+        key, lang = named
+        # A page's own reading depends on its file, its name and the default language only.
+        page, compiled, mistakes, fields = memo.get(("page", document.path, document.fingerprint, key, lang,
+                                             config.default_language),
+                                            lambda: _read_page_alone(document, key, lang, config, md))
+        errors.extend(mistakes)
+        if page is None:
+            continue
+        if plain is not None:
+            plain.extend(fields)
+        pages.append(page)
+        by_key[key][lang] = page
+        prose.append(Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
+                           text=document.body))
+    _check_pairs(by_key, config, errors, unreadable)
+    _check_nav(config, by_key, errors)
+    return pages, prose
+
+
+def _page_name(document: Document, config: Config, errors: ErrorList, root: str) -> tuple[str, str] | None:
+    """The page key and language a file's name gives; ``root`` is the pages folder, ending in a separator."""
+    text = str(document.path)
+    relative = (text[len(root):] if text.startswith(root) else document.path.name).replace(os.sep, "/")
+    stem, lang = key_and_language(relative)
+    if not stem:
+        errors.add(Location(document.path), "a page file name must end in .<language>.md",
+                   f"rename it, e.g. {content_file(relative[:-3], config.default_language)}")
+        return None
+    if lang not in config.codes:
+        errors.add(Location(document.path), f"unknown language '{lang}' in the file name",
+                   f"languages of site.yaml: {', '.join(config.codes)}")
+        return None
+    if "/" in stem and stem.split("/")[0] in RESERVED_FOLDERS:
+        errors.add(Location(document.path), f"'{stem.split('/')[0]}' is reserved for the site's own files",
+                   f"move the page out of pages/{stem.split('/')[0]}/")
+        return None
+    if not all(_KEY_SEGMENT.match(segment) for segment in stem.split("/")):
+        errors.add(Location(document.path), f"'{stem}' cannot be a page name",
+                   "use lower-case ASCII letters, digits and hyphens in file and folder names")
+        return None
+    too_long = _too_long(stem, config)
+    if too_long:
+        errors.add(Location(document.path), f"the page name is too long: {too_long}",
+                   "shorten its file or folder names (they become the page's address)")
+        return None
+    return stem, lang
+
+
+def _too_long(key: str, config: Config) -> str:
+    """What makes the files of page ``key`` impossible to write on common file systems ("" when nothing)."""
+    longest_name = max(key.split("/"), key=len)
+    if len(longest_name.encode()) > MAX_NAME_BYTES:
+        return f"'{longest_name[:20]}...' has {len(longest_name.encode())} bytes, more than {MAX_NAME_BYTES}"
+    path = max((output_path(page_url(key, code, config.default_language)) for code in config.codes), key=len)
+    if len(path.encode()) > MAX_OUTPUT_PATH_BYTES:
+        return f"its file in the site, {path[:30]}..., would have {len(path.encode())} bytes, " \
+               f"more than {MAX_OUTPUT_PATH_BYTES}"
+    return ""
+
+
+def _pages_root(path: Path) -> Path:
+    for parent in path.parents:
+        if parent.name == "pages" and parent.parent.name == "content":
+            return parent
+    return path.parent
+
+
+def _read_page_alone(document: Document, key: str, lang: str, config: Config,
+                     md: Compiler) -> tuple[Page | None, Compiled | None, list[ContentError], tuple[PlainField, ...]]:
+    """``_read_page`` with its own list of mistakes (so that the whole result can be remembered), and the
+    front matter's fields a reader sees."""
+    mistakes = ErrorList()
+    page, compiled, fields = _read_page(document, key, lang, config, md, mistakes)
+    return page, compiled, list(mistakes.errors), fields
+
+
+def _read_page(document: Document, key: str, lang: str, config: Config, md: Compiler,
+               errors: ErrorList) -> tuple[Page | None, Compiled | None, tuple[PlainField, ...]]:
+    front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
+    if front is None:
+        return None, None, ()
+    fields = Fields(front, "front matter", errors, ("title", "description"),
+                    ("template", "weight", "nav_title", translations.KEY))
+    title, description = fields.text("title"), fields.text("description")
+    template = fields.choice("template", TEMPLATES, "page")
+    compiled = md(document.body)
+    for line, ident in compiled.duplicate_ids:
+        errors.add(Location(document.path, document.body_line + line), f"two headings have the anchor {{#{ident}}}",
+                   "give each heading its own anchor; links to it would reach the first one")
+    url = page_url(key, lang, config.default_language)
+    page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
+                fields.text("nav_title", title), url, Rendered(), compiled.heading_ids,
+                document.fingerprint, fields.text(translations.KEY), document.words)
+    shown = tuple(found for name in ("title", "description", "nav_title")
+                  if (found := fields.plain(name, lang, f"the page's {name}")) is not None)
+    return page, compiled, shown
+
+
+def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: ErrorList,
+                 unreadable: frozenset[Path]) -> None:
+    templates: dict[str, str] = {}
+    for key, versions in sorted(by_key.items()):
+        for code in config.codes:
+            some = next(iter(versions.values()))
+            if code not in versions and _sibling(some.path, key, code) not in unreadable:
+                errors.add(Location(some.path), f"page '{key}' has no {config.language(code).name} ({code}) version",
+                           f"create pages/{content_file(key, code)}: every page exists in every language")
+        kinds = {page.template for page in versions.values()}
+        if len(kinds) > 1:
+            page = next(iter(versions.values()))
+            errors.add(Location(page.path), f"page '{key}' uses different templates in different languages: "
+                       f"{', '.join(sorted(kinds))}", "use the same 'template:' in every language")
+        for template in kinds & set(SINGLE_TEMPLATES):
+            if template in templates:
+                page = next(iter(versions.values()))
+                errors.add(Location(page.path), f"two pages use 'template: {template}': '{templates[template]}' and '{key}'",
+                           "only one page of the site can show that")
+            templates[template] = key
+
+
+def _sibling(path: Path, key: str, lang: str) -> Path:
+    """The file of page ``key`` in ``lang``, beside ``path`` (another language of it)."""
+    return _pages_root(path) / content_file(key, lang)
+
+
+def _check_nav(config: Config, by_key: dict, errors: ErrorList) -> None:
+    for index, key in enumerate(config.nav):
+        if key not in by_key:
+            location = config.nav_locations[index] if index < len(config.nav_locations) else Location(config.path)
+            errors.add(location, f"nav lists '{key}', which is not a page", _page_key_hint(key, by_key, "nav"))
+
+
+def _page_key_hint(key: str, known, where: str) -> str:
+    """How to name the page: its key is the file name without ``.<lang>.md`` (``quanzhou.md`` -> ``quanzhou``)."""
+    stem = re.sub(r"(\.[a-z]{2,3})?\.md$", "", key)
+    if stem != key:
+        exists = " (that page exists)" if stem in known else f", and create pages/{stem}.<lang>.md"
+        return f"write the page key without '.md': '{stem}'{exists}"
+    return f"create pages/{key}.<lang>.md or remove it from {where}"
+
+
+def check_urls(pages: list[Page], sources: dict[str, Source], config: Config, errors: ErrorList) -> None:
+    """Two things written to one file would silently overwrite each other."""
+    owners: dict[str, Path] = {}
+    outputs = [(page.url, page.path) for page in pages]
+    outputs += [(page_url(source.key, code, config.default_language), source.path)
+                for source in sources.values() for code in config.codes]
+    root = config.path.parent.parent
+    for url, path in outputs:
+        target = output_path(url)
+        if target in owners and owners[target] != path:
+            other = owners[target].relative_to(root) if owners[target].is_relative_to(root) else owners[target]
+            errors.add(Location(path), f"two pages have the URL {url}: this file and {other}",
+                       "rename one of them")
+        owners.setdefault(target, path)
+
+
+def check_record_pages(records: Records, pages: list[Page], errors: ErrorList) -> None:
+    """A record's ``pages`` must name pages that exist."""
+    keys = {page.key for page in pages}
+    for record in [*records.statistics, *records.events]:
+        for key in record.pages:
+            if key not in keys:
+                errors.add(record.location, f"'{record.id}': pages lists '{key}', which is not a page",
+                           _page_key_hint(key, keys, "pages"))
