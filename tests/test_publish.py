@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from microsite import write
 from microsite.cli import main
 from microsite.feeds import feed_path
 from microsite.model import BuildOptions
@@ -300,20 +301,20 @@ def test_a_failure_while_writing_leaves_the_previous_site(minimal_project: Path,
     build(minimal_project, out)
     before = tree(out)
     written = {"count": 0}
-    original = Path.write_bytes
+    original = write._write_new
 
-    def failing(self, data):
+    def failing(target, data):
         written["count"] += 1
         if written["count"] > 5:
             raise OSError(28, "No space left on device")
-        return original(self, data)
+        return original(target, data)
 
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    monkeypatch.setattr(write, "_write_new", failing)
     css = minimal_project / "static" / "style.css"  # a new stylesheet name changes every page
     css.write_text(css.read_text(encoding="utf-8") + "\nb { color: red; }\n", encoding="utf-8")
     with pytest.raises(OSError):
         build(minimal_project, out)
-    monkeypatch.setattr(Path, "write_bytes", original)
+    monkeypatch.setattr(write, "_write_new", original)
     assert tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".spare")) == ["project", "site"]
 
