@@ -64,7 +64,7 @@ class BuildCache:
         self.code = code_fingerprint()
         self.last, self.outputs = _decoded(_state_from_json, self._read("state.json"), (LastBuild(), {}))
         self._compiler: Compiler | None = None
-        self.documents: dict = {}  # Markdown files parsed, by path and text; kept in memory only
+        self.documents: dict = {}  # Markdown files read, by path and bytes; kept in memory only
         self.memo = Memo()  # per-text checks (links resolved, glossary); kept in memory only
 
     @property

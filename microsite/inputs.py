@@ -32,6 +32,7 @@ class Inputs:
         self.root = root
         self.digests: dict[str, str] = {}
         self.kept: dict[str, bytes] = {}
+        self.read: set[str] = set()  # the paths whose digest is of their content
         self.stale = False  # a file read later was not what was fingerprinted
         top, inside = str(root), str(root.resolve()) + os.sep
         for folder in folders:
@@ -45,12 +46,15 @@ class Inputs:
             if not entry.is_file():  # a FIFO would block, a device never end: the build refuses them unopened
                 return "not a regular file"
             with open(entry.path, "rb") as handle:
-                if not keep:
-                    return digest_of_file(handle)
-                data = self.kept[entry.path] = handle.read()
+                if keep:
+                    data = self.kept[entry.path] = handle.read()
+                    digest = digest_of(data)
+                else:
+                    digest = digest_of_file(handle)
         except OSError as exc:  # unreadable: the build will say so; count the reason
             return f"unreadable: {exc.strerror}"
-        return digest_of(data)
+        self.read.add(entry.path)
+        return digest
 
     def fingerprint(self, *extra: object) -> str:
         """One digest of every file's name (relative to the project) and content, and of ``extra``."""
@@ -62,10 +66,20 @@ class Inputs:
         prefix = os.path.join(str(self.root), folder) + os.sep
         return digest_of([(path, digest) for path, digest in self.digests.items() if path.startswith(prefix)])
 
-    def confirm(self, path: str, data: bytes) -> None:
-        """Note that the build read ``data`` from ``path``: stale if that is not what was fingerprinted."""
-        if self.digests.get(path) != digest_of(data):
+    def confirm(self, path: str, data: bytes) -> str:
+        """Note that the build read ``data`` from ``path``: stale if that is not what was fingerprinted.
+
+        Returns the digest of ``data``.
+        """
+        digest = digest_of(data)
+        if self.digests.get(path) != digest:
             self.stale = True
+        return digest
+
+    def content_digest(self, path: str) -> str | None:
+        """The digest of the bytes ``path`` held when fingerprinted; None if it was not read (a link out of the
+        project, a FIFO, unreadable, missing)."""
+        return self.digests.get(path) if path in self.read else None
 
     def template(self, path: str) -> bytes | None:
         """A template's bytes as fingerprinted, or None when it was not read (missing, or not a plain file)."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .assets import StaticFile
 from .conventions import RECORD_KINDS
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .inputs import Inputs
+from .memo import digest_of
 from .translations import LEDGER, fingerprint, words_fingerprint
 from .characters import Problem, find_problems
 from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_error
@@ -100,15 +102,15 @@ class RawContent:
 
 
 
-def load(project: Project, parsed: dict[tuple[str, str], Document] | None = None,
+def load(project: Project, parsed: dict[tuple[str, str], Reading] | None = None,
          inputs: Inputs | None = None) -> RawContent:
     """Read every input file.
 
     A file that cannot be read or parsed is left out and its mistakes are
     carried in ``errors`` (its path in ``unreadable``), so validation can go
     on and report the other files' mistakes in the same run. ``parsed``, kept
-    by a long-running caller (the preview), remembers each Markdown file's
-    parse by its path and text, so only files that changed are parsed again.
+    by a long-running caller (the preview), remembers each content file's
+    reading by its path and bytes, so only files that changed are read again.
     Every file read is confirmed with ``inputs`` (see :mod:`~microsite.inputs`), when given.
     """
     parsed = {} if parsed is None else parsed
@@ -117,16 +119,17 @@ def load(project: Project, parsed: dict[tuple[str, str], Document] | None = None
     if not content.is_dir():
         raise ContentErrors([ContentError(Location(content), "no content folder here",
                                           "run the command in the project folder, or create content/")])
-    site = _load_data(content / "site.yaml", root, errors, required=True, inputs=inputs)
+    site = _load_data(content / "site.yaml", root, errors, True, inputs, parsed)
     data = {}
     for name in DATA_FILES:
-        loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, required=False, inputs=inputs)
+        loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, False, inputs, parsed)
         if loaded is not None:
             data[name] = loaded
     pages = _load_documents(content / "pages", root, errors, parsed, inputs)
     sources = _load_documents(content / "sources", root, errors, parsed, inputs)
     static_files = _static_files(project.static, root, errors, inputs)
-    kept = {(str(document.path), document.fingerprint): document for document in (*pages, *sources)}
+    kept = {(path, digest): parsed[(path, digest)] for path, digest in (inputs.digests.items() if inputs else ())
+            if (path, digest) in parsed}
     parsed.clear()  # forget the files that changed or went away
     parsed.update(kept)
     unreadable = frozenset(error.location.path for error in errors.errors)
@@ -138,41 +141,72 @@ def load_data_file(path: Path, errors: ErrorList) -> DataFile | None:
     return _load_data(path, path.parent.parent.resolve(), errors, required=True)
 
 
-def _load_data(path: Path, root: Path, errors: ErrorList, required: bool,
-               inputs: Inputs | None = None) -> DataFile | None:
+def _load_data(path: Path, root: Path, errors: ErrorList, required: bool, inputs: Inputs | None = None,
+               parsed: dict[tuple[str, str], Reading] | None = None) -> DataFile | None:
     if not os.path.lexists(path):
         if required:
             errors.add(Location(path), "file is missing", f"create {path.name}; see docs/reference.md")
         return None
     real = _target(path, root, errors)
-    text = _read_text(str(path), str(real), errors, inputs) if real is not None else None
-    if text is None:
+    if real is None:
         return None
-    try:
-        return DataFile(path, parse_yaml(text, path))
-    except ContentErrors as exc:
-        errors.extend(exc.errors)
-        return None
+    return _read(str(path), str(real), errors, inputs, {} if parsed is None else parsed,
+                 lambda text: DataFile(path, parse_yaml(text, path)))
 
 
-def _load_documents(folder: Path, root: Path, errors: ErrorList,
-                    parsed: dict[tuple[str, str], Document], inputs: Inputs | None) -> tuple[Document, ...]:
+def _load_documents(folder: Path, root: Path, errors: ErrorList, parsed: dict[tuple[str, str], Reading],
+                    inputs: Inputs | None) -> tuple[Document, ...]:
     documents = []
     for path, real in _files(folder, root, errors, ".md"):
-        text = _read_text(path, real, errors, inputs) if _portable(path, folder, errors) else None
-        if text is None:
-            continue
-        key = (path, fingerprint(text))
-        if key in parsed:  # parsing is a pure function of the path and the text
-            documents.append(parsed[key])
-            continue
-        try:
-            documents.append(parse_document(text, Path(path)))
-        except ContentErrors as exc:
-            errors.extend(exc.errors)
-            continue
-        parsed[key] = documents[-1]
+        if _portable(path, folder, errors):
+            document = _read(path, real, errors, inputs, parsed, lambda text, path=path: parse_document(text, Path(path)))
+            if document is not None:
+                documents.append(document)
     return tuple(documents)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading one content file gave: its parsed value, or the mistakes that kept it out; ``digest`` is of
+    the bytes read ("" when none were)."""
+
+    value: Document | DataFile | None
+    mistakes: tuple[ContentError, ...]
+    digest: str
+
+
+def _read(path: str, real: str, errors: ErrorList, inputs: Inputs | None, parsed: dict[tuple[str, str], Reading],
+          parse: Callable[[str], Document | DataFile]) -> Document | DataFile | None:
+    """The file at ``path`` (really at ``real``) read and parsed, or None (mistakes in ``errors``).
+
+    Reading is a pure function of the path and the bytes, so a file whose
+    bytes, as fingerprinted (see ``inputs``), were read before is not even
+    opened again: ``parsed`` remembers each reading, mistakes included, by
+    the path and the digest of the bytes it was made from.
+    """
+    digest = inputs.content_digest(path) if inputs is not None else None
+    reading = parsed.get((path, digest)) if digest else None
+    if reading is None:
+        reading = _fresh_reading(path, real, inputs, parse)
+        if reading.digest:
+            parsed[(path, reading.digest)] = reading
+    errors.extend(list(reading.mistakes))
+    return reading.value
+
+
+def _fresh_reading(path: str, real: str, inputs: Inputs | None, parse: Callable[[str], Document | DataFile]) -> Reading:
+    mistakes = ErrorList()
+    data = _read_bytes(path, real, mistakes, MAX_TEXT_BYTES)
+    if data is None:
+        return Reading(None, tuple(mistakes.errors), "")
+    digest = inputs.confirm(path, data) if inputs is not None else digest_of(data)
+    text = _text_of(data, path, mistakes)
+    if text is None:
+        return Reading(None, tuple(mistakes.errors), digest)
+    try:
+        return Reading(parse(text), (), digest)
+    except ContentErrors as exc:
+        return Reading(None, tuple(exc.errors), digest)
 
 
 def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> list[tuple[str, str]]:
@@ -265,10 +299,9 @@ def _read_bytes(path: str, real: str, errors: ErrorList, limit: int | None = Non
     return data
 
 
-def _read_text(path: str, real: str, errors: ErrorList, inputs: Inputs | None = None) -> str | None:
-    raw = _read_bytes(path, real, errors, MAX_TEXT_BYTES, inputs)
-    if raw is None:
-        return None
+def _text_of(raw: bytes, path: str, errors: ErrorList) -> str | None:
+    """The text of a content file, with its line ends made ``\\n``; None (mistakes in ``errors``) if it cannot
+    be content: not UTF-8, a NUL, an unprintable or invisible character."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

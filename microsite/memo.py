@@ -49,7 +49,9 @@ def digest_of(value: object) -> str:
     (each part tagged with its type and length-prefixed, so parts cannot run
     together; sets in a fixed order, never in hash order, which changes from
     one process to the next), then hashed with BLAKE2b. Bytes and text are
-    hashed as they are, at C speed.
+    hashed as they are, at C speed. A type may stand for its value by
+    ``content_digest``, a cached property that must be ``digest_of`` its
+    fields: a large value kept between builds is then hashed once.
     """
     digest = hashlib.blake2b(digest_size=16)
     if type(value) is bytes:
@@ -88,7 +90,12 @@ def _encode_text(value: str, out: list[bytes]) -> None:
 def _encode_sequence(value: tuple | list, out: list[bytes]) -> None:
     out.append(b"t%d:" % len(value))
     for item in value:
-        _encoder(type(item))(item, out)
+        if type(item) is str:  # as _encode_text, inline: most items are text
+            data = item.encode("utf-8", "surrogatepass")
+            out.append(b"s%d:" % len(data))
+            out.append(data)
+        else:
+            _encoder(type(item))(item, out)
 
 
 def _encode_mapping(value: dict, out: list[bytes]) -> None:
@@ -120,6 +127,11 @@ def _encoder(kind: type) -> Callable[[Any, list[bytes]], None]:
     if kind in _PLAIN:
         return _PLAIN[kind]
     name = _type_name(kind)
+    if isinstance(getattr(kind, "content_digest", None), functools.cached_property):
+        def encode_by_digest(value: object, out: list[bytes]) -> None:
+            out.append(name)
+            _encode_text(value.content_digest, out)  # a large value's own digest, computed once per object
+        return encode_by_digest
     if is_dataclass(kind):
         names = _field_names(kind)
         head = b"t%d:" % len(names)
@@ -129,7 +141,12 @@ def _encoder(kind: type) -> Callable[[Any, list[bytes]], None]:
             out.append(head)
             for field_name in names:
                 item = getattr(value, field_name)
-                _encoder(type(item))(item, out)
+                if type(item) is str:  # as _encode_text, inline: most fields are text
+                    data = item.encode("utf-8", "surrogatepass")
+                    out.append(b"s%d:" % len(data))
+                    out.append(data)
+                else:
+                    _encoder(type(item))(item, out)
         return encode_fields
 
     def encode_other(value: object, out: list[bytes]) -> None:

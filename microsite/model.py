@@ -20,6 +20,7 @@ from pathlib import Path
 from .assets import Asset
 from .dates import PartialDate
 from .errors import ContentError, ContentErrors, Location
+from .memo import digest_of
 from .provenance import Passage, SourceBlock
 
 
@@ -32,6 +33,12 @@ class Rendered:
 
     def __bool__(self) -> bool:
         return bool(self.html)
+
+    @cached_property
+    def content_digest(self) -> str:
+        """``digest_of`` the HTML, once: a page's body is in its job's key, and the preview keeps bodies of
+        pages that did not change from one build to the next (see ``memo``)."""
+        return digest_of(self.html)
 
     @property
     def plain(self) -> str:

@@ -258,12 +258,33 @@ _SYMBOL_RANGES = (  # categories No and Nl but 〇 (Unicode 14), checked against
 _SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES)
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|[{_SYMBOLS}]", re.IGNORECASE)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
+_NUMERAL_CHARACTER = re.compile(rf"[\d{ZH_NUMERALS}{_SYMBOLS}]")
+_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES])
+_LETTERS = re.compile("[a-z]+")
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def digit_runs(text: str) -> list[re.Match]:
     """The places in ``text`` where a number may stand (digits of any script, Chinese numerals, number words,
     numeric symbols): the text around them is kept for the traceability check."""
     return [match for match in _NUMBER_START.finditer(text)]
+
+
+def may_hold_numbers(text: str) -> bool:
+    """False when ``text`` has no place where a number may stand (most titles and labels): nothing to read.
+
+    True wherever :data:`_NUMBER_START` would find one, and sometimes where it
+    would not; ten times as fast (a search for one of many words is slow).
+    """
+    if text.isascii():
+        words = text.lower()
+        if _ASCII_DIGIT.search(text) is not None:
+            return True
+    else:
+        words = text.casefold()  # as IGNORECASE matches: "ſix" is "six"
+        if _NUMERAL_CHARACTER.search(text) is not None:
+            return True
+    return not _EN_WORD_SET.isdisjoint(_LETTERS.findall(words))
 
 
 def numeric_symbols(text: str) -> list[tuple[int, str]]:

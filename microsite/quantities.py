@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import PartialDate, find_dates_zh
-from .numerals import MEASURE_WORDS, ZH_NUMERALS, Number, find_numbers_en, find_numbers_zh, same_value
+from .numerals import MEASURE_WORDS, ZH_NUMERALS, Number, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%"))
@@ -66,6 +66,8 @@ def is_count_zh(number: Number, text: str) -> bool:
 
 def claimed(text: str, lang: str) -> list[Quantity]:
     """The numbers a reader sees in ``text`` (language ``lang``), each with its meanings."""
+    if not may_hold_numbers(text):
+        return []
     return _claimed_zh(text) if lang.startswith("zh") else _claimed_en(text)
 
 

@@ -30,7 +30,7 @@ from datetime import date
 from . import quantities
 from .characters import name_of
 from .errors import ContentError, Location
-from .numerals import digit_runs, numeric_symbols
+from .numerals import digit_runs, may_hold_numbers, numeric_symbols
 from .quantities import Quantity
 
 UNTRACED_HINT = ("show a statistic with [](stat:ID), or put the claim in a citation: "
@@ -68,6 +68,8 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
 
     ``names`` are the glossary's term names in ``lang``: a number inside one of them is traced by its entry.
     """
+    if not may_hold_numbers(text):
+        return []
     found = [Untraced(index, f"'{char}' ({name_of(char)}) is a number written as a symbol",
                       "write it in digits, traced like any number") for index, char in numeric_symbols(text)]
     named = _name_spans(text, names)

@@ -186,3 +186,26 @@ def test_one_unreadable_file_does_not_stop_the_others(tmp_path: Path, monkeypatc
     assert "content/pages/a.en.md: cannot read the file: Permission denied" in messages(raw)
     pages = tmp_path / "content" / "pages"
     assert raw.unreadable == {pages / "a.en.md", pages / "c.en.md", pages / "d.en.md"}
+
+
+def test_a_long_running_caller_opens_only_the_files_whose_bytes_changed(tmp_path: Path, monkeypatch) -> None:
+    """Reading is a pure function of a file's path and bytes: a file fingerprinted with bytes read before is not
+    opened again, and its reading (mistakes included) is the one remembered."""
+    from microsite import load as load_module
+    from microsite.inputs import Inputs
+
+    proj = project(tmp_path, {"pages/a.en.md": "---\ntitle: A\n---\nText.\n",
+                              "pages/b.en.md": "---\ntitle: [\n---\nBroken.\n"})
+    opened = []
+    original = load_module._read_bytes
+    monkeypatch.setattr(load_module, "_read_bytes", lambda path, *rest: opened.append(Path(path).name) or
+                        original(path, *rest))
+    parsed: dict = {}
+    first = load(proj, parsed, Inputs(proj.root))
+    assert sorted(opened) == ["a.en.md", "b.en.md", "site.yaml"]
+    opened.clear()
+    again = load(proj, parsed, Inputs(proj.root))
+    assert opened == [] and again.pages == first.pages and messages(again) == messages(first) != []
+    (proj.content / "pages" / "a.en.md").write_text("---\ntitle: A2\n---\nText.\n", encoding="utf-8")
+    changed = load(proj, parsed, Inputs(proj.root))
+    assert opened == ["a.en.md"] and changed.pages[0].front["title"] == "A2"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from microsite.numerals import (
     ABOUT,
@@ -214,3 +216,24 @@ def test_digit_runs_find_half_and_full_width_digits():
 def test_digit_runs_find_every_place_a_number_may_stand():
     text = "٤٩ 𝟒𝟗 三个 forty-nine ㊾ Ⅸ often"
     assert [m.group(0) for m in digit_runs(text)] == ["٤٩", "𝟒𝟗", "三", "forty", "nine", "㊾", "Ⅸ"]
+
+
+_NUMBERISH = st.sampled_from(["4", "٤", "４", "𝟒", "二", "〇", "²", "Ⅸ", "㊾", "one", "ONE", "ſix", "Forty", "hundred",
+                              "dozen", "_", "-", " ", "é", "someone", "商会", "a", "K", "\u212a"])
+
+
+@given(st.lists(st.one_of(_NUMBERISH, st.text(max_size=4)), max_size=8).map("".join))
+def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None:
+    """The quick test that lets most texts skip the number readers never misses a place they would read."""
+    from microsite.numerals import _NUMBER_START, may_hold_numbers
+
+    if _NUMBER_START.search(text):
+        assert may_hold_numbers(text)
+
+
+def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
+    from microsite.numerals import may_hold_numbers
+
+    assert not may_hold_numbers("The Federation keeps in touch with chambers of commerce")
+    assert not may_hold_numbers("晋江市工商联推动商会建设")
+    assert may_hold_numbers("第二") and may_hold_numbers("Seven days") and may_hold_numbers("ſix")
