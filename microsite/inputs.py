@@ -66,15 +66,10 @@ class Inputs:
         prefix = os.path.join(str(self.root), folder) + os.sep
         return digest_of([(path, digest) for path, digest in self.digests.items() if path.startswith(prefix)])
 
-    def confirm(self, path: str, data: bytes) -> str:
-        """Note that the build read ``data`` from ``path``: stale if that is not what was fingerprinted.
-
-        Returns the digest of ``data``.
-        """
-        digest = digest_of(data)
+    def confirm(self, path: str, digest: str) -> None:
+        """Note that the build read bytes of ``digest`` from ``path``: stale if that is not what was fingerprinted."""
         if self.digests.get(path) != digest:
             self.stale = True
-        return digest
 
     def content_digest(self, path: str) -> str | None:
         """The digest of the bytes ``path`` held when fingerprinted; None if it was not read (a link out of the

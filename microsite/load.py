@@ -25,6 +25,7 @@ from typing import Any
 
 from .assets import StaticFile
 from .conventions import RECORD_KINDS
+from .cores import map_forked
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .inputs import Inputs
 from .memo import digest_of
@@ -150,18 +151,20 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool, inputs
     real = _target(path, root, errors)
     if real is None:
         return None
-    return _read(str(path), str(real), errors, inputs, {} if parsed is None else parsed,
-                 lambda text: DataFile(path, parse_yaml(text, path)))
+    reading, = _readings([(str(path), str(real))], inputs, {} if parsed is None else parsed,
+                         lambda _, text: DataFile(path, parse_yaml(text, path)))
+    errors.extend(list(reading.mistakes))
+    return reading.value
 
 
 def _load_documents(folder: Path, root: Path, errors: ErrorList, parsed: dict[tuple[str, str], Reading],
                     inputs: Inputs | None) -> tuple[Document, ...]:
+    files = [(path, real) for path, real in _files(folder, root, errors, ".md") if _portable(path, folder, errors)]
     documents = []
-    for path, real in _files(folder, root, errors, ".md"):
-        if _portable(path, folder, errors):
-            document = _read(path, real, errors, inputs, parsed, lambda text, path=path: parse_document(text, Path(path)))
-            if document is not None:
-                documents.append(document)
+    for reading in _readings(files, inputs, parsed, lambda path, text: parse_document(text, Path(path))):
+        errors.extend(list(reading.mistakes))
+        if reading.value is not None:
+            documents.append(reading.value)
     return tuple(documents)
 
 
@@ -175,36 +178,42 @@ class Reading:
     digest: str
 
 
-def _read(path: str, real: str, errors: ErrorList, inputs: Inputs | None, parsed: dict[tuple[str, str], Reading],
-          parse: Callable[[str], Document | DataFile]) -> Document | DataFile | None:
-    """The file at ``path`` (really at ``real``) read and parsed, or None (mistakes in ``errors``).
+def _readings(files: list[tuple[str, str]], inputs: Inputs | None, parsed: dict[tuple[str, str], Reading],
+              parse: Callable[[str, str], Document | DataFile]) -> list[Reading]:
+    """What reading each of ``files`` (its path, and where it really is) gives; ``parse(path, text)`` parses one.
 
     Reading is a pure function of the path and the bytes, so a file whose
     bytes, as fingerprinted (see ``inputs``), were read before is not even
     opened again: ``parsed`` remembers each reading, mistakes included, by
-    the path and the digest of the bytes it was made from.
+    the path and the digest of the bytes it was made from. The others are
+    read on all cores (see ``cores``).
     """
-    digest = inputs.content_digest(path) if inputs is not None else None
-    reading = parsed.get((path, digest)) if digest else None
-    if reading is None:
-        reading = _fresh_reading(path, real, inputs, parse)
+    readings: list[Reading | None] = []
+    for path, _ in files:
+        digest = inputs.content_digest(path) if inputs is not None else None
+        readings.append(parsed.get((path, digest)) if digest else None)
+    missing = [index for index, reading in enumerate(readings) if reading is None]
+    for index, reading in zip(missing, map_forked(lambda index: _fresh_reading(*files[index], parse), missing)):
+        path = files[index][0]
         if reading.digest:
+            if inputs is not None:
+                inputs.confirm(path, reading.digest)
             parsed[(path, reading.digest)] = reading
-    errors.extend(list(reading.mistakes))
-    return reading.value
+        readings[index] = reading
+    return readings
 
 
-def _fresh_reading(path: str, real: str, inputs: Inputs | None, parse: Callable[[str], Document | DataFile]) -> Reading:
+def _fresh_reading(path: str, real: str, parse: Callable[[str, str], Document | DataFile]) -> Reading:
     mistakes = ErrorList()
     data = _read_bytes(path, real, mistakes, MAX_TEXT_BYTES)
     if data is None:
         return Reading(None, tuple(mistakes.errors), "")
-    digest = inputs.confirm(path, data) if inputs is not None else digest_of(data)
+    digest = digest_of(data)
     text = _text_of(data, path, mistakes)
     if text is None:
         return Reading(None, tuple(mistakes.errors), digest)
     try:
-        return Reading(parse(text), (), digest)
+        return Reading(parse(path, text), (), digest)
     except ContentErrors as exc:
         return Reading(None, tuple(exc.errors), digest)
 
@@ -295,7 +304,7 @@ def _read_bytes(path: str, real: str, errors: ErrorList, limit: int | None = Non
         errors.add(Location(Path(path)), f"cannot read the file: {exc.strerror}")
         return None
     if inputs is not None:
-        inputs.confirm(path, data)
+        inputs.confirm(path, digest_of(data))
     return data
 
 
