@@ -19,6 +19,8 @@ from pathlib import PurePath
 from collections.abc import Callable, Hashable
 from typing import Any, BinaryIO
 
+from .cores import map_forked
+
 
 class Memo:
     """A dictionary of results by key; only what the last build asked for is kept (``prune``)."""
@@ -35,6 +37,15 @@ class Memo:
         except KeyError:
             value = self.known[key] = make()
             return value
+
+    def get_all(self, keys: list[Hashable], make: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+        """``[self.get(key, lambda: make(item)) for key, item in zip(keys, items)]``, the answers not remembered
+        made on all cores (see ``cores``): ``make`` must be pure, as every remembered computation is."""
+        self.used.update(keys)
+        missing = [index for index, key in enumerate(keys) if key not in self.known]
+        for index, value in zip(missing, map_forked(lambda index: make(items[index]), missing)):
+            self.known[keys[index]] = value
+        return [self.known[key] for key in keys]
 
     def prune(self) -> None:
         """Forget what the build just finished did not use (so memory does not grow with every edit)."""

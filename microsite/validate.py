@@ -69,9 +69,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
     everything = digest_of(targets)  # a link's meaning may depend on any of them
-    for item in prose:
-        rendered[item.slot], mistakes = memo.get(("resolve", everything, *_prose_key(item)),
-                                                 lambda item=item: links.resolve(item, targets))
+    resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
+                            lambda item: links.resolve(item, targets), prose)
+    for item, (rendered[item.slot], mistakes) in zip(prose, resolved):
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered)
     check_glossary_use(records.terms, prose, plain, errors, memo)
