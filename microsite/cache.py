@@ -93,8 +93,8 @@ class BuildCache:
     def store_compiled(self) -> None:
         """Keep the texts compiled for this build (so the cache does not grow forever).
 
-        Saved as soon as Markdown is compiled; a command-line build then lets go
-        of it, which keeps its peak memory down. The preview keeps it in memory.
+        Saved as soon as the site is validated; a command-line build then lets go
+        of it and of the memo, which keeps its peak memory down. The preview keeps both.
         """
         compiler = self.compiler
         compiler.known = {key: value for key, value in compiler.known.items() if key in compiler.used}
@@ -102,6 +102,7 @@ class BuildCache:
         if self.persist:
             self._write("compiled.json", {key: _compiled_to_json(value) for key, value in compiler.known.items()})
             self._compiler = None
+            self.memo = Memo()  # what it remembers serves only a long-running process's next build
 
     def save(self, last: LastBuild, outputs: dict[str, tuple[str, int]]) -> None:
         """Remember the last successful build and what each of its outputs was made from."""
@@ -110,11 +111,15 @@ class BuildCache:
             self._write("state.json", _state_to_json(last, outputs))
 
     def _write(self, name: str, content: object) -> None:
-        body = json.dumps(content, separators=(",", ":")).encode()
+        # Chinese as it is, not as \u escapes (half the size); head and body written apart, not joined first
+        # (compiled Markdown is tens of megabytes at 10,000 pages: a copy of it would raise the build's peak memory).
+        body = json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             temporary = self.folder / f"{name}.{os.getpid()}"
-            temporary.write_bytes(self._head(body) + b"\n" + body)
+            with open(temporary, "wb") as handle:
+                handle.write(self._head(body) + b"\n")
+                handle.write(body)
             os.replace(temporary, self.folder / name)
         except OSError:
             pass  # a read-only project builds fine, only without a cache

@@ -75,11 +75,11 @@ def _start(work: Callable, items: Sequence, share: list[int]) -> tuple[int, int]
     status = 1
     try:
         try:
-            payload = pickle.dumps([work(items[index]) for index in share], pickle.HIGHEST_PROTOCOL)
+            results: object = [work(items[index]) for index in share]
         except BaseException as exc:  # noqa: BLE001: sent to the parent, which raises it
-            payload = pickle.dumps(_portable(exc), pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(payload)
+            results = _portable(exc)
+        with os.fdopen(write, "wb") as pipe:  # streamed: no second copy of the results in memory
+            pickle.dump(results, pipe, pickle.HIGHEST_PROTOCOL)
         status = 0
     finally:
         os._exit(status)  # never return into the parent's code (its cleanups are the parent's to run)
@@ -88,11 +88,14 @@ def _start(work: Callable, items: Sequence, share: list[int]) -> tuple[int, int]
 def _collect(pid: int, read: int) -> list | BaseException:
     """What the child ``pid`` sent through ``read``: its results, or the exception it raised."""
     with os.fdopen(read, "rb") as pipe:
-        payload = pipe.read()
+        try:
+            outcome = pickle.load(pipe)  # as it arrives: the whole payload is never held at once
+        except Exception:  # noqa: BLE001: cut short (the child died); the status says more
+            outcome = None
     _, status = os.waitpid(pid, 0)
-    if not payload or status != 0:
+    if outcome is None or status != 0:
         return RuntimeError(f"a worker process ended without its results (status {status})")
-    return pickle.loads(payload)
+    return outcome
 
 
 def _portable(exc: BaseException) -> BaseException:

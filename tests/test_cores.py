@@ -73,3 +73,14 @@ def test_few_items_or_one_core_run_here(monkeypatch) -> None:
     assert set(cores.map_forked(lambda _: os.getpid(), list(range(500)))) == {os.getpid()}
     monkeypatch.setattr(cores, "available_cores", lambda: 4)
     assert set(cores.map_forked(lambda _: os.getpid(), list(range(cores.MIN_ITEMS - 1)))) == {os.getpid()}
+
+
+def test_a_worker_that_dies_is_an_error_not_missing_results(forking) -> None:
+    def work(n: int) -> int:
+        if os.getpid() != parent:
+            os._exit(3)
+        return n
+
+    parent = os.getpid()
+    with pytest.raises(RuntimeError, match="ended without its results"):
+        cores.map_forked(work, list(range(9)))
