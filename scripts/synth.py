@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from microsite.translations import fingerprint  # noqa: E402  (the build's own fingerprint of a page)
 
 PAGES_PER_FOLDER = 100
+CONTENT_GLOB = "topics/*/*.en.md"  # the pages the benchmark may edit (not the topic index pages)
 PAGES_PER_SOURCE = 200  # N / 200 sources
 TERMS = 20
 BODY_MIN, BODY_MAX = 600, 1800
@@ -423,8 +424,7 @@ def record_files(sources: list[Source], rng: random.Random) -> tuple[dict[str, s
 
 def add_pages(files: dict[str, str], specs: list[PageSpec], context: PageContext, rng: random.Random,
               body=page_body) -> None:
-    """``site.yaml`` with the menu, and both files of every page."""
-    files["content/site.yaml"] = site_yaml(nav_keys(specs))
+    """Both files of every page."""
     for spec in specs:
         zh, en = page_files(spec, context, rng, body)
         files[f"content/pages/{spec.key}.zh.md"] = zh
@@ -438,6 +438,7 @@ def generate(pages: int, seed: int = 1) -> dict[str, str]:
     sources = [make_source(index, rng) for index in range(max(1, pages // PAGES_PER_SOURCE))]
     files, context = record_files(sources, rng)
     specs = page_specs(pages)
+    files["content/site.yaml"] = site_yaml(nav_keys(specs))
     add_pages(files, specs, replace(context, keys=[spec.key for spec in specs]), rng)
     return files
 
