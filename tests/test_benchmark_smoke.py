@@ -5,9 +5,12 @@ No timing is asserted here: the benchmark's results stay out of the test suite.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,9 +24,10 @@ def files_of(folder: Path) -> dict[str, bytes]:
             if path.is_file()}
 
 
-def test_synthetic_corpus_is_valid_for_the_build_and_byte_identical_when_generated_again(tmp_path):
+@pytest.mark.parametrize("generator", ["scripts/synth.py", "scripts/corpus_flat.py"])
+def test_corpus_is_valid_for_the_build_and_byte_identical_when_generated_again(tmp_path, generator):
     for name in ("first", "second"):
-        generated = run("scripts/synth.py", "--pages", "20", "--out", str(tmp_path / name))
+        generated = run(generator, "--pages", "20", "--out", str(tmp_path / name))
         assert generated.returncode == 0, generated.stderr
 
     assert files_of(tmp_path / "first") == files_of(tmp_path / "second")
@@ -35,13 +39,41 @@ def test_synthetic_corpus_is_valid_for_the_build_and_byte_identical_when_generat
     assert "warning" not in checked.stderr
 
 
+def test_flat_corpus_pages_share_one_folder_with_tables_lists_and_many_links(tmp_path):
+    generated = run("scripts/corpus_flat.py", "--pages", "40", "--out", str(tmp_path))
+    assert generated.returncode == 0, generated.stderr
+
+    folders = {path.parent for path in (tmp_path / "content" / "pages").rglob("p*.md")}
+    assert folders == {tmp_path / "content" / "pages" / "docs"}
+    for path in sorted(next(iter(folders)).glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        rows = [line for line in body.splitlines() if line.startswith("| ")]
+        assert len(rows) >= 21, path  # the header and at least 20 rows
+        assert re.search(r"^ +- ", body, re.MULTILINE) or re.search(r"^1\. ", body, re.MULTILINE), path
+        assert 10 <= len(re.findall(r"\]\(p\d{5}\.md(?:#overview)?\)", body)) <= 30, path
+        visible = re.sub(r"\(p\d{5}\.md|^ *1\. ", "", body, flags=re.MULTILINE)
+        assert not re.search(r"\d", visible), path  # digits only in link targets and list markers
+
+
 def test_benchmark_prints_a_table_with_the_microsite_rows(tmp_path):
     done = run("scripts/benchmark.py", "--sizes", "20", "--repeat", "1", "--no-peers", "--keep", str(tmp_path))
 
     assert done.returncode == 0, done.stderr
-    assert "| build | wall s | peak MB |" in done.stdout
+    assert "| build | wall s | CPU s | CPU/wall | peak MB |" in done.stdout
     for name in ("microsite cold", "microsite nothing changed", "microsite one page edited",
                  "microsite preview, first save after start", "microsite preview save-to-served"):
         row = next((line for line in done.stdout.splitlines() if line.startswith(f"| {name} |")), None)
         assert row is not None, done.stdout
         assert "FAILED" not in row, done.stdout
+
+
+def test_benchmark_builds_the_flat_corpus_and_reports_cpu_time(tmp_path):
+    done = run("scripts/benchmark.py", "--corpus", "flat", "--sizes", "20", "--repeat", "1", "--peers",
+               "--no-preview", "--real-repeat", "0", "--keep", str(tmp_path))
+
+    assert done.returncode == 0, done.stderr
+    assert "N = 20 pages, flat corpus" in done.stdout
+    assert (tmp_path / "flat-n20" / "project" / "content" / "pages" / "docs").is_dir()
+    cold = next(line for line in done.stdout.splitlines() if line.startswith("| microsite cold |"))
+    wall, cpu, ratio = (float(cell) for cell in cold.split("|")[2:5])
+    assert cpu > 0 and ratio == pytest.approx(cpu / wall, rel=0.05), cold  # of the rounded figures

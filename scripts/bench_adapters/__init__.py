@@ -1,4 +1,4 @@
-"""Adapters that turn a synthetic project (see ``scripts/synth.py``) into a peer generator's site.
+"""Adapters that turn a generated project (``scripts/synth.py``, ``scripts/corpus_flat.py``) into a peer's site.
 
 Each adapter module has ``prepare(project, work) -> Peer``: it writes the peer's
 site from the project's ``content/`` (not timed) and says how to build it
