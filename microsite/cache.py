@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compiled import Compiled, Compiler, LinkSpec, TextRun
 from .errors import ContentError, Location
-from .memo import Memo, digest_of
+from .memo import Memo, digest_of, digest_of_file
 
 CACHE_FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
@@ -88,41 +90,70 @@ class BuildCache:
 
     def _head(self, body: bytes) -> bytes:
         """The first line of a cache file: what wrote it, and the digest of the rest."""
-        return f"microsite-cache {CACHE_FORMAT} {self.code} {digest_of(body)}".encode()
+        return self._head_for_digest(digest_of(body))
+
+    def _head_for_digest(self, digest: str) -> bytes:
+        return f"microsite-cache {CACHE_FORMAT} {self.code} {digest}".encode()
 
     def store_compiled(self) -> None:
         """Keep the texts compiled for this build (so the cache does not grow forever).
 
         Saved as soon as the site is validated; a command-line build then lets go
-        of it and of the memo, which keeps its peak memory down. The preview keeps both.
+        of it, of the memo and of the files read, which keeps its peak memory
+        down while pages are rendered. The preview keeps them all.
         """
         compiler = self.compiler
         compiler.known = {key: value for key, value in compiler.known.items() if key in compiler.used}
         compiler.used = set()
         if self.persist:
-            self._write("compiled.json", {key: _compiled_to_json(value) for key, value in compiler.known.items()})
+            self._write("compiled.json", _json_object((key, _compiled_to_json(value))
+                                                      for key, value in compiler.known.items()))
             self._compiler = None
-            self.memo = Memo()  # what it remembers serves only a long-running process's next build
+            self.memo, self.documents = Memo(), {}  # what they remember serves only a long-running process
 
     def save(self, last: LastBuild, outputs: dict[str, tuple[str, int]]) -> None:
         """Remember the last successful build and what each of its outputs was made from."""
         self.last, self.outputs = last, outputs
         if self.persist:
-            self._write("state.json", _state_to_json(last, outputs))
+            self._write("state.json", [_json(_state_to_json(last, outputs))])
 
-    def _write(self, name: str, content: object) -> None:
-        # Chinese as it is, not as \u escapes (half the size); head and body written apart, not joined first
-        # (compiled Markdown is tens of megabytes at 10,000 pages: a copy of it would raise the build's peak memory).
-        body = json.dumps(content, separators=(",", ":"), ensure_ascii=False).encode()
+    def _write(self, name: str, parts: Iterable[str]) -> None:
+        """Store the JSON text made of ``parts`` as ``name``, replacing it at once.
+
+        The parts are written as they come, never joined: compiled Markdown is
+        tens of megabytes at 10,000 pages, and a copy of it in memory would be
+        the build's peak. Chinese is written as it is (half the size of escapes).
+        """
+        body, temporary = (self.folder / f"{name}.{os.getpid()}.{suffix}" for suffix in ("body", "new"))
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f"{name}.{os.getpid()}"
-            with open(temporary, "wb") as handle:
-                handle.write(self._head(body) + b"\n")
-                handle.write(body)
+            with open(body, "w", encoding="utf-8") as handle:
+                handle.writelines(parts)
+            with open(body, "rb") as handle, open(temporary, "wb") as whole:
+                whole.write(self._head_for_digest(digest_of_file(handle)) + b"\n")
+                handle.seek(0)
+                shutil.copyfileobj(handle, whole)
             os.replace(temporary, self.folder / name)
         except OSError:
             pass  # a read-only project builds fine, only without a cache
+        finally:
+            for leftover in (body, temporary):
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    pass
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _json_object(items: Iterable[tuple[str, object]]) -> Iterator[str]:
+    """A JSON object of many members as text, a member at a time."""
+    yield "{"
+    for number, (key, value) in enumerate(items):
+        yield f"{',' if number else ''}{_json(key)}:{_json(value)}"
+    yield "}"
 
 
 def _decoded(decode, content: object, default):

@@ -87,8 +87,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     if cache.last.inputs == fingerprint and cache.last.output == manifest_digest(live):
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
-    raw = load(Project(root), cache.documents, inputs)
-    site = _validated(raw, options, cache.compiler, cache.memo)
+    site = _validated(load(Project(root), cache.documents, inputs), options, cache.compiler, cache.memo)
     cache.memo.prune()
     cache.store_compiled()
     written = write_site(Renderer(site, inputs, cache.code).jobs(), out, cache.outputs, live,
