@@ -33,6 +33,7 @@ from pathlib import Path
 from .compiled import Compiled, Compiler, LinkSpec, TextRun
 from .errors import ContentError, Location
 from .memo import Memo, digest_of, digest_of_file
+from .write import Written, manifest_digest
 
 CACHE_FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
@@ -95,8 +96,20 @@ class BuildCache:
     def _head_for_digest(self, digest: str) -> bytes:
         return f"microsite-cache {CACHE_FORMAT} {self.code} {digest}".encode()
 
+    def up_to_date(self, fingerprint: str, live: dict[str, tuple[str, int]] | None) -> LastBuild | None:
+        """The last build, if its inputs had ``fingerprint`` and the output folder still holds ``live``, what it
+        wrote: then there is nothing to do."""
+        if self.last.inputs == fingerprint and self.last.output == manifest_digest(live):
+            return self.last
+        return None
+
+    def validated(self) -> None:
+        """The site is validated: keep what this build used, and no more (so the cache does not grow forever)."""
+        self.memo.prune()
+        self.store_compiled()
+
     def store_compiled(self) -> None:
-        """Keep the texts compiled for this build (so the cache does not grow forever).
+        """Keep the texts compiled for this build, and only those.
 
         Saved as soon as the site is validated; a command-line build then lets go
         of it, of the memo and of the files read, which keeps its peak memory
@@ -110,6 +123,15 @@ class BuildCache:
                                                       for key, value in compiler.known.items()))
             self._compiler = None
             self.memo, self.documents = Memo(), {}  # what they remember serves only a long-running process
+
+    def finished(self, fingerprint: str, written: Written, pages: dict[str, int],
+                 warnings: tuple[ContentError, ...], stale: bool) -> None:
+        """Remember a build that wrote ``written``; one whose inputs changed while it read them (``stale``) is
+        remembered as no build at all, so that the next one sees the change even if it was undone."""
+        if stale:
+            self.save(LastBuild(), {})
+        else:
+            self.save(LastBuild(fingerprint, written.digest, pages, warnings), written.made)
 
     def save(self, last: LastBuild, outputs: dict[str, tuple[str, int]]) -> None:
         """Remember the last successful build and what each of its outputs was made from."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import search
-from .cache import BuildCache, LastBuild
+from .cache import BuildCache
 from .compiled import Compiler, precompile
 from .errors import ContentError
 from .inputs import Inputs
@@ -27,7 +27,7 @@ from .memo import Memo
 from .model import BuildOptions, Site
 from .render import Renderer, render
 from .validate import validate
-from .write import manifest_digest, output_folder, read_manifest, remove_leftovers, write_site
+from .write import output_folder, read_manifest, remove_leftovers, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
@@ -82,21 +82,17 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     cache = cache or BuildCache(root / CACHE_FOLDER)
     inputs = Inputs(root)
-    fingerprint = inputs.fingerprint(options, cache.code)
-    live = read_manifest(out)
-    if cache.last.inputs == fingerprint and cache.last.output == manifest_digest(live):
+    fingerprint, live = inputs.fingerprint(options, cache.code), read_manifest(out)
+    last = cache.up_to_date(fingerprint, live)
+    if last is not None:
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
-        return BuildResult(None, out, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
+        return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
     site = _validated(load(Project(root), cache.documents, inputs), options, cache.compiler, cache.memo)
-    cache.memo.prune()
-    cache.store_compiled()
+    cache.validated()
     written = write_site(Renderer(site, inputs, cache.code).jobs(), out, cache.outputs, live,
                          index=search.index if search.wanted(site) else None)
     pages = pages_per_language(site)
-    if inputs.stale:  # a file changed while it was read: what was made is not what was fingerprinted
-        cache.save(LastBuild(), {})
-    else:
-        cache.save(LastBuild(fingerprint, written.digest, pages, site.warnings), written.made)
+    cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)
 
 
