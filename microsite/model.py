@@ -20,7 +20,7 @@ from pathlib import Path
 from .assets import Asset
 from .dates import PartialDate
 from .errors import ContentError, ContentErrors, Location
-from .memo import digest_of
+from .memo import digest_of, digest_of_fields
 from .provenance import Passage, SourceBlock
 
 
@@ -144,6 +144,17 @@ class Page:
     translated_from: str = ""  # the original's fingerprint when this translation was last brought up to date
     words: str = ""  # the fingerprint of its words (white space left out): what a translation's record is compared to
 
+    @cached_property
+    def content_digest(self) -> str:
+        """Computed once per page: the preview keeps the pages that did not change from one build to the next,
+        and every build's reuse keys cover every page (see ``memo``)."""
+        return digest_of_fields(self)
+
+    @cached_property
+    def summary(self) -> PageSummary:
+        """What templates see of this page when they render another one (made once per page)."""
+        return PageSummary.of(self)
+
 
 @dataclass(frozen=True)
 class PageSummary:
@@ -168,6 +179,11 @@ class PageSummary:
     @classmethod
     def of(cls, page: Page) -> PageSummary:
         return cls(**{name: getattr(page, name) for name in cls.__dataclass_fields__})
+
+    @cached_property
+    def content_digest(self) -> str:
+        """Computed once per summary: every page's reuse key covers every other page's summary."""
+        return digest_of_fields(self)
 
 
 @dataclass(frozen=True)

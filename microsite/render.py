@@ -441,7 +441,7 @@ def template_view(site: Site) -> Site:
     Every job's key covers all of it, so it holds nothing that changes with
     every edit (warnings, the list of external links, pages' bodies).
     """
-    return replace(site, pages=tuple(PageSummary.of(page) for page in site.pages), warnings=(),
+    return replace(site, pages=tuple(page.summary for page in site.pages), warnings=(),
                    external_links=frozenset())
 
 

@@ -73,7 +73,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                             lambda item: links.resolve(item, targets), prose)
     for item, (rendered[item.slot], mistakes) in zip(prose, resolved):
         errors.extend(mistakes)
-    pages, records, sources = fill_rendered(pages, records, sources, rendered)
+    pages, records, sources = fill_rendered(pages, records, sources, rendered, memo)
     check_glossary_use(records.terms, prose, plain, errors, memo)
     check_record_pages(records, pages, errors)
     check_groups(records, strings, config, errors)
@@ -118,13 +118,22 @@ def _targets(config: Config, pages: list[Page], records: Records, sources: dict[
 
 
 def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source],
-                  rendered: dict[tuple, Rendered]) -> tuple[list[Page], Records, dict[str, Source]]:
-    """Put each resolved Markdown text back in the page or record it belongs to (its ``slot``)."""
+                  rendered: dict[tuple, Rendered], memo: Memo) -> tuple[list[Page], Records, dict[str, Source]]:
+    """Put each resolved Markdown text back in the page or record it belongs to (its ``slot``).
+
+    A page so filled is remembered (``memo``): the preview then keeps the very
+    same page object while neither its reading nor its body changes, and with it
+    what was computed from it once (its digest, its summary: see ``model.Page``).
+    """
     def words(record, kind: str, field: str):
         return {lang: replace(text, **{field: rendered.get((kind, record.id, lang, field), getattr(text, field))})
                 for lang, text in record.text.items()}
 
-    pages = [replace(page, body=rendered.get(("page", page.key, page.lang), page.body)) for page in pages]
+    def filled(page: Page) -> Page:
+        body = rendered.get(("page", page.key, page.lang), page.body)
+        return memo.get(("filled", page, body), lambda: replace(page, body=body))
+
+    pages = [filled(page) for page in pages]
     records = replace(records, statistics=[replace(s, text=words(s, "stat", "note")) for s in records.statistics],
                       events=[replace(e, text=words(e, "event", "text")) for e in records.events],
                       terms=[replace(t, text=words(t, "term", "definition")) for t in records.terms])
