@@ -267,7 +267,9 @@ _ASCII_DIGIT = re.compile("[0-9]")
 def digit_runs(text: str) -> list[re.Match]:
     """The places in ``text`` where a number may stand (digits of any script, Chinese numerals, number words,
     numeric symbols): the text around them is kept for the traceability check."""
-    return [match for match in _NUMBER_START.finditer(text)]
+    if not may_hold_numbers(text):  # most runs of text: the quick test spares them the slow search
+        return []
+    return list(_NUMBER_START.finditer(text))
 
 
 def may_hold_numbers(text: str) -> bool:
