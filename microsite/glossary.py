@@ -38,8 +38,10 @@ def check_glossary_use(terms: list[Term], prose: list[Prose], plain: list[PlainF
 
 def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str], errors: ErrorList,
                     memo: Memo) -> None:
-    for _, text, locate in texts:
-        for line, column, phrase in memo.get(("avoid", pattern.pattern, text), lambda: _phrases_in(pattern, text)):
+    found = memo.get_all([("avoid", pattern.pattern, text) for _, text, _ in texts],
+                         lambda text: _phrases_in(pattern, text), [text for _, text, _ in texts])
+    for (_, _, locate), phrases in zip(texts, found):
+        for line, column, phrase in phrases:
             errors.add(locate(line, column), f"'{phrase}' is a rendering the glossary says to avoid",
                        f"write '{preferred[phrase.lower()]}' (see content/data/glossary.yaml)")
 
