@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date, time
 from enum import Enum
 from pathlib import PurePath
-from collections.abc import Callable, Hashable
 from typing import Any, BinaryIO
 
 from .cores import map_forked
@@ -106,7 +106,11 @@ def _encode_text(value: str, out: list[bytes]) -> None:
 
 def _encode_sequence(value: tuple | list, out: list[bytes]) -> None:
     out.append(b"t%d:" % len(value))
-    for item in value:
+    _encode_items(value, out)
+
+
+def _encode_items(items: Iterable[Any], out: list[bytes]) -> None:
+    for item in items:
         if type(item) is str:  # as _encode_text, inline: most items are text
             data = item.encode("utf-8", "surrogatepass")
             out.append(b"s%d:" % len(data))
@@ -156,14 +160,7 @@ def _encoder(kind: type) -> Callable[[Any, list[bytes]], None]:
         def encode_fields(value: object, out: list[bytes]) -> None:
             out.append(name)
             out.append(head)
-            for field_name in names:
-                item = getattr(value, field_name)
-                if type(item) is str:  # as _encode_text, inline: most fields are text
-                    data = item.encode("utf-8", "surrogatepass")
-                    out.append(b"s%d:" % len(data))
-                    out.append(data)
-                else:
-                    _encoder(type(item))(item, out)
+            _encode_items([getattr(value, field_name) for field_name in names], out)
         return encode_fields
 
     def encode_other(value: object, out: list[bytes]) -> None:
