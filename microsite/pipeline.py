@@ -5,8 +5,9 @@ runs the same stages without writing. Content mistakes surface as
 :class:`~microsite.errors.ContentErrors`, raised before anything is written.
 
 A build reuses what earlier ones did (see ``cache``): Markdown already
-compiled, and when no input changed and the output folder is as the last
-build left it, everything. New Markdown is compiled on all cores.
+compiled, pages already made, and when no input changed and the output
+folder is as the last build left it, everything. Reading files, compiling
+Markdown, resolving links and rendering pages run on all cores (``cores``).
 """
 
 from __future__ import annotations
