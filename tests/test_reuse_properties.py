@@ -14,6 +14,7 @@ with its own hash seed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -21,12 +22,14 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
+from microsite import cores
 from microsite.cache import BuildCache
 from microsite.errors import ContentErrors
 from microsite.model import BuildOptions
@@ -160,7 +163,15 @@ def fresh_process(root: Path, out: Path, options: BuildOptions, seed: int) -> ob
     return tree(out) if run.returncode == 0 else run.stderr.rpartition("\n\n")[0]  # less "1 mistake found; ..."
 
 
-def check_steps(steps: list, processes: bool = False) -> None:
+@contextlib.contextmanager
+def on_every_core():
+    """Every stage that can run in parallel forks, even for a few items (as at 10,000 pages on two cores)."""
+    with mock.patch.object(cores, "MIN_ITEMS", 1), mock.patch.object(cores, "available_cores", lambda: 2):
+        yield
+
+
+def check_steps(steps: list, processes: bool = False, reusing_builds=contextlib.nullcontext) -> None:
+    """After each step, the reusing builds (made within ``reusing_builds()``) equal a clean one on one core."""
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         root = make_project(scratch, MINIMAL / "content")
@@ -172,8 +183,9 @@ def check_steps(steps: list, processes: bool = False) -> None:
             else:
                 change(root)
             expected = clean(root, scratch, options, step)
-            assert outcome(root, scratch / "site", options) == expected, (step, steps)
-            assert outcome(root, scratch / "preview", options, preview) == expected, (step, steps)
+            with reusing_builds():
+                assert outcome(root, scratch / "site", options) == expected, (step, steps)
+                assert outcome(root, scratch / "preview", options, preview) == expected, (step, steps)
             if processes and options.fingerprint:  # the command line always fingerprints
                 assert fresh_process(root, scratch / "cli", options, step) == expected, (step, steps)
 
@@ -198,6 +210,13 @@ EVERY_KIND = [  # one edit of every kind, tried first on every run
 @given(STEPS)
 def test_reusing_builds_equal_clean_builds_after_any_edits(steps: list) -> None:
     check_steps(steps)
+
+
+@settings(max_examples=1, **SETTINGS)
+@example(EVERY_KIND)
+@given(STEPS)
+def test_reusing_builds_on_several_cores_equal_clean_builds_on_one(steps: list) -> None:
+    check_steps(steps, reusing_builds=on_every_core)
 
 
 @pytest.mark.slow
