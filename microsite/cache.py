@@ -23,16 +23,16 @@ also edit ``content/``; what the cache cannot be made to do is run code.)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compiled import Compiled, Compiler, LinkSpec, TextRun
 from .errors import ContentError, Location
-from .memo import Memo, digest_of, digest_of_file
+from .memo import Memo, digest_of, digest_of_chunks
 from .write import Written, manifest_digest
 
 CACHE_FORMAT = 2
@@ -142,28 +142,31 @@ class BuildCache:
     def _write(self, name: str, parts: Iterable[str]) -> None:
         """Store the JSON text made of ``parts`` as ``name``, replacing it at once.
 
-        The parts are written as they come, never joined: compiled Markdown is
-        tens of megabytes at 10,000 pages, and a copy of it in memory would be
-        the build's peak. Chinese is written as it is (half the size of escapes).
+        The parts are written and hashed as they come, never joined: compiled
+        Markdown is tens of megabytes at 10,000 pages, and a copy of it in
+        memory would be the build's peak. The first line, whose length does not
+        depend on the digest, is written last. Chinese is written as it is (half
+        the size of escapes).
         """
-        body, temporary = (self.folder / f"{name}.{os.getpid()}.{suffix}" for suffix in ("body", "new"))
+        temporary = self.folder / f"{name}.{os.getpid()}"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with open(body, "w", encoding="utf-8") as handle:
-                handle.writelines(parts)
-            with open(body, "rb") as handle, open(temporary, "wb") as whole:
-                whole.write(self._head_for_digest(digest_of_file(handle)) + b"\n")
+            with open(temporary, "wb") as handle:
+                handle.write(self._head(b"") + b"\n")  # a place held for the head, as long as the real one
+                digest = digest_of_chunks(_written(handle, (part.encode() for part in parts)))
                 handle.seek(0)
-                shutil.copyfileobj(handle, whole)
+                handle.write(self._head_for_digest(digest))
             os.replace(temporary, self.folder / name)
-        except OSError:
-            pass  # a read-only project builds fine, only without a cache
-        finally:
-            for leftover in (body, temporary):
-                try:
-                    leftover.unlink(missing_ok=True)
-                except OSError:
-                    pass
+        except OSError:  # a read-only project builds fine, only without a cache
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def _written(handle, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """``chunks``, each written to ``handle`` as it passes."""
+    for chunk in chunks:
+        handle.write(chunk)
+        yield chunk
 
 
 def _json(value: object) -> str:

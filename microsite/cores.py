@@ -1,7 +1,8 @@
 """Work spread over the machine's cores: the one way the build runs anything in parallel.
 
-Compiling Markdown and rendering pages are pure, independent per item and
-most of a cold build's time. :func:`map_forked` gives each core a share of
+Reading files, compiling Markdown, resolving links, the glossary's check
+and rendering pages are pure, independent per item and most of a cold
+build's time. :func:`map_forked` gives each core a share of
 the items in a forked copy of the build's process: the copy already holds
 the whole validated site and the compiled templates, so nothing has to be
 sent to it, and only the (small) results come back, through a pipe.

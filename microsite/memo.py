@@ -86,9 +86,14 @@ def digest_of_fields(value: object) -> str:
 
 def digest_of_file(handle: BinaryIO) -> str:
     """``digest_of`` the bytes ``handle`` reads, read a megabyte at a time (a huge file is not held)."""
+    return digest_of_chunks(iter(lambda: handle.read(1 << 20), b""))
+
+
+def digest_of_chunks(chunks: Iterable[bytes]) -> str:
+    """``digest_of`` the bytes ``chunks`` make together, never joined."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(b"b")  # as digest_of(bytes)
-    for chunk in iter(lambda: handle.read(1 << 20), b""):
+    for chunk in chunks:
         digest.update(chunk)
     return digest.hexdigest()
 
