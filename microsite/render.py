@@ -25,6 +25,7 @@ from markupsafe import Markup
 from .assets import headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
+from .conventions import RECORD_KIND
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
 from .downloads import DATASETS, FORMATS, download_path, downloads
 from .errors import ContentError, ContentErrors, Location
@@ -325,7 +326,7 @@ class Renderer:
             "related_statistics": lambda key: [s for s in site.statistics if key in s.pages],
             "related_events": lambda key: [e for e in site.events if key in e.pages],
             "statistic_groups": lambda: self.statistic_groups(lang),
-            "event_sections": lambda: [(f"event-{event.id}", event.text[lang].title, format_date(event.date, lang))
+            "event_sections": lambda: [(RECORD_KIND["event"].anchor(event.id), event.text[lang].title, format_date(event.date, lang))
                                        for event in site.events],
             "downloads": lambda: self.download_links(lang),
             "structure_figure": lambda ident, approaches, detail=True: self.structure(lang, ident, approaches, detail),
