@@ -69,6 +69,7 @@ class BuildCache:
         self._compiler: Compiler | None = None
         self.documents: dict = {}  # Markdown files read, by path and bytes; kept in memory only
         self.memo = Memo()  # per-text checks (links resolved, glossary); kept in memory only
+        self.environments: dict = {}  # compiled templates, by the templates' bytes (see Renderer); in memory only
 
     @property
     def compiler(self) -> Compiler:

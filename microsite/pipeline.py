@@ -90,7 +90,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
         return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
     site = _validated(load(Project(root), cache.documents, inputs), options, cache.compiler, cache.memo)
     cache.validated()
-    written = write_site(Renderer(site, inputs, cache.code).jobs(), out, cache.outputs, live,
+    written = write_site(Renderer(site, inputs, cache.code, cache.environments).jobs(), out, cache.outputs, live,
                          index=search.index if search.wanted(site) else None)
     pages = pages_per_language(site)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)

@@ -158,24 +158,19 @@ class Renderer:
     Templates see the site only through :func:`template_view`: a page's own
     fields and body, other pages' summaries. The key of every job covers
     all of that view (see :meth:`job`), so no template can show something
-    a reused file was not made from. Templates are compiled afresh in each
-    build: a cache of compiled templates would be code run from ``.cache/``.
+    a reused file was not made from. Compiled templates are never stored in
+    ``.cache/`` (they are code); a long-running caller keeps them in memory
+    (``environments``), by the templates' bytes.
     """
 
-    def __init__(self, site: Site, inputs: Inputs | None = None, version: str = "") -> None:
+    def __init__(self, site: Site, inputs: Inputs | None = None, version: str = "",
+                 environments: dict[tuple[str, str], jinja2.Environment] | None = None) -> None:
         self.pages = site.pages
         self.site = template_view(site)
         self.inputs = inputs or Inputs(site.root, folders=("templates",))
         self.version = version  # of microsite's code: part of every job's key
         self.templates_dir = site.root / "templates"
-        self.env = jinja2.Environment(
-            loader=ProjectTemplates(self.templates_dir, site.root, self.inputs),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.env = self._environment({} if environments is None else environments)
         # Indexes built once: looking pages up by scanning them all for each page is quadratic.
         self.by_key: dict[str, dict[str, PageSummary]] = {code: {} for code in site.config.codes}
         self.by_template: dict[tuple[str, str], list[PageSummary]] = {}
@@ -185,6 +180,29 @@ class Renderer:
         for pages in self.by_template.values():
             pages.sort(key=lambda page: (page.weight, page.key))
         self.sources_by_id = {source.id: source for source in site.sources}
+
+    def _environment(self, kept: dict[tuple[str, str], jinja2.Environment]) -> jinja2.Environment:
+        """The Jinja environment for these templates: the one in ``kept`` (a long-running caller's) when it was
+        made for the very same template files, byte for byte, else a new one, kept in their place.
+
+        An environment holds nothing but its templates, compiled from those
+        bytes (the site reaches them only through each render's context), so
+        one kept from an earlier build is exactly what compiling again would give.
+        """
+        key = (str(self.templates_dir), self.inputs.folder_digest("templates"))
+        env = kept.get(key)
+        if env is None:
+            kept.clear()
+            env = kept[key] = jinja2.Environment(
+                loader=ProjectTemplates(self.templates_dir, self.site.root, self.inputs),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+            )
+        env.loader.inputs = self.inputs  # a template not compiled yet is read from this build's inputs
+        return env
 
     def jobs(self) -> list[Job]:
         """One job per output file, so one failing page does not hide the others."""

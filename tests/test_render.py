@@ -11,7 +11,8 @@ from microsite.errors import ContentError, ContentErrors
 from microsite.load import Project, load
 from microsite.model import Source
 from microsite.provenance import Passage, SourceBlock
-from microsite.render import Output, Segment, render, source_segments
+from microsite.inputs import Inputs
+from microsite.render import Output, Renderer, Segment, render, source_segments
 from microsite.validate import validate
 from tests.conftest import MINIMAL, make_project
 
@@ -195,3 +196,36 @@ def test_only_a_page_of_four_or_more_sections_gets_a_map() -> None:
     found = [Section(f"s{index}", "text") for index in range(PAGE_MAP_MIN)]
     assert page_map(found) == found
     assert page_map(found[:-1]) == []
+
+
+# --- environments kept by a long-running caller ------------------------------------------------------------
+
+
+def _render_with(root: Path, kept: dict) -> tuple[dict[str, bytes], object]:
+    renderer = Renderer(validate(load(Project(root))), Inputs(root), environments=kept)
+    return {job.path: job.make() for job in renderer.jobs()}, renderer.env
+
+
+def test_a_kept_environment_serves_only_the_very_same_template_files(minimal_project: Path):
+    kept: dict = {}
+    first, env = _render_with(minimal_project, kept)
+    again, same = _render_with(minimal_project, kept)
+    assert same is env and again == first  # nothing compiled twice, nothing different
+
+    base = minimal_project / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("<body", "<body data-edited", 1), encoding="utf-8")
+    edited, other = _render_with(minimal_project, kept)
+    assert other is not env and list(kept.values()) == [other]  # one kept: the one for today's templates
+    pages = [path for path in edited if path.endswith(".html")]
+    assert pages and all(b"data-edited" in edited[path] for path in pages)
+    assert edited.keys() == first.keys()
+
+
+def test_a_template_first_asked_for_after_an_edit_is_read_from_that_build(minimal_project: Path):
+    """A kept environment reads a template it has not compiled yet from the new build's inputs, as fingerprinted."""
+    kept: dict = {}
+    _render_with(minimal_project, kept)
+    env = next(iter(kept.values()))
+    inputs = Inputs(minimal_project)
+    Renderer(validate(load(Project(minimal_project))), inputs, environments=kept)
+    assert env.loader.inputs is inputs
