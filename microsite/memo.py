@@ -23,34 +23,43 @@ from .cores import map_forked
 
 
 class Memo:
-    """A dictionary of results by key; only what the last build asked for is kept (``prune``)."""
+    """A dictionary of results by key; only what the last build asked for is kept (``prune``).
+
+    Each result is kept in a cell with the number of the last build that asked
+    for it, so that asking costs one look-up of the key, and forgetting what a
+    build did not ask for costs no look-up at all (keys are large tuples: each
+    look-up hashes one).
+    """
 
     def __init__(self) -> None:
-        self.known: dict[Hashable, Any] = {}
-        self.used: set[Hashable] = set()
+        self.known: dict[Hashable, list] = {}  # key -> [result, number of the last build that asked for it]
+        self.build = 0
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """The result remembered under ``key``, or ``make()``'s, remembered."""
-        self.used.add(key)
-        try:
-            return self.known[key]
-        except KeyError:
-            value = self.known[key] = make()
-            return value
+        cell = self.known.get(key)
+        if cell is None:
+            cell = self.known[key] = [make(), self.build]
+        else:
+            cell[1] = self.build
+        return cell[0]
 
     def get_all(self, keys: list[Hashable], make: Callable[[Any], Any], items: list[Any]) -> list[Any]:
         """``[self.get(key, lambda: make(item)) for key, item in zip(keys, items)]``, the answers not remembered
         made on all cores (see ``cores``): ``make`` must be pure, as every remembered computation is."""
-        self.used.update(keys)
-        missing = [index for index, key in enumerate(keys) if key not in self.known]
+        cells = [self.known.get(key) for key in keys]
+        missing = [index for index, cell in enumerate(cells) if cell is None]
         for index, value in zip(missing, map_forked(lambda index: make(items[index]), missing)):
-            self.known[keys[index]] = value
-        return [self.known[key] for key in keys]
+            cells[index] = self.known[keys[index]] = [value, self.build]
+        for cell in cells:
+            cell[1] = self.build
+        return [cell[0] for cell in cells]
 
     def prune(self) -> None:
-        """Forget what the build just finished did not use (so memory does not grow with every edit)."""
-        self.known = {key: value for key, value in self.known.items() if key in self.used}
-        self.used = set()
+        """Forget what the build just finished did not ask for (so memory does not grow with every edit)."""
+        for key in [key for key, cell in self.known.items() if cell[1] != self.build]:
+            del self.known[key]
+        self.build += 1
 
 
 def digest_of(value: object) -> str:

@@ -24,6 +24,18 @@ def test_prune_keeps_only_what_the_last_build_used():
     assert memo.get("old", lambda: 3) == 3  # forgotten, computed again
 
 
+def test_what_a_build_asks_for_again_is_kept_whether_it_hit_or_not():
+    memo = Memo()
+    memo.get("hit", lambda: 1)
+    memo.get_all(["all"], lambda item: item, [5])
+    memo.get("gone", lambda: 0)
+    memo.prune()
+    assert memo.get("hit", lambda: 2) == 1  # remembered
+    assert memo.get_all(["all", "fresh"], lambda item: item * 2, [5, 6]) == [5, 12]
+    memo.prune()
+    assert set(memo.known) == {"hit", "all", "fresh"}
+
+
 def test_digest_of_tells_values_apart():
     assert digest_of({"a": (1, Path("x"))}) == digest_of({"a": (1, Path("x"))})
     assert digest_of({"a": (1, Path("x"))}) != digest_of({"a": (1, Path("y"))})
