@@ -42,23 +42,19 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
     root = str(config.path.parent / "pages") + os.sep  # pages live in content/pages/, beside site.yaml
     for document in documents:
-        named = _page_name(document, config, errors, root)
-        if named is None:
-            continue
-        key, lang = named
-        # A page's own reading depends on its file, its name and the default language only.
-        page, compiled, mistakes, fields = memo.get(("page", document.path, document.fingerprint, key, lang,
-                                             config.default_language),
-                                            lambda: _read_page_alone(document, key, lang, config, md))
+        # A page's reading depends on its file, where it is under pages/, and the site's languages only.
+        mistakes, reading = memo.get(("page", document.path, document.fingerprint, root, config.codes,
+                                      config.default_language),
+                                     lambda: _read_document(document, config, md, root))
         errors.extend(mistakes)
-        if page is None:
+        if reading is None:
             continue
+        page, item, fields = reading
         if plain is not None:
             plain.extend(fields)
         pages.append(page)
-        by_key[key][lang] = page
-        prose.append(Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
-                           text=document.body))
+        by_key[page.key][page.lang] = page
+        prose.append(item)
     _check_pairs(by_key, config, errors, unreadable)
     _check_nav(config, by_key, errors)
     return pages, prose
@@ -112,13 +108,22 @@ def _pages_root(path: Path) -> Path:
     return path.parent
 
 
-def _read_page_alone(document: Document, key: str, lang: str, config: Config,
-                     md: Compiler) -> tuple[Page | None, Compiled | None, list[ContentError], tuple[PlainField, ...]]:
-    """``_read_page`` with its own list of mistakes (so that the whole result can be remembered), and the
-    front matter's fields a reader sees."""
+def _read_document(document: Document, config: Config, md: Compiler,
+                   root: str) -> tuple[list[ContentError], tuple[Page, Prose, tuple[PlainField, ...]] | None]:
+    """One page file read on its own: its mistakes, and (unless they keep it out) the page, its body as prose
+    to resolve, and the front matter's fields a reader sees. Its own list of mistakes, so that the whole result
+    can be remembered."""
     mistakes = ErrorList()
+    named = _page_name(document, config, mistakes, root)
+    if named is None:
+        return list(mistakes.errors), None
+    key, lang = named
     page, compiled, fields = _read_page(document, key, lang, config, md, mistakes)
-    return page, compiled, list(mistakes.errors), fields
+    if page is None:
+        return list(mistakes.errors), None
+    item = Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
+                 text=document.body)
+    return list(mistakes.errors), (page, item, fields)
 
 
 def _read_page(document: Document, key: str, lang: str, config: Config, md: Compiler,
