@@ -32,13 +32,14 @@ class Download:
 
 def downloads(site: Site, lang: str) -> list[Download]:
     """Every dataset in every format, for readers of ``lang``."""
-    rows = {"statistics": statistics_rows(site, lang), "timeline": timeline_rows(site, lang)}
-    files = []
-    for dataset in DATASETS:
-        for fmt in FORMATS:
-            content = to_csv(rows[dataset]) if fmt == "csv" else to_json(site, lang, dataset, rows[dataset])
-            files.append(Download(dataset, fmt, download_path(site, lang, dataset, fmt), content))
-    return files
+    return [Download(dataset, fmt, download_path(site, lang, dataset, fmt), download(site, lang, dataset, fmt))
+            for dataset in DATASETS for fmt in FORMATS]
+
+
+def download(site: Site, lang: str, dataset: str, fmt: str) -> bytes:
+    """The bytes of one dataset in one format, for readers of ``lang``."""
+    rows = statistics_rows(site, lang) if dataset == "statistics" else timeline_rows(site, lang)
+    return to_csv(rows) if fmt == "csv" else to_json(site, lang, dataset, rows)
 
 
 def download_path(site: Site, lang: str, dataset: str, fmt: str) -> str:

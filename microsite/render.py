@@ -27,7 +27,7 @@ from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
 from .conventions import RECORD_KIND
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
-from .downloads import DATASETS, FORMATS, download_path, downloads
+from .downloads import DATASETS, FORMATS, download, download_path
 from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
@@ -214,7 +214,8 @@ class Renderer:
                 url = page_url(source.key, code, site.config.default_language)
                 jobs.append(self.job(shared, output_path(url), self.source, source, code))
         for code in site.config.codes:
-            jobs.extend(Job(item.path, "", lambda item=item: item.content) for item in downloads(site, code))
+            jobs.extend(self.job(shared, download_path(site, code, dataset, fmt), self.download, code, dataset, fmt)
+                        for dataset in DATASETS for fmt in FORMATS)
             jobs.append(self.job(shared, feed_path(site, code), self.feed, code))
         jobs.extend(Job(asset.path, "", lambda asset=asset: asset.content) for asset in site.assets.values())
         jobs.append(Job("_headers", "", lambda: headers_file(site.config.base_path)))
@@ -256,6 +257,9 @@ class Renderer:
 
     def sitemap(self) -> bytes:
         return sitemap(self.site)
+
+    def download(self, lang: str, dataset: str, fmt: str) -> bytes:
+        return download(self.site, lang, dataset, fmt)
 
     def page(self, page: Page) -> bytes:
         context = self.context(page.key, page.lang, page.title, page.description)
