@@ -97,6 +97,10 @@ class BuildCache:
     def _head_for_digest(self, digest: str) -> bytes:
         return f"microsite-cache {CACHE_FORMAT} {self.code} {digest}".encode()
 
+    def same_inputs(self, fingerprint: str) -> bool:
+        """Whether the last build's inputs had ``fingerprint`` (then it may be up to date: see :meth:`up_to_date`)."""
+        return self.last.inputs == fingerprint
+
     def up_to_date(self, fingerprint: str, live: dict[str, tuple[str, int]] | None) -> LastBuild | None:
         """The last build, if its inputs had ``fingerprint`` and the output folder still holds ``live``, what it
         wrote: then there is nothing to do."""

@@ -83,7 +83,11 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     cache = cache or BuildCache(root / CACHE_FOLDER)
     inputs = Inputs(root)
-    fingerprint, live = inputs.fingerprint(options, cache.code), read_manifest(out)
+    fingerprint = inputs.fingerprint(options, cache.code)
+    # The output folder is walked to confirm what it holds only when that may leave nothing to do; otherwise
+    # its manifest is a hint of what may be linked from it, each file confirmed as it is linked (see ``write``).
+    confirm = cache.same_inputs(fingerprint)
+    live = read_manifest(out, confirm)
     last = cache.up_to_date(fingerprint, live)
     if last is not None:
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
@@ -91,7 +95,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     site = _validated(load(Project(root), cache.documents, inputs), options, cache.compiler, cache.memo)
     cache.validated()
     written = write_site(Renderer(site, inputs, cache.code, cache.environments).jobs(), out, cache.outputs, live,
-                         index=search.index if search.wanted(site) else None)
+                         index=search.index if search.wanted(site) else None, live_confirmed=confirm)
     pages = pages_per_language(site)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)

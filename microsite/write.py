@@ -13,6 +13,7 @@ import ctypes
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -92,7 +93,7 @@ _UNREAD = object()  # write_site's default for ``live``: read what ``out`` holds
 
 def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[str, int]] | None = None,
                live: dict[str, tuple[str, int]] | None | object = _UNREAD,
-               index: Callable[[Path], list[Output]] | None = None) -> Written:
+               index: Callable[[Path], list[Output]] | None = None, live_confirmed: bool = True) -> Written:
     """Make ``out`` hold exactly the files of ``items``, replacing it at once.
 
     The new site is prepared in the spare folder beside ``out`` (``.site.spare``,
@@ -101,7 +102,8 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     (each file's digest and size) says what it holds; a folder without one is
     filled from scratch. ``known`` maps job keys to what an earlier build made
     from them: such a job is not made again if a folder already holds its file.
-    ``live`` is ``read_manifest(out)`` when the caller has just read it.
+    ``live`` is ``read_manifest(out)`` when the caller has just read it (``live_confirmed``: walked, not only
+    claimed by the folder's manifest; see :func:`read_manifest`).
     A template mistake in any job stops the write; the others are still tried,
     so that every mistake is reported. ``index``, given the folder once it holds
     every job's file, returns files made from them (the search index), which are
@@ -118,7 +120,7 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     staging, base = _staging(spare)
     try:
         entries, written, made = _fill(staging, base, jobs, live, out, known or {}, index)
-        if entries == live:
+        if entries == live and (live_confirmed or read_manifest(out) == live):
             return Written(0, made, manifest_digest(entries))  # already this; the staging folder mirrors it
         _swap(staging, out)
     except BaseException:
@@ -227,12 +229,15 @@ class _Staging:
     into (it may be a hard link shared with the live site): a new file is
     created in its place. File systems can be slow at creating things, so
     each folder is made once and a file is removed only when one is there.
+    A file of the live site is linked only once confirmed to be what ``live``
+    says: a regular file of its size, reached through no symbolic link.
     """
 
     def __init__(self, folder: Path, base: dict[str, tuple[str, int]], live: dict[str, tuple[str, int]],
                  out: Path) -> None:
         self.folder, self.base, self.live, self.out = folder, base, live, out
         self.folders: set[str] = set()  # made (or found) in this process
+        self.live_folders: set[str] = {""}  # folders of the live site confirmed to be folders, not links
 
     def make(self, job: Job) -> tuple[tuple[str, int], int] | ContentError:
         """Make ``job``'s file: its digest and size, and 1 if it had to be written; or the mistake."""
@@ -247,13 +252,28 @@ class _Staging:
         """Whether ``path`` is ``entry`` here now: it was already, or the live site's copy was linked in."""
         if self.base.get(path) == entry:
             return True
-        if self.live.get(path) != entry:
+        if self.live.get(path) != entry or not self._live_file(path, entry[1]):
             return False
         try:
             self._create(path, lambda target: os.link(self.out / path, target))
             return True
         except OSError:
             return False
+
+    def _live_file(self, path: str, size: int) -> bool:
+        """Whether the live site's ``path`` is a regular file of ``size`` bytes reached through no symbolic link."""
+        try:
+            parent = path.rpartition("/")[0]
+            if parent not in self.live_folders:
+                for end in [index for index, char in enumerate(parent) if char == "/"] + [len(parent)]:
+                    if parent[:end] not in self.live_folders:
+                        if not stat.S_ISDIR(os.lstat(self.out / parent[:end]).st_mode):
+                            return False
+                        self.live_folders.add(parent[:end])
+            info = os.lstat(self.out / path)
+        except OSError:
+            return False
+        return stat.S_ISREG(info.st_mode) and info.st_size == size
 
     def put(self, path: str, content: bytes, entry: tuple[str, int]) -> int:
         """Make ``path`` hold ``content`` (``entry`` is its digest and size); 1 if it had to be written."""
@@ -302,11 +322,14 @@ def file_digest(content: bytes) -> str:
     return digest_of(content)
 
 
-def read_manifest(folder: Path) -> dict[str, tuple[str, int]] | None:
+def read_manifest(folder: Path, confirm: bool = True) -> dict[str, tuple[str, int]] | None:
     """What a folder of ours holds (path -> digest and size), or None if that is not known for sure.
 
     The folder's files must be exactly those of its manifest, with their sizes:
     a file added, removed or resized by hand (or a symbolic link) makes it unknown.
+    With ``confirm=False`` the folder is not walked: what its manifest claims is
+    then only a hint of what may be linked from it, and each file is confirmed
+    as it is linked (see ``_Staging``), which is cheaper when few are.
     """
     try:
         if folder.is_symlink() or not (folder / MARKER).is_file():
@@ -315,7 +338,7 @@ def read_manifest(folder: Path) -> dict[str, tuple[str, int]] | None:
         manifest = {path: (entry[0], entry[1]) for path, entry in stored.items()}
     except (OSError, ValueError, TypeError, IndexError, AttributeError):
         return None
-    return manifest if _holds(folder, manifest) else None
+    return manifest if not confirm or _holds(folder, manifest) else None
 
 
 def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from microsite.render import Output
-from microsite.write import MANIFEST, MARKER, OutputError, check_output_folder, safe_join, write_site
+from microsite.write import MANIFEST, MARKER, OutputError, check_output_folder, read_manifest, safe_join, write_site
 
 
 @pytest.fixture
@@ -170,6 +170,48 @@ def test_a_hand_edited_or_added_file_makes_the_folder_unknown_and_fully_rewritte
     (out / "b.html").write_bytes(b"edited by hand, longer")
     write_site(pages, out)
     assert files(out) == {MARKER: files(out)[MARKER], MANIFEST: files(out)[MANIFEST], "a.html": b"one", "b.html": b"two"}
+
+
+def _pages(**texts: bytes) -> list[Output]:
+    return [Output(path.replace("__", "/") + ".html", content) for path, content in texts.items()]
+
+
+@pytest.mark.parametrize("tamper", ["resized", "removed", "linked folder", "linked file"])
+def test_a_live_file_is_linked_only_once_confirmed_when_the_folder_was_not_walked(tmp_path, tamper):
+    """Unwalked, the live site's manifest is only a hint: each file taken from it is checked as it is linked."""
+    out, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    (elsewhere / "en").mkdir(parents=True)
+    (elsewhere / "en" / "a.html").write_bytes(b"ZZZ")  # the size of what the site's en/a.html is
+    write_site(_pages(en__a=b"OLD", b=b"B"), out)
+    write_site(_pages(en__a=b"AAA", b=b"B2"), out)  # the spare holds the files before: these come from the live site
+    if tamper == "resized":
+        (out / "b.html").write_bytes(b"by hand")
+    elif tamper == "removed":
+        (out / "b.html").unlink()
+    elif tamper == "linked folder":
+        for child in (out / "en").iterdir():
+            child.unlink()
+        (out / "en").rmdir()
+        (out / "en").symlink_to(elsewhere / "en")
+    else:
+        (out / "b.html").unlink()
+        (out / "b.html").symlink_to(elsewhere / "en" / "a.html")
+    live = read_manifest(out, confirm=False)
+    assert live is not None  # what the manifest claims, unconfirmed
+    write_site(_pages(en__a=b"AAA", b=b"B2", c=b"C"), out, live=live, live_confirmed=False)
+    assert {path: content for path, content in files(out).items() if path.endswith(".html")} == {
+        "en/a.html": b"AAA", "b.html": b"B2", "c.html": b"C"}
+    assert not any(path.is_symlink() for path in out.rglob("*"))
+    assert files(elsewhere) == {"en/a.html": b"ZZZ"}
+
+
+def test_an_unwalked_live_site_said_to_be_already_right_is_confirmed_before_it_is_kept(tmp_path):
+    out = tmp_path / "site"
+    write_site(_pages(a=b"A", b=b"B"), out)
+    (out / "b.html").write_bytes(b"X")  # same size, by hand: only a walk of the folder could not tell either
+    (out / "stray.html").write_bytes(b"added by hand")
+    write_site(_pages(a=b"A", b=b"B"), out, live=read_manifest(out, confirm=False), live_confirmed=False)
+    assert "stray.html" not in files(out)  # the folder was walked, found not to be what it says, and replaced
 
 
 def test_a_spare_left_half_updated_by_a_killed_build_is_not_trusted(tmp_path):
