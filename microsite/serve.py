@@ -40,6 +40,7 @@ from markupsafe import escape
 
 from .conventions import key_and_language
 from .errors import ContentErrors
+from .fsevents import FileEvents
 from .memo import digest_of
 from .model import BuildOptions
 from .cache import BuildCache
@@ -244,7 +245,9 @@ class Watcher(threading.Thread):
     the first build, so that a save made while it runs is not missed. A
     large project takes long to scan (70 ms at 10,000 files here), so the
     pause between scans is at least ``SCAN_SHARE`` times the last scan's
-    duration: the watcher never takes more than a quarter of a core.
+    duration: the watcher never takes more than a quarter of a core. Where
+    the system tells of changes (see ``fsevents``), a save ends the pause at
+    once, and a burst of saves is over when none was told for ``quiet`` seconds.
     """
 
     def __init__(self, folders: list[Path], on_change, poll: float = POLL_SECONDS, quiet: float = QUIET_SECONDS,
@@ -255,16 +258,26 @@ class Watcher(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
+        with FileEvents(self.folders) as events:
+            self._watch(events)
+
+    def _watch(self, events: FileEvents) -> None:
         state = self.initial if self.initial is not None else snapshot(self.folders)
         pause = self.poll
-        while not self.stopping.wait(pause):
+        while not self.stopping.is_set():
+            if not events.active:
+                self.stopping.wait(pause)
+            elif events.wait(pause):  # told at once that something changed (see ``fsevents``)
+                events.settle(self.quiet)  # a burst of saves is one rebuild
+            if self.stopping.is_set():
+                break
             started = time.perf_counter()
             current = snapshot(self.folders)
             pause = max(self.poll, SCAN_SHARE * (time.perf_counter() - started))
             changed = changed_files(state, current)
             if not changed:
                 continue
-            while not self.stopping.wait(self.quiet):  # a burst of saves is one rebuild
+            while not events.active and not self.stopping.wait(self.quiet):  # a burst of saves is one rebuild
                 later = snapshot(self.folders)
                 if later == current:
                     break

@@ -1,0 +1,104 @@
+"""Tests for microsite.fsevents: a change under a watched folder ends a wait early; without events, waits only."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import microsite.fsevents as fsevents
+from microsite.fsevents import FileEvents
+from microsite.serve import Watcher
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+
+
+@linux_only
+def test_a_save_ends_the_wait_at_once_and_quiet_folders_do_not(tmp_path: Path):
+    (tmp_path / "page.md").write_text("one", encoding="utf-8")
+    with FileEvents([tmp_path]) as events:
+        assert events.active
+        assert events.wait(0.05) is False
+        (tmp_path / "page.md").write_text("two", encoding="utf-8")
+        started = time.perf_counter()
+        assert events.wait(5.0) is True
+        assert time.perf_counter() - started < 1.0
+        assert events.wait(0.05) is False  # the events were read: nothing more to tell
+
+
+@linux_only
+def test_a_folder_made_after_the_start_is_watched_too(tmp_path: Path):
+    with FileEvents([tmp_path]) as events:
+        (tmp_path / "new" / "deeper").mkdir(parents=True)
+        assert events.wait(5.0) is True
+        events.settle(0.05)
+        (tmp_path / "new" / "deeper" / "page.md").write_text("x", encoding="utf-8")
+        assert events.wait(5.0) is True
+
+
+@linux_only
+def test_a_linked_folder_is_not_watched(tmp_path: Path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "watched").mkdir()
+    (tmp_path / "watched" / "link").symlink_to(outside, target_is_directory=True)
+    with FileEvents([tmp_path / "watched"]) as events:
+        (outside / "page.md").write_text("x", encoding="utf-8")
+        assert events.wait(0.2) is False
+
+
+class _RefusingLibrary:
+    """inotify that cannot watch anything (as when the system's limit of watched folders is reached)."""
+
+    def __init__(self) -> None:
+        self.read_end, self.write_end = os.pipe()
+
+    def inotify_init1(self, flags: int) -> int:
+        return self.read_end
+
+    def inotify_add_watch(self, fd: int, path: bytes, mask: int) -> int:
+        return -1
+
+
+def test_where_folders_cannot_be_watched_the_wait_is_a_plain_wait(tmp_path: Path, monkeypatch):
+    library = _RefusingLibrary()
+    monkeypatch.setattr(fsevents, "_inotify_library", lambda: library)
+    events = FileEvents([tmp_path])
+    assert not events.active
+    started = time.perf_counter()
+    (tmp_path / "page.md").write_text("x", encoding="utf-8")
+    assert events.wait(0.1) is False and time.perf_counter() - started >= 0.1
+    os.close(library.write_end)
+    with pytest.raises(OSError):
+        os.fstat(library.read_end)  # closed when given up on
+
+
+def _first_call_after_a_save(folder: Path, poll: float) -> float:
+    page = folder / "page.md"
+    page.write_text("one", encoding="utf-8")
+    called = threading.Event()
+    watcher = Watcher([folder], lambda changed: called.set(), poll=poll, quiet=0.02)
+    watcher.start()
+    try:
+        time.sleep(0.3)  # the watcher is waiting
+        page.write_text("one, edited", encoding="utf-8")
+        started = time.perf_counter()
+        assert called.wait(poll + 5.0)
+        return time.perf_counter() - started
+    finally:
+        watcher.stop()
+        watcher.join(timeout=poll + 2)
+
+
+@linux_only
+def test_the_watcher_sees_a_save_long_before_its_next_poll(tmp_path: Path):
+    assert _first_call_after_a_save(tmp_path, poll=3.0) < 1.5
+
+
+def test_without_events_the_watcher_still_sees_a_save_at_its_next_poll(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(fsevents, "_inotify_library", lambda: None)
+    assert _first_call_after_a_save(tmp_path, poll=0.2) < 3.0
