@@ -17,7 +17,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date, time
 from enum import Enum
 from pathlib import PurePath
-from typing import Any, BinaryIO
+from typing import Any
 
 from .cores import map_forked
 
@@ -91,11 +91,6 @@ def digest_of(value: object) -> str:
 def digest_of_fields(value: object) -> str:
     """``digest_of`` a dataclass's fields: what its ``content_digest`` gives (see :func:`digest_of`)."""
     return digest_of(tuple(getattr(value, name) for name in _field_names(type(value))))
-
-
-def digest_of_file(handle: BinaryIO) -> str:
-    """``digest_of`` the bytes ``handle`` reads, read a megabyte at a time (a huge file is not held)."""
-    return digest_of_chunks(iter(lambda: handle.read(1 << 20), b""))
 
 
 def digest_of_chunks(chunks: Iterable[bytes]) -> str:

@@ -43,9 +43,10 @@ def test_digest_of_tells_values_apart():
 
 
 def test_a_file_read_in_pieces_has_the_digest_of_its_bytes(tmp_path):
-    from microsite.memo import digest_of_file
+    from microsite.inputs import _digest_of_file
+    from microsite.memo import digest_of_chunks
 
     data = bytes(range(256)) * 5000  # more than one piece
     (tmp_path / "f").write_bytes(data)
-    with open(tmp_path / "f", "rb") as handle:
-        assert digest_of_file(handle) == digest_of(data) != digest_of(data[:-1])
+    assert _digest_of_file(str(tmp_path / "f")) == digest_of(data) != digest_of(data[:-1])
+    assert digest_of_chunks([data[:7], data[7:]]) == digest_of(data)
