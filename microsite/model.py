@@ -299,6 +299,11 @@ class Source:
     def key(self) -> str:
         return f"sources/{self.id}"
 
+    @cached_property
+    def content_digest(self) -> str:
+        """Computed once per source (its whole text): its page in each language and the site's view all cover it."""
+        return digest_of_fields(self)
+
 
 LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date can name
 
