@@ -88,7 +88,8 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     if last is not None:
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
-    site = _validated(load(Project(root), cache.documents, inputs), options, cache.compiler, cache.memo)
+    raw = load(Project(root), cache.documents, inputs, cache.stored_reading)
+    site = _validated(raw, options, cache.compiler, cache.memo)
     cache.validated()
     written = write_site(Renderer(site, inputs, cache.code).jobs(), out, cache.outputs, live,
                          index=search.index if search.wanted(site) else None)
