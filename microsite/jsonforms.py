@@ -20,7 +20,7 @@ from typing import Any
 from .compiled import Compiled, LinkSpec, Mistyped, TextRun
 from .errors import ContentError, Location
 from .load import DataFile, Document, Reading
-from .store import flag, number, text
+from .store import text
 from .yamlfile import YamlList, YamlMap
 
 # --- compiled Markdown -------------------------------------------------------------------------------------------
@@ -40,14 +40,21 @@ def compiled_from_json(data: Any) -> Compiled:
     html, links, digits, heading_ids, duplicate_ids, mistyped = data
     return Compiled(
         text(html),
-        tuple(LinkSpec(text(href), text(title), text(link_text), flag(image), _int(line), _int(column), flag(bad))
-              for href, title, link_text, image, line, column, bad in links),
+        tuple([_link(*link) for link in links]),
         tuple(TextRun(text(run_text), _int(link), tuple((_int(o), _int(l), _int(c)) for o, l, c in places))
               for run_text, link, places in digits),
         frozenset(text(ident) for ident in heading_ids),
         tuple((_int(line), text(ident)) for line, ident in duplicate_ids),
         tuple(Mistyped(_int(line), _int(column), _pair(start), _pair(end), text(message), text(hint))
               for line, column, start, end, message, hint in mistyped))
+
+
+def _link(href: Any, title: Any, link_text: Any, image: Any, line: Any, column: Any, mistyped: Any) -> LinkSpec:
+    """A link read back (checked in one test: a page has many)."""
+    if not (type(href) is type(title) is type(link_text) is str and type(image) is type(mistyped) is bool
+            and type(line) is type(column) is int):
+        raise TypeError("not a link")
+    return LinkSpec(href, title, link_text, image, line, column, mistyped)
 
 
 def _pair(value: Any) -> tuple[int, int]:
@@ -187,7 +194,9 @@ def _location_to_json(location: Location, path: Path) -> list:
 def _location(data: Any, path: Path) -> Location:
     if len(data) == 2:
         line, column = data
-        return Location(path, number(line), number(column))
-    other, line, column = data
-    return Location(Path(text(other)), number(line), number(column))
-
+    else:
+        other, line, column = data
+        path = Path(text(other))
+    if not ((line is None or type(line) is int) and (column is None or type(column) is int)):
+        raise TypeError("not a line and column")
+    return Location(path, line, column)

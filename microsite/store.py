@@ -107,7 +107,7 @@ class Store:
                     del kept[key]
                 kept.update(self._append(self._copies(copied), _encoded(new.items())))
             if new or drained or len(kept) != len(self.entries) or self._dropped:
-                write_checked(self.folder / INDEX, self.code, [_index_json(kept)])
+                write_checked(self.folder / INDEX, self.code, _index_json(kept))
             if drained:
                 _delete_unused(self.folder, on_disk, {entry.segment for entry in kept.values()})
         except OSError:  # a read-only project builds fine, only without a store
@@ -241,11 +241,15 @@ def _delete_unused(folder: Path, on_disk: dict[str, int], referenced: set[str]) 
                     os.unlink(entry.path)
 
 
-def _index_json(entries: dict[str, Entry]) -> str:
+def _index_json(entries: dict[str, Entry]) -> Iterator[str]:
+    """The index as JSON text, an entry at a time (never a second copy of it whole in memory)."""
     segments = sorted({entry.segment for entry in entries.values()})
     number = {name: index for index, name in enumerate(segments)}
-    return as_json({"segments": segments, "entries": {key: [number[entry.segment], entry.offset, entry.length,
-                                                            entry.digest] for key, entry in entries.items()}})
+    yield f'{{"segments":{as_json(segments)},"entries":{{'
+    for position, (key, entry) in enumerate(entries.items()):
+        yield f'{"," if position else ""}{as_json(key)}:[{number[entry.segment]},{entry.offset},{entry.length},' \
+              f'{as_json(entry.digest)}]'
+    yield "}}"
 
 
 def _entries(content: object) -> dict[str, Entry]:
