@@ -97,7 +97,8 @@ class BuildCache:
         return self._compiler
 
     def _stored_compiled(self, key: str) -> Compiled | None:
-        return self.store.get(_compiled_key(key), compiled_from_json)
+        """The text of ``key`` (its digest: all that compiling it depends on) as an earlier build compiled it."""
+        return self.store.get(key, compiled_from_json)
 
     def stored_reading(self, kind: str, path: str, digest: str) -> Reading | None:
         """The reading of the file ``path`` whose bytes had ``digest`` that an earlier build kept (see ``load``)."""
@@ -146,7 +147,7 @@ class BuildCache:
     def _used(self) -> Iterator[tuple[str, partial]]:
         """Every value this build used, by its key in the store, with how to make its JSON form."""
         for key, compiled in self.compiler.known.items():
-            yield _compiled_key(key), partial(compiled_to_json, compiled)
+            yield key, partial(compiled_to_json, compiled)
         for (kind, path, digest), reading in self.documents.items():
             yield _reading_key(kind, path, digest), partial(reading_to_json, reading, Path(path))
 
@@ -168,11 +169,8 @@ class BuildCache:
                 write_checked(self.folder / "state.json", self.code, [as_json(_state_to_json(last, outputs))])
 
 
-def _compiled_key(text_key: str) -> str:
-    return digest_of(("compiled Markdown", text_key))
-
-
 def _reading_key(kind: str, path: str, digest: str) -> str:
+    """A reading's key in the store (a compiled text's is its text's digest, never a tuple's)."""
     return digest_of(("reading", kind, path, digest))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from microsite.cache import BuildCache, LastBuild, _compiled_key
+from microsite.cache import BuildCache, LastBuild
 from microsite.compiled import text_key
 from microsite.errors import ContentError, Location
 from microsite.inputs import Inputs
@@ -119,9 +119,9 @@ def planted_value(cache: BuildCache, key: str, value: object) -> None:
 def test_planted_compiled_markdown_of_the_wrong_shape_is_ignored(tmp_path, entry):
     folder = tmp_path / "cache"
     folder.mkdir()
-    planted_value(BuildCache(folder), _compiled_key(text_key("# a")), ["<p>", [], [], [], [], []])
+    planted_value(BuildCache(folder), text_key("# a"), ["<p>", [], [], [], [], []])
     assert BuildCache(folder).compiler.found(text_key("# a")) is not None  # the planting works
-    planted_value(BuildCache(folder), _compiled_key(text_key("# a")), entry)
+    planted_value(BuildCache(folder), text_key("# a"), entry)
     assert BuildCache(folder).compiler.found(text_key("# a")) is None
 
 
