@@ -1,10 +1,13 @@
 """What a build may reuse from earlier builds, kept in ``.cache/`` (ignored by git, safe to delete).
 
-Three things, all keyed by content, never by time stamps:
+Four things, all keyed by content, never by time stamps:
 
 * compiled Markdown, by the text's digest: compiling is a pure function of
   the text and of microsite's own code, so a hit is exactly what compiling
   again would give;
+* each content file as read and parsed (its front matter's YAML with every
+  location, or its mistakes), by the kind of reading, the path and the
+  digest of its bytes: the same pure function of what it was made from;
 * what each output file was made from (a digest of its inputs) and the
   digest of what it was, so an unchanged page need not be rendered again;
 * the fingerprint of the last successful build's inputs (every content,
@@ -12,10 +15,17 @@ Three things, all keyed by content, never by time stamps:
   the digest of what it wrote: when neither the inputs nor the output folder
   changed, there is nothing to do.
 
+The first two are many and large (tens of megabytes at 10,000 pages), and a
+build after a one-page edit needs all but one of them: they live in a
+:class:`~microsite.store.Store` (``.cache/store/``), read an entry at a time
+when asked for and appended to, never rewritten whole. The last two are
+small: ``state.json``, read at once.
+
 The files are JSON, plain data read back field by field with its types
-checked: reading the cache never runs code (no pickle, no compiled
-templates). Each file's first line names microsite's code fingerprint and
-the digest of the rest; a file that is damaged, truncated, of another
+checked (``jsonforms``): reading the cache never runs code (no pickle, no
+compiled templates). Each file's first line names microsite's code
+fingerprint and the digest of the rest (each stored value has its own
+digest in the store's index); a file that is damaged, truncated, of another
 shape or written by other code is ignored, which only makes the build
 slower. (A digest proves no authorship: whoever can write ``.cache/`` can
 also edit ``content/``; what the cache cannot be made to do is run code.)
@@ -24,19 +34,21 @@ also edit ``content/``; what the cache cannot be made to do is run code.)
 from __future__ import annotations
 
 import contextlib
-import json
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from .compiled import Compiled, Compiler, LinkSpec, TextRun
+from .compiled import Compiled, Compiler
 from .errors import ContentError, Location
-from .memo import Memo, digest_of, digest_of_chunks
+from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
+from .load import Reading, ReadingKey
+from .memo import Memo, digest_of
+from .store import CACHE_FORMAT, Store, as_json, head, number, read_checked, text, write_checked
 from .write import Written, manifest_digest
 
-CACHE_FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
+STORE_FOLDER = "store"  # in .cache/: compiled Markdown and readings (see ``store``)
 
 
 def code_fingerprint() -> str:
@@ -55,10 +67,11 @@ class LastBuild:
 
 
 class BuildCache:
-    """What earlier builds left in ``folder`` (or only in memory, with ``save=False``).
+    """What earlier builds left in ``folder`` (only read, with ``save=False``: the preview).
 
     The small part (the last build, and what each output was made from) is
-    read at once; compiled Markdown, the large part, only when a build needs it.
+    read at once; the store of compiled Markdown and readings only when a
+    build needs it, and then an entry at a time.
     """
 
     def __init__(self, folder: Path | None, save: bool = True) -> None:
@@ -66,36 +79,40 @@ class BuildCache:
         self.persist = save and folder is not None
         self.code = code_fingerprint()
         self.last, self.outputs = _decoded(_state_from_json, self._read("state.json"), (LastBuild(), {}))
+        self._store: Store | None = None
         self._compiler: Compiler | None = None
-        self.documents: dict = {}  # Markdown files read, by path and bytes; kept in memory only
+        self.documents: dict[ReadingKey, Reading] = {}  # content files read, by kind, path and bytes
         self.memo = Memo()  # per-text checks (links resolved, glossary); kept in memory only
         self.environments: dict = {}  # compiled templates, by the templates' bytes (see Renderer); in memory only
 
     @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.folder / STORE_FOLDER if self.folder else None, self.code, self.persist)
+        return self._store
+
+    @property
     def compiler(self) -> Compiler:
         if self._compiler is None:
-            known = _decoded(_compiled_from_json, self._read("compiled.json"), {})
-            self._compiler = Compiler(known)
+            self._compiler = Compiler(recall=self._stored_compiled)
         return self._compiler
+
+    def _stored_compiled(self, key: str) -> Compiled | None:
+        """The text of ``key`` (its digest: all that compiling it depends on) as an earlier build compiled it."""
+        return self.store.get(key, compiled_from_json)
+
+    def stored_reading(self, kind: str, path: str, digest: str) -> Reading | None:
+        """The reading of the file ``path`` whose bytes had ``digest`` that an earlier build kept (see ``load``)."""
+        return self.store.get(_reading_key(kind, path, digest), partial(reading_from_json, path=Path(path),
+                                                                          digest=digest))
 
     def _read(self, name: str) -> object:
         """The content stored in ``name``, or None when it is missing, damaged or not this code's."""
-        if self.folder is None:
-            return None
-        try:
-            head, _, body = (self.folder / name).read_bytes().partition(b"\n")
-            if head != self._head(body):
-                return None
-            return json.loads(body)
-        except (OSError, ValueError):
-            return None
+        return read_checked(self.folder / name, self.code) if self.folder is not None else None
 
     def _head(self, body: bytes) -> bytes:
-        """The first line of a cache file: what wrote it, and the digest of the rest."""
-        return self._head_for_digest(digest_of(body))
-
-    def _head_for_digest(self, digest: str) -> bytes:
-        return f"microsite-cache {CACHE_FORMAT} {self.code} {digest}".encode()
+        """The first line of a cache file holding ``body``: what wrote it, and the digest of the rest."""
+        return head(self.code, digest_of(body))
 
     def same_inputs(self, fingerprint: str) -> bool:
         """Whether the last build's inputs had ``fingerprint`` (then it may be up to date: see :meth:`up_to_date`)."""
@@ -111,23 +128,33 @@ class BuildCache:
     def validated(self) -> None:
         """The site is validated: keep what this build used, and no more (so the cache does not grow forever)."""
         self.memo.prune()
-        self.store_compiled()
+        self.store_used()
 
-    def store_compiled(self) -> None:
-        """Keep the texts compiled for this build, and only those.
+    def store_used(self) -> None:
+        """Keep the texts compiled and the files read for this build, and only those.
 
-        Saved as soon as the site is validated; a command-line build then lets go
-        of it, of the memo and of the files read, which keeps its peak memory
-        down while pages are rendered. The preview keeps them all.
+        Stored as soon as the site is validated (only what the store does not
+        hold yet is written). A command-line build then lets go of them, of
+        the memo and of the store, which keeps its peak memory down while
+        pages are rendered. The preview keeps them all in memory.
         """
         compiler = self.compiler
         compiler.known = {key: value for key, value in compiler.known.items() if key in compiler.used}
         compiler.used = set()
         if self.persist:
-            self._write("compiled.json", _json_object((key, _compiled_to_json(value))
-                                                      for key, value in compiler.known.items()))
-            self._compiler = None
+            self.store.save(self._used())
+            self.store.close()
+            self._store, self._compiler = None, None
             self.memo, self.documents = Memo(), {}  # what they remember serves only a long-running process
+            with contextlib.suppress(OSError):
+                (self.folder / "compiled.json").unlink(missing_ok=True)  # where older versions kept it, whole
+
+    def _used(self) -> Iterator[tuple[str, partial]]:
+        """Every value this build used, by its key in the store, with how to make its JSON form."""
+        for key, compiled in self.compiler.known.items():
+            yield key, partial(compiled_to_json, compiled)
+        for (kind, path, digest), reading in self.documents.items():
+            yield _reading_key(kind, path, digest), partial(reading_to_json, reading, Path(path))
 
     def finished(self, fingerprint: str, written: Written, pages: dict[str, int],
                  warnings: tuple[ContentError, ...], stale: bool) -> None:
@@ -142,48 +169,14 @@ class BuildCache:
         """Remember the last successful build and what each of its outputs was made from."""
         self.last, self.outputs = last, outputs
         if self.persist:
-            self._write("state.json", [_json(_state_to_json(last, outputs))])
-
-    def _write(self, name: str, parts: Iterable[str]) -> None:
-        """Store the JSON text made of ``parts`` as ``name``, replacing it at once.
-
-        The parts are written and hashed as they come, never joined: compiled
-        Markdown is tens of megabytes at 10,000 pages, and a copy of it in
-        memory would be the build's peak. The first line, whose length does not
-        depend on the digest, is written last. Chinese is written as it is (half
-        the size of escapes).
-        """
-        temporary = self.folder / f"{name}.{os.getpid()}"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as handle:
-                handle.write(self._head(b"") + b"\n")  # a place held for the head, as long as the real one
-                digest = digest_of_chunks(_written(handle, (part.encode() for part in parts)))
-                handle.seek(0)
-                handle.write(self._head_for_digest(digest))
-            os.replace(temporary, self.folder / name)
-        except OSError:  # a read-only project builds fine, only without a cache
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only project builds fine, only without a cache
+                self.folder.mkdir(parents=True, exist_ok=True)
+                write_checked(self.folder / "state.json", self.code, [as_json(_state_to_json(last, outputs))])
 
 
-def _written(handle, chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """``chunks``, each written to ``handle`` as it passes."""
-    for chunk in chunks:
-        handle.write(chunk)
-        yield chunk
-
-
-def _json(value: object) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def _json_object(items: Iterable[tuple[str, object]]) -> Iterator[str]:
-    """A JSON object of many members as text, a member at a time."""
-    yield "{"
-    for number, (key, value) in enumerate(items):
-        yield f"{',' if number else ''}{_json(key)}:{_json(value)}"
-    yield "}"
+def _reading_key(kind: str, path: str, digest: str) -> str:
+    """A reading's key in the store (a compiled text's is its text's digest, never a tuple's)."""
+    return digest_of(("reading", kind, path, digest))
 
 
 def _decoded(decode, content: object, default):
@@ -206,49 +199,8 @@ def _state_to_json(last: LastBuild, outputs: dict[str, tuple[str, int]]) -> dict
 
 
 def _state_from_json(data: dict) -> tuple[LastBuild, dict[str, tuple[str, int]]]:
-    warnings = tuple(ContentError(Location(Path(_text(path)), _number(line), _number(column)), _text(message),
-                                  _text(hint)) for path, line, column, message, hint in data["warnings"])
-    pages = {_text(code): _number(count) for code, count in data["pages"].items()}
-    outputs = {_text(key): (_text(digest), _number(size)) for key, (digest, size) in data["outputs"].items()}
-    return LastBuild(_text(data["inputs"]), _text(data["output"]), pages, warnings), outputs
-
-
-def _compiled_to_json(compiled: Compiled) -> list:
-    return [compiled.html,
-            [[link.href, link.title, link.text, link.is_image, link.line, link.column] for link in compiled.links],
-            [[run.text, run.link, [list(place) for place in run.places]] for run in compiled.digits],
-            sorted(compiled.heading_ids),
-            [list(pair) for pair in compiled.duplicate_ids]]
-
-
-def _compiled_from_json(data: dict) -> dict[str, Compiled]:
-    return {_text(key): _compiled(*value) for key, value in data.items()}
-
-
-def _compiled(html, links, digits, heading_ids, duplicate_ids) -> Compiled:
-    return Compiled(
-        _text(html),
-        tuple(LinkSpec(_text(href), _text(title), _text(text), _flag(image), _number(line), _number(column))
-              for href, title, text, image, line, column in links),
-        tuple(TextRun(_text(text), _number(link), tuple((_number(o), _number(l), _number(c)) for o, l, c in places))
-              for text, link, places in digits),
-        frozenset(_text(ident) for ident in heading_ids),
-        tuple((_number(line), _text(ident)) for line, ident in duplicate_ids))
-
-
-def _text(value: object) -> str:
-    if type(value) is not str:
-        raise TypeError("not text")
-    return value
-
-
-def _number(value: object) -> int | None:
-    if value is not None and type(value) is not int:
-        raise TypeError("not a whole number")
-    return value
-
-
-def _flag(value: object) -> bool:
-    if type(value) is not bool:
-        raise TypeError("not true or false")
-    return value
+    warnings = tuple(ContentError(Location(Path(text(path)), number(line), number(column)), text(message),
+                                  text(hint)) for path, line, column, message, hint in data["warnings"])
+    pages = {text(code): number(count) for code, count in data["pages"].items()}
+    outputs = {text(key): (text(digest), number(size)) for key, (digest, size) in data["outputs"].items()}
+    return LastBuild(text(data["inputs"]), text(data["output"]), pages, warnings), outputs

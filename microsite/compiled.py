@@ -10,6 +10,7 @@ text that contains digits (for the traceability check), the headings' ids. ``lin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -232,33 +233,46 @@ def text_key(text: str) -> str:
 class Compiler:
     """Compiles Markdown texts, remembering each result by the text's key.
 
-    ``known`` may be filled ahead: from the on-disk cache of an earlier build,
-    or by compiling many texts in parallel (see ``pipeline``).
+    ``known`` holds what this process compiled or found; ``recall`` finds
+    what an earlier one kept (the cache's store, read an entry at a time).
+    ``known`` may also be filled by compiling many texts in parallel (see
+    :func:`precompile`).
     """
 
-    def __init__(self, known: dict[str, Compiled] | None = None) -> None:
+    def __init__(self, known: dict[str, Compiled] | None = None,
+                 recall: Callable[[str], Compiled | None] | None = None) -> None:
         self.md = new_parser()
         self.known: dict[str, Compiled] = known if known is not None else {}
+        self.recall = recall
         self.used: set[str] = set()  # keys asked for since the last save: what a cache should keep
 
     def __call__(self, text: str) -> Compiled:
         key = text_key(text)
         self.used.add(key)
-        compiled = self.known.get(key)
+        compiled = self.found(key)
         if compiled is None:
             compiled = self.known[key] = compile_markdown(self.md, text)
         return compiled
 
+    def found(self, key: str) -> Compiled | None:
+        """The text of ``key`` as compiled before, by this process or (``recall``) an earlier one."""
+        compiled = self.known.get(key)
+        if compiled is None and self.recall is not None:
+            compiled = self.recall(key)
+            if compiled is not None:
+                self.known[key] = compiled
+        return compiled
+
 
 def precompile(compiler: Compiler, texts: list[str], workers: int | None = None) -> int:
-    """Compile every text ``compiler`` does not know yet, on all cores when there are many.
+    """Compile every text ``compiler`` has not found compiled, on all cores when there are many.
 
     Returns how many were compiled. Compiling is a pure function of the text,
     so which process does it cannot change the result.
     """
     keyed = {text_key(text): text for text in texts}
     compiler.used.update(keyed)  # this build's texts: what a cache should keep, even if asked for no more
-    missing = [(key, text) for key, text in keyed.items() if key not in compiler.known]
+    missing = [(key, text) for key, text in keyed.items() if compiler.found(key) is None]
     md = compiler.md
     for (key, _), compiled in zip(missing, map_forked(lambda item: compile_markdown(md, item[1]), missing, workers)):
         compiler.known[key] = compiled

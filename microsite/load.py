@@ -103,34 +103,38 @@ class RawContent:
 
 
 
-def load(project: Project, parsed: dict[tuple[str, str], Reading] | None = None,
-         inputs: Inputs | None = None) -> RawContent:
+def load(project: Project, parsed: dict[ReadingKey, Reading] | None = None, inputs: Inputs | None = None,
+         recall: Recall | None = None) -> RawContent:
     """Read every input file.
 
     A file that cannot be read or parsed is left out and its mistakes are
     carried in ``errors`` (its path in ``unreadable``), so validation can go
     on and report the other files' mistakes in the same run. ``parsed``, kept
     by a long-running caller (the preview), remembers each content file's
-    reading by its path and bytes, so only files that changed are read again.
-    Every file read is confirmed with ``inputs`` (see :mod:`~microsite.inputs`), when given.
+    reading by its kind, path and bytes, so only files that changed are read
+    again; ``recall`` finds the readings an earlier process kept (the cache's
+    store), and those it found are added to ``parsed`` too. Both need the
+    files' digests, from ``inputs``; every file read is confirmed with it (see
+    :mod:`~microsite.inputs`).
     """
     parsed = {} if parsed is None else parsed
+    found = _Found(parsed, inputs, recall)
     errors = ErrorList()
     content, root = project.content, project.root.resolve()
     if not content.is_dir():
         raise ContentErrors([ContentError(Location(content), "no content folder here",
                                           "run the command in the project folder, or create content/")])
-    site = _load_data(content / "site.yaml", root, errors, True, inputs, parsed)
+    site = _load_data(content / "site.yaml", root, errors, True, found)
     data = {}
     for name in DATA_FILES:
-        loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, False, inputs, parsed)
+        loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, False, found)
         if loaded is not None:
             data[name] = loaded
-    pages = _load_documents(content / "pages", root, errors, parsed, inputs)
-    sources = _load_documents(content / "sources", root, errors, parsed, inputs)
+    pages = _load_documents(content / "pages", root, errors, found)
+    sources = _load_documents(content / "sources", root, errors, found)
     static_files = _static_files(project.static, root, errors, inputs)
-    kept = {(path, digest): parsed[(path, digest)] for path, digest in (inputs.digests.items() if inputs else ())
-            if (path, digest) in parsed}
+    digests = inputs.digests if inputs is not None else {}
+    kept = {key: reading for key, reading in parsed.items() if digests.get(key[1]) == key[2]}
     parsed.clear()  # forget the files that changed or went away
     parsed.update(kept)
     unreadable = frozenset(error.location.path for error in errors.errors)
@@ -139,11 +143,10 @@ def load(project: Project, parsed: dict[tuple[str, str], Reading] | None = None,
 
 def load_data_file(path: Path, errors: ErrorList) -> DataFile | None:
     """One required YAML file of ``content/``, read and parsed (mistakes go to ``errors``)."""
-    return _load_data(path, path.parent.parent.resolve(), errors, required=True)
+    return _load_data(path, path.parent.parent.resolve(), errors, True, _Found({}, None, None))
 
 
-def _load_data(path: Path, root: Path, errors: ErrorList, required: bool, inputs: Inputs | None = None,
-               parsed: dict[tuple[str, str], Reading] | None = None) -> DataFile | None:
+def _load_data(path: Path, root: Path, errors: ErrorList, required: bool, found: _Found) -> DataFile | None:
     if not os.path.lexists(path):
         if required:
             errors.add(Location(path), "file is missing", f"create {path.name}; see docs/reference.md")
@@ -151,17 +154,15 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool, inputs
     real = _target(path, root, errors)
     if real is None:
         return None
-    reading, = _readings([(str(path), str(real))], inputs, {} if parsed is None else parsed,
-                         lambda _, text: DataFile(path, parse_yaml(text, path)))
+    reading, = _readings([(str(path), str(real))], found, "data", lambda _, text: DataFile(path, parse_yaml(text, path)))
     errors.extend(list(reading.mistakes))
     return reading.value
 
 
-def _load_documents(folder: Path, root: Path, errors: ErrorList, parsed: dict[tuple[str, str], Reading],
-                    inputs: Inputs | None) -> tuple[Document, ...]:
+def _load_documents(folder: Path, root: Path, errors: ErrorList, found: _Found) -> tuple[Document, ...]:
     files = [(path, real) for path, real in _files(folder, root, errors, ".md") if _portable(path, folder, errors)]
     documents = []
-    for reading in _readings(files, inputs, parsed, lambda path, text: parse_document(text, Path(path))):
+    for reading in _readings(files, found, "document", lambda path, text: parse_document(text, Path(path))):
         errors.extend(list(reading.mistakes))
         if reading.value is not None:
             documents.append(reading.value)
@@ -178,27 +179,51 @@ class Reading:
     digest: str
 
 
-def _readings(files: list[tuple[str, str]], inputs: Inputs | None, parsed: dict[tuple[str, str], Reading],
+ReadingKey = tuple[str, str, str]  # the kind of reading ("document", "data"), the path, the digest of the bytes
+Recall = Callable[[str, str, str], Reading | None]  # a reading an earlier process kept, by the same three
+
+
+@dataclass(frozen=True)
+class _Found:
+    """Where readings made before are found: ``parsed`` (this process's), ``recall`` (an earlier one's), both by
+    the digest ``inputs`` took of each file's bytes."""
+
+    parsed: dict[ReadingKey, Reading]
+    inputs: Inputs | None
+    recall: Recall | None
+
+    def reading(self, kind: str, path: str) -> Reading | None:
+        digest = self.inputs.content_digest(path) if self.inputs is not None else None
+        if not digest:
+            return None
+        key = (kind, path, digest)
+        reading = self.parsed.get(key)
+        if reading is None and self.recall is not None:
+            reading = self.recall(*key)
+            if reading is not None:
+                self.parsed[key] = reading
+        return reading
+
+
+def _readings(files: list[tuple[str, str]], found: _Found, kind: str,
               parse: Callable[[str, str], Document | DataFile]) -> list[Reading]:
     """What reading each of ``files`` (its path, and where it really is) gives; ``parse(path, text)`` parses one.
 
     Reading is a pure function of the path and the bytes, so a file whose
     bytes, as fingerprinted (see ``inputs``), were read before is not even
-    opened again: ``parsed`` remembers each reading, mistakes included, by
-    the path and the digest of the bytes it was made from. The others are
-    read on all cores (see ``cores``).
+    opened again: ``found`` has each reading, mistakes included, by the kind
+    of reading, the path and the digest of the bytes it was made from (that
+    digest is the fingerprint's, so there is nothing to confirm). The others
+    are read on all cores (see ``cores``), and what they read is confirmed.
     """
-    readings: list[Reading | None] = []
-    for path, _ in files:
-        digest = inputs.content_digest(path) if inputs is not None else None
-        readings.append(parsed.get((path, digest)) if digest else None)
+    readings = [found.reading(kind, path) for path, _ in files]
     missing = [index for index, reading in enumerate(readings) if reading is None]
     for index, reading in zip(missing, map_forked(lambda index: _fresh_reading(*files[index], parse), missing)):
         path = files[index][0]
         if reading.digest:
-            if inputs is not None:
-                inputs.confirm(path, reading.digest)
-            parsed[(path, reading.digest)] = reading
+            if found.inputs is not None:
+                found.inputs.confirm(path, reading.digest)
+            found.parsed[(kind, path, reading.digest)] = reading
         readings[index] = reading
     return readings
 

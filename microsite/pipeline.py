@@ -4,9 +4,9 @@ The command line and the preview server both call :func:`build`; ``check``
 runs the same stages without writing. Content mistakes surface as
 :class:`~microsite.errors.ContentErrors`, raised before anything is written.
 
-A build reuses what earlier ones did (see ``cache``): Markdown already
-compiled, pages already made, and when no input changed and the output
-folder is as the last build left it, everything. Reading files, compiling
+A build reuses what earlier ones did (see ``cache``): files already read
+and parsed, Markdown already compiled, pages already made, and when no
+input changed and the output folder is as the last build left it, everything. Reading files, compiling
 Markdown, resolving links and rendering pages run on all cores (``cores``).
 """
 
@@ -92,7 +92,8 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     if last is not None:
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
-    site = _validated(load(Project(root), cache.documents, inputs), options, cache.compiler, cache.memo)
+    site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading), options, cache.compiler,
+                      cache.memo)  # what was read but not validated into the site is let go
     cache.validated()
     written = write_site(Renderer(site, inputs, cache.code, cache.environments).jobs(), out, cache.outputs, live,
                          index=search.index if search.wanted(site) else None, live_confirmed=confirm)

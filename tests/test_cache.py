@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from microsite.cache import BuildCache, LastBuild
+from microsite.compiled import text_key
 from microsite.errors import ContentError, Location
 from microsite.inputs import Inputs
+from microsite.memo import digest_of
+from microsite.store import head
 
 
 def project(tmp_path: Path) -> Path:
@@ -98,13 +101,28 @@ def test_a_planted_state_of_the_wrong_shape_is_ignored(tmp_path, content):
     assert cache.last == LastBuild() and cache.outputs == {}
 
 
-@pytest.mark.parametrize("entry", [["<p>", [], [], [], [], "extra"], [1, [], [], [], []],
-                                   ["<p>", [["h", "t", "x", "yes", 0, 0]], [], [], []], "text"])
+def planted_value(cache: BuildCache, key: str, value: object) -> None:
+    """A value in the store with a correct index (digests and first line: anyone who can write .cache/ can)."""
+    folder = cache.folder / "store"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(value).encode()
+    segment = "values-" + "0" * 32 + ".jsonl"
+    (folder / segment).write_bytes(data + b"\n")
+    index = json.dumps({"segments": [segment], "entries": {key: [0, 0, len(data), digest_of(data)]}}).encode()
+    (folder / "index.json").write_bytes(head(cache.code, digest_of(index)) + b"\n" + index)
+
+
+@pytest.mark.parametrize("entry", [["<p>", [], [], [], [], [], "extra"], [1, [], [], [], [], []],
+                                   ["<p>", [["h", "t", "x", "yes", 0, 0, False]], [], [], [], []],
+                                   ["<p>", [], [], [], [], [[0, 0, [0], [0, 1], "m", "h"]]], "text",
+                                   {"html": "<p>"}])
 def test_planted_compiled_markdown_of_the_wrong_shape_is_ignored(tmp_path, entry):
     folder = tmp_path / "cache"
     folder.mkdir()
-    planted(BuildCache(folder), "compiled.json", {"key": entry})
-    assert BuildCache(folder).compiler.known == {}
+    planted_value(BuildCache(folder), text_key("# a"), ["<p>", [], [], [], [], []])
+    assert BuildCache(folder).compiler.found(text_key("# a")) is not None  # the planting works
+    planted_value(BuildCache(folder), text_key("# a"), entry)
+    assert BuildCache(folder).compiler.found(text_key("# a")) is None
 
 
 def test_the_cache_never_runs_code(tmp_path, minimal_project):
@@ -117,7 +135,9 @@ def test_the_cache_never_runs_code(tmp_path, minimal_project):
 
     cache = minimal_project / CACHE_FOLDER
     (cache / "jinja").mkdir(parents=True)
-    for name in ("state.pickle", "compiled.pickle", "build.pickle", "state.json", "compiled.json"):
+    (cache / "store").mkdir()
+    for name in ("state.pickle", "compiled.pickle", "build.pickle", "state.json", "compiled.json", "store/index.json",
+                 "store/values-" + "0" * 32 + ".jsonl"):
         (cache / name).write_bytes(pickle.dumps({"format": 1, "last": Trap()}))
     (cache / "jinja" / "__jinja2_x.cache").write_bytes(b"j2" + pickle.dumps(Trap()))
     assert build(minimal_project, tmp_path / "site").site is not None
@@ -130,7 +150,9 @@ def test_only_the_texts_of_the_last_build_are_kept(tmp_path):
     folder = tmp_path / "cache"
     cache = BuildCache(folder)
     precompile(cache.compiler, ["# one", "# two"])
-    cache.store_compiled()
+    cache.store_used()
     precompile(cache.compiler, ["# two", "# three"])
-    cache.store_compiled()
-    assert len(BuildCache(folder).compiler.known) == 2
+    cache.store_used()
+    kept = BuildCache(folder)
+    assert len(kept.store.entries) == 2
+    assert kept.compiler.found(text_key("# one")) is None and kept.compiler.found(text_key("# three")) is not None

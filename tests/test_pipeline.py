@@ -245,13 +245,38 @@ def test_a_save_during_the_build_is_not_lost(tmp_path: Path, monkeypatch) -> Non
         page.write_text(original.replace("See [the figures]", "See [zebra figures]"), encoding="utf-8")
         return real_load(*args, **kwargs)
 
-    edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")  # so that the build reads its inputs
+    edit(page, "See [the figures]", "See [our figures]")  # bytes no build has read: the build reads the file
     monkeypatch.setattr(pipeline, "load", load_after_a_save)
     build(root, out)
     assert b"zebra" in (out / "en" / "index.html").read_bytes()
     monkeypatch.setattr(pipeline, "load", real_load)
-    page.write_text(original, encoding="utf-8")
+    page.write_text(original.replace("See [the figures]", "See [our figures]"), encoding="utf-8")
     build(root, out)
+    assert tree(out) == clean_build(root, tmp_path, "race")
+
+
+def test_a_save_during_the_build_to_a_file_read_before_is_built_next_time(tmp_path: Path, monkeypatch) -> None:
+    """The build takes the reading it kept of the bytes it fingerprinted (it does not open the file again): it
+    builds what it fingerprinted, and the next build sees the save."""
+    from microsite import pipeline
+
+    root, out = minimal_site(tmp_path)
+    build(root, out)
+    page = root / "content/pages/index.en.md"
+    original = page.read_text(encoding="utf-8")
+    real_load = pipeline.load
+
+    def load_after_a_save(*args, **kwargs):
+        page.write_text(original.replace("See [the figures]", "See [zebra figures]"), encoding="utf-8")
+        return real_load(*args, **kwargs)
+
+    edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")  # so that the build reads its inputs
+    monkeypatch.setattr(pipeline, "load", load_after_a_save)
+    build(root, out)
+    assert b"zebra" not in (out / "en" / "index.html").read_bytes()
+    monkeypatch.setattr(pipeline, "load", real_load)
+    build(root, out)
+    assert b"zebra" in (out / "en" / "index.html").read_bytes()
     assert tree(out) == clean_build(root, tmp_path, "race")
 
 
@@ -274,3 +299,32 @@ def test_only_the_edges_read_the_environment() -> None:
     readers = sorted(path.name for path in (REPO / "microsite").glob("*.py")
                      if "os.environ" in path.read_text(encoding="utf-8") or "getenv" in path.read_text(encoding="utf-8"))
     assert readers == ["cli.py", "serve.py"]
+
+
+def test_a_fresh_process_reads_and_compiles_again_only_what_changed(tmp_path: Path, monkeypatch) -> None:
+    """A new process (a fresh ``.cache/`` reader) takes every content file's reading and every compiled text from
+    ``.cache/store/``: with every file touched and the output gone it parses and compiles nothing, and after a
+    one-page edit only that page."""
+    import os
+
+    from microsite import compiled, load
+
+    root, out = minimal_site(tmp_path)
+    build(root, out)
+    parsed, compiled_texts = [], []
+    real_reading, real_compile = load._fresh_reading, compiled.compile_markdown
+    monkeypatch.setattr(load, "_fresh_reading", lambda path, *rest: parsed.append(Path(path).name) or
+                        real_reading(path, *rest))
+    monkeypatch.setattr(compiled, "compile_markdown", lambda md, text: compiled_texts.append(text) or
+                        real_compile(md, text))
+    for path in root.rglob("*"):
+        os.utime(path)
+    shutil.rmtree(out)
+    build(root, out)
+    assert parsed == [] and compiled_texts == []
+    assert tree(out) == clean_build(root, tmp_path, "touched")
+    edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")
+    parsed.clear(), compiled_texts.clear()  # (the clean build's)
+    build(root, out)
+    assert parsed == ["statistics.en.md"] and compiled_texts == ["Introduction.\n"]
+    assert tree(out) == clean_build(root, tmp_path, "edited")

@@ -3,8 +3,9 @@
 Hypothesis draws sequences of edits an editor (or the environment) makes:
 page bodies and front matter, data records, UI strings, site.yaml,
 templates that show other pages' fields, pages and static files added and
-removed, and the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``). After each step the project is
-built three ways and compared: reusing the on-disk cache as a fresh process
+removed, the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``),
+and the cache's store damaged. After each step the project is built three
+ways and compared: reusing the on-disk cache as a fresh process
 would; with one cache kept in memory, as the preview does
 (``serve.Preview.rebuild``); and from scratch, in a copy without cache or
 output. A step that makes the content invalid must fail alike, with the same
@@ -106,6 +107,23 @@ def static_removed(name: str) -> Callable[[Path], None]:
     return lambda root: (root / "static" / name).unlink(missing_ok=True)
 
 
+def store_damaged(how: str) -> Callable[[Path], None]:
+    """The cache's store broken as a crash or a disk might: its largest segment cut short or gone, a byte of each
+    value changed (the build then makes the values again)."""
+    def apply(root: Path) -> None:
+        segments = sorted((root / CACHE_FOLDER / "store").glob("values-*.jsonl"), key=lambda path: path.stat().st_size)
+        if not segments:
+            return
+        data = segments[-1].read_bytes()
+        if how == "truncated":
+            segments[-1].write_bytes(data[: len(data) // 2])
+        elif how == "missing":
+            segments[-1].unlink()
+        else:
+            segments[-1].write_bytes(data.replace(b"e", b"f"))
+    return apply
+
+
 PAGES = st.sampled_from(["index.en.md", "statistics.en.md", "glossary.zh.md", "timeline.en.md"])
 EDITS = st.one_of(
     st.builds(page_body, PAGES, WORDS),
@@ -124,6 +142,7 @@ EDITS = st.one_of(
     st.builds(static_file, st.sampled_from(["style.css", "extra.css", "notes.txt"]), WORDS),
     st.builds(static_removed, st.sampled_from(["extra.css", "notes.txt"])),
     st.builds(page_pair, st.sampled_from(["extra", "more/deep"]), st.booleans()),
+    st.builds(store_damaged, st.sampled_from(["truncated", "missing", "flipped"])),
 )
 OPTIONS = st.builds(BuildOptions, st.sampled_from([None, "https://example.net/sub/"]), st.booleans(),
                     st.sampled_from([None, 1000000000, 1100000000]))
@@ -200,7 +219,8 @@ EVERY_KIND = [  # one edit of every kind, tried first on every run
     in_file("content/data/strings.yaml", "  en: Skip to content", "  en: Skip"),
     in_file("content/site.yaml", "  en: Test site", "  en: Site"), static_file("style.css", "alpha"),
     static_file("extra.css", "beta"), static_removed("extra.css"), page_pair("extra", True),
-    page_pair("extra", False), BuildOptions(source_date_epoch=1000000000),
+    page_pair("extra", False), store_damaged("flipped"), page_body("index.en.md", "alpha"),
+    store_damaged("truncated"), BuildOptions(source_date_epoch=1000000000),
     BuildOptions(source_date_epoch=1100000000), BuildOptions("https://example.net/sub/", False),
 ]
 

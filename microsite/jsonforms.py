@@ -1,0 +1,202 @@
+"""The plain JSON forms of what the cache keeps, and their checked way back.
+
+Everything kept in ``.cache/`` is written as plain data and read back field
+by field, each type checked: a value of another shape raises (TypeError,
+ValueError ...), which the cache takes for a miss. Reading it back never
+runs code. A value comes back *exactly*: equal, of the same types (a
+:class:`~microsite.yamlfile.YamlMap` with every location, not a dict), with
+the same :func:`~microsite.memo.digest_of`, so that a build that reuses it is
+the build that would have made it again (``tests/test_jsonforms.py``).
+
+What a value was made from is its key, not part of the form: a reading's
+path and digest, say, are given back to the reader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .compiled import Compiled, LinkSpec, Mistyped, TextRun
+from .errors import ContentError, Location
+from .load import DataFile, Document, Reading
+from .store import text
+from .yamlfile import YamlList, YamlMap
+
+# --- compiled Markdown -------------------------------------------------------------------------------------------
+
+
+def compiled_to_json(compiled: Compiled) -> list:
+    return [compiled.html,
+            [[link.href, link.title, link.text, link.is_image, link.line, link.column, link.mistyped]
+             for link in compiled.links],
+            [[run.text, run.link, [list(place) for place in run.places]] for run in compiled.digits],
+            sorted(compiled.heading_ids),
+            [list(pair) for pair in compiled.duplicate_ids],
+            [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistyped]]
+
+
+def compiled_from_json(data: Any) -> Compiled:
+    html, links, digits, heading_ids, duplicate_ids, mistyped = data
+    return Compiled(
+        text(html),
+        tuple([_link(*link) for link in links]),
+        tuple(TextRun(text(run_text), _int(link), tuple((_int(o), _int(l), _int(c)) for o, l, c in places))
+              for run_text, link, places in digits),
+        frozenset(text(ident) for ident in heading_ids),
+        tuple((_int(line), text(ident)) for line, ident in duplicate_ids),
+        tuple(Mistyped(_int(line), _int(column), _pair(start), _pair(end), text(message), text(hint))
+              for line, column, start, end, message, hint in mistyped))
+
+
+def _link(href: Any, title: Any, link_text: Any, image: Any, line: Any, column: Any, mistyped: Any) -> LinkSpec:
+    """A link read back (checked in one test: a page has many)."""
+    if not (type(href) is type(title) is type(link_text) is str and type(image) is type(mistyped) is bool
+            and type(line) is type(column) is int):
+        raise TypeError("not a link")
+    return LinkSpec(href, title, link_text, image, line, column, mistyped)
+
+
+def _pair(value: Any) -> tuple[int, int]:
+    first, second = value
+    return _int(first), _int(second)
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise TypeError("not a whole number")
+    return value
+
+
+# --- content files as read: a Reading, its Document or DataFile, the YAML in it ---------------------------------
+
+
+def reading_to_json(reading: Reading, path: Path) -> list:
+    """``reading`` of the file ``path`` (its digest is its key's); TypeError if it holds what no form is made for."""
+    value = reading.value
+    if value is not None and value.path != path:
+        raise TypeError("a reading of another path")
+    if isinstance(value, Document):
+        form: list | None = ["document", yaml_to_json(value.front, path), value.body, value.body_line,
+                             value.fingerprint, value.words]
+    elif isinstance(value, DataFile):
+        form = ["data", yaml_to_json(value.value, path)]
+    elif value is None:
+        form = None
+    else:
+        raise TypeError(f"a reading of a {type(value).__name__}")
+    return [form, [[_location_to_json(m.location, path), m.message, m.hint, m.detail] for m in _errors(reading)]]
+
+
+def _errors(reading: Reading) -> tuple[ContentError, ...]:
+    if any(type(mistake) is not ContentError for mistake in reading.mistakes):
+        raise TypeError("a mistake of another kind")
+    return reading.mistakes
+
+
+def reading_from_json(data: Any, path: Path, digest: str) -> Reading:
+    """The reading of the file ``path`` whose bytes had ``digest``, from its form (see :func:`reading_to_json`)."""
+    form, mistakes = data
+    return Reading(_reading_value(form, path),
+                   tuple(ContentError(_location(where, path), text(message), text(hint), text(detail))
+                         for where, message, hint, detail in mistakes), digest)
+
+
+def _reading_value(form: Any, path: Path) -> Document | DataFile | None:
+    if form is None:
+        return None
+    if form[0] == "document":
+        _, front, body, body_line, fingerprint, words = form
+        return Document(path, yaml_from_json(front, path), text(body), _int(body_line), text(fingerprint),
+                        text(words))
+    _, value = form
+    if form[0] != "data":
+        raise ValueError("not a reading's form")
+    return DataFile(path, yaml_from_json(value, path))
+
+
+_SCALARS = (str, int, float, bool, type(None))  # what YAML's core schema gives (yamlfile.resolve_plain): no dates
+
+
+def yaml_to_json(value: Any, path: Path) -> Any:
+    """A value of :func:`~microsite.yamlfile.parse_yaml` as JSON: scalars as they are, a mapping as
+    ``["m", location, [[key, value, key location, value location, style], ...]]``, a list as
+    ``["l", location, [[item, location], ...]]``; a location in the file ``path`` as ``[line, column]``."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is YamlMap:
+        keys = list(value)
+        if not (keys == list(value.key_locs) == list(value.value_locs) == list(value.value_styles)):
+            raise TypeError("a mapping whose locations are not its keys'")
+        return ["m", _location_to_json(value.loc, path),
+                [[key, yaml_to_json(item, path), _location_to_json(value.key_locs[key], path),
+                  _location_to_json(value.value_locs[key], path), value.value_styles[key]]
+                 for key, item in value.items()]]
+    if kind is YamlList:
+        if len(value.item_locs) != len(value):
+            raise TypeError("a list whose locations are not its items'")
+        return ["l", _location_to_json(value.loc, path),
+                [[yaml_to_json(item, path), _location_to_json(where, path)] for item, where in zip(value,
+                                                                                                    value.item_locs)]]
+    raise TypeError(f"not a value YAML gives: {kind.__name__}")
+
+
+def yaml_from_json(data: Any, path: Path) -> Any:
+    """The value :func:`yaml_to_json` wrote, of the same types (a JSON object is no form of it)."""
+    kind = type(data)
+    if kind is list:
+        if data[0] == "m":
+            return _mapping(data, path)
+        if data[0] == "l":
+            return _sequence(data, path)
+        raise ValueError("not a YAML value's form")
+    if kind in _SCALARS:
+        return data
+    raise TypeError("not a YAML value's form")
+
+
+def _mapping(data: list, path: Path) -> YamlMap:
+    _, where, members = data
+    result = YamlMap()
+    result.loc, result.key_locs, result.value_locs, result.value_styles = _location(where, path), {}, {}, {}
+    for key, item, key_where, value_where, style in members:
+        if text(key) in result:
+            raise ValueError("a key twice")
+        result[key] = yaml_from_json(item, path)
+        result.key_locs[key] = _location(key_where, path)
+        result.value_locs[key] = _location(value_where, path)
+        result.value_styles[key] = text(style)
+    return result
+
+
+def _sequence(data: list, path: Path) -> YamlList:
+    _, where, members = data
+    result = YamlList()
+    result.loc, result.item_locs = _location(where, path), []
+    for item, item_where in members:
+        result.append(yaml_from_json(item, path))
+        result.item_locs.append(_location(item_where, path))
+    return result
+
+
+def _location_to_json(location: Location, path: Path) -> list:
+    """``[line, column]`` in the file ``path`` (most are), else ``[path, line, column]``."""
+    if type(location) is not Location:
+        raise TypeError("not a location")
+    if location.path == path and type(location.path) is type(path):
+        return [location.line, location.column]
+    if not isinstance(location.path, Path):
+        raise TypeError("a location without a path")
+    return [str(location.path), location.line, location.column]
+
+
+def _location(data: Any, path: Path) -> Location:
+    if len(data) == 2:
+        line, column = data
+    else:
+        other, line, column = data
+        path = Path(text(other))
+    if not ((line is None or type(line) is int) and (column is None or type(column) is int)):
+        raise TypeError("not a line and column")
+    return Location(path, line, column)

@@ -1,0 +1,359 @@
+"""Values by key in ``.cache/store/``: appended to, read lazily, checked, never run.
+
+A fresh process that follows a one-page edit asks for thousands of values
+an earlier build made (compiled Markdown by text, content files as read and
+parsed by path and bytes), and should pay only for reading those, never
+for rewriting them all. So:
+
+* each build that made new values appends them to ONE new *segment* file,
+  written aside and renamed into place (a segment is whole or absent);
+* an *index* (key -> segment, offset, length, digest of the value's bytes)
+  replaces the old one at once in each build that changed it; its first line
+  names the code that wrote it and the digest of the rest
+  (:func:`read_checked`): an index of other code is an empty store;
+* a value is read only when asked for; its bytes must have the index's
+  digest, then they are JSON that the caller's decoder reads back field by
+  field with its types checked. A missing segment, a wrong digest or a bad
+  shape is a miss (the value is made again), never an error, never code run;
+* the index keeps only what the last build used. Once less than half of the
+  segments' bytes are in use, or the segments are many, the values in use
+  are copied into the new segment and the segments left over are deleted.
+
+Two processes may share the store (the preview reads it, a command-line
+build writes it): the last index written wins, and a value whose segment
+went away is a miss. A store that cannot be written (a read-only project) is
+not kept; the build goes on without it. Keys are the callers' (made with
+:func:`~microsite.memo.digest_of` from exactly what each value was made of).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+from .memo import digest_of, digest_of_chunks
+
+CACHE_FORMAT = 2  # of every file in .cache/, named in its first line
+INDEX = "index.json"
+SEGMENT = re.compile(r"values-[0-9a-f]{32}\.jsonl\Z")  # the store's own files: nothing else there is deleted
+LEFTOVER = re.compile(r"(?:values|index\.json)\.[0-9]+\.tmp\Z")  # what a killed build was writing
+LEFTOVER_AGE = 3600  # seconds: an older one is no other build's work in progress
+MAX_SEGMENTS = 32  # more, and the small ones are merged into the next new one
+MAX_VALUE_BYTES = 1 << 26  # no value is near this; a planted index may not make a read allocate more
+MISS_ERRORS = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
+Value = TypeVar("Value")
+
+
+class Entry(NamedTuple):
+    """Where a value's bytes are: ``length`` bytes at ``offset`` of ``segment``, whose digest is ``digest``."""
+
+    segment: str
+    offset: int
+    length: int
+    digest: str
+
+
+class Store:
+    """The values kept in ``folder`` by key (see the module docstring); ``persist=False`` only reads them."""
+
+    def __init__(self, folder: Path | None, code: str, persist: bool = True) -> None:
+        self.folder = folder if folder is not None and not os.path.islink(folder) else None
+        self.code = code
+        self.persist = persist and self.folder is not None
+        self.entries = _entries(read_checked(self.folder / INDEX, code)) if self.folder is not None else {}
+        self._dropped = False  # an entry found damaged was dropped: the index on disk is out of date
+        self._open: dict[str, tuple[int, int] | None] = {}  # segment -> (file descriptor, size), None if unreadable
+
+    def get(self, key: str, decode: Callable[[Any], Value]) -> Value | None:
+        """The value kept under ``key``, read back by ``decode`` (which raises on a shape it does not know), or
+        None when there is none or it cannot be read: then the caller makes it again."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        try:
+            return decode(json.loads(self._bytes(entry)))
+        except MISS_ERRORS:
+            del self.entries[key]
+            self._dropped = True
+            return None
+
+    def save(self, used: Iterable[tuple[str, Callable[[], object]]]) -> None:
+        """Keep exactly the values ``used`` names (what this build asked for), each key with how to make its JSON
+        form: asked only of the values the store does not hold yet, which go to one new segment."""
+        if not self.persist:
+            return
+        kept: dict[str, Entry] = {}
+        new: dict[str, Callable[[], object]] = {}
+        for key, make in used:
+            entry = self.entries.get(key)
+            if entry is not None:
+                kept[key] = entry
+            else:
+                new[key] = make
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            on_disk = _segments(self.folder)
+            drained = _drained(kept, on_disk)
+            if new or drained:
+                copied = [(key, entry) for key, entry in kept.items() if entry.segment in drained]
+                for key, _ in copied:
+                    del kept[key]
+                kept.update(self._append(self._copies(copied), _encoded(new.items())))
+            if new or drained or len(kept) != len(self.entries) or self._dropped:
+                write_checked(self.folder / INDEX, self.code, _index_json(kept))
+            if drained:
+                _delete_unused(self.folder, on_disk, {entry.segment for entry in kept.values()})
+        except OSError:  # a read-only project builds fine, only without a store
+            return
+        self.entries, self._dropped = kept, False
+
+    def close(self) -> None:
+        """Close the segments opened for reading (a build keeps them open while it reads)."""
+        for opened in self._open.values():
+            if opened is not None:
+                with contextlib.suppress(OSError):
+                    os.close(opened[0])
+        self._open = {}
+
+    def _bytes(self, entry: Entry) -> bytes:
+        """The bytes of ``entry``, checked against its digest (ValueError when they are not those stored)."""
+        opened = self._open.get(entry.segment, ())
+        if opened == ():
+            opened = self._open[entry.segment] = _opened(self.folder / entry.segment)
+        if opened is None or entry.offset + entry.length > opened[1]:
+            raise ValueError("the segment is gone or shorter than the index says")
+        data = _read_at(opened[0], entry.length, entry.offset)
+        if digest_of(data) != entry.digest:
+            raise ValueError("not the bytes stored")
+        return data
+
+    def _copies(self, entries: list[tuple[str, Entry]]) -> Iterator[tuple[str, bytes]]:
+        """The bytes of ``entries`` that can still be read (the others are left out: made again when asked)."""
+        for key, entry in entries:
+            try:
+                yield key, self._bytes(entry)
+            except MISS_ERRORS:
+                continue
+
+    def _append(self, *values: Iterable[tuple[str, bytes]]) -> dict[str, Entry]:
+        """Write ``values`` (key, JSON bytes) as one new segment, renamed into place whole; where each one is."""
+        name = f"values-{os.urandom(16).hex()}.jsonl"
+        temporary = self.folder / f"values.{os.getpid()}.tmp"
+        placed: list[tuple[str, int, int, str]] = []
+        try:
+            with open(temporary, "wb") as handle:
+                offset = 0
+                for part in values:
+                    for key, data in part:
+                        handle.write(data + b"\n")
+                        placed.append((key, offset, len(data), digest_of(data)))
+                        offset += len(data) + 1
+            if not placed:
+                temporary.unlink()
+                return {}
+            os.replace(temporary, self.folder / name)
+        except OSError:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            raise
+        return {key: Entry(name, offset, length, digest) for key, offset, length, digest in placed}
+
+
+def _opened(path: Path) -> tuple[int, int] | None:
+    """A segment opened for reading, and its size; None when it cannot be opened or is no regular file."""
+    try:
+        descriptor = _open_regular(path)
+    except OSError:
+        return None
+    return descriptor, os.fstat(descriptor).st_size
+
+
+def _open_regular(path: Path) -> int:
+    """``path`` opened for reading, if it is a regular file (not a link, nor a FIFO that would block)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+    except OSError:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def _read_at(descriptor: int, length: int, offset: int) -> bytes:
+    """``length`` bytes at ``offset``, without moving a position that forked copies of this process share."""
+    if hasattr(os, "pread"):
+        return os.pread(descriptor, length, offset)
+    os.lseek(descriptor, offset, os.SEEK_SET)  # Windows: no fork either, so no position shared
+    return os.read(descriptor, length)
+
+
+def _encoded(values: Iterable[tuple[str, Callable[[], object]]]) -> Iterator[tuple[str, bytes]]:
+    """Each value's JSON bytes, made as it is written; one that cannot be JSON is left out (made again)."""
+    for key, make in values:
+        try:
+            data = as_json(make()).encode("utf-8")
+        except (ValueError, TypeError, RecursionError):  # an int too long to write, say
+            continue
+        if len(data) <= MAX_VALUE_BYTES:
+            yield key, data
+
+
+def _segments(folder: Path) -> dict[str, int]:
+    """The store's segment files in ``folder`` (by their names' pattern), with their sizes."""
+    found = {}
+    with os.scandir(folder) as scan:
+        for entry in scan:
+            if SEGMENT.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    found[entry.name] = entry.stat(follow_symlinks=False).st_size
+    return found
+
+
+def _drained(kept: dict[str, Entry], on_disk: dict[str, int]) -> set[str]:
+    """The segments whose values in use are to be copied into the new one, then deleted: all of them when less
+    than half their bytes are in use, all but the largest when they are many, else none."""
+    live = sum(entry.length + 1 for entry in kept.values())
+    if live * 2 < sum(on_disk.values()):
+        return set(on_disk)
+    if len(on_disk) >= MAX_SEGMENTS:
+        return set(on_disk) - {max(on_disk, key=on_disk.__getitem__)}
+    return set()
+
+
+def _delete_unused(folder: Path, on_disk: dict[str, int], referenced: set[str]) -> None:
+    """Delete the segments the index no longer names and what killed builds left (only the store's own files)."""
+    for name in on_disk.keys() - referenced:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+    old = time.time() - LEFTOVER_AGE
+    with os.scandir(folder) as scan:
+        for entry in scan:
+            with contextlib.suppress(OSError):
+                if LEFTOVER.match(entry.name) and entry.stat(follow_symlinks=False).st_mtime < old:
+                    os.unlink(entry.path)
+
+
+def _index_json(entries: dict[str, Entry]) -> Iterator[str]:
+    """The index as JSON text, an entry at a time (never a second copy of it whole in memory)."""
+    segments = sorted({entry.segment for entry in entries.values()})
+    number = {name: index for index, name in enumerate(segments)}
+    yield f'{{"segments":{as_json(segments)},"entries":{{'
+    for position, (key, entry) in enumerate(entries.items()):
+        yield f'{"," if position else ""}{as_json(key)}:[{number[entry.segment]},{entry.offset},{entry.length},' \
+              f'{as_json(entry.digest)}]'
+    yield "}}"
+
+
+def _entries(content: object) -> dict[str, Entry]:
+    """The index read back (see :func:`_index_json`), or no entries when it is not of that shape."""
+    if content is None:
+        return {}
+    try:
+        segments = [_segment_name(name) for name in content["segments"]]
+        return {text(key): Entry(segments[count(number)], count(offset), _size(length), text(digest))
+                for key, (number, offset, length, digest) in content["entries"].items()}
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return {}
+
+
+def _segment_name(value: object) -> str:
+    if not SEGMENT.match(text(value)):  # never a path: a planted index cannot make the store open another file
+        raise ValueError("not a segment's name")
+    return value
+
+
+def _size(value: object) -> int:
+    if count(value) > MAX_VALUE_BYTES:
+        raise ValueError("larger than any value")
+    return value
+
+
+# --- the files of .cache/: a first line that names the code that wrote them, then JSON --------------------------
+
+
+def head(code: str, digest: str) -> bytes:
+    """The first line of a cache file: the format, the code that wrote it, the digest of the rest."""
+    return f"microsite-cache {CACHE_FORMAT} {code} {digest}".encode()
+
+
+def read_checked(path: Path, code: str) -> object | None:
+    """The JSON content of the cache file ``path``, or None when it is missing, damaged or not this code's."""
+    try:
+        with os.fdopen(_open_regular(path), "rb") as handle:
+            first, _, body = handle.read().partition(b"\n")
+        if first != head(code, digest_of(body)):
+            return None
+        return json.loads(body)
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def write_checked(path: Path, code: str, parts: Iterable[str]) -> None:
+    """Store the JSON text made of ``parts`` as the cache file ``path``, replacing it at once (OSError when the
+    folder cannot be written).
+
+    The parts are written and hashed as they come, never joined (a large
+    file would otherwise be held twice). The first line, whose length does
+    not depend on the digest, is written last.
+    """
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(head(code, digest_of(b"")) + b"\n")  # a place held for the first line, as long as it
+            digest = digest_of_chunks(_written(handle, (part.encode() for part in parts)))
+            handle.seek(0)
+            handle.write(head(code, digest))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise
+
+
+def _written(handle, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """``chunks``, each written to ``handle`` as it passes."""
+    for chunk in chunks:
+        handle.write(chunk)
+        yield chunk
+
+
+def as_json(value: object) -> str:
+    """``value`` as compact JSON text, Chinese as it is (half the size of escapes)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+# --- reading plain data back, its types checked ------------------------------------------------------------
+
+
+def text(value: object) -> str:
+    if type(value) is not str:
+        raise TypeError("not text")
+    return value
+
+
+def number(value: object) -> int | None:
+    """A whole number or None (a location's line or column may be unknown)."""
+    if value is not None and type(value) is not int:
+        raise TypeError("not a whole number")
+    return value
+
+
+def count(value: object) -> int:
+    """A whole number, not negative."""
+    if type(value) is not int or value < 0:
+        raise TypeError("not a count")
+    return value
+
+
+def flag(value: object) -> bool:
+    if type(value) is not bool:
+        raise TypeError("not true or false")
+    return value

@@ -1,0 +1,201 @@
+"""What the cache keeps comes back exactly: equal, of the same types, with every location, and the same digest."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from microsite.compiled import compile_markdown
+from microsite.errors import ContentError, Location
+from microsite.jsonforms import (compiled_from_json, compiled_to_json, reading_from_json, reading_to_json,
+                                 yaml_from_json)
+from microsite.load import DataFile, Document, Reading, _fresh_reading, parse_document
+from microsite.markdown import new_parser
+from microsite.memo import digest_of
+from microsite.store import as_json
+from microsite.yamlfile import YamlList, YamlMap, parse_yaml
+
+SETTINGS = settings(database=None, deadline=None, max_examples=200, derandomize=bool(os.environ.get("CI")),
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+PATH = Path("/project/content/pages/topic/a.en.md")
+
+
+def assert_same(left: object, right: object) -> None:
+    """``left`` and ``right`` are the same value: equal types all the way down, every attribute equal."""
+    assert type(left) is type(right), (left, right)
+    if isinstance(left, float):
+        assert repr(left) == repr(right)  # nan, -0.0
+    elif isinstance(left, YamlMap):
+        assert list(left) == list(right)
+        for key in left:
+            assert_same(left[key], right[key])
+        for name in ("loc", "key_locs", "value_locs", "value_styles"):
+            assert_same(getattr(left, name), getattr(right, name))
+    elif isinstance(left, YamlList):
+        assert len(left) == len(right)
+        for a, b in zip(left, right):
+            assert_same(a, b)
+        assert_same(left.loc, right.loc)
+        assert_same(left.item_locs, right.item_locs)
+    elif isinstance(left, (list, tuple)):
+        assert len(left) == len(right)
+        for a, b in zip(left, right):
+            assert_same(a, b)
+    elif isinstance(left, dict):
+        assert list(left) == list(right)
+        for key in left:
+            assert_same(left[key], right[key])
+    elif isinstance(left, ContentError):
+        assert_same(vars(left), vars(right))
+        assert left.args == right.args
+    elif isinstance(left, (Reading, Document, DataFile, Location)):
+        assert_same(vars(left), vars(right))
+    else:
+        assert left == right
+
+
+def round_trip(reading: Reading, path: Path) -> Reading:
+    """``reading`` as the store writes it and reads it back (through JSON text, as on disk)."""
+    return reading_from_json(json.loads(as_json(reading_to_json(reading, path)).encode()), path, reading.digest)
+
+
+def assert_round_trips(reading: Reading, path: Path) -> None:
+    back = round_trip(reading, path)
+    assert_same(back, reading)
+    assert digest_of(back) == digest_of(reading)
+
+
+# --- readings made the way the build makes them: files read and parsed -------------------------------------------
+
+YAML_TOKENS = (":", ": ", "-", "- ", "[", "]", "{", "}", ",", "#", "&a", "*a", "!!str", "!x", "|", ">", "'", '"',
+               "\n", "  ", "\t", " ", "title", "zh", "a", "1", "0x1f", "0o7", ".5", "1e9", "-0.0", ".inf", ".nan",
+               "~", "null", "true", "no", "2023-10-11", "\\x01", "：", "强素质", "<<", "---", "\r", "\u200b")
+scalars = (st.none() | st.booleans() | st.integers(min_value=-10**400, max_value=10**400)
+           | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=20))
+keys = st.text(min_size=1, max_size=8) | st.sampled_from(("title", "description", "zh", "en", "value"))
+structures = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4),
+                          max_leaves=12)
+
+
+def dump(value: object, style: str | None) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, default_style=style, sort_keys=False)
+
+
+front_matters = (st.builds(dump, structures, st.sampled_from([None, "'", '"', "|"]))
+                 | st.lists(st.sampled_from(YAML_TOKENS), max_size=30).map("".join))
+page_texts = st.builds(lambda front, body: f"---\n{front}---\n{body}", front_matters, st.text(max_size=40))
+files = (st.one_of(page_texts, front_matters, front_matters.map(lambda front: f"---\n{front}---\nBody.\n"))
+         .map(lambda text: text.encode("utf-8", "surrogatepass"))
+         | st.binary(max_size=60) | st.just(b"---\ntitle: A\n---\n\xff\xfe"))
+
+
+@pytest.fixture(scope="module")
+def scratch() -> Path:
+    with tempfile.TemporaryDirectory() as folder:
+        yield Path(folder)
+
+
+@SETTINGS
+@given(files, st.booleans())
+@example(b"---\ntitle: [\n---\nBroken.\n", False)
+@example(b"---\nvalue: .nan\nother: -0.0\nbig: 0x" + b"f" * 40 + b"\n---\n", True)
+def test_a_file_read_and_parsed_comes_back_exactly(scratch, data: bytes, as_data: bool) -> None:
+    real = scratch / "a.en.md"
+    real.write_bytes(data)
+    path = str(PATH)
+    if as_data:
+        reading = _fresh_reading(path, str(real), lambda _, text: DataFile(PATH, parse_yaml(text, PATH)))
+    else:
+        reading = _fresh_reading(path, str(real), lambda _, text: parse_document(text, PATH))
+    assert_round_trips(reading, PATH)
+
+
+# --- readings of any shape the types allow --------------------------------------------------------------------
+
+other_paths = st.sampled_from([PATH, Path("/project/content/site.yaml"), Path("relative/x.md")])
+locations = st.builds(Location, other_paths, st.none() | st.integers(1, 10**6), st.none() | st.integers(1, 500))
+styles = st.sampled_from(["", "'", '"', "|", ">"])
+
+
+def located_map(members: list[tuple[str, object, Location, Location, str]], where: Location) -> YamlMap:
+    result = YamlMap()
+    result.loc, result.key_locs, result.value_locs, result.value_styles = where, {}, {}, {}
+    for key, value, key_loc, value_loc, style in members:
+        result[key], result.key_locs[key], result.value_locs[key], result.value_styles[key] = (value, key_loc,
+                                                                                               value_loc, style)
+    return result
+
+
+def located_list(items: list[tuple[object, Location]], where: Location) -> YamlList:
+    result = YamlList(item for item, _ in items)
+    result.loc, result.item_locs = where, [item_loc for _, item_loc in items]
+    return result
+
+
+yaml_values = st.recursive(
+    scalars,
+    lambda inner: st.builds(located_map, st.lists(st.tuples(keys, inner, locations, locations, styles), max_size=4,
+                                                  unique_by=lambda member: member[0]), locations)
+    | st.builds(located_list, st.lists(st.tuples(inner, locations), max_size=4), locations),
+    max_leaves=12)
+mistakes = st.lists(st.builds(ContentError, locations, st.text(max_size=20), st.text(max_size=20),
+                              st.text(max_size=20)), max_size=3).map(tuple)
+values = (st.none()
+          | st.builds(Document, st.just(PATH), yaml_values, st.text(max_size=30), st.integers(1, 1000),
+                      st.text("0123456789abcdef", max_size=32), st.text("0123456789abcdef", max_size=32))
+          | st.builds(DataFile, st.just(PATH), yaml_values))
+readings = st.builds(Reading, values, mistakes, st.text("0123456789abcdef", min_size=32, max_size=32))
+
+
+@SETTINGS
+@given(readings)
+def test_any_reading_comes_back_exactly(reading: Reading) -> None:
+    assert_round_trips(reading, PATH)
+
+
+def test_a_value_yaml_never_gives_is_not_written() -> None:
+    for value in (Document(PATH, {"plain": "dict"}, "", 1), DataFile(PATH, [1]), DataFile(PATH, (1,)),
+                  Document(Path("/elsewhere.md"), None, "", 1)):
+        with pytest.raises(TypeError):
+            reading_to_json(Reading(value, (), "d"), PATH)
+
+
+@pytest.mark.parametrize("form", [
+    {"m": []}, ["x", [1, 1], []], ["m", [1, 1], [["k", 1, [1, 1], [1, 1]]]], ["m", [1, 1], [[1, 1, [1, 1], [1, 1], ""]]],
+    ["m", [1, 1], [["k", 1, [1, 1], [1, 1], ""], ["k", 2, [1, 1], [1, 1], ""]]], ["l", [1, "one"], []],
+    ["l", [1, 1], [[1]]], [], ["m"],
+])
+def test_a_yaml_form_of_another_shape_is_refused(form) -> None:
+    with pytest.raises((TypeError, ValueError, IndexError)):
+        yaml_from_json(form, PATH)
+
+
+@pytest.mark.parametrize("form", [
+    [["document", None, "", "1", "", ""], []], [["page", None], []], [None, [[[1, 1], "m", "h"]]],
+    [None, [[[1, 1], "m", "h", 3]]], [None], {"value": None},
+])
+def test_a_reading_form_of_another_shape_is_refused(form) -> None:
+    with pytest.raises((TypeError, ValueError, IndexError, KeyError)):
+        reading_from_json(form, PATH, "d")
+
+
+# --- compiled Markdown ---------------------------------------------------------------------------------------
+
+MARKDOWN_TOKENS = ("*", "**", "[", "]", "(", ")", "![", "`", "#", "## ", "{#a}", "\n", "\n\n", " ", "强素质", "。",
+                   "a", "1", "2023年", "|", "- ", "stat:", "cite:", "x.md", '"', "（", "）", "【", "】", "\x00")
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(MARKDOWN_TOKENS), max_size=40).map("".join))
+@example("[链接]（x.md）and 1 [two](a.md \"t\") ![3](i.png)\n\n## A\n\n## A\n")
+def test_compiled_markdown_comes_back_exactly(text: str) -> None:
+    compiled = compile_markdown(new_parser(), text)
+    back = compiled_from_json(json.loads(as_json(compiled_to_json(compiled))))
+    assert back == compiled and digest_of(back) == digest_of(compiled)

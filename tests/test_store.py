@@ -1,0 +1,205 @@
+"""The store of values by key: appended to, read lazily, and a damaged, planted or vanished part is only a miss."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from microsite import store as store_module
+from microsite.memo import digest_of
+from microsite.store import INDEX, MAX_SEGMENTS, SEGMENT, Store, head, text
+
+CODE = "code-fingerprint"
+
+
+def saved(folder: Path, values: dict[str, object], code: str = CODE) -> Store:
+    """A store in ``folder`` that kept exactly ``values`` (after what it held before)."""
+    store = Store(folder, code)
+    store.save([(key, lambda value=value: value) for key, value in values.items()])
+    return store
+
+
+def read(folder: Path, key: str, decode=text, code: str = CODE) -> object:
+    return Store(folder, code).get(key, decode)
+
+
+def segments(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if SEGMENT.match(path.name))
+
+
+def test_a_value_kept_is_read_back_by_a_fresh_store(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {"a": "one", "b": "二"})
+    assert read(folder, "a") == "one" and read(folder, "b") == "二"
+    assert read(folder, "c") is None
+
+
+def test_many_new_values_make_one_segment_and_nothing_new_writes_nothing(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {f"key{n}": f"value {n}" for n in range(1000)})
+    assert len(segments(folder)) == 1
+    index = (folder / INDEX).read_bytes()
+    saved(folder, {f"key{n}": f"value {n}" for n in range(1000)})
+    assert len(segments(folder)) == 1 and (folder / INDEX).read_bytes() == index
+
+
+def test_only_the_values_asked_for_are_read(tmp_path, monkeypatch):
+    folder = tmp_path / "store"
+    saved(folder, {f"key{n}": f"value {n}" for n in range(100)})
+    reads = []
+    real = store_module._read_at
+    monkeypatch.setattr(store_module, "_read_at", lambda *args: reads.append(args) or real(*args))
+    store = Store(folder, CODE)
+    assert store.get("key7", text) == "value 7" and len(reads) == 1
+
+
+def test_the_index_keeps_only_what_the_last_build_used(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {"a": "one", "b": "two"})
+    store = Store(folder, CODE)
+    assert store.get("a", text) == "one"
+    store.save([("a", lambda: "never asked: the store has it"), ("c", lambda: "three")])
+    assert [read(folder, key) for key in "abc"] == ["one", None, "three"]
+    assert len(segments(folder)) == 2  # appended: the first one is not rewritten
+
+
+def test_values_mostly_unused_are_compacted_into_one_segment(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {f"key{n}": "x" * 100 for n in range(10)})
+    (folder / "notes.txt").write_text("not the store's", encoding="utf-8")
+    (folder / "values-mine.jsonl").write_text("not the store's either", encoding="utf-8")
+    first = segments(folder)
+    saved(folder, {"key1": "x" * 100, "new": "y"})  # 1 of 10 still used: less than half
+    assert len(segments(folder)) == 1 and segments(folder) != first
+    assert read(folder, "key1") == "x" * 100 and read(folder, "new") == "y" and read(folder, "key2") is None
+    assert (folder / "notes.txt").exists() and (folder / "values-mine.jsonl").exists()
+
+
+def test_many_segments_are_merged(tmp_path):
+    folder = tmp_path / "store"
+    values = {}
+    for n in range(MAX_SEGMENTS + 3):
+        values[f"key{n}"] = f"value {n}"
+        saved(folder, values)
+        assert len(segments(folder)) <= MAX_SEGMENTS
+    assert all(read(folder, key) == value for key, value in values.items())
+
+
+def test_a_store_of_other_code_is_empty_and_its_segments_go(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {"a": "one"}, code="old code")
+    assert read(folder, "a") is None
+    saved(folder, {"b": "two"})
+    assert len(segments(folder)) == 1 and read(folder, "b") == "two"
+
+
+def damage(folder: Path, how: str) -> None:
+    """Break the only segment (or the index) of ``folder`` as a crash, a disk or a hand might."""
+    segment = folder / segments(folder)[0]
+    data = segment.read_bytes()
+    if how == "truncated":
+        segment.write_bytes(data[:3])
+    elif how == "flipped":
+        segment.write_bytes(data.replace(b"one", b"onf"))
+    elif how == "missing":
+        segment.unlink()
+    elif how == "emptied":
+        segment.write_bytes(b"")
+    elif how == "fifo":
+        segment.unlink()
+        os.mkfifo(segment)
+    elif how == "link":
+        segment.unlink()
+        (folder / "elsewhere").write_bytes(data)
+        segment.symlink_to(folder / "elsewhere")
+    elif how == "index truncated":
+        (folder / INDEX).write_bytes((folder / INDEX).read_bytes()[:-3])
+    elif how == "index garbage":
+        (folder / INDEX).write_bytes(b"\x80\x81 not json")
+    elif how == "index pickle":
+        import pickle
+        (folder / INDEX).write_bytes(pickle.dumps({"entries": {"a": os.system}}))
+
+
+@pytest.mark.parametrize("how", ["truncated", "flipped", "missing", "emptied", "fifo", "link", "index truncated",
+                                 "index garbage", "index pickle"])
+def test_a_damaged_store_only_misses(tmp_path, how):
+    folder = tmp_path / "store"
+    saved(folder, {"a": "one", "b": "two"})
+    damage(folder, how)
+    store = Store(folder, CODE)
+    assert store.get("a", text) is None
+    store.save([("a", lambda: "one again")])  # made again, and kept
+    assert read(folder, "a") == "one again"
+
+
+def planted_index(folder: Path, content: object, code: str = CODE) -> None:
+    """An index with a correct first line (anyone who can write .cache/ can make one)."""
+    body = json.dumps(content).encode()
+    (folder / INDEX).write_bytes(head(code, digest_of(body)) + b"\n" + body)
+
+
+@pytest.mark.parametrize("entry", [
+    [0, 0, 5, "wrong digest"], [0, 0, 1 << 40, "huge"], [0, -1, 5, "negative"], [7, 0, 5, "no such segment"],
+    [0, 0, "5", "a text"], "not a list", [0, 0, 5],
+])
+def test_a_planted_index_only_misses(tmp_path, entry):
+    folder = tmp_path / "store"
+    saved(folder, {"a": "one"})
+    planted_index(folder, {"segments": segments(folder), "entries": {"a": entry}})
+    assert read(folder, "a") is None
+
+
+@pytest.mark.parametrize("name", ["../../secret.jsonl", "/etc/passwd", "index.json", "values-../x.jsonl"])
+def test_a_planted_index_cannot_name_another_file(tmp_path, name):
+    folder = tmp_path / "store"
+    secret = tmp_path / "secret.jsonl"
+    secret.write_bytes(b'"secret"\n')
+    folder.mkdir()
+    planted_index(folder, {"segments": [name], "entries": {"a": [0, 0, 8, digest_of(b'"secret"')]}})
+    assert read(folder, "a") is None
+
+
+def test_a_planted_value_of_another_shape_is_a_miss(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {"a": ["a", "list"], "b": {"deep": [[[[]]]]}})
+    assert read(folder, "a") is None and read(folder, "b") is None  # ``text`` raises on them: a miss
+
+
+def test_a_value_that_cannot_be_json_is_left_out(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {"a": 16 ** 5000, "b": {1, 2}, "c": "fine"})
+    assert read(folder, "a", decode=lambda value: value) is None and read(folder, "c") == "fine"
+
+
+def test_a_store_that_cannot_be_written_is_not_kept(tmp_path):
+    (tmp_path / "file").write_text("a file where the folder would be", encoding="utf-8")
+    saved(tmp_path / "file" / "store", {"a": "one"})  # no error
+    assert read(tmp_path / "file" / "store", "a") is None
+    folder = tmp_path / "store"
+    Store(folder, CODE, persist=False).save([("a", lambda: "one")])
+    assert not folder.exists()
+
+
+def test_a_store_that_is_a_link_is_not_used(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "store").symlink_to(tmp_path / "elsewhere")
+    saved(tmp_path / "store", {"a": "one"})
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_two_processes_the_last_index_written_wins_and_a_vanished_segment_is_a_miss(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {f"key{n}": "x" * 100 for n in range(10)})
+    preview, command_line = Store(folder, CODE), Store(folder, CODE)
+    assert preview.get("key3", text) == "x" * 100  # the preview holds the segment open
+    command_line.save([("key1", lambda: "x" * 100), ("other", lambda: "y")])  # compacts: the first segment goes
+    assert preview.get("key2", text) == "x" * 100  # still readable through the open file
+    fresh = Store(folder, CODE)
+    assert fresh.get("key2", text) is None and fresh.get("other", text) == "y"
+    late = Store(folder, CODE)
+    late.entries["key2"] = preview.entries["key2"]  # an index written before the compaction
+    assert late.get("key2", text) is None
