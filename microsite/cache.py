@@ -82,7 +82,7 @@ class BuildCache:
         self._store: Store | None = None
         self._compiler: Compiler | None = None
         self.documents: dict[ReadingKey, Reading] = {}  # content files read, by kind, path and bytes
-        self.memo = Memo()  # per-text checks (links resolved, glossary); kept in memory only
+        self.memo = Memo(self._recall)  # per-text checks (links resolved, glossary); links resolved also kept on disk
         self.environments: dict = {}  # compiled templates, by the templates' bytes (see Renderer); in memory only
 
     @property
@@ -100,6 +100,10 @@ class BuildCache:
     def _stored_compiled(self, key: str) -> Compiled | None:
         """The text of ``key`` (its digest: all that compiling it depends on) as an earlier build compiled it."""
         return self.store.get(key, compiled_from_json)
+
+    def _recall(self, key: str, decode):
+        """A result of validation that an earlier build kept (see ``memo.Memo``), or None."""
+        return self.store.get(key, decode)
 
     def stored_reading(self, kind: str, path: str, digest: str) -> Reading | None:
         """The reading of the file ``path`` whose bytes had ``digest`` that an earlier build kept (see ``load``)."""
@@ -145,7 +149,7 @@ class BuildCache:
             self.store.save(self._used())
             self.store.close()
             self._store, self._compiler = None, None
-            self.memo, self.documents = Memo(), {}  # what they remember serves only a long-running process
+            self.memo, self.documents = Memo(self._recall), {}  # in memory, they serve only a long-running process
             with contextlib.suppress(OSError):
                 (self.folder / "compiled.json").unlink(missing_ok=True)  # where older versions kept it, whole
 
@@ -155,6 +159,7 @@ class BuildCache:
             yield key, partial(compiled_to_json, compiled)
         for (kind, path, digest), reading in self.documents.items():
             yield _reading_key(kind, path, digest), partial(reading_to_json, reading, Path(path))
+        yield from self.memo.kept()
 
     def finished(self, fingerprint: str, written: Written, pages: dict[str, int],
                  warnings: tuple[ContentError, ...], stale: bool) -> None:

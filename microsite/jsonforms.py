@@ -19,7 +19,10 @@ from typing import Any
 
 from .compiled import Compiled, LinkSpec, Mistyped, TextRun
 from .errors import ContentError, Location
+from .links import Prose
 from .load import DataFile, Document, Reading
+from .memo import Form
+from .model import Rendered
 from .store import text
 from .yamlfile import YamlList, YamlMap
 
@@ -200,3 +203,30 @@ def _location(data: Any, path: Path) -> Location:
     if not ((line is None or type(line) is int) and (column is None or type(column) is int)):
         raise TypeError("not a line and column")
     return Location(path, line, column)
+
+
+# --- a text resolved for its page (``links.resolve``) -------------------------------------------------------------
+
+
+def resolved_to_json(resolved: tuple[Rendered, list[ContentError]], item: Prose) -> list:
+    """What resolving ``item`` gave: its HTML and its mistakes (located in the file ``item`` is from)."""
+    rendered, mistakes = resolved
+    if type(rendered) is not Rendered or type(mistakes) is not list:
+        raise TypeError("not a resolved text")
+    return [rendered.html, [[_location_to_json(m.location, item.path), m.message, m.hint, m.detail]
+                            for m in _only_content_errors(mistakes)]]
+
+
+def resolved_from_json(data: Any, item: Prose) -> tuple[Rendered, list[ContentError]]:
+    html, mistakes = data
+    return Rendered(text(html)), [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
+                                  for where, message, hint, detail in mistakes]
+
+
+def _only_content_errors(mistakes: list) -> list[ContentError]:
+    if any(type(mistake) is not ContentError for mistake in mistakes):
+        raise TypeError("a mistake of another kind")
+    return mistakes
+
+
+RESOLVED = Form(resolved_to_json, resolved_from_json)

@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Hashable, Iterable
-from dataclasses import fields, is_dataclass
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, time
 from enum import Enum
 from pathlib import PurePath
 from typing import Any
 
 from .cores import map_forked
+
+
+@dataclass(frozen=True)
+class Form:
+    """How results of one kind are kept on disk between processes: as plain JSON (``to_json(result, item)``) and
+    read back, checked (``from_json(data, item)``, which raises on any other shape); ``item`` is what the result
+    was made from."""
+
+    to_json: Callable[[Any, Any], object]
+    from_json: Callable[[Any, Any], Any]
 
 
 class Memo:
@@ -29,31 +39,52 @@ class Memo:
     for it, so that asking costs one look-up of the key, and forgetting what a
     build did not ask for costs no look-up at all (keys are large tuples: each
     look-up hashes one).
+
+    ``recall(key, decode)``, when given, reads a result an earlier process kept
+    (see ``cache``): results asked for with a :class:`Form` are looked for there,
+    by the digest of their key, before they are computed, and :meth:`kept`
+    says which to keep for the next process.
     """
 
-    def __init__(self) -> None:
-        self.known: dict[Hashable, list] = {}  # key -> [result, number of the last build that asked for it]
+    def __init__(self, recall: Callable[[str, Callable[[Any], Any]], Any] | None = None) -> None:
+        self.known: dict[Hashable, list] = {}  # key -> [result, the last build that asked, (digest, form, item)]
         self.build = 0
+        self.recall = recall
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
         """The result remembered under ``key``, or ``make()``'s, remembered."""
         cell = self.known.get(key)
         if cell is None:
-            cell = self.known[key] = [make(), self.build]
+            cell = self.known[key] = [make(), self.build, None]
         else:
             cell[1] = self.build
         return cell[0]
 
-    def get_all(self, keys: list[Hashable], make: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+    def get_all(self, keys: list[Hashable], make: Callable[[Any], Any], items: list[Any],
+                form: Form | None = None) -> list[Any]:
         """``[self.get(key, lambda: make(item)) for key, item in zip(keys, items)]``, the answers not remembered
-        made on all cores (see ``cores``): ``make`` must be pure, as every remembered computation is."""
+        made on all cores (see ``cores``): ``make`` must be pure, as every remembered computation is. With a
+        ``form``, an answer not in memory is first looked for among those an earlier process kept."""
         cells = [self.known.get(key) for key in keys]
         missing = [index for index, cell in enumerate(cells) if cell is None]
+        kept = {index: (digest_of(keys[index]), form, items[index]) for index in missing} if form else {}
+        for index, keep in kept.items():
+            value = self.recall(keep[0], lambda data, item=keep[2]: form.from_json(data, item)) if self.recall else None
+            if value is not None:  # kept by an earlier process
+                cells[index] = self.known[keys[index]] = [value, self.build, keep]
+        missing = [index for index in missing if cells[index] is None]
         for index, value in zip(missing, map_forked(lambda index: make(items[index]), missing)):
-            cells[index] = self.known[keys[index]] = [value, self.build]
+            cells[index] = self.known[keys[index]] = [value, self.build, kept.get(index)]
         for cell in cells:
             cell[1] = self.build
         return [cell[0] for cell in cells]
+
+    def kept(self) -> Iterator[tuple[str, Callable[[], object]]]:
+        """Each result remembered with a form, by the digest of its key, with how to make its JSON form."""
+        for value, _, keep in self.known.values():
+            if keep is not None:
+                stored, form, item = keep
+                yield stored, functools.partial(form.to_json, value, item)
 
     def prune(self) -> None:
         """Forget what the build just finished did not ask for (so memory does not grow with every edit)."""

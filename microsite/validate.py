@@ -23,6 +23,7 @@ from .editor_warnings import original_warnings, record_warnings, source_warnings
 from .errors import ErrorList
 from .evidence import trace_evidence
 from .glossary import check_glossary_use
+from .jsonforms import RESOLVED
 from .links import Prose, Targets
 from .load import RawContent
 from .memo import Memo, digest_of
@@ -70,7 +71,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     rendered: dict[tuple, Rendered] = {}
     everything = digest_of(targets)  # a link's meaning may depend on any of them
     resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
-                            lambda item: links.resolve(item, targets), prose)
+                            lambda item: links.resolve(item, targets), prose, RESOLVED)
     for item, (rendered[item.slot], mistakes) in zip(prose, resolved):
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered, memo)

@@ -13,12 +13,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from microsite.compiled import compile_markdown
-from microsite.errors import ContentError, Location
-from microsite.jsonforms import (compiled_from_json, compiled_to_json, reading_from_json, reading_to_json,
-                                 yaml_from_json)
-from microsite.load import DataFile, Document, Reading, _fresh_reading, parse_document
+from microsite.errors import ContentError, ContentErrors, Location
+from microsite.jsonforms import (RESOLVED, compiled_from_json, compiled_to_json, reading_from_json,
+                                 reading_to_json, yaml_from_json)
+from microsite.links import Prose
+from microsite.load import DataFile, Document, Project, Reading, _fresh_reading, load, parse_document
 from microsite.markdown import new_parser
-from microsite.memo import digest_of
+from microsite.memo import Memo, digest_of
+from microsite.model import Rendered
+from microsite.validate import validate
 from microsite.store import as_json
 from microsite.yamlfile import YamlList, YamlMap, parse_yaml
 
@@ -199,3 +202,51 @@ def test_compiled_markdown_comes_back_exactly(text: str) -> None:
     compiled = compile_markdown(new_parser(), text)
     back = compiled_from_json(json.loads(as_json(compiled_to_json(compiled))))
     assert back == compiled and digest_of(back) == digest_of(compiled)
+
+
+# --- texts resolved for their pages: every text of the sample site and of every broken fixture site ---------------
+
+
+class _Recording(Memo):
+    """A memo that notes every text resolved (with its form) and what resolving it gave."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resolved: list = []
+
+    def get_all(self, keys, make, items, form=None):
+        results = super().get_all(keys, make, items, form)
+        if form is RESOLVED:
+            self.resolved.extend(zip(items, results))
+        return results
+
+
+def _resolved_texts(root: Path) -> list:
+    memo = _Recording()
+    try:
+        validate(load(Project(root)), memo=memo)
+    except ContentErrors:
+        pass  # the texts were resolved before the mistakes were raised
+    return memo.resolved
+
+
+def test_every_text_resolved_comes_back_exactly(sample_root: Path, tmp_path: Path) -> None:
+    from tests.test_invalid_content import CASES, broken_project
+
+    resolved = _resolved_texts(sample_root)
+    for case in CASES:
+        resolved += _resolved_texts(broken_project(tmp_path / case.name, case))
+    assert resolved and any(mistakes for _, (_, mistakes) in resolved)  # some with mistakes, located
+    for item, result in resolved:
+        back = RESOLVED.from_json(json.loads(as_json(RESOLVED.to_json(result, item))), item)
+        assert_same(back[1], result[1])
+        assert type(back[0]) is Rendered and back[0] == result[0]
+        assert digest_of(back) == digest_of(result)
+
+
+@pytest.mark.parametrize("form", [None, [], ["<p>x</p>"], ["<p>x</p>", [[[1, 2], "m", "h"]]], [1, []],
+                                  ["<p>x</p>", [[[1, "2"], "m", "h", ""]]]])
+def test_a_resolved_form_of_another_shape_is_refused(form) -> None:
+    item = Prose(compile_markdown(new_parser(), "x"), "en", PATH, 1)
+    with pytest.raises((TypeError, ValueError)):
+        RESOLVED.from_json(form, item)

@@ -301,30 +301,33 @@ def test_only_the_edges_read_the_environment() -> None:
     assert readers == ["cli.py", "serve.py"]
 
 
-def test_a_fresh_process_reads_and_compiles_again_only_what_changed(tmp_path: Path, monkeypatch) -> None:
-    """A new process (a fresh ``.cache/`` reader) takes every content file's reading and every compiled text from
-    ``.cache/store/``: with every file touched and the output gone it parses and compiles nothing, and after a
-    one-page edit only that page."""
+def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp_path: Path, monkeypatch) -> None:
+    """A new process (a fresh ``.cache/`` reader) takes every content file's reading, every compiled text and every
+    text's links resolved from ``.cache/store/``: with every file touched and the output gone it parses, compiles
+    and resolves nothing, and after a one-page edit only that page."""
     import os
 
-    from microsite import compiled, load
+    from microsite import compiled, links, load
 
     root, out = minimal_site(tmp_path)
     build(root, out)
-    parsed, compiled_texts = [], []
-    real_reading, real_compile = load._fresh_reading, compiled.compile_markdown
+    parsed, compiled_texts, resolved = [], [], []
+    real_reading, real_compile, real_resolve = load._fresh_reading, compiled.compile_markdown, links.resolve
     monkeypatch.setattr(load, "_fresh_reading", lambda path, *rest: parsed.append(Path(path).name) or
                         real_reading(path, *rest))
     monkeypatch.setattr(compiled, "compile_markdown", lambda md, text: compiled_texts.append(text) or
                         real_compile(md, text))
+    monkeypatch.setattr(links, "resolve", lambda item, targets: resolved.append(item.text) or
+                        real_resolve(item, targets))
     for path in root.rglob("*"):
         os.utime(path)
     shutil.rmtree(out)
     build(root, out)
-    assert parsed == [] and compiled_texts == []
+    assert parsed == [] and compiled_texts == [] and resolved == []
     assert tree(out) == clean_build(root, tmp_path, "touched")
     edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")
-    parsed.clear(), compiled_texts.clear()  # (the clean build's)
+    parsed.clear(), compiled_texts.clear(), resolved.clear()  # (the clean build's)
     build(root, out)
     assert parsed == ["statistics.en.md"] and compiled_texts == ["Introduction.\n"]
+    assert resolved == ["Introduction.\n"]
     assert tree(out) == clean_build(root, tmp_path, "edited")
