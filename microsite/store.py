@@ -246,10 +246,15 @@ def _index_json(entries: dict[str, Entry]) -> Iterator[str]:
     segments = sorted({entry.segment for entry in entries.values()})
     number = {name: index for index, name in enumerate(segments)}
     yield f'{{"segments":{as_json(segments)},"entries":{{'
-    for position, (key, entry) in enumerate(entries.items()):
-        yield f'{"," if position else ""}{as_json(key)}:[{number[entry.segment]},{entry.offset},{entry.length},' \
-              f'{as_json(entry.digest)}]'
+    items = list(entries.items())
+    for start in range(0, len(items), _INDEX_BLOCK):  # a block at a time: JSON's encoder is fast on whole dicts
+        block = {key: [number[entry.segment], entry.offset, entry.length, entry.digest]
+                 for key, entry in items[start:start + _INDEX_BLOCK]}
+        yield ("," if start else "") + as_json(block)[1:-1]
     yield "}}"
+
+
+_INDEX_BLOCK = 4096  # entries of the index encoded at once
 
 
 def _entries(content: object) -> dict[str, Entry]:
