@@ -315,7 +315,9 @@ def manifest_digest(manifest: dict[str, tuple[str, int]] | None) -> str:
     """One digest for a whole folder's manifest ("" for an unknown folder)."""
     if manifest is None:
         return ""
-    return digest_of(sorted(manifest.items()))
+    # Its JSON text, made at C speed (a manifest has 10,000 entries at 10,000 pages): paths and digests are
+    # text, sizes whole numbers, so equal manifests give equal text.
+    return digest_of(json.dumps(sorted(manifest.items()), separators=(",", ":")))
 
 
 def file_digest(content: bytes) -> str:
