@@ -5,9 +5,10 @@ runs the same stages without writing. Content mistakes surface as
 :class:`~microsite.errors.ContentErrors`, raised before anything is written.
 
 A build reuses what earlier ones did (see ``cache``): files already read
-and parsed, Markdown already compiled, pages already made, and when no
-input changed and the output folder is as the last build left it, everything. Reading files, compiling
-Markdown, resolving links and rendering pages run on all cores (``cores``).
+and parsed, Markdown already compiled, links already resolved, pages
+already made, and when no input changed and the output folder is as the
+last build left it, everything. Reading files, compiling Markdown,
+resolving links and rendering pages run on all cores (``cores``).
 """
 
 from __future__ import annotations

@@ -187,10 +187,20 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
     made: dict[str, tuple[str, int]] = {}
     errors: dict[str, ContentError] = {}  # by message: one template mistake fails many pages, reported once
     written = 0
-    pending = []
+    pending, linkable = [], []
     for job in jobs:
         entry = known.get(job.key) if job.key else None
-        if entry is not None and staging.holds(job.path, entry):
+        if entry is None:
+            pending.append(job)
+        elif base.get(job.path) == entry:
+            entries[job.path] = made[job.key] = entry
+        else:
+            linkable.append((job, entry))
+    # Made before, held by the live site: linked from there, on all cores (the build after a cold one has no spare
+    # folder to start from, and links every file).
+    for (job, entry), linked in zip(linkable, map_forked(lambda item: staging.holds(item[0].path, item[1]),
+                                                         linkable)):
+        if linked:
             entries[job.path] = made[job.key] = entry
         else:
             pending.append(job)
