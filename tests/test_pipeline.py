@@ -231,25 +231,30 @@ def test_source_date_epoch_is_a_build_option_read_once_at_the_edge(tmp_path: Pat
     assert tree(out) == tree(reference)
 
 
-def test_a_save_during_the_build_is_not_lost(tmp_path: Path, monkeypatch) -> None:
-    """Saved after the inputs were fingerprinted but before they were read, then undone: the next build redoes it."""
+def _save_before_each_load(monkeypatch, page: Path, text: str) -> None:
+    """Make each build save ``text`` to ``page`` after it fingerprinted the inputs, just before it reads them."""
     from microsite import pipeline
 
+    real_load = pipeline.load
+
+    def load_after_a_save(*args, **kwargs):
+        page.write_text(text, encoding="utf-8")
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load", load_after_a_save)
+
+
+def test_a_save_during_the_build_is_not_lost(tmp_path: Path, monkeypatch) -> None:
+    """Saved after the inputs were fingerprinted but before they were read, then undone: the next build redoes it."""
     root, out = minimal_site(tmp_path)
     build(root, out)
     page = root / "content/pages/index.en.md"
     original = page.read_text(encoding="utf-8")
-    real_load = pipeline.load
-
-    def load_after_a_save(*args, **kwargs):
-        page.write_text(original.replace("See [the figures]", "See [zebra figures]"), encoding="utf-8")
-        return real_load(*args, **kwargs)
-
     edit(page, "See [the figures]", "See [our figures]")  # bytes no build has read: the build reads the file
-    monkeypatch.setattr(pipeline, "load", load_after_a_save)
+    _save_before_each_load(monkeypatch, page, original.replace("See [the figures]", "See [zebra figures]"))
     build(root, out)
     assert b"zebra" in (out / "en" / "index.html").read_bytes()
-    monkeypatch.setattr(pipeline, "load", real_load)
+    monkeypatch.undo()
     page.write_text(original.replace("See [the figures]", "See [our figures]"), encoding="utf-8")
     build(root, out)
     assert tree(out) == clean_build(root, tmp_path, "race")
@@ -258,23 +263,15 @@ def test_a_save_during_the_build_is_not_lost(tmp_path: Path, monkeypatch) -> Non
 def test_a_save_during_the_build_to_a_file_read_before_is_built_next_time(tmp_path: Path, monkeypatch) -> None:
     """The build takes the reading it kept of the bytes it fingerprinted (it does not open the file again): it
     builds what it fingerprinted, and the next build sees the save."""
-    from microsite import pipeline
-
     root, out = minimal_site(tmp_path)
     build(root, out)
     page = root / "content/pages/index.en.md"
     original = page.read_text(encoding="utf-8")
-    real_load = pipeline.load
-
-    def load_after_a_save(*args, **kwargs):
-        page.write_text(original.replace("See [the figures]", "See [zebra figures]"), encoding="utf-8")
-        return real_load(*args, **kwargs)
-
     edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")  # so that the build reads its inputs
-    monkeypatch.setattr(pipeline, "load", load_after_a_save)
+    _save_before_each_load(monkeypatch, page, original.replace("See [the figures]", "See [zebra figures]"))
     build(root, out)
     assert b"zebra" not in (out / "en" / "index.html").read_bytes()
-    monkeypatch.setattr(pipeline, "load", real_load)
+    monkeypatch.undo()
     build(root, out)
     assert b"zebra" in (out / "en" / "index.html").read_bytes()
     assert tree(out) == clean_build(root, tmp_path, "race")
