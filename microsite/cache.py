@@ -1,6 +1,6 @@
 """What a build may reuse from earlier builds, kept in ``.cache/`` (ignored by git, safe to delete).
 
-Four things, all keyed by content, never by time stamps:
+Five things, all keyed by content, never by time stamps:
 
 * compiled Markdown, by the text's digest: compiling is a pure function of
   the text and of microsite's own code, so a hit is exactly what compiling
@@ -8,6 +8,9 @@ Four things, all keyed by content, never by time stamps:
 * each content file as read and parsed (its front matter's YAML with every
   location, or its mistakes), by the kind of reading, the path and the
   digest of its bytes: the same pure function of what it was made from;
+* each text's links resolved, by the digest of the memo's key (the text,
+  where it stands, and a digest of everything a link may point at: see
+  ``memo.Form``);
 * what each output file was made from (a digest of its inputs) and the
   digest of what it was, so an unchanged page need not be rendered again;
 * the fingerprint of the last successful build's inputs (every content,
@@ -15,7 +18,7 @@ Four things, all keyed by content, never by time stamps:
   the digest of what it wrote: when neither the inputs nor the output folder
   changed, there is nothing to do.
 
-The first two are many and large (tens of megabytes at 10,000 pages), and a
+The first three are many and large (tens of megabytes at 10,000 pages), and a
 build after a one-page edit needs all but one of them: they live in a
 :class:`~microsite.store.Store` (``.cache/store/``), read an entry at a time
 when asked for and appended to, never rewritten whole. The last two are

@@ -1,11 +1,13 @@
-"""Results of pure functions, remembered between the builds of one long-running process.
+"""Results of pure functions, remembered between the builds of one long-running process, and some between processes.
 
 The live preview rebuilds the whole site on every save; most of the checks
 it runs give the same answer as last time, for the same inputs. A
 :class:`Memo` remembers an answer under a key that names *all* the inputs
 of the computation (the texts themselves, or digests of them), so a hit is
 exactly what computing again would give. Nothing here is ever stale by
-design: a changed input is a different key.
+design: a changed input is a different key. Answers of a kind with a
+:class:`Form` (a text's links resolved) are also kept in the cache's store,
+by the digest of their key, for the next process (see ``cache``).
 """
 
 from __future__ import annotations
