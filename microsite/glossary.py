@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from .errors import ErrorList
+from .jsonforms import AVOIDED
 from .links import Prose
 from .memo import Memo
 from .model import Term
@@ -38,8 +39,8 @@ def check_glossary_use(terms: list[Term], prose: list[Prose], plain: list[PlainF
 
 def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str], errors: ErrorList,
                     memo: Memo) -> None:
-    found = memo.get_all([("avoid", pattern.pattern, text) for _, text, _ in texts],
-                         lambda text: _phrases_in(pattern, text), [text for _, text, _ in texts])
+    found = memo.get_all([("avoid", pattern.pattern, pattern.flags, text) for _, text, _ in texts],
+                         lambda text: _phrases_in(pattern, text), [text for _, text, _ in texts], AVOIDED)
     for (_, _, locate), phrases in zip(texts, found):
         for line, column, phrase in phrases:
             errors.add(locate(line, column), f"'{phrase}' is a rendering the glossary says to avoid",

@@ -23,7 +23,7 @@ from .links import Prose
 from .load import DataFile, Document, Reading
 from .memo import Form
 from .model import Rendered
-from .store import text
+from .store import count, text
 from .yamlfile import YamlList, YamlMap
 
 # --- compiled Markdown -------------------------------------------------------------------------------------------
@@ -230,3 +230,22 @@ def _only_content_errors(mistakes: list) -> list[ContentError]:
 
 
 RESOLVED = Form(resolved_to_json, resolved_from_json)
+
+
+# --- where a text has words the glossary says to avoid (``glossary``) ----------------------------------------------
+
+
+def avoided_to_json(found: tuple[tuple[int, int, str], ...], _text: str) -> list:
+    """Each place found: its 0-based line, its column in that line, and the words as written."""
+    if type(found) is not tuple or any(type(place) is not tuple or len(place) != 3 for place in found):
+        raise TypeError("not places in a text")
+    return [list(place) for place in found]
+
+
+def avoided_from_json(data: Any, _text: str) -> tuple[tuple[int, int, str], ...]:
+    if type(data) is not list:
+        raise TypeError("not places in a text")
+    return tuple((count(line), count(column), text(words)) for line, column, words in data)
+
+
+AVOIDED = Form(avoided_to_json, avoided_from_json)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from microsite.compiled import compile_markdown
 from microsite.errors import ContentError, ContentErrors, Location
-from microsite.jsonforms import (RESOLVED, compiled_from_json, compiled_to_json, reading_from_json,
+from microsite.jsonforms import (AVOIDED, RESOLVED, compiled_from_json, compiled_to_json, reading_from_json,
                                  reading_to_json, yaml_from_json)
 from microsite.links import Prose
 from microsite.load import DataFile, Document, Project, Reading, _fresh_reading, load, parse_document
@@ -208,40 +208,56 @@ def test_compiled_markdown_comes_back_exactly(text: str) -> None:
 
 
 class _Recording(Memo):
-    """A memo that notes every text resolved (with its form) and what resolving it gave."""
+    """A memo that notes every result asked for with a form: the form, what it was made from, the result."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.resolved: list = []
+        self.results: list = []
 
     def get_all(self, keys, make, items, form=None):
         results = super().get_all(keys, make, items, form)
-        if form is RESOLVED:
-            self.resolved.extend(zip(items, results))
+        if form is not None:
+            self.results.extend((form, item, result) for item, result in zip(items, results))
         return results
 
 
-def _resolved_texts(root: Path) -> list:
-    memo = _Recording()
-    try:
-        validate(load(Project(root)), memo=memo)
-    except ContentErrors:
-        pass  # the texts were resolved before the mistakes were raised
-    return memo.resolved
-
-
-def test_every_text_resolved_comes_back_exactly(sample_root: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def kept_results(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> list:
+    """Every result with a form of validating the sample site and every broken fixture site."""
     from tests.test_invalid_content import CASES, broken_project
 
-    resolved = _resolved_texts(sample_root)
-    for case in CASES:
-        resolved += _resolved_texts(broken_project(tmp_path / case.name, case))
+    memo = _Recording()
+    for root in [sample_root] + [broken_project(tmp_path_factory.mktemp(case.name), case) for case in CASES]:
+        try:
+            validate(load(Project(root)), memo=memo)
+        except ContentErrors:
+            pass  # the texts were checked before the mistakes were raised
+    return memo.results
+
+
+def test_every_text_resolved_comes_back_exactly(kept_results: list) -> None:
+    resolved = [(item, result) for form, item, result in kept_results if form is RESOLVED]
     assert resolved and any(mistakes for _, (_, mistakes) in resolved)  # some with mistakes, located
     for item, result in resolved:
         back = RESOLVED.from_json(json.loads(as_json(RESOLVED.to_json(result, item))), item)
         assert_same(back[1], result[1])
         assert type(back[0]) is Rendered and back[0] == result[0]
         assert digest_of(back) == digest_of(result)
+
+
+def test_every_text_scanned_for_words_to_avoid_comes_back_exactly(kept_results: list) -> None:
+    scanned = [(item, result) for form, item, result in kept_results if form is AVOIDED]
+    assert scanned and any(scanned_result for _, scanned_result in scanned)  # some words found
+    for item, result in scanned:
+        back = AVOIDED.from_json(json.loads(as_json(AVOIDED.to_json(result, item))), item)
+        assert_same(back, result)
+        assert digest_of(back) == digest_of(result)
+
+
+@pytest.mark.parametrize("form", [None, {}, [[0, 1]], [[0, -1, "x"]], [[0, 1, 2]], [[True, 1, "x"]]])
+def test_an_avoided_form_of_another_shape_is_refused(form) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        AVOIDED.from_json(form, "text")
 
 
 @pytest.mark.parametrize("form", [None, [], ["<p>x</p>"], ["<p>x</p>", [[[1, 2], "m", "h"]]], [1, []],

@@ -299,12 +299,12 @@ def test_only_the_edges_read_the_environment() -> None:
 
 
 def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp_path: Path, monkeypatch) -> None:
-    """A new process (a fresh ``.cache/`` reader) takes every content file's reading, every compiled text and every
-    text's links resolved from ``.cache/store/``: with every file touched and the output gone it parses, compiles
-    and resolves nothing, and after a one-page edit only that page."""
+    """A new process (a fresh ``.cache/`` reader) takes every content file's reading, every compiled text, every
+    text's links resolved and words to avoid looked for from ``.cache/store/``: with every file touched and the
+    output gone it parses, compiles, resolves and scans nothing, and after a one-page edit only that page."""
     import os
 
-    from microsite import compiled, links, load
+    from microsite import compiled, glossary, links, load
 
     root, out = minimal_site(tmp_path)
     build(root, out)
@@ -316,15 +316,18 @@ def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp
                         real_compile(md, text))
     monkeypatch.setattr(links, "resolve", lambda item, targets: resolved.append(item.text) or
                         real_resolve(item, targets))
+    scanned, real_scan = [], glossary._phrases_in
+    monkeypatch.setattr(glossary, "_phrases_in", lambda pattern, text: scanned.append(text) or
+                        real_scan(pattern, text))
     for path in root.rglob("*"):
         os.utime(path)
     shutil.rmtree(out)
     build(root, out)
-    assert parsed == [] and compiled_texts == [] and resolved == []
+    assert parsed == [] and compiled_texts == [] and resolved == [] and scanned == []
     assert tree(out) == clean_build(root, tmp_path, "touched")
     edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")
-    parsed.clear(), compiled_texts.clear(), resolved.clear()  # (the clean build's)
+    parsed.clear(), compiled_texts.clear(), resolved.clear(), scanned.clear()  # (the clean build's)
     build(root, out)
     assert parsed == ["statistics.en.md"] and compiled_texts == ["Introduction.\n"]
-    assert resolved == ["Introduction.\n"]
+    assert resolved == ["Introduction.\n"] and scanned == ["Introduction.\n"]
     assert tree(out) == clean_build(root, tmp_path, "edited")
