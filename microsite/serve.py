@@ -46,7 +46,7 @@ from .model import BuildOptions
 from .cache import BuildCache
 from .pipeline import CACHE_FOLDER, BuildResult, build
 from .review import REVIEW_PATH, render_review
-from .write import MANIFEST, MARKER, OutputError, check_output_folder
+from .write import MANIFEST, MARKER, OutputError, check_output_folder, prepare_spare
 
 WATCHED = ("content", "templates", "static")
 POLL_SECONDS = 0.05  # how often the watcher looks at the files
@@ -630,7 +630,10 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
     preview = Preview(root, out, url, options=BuildOptions.from_environment(os.environ, url, fingerprint=False))
     watched = [root / name for name in WATCHED]
     before_first_build = snapshot(watched)  # a save during the first build is then a change
-    _report(preview, preview.rebuild(), [], time.perf_counter())
+    first_built = preview.rebuild()
+    _report(preview, first_built, [], time.perf_counter())
+    if first_built:
+        prepare_spare(out)  # so that the first save updates only what it changed (see ``write``)
 
     loop = IOLoop.current()
     app, broadcast = make_app(preview, chosen, host)

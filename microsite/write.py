@@ -226,10 +226,49 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
     for path in stale:
         (folder / path).unlink(missing_ok=True)
     _remove_empty_folders(folder, stale)
+    _mark(folder, entries)
+    return entries, written, made
+
+
+def _mark(folder: Path, entries: dict[str, tuple[str, int]]) -> None:
+    """Say that ``folder`` is ours and holds ``entries`` (its marker and manifest)."""
     (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     manifest = {path: list(entry) for path, entry in sorted(entries.items())}
     (folder / MANIFEST).write_text(json.dumps(manifest, separators=(",", ":")), encoding="utf-8")
-    return entries, written, made
+
+
+def prepare_spare(out: Path) -> bool:
+    """Give the site in ``out`` a spare folder, its files linked from the site's, when it has none.
+
+    A build prepares the new site in the spare, which holds the site before
+    last, and writes there only what changed. The first build after one
+    that left no spare (the first into an empty folder) must link every file
+    first: at 10,000 pages, a second or more. The preview, idle after its
+    first build, calls this so that the first save is as quick as the next.
+    Only a site confirmed to be what its manifest says is linked (see
+    :func:`read_manifest`). True when the spare is there.
+    """
+    out = out.absolute()
+    spare = out.parent / f".{out.name}.spare"
+    if read_manifest(spare) is not None:
+        return True
+    live = read_manifest(out)
+    if live is None:
+        return False
+    staging, base = _staging(spare)
+    try:
+        holder = _Staging(staging, base, live, out)
+        linked = list(map_forked(lambda item: holder.holds(*item), list(live.items())))
+        if not all(linked):
+            raise OSError("a file of the site could not be linked")
+        _mark(staging, live)
+        if staging != spare:
+            os.replace(staging, spare)
+    except Exception:  # noqa: BLE001 (only a head start: without a spare, the next build links what it needs)
+        if staging != spare:
+            remove_ours(staging)
+        return False
+    return True
 
 
 class _Staging:

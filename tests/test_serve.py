@@ -543,6 +543,13 @@ def test_server_reports_the_build_and_its_address(running: PreviewProcess) -> No
     assert f"serving http://127.0.0.1:{running.port}/ (Ctrl-C to stop)" in running.output
 
 
+def test_the_first_build_leaves_a_spare_so_the_first_save_writes_only_what_it_changed(fresh: PreviewProcess) -> None:
+    from microsite.write import read_manifest
+
+    spare = fresh.out.parent / f".{fresh.out.name}.spare"
+    assert read_manifest(spare) is not None and read_manifest(spare) == read_manifest(fresh.out)
+
+
 @pytest.mark.parametrize("path, lang", [("/", "zh-Hans"), ("/en/", "en"), ("/en/statistics/", "en"),
                                         ("/statistics/", "zh-Hans"), (f"/en/sources/{SOURCE}/", "en")])
 def test_server_sends_pages_as_utf8_html_with_the_reload_client(running: PreviewProcess, path: str,

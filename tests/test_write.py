@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from microsite.render import Output
-from microsite.write import MANIFEST, MARKER, OutputError, check_output_folder, read_manifest, safe_join, write_site
+from microsite.write import (MANIFEST, MARKER, OutputError, check_output_folder, prepare_spare, read_manifest,
+                             safe_join, write_site)
 
 
 @pytest.fixture
@@ -212,6 +213,33 @@ def test_an_unwalked_live_site_said_to_be_already_right_is_confirmed_before_it_i
     (out / "stray.html").write_bytes(b"added by hand")
     write_site(_pages(a=b"A", b=b"B"), out, live=read_manifest(out, confirm=False), live_confirmed=False)
     assert "stray.html" not in files(out)  # the folder was walked, found not to be what it says, and replaced
+
+
+def test_a_spare_prepared_after_the_first_build_lets_the_next_one_write_only_what_changed(tmp_path, monkeypatch):
+    import os
+
+    out = tmp_path / "site"
+    pages = _pages(en__a=b"A", en__b=b"B", c=b"C")
+    write_site(pages, out)
+    assert not (tmp_path / ".site.spare").exists()
+    assert prepare_spare(out) and prepare_spare(out)  # the second time: already there
+    spare = tmp_path / ".site.spare"
+    assert read_manifest(spare) == read_manifest(out)
+    assert all((spare / path).stat().st_ino == (out / path).stat().st_ino for path in read_manifest(out))
+    linked = []
+    real_link = os.link
+    monkeypatch.setattr(os, "link", lambda source, target: linked.append(target) or real_link(source, target))
+    assert write_site(_pages(en__a=b"A", en__b=b"B2", c=b"C"), out).files == 1
+    assert linked == []  # nothing to link: the spare held the other files already
+    assert files(out)["en/b.html"] == b"B2" and files(spare)["en/b.html"] == b"B"
+
+
+def test_no_spare_is_prepared_from_a_site_that_is_not_what_its_manifest_says(tmp_path):
+    out = tmp_path / "site"
+    write_site(_pages(a=b"A"), out)
+    (out / "stray.html").write_bytes(b"added by hand")
+    assert not prepare_spare(out)
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]  # and nothing left beside it
 
 
 def test_a_spare_left_half_updated_by_a_killed_build_is_not_trusted(tmp_path):
