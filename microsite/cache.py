@@ -47,7 +47,7 @@ from .errors import ContentError, Location
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
 from .load import Reading, ReadingKey
 from .memo import Memo, digest_of
-from .store import CACHE_FORMAT, Store, as_json, head, number, read_checked, text, write_checked
+from .store import CACHE_FORMAT, MISS_ERRORS, Store, as_json, head, number, read_checked, text, write_checked
 from .write import Written, manifest_digest
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -193,7 +193,7 @@ def _decoded(decode, content: object, default):
         return default
     try:
         return decode(content)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+    except MISS_ERRORS:  # what the store takes for a miss, for the same reasons
         return default
 
 

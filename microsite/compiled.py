@@ -239,10 +239,9 @@ class Compiler:
     :func:`precompile`).
     """
 
-    def __init__(self, known: dict[str, Compiled] | None = None,
-                 recall: Callable[[str], Compiled | None] | None = None) -> None:
+    def __init__(self, recall: Callable[[str], Compiled | None] | None = None) -> None:
         self.md = new_parser()
-        self.known: dict[str, Compiled] = known if known is not None else {}
+        self.known: dict[str, Compiled] = {}
         self.recall = recall
         self.used: set[str] = set()  # keys asked for since the last save: what a cache should keep
 

@@ -427,14 +427,6 @@ def _staging(spare: Path) -> tuple[Path, dict[str, tuple[str, int]]]:
     return staging, {}
 
 
-def _link(existing: Path, target: Path) -> bool:
-    try:
-        os.link(existing, target)
-        return True
-    except OSError:
-        return False
-
-
 def _remove_empty_folders(folder: Path, removed: set[str]) -> None:
     parents = sorted({parent for path in removed for parent in PurePosixPath(path).parents if str(parent) != "."},
                      key=lambda p: -len(p.parts))
