@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from ipaddress import ip_address
@@ -106,8 +107,13 @@ class Preview:
     options: BuildOptions | None = None  # read once, when the preview starts (static files keep their names)
     warned: tuple[str, ...] = ()  # the warnings last printed in the terminal: printed again only when they change
 
-    def rebuild(self) -> bool:
-        """Build into ``out``; remember the outcome. True when the build succeeded."""
+    def rebuild(self, trusted: Callable[[], bool] | None = None) -> bool | None:
+        """Build into ``out``; remember the outcome. True when the build succeeded, False when it failed.
+
+        A failure is shown only if ``trusted()`` says the inputs are still what
+        the build read (see :meth:`Watcher.unchanged_since_build`); if not, what
+        is shown stays as it was and the result is None: build again.
+        """
         self.idle.clear()
         if self.cache is None:
             self.cache = BuildCache(self.root / CACHE_FOLDER, save=False)
@@ -116,13 +122,11 @@ class Preview:
                            cache=self.cache)
             if result.site is None and self.result is not None:  # nothing changed: the site is the one shown
                 result = replace(result, site=self.result.site)
-        except ContentErrors as exc:
+        except (ContentErrors, OutputError) as exc:
+            if trusted is not None and not trusted():
+                return None
             with self.lock:
-                self.error = exc.format(self.root)
-            return False
-        except OutputError as exc:
-            with self.lock:
-                self.error = f"error: {exc}"
+                self.error = exc.format(self.root) if isinstance(exc, ContentErrors) else f"error: {exc}"
             return False
         finally:
             self.idle.set()
@@ -238,6 +242,13 @@ def _differs(path: str, old: tuple[int, int, str] | None, new: tuple[int, int, s
     return bool(old[2]) and old[2] != _content_digest(path)  # just out of the racy window: confirm once
 
 
+def _touched(old: tuple[int, int, str] | None, new: tuple[int, int, str] | None) -> bool:
+    """Whether a file was written between two snapshots, even with what it held before (unlike ``_differs``)."""
+    if old is None or new is None:
+        return old != new
+    return old[:2] != new[:2] or bool(old[2] and new[2] and old[2] != new[2])
+
+
 class Watcher(threading.Thread):
     """Polls the project's inputs; after a burst of changes has settled, calls ``on_change``.
 
@@ -248,6 +259,8 @@ class Watcher(threading.Thread):
     duration: the watcher never takes more than a quarter of a core. Where
     the system tells of changes (see ``fsevents``), a save ends the pause at
     once, and a burst of saves is over when none was told for ``quiet`` seconds.
+    ``on_change`` may ask :meth:`unchanged_since_build` whether to trust a
+    failed build; if not, the watcher builds again at once.
     """
 
     def __init__(self, folders: list[Path], on_change, poll: float = POLL_SECONDS, quiet: float = QUIET_SECONDS,
@@ -256,6 +269,8 @@ class Watcher(threading.Thread):
         self.folders, self.on_change, self.poll, self.quiet = folders, on_change, poll, quiet
         self.initial = initial
         self.stopping = threading.Event()
+        self._read: dict[str, tuple[int, int, str]] = {}  # the snapshot the running build started from
+        self._again: list[Path] = []  # files that changed while the last build read them: build again
 
     def run(self) -> None:
         with FileEvents(self.folders) as events:
@@ -265,7 +280,10 @@ class Watcher(threading.Thread):
         state = self.initial if self.initial is not None else snapshot(self.folders)
         pause = self.poll
         while not self.stopping.is_set():
-            if not events.active:
+            again, self._again = self._again, []
+            if again:
+                pass  # the last build read files while they changed: no waiting
+            elif not events.active:
                 self.stopping.wait(pause)
             elif events.wait(pause):  # told at once that something changed (see ``fsevents``)
                 events.settle(self.quiet)  # a burst of saves is one rebuild
@@ -275,7 +293,7 @@ class Watcher(threading.Thread):
             current = snapshot(self.folders)
             pause = max(self.poll, SCAN_SHARE * (time.perf_counter() - started))
             changed = changed_files(state, current)
-            if not changed:
+            if not changed and not again:
                 continue
             while not events.active and not self.stopping.wait(self.quiet):  # a burst of saves is one rebuild
                 later = snapshot(self.folders)
@@ -283,13 +301,29 @@ class Watcher(threading.Thread):
                     break
                 current = later
             changed = changed_files(state, current)  # a temporary file that came and went is no change
-            state = current
+            changed = sorted(set(changed) | set(again))  # again: even saved back as it was, build once more
+            state = self._read = current
             if not changed:
                 continue
             try:
                 self.on_change(changed)
             except Exception:  # noqa: BLE001 (a bug, or a file gone mid-build, must not end the watching)
                 traceback.print_exc()
+
+    def unchanged_since_build(self) -> bool:
+        """Whether the watched files are, ``quiet`` seconds on, as the running build found them.
+
+        For a build that failed: an editor that saves a file in place empties
+        it before it writes it, and a build that read it in between failed for
+        a mistake that is gone (on a busy machine the gap can last a tenth of a
+        second). When a file changed, its failure is not to be shown: the
+        watcher builds again at once, even if the file was saved back as it was.
+        """
+        self.stopping.wait(self.quiet)
+        later = snapshot(self.folders)
+        self._again = [Path(path) for path in sorted(later.keys() | self._read.keys())
+                       if _touched(self._read.get(path), later.get(path))]
+        return not self._again
 
     def stop(self) -> None:
         self.stopping.set()
@@ -643,7 +677,11 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
 
     def on_change(changed: list[Path]) -> None:
         started = time.perf_counter()
-        ok = preview.rebuild()
+        ok = preview.rebuild(trusted=watcher.unchanged_since_build)
+        if ok is None:
+            print(f"build abandoned{_after(preview, changed)}: a file changed while it was read; building again",
+                  flush=True)
+            return
         _report(preview, ok, changed, started)
         loop.add_callback(broadcast, changed, ok)
 
@@ -711,9 +749,14 @@ def _quiet_server_logs() -> None:
         logger.propagate = False
 
 
-def _report(preview: Preview, ok: bool, changed: list[Path], started: float) -> None:
+def _after(preview: Preview, changed: list[Path]) -> str:
+    """" after changes to a, b, c ...": what a build was for."""
     names = ", ".join(posixpath.relpath(str(p), str(preview.root)) for p in changed[:3])
-    what = f" after changes to {names}" + (" ..." if len(changed) > 3 else "") if changed else ""
+    return f" after changes to {names}" + (" ..." if len(changed) > 3 else "") if changed else ""
+
+
+def _report(preview: Preview, ok: bool, changed: list[Path], started: float) -> None:
+    what = _after(preview, changed)
     if ok and preview.result is not None:
         print(f"{preview.result.summary()}{what}", flush=True)
         warned = tuple(warning.format(preview.root) for warning in preview.result.warnings)

@@ -485,6 +485,49 @@ def test_watcher_calls_again_for_a_later_save(tmp_path: Path) -> None:
     assert calls == [[page], [page]]
 
 
+def test_a_failed_build_that_read_a_file_mid_save_is_not_trusted_and_is_made_again(tmp_path: Path) -> None:
+    """A save in place empties the file first: a build that read it then failed for nothing; build once more.
+
+    The second save writes back exactly what the first held, so only the file's stamp tells of it.
+    """
+    page = tmp_path / "page.md"
+    page.write_text("one", encoding="utf-8")
+    calls: list[list[Path]] = []
+    trusted: list[bool] = []
+
+    def on_change(changed: list[Path]) -> None:
+        calls.append(changed)
+        if len(calls) == 1:  # the build reads the page while the editor saves it once more
+            page.write_text("", encoding="utf-8")
+            page.write_text("two", encoding="utf-8")
+            os.utime(page, ns=(time.time_ns(), time.time_ns() + 10**9))
+        trusted.append(watcher.unchanged_since_build())
+
+    watcher = Watcher([tmp_path], on_change, poll=0.01, quiet=0.02)
+    watcher.start()
+    time.sleep(0.05)
+    try:
+        page.write_text("two", encoding="utf-8")
+        poll(lambda: len(calls) == 2, 3, what="the build made again")
+        time.sleep(0.2)  # a third call would have come by now
+    finally:
+        watcher.stop()
+        watcher.join(timeout=2)
+    assert calls == [[page], [page]] and trusted == [False, True]
+
+
+def test_a_preview_shows_a_failed_build_only_when_it_is_trusted(tmp_path: Path) -> None:
+    root = make_project(tmp_path, SAMPLE)
+    preview = Preview(root, tmp_path / "site", "http://127.0.0.1:1/")
+    assert preview.rebuild()
+    shown = preview.result
+    (root / "content" / "pages" / "pillars" / "competence.en.md").write_text("", encoding="utf-8")
+    assert preview.rebuild(trusted=lambda: False) is None
+    assert (preview.error, preview.result) == ("", shown) and preview.idle.is_set()
+    assert preview.rebuild(trusted=lambda: True) is False
+    assert "does not start with front matter" in preview.error
+
+
 def test_watcher_does_not_report_a_temporary_file_gone_before_the_burst_ended(tmp_path: Path) -> None:
     """Safe-write editors save to a temporary name, then rename or delete it: only the page has changed."""
     page, temporary = tmp_path / "page.md", tmp_path / "page.md___jb_tmp___"

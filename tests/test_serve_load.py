@@ -5,7 +5,9 @@ threads each send ``REQUESTS`` requests over the loopback interface, half of the
 connection, half over a new connection each, for a mix of pages in both languages, the stylesheet,
 JSON data, redirects and missing pages. Meanwhile a writer saves ``EDITS`` versions of one page in a
 burst, at seeded random intervals around the watcher's quiet period, so the site is rebuilt and
-swapped several times while requests are in flight. Every response must be complete (its
+swapped several times while requests are in flight. Each save is made in place (emptied, then
+written), as many editors do, so a build may read the page empty: that failure is for a mistake
+already gone and must never be shown (see ``Watcher.unchanged_since_build``). Every response must be complete (its
 Content-Length the length of its body, an HTML page ending in ``</html>``, JSON parsing, the
 stylesheet whole) with the expected status: never a 5xx (no build is broken here). The server must
 stay up, and after the burst the page must show the last edit. ``-rP`` shows the figures.
@@ -150,6 +152,8 @@ def test_the_preview_serves_whole_files_while_a_burst_of_saves_rebuilds_it(tmp_p
               f"latency median {times[len(times) // 2] * 1000:.1f} ms, "
               f"95% {times[int(len(times) * .95)] * 1000:.1f} ms, "
               f"max {times[-1] * 1000:.1f} ms")
-        print(f"{EDITS} saves over {saved[-1] - saved[0]:.2f} s, {rebuilds} rebuilds, {during} requests sent "
+        abandoned = server.output.count("build abandoned")
+        print(f"{EDITS} saves over {saved[-1] - saved[0]:.2f} s, {rebuilds} rebuilds ({abandoned} abandoned: "
+              f"a save came while they read), {during} requests sent "
               f"during the burst; {len(edited)} for the edited page, "
               f"{sum(1 for a in edited if any(m.encode() in a.body for m in MARKERS))} of them showing an edit")
