@@ -240,7 +240,8 @@ def test_reusing_builds_on_several_cores_equal_clean_builds_on_one(steps: list) 
 
 
 @pytest.mark.slow
-@settings(max_examples=30, **SETTINGS)
+@settings(max_examples=8, **SETTINGS)
+@example(EVERY_KIND)
 @given(STEPS)
 def test_reusing_builds_equal_clean_builds_in_fresh_processes_too(steps: list) -> None:
     check_steps(steps, processes=True)
