@@ -16,7 +16,7 @@ import functools
 import hashlib
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import Enum
 from pathlib import PurePath
 from typing import Any
@@ -81,6 +81,22 @@ class Memo:
             cell[1] = self.build
         return [cell[0] for cell in cells]
 
+    def digest(self, name: str, value: object) -> str:
+        """``digest_of(value)``, not computed again while ``value`` encodes as the last one given under ``name``.
+
+        For a large value each build makes anew, but mostly of objects the last
+        build kept (the link targets of 10,000 pages): finding that it is the
+        same (:func:`same_encoding`) costs a fraction of encoding it.
+        """
+        key = ("digest", name)
+        cell = self.known.get(key)
+        if cell is not None and same_encoding(cell[0][0], value):
+            cell[1] = self.build
+            return cell[0][1]
+        found = digest_of(value)
+        self.known[key] = [(value, found), self.build, None]
+        return found
+
     def kept(self) -> Iterator[tuple[str, Callable[[], object]]]:
         """Each result remembered with a form, by the digest of its key, with how to make its JSON form."""
         for value, _, keep in self.known.values():
@@ -119,6 +135,38 @@ def digest_of(value: object) -> str:
         _encode(value, chunks)
         digest.update(b"".join(chunks))
     return digest.hexdigest()
+
+
+def same_encoding(a: object, b: object) -> bool:
+    """Whether ``a`` and ``b`` certainly have one digest (see :func:`digest_of`), found without encoding them.
+
+    The very same object is the same at once; containers and dataclasses of
+    one type are the same when their parts are, in order; a value with a
+    ``content_digest`` by it. False also stands for "not known" (a set of
+    numbers, say): the caller then digests, so a False is never wrong, only slower.
+    """
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is str or kind is int or kind is bool or kind is bytes or kind is type(None):
+        return a == b
+    if kind is tuple or kind is list:
+        return len(a) == len(b) and all(map(same_encoding, a, b))
+    if kind is dict:
+        return (len(a) == len(b) and all(map(same_encoding, a.keys(), b.keys()))
+                and all(map(same_encoding, a.values(), b.values())))
+    if kind is frozenset or kind is set:
+        return a == b and all(type(item) is str for item in a)  # encoded sorted: equal sets of text, equal order
+    shape = _shape(kind)
+    if shape == "digest":
+        return a.content_digest == b.content_digest
+    if shape == "fields":
+        return all(same_encoding(getattr(a, name), getattr(b, name)) for name in _field_names(kind))
+    if issubclass(kind, (str, date)) and not issubclass(kind, datetime):
+        return a == b  # encoded as the type's name and str(value): one type, equal values, one text
+    return False
 
 
 def digest_of_fields(value: object) -> str:
@@ -187,15 +235,16 @@ _PLAIN = {str: _encode_text, tuple: _encode_sequence, list: _encode_sequence, di
 @functools.cache
 def _encoder(kind: type) -> Callable[[Any, list[bytes]], None]:
     """How to encode a value of type ``kind``: found once per type (a build digests millions of values)."""
-    if kind in _PLAIN:
+    shape = _shape(kind)
+    if shape == "plain":
         return _PLAIN[kind]
     name = _type_name(kind)
-    if isinstance(getattr(kind, "content_digest", None), functools.cached_property):
+    if shape == "digest":
         def encode_by_digest(value: object, out: list[bytes]) -> None:
             out.append(name)
             _encode_text(value.content_digest, out)  # a large value's own digest, computed once per object
         return encode_by_digest
-    if is_dataclass(kind):
+    if shape == "fields":
         names = _field_names(kind)
         head = b"t%d:" % len(names)
 
@@ -234,6 +283,16 @@ def _encode_other(value: object, out: list[bytes]) -> None:
         _encode((value.args, vars(value)), out)
     else:
         raise TypeError(f"digest_of: cannot digest a {type(value).__qualname__} (not plain data)")
+
+
+@functools.cache
+def _shape(kind: type) -> str:
+    """How a value of type ``kind`` is encoded: "plain", by its "digest", by its "fields", or as "other"."""
+    if kind in _PLAIN:
+        return "plain"
+    if isinstance(getattr(kind, "content_digest", None), functools.cached_property):
+        return "digest"
+    return "fields" if is_dataclass(kind) else "other"
 
 
 @functools.cache

@@ -26,7 +26,7 @@ from .glossary import check_glossary_use
 from .jsonforms import RESOLVED
 from .links import Prose, Targets
 from .load import RawContent
-from .memo import Memo, digest_of
+from .memo import Memo
 from .model import Config, Event, Page, Rendered, Site, Source
 from .pages import SINGLE_TEMPLATES, check_record_pages, check_urls, read_pages
 from .records import Records, check_groups, read_records, read_sources, read_strings
@@ -69,7 +69,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                                       lambda ident: sources[ident].date if ident in sources else None))
     targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
-    everything = digest_of(targets)  # a link's meaning may depend on any of them
+    everything = memo.digest("link targets", targets)  # a link's meaning may depend on any of them
     resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
                             lambda item: links.resolve(item, targets), prose, RESOLVED)
     for item, (rendered[item.slot], mistakes) in zip(prose, resolved):

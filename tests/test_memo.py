@@ -50,3 +50,132 @@ def test_a_file_read_in_pieces_has_the_digest_of_its_bytes(tmp_path):
     (tmp_path / "f").write_bytes(data)
     assert _digest_of_file(str(tmp_path / "f")) == digest_of(data) != digest_of(data[:-1])
     assert digest_of_chunks([data[:7], data[7:]]) == digest_of(data)
+
+
+# --- same_encoding and Memo.digest --------------------------------------------------------------------------------
+
+from dataclasses import dataclass, field  # noqa: E402
+from datetime import date, datetime, timedelta, timezone  # noqa: E402
+from functools import cached_property  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from markupsafe import Markup  # noqa: E402
+
+from microsite.memo import digest_of_fields, same_encoding  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: object
+    right: object = None
+
+
+@dataclass(frozen=True)
+class Digested:
+    text: str
+    extra: list = field(default_factory=list, compare=False)
+
+    @cached_property
+    def content_digest(self) -> str:
+        return digest_of_fields(self)
+
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=True), st.sampled_from(
+    ["", "a", "b", "1", "True"]), st.binary(max_size=2), st.dates(date(2020, 1, 1), date(2020, 1, 3)),
+    st.sampled_from([Markup("a"), Markup("<b>"), Path("a"), Path("a/b"),
+                     datetime(2020, 1, 1, 12, tzinfo=timezone.utc),
+                     datetime(2020, 1, 1, 13, tzinfo=timezone(timedelta(hours=1)))]))
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.lists(inner, max_size=3).map(tuple),
+    st.dictionaries(st.one_of(st.sampled_from(["a", "b"]), st.integers(0, 2), st.booleans()), inner, max_size=3),
+    st.frozensets(st.one_of(st.sampled_from(["a", "b"]), st.integers(0, 1), st.booleans()), max_size=3),
+    st.builds(Pair, inner, inner), st.builds(Digested, st.sampled_from(["x", "y"]))), max_leaves=8)
+
+
+def lookalike(value, draw):
+    """A value equal to ``value`` (==) that may encode otherwise: 1 as True or 1.0, a dict in another order,
+    a tuple as a list, text as Markup, an instant in another time zone; parts of it kept as the very objects."""
+    choice = draw(st.integers(0, 3))
+    if choice == 0:
+        return value
+    if type(value) is int and value in (0, 1):
+        return [bool(value), float(value), value][choice - 1]
+    if type(value) is bool:
+        return [int(value), float(value), value][choice - 1]
+    if type(value) is str:
+        return Markup(value) if choice == 1 else value
+    if type(value) is datetime:
+        return value.astimezone(timezone(timedelta(hours=choice)))
+    if type(value) in (list, tuple):
+        parts = [lookalike(item, draw) for item in value]
+        return type(value)(parts) if choice != 1 else (list(parts) if type(value) is tuple else tuple(parts))
+    if type(value) is dict:
+        items = [(lookalike(key, draw) if choice == 2 else key, lookalike(item, draw)) for key, item in value.items()]
+        return dict(reversed(items) if choice == 1 else items)
+    if type(value) is frozenset:
+        return frozenset(lookalike(item, draw) for item in value)
+    if type(value) is Pair:
+        return Pair(lookalike(value.left, draw), lookalike(value.right, draw))
+    return value
+
+
+@settings(max_examples=400, deadline=None)
+@given(VALUES, VALUES, st.data())
+def test_values_said_to_encode_alike_have_one_digest(a, other, data):
+    """Never a wrong True, whatever the types: 1 and True and 1.0, equal sets of mixed types, dicts in another
+    order, equal instants in two time zones all compare equal (==) but digest apart."""
+    for b in (other, lookalike(a, data.draw)):
+        if same_encoding(a, b):
+            assert digest_of(a) == digest_of(b)
+
+
+@given(VALUES)
+def test_a_value_encodes_as_itself_and_as_a_copy_of_it(value):
+    import copy
+
+    assert same_encoding(value, value)
+    twin = copy.deepcopy(value)
+    if digest_of(twin) == digest_of(value) and not _has_float_or_set_of_non_text(value):
+        assert same_encoding(value, twin)  # what the shortcut is for: the parts found alike without encoding
+
+
+def _has_float_or_set_of_non_text(value) -> bool:
+    if isinstance(value, float) or isinstance(value, (datetime,)) or isinstance(value, Path):
+        return True
+    if isinstance(value, (frozenset, set)):
+        return any(type(item) is not str for item in value)
+    if isinstance(value, (list, tuple)):
+        return any(map(_has_float_or_set_of_non_text, value))
+    if isinstance(value, dict):
+        return any(map(_has_float_or_set_of_non_text, [*value.keys(), *value.values()]))
+    if isinstance(value, Pair):
+        return _has_float_or_set_of_non_text(value.left) or _has_float_or_set_of_non_text(value.right)
+    return False
+
+
+def test_alike_values_that_digest_apart_are_told_apart():
+    for a, b in [(1, True), (1, 1.0), ({"a": 1, "b": 2}, {"b": 2, "a": 1}),
+                 (frozenset({1}), frozenset({True})), (Pair(1), Pair(True)), ("a", Markup("a")),
+                 (datetime(2020, 1, 1, 12, tzinfo=timezone.utc),
+                  datetime(2020, 1, 1, 13, tzinfo=timezone(timedelta(hours=1))))]:
+        assert a == b and not same_encoding(a, b) and digest_of(a) != digest_of(b), (a, b)
+
+
+def test_memo_digest_is_digest_of_and_encodes_again_only_what_changed(monkeypatch):
+    import microsite.memo as memo_module
+
+    encoded = []
+    real = memo_module.digest_of
+    monkeypatch.setattr(memo_module, "digest_of", lambda value: encoded.append(value) or real(value))
+    memo = Memo()
+    kept = ("heading", "ids")
+    first = {("page", "en"): kept, ("other", "en"): ("x",)}
+    assert memo.digest("targets", first) == real(first)
+    again = {("page", "en"): kept, ("other", "en"): ("x",)}  # made anew, of the same parts
+    assert memo.digest("targets", again) == real(first) and len(encoded) == 1
+    changed = {("page", "en"): kept, ("other", "en"): ("y",)}
+    assert memo.digest("targets", changed) == real(changed) != real(first) and len(encoded) == 2
+    memo.prune()
+    memo.prune()  # not asked for by the last build: forgotten
+    assert ("digest", "targets") not in memo.known
