@@ -87,6 +87,7 @@ class BuildCache:
         self.documents: dict[ReadingKey, Reading] = {}  # content files read, by kind, path and bytes
         self.memo = Memo(self._recall)  # per-text checks (links resolved, glossary); links resolved also kept on disk
         self.environments: dict = {}  # compiled templates, by the templates' bytes (see Renderer); in memory only
+        self.signatures: dict = {}  # input files' digests by their signatures (see ``inputs``); in memory only
 
     @property
     def store(self) -> Store:

@@ -12,23 +12,41 @@ then seen by the next build, even if it is undone.
 Folders are walked without following links to folders; a linked file counts
 by its content only when it lies inside the project (the build refuses the
 others, unread). A FIFO or device is not opened.
+
+A long-running caller (the preview) may pass ``seen``, kept between builds:
+a plain file is then read again only if its signature (device, inode, size,
+modification and change times) differs from the one it had when last read,
+as git does for its index. Any write sets a new change time, which no one
+can set back; a file read within ``RACY_NS`` of its last change is not
+remembered (a second write in the same tick of a coarse clock would leave the
+same signature), so it is read again the next time.
 """
 
 from __future__ import annotations
 
 import os
+import stat
+import time
 from pathlib import Path
 
 from .memo import digest_of, digest_of_chunks
 
 FOLDERS = ("content", "templates", "static")
 KEPT = ("templates",)  # whose bytes are kept for the build to use (small, and read late: by Jinja)
+RACY_NS = 2_000_000_000  # FAT's clock ticks every 2 s; others far more often
+
+Signature = tuple[int, int, int, int, int]  # device, inode, size, modification and change times (ns)
 
 
 class Inputs:
-    """Each input file's digest (or why it was not read), by its path as the build names it."""
+    """Each input file's digest (or why it was not read), by its path as the build names it.
 
-    def __init__(self, root: Path, folders: tuple[str, ...] = FOLDERS, kept: tuple[str, ...] = KEPT) -> None:
+    ``seen`` (path -> (signature, digest)) spares reading files unchanged since an earlier build of this
+    process; it is updated with what this build read (see the module's docstring).
+    """
+
+    def __init__(self, root: Path, folders: tuple[str, ...] = FOLDERS, kept: tuple[str, ...] = KEPT,
+                 seen: dict[str, tuple[Signature, str]] | None = None) -> None:
         self.root = root
         self.digests: dict[str, str] = {}
         self.kept: dict[str, bytes] = {}
@@ -37,7 +55,14 @@ class Inputs:
         top, inside = str(root), str(root.resolve()) + os.sep
         for folder in folders:
             for entry in _walk(os.path.join(top, folder)):
-                self.digests[entry.path] = self._read(entry, inside, folder in kept)
+                keep = folder in kept
+                if seen is not None and not keep and not entry.is_symlink():
+                    self.digests[entry.path] = self._recall(entry, seen)
+                else:
+                    self.digests[entry.path] = self._read(entry, inside, keep)
+        if seen is not None:
+            for gone in seen.keys() - self.digests.keys():
+                del seen[gone]
 
     def _read(self, entry: os.DirEntry, inside: str, keep: bool) -> str:
         if entry.is_symlink() and not os.path.realpath(entry.path).startswith(inside):
@@ -54,6 +79,32 @@ class Inputs:
         except OSError as exc:  # unreadable: the build will say so; count the reason
             return f"unreadable: {exc.strerror}"
         self.read.add(entry.path)
+        return digest
+
+    def _recall(self, entry: os.DirEntry, seen: dict[str, tuple[Signature, str]]) -> str:
+        """A plain file's digest: as read by an earlier build if its signature is the same, else read now."""
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError as exc:
+            return f"unreadable: {exc.strerror}"
+        if not stat.S_ISREG(info.st_mode):
+            return "not a regular file"
+        signature = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        known = seen.get(entry.path)
+        if known is not None and known[0] == signature:
+            self.read.add(entry.path)
+            return known[1]
+        now = time.time_ns()
+        try:
+            digest = _digest_of_file(entry.path)
+        except OSError as exc:
+            seen.pop(entry.path, None)
+            return f"unreadable: {exc.strerror}"
+        self.read.add(entry.path)
+        if now - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_NS:
+            seen[entry.path] = (signature, digest)
+        else:
+            seen.pop(entry.path, None)  # changed a moment ago: it may change again within the same tick
         return digest
 
     def fingerprint(self, *extra: object) -> str:

@@ -82,8 +82,9 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
 def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | None) -> BuildResult:
     started = time.perf_counter()
     out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
+    long_running = cache is not None  # builds again in this process: files unchanged since are not read again
     cache = cache or BuildCache(root / CACHE_FOLDER)
-    inputs = Inputs(root)
+    inputs = Inputs(root, seen=cache.signatures if long_running else None)
     fingerprint = inputs.fingerprint(options, cache.code)
     # The output folder is walked to confirm what it holds only when that may leave nothing to do; otherwise
     # its manifest is a hint of what may be linked from it, each file confirmed as it is linked (see ``write``).

@@ -1,0 +1,87 @@
+"""The inputs' fingerprint, and the digests a long-running caller keeps by file signature (``seen``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import microsite.inputs as inputs_module
+from microsite.inputs import Inputs
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for name, text in {"content/site.yaml": "a: 1\n", "content/pages/index.en.md": "hello\n",
+                       "static/style.css": "p {}\n", "templates/base.html": "<p>\n"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths whose bytes are read for their digest; every change counts at once (no racy window)."""
+    read: list[str] = []
+    real = inputs_module._digest_of_file
+    monkeypatch.setattr(inputs_module, "_digest_of_file", lambda path: read.append(path) or real(path))
+    monkeypatch.setattr(inputs_module, "RACY_NS", -1)
+    return read
+
+
+def same_as_fresh(root: Path, seen: dict) -> Inputs:
+    kept = Inputs(root, seen=seen)
+    fresh = Inputs(root)
+    assert (kept.digests, kept.read, kept.kept) == (fresh.digests, fresh.read, fresh.kept)
+    return kept
+
+
+def test_a_file_unchanged_since_the_last_build_is_not_read_again(project: Path, reads: list[str]) -> None:
+    seen: dict = {}
+    same_as_fresh(project, seen)
+    reads.clear()
+    Inputs(project, seen=seen)
+    assert reads == []  # templates are read whole for Jinja, not by digest: never in ``seen``
+
+
+def test_a_rewrite_of_the_same_size_with_its_old_time_stamp_is_read_again(project: Path, reads: list[str]) -> None:
+    seen: dict = {}
+    page = project / "content" / "pages" / "index.en.md"
+    same_as_fresh(project, seen)
+    before = page.stat()
+    page.write_text("HELLO\n", encoding="utf-8")
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))  # the time stamp set back; the change time is new
+    reads.clear()
+    assert same_as_fresh(project, seen).digests[str(page)] == Inputs(project).digests[str(page)]
+    assert str(page) in reads[:1]
+
+
+def test_a_file_changed_a_moment_ago_is_read_every_time(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    read: list[str] = []
+    real = inputs_module._digest_of_file
+    monkeypatch.setattr(inputs_module, "_digest_of_file", lambda path: read.append(path) or real(path))
+    seen: dict = {}
+    Inputs(project, seen=seen)  # every file was just written: within the racy window
+    read.clear()
+    Inputs(project, seen=seen)
+    assert len(read) == 3 and seen == {}
+
+
+def test_files_removed_added_or_replaced_by_other_kinds_are_seen(project: Path, reads: list[str]) -> None:
+    seen: dict = {}
+    same_as_fresh(project, seen)
+    (project / "static" / "style.css").unlink()
+    (project / "static" / "new.css").write_text("a {}\n", encoding="utf-8")
+    page = project / "content" / "pages" / "index.en.md"
+    page.unlink()
+    os.mkfifo(page)  # a FIFO where the page was: never opened
+    same_as_fresh(project, seen)
+    assert str(project / "static" / "style.css") not in seen
+    page.unlink()
+    page.write_text("back\n", encoding="utf-8")
+    (project / "content" / "site.yaml").chmod(0)
+    if os.geteuid() != 0:  # root reads anything
+        assert Inputs(project, seen=seen).digests[str(project / "content" / "site.yaml")].startswith("unreadable")
+    (project / "content" / "site.yaml").chmod(0o644)
+    same_as_fresh(project, seen)
