@@ -238,23 +238,29 @@ def _mark(folder: Path, entries: dict[str, tuple[str, int]]) -> None:
 
 
 def prepare_spare(out: Path) -> bool:
-    """Give the site in ``out`` a spare folder, its files linked from the site's, when it has none.
+    """Give the site in ``out`` a spare folder, its files linked from the site's, unless it has a close one.
 
     A build prepares the new site in the spare, which holds the site before
     last, and writes there only what changed. The first build after one
     that left no spare (the first into an empty folder) must link every file
-    first: at 10,000 pages, a second or more. The preview, idle after its
-    first build, calls this so that the first save is as quick as the next.
-    Only a site confirmed to be what its manifest says is linked (see
-    :func:`read_manifest`). True when the spare is there.
+    first: at 10,000 pages, a second or more; so must one whose spare holds
+    another site (the first build of the preview into a folder of older
+    output leaves that output as the spare). The preview, idle after its
+    first build, calls this so that the first save is as quick as the next:
+    a spare that differs from the site in more than ``CLOSE_SHARE`` of its
+    files is made again. Only a site confirmed to be what its manifest says
+    is linked (see :func:`read_manifest`). True when the spare is there.
     """
     out = out.absolute()
     spare = out.parent / f".{out.name}.spare"
-    if read_manifest(spare) is not None:
-        return True
+    held = read_manifest(spare)
     live = read_manifest(out)
+    if held is not None and (live is None or _close(held, live)):
+        return True
     if live is None:
         return False
+    if held is not None:
+        remove_ours(spare)  # another site: linking every file beats writing most of them on the first save
     staging, base = _staging(spare)
     try:
         holder = _Staging(staging, base, live, out)
@@ -269,6 +275,15 @@ def prepare_spare(out: Path) -> bool:
             remove_ours(staging)
         return False
     return True
+
+
+CLOSE_SHARE = 0.25  # a spare that differs in more of the site's files than this is made again (prepare_spare)
+
+
+def _close(held: dict[str, tuple[str, int]], live: dict[str, tuple[str, int]]) -> bool:
+    """Whether a spare holding ``held`` differs from the site ``live`` in at most ``CLOSE_SHARE`` of its files."""
+    differing = sum(held.get(path) != entry for path, entry in live.items()) + len(held.keys() - live.keys())
+    return differing <= CLOSE_SHARE * max(len(live), 1)
 
 
 class _Staging:

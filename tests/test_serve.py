@@ -754,3 +754,24 @@ def test_the_preview_terminal_shows_warnings_when_they_change(minimal_project: P
     assert "warning: content/pages/" in first
     _report(preview, True, [], time.perf_counter())
     assert capsys.readouterr().err == ""  # the same warnings are not printed on every save
+
+
+def test_collect_at_rest_frees_the_last_builds_cycles_and_leaves_the_rest_out_of_later_collections() -> None:
+    import gc
+    import weakref
+
+    from microsite.serve import collect_at_rest
+
+    class Node:
+        pass
+
+    kept, garbage = Node(), Node()
+    garbage.self = garbage  # a reference cycle no one refers to: only the cycle collector frees it
+    gone = weakref.ref(garbage)
+    del garbage
+    try:
+        collect_at_rest()
+        assert gone() is None
+        assert gc.get_freeze_count() > 0 and kept is not None
+    finally:
+        gc.unfreeze()

@@ -234,6 +234,19 @@ def test_a_spare_prepared_after_the_first_build_lets_the_next_one_write_only_wha
     assert files(out)["en/b.html"] == b"B2" and files(spare)["en/b.html"] == b"B"
 
 
+def test_a_spare_holding_another_site_is_made_again_and_a_close_one_is_kept(tmp_path):
+    out = tmp_path / "site"
+    spare = tmp_path / ".site.spare"
+    write_site(_pages(a=b"old A", b=b"old B", c=b"old C", d=b"old D"), out)
+    write_site(_pages(a=b"A", b=b"B", c=b"C", d=b"D"), out)  # the old site is now the spare
+    assert files(spare)["a.html"] == b"old A"
+    assert prepare_spare(out)
+    assert read_manifest(spare) == read_manifest(out) and files(spare)["a.html"] == b"A"
+    write_site(_pages(a=b"A2", b=b"B", c=b"C", d=b"D"), out)  # one file of four differs: close enough
+    before = read_manifest(spare)
+    assert prepare_spare(out) and read_manifest(spare) == before != read_manifest(out)
+
+
 def test_no_spare_is_prepared_from_a_site_that_is_not_what_its_manifest_says(tmp_path):
     out = tmp_path / "site"
     write_site(_pages(a=b"A"), out)
