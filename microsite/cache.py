@@ -146,9 +146,7 @@ class BuildCache:
         the memo and of the store, which keeps its peak memory down while
         pages are rendered. The preview keeps them all in memory.
         """
-        compiler = self.compiler
-        compiler.known = {key: value for key, value in compiler.known.items() if key in compiler.used}
-        compiler.used = set()
+        self.compiler.forget_unused()
         if self.persist:
             self.store.save(self._used())
             self.store.close()

@@ -244,9 +244,24 @@ class Compiler:
         self.known: dict[str, Compiled] = {}
         self.recall = recall
         self.used: set[str] = set()  # keys asked for since the last save: what a cache should keep
+        self.keys: dict[str, str] = {}  # text -> its key, so that a text kept between builds is digested once
+
+    def key(self, text: str) -> str:
+        """``text_key(text)``, remembered: the preview's texts are mostly the very objects of the last build, and
+        finding one in a dictionary costs far less than digesting it (its hash is kept on the object)."""
+        key = self.keys.get(text)
+        if key is None:
+            key = self.keys[text] = text_key(text)
+        return key
+
+    def forget_unused(self) -> None:
+        """Keep only what was asked for since the last call (so memory does not grow with every edit)."""
+        self.known = {key: value for key, value in self.known.items() if key in self.used}
+        self.keys = {text: key for text, key in self.keys.items() if key in self.used}
+        self.used = set()
 
     def __call__(self, text: str) -> Compiled:
-        key = text_key(text)
+        key = self.key(text)
         self.used.add(key)
         compiled = self.found(key)
         if compiled is None:
@@ -269,7 +284,7 @@ def precompile(compiler: Compiler, texts: list[str], workers: int | None = None)
     Returns how many were compiled. Compiling is a pure function of the text,
     so which process does it cannot change the result.
     """
-    keyed = {text_key(text): text for text in texts}
+    keyed = {compiler.key(text): text for text in texts}
     compiler.used.update(keyed)  # this build's texts: what a cache should keep, even if asked for no more
     missing = [(key, text) for key, text in keyed.items() if compiler.found(key) is None]
     md = compiler.md
