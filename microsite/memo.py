@@ -152,6 +152,8 @@ def same_encoding(a: object, b: object) -> bool:
         return False
     if kind is str or kind is int or kind is bool or kind is bytes or kind is type(None):
         return a == b
+    if kind is float:
+        return repr(a) == repr(b)  # as encoded: 0.0 and -0.0 are equal but digest apart; nan is unequal to itself
     if kind is tuple or kind is list:
         return len(a) == len(b) and all(map(same_encoding, a, b))
     if kind is dict:
@@ -166,6 +168,8 @@ def same_encoding(a: object, b: object) -> bool:
         return all(same_encoding(getattr(a, name), getattr(b, name)) for name in _field_names(kind))
     if issubclass(kind, (str, date)) and not issubclass(kind, datetime):
         return a == b  # encoded as the type's name and str(value): one type, equal values, one text
+    if issubclass(kind, PurePath):
+        return str(a) == str(b)  # encoded so too (equal Windows paths may differ in case: compare the text)
     return False
 
 

@@ -97,8 +97,9 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading), options, cache.compiler,
                       cache.memo)  # what was read but not validated into the site is let go
     cache.validated()
-    written = write_site(Renderer(site, inputs, cache.code, cache.environments).jobs(), out, cache.outputs, live,
-                         index=search.index if search.wanted(site) else None, live_confirmed=confirm)
+    jobs = Renderer(site, inputs, cache.code, cache.environments, cache.memo).jobs()
+    written = write_site(jobs, out, cache.outputs, live, index=search.index if search.wanted(site) else None,
+                         live_confirmed=confirm)
     pages = pages_per_language(site)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)

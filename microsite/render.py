@@ -32,7 +32,7 @@ from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
 from .inputs import Inputs
-from .memo import digest_of
+from .memo import Memo, digest_of
 from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url
 
 
@@ -160,15 +160,18 @@ class Renderer:
     all of that view (see :meth:`job`), so no template can show something
     a reused file was not made from. Compiled templates are never stored in
     ``.cache/`` (they are code); a long-running caller keeps them in memory
-    (``environments``), by the templates' bytes.
+    (``environments``), by the templates' bytes, and a ``memo`` that finds the
+    site's view unchanged without digesting it again (see :meth:`shared_key`).
     """
 
     def __init__(self, site: Site, inputs: Inputs | None = None, version: str = "",
-                 environments: dict[tuple[str, str], jinja2.Environment] | None = None) -> None:
+                 environments: dict[tuple[str, str], jinja2.Environment] | None = None,
+                 memo: Memo | None = None) -> None:
         self.pages = site.pages
         self.site = template_view(site)
         self.inputs = inputs or Inputs(site.root, folders=("templates",))
         self.version = version  # of microsite's code: part of every job's key
+        self.memo = memo or Memo()
         self.templates_dir = site.root / "templates"
         self.env = self._environment({} if environments is None else environments)
         # Indexes built once: looking pages up by scanning them all for each page is quadratic.
@@ -248,7 +251,9 @@ class Renderer:
 
     def shared_key(self) -> str:
         """A digest of everything any job may read besides what it is given: code, templates, the site's view."""
-        return digest_of((self.version, self.inputs.folder_digest("templates"), self.site))
+        # The view is made anew each build, but in the preview mostly of the last build's very objects: the
+        # memo finds it the same by comparing them (see ``memo.same_encoding``) instead of encoding 10,000 pages.
+        return digest_of((self.version, self.inputs.folder_digest("templates"), self.memo.digest("view", self.site)))
 
     # --- files ---------------------------------------------------------------
 
