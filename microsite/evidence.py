@@ -41,12 +41,9 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
     searchable = {ident: memo.get(("searchable", texts[ident]), lambda s=source: provenance.SearchableText.of(s.blocks))
                   for ident, source in sources.items()}
     looked_up: dict[tuple[str, str], tuple[list, str]] = {}  # the same quote is often cited many times
-    normalized: dict[str, str] = {}
 
-    def normal(quote: str) -> str:
-        if quote not in normalized:
-            normalized[quote] = provenance.normalize(quote)[0]
-        return normalized[quote]
+    def normal(quote: str) -> str:  # remembered between builds: thousands of quotes, most unchanged
+        return memo.get(("normalized", quote), lambda: provenance.normalize(quote)[0])
 
     for item in quoted:
         if item.source not in searchable:
