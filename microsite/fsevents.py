@@ -3,11 +3,14 @@
 The watcher polls (see ``serve.Watcher``): it scans every file, and at
 10,000 files a scan is long enough that it pauses between scans, so a save
 waited a fifth of a second to be noticed. On Linux, inotify tells at once
-that something changed in a watched folder; :class:`FileEvents` uses that,
-and only that, to end the watcher's pause early. What changed is still
-found by the scan, by content, so a missed event (a network file system, a
-full event queue, too many folders to watch) only means the change is seen
-at the next poll, as without events. Elsewhere it never wakes anyone.
+that something changed in a watched folder; :class:`FileEvents` uses that
+to end the watcher's pause early, and says in which folders
+(:meth:`FileEvents.told`), so that the watcher scans only those (a tenth of
+the time of scanning all at 10,000 files). What changed is still found by
+the scan, by content; a full event queue makes the next scan a whole one,
+and the watcher scans everything after each pause anyway, so a missed event
+(a network file system, too many folders to watch) only means the change is
+seen at the next poll, as without events. Elsewhere it never wakes anyone.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ _CHANGES = (0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800)  # MO
 #                                                           MOVED_TO CREATE DELETE DELETE_SELF MOVE_SELF
 _ONLY_DIRECTORIES, _DONT_FOLLOW, _IS_DIRECTORY = 0x01000000, 0x02000000, 0x40000000
 _NEW_FOLDER = 0x80 | 0x100  # MOVED_TO, CREATE (with _IS_DIRECTORY): a folder to watch too
+_OVERFLOW = 0x4000  # IN_Q_OVERFLOW: events were lost, so any folder may have changed
 _NONBLOCK, _CLOEXEC = os.O_NONBLOCK, os.O_CLOEXEC
 _EVENT = struct.Struct("iIII")  # wd, mask, cookie, length of the name that follows
 
@@ -37,6 +41,8 @@ class FileEvents:
     def __init__(self, folders: list[Path]) -> None:
         self.folders = folders
         self.fd = -1
+        self.watched: dict[int, str] = {}  # watch descriptor -> its folder
+        self._told: set[str] | None = set()  # folders changed since the last ``told()``; None: any may have
         self.libc = _inotify_library()
         if self.libc is not None:
             self.fd = self.libc.inotify_init1(_NONBLOCK | _CLOEXEC)
@@ -54,6 +60,12 @@ class FileEvents:
             return False
         ready, _, _ = select.select([self.fd], [], [], seconds)
         return bool(ready) and self._drain()
+
+    def told(self) -> list[str] | None:
+        """The folders something changed in since the last call (each to be scanned with all under it), or None
+        when that is not known (events were lost): then everything is to be scanned."""
+        told, self._told = self._told, set()
+        return None if told is None else sorted(told)
 
     def settle(self, quiet: float, longest: float = 2.0) -> None:
         """Wait until nothing has changed for ``quiet`` seconds (a burst of saves is over), at most ``longest``."""
@@ -78,11 +90,13 @@ class FileEvents:
             for folder, subfolders, _ in os.walk(top):
                 subfolders[:] = [name for name in subfolders if not os.path.islink(os.path.join(folder, name))]
                 mask = _CHANGES | _ONLY_DIRECTORIES | _DONT_FOLLOW
-                if self.libc.inotify_add_watch(self.fd, os.fsencode(folder), mask) < 0:
+                watch = self.libc.inotify_add_watch(self.fd, os.fsencode(folder), mask)
+                if watch < 0:
                     if ctypes.get_errno() == errno.ENOENT:
                         continue  # removed meanwhile
                     self.close()  # too many folders (ENOSPC), or not allowed: poll only
                     return
+                self.watched[watch] = folder  # a folder watched again keeps its descriptor
 
     def _drain(self) -> bool:
         """Read every pending event; watch the folders made meanwhile. True if there was any."""
@@ -94,18 +108,27 @@ class FileEvents:
                 break
             except OSError:
                 self.close()
+                self._told = None
                 return True  # say "changed": the scan will tell
             if not data:
                 break
             any_event = True
             offset = 0
             while offset + _EVENT.size <= len(data):
-                _, mask, _, length = _EVENT.unpack_from(data, offset)
+                watch, mask, _, length = _EVENT.unpack_from(data, offset)
                 new_folder |= bool(mask & _IS_DIRECTORY and mask & _NEW_FOLDER)
+                self._tell(None if mask & _OVERFLOW else self.watched.get(watch))
                 offset += _EVENT.size + length
         if new_folder:
             self._watch_all()  # adding a watch twice is harmless: the kernel keeps one per folder
         return any_event
+
+    def _tell(self, folder: str | None) -> None:
+        """Note that something changed in ``folder`` (None: somewhere, not known where)."""
+        if folder is None:
+            self._told = None
+        elif self._told is not None:
+            self._told.add(folder)
 
 
 def _inotify_library():

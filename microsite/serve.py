@@ -203,8 +203,8 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
             except OSError:
                 continue
             for entry in entries:
-                if entry.name.startswith((".", "#")) or entry.name.endswith("~"):
-                    continue  # editors' swap and backup files
+                if _ignored(entry.name):
+                    continue
                 if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
@@ -212,6 +212,38 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
                     racy = now - info.st_mtime_ns < RACY_SECONDS * 1e9
                     state[entry.path] = (info.st_mtime_ns, info.st_size, _content_digest(entry.path) if racy else "")
     return state
+
+
+def rescanned(state: dict[str, tuple[int, int, str]], folders: list[str],
+              watched: list[Path]) -> dict[str, tuple[int, int, str]]:
+    """``state`` with what is under ``folders`` scanned again (see :func:`snapshot`), the rest as it was.
+
+    For a save the system told of (see ``fsevents``): at 10,000 files, scanning
+    the folder of the page saved takes a millisecond, scanning all 70.
+    A folder that a whole snapshot would not enter (a hidden one) is left out.
+    """
+    tops = [str(top) for top in watched]
+    wanted = [folder for folder in folders if _snapshot_enters(folder, tops)]
+    wanted = [folder for folder in wanted if not any(folder.startswith(other + os.sep) for other in wanted)]
+    under = tuple(folder + os.sep for folder in wanted)
+    kept = {path: info for path, info in state.items() if not path.startswith(under)}
+    kept.update(snapshot([Path(folder) for folder in wanted]))
+    return kept
+
+
+def _snapshot_enters(folder: str, tops: list[str]) -> bool:
+    """Whether :func:`snapshot` of ``tops`` scans ``folder`` (one of them, or under one, through no ignored name)."""
+    for top in tops:
+        if folder == top:
+            return True
+        if folder.startswith(top + os.sep):
+            return not any(_ignored(name) for name in folder[len(top) + 1:].split(os.sep))
+    return False
+
+
+def _ignored(name: str) -> bool:
+    """Whether a file or folder is left out of snapshots: hidden ones, editors' swap and backup files."""
+    return name.startswith((".", "#")) or name.endswith("~")
 
 
 def _scan(folder: str):
@@ -282,17 +314,22 @@ class Watcher(threading.Thread):
         pause = self.poll
         while not self.stopping.is_set():
             again, self._again = self._again, []
+            told = None  # the folders the system told of changes in (see ``fsevents``); None: scan everything
             if again:
                 pass  # the last build read files while they changed: no waiting
             elif not events.active:
                 self.stopping.wait(pause)
             elif events.wait(pause):  # told at once that something changed (see ``fsevents``)
                 events.settle(self.quiet)  # a burst of saves is one rebuild
+                told = events.told()  # where: only there is scanned, unless that is not known
             if self.stopping.is_set():
                 break
-            started = time.perf_counter()
-            current = snapshot(self.folders)
-            pause = max(self.poll, SCAN_SHARE * (time.perf_counter() - started))
+            if told is not None and not again:
+                current = rescanned(state, told, self.folders)
+            else:
+                started = time.perf_counter()
+                current = snapshot(self.folders)
+                pause = max(self.poll, SCAN_SHARE * (time.perf_counter() - started))
             changed = changed_files(state, current)
             if not changed and not again:
                 continue

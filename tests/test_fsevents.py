@@ -102,3 +102,42 @@ def test_the_watcher_sees_a_save_long_before_its_next_poll(tmp_path: Path):
 def test_without_events_the_watcher_still_sees_a_save_at_its_next_poll(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(fsevents, "_inotify_library", lambda: None)
     assert _first_call_after_a_save(tmp_path, poll=0.2) < 3.0
+
+
+@linux_only
+def test_the_events_say_in_which_folders_something_changed_and_are_then_forgotten(tmp_path: Path):
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    with FileEvents([tmp_path]) as events:
+        (tmp_path / "a" / "deep" / "page.md").write_text("x", encoding="utf-8")
+        (tmp_path / "new").mkdir()
+        assert events.wait(5.0) is True
+        events.settle(0.05)
+        assert events.told() == sorted([str(tmp_path / "a" / "deep"), str(tmp_path)])
+        assert events.told() == []
+        (tmp_path / "new" / "later.md").write_text("x", encoding="utf-8")  # in a folder made after the start
+        assert events.wait(5.0) is True
+        assert events.told() == [str(tmp_path / "new")]
+
+
+class _OverflowingLibrary(_RefusingLibrary):
+    """inotify that watches every folder, then reports that its queue overflowed (events were lost)."""
+
+    def inotify_add_watch(self, fd: int, path: bytes, mask: int) -> int:
+        return 1
+
+    def overflow(self) -> None:
+        os.write(self.write_end, fsevents._EVENT.pack(-1, fsevents._OVERFLOW, 0, 0))
+
+
+def test_when_events_were_lost_the_events_say_anything_may_have_changed(tmp_path: Path, monkeypatch):
+    library = _OverflowingLibrary()
+    monkeypatch.setattr(fsevents, "_inotify_library", lambda: library)
+    os.set_blocking(library.read_end, False)
+    with FileEvents([tmp_path]) as events:
+        assert events.active and events.told() == []
+        library.overflow()
+        assert events.wait(1.0) is True
+        assert events.told() is None  # scan everything
+        assert events.told() == []
+    os.close(library.write_end)

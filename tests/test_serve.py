@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from microsite.serve import (Preview, Watcher, changed_files, content_type, free_port, inject_reload,
-                             resolve_request, snapshot, target_url)
+                             rescanned, resolve_request, snapshot, target_url)
 from tests.conftest import REPO, SAMPLE, make_project
 
 SOURCE = "2023-10-11-eb7c93e7"
@@ -775,3 +775,59 @@ def test_collect_at_rest_frees_the_last_builds_cycles_and_leaves_the_rest_out_of
         assert gc.get_freeze_count() > 0 and kept is not None
     finally:
         gc.unfreeze()
+
+
+def test_a_rescan_of_the_folders_told_of_is_what_a_whole_snapshot_finds(tmp_path: Path) -> None:
+    (tmp_path / "pages" / "deep").mkdir(parents=True)
+    (tmp_path / "other").mkdir()
+    for name in ("pages/a.md", "pages/deep/b.md", "other/c.md"):
+        (tmp_path / name).write_text("one", encoding="utf-8")
+    before = snapshot([tmp_path])
+    (tmp_path / "pages" / "deep" / "b.md").write_text("two, longer", encoding="utf-8")
+    (tmp_path / "pages" / "a.md").unlink()
+    (tmp_path / "pages" / "deep" / "new").mkdir()
+    (tmp_path / "pages" / "deep" / "new" / "d.md").write_text("new", encoding="utf-8")
+    (tmp_path / "pages" / ".hidden").mkdir()
+    (tmp_path / "pages" / ".hidden" / "e.md").write_text("not a page", encoding="utf-8")
+    told = [str(tmp_path / "pages"), str(tmp_path / "pages" / "deep"), str(tmp_path / "pages" / ".hidden")]
+    assert rescanned(before, told, [tmp_path]) == snapshot([tmp_path])
+
+
+def test_a_rescan_leaves_what_it_was_not_told_of_as_it_was(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "c.md").write_text("one", encoding="utf-8")
+    before = snapshot([tmp_path])
+    (tmp_path / "other" / "c.md").write_text("two, longer", encoding="utf-8")
+    assert rescanned(before, [str(tmp_path / "pages")], [tmp_path]) == before
+    assert rescanned(before, [str(tmp_path.parent)], [tmp_path]) == before  # not watched: not scanned
+
+
+def test_the_watcher_scans_only_the_folders_told_of_a_save_between_its_whole_scans(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    import sys
+
+    import microsite.serve as serve_module
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("inotify is Linux's")
+    (tmp_path / "pages").mkdir()
+    page = tmp_path / "pages" / "page.md"
+    page.write_text("one", encoding="utf-8")
+    scanned: list[list[Path]] = []
+    real = serve_module.snapshot
+    monkeypatch.setattr(serve_module, "snapshot", lambda folders: scanned.append(list(folders)) or real(folders))
+    calls: list[list[Path]] = []
+    watcher = Watcher([tmp_path], calls.append, poll=30.0, quiet=0.02)
+    watcher.start()
+    try:
+        time.sleep(0.3)  # its first whole scan is taken; the next is 30 s away
+        scanned.clear()
+        page.write_text("one, edited", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not calls and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        watcher.stop()
+    assert calls == [[page]]
+    assert scanned == [[tmp_path / "pages"]]
