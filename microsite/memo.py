@@ -173,6 +173,18 @@ def same_encoding(a: object, b: object) -> bool:
     return False
 
 
+def exact_key(value: object) -> tuple | None:
+    """A dictionary key for ``value`` that is equal only for values of one digest (see :func:`digest_of`), or
+    None where there is no cheap one: text is itself (with its type), a value with a ``content_digest`` is
+    that digest (with its type). Not the value itself: ``1 == True == 1.0``, but they digest apart."""
+    kind = type(value)
+    if kind is str:
+        return (str, value)
+    if _shape(kind) == "digest":
+        return (kind, value.content_digest)
+    return None
+
+
 def digest_of_fields(value: object) -> str:
     """``digest_of`` a dataclass's fields: what its ``content_digest`` gives (see :func:`digest_of`)."""
     return digest_of(tuple(getattr(value, name) for name in _field_names(type(value))))

@@ -32,7 +32,7 @@ from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
 from .inputs import Inputs
-from .memo import Memo, digest_of
+from .memo import Memo, digest_of, exact_key
 from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url
 
 
@@ -240,14 +240,19 @@ class Renderer:
                 except Exception:  # noqa: BLE001 (reported, located, by the first job that renders it)
                     pass
 
-    @staticmethod
-    def job(shared: str, path: str, make: Callable[..., bytes], *given: object) -> Job:
+    def job(self, shared: str, path: str, make: Callable[..., bytes], *given: object) -> Job:
         """The job of making ``path`` with ``make(*given)``, keyed by exactly that (the one place keys are made).
 
         ``make`` is a function of microsite's code (in ``shared``) that reads
         nothing but ``given`` and the template view of the site (also in ``shared``).
         """
-        return Job(path, digest_of((shared, make.__qualname__, given)), lambda: make(*given))
+        def key() -> str:
+            return digest_of((shared, make.__qualname__, given))
+
+        stand_ins = tuple(map(exact_key, given))
+        if None not in stand_ins:  # remembered: an unchanged page's key is looked up, not encoded again
+            return Job(path, self.memo.get(("job", shared, make.__qualname__, stand_ins), key), lambda: make(*given))
+        return Job(path, key(), lambda: make(*given))
 
     def shared_key(self) -> str:
         """A digest of everything any job may read besides what it is given: code, templates, the site's view."""

@@ -62,7 +62,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
-from microsite.memo import digest_of_fields, same_encoding  # noqa: E402
+from microsite.memo import digest_of_fields, exact_key, same_encoding  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,17 @@ def test_values_said_to_encode_alike_have_one_digest(a, other, data):
     for b in (other, lookalike(a, data.draw)):
         if same_encoding(a, b):
             assert digest_of(a) == digest_of(b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(VALUES, VALUES, st.data())
+def test_values_of_one_exact_key_have_one_digest(a, other, data):
+    """The key a memo may file a value under (``exact_key``) never joins values that digest apart."""
+    for b in (other, lookalike(a, data.draw)):
+        if exact_key(a) is not None and exact_key(a) == exact_key(b):
+            assert digest_of(a) == digest_of(b)
+    assert exact_key("1") != exact_key(Markup("1")) and exact_key(1) is None
+    assert exact_key(Digested("x")) == exact_key(Digested("x")) != exact_key(Digested("y"))
 
 
 @given(VALUES)
