@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .errors import ErrorList
+from .errors import ErrorList, Location
 from .jsonforms import AVOIDED
 from .links import Prose
 from .memo import Memo
@@ -22,9 +22,9 @@ def check_glossary_use(terms: list[Term], prose: list[Prose], plain: list[PlainF
     is avoided.
     """
     memo = memo or Memo()
-    texts = [(item.lang, item.text, item.location) for item in prose if item.path.name != "glossary.yaml"]
-    texts.extend((field.lang, field.text, lambda line, column, f=field: f.place(_index(f.text, line, column)))
-                 for field in plain if field.location.path.name != "glossary.yaml")
+    texts: list[tuple[str, str, Prose | PlainField]] = [
+        (item.lang, item.text, item) for item in prose if item.path.name != "glossary.yaml"]
+    texts.extend((field.lang, field.text, field) for field in plain if field.location.path.name != "glossary.yaml")
     preferred: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> phrase (lower case) -> the term to use
     for term in terms:
         for lang, words in term.text.items():
@@ -41,10 +41,17 @@ def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str],
                     memo: Memo) -> None:
     found = memo.get_all([("avoid", pattern.pattern, pattern.flags, text) for _, text, _ in texts],
                          lambda text: _phrases_in(pattern, text), [text for _, text, _ in texts], AVOIDED)
-    for (_, _, locate), phrases in zip(texts, found):
+    for (_, _, owner), phrases in zip(texts, found):
         for line, column, phrase in phrases:
-            errors.add(locate(line, column), f"'{phrase}' is a rendering the glossary says to avoid",
+            errors.add(_place(owner, line, column), f"'{phrase}' is a rendering the glossary says to avoid",
                        f"write '{preferred[phrase.lower()]}' (see content/data/glossary.yaml)")
+
+
+def _place(owner: Prose | PlainField, line: int, column: int) -> Location:
+    """Where a 0-based ``line`` and ``column`` of a text are in its file (found only for a phrase found)."""
+    if isinstance(owner, Prose):
+        return owner.location(line, column)
+    return owner.place(_index(owner.text, line, column))
 
 
 def _index(text: str, line: int, column: int) -> int:

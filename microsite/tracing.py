@@ -30,6 +30,7 @@ from datetime import date
 from . import quantities
 from .characters import name_of
 from .errors import ContentError, Location
+from .memo import Memo, digest_of
 from .numerals import digit_runs, may_hold_numbers, numeric_symbols
 from .quantities import Quantity
 
@@ -152,15 +153,26 @@ class PlainField:
 
 
 def check_plain(fields: Sequence[PlainField], names: dict[str, tuple[str, ...]],
-                reference: Callable[[str], date | None]) -> list[ContentError]:
-    """Every untraced number of ``fields``; ``reference`` gives a source's date (for relative dates)."""
+                reference: Callable[[str], date | None], memo: Memo | None = None) -> list[ContentError]:
+    """Every untraced number of ``fields``; ``reference`` gives a source's date (for relative dates).
+
+    What a field without a quote of its own holds untraced depends on its text, language and the glossary's
+    names only: ``memo`` remembers it by those (the preview's 20,000 titles are mostly the last build's).
+    """
+    memo = memo or Memo()
+    named = {lang: digest_of(terms) for lang, terms in names.items()}
     errors = []
     for item in fields:
         allowed = None
         if item.quote:
             allowed = Allowed(quote_quantities(item.quote, reference(item.source)), "the record's quote")
+            problems = untraced(item.text, item.lang, allowed, names.get(item.lang, ()), "")
+        else:
+            problems = memo.get(("untraced", item.text, item.lang, named.get(item.lang)),
+                                lambda item=item: untraced(item.text, item.lang, None, names.get(item.lang, ()),
+                                                           PLAIN_HINT))
         hint = PLAIN_HINT if allowed is None else ""
-        for problem in untraced(item.text, item.lang, allowed, names.get(item.lang, ()), hint):
+        for problem in problems:
             message = f"{item.field}: {problem.message}"
             errors.append(ContentError(item.place(problem.start), message, problem.hint or hint))
     return errors

@@ -66,7 +66,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
              for code in config.codes}
     plain = [*plain, *records.plain]  # every field a reader sees that is not Markdown, records' included
     errors.extend(tracing.check_plain(plain, names,
-                                      lambda ident: sources[ident].date if ident in sources else None))
+                                      lambda ident: sources[ident].date if ident in sources else None, memo))
     targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
     everything = memo.digest("link targets", targets)  # a link's meaning may depend on any of them
