@@ -34,7 +34,7 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
                    memo: Memo | None = None) -> tuple[dict[str, Source], Records, dict[tuple[str, str], str]]:
     """Find every quote in its source; check numbers and dates; anchor the passages."""
     memo = memo or Memo()
-    quoted = _record_quotes(records) + _prose_quotes(prose)
+    quoted = _record_quotes(records) + _prose_quotes(prose, memo)
     spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
     by_name: dict[str, tuple[str, str]] = {}
     texts = {ident: digest_of(source.blocks) for ident, source in sources.items()}
@@ -88,14 +88,20 @@ def _record_quotes(records: Records) -> list[_Quoted]:
     return quoted
 
 
-def _prose_quotes(prose: list[Prose]) -> list[_Quoted]:
+def _prose_quotes(prose: list[Prose], memo: Memo) -> list[_Quoted]:
     quoted = []
-    for item in prose:
-        for number, citation in enumerate(links.citations(item)):
-            if citation.quote:
-                name = f"cite-{citation.location.line}-{citation.location.column}-{number}"
-                quoted.append(_Quoted(name, citation.source, citation.quote, citation.location, "citation"))
+    for item in prose:  # most are the very texts of the last build (in the preview): their quotes are remembered
+        quoted.extend(memo.of("quoted", (item,), lambda item=item: _quotes_of(item)))
     return quoted
+
+
+def _quotes_of(item: Prose) -> tuple[_Quoted, ...]:
+    quoted = []
+    for number, citation in enumerate(links.citations(item)):
+        if citation.quote:
+            name = f"cite-{citation.location.line}-{citation.location.column}-{number}"
+            quoted.append(_Quoted(name, citation.source, citation.quote, citation.location, "citation"))
+    return tuple(quoted)
 
 
 def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList) -> None:

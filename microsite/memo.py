@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime, time
@@ -80,6 +81,25 @@ class Memo:
         for cell in cells:
             cell[1] = self.build
         return [cell[0] for cell in cells]
+
+    def of(self, name: str, objects: tuple, make: Callable[[], Any]) -> Any:
+        """The result ``make()`` gave for these very ``objects`` (by identity: a look-up that costs nothing
+        however large they are), or ``make()``'s, remembered.
+
+        For results that depend on nothing but ``name`` and ``objects``, which
+        must not change (frozen values): the preview keeps most objects from one
+        build to the next (a page as read), and what was made from them need not
+        be made again. The cell holds the objects, so no other object can take
+        their identities while it is remembered.
+        """
+        key = (name, *map(id, objects))
+        cell = self.known.get(key)
+        if cell is not None and all(map(operator.is_, cell[0][0], objects)):
+            cell[1] = self.build
+            return cell[0][1]
+        result = make()
+        self.known[key] = [(objects, result), self.build, None]
+        return result
 
     def digest(self, name: str, value: object) -> str:
         """``digest_of(value)``, not computed again while ``value`` encodes as the last one given under ``name``.

@@ -85,9 +85,14 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                 + source_warnings(sources, config) + original_warnings(raw, records, config, ledger))
     site = Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
-                frozenset(link.href for item in prose for link in item.compiled.links
-                          if link.href.startswith(("http://", "https://"))))
+                frozenset(href for item in prose for href in memo.of("external", (item.compiled,),
+                                                                          lambda item=item: _external(item))))
     return derive(site, editions, memo)
+
+
+def _external(item: Prose) -> tuple[str, ...]:
+    """The addresses of other websites that ``item`` links to."""
+    return tuple(link.href for link in item.compiled.links if link.href.startswith(("http://", "https://")))
 
 
 def _prose_key(item: Prose) -> tuple:
@@ -132,7 +137,7 @@ def fill_rendered(pages: list[Page], records: Records, sources: dict[str, Source
 
     def filled(page: Page) -> Page:
         body = rendered.get(("page", page.key, page.lang), page.body)
-        return memo.get(("filled", page, body), lambda: replace(page, body=body))
+        return memo.of("filled", (page, body), lambda: replace(page, body=body))
 
     pages = [filled(page) for page in pages]
     records = replace(records, statistics=[replace(s, text=words(s, "stat", "note")) for s in records.statistics],

@@ -193,3 +193,17 @@ def test_memo_digest_is_digest_of_and_encodes_again_only_what_changed(monkeypatc
     memo.prune()
     memo.prune()  # not asked for by the last build: forgotten
     assert ("digest", "targets") not in memo.known
+
+
+def test_memo_of_remembers_by_the_very_objects_never_by_equal_ones():
+    memo, made = Memo(), []
+    page, twin = ("a", ["body"]), ("a", ["body"])  # equal, not the same
+    make = lambda: made.append(1) or len(made)  # noqa: E731
+    assert memo.of("x", (page,), make) == 1
+    assert memo.of("x", (page,), make) == 1  # the same object: remembered
+    assert memo.of("x", (twin,), make) == 2  # an equal one: made again
+    assert memo.of("y", (twin,), make) == 3  # another name: made again
+    memo.prune()
+    memo.prune()  # not asked for in the last build: forgotten, and the objects let go
+    assert memo.of("x", (twin,), make) == 4
+    assert not any(held is page for cell in memo.known.values() for held in cell[0][0])
