@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .cores import map_forked
+from .cores import CHUNK, map_forked
 from .errors import ContentError, ContentErrors
 from .memo import digest_of
 from .render import Job, Output
@@ -204,7 +204,7 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
             entries[job.path] = made[job.key] = entry
         else:
             pending.append(job)
-    for job, outcome in zip(pending, map_forked(staging.make, pending)):
+    for job, outcome in zip(pending, map_forked(staging.make, pending, chunk=CHUNK)):
         if isinstance(outcome, ContentError):
             errors.setdefault(outcome.format(), outcome)
             continue

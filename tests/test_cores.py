@@ -84,3 +84,50 @@ def test_a_worker_that_dies_is_an_error_not_missing_results(forking) -> None:
     parent = os.getpid()
     with pytest.raises(RuntimeError, match="ended without its results"):
         cores.map_forked(work, list(range(9)))
+
+
+def test_in_chunks_every_item_runs_in_a_child_of_at_most_a_chunk(forking) -> None:
+    import time
+
+    def work(n: int) -> tuple[int, int]:
+        time.sleep(0.001)
+        return n, os.getpid()
+
+    items = list(range(23))
+    results = cores.map_forked(work, items, chunk=5)
+    assert [n for n, _ in results] == items  # in order, every one
+    by_child: dict[int, list[int]] = {}
+    for n, pid in results:
+        by_child.setdefault(pid, []).append(n)
+    assert os.getpid() not in by_child  # this process only waits
+    assert len(by_child) == 5 and all(len(share) <= 5 for share in by_child.values())
+
+
+def test_in_chunks_an_exception_is_raised_here_once_the_running_children_ended(forking) -> None:
+    def work(n: int) -> int:
+        if n == 7:
+            raise ValueError("item seven")
+        return n
+
+    with pytest.raises(ValueError, match="item seven"):
+        cores.map_forked(work, list(range(40)), chunk=4)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left running, or unwaited for
+
+
+def test_a_child_collects_the_reference_cycles_its_work_leaves(forking) -> None:
+    import gc
+
+    def work(_: int) -> tuple[bool, int]:
+        for _ in range(1000):
+            cycle: list = []
+            cycle.append(cycle)
+        return gc.isenabled(), len(gc.get_objects(generation=2))  # the inherited objects are frozen: not there
+
+    gc.disable()
+    try:
+        outcomes = cores.map_forked(work, list(range(6)), chunk=2)
+    finally:
+        gc.enable()
+    assert all(enabled for enabled, _ in outcomes)
+    assert all(old < 1000 for _, old in outcomes)
