@@ -105,7 +105,7 @@ def test_without_events_the_watcher_still_sees_a_save_at_its_next_poll(tmp_path:
 
 
 @linux_only
-def test_the_events_say_in_which_folders_something_changed_and_are_then_forgotten(tmp_path: Path):
+def test_the_events_say_which_files_and_folders_changed_and_are_then_forgotten(tmp_path: Path):
     (tmp_path / "a" / "deep").mkdir(parents=True)
     (tmp_path / "b").mkdir()
     with FileEvents([tmp_path]) as events:
@@ -113,11 +113,11 @@ def test_the_events_say_in_which_folders_something_changed_and_are_then_forgotte
         (tmp_path / "new").mkdir()
         assert events.wait(5.0) is True
         events.settle(0.05)
-        assert events.told() == sorted([str(tmp_path / "a" / "deep"), str(tmp_path)])
+        assert events.told() == sorted([str(tmp_path / "a" / "deep" / "page.md"), str(tmp_path / "new")])
         assert events.told() == []
         (tmp_path / "new" / "later.md").write_text("x", encoding="utf-8")  # in a folder made after the start
         assert events.wait(5.0) is True
-        assert events.told() == [str(tmp_path / "new")]
+        assert events.told() == [str(tmp_path / "new" / "later.md")]
 
 
 class _OverflowingLibrary(_RefusingLibrary):

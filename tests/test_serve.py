@@ -791,6 +791,8 @@ def test_a_rescan_of_the_folders_told_of_is_what_a_whole_snapshot_finds(tmp_path
     (tmp_path / "pages" / ".hidden" / "e.md").write_text("not a page", encoding="utf-8")
     told = [str(tmp_path / "pages"), str(tmp_path / "pages" / "deep"), str(tmp_path / "pages" / ".hidden")]
     assert rescanned(before, told, [tmp_path]) == snapshot([tmp_path])
+    told = [str(tmp_path / name) for name in ("pages/a.md", "pages/deep/b.md", "pages/deep/new", "pages/.hidden/e.md")]
+    assert rescanned(before, told, [tmp_path]) == snapshot([tmp_path])  # the files and folder themselves
 
 
 def test_a_rescan_leaves_what_it_was_not_told_of_as_it_was(tmp_path: Path) -> None:
@@ -803,7 +805,7 @@ def test_a_rescan_leaves_what_it_was_not_told_of_as_it_was(tmp_path: Path) -> No
     assert rescanned(before, [str(tmp_path.parent)], [tmp_path]) == before  # not watched: not scanned
 
 
-def test_the_watcher_scans_only_the_folders_told_of_a_save_between_its_whole_scans(tmp_path: Path,
+def test_the_watcher_looks_only_at_what_it_was_told_of_between_its_whole_scans(tmp_path: Path,
                                                                                    monkeypatch) -> None:
     import sys
 
@@ -830,4 +832,4 @@ def test_the_watcher_scans_only_the_folders_told_of_a_save_between_its_whole_sca
     finally:
         watcher.stop()
     assert calls == [[page]]
-    assert scanned == [[tmp_path / "pages"]]
+    assert scanned == [[]]  # the file saved was looked at alone: no folder scanned
