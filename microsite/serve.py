@@ -55,6 +55,7 @@ POLL_SECONDS = 0.05  # how often the watcher looks at the files
 QUIET_SECONDS = 0.06  # how long a burst of saves must be over before a rebuild
 SCAN_SHARE = 3.0  # the pause between two scans, at least, in multiples of the time a scan takes
 RACY_SECONDS = 3.0  # a file saved this lately may be saved again with the same time stamp: compare contents
+MAX_TOLD = 64  # files and folders told of (see ``fsevents``) looked at one by one; for more, a whole scan is quicker
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml",
               "application/atom+xml")
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -328,7 +329,7 @@ class Watcher(threading.Thread):
         pause = self.poll
         while not self.stopping.is_set():
             again, self._again = self._again, []
-            told = None  # the folders the system told of changes in (see ``fsevents``); None: scan everything
+            told = None  # what the system told of changes to (see ``fsevents``); None: scan everything
             if again:
                 pass  # the last build read files while they changed: no waiting
             elif not events.active:
@@ -338,7 +339,7 @@ class Watcher(threading.Thread):
                 told = events.told()  # what: only that is looked at, unless it is not known
             if self.stopping.is_set():
                 break
-            if told is not None and not again:
+            if told is not None and len(told) <= MAX_TOLD and not again:
                 current = rescanned(state, told, self.folders)
             else:
                 started = time.perf_counter()

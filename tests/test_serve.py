@@ -833,3 +833,33 @@ def test_the_watcher_looks_only_at_what_it_was_told_of_between_its_whole_scans(t
         watcher.stop()
     assert calls == [[page]]
     assert scanned == [[]]  # the file saved was looked at alone: no folder scanned
+
+
+def test_the_watcher_scans_everything_when_told_of_more_files_than_it_looks_at_one_by_one(tmp_path: Path,
+                                                                                        monkeypatch) -> None:
+    import sys
+
+    import microsite.serve as serve_module
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("inotify is Linux's")
+    monkeypatch.setattr(serve_module, "MAX_TOLD", 3)
+    scanned: list[list[Path]] = []
+    real = serve_module.snapshot
+    monkeypatch.setattr(serve_module, "snapshot", lambda folders: scanned.append(list(folders)) or real(folders))
+    calls: list[list[Path]] = []
+    watcher = Watcher([tmp_path], calls.append, poll=30.0, quiet=0.05)
+    watcher.start()
+    try:
+        time.sleep(0.3)
+        scanned.clear()
+        pages = [tmp_path / f"{n}.md" for n in range(5)]  # a burst: a checkout, a search and replace
+        for page in pages:
+            page.write_text("new", encoding="utf-8")
+        deadline = time.monotonic() + 5
+        while not calls and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        watcher.stop()
+    assert calls == [pages]
+    assert scanned == [[tmp_path]]
