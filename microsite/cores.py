@@ -80,6 +80,37 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item], workers: i
     return results
 
 
+def start_forked(work: Callable[[], Result]) -> Callable[[], Result]:
+    """Start ``work()`` in a forked child now, on another core while this process goes on; the function
+    returned waits for its result (raising what it raised), and gives it again when asked again.
+
+    Ask for it in a ``finally``, so that the child is waited for even when
+    the work it was for is given up. Without ``os.fork``, ``work`` runs here
+    when its result is first asked for.
+    """
+    outcome: list = []
+    child = None
+    if hasattr(os, "fork"):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        child = _start(lambda _: work(), [None], [0])
+
+    def result() -> Result:
+        if not outcome:
+            outcome.append(_collect(*child) if child is not None else _called(work))
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0][0]
+    return result
+
+
+def _called(work: Callable[[], Result]) -> list[Result] | BaseException:
+    try:
+        return [work()]
+    except Exception as exc:  # noqa: BLE001 (raised to whoever asks, as a child's would be)
+        return exc
+
+
 def _in_children(work: Callable, items: Sequence, workers: int, chunk: int) -> list:
     """``map_forked`` with every item worked on in a child of at most ``chunk`` items, ``workers`` at a time."""
     results: list = [None] * len(items)

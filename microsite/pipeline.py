@@ -29,7 +29,7 @@ from .memo import Memo
 from .model import BuildOptions, Site
 from .render import Renderer, render
 from .validate import validate
-from .write import output_folder, read_manifest, remove_leftovers, write_site
+from .write import output_folder, read_manifest, remove_leftovers, spare_aside, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
@@ -94,12 +94,16 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     if last is not None:
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
-    site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading), options, cache.compiler,
-                      cache.memo)  # what was read but not validated into the site is let go
-    cache.validated()
-    jobs = Renderer(site, inputs, cache.code, cache.environments, cache.memo).jobs()
-    written = write_site(jobs, out, cache.outputs, live, index=search.index if search.wanted(site) else None,
-                         live_confirmed=confirm)
+    spare = spare_aside(out)  # confirmed on another core meanwhile (see ``write``)
+    try:
+        site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading), options,
+                          cache.compiler, cache.memo)  # what was read but not validated into the site is let go
+        cache.validated()
+        jobs = Renderer(site, inputs, cache.code, cache.environments, cache.memo).jobs()
+        written = write_site(jobs, out, cache.outputs, live, index=search.index if search.wanted(site) else None,
+                             live_confirmed=confirm, spare_held=spare)
+    finally:
+        spare()  # waited for, even when the build stopped at a mistake
     pages = pages_per_language(site)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)

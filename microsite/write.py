@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .cores import CHUNK, map_forked
+from .cores import CHUNK, map_forked, start_forked
 from .errors import ContentError, ContentErrors
 from .memo import digest_of
 from .render import Job, Output
@@ -93,7 +93,8 @@ _UNREAD = object()  # write_site's default for ``live``: read what ``out`` holds
 
 def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[str, int]] | None = None,
                live: dict[str, tuple[str, int]] | None | object = _UNREAD,
-               index: Callable[[Path], list[Output]] | None = None, live_confirmed: bool = True) -> Written:
+               index: Callable[[Path], list[Output]] | None = None, live_confirmed: bool = True,
+               spare_held: Callable[[], dict[str, tuple[str, int]] | None] | None = None) -> Written:
     """Make ``out`` hold exactly the files of ``items``, replacing it at once.
 
     The new site is prepared in the spare folder beside ``out`` (``.site.spare``,
@@ -107,7 +108,8 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     A template mistake in any job stops the write; the others are still tried,
     so that every mistake is reported. ``index``, given the folder once it holds
     every job's file, returns files made from them (the search index), which are
-    added before the folders are exchanged.
+    added before the folders are exchanged. ``spare_held`` is :func:`spare_aside` of ``out``, when the caller
+    started it.
     """
     out = out.absolute()
     check_output_folder(out)
@@ -115,9 +117,9 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     remove_leftovers(out)
     jobs = _checked_jobs(items)
     live = (read_manifest(out) if live is _UNREAD else live) or {}
-    spare = out.parent / f".{out.name}.spare"
+    spare = _spare(out)
     check_path_lengths(jobs, spare)
-    staging, base = _staging(spare)
+    staging, base = _staging(spare, spare_held)
     try:
         entries, written, made = _fill(staging, base, jobs, live, out, known or {}, index)
         if entries == live and (live_confirmed or read_manifest(out) == live):
@@ -252,7 +254,7 @@ def prepare_spare(out: Path) -> bool:
     is linked (see :func:`read_manifest`). True when the spare is there.
     """
     out = out.absolute()
-    spare = out.parent / f".{out.name}.spare"
+    spare = _spare(out)
     held = read_manifest(spare)
     said = read_manifest(out, confirm=False)  # what the site says it holds: enough to compare with the spare
     if held is not None and (said is None or _close(held, said)):
@@ -427,9 +429,32 @@ def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:
     return len(found) == len(manifest) and all(found.get(path) == size for path, (_, size) in manifest.items())
 
 
-def _staging(spare: Path) -> tuple[Path, dict[str, tuple[str, int]]]:
-    """The folder to prepare the new site in, and what it already holds."""
-    base = read_manifest(spare)
+def spare_aside(out: Path) -> Callable[[], dict[str, tuple[str, int]] | None]:
+    """What the spare folder beside ``out`` holds (``read_manifest``), confirmed by a child process while the
+    build goes on: walking it takes 0.12 s at 10,000 pages, a sixth of a one-page rebuild, on a core that is
+    otherwise idle. Ask for the result in a ``finally`` (see ``cores.start_forked``)."""
+    spare = _spare(out.absolute())
+    claimed = read_manifest(spare, confirm=False)
+    if claimed is None:
+        return lambda: None
+    confirmed = start_forked(lambda: _holds(spare, claimed))
+
+    def held() -> dict[str, tuple[str, int]] | None:
+        try:
+            return claimed if confirmed() else None
+        except OSError:  # it changed while it was walked: not known, so made anew
+            return None
+    return held
+
+
+def _spare(out: Path) -> Path:
+    return out.parent / f".{out.name}.spare"
+
+
+def _staging(spare: Path, held: Callable[[], dict[str, tuple[str, int]] | None] | None = None,
+             ) -> tuple[Path, dict[str, tuple[str, int]]]:
+    """The folder to prepare the new site in, and what it already holds (``held``, when it was found aside)."""
+    base = held() if held is not None else read_manifest(spare)
     if base is not None:
         (spare / MANIFEST).unlink()  # from now on its contents are unknown until the new manifest is written
         return spare, base

@@ -131,3 +131,26 @@ def test_a_child_collects_the_reference_cycles_its_work_leaves(forking) -> None:
         gc.enable()
     assert all(enabled for enabled, _ in outcomes)
     assert all(old < 1000 for _, old in outcomes)
+
+
+def test_start_forked_works_in_a_child_and_gives_its_result_each_time_asked() -> None:
+    result = cores.start_forked(lambda: os.getpid())
+    assert result() != os.getpid() and result() == result()
+
+    def fails() -> None:
+        raise ValueError("no")
+
+    failed = cores.start_forked(fails)
+    for _ in range(2):
+        with pytest.raises(ValueError, match="no"):
+            failed()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # both children waited for
+
+
+def test_start_forked_without_fork_works_when_asked(monkeypatch) -> None:
+    monkeypatch.delattr(os, "fork")
+    ran = []
+    result = cores.start_forked(lambda: ran.append(1) or len(ran))
+    assert ran == []
+    assert result() == 1 and result() == 1 and ran == [1]

@@ -9,7 +9,7 @@ import pytest
 
 from microsite.render import Output
 from microsite.write import (MANIFEST, MARKER, OutputError, check_output_folder, prepare_spare, read_manifest,
-                             safe_join, write_site)
+                             safe_join, spare_aside, write_site)
 
 
 @pytest.fixture
@@ -351,3 +351,21 @@ def test_a_spare_not_ours_is_left_alone(tmp_path):
     write_site([Output("a.html", b"2")], out)
     write_site([Output("a.html", b"3")], out)
     assert files(spare) == {"notes.txt": b"mine"} and files(out)["a.html"] == b"3"
+
+
+def test_a_spare_confirmed_aside_is_what_it_says_or_nothing(tmp_path):
+    out = tmp_path / "site"
+    spare = tmp_path / ".site.spare"
+    assert spare_aside(out)() is None  # no spare yet
+    write_site(_pages(a=b"A", b=b"B"), out)
+    write_site(_pages(a=b"A2", b=b"B"), out)  # the first site is now the spare
+    held = spare_aside(out)
+    assert held() == read_manifest(spare) is not None and held() == held()
+    stray = spare / "stray.html"
+    stray.write_bytes(b"added by hand")
+    assert spare_aside(out)() is None
+    stray.unlink()
+    (spare / "a.html").write_bytes(b"resized by hand")
+    assert spare_aside(out)() is None
+    write_site(_pages(a=b"A3", b=b"B"), out, spare_held=spare_aside(out))  # an unknown spare: made anew
+    assert files(out)["a.html"] == b"A3" and files(spare)["a.html"] == b"A2"
