@@ -805,61 +805,53 @@ def test_a_rescan_leaves_what_it_was_not_told_of_as_it_was(tmp_path: Path) -> No
     assert rescanned(before, [str(tmp_path.parent)], [tmp_path]) == before  # not watched: not scanned
 
 
-def test_the_watcher_looks_only_at_what_it_was_told_of_between_its_whole_scans(tmp_path: Path,
-                                                                                   monkeypatch) -> None:
+def _scans_after(folder: Path, monkeypatch, save, quiet: float = 0.02) -> tuple[list, list]:
+    """What the watcher of ``folder`` (with events, its next whole scan 30 s away) calls back with, and which
+    folders it scans, after ``save()``."""
     import sys
 
     import microsite.serve as serve_module
 
     if not sys.platform.startswith("linux"):
         pytest.skip("inotify is Linux's")
-    (tmp_path / "pages").mkdir()
-    page = tmp_path / "pages" / "page.md"
-    page.write_text("one", encoding="utf-8")
     scanned: list[list[Path]] = []
     real = serve_module.snapshot
     monkeypatch.setattr(serve_module, "snapshot", lambda folders: scanned.append(list(folders)) or real(folders))
     calls: list[list[Path]] = []
-    watcher = Watcher([tmp_path], calls.append, poll=30.0, quiet=0.02)
+    watcher = Watcher([folder], calls.append, poll=30.0, quiet=quiet)
     watcher.start()
     try:
-        time.sleep(0.3)  # its first whole scan is taken; the next is 30 s away
+        time.sleep(0.3)  # its first whole scan is taken
         scanned.clear()
-        page.write_text("one, edited", encoding="utf-8")
+        save()
         deadline = time.monotonic() + 5
         while not calls and time.monotonic() < deadline:
             time.sleep(0.01)
     finally:
         watcher.stop()
+    return calls, scanned
+
+
+def test_the_watcher_looks_only_at_what_it_was_told_of_between_its_whole_scans(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "pages").mkdir()
+    page = tmp_path / "pages" / "page.md"
+    page.write_text("one", encoding="utf-8")
+    calls, scanned = _scans_after(tmp_path, monkeypatch, lambda: page.write_text("one, edited", encoding="utf-8"))
     assert calls == [[page]]
     assert scanned == [[]]  # the file saved was looked at alone: no folder scanned
 
 
 def test_the_watcher_scans_everything_when_told_of_more_files_than_it_looks_at_one_by_one(tmp_path: Path,
                                                                                         monkeypatch) -> None:
-    import sys
-
     import microsite.serve as serve_module
 
-    if not sys.platform.startswith("linux"):
-        pytest.skip("inotify is Linux's")
     monkeypatch.setattr(serve_module, "MAX_TOLD", 3)
-    scanned: list[list[Path]] = []
-    real = serve_module.snapshot
-    monkeypatch.setattr(serve_module, "snapshot", lambda folders: scanned.append(list(folders)) or real(folders))
-    calls: list[list[Path]] = []
-    watcher = Watcher([tmp_path], calls.append, poll=30.0, quiet=0.05)
-    watcher.start()
-    try:
-        time.sleep(0.3)
-        scanned.clear()
-        pages = [tmp_path / f"{n}.md" for n in range(5)]  # a burst: a checkout, a search and replace
+    pages = [tmp_path / f"{n}.md" for n in range(5)]  # a burst: a checkout, a search and replace
+
+    def save() -> None:
         for page in pages:
             page.write_text("new", encoding="utf-8")
-        deadline = time.monotonic() + 5
-        while not calls and time.monotonic() < deadline:
-            time.sleep(0.01)
-    finally:
-        watcher.stop()
+
+    calls, scanned = _scans_after(tmp_path, monkeypatch, save, quiet=0.05)
     assert calls == [pages]
     assert scanned == [[tmp_path]]
