@@ -14,7 +14,6 @@ before (unlike the cache, which is plain JSON read back with its types checked).
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import select
@@ -51,11 +50,15 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item], workers: i
     With ``chunk``, every item is worked on in a child, each child taking at
     most ``chunk`` items, ``workers`` children at a time, while this process
     only waits. That is for work that reads much of what the process holds
-    (a page rendered reads the site): a child shares the parent's memory
-    until either writes to it, and reading a Python object writes to it (its
-    reference count), so a child that rendered 5,000 pages had copied nearly
-    all of it (180 MB at 10,000 pages). A child that lives for fewer items
-    copies less, and a parent that works too makes copies of its own.
+    and leaves much behind (a page rendered reads the site, and leaves its
+    template's context in a reference cycle, which the build's paused
+    collector does not free): a child shares the parent's memory until either
+    writes to it, and reading a Python object writes to it (its reference
+    count), so a child that rendered 5,000 pages had copied nearly all of it
+    and held 180 MB. A child that lives for fewer items copies and keeps
+    less, and a parent that works too makes copies of its own. (Collecting
+    cycles in the children instead cost a fifth of a cold build of long
+    pages, and a child of fewer items kept little anyway.)
     """
     workers = min(workers or available_cores(), len(items))
     if workers < 2 or len(items) < MIN_ITEMS or not hasattr(os, "fork"):
@@ -149,7 +152,6 @@ def _start(work: Callable, items: Sequence, share: list[int]) -> tuple[int, int]
     os.close(read)
     status = 1
     try:
-        _collect_own_cycles()
         try:
             results: object = [work(items[index]) for index in share]
         except BaseException as exc:  # noqa: BLE001: sent to the parent, which raises it
@@ -159,19 +161,6 @@ def _start(work: Callable, items: Sequence, share: list[int]) -> tuple[int, int]
         status = 0
     finally:
         os._exit(status)  # never return into the parent's code (its cleanups are the parent's to run)
-
-
-def _collect_own_cycles() -> None:
-    """In a child: collect the reference cycles its work leaves (a page rendered leaves its template's context
-    and macros in one: 35 KB a page), never looking at what it inherited.
-
-    The build pauses the cycle collector (see ``pipeline``); without it a child
-    rendering 5,000 pages held 180 MB of them to the end. Frozen first, the
-    inherited objects are left out of every collection, so collecting neither
-    walks them nor copies the memory they share with the parent.
-    """
-    gc.freeze()
-    gc.enable()
 
 
 def _collect(pid: int, read: int) -> list | BaseException:

@@ -22,7 +22,7 @@ from enum import Enum
 from pathlib import PurePath
 from typing import Any
 
-from .cores import CHUNK, map_forked
+from .cores import map_forked
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,7 @@ class Memo:
             if value is not None:  # kept by an earlier process
                 cells[index] = self.known[keys[index]] = [value, self.build, keep]
         missing = [index for index in missing if cells[index] is None]
-        # In fresh children of CHUNK items: the answers (links resolved) read much of the site, which a child copies.
-        for index, value in zip(missing, map_forked(lambda index: make(items[index]), missing, chunk=CHUNK)):
+        for index, value in zip(missing, map_forked(lambda index: make(items[index]), missing)):
             cells[index] = self.known[keys[index]] = [value, self.build, kept.get(index)]
         for cell in cells:
             cell[1] = self.build

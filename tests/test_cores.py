@@ -115,24 +115,6 @@ def test_in_chunks_an_exception_is_raised_here_once_the_running_children_ended(f
         os.waitpid(-1, os.WNOHANG)  # no child left running, or unwaited for
 
 
-def test_a_child_collects_the_reference_cycles_its_work_leaves(forking) -> None:
-    import gc
-
-    def work(_: int) -> tuple[bool, int]:
-        for _ in range(1000):
-            cycle: list = []
-            cycle.append(cycle)
-        return gc.isenabled(), len(gc.get_objects(generation=2))  # the inherited objects are frozen: not there
-
-    gc.disable()
-    try:
-        outcomes = cores.map_forked(work, list(range(6)), chunk=2)
-    finally:
-        gc.enable()
-    assert all(enabled for enabled, _ in outcomes)
-    assert all(old < 1000 for _, old in outcomes)
-
-
 def test_start_forked_works_in_a_child_and_gives_its_result_each_time_asked() -> None:
     result = cores.start_forked(lambda: os.getpid())
     assert result() != os.getpid() and result() == result()
