@@ -92,14 +92,8 @@ class Memo:
         be made again. The cell holds the objects, so no other object can take
         their identities while it is remembered.
         """
-        key = (name, *map(id, objects))
-        cell = self.known.get(key)
-        if cell is not None and all(map(operator.is_, cell[0][0], objects)):
-            cell[1] = self.build
-            return cell[0][1]
-        result = make()
-        self.known[key] = [(objects, result), self.build, None]
-        return result
+        return self._made_from((name, *map(id, objects)), objects, lambda kept: all(map(operator.is_, kept, objects)),
+                               make)
 
     def digest(self, name: str, value: object) -> str:
         """``digest_of(value)``, not computed again while ``value`` encodes as the last one given under ``name``.
@@ -108,14 +102,19 @@ class Memo:
         build kept (the link targets of 10,000 pages): finding that it is the
         same (:func:`same_encoding`) costs a fraction of encoding it.
         """
-        key = ("digest", name)
+        return self._made_from(("digest", name), value, lambda kept: same_encoding(kept, value),
+                               lambda: digest_of(value))
+
+    def _made_from(self, key: Hashable, source: object, same: Callable[[Any], bool], make: Callable[[], Any]) -> Any:
+        """The result kept under ``key`` if the ``source`` it was made from is ``same`` as this one, else
+        ``make()``'s, kept with ``source`` (a cell of :meth:`of` and :meth:`digest`)."""
         cell = self.known.get(key)
-        if cell is not None and same_encoding(cell[0][0], value):
+        if cell is not None and same(cell[0][0]):
             cell[1] = self.build
             return cell[0][1]
-        found = digest_of(value)
-        self.known[key] = [(value, found), self.build, None]
-        return found
+        result = make()
+        self.known[key] = [(source, result), self.build, None]
+        return result
 
     def kept(self) -> Iterator[tuple[str, Callable[[], object]]]:
         """Each result remembered with a form, by the digest of its key, with how to make its JSON form."""
