@@ -28,7 +28,7 @@ ATTRIBUTES = "\x00a{}\x00"  # where link number {} puts its href/src (and class,
 FILLER = "\x00t{}\x00"  # where an empty link's text goes (a statistic's value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkSpec:
     """A link or image as written: ``line``/``column`` (0-based) point at its target in the text."""
 
@@ -41,7 +41,7 @@ class LinkSpec:
     mistyped: bool = False  # inside a would-be link an input method's punctuation broke (reported as that)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mistyped:
     """A would-be link broken by an input method's punctuation: ``line``/``column`` (0-based) of the cause.
 
@@ -59,7 +59,7 @@ class Mistyped:
         return self.start <= (line, column) < self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextRun:
     """A run of text with digits in it; ``link`` is the index of the link it is in, or -1.
 
@@ -80,7 +80,7 @@ class TextRun:
         return best[1], best[2]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Compiled:
     """What the build needs of one Markdown text (see the module docstring)."""
 

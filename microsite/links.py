@@ -40,7 +40,7 @@ from .tracing import Allowed, quote_quantities, untraced
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Prose:
     """Markdown an editor wrote, compiled, with what is needed to resolve it and point at its lines.
 

@@ -129,7 +129,7 @@ def numbered_names(names: Sequence[str], lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part for part in parts if quantities.claimed(part, lang) or numeric_symbols(part)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlainField:
     """A field a reader sees that is not Markdown (a title, a label): its text and where it is.
 

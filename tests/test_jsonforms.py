@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -59,9 +60,14 @@ def assert_same(left: object, right: object) -> None:
         assert_same(vars(left), vars(right))
         assert left.args == right.args
     elif isinstance(left, (Reading, Document, DataFile, Location)):
-        assert_same(vars(left), vars(right))
+        assert_same(_fields(left), _fields(right))
     else:
         assert left == right
+
+
+def _fields(value: object) -> dict:
+    """A dataclass's fields by name (``vars`` does not see a slotted one's)."""
+    return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
 
 
 def round_trip(reading: Reading, path: Path) -> Reading:
