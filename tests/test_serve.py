@@ -466,12 +466,14 @@ def watching(folder: Path, poll_seconds: float = 0.01, quiet: float = 0.2) -> It
 
 def test_watcher_turns_a_burst_of_saves_into_one_call_with_every_file(tmp_path: Path) -> None:
     files = [tmp_path / f"page{i}.md" for i in range(5)]
-    with watching(tmp_path, quiet=0.2) as calls:
+    # The saves are 10 ms apart, the quiet period 50 times that: a loaded machine (both cores busy) that
+    # stretched one pause past 0.2 s once split the burst in two.
+    with watching(tmp_path, quiet=0.5) as calls:
         for file in files:
             file.write_text("saved", encoding="utf-8")
             time.sleep(0.01)
-        poll(lambda: calls, 3, what="on_change")
-        time.sleep(0.3)  # longer than the quiet period: a second call would have come by now
+        poll(lambda: calls, 5, what="on_change")
+        time.sleep(0.6)  # longer than the quiet period: a second call would have come by now
     assert calls == [sorted(files)]
 
 
