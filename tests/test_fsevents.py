@@ -141,3 +141,38 @@ def test_when_events_were_lost_the_events_say_anything_may_have_changed(tmp_path
         assert events.told() is None  # scan everything
         assert events.told() == []
     os.close(library.write_end)
+
+
+def _saves(folder: Path, count: int, pause: float) -> threading.Thread:
+    """A thread that saves ``count`` files in ``folder``, ``pause`` seconds apart (started)."""
+    def save() -> None:
+        for number in range(count):
+            (folder / f"page{number}.md").write_text("saved", encoding="utf-8")
+            time.sleep(pause)
+    saving = threading.Thread(target=save)
+    saving.start()
+    return saving
+
+
+@linux_only
+def test_a_burst_of_many_quick_saves_settles_only_when_it_is_over(tmp_path: Path):
+    """Many saves close together are one burst, however many: the wait is measured by the clock, not counted
+    in quiet periods per save (twelve saves once counted as 3.6 s of a 2 s limit after 0.1 s)."""
+    with FileEvents([tmp_path]) as events:
+        saving = _saves(tmp_path, 12, 0.01)
+        assert events.wait(5.0) is True
+        events.settle(0.3, longest=2.0)
+        assert not saving.is_alive()
+        saving.join()
+
+
+@linux_only
+def test_saves_that_never_stop_are_settled_for_no_longer_than_the_limit(tmp_path: Path):
+    with FileEvents([tmp_path]) as events:
+        saving = _saves(tmp_path, 40, 0.02)
+        assert events.wait(5.0) is True
+        started = time.monotonic()
+        events.settle(0.2, longest=0.5)
+        assert 0.45 < time.monotonic() - started < 1.5
+        assert saving.is_alive()  # still saving: the limit ended the wait
+        saving.join()
