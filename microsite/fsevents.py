@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+LONGEST_BURST = 2.0  # seconds: saves that go on longer (a file written without end) get a rebuild anyway
+
 # From <sys/inotify.h>: what counts as a change, and the flags used here.
 _CHANGES = (0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800)  # MODIFY ATTRIB CLOSE_WRITE MOVED_FROM
 #                                                           MOVED_TO CREATE DELETE DELETE_SELF MOVE_SELF
@@ -68,7 +70,7 @@ class FileEvents:
         told, self._told = self._told, set()
         return None if told is None else sorted(told)
 
-    def settle(self, quiet: float, longest: float = 2.0) -> None:
+    def settle(self, quiet: float, longest: float = LONGEST_BURST) -> None:
         """Wait until nothing has changed for ``quiet`` seconds (a burst of saves is over), at most ``longest``
         seconds in all (by the clock: a checkout's hundred saves in a few milliseconds are one burst)."""
         deadline = time.monotonic() + longest

@@ -42,7 +42,7 @@ from markupsafe import escape
 
 from .conventions import key_and_language
 from .errors import ContentErrors
-from .fsevents import FileEvents
+from .fsevents import LONGEST_BURST, FileEvents
 from .memo import digest_of
 from .model import BuildOptions
 from .cache import BuildCache
@@ -348,11 +348,8 @@ class Watcher(threading.Thread):
             changed = changed_files(state, current)
             if not changed and not again:
                 continue
-            while not events.active and not self.stopping.wait(self.quiet):  # a burst of saves is one rebuild
-                later = snapshot(self.folders)
-                if later == current:
-                    break
-                current = later
+            if not events.active:
+                current = self._settled(current)
             changed = changed_files(state, current)  # a temporary file that came and went is no change
             changed = sorted(set(changed) | set(again))  # again: even saved back as it was, build once more
             state = self._read = current
@@ -362,6 +359,17 @@ class Watcher(threading.Thread):
                 self.on_change(changed)
             except Exception:  # noqa: BLE001 (a bug, or a file gone mid-build, must not end the watching)
                 traceback.print_exc()
+
+    def _settled(self, current: dict[str, tuple[int, int, str]]) -> dict[str, tuple[int, int, str]]:
+        """The files once a burst of saves is over: no change for ``quiet`` seconds, or ``LONGEST_BURST`` in all
+        (by the clock, as ``FileEvents.settle`` waits where the system tells of changes)."""
+        deadline = time.monotonic() + LONGEST_BURST
+        while time.monotonic() < deadline and not self.stopping.wait(self.quiet):
+            later = snapshot(self.folders)
+            if later == current:
+                break
+            current = later
+        return current
 
     def unchanged_since_build(self) -> bool:
         """Whether the watched files are, ``quiet`` seconds on, as the running build found them.

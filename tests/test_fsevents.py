@@ -176,3 +176,26 @@ def test_saves_that_never_stop_are_settled_for_no_longer_than_the_limit(tmp_path
         assert 0.45 < time.monotonic() - started < 1.5
         assert saving.is_alive()  # still saving: the limit ended the wait
         saving.join()
+
+
+def test_without_events_saves_that_never_stop_still_get_a_rebuild(tmp_path: Path, monkeypatch):
+    """Polling, as where the system tells of no changes, settles a burst by the same limit: a file written
+    every few milliseconds without end (a log kept in content/) once kept the preview from ever rebuilding."""
+    monkeypatch.setattr(fsevents, "_inotify_library", lambda: None)
+    monkeypatch.setattr(fsevents, "LONGEST_BURST", 0.5)
+    monkeypatch.setattr("microsite.serve.LONGEST_BURST", 0.5)
+    calls: list[list[Path]] = []
+    watcher = Watcher([tmp_path], calls.append, poll=0.05, quiet=0.2)
+    watcher.start()
+    time.sleep(0.1)
+    saving = _saves(tmp_path, 150, 0.02)
+    try:
+        started = time.monotonic()
+        while not calls and time.monotonic() - started < 5.0:
+            time.sleep(0.02)
+        assert calls, "no rebuild while the saves went on"
+        assert saving.is_alive()
+    finally:
+        watcher.stop()
+        watcher.join(timeout=2)
+        saving.join()
