@@ -3,8 +3,8 @@
 Five things, all keyed by content, never by time stamps:
 
 * compiled Markdown, by the text's digest: compiling is a pure function of
-  the text and of microsite's own code, so a hit is exactly what compiling
-  again would give;
+  the text and of the code (see :func:`code_fingerprint`), so a hit is
+  exactly what compiling again would give;
 * each content file as read and parsed (its front matter's YAML with every
   location, or its mistakes), by the kind of reading, the path and the
   digest of its bytes: the same pure function of what it was made from;
@@ -14,7 +14,8 @@ Five things, all keyed by content, never by time stamps:
 * what each output file was made from (a digest of its inputs) and the
   digest of what it was, so an unchanged page need not be rendered again;
 * the fingerprint of the last successful build's inputs (every content,
-  template and static file, the build options and microsite's code) with
+  template and static file, the build options, microsite's code and the
+  Python and libraries that run it: see :func:`code_fingerprint`) with
   the digest of what it wrote: when neither the inputs nor the output folder
   changed, there is nothing to do.
 
@@ -37,6 +38,8 @@ also edit ``content/``; what the cache cannot be made to do is run code.)
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -55,8 +58,33 @@ STORE_FOLDER = "store"  # in .cache/: compiled Markdown and readings (see ``stor
 
 
 def code_fingerprint() -> str:
-    """A digest of microsite's own source: a cache made by other code is not reused."""
-    return digest_of([(path.name, path.read_bytes()) for path in sorted(_PACKAGE.glob("*.py"))])
+    """A digest of the code that makes the output: a cache made by other code is not reused.
+
+    That is microsite's own source, and also the Python that runs it and the
+    libraries beside it: Markdown is compiled by markdown-it-py, pages made by
+    Jinja, front matter read by PyYAML, editions converted by OpenCC, digits
+    found with this Python's Unicode tables. Upgrade any of them and what a
+    build makes may change, so nothing made before is trusted.
+    """
+    own = [(path.name, path.read_bytes()) for path in sorted(_PACKAGE.glob("*.py"))]
+    return digest_of([sys.version, installed_distributions(), own])
+
+
+def installed_distributions() -> list[str]:
+    """Every library installed where this Python imports from, by the name of its metadata folder, which
+    carries its version (``markdown_it_py-3.0.0.dist-info``).
+
+    All of them, not a list of those that matter: such a list would be kept
+    by hand and fall behind; a library upgraded that did not matter costs
+    only one build made anew. (Listing the folders takes well under a
+    millisecond; reading each library's metadata would take far longer.)
+    """
+    names: set[str] = set()
+    for folder in sys.path:
+        if folder and os.path.isdir(folder):
+            with contextlib.suppress(OSError):
+                names.update(name for name in os.listdir(folder) if name.endswith((".dist-info", ".egg-info")))
+    return sorted(names)
 
 
 @dataclass

@@ -156,3 +156,37 @@ def test_only_the_texts_of_the_last_build_are_kept(tmp_path):
     kept = BuildCache(folder)
     assert len(kept.store.entries) == 2
     assert kept.compiler.found(text_key("# one")) is None and kept.compiler.found(text_key("# three")) is not None
+
+
+def test_the_code_fingerprint_covers_the_python_and_the_libraries_that_run_it(tmp_path, monkeypatch):
+    """Compiled Markdown is markdown-it-py's, pages Jinja's, readings PyYAML's: an upgrade of any of them, or of
+    Python (its Unicode tables find the digits), may change what a build makes, so it is another code."""
+    from microsite.cache import code_fingerprint
+
+    libraries = tmp_path / "site-packages"
+    (libraries / "markdown_it_py-3.0.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(libraries))
+    before = code_fingerprint()
+    assert code_fingerprint() == before  # the same code, the same fingerprint
+    (libraries / "markdown_it_py-3.0.0.dist-info").rename(libraries / "markdown_it_py-3.0.1.dist-info")
+    upgraded = code_fingerprint()
+    assert upgraded != before
+    (libraries / "opencc-1.1.9.egg-info").mkdir()
+    assert code_fingerprint() not in (before, upgraded)
+    monkeypatch.setattr("sys.version", "3.11.99 (another build)")
+    assert code_fingerprint() not in (before, upgraded)
+
+
+def test_a_library_upgraded_since_the_last_build_makes_the_next_one_anew(tmp_path, minimal_project, monkeypatch):
+    from microsite.pipeline import build
+
+    libraries = tmp_path / "site-packages"
+    (libraries / "jinja2-3.1.3.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(libraries))
+    out = tmp_path / "site"
+    assert build(minimal_project, out).site is not None
+    assert build(minimal_project, out).site is None  # up to date
+    (libraries / "jinja2-3.1.3.dist-info").rename(libraries / "jinja2-3.1.4.dist-info")
+    again = BuildCache(minimal_project / ".cache")
+    assert again.store.entries == {} and again.last == LastBuild()  # what the other code made is not read
+    assert build(minimal_project, out).site is not None
