@@ -182,7 +182,6 @@ def test_without_events_saves_that_never_stop_still_get_a_rebuild(tmp_path: Path
     """Polling, as where the system tells of no changes, settles a burst by the same limit: a file written
     every few milliseconds without end (a log kept in content/) once kept the preview from ever rebuilding."""
     monkeypatch.setattr(fsevents, "_inotify_library", lambda: None)
-    monkeypatch.setattr(fsevents, "LONGEST_BURST", 0.5)
     monkeypatch.setattr("microsite.serve.LONGEST_BURST", 0.5)
     calls: list[list[Path]] = []
     watcher = Watcher([tmp_path], calls.append, poll=0.05, quiet=0.2)
