@@ -77,3 +77,15 @@ def test_benchmark_builds_the_flat_corpus_and_reports_cpu_time(tmp_path):
     cold = next(line for line in done.stdout.splitlines() if line.startswith("| microsite cold |"))
     wall, cpu, ratio = (float(cell) for cell in cold.split("|")[2:5])
     assert cpu > 0 and ratio == pytest.approx(cpu / wall, rel=0.05), cold  # of the rounded figures
+
+
+def test_the_compile_floor_probe_times_the_library_our_parser_and_our_compile(tmp_path):
+    generated = run("scripts/synth.py", "--pages", "20", "--out", str(tmp_path / "corpus"))
+    assert generated.returncode == 0, generated.stderr
+    probed = run("scripts/compile_floor.py", str(tmp_path / "corpus"), "--repeat", "1")
+    assert probed.returncode == 0, probed.stderr
+    assert probed.stdout.startswith("20 pages of ")
+    rows = [line for line in probed.stdout.splitlines() if "ms/page" in line]
+    assert [row.split("  ")[0] for row in rows] == ["markdown-it-py alone (CommonMark, tables)",
+                                                     "our parser (our rules added)", "our compile (and the survey)"]
+    assert run("scripts/compile_floor.py", str(tmp_path)).returncode == 1  # no pages there: said, not a traceback
