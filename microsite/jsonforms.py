@@ -19,7 +19,7 @@ from typing import Any
 
 from .compiled import Compiled, LinkSpec, Mistyped, TextRun
 from .errors import ContentError, Location
-from .links import Prose
+from .links import Prose, Read
 from .load import DataFile, Document, Reading
 from .memo import Form
 from .model import Rendered
@@ -208,19 +208,26 @@ def _location(data: Any, path: Path) -> Location:
 # --- a text resolved for its page (``links.resolve``) -------------------------------------------------------------
 
 
-def resolved_to_json(resolved: tuple[Rendered, list[ContentError]], item: Prose) -> list:
-    """What resolving ``item`` gave: its HTML and its mistakes (located in the file ``item`` is from)."""
-    rendered, mistakes = resolved
-    if type(rendered) is not Rendered or type(mistakes) is not list:
+def resolved_to_json(resolved: tuple[Rendered, list[ContentError], Read], item: Prose) -> list:
+    """What resolving ``item`` gave: its HTML, its mistakes (located in the file ``item`` is from) and what it
+    read of the link targets (each field's name; each page looked up, as key and language)."""
+    rendered, mistakes, read = resolved
+    if type(rendered) is not Rendered or type(mistakes) is not list or type(read) is not Read:
         raise TypeError("not a resolved text")
     return [rendered.html, [[_location_to_json(m.location, item.path), m.message, m.hint, m.detail]
-                            for m in _only_content_errors(mistakes)]]
+                            for m in _only_content_errors(mistakes)],
+            list(read.fields), [list(page) for page in read.pages]]
 
 
-def resolved_from_json(data: Any, item: Prose) -> tuple[Rendered, list[ContentError]]:
-    html, mistakes = data
-    return Rendered(text(html)), [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
-                                  for where, message, hint, detail in mistakes]
+def resolved_from_json(data: Any, item: Prose) -> tuple[Rendered, list[ContentError], Read]:
+    html, mistakes, fields, pages = data
+    mistakes = [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
+                for where, message, hint, detail in mistakes]
+    if type(fields) is not list or type(pages) is not list or any(type(page) is not list for page in pages):
+        raise TypeError("not what a text read of the link targets")
+    read = Read(tuple(sorted({text(name) for name in fields})),
+                tuple(sorted({(text(key), text(lang)) for key, lang in pages})))
+    return Rendered(text(html)), mistakes, read
 
 
 def _only_content_errors(mistakes: list) -> list[ContentError]:

@@ -19,6 +19,7 @@ record whose own quote has it, or in a glossary term's name.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -31,6 +32,7 @@ from .compiled import Compiled, LinkSpec
 from .conventions import RECORD_KIND, content_file, key_and_language
 from .dates import PartialDate
 from .errors import ContentError, Location
+from .memo import same_encoding
 from .model import Config, Rendered
 from . import quantities
 from .provenance import normalize
@@ -99,8 +101,75 @@ class Targets:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> glossary names with a number
     event_dates: dict[str, PartialDate] = field(default_factory=dict)  # id -> date (its numbers trace a link's)
 
-    def href(self, key: str, lang: str, fragment: str = "") -> str:
-        return self.config.href(key, lang, fragment)
+
+_TARGET_FIELDS = frozenset(Targets.__dataclass_fields__)
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What resolving one text read of the link targets: whole fields by name, and of ``pages`` only the pages
+    looked up (by key and language). Also what changed between two builds' targets, in the same terms
+    (:func:`changed_between`): a text whose reads meet no change resolves as it did."""
+
+    fields: tuple[str, ...] = ()  # sorted (kept for each of 10,000 texts: tuples are the smallest)
+    pages: tuple[tuple[str, str], ...] = ()  # sorted
+
+    def meets(self, changed: Read) -> bool:
+        return not (set(changed.fields).isdisjoint(self.fields) and set(changed.pages).isdisjoint(self.pages))
+
+
+def changed_between(before: Targets, after: Targets) -> Read:
+    """The fields, and the pages' headings, that differ between ``before`` and ``after`` (or may: a value of an
+    unknown kind counts as changed, see ``memo.same_encoding``)."""
+    fields = sorted(name for name in _TARGET_FIELDS - {"pages"}
+                    if not same_encoding(getattr(before, name), getattr(after, name)))
+    pages = sorted(key for key in before.pages.keys() | after.pages.keys()
+                   if not same_encoding(before.pages.get(key), after.pages.get(key)))
+    return Read(tuple(fields), tuple(pages))
+
+
+class _Noting:
+    """The link targets as one text's resolution sees them, noting what it reads (see :class:`Read`).
+
+    Nothing else of them can be reached from here: an attribute that is not
+    one of their fields does not exist, and ``pages`` answers only ``get``.
+    So what is noted is all that the result depends on, whatever the code
+    that resolves links comes to read.
+    """
+
+    def __init__(self, targets: Targets) -> None:
+        self._targets = targets
+        self._fields: set[str] = set()
+        self._pages: set[tuple[str, str]] = set()
+
+    def __getattr__(self, name: str):
+        if name not in _TARGET_FIELDS:
+            raise AttributeError(name)
+        if name == "pages":
+            return _NotedPages(self._targets.pages, self._pages)
+        self._fields.add(name)
+        return getattr(self._targets, name)
+
+    def read(self) -> Read:
+        return Read(_one_of_each(tuple(sorted(self._fields))), tuple(sorted(self._pages)))
+
+
+@functools.cache
+def _one_of_each(fields: tuple[str, ...]) -> tuple[str, ...]:
+    """``fields``, as the first equal tuple made: texts read a few sets of fields, and 10,000 texts held
+    10,000 copies of them (a build's memory peak rose by 15 MB)."""
+    return fields
+
+
+class _NotedPages:
+    """``Targets.pages`` for :class:`_Noting`: each page looked up is noted."""
+
+    def __init__(self, pages: dict[tuple[str, str], frozenset[str]], noted: set[tuple[str, str]]) -> None:
+        self._pages, self._noted = pages, noted
+
+    def get(self, key: tuple[str, str], default: frozenset[str] | None = None) -> frozenset[str] | None:
+        self._noted.add(key)
+        return self._pages.get(key, default)
 
 
 def citations(prose: Prose) -> list[Citation]:
@@ -120,6 +189,13 @@ class _Resolved:
 
 
 _PLACEHOLDER = re.compile(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # see compiled.ATTRIBUTES and FILLER
+
+
+def resolve_noting(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError], Read]:
+    """:func:`resolve`, with what it read of ``targets`` (so that a change elsewhere need not resolve it again)."""
+    noting = _Noting(targets)
+    rendered, errors = resolve(prose, noting)  # type: ignore[arg-type]  (it reads only the targets' fields)
+    return rendered, errors, noting.read()
 
 
 def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError]]:
@@ -195,7 +271,7 @@ def _page_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved
         shown = ", ".join(sorted(headings)) or "none"
         return (f"link to '#{fragment}', which is not a heading on {content_file(key, lang)}",
                 f"anchors there: {shown}")
-    result.attributes = {"href": targets.href(key, lang, fragment), **result.attributes}
+    result.attributes = {"href": targets.config.href(key, lang, fragment), **result.attributes}
     return None
 
 
@@ -224,7 +300,7 @@ def _record_link(link: LinkSpec, kind: str, ident: str, lang: str, targets: Targ
     if page is None:
         return (f"no page shows the {record.template}",
                 f"add a page with 'template: {record.template}'")
-    result.attributes = {"href": targets.href(page, lang, record.anchor(ident)), **result.attributes}
+    result.attributes = {"href": targets.config.href(page, lang, record.anchor(ident)), **result.attributes}
     if kind == "event" and ident in targets.event_dates:
         result.kind = "event"
         result.allowed = quantities.date_parts(targets.event_dates[ident])
@@ -254,7 +330,7 @@ def _cite(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> 
         return None  # the quote itself was not found: reported by provenance
     # No title tooltip: the quote is shown, highlighted, where the link leads; a tooltip reaches neither
     # keyboard nor touch readers and weighed 4 kB on a page of many citations.
-    result.attributes = {"href": targets.href(f"sources/{source}", prose.lang, anchor), "class": "cite"}
+    result.attributes = {"href": targets.config.href(f"sources/{source}", prose.lang, anchor), "class": "cite"}
     result.kind = "cite"
     result.allowed = quote_quantities(normalize(link.title)[0], targets.sources[source])
     return None

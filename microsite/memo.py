@@ -82,6 +82,19 @@ class Memo:
             cell[1] = self.build
         return [cell[0] for cell in cells]
 
+    def peek(self, key: Hashable) -> Any:
+        """The result remembered under ``key``, or None; not counted as asked for (it is not kept for that)."""
+        cell = self.known.get(key)
+        return None if cell is None else cell[0]
+
+    def last(self, name: str, value: object) -> Any:
+        """What the last build that gave a value under ``name`` gave (None if none did); ``value`` is kept in its
+        place. For results remembered under a key made from that value: they are still found with :meth:`peek`,
+        and may be carried over to this build's key for what did not change (see ``validate``)."""
+        cell = self.known.get(("last", name))
+        self.known[("last", name)] = [value, self.build, None]
+        return None if cell is None else cell[0]
+
     def of(self, name: str, objects: tuple, make: Callable[[], Any]) -> Any:
         """The result ``make()`` gave for these very ``objects`` (by identity: a look-up that costs nothing
         however large they are), or ``make()``'s, remembered.

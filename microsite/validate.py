@@ -70,9 +70,10 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
     everything = memo.digest("link targets", targets)  # a link's meaning may depend on any of them
+    _carry_over_resolved(prose, targets, everything, memo)
     resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
-                            lambda item: links.resolve(item, targets), prose, RESOLVED)
-    for item, (rendered[item.slot], mistakes) in zip(prose, resolved):
+                            lambda item: links.resolve_noting(item, targets), prose, RESOLVED)
+    for item, (rendered[item.slot], mistakes, _) in zip(prose, resolved):
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered, memo)
     check_glossary_use(records.terms, prose, plain, errors, memo)
@@ -88,6 +89,27 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                 frozenset(href for item in prose for href in memo.of("external", (item.compiled,),
                                                                           lambda item=item: _external(item))))
     return derive(site, editions, memo)
+
+
+def _carry_over_resolved(prose: list[Prose], targets: Targets, everything: str, memo: Memo) -> None:
+    """Remember under this build's key each text resolved against the last build's link targets that read
+    nothing of what changed in them since (see ``links.Read``).
+
+    Every text's key names all the targets (``everything``), so a heading
+    added to one page would resolve the links of all 10,000 again (a second
+    in the preview). A resolution read only some of them: the pages it
+    looked up, the fields it used. Where none of those changed, it is
+    exactly what resolving again would give.
+    """
+    last = memo.last("link targets", (targets, everything))
+    if last is None or last[1] == everything:
+        return
+    changed = links.changed_between(last[0], targets)
+    for item in prose:
+        key = _prose_key(item)
+        before = memo.peek(("resolve", last[1], *key))
+        if before is not None and not before[2].meets(changed):
+            memo.get(("resolve", everything, *key), lambda before=before: before)
 
 
 def _external(item: Prose) -> tuple[str, ...]:

@@ -243,11 +243,13 @@ def kept_results(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 def test_every_text_resolved_comes_back_exactly(kept_results: list) -> None:
     resolved = [(item, result) for form, item, result in kept_results if form is RESOLVED]
-    assert resolved and any(mistakes for _, (_, mistakes) in resolved)  # some with mistakes, located
+    assert resolved and any(mistakes for _, (_, mistakes, _) in resolved)  # some with mistakes, located
+    assert any(read.pages for _, (_, _, read) in resolved) and any(read.fields for _, (_, _, read) in resolved)
     for item, result in resolved:
         back = RESOLVED.from_json(json.loads(as_json(RESOLVED.to_json(result, item))), item)
         assert_same(back[1], result[1])
         assert type(back[0]) is Rendered and back[0] == result[0]
+        assert back[2] == result[2]  # what it read of the link targets
         assert digest_of(back) == digest_of(result)
 
 
@@ -267,7 +269,10 @@ def test_an_avoided_form_of_another_shape_is_refused(form) -> None:
 
 
 @pytest.mark.parametrize("form", [None, [], ["<p>x</p>"], ["<p>x</p>", [[[1, 2], "m", "h"]]], [1, []],
-                                  ["<p>x</p>", [[[1, "2"], "m", "h", ""]]]])
+                                  ["<p>x</p>", [[[1, "2"], "m", "h", ""]]], ["<p>x</p>", []],
+                                  ["<p>x</p>", [], [1], []], ["<p>x</p>", [], [], [["a"]]],
+                                  ["<p>x</p>", [], [], [["a", 2]]], ["<p>x</p>", [], "pages", []],
+                                  ["<p>x</p>", [], [], ["ab"]]])
 def test_a_resolved_form_of_another_shape_is_refused(form) -> None:
     item = Prose(compile_markdown(new_parser(), "x"), "en", PATH, 1)
     with pytest.raises((TypeError, ValueError)):

@@ -387,3 +387,55 @@ def test_curly_quotes_and_full_width_brackets_inside_a_quote_are_fine() -> None:
 def test_digits_outside_a_mistyped_link_are_still_checked() -> None:
     _, errors = check(f"[x](cite:{SOURCE} “帮扶中小企业纾困解难”) and 77 more")
     assert [e.message for e in errors][1:] == ["the number '77' is not traced to a source"]
+
+
+# --- what a text reads of the targets (for reuse when only others change) --------------------------------
+
+
+def noted(text: str, lang: str = "en", key: str = "pillars/competence", target: Targets | None = None):
+    from microsite.links import resolve_noting
+
+    return resolve_noting(prose(text, lang, key), target or targets())
+
+
+def test_resolving_notes_each_page_it_looks_up_and_each_field_it_reads():
+    text = ("See [contact](contact.md) and [figures](../statistics.md#figures), [](stat:donations), "
+            "![p](/static/photo.jpg), [far](https://example.org/).")
+    rendered, errors, read = noted(text)
+    assert errors == [] and (rendered, errors) == resolve(prose(text), targets())  # as resolving gives
+    assert read.pages == (("pillars/contact", "en"), ("statistics", "en"))
+    assert {"config", "statistics", "special", "static_files"} <= set(read.fields)
+    _, _, plain = noted("Words and [far](https://example.org/) only.")
+    assert plain.pages == () and "statistics" not in plain.fields and "static_files" not in plain.fields
+    _, [error], missing = noted("[gone](nowhere.md)")  # a page looked for and not found is read too
+    assert "does not exist" in error.message and missing.pages == (("pillars/nowhere", "en"),)
+
+
+def test_a_change_meets_a_text_only_where_it_read():
+    from microsite.links import changed_between
+
+    _, _, read = noted("[figures](../statistics.md#figures) and [](stat:donations)")
+    before = targets()
+    elsewhere = targets(pages={**before.pages, ("pillars/contact", "en"): frozenset({"new"})})
+    here = targets(pages={**before.pages, ("statistics", "en"): frozenset({"figures", "more"})})
+    added = targets(pages={**before.pages, ("fresh", "en"): frozenset()})
+    stat = targets(statistics={**before.statistics, "chambers": {"zh": "50个", "en": "50"}})
+    assert changed_between(before, targets()) == type(read)()  # equal targets: nothing changed
+    assert not read.meets(changed_between(before, elsewhere)) and not read.meets(changed_between(before, added))
+    assert read.meets(changed_between(before, here)) and read.meets(changed_between(before, stat))
+    assert changed_between(before, added).pages == (("fresh", "en"),)
+
+
+def test_what_resolves_links_can_reach_of_the_targets_is_only_what_it_notes():
+    from microsite.links import _Noting
+
+    noting = _Noting(targets())
+    with pytest.raises(AttributeError):
+        noting.href  # a method would read fields unnoted: there is none
+    with pytest.raises(AttributeError):
+        noting.not_a_field
+    with pytest.raises(TypeError):
+        ("index", "en") in noting.pages  # only looked up one by one (each noted)
+    with pytest.raises(TypeError):
+        list(noting.pages)
+    assert noting.read() == type(noting.read())()

@@ -207,3 +207,15 @@ def test_memo_of_remembers_by_the_very_objects_never_by_equal_ones():
     memo.prune()  # not asked for in the last build: forgotten, and the objects let go
     assert memo.of("x", (twin,), make) == 4
     assert not any(held is page for cell in memo.known.values() for held in cell[0][0])
+
+
+def test_the_last_value_given_under_a_name_is_given_back_once_replaced():
+    memo = Memo()
+    assert memo.last("targets", "first") is None
+    memo.get(("made from", "first"), lambda: 1)
+    memo.prune()
+    assert memo.last("targets", "second") == "first"
+    assert memo.peek(("made from", "first")) == 1 and memo.peek(("made from", "nothing")) is None
+    memo.prune()  # peeking is not asking: the result made from "first" is let go, the last value kept
+    assert memo.peek(("made from", "first")) is None
+    assert memo.last("targets", "third") == "second"

@@ -125,8 +125,15 @@ def store_damaged(how: str) -> Callable[[Path], None]:
 
 
 PAGES = st.sampled_from(["index.en.md", "statistics.en.md", "glossary.zh.md", "timeline.en.md"])
+HEADINGS = st.sampled_from(["alpha", "beta"])
+BODIES = st.one_of(  # words; a heading (another page's link to it may break or mend); a link to another's heading
+    WORDS,
+    st.builds("## {}\n\n{}".format, HEADINGS, WORDS),
+    st.builds("{} [see]({}#{}).".format, WORDS, st.sampled_from(["statistics.md", "timeline.md", "index.md"]),
+              HEADINGS),
+)
 EDITS = st.one_of(
-    st.builds(page_body, PAGES, WORDS),
+    st.builds(page_body, PAGES, BODIES),
     st.builds(front_matter, PAGES, st.sampled_from(["title", "description", "nav_title"]), WORDS),
     st.builds(front_matter, PAGES, st.just("translated_from"), HEX),
     st.builds(front_matter, PAGES, st.just("weight"), st.integers(-3, 3).map(str)),
@@ -220,7 +227,12 @@ EVERY_KIND = [  # one edit of every kind, tried first on every run
     in_file("content/site.yaml", "  en: Test site", "  en: Site"), static_file("style.css", "alpha"),
     static_file("extra.css", "beta"), static_removed("extra.css"), page_pair("extra", True),
     page_pair("extra", False), store_damaged("flipped"), page_body("index.en.md", "alpha"),
-    store_damaged("truncated"), BuildOptions(source_date_epoch=1000000000),
+    store_damaged("truncated"),
+    # A link to another page's heading, resolved once and then kept while other pages' headings change:
+    page_body("statistics.en.md", "## alpha\n\nwords"), page_body("index.en.md", "see [it](statistics.md#alpha)."),
+    page_body("timeline.en.md", "## beta\n\nwords"), page_body("statistics.en.md", "## beta\n\nwords"),
+    page_body("statistics.en.md", "## alpha\n\nmore words"),
+    BuildOptions(source_date_epoch=1000000000),
     BuildOptions(source_date_epoch=1100000000), BuildOptions("https://example.net/sub/", False),
 ]
 

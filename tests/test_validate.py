@@ -337,3 +337,40 @@ def test_a_chinese_count_needs_its_measure_word(minimal_project: Path) -> None:
     [message] = mistakes(minimal_project)
     assert "statistic 'chambers': a count needs its measure word in 'zh', or it reads '49所属商会'" in message
     assert message.endswith("hint: add measure: 个 (49个 in the quote)")
+
+
+# --- what a rebuild resolves again -----------------------------------------------------------------------
+
+
+def test_a_heading_changed_resolves_again_only_the_texts_that_looked_at_its_page(root: Path, monkeypatch):
+    """The preview validates again after each save; links that did not look at the changed page are kept."""
+    from microsite import links
+    from microsite.memo import Memo
+
+    edit(root, "pages/index.en.md", "See [the figures](statistics.md).", "See [the figures](statistics.md#alpha).")
+    write(root, "pages/statistics.en.md", "---\ntitle: Figures\ndescription: All.\ntemplate: statistics\n---\n"
+          "## alpha\n\nText.\n")
+    resolved: list[str] = []
+    noting = links.resolve_noting
+    monkeypatch.setattr(links, "resolve_noting", lambda item, targets: resolved.append(item.path.name)
+                        or noting(item, targets))
+    memo = Memo()
+
+    def rebuild() -> list[str]:
+        resolved.clear()
+        try:
+            validate(load(Project(root)), memo=memo)
+        except ContentErrors as exc:
+            return [error.format(root) for error in exc.errors]
+        memo.prune()  # as a build does once the site is valid
+        return []
+
+    assert rebuild() == [] and len(resolved) > 3  # the first build resolves every text
+    write(root, "pages/timeline.en.md", (root / "content/pages/timeline.en.md").read_text() + "\n## New\n")
+    assert rebuild() == [] and resolved == ["timeline.en.md"]  # a heading no text looked at: only its own text
+    edit(root, "pages/statistics.en.md", "## alpha", "## beta")  # the heading the home page links to
+    [broken] = rebuild()
+    assert broken.startswith("content/pages/index.en.md:") and "'#alpha', which is not a heading" in broken
+    assert sorted(resolved) == ["index.en.md", "statistics.en.md"]
+    edit(root, "pages/statistics.en.md", "## beta", "## alpha")  # back as before the failed build
+    assert rebuild() == [] and set(resolved) <= {"index.en.md", "statistics.en.md"}  # (or kept since)
