@@ -1,10 +1,12 @@
 """Benchmark the live preview: how long from saving a page's Markdown until the server serves the new text.
 
-    .venv/bin/python scripts/bench_preview.py [--runs 20] [--page pillars/competence.en.md]
+    .venv/bin/python scripts/bench_preview.py [--runs 20] [--page pillars/competence.en.md] [--root DIR] [--heading]
 
-Starts ``build.py serve`` on a temporary copy of the project (the repository's
-own content is never touched), then, RUNS times: appends a unique marker to
-the page's Markdown and waits as a browser showing the page does: its
+Starts ``build.py serve`` on a temporary copy of the project (this
+repository's, or the one in DIR: neither is ever touched), then, RUNS times:
+appends a unique marker to the page's Markdown (with ``--heading``, as a new
+heading: the page's anchors change, which other pages' links may point at)
+and waits as a browser showing the page does: its
 LiveReload socket is told to reload, then it asks for the page once (see
 :class:`ReloadListener`). The save-to-served latency is the watcher's
 noticing and quiet period, the rebuild, the message and one request. With
@@ -44,9 +46,9 @@ POLL_SECONDS = 0.005
 REBUILD = re.compile(r"^built .* in (\d+\.\d+) s (?:\(\d+ files written\) )?after changes to ", re.M)
 
 
-def copy_project(target: Path) -> Path:
+def copy_project(target: Path, source: Path = ROOT) -> Path:
     for name in ("content", "templates", "static"):
-        shutil.copytree(ROOT / name, target / name)
+        shutil.copytree(source / name, target / name)
     return target
 
 
@@ -158,12 +160,16 @@ def main() -> int:
     options.add_argument("--page", default="pillars/competence.en.md", help="a file under content/pages/")
     options.add_argument("--poll", action="store_true", help="ask for the page every 5 ms instead of waiting to be "
                          "told to reload (an extra load on the server)")
+    options.add_argument("--root", type=Path, default=ROOT, metavar="DIR",
+                         help="the project to copy and serve (default: this repository's)")
+    options.add_argument("--heading", action="store_true",
+                         help="save each marker as a new heading rather than a sentence")
     arguments = options.parse_args()
     key, _, lang = arguments.page.removesuffix(".md").rpartition(".")
     url = ("/" if lang == "zh" else f"/{lang}/") + ("" if key == "index" else f"{key}/")
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-preview-"))
-    root = copy_project(tmp / "project")
+    root = copy_project(tmp / "project", arguments.root)
     page = root / "content" / "pages" / arguments.page
     port = free_port()
     server = subprocess.Popen([sys.executable, "build.py", "--root", str(root), "serve", "--port", str(port),
@@ -182,7 +188,8 @@ def main() -> int:
             marker = "benchmark marker " + "".join(random.choices(string.ascii_lowercase, k=16))  # no digits
             text = page.read_text(encoding="utf-8")
             saved = time.perf_counter()
-            page.write_text(f"{text}\n{marker}\n", encoding="utf-8")
+            page.write_text(f"{text}\n## {marker}\n\nText.\n" if arguments.heading else f"{text}\n{marker}\n",
+                            encoding="utf-8")
             if listener is None:
                 served = wait_until(lambda: marker in fetch(port, url), 10, f"the marker of run {run + 1}")
             else:
@@ -210,7 +217,8 @@ def report(arguments: argparse.Namespace, url: str, latencies: list[float], rebu
           f"Python {platform.python_version()} ({platform.python_implementation()})")
     how = (f"served page polled every {POLL_SECONDS * 1000:.0f} ms" if arguments.poll
            else "page asked for when the LiveReload socket says reload, as a browser does")
-    print(f"page: content/pages/{arguments.page} -> {url}; {len(ms)} saves, {how}")
+    saved = "a new heading" if arguments.heading else "a sentence"
+    print(f"page: content/pages/{arguments.page} -> {url}; {len(ms)} saves of {saved} each, {how}")
     print(f"save -> served: median {statistics.median(ms):.0f} ms, p90 {percentile(ms, 0.9):.0f} ms, "
           f"min {min(ms):.0f} ms, max {max(ms):.0f} ms")
     print(f"rebuild (as the server prints it, to 0.01 s; {len(rebuilds)} rebuilds): median "
