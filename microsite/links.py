@@ -101,6 +101,12 @@ class Targets:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> glossary names with a number
     event_dates: dict[str, PartialDate] = field(default_factory=dict)  # id -> date (its numbers trace a link's)
 
+    @functools.cached_property
+    def page_keys(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Each key of ``pages``, by itself: what a text read is noted with these very tuples (see
+        :class:`_Noting`), so that 10,000 texts that each looked up 20 pages hold no copies of them."""
+        return {key: key for key in self.pages}
+
 
 _TARGET_FIELDS = frozenset(Targets.__dataclass_fields__)
 
@@ -146,7 +152,7 @@ class _Noting:
         if name not in _TARGET_FIELDS:
             raise AttributeError(name)
         if name == "pages":
-            return _NotedPages(self._targets.pages, self._pages)
+            return _NotedPages(self._targets.pages, self._targets.page_keys, self._pages)
         self._fields.add(name)
         return getattr(self._targets, name)
 
@@ -164,11 +170,12 @@ def _one_of_each(fields: tuple[str, ...]) -> tuple[str, ...]:
 class _NotedPages:
     """``Targets.pages`` for :class:`_Noting`: each page looked up is noted."""
 
-    def __init__(self, pages: dict[tuple[str, str], frozenset[str]], noted: set[tuple[str, str]]) -> None:
-        self._pages, self._noted = pages, noted
+    def __init__(self, pages: dict[tuple[str, str], frozenset[str]], keys: dict[tuple[str, str], tuple[str, str]],
+                 noted: set[tuple[str, str]]) -> None:
+        self._pages, self._keys, self._noted = pages, keys, noted
 
     def get(self, key: tuple[str, str], default: frozenset[str] | None = None) -> frozenset[str] | None:
-        self._noted.add(key)
+        self._noted.add(self._keys.get(key, key))
         return self._pages.get(key, default)
 
 
