@@ -90,3 +90,20 @@ def test_the_compile_floor_probe_times_the_library_our_parser_and_our_compile(tm
     assert [row.split("  ")[0] for row in rows] == ["markdown-it-py alone (CommonMark, tables)",
                                                      "our parser (our rules added)", "our compile (and the survey)"]
     assert run("scripts/compile_floor.py", str(tmp_path)).returncode == 1  # no pages there: said, not a traceback
+
+
+def test_the_stage_profiler_names_every_stage_of_a_cold_and_an_edited_build(tmp_path):
+    generated = run("scripts/synth.py", "--pages", "20", "--out", str(tmp_path / "corpus"))
+    assert generated.returncode == 0, generated.stderr
+    for step in ("cold", "edit"):
+        profiled = run("scripts/profile_build.py", str(tmp_path / "corpus"), "--step", step)
+        assert profiled.returncode == 0, profiled.stderr
+        assert re.match(r"built \d+ pages \(\d+ zh, \d+ en\) into ", profiled.stdout), profiled.stdout
+        stages = [line.split(" | ")[0].lstrip("| ") for line in profiled.stdout.splitlines()[4:]]
+        assert [stage.split(":")[0] for stage in stages] == [
+            "cache", "inputs", "output", "output", "load", "compile", "validate", "store", "render", "render keys",
+            "render and write", "state", "the rest (between the stages)", "whole build (in this process, interpreter "
+            "start left out)"], profiled.stdout
+    edited = (tmp_path / "corpus" / "content" / "pages").glob("topics/*/p*.en.md")
+    assert any(path.read_text(encoding="utf-8").endswith("to measure a rebuild after one edit.\n") for path in edited)
+    assert run("scripts/profile_build.py", str(tmp_path)).returncode == 1  # no project there: said, not a traceback
