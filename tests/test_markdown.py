@@ -208,3 +208,28 @@ def test_strikethrough_is_on():
 
 def test_typographer_and_linkify_are_off():
     assert paragraph('"quotes" -- www.example.com') == "&quot;quotes&quot; -- www.example.com"
+
+
+def test_the_parser_gives_every_option_markdown_it_reads_with_a_default_that_very_default():
+    """Set, an option is read without a KeyError raised and caught each time; set to the library's own
+    default, it changes nothing. A new version of markdown-it-py that reads another one fails here."""
+    import ast
+    from pathlib import Path
+
+    import markdown_it
+
+    md = new_parser()
+    read = {}
+    for source in Path(markdown_it.__file__).parent.rglob("*.py"):
+        if source.name == "ruler.py":  # its ``options`` are a rule's own, not the parser's
+            continue
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+                    and (getattr(node.func.value, "attr", None) == "options"
+                         or getattr(node.func.value, "id", None) == "options")
+                    and len(node.args) == 2 and isinstance(node.args[0], ast.Constant)):
+                read[node.args[0].value] = ast.literal_eval(node.args[1])
+    assert {"strikethrough_single_tilde", "tasklists_editable"} <= read.keys()  # the scan finds what it looks for
+    for name, default in read.items():
+        assert name in md.options, name
+        assert md.options[name] == default or (name == "html" and md.options[name] is False), name
