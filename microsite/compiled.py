@@ -113,10 +113,12 @@ def compile_markdown(md: MarkdownIt, text: str) -> Compiled:
 
 def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
     """The would-be links of every paragraph (and heading, cell ...) that IME punctuation broke."""
-    found: dict[tuple[int, int], Mistyped] = {}  # by cause: table cells share their line's map
+    found: dict[tuple[int, int], Mistyped] = {}  # by cause
+    spans: set[tuple[int, int]] = set()
     for block in tokens:
-        if block.type != "inline" or not block.map:
-            continue
+        if block.type != "inline" or not block.map or tuple(block.map) in spans:
+            continue  # the cells of a table row share their line's map: the line is read once
+        spans.add(tuple(block.map))
         first = block.map[0]
         text = "\n".join(lines[first:block.map[1]])
         for link in mistyped_links(text):
