@@ -1,6 +1,6 @@
 """Where one build's time and memory go, stage by stage: the profile behind the benchmark's figures.
 
-    .venv/bin/python scripts/profile_build.py DIR [--out OUT] [--step cold|unchanged|edit] [--page KEY.LANG.md]
+    .venv/bin/python scripts/profile_build.py DIR [--out OUT] [--step cold|unchanged|edit] [--page PATH]
 
 Builds the project in DIR into OUT (default: ``DIR-profile-out`` beside it)
 in this process, as ``build.py build`` would, and prints for each stage of
@@ -9,10 +9,12 @@ build's processes while it ran (the summed PSS of this process and the
 workers it forked, sampled every 20 ms) and how many processes there were
 at most. Steps, as the benchmark's rows (``scripts/benchmark.py``):
 
-* ``cold``: DIR/.cache, OUT and its spare copy deleted first;
+* ``cold`` (the default): DIR/.cache, OUT and its spare copy deleted first
+  (OUT only if a build made it);
 * ``unchanged``: nothing touched;
-* ``edit`` (the default): a sentence without digits appended to one page
-  first (``--page``, under ``content/pages/``; by default the benchmark's).
+* ``edit``: a sentence without digits appended to one page of DIR first
+  (``--page``, under ``content/pages/``; by default the benchmark's). That
+  changes the project: use it on a generated corpus or a copy.
 
 The stages are found by wrapping the functions ``pipeline`` calls (timing
 only: what they do is unchanged). Not part of ``build.py test``;
@@ -41,6 +43,7 @@ from benchmark import EDIT_SENTENCE, edited_page_key, process_tree, remove_outpu
 from microsite import cache, pipeline, render  # noqa: E402
 from microsite.errors import ContentErrors  # noqa: E402
 from microsite.model import BuildOptions  # noqa: E402
+from microsite.write import OutputError, check_output_folder  # noqa: E402
 
 SAMPLE_SECONDS = 0.05
 CONTENT_GLOB = "topics/*/p*.en.md"  # the synthetic corpus's pages (scripts/synth.py); else the home page
@@ -130,7 +133,10 @@ def timed(spans: list[Span]) -> None:
 
 
 def prepare(project: Path, out: Path, step: str, page: str | None) -> None:
+    """Make the step's starting point; OutputError (nothing deleted) when ``out`` is a folder microsite did
+    not make."""
     if step == "cold":
+        check_output_folder(out)  # only an output folder of ours is deleted, as the build would replace it
         shutil.rmtree(project / ".cache", ignore_errors=True)
         remove_output(out)
     elif step == "edit":
@@ -157,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("project", type=Path, metavar="DIR", nargs="?")
     parser.add_argument("--out", type=Path, help="the output folder (default: DIR-profile-out beside DIR)")
-    parser.add_argument("--step", choices=("cold", "unchanged", "edit"), default="edit")
+    parser.add_argument("--step", choices=("cold", "unchanged", "edit"), default="cold")
     parser.add_argument("--page", help="with --step edit: the page file to edit, under content/pages/")
     parser.add_argument("--sample", type=int, help=argparse.SUPPRESS)  # the sampler's own process (see Sampler)
     arguments = parser.parse_args(argv)
@@ -171,7 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {project} has no content/ folder: not a project", file=sys.stderr)
         return 1
     out = (arguments.out or project.parent / f"{project.name}-profile-out").resolve()
-    prepare(project, out, arguments.step, arguments.page)
+    try:
+        prepare(project, out, arguments.step, arguments.page)
+    except OutputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     spans: list[Span] = []
     timed(spans)
     sampler = Sampler()

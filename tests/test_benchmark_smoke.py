@@ -107,3 +107,9 @@ def test_the_stage_profiler_names_every_stage_of_a_cold_and_an_edited_build(tmp_
     edited = (tmp_path / "corpus" / "content" / "pages").glob("topics/*/p*.en.md")
     assert any(path.read_text(encoding="utf-8").endswith("to measure a rebuild after one edit.\n") for path in edited)
     assert run("scripts/profile_build.py", str(tmp_path)).returncode == 1  # no project there: said, not a traceback
+    kept = tmp_path / "kept"
+    (kept / "notes.txt").parent.mkdir()
+    (kept / "notes.txt").write_text("mine", encoding="utf-8")
+    refused = run("scripts/profile_build.py", str(tmp_path / "corpus"), "--step", "cold", "--out", str(kept))
+    assert refused.returncode == 1 and "not made by microsite" in refused.stderr, refused.stderr
+    assert (kept / "notes.txt").read_text(encoding="utf-8") == "mine"  # a folder not ours is never deleted
