@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchmark import EDIT_SENTENCE, edited_page_key, process_tree, remove_output  # noqa: E402
+from benchmark import EDIT_SENTENCE, _proc_kb, edited_page_key, process_tree, remove_output  # noqa: E402
 
 from microsite import cache, pipeline, render  # noqa: E402
 from microsite.errors import ContentErrors  # noqa: E402
@@ -103,18 +103,9 @@ def sample(pid: int) -> None:
     threading.Thread(target=lambda: (sys.stdin.read(), stopped.set()), daemon=True).start()
     while not stopped.wait(SAMPLE_SECONDS):
         tree = [member for member in process_tree(pid) if member != os.getpid()]
-        samples.append(f"{time.monotonic()} {sum(map(_pss_kb, tree))} {len(tree)}")
+        samples.append(f"{time.monotonic()} {sum(_proc_kb(member, 'smaps_rollup', 'Pss:') for member in tree)} "
+                       f"{len(tree)}")
     print("\n".join(samples))
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
 
 
 def timed(spans: list[Span]) -> None:
