@@ -114,24 +114,34 @@ _TARGET_FIELDS = frozenset(Targets.__dataclass_fields__)
 @dataclass(frozen=True, slots=True)
 class Read:
     """What resolving one text read of the link targets: whole fields by name, and of ``pages`` only the pages
-    looked up (by key and language). Also what changed between two builds' targets, in the same terms
-    (:func:`changed_between`): a text whose reads meet no change resolves as it did."""
+    looked up (by key and language). A text whose reads meet no change (:func:`changed_between`) resolves as
+    it did."""
 
     fields: tuple[str, ...] = ()  # sorted (kept for each of 10,000 texts: tuples are the smallest)
     pages: tuple[tuple[str, str], ...] = ()  # sorted
 
-    def meets(self, changed: Read) -> bool:
-        return not (set(changed.fields).isdisjoint(self.fields) and set(changed.pages).isdisjoint(self.pages))
+    def meets(self, changed: Changes) -> bool:
+        """Whether anything this text read is among ``changed`` (a look-up per read: a checkout that changed
+        10,000 pages is asked about by 10,000 texts)."""
+        return any(name in changed.fields for name in self.fields) or any(key in changed.pages for key in self.pages)
 
 
-def changed_between(before: Targets, after: Targets) -> Read:
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What differs between two builds' link targets, in the terms of :class:`Read`."""
+
+    fields: frozenset[str] = frozenset()
+    pages: frozenset[tuple[str, str]] = frozenset()
+
+
+def changed_between(before: Targets, after: Targets) -> Changes:
     """The fields, and the pages' headings, that differ between ``before`` and ``after`` (or may: a value of an
     unknown kind counts as changed, see ``memo.same_encoding``)."""
-    fields = sorted(name for name in _TARGET_FIELDS - {"pages"}
-                    if not same_encoding(getattr(before, name), getattr(after, name)))
-    pages = sorted(key for key in before.pages.keys() | after.pages.keys()
-                   if not same_encoding(before.pages.get(key), after.pages.get(key)))
-    return Read(tuple(fields), tuple(pages))
+    fields = frozenset(name for name in _TARGET_FIELDS - {"pages"}
+                       if not same_encoding(getattr(before, name), getattr(after, name)))
+    pages = frozenset(key for key in before.pages.keys() | after.pages.keys()
+                      if not same_encoding(before.pages.get(key), after.pages.get(key)))
+    return Changes(fields, pages)
 
 
 class _Noting:
