@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
-import select
+import selectors
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -126,7 +126,7 @@ def _in_children(work: Callable, items: Sequence, workers: int, chunk: int) -> l
                 share = waiting.pop()
                 pid, read = _start(work, items, share)
                 running[read] = (pid, share)
-            read = select.select(list(running), [], [])[0][0]  # the first child to have its results ready
+            read = wait_readable(list(running))[0]  # the first child to have its results ready
             pid, share = running.pop(read)
             outcome = _collect(pid, read)
             if isinstance(outcome, BaseException):
@@ -140,6 +140,20 @@ def _in_children(work: Callable, items: Sequence, workers: int, chunk: int) -> l
     if failure is not None:
         raise failure
     return results
+
+
+def wait_readable(descriptors: list[int], timeout: float | None = None) -> list[int]:
+    """Those of ``descriptors`` (pipes, a socket, an inotify file) that can be read now, after waiting at most
+    ``timeout`` seconds (None: until one can).
+
+    Through the system's selector (epoll, kqueue), not ``select.select``,
+    which refuses any descriptor numbered 1024 or above: a preview that has
+    served many pages, or a process that has opened many files, has those.
+    """
+    with selectors.DefaultSelector() as selector:
+        for descriptor in descriptors:
+            selector.register(descriptor, selectors.EVENT_READ)
+        return [key.fd for key, _ in selector.select(timeout)]
 
 
 def _start(work: Callable, items: Sequence, share: list[int]) -> tuple[int, int]:

@@ -20,11 +20,12 @@ import ctypes
 import ctypes.util
 import errno
 import os
-import select
 import struct
 import sys
 import time
 from pathlib import Path
+
+from .cores import wait_readable
 
 LONGEST_BURST = 2.0  # seconds: saves that go on longer (a file written without end) get a rebuild anyway
 
@@ -61,7 +62,7 @@ class FileEvents:
         if not self.active:
             time.sleep(seconds)
             return False
-        ready, _, _ = select.select([self.fd], [], [], seconds)
+        ready = wait_readable([self.fd], seconds)
         return bool(ready) and self._drain()
 
     def told(self) -> list[str] | None:

@@ -154,3 +154,8 @@ def test_start_forked_without_fork_works_when_asked(monkeypatch) -> None:
     result = cores.start_forked(lambda: ran.append(1) or len(ran))
     assert ran == []
     assert result() == 1 and result() == 1 and ran == [1]
+
+
+def test_children_are_waited_for_when_descriptors_are_numbered_past_1024(forking, descriptors_past_1024) -> None:
+    assert cores.map_forked(lambda item: item * 2, list(range(50)), chunk=10) == [item * 2 for item in range(50)]
+    assert cores.map_forked(lambda item: item + 1, list(range(50))) == [item + 1 for item in range(50)]

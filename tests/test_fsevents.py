@@ -198,3 +198,11 @@ def test_without_events_saves_that_never_stop_still_get_a_rebuild(tmp_path: Path
         watcher.stop()
         watcher.join(timeout=2)
         saving.join()
+
+
+@linux_only
+def test_a_save_ends_the_wait_when_descriptors_are_numbered_past_1024(tmp_path: Path, descriptors_past_1024):
+    with FileEvents([tmp_path]) as events:
+        assert events.fd > 1024 and events.wait(0.05) is False
+        (tmp_path / "page.md").write_text("two", encoding="utf-8")
+        assert events.wait(5.0) is True
