@@ -117,6 +117,15 @@ class BuildCache:
         self.environments: dict = {}  # compiled templates, by the templates' bytes (see Renderer); in memory only
         self.signatures: dict = {}  # input files' digests by their signatures (see ``inputs``); in memory only
 
+    def close(self) -> None:
+        """Close what this cache holds open for the builds that use it: the store's files.
+
+        A command-line build closes its cache when it ends, failed or not (its
+        store is open from the first value it reads); the preview, when it stops.
+        """
+        if self._store is not None:
+            self._store.close()
+
     @property
     def store(self) -> Store:
         if self._store is None:

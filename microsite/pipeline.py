@@ -103,7 +103,12 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
         written = write_site(jobs, out, cache.outputs, live, index=search.index if search.wanted(site) else None,
                              live_confirmed=confirm, spare_held=spare)
     finally:
-        spare()  # waited for, even when the build stopped at a mistake
+        try:
+            spare()  # waited for, even when the build stopped at a mistake
+        finally:
+            if not long_running:
+                cache.close()  # its open files, failed build or not (a process that builds again and again
+                #                would run out of them)
     pages = pages_per_language(site)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)

@@ -768,6 +768,8 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
         watcher.stop()
         server.stop()
         loop.close(all_fds=True)
+        if preview.cache is not None:
+            preview.cache.close()
         print("stopped", flush=True)
     return 0
 
