@@ -50,6 +50,7 @@ from .errors import ContentError, Location
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
 from .load import Reading, ReadingKey
 from .memo import Memo, digest_of
+from .search import Pagefind
 from .store import CACHE_FORMAT, MISS_ERRORS, Store, as_json, head, number, read_checked, text, write_checked
 from .write import Written, manifest_digest
 
@@ -116,15 +117,17 @@ class BuildCache:
         self.memo = Memo(self._recall)  # per-text checks (links resolved, glossary); links resolved also kept on disk
         self.environments: dict = {}  # compiled templates, by the templates' bytes (see Renderer); in memory only
         self.signatures: dict = {}  # input files' digests by their signatures (see ``inputs``); in memory only
+        self.pagefind = Pagefind()  # the search indexer, kept running while this cache is (see ``search``)
 
     def close(self) -> None:
-        """Close what this cache holds open for the builds that use it: the store's files.
+        """Close what this cache holds open for the builds that use it: the store's files and the search indexer.
 
         A command-line build closes its cache when it ends, failed or not (its
         store is open from the first value it reads); the preview, when it stops.
         """
         if self._store is not None:
             self._store.close()
+        self.pagefind.close()
 
     @property
     def store(self) -> Store:

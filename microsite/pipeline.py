@@ -98,17 +98,20 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     try:
         site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading), options,
                           cache.compiler, cache.memo)  # what was read but not validated into the site is let go
+        indexed = search.wanted(site)
+        if indexed:
+            cache.pagefind.warm(language.tag for language in site.config.languages)  # on its core, as pages render
         cache.validated()
         jobs = Renderer(site, inputs, cache.code, cache.environments, cache.memo).jobs()
-        written = write_site(jobs, out, cache.outputs, live, index=search.index if search.wanted(site) else None,
+        written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,
                              live_confirmed=confirm, spare_held=spare)
     finally:
         try:
             spare()  # waited for, even when the build stopped at a mistake
         finally:
             if not long_running:
-                cache.close()  # its open files, failed build or not (a process that builds again and again
-                #                would run out of them)
+                cache.close()  # its open files and Pagefind, failed build or not (a process that builds
+                #                again and again would run out of files)
     pages = pages_per_language(site)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)

@@ -9,16 +9,29 @@ that the search page's script loads from the site itself: no other host.
 
 It runs on the staging folder once every page is there (see ``write``), and
 only when the site has a search page (a page with ``template: search``).
+
+Pagefind runs as a service (``pagefind --service``: requests and replies on
+its standard input and output), not once per build: loading its Chinese
+segmentation takes 0.15 s, most of what indexing a small site costs, and a
+build that keeps the service (the preview) pays it once. A build that starts
+one has it load the segmentation on another core while pages render
+(:meth:`Pagefind.warm`). Its bundle is the one its command line makes of the
+same folder (a test compares them).
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
+import os
 import re
 import subprocess
-import tempfile
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
+from .cores import wait_readable
 from .model import Site
 from .render import Output
 from .write import OutputError
@@ -39,32 +52,168 @@ def wanted(site: Site) -> bool:
     return any(page.template == "search" for page in site.pages)
 
 
-def index(folder: Path) -> list[Output]:
-    """The Pagefind bundle of the HTML pages in ``folder``, as files to add under ``pagefind/``."""
-    with tempfile.TemporaryDirectory(prefix="microsite-search-") as bundle:
-        _run_pagefind(folder, Path(bundle))
-        return [Output(f"{BUNDLE}/{path.relative_to(bundle).as_posix()}", _same_every_time(path))
-                for path in sorted(Path(bundle).rglob("*")) if path.is_file() and not _UNUSED.match(path.name)]
+class Pagefind:
+    """Pagefind's indexer, started when first asked for and kept running until :meth:`close`.
+
+    One build's process talks to it at a time. A reply that does not come,
+    or a service that stopped, is a :class:`SearchIndexError`, and the next
+    request starts a new one. If this process ends without closing it, the
+    service sees its input close and ends too.
+    """
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._sent = 0  # the last message's number
+        self._replies: dict[int, dict] = {}  # replies read but not yet asked for, by message number
+        self._unasked: set[int] = set()  # messages whose replies nobody waits for: dropped when read
+        self._unread: list[bytes] = []  # the start of a reply not read whole yet
+        self._warmed: set[str] = set()  # the languages this service has indexed a page of
+
+    def warm(self, languages: Iterable[str]) -> None:
+        """Have the service load what it needs for ``languages`` (``lang`` tags) now, while this process goes on.
+
+        It indexes a page of a word in each language it has not seen, in an
+        index then deleted; nothing waits for that to finish. A failure here is
+        left for :meth:`index` to report.
+        """
+        running = self._process is not None and self._process.poll() is None
+        new = sorted(set(languages) - self._warmed if running else set(languages))
+        if not new:
+            return
+        try:
+            scratch = _field(self._request({"type": "NewIndex", "config": None}), "index_id", int)
+            for number, tag in enumerate(new):
+                self._unasked.add(self._send({
+                    "type": "AddFile", "index_id": scratch, "file_path": f"warm-{number}.html", "url": None,
+                    "file_contents": f'<html lang="{tag}"><body><main data-pagefind-body>商会 chamber</main></body></html>'}))
+            self._unasked.add(self._send({"type": "DeleteIndex", "index_id": scratch}))
+        except SearchIndexError:
+            self.close()
+            return
+        self._warmed.update(new)
+
+    def index(self, folder: Path) -> list[Output]:
+        """The Pagefind bundle of the HTML pages in ``folder``, as files to add under ``pagefind/``."""
+        try:
+            index_id = _field(self._request({"type": "NewIndex", "config": None}), "index_id", int)
+            self._request({"type": "AddDir", "index_id": index_id, "path": str(folder.absolute())})
+            files = _field(self._request({"type": "GetFiles", "index_id": index_id}), "files", list)
+            self._unasked.add(self._send({"type": "DeleteIndex", "index_id": index_id}))
+            bundle = sorted((_field(file, "path", str).replace(os.sep, "/"),
+                             base64.b64decode(_field(file, "content", str), validate=True)) for file in files)
+        except BaseException as exc:  # stopped part way (a failure, Ctrl-C): the next index starts from a new service
+            self.close()
+            if isinstance(exc, ValueError):  # not base64
+                raise SearchIndexError(f"the search index could not be made: pagefind answered {exc}") from None
+            raise
+        return [Output(f"{BUNDLE}/{path}", _same_every_time(path, content))
+                for path, content in bundle if not _UNUSED.match(path.rpartition("/")[2])]
+
+    def close(self) -> None:
+        """End the service (a later request starts another)."""
+        process, self._process = self._process, None
+        self._sent, self._replies, self._unasked, self._unread, self._warmed = 0, {}, set(), [], set()
+        if process is None:
+            return
+        with contextlib.suppress(OSError):
+            process.stdin.close()  # the service ends when its input does
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+    def _request(self, payload: dict) -> dict:
+        """Send ``payload`` and wait for its reply."""
+        return self._reply(self._send(payload))
+
+    def _send(self, payload: dict) -> int:
+        """Send ``payload`` (its reply is read later); its message number."""
+        process = self._started()
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}, ensure_ascii=False)
+        try:
+            process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")  # each message ends at a comma
+            process.stdin.flush()
+        except OSError as exc:
+            self.close()
+            raise SearchIndexError(f"the search index could not be made: pagefind stopped ({exc})") from None
+        return self._sent
+
+    def _reply(self, number: int) -> dict:
+        """The reply to message ``number`` (replies to others read meanwhile are kept); an error reply raises."""
+        deadline = time.monotonic() + TIMEOUT
+        while number not in self._replies:
+            self._read_more(deadline)
+        reply = self._replies.pop(number)
+        if not isinstance(reply, dict) or reply.get("type") == "Error":
+            message = reply.get("message") if isinstance(reply, dict) else reply
+            raise SearchIndexError(f"the search index could not be made (pagefind failed): {message}")
+        return reply
+
+    def _read_more(self, deadline: float) -> None:
+        """Read what the service has written; keep each whole reply by its message number."""
+        process = self._process
+        if process is None:
+            raise SearchIndexError("the search index could not be made: pagefind stopped")
+        descriptor = process.stdout.fileno()
+        if os.name == "nt":  # no select() on pipes there: wait as long as it takes
+            ready = [descriptor]
+        else:
+            ready = wait_readable([descriptor], max(0.0, deadline - time.monotonic()))
+        chunk = os.read(descriptor, 1 << 20) if ready else b""
+        if not chunk:
+            self.close()
+            raise SearchIndexError("the search index could not be made: pagefind " +
+                                   ("stopped" if ready else f"did not answer within {TIMEOUT} s"))
+        first, *rest = chunk.split(b",")  # a reply ends at a comma (base64 has none)
+        self._unread.append(first)
+        for start in rest:
+            self._keep(b"".join(self._unread))
+            self._unread = [start]
+
+    def _keep(self, message: bytes) -> None:
+        """Keep the reply ``message`` by its message number (or drop it if nobody asked)."""
+        try:
+            reply = json.loads(base64.b64decode(message, validate=True))
+            number = int(reply["message_id"])
+            payload = reply["payload"]
+        except (ValueError, TypeError, KeyError) as exc:
+            self.close()
+            raise SearchIndexError(f"the search index could not be made: pagefind answered {message[:80]!r} "
+                                   f"({exc})") from None
+        if number in self._unasked:
+            self._unasked.discard(number)
+        else:
+            self._replies[number] = payload
+
+    def _started(self) -> subprocess.Popen:
+        if self._process is None or self._process.poll() is not None:
+            self.close()
+            try:
+                self._process = subprocess.Popen([str(_executable()), "--service"], stdin=subprocess.PIPE,
+                                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            except OSError as exc:
+                raise SearchIndexError(f"the search index could not be made: {exc}") from None
+        return self._process
 
 
-def _same_every_time(path: Path) -> bytes:
+def _field(reply: object, name: str, kind: type):
+    """``reply[name]``, which must be a ``kind``: else Pagefind answered what this code does not know."""
+    value = reply.get(name) if isinstance(reply, dict) else None
+    if not isinstance(value, kind):
+        raise SearchIndexError(f"the search index could not be made: pagefind answered without {name!r} "
+                               f"({str(reply)[:80]})")
+    return value
+
+
+def _same_every_time(path: str, content: bytes) -> bytes:
     """A file of the bundle; the entry file's languages in one order (Pagefind writes them in any order),
     so that two builds of the same content are byte-identical."""
-    content = path.read_bytes()
-    if path.name != ENTRY:
+    if path != ENTRY:
         return content
     return json.dumps(json.loads(content), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _run_pagefind(site: Path, bundle: Path) -> None:
-    command = [str(_executable()), "--site", str(site), "--output-path", str(bundle), "--quiet"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"the search index could not be made: {exc}") from None
-    if result.returncode != 0:
-        raise SearchIndexError("the search index could not be made (pagefind failed):\n"
-                               + (result.stderr or result.stdout).strip())
 
 
 def _executable() -> Path:

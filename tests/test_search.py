@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from microsite import search
+from microsite.cache import BuildCache
 from microsite.model import BuildOptions
-from microsite.pipeline import build, check
+from microsite.pipeline import CACHE_FOLDER, build, check
 from tests.html import read_page
 
 SEARCH_PAGE = "---\ntitle: {title}\ndescription: {title}.\ntemplate: search\n---\n{title}\n"
@@ -72,3 +74,117 @@ def test_a_missing_pagefind_stops_the_build_and_leaves_the_site(minimal_project:
     with pytest.raises(search.SearchIndexError):
         build(project, tmp_path / "site")
     assert (tmp_path / "site" / "index.html").read_bytes() == before
+
+
+# --- the indexer kept running (pagefind --service) ---------------------------------------------------------------
+
+
+def cli_bundle(site: Path, tmp_path: Path) -> dict[str, bytes]:
+    """What Pagefind's own command line makes of the pages in ``site``, as the build publishes it."""
+    bundle = tmp_path / "cli-bundle"
+    subprocess.run([str(search._executable()), "--site", str(site), "--output-path", str(bundle), "--quiet"],
+                   check=True, capture_output=True)
+    return {f"{search.BUNDLE}/{path.relative_to(bundle).as_posix()}":
+            search._same_every_time(path.relative_to(bundle).as_posix(), path.read_bytes())
+            for path in bundle.rglob("*") if path.is_file() and not search._UNUSED.match(path.name)}
+
+
+def published_bundle(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in (site / search.BUNDLE).rglob("*") if path.is_file()}
+
+
+def test_the_bundle_is_the_one_pagefinds_command_line_makes_of_the_same_pages(minimal_project: Path,
+                                                                              tmp_path: Path) -> None:
+    build(with_search(minimal_project), tmp_path / "site")
+    assert published_bundle(tmp_path / "site") == cli_bundle(tmp_path / "site", tmp_path)
+
+
+def test_an_indexer_kept_running_makes_the_same_bundle_each_time_and_none_of_its_warm_up(minimal_project: Path,
+                                                                                       tmp_path: Path) -> None:
+    build(with_search(minimal_project), tmp_path / "site")
+    pagefind = search.Pagefind()
+    try:
+        pagefind.warm(["zh", "en", "zh-Hant", "ja"])
+        first = {output.path: output.content for output in pagefind.index(tmp_path / "site")}
+        pagefind.warm(["zh", "en"])  # already warm: nothing sent
+        again = {output.path: output.content for output in pagefind.index(tmp_path / "site")}
+    finally:
+        pagefind.close()
+    assert first == again == published_bundle(tmp_path / "site")
+    entry = json.loads(first[f"{search.BUNDLE}/{search.ENTRY}"])
+    assert "ja" not in entry["languages"]  # the warm-up's pages are in no index that is kept
+
+
+def test_an_indexer_whose_pagefind_ended_starts_another(minimal_project: Path, tmp_path: Path) -> None:
+    build(with_search(minimal_project), tmp_path / "site")
+    pagefind = search.Pagefind()
+    try:
+        first = pagefind.index(tmp_path / "site")
+        pagefind._process.kill()
+        pagefind._process.wait()
+        assert pagefind.index(tmp_path / "site") == first
+    finally:
+        pagefind.close()
+
+
+@pytest.mark.parametrize("behaviour, message", [
+    ("exit 3", "pagefind stopped"),
+    ("cat > /dev/null", "did not answer"),
+    ("printf 'not base64!,'; cat > /dev/null", "pagefind answered"),
+    ("printf '%s,' \"$(printf '{\"message_id\": 1, \"payload\": {\"type\": \"Error\", \"message\": \"bad\"}}' | base64 -w0)\";"
+     " cat > /dev/null", "pagefind failed): bad"),
+])
+def test_a_pagefind_that_fails_is_a_clear_error_and_never_a_hang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 behaviour: str, message: str) -> None:
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\n{behaviour}\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "_executable", lambda: fake)
+    monkeypatch.setattr(search, "TIMEOUT", 1)
+    pagefind = search.Pagefind()
+    pagefind.warm(["zh"])  # a failure to warm up is left for the index to report
+    with pytest.raises(search.SearchIndexError, match=re.escape(message)):
+        pagefind.index(tmp_path)
+    pagefind.close()
+
+
+def test_a_build_ends_the_pagefind_it_started_and_the_preview_keeps_one(minimal_project: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[subprocess.Popen] = []
+    popen = subprocess.Popen
+
+    def recorded(*args, **kwargs):
+        started.append(popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(search.subprocess, "Popen", recorded)
+    project = with_search(minimal_project)
+    build(project, tmp_path / "site")
+    assert len(started) == 1 and started[0].poll() is not None  # the command line's build ended it
+    preview = BuildCache(project / CACHE_FOLDER, save=False)
+    for text in ("一", "二"):
+        (project / "content" / "pages" / "index.zh.md").write_text(
+            f"---\ntitle: 改\ndescription: 改。\ntemplate: home\n---\n{text}\n", encoding="utf-8")
+        build(project, tmp_path / "preview", cache=preview)
+    assert len(started) == 2 and started[1].poll() is None  # one for every rebuild of the preview
+    preview.close()
+    assert started[1].wait(timeout=5) == 0
+
+
+def test_a_pagefind_that_answers_in_another_shape_is_a_clear_error(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "pagefind"
+    reply = '{"message_id": 1, "payload": {"type": "NewIndex", "index": 1}}'
+    fake.write_text(f"#!/bin/sh\nprintf '%s,' \"$(printf '{reply}' | base64 -w0)\"; cat > /dev/null\n",
+                    encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search, "_executable", lambda: fake)
+    with pytest.raises(search.SearchIndexError, match="answered without 'index_id'"):
+        search.Pagefind().index(tmp_path)
+
+
+def test_the_index_is_made_when_descriptors_are_numbered_past_1024(minimal_project: Path, tmp_path: Path,
+                                                                   descriptors_past_1024) -> None:
+    build(with_search(minimal_project), tmp_path / "site")  # forks, pipes and Pagefind's pipes all past 1024
+    assert (tmp_path / "site" / search.BUNDLE / search.ENTRY).is_file()
