@@ -1,7 +1,8 @@
 """Property: after any sequence of edits, a build that reuses earlier work equals a clean build, byte for byte.
 
 Hypothesis draws sequences of edits an editor (or the environment) makes:
-page bodies and front matter, data records, UI strings, site.yaml,
+page bodies (with links to records, citations and numbers) and front matter,
+data records (the fields links show, ids that links name), UI strings, site.yaml,
 templates that show other pages' fields, pages and static files added and
 removed, the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``),
 and the cache's store damaged. After each step the project is built three
@@ -124,13 +125,19 @@ def store_damaged(how: str) -> Callable[[Path], None]:
     return apply
 
 
-PAGES = st.sampled_from(["index.en.md", "statistics.en.md", "glossary.zh.md", "timeline.en.md"])
+PAGES = st.sampled_from(["index.en.md", "index.zh.md", "statistics.en.md", "glossary.zh.md", "timeline.en.md"])
 HEADINGS = st.sampled_from(["alpha", "beta"])
+RECORD_LINKS = st.sampled_from([  # what a page's text shows of records, sources and numbers (some broken)
+    "[](stat:chambers)", "[](stat:donations)", "[](stat:missing)", "[the event](event:april-event)",
+    "[](event:april-event)", "[ICF](term:icf)", '[a quote](cite:2023-10-11-abcdef12 "护航49个所属商会成立、成长")',
+    "49 chambers", "[home](index.md)",
+])
 BODIES = st.one_of(  # words; a heading (another page's link to it may break or mend); a link to another's heading
     WORDS,
     st.builds("## {}\n\n{}".format, HEADINGS, WORDS),
     st.builds("{} [see]({}#{}).".format, WORDS, st.sampled_from(["statistics.md", "timeline.md", "index.md"]),
               HEADINGS),
+    st.lists(st.one_of(WORDS, RECORD_LINKS), min_size=1, max_size=4).map(" ".join),
 )
 EDITS = st.one_of(
     st.builds(page_body, PAGES, BODIES),
@@ -141,11 +148,32 @@ EDITS = st.one_of(
               WORDS.map(lambda words: f"    label: {words}")),
     st.builds(in_file, st.just("content/data/timeline.yaml"), st.just("    title: Trade event"),
               WORDS.map(lambda words: f"    title: {words}")),
+    # Records that pages link to and show: what a link's text and meaning are made of, and ids that break links.
+    st.builds(in_file, st.just("content/data/statistics.yaml"), st.just("  qualifier:"),
+              st.sampled_from(["  qualifier: over", "  qualifier: exact", "  qualifier: about"])),
+    st.builds(in_file, st.just("content/data/statistics.yaml"), st.just("  unit:"),
+              st.sampled_from(["  unit: count", "  unit: yuan", "  unit: percent"])),
+    st.builds(in_file, st.just("content/data/statistics.yaml"), st.just("- id: chambers"),
+              st.sampled_from(["- id: chambers", "- id: chambers2"])),
+    st.builds(in_file, st.just("content/data/statistics.yaml"), st.just("    measure:"),
+              st.sampled_from(["    measure: 个", "    measure: 家"])),
+    st.builds(in_file, st.just("content/data/glossary.yaml"), st.just("    term: Federation"),
+              st.sampled_from(["    term: Federation of Industry and Commerce", "    term: Federation of Commerce"])),
+    st.builds(in_file, st.just("content/data/glossary.yaml"), st.just("    definition: The ICF"),
+              WORDS.map(lambda words: f"    definition: The ICF, {words}.")),
+    st.builds(in_file, st.just("content/data/timeline.yaml"), st.just("  date:"),
+              st.sampled_from(['  date: "2023-04"', '  date: "2023-04-02"', '  date: "2023"'])),
+    st.builds(in_file, st.just("content/data/timeline.yaml"), st.just("- id: april-event"),
+              st.sampled_from(["- id: april-event", "- id: april-fair"])),
+    st.builds(in_file, st.just("content/sources/2023-10-11-abcdef12.en.md"), st.just("title:"),
+              WORDS.map(lambda words: f"title: {words}")),
+    st.builds(front_matter, PAGES, st.just("template"), st.sampled_from(["home", "page", "statistics"])),
     st.builds(in_file, st.just("content/data/strings.yaml"), st.just("  en: Skip to content"),
               WORDS.map(lambda words: f"  en: {words}")),
     st.builds(in_file, st.just("content/site.yaml"), st.just("  en: Test site"),
               WORDS.map(lambda words: f"  en: {words}")),
-    st.builds(template_shows, st.sampled_from(["self", "statistics", "timeline"]), st.sampled_from(SHOWN_FIELDS)),
+    st.builds(template_shows, st.sampled_from(["self", "statistics", "timeline", "index"]),
+              st.sampled_from(SHOWN_FIELDS)),
     st.builds(static_file, st.sampled_from(["style.css", "extra.css", "notes.txt"]), WORDS),
     st.builds(static_removed, st.sampled_from(["extra.css", "notes.txt"])),
     st.builds(page_pair, st.sampled_from(["extra", "more/deep"]), st.booleans()),
