@@ -314,7 +314,9 @@ class BuildOptions:
 
     ``base_url`` overrides site.yaml's; ``fingerprint`` puts content hashes in
     static file names (off for the live preview); ``source_date_epoch`` pins
-    the feeds' own time (``SOURCE_DATE_EPOCH``, for reproducible builds).
+    the feeds' own time (``SOURCE_DATE_EPOCH``, for reproducible builds);
+    ``search_index`` writes the search index with the pages (off for the live
+    preview, which makes it when a browser first asks for it: see ``serve``).
     Nothing else in the build reads the environment, and the options are
     part of every reuse key (they are part of the :class:`Site`).
     """
@@ -322,10 +324,11 @@ class BuildOptions:
     base_url: str | None = None
     fingerprint: bool = True
     source_date_epoch: int | None = None
+    search_index: bool = True
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str], base_url: str | None = None,
-                         fingerprint: bool = True) -> BuildOptions:
+                         fingerprint: bool = True, search_index: bool = True) -> BuildOptions:
         """Raises :class:`ContentErrors` for a SOURCE_DATE_EPOCH that names no time (before any work is done)."""
         epoch = environ.get("SOURCE_DATE_EPOCH", "")
         if epoch and not (epoch.isascii() and epoch.isdigit() and int(epoch) <= LATEST_EPOCH):
@@ -333,7 +336,7 @@ class BuildOptions:
                 Location(Path("SOURCE_DATE_EPOCH")), f"the environment variable is {epoch[:40]!r}, "
                 f"not a time in seconds since 1970-01-01 UTC between 0 and {LATEST_EPOCH}",
                 "set it to a time such as $(git log -1 --format=%ct), or unset it")])
-        return cls(base_url, fingerprint, int(epoch) if epoch else None)
+        return cls(base_url, fingerprint, int(epoch) if epoch else None, search_index)
 
 
 @dataclass(frozen=True)

@@ -98,11 +98,12 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
     try:
         site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading), options,
                           cache.compiler, cache.memo)  # what was read but not validated into the site is let go
-        indexed = search.wanted(site)
-        if indexed:
-            cache.pagefind.warm(language.tag for language in site.config.languages)  # on its core, as pages render
+        searched = search.wanted(site)
+        if searched:  # Pagefind loads on its core, as pages render, for this build's index or the preview's
+            cache.pagefind.warm(language.tag for language in site.config.languages)
         cache.validated()
         jobs = Renderer(site, inputs, cache.code, cache.environments, cache.memo).jobs()
+        indexed = searched and options.search_index
         written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,
                              live_confirmed=confirm, spare_held=spare)
     finally:

@@ -40,6 +40,7 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
+from . import search
 from .conventions import key_and_language
 from .errors import ContentErrors
 from .fsevents import LONGEST_BURST, FileEvents
@@ -95,7 +96,14 @@ class Preview:
     """What the server shows: the output folder and the outcome of the last build.
 
     Written by the watcher thread, read by request handlers; ``lock`` guards
-    the outcome, ``idle`` is set whenever no build is running.
+    the outcome, ``idle`` is set whenever no build is running. ``writing`` is
+    held by a build and while the search index is made from the output folder.
+
+    The search index is not made by each rebuild: Pagefind indexes every page
+    again (2.9 s at 2,000 pages), and most saves are not followed by a search.
+    It is made when a browser first asks for one of its files after a
+    rebuild, from the pages then served, and kept until the next rebuild
+    (:meth:`search_bundle`).
     """
 
     root: Path
@@ -108,6 +116,20 @@ class Preview:
     cache: BuildCache | None = None  # kept in memory between rebuilds: only what changed is compiled again
     options: BuildOptions | None = None  # read once, when the preview starts (static files keep their names)
     warned: tuple[str, ...] = ()  # the warnings last printed in the terminal: printed again only when they change
+    writing: threading.Lock = field(default_factory=threading.Lock)
+    bundle: tuple[object, dict[str, bytes]] | None = None  # the search index and the site it was made for
+
+    def search_bundle(self) -> dict[str, bytes] | None:
+        """The search index's files by path (``pagefind/...``), made from the pages being served if they were
+        not yet; None when the site has no search page (or no build has succeeded yet)."""
+        with self.writing:
+            with self.lock:
+                site = self.result.site if self.result is not None else None
+            if site is None or self.cache is None or not search.wanted(site):
+                return None
+            if self.bundle is None or self.bundle[0] is not site:
+                self.bundle = (site, {output.path: output.content for output in self.cache.pagefind.index(self.out)})
+            return self.bundle[1]
 
     def rebuild(self, trusted: Callable[[], bool] | None = None) -> bool | None:
         """Build into ``out``; remember the outcome. True when the build succeeded, False when it failed.
@@ -120,8 +142,10 @@ class Preview:
         if self.cache is None:
             self.cache = BuildCache(self.root / CACHE_FOLDER, save=False)
         try:
-            result = build(self.root, self.out, self.options or BuildOptions(self.base_url, fingerprint=False),
-                           cache=self.cache)
+            with self.writing:
+                result = build(self.root, self.out, self.options or BuildOptions(self.base_url, fingerprint=False,
+                                                                                  search_index=False),
+                               cache=self.cache)
             if result.site is None and self.result is not None:  # nothing changed: the site is the one shown
                 result = replace(result, site=self.result.site)
         except (ContentErrors, OutputError) as exc:
@@ -590,6 +614,8 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1"):
             if self.request.path == REVIEW_PATH and preview.result is not None:
                 page = await _in_thread(render_review, preview.result.site)  # slow: other requests go on
                 return self._send(200, "text/html; charset=utf-8", inject_reload(page, port), body)
+            if self.request.path.startswith(f"/{search.BUNDLE}/"):
+                return await self._serve_search_index(body)
             kind, file = resolve_request(preview.out, self.request.path)
             if kind == "missing" and not preview.idle.is_set():  # the site is being swapped: wait for it
                 await _wait(preview.idle)
@@ -603,6 +629,18 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1"):
             if kind.startswith("text/html"):
                 data = inject_reload(data, port)
             self._send(200, kind, data, body)
+
+        async def _serve_search_index(self, body: bool) -> None:
+            """A file of the search index, made now if the pages changed since it was last made (see
+            :meth:`Preview.search_bundle`); slow at thousands of pages, so other requests go on meanwhile."""
+            try:
+                bundle = await _in_thread(preview.search_bundle)
+            except search.SearchIndexError as exc:
+                return self._send(503, "text/plain; charset=utf-8", f"error: {exc}\n".encode(), body)
+            data = (bundle or {}).get(self.request.path.lstrip("/"))
+            if data is None:
+                return self._not_found(body)
+            self._send(200, content_type(Path(self.request.path)), data, body)
 
         def _not_found(self, body: bool) -> None:
             """The 404 page of the language the URL is in (``/en/...``), else the default one."""
@@ -722,7 +760,8 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
 
     shown_host = "127.0.0.1" if host in LOCAL_HOSTS else host
     url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{chosen}/"
-    preview = Preview(root, out, url, options=BuildOptions.from_environment(os.environ, url, fingerprint=False))
+    preview = Preview(root, out, url, options=BuildOptions.from_environment(os.environ, url, fingerprint=False,
+                                                                            search_index=False))
     watched = [root / name for name in WATCHED]
     before_first_build = snapshot(watched)  # a save during the first build is then a change
     first_built = preview.rebuild()

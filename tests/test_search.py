@@ -187,3 +187,36 @@ def test_the_index_is_made_when_descriptors_are_numbered_past_1024(minimal_proje
                                                                    descriptors_past_1024) -> None:
     build(with_search(minimal_project), tmp_path / "site")  # forks, pipes and Pagefind's pipes all past 1024
     assert (tmp_path / "site" / search.BUNDLE / search.ENTRY).is_file()
+
+
+def test_the_preview_indexes_when_asked_and_again_only_after_the_pages_changed(minimal_project: Path, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from microsite.serve import Preview
+
+    indexed: list[Path] = []
+    index = search.Pagefind.index
+
+    def counted(self, folder: Path):
+        indexed.append(folder)
+        return index(self, folder)
+
+    monkeypatch.setattr(search.Pagefind, "index", counted)
+    project = with_search(minimal_project)
+    preview = Preview(project, tmp_path / "site", "http://127.0.0.1:1/")
+    try:
+        assert preview.rebuild() and indexed == [] and not (tmp_path / "site" / search.BUNDLE).exists()
+        bundle = preview.search_bundle()
+        assert preview.search_bundle() is bundle and len(indexed) == 1
+        entry = json.loads(bundle[f"{search.BUNDLE}/{search.ENTRY}"])
+        assert set(entry["languages"]) == {language.tag.lower() for language in preview.result.site.config.languages}
+        fresh = search.Pagefind()
+        try:  # what the pages being served give, made by a Pagefind of its own
+            assert bundle == {output.path: output.content for output in index(fresh, tmp_path / "site")}
+        finally:
+            fresh.close()
+        (project / "content" / "pages" / "index.en.md").write_text(
+            "---\ntitle: Changed\ndescription: Changed.\ntemplate: home\n---\nChanged words.\n", encoding="utf-8")
+        assert preview.rebuild() and len(indexed) == 1
+        assert preview.search_bundle() != bundle and len(indexed) == 2
+    finally:
+        preview.cache.close()

@@ -10,6 +10,7 @@ preview does. The browser side (reloads, CSS swaps) is in ``test_serve_browser.p
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import signal
@@ -857,3 +858,15 @@ def test_the_watcher_scans_everything_when_told_of_more_files_than_it_looks_at_o
     calls, scanned = _scans_after(tmp_path, monkeypatch, save, quiet=0.05)
     assert calls == [pages]
     assert scanned == [[tmp_path]]
+
+
+def test_the_search_index_is_made_when_a_browser_first_asks_for_it(minimal_project: Path, tmp_path: Path) -> None:
+    from tests.test_search import with_search
+
+    with preview_process(with_search(minimal_project), tmp_path / "site") as server:
+        assert not (server.out / "pagefind").exists()  # a rebuild does not index every page again
+        entry = server.get("/pagefind/pagefind-entry.json")
+        assert entry.status == 200 and entry.headers["content-type"].startswith("application/json")
+        assert len(json.loads(entry.body)["languages"]) == 2
+        assert server.get("/pagefind/pagefind.js").status == 200
+        assert server.get("/pagefind/no-such-file.js").status == 404
