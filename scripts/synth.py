@@ -461,6 +461,24 @@ def write_project(out: Path, pages: int, seed: int = 1, force: bool = False, gen
     return sum(1 for relative in files if relative.startswith("content/pages/"))
 
 
+SEARCH_TITLES = {"zh": "搜索", "en": "Search"}
+SEARCH_STRINGS = ("search_label", "search_button", "search_searching", "search_none", "search_found",
+                  "search_unavailable")
+
+
+def add_search(out: Path) -> None:
+    """Give the project at ``out`` a search page in each language (the English one marked as the Chinese one's
+    translation, as every page of the corpus is), and the interface strings it shows."""
+    original = ""
+    for lang, title in SEARCH_TITLES.items():
+        translated = f"translated_from: {q(fingerprint(original))}\n" if original else ""
+        text = f"---\ntitle: {title}\ndescription: {title}.\ntemplate: search\n{translated}---\n{title}\n"
+        (out / "content" / "pages" / f"search.{lang}.md").write_text(text, encoding="utf-8")
+        original = original or text
+    with open(out / "content" / "data" / "strings.yaml", "a", encoding="utf-8") as strings:
+        strings.writelines(f"{name}: {{zh: 搜索, en: Search}}\n" for name in SEARCH_STRINGS)
+
+
 def main(argv: list[str] | None = None, doc: str = __doc__, generator=generate) -> int:
     """The command line of a corpus generator (this one's, or another's that passes its own)."""
     options = argparse.ArgumentParser(description=doc.split("\n", 1)[0])
@@ -469,11 +487,15 @@ def main(argv: list[str] | None = None, doc: str = __doc__, generator=generate) 
     options.add_argument("--out", type=Path, required=True, metavar="DIR", help="the project folder to write")
     options.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     options.add_argument("--force", action="store_true", help="replace content/, templates/, static/ in DIR")
+    options.add_argument("--search", action="store_true",
+                         help="add a search page in each language (every build then has Pagefind index every page)")
     arguments = options.parse_args(argv)
     try:
         written = write_project(arguments.out, arguments.pages, arguments.seed, arguments.force, generator)
     except ValueError as exc:
         options.error(str(exc))
+    if arguments.search:
+        add_search(arguments.out)
     sources = len(list((arguments.out / "content" / "sources").glob("*.en.md")))
     print(f"wrote {written} pages, {sources} sources into {arguments.out}")
     return 0

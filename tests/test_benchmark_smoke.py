@@ -5,6 +5,7 @@ No timing is asserted here: the benchmark's results stay out of the test suite.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -37,6 +38,17 @@ def test_corpus_is_valid_for_the_build_and_byte_identical_when_generated_again(t
     checked = run("build.py", "--root", str(tmp_path / "first"), "check")
     assert checked.returncode == 0, checked.stderr
     assert "warning" not in checked.stderr
+
+
+@pytest.mark.parametrize("generator", ["scripts/synth.py", "scripts/corpus_flat.py"])
+def test_a_corpus_with_search_has_a_search_page_in_each_language_and_builds_its_index(tmp_path, generator):
+    generated = run(generator, "--pages", "20", "--search", "--out", str(tmp_path / "corpus"))
+    assert generated.returncode == 0, generated.stderr
+    built = run("build.py", "--root", str(tmp_path / "corpus"), "build", "--out", str(tmp_path / "site"))
+    assert built.returncode == 0, built.stderr
+    assert "warning" not in built.stderr
+    entry = json.loads((tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert len(entry["languages"]) == 2
 
 
 def test_flat_corpus_pages_share_one_folder_with_tables_lists_and_many_links(tmp_path):
