@@ -9,6 +9,8 @@ that the search page's script loads from the site itself: no other host.
 
 It runs on the staging folder once every page is there (see ``write``), and
 only when the site has a search page (a page with ``template: search``).
+The live preview builds without it, and has the pages it serves indexed when
+a browser first asks for the index after a rebuild (see ``serve``).
 
 Pagefind runs as a service (``pagefind --service``: requests and replies on
 its standard input and output), not once per build: loading its Chinese
