@@ -14,19 +14,12 @@ from microsite import search
 from microsite.cache import BuildCache
 from microsite.model import BuildOptions
 from microsite.pipeline import CACHE_FOLDER, build, check
+from scripts.synth import add_search
 from tests.html import read_page
 
-SEARCH_PAGE = "---\ntitle: {title}\ndescription: {title}.\ntemplate: search\n---\n{title}\n"
-STRINGS = "".join(f"{name}: {{zh: 搜索, en: Search}}\n" for name in (
-    "search_label", "search_button", "search_searching", "search_none", "search_found", "search_unavailable"))
-
-
 def with_search(project: Path) -> Path:
-    pages = project / "content" / "pages"
-    (pages / "search.zh.md").write_text(SEARCH_PAGE.format(title="搜索"), encoding="utf-8")
-    (pages / "search.en.md").write_text(SEARCH_PAGE.format(title="Search"), encoding="utf-8")
-    with open(project / "content" / "data" / "strings.yaml", "a", encoding="utf-8") as strings:
-        strings.write(STRINGS)
+    """``project`` with a search page in each language and its strings, as the benchmark's corpora get them."""
+    add_search(project)
     return project
 
 
