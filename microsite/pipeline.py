@@ -111,8 +111,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | Non
             spare()  # waited for, even when the build stopped at a mistake
         finally:
             if not long_running:
-                cache.close()  # its open files and Pagefind, failed build or not (a process that builds
-                #                again and again would run out of files)
+                cache.close()  # failed or not: a process that builds again and again must not run out of files
     pages = pages_per_language(site)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)

@@ -32,7 +32,7 @@ import tempfile
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from ipaddress import ip_address
@@ -143,9 +143,7 @@ class Preview:
             self.cache = BuildCache(self.root / CACHE_FOLDER, save=False)
         try:
             with self.writing:
-                result = build(self.root, self.out, self.options or BuildOptions(self.base_url, fingerprint=False,
-                                                                                  search_index=False),
-                               cache=self.cache)
+                result = build(self.root, self.out, self.options or preview_options(self.base_url), cache=self.cache)
             if result.site is None and self.result is not None:  # nothing changed: the site is the one shown
                 result = replace(result, site=self.result.site)
         except (ContentErrors, OutputError) as exc:
@@ -159,6 +157,12 @@ class Preview:
         with self.lock:
             self.error, self.result = "", result
         return True
+
+
+def preview_options(base_url: str, environ: Mapping[str, str] | None = None) -> BuildOptions:
+    """How the preview builds: for its own address; static files under their own names, so a save changes no
+    other file's links; the search index made when a browser asks for it (see :meth:`Preview.search_bundle`)."""
+    return BuildOptions.from_environment(environ or {}, base_url, fingerprint=False, search_index=False)
 
 
 def target_url(changed: list[Path], preview: Preview, here: str = "/") -> str:
@@ -760,8 +764,7 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
 
     shown_host = "127.0.0.1" if host in LOCAL_HOSTS else host
     url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{chosen}/"
-    preview = Preview(root, out, url, options=BuildOptions.from_environment(os.environ, url, fingerprint=False,
-                                                                            search_index=False))
+    preview = Preview(root, out, url, options=preview_options(url, os.environ))
     watched = [root / name for name in WATCHED]
     before_first_build = snapshot(watched)  # a save during the first build is then a change
     first_built = preview.rebuild()
