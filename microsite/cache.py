@@ -192,6 +192,7 @@ class BuildCache:
             self.store.close()
             self._store, self._compiler = None, None
             self.memo, self.documents = Memo(self._recall), {}  # in memory, they serve only a long-running process
+            _release_freed_memory()
             with contextlib.suppress(OSError):
                 (self.folder / "compiled.json").unlink(missing_ok=True)  # where older versions kept it, whole
 
@@ -219,6 +220,24 @@ class BuildCache:
             with contextlib.suppress(OSError):  # a read-only project builds fine, only without a cache
                 self.folder.mkdir(parents=True, exist_ok=True)
                 write_checked(self.folder / "state.json", self.code, [as_json(_state_to_json(last, outputs))])
+
+
+def _release_freed_memory() -> None:
+    """Hand the memory this process has freed back to the system.
+
+    C's allocator (glibc's) keeps what Python frees for later wherever a
+    live object shares its pages. A cold build of 10,000 long pages that had
+    let go of their Markdown and compiled texts still held about 200 MB of
+    them while its pages rendered (615 MB of all processes then, 400 MB
+    with this). Where there is no ``malloc_trim`` (macOS, musl, Windows),
+    nothing is done.
+    """
+    try:
+        import ctypes  # here: only a command-line build that freed much comes here
+        trim = ctypes.CDLL(None).malloc_trim
+    except (ImportError, OSError, AttributeError, TypeError):
+        return
+    trim(0)
 
 
 def _reading_key(kind: str, path: str, digest: str) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import platform
 from pathlib import Path
 
 import pytest
 
+from microsite import cache as cache_module
 from microsite.cache import BuildCache, LastBuild
 from microsite.compiled import text_key
 from microsite.errors import ContentError, Location
@@ -190,3 +192,26 @@ def test_a_library_upgraded_since_the_last_build_makes_the_next_one_anew(tmp_pat
     again = BuildCache(minimal_project / ".cache")
     assert again.store.entries == {} and again.last == LastBuild()  # what the other code made is not read
     assert build(minimal_project, out).site is not None
+
+
+def _resident_bytes() -> int:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
+def test_memory_freed_after_validation_goes_back_to_the_system(tmp_path, monkeypatch):
+    texts = [("<p>a compiled page</p>" * 600) + str(number) for number in range(6000)]  # 13 KB each, as pages
+    survivors = texts[::40]  # a live object on most of their pages keeps C's allocator from giving any back
+    del texts
+    before = _resident_bytes()
+    cache_module._release_freed_memory()
+    assert before - _resident_bytes() > 40_000_000 and len(survivors) == 150
+
+    released = []
+    monkeypatch.setattr(cache_module, "_release_freed_memory", lambda: released.append(True))
+    cache = BuildCache(tmp_path / ".cache")
+    cache.store_used()  # a command-line build's, after validation
+    assert released == [True]
+    BuildCache(tmp_path / "preview", save=False).store_used()  # the preview keeps what it freed: nothing to give
+    assert released == [True]
