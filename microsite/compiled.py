@@ -10,6 +10,7 @@ text that contains digits (for the traceability check), the headings' ids. ``lin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -26,6 +27,16 @@ from .numerals import digit_runs
 # cannot be confused with anything an editor wrote.
 ATTRIBUTES = "\x00a{}\x00"  # where link number {} puts its href/src (and class, title)
 FILLER = "\x00t{}\x00"  # where an empty link's text goes (a statistic's value)
+_PLACEHOLDER = re.compile(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # as the renderer writes ATTRIBUTES and FILLER
+
+
+def fill_placeholders(html: str, fills: tuple[str, ...]) -> str:
+    """``html`` with link number n's placeholders replaced: its attributes by ``fills[2n]``, its text by
+    ``fills[2n + 1]`` (both HTML already: see ``links.resolve``)."""
+    if not fills or "\x00" not in html:
+        return html
+    return _PLACEHOLDER.sub(lambda match: fills[2 * int(match.group(1)) if match.group(1) is not None
+                                                 else 2 * int(match.group(2)) + 1], html)
 
 
 @dataclass(frozen=True, slots=True)

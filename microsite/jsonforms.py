@@ -22,7 +22,6 @@ from .errors import ContentError, Location
 from .links import Prose, Read
 from .load import DataFile, Document, Reading
 from .memo import Form
-from .model import Rendered
 from .store import count, text
 from .yamlfile import YamlList, YamlMap
 
@@ -208,26 +207,29 @@ def _location(data: Any, path: Path) -> Location:
 # --- a text resolved for its page (``links.resolve``) -------------------------------------------------------------
 
 
-def resolved_to_json(resolved: tuple[Rendered, list[ContentError], Read], item: Prose) -> list:
-    """What resolving ``item`` gave: its HTML, its mistakes (located in the file ``item`` is from) and what it
-    read of the link targets (each field's name; each page looked up, as key and language)."""
-    rendered, mistakes, read = resolved
-    if type(rendered) is not Rendered or type(mistakes) is not list or type(read) is not Read:
+def resolved_to_json(resolved: tuple[tuple[str, ...], list[ContentError], Read], item: Prose) -> list:
+    """What resolving ``item`` gave: what fills its placeholders (its HTML is its compiled text's, filled), its
+    mistakes (located in the file ``item`` is from) and what it read of the link targets (each field's name;
+    each page looked up, as key and language)."""
+    fills, mistakes, read = resolved
+    if type(fills) is not tuple or type(mistakes) is not list or type(read) is not Read:
         raise TypeError("not a resolved text")
-    return [rendered.html, [[_location_to_json(m.location, item.path), m.message, m.hint, m.detail]
-                            for m in _only_content_errors(mistakes)],
+    return [list(fills), [[_location_to_json(m.location, item.path), m.message, m.hint, m.detail]
+                          for m in _only_content_errors(mistakes)],
             list(read.fields), [list(page) for page in read.pages]]
 
 
-def resolved_from_json(data: Any, item: Prose) -> tuple[Rendered, list[ContentError], Read]:
-    html, mistakes, fields, pages = data
+def resolved_from_json(data: Any, item: Prose) -> tuple[tuple[str, ...], list[ContentError], Read]:
+    fills, mistakes, fields, pages = data
+    if type(fills) is not list or len(fills) != 2 * len(item.compiled.links):  # two for each link: no fewer
+        raise ValueError("not what fills this text's links")
     mistakes = [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
                 for where, message, hint, detail in mistakes]
     if type(fields) is not list or type(pages) is not list or any(type(page) is not list for page in pages):
         raise TypeError("not what a text read of the link targets")
     read = Read(tuple(sorted({text(name) for name in fields})),
                 tuple(sorted({(text(key), text(lang)) for key, lang in pages})))
-    return Rendered(text(html)), mistakes, read
+    return tuple(text(fill) for fill in fills), mistakes, read
 
 
 def _only_content_errors(mistakes: list) -> list[ContentError]:

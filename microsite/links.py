@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -205,14 +204,13 @@ class _Resolved:
     allowed: tuple[Quantity, ...] = ()  # numbers its text may contain (cite: the quote's; stat: the value's)
 
 
-_PLACEHOLDER = re.compile(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # see compiled.ATTRIBUTES and FILLER
-
-
-def resolve_noting(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError], Read]:
-    """:func:`resolve`, with what it read of ``targets`` (so that a change elsewhere need not resolve it again)."""
+def resolve_noting(prose: Prose, targets: Targets) -> tuple[tuple[str, ...], list[ContentError], Read]:
+    """:func:`resolve`, with what it read of ``targets`` (so that a change elsewhere need not resolve it again);
+    its HTML as what fills the compiled text's placeholders (see :class:`~microsite.model.Rendered`), all that
+    a worker that resolved it sends back."""
     noting = _Noting(targets)
     rendered, errors = resolve(prose, noting)  # type: ignore[arg-type]  (it reads only the targets' fields)
-    return rendered, errors, noting.read()
+    return rendered.fills, errors, noting.read()
 
 
 def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError]]:
@@ -228,17 +226,16 @@ def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError
             result.kind = "broken"
         resolved.append(result)
     errors.extend(_untraced_numbers(prose, targets, resolved))
-    return Rendered(_fill(prose.compiled.html, resolved)), errors
+    return Rendered(prose.compiled.html, _fills(resolved)), errors
 
 
-def _fill(text: str, resolved: list[_Resolved]) -> str:
-    def replace(match: re.Match) -> str:
-        if match.group(1) is not None:
-            attributes = resolved[int(match.group(1))].attributes
-            return "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attributes.items())
-        return html.escape(resolved[int(match.group(2))].filler, quote=False)
-
-    return _PLACEHOLDER.sub(replace, text) if "\x00" in text else text
+def _fills(resolved: list[_Resolved]) -> tuple[str, ...]:
+    """What fills each link's placeholders (see ``compiled.fill_placeholders``): its attributes, then its text."""
+    fills = []
+    for result in resolved:
+        fills.append("".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in result.attributes.items()))
+        fills.append(html.escape(result.filler, quote=False))
+    return tuple(fills)
 
 
 def _resolve_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:

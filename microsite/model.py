@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .assets import Asset
+from .compiled import fill_placeholders
 from .dates import PartialDate
 from .errors import ContentError, ContentErrors, Location
 from .memo import digest_of, digest_of_fields
@@ -27,18 +28,33 @@ from .provenance import Passage, SourceBlock
 
 @dataclass(frozen=True)
 class Rendered:
-    """Markdown an editor wrote, resolved for its page: HTML (safe: raw HTML is off)."""
+    """Markdown an editor wrote, resolved for its page: HTML (safe: raw HTML is off).
 
-    html: str = ""
+    Held as the text's compiled HTML (the very string, shared with the
+    compiled text it came from) and what fills its links' placeholders
+    (``compiled.fill_placeholders``): the HTML is made when it is first asked
+    for, in the process that renders the page. A site of long pages otherwise
+    held every body twice while it was validated (compiled, and resolved),
+    sent every body back from the worker that resolved it, and kept it twice
+    more in the cache's store.
+    """
+
+    compiled: str = ""
+    fills: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.html)
+        return bool(self.compiled)
+
+    @cached_property  # made once where it is rendered: a template asks for it more than once (its sections)
+    def html(self) -> str:
+        return fill_placeholders(self.compiled, self.fills)
 
     @cached_property
     def content_digest(self) -> str:
-        """``digest_of`` the HTML, once: a page's body is in its job's key, and the preview keeps bodies of
-        pages that did not change from one build to the next (see ``memo``)."""
-        return digest_of(self.html)
+        """A digest of its fields, once: a page's body is in its job's key, and the preview keeps bodies of
+        pages that did not change from one build to the next (see ``memo``). The long HTML is digested as text
+        (at C speed), not encoded into a tuple's encoding first."""
+        return digest_of((digest_of(self.compiled), self.fills))
 
     @property
     def plain(self) -> str:

@@ -73,7 +73,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     _carry_over_resolved(prose, md, targets, everything, memo)
     resolved = memo.get_all([("resolve", everything, *_prose_key(item, md)) for item in prose],
                             lambda item: links.resolve_noting(item, targets), prose, RESOLVED)
-    for item, (rendered[item.slot], mistakes, _) in zip(prose, resolved):
+    for item, (fills, mistakes, _) in zip(prose, resolved):
+        rendered[item.slot] = memo.of("body", (item.compiled, fills), lambda item=item, fills=fills:
+                                      Rendered(item.compiled.html, fills))  # one object while neither changes
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered, memo)
     check_glossary_use(records.terms, prose, plain, errors, memo)

@@ -66,6 +66,22 @@ def test_rendered_markdown_gives_its_plain_text_per_block() -> None:
     assert Rendered().plain == "" and not Rendered()
 
 
+def test_a_resolved_text_is_its_compiled_html_with_the_placeholders_filled() -> None:
+    from microsite.compiled import fill_placeholders
+    from microsite.model import Rendered
+
+    compiled = compile_markdown(new_parser(), "See [a](x.md), [](stat:y) and ![p](/static/p.jpg).").html
+    fills = (' href="/x/"', "", ' class="stat" href="/s/#y"', "5 &lt; 6", ' src="/static/p.jpg"', "")
+    expected = ('<p>See <a href="/x/">a</a>, <a class="stat" href="/s/#y">5 &lt; 6</a> and '
+                '<img src="/static/p.jpg" alt="p" />.</p>\n')
+    assert fill_placeholders(compiled, fills) == expected == Rendered(compiled, fills).html
+    assert fill_placeholders(compiled, ()) is compiled  # nothing to fill: the very string, no copy
+    plain = "<p>No links.</p>\n"
+    assert Rendered(plain).html is plain and Rendered(plain) and Rendered(compiled, fills).plain == "See a, 5 < 6 and ."
+    assert Rendered(compiled, fills).content_digest == Rendered(compiled, fills).content_digest
+    assert Rendered(compiled, fills).content_digest != Rendered(compiled, fills[:3] + ("6",) + fills[4:]).content_digest
+
+
 def test_what_a_build_holds_per_link_digit_run_and_location_has_no_dictionary():
     """A site of long pages holds hundreds of thousands of these at once: each instance's ``__dict__`` would cost
     about 100 bytes more (35 MB at 10,000 pages of many links), so they keep their fields in slots."""

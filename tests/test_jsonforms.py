@@ -21,7 +21,6 @@ from microsite.links import Prose
 from microsite.load import DataFile, Document, Project, Reading, _fresh_reading, load, parse_document
 from microsite.markdown import new_parser
 from microsite.memo import Memo, digest_of
-from microsite.model import Rendered
 from microsite.validate import validate
 from microsite.store import as_json
 from microsite.yamlfile import YamlList, YamlMap, parse_yaml
@@ -248,7 +247,7 @@ def test_every_text_resolved_comes_back_exactly(kept_results: list) -> None:
     for item, result in resolved:
         back = RESOLVED.from_json(json.loads(as_json(RESOLVED.to_json(result, item))), item)
         assert_same(back[1], result[1])
-        assert type(back[0]) is Rendered and back[0] == result[0]
+        assert type(back[0]) is tuple and back[0] == result[0] and all(type(fill) is str for fill in back[0])
         assert back[2] == result[2]  # what it read of the link targets
         assert digest_of(back) == digest_of(result)
 
@@ -268,12 +267,23 @@ def test_an_avoided_form_of_another_shape_is_refused(form) -> None:
         AVOIDED.from_json(form, "text")
 
 
-@pytest.mark.parametrize("form", [None, [], ["<p>x</p>"], ["<p>x</p>", [[[1, 2], "m", "h"]]], [1, []],
-                                  ["<p>x</p>", [[[1, "2"], "m", "h", ""]]], ["<p>x</p>", []],
-                                  ["<p>x</p>", [], [1], []], ["<p>x</p>", [], [], [["a"]]],
-                                  ["<p>x</p>", [], [], [["a", 2]]], ["<p>x</p>", [], "pages", []],
-                                  ["<p>x</p>", [], [], ["ab"]]])
+@pytest.mark.parametrize("form", [None, [], [[]], [[], [[[1, 2], "m", "h"]]], [1, []],
+                                  [[], [[[1, "2"], "m", "h", ""]]], [[], []],
+                                  [[], [], [1], []], [[], [], [], [["a"]]],
+                                  [[], [], [], [["a", 2]]], [[], [], "pages", []],
+                                  [[], [], [], ["ab"]],
+                                  ["<p>x</p>", [], [], []],  # the HTML whole, as earlier versions kept it
+                                  [[" href=\"/\"", ""], [], [], []],  # fills for a link the text does not have
+                                  [("a", "b"), [], [], []]])
 def test_a_resolved_form_of_another_shape_is_refused(form) -> None:
     item = Prose(compile_markdown(new_parser(), "x"), "en", PATH, 1)
     with pytest.raises((TypeError, ValueError)):
         RESOLVED.from_json(form, item)
+
+
+@pytest.mark.parametrize("fills", [[], [" href=\"/\""], [" href=\"/\"", "", ""], [1, ""], [" href=\"/\"", None]])
+def test_fills_that_do_not_fit_the_texts_links_are_refused(fills) -> None:
+    item = Prose(compile_markdown(new_parser(), "see [a](b.md)"), "en", PATH, 1)  # one link: two fills
+    assert RESOLVED.from_json([[" href=\"/\"", ""], [], [], []], item)[0] == (" href=\"/\"", "")
+    with pytest.raises((TypeError, ValueError)):
+        RESOLVED.from_json([fills, [], [], []], item)
