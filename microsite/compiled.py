@@ -181,7 +181,7 @@ def _survey(tokens: list[Token], scanner: _Scanner,
                 current, text_scanner, text = -1, scanner, ""
             else:
                 text = token.content if token.type in ("text", "code_inline") else ""
-            matches = digit_runs(text) if text else None  # no text (a link's or emphasis's mark): a sixth to a third of them
+            matches = digit_runs(text) if text else None  # a link's or emphasis's mark: a sixth to a third of them
             if matches:  # text merged across a removed line break is not on one line: place each run itself
                 finder = before if token.type == "image" else text_scanner
                 places = tuple((m.start(), *finder.find(span, m.group())) for m in matches)

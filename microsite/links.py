@@ -233,7 +233,8 @@ def _fills(resolved: list[_Resolved]) -> tuple[str, ...]:
     """What fills each link's placeholders (see ``compiled.fill_placeholders``): its attributes, then its text."""
     fills = []
     for result in resolved:
-        fills.append("".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in result.attributes.items()))
+        attributes = result.attributes.items()
+        fills.append("".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in attributes))
         fills.append(html.escape(result.filler, quote=False))
     return tuple(fills)
 
