@@ -38,6 +38,7 @@ also edit ``content/``; what the cache cannot be made to do is run code.)
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import sys
 from collections.abc import Iterator
@@ -233,11 +234,10 @@ def _release_freed_memory() -> None:
     nothing is done.
     """
     try:
-        import ctypes  # here: only a command-line build that freed much comes here
         trim = ctypes.CDLL(None).malloc_trim
-    except (ImportError, OSError, AttributeError, TypeError):
+    except (OSError, AttributeError, TypeError):
         return
-    trim(0)
+    trim(0)  # well under a millisecond
 
 
 def _reading_key(kind: str, path: str, digest: str) -> str:
