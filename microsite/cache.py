@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .compiled import Compiled, Compiler
+from .compiled import Compiled, Compiler, LostHtml
 from .errors import ContentError, Location
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
 from .load import Reading, ReadingKey
@@ -100,16 +100,18 @@ class LastBuild:
 
 
 class BuildCache:
-    """What earlier builds left in ``folder`` (only read, with ``save=False``: the preview).
+    """What earlier builds left in ``folder`` (only read, with ``save=False``: the preview; with
+    ``stored=False``, all but the store, which this cache replaces).
 
     The small part (the last build, and what each output was made from) is
     read at once; the store of compiled Markdown and readings only when a
     build needs it, and then an entry at a time.
     """
 
-    def __init__(self, folder: Path | None, save: bool = True) -> None:
+    def __init__(self, folder: Path | None, save: bool = True, stored: bool = True) -> None:
         self.folder = folder
         self.persist = save and folder is not None
+        self.stored = stored
         self.code = code_fingerprint()
         self.last, self.outputs = _decoded(_state_from_json, self._read("state.json"), (LastBuild(), {}))
         self._store: Store | None = None
@@ -133,7 +135,8 @@ class BuildCache:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.folder / STORE_FOLDER if self.folder else None, self.code, self.persist)
+            self._store = Store(self.folder / STORE_FOLDER if self.folder else None, self.code, self.persist,
+                                read=self.stored)
         return self._store
 
     @property
@@ -143,8 +146,26 @@ class BuildCache:
         return self._compiler
 
     def _stored_compiled(self, key: str) -> Compiled | None:
-        """The text of ``key`` (its digest: all that compiling it depends on) as an earlier build compiled it."""
-        return self.store.get(key, compiled_from_json)
+        """The text of ``key`` (its digest: all that compiling it depends on) as an earlier build compiled it.
+
+        A command-line build reads its HTML only where a page is rendered (see
+        ``compiled.Html``); the preview, which keeps everything in memory and
+        shares the store with builds that may replace it, reads it now.
+        """
+        html_key = _html_key(key)
+        if self.persist:
+            if html_key not in self.store.entries:
+                return None
+            return self.store.get(key, partial(compiled_from_json, key=key, read=self._stored_html))
+        html = self.store.get(html_key, text)
+        return None if html is None else self.store.get(key, partial(compiled_from_json, key=key, html=html))
+
+    def _stored_html(self, key: str) -> str:
+        """The HTML of the text of ``key`` as kept in the store (LostHtml when it is gone or damaged)."""
+        html = self.store.get(_html_key(key), text)
+        if html is None:
+            raise LostHtml(f"the compiled HTML of {key} is no longer in the cache")
+        return html
 
     def _recall(self, key: str, decode):
         """A result of validation that an earlier build kept (see ``memo.Memo``), or None."""
@@ -190,17 +211,31 @@ class BuildCache:
         self.compiler.forget_unused()
         if self.persist:
             self.store.save(self._used())
-            self.store.close()
-            self._store, self._compiler = None, None
+            self._read_html_from_store()
+            self._compiler = None
             self.memo, self.documents = Memo(self._recall), {}  # in memory, they serve only a long-running process
             _release_freed_memory()
             with contextlib.suppress(OSError):
                 (self.folder / "compiled.json").unlink(missing_ok=True)  # where older versions kept it, whole
 
+    def _read_html_from_store(self) -> None:
+        """Let go of the compiled HTML the store now holds: it is read back where each page is rendered.
+
+        Every segment is opened now, so that the processes that render pages
+        read files that another build can no longer take away (it may delete
+        segments it does not use, but an open file stays readable).
+        """
+        entries = self.store.entries
+        for key, compiled in self.compiler.known.items():
+            if compiled.body.held and _html_key(key) in entries:
+                compiled.body.let_go(self._stored_html)
+        self.store.open_all()
+
     def _used(self) -> Iterator[tuple[str, partial]]:
         """Every value this build used, by its key in the store, with how to make its JSON form."""
         for key, compiled in self.compiler.known.items():
             yield key, partial(compiled_to_json, compiled)
+            yield _html_key(key), partial(getattr, compiled.body, "text")  # LostHtml: not kept (a ValueError)
         for (kind, path, digest), reading in self.documents.items():
             yield _reading_key(kind, path, digest), partial(reading_to_json, reading, Path(path))
         yield from self.memo.kept()
@@ -238,6 +273,11 @@ def _release_freed_memory() -> None:
     except (OSError, AttributeError, TypeError):
         return
     trim(0)  # well under a millisecond
+
+
+def _html_key(key: str) -> str:
+    """The key in the store of the HTML of the text of ``key`` (kept apart from the rest of its compiled form)."""
+    return digest_of(("html", key))
 
 
 def _reading_key(kind: str, path: str, digest: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -93,18 +94,85 @@ class TextRun:
 
 @dataclass(frozen=True, slots=True)
 class Compiled:
-    """What the build needs of one Markdown text (see the module docstring)."""
+    """What the build needs of one Markdown text (see the module docstring): its HTML is ``body``."""
 
-    html: str
+    body: Html
     links: tuple[LinkSpec, ...]
     digits: tuple[TextRun, ...]
     heading_ids: frozenset[str]
     duplicate_ids: tuple[tuple[int, str], ...]
     mistyped: tuple[Mistyped, ...] = ()
 
+    @property
+    def html(self) -> str:
+        return self.body.text
 
-def compile_markdown(md: MarkdownIt, text: str) -> Compiled:
-    """Parse ``text`` once; a pure function of the text (and the parser's rules)."""
+
+class Html:
+    """The HTML a text compiled to, named by ``key``, the text's digest (:func:`text_key`): the HTML is a pure
+    function of the text, so texts of one key have one HTML. ``length`` is its length.
+
+    It is held here, or read when first asked for by ``read(key)`` (from the
+    cache's store, where a command-line build keeps it: see ``cache``), and
+    not kept once read. A page's HTML is needed only where the page is
+    rendered, and a page that need not be rendered again need not be read.
+    A site of 10,000 long pages held 130 MB of HTML while it was validated,
+    shared with every worker; a build after a one-page edit read and
+    digested all of it. ``read`` raises :class:`LostHtml` when the value is
+    gone or damaged.
+    """
+
+    def __init__(self, key: str, length: int, text: str | None = None,
+                 read: Callable[[str], str] | None = None) -> None:
+        if text is None and read is None:
+            raise ValueError("HTML neither held nor readable")
+        self.key, self.length, self._text, self._read = key, length, text, read
+
+    @property
+    def text(self) -> str:
+        if self._text is not None:
+            return self._text
+        text = self._read(self.key)
+        if len(text) != self.length:
+            raise LostHtml(f"the HTML kept for {self.key} is not the one compiled")
+        return text
+
+    @cached_property
+    def content_digest(self) -> str:
+        """It stands for itself by its text's key (see ``memo.digest_of``): its digest needs no reading."""
+        return digest_of(self.key)
+
+    @property
+    def held(self) -> bool:
+        return self._text is not None
+
+    def let_go(self, read: Callable[[str], str]) -> None:
+        """Stop holding the text, which ``read`` gives back when asked for (once it was kept where it reads)."""
+        self._text, self._read = None, read
+
+    def __bool__(self) -> bool:
+        return self.length > 0
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Html and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Html({self.key!r}, {self.length})"
+
+    def __reduce__(self) -> tuple:
+        """Sent to another process whole (a reader does not cross processes)."""
+        return Html, (self.key, self.length, self.text)
+
+
+class LostHtml(ValueError):
+    """A compiled text's HTML could not be read back where a build had kept it (see :class:`Html`)."""
+
+
+def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compiled:
+    """Parse ``text`` once; a pure function of the text (and the parser's rules). ``key``: the text's, if known."""
     tokens = md.parse(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as markdown-it counts lines
     mistyped = _mistyped(tokens, lines)
@@ -112,8 +180,9 @@ def compile_markdown(md: MarkdownIt, text: str) -> Compiled:
     # Last first: inserting a link's filler text shifts the positions of the links after it.
     for number, link in reversed(list(enumerate(iter_links(tokens)))):
         _placeholders(link, number)
+    html = md.renderer.render(tokens, md.options, {})
     return Compiled(
-        html=md.renderer.render(tokens, md.options, {}),
+        body=Html(key or text_key(text), len(html), html),
         links=tuple(links),
         digits=digits,
         heading_ids=heading_id_set(tokens),
@@ -278,7 +347,7 @@ class Compiler:
         self.used.add(key)
         compiled = self.found(key)
         if compiled is None:
-            compiled = self.known[key] = compile_markdown(self.md, text)
+            compiled = self.known[key] = compile_markdown(self.md, text, key)
         return compiled
 
     def found(self, key: str) -> Compiled | None:
@@ -301,6 +370,7 @@ def precompile(compiler: Compiler, texts: list[str], workers: int | None = None)
     compiler.used.update(keyed)  # this build's texts: what a cache should keep, even if asked for no more
     missing = [(key, text) for key, text in keyed.items() if compiler.found(key) is None]
     md = compiler.md
-    for (key, _), compiled in zip(missing, map_forked(lambda item: compile_markdown(md, item[1]), missing, workers)):
-        compiler.known[key] = compiled
+    compiled = map_forked(lambda item: compile_markdown(md, item[1], item[0]), missing, workers)
+    for (key, _), value in zip(missing, compiled):
+        compiler.known[key] = value
     return len(missing)

@@ -14,10 +14,11 @@ path and digest, say, are given back to the reader.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .compiled import Compiled, LinkSpec, Mistyped, TextRun
+from .compiled import Compiled, Html, LinkSpec, Mistyped, TextRun
 from .errors import ContentError, Location
 from .links import Prose, Read
 from .load import DataFile, Document, Reading
@@ -29,7 +30,8 @@ from .yamlfile import YamlList, YamlMap
 
 
 def compiled_to_json(compiled: Compiled) -> list:
-    return [compiled.html,
+    """All of ``compiled`` but its HTML, which is kept apart (see ``compiled.Html``), and the HTML's length."""
+    return [compiled.body.length,
             [[link.href, link.title, link.text, link.is_image, link.line, link.column, link.mistyped]
              for link in compiled.links],
             [[run.text, run.link, [list(place) for place in run.places]] for run in compiled.digits],
@@ -38,10 +40,14 @@ def compiled_to_json(compiled: Compiled) -> list:
             [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistyped]]
 
 
-def compiled_from_json(data: Any) -> Compiled:
-    html, links, digits, heading_ids, duplicate_ids, mistyped = data
+def compiled_from_json(data: Any, key: str, html: str | None = None,
+                       read: Callable[[str], str] | None = None) -> Compiled:
+    """The text of ``key`` as compiled, its HTML either ``html`` (of the length kept) or read when asked for."""
+    length, links, digits, heading_ids, duplicate_ids, mistyped = data
+    if html is not None and len(html) != count(length):
+        raise ValueError("not the HTML compiled")
     return Compiled(
-        text(html),
+        Html(key, count(length), html, read),
         tuple([_link(*link) for link in links]),
         tuple(TextRun(text(run_text), _int(link), tuple((_int(o), _int(l), _int(c)) for o, l, c in places))
               for run_text, link, places in digits),

@@ -226,7 +226,7 @@ def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError
             result.kind = "broken"
         resolved.append(result)
     errors.extend(_untraced_numbers(prose, targets, resolved))
-    return Rendered(prose.compiled.html, _fills(resolved)), errors
+    return Rendered(prose.compiled.body, _fills(resolved)), errors
 
 
 def _fills(resolved: list[_Resolved]) -> tuple[str, ...]:

@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .assets import Asset
-from .compiled import fill_placeholders
+from .compiled import Html, fill_placeholders
 from .dates import PartialDate
 from .errors import ContentError, ContentErrors, Location
 from .memo import digest_of, digest_of_fields
@@ -30,16 +30,17 @@ from .provenance import Passage, SourceBlock
 class Rendered:
     """Markdown an editor wrote, resolved for its page: HTML (safe: raw HTML is off).
 
-    Held as the text's compiled HTML (the very string, shared with the
-    compiled text it came from) and what fills its links' placeholders
-    (``compiled.fill_placeholders``): the HTML is made when it is first asked
-    for, in the process that renders the page. A site of long pages otherwise
-    held every body twice while it was validated (compiled, and resolved),
-    sent every body back from the worker that resolved it, and kept it twice
-    more in the cache's store.
+    Held as the text's compiled HTML (``compiled``: the compiler's own
+    :class:`~microsite.compiled.Html`, which may be read only when first
+    asked for, or HTML made here, as an edition's) and what fills its links'
+    placeholders (``compiled.fill_placeholders``): the HTML is made when it
+    is first asked for, in the process that renders the page. A site of long
+    pages otherwise held every body twice while it was validated (compiled,
+    and resolved), sent every body back from the worker that resolved it,
+    and kept it twice more in the cache's store.
     """
 
-    compiled: str = ""
+    compiled: Html | str = ""
     fills: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
@@ -47,14 +48,17 @@ class Rendered:
 
     @cached_property  # made once where it is rendered: a template asks for it more than once (its sections)
     def html(self) -> str:
-        return fill_placeholders(self.compiled, self.fills)
+        compiled = self.compiled
+        return fill_placeholders(compiled if type(compiled) is str else compiled.text, self.fills)
 
     @cached_property
     def content_digest(self) -> str:
         """A digest of its fields, once: a page's body is in its job's key, and the preview keeps bodies of
-        pages that did not change from one build to the next (see ``memo``). The long HTML is digested as text
-        (at C speed), not encoded into a tuple's encoding first."""
-        return digest_of((digest_of(self.compiled), self.fills))
+        pages that did not change from one build to the next (see ``memo``). Compiled HTML stands for itself
+        by its text's key (it is a function of the text), so that a body is digested without reading its
+        HTML; other HTML is digested as text (at C speed), not encoded into a tuple's encoding first."""
+        compiled = self.compiled
+        return digest_of((digest_of(compiled) if type(compiled) is str else compiled, self.fills))
 
     @property
     def plain(self) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import search
 from .cache import BuildCache
-from .compiled import Compiler, precompile
+from .compiled import Compiler, LostHtml, precompile
 from .errors import ContentError
 from .inputs import Inputs
 from .load import Project, RawContent, load
@@ -75,15 +75,22 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
     ``cache`` is kept between builds by a long-running caller (the preview),
     else read from and saved to ``.cache/``.
     """
-    with _no_cycle_collection():
-        return _build(root, out, options, cache)
-
-
-def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache | None) -> BuildResult:
     started = time.perf_counter()
-    out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     long_running = cache is not None  # builds again in this process: files unchanged since are not read again
-    cache = cache or BuildCache(root / CACHE_FOLDER)
+    with _no_cycle_collection():
+        try:
+            return _build(root, out, options, cache or BuildCache(root / CACHE_FOLDER), long_running, started)
+        except LostHtml:
+            if long_running:  # the preview's cache holds its HTML (see ``cache``): this is no lost cache
+                raise
+        # A page's HTML, kept in the cache's store to be read where the page is rendered, could not be read
+        # back (the store was damaged, or replaced by another build): build once more without the store.
+        return _build(root, out, options, BuildCache(root / CACHE_FOLDER, stored=False), long_running, started)
+
+
+def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool,
+           started: float) -> BuildResult:
+    out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     inputs = Inputs(root, seen=cache.signatures if long_running else None)
     fingerprint = inputs.fingerprint(options, cache.code)
     # The output folder is walked to confirm what it holds only when that may leave nothing to do; otherwise

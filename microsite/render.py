@@ -27,6 +27,7 @@ from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
 from .conventions import RECORD_KIND
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
+from .compiled import LostHtml
 from .downloads import DATASETS, FORMATS, download, download_path
 from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
@@ -310,6 +311,8 @@ class Renderer:
             raise ContentError(self._template_location(exc, template_name),
                                f"template error: {type(exc).__name__}: {exc}",
                                _undefined_hint(str(exc))) from None
+        except LostHtml:  # no template's mistake: the build starts again without its cache (see ``pipeline``)
+            raise
         except Exception as exc:  # any other template bug: say where it happened
             # No page URL in the message: one template mistake is then reported once, not once per page.
             raise ContentError(self._template_location(exc, template_name),

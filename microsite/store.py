@@ -63,11 +63,12 @@ class Entry(NamedTuple):
 class Store:
     """The values kept in ``folder`` by key (see the module docstring); ``persist=False`` only reads them."""
 
-    def __init__(self, folder: Path | None, code: str, persist: bool = True) -> None:
+    def __init__(self, folder: Path | None, code: str, persist: bool = True, read: bool = True) -> None:
+        """``read=False``: start as an empty store (one that replaces what ``folder`` holds, if ``persist``)."""
         self.folder = folder if folder is not None and not os.path.islink(folder) else None
         self.code = code
         self.persist = persist and self.folder is not None
-        self.entries = _entries(read_checked(self.folder / INDEX, code)) if self.folder is not None else {}
+        self.entries = _entries(read_checked(self.folder / INDEX, code)) if self.folder is not None and read else {}
         self._dropped = False  # an entry found damaged was dropped: the index on disk is out of date
         self._open: dict[str, tuple[int, int] | None] = {}  # segment -> (file descriptor, size), None if unreadable
 
@@ -113,6 +114,11 @@ class Store:
         except OSError:  # a read-only project builds fine, only without a store
             return
         self.entries, self._dropped = kept, False
+
+    def open_all(self) -> None:
+        """Open every segment the index names now, rather than when a value in it is first read."""
+        for segment in {entry.segment for entry in self.entries.values()} - self._open.keys():
+            self._open[segment] = _opened(self.folder / segment)
 
     def close(self) -> None:
         """Close the segments opened for reading (a build keeps them open while it reads)."""

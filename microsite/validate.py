@@ -75,7 +75,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                             lambda item: links.resolve_noting(item, targets), prose, RESOLVED)
     for item, (fills, mistakes, _) in zip(prose, resolved):
         rendered[item.slot] = memo.of("body", (item.compiled, fills), lambda item=item, fills=fills:
-                                      Rendered(item.compiled.html, fills))  # one object while neither changes
+                                      Rendered(item.compiled.body, fills))  # one object while neither changes
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered, memo)
     check_glossary_use(records.terms, prose, plain, errors, memo)

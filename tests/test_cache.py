@@ -12,7 +12,7 @@ import pytest
 
 from microsite import cache as cache_module
 from microsite.cache import BuildCache, LastBuild
-from microsite.compiled import text_key
+from microsite.compiled import LostHtml, text_key
 from microsite.errors import ContentError, Location
 from microsite.inputs import Inputs
 from microsite.memo import digest_of
@@ -103,28 +103,57 @@ def test_a_planted_state_of_the_wrong_shape_is_ignored(tmp_path, content):
     assert cache.last == LastBuild() and cache.outputs == {}
 
 
-def planted_value(cache: BuildCache, key: str, value: object) -> None:
-    """A value in the store with a correct index (digests and first line: anyone who can write .cache/ can)."""
+def planted_values(cache: BuildCache, values: dict[str, object]) -> None:
+    """Values in the store with a correct index (digests and first line: anyone who can write .cache/ can)."""
     folder = cache.folder / "store"
     folder.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(value).encode()
     segment = "values-" + "0" * 32 + ".jsonl"
-    (folder / segment).write_bytes(data + b"\n")
-    index = json.dumps({"segments": [segment], "entries": {key: [0, 0, len(data), digest_of(data)]}}).encode()
+    entries, offset, lines = {}, 0, []
+    for key, value in values.items():
+        data = json.dumps(value).encode()
+        entries[key] = [0, offset, len(data), digest_of(data)]
+        lines.append(data + b"\n")
+        offset += len(data) + 1
+    (folder / segment).write_bytes(b"".join(lines))
+    index = json.dumps({"segments": [segment], "entries": entries}).encode()
     (folder / "index.json").write_bytes(head(cache.code, digest_of(index)) + b"\n" + index)
 
 
-@pytest.mark.parametrize("entry", [["<p>", [], [], [], [], [], "extra"], [1, [], [], [], [], []],
-                                   ["<p>", [["h", "t", "x", "yes", 0, 0, False]], [], [], [], []],
-                                   ["<p>", [], [], [], [], [[0, 0, [0], [0, 1], "m", "h"]]], "text",
-                                   {"html": "<p>"}])
-def test_planted_compiled_markdown_of_the_wrong_shape_is_ignored(tmp_path, entry):
+COMPILED = [3, [], [], [], [], []]  # "# a" compiled, all but its HTML
+
+
+@pytest.mark.parametrize("save", [True, False], ids=["command line", "preview"])
+@pytest.mark.parametrize("entry, html", [
+    (["<p>", [], [], [], [], []], "<p>"), ([3, [], [], [], [], [], "extra"], "<p>"), ([-3, [], [], [], [], []], "<p>"),
+    ([3, [["h", "t", "x", "yes", 0, 0, False]], [], [], [], []], "<p>"),
+    ([3, [], [], [], [], [[0, 0, [0], [0, 1], "m", "h"]]], "<p>"), ("text", "<p>"), ({"html": "<p>"}, "<p>"),
+    (COMPILED, None), (COMPILED, ["<p>"])])
+def test_planted_compiled_markdown_of_the_wrong_shape_is_ignored(tmp_path, entry, html, save):
     folder = tmp_path / "cache"
     folder.mkdir()
-    planted_value(BuildCache(folder), text_key("# a"), ["<p>", [], [], [], [], []])
-    assert BuildCache(folder).compiler.found(text_key("# a")) is not None  # the planting works
-    planted_value(BuildCache(folder), text_key("# a"), entry)
-    assert BuildCache(folder).compiler.found(text_key("# a")) is None
+    key, html_key = text_key("# a"), cache_module._html_key(text_key("# a"))
+    planted_values(BuildCache(folder), {key: COMPILED, html_key: "<p>"})
+    assert BuildCache(folder, save=save).compiler.found(key).html == "<p>"  # the planting works
+    planted_values(BuildCache(folder), {key: entry} if html is None else {key: entry, html_key: html})
+    found = BuildCache(folder, save=save).compiler.found(key)
+    if found is not None:  # a command-line build reads the HTML only where it renders a page
+        assert save and entry == COMPILED
+        with pytest.raises(LostHtml):
+            found.html
+
+
+@pytest.mark.parametrize("save", [True, False], ids=["command line", "preview"])
+def test_planted_html_of_another_length_is_not_taken_for_the_compiled_one(tmp_path, save):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    key, html_key = text_key("# a"), cache_module._html_key(text_key("# a"))
+    planted_values(BuildCache(folder), {key: COMPILED, html_key: "<p></p>"})
+    found = BuildCache(folder, save=save).compiler.found(key)
+    if save:  # read only where a page is rendered: there it is refused (and the build starts again without it)
+        with pytest.raises(LostHtml):
+            found.html
+    else:
+        assert found is None
 
 
 def test_the_cache_never_runs_code(tmp_path, minimal_project):
@@ -156,8 +185,10 @@ def test_only_the_texts_of_the_last_build_are_kept(tmp_path):
     precompile(cache.compiler, ["# two", "# three"])
     cache.store_used()
     kept = BuildCache(folder)
-    assert len(kept.store.entries) == 2
+    assert len(kept.store.entries) == 4  # each text's compiled form, and apart from it its HTML
     assert kept.compiler.found(text_key("# one")) is None and kept.compiler.found(text_key("# three")) is not None
+    assert kept.compiler.found(text_key("# three")).html == '<h1 id="three">three</h1>\n'
+    assert cache_module._html_key(text_key("# three")) in kept.store.entries
 
 
 def test_the_code_fingerprint_covers_the_python_and_the_libraries_that_run_it(tmp_path, monkeypatch):

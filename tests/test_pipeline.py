@@ -304,10 +304,11 @@ def test_only_the_edges_read_the_environment() -> None:
 def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp_path: Path, monkeypatch) -> None:
     """A new process (a fresh ``.cache/`` reader) takes every content file's reading, every compiled text, every
     text's links resolved and words to avoid looked for from ``.cache/store/``: with every file touched and the
-    output gone it parses, compiles, resolves and scans nothing, and after a one-page edit only that page."""
+    output gone it parses, compiles, resolves and scans nothing, and after a one-page edit only that page. The
+    compiled HTML is read back only where a page is rendered: after the edit, the edited page's alone."""
     import os
 
-    from microsite import compiled, glossary, links, load
+    from microsite import cache as cache_module, compiled, glossary, links, load
 
     root, out = minimal_site(tmp_path)
     build(root, out)
@@ -315,10 +316,13 @@ def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp
     real_reading, real_compile, real_resolve = load._fresh_reading, compiled.compile_markdown, links.resolve
     monkeypatch.setattr(load, "_fresh_reading", lambda path, *rest: parsed.append(Path(path).name) or
                         real_reading(path, *rest))
-    monkeypatch.setattr(compiled, "compile_markdown", lambda md, text: compiled_texts.append(text) or
-                        real_compile(md, text))
+    monkeypatch.setattr(compiled, "compile_markdown", lambda md, text, key=None: compiled_texts.append(text) or
+                        real_compile(md, text, key))
     monkeypatch.setattr(links, "resolve", lambda item, targets: resolved.append(item.text) or
                         real_resolve(item, targets))
+    html_read, real_html = [], cache_module.BuildCache._stored_html
+    monkeypatch.setattr(cache_module.BuildCache, "_stored_html", lambda self, key: html_read.append(key) or
+                        real_html(self, key))
     scanned, real_scan = [], glossary._phrases_in
     monkeypatch.setattr(glossary, "_phrases_in", lambda pattern, text: scanned.append(text) or
                         real_scan(pattern, text))
@@ -330,10 +334,46 @@ def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp
     assert tree(out) == clean_build(root, tmp_path, "touched")
     edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")
     parsed.clear(), compiled_texts.clear(), resolved.clear(), scanned.clear()  # (the clean build's)
+    html_read.clear()
     build(root, out)
     assert parsed == ["statistics.en.md"] and compiled_texts == ["Introduction.\n"]
+    assert html_read == [compiled.text_key("Introduction.\n")]  # only the page rendered again reads its HTML
     assert resolved == ["Introduction.\n"] and scanned == ["Introduction.\n"]
     assert tree(out) == clean_build(root, tmp_path, "edited")
+
+
+@pytest.mark.parametrize("damage", ["bytes", "segment"])
+def test_html_the_store_lost_only_makes_the_build_slower(tmp_path: Path, damage: str) -> None:
+    """A command-line build reads a page's HTML from the store only where it renders the page: HTML damaged
+    there, or gone with its segment (another build may delete segments it does not use), makes the build start
+    again without the store, never a mistake or a wrong page."""
+    from microsite import cache as cache_module
+    from microsite.compiled import text_key
+    from microsite.load import Project, load
+    from microsite.store import Store, _index_json, write_checked
+
+    root, out = minimal_site(tmp_path)
+    build(root, out)
+    folder = root / CACHE_FOLDER / "store"
+    store = Store(folder, cache_module.code_fingerprint())
+    texts = [document.body for document in load(Project(root)).pages]
+    html = [store.entries[cache_module._html_key(text_key(body))] for body in texts]
+    if damage == "bytes":  # the same length, other bytes: refused by their digest
+        for entry in html:
+            segment = folder / entry.segment
+            data = bytearray(segment.read_bytes())
+            data[entry.offset + 1] = ord("X") if data[entry.offset + 1] != ord("X") else ord("Y")
+            segment.write_bytes(bytes(data))
+    else:  # the HTML alone moved to a segment that is then deleted, the rest of each text kept
+        moved = folder / ("values-" + "f" * 32 + ".jsonl")
+        moved.write_bytes(b"")
+        entries = {key: entry._replace(segment=moved.name) if entry in html else entry
+                   for key, entry in store.entries.items()}
+        write_checked(folder / "index.json", store.code, _index_json(entries))
+    shutil.rmtree(out)
+    result = build(root, out)
+    assert result.site is not None and tree(out) == clean_build(root, tmp_path, "clean")
+    assert build(root, out).site is None  # and the store made again serves the next build
 
 
 def files_open_under(folder: Path) -> list[str]:

@@ -378,7 +378,7 @@ def test_a_heading_changed_resolves_again_only_the_texts_that_looked_at_its_page
 
 def test_a_body_holds_its_texts_compiled_html_itself_and_workers_send_back_no_html(root: Path):
     """A site of long pages held every body twice while it was validated (compiled, and resolved), and the
-    worker that resolved half of them sent those back whole: a body is its compiled HTML, the very string the
+    worker that resolved half of them sent those back whole: a body is its compiled HTML, the very object the
     compiler holds, with what fills its links' placeholders, and resolving a text gives only those fills."""
     from microsite.compiled import Compiler
     from microsite.memo import Memo
@@ -388,7 +388,7 @@ def test_a_body_holds_its_texts_compiled_html_itself_and_workers_send_back_no_ht
     site = validate(raw, compiler=compiler, memo=memo)
     texts = {document.path: document.body for document in raw.pages}
     assert any(page.body.fills for page in site.pages)
-    assert all(page.body.compiled is compiler(texts[page.path]).html for page in site.pages)
+    assert all(page.body.compiled is compiler(texts[page.path]).body for page in site.pages)
     resolutions = [cell[0] for key, cell in memo.known.items() if key[0] == "resolve"]  # what a worker computes
     assert resolutions and all(type(fills) is tuple and all(type(fill) is str and "<p>" not in fill for fill in fills)
                                for fills, _, _ in resolutions)
