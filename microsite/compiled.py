@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .cores import map_forked
+from .cores import MIN_ITEMS, map_forked
 from .memo import digest_of
 from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
 from .numerals import digit_runs
@@ -318,13 +318,22 @@ class Compiler:
     ``known`` holds what this process compiled or found; ``recall`` finds
     what an earlier one kept (the cache's store, read an entry at a time).
     ``known`` may also be filled by compiling many texts in parallel (see
-    :func:`precompile`).
+    :func:`precompile`), and then ``keep`` (when given) keeps their HTML
+    where they are compiled, not in this process (see :class:`Html`), when
+    they are many:
+
+    * ``keep.put(key, html)``, in whichever process compiled the text, keeps
+      it and gives a token for it (None when it could not be kept: the HTML
+      is then sent back);
+    * ``keep.adopt(tokens)``, in this process, takes in those tokens by key,
+      and gives the keys taken and how to read a text's HTML back by key.
     """
 
-    def __init__(self, recall: Callable[[str], Compiled | None] | None = None) -> None:
+    def __init__(self, recall: Callable[[str], Compiled | None] | None = None, keep=None) -> None:
         self.md = new_parser()
         self.known: dict[str, Compiled] = {}
         self.recall = recall
+        self.keep = keep
         self.used: set[str] = set()  # keys asked for since the last save: what a cache should keep
         self.keys: dict[str, str] = {}  # text -> its key, so that a text kept between builds is digested once
 
@@ -370,7 +379,26 @@ def precompile(compiler: Compiler, texts: list[str], workers: int | None = None)
     compiler.used.update(keyed)  # this build's texts: what a cache should keep, even if asked for no more
     missing = [(key, text) for key, text in keyed.items() if compiler.found(key) is None]
     md = compiler.md
-    compiled = map_forked(lambda item: compile_markdown(md, item[1], item[0]), missing, workers)
-    for (key, _), value in zip(missing, compiled):
-        compiler.known[key] = value
+    keep = compiler.keep if len(missing) >= MIN_ITEMS else None  # a few texts: kept with the rest (see ``cache``)
+    if keep is None:
+        results = map_forked(lambda item: (compile_markdown(md, item[1], item[0]), None), missing, workers)
+    else:
+        results = map_forked(lambda item: _compiled_and_kept(md, *item, keep), missing, workers)
+    taken, read = keep.adopt({key: kept[1] for (key, _), (_, kept) in zip(missing, results) if kept}) if keep \
+        else (set(), None)
+    for (key, text), (compiled, kept) in zip(missing, results):
+        if kept:
+            compiled = replace(compiled, body=Html(key, kept[0], read=read)) if key in taken \
+                else compile_markdown(md, text, key)  # its HTML was kept, then could not be taken in
+        compiler.known[key] = compiled
     return len(missing)
+
+
+def _compiled_and_kept(md: MarkdownIt, key: str, text: str, keep) -> tuple[Compiled, tuple[int, object] | None]:
+    """``text`` compiled, with its HTML kept by ``keep`` in this process and left out (its length and the token
+    in its place), or the whole of it when it could not be kept."""
+    compiled = compile_markdown(md, text, key)
+    token = keep.put(key, compiled.html)
+    if token is None:
+        return compiled, None
+    return replace(compiled, body=None), (compiled.body.length, token)

@@ -43,9 +43,10 @@ from .memo import digest_of, digest_of_chunks
 CACHE_FORMAT = 2  # of every file in .cache/, named in its first line
 INDEX = "index.json"
 SEGMENT = re.compile(r"values-[0-9a-f]{32}\.jsonl\Z")  # the store's own files: nothing else there is deleted
-LEFTOVER = re.compile(r"(?:values|index\.json)\.[0-9]+\.tmp\Z")  # what a killed build was writing
+LEFTOVER = re.compile(r"(?:values|index\.json)\.[0-9]+(?:\.[0-9a-f]{8})?\.tmp\Z")  # what a killed build was writing
 LEFTOVER_AGE = 3600  # seconds: an older one is no other build's work in progress
 MAX_SEGMENTS = 32  # more, and the small ones are merged into the next new one
+SMALL_SHARE = 16  # a segment that holds less than a sixteenth of the store's bytes is a small one
 MAX_VALUE_BYTES = 1 << 26  # no value is near this; a planted index may not make a read allocate more
 MISS_ERRORS = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
 Value = TypeVar("Value")
@@ -70,6 +71,7 @@ class Store:
         self.persist = persist and self.folder is not None
         self.entries = _entries(read_checked(self.folder / INDEX, code)) if self.folder is not None and read else {}
         self._dropped = False  # an entry found damaged was dropped: the index on disk is out of date
+        self._adopted: set[str] = set()  # segments of values written as they were made, not in the index yet
         self._open: dict[str, tuple[int, int] | None] = {}  # segment -> (file descriptor, size), None if unreadable
 
     def get(self, key: str, decode: Callable[[Any], Value]) -> Value | None:
@@ -114,6 +116,39 @@ class Store:
         except OSError:  # a read-only project builds fine, only without a store
             return
         self.entries, self._dropped = kept, False
+        self._adopted, unused = set(), self._adopted - {entry.segment for entry in kept.values()}
+        _delete(self.folder, unused)
+
+    def writer(self) -> SegmentWriter | None:
+        """Where values may be written as they are made, by any process (see :class:`SegmentWriter`), for
+        :meth:`adopt` to take in; None for a store that is not kept."""
+        return SegmentWriter(self.folder) if self.persist else None
+
+    def adopt(self, written: dict[str, Entry]) -> set[str]:
+        """Take in values a :class:`SegmentWriter` wrote (by key, where each one is): the keys taken.
+
+        Each process's segment is opened, then renamed into place: it stays
+        readable by this build even if another one deletes it. Its values are
+        in the index from the next :meth:`save` on, if this build uses them;
+        if it never saves (it stopped at a mistake), :meth:`close` deletes them.
+        """
+        named: dict[str, str] = {}
+        for temporary in {entry.segment for entry in written.values()}:
+            name = f"values-{os.urandom(16).hex()}.jsonl"
+            opened = _opened(self.folder / temporary)
+            try:
+                if opened is None:
+                    continue
+                os.replace(self.folder / temporary, self.folder / name)
+            except OSError:
+                os.close(opened[0])
+                continue
+            self._open[name], named[temporary] = opened, name
+            self._adopted.add(name)
+        taken = {key: entry._replace(segment=named[entry.segment]) for key, entry in written.items()
+                 if entry.segment in named}
+        self.entries.update(taken)
+        return set(taken)
 
     def open_all(self) -> None:
         """Open every segment the index names now, rather than when a value in it is first read."""
@@ -121,12 +156,15 @@ class Store:
             self._open[segment] = _opened(self.folder / segment)
 
     def close(self) -> None:
-        """Close the segments opened for reading (a build keeps them open while it reads)."""
+        """Close the segments opened for reading (a build keeps them open while it reads); delete those adopted
+        and never saved (the build stopped before it could use them)."""
         for opened in self._open.values():
             if opened is not None:
                 with contextlib.suppress(OSError):
                     os.close(opened[0])
         self._open = {}
+        _delete(self.folder, self._adopted)
+        self._adopted = set()
 
     def _bytes(self, entry: Entry) -> bytes:
         """The bytes of ``entry``, checked against its digest (ValueError when they are not those stored)."""
@@ -170,6 +208,62 @@ class Store:
                 temporary.unlink(missing_ok=True)
             raise
         return {key: Entry(name, offset, length, digest) for key, offset, length, digest in placed}
+
+
+class SegmentWriter:
+    """Values written as they are made, by the process that made them: each process that writes (this one, or a
+    forked copy of it: see ``cores``) appends to a segment of its own, ``values.<pid>.<random>.tmp``, which
+    :meth:`Store.adopt` renames into place. A value that cannot be written is not kept (``put`` gives None)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._pid = 0  # the process whose segment is open
+        self._name = ""
+        self._descriptor = -1  # -1: none open; -2: writing failed, nothing more is written
+        self._offset = 0
+
+    def put(self, data: bytes) -> Entry | None:
+        """Append ``data`` (JSON, one line); where it is, or None when it could not be written."""
+        if self._pid != os.getpid():
+            self._start()
+        if self._descriptor < 0 or len(data) > MAX_VALUE_BYTES:
+            return None
+        try:
+            _write_all(self._descriptor, data + b"\n")
+        except OSError:
+            os.close(self._descriptor)
+            self._descriptor = -2  # what is after the failed write is in an unknown state
+            return None
+        entry = Entry(self._name, self._offset, len(data), digest_of(data))
+        self._offset += len(data) + 1
+        return entry
+
+    def close(self) -> None:
+        """Close this process's segment (a forked copy's closes as it ends); the next value starts another."""
+        if self._pid == os.getpid() and self._descriptor >= 0:
+            os.close(self._descriptor)
+        self._pid, self._descriptor = 0, -1
+
+    def _start(self) -> None:
+        self._pid, self._offset = os.getpid(), 0
+        self._name = f"values.{self._pid}.{os.urandom(4).hex()}.tmp"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._descriptor = os.open(self.folder / self._name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except OSError:
+            self._descriptor = -2
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view):]
+
+
+def _delete(folder: Path | None, names: Iterable[str]) -> None:
+    for name in names:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
 
 
 def _opened(path: Path) -> tuple[int, int] | None:
@@ -225,12 +319,15 @@ def _segments(folder: Path) -> dict[str, int]:
 
 def _drained(kept: dict[str, Entry], on_disk: dict[str, int]) -> set[str]:
     """The segments whose values in use are to be copied into the new one, then deleted: all of them when less
-    than half their bytes are in use, all but the largest when they are many, else none."""
+    than half their bytes are in use; when they are many, the small ones (a build that compiles on several
+    cores leaves a large segment for each, which copying would only make one), else none."""
     live = sum(entry.length + 1 for entry in kept.values())
-    if live * 2 < sum(on_disk.values()):
+    total = sum(on_disk.values())
+    if live * 2 < total:
         return set(on_disk)
     if len(on_disk) >= MAX_SEGMENTS:
-        return set(on_disk) - {max(on_disk, key=on_disk.__getitem__)}
+        small = {name for name, size in on_disk.items() if size * SMALL_SHARE < total}
+        return small if len(small) > 1 else set(on_disk) - {max(on_disk, key=on_disk.__getitem__)}
     return set()
 
 

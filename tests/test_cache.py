@@ -246,3 +246,57 @@ def test_memory_freed_after_validation_goes_back_to_the_system(tmp_path, monkeyp
     assert released == [True]
     BuildCache(tmp_path / "preview", save=False).store_used()  # the preview keeps what it freed: nothing to give
     assert released == [True]
+
+
+def many_texts(count: int = 250) -> list[str]:
+    """Enough texts for ``precompile`` to compile them on all cores (see ``cores.MIN_ITEMS``)."""
+    return [f"# Text {n}\n\nSee [the figures](stat:x{n}) and {n} more.\n" for n in range(count)]
+
+
+def test_html_compiled_in_bulk_is_written_where_it_is_compiled_and_read_back(tmp_path):
+    """A command-line build does not hold the HTML of the texts it compiles on all cores: each process writes it
+    to the store (a segment of its own, renamed into place by this one), and it is read back when asked for."""
+    from microsite.compiled import compile_markdown, precompile
+    from microsite.markdown import new_parser
+
+    folder = tmp_path / "cache"
+    cache = BuildCache(folder)
+    texts = many_texts()
+    assert precompile(cache.compiler, texts, workers=2) == len(texts)
+    found = [cache.compiler.found(text_key(text)) for text in texts]
+    assert not any(compiled.body.held for compiled in found)  # none of it in this process
+    md = new_parser()
+    assert [compiled.html for compiled in found] == [compile_markdown(md, text).html for text in texts]
+    assert all(compiled == compile_markdown(md, text) for compiled, text in zip(found, texts))
+    cache.store_used()
+    cache.close()
+    store = folder / "store"
+    assert not list(store.glob("*.tmp"))
+    assert len(list(store.glob("values-*.jsonl"))) == 3  # this process's HTML, the other one's, and the rest
+    again = BuildCache(folder)
+    assert [again.compiler.found(text_key(text)).html for text in texts] == [c.html for c in found]
+
+
+def test_html_written_by_a_build_that_stopped_before_storing_is_deleted(tmp_path):
+    """A build that stops at a content mistake stores nothing: the HTML its processes wrote does not stay."""
+    from microsite.compiled import precompile
+
+    folder = tmp_path / "cache"
+    cache = BuildCache(folder)
+    precompile(cache.compiler, many_texts(), workers=2)
+    assert list((folder / "store").glob("values-*.jsonl"))
+    cache.close()
+    assert list((folder / "store").iterdir()) == []
+
+
+def test_html_that_cannot_be_written_is_held(tmp_path):
+    """A store that cannot be written (a read-only project, a full disk) leaves the HTML with the text."""
+    from microsite.compiled import precompile
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "store").write_text("not a folder")
+    cache = BuildCache(folder)
+    texts = many_texts()
+    precompile(cache.compiler, texts, workers=2)
+    assert all(cache.compiler.found(text_key(text)).body.held for text in texts)
