@@ -19,7 +19,8 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .cores import MIN_ITEMS, map_forked
+from . import cores
+from .cores import map_forked
 from .memo import digest_of
 from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
 from .numerals import digit_runs
@@ -379,7 +380,7 @@ def precompile(compiler: Compiler, texts: list[str], workers: int | None = None)
     compiler.used.update(keyed)  # this build's texts: what a cache should keep, even if asked for no more
     missing = [(key, text) for key, text in keyed.items() if compiler.found(key) is None]
     md = compiler.md
-    keep = compiler.keep if len(missing) >= MIN_ITEMS else None  # a few texts: kept with the rest (see ``cache``)
+    keep = compiler.keep if len(missing) >= cores.MIN_ITEMS else None  # a few: kept with the rest (see ``cache``)
     if keep is None:
         results = map_forked(lambda item: (compile_markdown(md, item[1], item[0]), None), missing, workers)
     else:
