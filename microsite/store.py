@@ -45,8 +45,7 @@ INDEX = "index.json"
 SEGMENT = re.compile(r"values-[0-9a-f]{32}\.jsonl\Z")  # the store's own files: nothing else there is deleted
 LEFTOVER = re.compile(r"(?:values|index\.json)\.[0-9]+(?:\.[0-9a-f]{8})?\.tmp\Z")  # what a killed build was writing
 LEFTOVER_AGE = 3600  # seconds: an older one is no other build's work in progress
-MAX_SEGMENTS = 32  # more, and the small ones are merged into the next new one
-SMALL_SHARE = 16  # a segment that holds less than a sixteenth of the store's bytes is a small one
+MAX_SEGMENTS = 32  # more, and the smallest are merged into the next new one
 MAX_VALUE_BYTES = 1 << 26  # no value is near this; a planted index may not make a read allocate more
 MISS_ERRORS = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
 Value = TypeVar("Value")
@@ -319,15 +318,14 @@ def _segments(folder: Path) -> dict[str, int]:
 
 def _drained(kept: dict[str, Entry], on_disk: dict[str, int]) -> set[str]:
     """The segments whose values in use are to be copied into the new one, then deleted: all of them when less
-    than half their bytes are in use; when they are many, the small ones (a build that compiles on several
-    cores leaves a large segment for each, which copying would only make one), else none."""
+    than half their bytes are in use; when they are many, the smallest, until half as many are left (a build
+    that compiles in many processes leaves a large segment for each: they are copied only when they are the
+    smallest), else none."""
     live = sum(entry.length + 1 for entry in kept.values())
-    total = sum(on_disk.values())
-    if live * 2 < total:
+    if live * 2 < sum(on_disk.values()):
         return set(on_disk)
     if len(on_disk) >= MAX_SEGMENTS:
-        small = {name for name, size in on_disk.items() if size * SMALL_SHARE < total}
-        return small if len(small) > 1 else set(on_disk) - {max(on_disk, key=on_disk.__getitem__)}
+        return set(sorted(on_disk, key=on_disk.__getitem__)[: len(on_disk) - MAX_SEGMENTS // 2])
     return set()
 
 

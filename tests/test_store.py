@@ -89,7 +89,7 @@ def test_many_segments_are_merged(tmp_path):
 
 
 def test_many_segments_merge_the_small_ones_and_leave_the_large_ones(tmp_path):
-    """A cold build on several cores leaves a large segment per core; the small ones of later builds are merged
+    """A cold build leaves a large segment per process that compiled; the small ones of later builds are merged
     without copying those (at 10,000 long pages, that would be 130 MB copied every thirty builds)."""
     folder = tmp_path / "store"
     values = {f"large{n}": "x" * 10_000 + str(n) for n in range(3)}
