@@ -46,10 +46,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .compiled import Compiled, Compiler, LostHtml
+from .compiled import Compiled, Compiler
+from .kept import LostText
 from .errors import ContentError, Location
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
-from .load import Reading, ReadingKey
+from .load import Body, Document, Reading, ReadingKey
 from .memo import Memo, digest_of
 from .search import Pagefind
 from .store import CACHE_FORMAT, MISS_ERRORS, Entry, Store, as_json, head, number, read_checked, text, write_checked
@@ -142,7 +143,7 @@ class BuildCache:
     @property
     def compiler(self) -> Compiler:
         if self._compiler is None:
-            self._compiler = Compiler(recall=self._stored_compiled, keep=_HtmlInStore(self) if self.persist else None)
+            self._compiler = Compiler(recall=self._stored_compiled, keep=_KeptInStore(self) if self.persist else None)
         return self._compiler
 
     def _stored_compiled(self, key: str) -> Compiled | None:
@@ -161,11 +162,30 @@ class BuildCache:
         return None if html is None else self.store.get(key, partial(compiled_from_json, key=key, html=html))
 
     def _stored_html(self, key: str) -> str:
-        """The HTML of the text of ``key`` as kept in the store (LostHtml when it is gone or damaged)."""
-        html = self.store.get(_html_key(key), text)
-        if html is None:
-            raise LostHtml(f"the compiled HTML of {key} is no longer in the cache")
-        return html
+        """The HTML of the text of ``key`` as kept in the store (LostText when it is gone or damaged)."""
+        return self._stored_text(_html_key(key), "the compiled HTML")
+
+    def _stored_markdown(self, key: str) -> str:
+        """The Markdown text of ``key`` as kept in the store (LostText when it is gone or damaged)."""
+        return self._stored_text(_markdown_key(key), "the Markdown")
+
+    def _stored_text(self, key: str, what: str) -> str:
+        found = self.store.get(key, text)
+        if found is None:
+            raise LostText(f"{what} kept as {key} is no longer in the cache")
+        return found
+
+    def _stored_body(self, key: str, length: int) -> Body:
+        """The body of a document read back (see ``load``): read when it is needed, in a command-line build;
+        now, in the preview (as its compiled HTML: see :meth:`_stored_compiled`). KeyError when it is not kept."""
+        if self.persist:
+            if _markdown_key(key) not in self.store.entries:
+                raise KeyError(key)
+            return Body(key, length, read=self._stored_markdown)
+        markdown = self.store.get(_markdown_key(key), text)
+        if markdown is None or len(markdown) != length:
+            raise KeyError(key)
+        return Body(key, length, markdown)
 
     def _recall(self, key: str, decode):
         """A result of validation that an earlier build kept (see ``memo.Memo``), or None."""
@@ -174,7 +194,7 @@ class BuildCache:
     def stored_reading(self, kind: str, path: str, digest: str) -> Reading | None:
         """The reading of the file ``path`` whose bytes had ``digest`` that an earlier build kept (see ``load``)."""
         return self.store.get(_reading_key(kind, path, digest), partial(reading_from_json, path=Path(path),
-                                                                          digest=digest))
+                                                                          digest=digest, body=self._stored_body))
 
     def _read(self, name: str) -> object:
         """The content stored in ``name``, or None when it is missing, damaged or not this code's."""
@@ -235,9 +255,12 @@ class BuildCache:
         """Every value this build used, by its key in the store, with how to make its JSON form."""
         for key, compiled in self.compiler.known.items():
             yield key, partial(compiled_to_json, compiled)
-            yield _html_key(key), partial(getattr, compiled.body, "text")  # LostHtml: not kept (a ValueError)
+            yield _html_key(key), partial(getattr, compiled.body, "text")  # LostText: not kept (a ValueError)
         for (kind, path, digest), reading in self.documents.items():
             yield _reading_key(kind, path, digest), partial(reading_to_json, reading, Path(path))
+            if isinstance(reading.value, Document):  # its body apart (see ``jsonforms.reading_to_json``)
+                body = reading.value.markdown
+                yield _markdown_key(body.key), partial(getattr, body, "text")
         yield from self.memo.kept()
 
     def finished(self, fingerprint: str, written: Written, pages: dict[str, int],
@@ -258,22 +281,34 @@ class BuildCache:
                 write_checked(self.folder / "state.json", self.code, [as_json(_state_to_json(last, outputs))])
 
 
-class _HtmlInStore:
-    """Where a command-line build keeps the HTML of the texts it compiles in bulk: in the store, written by the
-    process that compiled each text (see ``compiled.Compiler``), so that this process never holds it. At 10,000
-    long pages, that was 130 MB held while the site was validated, and shared with every worker."""
+class _KeptInStore:
+    """Where a command-line build keeps the HTML of the texts it compiles in bulk, and their Markdown: in the
+    store, written by the process that compiled each text (see ``compiled.Compiler``), so that this process
+    holds neither. At 10,000 long pages, they were 130 and 82 MB held while the site was validated."""
 
     def __init__(self, cache: BuildCache) -> None:
         self.cache = cache
         self.writer = cache.store.writer()
 
-    def put(self, key: str, html: str) -> Entry | None:
-        return self.writer.put(as_json(html).encode("utf-8")) if self.writer is not None else None
+    def put(self, key: str, html: str, markdown: str | None) -> tuple[Entry, Entry | None] | None:
+        if self.writer is None:
+            return None
+        kept = self.writer.put(as_json(html).encode("utf-8"))
+        if kept is None:
+            return None
+        return kept, self.writer.put(as_json(markdown).encode("utf-8")) if markdown is not None else None
 
-    def adopt(self, kept: dict[str, Entry]) -> tuple[set[str], Callable[[str], str]]:
+    def adopt(self, kept: dict[str, tuple[Entry, Entry | None]], texts: list) -> tuple[set[str], Callable]:
         if self.writer is not None:
             self.writer.close()
-        taken = self.cache.store.adopt({_html_key(key): entry for key, entry in kept.items()})
+        entries = {_html_key(key): html for key, (html, _) in kept.items()}
+        entries.update((_markdown_key(key), markdown) for key, (_, markdown) in kept.items() if markdown is not None)
+        taken = self.cache.store.adopt(entries)
+        let_go = [text for text in texts if isinstance(text, Body) and text.held and _markdown_key(text.key) in taken]
+        for body in let_go:
+            body.let_go(self.cache._stored_markdown)
+        if let_go:
+            _release_freed_memory()
         return {key for key in kept if _html_key(key) in taken}, self.cache._stored_html
 
 
@@ -295,8 +330,15 @@ def _release_freed_memory() -> None:
 
 
 def _html_key(key: str) -> str:
-    """The key in the store of the HTML of the text of ``key`` (kept apart from the rest of its compiled form)."""
-    return digest_of(("html", key))
+    """The key in the store of the HTML of the text of ``key`` (kept apart from the rest of its compiled form).
+
+    Other keys are digests, 32 hexadecimal digits: a name with a colon is no other value's."""
+    return "html:" + key
+
+
+def _markdown_key(key: str) -> str:
+    """The key in the store of the Markdown text of ``key`` (a document's body: see ``jsonforms``)."""
+    return "markdown:" + key
 
 
 def _reading_key(kind: str, path: str, digest: str) -> str:

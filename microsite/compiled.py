@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -21,7 +20,7 @@ from markdown_it.token import Token
 
 from . import cores
 from .cores import map_forked
-from .memo import digest_of
+from .kept import Kept, text_key, text_of  # noqa: F401 (text_key: where compiled texts are keyed)
 from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
 from .numerals import digit_runs
 
@@ -109,67 +108,10 @@ class Compiled:
         return self.body.text
 
 
-class Html:
-    """The HTML a text compiled to, named by ``key``, the text's digest (:func:`text_key`): the HTML is a pure
-    function of the text, so texts of one key have one HTML. ``length`` is its length.
-
-    It is held here, or read when first asked for by ``read(key)`` (from the
-    cache's store, where a command-line build keeps it: see ``cache``), and
-    not kept once read. A page's HTML is needed only where the page is
-    rendered, and a page that need not be rendered again need not be read.
-    A site of 10,000 long pages held 130 MB of HTML while it was validated,
-    shared with every worker; a build after a one-page edit read and
-    digested all of it. ``read`` raises :class:`LostHtml` when the value is
-    gone or damaged.
-    """
-
-    def __init__(self, key: str, length: int, text: str | None = None,
-                 read: Callable[[str], str] | None = None) -> None:
-        if text is None and read is None:
-            raise ValueError("HTML neither held nor readable")
-        self.key, self.length, self._text, self._read = key, length, text, read
-
-    @property
-    def text(self) -> str:
-        if self._text is not None:
-            return self._text
-        text = self._read(self.key)
-        if len(text) != self.length:
-            raise LostHtml(f"the HTML kept for {self.key} is not the one compiled")
-        return text
-
-    @cached_property
-    def content_digest(self) -> str:
-        """It stands for itself by its text's key (see ``memo.digest_of``): its digest needs no reading."""
-        return digest_of(self.key)
-
-    @property
-    def held(self) -> bool:
-        return self._text is not None
-
-    def let_go(self, read: Callable[[str], str]) -> None:
-        """Stop holding the text, which ``read`` gives back when asked for (once it was kept where it reads)."""
-        self._text, self._read = None, read
-
-    def __bool__(self) -> bool:
-        return self.length > 0
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is Html and other.key == self.key
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __repr__(self) -> str:
-        return f"Html({self.key!r}, {self.length})"
-
-    def __reduce__(self) -> tuple:
-        """Sent to another process whole (a reader does not cross processes)."""
-        return Html, (self.key, self.length, self.text)
-
-
-class LostHtml(ValueError):
-    """A compiled text's HTML could not be read back where a build had kept it (see :class:`Html`)."""
+class Html(Kept):
+    """The HTML a text compiled to, named by the text's key (:func:`text_key`): the HTML is a pure function of
+    the text, so texts of one key have one HTML. A page's HTML is needed only where the page is rendered, and a
+    page that need not be rendered again need not be read (see ``kept``)."""
 
 
 def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compiled:
@@ -308,11 +250,6 @@ class _Scanner:
         return span[0], 0
 
 
-def text_key(text: str) -> str:
-    """A short, stable key for a text (its digest), for caches."""
-    return digest_of(text)
-
-
 class Compiler:
     """Compiles Markdown texts, remembering each result by the text's key.
 
@@ -323,11 +260,13 @@ class Compiler:
     where they are compiled, not in this process (see :class:`Html`), when
     they are many:
 
-    * ``keep.put(key, html)``, in whichever process compiled the text, keeps
-      it and gives a token for it (None when it could not be kept: the HTML
-      is then sent back);
-    * ``keep.adopt(tokens)``, in this process, takes in those tokens by key,
-      and gives the keys taken and how to read a text's HTML back by key.
+    * ``keep.put(key, html, markdown)``, in whichever process compiled the
+      text, keeps its HTML (and its Markdown, if given: that of a kept text,
+      which this process may then let go of) and gives a token for them (None
+      when they could not be kept: the HTML is then sent back);
+    * ``keep.adopt(tokens, texts)``, in this process, takes in those tokens by
+      key, lets go of the Markdown of those of ``texts`` it took in, and gives
+      the keys taken and how to read a text's HTML back by key.
     """
 
     def __init__(self, recall: Callable[[str], Compiled | None] | None = None, keep=None) -> None:
@@ -338,9 +277,12 @@ class Compiler:
         self.used: set[str] = set()  # keys asked for since the last save: what a cache should keep
         self.keys: dict[str, str] = {}  # text -> its key, so that a text kept between builds is digested once
 
-    def key(self, text: str) -> str:
+    def key(self, text: str | Kept) -> str:
         """``text_key(text)``, remembered: the preview's texts are mostly the very objects of the last build, and
-        finding one in a dictionary costs far less than digesting it (its hash is kept on the object)."""
+        finding one in a dictionary costs far less than digesting it (its hash is kept on the object). A kept
+        text (see ``kept``) is named by its key already."""
+        if type(text) is not str:
+            return text.key
         key = self.keys.get(text)
         if key is None:
             key = self.keys[text] = text_key(text)
@@ -352,12 +294,12 @@ class Compiler:
         self.keys = {text: key for text, key in self.keys.items() if key in self.used}
         self.used = set()
 
-    def __call__(self, text: str) -> Compiled:
+    def __call__(self, text: str | Kept) -> Compiled:
         key = self.key(text)
         self.used.add(key)
         compiled = self.found(key)
         if compiled is None:
-            compiled = self.known[key] = compile_markdown(self.md, text, key)
+            compiled = self.known[key] = compile_markdown(self.md, text_of(text), key)
         return compiled
 
     def found(self, key: str) -> Compiled | None:
@@ -370,7 +312,7 @@ class Compiler:
         return compiled
 
 
-def precompile(compiler: Compiler, texts: list[str], workers: int | None = None) -> int:
+def precompile(compiler: Compiler, texts: list[str | Kept], workers: int | None = None) -> int:
     """Compile every text ``compiler`` has not found compiled, on all cores when there are many.
 
     Returns how many were compiled. Compiling is a pure function of the text,
@@ -382,26 +324,27 @@ def precompile(compiler: Compiler, texts: list[str], workers: int | None = None)
     md = compiler.md
     keep = compiler.keep if len(missing) >= cores.MIN_ITEMS else None  # a few: kept with the rest (see ``cache``)
     if keep is None:
-        results = map_forked(lambda item: (compile_markdown(md, item[1], item[0]), None), missing, workers)
+        results = map_forked(lambda item: (compile_markdown(md, text_of(item[1]), item[0]), None), missing, workers)
     else:
         # In children of at most CHUNK texts, this process waiting: it then holds none of what compiling leaves
         # behind, and each child lets go of its share when it ends (flat, 10,000 pages: 350 MB to 280 MB).
         results = map_forked(lambda item: _compiled_and_kept(md, *item, keep), missing, workers, chunk=cores.CHUNK)
-    taken, read = keep.adopt({key: kept[1] for (key, _), (_, kept) in zip(missing, results) if kept}) if keep \
-        else (set(), None)
+    taken, read = keep.adopt({key: kept[1] for (key, _), (_, kept) in zip(missing, results) if kept}, texts) \
+        if keep else (set(), None)
     for (key, text), (compiled, kept) in zip(missing, results):
         if kept:
             compiled = replace(compiled, body=Html(key, kept[0], read=read)) if key in taken \
-                else compile_markdown(md, text, key)  # its HTML was kept, then could not be taken in
+                else compile_markdown(md, text_of(text), key)  # its HTML was kept, then could not be taken in
         compiler.known[key] = compiled
     return len(missing)
 
 
-def _compiled_and_kept(md: MarkdownIt, key: str, text: str, keep) -> tuple[Compiled, tuple[int, object] | None]:
-    """``text`` compiled, with its HTML kept by ``keep`` in this process and left out (its length and the token
-    in its place), or the whole of it when it could not be kept."""
-    compiled = compile_markdown(md, text, key)
-    token = keep.put(key, compiled.html)
+def _compiled_and_kept(md: MarkdownIt, key: str, text: str | Kept, keep) -> tuple[Compiled, tuple[int, object] | None]:
+    """``text`` compiled, with its HTML (and the Markdown of a kept text) kept by ``keep`` in this process, and left
+    out (its length and the token in its place), or the whole of it when it could not be kept."""
+    markdown = text_of(text)
+    compiled = compile_markdown(md, markdown, key)
+    token = keep.put(key, compiled.html, markdown if isinstance(text, Kept) else None)
     if token is None:
         return compiled, None
     return replace(compiled, body=None), (compiled.body.length, token)

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from .errors import ErrorList, Location
 from .jsonforms import AVOIDED
+from .kept import text_of
 from .links import Prose
 from .memo import Memo
 from .model import Term
@@ -40,7 +41,7 @@ def check_glossary_use(terms: list[Term], prose: list[Prose], plain: list[PlainF
 def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str], errors: ErrorList,
                     memo: Memo) -> None:
     found = memo.get_all([("avoid", pattern.pattern, pattern.flags, text) for _, text, _ in texts],
-                         lambda text: _phrases_in(pattern, text), [text for _, text, _ in texts], AVOIDED)
+                         lambda text: _phrases_in(pattern, text_of(text)), [text for _, text, _ in texts], AVOIDED)
     for (_, _, owner), phrases in zip(texts, found):
         for line, column, phrase in phrases:
             errors.add(_place(owner, line, column), f"'{phrase}' is a rendering the glossary says to avoid",

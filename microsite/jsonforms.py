@@ -21,7 +21,7 @@ from typing import Any
 from .compiled import Compiled, Html, LinkSpec, Mistyped, TextRun
 from .errors import ContentError, Location
 from .links import Prose, Read
-from .load import DataFile, Document, Reading
+from .load import Body, DataFile, Document, Reading
 from .memo import Form
 from .store import count, text
 from .yamlfile import YamlList, YamlMap
@@ -80,13 +80,16 @@ def _int(value: Any) -> int:
 
 
 def reading_to_json(reading: Reading, path: Path) -> list:
-    """``reading`` of the file ``path`` (its digest is its key's); TypeError if it holds what no form is made for."""
+    """``reading`` of the file ``path`` (its digest is its key's); TypeError if it holds what no form is made for.
+
+    A document's body is named by its key and length: its text is kept apart (see ``cache``), so that reading
+    the file back does not read it."""
     value = reading.value
     if value is not None and value.path != path:
         raise TypeError("a reading of another path")
     if isinstance(value, Document):
-        form: list | None = ["document", yaml_to_json(value.front, path), value.body, value.body_line,
-                             value.fingerprint, value.words]
+        form: list | None = ["document", yaml_to_json(value.front, path), [value.markdown.key, value.markdown.length],
+                             value.body_line, value.fingerprint, value.words]
     elif isinstance(value, DataFile):
         form = ["data", yaml_to_json(value.value, path)]
     elif value is None:
@@ -102,21 +105,22 @@ def _errors(reading: Reading) -> tuple[ContentError, ...]:
     return reading.mistakes
 
 
-def reading_from_json(data: Any, path: Path, digest: str) -> Reading:
-    """The reading of the file ``path`` whose bytes had ``digest``, from its form (see :func:`reading_to_json`)."""
+def reading_from_json(data: Any, path: Path, digest: str, body: Callable[[str, int], Body]) -> Reading:
+    """The reading of the file ``path`` whose bytes had ``digest``, from its form (see :func:`reading_to_json`);
+    ``body(key, length)`` gives a document's body (KeyError when there is none: then there is no reading)."""
     form, mistakes = data
-    return Reading(_reading_value(form, path),
+    return Reading(_reading_value(form, path, body),
                    tuple(ContentError(_location(where, path), text(message), text(hint), text(detail))
                          for where, message, hint, detail in mistakes), digest)
 
 
-def _reading_value(form: Any, path: Path) -> Document | DataFile | None:
+def _reading_value(form: Any, path: Path, body: Callable[[str, int], Body]) -> Document | DataFile | None:
     if form is None:
         return None
     if form[0] == "document":
-        _, front, body, body_line, fingerprint, words = form
-        return Document(path, yaml_from_json(front, path), text(body), _int(body_line), text(fingerprint),
-                        text(words))
+        _, front, (key, length), body_line, fingerprint, words = form
+        return Document(path, yaml_from_json(front, path), body(text(key), count(length)), _int(body_line),
+                        text(fingerprint), text(words))
     _, value = form
     if form[0] != "data":
         raise ValueError("not a reading's form")

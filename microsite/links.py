@@ -31,6 +31,7 @@ from .compiled import Compiled, LinkSpec
 from .conventions import RECORD_KIND, content_file, key_and_language
 from .dates import PartialDate
 from .errors import ContentError, Location
+from .kept import Kept
 from .memo import same_encoding
 from .model import Config, Rendered
 from . import quantities
@@ -61,11 +62,7 @@ class Prose:
     quote: str = ""
     source: str = ""
     slot: tuple = ()
-    text: str = ""  # the Markdown as written (for checks on the words themselves)
-
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
+    text: str | Kept = ""  # the Markdown as written (for checks on the words themselves)
 
     def location(self, line_index: int, column: int) -> Location:
         base_column = self.first_column if line_index == 0 else 1

@@ -28,6 +28,7 @@ from .conventions import RECORD_KINDS
 from .cores import map_forked
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .inputs import Inputs
+from .kept import Kept, text_key
 from .memo import digest_of
 from .translations import LEDGER, fingerprint, words_fingerprint
 from .characters import Problem, find_problems
@@ -64,9 +65,14 @@ class Project:
         return self.root / "static"
 
 
+class Body(Kept):
+    """A Markdown file's body, named by its text's key (the key its compiled form has too): a command-line build
+    reads it back from the cache only where it is needed, which, once it is compiled, is rarely (see ``kept``)."""
+
+
 @dataclass(frozen=True)
 class Document:
-    """A Markdown file: its parsed front matter and its body text.
+    """A Markdown file: its parsed front matter and its body (``markdown``; its text is ``body``).
 
     ``body_line`` is the 1-based file line on which the body starts, so
     locations found in the body can be reported as file lines.
@@ -74,10 +80,18 @@ class Document:
 
     path: Path
     front: Any
-    body: str
+    markdown: Body  # given as text, it is made a Body that holds it
     body_line: int
     fingerprint: str = ""  # of the whole file's text, to tell whether it changed at all
     words: str = ""  # of its text without white space: translations are out of date only when the words change
+
+    def __post_init__(self) -> None:
+        if type(self.markdown) is str:
+            object.__setattr__(self, "markdown", Body(text_key(self.markdown), len(self.markdown), self.markdown))
+
+    @property
+    def body(self) -> str:
+        return self.markdown.text
 
 
 @dataclass(frozen=True)

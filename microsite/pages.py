@@ -122,7 +122,7 @@ def _read_document(document: Document, config: Config, md: Compiler,
     if page is None:
         return list(mistakes.errors), None
     item = Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
-                 text=document.body)
+                 text=document.markdown)
     return list(mistakes.errors), (page, item, fields)
 
 
@@ -135,7 +135,7 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Comp
                     ("template", "weight", "nav_title", translations.KEY))
     title, description = fields.text("title"), fields.text("description")
     template = fields.choice("template", TEMPLATES, "page")
-    compiled = md(document.body)
+    compiled = md(document.markdown)
     for line, ident in compiled.duplicate_ids:
         errors.add(Location(document.path, document.body_line + line), f"two headings have the anchor {{#{ident}}}",
                    "give each heading its own anchor; links to it would reach the first one")

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from . import search
 from .cache import BuildCache
-from .compiled import Compiler, LostHtml, precompile
+from .compiled import Compiler, precompile
 from .errors import ContentError
 from .inputs import Inputs
+from .kept import LostText
 from .load import Project, RawContent, load
 from .memo import Memo
 from .model import BuildOptions, Site
@@ -80,7 +81,7 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
     with _no_cycle_collection():
         try:
             return _build(root, out, options, cache or BuildCache(root / CACHE_FOLDER), long_running, started)
-        except LostHtml:
+        except LostText:
             if long_running:  # the preview's cache holds its HTML (see ``cache``): this is no lost cache
                 raise
         # A page's HTML, kept in the cache's store to be read where the page is rendered, could not be read
@@ -151,7 +152,7 @@ def _no_cycle_collection():
 
 def _compiler(raw: RawContent, compiler: Compiler) -> Compiler:
     """``compiler``, having compiled every page and source text not compiled before (on all cores)."""
-    precompile(compiler, [document.body for document in (*raw.pages, *raw.sources)])
+    precompile(compiler, [document.markdown for document in (*raw.pages, *raw.sources)])
     return compiler
 
 

@@ -326,7 +326,7 @@ def _read_translation(document: Document, original: Source, lang: str, compiler:
         if found is not None:
             plain.append(found)
     prose.append(Prose(compiler(document.body), lang, document.path, document.body_line,
-                       slot=("source", original.id, lang, "summary"), text=document.body))
+                       slot=("source", original.id, lang, "summary"), text=document.markdown))
     return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"),
                       page=fields.text("page"))
 

@@ -27,12 +27,12 @@ from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
 from .conventions import RECORD_KIND
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
-from .compiled import LostHtml
 from .downloads import DATASETS, FORMATS, download, download_path
 from .errors import ContentError, ContentErrors, Location
 from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
 from .inputs import Inputs
+from .kept import LostText
 from .memo import Memo, digest_of, exact_key
 from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url
 
@@ -311,7 +311,7 @@ class Renderer:
             raise ContentError(self._template_location(exc, template_name),
                                f"template error: {type(exc).__name__}: {exc}",
                                _undefined_hint(str(exc))) from None
-        except LostHtml:  # no template's mistake: the build starts again without its cache (see ``pipeline``)
+        except LostText:  # no template's mistake: the build starts again without its cache (see ``pipeline``)
             raise
         except Exception as exc:  # any other template bug: say where it happened
             # No page URL in the message: one template mistake is then reported once, not once per page.

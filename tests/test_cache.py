@@ -12,7 +12,8 @@ import pytest
 
 from microsite import cache as cache_module
 from microsite.cache import BuildCache, LastBuild
-from microsite.compiled import LostHtml, text_key
+from microsite.compiled import text_key
+from microsite.kept import LostText
 from microsite.errors import ContentError, Location
 from microsite.inputs import Inputs
 from microsite.memo import digest_of
@@ -138,7 +139,7 @@ def test_planted_compiled_markdown_of_the_wrong_shape_is_ignored(tmp_path, entry
     found = BuildCache(folder, save=save).compiler.found(key)
     if found is not None:  # a command-line build reads the HTML only where it renders a page
         assert save and entry == COMPILED
-        with pytest.raises(LostHtml):
+        with pytest.raises(LostText):
             found.html
 
 
@@ -150,7 +151,7 @@ def test_planted_html_of_another_length_is_not_taken_for_the_compiled_one(tmp_pa
     planted_values(BuildCache(folder), {key: COMPILED, html_key: "<p></p>"})
     found = BuildCache(folder, save=save).compiler.found(key)
     if save:  # read only where a page is rendered: there it is refused (and the build starts again without it)
-        with pytest.raises(LostHtml):
+        with pytest.raises(LostText):
             found.html
     else:
         assert found is None
@@ -278,6 +279,20 @@ def test_html_compiled_in_bulk_is_written_where_it_is_compiled_and_read_back(tmp
     html = {entries[cache_module._html_key(text_key(text))].segment for text in texts}
     assert html and html.isdisjoint(entries[text_key(text)].segment for text in texts)  # written apart, as compiled
     assert [again.compiler.found(text_key(text)).html for text in texts] == [c.html for c in found]
+
+
+def test_markdown_compiled_in_bulk_is_let_go_and_read_back(tmp_path):
+    """The compiling processes write a document's Markdown too, and this process lets go of it: once compiled, a
+    page's Markdown is needed only for a mistake in it or a check not made before."""
+    from microsite.compiled import precompile
+    from microsite.load import Body
+
+    cache = BuildCache(tmp_path / "cache")
+    texts = many_texts()
+    bodies = [Body(text_key(text), len(text), text) for text in texts]
+    precompile(cache.compiler, bodies, workers=2)
+    assert not any(body.held for body in bodies)
+    assert [body.text for body in bodies] == texts
 
 
 def test_html_written_by_a_build_that_stopped_before_storing_is_deleted(tmp_path):

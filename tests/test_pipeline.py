@@ -305,10 +305,12 @@ def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp
     """A new process (a fresh ``.cache/`` reader) takes every content file's reading, every compiled text, every
     text's links resolved and words to avoid looked for from ``.cache/store/``: with every file touched and the
     output gone it parses, compiles, resolves and scans nothing, and after a one-page edit only that page. The
-    compiled HTML is read back only where a page is rendered: after the edit, the edited page's alone."""
+    compiled HTML is read back only where a page is rendered: after the edit, the edited page's alone; a page's
+    Markdown, once compiled, not at all (a source's is: its quotes are looked for in it)."""
     import os
 
     from microsite import cache as cache_module, compiled, glossary, links, load
+    from microsite.kept import text_of
 
     root, out = minimal_site(tmp_path)
     build(root, out)
@@ -318,8 +320,11 @@ def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp
                         real_reading(path, *rest))
     monkeypatch.setattr(compiled, "compile_markdown", lambda md, text, key=None: compiled_texts.append(text) or
                         real_compile(md, text, key))
-    monkeypatch.setattr(links, "resolve", lambda item, targets: resolved.append(item.text) or
+    monkeypatch.setattr(links, "resolve", lambda item, targets: resolved.append(text_of(item.text)) or
                         real_resolve(item, targets))
+    markdown_read, real_markdown = [], cache_module.BuildCache._stored_markdown
+    monkeypatch.setattr(cache_module.BuildCache, "_stored_markdown", lambda self, key: markdown_read.append(key) or
+                        real_markdown(self, key))
     html_read, real_html = [], cache_module.BuildCache._stored_html
     monkeypatch.setattr(cache_module.BuildCache, "_stored_html", lambda self, key: html_read.append(key) or
                         real_html(self, key))
@@ -331,13 +336,16 @@ def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp
     shutil.rmtree(out)
     build(root, out)
     assert parsed == [] and compiled_texts == [] and resolved == [] and scanned == []
+    sources = {document.markdown.key for document in load.load(load.Project(root)).sources}
+    assert markdown_read and set(markdown_read) <= sources  # a page's Markdown is not read back: it is compiled
     assert tree(out) == clean_build(root, tmp_path, "touched")
     edit(root / "content/pages/statistics.en.md", "Intro.", "Introduction.")
     parsed.clear(), compiled_texts.clear(), resolved.clear(), scanned.clear()  # (the clean build's)
-    html_read.clear()
+    html_read.clear(), markdown_read.clear()
     build(root, out)
     assert parsed == ["statistics.en.md"] and compiled_texts == ["Introduction.\n"]
     assert html_read == [compiled.text_key("Introduction.\n")]  # only the page rendered again reads its HTML
+    assert set(markdown_read) <= sources
     assert resolved == ["Introduction.\n"] and scanned == ["Introduction.\n"]
     assert tree(out) == clean_build(root, tmp_path, "edited")
 
