@@ -26,7 +26,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 MIN_ITEMS = 200  # below this many items, starting a copy of the process costs more than it saves
-CHUNK = 1000  # items a child works on, where the work reads much of what the parent holds (see map_forked)
+CHUNK = 500  # items a child works on, where the work reads much of what the parent holds (see map_forked)
 
 
 def available_cores() -> int:

@@ -74,7 +74,8 @@ def round_trip(reading: Reading, path: Path) -> Reading:
     its key from where it is kept apart (as the cache does)."""
     kept = {reading.value.markdown.key: reading.value.body} if isinstance(reading.value, Document) else {}
     form = json.loads(as_json(reading_to_json(reading, path)).encode())
-    assert all(text not in as_json(form) for text in kept.values() if len(text) > 8)  # the body is not in it
+    if kept:  # the body is named, not held
+        assert form[0][2] == [reading.value.markdown.key, len(reading.value.body)]
     return reading_from_json(form, path, reading.digest, body=lambda key, length: Body(key, length, read=kept.get))
 
 
