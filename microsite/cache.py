@@ -4,10 +4,14 @@ Five things, all keyed by content, never by time stamps:
 
 * compiled Markdown, by the text's digest: compiling is a pure function of
   the text and of the code (see :func:`code_fingerprint`), so a hit is
-  exactly what compiling again would give;
+  exactly what compiling again would give. Its HTML is kept apart
+  (``html:KEY``), and a command-line build reads it only where a page is
+  rendered (see ``kept``);
 * each content file as read and parsed (its front matter's YAML with every
   location, or its mistakes), by the kind of reading, the path and the
-  digest of its bytes: the same pure function of what it was made from;
+  digest of its bytes: the same pure function of what it was made from. A
+  document's body is kept apart too (``markdown:KEY``), read only where it
+  is needed;
 * each text's links resolved, by the digest of the memo's key (the text,
   where it stands, and a digest of everything a link may point at: see
   ``memo.Form``);
@@ -224,9 +228,10 @@ class BuildCache:
         """Keep the texts compiled and the files read for this build, and only those.
 
         Stored as soon as the site is validated (only what the store does not
-        hold yet is written). A command-line build then lets go of them, of
-        the memo and of the store, which keeps its peak memory down while
-        pages are rendered. The preview keeps them all in memory.
+        hold yet is written). A command-line build then lets go of them and of
+        the memo, which keeps its peak memory down while pages are rendered,
+        and reads each page's HTML back from the store as it renders it. The
+        preview keeps them all in memory.
         """
         self.compiler.forget_unused()
         if self.persist:

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 
 from . import cores
 from .cores import map_forked
-from .kept import Kept, text_key, text_of  # noqa: F401 (text_key: where compiled texts are keyed)
+from .kept import Kept, text_key, text_of
 from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
 from .numerals import digit_runs
 
@@ -327,7 +327,7 @@ def precompile(compiler: Compiler, texts: list[str | Kept], workers: int | None 
         results = map_forked(lambda item: (compile_markdown(md, text_of(item[1]), item[0]), None), missing, workers)
     else:
         # In children of at most CHUNK texts, this process waiting: it then holds none of what compiling leaves
-        # behind, and each child lets go of its share when it ends (flat, 10,000 pages: 350 MB to 280 MB).
+        # behind, and each child lets go of its share when it ends (flat, 10,000 pages: 350 MB to 255 MB).
         results = map_forked(lambda item: _compiled_and_kept(md, *item, keep), missing, workers, chunk=cores.CHUNK)
     taken, read = keep.adopt({key: kept[1] for (key, _), (_, kept) in zip(missing, results) if kept}, texts) \
         if keep else (set(), None)
