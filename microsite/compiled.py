@@ -312,6 +312,9 @@ class Compiler:
         return compiled
 
 
+KEPT_SEGMENTS = 16  # at most so many processes compile a build's texts in bulk (see ``store.MAX_SEGMENTS``)
+
+
 def precompile(compiler: Compiler, texts: list[str | Kept], workers: int | None = None) -> int:
     """Compile every text ``compiler`` has not found compiled, on all cores when there are many.
 
@@ -326,9 +329,11 @@ def precompile(compiler: Compiler, texts: list[str | Kept], workers: int | None 
     if keep is None:
         results = map_forked(lambda item: (compile_markdown(md, text_of(item[1]), item[0]), None), missing, workers)
     else:
-        # In children of at most CHUNK texts, this process waiting: it then holds none of what compiling leaves
-        # behind, and each child lets go of its share when it ends (flat, 10,000 pages: 350 MB to 255 MB).
-        results = map_forked(lambda item: _compiled_and_kept(md, *item, keep), missing, workers, chunk=cores.CHUNK)
+        # In children of CHUNK texts, this process waiting: it then holds none of what compiling leaves behind,
+        # and each child lets go of its share when it ends (flat, 10,000 pages: 350 MB to 255 MB). Each child
+        # writes a segment of the store: no more than KEPT_SEGMENTS of them, however many texts.
+        chunk = max(cores.CHUNK, -(-len(missing) // KEPT_SEGMENTS))
+        results = map_forked(lambda item: _compiled_and_kept(md, *item, keep), missing, workers, chunk=chunk)
     taken, read = keep.adopt({key: kept[1] for (key, _), (_, kept) in zip(missing, results) if kept}, texts) \
         if keep else (set(), None)
     for (key, text), (compiled, kept) in zip(missing, results):

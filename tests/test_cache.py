@@ -295,6 +295,19 @@ def test_markdown_compiled_in_bulk_is_let_go_and_read_back(tmp_path):
     assert [body.text for body in bodies] == texts
 
 
+def test_texts_compiled_in_bulk_leave_a_bounded_number_of_segments(tmp_path, monkeypatch):
+    """Each process that compiles writes a segment; a very large site must not leave so many that every later
+    build merges them (see ``store.MAX_SEGMENTS``)."""
+    from microsite import compiled, cores
+    from microsite.compiled import precompile
+
+    monkeypatch.setattr(cores, "CHUNK", 5)  # 250 texts would be 50 children of 5
+    cache = BuildCache(tmp_path / "cache")
+    precompile(cache.compiler, many_texts(), workers=2)
+    written = list((tmp_path / "cache" / "store").glob("values-*.jsonl"))
+    assert 2 <= len(written) <= compiled.KEPT_SEGMENTS
+
+
 def test_html_written_by_a_build_that_stopped_before_storing_is_deleted(tmp_path):
     """A build that stops at a content mistake stores nothing: the HTML its processes wrote does not stay."""
     from microsite.compiled import precompile
