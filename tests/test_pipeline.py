@@ -409,3 +409,37 @@ def test_builds_that_fail_or_succeed_leave_no_file_open(tmp_path: Path) -> None:
         page.write_text(f"{text}\nwords{'s' * number}\n", encoding="utf-8")
         build(root, tmp_path / "site")
     assert files_open_under(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_builds_at_the_same_time_share_the_store_and_each_makes_the_right_site(tmp_path: Path) -> None:
+    """Two command-line builds of one project at once (an editor's and a script's) share ``.cache/``: one may
+    delete the store's segments the other wrote and has not indexed yet, or is reading pages' HTML and Markdown
+    from. Each must still make the site a clean build makes, and so must the builds after them. Enough pages
+    that texts are compiled in bulk, by children that write what they compile to the store."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "project"
+    subprocess.run([sys.executable, "scripts/synth.py", "--pages", "240", "--out", str(root)], cwd=REPO, check=True,
+                   capture_output=True)
+    pages = sorted((root / "content" / "pages").rglob("*.md"))
+
+    def both(step: str) -> None:
+        runs = [subprocess.Popen([sys.executable, "build.py", "--root", str(root), "build", "--out",
+                                  str(tmp_path / f"site-{n}")], cwd=REPO, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE) for n in (1, 2)]
+        errors = [run.communicate()[1] for run in runs]
+        assert [run.returncode for run in runs] == [0, 0], errors
+        expected = clean_build(root, tmp_path, step)
+        assert tree(tmp_path / "site-1") == expected and tree(tmp_path / "site-2") == expected
+
+    both("cold")
+    for page in pages:  # every text changed: compiled in bulk again, by both builds
+        page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    both("every page")
+    edit(pages[0], "One more sentence.", "One sentence more.")
+    both("one page")
+    shutil.rmtree(tmp_path / "site-1")
+    build(root, tmp_path / "site-1")  # after them, in this process, from what they left in the store
+    assert tree(tmp_path / "site-1") == clean_build(root, tmp_path, "after")
