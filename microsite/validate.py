@@ -70,8 +70,8 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
     everything = memo.digest("link targets", targets)  # a link's meaning may depend on any of them
-    _carry_over_resolved(prose, md, targets, everything, memo)
-    resolved = memo.get_all([("resolve", everything, *_prose_key(item, md)) for item in prose],
+    _carry_over_resolved(prose, targets, everything, memo)
+    resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
                             lambda item: links.resolve_noting(item, targets), prose, RESOLVED)
     for item, (fills, mistakes, _) in zip(prose, resolved):
         rendered[item.slot] = memo.of("body", (item.compiled, fills), lambda item=item, fills=fills:
@@ -93,7 +93,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     return derive(site, editions, memo)
 
 
-def _carry_over_resolved(prose: list[Prose], md: Compiler, targets: Targets, everything: str, memo: Memo) -> None:
+def _carry_over_resolved(prose: list[Prose], targets: Targets, everything: str, memo: Memo) -> None:
     """Remember under this build's key each text resolved against the last build's link targets that read
     nothing of what changed in them since (see ``links.Read``).
 
@@ -108,7 +108,7 @@ def _carry_over_resolved(prose: list[Prose], md: Compiler, targets: Targets, eve
         return
     changed = links.changed_between(last[0], targets)
     for item in prose:
-        key = _prose_key(item, md)
+        key = _prose_key(item)
         before = memo.peek(("resolve", last[1], *key))
         if before is not None and not before[2].meets(changed):
             memo.get(("resolve", everything, *key), lambda before=before: before)
@@ -119,10 +119,10 @@ def _external(item: Prose) -> tuple[str, ...]:
     return tuple(link.href for link in item.compiled.links if link.href.startswith(("http://", "https://")))
 
 
-def _prose_key(item: Prose, md: Compiler) -> tuple:
-    """Everything ``links.resolve`` reads of ``item``: its text, by the digest ``md`` compiled it under (its
-    compiled form is a function of it), not whole: the key is digested again in a fresh process, for each text."""
-    return (md.key(item.text), item.lang, item.path, item.first_line, item.first_column, item.page_key, item.quote,
+def _prose_key(item: Prose) -> tuple:
+    """Everything ``links.resolve`` reads of ``item``: its text, by the key it was compiled under (its compiled
+    form is a function of it), not whole: the key is digested again in a fresh process, for each text."""
+    return (item.compiled.body.key, item.lang, item.path, item.first_line, item.first_column, item.page_key, item.quote,
             item.source, item.slot)
 
 
