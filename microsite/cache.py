@@ -50,8 +50,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .compiled import Compiled, Compiler
-from .kept import LostText
+from .compiled import Compiled, Compiler, Html
+from .kept import Kept, LostText
 from .errors import ContentError, Location
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
 from .load import Body, Document, Reading, ReadingKey
@@ -151,54 +151,50 @@ class BuildCache:
         return self._compiler
 
     def _stored_compiled(self, key: str) -> Compiled | None:
-        """The text of ``key`` (its digest: all that compiling it depends on) as an earlier build compiled it.
+        """The text of ``key`` (its digest: all that compiling it depends on) as an earlier build compiled it."""
+        return self.store.get(key, partial(compiled_from_json, key=key,
+                                           html=self._kept(Html, _html_key, self._stored_html)))
 
-        A command-line build reads its HTML only where a page is rendered (see
-        ``compiled.Html``); the preview, which keeps everything in memory and
-        shares the store with builds that may replace it, reads it now.
-        """
-        html_key = _html_key(key)
-        if self.persist:
-            if html_key not in self.store.entries:
-                return None
-            return self.store.get(key, partial(compiled_from_json, key=key, read=self._stored_html))
-        html = self.store.get(html_key, text)
-        return None if html is None else self.store.get(key, partial(compiled_from_json, key=key, html=html))
+    def stored_reading(self, kind: str, path: str, digest: str) -> Reading | None:
+        """The reading of the file ``path`` whose bytes had ``digest`` that an earlier build kept (see ``load``)."""
+        body = self._kept(Body, _markdown_key, self._stored_markdown)
+        return self.store.get(_reading_key(kind, path, digest),
+                              partial(reading_from_json, path=Path(path), digest=digest, body=body))
+
+    def _kept(self, kind: type[Kept], store_key: Callable[[str], str],
+              read: Callable[[str], str]) -> Callable[[str, int], Kept]:
+        """How a text kept apart in the store (a compiled text's HTML, a document's body) comes back, by its key
+        and length: read by ``read`` when it is needed, in a command-line build; now, in the preview, which
+        keeps everything in memory and shares the store with builds that may replace it. KeyError when it is
+        not there (or, in the preview, not of that length): then the value it belongs to is not there either."""
+        def kept(key: str, length: int) -> Kept:
+            if self.persist:
+                if store_key(key) not in self.store.entries:
+                    raise KeyError(key)
+                return kind(key, length, read=read)
+            found = self.store.get(store_key(key), text)
+            if found is None or len(found) != length:
+                raise KeyError(key)
+            return kind(key, length, found)
+        return kept
 
     def _stored_html(self, key: str) -> str:
         """The HTML of the text of ``key`` as kept in the store (LostText when it is gone or damaged)."""
-        return self._stored_text(_html_key(key), "the compiled HTML")
+        return self._stored_text(_html_key(key))
 
     def _stored_markdown(self, key: str) -> str:
         """The Markdown text of ``key`` as kept in the store (LostText when it is gone or damaged)."""
-        return self._stored_text(_markdown_key(key), "the Markdown")
+        return self._stored_text(_markdown_key(key))
 
-    def _stored_text(self, key: str, what: str) -> str:
+    def _stored_text(self, key: str) -> str:
         found = self.store.get(key, text)
         if found is None:
-            raise LostText(f"{what} kept as {key} is no longer in the cache")
+            raise LostText(f"{key} is no longer in the cache")
         return found
-
-    def _stored_body(self, key: str, length: int) -> Body:
-        """The body of a document read back (see ``load``): read when it is needed, in a command-line build;
-        now, in the preview (as its compiled HTML: see :meth:`_stored_compiled`). KeyError when it is not kept."""
-        if self.persist:
-            if _markdown_key(key) not in self.store.entries:
-                raise KeyError(key)
-            return Body(key, length, read=self._stored_markdown)
-        markdown = self.store.get(_markdown_key(key), text)
-        if markdown is None or len(markdown) != length:
-            raise KeyError(key)
-        return Body(key, length, markdown)
 
     def _recall(self, key: str, decode):
         """A result of validation that an earlier build kept (see ``memo.Memo``), or None."""
         return self.store.get(key, decode)
-
-    def stored_reading(self, kind: str, path: str, digest: str) -> Reading | None:
-        """The reading of the file ``path`` whose bytes had ``digest`` that an earlier build kept (see ``load``)."""
-        return self.store.get(_reading_key(kind, path, digest), partial(reading_from_json, path=Path(path),
-                                                                          digest=digest, body=self._stored_body))
 
     def _read(self, name: str) -> object:
         """The content stored in ``name``, or None when it is missing, damaged or not this code's."""

@@ -40,14 +40,12 @@ def compiled_to_json(compiled: Compiled) -> list:
             [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistyped]]
 
 
-def compiled_from_json(data: Any, key: str, html: str | None = None,
-                       read: Callable[[str], str] | None = None) -> Compiled:
-    """The text of ``key`` as compiled, its HTML either ``html`` (of the length kept) or read when asked for."""
+def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html]) -> Compiled:
+    """The text of ``key`` as compiled; ``html(key, length)`` gives its HTML (KeyError when there is none: then
+    there is no compiled form)."""
     length, links, digits, heading_ids, duplicate_ids, mistyped = data
-    if html is not None and len(html) != count(length):
-        raise ValueError("not the HTML compiled")
     return Compiled(
-        Html(key, count(length), html, read),
+        html(key, count(length)),
         tuple([_link(*link) for link in links]),
         tuple(TextRun(text(run_text), _int(link), tuple((_int(o), _int(l), _int(c)) for o, l, c in places))
               for run_text, link, places in digits),
