@@ -109,7 +109,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from microsite.cli import main as cli_main
 
-    return cli_main(arguments, home=ROOT)  # the project is where build.py is, wherever it is run from
+    # the project is where build.py is, wherever it is run from; the process ends when the command returns
+    return cli_main(arguments, home=ROOT, exits=True)
 
 
 def _stamp_current(with_tests: bool) -> bool:

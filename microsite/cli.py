@@ -8,8 +8,10 @@ hint, and exits with status 1 (2 for a wrong command line).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -136,8 +138,15 @@ def _output_options(command: argparse.ArgumentParser) -> None:
                          help="the URL the site is published at, overriding site.yaml (e.g. for a preview deploy)")
 
 
-def main(argv: list[str] | None = None, home: Path | None = None) -> int:
-    """Run a command; ``home`` is the project folder when ``--root`` is not given (build.py passes its own)."""
+ONE_SHOT = ("build", "check")  # commands whose process ends with them, when run from build.py
+
+
+def main(argv: list[str] | None = None, home: Path | None = None, exits: bool = False) -> int:
+    """Run a command; ``home`` is the project folder when ``--root`` is not given (build.py passes its own).
+
+    ``exits``: the process ends when this returns (build.py's), so a one-shot
+    command leaves what it made to the exit (see :func:`_left_to_the_exit`).
+    """
     arguments, extra = parser().parse_known_args(argv)
     command = arguments.command or "build"
     if command == "test" or extra:
@@ -149,7 +158,8 @@ def main(argv: list[str] | None = None, home: Path | None = None) -> int:
         arguments.out, arguments.base_url = DEFAULT_OUT, None
     root = (arguments.root or home or Path(".")).resolve()
     try:
-        return _run(command, arguments, root)
+        with _left_to_the_exit(exits and command in ONE_SHOT):
+            return _run(command, arguments, root)
     except ContentErrors as exc:
         print(exc.format(root), file=sys.stderr)
         noun = "mistake" if len(exc.errors) == 1 else "mistakes"
@@ -161,6 +171,28 @@ def main(argv: list[str] | None = None, home: Path | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+@contextmanager
+def _left_to_the_exit(exiting: bool):
+    """When ``exiting``: no cycle collection while the command runs, nor as the interpreter exits after it.
+
+    A build makes millions of objects that live until it ends (at 10,000
+    pages), and pauses the collector while it runs (see ``pipeline``). Once
+    the collector is on again, its first full collection walks them all, and
+    the interpreter's exit walks them once more: 0.25 s of a 2.6 s rebuild,
+    to free memory the process is about to give back anyway. So the collector
+    stays off, and what exists is frozen (never walked again) as the command
+    returns. Not for the preview, which builds again and again in its process.
+    """
+    if not exiting:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
 
 
 def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:

@@ -43,6 +43,30 @@ def test_build_prints_one_summary_line_with_pages_per_language(minimal_project: 
     assert (out / "index.html").is_file() and (out / "en" / "index.html").is_file()
 
 
+@pytest.mark.parametrize("command", [["build"], ["check"], ["serve"]])
+def test_a_command_whose_process_exits_after_it_leaves_its_objects_to_the_exit(
+        minimal_project: Path, tmp_path: Path, command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """build.py's process ends with a build or a check: the cycle collector is not run (on exit either) over what
+    the command made. In a process that goes on (a test's, the preview's), the collector is left as it was."""
+    import gc
+
+    from microsite import serve
+
+    monkeypatch.setattr(serve, "serve", lambda root, **options: 0)  # the preview's own set-up, not its loop
+    argv = ["--root", str(minimal_project), *command, *(["--out", str(tmp_path / "out")] if command == ["build"] else [])]
+    assert gc.isenabled()
+    assert main(argv) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    try:
+        assert main(argv, exits=True) == 0
+        one_shot = command != ["serve"]
+        assert gc.isenabled() is not one_shot
+        assert (gc.get_freeze_count() > 0) is one_shot
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 def test_failed_build_leaves_the_previous_site_untouched(minimal_project: Path, tmp_path: Path,
                                                          capsys: pytest.CaptureFixture) -> None:
     out = tmp_path / "out"
