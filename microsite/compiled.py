@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -40,9 +41,12 @@ def fill_placeholders(html: str, fills: tuple[str, ...]) -> str:
                                                  else 2 * int(match.group(2)) + 1], html)
 
 
-@dataclass(frozen=True, slots=True)
-class LinkSpec:
-    """A link or image as written: ``line``/``column`` (0-based) point at its target in the text."""
+class LinkSpec(NamedTuple):
+    """A link or image as written: ``line``/``column`` (0-based) point at its target in the text.
+
+    A tuple, not a dataclass: a site of long pages has hundreds of thousands of links, each made again
+    whenever its compiled text is read back or sent from a worker process, and a tuple is made at C speed.
+    """
 
     href: str
     title: str

@@ -15,6 +15,7 @@ path and digest, say, are given back to the reader.
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html]) ->
     length, links, digits, heading_ids, duplicate_ids, mistyped = data
     return Compiled(
         html(key, count(length)),
-        tuple([_link(*link) for link in links]),
+        _links(links),
         tuple(TextRun(text(run_text), _int(link), tuple((_int(o), _int(l), _int(c)) for o, l, c in places))
               for run_text, link, places in digits),
         frozenset(text(ident) for ident in heading_ids),
@@ -55,12 +56,20 @@ def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html]) ->
               for line, column, start, end, message, hint in mistyped))
 
 
-def _link(href: Any, title: Any, link_text: Any, image: Any, line: Any, column: Any, mistyped: Any) -> LinkSpec:
-    """A link read back (checked in one test: a page has many)."""
-    if not (type(href) is type(title) is type(link_text) is str and type(image) is type(mistyped) is bool
-            and type(line) is type(column) is int):
-        raise TypeError("not a link")
-    return LinkSpec(href, title, link_text, image, line, column, mistyped)
+def _links(links: Any) -> tuple[LinkSpec, ...]:
+    """A text's links read back, checked field by field for all of them at once: a page may have hundreds,
+    and checking them one at a time cost more than reading them."""
+    if type(links) is not list:
+        raise TypeError("not links")
+    if not links:
+        return ()
+    if set(map(type, links)) != {list} or set(map(len, links)) != {len(LinkSpec._fields)}:
+        raise TypeError("not links")
+    hrefs, titles, link_texts, images, lines, columns, mistyped = zip(*links)
+    if (set(map(type, hrefs + titles + link_texts)) != {str} or set(map(type, images + mistyped)) != {bool}
+            or set(map(type, lines + columns)) != {int}):
+        raise TypeError("not links")
+    return tuple(map(tuple.__new__, repeat(LinkSpec), links))
 
 
 def _pair(value: Any) -> tuple[int, int]:
@@ -229,15 +238,21 @@ def resolved_to_json(resolved: tuple[tuple[str, ...], list[ContentError], Read],
 
 def resolved_from_json(data: Any, item: Prose) -> tuple[tuple[str, ...], list[ContentError], Read]:
     fills, mistakes, fields, pages = data
-    if type(fills) is not list or len(fills) != 2 * len(item.compiled.links):  # two for each link: no fewer
+    # two for each link, no fewer
+    if type(fills) is not list or len(fills) != 2 * len(item.compiled.links) or not _all_text(fills):
         raise ValueError("not what fills this text's links")
     mistakes = [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
                 for where, message, hint, detail in mistakes]
-    if type(fields) is not list or type(pages) is not list or any(type(page) is not list for page in pages):
+    if (type(fields) is not list or type(pages) is not list or not _all_text(fields)
+            or not set(map(type, pages)) <= {list} or not set(map(len, pages)) <= {2}
+            or not _all_text([part for page in pages for part in page])):
         raise TypeError("not what a text read of the link targets")
-    read = Read(tuple(sorted({text(name) for name in fields})),
-                tuple(sorted({(text(key), text(lang)) for key, lang in pages})))
-    return tuple(text(fill) for fill in fills), mistakes, read
+    return tuple(fills), mistakes, Read(tuple(sorted(set(fields))), tuple(sorted(set(map(tuple, pages)))))
+
+
+def _all_text(values: list) -> bool:
+    """Whether every one of ``values`` is text (checked at once: a text's results hold hundreds)."""
+    return set(map(type, values)) <= {str}
 
 
 def _only_content_errors(mistakes: list) -> list[ContentError]:

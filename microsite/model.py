@@ -167,8 +167,13 @@ class Page:
     @cached_property
     def content_digest(self) -> str:
         """Computed once per page: the preview keeps the pages that did not change from one build to the next,
-        and every build's reuse keys cover every page (see ``memo``)."""
-        return digest_of_fields(self)
+        and every build's reuse keys cover every page (see ``memo``).
+
+        A digest of all its fields: those its summary has by the summary's
+        digest (which every build computes anyway: every page's key covers
+        every summary), then the others, by name (``_NOT_IN_SUMMARY``).
+        """
+        return digest_of((self.summary, *[getattr(self, name) for name in _NOT_IN_SUMMARY]))
 
     @cached_property
     def summary(self) -> PageSummary:
@@ -204,6 +209,9 @@ class PageSummary:
     def content_digest(self) -> str:
         """Computed once per summary: every page's reuse key covers every other page's summary."""
         return digest_of_fields(self)
+
+
+_NOT_IN_SUMMARY = tuple(name for name in Page.__dataclass_fields__ if name not in PageSummary.__dataclass_fields__)
 
 
 @dataclass(frozen=True)

@@ -221,6 +221,22 @@ def test_compiled_markdown_comes_back_exactly(text: str) -> None:
     assert read == compiled and read.html == compiled.html and not read.body.held
 
 
+GOOD_LINK = ["x.md", "", "x", False, 0, 1, False]
+
+
+@pytest.mark.parametrize("links", [
+    None, {}, [None], [GOOD_LINK[:6]], [GOOD_LINK + [False]], [GOOD_LINK, "x.md"],
+    *[[GOOD_LINK, [*GOOD_LINK[:field], wrong, *GOOD_LINK[field + 1:]]]  # each field of another type, in the 2nd link
+      for field, wrong in enumerate([1, None, 1, 0, True, 1.0, 1])],
+])
+def test_a_compiled_form_with_links_of_another_shape_is_refused(links) -> None:
+    good = [0, [GOOD_LINK], [], [], [], []]
+    html = lambda key, length: Html(key, length, "")  # noqa: E731
+    assert compiled_from_json(good, "k", html=html).links[0].href == "x.md"
+    with pytest.raises((TypeError, ValueError)):
+        compiled_from_json([0, links, [], [], [], []], "k", html=html)
+
+
 # --- texts resolved for their pages: every text of the sample site and of every broken fixture site ---------------
 
 
@@ -283,7 +299,8 @@ def test_an_avoided_form_of_another_shape_is_refused(form) -> None:
                                   [[], [[[1, "2"], "m", "h", ""]]], [[], []],
                                   [[], [], [1], []], [[], [], [], [["a"]]],
                                   [[], [], [], [["a", 2]]], [[], [], "pages", []],
-                                  [[], [], [], ["ab"]],
+                                  [[], [], [], ["ab"]], [[], [], [], [["a", "b", "c"]]], [[], [], ["x", 1], []],
+                                  [[], [], [], [["a", "b"], ("a", "b")]],
                                   ["<p>x</p>", [], [], []],  # the HTML whole, as earlier versions kept it
                                   [[" href=\"/\"", ""], [], [], []],  # fills for a link the text does not have
                                   [("a", "b"), [], [], []]])

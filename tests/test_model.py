@@ -1,0 +1,29 @@
+"""Tests for microsite.model: what the build's values say of themselves (their digests)."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from pathlib import Path
+
+from microsite.compiled import Html
+from microsite.model import Page, PageSummary, Rendered
+
+PAGE = Page(key="about", lang="en", path=Path("content/pages/about.en.md"), title="About", description="What it is",
+            template="page", weight=1, nav_title="About us", url="/en/about/",
+            body=Rendered(Html("k", 8, "<p>x</p>"), ("a", "b")), heading_ids=frozenset({"one"}), fingerprint="f",
+            translated_from="t", words="w")
+OTHER = {str: lambda value: value + "x", int: lambda value: value + 1, type(Path()): lambda value: value / "x",
+         Rendered: lambda value: Rendered(value.compiled, value.fills + ("c",)),
+         frozenset: lambda value: value | {"two"}}
+
+
+def test_a_pages_digest_changes_with_each_of_its_fields() -> None:
+    """Every field is in a page's digest (which every reuse key of the build covers), those its summary has
+    and those it has not: a field added to either is covered without a word of this test changing."""
+    assert {field.name for field in fields(PageSummary)} < {field.name for field in fields(Page)}
+    digests = {PAGE.content_digest}
+    for field in fields(Page):
+        changed = replace(PAGE, **{field.name: OTHER[type(getattr(PAGE, field.name))](getattr(PAGE, field.name))})
+        digests.add(changed.content_digest)
+    assert len(digests) == len(fields(Page)) + 1
+    assert replace(PAGE).content_digest == PAGE.content_digest
