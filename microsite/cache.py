@@ -6,7 +6,8 @@ Five things, all keyed by content, never by time stamps:
   the text and of the code (see :func:`code_fingerprint`), so a hit is
   exactly what compiling again would give. Its HTML is kept apart
   (``html:KEY``), and a command-line build reads it only where a page is
-  rendered (see ``kept``);
+  rendered (see ``kept``); so are its links and runs of digits
+  (``survey:KEY``), read only where its links are resolved;
 * each content file as read and parsed (its front matter's YAML with every
   location, or its mistakes), by the kind of reading, the path and the
   digest of its bytes: the same pure function of what it was made from. A
@@ -50,7 +51,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .compiled import Compiled, Compiler, Html
+from .compiled import Compiled, Compiler, Html, Survey
 from .kept import Kept, LostText
 from .errors import ContentError, Location
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
@@ -153,7 +154,8 @@ class BuildCache:
     def _stored_compiled(self, key: str) -> Compiled | None:
         """The text of ``key`` (its digest: all that compiling it depends on) as an earlier build compiled it."""
         return self.store.get(key, partial(compiled_from_json, key=key,
-                                           html=self._kept(Html, _html_key, self._stored_html)))
+                                           html=self._kept(Html, _html_key, self._stored_html),
+                                           survey=self._kept(Survey, _survey_key, self._stored_survey)))
 
     def stored_reading(self, kind: str, path: str, digest: str) -> Reading | None:
         """The reading of the file ``path`` whose bytes had ``digest`` that an earlier build kept (see ``load``)."""
@@ -181,6 +183,11 @@ class BuildCache:
     def _stored_html(self, key: str) -> str:
         """The HTML of the text of ``key`` as kept in the store (LostText when it is gone or damaged)."""
         return self._stored_text(_html_key(key))
+
+    def _stored_survey(self, key: str) -> str:
+        """The survey of the text of ``key`` (its links and runs of digits) as kept in the store (LostText when it
+        is gone or damaged)."""
+        return self._stored_text(_survey_key(key))
 
     def _stored_markdown(self, key: str) -> str:
         """The Markdown text of ``key`` as kept in the store (LostText when it is gone or damaged)."""
@@ -240,7 +247,8 @@ class BuildCache:
                 (self.folder / "compiled.json").unlink(missing_ok=True)  # where older versions kept it, whole
 
     def _read_html_from_store(self) -> None:
-        """Let go of the compiled HTML the store now holds: it is read back where each page is rendered.
+        """Let go of the compiled HTML the store now holds: it is read back where each page is rendered; and of the
+        surveys, read back where a text's links are resolved.
 
         Every segment is opened now, so that the processes that render pages
         read files that another build can no longer take away (it may delete
@@ -250,6 +258,8 @@ class BuildCache:
         for key, compiled in self.compiler.known.items():
             if compiled.body.held and _html_key(key) in entries:
                 compiled.body.let_go(self._stored_html)
+            if compiled.survey.held and _survey_key(key) in entries:
+                compiled.survey.let_go(self._stored_survey)
         self.store.open_all()
 
     def _used(self) -> Iterator[tuple[str, partial]]:
@@ -257,6 +267,7 @@ class BuildCache:
         for key, compiled in self.compiler.known.items():
             yield key, partial(compiled_to_json, compiled)
             yield _html_key(key), partial(getattr, compiled.body, "text")  # LostText: not kept (a ValueError)
+            yield _survey_key(key), partial(getattr, compiled.survey, "text")
         for (kind, path, digest), reading in self.documents.items():
             yield _reading_key(kind, path, digest), partial(reading_to_json, reading, Path(path))
             if isinstance(reading.value, Document):  # its body apart (see ``jsonforms.reading_to_json``)
@@ -291,26 +302,30 @@ class _KeptInStore:
         self.cache = cache
         self.writer = cache.store.writer()
 
-    def put(self, key: str, html: str, markdown: str | None) -> tuple[Entry, Entry | None] | None:
+    def put(self, key: str, compiled: Compiled, markdown: str | None) -> tuple[Entry, Entry, Entry | None] | None:
         if self.writer is None:
             return None
-        kept = self.writer.put(as_json(html).encode("utf-8"))
-        if kept is None:
+        html = self.writer.put(as_json(compiled.html).encode("utf-8"))
+        survey = self.writer.put(as_json(compiled.survey.text).encode("utf-8")) if html is not None else None
+        if survey is None:
             return None
-        return kept, self.writer.put(as_json(markdown).encode("utf-8")) if markdown is not None else None
+        return html, survey, self.writer.put(as_json(markdown).encode("utf-8")) if markdown is not None else None
 
-    def adopt(self, kept: dict[str, tuple[Entry, Entry | None]], texts: list) -> tuple[set[str], Callable]:
+    def adopt(self, kept: dict[str, tuple[Entry, Entry, Entry | None]],
+              texts: list) -> tuple[set[str], Callable, Callable]:
         if self.writer is not None:
             self.writer.close()
-        entries = {_html_key(key): html for key, (html, _) in kept.items()}
-        entries.update((_markdown_key(key), markdown) for key, (_, markdown) in kept.items() if markdown is not None)
+        entries = {_html_key(key): html for key, (html, _, _) in kept.items()}
+        entries.update((_survey_key(key), survey) for key, (_, survey, _) in kept.items())
+        entries.update((_markdown_key(key), markdown) for key, (_, _, markdown) in kept.items() if markdown is not None)
         taken = self.cache.store.adopt(entries)
         let_go = [text for text in texts if isinstance(text, Body) and text.held and _markdown_key(text.key) in taken]
         for body in let_go:
             body.let_go(self.cache._stored_markdown)
         if let_go:
             _release_freed_memory()
-        return {key for key in kept if _html_key(key) in taken}, self.cache._stored_html
+        return ({key for key in kept if _html_key(key) in taken and _survey_key(key) in taken},
+                self.cache._stored_html, self.cache._stored_survey)
 
 
 def _release_freed_memory() -> None:
@@ -328,6 +343,11 @@ def _release_freed_memory() -> None:
     except (OSError, AttributeError, TypeError):
         return
     trim(0)  # well under a millisecond
+
+
+def _survey_key(key: str) -> str:
+    """The key in the store of the survey of the text of ``key`` (its links and runs of digits, kept apart)."""
+    return "survey:" + key
 
 
 def _html_key(key: str) -> str:

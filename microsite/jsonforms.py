@@ -15,11 +15,10 @@ path and digest, say, are given back to the reader.
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
-from .compiled import Compiled, Html, LinkSpec, Mistyped, TextRun
+from .compiled import Compiled, Html, Mistyped, Survey, links_from_json
 from .errors import ContentError, Location
 from .links import Prose, Read
 from .load import Body, DataFile, Document, Reading
@@ -31,45 +30,32 @@ from .yamlfile import YamlList, YamlMap
 
 
 def compiled_to_json(compiled: Compiled) -> list:
-    """All of ``compiled`` but its HTML, which is kept apart (see ``compiled.Html``), and the HTML's length."""
-    return [compiled.body.length,
-            [[link.href, link.title, link.text, link.is_image, link.line, link.column, link.mistyped]
-             for link in compiled.links],
-            [[run.text, run.link, [list(place) for place in run.places]] for run in compiled.digits],
+    """All of ``compiled`` but its HTML and its survey, which are kept apart (see ``compiled.Html`` and
+    ``compiled.Survey``), and their lengths."""
+    return [compiled.body.length, compiled.survey.length, compiled.link_count,
             sorted(compiled.heading_ids),
             [list(pair) for pair in compiled.duplicate_ids],
-            [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistyped]]
+            [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistyped],
+            list(compiled.external), [list(link) for link in compiled.cited]]
 
 
-def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html]) -> Compiled:
-    """The text of ``key`` as compiled; ``html(key, length)`` gives its HTML (KeyError when there is none: then
-    there is no compiled form)."""
-    length, links, digits, heading_ids, duplicate_ids, mistyped = data
+def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html],
+                       survey: Callable[[str, int], Survey]) -> Compiled:
+    """The text of ``key`` as compiled; ``html(key, length)`` gives its HTML and ``survey(key, length)`` its
+    survey (KeyError when there is none: then there is no compiled form)."""
+    html_length, survey_length, link_count, heading_ids, duplicate_ids, mistyped, external, cited = data
+    if type(external) is not list or not _all_text(external):
+        raise TypeError("not addresses")
     return Compiled(
-        html(key, count(length)),
-        _links(links),
-        tuple(TextRun(text(run_text), _int(link), tuple((_int(o), _int(l), _int(c)) for o, l, c in places))
-              for run_text, link, places in digits),
+        html(key, count(html_length)),
+        survey(key, count(survey_length)),
+        count(link_count),
         frozenset(text(ident) for ident in heading_ids),
         tuple((_int(line), text(ident)) for line, ident in duplicate_ids),
         tuple(Mistyped(_int(line), _int(column), _pair(start), _pair(end), text(message), text(hint))
-              for line, column, start, end, message, hint in mistyped))
-
-
-def _links(links: Any) -> tuple[LinkSpec, ...]:
-    """A text's links read back, checked field by field for all of them at once: a page may have hundreds,
-    and checking them one at a time cost more than reading them."""
-    if type(links) is not list:
-        raise TypeError("not links")
-    if not links:
-        return ()
-    if set(map(type, links)) != {list} or set(map(len, links)) != {len(LinkSpec._fields)}:
-        raise TypeError("not links")
-    hrefs, titles, link_texts, images, lines, columns, mistyped = zip(*links)
-    if (set(map(type, hrefs + titles + link_texts)) != {str} or set(map(type, images + mistyped)) != {bool}
-            or set(map(type, lines + columns)) != {int}):
-        raise TypeError("not links")
-    return tuple(map(tuple.__new__, repeat(LinkSpec), links))
+              for line, column, start, end, message, hint in mistyped),
+        tuple(external),
+        links_from_json(cited))
 
 
 def _pair(value: Any) -> tuple[int, int]:
@@ -239,7 +225,7 @@ def resolved_to_json(resolved: tuple[tuple[str, ...], list[ContentError], Read],
 def resolved_from_json(data: Any, item: Prose) -> tuple[tuple[str, ...], list[ContentError], Read]:
     fills, mistakes, fields, pages = data
     # two for each link, no fewer
-    if type(fills) is not list or len(fills) != 2 * len(item.compiled.links) or not _all_text(fills):
+    if type(fills) is not list or len(fills) != 2 * item.compiled.link_count or not _all_text(fills):
         raise ValueError("not what fills this text's links")
     mistakes = [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
                 for where, message, hint, detail in mistakes]

@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .compiled import Compiled, LinkSpec
+from .compiled import Compiled, LinkSpec, TextRun
 from .conventions import RECORD_KIND, content_file, key_and_language
 from .dates import PartialDate
 from .errors import ContentError, Location
@@ -187,8 +187,7 @@ class _NotedPages:
 
 def citations(prose: Prose) -> list[Citation]:
     """The ``cite:`` links of ``prose`` (collected first: their quotes decide the anchors)."""
-    return [Citation(link.href[5:], link.title, prose.location(link.line, link.column))
-            for link in prose.compiled.links if link.href.startswith("cite:") and not link.mistyped]
+    return [Citation(link.href[5:], link.title, prose.location(link.line, link.column)) for link in prose.compiled.cited]
 
 
 @dataclass
@@ -213,8 +212,9 @@ def resolve_noting(prose: Prose, targets: Targets) -> tuple[tuple[str, ...], lis
 def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError]]:
     """Resolve every link of ``prose``, check its digits; return its HTML and the mistakes."""
     errors = [ContentError(prose.location(m.line, m.column), m.message, m.hint) for m in prose.compiled.mistyped]
+    links, digits = prose.compiled.survey.found()
     resolved = []
-    for link in prose.compiled.links:
+    for link in links:
         result = _Resolved()
         problem = _resolve_link(link, prose, targets, result)
         if problem:
@@ -222,7 +222,7 @@ def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError
             errors.append(ContentError(prose.location(link.line, link.column), message, hint))
             result.kind = "broken"
         resolved.append(result)
-    errors.extend(_untraced_numbers(prose, targets, resolved))
+    errors.extend(_untraced_numbers(prose, targets, links, digits, resolved))
     return Rendered(prose.compiled.body, _fills(resolved)), errors
 
 
@@ -365,7 +365,8 @@ def _image(link: LinkSpec, targets: Targets, result: _Resolved) -> tuple[str, st
 # --- numbers ---------------------------------------------------------------
 
 
-def _untraced_numbers(prose: Prose, targets: Targets, resolved: list[_Resolved]) -> list[ContentError]:
+def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...], digits: tuple[TextRun, ...],
+                      resolved: list[_Resolved]) -> list[ContentError]:
     """Numbers of the text (and of links' titles) that nothing traces (see :mod:`tracing`)."""
     errors: list[ContentError] = []
     if prose.source and prose.source not in targets.sources:
@@ -375,7 +376,7 @@ def _untraced_numbers(prose: Prose, targets: Targets, resolved: list[_Resolved])
         reference = targets.sources.get(prose.source)
         own = Allowed(quote_quantities(normalize(prose.quote)[0], reference), "the record's quote")
     names = targets.names.get(prose.lang, ())
-    for run in prose.compiled.digits:
+    for run in digits:
         link = resolved[run.link] if run.link >= 0 else None
         if link is not None and link.kind == "broken":
             continue  # a citation or statistic link that did not resolve: its own mistake is reported
@@ -388,7 +389,7 @@ def _untraced_numbers(prose: Prose, targets: Targets, resolved: list[_Resolved])
             allowed = Allowed(link.allowed, "the date of the event it links to")
         for problem in untraced(run.text, prose.lang, allowed, names):
             errors.append(ContentError(prose.location(*run.place_of(problem.start)), problem.message, problem.hint))
-    for link, result in zip(prose.compiled.links, resolved):
+    for link, result in zip(links, resolved):
         if link.title and result.kind not in ("cite", "broken"):  # a cite: link's title is the quote itself
             for problem in untraced(link.title, prose.lang, own, names):
                 errors.append(ContentError(prose.location(link.line, link.column),

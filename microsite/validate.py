@@ -88,8 +88,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                 + source_warnings(sources, config) + original_warnings(raw, records, config, ledger))
     site = Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
-                frozenset(href for item in prose for href in memo.of("external", (item.compiled,),
-                                                                          lambda item=item: _external(item))))
+                frozenset(href for item in prose for href in item.compiled.external))
     return derive(site, editions, memo)
 
 
@@ -112,11 +111,6 @@ def _carry_over_resolved(prose: list[Prose], targets: Targets, everything: str, 
         before = memo.peek(("resolve", last[1], *key))
         if before is not None and not before[2].meets(changed):
             memo.get(("resolve", everything, *key), lambda before=before: before)
-
-
-def _external(item: Prose) -> tuple[str, ...]:
-    """The addresses of other websites that ``item`` links to."""
-    return tuple(link.href for link in item.compiled.links if link.href.startswith(("http://", "https://")))
 
 
 def _prose_key(item: Prose) -> tuple:

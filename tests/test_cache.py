@@ -120,39 +120,50 @@ def planted_values(cache: BuildCache, values: dict[str, object]) -> None:
     (folder / "index.json").write_bytes(head(cache.code, digest_of(index)) + b"\n" + index)
 
 
-COMPILED = [3, [], [], [], [], []]  # "# a" compiled, all but its HTML
+SURVEY = "[[],[]]"  # "# a" has no links and no digits
+COMPILED = [3, len(SURVEY), 0, [], [], [], [], []]  # "# a" compiled, all but its HTML and its survey
 
 
 @pytest.mark.parametrize("save", [True, False], ids=["command line", "preview"])
-@pytest.mark.parametrize("entry, html", [
-    (["<p>", [], [], [], [], []], "<p>"), ([3, [], [], [], [], [], "extra"], "<p>"), ([-3, [], [], [], [], []], "<p>"),
-    ([3, [["h", "t", "x", "yes", 0, 0, False]], [], [], [], []], "<p>"),
-    ([3, [], [], [], [], [[0, 0, [0], [0, 1], "m", "h"]]], "<p>"), ("text", "<p>"), ({"html": "<p>"}, "<p>"),
-    (COMPILED, None), (COMPILED, ["<p>"])])
-def test_planted_compiled_markdown_of_the_wrong_shape_is_ignored(tmp_path, entry, html, save):
+@pytest.mark.parametrize("entry, html, survey", [
+    (["<p>", *COMPILED[1:]], "<p>", SURVEY), ([*COMPILED, "extra"], "<p>", SURVEY), ([-3, *COMPILED[1:]], "<p>", SURVEY),
+    ([*COMPILED[:2], "0", *COMPILED[3:]], "<p>", SURVEY),
+    ([*COMPILED[:5], [[0, 0, [0], [0, 1], "m", "h"]], [], []], "<p>", SURVEY),
+    ([*COMPILED[:6], [1], []], "<p>", SURVEY), ([*COMPILED[:7], [["h", "t", "x", "yes", 0, 0, False]]], "<p>", SURVEY),
+    ("text", "<p>", SURVEY), ({"html": "<p>"}, "<p>", SURVEY),
+    (COMPILED, None, SURVEY), (COMPILED, ["<p>"], SURVEY), (COMPILED, "<p>", None), (COMPILED, "<p>", ["[[],[]]"]),
+    (COMPILED, "<p>", "[[1],[]]")])
+def test_planted_compiled_markdown_of_the_wrong_shape_is_ignored(tmp_path, entry, html, survey, save):
     folder = tmp_path / "cache"
     folder.mkdir()
-    key, html_key = text_key("# a"), cache_module._html_key(text_key("# a"))
-    planted_values(BuildCache(folder), {key: COMPILED, html_key: "<p>"})
-    assert BuildCache(folder, save=save).compiler.found(key).html == "<p>"  # the planting works
-    planted_values(BuildCache(folder), {key: entry} if html is None else {key: entry, html_key: html})
+    key = text_key("# a")
+    html_key, survey_key = cache_module._html_key(key), cache_module._survey_key(key)
+    planted_values(BuildCache(folder), {key: COMPILED, html_key: "<p>", survey_key: SURVEY})
     found = BuildCache(folder, save=save).compiler.found(key)
-    if found is not None:  # a command-line build reads the HTML only where it renders a page
-        assert save and entry == COMPILED
+    assert found.html == "<p>" and found.survey.found() == ((), ())  # the planting works
+    planted = {key: entry, html_key: html, survey_key: survey}
+    planted_values(BuildCache(folder), {name: value for name, value in planted.items() if value is not None})
+    found = BuildCache(folder, save=save).compiler.found(key)
+    if found is not None:  # a command-line build reads the HTML only where it renders a page, the survey only
+        assert entry == COMPILED  # where it resolves the text's links
         with pytest.raises(LostText):
-            found.html
+            found.html, found.survey.found()
 
 
 @pytest.mark.parametrize("save", [True, False], ids=["command line", "preview"])
-def test_planted_html_of_another_length_is_not_taken_for_the_compiled_one(tmp_path, save):
+@pytest.mark.parametrize("kept", ["html", "survey"])
+def test_planted_html_of_another_length_is_not_taken_for_the_compiled_one(tmp_path, save, kept):
     folder = tmp_path / "cache"
     folder.mkdir()
-    key, html_key = text_key("# a"), cache_module._html_key(text_key("# a"))
-    planted_values(BuildCache(folder), {key: COMPILED, html_key: "<p></p>"})
+    key = text_key("# a")
+    html = "<p></p>" if kept == "html" else "<p>"
+    survey = "[[], []]" if kept == "survey" else SURVEY
+    planted_values(BuildCache(folder), {key: COMPILED, cache_module._html_key(key): html,
+                                        cache_module._survey_key(key): survey})
     found = BuildCache(folder, save=save).compiler.found(key)
-    if save:  # read only where a page is rendered: there it is refused (and the build starts again without it)
+    if save:  # read only where it is needed: there it is refused (and the build starts again without it)
         with pytest.raises(LostText):
-            found.html
+            found.html if kept == "html" else found.survey.found()
     else:
         assert found is None
 
@@ -186,7 +197,7 @@ def test_only_the_texts_of_the_last_build_are_kept(tmp_path):
     precompile(cache.compiler, ["# two", "# three"])
     cache.store_used()
     kept = BuildCache(folder)
-    assert len(kept.store.entries) == 4  # each text's compiled form, and apart from it its HTML
+    assert len(kept.store.entries) == 6  # each text's compiled form, and apart from it its HTML and its survey
     assert kept.compiler.found(text_key("# one")) is None and kept.compiler.found(text_key("# three")) is not None
     assert kept.compiler.found(text_key("# three")).html == '<h1 id="three">three</h1>\n'
     assert cache_module._html_key(text_key("# three")) in kept.store.entries

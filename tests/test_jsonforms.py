@@ -13,10 +13,11 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from microsite.compiled import Html, compile_markdown
+from microsite.compiled import Html, Survey, compile_markdown
 from microsite.errors import ContentError, ContentErrors, Location
 from microsite.jsonforms import (AVOIDED, RESOLVED, compiled_from_json, compiled_to_json, reading_from_json,
                                  reading_to_json, yaml_from_json)
+from microsite.kept import LostText
 from microsite.links import Prose
 from microsite.load import Body, DataFile, Document, Project, Reading, _fresh_reading, load, parse_document
 from microsite.markdown import new_parser
@@ -214,27 +215,50 @@ def test_compiled_markdown_comes_back_exactly(text: str) -> None:
     compiled = compile_markdown(new_parser(), text)
     data = json.loads(as_json(compiled_to_json(compiled)))
     assert "<" not in as_json(data) or "<" in text  # all but the HTML, which is kept apart
-    kept = {compiled.body.key: compiled.html}
-    back = compiled_from_json(data, compiled.body.key, html=lambda key, length: Html(key, length, kept[key]))
+    kept = {"html": compiled.html, "survey": compiled.survey.text}
+    back = compiled_from_json(data, compiled.body.key, html=lambda key, length: Html(key, length, kept["html"]),
+                              survey=lambda key, length: Survey(key, length, kept["survey"]))
     assert back == compiled and digest_of(back) == digest_of(compiled) and back.html == compiled.html
-    read = compiled_from_json(data, compiled.body.key, html=lambda key, length: Html(key, length, read=kept.get))
-    assert read == compiled and read.html == compiled.html and not read.body.held
+    assert (back.links, back.digits, back.cited, back.external) == \
+        (compiled.links, compiled.digits, compiled.cited, compiled.external)
+    read = compiled_from_json(data, compiled.body.key, html=lambda key, length: Html(key, length, read=lambda _: kept["html"]),
+                              survey=lambda key, length: Survey(key, length, read=lambda _: kept["survey"]))
+    assert read == compiled and read.html == compiled.html and not read.body.held and not read.survey.held
+    assert (read.links, read.digits) == (compiled.links, compiled.digits)
 
 
 GOOD_LINK = ["x.md", "", "x", False, 0, 1, False]
-
-
-@pytest.mark.parametrize("links", [
+BAD_LINKS = [
     None, {}, [None], [GOOD_LINK[:6]], [GOOD_LINK + [False]], [GOOD_LINK, "x.md"],
     *[[GOOD_LINK, [*GOOD_LINK[:field], wrong, *GOOD_LINK[field + 1:]]]  # each field of another type, in the 2nd link
       for field, wrong in enumerate([1, None, 1, 0, True, 1.0, 1])],
-])
+]
+
+
+@pytest.mark.parametrize("links", BAD_LINKS)
 def test_a_compiled_form_with_links_of_another_shape_is_refused(links) -> None:
-    good = [0, [GOOD_LINK], [], [], [], []]
+    """Its ``cite:`` links, in the form; all its links, in its survey (read only where its links are resolved:
+    there, a survey of another shape is a text the store lost, and the build starts again without the store)."""
     html = lambda key, length: Html(key, length, "")  # noqa: E731
-    assert compiled_from_json(good, "k", html=html).links[0].href == "x.md"
+    good_survey = as_json([[GOOD_LINK], []])
+    survey = lambda key, length: Survey(key, length, good_survey)  # noqa: E731
+    good = [0, len(good_survey), 1, [], [], [], ["https://example.org/"], [GOOD_LINK]]
+    compiled = compiled_from_json(good, "k", html=html, survey=survey)
+    assert compiled.cited[0].href == compiled.links[0].href == "x.md" and compiled.external == ("https://example.org/",)
     with pytest.raises((TypeError, ValueError)):
-        compiled_from_json([0, links, [], [], [], []], "k", html=html)
+        compiled_from_json([*good[:7], links], "k", html=html, survey=survey)
+    with pytest.raises(LostText):
+        Survey("k", 1, as_json([links, []])).found()
+    with pytest.raises((TypeError, ValueError)):
+        compiled_from_json([*good[:6], [1], good[7]], "k", html=html, survey=survey)
+
+
+@pytest.mark.parametrize("runs", [None, [None], [["12", -1]], [[12, -1, []]], [["12", "-1", []]], [["12", -1, [[0, 0]]]],
+                                  [["12", -1, [[0, 0, "1"]]]]])
+def test_a_survey_with_runs_of_digits_of_another_shape_is_lost(runs) -> None:
+    assert Survey("k", 1, as_json([[], [["12", -1, [[0, 0, 1]]]]])).found()[1][0].text == "12"
+    with pytest.raises(LostText):
+        Survey("k", 1, as_json([[], runs])).found()
 
 
 # --- texts resolved for their pages: every text of the sample site and of every broken fixture site ---------------

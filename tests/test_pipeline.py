@@ -328,6 +328,9 @@ def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp
     html_read, real_html = [], cache_module.BuildCache._stored_html
     monkeypatch.setattr(cache_module.BuildCache, "_stored_html", lambda self, key: html_read.append(key) or
                         real_html(self, key))
+    survey_read, real_survey = [], cache_module.BuildCache._stored_survey
+    monkeypatch.setattr(cache_module.BuildCache, "_stored_survey", lambda self, key: survey_read.append(key) or
+                        real_survey(self, key))
     scanned, real_scan = [], glossary._phrases_in
     monkeypatch.setattr(glossary, "_phrases_in", lambda pattern, text: scanned.append(text) or
                         real_scan(pattern, text))
@@ -346,15 +349,18 @@ def test_a_fresh_process_reads_compiles_and_resolves_again_only_what_changed(tmp
     assert parsed == ["statistics.en.md"] and compiled_texts == ["Introduction.\n"]
     assert html_read == [compiled.text_key("Introduction.\n")]  # only the page rendered again reads its HTML
     assert set(markdown_read) <= sources
+    assert survey_read == []  # every resolution but the edited text's (compiled here) is read back whole
     assert resolved == ["Introduction.\n"] and scanned == ["Introduction.\n"]
     assert tree(out) == clean_build(root, tmp_path, "edited")
 
 
+@pytest.mark.parametrize("kept", ["html", "survey"])
 @pytest.mark.parametrize("damage", ["bytes", "segment"])
-def test_html_the_store_lost_only_makes_the_build_slower(tmp_path: Path, damage: str) -> None:
-    """A command-line build reads a page's HTML from the store only where it renders the page: HTML damaged
-    there, or gone with its segment (another build may delete segments it does not use), makes the build start
-    again without the store, never a mistake or a wrong page."""
+def test_texts_the_store_lost_only_make_the_build_slower(tmp_path: Path, damage: str, kept: str) -> None:
+    """A command-line build reads a page's HTML from the store only where it renders the page, and a text's
+    survey (its links and digits) only where it resolves its links: every text's, once a link target changed.
+    Either damaged there, or gone with its segment (another build may delete segments it does not use), makes
+    the build start again without the store, never a mistake or a wrong page."""
     from microsite import cache as cache_module
     from microsite.compiled import text_key
     from microsite.load import Project, load
@@ -365,7 +371,8 @@ def test_html_the_store_lost_only_makes_the_build_slower(tmp_path: Path, damage:
     folder = root / CACHE_FOLDER / "store"
     store = Store(folder, cache_module.code_fingerprint())
     texts = [document.body for document in load(Project(root)).pages]
-    html = [store.entries[cache_module._html_key(text_key(body))] for body in texts]
+    kept_key = cache_module._html_key if kept == "html" else cache_module._survey_key
+    html = [store.entries[kept_key(text_key(body))] for body in texts]
     if damage == "bytes":  # the same length, other bytes: refused by their digest
         for entry in html:
             segment = folder / entry.segment
@@ -379,6 +386,8 @@ def test_html_the_store_lost_only_makes_the_build_slower(tmp_path: Path, damage:
                    for key, entry in store.entries.items()}
         write_checked(folder / "index.json", store.code, _index_json(entries))
     shutil.rmtree(out)
+    if kept == "survey":  # a heading added: a link may now lead to it, so every text's links are resolved again
+        edit(root / "content/pages/statistics.en.md", "Intro.", "Intro.\n\n## Added")
     result = build(root, out)
     assert result.site is not None and tree(out) == clean_build(root, tmp_path, "clean")
     assert build(root, out).site is None  # and the store made again serves the next build
