@@ -58,7 +58,7 @@ from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, 
 from .load import Body, Document, Reading, ReadingKey
 from .memo import Memo, digest_of
 from .search import Pagefind
-from .store import CACHE_FORMAT, MISS_ERRORS, Entry, Store, as_json, head, number, read_checked, text, write_checked
+from .store import MISS_ERRORS, Entry, Store, as_json, head, number, read_checked, text, write_checked
 from .write import Written, manifest_digest
 
 _PACKAGE = Path(__file__).resolve().parent

@@ -139,12 +139,11 @@ class Survey(Kept):
 
     def found(self) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
         """The links and runs of digits, read (and checked: :class:`LostText` if they are not of their shape)."""
+        text = self.text  # LostText when it cannot be read back
         try:
-            links, digits = json.loads(self.text)
+            links, digits = json.loads(text)
             return links_from_json(links), digits_from_json(digits)
-        except (ValueError, TypeError, RecursionError) as exc:
-            if isinstance(exc, LostText):
-                raise
+        except (ValueError, TypeError, RecursionError):
             raise LostText(f"the survey kept for {self.key} is not of its shape") from None
 
     @classmethod
@@ -175,7 +174,8 @@ def digits_from_json(runs: Any) -> tuple[TextRun, ...]:
     if type(runs) is not list:
         raise TypeError("not runs of digits")
     return tuple(TextRun(_checked(str, run_text), _checked(int, link),
-                         tuple((_checked(int, o), _checked(int, l), _checked(int, c)) for o, l, c in places))
+                         tuple((_checked(int, offset), _checked(int, line), _checked(int, column))
+                               for offset, line, column in places))
                  for run_text, link, places in runs)
 
 
