@@ -35,6 +35,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -343,29 +344,39 @@ def _delete_unused(folder: Path, on_disk: dict[str, int], referenced: set[str]) 
 
 
 def _index_json(entries: dict[str, Entry]) -> Iterator[str]:
-    """The index as JSON text, an entry at a time (never a second copy of it whole in memory)."""
+    """The index as JSON text: the segments' names, then one list per field of the entries, in one order (keys,
+    segment numbers, offsets, lengths, digests), a list at a time. Lists of plain values are what JSON reads and
+    writes fastest: read back as one list per entry, the index of a 10,000-page site took twice as long."""
     segments = sorted({entry.segment for entry in entries.values()})
     number = {name: index for index, name in enumerate(segments)}
-    yield f'{{"segments":{as_json(segments)},"entries":{{'
-    items = list(entries.items())
-    for start in range(0, len(items), _INDEX_BLOCK):  # a block at a time: JSON's encoder is fast on whole dicts
-        block = {key: [number[entry.segment], entry.offset, entry.length, entry.digest]
-                 for key, entry in items[start:start + _INDEX_BLOCK]}
-        yield ("," if start else "") + as_json(block)[1:-1]
-    yield "}}"
-
-
-_INDEX_BLOCK = 4096  # entries of the index encoded at once
+    yield f'{{"segments":{as_json(segments)},"keys":{as_json(list(entries))}'
+    for name, column in (("segment", [number[entry.segment] for entry in entries.values()]),
+                         ("offset", [entry.offset for entry in entries.values()]),
+                         ("length", [entry.length for entry in entries.values()]),
+                         ("digest", [entry.digest for entry in entries.values()])):
+        yield f',"{name}":{as_json(column)}'
+    yield "}"
 
 
 def _entries(content: object) -> dict[str, Entry]:
-    """The index read back (see :func:`_index_json`), or no entries when it is not of that shape."""
+    """The index read back (see :func:`_index_json`), or no entries when it is not of that shape: each column's
+    types checked at once (75,000 entries at 10,000 pages)."""
     if content is None:
         return {}
     try:
         segments = [_segment_name(name) for name in content["segments"]]
-        return {text(key): Entry(segments[count(number)], count(offset), _size(length), text(digest))
-                for key, (number, offset, length, digest) in content["entries"].items()}
+        keys, numbers, offsets = content["keys"], content["segment"], content["offset"]
+        lengths, digests = content["length"], content["digest"]
+        columns = (keys, numbers, offsets, lengths, digests)
+        if {type(column) for column in columns} != {list} or len({len(column) for column in columns}) != 1:
+            return {}
+        if not keys:
+            return {}
+        if (set(map(type, keys + digests)) != {str} or set(map(type, numbers + offsets + lengths)) != {int}
+                or min(numbers + offsets + lengths) < 0 or max(lengths) > MAX_VALUE_BYTES):
+            return {}
+        return dict(zip(keys, map(tuple.__new__, repeat(Entry),
+                                  zip(map(segments.__getitem__, numbers), offsets, lengths, digests))))
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return {}
 
@@ -373,12 +384,6 @@ def _entries(content: object) -> dict[str, Entry]:
 def _segment_name(value: object) -> str:
     if not SEGMENT.match(text(value)):  # never a path: a planted index cannot make the store open another file
         raise ValueError("not a segment's name")
-    return value
-
-
-def _size(value: object) -> int:
-    if count(value) > MAX_VALUE_BYTES:
-        raise ValueError("larger than any value")
     return value
 
 

@@ -17,7 +17,7 @@ from microsite.kept import LostText
 from microsite.errors import ContentError, Location
 from microsite.inputs import Inputs
 from microsite.memo import digest_of
-from microsite.store import head
+from microsite.store import Entry, _index_json, head
 
 
 def project(tmp_path: Path) -> Path:
@@ -112,11 +112,11 @@ def planted_values(cache: BuildCache, values: dict[str, object]) -> None:
     entries, offset, lines = {}, 0, []
     for key, value in values.items():
         data = json.dumps(value).encode()
-        entries[key] = [0, offset, len(data), digest_of(data)]
+        entries[key] = Entry(segment, offset, len(data), digest_of(data))
         lines.append(data + b"\n")
         offset += len(data) + 1
     (folder / segment).write_bytes(b"".join(lines))
-    index = json.dumps({"segments": [segment], "entries": entries}).encode()
+    index = "".join(_index_json(entries)).encode()
     (folder / "index.json").write_bytes(head(cache.code, digest_of(index)) + b"\n" + index)
 
 

@@ -158,14 +158,24 @@ def planted_index(folder: Path, content: object, code: str = CODE) -> None:
     (folder / INDEX).write_bytes(head(code, digest_of(body)) + b"\n" + body)
 
 
-@pytest.mark.parametrize("entry", [
-    [0, 0, 5, "wrong digest"], [0, 0, 1 << 40, "huge"], [0, -1, 5, "negative"], [7, 0, 5, "no such segment"],
-    [0, 0, "5", "a text"], "not a list", [0, 0, 5],
+def index_of(names: list[str], entries: dict[str, list]) -> dict:
+    """An index's content as the store writes it: the segments' names, then a list per field of the entries."""
+    fields = list(zip(*entries.values())) or [(), (), (), ()]
+    return {"segments": names, "keys": list(entries), **{name: list(column) for name, column in
+                                                         zip(("segment", "offset", "length", "digest"), fields)}}
+
+
+@pytest.mark.parametrize("field, value", [
+    ("digest", ["wrong digest"]), ("length", [1 << 40]), ("offset", [-1]), ("segment", [7]), ("length", ["5"]),
+    ("offset", "0"), ("digest", []), ("segment", [True]), ("keys", [1]), ("keys", None),
 ])
-def test_a_planted_index_only_misses(tmp_path, entry):
+def test_a_planted_index_only_misses(tmp_path, field, value):
     folder = tmp_path / "store"
     saved(folder, {"a": "one"})
-    planted_index(folder, {"segments": segments(folder), "entries": {"a": entry}})
+    index = index_of(segments(folder), {"a": [0, 0, 5, digest_of(b'"one"')]})
+    planted_index(folder, index)
+    assert read(folder, "a") == "one"  # the planting works
+    planted_index(folder, {**index, field: value})
     assert read(folder, "a") is None
 
 
@@ -175,7 +185,7 @@ def test_a_planted_index_cannot_name_another_file(tmp_path, name):
     secret = tmp_path / "secret.jsonl"
     secret.write_bytes(b'"secret"\n')
     folder.mkdir()
-    planted_index(folder, {"segments": [name], "entries": {"a": [0, 0, 8, digest_of(b'"secret"')]}})
+    planted_index(folder, index_of([name], {"a": [0, 0, 8, digest_of(b'"secret"')]}))
     assert read(folder, "a") is None
 
 
