@@ -7,10 +7,11 @@ for rewriting them all. So:
 
 * each build that made new values appends them to ONE new *segment* file,
   written aside and renamed into place (a segment is whole or absent);
-* an *index* (key -> segment, offset, length, digest of the value's bytes)
-  replaces the old one at once in each build that changed it; its first line
-  names the code that wrote it and the digest of the rest
-  (:func:`read_checked`): an index of other code is an empty store;
+* an *index* (key -> segment, offset, length, digest of the value's bytes;
+  kept as a list per field, which JSON reads fastest) replaces the old one at
+  once in each build that changed it; its first line names the code that
+  wrote it and the digest of the rest (:func:`read_checked`): an index of
+  other code is an empty store;
 * a value is read only when asked for; its bytes must have the index's
   digest, then they are JSON that the caller's decoder reads back field by
   field with its types checked. A missing segment, a wrong digest or a bad
