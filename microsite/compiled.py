@@ -124,10 +124,13 @@ class Compiled:
 
     @property
     def links(self) -> tuple[LinkSpec, ...]:
+        """Read from the survey each time it is asked for (and decoded): where both are needed, as in
+        ``links.resolve``, ask ``survey.found()`` once."""
         return self.survey.found()[0]
 
     @property
     def digits(self) -> tuple[TextRun, ...]:
+        """Read from the survey each time, as :attr:`links` is."""
         return self.survey.found()[1]
 
 
