@@ -165,8 +165,8 @@ class BuildCache:
 
     def _kept(self, kind: type[Kept], store_key: Callable[[str], str],
               read: Callable[[str], str]) -> Callable[[str, int], Kept]:
-        """How a text kept apart in the store (a compiled text's HTML, a document's body) comes back, by its key
-        and length: read by ``read`` when it is needed, in a command-line build; now, in the preview, which
+        """How a text kept apart in the store (a compiled text's HTML or survey, a document's body) comes back, by
+        its key and length: read by ``read`` when it is needed, in a command-line build; now, in the preview, which
         keeps everything in memory and shares the store with builds that may replace it. KeyError when it is
         not there (or, in the preview, not of that length): then the value it belongs to is not there either."""
         def kept(key: str, length: int) -> Kept:
@@ -239,14 +239,14 @@ class BuildCache:
         self.compiler.forget_unused()
         if self.persist:
             self.store.save(self._used())
-            self._read_html_from_store()
+            self._read_kept_from_store()
             self._compiler = None
             self.memo, self.documents = Memo(self._recall), {}  # in memory, they serve only a long-running process
             _release_freed_memory()
             with contextlib.suppress(OSError):
                 (self.folder / "compiled.json").unlink(missing_ok=True)  # where older versions kept it, whole
 
-    def _read_html_from_store(self) -> None:
+    def _read_kept_from_store(self) -> None:
         """Let go of the compiled HTML the store now holds: it is read back where each page is rendered; and of the
         surveys, read back where a text's links are resolved.
 
@@ -294,9 +294,10 @@ class BuildCache:
 
 
 class _KeptInStore:
-    """Where a command-line build keeps the HTML of the texts it compiles in bulk, and their Markdown: in the
-    store, written by the process that compiled each text (see ``compiled.Compiler``), so that this process
-    holds neither. At 10,000 long pages, they were 130 and 82 MB held while the site was validated."""
+    """Where a command-line build keeps the HTML and the survey of the texts it compiles in bulk, and their
+    Markdown: in the store, written by the process that compiled each text (see ``compiled.Compiler``), so that
+    this process holds none of them. At 10,000 long pages, the HTML and the Markdown were 130 and 82 MB held while
+    the site was validated, and the surveys 200,000 links."""
 
     def __init__(self, cache: BuildCache) -> None:
         self.cache = cache

@@ -30,7 +30,7 @@ from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
 from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
 from .numerals import digit_runs
-from .store import as_json
+from .store import all_of, as_json
 
 # NUL never reaches the HTML from the text (markdown-it replaces it), so it
 # cannot be confused with anything an editor wrote.
@@ -163,11 +163,11 @@ def links_from_json(links: Any) -> tuple[LinkSpec, ...]:
         raise TypeError("not links")
     if not links:
         return ()
-    if set(map(type, links)) != {list} or set(map(len, links)) != {len(LinkSpec._fields)}:
+    if not all_of(list, links) or set(map(len, links)) != {len(LinkSpec._fields)}:
         raise TypeError("not links")
     hrefs, titles, link_texts, images, lines, columns, mistyped = zip(*links)
-    if (set(map(type, hrefs + titles + link_texts)) != {str} or set(map(type, images + mistyped)) != {bool}
-            or set(map(type, lines + columns)) != {int}):
+    if not (all_of(str, hrefs + titles + link_texts) and all_of(bool, images + mistyped)
+            and all_of(int, lines + columns)):
         raise TypeError("not links")
     return tuple(map(tuple.__new__, repeat(LinkSpec), links))
 

@@ -23,7 +23,7 @@ from .errors import ContentError, Location
 from .links import Prose, Read
 from .load import Body, DataFile, Document, Reading
 from .memo import Form
-from .store import count, text
+from .store import all_of, count, text
 from .yamlfile import YamlList, YamlMap
 
 # --- compiled Markdown -------------------------------------------------------------------------------------------
@@ -44,7 +44,7 @@ def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html],
     """The text of ``key`` as compiled; ``html(key, length)`` gives its HTML and ``survey(key, length)`` its
     survey (KeyError when there is none: then there is no compiled form)."""
     html_length, survey_length, link_count, heading_ids, duplicate_ids, mistyped, external, cited = data
-    if type(external) is not list or not _all_text(external):
+    if type(external) is not list or not all_of(str, external):
         raise TypeError("not addresses")
     return Compiled(
         html(key, count(html_length)),
@@ -225,20 +225,15 @@ def resolved_to_json(resolved: tuple[tuple[str, ...], list[ContentError], Read],
 def resolved_from_json(data: Any, item: Prose) -> tuple[tuple[str, ...], list[ContentError], Read]:
     fills, mistakes, fields, pages = data
     # two for each link, no fewer
-    if type(fills) is not list or len(fills) != 2 * item.compiled.link_count or not _all_text(fills):
+    if type(fills) is not list or len(fills) != 2 * item.compiled.link_count or not all_of(str, fills):
         raise ValueError("not what fills this text's links")
     mistakes = [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
                 for where, message, hint, detail in mistakes]
-    if (type(fields) is not list or type(pages) is not list or not _all_text(fields)
-            or not set(map(type, pages)) <= {list} or not set(map(len, pages)) <= {2}
-            or not _all_text([part for page in pages for part in page])):
+    if (type(fields) is not list or type(pages) is not list or not all_of(str, fields)
+            or not all_of(list, pages) or not set(map(len, pages)) <= {2}
+            or not all_of(str, [part for page in pages for part in page])):
         raise TypeError("not what a text read of the link targets")
     return tuple(fills), mistakes, Read(tuple(sorted(set(fields))), tuple(sorted(set(map(tuple, pages)))))
-
-
-def _all_text(values: list) -> bool:
-    """Whether every one of ``values`` is text (checked at once: a text's results hold hundreds)."""
-    return set(map(type, values)) <= {str}
 
 
 def _only_content_errors(mistakes: list) -> list[ContentError]:

@@ -82,10 +82,11 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
         try:
             return _build(root, out, options, cache or BuildCache(root / CACHE_FOLDER), long_running, started)
         except LostText:
-            if long_running:  # the preview's cache holds its HTML (see ``cache``): this is no lost cache
+            if long_running:  # the preview's cache holds what it kept (see ``cache``): this is no lost cache
                 raise
-        # A page's HTML, kept in the cache's store to be read where the page is rendered, could not be read
-        # back (the store was damaged, or replaced by another build): build once more without the store.
+        # A text kept in the cache's store to be read where it is needed (a page's HTML, a text's survey, a
+        # body's Markdown) could not be read back (the store was damaged, or replaced by another build): build
+        # once more without the store.
         return _build(root, out, options, BuildCache(root / CACHE_FOLDER, stored=False), long_running, started)
 
 

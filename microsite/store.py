@@ -373,7 +373,7 @@ def _entries(content: object) -> dict[str, Entry]:
             return {}
         if not keys:
             return {}
-        if (set(map(type, keys + digests)) != {str} or set(map(type, numbers + offsets + lengths)) != {int}
+        if (not all_of(str, keys + digests) or not all_of(int, numbers + offsets + lengths)
                 or min(numbers + offsets + lengths) < 0 or max(lengths) > MAX_VALUE_BYTES):
             return {}
         return dict(zip(keys, map(tuple.__new__, repeat(Entry),
@@ -443,6 +443,12 @@ def as_json(value: object) -> str:
 
 
 # --- reading plain data back, its types checked ------------------------------------------------------------
+
+
+def all_of(kind: type, values: list) -> bool:
+    """Whether each of ``values`` is of type ``kind``, not a subclass (checked at once, at C speed: a value read
+    back may hold hundreds, the index tens of thousands)."""
+    return set(map(type, values)) <= {kind}
 
 
 def text(value: object) -> str:
