@@ -70,6 +70,14 @@ class Span:
     stage: str
     started: float
     ended: float
+    user: float = 0.0  # CPU seconds, this process and the children it waited for during the stage
+    system: float = 0.0
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """User and system CPU seconds so far, of this process and of its children that have ended."""
+    times = os.times()
+    return times.user + times.children_user, times.system + times.children_system
 
 
 class Sampler:
@@ -115,11 +123,12 @@ def timed(spans: list[Span]) -> None:
 
         @functools.wraps(function)
         def wrapper(*args, __function=function, __stage=stage, **kwargs):
-            started = time.monotonic()
+            started, (user, system) = time.monotonic(), cpu_seconds()
             try:
                 return __function(*args, **kwargs)
             finally:
-                spans.append(Span(__stage, started, time.monotonic()))
+                ended, (user_after, system_after) = time.monotonic(), cpu_seconds()
+                spans.append(Span(__stage, started, ended, user_after - user, system_after - system))
         setattr(owner, name, wrapper)
 
 
@@ -136,17 +145,20 @@ def prepare(project: Path, out: Path, step: str, page: str | None) -> None:
             file.write(f"\n{EDIT_SENTENCE}\n")
 
 
-def report(spans: list[Span], sampler: Sampler, total: float, summary: str) -> str:
-    lines = [summary, "", f"| stage | s | share | peak MB | processes |", "|---|--:|--:|--:|--:|"]
+def report(spans: list[Span], sampler: Sampler, total: float, cpu_used: tuple[float, float], summary: str) -> str:
+    lines = [summary, "", "| stage | s | share | CPU user s | CPU system s | peak MB | processes |",
+             "|---|--:|--:|--:|--:|--:|--:|"]
     for span in spans:
         kb, count = sampler.during(span)
         seconds = span.ended - span.started
-        lines.append(f"| {span.stage} | {seconds:.2f} | {seconds / total:.0%} | {kb / 1024:.0f} | {count} |")
+        lines.append(f"| {span.stage} | {seconds:.2f} | {seconds / total:.0%} | {span.user:.2f} | {span.system:.2f} "
+                     f"| {kb / 1024:.0f} | {count} |")
     rest = total - sum(span.ended - span.started for span in spans)
     peak = max((kb for _, kb, _ in sampler.samples), default=0)
-    lines.append(f"| the rest (between the stages) | {rest:.2f} | {rest / total:.0%} | | |")
-    lines.append(f"| whole build (in this process, interpreter start left out) | {total:.2f} | 100% | "
-                 f"{peak / 1024:.0f} | |")
+    user, system = cpu_used
+    lines.append(f"| the rest (between the stages) | {rest:.2f} | {rest / total:.0%} | | | | |")
+    lines.append(f"| whole build (in this process, interpreter start left out) | {total:.2f} | 100% | {user:.2f} "
+                 f"| {system:.2f} | {peak / 1024:.0f} | |")
     return "\n".join(lines)
 
 
@@ -176,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     spans: list[Span] = []
     timed(spans)
     sampler = Sampler()
-    started = time.monotonic()
+    started, (user, system) = time.monotonic(), cpu_seconds()
     try:
         result = pipeline.build(project, out, BuildOptions.from_environment(os.environ))
     except ContentErrors as exc:
@@ -184,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     finally:
         sampler.stop()
-    print(report(spans, sampler, time.monotonic() - started, result.summary()))
+    total, (user_after, system_after) = time.monotonic() - started, cpu_seconds()
+    print(report(spans, sampler, total, (user_after - user, system_after - system), result.summary()))
     return 0
 
 

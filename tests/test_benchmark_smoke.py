@@ -116,6 +116,9 @@ def test_the_stage_profiler_names_every_stage_of_a_cold_and_an_edited_build(tmp_
             "cache", "inputs", "output", "output", "load", "compile", "validate", "store", "render", "render keys",
             "render and write", "state", "the rest (between the stages)", "whole build (in this process, interpreter "
             "start left out)"], profiled.stdout
+        whole = profiled.stdout.splitlines()[-1].strip("| ").split(" | ")
+        seconds, user, system = float(whole[1]), float(whole[3]), float(whole[4])
+        assert 0 < user + system < 4 * seconds + 1, profiled.stdout  # the build's CPU time, its workers' with it
     edited = (tmp_path / "corpus" / "content" / "pages").glob("topics/*/p*.en.md")
     assert any(path.read_text(encoding="utf-8").endswith("to measure a rebuild after one edit.\n") for path in edited)
     assert run("scripts/profile_build.py", str(tmp_path)).returncode == 1  # no project there: said, not a traceback
