@@ -233,3 +233,57 @@ def test_the_parser_gives_every_option_markdown_it_reads_with_a_default_that_ver
     for name, default in read.items():
         assert name in md.options, name
         assert md.options[name] == default or (name == "html" and md.options[name] is False), name
+
+
+# --- the renderer ----------------------------------------------------------------------
+
+# Pieces of Markdown that make every kind of token our parser makes, and the places where markdown-it's renderer
+# decides on a line break: tight and loose lists, a list item that is empty or holds a block, a hidden paragraph
+# before a quote, tables with aligned columns, fences with an info string, links and images with titles.
+_BLOCKS = [
+    "# Title {#top}", "## 三个纳入", "Setext\n===", "para *em* **strong** ~~gone~~ `code` a&amp;b <i>x</i> \"q\"",
+    "- a\n- b", "- a\n\n- b", "1. one\n2. two", "3) three", "- \n- c", "- a\n  > quoted", "- a\n  ```\n  code\n  ```",
+    "* a\n  * nested\n    1. deep", "> quote\n> more", ">", "    indented code <&>", "```py title\nx < 1\n```", "~~~\n~~~",
+    "---", "| a | b |\n|:--|--:|\n| 1 | [x](y.md) |", "| a |\n|:-:|\n| ![i](p.png \"t\") |", "| a |\n|---|",
+    "[l](https://e.org \"ti&tle\") ![alt *em*](i.png) <https://auto.org> [ref]\n\n[ref]: /r \"R\"", "line  \nbreak\\\nmore",
+    "中文**强素质。**后文", "text\nnext line", "<div>raw</div>", "&copy; &#x202; &bogus;", "- [ ] task",
+]
+
+
+def _render_both(text: str) -> tuple[str, str]:
+    from markdown_it.renderer import RendererHTML
+
+    quick = MD.renderer.render(MD.parse(text), MD.options, {})
+    stock = RendererHTML().render(MD.parse(text), MD.options, {})
+    return quick, stock
+
+
+@pytest.mark.parametrize("text", _BLOCKS)
+def test_the_quick_renderer_writes_what_markdown_its_own_writes(text):
+    quick, stock = _render_both(text)
+    assert quick == stock
+
+
+def test_the_quick_renderer_writes_what_markdown_its_own_writes_for_any_mix_of_blocks():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(_BLOCKS + ["", "  ", "\n", "text"])
+    indents = st.sampled_from(["", "  ", "   ", "    ", "> ", "- ", "1. "])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(indents, pieces, st.sampled_from(["\n", "\n\n"])), max_size=8))
+    def check(parts):
+        text = "".join(indent + piece.replace("\n", "\n" + indent) + end for indent, piece, end in parts)
+        quick, stock = _render_both(text)
+        assert quick == stock, text
+
+    check()
+
+
+def test_a_text_rule_set_by_hand_is_still_followed():
+    md = new_parser()
+    md.add_render_rule("text", lambda self, tokens, index, options, env: tokens[index].content.upper())
+    assert md.render("one *two*\n\n| a |\n|---|\n| b |") == \
+        "<p>ONE <em>TWO</em></p>\n<table>\n<thead>\n<tr>\n<th>A</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>B</td>\n" \
+        "</tr>\n</tbody>\n</table>\n"
