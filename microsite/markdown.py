@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
@@ -61,10 +62,25 @@ def new_parser() -> MarkdownIt:
     # raised and caught at every read (each table cell, each list), 3 % of compiling pages of long tables.
     md.options.update({name: False for name in _OPTIONS_READ_WITH_DEFAULT})
     md.validateLink = lambda url: True  # every link is checked by the build instead
+    md.normalizeLink = normalized_link
     md.inline.ruler.at("emphasis", cjk_emphasis)
     md.core.ruler.after("inline", "cjk_softbreak", cjk_softbreak)
     md.core.ruler.after("cjk_softbreak", "heading_ids", heading_ids)
     return md
+
+
+# A link target markdown-it's ``normalizeLink`` gives back as it is: a path, a ``cite:`` record or a URL
+# with an ASCII host, of letters, digits and ``._~/-``, and a fragment of the same.
+_PLAIN_LINK = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?[A-Za-z0-9._~/-]*(?:#[A-Za-z0-9._~/-]*)?")
+
+
+def normalized_link(url: str) -> str:
+    """markdown-it's ``normalizeLink`` (percent-encoding, host names to punycode), not called for a plain
+    target (``p1.md#top``, ``cite:src-1``), which it would give back unchanged: at pages full of links, it
+    took a twentieth of compiling. ``tests/test_markdown.py`` checks that the two agree."""
+    if _PLAIN_LINK.fullmatch(url):
+        return url
+    return normalizeLink(url)
 
 
 class QuickRenderer(RendererHTML):
@@ -182,8 +198,8 @@ def _scan_delimiters(state: StateInline, start: int, can_split_word: bool) -> tu
 def cjk_softbreak(state: StateCore) -> None:
     """Drop soft line breaks between two CJK characters (no stray spaces in Chinese)."""
     for block in state.tokens:
-        if block.type != "inline" or not block.children:
-            continue
+        if block.type != "inline" or not block.children or "\n" not in block.content:
+            continue  # a soft break is a line end of the block's text: most blocks (a table cell) have none
         children = block.children
         keep = []
         for index, token in enumerate(children):

@@ -287,3 +287,33 @@ def test_a_text_rule_set_by_hand_is_still_followed():
     assert md.render("one *two*\n\n| a |\n|---|\n| b |") == \
         "<p>ONE <em>TWO</em></p>\n<table>\n<thead>\n<tr>\n<th>A</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>B</td>\n" \
         "</tr>\n</tbody>\n</table>\n"
+
+
+# --- link targets ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["p1.md", "topics/a/p1.md#top", "cite:src-2023#q1", "Cite:Foo/Bar", "stat:x~y",
+                                 "../up.md", "/abs/x.md", ".", "#", "cite:", "a#b#c", "x:y:z", "//host/x",
+                                 "http://Example.com", "https://例子.cn/a b", "cite:（全角）", "a%20b", "mailto:A@B.cn",
+                                 "HTTP:x", "http:", "javascript:alert(1)", "p 1.md", "a\\b"])
+def test_a_link_target_is_normalized_as_markdown_it_would(url):
+    from markdown_it.common.normalize_url import normalizeLink
+
+    from microsite.markdown import normalized_link
+
+    assert normalized_link(url) == normalizeLink(url)
+
+
+def test_any_link_target_is_normalized_as_markdown_it_would():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from markdown_it.common.normalize_url import normalizeLink
+
+    from microsite.markdown import normalized_link
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.text(alphabet="aZ09._~/-:#+@?%& 中", max_size=14))
+    def check(url):
+        assert normalized_link(url) == normalizeLink(url)
+
+    check()
