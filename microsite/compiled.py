@@ -28,7 +28,8 @@ from markdown_it.token import Token
 from . import cores
 from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
-from .markdown import LinkRef, duplicate_heading_ids, heading_id_set, iter_links, mistyped_links, new_parser
+from .markdown import (LinkRef, duplicate_heading_ids, heading_id_set, iter_links, may_hold_record_links,
+                       mistyped_links, new_parser)
 from .numerals import digit_runs
 from .store import all_of, as_json
 
@@ -198,7 +199,7 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     """Parse ``text`` once; a pure function of the text (and the parser's rules). ``key``: the text's, if known."""
     tokens = md.parse(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as markdown-it counts lines
-    mistyped = _mistyped(tokens, lines)
+    mistyped = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
     links, digits = _survey(tokens, _Scanner(lines), mistyped)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
     for number, link in reversed(list(enumerate(iter_links(tokens)))):

@@ -366,6 +366,16 @@ class MistypedLink:
     hint: str
 
 
+# What every record link, mistyped or not, holds: its scheme and the colon after it.
+_RECORD_SCHEME = re.compile(r"(?:cite|stat|event|term)[ \t]*[:：]")
+
+
+def may_hold_record_links(text: str) -> bool:
+    """False when no part of ``text`` can be a record link, mistyped or not (a page of documentation): then
+    :func:`mistyped_links` would find nothing in any of its paragraphs, and need not look."""
+    return _RECORD_SCHEME.search(text) is not None
+
+
 def mistyped_links(text: str) -> list[MistypedLink]:
     """Every would-be ``cite:``, ``stat:``, ``event:`` or ``term:`` link in ``text`` that IME punctuation broke."""
     found = []

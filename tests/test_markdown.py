@@ -317,3 +317,38 @@ def test_any_link_target_is_normalized_as_markdown_it_would():
         assert normalized_link(url) == normalizeLink(url)
 
     check()
+
+
+# --- where a record link may be ------------------------------------------------------------------------------
+
+
+def test_a_text_without_a_record_scheme_holds_no_record_link():
+    from microsite.markdown import may_hold_record_links
+
+    assert not may_hold_record_links("| a | [b](p1.md) |\n\nSee [the page](docs/x.md#cite) and https://e.org/stat")
+    assert may_hold_record_links("[x](cite:src)") and may_hold_record_links("【】（stat：donations）")
+    assert may_hold_record_links("[x](term :t)")
+
+
+def test_every_mistyped_record_link_is_in_a_text_that_may_hold_one():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from microsite.markdown import may_hold_record_links, mistyped_links
+
+    def one_of(*choices):
+        return st.sampled_from(choices)
+
+    # A record link as an editor might type it, each of its parts well typed or not, among other text.
+    links = st.tuples(one_of("[", "［", "【", "x"), one_of("", "text", "a\nb", "]"), one_of("]", "］", "】", ""),
+                      one_of("", " ", "\t"), one_of("(", "（", "[", ""), one_of("", " ", "\t "),
+                      one_of("cite", "stat", "event", "term", "Cite", "site"), one_of(":", "：", " :", " ：", "\t:", ";", ""),
+                      one_of("", " ", "src", " src “q”", "src\"q\"）", "（"), one_of(")", "）", "", "\n\n")).map("".join)
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(st.one_of(links, one_of("plain ", "\n", "[a](p.md) ")), max_size=4).map("".join))
+    def check(text):
+        if mistyped_links(text):
+            assert may_hold_record_links(text), text
+
+    check()
