@@ -28,7 +28,7 @@ from markdown_it.token import Token
 from . import cores
 from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
-from .markdown import (LinkRef, duplicate_heading_ids, heading_id_set, iter_links, may_hold_record_links,
+from .markdown import (LinkRef, duplicate_heading_ids, heading_id_set, may_hold_record_links,
                        mistyped_links, new_parser)
 from .numerals import digit_runs
 from .store import all_of, as_json
@@ -200,10 +200,11 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     tokens = md.parse(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as markdown-it counts lines
     mistyped = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
-    links, digits = _survey(tokens, _Scanner(lines), mistyped)
+    found: list[LinkRef] = []
+    links, digits = _survey(tokens, _Scanner(lines), mistyped, found)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
-    for number, link in reversed(list(enumerate(iter_links(tokens)))):
-        _placeholders(link, number)
+    for number in range(len(found) - 1, -1, -1):
+        _placeholders(found[number], number)
     html = md.renderer.render(tokens, md.options, {})
     key = key or text_key(text)
     return Compiled(
@@ -250,9 +251,10 @@ def _placeholders(link, number: int) -> None:
         link.children.insert(link.index + 1, Token("text", "", 0, content=FILLER.format(number)))
 
 
-def _survey(tokens: list[Token], scanner: _Scanner,
-            mistyped: tuple[Mistyped, ...] = ()) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
-    """Links and digit runs with their places, found in document order by one scanner.
+def _survey(tokens: list[Token], scanner: _Scanner, mistyped: tuple[Mistyped, ...],
+            found: list[LinkRef]) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
+    """Links and digit runs with their places, found in document order by one scanner; each link's token is
+    added to ``found`` too, in that order (where their placeholders go).
 
     Digits inside a mistyped link are left out: the link's one mistake is reported instead.
     """
@@ -266,6 +268,7 @@ def _survey(tokens: list[Token], scanner: _Scanner,
         for index, token in enumerate(block.children):
             if token.type in ("link_open", "image"):
                 link = LinkRef(token, block.children, index, span)
+                found.append(link)
                 before = scanner.copy()  # a link's text comes before its target: [text](target)
                 place = scanner.find(span, _as_written(link.href, scanner.lines, span))
                 links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *place,

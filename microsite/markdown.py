@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -309,17 +308,6 @@ class LinkRef:
             if token.type in ("text", "code_inline"):
                 parts.append(token.content)
         return "".join(parts)
-
-
-def iter_links(tokens: list[Token]) -> Iterator[LinkRef]:
-    """Every link and image, in document order."""
-    for block in tokens:
-        if block.type != "inline" or not block.children:
-            continue
-        lines = tuple(block.map) if block.map else (0, 1)
-        for index, token in enumerate(block.children):
-            if token.type in ("link_open", "image"):
-                yield LinkRef(token, block.children, index, lines)
 
 
 def duplicate_heading_ids(tokens: list[Token]) -> list[tuple[int, str]]:
