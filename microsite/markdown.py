@@ -101,9 +101,11 @@ class QuickRenderer(RendererHTML):
             kind = token.type
             if kind == "inline":
                 children = token.children
-                if children and len(children) == 1 and children[0].type == "text" and plain_text:
+                if not children:
+                    continue
+                if plain_text and len(children) == 1 and children[0].type == "text":
                     out.append(escapeHtml(children[0].content))  # a table cell, a short paragraph
-                elif children:
+                else:
                     out.append(self._inline(children, options, env, xhtml, plain_text))
             elif kind in rules:
                 out.append(rules[kind](tokens, index, options, env))
