@@ -231,6 +231,28 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
         assert may_hold_numbers(text)
 
 
+def _every_character() -> str:
+    return "".join(chr(point) for point in range(0x110000) if not 0xD800 <= point <= 0xDFFF)
+
+
+def test_may_hold_numbers_is_true_for_every_character_a_number_reader_would_read() -> None:
+    """Every code point, alone and in Chinese text: the quick test's classes are a superset of the exact ones."""
+    from microsite.numerals import _NUMBER_START, may_hold_numbers
+
+    read = [match.group() for match in _NUMBER_START.finditer(" ".join(_every_character()))]
+    assert len(read) > 1500  # digits of every script, Chinese numerals, numeric symbols
+    missed = [char for char in read if not (may_hold_numbers(char) and may_hold_numbers(f"商会{char}建设"))]
+    assert missed == []
+
+
+def test_numeric_symbols_finds_every_symbol() -> None:
+    from microsite.numerals import _SYMBOL, numeric_symbols
+
+    symbols = _SYMBOL.findall(_every_character())
+    assert len(symbols) > 800
+    assert [char for char in symbols if numeric_symbols(f"商会{char}") != [(2, char)]] == []
+
+
 def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     from microsite.numerals import may_hold_numbers
 
