@@ -42,6 +42,11 @@ _INVISIBLE_RANGES = (
 )
 _INVISIBLE_CLASS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _INVISIBLE_RANGES)
 INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+# The quick search for one: the ranges within the Basic Multilingual Plane, and any character beyond it (then
+# the exact search decides). A class with a range beyond U+FFFF is checked range by range, one within it by a
+# bitmap: three times as fast over a page.
+_BMP_INVISIBLE = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _INVISIBLE_RANGES if high <= 0xFFFF)
+_MAY_BE_INVISIBLE = re.compile(rf"[{_BMP_INVISIBLE}\U00010000-\U0010ffff]")
 # A character reference as Markdown decodes it (named, decimal or hexadecimal).
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NUMERAL = rf"[\d{ZH_NUMERALS}]"
@@ -94,7 +99,8 @@ def name_of(char: str) -> str:
 
 def find_problems(text: str) -> list[Problem]:
     """Every invisible character, and every white space inside a number, in ``text``, in text order."""
-    problems = [Problem(match.start(), match.group(), match.group()) for match in INVISIBLE.finditer(text)]
+    problems = [Problem(match.start(), match.group(), match.group()) for match in INVISIBLE.finditer(text)] \
+        if _MAY_BE_INVISIBLE.search(text) else []
     if "&" in text:
         for match in _REFERENCE.finditer(text):
             decoded = html.unescape(match.group())

@@ -18,6 +18,16 @@ def test_every_format_character_of_this_python_is_invisible():
     assert missing == []
 
 
+def test_every_invisible_character_is_found_in_a_text():
+    """Every code point the exact class holds, in Chinese text: the quick search before it misses none."""
+    from microsite.characters import INVISIBLE
+
+    everything = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    invisible = INVISIBLE.findall(everything)
+    assert len(invisible) > 4000
+    assert [char for char in invisible if [p.start for p in find_problems(f"商会{char}建设")] != [2]] == []
+
+
 @pytest.mark.parametrize("char", ["\u034f", "\u115f", "\u3164", "\ufe0f", "\U000e0100", "\u180b"])
 def test_default_ignorable_characters_that_are_not_cf_are_invisible(char):
     assert is_invisible(char)
