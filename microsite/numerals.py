@@ -256,12 +256,15 @@ _SYMBOL_RANGES = (  # categories No and Nl but 〇 (Unicode 14), checked against
     (0x1ECAD, 0x1ECAF), (0x1ECB1, 0x1ECB4), (0x1ED01, 0x1ED2D), (0x1ED2F, 0x1ED3D), (0x1F100, 0x1F10C),
 )
 _SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES)
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|[{_SYMBOLS}]", re.IGNORECASE)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
-# The quick tests' classes: the symbols of the Basic Multilingual Plane, and any character beyond it taken for
-# a possible one (few texts have one; the exact search then decides). A class with a range beyond U+FFFF is
-# checked range by range, one within it by a bitmap: seven times as fast over Chinese text.
+# A class with a range beyond U+FFFF is checked range by range, one within it by a bitmap: seven times as fast
+# over Chinese text. So the symbols are searched in two classes, those beyond U+FFFF only at a character there.
 _BMP_SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES if high <= 0xFFFF)
+_ASTRAL_SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES if low > 0xFFFF)
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|[{_BMP_SYMBOLS}]"
+                           rf"|(?=[\U00010000-\U0010ffff])[{_ASTRAL_SYMBOLS}]", re.IGNORECASE)
+# The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
+# the exact search then decides).
 _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}{_BMP_SYMBOLS}\U00010000-\U0010ffff]")
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}\U00010000-\U0010ffff]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES])

@@ -245,6 +245,20 @@ def test_may_hold_numbers_is_true_for_every_character_a_number_reader_would_read
     assert missed == []
 
 
+def test_the_number_search_finds_what_one_class_of_every_symbol_would() -> None:
+    """The symbols are searched in two classes (see ``numerals``): on every code point, alone and in a run of
+    them all, the search finds what the plain form of it, one class, finds."""
+    import re
+
+    from microsite.numerals import _EN_WORD, _NUMBER_START, _SYMBOL_RANGES, _SYMBOLS, ZH_NUMERALS
+
+    assert all(high <= 0xFFFF or low > 0xFFFF for low, high in _SYMBOL_RANGES)  # each range in one class
+    plain = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|[{_SYMBOLS}]", re.IGNORECASE)
+    for text in (_every_character(), " ".join(_every_character())):
+        assert [(m.start(), m.group()) for m in _NUMBER_START.finditer(text)] == \
+            [(m.start(), m.group()) for m in plain.finditer(text)]
+
+
 def test_numeric_symbols_finds_every_symbol() -> None:
     from microsite.numerals import _SYMBOL, numeric_symbols
 
