@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 EXACT, OVER, MORE_THAN, NEARLY, ABOUT = "exact", "over", "more-than", "nearly", "about"
@@ -255,18 +256,39 @@ _SYMBOL_RANGES = (  # categories No and Nl but 〇 (Unicode 14), checked against
     0x16B61), (0x16E80, 0x16E96), (0x1D2E0, 0x1D2F3), (0x1D360, 0x1D378), (0x1E8C7, 0x1E8CF), (0x1EC71, 0x1ECAB),
     (0x1ECAD, 0x1ECAF), (0x1ECB1, 0x1ECB4), (0x1ED01, 0x1ED2D), (0x1ED2F, 0x1ED3D), (0x1F100, 0x1F10C),
 )
-_SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES)
+
+
+def class_members(ranges: Iterable[tuple[int, int]]) -> str:
+    """Ranges of code points (inclusive) as the members of a regular expression's character class."""
+    return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
+
+
+# Every character beyond U+FFFF, as a class's member. A class that holds a range beyond U+FFFF is checked range
+# by range at every character, one within U+FFFF by a bitmap: seven times as fast over Chinese text. So a quick
+# search takes this whole range with the others' parts within U+FFFF (:func:`bmp_members`), and an exact one
+# looks at the ranges beyond only at a character there (:func:`astral_members`).
+ASTRAL = "\\U00010000-\\U0010ffff"
+
+
+def bmp_members(ranges: Iterable[tuple[int, int]]) -> str:
+    """:func:`class_members` of the parts of ``ranges`` within U+FFFF."""
+    return class_members((low, min(high, 0xFFFF)) for low, high in ranges if low <= 0xFFFF)
+
+
+def astral_members(ranges: Iterable[tuple[int, int]]) -> str:
+    """:func:`class_members` of the parts of ``ranges`` beyond U+FFFF."""
+    return class_members((max(low, 0x10000), high) for low, high in ranges if high > 0xFFFF)
+
+
+_SYMBOLS = class_members(_SYMBOL_RANGES)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
-# A class with a range beyond U+FFFF is checked range by range, one within it by a bitmap: seven times as fast
-# over Chinese text. So the symbols are searched in two classes, those beyond U+FFFF only at a character there.
-_BMP_SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES if high <= 0xFFFF)
-_ASTRAL_SYMBOLS = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _SYMBOL_RANGES if low > 0xFFFF)
+_BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|[{_BMP_SYMBOLS}]"
-                           rf"|(?=[\U00010000-\U0010ffff])[{_ASTRAL_SYMBOLS}]", re.IGNORECASE)
+                           rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
-_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}{_BMP_SYMBOLS}\U00010000-\U0010ffff]")
-_MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}\U00010000-\U0010ffff]")
+_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}{_BMP_SYMBOLS}{ASTRAL}]")
+_MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")
