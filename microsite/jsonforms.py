@@ -219,7 +219,7 @@ def resolved_to_json(resolved: tuple[tuple[str, ...], list[ContentError], Read],
         raise TypeError("not a resolved text")
     return [list(fills), [[_location_to_json(m.location, item.path), m.message, m.hint, m.detail]
                           for m in _only_content_errors(mistakes)],
-            list(read.fields), [list(page) for page in read.pages]]
+            list(read.fields), [part for page in read.pages for part in page]]  # key, language, key, ...
 
 
 def resolved_from_json(data: Any, item: Prose) -> tuple[tuple[str, ...], list[ContentError], Read]:
@@ -229,11 +229,11 @@ def resolved_from_json(data: Any, item: Prose) -> tuple[tuple[str, ...], list[Co
         raise ValueError("not what fills this text's links")
     mistakes = [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
                 for where, message, hint, detail in mistakes]
-    if (type(fields) is not list or type(pages) is not list or not all_of(str, fields)
-            or not all_of(list, pages) or not set(map(len, pages)) <= {2}
-            or not all_of(str, [part for page in pages for part in page])):
+    if type(fields) is not list or type(pages) is not list or not all_of(str, fields + pages) or len(pages) % 2:
         raise TypeError("not what a text read of the link targets")
-    return tuple(fills), mistakes, Read(tuple(sorted(set(fields))), tuple(sorted(set(map(tuple, pages)))))
+    # The pages in the order written, sorted (a text looks up 20 pages: sorting them again, as pairs, was three
+    # quarters of the time it took to read back what 10,000 texts read).
+    return tuple(fills), mistakes, Read(tuple(sorted(set(fields))), tuple(zip(pages[::2], pages[1::2])))
 
 
 def _only_content_errors(mistakes: list) -> list[ContentError]:

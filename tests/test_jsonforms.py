@@ -340,3 +340,13 @@ def test_fills_that_do_not_fit_the_texts_links_are_refused(fills) -> None:
     assert RESOLVED.from_json([[" href=\"/\"", ""], [], [], []], item)[0] == (" href=\"/\"", "")
     with pytest.raises((TypeError, ValueError)):
         RESOLVED.from_json([fills, [], [], []], item)
+
+
+def test_what_a_text_read_is_kept_as_key_and_language_pairs_in_one_list() -> None:
+    from microsite.links import Read
+
+    item = Prose(compile_markdown(new_parser(), "x"), "en", PATH, 1)
+    read = Read(("config", "pages"), (("a", "en"), ("a", "zh"), ("b/c", "en")))
+    form = RESOLVED.to_json(((), [], read), item)
+    assert form[3] == ["a", "en", "a", "zh", "b/c", "en"]
+    assert RESOLVED.from_json(json.loads(as_json(form)), item)[2] == read
