@@ -107,14 +107,14 @@ class LastBuild:
 
 class BuildCache:
     """What earlier builds left in ``folder`` (only read, with ``save=False``: the preview; with
-    ``stored=False``, all but the store, which this cache replaces).
+    ``stored=False``, all but the store, which this cache replaces; with ``one_build``, for a single build).
 
     The small part (the last build, and what each output was made from) is
     read at once; the store of compiled Markdown and readings only when a
     build needs it, and then an entry at a time.
     """
 
-    def __init__(self, folder: Path | None, save: bool = True, stored: bool = True) -> None:
+    def __init__(self, folder: Path | None, save: bool = True, stored: bool = True, one_build: bool = False) -> None:
         self.folder = folder
         self.persist = save and folder is not None
         self.stored = stored
@@ -123,7 +123,9 @@ class BuildCache:
         self._store: Store | None = None
         self._compiler: Compiler | None = None
         self.documents: dict[ReadingKey, Reading] = {}  # content files read, by kind, path and bytes
-        self.memo = Memo(self._recall)  # per-text checks (links resolved, glossary); links resolved also kept on disk
+        self._reading_keys: dict[ReadingKey, str] = {}  # their keys in the store, made once each
+        self.one_build = one_build  # it serves one build only (see ``memo.Memo``)
+        self.memo = Memo(self._recall, one_build)  # per-text checks (links resolved, glossary); some kept on disk
         self.environments: dict = {}  # compiled templates, by the templates' bytes (see Renderer); in memory only
         self.signatures: dict = {}  # input files' digests by their signatures (see ``inputs``); in memory only
         self.pagefind = Pagefind()  # the search indexer, kept running while this cache is (see ``search``)
@@ -160,7 +162,7 @@ class BuildCache:
     def stored_reading(self, kind: str, path: str, digest: str) -> Reading | None:
         """The reading of the file ``path`` whose bytes had ``digest`` that an earlier build kept (see ``load``)."""
         body = self._kept(Body, _markdown_key, self._stored_markdown)
-        return self.store.get(_reading_key(kind, path, digest),
+        return self.store.get(self._reading_key(kind, path, digest),
                               partial(reading_from_json, path=Path(path), digest=digest, body=body))
 
     def _kept(self, kind: type[Kept], store_key: Callable[[str], str],
@@ -199,6 +201,14 @@ class BuildCache:
             raise LostText(f"{key} is no longer in the cache")
         return found
 
+    def _reading_key(self, kind: str, path: str, digest: str) -> str:
+        """The key in the store of a reading (see :func:`_reading_key`), made once for each: a build asks for it
+        where it reads the file back, and again where it keeps what it used."""
+        key = self._reading_keys.get((kind, path, digest))
+        if key is None:
+            key = self._reading_keys[(kind, path, digest)] = _reading_key(kind, path, digest)
+        return key
+
     def _recall(self, key: str, decode):
         """A result of validation that an earlier build kept (see ``memo.Memo``), or None."""
         return self.store.get(key, decode)
@@ -225,6 +235,7 @@ class BuildCache:
     def validated(self) -> None:
         """The site is validated: keep what this build used, and no more (so the cache does not grow forever)."""
         self.memo.prune()
+        self._reading_keys = {key: kept for key, kept in self._reading_keys.items() if key in self.documents}
         self.store_used()
 
     def store_used(self) -> None:
@@ -241,7 +252,8 @@ class BuildCache:
             self.store.save(self._used())
             self._read_kept_from_store()
             self._compiler = None
-            self.memo, self.documents = Memo(self._recall), {}  # in memory, they serve only a long-running process
+            # In memory, they serve only a long-running process.
+            self.memo, self.documents, self._reading_keys = Memo(self._recall, self.one_build), {}, {}
             _release_freed_memory()
             with contextlib.suppress(OSError):
                 (self.folder / "compiled.json").unlink(missing_ok=True)  # where older versions kept it, whole
@@ -269,7 +281,7 @@ class BuildCache:
             yield _html_key(key), partial(getattr, compiled.body, "text")  # LostText: not kept (a ValueError)
             yield _survey_key(key), partial(getattr, compiled.survey, "text")
         for (kind, path, digest), reading in self.documents.items():
-            yield _reading_key(kind, path, digest), partial(reading_to_json, reading, Path(path))
+            yield self._reading_key(kind, path, digest), partial(_reading_json, reading, path)
             if isinstance(reading.value, Document):  # its body apart (see ``jsonforms.reading_to_json``)
                 body = reading.value.markdown
                 yield _markdown_key(body.key), partial(getattr, body, "text")
@@ -361,6 +373,11 @@ def _html_key(key: str) -> str:
 def _markdown_key(key: str) -> str:
     """The key in the store of the Markdown text of ``key`` (a document's body: see ``jsonforms``)."""
     return "markdown:" + key
+
+
+def _reading_json(reading: Reading, path: str) -> list:
+    """``reading_to_json`` of the file ``path``, named as text until it is asked for (only a new reading is)."""
+    return reading_to_json(reading, Path(path))
 
 
 def _reading_key(kind: str, path: str, digest: str) -> str:

@@ -63,7 +63,7 @@ def check(root: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Load, validate and render everything; write nothing (not even a cache)."""
     started = time.perf_counter()
     raw = load(Project(root))
-    site = _validated(raw, options, Compiler(), Memo())
+    site = _validated(raw, options, Compiler(), Memo(one_build=True))
     render(site)
     return BuildResult(site, None, pages_per_language(site), 0, time.perf_counter() - started, site.warnings)
 
@@ -80,14 +80,16 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
     long_running = cache is not None  # builds again in this process: files unchanged since are not read again
     with _no_cycle_collection():
         try:
-            return _build(root, out, options, cache or BuildCache(root / CACHE_FOLDER), long_running, started)
+            return _build(root, out, options, cache or BuildCache(root / CACHE_FOLDER, one_build=True), long_running,
+                          started)
         except LostText:
             if long_running:  # the preview's cache holds what it kept (see ``cache``): this is no lost cache
                 raise
         # A text kept in the cache's store to be read where it is needed (a page's HTML, a text's survey, a
         # body's Markdown) could not be read back (the store was damaged, or replaced by another build): build
         # once more without the store.
-        return _build(root, out, options, BuildCache(root / CACHE_FOLDER, stored=False), long_running, started)
+        return _build(root, out, options, BuildCache(root / CACHE_FOLDER, stored=False, one_build=True),
+                      long_running, started)
 
 
 def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool,

@@ -209,6 +209,14 @@ def test_memo_of_remembers_by_the_very_objects_never_by_equal_ones():
     assert not any(held is page for cell in memo.known.values() for held in cell[0][0])
 
 
+def test_a_memo_of_one_build_keeps_nothing_by_identity_but_still_remembers_by_key():
+    memo, made = Memo(one_build=True), []
+    page = ("a", ["body"])
+    make = lambda: made.append(1) or len(made)  # noqa: E731
+    assert memo.of("x", (page,), make) == 1 and memo.of("x", (page,), make) == 2 and memo.known == {}
+    assert memo.get(("k",), make) == 3 and memo.get(("k",), make) == 3  # one build may ask for a key twice
+
+
 def test_the_last_value_given_under_a_name_is_given_back_once_replaced():
     memo = Memo()
     assert memo.last("targets", "first") is None
