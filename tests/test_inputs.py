@@ -85,3 +85,30 @@ def test_files_removed_added_or_replaced_by_other_kinds_are_seen(project: Path, 
         assert Inputs(project, seen=seen).digests[str(project / "content" / "site.yaml")].startswith("unreadable")
     (project / "content" / "site.yaml").chmod(0o644)
     same_as_fresh(project, seen)
+
+
+def test_many_files_are_digested_on_all_cores_as_in_one_process(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from microsite import cores
+    from microsite.memo import digest_of
+
+    for number in range(2 * cores.MIN_ITEMS):
+        (project / "content" / "pages" / f"p{number:03}.en.md").write_text(f"page {number}\n", encoding="utf-8")
+    os.mkfifo(project / "content" / "pages" / "pipe.en.md")  # never opened
+    gone = project / "content" / "pages" / "gone.en.md"
+    gone.write_text("deleted as it is read\n", encoding="utf-8")
+    real = inputs_module._digest_of_file
+
+    def digest(path: str) -> str:
+        if path == str(gone):
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(path)
+    monkeypatch.setattr(inputs_module, "_digest_of_file", digest)
+    forked = Inputs(project)
+    monkeypatch.setattr(cores, "MIN_ITEMS", 10 ** 9)  # every file in this process
+    alone = Inputs(project)
+    assert list(forked.digests.items()) == list(alone.digests.items())  # in order: the fingerprint lists them so
+    assert forked.read == alone.read and forked.fingerprint() == alone.fingerprint()
+    page = project / "content" / "pages" / "p007.en.md"
+    assert forked.digests[str(page)] == digest_of(page.read_bytes()) and str(page) in forked.read
+    assert forked.digests[str(project / "content" / "pages" / "pipe.en.md")] == "not a regular file"
+    assert forked.digests[str(gone)] == "unreadable: No such file or directory" and str(gone) not in forked.read
