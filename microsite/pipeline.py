@@ -22,6 +22,7 @@ from pathlib import Path
 from . import search
 from .cache import BuildCache
 from .compiled import Compiler, precompile
+from .cores import MIN_ITEMS
 from .errors import ContentError
 from .inputs import Inputs
 from .kept import LostText
@@ -114,6 +115,8 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
             cache.pagefind.warm(language.tag for language in site.config.languages)
         cache.validated()
         jobs = Renderer(site, inputs, cache.code, cache.environments, cache.memo).jobs()
+        if sum(job.key not in cache.outputs for job in jobs) >= MIN_ITEMS:  # many to make, on all cores
+            cache.release()
         indexed = searched and options.search_index
         written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,
                              live_confirmed=confirm, spare_held=spare)

@@ -254,8 +254,10 @@ def test_memory_freed_after_validation_goes_back_to_the_system(tmp_path, monkeyp
     released = []
     monkeypatch.setattr(cache_module, "_release_freed_memory", lambda: released.append(True))
     cache = BuildCache(tmp_path / ".cache")
-    cache.store_used()  # a command-line build's, after validation
-    assert released == [True]
+    cache.store_used()  # a command-line build's, after validation: what it held is set aside
+    assert released == [] and cache._set_aside is not None
+    cache.release()  # many pages to render
+    assert released == [True] and cache._set_aside is None
     BuildCache(tmp_path / "preview", save=False).store_used()  # the preview keeps what it freed: nothing to give
     assert released == [True]
 

@@ -88,6 +88,23 @@ def test_only_the_edited_page_is_written_again(tmp_path: Path) -> None:
     assert build(root, out).files == 1
 
 
+def test_what_validation_held_is_let_go_of_only_before_many_pages_are_made(tmp_path: Path, monkeypatch) -> None:
+    """A cold build lets go of it before its pages render, when its memory peaks; a build that makes a page or
+    two leaves it to the process's end (see ``cache.BuildCache.release``)."""
+    from microsite import cache as cache_module, pipeline
+
+    released = []
+    monkeypatch.setattr(cache_module.BuildCache, "release", lambda self: released.append(True))
+    monkeypatch.setattr(pipeline, "MIN_ITEMS", 10)  # the sample site has 36 pages
+    root = make_project(tmp_path, SAMPLE)
+    out = tmp_path / "site"
+    build(root, out)
+    assert released == [True]
+    edit(root / "content/pages/pillars/competence.en.md", "## What the article reports", "## What it reports")
+    assert build(root, out).files == 1 and released == [True]
+    assert tree(out) == clean_build(root, tmp_path, "edited")
+
+
 def test_a_deleted_or_foreign_cache_only_makes_the_build_slower(tmp_path: Path) -> None:
     root = make_project(tmp_path, SAMPLE)
     build(root, tmp_path / "site")
