@@ -31,7 +31,7 @@ from .memo import Memo
 from .model import BuildOptions, Site
 from .render import Renderer, render
 from .validate import validate
-from .write import output_folder, read_manifest, remove_leftovers, spare_aside, write_site
+from .write import SpareAside, output_folder, read_manifest, remove_leftovers, write_site
 
 CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
@@ -106,7 +106,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
     if last is not None:
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
-    spare = spare_aside(out)  # confirmed on another core meanwhile (see ``write``)
+    spare = SpareAside(out)  # confirmed, or made, on another core meanwhile (see ``write``)
     try:
         site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading), options,
                           cache.compiler, cache.memo)  # what was read but not validated into the site is let go
@@ -119,10 +119,10 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
             cache.release()
         indexed = searched and options.search_index
         written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,
-                             live_confirmed=confirm, spare_held=spare)
+                             live_confirmed=confirm, spare_held=spare.held)
     finally:
         try:
-            spare()  # waited for, even when the build stopped at a mistake
+            spare.close()  # waited for, even when the build stopped at a mistake
         finally:
             if not long_running:
                 cache.close()  # failed or not: a process that builds again and again must not run out of files

@@ -109,8 +109,8 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     A template mistake in any job stops the write; the others are still tried,
     so that every mistake is reported. ``index``, given the folder once it holds
     every job's file, returns files made from them (the search index), which are
-    added before the folders are exchanged. ``spare_held`` is :func:`spare_aside` of ``out``, when the caller
-    started it.
+    added before the folders are exchanged. ``spare_held`` is the ``held`` of a :class:`SpareAside` of ``out``,
+    when the caller started one.
     """
     out = out.absolute()
     check_output_folder(out)
@@ -263,20 +263,17 @@ def prepare_spare(out: Path) -> bool:
     live = read_manifest(out) if said is not None else None  # walked to confirm only when it is to be linked
     if live is None:
         return False
-    if held is not None:
-        remove_ours(spare)  # another site: linking every file beats writing most of them on the first save
-    staging, base = _staging(spare)
+    if held is not None or (spare.exists() and not spare.is_symlink() and (spare / MARKER).is_file()):
+        remove_ours(spare)  # another site (linking every file beats writing most of them on the first save), or
+        # one in an unknown state (an interrupted build)
+    _remove_if_empty(spare)  # what a deletion killed at its last step leaves
+    copy = _linked_copy(out, spare, workers=None)
+    if copy is None:
+        return False
     try:
-        holder = _Staging(staging, base, live, out)
-        linked = list(map_forked(lambda item: holder.holds(*item), list(live.items())))
-        if not all(linked):
-            raise OSError("a file of the site could not be linked")
-        _mark(staging, live)
-        if staging != spare:
-            os.replace(staging, spare)
-    except Exception:  # noqa: BLE001 (only a head start: without a spare, the next build links what it needs)
-        if staging != spare:
-            remove_ours(staging)
+        os.replace(copy, spare)
+    except OSError:
+        remove_ours(Path(copy))
         return False
     return True
 
@@ -446,22 +443,86 @@ def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:
     return len(found) == len(manifest) and all(found.get(path) == size for path, (_, size) in manifest.items())
 
 
-def spare_aside(out: Path) -> Callable[[], dict[str, tuple[str, int]] | None]:
-    """What the spare folder beside ``out`` holds (``read_manifest``), confirmed by a child process while the
-    build goes on: walking it takes 0.12 s at 10,000 pages, a sixth of a one-page rebuild, on a core that is
-    otherwise idle. Ask for the result in a ``finally`` (see ``cores.start_forked``)."""
-    spare = _spare(out.absolute())
-    claimed = read_manifest(spare, confirm=False)
-    if claimed is None:
-        return lambda: None
-    confirmed = start_forked(lambda: _holds(spare, claimed))
+class SpareAside:
+    """The spare folder beside ``out`` as a child process finds it while the build goes on, on a core that is
+    otherwise idle (start it before the build's long stages; call :meth:`close` in a ``finally``).
 
-    def held() -> dict[str, tuple[str, int]] | None:
-        try:
-            return claimed if confirmed() else None
-        except OSError:  # it changed while it was walked: not known, so made anew
+    Where there is a spare, the child confirms that it holds what its
+    manifest says: walking it takes 0.12 s at 10,000 pages, a sixth of a
+    one-page rebuild. Where there is none but a site (the build after a cold
+    one), the child links the site's files into a new folder of ours
+    (:func:`_linked_copy`), which the build takes as its spare when it
+    writes: it then writes only what changed, instead of linking every file
+    of the site itself (0.1-0.15 s at 10,000 pages). A build that stops
+    before it writes removes that folder: a refused build leaves everything
+    as it was.
+    """
+
+    def __init__(self, out: Path) -> None:
+        out = out.absolute()
+        self.spare = _spare(out)
+        self._claimed = read_manifest(self.spare, confirm=False)
+        self._copy: Path | None = None  # a linked copy made aside and not taken (yet)
+        self._result: object = None
+        if self._claimed is not None:
+            self._child = start_forked(lambda: _holds(self.spare, self._claimed))
+        elif read_manifest(out, confirm=False) is not None:
+            self._child = start_forked(lambda: _linked_copy(out, self.spare))
+        else:
+            self._child = None  # nothing to confirm, nothing to link from
+
+    def held(self) -> dict[str, tuple[str, int]] | None:
+        """What the spare folder holds (its manifest), or None when that is not known: a copy linked aside is put
+        in the spare's place now, unless something else took it meanwhile."""
+        outcome = self._outcome()
+        if self._claimed is not None:
+            return self._claimed if outcome else None
+        copy, self._copy = self._copy, None
+        if copy is None:
             return None
-    return held
+        _remove_if_empty(self.spare)
+        if self.spare.exists() or self.spare.is_symlink():
+            remove_ours(copy)
+            return None
+        os.replace(copy, self.spare)
+        return read_manifest(self.spare, confirm=False)  # linked just now
+
+    def close(self) -> None:
+        """Wait for the child; remove a copy it linked that the build did not take."""
+        self._outcome()
+        copy, self._copy = self._copy, None
+        if copy is not None:
+            remove_ours(copy)
+
+    def _outcome(self) -> object:
+        """The child's result, waited for once: whether the spare is confirmed, or the copy's folder."""
+        if self._child is not None:
+            child, self._child = self._child, None
+            try:
+                self._result = child()
+            except OSError:  # it changed while it was walked, or could not be linked: not known, so made anew
+                self._result = None
+            if self._claimed is None and self._result:
+                self._copy = Path(self._result)
+        return self._result
+
+
+def _linked_copy(out: Path, spare: Path, workers: int | None = 1) -> str | None:
+    """A new folder of ours beside ``spare`` holding the files of the site in ``out``, linked, with its manifest
+    (the folder's path), or None when the site is not what its manifest says, or cannot be linked."""
+    live = read_manifest(out)  # walked: only a site confirmed to be what it says is linked
+    if live is None:
+        return None
+    folder = _new_folder(spare)
+    try:
+        holder = _Staging(folder, {}, live, out)
+        if not all(map_forked(lambda item: holder.holds(*item), list(live.items()), workers)):
+            raise OSError("a file of the site could not be linked")
+        _mark(folder, live)
+    except Exception:  # noqa: BLE001 (only a head start: without it, the build links what it needs)
+        remove_ours(folder)
+        return None
+    return str(folder)
 
 
 def _spare(out: Path) -> Path:
@@ -478,11 +539,16 @@ def _staging(spare: Path, held: Callable[[], dict[str, tuple[str, int]] | None] 
     if spare.exists() and not spare.is_symlink() and (spare / MARKER).is_file():
         remove_ours(spare)  # ours, but in an unknown state (an interrupted build)
     _remove_if_empty(spare)  # what a deletion killed at its last step leaves
+    return _new_folder(spare), {}
+
+
+def _new_folder(spare: Path) -> Path:
+    """A new, empty folder of ours beside the spare folder ``spare``, to prepare a site in."""
     name = spare.name[1:-len(".spare")]  # ".site.spare" -> "site"
     staging = Path(tempfile.mkdtemp(prefix=f".{name}.new-", dir=spare.parent))
     staging.chmod(0o755)  # mkdtemp makes it 0700; the site must be readable by a web server
     (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # at once: a killed build's leftover is ours
-    return staging, {}
+    return staging
 
 
 def _remove_empty_folders(folder: Path, removed: set[str]) -> None:

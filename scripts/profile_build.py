@@ -53,7 +53,7 @@ STAGES = (
     (cache.BuildCache, "__init__", "cache: the code's fingerprint, the last build's state read"),
     (pipeline, "Inputs", "inputs: every file read and digested"),
     (pipeline, "read_manifest", "output: its manifest read"),
-    (pipeline, "spare_aside", "output: its spare copy's walk started"),
+    (pipeline, "SpareAside", "output: its spare copy's walk started"),
     (pipeline, "load", "load: files parsed (or their readings recalled)"),
     (pipeline, "precompile", "compile: Markdown (or its compiled form recalled)"),
     (pipeline, "validate", "validate: checks, links resolved"),

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from microsite.render import Output
-from microsite.write import (MANIFEST, MARKER, OutputError, check_output_folder, prepare_spare, read_manifest,
-                             safe_join, spare_aside, write_site)
+from microsite.write import (MANIFEST, MARKER, OutputError, SpareAside, check_output_folder, prepare_spare,
+                             read_manifest, safe_join, write_site)
 
 
 @pytest.fixture
@@ -353,19 +353,57 @@ def test_a_spare_not_ours_is_left_alone(tmp_path):
     assert files(spare) == {"notes.txt": b"mine"} and files(out)["a.html"] == b"3"
 
 
+def held_aside(out):
+    """What a spare found aside holds (``SpareAside.held``), the child waited for and closed."""
+    aside = SpareAside(out)
+    try:
+        return aside.held()
+    finally:
+        aside.close()
+
+
 def test_a_spare_confirmed_aside_is_what_it_says_or_nothing(tmp_path):
     out = tmp_path / "site"
     spare = tmp_path / ".site.spare"
-    assert spare_aside(out)() is None  # no spare yet
+    assert held_aside(out) is None  # no spare yet
     write_site(_pages(a=b"A", b=b"B"), out)
     write_site(_pages(a=b"A2", b=b"B"), out)  # the first site is now the spare
-    held = spare_aside(out)
-    assert held() == read_manifest(spare) is not None and held() == held()
+    aside = SpareAside(out)
+    assert aside.held() == read_manifest(spare) is not None and aside.held() == aside.held()
+    aside.close()
     stray = spare / "stray.html"
     stray.write_bytes(b"added by hand")
-    assert spare_aside(out)() is None
+    assert held_aside(out) is None
     stray.unlink()
     (spare / "a.html").write_bytes(b"resized by hand")
-    assert spare_aside(out)() is None
-    write_site(_pages(a=b"A3", b=b"B"), out, spare_held=spare_aside(out))  # an unknown spare: made anew
+    assert held_aside(out) is None
+    aside = SpareAside(out)
+    write_site(_pages(a=b"A3", b=b"B"), out, spare_held=aside.held)  # an unknown spare: made anew
+    aside.close()
     assert files(out)["a.html"] == b"A3" and files(spare)["a.html"] == b"A2"
+
+
+def test_a_site_without_a_spare_gets_one_aside_and_the_build_writes_only_what_changed(tmp_path, monkeypatch):
+    import os
+
+    out = tmp_path / "site"
+    write_site(_pages(en__a=b"A", en__b=b"B", c=b"C"), out)  # the first build: no spare
+    spare = tmp_path / ".site.spare"
+    assert not spare.exists()
+    aside = SpareAside(out)  # a linked copy of the site made by a child while the build goes on
+    linked, real_link = [], os.link
+    monkeypatch.setattr(os, "link", lambda source, target: linked.append(target) or real_link(source, target))
+    assert write_site(_pages(en__a=b"A", en__b=b"B2", c=b"C"), out, spare_held=aside.held).files == 1
+    aside.close()
+    assert linked == []  # nothing linked here: the copy held the other files already
+    assert files(out)["en/b.html"] == b"B2" and files(spare)["en/b.html"] == b"B" and files(spare)["c.html"] == b"C"
+    assert read_manifest(spare) is not None and siblings(out) == [".site.spare", "site"]
+
+
+def test_a_copy_made_aside_for_a_build_that_stops_before_it_writes_is_removed(tmp_path):
+    out = tmp_path / "site"
+    write_site(_pages(a=b"A", b=b"B"), out)
+    before = {path.name for path in tmp_path.iterdir()}
+    aside = SpareAside(out)
+    aside.close()  # the build stopped at a mistake: it never asked for the spare
+    assert {path.name for path in tmp_path.iterdir()} == before == {"site"}
