@@ -119,7 +119,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
             cache.release()
         indexed = searched and options.search_index
         written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,
-                             live_confirmed=confirm, spare_held=spare.held)
+                             live_confirmed=confirm, aside=spare)
     finally:
         try:
             spare.close()  # waited for, even when the build stopped at a mistake

@@ -95,7 +95,7 @@ _UNREAD = object()  # write_site's default for ``live``: read what ``out`` holds
 def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[str, int]] | None = None,
                live: dict[str, tuple[str, int]] | None | object = _UNREAD,
                index: Callable[[Path], list[Output]] | None = None, live_confirmed: bool = True,
-               spare_held: Callable[[], dict[str, tuple[str, int]] | None] | None = None) -> Written:
+               aside: SpareAside | None = None) -> Written:
     """Make ``out`` hold exactly the files of ``items``, replacing it at once.
 
     The new site is prepared in the spare folder beside ``out`` (``.site.spare``,
@@ -109,8 +109,8 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     A template mistake in any job stops the write; the others are still tried,
     so that every mistake is reported. ``index``, given the folder once it holds
     every job's file, returns files made from them (the search index), which are
-    added before the folders are exchanged. ``spare_held`` is the ``held`` of a :class:`SpareAside` of ``out``,
-    when the caller started one.
+    added before the folders are exchanged. ``aside`` is a :class:`SpareAside` of ``out``, when the caller
+    started one.
     """
     out = out.absolute()
     check_output_folder(out)
@@ -120,18 +120,18 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     live = (read_manifest(out) if live is _UNREAD else live) or {}
     spare = _spare(out)
     check_path_lengths(jobs, spare)
-    staging, base = _staging(spare, spare_held)
+    staging, base = _staging(spare, aside)
     try:
         entries, written, made = _fill(staging, base, jobs, live, out, known or {}, index)
-        if entries == live and (live_confirmed or read_manifest(out) == live):
-            return Written(0, made, manifest_digest(entries))  # already this; the staging folder mirrors it
-        _swap(staging, out)
+        same = entries == live and (live_confirmed or read_manifest(out) == live)
+        if not same:
+            _swap(staging, out)
     except BaseException:
         if staging != spare:
             remove_ours(staging)
         raise
-    _keep_as_spare(staging, spare)
-    return Written(written, made, manifest_digest(entries))
+    _keep_as_spare(staging, spare)  # or, when the site is already this, the staging folder that mirrors it
+    return Written(0 if same else written, made, manifest_digest(entries))
 
 
 def check_path_lengths(jobs: list[Job], spare: Path) -> None:
@@ -471,24 +471,23 @@ class SpareAside:
         else:
             self._child = None  # nothing to confirm, nothing to link from
 
-    def held(self) -> dict[str, tuple[str, int]] | None:
-        """What the spare folder holds (its manifest), or None when that is not known: a copy linked aside is put
-        in the spare's place now, unless something else took it meanwhile."""
+    def held(self) -> tuple[Path, dict[str, tuple[str, int]] | None]:
+        """A folder to prepare the new site in and what it holds (its manifest), or None when that is not known:
+        the spare, or the copy linked aside (from now on the caller's: :func:`write_site` takes it as its staging
+        folder, keeps it as the spare or removes it)."""
         outcome = self._outcome()
         if self._claimed is not None:
-            return self._claimed if outcome else None
+            return self.spare, self._claimed if outcome else None
         copy, self._copy = self._copy, None
-        if copy is None:
-            return None
-        _remove_if_empty(self.spare)
-        if self.spare.exists() or self.spare.is_symlink():
-            remove_ours(copy)
-            return None
-        os.replace(copy, self.spare)
-        return read_manifest(self.spare, confirm=False)  # linked just now
+        held = read_manifest(copy, confirm=False) if copy is not None else None  # linked just now
+        if held is None:
+            if copy is not None:
+                remove_ours(copy)
+            return self.spare, None
+        return copy, held
 
     def close(self) -> None:
-        """Wait for the child; remove a copy it linked that the build did not take."""
+        """Wait for the child; remove a copy it linked that the build did not take (it stopped before it wrote)."""
         self._outcome()
         copy, self._copy = self._copy, None
         if copy is not None:
@@ -529,13 +528,12 @@ def _spare(out: Path) -> Path:
     return out.parent / f".{out.name}.spare"
 
 
-def _staging(spare: Path, held: Callable[[], dict[str, tuple[str, int]] | None] | None = None,
-             ) -> tuple[Path, dict[str, tuple[str, int]]]:
-    """The folder to prepare the new site in, and what it already holds (``held``, when it was found aside)."""
-    base = held() if held is not None else read_manifest(spare)
+def _staging(spare: Path, aside: SpareAside | None = None) -> tuple[Path, dict[str, tuple[str, int]]]:
+    """The folder to prepare the new site in, and what it already holds (as found ``aside``, when it was)."""
+    folder, base = aside.held() if aside is not None else (spare, read_manifest(spare))
     if base is not None:
-        (spare / MANIFEST).unlink()  # from now on its contents are unknown until the new manifest is written
-        return spare, base
+        (folder / MANIFEST).unlink()  # from now on its contents are unknown until the new manifest is written
+        return folder, base
     if spare.exists() and not spare.is_symlink() and (spare / MARKER).is_file():
         remove_ours(spare)  # ours, but in an unknown state (an interrupted build)
     _remove_if_empty(spare)  # what a deletion killed at its last step leaves

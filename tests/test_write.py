@@ -357,7 +357,7 @@ def held_aside(out):
     """What a spare found aside holds (``SpareAside.held``), the child waited for and closed."""
     aside = SpareAside(out)
     try:
-        return aside.held()
+        return aside.held()[1]
     finally:
         aside.close()
 
@@ -369,7 +369,8 @@ def test_a_spare_confirmed_aside_is_what_it_says_or_nothing(tmp_path):
     write_site(_pages(a=b"A", b=b"B"), out)
     write_site(_pages(a=b"A2", b=b"B"), out)  # the first site is now the spare
     aside = SpareAside(out)
-    assert aside.held() == read_manifest(spare) is not None and aside.held() == aside.held()
+    assert aside.held() == (spare, read_manifest(spare)) and read_manifest(spare) is not None
+    assert aside.held() == aside.held()
     aside.close()
     stray = spare / "stray.html"
     stray.write_bytes(b"added by hand")
@@ -378,7 +379,7 @@ def test_a_spare_confirmed_aside_is_what_it_says_or_nothing(tmp_path):
     (spare / "a.html").write_bytes(b"resized by hand")
     assert held_aside(out) is None
     aside = SpareAside(out)
-    write_site(_pages(a=b"A3", b=b"B"), out, spare_held=aside.held)  # an unknown spare: made anew
+    write_site(_pages(a=b"A3", b=b"B"), out, aside=aside)  # an unknown spare: made anew
     aside.close()
     assert files(out)["a.html"] == b"A3" and files(spare)["a.html"] == b"A2"
 
@@ -393,7 +394,7 @@ def test_a_site_without_a_spare_gets_one_aside_and_the_build_writes_only_what_ch
     aside = SpareAside(out)  # a linked copy of the site made by a child while the build goes on
     linked, real_link = [], os.link
     monkeypatch.setattr(os, "link", lambda source, target: linked.append(target) or real_link(source, target))
-    assert write_site(_pages(en__a=b"A", en__b=b"B2", c=b"C"), out, spare_held=aside.held).files == 1
+    assert write_site(_pages(en__a=b"A", en__b=b"B2", c=b"C"), out, aside=aside).files == 1
     aside.close()
     assert linked == []  # nothing linked here: the copy held the other files already
     assert files(out)["en/b.html"] == b"B2" and files(spare)["en/b.html"] == b"B" and files(spare)["c.html"] == b"C"
@@ -407,3 +408,28 @@ def test_a_copy_made_aside_for_a_build_that_stops_before_it_writes_is_removed(tm
     aside = SpareAside(out)
     aside.close()  # the build stopped at a mistake: it never asked for the spare
     assert {path.name for path in tmp_path.iterdir()} == before == {"site"}
+
+
+def test_a_copy_made_aside_for_a_build_whose_pages_fail_to_render_is_removed(tmp_path):
+    from microsite.errors import ContentError, ContentErrors, Location
+    from microsite.render import Job
+
+    def broken():
+        raise ContentError(Location(Path("templates/page.html"), 3), "template error")
+
+    out = tmp_path / "site"
+    write_site(_pages(a=b"A", b=b"B"), out)
+    before = files(out)
+    aside = SpareAside(out)
+    with pytest.raises(ContentErrors):
+        write_site([Job("a.html", "", broken)], out, aside=aside)
+    aside.close()
+    assert files(out) == before and [path.name for path in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_site_already_as_it_should_be_keeps_the_folder_that_mirrors_it_as_its_spare(tmp_path):
+    out = tmp_path / "site"
+    write_site(_pages(a=b"A", b=b"B"), out)  # no spare
+    assert write_site(_pages(a=b"A", b=b"B"), out).files == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".site.spare", "site"]  # no staging folder left
+    assert read_manifest(tmp_path / ".site.spare") == read_manifest(out)
