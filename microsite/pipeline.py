@@ -114,8 +114,10 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
         if searched:  # Pagefind loads on its core, as pages render, for this build's index or the preview's
             cache.pagefind.warm(language.tag for language in site.config.languages)
         cache.validated()
-        jobs = Renderer(site, inputs, cache.code, cache.environments, cache.memo).jobs()
-        if sum(job.key not in cache.outputs for job in jobs) >= MIN_ITEMS:  # many to make, on all cores
+        renderer = Renderer(site, inputs, cache.code, cache.environments, cache.memo)
+        jobs = renderer.jobs()
+        if sum(job.key not in cache.outputs for job in jobs) >= MIN_ITEMS:  # many to make, in children of this one
+            renderer.compile_templates()  # here, once, for all of them
             cache.release()
         indexed = searched and options.search_index
         written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,

@@ -209,8 +209,8 @@ class Renderer:
         return env
 
     def jobs(self) -> list[Job]:
-        """One job per output file, so one failing page does not hide the others."""
-        self.compile_templates()
+        """One job per output file, so one failing page does not hide the others. A job compiles the templates it
+        uses when it first runs; before many jobs run in children, :meth:`compile_templates`."""
         site, shared = self.site, self.shared_key()
         jobs = [self.job(shared, output_path(page.url), self.page, page) for page in self.pages]
         for source in site.sources:
@@ -228,8 +228,9 @@ class Renderer:
         return jobs
 
     def compile_templates(self) -> None:
-        """Compile every template now, once: jobs may then run in forked copies of this process (see ``cores``),
-        which share the compiled templates instead of each compiling (and reading) them again.
+        """Compile every template now, once: before many jobs run in forked copies of this process (see
+        ``cores``), which then share the compiled templates instead of each compiling (and reading) them again.
+        (A build that makes a page or two compiles only the templates they use: a third of them, for a page.)
 
         A template that does not compile is skipped here; the job that uses it reports the mistake.
         """
