@@ -96,7 +96,8 @@ class Sampler:
 
     def stop(self) -> None:
         output, _ = self._process.communicate("")  # stdin closed: it prints what it sampled, and ends
-        self.samples = [(float(at), int(kb), int(count)) for at, kb, count in map(str.split, output.splitlines())]
+        self.samples = [(float(at), int(kb), int(count))  # none when the build ended before the first sample
+                        for at, kb, count in map(str.split, filter(str.strip, output.splitlines()))]
 
     def during(self, span: Span) -> tuple[int, int]:
         """The peak KiB and the most processes sampled while ``span`` ran (0, 0 when none was)."""
