@@ -263,10 +263,7 @@ def prepare_spare(out: Path) -> bool:
     live = read_manifest(out) if said is not None else None  # walked to confirm only when it is to be linked
     if live is None:
         return False
-    if held is not None or (spare.exists() and not spare.is_symlink() and (spare / MARKER).is_file()):
-        remove_ours(spare)  # another site (linking every file beats writing most of them on the first save), or
-        # one in an unknown state (an interrupted build)
-    _remove_if_empty(spare)  # what a deletion killed at its last step leaves
+    _clear_spare(spare)  # another site: linking every file beats writing most of them on the first save
     copy = _linked_copy(out, spare, workers=None)
     if copy is None:
         return False
@@ -534,10 +531,16 @@ def _staging(spare: Path, aside: SpareAside | None = None) -> tuple[Path, dict[s
     if base is not None:
         (folder / MANIFEST).unlink()  # from now on its contents are unknown until the new manifest is written
         return folder, base
-    if spare.exists() and not spare.is_symlink() and (spare / MARKER).is_file():
-        remove_ours(spare)  # ours, but in an unknown state (an interrupted build)
-    _remove_if_empty(spare)  # what a deletion killed at its last step leaves
+    _clear_spare(spare)  # ours, but in an unknown state (an interrupted build)
     return _new_folder(spare), {}
+
+
+def _clear_spare(spare: Path) -> None:
+    """Remove the spare folder if it is ours, whatever it holds, or empty (what a deletion killed at its last step
+    leaves); one that is not ours stays."""
+    if spare.exists() and not spare.is_symlink() and (spare / MARKER).is_file():
+        remove_ours(spare)
+    _remove_if_empty(spare)
 
 
 def _new_folder(spare: Path) -> Path:
