@@ -30,7 +30,7 @@ from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
 from .markdown import (LinkRef, duplicate_heading_ids, heading_id_set, may_hold_record_links,
                        mistyped_links, new_parser)
-from .numerals import digit_runs
+from .numerals import any_may_hold_numbers, digit_runs
 from .store import all_of, as_json
 
 # NUL never reaches the HTML from the text (markdown-it replaces it), so it
@@ -251,6 +251,9 @@ def _placeholders(link, number: int) -> None:
         link.children.insert(link.index + 1, Token("text", "", 0, content=FILLER.format(number)))
 
 
+_SEEN_TEXT = ("text", "code_inline", "image")  # the tokens whose text a reader sees (an image's as its alt text)
+
+
 def _survey(tokens: list[Token], scanner: _Scanner, mistyped: tuple[Mistyped, ...],
             found: list[LinkRef]) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
     """Links and digit runs with their places, found in document order by one scanner; each link's token is
@@ -260,16 +263,19 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistyped: tuple[Mistyped, ..
     """
     links: list[LinkSpec] = []
     runs: list[TextRun] = []
-    for block in tokens:
-        if block.type != "inline" or not block.children:
-            continue
+    blocks = [block for block in tokens if block.type == "inline" and block.children]
+    # Most pages hold no number in any of their runs of text (a page of long tables has hundreds): one question
+    # of them all then spares asking each (see ``numerals.any_may_hold_numbers``).
+    numbers = any_may_hold_numbers([token.content for block in blocks for token in block.children
+                                    if token.type in _SEEN_TEXT])
+    for block in blocks:
         span = tuple(block.map) if block.map else (0, 1)
         current, text_scanner = -1, scanner  # the link the text is in, and where to look for its text
         for index, token in enumerate(block.children):
             if token.type in ("link_open", "image"):
                 link = LinkRef(token, block.children, index, span)
                 found.append(link)
-                before = scanner.copy()  # a link's text comes before its target: [text](target)
+                before = scanner.at(span)  # a link's text comes before its target: [text](target)
                 place = scanner.find(span, _as_written(link.href, scanner.lines, span))
                 links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *place,
                                       mistyped=any(m.covers(*place) for m in mistyped)))
@@ -278,6 +284,8 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistyped: tuple[Mistyped, ..
                 text = token.content if token.type == "image" else ""
             elif token.type == "link_close":
                 current, text_scanner, text = -1, scanner, ""
+            elif not numbers:
+                continue
             else:
                 text = token.content if token.type in ("text", "code_inline") else ""
             matches = digit_runs(text) if text else None  # a link's or emphasis's mark: a sixth to a third of them
@@ -318,9 +326,12 @@ class _Scanner:
         self.lines = lines
         self.after: dict[tuple[int, int], tuple[int, int]] = {}
 
-    def copy(self) -> _Scanner:
+    def at(self, span: tuple[int, int]) -> _Scanner:
+        """A copy that goes on from where this one is in ``span``, for finding pieces of that block only (a copy
+        of where it is in every block would cost as much as the page has blocks, for each link)."""
         twin = _Scanner(self.lines)
-        twin.after = dict(self.after)
+        if span in self.after:
+            twin.after[span] = self.after[span]
         return twin
 
     def find(self, span: tuple[int, int], needle: str) -> tuple[int, int]:

@@ -302,6 +302,16 @@ def digit_runs(text: str) -> list[re.Match]:
     return list(_NUMBER_START.finditer(text))
 
 
+def any_may_hold_numbers(texts: list[str]) -> bool:
+    """Whether :func:`may_hold_numbers` is true of any of ``texts``, asked once of them all.
+
+    Exactly so, for it looks at one character at a time (digits, numerals,
+    case folding) and at runs of letters, and the line break that joins the
+    texts is neither: joining them can neither make a number nor break one.
+    """
+    return may_hold_numbers("\n".join(texts))
+
+
 def may_hold_numbers(text: str) -> bool:
     """False when ``text`` has no place where a number may stand (most titles and labels): nothing to read.
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from microsite import compiled as compiled_module
 from microsite.compiled import ATTRIBUTES, FILLER, Compiler, compile_markdown
 from microsite.markdown import new_parser
 
@@ -96,3 +100,46 @@ def test_what_a_build_holds_per_link_digit_run_and_location_has_no_dictionary():
     assert compiled.links and compiled.digits
     assert [type(value).__name__ for value in made if hasattr(value, "__dict__")] == []
     assert pickle.loads(pickle.dumps(made)) == made  # they still cross to and from worker processes
+
+
+_WORDS = st.sampled_from(["About", "12", "１２", "4.5", "二十", "forty-nine", "ſix", "商会", "建设", "&#49;", "&amp;",
+                          "*2023*", "`49`", "x", " ", "&frac12;", "Ⅸ"])
+_PHRASE = st.lists(_WORDS, min_size=1, max_size=5).map(" ".join)
+_INLINE = st.one_of(
+    _PHRASE,
+    st.builds("[{}]({})".format, _PHRASE, st.sampled_from(["p1.md", "cite:s", "stat:a", "p1.md#x", "12.md"])),
+    st.builds("![{}](/static/{}.png)".format, _PHRASE, st.sampled_from(["a", "12"])),
+)
+_LINE = st.lists(_INLINE, min_size=1, max_size=4).map(" ".join)
+_BLOCK = st.one_of(
+    _LINE,
+    st.builds("## {}".format, _LINE),
+    st.lists(_LINE, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {item}" for item in items)),
+    st.lists(st.tuples(_LINE, _LINE), min_size=1, max_size=3).map(
+        lambda rows: "| a | b |\n|---|---|\n" + "\n".join(f"| {left} | {right} |" for left, right in rows)),
+)
+
+
+class _EveryBlockScanner(compiled_module._Scanner):
+    """The survey's scanner as it was: a link's snapshot copies where it is in every block, not one."""
+
+    def at(self, span):
+        twin = _EveryBlockScanner(self.lines)
+        twin.after = dict(self.after)
+        return twin
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BLOCK, min_size=1, max_size=6).map("\n\n".join))
+def test_the_survey_finds_what_asking_every_run_of_text_would(markdown: str) -> None:
+    """The survey's shortcuts (one question of a page's texts for numbers; a link's snapshot of its own block
+    only) find exactly the links and digit runs, at exactly the places, that asking each run of text and
+    copying every block's place finds."""
+    quick = compile_markdown(MD, markdown)
+    asked, scanner = compiled_module.any_may_hold_numbers, compiled_module._Scanner
+    compiled_module.any_may_hold_numbers, compiled_module._Scanner = (lambda texts: True), _EveryBlockScanner
+    try:
+        slow = compile_markdown(MD, markdown)
+    finally:
+        compiled_module.any_may_hold_numbers, compiled_module._Scanner = asked, scanner
+    assert (quick.links, quick.digits, quick.html) == (slow.links, slow.digits, slow.html)

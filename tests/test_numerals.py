@@ -231,6 +231,15 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
         assert may_hold_numbers(text)
 
 
+@given(st.lists(st.lists(st.one_of(_NUMBERISH, st.text(max_size=4)), max_size=4).map("".join), max_size=6))
+def test_one_question_of_many_texts_is_the_question_of_each(texts: list[str]) -> None:
+    """Joining texts neither makes nor breaks a place where a number may stand: asked of them all, the quick
+    test says what it says of any one of them (a page's runs of text are asked so, see ``compiled``)."""
+    from microsite.numerals import any_may_hold_numbers, may_hold_numbers
+
+    assert any_may_hold_numbers(texts) == any(may_hold_numbers(text) for text in texts)
+
+
 def _every_character() -> str:
     return "".join(chr(point) for point in range(0x110000) if not 0xD800 <= point <= 0xDFFF)
 
