@@ -57,6 +57,9 @@ def new_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False},
                     renderer_cls=QuickRenderer)
     md.enable(["table", "strikethrough"])
+    # With raw HTML off, these two rules only ever say no: at every block, and at every '<' of a text. Not asking
+    # them gives the same HTML (a test compares), 1 % sooner.
+    md.disable(["html_block", "html_inline"])
     # Options markdown-it reads with a default, each given that very default: one left out costs a KeyError
     # raised and caught at every read (each table cell, each list), 3 % of compiling pages of long tables.
     md.options.update({name: False for name in _OPTIONS_READ_WITH_DEFAULT})

@@ -40,6 +40,26 @@ def test_html_block_is_escaped():
     assert "<div>" not in rendered and "&lt;div&gt;" in rendered
 
 
+def test_leaving_out_the_raw_html_rules_changes_nothing():
+    """The parser does not ask markdown-it's raw HTML rules (with raw HTML off they only ever say no): what it
+    makes of any text, tags, comments, autolinks and entities among it, is what it would make with them."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    asking = new_parser()
+    asking.enable(["html_block", "html_inline"])
+    pieces = st.sampled_from(["<div>", "</div>", "<b>", "<!-- x -->", "<?php ?>", "<![CDATA[x]]>", "<https://a.cn>",
+                              "<a@b.cn>", "<script>", "&amp;", "&#49;", "a", " ", "\n", "\n\n", "- ", "> ", "    ",
+                              "`", "*", "[x](p.md)", "<", ">", "商会"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=16).map("".join))
+    def check(text):
+        assert MD.render(text) == asking.render(text), text
+
+    check()
+
+
 # --- CJK emphasis ----------------------------------------------------------------------
 
 
