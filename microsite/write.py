@@ -264,7 +264,7 @@ def prepare_spare(out: Path) -> bool:
     if live is None:
         return False
     _clear_spare(spare)  # another site: linking every file beats writing most of them on the first save
-    copy = _linked_copy(out, spare, workers=None)
+    copy = _linked_copy(out, spare, live, workers=None)
     if copy is None:
         return False
     try:
@@ -464,7 +464,7 @@ class SpareAside:
         if self._claimed is not None:
             self._child = start_forked(lambda: _holds(self.spare, self._claimed))
         elif read_manifest(out, confirm=False) is not None:
-            self._child = start_forked(lambda: _linked_copy(out, self.spare))
+            self._child = start_forked(lambda: _linked_copy(out, self.spare, read_manifest(out)))
         else:
             self._child = None  # nothing to confirm, nothing to link from
 
@@ -503,10 +503,11 @@ class SpareAside:
         return self._result
 
 
-def _linked_copy(out: Path, spare: Path, workers: int | None = 1) -> str | None:
+def _linked_copy(out: Path, spare: Path, live: dict[str, tuple[str, int]] | None,
+                 workers: int | None = 1) -> str | None:
     """A new folder of ours beside ``spare`` holding the files of the site in ``out``, linked, with its manifest
-    (the folder's path), or None when the site is not what its manifest says, or cannot be linked."""
-    live = read_manifest(out)  # walked: only a site confirmed to be what it says is linked
+    (the folder's path), or None when the site is not what its manifest says (``live``: ``read_manifest(out)``,
+    walked, for only a site confirmed to be what it says is linked), or cannot be linked."""
     if live is None:
         return None
     folder = _new_folder(spare)
