@@ -104,6 +104,32 @@ def test_the_compile_floor_probe_times_the_library_our_parser_and_our_compile(tm
     assert run("scripts/compile_floor.py", str(tmp_path)).returncode == 1  # no pages there: said, not a traceback
 
 
+def test_the_build_floor_probe_times_each_library_and_adds_them_up(tmp_path):
+    generated = run("scripts/synth.py", "--pages", "20", "--out", str(tmp_path / "corpus"))
+    assert generated.returncode == 0, generated.stderr
+    (tmp_path / "scratch").mkdir()
+    probed = run("scripts/build_floor.py", str(tmp_path / "corpus"), "--repeat", "1", "--scratch",
+                 str(tmp_path / "scratch"))
+    assert probed.returncode == 0, probed.stderr
+    lines = probed.stdout.splitlines()
+    assert lines[0].startswith("20 pages of ")
+    rows = [re.fullmatch(r"(.+?) +(\d+\.\d\d) s", line) for line in lines[1:]]
+    assert all(rows), probed.stdout
+    labels = [re.sub(r"^\d+ ", "", row[1]) for row in rows]
+    cores = lines[0].rsplit("; ", 1)[1].split()[0]  # "...; 2 cores"
+    assert labels == ["input files read, their bytes digested", "front matters and YAML files parsed (PyYAML)",
+                      "pages' Markdown compiled (markdown-it-py)", "templates compiled (Jinja2)",
+                      "pages rendered with the templates (Jinja2)",
+                      "HTML files written into an empty folder", "all of them",
+                      "Python started, the libraries imported (wall, median of 5)",
+                      f"the floor on {cores} cores: the start, and all of them shared"]
+    seconds = [float(row[2]) for row in rows]
+    assert abs(sum(seconds[:6]) - seconds[6]) < 0.04  # the sum of the rounded parts, within rounding
+    assert seconds[8] >= seconds[7] > 0  # the floor is at least the start
+    assert list((tmp_path / "scratch").iterdir()) == []  # what it wrote is gone
+    assert run("scripts/build_floor.py", str(tmp_path)).returncode == 1  # no project there: said, not a traceback
+
+
 def test_the_stage_profiler_names_every_stage_of_a_cold_and_an_edited_build(tmp_path):
     generated = run("scripts/synth.py", "--pages", "20", "--out", str(tmp_path / "corpus"))
     assert generated.returncode == 0, generated.stderr
