@@ -54,15 +54,19 @@ from pathlib import Path
 from .compiled import Compiled, Compiler, Html, Survey
 from .kept import Kept, LostText
 from .errors import ContentError, Location
+from .inputs import Inputs
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
+from .known import Known, PageIndex, index_from_json, index_to_json, rest_digest
 from .load import Body, Document, Reading, ReadingKey
 from .memo import Memo, digest_of
+from .model import BuildOptions
 from .search import Pagefind
 from .store import MISS_ERRORS, Entry, Store, as_json, head, number, read_checked, text, write_checked
 from .write import Written, manifest_digest
 
 _PACKAGE = Path(__file__).resolve().parent
 STORE_FOLDER = "store"  # in .cache/: compiled Markdown and readings (see ``store``)
+PAGES = "pages.json"  # in .cache/: what the last build knew of each page (see ``known``)
 
 
 def code_fingerprint() -> str:
@@ -233,13 +237,22 @@ class BuildCache:
             return self.last
         return None
 
-    def validated(self) -> None:
-        """The site is validated: keep what this build used, and no more (so the cache does not grow forever)."""
+    def known_pages(self, inputs: Inputs, options: BuildOptions) -> Known | None:
+        """What the last build knew of every page, if nothing but page files changed since (see ``known``)."""
+        if not self.last.inputs:  # no successful build to start from
+            return None
+        index = _decoded(index_from_json, self._read(PAGES), None)
+        keys = index.changed_keys(inputs, rest_digest(inputs, options, self.code)) if index is not None else None
+        return Known(index, keys) if keys is not None else None
+
+    def validated(self, keep_all: bool = False) -> None:
+        """The site is validated: keep what this build used, and no more (so the cache does not grow forever);
+        with ``keep_all``, all that the store holds too (a build that checked some pages only: see ``known``)."""
         self.memo.prune()
         self._reading_keys = {key: kept for key, kept in self._reading_keys.items() if key in self.documents}
-        self.store_used()
+        self.store_used(keep_all)
 
-    def store_used(self) -> None:
+    def store_used(self, keep_all: bool = False) -> None:
         """Keep the texts compiled and the files read for this build, and only those.
 
         Stored as soon as the site is validated (only what the store does not
@@ -250,7 +263,7 @@ class BuildCache:
         """
         self.compiler.forget_unused()
         if self.persist:
-            self.store.save(self._used())
+            self.store.save(self._used(), keep_all)
             self._read_kept_from_store()
             self._compiler = None
             # In memory, they serve only a long-running process: set aside until released.
@@ -301,13 +314,20 @@ class BuildCache:
         yield from self.memo.kept()
 
     def finished(self, fingerprint: str, written: Written, pages: dict[str, int],
-                 warnings: tuple[ContentError, ...], stale: bool) -> None:
-        """Remember a build that wrote ``written``; one whose inputs changed while it read them (``stale``) is
-        remembered as no build at all, so that the next one sees the change even if it was undone."""
+                 warnings: tuple[ContentError, ...], stale: bool, index: PageIndex | None = None) -> None:
+        """Remember a build that wrote ``written`` (and what it knew of its pages: ``index``); one whose inputs
+        changed while it read them (``stale``) is remembered as no build at all, so that the next one sees the
+        change even if it was undone."""
         if stale:
             self.save(LastBuild(), {})
         else:
             self.save(LastBuild(fingerprint, written.digest, pages, warnings), written.made)
+        if self.persist:
+            with contextlib.suppress(OSError):
+                if index is None or stale:
+                    (self.folder / PAGES).unlink(missing_ok=True)
+                else:
+                    write_checked(self.folder / PAGES, self.code, [as_json(index_to_json(index))])
 
     def save(self, last: LastBuild, outputs: dict[str, tuple[str, int]]) -> None:
         """Remember the last successful build and what each of its outputs was made from."""

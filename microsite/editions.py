@@ -183,21 +183,22 @@ class Converter:
                 for o in self.edition.overrides if o.phrase not in self.used]
 
 
-def derive(site: Site, editions: tuple[Edition, ...], memo: Memo) -> Site:
-    """``site`` with each edition added: its language, pages, records, strings and source words."""
+def derive(site: Site, editions: tuple[Edition, ...], memo: Memo, others: frozenset[str] = frozenset()) -> Site:
+    """``site`` with each edition added: its language, pages, records, strings and source words. ``others``: the
+    keys of the site's pages that ``site`` does not hold (see ``known``), which links may point at too."""
     errors = ErrorList()
     site = replace(site, config=replace(site.config, editions=editions))  # with their overrides
     for edition in editions:
         converter = Converter(edition, memo)
-        site = _with_edition(site, edition, converter)
+        site = _with_edition(site, edition, converter, others)
         errors.extend(converter.unused())
     errors.raise_if_any()
     return site
 
 
-def _with_edition(site: Site, edition: Edition, convert: Converter) -> Site:
+def _with_edition(site: Site, edition: Edition, convert: Converter, others: frozenset[str]) -> Site:
     config, source = site.config, edition.source
-    hrefs = _edition_hrefs(site, source, edition.code)
+    hrefs = _edition_hrefs(site, source, edition.code, others)
     per_language = lambda words: {**words, edition.code: convert.text(words[source])}  # noqa: E731
     config = replace(config, languages=(*config.languages, edition.language),
                      title=per_language(config.title), description=per_language(config.description),
@@ -215,10 +216,10 @@ def _with_edition(site: Site, edition: Edition, convert: Converter) -> Site:
         sources=tuple(_source(item, edition, convert, hrefs) for item in site.sources))
 
 
-def _edition_hrefs(site: Site, source: str, code: str) -> dict[str, str]:
+def _edition_hrefs(site: Site, source: str, code: str, others: frozenset[str]) -> dict[str, str]:
     """Each page of the original language's path, and the same page's in the edition."""
     config = site.config
-    keys = {page.key for page in site.pages} | {item.key for item in site.sources}
+    keys = {page.key for page in site.pages} | others | {item.key for item in site.sources}
     return {config.href(key, source): config.href(key, code) for key in keys}
 
 

@@ -9,7 +9,10 @@ A statistic's number and an event's date must be the ones its quote gives
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
 
 from . import links, provenance
 from .conventions import RECORD_KINDS
@@ -31,10 +34,17 @@ class _Quoted:
 
 
 def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Prose], errors: ErrorList,
-                   memo: Memo | None = None) -> tuple[dict[str, Source], Records, dict[tuple[str, str], str]]:
-    """Find every quote in its source; check numbers and dates; anchor the passages."""
+                   memo: Memo | None = None, pages: Sequence[Cites] = ()) -> tuple[dict[str, Source], Records,
+                                                                                  dict[tuple[str, str], str]]:
+    """Find every quote in its source; check numbers and dates; anchor the passages.
+
+    The quotes are the records', then those of the pages' ``cite:`` links (``pages``, in the site's order),
+    then those of the other Markdown (``prose``): the records' texts and the sources' summaries.
+    """
     memo = memo or Memo()
-    quoted = _record_quotes(records) + _prose_quotes(prose, memo)
+    quoted = (_record_quotes(records) + [quote for page in pages for quote in memo.of("quoted", (page,),
+                                                                                       lambda page=page: _page_quotes(page))]
+              + _prose_quotes(prose, memo))
     spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
     by_name: dict[str, tuple[str, str]] = {}
     texts = {ident: digest_of(source.blocks) for ident, source in sources.items()}
@@ -102,6 +112,20 @@ def _quotes_of(item: Prose) -> tuple[_Quoted, ...]:
             name = f"cite-{citation.location.line}-{citation.location.column}-{number}"
             quoted.append(_Quoted(name, citation.source, citation.quote, citation.location, "citation"))
     return tuple(quoted)
+
+
+class Cites(Protocol):
+    """A page as the quotes of its ``cite:`` links are read of it (a :class:`~microsite.model.Page`, or what the
+    last build knew of one: see ``known``)."""
+
+    path: Path
+    citations: tuple[tuple[str, str, int, int], ...]
+
+
+def _page_quotes(page: Cites) -> tuple[_Quoted, ...]:
+    """The quotes of a page's ``cite:`` links, named as :func:`_quotes_of` names those of its text."""
+    return tuple(_Quoted(f"cite-{line}-{column}-{number}", source, quote, Location(page.path, line, column), "citation")
+                 for number, (source, quote, line, column) in enumerate(page.citations) if quote)
 
 
 def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList) -> None:

@@ -118,7 +118,7 @@ class RawContent:
 
 
 def load(project: Project, parsed: dict[ReadingKey, Reading] | None = None, inputs: Inputs | None = None,
-         recall: Recall | None = None) -> RawContent:
+         recall: Recall | None = None, pages: frozenset[str] | None = None) -> RawContent:
     """Read every input file.
 
     A file that cannot be read or parsed is left out and its mistakes are
@@ -129,7 +129,7 @@ def load(project: Project, parsed: dict[ReadingKey, Reading] | None = None, inpu
     again; ``recall`` finds the readings an earlier process kept (the cache's
     store), and those it found are added to ``parsed`` too. Both need the
     files' digests, from ``inputs``; every file read is confirmed with it (see
-    :mod:`~microsite.inputs`).
+    :mod:`~microsite.inputs`). ``pages``: read only these page files (see ``known``).
     """
     parsed = {} if parsed is None else parsed
     found = _Found(parsed, inputs, recall)
@@ -144,7 +144,7 @@ def load(project: Project, parsed: dict[ReadingKey, Reading] | None = None, inpu
         loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, False, found)
         if loaded is not None:
             data[name] = loaded
-    pages = _load_documents(content / "pages", root, errors, found)
+    documents = _load_documents(content / "pages", root, errors, found, pages)
     sources = _load_documents(content / "sources", root, errors, found)
     static_files = _static_files(project.static, root, errors, inputs)
     digests = inputs.digests if inputs is not None else {}
@@ -152,7 +152,7 @@ def load(project: Project, parsed: dict[ReadingKey, Reading] | None = None, inpu
     parsed.clear()  # forget the files that changed or went away
     parsed.update(kept)
     unreadable = frozenset(error.location.path for error in errors.errors)
-    return RawContent(project, site, pages, data, sources, static_files, tuple(errors.errors), unreadable)
+    return RawContent(project, site, documents, data, sources, static_files, tuple(errors.errors), unreadable)
 
 
 def load_data_file(path: Path, errors: ErrorList) -> DataFile | None:
@@ -173,8 +173,10 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool, found:
     return reading.value
 
 
-def _load_documents(folder: Path, root: Path, errors: ErrorList, found: _Found) -> tuple[Document, ...]:
-    files = [(path, real) for path, real in _files(folder, root, errors, ".md") if _portable(path, folder, errors)]
+def _load_documents(folder: Path, root: Path, errors: ErrorList, found: _Found,
+                    only: frozenset[str] | None = None) -> tuple[Document, ...]:
+    files = [(path, real) for path, real in _files(folder, root, errors, ".md")
+             if (only is None or path in only) and _portable(path, folder, errors)]
     documents = []
     for reading in _readings(files, found, "document", lambda path, text: parse_document(text, Path(path))):
         errors.extend(list(reading.mistakes))

@@ -163,6 +163,10 @@ class Page:
     fingerprint: str = ""
     translated_from: str = ""  # the original's fingerprint when this translation was last brought up to date
     words: str = ""  # the fingerprint of its words (white space left out): what a translation's record is compared to
+    # What other pages' checks read of its body (see ``known``): its ``cite:`` links (source, quote, and the line
+    # and column of its file where each is), and the addresses of its links to other websites.
+    citations: tuple[tuple[str, str, int, int], ...] = ()
+    external: tuple[str, ...] = ()
 
     @cached_property
     def content_digest(self) -> str:
@@ -382,4 +386,5 @@ class Site:
     assets: dict[str, Asset]  # static files by name, with their fingerprinted paths
     warnings: tuple[ContentError, ...] = ()  # not mistakes, but worth an editor's look
     external_links: frozenset[str] = frozenset()  # links to other sites that editors wrote in the content
+    link_targets: str = ""  # a digest of everything a link may point at (see ``known``)
     options: BuildOptions = BuildOptions()

@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from . import translations
-from .compiled import Compiled, Compiler
+from .compiled import Compiler
 from .conventions import content_file, key_and_language
 from .errors import ContentError, ErrorList, Location
-from .links import Prose
+from .links import Prose, citations
 from .load import Document
 from .memo import Memo
 from .model import Config, Page, Rendered, Source, output_path, page_url
@@ -35,8 +37,9 @@ MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of
 
 def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, errors: ErrorList,
                unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None,
-               plain: list[PlainField] | None = None) -> tuple[list[Page], list[Prose]]:
-    """Pages paired by key across languages, with parsed bodies; ``plain`` collects their titles."""
+               plain: list[PlainField] | None = None, others: Sequence[PageLike] = ()) -> tuple[list[Page], list[Prose]]:
+    """Pages paired by key across languages, with parsed bodies; ``plain`` collects their titles. ``others``: the
+    site's pages not read (see ``known``), which the pairs and the menu are checked with."""
     memo = memo or Memo()
     pages, prose = [], []
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
@@ -55,6 +58,8 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
         pages.append(page)
         by_key[page.key][page.lang] = page
         prose.append(item)
+    for other in others:
+        by_key[other.key][other.lang] = other
     _check_pairs(by_key, config, errors, unreadable)
     _check_nav(config, by_key, errors)
     return pages, prose
@@ -118,16 +123,14 @@ def _read_document(document: Document, config: Config, md: Compiler,
     if named is None:
         return list(mistakes.errors), None
     key, lang = named
-    page, compiled, fields = _read_page(document, key, lang, config, md, mistakes)
+    page, item, fields = _read_page(document, key, lang, config, md, mistakes)
     if page is None:
         return list(mistakes.errors), None
-    item = Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
-                 text=document.markdown)
     return list(mistakes.errors), (page, item, fields)
 
 
 def _read_page(document: Document, key: str, lang: str, config: Config, md: Compiler,
-               errors: ErrorList) -> tuple[Page | None, Compiled | None, tuple[PlainField, ...]]:
+               errors: ErrorList) -> tuple[Page | None, Prose | None, tuple[PlainField, ...]]:
     front = expect_mapping(document.front, Location(document.path, 2, 1), "front matter", errors)
     if front is None:
         return None, None, ()
@@ -140,15 +143,30 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Comp
         errors.add(Location(document.path, document.body_line + line), f"two headings have the anchor {{#{ident}}}",
                    "give each heading its own anchor; links to it would reach the first one")
     url = page_url(key, lang, config.default_language)
+    item = Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
+                 text=document.markdown)
+    cited = tuple((citation.source, citation.quote, citation.location.line, citation.location.column)
+                  for citation in citations(item))
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
                 fields.text("nav_title", title), url, Rendered(), compiled.heading_ids,
-                document.fingerprint, fields.text(translations.KEY), document.words)
+                document.fingerprint, fields.text(translations.KEY), document.words, cited, compiled.external)
     shown = tuple(found for name in ("title", "description", "nav_title")
                   if (found := fields.plain(name, lang, f"the page's {name}")) is not None)
-    return page, compiled, shown
+    return page, item, shown
 
 
-def _check_pairs(by_key: dict[str, dict[str, Page]], config: Config, errors: ErrorList,
+class PageLike(Protocol):
+    """What the checks across pages read of a page (a :class:`Page`, or what the last build knew of one: see
+    ``known``)."""
+
+    key: str
+    lang: str
+    path: Path
+    url: str
+    template: str
+
+
+def _check_pairs(by_key: dict[str, dict[str, PageLike]], config: Config, errors: ErrorList,
                  unreadable: frozenset[Path]) -> None:
     templates: dict[str, str] = {}
     for key, versions in sorted(by_key.items()):
@@ -191,7 +209,7 @@ def _page_key_hint(key: str, known, where: str) -> str:
     return f"create pages/{key}.<lang>.md or remove it from {where}"
 
 
-def check_urls(pages: list[Page], sources: dict[str, Source], config: Config, errors: ErrorList) -> None:
+def check_urls(pages: Sequence[PageLike], sources: dict[str, Source], config: Config, errors: ErrorList) -> None:
     """Two things written to one file would silently overwrite each other."""
     owners: dict[str, Path] = {}
     outputs = [(page.url, page.path) for page in pages]
@@ -207,7 +225,7 @@ def check_urls(pages: list[Page], sources: dict[str, Source], config: Config, er
         owners.setdefault(target, path)
 
 
-def check_record_pages(records: Records, pages: list[Page], errors: ErrorList) -> None:
+def check_record_pages(records: Records, pages: Sequence[PageLike], errors: ErrorList) -> None:
     """A record's ``pages`` must name pages that exist."""
     keys = {page.key for page in pages}
     for record in [*records.statistics, *records.events]:

@@ -7,7 +7,10 @@ runs the same stages without writing. Content mistakes surface as
 A build reuses what earlier ones did (see ``cache``): files already read
 and parsed, Markdown already compiled, links already resolved, pages
 already made, and when no input changed and the output folder is as the
-last build left it, everything. Reading files, compiling Markdown,
+last build left it, everything. When nothing but page files changed, a
+command-line build reads and makes those pages alone, what the last build
+knew of the others standing for them (``known``); when what changed reaches
+other pages, it makes them all. Reading files, compiling Markdown,
 resolving links and rendering pages run on all cores (``cores``).
 """
 
@@ -23,13 +26,14 @@ from . import search
 from .cache import BuildCache
 from .compiled import Compiler, precompile
 from .cores import MIN_ITEMS
-from .errors import ContentError
+from .errors import ContentError, ContentErrors
 from .inputs import Inputs
 from .kept import LostText
+from .known import Known, KnownPage, NotReusable, PageIndex, known_page, rest_digest
 from .load import Project, RawContent, load
 from .memo import Memo
-from .model import BuildOptions, Site
-from .render import Renderer, render
+from .model import BuildOptions, Site, output_path
+from .render import Job, Renderer, render
 from .validate import validate
 from .write import SpareAside, output_folder, read_manifest, remove_leftovers, write_site
 
@@ -40,7 +44,8 @@ CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 class BuildResult:
     """What a build did: pages per language, files written, seconds taken, warnings.
 
-    ``site`` is None when nothing had changed since the last build and nothing was redone.
+    ``site`` is None when nothing had changed since the last build and nothing was redone; when only page files
+    had changed, and the build made those pages alone (see ``known``), it holds those pages only.
     """
 
     site: Site | None
@@ -78,23 +83,33 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
     else read from and saved to ``.cache/``.
     """
     started = time.perf_counter()
-    long_running = cache is not None  # builds again in this process: files unchanged since are not read again
     with _no_cycle_collection():
+        if cache is not None:  # the preview's, kept between its builds: every page is checked each time
+            return _build(root, out, options, cache, True, started)
         try:
-            return _build(root, out, options, cache or BuildCache(root / CACHE_FOLDER, one_build=True), long_running,
-                          started)
-        except LostText:
-            if long_running:  # the preview's cache holds what it kept (see ``cache``): this is no lost cache
-                raise
-        # A text kept in the cache's store to be read where it is needed (a page's HTML, a text's survey, a
-        # body's Markdown) could not be read back (the store was damaged, or replaced by another build): build
-        # once more without the store.
-        return _build(root, out, options, BuildCache(root / CACHE_FOLDER, stored=False, one_build=True),
-                      long_running, started)
+            return _from_disk(root, out, options, started, changed_pages=True)
+        except NotReusable:
+            # The pages that changed reach other pages (or have a mistake): make every page, as any build can.
+            return _from_disk(root, out, options, started)
+
+
+def _from_disk(root: Path, out: Path, options: BuildOptions, started: float, changed_pages: bool = False,
+               ) -> BuildResult:
+    """A build that reuses what earlier builds left in ``.cache/``; with ``changed_pages``, it makes only the pages
+    whose files changed, when nothing else did (see ``known``)."""
+    try:
+        return _build(root, out, options, BuildCache(root / CACHE_FOLDER, one_build=True), False, started,
+                      changed_pages)
+    except LostText:
+        pass
+    # A text kept in the cache's store to be read where it is needed (a page's HTML, a text's survey, a
+    # body's Markdown) could not be read back (the store was damaged, or replaced by another build): build
+    # once more without the store.
+    return _build(root, out, options, BuildCache(root / CACHE_FOLDER, stored=False, one_build=True), False, started)
 
 
 def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool,
-           started: float) -> BuildResult:
+           started: float, changed_pages: bool = False) -> BuildResult:
     out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     inputs = Inputs(root, seen=cache.signatures if long_running else None)
     fingerprint = inputs.fingerprint(options, cache.code)
@@ -106,15 +121,29 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
     if last is not None:
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
+    known = cache.known_pages(inputs, options) if changed_pages else None
+    try:
+        return _make(root, out, options, cache, long_running, started, inputs, fingerprint, confirm, live, known)
+    except ContentErrors as exc:
+        if known is not None:  # reported by a build of every page, with all the site's mistakes
+            raise NotReusable("a page read again has a mistake") from exc
+        raise
+
+
+def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool, started: float,
+          inputs: Inputs, fingerprint: str, confirm: bool, live: dict | None, known: Known | None) -> BuildResult:
+    """Load, validate, render and write; with ``known``, only the pages whose files changed (see ``known``)."""
     spare = SpareAside(out)  # confirmed, or made, on another core meanwhile (see ``write``)
     try:
-        site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading), options,
-                          cache.compiler, cache.memo)  # what was read but not validated into the site is let go
-        searched = search.wanted(site)
+        site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading,
+                               known.files() if known is not None else None),
+                          options, cache.compiler, cache.memo, known)  # what was read but not validated is let go
+        searched = search.wanted(site) or known is not None and any(page.template == "search"
+                                                                     for page in known.index.pages)
         if searched:  # Pagefind loads on its core, as pages render, for this build's index or the preview's
             cache.pagefind.warm(language.tag for language in site.config.languages)
-        cache.validated()
-        renderer = Renderer(site, inputs, cache.code, cache.environments, cache.memo)
+        cache.validated(keep_all=known is not None)
+        renderer = Renderer(site, inputs, cache.code, cache.environments, cache.memo, known)
         jobs = renderer.jobs()
         if sum(job.key not in cache.outputs for job in jobs) >= MIN_ITEMS:  # many to make, in children of this one
             renderer.compile_templates()  # here, once, for all of them
@@ -128,16 +157,36 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
         finally:
             if not long_running:
                 cache.close()  # failed or not: a process that builds again and again must not run out of files
-    pages = pages_per_language(site)
-    cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale)
+    pages = pages_per_language(renderer.site)
+    index = None if long_running else _index(site, renderer, jobs, inputs, options, cache.code)
+    cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale, index=index)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)
 
 
-def _validated(raw: RawContent, options: BuildOptions, compiler: Compiler, memo: Memo) -> Site:
+def _validated(raw: RawContent, options: BuildOptions, compiler: Compiler, memo: Memo,
+               known: Known | None = None) -> Site:
     """The validated site, carrying the options it was built with (so every reuse key covers them)."""
     site = validate(raw, base_url=options.base_url, fingerprint=options.fingerprint,
-                    compiler=_compiler(raw, compiler), memo=memo)
+                    compiler=_compiler(raw, compiler), memo=memo, known=known)
     return replace(site, options=options)
+
+
+def _index(site: Site, renderer: Renderer, jobs: list[Job], inputs: Inputs, options: BuildOptions,
+           code: str) -> PageIndex:
+    """What this build knew of each page, for the next to make only the pages whose files change (see ``known``).
+
+    A page's warnings are those located in its file (a translation out of date); an edition's pages share
+    their original's file, and have none of their own."""
+    keys = {job.path: job.key for job in jobs}
+    editions = {edition.code for edition in site.config.editions}
+    warnings: dict[Path, list[ContentError]] = {}
+    for warning in site.warnings:
+        warnings.setdefault(warning.location.path, []).append(warning)
+    entries = tuple(page if isinstance(page, KnownPage) else
+                    known_page(page, page.lang in editions, inputs,
+                               () if page.lang in editions else warnings.get(page.path, ()), keys[output_path(page.url)])
+                    for page in renderer.every)
+    return PageIndex(rest_digest(inputs, options, code), site.link_targets, renderer.shared, entries)
 
 
 @contextmanager

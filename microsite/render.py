@@ -14,7 +14,7 @@ import os
 import re
 import string
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
 from .inputs import Inputs
 from .kept import LostText
+from .known import Known, KnownPage, NotReusable
 from .memo import Memo, digest_of, exact_key
 from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url
 
@@ -167,9 +168,13 @@ class Renderer:
 
     def __init__(self, site: Site, inputs: Inputs | None = None, version: str = "",
                  environments: dict[tuple[str, str], jinja2.Environment] | None = None,
-                 memo: Memo | None = None) -> None:
+                 memo: Memo | None = None, known: Known | None = None) -> None:
         self.pages = site.pages
-        self.site = template_view(site)
+        self.known = known  # the site has only the pages it makes again; the last build knew the others
+        # Every page of the site in its order: one to make, or (with ``known``) one the last build made.
+        self.every: list[Page | KnownPage] = known.in_order(site.pages, editions=True) if known else list(site.pages)
+        self.site = template_view(site, self.every)
+        self.shared = ""  # the digest of what every job may read besides what it is given (see jobs)
         self.inputs = inputs or Inputs(site.root, folders=("templates",))
         self.version = version  # of microsite's code: part of every job's key
         self.memo = memo or Memo()
@@ -212,7 +217,11 @@ class Renderer:
         """One job per output file, so one failing page does not hide the others. A job compiles the templates it
         uses when it first runs; before many jobs run in children, :meth:`compile_templates`."""
         site, shared = self.site, self.shared_key()
-        jobs = [self.job(shared, output_path(page.url), self.page, page) for page in self.pages]
+        if self.known is not None and shared != self.known.index.shared:
+            raise NotReusable("the templates' view of the site is not what it was: every page is made again")
+        self.shared = shared
+        jobs = [Job(output_path(page.url), page.job, _made_before) if isinstance(page, KnownPage)
+                else self.job(shared, output_path(page.url), self.page, page) for page in self.every]
         for source in site.sources:
             for code in site.config.codes:
                 url = page_url(source.key, code, site.config.default_language)
@@ -472,14 +481,21 @@ class Renderer:
         return Markup(rendered.html)
 
 
-def template_view(site: Site) -> Site:
+def template_view(site: Site, every: Sequence[Page | KnownPage] | None = None) -> Site:
     """What templates see of ``site``: other pages as :class:`PageSummary`, and nothing that is not for show.
+    (``every``: the site's pages, when ``site`` has only some of them: see ``known``.)
 
     Every job's key covers all of it, so it holds nothing that changes with
     every edit (warnings, the list of external links, pages' bodies).
     """
-    return replace(site, pages=tuple(page.summary for page in site.pages), warnings=(),
-                   external_links=frozenset())
+    return replace(site, pages=tuple(page.summary for page in (site.pages if every is None else every)), warnings=(),
+                   external_links=frozenset(), link_targets="")
+
+
+def _made_before() -> bytes:
+    """The job of a page the last build made, and this one does not make again (see ``known``): its file is
+    linked from the last build's output, and when it cannot be, every page is made again."""
+    raise NotReusable("a page's file that the last build made is not in the output folder any more")
 
 
 def _undefined_hint(message: str) -> str:

@@ -13,6 +13,7 @@ raised together; what is only worth a warning is gathered last
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from . import links, tracing, translations
 from .assets import Asset, fingerprint_assets
@@ -20,10 +21,11 @@ from .compiled import Compiler
 from .config import read_config
 from .editions import derive, read_overrides
 from .editor_warnings import original_warnings, record_warnings, source_warnings, translation_warnings
-from .errors import ErrorList
+from .errors import ContentError, ErrorList
 from .evidence import trace_evidence
 from .glossary import check_glossary_use
 from .jsonforms import RESOLVED
+from .known import Known, KnownPage, NotReusable
 from .links import Prose, Targets
 from .load import RawContent
 from .memo import Memo
@@ -34,13 +36,16 @@ from .tracing import PlainField
 
 
 def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = True,
-             compiler: Compiler | None = None, memo: Memo | None = None) -> Site:
+             compiler: Compiler | None = None, memo: Memo | None = None, known: Known | None = None) -> Site:
     """Check everything; raise :class:`ContentErrors` with every mistake found.
 
     ``base_url`` overrides the one in site.yaml (preview deploys, the local server);
     ``fingerprint`` puts content hashes in static file names (off for the live preview);
     ``compiler`` compiles Markdown (one that remembers earlier results makes rebuilds fast);
-    ``memo`` remembers the per-text checks of earlier builds in this process (see ``memo``).
+    ``memo`` remembers the per-text checks of earlier builds in this process (see ``memo``);
+    ``known``: ``raw`` holds only the pages of ``known.keys``, and what the last build knew of the others stands
+    for them in every check across pages (see ``known``). The site then has only those pages; it raises
+    :class:`~microsite.known.NotReusable` when the link targets come out other than the last build's.
     """
     memo = memo or Memo()
     errors = ErrorList()
@@ -50,6 +55,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     config = read_config(raw.site, errors, base_url, plain)
     if config is None:
         errors.raise_if_any()
+    if known is not None and config.editions and raw.data.get("conversions") is not None:
+        # Whether each of an edition's own conversions still matches some text is a question of every page's text.
+        raise NotReusable("an edition has conversions of its own: every page's text is converted again")
     strings = read_strings(raw.data.get("strings"), config, errors, plain)
     failed = frozenset(path.stem for path in raw.unreadable if path.parent.name == "data")
     failed |= frozenset(f"sources:{path.name[:-3]}" for path in raw.unreadable if path.parent.name == "sources")
@@ -57,19 +65,23 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                                          frozenset(name[len("sources:"):] for name in failed if name.startswith("sources:")),
                                          plain)
     records = read_records(raw.data, config, sources, md, errors, failed)
-    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo, plain)
-    check_urls(pages, sources, config, errors)
+    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo, plain,
+                                   known.others if known is not None else ())
+    every = known.in_order(pages) if known is not None else pages  # the site's pages, in order, as known or read
+    check_urls(every, sources, config, errors)
+    sources, records, anchors = trace_evidence(sources, records, records.prose + source_prose, errors, memo, every)
     prose = page_prose + records.prose + source_prose
-    sources, records, anchors = trace_evidence(sources, records, prose, errors, memo)
     assets = fingerprint_assets(raw.static_files, fingerprint)
     names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
              for code in config.codes}
     plain = [*plain, *records.plain]  # every field a reader sees that is not Markdown, records' included
     errors.extend(tracing.check_plain(plain, names,
                                       lambda ident: sources[ident].date if ident in sources else None, memo))
-    targets = _targets(config, pages, records, sources, anchors, raw, assets, names)
+    targets = _targets(config, every, records, sources, anchors, raw, assets, names)
     rendered: dict[tuple, Rendered] = {}
     everything = memo.digest("link targets", targets)  # a link's meaning may depend on any of them
+    if known is not None and everything != known.index.targets:
+        raise NotReusable("what links may point at is not what it was: every page's links are resolved again")
     _carry_over_resolved(prose, targets, everything, memo)
     resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
                             lambda item: links.resolve_noting(item, targets), prose, RESOLVED)
@@ -79,17 +91,30 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
         errors.extend(mistakes)
     pages, records, sources = fill_rendered(pages, records, sources, rendered, memo)
     check_glossary_use(records.terms, prose, plain, errors, memo)
-    check_record_pages(records, pages, errors)
+    check_record_pages(records, every, errors)
     check_groups(records, strings, config, errors)
     editions = read_overrides(raw.data.get("conversions"), config.editions, errors)
     errors.raise_if_any()
     ledger = translations.read_ledger(raw.data.get(translations.LEDGER))
-    warnings = (translation_warnings(pages, config, ledger) + record_warnings(records, config)
+    warnings = (_in_page_order(translation_warnings(pages, config, ledger), every) + record_warnings(records, config)
                 + source_warnings(sources, config) + original_warnings(raw, records, config, ledger))
+    external = frozenset(href for item in prose for href in item.compiled.external)
+    if known is not None:
+        external |= frozenset(href for page in known.others for href in page.external)
     site = Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
-                tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings),
-                frozenset(href for item in prose for href in item.compiled.external))
-    return derive(site, editions, memo)
+                tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings), external,
+                link_targets=everything)
+    return derive(site, editions, memo, frozenset(page.key for page in known.others) if known is not None else frozenset())
+
+
+def _in_page_order(found: list[ContentError], every: list[Page | KnownPage]) -> list[ContentError]:
+    """The warnings about pages (``found``, of the pages read), each page's in the site's order; a page not read
+    has those the last build gave it."""
+    by_page: dict[Path, list[ContentError]] = {}
+    for warning in found:
+        by_page.setdefault(warning.location.path, []).append(warning)
+    return [warning for page in every
+            for warning in (page.warnings if isinstance(page, KnownPage) else by_page.get(page.path, ()))]
 
 
 def _carry_over_resolved(prose: list[Prose], targets: Targets, everything: str, memo: Memo) -> None:
@@ -120,7 +145,7 @@ def _prose_key(item: Prose) -> tuple:
             item.source, item.slot)
 
 
-def _targets(config: Config, pages: list[Page], records: Records, sources: dict[str, Source],
+def _targets(config: Config, pages: list[Page | KnownPage], records: Records, sources: dict[str, Source],
              anchors: dict, raw: RawContent, assets: dict[str, Asset], names: dict[str, tuple[str, ...]]) -> Targets:
     special = {page.template: page.key for page in pages if page.template in SINGLE_TEMPLATES}
     return Targets(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -189,12 +190,13 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def outcome(root: Path, out: Path, options: BuildOptions, cache: BuildCache | None = None) -> object:
-    """What a build leaves: the output folder's files, or the messages of the mistakes it found."""
+    """What a build leaves: the output folder's files and the warnings it gave, or the messages of the mistakes
+    it found."""
     try:
-        build(root, out, options, cache=cache)
+        result = build(root, out, options, cache=cache)
     except ContentErrors as exc:
         return exc.format(root)
-    return tree(out)
+    return tree(out), [warning.format(root) for warning in result.warnings]
 
 
 def clean(root: Path, scratch: Path, options: BuildOptions, step: int) -> object:
@@ -214,7 +216,9 @@ def fresh_process(root: Path, out: Path, options: BuildOptions, seed: int) -> ob
     code = ("import sys; from microsite.cli import main; sys.exit(main(sys.argv[1:]))")
     run = subprocess.run([sys.executable, "-c", code, "--root", str(root), "build", "--out", str(out), *extra],
                          cwd=REPO, env=environment, capture_output=True, text=True)
-    return tree(out) if run.returncode == 0 else run.stderr.rpartition("\n\n")[0]  # less "1 mistake found; ..."
+    if run.returncode != 0:
+        return run.stderr.rpartition("\n\n")[0]  # less "1 mistake found; ..."
+    return tree(out), [part for part in re.split(r"(?m)^(?=warning: )", run.stderr) if part]  # each as printed
 
 
 @contextlib.contextmanager
@@ -241,7 +245,9 @@ def check_steps(steps: list, processes: bool = False, reusing_builds=contextlib.
                 assert outcome(root, scratch / "site", options) == expected, (step, steps)
                 assert outcome(root, scratch / "preview", options, preview) == expected, (step, steps)
             if processes and options.fingerprint:  # the command line always fingerprints
-                assert fresh_process(root, scratch / "cli", options, step) == expected, (step, steps)
+                printed = expected if isinstance(expected, str) else (
+                    expected[0], [f"warning: {warning}\n" for warning in expected[1]])
+                assert fresh_process(root, scratch / "cli", options, step) == printed, (step, steps)
 
 
 EVERY_KIND = [  # one edit of every kind, tried first on every run

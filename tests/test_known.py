@@ -1,0 +1,262 @@
+"""Tests for microsite.known: after page edits, a build makes those pages alone, and equals a clean build.
+
+Each test edits a fixture site as an editor would, builds it as a fresh
+command-line build does (from ``.cache/``), and compares the output folder
+and the warnings, byte for byte, with a build of a copy that has no cache.
+It also records which way the build went: the changed pages alone, or every
+page (when what changed reaches other pages, or the index cannot serve).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from microsite import pipeline
+from microsite.cache import PAGES, BuildCache
+from microsite.errors import ContentErrors
+from microsite.inputs import Inputs
+from microsite.known import KnownPage, NotReusable, PageIndex, index_from_json, index_to_json, rest_digest
+from microsite.model import BuildOptions, PageSummary
+from microsite.pipeline import CACHE_FOLDER, build
+from microsite.store import write_checked
+
+CHANGED_ONLY, EVERY_PAGE, GAVE_UP = "changed pages only", "every page", "changed pages: gave up"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def outcome(root: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, list[str]]:
+    """What a build from ``.cache/`` leaves (the files and warnings, or the mistakes), and each way it tried."""
+    ways: list[str] = []
+    make = pipeline._make
+
+    def spied(*arguments):
+        ways.append(CHANGED_ONLY if arguments[-1] is not None else EVERY_PAGE)
+        try:
+            return make(*arguments)
+        except (NotReusable, ContentErrors):
+            if ways[-1] == CHANGED_ONLY:
+                ways[-1] = GAVE_UP
+            raise
+
+    monkeypatch.setattr(pipeline, "_make", spied)
+    try:
+        result = build(root, out)
+    except ContentErrors as exc:
+        return exc.format(root), ways
+    finally:
+        monkeypatch.setattr(pipeline, "_make", make)
+    return (tree(out), [warning.format(root) for warning in result.warnings]), ways
+
+
+def clean(root: Path, scratch: Path) -> object:
+    """What a build of a copy of ``root`` without its cache leaves."""
+    copy = scratch / "clean"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy / "project", ignore=shutil.ignore_patterns(CACHE_FOLDER))
+    try:
+        result = build(copy / "project", copy / "site")
+    except ContentErrors as exc:
+        return exc.format(copy / "project")
+    return tree(copy / "site"), [warning.format(copy / "project") for warning in result.warnings]
+
+
+def append(root: Path, page: str, text: str) -> None:
+    path = root / "content" / "pages" / page
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def replace_in(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    content = path.read_text(encoding="utf-8")
+    assert old in content
+    path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edited_page_is_made_alone_and_the_site_equals_a_clean_build(minimal_project, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    assert (minimal_project / CACHE_FOLDER / PAGES).is_file()
+    for step in range(3):  # each build starts from what the one before left
+        append(minimal_project, "index.en.md", f"\nA sentence more, the {'first second third'.split()[step]}.\n")
+        before = tree(out)
+        got, ways = outcome(minimal_project, out, monkeypatch)
+        assert ways == [CHANGED_ONLY]
+        assert got == clean(minimal_project, tmp_path)
+        changed = {path for path, content in tree(out).items() if before.get(path) != content}
+        assert changed == {"en/index.html", ".microsite-manifest"}, changed
+
+
+@pytest.mark.parametrize("edit", [
+    # a heading that a link of another page may name: the link targets change
+    lambda root: append(root, "statistics.en.md", "\n## A new section\n\nWords.\n"),
+    # a title, which other pages' menus and lists show: the templates' view changes
+    lambda root: replace_in(root, "content/pages/statistics.en.md", "title: statistics en", "title: Figures"),
+    # a quote of a source, which becomes an anchor of the source's page
+    lambda root: append(root, "index.en.md", '\nAs [the article](cite:2023-10-11-abcdef12 "调研在晋异地商会会务发展")'
+                                            " says.\n"),
+    # a page file added, and one removed
+    lambda root: shutil.copyfile(root / "content/pages/statistics.en.md", root / "content/pages/more.en.md")
+    or shutil.copyfile(root / "content/pages/statistics.zh.md", root / "content/pages/more.zh.md"),
+    lambda root: (root / "content/pages/glossary.en.md").unlink() or (root / "content/pages/glossary.zh.md").unlink()
+    or replace_in(root, "content/site.yaml", ", glossary", ""),
+    # a template, a record, the site's settings
+    lambda root: replace_in(root, "templates/base.html", "<body", "<body data-edited"),
+    lambda root: replace_in(root, "content/data/timeline.yaml", "title: Trade event", "title: Trade fair"),
+    lambda root: replace_in(root, "content/site.yaml", "en: Test site", "en: A site"),
+], ids=["heading", "title", "quote", "page added", "page removed", "template", "record", "settings"])
+def test_what_reaches_other_pages_makes_every_page_as_a_clean_build_does(minimal_project, tmp_path, monkeypatch,
+                                                                          edit):
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    edit(minimal_project)
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert got == clean(minimal_project, tmp_path)
+    assert ways in ([GAVE_UP, EVERY_PAGE], [EVERY_PAGE])
+
+
+def test_a_page_whose_links_and_quotes_stay_is_made_alone_even_where_its_words_change(minimal_project, tmp_path,
+                                                                                         monkeypatch):
+    """A link to another site, numbers traced to a record, words rewritten: nothing other pages read."""
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    replace_in(minimal_project, "content/pages/index.en.md", "See [the figures](statistics.md).",
+               "See [the figures](statistics.md), and [another site](https://example.net/).")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert ways == [CHANGED_ONLY]
+    assert got == clean(minimal_project, tmp_path)
+
+
+def test_a_translation_made_out_of_date_is_warned_of_in_the_order_a_clean_build_gives(minimal_project, tmp_path,
+                                                                                         monkeypatch):
+    from microsite.cli import main
+
+    assert main(["--root", str(minimal_project), "-q", "translated", "--all"]) == 0
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    for page in ("statistics.zh.md", "index.zh.md"):  # originals changed, one after the other
+        append(minimal_project, page, "\n又一句话。\n")
+        got, ways = outcome(minimal_project, out, monkeypatch)
+        assert ways == [CHANGED_ONLY]
+        expected = clean(minimal_project, tmp_path)
+        assert got == expected
+        assert any("out of date" in warning for warning in expected[1])
+
+
+def test_a_mistake_in_an_edited_page_is_reported_as_a_build_of_every_page_reports_it(minimal_project, tmp_path,
+                                                                                        monkeypatch):
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    before = tree(out)
+    append(minimal_project, "index.en.md", "\nSee [](stat:missing) and [that](nowhere.md).\n")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert ways == [GAVE_UP, EVERY_PAGE]
+    assert isinstance(got, str) and got == clean(minimal_project, tmp_path).replace(
+        str(tmp_path / "clean" / "project"), str(minimal_project))
+    assert tree(out) == before  # the last good site is left as it was
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not an index", "a wrong type", "a digest of another page"])
+def test_a_damaged_index_only_makes_every_page(minimal_project, tmp_path, monkeypatch, damage):
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    path = minimal_project / CACHE_FOLDER / PAGES
+    code = BuildCache(minimal_project / CACHE_FOLDER).code
+    data = json.loads(path.read_bytes().partition(b"\n")[2])
+    if damage == "truncated":
+        path.write_bytes(path.read_bytes()[:-20])
+    elif damage == "not an index":
+        write_checked(path, code, [json.dumps({"pages": "none"})])
+    elif damage == "a wrong type":
+        data["pages"][0][6] = "heavy"  # a weight that is not a number
+        write_checked(path, code, [json.dumps(data)])
+    else:
+        data["pages"][0][11] = data["pages"][1][11]  # the statistics page taken for changed: it is read again
+        write_checked(path, code, [json.dumps(data)])
+    append(minimal_project, "index.en.md", "\nOne more sentence.\n")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert got == clean(minimal_project, tmp_path)
+    assert ways == ([CHANGED_ONLY] if damage == "a digest of another page" else [EVERY_PAGE])
+
+
+def test_a_page_file_gone_from_the_output_folder_makes_every_page(minimal_project, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    (out / "en" / "statistics" / "index.html").unlink()
+    (tmp_path / ".site.spare").exists() and shutil.rmtree(tmp_path / ".site.spare")
+    append(minimal_project, "index.en.md", "\nOne more sentence.\n")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert got == clean(minimal_project, tmp_path)
+    assert ways in ([GAVE_UP, EVERY_PAGE], [EVERY_PAGE], [CHANGED_ONLY])
+
+
+def test_an_editions_page_is_made_again_with_its_original(minimal_project, tmp_path, monkeypatch):
+    replace_in(minimal_project, "content/site.yaml", "default_language: zh",
+               "default_language: zh\neditions:\n  zh-hant: {from: zh, name: 繁體中文, tag: zh-Hant, conversion: s2tw}")
+    strings = minimal_project / "content" / "data" / "strings.yaml"
+    strings.write_text(strings.read_text(encoding="utf-8") + "".join(  # what a source's page shows in an edition
+        f"{name}:\n  zh: 繁体\n  en: Converted\n" for name in ("source_converted_heading", "source_converted_note")),
+        encoding="utf-8")
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    append(minimal_project, "index.zh.md", "\n晋江市工商联的又一句话，见[统计](statistics.md)。\n")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert ways == [CHANGED_ONLY]
+    assert got == clean(minimal_project, tmp_path)
+    assert "又一句話" in (out / "zh-hant" / "index.html").read_text(encoding="utf-8")
+
+
+def test_only_what_changed_in_page_files_lets_a_build_make_pages_alone(minimal_project):
+    build(minimal_project, minimal_project.parent / "site")
+    cache = BuildCache(minimal_project / CACHE_FOLDER)
+
+    def changed(options: BuildOptions = BuildOptions()):
+        known = cache.known_pages(Inputs(minimal_project), options)
+        return None if known is None else known.keys
+
+    assert changed() == frozenset()
+    append(minimal_project, "timeline.en.md", "\nMore.\n")
+    assert changed() == {"timeline"}
+    assert changed(BuildOptions(base_url="https://example.net/")) is None  # the options are not the last build's
+    (minimal_project / "content" / "pages" / "notes.en.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    assert changed() is None  # a page file added
+    (minimal_project / "content" / "pages" / "notes.en.md").unlink()
+    (minimal_project / "static" / "style.css").write_text("body{}", encoding="utf-8")
+    assert changed() is None  # any other input
+
+
+def test_the_index_reads_back_what_it_wrote_and_nothing_else(tmp_path):
+    summary = PageSummary("about", "en", tmp_path / "about.en.md", "About", "What", "page", 2, "About us", "/en/about/",
+                          "abcd")
+    from microsite.errors import ContentError, Location
+
+    warning = ContentError(Location(summary.path), "out of date", "bring it up to date", "- old\n+ new")
+    page = KnownPage(summary, False, "d1", frozenset({"one", "two"}), (("src", "a quote", 3, 4),),
+                     ("https://example.org/",), (warning,), "k1")
+    index = PageIndex("rest", "targets", "shared", (page, KnownPage(summary, True, "", frozenset(), (), (), (), "k2")))
+    back = index_from_json(json.loads(json.dumps(index_to_json(index))))
+    assert back.rest == "rest" and back.targets == "targets" and back.shared == "shared"
+    assert [(p.summary, p.edition, p.digest, p.heading_ids, p.citations, p.external, p.job) for p in back.pages] == [
+        (p.summary, p.edition, p.digest, p.heading_ids, p.citations, p.external, p.job) for p in index.pages]
+    shown = back.pages[0].warnings[0]
+    assert (shown.location, shown.message, shown.hint, shown.detail) == (warning.location, warning.message,
+                                                                         warning.hint, warning.detail)
+    data = index_to_json(index)
+    for broken in ({**data, "rest": 1}, {**data, "pages": [data["pages"][0][:-1]]},
+                   {**data, "pages": [[*data["pages"][0][:10], "yes", *data["pages"][0][11:]]]},
+                   {**data, "pages": [[*data["pages"][0][:12], [1], *data["pages"][0][13:]]]}, [], "index"):
+        assert index_from_json(broken) is None
+
+
+def test_the_rest_of_the_inputs_is_digested_without_the_page_files(minimal_project):
+    first = rest_digest(Inputs(minimal_project), BuildOptions())
+    append(minimal_project, "index.en.md", "\nMore.\n")
+    assert rest_digest(Inputs(minimal_project), BuildOptions()) == first
+    (minimal_project / "content" / "pages" / "notes.txt").write_text("not a page", encoding="utf-8")
+    assert rest_digest(Inputs(minimal_project), BuildOptions()) != first
