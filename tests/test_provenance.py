@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from microsite.dates import PartialDate
 from microsite.numerals import EXACT, MORE_THAN, OVER
@@ -68,6 +72,43 @@ def test_normalize_maps_each_character_back_to_the_original():
     text, origin = normalize(original)
     assert len(origin) == len(text)
     assert [original[i] for i in origin] == ["Ａ", "，", "“", "x", "”"]
+
+
+def test_text_kept_as_it_is_is_told_apart_exactly_as_the_character_by_character_rule_tells_it():
+    """The quick test for text that normalizing leaves as it is names the very characters the rule keeps."""
+    from microsite.provenance import _AS_IT_IS
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        kept = not ch.isspace() and (ch < "\u2000" or "\u4e00" <= ch <= "\u9fff")
+        assert bool(_AS_IT_IS.fullmatch(ch)) == kept, hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.one_of(st.sampled_from("晋江工商联 \t\u3000，。“”‘’…ＡＢ１２\u00a0\u2028"), st.characters()), max_size=30))
+def test_normalize_gives_what_the_character_by_character_rule_gives(text):
+    assert normalize(text) == _normalized_one_by_one(text)
+
+
+def _normalized_one_by_one(text: str) -> tuple[str, list[int]]:
+    """``normalize`` as written before the quick test: every character looked at."""
+    import unicodedata
+
+    from microsite.provenance import _QUOTE_MARKS
+
+    chars, origin = [], []
+    for index, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if ch < "\u2000" or "\u4e00" <= ch <= "\u9fff":
+            chars.append(ch)
+            origin.append(index)
+            continue
+        for part in unicodedata.normalize("NFKC", ch).translate(_QUOTE_MARKS):
+            if not part.isspace():
+                chars.append(part)
+                origin.append(index)
+    return "".join(chars), origin
 
 
 def test_normalize_expands_compatibility_characters_and_keeps_the_map():
