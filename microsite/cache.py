@@ -1,6 +1,6 @@
 """What a build may reuse from earlier builds, kept in ``.cache/`` (ignored by git, safe to delete).
 
-Five things, all keyed by content, never by time stamps:
+Six things, all keyed by content, never by time stamps:
 
 * compiled Markdown, by the text's digest: compiling is a pure function of
   the text and of the code (see :func:`code_fingerprint`), so a hit is
@@ -22,13 +22,15 @@ Five things, all keyed by content, never by time stamps:
   template and static file, the build options, microsite's code and the
   Python and libraries that run it: see :func:`code_fingerprint`) with
   the digest of what it wrote: when neither the inputs nor the output folder
-  changed, there is nothing to do.
+  changed, there is nothing to do;
+* what the last command-line build knew of each page (``pages.json``: see
+  ``known``): when only page files changed, the next one makes those alone.
 
-The first three are many and large (tens of megabytes at 10,000 pages), and a
-build after a one-page edit needs all but one of them: they live in a
-:class:`~microsite.store.Store` (``.cache/store/``), read an entry at a time
-when asked for and appended to, never rewritten whole. The last two are
-small: ``state.json``, read at once.
+The first three are many and large (tens of megabytes at 10,000 pages): they
+live in a :class:`~microsite.store.Store` (``.cache/store/``), read an entry
+at a time when asked for and appended to, never rewritten whole. The next
+two are small: ``state.json``, read at once; so is ``pages.json``, when a
+build may use it.
 
 The files are JSON, plain data read back field by field with its types
 checked (``jsonforms``): reading the cache never runs code (no pickle, no
