@@ -247,14 +247,13 @@ class BuildCache:
         keys = index.changed_keys(inputs, rest_digest(inputs, options, self.code)) if index is not None else None
         return Known(index, keys) if keys is not None else None
 
-    def validated(self, keep_all: bool = False) -> None:
-        """The site is validated: keep what this build used, and no more (so the cache does not grow forever);
-        with ``keep_all``, all that the store holds too (a build that checked some pages only: see ``known``)."""
+    def validated(self) -> None:
+        """The site is validated: keep what this build used, and no more (so the cache does not grow forever)."""
         self.memo.prune()
         self._reading_keys = {key: kept for key, kept in self._reading_keys.items() if key in self.documents}
-        self.store_used(keep_all)
+        self.store_used()
 
-    def store_used(self, keep_all: bool = False) -> None:
+    def store_used(self) -> None:
         """Keep the texts compiled and the files read for this build, and only those.
 
         Stored as soon as the site is validated (only what the store does not
@@ -265,7 +264,7 @@ class BuildCache:
         """
         self.compiler.forget_unused()
         if self.persist:
-            self.store.save(self._used(), keep_all)
+            self.store.save(self._used())
             self._read_kept_from_store()
             self._compiler = None
             # In memory, they serve only a long-running process: set aside until released.

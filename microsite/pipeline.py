@@ -142,7 +142,10 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
                                                                      for page in known.index.pages)
         if searched:  # Pagefind loads on its core, as pages render, for this build's index or the preview's
             cache.pagefind.warm(language.tag for language in site.config.languages)
-        cache.validated(keep_all=known is not None)
+        if known is None:
+            cache.validated()
+        # else the store is left as it is: it holds what every page not read needs, and what the few pages read
+        # now needed is made again by the next build that reads them (rewriting its index took a tenth of this)
         renderer = Renderer(site, inputs, cache.code, cache.environments, cache.memo, known)
         jobs = renderer.jobs()
         if sum(job.key not in cache.outputs for job in jobs) >= MIN_ITEMS:  # many to make, in children of this one

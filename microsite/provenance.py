@@ -97,24 +97,42 @@ def _block(lines: list[str], line: int) -> SourceBlock:
 _AS_IT_IS = re.compile(r"[^\s\u2000-\u4dff\ua000-\U0010ffff]*")
 
 
+class _Folded(dict):
+    """Each character's part of normalized text, by code point, worked out when first asked for (a pure function
+    of the character, so it is kept): its NFKC form with typographic quotes made plain, white space left out (a
+    space is nothing); the characters of :data:`_AS_IT_IS`, themselves (NFKC leaves them so: the slow call skipped)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uneven: set[str] = set()  # the characters asked for whose form is not one character
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch.isspace():
+            form = ""
+        elif ch < "\u2000" or "\u4e00" <= ch <= "\u9fff":
+            form = ch
+        else:
+            form = "".join(part for part in unicodedata.normalize("NFKC", ch).translate(_QUOTE_MARKS)
+                           if not part.isspace())
+        if len(form) != 1:
+            self.uneven.add(ch)
+        self[code] = form
+        return form
+
+
+_FOLDED = _Folded()
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Text for comparison, and for each of its characters the index it came from."""
     if _AS_IT_IS.fullmatch(text):  # most quotes: Chinese and ASCII, no space (a tenth of a one-page rebuild)
         return text, list(range(len(text)))
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, ch in enumerate(text):
-        if ch.isspace():
-            continue
-        if ch < "\u2000" or "\u4e00" <= ch <= "\u9fff":  # unchanged by NFKC: skip the slow call
-            chars.append(ch)
-            origin.append(index)
-            continue
-        for part in unicodedata.normalize("NFKC", ch).translate(_QUOTE_MARKS):
-            if not part.isspace():
-                chars.append(part)
-                origin.append(index)
-    return "".join(chars), origin
+    folded = text.translate(_FOLDED)  # every character's form, at C speed (each one's now known)
+    if _FOLDED.uneven.isdisjoint(text):  # none dropped or made several: each is where it was
+        return folded, list(range(len(text)))
+    origin = [index for index, ch in enumerate(text) for _ in _FOLDED[ord(ch)]]
+    return folded, origin
 
 
 @dataclass(frozen=True)

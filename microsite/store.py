@@ -88,13 +88,12 @@ class Store:
             self._dropped = True
             return None
 
-    def save(self, used: Iterable[tuple[str, Callable[[], object]]], keep_all: bool = False) -> None:
+    def save(self, used: Iterable[tuple[str, Callable[[], object]]]) -> None:
         """Keep exactly the values ``used`` names (what this build asked for), each key with how to make its JSON
-        form: asked only of the values the store does not hold yet, which go to one new segment. With
-        ``keep_all``, keep those it holds as well (for a build that asked for some of them only)."""
+        form: asked only of the values the store does not hold yet, which go to one new segment."""
         if not self.persist:
             return
-        kept: dict[str, Entry] = dict(self.entries) if keep_all else {}
+        kept: dict[str, Entry] = {}
         new: dict[str, Callable[[], object]] = {}
         for key, make in used:
             entry = self.entries.get(key)

@@ -85,7 +85,8 @@ def test_text_kept_as_it_is_is_told_apart_exactly_as_the_character_by_character_
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.one_of(st.sampled_from("晋江工商联 \t\u3000，。“”‘’…ＡＢ１２\u00a0\u2028"), st.characters()), max_size=30))
+@given(st.text(st.one_of(st.sampled_from("晋江工商联 \t\u3000，。“”‘’「」…ＡＢ１２ﬁ㈱¨\u00a0\u2002\u2028"), st.characters()),
+               max_size=30))
 def test_normalize_gives_what_the_character_by_character_rule_gives(text):
     assert normalize(text) == _normalized_one_by_one(text)
 
