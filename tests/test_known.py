@@ -263,3 +263,22 @@ def test_the_rest_of_the_inputs_is_digested_without_the_page_files(minimal_proje
     assert rest_digest(Inputs(minimal_project), BuildOptions()) == first
     (minimal_project / "content" / "pages" / "notes.txt").write_text("not a page", encoding="utf-8")
     assert rest_digest(Inputs(minimal_project), BuildOptions()) != first
+
+
+def test_a_site_with_a_search_page_gets_the_index_a_clean_build_makes(minimal_project, tmp_path, monkeypatch):
+    """Pagefind indexes every page's file, those linked from the last build's too."""
+    strings = minimal_project / "content" / "data" / "strings.yaml"
+    strings.write_text(strings.read_text(encoding="utf-8") + "".join(
+        f"{name}:\n  zh: 搜索\n  en: Search\n" for name in ("search_label", "search_button", "search_searching",
+                                                          "search_none", "search_unavailable"))
+        + 'search_found:\n  zh: 找到{count}个页面。\n  en: "Pages found: {count}."\n', encoding="utf-8")
+    for lang, title in (("zh", "搜索"), ("en", "Search")):
+        (minimal_project / "content" / "pages" / f"search.{lang}.md").write_text(
+            f"---\ntitle: {title}\ndescription: {title}.\ntemplate: search\n---\n", encoding="utf-8")
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    assert (out / "pagefind").is_dir()
+    append(minimal_project, "statistics.en.md", "\nWords a reader may search for: chrysanthemum.\n")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert ways == [CHANGED_ONLY]
+    assert got == clean(minimal_project, tmp_path)
