@@ -103,12 +103,14 @@ def installed_distributions() -> list[str]:
 
 @dataclass
 class LastBuild:
-    """The previous successful build: its inputs' fingerprint, its output's manifest digest, what it reported."""
+    """The previous successful build: its inputs' fingerprint, its output's manifest digest, what it reported, and
+    the digest of its inputs but the page files (``rest``: when it wrote an index of its pages, see ``known``)."""
 
     inputs: str = ""
     output: str = ""
     pages: dict[str, int] = field(default_factory=dict)
     warnings: tuple[ContentError, ...] = ()
+    rest: str = ""
 
 
 class BuildCache:
@@ -241,10 +243,11 @@ class BuildCache:
 
     def known_pages(self, inputs: Inputs, options: BuildOptions) -> Known | None:
         """What the last build knew of every page, if nothing but page files changed since (see ``known``)."""
-        if not self.last.inputs:  # no successful build to start from
-            return None
+        rest = rest_digest(inputs, options, self.code)
+        if not self.last.inputs or self.last.rest != rest:  # no build to start from, or more than pages changed
+            return None  # (the index is not even read)
         index = _decoded(index_from_json, self._read(PAGES), None)
-        keys = index.changed_keys(inputs, rest_digest(inputs, options, self.code)) if index is not None else None
+        keys = index.changed_keys(inputs, rest) if index is not None else None
         return Known(index, keys) if keys is not None else None
 
     def validated(self) -> None:
@@ -322,7 +325,8 @@ class BuildCache:
         if stale:
             self.save(LastBuild(), {})
         else:
-            self.save(LastBuild(fingerprint, written.digest, pages, warnings), written.made)
+            self.save(LastBuild(fingerprint, written.digest, pages, warnings, index.rest if index else ""),
+                      written.made)
         if self.persist:
             with contextlib.suppress(OSError):
                 if index is None or stale:
@@ -435,7 +439,7 @@ def _decoded(decode, content: object, default):
 def _state_to_json(last: LastBuild, outputs: dict[str, tuple[str, int]]) -> dict:
     warnings = [[str(w.location.path), w.location.line, w.location.column, w.message, w.hint] for w in last.warnings]
     return {"inputs": last.inputs, "output": last.output, "pages": last.pages, "warnings": warnings,
-            "outputs": outputs}
+            "outputs": outputs, "rest": last.rest}
 
 
 def _state_from_json(data: dict) -> tuple[LastBuild, dict[str, tuple[str, int]]]:
@@ -443,4 +447,4 @@ def _state_from_json(data: dict) -> tuple[LastBuild, dict[str, tuple[str, int]]]
                                   text(hint)) for path, line, column, message, hint in data["warnings"])
     pages = {text(code): number(count) for code, count in data["pages"].items()}
     outputs = {text(key): (text(digest), number(size)) for key, (digest, size) in data["outputs"].items()}
-    return LastBuild(text(data["inputs"]), text(data["output"]), pages, warnings), outputs
+    return LastBuild(text(data["inputs"]), text(data["output"]), pages, warnings, text(data["rest"])), outputs

@@ -282,3 +282,20 @@ def test_a_site_with_a_search_page_gets_the_index_a_clean_build_makes(minimal_pr
     got, ways = outcome(minimal_project, out, monkeypatch)
     assert ways == [CHANGED_ONLY]
     assert got == clean(minimal_project, tmp_path)
+
+
+def test_the_index_is_not_even_read_when_more_than_page_files_changed(minimal_project, tmp_path, monkeypatch):
+    from microsite import cache as cache_module
+
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    read = []
+    real = cache_module.index_from_json
+    monkeypatch.setattr(cache_module, "index_from_json", lambda data: read.append(1) or real(data))
+    append(minimal_project, "index.en.md", "\nMore.\n")
+    build(minimal_project, out)
+    assert read == [1]
+    replace_in(minimal_project, "content/site.yaml", "en: Test site", "en: A site")
+    append(minimal_project, "index.en.md", "\nMore.\n")
+    build(minimal_project, out)
+    assert read == [1]  # the settings changed too: every page is made, the index unread
