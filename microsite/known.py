@@ -40,6 +40,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
@@ -109,7 +110,7 @@ class Known:
     index: PageIndex
     keys: frozenset[str]
 
-    @property
+    @cached_property  # asked for by several checks; made once
     def others(self) -> list[KnownPage]:
         """The pages of the site not made again, editions' left out."""
         return [page for page in self.index.pages if not page.edition and page.key not in self.keys]
