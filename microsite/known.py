@@ -23,11 +23,12 @@ checks them against what the index says of the others (``validate``); it
 renders them, and keys every other page's job as the index has it. That key
 is the one a full build would compute, if the link targets and the
 templates' view come out as the last build's: a page is made from its file,
-the site's settings, the link targets and the view, and nothing else. The
-build checks both digests (:class:`NotReusable` when either differs) and,
-when anything is amiss (a file added, a template or record changed, a
-changed page's title or headings, a mistake in it, an output file gone), it
-builds everything, as a build without an index does. ``tests/test_known.py``
+the site's settings, the link targets, the templates and their view of the
+site, and nothing else (the templates and the code are among the other
+inputs, unchanged). The build checks both digests (:class:`NotReusable`
+when either differs) and, when anything is amiss (a file added, a template
+or record changed, a changed page's title or headings, a mistake in it, an
+output file gone), it builds everything, as a build without an index does. ``tests/test_known.py``
 and the reuse properties (``tests/test_reuse_properties.py``) compare such
 builds with clean ones, byte for byte and warning for warning.
 
