@@ -183,13 +183,16 @@ class Converter:
                 for o in self.edition.overrides if o.phrase not in self.used]
 
 
-def derive(site: Site, editions: tuple[Edition, ...], memo: Memo, others: frozenset[str] = frozenset()) -> Site:
+def derive(site: Site, editions: tuple[Edition, ...], memo: Memo, others: frozenset[str] = frozenset(),
+           used: dict[str, frozenset[str]] | None = None) -> Site:
     """``site`` with each edition added: its language, pages, records, strings and source words. ``others``: the
-    keys of the site's pages that ``site`` does not hold (see ``known``), which links may point at too."""
+    keys of the site's pages that ``site`` does not hold (see ``known``), which links may point at too; ``used``:
+    by edition, the phrases of its conversions that those pages' texts use."""
     errors = ErrorList()
     site = replace(site, config=replace(site.config, editions=editions))  # with their overrides
     for edition in editions:
         converter = Converter(edition, memo)
+        converter.used.update((used or {}).get(edition.code, ()))
         site = _with_edition(site, edition, converter, others)
         errors.extend(converter.unused())
     errors.raise_if_any()
@@ -224,10 +227,16 @@ def _edition_hrefs(site: Site, source: str, code: str, others: frozenset[str]) -
 
 
 def _page(page: Page, edition: Edition, config: Any, convert: Converter, hrefs: dict[str, str]) -> Page:
-    return replace(page, lang=edition.code, url=page_url(page.key, edition.code, config.default_language),
-                   title=convert.text(page.title), description=convert.text(page.description),
-                   nav_title=convert.text(page.nav_title), body=convert.html(page.body, hrefs),
-                   translated_from="")
+    """The edition's page of ``page``, with the phrases of the edition's own conversions its texts used."""
+    before, convert.used = convert.used, set()
+    try:
+        title, description = convert.text(page.title), convert.text(page.description)
+        nav_title, body = convert.text(page.nav_title), convert.html(page.body, hrefs)
+        return replace(page, lang=edition.code, url=page_url(page.key, edition.code, config.default_language),
+                       title=title, description=description, nav_title=nav_title, body=body, translated_from="",
+                       conversions=tuple(sorted(convert.used)))
+    finally:
+        convert.used = before | convert.used
 
 
 def _text(words: dict[str, Any], edition: Edition, convert: Converter, hrefs: dict[str, str]) -> dict[str, Any]:

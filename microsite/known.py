@@ -74,6 +74,7 @@ class KnownPage:
     external: tuple[str, ...]
     warnings: tuple[ContentError, ...]
     job: str
+    conversions: tuple[str, ...] = ()  # an edition's page: the phrases of the edition's own conversions it used
 
     # What the checks across pages read of a page, as they read it of a Page.
     key = property(attrgetter("summary.key"))
@@ -116,6 +117,14 @@ class Known:
         """The pages of the site not made again, editions' left out."""
         return [page for page in self.index.pages if not page.edition and page.key not in self.keys]
 
+    def conversions(self) -> dict[str, frozenset[str]]:
+        """By edition, the phrases of its own conversions that the pages not made again use."""
+        used: dict[str, set[str]] = {}
+        for page in self.index.pages:
+            if page.edition and page.key not in self.keys:
+                used.setdefault(page.lang, set()).update(page.conversions)
+        return {code: frozenset(phrases) for code, phrases in used.items()}
+
     def files(self) -> frozenset[str]:
         """The files to read: every language of every page made again."""
         return frozenset(str(page.path) for page in self.index.pages if not page.edition and page.key in self.keys)
@@ -154,7 +163,7 @@ def known_page(page: Page, edition: bool, inputs: Inputs, warnings: Sequence[Con
     """What an index keeps of ``page``, made by the job of key ``job`` (its file's digest from ``inputs``)."""
     digest = "" if edition else inputs.content_digest(str(page.path)) or ""
     return KnownPage(page.summary, edition, digest, page.heading_ids, page.citations, page.external, tuple(warnings),
-                     job)
+                     job, page.conversions)
 
 
 # --- to and from plain data ---------------------------------------------------------------------------------------
@@ -175,6 +184,7 @@ def index_to_json(index: PageIndex) -> dict:
                    job=[page.job for page in pages], heading_ids=[sorted(page.heading_ids) for page in pages],
                    citations=[[list(citation) for citation in page.citations] for page in pages],
                    external=[list(page.external) for page in pages],
+                   conversions=[list(page.conversions) for page in pages],
                    warnings=[[[str(w.location.path), w.location.line, w.location.column, w.message, w.hint, w.detail]
                               for w in page.warnings] for page in pages])
     return {"rest": index.rest, "targets": index.targets, "shared": index.shared, **columns}
@@ -184,17 +194,17 @@ def index_from_json(data: Any) -> PageIndex | None:
     """The index :func:`index_to_json` wrote, its every type checked; None for anything else."""
     try:
         columns = [data[name] for name in (*_TEXT, *_KEPT, "weight", "edition", "heading_ids", "citations",
-                                           "external", "warnings")]
+                                           "external", "warnings", "conversions")]
         if {type(column) for column in columns} != {list} or len({len(column) for column in columns}) != 1:
             return None
         if not (all(all_of(str, data[name]) for name in (*_TEXT, *_KEPT)) and all_of(int, data["weight"])
                 and all_of(bool, data["edition"]) and all(map(_texts, data["heading_ids"]))
-                and all(map(_texts, data["external"]))):
+                and all(map(_texts, data["external"])) and all(map(_texts, data["conversions"]))):
             return None
         paths: dict[str, Path] = {}  # one Path object per file: its pages and warnings share it
         pages = tuple(map(_known_page, *(data[name] for name in _TEXT), data["weight"], data["summary"],
                           data["edition"], data["digest"], data["heading_ids"], data["citations"], data["external"],
-                          data["warnings"], data["job"], repeat(paths)))
+                          data["warnings"], data["job"], data["conversions"], repeat(paths)))
         return PageIndex(text(data["rest"]), text(data["targets"]), text(data["shared"]), pages)
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         return None
@@ -202,7 +212,7 @@ def index_from_json(data: Any) -> PageIndex | None:
 
 def _known_page(key: str, lang: str, path: str, title: str, description: str, template: str, nav_title: str,
                 url: str, translated_from: str, weight: int, digest_of_summary: str, edition: bool, digest: str,
-                heading_ids: list, citations: list, external: list, warnings: list, job: str,
+                heading_ids: list, citations: list, external: list, warnings: list, job: str, conversions: list,
                 paths: dict[str, Path]) -> KnownPage:
     where = paths.get(path) or paths.setdefault(path, Path(path))
     summary = PageSummary(key, lang, where, title, description, template, weight, nav_title, url, translated_from)
@@ -211,7 +221,8 @@ def _known_page(key: str, lang: str, path: str, title: str, description: str, te
     shown = tuple(ContentError(Location(paths.get(text(file)) or paths.setdefault(file, Path(file)), number(line),
                                         number(column)), text(message), text(hint), text(detail))
                   for file, line, column, message, hint, detail in warnings)
-    return KnownPage(summary, edition, digest, frozenset(heading_ids), cited, tuple(external), shown, job)
+    return KnownPage(summary, edition, digest, frozenset(heading_ids), cited, tuple(external), shown, job,
+                     tuple(conversions))
 
 
 def _texts(value: object) -> bool:

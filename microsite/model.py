@@ -167,6 +167,7 @@ class Page:
     # and column of its file where each is), and the addresses of its links to other websites.
     citations: tuple[tuple[str, str, int, int], ...] = ()
     external: tuple[str, ...] = ()
+    conversions: tuple[str, ...] = ()  # an edition's page: the phrases of its edition's own conversions it used
 
     @cached_property
     def content_digest(self) -> str:

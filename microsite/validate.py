@@ -55,9 +55,6 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     config = read_config(raw.site, errors, base_url, plain)
     if config is None:
         errors.raise_if_any()
-    if known is not None and config.editions and raw.data.get("conversions") is not None:
-        # Whether each of an edition's own conversions still matches some text is a question of every page's text.
-        raise NotReusable("an edition has conversions of its own: every page's text is converted again")
     strings = read_strings(raw.data.get("strings"), config, errors, plain)
     failed = frozenset(path.stem for path in raw.unreadable if path.parent.name == "data")
     failed |= frozenset(f"sources:{path.name[:-3]}" for path in raw.unreadable if path.parent.name == "sources")
@@ -104,7 +101,10 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     site = Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings), external,
                 link_targets=everything)
-    return derive(site, editions, memo, frozenset(page.key for page in known.others) if known is not None else frozenset())
+    if known is None:
+        return derive(site, editions, memo)
+    # Whether each of an edition's own conversions still matches some text asks of every page's: the others' said.
+    return derive(site, editions, memo, frozenset(page.key for page in known.others), known.conversions())
 
 
 def _in_page_order(found: list[ContentError], every: list[Page | KnownPage]) -> list[ContentError]:

@@ -197,13 +197,20 @@ def test_a_page_file_gone_from_the_output_folder_makes_every_page(minimal_projec
     assert ways in ([GAVE_UP, EVERY_PAGE], [EVERY_PAGE], [CHANGED_ONLY])
 
 
-def test_an_editions_page_is_made_again_with_its_original(minimal_project, tmp_path, monkeypatch):
-    replace_in(minimal_project, "content/site.yaml", "default_language: zh",
+def with_edition(root: Path, conversions: str = "") -> None:
+    """``root`` with a Traditional Chinese edition (and ``conversions`` of its own, as conversions.yaml has them)."""
+    replace_in(root, "content/site.yaml", "default_language: zh",
                "default_language: zh\neditions:\n  zh-hant: {from: zh, name: 繁體中文, tag: zh-Hant, conversion: s2tw}")
-    strings = minimal_project / "content" / "data" / "strings.yaml"
+    strings = root / "content" / "data" / "strings.yaml"
     strings.write_text(strings.read_text(encoding="utf-8") + "".join(  # what a source's page shows in an edition
         f"{name}:\n  zh: 繁体\n  en: Converted\n" for name in ("source_converted_heading", "source_converted_note")),
         encoding="utf-8")
+    if conversions:
+        (root / "content" / "data" / "conversions.yaml").write_text(conversions, encoding="utf-8")
+
+
+def test_an_editions_page_is_made_again_with_its_original(minimal_project, tmp_path, monkeypatch):
+    with_edition(minimal_project)
     out = tmp_path / "site"
     build(minimal_project, out)
     append(minimal_project, "index.zh.md", "\n晋江市工商联的又一句话，见[统计](statistics.md)。\n")
@@ -299,3 +306,21 @@ def test_the_index_is_not_even_read_when_more_than_page_files_changed(minimal_pr
     append(minimal_project, "index.en.md", "\nMore.\n")
     build(minimal_project, out)
     assert read == [1]  # the settings changed too: every page is made, the index unread
+
+
+def test_an_editions_own_conversions_are_checked_against_every_pages_text(minimal_project, tmp_path, monkeypatch):
+    """A conversion of the edition's own must match some text of the site: the pages not read say which they use."""
+    with_edition(minimal_project, "zh-hant:\n  后来: 後來\n")
+    append(minimal_project, "statistics.zh.md", "\n后来又有了新的商会。\n")  # the one text that uses it
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    append(minimal_project, "index.zh.md", "\n又一句话。\n")  # another page edited: the conversion is still used
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert ways == [CHANGED_ONLY]
+    assert got == clean(minimal_project, tmp_path)
+    assert "後來又有了" in (out / "zh-hant" / "statistics" / "index.html").read_text(encoding="utf-8")
+    replace_in(minimal_project, "content/pages/statistics.zh.md", "后来又有了", "又有了")  # no text uses it now
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert ways == [GAVE_UP, EVERY_PAGE]
+    assert isinstance(got, str) and "'后来'" in got and "matches no text" in got
+    assert got == clean(minimal_project, tmp_path).replace(str(tmp_path / "clean" / "project"), str(minimal_project))

@@ -11,7 +11,8 @@ from microsite.model import Page, PageSummary, Rendered
 PAGE = Page(key="about", lang="en", path=Path("content/pages/about.en.md"), title="About", description="What it is",
             template="page", weight=1, nav_title="About us", url="/en/about/",
             body=Rendered(Html("k", 8, "<p>x</p>"), ("a", "b")), heading_ids=frozenset({"one"}), fingerprint="f",
-            translated_from="t", words="w", citations=(("src", "a quote", 3, 4),), external=("https://example.org/",))
+            translated_from="t", words="w", citations=(("src", "a quote", 3, 4),), external=("https://example.org/",),
+            conversions=("后来",))
 OTHER = {tuple: lambda value: value + value[:1], str: lambda value: value + "x", int: lambda value: value + 1, type(Path()): lambda value: value / "x",
          Rendered: lambda value: Rendered(value.compiled, value.fills + ("c",)),
          frozenset: lambda value: value | {"two"}}
