@@ -42,8 +42,9 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
     then those of the other Markdown (``prose``): the records' texts and the sources' summaries.
     """
     memo = memo or Memo()
-    quoted = (_record_quotes(records) + [quote for page in pages for quote in memo.of("quoted", (page,),
-                                                                                       lambda page=page: _page_quotes(page))]
+    quoted = (_record_quotes(records)
+              + [quote for page in pages for quote in memo.of("quoted", (page,),
+                                                             lambda page=page: _cited_quotes(page.path, page.citations))]
               + _prose_quotes(prose, memo))
     spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
     by_name: dict[str, tuple[str, str]] = {}
@@ -101,17 +102,8 @@ def _record_quotes(records: Records) -> list[_Quoted]:
 def _prose_quotes(prose: list[Prose], memo: Memo) -> list[_Quoted]:
     quoted = []
     for item in prose:  # most are the very texts of the last build (in the preview): their quotes are remembered
-        quoted.extend(memo.of("quoted", (item,), lambda item=item: _quotes_of(item)))
+        quoted.extend(memo.of("quoted", (item,), lambda item=item: _cited_quotes(item.path, links.cited(item))))
     return quoted
-
-
-def _quotes_of(item: Prose) -> tuple[_Quoted, ...]:
-    quoted = []
-    for number, citation in enumerate(links.citations(item)):
-        if citation.quote:
-            name = f"cite-{citation.location.line}-{citation.location.column}-{number}"
-            quoted.append(_Quoted(name, citation.source, citation.quote, citation.location, "citation"))
-    return tuple(quoted)
 
 
 class Cites(Protocol):
@@ -122,10 +114,11 @@ class Cites(Protocol):
     citations: tuple[tuple[str, str, int, int], ...]
 
 
-def _page_quotes(page: Cites) -> tuple[_Quoted, ...]:
-    """The quotes of a page's ``cite:`` links, named as :func:`_quotes_of` names those of its text."""
-    return tuple(_Quoted(f"cite-{line}-{column}-{number}", source, quote, Location(page.path, line, column), "citation")
-                 for number, (source, quote, line, column) in enumerate(page.citations) if quote)
+def _cited_quotes(path: Path, citations: tuple[tuple[str, str, int, int], ...]) -> tuple[_Quoted, ...]:
+    """The quotes of the ``cite:`` links of a text of the file ``path`` (see ``links.cited``), each named by where
+    it is and its place among them."""
+    return tuple(_Quoted(f"cite-{line}-{column}-{number}", source, quote, Location(path, line, column), "citation")
+                 for number, (source, quote, line, column) in enumerate(citations) if quote)
 
 
 def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList) -> None:

@@ -190,6 +190,12 @@ def citations(prose: Prose) -> list[Citation]:
     return [Citation(link.href[5:], link.title, prose.location(link.line, link.column)) for link in prose.compiled.cited]
 
 
+def cited(prose: Prose) -> tuple[tuple[str, str, int, int], ...]:
+    """:func:`citations` as plain data: each link's source, quote, and line and column in the file of ``prose``."""
+    return tuple((citation.source, citation.quote, citation.location.line, citation.location.column)
+                 for citation in citations(prose))
+
+
 @dataclass
 class _Resolved:
     """What one link becomes: its attributes, the text of an empty link, and how it was classified."""

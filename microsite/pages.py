@@ -18,7 +18,7 @@ from . import translations
 from .compiled import Compiler
 from .conventions import content_file, key_and_language
 from .errors import ContentError, ErrorList, Location
-from .links import Prose, citations
+from .links import Prose, cited
 from .load import Document
 from .memo import Memo
 from .model import Config, Page, Rendered, Source, output_path, page_url
@@ -145,11 +145,9 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Comp
     url = page_url(key, lang, config.default_language)
     item = Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
                  text=document.markdown)
-    cited = tuple((citation.source, citation.quote, citation.location.line, citation.location.column)
-                  for citation in citations(item))
     page = Page(key, lang, document.path, title, description, template or "page", fields.integer("weight", 0) or 0,
                 fields.text("nav_title", title), url, Rendered(), compiled.heading_ids,
-                document.fingerprint, fields.text(translations.KEY), document.words, cited, compiled.external)
+                document.fingerprint, fields.text(translations.KEY), document.words, cited(item), compiled.external)
     shown = tuple(found for name in ("title", "description", "nav_title")
                   if (found := fields.plain(name, lang, f"the page's {name}")) is not None)
     return page, item, shown

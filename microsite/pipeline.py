@@ -138,8 +138,7 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
         site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading,
                                known.files() if known is not None else None),
                           options, cache.compiler, cache.memo, known)  # what was read but not validated is let go
-        searched = search.wanted(site) or known is not None and any(page.template == "search"
-                                                                     for page in known.index.pages)
+        searched = search.wanted(site, known.others if known is not None else ())
         if searched:  # Pagefind loads on its core, as pages render, for this build's index or the preview's
             cache.pagefind.warm(language.tag for language in site.config.languages)
         if known is None:

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .cores import wait_readable
+from .known import KnownPage
 from .model import Site
 from .render import Output
 from .write import OutputError
@@ -49,9 +50,10 @@ class SearchIndexError(OutputError):
     """Pagefind is missing or failed: the build stops, and the live site is left as it was."""
 
 
-def wanted(site: Site) -> bool:
-    """Whether ``site`` has a search page, and so needs an index."""
-    return any(page.template == "search" for page in site.pages)
+def wanted(site: Site, others: Iterable[KnownPage] = ()) -> bool:
+    """Whether ``site`` has a search page, and so needs an index (``others``: pages it does not hold, see
+    ``known``)."""
+    return any(page.template == "search" for page in (*site.pages, *others))
 
 
 class Pagefind:
