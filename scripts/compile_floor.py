@@ -32,18 +32,13 @@ from markdown_it import MarkdownIt  # noqa: E402
 from microsite.compiled import compile_markdown  # noqa: E402
 from microsite.cores import available_cores  # noqa: E402
 from microsite.markdown import new_parser  # noqa: E402
+from build_floor import split_front_matter  # noqa: E402  (beside this script)
 
 
 def bodies(project: Path, limit: int | None) -> list[str]:
     """The Markdown of the project's pages, front matter left out, in a fixed order."""
-    texts = []
-    for path in sorted((project / "content" / "pages").rglob("*.md"))[:limit]:
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("---"):
-            parts = text.split("\n---\n", 1)
-            text = parts[1] if len(parts) == 2 else ""
-        texts.append(text)
-    return texts
+    return [split_front_matter(path.read_text(encoding="utf-8"))[1]
+            for path in sorted((project / "content" / "pages").rglob("*.md"))[:limit]]
 
 
 def best_seconds(work: Callable[[str], object], texts: list[str], repeat: int) -> float:
