@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from . import links, provenance
 from .conventions import RECORD_KINDS
@@ -24,13 +24,20 @@ from .numerals import find_numbers_zh, same_value
 from .records import Records
 
 
-@dataclass(frozen=True)
-class _Quoted:
+class _Quoted(NamedTuple):
+    """A quote to find: a tuple, as there are tens of thousands (every page's citations), made on every build."""
+
     name: str  # anchor name candidate, e.g. stat-donations
     source: str
     quote: str
-    location: Location
+    path: Path  # where it is written: made a Location only for a mistake
+    line: int | None
+    column: int | None
     what: str
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.line, self.column)
 
 
 def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Prose], errors: ErrorList,
@@ -51,19 +58,20 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
     texts = {ident: digest_of(source.blocks) for ident, source in sources.items()}
     searchable = {ident: memo.get(("searchable", texts[ident]), lambda s=source: provenance.SearchableText.of(s.blocks))
                   for ident, source in sources.items()}
-    looked_up: dict[tuple[str, str], tuple[list, str]] = {}  # the same quote is often cited many times
+    # (source, quote) -> (spans found, why none, the quote normalized): the same quote is often cited many times
+    looked_up: dict[tuple[str, str], tuple[list, str, str]] = {}
 
-    def normal(quote: str) -> str:  # remembered between builds: thousands of quotes, most unchanged
-        return memo.get(("normalized", quote), lambda: provenance.normalize(quote)[0])
+    def look_up(source: str, quote: str) -> tuple[list, str, str]:  # remembered between builds: most are unchanged
+        found = memo.get(("quote", texts[source], quote), lambda: provenance.find_quote(searchable[source], quote))
+        return (*found, memo.get(("normalized", quote), lambda: provenance.normalize(quote)[0]))
 
     for item in quoted:
         if item.source not in searchable:
             continue  # already reported where the source is named
-        if (item.source, item.quote) not in looked_up:
-            looked_up[(item.source, item.quote)] = memo.get(
-                ("quote", texts[item.source], item.quote),
-                lambda item=item: provenance.find_quote(searchable[item.source], item.quote))
-        found, reason = looked_up[(item.source, item.quote)]
+        looked = looked_up.get((item.source, item.quote))
+        if looked is None:
+            looked = looked_up[(item.source, item.quote)] = look_up(item.source, item.quote)
+        found, reason, normal = looked
         if not found:
             short = reason.startswith(provenance.TOO_SHORT)
             what = "the quote is too short to name a passage of" if short else "quote not found in"
@@ -75,16 +83,16 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
                                       f"(source lines {lines}), so it names no one passage",
                        "make it longer: quote more of the passage around it, until it occurs only once")
         spans[item.source].append((item.name, found[0]))
-        by_name[item.name] = (item.source, normal(item.quote))
+        by_name[item.name] = (item.source, normal)
     anchors: dict[tuple[str, str], str] = {}
     for ident, source in list(sources.items()):
         found_passages, names = provenance.passages(spans.get(ident, []))
         sources[ident] = replace(source, passages=tuple(found_passages))
         for name, anchor in names.items():
             anchors[by_name[name]] = anchor
-    for source, quote in looked_up:  # also by the quote as written, which saves normalizing it again
-        if (source, normal(quote)) in anchors:
-            anchors[(source, quote)] = anchors[(source, normal(quote))]
+    for (source, quote), (_, _, normal) in looked_up.items():  # also by the quote as written (saves normalizing)
+        if (source, normal) in anchors:
+            anchors[(source, quote)] = anchors[(source, normal)]
     _check_facts(records, sources, errors)
     return sources, _anchor_records(records, anchors), anchors
 
@@ -94,8 +102,9 @@ def _record_quotes(records: Records) -> list[_Quoted]:
     for kind in RECORD_KINDS:
         for record in getattr(records, kind.field):
             if record.evidence is not None:
+                where = record.evidence.location or record.location
                 quoted.append(_Quoted(kind.anchor(record.id), record.evidence.source, record.evidence.quote,
-                                      record.evidence.location or record.location, f"{kind.name} '{record.id}'"))
+                                      where.path, where.line, where.column, f"{kind.name} '{record.id}'"))
     return quoted
 
 
@@ -117,7 +126,7 @@ class Cites(Protocol):
 def _cited_quotes(path: Path, citations: tuple[tuple[str, str, int, int], ...]) -> tuple[_Quoted, ...]:
     """The quotes of the ``cite:`` links of a text of the file ``path`` (see ``links.cited``), each named by where
     it is and its place among them."""
-    return tuple(_Quoted(f"cite-{line}-{column}-{number}", source, quote, Location(path, line, column), "citation")
+    return tuple(_Quoted(f"cite-{line}-{column}-{number}", source, quote, path, line, column, "citation")
                  for number, (source, quote, line, column) in enumerate(citations) if quote)
 
 

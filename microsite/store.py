@@ -7,11 +7,13 @@ for rewriting them all. So:
 
 * each build that made new values appends them to ONE new *segment* file,
   written aside and renamed into place (a segment is whole or absent);
-* an *index* (key -> segment, offset, length, digest of the value's bytes;
-  kept as a list per field, which JSON reads fastest) replaces the old one at
-  once in each build that changed it; its first line names the code that
-  wrote it and the digest of the rest (:func:`read_checked`): an index of
-  other code is an empty store;
+* an *index* (key -> segment, offset, length, digest of the value's bytes)
+  replaces the old one at once in each build that changed it; its first line
+  names the code that wrote it and the digest of the rest (:func:`read_checked`):
+  an index of other code is an empty store. It is a table of fixed-width
+  records sorted by key (:class:`Index`), searched where it lies: a build that
+  follows a one-page edit asks for a few thousand of its 75,000 keys, and
+  reading the index whole as JSON took a tenth of that build;
 * a value is read only when asked for; its bytes must have the index's
   digest, then they are JSON that the caller's decoder reads back field by
   field with its types checked. A missing segment, a wrong digest or a bad
@@ -34,22 +36,27 @@ import json
 import os
 import re
 import stat
+import struct
 import time
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from .memo import digest_of, digest_of_chunks
 
-CACHE_FORMAT = 2  # of every file in .cache/, named in its first line
-INDEX = "index.json"
+CACHE_FORMAT = 3  # of every file in .cache/, named in its first line
+INDEX = "index.bin"
 SEGMENT = re.compile(r"values-[0-9a-f]{32}\.jsonl\Z")  # the store's own files: nothing else there is deleted
-LEFTOVER = re.compile(r"(?:values|index\.json)\.[0-9]+(?:\.[0-9a-f]{8})?\.tmp\Z")  # what a killed build was writing
+LEFTOVER = re.compile(r"(?:values|index\.bin)\.[0-9]+(?:\.[0-9a-f]{8})?\.tmp\Z")  # what a killed build was writing
+FORMER_INDEXES = ("index.json",)  # the index as earlier versions wrote it (JSON, read whole)
 LEFTOVER_AGE = 3600  # seconds: an older one is no other build's work in progress
 MAX_SEGMENTS = 32  # more, and the smallest are merged into the next new one
 MAX_VALUE_BYTES = 1 << 26  # no value is near this; a planted index may not make a read allocate more
 MISS_ERRORS = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
+KEY_WIDTH = 48  # bytes of a key in the index (ASCII): a longer key's value is not kept (ours are 32 to 41)
+RECORD = struct.Struct(f"<{KEY_WIDTH}sHQI16s")  # key, segment's number, offset, length, digest of the bytes
+SEARCHED = 8  # a build that has looked up more than 1/SEARCHED of the index's keys in place has it read whole
 Value = TypeVar("Value")
 
 
@@ -70,7 +77,8 @@ class Store:
         self.folder = folder if folder is not None and not os.path.islink(folder) else None
         self.code = code
         self.persist = persist and self.folder is not None
-        self.entries = _entries(read_checked(self.folder / INDEX, code)) if self.folder is not None and read else {}
+        self.entries = Index(_table(read_checked(self.folder / INDEX, code, as_json=False))
+                             if self.folder is not None and read else None)
         self._dropped = False  # an entry found damaged was dropped: the index on disk is out of date
         self._adopted: set[str] = set()  # segments of values written as they were made, not in the index yet
         self._open: dict[str, tuple[int, int] | None] = {}  # segment -> (file descriptor, size), None if unreadable
@@ -110,13 +118,13 @@ class Store:
                 for key, _ in copied:
                     del kept[key]
                 kept.update(self._append(self._copies(copied), _encoded(new.items())))
-            if new or drained or len(kept) != len(self.entries) or self._dropped:
-                write_checked(self.folder / INDEX, self.code, _index_json(kept))
+            if new or drained or self._dropped or not self.entries.is_exactly(kept):
+                write_index(self.folder / INDEX, self.code, kept)
             if drained:
                 _delete_unused(self.folder, on_disk, {entry.segment for entry in kept.values()})
         except OSError:  # a read-only project builds fine, only without a store
             return
-        self.entries, self._dropped = kept, False
+        self.entries, self._dropped = Index(None, kept), False
         self._adopted, unused = set(), self._adopted - {entry.segment for entry in kept.values()}
         _delete(self.folder, unused)
 
@@ -153,7 +161,7 @@ class Store:
 
     def open_all(self) -> None:
         """Open every segment the index names now, rather than when a value in it is first read."""
-        for segment in {entry.segment for entry in self.entries.values()} - self._open.keys():
+        for segment in self.entries.segments() - self._open.keys():
             self._open[segment] = _opened(self.folder / segment)
 
     def close(self) -> None:
@@ -332,8 +340,9 @@ def _drained(kept: dict[str, Entry], on_disk: dict[str, int]) -> set[str]:
 
 
 def _delete_unused(folder: Path, on_disk: dict[str, int], referenced: set[str]) -> None:
-    """Delete the segments the index no longer names and what killed builds left (only the store's own files)."""
-    for name in on_disk.keys() - referenced:
+    """Delete the segments the index no longer names, what killed builds left and the index of the store's
+    earlier format (only the store's own files)."""
+    for name in (*(on_disk.keys() - referenced), *FORMER_INDEXES):
         with contextlib.suppress(OSError):
             (folder / name).unlink()
     old = time.time() - LEFTOVER_AGE
@@ -344,42 +353,163 @@ def _delete_unused(folder: Path, on_disk: dict[str, int], referenced: set[str]) 
                     os.unlink(entry.path)
 
 
-def _index_json(entries: dict[str, Entry]) -> Iterator[str]:
-    """The index as JSON text: the segments' names, then one list per field of the entries, in one order (keys,
-    segment numbers, offsets, lengths, digests), a list at a time. Lists of plain values are what JSON reads and
-    writes fastest: read back as one list per entry, the index of a 10,000-page site took twice as long."""
+class Index:
+    """The store's index, key -> :class:`Entry`: the table the last build wrote, and this process's changes.
+
+    The table is fixed-width records sorted by key (see :func:`write_index`),
+    searched where it lies (``bisect``): a fresh process that asks for a few
+    thousand keys reads only those records. Once it has looked up an eighth of
+    the keys (``SEARCHED``), the table is read whole into a dictionary, as a
+    build that uses every value (a build of every page) needs it: a look-up
+    in place costs about five times what reading one record of the whole does,
+    so such a build spends at most a little more than that reading on
+    look-ups it could have spared.
+    """
+
+    def __init__(self, table: _Table | None, changed: dict[str, Entry] | None = None) -> None:
+        self._table = table
+        self._whole: dict[str, Entry] | None = None  # the table read whole, once searched often
+        self._changed: dict[str, Entry | None] = dict(changed or {})  # None: deleted
+        self._searched = 0
+
+    def get(self, key: str) -> Entry | None:
+        if key in self._changed:
+            return self._changed[key]
+        return self._in_table(key)
+
+    def _in_table(self, key: str) -> Entry | None:
+        if self._whole is not None:
+            return self._whole.get(key)
+        if self._table is None:
+            return None
+        self._searched += 1
+        if self._searched * SEARCHED > self._table.count:
+            self._whole = self._table.read_all()
+            return self._whole.get(key)
+        return self._table.find(key)
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key: str) -> Entry:
+        entry = self.get(key)
+        if entry is None:
+            raise KeyError(key)
+        return entry
+
+    def __setitem__(self, key: str, entry: Entry) -> None:
+        self._changed[key] = entry
+
+    def __delitem__(self, key: str) -> None:
+        self._changed[key] = None
+
+    def update(self, entries: dict[str, Entry]) -> None:
+        self._changed.update(entries)
+
+    def items(self) -> Iterator[tuple[str, Entry]]:
+        """Every entry (the table read whole)."""
+        if self._table is not None and self._whole is None:
+            self._whole = self._table.read_all()
+        every = {**(self._whole or {}), **self._changed}
+        return ((key, entry) for key, entry in every.items() if entry is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.items())
+
+    def segments(self) -> set[str]:
+        """The segments the index names."""
+        named = {entry.segment for entry in self._changed.values() if entry is not None}
+        return named | set(self._table.segments) if self._table is not None else named
+
+    def is_exactly(self, entries: dict[str, Entry]) -> bool:
+        """Whether the table as written holds exactly ``entries`` (then it need not be written again)."""
+        if self._table is None or self._changed or len(entries) != self._table.count:
+            return False
+        return all(self._in_table(key) == entry for key, entry in entries.items())
+
+
+class _Table:
+    """The records of an index file (see :func:`write_index`): ``count`` records from ``start`` of ``data``."""
+
+    def __init__(self, data: bytes, start: int, count: int, segments: list[str]) -> None:
+        self.data, self.start, self.count, self.segments = data, start, count, segments
+
+    def find(self, key: str) -> Entry | None:
+        """The entry of ``key``; None when there is none, or its record is not one this code writes."""
+        probe = _probe(key)
+        if probe is None:
+            return None
+        at = bisect_left(range(self.count), probe, key=self._key_at)
+        if at == self.count or self._key_at(at) != probe:
+            return None
+        try:
+            return self._entry(*RECORD.unpack_from(self.data, self.start + at * RECORD.size)[1:])
+        except (ValueError, IndexError):
+            return None
+
+    def read_all(self) -> dict[str, Entry]:
+        """Every entry; none when a record is not one this code writes."""
+        entries, segments = {}, self.segments
+        try:
+            for key, number, offset, length, digest in RECORD.iter_unpack(
+                    memoryview(self.data)[self.start:self.start + self.count * RECORD.size]):
+                if length > MAX_VALUE_BYTES:
+                    return {}
+                entries[key.rstrip(b"\0").decode()] = Entry(segments[number], offset, length, digest.hex())
+        except (ValueError, IndexError):
+            return {}
+        return entries
+
+    def _key_at(self, at: int) -> bytes:
+        offset = self.start + at * RECORD.size
+        return self.data[offset:offset + KEY_WIDTH]
+
+    def _entry(self, number: int, offset: int, length: int, digest: bytes) -> Entry:
+        if length > MAX_VALUE_BYTES:
+            raise ValueError("a value longer than any the store keeps")
+        return Entry(self.segments[number], offset, length, digest.hex())
+
+
+def _probe(key: str) -> bytes | None:
+    """``key`` as the index's records hold it; None for a key no record can hold."""
+    if len(key) > KEY_WIDTH or not key.isascii() or "\0" in key:
+        return None
+    return key.encode().ljust(KEY_WIDTH, b"\0")
+
+
+def write_index(path: Path, code: str, entries: dict[str, Entry]) -> None:
+    """Write ``entries`` as the index file ``path``: a line of JSON (the segments' names and the number of
+    records), then one record per entry (:data:`RECORD`), sorted by key. An entry no record can hold is left out
+    (its value is then a miss)."""
     segments = sorted({entry.segment for entry in entries.values()})
     number = {name: index for index, name in enumerate(segments)}
-    yield f'{{"segments":{as_json(segments)},"keys":{as_json(list(entries))}'
-    for name, column in (("segment", [number[entry.segment] for entry in entries.values()]),
-                         ("offset", [entry.offset for entry in entries.values()]),
-                         ("length", [entry.length for entry in entries.values()]),
-                         ("digest", [entry.digest for entry in entries.values()])):
-        yield f',"{name}":{as_json(column)}'
-    yield "}"
+    pack, records = RECORD.pack, []
+    for key in sorted(entries):  # ASCII text sorts as its bytes padded with NUL do
+        segment, offset, length, digest = entries[key]
+        try:
+            digest = bytes.fromhex(digest)
+            if len(digest) == 16 and len(key) <= KEY_WIDTH and key.isascii() and "\0" not in key:  # as _probe
+                records.append(pack(key.encode(), number[segment], offset, length, digest))
+        except (ValueError, struct.error):
+            continue
+    header = as_json({"segments": segments, "count": len(records)}) + "\n"
+    write_checked(path, code, [header.encode(), b"".join(records)])
 
 
-def _entries(content: object) -> dict[str, Entry]:
-    """The index read back (see :func:`_index_json`), or no entries when it is not of that shape: each column's
-    types checked at once (75,000 entries at 10,000 pages)."""
-    if content is None:
-        return {}
+def _table(data: bytes | None) -> _Table | None:
+    """The table of an index file's content (after its first line), or None when it is not of that shape."""
+    if data is None:
+        return None
     try:
-        segments = [_segment_name(name) for name in content["segments"]]
-        keys, numbers, offsets = content["keys"], content["segment"], content["offset"]
-        lengths, digests = content["length"], content["digest"]
-        columns = (keys, numbers, offsets, lengths, digests)
-        if {type(column) for column in columns} != {list} or len({len(column) for column in columns}) != 1:
-            return {}
-        if not keys:
-            return {}
-        if (not all_of(str, keys + digests) or not all_of(int, numbers + offsets + lengths)
-                or min(numbers + offsets + lengths) < 0 or max(lengths) > MAX_VALUE_BYTES):
-            return {}
-        return dict(zip(keys, map(tuple.__new__, repeat(Entry),
-                                  zip(map(segments.__getitem__, numbers), offsets, lengths, digests))))
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
-        return {}
+        line, _, _ = data.partition(b"\n")
+        header = json.loads(line)
+        segments = [_segment_name(name) for name in header["segments"]]
+        count = header["count"]
+        if type(count) is not int or len(data) != len(line) + 1 + count * RECORD.size:
+            return None
+        return _Table(data, len(line) + 1, count, segments)
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
+        return None
 
 
 def _segment_name(value: object) -> str:
@@ -396,19 +526,20 @@ def head(code: str, digest: str) -> bytes:
     return f"microsite-cache {CACHE_FORMAT} {code} {digest}".encode()
 
 
-def read_checked(path: Path, code: str) -> object | None:
-    """The JSON content of the cache file ``path``, or None when it is missing, damaged or not this code's."""
+def read_checked(path: Path, code: str, as_json: bool = True) -> object | None:
+    """The JSON content of the cache file ``path`` (without ``as_json``, its bytes after the first line), or None
+    when it is missing, damaged or not this code's."""
     try:
         with os.fdopen(_open_regular(path), "rb") as handle:
             first, _, body = handle.read().partition(b"\n")
         if first != head(code, digest_of(body)):
             return None
-        return json.loads(body)
+        return json.loads(body) if as_json else body
     except (OSError, ValueError, RecursionError):
         return None
 
 
-def write_checked(path: Path, code: str, parts: Iterable[str]) -> None:
+def write_checked(path: Path, code: str, parts: Iterable[str | bytes]) -> None:
     """Store the JSON text made of ``parts`` as the cache file ``path``, replacing it at once (OSError when the
     folder cannot be written).
 
@@ -420,7 +551,8 @@ def write_checked(path: Path, code: str, parts: Iterable[str]) -> None:
     try:
         with open(temporary, "wb") as handle:
             handle.write(head(code, digest_of(b"")) + b"\n")  # a place held for the first line, as long as it
-            digest = digest_of_chunks(_written(handle, (part.encode() for part in parts)))
+            digest = digest_of_chunks(_written(handle, (part.encode() if isinstance(part, str) else part
+                                                        for part in parts)))
             handle.seek(0)
             handle.write(head(code, digest))
         os.replace(temporary, path)

@@ -17,7 +17,7 @@ from microsite.kept import LostText
 from microsite.errors import ContentError, Location
 from microsite.inputs import Inputs
 from microsite.memo import digest_of
-from microsite.store import Entry, _index_json, head
+from microsite.store import CACHE_FORMAT, INDEX, Entry, write_index
 
 
 def project(tmp_path: Path) -> Path:
@@ -80,7 +80,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
     stored = (folder / "state.json").read_bytes()
     head, _, body = stored.partition(b"\n")
     for damaged in (b"not json", stored[:-1], head + b"\n" + body.replace(b"inputs", b"inputz"),
-                    head.replace(b"cache 2 ", b"cache 1 ") + b"\n" + body):
+                    head.replace(b"cache %d " % CACHE_FORMAT, b"cache %d " % (CACHE_FORMAT - 1)) + b"\n" + body):
         (folder / "state.json").write_bytes(damaged)
         assert BuildCache(folder).last.inputs == ""
 
@@ -116,8 +116,7 @@ def planted_values(cache: BuildCache, values: dict[str, object]) -> None:
         lines.append(data + b"\n")
         offset += len(data) + 1
     (folder / segment).write_bytes(b"".join(lines))
-    index = "".join(_index_json(entries)).encode()
-    (folder / "index.json").write_bytes(head(cache.code, digest_of(index)) + b"\n" + index)
+    write_index(folder / INDEX, cache.code, entries)
 
 
 SURVEY = "[[],[]]"  # "# a" has no links and no digits
@@ -179,7 +178,7 @@ def test_the_cache_never_runs_code(tmp_path, minimal_project):
     cache = minimal_project / CACHE_FOLDER
     (cache / "jinja").mkdir(parents=True)
     (cache / "store").mkdir()
-    for name in ("state.pickle", "compiled.pickle", "build.pickle", "state.json", "compiled.json", "store/index.json",
+    for name in ("state.pickle", "compiled.pickle", "build.pickle", "state.json", "compiled.json", "store/index.json", "store/index.bin",
                  "store/values-" + "0" * 32 + ".jsonl"):
         (cache / name).write_bytes(pickle.dumps({"format": 1, "last": Trap()}))
     (cache / "jinja" / "__jinja2_x.cache").write_bytes(b"j2" + pickle.dumps(Trap()))
@@ -233,7 +232,7 @@ def test_a_library_upgraded_since_the_last_build_makes_the_next_one_anew(tmp_pat
     assert build(minimal_project, out).site is None  # up to date
     (libraries / "jinja2-3.1.3.dist-info").rename(libraries / "jinja2-3.1.4.dist-info")
     again = BuildCache(minimal_project / ".cache")
-    assert again.store.entries == {} and again.last == LastBuild()  # what the other code made is not read
+    assert len(again.store.entries) == 0 and again.last == LastBuild()  # what the other code made is not read
     assert build(minimal_project, out).site is not None
 
 

@@ -387,7 +387,7 @@ def test_texts_the_store_lost_only_make_the_build_slower(tmp_path: Path, damage:
     from microsite import cache as cache_module
     from microsite.compiled import text_key
     from microsite.load import Project, load
-    from microsite.store import Store, _index_json, write_checked
+    from microsite.store import INDEX, Store, write_index
 
     root, out = minimal_site(tmp_path)
     build(root, out)
@@ -407,7 +407,7 @@ def test_texts_the_store_lost_only_make_the_build_slower(tmp_path: Path, damage:
         moved.write_bytes(b"")
         entries = {key: entry._replace(segment=moved.name) if entry in html else entry
                    for key, entry in store.entries.items()}
-        write_checked(folder / "index.json", store.code, _index_json(entries))
+        write_index(folder / INDEX, store.code, entries)
     shutil.rmtree(out)
     if kept == "survey":  # a heading added: a link may now lead to it, so every text's links are resolved again
         edit(root / "content/pages/statistics.en.md", "Intro.", "Intro.\n\n## Added")

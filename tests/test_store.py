@@ -10,7 +10,7 @@ import pytest
 
 from microsite import store as store_module
 from microsite.memo import digest_of
-from microsite.store import INDEX, MAX_SEGMENTS, SEGMENT, Store, head, text
+from microsite.store import INDEX, KEY_WIDTH, MAX_SEGMENTS, MAX_VALUE_BYTES, RECORD, SEGMENT, Store, head, text
 
 CODE = "code-fingerprint"
 
@@ -107,9 +107,11 @@ def test_many_segments_merge_the_small_ones_and_leave_the_large_ones(tmp_path):
 def test_a_store_of_other_code_is_empty_and_its_segments_go(tmp_path):
     folder = tmp_path / "store"
     saved(folder, {"a": "one"}, code="old code")
+    (folder / "index.json").write_bytes(b"the index of an earlier version")
     assert read(folder, "a") is None
     saved(folder, {"b": "two"})
     assert len(segments(folder)) == 1 and read(folder, "b") == "two"
+    assert sorted(path.name for path in folder.iterdir()) == [INDEX, *segments(folder)]
 
 
 def damage(folder: Path, how: str) -> None:
@@ -152,40 +154,69 @@ def test_a_damaged_store_only_misses(tmp_path, how):
     assert read(folder, "a") == "one again"
 
 
-def planted_index(folder: Path, content: object, code: str = CODE) -> None:
-    """An index with a correct first line (anyone who can write .cache/ can make one)."""
-    body = json.dumps(content).encode()
+def planted_index(folder: Path, header: object, records: list[tuple], code: str = CODE) -> None:
+    """An index with a correct first line (anyone who can write .cache/ can make one): ``header`` as its JSON line,
+    then ``records`` (key, segment's number, offset, length, digest of the bytes) as the store packs them."""
+    body = json.dumps(header).encode() + b"\n" + b"".join(
+        RECORD.pack(key.encode(), number, offset, length, bytes.fromhex(digest))
+        for key, number, offset, length, digest in records)
     (folder / INDEX).write_bytes(head(code, digest_of(body)) + b"\n" + body)
 
 
-def index_of(names: list[str], entries: dict[str, list]) -> dict:
-    """An index's content as the store writes it: the segments' names, then a list per field of the entries."""
-    fields = list(zip(*entries.values())) or [(), (), (), ()]
-    return {"segments": names, "keys": list(entries), **{name: list(column) for name, column in
-                                                         zip(("segment", "offset", "length", "digest"), fields)}}
-
-
-@pytest.mark.parametrize("field, value", [
-    ("digest", ["wrong digest"]), ("length", [1 << 40]), ("offset", [-1]), ("segment", [7]), ("length", ["5"]),
-    ("offset", "0"), ("digest", []), ("segment", [True]), ("keys", [1]), ("keys", None),
+@pytest.mark.parametrize("header, record", [
+    ({}, ("a", 0, 0, 5, "00" * 16)),  # another digest
+    ({}, ("a", 0, 0, MAX_VALUE_BYTES + 1, None)),  # longer than any value kept
+    ({}, ("a", 0, 1 << 40, 5, None)),  # beyond the segment's end
+    ({}, ("a", 7, 0, 5, None)),  # no such segment
+    ({"count": 2}, ("a", 0, 0, 5, None)), ({"count": "1"}, ("a", 0, 0, 5, None)), ({"count": -1}, ("a", 0, 0, 5, None)),
+    ({"count": True}, ("a", 0, 0, 5, None)), ({"segments": None}, ("a", 0, 0, 5, None)),
+    ({"segments": [1]}, ("a", 0, 0, 5, None)), ({"keys": ["a"], "count": None}, ("a", 0, 0, 5, None)),
 ])
-def test_a_planted_index_only_misses(tmp_path, field, value):
+def test_a_planted_index_only_misses(tmp_path, header, record):
     folder = tmp_path / "store"
     saved(folder, {"a": "one"})
-    index = index_of(segments(folder), {"a": [0, 0, 5, digest_of(b'"one"')]})
-    planted_index(folder, index)
+    right = {"segments": segments(folder), "count": 1}
+    digest = digest_of(b'"one"')
+    planted_index(folder, right, [("a", 0, 0, 5, digest)])
     assert read(folder, "a") == "one"  # the planting works
-    planted_index(folder, {**index, field: value})
+    planted_index(folder, {**right, **header}, [(*record[:4], record[4] or digest)])
     assert read(folder, "a") is None
+    store = Store(folder, CODE)
+    assert dict(store.entries.items()) in ({}, {"a": store.entries.get("a")})  # read whole, no error either
 
 
-@pytest.mark.parametrize("name", ["../../secret.jsonl", "/etc/passwd", "index.json", "values-../x.jsonl"])
+def test_the_index_is_searched_as_it_lies_then_read_whole(tmp_path, monkeypatch):
+    """A fresh process that asks for a few keys reads only their records; one that asks for many reads the
+    index whole, once. Either way it finds what was kept, and nothing else."""
+    folder = tmp_path / "store"
+    values = {f"key{n:03d}": f"value {n}" for n in range(300)}
+    saved(folder, values)
+    monkeypatch.setattr(store_module, "SEARCHED", 6)  # read whole after 50 look-ups
+    read_whole = []
+    original = store_module._Table.read_all
+    monkeypatch.setattr(store_module._Table, "read_all", lambda table: read_whole.append(1) or original(table))
+    store = Store(folder, CODE)
+    assert [store.get(f"key{n:03d}", text) for n in range(0, 300, 7)] == [f"value {n}" for n in range(0, 300, 7)]
+    assert store.get("key", text) is None and store.get("key3000", text) is None and store.get("ключ", text) is None
+    assert read_whole == []
+    assert all(store.get(key, text) == value for key, value in values.items())
+    assert read_whole == [1] and store.get("key", text) is None
+
+
+def test_a_key_no_record_can_hold_is_not_kept(tmp_path):
+    folder = tmp_path / "store"
+    saved(folder, {"k" * KEY_WIDTH: "fits", "k" * (KEY_WIDTH + 1): "too long", "ключ": "not ASCII", "a\0b": "NUL"})
+    assert read(folder, "k" * KEY_WIDTH) == "fits"
+    assert all(read(folder, key) is None for key in ("k" * (KEY_WIDTH + 1), "ключ", "a\0b", "a"))
+
+
+@pytest.mark.parametrize("name", ["../../secret.jsonl", "/etc/passwd", "index.bin", "values-../x.jsonl"])
 def test_a_planted_index_cannot_name_another_file(tmp_path, name):
     folder = tmp_path / "store"
     secret = tmp_path / "secret.jsonl"
     secret.write_bytes(b'"secret"\n')
     folder.mkdir()
-    planted_index(folder, index_of([name], {"a": [0, 0, 8, digest_of(b'"secret"')]}))
+    planted_index(folder, {"segments": [name], "count": 1}, [("a", 0, 0, 8, digest_of(b'"secret"'))])
     assert read(folder, "a") is None
 
 
@@ -255,6 +286,6 @@ def test_stored_bytes_that_are_not_one_value_alone_are_a_miss(tmp_path, data):
     folder = tmp_path / "store"
     folder.mkdir()
     (folder / "values-0123456789abcdef0123456789abcdef.jsonl").write_bytes(data + b"\n")
-    planted_index(folder, index_of(["values-0123456789abcdef0123456789abcdef.jsonl"],
-                                   {"a": [0, 0, len(data), digest_of(data)]}))
+    planted_index(folder, {"segments": ["values-0123456789abcdef0123456789abcdef.jsonl"], "count": 1},
+                  [("a", 0, 0, len(data), digest_of(data))])
     assert read(folder, "a", decode=lambda value: value) is None
