@@ -150,6 +150,8 @@ def check_path_lengths(jobs: list[Job], spare: Path) -> None:
                           "with a shorter path")
     name_limit = _limit(spare.parent, "PC_NAME_MAX", 255)
     for job in jobs:
+        if len(job.path) * 4 <= name_limit:  # no part of it can be longer (UTF-8 takes at most 4 bytes a character)
+            continue
         name = max(job.path.split("/"), key=lambda part: len(part.encode()))
         if len(name.encode()) > name_limit:
             raise OutputError(f"the site's file {job.path[:60]}... has a name of {len(name.encode())} bytes, "
@@ -176,7 +178,7 @@ def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:
         if path in seen:
             raise OutputError(f"two pages write the same file: {job.path}")
         seen.add(path)
-        jobs.append(Job(path, job.key, job.make))
+        jobs.append(job if path == job.path else Job(path, job.key, job.make))
     return jobs
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from microsite.render import Output
-from microsite.write import (MANIFEST, MARKER, OutputError, SpareAside, check_output_folder, prepare_spare,
-                             read_manifest, safe_join, write_site)
+from microsite.render import Job, Output
+from microsite.write import (MANIFEST, MARKER, OutputError, SpareAside, check_output_folder, check_path_lengths,
+                             prepare_spare, read_manifest, safe_join, write_site)
 
 
 @pytest.fixture
@@ -433,3 +433,15 @@ def test_a_site_already_as_it_should_be_keeps_the_folder_that_mirrors_it_as_its_
     assert write_site(_pages(a=b"A", b=b"B"), out).files == 0
     assert sorted(path.name for path in tmp_path.iterdir()) == [".site.spare", "site"]  # no staging folder left
     assert read_manifest(tmp_path / ".site.spare") == read_manifest(out)
+
+
+@pytest.mark.parametrize("name, refused", [("a" * 255, False), ("a" * 256, True), ("語" * 85, False),
+                                           ("語" * 86, True), ("😀" * 63, False), ("😀" * 64, True)])
+def test_a_file_name_beyond_the_systems_limit_is_refused_in_bytes(tmp_path: Path, name: str, refused: bool) -> None:
+    """The limit on one name (255 bytes here) counts UTF-8 bytes, not characters, wherever the name is."""
+    jobs = [Job("index.html", "", bytes), Job(f"docs/{name}/index.html", "", bytes)]
+    if refused:
+        with pytest.raises(OutputError, match="beyond this system's limit of 255"):
+            check_path_lengths(jobs, tmp_path / ".site.spare")
+    else:
+        check_path_lengths(jobs, tmp_path / ".site.spare")
