@@ -58,7 +58,7 @@ from .kept import Kept, LostText
 from .errors import ContentError, Location
 from .inputs import Inputs
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
-from .known import Known, PageIndex, index_from_json, index_to_json, rest_digest
+from .known import Known, PageIndex, index_from_lines, index_lines, rest_digest
 from .load import Body, Document, Reading, ReadingKey
 from .memo import Memo, digest_of
 from .model import BuildOptions
@@ -222,9 +222,10 @@ class BuildCache:
         """A result of validation that an earlier build kept (see ``memo.Memo``), or None."""
         return self.store.get(key, decode)
 
-    def _read(self, name: str) -> object:
-        """The content stored in ``name``, or None when it is missing, damaged or not this code's."""
-        return read_checked(self.folder / name, self.code) if self.folder is not None else None
+    def _read(self, name: str, as_json: bool = True) -> object:
+        """The content stored in ``name`` (without ``as_json``, its bytes), or None when it is missing, damaged or
+        not this code's."""
+        return read_checked(self.folder / name, self.code, as_json) if self.folder is not None else None
 
     def _head(self, body: bytes) -> bytes:
         """The first line of a cache file holding ``body``: what wrote it, and the digest of the rest."""
@@ -246,7 +247,7 @@ class BuildCache:
         rest = rest_digest(inputs, options, self.code)
         if not self.last.inputs or self.last.rest != rest:  # no build to start from, or more than pages changed
             return None  # (the index is not even read)
-        index = _decoded(index_from_json, self._read(PAGES), None)
+        index = index_from_lines(self._read(PAGES, as_json=False))
         keys = index.changed_keys(inputs, rest) if index is not None else None
         return Known(index, keys) if keys is not None else None
 
@@ -332,7 +333,7 @@ class BuildCache:
                 if index is None or stale:
                     (self.folder / PAGES).unlink(missing_ok=True)
                 else:
-                    write_checked(self.folder / PAGES, self.code, [as_json(index_to_json(index))])
+                    write_checked(self.folder / PAGES, self.code, index_lines(index))
 
     def save(self, last: LastBuild, outputs: dict[str, tuple[str, int]]) -> None:
         """Remember the last successful build and what each of its outputs was made from."""

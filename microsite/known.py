@@ -38,14 +38,14 @@ The file is JSON, read back with every type checked: like the rest of
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
 from .errors import ContentError, Location
 from .inputs import Inputs
@@ -75,6 +75,7 @@ class KnownPage:
     warnings: tuple[ContentError, ...]
     job: str
     conversions: tuple[str, ...] = ()  # an edition's page: the phrases of the edition's own conversions it used
+    line: bytes = field(default=b"", compare=False, repr=False)  # as read from the index file, if it was
 
     # What the checks across pages read of a page, as they read it of a Page.
     key = property(attrgetter("summary.key"))
@@ -166,54 +167,67 @@ def known_page(page: Page, edition: bool, inputs: Inputs, warnings: Sequence[Con
                      job, page.conversions)
 
 
-# --- to and from plain data ---------------------------------------------------------------------------------------
+# --- to and from the file -----------------------------------------------------------------------------------------
 #
-# A list per field, of every page in order (which JSON reads and writes fastest, and whose types are checked a list
-# at a time, at C speed), and each summary's digest with it: every build digests every page's summary (the
-# templates' view), and a build that makes a page or two would otherwise spend a tenth of its time on those.
+# A first line of JSON (the build's digests, and the names of the fields), then a line per page, in order: a JSON
+# list of its fields, each summary's digest with them (every build digests every page's summary, the templates'
+# view: a build that makes a page or two would otherwise spend a tenth of its time on those). A build that read the
+# index writes each page it did not make again as the very line it read (see ``KnownPage.line``): encoding 10,000
+# pages again was a twentieth of such a build. The lines are read as one JSON list, and their types checked a field
+# at a time (at C speed).
 
 _TEXT = ("key", "lang", "path", "title", "description", "template", "nav_title", "url", "translated_from")
 _KEPT = ("summary", "digest", "job")  # texts too: the summary's digest, the file's, the job's key
+FIELDS = (*_TEXT, *_KEPT, "weight", "edition", "heading_ids", "citations", "external", "warnings", "conversions")
+_LINE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
-def index_to_json(index: PageIndex) -> dict:
-    pages = index.pages
-    columns: dict[str, list] = {name: [str(getattr(page.summary, name)) for page in pages] for name in _TEXT}
-    columns.update(weight=[page.summary.weight for page in pages], edition=[page.edition for page in pages],
-                   summary=[page.summary.content_digest for page in pages], digest=[page.digest for page in pages],
-                   job=[page.job for page in pages], heading_ids=[sorted(page.heading_ids) for page in pages],
-                   citations=[[list(citation) for citation in page.citations] for page in pages],
-                   external=[list(page.external) for page in pages],
-                   conversions=[list(page.conversions) for page in pages],
-                   warnings=[[[str(w.location.path), w.location.line, w.location.column, w.message, w.hint, w.detail]
-                              for w in page.warnings] for page in pages])
-    return {"rest": index.rest, "targets": index.targets, "shared": index.shared, **columns}
+def index_lines(index: PageIndex) -> Iterator[bytes]:
+    """The index file's content (after its first line, which ``store.write_checked`` adds), a line at a time."""
+    yield _LINE({"rest": index.rest, "targets": index.targets, "shared": index.shared, "fields": FIELDS}).encode()
+    for page in index.pages:
+        yield b"\n" + (page.line or _LINE(_fields(page)).encode())
 
 
-def index_from_json(data: Any) -> PageIndex | None:
-    """The index :func:`index_to_json` wrote, its every type checked; None for anything else."""
+def _fields(page: KnownPage) -> list:
+    summary = page.summary
+    return [summary.key, summary.lang, str(summary.path), summary.title, summary.description, summary.template,
+            summary.nav_title, summary.url, summary.translated_from, summary.content_digest, page.digest, page.job,
+            summary.weight, page.edition, sorted(page.heading_ids), page.citations, page.external,
+            [[str(w.location.path), w.location.line, w.location.column, w.message, w.hint, w.detail]
+             for w in page.warnings], page.conversions]
+
+
+def index_from_lines(content: bytes | None) -> PageIndex | None:
+    """The index :func:`index_lines` wrote, its every type checked; None for anything else."""
+    if content is None:
+        return None
     try:
-        columns = [data[name] for name in (*_TEXT, *_KEPT, "weight", "edition", "heading_ids", "citations",
-                                           "external", "warnings", "conversions")]
-        if {type(column) for column in columns} != {list} or len({len(column) for column in columns}) != 1:
+        head, *lines = content.split(b"\n")
+        build = json.loads(head)
+        rows = json.loads(b"[" + b",".join(lines) + b"]")
+        if (build["fields"] != list(FIELDS) or len(rows) != len(lines) or not all_of(list, rows)
+                or {len(row) for row in rows} - {len(FIELDS)}):
             return None
-        if not (all(all_of(str, data[name]) for name in (*_TEXT, *_KEPT)) and all_of(int, data["weight"])
-                and all_of(bool, data["edition"]) and all(map(_texts, data["heading_ids"]))
-                and all(map(_texts, data["external"])) and all(map(_texts, data["conversions"]))):
+        columns = dict(zip(FIELDS, zip(*rows))) if rows else {name: () for name in FIELDS}
+        if not (all(all_of(str, columns[name]) for name in (*_TEXT, *_KEPT)) and all_of(int, columns["weight"])
+                and all_of(bool, columns["edition"]) and all(map(_texts, columns["heading_ids"]))
+                and all(map(_texts, columns["external"])) and all(map(_texts, columns["conversions"]))):
             return None
         paths: dict[str, Path] = {}  # one Path object per file and folder (see _path)
-        pages = tuple(map(_known_page, *(data[name] for name in _TEXT), data["weight"], data["summary"],
-                          data["edition"], data["digest"], data["heading_ids"], data["citations"], data["external"],
-                          data["warnings"], data["job"], data["conversions"], repeat(paths)))
-        return PageIndex(text(data["rest"]), text(data["targets"]), text(data["shared"]), pages)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        pages = tuple(map(_known_page, *(columns[name] for name in _TEXT), columns["weight"], columns["summary"],
+                          columns["edition"], columns["digest"], columns["heading_ids"], columns["citations"],
+                          columns["external"], columns["warnings"], columns["job"], columns["conversions"],
+                          repeat(paths), lines))
+        return PageIndex(text(build["rest"]), text(build["targets"]), text(build["shared"]), pages)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
         return None
 
 
 def _known_page(key: str, lang: str, path: str, title: str, description: str, template: str, nav_title: str,
                 url: str, translated_from: str, weight: int, digest_of_summary: str, edition: bool, digest: str,
                 heading_ids: list, citations: list, external: list, warnings: list, job: str, conversions: list,
-                paths: dict[str, Path]) -> KnownPage:
+                paths: dict[str, Path], line: bytes) -> KnownPage:
     summary = PageSummary(key, lang, _path(path, paths), title, description, template, weight, nav_title, url,
                           translated_from)
     summary.__dict__["content_digest"] = digest_of_summary  # as computed when it was written (see above)
@@ -222,7 +236,7 @@ def _known_page(key: str, lang: str, path: str, title: str, description: str, te
                                text(hint), text(detail))
                   for file, line, column, message, hint, detail in warnings) if warnings else ()
     return KnownPage(summary, edition, digest, frozenset(heading_ids), cited, tuple(external), shown, job,
-                     tuple(conversions))
+                     tuple(conversions), line)
 
 
 def _citation(citation: list) -> tuple[str, str, int | None, int | None]:

@@ -19,7 +19,7 @@ from microsite import pipeline
 from microsite.cache import PAGES, BuildCache
 from microsite.errors import ContentErrors
 from microsite.inputs import Inputs
-from microsite.known import KnownPage, NotReusable, PageIndex, index_from_json, index_to_json, rest_digest
+from microsite.known import FIELDS, KnownPage, NotReusable, PageIndex, index_from_lines, index_lines, rest_digest
 from microsite.model import BuildOptions, PageSummary
 from microsite.pipeline import CACHE_FOLDER, build
 from microsite.store import write_checked
@@ -168,18 +168,19 @@ def test_a_damaged_index_only_makes_every_page(minimal_project, tmp_path, monkey
     build(minimal_project, out)
     path = minimal_project / CACHE_FOLDER / PAGES
     code = BuildCache(minimal_project / CACHE_FOLDER).code
-    data = json.loads(path.read_bytes().partition(b"\n")[2])
+    head, rows = split_index(path.read_bytes().partition(b"\n")[2])
+    at = {name: FIELDS.index(name) for name in ("weight", "key", "digest")}
     if damage == "truncated":
         path.write_bytes(path.read_bytes()[:-20])
     elif damage == "not an index":
         write_checked(path, code, [json.dumps({"pages": "none"})])
     elif damage == "a wrong type":
-        data["weight"][0] = "heavy"  # a weight that is not a number
-        write_checked(path, code, [json.dumps(data)])
+        rows[0][at["weight"]] = "heavy"  # a weight that is not a number
+        write_checked(path, code, [join_index(head, rows)])
     else:
-        first = data["key"].index("statistics")  # the statistics page taken for changed: it is read again
-        data["digest"][first] = data["digest"][first + 1]
-        write_checked(path, code, [json.dumps(data)])
+        first = [row[at["key"]] for row in rows].index("statistics")  # taken for changed: it is read again
+        rows[first][at["digest"]] = rows[first + 1][at["digest"]]
+        write_checked(path, code, [join_index(head, rows)])
     append(minimal_project, "index.en.md", "\nOne more sentence.\n")
     got, ways = outcome(minimal_project, out, monkeypatch)
     assert got == clean(minimal_project, tmp_path)
@@ -248,7 +249,8 @@ def test_the_index_reads_back_what_it_wrote_and_nothing_else(tmp_path):
     page = KnownPage(summary, False, "d1", frozenset({"one", "two"}), (("src", "a quote", 3, 4),),
                      ("https://example.org/",), (warning,), "k1")
     index = PageIndex("rest", "targets", "shared", (page, KnownPage(summary, True, "", frozenset(), (), (), (), "k2")))
-    back = index_from_json(json.loads(json.dumps(index_to_json(index))))
+    written = b"".join(index_lines(index))
+    back = index_from_lines(written)
     assert back.rest == "rest" and back.targets == "targets" and back.shared == "shared"
     assert [(p.summary, p.edition, p.digest, p.heading_ids, p.citations, p.external, p.job) for p in back.pages] == [
         (p.summary, p.edition, p.digest, p.heading_ids, p.citations, p.external, p.job) for p in index.pages]
@@ -256,12 +258,27 @@ def test_the_index_reads_back_what_it_wrote_and_nothing_else(tmp_path):
     assert (shown.location, shown.message, shown.hint, shown.detail) == (warning.location, warning.message,
                                                                          warning.hint, warning.detail)
     assert back.pages[0].summary.content_digest == summary.content_digest
-    data = index_to_json(index)
-    for broken in ({**data, "rest": 1}, {**data, "job": ["k1"]}, {**data, "edition": ["yes", True]},
-                   {**data, "heading_ids": [[1], []]}, {**data, "citations": [[["src", "q", "3", 4]], []]},
-                   {**data, "warnings": [[["p", 1, 2, "m", "h"]], []]}, {**data, "weight": [2, 2.5]},
-                   {key: value for key, value in data.items() if key != "external"}, [], "index"):
-        assert index_from_json(broken) is None, broken
+    assert b"".join(index_lines(back)) == written  # its pages written back as the lines read
+    head, rows = split_index(written)
+    for broken in ({**head, "rest": 1}, {**head, "fields": list(FIELDS)[:-1]}, {**head, "fields": FIELDS[::-1]}):
+        assert index_from_lines(join_index(broken, rows)) is None, broken
+    for field, value in (("job", 1), ("edition", "yes"), ("heading_ids", [1]), ("citations", [["src", "q", "3", 4]]),
+                         ("warnings", [["p", 1, 2, "m", "h"]]), ("weight", 2.5), ("external", "x")):
+        broken_rows = [dict(zip(FIELDS, row)) for row in rows]
+        broken_rows[-1][field] = value
+        assert index_from_lines(join_index(head, [list(row.values()) for row in broken_rows])) is None, field
+    for content in (written[:-2], written + b"\n", b"[]", b"index", join_index(head, [rows[0][:-1], rows[1]])):
+        assert index_from_lines(content) is None, content
+
+
+def split_index(content: bytes) -> tuple[dict, list[list]]:
+    """The first line of an index file's content, and its rows (see ``known.index_lines``)."""
+    head, *lines = content.split(b"\n")
+    return json.loads(head), [json.loads(line) for line in lines]
+
+
+def join_index(head: dict, rows: list[list]) -> bytes:
+    return b"\n".join(json.dumps(part, ensure_ascii=False).encode() for part in (head, *rows))
 
 
 def test_the_rest_of_the_inputs_is_digested_without_the_page_files(minimal_project):
@@ -297,8 +314,8 @@ def test_the_index_is_not_even_read_when_more_than_page_files_changed(minimal_pr
     out = tmp_path / "site"
     build(minimal_project, out)
     read = []
-    real = cache_module.index_from_json
-    monkeypatch.setattr(cache_module, "index_from_json", lambda data: read.append(1) or real(data))
+    real = cache_module.index_from_lines
+    monkeypatch.setattr(cache_module, "index_from_lines", lambda data: read.append(1) or real(data))
     append(minimal_project, "index.en.md", "\nMore.\n")
     build(minimal_project, out)
     assert read == [1]
