@@ -32,8 +32,8 @@ output file gone), it builds everything, as a build without an index does. ``tes
 and the reuse properties (``tests/test_reuse_properties.py``) compare such
 builds with clean ones, byte for byte and warning for warning.
 
-The file is JSON, read back with every type checked: like the rest of
-``.cache/``, it can make a build slower, never run code.
+The file is lines of JSON (one per page), read back with every type checked:
+like the rest of ``.cache/``, it can make a build slower, never run code.
 """
 
 from __future__ import annotations
