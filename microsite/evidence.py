@@ -27,7 +27,7 @@ from .records import Records
 class _Quoted(NamedTuple):
     """A quote to find: a tuple, as there are tens of thousands (every page's citations), made on every build."""
 
-    name: str  # anchor name candidate, e.g. stat-donations
+    name: str  # a record's anchor (stat-donations), which names its passage; "" for a citation
     source: str
     quote: str
     path: Path  # where it is written: made a Location only for a mistake
@@ -54,7 +54,7 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
                                                              lambda page=page: _cited_quotes(page.path, page.citations))]
               + _prose_quotes(prose, memo))
     spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
-    by_name: dict[str, tuple[str, str]] = {}
+    spanned: dict[str, list[str]] = defaultdict(list)  # each span's quote, normalized
     texts = {ident: digest_of(source.blocks) for ident, source in sources.items()}
     searchable = {ident: memo.get(("searchable", texts[ident]), lambda s=source: provenance.SearchableText.of(s.blocks))
                   for ident, source in sources.items()}
@@ -83,13 +83,13 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
                                       f"(source lines {lines}), so it names no one passage",
                        "make it longer: quote more of the passage around it, until it occurs only once")
         spans[item.source].append((item.name, found[0]))
-        by_name[item.name] = (item.source, normal)
+        spanned[item.source].append(normal)
     anchors: dict[tuple[str, str], str] = {}
     for ident, source in list(sources.items()):
-        found_passages, names = provenance.passages(spans.get(ident, []))
+        found_passages, anchored = provenance.passages(spans.get(ident, []))
         sources[ident] = replace(source, passages=tuple(found_passages))
-        for name, anchor in names.items():
-            anchors[by_name[name]] = anchor
+        for normal, anchor in zip(spanned.get(ident, ()), anchored):
+            anchors[(ident, normal)] = anchor
     for (source, quote), (_, _, normal) in looked_up.items():  # also by the quote as written (saves normalizing)
         if (source, normal) in anchors:
             anchors[(source, quote)] = anchors[(source, normal)]
@@ -124,10 +124,10 @@ class Cites(Protocol):
 
 
 def _cited_quotes(path: Path, citations: tuple[tuple[str, str, int, int], ...]) -> tuple[_Quoted, ...]:
-    """The quotes of the ``cite:`` links of a text of the file ``path`` (see ``links.cited``), each named by where
-    it is and its place among them."""
-    return tuple(_Quoted(f"cite-{line}-{column}-{number}", source, quote, path, line, column, "citation")
-                 for number, (source, quote, line, column) in enumerate(citations) if quote)
+    """The quotes of the ``cite:`` links of a text of the file ``path`` (see ``links.cited``). They name no
+    passage: one quoted by citations alone is named by its place in the source (see ``provenance.passages``)."""
+    return tuple(_Quoted("", source, quote, path, line, column, "citation")
+                 for source, quote, line, column in citations if quote)
 
 
 def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList) -> None:

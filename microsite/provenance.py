@@ -320,11 +320,15 @@ def date_problem(when: PartialDate, quote: str, reference: date) -> str:
     return f"the quote dates it {said}, but the record says {when.iso()}"
 
 
-def passages(quotes: list[tuple[str, QuoteSpan]]) -> tuple[list[Passage], dict[str, str]]:
+def passages(quotes: list[tuple[str, QuoteSpan]]) -> tuple[list[Passage], list[str]]:
     """Merge overlapping quoted spans of one source into anchored passages.
 
-    ``quotes`` pairs a reference name (a record id, in priority order) with
-    its span. Returns the passages in text order and each name's anchor.
+    ``quotes`` pairs a name (a record's, in priority order; "" for a citation,
+    which names no passage) with its span. Returns the passages in text order
+    and each quote's anchor, in the order of ``quotes``. A passage is named by
+    the first record quoted in it, else by where it starts in the source
+    (``q-<block>-<offset>``): unique on the source's page, and the same
+    whichever page cites it, and wherever in that page.
     """
     ordered = sorted(enumerate(quotes), key=lambda item: (item[1][1].block, item[1][1].start, item[0]))
     groups: list[list[tuple[int, str, QuoteSpan]]] = []
@@ -337,12 +341,14 @@ def passages(quotes: list[tuple[str, QuoteSpan]]) -> tuple[list[Passage], dict[s
         else:
             groups.append([(priority, name, span)])
             group_end = span.end
-    result, anchors = [], {}
+    result, anchors = [], [""] * len(quotes)
     for group in groups:
-        anchor = "q-" + min(group)[1]
-        spans = [span for _, _, span in group]
-        result.append(Passage(anchor, spans[0].block, min(s.start for s in spans), max(s.end for s in spans)))
-        anchors.update({name: anchor for _, name, _ in group})
+        block, start = group[0][2].block, min(span.start for _, _, span in group)
+        named = [(priority, name) for priority, name, _ in group if name]
+        anchor = f"q-{min(named)[1]}" if named else f"q-{block}-{start}"
+        result.append(Passage(anchor, block, start, max(span.end for _, _, span in group)))
+        for priority, _, _ in group:
+            anchors[priority] = anchor
     return result, anchors
 
 

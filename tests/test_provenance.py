@@ -252,13 +252,13 @@ def test_quote_without_a_date():
 def test_overlapping_quotes_merge_into_one_passage_named_by_priority():
     found, anchors = passages([("second", QuoteSpan(0, 5, 10)), ("first", QuoteSpan(0, 0, 6))])
     assert found == [Passage("q-second", 0, 0, 10)]
-    assert anchors == {"first": "q-second", "second": "q-second"}
+    assert anchors == ["q-second", "q-second"]
 
 
 def test_a_quote_inside_another_joins_it():
     found, anchors = passages([("x", QuoteSpan(0, 0, 10)), ("y", QuoteSpan(0, 2, 4)), ("z", QuoteSpan(0, 8, 12))])
     assert found == [Passage("q-x", 0, 0, 12)]
-    assert set(anchors.values()) == {"q-x"}
+    assert set(anchors) == {"q-x"}
 
 
 def test_separate_quotes_stay_separate_in_text_order():
@@ -266,7 +266,7 @@ def test_separate_quotes_stay_separate_in_text_order():
         ("c", QuoteSpan(1, 0, 3)), ("a", QuoteSpan(0, 0, 5)), ("b", QuoteSpan(0, 5, 8)),
     ])
     assert found == [Passage("q-a", 0, 0, 5), Passage("q-b", 0, 5, 8), Passage("q-c", 1, 0, 3)]
-    assert anchors == {"a": "q-a", "b": "q-b", "c": "q-c"}
+    assert anchors == ["q-c", "q-a", "q-b"]
 
 
 def test_same_range_in_different_blocks_is_not_merged():
@@ -274,5 +274,15 @@ def test_same_range_in_different_blocks_is_not_merged():
     assert len(found) == 2
 
 
+def test_a_passage_quoted_by_citations_alone_is_named_by_where_it_starts():
+    """Citations name no passage: two pages citing from the same place of their files get one anchor each, and
+    a passage keeps its anchor wherever the citing page puts the link."""
+    found, anchors = passages([("", QuoteSpan(2, 7, 12)), ("", QuoteSpan(0, 3, 6)), ("", QuoteSpan(2, 10, 15)),
+                               ("stat-x", QuoteSpan(1, 0, 4)), ("", QuoteSpan(1, 2, 9))])
+    assert found == [Passage("q-0-3", 0, 3, 6), Passage("q-stat-x", 1, 0, 9), Passage("q-2-7", 2, 7, 15)]
+    assert anchors == ["q-2-7", "q-0-3", "q-2-7", "q-stat-x", "q-stat-x"]
+    assert len({passage.anchor for passage in found}) == len(found)
+
+
 def test_no_quotes_no_passages():
-    assert passages([]) == ([], {})
+    assert passages([]) == ([], [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -229,3 +230,23 @@ def test_a_template_first_asked_for_after_an_edit_is_read_from_that_build(minima
     inputs = Inputs(minimal_project)
     Renderer(validate(load(Project(minimal_project))), inputs, environments=kept)
     assert env.loader.inputs is inputs
+
+
+def test_citations_written_at_the_same_place_of_two_files_each_lead_to_their_own_passage(minimal_project: Path):
+    """A passage quoted only by citations is named by where it is in the source, never by where the citing link
+    is in its file: two pages citing from the same line and column (of one source) each lead to their own
+    passage, and no id is given twice on the source's page."""
+    pages = minimal_project / "content" / "pages"
+    quotes = {"index.en.md": "晋江市市长王明元调研在晋异地商会会务发展", "statistics.en.md": "达成订单额63亿元"}
+    for name, quote in quotes.items():
+        with (pages / name).open("a", encoding="utf-8") as page:
+            page.write(f'\n\nOrders [came](cite:2023-10-11-abcdef12 "{quote}").\n')
+    outputs = {output.path: output.content.decode() for output in rendered(minimal_project)}
+    source = outputs["en/sources/2023-10-11-abcdef12/index.html"]
+    ids = re.findall(r'id="(q-[^"]+)"', source)
+    assert len(ids) == len(set(ids))
+    links = [re.search(r'Orders <a href="/en/sources/2023-10-11-abcdef12/#(q-[^"]+)" class="cite">', outputs[path])
+             for path in ("en/index.html", "en/statistics/index.html")]
+    assert all(links) and links[0][1] != links[1][1] and {link[1] for link in links} <= set(ids)
+    for link, quote in zip(links, quotes.values()):  # each anchor marks the passage of its own quote
+        assert re.search(f'id="{link[1]}"[^>]*>[^<]*{quote[:6]}', source), quote
