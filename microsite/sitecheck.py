@@ -3,7 +3,9 @@
 Every internal link and ``#anchor`` must resolve to a file of the build,
 every file a page loads (stylesheet, icon, image) must exist, every
 ``hreflang`` alternate must point back, and no page may link to another
-host unless the content itself links there.
+host unless the content itself links there. No page gives one id twice
+(a link to it would land on the first), and no link leads nowhere (an
+``<a>`` without ``href``: a reader sees a link that does nothing).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ class PageReading:
     """What one HTML file links to, with the line of each link."""
 
     ids: set[str] = field(default_factory=set)
+    repeated: list[tuple[str, int, int]] = field(default_factory=list)  # (id given again, line, column)
+    dead: list[tuple[int, int]] = field(default_factory=list)  # (line, column) of each <a> without href
     links: list[tuple[str, int, int]] = field(default_factory=list)  # (href, line, column)
     resources: list[tuple[str, int, int]] = field(default_factory=list)
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
@@ -39,12 +43,15 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {name: value or "" for name, value in attrs}
         line, column = self.getpos()
-        if "id" in a:
-            self.reading.ids.add(a["id"])
-        if tag == "a" and "name" in a:
-            self.reading.ids.add(a["name"])
+        for name in [a.get("id"), a.get("name") if tag == "a" else None]:
+            if name is not None and name in self.reading.ids:
+                self.reading.repeated.append((name, line, column + 1))
+            elif name is not None:
+                self.reading.ids.add(name)
         if tag == "a" and "href" in a:
             self.reading.links.append((a["href"], line, column + 1))
+        elif tag == "a" and "id" not in a and "name" not in a:
+            self.reading.dead.append((line, column + 1))
         elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
             self.reading.alternates[a["hreflang"]] = a["href"]
         elif tag == "link" and a.get("rel") == "canonical":
@@ -90,6 +97,12 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
             if target is None or not target.is_file():
                 problems.append(ContentError(Location(path, line, column), f"loads '{href}', which is not in the build",
                                              "the site must load nothing from other hosts"))
+        problems.extend(ContentError(Location(path, line, column), f"the id '{name}' is given twice on this page: "
+                                     "a link to it lands on the first", "give each element its own id")
+                        for name, line, column in reading.repeated)
+        problems.extend(ContentError(Location(path, line, column), "a link that leads nowhere (an <a> without href)",
+                                     "give it an address, or make it plain text")
+                        for line, column in reading.dead)
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
     return problems
 

@@ -219,7 +219,8 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     page = copy / "en" / "statistics" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace(
         "</main>", '<a href="/en/nowhere/">x</a><a href="/en/timeline/#no-such">y</a>'
-                   '<a href="https://tracker.example/">z</a><img src="https://cdn.example/x.png" alt=""></main>'),
+                   '<a href="https://tracker.example/">z</a><img src="https://cdn.example/x.png" alt="">'
+                   '<p id="twice"></p><span id="twice"></span><a title="a quote">w</a></main>'),
         encoding="utf-8")
     (copy / "en" / "glossary" / "index.html").unlink()
     messages = sorted(problem.message for problem in check_built_site(copy, site))
@@ -227,6 +228,8 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     assert "link to '/en/timeline/#no-such': no element with id 'no-such' there" in messages
     assert "links to another host: https://tracker.example/" in messages
     assert "loads 'https://cdn.example/x.png', which is not in the build" in messages
+    assert "the id 'twice' is given twice on this page: a link to it lands on the first" in messages
+    assert "a link that leads nowhere (an <a> without href)" in messages
     assert any("hreflang en points at 'https://example.org/en/glossary/', not a page" in m for m in messages)
 
 
