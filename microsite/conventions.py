@@ -5,6 +5,9 @@
   (:func:`content_file`, :func:`key_and_language`).
 - The data records come in three kinds, each with a file, a link prefix and
   a page that lists them (:data:`RECORD_KINDS`).
+- The templates give some elements ids of their own (:data:`TEMPLATE_IDS`,
+  and ids that begin with :data:`TEMPLATE_ID_PREFIXES`): a heading of a page's
+  text never gets one of those, so that no page gives one id twice.
 
 A page's URL is derived from its key and language in one place too:
 :func:`microsite.model.page_url` (with ``Config.href`` and ``Config.absolute``).
@@ -51,3 +54,17 @@ RECORD_KINDS = (
     RecordKind("term", "glossary", "glossary term", "glossary", "terms"),
 )
 RECORD_KIND = {kind.prefix: kind for kind in RECORD_KINDS}  # by prefix
+
+
+# The ids the templates give (templates/*.html; ``tests/test_render.py`` checks that this lists them all), and the
+# beginnings of those they make from a record's or a passage's name: a heading whose text would give one of these
+# gets ``section-`` before it (see ``markdown.heading_ids``).
+TEMPLATE_IDS = frozenset({"main", "site-search-query", "get-the-data", "pillars", "headline-figures",
+                          "timeline-preview", "page-map-label", "structure", "related", "other-pillars", "search",
+                          "search-query", "search-status", "search-results", "full-text", "converted-text"})
+TEMPLATE_ID_PREFIXES = ("chart-", "q-", *(f"{kind.prefix}-" for kind in RECORD_KINDS))
+
+
+def is_template_id(ident: str) -> bool:
+    """Whether a template may give an element the id ``ident`` (see :data:`TEMPLATE_IDS`)."""
+    return ident in TEMPLATE_IDS or ident.startswith(TEMPLATE_ID_PREFIXES)

@@ -38,6 +38,7 @@ from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
 from .cjk import SHARED_PUNCTUATION, is_cjk
+from .conventions import is_template_id
 
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
 _SLUG_SEPARATORS = re.compile(r"[^\w]+")
@@ -230,7 +231,8 @@ def _neighbour_text(tokens) -> str:
 
 
 def heading_ids(state: StateCore) -> None:
-    """Give each heading an ``id``: its ``{#explicit}`` anchor or a slug of its text."""
+    """Give each heading an ``id``: its ``{#explicit}`` anchor or a slug of its text, never one the templates give
+    (``conventions.is_template_id``: "Main" gets ``section-main``)."""
     used: set[str] = set()
     tokens = state.tokens
     for index, token in enumerate(tokens):
@@ -239,8 +241,10 @@ def heading_ids(state: StateCore) -> None:
         inline = tokens[index + 1]
         explicit = _take_explicit_id(inline)
         slug = explicit or slugify(inline_text(inline)) or "section"
-        if explicit and explicit in used:
-            token.meta["duplicate_id"] = explicit  # validation reports it: links would reach the wrong heading
+        if explicit and (explicit in used or is_template_id(explicit)):
+            token.meta["duplicate_id"] = explicit  # validation reports it: links would reach the wrong element
+        elif is_template_id(slug):
+            slug = f"section-{slug}"
         unique, count = slug, 1
         while unique in used:  # "A", "A", "A-2" -> a, a-2, a-2-2
             count += 1
@@ -316,7 +320,7 @@ class LinkRef:
 
 
 def duplicate_heading_ids(tokens: list[Token]) -> list[tuple[int, str]]:
-    """(0-based line, id) of every explicit ``{#id}`` already used by an earlier heading."""
+    """(0-based line, id) of every explicit ``{#id}`` already used by an earlier heading, or by the templates."""
     return [((t.map or (0,))[0], t.meta["duplicate_id"]) for t in tokens
             if t.type == "heading_open" and "duplicate_id" in t.meta]
 

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from . import translations
 from .compiled import Compiler
-from .conventions import content_file, key_and_language
+from .conventions import content_file, is_template_id, key_and_language
 from .errors import ContentError, ErrorList, Location
 from .links import Prose, cited
 from .load import Document
@@ -140,8 +140,14 @@ def _read_page(document: Document, key: str, lang: str, config: Config, md: Comp
     template = fields.choice("template", TEMPLATES, "page")
     compiled = md(document.markdown)
     for line, ident in compiled.duplicate_ids:
-        errors.add(Location(document.path, document.body_line + line), f"two headings have the anchor {{#{ident}}}",
-                   "give each heading its own anchor; links to it would reach the first one")
+        if is_template_id(ident):
+            errors.add(Location(document.path, document.body_line + line),
+                       f"the anchor {{#{ident}}} is one the templates give an element of the page",
+                       "choose another anchor; links to it would reach that element")
+        else:
+            errors.add(Location(document.path, document.body_line + line),
+                       f"two headings have the anchor {{#{ident}}}",
+                       "give each heading its own anchor; links to it would reach the first one")
     url = page_url(key, lang, config.default_language)
     item = Prose(compiled, lang, document.path, document.body_line, page_key=key, slot=("page", key, lang),
                  text=document.markdown)

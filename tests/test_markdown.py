@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from microsite.markdown import (
+    duplicate_heading_ids,
     heading_id_set,
     inline_text,
     new_parser,
@@ -162,6 +163,22 @@ def test_duplicate_headings_are_suffixed():
 def test_suffixed_id_never_collides_with_a_real_heading():
     ids = heading_id_set(MD.parse("## A\n## A\n## A-2"))
     assert len(ids) == 3 and {"a", "a-2"} <= ids
+
+
+@pytest.mark.parametrize("heading, ident", [
+    ("Main", "section-main"), ("Related", "section-related"), ("Term: ICF", "section-term-icf"),
+    ("Q & A", "section-q-a"), ("Stat-ups", "section-stat-ups"), ("Statistics", "statistics"), ("Mainly", "mainly"),
+])
+def test_a_heading_never_gets_an_id_the_templates_give(heading, ident):
+    """The templates give ``main``, ``related``..., and ids that begin ``term-``, ``q-``...: a heading whose text
+    would give one of those is told apart by ``section-`` before it, twice over if need be."""
+    assert html(f"## {heading}\n## {heading}") == f'<h2 id="{ident}">{heading.replace("&", "&amp;")}</h2>\n' \
+        f'<h2 id="{ident}-2">{heading.replace("&", "&amp;")}</h2>\n'
+
+
+def test_an_explicit_anchor_the_templates_give_is_a_mistake():
+    tokens = MD.parse("## A {#main}\n\n## B {#chart-x}\n\n## C {#mine}\n")
+    assert duplicate_heading_ids(tokens) == [(0, "main"), (2, "chart-x")]
 
 
 def test_empty_heading_gets_a_fallback_id():

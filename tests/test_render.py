@@ -250,3 +250,20 @@ def test_citations_written_at_the_same_place_of_two_files_each_lead_to_their_own
     assert all(links) and links[0][1] != links[1][1] and {link[1] for link in links} <= set(ids)
     for link, quote in zip(links, quotes.values()):  # each anchor marks the passage of its own quote
         assert re.search(f'id="{link[1]}"[^>]*>[^<]*{quote[:6]}', source), quote
+
+
+def test_every_id_the_templates_give_is_one_no_heading_gets():
+    """``conventions.TEMPLATE_IDS`` and ``TEMPLATE_ID_PREFIXES`` list every id the templates give (a heading of a
+    page's text is then never given one of them: see ``markdown.heading_ids``)."""
+    from microsite.conventions import TEMPLATE_ID_PREFIXES, TEMPLATE_IDS, is_template_id
+    from tests.conftest import REPO
+
+    literal, made = set(), set()
+    for template in (REPO / "templates").glob("*.html"):
+        for ident in re.findall(r'\bid="([^"]*)"', template.read_text(encoding="utf-8")):
+            if "{" in ident:
+                made.add(ident.split("{", 1)[0])  # what an id made from a name begins with ("" for a passage's)
+            else:
+                literal.add(ident)
+    assert literal and literal <= TEMPLATE_IDS and all(map(is_template_id, literal))
+    assert made - {""} <= set(TEMPLATE_ID_PREFIXES) and "q-" in TEMPLATE_ID_PREFIXES  # passages: "q-..."

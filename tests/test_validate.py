@@ -392,3 +392,10 @@ def test_a_body_holds_its_texts_compiled_html_itself_and_workers_send_back_no_ht
     resolutions = [cell[0] for key, cell in memo.known.items() if key[0] == "resolve"]  # what a worker computes
     assert resolutions and all(type(fills) is tuple and all(type(fill) is str and "<p>" not in fill for fill in fills)
                                for fills, _, _ in resolutions)
+
+
+def test_an_anchor_the_templates_give_is_reported_where_the_heading_is(root: Path):
+    edit(root, "pages/statistics.en.md", "Intro.", "Intro.\n\n## Where to start {#main}\n")
+    found = mistakes(root)
+    assert found == ["content/pages/statistics.en.md:8: the anchor {#main} is one the templates give an element of "
+                     "the page\n  hint: choose another anchor; links to it would reach that element"], found
