@@ -133,6 +133,19 @@ def test_a_page_whose_links_and_quotes_stay_is_made_alone_even_where_its_words_c
     assert got == clean(minimal_project, tmp_path)
 
 
+def test_a_page_whose_citations_move_within_it_is_made_alone(minimal_project, tmp_path, monkeypatch):
+    """A passage quoted by citations is named by where it is in the source, not where the link is in its page:
+    lines written above a citation leave every other page as it was."""
+    out = tmp_path / "site"
+    append(minimal_project, "index.en.md", '\nAs [the article](cite:2023-10-11-abcdef12 "调研在晋异地商会会务发展")'
+                                           " says.\n")
+    build(minimal_project, out)
+    replace_in(minimal_project, "content/pages/index.en.md", "The ICF has", "New words first.\n\nThe ICF has")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert ways == [CHANGED_ONLY]
+    assert got == clean(minimal_project, tmp_path)
+
+
 def test_a_translation_made_out_of_date_is_warned_of_in_the_order_a_clean_build_gives(minimal_project, tmp_path,
                                                                                          monkeypatch):
     from microsite.cli import main
