@@ -242,13 +242,16 @@ class BuildCache:
             return self.last
         return None
 
-    def known_pages(self, inputs: Inputs, options: BuildOptions) -> Known | None:
-        """What the last build knew of every page, if nothing but page files changed since (see ``known``)."""
+    def page_index(self) -> PageIndex | None:
+        """What the last build knew of every page (see ``known``), if it left an index."""
+        return index_from_lines(self._read(PAGES, as_json=False)) if self.last.rest else None
+
+    def known_pages(self, inputs: Inputs, options: BuildOptions, index: PageIndex | None) -> Known | None:
+        """What ``index``, the last build's, knows of every page, if nothing but page files changed since."""
         rest = rest_digest(inputs, options, self.code)
-        if not self.last.inputs or self.last.rest != rest:  # no build to start from, or more than pages changed
-            return None  # (the index is not even read)
-        index = index_from_lines(self._read(PAGES, as_json=False))
-        keys = index.changed_keys(inputs, rest) if index is not None else None
+        if index is None or not self.last.inputs or self.last.rest != rest:  # more than pages changed
+            return None
+        keys = index.changed_keys(inputs, rest)
         return Known(index, keys) if keys is not None else None
 
     def validated(self) -> None:

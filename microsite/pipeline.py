@@ -111,7 +111,17 @@ def _from_disk(root: Path, out: Path, options: BuildOptions, started: float, cha
 def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool,
            started: float, changed_pages: bool = False) -> BuildResult:
     out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
-    inputs = Inputs(root, seen=cache.signatures if long_running else None)
+    index = None
+    if long_running:
+        inputs = Inputs(root, seen=cache.signatures)
+    else:
+        # The files are digested on another core while this one reads the last build's index of pages, which a
+        # build after a one-page edit needs (at 10,000 pages, 0.09 s and 0.07 s: the two now take the longer).
+        digested = Inputs.started(root)
+        try:
+            index = cache.page_index() if changed_pages else None
+        finally:
+            inputs = digested()
     fingerprint = inputs.fingerprint(options, cache.code)
     # The output folder is walked to confirm what it holds only when that may leave nothing to do; otherwise
     # its manifest is a hint of what may be linked from it, each file confirmed as it is linked (see ``write``).
@@ -121,7 +131,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
     if last is not None:
         remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
         return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
-    known = cache.known_pages(inputs, options) if changed_pages else None
+    known = cache.known_pages(inputs, options, index) if changed_pages else None
     try:
         return _make(root, out, options, cache, long_running, started, inputs, fingerprint, confirm, live, known)
     except ContentErrors as exc:

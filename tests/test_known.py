@@ -239,7 +239,7 @@ def test_only_what_changed_in_page_files_lets_a_build_make_pages_alone(minimal_p
     cache = BuildCache(minimal_project / CACHE_FOLDER)
 
     def changed(options: BuildOptions = BuildOptions()):
-        known = cache.known_pages(Inputs(minimal_project), options)
+        known = cache.known_pages(Inputs(minimal_project), options, cache.page_index())
         return None if known is None else known.keys
 
     assert changed() == frozenset()
@@ -321,21 +321,33 @@ def test_a_site_with_a_search_page_gets_the_index_a_clean_build_makes(minimal_pr
     assert got == clean(minimal_project, tmp_path)
 
 
-def test_the_index_is_not_even_read_when_more_than_page_files_changed(minimal_project, tmp_path, monkeypatch):
+def test_the_index_is_read_while_the_files_are_digested_and_only_when_the_last_build_left_one(
+        minimal_project, tmp_path, monkeypatch):
+    """Whether only page files changed is known once every file is digested; the index is read meanwhile, on this
+    core, while a child digests them: after any edit, but not when the last build left no index."""
     from microsite import cache as cache_module
+    from microsite import inputs as inputs_module
 
     out = tmp_path / "site"
     build(minimal_project, out)
-    read = []
-    real = cache_module.index_from_lines
-    monkeypatch.setattr(cache_module, "index_from_lines", lambda data: read.append(1) or real(data))
-    append(minimal_project, "index.en.md", "\nMore.\n")
-    build(minimal_project, out)
-    assert read == [1]
+    events = []
+    real_index, real_started = cache_module.index_from_lines, inputs_module.Inputs.started.__func__
+
+    def started(cls, root):
+        finish = real_started(cls, root)
+        events.append("digesting")
+        return lambda: events.append("digested") or finish()
+
+    monkeypatch.setattr(cache_module, "index_from_lines", lambda data: events.append("index read") or real_index(data))
+    monkeypatch.setattr(inputs_module.Inputs, "started", classmethod(started))
     replace_in(minimal_project, "content/site.yaml", "en: Test site", "en: A site")
-    append(minimal_project, "index.en.md", "\nMore.\n")
     build(minimal_project, out)
-    assert read == [1]  # the settings changed too: every page is made, the index unread
+    assert events == ["digesting", "index read", "digested"]
+    (minimal_project / CACHE_FOLDER / "state.json").unlink()
+    append(minimal_project, "index.en.md", "\nMore.\n")
+    events.clear()
+    build(minimal_project, out)
+    assert events == ["digesting", "digested"]
 
 
 def test_an_editions_own_conversions_are_checked_against_every_pages_text(minimal_project, tmp_path, monkeypatch):
