@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from benchmark import EDIT_SENTENCE, _proc_kb, edited_page_key, process_tree, remove_output  # noqa: E402
 
-from microsite import cache, pipeline, render  # noqa: E402
+from microsite import cache, inputs, pipeline, render  # noqa: E402
 from microsite.errors import ContentErrors  # noqa: E402
 from microsite.model import BuildOptions  # noqa: E402
 from microsite.write import OutputError, check_output_folder  # noqa: E402
@@ -51,7 +51,8 @@ CONTENT_GLOB = "topics/*/p*.en.md"  # the synthetic corpus's pages (scripts/synt
 # (the module or class that holds it, the function's name, the stage's name), in the order a build runs them
 STAGES = (
     (cache.BuildCache, "__init__", "cache: the code's fingerprint, the last build's state read"),
-    (pipeline, "Inputs", "inputs: every file read and digested"),
+    (inputs.Inputs, "started", "inputs: every file found (and digested in a child meanwhile)"),
+    (cache.BuildCache, "page_index", "index of pages: read as the files are digested"),
     (pipeline, "read_manifest", "output: its manifest read"),
     (pipeline, "SpareAside", "output: its spare copy's walk started"),
     (pipeline, "load", "load: files parsed (or their readings recalled)"),
@@ -130,7 +131,23 @@ def timed(spans: list[Span]) -> None:
             finally:
                 ended, (user_after, system_after) = time.monotonic(), cpu_seconds()
                 spans.append(Span(__stage, started, ended, user_after - user, system_after - system))
+        if name == "started":  # what it returns waits for the child's digests: a stage of its own
+            def starting(*args, __started=wrapper, **kwargs):
+                finished = __started(*args, **kwargs)
+                return lambda: timed_call(spans, "inputs: the child's digests waited for", finished)
+            setattr(owner, name, starting)
+            continue
         setattr(owner, name, wrapper)
+
+
+def timed_call(spans: list[Span], stage: str, function):
+    """``function()``, noted in ``spans`` as ``stage``."""
+    started, (user, system) = time.monotonic(), cpu_seconds()
+    try:
+        return function()
+    finally:
+        ended, (user_after, system_after) = time.monotonic(), cpu_seconds()
+        spans.append(Span(stage, started, ended, user_after - user, system_after - system))
 
 
 def prepare(project: Path, out: Path, step: str, page: str | None) -> None:

@@ -139,7 +139,7 @@ def test_the_stage_profiler_names_every_stage_of_a_cold_and_an_edited_build(tmp_
         assert re.match(r"built \d+ pages \(\d+ zh, \d+ en\) into ", profiled.stdout), profiled.stdout
         stages = [line.split(" | ")[0].lstrip("| ") for line in profiled.stdout.splitlines()[4:]]
         assert [stage.split(":")[0] for stage in stages] == [
-            "cache", "inputs", "output", "output", "load", "compile", "validate",
+            "cache", "inputs", "index of pages", "inputs", "output", "output", "load", "compile", "validate",
             *(["store"] if step == "cold" else []),  # a build that reads the edited page alone leaves the store be
             "render", "render keys", "render and write", "state", "the rest (between the stages)",
             "whole build (in this process, interpreter start left out)"], profiled.stdout
