@@ -472,9 +472,12 @@ class _Table:
 
 def _probe(key: str) -> bytes | None:
     """``key`` as the index's records hold it; None for a key no record can hold."""
-    if len(key) > KEY_WIDTH or not key.isascii() or "\0" in key:
-        return None
-    return key.encode().ljust(KEY_WIDTH, b"\0")
+    return key.encode().ljust(KEY_WIDTH, b"\0") if _fits(key) else None
+
+
+def _fits(key: str) -> bool:
+    """Whether a record of the index can hold ``key``: ASCII, no NUL (what pads it), at most ``KEY_WIDTH``."""
+    return len(key) <= KEY_WIDTH and key.isascii() and "\0" not in key
 
 
 def write_index(path: Path, code: str, entries: dict[str, Entry]) -> None:
@@ -488,7 +491,7 @@ def write_index(path: Path, code: str, entries: dict[str, Entry]) -> None:
         segment, offset, length, digest = entries[key]
         try:
             digest = bytes.fromhex(digest)
-            if len(digest) == 16 and len(key) <= KEY_WIDTH and key.isascii() and "\0" not in key:  # as _probe
+            if len(digest) == 16 and _fits(key):
                 records.append(pack(key.encode(), number[segment], offset, length, digest))
         except (ValueError, struct.error):
             continue
