@@ -145,9 +145,11 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
     """Load, validate, render and write; with ``known``, only the pages whose files changed (see ``known``)."""
     spare = SpareAside(out)  # confirmed, or made, on another core meanwhile (see ``write``)
     try:
-        site = _validated(load(Project(root), cache.documents, inputs, cache.stored_reading,
-                               known.files() if known is not None else None),
-                          options, cache.compiler, cache.memo, known)  # what was read but not validated is let go
+        raw = load(Project(root), cache.documents, inputs, cache.stored_reading,
+                   known.files() if known is not None else None)
+        cache.pagefind.warm(search.languages_wanted(raw))  # loads on its core as the site is checked, if it may
+        site = _validated(raw, options, cache.compiler, cache.memo, known)
+        del raw  # what was read but not validated is let go
         searched = search.wanted(site, known.others if known is not None else ())
         if searched:  # Pagefind loads on its core, as pages render, for this build's index or the preview's
             cache.pagefind.warm(language.tag for language in site.config.languages)

@@ -33,8 +33,11 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from .config import read_config
 from .cores import wait_readable
+from .errors import ErrorList
 from .known import KnownPage
+from .load import RawContent
 from .model import Site
 from .render import Output
 from .write import OutputError
@@ -54,6 +57,16 @@ def wanted(site: Site, others: Iterable[KnownPage] = ()) -> bool:
     """Whether ``site`` has a search page, and so needs an index (``others``: pages it does not hold, see
     ``known``)."""
     return any(page.template == "search" for page in (*site.pages, *others))
+
+
+def languages_wanted(raw: RawContent) -> list[str]:
+    """The languages (``lang`` tags) of a site whose pages, as read, include a search page; none when they do not
+    or its settings cannot be read. Asked before the site is checked, so that Pagefind loads its word lists
+    (0.15 s for Chinese) meanwhile, on another core: :func:`wanted` decides, once the site is checked."""
+    if not any(isinstance(page.front, dict) and page.front.get("template") == "search" for page in raw.pages):
+        return []
+    config = read_config(raw.site, ErrorList())  # its mistakes are reported where the site is checked
+    return [language.tag for language in config.languages] if config is not None else []
 
 
 class Pagefind:

@@ -213,3 +213,16 @@ def test_the_preview_indexes_when_asked_and_again_only_after_the_pages_changed(m
         assert preview.search_bundle() != bundle and len(indexed) == 2
     finally:
         preview.cache.close()
+
+
+def test_the_languages_to_warm_are_known_from_the_pages_as_read(minimal_project: Path, monkeypatch) -> None:
+    """Pagefind loads its word lists while the site is checked when the pages as read have a search page and the
+    settings can be read (the bundle tests above build with it)."""
+    from microsite.load import Project, load
+
+    assert search.languages_wanted(load(Project(minimal_project))) == []
+    project = with_search(minimal_project)
+    assert search.languages_wanted(load(Project(project))) == ["zh-Hans", "en"]
+    site_yaml = project / "content" / "site.yaml"
+    site_yaml.write_text("languages: [", encoding="utf-8")
+    assert search.languages_wanted(load(Project(project))) == []
