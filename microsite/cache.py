@@ -58,7 +58,7 @@ from .kept import Kept, LostText
 from .errors import ContentError, Location
 from .inputs import Inputs
 from .jsonforms import compiled_from_json, compiled_to_json, reading_from_json, reading_to_json
-from .known import Known, PageIndex, index_from_lines, index_lines, rest_digest
+from .known import IndexReading, Known, PageIndex, index_lines, rest_digest
 from .load import Body, Document, Reading, ReadingKey
 from .memo import Memo, digest_of
 from .model import BuildOptions
@@ -242,17 +242,19 @@ class BuildCache:
             return self.last
         return None
 
-    def page_index(self) -> PageIndex | None:
-        """What the last build knew of every page (see ``known``), if it left an index."""
-        return index_from_lines(self._read(PAGES, as_json=False)) if self.last.rest else None
+    def page_index(self) -> IndexReading | None:
+        """What the last build knew of every page (see ``known``), if it left an index: read, its pages still to be
+        made (``made``)."""
+        return IndexReading.of(self._read(PAGES, as_json=False)) if self.last.rest else None
 
-    def known_pages(self, inputs: Inputs, options: BuildOptions, index: PageIndex | None) -> Known | None:
+    def known_pages(self, inputs: Inputs, options: BuildOptions, index: IndexReading | None) -> Known | None:
         """What ``index``, the last build's, knows of every page, if nothing but page files changed since."""
         rest = rest_digest(inputs, options, self.code)
         if index is None or not self.last.inputs or self.last.rest != rest:  # more than pages changed
             return None
-        keys = index.changed_keys(inputs, rest)
-        return Known(index, keys) if keys is not None else None
+        made = index.made()
+        keys = made.changed_keys(inputs, rest) if made is not None else None
+        return Known(made, keys) if keys is not None else None
 
     def validated(self) -> None:
         """The site is validated: keep what this build used, and no more (so the cache does not grow forever)."""

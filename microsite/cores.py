@@ -20,7 +20,7 @@ import selectors
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -83,28 +83,39 @@ def map_forked(work: Callable[[Item], Result], items: Sequence[Item], workers: i
     return results
 
 
-def start_forked(work: Callable[[], Result]) -> Callable[[], Result]:
-    """Start ``work()`` in a forked child now, on another core while this process goes on; the function
-    returned waits for its result (raising what it raised), and gives it again when asked again.
+def start_forked(work: Callable[[], Result]) -> Started[Result]:
+    """Start ``work()`` in a forked child now, on another core while this process goes on; what is returned,
+    called, waits for its result (raising what it raised), and gives it again when asked again.
 
     Ask for it in a ``finally``, so that the child is waited for even when
     the work it was for is given up. Without ``os.fork``, ``work`` runs here
     when its result is first asked for.
     """
-    outcome: list = []
     child = None
     if hasattr(os, "fork"):
         sys.stdout.flush()
         sys.stderr.flush()
         child = _start(lambda _: work(), [None], [0])
+    return Started(work, child)
 
-    def result() -> Result:
-        if not outcome:
-            outcome.append(_collect(*child) if child is not None else _called(work))
-        if isinstance(outcome[0], BaseException):
-            raise outcome[0]
-        return outcome[0][0]
-    return result
+
+class Started(Generic[Result]):
+    """Work started in a child by :func:`start_forked`: called, its result."""
+
+    def __init__(self, work: Callable[[], Result], child: tuple[int, int] | None) -> None:
+        self._work, self._child = work, child
+        self._outcome: list = []
+
+    def ready(self) -> bool:
+        """Whether the result is there to be had without waiting (the child has sent it, or has ended)."""
+        return bool(self._outcome) or self._child is None or bool(wait_readable([self._child[1]], 0))
+
+    def __call__(self) -> Result:
+        if not self._outcome:
+            self._outcome.append(_collect(*self._child) if self._child is not None else _called(self._work))
+        if isinstance(self._outcome[0], BaseException):
+            raise self._outcome[0]
+        return self._outcome[0][0]
 
 
 def _called(work: Callable[[], Result]) -> list[Result] | BaseException:

@@ -27,10 +27,9 @@ from __future__ import annotations
 import os
 import stat
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from .cores import map_forked, start_forked
+from .cores import Started, map_forked, start_forked
 from .memo import digest_of, digest_of_chunks
 
 FOLDERS = ("content", "templates", "static")
@@ -54,18 +53,13 @@ class Inputs:
         self._digested(plain, map_forked(_digest_or_why, plain))
 
     @classmethod
-    def started(cls, root: Path) -> Callable[[], Inputs]:
+    def started(cls, root: Path) -> Digesting:
         """The inputs of ``root``, their files digested in a forked child while this process goes on with other
         work (a build that makes a changed page or two reads the index of the others meanwhile: see
-        ``pipeline``); the function returned waits for them. Call it in a ``finally``."""
+        ``pipeline``); what is returned, called, waits for them. Call it in a ``finally``."""
         inputs = cls.__new__(cls)
         plain = inputs._found(root, FOLDERS, KEPT, None)
-        digests = start_forked(lambda: list(map(_digest_or_why, plain)))
-
-        def finished() -> Inputs:
-            inputs._digested(plain, digests())
-            return inputs
-        return finished
+        return Digesting(inputs, plain, start_forked(lambda: list(map(_digest_or_why, plain))))
 
     def _found(self, root: Path, folders: tuple[str, ...], kept: tuple[str, ...],
                seen: dict[str, tuple[Signature, str]] | None) -> list[str]:
@@ -163,6 +157,23 @@ class Inputs:
     def template(self, path: str) -> bytes | None:
         """A template's bytes as fingerprinted, or None when it was not read (missing, or not a plain file)."""
         return self.kept.get(path)
+
+
+class Digesting:
+    """Inputs whose files a child digests (see :meth:`Inputs.started`)."""
+
+    def __init__(self, inputs: Inputs, plain: list[str], digests: Started[list[tuple[bool, str]]]) -> None:
+        self._inputs, self._plain, self._digests = inputs, plain, digests
+
+    def ready(self) -> bool:
+        """Whether the digests are in (calling then does not wait)."""
+        return self._digests.ready()
+
+    def __call__(self) -> Inputs:
+        if self._plain is not None:
+            self._inputs._digested(self._plain, self._digests())
+            self._plain = None
+        return self._inputs
 
 
 def _digest_or_why(path: str) -> tuple[bool, str]:

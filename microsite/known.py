@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -200,28 +200,65 @@ def _fields(page: KnownPage) -> list:
 
 def index_from_lines(content: bytes | None) -> PageIndex | None:
     """The index :func:`index_lines` wrote, its every type checked; None for anything else."""
-    if content is None:
-        return None
-    try:
-        head, *lines = content.split(b"\n")
-        build = json.loads(head)
-        rows = json.loads(b"[" + b",".join(lines) + b"]")
-        if (build["fields"] != list(FIELDS) or len(rows) != len(lines) or not all_of(list, rows)
-                or {len(row) for row in rows} - {len(FIELDS)}):
+    reading = IndexReading.of(content)
+    return reading.made() if reading is not None else None
+
+
+_CHUNK = 500  # pages made between two asks whether to stop (see IndexReading.made)
+_FAILED = (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError)
+
+
+class IndexReading:
+    """An index file read and its types checked, its pages made a chunk at a time (:meth:`made`): a build reads
+    it while the input files are digested, and leaves it half made if they turn out unchanged (see ``pipeline``)."""
+
+    def __init__(self, build: dict, columns: dict[str, tuple], lines: list[bytes]) -> None:
+        self._build, self._columns, self._lines = build, columns, lines
+        self._pages: list[KnownPage] = []
+        self._paths: dict[str, Path] = {}  # one Path object per file and folder (see _path)
+        self._failed = False
+
+    @classmethod
+    def of(cls, content: bytes | None) -> IndexReading | None:
+        """``content`` (what :func:`index_lines` wrote) read, or None when it is not of that shape."""
+        if content is None:
             return None
-        columns = dict(zip(FIELDS, zip(*rows))) if rows else {name: () for name in FIELDS}
-        if not (all(all_of(str, columns[name]) for name in (*_TEXT, *_KEPT)) and all_of(int, columns["weight"])
-                and all_of(bool, columns["edition"]) and all(map(_texts, columns["heading_ids"]))
-                and all(map(_texts, columns["external"])) and all(map(_texts, columns["conversions"]))):
+        try:
+            head, *lines = content.split(b"\n")
+            build = json.loads(head)
+            rows = json.loads(b"[" + b",".join(lines) + b"]")
+            if (build["fields"] != list(FIELDS) or len(rows) != len(lines) or not all_of(list, rows)
+                    or {len(row) for row in rows} - {len(FIELDS)}):
+                return None
+            columns = dict(zip(FIELDS, zip(*rows))) if rows else {name: () for name in FIELDS}
+            if not (all(all_of(str, columns[name]) for name in (*_TEXT, *_KEPT)) and all_of(int, columns["weight"])
+                    and all_of(bool, columns["edition"]) and all(map(_texts, columns["heading_ids"]))
+                    and all(map(_texts, columns["external"])) and all(map(_texts, columns["conversions"]))
+                    and all(type(build[name]) is str for name in ("rest", "targets", "shared"))):
+                return None
+        except _FAILED:
             return None
-        paths: dict[str, Path] = {}  # one Path object per file and folder (see _path)
-        pages = tuple(map(_known_page, *(columns[name] for name in _TEXT), columns["weight"], columns["summary"],
-                          columns["edition"], columns["digest"], columns["heading_ids"], columns["citations"],
-                          columns["external"], columns["warnings"], columns["job"], columns["conversions"],
-                          repeat(paths), lines))
-        return PageIndex(text(build["rest"]), text(build["targets"]), text(build["shared"]), pages)
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError):
-        return None
+        return cls(build, columns, lines)
+
+    def made(self, stop: Callable[[], bool] = lambda: False) -> PageIndex | None:
+        """The index, every page made; None when it is not of the shape written (a page's citation or warning
+        is not), or when ``stop()``, asked between chunks of pages, said to stop first: asked again, it goes on
+        where it stopped."""
+        columns, total = self._columns, len(self._lines)
+        while not self._failed and len(self._pages) < total:
+            if stop():
+                return None
+            start = len(self._pages)
+            end = min(start + _CHUNK, total)
+            try:
+                self._pages.extend(map(_known_page, *(columns[name][start:end] for name in (
+                    *_TEXT, "weight", "summary", "edition", "digest", "heading_ids", "citations", "external",
+                    "warnings", "job", "conversions")), repeat(self._paths), self._lines[start:end]))
+            except _FAILED:
+                self._failed = True
+        if self._failed:
+            return None
+        return PageIndex(self._build["rest"], self._build["targets"], self._build["shared"], tuple(self._pages))
 
 
 def _known_page(key: str, lang: str, path: str, title: str, description: str, template: str, nav_title: str,

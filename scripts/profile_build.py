@@ -131,13 +131,25 @@ def timed(spans: list[Span]) -> None:
             finally:
                 ended, (user_after, system_after) = time.monotonic(), cpu_seconds()
                 spans.append(Span(__stage, started, ended, user_after - user, system_after - system))
-        if name == "started":  # what it returns waits for the child's digests: a stage of its own
+        if name == "started":  # what it returns, called, waits for the child's digests: a stage of its own
             def starting(*args, __started=wrapper, **kwargs):
-                finished = __started(*args, **kwargs)
-                return lambda: timed_call(spans, "inputs: the child's digests waited for", finished)
+                return _Waited(spans, __started(*args, **kwargs))
             setattr(owner, name, starting)
             continue
         setattr(owner, name, wrapper)
+
+
+class _Waited:
+    """The inputs being digested (``inputs.Digesting``), their wait noted as a stage of its own."""
+
+    def __init__(self, spans: list[Span], digesting) -> None:
+        self.spans, self.digesting = spans, digesting
+
+    def ready(self) -> bool:
+        return self.digesting.ready()
+
+    def __call__(self):
+        return timed_call(self.spans, "inputs: the child's digests waited for", self.digesting)
 
 
 def timed_call(spans: list[Span], stage: str, function):

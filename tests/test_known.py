@@ -331,14 +331,23 @@ def test_the_index_is_read_while_the_files_are_digested_and_only_when_the_last_b
     out = tmp_path / "site"
     build(minimal_project, out)
     events = []
-    real_index, real_started = cache_module.index_from_lines, inputs_module.Inputs.started.__func__
+    real_index, real_started = cache_module.IndexReading.of.__func__, inputs_module.Inputs.started.__func__
+
+    class Spied:  # the inputs being digested, their wait noted
+        def __init__(self, digesting):
+            self.ready, self.digesting = digesting.ready, digesting
+
+        def __call__(self):
+            events.append("digested")
+            return self.digesting()
 
     def started(cls, root):
-        finish = real_started(cls, root)
+        digesting = real_started(cls, root)
         events.append("digesting")
-        return lambda: events.append("digested") or finish()
+        return Spied(digesting)
 
-    monkeypatch.setattr(cache_module, "index_from_lines", lambda data: events.append("index read") or real_index(data))
+    monkeypatch.setattr(cache_module.IndexReading, "of",
+                        classmethod(lambda cls, data: events.append("index read") or real_index(cls, data)))
     monkeypatch.setattr(inputs_module.Inputs, "started", classmethod(started))
     replace_in(minimal_project, "content/site.yaml", "en: Test site", "en: A site")
     build(minimal_project, out)
@@ -348,6 +357,29 @@ def test_the_index_is_read_while_the_files_are_digested_and_only_when_the_last_b
     events.clear()
     build(minimal_project, out)
     assert events == ["digesting", "digested"]
+
+
+@pytest.mark.parametrize("edited", [True, False], ids=["a page edited", "nothing changed"])
+def test_the_index_pages_are_made_only_as_far_as_needed(minimal_project, tmp_path, monkeypatch, edited):
+    """The index's pages are made until the files' digests are in; the rest only when they say pages changed (a
+    build that finds nothing changed need not make 10,000 pages it will not use)."""
+    from microsite import inputs as inputs_module
+    from microsite import known as known_module
+
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    made = []
+    real = known_module._known_page
+    monkeypatch.setattr(known_module, "_CHUNK", 2)
+    monkeypatch.setattr(known_module, "_known_page", lambda *fields: made.append(fields[0]) or real(*fields))
+    monkeypatch.setattr(inputs_module.Digesting, "ready", lambda self: len(made) >= 4)  # in after two chunks
+    if edited:
+        append(minimal_project, "index.en.md", "\nMore.\n")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    pages = (minimal_project / CACHE_FOLDER / PAGES).read_bytes().count(b"\n") - 1  # a line each, after two
+    assert pages > 4 and len(made) == (pages if edited else 4)
+    assert ways == ([CHANGED_ONLY] if edited else [])
+    assert got == clean(minimal_project, tmp_path)
 
 
 def test_an_editions_own_conversions_are_checked_against_every_pages_text(minimal_project, tmp_path, monkeypatch):
