@@ -107,7 +107,7 @@ class Started(Generic[Result]):
         self._outcome: list = []
 
     def ready(self) -> bool:
-        """Whether the result is there to be had without waiting (the child has sent it, or has ended)."""
+        """Whether asking for the result does not wait for a child (it has sent it or ended, or there is none)."""
         return bool(self._outcome) or self._child is None or bool(wait_readable([self._child[1]], 0))
 
     def __call__(self) -> Result:

@@ -24,12 +24,13 @@ same signature), so it is read again the next time.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import time
 from pathlib import Path
 
-from .cores import Started, map_forked, start_forked
+from .cores import MIN_ITEMS, Started, map_forked, start_forked
 from .memo import digest_of, digest_of_chunks
 
 FOLDERS = ("content", "templates", "static")
@@ -59,7 +60,9 @@ class Inputs:
         ``pipeline``); what is returned, called, waits for them. Call it in a ``finally``."""
         inputs = cls.__new__(cls)
         plain = inputs._found(root, FOLDERS, KEPT, None)
-        return Digesting(inputs, plain, start_forked(lambda: list(map(_digest_or_why, plain))))
+        work = functools.partial(_digests_or_whys, plain)
+        # A few files are digested here when asked for, as map_forked would: a child would cost more than it spares.
+        return Digesting(inputs, plain, start_forked(work) if len(plain) >= MIN_ITEMS else Started(work, None))
 
     def _found(self, root: Path, folders: tuple[str, ...], kept: tuple[str, ...],
                seen: dict[str, tuple[Signature, str]] | None) -> list[str]:
@@ -166,7 +169,7 @@ class Digesting:
         self._inputs, self._plain, self._digests = inputs, plain, digests
 
     def ready(self) -> bool:
-        """Whether the digests are in (calling then does not wait)."""
+        """Whether calling does not wait for the child (its digests are in, or there is no child)."""
         return self._digests.ready()
 
     def __call__(self) -> Inputs:
@@ -174,6 +177,10 @@ class Digesting:
             self._inputs._digested(self._plain, self._digests())
             self._plain = None
         return self._inputs
+
+
+def _digests_or_whys(paths: list[str]) -> list[tuple[bool, str]]:
+    return list(map(_digest_or_why, paths))
 
 
 def _digest_or_why(path: str) -> tuple[bool, str]:
