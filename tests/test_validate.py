@@ -399,3 +399,23 @@ def test_an_anchor_the_templates_give_is_reported_where_the_heading_is(root: Pat
     found = mistakes(root)
     assert found == ["content/pages/statistics.en.md:8: the anchor {#main} is one the templates give an element of "
                      "the page\n  hint: choose another anchor; links to it would reach that element"], found
+
+
+def test_a_link_left_without_an_address_with_no_mistake_to_explain_it_is_reported(root: Path, monkeypatch):
+    """A link is left without an address only when a mistake explains it; one so left in a site with no mistake
+    (as two passages named alike once left a citation) is reported, located, rather than published."""
+    from microsite import validate as validate_module
+
+    edit(root, "pages/statistics.en.md", "Intro.", f'Intro. [Orders came]({f"cite:{SOURCE}"} "达成订单额63亿元").')
+    assert site_of(root)  # the citation finds its passage
+    real = validate_module.trace_evidence
+
+    def losing_the_anchor(*arguments, **keywords):
+        sources, records, anchors = real(*arguments, **keywords)
+        return sources, records, {key: anchor for key, anchor in anchors.items() if "63" not in key[1]}
+
+    monkeypatch.setattr(validate_module, "trace_evidence", losing_the_anchor)
+    found = mistakes(root)
+    assert len(found) == 1 and found[0].startswith(
+        "content/pages/statistics.en.md:6:22: the link to 'cite:2023-10-11-abcdef12' leads nowhere, though nothing "
+        "in the content explains why: this is microsite's mistake"), found
