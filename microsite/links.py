@@ -242,6 +242,14 @@ def _fills(resolved: list[_Resolved]) -> tuple[str, ...]:
     return tuple(fills)
 
 
+def unaddressed(fills: tuple[str, ...]) -> list[int]:
+    """The places, among a text's links, of those its ``fills`` (see :func:`_fills`) leave without an address:
+    a resolved link's attributes begin with its ``href`` (an image's, its ``src``: see :func:`_resolve_link`);
+    a link left unresolved has none, or a title only."""
+    return [number for number, attributes in enumerate(fills[::2])
+            if not attributes.startswith((' href="', ' src="'))]
+
+
 def _resolve_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     href = link.href
     if link.mistyped:

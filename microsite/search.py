@@ -53,17 +53,20 @@ class SearchIndexError(OutputError):
     """Pagefind is missing or failed: the build stops, and the live site is left as it was."""
 
 
+TEMPLATE = "search"  # the template of a search page: a site with one gets an index
+
+
 def wanted(site: Site, others: Iterable[KnownPage] = ()) -> bool:
     """Whether ``site`` has a search page, and so needs an index (``others``: pages it does not hold, see
     ``known``)."""
-    return any(page.template == "search" for page in (*site.pages, *others))
+    return any(page.template == TEMPLATE for page in (*site.pages, *others))
 
 
 def languages_wanted(raw: RawContent) -> list[str]:
     """The languages (``lang`` tags) of a site whose pages, as read, include a search page; none when they do not
     or its settings cannot be read. Asked before the site is checked, so that Pagefind loads its word lists
     (0.15 s for Chinese) meanwhile, on another core: :func:`wanted` decides, once the site is checked."""
-    if not any(isinstance(page.front, dict) and page.front.get("template") == "search" for page in raw.pages):
+    if not any(isinstance(page.front, dict) and page.front.get("template") == TEMPLATE for page in raw.pages):
         return []
     config = read_config(raw.site, ErrorList())  # its mistakes are reported where the site is checked
     return [language.tag for language in config.languages] if config is not None else []

@@ -43,11 +43,11 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {name: value or "" for name, value in attrs}
         line, column = self.getpos()
-        for name in [a.get("id"), a.get("name") if tag == "a" else None]:
-            if name is not None and name in self.reading.ids:
+        names = {name for name in (a.get("id"), a.get("name") if tag == "a" else None) if name is not None}
+        for name in sorted(names):  # an <a> may name itself twice, as id and as name: one element, one place
+            if name in self.reading.ids:
                 self.reading.repeated.append((name, line, column + 1))
-            elif name is not None:
-                self.reading.ids.add(name)
+            self.reading.ids.add(name)
         if tag == "a" and "href" in a:
             self.reading.links.append((a["href"], line, column + 1))
         elif tag == "a" and "id" not in a and "name" not in a:

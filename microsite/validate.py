@@ -82,20 +82,20 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     _carry_over_resolved(prose, targets, everything, memo)
     resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
                             lambda item: links.resolve_noting(item, targets), prose, RESOLVED)
-    nowhere: list[Prose] = []  # texts with a link that leads nowhere: each must be explained by a mistake
+    nowhere: list[tuple[Prose, list[int]]] = []  # links without an address: each must be explained by a mistake
     for item, (fills, mistakes, _) in zip(prose, resolved):
         rendered[item.slot] = memo.of("body", (item.compiled, fills), lambda item=item, fills=fills:
                                       Rendered(item.compiled.body, fills))  # one object while neither changes
         errors.extend(mistakes)
-        if not all(map(_leads_somewhere, fills[::2])):
-            nowhere.append(item)
+        if unaddressed := links.unaddressed(fills):
+            nowhere.append((item, unaddressed))
     pages, records, sources = fill_rendered(pages, records, sources, rendered, memo)
     check_glossary_use(records.terms, prose, plain, errors, memo)
     check_record_pages(records, every, errors)
     check_groups(records, strings, config, errors)
     editions = read_overrides(raw.data.get("conversions"), config.editions, errors)
     errors.raise_if_any()
-    _no_link_to_nowhere(nowhere, resolved, prose)
+    _no_link_to_nowhere(nowhere)
     ledger = translations.read_ledger(raw.data.get(translations.LEDGER))
     warnings = (_in_page_order(translation_warnings(pages, config, ledger), every) + record_warnings(records, config)
                 + source_warnings(sources, config) + original_warnings(raw, records, config, ledger))
@@ -111,8 +111,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     return derive(site, editions, memo, frozenset(page.key for page in known.others), known.conversions())
 
 
-def _no_link_to_nowhere(nowhere: list[Prose], resolved: list, prose: list[Prose]) -> None:
-    """Refuse a site with no mistake but a link that leads nowhere.
+def _no_link_to_nowhere(nowhere: list[tuple[Prose, list[int]]]) -> None:
+    """Refuse a site with no mistake but a link that leads nowhere (``nowhere``: each text, with the places of
+    such links among its links).
 
     A link is left without an address only when its mistake is reported,
     there or where what it names is (a quote not found, a record or a
@@ -121,25 +122,16 @@ def _no_link_to_nowhere(nowhere: list[Prose], resolved: list, prose: list[Prose]
     citation), and is reported rather than published as a link that does
     nothing, whose numbers nothing traced.
     """
-    if not nowhere:
-        return
-    fills_of = {id(item): fills for item, (fills, _, _) in zip(prose, resolved)}
     found = ErrorList()
-    for item in nowhere:
-        links, _ = item.compiled.survey.found()
-        for link, attributes in zip(links, fills_of[id(item)][::2]):
-            if not _leads_somewhere(attributes):
-                found.add(item.location(link.line, link.column),
-                          f"the link to '{link.href}' leads nowhere, though nothing in the content explains why: "
-                          "this is microsite's mistake, not the content's",
-                          "report it with this page; meanwhile, write the link's text without the link")
+    for item, places in nowhere:
+        found_links, _ = item.compiled.survey.found()
+        for place in places:
+            link = found_links[place]
+            found.add(item.location(link.line, link.column),
+                      f"the link to '{link.href}' leads nowhere, though nothing in the content explains why: "
+                      "this is microsite's mistake, not the content's",
+                      "report it with this page; meanwhile, write the link's text without the link")
     found.raise_if_any()
-
-
-def _leads_somewhere(attributes: str) -> bool:
-    """Whether a link's attributes, as they fill its placeholder, give it an address: a resolved link's come first
-    (``links._resolve_link``); a link left unresolved has none, or a title only."""
-    return attributes.startswith((' href="', ' src="'))
 
 
 def _in_page_order(found: list[ContentError], every: list[Page | KnownPage]) -> list[ContentError]:

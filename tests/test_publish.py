@@ -338,3 +338,10 @@ def test_the_largest_source_date_epoch_is_accepted(tmp_path: Path) -> None:
     build(PROJECT, tmp_path / "site", BuildOptions.from_environment({"SOURCE_DATE_EPOCH": "253402300799"}))
     feed = ET.parse(tmp_path / "site" / "en" / "feed.xml").getroot()
     assert feed.find(f"{ATOM}updated").text == "9999-12-31T23:59:59Z"
+
+
+def test_an_id_given_twice_is_found_once_and_an_anchor_naming_itself_twice_is_not() -> None:
+    from microsite.sitecheck import read_html
+
+    reading = read_html('<p id="a"></p><a id="b" name="b">x</a><span id="a"></span><a name="a">y</a><a>z</a>')
+    assert [name for name, _, _ in reading.repeated] == ["a", "a"] and len(reading.dead) == 1
