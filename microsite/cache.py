@@ -63,7 +63,7 @@ from .load import Body, Document, Reading, ReadingKey
 from .memo import Memo, digest_of
 from .model import BuildOptions
 from .search import Pagefind
-from .store import MISS_ERRORS, Entry, Store, as_json, head, number, read_checked, text, write_checked
+from .store import MISS_ERRORS, Entry, Store, as_json, number, read_checked, text, write_checked
 from .write import Written, manifest_digest
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -226,10 +226,6 @@ class BuildCache:
         """The content stored in ``name`` (without ``as_json``, its bytes), or None when it is missing, damaged or
         not this code's."""
         return read_checked(self.folder / name, self.code, as_json) if self.folder is not None else None
-
-    def _head(self, body: bytes) -> bytes:
-        """The first line of a cache file holding ``body``: what wrote it, and the digest of the rest."""
-        return head(self.code, digest_of(body))
 
     def same_inputs(self, fingerprint: str) -> bool:
         """Whether the last build's inputs had ``fingerprint`` (then it may be up to date: see :meth:`up_to_date`)."""

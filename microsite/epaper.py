@@ -252,7 +252,6 @@ def split_chunks(body: str) -> list[str]:
 
 
 _TO_FULLWIDTH = str.maketrans(",:;()!?", "，：；（）！？")
-_TO_ASCII = str.maketrans("，：；（）！？", ",:;()!?")
 
 
 def _near_cjk(text: str, index: int) -> bool:
@@ -295,11 +294,6 @@ def clean_punctuation(text: str) -> str:
         if _near_cjk(text, index) or (partner is not None and _near_cjk(text, partner)):
             chars[index] = char.translate(_TO_FULLWIDTH)
     return "".join(chars)
-
-
-def to_ascii_punctuation(text: str) -> str:
-    """The inverse mapping of :func:`clean_punctuation`, applied everywhere."""
-    return text.translate(_TO_ASCII)
 
 
 HEADING_MAX_CHARS = 16

@@ -198,12 +198,6 @@ def _fields(page: KnownPage) -> list:
              for w in page.warnings], page.conversions]
 
 
-def index_from_lines(content: bytes | None) -> PageIndex | None:
-    """The index :func:`index_lines` wrote, its every type checked; None for anything else."""
-    reading = IndexReading.of(content)
-    return reading.made() if reading is not None else None
-
-
 _CHUNK = 500  # pages made between two asks whether to stop (see IndexReading.made)
 _FAILED = (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError)
 

@@ -619,8 +619,3 @@ def count(value: object) -> int:
         raise TypeError("not a count")
     return value
 
-
-def flag(value: object) -> bool:
-    if type(value) is not bool:
-        raise TypeError("not true or false")
-    return value

@@ -644,11 +644,6 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def safe_join(folder: Path, relative: str) -> Path:
-    """``folder/relative``, refusing anything that would land outside ``folder``."""
-    return folder.joinpath(*safe_path(relative).split("/"))
-
-
 def safe_path(relative: str) -> str:
     """``relative`` normalized (``./a//b`` -> ``a/b``); refused if it could leave the output folder."""
     parts = [part for part in relative.split("/") if part not in ("", ".")]

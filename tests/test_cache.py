@@ -17,7 +17,7 @@ from microsite.kept import LostText
 from microsite.errors import ContentError, Location
 from microsite.inputs import Inputs
 from microsite.memo import digest_of
-from microsite.store import CACHE_FORMAT, INDEX, Entry, write_index
+from microsite.store import CACHE_FORMAT, INDEX, Entry, head, write_index
 
 
 def project(tmp_path: Path) -> Path:
@@ -88,7 +88,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):
 def planted(cache: BuildCache, name: str, content: object) -> None:
     """A cache file with a correct first line (anyone who can write .cache/ can make one) and ``content``."""
     body = json.dumps(content).encode()
-    (cache.folder / name).write_bytes(cache._head(body) + b"\n" + body)
+    (cache.folder / name).write_bytes(head(cache.code, digest_of(body)) + b"\n" + body)
 
 
 @pytest.mark.parametrize("content", [

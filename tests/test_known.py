@@ -19,7 +19,7 @@ from microsite import pipeline
 from microsite.cache import PAGES, BuildCache
 from microsite.errors import ContentErrors
 from microsite.inputs import Inputs
-from microsite.known import FIELDS, KnownPage, NotReusable, PageIndex, index_from_lines, index_lines, rest_digest
+from microsite.known import FIELDS, IndexReading, KnownPage, NotReusable, PageIndex, index_lines, rest_digest
 from microsite.model import BuildOptions, PageSummary
 from microsite.pipeline import CACHE_FOLDER, build
 from microsite.store import write_checked
@@ -282,6 +282,12 @@ def test_the_index_reads_back_what_it_wrote_and_nothing_else(tmp_path):
         assert index_from_lines(join_index(head, [list(row.values()) for row in broken_rows])) is None, field
     for content in (written[:-2], written + b"\n", b"[]", b"index", join_index(head, [rows[0][:-1], rows[1]])):
         assert index_from_lines(content) is None, content
+
+
+def index_from_lines(content: bytes) -> PageIndex | None:
+    """The whole index ``content`` holds, every type checked; None for anything else."""
+    reading = IndexReading.of(content)
+    return reading.made() if reading is not None else None
 
 
 def split_index(content: bytes) -> tuple[dict, list[list]]:
