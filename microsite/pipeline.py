@@ -163,7 +163,7 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
         renderer = Renderer(site, inputs, cache.code, cache.environments, cache.memo, known)
         jobs = renderer.jobs()
         if sum(job.key not in cache.outputs for job in jobs) >= MIN_ITEMS:  # many to make, in children of this one
-            renderer.compile_templates()  # here, once, for all of them
+            renderer.compile_templates()  # here, once, for all of them (a mistake is the first job's to report)
             cache.release()
         indexed = searched and options.search_index
         written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,

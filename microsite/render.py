@@ -180,6 +180,7 @@ class Renderer:
         self.memo = memo or Memo()
         self.templates_dir = site.root / "templates"
         self.env = self._environment({} if environments is None else environments)
+        self._template_mistakes: list[ContentError] | None = None  # once every template is compiled
         # Indexes built once: looking pages up by scanning them all for each page is quadratic.
         self.by_key: dict[str, dict[str, PageSummary]] = {code: {} for code in site.config.codes}
         self.by_template: dict[tuple[str, str], list[PageSummary]] = {}
@@ -215,7 +216,12 @@ class Renderer:
 
     def jobs(self) -> list[Job]:
         """One job per output file, so one failing page does not hide the others. A job compiles the templates it
-        uses when it first runs; before many jobs run in children, :meth:`compile_templates`."""
+        uses when it first runs; before many jobs run in children, :meth:`compile_templates`.
+
+        Raises :class:`ContentErrors` first if a template does not compile, whether a page uses it or not (see
+        :meth:`check_templates`)."""
+        if self.known is None:  # else the templates and the code are the last build's, which checked them
+            self.check_templates()
         site, shared = self.site, self.shared_key()
         if self.known is not None and shared != self.known.index.shared:
             raise NotReusable("the templates' view of the site is not what it was: every page is made again")
@@ -236,20 +242,36 @@ class Renderer:
         jobs.append(Job("robots.txt", "", lambda: robots(site)))
         return jobs
 
-    def compile_templates(self) -> None:
-        """Compile every template now, once: before many jobs run in forked copies of this process (see
-        ``cores``), which then share the compiled templates instead of each compiling (and reading) them again.
-        (A build that makes a page or two compiles only the templates they use: a third of them, for a page.)
+    def compile_templates(self) -> list[ContentError]:
+        """Compile every template (once), and return the mistakes of those that do not compile, located.
 
-        A template that does not compile is skipped here; the job that uses it reports the mistake.
+        Done before many jobs run in forked copies of this process (see
+        ``cores``), which then share the compiled templates instead of each
+        compiling (and reading) them again. (A build that makes a page or two
+        compiles only the templates they use: a third of them, for a page.)
         """
+        if self._template_mistakes is not None:
+            return self._template_mistakes
         folder = str(self.templates_dir) + os.sep
-        for path in self.inputs.kept:
+        mistakes = self._template_mistakes = []
+        for path in sorted(self.inputs.kept):
             if path.startswith(folder) and path.endswith(".html"):
+                name = path[len(folder):].replace(os.sep, "/")
                 try:
-                    self.env.get_template(path[len(folder):].replace(os.sep, "/"))
-                except Exception:  # noqa: BLE001 (reported, located, by the first job that renders it)
-                    pass
+                    self.env.get_template(name)
+                except LostText:
+                    raise
+                except Exception as exc:  # noqa: BLE001 (each reported, located, as the content's mistake)
+                    mistakes.append(self._mistake(exc, name))
+        return mistakes
+
+    def check_templates(self) -> None:
+        """Raise :class:`ContentErrors` with every template that does not compile (a Jinja syntax error, a filter
+        or test that does not exist, a link outside the project), whether or not a page uses it yet: the first
+        page to use it would fail, and an editor should learn of it where the template was changed."""
+        mistakes = self.compile_templates()
+        if mistakes:
+            raise ContentErrors(mistakes)
 
     def job(self, shared: str, path: str, make: Callable[..., bytes], *given: object) -> Job:
         """The job of making ``path`` with ``make(*given)``, keyed by exactly that (the one place keys are made).
@@ -301,33 +323,37 @@ class Renderer:
     def run(self, template_name: str, context: dict[str, Any]) -> bytes:
         try:
             html = self.env.get_template(template_name).render(context)
-        except jinja2.TemplateSyntaxError as exc:
-            raise ContentError(Location(Path(exc.filename or self.templates_dir / template_name), exc.lineno),
-                               f"template syntax error: {exc.message}", "fix the template") from None
-        except jinja2.TemplateNotFound as exc:
-            raise ContentError(Location(self.templates_dir / template_name), f"template '{exc.name}' not found",
-                               "create it in templates/, or use another 'template:' in the page") from None
-        except TemplateOutside as exc:
-            raise ContentError(Location(Path(exc.args[0])), "the template leads outside the project (a symbolic "
-                               "link); only files inside the project are read",
-                               "copy the template into templates/ instead of linking to it") from None
-        except MissingAsset as exc:
-            raise ContentError(self._template_location(exc, template_name), f"static file '{exc}' does not exist",
-                               f"add static/{exc}, or correct the name in the template") from None
-        except MissingString as exc:
-            raise ContentError(self._template_location(exc, template_name), f"UI string '{exc}' is not defined",
-                               f"add '{exc}:' with every language to content/data/strings.yaml") from None
-        except jinja2.UndefinedError as exc:
-            raise ContentError(self._template_location(exc, template_name),
-                               f"template error: {type(exc).__name__}: {exc}",
-                               _undefined_hint(str(exc))) from None
         except LostText:  # no template's mistake: the build starts again without its cache (see ``pipeline``)
             raise
-        except Exception as exc:  # any other template bug: say where it happened
-            # No page URL in the message: one template mistake is then reported once, not once per page.
-            raise ContentError(self._template_location(exc, template_name),
-                               f"template error: {type(exc).__name__}: {exc}", "fix the template") from None
+        except Exception as exc:  # noqa: BLE001 (every template mistake is reported, located)
+            raise self._mistake(exc, template_name) from None
         return html.encode("utf-8")
+
+    def _mistake(self, exc: Exception, template_name: str) -> ContentError:
+        """What went wrong in ``template_name`` (or a template it uses), located, and how to fix it.
+
+        No page URL in the message: one template mistake is then reported once, not once per page.
+        """
+        if isinstance(exc, jinja2.TemplateSyntaxError):  # an unknown filter or test too (TemplateAssertionError)
+            return ContentError(Location(Path(exc.filename or self.templates_dir / template_name), exc.lineno),
+                                f"template syntax error: {exc.message}", "fix the template")
+        if isinstance(exc, jinja2.TemplateNotFound):
+            return ContentError(Location(self.templates_dir / template_name), f"template '{exc.name}' not found",
+                                "create it in templates/, or use another 'template:' in the page")
+        if isinstance(exc, TemplateOutside):
+            return ContentError(Location(Path(exc.args[0])), "the template leads outside the project (a symbolic "
+                                "link); only files inside the project are read",
+                                "copy the template into templates/ instead of linking to it")
+        where = self._template_location(exc, template_name)
+        if isinstance(exc, MissingAsset):
+            return ContentError(where, f"static file '{exc}' does not exist",
+                                f"add static/{exc}, or correct the name in the template")
+        if isinstance(exc, MissingString):
+            return ContentError(where, f"UI string '{exc}' is not defined",
+                                f"add '{exc}:' with every language to content/data/strings.yaml")
+        if isinstance(exc, jinja2.UndefinedError):
+            return ContentError(where, f"template error: {type(exc).__name__}: {exc}", _undefined_hint(str(exc)))
+        return ContentError(where, f"template error: {type(exc).__name__}: {exc}", "fix the template")
 
     def _template_location(self, exc: BaseException, template_name: str) -> Location:
         """Jinja rewrites tracebacks so template frames carry the template's file and line."""

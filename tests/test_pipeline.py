@@ -90,9 +90,10 @@ def test_only_the_edited_page_is_written_again(tmp_path: Path) -> None:
 
 def test_only_a_build_that_makes_many_pages_compiles_every_template_and_lets_go_first(tmp_path: Path,
                                                                                       monkeypatch) -> None:
-    """A cold build compiles every template before its pages render in children, which share them, and lets go
-    of what validation held, as its memory then peaks; a build that makes a page or two compiles only the
-    templates it uses and leaves the rest to the process's end (see ``cache.BuildCache.release``)."""
+    """A cold build compiles every template (each must compile) before its pages render in children, which share
+    them, and lets go of what validation held, as its memory then peaks; a build that makes a page or two, with
+    the templates the last build checked, compiles only those it uses and leaves the rest to the process's end
+    (see ``cache.BuildCache.release``)."""
     from microsite import cache as cache_module, pipeline, render
 
     released, compiled = [], []
@@ -103,9 +104,10 @@ def test_only_a_build_that_makes_many_pages_compiles_every_template_and_lets_go_
     root = make_project(tmp_path, SAMPLE)
     out = tmp_path / "site"
     build(root, out)
-    assert released == compiled == [True]
+    assert released == [True] and compiled
+    compiled.clear()
     edit(root / "content/pages/pillars/competence.en.md", "## What the article reports", "## What it reports")
-    assert build(root, out).files == 1 and released == compiled == [True]
+    assert build(root, out).files == 1 and released == [True] and compiled == []
     assert tree(out) == clean_build(root, tmp_path, "edited")
 
 
@@ -313,6 +315,26 @@ def test_a_template_mistake_is_reported_once_by_build_and_check(tmp_path: Path) 
             run()
         reports.append(caught.value.format(root))
     assert reports[0] == reports[1] and reports[0].count("no_such_thing") == 1
+
+
+def test_a_template_no_page_uses_is_checked_by_build_and_check_and_the_site_kept(tmp_path: Path) -> None:
+    from microsite.errors import ContentErrors
+    from microsite.pipeline import check
+
+    root, out = minimal_site(tmp_path)
+    build(root, out)
+    before = tree(out)
+    (root / "templates" / "draft.html").write_text("{% extends 'base.html' %}\n{% block main %}{% endblok %}\n",
+                                                   encoding="utf-8")
+    reports = []
+    for run in (lambda: build(root, out), lambda: check(root)):
+        with pytest.raises(ContentErrors) as caught:
+            run()
+        reports.append(caught.value.format(root))
+    assert reports[0] == reports[1] and reports[0].startswith("templates/draft.html:2: template syntax error")
+    assert tree(out) == before
+    (root / "templates" / "draft.html").write_text("{% extends 'base.html' %}\n", encoding="utf-8")
+    assert build(root, out).files == 0 and tree(out) == before
 
 
 def test_only_the_edges_read_the_environment() -> None:

@@ -147,6 +147,27 @@ def test_syntax_error_in_the_base_template_is_reported_once(minimal_project: Pat
     assert "template syntax error" in error.message
 
 
+@pytest.mark.parametrize("written, message", [
+    ("{% block main %}{% endblok %}", "Encountered unknown tag 'endblok'"),
+    ("<h1>{{ page.title | no_such_filter }}</h1>", "No filter named 'no_such_filter'"),
+    ("{{ page is no_such_test }}", "No test named 'no_such_test'"),  # inside an if, Jinja defers it to the render
+])
+def test_a_template_no_page_uses_must_compile_too(minimal_project: Path, written: str, message: str):
+    """The first page to use it would fail: the editor learns of the mistake where the template was changed."""
+    (minimal_project / "templates" / "unused.html").write_text(f"{{# not used yet #}}\n{written}\n", encoding="utf-8")
+    [error] = render_mistakes(minimal_project)
+    assert error.format(minimal_project).startswith("templates/unused.html:2: template syntax error: ")
+    assert message in error.message and error.hint == "fix the template"
+
+
+def test_every_template_that_does_not_compile_is_reported_each_once(minimal_project: Path):
+    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", "  {% if %}")
+    (minimal_project / "templates" / "unused.html").write_text("{{ x | no_such_filter }}\n", encoding="utf-8")
+    errors = render_mistakes(minimal_project)
+    assert sorted(error.format(minimal_project).split(":")[0] for error in errors) == [
+        "templates/404.html", "templates/unused.html"]
+
+
 def test_undefined_ui_string_is_located_at_the_template_line(minimal_project: Path):
     replace_in(minimal_project / "templates" / "404.html", "t('not_found_home_link')", "t('no_such_string')")
     [error] = render_mistakes(minimal_project)
