@@ -337,9 +337,12 @@ class Renderer:
         if isinstance(exc, jinja2.TemplateSyntaxError):  # an unknown filter or test too (TemplateAssertionError)
             return ContentError(Location(Path(exc.filename or self.templates_dir / template_name), exc.lineno),
                                 f"template syntax error: {exc.message}", "fix the template")
-        if isinstance(exc, jinja2.TemplateNotFound):
+        if isinstance(exc, jinja2.TemplateNotFound) and exc.name == template_name:  # a page's 'template:'
             return ContentError(Location(self.templates_dir / template_name), f"template '{exc.name}' not found",
                                 "create it in templates/, or use another 'template:' in the page")
+        if isinstance(exc, jinja2.TemplateNotFound):  # one a template extends, includes or imports
+            return ContentError(self._template_location(exc, template_name), f"template '{exc.name}' not found",
+                                f"create templates/{exc.name}, or correct the name where it is used")
         if isinstance(exc, TemplateOutside):
             return ContentError(Location(Path(exc.args[0])), "the template leads outside the project (a symbolic "
                                 "link); only files inside the project are read",

@@ -160,6 +160,13 @@ def test_a_template_no_page_uses_must_compile_too(minimal_project: Path, written
     assert message in error.message and error.hint == "fix the template"
 
 
+def test_a_template_included_but_missing_is_reported_where_it_is_included(minimal_project: Path):
+    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", '  {% include "parts/note.html" %}')
+    [error] = render_mistakes(minimal_project)
+    assert error.format(minimal_project).startswith("templates/404.html:5: template 'parts/note.html' not found\n")
+    assert error.hint == "create templates/parts/note.html, or correct the name where it is used"
+
+
 def test_every_template_that_does_not_compile_is_reported_each_once(minimal_project: Path):
     replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", "  {% if %}")
     (minimal_project / "templates" / "unused.html").write_text("{{ x | no_such_filter }}\n", encoding="utf-8")
