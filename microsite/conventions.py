@@ -5,6 +5,11 @@
   (:func:`content_file`, :func:`key_and_language`).
 - The data records come in three kinds, each with a file, a link prefix and
   a page that lists them (:data:`RECORD_KINDS`).
+- ``content/`` holds ``site.yaml`` and the folders ``data/``, ``pages/`` and
+  ``sources/``; ingest also writes each source's candidate facts beside it
+  (:data:`CANDIDATES_SUFFIX`). A file the build reads nowhere is reported (see
+  ``load``), unless its name marks it as an editor's or a system's own
+  (:func:`is_private_file`).
 - The templates give some elements ids of their own (:data:`TEMPLATE_IDS`,
   and ids that begin with :data:`TEMPLATE_ID_PREFIXES`): a heading of a page's
   text never gets one of those, so that no page gives one id twice.
@@ -16,6 +21,16 @@ A page's URL is derived from its key and language in one place too:
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+CANDIDATES_SUFFIX = ".candidates.yaml"  # sources/<id>.candidates.yaml: what ingest found, for an editor to copy
+
+
+def is_private_file(name: str) -> bool:
+    """Whether a file named ``name`` is an editor's or a system's own (hidden, a backup, an autosave, a folder's
+    thumbnails), which no one means as content: ``.DS_Store``, ``.x.md.swp``, ``x.md~``, ``#x.md#``."""
+    return name.startswith(".") or name.endswith("~") or (name.startswith("#") and name.endswith("#")) \
+        or name.lower() in ("thumbs.db", "desktop.ini")
 
 
 def content_file(key: str, lang: str) -> str:

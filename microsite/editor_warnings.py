@@ -1,7 +1,7 @@
 """What the build tells the editor without refusing the site.
 
-Translations missing, unmarked, untranslated or out of date, and glossary
-terms without a source quote.
+Translations missing, unmarked, untranslated or out of date, glossary
+terms without a source quote, and files in ``content/`` that nothing reads.
 
 Warnings are printed by ``build`` and ``check`` and listed on the preview's review page; a
 build with warnings still publishes.
@@ -14,7 +14,7 @@ from pathlib import Path
 from . import translations
 from .conventions import RECORD_KINDS, content_file
 from .errors import ContentError, Location
-from .load import RawContent
+from .load import DATA_FILES, RawContent
 from .model import Config, Page, Source
 from .records import Records
 
@@ -110,3 +110,23 @@ def source_warnings(sources: dict[str, Source], config: Config) -> list[ContentE
 def _shown(path: Path) -> str:
     parts = path.parts
     return "/".join(parts[parts.index("content"):]) if "content" in parts else str(path)
+
+
+def unread_warnings(raw: RawContent) -> list[ContentError]:
+    """A warning for each file in ``content/`` that the build reads nowhere (see ``load.unread_files``): a name
+    mistyped (``events.yaml``, ``about.en.markdown``) would otherwise leave its content out of the site unsaid."""
+    content = raw.project.content
+    places = {
+        "pages": "a page is pages/<key>.<language>.md: rename it; an image or other file goes in static/",
+        "sources": "a source is sources/<id>.md, its translation sources/<id>.<language>.md: rename it, or move it "
+                   "out of content/",
+        "data": "the data files are " + ", ".join(f"data/{name}.yaml" for name in DATA_FILES)
+                + ": rename it, or move it out of content/",
+    }
+    warnings = []
+    for path in raw.unread:
+        parts = path.relative_to(content).parts
+        hint = places.get(parts[0] if len(parts) > 1 else "", "content/ holds site.yaml and the folders data/, "
+                          "pages/ and sources/: move it into one of them, or out of content/")
+        warnings.append(ContentError(Location(path), "no part of the build reads this file", hint))
+    return warnings

@@ -29,6 +29,7 @@ import yaml
 
 from .epaper import Block, IngestError, SourceItem, clean_punctuation, count_chars, parse_epaper
 from .characters import find_problems, without_invisible
+from .conventions import CANDIDATES_SUFFIX
 from .feeds_in import FeedEntry, FeedError, looks_like_xml, parse_feed
 from .load import MAX_TEXT_BYTES
 
@@ -179,7 +180,6 @@ def render_source(item: SourceItem) -> str:
 _ID = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-f]{8}")
 _DIFF_CONTEXT_LINES = 8
 _DIFF_LINE_CHARS = 100
-CANDIDATES_SUFFIX = ".candidates.yaml"
 
 
 def item_outputs(item: SourceItem, sources_dir: Path, name: str = "") -> list[Output]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .assets import StaticFile
-from .conventions import RECORD_KINDS
+from .conventions import CANDIDATES_SUFFIX, RECORD_KINDS, is_private_file
 from .cores import map_forked
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .inputs import Inputs
@@ -114,6 +114,7 @@ class RawContent:
     static_files: tuple[StaticFile, ...] = ()
     errors: tuple[ContentError, ...] = ()
     unreadable: frozenset[Path] = frozenset()
+    unread: tuple[Path, ...] = ()  # files in content/ that no part of the build reads (see ``unread_files``)
 
 
 
@@ -144,15 +145,34 @@ def load(project: Project, parsed: dict[ReadingKey, Reading] | None = None, inpu
         loaded = _load_data(content / "data" / f"{name}.yaml", root, errors, False, found)
         if loaded is not None:
             data[name] = loaded
-    documents = _load_documents(content / "pages", root, errors, found, pages)
-    sources = _load_documents(content / "sources", root, errors, found)
+    unread: list[str] = []  # every file in pages/ and sources/ not read as a page or a source
+    documents = _load_documents(content / "pages", root, errors, found, pages, unread)
+    sources = _load_documents(content / "sources", root, errors, found, unread=unread)
     static_files = _static_files(project.static, root, errors, inputs)
     digests = inputs.digests if inputs is not None else {}
     kept = {key: reading for key, reading in parsed.items() if digests.get(key[1]) == key[2]}
     parsed.clear()  # forget the files that changed or went away
     parsed.update(kept)
     unreadable = frozenset(error.location.path for error in errors.errors)
-    return RawContent(project, site, documents, data, sources, static_files, tuple(errors.errors), unreadable)
+    return RawContent(project, site, documents, data, sources, static_files, tuple(errors.errors), unreadable,
+                      unread_files(content, unread))
+
+
+def unread_files(content: Path, unread: list[str]) -> tuple[Path, ...]:
+    """The files in ``content`` that the build reads nowhere, sorted: ``unread`` (those of ``pages/`` and
+    ``sources/`` not read as pages or sources), and those beside ``site.yaml`` and in ``data/`` (of any depth)
+    that are not it or a data file. An editor's own files (see ``conventions.is_private_file``) and what
+    ingest writes beside a source are left out; they are meant to be there."""
+    found = [path for path in unread if not path.endswith(CANDIDATES_SUFFIX)
+             or not path.startswith(os.path.join(str(content), "sources", ""))]
+    expected = {os.path.join(str(content), "site.yaml"),
+                *(os.path.join(str(content), "data", f"{name}.yaml") for name in DATA_FILES)}
+    for top, folders, files in os.walk(content):
+        if top == str(content):
+            folders[:] = [name for name in folders if name not in ("pages", "sources")]  # walked by the loading
+        found.extend(path for name in files if (path := os.path.join(top, name)) not in expected)
+    return tuple(Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))
+                 if not is_private_file(os.path.basename(path)))
 
 
 def load_data_file(path: Path, errors: ErrorList) -> DataFile | None:
@@ -174,8 +194,8 @@ def _load_data(path: Path, root: Path, errors: ErrorList, required: bool, found:
 
 
 def _load_documents(folder: Path, root: Path, errors: ErrorList, found: _Found,
-                    only: frozenset[str] | None = None) -> tuple[Document, ...]:
-    files = [(path, real) for path, real in _files(folder, root, errors, ".md")
+                    only: frozenset[str] | None = None, unread: list[str] | None = None) -> tuple[Document, ...]:
+    files = [(path, real) for path, real in _files(folder, root, errors, ".md", unread)
              if (only is None or path in only) and _portable(path, folder, errors)]
     documents = []
     for reading in _readings(files, found, "document", lambda path, text: parse_document(text, Path(path))):
@@ -259,8 +279,10 @@ def _fresh_reading(path: str, real: str, parse: Callable[[str, str], Document | 
         return Reading(None, tuple(exc.errors), digest)
 
 
-def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> list[tuple[str, str]]:
-    """The files under ``folder`` whose names end in ``suffix``, sorted, each with where it really is.
+def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "",
+           others: list[str] | None = None) -> list[tuple[str, str]]:
+    """The files under ``folder`` whose names end in ``suffix``, sorted, each with where it really is; the
+    paths of the others are added to ``others``, if given.
 
     Paths are strings here (10,000 files make ``Path`` objects a noticeable cost of a rebuild).
 
@@ -289,10 +311,14 @@ def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "") -> lis
                 target = _target(Path(entry.path), root, errors)
                 if target is not None and entry.name.endswith(suffix):
                     found.append((entry.path, str(target)))
+                elif target is not None and others is not None:
+                    others.append(entry.path)
             elif entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
             elif entry.name.endswith(suffix):
                 found.append((entry.path, entry.path))  # inside a folder inside the project: no link to check
+            elif others is not None:
+                others.append(entry.path)
     return sorted(found, key=lambda pair: pair[0].split(os.sep))  # the order of Path objects
 
 

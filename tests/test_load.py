@@ -127,6 +127,24 @@ def test_load_reads_pages_sources_data_and_static_files(tmp_path: Path):
     assert [(f.name, f.content) for f in raw.static_files] == [("img/a.png", (tmp_path / "static/img/a.png").read_bytes())]
 
 
+def test_the_files_no_part_of_the_build_reads_are_listed_and_an_editors_own_are_not(tmp_path: Path):
+    stray = ["README.md", "data/events.yaml", "data/old/statistics.yaml", "page/x.en.md", "pages/about.en.markdown",
+             "pages/pillars/photo.jpg", "sources/notes.txt", "sources/s.candidates.yaml.bak"]
+    meant = ["pages/a.en.md", "sources/s.md", "sources/s.en.md", "sources/s.candidates.yaml", "data/timeline.yaml",
+             "data/translated.yaml", "pages/.DS_Store", "pages/a.en.md~", "pages/.a.en.md.swp", "pages/#a.en.md#",
+             "data/Thumbs.db", ".gitkeep"]
+    raw = load(project(tmp_path, {name: VALID_PAGE if name.endswith(".md") else "[]\n" for name in stray + meant}))
+    assert [path.relative_to(tmp_path / "content").as_posix() for path in raw.unread] == sorted(stray)
+
+
+def test_a_page_build_still_lists_every_file_it_does_not_read(tmp_path: Path):
+    """A build that reads only the pages that changed (see ``known``) still walks the whole folder."""
+    raw = load(project(tmp_path, {"pages/a.en.md": VALID_PAGE, "pages/b.en.md": VALID_PAGE, "pages/c.txt": "x"}),
+               pages=frozenset({str(tmp_path / "content/pages/a.en.md")}))
+    assert [d.path.name for d in raw.pages] == ["a.en.md"]
+    assert [path.name for path in raw.unread] == ["c.txt"]
+
+
 def test_missing_site_yaml_is_reported(tmp_path: Path):
     (tmp_path / "content").mkdir()
     raw = load(Project(tmp_path))

@@ -337,6 +337,27 @@ def test_a_template_no_page_uses_is_checked_by_build_and_check_and_the_site_kept
     assert build(root, out).files == 0 and tree(out) == before
 
 
+def test_a_file_no_part_of_the_build_reads_is_a_warning_in_every_kind_of_build(tmp_path: Path) -> None:
+    """A mistyped name (the timeline as events.yaml) would leave its content out of the site unsaid."""
+    root, out = minimal_site(tmp_path)
+    (root / "content/data/events.yaml").write_text("[]\n", encoding="utf-8")
+    (root / "content/pages/.DS_Store").write_bytes(b"\0")  # the system's own: not reported
+
+    def unread(result) -> list[str]:
+        return [warning.format(root) for warning in result.warnings if "no part of the build" in warning.message]
+
+    first = unread(build(root, out))
+    assert first == ["content/data/events.yaml: no part of the build reads this file\n  hint: the data files are "
+                     "data/statistics.yaml, data/timeline.yaml, data/glossary.yaml, data/strings.yaml, "
+                     "data/conversions.yaml, data/translated.yaml: rename it, or move it out of content/"]
+    assert unread(build(root, out)) == first  # nothing changed
+    page = next((root / "content/pages").glob("*.en.md"))
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert unread(build(root, out)) == first  # only a page made again
+    (root / "content/data/events.yaml").unlink()
+    assert unread(build(root, out)) == []
+
+
 def test_only_the_edges_read_the_environment() -> None:
     """Build options come from the command line and the preview, once: no stage reads the environment itself."""
     readers = sorted(path.name for path in (REPO / "microsite").glob("*.py")
