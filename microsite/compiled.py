@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import repeat
 from typing import Any, NamedTuple
@@ -29,7 +29,7 @@ from . import cores
 from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
 from .markdown import (LinkRef, duplicate_heading_ids, heading_id_set, may_hold_record_links,
-                       mistyped_links, new_parser)
+                       mistyped_links, new_parser, only_comments)
 from .numerals import any_may_hold_numbers, digit_runs
 from .store import all_of, as_json
 
@@ -67,7 +67,8 @@ class LinkSpec(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Mistyped:
-    """A would-be link broken by an input method's punctuation: ``line``/``column`` (0-based) of the cause.
+    """A mistake in how a text is written, found as it compiles: a would-be link broken by an input method's
+    punctuation, or raw HTML. ``line``/``column`` (0-based) of the cause.
 
     ``start`` and ``end`` (line, column) delimit it: digits and links in there are part of this one mistake.
     """
@@ -200,6 +201,8 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     tokens = md.parse(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as markdown-it counts lines
     mistyped = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
+    if "<" in text:
+        mistyped += _raw_html(tokens, lines)
     found: list[LinkRef] = []
     links, digits = _survey(tokens, _Scanner(lines), mistyped, found)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
@@ -234,6 +237,45 @@ def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
             found[cause] = Mistyped(*cause, _line_column(text, link.start, first), _line_column(text, link.end, first),
                                     link.message, link.hint)
     return tuple(found.values())
+
+
+RAW_HTML_HINT = ("write it in Markdown (a line break: a backslash at the end of the line; bold: **text**); a note "
+                 "for editors can be an HTML comment, <!-- like this -->, which readers never see")
+
+
+def _raw_html(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
+    """Each piece of raw HTML but comments (which are left out of the HTML: see ``markdown``), as a mistake: it
+    would be shown to readers as the characters typed."""
+    found = []
+    for token in tokens:
+        if token.type == "html_block" and not only_comments(token.content) and token.map:
+            line = token.map[0]
+            place = (line, max(lines[line].find("<"), 0))
+            found.append(_html_mistake(token.content, place))
+        elif token.type == "inline" and token.children and token.map:
+            first, offset = token.map[0], 0
+            text = "\n".join(lines[first:token.map[1]])
+            for child in _with_alt_texts(token.children):
+                if child.type == "html_inline" and not only_comments(child.content):
+                    offset = max(text.find(child.content, offset), 0)
+                    found.append(_html_mistake(child.content, _line_column(text, offset, first)))
+                    offset += len(child.content)
+    return tuple(found)
+
+
+def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
+    """``children``, each image followed by the tokens of its alt text (where markdown-it leaves raw HTML out)."""
+    for child in children:
+        yield child
+        if child.type == "image" and child.children:
+            yield from _with_alt_texts(child.children)
+
+
+def _html_mistake(html: str, place: tuple[int, int]) -> Mistyped:
+    shown = " ".join(html.split())
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    return Mistyped(*place, place, place, f"raw HTML is not allowed in the text: '{shown}' would be shown to "
+                    "readers as written", RAW_HTML_HINT)
 
 
 def _line_column(text: str, offset: int, first_line: int) -> tuple[int, int]:

@@ -46,6 +46,21 @@ def test_raw_html_and_editor_nul_characters_cannot_forge_a_placeholder() -> None
     assert "<b>" not in compiled.html and "\x00" not in compiled.html
 
 
+def test_raw_html_is_a_mistake_at_its_place_and_a_comment_is_left_out() -> None:
+    text = ("Intro with <!-- a note of 42 --> no number.\n\n"
+            "A <br> here, and <b>12</b>\n\n"
+            "<div class=\"x\">\nhi\n</div>\n\n"
+            "<!-- a note\n\nover a blank line -->\n\n"
+            "| a |\n|---|\n| ![<i>x</i>](/static/a.png) |\n")
+    compiled = compile_markdown(MD, text)
+    assert [(m.line, m.column, m.message.split("'")[1]) for m in compiled.mistyped] == [
+        (2, 2, "<br>"), (2, 17, "<b>"), (2, 22, "</b>"), (4, 0, '<div class="x"> hi </div>'), (14, 4, "<i>"),
+        (14, 8, "</i>")]
+    assert all(m.message.endswith("would be shown to readers as written") for m in compiled.mistyped)
+    assert "note" not in compiled.html and "42" not in compiled.html
+    assert [run.text for run in compiled.digits] == ["12"]  # the note's number is no reader's
+
+
 def test_headings_ids_and_duplicates_are_kept() -> None:
     compiled = compile_markdown(MD, "## A {#a}\n\n## B {#a}\n")
     assert compiled.heading_ids == {"a", "a-2"} and compiled.duplicate_ids == ((2, "a"),)
