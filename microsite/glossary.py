@@ -9,6 +9,7 @@ from .errors import ErrorList, Location
 from .jsonforms import AVOIDED
 from .kept import text_of
 from .links import Prose
+from .markdown import blank_comments
 from .memo import Memo
 from .model import Term
 from .tracing import PlainField
@@ -61,7 +62,9 @@ def _index(text: str, line: int, column: int) -> int:
 
 
 def _phrases_in(pattern: re.Pattern, text: str) -> tuple[tuple[int, int, str], ...]:
-    """Each match of ``pattern`` in ``text``: its 0-based line, column in that line, and the words."""
+    """Each match of ``pattern`` in ``text``: its 0-based line, column in that line, and the words. What is in
+    an HTML comment, an editor's note no reader sees (see ``markdown``), is not looked in."""
+    text = blank_comments(text)
     found = []
     for match in pattern.finditer(text):
         start = match.start()

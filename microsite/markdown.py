@@ -176,6 +176,18 @@ def only_comments(html: str) -> bool:
     return not _COMMENT.sub("", html).strip()
 
 
+def blank_comments(text: str) -> str:
+    """``text`` with each HTML comment in it blanked out, every character but line breaks a space (so what is
+    left keeps its line and column): for the checks of what readers see. (A comment shown in a code span is
+    blanked too.)"""
+    if "<!--" not in text:
+        return text
+    return _COMMENT.sub(lambda match: _NOT_A_LINE_BREAK.sub(" ", match.group(0)), text)
+
+
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+
+
 def _tag(tokens: list[Token], index: int, xhtml: bool) -> str:
     """What ``RendererHTML.renderToken`` writes for ``tokens[index]``, the same characters."""
     token = tokens[index]

@@ -270,6 +270,18 @@ def test_avoided_rendering_is_allowed_in_the_other_language_and_in_the_glossary(
     site_of(root)
 
 
+def test_avoided_rendering_in_an_editors_note_is_not_reported_and_after_it_is_at_its_place(root: Path):
+    """An HTML comment is a note no reader sees (see ``markdown``): a rendering it names is no rendering used."""
+    page = root / "content/pages/timeline.en.md"
+    body = page.read_text(encoding="utf-8")
+    page.write_text(body + "\n<!-- not 'Chamber of Industry':\nsee the glossary -->\n", encoding="utf-8")
+    site_of(root)
+    page.write_text(body + "\nText <!-- a note --> by the Chamber of Industry.\n", encoding="utf-8")
+    line = body.count("\n") + 2
+    [message] = mistakes(root)
+    assert message.startswith(f"content/pages/timeline.en.md:{line}:29: 'Chamber of Industry' is a rendering")
+
+
 def test_avoided_rendering_must_be_a_whole_phrase(root: Path):
     edit(root, "pages/timeline.en.md", "title: timeline en", "title: Chamber of Industrywide")
     site_of(root)
