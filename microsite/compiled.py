@@ -203,6 +203,8 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     mistyped = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
     if "<" in text:
         mistyped += _raw_html(tokens, lines)
+    if "#" in text or "=" in text:  # an ATX or a setext heading
+        mistyped += _first_level_headings(tokens, lines)
     found: list[LinkRef] = []
     links, digits = _survey(tokens, _Scanner(lines), mistyped, found)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
@@ -269,6 +271,19 @@ def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
         yield child
         if child.type == "image" and child.children:
             yield from _with_alt_texts(child.children)
+
+
+def _first_level_headings(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
+    """Each level-1 heading, as a mistake: the template gives the page its one, its title, which a screen reader
+    names the page by."""
+    found = []
+    for token in tokens:
+        if token.type == "heading_open" and token.tag == "h1" and token.map:
+            line = token.map[0]
+            place = (line, len(lines[line]) - len(lines[line].lstrip(" ")))
+            found.append(Mistyped(*place, place, place, "a level-1 heading: the page's title is its only one",
+                                  "begin a section with ## (a part of one with ###)"))
+    return tuple(found)
 
 
 def _html_mistake(html: str, place: tuple[int, int]) -> Mistyped:

@@ -61,6 +61,17 @@ def test_raw_html_is_a_mistake_at_its_place_and_a_comment_is_left_out() -> None:
     assert [run.text for run in compiled.digits] == ["12"]  # the note's number is no reader's
 
 
+def test_a_level_1_heading_is_a_mistake_at_its_place() -> None:
+    """The template gives every page its one level-1 heading, the title."""
+    compiled = compile_markdown(MD, "# Title\n\nText #not-one.\n\n   # Indented\n\nSetext\n===\n\n## A section\n")
+    assert [(m.line, m.column, m.message) for m in compiled.mistyped] == [
+        (0, 0, "a level-1 heading: the page's title is its only one"), (4, 3, "a level-1 heading: the page's title "
+                                                                             "is its only one"),
+        (6, 0, "a level-1 heading: the page's title is its only one")]
+    assert compiled.mistyped[0].hint == "begin a section with ## (a part of one with ###)"
+    assert compile_markdown(MD, "## A\n\n### B\n\nx = y, #3\n").mistyped == ()
+
+
 def test_headings_ids_and_duplicates_are_kept() -> None:
     compiled = compile_markdown(MD, "## A {#a}\n\n## B {#a}\n")
     assert compiled.heading_ids == {"a", "a-2"} and compiled.duplicate_ids == ((2, "a"),)
