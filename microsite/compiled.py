@@ -66,7 +66,7 @@ class LinkSpec(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class Mistyped:
+class WritingMistake:
     """A mistake in how a text is written, found as it compiles: a would-be link broken by an input method's
     punctuation, or raw HTML. ``line``/``column`` (0-based) of the cause.
 
@@ -116,7 +116,7 @@ class Compiled:
     link_count: int
     heading_ids: frozenset[str]
     duplicate_ids: tuple[tuple[int, str], ...]
-    mistyped: tuple[Mistyped, ...] = ()
+    mistakes: tuple[WritingMistake, ...] = ()  # how it is written (reported as the content's)
     external: tuple[str, ...] = ()
     cited: tuple[LinkSpec, ...] = ()
 
@@ -200,13 +200,13 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     """Parse ``text`` once; a pure function of the text (and the parser's rules). ``key``: the text's, if known."""
     tokens = md.parse(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as markdown-it counts lines
-    mistyped = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
+    mistakes = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
     if "<" in text:
-        mistyped += _raw_html(tokens, lines)
+        mistakes += _raw_html(tokens, lines)
     if "#" in text or "=" in text:  # an ATX or a setext heading
-        mistyped += _first_level_headings(tokens, lines)
+        mistakes += _first_level_headings(tokens, lines)
     found: list[LinkRef] = []
-    links, digits = _survey(tokens, _Scanner(lines), mistyped, found)
+    links, digits = _survey(tokens, _Scanner(lines), mistakes, found)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
     for number in range(len(found) - 1, -1, -1):
         _placeholders(found[number], number)
@@ -218,15 +218,15 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         link_count=len(links),
         heading_ids=heading_id_set(tokens),
         duplicate_ids=tuple(duplicate_heading_ids(tokens)),
-        mistyped=mistyped,
+        mistakes=mistakes,
         external=tuple(link.href for link in links if link.href.startswith(("http://", "https://"))),
         cited=tuple(link for link in links if link.href.startswith("cite:") and not link.mistyped),
     )
 
 
-def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
+def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ...]:
     """The would-be links of every paragraph (and heading, cell ...) that IME punctuation broke."""
-    found: dict[tuple[int, int], Mistyped] = {}  # by cause
+    found: dict[tuple[int, int], WritingMistake] = {}  # by cause
     spans: set[tuple[int, int]] = set()
     for block in tokens:
         if block.type != "inline" or not block.map or tuple(block.map) in spans:
@@ -236,7 +236,7 @@ def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
         text = "\n".join(lines[first:block.map[1]])
         for link in mistyped_links(text):
             cause = _line_column(text, link.cause, first)
-            found[cause] = Mistyped(*cause, _line_column(text, link.start, first), _line_column(text, link.end, first),
+            found[cause] = WritingMistake(*cause, _line_column(text, link.start, first), _line_column(text, link.end, first),
                                     link.message, link.hint)
     return tuple(found.values())
 
@@ -245,7 +245,7 @@ RAW_HTML_HINT = ("write it in Markdown (a line break: a backslash at the end of 
                  "for editors can be an HTML comment, <!-- like this -->, which readers never see")
 
 
-def _raw_html(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
+def _raw_html(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ...]:
     """Each piece of raw HTML but comments (which are left out of the HTML: see ``markdown``), as a mistake: it
     would be shown to readers as the characters typed."""
     found = []
@@ -273,7 +273,7 @@ def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
             yield from _with_alt_texts(child.children)
 
 
-def _first_level_headings(tokens: list[Token], lines: list[str]) -> tuple[Mistyped, ...]:
+def _first_level_headings(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ...]:
     """Each level-1 heading, as a mistake: the template gives the page its one, its title, which a screen reader
     names the page by."""
     found = []
@@ -281,15 +281,15 @@ def _first_level_headings(tokens: list[Token], lines: list[str]) -> tuple[Mistyp
         if token.type == "heading_open" and token.tag == "h1" and token.map:
             line = token.map[0]
             place = (line, len(lines[line]) - len(lines[line].lstrip(" ")))
-            found.append(Mistyped(*place, place, place, "a level-1 heading: the page's title is its only one",
+            found.append(WritingMistake(*place, place, place, "a level-1 heading: the page's title is its only one",
                                   "begin a section with ## (a part of one with ###)"))
     return tuple(found)
 
 
-def _html_mistake(html: str, place: tuple[int, int]) -> Mistyped:
+def _html_mistake(html: str, place: tuple[int, int]) -> WritingMistake:
     shown = " ".join(html.split())
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    return Mistyped(*place, place, place, f"raw HTML is not allowed in the text: '{shown}' would be shown to "
+    return WritingMistake(*place, place, place, f"raw HTML is not allowed in the text: '{shown}' would be shown to "
                     "readers as written", RAW_HTML_HINT)
 
 
@@ -311,12 +311,13 @@ def _placeholders(link, number: int) -> None:
 _SEEN_TEXT = ("text", "code_inline", "image")  # the tokens whose text a reader sees (an image's as its alt text)
 
 
-def _survey(tokens: list[Token], scanner: _Scanner, mistyped: tuple[Mistyped, ...],
+def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMistake, ...],
             found: list[LinkRef]) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
     """Links and digit runs with their places, found in document order by one scanner; each link's token is
     added to ``found`` too, in that order (where their placeholders go).
 
-    Digits inside a mistyped link are left out: the link's one mistake is reported instead.
+    Digits inside a mistyped link (or any mistake that covers them) are left out: the one mistake is
+    reported instead.
     """
     links: list[LinkSpec] = []
     runs: list[TextRun] = []
@@ -335,7 +336,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistyped: tuple[Mistyped, ..
                 before = scanner.at(span)  # a link's text comes before its target: [text](target)
                 place = scanner.find(span, _as_written(link.href, scanner.lines, span))
                 links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *place,
-                                      mistyped=any(m.covers(*place) for m in mistyped)))
+                                      mistyped=any(m.covers(*place) for m in mistakes)))
                 if token.type == "link_open":
                     current, text_scanner = len(links) - 1, before
                 text = token.content if token.type == "image" else ""
@@ -349,7 +350,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistyped: tuple[Mistyped, ..
             if matches:  # text merged across a removed line break is not on one line: place each run itself
                 finder = before if token.type == "image" else text_scanner
                 places = tuple((m.start(), *finder.find(span, m.group())) for m in matches)
-                kept = tuple(place for place in places if not any(m.covers(*place[1:]) for m in mistyped))
+                kept = tuple(place for place in places if not any(m.covers(*place[1:]) for m in mistakes))
                 if kept:
                     runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
                                         kept))

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .compiled import Compiled, Html, Mistyped, Survey, links_from_json
+from .compiled import Compiled, Html, Survey, WritingMistake, links_from_json
 from .errors import ContentError, Location
 from .links import Prose, Read
 from .load import Body, DataFile, Document, Reading
@@ -35,7 +35,7 @@ def compiled_to_json(compiled: Compiled) -> list:
     return [compiled.body.length, compiled.survey.length, compiled.link_count,
             sorted(compiled.heading_ids),
             [list(pair) for pair in compiled.duplicate_ids],
-            [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistyped],
+            [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistakes],
             list(compiled.external), [list(link) for link in compiled.cited]]
 
 
@@ -43,7 +43,7 @@ def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html],
                        survey: Callable[[str, int], Survey]) -> Compiled:
     """The text of ``key`` as compiled; ``html(key, length)`` gives its HTML and ``survey(key, length)`` its
     survey (KeyError when there is none: then there is no compiled form)."""
-    html_length, survey_length, link_count, heading_ids, duplicate_ids, mistyped, external, cited = data
+    html_length, survey_length, link_count, heading_ids, duplicate_ids, mistakes, external, cited = data
     if type(external) is not list or not all_of(str, external):
         raise TypeError("not addresses")
     return Compiled(
@@ -52,8 +52,8 @@ def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html],
         count(link_count),
         frozenset(text(ident) for ident in heading_ids),
         tuple((_int(line), text(ident)) for line, ident in duplicate_ids),
-        tuple(Mistyped(_int(line), _int(column), _pair(start), _pair(end), text(message), text(hint))
-              for line, column, start, end, message, hint in mistyped),
+        tuple(WritingMistake(_int(line), _int(column), _pair(start), _pair(end), text(message), text(hint))
+              for line, column, start, end, message, hint in mistakes),
         tuple(external),
         links_from_json(cited))
 

@@ -217,7 +217,7 @@ def resolve_noting(prose: Prose, targets: Targets) -> tuple[tuple[str, ...], lis
 
 def resolve(prose: Prose, targets: Targets) -> tuple[Rendered, list[ContentError]]:
     """Resolve every link of ``prose``, check its digits; return its HTML and the mistakes."""
-    errors = [ContentError(prose.location(m.line, m.column), m.message, m.hint) for m in prose.compiled.mistyped]
+    errors = [ContentError(prose.location(m.line, m.column), m.message, m.hint) for m in prose.compiled.mistakes]
     links, digits = prose.compiled.survey.found()
     resolved = []
     for link in links:

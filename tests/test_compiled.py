@@ -53,10 +53,10 @@ def test_raw_html_is_a_mistake_at_its_place_and_a_comment_is_left_out() -> None:
             "<!-- a note\n\nover a blank line -->\n\n"
             "| a |\n|---|\n| ![<i>x</i>](/static/a.png) |\n")
     compiled = compile_markdown(MD, text)
-    assert [(m.line, m.column, m.message.split("'")[1]) for m in compiled.mistyped] == [
+    assert [(m.line, m.column, m.message.split("'")[1]) for m in compiled.mistakes] == [
         (2, 2, "<br>"), (2, 17, "<b>"), (2, 22, "</b>"), (4, 0, '<div class="x"> hi </div>'), (14, 4, "<i>"),
         (14, 8, "</i>")]
-    assert all(m.message.endswith("would be shown to readers as written") for m in compiled.mistyped)
+    assert all(m.message.endswith("would be shown to readers as written") for m in compiled.mistakes)
     assert "note" not in compiled.html and "42" not in compiled.html
     assert [run.text for run in compiled.digits] == ["12"]  # the note's number is no reader's
 
@@ -64,12 +64,12 @@ def test_raw_html_is_a_mistake_at_its_place_and_a_comment_is_left_out() -> None:
 def test_a_level_1_heading_is_a_mistake_at_its_place() -> None:
     """The template gives every page its one level-1 heading, the title."""
     compiled = compile_markdown(MD, "# Title\n\nText #not-one.\n\n   # Indented\n\nSetext\n===\n\n## A section\n")
-    assert [(m.line, m.column, m.message) for m in compiled.mistyped] == [
+    assert [(m.line, m.column, m.message) for m in compiled.mistakes] == [
         (0, 0, "a level-1 heading: the page's title is its only one"), (4, 3, "a level-1 heading: the page's title "
                                                                              "is its only one"),
         (6, 0, "a level-1 heading: the page's title is its only one")]
-    assert compiled.mistyped[0].hint == "begin a section with ## (a part of one with ###)"
-    assert compile_markdown(MD, "## A\n\n### B\n\nx = y, #3\n").mistyped == ()
+    assert compiled.mistakes[0].hint == "begin a section with ## (a part of one with ###)"
+    assert compile_markdown(MD, "## A\n\n### B\n\nx = y, #3\n").mistakes == ()
 
 
 def test_headings_ids_and_duplicates_are_kept() -> None:
