@@ -207,6 +207,7 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         mistakes += _first_level_headings(tokens, lines)
     found: list[LinkRef] = []
     links, digits = _survey(tokens, _Scanner(lines), mistakes, found)
+    mistakes += _without_text(found, links)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
     for number in range(len(found) - 1, -1, -1):
         _placeholders(found[number], number)
@@ -284,6 +285,25 @@ def _first_level_headings(tokens: list[Token], lines: list[str]) -> tuple[Writin
             found.append(WritingMistake(*place, place, place, "a level-1 heading: the page's title is its only one",
                                   "begin a section with ## (a part of one with ###)"))
     return tuple(found)
+
+
+def _without_text(found: list[LinkRef], links: tuple[LinkSpec, ...]) -> tuple[WritingMistake, ...]:
+    """Each link with no text to read or click (but a statistic's, which shows its value), and each image with no
+    description for a reader who cannot see it, as a mistake at its target."""
+    mistakes = []
+    for ref, link in zip(found, links):
+        if link.mistyped or link.text.strip() or link.href.startswith("stat:"):
+            continue
+        if link.is_image:
+            mistakes.append(WritingMistake(link.line, link.column, (link.line, link.column), (link.line, link.column),
+                                           f"the image '{link.href}' has no description for readers who cannot see it",
+                                           "describe what it shows in the brackets: ![what it shows](...); an image "
+                                           "only for decoration belongs in a template"))
+        elif not ref.holds_image():
+            mistakes.append(WritingMistake(link.line, link.column, (link.line, link.column), (link.line, link.column),
+                                           f"the link to '{link.href}' has no text: readers would find nothing to "
+                                           "read or click", "write its text in the brackets: [its text](...)"))
+    return tuple(mistakes)
 
 
 def _html_mistake(html: str, place: tuple[int, int]) -> WritingMistake:

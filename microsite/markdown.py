@@ -355,6 +355,17 @@ class LinkRef:
     def is_image(self) -> bool:
         return self.token.type == "image"
 
+    def holds_image(self) -> bool:
+        """Whether the link's text holds an image (``[![a map](/static/map.png)](page.md)``)."""
+        depth = 0
+        for token in self.children[self.index + 1:]:
+            if token.type == "link_close" and depth == 0:
+                return False
+            depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
+            if token.type == "image":
+                return True
+        return False
+
     def text(self) -> str:
         """The link's visible text (an image's alt text)."""
         if self.is_image:

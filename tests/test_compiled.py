@@ -72,6 +72,17 @@ def test_a_level_1_heading_is_a_mistake_at_its_place() -> None:
     assert compile_markdown(MD, "## A\n\n### B\n\nx = y, #3\n").mistakes == ()
 
 
+def test_a_link_without_text_and_an_image_without_a_description_are_mistakes_at_their_targets() -> None:
+    compiled = compile_markdown(MD, "See [](statistics.md), [ ](t.md) and [](cite:s \"q\").\n\n![](/static/i.svg)\n")
+    assert [(m.line, m.column, m.message) for m in compiled.mistakes] == [
+        (0, 7, "the link to 'statistics.md' has no text: readers would find nothing to read or click"),
+        (0, 27, "the link to 't.md' has no text: readers would find nothing to read or click"),
+        (0, 40, "the link to 'cite:s' has no text: readers would find nothing to read or click"),
+        (2, 4, "the image '/static/i.svg' has no description for readers who cannot see it")]
+    # A statistic's link shows its value; a link may be an image with its description.
+    assert compile_markdown(MD, "[](stat:x) [![a map](/static/m.png)](a.md) [`code`](b.md)").mistakes == ()
+
+
 def test_headings_ids_and_duplicates_are_kept() -> None:
     compiled = compile_markdown(MD, "## A {#a}\n\n## B {#a}\n")
     assert compiled.heading_ids == {"a", "a-2"} and compiled.duplicate_ids == ((2, "a"),)
