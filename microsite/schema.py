@@ -167,16 +167,22 @@ class Fields:
         return expect_mapping(self.data[key], self.loc(key), f"{self.what}: '{key}'", self.errors)
 
     def text_list(self, key: str) -> tuple[str, ...]:
+        """A list of texts, each given once: every list the content writes names distinct things (the menu's
+        pages, a record's pages and statistics, the renderings to avoid), and one named twice (a menu entry
+        shown twice) is a slip."""
         value = self._value(key)
         if value is None:
             return ()
         items = expect_list(value, self.loc(key), f"{self.what}: '{key}'", self.errors)
         result = []
         for index, item in enumerate(items):
-            if isinstance(item, str) and item.strip():
-                result.append(item.strip())
-            else:
+            if not (isinstance(item, str) and item.strip()):
                 self.errors.add(items.item_loc(index), f"{self.what}: '{key}' items must be text, found {describe(item)}")
+            elif item.strip() in result:
+                self.errors.add(items.item_loc(index), f"{self.what}: '{key}' lists '{item.strip()}' twice",
+                                "remove one of them")
+            else:
+                result.append(item.strip())
         return tuple(result)
 
 

@@ -196,6 +196,16 @@ def test_text_list_reports_each_bad_item_at_its_place():
     ]
 
 
+def test_text_list_reports_an_item_given_twice_at_its_second_place():
+    """Every list of the content names distinct things: a menu entry given twice was shown twice."""
+    data, errors = fields("stats: [a, b, ' a', b, c]\n", (), ("stats",))
+    assert data.text_list("stats") == ("a", "b", "c")
+    assert [(e.location.line, e.location.column, e.message, e.hint) for e in errors.errors] == [
+        (1, 15, "statistic 'x': 'stats' lists 'a' twice", "remove one of them"),
+        (1, 21, "statistic 'x': 'stats' lists 'b' twice", "remove one of them"),
+    ]
+
+
 def test_text_list_refuses_a_single_value():
     data, errors = fields("stats: trade-orders\n", (), ("stats",))
     assert data.text_list("stats") == ()
