@@ -282,8 +282,8 @@ def _first_level_headings(tokens: list[Token], lines: list[str]) -> tuple[Writin
         if token.type == "heading_open" and token.tag == "h1" and token.map:
             line = token.map[0]
             place = (line, len(lines[line]) - len(lines[line].lstrip(" ")))
-            found.append(WritingMistake(*place, place, place, "a level-1 heading: the page's title is its only one",
-                                  "begin a section with ## (a part of one with ###)"))
+            found.append(_mistake_at(place, "a level-1 heading: the page's title is its only one",
+                                     "begin a section with ## (a part of one with ###)"))
     return tuple(found)
 
 
@@ -294,23 +294,27 @@ def _without_text(found: list[LinkRef], links: tuple[LinkSpec, ...]) -> tuple[Wr
     for ref, link in zip(found, links):
         if link.mistyped or link.text.strip() or link.href.startswith("stat:"):
             continue
+        place = (link.line, link.column)
         if link.is_image:
-            mistakes.append(WritingMistake(link.line, link.column, (link.line, link.column), (link.line, link.column),
-                                           f"the image '{link.href}' has no description for readers who cannot see it",
-                                           "describe what it shows in the brackets: ![what it shows](...); an image "
-                                           "only for decoration belongs in a template"))
+            mistakes.append(_mistake_at(place, f"the image '{link.href}' has no description for readers who cannot "
+                                        "see it", "describe what it shows in the brackets: ![what it shows](...); "
+                                        "an image only for decoration belongs in a template"))
         elif not ref.holds_image():
-            mistakes.append(WritingMistake(link.line, link.column, (link.line, link.column), (link.line, link.column),
-                                           f"the link to '{link.href}' has no text: readers would find nothing to "
-                                           "read or click", "write its text in the brackets: [its text](...)"))
+            mistakes.append(_mistake_at(place, f"the link to '{link.href}' has no text: readers would find nothing "
+                                        "to read or click", "write its text in the brackets: [its text](...)"))
     return tuple(mistakes)
 
 
 def _html_mistake(html: str, place: tuple[int, int]) -> WritingMistake:
     shown = " ".join(html.split())
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    return WritingMistake(*place, place, place, f"raw HTML is not allowed in the text: '{shown}' would be shown to "
-                    "readers as written", RAW_HTML_HINT)
+    return _mistake_at(place, f"raw HTML is not allowed in the text: '{shown}' would be shown to readers as written",
+                       RAW_HTML_HINT)
+
+
+def _mistake_at(place: tuple[int, int], message: str, hint: str) -> WritingMistake:
+    """A mistake at one place (line, column) that covers none of the text's digits and links."""
+    return WritingMistake(*place, place, place, message, hint)
 
 
 def _line_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
