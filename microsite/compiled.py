@@ -28,8 +28,7 @@ from markdown_it.token import Token
 from . import cores
 from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
-from .markdown import (LinkRef, duplicate_heading_ids, heading_id_set, may_hold_record_links,
-                       mistyped_links, new_parser, only_comments)
+from .markdown import LinkRef, headings, may_hold_record_links, mistyped_links, new_parser, only_comments
 from .numerals import any_may_hold_numbers, digit_runs
 from .store import all_of, as_json
 
@@ -203,8 +202,11 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     mistakes = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
     if "<" in text:
         mistakes += _raw_html(tokens, lines)
-    if "#" in text or "=" in text:  # an ATX or a setext heading
-        mistakes += _first_level_headings(tokens, lines)
+    found_headings = headings(tokens)
+    mistakes += tuple(_mistake_at((line, len(lines[line]) - len(lines[line].lstrip(" "))),
+                                  "a level-1 heading: the page's title is its only one",
+                                  "begin a section with ## (a part of one with ###)")
+                      for line in found_headings.first_level)
     found: list[LinkRef] = []
     links, digits = _survey(tokens, _Scanner(lines), mistakes, found)
     mistakes += _without_text(found, links)
@@ -217,8 +219,8 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         body=Html(key, len(html), html),
         survey=Survey.of(key, links, digits),
         link_count=len(links),
-        heading_ids=heading_id_set(tokens),
-        duplicate_ids=tuple(duplicate_heading_ids(tokens)),
+        heading_ids=found_headings.ids,
+        duplicate_ids=found_headings.duplicates,
         mistakes=mistakes,
         external=tuple(link.href for link in links if link.href.startswith(("http://", "https://"))),
         cited=tuple(link for link in links if link.href.startswith("cite:") and not link.mistyped),
@@ -272,19 +274,6 @@ def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
         yield child
         if child.type == "image" and child.children:
             yield from _with_alt_texts(child.children)
-
-
-def _first_level_headings(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ...]:
-    """Each level-1 heading, as a mistake: the template gives the page its one, its title, which a screen reader
-    names the page by."""
-    found = []
-    for token in tokens:
-        if token.type == "heading_open" and token.tag == "h1" and token.map:
-            line = token.map[0]
-            place = (line, len(lines[line]) - len(lines[line].lstrip(" ")))
-            found.append(_mistake_at(place, "a level-1 heading: the page's title is its only one",
-                                     "begin a section with ## (a part of one with ###)"))
-    return tuple(found)
 
 
 def _without_text(found: list[LinkRef], links: tuple[LinkSpec, ...]) -> tuple[WritingMistake, ...]:

@@ -380,15 +380,31 @@ class LinkRef:
         return "".join(parts)
 
 
-def duplicate_heading_ids(tokens: list[Token]) -> list[tuple[int, str]]:
-    """(0-based line, id) of every explicit ``{#id}`` already used by an earlier heading, or by the templates."""
-    return [((t.map or (0,))[0], t.meta["duplicate_id"]) for t in tokens
-            if t.type == "heading_open" and "duplicate_id" in t.meta]
+@dataclass(frozen=True)
+class Headings:
+    """What the build needs of a text's headings, found in one pass (:func:`headings`)."""
+
+    ids: frozenset[str]  # every heading's id, for checking ``page.md#anchor`` links
+    duplicates: tuple[tuple[int, str], ...]  # (0-based line, id): explicit ``{#id}`` anchors already used
+    first_level: tuple[int, ...]  # the 0-based line of each level-1 heading (the page's title is its one)
 
 
-def heading_id_set(tokens: list[Token]) -> frozenset[str]:
-    """The ``id`` of every heading, for checking ``page.md#anchor`` links."""
-    return frozenset(str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id"))
+def headings(tokens: list[Token]) -> Headings:
+    """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
+    already use, and where its level-1 headings are."""
+    ids, duplicates, first_level = set(), [], []
+    for token in tokens:
+        if token.type != "heading_open":
+            continue
+        line = (token.map or (0,))[0]
+        ident = token.attrGet("id")
+        if ident:
+            ids.add(str(ident))
+        if "duplicate_id" in token.meta:
+            duplicates.append((line, token.meta["duplicate_id"]))
+        if token.tag == "h1":
+            first_level.append(line)
+    return Headings(frozenset(ids), tuple(duplicates), tuple(first_level))
 
 
 # --- links typed with an input method's punctuation ------------------------------------------------------------------

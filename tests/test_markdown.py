@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from microsite.markdown import (
-    duplicate_heading_ids,
-    heading_id_set,
+    headings,
     inline_text,
     new_parser,
     slugify,
@@ -174,7 +173,7 @@ def test_duplicate_headings_are_suffixed():
 
 
 def test_suffixed_id_never_collides_with_a_real_heading():
-    ids = heading_id_set(MD.parse("## A\n## A\n## A-2"))
+    ids = headings(MD.parse("## A\n## A\n## A-2")).ids
     assert len(ids) == 3 and {"a", "a-2"} <= ids
 
 
@@ -191,7 +190,7 @@ def test_a_heading_never_gets_an_id_the_templates_give(heading, ident):
 
 def test_an_explicit_anchor_the_templates_give_is_a_mistake():
     tokens = MD.parse("## A {#main}\n\n## B {#chart-x}\n\n## C {#mine}\n")
-    assert duplicate_heading_ids(tokens) == [(0, "main"), (2, "chart-x")]
+    assert headings(tokens).duplicates == ((0, "main"), (2, "chart-x"))
 
 
 def test_empty_heading_gets_a_fallback_id():
@@ -205,8 +204,9 @@ def test_slugify(text, slug):
     assert slugify(text) == slug
 
 
-def test_heading_id_set():
-    assert heading_id_set(MD.parse("# A\n## 三个纳入\n## x {#y}\n## A\ntext\n")) == {"a", "三个纳入", "y", "a-2"}
+def test_headings_give_every_id_and_where_the_level_1_headings_are():
+    found = headings(MD.parse("# A\n## 三个纳入\n## x {#y}\n## A\ntext\n\nB\n=\n"))
+    assert found.ids == {"a", "三个纳入", "y", "a-2", "b"} and found.first_level == (0, 6)
 
 
 def test_inline_text_is_what_a_reader_sees():
