@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -137,39 +138,47 @@ def normalize(text: str) -> tuple[str, list[int]]:
 
 @dataclass(frozen=True)
 class SearchableText:
-    """A source's blocks, normalized once, to look up any number of quotes in."""
+    """A source's blocks, normalized once, to look up any number of quotes in: ``joined`` holds them all, each
+    after a NUL (which no quote holds: a content file may not), so that a quote is looked for in one search
+    rather than one per block, and found within one block only; ``starts`` is where each block begins in it."""
 
     blocks: tuple[SourceBlock, ...]
     normalized: tuple[tuple[str, tuple[int, ...]], ...]
+    joined: str
+    starts: tuple[int, ...]
 
     @classmethod
     def of(cls, blocks: list[SourceBlock] | tuple[SourceBlock, ...]) -> SearchableText:
-        pairs = []
+        pairs, starts, length = [], [], 0
         for block in blocks:
             text, origin = normalize(block.text)
             pairs.append((text, tuple(origin)))
-        return cls(tuple(blocks), tuple(pairs))
+            starts.append(length + 1)
+            length += 1 + len(text)
+        return cls(tuple(blocks), tuple(pairs), "".join("\x00" + text for text, _ in pairs), tuple(starts))
 
 
 def find_quote(text: SearchableText | list[SourceBlock], quote: str) -> tuple[list[QuoteSpan], str]:
     """Every place ``quote`` occurs, or an empty list and the reason it was not found."""
     if not isinstance(text, SearchableText):
         text = SearchableText.of(text)
-    blocks = list(text.blocks)
     needle, _ = normalize(quote)
+    if "\x00" in needle:
+        return [], "the quote holds a NUL character, which no source does"
     if len(needle) < MIN_QUOTE_CHARS:
-        times = sum(haystack.count(needle) for haystack, _ in text.normalized) if needle else 0
+        times = text.joined.count(needle) if needle else 0
         often = f" and occurs {times} times in the source" if times > 1 else ""
         return [], f"{TOO_SHORT} {MIN_QUOTE_CHARS} characters{often}; make it longer"
     spans = []
-    for number, (haystack, origin) in enumerate(text.normalized):
-        position = haystack.find(needle)
-        while position >= 0:
-            end = origin[position + len(needle) - 1] + 1
-            spans.append(QuoteSpan(number, origin[position], end))
-            position = haystack.find(needle, position + 1)
+    position = text.joined.find(needle)
+    while position >= 0:
+        number = bisect_right(text.starts, position) - 1
+        start, origin = position - text.starts[number], text.normalized[number][1]
+        spans.append(QuoteSpan(number, origin[start], origin[start + len(needle) - 1] + 1))
+        position = text.joined.find(needle, position + 1)
     if spans:
         return spans, ""
+    blocks = list(text.blocks)
     whole, _ = normalize("".join(block.text for block in blocks))
     if needle in whole:
         return [], "the quote runs across two paragraphs; quote from one paragraph only"

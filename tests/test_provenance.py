@@ -150,6 +150,30 @@ def test_two_occurrences_in_one_block_are_both_found():
     assert [(s.start, s.end) for s in spans] == [(0, 4), (5, 9)]
 
 
+def test_a_quote_is_found_in_the_blocks_joined_as_it_is_in_each_block_alone():
+    """The blocks are searched as one text (each after a NUL): every occurrence, in order, within one block, as
+    searching each block would give; never one that runs across two."""
+    letters = st.sampled_from(["甲", "乙", "丙", "，", " ", "“", "\u3000", "A", "ａ", "1", "１"])
+    text = st.lists(letters, max_size=12).map("".join)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(text, min_size=1, max_size=4), st.lists(letters, min_size=1, max_size=8).map("".join))
+    def check(texts, quote):
+        blocks = paragraphs(*texts)
+        spans, _ = find_quote(blocks, quote)
+        needle, _ = normalize(quote)
+        expected = []
+        for number, block in enumerate(blocks):
+            haystack, origin = normalize(block.text)
+            position = haystack.find(needle) if len(needle) >= MIN_QUOTE_CHARS else -1
+            while position >= 0:
+                expected.append(QuoteSpan(number, origin[position], origin[position + len(needle) - 1] + 1))
+                position = haystack.find(needle, position + 1)
+        assert spans == expected
+
+    check()
+
+
 def test_too_short_quote_is_refused():
     spans, reason = find_quote(SOURCE, "捐 款超")
     assert spans == [] and f"under {MIN_QUOTE_CHARS} characters" in reason
