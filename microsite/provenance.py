@@ -139,8 +139,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
 @dataclass(frozen=True)
 class SearchableText:
     """A source's blocks, normalized once, to look up any number of quotes in: ``joined`` holds them all, each
-    after a NUL (which no quote holds: a content file may not), so that a quote is looked for in one search
-    rather than one per block, and found within one block only; ``starts`` is where each block begins in it."""
+    after a NUL, so that a quote is looked for in one search rather than one per block (a place that runs
+    past its block's end is none); ``starts`` is where each block begins in it."""
 
     blocks: tuple[SourceBlock, ...]
     normalized: tuple[tuple[str, tuple[int, ...]], ...]
@@ -163,18 +163,18 @@ def find_quote(text: SearchableText | list[SourceBlock], quote: str) -> tuple[li
     if not isinstance(text, SearchableText):
         text = SearchableText.of(text)
     needle, _ = normalize(quote)
-    if "\x00" in needle:
-        return [], "the quote holds a NUL character, which no source does"
     if len(needle) < MIN_QUOTE_CHARS:
-        times = text.joined.count(needle) if needle else 0
+        times = sum(haystack.count(needle) for haystack, _ in text.normalized) if needle else 0
         often = f" and occurs {times} times in the source" if times > 1 else ""
         return [], f"{TOO_SHORT} {MIN_QUOTE_CHARS} characters{often}; make it longer"
     spans = []
     position = text.joined.find(needle)
     while position >= 0:
-        number = bisect_right(text.starts, position) - 1
-        start, origin = position - text.starts[number], text.normalized[number][1]
-        spans.append(QuoteSpan(number, origin[start], origin[start + len(needle) - 1] + 1))
+        number = bisect_right(text.starts, position) - 1  # -1: at the first block's NUL
+        start, (haystack, origin) = position - text.starts[number], text.normalized[number]
+        if number >= 0 and start >= 0 and start + len(needle) <= len(haystack):  # within one block (a needle
+            # may hold a NUL, though no content file does)
+            spans.append(QuoteSpan(number, origin[start], origin[start + len(needle) - 1] + 1))
         position = text.joined.find(needle, position + 1)
     if spans:
         return spans, ""

@@ -153,7 +153,7 @@ def test_two_occurrences_in_one_block_are_both_found():
 def test_a_quote_is_found_in_the_blocks_joined_as_it_is_in_each_block_alone():
     """The blocks are searched as one text (each after a NUL): every occurrence, in order, within one block, as
     searching each block would give; never one that runs across two."""
-    letters = st.sampled_from(["甲", "乙", "丙", "，", " ", "“", "\u3000", "A", "ａ", "1", "１"])
+    letters = st.sampled_from(["甲", "乙", "丙", "，", " ", "“", "\u3000", "A", "ａ", "1", "１", "\x00"])
     text = st.lists(letters, max_size=12).map("".join)
 
     @settings(max_examples=300, deadline=None)
