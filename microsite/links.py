@@ -276,6 +276,11 @@ def _resolve_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resol
 def _page_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     path, _, fragment = link.href.partition("#")
     fragment = unquote(fragment)
+    if path.startswith("/static/") and not fragment:  # a file of the site's own to open or download (a PDF)
+        problem = _static_file(path, targets)
+        if problem is None:
+            result.attributes = {"href": _static_address(path, targets), **result.attributes}
+        return problem
     if not path:
         key, lang = prose.page_key, prose.lang
         if not key:
@@ -283,7 +288,8 @@ def _page_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved
     else:
         if not path.endswith(".md"):
             return (f"link to '{link.href}': link to a page by its Markdown file",
-                    "e.g. [statistics](statistics.md) or [competence](pillars/competence.md#anchor)")
+                    "e.g. [statistics](statistics.md) or [competence](pillars/competence.md#anchor); a file of "
+                    "static/ is /static/<file>")
         key, lang = _page_key(unquote(path), prose, targets.config)
         if key is None:
             return (f"link to '{path}' leaves the pages folder", "")
@@ -367,13 +373,25 @@ def _image(link: LinkSpec, targets: Targets, result: _Resolved) -> tuple[str, st
     if not src.startswith("/static/"):
         return (f"image '{src}': images must be files in static/, written as /static/<file>",
                 "the site makes no requests to other hosts")
-    relative = unquote(src[len("/static/"):])
-    if relative not in targets.static_files:
-        return (f"image '{src}' does not exist in static/", "")
-    result.attributes = {"src": targets.config.base_path + targets.asset_paths.get(relative, "static/" + relative)}
-    if link.title:
-        result.attributes["title"] = link.title
+    problem = _static_file(src, targets, "image")
+    if problem is None:
+        result.attributes = {"src": _static_address(src, targets)}
+        if link.title:
+            result.attributes["title"] = link.title
+    return problem
+
+
+def _static_file(path: str, targets: Targets, what: str = "the file") -> tuple[str, str] | None:
+    """Why ``/static/<file>`` names no file of ``static/``, or None."""
+    if unquote(path[len("/static/"):]) not in targets.static_files:
+        return (f"{what} '{path}' does not exist in static/", "check its name, or add the file to static/")
     return None
+
+
+def _static_address(path: str, targets: Targets) -> str:
+    """Where the site publishes the file ``/static/<file>`` (its name fingerprinted, under the base path)."""
+    relative = unquote(path[len("/static/"):])
+    return targets.config.base_path + targets.asset_paths.get(relative, "static/" + relative)
 
 
 # --- numbers ---------------------------------------------------------------

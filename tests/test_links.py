@@ -270,6 +270,16 @@ def test_image_must_exist_in_static():
     assert one_error("![A photo](/static/photo.png)").message == "image '/static/photo.png' does not exist in static/"
 
 
+def test_a_link_to_a_file_of_static_leads_to_where_the_site_publishes_it():
+    """A file to open or download (a report as PDF), like an image: it must exist, and gets the base path."""
+    assert '<a href="/icf/static/photo.jpg">the photo</a>' in ok("[the photo](/static/photo.jpg)")
+    error = one_error("[the report](/static/report.pdf)")
+    assert (error.message, error.hint) == ("the file '/static/report.pdf' does not exist in static/",
+                                           "check its name, or add the file to static/")
+    assert one_error("[x](/static/../content/site.yaml)").message.endswith("does not exist in static/")
+    assert one_error("[x](static/photo.jpg)").hint.endswith("a file of static/ is /static/<file>")
+
+
 @pytest.mark.parametrize("src", ["https://example.org/a.jpg", "photo.jpg", "/static/../content/site.yaml"])
 def test_images_from_elsewhere_are_refused(src: str):
     assert one_error(f"![x]({src})").message.startswith(f"image '{src}'")
