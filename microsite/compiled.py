@@ -67,7 +67,8 @@ class LinkSpec(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class WritingMistake:
     """A mistake in how a text is written, found as it compiles: a would-be link broken by an input method's
-    punctuation, raw HTML, a level-1 heading. ``line``/``column`` (0-based) of the cause.
+    punctuation, raw HTML, a level-1 heading, a link without text or an image without a description.
+    ``line``/``column`` (0-based) of the cause.
 
     ``start`` and ``end`` (line, column) delimit it: digits and links in there are part of this one mistake.
     """
