@@ -351,7 +351,24 @@ def read_strings(data: DataFile | None, config: Config, errors: ErrorList,
         strings[key] = {code: fields.text(code) for code in config.codes}
         if plain is not None:
             plain.extend(found for code in config.codes if (found := fields.plain(code, code, f"string '{key}'")))
+        _same_placeholders(key, strings[key], config, fields, errors)
     return strings
+
+
+_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")  # {count}, not {{count}} (a brace itself)
+
+
+def _same_placeholders(key: str, words: dict[str, str], config: Config, fields: Fields, errors: ErrorList) -> None:
+    """Each language's words of a UI string have the ``{placeholders}`` of the default language's, which the
+    site fills in (a template, or the search page's script): one mistyped in a translation would be shown as
+    typed. (As gettext's ``msgfmt --check-format`` holds a translation to its original's.)"""
+    original = set(_PLACEHOLDER.findall(words.get(config.default_language, "")))
+    for code in config.codes:
+        found = set(_PLACEHOLDER.findall(words.get(code, "")))
+        if code != config.default_language and words.get(code) and found != original:
+            shown = ", ".join("{" + name + "}" for name in sorted(original)) or "none"
+            errors.add(fields.loc(code), f"string '{key}' ({code}): its placeholders are not those of the "
+                       f"{config.default_language} words", f"write the same ones, each as it is: {shown}")
 
 
 def check_groups(records: Records, strings: dict[str, dict[str, str]], config: Config, errors: ErrorList) -> None:

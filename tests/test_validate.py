@@ -235,6 +235,21 @@ def test_base_url_with_a_line_break_in_site_yaml_is_located(root: Path):
     assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'https://example.org/\\nDisallow: /' holds a line break (U+000A)")
 
 
+# --- UI strings ----------------------------------------------------------------------------
+
+
+def test_a_translated_ui_string_has_the_placeholders_of_its_original(root: Path):
+    """The site fills them in (the search page's script fills {count}): one mistyped would be shown as typed."""
+    write(root, "data/strings.yaml", 'found:\n  zh: 找到{count}个页面。\n  en: "Pages found: {cuont}."\n'
+                                     'about:\n  zh: "{outlet}的报道"\n  en: "The article of {date}, in {outlet}"\n'
+                                     'braces:\n  zh: "{{count}}是写法"\n  en: "{{count}} is how it is written"\n')
+    assert mistakes(root) == [
+        "content/data/strings.yaml:3:7: string 'found' (en): its placeholders are not those of the zh words\n"
+        "  hint: write the same ones, each as it is: {count}",
+        "content/data/strings.yaml:6:7: string 'about' (en): its placeholders are not those of the zh words\n"
+        "  hint: write the same ones, each as it is: {outlet}"]
+
+
 # --- glossary ------------------------------------------------------------------------------
 
 
