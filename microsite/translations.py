@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from .conventions import RECORD_KINDS, content_file, key_and_language
+from .markdown import blank_comments
 
 KEY = "translated_from"
 LEDGER = "translated"  # content/data/translated.yaml
@@ -45,8 +46,9 @@ def fingerprint(text: str) -> str:
 
 
 def words_fingerprint(text: str) -> str:
-    """A fingerprint of the words of ``text``: white space (re-wrapping, indentation) does not change it."""
-    return hashlib.sha256("".join(text.split()).encode("utf-8")).hexdigest()[:12]
+    """A fingerprint of the words of ``text``: white space (re-wrapping, indentation) does not change it, nor do
+    HTML comments, an editor's notes that no reader sees (see ``markdown``)."""
+    return hashlib.sha256("".join(blank_comments(text).split()).encode("utf-8")).hexdigest()[:12]
 
 
 def in_step(recorded: str, text: str) -> bool:

@@ -63,6 +63,18 @@ def test_unmarked_then_marked_then_out_of_date(minimal_project: Path) -> None:
                      "content/pages/timeline.en.md"]
 
 
+def test_an_editors_note_in_the_original_leaves_its_translation_in_step(minimal_project: Path) -> None:
+    """An HTML comment is a note no reader sees: there is nothing to translate (see ``markdown``)."""
+    pages = minimal_project / "content" / "pages"
+    mark_translated(pages / "timeline.en.md", "zh", ("zh", "en"))
+    original = pages / "timeline.zh.md"
+    text = original.read_text(encoding="utf-8")
+    original.write_text(text + "\n<!-- 编辑：下一段待补。\n两行的注。 -->\n", encoding="utf-8")
+    assert not any("timeline.en.md" in w for w in warnings_of(minimal_project))
+    original.write_text(text + "\n<!-- 编辑：下一段待补。 -->\n新的一段。\n", encoding="utf-8")
+    assert any(w.startswith("content/pages/timeline.en.md: out of date") for w in warnings_of(minimal_project))
+
+
 def test_a_translation_identical_to_its_original_is_called_untranslated(minimal_project: Path) -> None:
     pages = minimal_project / "content" / "pages"
     (pages / "glossary.en.md").write_text((pages / "glossary.zh.md").read_text(encoding="utf-8"), encoding="utf-8")
