@@ -23,6 +23,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# The UI strings the site fills in, with the placeholders each may hold: a source page's description (by the
+# build, see ``render``) and the number of pages a search found (by the search page's script, static/search.js).
+FILLED_STRINGS = {"source_description": ("outlet", "date"), "search_found": ("count",)}
+
 CANDIDATES_SUFFIX = ".candidates.yaml"  # sources/<id>.candidates.yaml: what ingest found, for an editor to copy
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from .cjk import is_ideograph
 from .compiled import Compiler
-from .conventions import RECORD_KIND, RecordKind, key_and_language
+from .conventions import FILLED_STRINGS, RECORD_KIND, RecordKind, key_and_language
 from .dates import DATE_FORMS_HINT, PartialDate
 from .errors import ErrorList, Location
 from .i18n import format_quantity, locale_of
@@ -361,8 +361,16 @@ _PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")  # {count}, not {{
 def _same_placeholders(key: str, words: dict[str, str], config: Config, fields: Fields, errors: ErrorList) -> None:
     """Each language's words of a UI string have the ``{placeholders}`` of the default language's, which the
     site fills in (a template, or the search page's script): one mistyped in a translation would be shown as
-    typed. (As gettext's ``msgfmt --check-format`` holds a translation to its original's.)"""
+    typed. (As gettext's ``msgfmt --check-format`` holds a translation to its original's.) A string the site
+    itself fills in (``conventions.FILLED_STRINGS``) holds only the placeholders it fills."""
     original = set(_PLACEHOLDER.findall(words.get(config.default_language, "")))
+    filled = FILLED_STRINGS.get(key)
+    unknown = sorted(original - set(filled)) if filled is not None else []
+    if unknown:
+        shown = ", ".join("{" + name + "}" for name in filled)
+        errors.add(fields.loc(config.default_language), f"string '{key}' ({config.default_language}): "
+                   f"{{{unknown[0]}}} is not one of its placeholders", f"its placeholders are {shown}")
+        return
     for code in config.codes:
         found = set(_PLACEHOLDER.findall(words.get(code, "")))
         if code != config.default_language and words.get(code) and found != original:

@@ -16,7 +16,7 @@ from microsite.errors import ContentErrors
 from microsite.load import Project, load
 from microsite.model import Site
 from microsite.validate import validate
-from tests.conftest import MINIMAL, make_project
+from tests.conftest import MINIMAL, REPO, make_project
 
 SOURCE = "2023-10-11-abcdef12"
 
@@ -248,6 +248,25 @@ def test_a_translated_ui_string_has_the_placeholders_of_its_original(root: Path)
         "  hint: write the same ones, each as it is: {count}",
         "content/data/strings.yaml:6:7: string 'about' (en): its placeholders are not those of the zh words\n"
         "  hint: write the same ones, each as it is: {outlet}"]
+
+
+def test_a_ui_string_the_site_fills_in_holds_only_the_placeholders_it_fills(root: Path):
+    write(root, "data/strings.yaml", 'search_found:\n  zh: 找到{cuont}个页面。\n  en: "Pages found: {cuont}."\n'
+                                     'source_description:\n  zh: "{outlet}，{date}"\n  en: "{date}"\n')
+    assert mistakes(root) == [
+        "content/data/strings.yaml:2:7: string 'search_found' (zh): {cuont} is not one of its placeholders\n"
+        "  hint: its placeholders are {count}",
+        "content/data/strings.yaml:6:7: string 'source_description' (en): its placeholders are not those of the zh "
+        "words\n  hint: write the same ones, each as it is: {date}, {outlet}"]
+
+
+def test_the_placeholders_the_search_page_fills_are_those_its_script_fills():
+    """``conventions.FILLED_STRINGS`` names what static/search.js fills in: the two must change together."""
+    from microsite.conventions import FILLED_STRINGS
+
+    script = (REPO / "static" / "search.js").read_text(encoding="utf-8")
+    assert [f'.replace("{{{name}}}"' in script for name in FILLED_STRINGS["search_found"]] == [True]
+    assert "words.found.replace(" in script
 
 
 # --- glossary ------------------------------------------------------------------------------
