@@ -89,3 +89,16 @@ def target_file(site: Path, href: str) -> Path:
     """The file a site-relative href is served from (``/en/`` -> ``en/index.html``)."""
     path = href.split("#", 1)[0].lstrip("/")
     return site / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+def page_file(site, template: str, lang: str) -> str:
+    """The built file of ``site``'s page that ``template`` shows in ``lang`` (the figures page: ``en/statistics/
+    index.html`` today), found by its template, not by its key or URL, which an editor may change."""
+    from microsite.model import output_path
+
+    return output_path(next(page.url for page in site.pages if page.template == template and page.lang == lang))
+
+
+def other_language(site) -> str:
+    """A language of ``site`` that is not its default one."""
+    return next(code for code in site.config.codes if code != site.config.default_language)

@@ -52,13 +52,17 @@ def test_json_carries_language_sources_and_every_record(site) -> None:
 
 
 @pytest.mark.content
-def test_downloads_are_linked_from_the_statistics_and_timeline_pages(built_site) -> None:
-    for page in ("statistics", "timeline", "en/statistics", "en/timeline"):
-        html = (built_site / page / "index.html").read_text(encoding="utf-8")
-        prefix = "/en" if page.startswith("en") else ""
-        for name in ("statistics.csv", "statistics.json", "timeline.csv", "timeline.json"):
-            assert f'href="{prefix}/data/{name}"' in html
-            assert (built_site / prefix.lstrip("/") / "data" / name).is_file()
+def test_downloads_are_linked_from_the_statistics_and_timeline_pages(built_site, real_model) -> None:
+    from tests.html import page_file
+
+    for template in ("statistics", "timeline"):
+        for lang in real_model.config.codes:
+            html = (built_site / page_file(real_model, template, lang)).read_text(encoding="utf-8")
+            for dataset in ("statistics", "timeline"):
+                for fmt in ("csv", "json"):
+                    path = download_path(real_model, lang, dataset, fmt)
+                    assert f'href="/{path}"' in html
+                    assert (built_site / path).is_file()
 
 
 # --- formulas -------------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from microsite.pipeline import check
-from tests.html import read_page, target_file
+from tests.html import page_file, read_page, target_file
 
 content = pytest.mark.content
 
@@ -125,8 +125,8 @@ def test_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
 @content
 def test_each_statistic_is_on_the_statistics_page_with_its_number_in_both_languages(built_site: Path,
                                                                                      real_model) -> None:
-    for lang, page in (("zh", built_site / "statistics/index.html"), ("en", built_site / "en/statistics/index.html")):
-        facts = read_page(page)
+    for lang in real_model.config.codes:
+        facts = read_page(built_site / page_file(real_model, "statistics", lang))
         for statistic in real_model.statistics:
             assert f"stat-{statistic.id}" in facts.ids
             assert statistic.formatted[lang] in facts.text, (lang, statistic.id)
