@@ -97,11 +97,18 @@ def read_page_bytes(body: bytes):
     return parse_page(body.decode("utf-8"))
 
 
-def test_canonical_and_alternates_are_absolute_under_the_subpath(subpath_server) -> None:
+@pytest.mark.content
+def test_canonical_and_alternates_are_absolute_under_the_subpath(subpath_server, real_model) -> None:
     origin, out = subpath_server
-    page = read_page(out / "en" / "statistics" / "index.html")
-    assert page.canonical == f"{origin}{SUBPATH}en/statistics/"
-    assert page.alternates["zh-Hans"] == f"{origin}{SUBPATH}statistics/"
+    config, lang = real_model.config, other_language(real_model)
+
+    def address(code: str) -> str:
+        return f"{origin}{SUBPATH}" + page_file(real_model, "statistics", code).removesuffix("index.html")
+
+    page = read_page(out / page_file(real_model, "statistics", lang))
+    assert page.canonical == address(lang)
+    default = next(language.tag for language in config.languages if language.code == config.default_language)
+    assert page.alternates[default] == address(config.default_language)
 
 
 @pytest.mark.content
