@@ -28,7 +28,7 @@ from markdown_it.token import Token
 from . import cores
 from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
-from .markdown import LinkRef, headings, may_hold_record_links, mistyped_links, new_parser, only_comments
+from .markdown import Headings, LinkRef, headings, may_hold_record_links, mistyped_links, new_parser, only_comments
 from .numerals import any_may_hold_numbers, digit_runs
 from .store import all_of, as_json
 
@@ -204,10 +204,9 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     if "<" in text:
         mistakes += _raw_html(tokens, lines)
     found_headings = headings(tokens)
-    mistakes += tuple(_mistake_at((line, len(lines[line]) - len(lines[line].lstrip(" "))),
-                                  "a level-1 heading: the page's title is its only one",
-                                  "begin a section with ## (a part of one with ###)")
-                      for line in found_headings.first_level)
+    mistakes += _heading_mistakes(found_headings, lines)
+    if "|" in text:
+        mistakes += _empty_header_cells(tokens, lines)
     found: list[LinkRef] = []
     links, digits = _survey(tokens, _Scanner(lines), mistakes, found)
     mistakes += _without_text(found, links)
@@ -275,6 +274,35 @@ def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
         yield child
         if child.type == "image" and child.children:
             yield from _with_alt_texts(child.children)
+
+
+def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake, ...]:
+    """A level-1 heading (the page's title is its one), a heading a level too deep (``##`` then ``####``), and
+    one without words: each misleads a reader who moves through the page by its headings (a screen reader's)."""
+    def at(line: int) -> tuple[int, int]:
+        return line, len(lines[line]) - len(lines[line].lstrip(" "))
+
+    mistakes = [(at(line), "a level-1 heading: the page's title is its only one",
+                 "begin a section with ## (a part of one with ###)") for line in found.first_level]
+    mistakes += [(at(line), f"a level-{level} heading after a level-{before} one: a level is left out",
+                  f"write it as {'#' * (before + 1)} (a heading is at most one level below the one before it; "
+                  "the page's title is the one level-1 heading)") for line, level, before in found.skipping]
+    mistakes += [(at(line), "a heading without words", "write its words after the #, or remove it")
+                 for line in found.empty]
+    return tuple(_mistake_at(*mistake) for mistake in sorted(mistakes))
+
+
+def _empty_header_cells(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ...]:
+    """Each header cell of a table without words: a screen reader names each cell by its column's header."""
+    mistakes, row = [], 0
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open" and token.map:
+            row = token.map[0]  # a cell carries no line of its own
+        elif token.type == "th_open" and not tokens[index + 1].content.strip():
+            mistakes.append(_mistake_at((row, len(lines[row]) - len(lines[row].lstrip(" "))),
+                                        "a table's header cell without words", "name the column in the table's "
+                                        "first row"))
+    return tuple(mistakes)
 
 
 def _without_text(found: list[LinkRef], links: tuple[LinkSpec, ...]) -> tuple[WritingMistake, ...]:

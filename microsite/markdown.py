@@ -387,13 +387,16 @@ class Headings:
     ids: frozenset[str]  # every heading's id, for checking ``page.md#anchor`` links
     duplicates: tuple[tuple[int, str], ...]  # (0-based line, id): explicit ``{#id}`` anchors already used
     first_level: tuple[int, ...]  # the 0-based line of each level-1 heading (the page's title is its one)
+    skipping: tuple[tuple[int, int, int], ...] = ()  # (line, level, the level before): a level left out
+    empty: tuple[int, ...] = ()  # the line of each heading without words
 
 
 def headings(tokens: list[Token]) -> Headings:
     """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
     already use, and where its level-1 headings are."""
-    ids, duplicates, first_level = set(), [], []
-    for token in tokens:
+    ids, duplicates, first_level, skipping, empty = set(), [], [], [], []
+    before = 1  # the page's title: the text's first heading is a section of it
+    for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
         line = (token.map or (0,))[0]
@@ -402,9 +405,15 @@ def headings(tokens: list[Token]) -> Headings:
             ids.add(str(ident))
         if "duplicate_id" in token.meta:
             duplicates.append((line, token.meta["duplicate_id"]))
-        if token.tag == "h1":
+        level = int(token.tag[1])
+        if level == 1:
             first_level.append(line)
-    return Headings(frozenset(ids), tuple(duplicates), tuple(first_level))
+        elif level > before + 1:
+            skipping.append((line, level, before))
+        if not tokens[index + 1].content.strip():
+            empty.append(line)
+        before = level
+    return Headings(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty))
 
 
 # --- links typed with an input method's punctuation ------------------------------------------------------------------

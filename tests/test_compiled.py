@@ -72,6 +72,21 @@ def test_a_level_1_heading_is_a_mistake_at_its_place() -> None:
     assert compile_markdown(MD, "## A\n\n### B\n\nx = y, #3\n").mistakes == ()
 
 
+def test_a_heading_a_level_too_deep_or_without_words_and_an_empty_header_cell_are_mistakes() -> None:
+    """What a screen reader's outline of the page, or its reading of a table, would trip on (axe's heading-order,
+    empty-heading and empty-table-header rules, which the browser tests run on the real site)."""
+    text = "### Too deep\n\n## A\n\n#### Too deep\n\n### B\n\n#### C\n\n## \n\n## {#x}\n\n| | b |\n|---|---|\n| 1 | 2 |\n"
+    assert [(m.line, m.column, m.message, m.hint) for m in compile_markdown(MD, text).mistakes] == [
+        (0, 0, "a level-3 heading after a level-1 one: a level is left out", "write it as ## (a heading is at most "
+         "one level below the one before it; the page's title is the one level-1 heading)"),
+        (4, 0, "a level-4 heading after a level-2 one: a level is left out", "write it as ### (a heading is at "
+         "most one level below the one before it; the page's title is the one level-1 heading)"),
+        (10, 0, "a heading without words", "write its words after the #, or remove it"),
+        (12, 0, "a heading without words", "write its words after the #, or remove it"),
+        (14, 0, "a table's header cell without words", "name the column in the table's first row")]
+    assert compile_markdown(MD, "## A\n### B\n#### C\n## D\n\n| a | b |\n|---|---|\n|  | 2 |\n").mistakes == ()
+
+
 def test_a_link_without_text_and_an_image_without_a_description_are_mistakes_at_their_targets() -> None:
     compiled = compile_markdown(MD, "See [](statistics.md), [ ](t.md) and [](cite:s \"q\").\n\n![](/static/i.svg)\n")
     assert [(m.line, m.column, m.message) for m in compiled.mistakes] == [
