@@ -205,8 +205,6 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         mistakes += _raw_html(tokens, lines)
     found_headings = headings(tokens)
     mistakes += _heading_mistakes(found_headings, lines)
-    if "|" in text:
-        mistakes += _empty_header_cells(tokens, lines)
     found: list[LinkRef] = []
     links, digits = _survey(tokens, _Scanner(lines), mistakes, found)
     mistakes += _without_text(found, links)
@@ -277,8 +275,9 @@ def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
 
 
 def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake, ...]:
-    """A level-1 heading (the page's title is its one), a heading a level too deep (``##`` then ``####``), and
-    one without words: each misleads a reader who moves through the page by its headings (a screen reader's)."""
+    """A level-1 heading (the page's title is its one), a heading a level too deep (``##`` then ``####``), one
+    without words, and a table's header cell without words: each misleads a reader who moves through the page
+    by its headings, or through a table by its columns' names (a screen reader's)."""
     def at(line: int) -> tuple[int, int]:
         return line, len(lines[line]) - len(lines[line].lstrip(" "))
 
@@ -289,20 +288,9 @@ def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake
                   "the page's title is the one level-1 heading)") for line, level, before in found.skipping]
     mistakes += [(at(line), "a heading without words", "write its words after the #, or remove it")
                  for line in found.empty]
+    mistakes += [(at(line), "a table's header cell without words", "name the column in the table's first row")
+                 for line in found.empty_header_cells]
     return tuple(_mistake_at(*mistake) for mistake in sorted(mistakes))
-
-
-def _empty_header_cells(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ...]:
-    """Each header cell of a table without words: a screen reader names each cell by its column's header."""
-    mistakes, row = [], 0
-    for index, token in enumerate(tokens):
-        if token.type == "tr_open" and token.map:
-            row = token.map[0]  # a cell carries no line of its own
-        elif token.type == "th_open" and not tokens[index + 1].content.strip():
-            mistakes.append(_mistake_at((row, len(lines[row]) - len(lines[row].lstrip(" "))),
-                                        "a table's header cell without words", "name the column in the table's "
-                                        "first row"))
-    return tuple(mistakes)
 
 
 def _without_text(found: list[LinkRef], links: tuple[LinkSpec, ...]) -> tuple[WritingMistake, ...]:

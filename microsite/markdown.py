@@ -382,22 +382,33 @@ class LinkRef:
 
 @dataclass(frozen=True)
 class Headings:
-    """What the build needs of a text's headings, found in one pass (:func:`headings`)."""
+    """What the build needs of a text's headings (and its tables' header cells), found in one pass
+    (:func:`headings`)."""
 
     ids: frozenset[str]  # every heading's id, for checking ``page.md#anchor`` links
     duplicates: tuple[tuple[int, str], ...]  # (0-based line, id): explicit ``{#id}`` anchors already used
     first_level: tuple[int, ...]  # the 0-based line of each level-1 heading (the page's title is its one)
     skipping: tuple[tuple[int, int, int], ...] = ()  # (line, level, the level before): a level left out
     empty: tuple[int, ...] = ()  # the line of each heading without words
+    empty_header_cells: tuple[int, ...] = ()  # the line of each table's header cell without words
 
 
 def headings(tokens: list[Token]) -> Headings:
     """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
     already use, and where its level-1 headings are."""
-    ids, duplicates, first_level, skipping, empty = set(), [], [], [], []
+    ids, duplicates, first_level, skipping, empty, empty_cells = set(), [], [], [], [], []
     before = 1  # the page's title: the text's first heading is a section of it
+    row = 0
     for index, token in enumerate(tokens):
-        if token.type != "heading_open":
+        kind = token.type
+        if kind == "th_open":  # (in this one pass: a page of long tables has thousands of tokens)
+            if not tokens[index + 1].content.strip():
+                empty_cells.append(row)
+            continue
+        if kind == "tr_open":
+            row = token.map[0] if token.map else row  # a cell carries no line of its own
+            continue
+        if kind != "heading_open":
             continue
         line = (token.map or (0,))[0]
         ident = token.attrGet("id")
@@ -413,7 +424,8 @@ def headings(tokens: list[Token]) -> Headings:
         if not tokens[index + 1].content.strip():
             empty.append(line)
         before = level
-    return Headings(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty))
+    return Headings(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty),
+                    tuple(empty_cells))
 
 
 # --- links typed with an input method's punctuation ------------------------------------------------------------------
