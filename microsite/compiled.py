@@ -237,8 +237,8 @@ def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ..
         text = "\n".join(lines[first:block.map[1]])
         for link in mistyped_links(text):
             cause = _line_column(text, link.cause, first)
-            found[cause] = WritingMistake(*cause, _line_column(text, link.start, first), _line_column(text, link.end, first),
-                                    link.message, link.hint)
+            found[cause] = WritingMistake(*cause, _line_column(text, link.start, first),
+                                          _line_column(text, link.end, first), link.message, link.hint)
     return tuple(found.values())
 
 

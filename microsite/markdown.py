@@ -388,9 +388,9 @@ class Headings:
     ids: frozenset[str]  # every heading's id, for checking ``page.md#anchor`` links
     duplicates: tuple[tuple[int, str], ...]  # (0-based line, id): explicit ``{#id}`` anchors already used
     first_level: tuple[int, ...]  # the 0-based line of each level-1 heading (the page's title is its one)
-    skipping: tuple[tuple[int, int, int], ...] = ()  # (line, level, the level before): a level left out
-    empty: tuple[int, ...] = ()  # the line of each heading without words
-    empty_header_cells: tuple[int, ...] = ()  # the line of each table's header cell without words
+    skipping: tuple[tuple[int, int, int], ...]  # (line, level, the level before): a level left out
+    empty: tuple[int, ...]  # the line of each heading without words
+    empty_header_cells: tuple[int, ...]  # the line of each table's header cell without words
 
 
 def headings(tokens: list[Token]) -> Headings:

@@ -129,11 +129,16 @@ def test_rendered_markdown_is_not_escaped_twice(outputs: dict[str, bytes]):
 # --- template mistakes ------------------------------------------------------------------------
 
 
-def test_template_syntax_error_is_located_in_the_template(minimal_project: Path):
-    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", "  {% if %}")
+@pytest.mark.parametrize("written, shown, hint", [
+    ("  {% if %}", "templates/404.html:5: template syntax error: ", "fix the template"),
+    ('  {% include "parts/note.html" %}', "templates/404.html:5: template 'parts/note.html' not found\n",
+     "create templates/parts/note.html, or correct the name where it is used"),  # where it is included
+])
+def test_a_template_mistake_is_located_in_the_template(minimal_project: Path, written: str, shown: str, hint: str):
+    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", written)
     [error] = render_mistakes(minimal_project)
-    assert error.format(minimal_project).startswith("templates/404.html:5: template syntax error: ")
-    assert error.hint == "fix the template"
+    assert error.format(minimal_project).startswith(shown)
+    assert error.hint == hint
 
 
 def test_syntax_error_in_the_base_template_is_reported_once(minimal_project: Path):
@@ -158,13 +163,6 @@ def test_a_template_no_page_uses_must_compile_too(minimal_project: Path, written
     [error] = render_mistakes(minimal_project)
     assert error.format(minimal_project).startswith("templates/unused.html:2: template syntax error: ")
     assert message in error.message and error.hint == "fix the template"
-
-
-def test_a_template_included_but_missing_is_reported_where_it_is_included(minimal_project: Path):
-    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", '  {% include "parts/note.html" %}')
-    [error] = render_mistakes(minimal_project)
-    assert error.format(minimal_project).startswith("templates/404.html:5: template 'parts/note.html' not found\n")
-    assert error.hint == "create templates/parts/note.html, or correct the name where it is used"
 
 
 def test_every_template_that_does_not_compile_is_reported_each_once(minimal_project: Path):
