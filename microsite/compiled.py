@@ -276,8 +276,9 @@ def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
 
 def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake, ...]:
     """A level-1 heading (the page's title is its one), a heading a level too deep (``##`` then ``####``), one
-    without words, and a table's header cell without words: each misleads a reader who moves through the page
-    by its headings, or through a table by its columns' names (a screen reader's)."""
+    without words, a table's header cell without words and a list item without words: each misleads a reader
+    who moves through the page by its headings, through a table by its columns' names (a screen reader's), or
+    down a list."""
     def at(line: int) -> tuple[int, int]:
         return line, len(lines[line]) - len(lines[line].lstrip(" "))
 
@@ -290,6 +291,8 @@ def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake
                  for line in found.empty]
     mistakes += [(at(line), "a table's header cell without words", "name the column in the table's first row")
                  for line in found.empty_header_cells]
+    mistakes += [(at(line), "a list item without words: readers would see an empty bullet",
+                  "write the item's words after its marker (- or 1.), or remove the line") for line in found.empty_items]
     return tuple(_mistake_at(*mistake) for mistake in sorted(mistakes))
 
 

@@ -29,6 +29,7 @@ to readers as the characters typed.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -167,6 +168,11 @@ class QuickRenderer(RendererHTML):
         content = tokens[index].content
         return "" if only_comments(content) else escapeHtml(content)
 
+    def renderInlineAsText(self, tokens, options, env) -> str:
+        """markdown-it's (an image's description, as its ``alt``), without the HTML comments in it: an editor's
+        notes, which a reader's screen reader would otherwise read out."""
+        return super().renderInlineAsText([token for token in tokens or () if not _is_comment(token)], options, env)
+
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -174,6 +180,15 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 def only_comments(html: str) -> bool:
     """Whether raw ``html`` is nothing but HTML comments (an editor's notes) and white space."""
     return not _COMMENT.sub("", html).strip()
+
+
+def _is_comment(token: Token) -> bool:
+    return token.type in ("html_inline", "html_block") and only_comments(token.content)
+
+
+def without_words(text: str) -> bool:
+    """Whether a reader sees nothing of ``text`` (Markdown): it is white space and HTML comments."""
+    return not blank_comments(text).strip()
 
 
 def blank_comments(text: str) -> str:
@@ -369,7 +384,7 @@ class LinkRef:
     def text(self) -> str:
         """The link's visible text (an image's alt text)."""
         if self.is_image:
-            return self.token.content
+            return _COMMENT.sub("", self.token.content)  # a comment in it is the editor's, not the reader's
         depth, parts = 0, []
         for token in self.children[self.index + 1:]:
             if token.type == "link_close" and depth == 0:
@@ -382,8 +397,8 @@ class LinkRef:
 
 @dataclass(frozen=True)
 class Headings:
-    """What the build needs of a text's headings (and its tables' header cells), found in one pass
-    (:func:`headings`)."""
+    """What the build needs of a text's headings (and of its tables' header cells and its list items), found in
+    one pass (:func:`headings`)."""
 
     ids: frozenset[str]  # every heading's id, for checking ``page.md#anchor`` links
     duplicates: tuple[tuple[int, str], ...]  # (0-based line, id): explicit ``{#id}`` anchors already used
@@ -391,22 +406,27 @@ class Headings:
     skipping: tuple[tuple[int, int, int], ...]  # (line, level, the level before): a level left out
     empty: tuple[int, ...]  # the line of each heading without words
     empty_header_cells: tuple[int, ...]  # the line of each table's header cell without words
+    empty_items: tuple[int, ...]  # the line of each list item without words (an empty bullet)
 
 
 def headings(tokens: list[Token]) -> Headings:
     """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
     already use, and where its level-1 headings are."""
-    ids, duplicates, first_level, skipping, empty, empty_cells = set(), [], [], [], [], []
+    ids, duplicates, first_level, skipping, empty, empty_cells, empty_items = set(), [], [], [], [], [], []
     before = 1  # the page's title: the text's first heading is a section of it
     row = 0
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "th_open":  # (in this one pass: a page of long tables has thousands of tokens)
-            if not tokens[index + 1].content.strip():
+            if without_words(tokens[index + 1].content):
                 empty_cells.append(row)
             continue
         if kind == "tr_open":
             row = token.map[0] if token.map else row  # a cell carries no line of its own
+            continue
+        if kind == "list_item_open":
+            if _empty_item(tokens, index):
+                empty_items.append((token.map or (0,))[0])
             continue
         if kind != "heading_open":
             continue
@@ -421,11 +441,25 @@ def headings(tokens: list[Token]) -> Headings:
             first_level.append(line)
         elif level > before + 1:
             skipping.append((line, level, before))
-        if not tokens[index + 1].content.strip():
+        if without_words(tokens[index + 1].content):
             empty.append(line)
         before = level
     return Headings(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty),
-                    tuple(empty_cells))
+                    tuple(empty_cells), tuple(empty_items))
+
+
+def _empty_item(tokens: list[Token], index: int) -> bool:
+    """Whether the list item opened at ``tokens[index]`` holds nothing a reader sees (``-`` alone, or a note
+    in a comment): it ends before any token with words, a nested list or a block of any other kind."""
+    for token in itertools.islice(tokens, index + 1, None):
+        kind = token.type
+        if kind == "list_item_close":
+            return True
+        if kind in ("paragraph_open", "paragraph_close") or _is_comment(token) or (
+                kind == "inline" and without_words(token.content)):
+            continue
+        return False
+    return True
 
 
 # --- links typed with an input method's punctuation ------------------------------------------------------------------

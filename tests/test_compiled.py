@@ -87,6 +87,25 @@ def test_a_heading_a_level_too_deep_or_without_words_and_an_empty_header_cell_ar
     assert compile_markdown(MD, "## A\n### B\n#### C\n## D\n\n| a | b |\n|---|---|\n|  | 2 |\n").mistakes == ()
 
 
+def test_a_list_item_without_words_is_a_mistake_and_a_note_in_a_comment_is_no_words() -> None:
+    """An editor's note (an HTML comment) is left out of the page: a heading, a header cell, a list item, a link's
+    text or an image's description that holds nothing else is empty for a reader."""
+    text = ("- a\n- <!-- to do -->\n-\n\n1. \n\n## <!-- a note -->\n\n| <!-- x --> | b |\n|---|---|\n| 1 | 2 |\n\n"
+            "[<!-- x -->](a.md) ![<!-- x -->](/static/i.png)\n")
+    assert [(m.line, m.column, m.message) for m in compile_markdown(MD, text).mistakes] == [
+        (1, 0, "a list item without words: readers would see an empty bullet"),
+        (2, 0, "a list item without words: readers would see an empty bullet"),
+        (4, 0, "a list item without words: readers would see an empty bullet"),
+        (6, 0, "a heading without words"),
+        (8, 0, "a table's header cell without words"),
+        (12, 13, "the link to 'a.md' has no text: readers would find nothing to read or click"),
+        (12, 33, "the image '/static/i.png' has no description for readers who cannot see it")]
+    assert compile_markdown(MD, text).mistakes[0].hint == \
+        "write the item's words after its marker (- or 1.), or remove the line"
+    # Items with words, a quotation, code, a nested list, or words beside a note, are not empty.
+    assert compile_markdown(MD, "- a <!-- n -->\n- > q\n- ```\n  x\n  ```\n-\n  - c\n").mistakes == ()
+
+
 def test_a_link_without_text_and_an_image_without_a_description_are_mistakes_at_their_targets() -> None:
     compiled = compile_markdown(MD, "See [](statistics.md), [ ](t.md) and [](cite:s \"q\").\n\n![](/static/i.svg)\n")
     assert [(m.line, m.column, m.message) for m in compiled.mistakes] == [

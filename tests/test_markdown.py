@@ -47,6 +47,7 @@ def test_html_block_is_escaped():
     ("<!-- one --> <!-- two -->\n", ""),
     ("## A heading <!-- a note -->", '<h2 id="a-heading">A heading </h2>\n'),
     ("`<!-- code -->`", "<p><code>&lt;!-- code --&gt;</code></p>\n"),
+    ("![A map <!-- the 2019 one -->](m.png)", '<p><img src="m.png" alt="A map " /></p>\n'),  # read out, else
 ])
 def test_an_html_comment_is_an_editors_note_left_out_of_the_page(text, shown):
     assert MD.render(text) == shown
