@@ -1,7 +1,8 @@
 """What the build tells the editor without refusing the site.
 
 Translations missing, unmarked, untranslated or out of date, glossary
-terms without a source quote, and files in ``content/`` that nothing reads.
+terms without a source quote, files in ``content/`` that nothing reads, and
+Markdown written in a field that is shown as plain text.
 
 Warnings are printed by ``build`` and ``check`` and listed on the preview's review page; a
 build with warnings still publishes.
@@ -9,7 +10,11 @@ build with warnings still publishes.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
+
+from markdown_it import MarkdownIt
 
 from . import translations
 from .conventions import RECORD_KINDS, content_file
@@ -17,6 +22,7 @@ from .errors import ContentError, Location
 from .load import DATA_FILES, RawContent
 from .model import Config, Page, Source
 from .records import Records
+from .tracing import PlainField
 
 
 def translation_warnings(pages: list[Page], config: Config, ledger: dict | None = None) -> list[ContentError]:
@@ -129,4 +135,27 @@ def unread_warnings(raw: RawContent) -> list[ContentError]:
         hint = places.get(parts[0] if len(parts) > 1 else "", "content/ holds site.yaml and the folders data/, "
                           "pages/ and sources/: move it into one of them, or out of content/")
         warnings.append(ContentError(Location(path), "no part of the build reads this file", hint))
+    return warnings
+
+
+# What Markdown would make of a text and a plain field shows as typed, with the marks that do it.
+_FORMATTING = {"em_open": "{0}…{0}", "strong_open": "{0}…{0}", "s_open": "{0}…{0}", "code_inline": "{0}…{0}",
+               "link_open": "[…](…)", "image": "![…](…)"}
+_MARK = re.compile(r"[*_`~\[<]")  # a text without one of these has none of them
+
+
+def markdown_in_plain(fields: Sequence[PlainField], md: MarkdownIt) -> list[ContentError]:
+    """A warning for each field shown as plain text (a title, a label) that holds what Markdown would format:
+    ``title: The **three** pillars`` shows readers its asterisks. Asked of the site's own parser (``md``), so a
+    lone ``*`` or a ``snake_case`` name, which Markdown leaves as it is, is not one."""
+    warnings = []
+    for field in fields:
+        if not _MARK.search(field.text):
+            continue
+        marks = dict.fromkeys("<…>" if token.markup == "autolink" else _FORMATTING[token.type].format(token.markup)
+                              for token in md.parseInline(field.text)[0].children or () if token.type in _FORMATTING)
+        if marks:
+            warnings.append(ContentError(
+                field.place(0), f"{field.field}: Markdown ({', '.join(marks)}) is shown as typed in this field",
+                "write it as plain text, without the marks (Markdown formats a page's text, not its fields)"))
     return warnings

@@ -358,6 +358,26 @@ def test_a_file_no_part_of_the_build_reads_is_a_warning_in_every_kind_of_build(t
     assert unread(build(root, out)) == []
 
 
+def test_markdown_in_a_pages_title_is_a_warning_in_every_kind_of_build(tmp_path: Path) -> None:
+    """The warning is the page's: a build that makes only another page gives it as the last build found it."""
+    root, out = minimal_site(tmp_path)
+    home = root / "content/pages/index.en.md"
+    edit(home, "title: Home en", "title: Home **en**")
+
+    def formatted(result) -> list[str]:
+        return [warning.format(root) for warning in result.warnings if "Markdown" in warning.message]
+
+    first = formatted(build(root, out))
+    assert [line.split("\n")[0] for line in first] == [
+        "content/pages/index.en.md:2:8: the page's title: Markdown (**…**) is shown as typed in this field"]
+    assert formatted(build(root, out)) == first  # nothing changed
+    page = root / "content/pages/statistics.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert formatted(build(root, out)) == first  # only another page made again
+    edit(home, "title: Home **en**", "title: Home en")
+    assert formatted(build(root, out)) == []
+
+
 def test_only_the_edges_read_the_environment() -> None:
     """Build options come from the command line and the preview, once: no stage reads the environment itself."""
     readers = sorted(path.name for path in (REPO / "microsite").glob("*.py")

@@ -235,6 +235,21 @@ def test_base_url_with_a_line_break_in_site_yaml_is_located(root: Path):
     assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'https://example.org/\\nDisallow: /' holds a line break (U+000A)")
 
 
+def test_markdown_in_a_field_shown_as_plain_text_is_a_warning_where_it_is_written(root: Path):
+    """A title or a label is shown as typed: ``**three**`` would show readers its asterisks. Only what the site's
+    Markdown would format counts: a lone ``*``, ``snake_case`` or ``[sic]`` is left as it is there too."""
+    edit(root, "pages/index.en.md", "title: Home en", "title: The **main** pillars, `code` and <https://a.cn>")
+    edit(root, "data/statistics.yaml", "label: affiliated chambers", "label: '_affiliated_ [chambers](x.md)'")
+    edit(root, "pages/index.zh.md", "title: ", "title: a * b, snake_case_name, C++, [sic] ~ ")
+
+    shown = [warning.format(root) for warning in site_of(root).warnings if "Markdown" in warning.message]
+    hint = "\n  hint: write it as plain text, without the marks (Markdown formats a page's text, not its fields)"
+    assert shown == [
+        "content/pages/index.en.md:2:8: the page's title: Markdown (**…**, `…`, <…>) is shown as typed in this field"
+        + hint,
+        "content/data/statistics.yaml:11:13: label: Markdown (_…_, […](…)) is shown as typed in this field" + hint]
+
+
 # --- UI strings ----------------------------------------------------------------------------
 
 
