@@ -354,17 +354,18 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
     """
     links: list[LinkSpec] = []
     runs: list[TextRun] = []
-    blocks = [block for block in tokens if block.type == "inline" and block.children]
+    blocks = [(tuple(block.map) if block.map else (0, 1), block.children) if block.type == "inline" else
+              _code_as_text(block) for block in tokens
+              if (block.type == "inline" and block.children) or block.type in _CODE_BLOCKS]
     # Most pages hold no number in any of their runs of text (a page of long tables has hundreds): one question
     # of them all then spares asking each (see ``numerals.any_may_hold_numbers``).
-    numbers = any_may_hold_numbers([token.content for block in blocks for token in block.children
+    numbers = any_may_hold_numbers([token.content for _, children in blocks for token in children
                                     if token.type in _SEEN_TEXT])
-    for block in blocks:
-        span = tuple(block.map) if block.map else (0, 1)
+    for span, children in blocks:
         current, text_scanner = -1, scanner  # the link the text is in, and where to look for its text
-        for index, token in enumerate(block.children):
+        for index, token in enumerate(children):
             if token.type in ("link_open", "image"):
-                link = LinkRef(token, block.children, index, span)
+                link = LinkRef(token, children, index, span)
                 found.append(link)
                 before = scanner.at(span)  # a link's text comes before its target: [text](target)
                 place = scanner.find(span, _as_written(link.href, scanner.lines, span))
@@ -388,6 +389,16 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                     runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
                                         kept))
     return tuple(links), tuple(runs)
+
+
+_CODE_BLOCKS = ("code_block", "fence")
+
+
+def _code_as_text(block: Token) -> tuple[tuple[int, int], list[Token]]:
+    """A block of code as a block of text to survey: a reader sees its numbers as much as a paragraph's (its
+    lines, after a fence's opening line)."""
+    first, end = block.map or (0, 1)
+    return (first + (block.type == "fence"), end), [Token("text", "", 0, content=block.content)]
 
 
 def _as_written(href: str, lines: list[str], span: tuple[int, int]) -> str:

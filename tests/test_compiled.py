@@ -41,6 +41,14 @@ def test_digit_runs_are_found_with_the_link_they_are_in_and_their_place() -> Non
                     ("第2行", -1, ((1, 1, 1),))]
 
 
+def test_digit_runs_in_code_blocks_are_found_at_their_places() -> None:
+    """A reader sees a number shown as code as much as one in a paragraph: it is traced like any other."""
+    compiled = compile_markdown(MD, "Intro.\n\n```text 3\nThe 49 chambers\n```\n\n    indented: 77\n\n~~~\n\n x 1\n~~~\n")
+    runs = [(run.text, run.link, run.places) for run in compiled.digits]
+    assert runs == [("The 49 chambers\n", -1, ((4, 3, 4),)),  # a fence's info string is not shown
+                    ("indented: 77\n", -1, ((10, 6, 14),)), ("\n x 1\n", -1, ((4, 10, 3),))]
+
+
 def test_raw_html_and_editor_nul_characters_cannot_forge_a_placeholder() -> None:
     compiled = compile_markdown(MD, "<b>x</b> \x00a0\x00 \x00t0\x00")
     assert "<b>" not in compiled.html and "\x00" not in compiled.html
@@ -185,6 +193,8 @@ _LINE = st.lists(_INLINE, min_size=1, max_size=4).map(" ".join)
 _BLOCK = st.one_of(
     _LINE,
     st.builds("## {}".format, _LINE),
+    st.builds("```\n{}\n```".format, _LINE),
+    st.builds("    {}".format, _LINE),
     st.lists(_LINE, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {item}" for item in items)),
     st.lists(st.tuples(_LINE, _LINE), min_size=1, max_size=3).map(
         lambda rows: "| a | b |\n|---|---|\n" + "\n".join(f"| {left} | {right} |" for left, right in rows)),

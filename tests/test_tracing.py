@@ -120,6 +120,14 @@ def test_a_count_is_not_taken_from_a_date(minimal_project: Path, capsys):
     assert "index.en.md:6:42: '4' is a count here, but in the quote it cites '4月' is part of a date" in check(minimal_project, capsys)
 
 
+def test_a_number_in_a_block_of_code_must_be_traced(minimal_project: Path, capsys):
+    edit(minimal_project / "content/pages/index.en.md", "See [the figures]",
+         "\n\n```\nThe ICF has 12 chambers.\n```\n\n    And 13 more.\n\nSee [the figures]")
+    err = check(minimal_project, capsys)
+    assert "content/pages/index.en.md:9:13: the number '12' is not traced to a source" in err
+    assert "content/pages/index.en.md:12:9: the number '13' is not traced to a source" in err
+
+
 def test_a_date_part_is_traced_by_an_event_link(minimal_project: Path):
     edit(minimal_project / "content/pages/index.en.md", "See [the figures]", "[In April 2023](event:april-event). See [the figures]")
     assert main(["--root", str(minimal_project), "check"]) == 0
