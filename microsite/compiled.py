@@ -23,6 +23,8 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import MD_TRIM_CHARS, mdTrim
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 
 from . import cores
@@ -205,6 +207,8 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         mistakes += _raw_html(tokens, lines)
     found_headings = headings(tokens)
     mistakes += _heading_mistakes(found_headings, lines)
+    if found_headings.body_rows:
+        mistakes += _cells_left_out(found_headings.body_rows, lines)
     found: list[LinkRef] = []
     links, digits = _survey(tokens, _Scanner(lines), mistakes, found)
     mistakes += _without_text(found, links)
@@ -294,6 +298,39 @@ def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake
     mistakes += [(at(line), "a list item without words: readers would see an empty bullet",
                   "write the item's words after its marker (- or 1.), or remove the line") for line in found.empty_items]
     return tuple(_mistake_at(*mistake) for mistake in sorted(mistakes))
+
+
+def _cells_left_out(rows: tuple[tuple[int, int], ...], lines: list[str]) -> tuple[WritingMistake, ...]:
+    """Each row of a table with more cells than the table has columns (its header's): the parser leaves the cells
+    beyond them out of the page, and with them any number or citation in them, without a word."""
+    mistakes = []
+    for line, columns in rows:
+        count = cells_in(lines[line])
+        if count > columns:
+            which = f"the {_ordinal(columns + 1)} cell" + (" and those after it" if count > columns + 1 else "")
+            written = lines[line]
+            mistakes.append(_mistake_at(
+                (line, len(written) - len(written.lstrip())),
+                f"this row of the table has {count} cells, but the table has {columns} columns: {which} would be "
+                "left out of the page", "add the column to the table's first row and its --- row, or remove the "
+                "cells; a | inside a cell is written \\|"))
+    return tuple(mistakes)
+
+
+def cells_in(written: str) -> int:
+    """How many cells markdown-it reads in a line of a table's body (inside a quotation too: after its ``>``),
+    before it takes as many as the table has columns."""
+    text = mdTrim(written)
+    if text.startswith(">"):
+        text = mdTrim(text.lstrip(">" + MD_TRIM_CHARS))
+    if "\\" in text:  # an escaped \| is no boundary: split as the parser does
+        cells = escapedSplit(text)
+        return len(cells) - (cells[0] == "") - (len(cells) > 1 and cells[-1] == "")
+    return text.count("|") + 1 - text.startswith("|") - text.endswith("|") if text else 0
+
+
+def _ordinal(number: int) -> str:
+    return f"{number}{'th' if 10 <= number % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
 def _without_text(found: list[LinkRef], links: tuple[LinkSpec, ...]) -> tuple[WritingMistake, ...]:

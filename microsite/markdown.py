@@ -407,22 +407,29 @@ class Headings:
     empty: tuple[int, ...]  # the line of each heading without words
     empty_header_cells: tuple[int, ...]  # the line of each table's header cell without words
     empty_items: tuple[int, ...]  # the line of each list item without words (an empty bullet)
+    body_rows: tuple[tuple[int, int], ...]  # (line, the table's columns) of each row of a table's body
 
 
 def headings(tokens: list[Token]) -> Headings:
     """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
     already use, and where its level-1 headings are."""
     ids, duplicates, first_level, skipping, empty, empty_cells, empty_items = set(), [], [], [], [], [], []
+    body_rows = []
     before = 1  # the page's title: the text's first heading is a section of it
-    row = 0
+    row = columns = 0
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "th_open":  # (in this one pass: a page of long tables has thousands of tokens)
+            columns += 1
             if without_words(tokens[index + 1].content):
                 empty_cells.append(row)
             continue
         if kind == "tr_open":
             row = token.map[0] if token.map else row  # a cell carries no line of its own
+            if tokens[index - 1].type == "thead_open":
+                columns = 0  # a table's header row: its cells are its columns
+            else:
+                body_rows.append((row, columns))
             continue
         if kind == "list_item_open":
             if _empty_item(tokens, index):
@@ -445,7 +452,7 @@ def headings(tokens: list[Token]) -> Headings:
             empty.append(line)
         before = level
     return Headings(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty),
-                    tuple(empty_cells), tuple(empty_items))
+                    tuple(empty_cells), tuple(empty_items), tuple(body_rows))
 
 
 def _empty_item(tokens: list[Token], index: int) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from microsite import compiled as compiled_module
@@ -112,6 +113,37 @@ def test_a_list_item_without_words_is_a_mistake_and_a_note_in_a_comment_is_no_wo
         "write the item's words after its marker (- or 1.), or remove the line"
     # Items with words, a quotation, code, a nested list, or words beside a note, are not empty.
     assert compile_markdown(MD, "- a <!-- n -->\n- > q\n- ```\n  x\n  ```\n-\n  - c\n").mistakes == ()
+
+
+def test_a_row_with_more_cells_than_the_table_has_columns_is_a_mistake() -> None:
+    """markdown-it keeps as many cells of a row as the header has, and drops the rest without a word."""
+    text = "| a | b |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n| 1 \\| 2 | 3 |\n\n> x | y\n> --|--\n> 1 | 2 | 3 | 4\n"
+    assert [(m.line, m.column, m.message) for m in compile_markdown(MD, text).mistakes] == [
+        (3, 0, "this row of the table has 3 cells, but the table has 2 columns: the 3rd cell would be left out of "
+               "the page"),
+        (8, 0, "this row of the table has 4 cells, but the table has 2 columns: the 3rd cell and those after it "
+               "would be left out of the page")]
+    assert compile_markdown(MD, "| a | b |\n|---|---|\n| 1 |\n|  | 2 |\n| 1 \\| 2 | 3 |\n").mistakes == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "1", " ", "`", "\\", "\\|", "商"]), min_size=1, max_size=4).map("".join)
+                .map(lambda cell: cell.strip(" ")).filter(bool), min_size=1, max_size=6),
+       st.booleans(), st.booleans(), st.booleans(), st.sampled_from(["", "  "]))
+def test_the_cells_of_a_row_are_counted_as_markdown_it_reads_them(cells, lead, trail, quoted, space) -> None:
+    """Cells with words, so that the last with words in a table of 20 columns is the row's last cell."""
+    row = space + "| " * lead + " | ".join(cells) + " |" * trail
+    header = "|" + " h |" * 20 + "\n|" + "---|" * 20 + "\n"
+    table = header + row + "\n"
+    if quoted:
+        table, row = "".join(f"> {line}\n" for line in table.splitlines()), "> " + row
+    tokens = MD.parse(table)
+    kinds = [token.type for token in tokens]
+    assume("tbody_open" in kinds)  # a line that begins another block (a fence: ```) is no row
+    body = tokens[kinds.index("tbody_open"):]
+    contents = [body[index + 1].content for index, token in enumerate(body) if token.type == "td_open"]
+    read = len(contents) - len(list(itertools.takewhile(lambda content: content == "", reversed(contents))))
+    assert compiled_module.cells_in(row) == read, (row, contents)
 
 
 def test_a_link_without_text_and_an_image_without_a_description_are_mistakes_at_their_targets() -> None:
