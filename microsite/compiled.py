@@ -69,7 +69,8 @@ class LinkSpec(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class WritingMistake:
     """A mistake in how a text is written, found as it compiles: a would-be link broken by an input method's
-    punctuation, raw HTML, a level-1 heading, a link without text or an image without a description.
+    punctuation or left unmade by the parser, raw HTML, a heading, a header cell or a list item a reader would
+    trip on, a table's row with cells left out, a link without text or an image without a description.
     ``line``/``column`` (0-based) of the cause.
 
     ``start`` and ``end`` (line, column) delimit it: digits and links in there are part of this one mistake.
@@ -205,6 +206,8 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     mistakes = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
     if "<" in text:
         mistakes += _raw_html(tokens, lines)
+    if "]" in text:
+        mistakes += _links_not_made(tokens, lines, mistakes)
     found_headings = headings(tokens)
     mistakes += _heading_mistakes(found_headings, lines)
     if found_headings.body_rows:
@@ -244,6 +247,69 @@ def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ..
             found[cause] = WritingMistake(*cause, _line_column(text, link.start, first),
                                           _line_column(text, link.end, first), link.message, link.hint)
     return tuple(found.values())
+
+
+# What is left of a link's syntax in the text a reader sees, when the parser could not make it a link:
+# "[text](target" (no closing parenthesis, or a space in the target), "[text][name]" (no such name defined),
+# "[text] (page.md)" (a space before the parenthesis) and "(page.md)[text]" (the wrong way round).
+_NOT_A_LINK = re.compile(r"\[[^\[\]\n]*\](?:\(|\[|[ \t]+\((?=[^()\s]*(?:\.md|:|/)))"
+                         r"|\([^()\s]*(?:\.md|:|/)[^()\s]*\)\[[^\[\]\n]*\]")
+def _with_target(text: str, match: re.Match) -> str:
+    """The would-be link ``match`` found in ``text`` with its target as a link's would run: to the ``)`` or ``]``
+    that closes it on its line, before another link; where none does, its first word, and a title in quotation
+    marks after it."""
+    found = match.group()
+    if not found.endswith(("(", "[")):
+        return found
+    closing = ")" if found.endswith("(") else "]"
+    line_end = text.find("\n", match.end()) % (len(text) + 1)  # (where there is none: the end of the text)
+    shut = text.find(closing, match.end(), line_end)
+    if shut >= 0 and "[" not in text[match.end():shut]:  # a space in the target: [text](page .md)
+        return text[match.start():shut + 1]
+    position = match.end()
+    while position < len(text) and text[position] not in (closing, "\n") and not text[position].isspace():
+        position += 1  # the target
+    after = len(text[position:]) - len(text[position:].lstrip(" \t"))
+    if position + after < len(text) and text[position + after] in "\"'" and closing == ")":
+        quote = text[position + after]  # a title
+        shut = text.find(quote, position + after + 1)
+        position = len(text) if shut < 0 else shut + 1
+    if position < len(text) and text[position] == closing:
+        position += 1
+    return text[match.start():position].rstrip()
+
+
+NOT_A_LINK_HINT = ("a link is [text](target): nothing between ] and (, no space in the target, and a ) to close it; "
+                   "[text][name] needs a line '[name]: target' of its own")
+
+
+def _links_not_made(tokens: list[Token], lines: list[str],
+                    mistakes: tuple[WritingMistake, ...]) -> tuple[WritingMistake, ...]:
+    """Each link that the parser could not make, its brackets and parentheses left in the text a reader sees
+    (``_NOT_A_LINK``), as a mistake that covers them (a number in its text is this one mistake); one an input
+    method's punctuation broke is reported as that (``_mistyped``)."""
+    found = []
+    for block in tokens:
+        if block.type != "inline" or not block.children or not block.map or "]" not in block.content:
+            continue
+        first = block.map[0]
+        source, offset = "\n".join(lines[first:block.map[1]]), 0
+        for child in block.children:
+            if child.type != "text" or "]" not in child.content:
+                continue
+            for match in _NOT_A_LINK.finditer(child.content):
+                written = _with_target(child.content, match)
+                at = source.find(written, offset)
+                if at < 0:
+                    continue  # written other than shown (an entity, an escape): not a link's syntax as typed
+                offset = at + len(written)
+                start, end = _line_column(source, at, first), _line_column(source, offset, first)
+                if any(mistake.covers(*start) for mistake in mistakes):
+                    continue
+                shown = written if len(written) <= 60 else written[:57] + "..."
+                found.append(WritingMistake(*start, start, end, f"'{shown}' is not a link: readers would see its "
+                                            "brackets as typed", NOT_A_LINK_HINT))
+    return tuple(found)
 
 
 RAW_HTML_HINT = ("write it in Markdown (a line break: a backslash at the end of the line; bold: **text**); a note "

@@ -6,6 +6,7 @@ import itertools
 import pickle
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -115,6 +116,29 @@ def test_a_list_item_without_words_is_a_mistake_and_a_note_in_a_comment_is_no_wo
     assert compile_markdown(MD, "- a <!-- n -->\n- > q\n- ```\n  x\n  ```\n-\n  - c\n").mistakes == ()
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("See [the figures](statistics.md.", "[the figures](statistics.md."),  # no ) to close it
+    ("See [the figures](statistics .md).", "[the figures](statistics .md)"),  # a space in the target
+    ("See [the figures] (statistics.md).", "[the figures] (statistics.md)"),
+    ("See [the figures][figs].", "[the figures][figs]"),  # no [figs]: defined
+    ("See [the figures][].", "[the figures][]"),
+    ("See (statistics.md)[the figures].", "(statistics.md)[the figures]"),
+])
+def test_a_link_the_parser_could_not_make_is_a_mistake_that_covers_it(text: str, shown: str) -> None:
+    compiled = compile_markdown(MD, text + " And [49 more](cite:s \"49个\"\n")
+    assert [(m.line, m.column, m.message) for m in compiled.mistakes] == [
+        (0, text.index(shown), f"'{shown}' is not a link: readers would see its brackets as typed"),
+        (0, len(text) + 5, "'[49 more](cite:s \"49个\"' is not a link: readers would see its brackets as typed")]
+    assert compiled.digits == ()  # the number in the broken link is its mistake, not another
+    assert [m.message for m in compile_markdown(MD, "| a | b |\n|---|---|\n| [a](b.md | x |\n").mistakes] == [
+        "'[a](b.md' is not a link: readers would see its brackets as typed"]
+
+
+def test_brackets_that_are_no_link_syntax_are_not_a_mistake() -> None:
+    text = "A [sic] (as written), [1], `[a](b` in code, [a](<b c.md>), [x]\n\n[x]: y.md\n"
+    assert compile_markdown(MD, text).mistakes == ()
+
+
 def test_a_row_with_more_cells_than_the_table_has_columns_is_a_mistake() -> None:
     """markdown-it keeps as many cells of a row as the header has, and drops the rest without a word."""
     text = "| a | b |\n|---|---|\n| 1 | 2 |\n| 1 | 2 | 3 |\n| 1 \\| 2 | 3 |\n\n> x | y\n> --|--\n> 1 | 2 | 3 | 4\n"
@@ -220,6 +244,7 @@ _INLINE = st.one_of(
     _PHRASE,
     st.builds("[{}]({})".format, _PHRASE, st.sampled_from(["p1.md", "cite:s", "stat:a", "p1.md#x", "12.md"])),
     st.builds("![{}](/static/{}.png)".format, _PHRASE, st.sampled_from(["a", "12"])),
+    st.builds("[{}]{}".format, _PHRASE, st.sampled_from(["(p1.md", " (p1.md)", "[ref]", "(cite:s \"12\"", "(p 1.md)"])),
 )
 _LINE = st.lists(_INLINE, min_size=1, max_size=4).map(" ".join)
 _BLOCK = st.one_of(
