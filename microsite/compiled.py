@@ -361,6 +361,9 @@ def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake
                  for line in found.empty]
     mistakes += [(at(line), "a table's header cell without words", "name the column in the table's first row")
                  for line in found.empty_header_cells]
+    mistakes += [(at(line), f"the line '{lines[line].strip()[:20]}' makes the text above it a heading",
+                  "for a line across the page, leave a blank line before it; for a heading, write ## before the "
+                  "text and remove this line") for line in found.underlined]
     mistakes += [(at(line), "a list item without words: readers would see an empty bullet",
                   "write the item's words after its marker (- or 1.), or remove the line") for line in found.empty_items]
     return tuple(_mistake_at(*mistake) for mistake in sorted(mistakes))

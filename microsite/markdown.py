@@ -408,13 +408,14 @@ class Headings:
     empty_header_cells: tuple[int, ...]  # the line of each table's header cell without words
     empty_items: tuple[int, ...]  # the line of each list item without words (an empty bullet)
     body_rows: tuple[tuple[int, int], ...]  # (line, the table's columns) of each row of a table's body
+    underlined: tuple[int, ...]  # the line of each --- that makes the text above it a heading
 
 
 def headings(tokens: list[Token]) -> Headings:
     """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
     already use, and where its level-1 headings are."""
     ids, duplicates, first_level, skipping, empty, empty_cells, empty_items = set(), [], [], [], [], [], []
-    body_rows = []
+    body_rows, underlined = [], []
     before = 1  # the page's title: the text's first heading is a section of it
     row = columns = 0
     for index, token in enumerate(tokens):
@@ -444,6 +445,8 @@ def headings(tokens: list[Token]) -> Headings:
         if "duplicate_id" in token.meta:
             duplicates.append((line, token.meta["duplicate_id"]))
         level = int(token.tag[1])
+        if token.markup == "-" and token.map:
+            underlined.append(token.map[1] - 1)  # text with a line of --- under it (markdown-it's "lheading")
         if level == 1:
             first_level.append(line)
         elif level > before + 1:
@@ -452,7 +455,7 @@ def headings(tokens: list[Token]) -> Headings:
             empty.append(line)
         before = level
     return Headings(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty),
-                    tuple(empty_cells), tuple(empty_items), tuple(body_rows))
+                    tuple(empty_cells), tuple(empty_items), tuple(body_rows), tuple(underlined))
 
 
 def _empty_item(tokens: list[Token], index: int) -> bool:

@@ -97,6 +97,16 @@ def test_a_heading_a_level_too_deep_or_without_words_and_an_empty_header_cell_ar
     assert compile_markdown(MD, "## A\n### B\n#### C\n## D\n\n| a | b |\n|---|---|\n|  | 2 |\n").mistakes == ()
 
 
+def test_a_line_of_dashes_right_under_text_is_a_mistake_it_makes_a_heading_of_the_text() -> None:
+    """CommonMark's other way of writing a heading (text underlined with ---) is how a line across the page
+    written without a blank line before it turns a paragraph into a heading."""
+    text = "## A\n\nSome text\nand more\n---\n\nText\n\n---\n\n- item\n  -\n"
+    assert [(m.line, m.column, m.message) for m in compile_markdown(MD, text).mistakes] == [
+        (4, 0, "the line '---' makes the text above it a heading"),
+        (11, 2, "the line '-' makes the text above it a heading")]
+    assert compile_markdown(MD, "Text\n\n---\n\nMore\n***\n").mistakes == ()  # lines across the page
+
+
 def test_a_list_item_without_words_is_a_mistake_and_a_note_in_a_comment_is_no_words() -> None:
     """An editor's note (an HTML comment) is left out of the page: a heading, a header cell, a list item, a link's
     text or an image's description that holds nothing else is empty for a reader."""
