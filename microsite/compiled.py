@@ -206,8 +206,8 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     mistakes = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
     if "<" in text:
         mistakes += _raw_html(tokens, lines)
-    if "]" in text:
-        mistakes += _links_not_made(tokens, lines, mistakes)
+    if _may_show_syntax(text):
+        mistakes += _syntax_shown(tokens, lines, mistakes)
     found_headings = headings(tokens)
     mistakes += _heading_mistakes(found_headings, lines)
     if found_headings.body_rows:
@@ -279,37 +279,53 @@ def _with_target(text: str, match: re.Match) -> str:
     return text[match.start():position].rstrip()
 
 
-NOT_A_LINK_HINT = ("a link is [text](target): nothing between ] and (, no space in the target, and a ) to close it; "
-                   "[text][name] needs a line '[name]: target' of its own")
+NOT_A_LINK = ("'{}' is not a link: readers would see its brackets as typed",
+              "a link is [text](target): nothing between ] and (, no space in the target, and a ) to close it; "
+              "[text][name] needs a line '[name]: target' of its own")
 
 
-def _links_not_made(tokens: list[Token], lines: list[str],
-                    mistakes: tuple[WritingMistake, ...]) -> tuple[WritingMistake, ...]:
-    """Each link that the parser could not make, its brackets and parentheses left in the text a reader sees
-    (``_NOT_A_LINK``), as a mistake that covers them (a number in its text is this one mistake); one an input
-    method's punctuation broke is reported as that (``_mistyped``)."""
+def _syntax_shown(tokens: list[Token], lines: list[str],
+                  mistakes: tuple[WritingMistake, ...]) -> tuple[WritingMistake, ...]:
+    """What is left of Markdown's syntax in the text a reader sees, where the parser could not use it: a link it
+    could not make, its brackets and parentheses (``_NOT_A_LINK``), and ``**`` or ``~~`` that open or close
+    nothing. Each is a mistake that covers it (a number in a broken link's text is this one mistake); one an
+    input method's punctuation broke is reported as that (``_mistyped``). Marks written escaped (``\\*\\*``)
+    are shown on purpose, and are not found as typed."""
     found = []
     for block in tokens:
-        if block.type != "inline" or not block.children or not block.map or "]" not in block.content:
+        if block.type != "inline" or not block.children or not block.map or not _may_show_syntax(block.content):
             continue
         first = block.map[0]
         source, offset = "\n".join(lines[first:block.map[1]]), 0
         for child in block.children:
-            if child.type != "text" or "]" not in child.content:
+            if child.type != "text" or not _may_show_syntax(child.content):
                 continue
-            for match in _NOT_A_LINK.finditer(child.content):
-                written = _with_target(child.content, match)
-                at = source.find(written, offset)
+            shown = [(match.start(), _with_target(child.content, match), NOT_A_LINK)
+                     for match in _NOT_A_LINK.finditer(child.content)]
+            shown += [(match.start(), match.group(), MARKS_SHOWN) for match in _MARKS.finditer(child.content)]
+            for position, written, (message, hint) in sorted(shown, key=lambda item: item[0]):
+                # Found by what follows it too: "**" alone could be found where the parser used a pair.
+                context = child.content[position:position + max(len(written), 24)].split("\n")[0]
+                at = source.find(context, offset)
                 if at < 0:
-                    continue  # written other than shown (an entity, an escape): not a link's syntax as typed
+                    continue  # written other than shown (an entity, an escape): not the syntax as typed
                 offset = at + len(written)
                 start, end = _line_column(source, at, first), _line_column(source, offset, first)
                 if any(mistake.covers(*start) for mistake in mistakes):
                     continue
-                shown = written if len(written) <= 60 else written[:57] + "..."
-                found.append(WritingMistake(*start, start, end, f"'{shown}' is not a link: readers would see its "
-                                            "brackets as typed", NOT_A_LINK_HINT))
+                quoted = written if len(written) <= 60 else written[:57] + "..."
+                found.append(WritingMistake(*start, start, end, message.format(quoted), hint))
     return tuple(found)
+
+
+def _may_show_syntax(text: str) -> bool:
+    return "]" in text or "**" in text or "~~" in text
+
+
+_MARKS = re.compile(r"\S*(?:\*\*|~~)\S*")  # bold's or strikethrough's marks, with the word they hold to
+MARKS_SHOWN = ("'{}' is shown as typed: its marks open or close nothing",
+               "bold is **text**, with no space just inside the marks and both on one paragraph; to show the "
+               "marks, write \\*\\*")
 
 
 RAW_HTML_HINT = ("write it in Markdown (a line break: a backslash at the end of the line; bold: **text**); a note "

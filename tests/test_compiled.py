@@ -144,6 +144,19 @@ def test_a_link_the_parser_could_not_make_is_a_mistake_that_covers_it(text: str,
         "'[a](b.md' is not a link: readers would see its brackets as typed"]
 
 
+def test_bold_or_strikethrough_marks_that_open_or_close_nothing_are_a_mistake() -> None:
+    text = "**Bold without its end.\n\nAnd ** spaced** marks, **bold** ** after it.\n\nA ~~struck out\n"
+    assert [(m.line, m.column, m.message) for m in compile_markdown(MD, text).mistakes] == [
+        (0, 0, "'**Bold' is shown as typed: its marks open or close nothing"),
+        (2, 4, "'**' is shown as typed: its marks open or close nothing"),
+        (2, 7, "'spaced**' is shown as typed: its marks open or close nothing"),
+        (2, 32, "'**' is shown as typed: its marks open or close nothing"),  # not the pair before it
+        (4, 2, "'~~struck' is shown as typed: its marks open or close nothing")]
+    # Marks that do their work, in Chinese text too, and marks escaped to be shown, are not.
+    fine = "**强素质。**后文，“**三个三**”工作，**bold** and ~~struck~~, \\*\\*shown\\*\\*, `**code**`\n"
+    assert compile_markdown(MD, fine).mistakes == ()
+
+
 def test_brackets_that_are_no_link_syntax_are_not_a_mistake() -> None:
     text = "A [sic] (as written), [1], `[a](b` in code, [a](<b c.md>), [x]\n\n[x]: y.md\n"
     assert compile_markdown(MD, text).mistakes == ()
@@ -255,6 +268,7 @@ _INLINE = st.one_of(
     st.builds("[{}]({})".format, _PHRASE, st.sampled_from(["p1.md", "cite:s", "stat:a", "p1.md#x", "12.md"])),
     st.builds("![{}](/static/{}.png)".format, _PHRASE, st.sampled_from(["a", "12"])),
     st.builds("[{}]{}".format, _PHRASE, st.sampled_from(["(p1.md", " (p1.md)", "[ref]", "(cite:s \"12\"", "(p 1.md)"])),
+    st.builds("{}{}".format, st.sampled_from(["**", "~~", "** "]), _PHRASE),
 )
 _LINE = st.lists(_INLINE, min_size=1, max_size=4).map(" ".join)
 _BLOCK = st.one_of(
