@@ -287,22 +287,27 @@ NOT_A_LINK = ("'{}' is not a link: readers would see its brackets as typed",
 def _syntax_shown(tokens: list[Token], lines: list[str],
                   mistakes: tuple[WritingMistake, ...]) -> tuple[WritingMistake, ...]:
     """What is left of Markdown's syntax in the text a reader sees, where the parser could not use it: a link it
-    could not make, its brackets and parentheses (``_NOT_A_LINK``), and ``**`` or ``~~`` that open or close
-    nothing. Each is a mistake that covers it (a number in a broken link's text is this one mistake); one an
-    input method's punctuation broke is reported as that (``_mistyped``). Marks written escaped (``\\*\\*``)
-    are shown on purpose, and are not found as typed."""
+    could not make, its brackets and parentheses (``_NOT_A_LINK``), ``**`` or ``~~`` that open or close
+    nothing, and a web address written as text (no link). Each is a mistake that covers it (a number in a
+    broken link's text or an address is this one mistake); one an input method's punctuation broke is reported
+    as that (``_mistyped``). Marks written escaped (``\\*\\*``) are shown on purpose, and are not found as
+    typed."""
     found = []
     for block in tokens:
         if block.type != "inline" or not block.children or not block.map or not _may_show_syntax(block.content):
             continue
         first = block.map[0]
         source, offset = "\n".join(lines[first:block.map[1]]), 0
+        in_link = 0  # a link's text (an autolink's is its address)
         for child in block.children:
+            in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
             if child.type != "text" or not _may_show_syntax(child.content):
                 continue
             shown = [(match.start(), _with_target(child.content, match), NOT_A_LINK)
                      for match in _NOT_A_LINK.finditer(child.content)]
             shown += [(match.start(), match.group(), MARKS_SHOWN) for match in _MARKS.finditer(child.content)]
+            shown += [(match.start(), match.group().rstrip(".,;:!?"), ADDRESS_SHOWN)
+                      for match in _ADDRESS.finditer(child.content) if not in_link]
             for position, written, (message, hint) in sorted(shown, key=lambda item: item[0]):
                 # Found by what follows it too: "**" alone could be found where the parser used a pair.
                 context = child.content[position:position + max(len(written), 24)].split("\n")[0]
@@ -319,10 +324,15 @@ def _syntax_shown(tokens: list[Token], lines: list[str],
 
 
 def _may_show_syntax(text: str) -> bool:
-    return "]" in text or "**" in text or "~~" in text
+    return "]" in text or "**" in text or "~~" in text or "://" in text or "www." in text
 
 
 _MARKS = re.compile(r"\S*(?:\*\*|~~)\S*")  # bold's or strikethrough's marks, with the word they hold to
+# A web address written as text (linkify is off: it is no link), to the first space or punctuation around it.
+_ADDRESS = re.compile(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
+                      re.IGNORECASE)
+ADDRESS_SHOWN = ("'{}' is a web address written as text: readers cannot follow it",
+                 "write it between < and > to show it as a link, or give it words: [the e-paper](https://...)")
 MARKS_SHOWN = ("'{}' is shown as typed: its marks open or close nothing",
                "bold is **text**, with no space just inside the marks and both on one paragraph; to show the "
                "marks, write \\*\\*")
@@ -502,6 +512,8 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 continue
             else:
                 text = token.content if token.type in ("text", "code_inline") else ""
+                if current >= 0 and _ADDRESS.fullmatch(text):
+                    text = ""  # a link's text that is its web address (<https://...>'s is): no claim
             matches = digit_runs(text) if text else None  # a link's or emphasis's mark: a sixth to a third of them
             if matches:  # text merged across a removed line break is not on one line: place each run itself
                 finder = before if token.type == "image" else text_scanner

@@ -157,6 +157,19 @@ def test_bold_or_strikethrough_marks_that_open_or_close_nothing_are_a_mistake() 
     assert compile_markdown(MD, fine).mistakes == ()
 
 
+def test_a_web_address_written_as_text_is_a_mistake_and_an_address_is_no_claim() -> None:
+    """Without linkify, an address in the text is no link; its digits are no numbers a quote could trace."""
+    text = "See https://epaper.cbt.com.cn/2023/1011/6.html, or 见www.cbt.com.cn/2023。\n"
+    assert [(m.line, m.column, m.end, m.message) for m in compile_markdown(MD, text).mistakes] == [
+        (0, 4, (0, 46), "'https://epaper.cbt.com.cn/2023/1011/6.html' is a web address written as text: readers "
+                        "cannot follow it"),
+        (0, 52, (0, 71), "'www.cbt.com.cn/2023' is a web address written as text: readers cannot follow it")]
+    assert compile_markdown(MD, text).digits == ()  # its digits are that one mistake
+    # An address shown as a link (<...>, or as a link's text) is followed; its digits are no claim.
+    linked = compile_markdown(MD, "<https://a.cn/2023/6.html> and [https://b.cn/7](https://b.cn/7), `https://c.cn/8`")
+    assert linked.mistakes == () and [run.text for run in linked.digits] == ["https://c.cn/8"]
+
+
 def test_brackets_that_are_no_link_syntax_are_not_a_mistake() -> None:
     text = "A [sic] (as written), [1], `[a](b` in code, [a](<b c.md>), [x]\n\n[x]: y.md\n"
     assert compile_markdown(MD, text).mistakes == ()
