@@ -30,7 +30,7 @@ from markdown_it.token import Token
 from . import cores
 from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
-from .markdown import Headings, LinkRef, headings, may_hold_record_links, mistyped_links, new_parser, only_comments
+from .markdown import LinkRef, Outline, may_hold_record_links, mistyped_links, new_parser, only_comments, outline
 from .numerals import any_may_hold_numbers, digit_runs
 from .store import all_of, as_json
 
@@ -206,26 +206,29 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     mistakes = _mistyped(tokens, lines) if may_hold_record_links(text) else ()
     if "<" in text:
         mistakes += _raw_html(tokens, lines)
-    if _may_show_syntax(text):
-        mistakes += _syntax_shown(tokens, lines, mistakes)
-    found_headings = headings(tokens)
-    mistakes += _heading_mistakes(found_headings, lines)
-    if found_headings.body_rows:
-        mistakes += _cells_left_out(found_headings.body_rows, lines)
+    found_outline = outline(tokens)
+    mistakes += _heading_mistakes(found_outline, lines)
+    if found_outline.table_bodies:
+        mistakes += _cells_left_out(found_outline.table_bodies, lines)
     found: list[LinkRef] = []
-    links, digits = _survey(tokens, _Scanner(lines), mistakes, found)
+    links, digits = _survey(tokens, _Scanner(lines), mistakes, found, found_outline.code_blocks)
     mistakes += _without_text(found, links)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
     for number in range(len(found) - 1, -1, -1):
         _placeholders(found[number], number)
     html = md.renderer.render(tokens, md.options, {})
+    if _may_show_syntax(html):  # asked of the HTML: each link made, and each pair of marks used, left none
+        shown = _syntax_shown(tokens, lines, mistakes)
+        if shown:  # (only in a text with a mistake: its numbers are that mistake's, not others)
+            mistakes += shown
+            digits = _uncovered(digits, shown)
     key = key or text_key(text)
     return Compiled(
         body=Html(key, len(html), html),
         survey=Survey.of(key, links, digits),
         link_count=len(links),
-        heading_ids=found_headings.ids,
-        duplicate_ids=found_headings.duplicates,
+        heading_ids=found_outline.ids,
+        duplicate_ids=found_outline.duplicates,
         mistakes=mistakes,
         external=tuple(link.href for link in links if link.href.startswith(("http://", "https://"))),
         cited=tuple(link for link in links if link.href.startswith("cite:") and not link.mistyped),
@@ -294,14 +297,19 @@ def _syntax_shown(tokens: list[Token], lines: list[str],
     typed."""
     found = []
     for block in tokens:
-        if block.type != "inline" or not block.children or not block.map or not _may_show_syntax(block.content):
+        if block.type != "inline" or not block.children or not block.map:
+            continue
+        if not _may_show_syntax(block.content):
             continue
         first = block.map[0]
         source, offset = "\n".join(lines[first:block.map[1]]), 0
         in_link = 0  # a link's text (an autolink's is its address)
         for child in block.children:
-            in_link += {"link_open": 1, "link_close": -1}.get(child.type, 0)
-            if child.type != "text" or not _may_show_syntax(child.content):
+            kind = child.type
+            if kind != "text":
+                in_link += (kind == "link_open") - (kind == "link_close")
+                continue
+            if not _may_show_syntax(child.content):
                 continue
             shown = [(match.start(), _with_target(child.content, match), NOT_A_LINK)
                      for match in _NOT_A_LINK.finditer(child.content)]
@@ -323,8 +331,20 @@ def _syntax_shown(tokens: list[Token], lines: list[str],
     return tuple(found)
 
 
-def _may_show_syntax(text: str) -> bool:
-    return "]" in text or "**" in text or "~~" in text or "://" in text or "www." in text
+def _may_show_syntax(html: str) -> bool:
+    """Whether a text's HTML may show what is left of a link, marks or an address (its links' addresses are
+    placeholders there: ``_placeholders``)."""
+    return "]" in html or "**" in html or "~~" in html or "://" in html or "www." in html
+
+
+def _uncovered(digits: tuple[TextRun, ...], mistakes: tuple[WritingMistake, ...]) -> tuple[TextRun, ...]:
+    """``digits`` without the runs of digits that ``mistakes`` cover (as the survey leaves them out)."""
+    runs = []
+    for run in digits:
+        kept = tuple(place for place in run.places if not any(m.covers(*place[1:]) for m in mistakes))
+        if kept:
+            runs.append(replace(run, text=_masked(run.text, digit_runs(run.text), run.places, kept), places=kept))
+    return tuple(runs)
 
 
 _MARKS = re.compile(r"\S*(?:\*\*|~~)\S*")  # bold's or strikethrough's marks, with the word they hold to
@@ -370,7 +390,7 @@ def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
             yield from _with_alt_texts(child.children)
 
 
-def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake, ...]:
+def _heading_mistakes(found: Outline, lines: list[str]) -> tuple[WritingMistake, ...]:
     """A level-1 heading (the page's title is its one), a heading a level too deep (``##`` then ``####``), one
     without words, a table's header cell without words and a list item without words: each misleads a reader
     who moves through the page by its headings, through a table by its columns' names (a screen reader's), or
@@ -395,11 +415,11 @@ def _heading_mistakes(found: Headings, lines: list[str]) -> tuple[WritingMistake
     return tuple(_mistake_at(*mistake) for mistake in sorted(mistakes))
 
 
-def _cells_left_out(rows: tuple[tuple[int, int], ...], lines: list[str]) -> tuple[WritingMistake, ...]:
+def _cells_left_out(bodies: tuple[tuple[int, int, int], ...], lines: list[str]) -> tuple[WritingMistake, ...]:
     """Each row of a table with more cells than the table has columns (its header's): the parser leaves the cells
     beyond them out of the page, and with them any number or citation in them, without a word."""
     mistakes = []
-    for line, columns in rows:
+    for line, columns in ((line, columns) for first, end, columns in bodies for line in range(first, end)):
         count = cells_in(lines[line])
         if count > columns:
             which = f"the {_ordinal(columns + 1)} cell" + (" and those after it" if count > columns + 1 else "")
@@ -477,18 +497,24 @@ _SEEN_TEXT = ("text", "code_inline", "image")  # the tokens whose text a reader 
 
 
 def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMistake, ...],
-            found: list[LinkRef]) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
+            found: list[LinkRef], code_blocks: tuple[Token, ...] = (),
+            ) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
     """Links and digit runs with their places, found in document order by one scanner; each link's token is
-    added to ``found`` too, in that order (where their placeholders go).
+    added to ``found`` too, in that order (where their placeholders go). ``code_blocks``: the text's blocks of
+    code (see ``markdown.outline``), whose text a reader sees as much as a paragraph's.
 
     Digits inside a mistyped link (or any mistake that covers them) are left out: the one mistake is
     reported instead.
     """
     links: list[LinkSpec] = []
     runs: list[TextRun] = []
-    blocks = [(tuple(block.map) if block.map else (0, 1), block.children) if block.type == "inline" else
-              _code_as_text(block) for block in tokens
-              if (block.type == "inline" and block.children) or block.type in _CODE_BLOCKS]
+    if code_blocks:  # (the uncommon case: asking every token of a page of long tables costs)
+        blocks = [_code_as_text(block) if block.type in ("code_block", "fence") else
+                  (tuple(block.map) if block.map else (0, 1), block.children) for block in tokens
+                  if (block.type == "inline" and block.children) or block.type in ("code_block", "fence")]
+    else:
+        blocks = [(tuple(block.map) if block.map else (0, 1), block.children)
+                  for block in tokens if block.type == "inline" and block.children]
     # Most pages hold no number in any of their runs of text (a page of long tables has hundreds): one question
     # of them all then spares asking each (see ``numerals.any_may_hold_numbers``).
     numbers = any_may_hold_numbers([token.content for _, children in blocks for token in children
@@ -523,9 +549,6 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                     runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
                                         kept))
     return tuple(links), tuple(runs)
-
-
-_CODE_BLOCKS = ("code_block", "fence")
 
 
 def _code_as_text(block: Token) -> tuple[tuple[int, int], list[Token]]:

@@ -396,9 +396,9 @@ class LinkRef:
 
 
 @dataclass(frozen=True)
-class Headings:
-    """What the build needs of a text's headings (and of its tables' header cells and its list items), found in
-    one pass (:func:`headings`)."""
+class Outline:
+    """What the build needs of a text's headings, tables, lists and blocks of code, found in one pass over its
+    tokens (:func:`outline`)."""
 
     ids: frozenset[str]  # every heading's id, for checking ``page.md#anchor`` links
     duplicates: tuple[tuple[int, str], ...]  # (0-based line, id): explicit ``{#id}`` anchors already used
@@ -407,55 +407,63 @@ class Headings:
     empty: tuple[int, ...]  # the line of each heading without words
     empty_header_cells: tuple[int, ...]  # the line of each table's header cell without words
     empty_items: tuple[int, ...]  # the line of each list item without words (an empty bullet)
-    body_rows: tuple[tuple[int, int], ...]  # (line, the table's columns) of each row of a table's body
+    table_bodies: tuple[tuple[int, int, int], ...]  # (first line, end line, the table's columns) of each table's body
     underlined: tuple[int, ...]  # the line of each --- that makes the text above it a heading
+    code_blocks: tuple[Token, ...]  # each block of code (fenced or indented), in order
 
 
-def headings(tokens: list[Token]) -> Headings:
+# The tokens the one pass of ``outline`` looks at: any other is passed over with one look-up (a page of long
+# tables has thousands of tokens).
+_OUTLINE = frozenset({"heading_open", "table_open", "th_open", "tbody_open", "list_item_open", "code_block", "fence"})
+
+
+def outline(tokens: list[Token]) -> Outline:
     """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
-    already use, and where its level-1 headings are."""
+    already use, and where its level-1 headings are; what a reader would trip on in its headings, tables and
+    lists."""
     ids, duplicates, first_level, skipping, empty, empty_cells, empty_items = set(), [], [], [], [], [], []
-    body_rows, underlined = [], []
+    bodies, underlined, codes = [], [], []
     before = 1  # the page's title: the text's first heading is a section of it
-    row = columns = 0
+    header = columns = 0
     for index, token in enumerate(tokens):
         kind = token.type
-        if kind == "th_open":  # (in this one pass: a page of long tables has thousands of tokens)
+        if kind not in _OUTLINE:
+            continue
+        if kind == "th_open":
             columns += 1
-            if without_words(tokens[index + 1].content):
-                empty_cells.append(row)
-            continue
-        if kind == "tr_open":
-            row = token.map[0] if token.map else row  # a cell carries no line of its own
-            if tokens[index - 1].type == "thead_open":
-                columns = 0  # a table's header row: its cells are its columns
-            else:
-                body_rows.append((row, columns))
-            continue
-        if kind == "list_item_open":
-            if _empty_item(tokens, index):
+            words = tokens[index + 1].content  # (without_words, its call saved: a cell is in every row)
+            if not (blank_comments(words) if "<!--" in words else words).strip():
+                empty_cells.append(header)  # a cell carries no line of its own: its table's first is its row
+        elif kind == "table_open":
+            header, columns = (token.map or (header,))[0], 0
+        elif kind == "tbody_open":
+            if token.map:
+                bodies.append((token.map[0], token.map[1], columns))  # its rows, one a line
+        elif kind == "code_block" or kind == "fence":
+            codes.append(token)
+        elif kind == "list_item_open":
+            words = tokens[index + 2].content if tokens[index + 1].type == "paragraph_open" else ""
+            if (not words.strip() or "<!--" in words) and _empty_item(tokens, index):  # (most begin with words)
                 empty_items.append((token.map or (0,))[0])
-            continue
-        if kind != "heading_open":
-            continue
-        line = (token.map or (0,))[0]
-        ident = token.attrGet("id")
-        if ident:
-            ids.add(str(ident))
-        if "duplicate_id" in token.meta:
-            duplicates.append((line, token.meta["duplicate_id"]))
-        level = int(token.tag[1])
-        if token.markup == "-" and token.map:
-            underlined.append(token.map[1] - 1)  # text with a line of --- under it (markdown-it's "lheading")
-        if level == 1:
-            first_level.append(line)
-        elif level > before + 1:
-            skipping.append((line, level, before))
-        if without_words(tokens[index + 1].content):
-            empty.append(line)
-        before = level
-    return Headings(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty),
-                    tuple(empty_cells), tuple(empty_items), tuple(body_rows), tuple(underlined))
+        else:
+            line = (token.map or (0,))[0]
+            ident = token.attrGet("id")
+            if ident:
+                ids.add(str(ident))
+            if "duplicate_id" in token.meta:
+                duplicates.append((line, token.meta["duplicate_id"]))
+            level = int(token.tag[1])
+            if token.markup == "-" and token.map:
+                underlined.append(token.map[1] - 1)  # text with a line of --- under it (markdown-it's "lheading")
+            if level == 1:
+                first_level.append(line)
+            elif level > before + 1:
+                skipping.append((line, level, before))
+            if without_words(tokens[index + 1].content):
+                empty.append(line)
+            before = level
+    return Outline(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty),
+                   tuple(empty_cells), tuple(empty_items), tuple(bodies), tuple(underlined), tuple(codes))
 
 
 def _empty_item(tokens: list[Token], index: int) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from microsite.markdown import (
-    headings,
     inline_text,
     new_parser,
+    outline,
     slugify,
 )
 
@@ -174,7 +174,7 @@ def test_duplicate_headings_are_suffixed():
 
 
 def test_suffixed_id_never_collides_with_a_real_heading():
-    ids = headings(MD.parse("## A\n## A\n## A-2")).ids
+    ids = outline(MD.parse("## A\n## A\n## A-2")).ids
     assert len(ids) == 3 and {"a", "a-2"} <= ids
 
 
@@ -191,7 +191,7 @@ def test_a_heading_never_gets_an_id_the_templates_give(heading, ident):
 
 def test_an_explicit_anchor_the_templates_give_is_a_mistake():
     tokens = MD.parse("## A {#main}\n\n## B {#chart-x}\n\n## C {#mine}\n")
-    assert headings(tokens).duplicates == ((0, "main"), (2, "chart-x"))
+    assert outline(tokens).duplicates == ((0, "main"), (2, "chart-x"))
 
 
 def test_empty_heading_gets_a_fallback_id():
@@ -206,7 +206,7 @@ def test_slugify(text, slug):
 
 
 def test_headings_give_every_id_and_where_the_level_1_headings_are():
-    found = headings(MD.parse("# A\n## 三个纳入\n## x {#y}\n## A\ntext\n\nB\n=\n"))
+    found = outline(MD.parse("# A\n## 三个纳入\n## x {#y}\n## A\ntext\n\nB\n=\n"))
     assert found.ids == {"a", "三个纳入", "y", "a-2", "b"} and found.first_level == (0, 6)
 
 
