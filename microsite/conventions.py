@@ -27,6 +27,9 @@ from dataclasses import dataclass
 # build, see ``render``) and the number of pages a search found (by the search page's script, static/search.js).
 FILLED_STRINGS = {"source_description": ("outlet", "date"), "search_found": ("count",)}
 
+# Names Windows keeps for devices, with any extension (con.zh.md, aux/x.md): no file or folder may have one.
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
+                             *(f"{port}{n}" for port in ("com", "lpt") for n in "0123456789¹²³")})
 CANDIDATES_SUFFIX = ".candidates.yaml"  # sources/<id>.candidates.yaml: what ingest found, for an editor to copy
 
 

@@ -1,8 +1,10 @@
 """The narrative pages: named by their files, read, paired across languages, one URL each.
 
 A page's key and language come from its file name (``pages/<key>.<lang>.md``);
-every page exists in every language with the same template, the menu names
-pages that exist, and no two pages (or source pages) share an output file.
+every page exists in every language with the same template, and the menu names
+pages that exist. A key may not begin with what the site's own files or other
+languages use (``key_problem``), so no two pages (or a page and a source's, a
+download, the search index) share an output file.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from typing import Protocol
 
 from . import translations
 from .compiled import Compiler
-from .conventions import content_file, is_template_id, key_and_language
+from .conventions import WINDOWS_DEVICES, content_file, is_template_id, key_and_language
 from .errors import ContentError, ErrorList, Location
 from .links import Prose, cited
 from .load import Document
 from .memo import Memo
-from .model import Config, Page, Rendered, Source, output_path, page_url
+from .model import Config, Page, Rendered, output_path, page_url
 from .records import Records
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
@@ -30,6 +32,7 @@ TEMPLATES = ("home", "page", "organisation", "pillar", "statistics", "timeline",
              "search")
 SINGLE_TEMPLATES = ("home", "organisation", "statistics", "timeline", "glossary", "sources", "404", "search")
 RESERVED_FOLDERS = ("static", "sources", "data", "pagefind")  # static files, source pages, data downloads, search index
+RESERVED_NAMES = ("static", "data", "pagefind")  # nor may a page be the folder itself ("sources" is the sources page)
 _KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_NAME_BYTES = 255  # a file or folder name, on every common file system
 MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of the usual 4,096 for the output folder
@@ -78,20 +81,37 @@ def _page_name(document: Document, config: Config, errors: ErrorList, root: str)
         errors.add(Location(document.path), f"unknown language '{lang}' in the file name",
                    f"languages of site.yaml: {', '.join(config.codes)}")
         return None
-    if "/" in stem and stem.split("/")[0] in RESERVED_FOLDERS:
-        errors.add(Location(document.path), f"'{stem.split('/')[0]}' is reserved for the site's own files",
-                   f"move the page out of pages/{stem.split('/')[0]}/")
-        return None
-    if not all(_KEY_SEGMENT.match(segment) for segment in stem.split("/")):
-        errors.add(Location(document.path), f"'{stem}' cannot be a page name",
-                   "use lower-case ASCII letters, digits and hyphens in file and folder names")
-        return None
-    too_long = _too_long(stem, config)
-    if too_long:
-        errors.add(Location(document.path), f"the page name is too long: {too_long}",
-                   "shorten its file or folder names (they become the page's address)")
+    problem = key_problem(stem, config)
+    if problem is not None:
+        errors.add(Location(document.path), *problem)
         return None
     return stem, lang
+
+
+def key_problem(key: str, config: Config) -> tuple[str, str] | None:
+    """What keeps ``key`` from being a page's (its files are ``pages/<key>.<language>.md``): a mistake and how to
+    fix it, or None. Asked of a file found and of one ``new`` would write."""
+    first = key.split("/")[0]
+    if first in RESERVED_FOLDERS and (first in RESERVED_NAMES or "/" in key):
+        return (f"'{first}' is reserved for the site's own files",
+                f"move the page out of pages/{first}/" if "/" in key else "give the page another name")
+    languages = {language.code: language.name for language in config.languages}
+    languages.update((edition.code, edition.name) for edition in config.editions)
+    if first in languages:  # the default language's page would be at /<code>/, where that language's pages are
+        return (f"'{first}' is reserved: the pages in {languages[first]} are at /{first}/",
+                "give the page (or its folder) another name")
+    if not all(_KEY_SEGMENT.match(segment) for segment in key.split("/")):
+        return (f"'{key}' cannot be a page name",
+                "use lower-case ASCII letters, digits and hyphens in file and folder names")
+    device = next((segment for segment in key.split("/") if segment in WINDOWS_DEVICES), None)
+    if device is not None:
+        return (f"'{device}' cannot be a file or folder name: Windows reserves '{device.upper()}' for a device",
+                "give the page (or its folder) another name")
+    too_long = _too_long(key, config)
+    if too_long:
+        return (f"the page name is too long: {too_long}",
+                "shorten its file or folder names (they become the page's address)")
+    return None
 
 
 def _too_long(key: str, config: Config) -> str:
@@ -211,22 +231,6 @@ def _page_key_hint(key: str, known, where: str) -> str:
         exists = " (that page exists)" if stem in known else f", and create pages/{stem}.<lang>.md"
         return f"write the page key without '.md': '{stem}'{exists}"
     return f"create pages/{key}.<lang>.md or remove it from {where}"
-
-
-def check_urls(pages: Sequence[PageLike], sources: dict[str, Source], config: Config, errors: ErrorList) -> None:
-    """Two things written to one file would silently overwrite each other."""
-    owners: dict[str, Path] = {}
-    outputs = [(page.url, page.path) for page in pages]
-    outputs += [(page_url(source.key, code, config.default_language), source.path)
-                for source in sources.values() for code in config.codes]
-    root = config.path.parent.parent
-    for url, path in outputs:
-        target = output_path(url)
-        if target in owners and owners[target] != path:
-            other = owners[target].relative_to(root) if owners[target].is_relative_to(root) else owners[target]
-            errors.add(Location(path), f"two pages have the URL {url}: this file and {other}",
-                       "rename one of them")
-        owners.setdefault(target, path)
 
 
 def check_record_pages(records: Records, pages: Sequence[PageLike], errors: ErrorList) -> None:

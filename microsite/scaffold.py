@@ -13,7 +13,7 @@ from .conventions import RECORD_KIND, content_file
 from .errors import ContentErrors
 from .i18n import locale_of
 from .model import Config
-from .pages import TEMPLATES
+from .pages import TEMPLATES, key_problem
 from .schema import ID_HINT, ID_PATTERN
 from .yamlfile import parse_yaml
 
@@ -40,10 +40,9 @@ def new_item(root: Path, config: Config, kind: str, ident: str, template: str = 
 def _new_page(pages: Path, config: Config, key: str, template: str) -> list[str]:
     if template not in TEMPLATES:
         raise ScaffoldError(f"no page template '{template}': use one of {', '.join(TEMPLATES)}")
-    segments = key.split("/")
-    if not all(ID_PATTERN.match(segment) for segment in segments):
-        raise ScaffoldError(f"'{key}' is not a valid page key: lower-case letters, digits and hyphens, "
-                            "folders separated by '/'")
+    problem = key_problem(key, config)  # what the build would refuse of the files written
+    if problem is not None:
+        raise ScaffoldError(f"{problem[0]}; {problem[1]}")
     paths = [pages / content_file(key, code) for code in config.codes]
     for path in paths:
         if path.exists():

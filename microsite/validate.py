@@ -31,7 +31,7 @@ from .links import Prose, Targets
 from .load import RawContent
 from .memo import Memo
 from .model import Config, Event, Page, Rendered, Site, Source
-from .pages import SINGLE_TEMPLATES, check_record_pages, check_urls, read_pages
+from .pages import SINGLE_TEMPLATES, check_record_pages, read_pages
 from .records import Records, check_groups, read_records, read_sources, read_strings
 from .tracing import PlainField
 
@@ -66,7 +66,6 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo, plain,
                                    known.others if known is not None else ())
     every = known.in_order(pages) if known is not None else pages  # the site's pages, in order, as known or read
-    check_urls(every, sources, config, errors)
     sources, records, anchors = trace_evidence(sources, records, records.prose + source_prose, errors, memo, every)
     prose = page_prose + records.prose + source_prose
     assets = fingerprint_assets(raw.static_files, fingerprint)

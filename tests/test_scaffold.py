@@ -64,3 +64,21 @@ def test_nothing_is_overwritten_and_bad_ids_are_refused(minimal_project: Path) -
         new_item(minimal_project, config, "event", "Bad Id")
     with pytest.raises(ScaffoldError, match="already exists"):
         new_item(minimal_project, config, "page", "statistics")
+
+
+@pytest.mark.parametrize("key, refused", [
+    ("Bad Key", "'Bad Key' cannot be a page name"),
+    ("../outside", "'../outside' cannot be a page name"),
+    ("con", "'con' cannot be a file or folder name: Windows reserves 'CON' for a device"),
+    ("aux/x", "'aux' cannot be a file or folder name: Windows reserves 'AUX' for a device"),
+    ("static", "'static' is reserved for the site's own files"),
+    ("sources/x", "'sources' is reserved for the site's own files"),
+    ("en", "'en' is reserved: the pages in English are at /en/"),
+    ("en/about", "'en' is reserved: the pages in English are at /en/"),
+])
+def test_new_page_refuses_a_key_the_build_would_refuse(minimal_project: Path, key: str, refused: str) -> None:
+    """``new`` asks the build's own rule (``pages.key_problem``), and writes nothing it would refuse."""
+    before = sorted((minimal_project / "content").rglob("*"))
+    with pytest.raises(ScaffoldError, match=re.escape(refused)):
+        new_item(minimal_project, read_config_file(minimal_project), "page", key)
+    assert sorted((minimal_project / "content").rglob("*")) == before
