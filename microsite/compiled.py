@@ -257,6 +257,8 @@ def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ..
 # "[text] (page.md)" (a space before the parenthesis) and "(page.md)[text]" (the wrong way round).
 _NOT_A_LINK = re.compile(r"\[[^\[\]\n]*\](?:\(|\[|[ \t]+\((?=[^()\s]*(?:\.md|:|/)))"
                          r"|\([^()\s]*(?:\.md|:|/)[^()\s]*\)\[[^\[\]\n]*\]")
+
+
 def _with_target(text: str, match: re.Match) -> str:
     """The would-be link ``match`` found in ``text`` with its target as a link's would run: to the ``)`` or ``]``
     that closes it on its line, before another link; where none does, its first word, and a title in quotation
@@ -411,7 +413,8 @@ def _heading_mistakes(found: Outline, lines: list[str]) -> tuple[WritingMistake,
                   "for a line across the page, leave a blank line before it; for a heading, write ## before the "
                   "text and remove this line") for line in found.underlined]
     mistakes += [(at(line), "a list item without words: readers would see an empty bullet",
-                  "write the item's words after its marker (- or 1.), or remove the line") for line in found.empty_items]
+                  "write the item's words after its marker (- or 1.), or remove the line")
+                 for line in found.empty_items]
     return tuple(_mistake_at(*mistake) for mistake in sorted(mistakes))
 
 
@@ -538,7 +541,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 continue
             else:
                 text = token.content if token.type in ("text", "code_inline") else ""
-                if current >= 0 and _ADDRESS.fullmatch(text):
+                if current >= 0 and ("://" in text or "www." in text) and _ADDRESS.fullmatch(text):
                     text = ""  # a link's text that is its web address (<https://...>'s is): no claim
             matches = digit_runs(text) if text else None  # a link's or emphasis's mark: a sixth to a third of them
             if matches:  # text merged across a removed line break is not on one line: place each run itself
