@@ -122,6 +122,7 @@ class Compiled:
     mistakes: tuple[WritingMistake, ...] = ()  # how it is written (reported as the content's)
     external: tuple[str, ...] = ()
     cited: tuple[LinkSpec, ...] = ()
+    chinese_passage: int = -1  # the line of its first passage in Chinese readers see (see ``_chinese_passage``)
 
     @property
     def html(self) -> str:
@@ -222,6 +223,7 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         if shown:  # (only in a text with a mistake: its numbers are that mistake's, not others)
             mistakes += shown
             digits = _uncovered(digits, shown)
+    passage = -1 if html.isascii() else _chinese_passage(html, text)  # (an English text's most often is)
     key = key or text_key(text)
     return Compiled(
         body=Html(key, len(html), html),
@@ -232,7 +234,24 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         mistakes=mistakes,
         external=tuple(link.href for link in links if link.href.startswith(("http://", "https://"))),
         cited=tuple(link for link in links if link.href.startswith("cite:") and not link.mistyped),
+        chinese_passage=passage,
     )
+
+
+# A passage in Chinese: so many Chinese characters and punctuation marks in a row in what readers see. A name or
+# a term in another language's text is a few (晋江市工商联（总商会）, eleven); a sentence left untranslated is more.
+# (An article's words quoted in a cite: link are its title, which readers do not see as text.)
+_CHINESE_PASSAGE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]{24,}")
+
+
+def _chinese_passage(html: str, text: str) -> int:
+    """The 0-based line of ``text`` where the first passage in Chinese of its ``html`` begins, or -1: asked of a
+    text in any language, and reported for a text in one that is not Chinese (see ``validate``)."""
+    found = _CHINESE_PASSAGE.search(html)
+    if found is None:
+        return -1
+    at = text.find(found.group()[:8])  # (the passage may run across a line break of the Markdown)
+    return text.count("\n", 0, at) if at >= 0 else 0
 
 
 def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ...]:

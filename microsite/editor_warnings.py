@@ -1,8 +1,9 @@
 """What the build tells the editor without refusing the site.
 
 Translations missing, unmarked, untranslated or out of date, glossary
-terms without a source quote, files in ``content/`` that nothing reads, and
-Markdown written in a field that is shown as plain text.
+terms without a source quote, files in ``content/`` that nothing reads,
+Markdown written in a field that is shown as plain text, and a passage in
+Chinese left in a text in another language.
 
 Warnings are printed by ``build`` and ``check`` and listed on the preview's review page; a
 build with warnings still publishes.
@@ -19,6 +20,7 @@ from markdown_it import MarkdownIt
 from . import translations
 from .conventions import RECORD_KINDS, content_file
 from .errors import ContentError, Location
+from .links import Prose
 from .load import DATA_FILES, RawContent
 from .model import Config, Page, Source
 from .records import Records
@@ -159,3 +161,14 @@ def markdown_in_plain(fields: Sequence[PlainField], md: MarkdownIt) -> list[Cont
                 field.place(0), f"{field.field}: Markdown ({', '.join(marks)}) is shown as typed in this field",
                 "write it as plain text, without the marks (Markdown formats a page's text, not its fields)"))
     return warnings
+
+
+def chinese_passages(prose: Sequence[Prose], config: Config) -> list[ContentError]:
+    """A warning for each text in a language other than Chinese that shows readers a passage in Chinese (see
+    ``compiled._chinese_passage``): a paragraph left untranslated when a page was translated from the Chinese."""
+    names = {language.code: language.name for language in config.languages}
+    return [ContentError(item.location(item.compiled.chinese_passage, 0),
+                         f"a passage in Chinese in the {names.get(item.lang, item.lang)} text: is it left "
+                         "untranslated?", "translate it; the article's own words are quoted in a cite: link, "
+                         "between its quotation marks, which readers see on the source's page")
+            for item in prose if item.compiled.chinese_passage >= 0 and not item.lang.startswith("zh")]

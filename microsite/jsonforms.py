@@ -36,14 +36,14 @@ def compiled_to_json(compiled: Compiled) -> list:
             sorted(compiled.heading_ids),
             [list(pair) for pair in compiled.duplicate_ids],
             [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistakes],
-            list(compiled.external), [list(link) for link in compiled.cited]]
+            list(compiled.external), [list(link) for link in compiled.cited], compiled.chinese_passage]
 
 
 def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html],
                        survey: Callable[[str, int], Survey]) -> Compiled:
     """The text of ``key`` as compiled; ``html(key, length)`` gives its HTML and ``survey(key, length)`` its
     survey (KeyError when there is none: then there is no compiled form)."""
-    html_length, survey_length, link_count, heading_ids, duplicate_ids, mistakes, external, cited = data
+    html_length, survey_length, link_count, heading_ids, duplicate_ids, mistakes, external, cited, passage = data
     if type(external) is not list or not all_of(str, external):
         raise TypeError("not addresses")
     return Compiled(
@@ -55,7 +55,8 @@ def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html],
         tuple(WritingMistake(_int(line), _int(column), _pair(start), _pair(end), text(message), text(hint))
               for line, column, start, end, message, hint in mistakes),
         tuple(external),
-        links_from_json(cited))
+        links_from_json(cited),
+        _int(passage))
 
 
 def _pair(value: Any) -> tuple[int, int]:

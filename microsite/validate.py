@@ -20,8 +20,8 @@ from .assets import Asset, fingerprint_assets
 from .compiled import Compiler
 from .config import read_config
 from .editions import derive, read_overrides
-from .editor_warnings import (markdown_in_plain, original_warnings, record_warnings, source_warnings,
-                              translation_warnings, unread_warnings)
+from .editor_warnings import (chinese_passages, markdown_in_plain, original_warnings, record_warnings,
+                              source_warnings, translation_warnings, unread_warnings)
 from .errors import ContentError, ErrorList
 from .evidence import trace_evidence
 from .glossary import check_glossary_use
@@ -97,13 +97,13 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     errors.raise_if_any()
     _no_link_to_nowhere(nowhere)
     ledger = translations.read_ledger(raw.data.get(translations.LEDGER))
-    formatted = markdown_in_plain(plain, md.md)
+    about_texts = markdown_in_plain(plain, md.md) + chinese_passages(prose, config)
     read = {page.path for page in pages}
     warnings = (_in_page_order(translation_warnings(pages, config, ledger)
-                               + [warning for warning in formatted if warning.location.path in read], every)
+                               + [warning for warning in about_texts if warning.location.path in read], every)
                 + record_warnings(records, config) + source_warnings(sources, config)
                 + original_warnings(raw, records, config, ledger) + unread_warnings(raw)
-                + [warning for warning in formatted if warning.location.path not in read])
+                + [warning for warning in about_texts if warning.location.path not in read])
     external = frozenset(href for item in prose for href in item.compiled.external)
     if known is not None:
         external |= frozenset(href for page in known.others for href in page.external)

@@ -170,6 +170,17 @@ def test_a_web_address_written_as_text_is_a_mistake_and_an_address_is_no_claim()
     assert linked.mistakes == () and [run.text for run in linked.digits] == ["https://c.cn/8"]
 
 
+def test_a_passage_in_chinese_that_readers_see_is_found_at_its_line() -> None:
+    """What a text in another language would show untranslated: so many Chinese characters in a row, not a name
+    or a term, and not the article's words quoted in a cite: link, which readers do not see as text."""
+    passage = "晋江市工商联通过强素质、增信念、勤联络三项抓手，不断增强凝聚力。"
+    assert compile_markdown(MD, f"The Federation (晋江市工商联（总商会）).\n\nMore.\n{passage}\n").chinese_passage == 3
+    assert compile_markdown(MD, f"Its [levers](cite:s \"{passage}\").\n").chinese_passage == -1
+    assert compile_markdown(MD, "Words only.\n").chinese_passage == -1
+    wrapped = compile_markdown(MD, f"A.\n\n{passage[:12]}\n{passage[12:]}\n")  # one line for readers
+    assert wrapped.chinese_passage == 2
+
+
 def test_brackets_that_are_no_link_syntax_are_not_a_mistake() -> None:
     text = "A [sic] (as written), [1], `[a](b` in code, [a](<b c.md>), [x]\n\n[x]: y.md\n"
     assert compile_markdown(MD, text).mistakes == ()

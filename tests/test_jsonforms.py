@@ -242,15 +242,17 @@ def test_a_compiled_form_with_links_of_another_shape_is_refused(links) -> None:
     html = lambda key, length: Html(key, length, "")  # noqa: E731
     good_survey = as_json([[GOOD_LINK], []])
     survey = lambda key, length: Survey(key, length, good_survey)  # noqa: E731
-    good = [0, len(good_survey), 1, [], [], [], ["https://example.org/"], [GOOD_LINK]]
+    good = [0, len(good_survey), 1, [], [], [], ["https://example.org/"], [GOOD_LINK], -1]
     compiled = compiled_from_json(good, "k", html=html, survey=survey)
     assert compiled.cited[0].href == compiled.links[0].href == "x.md" and compiled.external == ("https://example.org/",)
     with pytest.raises((TypeError, ValueError)):
-        compiled_from_json([*good[:7], links], "k", html=html, survey=survey)
+        compiled_from_json([*good[:7], links, -1], "k", html=html, survey=survey)
     with pytest.raises(LostText):
         Survey("k", 1, as_json([links, []])).found()
     with pytest.raises((TypeError, ValueError)):
-        compiled_from_json([*good[:6], [1], good[7]], "k", html=html, survey=survey)
+        compiled_from_json([*good[:6], [1], *good[7:]], "k", html=html, survey=survey)
+    with pytest.raises((TypeError, ValueError)):
+        compiled_from_json([*good[:8], "1"], "k", html=html, survey=survey)  # the line of a passage in Chinese
 
 
 @pytest.mark.parametrize("runs", [None, [None], [["12", -1]], [[12, -1, []]], [["12", "-1", []]], [["12", -1, [[0, 0]]]],

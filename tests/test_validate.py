@@ -250,6 +250,16 @@ def test_markdown_in_a_field_shown_as_plain_text_is_a_warning_where_it_is_writte
         "content/data/statistics.yaml:11:13: label: Markdown (_…_, […](…)) is shown as typed in this field" + hint]
 
 
+def test_a_passage_in_chinese_left_in_an_english_text_is_a_warning_at_its_line(root: Path):
+    passage = "所属商协会及其会员积极参与光彩事业和公益慈善，这一段还没有翻译成英文。"
+    edit(root, "pages/index.en.md", "See [the figures]", f"{passage}\n\nSee [the figures]")
+    edit(root, "pages/index.zh.md", "See [the figures]", f"{passage}\n\nSee [the figures]")  # its own language
+    shown = [warning.format(root) for warning in site_of(root).warnings if "passage" in warning.message]
+    assert shown == ["content/pages/index.en.md:6:1: a passage in Chinese in the English text: is it left "
+                     "untranslated?\n  hint: translate it; the article's own words are quoted in a cite: link, "
+                     "between its quotation marks, which readers see on the source's page"]
+
+
 # --- UI strings ----------------------------------------------------------------------------
 
 
