@@ -223,7 +223,9 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         if shown:  # (only in a text with a mistake: its numbers are that mistake's, not others)
             mistakes += shown
             digits = _uncovered(digits, shown)
-    passage = -1 if html.isascii() else _chinese_passage(html, text)  # (an English text's most often is)
+    # Each Chinese character is 2 more bytes in UTF-8 than an ASCII one: a text with fewer than a passage's worth
+    # (most English texts) need not be searched for one.
+    passage = _chinese_passage(html, text) if len(html.encode()) - len(html) >= 2 * PASSAGE_LENGTH else -1
     key = key or text_key(text)
     return Compiled(
         body=Html(key, len(html), html),
@@ -241,7 +243,9 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
 # A passage in Chinese: so many Chinese characters and punctuation marks in a row in what readers see. A name or
 # a term in another language's text is a few (晋江市工商联（总商会）, eleven); a sentence left untranslated is more.
 # (An article's words quoted in a cite: link are its title, which readers do not see as text.)
-_CHINESE_PASSAGE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]{24,}")
+PASSAGE_LENGTH = 24
+_CHINESE_PASSAGE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]{%d,}"
+                              % PASSAGE_LENGTH)
 
 
 def _chinese_passage(html: str, text: str) -> int:
