@@ -208,7 +208,7 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     if "<" in text:
         mistakes += _raw_html(tokens, lines)
     found_outline = outline(tokens)
-    mistakes += _heading_mistakes(found_outline, lines)
+    mistakes += _outline_mistakes(found_outline, lines)
     if found_outline.table_bodies:
         mistakes += _cells_left_out(found_outline.table_bodies, lines)
     found: list[LinkRef] = []
@@ -415,11 +415,13 @@ def _with_alt_texts(children: list[Token]) -> Iterator[Token]:
             yield from _with_alt_texts(child.children)
 
 
-def _heading_mistakes(found: Outline, lines: list[str]) -> tuple[WritingMistake, ...]:
+def _outline_mistakes(found: Outline, lines: list[str]) -> tuple[WritingMistake, ...]:
     """A level-1 heading (the page's title is its one), a heading a level too deep (``##`` then ``####``), one
     without words, a table's header cell without words and a list item without words: each misleads a reader
     who moves through the page by its headings, through a table by its columns' names (a screen reader's), or
-    down a list."""
+    down a list. And what Markdown makes of text that was not meant as markup: a heading of a paragraph with a
+    line of ``---`` under it, code of a paragraph indented by four spaces (as a Chinese paragraph's first line
+    may be)."""
     def at(line: int) -> tuple[int, int]:
         return line, len(lines[line]) - len(lines[line].lstrip(" "))
 
@@ -438,7 +440,14 @@ def _heading_mistakes(found: Outline, lines: list[str]) -> tuple[WritingMistake,
     mistakes += [(at(line), "a list item without words: readers would see an empty bullet",
                   "write the item's words after its marker (- or 1.), or remove the line")
                  for line in found.empty_items]
-    return tuple(_mistake_at(*mistake) for mistake in sorted(mistakes))
+    # Text shown as code is one mistake, its numbers and links with it (they are not what was meant either).
+    shown_as_code = [WritingMistake(block.map[0], 0, (block.map[0], 0), (block.map[1], 0),
+                                    "this text is indented by four spaces (or a tab), which shows it as code: "
+                                    "readers would see it in a box, as typed", "remove the spaces before it (a "
+                                    "paragraph needs no indent); to show code, put it between two lines of ```")
+                     for block in found.code_blocks if block.type == "code_block" and block.map]
+    return tuple(sorted([*map(lambda mistake: _mistake_at(*mistake), mistakes), *shown_as_code],
+                        key=lambda mistake: (mistake.line, mistake.column)))
 
 
 def _cells_left_out(bodies: tuple[tuple[int, int, int], ...], lines: list[str]) -> tuple[WritingMistake, ...]:

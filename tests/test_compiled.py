@@ -44,11 +44,13 @@ def test_digit_runs_are_found_with_the_link_they_are_in_and_their_place() -> Non
 
 
 def test_digit_runs_in_code_blocks_are_found_at_their_places() -> None:
-    """A reader sees a number shown as code as much as one in a paragraph: it is traced like any other."""
+    """A reader sees a number shown as code as much as one in a paragraph: it is traced like any other (text
+    indented into code is a mistake of its own, which covers its numbers)."""
     compiled = compile_markdown(MD, "Intro.\n\n```text 3\nThe 49 chambers\n```\n\n    indented: 77\n\n~~~\n\n x 1\n~~~\n")
     runs = [(run.text, run.link, run.places) for run in compiled.digits]
     assert runs == [("The 49 chambers\n", -1, ((4, 3, 4),)),  # a fence's info string is not shown
-                    ("indented: 77\n", -1, ((10, 6, 14),)), ("\n x 1\n", -1, ((4, 10, 3),))]
+                    ("\n x 1\n", -1, ((4, 10, 3),))]
+    assert [(m.line, m.start, m.end) for m in compiled.mistakes] == [(6, (6, 0), (7, 0))]
 
 
 def test_raw_html_and_editor_nul_characters_cannot_forge_a_placeholder() -> None:
@@ -105,6 +107,17 @@ def test_a_line_of_dashes_right_under_text_is_a_mistake_it_makes_a_heading_of_th
         (4, 0, "the line '---' makes the text above it a heading"),
         (11, 2, "the line '-' makes the text above it a heading")]
     assert compile_markdown(MD, "Text\n\n---\n\nMore\n***\n").mistakes == ()  # lines across the page
+
+
+def test_text_indented_by_four_spaces_is_a_mistake_it_is_shown_as_code() -> None:
+    """A Chinese paragraph's first line indented as on paper (four spaces, or a tab) becomes a block of code."""
+    text = "Intro.\n\n    今年以来，晋江市工商联通过三项抓手。\n\nMiddle.\n\n\tTabbed.\n\n- item\n\n      over-indented\n"
+    assert [(m.line, m.column) for m in compile_markdown(MD, text).mistakes] == [(2, 0), (6, 0), (10, 0)]
+    assert compile_markdown(MD, text).mistakes[0].message == (
+        "this text is indented by four spaces (or a tab), which shows it as code: readers would see it in a box, "
+        "as typed")
+    # Code between lines of ```, and the full-width spaces of a Chinese indent (no Markdown indent), are not.
+    assert compile_markdown(MD, "```\ncode\n```\n\n\u3000\u3000今年以来。\n- a\n\n  b\n").mistakes == ()
 
 
 def test_a_list_item_without_words_is_a_mistake_and_a_note_in_a_comment_is_no_words() -> None:

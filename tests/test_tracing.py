@@ -122,10 +122,10 @@ def test_a_count_is_not_taken_from_a_date(minimal_project: Path, capsys):
 
 def test_a_number_in_a_block_of_code_must_be_traced(minimal_project: Path, capsys):
     edit(minimal_project / "content/pages/index.en.md", "See [the figures]",
-         "\n\n```\nThe ICF has 12 chambers.\n```\n\n    And 13 more.\n\nSee [the figures]")
+         "\n\n```\nThe ICF has 12 chambers.\n```\n\n~~~\nAnd 13 more.\n~~~\n\nSee [the figures]")
     err = check(minimal_project, capsys)
     assert "content/pages/index.en.md:9:13: the number '12' is not traced to a source" in err
-    assert "content/pages/index.en.md:12:9: the number '13' is not traced to a source" in err
+    assert "content/pages/index.en.md:13:5: the number '13' is not traced to a source" in err
 
 
 def test_a_date_part_is_traced_by_an_event_link(minimal_project: Path):
