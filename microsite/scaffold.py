@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conventions import RECORD_KIND, content_file
+from .conventions import RECORD_KIND, content_file, key_and_language
 from .errors import ContentErrors
 from .i18n import locale_of
 from .model import Config
-from .pages import TEMPLATES, key_problem
+from .load import parse_document
+from .pages import SINGLE_TEMPLATES, TEMPLATES, key_problem
 from .schema import ID_HINT, ID_PATTERN
 from .yamlfile import parse_yaml
 
@@ -43,6 +44,9 @@ def _new_page(pages: Path, config: Config, key: str, template: str) -> list[str]
     problem = key_problem(key, config)  # what the build would refuse of the files written
     if problem is not None:
         raise ScaffoldError(f"{problem[0]}; {problem[1]}")
+    if template in SINGLE_TEMPLATES and (other := _page_with_template(pages, template, config)):
+        raise ScaffoldError(f"only one page of the site can use 'template: {template}', and '{other}' does; "
+                            "give the new page another template (--template page)")
     paths = [pages / content_file(key, code) for code in config.codes]
     for path in paths:
         if path.exists():
@@ -95,6 +99,19 @@ def _term(ident: str, config: Config, source: str) -> str:
 
 
 _RECORDS = {"stat": _stat, "event": _event, "term": _term}
+
+
+def _page_with_template(pages: Path, template: str, config: Config) -> str | None:
+    """The key of a page that uses ``template`` (its file in the default language says so), if one does; a page
+    that cannot be read is left to the build to report."""
+    for path in sorted(pages.rglob(f"*.{config.default_language}.md")):
+        try:
+            front = parse_document(path.read_text(encoding="utf-8-sig"), path).front
+        except (ContentErrors, OSError, UnicodeDecodeError):
+            continue
+        if isinstance(front, dict) and front.get("template") == template:
+            return key_and_language(path.relative_to(pages).as_posix())[0]
+    return None
 
 
 def _existing_ids(path: Path) -> set[str]:

@@ -82,3 +82,13 @@ def test_new_page_refuses_a_key_the_build_would_refuse(minimal_project: Path, ke
     with pytest.raises(ScaffoldError, match=re.escape(refused)):
         new_item(minimal_project, read_config_file(minimal_project), "page", key)
     assert sorted((minimal_project / "content").rglob("*")) == before
+
+
+def test_new_page_refuses_a_template_only_one_page_may_have_and_another_has(minimal_project: Path) -> None:
+    """The build refuses two pages of one such template (the figures page, the timeline...): ``new`` does too."""
+    config = read_config_file(minimal_project)
+    with pytest.raises(ScaffoldError, match="only one page of the site can use 'template: statistics', and "
+                                            "'statistics' does"):
+        new_item(minimal_project, config, "page", "figures", "statistics")
+    assert not (minimal_project / "content/pages/figures.en.md").exists()
+    assert new_item(minimal_project, config, "page", "more", "pillar")  # a template many pages may have
