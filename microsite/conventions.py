@@ -28,8 +28,19 @@ from dataclasses import dataclass
 FILLED_STRINGS = {"source_description": ("outlet", "date"), "search_found": ("count",)}
 
 # Names Windows keeps for devices, with any extension (con.zh.md, aux/x.md): no file or folder may have one.
-WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
-                             *(f"{port}{n}" for port in ("com", "lpt") for n in "0123456789¹²³")})
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
+                              *(f"{port}{n}" for port in ("com", "lpt") for n in "0123456789¹²³")})
+
+
+def windows_device(name: str) -> str:
+    """The device a file or folder ``name`` is to Windows (``con`` of ``CON.zh.md``), or ""."""
+    device = name.split(".")[0].rstrip(" ").lower()
+    return device if device in _WINDOWS_DEVICES else ""
+
+
+def device_reserved(name: str) -> str:
+    """The mistake of a file or folder ``name`` that Windows keeps for a device (see :func:`windows_device`)."""
+    return f"'{name}' cannot be a file or folder name: Windows reserves '{windows_device(name).upper()}' for a device"
 CANDIDATES_SUFFIX = ".candidates.yaml"  # sources/<id>.candidates.yaml: what ingest found, for an editor to copy
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .assets import StaticFile
-from .conventions import CANDIDATES_SUFFIX, RECORD_KINDS, WINDOWS_DEVICES, is_private_file
+from .conventions import CANDIDATES_SUFFIX, RECORD_KINDS, device_reserved, is_private_file, windows_device
 from .cores import map_forked
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .inputs import Inputs
@@ -36,7 +36,7 @@ from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_e
 
 DATA_FILES = (*(kind.file for kind in RECORD_KINDS), "strings", "conversions", LEDGER)
 MAX_TEXT_BYTES = 1 << 20  # a Markdown or YAML file is hand-written text: the largest now is 22 kB
-# What Windows refuses in a name (and the names it keeps for devices: ``conventions.WINDOWS_DEVICES``).
+# What Windows refuses in a name (and the names it keeps for devices: ``conventions.windows_device``).
 _WINDOWS_REFUSED = re.compile(r'[\\:*?"<>|\x00-\x1f]|[. ]\Z')
 # Anything that may make a path unportable (a superset, so that most paths are cleared by one search):
 _MAYBE_UNPORTABLE = re.compile(r'(?:\A|/)(?:con|prn|aux|nul|com|lpt)|[\\:*?"<>|\x00-\x1f]|[. ](?:/|\Z)',
@@ -446,10 +446,8 @@ def _portable(path: str, folder: Path, errors: ErrorList) -> bool:
     if not _MAYBE_UNPORTABLE.search("/".join(names)):
         return True
     for name in names:
-        device = name.split(".")[0].rstrip(" ").lower()
-        if device in WINDOWS_DEVICES:
-            errors.add(Location(Path(path)), f"'{one_line(name)}' cannot be a file or folder name: Windows reserves "
-                       f"'{device.upper()}' for a device",
+        if windows_device(name):
+            errors.add(Location(Path(path)), device_reserved(one_line(name)),
                        "rename it; the site could not be checked out, built or published on Windows")
             return False
         if _WINDOWS_REFUSED.search(name):

@@ -420,7 +420,7 @@ _OUTLINE = frozenset({"heading_open", "table_open", "th_open", "tbody_open", "li
 def outline(tokens: list[Token]) -> Outline:
     """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
     already use, and where its level-1 headings are; what a reader would trip on in its headings, tables and
-    lists."""
+    lists; and its blocks of code, whose text readers see too."""
     ids, duplicates, first_level, skipping, empty, empty_cells, empty_items = set(), [], [], [], [], [], []
     bodies, underlined, codes = [], [], []
     before = 1  # the page's title: the text's first heading is a section of it
@@ -431,8 +431,7 @@ def outline(tokens: list[Token]) -> Outline:
             continue
         if kind == "th_open":
             columns += 1
-            words = tokens[index + 1].content  # (without_words, its call saved: a cell is in every row)
-            if not (blank_comments(words) if "<!--" in words else words).strip():
+            if without_words(tokens[index + 1].content):
                 empty_cells.append(header)  # a cell carries no line of its own: its table's first is its row
         elif kind == "table_open":
             header, columns = (token.map or (header,))[0], 0

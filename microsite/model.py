@@ -101,6 +101,12 @@ class Config:
         return tuple(language.code for language in self.languages)
 
     @cached_property
+    def language_names(self) -> dict[str, str]:
+        """Each language's name by its code, the editions' too: the first folder of their pages' addresses."""
+        return {language.code: language.name for language in (*self.languages,
+                                                               *(edition.language for edition in self.editions))}
+
+    @cached_property
     def base_path(self) -> str:
         """The path part of ``base_url`` (``/`` or ``/icf-explained/``)."""
         rest = self.base_url.split("://", 1)[-1]

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from . import translations
 from .compiled import Compiler
-from .conventions import WINDOWS_DEVICES, content_file, is_template_id, key_and_language
+from .conventions import content_file, device_reserved, windows_device, is_template_id, key_and_language
 from .errors import ContentError, ErrorList, Location
 from .links import Prose, cited
 from .load import Document
@@ -91,22 +91,20 @@ def _page_name(document: Document, config: Config, errors: ErrorList, root: str)
 def key_problem(key: str, config: Config) -> tuple[str, str] | None:
     """What keeps ``key`` from being a page's (its files are ``pages/<key>.<language>.md``): a mistake and how to
     fix it, or None. Asked of a file found and of one ``new`` would write."""
-    first = key.split("/")[0]
-    if first in RESERVED_FOLDERS and (first in RESERVED_NAMES or "/" in key):
+    segments = key.split("/")
+    first = segments[0]
+    if first in RESERVED_FOLDERS and (first in RESERVED_NAMES or len(segments) > 1):
         return (f"'{first}' is reserved for the site's own files",
-                f"move the page out of pages/{first}/" if "/" in key else "give the page another name")
-    languages = {language.code: language.name for language in config.languages}
-    languages.update((edition.code, edition.name) for edition in config.editions)
-    if first in languages:  # the default language's page would be at /<code>/, where that language's pages are
-        return (f"'{first}' is reserved: the pages in {languages[first]} are at /{first}/",
+                f"move the page out of pages/{first}/" if len(segments) > 1 else "give the page another name")
+    if first in config.language_names:  # the default language's page would be where that language's pages are
+        return (f"'{first}' is reserved: the pages in {config.language_names[first]} are at /{first}/",
                 "give the page (or its folder) another name")
-    if not all(_KEY_SEGMENT.match(segment) for segment in key.split("/")):
+    if not all(_KEY_SEGMENT.match(segment) for segment in segments):
         return (f"'{key}' cannot be a page name",
                 "use lower-case ASCII letters, digits and hyphens in file and folder names")
-    device = next((segment for segment in key.split("/") if segment in WINDOWS_DEVICES), None)
+    device = next(filter(None, map(windows_device, segments)), None)
     if device is not None:
-        return (f"'{device}' cannot be a file or folder name: Windows reserves '{device.upper()}' for a device",
-                "give the page (or its folder) another name")
+        return device_reserved(device), "give the page (or its folder) another name"
     too_long = _too_long(key, config)
     if too_long:
         return (f"the page name is too long: {too_long}",
