@@ -72,14 +72,16 @@ class _Reader:
         self.unreadable_sources = unreadable_sources
         self.plain: list[PlainField] = []
 
-    def _plain(self, words: dict[str, Fields], keys: tuple[str, ...], evidence: Evidence | None) -> None:
-        """Remember the record's plain words for the traceability check (its own quote may trace them)."""
+    def _plain(self, words: dict[str, Fields], keys: tuple[str, ...], evidence: Evidence | None,
+               names: bool = False) -> None:
+        """Remember the record's plain words for the traceability check (its own quote may trace them);
+        ``names``: they are a glossary term's names (see ``tracing.PlainField``)."""
         quote = normalize(evidence.quote)[0] if evidence else ""
         for lang, fields in words.items():
             for key in keys:
                 found = fields.plain(key, lang, key, quote, evidence.source if evidence else "")
                 if found is not None:
-                    self.plain.append(found)
+                    self.plain.append(replace(found, is_name=True) if names else found)
 
     def each(self, files: dict[str, DataFile], kind: RecordKind, read) -> list:
         """The records of ``kind``'s file, each read by ``read``; those with mistakes are left out."""
@@ -223,7 +225,7 @@ class _Reader:
             return None
         unread = fields.text("source") if fields.text("source") in self.unreadable_sources else ""
         if not unread:  # else its numbers cannot be traced now; the source's own mistakes are reported
-            self._plain(words, ("term",), evidence)
+            self._plain(words, ("term",), evidence, names=True)
         pinyin = fields.plain("pinyin", "en", "pinyin")  # read as Latin letters: tone numbers (shang1) are digits
         if pinyin is not None:
             self.plain.append(pinyin)

@@ -145,6 +145,7 @@ class PlainField:
     offset: int = 0
     quote: str = ""  # the record's own quote, normalized, that may trace its numbers
     source: str = ""
+    is_name: bool = False  # a glossary term's name: it traces its numbers elsewhere, and its quote traces them here
 
     def place(self, index: int) -> Location:
         if self.offset < 0 or self.location.column is None:
@@ -164,13 +165,16 @@ def check_plain(fields: Sequence[PlainField], names: dict[str, tuple[str, ...]],
     errors = []
     for item in fields:
         allowed = None
+        known = names.get(item.lang, ())
+        if item.is_name:  # not by itself: a name whose quote lacks its number would vouch for it everywhere
+            own = numbered_names([item.text], item.lang)
+            known = tuple(name for name in known if name not in own)
         if item.quote:
             allowed = Allowed(quote_quantities(item.quote, reference(item.source)), "the record's quote")
-            problems = untraced(item.text, item.lang, allowed, names.get(item.lang, ()), "")
+            problems = untraced(item.text, item.lang, allowed, known, "")
         else:
-            problems = memo.get(("untraced", item.text, item.lang, named.get(item.lang)),
-                                lambda item=item: untraced(item.text, item.lang, None, names.get(item.lang, ()),
-                                                           PLAIN_HINT))
+            problems = memo.get(("untraced", item.text, item.lang, named.get(item.lang), item.is_name),
+                                lambda item=item, known=known: untraced(item.text, item.lang, None, known, PLAIN_HINT))
         hint = PLAIN_HINT if allowed is None else ""
         for problem in problems:
             message = f"{item.field}: {problem.message}"

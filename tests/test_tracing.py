@@ -120,6 +120,38 @@ def test_a_count_is_not_taken_from_a_date(minimal_project: Path, capsys):
     assert "index.en.md:6:42: '4' is a count here, but in the quote it cites '4月' is part of a date" in check(minimal_project, capsys)
 
 
+GLOSSARY_TERMS = """
+- id: affiliated
+  pinyin: shāngHuì
+  source: {source}
+  quote: {quote}
+  zh: {{term: {zh}, definition: 商会。}}
+  en: {{term: {en}, definition: Chambers.}}
+"""
+
+
+def test_a_glossary_name_s_numbers_are_traced_by_its_own_quote(minimal_project: Path, capsys):
+    glossary = minimal_project / "content/data/glossary.yaml"
+    page = minimal_project / "content/pages/index.en.md"
+    original = glossary.read_text(encoding="utf-8")
+    glossary.write_text(original + GLOSSARY_TERMS.format(source=SOURCE, quote="护航49个所属商会成立、成长",
+                                                         zh="49个所属商会", en="49 affiliated chambers"), encoding="utf-8")
+    edit(page, "See [the figures]", "The 49 affiliated chambers. See [the figures]")
+    assert main(["--root", str(minimal_project), "check"]) == 0  # its quote has the number: the name traces it
+    capsys.readouterr()
+    glossary.write_text(original + GLOSSARY_TERMS.format(source=SOURCE, quote="所属商协会及其会员捐款",
+                                                         zh="50个所属商会", en="50 affiliated chambers"), encoding="utf-8")
+    edit(page, "The 49 affiliated", "The 50 affiliated")
+    err = check(minimal_project, capsys)
+    assert "glossary.yaml:15:14: term: the number '50个' is not in the record's quote" in err
+    assert "glossary.yaml:16:14: term: the number '50' is not in the record's quote" in err
+    assert "index.en.md" not in err  # the page uses the name; the name is where the number is untraced
+    glossary.write_text(original + GLOSSARY_TERMS.replace("  source: {source}\n  quote: {quote}\n", "").format(
+        zh="50个所属商会", en="50 affiliated chambers"), encoding="utf-8")
+    err = check(minimal_project, capsys)
+    assert "glossary.yaml:13:14: term: the number '50个' is not traced to a source" in err
+
+
 def test_a_number_in_a_block_of_code_must_be_traced(minimal_project: Path, capsys):
     edit(minimal_project / "content/pages/index.en.md", "See [the figures]",
          "\n\n```\nThe ICF has 12 chambers.\n```\n\n~~~\nAnd 13 more.\n~~~\n\nSee [the figures]")
