@@ -212,8 +212,9 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
     if found_outline.table_bodies:
         mistakes += _cells_left_out(found_outline.table_bodies, lines)
     found: list[LinkRef] = []
-    links, digits = _survey(tokens, _Scanner(lines), mistakes, found, found_outline.code_blocks)
-    mistakes += _without_text(found, links)
+    split: list[WritingMistake] = []
+    links, digits = _survey(tokens, _Scanner(lines), mistakes, found, found_outline.code_blocks, split)
+    mistakes += _without_text(found, links) + tuple(split)
     # Last first: inserting a link's filler text shifts the positions of the links after it.
     for number in range(len(found) - 1, -1, -1):
         _placeholders(found[number], number)
@@ -532,17 +533,19 @@ _SEEN_TEXT = ("text", "code_inline", "image")  # the tokens whose text a reader 
 
 
 def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMistake, ...],
-            found: list[LinkRef], code_blocks: tuple[Token, ...] = (),
+            found: list[LinkRef], code_blocks: tuple[Token, ...] = (), split: list[WritingMistake] | None = None,
             ) -> tuple[tuple[LinkSpec, ...], tuple[TextRun, ...]]:
     """Links and digit runs with their places, found in document order by one scanner; each link's token is
     added to ``found`` too, in that order (where their placeholders go). ``code_blocks``: the text's blocks of
-    code (see ``markdown.outline``), whose text a reader sees as much as a paragraph's.
+    code (see ``markdown.outline``), whose text a reader sees as much as a paragraph's. ``split`` is given each
+    number that a link's edge, or bold or italic marks, cut in pieces (see :func:`_runs_on`).
 
     Digits inside a mistyped link (or any mistake that covers them) are left out: the one mistake is
     reported instead.
     """
     links: list[LinkSpec] = []
     runs: list[TextRun] = []
+    split = [] if split is None else split
     if code_blocks:  # (the uncommon case: asking every token of a page of long tables costs)
         blocks = [_code_as_text(block) if block.type in ("code_block", "fence") else
                   (tuple(block.map) if block.map else (0, 1), block.children) for block in tokens
@@ -556,6 +559,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                                     if token.type in _SEEN_TEXT])
     for span, children in blocks:
         current, text_scanner = -1, scanner  # the link the text is in, and where to look for its text
+        edge: tuple[str, tuple[int, int]] | None = None  # the text before, if only marks stand between (see _runs_on)
         for index, token in enumerate(children):
             if token.type in ("link_open", "image"):
                 link = LinkRef(token, children, index, span)
@@ -566,16 +570,29 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                                       mistyped=any(m.covers(*place) for m in mistakes)))
                 if token.type == "link_open":
                     current, text_scanner = len(links) - 1, before
+                    if children[index + 1].type == "link_close" and links[-1].href.startswith("stat:"):
+                        edge = _runs_on(edge, _FIGURE, place, split)  # it shows its figure: a number, each end
+                else:
+                    edge = None
                 text = token.content if token.type == "image" else ""
             elif token.type == "link_close":
                 current, text_scanner, text = -1, scanner, ""
-            elif not numbers:
+            elif not numbers:  # no numeral in the text: only what a statistic's link shows may be cut
+                if edge is not None:
+                    if token.type in _TEXT_TOKENS:
+                        if token.content:  # (the parser leaves empty ones beside marks)
+                            edge = _runs_on(edge, token.content, None, split)
+                    elif token.type not in _MARK_TOKENS:
+                        edge = None
                 continue
             else:
-                text = token.content if token.type in ("text", "code_inline") else ""
+                text = token.content if token.type in _TEXT_TOKENS else ""
                 if current >= 0 and ("://" in text or "www." in text) and _ADDRESS.fullmatch(text):
-                    text = ""  # a link's text that is its web address (<https://...>'s is): no claim
+                    text, edge = "", None  # a link's text that is its web address (<https://...>'s is): no claim
+                elif token.type not in _TEXT_TOKENS and token.type not in _MARK_TOKENS:
+                    edge = None  # a line break: what follows is no longer the same run of text
             matches = digit_runs(text) if text else None  # a link's or emphasis's mark: a sixth to a third of them
+            places = ()
             if matches:  # text merged across a removed line break is not on one line: place each run itself
                 finder = before if token.type == "image" else text_scanner
                 places = tuple((m.start(), *finder.find(span, m.group())) for m in matches)
@@ -583,7 +600,62 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 if kept:
                     runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
                                         kept))
+            if text and token.type != "image":
+                last = (places[-1][1], places[-1][2]) if places else None
+                edge = (text, last) if edge is None else _runs_on(edge, text, places and (places[0][1], places[0][2]),
+                                                                 split, last)
     return tuple(links), tuple(runs)
+
+
+# A number is cut in pieces where one piece ends a run of text and the next begins with what carries on the number,
+# with only a link's edge or bold, italic or strikethrough marks between them: [49](cite:…)万 shows "49万", and
+# [49](cite:…)[49](cite:…) "4949", each piece traced alone. Marks only: a line break or an image ends the run.
+_MARK_TOKENS = frozenset(("link_open", "link_close", "em_open", "em_close", "strong_open", "strong_close", "s_open",
+                    "s_close"))
+_TEXT_TOKENS = ("text", "code_inline")
+_FIGURE = "0"  # what a statistic's link stands for at its edges: its figure, a number (its words are not known yet)
+_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
+_EN_NUMBER_WORD = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                   "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+                   "|thousand|million|billion|trillion|dozen)")
+_ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{_NUMERAL_CHARS}]|\b{_EN_NUMBER_WORD})\Z", re.IGNORECASE)
+_STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{_NUMERAL_CHARS}]|{_EN_NUMBER_WORD}\b)", re.IGNORECASE)
+_CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{_NUMERAL_CHARS}%％‰余多]|\s*-?\s*(?:{_EN_NUMBER_WORD}|per ?cent|percent)\b)",
+                         re.IGNORECASE)
+_LEADS_IN = re.compile(rf"(?:\d[.,．]?|[{_NUMERAL_CHARS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|第|百分之"
+                       r"|(?<![\u3400-\u9fff])[超近约]"
+                       r"|\b(?:more than|upwards of|over|above|nearly|almost|about|around|fewer than|less than|under"
+                       r"|below|up to|at least|at most)\s+)\Z", re.IGNORECASE)
+
+
+_DIGITS_BEFORE = re.compile(rf"[\d.,．{_NUMERAL_CHARS}]*\Z")  # the rest of the number, to show it whole
+_DIGITS_AFTER = re.compile(rf"[\d.,．%％‰{_NUMERAL_CHARS}]*")
+
+
+def _runs_on(edge: tuple[str, tuple[int, int] | None] | None, text: str, first: tuple[int, int] | None,
+             split: list[WritingMistake], last: tuple[int, int] | None = None) -> tuple[str, tuple[int, int] | None]:
+    """Add to ``split`` the number that the text before (``edge``: its words, and the place of its last
+    digits) and ``text`` (the place of its first and last digits) cut in two; return ``text`` as the next edge."""
+    if edge is not None:
+        before, place = edge
+        tail = max(0, len(before) - 16)  # the longest lead-in or number word fits: no need to search all of it
+        carries = _CARRIES_ON.match(text)
+        ends = carries and _ENDS_IN_NUMBER.search(before, tail)
+        starts = None if ends else _STARTS_WITH_NUMBER.match(text)
+        leads = starts and _LEADS_IN.search(before, tail)
+        at = (place or first) if ends and carries else (first or place)
+        if ((ends and carries) or (leads and starts)) and at is not None:
+            head, tail = (ends, carries) if ends and carries else (leads, starts)
+            left = before[_DIGITS_BEFORE.search(before, 0, head.start()).start():]
+            right = text[:_DIGITS_AFTER.match(text, tail.end()).end()]
+            shown = (f"the statistic's figure, then '{right}'" if before is _FIGURE else
+                     f"'{left}', then the statistic's figure" if text is _FIGURE else f"'{(left + right).strip()}'")
+            split.append(_mistake_at(at, f"a number is cut in two by a link's edge or by bold or italic marks: "
+                                         f"readers see {shown} as one number, but each piece is checked alone",
+                                     "put the whole number, with its qualifier (超, over), its magnitude (万, million) "
+                                     "and %, inside one link and out of the marks: [超4.5亿元](cite:…), not "
+                                     "超[4.5](cite:…)亿元"))
+    return text, last or first
 
 
 def _code_as_text(block: Token) -> tuple[tuple[int, int], list[Token]]:

@@ -26,7 +26,8 @@ class Number:
     ``value`` is in base units (``4.5亿`` is 450,000,000); ``qualifier`` is
     one of :data:`QUALIFIERS`; ``start``/``end`` delimit the matched text;
     ``unit`` is the measure word or unit right after it (``个``, ``亿元``,
-    ``%``), or ``""``.
+    ``%``), or ``""``; in English, ``%`` or the currency (``元`` for CNY,
+    RMB, ¥ and yuan; ``$``).
     """
 
     value: float
@@ -177,10 +178,10 @@ _EN_QUALIFIERS = {
 }
 _EN_NUMBER = re.compile(
     r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some)\s+)?"
-    r"(?:(?:CNY|RMB|US\$|\$|¥)\s?)?"
+    r"(?:(?P<cur>CNY|RMB|US\$|\$|¥)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion)\b)?"
-    r"(?P<pct>\s?%| per ?cent)?",
+    r"(?P<pct>\s?%| per ?cent)?(?P<yuan> yuan\b)?",
     re.IGNORECASE,
 )
 
@@ -196,7 +197,8 @@ def find_numbers_en(text: str) -> list[Number]:
             value *= _EN_MAGNITUDES[match["mag"].lower()]
         prefix = (match["pre"] or "").lower()
         qualifier = _EN_QUALIFIERS.get(prefix, EXACT)
-        unit = "%" if match["pct"] else ""
+        currency = (match["cur"] or "").upper()
+        unit = "%" if match["pct"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥") else currency
         numbers.append(Number(value, qualifier, match.start(), match.end(), text[match.start():match.end()], unit))
     for match in _EN_WORDS.finditer(folded):
         value = _word_value(match["num"].lower())

@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import PartialDate, find_dates_zh
-from .numerals import MEASURE_WORDS, ZH_NUMERALS, Number, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value
+from .numerals import (ABOUT, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, ZH_NUMERALS, Number, find_numbers_en,
+                       find_numbers_zh, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%"))
@@ -133,8 +134,35 @@ def date_parts(when: PartialDate) -> tuple[Quantity, ...]:
 
 
 def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
-    """True when ``evidence`` has the claim's value with a meaning in common."""
-    return any(same_value(claim.value, item.value) and claim.meanings & item.meanings for item in evidence)
+    """True when ``evidence`` has the claim's value with a meaning in common, said the same way (see
+    :func:`said_alike`)."""
+    return any(same_value(claim.value, item.value) and claim.meanings & item.meanings
+               and said_alike(claim.number, item.number) for item in evidence)
+
+
+# Qualifiers that say the same: 超 (over) and 余 (more than) both put the number above what is said.
+_QUALIFIER_SENSE = {EXACT: EXACT, OVER: OVER, MORE_THAN: OVER, NEARLY: NEARLY, ABOUT: ABOUT}
+
+
+def said_alike(claim: Number, said: Number) -> bool:
+    """Whether ``claim`` says its number as ``said`` does: both a percentage or neither (49% is not 49个), and
+    with qualifiers of one sense (近4.5亿元, nearly, is not 超4.5亿元, over; nor is 4.5亿元, exactly)."""
+    return ((claim.unit == "%") == (said.unit == "%") and _money(claim) in ("", _money(said))
+            and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
+
+
+def _money(number: Number) -> str:
+    """The currency ``number`` is in ("元", "$"), or "" (a claim may leave out the quote's currency, not add one)."""
+    return "元" if number.unit.endswith("元") else number.unit if number.unit in ("$", "US$") else ""
+
+
+def how_said(claim: Number, said: Number) -> str:
+    """How ``claim`` says its number otherwise than ``said`` does, in words for a message."""
+    if (claim.unit == "%") != (said.unit == "%"):
+        return "is a percentage" if claim.unit == "%" else "is not a percentage"
+    if _money(claim) != _money(said):
+        return f"is an amount in {_money(claim)}" if _money(claim) else "is not an amount of money"
+    return f"says '{_QUALIFIER_SENSE.get(claim.qualifier, claim.qualifier)}'"
 
 
 def counts(quantities: Sequence[Quantity]) -> list[Number]:

@@ -25,7 +25,7 @@ from .load import DataFile, Document
 from .model import (Config, Event, EventText, Evidence, Rendered, Source, SourceText, Statistic, StatisticText, Term,
                     TermText)
 from .numerals import EXACT, QUALIFIERS, find_numbers_zh, same_value
-from .provenance import normalize, parse_source_body
+from .provenance import normalize, number_problem, parse_source_body
 from .tracing import PlainField
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
 
@@ -177,6 +177,11 @@ class _Reader:
         if unit == "count":
             self._check_measures(fields, name, text, value, evidence.quote)
         formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
+        quote = normalize(evidence.quote)[0]
+        shown_alike = not number_problem(value, qualifier, evidence.quote)  # else that is the mistake to report
+        for lang, shown in formatted.items() if shown_alike else ():  # value, unit and measure read as one
+            self.plain.append(PlainField(shown, lang, f"the figure as readers see it in '{lang}' (of its value, unit "
+                                         "and measure)", fields.loc("value"), -1, quote, evidence.source))
         return Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted,
                          data.loc, pages)
 

@@ -88,6 +88,13 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
     shown = claim.number.text.strip()
     if allowed is None:
         return f"the number '{shown}' is not traced to a source", hint
+    alike = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)
+                  and item.meanings & claim.meanings), None)
+    if alike is not None:  # the same number, said otherwise
+        return (f"'{shown}' {quantities.how_said(claim.number, alike.number)} here, but in {allowed.why} "
+                f"'{alike.number.text}' {quantities.how_said(alike.number, claim.number)}",
+                "say the number as the quote does (超 = over, 余 = more than, 近 = nearly, 约 = about; a percentage "
+                "with %): correct it, or quote the passage that has it")
     other = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)), None)
     if other is not None:
         return (f"'{shown}' is {_meaning(claim)} here, but in {allowed.why} '{other.number.text}' is {_meaning(other)}",

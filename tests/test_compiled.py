@@ -170,6 +170,48 @@ def test_bold_or_strikethrough_marks_that_open_or_close_nothing_are_a_mistake() 
     assert compile_markdown(MD, fine).mistakes == ()
 
 
+Q = '(cite:s "q")'
+
+
+@pytest.mark.parametrize("text, shown", [
+    (f"另有[49]{Q}万个商会。", "49万"),
+    (f"另有[49]{Q}[49]{Q}个商会。", "4949"),
+    (f"另有[**49**49]{Q}个商会。", "4949"),
+    (f"另有**4**[9]{Q}个商会。", "49"),
+    (f"[49]{Q}%的商会", "49%"),
+    (f"[10]{Q}余家商会", "10余"),
+    (f"超过[49个]{Q}商会", "超过49"),
+    (f"第[2]{Q}次", "第2"),
+    (f"[4.5]{Q}亿元", "4.5亿"),
+    (f"[49]{Q},000 chambers", "49,000"),
+    (f"[CNY 450]{Q} million", "450 million"),
+    (f"nearly [49]{Q} chambers", "nearly 49"),
+    (f"[forty]{Q}-nine chambers", "forty-nine"),
+])
+def test_a_number_cut_in_two_by_a_link_s_edge_or_by_marks_is_a_mistake(text: str, shown: str) -> None:
+    """Each piece of such a number is traced alone, as if it stood alone: [49](cite:…)万 would show 49万,
+    traced by a quote of 49个."""
+    [mistake] = compile_markdown(MD, text).mistakes
+    assert f"readers see '{shown}' as one number" in mistake.message
+
+
+def test_a_statistic_s_figure_run_on_by_a_digit_or_a_percent_sign_is_a_mistake() -> None:
+    for text, column, shown in (("共有[](stat:a)0家", 5, "the statistic's figure, then '0'"),
+                                ("[](stat:a)% of them", 3, "the statistic's figure, then '%'"),
+                                ("1[](stat:a) chambers", 0, "'1', then the statistic's figure")):
+        [mistake] = compile_markdown(MD, text).mistakes
+        assert f"readers see {shown} as one number" in mistake.message and (mistake.line, mistake.column) == (0, column)
+
+
+@pytest.mark.parametrize("text", [
+    f"另有[49]{Q}个商会，[8家]{Q}，[9家]{Q}。", f"[2023]{Q}年7月", f"[4.5亿]{Q}元", f"[49]{Q} chambers, 50 more",
+    f"签约[3家]{Q}企业", "**49** chambers and *50* more", f"[49]{Q}\n万", "共有[](stat:a)家，[](stat:b)个",
+    f"[49 chambers]{Q}, and [50]{Q}", f"Moreover [49]{Q} chambers",
+])
+def test_a_number_beside_a_link_or_marks_that_does_not_run_on_is_no_mistake(text: str) -> None:
+    assert compile_markdown(MD, text).mistakes == ()
+
+
 def test_a_web_address_written_as_text_is_a_mistake_and_an_address_is_no_claim() -> None:
     """Without linkify, an address in the text is no link; its digits are no numbers a quote could trace."""
     text = "See https://epaper.cbt.com.cn/2023/1011/6.html, or 见www.cbt.com.cn/2023。\n"

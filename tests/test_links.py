@@ -331,7 +331,7 @@ def test_numbers_written_in_words_need_a_source_but_one_is_no_count():
 def test_digits_in_a_citation_must_be_in_its_quote():
     ok(f'The [14th Five-Year Plan](cite:{SOURCE} "十四五规划")')
     error = one_error(f'Orders worth [7 billion yuan](cite:{SOURCE} "达成订单额63亿元").')
-    assert error.message == "the number '7 billion' is not in the quote it cites"
+    assert error.message == "the number '7 billion yuan' is not in the quote it cites"
     assert (error.location.line, error.location.column) == (FIRST_LINE, 15)
 
 

@@ -67,3 +67,24 @@ def test_a_relative_date_states_its_year():
 def test_a_quote_states_numerals_without_a_measure_word():
     [four] = claimed("Four Goods", "en")
     assert traced(four, stated("创建“四好”商会"))
+
+
+@pytest.mark.parametrize("claim, lang, quote, is_traced", [
+    ("超4.5亿元", "zh", "捐款超4.5亿元", True),
+    ("over CNY 450 million", "en", "捐款超4.5亿元", True),
+    ("近4.5亿元", "zh", "捐款超4.5亿元", False),  # nearly is not over
+    ("4.5亿元", "zh", "捐款超4.5亿元", False),  # nor is exactly
+    ("more than 10", "en", "10余家商协会", True),  # 余 and over say the same
+    ("over 10", "en", "10余家商协会", True),
+    ("about 10", "en", "10余家商协会", False),
+    ("49%", "zh", "护航49个所属商会", False),  # a percentage is not a count
+    ("49 per cent", "en", "护航49个所属商会", False),
+    ("49个", "zh", "占49%", False),
+    ("49元", "zh", "护航49个所属商会", False),  # an amount of money is not a count
+    ("CNY 49", "en", "护航49个所属商会", False),
+    ("$63", "en", "达成订单额63亿元", False),
+    ("6.3 billion", "en", "达成订单额63亿元", True),  # a claim may leave out the quote's currency
+])
+def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
+    [number] = claimed(claim, lang)
+    assert traced(number, stated(quote)) is is_traced

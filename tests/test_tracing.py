@@ -152,6 +152,27 @@ def test_a_glossary_name_s_numbers_are_traced_by_its_own_quote(minimal_project: 
     assert "glossary.yaml:13:14: term: the number '50个' is not traced to a source" in err
 
 
+def test_a_statistic_s_figure_is_traced_as_readers_see_it(minimal_project: Path, capsys):
+    """Its value, unit and measure are each checked alone; what readers see is all of them together."""
+    statistics = minimal_project / "content/data/statistics.yaml"
+    edit(statistics, "    measure: 个", "    measure: 万个")
+    edit(statistics, "  value: 450000000\n  unit: yuan", "  value: 450000000\n  unit: percent")
+    err = check(minimal_project, capsys)
+    assert ("statistics.yaml:2:10: the figure as readers see it in 'zh' (of its value, unit and measure): "
+            "the number '49万个' is not in the record's quote") in err
+    assert ("statistics.yaml:13:10: the figure as readers see it in 'en' (of its value, unit and measure): "
+            "'over 450,000,000%' is a percentage here, but in the record's quote '超4.5亿元' is not a percentage") in err
+
+
+def test_a_citation_must_say_its_number_as_the_quote_does(minimal_project: Path, capsys):
+    edit(minimal_project / "content/pages/index.zh.md", "See [the figures]",
+         f'[近4.5亿元](cite:{SOURCE} "所属商协会及其会员捐款超4.5亿元")，[49%的商会](cite:{SOURCE} "护航49个所属商会成立、成长")。'
+         "See [the figures]")
+    err = check(minimal_project, capsys)
+    assert "'近4.5亿元' says 'nearly' here, but in the quote it cites '超4.5亿元' says 'over'" in err
+    assert "'49%' is a percentage here, but in the quote it cites '49个' is not a percentage" in err
+
+
 def test_a_number_in_a_block_of_code_must_be_traced(minimal_project: Path, capsys):
     edit(minimal_project / "content/pages/index.en.md", "See [the figures]",
          "\n\n```\nThe ICF has 12 chambers.\n```\n\n~~~\nAnd 13 more.\n~~~\n\nSee [the figures]")
