@@ -19,11 +19,11 @@ overrides and the text itself (see ``memo``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from . import quantities
 from .errors import ContentError, ErrorList, Location
 from .load import DataFile
 from .memo import Memo
@@ -119,8 +119,16 @@ def _overrides(mapping: Any, code: str, errors: ErrorList) -> tuple[Override, ..
     return tuple(result)
 
 
-def _numbers(text: str) -> list[float]:
-    return [claim.number.value for claim in quantities.claimed(text, "zh")]
+def _numbers(text: str) -> list[float | str]:
+    """What writes a number in ``text``, in order: the value of each digit (of any script) and each Chinese
+    numeral in any form (十, 萬, 廿, 貳), and each percent sign. A conversion changes the script, never these:
+    not only the numbers a reader would take for a count (a name's 十四五 made 二十五, a 萬 put before 項)."""
+    return [char if char in _PERCENT else 2.0 if char in _TWO else value for char in text
+            if (value := unicodedata.numeric(char, None)) is not None or char in _TWO or char in _PERCENT]
+
+
+_TWO = frozenset("两兩俩倆")  # (Unicode gives no numeric value to these)
+_PERCENT = frozenset("%％‰")
 
 
 class Converter:

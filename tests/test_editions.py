@@ -101,10 +101,22 @@ def test_an_override_that_matches_nothing_fails_check(minimal_project: Path) -> 
     assert error.location.line == 3
 
 
-def test_an_override_may_not_change_a_number(minimal_project: Path) -> None:
+@pytest.mark.parametrize("conversion", [
+    "三个三: 四個三",
+    "十四五: 二十五",  # a name's numerals, no count, still a number a reader reads
+    "项抓手: 萬項抓手",  # a magnitude put in
+    "49个: 49万個",
+    "所属: 所屬%",
+])
+def test_an_override_may_not_change_a_number(minimal_project: Path, conversion: str) -> None:
     with pytest.raises(ContentErrors) as failure:
-        check(with_edition(minimal_project, "zh-hant:\n  三个三: 四個三\n"))
+        check(with_edition(minimal_project, f"zh-hant:\n  {conversion}\n"))
     assert "changes a number" in failure.value.errors[0].message
+
+
+def test_an_override_may_write_a_number_s_numerals_in_their_traditional_forms() -> None:
+    from microsite.editions import _numbers
+    assert _numbers("两万亿，四十九个") == _numbers("兩萬億，四十九個") == [2.0, 10000.0, 1e8, 4.0, 10.0, 9.0]
 
 
 def test_conversions_for_an_unknown_edition_are_a_mistake(minimal_project: Path) -> None:
