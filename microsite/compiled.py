@@ -377,6 +377,17 @@ _MARKS = re.compile(r"\S*(?:\*\*|~~)\S*")  # bold's or strikethrough's marks, wi
 # A web address written as text (linkify is off: it is no link), to the first space or punctuation around it.
 _ADDRESS = re.compile(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
                       re.IGNORECASE)
+def _is_address_of(text: str, href: str) -> bool:
+    """Whether a link's ``text`` is its own address ``href`` (with or without its scheme, as typed or decoded):
+    no claim, but only then: [www.jinjiang.gov.cn上说全市民营企业超过5000家](https://www.jinjiang.gov.cn/) says
+    something, and its numbers are traced."""
+    def shown(address: str) -> str:
+        return _SCHEME.sub("", unquote(address.strip()).lower()).rstrip("/")
+    # (An address in Chinese reads as words: <https://a.cn/晋江共有5000家企业> says what it says.)
+    return text.isascii() and shown(text) == shown(href)
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 ADDRESS_SHOWN = ("'{}' is a web address written as text: readers cannot follow it",
                  "write it between < and > to show it as a link, or give it words: [the e-paper](https://...)")
 MARKS_SHOWN = ("'{}' is shown as typed: its marks open or close nothing",
@@ -587,7 +598,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 continue
             else:
                 text = token.content if token.type in _TEXT_TOKENS else ""
-                if current >= 0 and ("://" in text or "www." in text) and _ADDRESS.fullmatch(text):
+                if current >= 0 and ("://" in text or "www." in text) and _is_address_of(text, links[current].href):
                     text, edge = "", None  # a link's text that is its web address (<https://...>'s is): no claim
                 elif token.type not in _TEXT_TOKENS and token.type not in _MARK_TOKENS:
                     edge = None  # a line break: what follows is no longer the same run of text

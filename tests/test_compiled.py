@@ -223,6 +223,13 @@ def test_a_web_address_written_as_text_is_a_mistake_and_an_address_is_no_claim()
     # An address shown as a link (<...>, or as a link's text) is followed; its digits are no claim.
     linked = compile_markdown(MD, "<https://a.cn/2023/6.html> and [https://b.cn/7](https://b.cn/7), `https://c.cn/8`")
     assert linked.mistakes == () and [run.text for run in linked.digits] == ["https://c.cn/8"]
+    # Only its own address: a link's text that begins like an address but says more is read for numbers.
+    claims = compile_markdown(MD, "[www.a.gov.cn上说超过5000家](https://www.a.gov.cn/) and [b.cn/7](https://b.cn/8)")
+    assert [run.text for run in claims.digits] == ["www.a.gov.cn上说超过5000家", "b.cn/7"]
+    assert compile_markdown(MD, "[www.a.cn/2023](http://www.a.cn/2023/) and <https://a.cn/x%20y/2>").digits == ()
+    # An address that reads as Chinese words says what they say.
+    assert [run.text for run in compile_markdown(MD, "<https://a.cn/晋江共有5000家企业>").digits] == [
+        "https://a.cn/晋江共有5000家企业"]
 
 
 def test_a_passage_in_chinese_that_readers_see_is_found_at_its_line() -> None:
