@@ -127,13 +127,15 @@ class FoundDate:
 
 
 _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
+_YEAR_DIGITS = "〇零一二三四五六七八九"  # a year written digit by digit: 二〇二三年
+_YEAR = rf"(\d{{4}}|[{_YEAR_DIGITS}]{{4}}|今|去|明)"
 _ZH_PATTERNS = (
-    (re.compile(rf"(\d{{4}}|今|去|明)年{_NUM}月{_NUM}日"), DAY),
-    (re.compile(r"(\d{4}|今|去|明)年第?([一二三四1-4])季度"), QUARTER),
-    (re.compile(rf"(\d{{4}}|今|去|明)年{_NUM}月"), MONTH),
+    (re.compile(rf"{_YEAR}年{_NUM}月{_NUM}日"), DAY),
+    (re.compile(rf"{_YEAR}年第?([一二三四1-4])季度"), QUARTER),
+    (re.compile(rf"{_YEAR}年{_NUM}月"), MONTH),
     (re.compile(rf"(?<![年\d]){_NUM}月{_NUM}日"), DAY),
     (re.compile(r"(?<!年)第([一二三四1-4])季度"), QUARTER),
-    (re.compile(r"(\d{4}|今|去|明)年(?![\d一二三四五六七八九十第]{1,3}(?:月|季度))"), YEAR),
+    (re.compile(rf"{_YEAR}年(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),
     (re.compile(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
 )
 
@@ -176,7 +178,12 @@ def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | 
 
 def _year(text: str, reference: date) -> int:
     relative = {"今": 0, "去": -1, "明": 1}
-    return reference.year + relative[text] if text in relative else int(text)
+    if text in relative:
+        return reference.year + relative[text]
+    return int(text) if text.isdigit() else int("".join(str(_DIGIT_VALUE[char]) for char in text))
+
+
+_DIGIT_VALUE = {char: max(index - 1, 0) for index, char in enumerate(_YEAR_DIGITS)}  # 〇 and 零 are 0, 一 is 1 ...
 
 
 def _number(text: str) -> int:

@@ -45,9 +45,13 @@ def same_value(a: float, b: float) -> bool:
 
 # --- Chinese -------------------------------------------------------------
 
-_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              # the forms of cheques and contracts (伍 and 陆 left out: 队伍, 陆地 are words), and Traditional ones
+              "壹": 1, "贰": 2, "貳": 2, "叁": 3, "肆": 4, "柒": 7, "捌": 8, "玖": 9, "兩": 2}
+_ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
+_ZH_TENS = {"廿": 20, "卅": 30, "卌": 40}  # one character for 二十, 三十, 四十 (廿家, 第廿届)
+_ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
+_ZH_PLAIN_DIGITS = "〇零一二三四五六七八九"  # a year may be written digit by digit: 二〇二四年
 _ZH_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
 _FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%"}
 _OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]")  # \d is every Unicode decimal digit (Nd)
@@ -74,8 +78,11 @@ _ZH_UNIT = "(?P<unit>亿元|万元|元|%|季度|月|日|" + "|".join(sorted(MEAS
 _ZH_ARABIC = re.compile(
     _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多)?" + _ZH_UNIT
 )
-ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"  # the characters Chinese writes numbers with
-_ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{ZH_NUMERALS}]+)" + _ZH_POSTFIX + _ZH_UNIT)
+ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS])  # the characters Chinese writes numbers with
+# 三十余万人: a qualifier may stand between a number and its magnitude
+_ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{ZH_NUMERALS}]+)" + _ZH_POSTFIX
+                       + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多)?)" + _ZH_UNIT)
+_ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX)
 
 _PREFIX_QUALIFIER = {
     "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER,
@@ -90,6 +97,11 @@ def find_numbers_zh(text: str) -> list[Number]:
     numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(folded)]
     for match in _ZH_WORDS.finditer(folded):
         numbers.extend(_numeral_run(match))
+    if "百分之" in folded:  # 百分之五十 is 50%: the numbers read inside it are its parts
+        percents = [_percent_match(match) for match in _ZH_PERCENT.finditer(folded)]
+        percents = [number for number in percents if number is not None]
+        numbers = [number for number in numbers
+                   if not any(p.start < number.end and number.start < p.end for p in percents)] + percents
     if folded is not text:  # show what was written
         numbers = [replace(number, text=text[number.start:number.end]) for number in numbers]
     return sorted(numbers, key=lambda n: n.start)
@@ -106,9 +118,24 @@ def _arabic_match(match: re.Match) -> Number:
     return Number(value, qualifier, match.start(), match.end(), match.group(0), unit)
 
 
+def _percent_match(match: re.Match) -> Number | None:
+    written = match["num"]
+    value = float(written) if written[0].isdigit() else parse_chinese_numeral(written)
+    if value is None:
+        return None
+    return Number(float(value), _qualifier(match["pre"], match["post"]), match.start(), match.end(), match.group(0),
+                  "%")
+
+
 def _numeral_run(match: re.Match) -> list[Number]:
-    """A run such as ``十四五`` reads as two numbers (14 and 5), so split it."""
+    """A run such as ``十四五`` reads as two numbers (14 and 5), so split it; a year written digit by digit
+    (``二〇二四``) is one."""
     run, run_start = match["num"], match.start("num")
+    unit = match["unit"] or ""
+    if len(run) > 1 and all(char in _ZH_PLAIN_DIGITS for char in run) and (
+            "〇" in run or "零" in run or (len(run) == 4 and unit == "年")):
+        return [Number(float("".join(str(_ZH_DIGITS[char]) for char in run)), EXACT, match.start(), match.end(),
+                       match.group(0), unit)]
     pieces = split_chinese_numerals(run)
     numbers = []
     for index, (offset, piece) in enumerate(pieces):
@@ -116,7 +143,9 @@ def _numeral_run(match: re.Match) -> list[Number]:
         value = parse_chinese_numeral(piece)
         if value is None:
             continue
-        qualifier = _qualifier(match["pre"] if first else None, match["post"] if last else None)
+        if last and match["mag"]:
+            value *= _ZH_BIG_UNITS[match["mag"][-1]] * (10**4 if match["mag"] == "万亿" else 1)
+        qualifier = _qualifier(match["pre"] if first else None, (match["post"] or match["post2"]) if last else None)
         start = match.start() if first else run_start + offset
         end = match.end() if last else run_start + offset + len(piece)
         numbers.append(Number(float(value), qualifier, start, end, match.string[start:end], (match["unit"] or "") if last else ""))
@@ -146,6 +175,9 @@ def parse_chinese_numeral(text: str) -> int | None:
     for ch in text:
         if ch in _ZH_DIGITS:
             digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_TENS:
+            section += _ZH_TENS[ch]
+            digit = None
         elif ch in _ZH_SMALL_UNITS:
             section += (1 if digit is None else digit) * _ZH_SMALL_UNITS[ch]
             digit = None
@@ -153,7 +185,7 @@ def parse_chinese_numeral(text: str) -> int | None:
             section += digit or 0
             if section == 0 and total == 0:
                 return None  # a bare 万 or 亿 is a word, not a number
-            if ch == "亿":
+            if ch in "亿億":
                 total = (total + section) * _ZH_BIG_UNITS[ch]
             else:  # 万 scales only what follows the last 亿: 一亿二千万 is 120000000
                 total += section * _ZH_BIG_UNITS[ch]
@@ -207,6 +239,11 @@ def find_numbers_en(text: str) -> list[Number]:
         prefix = (match["pre"] or "").lower()
         numbers.append(Number(float(value), _EN_QUALIFIERS.get(prefix, EXACT), match.start(), match.end(),
                               text[match.start():match.end()]))
+    for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
+        value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
+                 else _word_value(match["num"].lower()))
+        if value is not None and not any(match.start() < n.end and n.start < match.end() for n in numbers):
+            numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()]))
     return sorted(numbers, key=lambda n: n.start)
 
 
@@ -218,15 +255,19 @@ _EN_SCALES = {"hundred": 100, "dozen": 12, **_EN_MAGNITUDES}
 _EN_WORD = "(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len, reverse=True)) + ")"
 _EN_WORDS = re.compile(
     r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some)\s+)?"
-    rf"(?P<num>\b{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*\b)",
+    r"(?P<num>\b(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred is 100
+    rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*\b)",
     re.IGNORECASE,
 )
+_EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
 
 
 def _word_value(words: str) -> int | None:
     """``forty-nine`` -> 49, ``two hundred and five`` -> 205; None for a lone ``one``/``zero`` or a lone scale."""
     parts = [part for part in re.split(r"[\s-]+", words) if part != "and"]
-    if parts in (["one"], ["zero"]) or all(part in _EN_SCALES for part in parts):
+    if parts[0] in ("a", "an"):  # a hundred: one hundred
+        parts[0] = "one"
+    elif parts in (["one"], ["zero"]) or all(part in _EN_SCALES for part in parts):
         return None
     total, current = 0, 0
     for part in parts:
@@ -285,13 +326,14 @@ def astral_members(ranges: Iterable[tuple[int, int]]) -> str:
 _SYMBOLS = class_members(_SYMBOL_RANGES)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|[{_BMP_SYMBOLS}]"
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}(?:fold)?\b|\btwice\b|\bthrice\b|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
 _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}{_BMP_SYMBOLS}{ASTRAL}]")
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
-_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES])
+_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice",
+                          *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")
 

@@ -66,10 +66,27 @@ def is_count_zh(number: Number, text: str) -> bool:
 
 
 def claimed(text: str, lang: str) -> list[Quantity]:
-    """The numbers a reader sees in ``text`` (language ``lang``), each with its meanings."""
+    """The numbers a reader sees in ``text`` (language ``lang``), each with its meanings; and those written in
+    the other script's words (三十家 in an English text, forty in a Chinese one), which readers read as well."""
     if not may_hold_numbers(text):
         return []
-    return _claimed_zh(text) if lang.startswith("zh") else _claimed_en(text)
+    if lang.startswith("zh"):
+        found = _claimed_zh(text)
+        if not text.isascii() and _LATIN_LETTER.search(text) is None:
+            return found
+        other = [claim for claim in _claimed_en(text) if not any(char.isdecimal() for char in claim.number.text)]
+    else:
+        found = _claimed_en(text)
+        if text.isascii() or _CHINESE_NUMERAL.search(text) is None:
+            return found
+        other = [claim for claim in _claimed_zh(text) if not any(char.isdecimal() for char in claim.number.text)]
+    found += [claim for claim in other
+              if not any(claim.number.start < item.number.end and item.number.start < claim.number.end for item in found)]
+    return sorted(found, key=lambda claim: claim.number.start)
+
+
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_CHINESE_NUMERAL = re.compile(f"[{ZH_NUMERALS}]")
 
 
 def _claimed_zh(text: str) -> list[Quantity]:

@@ -282,3 +282,34 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     assert not may_hold_numbers("The Federation keeps in touch with chambers of commerce")
     assert not may_hold_numbers("晋江市工商联推动商会建设")
     assert may_hold_numbers("第二") and may_hold_numbers("Seven days") and may_hold_numbers("ſix")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("三十余万人参加", [("三十余万人", 300_000, MORE_THAN, "人")]),  # a qualifier between number and magnitude
+    ("会员占百分之五十", [("百分之五十", 50, EXACT, "%")]),
+    ("约百分之3.5", [("约百分之3.5", 3.5, ABOUT, "%")]),
+    ("二〇二四年，商会成立", [("二〇二四年", 2024, EXACT, "年")]),  # a year written digit by digit
+    ("廿家商会，第卅届", [("廿家", 20, EXACT, "家"), ("卅届", 30, EXACT, "届")]),
+    ("壹佰家商会，叁拾家", [("壹佰家", 100, EXACT, "家"), ("叁拾家", 30, EXACT, "家")]),
+    ("兩萬家", [("兩萬家", 20_000, EXACT, "家")]),
+])
+def test_zh_numbers_in_every_form_a_reader_reads(text, found):
+    assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_zh(text)] == found
+
+
+def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
+    """伍 and 陆 are not read as numerals: 队伍 (a team) and 陆地 (land) are words."""
+    assert find_numbers_zh("队伍年轻化，陆地面积") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("a hundred firms", [("a hundred", 100)]),
+    ("over a thousand chambers", [("over a thousand", 1000)]),
+    ("a dozen", [("a dozen", 12)]),
+    ("twice as many", [("twice", 2)]),
+    ("a sevenfold rise", [("sevenfold", 7)]),
+    ("hundreds of firms, an hour, once", []),  # no one number: left as vague as the Chinese 数百
+])
+def test_en_number_words_with_a_and_times(text, found):
+    assert [(n.text, n.value) for n in find_numbers_en(text)] == found
+    assert not found or digit_runs(text)  # the survey looks at them

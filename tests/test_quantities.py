@@ -88,3 +88,9 @@ def test_a_quote_states_numerals_without_a_measure_word():
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)
     assert traced(number, stated(quote)) is is_traced
+
+
+def test_numbers_in_the_other_script_s_words_are_claims_too():
+    """Readers read 三十家 in an English text, and forty in a Chinese one."""
+    assert [(q.number.text, q.value) for q in claimed("Some 三十家 chambers joined, not 十四五.", "en")] == [("三十家", 30)]
+    assert [(q.number.text, q.value) for q in claimed("共 forty 家企业，49个商会", "zh")] == [("forty", 40), ("49个", 49)]
