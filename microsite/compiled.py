@@ -31,7 +31,7 @@ from . import cores
 from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
 from .markdown import LinkRef, Outline, may_hold_record_links, mistyped_links, new_parser, only_comments, outline
-from .numerals import any_may_hold_numbers, digit_runs
+from .numerals import any_may_hold_numbers, digit_runs, number_cut
 from .store import all_of, as_json
 
 # NUL never reaches the HTML from the text (markdown-it replaces it), so it
@@ -625,22 +625,6 @@ _MARK_TOKENS = frozenset(("link_open", "link_close", "em_open", "em_close", "str
                     "s_close"))
 _TEXT_TOKENS = ("text", "code_inline")
 _FIGURE = "0"  # what a statistic's link stands for at its edges: its figure, a number (its words are not known yet)
-_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
-_EN_NUMBER_WORD = ("(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-                   "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
-                   "|thousand|million|billion|trillion|dozen)")
-_ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{_NUMERAL_CHARS}]|\b{_EN_NUMBER_WORD})\Z", re.IGNORECASE)
-_STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{_NUMERAL_CHARS}]|{_EN_NUMBER_WORD}\b)", re.IGNORECASE)
-_CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{_NUMERAL_CHARS}%％‰余多]|\s*-?\s*(?:{_EN_NUMBER_WORD}|per ?cent|percent)\b)",
-                         re.IGNORECASE)
-_LEADS_IN = re.compile(rf"(?:\d[.,．]?|[{_NUMERAL_CHARS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|第|百分之"
-                       r"|(?<![\u3400-\u9fff])[超近约]"
-                       r"|\b(?:more than|upwards of|over|above|nearly|almost|about|around|fewer than|less than|under"
-                       r"|below|up to|at least|at most)\s+)\Z", re.IGNORECASE)
-
-
-_DIGITS_BEFORE = re.compile(rf"[\d.,．{_NUMERAL_CHARS}]*\Z")  # the rest of the number, to show it whole
-_DIGITS_AFTER = re.compile(rf"[\d.,．%％‰{_NUMERAL_CHARS}]*")
 
 
 def _runs_on(edge: tuple[str, tuple[int, int] | None] | None, text: str, first: tuple[int, int] | None,
@@ -649,18 +633,11 @@ def _runs_on(edge: tuple[str, tuple[int, int] | None] | None, text: str, first: 
     digits) and ``text`` (the place of its first and last digits) cut in two; return ``text`` as the next edge."""
     if edge is not None:
         before, place = edge
-        tail = max(0, len(before) - 16)  # the longest lead-in or number word fits: no need to search all of it
-        carries = _CARRIES_ON.match(text)
-        ends = carries and _ENDS_IN_NUMBER.search(before, tail)
-        starts = None if ends else _STARTS_WITH_NUMBER.match(text)
-        leads = starts and _LEADS_IN.search(before, tail)
-        at = (place or first) if ends and carries else (first or place)
-        if ((ends and carries) or (leads and starts)) and at is not None:
-            head, tail = (ends, carries) if ends and carries else (leads, starts)
-            left = before[_DIGITS_BEFORE.search(before, 0, head.start()).start():]
-            right = text[:_DIGITS_AFTER.match(text, tail.end()).end()]
-            shown = (f"the statistic's figure, then '{right}'" if before is _FIGURE else
-                     f"'{left}', then the statistic's figure" if text is _FIGURE else f"'{(left + right).strip()}'")
+        cut = number_cut(before, text)
+        at = (place or first) if cut and cut.ends else (first or place)
+        if cut and at is not None:
+            shown = (f"the statistic's figure, then '{cut.after}'" if before is _FIGURE else
+                     f"'{cut.before}', then the statistic's figure" if text is _FIGURE else f"'{cut.shown}'")
             split.append(_mistake_at(at, f"a number is cut in two by a link's edge or by bold or italic marks: "
                                          f"readers see {shown} as one number, but each piece is checked alone",
                                      "put the whole number, with its qualifier (超, over), its magnitude (万, million) "

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 # The UI strings the site fills in, with the placeholders each may hold: a source page's description (by the
 # build, see ``render``) and the number of pages a search found (by the search page's script, static/search.js).
 FILLED_STRINGS = {"source_description": ("outlet", "date"), "search_found": ("count",)}
+NUMBER_PLACEHOLDERS = frozenset({"count"})  # filled with a number: nothing beside one may run on into it
 
 # Names Windows keeps for devices, with any extension (con.zh.md, aux/x.md): no file or folder may have one.
 _WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",

@@ -379,3 +379,57 @@ def numeric_symbols(text: str) -> list[tuple[int, str]]:
     if _MAY_BE_SYMBOL.search(text) is None:  # most texts: the quick search spares them the slow one
         return []
     return [(match.start(), match.group()) for match in _SYMBOL.finditer(text)]
+
+
+# --- a number cut in two ----------------------------------------------------
+#
+# Text checked in pieces (a link's text apart from what follows it, a string apart from the number put in it) may
+# show readers one number where each piece holds a part: 49 then 万 is 49万, 超过 then 49 is 超过49.
+
+@dataclass(frozen=True)
+class Cut:
+    """The number that ``before`` and ``after`` show as one: its part in each; ``ends``: it is ``before``'s last
+    number that runs on (else ``after``'s first that is led into)."""
+
+    before: str
+    after: str
+    ends: bool
+
+    @property
+    def shown(self) -> str:
+        return (self.before + self.after).strip()
+
+
+_EN_NUMBER_WORD = "(?:" + "|".join(sorted(_EN_WORD_SET - {"twice", "thrice"}, key=len, reverse=True)) + ")"
+_ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{ZH_NUMERALS}]|\b{_EN_NUMBER_WORD})\Z", re.IGNORECASE)
+_STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_NUMBER_WORD}\b)", re.IGNORECASE)
+_CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多]|\s*-?\s*(?:{_EN_NUMBER_WORD}|per ?cent|percent)\b)",
+                         re.IGNORECASE)
+_LEADS_IN = re.compile(rf"(?:\d[.,．]?|[{ZH_NUMERALS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|第|百分之"
+                       r"|(?<![\u3400-\u9fff])[超近约]"
+                       r"|\b(?:more than|upwards of|over|above|nearly|almost|about|around|fewer than|less than|under"
+                       r"|below|up to|at least|at most)\s+)\Z", re.IGNORECASE)
+_DIGITS_AFTER = re.compile(rf"(?:[\d%％‰{ZH_NUMERALS}]|[.,．](?=\d))*")  # the rest of the number, to show it whole
+
+
+def number_cut(before: str, after: str) -> Cut | None:
+    """The number readers see run on from the end of ``before`` into the start of ``after``, or None: a
+    magnitude, a percent sign, 余 or more digits after a number, or a qualifier, 第 or more digits before one.
+    A measure word or a currency is no part of a number's value (49 then 个 is fine)."""
+    tail = max(0, len(before) - 16)  # the longest lead-in or number word fits: no need to search all of it
+    carries = _CARRIES_ON.match(after)
+    ends = carries and _ENDS_IN_NUMBER.search(before, tail)
+    head, rest = (ends, carries) if ends else (None, None)
+    if not ends:
+        starts = _STARTS_WITH_NUMBER.match(after)
+        leads = starts and _LEADS_IN.search(before, tail)
+        if not leads:
+            return None
+        head, rest = leads, starts
+    start = head.start()
+    while start and (before[start - 1].isdecimal() or before[start - 1] in ZH_NUMERALS
+                     or (before[start - 1] in ".,．" and before[start:start + 1].isdecimal())):
+        start -= 1  # (back over the rest of the number, to show it whole)
+    left = before[start:]
+    right = after[:_DIGITS_AFTER.match(after, rest.end()).end()]
+    return Cut(left, right, bool(ends))

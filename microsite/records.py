@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from .cjk import is_ideograph
 from .compiled import Compiler
-from .conventions import FILLED_STRINGS, RECORD_KIND, RecordKind, key_and_language
+from .conventions import FILLED_STRINGS, NUMBER_PLACEHOLDERS, RECORD_KIND, RecordKind, key_and_language
 from .dates import DATE_FORMS_HINT, PartialDate
 from .errors import ErrorList, Location
 from .i18n import format_quantity, locale_of
@@ -24,7 +24,7 @@ from .links import Prose
 from .load import DataFile, Document
 from .model import (Config, Event, EventText, Evidence, Rendered, Source, SourceText, Statistic, StatisticText, Term,
                     TermText)
-from .numerals import EXACT, QUALIFIERS, find_numbers_zh, same_value
+from .numerals import EXACT, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .provenance import normalize, number_problem, parse_source_body
 from .tracing import PlainField
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
@@ -359,7 +359,23 @@ def read_strings(data: DataFile | None, config: Config, errors: ErrorList,
         if plain is not None:
             plain.extend(found for code in config.codes if (found := fields.plain(code, code, f"string '{key}'")))
         _same_placeholders(key, strings[key], config, fields, errors)
+        _no_number_run_on(key, strings[key], fields, errors)
     return strings
+
+
+def _no_number_run_on(key: str, words: dict[str, str], fields: Fields, errors: ErrorList) -> None:
+    """A placeholder filled with a number (``{count}``) stands alone: 找到{count}万个页面 would show 3万."""
+    for code, text in words.items():
+        for match in _PLACEHOLDER.finditer(text or ""):
+            if match[1] not in NUMBER_PLACEHOLDERS:
+                continue
+            before, after = number_cut(text[:match.start()], "0"), number_cut("0", text[match.end():])
+            if before or after:
+                shown = (before.before if before else "") + match[0] + (after.after if after else "")
+                errors.add(fields.loc(code), f"string '{key}' ({code}): '{shown}' runs the number put in {{{match[1]}}} "
+                           "on into the words beside it: readers would read another number",
+                           "leave the placeholder's number alone: no digit, magnitude (万, million), % or qualifier "
+                           "beside it")
 
 
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")  # {count}, not {{count}} (a brace itself)

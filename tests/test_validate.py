@@ -285,6 +285,16 @@ def test_a_ui_string_the_site_fills_in_holds_only_the_placeholders_it_fills(root
         "words\n  hint: write the same ones, each as it is: {date}, {outlet}"]
 
 
+def test_a_number_put_in_a_ui_string_may_not_run_on_into_the_words_beside_it(root: Path):
+    """找到{count}万个页面 would show 3万 for 3 pages: the same rule as a number cut by a link's edge."""
+    write(root, "data/strings.yaml", 'search_found:\n  zh: 找到超过{count}万个页面。\n  en: "Pages found: {count}%."\n')
+    assert [message.split("\n")[0] for message in mistakes(root)] == [
+        "content/data/strings.yaml:2:7: string 'search_found' (zh): '超过{count}万' runs the number put in {count} on "
+        "into the words beside it: readers would read another number",
+        "content/data/strings.yaml:3:7: string 'search_found' (en): '{count}%' runs the number put in {count} on "
+        "into the words beside it: readers would read another number"]
+
+
 def test_the_placeholders_the_search_page_fills_are_those_its_script_fills():
     """``conventions.FILLED_STRINGS`` names what static/search.js fills in: the two must change together."""
     from microsite.conventions import FILLED_STRINGS
