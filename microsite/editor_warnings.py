@@ -163,6 +163,15 @@ def markdown_in_plain(fields: Sequence[PlainField], md: MarkdownIt) -> list[Cont
     return warnings
 
 
+def comments_after_text(fields: Sequence[PlainField]) -> list[ContentError]:
+    """A warning for each field shown to readers whose line goes on after its value with a YAML comment:
+    ``nav_title: Keeping in # touch`` shows "Keeping in", the rest of the line read as a comment, silently."""
+    return [ContentError(field.location, f"{field.field}: readers see only '{field.text}': the rest of the line, "
+                         f"'{field.comment}', is read as a YAML comment",
+                         "to show the #, put the whole value in quotes: \"... # ...\"; a comment goes on a line of "
+                         "its own") for field in fields if field.comment]
+
+
 def chinese_passages(prose: Sequence[Prose], config: Config) -> list[ContentError]:
     """A warning for each text in a language other than Chinese that shows readers a passage in Chinese (see
     ``compiled._chinese_passage``): a paragraph left untranslated when a page was translated from the Chinese."""

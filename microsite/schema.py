@@ -90,7 +90,8 @@ class Fields:
         style = getattr(self.data, "value_styles", {}).get(key, "")
         lead = len(value) - len(value.lstrip())
         offset = -1 if style in ("|", ">") or "\n" in value.strip() else lead + (1 if style in ("'", '"') else 0)
-        return PlainField(value.strip(), lang, field, self.loc(key), offset, quote, source)
+        comment = getattr(self.data, "value_comments", {}).get(key, "")
+        return PlainField(value.strip(), lang, field, self.loc(key), offset, quote, source, comment=comment)
 
     def has(self, key: str) -> bool:
         return self.data.get(key) is not None

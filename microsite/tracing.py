@@ -153,6 +153,7 @@ class PlainField:
     quote: str = ""  # the record's own quote, normalized, that may trace its numbers
     source: str = ""
     is_name: bool = False  # a glossary term's name: it traces its numbers elsewhere, and its quote traces them here
+    comment: str = ""  # a YAML comment written after it on its line (# ...), which readers do not see
 
     def place(self, index: int) -> Location:
         if self.offset < 0 or self.location.column is None:

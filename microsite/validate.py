@@ -20,8 +20,8 @@ from .assets import Asset, fingerprint_assets
 from .compiled import Compiler
 from .config import read_config
 from .editions import derive, read_overrides
-from .editor_warnings import (chinese_passages, markdown_in_plain, original_warnings, record_warnings,
-                              source_warnings, translation_warnings, unread_warnings)
+from .editor_warnings import (chinese_passages, comments_after_text, markdown_in_plain, original_warnings,
+                              record_warnings, source_warnings, translation_warnings, unread_warnings)
 from .errors import ContentError, ErrorList
 from .evidence import trace_evidence
 from .glossary import check_glossary_use
@@ -97,7 +97,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     errors.raise_if_any()
     _no_link_to_nowhere(nowhere)
     ledger = translations.read_ledger(raw.data.get(translations.LEDGER))
-    about_texts = markdown_in_plain(plain, md.md) + chinese_passages(prose, config)
+    about_texts = markdown_in_plain(plain, md.md) + comments_after_text(plain) + chinese_passages(prose, config)
     read = {page.path for page in pages}
     warnings = (_in_page_order(translation_warnings(pages, config, ledger)
                                + [warning for warning in about_texts if warning.location.path in read], every)

@@ -71,6 +71,7 @@ class YamlMap(dict):
     key_locs: dict[str, Location]
     value_locs: dict[str, Location]
     value_styles: dict[str, str]  # "" plain, "'" or '"' quoted, "|" or ">" a block
+    value_comments: dict[str, str]  # the comment written after a plain value, on its line ("# ..."), if any
 
     def key_loc(self, key: str) -> Location:
         return self.key_locs.get(key, self.loc)
@@ -132,6 +133,9 @@ def looks_like_fullwidth_key(text: str) -> bool:
     return bool(_FULLWIDTH_KEY.match(text))
 
 
+_COMMENT_AFTER = re.compile(r"[ \t]+#[^\r\n]*")  # a comment on a plain value's line, after it
+
+
 class _Builder:
     """Turns composed YAML nodes into located plain values."""
 
@@ -171,6 +175,7 @@ class _Builder:
     def mapping(self, node: yaml.MappingNode, depth: int) -> YamlMap:
         result = YamlMap()
         result.loc, result.key_locs, result.value_locs, result.value_styles = self.loc(node), {}, {}, {}
+        result.value_comments = {}
         for key_node, value_node in node.value:
             key = self.build(key_node, depth)
             key_loc = self.loc(key_node)
@@ -196,6 +201,10 @@ class _Builder:
             result.key_locs[key] = key_loc
             result.value_locs[key] = self.loc(value_node)
             result.value_styles[key] = getattr(value_node, "style", None) or ""
+            if isinstance(value_node, yaml.ScalarNode) and not value_node.style and self.text:
+                comment = _COMMENT_AFTER.match(self.text, value_node.end_mark.index)
+                if comment:  # (PyYAML drops comments: a # the editor meant as text ends the value there)
+                    result.value_comments[key] = comment.group().strip()
         return result
 
     def sequence(self, node: yaml.SequenceNode, depth: int) -> YamlList:

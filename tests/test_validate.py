@@ -235,6 +235,18 @@ def test_base_url_with_a_line_break_in_site_yaml_is_located(root: Path):
     assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'https://example.org/\\nDisallow: /' holds a line break (U+000A)")
 
 
+def test_a_comment_after_a_field_readers_see_is_a_warning(root: Path):
+    """YAML reads the rest of a plain value's line after ' #' as a comment: the words after it vanish silently.
+    A quoted value keeps its #, and a # inside a word is text."""
+    edit(root, "pages/index.en.md", "title: Home en", "title: Home # of the site")
+    edit(root, "data/statistics.yaml", "label: affiliated chambers", "label: 'affiliated # chambers'")
+    edit(root, "pages/index.zh.md", "title: ", "title: C# ")
+    shown = [warning.format(root) for warning in site_of(root).warnings if "YAML comment" in warning.message]
+    assert shown == ["content/pages/index.en.md:2:8: the page's title: readers see only 'Home': the rest of the "
+                     "line, '# of the site', is read as a YAML comment\n  hint: to show the #, put the whole value "
+                     "in quotes: \"... # ...\"; a comment goes on a line of its own"]
+
+
 def test_markdown_in_a_field_shown_as_plain_text_is_a_warning_where_it_is_written(root: Path):
     """A title or a label is shown as typed: ``**three**`` would show readers its asterisks. Only what the site's
     Markdown would format counts: a lone ``*``, ``snake_case`` or ``[sic]`` is left as it is there too."""
