@@ -28,6 +28,8 @@ from pathlib import Path
 import yaml
 
 from .conventions import RECORD_KINDS, content_file, key_and_language
+from .errors import ErrorList, Location
+from .yamlfile import YamlMap, describe
 from .markdown import blank_comments
 
 KEY = "translated_from"
@@ -133,13 +135,30 @@ def source_original(ident: str, path: Path, front: dict, body: str) -> Original:
     return Original(f"source:{ident}", path, f"{heads}\n\n{body}", f"source '{ident}'")
 
 
-def read_ledger(loaded) -> dict[str, dict[str, str]]:
-    """The ledger's entries by key (an unreadable or malformed one counts as empty: it is only ever written)."""
+_LEDGER_HINT = (f"this file is written by 'python3 build.py translated' alone: restore it from version control "
+                f"(git checkout content/data/{LEDGER}.yaml)")
+
+
+def read_ledger(loaded, errors: ErrorList) -> dict[str, dict[str, str]]:
+    """The ledger's entries by key. It is only ever written by ``translated``: one not of the shape it writes
+    is a mistake, at its place (read as empty, it would silence every translation's check)."""
     value = loaded.value if loaded is not None else None
-    if not isinstance(value, dict):
+    if value is None:
         return {}
-    return {key: entry for key, entry in value.items()
-            if isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)}
+    if not isinstance(value, dict):
+        errors.add(Location(loaded.path, 1, 1), f"{LEDGER}.yaml must map each original to what its translations "
+                   f"were made from, found {describe(value)}", _LEDGER_HINT)
+        return {}
+    ledger = {}
+    for key, entry in value.items():
+        if (isinstance(key, str) and isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)
+                and isinstance(entry.get("original", ""), str)):
+            ledger[key] = entry
+        else:
+            errors.add(value.key_loc(key) if isinstance(value, YamlMap) else Location(loaded.path, 1, 1),
+                       f"{LEDGER}.yaml: the entry '{key}' is not as 'translated' writes it (a fingerprint and "
+                       "the original's words)", _LEDGER_HINT)
+    return ledger
 
 
 def changed_since(original: Original, ledger: dict[str, dict[str, str]]) -> tuple[bool, str, str]:

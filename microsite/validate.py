@@ -94,9 +94,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     check_record_pages(records, every, errors)
     check_groups(records, strings, config, errors)
     editions = read_overrides(raw.data.get("conversions"), config.editions, errors)
+    ledger = translations.read_ledger(raw.data.get(translations.LEDGER), errors)
     errors.raise_if_any()
     _no_link_to_nowhere(nowhere)
-    ledger = translations.read_ledger(raw.data.get(translations.LEDGER))
     about_texts = markdown_in_plain(plain, md.md) + comments_after_text(plain) + chinese_passages(prose, config)
     read = {page.path for page in pages}
     warnings = (_in_page_order(translation_warnings(pages, config, ledger)

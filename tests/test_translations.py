@@ -154,6 +154,23 @@ def test_a_changed_original_record_or_source_warns_with_what_changed(minimal_pro
     assert out_of_step(minimal_project) == []
 
 
+@pytest.mark.parametrize("ledger, where, message", [
+    ("- a\n", "1:1", "translated.yaml must map each original to what its translations were made from, found a list"),
+    ("stat:chambers:\n  fingerprint: 12\n", "1:1", "translated.yaml: the entry 'stat:chambers' is not as 'translated' "
+                                                 "writes it"),
+])
+def test_a_ledger_not_as_translated_writes_it_is_a_mistake(minimal_project: Path, capsys: pytest.CaptureFixture,
+                                                           ledger: str, where: str, message: str) -> None:
+    """Read as empty, it would silence every translation's check: a changed original would warn of nothing."""
+    from microsite.cli import main
+
+    marked(minimal_project, "content/data/statistics.yaml", capsys=capsys)
+    (minimal_project / "content/data/translated.yaml").write_text(ledger, encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert f"content/data/translated.yaml:{where}: {message}" in err and "git checkout" in err
+
+
 def test_white_space_is_no_change(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
     pages = minimal_project / "content" / "pages"
     marked(minimal_project, "content/pages/timeline.en.md", "content/data/statistics.yaml", capsys=capsys)
