@@ -114,13 +114,18 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
     """
     out = out.absolute()
     check_output_folder(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(out)
-    jobs = _checked_jobs(items)
-    live = (read_manifest(out) if live is _UNREAD else live) or {}
-    spare = _spare(out)
-    check_path_lengths(jobs, spare)
-    staging, base = _staging(spare, aside)
+    try:  # (a file where a folder of the path should be, a folder no one may write in: nothing is written)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out)
+        jobs = _checked_jobs(items)
+        live = (read_manifest(out) if live is _UNREAD else live) or {}
+        spare = _spare(out)
+        check_path_lengths(jobs, spare)
+        staging, base = _staging(spare, aside)
+    except OSError as exc:
+        why = (f"{exc.filename} is a file, where a folder should be"
+               if isinstance(exc, (FileExistsError, NotADirectoryError)) else f"{exc.strerror or exc} ({exc.filename})")
+        raise OutputError(f"cannot write the site into {out}: {why}; choose another --out") from None
     try:
         entries, written, made = _fill(staging, base, jobs, live, out, known or {}, index)
         same = entries == live and (live_confirmed or read_manifest(out) == live)

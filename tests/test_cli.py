@@ -160,6 +160,16 @@ def test_an_output_path_too_long_for_the_system_is_refused(minimal_project: Path
     assert err.startswith("error: cannot use --out") and "File name too long" in err and "Traceback" not in err
 
 
+def test_an_output_folder_that_cannot_be_made_is_refused_without_a_traceback(minimal_project: Path, tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    assert main(["--root", str(minimal_project), "build", "--out", str(tmp_path / "a-file" / "site")]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"error: cannot write the site into {tmp_path / 'a-file' / 'site'}: {tmp_path / 'a-file'} is a "
+                   "file, where a folder should be; choose another --out\n")
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "not a folder"
+
+
 def test_a_site_too_deep_for_its_output_folder_is_refused_before_writing(minimal_project: Path, tmp_path: Path,
                                                                           capsys: pytest.CaptureFixture) -> None:
     """Each page passes check (its path in the site is under 1,024 bytes), but not under a 3,350-byte --out."""
