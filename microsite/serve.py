@@ -216,11 +216,16 @@ def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tu
 
 
 def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
-    """Modification time, size and (if saved lately) content digest of every file under ``folders``, by path.
+    """Time stamp, size and (if changed lately) content digest of every file under ``folders``, by path.
 
-    A time stamp is coarse (a whole second or two on some file systems), so
-    two saves of one size in quick succession may leave the same one: a file
-    saved within ``RACY_SECONDS`` is also told by its content.
+    The time stamp is the later of the file's modification and change times:
+    a copy that keeps an older modification time (``cp -p``, ``tar x``,
+    ``rsync -t``, ``touch -d``) still changes the other, which no program can
+    set. A time stamp is coarse (a whole second or two on some file systems),
+    so two saves of one size in quick succession may leave the same one: a
+    file changed within ``RACY_SECONDS`` is also told by its content. A
+    symbolic link is looked at as the build reads it: as the file it leads to,
+    and as itself (made, removed or led elsewhere).
     """
     state: dict[str, tuple[int, int, str]] = {}
     now = time.time_ns()
@@ -238,12 +243,32 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
                     stack.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
                     state[entry.path] = _file_state(entry.path, entry.stat(follow_symlinks=False), now)
+                elif entry.is_symlink():
+                    state[entry.path] = _link_state(entry.path, now)
     return state
 
 
-def _file_state(path: str, info: os.stat_result, now: int) -> tuple[int, int, str]:
-    racy = now - info.st_mtime_ns < RACY_SECONDS * 1e9
-    return info.st_mtime_ns, info.st_size, _content_digest(path) if racy else ""
+def _file_state(path: str, info: os.stat_result, now: int, since: int = 0) -> tuple[int, int, str]:
+    stamp = max(info.st_mtime_ns, info.st_ctime_ns, since)
+    racy = now - stamp < RACY_SECONDS * 1e9
+    return stamp, info.st_size, _content_digest(path) if racy else ""
+
+
+def _link_state(path: str, now: int) -> tuple[int, int, str]:
+    """A symbolic link's state: its file's, stamped no earlier than the link itself; a link to a folder, or to
+    nothing, by itself alone (the build refuses both, once the watcher tells of them)."""
+    try:
+        link = os.lstat(path)
+    except OSError:
+        return 0, -1, ""  # gone as it was looked at
+    made = max(link.st_mtime_ns, link.st_ctime_ns)
+    try:
+        target = os.stat(path)
+    except OSError:
+        return made, -1, ""  # it leads nowhere
+    if not stat.S_ISREG(target.st_mode):
+        return made, -1, ""
+    return _file_state(path, target, now, since=made)
 
 
 def rescanned(state: dict[str, tuple[int, int, str]], paths: list[str],
@@ -270,6 +295,8 @@ def rescanned(state: dict[str, tuple[int, int, str]], paths: list[str],
             folders.append(Path(path))
         elif stat.S_ISREG(info.st_mode):
             kept[path] = _file_state(path, info, now)
+        elif stat.S_ISLNK(info.st_mode):
+            kept[path] = _link_state(path, now)
     kept.update(snapshot(folders))
     return kept
 
