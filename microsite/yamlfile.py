@@ -334,10 +334,32 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int)
             FULLWIDTH_COLON_HINT,
         )
     problem = (exc.problem or "").strip()
+    where = Location(path, (line or 1) + offset, column)
+    starts, at = _start_not_text(lines, line, column) if any(
+        word in (exc.context or "") + problem for word in ("alias", "anchor", "cannot start")) else ("", 0)
+    if starts:  # *text, &text, `text`, @text, %text: a value YAML reads as something other than text
+        return ContentError(Location(where.path, where.line, at + 1), f"a value that begins with '{starts}' is not "
+                                   f"read as text: YAML keeps "
+                                   f"{_STARTS[starts]}", "put the whole value in quotes: \"...\" (and a field shown "
+                                   "as plain text needs no Markdown marks)")
     message = f"YAML syntax error: {problem}" if problem else "YAML syntax error"
     if exc.context:
         message += f" ({exc.context.strip()})"
-    return ContentError(Location(path, (line or 1) + offset, column), message, _syntax_hint(lines, line, problem))
+    return ContentError(where, message, _syntax_hint(lines, line, problem))
+
+
+def _start_not_text(lines: list[str], line: int | None, column: int | None) -> tuple[str, int]:
+    """The character YAML keeps for itself where a value begins, at or just before the error's place, and its
+    index in its line; or ("", 0)."""
+    source = lines[line - 1] if line and line <= len(lines) else ""
+    for index in ((column or 0) - 2, (column or 0) - 1):
+        if 0 <= index < len(source) and source[index] in _STARTS and source[:index].rstrip().endswith((":", "-")):
+            return source[index], index
+    return "", 0
+
+
+_STARTS = {"*": "'*' for an alias (a reference to another value)", "&": "'&' for an anchor (a name for a value)",
+           "`": "'`' for itself", "@": "'@' for itself", "%": "'%' for a directive"}
 
 
 def _error_mark(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:

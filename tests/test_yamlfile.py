@@ -320,3 +320,15 @@ def test_describe_names_types_as_an_editor_would(value, expected):
 
 def test_describe_shortens_long_text():
     assert describe("x" * 50) == "text ('" + "x" * 37 + "...')"
+
+
+@pytest.mark.parametrize("text, char", [
+    ("a: 1\nlabel: **所属**商会\n", "*"), ("label: `code` and more\n", "`"), ("label: @handle\n", "@"),
+    ("label: '%'\nnote: %done\n", "%"), ("items:\n  - **bold** item\n", "*"),
+])
+def test_a_value_that_begins_with_a_character_yaml_keeps_says_so(text: str, char: str):
+    """Not 'did not find expected alphabetic or numeric character (while scanning an alias)': what to do."""
+    error = only_error(text)
+    line = next(number for number, row in enumerate(text.splitlines(), 1) if f" {char}" in row and "'" not in row)
+    assert error.message.startswith(f"a value that begins with '{char}' is not read as text")
+    assert where(error) == (line, text.splitlines()[line - 1].index(char) + 1) and "quotes" in error.hint
