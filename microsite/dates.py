@@ -63,8 +63,9 @@ class PartialDate:
         year, month, day = (parts + [0, 0])[:3]
         if precision != YEAR and not 1 <= month <= 12:
             raise ValueError(f"month {month} does not exist")  # 2023-13, and 2023-00 too
-        if precision in (DAY, BEFORE):
-            date(year, month, day)  # raises ValueError for 2023-02-30 and 2023-07-00
+        if precision in (DAY, BEFORE) and not 1 <= day <= _month_end(year, month).day:
+            raise ValueError(f"day {day} does not exist in {year:04d}-{month:02d}, which has "
+                             f"{_month_end(year, month).day} days")  # 2023-02-30, 2023-07-00
         if precision == BEFORE and date(year, month, day) == date.min:
             raise ValueError("no day is before 0001-01-01")
         return cls(year, month, day, precision=precision)

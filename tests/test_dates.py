@@ -49,6 +49,15 @@ def test_parse_refusal_names_the_month():
         PartialDate.parse("2023-13")
 
 
+@pytest.mark.parametrize("text, message", [("2023-02-30", "day 30 does not exist in 2023-02, which has 28 days"),
+                                           ("before 2024-02-30", "day 30 does not exist in 2024-02, which has 29 days"),
+                                           ("2023-07-00", "day 0 does not exist in 2023-07, which has 31 days")])
+def test_parse_refusal_names_the_day_and_its_month(text: str, message: str):
+    """Not Python's 'day is out of range for month', which names neither."""
+    with pytest.raises(ValueError, match=message):
+        PartialDate.parse(text)
+
+
 # --- iso / machine_readable ------------------------------------------------------------
 
 
