@@ -630,6 +630,11 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1"):
             self.write(client_js)
 
     class SiteFiles(OnlyOurHosts):
+        def compute_etag(self) -> None:
+            """None: the preview's answers are never to be kept (no-store), and tornado would give a HEAD the
+            tag of its empty body, which no GET of the same page has."""
+            return None
+
         async def get(self, path: str) -> None:
             await self._serve(path, body=True)
 

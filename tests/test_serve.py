@@ -650,6 +650,7 @@ def test_server_answers_head_with_the_headers_of_get(running: PreviewProcess) ->
     assert head.status == 200 and head.body == b""
     assert head.headers["content-type"] == full.headers["content-type"]
     assert int(head.headers["content-length"]) == len(full.body)
+    assert "etag" not in head.headers and "etag" not in full.headers  # never kept (no-store): no tag to disagree
 
 
 def test_server_output_folder_never_holds_the_reload_client(running: PreviewProcess) -> None:
