@@ -43,6 +43,7 @@ class Records:
     prose: list[Prose]
     broken: frozenset[str] = frozenset()  # "stat:id", "event:id", "term:id" of records with mistakes
     plain: tuple[PlainField, ...] = ()  # the words a reader sees that are not Markdown (labels, titles)
+    shapeless: frozenset[str] = frozenset()  # data files read but not a list of records: as good as unreadable
 
 
 def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
@@ -58,10 +59,12 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
     known = {statistic.id for statistic in statistics}
     for event in events:
         for ident in event.stats:
-            if ident not in known and f"stat:{ident}" not in reader.broken and "statistics" not in unreadable:
+            if (ident not in known and f"stat:{ident}" not in reader.broken and "statistics" not in unreadable
+                    and "data/statistics.yaml" not in reader.shapeless):
                 errors.add(event.location, f"event '{event.id}': unknown statistic '{ident}' in stats",
                            "use an id from content/data/statistics.yaml")
-    return Records(statistics, events, terms, prose, frozenset(reader.broken), tuple(reader.plain))
+    return Records(statistics, events, terms, prose, frozenset(reader.broken), tuple(reader.plain),
+                   frozenset(reader.shapeless))
 
 
 class _Reader:
@@ -69,6 +72,7 @@ class _Reader:
                  errors: ErrorList, prose: list[Prose], unreadable_sources: frozenset[str] = frozenset()) -> None:
         self.config, self.sources, self.compiler, self.errors, self.prose = config, sources, compiler, errors, prose
         self.broken: set[str] = set()
+        self.shapeless: set[str] = set()  # data files not of a list of records ("data/statistics.yaml")
         self.unreadable_sources = unreadable_sources
         self.plain: list[PlainField] = []
 
@@ -88,6 +92,8 @@ class _Reader:
         data, what = files.get(kind.file), kind.name
         if data is None or data.value is None:
             return []
+        if not isinstance(data.value, list):  # none of its records is read: links to them are not reported too
+            self.shapeless.add(f"data/{kind.file}.yaml")
         items = expect_list(data.value, Location(data.path, 1, 1), f"{data.path.name}", self.errors)
         records, seen = [], {}
         for index, item in enumerate(items):

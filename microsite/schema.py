@@ -31,7 +31,8 @@ def expect_mapping(value: Any, loc: Location, what: str, errors: ErrorList) -> Y
         errors.add(Location(loc.path, loc.line, column), f"{what}: full-width colon '：' after '{one_line(key)}'",
                    FULLWIDTH_COLON_HINT)
     else:
-        errors.add(loc, f"{what} must be a mapping of 'key: value' lines, found {describe(value)}")
+        errors.add(loc, f"{what} must be a mapping of 'key: value' lines, found {describe(value)}",
+                   "write one 'key: value' per line (a colon and a space after each key), with no '- ' before them")
     return None
 
 
@@ -39,7 +40,9 @@ def expect_list(value: Any, loc: Location, what: str, errors: ErrorList) -> Yaml
     """``value`` if it is a list, else a located error and an empty list."""
     if isinstance(value, YamlList):
         return value
-    errors.add(loc, f"{what} must be a list of '- ' items, found {describe(value)}")
+    errors.add(loc, f"{what} must be a list of '- ' items, found {describe(value)}",
+               "begin each item with '- ' (a dash and a space), its lines indented under it: see the other files "
+               "of content/data/")
     empty = YamlList()
     empty.loc, empty.item_locs = loc, []
     return empty

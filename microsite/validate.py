@@ -194,7 +194,7 @@ def _targets(config: Config, pages: list[Page | KnownPage], records: Records, so
         asset_paths={name: asset.path for name, asset in assets.items()},
         broken=records.broken,
         unreadable=frozenset(path.relative_to(raw.project.content).as_posix() for path in raw.unreadable
-                             if path.is_relative_to(raw.project.content)),
+                             if path.is_relative_to(raw.project.content)) | records.shapeless,
         names=names,
     )
 

@@ -247,6 +247,15 @@ def test_a_comment_after_a_field_readers_see_is_a_warning(root: Path):
                      "in quotes: \"... # ...\"; a comment goes on a line of its own"]
 
 
+@pytest.mark.parametrize("name", ["statistics", "timeline", "glossary"])
+def test_a_data_file_not_of_a_list_of_records_is_one_mistake(root: Path, name: str):
+    """Not that, and a mistake for every link to one of its records besides (41 of them on this site's pages)."""
+    write(root, f"data/{name}.yaml", "a: 1\n")
+    assert mistakes(root) == [f"content/data/{name}.yaml:1:1: {name}.yaml must be a list of '- ' items, found a "
+                              "mapping (key: value lines)\n  hint: begin each item with '- ' (a dash and a space), "
+                              "its lines indented under it: see the other files of content/data/"]
+
+
 def test_markdown_in_a_field_shown_as_plain_text_is_a_warning_where_it_is_written(root: Path):
     """A title or a label is shown as typed: ``**three**`` would show readers its asterisks. Only what the site's
     Markdown would format counts: a lone ``*``, ``snake_case`` or ``[sic]`` is left as it is there too."""
