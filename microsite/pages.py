@@ -40,11 +40,13 @@ MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of
 
 def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, errors: ErrorList,
                unreadable: frozenset[Path] = frozenset(), memo: Memo | None = None,
-               plain: list[PlainField] | None = None, others: Sequence[PageLike] = ()) -> tuple[list[Page], list[Prose]]:
-    """Pages paired by key across languages, with parsed bodies; ``plain`` collects their titles. ``others``: the
-    site's pages not read (see ``known``), which the pairs and the menu are checked with."""
+               plain: list[PlainField] | None = None, others: Sequence[PageLike] = (),
+               ) -> tuple[list[Page], list[Prose], frozenset[Path]]:
+    """Pages paired by key across languages, with parsed bodies, and the files that could not be read as pages
+    (their mistakes reported: a missing pair, or a link to them, is not one more); ``plain`` collects their
+    titles. ``others``: the site's pages not read (see ``known``), which the pairs and the menu are checked with."""
     memo = memo or Memo()
-    pages, prose = [], []
+    pages, prose, failed = [], [], set()
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
     root = str(config.path.parent / "pages") + os.sep  # pages live in content/pages/, beside site.yaml
     for document in documents:
@@ -54,6 +56,7 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
                                      lambda: _read_document(document, config, md, root))
         errors.extend(mistakes)
         if reading is None:
+            failed.add(document.path)
             continue
         page, item, fields = reading
         if plain is not None:
@@ -63,9 +66,9 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
         prose.append(item)
     for other in others:
         by_key[other.key][other.lang] = other
-    _check_pairs(by_key, config, errors, unreadable)
+    _check_pairs(by_key, config, errors, unreadable | failed)
     _check_nav(config, by_key, errors)
-    return pages, prose
+    return pages, prose, frozenset(failed)
 
 
 def _page_name(document: Document, config: Config, errors: ErrorList, root: str) -> tuple[str, str] | None:

@@ -63,7 +63,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                                          frozenset(name[len("sources:"):] for name in failed if name.startswith("sources:")),
                                          plain)
     records = read_records(raw.data, config, sources, md, errors, failed)
-    pages, page_prose = read_pages(raw.pages, config, md, errors, raw.unreadable, memo, plain,
+    pages, page_prose, unread_pages = read_pages(raw.pages, config, md, errors, raw.unreadable, memo, plain,
                                    known.others if known is not None else ())
     every = known.in_order(pages) if known is not None else pages  # the site's pages, in order, as known or read
     sources, records, anchors = trace_evidence(sources, records, records.prose + source_prose, errors, memo, every)
@@ -74,7 +74,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     plain = [*plain, *records.plain]  # every field a reader sees that is not Markdown, records' included
     errors.extend(tracing.check_plain(plain, names,
                                       lambda ident: sources[ident].date if ident in sources else None, memo))
-    targets = _targets(config, every, records, sources, anchors, raw, assets, names)
+    targets = _targets(config, every, records, sources, anchors, raw, assets, names, unread_pages)
     rendered: dict[tuple, Rendered] = {}
     everything = memo.digest("link targets", targets)  # a link's meaning may depend on any of them
     if known is not None and everything != known.index.targets:
@@ -178,7 +178,8 @@ def _prose_key(item: Prose) -> tuple:
 
 
 def _targets(config: Config, pages: list[Page | KnownPage], records: Records, sources: dict[str, Source],
-             anchors: dict, raw: RawContent, assets: dict[str, Asset], names: dict[str, tuple[str, ...]]) -> Targets:
+             anchors: dict, raw: RawContent, assets: dict[str, Asset], names: dict[str, tuple[str, ...]],
+             unread_pages: frozenset[Path] = frozenset()) -> Targets:
     special = {page.template: page.key for page in pages if page.template in SINGLE_TEMPLATES}
     return Targets(
         config=config,
@@ -193,7 +194,8 @@ def _targets(config: Config, pages: list[Page | KnownPage], records: Records, so
         static_files=frozenset(assets),
         asset_paths={name: asset.path for name, asset in assets.items()},
         broken=records.broken,
-        unreadable=frozenset(path.relative_to(raw.project.content).as_posix() for path in raw.unreadable
+        unreadable=frozenset(path.relative_to(raw.project.content).as_posix() for path in (*raw.unreadable,
+                                                                                           *unread_pages)
                              if path.is_relative_to(raw.project.content)) | records.shapeless,
         names=names,
     )

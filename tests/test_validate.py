@@ -256,6 +256,14 @@ def test_a_data_file_not_of_a_list_of_records_is_one_mistake(root: Path, name: s
                               "its lines indented under it: see the other files of content/data/"]
 
 
+def test_a_page_whose_front_matter_cannot_be_read_is_one_mistake(root: Path):
+    """Not that, and its pair's 'no English version', and a mistake for every link to it besides."""
+    write(root, "pages/statistics.en.md", "---\n- a\n- b\n---\nText.\n")
+    assert [message.split("\n")[0] for message in mistakes(root)] == [
+        "content/pages/statistics.en.md:2:1: front matter must be a mapping of 'key: value' lines, found a list "
+        "(- item lines)"]
+
+
 def test_markdown_in_a_field_shown_as_plain_text_is_a_warning_where_it_is_written(root: Path):
     """A title or a label is shown as typed: ``**three**`` would show readers its asterisks. Only what the site's
     Markdown would format counts: a lone ``*``, ``snake_case`` or ``[sic]`` is left as it is there too."""
