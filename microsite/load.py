@@ -313,6 +313,9 @@ def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "",
                     others.append(entry.path)
             elif entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
+                if suffix and entry.name.endswith(suffix) and not entry.name.startswith("."):
+                    errors.add(Location(Path(entry.path)), f"this is a folder, named as a file the build reads "
+                               f"('{suffix}')", "rename the folder, or put the file in its place")
             elif entry.name.endswith(suffix):
                 found.append((entry.path, entry.path))  # inside a folder inside the project: no link to check
             elif others is not None:
@@ -343,9 +346,13 @@ def _target(path: Path, root: Path, errors: ErrorList) -> Path | None:
         errors.add(Location(path), f"{what}; only files inside the project are read",
                    "copy what it links to into the project instead of linking to it")
         return None
-    if real.is_dir():
+    if real.is_dir() and os.path.islink(path):
         errors.add(Location(path), "the symbolic link leads to a folder; links to folders are not followed",
                    "move or copy the folder's files here (a link to a single file inside the project is fine)")
+        return None
+    if real.is_dir():  # a folder named as a file the build reads (content/site.yaml)
+        errors.add(Location(path), "this is a folder, where the build reads a file",
+                   "rename or remove the folder, and put the file in its place")
         return None
     return real
 

@@ -431,6 +431,19 @@ def test_a_symbolic_link_loop_is_refused_where_it_is(root: Path, links: dict[str
     assert "hint: " in run.stderr
 
 
+@pytest.mark.parametrize("folder, expected", [
+    ("content/site.yaml", "content/site.yaml: this is a folder, where the build reads a file"),
+    ("content/pages/about.en.md", "content/pages/about.en.md: this is a folder, named as a file the build reads "
+                                  "('.md')"),
+])
+def test_a_folder_named_as_a_file_the_build_reads_is_called_a_folder(root: Path, folder: str, expected: str) -> None:
+    """Not 'the symbolic link leads to a folder', nor, for a page, only its pair's 'no English version'."""
+    if (root / folder).exists():
+        (root / folder).rename(root / (folder + ".moved"))
+    (root / folder).mkdir()
+    assert expected in refused(root).mistakes()
+
+
 @pytest.mark.parametrize("links", [
     {"content/pages/leak.en.md": "leak.en.md", "content/pages/leak.zh.md": "leak.zh.md"},
     {"content/pages/outside": "."},
