@@ -48,6 +48,9 @@ def expect_list(value: Any, loc: Location, what: str, errors: ErrorList) -> Yaml
     return empty
 
 
+_EXACT_UP_TO = 2**53  # the largest whole number a float holds with every digit
+
+
 class Fields:
     """One mapping read against the keys it may and must have."""
 
@@ -145,6 +148,10 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
             hint = "write digits only, e.g. 450000000 (no quotes, units, commas or underscores)"
             self._wrong(key, "a finite number" if isinstance(value, float) else "a number", hint)
+            return None
+        if abs(value) > _EXACT_UP_TO:  # a float holds it only roughly: its digits would change on the page
+            self.errors.add(self.loc(key), f"{self.what}: '{key}' is too large to be held exactly (more than "
+                            f"{_EXACT_UP_TO:,})", "no figure of an article is that large: check the digits")
             return None
         return float(value)
 

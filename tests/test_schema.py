@@ -150,6 +150,20 @@ def test_number_refuses_infinity_and_not_a_number(raw: str):
     assert message.startswith("statistic 'x': 'value' must be a finite number, found")
 
 
+@pytest.mark.parametrize("raw", ["49000000000000000000000000000000000000", "9007199254740993", "-1e300"])
+def test_number_refuses_one_too_large_to_be_held_exactly(raw: str):
+    """As a float its digits would change (49 followed by 36 zeros came out as 4900...3997072614992673505280)."""
+    data, errors = fields(f"value: {raw}\n", (), ("value",))
+    assert data.number("value") is None
+    assert errors.errors[0].message == ("statistic 'x': 'value' is too large to be held exactly (more than "
+                                        "9,007,199,254,740,992)")
+
+
+def test_number_accepts_the_largest_held_exactly():
+    data, errors = fields("value: 9007199254740992\n", (), ("value",))
+    assert data.number("value") == 2**53 and not errors
+
+
 def test_boolean_accepts_true_and_false():
     data, errors = fields("a: true\nb: false\n", (), ("a", "b"))
     assert (data.boolean("a"), data.boolean("b", True)) == (True, False)
