@@ -308,7 +308,9 @@ def expand_paths(paths: list[Path]) -> list[Path | IngestError]:
     files: list[Path | IngestError] = []
     for path in paths:
         if path.is_dir():
-            files.extend(_inside(p, path) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith("."))
+            inside = [_inside(p, path) for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith(".")]
+            files.extend(inside or [IngestError(path, 1, "the folder holds no raw item: no file directly in it",
+                                                "give the raw items' files, or the folder they are in")])
         else:
             files.append(path)
     return files

@@ -538,6 +538,16 @@ def test_expand_paths_takes_every_file_in_a_folder(tmp_path: Path) -> None:
     assert expand_paths([tmp_path, single]) == [tmp_path / "a.txt", tmp_path / "b.xml", single]
 
 
+def test_a_folder_with_no_raw_item_is_a_mistake_not_silence(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from microsite.cli import main
+
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / ".hidden").write_bytes(b"x")
+    assert main(["--root", str(tmp_path), "ingest", str(tmp_path / "feed")]) == 1
+    assert capsys.readouterr().err == (f"{tmp_path / 'feed'}:1: the folder holds no raw item: no file directly in "
+                                       "it\n  hint: give the raw items' files, or the folder they are in\n")
+
+
 def test_a_block_that_would_not_read_back_is_refused(tmp_path: Path) -> None:
     feed = RSS_ONE_ITEM.format(body="&lt;p&gt;&amp;gt; 这一段以大于号开头。&lt;/p&gt;")
     path = tmp_path / "quote.xml"
