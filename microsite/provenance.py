@@ -14,6 +14,7 @@ merged into one passage, named after the first record that quotes it.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from bisect import bisect_right
@@ -295,6 +296,7 @@ def _longest_prefix(haystack: str, needle: str) -> int:
     return low
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked of each statistic twice (its figure as shown, then its value)
 def number_problem(value: float, qualifier: str, quote: str) -> str:
     """Why ``value`` (with ``qualifier``) is not what ``quote`` says, or "" if it is.
 
