@@ -400,11 +400,11 @@ class Cut:
         return (self.before + self.after).strip()
 
 
-_EN_NUMBER_WORD = "(?:" + "|".join(sorted(_EN_WORD_SET - {"twice", "thrice"}, key=len, reverse=True)) + ")"
-_ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{ZH_NUMERALS}]|\b{_EN_NUMBER_WORD})\Z", re.IGNORECASE)
-_STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_NUMBER_WORD}\b)", re.IGNORECASE)
-_CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多]|\s*-?\s*(?:{_EN_NUMBER_WORD}|per ?cent|percent)\b)",
-                         re.IGNORECASE)
+_ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{ZH_NUMERALS}]|\b{_EN_WORD}(?:fold)?)\Z", re.IGNORECASE)
+_STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_WORD}\b)", re.IGNORECASE)
+# (after a number, only a scale, a percent or a hyphen's second part carries it on: "49 chambers" does not)
+_CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多]|\s*(?:hundred|thousand|million|billion|trillion"
+                         rf"|dozen|per ?cent|percent)\b|\s*-\s*(?:{_EN_WORD}|fold)\b|fold\b)", re.IGNORECASE)
 _LEADS_IN = re.compile(rf"(?:\d[.,．]?|[{ZH_NUMERALS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|第|百分之"
                        r"|(?<![\u3400-\u9fff])[超近约]"
                        r"|\b(?:more than|upwards of|over|above|nearly|almost|about|around|fewer than|less than|under"
