@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .numerals import ASTRAL, ZH_NUMERALS, bmp_members, class_members
+from .numerals import ASTRAL, MEASURE_WORDS, ZH_NUMERALS, bmp_members, class_members
 
 # Category Cf (Unicode 15) and the other default-ignorable code points of DerivedCoreProperties.txt: the
 # combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian variation selectors,
@@ -42,8 +42,8 @@ _INVISIBLE_RANGES = (
 )
 _INVISIBLE_CLASS = class_members(_INVISIBLE_RANGES)
 INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
-# The quick search for one, three times as fast over a page (see ``numerals.ASTRAL``); the exact one decides.
-_MAY_BE_INVISIBLE = re.compile(f"[{bmp_members(_INVISIBLE_RANGES)}{ASTRAL}]")
+# The quick search for one (with the look-alikes below: _MAY_BE_ODD), three times as fast over a page (see
+# ``numerals.ASTRAL``); the exact one decides.
 # A character reference as Markdown decodes it (named, decimal or hexadecimal).
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NUMERAL = rf"[\d{ZH_NUMERALS}]"
@@ -65,10 +65,14 @@ class Problem:
     written: str
     char: str
     number: str = ""
+    digit: str = ""  # the digit a letter looks like, among digits (2О23: a Cyrillic O)
 
     def message(self, how: str = "") -> str:
         how = how or (f"written as {self.written}" if self.written != self.char else "")
         shown = f"{name_of(self.char)} ({how})" if how else name_of(self.char)
+        if self.digit:
+            return (f"{shown} in '{self.number}' looks like the digit {self.digit}: readers would read a number "
+                    "there, and the check, which reads letters, would not see it")
         if self.number:
             return (f"{shown} inside the number '{self.number}': quotes are matched with white space ignored, "
                     "so this reads as one number there and as two on the page")
@@ -78,6 +82,8 @@ class Problem:
 
     @property
     def hint(self) -> str:
+        if self.digit:
+            return "type the digits themselves: a letter of another alphabet has no place among them"
         if self.number:
             return "remove the space if it is one number; if it is two, put a word or a punctuation mark between them"
         return ("delete it; no text on the site needs it (most editors do not show it: if yours does not, "
@@ -96,8 +102,9 @@ def name_of(char: str) -> str:
 
 def find_problems(text: str) -> list[Problem]:
     """Every invisible character, and every white space inside a number, in ``text``, in text order."""
+    odd = _MAY_BE_ODD.search(text)  # most texts have no character of either kind: one quick search spares both
     problems = [Problem(match.start(), match.group(), match.group()) for match in INVISIBLE.finditer(text)] \
-        if _MAY_BE_INVISIBLE.search(text) else []
+        if odd else []
     if "&" in text:
         for match in _REFERENCE.finditer(text):
             decoded = html.unescape(match.group())
@@ -105,7 +112,36 @@ def find_problems(text: str) -> list[Problem]:
                 problems.append(Problem(match.start(), match.group(), decoded))
     for gap in _GAP.finditer(text):
         problems.extend(_spaces_in(gap, text))
+    if odd and _MAY_BE_LOOKALIKE.search(text, odd.start()):
+        problems.extend(_lookalikes(text))
     return sorted(problems, key=lambda problem: problem.start)
+
+
+# Letters of other alphabets that look like digits (Cyrillic О and З, Greek Ο, Latin Ƽ, full-width Ｏ ...): among
+# digits, or before a measure word, readers read a number the check, which reads letters, cannot see (ƼООО家 is
+# 5000家 to a reader). ASCII letters are left out: CO2 and Q1 are words.
+_LOOKALIKE_DIGITS = {"О": "0", "о": "0", "Ο": "0", "ο": "0", "Օ": "0", "Ｏ": "0", "ｏ": "0",
+                     "З": "3", "з": "3", "Ʒ": "3", "Ƽ": "5", "ƽ": "5", "б": "6", "Ч": "4",
+                     "І": "1", "і": "1", "Ι": "1", "ӏ": "1", "Ӏ": "1", "ǀ": "1", "Ｉ": "1", "ｌ": "1"}
+_LOOKALIKES = "".join(char for char, digit in _LOOKALIKE_DIGITS.items() if digit)
+_MAY_BE_LOOKALIKE = re.compile(f"[{_LOOKALIKES}]")
+_MAY_BE_ODD = re.compile(f"[{bmp_members(_INVISIBLE_RANGES)}{_LOOKALIKES}{ASTRAL}]")  # invisible, or a look-alike
+_LOOKALIKE_RUN = re.compile(rf"[\d{_LOOKALIKES}]*[{_LOOKALIKES}][\d{_LOOKALIKES}]*")
+
+
+def _lookalikes(text: str) -> list[Problem]:
+    """A letter that looks like a digit in a run of digits, or in a run of such letters that a number's measure
+    word, unit or magnitude follows: one problem a run, at its first such letter."""
+    found = []
+    for run in _LOOKALIKE_RUN.finditer(text):
+        shown = run.group()
+        after = text[run.end():run.end() + 1]
+        if any(char.isdecimal() for char in shown) or (after and (
+                after in MEASURE_WORDS or after in ZH_NUMERALS or after in "%％元")):
+            first = next(index for index, char in enumerate(shown) if char in _LOOKALIKE_DIGITS)
+            char = shown[first]
+            found.append(Problem(run.start() + first, char, char, shown, _LOOKALIKE_DIGITS[char]))
+    return found
 
 
 def _spaces_in(gap: re.Match, text: str) -> list[Problem]:

@@ -72,6 +72,26 @@ def test_ordinary_text_has_no_problems(text):
     assert find_problems(text) == []
 
 
+@pytest.mark.parametrize("text, offset, run, digit", [
+    ("共ƼООО家企业", 1, "ƼООО", "5"),  # no digit at all: letters before a measure word
+    ("共ЗОО家", 1, "ЗОО", "3"),
+    ("2О23年", 1, "2О23", "0"),  # a Cyrillic O among digits
+    ("２Ｏ２３", 1, "２Ｏ２３", "0"),  # a full-width Latin O among full-width digits
+    ("第1І届", 2, "1І", "1"),
+    ("共З家", 1, "З", "3"),
+])
+def test_a_letter_that_looks_like_a_digit_among_digits_is_found(text, offset, run, digit):
+    """Readers read ƼООО家 as 5000家; the check reads letters and traces nothing."""
+    [problem] = find_problems(text)
+    assert (problem.start, problem.number, problem.digit) == (offset, run, digit)
+    assert f"looks like the digit {digit}" in problem.message() and "type the digits" in problem.hint
+
+
+@pytest.mark.parametrize("text", ["CO2 and Q1", "Москва, ООО company", "Ιnformation"])
+def test_letters_of_other_alphabets_away_from_numbers_are_no_problem(text):
+    assert find_problems(text) == []
+
+
 def test_without_invisible_removes_only_invisible_characters():
     assert without_invisible("15\u200b.6%\u202e 中") == "15.6% 中"
 
