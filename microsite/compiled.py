@@ -378,8 +378,8 @@ _MARKS = re.compile(r"\S*(?:\*\*|~~)\S*")  # bold's or strikethrough's marks, wi
 _ADDRESS = re.compile(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
                       re.IGNORECASE)
 def _is_address_of(text: str, href: str) -> bool:
-    """Whether a link's ``text`` is its own address ``href`` (with or without its scheme, as typed or decoded):
-    no claim, but only then: [www.jinjiang.gov.cn上说全市民营企业超过5000家](https://www.jinjiang.gov.cn/) says
+    """Whether a link's ``text`` is its own address ``href`` (with or without its scheme, as typed or decoded:
+    [epaper.cbt.com.cn/2023](https://epaper.cbt.com.cn/2023), [a@b163.cn](mailto:a@b163.cn)): no claim, but only then: [www.jinjiang.gov.cn上说全市民营企业超过5000家](https://www.jinjiang.gov.cn/) says
     something, and its numbers are traced."""
     def shown(address: str) -> str:
         return _SCHEME.sub("", unquote(address.strip()).lower()).rstrip("/")
@@ -387,7 +387,7 @@ def _is_address_of(text: str, href: str) -> bool:
     return text.isascii() and shown(text) == shown(href)
 
 
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)")
 ADDRESS_SHOWN = ("'{}' is a web address written as text: readers cannot follow it",
                  "write it between < and > to show it as a link, or give it words: [the e-paper](https://...)")
 MARKS_SHOWN = ("'{}' is shown as typed: its marks open or close nothing",
@@ -598,7 +598,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 continue
             else:
                 text = token.content if token.type in _TEXT_TOKENS else ""
-                if current >= 0 and ("://" in text or "www." in text) and _is_address_of(text, links[current].href):
+                if current >= 0 and text.isascii() and _is_address_of(text, links[current].href):
                     text, edge = "", None  # a link's text that is its web address (<https://...>'s is): no claim
                 elif token.type not in _TEXT_TOKENS and token.type not in _MARK_TOKENS:
                     edge = None  # a line break: what follows is no longer the same run of text
@@ -634,6 +634,8 @@ def _runs_on(edge: tuple[str, tuple[int, int] | None] | None, text: str, first: 
     if edge is not None:
         before, place = edge
         cut = number_cut(before, text)
+        if cut and before is _FIGURE and cut.after[:1] in "成倍":
+            cut = None  # (a figure in Chinese ends in its measure word: 49个成… is no 49成)
         at = (place or first) if cut and cut.ends else (first or place)
         if cut and at is not None:
             shown = (f"the statistic's figure, then '{cut.after}'" if before is _FIGURE else

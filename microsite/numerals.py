@@ -16,7 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 EXACT, OVER, MORE_THAN, NEARLY, ABOUT = "exact", "over", "more-than", "nearly", "about"
-QUALIFIERS = (EXACT, OVER, MORE_THAN, NEARLY, ABOUT)
+QUALIFIERS = (EXACT, OVER, MORE_THAN, NEARLY, ABOUT)  # what a statistic's qualifier may be
+# What a text may also say of a number (不到, 至少, 以下; fewer than, at least, up to): read, so that a claim is
+# traced only by a quote that says the same (see ``quantities.said_alike``).
+UNDER, AT_LEAST, AT_MOST = "under", "at-least", "at-most"
 
 
 @dataclass(frozen=True)
@@ -68,13 +71,16 @@ def fold_digits(text: str) -> str:
     return _OTHER_DIGITS.sub(lambda match: _FULLWIDTH_MARKS.get(match.group()) or str(unicodedata.decimal(match.group())),
                              text)
 
-_ZH_PREFIX = r"(?P<pre>超过|超出|超|逾|将近|接近|近|约占|约为|约有|约|大约)?"
+_ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|超|逾|将近|接近|近|约占|约为|约有|约|大约|不到|不足|少于|低于|至少|不少于|不低于|最多"
+              r"|至多)?")
 _ZH_POSTFIX = r"(?P<post>余|多)?"
 _ZH_MAG = r"(?P<mag>万亿|亿|万|千)?"
 # Measure words: how Chinese counts things (a numeral in words is a number only with one after it).
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
                           "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村".split())
-_ZH_UNIT = "(?P<unit>亿元|万元|元|%|季度|月|日|" + "|".join(sorted(MEASURE_WORDS - {"月", "日"})) + ")?"
+_ZH_UNIT = ("(?P<unit>亿元|万元|元|美元|港元|欧元|日元|%|‰|季度|月|日|" + "|".join(sorted(MEASURE_WORDS - {"月", "日"}))
+            + ")?"
+            "(?P<post3>以上|以下|以内|左右|出头)?")  # 49个以上: at least 49
 _ZH_ARABIC = re.compile(
     _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多)?" + _ZH_UNIT
 )
@@ -88,6 +94,8 @@ _PREFIX_QUALIFIER = {
     "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER,
     "将近": NEARLY, "接近": NEARLY, "近": NEARLY,
     "约": ABOUT, "大约": ABOUT, "约占": ABOUT, "约为": ABOUT, "约有": ABOUT,  # 约占87.5%: "about 87.5%"
+    "不到": UNDER, "不足": UNDER, "少于": UNDER, "低于": UNDER,
+    "至少": AT_LEAST, "不少于": AT_LEAST, "不低于": AT_LEAST, "最多": AT_MOST, "至多": AT_MOST, "不超过": AT_MOST,
 }
 
 
@@ -114,7 +122,7 @@ def _arabic_match(match: re.Match) -> Number:
     unit = match["unit"] or ""
     if match["mag"] and unit == "元":
         unit = match["mag"] + "元"
-    qualifier = _qualifier(match["pre"], match["post"] or match["post2"])
+    qualifier = _qualifier(match["pre"], match["post"] or match["post2"], match["post3"])
     return Number(value, qualifier, match.start(), match.end(), match.group(0), unit)
 
 
@@ -140,12 +148,12 @@ def _numeral_run(match: re.Match) -> list[Number]:
     numbers = []
     for index, (offset, piece) in enumerate(pieces):
         first, last = index == 0, index == len(pieces) - 1
-        value = parse_chinese_numeral(piece)
+        # (a magnitude after 余: 三十余万 is 三十万 and more; 四亿五千余万 is 四亿五千万, not 四亿五千 times 万)
+        value = parse_chinese_numeral(piece + match["mag"] if last and match["mag"] else piece)
         if value is None:
             continue
-        if last and match["mag"]:
-            value *= _ZH_BIG_UNITS[match["mag"][-1]] * (10**4 if match["mag"] == "万亿" else 1)
-        qualifier = _qualifier(match["pre"] if first else None, (match["post"] or match["post2"]) if last else None)
+        qualifier = _qualifier(match["pre"] if first else None, (match["post"] or match["post2"]) if last else None,
+                               match["post3"] if last else None)
         start = match.start() if first else run_start + offset
         end = match.end() if last else run_start + offset + len(piece)
         numbers.append(Number(float(value), qualifier, start, end, match.string[start:end], (match["unit"] or "") if last else ""))
@@ -193,12 +201,18 @@ def parse_chinese_numeral(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def _qualifier(prefix: str | None, postfix: str | None) -> str:
+def _qualifier(prefix: str | None, postfix: str | None, after: str | None = None) -> str:
+    """``prefix`` (超), ``postfix`` (余, 多) and ``after`` (以上, after the measure word) as one qualifier."""
+    if after:
+        return _AFTER_QUALIFIER[after]
     if postfix:
         return MORE_THAN
     if prefix:
         return _PREFIX_QUALIFIER[prefix]
     return EXACT
+
+
+_AFTER_QUALIFIER = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "左右": ABOUT, "出头": OVER}
 
 
 # --- English -------------------------------------------------------------
@@ -207,15 +221,29 @@ _EN_MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trilli
 _EN_QUALIFIERS = {
     "more than": MORE_THAN, "over": OVER, "upwards of": OVER, "above": OVER,
     "nearly": NEARLY, "almost": NEARLY, "about": ABOUT, "around": ABOUT, "some": ABOUT,
+    "roughly": ABOUT, "approximately": ABOUT,
+    "fewer than": UNDER, "less than": UNDER, "under": UNDER, "below": UNDER,
+    "at least": AT_LEAST, "no fewer than": AT_LEAST, "no less than": AT_LEAST,
+    "up to": AT_MOST, "at most": AT_MOST, "no more than": AT_MOST,
+    # after the number
+    "or more": AT_LEAST, "+": OVER, "plus": OVER, "odd": MORE_THAN, "or so": ABOUT,
 }
+_EN_PREFIX = (r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some|roughly|approximately"
+              r"|no fewer than|no less than|no more than|fewer than|less than|under|below|at least|up to|at most)\s+)?")
+_EN_AFTER = r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|\sor more\b|\sor so\b))?"  # 10-plus, ten-odd, 49 or more
 _EN_NUMBER = re.compile(
-    r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some)\s+)?"
-    r"(?:(?P<cur>CNY|RMB|US\$|\$|¥)\s?)?"
+    _EN_PREFIX + r"(?:(?P<cur>CNY|RMB|US\$|\$|¥|EUR|€)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    r"(?:\s?(?P<mag>thousand|million|billion|trillion)\b)?"
-    r"(?P<pct>\s?%| per ?cent)?(?P<yuan> yuan\b)?",
+    r"(?:\s?(?P<mag>thousand|million|billion|trillion)(?![a-z]))?"
+    r"(?P<pct>\s?%| per ?cent| pct\b)?(?P<yuan> yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b)?"
+    + _EN_AFTER,
     re.IGNORECASE,
 )
+
+
+def _en_qualifier(match: re.Match) -> str:
+    after = (match["post"] or "").strip(" -").lower()
+    return _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get((match["pre"] or "").lower(), EXACT)
 
 
 def find_numbers_en(text: str) -> list[Number]:
@@ -227,17 +255,16 @@ def find_numbers_en(text: str) -> list[Number]:
         value = float(match["num"].replace(",", ""))
         if match["mag"]:
             value *= _EN_MAGNITUDES[match["mag"].lower()]
-        prefix = (match["pre"] or "").lower()
-        qualifier = _EN_QUALIFIERS.get(prefix, EXACT)
+        qualifier = _en_qualifier(match)
         currency = (match["cur"] or "").upper()
-        unit = "%" if match["pct"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥") else currency
+        unit = ("%" if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
+                else "$" if match["dollars"] else "€" if currency == "EUR" else currency)
         numbers.append(Number(value, qualifier, match.start(), match.end(), text[match.start():match.end()], unit))
     for match in _EN_WORDS.finditer(folded):
         value = _word_value(match["num"].lower())
         if value is None or any(match.start() < n.end and n.start < match.end() for n in numbers):
             continue
-        prefix = (match["pre"] or "").lower()
-        numbers.append(Number(float(value), _EN_QUALIFIERS.get(prefix, EXACT), match.start(), match.end(),
+        numbers.append(Number(float(value), _en_qualifier(match), match.start(), match.end(),
                               text[match.start():match.end()]))
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
@@ -254,9 +281,10 @@ _EN_TENS = {word: 10 * (index + 2) for index, word in enumerate("twenty thirty f
 _EN_SCALES = {"hundred": 100, "dozen": 12, **_EN_MAGNITUDES}
 _EN_WORD = "(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len, reverse=True)) + ")"
 _EN_WORDS = re.compile(
-    r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some)\s+)?"
-    r"(?P<num>\b(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred is 100
-    rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*\b)",
+    _EN_PREFIX +
+    r"(?P<num>(?<![a-z])(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred: 100
+    rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*(?![a-z]))"  # (not \b: 有forty家 has no word boundary)
+    + _EN_AFTER,
     re.IGNORECASE,
 )
 _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
@@ -326,7 +354,7 @@ def astral_members(ranges: Iterable[tuple[int, int]]) -> str:
 _SYMBOLS = class_members(_SYMBOL_RANGES)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}(?:fold)?\b|\btwice\b|\bthrice\b|[{_BMP_SYMBOLS}]"
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold)?(?![a-z])|\btwice\b|\bthrice\b|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
@@ -400,15 +428,23 @@ class Cut:
         return (self.before + self.after).strip()
 
 
-_ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{ZH_NUMERALS}]|\b{_EN_WORD}(?:fold)?)\Z", re.IGNORECASE)
-_STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_WORD}\b)", re.IGNORECASE)
+_EN_WORD_BUT_ONE = "(?!one\\b)" + _EN_WORD  # a lone "one" is no number ("one of the levers")
+_ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{ZH_NUMERALS}]|-one|\b{_EN_WORD_BUT_ONE}(?:fold)?)\Z", re.IGNORECASE)
+_STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_WORD_BUT_ONE}\b)", re.IGNORECASE)
 # (after a number, only a scale, a percent or a hyphen's second part carries it on: "49 chambers" does not)
-_CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多]|\s*(?:hundred|thousand|million|billion|trillion"
-                         rf"|dozen|per ?cent|percent)\b|\s*-\s*(?:{_EN_WORD}|fold)\b|fold\b)", re.IGNORECASE)
-_LEADS_IN = re.compile(rf"(?:\d[.,．]?|[{ZH_NUMERALS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|第|百分之"
-                       r"|(?<![\u3400-\u9fff])[超近约]"
-                       r"|\b(?:more than|upwards of|over|above|nearly|almost|about|around|fewer than|less than|under"
-                       r"|below|up to|at least|at most)\s+)\Z", re.IGNORECASE)
+_CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多成倍]|\s*(?:hundred|thousand|million|billion|trillion"
+                         rf"|dozen|per ?cent|percent|pct)\b|\s*-\s*(?:{_EN_WORD}|fold|plus|odd)\b|fold\b|\+"
+                         r"|\s+or (?:more|so)\b|(?:k|m|bn)\b)", re.IGNORECASE)
+# A qualifier after the measure word: [49个](…)以上, [8](…)家左右.
+_QUALIFIED_AFTER = re.compile(r"(?:[%s])?(?:以上|以下|以内|左右|出头)" % "".join(MEASURE_WORDS))
+_ENDS_IN_COUNT = re.compile(rf"(?:\d|[{ZH_NUMERALS}])(?:[{''.join(MEASURE_WORDS)}])?\Z")
+# Before a number: a qualifier (超 and 约 even after another character: 护航约[49个] shows 约49个; 签约 then takes the
+# link's words in), 第, 百分之, or more digits. Not English words that are prepositions as often (about, over,
+# under: "talks about [49 chambers]").
+_LEADS_IN = re.compile(rf"(?:\d[.,．]?|[{ZH_NUMERALS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|不到|不足|少于|至少|最多"
+                       r"|第|百分之|[超近约]"
+                       r"|\b(?:more than|upwards of|nearly|almost|fewer than|less than|up to|at least|at most"
+                       r"|no more than|no fewer than|as many as|roughly|approximately)\s+)\Z", re.IGNORECASE)
 _DIGITS_AFTER = re.compile(rf"(?:[\d%％‰{ZH_NUMERALS}]|[.,．](?=\d))*")  # the rest of the number, to show it whole
 
 
@@ -419,6 +455,8 @@ def number_cut(before: str, after: str) -> Cut | None:
     tail = max(0, len(before) - 16)  # the longest lead-in or number word fits: no need to search all of it
     carries = _CARRIES_ON.match(after)
     ends = carries and _ENDS_IN_NUMBER.search(before, tail)
+    if not ends and (qualified := _QUALIFIED_AFTER.match(after)) and (counted := _ENDS_IN_COUNT.search(before, tail)):
+        carries, ends = qualified, counted
     head, rest = (ends, carries) if ends else (None, None)
     if not ends:
         starts = _STARTS_WITH_NUMBER.match(after)

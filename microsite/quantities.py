@@ -31,14 +31,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import PartialDate, find_dates_zh
-from .numerals import (ABOUT, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, ZH_NUMERALS, Number, find_numbers_en,
-                       find_numbers_zh, may_hold_numbers, same_value)
+from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, UNDER, ZH_NUMERALS,
+                       Number, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%"))
 _VAGUE_BEFORE = ("数", "几", "若干", "上")
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
 _EN_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
               "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
@@ -74,19 +75,24 @@ def claimed(text: str, lang: str) -> list[Quantity]:
         found = _claimed_zh(text)
         if not text.isascii() and _LATIN_LETTER.search(text) is None:
             return found
-        other = [claim for claim in _claimed_en(text) if not any(char.isdecimal() for char in claim.number.text)]
+        # words: forty, 49 million, CNY 49 (digits alone are read the Chinese way)
+        other = [claim for claim in _claimed_en(text) if _LATIN_LETTER.search(claim.number.text)]
     else:
         found = _claimed_en(text)
-        if text.isascii() or _CHINESE_NUMERAL.search(text) is None:
+        if text.isascii() or _CHINESE.search(text) is None:
             return found
-        other = [claim for claim in _claimed_zh(text) if not any(char.isdecimal() for char in claim.number.text)]
-    found += [claim for claim in other
-              if not any(claim.number.start < item.number.end and item.number.start < claim.number.end for item in found)]
-    return sorted(found, key=lambda claim: claim.number.start)
+        # Chinese numerals, magnitudes and units: 三十家, 63亿元, 49万 (digits alone are read the English way)
+        other = [claim for claim in _claimed_zh(text) if _CHINESE.search(claim.number.text)]
+    # Where the two readings overlap, the longer is what a reader reads: 63亿元 is not 63, 49 million not 49.
+    kept: list[Quantity] = []
+    for claim in sorted(found + other, key=lambda claim: claim.number.start - claim.number.end):
+        if not any(claim.number.start < item.number.end and item.number.start < claim.number.end for item in kept):
+            kept.append(claim)
+    return sorted(kept, key=lambda claim: claim.number.start)
 
 
 _LATIN_LETTER = re.compile("[A-Za-z]")
-_CHINESE_NUMERAL = re.compile(f"[{ZH_NUMERALS}]")
+_CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 def _claimed_zh(text: str) -> list[Quantity]:
@@ -94,12 +100,18 @@ def _claimed_zh(text: str) -> list[Quantity]:
     found = []
     for number in find_numbers_zh(text):
         in_date = any(number.start < end and start < number.end for start, end in dates)
-        ordinal = text[: number.start].endswith("第") or number.unit == "届"
+        ordinal = _ordinal_zh(number, text)
         written_in_digits = any(char.isdecimal() for char in number.text)
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
             continue
         found.append(Quantity(number, _zh_meanings(in_date, ordinal)))
     return found
+
+
+def _ordinal_zh(number: Number, text: str) -> bool:
+    """第二, 十一届; and the 一次 of 十一届一次 (会议): a term's first meeting, not one meeting."""
+    before = text[: number.start]
+    return before.endswith("第") or number.unit == "届" or (number.unit == "次" and before.endswith("届"))
 
 
 def _zh_meanings(in_date: bool, ordinal: bool) -> frozenset[str]:
@@ -114,6 +126,8 @@ def _claimed_en(text: str) -> list[Quantity]:
 
 def _en_meanings(number: Number, text: str) -> frozenset[str]:
     before, after = text[: number.start], text[number.end:]
+    if _EN_QUARTER.match(after):  # the 2nd quarter, the 2nd-quarter meeting: part of a date
+        return frozenset((DATE,))
     if _EN_ORDINAL_SUFFIX.match(after):
         return frozenset((ORDINAL,))
     if before.endswith(("Q", "q")) or _EN_MONTH_BEFORE.search(before) or _EN_MONTH_AFTER.match(after):
@@ -131,7 +145,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     found = []
     for number in find_numbers_zh(normalized_quote):
         in_date = any(number.start < end and start < number.end for start, end in spans)
-        ordinal = normalized_quote[: number.start].endswith("第") or number.unit == "届"
+        ordinal = _ordinal_zh(number, normalized_quote)
         meanings = _zh_meanings(in_date, ordinal)
         if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
             meanings = frozenset((COUNT, ORDINAL))  # a bare numeral in a name (十四五, 四好) fixes no meaning
@@ -157,26 +171,37 @@ def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
                and said_alike(claim.number, item.number) for item in evidence)
 
 
-# Qualifiers that say the same: 超 (over) and 余 (more than) both put the number above what is said.
-_QUALIFIER_SENSE = {EXACT: EXACT, OVER: OVER, MORE_THAN: OVER, NEARLY: NEARLY, ABOUT: ABOUT}
+# Qualifiers that say the same: 超 (over), 余 (more than) and 至少 (at least) put the number above what is said; 不到
+# (under) and 最多 (at most) below it.
+_QUALIFIER_SENSE = {EXACT: EXACT, OVER: OVER, MORE_THAN: OVER, AT_LEAST: OVER, NEARLY: NEARLY, ABOUT: ABOUT,
+                    UNDER: UNDER, AT_MOST: UNDER}
 
 
 def said_alike(claim: Number, said: Number) -> bool:
     """Whether ``claim`` says its number as ``said`` does: both a percentage or neither (49% is not 49个), and
     with qualifiers of one sense (近4.5亿元, nearly, is not 超4.5亿元, over; nor is 4.5亿元, exactly)."""
-    return ((claim.unit == "%") == (said.unit == "%") and _money(claim) in ("", _money(said))
+    return (_share(claim) == _share(said) and _money(claim) in ("", _money(said))
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
+def _share(number: Number) -> str:
+    """What kind of share or ratio ``number`` is: a percentage (%, ‰, 成: tenths), a multiple (倍, times), or ""."""
+    return {"%": "%", "‰": "‰", "成": "成", "倍": "倍"}.get(number.unit, "")
+
+
 def _money(number: Number) -> str:
-    """The currency ``number`` is in ("元", "$"), or "" (a claim may leave out the quote's currency, not add one)."""
-    return "元" if number.unit.endswith("元") else number.unit if number.unit in ("$", "US$") else ""
+    """The currency ``number`` is in, or "" (a claim may leave out the quote's currency, not add one)."""
+    unit = number.unit
+    if unit in ("元", "万元", "亿元", "块"):
+        return "元"
+    return unit if unit in ("$", "US$", "€", "美元", "港元", "欧元", "日元") else ""
 
 
 def how_said(claim: Number, said: Number) -> str:
     """How ``claim`` says its number otherwise than ``said`` does, in words for a message."""
-    if (claim.unit == "%") != (said.unit == "%"):
-        return "is a percentage" if claim.unit == "%" else "is not a percentage"
+    if _share(claim) != _share(said):
+        shares = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "倍": "a multiple (倍, times)"}
+        return f"is {shares[_share(claim)]}" if _share(claim) else f"is not {shares[_share(said)]}"
     if _money(claim) != _money(said):
         return f"is an amount in {_money(claim)}" if _money(claim) else "is not an amount of money"
     return f"says '{_QUALIFIER_SENSE.get(claim.qualifier, claim.qualifier)}'"

@@ -71,6 +71,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     assets = fingerprint_assets(raw.static_files, fingerprint)
     names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
              for code in config.codes}
+    # A name in any language is traced by its term's quote: the Chinese term in brackets in an English text too.
+    every_name = tuple(dict.fromkeys(name for code in config.codes for name in names[code]))
+    names = {code: every_name for code in config.codes}
     plain = [*plain, *records.plain]  # every field a reader sees that is not Markdown, records' included
     errors.extend(tracing.check_plain(plain, names,
                                       lambda ident: sources[ident].date if ident in sources else None, memo))

@@ -22,7 +22,7 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("三个纳入", [("三个", 3, {COUNT})]),
     ("第二季度", [("二季度", 2, {DATE})]),
     ("2023年7月", [("2023年", 2023, {DATE}), ("7月", 7, {DATE})]),
-    ("十一届一次主席会议", [("十一届", 11, {ORDINAL})]),
+    ("十一届一次主席会议", [("十一届", 11, {ORDINAL}), ("一次", 1, {ORDINAL})]),  # the term's first meeting
     ("第三项", [("三项", 3, {ORDINAL})]),
     ("一致好评，之一，十四五，“四好”，一个平台，数百家", []),
     ("护航٤٩个", [("٤٩个", 49, {COUNT})]),
@@ -35,7 +35,8 @@ def test_chinese_claims_are_counts_ordinals_or_dates(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("49 chambers", [("49", 49, {COUNT})]),
     ("forty-nine chambers", [("forty-nine", 49, {COUNT})]),
-    ("the 2nd quarter", [("2", 2, {ORDINAL})]),
+    ("the 2nd quarter", [("2", 2, {DATE})]),  # as 第二季度 is part of a date
+    ("the 2nd meeting", [("2", 2, {ORDINAL})]),
     ("in Q2", [("2", 2, {DATE})]),
     ("in July 2023", [("2023", 2023, {DATE})]),
     ("on 5 July", [("5", 5, {DATE})]),
@@ -84,6 +85,17 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("CNY 49", "en", "护航49个所属商会", False),
     ("$63", "en", "达成订单额63亿元", False),
     ("6.3 billion", "en", "达成订单额63亿元", True),  # a claim may leave out the quote's currency
+    ("不到49个", "zh", "护航49个所属商会", False),  # under is not exactly
+    ("49个以上", "zh", "护航49个所属商会", False),
+    ("fewer than 49", "en", "护航49个所属商会", False),
+    ("up to 49", "en", "护航49个所属商会", False),
+    ("10-plus", "en", "10余家商协会", True),
+    ("at least 10", "en", "10余家商协会", True),
+    ("四亿五千余万元", "zh", "捐款超4.5亿元", True),
+    ("8成", "zh", "8家商会获评", False),  # tenths, a share, not a count
+    ("8 times", "en", "8家商会获评", False),
+    ("8 dollars", "en", "8家商会获评", False),
+    ("63亿元", "en", "达成订单额63亿元", True),  # Chinese in an English text, read the Chinese way
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)
