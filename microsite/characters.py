@@ -49,6 +49,8 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 _NUMERAL = rf"[\d{ZH_NUMERALS}]"
 # A gap in a number: white space on one line, invisible characters, or references that may stand for either.
 _GAP = re.compile(rf"(?<={_NUMERAL})(?:[^\S\r\n]|[{_INVISIBLE_CLASS}]|{_REFERENCE.pattern})+(?={_NUMERAL})")
+# A number that a letter begins (Q2, H1, No5): the space after it parts it from the next, for readers too.
+_LABELLED = re.compile(r"(?<![A-Za-z])[A-Za-z]\d+\Z")
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -111,7 +113,8 @@ def find_problems(text: str) -> list[Problem]:
             if len(decoded) == 1 and is_invisible(decoded):
                 problems.append(Problem(match.start(), match.group(), decoded))
     for gap in _GAP.finditer(text):
-        problems.extend(_spaces_in(gap, text))
+        if not _LABELLED.search(text, max(0, gap.start() - 12), gap.start()):  # Q2 2023 is two numbers, as read
+            problems.extend(_spaces_in(gap, text))
     if odd and _MAY_BE_LOOKALIKE.search(text, odd.start()):
         problems.extend(_lookalikes(text))
     return sorted(problems, key=lambda problem: problem.start)

@@ -619,10 +619,11 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
 
 
 # A number is cut in pieces where one piece ends a run of text and the next begins with what carries on the number,
-# with only a link's edge or bold, italic or strikethrough marks between them: [49](cite:…)万 shows "49万", and
-# [49](cite:…)[49](cite:…) "4949", each piece traced alone. Marks only: a line break or an image ends the run.
+# with only a link's edge, bold, italic or strikethrough marks or a line break of the paragraph between them:
+# [49](cite:…)万 shows "49万", and [49](cite:…)[49](cite:…) "4949", each piece traced alone. An image, or a hard
+# line break, ends the run.
 _MARK_TOKENS = frozenset(("link_open", "link_close", "em_open", "em_close", "strong_open", "strong_close", "s_open",
-                    "s_close"))
+                          "s_close", "softbreak"))  # (a line break in a paragraph shows as a space: 49 万 reads 49万)
 _TEXT_TOKENS = ("text", "code_inline")
 _FIGURE = "0"  # what a statistic's link stands for at its edges: its figure, a number (its words are not known yet)
 
@@ -640,8 +641,8 @@ def _runs_on(edge: tuple[str, tuple[int, int] | None] | None, text: str, first: 
         if cut and at is not None:
             shown = (f"the statistic's figure, then '{cut.after}'" if before is _FIGURE else
                      f"'{cut.before}', then the statistic's figure" if text is _FIGURE else f"'{cut.shown}'")
-            split.append(_mistake_at(at, f"a number is cut in two by a link's edge or by bold or italic marks: "
-                                         f"readers see {shown} as one number, but each piece is checked alone",
+            split.append(_mistake_at(at, "a number is cut in two by a link's edge, bold or italic marks or a line "
+                                         f"break: readers see {shown} as one number, but each piece is checked alone",
                                      "put the whole number, with its qualifier (超, over), its magnitude (万, million) "
                                      "and %, inside one link and out of the marks: [超4.5亿元](cite:…), not "
                                      "超[4.5](cite:…)亿元"))

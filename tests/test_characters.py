@@ -67,7 +67,7 @@ def test_white_space_inside_a_number_is_found_with_the_number(text, offset, numb
 
 
 @pytest.mark.parametrize("text", ["2023年 7月", "iPhone 15", "4\n9", "a &amp; b 4 & 9", "49 chambers, 20 departments",
-                                  "第06版 六版"])
+                                  "第06版 六版", "In Q2 2023, and H1 2024"])
 def test_ordinary_text_has_no_problems(text):
     assert find_problems(text) == []
 

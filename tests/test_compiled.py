@@ -189,7 +189,8 @@ Q = '(cite:s "q")'
     (f"护航约[49个]{Q}所属商会", "约49"),
     (f"[49个]{Q}以上的商会", "49个以上"),
     (f"[10]{Q}-plus chambers", "10-plus"),
-    (f"[8]{Q}成商会", "8成"),  # a qualifier of one character, after another: 签约[3家] takes 签约 in
+    (f"[8]{Q}成商会", "8成"),
+    (f"[49]{Q}\n万个商会", "49万"),  # a line break of the paragraph shows as a space  # a qualifier of one character, after another: 签约[3家] takes 签约 in
 
     (f"[forty]{Q}-nine chambers", "forty-nine"),
 ])
@@ -211,7 +212,7 @@ def test_a_statistic_s_figure_run_on_by_a_digit_or_a_percent_sign_is_a_mistake()
 @pytest.mark.parametrize("text", [
     f"另有[49]{Q}个商会，[8家]{Q}，[9家]{Q}。", f"[2023]{Q}年7月", f"[4.5亿]{Q}元", f"[49]{Q} chambers, 50 more",
     "**49** chambers and *50* more", f"talks about [49]{Q} chambers", f"watch over [](stat:a) chambers",
-    f"Under [one chamber]{Q}", f"[49]{Q}\n万", "共有[](stat:a)家，[](stat:b)个",
+    f"Under [one chamber]{Q}", "共有[](stat:a)家，[](stat:b)个",
     f"[49 chambers]{Q}, and [50]{Q}", f"Moreover [49]{Q} chambers",
 ])
 def test_a_number_beside_a_link_or_marks_that_does_not_run_on_is_no_mistake(text: str) -> None:
