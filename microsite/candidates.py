@@ -132,6 +132,8 @@ def is_statistic(number: Number, text: str, date_spans: Sequence[tuple[int, int]
         return False  # an ordinal: the eleventh term is no count of eleven
     if any(char.isdecimal() for char in number.text):
         return number.unit not in ("月", "日", "季度")
+    if number.text.startswith(("数", "几", "上")):
+        return False  # 数百家: a claim to trace where it is shown, but no one value to draft a record of
     return is_count_zh(number, text)
 
 

@@ -50,9 +50,10 @@ def same_value(a: float, b: float) -> bool:
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               # the forms of cheques and contracts (伍 and 陆 left out: 队伍, 陆地 are words), and Traditional ones
-              "壹": 1, "贰": 2, "貳": 2, "叁": 3, "肆": 4, "柒": 7, "捌": 8, "玖": 9, "兩": 2}
+              "壹": 1, "贰": 2, "貳": 2, "叁": 3, "肆": 4, "柒": 7, "捌": 8, "玖": 9, "兩": 2,
+              "仨": 3, "俩": 2, "倆": 2}  # (colloquial: 仨平台, three platforms)
 _ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
-_ZH_TENS = {"廿": 20, "卅": 30, "卌": 40}  # one character for 二十, 三十, 四十 (廿家, 第廿届)
+_ZH_TENS = {"廿": 20, "卄": 20, "卅": 30, "卌": 40}  # one character for 二十, 三十, 四十 (廿家, 第廿届)
 _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 _ZH_PLAIN_DIGITS = "〇零一二三四五六七八九"  # a year may be written digit by digit: 二〇二四年
 _ZH_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
@@ -72,7 +73,7 @@ def fold_digits(text: str) -> str:
                              text)
 
 _ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|超|逾|将近|接近|近|约占|约为|约有|约|大约|不到|不足|少于|低于|至少|不少于|不低于|最多"
-              r"|至多)?")
+              r"|至多|(?:数|几|上)(?=[十百千万亿萬億]))?")  # 数百, 几十, 上千: hundreds, tens, a thousand and more
 _ZH_POSTFIX = r"(?P<post>余|多)?"
 _ZH_MAG = r"(?P<mag>万亿|亿|万|千)?"
 # Measure words: how Chinese counts things (a numeral in words is a number only with one after it).
@@ -96,6 +97,7 @@ _PREFIX_QUALIFIER = {
     "约": ABOUT, "大约": ABOUT, "约占": ABOUT, "约为": ABOUT, "约有": ABOUT,  # 约占87.5%: "about 87.5%"
     "不到": UNDER, "不足": UNDER, "少于": UNDER, "低于": UNDER,
     "至少": AT_LEAST, "不少于": AT_LEAST, "不低于": AT_LEAST, "最多": AT_MOST, "至多": AT_MOST, "不超过": AT_MOST,
+    "数": MORE_THAN, "几": MORE_THAN, "上": MORE_THAN,
 }
 
 
@@ -150,6 +152,8 @@ def _numeral_run(match: re.Match) -> list[Number]:
         first, last = index == 0, index == len(pieces) - 1
         # (a magnitude after 余: 三十余万 is 三十万 and more; 四亿五千余万 is 四亿五千万, not 四亿五千 times 万)
         value = parse_chinese_numeral(piece + match["mag"] if last and match["mag"] else piece)
+        if value is None and first and match["pre"] in _VAGUE and piece in _ZH_BIG_UNITS:
+            value = _ZH_BIG_UNITS[piece]  # 数万: tens of thousands, more than ten thousand
         if value is None:
             continue
         qualifier = _qualifier(match["pre"] if first else None, (match["post"] or match["post2"]) if last else None,
@@ -212,6 +216,7 @@ def _qualifier(prefix: str | None, postfix: str | None, after: str | None = None
     return EXACT
 
 
+_VAGUE = ("数", "几", "上")
 _AFTER_QUALIFIER = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "左右": ABOUT, "出头": OVER}
 
 
@@ -266,6 +271,10 @@ def find_numbers_en(text: str) -> list[Number]:
             continue
         numbers.append(Number(float(value), _en_qualifier(match), match.start(), match.end(),
                               text[match.start():match.end()]))
+    for match in _EN_VAGUE.finditer(folded):
+        value = _EN_SCALES[match["num"].lower()[:-1]] * {"tens": 10, "hundreds": 100}.get((match["times"] or "").lower(), 1)
+        if not any(match.start() < n.end and n.start < match.end() for n in numbers):
+            numbers.append(Number(float(value), MORE_THAN, match.start(), match.end(), text[match.start():match.end()]))
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
                  else _word_value(match["num"].lower()))
@@ -287,6 +296,8 @@ _EN_WORDS = re.compile(
     + _EN_AFTER,
     re.IGNORECASE,
 )
+_EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
+                       r"(?![a-z])", re.IGNORECASE)  # hundreds: more than a hundred, as 数百 is
 _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
 
 
@@ -354,13 +365,13 @@ def astral_members(ranges: Iterable[tuple[int, int]]) -> str:
 _SYMBOLS = class_members(_SYMBOL_RANGES)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold)?(?![a-z])|\btwice\b|\bthrice\b|[{_BMP_SYMBOLS}]"
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
 _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}{_BMP_SYMBOLS}{ASTRAL}]")
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
-_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice",
+_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")

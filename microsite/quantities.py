@@ -36,7 +36,6 @@ from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%"))
-_VAGUE_BEFORE = ("数", "几", "若干", "上")
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
@@ -59,11 +58,11 @@ class Quantity:
 
 
 def is_count_zh(number: Number, text: str) -> bool:
-    """A number in Chinese numerals that reads as a count: a measure word or unit after it (not 一, not
-    ``数百``, not the tail of a run of numerals such as the 五 of 十四五)."""
+    """A number in Chinese numerals that reads as a count: a measure word or unit after it (not 一, not the
+    tail of a run of numerals such as the 五 of 十四五). ``数百家`` is one: hundreds, more than a hundred."""
     before = text[: number.start]
     unit_ok = number.unit in MEASURE_WORDS or number.unit in AMOUNT_UNITS
-    return unit_ok and number.value != 1 and not before.endswith(_VAGUE_BEFORE) and not before.endswith(tuple(ZH_NUMERALS))
+    return unit_ok and number.value != 1 and not before.endswith(tuple(ZH_NUMERALS))
 
 
 def claimed(text: str, lang: str) -> list[Quantity]:

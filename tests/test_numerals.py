@@ -308,7 +308,9 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     ("a dozen", [("a dozen", 12)]),
     ("twice as many", [("twice", 2)]),
     ("a sevenfold rise", [("sevenfold", 7)]),
-    ("hundreds of firms, an hour, once", []),  # no one number: left as vague as the Chinese 数百
+    ("an hour, once, someone", []),
+    ("hundreds of firms", [("hundreds", 100)]),  # more than a hundred, as the Chinese 数百 is
+    ("tens of thousands", [("tens of thousands", 10_000)]),
 ])
 def test_en_number_words_with_a_and_times(text, found):
     assert [(n.text, n.value) for n in find_numbers_en(text)] == found

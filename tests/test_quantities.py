@@ -24,7 +24,8 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("2023年7月", [("2023年", 2023, {DATE}), ("7月", 7, {DATE})]),
     ("十一届一次主席会议", [("十一届", 11, {ORDINAL}), ("一次", 1, {ORDINAL})]),  # the term's first meeting
     ("第三项", [("三项", 3, {ORDINAL})]),
-    ("一致好评，之一，十四五，“四好”，一个平台，数百家", []),
+    ("一致好评，之一，十四五，“四好”，一个平台", []),
+    ("数百家，几十个，上千人", [("数百家", 100, {COUNT}), ("几十个", 10, {COUNT}), ("上千人", 1000, {COUNT})]),  # vague, but claims
     ("护航٤٩个", [("٤٩个", 49, {COUNT})]),
     ("护航𝟒𝟗个", [("𝟒𝟗个", 49, {COUNT})]),
 ])
