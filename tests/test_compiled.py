@@ -211,7 +211,7 @@ def test_a_statistic_s_figure_run_on_by_a_digit_or_a_percent_sign_is_a_mistake()
 
 @pytest.mark.parametrize("text", [
     f"另有[49]{Q}个商会，[8家]{Q}，[9家]{Q}。", f"[2023]{Q}年7月", f"[4.5亿]{Q}元", f"[49]{Q} chambers, 50 more",
-    "**49** chambers and *50* more", f"talks about [49]{Q} chambers", f"watch over [](stat:a) chambers",
+    "**49** chambers and *50* more", f"talks about [49]{Q} chambers", "watch over [](stat:a) chambers",
     f"Under [one chamber]{Q}", "共有[](stat:a)家，[](stat:b)个",
     f"[49 chambers]{Q}, and [50]{Q}", f"Moreover [49]{Q} chambers",
 ])
