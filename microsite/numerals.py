@@ -27,10 +27,11 @@ class Number:
     """A number found in text.
 
     ``value`` is in base units (``4.5亿`` is 450,000,000); ``qualifier`` is
-    one of :data:`QUALIFIERS`; ``start``/``end`` delimit the matched text;
+    one of :data:`QUALIFIERS`, or of what a text may also say (``UNDER``,
+    ``AT_LEAST``, ``AT_MOST``); ``start``/``end`` delimit the matched text;
     ``unit`` is the measure word or unit right after it (``个``, ``亿元``,
-    ``%``), or ``""``; in English, ``%`` or the currency (``元`` for CNY,
-    RMB, ¥ and yuan; ``$``).
+    ``%``), or ``""``; in English, ``%``, ``倍`` (times, -fold) or the
+    currency (``元`` for CNY, RMB, ¥ and yuan; ``$``, ``€``).
     """
 
     value: float
