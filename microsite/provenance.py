@@ -303,7 +303,7 @@ def number_problem(value: float, qualifier: str, quote: str) -> str:
     The quote is read as it was matched in the source (normalized), and only its counts and amounts
     count: the 2 of 第二季度 is no statistic of 2.
     """
-    said = quantities.stated(normalize(quote)[0])
+    said = quantities.stated_once(normalize(quote)[0])
     found = quantities.counts(said)
     matches = [number for number in found if same_value(number.value, value)]
     if not matches:

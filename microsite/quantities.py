@@ -25,6 +25,7 @@ Two readings, deliberately different:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -155,6 +156,12 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
             found += [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))
                       for part in date_parts(when)]
     return found
+
+
+@functools.lru_cache(maxsize=4096)  # pure; the same quote is often cited many times, and a statistic's twice
+def stated_once(normalized_quote: str, reference: date | None = None) -> tuple[Quantity, ...]:
+    """:func:`stated`, remembered."""
+    return tuple(stated(normalized_quote, reference))
 
 
 def date_parts(when: PartialDate) -> tuple[Quantity, ...]:

@@ -186,8 +186,11 @@ class _Reader:
         quote = normalize(evidence.quote)[0]
         shown_alike = not number_problem(value, qualifier, evidence.quote)  # else that is the mistake to report
         for lang, shown in formatted.items() if shown_alike else ():  # value, unit and measure read as one
+            if shown in quote:
+                continue  # shown as the article writes it (49个 of 护航49个所属商会): nothing to read
+            # (no source: a figure holds no relative date, and the quote is then read as number_problem read it)
             self.plain.append(PlainField(shown, lang, f"the figure as readers see it in '{lang}' (of its value, unit "
-                                         "and measure)", fields.loc("value"), -1, quote, evidence.source))
+                                         "and measure)", fields.loc("value"), -1, quote))
         return Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted,
                          data.loc, pages)
 

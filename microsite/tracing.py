@@ -57,10 +57,9 @@ class Untraced:
     hint: str
 
 
-@functools.lru_cache(maxsize=4096)  # pure; the same quote is often cited many times
 def quote_quantities(normalized_quote: str, reference: date | None) -> tuple[Quantity, ...]:
     """What a quote (as normalized for matching) states, relative dates read against ``reference``."""
-    return tuple(quantities.stated(normalized_quote, reference))
+    return quantities.stated_once(normalized_quote, reference)
 
 
 def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ...] = (),
