@@ -446,7 +446,7 @@ _STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_WORD_BUT_ONE}\
 # (after a number, only a scale, a percent or a hyphen's second part carries it on: "49 chambers" does not)
 _CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多成倍]|\s*(?:hundred|thousand|million|billion|trillion"
                          rf"|dozen|per ?cent|percent|pct)\b|\s*-\s*(?:{_EN_WORD}|fold|plus|odd)\b|fold\b|\+"
-                         r"|\s+or (?:more|so)\b|(?:k|m|bn)\b)", re.IGNORECASE)
+                         r"|\s+or (?:more|so)\b|(?:k|m|bn)\b|\s[%％‰])", re.IGNORECASE)  # (49 %: a percent too)
 # A qualifier after the measure word: [49个](…)以上, [8](…)家左右.
 _QUALIFIED_AFTER = re.compile(r"(?:[%s])?(?:以上|以下|以内|左右|出头)" % "".join(MEASURE_WORDS))
 _ENDS_IN_COUNT = re.compile(rf"(?:\d|[{ZH_NUMERALS}])(?:[{''.join(MEASURE_WORDS)}])?\Z")

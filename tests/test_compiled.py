@@ -190,7 +190,8 @@ Q = '(cite:s "q")'
     (f"[49个]{Q}以上的商会", "49个以上"),
     (f"[10]{Q}-plus chambers", "10-plus"),
     (f"[8]{Q}成商会", "8成"),
-    (f"[49]{Q}\n万个商会", "49万"),  # a line break of the paragraph shows as a space  # a qualifier of one character, after another: 签约[3家] takes 签约 in
+    (f"[49]{Q}\n万个商会", "49万"),  # a line break of the paragraph shows as a space
+    (f"[49]{Q} % of chambers", "49 %"),  # a qualifier of one character, after another: 签约[3家] takes 签约 in
 
     (f"[forty]{Q}-nine chambers", "forty-nine"),
 ])
