@@ -377,17 +377,20 @@ _MARKS = re.compile(r"\S*(?:\*\*|~~)\S*")  # bold's or strikethrough's marks, wi
 # A web address written as text (linkify is off: it is no link), to the first space or punctuation around it.
 _ADDRESS = re.compile(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
                       re.IGNORECASE)
+_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)")  # what an address may be written without
+
+
 def _is_address_of(text: str, href: str) -> bool:
     """Whether a link's ``text`` is its own address ``href`` (with or without its scheme, as typed or decoded:
-    [epaper.cbt.com.cn/2023](https://epaper.cbt.com.cn/2023), [a@b163.cn](mailto:a@b163.cn)): no claim, but only then: [www.jinjiang.gov.cn上说全市民营企业超过5000家](https://www.jinjiang.gov.cn/) says
-    something, and its numbers are traced."""
+    [epaper.cbt.com.cn/2023](https://epaper.cbt.com.cn/2023), [a@b163.cn](mailto:a@b163.cn)): no claim, but only
+    then: [www.jinjiang.gov.cn上说全市民营企业超过5000家](https://www.jinjiang.gov.cn/) says something, and its
+    numbers are traced."""
     def shown(address: str) -> str:
         return _SCHEME.sub("", unquote(address.strip()).lower()).rstrip("/")
     # (An address in Chinese reads as words: <https://a.cn/晋江共有5000家企业> says what it says.)
     return text.isascii() and shown(text) == shown(href)
 
 
-_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)")
 ADDRESS_SHOWN = ("'{}' is a web address written as text: readers cannot follow it",
                  "write it between < and > to show it as a link, or give it words: [the e-paper](https://...)")
 MARKS_SHOWN = ("'{}' is shown as typed: its marks open or close nothing",

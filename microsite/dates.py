@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .numerals import parse_chinese_numeral
+from .numerals import ZH_PLAIN_DIGITS, parse_chinese_numeral, plain_digits_value
 from .yamlfile import one_line
 
 DAY, MONTH, QUARTER, YEAR, BEFORE = "day", "month", "quarter", "year", "before"
@@ -128,8 +128,7 @@ class FoundDate:
 
 
 _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
-_YEAR_DIGITS = "〇零一二三四五六七八九"  # a year written digit by digit: 二〇二三年
-_YEAR = rf"(\d{{4}}|[{_YEAR_DIGITS}]{{4}}|今|去|明)"
+_YEAR = rf"(\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}}|今|去|明)"  # 2023, 二〇二三
 _ZH_PATTERNS = (
     (re.compile(rf"{_YEAR}年{_NUM}月{_NUM}日"), DAY),
     (re.compile(rf"{_YEAR}年第?([一二三四1-4])季度"), QUARTER),
@@ -181,10 +180,7 @@ def _year(text: str, reference: date) -> int:
     relative = {"今": 0, "去": -1, "明": 1}
     if text in relative:
         return reference.year + relative[text]
-    return int(text) if text.isdigit() else int("".join(str(_DIGIT_VALUE[char]) for char in text))
-
-
-_DIGIT_VALUE = {char: max(index - 1, 0) for index, char in enumerate(_YEAR_DIGITS)}  # 〇 and 零 are 0, 一 is 1 ...
+    return int(text) if text.isdigit() else plain_digits_value(text)
 
 
 def _number(text: str) -> int:

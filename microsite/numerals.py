@@ -56,7 +56,12 @@ _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
 _ZH_TENS = {"廿": 20, "卄": 20, "卅": 30, "卌": 40}  # one character for 二十, 三十, 四十 (廿家, 第廿届)
 _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
-_ZH_PLAIN_DIGITS = "〇零一二三四五六七八九"  # a year may be written digit by digit: 二〇二四年
+ZH_PLAIN_DIGITS = "〇零一二三四五六七八九"  # a year may be written digit by digit: 二〇二四年
+
+
+def plain_digits_value(text: str) -> int:
+    """``二〇二四`` -> 2024: numerals written digit by digit (``ZH_PLAIN_DIGITS`` only)."""
+    return int("".join(str(_ZH_DIGITS[char]) for char in text))
 _ZH_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
 _FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%"}
 _OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]")  # \d is every Unicode decimal digit (Nd)
@@ -143,10 +148,9 @@ def _numeral_run(match: re.Match) -> list[Number]:
     (``二〇二四``) is one."""
     run, run_start = match["num"], match.start("num")
     unit = match["unit"] or ""
-    if len(run) > 1 and all(char in _ZH_PLAIN_DIGITS for char in run) and (
+    if len(run) > 1 and all(char in ZH_PLAIN_DIGITS for char in run) and (
             "〇" in run or "零" in run or (len(run) == 4 and unit == "年")):
-        return [Number(float("".join(str(_ZH_DIGITS[char]) for char in run)), EXACT, match.start(), match.end(),
-                       match.group(0), unit)]
+        return [Number(float(plain_digits_value(run)), EXACT, match.start(), match.end(), match.group(0), unit)]
     pieces = split_chinese_numerals(run)
     numbers = []
     for index, (offset, piece) in enumerate(pieces):

@@ -190,9 +190,12 @@ def said_alike(claim: Number, said: Number) -> bool:
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
+_SHARES = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "倍": "a multiple (倍, times)"}
+
+
 def _share(number: Number) -> str:
-    """What kind of share or ratio ``number`` is: a percentage (%, ‰, 成: tenths), a multiple (倍, times), or ""."""
-    return {"%": "%", "‰": "‰", "成": "成", "倍": "倍"}.get(number.unit, "")
+    """What kind of share or ratio ``number`` is (a unit of ``_SHARES``: %, ‰, 成, 倍), or ""."""
+    return number.unit if number.unit in _SHARES else ""
 
 
 def _money(number: Number) -> str:
@@ -206,8 +209,7 @@ def _money(number: Number) -> str:
 def how_said(claim: Number, said: Number) -> str:
     """How ``claim`` says its number otherwise than ``said`` does, in words for a message."""
     if _share(claim) != _share(said):
-        shares = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "倍": "a multiple (倍, times)"}
-        return f"is {shares[_share(claim)]}" if _share(claim) else f"is not {shares[_share(said)]}"
+        return f"is {_SHARES[_share(claim)]}" if _share(claim) else f"is not {_SHARES[_share(said)]}"
     if _money(claim) != _money(said):
         return f"is an amount in {_money(claim)}" if _money(claim) else "is not an amount of money"
     return f"says '{_QUALIFIER_SENSE.get(claim.qualifier, claim.qualifier)}'"
