@@ -299,7 +299,8 @@ class _Staging:
     created in its place. File systems can be slow at creating things, so
     each folder is made once and a file is removed only when one is there.
     A file of the live site is linked only once confirmed to be what ``live``
-    says: a regular file of its size, reached through no symbolic link.
+    says: a regular file of its size, reached through no symbolic link, not
+    modified since the manifest was written.
     """
 
     def __init__(self, folder: Path, base: dict[str, tuple[str, int]], live: dict[str, tuple[str, int]],
@@ -310,6 +311,7 @@ class _Staging:
         self.folder, self.out = str(folder) + os.sep, str(out) + os.sep
         self.folders: set[str] = set()  # made (or found) in this process
         self.live_folders: set[str] = {""}  # folders of the live site confirmed to be folders, not links
+        self.live_written: int | None = None  # when the live site's manifest was written, once asked
 
     def make(self, job: Job) -> tuple[tuple[str, int], int] | ContentError:
         """Make ``job``'s file: its digest and size, and 1 if it had to be written; or the mistake."""
@@ -333,8 +335,11 @@ class _Staging:
             return False
 
     def _live_file(self, path: str, size: int) -> bool:
-        """Whether the live site's ``path`` is a regular file of ``size`` bytes reached through no symbolic link."""
+        """Whether the live site's ``path`` is a regular file of ``size`` bytes reached through no symbolic link,
+        not modified since the live site's manifest was written."""
         try:
+            if self.live_written is None:
+                self.live_written = _manifest_time(self.out)
             parent = path.rpartition("/")[0]
             if parent not in self.live_folders:
                 for end in [index for index, char in enumerate(parent) if char == "/"] + [len(parent)]:
@@ -345,7 +350,7 @@ class _Staging:
             info = os.lstat(self.out + path)
         except OSError:
             return False
-        return stat.S_ISREG(info.st_mode) and info.st_size == size
+        return stat.S_ISREG(info.st_mode) and info.st_size == size and _unchanged_since(info, self.live_written)
 
     def put(self, path: str, content: bytes, entry: tuple[str, int]) -> int:
         """Make ``path`` hold ``content`` (``entry`` is its digest and size); 1 if it had to be written."""
@@ -412,8 +417,9 @@ def file_digest(content: bytes) -> str:
 def read_manifest(folder: Path, confirm: bool = True) -> dict[str, tuple[str, int]] | None:
     """What a folder of ours holds (path -> digest and size), or None if that is not known for sure.
 
-    The folder's files must be exactly those of its manifest, with their sizes:
-    a file added, removed or resized by hand (or a symbolic link) makes it unknown.
+    The folder's files must be exactly those of its manifest, with their sizes,
+    none changed since the manifest was written (:func:`_unchanged_since`): a file
+    added, removed, resized or saved by hand (or a symbolic link) makes it unknown.
     With ``confirm=False`` the folder is not walked: what its manifest claims is
     then only a hint of what may be linked from it, and each file is confirmed
     as it is linked (see ``_Staging``), which is cheaper when few are.
@@ -428,8 +434,24 @@ def read_manifest(folder: Path, confirm: bool = True) -> dict[str, tuple[str, in
     return manifest if not confirm or _holds(folder, manifest) else None
 
 
+def _manifest_time(folder: str | Path) -> int:
+    """When ``folder``'s manifest was written (ns): written last, after every file of the folder."""
+    return os.stat(os.path.join(folder, MANIFEST)).st_mtime_ns
+
+
+def _unchanged_since(info: os.stat_result, written: int) -> bool:
+    """Whether a file of a folder whose manifest was ``written`` then is as the build left it, as far as its
+    time stamp tells: a build never writes into a file (a new one is made, and a link keeps its time), so a
+    file modified after the manifest was saved into by hand, even to the same size (an editor saving
+    ``site/index.html``; a save in place also changes the spare folder's copy, the same file linked). A
+    save given an older time (``touch -d``, ``cp -p``) goes unseen, as in ``make`` and ``git``'s index."""
+    return info.st_mtime_ns <= written
+
+
 def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:
-    """True if ``folder`` has exactly the manifest's files, with their sizes, and no symbolic links."""
+    """True if ``folder`` has exactly the manifest's files, with their sizes, none modified since the manifest
+    was written, and no symbolic links."""
+    written = _manifest_time(folder)
     found: dict[str, int] = {}
     pending = [("", str(folder))]
     while pending:
@@ -441,7 +463,10 @@ def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:
                 if entry.is_dir():
                     pending.append((f"{prefix}{entry.name}/", entry.path))
                 else:
-                    found[prefix + entry.name] = entry.stat().st_size
+                    info = entry.stat()
+                    if not _unchanged_since(info, written):
+                        return False
+                    found[prefix + entry.name] = info.st_size
     found.pop(MARKER, None)
     found.pop(MANIFEST, None)
     return len(found) == len(manifest) and all(found.get(path) == size for path, (_, size) in manifest.items())

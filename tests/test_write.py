@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -216,8 +217,6 @@ def test_an_unwalked_live_site_said_to_be_already_right_is_confirmed_before_it_i
 
 
 def test_a_spare_prepared_after_the_first_build_lets_the_next_one_write_only_what_changed(tmp_path, monkeypatch):
-    import os
-
     out = tmp_path / "site"
     pages = _pages(en__a=b"A", en__b=b"B", c=b"C")
     write_site(pages, out)
@@ -385,8 +384,6 @@ def test_a_spare_confirmed_aside_is_what_it_says_or_nothing(tmp_path):
 
 
 def test_a_site_without_a_spare_gets_one_aside_and_the_build_writes_only_what_changed(tmp_path, monkeypatch):
-    import os
-
     out = tmp_path / "site"
     write_site(_pages(en__a=b"A", en__b=b"B", c=b"C"), out)  # the first build: no spare
     spare = tmp_path / ".site.spare"
@@ -445,3 +442,31 @@ def test_a_file_name_beyond_the_systems_limit_is_refused_in_bytes(tmp_path: Path
             check_path_lengths(jobs, tmp_path / ".site.spare")
     else:
         check_path_lengths(jobs, tmp_path / ".site.spare")
+
+
+@pytest.mark.parametrize("walked", [True, False])
+def test_a_file_saved_by_hand_to_the_same_size_makes_the_folder_unknown(tmp_path, walked):
+    """A save in place changes the live site's file and the spare's, the same file linked: both are rewritten."""
+    out = tmp_path / "site"
+    pages = _pages(a=b"A", b=b"B")
+    write_site(pages, out)
+    write_site(_pages(a=b"A", b=b"B", c=b"C"), out)  # the spare now shares a.html and b.html with the site
+    write_site(pages, out)
+    manifest_time = (out / MANIFEST).stat().st_mtime_ns
+    with open(out / "b.html", "r+b") as file:  # as an editor saves: into the file, same size
+        file.write(b"X")
+    os.utime(out / "b.html", ns=(manifest_time + 10**9, manifest_time + 10**9))  # a second later (coarse clocks)
+    assert read_manifest(out) is None and read_manifest(tmp_path / ".site.spare") is None
+    live = read_manifest(out, confirm=False) if not walked else None
+    write_site(pages, out, **({"live": live, "live_confirmed": False} if not walked else {}))
+    assert files(out)["b.html"] == b"B"
+
+
+def test_a_file_given_an_older_time_stamp_is_still_what_the_manifest_says(tmp_path):
+    """Only a modification after the manifest was written tells: a file linked from an older site keeps its time."""
+    out = tmp_path / "site"
+    write_site(_pages(a=b"A"), out)
+    old = (out / "a.html").stat().st_mtime_ns - 10**9
+    os.utime(out / "a.html", ns=(old, old))
+    write_site(_pages(a=b"A", b=b"B"), out)  # a.html linked from the live site, its time kept
+    assert read_manifest(out) is not None
