@@ -20,7 +20,7 @@ from .errors import ErrorList, Location
 from .links import Prose
 from .memo import Memo, digest_of
 from .model import Evidence, Source
-from .numerals import find_numbers_zh, same_value
+from .numerals import find_numbers_zh, number_cut, same_value
 from .records import Records
 
 
@@ -82,6 +82,9 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
             errors.add(item.location, f"{item.what}: the quote occurs {len(found)} times in source '{item.source}' "
                                       f"(source lines {lines}), so it names no one passage",
                        "make it longer: quote more of the passage around it, until it occurs only once")
+        elif cut := _edge_in_a_number(sources[item.source].blocks[found[0].block].text, found[0]):
+            errors.add(item.location, f"{item.what}: the quote {cut}", "quote the whole number, with what says how "
+                       "it is meant (超, 余, a magnitude such as 亿): a part of it reads as another number")
         spans[item.source].append((item.name, found[0]))
         spanned[item.source].append(normal)
     anchors: dict[tuple[str, str], str] = {}
@@ -95,6 +98,16 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
             anchors[(source, quote)] = anchors[(source, normal)]
     _check_facts(records, sources, errors)
     return sources, _anchor_records(records, anchors), anchors
+
+
+def _edge_in_a_number(text: str, span: provenance.QuoteSpan) -> str:
+    """How the quote found at ``span`` of its source block ``text`` begins or ends inside a number of the source,
+    or "": '9个' quoted of 护航49个 reads as 9, '5亿元' of 超4.5亿元 as 500 million, '4.5亿元' of it as exactly that."""
+    for edge, side in ((span.start, "begins"), (span.end, "ends")):
+        cut = number_cut(text[:edge], text[edge:])
+        if cut is not None:
+            return f"{side} inside '{cut.shown}' of the source, cutting it into '{cut.before.strip()}' and '{cut.after.strip()}'"
+    return ""
 
 
 def _record_quotes(records: Records) -> list[_Quoted]:

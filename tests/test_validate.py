@@ -529,3 +529,23 @@ def test_a_link_left_without_an_address_with_no_mistake_to_explain_it_is_reporte
     assert len(found) == 1 and found[0].startswith(
         "content/pages/statistics.en.md:6:22: the link to 'cite:2023-10-11-abcdef12' leads nowhere, though nothing "
         "in the content explains why: this is microsite's mistake"), found
+
+
+@pytest.mark.parametrize("quote, written, cut", [
+    ("9个所属商会成立、成长", "9 chambers", "begins inside '49' of the source, cutting it into '4' and '9'"),
+    ("5亿元，有效助力公益慈善事业", "CNY 500 million", "begins inside '4.5亿' of the source, cutting it into '4.' and '5亿'"),
+    ("4.5亿元，有效助力公益慈善事业", "CNY 450 million", "begins inside '超4.5亿' of the source, cutting it into '超' and '4.5亿'"),
+    ("所属商协会及其会员捐款超4", "over 4", "ends inside '4.5亿' of the source, cutting it into '4' and '.5亿'"),
+])
+def test_a_quote_that_begins_or_ends_inside_a_number_of_its_source_is_refused(root: Path, quote, written, cut):
+    """A part of a number reads as another (9 of 49, 5亿 of 4.5亿) or as meant otherwise (4.5亿 without its 超)."""
+    edit(root, "pages/statistics.en.md", "Intro.", f'Intro. [{written}](cite:{SOURCE} "{quote}").')
+    found = [line for line in mistakes(root) if "inside" in line]
+    assert found == [f"content/pages/statistics.en.md:6:{len('Intro. [') + len(written) + 3}: citation: the quote {cut}\n"
+                     "  hint: quote the whole number, with what says how it is meant (超, 余, a magnitude such as 亿): "
+                     "a part of it reads as another number"], mistakes(root)
+
+
+def test_a_quote_that_ends_before_a_measure_word_or_begins_after_a_sentence_cuts_no_number(root: Path):
+    edit(root, "pages/statistics.en.md", "Intro.", f'Intro. [49](cite:{SOURCE} "建立起“三个三”工作载体，护航49").')
+    assert site_of(root)
