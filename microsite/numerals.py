@@ -20,6 +20,8 @@ QUALIFIERS = (EXACT, OVER, MORE_THAN, NEARLY, ABOUT)  # what a statistic's quali
 # What a text may also say of a number (不到, 至少, 以下; fewer than, at least, up to): read, so that a claim is
 # traced only by a quote that says the same (see ``quantities.said_alike``).
 UNDER, AT_LEAST, AT_MOST = "under", "at-least", "at-most"
+# A vague amount (数十, 几百, hundreds of, dozens): several of its scale, which 10余 (ten-odd) is not.
+SEVERAL = "several"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ _ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "�
 _ZH_TENS = {"廿": 20, "卄": 20, "卅": 30, "卌": 40}  # one character for 二十, 三十, 四十 (廿家, 第廿届)
 _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 ZH_PLAIN_DIGITS = "〇零一二三四五六七八九"  # a year may be written digit by digit: 二〇二四年
+ZH_COUNTING_DIGITS = frozenset(char for char, value in _ZH_DIGITS.items() if value)  # 一 to 九 in every form
 
 
 def plain_digits_value(text: str) -> int:
@@ -78,32 +81,38 @@ def fold_digits(text: str) -> str:
     return _OTHER_DIGITS.sub(lambda match: _FULLWIDTH_MARKS.get(match.group()) or str(unicodedata.decimal(match.group())),
                              text)
 
-_ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|超|逾|将近|接近|近|约占|约为|约有|约|大约|不到|不足|少于|低于|至少|不少于|不低于|最多"
-              r"|至多|(?:数|几|上)(?=[十百千万亿萬億]))?")  # 数百, 几十, 上千: hundreds, tens, a thousand and more
-_ZH_POSTFIX = r"(?P<post>余|多)?"
+_ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|超|逾|将近|接近|近乎|近|几乎|差不多|约占|约为|约有|约莫|约|大约|大概|不到|不足|少于|低于"
+              r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億]))?")  # 数百, 几十, 上千
+# After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) about it.
+_ZH_POSTFIX = r"(?P<post>余|多|几|来)?"
 _ZH_MAG = r"(?P<mag>万亿|亿|万|千)?"
 # Measure words: how Chinese counts things (a numeral in words is a number only with one after it).
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
-                          "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村".split())
+                          "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村 "
+                          "起 只 间 例 部 款 道 步 招 回 趟 封 首 对 双 盏 册 集 章 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
+                          "根 堂 桩 宗 单 则 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵".split())
+# (Not 处, 面, 门, 行, 头, 番, 把: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次 and 二把手 are words, not counts.)
 _ZH_UNIT = ("(?P<unit>亿元|万元|元|美元|港元|欧元|日元|%|‰|季度|月|日|" + "|".join(sorted(MEASURE_WORDS - {"月", "日"}))
             + ")?"
-            "(?P<post3>以上|以下|以内|左右|出头)?")  # 49个以上: at least 49
+            "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止)?")  # 49个以上: at least 49
 _ZH_ARABIC = re.compile(
-    _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多)?" + _ZH_UNIT
+    _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多|几|来)?" + _ZH_UNIT
 )
 ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS])  # the characters Chinese writes numbers with
 # 三十余万人: a qualifier may stand between a number and its magnitude
 _ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{ZH_NUMERALS}]+)" + _ZH_POSTFIX
-                       + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多)?)" + _ZH_UNIT)
+                       + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
 _ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX)
 
 _PREFIX_QUALIFIER = {
     "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER,
-    "将近": NEARLY, "接近": NEARLY, "近": NEARLY,
+    "将近": NEARLY, "接近": NEARLY, "近": NEARLY, "近乎": NEARLY, "几乎": NEARLY,
     "约": ABOUT, "大约": ABOUT, "约占": ABOUT, "约为": ABOUT, "约有": ABOUT,  # 约占87.5%: "about 87.5%"
+    "大概": ABOUT, "约莫": ABOUT, "差不多": ABOUT,
     "不到": UNDER, "不足": UNDER, "少于": UNDER, "低于": UNDER,
-    "至少": AT_LEAST, "不少于": AT_LEAST, "不低于": AT_LEAST, "最多": AT_MOST, "至多": AT_MOST, "不超过": AT_MOST,
-    "数": MORE_THAN, "几": MORE_THAN, "上": MORE_THAN,
+    "至少": AT_LEAST, "不少于": AT_LEAST, "不低于": AT_LEAST, "不下": AT_LEAST, "起码": AT_LEAST, "最少": AT_LEAST,
+    "最多": AT_MOST, "至多": AT_MOST, "不超过": AT_MOST, "顶多": AT_MOST,
+    "数": SEVERAL, "几": SEVERAL, "上": AT_LEAST,  # 数十, 几百: several tens, hundreds; 上千: reaching a thousand
 }
 
 
@@ -152,6 +161,11 @@ def _numeral_run(match: re.Match) -> list[Number]:
             "〇" in run or "零" in run or (len(run) == 4 and unit == "年")):
         return [Number(float(plain_digits_value(run)), EXACT, match.start(), match.end(), match.group(0), unit)]
     pieces = split_chinese_numerals(run)
+    if len(pieces) == 2 and unit and unit != "期" and _neighbours(pieces[0][1][-1], pieces[1][1][0]):
+        # 四五十个, 七八家, 十二三家, 两三个: one rough number (forty or fifty), not two; but 十四五期 is a period
+        value = parse_chinese_numeral(pieces[0][1] + pieces[1][1][1:] + (match["mag"] or ""))
+        if value is not None:
+            return [Number(float(value), ABOUT, match.start(), match.end(), match.group(0), unit)]
     numbers = []
     for index, (offset, piece) in enumerate(pieces):
         first, last = index == 0, index == len(pieces) - 1
@@ -167,6 +181,12 @@ def _numeral_run(match: re.Match) -> list[Number]:
         end = match.end() if last else run_start + offset + len(piece)
         numbers.append(Number(float(value), qualifier, start, end, match.string[start:end], (match["unit"] or "") if last else ""))
     return numbers
+
+
+def _neighbours(first: str, then: str) -> bool:
+    """Whether two numerals side by side give a rough number (三四, 七八, 两三, 三两; 一两), not two numbers."""
+    low, high = _ZH_DIGITS.get(first), _ZH_DIGITS.get(then)
+    return low is not None and high is not None and (high == low + 1 or (low, high) == (3, 2)) and low > 0
 
 
 def split_chinese_numerals(run: str) -> list[tuple[int, str]]:
@@ -211,18 +231,19 @@ def parse_chinese_numeral(text: str) -> int | None:
 
 
 def _qualifier(prefix: str | None, postfix: str | None, after: str | None = None) -> str:
-    """``prefix`` (超), ``postfix`` (余, 多) and ``after`` (以上, after the measure word) as one qualifier."""
+    """``prefix`` (超), ``postfix`` (余, 多, 几, 来) and ``after`` (以上, after the measure word) as one qualifier."""
     if after:
         return _AFTER_QUALIFIER[after]
     if postfix:
-        return MORE_THAN
+        return ABOUT if postfix == "来" else MORE_THAN
     if prefix:
         return _PREFIX_QUALIFIER[prefix]
     return EXACT
 
 
 _VAGUE = ("数", "几", "上")
-_AFTER_QUALIFIER = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "左右": ABOUT, "出头": OVER}
+_AFTER_QUALIFIER = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "左右": ABOUT, "上下": ABOUT, "出头": OVER,
+                    "开外": OVER, "有余": MORE_THAN, "不止": OVER}
 
 
 # --- English -------------------------------------------------------------
@@ -230,17 +251,26 @@ _AFTER_QUALIFIER = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "�
 _EN_MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_QUALIFIERS = {
     "more than": MORE_THAN, "over": OVER, "upwards of": OVER, "above": OVER,
-    "nearly": NEARLY, "almost": NEARLY, "about": ABOUT, "around": ABOUT, "some": ABOUT,
-    "roughly": ABOUT, "approximately": ABOUT,
-    "fewer than": UNDER, "less than": UNDER, "under": UNDER, "below": UNDER,
-    "at least": AT_LEAST, "no fewer than": AT_LEAST, "no less than": AT_LEAST,
-    "up to": AT_MOST, "at most": AT_MOST, "no more than": AT_MOST,
+    "in excess of": OVER, "north of": OVER, "just over": OVER, "well over": OVER, ">": OVER,
+    "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY, "just shy of": NEARLY, "just short of": NEARLY,
+    "about": ABOUT, "around": ABOUT, "some": ABOUT, "roughly": ABOUT, "approximately": ABOUT, "approx.": ABOUT,
+    "approx": ABOUT, "circa": ABOUT, "c.": ABOUT, "ca.": ABOUT, "an estimated": ABOUT, "estimated": ABOUT,
+    "~": ABOUT, "≈": ABOUT,
+    "fewer than": UNDER, "less than": UNDER, "under": UNDER, "below": UNDER, "just under": UNDER, "<": UNDER,
+    "at least": AT_LEAST, "no fewer than": AT_LEAST, "no less than": AT_LEAST, "a minimum of": AT_LEAST, "≥": AT_LEAST,
+    "up to": AT_MOST, "at most": AT_MOST, "no more than": AT_MOST, "a maximum of": AT_MOST, "≤": AT_MOST,
     # after the number
-    "or more": AT_LEAST, "+": OVER, "plus": OVER, "odd": MORE_THAN, "or so": ABOUT,
+    "or more": AT_LEAST, "+": OVER, "plus": OVER, "odd": MORE_THAN, "or so": ABOUT, "or fewer": AT_MOST,
+    "or less": AT_MOST, "at the most": AT_MOST, "or above": AT_LEAST, "or over": AT_LEAST, "and up": AT_LEAST,
+    "and above": AT_LEAST, "at the least": AT_LEAST,
 }
-_EN_PREFIX = (r"(?:\b(?P<pre>more than|upwards of|over|above|nearly|almost|about|around|some|roughly|approximately"
-              r"|no fewer than|no less than|no more than|fewer than|less than|under|below|at least|up to|at most)\s+)?")
-_EN_AFTER = r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|\sor more\b|\sor so\b))?"  # 10-plus, ten-odd, 49 or more
+_EN_PREFIX = (r"(?:(?:\b(?P<pre>more than|upwards of|in excess of|north of|just over|well over|over|above|nearly|almost"
+              r"|close to|just shy of|just short of|about|around|some|roughly|approximately|approx\.?|circa|ca?\."
+              r"|an estimated|estimated|no fewer than|no less than|no more than|fewer than|less than|just under|under"
+              r"|below|at least|a minimum of|up to|at most|a maximum of)\s+)|(?P<sign>[~≈<>≤≥])\s?)?")
+# 10-plus, ten-odd, 49 or more, 49 at most
+_EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|\sor (?:more|so|fewer|less|above|over)\b|\sat the (?:most|least)\b"
+             r"|\sat (?:most|least)\b|\sand (?:up|above)\b))?")
 _EN_NUMBER = re.compile(
     _EN_PREFIX + r"(?:(?P<cur>CNY|RMB|US\$|\$|¥|EUR|€)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
@@ -253,7 +283,8 @@ _EN_NUMBER = re.compile(
 
 def _en_qualifier(match: re.Match) -> str:
     after = (match["post"] or "").strip(" -").lower()
-    return _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get((match["pre"] or "").lower(), EXACT)
+    before = (match["pre"] or match["sign"] or "").lower()
+    return _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get(before, EXACT)
 
 
 def find_numbers_en(text: str) -> list[Number]:
@@ -270,16 +301,21 @@ def find_numbers_en(text: str) -> list[Number]:
         unit = ("%" if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
                 else "$" if match["dollars"] else "€" if currency == "EUR" else currency)
         numbers.append(Number(value, qualifier, match.start(), match.end(), text[match.start():match.end()], unit))
+    for match in _EN_VAGUE.finditer(folded):
+        value = _EN_SCALES[match["num"].lower()[:-1]] * {"tens": 10, "hundreds": 100}.get((match["times"] or "").lower(), 1)
+        if not any(match.start() < n.end and n.start < match.end() for n in numbers):
+            numbers.append(Number(float(value), SEVERAL, match.start(), match.end(), text[match.start():match.end()]))
+    for match in _EN_PHRASES.finditer(folded):  # before the words: half a dozen is six, not a dozen
+        value, qualifier, unit = _EN_PHRASE_VALUES[re.sub(r"[\s-]+", " ", match.group().lower())]
+        if not any(match.start() < n.end and n.start < match.end() for n in numbers):
+            numbers.append(Number(float(value), qualifier, match.start(), match.end(), text[match.start():match.end()],
+                                  unit))
     for match in _EN_WORDS.finditer(folded):
         value = _word_value(match["num"].lower())
         if value is None or any(match.start() < n.end and n.start < match.end() for n in numbers):
             continue
         numbers.append(Number(float(value), _en_qualifier(match), match.start(), match.end(),
                               text[match.start():match.end()]))
-    for match in _EN_VAGUE.finditer(folded):
-        value = _EN_SCALES[match["num"].lower()[:-1]] * {"tens": 10, "hundreds": 100}.get((match["times"] or "").lower(), 1)
-        if not any(match.start() < n.end and n.start < match.end() for n in numbers):
-            numbers.append(Number(float(value), MORE_THAN, match.start(), match.end(), text[match.start():match.end()]))
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
                  else _word_value(match["num"].lower()))
@@ -303,6 +339,20 @@ _EN_WORDS = re.compile(
 )
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
                        r"(?![a-z])", re.IGNORECASE)  # hundreds: more than a hundred, as 数百 is
+# Numbers said in words that are no number word: a pair of, a decade, doubled, half a dozen (value, qualifier, unit).
+_EN_PHRASE_VALUES = {
+    "zero": (0, EXACT, ""), "a pair of": (2, EXACT, ""), "a couple of": (2, ABOUT, ""), "a trio of": (3, EXACT, ""),
+    "half a dozen": (6, EXACT, ""), "a half dozen": (6, EXACT, ""), "a score of": (20, EXACT, ""),
+    "threescore": (60, EXACT, ""), "scores of": (20, SEVERAL, ""), "tens of": (10, SEVERAL, ""),
+    "several dozen": (12, SEVERAL, ""), "a few dozen": (12, SEVERAL, ""), "decades": (10, SEVERAL, ""),
+    "a decade": (10, EXACT, ""), "a fortnight": (14, EXACT, ""),
+    "doubled": (2, EXACT, "倍"), "tripled": (3, EXACT, "倍"), "trebled": (3, EXACT, "倍"), "quadrupled": (4, EXACT, "倍"),
+}
+_EN_PHRASES = re.compile(
+    r"(?<![a-z])(?:" + "|".join(phrase.replace(" ", r"[\s-]+") for phrase in sorted(_EN_PHRASE_VALUES, key=len, reverse=True))
+    + r")(?![a-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)", re.IGNORECASE)  # tens of thousands: vague
+_EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re.split("[ -]", phrase)
+                             if word not in ("a", "of", "half", "few", "several"))  # pair, decade, doubled ...
 _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
 
 
@@ -370,13 +420,15 @@ def astral_members(ranges: Iterable[tuple[int, int]]) -> str:
 _SYMBOLS = class_members(_SYMBOL_RANGES)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b|[{_BMP_SYMBOLS}]"
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b"
+                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS))})\b|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
 _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}{_BMP_SYMBOLS}{ASTRAL}]")
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
+                          *_EN_PHRASE_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")

@@ -32,7 +32,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import PartialDate, find_dates_zh
-from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, UNDER, ZH_NUMERALS,
+from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
+                       ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        Number, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
@@ -59,11 +60,17 @@ class Quantity:
 
 
 def is_count_zh(number: Number, text: str) -> bool:
-    """A number in Chinese numerals that reads as a count: a measure word or unit after it (not 一, not the
-    tail of a run of numerals such as the 五 of 十四五). ``数百家`` is one: hundreds, more than a hundred."""
-    before = text[: number.start]
-    unit_ok = number.unit in MEASURE_WORDS or number.unit in AMOUNT_UNITS
-    return unit_ok and number.value != 1 and not before.endswith(tuple(ZH_NUMERALS))
+    """A number in Chinese numerals that reads as a count: a measure word or unit after it (not 一, an article,
+    but 一倍, once as much; not the tail of a run of numerals such as the 五 of 十四五), or a magnitude that
+    ends it (五亿, 三千万: not 千万, "by all means"). ``数百家`` is one: hundreds."""
+    if text.endswith(tuple(ZH_NUMERALS), 0, number.start) and number.text[0] in ZH_NUMERALS:
+        return False  # (成百上千家: the 上千家 led in by 上 is a number of its own)
+    if number.unit in MEASURE_WORDS or number.unit in AMOUNT_UNITS:
+        return number.value != 1 or number.unit == "倍"
+    return _COUNTED_IN_MAGNITUDES.search(number.text) is not None
+
+
+_COUNTED_IN_MAGNITUDES = re.compile(f"[{''.join(ZH_COUNTING_DIGITS)}][十百千]?[万亿萬億]+$")
 
 
 def claimed(text: str, lang: str) -> list[Quantity]:
@@ -180,13 +187,13 @@ def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
 # Qualifiers that say the same: 超 (over), 余 (more than) and 至少 (at least) put the number above what is said; 不到
 # (under) and 最多 (at most) below it.
 _QUALIFIER_SENSE = {EXACT: EXACT, OVER: OVER, MORE_THAN: OVER, AT_LEAST: OVER, NEARLY: NEARLY, ABOUT: ABOUT,
-                    UNDER: UNDER, AT_MOST: UNDER}
+                    UNDER: UNDER, AT_MOST: UNDER, SEVERAL: SEVERAL}
 
 
 def said_alike(claim: Number, said: Number) -> bool:
     """Whether ``claim`` says its number as ``said`` does: both a percentage or neither (49% is not 49个), and
     with qualifiers of one sense (近4.5亿元, nearly, is not 超4.5亿元, over; nor is 4.5亿元, exactly)."""
-    return (_share(claim) == _share(said) and _money(claim) in ("", _money(said))
+    return (_share(claim) == _share(said) and _money(claim) in (_counted(claim), _money(said))
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
@@ -204,6 +211,12 @@ def _money(number: Number) -> str:
     if unit in ("元", "万元", "亿元", "块"):
         return "元"
     return unit if unit in ("$", "US$", "€", "美元", "港元", "欧元", "日元") else ""
+
+
+def _counted(number: Number) -> str:
+    """"" when ``number`` may be a sum of money whose currency is left out, as 超4.5亿 may; "counted" when a
+    measure word says what it counts (4.5亿名: people, not yuan)."""
+    return "counted" if number.unit in MEASURE_WORDS and not _money(number) else ""
 
 
 def how_said(claim: Number, said: Number) -> str:

@@ -8,10 +8,13 @@ from hypothesis import strategies as st
 
 from microsite.numerals import (
     ABOUT,
+    AT_LEAST,
+    AT_MOST,
     EXACT,
     MORE_THAN,
     NEARLY,
     OVER,
+    SEVERAL,
     digit_runs,
     find_numbers_en,
     find_numbers_zh,
@@ -292,6 +295,20 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("廿家商会，第卅届", [("廿家", 20, EXACT, "家"), ("卅届", 30, EXACT, "届")]),
     ("壹佰家商会，叁拾家", [("壹佰家", 100, EXACT, "家"), ("叁拾家", 30, EXACT, "家")]),
     ("兩萬家", [("兩萬家", 20_000, EXACT, "家")]),
+    # rough numbers: two numerals side by side, 几 and 来 after one
+    ("四五十个商会", [("四五十个", 40, ABOUT, "个")]),
+    ("七八家，十二三家，两三个", [("七八家", 7, ABOUT, "家"), ("十二三家", 12, ABOUT, "家"), ("两三个", 2, ABOUT, "个")]),
+    ("二十几家，三十来家，10来家", [("二十几家", 20, MORE_THAN, "家"), ("三十来家", 30, ABOUT, "家"),
+                                 ("10来家", 10, ABOUT, "家")]),
+    ("数十家", [("数十家", 10, SEVERAL, "家")]),  # several tens, not ten-odd (10余)
+    ("上千家", [("上千家", 1000, AT_LEAST, "家")]),
+    # qualifiers before and after
+    ("差不多49个，几乎49个", [("差不多49个", 49, ABOUT, "个"), ("几乎49个", 49, NEARLY, "个")]),
+    ("不下49个，起码49个，顶多49个", [("不下49个", 49, AT_LEAST, "个"), ("起码49个", 49, AT_LEAST, "个"),
+                                   ("顶多49个", 49, AT_MOST, "个")]),
+    ("49个上下，49个开外，49个不止", [("49个上下", 49, ABOUT, "个"), ("49个开外", 49, OVER, "个"),
+                                   ("49个不止", 49, OVER, "个")]),
+    ("七起案件，三只，五款", [("七起", 7, EXACT, "起"), ("三只", 3, EXACT, "只"), ("五款", 5, EXACT, "款")]),
 ])
 def test_zh_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_zh(text)] == found
@@ -311,7 +328,24 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     ("an hour, once, someone", []),
     ("hundreds of firms", [("hundreds", 100)]),  # more than a hundred, as the Chinese 数百 is
     ("tens of thousands", [("tens of thousands", 10_000)]),
+    ("half a dozen firms", [("half a dozen", 6)]),  # not a dozen
+    ("tens of chambers, scores of firms", [("tens of", 10), ("scores of", 20)]),
+    ("a pair of chambers, a couple of firms", [("a pair of", 2), ("a couple of", 2)]),
+    ("orders doubled, then tripled", [("doubled", 2), ("tripled", 3)]),
+    ("a decade of work, a fortnight", [("a decade", 10), ("a fortnight", 14)]),
+    ("zero chambers", [("zero", 0)]),
 ])
 def test_en_number_words_with_a_and_times(text, found):
     assert [(n.text, n.value) for n in find_numbers_en(text)] == found
     assert not found or digit_runs(text)  # the survey looks at them
+
+
+@pytest.mark.parametrize("text, qualifier", [
+    ("close to 49", NEARLY), ("just shy of 49", NEARLY), ("approx. 49", ABOUT), ("circa 49", ABOUT), ("c. 49", ABOUT),
+    ("an estimated 49", ABOUT), ("~49", ABOUT), ("≈ 49", ABOUT), ("≤49", AT_MOST), ("49 or fewer", AT_MOST),
+    ("49 or less", AT_MOST), ("49 at most", AT_MOST), ("a maximum of 49", AT_MOST), ("in excess of 49", OVER),
+    ("north of 49", OVER), ("a minimum of 49", AT_LEAST), ("49 or above", AT_LEAST), ("etc. 49", EXACT),
+])
+def test_en_qualifiers_before_and_after_a_number(text, qualifier):
+    [number] = find_numbers_en(text)
+    assert number.qualifier == qualifier and number.value == 49

@@ -97,6 +97,17 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("8 times", "en", "8家商会获评", False),
     ("8 dollars", "en", "8家商会获评", False),
     ("63亿元", "en", "达成订单额63亿元", True),  # Chinese in an English text, read the Chinese way
+    ("超4.5亿名", "zh", "捐款超4.5亿元", False),  # a measure word says it counts people, not yuan
+    ("超4.5亿", "zh", "捐款超4.5亿元", True),
+    ("数十家", "zh", "10余家商协会", False),  # several tens is not ten-odd
+    ("十几家", "zh", "10余家商协会", True),
+    ("dozens", "en", "数十家", False),
+    ("hundreds", "en", "数百家", True),
+    ("四五十个", "zh", "护航49个所属商会", False),
+    ("close to 49", "en", "护航49个所属商会", False),
+    ("差不多49个", "zh", "护航49个所属商会", False),
+    ("doubled", "en", "2家商会", False),  # a multiple is not a count
+    ("增长了一倍", "zh", "增长1倍", True),  # 一 before 倍 is a number, not an article
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)
@@ -107,3 +118,13 @@ def test_numbers_in_the_other_script_s_words_are_claims_too():
     """Readers read 三十家 in an English text, and forty in a Chinese one."""
     assert [(q.number.text, q.value) for q in claimed("Some 三十家 chambers joined, not 十四五.", "en")] == [("三十家", 30)]
     assert [(q.number.text, q.value) for q in claimed("共 forty 家企业，49个商会", "zh")] == [("forty", 40), ("49个", 49)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("会员捐款超过五亿。", [("超过五亿", 500_000_000)]),  # a magnitude makes a count of a numeral without a measure word
+    ("三千万元", [("三千万元", 30_000_000)]),
+    ("成百上千家", [("上千家", 1000)]),  # 上千 leads a number of its own, though a numeral stands before it
+    ("千万不要，十万火急，百万富翁，一个平台", []),  # words, an article
+])
+def test_chinese_counts_a_reader_sees(text, found):
+    assert [(q.number.text, q.value) for q in claimed(text, "zh")] == found
