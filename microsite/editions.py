@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
+from importlib.resources import files
 from typing import Any
 
 from .errors import ContentError, ErrorList, Location
@@ -145,7 +146,9 @@ class Converter:
     def opencc(self) -> Any:
         import opencc  # imported on first use: a site without editions does not need it
 
-        return opencc.OpenCC(f"{self.edition.profile}.json")
+        # By its full path in the package: OpenCC takes a bare name from the working folder first, where a file
+        # of that name (outside the project, in no fingerprint) would change the edition, or run its dictionaries.
+        return opencc.OpenCC(str(files(opencc) / "clib" / "share" / "opencc" / f"{self.edition.profile}.json"))
 
     def text(self, text: str) -> str:
         """``text`` in the edition's script (plain text)."""

@@ -44,6 +44,16 @@ def test_names_come_out_right() -> None:
     assert convert.text("晋江市工商联党组书记陈贻得说") == "晉江市工商聯黨組書記陳貽得說"
 
 
+def test_the_conversion_is_opencc_s_own_whatever_the_working_folder_holds(tmp_path: Path, monkeypatch) -> None:
+    """OpenCC reads a bare profile name from the working folder first: a file there must not change the edition."""
+    import opencc
+
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    (tmp_path / "s2tw.json").write_bytes((share / "s2twp.json").read_bytes())  # another profile, under s2tw's name
+    monkeypatch.chdir(tmp_path)
+    assert converter().text("软件和网络") == "軟件和網絡"  # s2twp would give 軟體和網路
+
+
 def test_an_override_wins_over_opencc_longest_phrase_first() -> None:
     convert = converter(沿着="沿着", 沿着习="沿著習")
     assert convert.text("沿着习总书记的足迹，沿着路") == "沿著習總書記的足跡，沿着路"
