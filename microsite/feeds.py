@@ -102,10 +102,14 @@ def _event_entries(site: Site, lang: str) -> list[dict[str, str]]:
     timeline = next((page.key for page in site.pages if page.template == events.template), None)
     if timeline is None:
         return []
+    # An entry is dated by the article that reported its event: the event's own date, which its title gives at
+    # the precision the article does, may be a month, a quarter or "before" a day, and a day chosen in it would
+    # tell feed readers more than the article does.
+    published = {source.id: source.date.isoformat() for source in site.sources}
     return [{
         "id": absolute(site, timeline, lang, events.anchor(event.id)),
         "title": f"{format_date(event.date, lang)}: {event.text[lang].title}",
-        "updated": event.date.span()[0].isoformat(),
+        "updated": published[event.evidence.source],
         "summary": event.text[lang].text.plain,
     } for event in site.events]
 
@@ -114,7 +118,9 @@ def _timestamp(day: str, epoch: int | None = None) -> str:
     """An RFC 3339 time for a content date, or for ``epoch`` (the feed's own time, pinned by the build options)."""
     if epoch is not None:
         return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return f"{day}T00:00:00Z"
+    # A date has no time, and RFC 3339 wants one: noon UTC is that same date from UTC-11 to UTC+11 (midnight
+    # UTC showed an article of 11 October as of the 10th to readers in the Americas).
+    return f"{day}T12:00:00Z"
 
 
 LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second an RFC 3339 time can name
