@@ -420,15 +420,19 @@ def astral_members(ranges: Iterable[tuple[int, int]]) -> str:
 _SYMBOLS = class_members(_SYMBOL_RANGES)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
+# Words of a date that say a number without a numeral: a month's name, a year said from today (去年, last year).
+DATE_WORDS = ("january february march april may june july august september october november december "
+              "jan feb mar apr jun jul aug sep sept oct nov dec year").split()
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b"
-                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS))})\b|[{_BMP_SYMBOLS}]"
+                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS))})\b|\b(?:{'|'.join(DATE_WORDS)})\b|年"
+                           rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
-_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}{_BMP_SYMBOLS}{ASTRAL}]")
+_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
-                          *_EN_PHRASE_WORDS,
+                          *_EN_PHRASE_WORDS, *DATE_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")

@@ -31,12 +31,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .dates import PartialDate, find_dates_zh
+from .dates import BEFORE, DAY, MONTH, QUARTER, YEAR, PartialDate, find_dates_zh
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        Number, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
+RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%"))
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -49,10 +50,13 @@ _EN_MONTH_AFTER = re.compile(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number with what it can mean where it stands (``meanings``: some of COUNT, ORDINAL, DATE)."""
+    """A number with what it can mean where it stands (``meanings``: some of COUNT, ORDINAL, DATE), and, as
+    part of a date, which part where that is known (``part``: YEAR, MONTH, DAY, QUARTER or RELATIVE_YEAR):
+    the 2 of 第二季度 is no February."""
 
     number: Number
     meanings: frozenset[str]
+    part: str = ""
 
     @property
     def value(self) -> float:
@@ -111,8 +115,26 @@ def _claimed_zh(text: str) -> list[Quantity]:
         written_in_digits = any(char.isdecimal() for char in number.text)
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
             continue
-        found.append(Quantity(number, _zh_meanings(in_date, ordinal)))
-    return found
+        found.append(Quantity(number, _zh_meanings(in_date, ordinal), _ZH_DATE_PARTS.get(number.unit, "") if in_date
+                              else ""))
+    return found + _relative_years(text)
+
+
+_ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": QUARTER}
+_RELATIVE_YEARS = re.compile(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)"
+                             r"|\b(?P<en>(?:this|last|next|the previous|the past|the coming) year)\b", re.IGNORECASE)
+_YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
+                 "this year": 0, "last year": -1, "the previous year": -1, "the past year": -1, "next year": 1,
+                 "the coming year": 1}
+
+
+def _relative_years(text: str) -> list[Quantity]:
+    """Years said from the day one reads them (今年, 去年, last year): ``今年4月`` in a quote is the article's
+    April, ``去年4月`` in the site's words another; each is traced only by a quote that counts the same."""
+    if "年" not in text and "year" not in text.lower():
+        return []
+    return [Quantity(Number(float(_YEAR_OFFSETS[match.group().lower()]), EXACT, match.start(), match.end(),
+                            match.group()), frozenset((DATE,)), RELATIVE_YEAR) for match in _RELATIVE_YEARS.finditer(text)]
 
 
 def _ordinal_zh(number: Number, text: str) -> bool:
@@ -128,7 +150,40 @@ def _zh_meanings(in_date: bool, ordinal: bool) -> frozenset[str]:
 
 
 def _claimed_en(text: str) -> list[Quantity]:
-    return [Quantity(number, _en_meanings(number, text)) for number in find_numbers_en(text)]
+    found = []
+    for number in find_numbers_en(text):
+        meanings = _en_meanings(number, text)
+        found.append(Quantity(number, meanings, _en_date_part(number, text) if DATE in meanings else ""))
+    taken = [(item.number.start, item.number.end) for item in found]
+    months = []
+    for match in _EN_MONTH_NAME.finditer(text):
+        name = next(group for group in ("month", "may", "dated") if match[group])
+        start, end = match.span(name)
+        if not any(start < until and since < end for since, until in taken):
+            months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
+                                   frozenset((DATE,)), MONTH))
+    return sorted(found + months + _relative_years(text), key=lambda item: item.number.start)
+
+
+def _en_date_part(number: Number, text: str) -> str:
+    """Which part of a date an English number is: the 2023 of July 2023, the 11 of 11 October, the 2 of Q2."""
+    before, after = text[: number.start], text[number.end:]
+    if _EN_QUARTER.match(after) or before.endswith(("Q", "q")):
+        return QUARTER
+    if re.fullmatch(r"[12][0-9]{3}", number.text):
+        return YEAR
+    return DAY if _EN_MONTH_BEFORE.search(before) or _EN_MONTH_AFTER.match(after) else ""
+
+
+# A month named, capitalized as a month is: "in May", "May 2023", "11 October". May and March are words too ("may
+# help", "march on"), so they count only with a date's words around them.
+_EN_MONTH_NAME = re.compile(
+    r"(?<![A-Za-z])(?:(?P<month>January|February|April|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=\s*\d))"
+    r"|(?:(?i:in|of|since|by|until|from|early|late|to|during) |mid-)(?P<may>May|March)|(?P<dated>May|March)(?=\s+\d))"
+    r"(?![A-Za-z])")
+_MONTH_NUMBERS = {name: index + 1 for index, name in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
 
 
 def _en_meanings(number: Number, text: str) -> frozenset[str]:
@@ -156,13 +211,13 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         meanings = _zh_meanings(in_date, ordinal)
         if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
             meanings = frozenset((COUNT, ORDINAL))  # a bare numeral in a name (十四五, 四好) fixes no meaning
-        found.append(Quantity(number, meanings))
+        found.append(Quantity(number, meanings, _ZH_DATE_PARTS.get(number.unit, "") if in_date else ""))
     if reference is not None:
         for item in dates:
             when = item.date
             found += [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))
                       for part in date_parts(when)]
-    return found
+    return found + _relative_years(normalized_quote)
 
 
 @functools.lru_cache(maxsize=4096)  # pure; the same quote is often cited many times, and a statistic's twice
@@ -172,16 +227,27 @@ def stated_once(normalized_quote: str, reference: date | None = None) -> tuple[Q
 
 
 def date_parts(when: PartialDate) -> tuple[Quantity, ...]:
-    """The numbers of a date, as date parts: what a link to a dated event may show."""
-    parts = (when.year, when.month, when.day, when.quarter)
-    return tuple(Quantity(Number(float(part), "exact", 0, 0, str(part)), frozenset((DATE,))) for part in parts if part)
+    """The numbers of a date, as date parts: what a link to a dated event may show. A date "shortly before" a
+    day (前不久, 日前) has none: that day is the article's, not the event's, nor is its month or year for sure."""
+    if when.precision == BEFORE:
+        return ()
+    parts = ((when.year, YEAR), (when.month, MONTH), (when.day, DAY), (when.quarter, QUARTER))
+    return tuple(Quantity(Number(float(value), "exact", 0, 0, str(value)), frozenset((DATE,)), part)
+                 for value, part in parts if value)
 
 
 def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     """True when ``evidence`` has the claim's value with a meaning in common, said the same way (see
     :func:`said_alike`)."""
     return any(same_value(claim.value, item.value) and claim.meanings & item.meanings
-               and said_alike(claim.number, item.number) for item in evidence)
+               and same_part(claim, item) and said_alike(claim.number, item.number) for item in evidence)
+
+
+def same_part(claim: Quantity, said: Quantity) -> bool:
+    """Whether two date numbers are the same part of a date, where both say which (a relative year always)."""
+    if RELATIVE_YEAR in (claim.part, said.part):
+        return claim.part == said.part
+    return not claim.part or not said.part or claim.part == said.part
 
 
 # Qualifiers that say the same: 超 (over), 余 (more than) and 至少 (at least) put the number above what is said; 不到

@@ -39,8 +39,8 @@ def test_chinese_claims_are_counts_ordinals_or_dates(text, expected):
     ("the 2nd quarter", [("2", 2, {DATE})]),  # as 第二季度 is part of a date
     ("the 2nd meeting", [("2", 2, {ORDINAL})]),
     ("in Q2", [("2", 2, {DATE})]),
-    ("in July 2023", [("2023", 2023, {DATE})]),
-    ("on 5 July", [("5", 5, {DATE})]),
+    ("in July 2023", [("July", 7, {DATE}), ("2023", 2023, {DATE})]),  # a month named is a number too
+    ("on 5 July", [("5", 5, {DATE}), ("July", 7, {DATE})]),
     ("2023", [("2023", 2023, {DATE, COUNT})]),
     ("one of them", []),
     ("two hundred and five", [("two hundred and five", 205, {COUNT})]),
@@ -61,7 +61,7 @@ def test_a_count_is_not_traced_by_an_ordinal_in_a_date():
 
 
 def test_a_relative_date_states_its_year():
-    [year] = claimed("in July 2023", "en")
+    [_, year] = claimed("in July 2023", "en")
     assert traced(year, stated("今年7月，工商联走访商会", ARTICLE))
     assert not traced(year, stated("今年7月，工商联走访商会", None))
 
@@ -128,3 +128,26 @@ def test_numbers_in_the_other_script_s_words_are_claims_too():
 ])
 def test_chinese_counts_a_reader_sees(text, found):
     assert [(q.number.text, q.value) for q in claimed(text, "zh")] == found
+
+
+def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
+    said = stated(quote, date(2023, 10, 11))
+    return [traced(item, said) for item in claimed(claim, lang)]
+
+
+@pytest.mark.parametrize("claim, lang, quote, expected", [
+    ("去年4月", "zh", "今年4月，依托海内外晋江乡贤资源", [True, False]),  # April, but of another year
+    ("2023年4月", "zh", "今年4月，依托海内外晋江乡贤资源", [True, True]),
+    ("In April last year", "en", "今年4月，依托海内外晋江乡贤资源", [True, False]),
+    ("In May", "en", "今年4月，依托海内外晋江乡贤资源", [False]),  # a month named is a number too
+    ("2023年2月", "zh", "晋江市第二季度党政商恳谈会", [True, False]),  # the 2 of a quarter is no February
+    ("the second quarter of 2023", "en", "晋江市第二季度党政商恳谈会", [True]),
+    ("2023年10月11日", "zh", "前不久，晋江市市长王明元调研", [False, False, False]),  # not the article's day
+])
+def test_a_date_is_traced_part_by_part_and_year_by_year(claim, lang, quote, expected):
+    assert _traced_by(claim, lang, quote) == expected
+
+
+def test_may_and_march_are_months_only_where_a_date_stands():
+    assert [item.number.text for item in claimed("It may help, and they march on; since March, in May 2023", "en")
+            if item.part == "month"] == ["March", "May"]
