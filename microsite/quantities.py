@@ -260,6 +260,7 @@ def said_alike(claim: Number, said: Number) -> bool:
     """Whether ``claim`` says its number as ``said`` does: both a percentage or neither (49% is not 49个), and
     with qualifiers of one sense (近4.5亿元, nearly, is not 超4.5亿元, over; nor is 4.5亿元, exactly)."""
     return (_share(claim) == _share(said) and _money(claim) in (_counted(claim), _money(said))
+            and (not _measured(claim) or not _measured(said) or _measured(claim) == _measured(said))
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
@@ -285,12 +286,27 @@ def _counted(number: Number) -> str:
     return "counted" if number.unit in MEASURE_WORDS and not _money(number) else ""
 
 
+# Measure words that say what a number measures, not only what it counts: 49年 is years, 49对 pairs, 49吨 tons.
+_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩".split())
+
+
+def _measured(number: Number) -> str:
+    """The measure word of ``number`` if it is one of ``_OWN_MEASURES``; "counted" for another (个, 家, 名), ""
+    for none: 49个 is traced by 49家, but not by 49年; 49年 by 49年, not by 49个. (A number without one, 49 or
+    the 五 of 十四五, fixes nothing either way.)"""
+    if number.unit in _OWN_MEASURES:
+        return number.unit
+    return "counted" if number.unit in MEASURE_WORDS and not _money(number) else ""
+
+
 def how_said(claim: Number, said: Number) -> str:
     """How ``claim`` says its number otherwise than ``said`` does, in words for a message."""
     if _share(claim) != _share(said):
         return f"is {_SHARES[_share(claim)]}" if _share(claim) else f"is not {_SHARES[_share(said)]}"
     if _money(claim) != _money(said):
         return f"is an amount in {_money(claim)}" if _money(claim) else "is not an amount of money"
+    if _measured(claim) and _measured(said) and _measured(claim) != _measured(said):
+        return f"is counted in {claim.unit}"
     return f"says '{_QUALIFIER_SENSE.get(claim.qualifier, claim.qualifier)}'"
 
 

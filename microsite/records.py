@@ -24,7 +24,7 @@ from .links import Prose
 from .load import DataFile, Document
 from .model import (Config, Event, EventText, Evidence, Rendered, Source, SourceText, Statistic, StatisticText, Term,
                     TermText)
-from .numerals import EXACT, QUALIFIERS, find_numbers_zh, number_cut, same_value
+from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .provenance import normalize, number_problem, parse_source_body
 from .tracing import PlainField
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
@@ -180,11 +180,11 @@ class _Reader:
                                     self._markdown(w, "note", ("stat", ident, lang, "note"), path, evidence),
                                     w.text("short") or w.text("label"))
                 for lang, w in words.items()}
-        if unit == "count":
-            self._check_measures(fields, name, text, value, evidence.quote)
+        measured = unit != "count" or self._check_measures(fields, name, text, value, evidence.quote)
         formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
         quote = normalize(evidence.quote)[0]
-        shown_alike = not number_problem(value, qualifier, evidence.quote)  # else that is the mistake to report
+        # (else that is the mistake to report)
+        shown_alike = measured and not number_problem(value, qualifier, evidence.quote)
         for lang, shown in formatted.items() if shown_alike else ():  # value, unit and measure read as one
             if shown in quote:
                 continue  # shown as the article writes it (49个 of 护航49个所属商会): nothing to read
@@ -194,10 +194,22 @@ class _Reader:
         return Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted,
                          data.loc, pages)
 
-    def _check_measures(self, fields: Fields, name: str, text: dict, value: float, quote: str) -> None:
-        """A Chinese count needs its measure word: 80余名企业家, not 80余企业家."""
+    def _check_measures(self, fields: Fields, name: str, text: dict, value: float, quote: str) -> bool:
+        """A Chinese count needs its measure word, the quote's: 80余名企业家, not 80余企业家; and 49个 of
+        护航49个 is not 49年, 49对 (pairs) or 49个半. True when they are all right."""
+        right = True
         for lang, words in text.items():
+            if locale_of(lang) == "zh" and words.measure:
+                said = [n for n in find_numbers_zh(quote) if same_value(n.value, value) and n.unit in MEASURE_WORDS]
+                if said and words.measure != said[0].unit:
+                    right = False
+                    self.errors.add(fields.loc(lang), f"{name}: the measure word in '{lang}' is '{words.measure}', but "
+                                    f"the quote counts with '{said[0].unit}' ('{said[0].text}'): readers would see "
+                                    f"'{format_quantity(value, 'count', EXACT, lang, words.measure)}'",
+                                    f"write measure: {said[0].unit}, the quote's (a measure word can change what is "
+                                    "counted: 年 years, 对 pairs)")
             if locale_of(lang) == "zh" and not words.measure:
+                right = False
                 said = [n for n in find_numbers_zh(quote) if same_value(n.value, value)]
                 word = (said[0].unit or quote[said[0].end:said[0].end + 1]) if said else ""
                 shown = quote[said[0].start:said[0].end + (0 if said[0].unit else 1)] if said else ""
@@ -205,6 +217,7 @@ class _Reader:
                            else "measure: 个 (or 家, 名, 条 ...)")
                 self.errors.add(fields.loc(lang), f"{name}: a count needs its measure word in '{lang}', or it reads "
                                 f"'{format_quantity(value, 'count', EXACT, lang)}{words.label}'", f"add {example}")
+        return right
 
     def event(self, data, path: Path, what: str) -> Event | None:
         fields, name, ident = self._start(data, what, ("id", "date", "source", "quote"), ("stats", "pages", *self.config.codes))

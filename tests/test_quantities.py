@@ -108,6 +108,10 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("差不多49个", "zh", "护航49个所属商会", False),
     ("doubled", "en", "2家商会", False),  # a multiple is not a count
     ("增长了一倍", "zh", "增长1倍", True),  # 一 before 倍 is a number, not an article
+    ("49年", "zh", "护航49个所属商会", False),  # years are not chambers
+    ("49对", "zh", "护航49个所属商会", False),  # nor pairs
+    ("49家", "zh", "护航49个所属商会", True),  # 家 and 个 count alike
+    ("五年", "zh", "‘十四五’发展规划", True),  # a bare numeral of a name fixes nothing
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)

@@ -158,8 +158,9 @@ def test_a_statistic_s_figure_is_traced_as_readers_see_it(minimal_project: Path,
     edit(statistics, "    measure: 个", "    measure: 万个")
     edit(statistics, "  value: 450000000\n  unit: yuan", "  value: 450000000\n  unit: percent")
     err = check(minimal_project, capsys)
-    assert ("statistics.yaml:2:10: the figure as readers see it in 'zh' (of its value, unit and measure): "
-            "the number '49万个' is not in the record's quote") in err
+    assert ("statistics.yaml:8:5: statistic 'chambers': the measure word in 'zh' is '万个', but the quote counts with "
+            "'个' ('49个'): readers would see '49万个'") in err
+    assert "'49万个' is not in" not in err  # one mistake, told once
     assert ("statistics.yaml:13:10: the figure as readers see it in 'en' (of its value, unit and measure): "
             "'over 450,000,000%' is a percentage here, but in the record's quote '超4.5亿元' is not a percentage") in err
 

@@ -549,3 +549,13 @@ def test_a_quote_that_begins_or_ends_inside_a_number_of_its_source_is_refused(ro
 def test_a_quote_that_ends_before_a_measure_word_or_begins_after_a_sentence_cuts_no_number(root: Path):
     edit(root, "pages/statistics.en.md", "Intro.", f'Intro. [49](cite:{SOURCE} "建立起“三个三”工作载体，护航49").')
     assert site_of(root)
+
+
+@pytest.mark.parametrize("measure", ["年", "对", "个半"])
+def test_a_statistic_s_measure_word_is_its_quote_s(root: Path, measure: str):
+    """49个 of 护航49个 is not 49年 (years), 49对 (pairs) or 49个半 (49.5)."""
+    edit(root, "data/statistics.yaml", "measure: 个", f"measure: {measure}")
+    assert mistakes(root) == [
+        f"content/data/statistics.yaml:8:5: statistic 'chambers': the measure word in 'zh' is '{measure}', but the "
+        f"quote counts with '个' ('49个'): readers would see '49{measure}'\n"
+        "  hint: write measure: 个, the quote's (a measure word can change what is counted: 年 years, 对 pairs)"]
