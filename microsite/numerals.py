@@ -103,6 +103,8 @@ ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS]
 _ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{ZH_NUMERALS}]+)" + _ZH_POSTFIX
                        + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
 _ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX)
+_ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>[0-9]+|[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)")
+_ZH_DOUBLING = re.compile(rf"翻(?:了)?(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍")
 
 _PREFIX_QUALIFIER = {
     "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER,
@@ -122,11 +124,13 @@ def find_numbers_zh(text: str) -> list[Number]:
     numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(folded)]
     for match in _ZH_WORDS.finditer(folded):
         numbers.extend(_numeral_run(match))
-    if "百分之" in folded:  # 百分之五十 is 50%: the numbers read inside it are its parts
-        percents = [_percent_match(match) for match in _ZH_PERCENT.finditer(folded)]
-        percents = [number for number in percents if number is not None]
+    if "分之" in folded or "翻" in folded:  # 百分之五十 is 50%, 三分之一 a third, 翻两番 four times: one number each
+        wholes = [_percent_match(match) for match in _ZH_PERCENT.finditer(folded)]
+        wholes += [_fraction_match(match) for match in _ZH_FRACTION.finditer(folded)]
+        wholes += [_doubling_match(match) for match in _ZH_DOUBLING.finditer(folded)]
+        wholes = [number for number in wholes if number is not None]
         numbers = [number for number in numbers
-                   if not any(p.start < number.end and number.start < p.end for p in percents)] + percents
+                   if not any(p.start < number.end and number.start < p.end for p in wholes)] + wholes
     if folded is not text:  # show what was written
         numbers = [replace(number, text=text[number.start:number.end]) for number in numbers]
     return sorted(numbers, key=lambda n: n.start)
@@ -150,6 +154,26 @@ def _percent_match(match: re.Match) -> Number | None:
         return None
     return Number(float(value), _qualifier(match["pre"], match["post"]), match.start(), match.end(), match.group(0),
                   "%")
+
+
+def _numeral(written: str) -> float | None:
+    return float(written) if written[0].isdigit() else parse_chinese_numeral(written)
+
+
+def _fraction_match(match: re.Match) -> Number | None:
+    """三分之一: a third, a share (unit 分之) of value 1/3; 百分之 is a percentage, read apart."""
+    whole, part = _numeral(match["den"]), _numeral(match["num"])
+    if not whole or part is None or match["den"] == "百":
+        return None
+    return Number(part / whole, _qualifier(match["pre"], None), match.start(), match.end(), match.group(0), "分之")
+
+
+def _doubling_match(match: re.Match) -> Number | None:
+    """翻一番 doubles, 翻两番 quadruples (a multiple, unit 倍); 翻倍 doubles."""
+    times = _numeral(match["times"]) if match["times"] else 1
+    if times is None or times > 64:
+        return None
+    return Number(float(2 ** times), EXACT, match.start(), match.end(), match.group(0), "倍")
 
 
 def _numeral_run(match: re.Match) -> list[Number]:
@@ -424,12 +448,12 @@ _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
 DATE_WORDS = ("january february march april may june july august september october november december "
               "jan feb mar apr jun jul aug sep sept oct nov dec year").split()
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b"
-                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS))})\b|\b(?:{'|'.join(DATE_WORDS)})\b|年"
+                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS))})\b|\b(?:{'|'.join(DATE_WORDS)})\b|年|倍"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
-_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year)
+_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
                           *_EN_PHRASE_WORDS, *DATE_WORDS,

@@ -38,7 +38,7 @@ from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
-AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%"))
+AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之"))
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
@@ -264,7 +264,8 @@ def said_alike(claim: Number, said: Number) -> bool:
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
-_SHARES = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "倍": "a multiple (倍, times)"}
+_SHARES = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "倍": "a multiple (倍, times)",
+           "分之": "a fraction (分之)"}
 
 
 def _share(number: Number) -> str:

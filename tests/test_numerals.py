@@ -265,7 +265,7 @@ def test_the_number_search_finds_what_one_class_of_every_symbol_would() -> None:
     from microsite.numerals import _EN_WORD, _NUMBER_START, _SYMBOL_RANGES, _SYMBOLS, ZH_NUMERALS
 
     assert all(high <= 0xFFFF or low > 0xFFFF for low, high in _SYMBOL_RANGES)  # each range in one class
-    plain = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|年|[{_SYMBOLS}]", re.IGNORECASE)
+    plain = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|年|倍|[{_SYMBOLS}]", re.IGNORECASE)
     for text in (_every_character(), " ".join(_every_character())):
         assert [(m.start(), m.group()) for m in _NUMBER_START.finditer(text)] == \
             [(m.start(), m.group()) for m in plain.finditer(text)]
@@ -309,6 +309,9 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("49个上下，49个开外，49个不止", [("49个上下", 49, ABOUT, "个"), ("49个开外", 49, OVER, "个"),
                                    ("49个不止", 49, OVER, "个")]),
     ("七起案件，三只，五款", [("七起", 7, EXACT, "起"), ("三只", 3, EXACT, "只"), ("五款", 5, EXACT, "款")]),
+    # fractions and doublings: one number each
+    ("三分之一的商会", [("三分之一", 1 / 3, EXACT, "分之")]),
+    ("翻了两番，翻一番，翻倍", [("翻了两番", 4, EXACT, "倍"), ("翻一番", 2, EXACT, "倍"), ("翻倍", 2, EXACT, "倍")]),
 ])
 def test_zh_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_zh(text)] == found
