@@ -455,6 +455,13 @@ def _outline_mistakes(found: Outline, lines: list[str]) -> tuple[WritingMistake,
     mistakes += [(at(line), "a list item without words: readers would see an empty bullet",
                   "write the item's words after its marker (- or 1.), or remove the line")
                  for line in found.empty_items]
+    mistakes += [((line, _marker_column(lines[line], start, markup)),
+                  f"a list numbered from {start}: readers see '{start}.' before its first item, a number no quote "
+                  "traces", "number the list from 1: its numbers then count its items and claim nothing (a list that goes on "
+                  "after a paragraph stays one when the paragraph is indented under the item above it); a number "
+                  "that is a claim is written in the text with its citation: a line begun with one as "
+                  f"{start}\\{markup} begins no list")
+                 for line, start, markup in found.numbered_from]
     # Text shown as code is one mistake, its numbers and links with it (they are not what was meant either).
     shown_as_code = [WritingMistake(block.map[0], 0, (block.map[0], 0), (block.map[1], 0),
                                     "this text is indented by four spaces (or a tab), which shows it as code: "
@@ -463,6 +470,15 @@ def _outline_mistakes(found: Outline, lines: list[str]) -> tuple[WritingMistake,
                      for block in found.code_blocks if block.type == "code_block" and block.map]
     return tuple(sorted([*map(lambda mistake: _mistake_at(*mistake), mistakes), *shown_as_code],
                         key=lambda mistake: (mistake.line, mistake.column)))
+
+
+def _marker_column(line: str, start: int, markup: str) -> int:
+    """The column of an ordered list's first marker (``49.``, ``049)``) in the line its list begins on, after
+    a quotation's ``>`` and the markers of the lists it is in (``1. 49. item``)."""
+    for marker in re.finditer(r"\d{1,9}" + re.escape(markup), line):
+        if int(marker.group()[:-1]) == start:
+            return marker.start()
+    return len(line) - len(line.lstrip(" "))
 
 
 def _cells_left_out(bodies: tuple[tuple[int, int, int], ...], lines: list[str]) -> tuple[WritingMistake, ...]:

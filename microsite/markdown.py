@@ -407,6 +407,7 @@ class Outline:
     empty: tuple[int, ...]  # the line of each heading without words
     empty_header_cells: tuple[int, ...]  # the line of each table's header cell without words
     empty_items: tuple[int, ...]  # the line of each list item without words (an empty bullet)
+    numbered_from: tuple[tuple[int, int, str], ...]  # (line, start, "." or ")") of each ordered list not from 1
     table_bodies: tuple[tuple[int, int, int], ...]  # (first line, end line, the table's columns) of each table's body
     underlined: tuple[int, ...]  # the line of each --- that makes the text above it a heading
     code_blocks: tuple[Token, ...]  # each block of code (fenced or indented), in order
@@ -414,14 +415,17 @@ class Outline:
 
 # The tokens the one pass of ``outline`` looks at: any other is passed over with one look-up (a page of long
 # tables has thousands of tokens).
-_OUTLINE = frozenset({"heading_open", "table_open", "th_open", "tbody_open", "list_item_open", "code_block", "fence"})
+_OUTLINE = frozenset({"heading_open", "table_open", "th_open", "tbody_open", "list_item_open", "code_block", "fence",
+                      "ordered_list_open"})
 
 
 def outline(tokens: list[Token]) -> Outline:
     """The ids of a parsed text's headings, the explicit ``{#id}`` anchors an earlier heading or the templates
     already use, and where its level-1 headings are; what a reader would trip on in its headings, tables and
-    lists; and its blocks of code, whose text readers see too."""
+    lists (and its ordered lists not numbered from 1, whose first number readers see); and its blocks of code,
+    whose text readers see too."""
     ids, duplicates, first_level, skipping, empty, empty_cells, empty_items = set(), [], [], [], [], [], []
+    numbered_from = []
     bodies, underlined, codes = [], [], []
     before = 1  # the page's title: the text's first heading is a section of it
     header = columns = 0
@@ -440,6 +444,10 @@ def outline(tokens: list[Token]) -> Outline:
                 bodies.append((token.map[0], token.map[1], columns))  # its rows, one a line
         elif kind == "code_block" or kind == "fence":
             codes.append(token)
+        elif kind == "ordered_list_open":
+            start = token.attrGet("start")  # (markdown-it writes it for a list not numbered from 1 alone)
+            if start is not None and start != 1:
+                numbered_from.append(((token.map or (0,))[0], int(start), token.markup))
         elif kind == "list_item_open":
             words = tokens[index + 2].content if tokens[index + 1].type == "paragraph_open" else ""
             if (not words.strip() or "<!--" in words) and _empty_item(tokens, index):  # (most begin with words)
@@ -462,7 +470,8 @@ def outline(tokens: list[Token]) -> Outline:
                 empty.append(line)
             before = level
     return Outline(frozenset(ids), tuple(duplicates), tuple(first_level), tuple(skipping), tuple(empty),
-                   tuple(empty_cells), tuple(empty_items), tuple(bodies), tuple(underlined), tuple(codes))
+                   tuple(empty_cells), tuple(empty_items), tuple(numbered_from), tuple(bodies), tuple(underlined),
+                   tuple(codes))
 
 
 def _empty_item(tokens: list[Token], index: int) -> bool:

@@ -139,6 +139,22 @@ def test_a_list_item_without_words_is_a_mistake_and_a_note_in_a_comment_is_no_wo
     assert compile_markdown(MD, "- a <!-- n -->\n- > q\n- ```\n  x\n  ```\n-\n  - c\n").mistakes == ()
 
 
+def test_an_ordered_list_not_numbered_from_1_is_a_mistake_at_its_first_number() -> None:
+    """Its first number is the list's, not its text's (``<ol start="49">``): no survey of the text would read it,
+    and readers see it before the first item. A list from 1 counts its items; a line begun with a number written
+    as no list (``49\\.``) is text, and its number is read as any other."""
+    text = "Intro.\n\n49. chambers were founded\n\n> - 1. a\n>   2024) 年，商会继续发展\n\n0. zero\n"
+    assert [(m.line, m.column, m.message) for m in compile_markdown(MD, text).mistakes] == [
+        (2, 0, "a list numbered from 49: readers see '49.' before its first item, a number no quote traces"),
+        (5, 4, "a list numbered from 2024: readers see '2024.' before its first item, a number no quote traces"),
+        (7, 0, "a list numbered from 0: readers see '0.' before its first item, a number no quote traces")]
+    assert compile_markdown(MD, text).mistakes[1].hint.endswith("a line begun with one as 2024\\) begins no list")
+    # From 1 (whatever the later markers say), continued after an indented paragraph, and written as text: fine.
+    fine = "1. a\n5. b\n\n   More about b.\n9. c\n\n- 1) d\n\n49\\. chambers were founded\n"
+    assert compile_markdown(MD, fine).mistakes == ()
+    assert [run.text for run in compile_markdown(MD, fine).digits] == ["49. chambers were founded"]
+
+
 @pytest.mark.parametrize("text, shown", [
     ("See [the figures](statistics.md.", "[the figures](statistics.md."),  # no ) to close it
     ("See [the figures](statistics .md).", "[the figures](statistics .md)"),  # a space in the target

@@ -210,6 +210,16 @@ def test_headings_give_every_id_and_where_the_level_1_headings_are():
     assert found.ids == {"a", "三个纳入", "y", "a-2", "b"} and found.first_level == (0, 6)
 
 
+def test_the_ordered_lists_not_numbered_from_1_are_found_with_their_first_number():
+    """A list's first number is an attribute of the list (``<ol start="49">``), not text: readers see it all the
+    same. markdown-it writes it for a list not numbered from 1 alone; the marker's last character is kept to
+    say how the line would be written as no list."""
+    found = outline(MD.parse("1. a\n2. b\n\nText.\n\n49. c\n\n> - 2024) d\n>   0. e\n\nText\n7. f\n"))
+    assert found.numbered_from == ((5, 49, "."), (7, 2024, ")"), (8, 0, "."))  # (7. inside a paragraph is text)
+    # A list from 1, and one whose later marker only goes on with it (it shows 3.), are not.
+    assert outline(MD.parse("- a\n\n1) b\n1) c\n\n3) d\n")).numbered_from == ()
+
+
 def test_inline_text_is_what_a_reader_sees():
     tokens = MD.parse("**粗体** and `code`")
     assert inline_text(tokens[1]) == "粗体 and code"
