@@ -644,7 +644,15 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
 _MARK_TOKENS = frozenset(("link_open", "link_close", "em_open", "em_close", "strong_open", "strong_close", "s_open",
                           "s_close", "softbreak"))  # (a line break in a paragraph shows as a space: 49 万 reads 49万)
 _TEXT_TOKENS = ("text", "code_inline")
-_FIGURE = "0"  # what a statistic's link stands for at its edges: its figure, a number (its words are not known yet)
+
+
+class _Figure(str):
+    """What a statistic's link stands for at its edges: its figure, a number (its words are not known yet). A
+    class of its own, told apart by identity: a text of "0" is the very object "0" (CPython keeps one string of
+    each single Latin-1 character), and ``[0](cite:…)万`` was told of as a statistic's figure."""
+
+
+_FIGURE = _Figure("0")
 
 
 def _runs_on(edge: tuple[str, tuple[int, int] | None] | None, text: str, first: tuple[int, int] | None,

@@ -224,6 +224,10 @@ def test_a_statistic_s_figure_run_on_by_a_digit_or_a_percent_sign_is_a_mistake()
                                 ("1[](stat:a) chambers", 0, "'1', then the statistic's figure")):
         [mistake] = compile_markdown(MD, text).mistakes
         assert f"readers see {shown} as one number" in mistake.message and (mistake.line, mistake.column) == (0, column)
+    # A text of a lone 0 is no statistic's figure (a text "0" is the very string "0" in CPython).
+    for text, shown in ((f"[0]{Q}万个", "'0万'"), (f"**1**[0]{Q}个", "'10'")):
+        [mistake] = compile_markdown(MD, text).mistakes
+        assert f"readers see {shown} as one number" in mistake.message
 
 
 @pytest.mark.parametrize("text", [
