@@ -598,6 +598,8 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 place = scanner.find(span, _as_written(link.href, scanner.lines, span))
                 links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *place,
                                       mistyped=any(m.covers(*place) for m in mistakes)))
+                if links[-1].title:  # what follows the link is after its title, which may hold its digits too
+                    scanner.find(span, links[-1].title)
                 if token.type == "link_open":
                     current, text_scanner = len(links) - 1, before
                     if children[index + 1].type == "link_close" and links[-1].href.startswith("stat:"):

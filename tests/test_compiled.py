@@ -43,6 +43,12 @@ def test_digit_runs_are_found_with_the_link_they_are_in_and_their_place() -> Non
                     ("第2行", -1, ((1, 1, 1),))]
 
 
+def test_digits_after_a_link_are_found_after_its_title_which_may_hold_them_too() -> None:
+    """A citation's title is its quote, which most often holds the number beside the link."""
+    compiled = compile_markdown(MD, '[4](cite:s "护航49个") 9 chambers, ![a](/static/a.png "7") 7 more')
+    assert [run.places for run in compiled.digits] == [((0, 0, 1),), ((1, 0, 20),), ((1, 0, 56),)]
+
+
 def test_digit_runs_in_code_blocks_are_found_at_their_places() -> None:
     """A reader sees a number shown as code as much as one in a paragraph: it is traced like any other (text
     indented into code is a mistake of its own, which covers its numbers)."""
