@@ -153,10 +153,11 @@ class _Reader:
             return Rendered()
         loc = words.loc(key)
         multiline = "\n" in text
+        quoted = getattr(words.data, "value_styles", {}).get(key, "") in ("'", '"')  # (its text begins after the ')
         self.prose.append(Prose(
             self.compiler(text), slot[2], path,
             first_line=(loc.line or 1) + (1 if multiline else 0),
-            first_column=1 if multiline else (loc.column or 1),
+            first_column=1 if multiline else (loc.column or 1) + quoted,
             quote=evidence.quote if evidence else "", source=evidence.source if evidence else unread, slot=slot,
             text=text,
         ))

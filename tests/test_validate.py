@@ -336,6 +336,17 @@ def test_the_placeholders_the_search_page_fills_are_those_its_script_fills():
 # --- glossary ------------------------------------------------------------------------------
 
 
+def test_a_mistake_in_a_records_text_written_in_quotes_is_at_its_column(root: Path):
+    """A text that begins with a link is written in quotes (YAML would read [ as a list's): its text begins a
+    column after the quotation mark."""
+    edit(root, "data/statistics.yaml", "    label: affiliated chambers",
+         "    label: affiliated chambers\n    note: '[4](cite:2023-10-11-abcdef12 \"护航49个所属商会成立、成长\")9 chambers'")
+    assert [message.split(" in ")[0] for message in mistakes(root)] == [
+        "content/data/statistics.yaml:12:13: a number is cut",  # the 4: a column after the quotation mark
+        "content/data/statistics.yaml:12:13: the number '4' is not",
+        "content/data/statistics.yaml:12:58: the number '9' is not"]  # the 9, after the link's title
+
+
 def test_avoided_rendering_in_a_page_title_is_reported(root: Path):
     edit(root, "pages/timeline.en.md", "title: timeline en", "title: The Chamber of Industry timeline")
     assert mistakes(root) == ["content/pages/timeline.en.md:2:12: 'Chamber of Industry' is a rendering the glossary "
