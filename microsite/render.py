@@ -35,7 +35,7 @@ from .inputs import Inputs
 from .kept import LostText
 from .known import Known, KnownPage, NotReusable
 from .memo import Memo, digest_of, exact_key
-from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url
+from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
 
 
 @dataclass(frozen=True)
@@ -93,12 +93,11 @@ class Section:
 
 PAGE_MAP_MIN = 4  # a page with fewer sections is short enough to see at a glance
 _H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
 
 
 def sections(rendered: Rendered) -> list[Section]:
     """The ``h2`` sections of rendered Markdown (whose headings all carry an ``id``), in order."""
-    return [Section(html.unescape(anchor), html.unescape(_TAG.sub("", inner)).strip())
+    return [Section(html.unescape(anchor), text_of(inner).strip())
             for anchor, inner in _H2.findall(rendered.html)]
 
 

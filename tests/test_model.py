@@ -28,3 +28,11 @@ def test_a_pages_digest_changes_with_each_of_its_fields() -> None:
         digests.add(changed.content_digest)
     assert len(digests) == len(fields(Page)) + 1
     assert replace(PAGE).content_digest == PAGE.content_digest
+
+
+def test_the_plain_text_reads_an_image_as_its_description() -> None:
+    """What the feeds and the downloads show: 8, an image of 和, then 9家 read 89家 when the image was dropped."""
+    html = ('<p>获评的有<a href="/s/#q-1">8</a><img src="/static/icon.svg" title="an alt=" alt="和 &amp; &quot;" />'
+            '<a href="/s/#q-2">9家商会</a>。</p>\n<ul>\n<li>a<img src="x.png" alt="" /></li>\n</ul>\n')
+    assert Rendered(html).plain == '获评的有8和 & "9家商会。\n\na'
+    assert Rendered("<p>No image: 1 &lt;img 2</p>").plain == "No image: 1 <img 2"

@@ -215,6 +215,8 @@ def test_sections_are_the_h2_headings_with_their_anchors_and_plain_text() -> Non
     html = ('<h2 id="a">One <a href="x">link</a> &amp; more</h2><p>text</p><h3 id="b">Sub</h3>'
             '<h2 id="c-2">“三个三”</h2>')
     assert sections(Rendered(html)) == [Section("a", "One link & more"), Section("c-2", "“三个三”")]
+    # An image in a heading is its description in the page's map, as in the feeds.
+    assert sections(Rendered('<h2 id="d"><img src="f.svg" alt="旗帜" /> 商会</h2>')) == [Section("d", "旗帜 商会")]
 
 
 def test_only_a_page_of_four_or_more_sections_gets_a_map() -> None:
