@@ -568,7 +568,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
     """Links and digit runs with their places, found in document order by one scanner; each link's token is
     added to ``found`` too, in that order (where their placeholders go). ``code_blocks``: the text's blocks of
     code (see ``markdown.outline``), whose text a reader sees as much as a paragraph's. ``split`` is given each
-    number that a link's edge, or bold or italic marks, cut in pieces (see :func:`_runs_on`).
+    number that a link's edge, bold or italic marks or an image cut in pieces (see :func:`_runs_on`).
 
     Digits inside a mistyped link (or any mistake that covers them) are left out: the one mistake is
     reported instead.
@@ -589,7 +589,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                                     if token.type in _SEEN_TEXT])
     for span, children in blocks:
         current, text_scanner = -1, scanner  # the link the text is in, and where to look for its text
-        edge: tuple[str, tuple[int, int]] | None = None  # the text before, if only marks stand between (see _runs_on)
+        edge: tuple | None = None  # the text before, if only marks or images stand between (see _runs_on)
         for index, token in enumerate(children):
             if token.type in ("link_open", "image"):
                 link = LinkRef(token, children, index, span)
@@ -604,8 +604,6 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                     current, text_scanner = len(links) - 1, before
                     if children[index + 1].type == "link_close" and links[-1].href.startswith("stat:"):
                         edge = _runs_on(edge, _FIGURE, place, split)  # it shows its figure: a number, each end
-                else:
-                    edge = None
                 text = token.content if token.type == "image" else ""
             elif token.type == "link_close":
                 current, text_scanner, text = -1, scanner, ""
@@ -632,7 +630,9 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 if kept:
                     runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
                                         kept))
-            if text and token.type != "image":
+            if token.type == "image":
+                edge = _past_image(edge, links[-1].text, places, place, split)
+            elif text:
                 last = (places[-1][1], places[-1][2]) if places else None
                 edge = (text, last) if edge is None else _runs_on(edge, text, places and (places[0][1], places[0][2]),
                                                                  split, last)
@@ -641,8 +641,10 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
 
 # A number is cut in pieces where one piece ends a run of text and the next begins with what carries on the number,
 # with only a link's edge, bold, italic or strikethrough marks or a line break of the paragraph between them:
-# [49](cite:…)万 shows "49万", and [49](cite:…)[49](cite:…) "4949", each piece traced alone. An image, or a hard
-# line break, ends the run.
+# [49](cite:…)万 shows "49万", and [49](cite:…)[49](cite:…) "4949", each piece traced alone. An image stands between
+# two pieces (8![和](icon.svg)9 shows 8, the image, 9) and is read as its description where it is not shown (the
+# feeds and downloads, a screen reader: 8和9): a number runs on across it or into its description. A hard line
+# break ends the run.
 _MARK_TOKENS = frozenset(("link_open", "link_close", "em_open", "em_close", "strong_open", "strong_close", "s_open",
                           "s_close", "softbreak"))  # (a line break in a paragraph shows as a space: 49 万 reads 49万)
 _TEXT_TOKENS = ("text", "code_inline")
@@ -657,25 +659,74 @@ class _Figure(str):
 _FIGURE = _Figure("0")
 
 
-def _runs_on(edge: tuple[str, tuple[int, int] | None] | None, text: str, first: tuple[int, int] | None,
-             split: list[WritingMistake], last: tuple[int, int] | None = None) -> tuple[str, tuple[int, int] | None]:
+def _runs_on(edge: tuple | None, text: str, first: tuple[int, int] | None, split: list[WritingMistake],
+             last: tuple[int, int] | None = None, description: bool = False) -> tuple[str, tuple[int, int] | None]:
     """Add to ``split`` the number that the text before (``edge``: its words, and the place of its last
-    digits) and ``text`` (the place of its first and last digits) cut in two; return ``text`` as the next edge."""
+    digits) and ``text`` (the place of its first and last digits) cut in two; return ``text`` as the next edge.
+
+    After an image, ``edge`` is its description and the text before the image (see :func:`_past_image`): a
+    number that runs on from the description is cut, and so is one that runs on from the text before the image,
+    which readers who see it see beside ``text``. ``description``: ``text`` is an image's description."""
     if edge is not None:
-        before, place = edge
-        cut = number_cut(before, text)
-        if cut and before is _FIGURE and cut.after[:1] in "成倍":
-            cut = None  # (a figure in Chinese ends in its measure word: 49个成… is no 49成)
+        before, place = edge[0], edge[1]
+        cut, by = _cut(before, text), "into" if description else "from" if len(edge) > 2 else ""
+        if cut is None and len(edge) > 2 and edge[2] is not None and not description:
+            (before, place), by = edge[2], "across"
+            cut = _cut(before, text)
         at = (place or first) if cut and cut.ends else (first or place)
         if cut and at is not None:
-            shown = (f"the statistic's figure, then '{cut.after}'" if before is _FIGURE else
-                     f"'{cut.before}', then the statistic's figure" if text is _FIGURE else f"'{cut.shown}'")
-            split.append(_mistake_at(at, "a number is cut in two by a link's edge, bold or italic marks or a line "
-                                         f"break: readers see {shown} as one number, but each piece is checked alone",
-                                     "put the whole number, with its qualifier (超, over), its magnitude (万, million) "
-                                     "and %, inside one link and out of the marks: [超4.5亿元](cite:…), not "
-                                     "超[4.5](cite:…)亿元"))
+            split.append(_cut_mistake(at, cut, before, text, by))
     return text, last or first
+
+
+def _past_image(edge: tuple | None, description: str, places: tuple, place: tuple[int, int],
+                split: list[WritingMistake]) -> tuple:
+    """The edge after an image (``place``: its target's) described by ``description`` (the places of its digits
+    in ``places``): its description, after which the feeds, the downloads and a screen reader read on, and the
+    text before the image (before the first of images in a row), beside which readers who see it see the text
+    after it. A number that runs on from the text before into the description is added to ``split``."""
+    first = (places[0][1], places[0][2]) if places else place
+    last = (places[-1][1], places[-1][2]) if places else place
+    if description and edge is not None:
+        _runs_on(edge, description, first, split, last, description=True)
+    return description, last, (edge[2] if edge is not None and len(edge) > 2 else edge)
+
+
+def _cut(before: str, text: str):
+    """The number ``before`` and ``text`` show as one (``numerals.number_cut``), or None."""
+    cut = number_cut(before, text)
+    if cut and before is _FIGURE and cut.after[:1] in "成倍":
+        return None  # (a figure in Chinese ends in its measure word: 49个成… is no 49成)
+    return cut
+
+
+def _cut_mistake(at: tuple[int, int], cut, before: str, text: str, by: str) -> WritingMistake:
+    """The mistake of a number cut in two at ``at``: by a link's edge, marks or a line break (``by`` empty), by an
+    image between its pieces (``across``), or at an image's description (``into`` it, or ``from`` it)."""
+    def side(piece: str, written: str) -> str:
+        return "the statistic's figure" if piece is _FIGURE else f"'{written}'"
+
+    if not by:
+        shown = (f"the statistic's figure, then '{cut.after}'" if before is _FIGURE else
+                 f"'{cut.before}', then the statistic's figure" if text is _FIGURE else f"'{cut.shown}'")
+        return _mistake_at(at, "a number is cut in two by a link's edge, bold or italic marks or a line break: "
+                               f"readers see {shown} as one number, but each piece is checked alone",
+                           "put the whole number, with its qualifier (超, over), its magnitude (万, million) and %, "
+                           "inside one link and out of the marks: [超4.5亿元](cite:…), not 超[4.5](cite:…)亿元")
+    if by == "across":
+        message = (f"a number is cut in two by an image: readers see {side(before, cut.before)}, the image, then "
+                   f"{side(text, cut.after)} as one number, but each piece is checked alone")
+    else:
+        shown = (f"{side(before, cut.before)}, then the image's description '{cut.after}'" if by == "into" else
+                 f"the image's description '{cut.before}', then {side(text, cut.after)}")
+        message = ("a number is cut in two by an image's description: where the image is not shown (a screen "
+                   f"reader, the feeds and downloads), {shown} read as one number, but each piece is checked alone")
+    return _mistake_at(at, message, IMAGE_CUT_HINT)
+
+
+IMAGE_CUT_HINT = ("keep an image apart from a number, with words between them: [8](cite:…)和[9家](cite:…), not "
+                  "[8](cite:…)![和](…)[9家](cite:…); a number is written whole, with its qualifier (超, over) and "
+                  "its magnitude (万, million), in one piece of text with its citation")
 
 
 def _code_as_text(block: Token) -> tuple[tuple[int, int], list[Token]]:

@@ -246,6 +246,51 @@ def test_a_number_beside_a_link_or_marks_that_does_not_run_on_is_no_mistake(text
     assert compile_markdown(MD, text).mistakes == ()
 
 
+I = "(/static/icon.svg)"
+
+
+@pytest.mark.parametrize("text, column, message", [
+    (f"获评的有[8]{Q}![和]{I}[9家商会]{Q}", 5, "an image: readers see '8', the image, then '9' as one number"),
+    (f"8![alt]{I}9", 0, "an image: readers see '8', the image, then '9' as one number"),
+    (f"**8**![alt]{I}*9*家", 2, "an image: readers see '8', the image, then '9' as one number"),
+    (f"8![a]{I}![b]{I}9", 0, "an image: readers see '8', the image, then '9' as one number"),  # images in a row
+    (f"[8]{Q}![和]{I}**万**家", 1, "an image: readers see '8', the image, then '万' as one number"),
+    (f"超![i]{I}[49家]{Q}", 24, "an image: readers see '超', the image, then '49' as one number"),
+    (f"共有[](stat:a)![i]{I}0家", 5, "an image: readers see the statistic's figure, the image, then '0' as one "
+                                   "number"),
+    (f"共有[](stat:a)![i]{I}[](stat:b)", 5, "an image: readers see the statistic's figure, the image, then the "
+                                           "statistic's figure as one number"),
+    # Read as its description where it is not shown (the feeds, a screen reader): a number runs on into it too.
+    (f"共[4]{Q}![9家]{I}", 2, "an image's description: where the image is not shown (a screen reader, the feeds and "
+                           "downloads), '4', then the image's description '9' read as one number"),
+    (f"共![超]{I}[49家]{Q}", 24, "an image's description: where the image is not shown (a screen reader, the feeds "
+                              "and downloads), the image's description '超', then '49' read as one number"),
+])
+def test_a_number_cut_in_two_by_an_image_is_a_mistake(text: str, column: int, message: str) -> None:
+    """Readers see 8, the image, 9: each piece traced alone, as beside a link's edge; the feeds and downloads
+    (``Rendered.plain``) and a screen reader read the image's description where it stands."""
+    [mistake] = compile_markdown(MD, text).mistakes
+    assert (mistake.line, mistake.column) == (0, column)
+    assert mistake.message == f"a number is cut in two by {message}, but each piece is checked alone"
+    assert mistake.hint == compiled_module.IMAGE_CUT_HINT
+
+
+def test_an_image_without_a_description_cuts_a_number_too_and_one_described_by_a_digit_twice() -> None:
+    for cut in (f"8![]{I}9", f"[8]{Q}![]{I}9"):
+        assert sorted(m.message.split(":")[0] for m in compile_markdown(MD, cut).mistakes) == [
+            "a number is cut in two by an image", "the image '/static/icon.svg' has no description for readers who "
+                                                  "cannot see it"]
+    assert [m.column for m in compile_markdown(MD, f"8![9]{I}9").mistakes] == [0, 3]
+
+
+@pytest.mark.parametrize("text", [
+    f"见![图1]{I}所示，共[49家]{Q}", f"[49]{Q}![icon]{I}个商会", f"8 ![a]{I} 9 chambers", f"![map]{I}\n\n9",
+    f"8![a]{I}\\\n9", f"[![a map]{I}](a.md) 2023", f"[49家]{Q}![和]{I}[9家商会]{Q}", "共有[](stat:a)![i](x)家",
+])
+def test_an_image_beside_a_number_that_does_not_run_on_is_no_mistake(text: str) -> None:
+    assert compile_markdown(MD, text).mistakes == ()
+
+
 def test_a_web_address_written_as_text_is_a_mistake_and_an_address_is_no_claim() -> None:
     """Without linkify, an address in the text is no link; its digits are no numbers a quote could trace."""
     text = "See https://epaper.cbt.com.cn/2023/1011/6.html, or 见www.cbt.com.cn/2023。\n"
