@@ -599,7 +599,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *place,
                                       mistyped=any(m.covers(*place) for m in mistakes)))
                 if links[-1].title:  # what follows the link is after its title, which may hold its digits too
-                    scanner.find(span, links[-1].title)
+                    scanner.past_title(span, links[-1].title)
                 if token.type == "link_open":
                     current, text_scanner = len(links) - 1, before
                     if children[index + 1].type == "link_close" and links[-1].href.startswith("stat:"):
@@ -770,6 +770,15 @@ class _Scanner:
         if span in self.after:
             twin.after[span] = self.after[span]
         return twin
+
+    def past_title(self, span: tuple[int, int], title: str) -> None:
+        """Go on past a link's ``title``, where it is written right after the target just found: ``"title"``
+        (a reference link's is elsewhere, and its words may stand in the text after it)."""
+        line, column = self.after.get(span, (span[0], 0))
+        rest = self.lines[line][column:] if line < len(self.lines) else ""
+        written = rest.lstrip()
+        if written[:1] in ("\"", "'", "(") and written.startswith(title, 1):
+            self.after[span] = (line, column + len(rest) - len(written) + 1 + len(title))
 
     def find(self, span: tuple[int, int], needle: str) -> tuple[int, int]:
         line, column = self.after.get(span, (span[0], 0))

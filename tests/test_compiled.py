@@ -47,6 +47,9 @@ def test_digits_after_a_link_are_found_after_its_title_which_may_hold_them_too()
     """A citation's title is its quote, which most often holds the number beside the link."""
     compiled = compile_markdown(MD, '[4](cite:s "护航49个") 9 chambers, ![a](/static/a.png "7") 7 more')
     assert [run.places for run in compiled.digits] == [((0, 0, 1),), ((1, 0, 20),), ((1, 0, 56),)]
+    # A reference link's title is written elsewhere: the same words after the link are the text's.
+    compiled = compile_markdown(MD, '[4][r] 9 49个 9\n\n[r]: cite:s "49个"\n')
+    assert [run.places for run in compiled.digits] == [((0, 0, 1),), ((1, 0, 7), (3, 0, 9), (7, 0, 13))]
 
 
 def test_digit_runs_in_code_blocks_are_found_at_their_places() -> None:
