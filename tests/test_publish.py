@@ -169,7 +169,11 @@ def _check_feed(built_site: Path, real_model, feed: str) -> None:
 
 
 @pytest.mark.content
-def test_every_page_head_has_social_and_structured_data(built_site: Path) -> None:
+def test_every_page_head_has_social_and_structured_data(built_site: Path, real_model) -> None:
+    """An Organization is described where site.yaml names one (``organisation`` is optional), in the page's
+    language, and only there."""
+    config = real_model.config
+    code_of = {language.tag: language.code for language in config.languages}
     for path in built_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         for needle in ('<meta property="og:title"', '<meta property="og:url"', '<meta name="twitter:card"',
@@ -178,7 +182,10 @@ def test_every_page_head_has_social_and_structured_data(built_site: Path) -> Non
         [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
         graph = json.loads(data)["@graph"]
         types = {item["@type"] for item in graph}
-        assert {"WebSite", "WebPage", "Organization"} <= types, path
+        assert {"WebSite", "WebPage"} <= types, path
+        names = config.organisation.get(code_of[read_page(path).lang])
+        organisations = [item for item in graph if item["@type"] == "Organization"]
+        assert [item["name"] for item in organisations] == ([names["name"]] if names else []), path
 
 
 def test_source_page_describes_the_news_article(sample_site: Path) -> None:
