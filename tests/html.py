@@ -102,3 +102,45 @@ def page_file(site, template: str, lang: str) -> str:
 def other_language(site) -> str:
     """A language of ``site`` that is not its default one."""
     return next(code for code in site.config.codes if code != site.config.default_language)
+
+
+class _TextOutside(HTMLParser):
+    """The text of a page but for the elements below ``<html>`` marked ``lang=<tag>`` (and what they hold), and for
+    scripts (structured data names an article by its original headline)."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tag = tag
+        self.skipping: str | None = None  # the name of the marked element we are inside
+        self.depth = 0  # how many elements of that name are open, the marked one included
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.skipping is None:
+            if tag == "script" or (tag != "html" and dict(attrs).get("lang") == self.tag):
+                self.skipping, self.depth = tag, 1
+        elif tag == self.skipping:
+            self.depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass  # a void element written <br/>: nothing to enter
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self.skipping:
+            self.depth -= 1
+            if not self.depth:
+                self.skipping = None
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping is None:
+            self.text.append(data)
+
+
+def text_outside(html: str, tag: str) -> str:
+    """The text of ``html`` left when every element below ``<html>`` marked ``lang="<tag>"``, and every script, is
+    taken out: in an edition's page, what the build converted (a source's original words are shown as printed,
+    in their language)."""
+    reader = _TextOutside(tag)
+    reader.feed(html)
+    reader.close()
+    return "".join(reader.text)
