@@ -144,3 +144,42 @@ def text_outside(html: str, tag: str) -> str:
     reader.feed(html)
     reader.close()
     return "".join(reader.text)
+
+
+_PROSE = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6"}
+_VERBATIM = {"pre", "code"}
+
+
+class _Prose(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open = 0  # paragraphs, list items and headings open
+        self.verbatim = 0  # pre and code open
+        self.pieces: list[list[str]] = [[]]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _PROSE:
+            self.open += 1
+            self.pieces.append([])
+        elif tag in _VERBATIM:
+            self.verbatim += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _PROSE:
+            self.open = max(self.open - 1, 0)
+            self.pieces.append([])
+        elif tag in _VERBATIM:
+            self.verbatim = max(self.verbatim - 1, 0)
+
+    def handle_data(self, data: str) -> None:
+        if self.open and not self.verbatim:
+            self.pieces[-1].append(data)
+
+
+def prose(html: str) -> list[str]:
+    """The text of each paragraph, list item and heading of ``html`` (a nested one apart), code and
+    preformatted text left out: what a reader reads as running text."""
+    reader = _Prose()
+    reader.feed(html)
+    reader.close()
+    return ["".join(piece) for piece in reader.pieces if piece]
