@@ -81,8 +81,45 @@ def add_source_translation(root: Path, source: str) -> None:
         "The article reports a meeting of members.\n", encoding="utf-8")
 
 
-def add_page(root: Path, source: str) -> None:
-    assert main(["--root", str(root), "new", "page", "members"]) == 0
+def unused_page_key(root: Path, wanted: str = "members") -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3`` ...: the first key no page (and no folder of pages) has yet, an
+    editor's page of that name being valid content."""
+    pages = root / "content" / "pages"
+    return next(key for key in (wanted, *(f"{wanted}-{n}" for n in range(2, 1000)))
+                if not any(pages.glob(f"{key}.*.md")) and not (pages / key).exists())
+
+
+def add_to_menu(root: Path, key: str) -> None:
+    """Append ``key`` to ``nav`` in site.yaml, written as a flow list (``nav: [a, b]``) or a block list (``- a``
+    lines), its other lines and comments kept; a site.yaml without a menu gets one."""
+    site = root / "content" / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    document = yaml.compose(text, Loader=yaml.SafeLoader)
+    nav = next((value for name, value in document.value if name.value == "nav"), None)
+    if nav is None:
+        text = text.rstrip("\n") + f"\nnav: [{key}]\n"
+    elif isinstance(nav, yaml.ScalarNode):  # "nav:" and nothing: no menu yet
+        text = text[:nav.start_mark.index] + f" [{key}]" + text[nav.end_mark.index:]
+    elif nav.flow_style:
+        close = text.rindex("]", 0, nav.end_mark.index)
+        comma = "" if not nav.value or text[:close].rstrip().endswith(",") else ","
+        text = text[:close] + (f"{comma} {key}" if nav.value else key) + text[close:]
+    else:
+        last = nav.value[-1]
+        line_start = text.rindex("\n", 0, last.start_mark.index) + 1
+        dash = text[line_start:last.start_mark.index]  # "  - " (or "- ")
+        assert dash.strip() == "-", dash
+        line_end = text.find("\n", last.end_mark.index)
+        line_end = len(text) if line_end < 0 else line_end
+        text = text[:line_end] + "\n" + dash + key + text[line_end:]
+    site.write_text(text, encoding="utf-8")
+    assert yaml.safe_load(text)["nav"][-1] == key
+
+
+def add_page(root: Path, source: str) -> str:
+    """A page that cites the new source and links the new figure and event, in the menu; its key."""
+    key = unused_page_key(root)
+    assert main(["--root", str(root), "new", "page", key]) == 0
     bodies = {
         "zh": ("会员", "工商联新增会员企业。", "[会员大会](event:members-meeting-2024)上新增会员企业"
                f"[](stat:new-member-companies)，"
@@ -91,11 +128,10 @@ def add_page(root: Path, source: str) -> None:
                f"[](stat:new-member-companies) companies joined, and [entrepreneurs pledged support](cite:{source} \"将继续支持商会建设\")."),
     }
     for lang, (title, description, body) in bodies.items():
-        (root / "content" / "pages" / f"members.{lang}.md").write_text(
+        (root / "content" / "pages" / f"{key}.{lang}.md").write_text(
             f"---\ntitle: {title}\ndescription: {description}\n---\n{body}\n", encoding="utf-8")
-    site = root / "content" / "site.yaml"
-    site.write_text(site.read_text(encoding="utf-8").replace("nav: [index, ", "nav: [index, members, "),
-                    encoding="utf-8")
+    add_to_menu(root, key)
+    return key
 
 
 def test_the_content_tests_pass_after_ordinary_editorial_work(tmp_path: Path, capsys) -> None:
@@ -103,12 +139,12 @@ def test_the_content_tests_pass_after_ordinary_editorial_work(tmp_path: Path, ca
     source, draft = ingest(root, tmp_path)
     publish_figure_and_event(root, draft)
     add_source_translation(root, source)
-    add_page(root, source)
+    key = add_page(root, source)
     assert main(["--root", str(root), "translated", "--all"]) == 0
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
     assert main(["--root", str(root), "build", "--out", str(tmp_path / "site")]) == 0
-    assert (tmp_path / "site" / "en" / "members" / "index.html").is_file()
+    assert (tmp_path / "site" / "en" / key / "index.html").is_file()
 
     environment = {**os.environ, "MICROSITE_PROJECT": str(root)}
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
