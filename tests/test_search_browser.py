@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.content]
 SUBPATH = "/icf-explained/"
 SUBJECT = {"zh-Hans": ["商会"], "zh-Hant": ["商會", "商会"], "en": ["chamber"]}  # 商会: quotes stay as printed
 # Words Pagefind (1.5) does not find in the Simplified index although the pages have them: it segments
-# 政商恳谈会 at index time otherwise than the query. Listed so that the test says when this is fixed.
+# 政商恳谈会 at index time otherwise than the query. Listed so that the test says when this is fixed (while
+# the content still has the word to look up: an editor may drop the term, or the search pages).
 KNOWN_MISSES = {("zh-Hans", "政商恳谈")}
 
 
@@ -37,7 +38,17 @@ def search_site(tmp_path_factory: pytest.TempPathFactory):
 
 
 def search_pages(site) -> list:
-    return [page for page in site.pages if page.template == "search"]
+    """The site's search pages, one per language; the test is skipped when it has none (valid content: the guide
+    says how to remove them)."""
+    pages = [page for page in site.pages if page.template == "search"]
+    if not pages:
+        pytest.skip("no page has template: search")
+    return pages
+
+
+def glossary_terms(site, lang: str) -> list[str]:
+    """The glossary's terms in ``lang``, each once: words every valid content has on its pages."""
+    return list(dict.fromkeys(term.text[lang].term for term in site.terms if lang in term.text))
 
 
 def type_query(tab, query: str, key_by_key: bool = True) -> list[str]:
@@ -71,9 +82,10 @@ INDEX_SEARCH = """async (queries) => {
 def test_typing_finds_pages_in_the_readers_language_that_exist(search_site, browser) -> None:
     origin, out, site = search_site
     config = site.config
-    failures, misses = [], set()
+    failures, misses, asked = [], set(), set()
+    pages = search_pages(site)
     context = browser.new_context()
-    for page in search_pages(site):
+    for page in pages:
         tab = context.new_page()
         log = PageLog(origin)
         log.attach(tab)
@@ -81,8 +93,8 @@ def test_typing_finds_pages_in_the_readers_language_that_exist(search_site, brow
         prefix = config.base_path + (page.url.lstrip("/").removesuffix("search/"))
         tag = config.language(page.lang).tag
         found = {query: type_query(tab, query) for query in SUBJECT.get(tag, [])}
-        terms = list(dict.fromkeys(term.text[page.lang].term for term in site.terms if page.lang in term.text))
-        found |= tab.evaluate(INDEX_SEARCH, terms)
+        found |= tab.evaluate(INDEX_SEARCH, glossary_terms(site, page.lang))
+        asked |= {(tag, query) for query in found}
         for query, hrefs in found.items():
             if not hrefs:
                 misses.add((tag, query))
@@ -99,24 +111,34 @@ def test_typing_finds_pages_in_the_readers_language_that_exist(search_site, brow
         tab.close()
     context.close()
     assert not failures, "\n".join(failures)
-    assert KNOWN_MISSES <= misses, f"found now, remove from KNOWN_MISSES: {KNOWN_MISSES - misses}"
+    known = KNOWN_MISSES & asked  # those the content still looks up
+    assert known <= misses, f"found now, remove from KNOWN_MISSES: {known - misses}"
 
 
 def test_the_header_box_and_the_results_work_from_the_keyboard(search_site, browser) -> None:
+    """From the home page (in English, if the site has it), a glossary term the index finds typed into the
+    header's box."""
     origin, _, site = search_site
-    english = next(page for page in site.pages if page.key == "index" and page.lang == "en")
+    search_pages(site)  # the header has a search box when the site has search pages
+    config = site.config
+    lang = "en" if "en" in config.codes else config.default_language
+    home = next(page for page in site.pages if page.template == "home" and page.lang == lang)
+    tag = config.language(lang).tag
+    query = next((term for term in glossary_terms(site, lang) if (tag, term) not in KNOWN_MISSES), None)
+    if query is None:
+        pytest.skip(f"no glossary term in {lang} to look up")
     context = browser.new_context()
     tab = context.new_page()
-    tab.goto(origin + site.config.base_path + english.url.lstrip("/"))
+    tab.goto(origin + config.base_path + home.url.lstrip("/"))
     for _ in range(10):  # skip link, site title, then the search field
         tab.keyboard.press("Tab")
         if tab.evaluate("document.activeElement.id") == "site-search-query":
             break
     assert tab.evaluate("document.activeElement.id") == "site-search-query"
-    tab.keyboard.type("chamber")
+    tab.keyboard.type(query)
     tab.keyboard.press("Enter")
     tab.wait_for_selector("#search-results a")
-    assert tab.input_value("#search-query") == "chamber"
+    assert tab.input_value("#search-query") == query
     assert tab.get_attribute("#search-status", "role") == "status"
     assert tab.text_content("#search-status").strip()
     assert tab.evaluate("document.querySelector('#search-results mark') !== null")  # matched words are marked
