@@ -24,14 +24,15 @@ import pytest
 
 from microsite.serve import (MAX_CONNECTIONS, NEVER_SERVED, allowed_hosts, host_allowed, read_inside,
                              resolve_request)
-from tests.conftest import REPO, make_project
+from tests.conftest import SAMPLE, make_project
 from tests.test_serve import PreviewProcess, poll, preview_process
 
 
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewProcess]:
+    """The preview of the sample site (frozen; these are the server's tests, not the content's)."""
     tmp = tmp_path_factory.mktemp("safety")
-    with preview_process(make_project(tmp, REPO / "content"), tmp / "site") as server:
+    with preview_process(make_project(tmp, SAMPLE), tmp / "site") as server:
         yield server
 
 
