@@ -202,7 +202,7 @@ class _Reader:
         for lang, words in text.items():
             if locale_of(lang) == "zh" and words.measure:
                 said = [n for n in find_numbers_zh(quote) if same_value(n.value, value) and n.unit in MEASURE_WORDS]
-                if said and words.measure != said[0].unit:
+                if said and all(words.measure != number.unit for number in said):  # (三个纳入、三项制度: either)
                     right = False
                     self.errors.add(fields.loc(lang), f"{name}: the measure word in '{lang}' is '{words.measure}', but "
                                     f"the quote counts with '{said[0].unit}' ('{said[0].text}'): readers would see "
