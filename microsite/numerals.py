@@ -81,6 +81,26 @@ def fold_digits(text: str) -> str:
     return _OTHER_DIGITS.sub(lambda match: _FULLWIDTH_MARKS.get(match.group()) or str(unicodedata.decimal(match.group())),
                              text)
 
+# The Traditional forms of the characters that write a number or say how it reads (億 亿, 萬 万, 個 个, 餘 余, 約 约,
+# 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
+# t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
+# makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
+_TRADITIONAL = "佔來倆個傢億內兩叄噸噹國場將屆層嵗幣幾張後戶數於條檯歐歲為爲畝當種筆箇約級組縣臺萬衕貳踰輛輪週過鎊鎭鎮隊韆項頭類颱餘齣"
+_SIMPLIFIED = "占来俩个家亿内两叁吨当国场将届层岁币几张后户数于条台欧岁为为亩当种笔个约级组县台万同贰逾辆轮周过镑镇镇队千项头类台余出"
+TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
+_FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
+_ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
+
+
+def fold_traditional(text: str) -> str:
+    """``text`` with the Traditional forms of what the readers read written as the Simplified ones (``超過4.5億元``
+    -> ``超过4.5亿元``, ``10餘家`` -> ``10余家``): an edition's text reads as its original does. One character for
+    one, so offsets into the result are offsets into ``text``."""
+    if _ANY_TRADITIONAL.search(text) is None:  # most texts: the quick search spares them the copy
+        return text
+    return text.translate(_FOLD_TRADITIONAL)
+
+
 _ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|超|逾|将近|接近|近乎|近|几乎|差不多|约占|约为|约有|约莫|约|大约|大概|不到|不足|少于|低于"
               r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億]))?")  # 数百, 几十, 上千
 # After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) about it.
@@ -119,8 +139,9 @@ _PREFIX_QUALIFIER = {
 
 
 def find_numbers_zh(text: str) -> list[Number]:
-    """Every number in Chinese ``text``: Arabic digits and Chinese numerals."""
-    folded = fold_digits(text)  # same length, so spans stay valid
+    """Every number in Chinese ``text``: Arabic digits and Chinese numerals, in either script (``4.5億`` is
+    450,000,000 as ``4.5亿`` is; the unit is given in its Simplified form, ``個`` as ``个``)."""
+    folded = fold_traditional(fold_digits(text))  # same length, so spans stay valid
     numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(folded)]
     for match in _ZH_WORDS.finditer(folded):
         numbers.extend(_numeral_run(match))

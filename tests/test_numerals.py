@@ -317,6 +317,34 @@ def test_zh_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_zh(text)] == found
 
 
+@pytest.mark.parametrize("traditional, simplified", [
+    ("超4.5億元", "超4.5亿元"), ("10餘家", "10余家"), ("49個以上", "49个以上"), ("約49個", "约49个"),
+    ("超過3項", "超过3项"), ("將近兩成", "将近两成"), ("數十家", "数十家"), ("幾百個", "几百个"), ("兩萬個", "两万个"),
+    ("63億美元", "63亿美元"), ("49個以內", "49个以内"), ("不少於5屆", "不少于5届"), ("約佔87.5%", "约占87.5%"),
+])
+def test_zh_traditional_forms_read_as_the_simplified_ones(traditional, simplified):
+    """An edition's text reads as its original: 4.5億 is 450,000,000, 10餘家 more than ten; the text is as written."""
+    read = [(n.value, n.qualifier, n.unit, n.start, n.end) for n in find_numbers_zh(traditional)]
+    assert read == [(n.value, n.qualifier, n.unit, n.start, n.end) for n in find_numbers_zh(simplified)] != []
+    assert [n.text for n in find_numbers_zh(traditional)] == [traditional]
+
+
+def test_the_traditional_forms_are_opencc_s_of_every_character_read() -> None:
+    """Each form folded is one OpenCC's t2s makes the character read; each Traditional character whose Simplified
+    form is one the readers read is folded (made again from OpenCC's own table, over every unified ideograph)."""
+    import opencc
+
+    from microsite import dates, numerals
+    read = set("".join([numerals.ZH_NUMERALS, *numerals._PREFIX_QUALIFIER, *numerals._AFTER_QUALIFIER,
+                        *numerals.MEASURE_WORDS, "余多百分之第亿元万元美元港元欧元日元季度月日"]))
+    read |= {char for pattern, _ in dates._ZH_PATTERNS for char in pattern.pattern if ord(char) > 0x3000}
+    ideographs = [chr(code) for code in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]]
+    simplified = opencc.OpenCC("t2s.json").convert("\n".join(ideographs)).split("\n")
+    made = {char: to for char, to in zip(ideographs, simplified, strict=True) if to != char and to in read}
+    assert made.items() <= numerals.TRADITIONAL_FORMS.items()
+    assert all(simplified[ideographs.index(char)] == to for char, to in numerals.TRADITIONAL_FORMS.items())
+
+
 def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     """伍 and 陆 are not read as numerals: 队伍 (a team) and 陆地 (land) are words."""
     assert find_numbers_zh("队伍年轻化，陆地面积") == []
