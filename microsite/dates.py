@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .numerals import ZH_PLAIN_DIGITS, parse_chinese_numeral, plain_digits_value
+from .numerals import ZH_PLAIN_DIGITS, fold_traditional, parse_chinese_numeral, plain_digits_value
 from .yamlfile import one_line
 
 DAY, MONTH, QUARTER, YEAR, BEFORE = "day", "month", "quarter", "year", "before"
@@ -138,24 +138,32 @@ _ZH_PATTERNS = (
     (re.compile(rf"{_YEAR}年(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),
     (re.compile(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
 )
+# Read loosely (a conversion's phrase, with no article to date it): a month with no year or day (二月, 3月份) and the
+# years two away (前年, 后年) and this one (本年) too. Not in a quote: its 3月 may be three months as often.
+_LOOSE_PATTERNS = (
+    (re.compile(rf"(?<![年\d〇零一二三四五六七八九十]){_NUM}月(?![\d一二三四五六七八九十]{{1,3}}日)"), MONTH),
+    (re.compile(r"(前|后|本)年(?![\d一二三四五六七八九十第]{1,3}(?:月|季度))"), YEAR),
+)
 
 
-def find_dates_zh(text: str, reference: date) -> list[FoundDate]:
-    """Date expressions in Chinese ``text``, relative ones resolved against ``reference``.
+def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[FoundDate]:
+    """Date expressions in Chinese ``text`` (in either script), relative ones resolved against ``reference``.
 
     ``今年4月`` -> 2023-04, ``第二季度`` -> 2023-Q2, ``前不久`` -> before 2023-10-11
     (for a reference of 2023-10-11). Spans never overlap: the longest form wins.
+    ``loosely``: also a month alone (``二月``, this year's) and ``前年``, ``后年``, ``本年``.
     """
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern, precision in _ZH_PATTERNS:
-        for match in pattern.finditer(text):
+    folded = fold_traditional(text) if loosely else text  # (后年 written 後年: the other forms read are the same)
+    for pattern, precision in _ZH_PATTERNS + _LOOSE_PATTERNS if loosely else _ZH_PATTERNS:
+        for match in pattern.finditer(folded):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             resolved = _resolve(match, precision, reference)
             if resolved is not None:
                 taken.append((match.start(), match.end()))
-                found.append(FoundDate(resolved, match.start(), match.end(), match.group(0)))
+                found.append(FoundDate(resolved, match.start(), match.end(), text[match.start():match.end()]))
     return sorted(found, key=lambda item: item.start)
 
 
@@ -168,6 +176,8 @@ def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | 
         groups = ("今", *groups)
     if precision == QUARTER and len(groups) == 1:  # 第二季度, no year
         groups = ("今", *groups)
+    if precision == MONTH and len(groups) == 1:  # 二月, no year (read loosely)
+        groups = ("今", *groups)
     year = _year(groups[0], reference)
     numbers = [_number(part) for part in groups[1:]]
     try:
@@ -177,7 +187,7 @@ def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | 
 
 
 def _year(text: str, reference: date) -> int:
-    relative = {"今": 0, "去": -1, "明": 1}
+    relative = {"今": 0, "本": 0, "去": -1, "明": 1, "前": -2, "后": 2}
     if text in relative:
         return reference.year + relative[text]
     return int(text) if text.isdigit() else plain_digits_value(text)

@@ -169,3 +169,19 @@ def test_impossible_or_absent_dates_are_not_found(text):
 def test_relative_dates_follow_the_reference():
     assert [item.date.iso() for item in find_dates_zh("今年3月，前不久", date(2021, 5, 1))] == [
         "2021-03", "before 2021-05-01"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("二月", "2023-02"), ("3月份", "2023-03"), ("十二月", "2023-12"), ("前年", "2021"), ("后年", "2025"),
+    ("後年", "2025"), ("本年", "2023"), ("去年以來", "2022"),
+])
+def test_read_loosely_a_month_alone_and_the_years_two_away_are_dates(text, iso):
+    """A conversion's phrase has no article to date it: 二月 is February, 前年 the year before last."""
+    [item] = find_dates_zh(text, ARTICLE, loosely=True)
+    assert item.date.iso() == iso and item.text == text.removesuffix("份").removesuffix("以來")
+    assert found(text) == ([("去年", "2022")] if text == "去年以來" else [])  # a quote's 3月 may be three months
+
+
+@pytest.mark.parametrize("text", ["3个月", "每月", "岁月"])
+def test_read_loosely_months_counted_are_no_dates(text):
+    assert [item.text for item in find_dates_zh(text, ARTICLE, loosely=True)] == []
