@@ -144,6 +144,25 @@ _LOOSE_PATTERNS = (
     (re.compile(rf"(?<![年\d〇零一二三四五六七八九十]){_NUM}月(?![\d一二三四五六七八九十]{{1,3}}日)"), MONTH),
     (re.compile(r"(前|后|本)年(?![\d一二三四五六七八九十第]{1,3}(?:月|季度))"), YEAR),
 )
+# Words that place a time, most of them against the day they are said, with what each says.
+TIME_WORDS = {
+    "今年": "this year", "去年": "last year", "明年": "next year", "前年": "the year before last",
+    "后年": "the year after next", "本年": "this year", "上年": "the year before", "次年": "the year after",
+    "同年": "the same year", "当年": "that year", "全年": "the whole year", "年初": "the start of the year",
+    "年中": "the middle of the year", "年底": "the end of the year", "年末": "the end of the year",
+    "年内": "within the year", "年度": "the year's", "上半年": "the first half of the year",
+    "下半年": "the second half of the year", "今天": "today", "今日": "today", "昨天": "yesterday",
+    "昨日": "yesterday", "明天": "tomorrow", "明日": "tomorrow", "前天": "the day before yesterday",
+    "后天": "the day after tomorrow", "本月": "this month", "上月": "last month", "下月": "next month",
+    "当月": "that month", "次月": "the month after", "月初": "the start of the month",
+    "月中": "the middle of the month", "月底": "the end of the month", "月末": "the end of the month",
+    "本周": "this week", "上周": "last week", "下周": "next week", "本季度": "this quarter",
+    "上季度": "last quarter", "下季度": "next quarter", "季度": "a quarter", "年": "a year", "月": "a month",
+    "日": "a day", "前不久": "shortly before", "不久前": "shortly before", "日前": "the other day",
+    "近日": "in the last few days", "近期": "recently", "最近": "recently", "目前": "at present",
+    "当前": "at present", "如今": "nowadays", "此前": "before then", "此后": "after that", "以来": "since",
+    "以前": "before", "之前": "before", "以后": "after", "之后": "after", "至今": "until now", "迄今": "to date",
+}
 
 
 def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[FoundDate]:

@@ -8,9 +8,11 @@ any text is a mistake (it would hide a fix that stopped applying).
 
 What is not converted: a source's original text (the evidence, shown as
 printed, with the conversion beside it and labelled as one), ``id`` and
-``href`` values (anchors stay the same in every edition), and numbers,
-which OpenCC does not change and an override may not change either (every
-number a reader sees is traced on the original).
+``href`` values (anchors stay the same in every edition), and numbers and
+dates, which OpenCC does not change and an override may not change either
+(every number a reader sees is traced on the original): a replacement that
+reads a number, its qualifier, unit or currency, or a date otherwise than its
+phrase does is refused (see ``readings``).
 
 Each text is converted once and remembered under the profile, the
 overrides and the text itself (see ``memo``).
@@ -19,7 +21,6 @@ overrides and the text itself (see ``memo``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib.resources import files
@@ -29,6 +30,7 @@ from .errors import ContentError, ErrorList, Location
 from .load import DataFile
 from .memo import Memo
 from .model import Language, Page, Rendered, Site, Source, SourceText, page_url
+from .readings import change
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
 
@@ -112,24 +114,17 @@ def _overrides(mapping: Any, code: str, errors: ErrorList) -> tuple[Override, ..
         where = phrases.key_loc(phrase)
         if not isinstance(replacement, str) or not str(phrase).strip() or not replacement.strip():
             errors.add(where, f"conversion of '{phrase}' must be a phrase and its replacement", "e.g. 晋江: 晉江")
-        elif _numbers(str(phrase)) != _numbers(replacement):
-            errors.add(where, f"the conversion '{phrase}' -> '{replacement}' changes a number",
-                       "a conversion changes the script only: numbers are traced on the original")
+        elif (changed := change(str(phrase), replacement)) is not None:
+            errors.add(where, f"the conversion '{phrase}' -> '{replacement}' changes {changed.what}: {changed.detail}",
+                       _KEEP_NUMBERS)
         else:
             result.append(Override(str(phrase), replacement, where))
     return tuple(result)
 
 
-def _numbers(text: str) -> list[float | str]:
-    """What writes a number in ``text``, in order: the value of each digit (of any script) and each Chinese
-    numeral in any form (十, 萬, 廿, 貳), and each percent sign. A conversion changes the script, never these:
-    not only the numbers a reader would take for a count (a name's 十四五 made 二十五, a 萬 put before 項)."""
-    return [char if char in _PERCENT else 2.0 if char in _TWO else value for char in text
-            if (value := unicodedata.numeric(char, None)) is not None or char in _TWO or char in _PERCENT]
-
-
-_TWO = frozenset("两兩俩倆")  # (Unicode gives no numeric value to these)
-_PERCENT = frozenset("%％‰")
+_KEEP_NUMBERS = ("a conversion changes the script only (亿 as 億, 个 as 個): numbers and dates are traced on the "
+                 "original; keep each number with its qualifier (超, 余, 近, 约, 以上, 不到), unit and currency, and each "
+                 "date (今年, 第二季度), as the phrase says them, or remove the conversion")
 
 
 class Converter:

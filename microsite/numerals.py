@@ -85,8 +85,8 @@ def fold_digits(text: str) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩叄噸噹國場將屆層嵗幣幾張後戶數於條檯歐歲為爲畝當種筆箇約級組縣臺萬衕貳踰輛輪週過鎊鎭鎮隊韆項頭類颱餘齣"
-_SIMPLIFIED = "占来俩个家亿内两叁吨当国场将届层岁币几张后户数于条台欧岁为为亩当种笔个约级组县台万同贰逾辆轮周过镑镇镇队千项头类台余出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劑叄單噸噹國場塊夥將對屆層嵗幣幫幾張後戶捲撥數於條棟樁檯歐歲為爲畝當盞碼種筆箇節約級組縣羣臺萬衕貳踰輛輪輯迴週過鎊鎭鎮開間隊隻雙韆頂項頭顆類颱餘齣"
+_SIMPLIFIED = "占来俩个家亿内两册则剂叁单吨当国场块伙将对届层岁币帮几张后户卷拨数于条栋桩台欧岁为为亩当盏码种笔个节约级组县群台万同贰逾辆轮辑回周过镑镇镇开间队只双千顶项头颗类台余出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -112,7 +112,8 @@ MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 �
                           "起 只 间 例 部 款 道 步 招 回 趟 封 首 对 双 盏 册 集 章 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
                           "根 堂 桩 宗 单 则 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵".split())
 # (Not 处, 面, 门, 行, 头, 番, 把: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次 and 二把手 are words, not counts.)
-_ZH_UNIT = ("(?P<unit>亿元|万元|元|美元|港元|欧元|日元|%|‰|季度|月|日|" + "|".join(sorted(MEASURE_WORDS - {"月", "日"}))
+CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
+_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|月|日|" + "|".join(sorted(MEASURE_WORDS - {"月", "日"}))
             + ")?"
             "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止)?")  # 49个以上: at least 49
 _ZH_ARABIC = re.compile(
@@ -289,6 +290,10 @@ def _qualifier(prefix: str | None, postfix: str | None, after: str | None = None
 _VAGUE = ("数", "几", "上")
 _AFTER_QUALIFIER = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "左右": ABOUT, "上下": ABOUT, "出头": OVER,
                     "开外": OVER, "有余": MORE_THAN, "不止": OVER}
+# Every word that says how a number beside it reads, and what it says (a number's text may hold two: 近三以上, where
+# its ``qualifier`` is the last). (几 and 来 after a number, 十几, 三十来, are left out: alone they are in too many
+# words, 几乎, 以来, 未来, and a number they qualify is read with them.)
+QUALIFIER_WORDS = {**_PREFIX_QUALIFIER, "余": MORE_THAN, "多": MORE_THAN, **_AFTER_QUALIFIER}
 
 
 # --- English -------------------------------------------------------------

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from microsite.editions import Converter, Edition, Override
-from microsite.errors import ContentErrors, Location
+from microsite.editions import Converter, Edition, Override, read_overrides
+from microsite.errors import ContentError, ContentErrors, ErrorList, Location
+from microsite.load import DataFile
 from microsite.memo import Memo
 from microsite.model import Rendered
+from microsite.numerals import find_numbers_zh
 from microsite.pipeline import build, check
+from microsite.readings import change
+from microsite.yamlfile import parse_yaml
 from tests.html import read_page
 
 EDITION = "editions:\n  zh-hant: {from: zh, name: 繁體中文, tag: zh-Hant, conversion: s2tw}\n"
@@ -111,22 +118,142 @@ def test_an_override_that_matches_nothing_fails_check(minimal_project: Path) -> 
     assert error.location.line == 3
 
 
-@pytest.mark.parametrize("conversion", [
-    "三个三: 四個三",
-    "十四五: 二十五",  # a name's numerals, no count, still a number a reader reads
-    "项抓手: 萬項抓手",  # a magnitude put in
-    "49个: 49万個",
-    "所属: 所屬%",
+@pytest.mark.parametrize("conversion, changes", [
+    ("三个三: 四個三", "a number"),
+    ("十四五: 二十五", "a number"),  # a name's numerals, no count, still a number a reader reads
+    ("项抓手: 萬項抓手", "a number"),  # a magnitude put in
+    ("49个: 49万個", "a number"),
+    ("所属: 所屬%", "a number"),
+    ("4.5亿: 45億", "a number"),
+    ("订单额: 訂單額不到", "a number"),
+    ("前不久: 去年", "a date"),
 ])
-def test_an_override_may_not_change_a_number(minimal_project: Path, conversion: str) -> None:
+def test_an_override_may_not_change_a_number(minimal_project: Path, conversion: str, changes: str) -> None:
     with pytest.raises(ContentErrors) as failure:
-        check(with_edition(minimal_project, f"zh-hant:\n  {conversion}\n"))
-    assert "changes a number" in failure.value.errors[0].message
+        check(with_edition(minimal_project, f"zh-hant:\n  晋江: 晉江\n  {conversion}\n"))
+    [error] = failure.value.errors
+    phrase, replacement = conversion.split(": ")
+    assert error.message.startswith(f"the conversion '{phrase}' -> '{replacement}' changes {changes}: ")
+    assert (error.location.path.name, error.location.line, error.location.column) == ("conversions.yaml", 3, 3)
 
 
 def test_an_override_may_write_a_number_s_numerals_in_their_traditional_forms() -> None:
-    from microsite.editions import _numbers
-    assert _numbers("两万亿，四十九个") == _numbers("兩萬億，四十九個") == [2.0, 10000.0, 1e8, 4.0, 10.0, 9.0]
+    assert change("两万亿，四十九个", "兩萬億，四十九個") is None
+
+
+def overrides(*conversions: str) -> tuple[list[Override], list[ContentError]]:
+    """The overrides read from a conversions.yaml of ``conversions``, one a line after ``zh-hant:``, and the
+    mistakes found."""
+    text = "zh-hant:\n" + "".join(f"  {conversion}\n" for conversion in conversions)
+    errors = ErrorList()
+    editions = read_overrides(DataFile(Path("conversions.yaml"), parse_yaml(text, Path("conversions.yaml"))),
+                              (Edition("zh-hant", "zh", "繁體中文", "zh-Hant", "s2tw"),), errors)
+    return list(editions[0].overrides), errors.errors
+
+
+@pytest.mark.parametrize("conversion, message", [
+    ("4.5亿: 45億", "changes a number: '4.5亿' is 450,000,000, '45億' 4,500,000,000"),
+    ("超4.5亿元: 近4.5億元", "changes a number: '超4.5亿元' is over 450,000,000 元, '近4.5億元' nearly 450,000,000 元"),
+    ("10余家: 10家", "changes a number: '10余家' is more than 10 家, '10家' 10 家"),
+    ("49个: 49個以上", "changes a number: '49个' is 49 个, '49個以上' at least 49 个"),
+    ("订单额: 訂單額不到", "changes a number: it adds '不到' (says 'under' of a number)"),
+    ("63亿元: 63億美元", "changes a number: '63亿元' is 6,300,000,000 元, '63億美元' 6,300,000,000 美元"),
+    ("今年以来: 去年以來", "changes a date: '今年' is this year, '去年' last year"),
+    ("前不久: 去年", "changes a date: '前不久' is shortly before the day it is said, '去年' last year"),
+    ("第二季度党政商恳谈会: 二月黨政商懇談會", "changes a date: '第二季度' is the 2nd quarter, '二月' February"),
+])
+def test_an_override_that_changes_how_a_number_or_a_date_reads_is_refused_where_it_is(conversion, message) -> None:
+    phrase, replacement = conversion.split(": ")
+    kept, errors = overrides("晋江: 晉江", conversion)
+    assert [override.phrase for override in kept] == ["晋江"]
+    [error] = errors
+    assert str(error.location) == "conversions.yaml:3:3"
+    assert error.message == f"the conversion '{phrase}' -> '{replacement}' {message}"
+    assert error.hint.startswith("a conversion changes the script only (亿 as 億, 个 as 個)")
+
+
+@pytest.mark.parametrize("conversion, message", [
+    ("订单额: 訂單額近", "a number after it would read otherwise: '49' is 49, '近49' nearly 49"),  # 订单额49亿元
+    ("家企业: 多家企業", "a number before it would read otherwise: '49家' is 49 家, '49多家' more than 49 家"),
+    ("共有: 共有數", "a number after it would read otherwise: '十' is 10, '數十' several times 10"),
+    ("元: 美元", "'元' (a currency: yuan) becomes '美元' (a currency: US dollars)"),  # 63亿元
+    ("今: 去", "a year after it would read otherwise: '今年' is this year, '去年' last year"),
+    ("上半年: 下半年", "'上半年' (a word of time: the first half of the year) becomes '下半年' (a word of time: the "
+                      "second half of the year)"),
+    ("第二届: 二屆", "it removes '第' (makes the number after it an ordinal)"),
+    ("年以来: 年以前", "'以来' (a word of time: since) becomes '以前' (a word of time: before)"),
+    (".5亿: 5億", "a number before it would read otherwise: '49.5亿' is 4,950,000,000, '495億' 49,500,000,000"),
+    ("捐款超: 捐款約", "a number after it would read otherwise: '超49' is over 49, '約49' about 49"),
+    ("所属: 所屬%", "'所属' writes no numeral, '所屬%' %"),
+])
+def test_a_replacement_may_not_change_the_words_a_number_is_read_with_nor_a_number_beside_it(conversion,
+                                                                                             message) -> None:
+    """Where the phrase has no number of its own, what it does to one beside it in a text is read: the words
+    that qualify a number, name its currency or place a time, wherever they stand."""
+    [error] = overrides(conversion)[1]
+    assert error.message.endswith(message)
+
+
+@pytest.mark.parametrize("conversion", [
+    "回归: 回歸", "项: 項", "亿: 億", "晋江: 晉江", "工商联: 工商聯", "陈贻得: 陳貽得", "超4.5亿元: 超4.5億元",
+    "10余家: 10餘家", "49个以上: 49個以上", "两万个: 兩萬個", "约占87.5%: 約佔87.5%", "今年以来: 今年以來",
+    "第二季度: 第二季度", "后年: 後年", "台风: 颱風", "签约: 簽約", "十四五规划: 十四五規劃", "超过: 超過", "以内: 以內",
+    "数据: 資料",  # (a word: 数 is a qualifier only before 十, 百 ...)
+    "约占: 約為",  # (both say 'about')
+    "地址: 位址",  # (a measure word where a number stands before it: 位, 地)
+])
+def test_a_conversion_of_the_script_passes(conversion: str) -> None:
+    kept, errors = overrides(conversion)
+    assert errors == [] and len(kept) == 1
+
+
+_QUALIFIERS = ["", "超", "近", "约", "超过", "将近", "不到", "至少", "最多", "约占"]
+_UNITS = ["", "个", "家", "项", "人", "届", "年", "元", "万元", "亿元", "美元", "%", "倍"]
+
+
+@st.composite
+def numbers_said(draw: st.DrawFn) -> str:
+    """A number as Chinese text says it: a qualifier, digits or numerals, a magnitude, 余, a unit, 以上."""
+    if draw(st.booleans()):
+        digits = str(draw(st.integers(1, 9999)))
+        if draw(st.booleans()):
+            digits += "." + str(draw(st.integers(1, 99)))
+    else:
+        digits = draw(st.sampled_from(["三", "十一", "二十五", "两", "四十九", "一百零五", "三千"]))
+    return "".join([draw(st.sampled_from(["", "捐款", "共有", "今年以来"])), draw(st.sampled_from(_QUALIFIERS)), digits,
+                    draw(st.sampled_from(["", "万", "亿"])), draw(st.sampled_from(["", "余"])),
+                    draw(st.sampled_from(_UNITS)), draw(st.sampled_from(["", "以上", "左右"])),
+                    draw(st.sampled_from(["", "商会", "，第二季度"]))])
+
+
+@functools.cache
+def opencc() -> Converter:
+    return converter()  # (loading OpenCC's dictionaries once)
+
+
+@settings(max_examples=150, deadline=None)
+@given(numbers_said())
+def test_opencc_s_conversion_of_a_number_reads_alike(text: str) -> None:
+    assert change(text, opencc().text(text)) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(numbers_said(), st.data())
+def test_a_number_said_otherwise_is_refused(text: str, data: st.DataObject) -> None:
+    """One thing of a number changed, and the edition's text of it: a digit, the decimal point, the qualifier, the
+    magnitude, the currency or unit, 余 or 以上 put in or taken out."""
+    numbers = find_numbers_zh(text)
+    assume(numbers)
+    said = numbers[0].text  # (the number drawn: the words before it hold none)
+    edits = [said.replace(char, str((int(char) + 1) % 10), 1) for char in said if char.isdigit()][:1]
+    edits += [said.replace(".", "", 1)] if "." in said else []
+    edits += [said.replace(word, {"亿": "万", "万": "亿"}[word], 1) for word in ("亿", "万") if word in said]
+    edits += [said.replace(unit, "美元", 1) for unit in ("亿元", "万元") if unit in said]
+    edits += ["近" + said if not said.startswith(("近", "将近")) else said.replace("近", "超", 1)]
+    edits += [said + "以上" if not said.endswith(("以上", "左右")) else said[:-2]]
+    edits += [said.replace("余", "", 1) if "余" in said else said]
+    edited = data.draw(st.sampled_from([edit for edit in edits if edit != said]))
+    assert change(text, opencc().text(text.replace(said, edited, 1))) is not None
 
 
 def test_conversions_for_an_unknown_edition_are_a_mistake(minimal_project: Path) -> None:

@@ -334,10 +334,12 @@ def test_the_traditional_forms_are_opencc_s_of_every_character_read() -> None:
     form is one the readers read is folded (made again from OpenCC's own table, over every unified ideograph)."""
     import opencc
 
-    from microsite import dates, numerals
-    read = set("".join([numerals.ZH_NUMERALS, *numerals._PREFIX_QUALIFIER, *numerals._AFTER_QUALIFIER,
-                        *numerals.MEASURE_WORDS, "余多百分之第亿元万元美元港元欧元日元季度月日"]))
-    read |= {char for pattern, _ in dates._ZH_PATTERNS for char in pattern.pattern if ord(char) > 0x3000}
+    from microsite import dates, numerals, quantities, readings
+    read = set("".join([numerals.ZH_NUMERALS, *numerals.QUALIFIER_WORDS, *numerals.MEASURE_WORDS, *numerals.CURRENCIES,
+                        "百分之第亿元万元季度月日几来翻番倍", *readings._WORDS]))
+    read |= {char for char in quantities._RELATIVE_YEARS.pattern if ord(char) > 0x3000}
+    read |= {char for pattern, _ in dates._ZH_PATTERNS + dates._LOOSE_PATTERNS for char in pattern.pattern
+             if ord(char) > 0x3000}
     ideographs = [chr(code) for code in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]]
     simplified = opencc.OpenCC("t2s.json").convert("\n".join(ideographs)).split("\n")
     made = {char: to for char, to in zip(ideographs, simplified, strict=True) if to != char and to in read}
