@@ -85,8 +85,8 @@ def fold_digits(text: str) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劑叄單噸噹國場塊夥將對屆層嵗幣幫幾張後戶捲撥數於條棟樁檯歐歲為爲畝當盞碼種筆箇節約級組縣羣臺萬衕貳踰輛輪輯迴週過鎊鎭鎮開間隊隻雙韆頂項頭顆類颱餘齣"
-_SIMPLIFIED = "占来俩个家亿内两册则剂叁单吨当国场块伙将对届层岁币帮几张后户卷拨数于条栋桩台欧岁为为亩当盏码种笔个节约级组县群台万同贰逾辆轮辑回周过镑镇镇开间队只双千顶项头颗类台余出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劑叄單噸噹國報場塊夥將對屆層嵗幣幫幾張後戶捲撥數於會條棟樁檯歐歲為爲畝畫畵當盞碼種筆箇節紀約級終組縣羣臺華萬衕貨貳踰輕輛輪輯迴週過鎊鎭鎮鑑鑒開間隊隻雙韆頂項頭顆類颱餘齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则剂叁单吨当国报场块伙将对届层岁币帮几张后户卷拨数于会条栋桩台欧岁为为亩画画当盏码种笔个节纪约级终组县群台华万同货贰逾轻辆轮辑回周过镑镇镇鉴鉴开间队只双千顶项头颗类台余龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -101,7 +101,10 @@ def fold_traditional(text: str) -> str:
     return text.translate(_FOLD_TRADITIONAL)
 
 
-_ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|超|逾|将近|接近|近乎|近|几乎|差不多|约占|约为|约有|约莫|约|大约|大概|不到|不足|少于|低于"
+# 近, 约 and 超 alone end words too (最近, 附近, 签约, 节约, 赶超): after one of those they say nothing of a number.
+_NOT_NEARLY, _NOT_ABOUT, _NOT_OVER = "(?<![最附临靠邻就贴亲])", "(?<![签节合条预制公履违相特邀契盟])", "(?<![高赶追])"
+_ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|" + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
+              + _NOT_ABOUT + r"约|大约|大概|不到|不足|少于|低于"
               r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億]))?")  # 数百, 几十, 上千
 # After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) about it.
 _ZH_POSTFIX = r"(?P<post>余|多|几|来)?"
@@ -109,11 +112,13 @@ _ZH_MAG = r"(?P<mag>万亿|亿|万|千)?"
 # Measure words: how Chinese counts things (a numeral in words is a number only with one after it).
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
                           "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村 "
-                          "起 只 间 例 部 款 道 步 招 回 趟 封 首 对 双 盏 册 集 章 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
-                          "根 堂 桩 宗 单 则 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵".split())
-# (Not 处, 面, 门, 行, 头, 番, 把: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次 and 二把手 are words, not counts.)
+                          "间 例 款 道 步 招 趟 封 首 对 双 盏 册 集 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
+                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵".split())
+# (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 回, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
+# 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
-_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|月|日|" + "|".join(sorted(MEASURE_WORDS - {"月", "日"}))
+_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|周年|周岁|星期|月|日|"
+            + "|".join(sorted(MEASURE_WORDS - {"月", "日"}))
             + ")?"
             "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止)?")  # 49个以上: at least 49
 _ZH_ARABIC = re.compile(
@@ -352,7 +357,9 @@ def find_numbers_en(text: str) -> list[Number]:
                 else "$" if match["dollars"] else "€" if currency == "EUR" else currency)
         numbers.append(Number(value, qualifier, match.start(), match.end(), text[match.start():match.end()], unit))
     for match in _EN_VAGUE.finditer(folded):
-        value = _EN_SCALES[match["num"].lower()[:-1]] * {"tens": 10, "hundreds": 100}.get((match["times"] or "").lower(), 1)
+        scale = match["num"].lower()[:-1]
+        value = (10 if scale == "dozen" else _EN_SCALES[scale]) * {"tens": 10, "hundreds": 100}.get(
+            (match["times"] or "").lower(), 1)  # (dozens: several tens, as 数十 says it)
         if not any(match.start() < n.end and n.start < match.end() for n in numbers):
             numbers.append(Number(float(value), SEVERAL, match.start(), match.end(), text[match.start():match.end()]))
     for match in _EN_PHRASES.finditer(folded):  # before the words: half a dozen is six, not a dozen
@@ -371,7 +378,31 @@ def find_numbers_en(text: str) -> list[Number]:
                  else _word_value(match["num"].lower()))
         if value is not None and not any(match.start() < n.end and n.start < match.end() for n in numbers):
             numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()]))
-    return sorted(numbers, key=lambda n: n.start)
+    return _rough_en(sorted(numbers, key=lambda n: n.start), text)
+
+
+_OR_NEXT = re.compile(r"\s*(?:or|to|-|–)\s*\Z")
+
+
+def _rough_en(numbers: list[Number], text: str) -> list[Number]:
+    """``forty or fifty``, ``seven or eight``, ``2 to 3``: one rough number, about the first, as 四五十 and 七八
+    are; not a range of years (2023 to 2024), nor two numbers that are not neighbours (3 or 5)."""
+    merged: list[Number] = []
+    for number in numbers:
+        last = merged[-1] if merged else None
+        if (last is not None and last.qualifier == number.qualifier == EXACT and not last.unit and not number.unit
+                and _OR_NEXT.match(text, last.end, number.start) and _neighbours_en(last.value, number.value)):
+            merged[-1] = Number(last.value, ABOUT, last.start, number.end, text[last.start:number.end])
+        else:
+            merged.append(number)
+    return merged
+
+
+def _neighbours_en(low: float, high: float) -> bool:
+    if not (0 < low < high < 1000) or low != int(low) or high != int(high):
+        return False
+    step = 10 ** (len(str(int(low))) - 1) if int(low) % 10 ** (len(str(int(low))) - 1) == 0 else 1
+    return high - low == step
 
 
 _EN_SMALL = {word: value for value, word in enumerate(
@@ -391,16 +422,19 @@ _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>doze
                        r"(?![a-z])", re.IGNORECASE)  # hundreds: more than a hundred, as 数百 is
 # Numbers said in words that are no number word: a pair of, a decade, doubled, half a dozen (value, qualifier, unit).
 _EN_PHRASE_VALUES = {
-    "zero": (0, EXACT, ""), "a pair of": (2, EXACT, ""), "a couple of": (2, ABOUT, ""), "a trio of": (3, EXACT, ""),
+    "zero": (0, EXACT, ""), "a pair of": (2, EXACT, ""), "a trio of": (3, EXACT, ""),
     "half a dozen": (6, EXACT, ""), "a half dozen": (6, EXACT, ""), "a score of": (20, EXACT, ""),
-    "threescore": (60, EXACT, ""), "scores of": (20, SEVERAL, ""), "tens of": (10, SEVERAL, ""),
-    "several dozen": (12, SEVERAL, ""), "a few dozen": (12, SEVERAL, ""), "decades": (10, SEVERAL, ""),
-    "a decade": (10, EXACT, ""), "a fortnight": (14, EXACT, ""),
+    "threescore": (60, EXACT, ""),
+    # vague amounts: several tens, as 数十 and 几十 are (dozens, scores: the words English says them with)
+    "scores of": (10, SEVERAL, ""), "tens of": (10, SEVERAL, ""), "several dozen": (10, SEVERAL, ""),
+    "a few dozen": (10, SEVERAL, ""), "decades": (10, SEVERAL, "年"),
+    "a decade": (10, EXACT, "年"), "a fortnight": (2, EXACT, "周"),  # ten years (十年), two weeks (两周)
     "doubled": (2, EXACT, "倍"), "tripled": (3, EXACT, "倍"), "trebled": (3, EXACT, "倍"), "quadrupled": (4, EXACT, "倍"),
 }
 _EN_PHRASES = re.compile(
     r"(?<![a-z])(?:" + "|".join(phrase.replace(" ", r"[\s-]+") for phrase in sorted(_EN_PHRASE_VALUES, key=len, reverse=True))
-    + r")(?![a-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)", re.IGNORECASE)  # tens of thousands: vague
+    + r")(?![a-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)"  # tens of thousands: a vague amount
+    r"(?![\s-]+(?:as|down|up|over|back|in|tolerance|sum)\b)", re.IGNORECASE)  # doubled as, zero in on, zero-tolerance
 _EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re.split("[ -]", phrase)
                              if word not in ("a", "of", "half", "few", "several"))  # pair, decade, doubled ...
 _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
@@ -564,7 +598,7 @@ _ENDS_IN_COUNT = re.compile(rf"(?:\d|[{ZH_NUMERALS}])(?:[{''.join(MEASURE_WORDS)
 # link's words in), 第, 百分之, or more digits. Not English words that are prepositions as often (about, over,
 # under: "talks about [49 chambers]").
 _LEADS_IN = re.compile(rf"(?:\d[.,．]?|[{ZH_NUMERALS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|不到|不足|少于|至少|最多"
-                       r"|第|百分之|[超近约]"
+                       r"|第|百分之|" + _NOT_OVER + "超|" + _NOT_NEARLY + "近|" + _NOT_ABOUT + "约"
                        r"|\b(?:more than|upwards of|nearly|almost|fewer than|less than|up to|at least|at most"
                        r"|no more than|no fewer than|as many as|roughly|approximately)\s+)\Z", re.IGNORECASE)
 _DIGITS_AFTER = re.compile(rf"(?:[\d%％‰{ZH_NUMERALS}]|[.,．](?=\d))*")  # the rest of the number, to show it whole

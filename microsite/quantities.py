@@ -39,6 +39,8 @@ from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之"))
+_SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
+_COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys()
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
@@ -69,7 +71,7 @@ def is_count_zh(number: Number, text: str) -> bool:
     ends it (五亿, 三千万: not 千万, "by all means"). ``数百家`` is one: hundreds."""
     if text.endswith(tuple(ZH_NUMERALS), 0, number.start) and number.text[0] in ZH_NUMERALS:
         return False  # (成百上千家: the 上千家 led in by 上 is a number of its own)
-    if number.unit in MEASURE_WORDS or number.unit in AMOUNT_UNITS:
+    if number.unit in _COUNTING or number.unit in AMOUNT_UNITS:
         return number.value != 1 or number.unit == "倍"
     return _COUNTED_IN_MAGNITUDES.search(number.text) is not None
 
@@ -115,17 +117,23 @@ def _claimed_zh(text: str) -> list[Quantity]:
         written_in_digits = any(char.isdecimal() for char in number.text)
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
             continue
+        in_date = in_date or _a_month(number)
         found.append(Quantity(number, _zh_meanings(in_date, ordinal), _ZH_DATE_PARTS.get(number.unit, "") if in_date
                               else ""))
     return found + _relative_years(text)
 
 
 _ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": QUARTER}
-_RELATIVE_YEARS = re.compile(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)"
-                             r"|\b(?P<en>(?:this|last|next|the previous|the past|the coming) year)\b", re.IGNORECASE)
+
+
+def _a_month(number: Number) -> bool:
+    """4月, 七月: a month, with a year or without one (a bare 4月 is no count of months: that is 4个月)."""
+    return number.unit == "月" and 1 <= number.value <= 12 and number.value == int(number.value)
+# (Not where 年 begins a word of its own, 如今年轻, 说明年度, 网上年报, 这次年会, 上年纪: the 今, 明, 上 end another.)
+_RELATIVE_YEARS = re.compile(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画])"
+                             r"|\b(?P<en>(?:this|last|next|the coming) year)\b", re.IGNORECASE)
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
-                 "this year": 0, "last year": -1, "the previous year": -1, "the past year": -1, "next year": 1,
-                 "the coming year": 1}
+                 "this year": 0, "last year": -1, "next year": 1, "the coming year": 1}
 
 
 def _relative_years(text: str) -> list[Quantity]:
@@ -180,7 +188,7 @@ def _en_date_part(number: Number, text: str) -> str:
 _EN_MONTH_NAME = re.compile(
     r"(?<![A-Za-z])(?:(?P<month>January|February|April|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=\s*\d))"
-    r"|(?:(?i:in|of|since|by|until|from|early|late|to|during) |mid-)(?P<may>May|March)|(?P<dated>May|March)(?=\s+\d))"
+    r"|(?:(?i:in|of|since|until|from|early|late|during) |mid-)(?P<may>May|March)|(?P<dated>May|March)(?=\s+\d))"
     r"(?![A-Za-z])")
 _MONTH_NUMBERS = {name: index + 1 for index, name in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split())}
@@ -206,7 +214,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     spans = [(found.start, found.end) for found in dates]
     found = []
     for number in find_numbers_zh(normalized_quote):
-        in_date = any(number.start < end and start < number.end for start, end in spans)
+        in_date = any(number.start < end and start < number.end for start, end in spans) or _a_month(number)
         ordinal = _ordinal_zh(number, normalized_quote)
         meanings = _zh_meanings(in_date, ordinal)
         if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
@@ -284,20 +292,23 @@ def _money(number: Number) -> str:
 def _counted(number: Number) -> str:
     """"" when ``number`` may be a sum of money whose currency is left out, as 超4.5亿 may; "counted" when a
     measure word says what it counts (4.5亿名: people, not yuan)."""
-    return "counted" if number.unit in MEASURE_WORDS and not _money(number) else ""
+    return "counted" if number.unit in _COUNTING and not _money(number) else ""
 
 
 # Measure words that say what a number measures, not only what it counts: 49年 is years, 49对 pairs, 49吨 tons.
 _OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩".split())
 
 
+
+
 def _measured(number: Number) -> str:
     """The measure word of ``number`` if it is one of ``_OWN_MEASURES``; "counted" for another (个, 家, 名), ""
     for none: 49个 is traced by 49家, but not by 49年; 49年 by 49年, not by 49个. (A number without one, 49 or
     the 五 of 十四五, fixes nothing either way.)"""
-    if number.unit in _OWN_MEASURES:
-        return number.unit
-    return "counted" if number.unit in MEASURE_WORDS and not _money(number) else ""
+    unit = _SAME_MEASURE.get(number.unit, number.unit)
+    if unit in _OWN_MEASURES:
+        return unit
+    return "counted" if number.unit in _COUNTING and not _money(number) else ""
 
 
 def how_said(claim: Number, said: Number) -> str:

@@ -79,12 +79,18 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
             continue
         if allowed is not None and quantities.traced(claim, allowed.quantities):
             continue
-        found.append(Untraced(_first_numeral(text, number.start, number.end), *_why(claim, allowed, hint)))
+        at = number.start if claim.part == quantities.RELATIVE_YEAR else _first_numeral(text, number.start, number.end)
+        found.append(Untraced(at, *_why(claim, allowed, hint)))
     return sorted(found, key=lambda item: item.start)
 
 
 def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]:
     shown = claim.number.text.strip()
+    if claim.part == quantities.RELATIVE_YEAR:  # not a number a reader would call one: say what it is
+        where = f"{allowed.why} does not say it so" if allowed is not None else "no source traces it"
+        return (f"'{shown}' is a year counted from the day it is read, and {where}",
+                "write the year itself (2023), which the quote's date gives, in a citation: [In 2023](cite:SOURCE "
+                "\"…今年…\"); or quote a passage that says it so")
     if allowed is None:
         return f"the number '{shown}' is not traced to a source", hint
     alike = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)

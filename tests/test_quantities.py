@@ -101,7 +101,7 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("超4.5亿", "zh", "捐款超4.5亿元", True),
     ("数十家", "zh", "10余家商协会", False),  # several tens is not ten-odd
     ("十几家", "zh", "10余家商协会", True),
-    ("dozens", "en", "数十家", False),
+    ("dozens", "en", "数十家", True),  # several tens, as English says 数十
     ("hundreds", "en", "数百家", True),
     ("四五十个", "zh", "护航49个所属商会", False),
     ("close to 49", "en", "护航49个所属商会", False),
@@ -155,3 +155,29 @@ def test_a_date_is_traced_part_by_part_and_year_by_year(claim, lang, quote, expe
 def test_may_and_march_are_months_only_where_a_date_stands():
     assert [item.number.text for item in claimed("It may help, and they march on; since March, in May 2023", "en")
             if item.part == "month"] == ["March", "May"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("如今年轻一代企业家走上前台", "zh"), ("说明年度重点工作", "zh"), ("商会在这次年会上换届", "zh"), ("网上年报", "zh"),
+    ("上年纪的居民", "zh"), ("汽车零部件企业", "zh"), ("商会建设三部曲", "zh"), ("政府和市场两只手", "zh"),
+    ("是两回事", "zh"), ("好评四起", "zh"), ("约法三章", "zh"),
+    ("The meeting doubled as a forum", "en"), ("a zero-tolerance rule", "en"), ("Learning to March in Step", "en"),
+    ("A comment by May Chen", "en"), ("Over the past year", "en"), ("Nor does it give the previous year's figure", "en"),
+])
+def test_words_that_hold_no_number_are_not_read_as_one(text, lang):
+    """Faithful writing the readers once took for numbers (a year inside 如今年轻, a count inside 零部件)."""
+    assert claimed(text, lang) == []
+
+
+@pytest.mark.parametrize("claim, lang, quote", [
+    ("最近3家商会成立", "zh", "3家商会成立"),  # 最近 is recently, not nearly
+    ("商会成立30周年", "zh", "商会成立30年"),  # 周年: years, not weeks
+    ("4月“晋品出海”活动", "zh", "今年4月，依托海内外晋江乡贤资源"),  # a month without its year
+    ("dozens of chambers", "en", "全市数十家商会参与活动"),
+    ("forty or fifty chambers", "en", "四五十家商会"),
+    ("seven or eight chambers", "en", "七八家商会"),
+    ("a decade", "en", "十年来"),
+    ("a fortnight", "en", "两周"),
+])
+def test_faithful_writing_is_traced(claim, lang, quote):
+    assert _traced_by(claim, lang, quote) and all(_traced_by(claim, lang, quote))
