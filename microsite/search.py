@@ -17,8 +17,11 @@ its standard input and output), not once per build: loading its Chinese
 segmentation takes 0.15 s, most of what indexing a small site costs, and a
 build that keeps the service (the preview) pays it once. A build that starts
 one has it load the segmentation on another core while pages render
-(:meth:`Pagefind.warm`). Its bundle is the one its command line makes of the
-same folder (a test compares them).
+(:meth:`Pagefind.warm`). The pages are sent to it one by one, in sorted order,
+never as a folder to walk: the index's bytes do not depend on the order the
+file system lists the pages in (see :func:`_pages`). Its bundle is the one its
+command line makes of the same pages in a folder listed in that order (a test
+compares them).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import os
 import re
 import subprocess
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .config import read_config
@@ -116,7 +119,12 @@ class Pagefind:
         """The Pagefind bundle of the HTML pages in ``folder``, as files to add under ``pagefind/``."""
         try:
             index_id = _field(self._request({"type": "NewIndex", "config": None}), "index_id", int)
-            self._request({"type": "AddDir", "index_id": index_id, "path": str(folder.absolute())})
+            # Every page is sent before the first reply is read: the service reads its input on a thread of its
+            # own and queues its replies, so neither side waits for the other.
+            added = [self._send({"type": "AddFile", "index_id": index_id, "file_path": path, "url": None,
+                                 "file_contents": content}) for path, content in _pages(folder)]
+            for number in added:
+                self._reply(number)
             files = _field(self._request({"type": "GetFiles", "index_id": index_id}), "files", list)
             self._unasked.add(self._send({"type": "DeleteIndex", "index_id": index_id}))
             bundle = sorted((_field(file, "path", str).replace(os.sep, "/"),
@@ -226,6 +234,26 @@ def _field(reply: object, name: str, kind: type):
         raise SearchIndexError(f"the search index could not be made: pagefind answered without {name!r} "
                                f"({str(reply)[:80]})")
     return value
+
+
+def _pages(folder: Path) -> Iterator[tuple[str, str]]:
+    """The HTML pages in ``folder`` (what Pagefind's own walk indexes: every ``*.html``), each path relative to it
+    and the page's text, in one order: each folder's names sorted, a folder's pages where its name falls.
+
+    Pagefind numbers the pages in the order it is given them, and those numbers are in its index's files: given
+    the folder (``AddDir``), it walks it in the order the file system lists it, which on some file systems (tmpfs)
+    is the order the files were made in, so a site built by reusing an earlier one got another index than the
+    same site built afresh. The order is that of a walk of folders listed in sorted order: the index is the one
+    Pagefind's command line makes of such a folder.
+    """
+    found = []
+    for directory, folders, files in os.walk(folder):
+        prefix = os.path.relpath(directory, folder).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found.extend(prefix + name for name in files if name.endswith(".html"))
+    for path in sorted(found, key=lambda path: path.split("/")):
+        # Pagefind reads a page as UTF-8, a bad byte as U+FFFD, as this does
+        yield path, (folder / path).read_bytes().decode("utf-8", errors="replace")
 
 
 def _same_every_time(path: str, content: bytes) -> bytes:

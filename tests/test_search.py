@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,10 +92,79 @@ def published_bundle(site: Path) -> dict[str, bytes]:
             for path in (site / search.BUNDLE).rglob("*") if path.is_file()}
 
 
-def test_the_bundle_is_the_one_pagefinds_command_line_makes_of_the_same_pages(minimal_project: Path,
-                                                                              tmp_path: Path) -> None:
+@pytest.fixture
+def tmpfs() -> Iterator[Path]:
+    """A new folder on a file system that lists a folder's names in the order they were made (or the reverse):
+    ``/dev/shm``'s tmpfs; the test is skipped where there is none."""
+    if not Path("/dev/shm").is_dir():
+        pytest.skip("no /dev/shm")
+    folder = Path(tempfile.mkdtemp(prefix="microsite-test-", dir="/dev/shm"))
+    try:
+        probe = folder / "probe"
+        probe.mkdir()
+        for name in ("b", "c", "a"):
+            (probe / name).touch()
+        if os.listdir(probe) not in (["b", "c", "a"], ["a", "c", "b"]):
+            pytest.skip("/dev/shm lists names in an order of its own")
+        yield folder
+    finally:
+        shutil.rmtree(folder)
+
+
+def copy_made_in_order(site: Path, copy: Path, newest_first: bool) -> Path:
+    """``site`` copied into ``copy``, each folder's names made in sorted order, or in the reverse."""
+    copy.mkdir()
+    for child in sorted(site.iterdir(), key=lambda child: child.name, reverse=newest_first):
+        if child.is_dir():
+            copy_made_in_order(child, copy / child.name, newest_first)
+        else:
+            shutil.copyfile(child, copy / child.name)
+    return copy
+
+
+def copy_listed_sorted(site: Path, copy: Path) -> Path:
+    """``site`` copied into ``copy`` (on a tmpfs) so that every folder lists its names in sorted order."""
+    probe = copy.parent / "probe"
+    newest_first = os.listdir(probe) == ["a", "c", "b"]
+    copy_made_in_order(site, copy, newest_first)
+    listed = [os.listdir(folder) for folder, _, _ in os.walk(copy)]
+    assert all(names == sorted(names) for names in listed)
+    return copy
+
+
+def test_the_bundle_is_the_one_pagefinds_command_line_makes_of_the_same_pages(minimal_project: Path, tmp_path: Path,
+                                                                              tmpfs: Path) -> None:
     build(with_search(minimal_project), tmp_path / "site")
-    assert published_bundle(tmp_path / "site") == cli_bundle(tmp_path / "site", tmp_path)
+    listed_sorted = copy_listed_sorted(tmp_path / "site", tmpfs / "site")  # Pagefind's walk finds them in order
+    assert published_bundle(tmp_path / "site") == cli_bundle(listed_sorted, tmp_path)
+
+
+def test_the_index_does_not_depend_on_the_order_the_pages_were_made_in(minimal_project: Path, tmp_path: Path,
+                                                                       tmpfs: Path) -> None:
+    build(with_search(minimal_project), tmp_path / "site")
+    first = copy_made_in_order(tmp_path / "site", tmpfs / "first", newest_first=False)
+    second = copy_made_in_order(tmp_path / "site", tmpfs / "second", newest_first=True)
+    assert os.listdir(first / "en") != os.listdir(second / "en")  # listed in two orders
+    pagefind = search.Pagefind()
+    try:
+        bundles = [{output.path: output.content for output in pagefind.index(folder)} for folder in (first, second)]
+    finally:
+        pagefind.close()
+    assert bundles[0] == bundles[1] == published_bundle(tmp_path / "site")
+
+
+def test_a_site_built_from_an_earlier_one_on_a_tmpfs_has_the_index_of_a_clean_build(minimal_project: Path,
+                                                                                    tmpfs: Path) -> None:
+    # A page edited and built: the other pages are linked from the site before, the edited one written after them
+    project = with_search(minimal_project)
+    page = project / "content" / "pages" / "index.en.md"
+    before = page.read_text(encoding="utf-8")
+    build(project, tmpfs / "reused" / "site")
+    page.write_text(before + "\nOne more sentence.\n", encoding="utf-8")
+    build(project, tmpfs / "reused" / "site")
+    shutil.rmtree(project / CACHE_FOLDER)
+    build(project, tmpfs / "clean" / "site")
+    assert published_bundle(tmpfs / "reused" / "site") == published_bundle(tmpfs / "clean" / "site")
 
 
 def test_an_indexer_kept_running_makes_the_same_bundle_each_time_and_none_of_its_warm_up(minimal_project: Path,
