@@ -4,13 +4,16 @@ The site is written into a fresh temporary folder beside the output folder
 and swapped in only when complete, so a failed or interrupted build leaves
 the previous site untouched. The build only ever replaces a folder it made
 itself: such folders hold a marker file, and any other non-empty folder is
-refused. Nothing outside the output folder is written or deleted.
+refused. Nothing outside the output folder is written or deleted. A file
+that cannot be written (a disk full) is an :class:`OutputError` that says
+what, where and what to do, and the site is left as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import json
 import os
 import shutil
@@ -123,20 +126,49 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
         check_path_lengths(jobs, spare)
         staging, base = _staging(spare, aside)
     except OSError as exc:
-        why = (f"{exc.filename} is a file, where a folder should be"
-               if isinstance(exc, (FileExistsError, NotADirectoryError)) else f"{exc.strerror or exc} ({exc.filename})")
-        raise OutputError(f"cannot write the site into {out}: {why}; choose another --out") from None
+        if isinstance(exc, (FileExistsError, NotADirectoryError)):
+            raise OutputError(f"cannot write the site into {out}: {exc.filename} is a file, where a folder should "
+                              "be; choose another --out") from None
+        raise OutputError(write_failure(exc, out)) from None
     try:
-        entries, written, made = _fill(staging, base, jobs, live, out, known or {}, index)
-        same = entries == live and (live_confirmed or read_manifest(out) == live)
-        if not same:
-            _swap(staging, out)
-    except BaseException:
-        if staging != spare:
-            remove_ours(staging)
-        raise
-    _keep_as_spare(staging, spare)  # or, when the site is already this, the staging folder that mirrors it
+        try:
+            entries, written, made = _fill(staging, base, jobs, live, out, known or {}, index)
+            same = entries == live and (live_confirmed or read_manifest(out) == live)
+            if not same:
+                _swap(staging, out)
+        except BaseException:
+            if staging != spare:
+                remove_ours(staging)
+            raise
+    except OSError as exc:  # the disk full, a folder made read-only ...: said, as the output's problem it is
+        raise OutputError(write_failure(exc, out, staging)) from None
+    with contextlib.suppress(OSError):  # the site is written; a folder not kept is made again by the next build
+        _keep_as_spare(staging, spare)  # or, when the site is already this, the staging folder that mirrors it
     return Written(0 if same else written, made, manifest_digest(entries))
+
+
+def write_failure(exc: OSError, out: Path, staging: Path | None = None) -> str:
+    """What went wrong writing the site into ``out`` (prepared in ``staging``), where, and what to do."""
+    where = str(exc.filename or "")
+    prefix = f"{staging}{os.sep}"
+    if staging is not None and where.startswith(prefix):  # the staging folder is the build's business: name the
+        where = where[len(prefix):]  # site's file
+    what, hint = _WRITE_FAILURES.get(exc.errno, (exc.strerror or str(exc), "Check that folder and its disk"))
+    return (f"cannot write the site into {out}: {what}" + (f" (writing {where})" if where else "") +
+            f"; {out} was left as it was. {hint}, then build again")
+
+
+_WRITE_FAILURES = {  # errno -> what happened, and what to do before building again
+    errno.ENOSPC: ("the disk is full", "Free some space on it, or choose a --out on another disk"),
+    errno.EDQUOT: ("your disk quota is used up", "Free some space, or choose a --out on another disk"),
+    errno.EROFS: ("its disk is read-only", "Choose a --out on a disk you may write to"),
+    errno.EACCES: ("permission denied", "Make the folder and the one it is in writable for you, or choose another "
+                   "--out"),
+    errno.EPERM: ("the system did not allow it", "Make the folder and the one it is in writable for you, or choose "
+                  "another --out"),
+    errno.EMFILE: ("too many files are open", "Close other programs, or raise the limit (ulimit -n)"),
+    errno.EIO: ("the disk reported an error", "Check the disk"),
+}
 
 
 def check_path_lengths(jobs: list[Job], spare: Path) -> None:
@@ -175,7 +207,8 @@ def _limit(folder: Path, name: str, default: int) -> int:
 
 
 def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:
-    """Jobs with normalized paths; two for one file, or one outside the folder, is an error."""
+    """Jobs with normalized paths; two for one file, a file where another's folder is, or one outside the
+    folder, is an error."""
     jobs, seen = [], set()
     for item in items:
         job = item if isinstance(item, Job) else Job(item.path, "", lambda content=item.content: content)
@@ -184,6 +217,15 @@ def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:
             raise OutputError(f"two pages write the same file: {job.path}")
         seen.add(path)
         jobs.append(job if path == job.path else Job(path, job.key, job.make))
+    folders: set[str] = set()
+    for path in seen:
+        parent = path.rpartition("/")[0]
+        while parent and parent not in folders:
+            folders.add(parent)
+            parent = parent.rpartition("/")[0]
+    for path in sorted(seen & folders)[:1]:
+        inner = min(other for other in seen if other.startswith(path + "/"))
+        raise OutputError(f"the site's file {path} would be a folder too, of its file {inner}")
     return jobs
 
 
@@ -234,7 +276,7 @@ def _fill(folder: Path, base: dict[str, tuple[str, int]], jobs: list[Job], live:
         written += staging.put(path, output.content, entry)
     stale = base.keys() - entries.keys()
     for path in stale:
-        (folder / path).unlink(missing_ok=True)
+        _remove_stale(folder, path)
     _remove_empty_folders(folder, stale)
     _mark(folder, entries)
     return entries, written, made
@@ -298,6 +340,9 @@ class _Staging:
     into (it may be a hard link shared with the live site): a new file is
     created in its place. File systems can be slow at creating things, so
     each folder is made once and a file is removed only when one is there.
+    What stands in the way of a file or folder there (a file of an earlier
+    site where this one has a folder of that name, or the reverse, or a
+    folder planted where a page goes) is removed: the folder is ours.
     A file of the live site is linked only once confirmed to be what ``live``
     says: a regular file of its size, reached through no symbolic link, not
     modified since the manifest was written.
@@ -360,44 +405,115 @@ class _Staging:
         return 1
 
     def _create(self, path: str, create: Callable[[str], None]) -> None:
+        """Make the file ``path`` with ``create``; whatever is in its way in this folder (ours) is removed: the file
+        of an earlier site, or a folder where this site has a file (static/thing/ made a file static/thing)."""
         target = self.folder + path
         parent = path.rpartition("/")[0]
         if parent and parent not in self.folders:
-            _make_folder(self.folder + parent)
+            _make_folder(self.folder, parent)
             self.folders.add(parent)
         if path in self.base:
-            with contextlib.suppress(FileNotFoundError):
+            try:
                 os.unlink(target)
+            except FileNotFoundError:
+                pass
+            except OSError:  # not a file (a folder: EISDIR on Linux, EPERM elsewhere)
+                _clear(target)
         try:
             create(target)
-        except FileExistsError:  # linked or written earlier in this build
-            os.unlink(target)
+        except FileExistsError:  # linked or written earlier in this build, or a folder there
+            _clear(target)
             create(target)
 
 
-def _make_folder(folder: str) -> None:
-    """Make ``folder`` and its parents, unless it is there (one system call when its parent is there, as it mostly
-    is: ``os.makedirs`` asks first whether it is)."""
+def _make_folder(root: str, relative: str) -> None:
+    """Make the folder ``relative`` ("/"-joined) and its parents in ``root``, a folder of ours (its path ends in a
+    separator), unless it is there: one system call when its parent is there, as it mostly is (``os.makedirs``
+    asks first whether it is). A file in the way, of an earlier site that had a file where this one has a
+    folder (static/thing made a folder static/thing/), is removed."""
+    folder = root + relative
     try:
         os.mkdir(folder)
+        return
     except FileExistsError:
-        if not os.path.isdir(folder):
-            raise
+        if _is_folder(folder):
+            return
+    except (FileNotFoundError, NotADirectoryError):  # a parent missing, or a file where a parent should be
+        pass
+    path = root
+    for part in relative.split("/"):
+        path += part
+        _folder_at(path)
+        path += "/"
+
+
+def _folder_at(path: str) -> None:
+    """Make ``path``, in a folder of ours, a folder (a parent is there), removing a file or link that is there.
+    Another process of this build may make the same folder meanwhile."""
+    for _ in range(4):
+        try:
+            os.mkdir(path)
+            return
+        except FileExistsError:
+            pass
+        try:
+            if _is_folder(path):
+                return
+            os.unlink(path)
+        except FileNotFoundError:  # removed by another process meanwhile: try again
+            pass
+    os.mkdir(path)  # the last try: what goes wrong is raised
+
+
+def _is_folder(path: str) -> bool:
+    """Whether ``path`` is a folder itself (a symbolic link to one is not)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
     except FileNotFoundError:
-        os.makedirs(folder, exist_ok=True)
+        return False
+
+
+def _clear(path: str) -> None:
+    """Remove what is at ``path``, in a folder of ours: a file, a link, or a folder with all it holds."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
+
+
+def _remove_stale(folder: Path, path: str) -> None:
+    """Remove the file ``path`` of the site before last from ``folder``, where this site has none; where it now
+    has a folder of that name (or a file where a folder of that path was), there is nothing to remove."""
+    target = os.path.join(folder, path)
+    try:
+        os.unlink(target)
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError:
+        if not _is_folder(target):
+            raise
 
 
 def _write_new(target: str, content: bytes) -> None:
     """Write ``content`` to a file that must not exist yet."""
-    with open(target, "xb") as handle:
-        handle.write(content)
+    try:
+        with open(target, "xb") as handle:
+            handle.write(content)
+    except OSError as exc:
+        if exc.filename is not None or exc.errno is None:
+            raise
+        raise OSError(exc.errno, exc.strerror, target) from None  # a write's error (a disk full) names no file
 
 
 def _without(folder: Path, stale: set[str]) -> Path:
     """``folder`` with the pages of the build before last that this build does not make removed (not indexed)."""
     for path in stale:
         if path.endswith(".html"):
-            (folder / path).unlink(missing_ok=True)
+            _remove_stale(folder, path)
     return folder
 
 

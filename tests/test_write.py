@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -470,3 +471,76 @@ def test_a_file_given_an_older_time_stamp_is_still_what_the_manifest_says(tmp_pa
     os.utime(out / "a.html", ns=(old, old))
     write_site(_pages(a=b"A", b=b"B"), out)  # a.html linked from the live site, its time kept
     assert read_manifest(out) is not None
+
+
+# --- what is in the way in the folders of ours ---------------------------------------------------------------------
+
+
+def site_files(out: Path) -> dict[str, bytes]:
+    return {path: content for path, content in files(out).items() if path not in (MARKER, MANIFEST)}
+
+
+@pytest.mark.parametrize("first, second", [
+    ({"static/thing": b".x{}"}, {"static/thing/inner.css": b".a{}"}),  # a file made a folder of that name
+    ({"static/thing/inner.css": b".a{}"}, {"static/thing": b".x{}"}),  # a folder made a file
+    ({"a/b/c.html": b"c"}, {"a": b"a-file", "z.html": b"z"}),  # a folder of folders made a file
+    ({"static/thing": b".x{}"}, {f"static/thing/{n}.css": b".a{}" for n in range(1100)}),  # made by 2 processes
+])
+def test_a_file_and_a_folder_of_one_name_follow_each_other_through_the_site_and_the_spare(tmp_path, first, second):
+    out = tmp_path / "site"
+    index = {"index.html": b"home"}
+    sites = [first, first, second, second, first, second, first, first, second]  # so the spare holds each shape
+    for site in sites:
+        write_site([Output(path, content) for path, content in {**index, **site}.items()], out)
+        assert site_files(out) == {**index, **site}
+        assert read_manifest(out) is not None
+    assert siblings(out) == [".site.spare", "site"]
+
+
+def test_a_folder_planted_in_the_spare_where_a_new_page_goes_is_no_obstacle(tmp_path):
+    out = tmp_path / "site"
+    pages = _pages(index=b"home")
+    write_site(pages, out)
+    write_site(pages, out)  # now there is a spare, with its manifest
+    (tmp_path / ".site.spare" / "extra" / "x" / "index.html").mkdir(parents=True)
+    write_site(pages + _pages(extra__x__index=b"x"), out)
+    assert site_files(out) == {"index.html": b"home", "extra/x/index.html": b"x"}
+
+
+def test_a_file_where_another_file_of_the_site_has_its_folder_is_an_error(tmp_path):
+    with pytest.raises(OutputError, match="the site's file static/thing would be a folder too, of its file "
+                                          "static/thing/inner.css"):
+        write_site([Output("static/thing", b"1"), Output("static/thing/inner.css", b"2")], tmp_path / "site")
+    assert siblings(tmp_path / "site") == []
+
+
+@pytest.mark.parametrize("error, said", [
+    (errno.ENOSPC, "the disk is full (writing b.html); {out} was left as it was. Free some space on it, or choose "
+                   "a --out on another disk, then build again"),
+    (errno.EACCES, "permission denied (writing b.html); {out} was left as it was. Make the folder and the one it "
+                   "is in writable for you, or choose another --out, then build again"),
+    (errno.ENAMETOOLONG, "File name too long (writing b.html); {out} was left as it was. Check that folder and "
+                         "its disk, then build again"),
+])
+def test_a_file_that_cannot_be_written_is_an_output_error_that_says_what_and_where(tmp_path, monkeypatch, error,
+                                                                                   said):
+    import microsite.write
+
+    out = tmp_path / "site"
+    write_site(_pages(a=b"A"), out)
+    before = files(out)
+    real = microsite.write._write_new
+
+    def failing(target: str, content: bytes) -> None:
+        if target.endswith("b.html"):
+            raise OSError(error, os.strerror(error), target)
+        real(target, content)
+
+    monkeypatch.setattr(microsite.write, "_write_new", failing)
+    with pytest.raises(OutputError) as caught:
+        write_site(_pages(a=b"A", b=b"B"), out)
+    assert str(caught.value) == f"cannot write the site into {out}: " + said.format(out=out)
+    assert files(out) == before and siblings(out) == ["site"]  # and no half-made folder beside it
+    monkeypatch.undo()
+    write_site(_pages(a=b"A", b=b"B"), out)
+    assert site_files(out) == {"a.html": b"A", "b.html": b"B"}
