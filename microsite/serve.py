@@ -134,9 +134,12 @@ class Preview:
     def rebuild(self, trusted: Callable[[], bool] | None = None) -> bool | None:
         """Build into ``out``; remember the outcome. True when the build succeeded, False when it failed.
 
-        A failure is shown only if ``trusted()`` says the inputs are still what
-        the build read (see :meth:`Watcher.unchanged_since_build`); if not, what
-        is shown stays as it was and the result is None: build again.
+        Every failure is shown in the browser: the content's mistakes, an output
+        folder that cannot be written (a disk full), and microsite's own
+        mistakes (whose traceback is printed in the terminal too). A failure
+        is shown only if ``trusted()`` says the inputs are still what the build
+        read (see :meth:`Watcher.unchanged_since_build`); if not, what is shown
+        stays as it was and the result is None: build again.
         """
         self.idle.clear()
         if self.cache is None:
@@ -146,11 +149,19 @@ class Preview:
                 result = build(self.root, self.out, self.options or preview_options(self.base_url), cache=self.cache)
             if result.site is None and self.result is not None:  # nothing changed: the site is the one shown
                 result = replace(result, site=self.result.site)
-        except (ContentErrors, OutputError) as exc:
+        except Exception as exc:  # noqa: BLE001 (every failure is shown where the editor looks: the browser)
             if trusted is not None and not trusted():
                 return None
+            if isinstance(exc, ContentErrors):
+                error = exc.format(self.root)
+            elif isinstance(exc, OutputError):
+                error = f"error: {exc}"
+            else:  # microsite's own mistake: its traceback in the terminal, for a report
+                traceback.print_exc()
+                error = (f"error: the build failed unexpectedly ({type(exc).__name__}: {exc}); this is a mistake "
+                         "of microsite's, not of the content: the terminal shows where, for a bug report")
             with self.lock:
-                self.error = exc.format(self.root) if isinstance(exc, ContentErrors) else f"error: {exc}"
+                self.error = error
             return False
         finally:
             self.idle.set()

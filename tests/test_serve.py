@@ -569,6 +569,65 @@ def test_a_preview_shows_a_failed_build_only_when_it_is_trusted(tmp_path: Path) 
     assert "does not start with front matter" in preview.error
 
 
+def test_a_preview_shows_an_output_folder_it_cannot_write_and_builds_again_once_it_can(
+        minimal_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import microsite.write
+
+    preview = Preview(minimal_project, tmp_path / "site", "http://127.0.0.1:1/")
+    assert preview.rebuild()
+    page = minimal_project / "content" / "pages" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+
+    def full(target: str, content: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), target)
+
+    monkeypatch.setattr(microsite.write, "_write_new", full)
+    assert preview.rebuild(trusted=lambda: True) is False
+    assert preview.error == (f"error: cannot write the site into {tmp_path / 'site'}: the disk is full (writing "
+                             f"en/index.html); {tmp_path / 'site'} was left as it was. Free some space on it, or "
+                             "choose a --out on another disk, then build again")
+    monkeypatch.undo()
+    assert preview.rebuild() and preview.error == ""
+    assert "One more sentence." in (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_preview_follows_a_static_file_replaced_by_a_folder_of_its_name_and_back(minimal_project: Path,
+                                                                                   tmp_path: Path) -> None:
+    import shutil
+
+    preview = Preview(minimal_project, tmp_path / "site", "http://127.0.0.1:1/")
+    thing = minimal_project / "static" / "thing"
+    for shape in ("file", "folder", "folder", "file", "folder", "file"):  # the spare holds each shape in turn
+        if thing.is_dir():
+            shutil.rmtree(thing)
+        else:
+            thing.unlink(missing_ok=True)
+        if shape == "file":
+            thing.write_text(".x{}", encoding="utf-8")
+        else:
+            thing.mkdir()
+            (thing / "inner.css").write_text(".a{}", encoding="utf-8")
+        assert preview.rebuild(trusted=lambda: True), preview.error
+        published = tmp_path / "site" / "static" / "thing"
+        assert published.is_file() if shape == "file" else (published / "inner.css").is_file()
+
+
+def test_a_preview_shows_a_build_that_failed_for_microsites_own_mistake(minimal_project: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    import microsite.pipeline
+
+    preview = Preview(minimal_project, tmp_path / "site", "http://127.0.0.1:1/")
+    monkeypatch.setattr(microsite.pipeline, "write_site", lambda *_, **__: [][0])
+    assert preview.rebuild(trusted=lambda: True) is False
+    assert preview.error == ("error: the build failed unexpectedly (IndexError: list index out of range); this is "
+                             "a mistake of microsite's, not of the content: the terminal shows where, for a bug "
+                             "report")
+    assert "Traceback" in capsys.readouterr().err
+
+
 def test_watcher_does_not_report_a_temporary_file_gone_before_the_burst_ended(tmp_path: Path) -> None:
     """Safe-write editors save to a temporary name, then rename or delete it: only the page has changed."""
     page, temporary = tmp_path / "page.md", tmp_path / "page.md___jb_tmp___"
