@@ -217,13 +217,7 @@ def _checked_jobs(items: Iterable[Job | Output]) -> list[Job]:
             raise OutputError(f"two pages write the same file: {job.path}")
         seen.add(path)
         jobs.append(job if path == job.path else Job(path, job.key, job.make))
-    folders: set[str] = set()
-    for path in seen:
-        parent = path.rpartition("/")[0]
-        while parent and parent not in folders:
-            folders.add(parent)
-            parent = parent.rpartition("/")[0]
-    for path in sorted(seen & folders)[:1]:
+    for path in sorted(seen & _folders_of(seen))[:1]:
         inner = min(other for other in seen if other.startswith(path + "/"))
         raise OutputError(f"the site's file {path} would be a folder too, of its file {inner}")
     return jobs
@@ -566,9 +560,11 @@ def _unchanged_since(info: os.stat_result, written: int) -> bool:
 
 def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:
     """True if ``folder`` has exactly the manifest's files, with their sizes, none modified since the manifest
-    was written, and no symbolic links."""
+    was written, no symbolic links, and no folder but those the manifest's files are in (an empty folder
+    made by hand, ``site/old-stuff/``, would otherwise stay in the site, and in the spare, forever)."""
     written = _manifest_time(folder)
     found: dict[str, int] = {}
+    folders = 0
     pending = [("", str(folder))]
     while pending:
         prefix, directory = pending.pop()
@@ -578,6 +574,7 @@ def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:
                     return False
                 if entry.is_dir():
                     pending.append((f"{prefix}{entry.name}/", entry.path))
+                    folders += 1
                 else:
                     info = entry.stat()
                     if not _unchanged_since(info, written):
@@ -585,7 +582,19 @@ def _holds(folder: Path, manifest: dict[str, tuple[str, int]]) -> bool:
                     found[prefix + entry.name] = info.st_size
     found.pop(MARKER, None)
     found.pop(MANIFEST, None)
-    return len(found) == len(manifest) and all(found.get(path) == size for path, (_, size) in manifest.items())
+    return (len(found) == len(manifest) and all(found.get(path) == size for path, (_, size) in manifest.items())
+            and folders == len(_folders_of(manifest)))  # each found holds a file found: all are the manifest's
+
+
+def _folders_of(paths: Iterable[str]) -> set[str]:
+    """Every folder the files ``paths`` are in, and the folders those are in."""
+    folders: set[str] = set()
+    for path in paths:
+        parent = path.rpartition("/")[0]
+        while parent and parent not in folders:
+            folders.add(parent)
+            parent = parent.rpartition("/")[0]
+    return folders
 
 
 class SpareAside:

@@ -544,3 +544,34 @@ def test_a_file_that_cannot_be_written_is_an_output_error_that_says_what_and_whe
     monkeypatch.undo()
     write_site(_pages(a=b"A", b=b"B"), out)
     assert site_files(out) == {"a.html": b"A", "b.html": b"B"}
+
+
+def test_an_empty_folder_added_by_hand_makes_the_folder_unknown_and_is_gone_from_site_and_spare(tmp_path):
+    out = tmp_path / "site"
+    pages = _pages(index=b"home", en__index=b"en")
+    write_site(pages, out)
+    write_site(pages, out)  # with a spare
+    (out / "old-stuff" / "empty").mkdir(parents=True)
+    (out / "en" / "nothing").mkdir()
+    assert read_manifest(out) is None
+    for _ in range(3):
+        write_site(pages, out)
+        assert read_manifest(out) is not None
+    write_site(_pages(index=b"home, edited", en__index=b"en"), out)
+    folders = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*") if path.is_dir())
+    assert folders == [".site.spare", ".site.spare/en", "site", "site/en"]
+
+
+def test_a_spare_holding_a_folder_of_no_file_of_its_manifest_is_not_trusted(tmp_path):
+    out = tmp_path / "site"
+    pages = _pages(index=b"home")
+    write_site(pages, out)
+    write_site(_pages(index=b"home", a__b=b"b"), out)
+    assert read_manifest(tmp_path / ".site.spare") is not None
+    (tmp_path / ".site.spare" / "extra" / "x" / "index.html").mkdir(parents=True)
+    assert read_manifest(tmp_path / ".site.spare") is None
+    aside = SpareAside(out)
+    try:
+        assert aside.held()[1] is None
+    finally:
+        aside.close()
