@@ -14,6 +14,9 @@ import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ErrorList, not_utf8
 
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
 # A CSS string or comment, found left to right so that a quote inside a comment (or "/*" inside a string) is no token.
@@ -40,17 +43,28 @@ class Asset:
     content: bytes
 
 
-def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True) -> dict[str, Asset]:
+def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True, folder: Path = Path("static"),
+                       errors: ErrorList | None = None) -> dict[str, Asset]:
     """Every static file under its fingerprinted path, keyed by its original name.
 
     With ``enabled`` false (the live preview, which swaps a changed stylesheet
-    in place by its name) files keep their names.
+    in place by its name) files keep their names. A stylesheet, which is read
+    as text, that is not UTF-8 is a mistake at its first byte that is not
+    (``folder`` is ``static/``; in ``errors``, else raised).
     """
     assets = {f.name: _asset(f.name, f.content, enabled) for f in files if not f.name.endswith(".css")}
+    mistakes = ErrorList() if errors is None else errors
     for f in files:
         if f.name.endswith(".css"):
-            css = _rewrite_css(f.name, f.content, assets)
+            try:
+                css = _rewrite_css(f.name, f.content, assets)
+            except UnicodeDecodeError:
+                mistakes.extend([not_utf8(folder / f.name, f.content)])
+                assets[f.name] = _asset(f.name, f.content, enabled)  # still there, for what names it: its one
+                continue  # mistake is this
             assets[f.name] = _asset(f.name, minify_css(css) if enabled else css, enabled)
+    if errors is None:
+        mistakes.raise_if_any()
     return dict(sorted(assets.items()))
 
 

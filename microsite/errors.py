@@ -76,6 +76,25 @@ class ContentErrors(Exception):
         return "\n".join(error.format(root) for error in self.errors)
 
 
+NOT_UTF8_HINT = "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode'); GBK and GB18030 are not accepted"
+
+
+def not_utf8(path: Path, data: bytes) -> ContentError:
+    """The mistake of a file (``data``, the bytes of ``path``) that is not UTF-8 text, wherever the build reads
+    one (content, templates, stylesheets): at its first byte that is no part of a UTF-8 character, its line and
+    column counted as an editor counts them."""
+    try:
+        data.decode("utf-8")
+        bad = len(data)
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    start = data.rfind(b"\n", 0, bad) + 1
+    before = data[start:bad].decode("utf-8")
+    column = len(before.removeprefix("\ufeff") if start == 0 else before) + 1  # a byte order mark is no character
+    return ContentError(Location(path, data.count(b"\n", 0, bad) + 1, column), "the file is not UTF-8 text",
+                        NOT_UTF8_HINT)
+
+
 class ErrorList:
     """Collects mistakes so a stage can report all of them, not just the first."""
 

@@ -26,7 +26,7 @@ from typing import Any
 from .assets import StaticFile
 from .conventions import CANDIDATES_SUFFIX, RECORD_KINDS, device_reserved, is_private_file, windows_device
 from .cores import map_forked
-from .errors import ContentError, ContentErrors, ErrorList, Location
+from .errors import ContentError, ContentErrors, ErrorList, Location, not_utf8
 from .inputs import Inputs
 from .kept import Kept, text_key
 from .memo import digest_of
@@ -385,10 +385,8 @@ def _text_of(raw: bytes, path: str, errors: ErrorList) -> str | None:
     be content: not UTF-8, a NUL, an unprintable or invisible character."""
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        errors.add(Location(Path(path), line), "the file is not UTF-8 text",
-                   "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode'); GBK and GB18030 are not accepted")
+    except UnicodeDecodeError:
+        errors.extend([not_utf8(Path(path), raw)])
         return None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1

@@ -28,7 +28,7 @@ from .structured import json_ld, og_locale
 from .conventions import RECORD_KIND
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
 from .downloads import DATASETS, FORMATS, download, download_path
-from .errors import ContentError, ContentErrors, Location
+from .errors import ContentError, ContentErrors, Location, not_utf8
 from .dates import DAY, PartialDate
 from .i18n import format_count, format_date
 from .inputs import Inputs
@@ -114,6 +114,10 @@ class TemplateOutside(Exception):
     """A template that is a symbolic link leading out of the project (``args[0]``: its path)."""
 
 
+class TemplateNotText(Exception):
+    """A template that is not UTF-8 text (``args``: its path and its bytes)."""
+
+
 class ProjectTemplates(jinja2.FileSystemLoader):
     """Templates from ``templates/`` as the build's :class:`Inputs` read them (so as fingerprinted).
 
@@ -132,8 +136,15 @@ class ProjectTemplates(jinja2.FileSystemLoader):
         data = self.inputs.template(path)
         if data is None:  # not there when the inputs were read: whatever is found now was not fingerprinted
             self.inputs.stale = True
-            return super().get_source(environment, template)
-        return data.decode("utf-8"), path, lambda: True
+            try:
+                return super().get_source(environment, template)
+            except UnicodeDecodeError:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+        try:
+            return data.decode("utf-8"), path, lambda: True
+        except UnicodeDecodeError:
+            raise TemplateNotText(path, data) from None
 
 
 class MissingAsset(Exception):
@@ -342,6 +353,8 @@ class Renderer:
         if isinstance(exc, jinja2.TemplateNotFound):  # one a template extends, includes or imports
             return ContentError(self._template_location(exc, template_name), f"template '{exc.name}' not found",
                                 f"create templates/{exc.name}, or correct the name where it is used")
+        if isinstance(exc, TemplateNotText):
+            return not_utf8(Path(exc.args[0]), exc.args[1])
         if isinstance(exc, TemplateOutside):
             return ContentError(Location(Path(exc.args[0])), "the template leads outside the project (a symbolic "
                                 "link); only files inside the project are read",

@@ -68,7 +68,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     every = known.in_order(pages) if known is not None else pages  # the site's pages, in order, as known or read
     sources, records, anchors = trace_evidence(sources, records, records.prose + source_prose, errors, memo, every)
     prose = page_prose + records.prose + source_prose
-    assets = fingerprint_assets(raw.static_files, fingerprint)
+    assets = fingerprint_assets(raw.static_files, fingerprint, raw.project.static, errors)
     names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
              for code in config.codes}
     # A name in any language is traced by its term's quote: the Chinese term in brackets in an English text too.

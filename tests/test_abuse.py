@@ -360,7 +360,7 @@ def test_markdown_nested_ten_thousand_levels_deep_is_checked_quickly(root: Path,
     (PAGE, b"---\ntitle: T\ndescription: D\n---\nA\x00B\n", "5: the file contains a NUL byte"),
     (STATISTICS, b"- id: a\n- id: b\x00\n", "2: the file contains a NUL byte"),
     (PAGE, b"\x00" * 4096, "1: the file contains a NUL byte"),
-    (PAGE, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "1: the file is not UTF-8 text"),
+    (PAGE, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "1:1: the file is not UTF-8 text"),
 ], ids=["page", "yaml", "only-nuls", "png-named-md"])
 def test_a_file_with_nul_bytes_is_refused_at_the_line(root: Path, name: str, data: bytes, message: str) -> None:
     (root / name).write_bytes(data)
@@ -377,9 +377,11 @@ def test_a_file_with_nul_bytes_is_refused_at_the_line(root: Path, name: str, dat
 def test_a_file_in_another_encoding_is_refused_at_the_line_of_its_first_bad_byte(
         root: Path, name: str, text: str, encoding: str) -> None:
     (root / name).write_bytes(text.encode(encoding))
-    line = next(number for number, content in enumerate(text.splitlines(), 1) if not content.isascii())
+    line, content = next((number, content) for number, content in enumerate(text.splitlines(), 1)
+                         if not content.isascii())
+    column = next(index for index, character in enumerate(content, 1) if not character.isascii())
     run = refused(root)
-    assert run.mistakes() == [f"{name}:{line}: the file is not UTF-8 text"]
+    assert run.mistakes() == [f"{name}:{line}:{column}: the file is not UTF-8 text"]
     assert "save it as UTF-8" in run.stderr
 
 

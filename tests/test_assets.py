@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from microsite.assets import StaticFile, fingerprint_assets, minify_css
-from tests.conftest import PROJECT
+from microsite.errors import ContentErrors
+from tests.conftest import MINIMAL, PROJECT, REPO, make_project
 
 
 def test_minifying_drops_comments_and_spaces_that_mean_nothing() -> None:
@@ -34,3 +40,31 @@ def test_the_real_stylesheet_keeps_every_string_and_rule_when_published() -> Non
 def test_the_live_preview_keeps_the_stylesheet_as_written() -> None:
     source = b"/* kept */\nbody { margin: 0; }\n"
     assert fingerprint_assets((StaticFile("style.css", source),), enabled=False)["style.css"].content == source
+
+
+@pytest.mark.parametrize("content, line, column", [
+    (b'.a{content:"\xe9"}', 1, 13),  # Latin-1
+    (".a{}\n.b{content:'商会'}\n".encode("gbk"), 2, 13),
+    (b"\xef\xbb\xbf.a{}\n/* \xff */", 2, 4),  # after a byte order mark
+    (b"\xef\xbb\xbf\xff", 1, 1),
+])
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_stylesheet_that_is_not_utf8_is_a_mistake_at_its_first_bad_byte(content: bytes, line: int, column: int,
+                                                                         enabled: bool) -> None:
+    files = (StaticFile("css/bad.css", content), StaticFile("good.css", b".b{}"))
+    with pytest.raises(ContentErrors) as caught:
+        fingerprint_assets(files, enabled, Path("/project/static"))
+    [error] = caught.value.errors
+    assert error.format() == (f"/project/static/css/bad.css:{line}:{column}: the file is not UTF-8 text\n"
+                              "  hint: save it as UTF-8 (editors call it 'UTF-8' or 'Unicode'); GBK and GB18030 are "
+                              "not accepted")
+
+
+def test_a_build_with_a_stylesheet_that_is_not_utf8_stops_with_that_one_mistake(tmp_path: Path) -> None:
+    root = make_project(tmp_path, MINIMAL / "content")
+    (root / "static" / "thing.css").write_bytes(b'.a{content:"\xe9"}')
+    run = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(root), "build"], capture_output=True,
+                         text=True, check=False)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "static/thing.css:1:13: the file is not UTF-8 text\n  hint: save it as UTF-8" in run.stderr
+    assert "1 mistake found" in run.stderr

@@ -162,7 +162,7 @@ def test_no_content_folder_is_an_error_at_once(tmp_path: Path):
 def test_non_utf8_file_is_reported_at_the_line_of_the_first_bad_byte(tmp_path: Path):
     gbk = "---\ntitle: T\ndescription: 工商联\n---\n".encode("gbk")
     raw = load(project(tmp_path, {"pages/index.zh.md": gbk}))
-    assert messages(raw)[0].startswith("content/pages/index.zh.md:3: the file is not UTF-8 text")
+    assert messages(raw)[0].startswith("content/pages/index.zh.md:3:14: the file is not UTF-8 text")
     assert "GBK" in raw.errors[0].hint
     assert raw.pages == ()
 

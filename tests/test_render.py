@@ -173,6 +173,18 @@ def test_every_template_that_does_not_compile_is_reported_each_once(minimal_proj
         "templates/404.html", "templates/unused.html"]
 
 
+@pytest.mark.parametrize("name", ["404.html", "macros.html", "unused.html"])  # a page's, one it imports, one no
+def test_a_template_that_is_not_utf8_is_one_mistake_at_its_first_bad_byte(minimal_project: Path, name: str):
+    template = minimal_project / "templates" / name
+    before = template.read_bytes() if template.exists() else b""
+    template.write_bytes(before + b"{# caf\xe9 #}\n")
+    line = before.count(b"\n") + 1
+    [error] = render_mistakes(minimal_project)
+    assert error.format(minimal_project) == (
+        f"templates/{name}:{line}:7: the file is not UTF-8 text\n"
+        "  hint: save it as UTF-8 (editors call it 'UTF-8' or 'Unicode'); GBK and GB18030 are not accepted")
+
+
 def test_undefined_ui_string_is_located_at_the_template_line(minimal_project: Path):
     replace_in(minimal_project / "templates" / "404.html", "t('not_found_home_link')", "t('no_such_string')")
     [error] = render_mistakes(minimal_project)
