@@ -10,6 +10,10 @@
   (:data:`CANDIDATES_SUFFIX`). A file the build reads nowhere is reported (see
   ``load``), unless its name marks it as an editor's or a system's own
   (:func:`is_private_file`).
+- What an editor, the system or version control leaves beside the project's
+  files (``x.md~``, ``#x.md#``, ``.x.md.swp``, ``.DS_Store``, ``.git``) is no
+  input: the build reads none, in any folder, and the preview watches none
+  (:func:`is_leftover`). Every other file is read and watched, hidden ones too.
 - The templates give some elements ids of their own (:data:`TEMPLATE_IDS`,
   and ids that begin with :data:`TEMPLATE_ID_PREFIXES`): a heading of a page's
   text never gets one of those, so that no page gives one id twice.
@@ -20,6 +24,7 @@ A page's URL is derived from its key and language in one place too:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -45,11 +50,27 @@ def device_reserved(name: str) -> str:
 CANDIDATES_SUFFIX = ".candidates.yaml"  # sources/<id>.candidates.yaml: what ingest found, for an editor to copy
 
 
+_LEFTOVER_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", ".git", ".hg", ".svn"})
+
+
+def is_leftover(name: str) -> bool:
+    """Whether a file or folder named ``name`` is what an editor, the system or version control leaves beside the
+    project's files, which no one means as an input: a backup (``x.md~``), an autosave (``#x.md#``), a lock
+    (``.#x.md``), a swap file (``.x.md.swp``), a folder's own (``.DS_Store``, ``Thumbs.db``), a repository
+    (``.git``). The build reads none (in ``content/``, ``templates/`` or ``static/``: none is published), the
+    preview watches none; every other file is read and watched, hidden ones too (``static/.well-known/``)."""
+    return (name.endswith("~") or (name.startswith("#") and name.endswith("#") and len(name) > 1)
+            or name.startswith(".#") or (name.startswith(".") and _SWAP.search(name) is not None)
+            or name.lower() in _LEFTOVER_NAMES)
+
+
+_SWAP = re.compile(r"\.sw[a-p]\Z")  # Vim's swap files: .x.md.swp, then .swo, .swn ... when one is in use
+
+
 def is_private_file(name: str) -> bool:
-    """Whether a file named ``name`` is an editor's or a system's own (hidden, a backup, an autosave, a folder's
-    thumbnails), which no one means as content: ``.DS_Store``, ``.x.md.swp``, ``x.md~``, ``#x.md#``."""
-    return name.startswith(".") or name.endswith("~") or (name.startswith("#") and name.endswith("#")) \
-        or name.lower() in ("thumbs.db", "desktop.ini")
+    """Whether a file named ``name`` of ``content/`` that the build does not read is meant to be there (not
+    reported): hidden (``.gitkeep``), or an editor's or a system's leftover (:func:`is_leftover`)."""
+    return name.startswith(".") or is_leftover(name)
 
 
 def content_file(key: str, lang: str) -> str:

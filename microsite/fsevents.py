@@ -25,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+from .conventions import is_leftover
 from .cores import wait_readable
 
 LONGEST_BURST = 2.0  # seconds: saves that go on longer (a file written without end) get a rebuild anyway
@@ -93,7 +94,8 @@ class FileEvents:
         """Watch every folder under ``folders`` (not following links); give up on events if one cannot be."""
         for top in self.folders:
             for folder, subfolders, _ in os.walk(top):
-                subfolders[:] = [name for name in subfolders if not os.path.islink(os.path.join(folder, name))]
+                subfolders[:] = [name for name in subfolders  # a repository (.git) is no input: see conventions
+                                 if not is_leftover(name) and not os.path.islink(os.path.join(folder, name))]
                 mask = _CHANGES | _ONLY_DIRECTORIES | _DONT_FOLLOW
                 watch = self.libc.inotify_add_watch(self.fd, os.fsencode(folder), mask)
                 if watch < 0:

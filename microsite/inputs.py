@@ -30,6 +30,7 @@ import stat
 import time
 from pathlib import Path
 
+from .conventions import is_leftover
 from .cores import MIN_ITEMS, Started, map_forked, start_forked
 from .memo import digest_of, digest_of_chunks
 
@@ -202,7 +203,8 @@ def _digest_of_file(path: str) -> str:
 
 
 def _walk(folder: str) -> list[os.DirEntry]:
-    """Every file (or link that is not to a folder) under ``folder``, in name order; links to folders not followed."""
+    """Every file (or link that is not to a folder) under ``folder``, in name order; links to folders not followed,
+    an editor's or the system's leftovers left out (``conventions.is_leftover``: the build reads none)."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -210,6 +212,8 @@ def _walk(folder: str) -> list[os.DirEntry]:
         return []
     found = []
     for entry in entries:
+        if is_leftover(entry.name):
+            continue
         if entry.is_dir(follow_symlinks=False):
             found.extend(_walk(entry.path))
         elif not (entry.is_symlink() and os.path.isdir(entry.path)):

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .assets import StaticFile
-from .conventions import CANDIDATES_SUFFIX, RECORD_KINDS, device_reserved, is_private_file, windows_device
+from .conventions import (CANDIDATES_SUFFIX, RECORD_KINDS, device_reserved, is_leftover, is_private_file,
+                          windows_device)
 from .cores import map_forked
 from .errors import ContentError, ContentErrors, ErrorList, Location, not_utf8
 from .inputs import Inputs
@@ -166,6 +167,7 @@ def unread_files(content: Path, unread: list[str]) -> tuple[Path, ...]:
     expected = {os.path.join(str(content), "site.yaml"),
                 *(os.path.join(str(content), "data", f"{name}.yaml") for name in DATA_FILES)}
     for top, folders, files in os.walk(content):
+        folders[:] = [name for name in folders if not is_leftover(name)]  # a repository (.git) is no input
         if top == str(content):
             folders[:] = [name for name in folders if name not in ("pages", "sources")]  # walked by the loading
         found.extend(path for name in files if (path := os.path.join(top, name)) not in expected)
@@ -284,7 +286,8 @@ def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "",
 
     Paths are strings here (10,000 files make ``Path`` objects a noticeable cost of a rebuild).
 
-    Links to folders are not followed. Every other symbolic link is checked
+    What an editor or the system leaves beside the files (``conventions.is_leftover``: ``x.md~``, ``.x.md.swp``,
+    ``.DS_Store``) is not there for the build. Links to folders are not followed. Every other symbolic link is checked
     (see :func:`_target`), so one that leads outside the project, to a folder
     or nowhere is reported even when its name would not be read.
     """
@@ -305,6 +308,8 @@ def _files(folder: Path, root: Path, errors: ErrorList, suffix: str = "",
             errors.add(Location(Path(exc.filename)), f"cannot read the folder: {exc.strerror}")
             continue
         for entry in entries:
+            if is_leftover(entry.name):  # an editor's or the system's: no input (see ``conventions``)
+                continue
             if entry.is_symlink():
                 target = _target(Path(entry.path), root, errors)
                 if target is not None and entry.name.endswith(suffix):
@@ -334,7 +339,7 @@ def _target(path: Path, root: Path, errors: ErrorList) -> Path | None:
     except OSError as exc:
         if not os.path.islink(path):
             errors.add(Location(path), f"cannot read the file: {exc.strerror}")
-        elif not path.name.startswith(".#"):  # an editor's lock file is a link to nowhere, on purpose
+        else:  # (an editor's lock file, a link to nowhere on purpose, is never looked at: ``is_leftover``)
             errors.add(Location(path), "the symbolic link leads nowhere (to a missing file, or round in a circle)",
                        "remove the link, or point it at a file inside the project")
         return None

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from .assets import headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
-from .conventions import RECORD_KIND
+from .conventions import RECORD_KIND, is_leftover
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
 from .downloads import DATASETS, FORMATS, download, download_path
 from .errors import ContentError, ContentErrors, Location, not_utf8
@@ -130,7 +130,10 @@ class ProjectTemplates(jinja2.FileSystemLoader):
         self.folder, self.inside, self.inputs = folder, os.path.realpath(root) + os.sep, inputs
 
     def get_source(self, environment: jinja2.Environment, template: str):
-        path = os.path.join(self.folder, *jinja2.loaders.split_template_path(template))
+        parts = jinja2.loaders.split_template_path(template)
+        if any(is_leftover(part) for part in parts):  # an editor's backup (page.html~) is no template: as the
+            raise jinja2.TemplateNotFound(template)  # build reads none, the preview watches none
+        path = os.path.join(self.folder, *parts)
         if os.path.lexists(path) and not os.path.realpath(path).startswith(self.inside):
             raise TemplateOutside(path)
         data = self.inputs.template(path)

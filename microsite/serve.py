@@ -41,7 +41,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import escape
 
 from . import search
-from .conventions import key_and_language
+from .conventions import is_leftover, key_and_language
 from .errors import ContentErrors
 from .fsevents import LONGEST_BURST, FileEvents
 from .memo import digest_of
@@ -289,7 +289,7 @@ def rescanned(state: dict[str, tuple[int, int, str]], paths: list[str],
 
     For a save the system told of (see ``fsevents``): at 10,000 files, looking
     at the page saved takes a tenth of a millisecond, scanning all 70 ms.
-    What a whole snapshot leaves out (a hidden file or folder) is left out.
+    What a whole snapshot leaves out (an editor's or the system's leftover: see :func:`_ignored`) is left out.
     """
     tops = [str(top) for top in watched]
     wanted = {path for path in paths if _in_snapshot(path, tops)}
@@ -323,8 +323,10 @@ def _in_snapshot(path: str, tops: list[str]) -> bool:
 
 
 def _ignored(name: str) -> bool:
-    """Whether a file or folder is left out of snapshots: hidden ones, editors' swap and backup files."""
-    return name.startswith((".", "#")) or name.endswith("~")
+    """Whether a file or folder is left out of snapshots: exactly those the build does not read, an editor's or the
+    system's leftovers (``conventions.is_leftover``: swap and backup files, ``.DS_Store``, ``.git``). A hidden file
+    the build reads (``static/.well-known/security.txt``, ``templates/.partial.html``) is watched."""
+    return is_leftover(name)
 
 
 def _scan(folder: str):

@@ -137,6 +137,27 @@ def test_the_files_no_part_of_the_build_reads_are_listed_and_an_editors_own_are_
     assert [path.relative_to(tmp_path / "content").as_posix() for path in raw.unread] == sorted(stray)
 
 
+LEFTOVERS = ["style.css~", "#style.css#", ".style.css.swp", ".style.css.swo", ".DS_Store", "Thumbs.db",
+             ".git/config", "img/.DS_Store"]
+
+
+def test_an_editors_or_the_systems_leftovers_are_not_read_and_hidden_files_are(tmp_path: Path):
+    static = tmp_path / "static"
+    for name in ["style.css", ".well-known/security.txt", ".htaccess", "img/a.png", *LEFTOVERS]:
+        (static / name).parent.mkdir(parents=True, exist_ok=True)
+        (static / name).write_bytes(b"x")
+    (static / ".#style.css").symlink_to("editor@host.1234:1700000000")  # Emacs's lock: a link to nowhere
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir(parents=True)
+    (pages / ".#a.en.md").symlink_to("editor@host.1234:1700000000")
+    (pages / "#a.en.md#").write_text(VALID_PAGE, encoding="utf-8")
+    raw = load(project(tmp_path, {"pages/a.en.md": VALID_PAGE}))
+    assert messages(raw) == []
+    assert sorted(f.name for f in raw.static_files) == [".htaccess", ".well-known/security.txt", "img/a.png",
+                                                         "style.css"]
+    assert [d.path.name for d in raw.pages] == ["a.en.md"]
+
+
 def test_a_page_build_still_lists_every_file_it_does_not_read(tmp_path: Path):
     """A build that reads only the pages that changed (see ``known``) still walks the whole folder."""
     raw = load(project(tmp_path, {"pages/a.en.md": VALID_PAGE, "pages/b.en.md": VALID_PAGE, "pages/c.txt": "x"}),

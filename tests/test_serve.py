@@ -346,6 +346,35 @@ def test_snapshot_ignores_editor_swap_and_backup_files(tmp_path: Path) -> None:
     assert changed_files(before, snapshot([tmp_path])) == []
 
 
+@pytest.mark.parametrize("name", ["static/.well-known/security.txt", "templates/.partial.html", "static/.htaccess",
+                                  "content/pages/.draft.en.md"])
+def test_a_hidden_file_the_build_reads_is_watched(tmp_path: Path, name: str) -> None:
+    watched = [tmp_path / folder for folder in ("content", "templates", "static")]
+    (tmp_path / name).parent.mkdir(parents=True)
+    (tmp_path / name).write_text("one", encoding="utf-8")
+    before = snapshot(watched)
+    (tmp_path / name).write_text("two, longer", encoding="utf-8")
+    assert changed_files(before, snapshot(watched)) == [tmp_path / name]
+    assert changed_files(before, rescanned(before, [str(tmp_path / name)], watched)) == [tmp_path / name]
+
+
+def test_the_watcher_watches_exactly_the_files_the_build_reads(tmp_path: Path) -> None:
+    from microsite.inputs import Inputs
+
+    names = ["content/site.yaml", "content/pages/a.en.md", "content/pages/.draft.en.md", "templates/page.html",
+             "templates/.partial.html", "static/style.css", "static/.well-known/security.txt", "static/.htaccess",
+             "static/.hidden/x.txt"]
+    leftovers = ["static/style.css~", "static/#style.css#", "static/.style.css.swp", "static/.DS_Store",
+                 "static/Thumbs.db", "static/.git/config", "templates/page.html~", "templates/.page.html.swp",
+                 "content/pages/a.en.md~", "content/pages/#a.en.md#", "content/pages/.a.en.md.swp"]
+    for name in names + leftovers:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "content" / "pages" / ".#a.en.md").symlink_to("editor@host.1234:1700000000")
+    watched = snapshot([tmp_path / folder for folder in ("content", "templates", "static")])
+    assert sorted(watched) == sorted(Inputs(tmp_path).digests) == sorted(str(tmp_path / name) for name in names)
+
+
 def test_changed_files_lists_edited_added_and_removed_files(tmp_path: Path) -> None:
     kept, edited, removed = (tmp_path / name for name in ("kept.md", "edited.md", "removed.md"))
     for path in (kept, edited, removed):
