@@ -319,15 +319,19 @@ _EN_QUALIFIERS = {
     "or less": AT_MOST, "at the most": AT_MOST, "or above": AT_LEAST, "or over": AT_LEAST, "and up": AT_LEAST,
     "and above": AT_LEAST, "at the least": AT_LEAST,
 }
-_EN_PREFIX = (r"(?:(?:\b(?P<pre>more than|upwards of|in excess of|north of|just over|well over|over|above|nearly|almost"
-              r"|close to|just shy of|just short of|about|around|some|roughly|approximately|approx\.?|circa|ca?\."
-              r"|an estimated|estimated|no fewer than|no less than|no more than|fewer than|less than|just under|under"
-              r"|below|at least|a minimum of|up to|at most|a maximum of)\s+)|(?P<sign>[~≈<>≤≥])\s?)?")
+# A qualifier before a number, looked for back from each number found (a search at every place in the text for one
+# of forty words would cost more than all the rest of the reading).
+_EN_BEFORE = re.compile(r"(?:\b(?P<pre>more than|upwards of|in excess of|north of|just over|well over|over|above|nearly"
+                        r"|almost|close to|just shy of|just short of|about|around|some|roughly|approximately|approx\.?"
+                        r"|circa|ca?\.|an estimated|estimated|no fewer than|no less than|no more than|fewer than|less than"
+                        r"|just under|under|below|at least|a minimum of|up to|at most|a maximum of)\s+"
+                        r"|(?P<sign>[~≈<>≤≥])\s?)\Z", re.IGNORECASE)
+_EN_BEFORE_REACH = 24  # characters back: the longest qualifier and its space fit
 # 10-plus, ten-odd, 49 or more, 49 at most
 _EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|\sor (?:more|so|fewer|less|above|over)\b|\sat the (?:most|least)\b"
              r"|\sat (?:most|least)\b|\sand (?:up|above)\b))?")
 _EN_NUMBER = re.compile(
-    _EN_PREFIX + r"(?:(?P<cur>CNY|RMB|US\$|\$|¥|EUR|€)\s?)?"
+    r"(?:(?P<cur>CNY|RMB|US\$|\$|¥|EUR|€)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"(?:\s?(?P<mag>thousand|million|billion|trillion)(?![a-z]))?"
     r"(?P<pct>\s?%| per ?cent| pct\b)?(?P<yuan> yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b)?"
@@ -336,10 +340,12 @@ _EN_NUMBER = re.compile(
 )
 
 
-def _en_qualifier(match: re.Match) -> str:
+def _en_qualified(match: re.Match, text: str) -> tuple[int, str]:
+    """Where the number of ``match`` begins with the qualifier before it, if any, and the qualifier it says."""
+    before = _EN_BEFORE.search(text, max(0, match.start() - _EN_BEFORE_REACH), match.start())
+    start, said = (before.start(), (before["pre"] or before["sign"]).lower()) if before else (match.start(), "")
     after = (match["post"] or "").strip(" -").lower()
-    before = (match["pre"] or match["sign"] or "").lower()
-    return _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get(before, EXACT)
+    return start, _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get(said, EXACT)
 
 
 def find_numbers_en(text: str) -> list[Number]:
@@ -351,11 +357,11 @@ def find_numbers_en(text: str) -> list[Number]:
         value = float(match["num"].replace(",", ""))
         if match["mag"]:
             value *= _EN_MAGNITUDES[match["mag"].lower()]
-        qualifier = _en_qualifier(match)
+        start, qualifier = _en_qualified(match, folded)
         currency = (match["cur"] or "").upper()
         unit = ("%" if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
                 else "$" if match["dollars"] else "€" if currency == "EUR" else currency)
-        numbers.append(Number(value, qualifier, match.start(), match.end(), text[match.start():match.end()], unit))
+        numbers.append(Number(value, qualifier, start, match.end(), text[start:match.end()], unit))
     for match in _EN_VAGUE.finditer(folded):
         scale = match["num"].lower()[:-1]
         value = (10 if scale == "dozen" else _EN_SCALES[scale]) * {"tens": 10, "hundreds": 100}.get(
@@ -371,8 +377,8 @@ def find_numbers_en(text: str) -> list[Number]:
         value = _word_value(match["num"].lower())
         if value is None or any(match.start() < n.end and n.start < match.end() for n in numbers):
             continue
-        numbers.append(Number(float(value), _en_qualifier(match), match.start(), match.end(),
-                              text[match.start():match.end()]))
+        start, qualifier = _en_qualified(match, folded)
+        numbers.append(Number(float(value), qualifier, start, match.end(), text[start:match.end()]))
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
                  else _word_value(match["num"].lower()))
@@ -412,7 +418,6 @@ _EN_TENS = {word: 10 * (index + 2) for index, word in enumerate("twenty thirty f
 _EN_SCALES = {"hundred": 100, "dozen": 12, **_EN_MAGNITUDES}
 _EN_WORD = "(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len, reverse=True)) + ")"
 _EN_WORDS = re.compile(
-    _EN_PREFIX +
     r"(?P<num>(?<![a-z])(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred: 100
     rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*(?![a-z]))"  # (not \b: 有forty家 has no word boundary)
     + _EN_AFTER,
@@ -505,10 +510,14 @@ _SYMBOLS = class_members(_SYMBOL_RANGES)
 _SYMBOL = re.compile(f"[{_SYMBOLS}]")
 _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
 # Words of a date that say a number without a numeral: a month's name, a year said from today (去年, last year).
-DATE_WORDS = ("january february march april may june july august september october november december "
+# May and March are months only with a capital (the verbs "may" and "march" are in every other text): looked for as
+# written.
+DATE_WORDS = ("january february april june july august september october november december "
               "jan feb mar apr jun jul aug sep sept oct nov dec year").split()
+CAPITAL_MONTHS = ("May", "March")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b"
                            rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS))})\b|\b(?:{'|'.join(DATE_WORDS)})\b|年|倍"
+                           rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
@@ -546,6 +555,8 @@ def may_hold_numbers(text: str) -> bool:
     True wherever :data:`_NUMBER_START` would find one, and sometimes where it
     would not; ten times as fast (a search for one of many words is slow).
     """
+    if "May" in text or "March" in text:
+        return True
     if text.isascii():
         words = text.lower()
         if _ASCII_DIGIT.search(text) is not None:
