@@ -59,9 +59,15 @@ def is_leftover(name: str) -> bool:
     (``.#x.md``), a swap file (``.x.md.swp``), a folder's own (``.DS_Store``, ``Thumbs.db``), a repository
     (``.git``). The build reads none (in ``content/``, ``templates/`` or ``static/``: none is published), the
     preview watches none; every other file is read and watched, hidden ones too (``static/.well-known/``)."""
-    return (name.endswith("~") or (name.startswith("#") and name.endswith("#") and len(name) > 1)
-            or name.startswith(".#") or (name.startswith(".") and _SWAP.search(name) is not None)
-            or name.lower() in _LEFTOVER_NAMES)
+    # (asked of every file of a project at every build: decided by the first and last characters where it can be)
+    first, last = name[:1], name[-1:]
+    if last == "~":
+        return True
+    if first == "#":
+        return last == "#" and len(name) > 1
+    if first == ".":
+        return name.startswith(".#") or _SWAP.search(name) is not None or name.lower() in _LEFTOVER_NAMES
+    return first in "TtDd" and name.lower() in _LEFTOVER_NAMES
 
 
 _SWAP = re.compile(r"\.sw[a-p]\Z")  # Vim's swap files: .x.md.swp, then .swo, .swn ... when one is in use
