@@ -129,6 +129,8 @@ _ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": Q
 def _a_month(number: Number) -> bool:
     """4月, 七月: a month, with a year or without one (a bare 4月 is no count of months: that is 4个月)."""
     return number.unit == "月" and 1 <= number.value <= 12 and number.value == int(number.value)
+
+
 # (Not where 年 begins a word of its own, 如今年轻, 说明年度, 网上年报, 这次年会, 上年纪: the 今, 明, 上 end another.)
 _RELATIVE_YEARS = re.compile(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画])"
                              r"|\b(?P<en>(?:this|last|next|the coming) year)\b", re.IGNORECASE)
