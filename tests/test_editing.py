@@ -63,16 +63,28 @@ def append_record(root: Path, name: str, record: dict) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
 
 
-def publish_figure_and_event(root: Path, draft: dict) -> None:
+def unused_id(root: Path, name: str, wanted: str) -> str:
+    """``wanted``, or ``wanted-2`` ...: the first id no record of ``content/data/<name>.yaml`` has yet (an
+    editor's record of that id being valid content)."""
+    taken = {record.get("id") for record in yaml.safe_load((root / "content" / "data" / f"{name}.yaml")
+                                                           .read_text(encoding="utf-8")) or []}
+    return next(ident for ident in (wanted, *(f"{wanted}-{n}" for n in range(2, 1000))) if ident not in taken)
+
+
+def publish_figure_and_event(root: Path, draft: dict) -> tuple[str, str]:
+    """The made-up item's figure and event, under ids no record has yet: those ids."""
+    figure_id = unused_id(root, "statistics", "new-member-companies")
+    event_id = unused_id(root, "timeline", "members-meeting-2024")
     [figure] = [record for record in draft["statistics"] if record["value"] == 120]
-    figure.update(id="new-member-companies", zh={"label": "会员大会新增的会员企业", "measure": "家"},
+    figure.update(id=figure_id, zh={"label": "会员大会新增的会员企业", "measure": "家"},
                   en={"label": "companies that joined at the members' meeting"})
     append_record(root, "statistics", figure)
     [meeting] = [record for record in draft["events"] if record["date"] == "2024-04"]
-    meeting.update(id="members-meeting-2024", stats=["new-member-companies"],
+    meeting.update(id=event_id, stats=[figure_id],
                    zh={"title": "会员大会", "text": "工商联召开会员大会。"},
                    en={"title": "Members' meeting", "text": "A meeting of members was held."})
     append_record(root, "timeline", meeting)
+    return figure_id, event_id
 
 
 def add_source_translation(root: Path, source: str) -> None:
@@ -116,16 +128,16 @@ def add_to_menu(root: Path, key: str) -> None:
     assert yaml.safe_load(text)["nav"][-1] == key
 
 
-def add_page(root: Path, source: str) -> str:
+def add_page(root: Path, source: str, figure_id: str, event_id: str) -> str:
     """A page that cites the new source and links the new figure and event, in the menu; its key."""
     key = unused_page_key(root)
     assert main(["--root", str(root), "new", "page", key]) == 0
     bodies = {
-        "zh": ("会员", "工商联新增会员企业。", "[会员大会](event:members-meeting-2024)上新增会员企业"
-               f"[](stat:new-member-companies)，"
+        "zh": ("会员", "工商联新增会员企业。", f"[会员大会](event:{event_id})上新增会员企业"
+               f"[](stat:{figure_id})，"
                f"[企业家表示支持](cite:{source} \"与会企业家表示，将继续支持商会建设\")。"),
-        "en": ("Members", "New member companies.", "At the [members' meeting](event:members-meeting-2024), "
-               f"[](stat:new-member-companies) companies joined, and [entrepreneurs pledged support](cite:{source} \"将继续支持商会建设\")."),
+        "en": ("Members", "New member companies.", f"At the [members' meeting](event:{event_id}), "
+               f"[](stat:{figure_id}) companies joined, and [entrepreneurs pledged support](cite:{source} \"将继续支持商会建设\")."),
     }
     for lang, (title, description, body) in bodies.items():
         (root / "content" / "pages" / f"{key}.{lang}.md").write_text(
@@ -137,9 +149,9 @@ def add_page(root: Path, source: str) -> str:
 def test_the_content_tests_pass_after_ordinary_editorial_work(tmp_path: Path, capsys) -> None:
     root = copy_project(tmp_path)
     source, draft = ingest(root, tmp_path)
-    publish_figure_and_event(root, draft)
+    figure_id, event_id = publish_figure_and_event(root, draft)
     add_source_translation(root, source)
-    key = add_page(root, source)
+    key = add_page(root, source, figure_id, event_id)
     assert main(["--root", str(root), "translated", "--all"]) == 0
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
