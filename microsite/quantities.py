@@ -112,23 +112,28 @@ def _claimed_zh(text: str) -> list[Quantity]:
     dates = [(found.start, found.end) for found in find_dates_zh(text, _ANY_DAY)]
     found = []
     for number in find_numbers_zh(text):
-        in_date = any(number.start < end and start < number.end for start, end in dates)
+        in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
         written_in_digits = any(char.isdecimal() for char in number.text)
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
             continue
-        in_date = in_date or _a_month(number)
-        found.append(Quantity(number, _zh_meanings(in_date, ordinal), _ZH_DATE_PARTS.get(number.unit, "") if in_date
-                              else ""))
+        found.append(Quantity(number, _zh_meanings(in_date, ordinal), _date_part(number, in_date)))
     return found + _relative_years(text)
 
 
 _ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": QUARTER}
 
 
-def _a_month(number: Number) -> bool:
-    """4月, 七月: a month, with a year or without one (a bare 4月 is no count of months: that is 4个月)."""
-    return number.unit == "月" and 1 <= number.value <= 12 and number.value == int(number.value)
+def _in_a_date(number: Number, dates: list[tuple[int, int]]) -> bool:
+    """Whether ``number`` is part of one of the date expressions at ``dates``, or a month said alone (4月, 七月:
+    with a year or without one, a month; a count of months is 4个月), read alike in a claim and in a quote."""
+    return (any(number.start < end and start < number.end for start, end in dates)
+            or (number.unit == "月" and 1 <= number.value <= 12 and number.value == int(number.value)))
+
+
+def _date_part(number: Number, in_date: bool) -> str:
+    """Which part of a date a Chinese number is, by its unit (年, 月, 日, 季度), where it is in one."""
+    return _ZH_DATE_PARTS.get(number.unit, "") if in_date else ""
 
 
 # (Not where 年 begins a word of its own, 如今年轻, 说明年度, 网上年报, 这次年会, 上年纪: the 今, 明, 上 end another.)
@@ -216,12 +221,12 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     spans = [(found.start, found.end) for found in dates]
     found = []
     for number in find_numbers_zh(normalized_quote):
-        in_date = any(number.start < end and start < number.end for start, end in spans) or _a_month(number)
+        in_date = _in_a_date(number, spans)
         ordinal = _ordinal_zh(number, normalized_quote)
         meanings = _zh_meanings(in_date, ordinal)
         if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
             meanings = frozenset((COUNT, ORDINAL))  # a bare numeral in a name (十四五, 四好) fixes no meaning
-        found.append(Quantity(number, meanings, _ZH_DATE_PARTS.get(number.unit, "") if in_date else ""))
+        found.append(Quantity(number, meanings, _date_part(number, in_date)))
     if reference is not None:
         for item in dates:
             when = item.date

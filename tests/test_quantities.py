@@ -173,6 +173,7 @@ def test_words_that_hold_no_number_are_not_read_as_one(text, lang):
     ("最近3家商会成立", "zh", "3家商会成立"),  # 最近 is recently, not nearly
     ("商会成立30周年", "zh", "商会成立30年"),  # 周年: years, not weeks
     ("4月“晋品出海”活动", "zh", "今年4月，依托海内外晋江乡贤资源"),  # a month without its year
+    ("七月，陈贻得带队走访", "zh", "2023年7月，晋江市委统战部副部长"),  # in numerals too, read as quotes read it
     ("dozens of chambers", "en", "全市数十家商会参与活动"),
     ("forty or fifty chambers", "en", "四五十家商会"),
     ("seven or eight chambers", "en", "七八家商会"),
