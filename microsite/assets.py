@@ -23,7 +23,7 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
 _CSS_TOKEN = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.DOTALL)
 # Spaces that never matter: around braces, semicolons and commas, and after a colon. Not around + - > ~ (calc()
 # needs its spaces), nor before a colon (".a :hover" is not ".a:hover").
-_CSS_SPACE = re.compile(r"\s*([{};,])\s*|:\s+")
+_CSS_SPACE = re.compile(r" ?([{};,]) ?|: ")  # a space around a mark (on text whose spaces are one each already)
 
 
 @dataclass(frozen=True)

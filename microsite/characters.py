@@ -129,7 +129,8 @@ _LOOKALIKE_DIGITS = {"О": "0", "о": "0", "Ο": "0", "ο": "0", "Օ": "0", "Ｏ
 _LOOKALIKES = "".join(char for char, digit in _LOOKALIKE_DIGITS.items() if digit)
 _MAY_BE_LOOKALIKE = re.compile(f"[{_LOOKALIKES}]")
 _MAY_BE_ODD = re.compile(f"[{bmp_members(_INVISIBLE_RANGES)}{_LOOKALIKES}{ASTRAL}]")  # invisible, or a look-alike
-_LOOKALIKE_RUN = re.compile(rf"[\d{_LOOKALIKES}]*[{_LOOKALIKES}][\d{_LOOKALIKES}]*")
+# A run is tried from its start alone: a long run of digits is read once, not once from each digit.
+_LOOKALIKE_RUN = re.compile(rf"(?<![\d{_LOOKALIKES}])[\d{_LOOKALIKES}]*?[{_LOOKALIKES}][\d{_LOOKALIKES}]*")
 
 
 def _lookalikes(text: str) -> list[Problem]:

@@ -373,7 +373,9 @@ def _uncovered(digits: tuple[TextRun, ...], mistakes: tuple[WritingMistake, ...]
     return tuple(runs)
 
 
-_MARKS = re.compile(r"\S*(?:\*\*|~~)\S*")  # bold's or strikethrough's marks, with the word they hold to
+# Bold's or strikethrough's marks, with the word they hold to: a word is tried from its start alone, so that a
+# long word without marks is read once, not once from each of its characters.
+_MARKS = re.compile(r"(?<!\S)\S*?(?:\*\*|~~)\S*")
 # A web address written as text (linkify is off: it is no link), to the first space or punctuation around it.
 _ADDRESS = re.compile(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
                       re.IGNORECASE)

@@ -36,7 +36,7 @@ from .tracing import PlainField
 
 _EDITION_CODE = re.compile(r"[a-z]{2,3}-[a-z]{2,8}\Z")
 PROFILES = ("s2t", "s2tw", "s2twp", "s2hk")  # OpenCC's Simplified-to-Traditional profiles
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")  # (the renderer escapes < in text and values)
 _SHOWN_ATTRIBUTE = re.compile(r'(\s(?:title|alt|aria-label)=")([^"]*)(")')  # words a reader sees in a tag
 _HREF = re.compile(r'(\shref=")([^"#]*)')
 _FIRST_PLACEHOLDER = 0xF0000  # a private-use plane that no content uses (and OpenCC passes through)

@@ -46,7 +46,7 @@ from markdown_it.token import Token
 from .cjk import SHARED_PUNCTUATION, is_cjk
 from .conventions import is_template_id
 
-_EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
+_EXPLICIT_ID = re.compile(r"(?<!\s)\s*\{#([A-Za-z][\w-]*)\}\s*$")  # from a run of spaces' start alone
 _SLUG_SEPARATORS = re.compile(r"[^\w]+")
 
 

@@ -70,7 +70,7 @@ class Rendered:
 
 
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|td|th|pre|dt|dd)>|<br\s*/?>")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # (the renderer escapes < in text and values: a tag holds none)
 _IMAGE = re.compile(r"<img\b([^>]*)>")
 _ATTRIBUTE = re.compile(r'\s([^\s="]+)="([^"]*)"')  # as the renderer writes one: a value's own " is &quot;
 

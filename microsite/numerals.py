@@ -129,7 +129,8 @@ ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS]
 _ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{ZH_NUMERALS}]+)" + _ZH_POSTFIX
                        + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
 _ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX)
-_ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>[0-9]+|[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)")
+# (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)
+_ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)")
 _ZH_DOUBLING = re.compile(rf"翻(?:了)?(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍")
 
 _PREFIX_QUALIFIER = {

@@ -130,7 +130,8 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))), re.IGNORECASE)
 
 
-_QUOTED_PART = re.compile(r"[“\"‘'「『]([^”\"’'」』]+)[”\"’'」』]")
+# (No opening mark inside: each is tried once, so a run of opening marks is read once, not once from each.)
+_QUOTED_PART = re.compile(r"[“\"‘'「『]([^“”\"‘’'「」『』]+)[”\"’'」』]")
 
 
 def numbered_names(names: Sequence[str], lang: str) -> tuple[str, ...]:

@@ -48,7 +48,8 @@ _HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
 MAX_DEPTH = 32
 
 # A key typed with the full-width colon of a Chinese input method: ``title：…``.
-_FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"\[\]{},][^:：#]*?)\s*：")
+# (The key runs to the first colon or #, and spaces before the colon are in it: one reading of the line.)
+_FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"\[\]{},][^:：#]*)：")
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",

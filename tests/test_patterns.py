@@ -1,0 +1,110 @@
+"""Every regular expression of the package reads any text in time in proportion to its length.
+
+Python's engine backtracks: ``\\S*(?:\\*\\*)\\S*`` searched through a long word without ``**`` starts again at
+each of its characters and reads the rest of the word each time, so 3,000 characters cost 4.5 million steps. A
+page, a record or a feed's field may hold such a run (a pasted table of digits, a line of ``@``), and the check
+of a valid page would take minutes. So each pattern is run, as the package runs it, on long runs of one piece of
+text (a character, two, a character after a start that some pattern looks for), and must not take more than a
+linear reading would: the few that ever did took seconds where the others take a millisecond.
+
+How the package runs a pattern is read from its source: one only ever ``match``-ed or ``fullmatch``-ed is tried
+at the text's start; any other (searched, split, substituted, or handed on) is searched through the whole text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import microsite
+
+PACKAGE = Path(microsite.__file__).parent
+SCANNING = frozenset({"search", "finditer", "findall", "sub", "subn", "split"})
+ANCHORED = frozenset({"match", "fullmatch"})
+LENGTH = 3_000  # characters: a quadratic reading takes a twentieth of a second or more, a linear one a millisecond
+SLOW = 0.02  # seconds at LENGTH; and then more than 8 times the time at a quarter of it (linear: 4, quadratic: 16)
+
+# The pieces a run is made of: every kind of character the patterns look for, and pairs that alternate.
+PIECES = [*"aA1一[]()*~ /.:-_#!\\`<>'\"年%，\n\t十亿@&=?|+,;{}$^分之万元«»“”（）。、",
+          "a ", "[(", "**", "a.", "1,", "1.", "a:", "[]", "*a", "a-", "ab", "一年", "[a](", "1 ", "一 ", "a1",
+          "1一", "\n\n", " \n", "<a", "&a", "1%", "ID", "0x"]
+# What some patterns look for before a run: a number, a mark, a link, an address, a tag.
+STARTS = ["", "1", "一", "**", "[", "<", "@", "a@", "http://", "#", "{#", "<?xml "]
+
+
+def _patterns() -> dict[str, re.Pattern]:
+    """Every compiled pattern at the top level of a module of the package, by ``module.NAME``."""
+    found: dict[re.Pattern, str] = {}
+    for module in pkgutil.iter_modules(microsite.__path__):
+        namespace = vars(importlib.import_module(f"microsite.{module.name}"))
+        for name, value in namespace.items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found.setdefault(value, f"{module.name}.{name}")
+    return {name: pattern for pattern, name in found.items()}
+
+
+SOURCES = [path.read_text(encoding="utf-8") for path in sorted(PACKAGE.glob("*.py"))]
+PATTERNS = _patterns()
+
+
+def _uses() -> dict[str, frozenset[str]]:
+    """How the package uses each name: the methods called on it, and "other" for any use that is not a method
+    call (passed to a function, kept in a table), which may search. A name's own assignment is no use."""
+    found: dict[str, set[str]] = {}
+    for source in SOURCES:
+        for match in re.finditer(r"(?<![\w.])([A-Za-z_]\w*)(?!\w|\s*=[^=])(?:\.(\w+)\()?", source):
+            found.setdefault(match.group(1), set()).add(match.group(2) or "other")
+    return {name: frozenset(how) for name, how in found.items()}
+
+
+USES = _uses()
+
+
+def uses(name: str) -> frozenset[str]:
+    """How the package uses the pattern bound to ``name`` (see ``_uses``)."""
+    return USES.get(name, frozenset())
+
+
+def _seconds(run, text: str) -> float:  # noqa: ANN001 (a callable)
+    started = time.perf_counter()
+    run(text)
+    return time.perf_counter() - started
+
+
+def _slow_text(pattern: re.Pattern, anchored: bool) -> str | None:
+    run = (lambda text: (pattern.match(text), pattern.fullmatch(text))) if anchored else \
+        (lambda text: sum(1 for _ in pattern.finditer(text)))
+    for start in STARTS:
+        for piece in PIECES:
+            repeat = LENGTH // len(piece)
+            text = start + piece * repeat
+            seconds = _seconds(run, text)
+            if seconds > SLOW and seconds > 8 * min(_seconds(run, start + piece * (repeat // 4)) for _ in range(3)):
+                return f"{start!r} + {piece!r} × {repeat:,}: {seconds:.2f} s"  # one is enough, and each costs
+    return None
+
+
+def test_every_pattern_is_found_with_its_uses() -> None:
+    """The search for patterns finds them (this file would pass on none), and each one's uses in the source."""
+    assert len(PATTERNS) >= 50
+    unused = [name for name in PATTERNS if not uses(name.split(".", 1)[1])]
+    assert not unused, f"patterns the source never uses: {unused}"
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_a_pattern_reads_a_long_run_in_linear_time(name: str) -> None:
+    how = uses(name.split(".", 1)[1])
+    anchored = bool(how) and how <= ANCHORED
+    slow = _slow_text(PATTERNS[name], anchored)
+    assert slow is None, f"{name} ({'match' if anchored else 'search'}) is slow on a long run: {slow}"
+
+
+def test_the_check_itself_finds_a_quadratic_pattern() -> None:
+    """The measure fails a pattern that backtracks over each start of a run, and passes its linear rewrite."""
+    assert _slow_text(re.compile(r"\S*(?:\*\*|~~)\S*"), anchored=False)
+    assert _slow_text(re.compile(r"(?<!\S)\S*?(?:\*\*|~~)\S*"), anchored=False) is None
