@@ -47,11 +47,15 @@ class ContentError(Exception):
     def __reduce__(self):  # picklable (for caches and worker processes) despite the extra arguments
         return (ContentError, (self.location, self.message, self.hint, self.detail))
 
-    def format(self, root: Path | None = None) -> str:
-        """``path:line:col: message`` and an indented hint, paths relative to ``root``."""
+    def format(self, root: Path | None = None, relative: dict[Path, Path] | None = None) -> str:
+        """``path:line:col: message`` and an indented hint, paths relative to ``root``; ``relative`` keeps the
+        paths already made relative, for a caller that formats many mistakes of few files."""
         location = self.location
         if root is not None:
-            location = Location(_relative(location.path, root), location.line, location.column)
+            known = {} if relative is None else relative
+            if location.path not in known:
+                known[location.path] = _relative(location.path, root)
+            location = Location(known[location.path], location.line, location.column)
         text = f"{location}: {_one_line(self.message)}"
         if self.hint:
             text += f"\n  hint: {_one_line(self.hint)}"
@@ -73,7 +77,8 @@ class ContentErrors(Exception):
         super().__init__(f"{len(self.errors)} content error(s)")
 
     def format(self, root: Path | None = None) -> str:
-        return "\n".join(error.format(root) for error in self.errors)
+        relative: dict[Path, Path] = {}  # a path is resolved once, not once a mistake (20,000 in one page)
+        return "\n".join(error.format(root, relative) for error in self.errors)
 
 
 NOT_UTF8_HINT = "save it as UTF-8 (editors call it 'UTF-8' or 'Unicode'); GBK and GB18030 are not accepted"
