@@ -38,14 +38,25 @@ STARTS = ["", "1", "一", "**", "[", "<", "@", "a@", "http://", "#", "{#", "<?xm
 
 
 def _patterns() -> dict[str, re.Pattern]:
-    """Every compiled pattern at the top level of a module of the package, by ``module.NAME``."""
+    """Every compiled pattern at the top level of a module of the package, by ``module.NAME``, and those in a
+    table there (a tuple, list or dict, or a tuple in one), by ``module.NAME[index]``."""
     found: dict[re.Pattern, str] = {}
     for module in pkgutil.iter_modules(microsite.__path__):
         namespace = vars(importlib.import_module(f"microsite.{module.name}"))
         for name, value in namespace.items():
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                found.setdefault(value, f"{module.name}.{name}")
+            for index, item in _members(value):
+                if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
+                    found.setdefault(item, f"{module.name}.{name}{index}")
     return {name: pattern for pattern, name in found.items()}
+
+
+def _members(value: object) -> list[tuple[str, object]]:
+    if isinstance(value, dict):
+        value = list(value.values())
+    if not isinstance(value, (tuple, list)):
+        return [("", value)]
+    return [(f"[{index}]{inner}", item) for index, member in enumerate(value[:200])
+            for inner, item in (_members(member) if isinstance(member, (tuple, list)) else [("", member)])]
 
 
 SOURCES = [path.read_text(encoding="utf-8") for path in sorted(PACKAGE.glob("*.py"))]
@@ -89,16 +100,23 @@ def _slow_text(pattern: re.Pattern, anchored: bool) -> str | None:
     return None
 
 
+def _name(found: str) -> str:
+    """The name in the source of a pattern found as ``module.NAME`` or ``module.NAME[index]``."""
+    return found.split(".", 1)[1].split("[")[0]
+
+
 def test_every_pattern_is_found_with_its_uses() -> None:
-    """The search for patterns finds them (this file would pass on none), and each one's uses in the source."""
+    """The search for patterns finds them (this file would pass on none), those in tables too, and each one's
+    uses in the source."""
     assert len(PATTERNS) >= 50
-    unused = [name for name in PATTERNS if not uses(name.split(".", 1)[1])]
+    assert any("[" in name for name in PATTERNS)
+    unused = [name for name in PATTERNS if not uses(_name(name))]
     assert not unused, f"patterns the source never uses: {unused}"
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_a_pattern_reads_a_long_run_in_linear_time(name: str) -> None:
-    how = uses(name.split(".", 1)[1])
+    how = uses(_name(name))
     anchored = bool(how) and how <= ANCHORED
     slow = _slow_text(PATTERNS[name], anchored)
     assert slow is None, f"{name} ({'match' if anchored else 'search'}) is slow on a long run: {slow}"
