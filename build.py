@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / "microsite-requirements.txt"
 RUNTIME_MODULES = ("jinja2", "markdown_it", "yaml", "livereload")
-TEST_MODULES = ("pytest", "playwright")
+TEST_MODULES = ("pytest", "xdist", "playwright")
 
 
 def requirements(with_tests: bool) -> list[str]:

@@ -159,7 +159,8 @@ def test_the_content_tests_pass_after_ordinary_editorial_work(tmp_path: Path, ca
     assert (tmp_path / "site" / "en" / key / "index.html").is_file()
 
     environment = {**os.environ, "MICROSITE_PROJECT": str(root)}
-    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m",
+    # one process: the suite around it already uses every core
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", "-m",
                           "content and not browser", "tests"], cwd=REPO, env=environment,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
