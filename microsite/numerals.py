@@ -67,26 +67,32 @@ def plain_digits_value(text: str) -> int:
     return int("".join(str(_ZH_DIGITS[char]) for char in text))
 _ZH_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
 _FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%"}
-_OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]")  # \d is every Unicode decimal digit (Nd)
+# \d is every Unicode decimal digit (Nd); a circle ○ among Chinese digits is their zero (二○二三年, as often typed).
+_OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]|[○◯](?=[〇零一二三四五六七八九○◯])|(?<=[〇零一二三四五六七八九○◯])[○◯]")
 
 
 def fold_digits(text: str) -> str:
     """``text`` with every decimal digit of any script (full-width ４, Arabic-Indic ٤, Devanagari ४,
-    mathematical 𝟒 ...) written as an ASCII digit, and ``．，％`` as ``.,%``.
+    mathematical 𝟒 ...) written as an ASCII digit, ``．，％`` as ``.,%``, and a circle among Chinese digits
+    (``二○二三``) as their zero ``〇``.
 
     One character for one, so offsets into the result are offsets into ``text``.
     """
     if text.isascii():
         return text
-    return _OTHER_DIGITS.sub(lambda match: _FULLWIDTH_MARKS.get(match.group()) or str(unicodedata.decimal(match.group())),
-                             text)
+    return _OTHER_DIGITS.sub(_ascii_digit, text)
+
+
+def _ascii_digit(match: re.Match) -> str:
+    found = match.group()
+    return _FULLWIDTH_MARKS.get(found) or ("〇" if found in "○◯" else str(unicodedata.decimal(found)))
 
 # The Traditional forms of the characters that write a number or say how it reads (億 亿, 萬 万, 個 个, 餘 余, 約 约,
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劑叄單噸噹國報場塊夥將對屆層嵗幣幫幾張後戶捲撥數於會條棟樁檯歐歲為爲畝畫畵當盞碼種筆箇節紀約級終組縣羣臺華萬衕貨貳踰輕輛輪輯迴週過鎊鎭鎮鑑鑒開間隊隻雙韆頂項頭顆類颱餘齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则剂叁单吨当国报场块伙将对届层岁币帮几张后户卷拨数于会条栋桩台欧岁为为亩画画当盏码种笔个节纪约级终组县群台华万同货贰逾轻辆轮辑回周过镑镇镇鉴鉴开间队只双千顶项头颗类台余龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劑叄單噸噹國報場塊夥將對屆層嵗幣幫幾張後戶捲撥數於會條棟樁檯歐歲為爲畝畫畵當盞碼種筆箇節簽籤紀約級終組縣羣臨臺華萬衕製親計貨貳貼趕踰輕輛輪輯迴週過違鄰鎊鎭鎮鑑鑒開間閤隊隻雙韆頂項預頭顆類颱餘齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则剂叁单吨当国报场块伙将对届层岁币帮几张后户卷拨数于会条栋桩台欧岁为为亩画画当盏码种笔个节签签纪约级终组县群临台华万同制亲计货贰贴赶逾轻辆轮辑回周过违邻镑镇镇鉴鉴开间合队只双千顶项预头颗类台余龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -106,8 +112,9 @@ _NOT_NEARLY, _NOT_ABOUT, _NOT_OVER = "(?<![最附临靠邻就贴亲])", "(?<![�
 _ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|" + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
               + _NOT_ABOUT + r"约|大约|大概|不到|不足|少于|低于"
               r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億]))?")  # 数百, 几十, 上千
-# After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) about it.
-_ZH_POSTFIX = r"(?P<post>余|多|几|来)?"
+# After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) and 把 after a hundred, a
+# thousand or ten thousand (百把人, 千把家) about it (after another numeral 把 counts chairs: 十把椅子).
+_ZH_POSTFIX = r"(?P<post>余|多|几|来|(?<=[百千万萬])把)?"
 _ZH_MAG = r"(?P<mag>万亿|亿|万|千)?"
 # Measure words: how Chinese counts things (a numeral in words is a number only with one after it).
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
@@ -117,10 +124,10 @@ MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 �
 # (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 回, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
 # 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
+_ZH_AFTER = "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止)?"  # 49个以上: at least 49
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|周年|周岁|星期|月|日|"
             + "|".join(sorted(MEASURE_WORDS - {"月", "日"}))
-            + ")?"
-            "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止)?")  # 49个以上: at least 49
+            + ")?" + _ZH_AFTER)
 _ZH_ARABIC = re.compile(
     _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多|几|来)?" + _ZH_UNIT
 )
@@ -128,9 +135,12 @@ ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS]
 # 三十余万人: a qualifier may stand between a number and its magnitude
 _ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{ZH_NUMERALS}]+)" + _ZH_POSTFIX
                        + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
-_ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX)
+_ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX + _ZH_AFTER)
 # (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)
-_ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)")
+_ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)"
+                          + _ZH_AFTER)  # 四分之三以上: at least three quarters
+_ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
+_ZH_COUNTLESS = re.compile(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
 _ZH_DOUBLING = re.compile(rf"翻(?:了)?(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍")
 
 _PREFIX_QUALIFIER = {
@@ -152,10 +162,13 @@ def find_numbers_zh(text: str) -> list[Number]:
     numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(folded)]
     for match in _ZH_WORDS.finditer(folded):
         numbers.extend(_numeral_run(match))
-    if "分之" in folded or "翻" in folded:  # 百分之五十 is 50%, 三分之一 a third, 翻两番 four times: one number each
+    if "分之" in folded or "翻" in folded or "数以" in folded:
+        # 百分之五十 is 50%, 三分之一 a third, 翻两番 four times, 数以百计 several hundred: one number each
         wholes = [_percent_match(match) for match in _ZH_PERCENT.finditer(folded)]
         wholes += [_fraction_match(match) for match in _ZH_FRACTION.finditer(folded)]
         wholes += [_doubling_match(match) for match in _ZH_DOUBLING.finditer(folded)]
+        wholes += [Number(float(_ZH_SCALES[match["num"]]), SEVERAL, match.start(), match.end(), match.group(0), "")
+                   for match in _ZH_COUNTLESS.finditer(folded)]
         wholes = [number for number in wholes if number is not None]
         numbers = [number for number in numbers
                    if not any(p.start < number.end and number.start < p.end for p in wholes)] + wholes
@@ -180,8 +193,8 @@ def _percent_match(match: re.Match) -> Number | None:
     value = float(written) if written[0].isdigit() else parse_chinese_numeral(written)
     if value is None:
         return None
-    return Number(float(value), _qualifier(match["pre"], match["post"]), match.start(), match.end(), match.group(0),
-                  "%")
+    return Number(float(value), _qualifier(match["pre"], match["post"], match["post3"]), match.start(), match.end(),
+                  match.group(0), "%")
 
 
 def _numeral(written: str) -> float | None:
@@ -193,7 +206,8 @@ def _fraction_match(match: re.Match) -> Number | None:
     whole, part = _numeral(match["den"]), _numeral(match["num"])
     if not whole or part is None or match["den"] == "百":
         return None
-    return Number(part / whole, _qualifier(match["pre"], None), match.start(), match.end(), match.group(0), "分之")
+    return Number(part / whole, _qualifier(match["pre"], None, match["post3"]), match.start(), match.end(), match.group(0),
+                  "分之")
 
 
 def _doubling_match(match: re.Match) -> Number | None:
@@ -287,7 +301,7 @@ def _qualifier(prefix: str | None, postfix: str | None, after: str | None = None
     if after:
         return _AFTER_QUALIFIER[after]
     if postfix:
-        return ABOUT if postfix == "来" else MORE_THAN
+        return ABOUT if postfix in ("来", "把") else MORE_THAN
     if prefix:
         return _PREFIX_QUALIFIER[prefix]
     return EXACT

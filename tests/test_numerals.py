@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -292,6 +294,7 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("会员占百分之五十", [("百分之五十", 50, EXACT, "%")]),
     ("约百分之3.5", [("约百分之3.5", 3.5, ABOUT, "%")]),
     ("二〇二四年，商会成立", [("二〇二四年", 2024, EXACT, "年")]),  # a year written digit by digit
+    ("二○二三年，二◯二四年", [("二○二三年", 2023, EXACT, "年"), ("二◯二四年", 2024, EXACT, "年")]),  # a circle typed for 〇
     ("廿家商会，第卅届", [("廿家", 20, EXACT, "家"), ("卅届", 30, EXACT, "届")]),
     ("壹佰家商会，叁拾家", [("壹佰家", 100, EXACT, "家"), ("叁拾家", 30, EXACT, "家")]),
     ("兩萬家", [("兩萬家", 20_000, EXACT, "家")]),
@@ -302,6 +305,8 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
                                  ("10来家", 10, ABOUT, "家")]),
     ("数十家", [("数十家", 10, SEVERAL, "家")]),  # several tens, not ten-odd (10余)
     ("上千家", [("上千家", 1000, AT_LEAST, "家")]),
+    ("数以百计的企业，数以萬計", [("数以百计", 100, SEVERAL, ""), ("数以萬計", 10_000, SEVERAL, "")]),
+    ("千把家，百把人，十把椅子", [("千把家", 1000, ABOUT, "家"), ("百把人", 100, ABOUT, "人"), ("十", 10, EXACT, "")]),
     # qualifiers before and after
     ("差不多49个，几乎49个", [("差不多49个", 49, ABOUT, "个"), ("几乎49个", 49, NEARLY, "个")]),
     ("不下49个，起码49个，顶多49个", [("不下49个", 49, AT_LEAST, "个"), ("起码49个", 49, AT_LEAST, "个"),
@@ -311,6 +316,8 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("七例案件，三艘，五款", [("七例", 7, EXACT, "例"), ("三艘", 3, EXACT, "艘"), ("五款", 5, EXACT, "款")]),
     # fractions and doublings: one number each
     ("三分之一的商会", [("三分之一", 1 / 3, EXACT, "分之")]),
+    ("四分之三以上，三分之一左右", [("四分之三以上", 0.75, AT_LEAST, "分之"), ("三分之一左右", 1 / 3, ABOUT, "分之")]),
+    ("百分之五十以上", [("百分之五十以上", 50, AT_LEAST, "%")]),
     ("翻了两番，翻一番，翻倍", [("翻了两番", 4, EXACT, "倍"), ("翻一番", 2, EXACT, "倍"), ("翻倍", 2, EXACT, "倍")]),
 ])
 def test_zh_numbers_in_every_form_a_reader_reads(text, found):
@@ -340,6 +347,8 @@ def test_the_traditional_forms_are_opencc_s_of_every_character_read() -> None:
     read |= {char for char in quantities._RELATIVE_YEARS.pattern if ord(char) > 0x3000}
     read |= {char for pattern, _ in dates._ZH_PATTERNS + dates._LOOSE_PATTERNS for char in pattern.pattern
              if ord(char) > 0x3000}
+    read |= {char for pattern in vars(numerals).values() if isinstance(pattern, re.Pattern)  # every word they look for
+             for char in pattern.pattern if ord(char) > 0x3000}
     ideographs = [chr(code) for code in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]]
     simplified = opencc.OpenCC("t2s.json").convert("\n".join(ideographs)).split("\n")
     made = {char: to for char, to in zip(ideographs, simplified, strict=True) if to != char and to in read}
