@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -69,6 +70,34 @@ from .write import Written, manifest_digest
 _PACKAGE = Path(__file__).resolve().parent
 STORE_FOLDER = "store"  # in .cache/: compiled Markdown and readings (see ``store``)
 PAGES = "pages.json"  # in .cache/: what the last build knew of each page (see ``known``)
+
+
+@contextlib.contextmanager
+def build_lock(folder: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Held while a build of the project whose cache is ``folder`` runs: a second build waits for the first,
+    after calling ``waiting``, once, to say so. Two builds at once into one folder each moved the other's spare
+    folder away as it wrote, and one failed ("No such file ... .site.spare/.microsite-manifest").
+
+    The lock is ``flock``'s, on the cache folder itself: nothing is written for it (a refused build leaves
+    the project as it was), and the kernel lets it go with the process that held it, even one that was
+    killed. Before the first build has made the folder, builds go on unlocked: none has a site's spare to
+    share yet, and each exchanges a folder of its own for the output.
+    """
+    try:
+        held = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(held, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(held)  # and with it the lock (the build's forked children have ended; Pagefind's exec closed it)
 
 
 def code_fingerprint() -> str:

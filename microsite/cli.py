@@ -195,6 +195,10 @@ def _left_to_the_exit(exiting: bool):
         gc.freeze()
 
 
+def _say_waiting() -> None:
+    print("waiting for another build of this project to finish", file=sys.stderr, flush=True)
+
+
 def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
     from . import pipeline
 
@@ -204,7 +208,8 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
         return _check_site(arguments.site, result.site, root) if arguments.site else 0  # check always has a site
     if command == "build":
         options = BuildOptions.from_environment(os.environ, arguments.base_url)
-        _report(pipeline.build(root, _output_folder(arguments.out, root), options), root, arguments)
+        _report(pipeline.build(root, _output_folder(arguments.out, root), options, waiting=_say_waiting), root,
+                arguments)
         return 0
     if command == "translated":
         return _translated(arguments, root)

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import search
-from .cache import BuildCache
+from .cache import BuildCache, build_lock
 from .compiled import Compiler, precompile
 from .cores import MIN_ITEMS
 from .errors import ContentError, ContentErrors
@@ -75,15 +76,17 @@ def check(root: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
 
 
 def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
-          cache: BuildCache | None = None) -> BuildResult:
+          cache: BuildCache | None = None, waiting: Callable[[], None] | None = None) -> BuildResult:
     """Build the site of the project at ``root`` into ``out``, replacing it only on success.
 
     ``options`` are read once by the caller (see :class:`BuildOptions`);
     ``cache`` is kept between builds by a long-running caller (the preview),
-    else read from and saved to ``.cache/``.
+    else read from and saved to ``.cache/``. A build of a project that
+    another process is building waits for it, and calls ``waiting`` first.
     """
     started = time.perf_counter()
-    with _no_cycle_collection():
+    out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
+    with _no_cycle_collection(), build_lock(root / CACHE_FOLDER, waiting):
         if cache is not None:  # the preview's, kept between its builds: every page is checked each time
             return _build(root, out, options, cache, True, started)
         try:
@@ -110,7 +113,6 @@ def _from_disk(root: Path, out: Path, options: BuildOptions, started: float, cha
 
 def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool,
            started: float, changed_pages: bool = False) -> BuildResult:
-    out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     index = None
     if long_running:
         inputs = Inputs(root, seen=cache.signatures)

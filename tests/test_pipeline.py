@@ -538,3 +538,40 @@ def test_builds_at_the_same_time_share_the_store_and_each_makes_the_right_site(t
     shutil.rmtree(tmp_path / "site-1")
     build(root, tmp_path / "site-1")  # after them, in this process, from what they left in the store
     assert tree(tmp_path / "site-1") == clean_build(root, tmp_path, "after")
+
+
+def test_a_build_of_a_project_another_is_building_waits_for_it_and_says_so(tmp_path: Path) -> None:
+    """Two builds into one folder at once (an editor's and a script's): the second waits while the first holds
+    the project, says that it waits, then makes the site a clean build makes. Before the lock, one of them
+    failed as the other moved its spare folder away ("No such file ... .site.spare/.microsite-manifest")."""
+    import subprocess
+    import sys
+    import time
+
+    from microsite.cache import build_lock
+
+    root = make_project(tmp_path, SAMPLE)
+    out = tmp_path / "site"
+    build(root, out)
+    page = root / "content" / "pages" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    with build_lock(root / CACHE_FOLDER):  # as a build holds it
+        second = subprocess.Popen([sys.executable, "build.py", "--root", str(root), "build", "--out", str(out)],
+                                  cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and second.poll() is None and not _waits():
+            time.sleep(0.05)
+        time.sleep(0.5)
+        assert second.poll() is None, second.communicate()  # it waits while the folder is held
+    stdout, stderr = second.communicate(timeout=120)
+    assert second.returncode == 0, stderr
+    assert "waiting for another build of this project to finish" in stderr
+    assert "built" in stdout and tree(out) == clean_build(root, tmp_path, "after")
+
+
+def _waits() -> bool:
+    """Whether a process waits for a lock (``/proc/locks`` lists waiters with ->)."""
+    try:
+        return "->" in Path("/proc/locks").read_text(encoding="utf-8")
+    except OSError:
+        return False
