@@ -91,8 +91,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劑叄單噸噹國報場塊夥將對屆層嵗幣幫幾張後戶捲撥數於會條棟樁檯歐歲為爲畝畫畵當盞碼種筆箇節簽籤紀約級終組縣羣臨臺華萬衕製親計貨貳貼趕踰輕輛輪輯迴週過違鄰鎊鎭鎮鑑鑒開間閤隊隻雙韆頂項預頭顆類颱餘齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则剂叁单吨当国报场块伙将对届层岁币帮几张后户卷拨数于会条栋桩台欧岁为为亩画画当盏码种笔个节签签纪约级终组县群临台华万同制亲计货贰贴赶逾轻辆轮辑回周过违邻镑镇镇鉴鉴开间合队只双千顶项预头颗类台余龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劑叄單噸噹國報場塊夥將對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁檯歐歲為爲畝畫畵當盞碼種筆箇節簽籤紀約級終組縣羣臨臺華萬衕製親計貨貳貼趕踰輕輛輪輯迴週過違鄰鎊鎭鎮鑑鑒長開間閤陞隊隻雙韆頂項預頭顆類颱餘齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则剂叁单吨当国报场块伙将对届层岁币帮几张后户卷拨扩数于升会条栋桩台欧岁为为亩画画当盏码种笔个节签签纪约级终组县群临台华万同制亲计货贰贴赶逾轻辆轮辑回周过违邻镑镇镇鉴鉴长开间合升队只双千顶项预头颗类台余龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -141,7 +141,9 @@ _ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUME
                           + _ZH_AFTER)  # 四分之三以上: at least three quarters
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = re.compile(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
-_ZH_DOUBLING = re.compile(rf"翻(?:了)?(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍")
+# 翻一番, 翻倍; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
+_ZH_DOUBLING = re.compile(rf"翻(?:了)?(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍"
+                          r"|(?:增长|增加|提高|提升|上升|扩大)(?:了)?(?:1|一)倍")
 
 _PREFIX_QUALIFIER = {
     "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER,
@@ -162,8 +164,8 @@ def find_numbers_zh(text: str) -> list[Number]:
     numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(folded)]
     for match in _ZH_WORDS.finditer(folded):
         numbers.extend(_numeral_run(match))
-    if "分之" in folded or "翻" in folded or "数以" in folded:
-        # 百分之五十 is 50%, 三分之一 a third, 翻两番 four times, 数以百计 several hundred: one number each
+    if "分之" in folded or "翻" in folded or "倍" in folded or "数以" in folded:
+        # 百分之五十 is 50%, 三分之一 a third, 翻两番 and 增长一倍 a multiple, 数以百计 several hundred: one number each
         wholes = [_percent_match(match) for match in _ZH_PERCENT.finditer(folded)]
         wholes += [_fraction_match(match) for match in _ZH_FRACTION.finditer(folded)]
         wholes += [_doubling_match(match) for match in _ZH_DOUBLING.finditer(folded)]
@@ -211,7 +213,7 @@ def _fraction_match(match: re.Match) -> Number | None:
 
 
 def _doubling_match(match: re.Match) -> Number | None:
-    """翻一番 doubles, 翻两番 quadruples (a multiple, unit 倍); 翻倍 doubles."""
+    """翻一番 doubles, 翻两番 quadruples (a multiple, unit 倍); 翻倍 and 增长一倍 double."""
     times = _numeral(match["times"]) if match["times"] else 1
     if times is None or times > 64:
         return None

@@ -319,6 +319,7 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("四分之三以上，三分之一左右", [("四分之三以上", 0.75, AT_LEAST, "分之"), ("三分之一左右", 1 / 3, ABOUT, "分之")]),
     ("百分之五十以上", [("百分之五十以上", 50, AT_LEAST, "%")]),
     ("翻了两番，翻一番，翻倍", [("翻了两番", 4, EXACT, "倍"), ("翻一番", 2, EXACT, "倍"), ("翻倍", 2, EXACT, "倍")]),
+    ("订单额增长了一倍，产值提高1倍", [("增长了一倍", 2, EXACT, "倍"), ("提高1倍", 2, EXACT, "倍")]),  # doubled
 ])
 def test_zh_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_zh(text)] == found
