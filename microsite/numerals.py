@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 
 EXACT, OVER, MORE_THAN, NEARLY, ABOUT = "exact", "over", "more-than", "nearly", "about"
 QUALIFIERS = (EXACT, OVER, MORE_THAN, NEARLY, ABOUT)  # what a statistic's qualifier may be
@@ -401,7 +402,23 @@ def find_numbers_en(text: str) -> list[Number]:
                  else _word_value(match["num"].lower()))
         if value is not None and not any(match.start() < n.end and n.start < match.end() for n in numbers):
             numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()]))
-    return _rough_en(sorted(numbers, key=lambda n: n.start), text)
+    return _rough_en(sorted(map(partial(_en_measured, folded), numbers), key=lambda n: n.start), text)
+
+
+# What an English noun after a number measures, as a Chinese measure word says it (49 years is 49年, not 49个): the
+# words of the measure words that say what is measured (quantities._OWN_MEASURES). Other nouns count, and say
+# nothing a Chinese measure word would contradict; nor does an age (a 30-year-old firm is 成立30年, a man 30岁).
+_EN_MEASURE = re.compile(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
+                         r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?))\b", re.IGNORECASE)
+_EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "ton": "吨", "mu": "亩", "pair": "对"}
+
+
+def _en_measured(text: str, number: Number) -> Number:
+    """``number`` with the measure word of the noun after it in ``text`` (49 years: 年), if it has none."""
+    if number.unit:
+        return number
+    after = _EN_MEASURE.match(text, number.end)
+    return replace(number, unit=_EN_MEASURE_WORDS[after.lastgroup]) if after else number
 
 
 _OR_NEXT = re.compile(r"\s*(?:or|to|-|–)\s*\Z")

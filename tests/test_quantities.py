@@ -111,6 +111,9 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("49年", "zh", "护航49个所属商会", False),  # years are not chambers
     ("49对", "zh", "护航49个所属商会", False),  # nor pairs
     ("49家", "zh", "护航49个所属商会", True),  # 家 and 个 count alike
+    ("49 years", "en", "护航49个所属商会", False),  # English nouns measure as Chinese measure words do
+    ("49 pairs", "en", "护航49个所属商会", False),
+    ("49 chambers", "en", "护航49个所属商会", True),
     ("五年", "zh", "‘十四五’发展规划", True),  # a bare numeral of a name fixes nothing
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
@@ -179,6 +182,9 @@ def test_words_that_hold_no_number_are_not_read_as_one(text, lang):
     ("seven or eight chambers", "en", "七八家商会"),
     ("a decade", "en", "十年来"),
     ("a fortnight", "en", "两周"),
+    ("30 years", "en", "商会成立30周年"),
+    ("a 30-year-old chamber", "en", "商会成立30年"),  # an age says nothing of 年 or 岁
+    ("two weeks", "en", "两周"),
 ])
 def test_faithful_writing_is_traced(claim, lang, quote):
     assert _traced_by(claim, lang, quote) and all(_traced_by(claim, lang, quote))
