@@ -299,6 +299,7 @@ def heading_ids(state: StateCore) -> None:
     """Give each heading an ``id``: its ``{#explicit}`` anchor or a slug of its text, never one the templates give
     (``conventions.is_template_id``: "Main" gets ``section-main``)."""
     used: set[str] = set()
+    tried: dict[str, int] = {}  # the last count a slug was tried with: its earlier ones are all used already
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
@@ -310,10 +311,12 @@ def heading_ids(state: StateCore) -> None:
             token.meta["duplicate_id"] = explicit  # validation reports it: links would reach the wrong element
         elif is_template_id(slug):
             slug = f"section-{slug}"
-        unique, count = slug, 1
+        count = tried.get(slug, 1)  # (counting from 1 again for each heading made 10,000 "## A" quadratic)
+        unique = slug if count == 1 else f"{slug}-{count}"
         while unique in used:  # "A", "A", "A-2" -> a, a-2, a-2-2
             count += 1
             unique = f"{slug}-{count}"
+        tried[slug] = count
         used.add(unique)
         token.attrSet("id", unique)
 
