@@ -39,6 +39,7 @@ from .store import all_of, as_json
 ATTRIBUTES = "\x00a{}\x00"  # where link number {} puts its href/src (and class, title)
 FILLER = "\x00t{}\x00"  # where an empty link's text goes (a statistic's value)
 _PLACEHOLDER = re.compile(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # as the renderer writes ATTRIBUTES and FILLER
+_SPACES = re.compile(r"\s*")  # what str.lstrip() strips, matched from a column instead of copying the rest
 
 
 def fill_placeholders(html: str, fills: tuple[str, ...]) -> str:
@@ -777,10 +778,10 @@ class _Scanner:
         """Go on past a link's ``title``, where it is written right after the target just found: ``"title"``
         (a reference link's is elsewhere, and its words may stand in the text after it)."""
         line, column = self.after.get(span, (span[0], 0))
-        rest = self.lines[line][column:] if line < len(self.lines) else ""
-        written = rest.lstrip()
-        if written[:1] in ("\"", "'", "(") and written.startswith(title, 1):
-            self.after[span] = (line, column + len(rest) - len(written) + 1 + len(title))
+        text = self.lines[line] if line < len(self.lines) else ""
+        at = _SPACES.match(text, column).end() if column < len(text) else len(text)  # (not a copy of the line's rest
+        if text[at:at + 1] in ("\"", "'", "(") and text.startswith(title, at + 1):  # for each link of a long one)
+            self.after[span] = (line, at + 1 + len(title))
 
     def find(self, span: tuple[int, int], needle: str) -> tuple[int, int]:
         line, column = self.after.get(span, (span[0], 0))

@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -373,10 +374,15 @@ class LinkRef:
     def is_image(self) -> bool:
         return self.token.type == "image"
 
+    def _after(self) -> Iterator[Token]:
+        """The tokens after the link's own, by index (a slice copied the rest of the paragraph's for each link)."""
+        children = self.children
+        return (children[position] for position in range(self.index + 1, len(children)))
+
     def holds_image(self) -> bool:
         """Whether the link's text holds an image (``[![a map](/static/map.png)](page.md)``)."""
         depth = 0
-        for token in self.children[self.index + 1:]:
+        for token in self._after():
             if token.type == "link_close" and depth == 0:
                 return False
             depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
@@ -389,7 +395,7 @@ class LinkRef:
         if self.is_image:
             return _COMMENT.sub("", self.token.content)  # a comment in it is the editor's, not the reader's
         depth, parts = 0, []
-        for token in self.children[self.index + 1:]:
+        for token in self._after():
             if token.type == "link_close" and depth == 0:
                 break
             depth += {"link_open": 1, "link_close": -1}.get(token.type, 0)
@@ -507,7 +513,8 @@ _IME = {"［": ("[", "a full-width bracket"), "【": ("[", "a Chinese bracket"),
         "』": ('"', "a corner bracket"), "＂": ('"', "a full-width quotation mark"),
         "＇": ('"', "a full-width quotation mark")}
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
-_NEXT_LINK = ("](", "]（", "】(", "】（", "］(", "］（")  # a quote never runs into the next link
+_NEXT_LINK = re.compile(r"[\]］】][(（]")  # a quote never runs into the next link: ](, ]（, 】( ...
+_BLANKS = re.compile(r"[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -556,7 +563,7 @@ def _first_mistyped(text: str, match: re.Match) -> tuple[int | None, int]:
         offset = colon.find("：")
         return match.start("colon") + (offset if offset >= 0 else colon.find(":") + 1), _link_end(text, match.end())
     after = _IDENT_END.match(text, match.end()).end()
-    position = after + len(text[after:]) - len(text[after:].lstrip(" \t"))
+    position = _BLANKS.match(text, after).end()  # (not text[after:]: a copy of the rest for each link)
     opener = text[position:position + 1]
     if match.group("scheme") != "cite" or opener in ("", ")"):
         return (position if opener in _IME else None), _link_end(text, position)
@@ -564,20 +571,25 @@ def _first_mistyped(text: str, match: re.Match) -> tuple[int | None, int]:
         return position, _link_end(text, position)
     if opener not in _CLOSING:
         return None, position
-    bound = min([index for index in (text.find(pair, position) for pair in _NEXT_LINK) if index >= 0] or [len(text)])
+    following = _NEXT_LINK.search(text, position)  # (a search per pair read to the text's end for each link)
+    bound = following.start() if following else len(text)
     closing = text.find(_CLOSING[opener], position + 1, bound)
     if closing < 0:  # "words” : the quote closed with a curly mark
         end = min(_link_end(text, position), bound)
         curly = max(text.rfind(mark, position, end) for mark in "”’")
         return (curly if curly >= 0 else None), end
-    rest = closing + 1 + len(text[closing + 1:]) - len(text[closing + 1:].lstrip(" \t"))
+    rest = _BLANKS.match(text, closing + 1).end()
     return (rest if text[rest:rest + 1] == "）" else None), rest + 1
 
 
 def _link_end(text: str, start: int) -> int:
     """Where a would-be link that starts before ``start`` ends: after its closing parenthesis, or at the line's end."""
-    ends = [index for index in (text.find(")", start), text.find("）", start), text.find("\n", start)) if index >= 0]
-    return min(ends) + 1 if ends else len(text)
+    nearest = len(text)
+    for mark in ("\n", ")", "）"):  # each looked for before the nearest found yet, not to the text's end
+        found = text.find(mark, start, nearest)
+        if found >= 0:
+            nearest = found
+    return nearest + 1 if nearest < len(text) else len(text)
 
 
 def _describe(text: str, match: re.Match, cause: int, end: int) -> MistypedLink:
