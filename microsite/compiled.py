@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import repeat
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 from urllib.parse import unquote
 
@@ -86,6 +87,20 @@ class WritingMistake:
 
     def covers(self, line: int, column: int) -> bool:
         return self.start <= (line, column) < self.end
+
+
+class _Covered:
+    """Whether a (line, column) is inside one of ``mistakes`` (``WritingMistake.covers``), by bisection: asking
+    each mistake for each link and number made a page of thousands of mistyped links quadratic."""
+
+    def __init__(self, mistakes: Iterable[WritingMistake]) -> None:
+        spans = sorted((mistake.start, mistake.end) for mistake in mistakes)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # the furthest end of those up to each
+
+    def __call__(self, line: int, column: int) -> bool:
+        before = bisect_right(self.starts, (line, column))  # the mistakes that start at or before the place
+        return before > 0 and (line, column) < self.reach[before - 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,10 +285,11 @@ def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ..
         spans.add(tuple(block.map))
         first = block.map[0]
         text = "\n".join(lines[first:block.map[1]])
+        places = None
         for link in mistyped_links(text):
-            cause = _line_column(text, link.cause, first)
-            found[cause] = WritingMistake(*cause, _line_column(text, link.start, first),
-                                          _line_column(text, link.end, first), link.message, link.hint)
+            places = places or _Places(text, first)
+            cause = places(link.cause)
+            found[cause] = WritingMistake(*cause, places(link.start), places(link.end), link.message, link.hint)
     return tuple(found.values())
 
 
@@ -366,9 +382,9 @@ def _may_show_syntax(html: str) -> bool:
 
 def _uncovered(digits: tuple[TextRun, ...], mistakes: tuple[WritingMistake, ...]) -> tuple[TextRun, ...]:
     """``digits`` without the runs of digits that ``mistakes`` cover (as the survey leaves them out)."""
-    runs = []
+    runs, covered = [], _Covered(mistakes)
     for run in digits:
-        kept = tuple(place for place in run.places if not any(m.covers(*place[1:]) for m in mistakes))
+        kept = tuple(place for place in run.places if not covered(*place[1:]))
         if kept:
             runs.append(replace(run, text=_masked(run.text, digit_runs(run.text), run.places, kept), places=kept))
     return tuple(runs)
@@ -551,6 +567,22 @@ def _line_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
     return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1)
 
 
+class _Places:
+    """The (line, column) of offsets in one text whose first line is ``first_line``, by bisection of its lines'
+    starts (counting the line breaks from the text's start for each of a paragraph's thousands of mistakes was
+    quadratic)."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.first_line, self.starts, at = first_line, [0], text.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = text.find("\n", at + 1)
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset) - 1
+        return self.first_line + line, offset - self.starts[line]
+
+
 def _placeholders(link, number: int) -> None:
     """Strip the link's attributes (written at resolution) and mark where they go.
 
@@ -578,6 +610,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
     """
     links: list[LinkSpec] = []
     runs: list[TextRun] = []
+    covered = _Covered(mistakes)
     split = [] if split is None else split
     if code_blocks:  # (the uncommon case: asking every token of a page of long tables costs)
         blocks = [_code_as_text(block) if block.type in ("code_block", "fence") else
@@ -600,7 +633,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 before = scanner.at(span)  # a link's text comes before its target: [text](target)
                 place = scanner.find(span, _as_written(link.href, scanner.lines, span))
                 links.append(LinkSpec(link.href, link.title, link.text(), link.is_image, *place,
-                                      mistyped=any(m.covers(*place) for m in mistakes)))
+                                      mistyped=covered(*place)))
                 if links[-1].title:  # what follows the link is after its title, which may hold its digits too
                     scanner.past_title(span, links[-1].title)
                 if token.type == "link_open":
@@ -629,7 +662,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
             if matches:  # text merged across a removed line break is not on one line: place each run itself
                 finder = before if token.type == "image" else text_scanner
                 places = tuple((m.start(), *finder.find(span, m.group())) for m in matches)
-                kept = tuple(place for place in places if not any(m.covers(*place[1:]) for m in mistakes))
+                kept = tuple(place for place in places if not covered(*place[1:]))
                 if kept:
                     runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
                                         kept))
