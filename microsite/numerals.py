@@ -366,11 +366,28 @@ def _en_qualified(match: re.Match, text: str) -> tuple[int, str]:
     return start, _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get(said, EXACT)
 
 
+class Taken:
+    """The characters of a text that the numbers found so far cover, to ask whether a match overlaps one of them
+    in the time of its own length (asking each number found, for each match, made a paragraph of thousands of
+    numbers in words quadratic). A match is never empty, nor is a number."""
+
+    def __init__(self, length: int) -> None:
+        self.mask = bytearray(length)
+
+    def add(self, start: int, end: int) -> None:
+        if end > start:
+            self.mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) >= 0
+
+
 def find_numbers_en(text: str) -> list[Number]:
     """Every number in English ``text``: written with digits (of any script), or in words (``forty-nine``,
     ``two hundred``; a lone ``one`` is left out: it is far more often a pronoun or "a" than a count)."""
     folded = fold_digits(text)
     numbers = []
+    taken = Taken(max(len(text), len(folded)))
     for match in _EN_NUMBER.finditer(folded):
         value = float(match["num"].replace(",", ""))
         if match["mag"]:
@@ -380,28 +397,33 @@ def find_numbers_en(text: str) -> list[Number]:
         unit = ("%" if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
                 else "$" if match["dollars"] else "€" if currency == "EUR" else currency)
         numbers.append(Number(value, qualifier, start, match.end(), text[start:match.end()], unit))
+        taken.add(start, match.end())
     for match in _EN_VAGUE.finditer(folded):
         scale = match["num"].lower()[:-1]
         value = (10 if scale == "dozen" else _EN_SCALES[scale]) * {"tens": 10, "hundreds": 100}.get(
             (match["times"] or "").lower(), 1)  # (dozens: several tens, as 数十 says it)
-        if not any(match.start() < n.end and n.start < match.end() for n in numbers):
+        if not taken.overlaps(match.start(), match.end()):
             numbers.append(Number(float(value), SEVERAL, match.start(), match.end(), text[match.start():match.end()]))
+            taken.add(match.start(), match.end())
     for match in _EN_PHRASES.finditer(folded):  # before the words: half a dozen is six, not a dozen
         value, qualifier, unit = _EN_PHRASE_VALUES[re.sub(r"[\s-]+", " ", match.group().lower())]
-        if not any(match.start() < n.end and n.start < match.end() for n in numbers):
+        if not taken.overlaps(match.start(), match.end()):
             numbers.append(Number(float(value), qualifier, match.start(), match.end(), text[match.start():match.end()],
                                   unit))
+            taken.add(match.start(), match.end())
     for match in _EN_WORDS.finditer(folded):
         value = _word_value(match["num"].lower())
-        if value is None or any(match.start() < n.end and n.start < match.end() for n in numbers):
+        if value is None or taken.overlaps(match.start(), match.end()):
             continue
         start, qualifier = _en_qualified(match, folded)
         numbers.append(Number(float(value), qualifier, start, match.end(), text[start:match.end()]))
+        taken.add(start, match.end())
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
                  else _word_value(match["num"].lower()))
-        if value is not None and not any(match.start() < n.end and n.start < match.end() for n in numbers):
+        if value is not None and not taken.overlaps(match.start(), match.end()):
             numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()]))
+            taken.add(match.start(), match.end())
     return _rough_en(sorted(map(partial(_en_measured, folded), numbers), key=lambda n: n.start), text)
 
 

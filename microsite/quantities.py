@@ -34,7 +34,7 @@ from datetime import date
 from .dates import BEFORE, DAY, MONTH, QUARTER, YEAR, PartialDate, find_dates_zh
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        ZH_COUNTING_DIGITS, ZH_NUMERALS,
-                       Number, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
+                       Number, Taken, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
@@ -47,6 +47,7 @@ _EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
 _EN_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
               "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
+_EN_MONTH_REACH = len("september.")  # characters back from the white space: the longest name and its dot fit
 _EN_MONTH_AFTER = re.compile(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
 
 
@@ -98,9 +99,11 @@ def claimed(text: str, lang: str) -> list[Quantity]:
         other = [claim for claim in _claimed_zh(text) if _CHINESE.search(claim.number.text)]
     # Where the two readings overlap, the longer is what a reader reads: 63亿元 is not 63, 49 million not 49.
     kept: list[Quantity] = []
+    taken = Taken(len(text))
     for claim in sorted(found + other, key=lambda claim: claim.number.start - claim.number.end):
-        if not any(claim.number.start < item.number.end and item.number.start < claim.number.end for item in kept):
+        if not taken.overlaps(claim.number.start, claim.number.end):
             kept.append(claim)
+            taken.add(claim.number.start, claim.number.end)
     return sorted(kept, key=lambda claim: claim.number.start)
 
 
@@ -154,8 +157,8 @@ def _relative_years(text: str) -> list[Quantity]:
 
 def _ordinal_zh(number: Number, text: str) -> bool:
     """第二, 十一届; and the 一次 of 十一届一次 (会议): a term's first meeting, not one meeting."""
-    before = text[: number.start]
-    return before.endswith("第") or number.unit == "届" or (number.unit == "次" and before.endswith("届"))
+    return (text.endswith("第", 0, number.start) or number.unit == "届"
+            or (number.unit == "次" and text.endswith("届", 0, number.start)))
 
 
 def _zh_meanings(in_date: bool, ordinal: bool) -> frozenset[str]:
@@ -169,12 +172,14 @@ def _claimed_en(text: str) -> list[Quantity]:
     for number in find_numbers_en(text):
         meanings = _en_meanings(number, text)
         found.append(Quantity(number, meanings, _en_date_part(number, text) if DATE in meanings else ""))
-    taken = [(item.number.start, item.number.end) for item in found]
+    taken = Taken(len(text))
+    for item in found:
+        taken.add(item.number.start, item.number.end)
     months = []
     for match in _EN_MONTH_NAME.finditer(text):
         name = next(group for group in ("month", "may", "dated") if match[group])
         start, end = match.span(name)
-        if not any(start < until and since < end for since, until in taken):
+        if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
     return sorted(found + months + _relative_years(text), key=lambda item: item.number.start)
@@ -182,12 +187,20 @@ def _claimed_en(text: str) -> list[Quantity]:
 
 def _en_date_part(number: Number, text: str) -> str:
     """Which part of a date an English number is: the 2023 of July 2023, the 11 of 11 October, the 2 of Q2."""
-    before, after = text[: number.start], text[number.end:]
-    if _EN_QUARTER.match(after) or before.endswith(("Q", "q")):
+    if _EN_QUARTER.match(text, number.end) or text.endswith(("Q", "q"), 0, number.start):
         return QUARTER
     if re.fullmatch(r"[12][0-9]{3}", number.text):
         return YEAR
-    return DAY if _EN_MONTH_BEFORE.search(before) or _EN_MONTH_AFTER.match(after) else ""
+    return DAY if _month_before(text, number.start) or _EN_MONTH_AFTER.match(text, number.end) else ""
+
+
+def _month_before(text: str, start: int) -> bool:
+    """Whether a month's name and white space stand right before ``start`` (``_EN_MONTH_BEFORE``), looked for
+    back from there alone: a search of all the text before each number made a paragraph of numbers quadratic."""
+    blank = start
+    while blank > 0 and text[blank - 1].isspace():  # (what \s matches)
+        blank -= 1
+    return _EN_MONTH_BEFORE.search(text, max(0, blank - _EN_MONTH_REACH), start) is not None
 
 
 # A month named, capitalized as a month is: "in May", "May 2023", "11 October". May and March are words too ("may
@@ -202,12 +215,12 @@ _MONTH_NUMBERS = {name: index + 1 for index, name in enumerate(
 
 
 def _en_meanings(number: Number, text: str) -> frozenset[str]:
-    before, after = text[: number.start], text[number.end:]
-    if _EN_QUARTER.match(after):  # the 2nd quarter, the 2nd-quarter meeting: part of a date
+    if _EN_QUARTER.match(text, number.end):  # the 2nd quarter, the 2nd-quarter meeting: part of a date
         return frozenset((DATE,))
-    if _EN_ORDINAL_SUFFIX.match(after):
+    if _EN_ORDINAL_SUFFIX.match(text, number.end):
         return frozenset((ORDINAL,))
-    if before.endswith(("Q", "q")) or _EN_MONTH_BEFORE.search(before) or _EN_MONTH_AFTER.match(after):
+    if (text.endswith(("Q", "q"), 0, number.start) or _month_before(text, number.start)
+            or _EN_MONTH_AFTER.match(text, number.end)):
         return frozenset((DATE,))
     if re.fullmatch(r"[12][0-9]{3}", number.text) and number.qualifier == "exact":
         return frozenset((DATE, COUNT))  # a year, or a count written without a thousands separator
