@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .numerals import ZH_PLAIN_DIGITS, fold_traditional, parse_chinese_numeral, plain_digits_value
+from .numerals import ZH_PLAIN_DIGITS, Taken, fold_traditional, parse_chinese_numeral, plain_digits_value
 from .yamlfile import one_line
 
 DAY, MONTH, QUARTER, YEAR, BEFORE = "day", "month", "quarter", "year", "before"
@@ -173,15 +173,15 @@ def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[Fou
     ``loosely``: also a month alone (``二月``, this year's) and ``前年``, ``后年``, ``本年``.
     """
     found: list[FoundDate] = []
-    taken: list[tuple[int, int]] = []
-    folded = fold_traditional(text) if loosely else text  # (后年 written 後年: the other forms read are the same)
+    folded = fold_traditional(text) if loosely else text
+    taken = Taken(max(len(text), len(folded)))  # (asking each date found, for each match, was quadratic)  # (后年 written 後年: the other forms read are the same)
     for pattern, precision in _ZH_PATTERNS + _LOOSE_PATTERNS if loosely else _ZH_PATTERNS:
         for match in pattern.finditer(folded):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             resolved = _resolve(match, precision, reference)
             if resolved is not None:
-                taken.append((match.start(), match.end()))
+                taken.add(match.start(), match.end())
                 found.append(FoundDate(resolved, match.start(), match.end(), text[match.start():match.end()]))
     return sorted(found, key=lambda item: item.start)
 

@@ -112,7 +112,7 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 def _claimed_zh(text: str) -> list[Quantity]:
-    dates = [(found.start, found.end) for found in find_dates_zh(text, _ANY_DAY)]
+    dates = _spans(find_dates_zh(text, _ANY_DAY), len(text))
     found = []
     for number in find_numbers_zh(text):
         in_date = _in_a_date(number, dates)
@@ -127,10 +127,19 @@ def _claimed_zh(text: str) -> list[Quantity]:
 _ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": QUARTER}
 
 
-def _in_a_date(number: Number, dates: list[tuple[int, int]]) -> bool:
-    """Whether ``number`` is part of one of the date expressions at ``dates``, or a month said alone (4月, 七月:
-    with a year or without one, a month; a count of months is 4个月), read alike in a claim and in a quote."""
-    return (any(number.start < end and start < number.end for start, end in dates)
+def _spans(dates: list, length: int) -> Taken:
+    """The characters of a text of ``length`` that the date expressions ``dates`` found in it take."""
+    taken = Taken(length)
+    for found in dates:
+        taken.add(found.start, found.end)
+    return taken
+
+
+def _in_a_date(number: Number, dates: Taken) -> bool:
+    """Whether ``number`` is part of one of the date expressions taking ``dates``, or a month said alone (4月, 七月:
+    with a year or without one, a month; a count of months is 4个月), read alike in a claim and in a quote (asking
+    each date for each number of a paragraph of thousands was quadratic)."""
+    return (dates.overlaps(number.start, number.end)
             or (number.unit == "月" and 1 <= number.value <= 12 and number.value == int(number.value)))
 
 
@@ -231,7 +240,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     """Every number a quote says, with its meanings; ``reference`` (the article's date) resolves its relative
     dates (``今年4月`` states the year 2023 too). Read from the normalized quote (see the module docstring)."""
     dates = find_dates_zh(normalized_quote, reference or _ANY_DAY)
-    spans = [(found.start, found.end) for found in dates]
+    spans = _spans(dates, len(normalized_quote))
     found = []
     for number in find_numbers_zh(normalized_quote):
         in_date = _in_a_date(number, spans)

@@ -495,3 +495,20 @@ def test_a_paragraph_of_many_mistyped_links_is_compiled_in_linear_time(separator
     large = _seconds(lambda text: compile_markdown(MD, text), link * 4000)
     assert large < 8 * small + 0.05, f"{small:.3f} s at 1,000 links, {large:.3f} s at 4,000"
     assert len(compile_markdown(MD, link * 3).mistakes) == 3
+
+
+def test_the_place_of_each_untraced_number_of_a_long_run_is_found_in_linear_time() -> None:
+    """Each untraced number's line and column was found by reading every number of its run of text before it."""
+    runs = {count: compile_markdown(MD, "7月，" * count).digits[0] for count in (1500, 6000)}
+    run = runs[1500]
+    offsets = [place[0] for place in run.places]
+    assert len(offsets) == 1500 and offsets == sorted(offsets)
+    assert run.place_of(-1) == run.places[0][1:] and run.place_of(offsets[-1] + 5) == run.places[-1][1:]
+    assert run.place_of(offsets[7] + 1) == run.places[7][1:] and run.place_of(offsets[7]) == run.places[7][1:]
+
+    def every(run) -> None:  # noqa: ANN001
+        for place in run.places:
+            run.place_of(place[0])
+
+    small, large = _seconds(every, runs[1500]), _seconds(every, runs[6000])
+    assert large < 8 * small + 0.05, f"{small:.3f} s for 1,500 numbers, {large:.3f} s for 6,000"

@@ -190,18 +190,20 @@ def test_faithful_writing_is_traced(claim, lang, quote):
     assert _traced_by(claim, lang, quote) and all(_traced_by(claim, lang, quote))
 
 
-@pytest.mark.parametrize("sentence", ["we saw seventeen cats. ", "we saw 17 cats. ", "on May 5 and ",
-                                      "三十家 and forty "])
-def test_a_paragraph_of_many_numbers_is_read_in_linear_time(sentence: str) -> None:
+@pytest.mark.parametrize("sentence, lang", [("we saw seventeen cats. ", "en"), ("we saw 17 cats. ", "en"),
+                                            ("on May 5 and ", "en"), ("三十家 and forty ", "en"),
+                                            ("今年4月，三十家", "zh"), ("2023年7月，", "zh")])
+def test_a_paragraph_of_many_numbers_is_read_in_linear_time(sentence: str, lang: str) -> None:
     """Each number searched all the text before it for a month's name, and was compared with every number found
-    before it: a paragraph of 2,000 numbers took 14 s to check, 8,000 over three minutes."""
+    before it: a paragraph of 2,000 numbers took 14 s to check, 8,000 over three minutes. A Chinese number was
+    compared with every date of its text: 4,000 dates in a paragraph took 5 s."""
     import time
 
     def seconds(text: str) -> float:
         best = float("inf")
         for _ in range(3):
             started = time.perf_counter()
-            claimed(text, "en")
+            claimed(text, lang)
             best = min(best, time.perf_counter() - started)
         return best
 
