@@ -552,10 +552,12 @@ def _undefined_hint(message: str) -> str:
 
 def source_segments(source: Source) -> list[tuple[str, list[Segment]]]:
     """Each block of a source as (kind, segments), quoted passages as anchored segments."""
-    blocks = []
+    blocks, passages = [], {}
+    for passage in source.passages:  # by block, once (each block read every passage of the source: quadratic)
+        passages.setdefault(passage.block, []).append(passage)
     for number, block in enumerate(source.blocks):
         segments, position = [], 0
-        for passage in sorted((p for p in source.passages if p.block == number), key=lambda p: p.start):
+        for passage in sorted(passages.get(number, ()), key=lambda p: p.start):
             if passage.start > position:
                 segments.append(Segment(block.text[position:passage.start]))
             segments.append(Segment(block.text[passage.start:passage.end], passage.anchor))
