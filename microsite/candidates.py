@@ -41,7 +41,9 @@ quotes. Numbers in one clause share its quote.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -57,6 +59,8 @@ LANGUAGES = ("zh", "en")
 _YUAN = {"元": 1, "万元": 10**4, "亿元": 10**8}
 _CLAUSE_MARKS = "，。；：！？,;:!?"
 MIN_CONTEXT_CHARS = 4  # a quote's characters besides the number or date
+_LATIN_BEFORE = re.compile(r"[A-Za-z][ -]?\Z")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
     def unique(quote: str) -> bool:  # as the build compares quotes: width and white space aside
         return len(find_quote(searchable, quote)[0]) == 1
 
-    statistics, events, ids = [], [], set()
+    statistics, events, ids = [], [], _Ids()
     for block in blocks:
         found_dates = find_dates_zh(block.text, published)
         spans = [(found.start, found.end) for found in found_dates]
@@ -126,9 +130,9 @@ def is_statistic(number: Number, text: str, date_spans: Sequence[tuple[int, int]
         return False
     if _in_title(text, number.start):
         return False
-    if re.search(r"[A-Za-z][ -]?\Z", text[: number.start]) or re.match(r"[A-Za-z]", text[number.end:]):
-        return False
-    if text[: number.start].endswith("第") or number.unit == "届":
+    if _LATIN_BEFORE.search(text, max(0, number.start - 2), number.start) or _LATIN.match(text, number.end):
+        return False  # (looked for right before the number: a search of all the text before each was quadratic)
+    if text.endswith("第", 0, number.start) or number.unit == "届":
         return False  # an ordinal: the eleventh term is no count of eleven
     if any(char.isdecimal() for char in number.text):
         return number.unit not in ("月", "日", "季度")
@@ -139,7 +143,20 @@ def is_statistic(number: Number, text: str, date_spans: Sequence[tuple[int, int]
 
 def _in_title(text: str, index: int) -> bool:
     """True inside a 《title》: its numbers and dates are part of a name."""
-    return text[:index].count("《") > text[:index].count("》")
+    opening, closing = _title_marks(text)
+    return bisect_left(opening, index) > bisect_left(closing, index)
+
+
+@functools.lru_cache(maxsize=8)  # a block's, asked for each of its numbers and dates (counting each time: quadratic)
+def _title_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where the 《 and the 》 of ``text`` are."""
+    return (tuple(index for index, char in enumerate(text) if char == "《"),
+            tuple(index for index, char in enumerate(text) if char == "》"))
+
+
+@functools.lru_cache(maxsize=8)  # a block's, asked for each of its numbers and dates (finding them each time: quadratic)
+def _clause_marks(text: str) -> tuple[int, ...]:
+    return tuple(index for index, char in enumerate(text) if char in _CLAUSE_MARKS)
 
 
 def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool], ids: set[str]) -> StatisticCandidate:
@@ -159,17 +176,20 @@ def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool]
 
 def quote_around(text: str, start: int, end: int, unique: Callable[[str], bool]) -> str:
     """The clause of ``text`` around ``[start, end)``, widened until it identifies the passage."""
-    marks = [index for index, char in enumerate(text) if char in _CLAUSE_MARKS]
-    left = max((m + 1 for m in marks if m < start), default=0)
-    right = min((m for m in marks if m >= end), default=len(text))
+    marks = _clause_marks(text)  # (in order: the nearest on either side are bisected)
+    before, after = bisect_left(marks, start), bisect_left(marks, end)
+    left = marks[before - 1] + 1 if before else 0
+    right = marks[after] if after < len(marks) else len(text)
     while True:
         quote = text[left:right].strip().rstrip(_CLAUSE_MARKS)
         if len(quote) - (end - start) >= MIN_CONTEXT_CHARS and unique(quote):
             return quote
         if right < len(text):
-            right = min((m for m in marks if m > right), default=len(text))
+            after = bisect_right(marks, right)
+            right = marks[after] if after < len(marks) else len(text)
         elif left > 0:
-            left = max((m + 1 for m in marks if m + 1 < left), default=0)
+            before = bisect_left(marks, left - 1)
+            left = marks[before - 1] + 1 if before else 0
         else:
             return quote  # the whole block: as good as it gets
 
@@ -192,10 +212,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "number"
 
 
+class _Ids(set):
+    """The ids given, and for each one asked for the count its next "-N" is tried from (counting from 2 again
+    for each of a text's thousands of one number made it quadratic)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counters: dict[str, int] = {}
+
+
 def _unique_id(ident: str, taken: set[str]) -> str:
-    candidate, counter = ident, 2
+    counters = taken.counters if isinstance(taken, _Ids) else {}
+    counter = counters.get(ident, 2)
+    candidate = ident if counter == 2 else f"{ident}-{counter - 1}"  # (the one given last: taken)
     while candidate in taken:
         candidate, counter = f"{ident}-{counter}", counter + 1
+    counters[ident] = counter
     taken.add(candidate)
     return candidate
 
