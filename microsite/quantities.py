@@ -150,9 +150,11 @@ def _date_part(number: Number, in_date: bool) -> str:
 
 # (Not where 年 begins a word of its own, 如今年轻, 说明年度, 网上年报, 这次年会, 上年纪: the 今, 明, 上 end another.)
 _RELATIVE_YEARS = re.compile(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画])"
-                             r"|\b(?P<en>(?:this|last|next|the coming) year)\b", re.IGNORECASE)
+                             r"|\b(?P<en>(?:this|last|next|the coming) year|the (?:start|beginning) of the year"
+                             r"|year to date)\b", re.IGNORECASE)  # (since the start of the year: this one's start)
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
-                 "this year": 0, "last year": -1, "next year": 1, "the coming year": 1}
+                 "this year": 0, "last year": -1, "next year": 1, "the coming year": 1, "the start of the year": 0,
+                 "the beginning of the year": 0, "year to date": 0}
 
 
 def _relative_years(text: str) -> list[Quantity]:

@@ -150,6 +150,9 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("2023年2月", "zh", "晋江市第二季度党政商恳谈会", [True, False]),  # the 2 of a quarter is no February
     ("the second quarter of 2023", "en", "晋江市第二季度党政商恳谈会", [True]),
     ("2023年10月11日", "zh", "前不久，晋江市市长王明元调研", [False, False, False]),  # not the article's day
+    ("Since the start of the year", "en", "今年以来，所属商协会", [True]),  # the year read in: this one
+    ("since the beginning of the year", "en", "2023年，所属商协会", [False]),
+    ("Since the start of 2023", "en", "今年以来，所属商协会", [True]),
 ])
 def test_a_date_is_traced_part_by_part_and_year_by_year(claim, lang, quote, expected):
     assert _traced_by(claim, lang, quote) == expected
