@@ -11,6 +11,7 @@ from microsite.markdown import (
     outline,
     slugify,
 )
+from tests.timing import superlinear
 
 MD = new_parser()
 
@@ -424,32 +425,15 @@ def test_every_mistyped_record_link_is_in_a_text_that_may_hold_one():
 # --- time linear in the text ---------------------------------------------------------------------------------------
 
 
-def _seconds(run, argument, times: int = 3) -> float:  # noqa: ANN001 (a callable)
-    """The shortest of ``times`` runs: the one least disturbed by the other tests running beside this one."""
-    import time
-    best = float("inf")
-    for _ in range(times):
-        started = time.perf_counter()
-        run(argument)
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
-def _quadratic(run, make, size: int) -> str | None:  # noqa: ANN001 (callables)
-    """None when ``run(make(4 * size))`` takes less than 8 times ``run(make(size))`` (linear would be 4)."""
-    small, large = _seconds(run, make(size)), _seconds(run, make(4 * size))
-    return None if large < 8 * small + 0.05 else f"{small:.3f} s at {size:,}, {large:.3f} s at {4 * size:,}"
-
-
 def test_many_headings_of_one_text_get_their_ids_in_linear_time():
     """Each "## A" after the first tried a, a-2, a-3 ... from the start: 10,000 took 6 s."""
     assert html("## A\n## A\n## A-2\n## A\n") == \
         '<h2 id="a">A</h2>\n<h2 id="a-2">A</h2>\n<h2 id="a-2-2">A-2</h2>\n<h2 id="a-3">A</h2>\n'
-    assert _quadratic(MD.parse, lambda count: "## A\n" * count, 1500) is None
+    assert superlinear(MD.parse, lambda count: "## A\n" * count, 1500) is None
 
 
 @pytest.mark.parametrize("link", ['[x](cite:s "护航49个所属商会成立、成长") ', '[x](cite:s "护航49个") ( '])
 def test_many_record_links_of_one_paragraph_are_read_for_mistypes_in_linear_time(link):
     """Each citation of a paragraph looked for each of six ways of starting the next link to the text's end, and
     copied the text's rest: 8,000 citations on one line took 13 s to check."""
-    assert _quadratic(mistyped_links, lambda count: link * count, 1000) is None
+    assert superlinear(mistyped_links, lambda count: link * count, 1000) is None

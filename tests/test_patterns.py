@@ -16,12 +16,12 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-import time
 from pathlib import Path
 
 import pytest
 
 import microsite
+from tests.timing import best_seconds
 
 PACKAGE = Path(microsite.__file__).parent
 SCANNING = frozenset({"search", "finditer", "findall", "sub", "subn", "split"})
@@ -81,16 +81,6 @@ def uses(name: str) -> frozenset[str]:
     return USES.get(name, frozenset())
 
 
-def _seconds(run, text: str, times: int = 1) -> float:  # noqa: ANN001 (a callable)
-    """The shortest of ``times`` runs: the one least disturbed by the other tests running beside this one."""
-    best = float("inf")
-    for _ in range(times):
-        started = time.perf_counter()
-        run(text)
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
 def _slow_text(pattern: re.Pattern, anchored: bool) -> str | None:
     run = (lambda text: (pattern.match(text), pattern.fullmatch(text))) if anchored else \
         (lambda text: sum(1 for _ in pattern.finditer(text)))
@@ -98,11 +88,11 @@ def _slow_text(pattern: re.Pattern, anchored: bool) -> str | None:
         for piece in PIECES:
             repeat = LENGTH // len(piece)
             text = start + piece * repeat
-            if _seconds(run, text) <= SLOW:
+            if best_seconds(run, text, 1) <= SLOW:
                 continue
             # Slow once: timed again, both lengths at their best, so that a pause of the machine is no failure.
-            seconds = _seconds(run, text, 3)
-            if seconds > SLOW and seconds > 8 * _seconds(run, start + piece * (repeat // 4), 3):
+            seconds = best_seconds(run, text)
+            if seconds > SLOW and seconds > 8 * best_seconds(run, start + piece * (repeat // 4)):
                 return f"{start!r} + {piece!r} × {repeat:,}: {seconds:.2f} s"  # one is enough, and each costs
     return None
 
