@@ -173,8 +173,8 @@ def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[Fou
     ``loosely``: also a month alone (``二月``, this year's) and ``前年``, ``后年``, ``本年``.
     """
     found: list[FoundDate] = []
-    folded = fold_traditional(text) if loosely else text
-    taken = Taken(max(len(text), len(folded)))  # (asking each date found, for each match, was quadratic)  # (后年 written 後年: the other forms read are the same)
+    folded = fold_traditional(text) if loosely else text  # (后年 written 後年: the other forms read are the same)
+    taken = Taken(len(folded))  # (asking each date found, for each match, was quadratic)
     for pattern, precision in _ZH_PATTERNS + _LOOSE_PATTERNS if loosely else _ZH_PATTERNS:
         for match in pattern.finditer(folded):
             if taken.overlaps(match.start(), match.end()):

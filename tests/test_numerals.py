@@ -24,6 +24,7 @@ from microsite.numerals import (
     same_value,
     split_chinese_numerals,
 )
+from tests.timing import superlinear
 
 
 def values(numbers) -> list[tuple[float, str]]:
@@ -323,6 +324,11 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
 ])
 def test_zh_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_zh(text)] == found
+
+
+def test_a_text_of_many_fractions_is_read_in_linear_time():
+    """Each number was asked of every fraction, percentage and doubling read whole: quadratic in a text of many."""
+    assert superlinear(find_numbers_zh, "三分之一，七家；".__mul__, 1000) is None
 
 
 @pytest.mark.parametrize("traditional, simplified", [
