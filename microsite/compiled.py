@@ -349,6 +349,7 @@ def _syntax_shown(tokens: list[Token], lines: list[str],
             continue
         first = block.map[0]
         source, offset = "\n".join(lines[first:block.map[1]]), 0
+        places = None  # made at the first mistake: most blocks have none
         in_link = 0  # a link's text (an autolink's is its address)
         for child in block.children:
             kind = child.type
@@ -369,7 +370,8 @@ def _syntax_shown(tokens: list[Token], lines: list[str],
                 if at < 0:
                     continue  # written other than shown (an entity, an escape): not the syntax as typed
                 offset = at + len(written)
-                start, end = _line_column(source, at, first), _line_column(source, offset, first)
+                places = places or _Places(source, first)
+                start, end = places(at), places(offset)
                 if any(mistake.covers(*start) for mistake in mistakes):
                     continue
                 quoted = written if len(written) <= 60 else written[:57] + "..."
@@ -436,10 +438,12 @@ def _raw_html(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ..
         elif token.type == "inline" and token.children and token.map:
             first, offset = token.map[0], 0
             text = "\n".join(lines[first:token.map[1]])
+            places = None
             for child in _with_alt_texts(token.children):
                 if child.type == "html_inline" and not only_comments(child.content):
                     offset = max(text.find(child.content, offset), 0)
-                    found.append(_html_mistake(child.content, _line_column(text, offset, first)))
+                    places = places or _Places(text, first)
+                    found.append(_html_mistake(child.content, places(offset)))
                     offset += len(child.content)
     return tuple(found)
 
@@ -564,10 +568,6 @@ def _html_mistake(html: str, place: tuple[int, int]) -> WritingMistake:
 def _mistake_at(place: tuple[int, int], message: str, hint: str) -> WritingMistake:
     """A mistake at one place (line, column) that covers none of the text's digits and links."""
     return WritingMistake(*place, place, place, message, hint)
-
-
-def _line_column(text: str, offset: int, first_line: int) -> tuple[int, int]:
-    return first_line + text.count("\n", 0, offset), offset - (text.rfind("\n", 0, offset) + 1)
 
 
 class _Places:
