@@ -63,10 +63,13 @@ def quote_quantities(normalized_quote: str, reference: date | None) -> tuple[Qua
 
 
 def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ...] = (),
-             hint: str = UNTRACED_HINT) -> list[Untraced]:
+             hint: str = UNTRACED_HINT, own_voice: bool = False) -> list[Untraced]:
     """The numbers a reader sees in ``text`` that ``allowed`` does not trace (None: nothing does).
 
     ``names`` are the glossary's term names in ``lang``: a number inside one of them is traced by its entry.
+    ``own_voice``: ``text`` is the site speaking for itself, never reporting what an article wrote (a label, a
+    title): there a year counted from the day it is read (今年, this year) is refused even where its quote says
+    it so, since the quote's 今年 is the article's year and the reader's is the day they read it.
     """
     if not may_hold_numbers(text):
         return []
@@ -77,11 +80,22 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
         number = claim.number
         if any(start <= number.start and number.end <= end for start, end in named):
             continue
+        relative = claim.part == quantities.RELATIVE_YEAR
         if allowed is not None and quantities.traced(claim, allowed.quantities):
+            if not (relative and own_voice):
+                continue
+            found.append(Untraced(number.start, *_why_not_here(claim)))
             continue
-        at = number.start if claim.part == quantities.RELATIVE_YEAR else _first_numeral(text, number.start, number.end)
+        at = number.start if relative else _first_numeral(text, number.start, number.end)
         found.append(Untraced(at, *_why(claim, allowed, hint)))
     return sorted(found, key=lambda item: item.start)
+
+
+def _why_not_here(claim: Quantity) -> tuple[str, str]:
+    """Why a year counted from the day it is read, which its quote says too, may not stand in the site's voice."""
+    return (f"'{claim.number.text.strip()}' is a year counted from the day it is read: in the quote it is the "
+            "article's year, but here the site speaks for itself, and a reader in a later year reads it as theirs",
+            "write the year itself, which the quote's date gives (2023年以来, since the start of 2023)")
 
 
 def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]:
@@ -185,7 +199,7 @@ def check_plain(fields: Sequence[PlainField], names: dict[str, tuple[str, ...]],
             known = tuple(name for name in known if name not in own)
         if item.quote:
             allowed = Allowed(quote_quantities(item.quote, reference(item.source)), "the record's quote")
-            problems = untraced(item.text, item.lang, allowed, known, "")
+            problems = untraced(item.text, item.lang, allowed, known, "", own_voice=True)
         else:
             problems = memo.get(("untraced", item.text, item.lang, named.get(item.lang), item.is_name),
                                 lambda item=item, known=known: untraced(item.text, item.lang, None, known, PLAIN_HINT))

@@ -91,6 +91,23 @@ def test_a_statistic_label_may_only_show_its_quote_s_numbers(minimal_project: Pa
     assert "statistics.yaml:11:12: label: the number '99%' is not in the record's quote" in err
 
 
+@pytest.mark.parametrize("lang, label, shown", [("zh", "label: 捐款", "今年"), ("en", "label: donated", "this year"),
+                                               ("en", "label: donated", "the start of the year")])
+def test_a_label_may_not_say_this_year_though_its_quote_does(minimal_project: Path, capsys, lang, label, shown):
+    """A label speaks in the site's voice: the quote's 今年 is the article's year, a reader's is the year they read
+    in. The same words stay allowed where prose cites them as the article's."""
+    data = minimal_project / "content/data/statistics.yaml"
+    edit(data, "quote: 所属商协会及其会员捐款超4.5亿元", "quote: 今年以来，所属商协会及其会员捐款超4.5亿元")
+    relative, year = (f"（{shown}以来）", "（2023年以来）") if lang == "zh" else (f" since {shown}", " since the start of 2023")
+    edit(data, label, label + relative)
+    err = check(minimal_project, capsys)
+    assert f"label: '{shown}' is a year counted from the day it is read" in err and "hint: write the year itself" in err
+    edit(data, label + relative, label + year)
+    edit(minimal_project / "content/pages/index.zh.md", "chambers.",
+         'chambers. 文章说，[今年以来](cite:2023-10-11-abcdef12 "今年以来，所属商协会")有捐款。')
+    assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
+
+
 def test_an_event_title_in_chinese_numerals_is_a_number(minimal_project: Path, capsys):
     edit(minimal_project / "content/data/timeline.yaml", "title: 商贸对接活动", "title: 九十九家商会参加商贸对接活动")
     assert "the number '九十九家' is not in the record's quote" in check(minimal_project, capsys)
