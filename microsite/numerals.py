@@ -430,11 +430,23 @@ def find_numbers_en(text: str) -> list[Number]:
 
 
 # What an English noun after a number measures, as a Chinese measure word says it (49 years is 49年, not 49个): the
-# words of the measure words that say what is measured (quantities._OWN_MEASURES). Other nouns count, and say
-# nothing a Chinese measure word would contradict; nor does an age (a 30-year-old firm is 成立30年, a man 30岁).
+# words of the measure words that say what is measured (quantities._OWN_MEASURES); and the nouns of people and
+# bodies, which say the number counts them, as 个, 家 or 名 would (450 million members is no sum of money, as
+# 超4.5亿元 is). Other words say nothing a Chinese measure word would contradict (450 million donated, 49 of
+# them, 450 million goes to charity); nor does an age (a 30-year-old firm is 成立30年, a man 30岁).
+_EN_COUNTED = ("people|persons?|members?|chambers?|compan(?:y|ies)|enterprises?|firms?|businesses|business"
+               "|associations?|organi[sz]ations?|groups?|entrepreneurs?|businessm[ae]n|businesspeople|merchants?"
+               "|employees?|workers?|staff|volunteers?|participants?|attendees?|delegates?|visitors?|guests?"
+               "|representatives?|officials?|leaders?|students?|residents?|villagers?|households?|families|family"
+               "|villages?|towns?|cities|city|counties|county|departments?|units?|agencies|agency|branch(?:es)?"
+               "|offices?|schools?|projects?|events?|meetings?|activities|activity|sessions?|deals?|contracts?"
+               "|items?|products?|brands?")
 _EN_MEASURE = re.compile(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
-                         r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?))\b", re.IGNORECASE)
-_EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "ton": "吨", "mu": "亩", "pair": "对"}
+                         r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r"))\b",
+                         re.IGNORECASE)
+_EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "ton": "吨", "mu": "亩", "pair": "对",
+                     "counted": "个"}
+_YEARLIKE = re.compile(r"[12][0-9]{3}")
 
 
 def _en_measured(text: str, number: Number) -> Number:
@@ -442,7 +454,9 @@ def _en_measured(text: str, number: Number) -> Number:
     if number.unit:
         return number
     after = _EN_MEASURE.match(text, number.end)
-    return replace(number, unit=_EN_MEASURE_WORDS[after.lastgroup]) if after else number
+    if after is None or (after.lastgroup == "counted" and _YEARLIKE.fullmatch(number.text)):
+        return number  # (in 2023 chambers gave: a year, as often as a count)
+    return replace(number, unit=_EN_MEASURE_WORDS[after.lastgroup])
 
 
 _OR_NEXT = re.compile(r"\s*(?:or|to|-|–)\s*\Z")
@@ -454,9 +468,10 @@ def _rough_en(numbers: list[Number], text: str) -> list[Number]:
     merged: list[Number] = []
     for number in numbers:
         last = merged[-1] if merged else None
-        if (last is not None and last.qualifier == number.qualifier == EXACT and not last.unit and not number.unit
+        if (last is not None and last.qualifier == number.qualifier == EXACT and not last.unit
+                and number.unit in ("", _EN_MEASURE_WORDS["counted"])
                 and _OR_NEXT.match(text, last.end, number.start) and _neighbours_en(last.value, number.value)):
-            merged[-1] = Number(last.value, ABOUT, last.start, number.end, text[last.start:number.end])
+            merged[-1] = Number(last.value, ABOUT, last.start, number.end, text[last.start:number.end], number.unit)
         else:
             merged.append(number)
     return merged

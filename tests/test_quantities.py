@@ -115,6 +115,13 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("49 years", "en", "护航49个所属商会", False),  # English nouns measure as Chinese measure words do
     ("49 pairs", "en", "护航49个所属商会", False),
     ("49 chambers", "en", "护航49个所属商会", True),
+    ("49 chambers", "en", "商会成立49年", False),  # chambers are not years
+    ("over 450 million members", "en", "捐款超4.5亿元", False),  # people and bodies are counted, not money
+    ("over 450 million donated", "en", "捐款超4.5亿元", True),  # (other words say nothing of it)
+    ("over 450 million goes to charity", "en", "捐款超4.5亿元", True),
+    ("over 450 million yuan from members", "en", "捐款超4.5亿元", True),
+    ("20 departments", "en", "20个市直单位", True),
+    ("In 2023 chambers gave", "en", "2023年，商会捐款", True),  # a year as much as a count
     ("五年", "zh", "‘十四五’发展规划", True),  # a bare numeral of a name fixes nothing
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
