@@ -92,8 +92,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劑叄單噸噹國報場塊夥將對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁檯歐歲為爲畝畫畵當盞碼種筆箇節簽籤紀約級終組縣羣臨臺華萬衕製親計貨貳貼趕踰輕輛輪輯迴週過違鄰鎊鎭鎮鑑鑒長開間閤陞隊隻雙韆頂項預頭顆類颱餘齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则剂叁单吨当国报场块伙将对届层岁币帮几张后户卷拨扩数于升会条栋桩台欧岁为为亩画画当盏码种笔个节签签纪约级终组县群临台华万同制亲计货贰贴赶逾轻辆轮辑回周过违邻镑镇镇鉴鉴长开间合升队只双千顶项预头颗类台余龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績纔羣臨臺華萬衕製規親計貨貳貼趕踰輕輛輪輯迴週過違鄰鎊鎭鎮鑑鑒長開間閤陞隊隻雙韆頂項預頭顆類風颱餘齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩才群临台华万同制规亲计货贰贴赶逾轻辆轮辑回周过违邻镑镇镇鉴鉴长开间合升队只双千顶项预头颗类风台余龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -126,15 +126,19 @@ MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 �
 # 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
 _ZH_AFTER = "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止)?"  # 49个以上: at least 49
-_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|周年|周岁|星期|月|日|"
-            + "|".join(sorted(MEASURE_WORDS - {"月", "日"}))
+# 一成 is a tenth, but 一成立 "once founded", 一成为 "once it becomes" and 一成不变 "unchanging" are words
+_ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事家名才风规文不])"
+_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
+            + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}))
             + ")?" + _ZH_AFTER)
 _ZH_ARABIC = re.compile(
     _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多|几|来)?" + _ZH_UNIT
 )
 ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS])  # the characters Chinese writes numbers with
 # 三十余万人: a qualifier may stand between a number and its magnitude
-_ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>[{ZH_NUMERALS}]+)" + _ZH_POSTFIX
+# (A 一 that ends a word is no number by itself: 统一, 唯一, 同一, 单一, 之一 … 统一成立 holds no 一成, a tenth.)
+_ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>(?!(?<=[统唯同单专之划归合均整逐纯])一(?![{ZH_NUMERALS}]))[{ZH_NUMERALS}]+)"
+                       + _ZH_POSTFIX
                        + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
 _ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX + _ZH_AFTER)
 # (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)

@@ -68,12 +68,12 @@ class Quantity:
 
 def is_count_zh(number: Number, text: str) -> bool:
     """A number in Chinese numerals that reads as a count: a measure word or unit after it (not 一, an article,
-    but 一倍, once as much; not the tail of a run of numerals such as the 五 of 十四五), or a magnitude that
+    but 一倍, once as much, and 一成, a tenth; not the tail of a run of numerals such as the 五 of 十四五), or a magnitude that
     ends it (五亿, 三千万: not 千万, "by all means"). ``数百家`` is one: hundreds."""
     if text.endswith(tuple(ZH_NUMERALS), 0, number.start) and number.text[0] in ZH_NUMERALS:
         return False  # (成百上千家: the 上千家 led in by 上 is a number of its own)
     if number.unit in _COUNTING or number.unit in AMOUNT_UNITS:
-        return number.value != 1 or number.unit == "倍"
+        return number.value != 1 or number.unit in ("倍", "成")  # 一倍, once; 一成, a tenth: never an article
     return _COUNTED_IN_MAGNITUDES.search(number.text) is not None
 
 

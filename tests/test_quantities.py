@@ -175,12 +175,23 @@ def test_may_and_march_are_months_only_where_a_date_stands():
     ("如今年轻一代企业家走上前台", "zh"), ("说明年度重点工作", "zh"), ("商会在这次年会上换届", "zh"), ("网上年报", "zh"),
     ("上年纪的居民", "zh"), ("汽车零部件企业", "zh"), ("商会建设三部曲", "zh"), ("政府和市场两只手", "zh"),
     ("是两回事", "zh"), ("好评四起", "zh"), ("约法三章", "zh"),
+    ("统一成立商会", "zh"), ("唯一成功的", "zh"), ("同一成本", "zh"), ("之一成为", "zh"), ("商会一成立就", "zh"),
+    ("一成不变", "zh"),
     ("The meeting doubled as a forum", "en"), ("a zero-tolerance rule", "en"), ("Learning to March in Step", "en"),
     ("A comment by May Chen", "en"), ("Over the past year", "en"), ("Nor does it give the previous year's figure", "en"),
 ])
 def test_words_that_hold_no_number_are_not_read_as_one(text, lang):
     """Faithful writing the readers once took for numbers (a year inside 如今年轻, a count inside 零部件)."""
     assert claimed(text, lang) == []
+    assert lang != "zh" or [item.value for item in stated(text) if item.number.unit == "成"] == []  # nor a quote
+
+
+@pytest.mark.parametrize("text, shown, qualifier", [("提高一成", "一成", "exact"), ("不到一成", "不到一成", "under"),
+                                                    ("一成左右", "一成左右", "about"), ("统一千家", "一千家", "exact")])
+def test_one_tenth_is_a_number_a_reader_sees(text, shown, qualifier):
+    """一成, a tenth, is a share as 九成 is (一 is no article before 成); a 一 that ends a word followed by a
+    numeral still starts the number (统一千家: a thousand)."""
+    assert [(q.number.text, q.number.qualifier) for q in claimed(text, "zh")] == [(shown, qualifier)]
 
 
 @pytest.mark.parametrize("claim, lang, quote", [
