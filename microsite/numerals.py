@@ -92,8 +92,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績纔羣臨臺華萬衕製規親計貨貳貼趕踰輕輛輪輯迴週過違鄰鎊鎭鎮鑑鑒長開間閤陞隊隻雙韆頂項預頭顆類風颱餘齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩才群临台华万同制规亲计货贰贴赶逾轻辆轮辑回周过违邻镑镇镇鉴鉴长开间合升队只双千顶项预头颗类风台余龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績纔羣臨臺華萬衕製規親計貨貳貼趕踰輕輛輪輯迴週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞隊隻雙韆頂項預頭顆類風颱餘齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩才群临台华万同制规亲计货贰贴赶逾轻辆轮辑回周过违邻钟钟镑镇镇钟鉴鉴长开间合升队只双千顶项预头颗类风台余龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -144,6 +144,8 @@ _ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{
 # (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)
 _ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)"
                           + _ZH_AFTER)  # 四分之三以上: at least three quarters
+# 一半, 半数: a half, as 二分之一 is; 过半 over, 近半 nearly half (not 过半年, 近半个月: after, nearly half a year)
+_ZH_HALF = re.compile(_ZH_PREFIX + r"(?P<half>一半|半数|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])" + _ZH_AFTER)
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = re.compile(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
 # 翻一番, 翻倍; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
@@ -169,10 +171,12 @@ def find_numbers_zh(text: str) -> list[Number]:
     numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(folded)]
     for match in _ZH_WORDS.finditer(folded):
         numbers.extend(_numeral_run(match))
-    if "分之" in folded or "翻" in folded or "倍" in folded or "数以" in folded:
-        # 百分之五十 is 50%, 三分之一 a third, 翻两番 and 增长一倍 a multiple, 数以百计 several hundred: one number each
+    if "分之" in folded or "翻" in folded or "倍" in folded or "数以" in folded or "半" in folded:
+        # 百分之五十 is 50%, 三分之一 a third, 一半 a half, 翻两番 and 增长一倍 a multiple, 数以百计 several hundred: one
+        # number each
         wholes = [_percent_match(match) for match in _ZH_PERCENT.finditer(folded)]
         wholes += [_fraction_match(match) for match in _ZH_FRACTION.finditer(folded)]
+        wholes += [_half_match(match) for match in _ZH_HALF.finditer(folded)]
         wholes += [_doubling_match(match) for match in _ZH_DOUBLING.finditer(folded)]
         wholes += [Number(float(_ZH_SCALES[match["num"]]), SEVERAL, match.start(), match.end(), match.group(0), "")
                    for match in _ZH_COUNTLESS.finditer(folded)]
@@ -217,6 +221,13 @@ def _fraction_match(match: re.Match) -> Number | None:
         return None
     return Number(part / whole, _qualifier(match["pre"], None, match["post3"]), match.start(), match.end(), match.group(0),
                   "分之")
+
+
+def _half_match(match: re.Match) -> Number:
+    """一半 and 半数 are a half (a share, unit 分之, as 二分之一 is); 过半 is over half, 近半 nearly half."""
+    qualifier = (OVER if match["over"] and not match["post3"] else NEARLY if match["near"] and not match["post3"]
+                 else _qualifier(match["pre"], None, match["post3"]))
+    return Number(0.5, qualifier, match.start(), match.end(), match.group(0), "分之")
 
 
 def _doubling_match(match: re.Match) -> Number | None:
@@ -394,7 +405,14 @@ def find_numbers_en(text: str) -> list[Number]:
     folded = fold_digits(text)
     numbers = []
     taken = Taken(max(len(text), len(folded)))
+    for match in _EN_FRACTION.finditer(folded):  # before the digits and words: one in five is a fifth, not five
+        number = _en_fraction(match, folded)
+        if number is not None:
+            numbers.append(replace(number, text=text[number.start:number.end]))
+            taken.add(number.start, number.end)
     for match in _EN_NUMBER.finditer(folded):
+        if taken.overlaps(match.start(), match.end()):
+            continue
         value = float(match["num"].replace(",", ""))
         if match["mag"]:
             value *= _EN_MAGNITUDES[match["mag"].lower()]
@@ -522,6 +540,50 @@ _EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re
 _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
 
 
+# Fractions in words: a third of, two thirds, one in five, (more than) half of; half a million is a count. "A third"
+# or "a fifth" alone may be an ordinal (a third term), so with a or an they are fractions only before "of"; "half" is
+# one before what it halves or after a qualifier (not the first half of 2023, a half-day, half a dozen: six).
+_EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+                    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_EN_FRACTION_WORDS = frozenset([*_EN_DENOMINATORS, *(f"{word}s" for word in _EN_DENOMINATORS if word != "half")])
+_EN_FRACTION = re.compile(
+    r"(?<![a-z])(?:(?P<scaled>half)(?:[\s-]+an?)?[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)"
+    r"|(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>halves|half|(?:third|quarter|fourth"
+    r"|fifth|sixth|seventh|eighth|ninth|tenth)s?)(?P<of>\s+of\b)?"
+    r"|(?P<one>one|[1-9][0-9]?)\s+(?:in|out\s+of)\s+(?P<every>two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]{0,2}(?![0-9]|[.,][0-9]))"
+    r"|(?P<half>half)(?P<halved>\s+(?:of|the|its|their|our|all|these|those|them)\b)?)"
+    r"(?![a-z])(?![\s-]+(?:an?[\s-]+)?dozen\b)(?!-[a-z])" + _EN_AFTER, re.IGNORECASE)
+_EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
+
+
+def _en_fraction(match: re.Match, text: str) -> Number | None:
+    """The fraction (a share, unit 分之, as 三分之一 is) or the count (half a million) of ``match``, or None where
+    the words are no number (a third term, the first half of 2023)."""
+    start, qualifier = _en_qualified(match, text)
+    if match["scaled"]:
+        value = _EN_MAGNITUDES.get(match["scale"].lower(), 100) / 2
+        return Number(float(value), qualifier, start, match.end(), text[start:match.end()])
+    if match["den"]:
+        numerator, denominator = match["num"].lower(), match["den"].lower().removesuffix("s")
+        if numerator in ("a", "an") and denominator != "half" and not match["of"]:
+            return None
+        value = (1 if numerator in ("a", "an") else _EN_SMALL[numerator]) / _EN_DENOMINATORS[denominator or "half"]
+    elif match["one"]:
+        whole = _EN_SMALL.get(match["every"].lower()) or int(match["every"])
+        part = _EN_SMALL.get(match["one"].lower()) or int(match["one"])
+        if part >= whole:
+            return None
+        value = part / whole
+    else:
+        if _EN_NOT_HALVED.search(text, max(0, match.start() - 8), match.start()) or not (
+                match["halved"] or start < match.start()):
+            return None
+        value = 0.5
+    end = match.end() - len(match["of"] or "") - len(match["halved"] or "")
+    end = match.end() if match["post"] else end
+    return Number(value, qualifier, start, end, text[start:end], "分之")
+
+
 def _word_value(words: str) -> int | None:
     """``forty-nine`` -> 49, ``two hundred and five`` -> 205; None for a lone ``one``/``zero`` or a lone scale."""
     parts = [part for part in re.split(r"[\s-]+", words) if part != "and"]
@@ -593,16 +655,17 @@ DATE_WORDS = ("january february april june july august september october novembe
               "jan feb mar apr jun jul aug sep sept oct nov dec year").split()
 CAPITAL_MONTHS = ("May", "March")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b"
-                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS))})\b|\b(?:{'|'.join(DATE_WORDS)})\b|年|倍"
+                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS | _EN_FRACTION_WORDS))})\b"
+                           rf"|\b(?:{'|'.join(DATE_WORDS)})\b|年|倍|半"
                            rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
-_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍)
+_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍; 半数)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
-                          *_EN_PHRASE_WORDS, *DATE_WORDS,
+                          *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")

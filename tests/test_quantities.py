@@ -186,6 +186,38 @@ def test_words_that_hold_no_number_are_not_read_as_one(text, lang):
     assert lang != "zh" or [item.value for item in stated(text) if item.number.unit == "成"] == []  # nor a quote
 
 
+@pytest.mark.parametrize("text, lang, shown, value", [
+    ("一半以上的企业", "zh", "一半以上", 0.5), ("半数商会", "zh", "半数", 0.5), ("过半", "zh", "过半", 0.5),
+    ("近一半", "zh", "近一半", 0.5),
+    ("more than half of the chambers", "en", "more than half", 0.5), ("half the members", "en", "half", 0.5),
+    ("a third of members", "en", "a third", 1 / 3), ("two-thirds", "en", "two-thirds", 2 / 3),
+    ("one in five chambers", "en", "one in five", 0.2), ("3 out of 10", "en", "3 out of 10", 0.3),
+    ("over half a million members", "en", "over half a million", 500_000),  # not a million
+])
+def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, shown, value):
+    assert [(q.number.text, round(q.value, 6)) for q in claimed(text, lang)] == [(shown, round(value, 6))]
+
+
+@pytest.mark.parametrize("text, lang, shown", [
+    ("过半年再说", "zh", []), ("上半年", "zh", []), ("a third term", "en", []), ("a half-day meeting", "en", []),
+    ("on behalf of members", "en", []), ("In the first half of 2023", "en", ["2023"]), ("half a dozen", "en", ["half a dozen"]),
+    ("spent 5 in 2023", "en", ["5", "2023"]), ("the second quarter", "en", []),
+])
+def test_words_of_halves_that_are_no_fraction(text, lang, shown):
+    """A term (a third term), a time (上半年, the first half of 2023, 过半年 "after half a year"), a compound."""
+    assert [q.number.text for q in claimed(text, lang)] == shown
+
+
+@pytest.mark.parametrize("claim, lang, quote, is_traced", [
+    ("a third of the members", "en", "三分之一的会员", True), ("half of the chambers", "en", "一半商会", True),
+    ("more than half of the chambers", "en", "过半商会", True), ("half the chambers", "en", "过半商会", False),
+    ("half a million members", "en", "50万名会员", True), ("half a million members", "en", "100万名会员", False),
+    ("一半商会", "zh", "二分之一的商会", True), ("one in five", "en", "五分之一", True), ("a half", "en", "50%", False),
+])
+def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, is_traced):
+    assert _traced_by(claim, lang, quote) == [is_traced]
+
+
 @pytest.mark.parametrize("text, shown, qualifier", [("提高一成", "一成", "exact"), ("不到一成", "不到一成", "under"),
                                                     ("一成左右", "一成左右", "about"), ("统一千家", "一千家", "exact")])
 def test_one_tenth_is_a_number_a_reader_sees(text, shown, qualifier):
