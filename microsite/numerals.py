@@ -410,6 +410,11 @@ def find_numbers_en(text: str) -> list[Number]:
         if number is not None:
             numbers.append(replace(number, text=text[number.start:number.end]))
             taken.add(number.start, number.end)
+    for match in EN_ORDINAL.finditer(folded):  # before the words: twenty-first is 21st, not twenty
+        if not taken.overlaps(match.start(), match.end()):
+            numbers.append(Number(float(ordinal_word_value(match.group())), EXACT, match.start(), match.end(),
+                                  text[match.start():match.end()]))
+            taken.add(match.start(), match.end())
     for match in _EN_NUMBER.finditer(folded):
         if taken.overlaps(match.start(), match.end()):
             continue
@@ -584,6 +589,29 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
     return Number(value, qualifier, start, end, text[start:end], "分之")
 
 
+# Ordinals in words, read as 第三 and 11th are: the third pillar, the eleventh term, twenty-first. "First" and "second"
+# alone are left out: at first, first of all, a second (of time), second-hand are in every other text, and 首次, the
+# first time, holds no numeral either.
+_EN_ORDINAL_UNITS = {word: index + 3 for index, word in enumerate(
+    "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
+    "seventeenth eighteenth nineteenth".split())}
+_EN_ORDINAL_TENS = {word: 10 * (index + 2) for index, word in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
+_EN_ORDINAL_WORDS = frozenset([*_EN_ORDINAL_UNITS, *_EN_ORDINAL_TENS, "hundredth", "thousandth", "millionth"])
+EN_ORDINAL = re.compile(
+    rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
+    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))})(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
+    re.IGNORECASE)  # (a third party, 第三方, is anyone else)
+
+
+def ordinal_word_value(words: str) -> int:
+    """``eleventh`` -> 11, ``twenty-first`` -> 21 (a match of ``EN_ORDINAL``)."""
+    *tens, last = re.split(r"[\s-]+", words.lower())
+    units = {"first": 1, "second": 2, **_EN_ORDINAL_UNITS, **_EN_ORDINAL_TENS, "hundredth": 100,
+             "thousandth": 1000, "millionth": 10**6}
+    return (_EN_TENS[tens[0]] if tens else 0) + units[last]
+
+
 def _word_value(words: str) -> int | None:
     """``forty-nine`` -> 49, ``two hundred and five`` -> 205; None for a lone ``one``/``zero`` or a lone scale."""
     parts = [part for part in re.split(r"[\s-]+", words) if part != "and"]
@@ -655,7 +683,7 @@ DATE_WORDS = ("january february april june july august september october novembe
               "jan feb mar apr jun jul aug sep sept oct nov dec year").split()
 CAPITAL_MONTHS = ("May", "March")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b"
-                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS | _EN_FRACTION_WORDS))})\b"
+                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS | _EN_FRACTION_WORDS | _EN_ORDINAL_WORDS))})\b"
                            rf"|\b(?:{'|'.join(DATE_WORDS)})\b|年|倍|半"
                            rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
                            rf"|[{_BMP_SYMBOLS}]"
@@ -665,7 +693,7 @@ _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){
 _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍; 半数)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
-                          *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS,
+                          *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")

@@ -33,7 +33,7 @@ from datetime import date
 
 from .dates import BEFORE, DAY, MONTH, QUARTER, YEAR, PartialDate, find_dates_zh
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
-                       ZH_COUNTING_DIGITS, ZH_NUMERALS,
+                       EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        Number, Taken, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
@@ -196,9 +196,17 @@ def _claimed_en(text: str) -> list[Quantity]:
     return sorted(found + months + _relative_years(text), key=lambda item: item.number.start)
 
 
+def _in_a_quarter(number: Number, text: str) -> bool:
+    """Whether ``number`` is an ordinal in words before "quarter": the third quarter (第三季度)."""
+    return EN_ORDINAL.fullmatch(number.text) is not None and _EN_WORD_QUARTER.match(text, number.end) is not None
+
+
+_EN_WORD_QUARTER = re.compile(r"[\s-]+quarter\b", re.IGNORECASE)
+
+
 def _en_date_part(number: Number, text: str) -> str:
     """Which part of a date an English number is: the 2023 of July 2023, the 11 of 11 October, the 2 of Q2."""
-    if _EN_QUARTER.match(text, number.end) or text.endswith(("Q", "q"), 0, number.start):
+    if _EN_QUARTER.match(text, number.end) or _in_a_quarter(number, text) or text.endswith(("Q", "q"), 0, number.start):
         return QUARTER
     if re.fullmatch(r"[12][0-9]{3}", number.text):
         return YEAR
@@ -226,9 +234,9 @@ _MONTH_NUMBERS = {name: index + 1 for index, name in enumerate(
 
 
 def _en_meanings(number: Number, text: str) -> frozenset[str]:
-    if _EN_QUARTER.match(text, number.end):  # the 2nd quarter, the 2nd-quarter meeting: part of a date
-        return frozenset((DATE,))
-    if _EN_ORDINAL_SUFFIX.match(text, number.end):
+    if _EN_QUARTER.match(text, number.end) or _in_a_quarter(number, text):  # the 2nd quarter, the third-quarter
+        return frozenset((DATE,))                                          # meeting: part of a date
+    if _EN_ORDINAL_SUFFIX.match(text, number.end) or EN_ORDINAL.fullmatch(number.text):
         return frozenset((ORDINAL,))
     if (text.endswith(("Q", "q"), 0, number.start) or _month_before(text, number.start)
             or _EN_MONTH_AFTER.match(text, number.end)):

@@ -199,12 +199,12 @@ def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, sho
 
 
 @pytest.mark.parametrize("text, lang, shown", [
-    ("过半年再说", "zh", []), ("上半年", "zh", []), ("a third term", "en", []), ("a half-day meeting", "en", []),
+    ("过半年再说", "zh", []), ("上半年", "zh", []), ("a third term", "en", ["third"]), ("a half-day meeting", "en", []),
     ("on behalf of members", "en", []), ("In the first half of 2023", "en", ["2023"]), ("half a dozen", "en", ["half a dozen"]),
     ("spent 5 in 2023", "en", ["5", "2023"]), ("the second quarter", "en", []),
 ])
 def test_words_of_halves_that_are_no_fraction(text, lang, shown):
-    """A term (a third term), a time (上半年, the first half of 2023, 过半年 "after half a year"), a compound."""
+    """An ordinal (a third term), a time (上半年, the first half of 2023, 过半年 "after half a year"), a compound."""
     assert [q.number.text for q in claimed(text, lang)] == shown
 
 
@@ -216,6 +216,26 @@ def test_words_of_halves_that_are_no_fraction(text, lang, shown):
 ])
 def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, is_traced):
     assert _traced_by(claim, lang, quote) == [is_traced]
+
+
+@pytest.mark.parametrize("text, shown, value, meaning", [
+    ("the third pillar", "third", 3, ORDINAL), ("in its eleventh term", "eleventh", 11, ORDINAL),
+    ("the twenty-first century", "twenty-first", 21, ORDINAL),  # not twenty
+    ("the third-quarter meeting", "third", 3, DATE), ("a third term", "third", 3, ORDINAL),
+    ("at first, a second later, a third party, third-party help", None, None, None),
+])
+def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning):
+    """As 第三 and 11th are; not "first" and "second" alone (at first, a second), nor a third party (anyone else)."""
+    expected = [(shown, value, {meaning})] if shown else []
+    assert [(q.number.text, q.value, set(q.meanings)) for q in claimed(text, "en")] == expected
+
+
+@pytest.mark.parametrize("claim, quote, is_traced", [
+    ("in its eleventh term", "总商会十一届一次主席会议", [True]), ("in its twelfth term", "总商会十一届一次主席会议", [False]),
+    ("the third quarter of 2023", "2023年第三季度", [True, True]), ("the third pillar", "三项抓手", [False]),
+])
+def test_an_ordinal_in_words_is_traced_by_the_same_ordinal(claim, quote, is_traced):
+    assert _traced_by(claim, "en", quote) == is_traced
 
 
 @pytest.mark.parametrize("text, shown, qualifier", [("提高一成", "一成", "exact"), ("不到一成", "不到一成", "under"),
