@@ -63,7 +63,7 @@ _ZH_CHARS = (
     "须际商非验连断深难矿周委素技备半办青省列习响支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存"
     "候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
 )
-ZH_CHARS = "".join(ch for ch in _ZH_CHARS if ch not in "零〇一二两三四五六七八九十百千万亿超逾近约余多年月日前久第")
+ZH_CHARS = "".join(ch for ch in _ZH_CHARS if ch not in "零〇一二两三四五六七八九十百千万亿超逾近约余多年月日前久第半")
 EN_WORDS = (  # no number words, nor "year" (this year, last year): the build would ask for their source
 
     "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you "

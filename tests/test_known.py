@@ -84,7 +84,7 @@ def test_an_edited_page_is_made_alone_and_the_site_equals_a_clean_build(minimal_
     build(minimal_project, out)
     assert (minimal_project / CACHE_FOLDER / PAGES).is_file()
     for step in range(3):  # each build starts from what the one before left
-        append(minimal_project, "index.en.md", f"\nA sentence more, the {'first second third'.split()[step]}.\n")
+        append(minimal_project, "index.en.md", f"\nA sentence more, the {'red green blue'.split()[step]} one.\n")
         before = tree(out)
         got, ways = outcome(minimal_project, out, monkeypatch)
         assert ways == [CHANGED_ONLY]
