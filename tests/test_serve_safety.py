@@ -88,6 +88,30 @@ def test_the_preview_refuses_any_other_host_name(running: PreviewProcess, host: 
     assert b"<html" not in answer and b"LiveReload" not in answer
 
 
+@pytest.mark.parametrize("first, second", [("127.0.0.1:{port}", "attacker.example"),
+                                           ("attacker.example", "127.0.0.1:{port}"),
+                                           ("127.0.0.1:{port}", "127.0.0.1:{port}")])
+def test_a_request_with_two_host_headers_is_refused(running: PreviewProcess, first: str, second: str) -> None:
+    """Which of two Host headers a proxy or a browser heeds is anyone's guess: answer neither."""
+    head = (f"GET /en/ HTTP/1.1\r\nHost: {first}\r\nHost: {second}\r\nConnection: close\r\n\r\n"
+            .format(port=running.port).encode())
+    answer = raw_request(running.port, head)
+    assert status_of(answer) in (400, 421), answer[:200]
+    assert b"<html" not in answer
+    no_traceback(running)
+
+
+def test_a_very_long_address_is_refused_and_the_preview_goes_on(running: PreviewProcess) -> None:
+    """Past the server's limit on a request's head (64 KB) the connection is closed unanswered; below it, the
+    name is not found."""
+    for length in (100_000, 60_000):
+        answer = request(running.port, "/en/" + "a" * length)
+        assert answer == b"" or status_of(answer) in (400, 404, 414, 431), answer[:200]
+        assert b"<html" not in answer or status_of(answer) == 404
+    assert status_of(request(running.port, "/en/")) == 200
+    no_traceback(running)
+
+
 def test_allowed_hosts_are_this_computers_names_and_the_one_asked_for() -> None:
     allowed = allowed_hosts("192.168.1.5", 8000)
     assert {"localhost:8000", "127.0.0.1:8000", "[::1]:8000", "192.168.1.5:8000"} == allowed
