@@ -79,7 +79,8 @@ def test_the_preview_answers_its_own_names(running: PreviewProcess, name: str) -
 
 
 @pytest.mark.parametrize("host", ["attacker.example:{port}", "attacker.example", "localhost", "127.0.0.1:1",
-                                  "localhost.attacker.example:{port}", "", "127.0.0.1:{port}@attacker.example"])
+                                  "localhost.attacker.example:{port}", "", "127.0.0.1:{port}@attacker.example",
+                                  "0.0.0.0:{port}", "[::]:{port}"])  # (a page may fetch http://0.0.0.0:port/)
 @pytest.mark.parametrize("path", ["/en/", "/_review/", "/livereload.js"])
 def test_the_preview_refuses_any_other_host_name(running: PreviewProcess, host: str, path: str) -> None:
     """DNS rebinding: a page of attacker.example, its name now pointing at 127.0.0.1, must read nothing."""
