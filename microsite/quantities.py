@@ -37,6 +37,7 @@ from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN
                        Number, Taken, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
+NAMED = "named"  # a bare numeral of a name in a quote (the 四 of 四好, the 五 of 十四五): it counts nothing
 RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
@@ -257,7 +258,9 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         ordinal = _ordinal_zh(number, normalized_quote)
         meanings = _zh_meanings(in_date, ordinal)
         if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
-            meanings = frozenset((COUNT, ORDINAL))  # a bare numeral in a name (十四五, 四好) fixes no meaning
+            # a bare numeral in a name (十四五, 四好) fixes no meaning, and traces a name's numbers only
+            found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
+            continue
         found.append(Quantity(number, meanings, _date_part(number, in_date)))
     if reference is not None:
         for item in dates:
@@ -287,13 +290,23 @@ def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     """True when ``evidence`` has the claim's value with a meaning in common, said the same way (see
     :func:`said_alike`)."""
     return any(same_value(claim.value, item.value) and claim.meanings & item.meanings
-               and same_part(claim, item) and said_alike(claim.number, item.number) for item in evidence)
+               and same_part(claim, item) and said_alike(claim.number, item.number)
+               and not (item.part == NAMED and counts_things(claim)) for item in evidence)
+
+
+def counts_things(claim: Quantity) -> bool:
+    """Whether ``claim`` is a count of things its measure word or noun names (四家, four chambers), which a name's
+    numeral (the 四 of 四好) does not trace."""
+    return claim.meanings == {COUNT} and _measured(claim.number) == "counted"
 
 
 def same_part(claim: Quantity, said: Quantity) -> bool:
-    """Whether two date numbers are the same part of a date, where both say which (a relative year always)."""
+    """Whether two date numbers are the same part of a date, where both say which (a relative year always); a
+    name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none."""
     if RELATIVE_YEAR in (claim.part, said.part):
         return claim.part == said.part
+    if said.part == NAMED:
+        return not claim.part
     return not claim.part or not said.part or claim.part == said.part
 
 

@@ -107,6 +107,12 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 "\"…今年…\"); or quote a passage that says it so")
     if allowed is None:
         return f"the number '{shown}' is not traced to a source", hint
+    named = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)
+                  and item.part == quantities.NAMED and quantities.counts_things(claim)), None)
+    if named is not None:
+        return (f"'{shown}' counts things here, but in {allowed.why} '{named.number.text}' is a numeral of a name "
+                "(四好, 十四五), which counts nothing",
+                "quote a passage that gives the count, or write the name as the quote does")
     alike = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)
                   and item.meanings & claim.meanings), None)
     if alike is not None:  # the same number, said otherwise

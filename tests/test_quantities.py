@@ -123,6 +123,11 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("20 departments", "en", "20个市直单位", True),
     ("In 2023 chambers gave", "en", "2023年，商会捐款", True),  # a year as much as a count
     ("五年", "zh", "‘十四五’发展规划", True),  # a bare numeral of a name fixes nothing
+    ("the 14th plan", "en", "‘十四五’发展规划", True),
+    ("“Four Goods” chambers", "en", "创建“四好”商会", True),  # the name written out
+    ("4 chambers", "en", "创建“四好”商会", False),  # but it counts nothing
+    ("四家商会", "zh", "创建“四好”商会", False),
+    ("in April", "en", "创建“四好”商会", False),  # nor is it part of a date
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)
