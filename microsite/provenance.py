@@ -158,6 +158,12 @@ class SearchableText:
             length += 1 + len(text)
         return cls(tuple(blocks), tuple(pairs), "".join("\x00" + text for text, _ in pairs), tuple(starts))
 
+    @functools.cached_property  # made at the source's first quote not found, kept for its others
+    def whole(self) -> str:
+        """The blocks' normalized text run together, as the source's whole text normalized is (each character is
+        normalized alone): a quote found in it and in no block runs across two."""
+        return "".join(text for text, _ in self.normalized)
+
 
 def find_quote(text: SearchableText | list[SourceBlock], quote: str) -> tuple[list[QuoteSpan], str]:
     """Every place ``quote`` occurs, or an empty list and the reason it was not found."""
@@ -179,11 +185,9 @@ def find_quote(text: SearchableText | list[SourceBlock], quote: str) -> tuple[li
         position = text.joined.find(needle, position + 1)
     if spans:
         return spans, ""
-    blocks = list(text.blocks)
-    whole, _ = normalize("".join(block.text for block in blocks))
-    if needle in whole:
+    if needle in text.whole:
         return [], "the quote runs across two paragraphs; quote from one paragraph only"
-    return [], _closest_hint(blocks, needle)
+    return [], _closest_hint(list(text.blocks), needle)
 
 
 def _closest_hint(blocks: list[SourceBlock], needle: str) -> str:
