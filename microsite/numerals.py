@@ -131,14 +131,16 @@ _ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
             + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}))
             + ")?" + _ZH_AFTER)
+# 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
+_ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
 _ZH_ARABIC = re.compile(
-    _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多|几|来)?" + _ZH_UNIT
+    _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_GE_MAG + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多|几|来)?" + _ZH_UNIT
 )
 ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS])  # the characters Chinese writes numbers with
 # 三十余万人: a qualifier may stand between a number and its magnitude
 # (A 一 that ends a word is no number by itself: 统一, 唯一, 同一, 单一, 之一 … 统一成立 holds no 一成, a tenth.)
 _ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>(?!(?<=[统唯同单专之划归合均整逐纯])一(?![{ZH_NUMERALS}]))[{ZH_NUMERALS}]+)"
-                       + _ZH_POSTFIX
+                       + _ZH_GE_MAG + _ZH_POSTFIX
                        + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
 _ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX + _ZH_AFTER)
 # (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)
@@ -259,6 +261,9 @@ def _numeral_run(match: re.Match) -> list[Number]:
         value = parse_chinese_numeral(piece + match["mag"] if last and match["mag"] else piece)
         if value is None and first and match["pre"] in _VAGUE and piece in _ZH_BIG_UNITS:
             value = _ZH_BIG_UNITS[piece]  # 数万: tens of thousands, more than ten thousand
+        if value is None and first and last and piece in _ZH_BIG_UNITS and match["unit"] and (
+                match["post"] or match["post2"]) in ("余", "多"):
+            value = _ZH_BIG_UNITS[piece]  # 万余人, 万多名: over ten thousand (a bare 万 before a measure word is a word)
         if value is None:
             continue
         qualifier = _qualifier(match["pre"] if first else None, (match["post"] or match["post2"]) if last else None,

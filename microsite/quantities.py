@@ -78,7 +78,7 @@ def is_count_zh(number: Number, text: str) -> bool:
     return _COUNTED_IN_MAGNITUDES.search(number.text) is not None
 
 
-_COUNTED_IN_MAGNITUDES = re.compile(f"[{''.join(ZH_COUNTING_DIGITS)}][十百千]?[万亿萬億]+$")
+_COUNTED_IN_MAGNITUDES = re.compile(f"[{''.join(ZH_COUNTING_DIGITS)}][十百千]?個?个?[余多]?[万亿萬億]+$")
 
 
 def claimed(text: str, lang: str) -> list[Quantity]:

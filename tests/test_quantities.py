@@ -141,6 +141,9 @@ def test_numbers_in_the_other_script_s_words_are_claims_too():
 
 
 @pytest.mark.parametrize("text, found", [
+    ("捐款4.5个亿", [("4.5个亿", 450_000_000)]), ("三个多亿", [("三个多亿", 300_000_000)]),  # 个 before 亿: said as 4.5亿
+    ("万余人参加", [("万余人", 10_000)]), ("万多名会员", [("万多名", 10_000)]),  # over ten thousand
+    ("万人大会，万家灯火", []),  # a bare 万 before a measure word is a word
     ("会员捐款超过五亿。", [("超过五亿", 500_000_000)]),  # a magnitude makes a count of a numeral without a measure word
     ("三千万元", [("三千万元", 30_000_000)]),
     ("成百上千家", [("上千家", 1000)]),  # 上千 leads a number of its own, though a numeral stands before it
