@@ -344,6 +344,16 @@ QUALIFIER_WORDS = {**_PREFIX_QUALIFIER, "余": MORE_THAN, "多": MORE_THAN, **_A
 # --- English -------------------------------------------------------------
 
 _EN_MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_EN_SHORT_MAGNITUDES = {"hundred": 100, "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9,
+                        "tn": 10**12}
+
+
+def _en_magnitude(written: str) -> int:
+    """``million`` -> 10**6, ``bn`` -> 10**9, ``hundred million`` -> 10**8 (亿, as English writes it word for word)."""
+    value = 1
+    for word in re.split(r"[\s-]+", written.lower()):
+        value *= _EN_MAGNITUDES.get(word) or _EN_SHORT_MAGNITUDES[word]
+    return value
 _EN_QUALIFIERS = {
     "more than": MORE_THAN, "over": OVER, "upwards of": OVER, "above": OVER,
     "in excess of": OVER, "north of": OVER, "just over": OVER, "well over": OVER, ">": OVER,
@@ -373,8 +383,10 @@ _EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|\sor (?:more|so|fewer|less|abov
 _EN_NUMBER = re.compile(
     r"(?:(?P<cur>CNY|RMB|US\$|\$|¥|EUR|€)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    r"(?:\s?(?P<mag>thousand|million|billion|trillion)(?![a-z]))?"
-    r"(?P<pct>\s?%| per ?cent| pct\b)?(?P<yuan> yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b)?"
+    # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
+    r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
+    r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
+    r"(?P<pct>\s?%| per ?cent| pct\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b)?"
     + _EN_AFTER,
     re.IGNORECASE,
 )
@@ -425,7 +437,7 @@ def find_numbers_en(text: str) -> list[Number]:
             continue
         value = float(match["num"].replace(",", ""))
         if match["mag"]:
-            value *= _EN_MAGNITUDES[match["mag"].lower()]
+            value *= _en_magnitude(match["mag"])
         start, qualifier = _en_qualified(match, folded)
         currency = (match["cur"] or "").upper()
         unit = ("%" if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
@@ -450,7 +462,8 @@ def find_numbers_en(text: str) -> list[Number]:
         if value is None or taken.overlaps(match.start(), match.end()):
             continue
         start, qualifier = _en_qualified(match, folded)
-        numbers.append(Number(float(value), qualifier, start, match.end(), text[start:match.end()]))
+        numbers.append(Number(float(value), qualifier, start, match.end(), text[start:match.end()],
+                              "%" if match["pct"] else ""))  # ten per cent
         taken.add(start, match.end())
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
@@ -525,7 +538,7 @@ _EN_WORD = "(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len
 _EN_WORDS = re.compile(
     r"(?P<num>(?<![a-z])(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred: 100
     rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*(?![a-z]))"  # (not \b: 有forty家 has no word boundary)
-    + _EN_AFTER,
+    r"(?P<pct>\s?%| per ?cent\b)?" + _EN_AFTER,
     re.IGNORECASE,
 )
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"

@@ -180,7 +180,20 @@ def test_en_thousands_separator():
     assert values(find_numbers_en("1,200 people")) == [(1200, EXACT)]
 
 
-@pytest.mark.parametrize("text", ["45%", "45 %", "45 per cent", "45 percent"])
+@pytest.mark.parametrize("text, value, unit", [
+    ("CNY 6.3bn", 6_300_000_000, "元"), ("6.3 bln", 6_300_000_000, ""), ("450 mln", 450_000_000, ""),
+    ("CNY 450m", 450_000_000, "元"), ("450m yuan", 450_000_000, "元"), ("US$2.5m", 2_500_000, "US$"),
+    ("10k", 10_000, ""), ("4.5 hundred million yuan", 450_000_000, "元"),  # 亿, word for word
+    ("6.3-billion-yuan", 6_300_000_000, "元"), ("2 hundred", 200, ""),
+    ("a 450m bridge", 450, ""), ("5m high", 5, ""),  # metres: m is a million only with a currency
+])
+def test_en_magnitudes_written_short_or_word_for_word(text, value, unit):
+    """Each was read as its digits alone (6.3bn as 6.3), so a faithful figure was refused and a wrong one passed."""
+    number = find_numbers_en(text)[0]
+    assert (number.value, number.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["45%", "45 %", "45 per cent", "45 percent", "forty-five per cent", "forty-five %"])
 def test_en_percent(text):
     number = one(find_numbers_en(text))
     assert (number.value, number.unit) == (45, "%")
