@@ -50,6 +50,7 @@ _EN_MONTHS = ("january|february|march|april|may|june|july|august|september|octob
 _EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
 _EN_MONTH_REACH = len("september.")  # characters back from the white space: the longest name and its dot fit
 _EN_MONTH_AFTER = re.compile(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
+_EN_DAY_OF_MONTH = re.compile(rf"(?:st|nd|rd|th)(?:\s+of)?\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)  # 11th (of) October
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 def _claimed_zh(text: str) -> list[Quantity]:
     dates = _spans(find_dates_zh(text, _ANY_DAY), len(text))
-    found = []
-    for number in find_numbers_zh(text):
+    found, numbers = _numeric_dates_first(text, find_numbers_zh(text))
+    for number in numbers:
         in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
         written_in_digits = any(char.isdecimal() for char in number.text)
@@ -180,8 +181,8 @@ def _zh_meanings(in_date: bool, ordinal: bool) -> frozenset[str]:
 
 
 def _claimed_en(text: str) -> list[Quantity]:
-    found = []
-    for number in find_numbers_en(text):
+    found, numbers = _numeric_dates_first(text, find_numbers_en(text))
+    for number in numbers:
         meanings = _en_meanings(number, text)
         found.append(Quantity(number, meanings, _en_date_part(number, text) if DATE in meanings else ""))
     taken = Taken(len(text))
@@ -195,6 +196,34 @@ def _claimed_en(text: str) -> list[Quantity]:
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
     return sorted(found + months + _relative_years(text), key=lambda item: item.number.start)
+
+
+# A date written in digits, year first (2023-10-11, 2023/10/11, 2023.10.11, 2023-10: as ISO 8601 and Chinese writing
+# order it; 11/10/2023 is the 11th of October to some readers and November the 10th to others: left as numbers).
+_NUMERIC_DATE = re.compile(r"(?<![0-9.,])(?P<year>[12][0-9]{3})(?P<sep>[-/.])(?P<month>0?[1-9]|1[0-2])"
+                           r"(?:(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01]))?(?![0-9]|[.,][0-9])")
+
+
+def _numeric_dates_first(text: str, numbers: list[Number]) -> tuple[list[Quantity], list[Number]]:
+    """The parts of the dates ``text`` writes in digits (see :func:`_numeric_dates`), and the ``numbers`` read
+    from it that are none of them (2023.10 of 2023.10.11 is no decimal)."""
+    dates = _numeric_dates(text)
+    if not dates:
+        return [], numbers
+    dated = Taken(len(text))
+    for item in dates:
+        dated.add(item.number.start, item.number.end)
+    return dates, [number for number in numbers if not dated.overlaps(number.start, number.end)]
+
+
+def _numeric_dates(text: str) -> list[Quantity]:
+    """The year, month and day of each date written in digits, year first (see ``_NUMERIC_DATE``)."""
+    if "-" not in text and "/" not in text and "." not in text:
+        return []
+    return [Quantity(Number(float(match[name]), EXACT, match.start(name), match.end(name), match[name]),
+                     frozenset((DATE,)), part)
+            for match in _NUMERIC_DATE.finditer(text) if match["day"] or match["sep"] == "-"  # (2023.5 may be a
+            for name, part in (("year", YEAR), ("month", MONTH), ("day", DAY)) if match[name]]  # decimal; 2023-05 not)
 
 
 def _in_a_quarter(number: Number, text: str) -> bool:
@@ -211,7 +240,8 @@ def _en_date_part(number: Number, text: str) -> str:
         return QUARTER
     if re.fullmatch(r"[12][0-9]{3}", number.text):
         return YEAR
-    return DAY if _month_before(text, number.start) or _EN_MONTH_AFTER.match(text, number.end) else ""
+    return DAY if (_month_before(text, number.start) or _EN_MONTH_AFTER.match(text, number.end)
+                   or _EN_DAY_OF_MONTH.match(text, number.end)) else ""
 
 
 def _month_before(text: str, start: int) -> bool:
@@ -237,6 +267,9 @@ _MONTH_NUMBERS = {name: index + 1 for index, name in enumerate(
 def _en_meanings(number: Number, text: str) -> frozenset[str]:
     if _EN_QUARTER.match(text, number.end) or _in_a_quarter(number, text):  # the 2nd quarter, the third-quarter
         return frozenset((DATE,))                                          # meeting: part of a date
+    if _EN_DAY_OF_MONTH.match(text, number.end) or (_EN_ORDINAL_SUFFIX.match(text, number.end)
+                                                     and _month_before(text, number.start)):
+        return frozenset((DATE,))  # the 11th of October, October 11th: a day
     if _EN_ORDINAL_SUFFIX.match(text, number.end) or EN_ORDINAL.fullmatch(number.text):
         return frozenset((ORDINAL,))
     if (text.endswith(("Q", "q"), 0, number.start) or _month_before(text, number.start)
@@ -252,8 +285,8 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     dates (``今年4月`` states the year 2023 too). Read from the normalized quote (see the module docstring)."""
     dates = find_dates_zh(normalized_quote, reference or _ANY_DAY)
     spans = _spans(dates, len(normalized_quote))
-    found = []
-    for number in find_numbers_zh(normalized_quote):
+    found, numbers = _numeric_dates_first(normalized_quote, find_numbers_zh(normalized_quote))
+    for number in numbers:
         in_date = _in_a_date(number, spans)
         ordinal = _ordinal_zh(number, normalized_quote)
         meanings = _zh_meanings(in_date, ordinal)

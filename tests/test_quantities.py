@@ -169,6 +169,11 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("Since the start of the year", "en", "今年以来，所属商协会", [True]),  # the year read in: this one
     ("since the beginning of the year", "en", "2023年，所属商协会", [False]),
     ("Since the start of 2023", "en", "今年以来，所属商协会", [True]),
+    ("on 2023-10-11", "en", "2023年10月11日，晋江", [True, True, True]),  # a date in digits, year first
+    ("2023.10.11", "zh", "2023年10月11日，晋江", [True, True, True]), ("2023/10", "en", "2023年10月", [True, False]),
+    ("2023-10", "en", "2023年10月", [True, True]), ("2023年10月11日", "zh", "2023.10.11，晋江", [True, True, True]),
+    ("on 11/10/2023", "en", "2023年10月11日，晋江", [False, False, True]),  # day or month first: only numbers
+    ("October 11th", "en", "2023年10月11日，晋江", [True, True]), ("the 11th of October", "en", "2023年10月11日", [True, True]),
 ])
 def test_a_date_is_traced_part_by_part_and_year_by_year(claim, lang, quote, expected):
     assert _traced_by(claim, lang, quote) == expected
