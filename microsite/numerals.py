@@ -700,9 +700,33 @@ _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
 DATE_WORDS = ("january february april june july august september october november december "
               "jan feb mar apr jun jul aug sep sept oct nov dec year").split()
 CAPITAL_MONTHS = ("May", "March")
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_EN_WORD}(?:fold|s)?(?![a-z])|\btwice\b|\bthrice\b"
-                           rf"|\b(?:{'|'.join(sorted(_EN_PHRASE_WORDS | _EN_FRACTION_WORDS | _EN_ORDINAL_WORDS))})\b"
-                           rf"|\b(?:{'|'.join(DATE_WORDS)})\b|年|倍|半"
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """A pattern that matches exactly ``words``, written as a tree of their letters (``thirds?|thousand``: one
+    alternative per first letter): a search tries each alternative at every place a word may start, and a
+    hundred words, one by one, made the search of numbers slow on text of many short words."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return pattern(tree)
+
+
+_NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES] for suffix in ("", "fold", "s")])
+_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
+                                 *DATE_WORDS})
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
+                           rf"|\b{_OTHER_NUMBER_WORDS}\b|年|倍|半"
                            rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
