@@ -53,7 +53,7 @@ from .dates import find_dates_zh
 from .ingest import yaml_scalar
 from .numerals import ZH_NUMERALS, Number, find_numbers_zh, parse_chinese_numeral, same_value
 from .quantities import is_count_zh
-from .provenance import SearchableText, SourceBlock, find_quote
+from .provenance import SearchableText, SourceBlock
 
 LANGUAGES = ("zh", "en")
 _YUAN = {"元": 1, "万元": 10**4, "亿元": 10**8}
@@ -102,10 +102,7 @@ class Candidates:
 
 def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock]) -> Candidates:
     """Every candidate number and date of a source's ``blocks``, in text order."""
-    searchable = SearchableText.of(list(blocks))
-
-    def unique(quote: str) -> bool:  # as the build compares quotes: width and white space aside
-        return len(find_quote(searchable, quote)[0]) == 1
+    unique = SearchableText.of(list(blocks)).occurs_once  # as the build compares quotes: width and white space aside
 
     statistics, events, ids = [], [], _Ids()
     for block in blocks:

@@ -181,6 +181,18 @@ class SearchableText:
                 found.setdefault(ch, []).append(number)
         return found
 
+    def occurs_once(self, quote: str) -> bool:
+        """Whether :func:`find_quote` finds ``quote`` at exactly one place: one search from each end, where
+        find_quote walks through every place (hundreds for a clause of a repeated sentence, each a step in
+        Python). Without a NUL the needle cannot run past its block's end, so every place it is found counts."""
+        needle, _ = normalize(quote)
+        if len(needle) < MIN_QUOTE_CHARS:
+            return False
+        if "\x00" in needle:  # (no source has one: ingest removes control characters)
+            return len(find_quote(self, quote)[0]) == 1
+        first = self.joined.find(needle)
+        return first >= 0 and first == self.joined.rfind(needle)
+
 
 def _at_least(counts: Counter) -> tuple[frozenset[str], ...]:
     """The characters counted at least once, at least twice, and so on (as many sets as the most counted has)."""

@@ -183,6 +183,25 @@ def test_a_quote_is_found_in_the_blocks_joined_as_it_is_in_each_block_alone():
     check()
 
 
+def test_a_quote_occurs_once_where_find_quote_finds_it_at_one_place():
+    """occurs_once searches from either end where find_quote walks through every place: the same answer for any
+    quote, in particular for a stretch of a block (as a draft's quotes are), NULs and width or space aside."""
+    letters = st.sampled_from(["甲", "乙", "，", " ", "“", "\"", "A", "ａ", "\x00"])
+    text = st.lists(letters, max_size=14).map("".join)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(text, min_size=1, max_size=4), text, st.integers(0, 3), st.integers(0, 14), st.integers(0, 14))
+    def check(texts, written, block, start, length):
+        blocks = paragraphs(*texts)
+        source = SearchableText.of(blocks)
+        stretch = blocks[block % len(blocks)].text[start:start + length]
+        for quote in (written, stretch):
+            assert source.occurs_once(quote) == (len(find_quote(source, quote)[0]) == 1), (texts, quote)
+
+    check()
+    assert not SearchableText.of(paragraphs("甲乙丙", "丁戊")).occurs_once("乙丙\x00丁")  # found only across blocks
+
+
 def test_too_short_quote_is_refused():
     spans, reason = find_quote(SOURCE, "捐 款超")
     assert spans == [] and f"under {MIN_QUOTE_CHARS} characters" in reason
