@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -108,13 +108,14 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
     for block in blocks:
         found_dates = find_dates_zh(block.text, published)
         spans = [(found.start, found.end) for found in found_dates]
+        quote_of = _Widening(block.text, unique).quote  # one for the block's numbers and dates: they share searches
         for number in find_numbers_zh(block.text):
             if is_statistic(number, block.text, spans):
-                statistics.append(_statistic(number, block, unique, ids))
+                statistics.append(_statistic(number, block, quote_of, ids))
         for found in found_dates:
             if _in_title(block.text, found.start):
                 continue
-            quote = quote_around(block.text, found.start, found.end, unique)
+            quote = quote_of(found.start, found.end)
             ident = _unique_id("event-" + found.date.iso().lower().replace(" ", "-"), ids)
             since = "以来" if block.text.startswith("以来", found.end) else ""  # 今年以来: since the start of 2023
             events.append(EventCandidate(ident, found.date.iso(), found.text + since, quote, block.line))
@@ -156,7 +157,8 @@ def _clause_marks(text: str) -> tuple[int, ...]:
     return tuple(index for index, char in enumerate(text) if char in _CLAUSE_MARKS)
 
 
-def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool], ids: set[str]) -> StatisticCandidate:
+def _statistic(number: Number, block: SourceBlock, quote_of: Callable[[int, int], str],
+               ids: set[str]) -> StatisticCandidate:
     value = round(number.value) if same_value(number.value, round(number.value)) else number.value
     if number.unit in _YUAN:
         unit, measure = "yuan", ""
@@ -165,30 +167,103 @@ def _statistic(number: Number, block: SourceBlock, unique: Callable[[str], bool]
     else:  # a count: its measure word (个, 家), or the unit noun after it (4.5万亩: 亩)
         after = block.text[number.end:number.end + 1]
         unit, measure = "count", number.unit or (after if is_ideograph(after) else "")
-    quote = quote_around(block.text, number.start, number.end, unique)
+    quote = quote_of(number.start, number.end)
     ident = _unique_id(f"{unit}-{_slug(number.text)}", ids)
     context = re.split(f"[{_CLAUSE_MARKS}、“”‘’《》\"]", block.text[number.start: number.end + 2])[0]
     return StatisticCandidate(ident, value, unit, number.qualifier, measure, number.text, quote, block.line, context)
 
 
 def quote_around(text: str, start: int, end: int, unique: Callable[[str], bool]) -> str:
-    """The clause of ``text`` around ``[start, end)``, widened until it identifies the passage."""
-    marks = _clause_marks(text)  # (in order: the nearest on either side are bisected)
-    before, after = bisect_left(marks, start), bisect_left(marks, end)
-    left = marks[before - 1] + 1 if before else 0
-    right = marks[after] if after < len(marks) else len(text)
-    while True:
-        quote = text[left:right].strip().rstrip(_CLAUSE_MARKS)
-        if len(quote) - (end - start) >= MIN_CONTEXT_CHARS and unique(quote):
-            return quote
-        if right < len(text):
-            after = bisect_right(marks, right)
-            right = marks[after] if after < len(marks) else len(text)
-        elif left > 0:
-            before = bisect_left(marks, left - 1)
-            left = marks[before - 1] + 1 if before else 0
+    """The clause of ``text`` around ``[start, end)``, widened until it identifies the passage: to the right a
+    clause at a time, then to the left, until it has :data:`MIN_CONTEXT_CHARS` besides the number and
+    ``unique(quote)``; else the whole block. ``unique`` must be true of every quote holding one it is true of,
+    as occurring once in a source is (:class:`_Widening` relies on it)."""
+    return _Widening(text, unique).quote(start, end)
+
+
+class _Widening:
+    """The quotes of one block's numbers and dates, widened as :func:`quote_around` says. A window is a pair of
+    indices into the block's clause marks: it starts after mark ``left`` - 1 (0: the block's start) and ends at
+    mark ``right`` (past the last: the block's end). Widened a step at a time, each number's quote searched the
+    source again for every step: in a paragraph of one sentence repeated, where no clause is unique, that was
+    numbers x steps x source (cubic). A window holding a unique one is unique, so the first unique window of a
+    widening is searched for (galloping, then halving); every clause not unique even with all the block to its
+    right is widened to the left to the same window, :meth:`_widest_left`, found once for the block; and a
+    clause's first unique window to the right ends no sooner than an earlier clause's (:attr:`reach`)."""
+
+    def __init__(self, text: str, unique: Callable[[str], bool]) -> None:
+        self.text, self.unique, self.marks = text, unique, _clause_marks(text)
+        self.known: dict[tuple[int, int], bool] = {}  # window: unique (numbers of one clause ask the same)
+        self.quotes: dict[tuple[int, int], str] = {}  # the windows given (or passed on the way to one)
+        self.widest: int | None = None  # _widest_left, once found
+        self.reach = (0, 0)  # the last window found by widening to the right (left, right)
+
+    def quote(self, start: int, end: int) -> str:
+        """The quote of ``[start, end)``: its first unique window, widened on while it is too short."""
+        window = self._first_unique(bisect_left(self.marks, start), bisect_left(self.marks, end))
+        while window is not None and len(self._quote(window)) - (end - start) < MIN_CONTEXT_CHARS:
+            window = self._wider(window)  # (unique too: only longer)
+        return self._quote(window or (0, len(self.marks)))  # (else the whole block: as good as it gets)
+
+    def _first_unique(self, left: int, right: int) -> tuple[int, int] | None:
+        """The first unique window of the widening from ``(left, right)``: to the right, then to the left."""
+        last = len(self.marks)
+        if self._unique(left, right):  # most clauses: one search, as ever
+            return left, right
+        widest = self._widest_left()
+        if left > widest:  # not unique even at the block's end: widened to the left, to where the others go
+            return (widest, last) if widest >= 0 else None
+        low = max(right + 1, self.reach[1]) if self.reach[0] <= left else right + 1
+        self.reach = left, _first_true(lambda reach: self._unique(left, reach), low, last)
+        return self.reach
+
+    def _widest_left(self) -> int:
+        """The last ``left`` whose window to the block's end is unique (all before it are), or -1."""
+        if self.widest is None:
+            last = len(self.marks)
+            self.widest = -1 if not self._unique(0, last) else \
+                last - _first_true(lambda back: self._unique(last - back, last), 0, last)
+        return self.widest
+
+    def _wider(self, window: tuple[int, int]) -> tuple[int, int] | None:
+        """The next window of a widening: a clause more to the right, or when at the end, to the left."""
+        left, right = window
+        if right < len(self.marks):
+            return left, right + 1
+        return (left - 1, right) if left else None
+
+    def _unique(self, left: int, right: int) -> bool:
+        if (left, right) not in self.known:
+            self.known[left, right] = self.unique(self._text((left, right)))
+        return self.known[left, right]
+
+    def _quote(self, window: tuple[int, int]) -> str:
+        """A window's quote, cut once: hundreds of numbers may share it, and it may be most of the block."""
+        if window not in self.quotes:
+            self.quotes[window] = self._text(window)
+        return self.quotes[window]
+
+    def _text(self, window: tuple[int, int]) -> str:
+        left, right = window
+        start = self.marks[left - 1] + 1 if left else 0
+        end = self.marks[right] if right < len(self.marks) else len(self.text)
+        return self.text[start:end].strip().rstrip(_CLAUSE_MARKS)
+
+
+def _first_true(holds: Callable[[int], bool], low: int, high: int) -> int:
+    """The least of ``low`` .. ``high`` that ``holds``, given that it holds of ``high`` and of all after one it
+    holds of: tried at low, low + 1, low + 3, low + 7 ..., then halved (a try or two where it is near, a few
+    dozen where it is thousands of clauses away)."""
+    probe, step = low, 1
+    while not holds(probe):
+        low, probe, step = probe + 1, min(probe + step, high), 2 * step
+    while low < probe:
+        middle = (low + probe) // 2
+        if holds(middle):
+            probe = middle
         else:
-            return quote  # the whole block: as good as it gets
+            low = middle + 1
+    return probe
 
 
 _SLUG_WORDS = {"超过": "over-", "超出": "over-", "超": "over-", "逾": "over-", "将近": "nearly-", "接近": "nearly-",
