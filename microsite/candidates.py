@@ -51,7 +51,7 @@ from datetime import date
 from .cjk import is_ideograph
 from .dates import find_dates_zh
 from .ingest import yaml_scalar
-from .numerals import ZH_NUMERALS, Number, find_numbers_zh, parse_chinese_numeral, same_value
+from .numerals import ZH_NUMERALS, Number, Taken, find_numbers_zh, parse_chinese_numeral, same_value
 from .quantities import is_count_zh
 from .provenance import SearchableText, SourceBlock
 
@@ -107,10 +107,12 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
     statistics, events, ids = [], [], _Ids()
     for block in blocks:
         found_dates = find_dates_zh(block.text, published)
-        spans = [(found.start, found.end) for found in found_dates]
+        dates = Taken(len(block.text))  # (each number asking each date of its block was quadratic)
+        for found in found_dates:
+            dates.add(found.start, found.end)
         quote_of = _Widening(block.text, unique).quote  # one for the block's numbers and dates: they share searches
         for number in find_numbers_zh(block.text):
-            if is_statistic(number, block.text, spans):
+            if is_statistic(number, block.text, dates):
                 statistics.append(_statistic(number, block, quote_of, ids))
         for found in found_dates:
             if _in_title(block.text, found.start):
@@ -122,9 +124,10 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
     return Candidates(source, tuple(statistics), tuple(events))
 
 
-def is_statistic(number: Number, text: str, date_spans: Sequence[tuple[int, int]]) -> bool:
-    """The rule in the module docstring: is ``number`` (found in ``text``) a candidate statistic?"""
-    if any(number.start < end and start < number.end for start, end in date_spans):
+def is_statistic(number: Number, text: str, dates: Taken) -> bool:
+    """The rule in the module docstring: is ``number`` (found in ``text``, whose ``dates`` are taken) a candidate
+    statistic?"""
+    if dates.overlaps(number.start, number.end):  # (a number is never empty, nor is a date)
         return False
     if _in_title(text, number.start):
         return False

@@ -402,3 +402,15 @@ def test_a_paragraph_of_one_sentence_repeated_is_drafted_in_linear_time(sentence
 
     assert superlinear(lambda found: find_candidates("2023-10-11-00000000", date(2023, 10, 11), found), blocks, 200,
                        times=2) is None
+
+
+def test_a_paragraph_of_many_dates_and_numbers_is_drafted_in_linear_time() -> None:
+    """Each number (the years and months of the dates too) asked every date of its paragraph whether it is part
+    of it: quadratic (1,200 sentences of three dates and a number took 11 times as long as 300)."""
+    def blocks(count: int) -> list[SourceBlock]:
+        text = "".join(f"示例{''.join('甲乙丙丁戊己庚辛壬癸'[int(digit)] for digit in str(number))}县"
+                       f"今年4月、去年5月和2022年6月新建{number}家。" for number in range(count))
+        return [SourceBlock("paragraph", text, 1)]
+
+    assert superlinear(lambda found: find_candidates("2023-10-11-00000000", date(2023, 10, 11), found), blocks, 300,
+                       times=2) is None
