@@ -336,10 +336,17 @@ def _statistic_record(c: StatisticCandidate, source: str, languages: Sequence[st
     shown = f"{c.text} ({c.context}…)" if c.context != c.text else c.text
     return (f"# {shown}: {c.unit}, {c.qualifier}{measure}; source line {c.line}\n"
             f"- id: {c.id}\n  value: {c.value}\n  unit: {c.unit}\n  qualifier: {c.qualifier}\n"
-            f"  source: {source}\n  quote: {yaml_scalar(c.quote)}\n{words}")
+            f"  source: {source}\n  quote: {_quote_scalar(c.quote)}\n{words}")
+
+
+@functools.lru_cache(maxsize=16)
+def _quote_scalar(quote: str) -> str:
+    """A quote as YAML, made once for the numbers sharing it: in a paragraph of one sentence repeated, hundreds
+    share one quote of nearly all of it, and yaml_scalar reads it a character at a time (in Python)."""
+    return yaml_scalar(quote)
 
 
 def _event_record(c: EventCandidate, source: str, languages: Sequence[str]) -> str:
     words = "".join(f"  {code}:\n    title: \"\"\n    text: \"\"\n" for code in languages)
     return (f"# {c.text}: {c.date}; source line {c.line}\n"
-            f"- id: {c.id}\n  date: \"{c.date}\"\n  source: {source}\n  quote: {yaml_scalar(c.quote)}\n{words}")
+            f"- id: {c.id}\n  date: \"{c.date}\"\n  source: {source}\n  quote: {_quote_scalar(c.quote)}\n{words}")
