@@ -322,15 +322,17 @@ def test_a_data_file_just_under_the_size_limit_is_checked_within_the_accepted_bo
 
 
 def test_a_paragraph_of_many_short_lines_is_checked_in_linear_time(root: Path) -> None:
-    """100 kB of one-letter lines, a paragraph of 50,000 soft breaks: about 10 s now, 0.3 s when linear."""
+    """100 kB of one-letter lines, a paragraph of 50,000 soft breaks: 10 s on a fast machine when each break was
+    read from the paragraph's start; 1.2-1.9 s now on a slow one (2 cores, alone), interpreter start included.
+    The limit leaves room for the other worker of the suite beside it."""
     page = root / PAGE
     page.write_text(page.read_text(encoding="utf-8") + "a\n" * 50_000, encoding="utf-8")
     command = [sys.executable, "-c", CLI, "--root", str(root), "check"]
     try:
-        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=3,
+        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=6,
                                 preexec_fn=_limit_memory)
     except subprocess.TimeoutExpired:
-        pytest.fail("not checked within 3 s")
+        pytest.fail("not checked within 6 s")
     assert result.returncode == 0, result.stderr
 
 
