@@ -564,11 +564,13 @@ _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold
 
 
 # Fractions in words: a third of, two thirds, one in five, (more than) half of; half a million is a count. "A third"
-# or "a fifth" alone may be an ordinal (a third term), so with a or an they are fractions only before "of"; "half" is
-# one before what it halves or after a qualifier (not the first half of 2023, a half-day, half a dozen: six).
+# or "a fifth" alone may be an ordinal (a third term), and "a half" a time (an hour and a half), so with a or an they
+# are fractions only before "of"; "half" is one before what it halves or after a qualifier (not the first half of
+# 2023, a half-day, half a dozen: six).
 _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
                     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-_EN_FRACTION_WORDS = frozenset([*_EN_DENOMINATORS, *(f"{word}s" for word in _EN_DENOMINATORS if word != "half")])
+_EN_DENOMINATORS |= {f"{word}s": value for word, value in _EN_DENOMINATORS.items() if word != "half"}  # two thirds
+_EN_FRACTION_WORDS = frozenset(_EN_DENOMINATORS)
 _EN_FRACTION = re.compile(
     r"(?<![a-z])(?:(?P<scaled>half)(?:[\s-]+an?)?[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)"
     r"|(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>halves|half|(?:third|quarter|fourth"
@@ -587,10 +589,10 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
         value = _EN_MAGNITUDES.get(match["scale"].lower(), 100) / 2
         return Number(float(value), qualifier, start, match.end(), text[start:match.end()])
     if match["den"]:
-        numerator, denominator = match["num"].lower(), match["den"].lower().removesuffix("s")
-        if numerator in ("a", "an") and denominator != "half" and not match["of"]:
-            return None
-        value = (1 if numerator in ("a", "an") else _EN_SMALL[numerator]) / _EN_DENOMINATORS[denominator or "half"]
+        numerator, denominator = match["num"].lower(), match["den"].lower()
+        if numerator in ("a", "an") and not match["of"]:
+            return None  # (a third term; an hour and a half)
+        value = (1 if numerator in ("a", "an") else _EN_SMALL[numerator]) / _EN_DENOMINATORS[denominator]
     elif match["one"]:
         whole = _EN_SMALL.get(match["every"].lower()) or int(match["every"])
         part = _EN_SMALL.get(match["one"].lower()) or int(match["one"])
