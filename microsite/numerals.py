@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import partial
 
 EXACT, OVER, MORE_THAN, NEARLY, ABOUT = "exact", "over", "more-than", "nearly", "about"
 QUALIFIERS = (EXACT, OVER, MORE_THAN, NEARLY, ABOUT)  # what a statistic's qualifier may be
@@ -394,10 +393,15 @@ _EN_NUMBER = re.compile(
 
 def _en_qualified(match: re.Match, text: str) -> tuple[int, str]:
     """Where the number of ``match`` begins with the qualifier before it, if any, and the qualifier it says."""
-    before = _EN_BEFORE.search(text, max(0, match.start() - _EN_BEFORE_REACH), match.start())
-    start, said = (before.start(), (before["pre"] or before["sign"]).lower()) if before else (match.start(), "")
+    start, said = _en_qualifier_before(text, match.start())
     after = (match["post"] or "").strip(" -").lower()
     return start, _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get(said, EXACT)
+
+
+def _en_qualifier_before(text: str, start: int) -> tuple[int, str]:
+    """Where a number at ``start`` begins with the qualifier before it (more than, ~), and that qualifier, or """""
+    before = _EN_BEFORE.search(text, max(0, start - _EN_BEFORE_REACH), start)
+    return (before.start(), (before["pre"] or before["sign"]).lower()) if before else (start, "")
 
 
 class Taken:
@@ -422,16 +426,19 @@ def find_numbers_en(text: str) -> list[Number]:
     folded = fold_digits(text)
     numbers = []
     taken = Taken(max(len(text), len(folded)))
-    for match in _EN_FRACTION.finditer(folded):  # before the digits and words: one in five is a fifth, not five
-        number = _en_fraction(match, folded)
-        if number is not None:
-            numbers.append(replace(number, text=text[number.start:number.end]))
-            taken.add(number.start, number.end)
-    for match in EN_ORDINAL.finditer(folded):  # before the words: twenty-first is 21st, not twenty
-        if not taken.overlaps(match.start(), match.end()):
-            numbers.append(Number(float(ordinal_word_value(match.group())), EXACT, match.start(), match.end(),
-                                  text[match.start():match.end()]))
-            taken.add(match.start(), match.end())
+    words = folded.casefold()  # as IGNORECASE matches (ſixth is sixth): which words the text may hold at all
+    if any(stem in words for stem in _EN_FRACTION_STEMS):  # (each reading is a pass over the text: most have none)
+        for match in _EN_FRACTION.finditer(folded):  # before the digits and words: two thirds is no two
+            number = _en_fraction(match, folded)
+            if number is not None:
+                numbers.append(replace(number, text=text[number.start:number.end]))
+                taken.add(number.start, number.end)
+    if any(stem in words for stem in _EN_ORDINAL_STEMS):
+        for match in EN_ORDINAL.finditer(folded):  # before the words: twenty-first is 21st, not twenty
+            if not taken.overlaps(match.start(), match.end()):
+                numbers.append(Number(float(ordinal_word_value(match.group())), EXACT, match.start(), match.end(),
+                                      text[match.start():match.end()]))
+                taken.add(match.start(), match.end())
     for match in _EN_NUMBER.finditer(folded):
         if taken.overlaps(match.start(), match.end()):
             continue
@@ -471,7 +478,36 @@ def find_numbers_en(text: str) -> list[Number]:
         if value is not None and not taken.overlaps(match.start(), match.end()):
             numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()]))
             taken.add(match.start(), match.end())
-    return _rough_en(sorted(map(partial(_en_measured, folded), numbers), key=lambda n: n.start), text)
+    numbers = _one_in(sorted(numbers, key=lambda n: n.start), folded, text)
+    return _rough_en([_en_measured(folded, number) for number in numbers], text)
+
+
+# One in five, 3 out of 10: a share, as 五分之一 is. Looked for back from each number found (the whole), so that the
+# text is not read once more for the few that have one.
+_ONE_IN = re.compile(r"(?<![a-z0-9.,])(?P<one>one|[1-9][0-9]?)\s+(?:in|out\s+of)\s+\Z", re.IGNORECASE)
+_ONE_IN_REACH = 16  # characters back: "99 out of  " and a little room
+_ONE_IN_WHOLE = re.compile(r"two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]{0,2}", re.IGNORECASE)
+
+
+def _one_in(numbers: list[Number], folded: str, text: str) -> list[Number]:
+    """``numbers`` (in order) with each "X in Y" read as the share X/Y, which the two (or Y alone, a lone "one"
+    being no number) were read as."""
+    kept: list[Number] = []
+    for number in numbers:
+        before = _ONE_IN.search(folded, max(0, number.start - _ONE_IN_REACH), number.start)
+        if before is None or number.unit or not _ONE_IN_WHOLE.fullmatch(number.text):
+            kept.append(number)
+            continue
+        part, whole = (_EN_SMALL.get(word.lower()) or int(word) for word in (before["one"], number.text))
+        if part >= whole:
+            kept.append(number)
+            continue
+        if kept and kept[-1].end > before.start():  # the X, read as a number of its own
+            kept.pop()
+        start, said = _en_qualifier_before(folded, before.start())  # (more than) one in five (or more)
+        qualifier = _EN_QUALIFIERS[said] if said else number.qualifier
+        kept.append(Number(part / whole, qualifier, start, number.end, text[start:number.end], "分之"))
+    return kept
 
 
 # What an English noun after a number measures, as a Chinese measure word says it (49 years is 49年, not 49个): the
@@ -571,11 +607,12 @@ _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 
                     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_DENOMINATORS |= {f"{word}s": value for word, value in _EN_DENOMINATORS.items() if word != "half"}  # two thirds
 _EN_FRACTION_WORDS = frozenset(_EN_DENOMINATORS)
+_EN_FRACTION_STEMS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                      "tenth")
 _EN_FRACTION = re.compile(
     r"(?<![a-z])(?:(?P<scaled>half)(?:[\s-]+an?)?[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)"
     r"|(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>halves|half|(?:third|quarter|fourth"
     r"|fifth|sixth|seventh|eighth|ninth|tenth)s?)(?P<of>\s+of\b)?"
-    r"|(?P<one>one|[1-9][0-9]?)\s+(?:in|out\s+of)\s+(?P<every>two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]{0,2}(?![0-9]|[.,][0-9]))"
     r"|(?P<half>half)(?P<halved>\s+(?:of|the|its|their|our|all|these|those|them)\b)?)"
     r"(?![a-z])(?![\s-]+(?:an?[\s-]+)?dozen\b)(?!-[a-z])" + _EN_AFTER, re.IGNORECASE)
 _EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
@@ -593,12 +630,6 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
         if numerator in ("a", "an") and not match["of"]:
             return None  # (a third term; an hour and a half)
         value = (1 if numerator in ("a", "an") else _EN_SMALL[numerator]) / _EN_DENOMINATORS[denominator]
-    elif match["one"]:
-        whole = _EN_SMALL.get(match["every"].lower()) or int(match["every"])
-        part = _EN_SMALL.get(match["one"].lower()) or int(match["one"])
-        if part >= whole:
-            return None
-        value = part / whole
     else:
         if _EN_NOT_HALVED.search(text, max(0, match.start() - 8), match.start()) or not (
                 match["halved"] or start < match.start()):
@@ -618,6 +649,8 @@ _EN_ORDINAL_UNITS = {word: index + 3 for index, word in enumerate(
 _EN_ORDINAL_TENS = {word: 10 * (index + 2) for index, word in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
 _EN_ORDINAL_WORDS = frozenset([*_EN_ORDINAL_UNITS, *_EN_ORDINAL_TENS, "hundredth", "thousandth", "millionth"])
+_EN_ORDINAL_STEMS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+                     "teenth", "tieth", "hundredth", "thousandth", "millionth", "first", "second")
 EN_ORDINAL = re.compile(
     rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
     rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))})(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
