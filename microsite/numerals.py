@@ -642,7 +642,7 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
 
 # Ordinals in words, read as 第三 and 11th are: the third pillar, the eleventh term, twenty-first. "First" and "second"
 # alone are left out: at first, first of all, a second (of time), second-hand are in every other text, and 首次, the
-# first time, holds no numeral either.
+# first time, holds no numeral either; but the first and second quarters are Q1 and Q2 (第一季度, 第二季度).
 _EN_ORDINAL_UNITS = {word: index + 3 for index, word in enumerate(
     "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
     "seventeenth eighteenth nineteenth".split())}
@@ -653,8 +653,9 @@ _EN_ORDINAL_STEMS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "
                      "teenth", "tieth", "hundredth", "thousandth", "millionth", "first", "second")
 EN_ORDINAL = re.compile(
     rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
-    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))})(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
-    re.IGNORECASE)  # (a third party, 第三方, is anyone else)
+    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|(?:first|second)(?=[\s-]+quarter\b))"
+    r"(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
+    re.IGNORECASE)  # (a third party, 第三方, is anyone else; the first and second quarters are parts of a date)
 
 
 def ordinal_word_value(words: str) -> int:

@@ -228,7 +228,12 @@ def _numeric_dates(text: str) -> list[Quantity]:
 
 def _in_a_quarter(number: Number, text: str) -> bool:
     """Whether ``number`` is an ordinal in words before "quarter": the third quarter (第三季度)."""
-    return EN_ORDINAL.fullmatch(number.text) is not None and _EN_WORD_QUARTER.match(text, number.end) is not None
+    return _ordinal_word(number.text) and _EN_WORD_QUARTER.match(text, number.end) is not None
+
+
+def _ordinal_word(text: str) -> bool:
+    """Whether ``text`` is an ordinal in words (the third; the first and second are read only before "quarter")."""
+    return EN_ORDINAL.fullmatch(text) is not None or text.lower() in ("first", "second")
 
 
 _EN_WORD_QUARTER = re.compile(r"[\s-]+quarter\b", re.IGNORECASE)
@@ -270,7 +275,7 @@ def _en_meanings(number: Number, text: str) -> frozenset[str]:
     if _EN_DAY_OF_MONTH.match(text, number.end) or (_EN_ORDINAL_SUFFIX.match(text, number.end)
                                                      and _month_before(text, number.start)):
         return frozenset((DATE,))  # the 11th of October, October 11th: a day
-    if _EN_ORDINAL_SUFFIX.match(text, number.end) or EN_ORDINAL.fullmatch(number.text):
+    if _EN_ORDINAL_SUFFIX.match(text, number.end) or _ordinal_word(number.text):
         return frozenset((ORDINAL,))
     if (text.endswith(("Q", "q"), 0, number.start) or _month_before(text, number.start)
             or _EN_MONTH_AFTER.match(text, number.end)):

@@ -164,7 +164,7 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("In April last year", "en", "今年4月，依托海内外晋江乡贤资源", [True, False]),
     ("In May", "en", "今年4月，依托海内外晋江乡贤资源", [False]),  # a month named is a number too
     ("2023年2月", "zh", "晋江市第二季度党政商恳谈会", [True, False]),  # the 2 of a quarter is no February
-    ("the second quarter of 2023", "en", "晋江市第二季度党政商恳谈会", [True]),
+    ("the second quarter of 2023", "en", "晋江市第二季度党政商恳谈会", [True, True]),
     ("2023年10月11日", "zh", "前不久，晋江市市长王明元调研", [False, False, False]),  # not the article's day
     ("Since the start of the year", "en", "今年以来，所属商协会", [True]),  # the year read in: this one
     ("since the beginning of the year", "en", "2023年，所属商协会", [False]),
@@ -214,7 +214,7 @@ def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, sho
 @pytest.mark.parametrize("text, lang, shown", [
     ("过半年再说", "zh", []), ("上半年", "zh", []), ("a third term", "en", ["third"]), ("a half-day meeting", "en", []),
     ("on behalf of members", "en", []), ("In the first half of 2023", "en", ["2023"]), ("half a dozen", "en", ["half a dozen"]),
-    ("spent 5 in 2023", "en", ["5", "2023"]), ("the second quarter", "en", []),
+    ("spent 5 in 2023", "en", ["5", "2023"]), ("the second quarter", "en", ["second"]),  # (Q2, no half)
 ])
 def test_words_of_halves_that_are_no_fraction(text, lang, shown):
     """An ordinal (a third term), a time (上半年, the first half of 2023, 过半年 "after half a year"), a compound."""
@@ -235,10 +235,12 @@ def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, 
     ("the third pillar", "third", 3, ORDINAL), ("in its eleventh term", "eleventh", 11, ORDINAL),
     ("the twenty-first century", "twenty-first", 21, ORDINAL),  # not twenty
     ("the third-quarter meeting", "third", 3, DATE), ("a third term", "third", 3, ORDINAL),
+    ("the second-quarter meeting", "second", 2, DATE), ("the first quarter", "first", 1, DATE),  # Q2, Q1
     ("at first, a second later, a third party, third-party help", None, None, None),
 ])
 def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning):
-    """As 第三 and 11th are; not "first" and "second" alone (at first, a second), nor a third party (anyone else)."""
+    """As 第三 and 11th are; not "first" and "second" alone (at first, a second) but before "quarter", nor a third
+    party (anyone else)."""
     expected = [(shown, value, {meaning})] if shown else []
     assert [(q.number.text, q.value, set(q.meanings)) for q in claimed(text, "en")] == expected
 
@@ -246,6 +248,8 @@ def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning
 @pytest.mark.parametrize("claim, quote, is_traced", [
     ("in its eleventh term", "总商会十一届一次主席会议", [True]), ("in its twelfth term", "总商会十一届一次主席会议", [False]),
     ("the third quarter of 2023", "2023年第三季度", [True, True]), ("the third pillar", "三项抓手", [False]),
+    ("the second-quarter dialogue meeting", "晋江市第二季度党政商恳谈会", [True]),
+    ("the first-quarter dialogue meeting", "晋江市第二季度党政商恳谈会", [False]),
 ])
 def test_an_ordinal_in_words_is_traced_by_the_same_ordinal(claim, quote, is_traced):
     assert _traced_by(claim, "en", quote) == is_traced
