@@ -91,8 +91,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績纔羣臨臺華萬衕製規親計貨貳貼趕踰輕輛輪輯迴週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞隊隻雙韆頂項預頭顆類風颱餘齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩才群临台华万同制规亲计货贰贴赶逾轻辆轮辑回周过违邻钟钟镑镇镇钟鉴鉴长开间合升队只双千顶项预头颗类风台余龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績纔羣臨臺華萬衕製規親計貨貳貼趕踰輕輛輪輯迴週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞隊隻雙韆頂項預頭顆類風颱餘齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩才群临台华万同制规亲计货贰贴赶逾轻辆轮辑回周过违邻钟钟镑镇镇钟鉴鉴长开间合升队只双千顶项预头颗类风台余龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -124,7 +124,8 @@ MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 �
 # (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 回, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
 # 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
-_ZH_AFTER = "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止)?"  # 49个以上: at least 49
+# 49个以上: at least 49; 三成多, 30%多, 两倍多: over them (not 三成多元化: thirty per cent diversified)
+_ZH_AFTER = "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止|(?<=[成%倍])多(?![元样种数次方项位]))?"
 # 一成 is a tenth, but 一成立 "once founded", 一成为 "once it becomes" and 一成不变 "unchanging" are words
 _ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事家名才风规文不])"
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
@@ -333,7 +334,7 @@ def _qualifier(prefix: str | None, postfix: str | None, after: str | None = None
 
 _VAGUE = ("数", "几", "上")
 _AFTER_QUALIFIER = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "左右": ABOUT, "上下": ABOUT, "出头": OVER,
-                    "开外": OVER, "有余": MORE_THAN, "不止": OVER}
+                    "开外": OVER, "有余": MORE_THAN, "不止": OVER, "多": MORE_THAN}
 # Every word that says how a number beside it reads, and what it says (a number's text may hold two: 近三以上, where
 # its ``qualifier`` is the last). (几 and 来 after a number, 十几, 三十来, are left out: alone they are in too many
 # words, 几乎, 以来, 未来, and a number they qualify is read with them.)

@@ -255,6 +255,13 @@ def test_an_ordinal_in_words_is_traced_by_the_same_ordinal(claim, quote, is_trac
     assert _traced_by(claim, "en", quote) == is_traced
 
 
+@pytest.mark.parametrize("text, shown, qualifier", [("三成多", "三成多", "more-than"), ("30%多", "30%多", "more-than"),
+                                                    ("两倍多", "两倍多", "more-than"), ("三成多元化", "三成", "exact")])
+def test_more_after_a_share_or_a_multiple_says_more_than(text, shown, qualifier):
+    """三成多 is over thirty per cent, as 三十多 is over thirty (多元化 is a word: diversified)."""
+    assert [(q.number.text, q.number.qualifier) for q in claimed(text, "zh")] == [(shown, qualifier)]
+
+
 @pytest.mark.parametrize("text, shown, qualifier", [("提高一成", "一成", "exact"), ("不到一成", "不到一成", "under"),
                                                     ("一成左右", "一成左右", "about"), ("统一千家", "一千家", "exact")])
 def test_one_tenth_is_a_number_a_reader_sees(text, shown, qualifier):
