@@ -419,11 +419,13 @@ def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...
             allowed = Allowed(link.allowed, "the statistic it links to")
         elif link is not None and link.kind == "event":
             allowed = Allowed(link.allowed, "the date of the event it links to")
-        for problem in untraced(run.text, prose.lang, allowed, names):
+        # traced by the record's own quote rather than a citation, a record's text speaks in the site's voice, as
+        # its label does: no "this year" there (see ``tracing.untraced``)
+        for problem in untraced(run.text, prose.lang, allowed, names, own_voice=own is not None and allowed is own):
             errors.append(ContentError(prose.location(*run.place_of(problem.start)), problem.message, problem.hint))
     for link, result in zip(links, resolved):
         if link.title and result.kind not in ("cite", "broken"):  # a cite: link's title is the quote itself
-            for problem in untraced(link.title, prose.lang, own, names):
+            for problem in untraced(link.title, prose.lang, own, names, own_voice=own is not None):
                 errors.append(ContentError(prose.location(link.line, link.column),
                                            f"the link's title: {problem.message}", problem.hint))
     return errors

@@ -82,13 +82,21 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
             continue
         relative = claim.part == quantities.RELATIVE_YEAR
         if allowed is not None and quantities.traced(claim, allowed.quantities):
-            if not (relative and own_voice):
-                continue
+            if not (relative and own_voice) or _in_quotation_marks(text, number.start, number.end):
+                continue  # (文章所说的“今年以来”: the article's words, quoted as its)
             found.append(Untraced(number.start, *_why_not_here(claim)))
             continue
         at = number.start if relative else _first_numeral(text, number.start, number.end)
         found.append(Untraced(at, *_why(claim, allowed, hint)))
     return sorted(found, key=lambda item: item.start)
+
+
+_QUOTATION = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
+
+
+def _in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands inside a pair of quotation marks: words quoted, not said."""
+    return any(match.start() < start and end < match.end() for match in _QUOTATION.finditer(text))
 
 
 def _why_not_here(claim: Quantity) -> tuple[str, str]:

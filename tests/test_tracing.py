@@ -108,6 +108,21 @@ def test_a_label_may_not_say_this_year_though_its_quote_does(minimal_project: Pa
     assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
 
 
+@pytest.mark.parametrize("note, refused", [
+    ("今年以来捐款超4.5亿元。", True),  # traced by the record's own quote: the site's voice
+    ("文章所说的“今年以来”指2023年初至文章发表时。", False),  # the article's words, quoted as its
+    ('文章说，[今年以来](cite:2023-10-11-abcdef12 "今年以来，所属商协会")有捐款。', False),  # a citation reports
+])
+def test_a_record_s_text_may_not_say_this_year_in_the_site_s_voice(minimal_project: Path, capsys, note, refused):
+    data = minimal_project / "content/data/statistics.yaml"
+    edit(data, "quote: 所属商协会及其会员捐款超4.5亿元", "quote: 今年以来，所属商协会及其会员捐款超4.5亿元")
+    edit(data, "    label: 捐款\n", f"    label: 捐款\n    note: '{note}'\n")
+    if refused:
+        assert "'今年' is a year counted from the day it is read" in check(minimal_project, capsys)
+    else:
+        assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
+
+
 def test_an_event_title_in_chinese_numerals_is_a_number(minimal_project: Path, capsys):
     edit(minimal_project / "content/data/timeline.yaml", "title: 商贸对接活动", "title: 九十九家商会参加商贸对接活动")
     assert "the number '九十九家' is not in the record's quote" in check(minimal_project, capsys)
