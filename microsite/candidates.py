@@ -59,6 +59,11 @@ LANGUAGES = ("zh", "en")
 _YUAN = {"元": 1, "万元": 10**4, "亿元": 10**8}
 _CLAUSE_MARKS = "，。；：！？,;:!?"
 MIN_CONTEXT_CHARS = 4  # a quote's characters besides the number or date
+# A quote longer than a long sentence is no help to an editor, who reads it to find the passage; and in a paragraph
+# where no shorter passage occurs once (one sentence repeated), every number's quote was most of it: a draft as
+# large as numbers x paragraph (800 repeats: 32 MB). Such a candidate is drafted without a quote, as is one whose
+# quote `check` would refuse (occurring twice, or too short).
+MAX_DRAFT_QUOTE_CHARS = 200
 _LATIN_BEFORE = re.compile(r"[A-Za-z][ -]?\Z")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -110,7 +115,10 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
         dates = Taken(len(block.text))  # (each number asking each date of its block was quadratic)
         for found in found_dates:
             dates.add(found.start, found.end)
-        quote_of = _Widening(block.text, unique).quote  # one for the block's numbers and dates: they share searches
+        widening = _Widening(block.text, unique)  # one for the block's numbers and dates: they share searches
+
+        def quote_of(start: int, end: int, widening: _Widening = widening) -> str:
+            return _checkable(widening.quote(start, end), unique)
         for number in find_numbers_zh(block.text):
             if is_statistic(number, block.text, dates):
                 statistics.append(_statistic(number, block, quote_of, ids))
@@ -158,6 +166,11 @@ def _title_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 @functools.lru_cache(maxsize=8)  # a block's, asked for each of its numbers and dates (finding them each time: quadratic)
 def _clause_marks(text: str) -> tuple[int, ...]:
     return tuple(index for index, char in enumerate(text) if char in _CLAUSE_MARKS)
+
+
+def _checkable(quote: str, unique: Callable[[str], bool]) -> str:
+    """``quote`` if `check` would take it and an editor can read it (see :data:`MAX_DRAFT_QUOTE_CHARS`), else ""."""
+    return quote if len(quote) <= MAX_DRAFT_QUOTE_CHARS and unique(quote) else ""
 
 
 def _statistic(number: Number, block: SourceBlock, quote_of: Callable[[int, int], str],
@@ -334,9 +347,15 @@ def _statistic_record(c: StatisticCandidate, source: str, languages: Sequence[st
     words = "".join(f"  {code}:\n    label: \"\"\n" + (f"    measure: {c.measure}\n" if code == "zh" and c.measure else "")
                     for code in languages)
     shown = f"{c.text} ({c.context}…)" if c.context != c.text else c.text
-    return (f"# {shown}: {c.unit}, {c.qualifier}{measure}; source line {c.line}\n"
+    return (f"# {shown}: {c.unit}, {c.qualifier}{measure}; source line {c.line}\n{_no_quote(c.quote)}"
             f"- id: {c.id}\n  value: {c.value}\n  unit: {c.unit}\n  qualifier: {c.qualifier}\n"
             f"  source: {source}\n  quote: {_quote_scalar(c.quote)}\n{words}")
+
+
+def _no_quote(quote: str) -> str:
+    """The comment of a candidate drafted without a quote (see :data:`MAX_DRAFT_QUOTE_CHARS`)."""
+    return "" if quote else (f"# no passage of {MAX_DRAFT_QUOTE_CHARS} characters or fewer around it occurs once in "
+                             "the source: quote one by hand\n")
 
 
 @functools.lru_cache(maxsize=16)
@@ -348,5 +367,5 @@ def _quote_scalar(quote: str) -> str:
 
 def _event_record(c: EventCandidate, source: str, languages: Sequence[str]) -> str:
     words = "".join(f"  {code}:\n    title: \"\"\n    text: \"\"\n" for code in languages)
-    return (f"# {c.text}: {c.date}; source line {c.line}\n"
+    return (f"# {c.text}: {c.date}; source line {c.line}\n{_no_quote(c.quote)}"
             f"- id: {c.id}\n  date: \"{c.date}\"\n  source: {source}\n  quote: {_quote_scalar(c.quote)}\n{words}")

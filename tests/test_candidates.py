@@ -404,6 +404,23 @@ def test_a_paragraph_of_one_sentence_repeated_is_drafted_in_linear_time(sentence
                        times=2) is None
 
 
+def test_a_candidate_without_a_short_passage_of_its_own_is_drafted_without_a_quote() -> None:
+    """In one sentence repeated, each number's quote was most of the paragraph (a draft of numbers x paragraph:
+    800 repeats, 32 MB); a quote that occurs twice, or is too short, `check` would refuse. Such candidates are
+    drafted without a quote, and say why; the draft grows as the paragraph does."""
+    def draft(count: int) -> str:
+        blocks = [SourceBlock("paragraph", "新建商会5家，总数达到49个；" * count + "共8家。", 1)]
+        return render_candidates(find_candidates("2023-10-11-00000000", date(2023, 10, 11), blocks))
+
+    small, large = draft(50), draft(200)
+    assert "quote: \"\"" in large and "occurs once in the source: quote one by hand" in large
+    assert len(large) < 5 * len(small)  # four times the paragraph (quadratic: sixteen times)
+    assert all(len(line) < 300 for line in large.splitlines())
+    unique = render_candidates(find_candidates("2023-10-11-00000000", date(2023, 10, 11),
+                                               [SourceBlock("paragraph", "今年以来，新建商会5家，总数达到49个。", 1)]))
+    assert "quote one by hand" not in unique  # a passage that occurs once keeps its quote
+
+
 def test_a_paragraph_of_many_dates_and_numbers_is_drafted_in_linear_time() -> None:
     """Each number (the years and months of the dates too) asked every date of its paragraph whether it is part
     of it: quadratic (1,200 sentences of three dates and a number took 11 times as long as 300)."""
