@@ -236,6 +236,7 @@ def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, 
     ("the twenty-first century", "twenty-first", 21, ORDINAL),  # not twenty
     ("the third-quarter meeting", "third", 3, DATE), ("a third term", "third", 3, ORDINAL),
     ("the second-quarter meeting", "second", 2, DATE), ("the first quarter", "first", 1, DATE),  # Q2, Q1
+    ("the No. 1 chamber", "1", 1, ORDINAL), ("#2 in sales", "2", 2, ORDINAL),  # a rank, as 第一 is
     ("at first, a second later, a third party, third-party help", None, None, None),
 ])
 def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning):
