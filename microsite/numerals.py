@@ -574,7 +574,9 @@ _EN_SCALES = {"hundred": 100, "dozen": 12, **_EN_MAGNITUDES}
 _EN_WORD = "(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len, reverse=True)) + ")"
 _EN_WORDS = re.compile(
     r"(?P<num>(?<![a-z])(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred: 100
-    rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*(?![a-z]))"  # (not \b: 有forty家 has no word boundary)
+    rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*"
+    rf"(?:\s+point(?:\s+(?:{'|'.join(list(_EN_SMALL)[:10])}))+(?:\s+(?:thousand|million|billion|trillion))?)?"  # six
+    r"(?![a-z]))"  # point three billion; (not \b: 有forty家 has no word boundary)
     r"(?P<pct>\s?%| per ?cent\b)?" + _EN_AFTER,
     re.IGNORECASE,
 )
@@ -594,7 +596,8 @@ _EN_PHRASE_VALUES = {
 _EN_PHRASES = re.compile(
     r"(?<![a-z])(?:" + "|".join(phrase.replace(" ", r"[\s-]+") for phrase in sorted(_EN_PHRASE_VALUES, key=len, reverse=True))
     + r")(?![a-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)"  # tens of thousands: a vague amount
-    r"(?![\s-]+(?:as|down|up|over|back|in|tolerance|sum)\b)", re.IGNORECASE)  # doubled as, zero in on, zero-tolerance
+    r"(?![\s-]+(?:as|down|up|over|back|in|tolerance|sum|point)\b)",  # doubled as, zero in on, zero-tolerance;
+    re.IGNORECASE)  # zero point five is read whole, as a number in words
 _EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re.split("[ -]", phrase)
                              if word not in ("a", "of", "half", "few", "several"))  # pair, decade, doubled ...
 _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
@@ -667,9 +670,16 @@ def ordinal_word_value(words: str) -> int:
     return (_EN_TENS[tens[0]] if tens else 0) + units[last]
 
 
-def _word_value(words: str) -> int | None:
-    """``forty-nine`` -> 49, ``two hundred and five`` -> 205; None for a lone ``one``/``zero`` or a lone scale."""
+def _word_value(words: str) -> float | None:
+    """``forty-nine`` -> 49, ``two hundred and five`` -> 205, ``six point three billion`` -> 6.3e9; None for a lone
+    ``one``/``zero`` or a lone scale."""
     parts = [part for part in re.split(r"[\s-]+", words) if part != "and"]
+    if "point" in parts:
+        at = parts.index("point")
+        whole = _EN_SMALL[parts[0]] if parts[:at] in (["one"], ["zero"]) else _word_value(" ".join(parts[:at]))
+        digits = [part for part in parts[at + 1:] if part in _EN_SMALL]
+        scale = math.prod(_EN_SCALES[part] for part in parts[at + 1:] if part in _EN_SCALES)
+        return None if whole is None else (whole + float("0." + "".join(str(_EN_SMALL[d]) for d in digits))) * scale
     if parts[0] in ("a", "an"):  # a hundred: one hundred
         parts[0] = "one"
     elif parts in (["one"], ["zero"]) or all(part in _EN_SCALES for part in parts):

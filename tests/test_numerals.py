@@ -193,6 +193,13 @@ def test_en_magnitudes_written_short_or_word_for_word(text, value, unit):
     assert (number.value, number.unit) == (value, unit)
 
 
+@pytest.mark.parametrize("text, value", [("six point three billion", 6_300_000_000), ("one point five million", 1_500_000),
+                                         ("four point five", 4.5), ("zero point five", 0.5)])
+def test_en_decimals_in_words(text, value):
+    """Read as six and three billion before: two numbers, neither of them the one written."""
+    assert values(find_numbers_en(text)) == [(value, EXACT)]
+
+
 @pytest.mark.parametrize("text", ["45%", "45 %", "45 per cent", "45 percent", "forty-five per cent", "forty-five %"])
 def test_en_percent(text):
     number = one(find_numbers_en(text))
@@ -252,7 +259,7 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
 
 _WORDY = ["a", "an", "one", "two", "half", "halves", "third", "thirds", "quarter", "tenths", "of", "in", "out of",
           "more than", "first", "twenty", "eleventh", "bn", "m", "k", "CNY", "$", "yuan", "hundred", "million", "2023",
-          "10", "4.5", ".", "/", "-", "%", "per cent", "members", "一", "半", "成", "个", "亿", "万", "过", "近", "数",
+          "10", "4.5", ".", "/", "-", "%", "per cent", "members", "point", "No.", "一", "半", "成", "个", "亿", "万", "过", "近", "数",
           "统", "年", "月", "余", "多", "第", "Ⅸ"]
 
 
