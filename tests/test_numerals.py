@@ -259,8 +259,8 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
 
 _WORDY = ["a", "an", "one", "two", "half", "halves", "third", "thirds", "quarter", "tenths", "of", "in", "out of",
           "more than", "first", "twenty", "eleventh", "bn", "m", "k", "CNY", "$", "yuan", "hundred", "million", "2023",
-          "10", "4.5", ".", "/", "-", "%", "per cent", "members", "point", "No.", "一", "半", "成", "个", "亿", "万", "过", "近", "数",
-          "统", "年", "月", "余", "多", "第", "Ⅸ"]
+          "10", "4.5", ".", "/", "-", "%", "per cent", "members", "point", "No.", "一", "半", "成", "个", "亿", "万",
+          "过", "近", "数", "统", "年", "月", "余", "多", "第", "Ⅸ"]
 
 
 def test_the_readers_read_any_pair_of_number_words_without_failing() -> None:
