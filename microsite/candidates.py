@@ -115,7 +115,7 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
         dates = Taken(len(block.text))  # (each number asking each date of its block was quadratic)
         for found in found_dates:
             dates.add(found.start, found.end)
-        widening = _Widening(block.text, unique)  # one for the block's numbers and dates: they share searches
+        widening = _Widening(block.text, unique, MAX_DRAFT_QUOTE_CHARS)  # one for the block's numbers and dates
 
         def quote_of(start: int, end: int, widening: _Widening = widening) -> str:
             return _checkable(widening.quote(start, end), unique)
@@ -207,8 +207,8 @@ class _Widening:
     right is widened to the left to the same window, :meth:`_widest_left`, found once for the block; and a
     clause's first unique window to the right ends no sooner than an earlier clause's (:attr:`reach`)."""
 
-    def __init__(self, text: str, unique: Callable[[str], bool]) -> None:
-        self.text, self.unique, self.marks = text, unique, _clause_marks(text)
+    def __init__(self, text: str, unique: Callable[[str], bool], limit: int | None = None) -> None:
+        self.text, self.unique, self.marks, self.limit = text, unique, _clause_marks(text), limit
         self.known: dict[tuple[int, int], bool] = {}  # window: unique (numbers of one clause ask the same)
         self.quotes: dict[tuple[int, int], str] = {}  # the windows given (or passed on the way to one)
         self.widest: int | None = None  # _widest_left, once found
@@ -249,8 +249,14 @@ class _Widening:
         return (left - 1, right) if left else None
 
     def _unique(self, left: int, right: int) -> bool:
+        """Whether the window occurs once; with a ``limit``, a window longer than it counts as found, unsearched.
+        That keeps "found" a property every wider window has too, as the searches need, and the quote then given
+        is either the first unique window, when it is within the limit, or one longer than the limit: which a
+        draft leaves out (:func:`_checkable`) as it would the first unique one, longer still. (Each search
+        normalizes its window: in one sentence repeated then another, each number's was most of the paragraph.)"""
         if (left, right) not in self.known:
-            self.known[left, right] = self.unique(self._text((left, right)))
+            text = self._text((left, right))
+            self.known[left, right] = (self.limit is not None and len(text) > self.limit) or self.unique(text)
         return self.known[left, right]
 
     def _quote(self, window: tuple[int, int]) -> str:
