@@ -230,7 +230,11 @@ def find_quote(text: SearchableText | list[SourceBlock], quote: str) -> tuple[li
 
 def _closest_hint(text: SearchableText, needle: str) -> str:
     """Where the nearest passage is and which characters differ, to help find a typo."""
-    nearest = _nearest_passage(text, needle)
+    return _hint(_nearest_passage(text, needle), needle)
+
+
+def _hint(nearest: tuple[SourceBlock, Callable, list] | None, needle: str) -> str:
+    """The message for the nearest passage to ``needle`` (see :func:`_nearest_passage`), or for none."""
     if nearest is None:
         return "the quote does not occur in the source; copy the words exactly from the source text"
     block, written, operations = nearest

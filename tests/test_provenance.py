@@ -20,7 +20,7 @@ from microsite.provenance import (
     SearchableText,
     SourceBlock,
     _closest_hint,
-    _difference,
+    _hint,
     _trimmed,
     _windows,
     date_problem,
@@ -314,13 +314,7 @@ def _hint_comparing_every_block(blocks: list[SourceBlock], needle: str) -> str:
                     return text[origin[base + i1]:origin[base + i2 - 1] + 1] if i2 > i1 else ""
 
                 best, best_matched = (block, written, shifted), matched
-    if best is None:
-        return "the quote does not occur in the source; copy the words exactly from the source text"
-    block, written, operations = best
-    differences = [_difference(written, needle, *operation) for operation in operations if operation[0] != "equal"]
-    more = f" (and {len(differences) - 2} more differences)" if len(differences) > 2 else ""
-    passage = written(0, operations[-1][2])
-    return f"nearest passage: source line {block.line}, '{passage}'; " + "; ".join(differences[:2]) + more
+    return _hint(best, needle)  # (the message, as the build words it: the search is what is compared)
 
 
 def test_the_nearest_passages_of_many_typos_in_a_long_source_are_found_in_linear_time() -> None:
