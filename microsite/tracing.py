@@ -91,7 +91,9 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
     return sorted(found, key=lambda item: item.start)
 
 
-_QUOTATION = re.compile(r"“[^“”]*”|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
+# Words in quotation marks (not :data:`_QUOTED_PART`'s, which takes an apostrophe for one, as around a name it may be:
+# in a sentence, the article's and the site's would enclose what lies between them).
+_QUOTATION = re.compile(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
 
 
 def _in_quotation_marks(text: str, start: int, end: int) -> bool:
