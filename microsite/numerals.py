@@ -611,8 +611,8 @@ _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 
                     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_DENOMINATORS |= {f"{word}s": value for word, value in _EN_DENOMINATORS.items() if word != "half"}  # two thirds
 _EN_FRACTION_WORDS = frozenset(_EN_DENOMINATORS)
-_EN_FRACTION_STEMS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                      "tenth")
+# (a text without one of these holds no fraction in words: a plural holds its singular, halves aside)
+_EN_FRACTION_STEMS = tuple(word for word in _EN_DENOMINATORS if word == "halves" or not word.endswith("s"))
 _EN_FRACTION = re.compile(
     r"(?<![a-z])(?:(?P<scaled>half)(?:[\s-]+an?)?[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)"
     r"|(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>halves|half|(?:third|quarter|fourth"
@@ -653,8 +653,7 @@ _EN_ORDINAL_UNITS = {word: index + 3 for index, word in enumerate(
 _EN_ORDINAL_TENS = {word: 10 * (index + 2) for index, word in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
 _EN_ORDINAL_WORDS = frozenset([*_EN_ORDINAL_UNITS, *_EN_ORDINAL_TENS, "hundredth", "thousandth", "millionth"])
-_EN_ORDINAL_STEMS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-                     "teenth", "tieth", "hundredth", "thousandth", "millionth", "first", "second")
+_EN_ORDINAL_STEMS = (*_EN_ORDINAL_WORDS, "first", "second")  # (a text without one holds no ordinal in words)
 EN_ORDINAL = re.compile(
     rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
     rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|(?:first|second)(?=[\s-]+quarter\b))"
