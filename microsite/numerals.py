@@ -52,7 +52,8 @@ def same_value(a: float, b: float) -> bool:
 # --- Chinese -------------------------------------------------------------
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-              # the forms of cheques and contracts (伍 and 陆 left out: 队伍, 陆地 are words), and Traditional ones
+              # the forms of cheques and contracts (伍 and 陆 only beside another: 队伍, 陆地 are words, see
+              # _fold_formal), and Traditional ones
               "壹": 1, "贰": 2, "貳": 2, "叁": 3, "肆": 4, "柒": 7, "捌": 8, "玖": 9, "兩": 2,
               "仨": 3, "俩": 2, "倆": 2}  # (colloquial: 仨平台, three platforms)
 _ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
@@ -65,7 +66,13 @@ ZH_COUNTING_DIGITS = frozenset(char for char, value in _ZH_DIGITS.items() if val
 def plain_digits_value(text: str) -> int:
     """``二〇二四`` -> 2024: numerals written digit by digit (``ZH_PLAIN_DIGITS`` only)."""
     return int("".join(str(_ZH_DIGITS[char]) for char in text))
-_ZH_MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
+_ZH_MAGNITUDE_CHARS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+
+def _magnitude(written: str) -> int:
+    """``千万`` -> 10**7, ``百万`` -> 10**6, ``亿`` -> 10**8: a magnitude after digits (``5千万``), its characters'
+    product."""
+    return math.prod(_ZH_MAGNITUDE_CHARS[char] for char in written)
 _FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%"}
 # \d is every Unicode decimal digit (Nd); a circle ○ among Chinese digits is their zero (二○二三年, as often typed).
 _OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]|[○◯](?=[〇零一二三四五六七八九○◯])|(?<=[〇零一二三四五六七八九○◯])[○◯]")
@@ -91,8 +98,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績纔羣臨臺華萬衕製規親計貨貳貼趕踰輕輛輪輯迴週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞隊隻雙韆頂項預頭顆類風颱餘齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩才群临台华万同制规亲计货贰贴赶逾轻辆轮辑回周过违邻钟钟镑镇镇钟鉴鉴长开间合升队只双千顶项预头颗类风台余龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕製規親計貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同制规亲计货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -115,7 +122,8 @@ _ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|" + _NOT_OVER + r"超|逾|将近
 # After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) and 把 after a hundred, a
 # thousand or ten thousand (百把人, 千把家) about it (after another numeral 把 counts chairs: 十把椅子).
 _ZH_POSTFIX = r"(?P<post>余|多|几|来|(?<=[百千万萬])把)?"
-_ZH_MAG = r"(?P<mag>万亿|亿|万|千)?"
+# After digits: 5千万 is fifty million, 3百万 three million, 2百 two hundred (not 5千 and then 万, nor 2 and 百)
+_ZH_MAG = r"(?P<mag>[十百千]?万?亿|[十百千]?万|千|百)?"
 # Measure words: how Chinese counts things (a numeral in words is a number only with one after it).
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
                           "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村 "
@@ -166,13 +174,32 @@ _PREFIX_QUALIFIER = {
 }
 
 
+# 伍 (5), 陆 and 陸 (6) and 參 (3) of cheques and contracts, read only beside another of their numerals (贰拾伍, 伍佰,
+# 肆亿伍仟万, 壹佰零陆): alone they are in words (队伍, 大陆, 參加).
+_FORMAL = "零壹贰貳叁叄參肆伍陆柒捌玖拾佰仟"  # (陸 is read as 陆: see fold_traditional)
+_FORMAL_IN_WORDS = re.compile(f"(?<=[{_FORMAL}])[伍陆參]|[伍陆參](?=[{_FORMAL}])")
+_FORMAL_AS_PLAIN = str.maketrans("伍陆參", "五六三")
+
+
+def _fold_formal(text: str) -> str:
+    """``text`` with 伍, 陆 and 參 written as 五, 六 and 三 where they are numerals; one character for one."""
+    if "伍" not in text and "陆" not in text and "參" not in text:
+        return text
+    return _FORMAL_IN_WORDS.sub(lambda match: match.group().translate(_FORMAL_AS_PLAIN), text)
+
+
 def find_numbers_zh(text: str) -> list[Number]:
     """Every number in Chinese ``text``: Arabic digits and Chinese numerals, in either script (``4.5億`` is
     450,000,000 as ``4.5亿`` is; the unit is given in its Simplified form, ``個`` as ``个``)."""
-    folded = fold_traditional(fold_digits(text))  # same length, so spans stay valid
-    numbers = [_arabic_match(m) for m in _ZH_ARABIC.finditer(folded)]
-    for match in _ZH_WORDS.finditer(folded):
-        numbers.extend(_numeral_run(match))
+    folded = _fold_formal(fold_traditional(fold_digits(text)))  # same length, so spans stay valid
+    numbers = _arabic_numbers(folded)
+    words = [number for match in _ZH_WORDS.finditer(folded) for number in _numeral_run(match)]
+    if numbers and words:  # the 千 of 3千家 is the digits' magnitude, no thousand of its own
+        digits = Taken(len(folded))
+        for number in numbers:
+            digits.add(number.start, number.end)
+        words = [number for number in words if not digits.overlaps(number.start, number.end)]
+    numbers += words
     if "分之" in folded or "翻" in folded or "倍" in folded or "数以" in folded or "半" in folded:
         # 百分之五十 is 50%, 三分之一 a third, 一半 a half, 翻两番 and 增长一倍 a multiple, 数以百计 several hundred: one
         # number each
@@ -195,12 +222,90 @@ def find_numbers_zh(text: str) -> list[Number]:
 def _arabic_match(match: re.Match) -> Number:
     value = float(match["num"].replace(",", ""))
     if match["mag"]:
-        value *= _ZH_MAGNITUDES[match["mag"]]
+        value *= _magnitude(match["mag"])
     unit = match["unit"] or ""
-    if match["mag"] and unit == "元":
-        unit = match["mag"] + "元"
+    if unit in ("万元", "亿元"):  # 5千余万元: the magnitude in the unit scales the number too
+        value *= _magnitude(unit[0])
+    if match["mag"] and unit == "元":  # an amount in 亿元 or 万元, as 4.5亿元 is (5千元 is in 元)
+        unit = ("亿" if "亿" in match["mag"] else "万" if "万" in match["mag"] else "") + "元"
     qualifier = _qualifier(match["pre"], match["post"] or match["post2"], match["post3"])
     return Number(value, qualifier, match.start(), match.end(), match.group(0), unit)
+
+
+def _arabic_numbers(text: str) -> list[Number]:
+    """Every number in digits in ``text``; digits with magnitudes written one after another are one number, as
+    Chinese writes it: ``4亿5千万元`` is 450,000,000 yuan, ``1千2百万`` 12,000,000, ``1万2千家`` 12,000; and
+    ``1万2`` is 12,000, as ``一万二`` is."""
+    numbers: list[Number] = []
+    chain: list[re.Match] = []
+    for match in _ZH_ARABIC.finditer(text):
+        if chain and _continues(chain[-1], match):
+            chain.append(match)
+            continue
+        numbers.extend(_arabic_chain(chain, text))
+        chain = [match]
+    numbers.extend(_arabic_chain(chain, text))
+    return numbers
+
+
+def _continues(before: re.Match, match: re.Match) -> bool:
+    """Whether ``match`` goes on the number of digits ``before`` ends with a magnitude: 4亿 and then 5千万元."""
+    return (before.end() == match.start() and bool(before["mag"]) and not before["post2"] and not before["unit"]
+            and not before["post3"] and not match["pre"]
+            and (bool(match["mag"]) or not match["unit"] or match["unit"] in MEASURE_WORDS or match["unit"] in CURRENCIES))
+
+
+def _arabic_chain(chain: list[re.Match], text: str) -> list[Number]:
+    if len(chain) < 2:
+        return [_arabic_match(match) for match in chain]
+    first, last = chain[0], chain[-1]
+    unit = last["unit"] or ""
+    written = "".join(match["num"] + (match["mag"] or "") for match in chain) + (unit[0] if unit in ("万元", "亿元") else "")
+    value = mixed_numeral_value(written)
+    if value is None:  # 1万2万, 1万20000: not one number
+        return [_arabic_match(match) for match in chain]
+    if unit == "元" or unit in ("万元", "亿元"):
+        unit = ("亿" if "亿" in written else "万" if "万" in written else "") + "元"
+    qualifier = _qualifier(first["pre"], last["post"] or last["post2"], last["post3"])
+    return [Number(value, qualifier, first.start(), last.end(), text[first.start():last.end()], unit)]
+
+
+_MIXED_TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[十百千万亿零]")
+
+
+def mixed_numeral_value(written: str) -> float | None:
+    """The value of digits and magnitudes written one after another (``4亿5000万`` -> 450,000,000, ``1千2百万`` ->
+    12,000,000, ``3千5`` -> 3,500), or None where they are no one number (``1万2万``): as Chinese numerals are read,
+    each magnitude below the one before it in its group of ten thousand; digits after the last magnitude without
+    零 are its tenths when they are one digit (``1万2``, 12,000), else less than it (``1万2000``)."""
+    total, section, digits, single, below, wan, last = 0.0, 0.0, None, False, 10**4, False, 0
+    for token in _MIXED_TOKEN.findall(written):
+        if token[0].isdigit():
+            if digits is not None:
+                return None
+            digits, single = float(token.replace(",", "")), len(token) == 1
+        elif token == "零":
+            last = 0  # 3千零5 is 3,005: what follows 零 is units, not tenths
+        elif token in "十百千":
+            unit = _ZH_MAGNITUDE_CHARS[token]
+            if digits is None or unit >= below:
+                return None
+            section, digits, below, last = section + digits * unit, None, unit, unit
+        else:
+            if token == "万" and wan:
+                return None
+            section, digits = section + (digits or 0), None
+            if token == "亿":
+                total, wan = (total + section) * 10**8, False
+            else:
+                total, wan = total + section * 10**4, True
+            section, below, last = 0.0, 10**4, _ZH_MAGNITUDE_CHARS[token]
+    if digits is not None and last:
+        if single:
+            digits *= last // 10
+        elif digits >= last:
+            return None
+    return total + section + (digits or 0)
 
 
 def _percent_match(match: re.Match) -> Number | None:
@@ -299,15 +404,18 @@ def parse_chinese_numeral(text: str) -> int | None:
         return None
     if len(split_chinese_numerals(text)) > 1:
         return None  # 十四五 is two numbers, 二零二三 is four digits
-    total, section, digit = 0, 0, None
+    total, section, digit, unit = 0, 0, None, 0
     for ch in text:
         if ch in _ZH_DIGITS:
             digit = _ZH_DIGITS[ch]
+            if ch in "零〇":
+                unit = 0  # 三千零五 is 3,005: a digit after 零 is units
         elif ch in _ZH_TENS:
             section += _ZH_TENS[ch]
-            digit = None
+            digit, unit = None, 0
         elif ch in _ZH_SMALL_UNITS:
-            section += (1 if digit is None else digit) * _ZH_SMALL_UNITS[ch]
+            unit = _ZH_SMALL_UNITS[ch]
+            section += (1 if digit is None else digit) * unit
             digit = None
         else:
             section += digit or 0
@@ -317,7 +425,9 @@ def parse_chinese_numeral(text: str) -> int | None:
                 total = (total + section) * _ZH_BIG_UNITS[ch]
             else:  # 万 scales only what follows the last 亿: 一亿二千万 is 120000000
                 total += section * _ZH_BIG_UNITS[ch]
-            section, digit = 0, None
+            section, digit, unit = 0, None, _ZH_BIG_UNITS[ch]
+    if digit and unit >= 100:
+        digit *= unit // 10  # 三千五 is 3,500, 一万二 12,000, 两百五 250: a last digit right after 百 or more is tenths of it
     return total + section + (digit or 0)
 
 

@@ -20,6 +20,7 @@ from microsite.numerals import (
     digit_runs,
     find_numbers_en,
     find_numbers_zh,
+    mixed_numeral_value,
     parse_chinese_numeral,
     same_value,
     split_chinese_numerals,
@@ -139,6 +140,9 @@ def test_zh_bare_magnitude_words_are_not_numbers(text):
     ("十", 10), ("十一", 11), ("二十", 20), ("三百零五", 305), ("一百零五", 105), ("两万", 20_000),
     ("四十五万", 450_000), ("一万零五百", 10_500), ("两千零二十三", 2023), ("五千万", 50_000_000),
     ("一亿二千万", 120_000_000), ("一万亿", 10**12), ("零", 0),
+    # a last digit right after 百, 千, 万 or 亿 is tenths of it, as speech and some reports write them; after 零, units
+    ("三千五", 3_500), ("两百五", 250), ("一万二", 12_000), ("三亿五", 350_000_000), ("二十万五", 205_000),
+    ("一百一", 110), ("三千零五", 3_005), ("十五", 15), ("一万二千", 12_000),
 ])
 def test_parse_chinese_numeral(text, value):
     assert parse_chinese_numeral(text) == value
@@ -147,6 +151,35 @@ def test_parse_chinese_numeral(text, value):
 @pytest.mark.parametrize("text", ["", "万", "亿", "十四五", "二零二三", "一二", "十a"])
 def test_parse_chinese_numeral_refuses_what_is_not_one_number(text):
     assert parse_chinese_numeral(text) is None
+
+
+def _written_in_chinese(number: int) -> str:
+    """``number`` (1 to under 10**12) as Chinese numerals are written: 一万零五百, 四亿五千万, 一千二百万."""
+    groups, written, gap = [(number // 10**8, "亿"), (number // 10**4 % 10**4, "万"), (number % 10**4, "")], "", False
+    for group, magnitude in groups:
+        if not group:
+            gap = bool(written)
+            continue
+        part, zero = "", gap or (bool(written) and group < 1000)
+        for unit, size in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+            digit = group // size % 10
+            if digit:
+                part += ("零" if zero and (part or written) else "") + "零一二三四五六七八九"[digit] + unit
+                zero = False
+            elif part or written:
+                zero = True
+        written, gap = written + part + magnitude, False
+    return written
+
+
+@given(st.integers(min_value=1, max_value=10**12 - 1))
+def test_numbers_written_in_chinese_numerals_or_digits_with_magnitudes_read_alike(number: int) -> None:
+    """Each number as Chinese writes it in numerals (四亿五千万) and in digits with the same magnitudes (4亿5千万)
+    has its value: the two readers agree."""
+    written = _written_in_chinese(number)
+    assert parse_chinese_numeral(written) == number, written
+    mixed = "".join(str("零一二三四五六七八九".index(char)) if char in "一二三四五六七八九" else char for char in written)
+    assert mixed_numeral_value(mixed) == number, mixed
 
 
 @pytest.mark.parametrize("run, pieces", [
@@ -359,6 +392,29 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("百分之五十以上", [("百分之五十以上", 50, AT_LEAST, "%")]),
     ("翻了两番，翻一番，翻倍", [("翻了两番", 4, EXACT, "倍"), ("翻一番", 2, EXACT, "倍"), ("翻倍", 2, EXACT, "倍")]),
     ("订单额增长了一倍，产值提高1倍", [("增长了一倍", 2, EXACT, "倍"), ("提高1倍", 2, EXACT, "倍")]),  # doubled
+    # digits with a magnitude of more than one character, or several magnitudes: one number (5千万 was 5,000)
+    ("捐款5千万元，3百万元，2百家", [("5千万元", 50_000_000, EXACT, "万元"), ("3百万元", 3_000_000, EXACT, "万元"),
+                                 ("2百家", 200, EXACT, "家")]),
+    ("3千家，5千元", [("3千家", 3_000, EXACT, "家"), ("5千元", 5_000, EXACT, "元")]),  # no 千家 of its own
+    ("4亿5千万元，4亿5000万元，超4亿5千万元", [("4亿5千万元", 450_000_000, EXACT, "亿元"),
+                                         ("4亿5000万元", 450_000_000, EXACT, "亿元"),
+                                         ("超4亿5千万元", 450_000_000, OVER, "亿元")]),
+    ("1千2百万元，1万2千家，1万2", [("1千2百万元", 12_000_000, EXACT, "万元"), ("1万2千家", 12_000, EXACT, "家"),
+                                ("1万2", 12_000, EXACT, "")]),
+    ("5千余万元，4亿5千余万元", [("5千余万元", 50_000_000, MORE_THAN, "万元"),
+                            ("4亿5千余万元", 450_000_000, MORE_THAN, "亿元")]),
+    ("1.5万亿元", [("1.5万亿元", 1.5 * 10**12, EXACT, "亿元")]),
+    # not one number: magnitudes that do not fall, or digits after one that are not less than it
+    ("1万2万", [("1万", 10_000, EXACT, ""), ("2万", 20_000, EXACT, "")]),
+    ("1万20000，1万5%", [("1万", 10_000, EXACT, ""), ("20000", 20_000, EXACT, ""), ("1万", 10_000, EXACT, ""),
+                        ("5%", 5, EXACT, "%")]),
+    # a last numeral right after a magnitude is tenths of it (三千五 was 3,005)
+    ("三千五家，两百五家，一万二家，三千零五家", [("三千五家", 3_500, EXACT, "家"), ("两百五家", 250, EXACT, "家"),
+                                          ("一万二家", 12_000, EXACT, "家"), ("三千零五家", 3_005, EXACT, "家")]),
+    # 伍, 陆 and 參 beside another numeral of cheques (伍佰 was 佰, a hundred)
+    ("伍佰家，肆亿伍仟万元，贰拾伍家，壹佰零陆家，參拾家，陸仟家",
+     [("伍佰家", 500, EXACT, "家"), ("肆亿伍仟万元", 450_000_000, EXACT, "元"), ("贰拾伍家", 25, EXACT, "家"),
+      ("壹佰零陆家", 106, EXACT, "家"), ("參拾家", 30, EXACT, "家"), ("陸仟家", 6_000, EXACT, "家")]),
 ])
 def test_zh_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_zh(text)] == found
@@ -402,8 +458,11 @@ def test_the_traditional_forms_are_opencc_s_of_every_character_read() -> None:
 
 
 def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
-    """伍 and 陆 are not read as numerals: 队伍 (a team) and 陆地 (land) are words."""
-    assert find_numbers_zh("队伍年轻化，陆地面积") == []
+    """伍, 陆 and 參 alone are not read as numerals: 队伍 (a team), 陆地 (land) and 參加 (take part) are words, and
+    so they stay beside a plain numeral (中国大陆十四亿人: the 陆 is no six)."""
+    assert find_numbers_zh("队伍年轻化，陆地面积，參加，伍家") == []
+    assert [(n.text, n.value) for n in find_numbers_zh("大陆十四亿人，队伍十万人")] == [("十四亿人", 1.4e9),
+                                                                                  ("十万人", 100_000)]
 
 
 @pytest.mark.parametrize("text, found", [

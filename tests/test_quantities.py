@@ -29,6 +29,10 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("数百家，几十个，上千人", [("数百家", 100, {COUNT}), ("几十个", 10, {COUNT}), ("上千人", 1000, {COUNT})]),  # vague, but claims
     ("护航٤٩个", [("٤٩个", 49, {COUNT})]),
     ("护航𝟒𝟗个", [("𝟒𝟗个", 49, {COUNT})]),
+    # a quarter as news writes it, without 第: a part of a date (not 连续三季度, three quarters running)
+    ("一季度，今年三季度，3季度", [("一季度", 1, {DATE}), ("三季度", 3, {DATE}), ("3季度", 3, {DATE}),
+                            ("今年", 0, {DATE})]),  # (the relative years are read last)
+    ("连续三季度，三个季度", [("三个", 3, {COUNT})]),
 ])
 def test_chinese_claims_are_counts_ordinals_or_dates(text, expected):
     assert meanings(text, "zh") == [(t, v, frozenset(m)) for t, v, m in expected]
@@ -49,6 +53,19 @@ def test_chinese_claims_are_counts_ordinals_or_dates(text, expected):
 ])
 def test_english_claims_are_counts_ordinals_or_dates(text, expected):
     assert meanings(text, "en") == [(t, v, frozenset(m)) for t, v, m in expected]
+
+
+@pytest.mark.parametrize("claim, traced_by, not_traced_by", [
+    ("三千五家", "三千五百家", "三千零五家"),  # was 3,005
+    ("5千万元", "5000万元", "5000元"),  # was 5,000 yuan
+    ("4亿5千万元", "4.5亿元", "4亿元"),  # was 4亿 and 5千万 apart
+    ("伍佰家", "500家", "100家"),  # was 佰家, a hundred
+    ("2百家", "200家", "2家"),  # was 2 and 百家
+])
+def test_a_claim_in_chinese_magnitudes_is_traced_by_its_value_alone(claim, traced_by, not_traced_by):
+    [number] = claimed(claim, "zh")
+    assert traced(number, stated(f"新增{traced_by}。", ARTICLE))
+    assert not traced(number, stated(f"新增{not_traced_by}。", ARTICLE))
 
 
 def test_a_count_is_not_traced_by_an_ordinal_in_a_date():
