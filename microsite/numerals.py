@@ -98,8 +98,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕製規親計貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同制规亲计货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -214,9 +214,32 @@ def find_numbers_zh(text: str) -> list[Number]:
         for number in wholes:
             taken.add(number.start, number.end)
         numbers = [number for number in numbers if not taken.overlaps(number.start, number.end)] + wholes
+    if numbers and _ZH_IDIOM_NUMERALS.search(folded) is not None:
+        numbers = [number for number in numbers if not _in_an_idiom(number, folded)]
     if folded is not text:  # show what was written
         numbers = [replace(number, text=text[number.start:number.end]) for number in numbers]
     return sorted(numbers, key=lambda n: n.start)
+
+
+# Set phrases whose numerals count nothing, though a measure word follows one (千方百计, "by every means", is no
+# thousand 方): a reader reads no number in them, and a quote says none.
+ZH_IDIOMS = ("千方百计", "千家万户", "百家争鸣", "三天两头", "四面八方", "八方支援", "三年五载", "百年大计", "十年树木",
+             "百年树人", "三人成虎", "三番五次", "千篇一律", "说三道四", "十年磨一剑", "三位一体", "百年不遇", "三五成群")
+_ZH_IDIOM_NUMERALS = re.compile("|".join(sorted({idiom[:2] for idiom in ZH_IDIOMS})))  # (a quick look first)
+_ZH_IDIOM_REACH = max(map(len, ZH_IDIOMS))
+
+
+def _in_an_idiom(number: Number, text: str) -> bool:
+    """Whether ``number`` is within one of :data:`ZH_IDIOMS` in ``text``."""
+    start = max(0, number.start - _ZH_IDIOM_REACH)
+    near = text[start:number.end + _ZH_IDIOM_REACH]
+    for idiom in ZH_IDIOMS:
+        found = near.find(idiom)
+        while found >= 0:
+            if start + found < number.end and start + found + len(idiom) > number.start:
+                return True
+            found = near.find(idiom, found + 1)
+    return False
 
 
 def _arabic_match(match: re.Match) -> Number:
@@ -380,9 +403,9 @@ def _numeral_run(match: re.Match) -> list[Number]:
 
 
 def _neighbours(first: str, then: str) -> bool:
-    """Whether two numerals side by side give a rough number (三四, 七八, 两三, 三两; 一两), not two numbers."""
+    """Whether two numerals side by side give a rough number (三四, 七八, 两三, 三两, 三五; 一两), not two numbers."""
     low, high = _ZH_DIGITS.get(first), _ZH_DIGITS.get(then)
-    return low is not None and high is not None and (high == low + 1 or (low, high) == (3, 2)) and low > 0
+    return low is not None and high is not None and (high == low + 1 or (low, high) in ((3, 2), (3, 5))) and low > 0
 
 
 def split_chinese_numerals(run: str) -> list[tuple[int, str]]:

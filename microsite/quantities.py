@@ -76,8 +76,12 @@ def is_count_zh(number: Number, text: str) -> bool:
     if text.endswith(tuple(ZH_NUMERALS), 0, number.start) and number.text[0] in ZH_NUMERALS:
         return False  # (成百上千家: the 上千家 led in by 上 is a number of its own)
     if number.unit in _COUNTING or number.unit in AMOUNT_UNITS:
-        return number.value != 1 or number.unit in ("倍", "成")  # 一倍, once; 一成, a tenth: never an article
-    return _COUNTED_IN_MAGNITUDES.search(number.text) is not None
+        # 一倍, once; 一成, a tenth; 一两家, one or two: never an article
+        return number.value != 1 or number.unit in ("倍", "成") or number.qualifier != EXACT
+    return _COUNTED_IN_MAGNITUDES.search(number.text) is not None or _COUNTLESS.match(number.text) is not None
+
+
+_COUNTLESS = re.compile("数以.+计$")  # 数以万计: tens of thousands, a count without a measure word
 
 
 _COUNTED_IN_MAGNITUDES = re.compile(f"[{''.join(ZH_COUNTING_DIGITS)}][十百千]?個?个?[余多]?[万亿萬億]+$")

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from microsite.numerals import (
+    ZH_IDIOMS,
     ABOUT,
     AT_LEAST,
     AT_MOST,
@@ -455,6 +456,14 @@ def test_the_traditional_forms_are_opencc_s_of_every_character_read() -> None:
     made = {char: to for char, to in zip(ideographs, simplified, strict=True) if to != char and to in read}
     assert made.items() <= numerals.TRADITIONAL_FORMS.items()
     assert all(simplified[ideographs.index(char)] == to for char, to in numerals.TRADITIONAL_FORMS.items())
+
+
+def test_zh_set_phrases_hold_no_number() -> None:
+    """千方百计 ("by every means") holds no thousand 方, nor 三天两头 ("often") three days; beside one, a number is
+    read."""
+    assert all(find_numbers_zh(f"他们{idiom}。") == [] for idiom in ZH_IDIOMS)
+    assert [(n.text, n.value) for n in find_numbers_zh("千方百计，3千家，千家万户的三家")] == [("3千家", 3000),
+                                                                                       ("三家", 3)]
 
 
 def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():

@@ -33,6 +33,8 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("一季度，今年三季度，3季度", [("一季度", 1, {DATE}), ("三季度", 3, {DATE}), ("3季度", 3, {DATE}),
                             ("今年", 0, {DATE})]),  # (the relative years are read last)
     ("连续三季度，三个季度", [("三个", 3, {COUNT})]),
+    # one or two, three or five, tens of thousands: counts (一两家 was taken for 一家, an article)
+    ("一两家，三五家，数以万计", [("一两家", 1, {COUNT}), ("三五家", 3, {COUNT}), ("数以万计", 10_000, {COUNT})]),
 ])
 def test_chinese_claims_are_counts_ordinals_or_dates(text, expected):
     assert meanings(text, "zh") == [(t, v, frozenset(m)) for t, v, m in expected]
