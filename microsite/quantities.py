@@ -128,7 +128,23 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
             continue
         found.append(Quantity(number, _zh_meanings(in_date, ordinal), _date_part(number, in_date)))
-    return found + _relative_years(text)
+    return found + _relative_years(text) + _firsts(text)
+
+
+# 首次, 首届, 首家 (the first time, session, company): a rank, as 第一次 is; not the 首 that ends a word (元首, 为首,
+# 之首, 榜首: 元首次日, the head of state the next day), and in English the phrases that can mean nothing else ("first"
+# alone is left out: "at first", "first of all").
+_FIRSTS = re.compile(r"(?<![元党榜为居之魁祸自匕昂回俯垂叩斩部岁篇卷句段])首(?P<measure>次|度|届|家|个|批|位|座|款|场|期|轮|笔|单)"
+                     r"|\b(?:for the first time|the first time|first[\s-]ever)\b", re.IGNORECASE)
+
+
+def _firsts(text: str) -> list[Quantity]:
+    """The ranks of one said without a numeral (首次, for the first time): what a text says first happened is a claim
+    a quote must make too."""
+    if "首" not in text and "irst" not in text and "IRST" not in text:
+        return []
+    return [Quantity(Number(1.0, EXACT, match.start(), match.end(), match.group(), match["measure"] or ""),
+                     frozenset((ORDINAL,))) for match in _FIRSTS.finditer(text)]
 
 
 _ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": QUARTER}
@@ -200,7 +216,7 @@ def _claimed_en(text: str) -> list[Quantity]:
         if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
-    return sorted(found + months + _relative_years(text), key=lambda item: item.number.start)
+    return sorted(found + months + _relative_years(text) + _firsts(text), key=lambda item: item.number.start)
 
 
 # A date written in digits, year first (2023-10-11, 2023/10/11, 2023.10.11, 2023-10: as ISO 8601 and Chinese writing
@@ -306,6 +322,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
             found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
             continue
         found.append(Quantity(number, meanings, _date_part(number, in_date)))
+    found += _firsts(normalized_quote)
     if reference is not None:
         for item in dates:
             when = item.date

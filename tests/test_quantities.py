@@ -70,6 +70,27 @@ def test_a_claim_in_chinese_magnitudes_is_traced_by_its_value_alone(claim, trace
     assert not traced(number, stated(f"新增{not_traced_by}。", ARTICLE))
 
 
+@pytest.mark.parametrize("text, lang, firsts", [
+    ("异地商会首次受邀参加，全省首家，首届论坛，首批会员", "zh", ["首次", "首家", "首届", "首批"]),
+    ("Invited for the first time; the first-ever forum; the first time they met", "en",
+     ["for the first time", "first-ever", "the first time"]),
+    ("元首次日抵达，以商会为首，居榜首位", "zh", []),  # the 首 that ends a word: the head of state, led by, top
+    ("At first, first of all, the first pillar", "en", []),  # "first" alone is left out
+])
+def test_a_first_said_without_a_numeral_is_a_rank(text, lang, firsts):
+    """首次 and "for the first time" claim that something happened first: a rank of one, as 第一次 is, which a
+    quote must say too."""
+    found = [(q.number.text, q.value, q.meanings) for q in claimed(text, lang) if q.meanings == {ORDINAL}]
+    assert found == [(first, 1, frozenset((ORDINAL,))) for first in firsts]
+
+
+def test_a_first_is_traced_by_a_quote_that_says_it_and_by_no_other():
+    claims = claimed("首次受邀，invited for the first time", "en")
+    assert [claim.number.text for claim in claims] == ["首次", "for the first time"]
+    assert all(traced(claim, stated("34家注册地在晋江的异地商会首次受邀参加", ARTICLE)) for claim in claims)
+    assert not any(traced(claim, stated("34家异地商会受邀参加", ARTICLE)) for claim in claims)
+
+
 def test_a_count_is_not_traced_by_an_ordinal_in_a_date():
     quote = stated("34家注册地在晋江的异地商会首次受邀参加晋江市第二季度党政商恳谈会", ARTICLE)
     [two] = claimed("2 out-of-town chambers", "en")
