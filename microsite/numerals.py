@@ -98,8 +98,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面点龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -128,7 +128,7 @@ _ZH_MAG = r"(?P<mag>[十百千]?万?亿|[十百千]?万|千|百)?"
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
                           "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村 "
                           "间 例 款 道 步 招 趟 封 首 对 双 盏 册 集 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
-                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵".split())
+                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵 小时 分钟 秒钟".split())
 # (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 回, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
 # 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
@@ -136,9 +136,12 @@ CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount i
 _ZH_AFTER = "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止|(?<=[成%倍])多(?![元样种数次方项位]))?"
 # 一成 is a tenth, but 一成立 "once founded", 一成为 "once it becomes" and 一成不变 "unchanging" are words
 _ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事家名才风规文不])"
+# 八成五 is 85 %, 三成半 35 %, 一倍半 one and a half times (not 八成五家, 三成半年: a numeral or measure word after them)
+_ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.join(_ZH_DIGITS)}十百千万亿个家人名位项件次届])"
+              r"|(?<=[成倍])(?P<half>半)(?![年月天个小]))?")
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
-            + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}))
-            + ")?" + _ZH_AFTER)
+            + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}, key=len, reverse=True))
+            + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
 _ZH_ARABIC = re.compile(
@@ -147,10 +150,13 @@ _ZH_ARABIC = re.compile(
 ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS])  # the characters Chinese writes numbers with
 # 三十余万人: a qualifier may stand between a number and its magnitude
 # (A 一 that ends a word is no number by itself: 统一, 唯一, 同一, 单一, 之一 … 统一成立 holds no 一成, a tenth.)
+# 三点五亿 is 350,000,000: a decimal point in words (not 三点五十分, ten to four: a numeral after its digits)
+_ZH_POINT = rf"(?P<dec>点[〇零一二三四五六七八九]+(?![{''.join(_ZH_DIGITS)}{''.join(_ZH_SMALL_UNITS)}{''.join(_ZH_TENS)}]))?"
 _ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>(?!(?<=[统唯同单专之划归合均整逐纯])一(?![{ZH_NUMERALS}]))[{ZH_NUMERALS}]+)"
-                       + _ZH_GE_MAG + _ZH_POSTFIX
+                       + _ZH_POINT + _ZH_GE_MAG + _ZH_POSTFIX
                        + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
-_ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)" + _ZH_POSTFIX + _ZH_AFTER)
+_ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+{_ZH_POINT})" + _ZH_POSTFIX
+                         + _ZH_AFTER)
 # (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)
 _ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)"
                           + _ZH_AFTER)  # 四分之三以上: at least three quarters
@@ -246,6 +252,7 @@ def _arabic_match(match: re.Match) -> Number:
     value = float(match["num"].replace(",", ""))
     if match["mag"]:
         value *= _magnitude(match["mag"])
+    value += _tenths(match)
     unit = match["unit"] or ""
     if unit in ("万元", "亿元"):  # 5千余万元: the magnitude in the unit scales the number too
         value *= _magnitude(unit[0])
@@ -333,11 +340,24 @@ def mixed_numeral_value(written: str) -> float | None:
 
 def _percent_match(match: re.Match) -> Number | None:
     written = match["num"]
-    value = float(written) if written[0].isdigit() else parse_chinese_numeral(written)
+    value = float(written) if written[0].isdigit() else _with_decimals(written.partition("点")[0], match["dec"])
     if value is None:
         return None
     return Number(float(value), _qualifier(match["pre"], match["post"], match["post3"]), match.start(), match.end(),
                   match.group(0), "%")
+
+
+def _with_decimals(written: str, decimals: str | None) -> float | None:
+    """``三`` and ``点五``: 3.5; the numeral alone without decimals; None if it is not one number."""
+    whole = parse_chinese_numeral(written)
+    if whole is None or not decimals:
+        return whole
+    return whole + float("0." + "".join(str(_ZH_DIGITS[char]) for char in decimals[1:]))
+
+
+def _tenths(match: re.Match) -> float:
+    """What 五 of 八成五 (0.5 of a tenth's unit) or 半 of 三成半 and 一倍半 adds to the number before it."""
+    return _ZH_DIGITS[match["tenths"]] / 10 if match["tenths"] else 0.5 if match["half"] else 0.0
 
 
 def _numeral(written: str) -> float | None:
@@ -373,6 +393,10 @@ def _numeral_run(match: re.Match) -> list[Number]:
     (``二〇二四``) is one."""
     run, run_start = match["num"], match.start("num")
     unit = match["unit"] or ""
+    if match["dec"] and (value := _with_decimals(run, match["dec"])) is not None:  # 三点五亿元
+        value = value * (_magnitude(match["mag"]) if match["mag"] else 1) + _tenths(match)
+        qualifier = _qualifier(match["pre"], match["post"] or match["post2"], match["post3"])
+        return [Number(value, qualifier, match.start(), match.end(), match.group(0), unit)]
     if len(run) > 1 and all(char in ZH_PLAIN_DIGITS for char in run) and (
             "〇" in run or "零" in run or (len(run) == 4 and unit == "年")):
         return [Number(float(plain_digits_value(run)), EXACT, match.start(), match.end(), match.group(0), unit)]
@@ -387,6 +411,8 @@ def _numeral_run(match: re.Match) -> list[Number]:
         first, last = index == 0, index == len(pieces) - 1
         # (a magnitude after 余: 三十余万 is 三十万 and more; 四亿五千余万 is 四亿五千万, not 四亿五千 times 万)
         value = parse_chinese_numeral(piece + match["mag"] if last and match["mag"] else piece)
+        if value is not None and last:
+            value += _tenths(match)
         if value is None and first and match["pre"] in _VAGUE and piece in _ZH_BIG_UNITS:
             value = _ZH_BIG_UNITS[piece]  # 数万: tens of thousands, more than ten thousand
         if value is None and first and last and piece in _ZH_BIG_UNITS and match["unit"] and (

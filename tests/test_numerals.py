@@ -412,6 +412,16 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     # a last numeral right after a magnitude is tenths of it (三千五 was 3,005)
     ("三千五家，两百五家，一万二家，三千零五家", [("三千五家", 3_500, EXACT, "家"), ("两百五家", 250, EXACT, "家"),
                                           ("一万二家", 12_000, EXACT, "家"), ("三千零五家", 3_005, EXACT, "家")]),
+    # decimals in words (三点五亿元 was 五亿元, 500,000,000; 百分之八十五点五 was 85 %), not a time (三点五十分, 3:50)
+    ("三点五亿元，约三点五万余人，一点五倍，百分之八十五点五，三點五億元，下午三点五十分",
+     [("三点五亿元", 350_000_000, EXACT, "元"), ("约三点五万余人", 35_000, MORE_THAN, "人"), ("一点五倍", 1.5, EXACT, "倍"),
+      ("百分之八十五点五", 85.5, EXACT, "%"), ("三點五億元", 350_000_000, EXACT, "元"), ("三", 3, EXACT, ""),
+      ("五十", 50, EXACT, "")]),  # (bare numerals, which only a quote's reading keeps: 3 and 50, no 3.5)
+    # a tenth's tenths and halves (八成五 was 八成, 80 %; 一倍半 was 一倍), not before a count (八成五家)
+    ("八成五，三成半，一倍半，超过八成五以上", [("八成五", 8.5, EXACT, "成"), ("三成半", 3.5, EXACT, "成"),
+                                        ("一倍半", 1.5, EXACT, "倍"), ("超过八成五以上", 8.5, AT_LEAST, "成")]),
+    ("八成五家", [("八成", 8, EXACT, "成"), ("五家", 5, EXACT, "家")]),
+    ("三小时，五分钟，十秒钟", [("三小时", 3, EXACT, "小时"), ("五分钟", 5, EXACT, "分钟"), ("十秒钟", 10, EXACT, "秒钟")]),
     # 伍, 陆 and 參 beside another numeral of cheques (伍佰 was 佰, a hundred)
     ("伍佰家，肆亿伍仟万元，贰拾伍家，壹佰零陆家，參拾家，陸仟家",
      [("伍佰家", 500, EXACT, "家"), ("肆亿伍仟万元", 450_000_000, EXACT, "元"), ("贰拾伍家", 25, EXACT, "家"),
