@@ -609,8 +609,11 @@ def find_numbers_en(text: str) -> list[Number]:
         currency = (match["cur"] or "").upper()
         unit = ("%" if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
                 else "$" if match["dollars"] else "€" if currency == "EUR" else currency)
-        numbers.append(Number(value, qualifier, start, match.end(), text[start:match.end()], unit))
-        taken.add(start, match.end())
+        end = match.end()
+        if match.end() == match.end("num") and _SMALL_WHOLE.fullmatch(match["num"]):  # 1 and a half million
+            value, end, unit = _and_a_half(value, match["num"], folded, end, taken) or (value, end, unit)
+        numbers.append(Number(value, qualifier, start, end, text[start:end], unit))
+        taken.add(start, end)
     for match in _EN_VAGUE.finditer(folded):
         scale = match["num"].lower()[:-1]
         value = (10 if scale == "dozen" else _EN_SCALES[scale]) * {"tens": 10, "hundreds": 100}.get(
@@ -625,13 +628,18 @@ def find_numbers_en(text: str) -> list[Number]:
                                   unit))
             taken.add(match.start(), match.end())
     for match in _EN_WORDS.finditer(folded):
-        value = _word_value(match["num"].lower())
+        words = match["num"].lower()
+        value = 1 if words == "one" else _word_value(words)  # (a lone one is read only before "and a half")
         if value is None or taken.overlaps(match.start(), match.end()):
             continue
+        end, unit = match.end(), "%" if match["pct"] else ""  # ten per cent
+        if match.end() == match.end("num"):
+            value, end, unit = _and_a_half(value, words, folded, end, taken) or (value, end, unit)
+        if words == "one" and end == match.end():
+            continue
         start, qualifier = _en_qualified(match, folded)
-        numbers.append(Number(float(value), qualifier, start, match.end(), text[start:match.end()],
-                              "%" if match["pct"] else ""))  # ten per cent
-        taken.add(start, match.end())
+        numbers.append(Number(float(value), qualifier, start, end, text[start:end], unit))
+        taken.add(start, end)
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
                  else _word_value(match["num"].lower()))
@@ -640,6 +648,34 @@ def find_numbers_en(text: str) -> list[Number]:
             taken.add(match.start(), match.end())
     numbers = _one_in(sorted(numbers, key=lambda n: n.start), folded, text)
     return _rough_en([_en_measured(folded, number) for number in numbers], text)
+
+
+# X and a half: one and a half million (1,500,000, not nothing), two and a half thousand (2,500, not two), two-and-a-half
+# years, 1 and a half; a million and a half (1,500,000, not a million). Looked at after each number read, not searched
+# for: few numbers have one.
+_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])"
+                         r"(?:[\s-]+(?P<mag>thousand|million|billion|trillion)(?![a-z]))?(?P<times>\s+times(?![a-z]))?",
+                         re.IGNORECASE)
+_SMALL_WHOLE = re.compile("[0-9]{1,3}")  # (digits that may have "and a half" after them: not 2023, nor 1.5 or 1,000)
+
+
+def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> tuple[float, int, str] | None:
+    """The value, end and unit of the number ``value``, written ``words`` and ending at ``end`` in ``text``, with
+    the "and a half" after it; None where none follows or it would take what another number took. The half is of
+    the magnitude the words end in (a million and a half), else of one, times a magnitude after it (two and a
+    half thousand); after a hundred or a dozen it is left unread (a hundred and a half: 150 or 100.5?). Two and a
+    half times is a multiple: no one does a thing two and a half times over."""
+    half = _AND_A_HALF.match(text, end)
+    if half is None or taken.overlaps(end, half.end()):
+        return None
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[-1] in _EN_MAGNITUDES and not half["mag"]:
+        value += _EN_MAGNITUDES[parts[-1]] / 2
+    elif parts[-1] in _EN_SCALES or (half["mag"] and any(part in _EN_SCALES for part in parts)):
+        return None
+    else:
+        value = (value + 0.5) * _EN_MAGNITUDES.get((half["mag"] or "").lower(), 1)
+    return float(value), half.end(), "倍" if half["times"] else ""
 
 
 # One in five, 3 out of 10: a share, as 五分之一 is. Looked for back from each number found (the whole), so that the

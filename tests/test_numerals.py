@@ -505,6 +505,27 @@ def test_en_number_words_with_a_and_times(text, found):
     assert not found or digit_runs(text)  # the survey looks at them
 
 
+@pytest.mark.parametrize("text, found", [
+    # X and a half: read as nothing, as the number before it (two) or as its magnitude alone (a million)
+    ("one and a half million members", [("one and a half million", 1_500_000, EXACT, "个")]),
+    ("a million and a half", [("a million and a half", 1_500_000, EXACT, "")]),
+    ("a billion and a half", [("a billion and a half", 1_500_000_000, EXACT, "")]),
+    ("two and a half thousand", [("two and a half thousand", 2500, EXACT, "")]),
+    ("three and a half billion", [("three and a half billion", 3_500_000_000, EXACT, "")]),
+    ("nearly one and a half million", [("nearly one and a half million", 1_500_000, NEARLY, "")]),
+    ("one and a half", [("one and a half", 1.5, EXACT, "")]),
+    ("twenty-two and a half", [("twenty-two and a half", 22.5, EXACT, "")]),
+    ("1 and a half million", [("1 and a half million", 1_500_000, EXACT, "")]),
+    ("two and a half years", [("two and a half", 2.5, EXACT, "年")]),
+    ("a two-and-a-half-year term", [("two-and-a-half", 2.5, EXACT, "年")]),
+    ("two and a half times", [("two and a half times", 2.5, EXACT, "倍")]),  # no one does a thing 2.5 times over
+    ("an hour and a half, a hundred and a half", [("a hundred", 100, EXACT, "")]),  # (150 or 100.5?)
+    ("in 2023 and a half", [("2023", 2023, EXACT, "")]),
+])
+def test_en_numbers_in_every_form_a_reader_reads(text, found):
+    assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_en(text)] == found
+
+
 @pytest.mark.parametrize("text, qualifier", [
     ("close to 49", NEARLY), ("just shy of 49", NEARLY), ("approx. 49", ABOUT), ("circa 49", ABOUT), ("c. 49", ABOUT),
     ("an estimated 49", ABOUT), ("~49", ABOUT), ("≈ 49", ABOUT), ("≤49", AT_MOST), ("49 or fewer", AT_MOST),

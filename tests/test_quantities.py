@@ -168,6 +168,8 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("4 chambers", "en", "创建“四好”商会", False),  # but it counts nothing
     ("四家商会", "zh", "创建“四好”商会", False),
     ("in April", "en", "创建“四好”商会", False),  # nor is it part of a date
+    ("one and a half million members", "en", "会员150万名", True),  # not nothing
+    ("a million and a half members", "en", "会员100万名", False),  # not a million
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)
