@@ -777,22 +777,29 @@ _EN_WORDS = re.compile(
 )
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
                        r"(?![a-z])", re.IGNORECASE)  # hundreds: more than a hundred, as 数百 is
+# The scales a vague amount is of: several dozen (several tens, as dozens are), several hundred thousand (数十万).
+_EN_SCALE_VALUES = {"dozen": 10, "hundred": 100, **{f"hundred {name}": 100 * value for name, value in _EN_MAGNITUDES.items()
+                                                    if value < 10**12}, **_EN_MAGNITUDES}
 # Numbers said in words that are no number word: a pair of, a decade, doubled, half a dozen (value, qualifier, unit).
 _EN_PHRASE_VALUES = {
     "zero": (0, EXACT, ""), "a pair of": (2, EXACT, ""), "a trio of": (3, EXACT, ""),
     "half a dozen": (6, EXACT, ""), "a half dozen": (6, EXACT, ""), "a score of": (20, EXACT, ""),
     "threescore": (60, EXACT, ""),
     # vague amounts: several tens, as 数十 and 几十 are (dozens, scores: the words English says them with)
-    "scores of": (10, SEVERAL, ""), "tens of": (10, SEVERAL, ""), "several dozen": (10, SEVERAL, ""),
-    "a few dozen": (10, SEVERAL, ""), "decades": (10, SEVERAL, "年"),
+    "scores of": (10, SEVERAL, ""), "tens of": (10, SEVERAL, ""), "decades": (10, SEVERAL, "年"),
+    # and several hundred, a few thousand, several hundred million: of the scale after them, as 数百, 几千 and 数亿
+    # are (a few and several alone are no number: nothing to trace them by)
+    **{f"{few} {scale}": (_EN_SCALE_VALUES[scale], SEVERAL, "") for few in ("several", "a few") for scale in _EN_SCALE_VALUES},
     "a decade": (10, EXACT, "年"), "a fortnight": (2, EXACT, "周"),  # ten years (十年), two weeks (两周)
     "doubled": (2, EXACT, "倍"), "tripled": (3, EXACT, "倍"), "trebled": (3, EXACT, "倍"), "quadrupled": (4, EXACT, "倍"),
 }
 _EN_PHRASES = re.compile(
     r"(?<![a-z])(?:" + "|".join(phrase.replace(" ", r"[\s-]+") for phrase in sorted(_EN_PHRASE_VALUES, key=len, reverse=True))
     + r")(?![a-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)"  # tens of thousands: a vague amount
-    r"(?![\s-]+(?:as|down|up|over|back|in|tolerance|sum|point)\b)",  # doubled as, zero in on, zero-tolerance;
-    re.IGNORECASE)  # zero point five is read whole, as a number in words
+    # doubled as, zero in on, zero-tolerance; zero point five is read whole, as a number in words (after doubled,
+    # tripled, trebled, quadrupled and zero only: several thousand in 2023, a decade in the making are numbers)
+    r"(?!(?<=bled|pled|zero)[\s-]+(?:as|down|up|over|back|in|tolerance|sum|point)\b)",
+    re.IGNORECASE)
 _EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re.split("[ -]", phrase)
                              if word not in ("a", "of", "half", "few", "several"))  # pair, decade, doubled ...
 _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)

@@ -521,6 +521,15 @@ def test_en_number_words_with_a_and_times(text, found):
     ("two and a half times", [("two and a half times", 2.5, EXACT, "倍")]),  # no one does a thing 2.5 times over
     ("an hour and a half, a hundred and a half", [("a hundred", 100, EXACT, "")]),  # (150 or 100.5?)
     ("in 2023 and a half", [("2023", 2023, EXACT, "")]),
+    # several, a few before a scale: a vague amount of it, as 数千 and 几百 are (read as nothing)
+    ("several thousand", [("several thousand", 1000, SEVERAL, "")]),
+    ("a few thousand members", [("a few thousand", 1000, SEVERAL, "个")]),
+    ("a few hundred, several hundred", [("a few hundred", 100, SEVERAL, ""), ("several hundred", 100, SEVERAL, "")]),
+    ("several million, a few billion", [("several million", 10**6, SEVERAL, ""), ("a few billion", 10**9, SEVERAL, "")]),
+    ("several hundred thousand", [("several hundred thousand", 100_000, SEVERAL, "")]),  # 数十万
+    ("a few dozen", [("a few dozen", 10, SEVERAL, "")]),  # several tens, as dozens
+    ("several thousand in 2023", [("several thousand", 1000, SEVERAL, ""), ("2023", 2023, EXACT, "")]),
+    ("a few, several, a few hundredths", []),  # no scale: no number
 ])
 def test_en_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_en(text)] == found

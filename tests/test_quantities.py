@@ -170,6 +170,9 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("in April", "en", "创建“四好”商会", False),  # nor is it part of a date
     ("one and a half million members", "en", "会员150万名", True),  # not nothing
     ("a million and a half members", "en", "会员100万名", False),  # not a million
+    ("several thousand chambers", "en", "全市数千家商会", True),  # as 数千, several thousand
+    ("a few hundred chambers", "en", "几百家商会", True),
+    ("several thousand chambers", "en", "1000余家商会", False),  # a thousand-odd is not several thousand
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)
