@@ -539,14 +539,19 @@ _EN_BEFORE_REACH = 24  # characters back: the longest qualifier and its space fi
 # 10-plus, ten-odd, 49 or more, 49 at most
 _EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|\sor (?:more|so|fewer|less|above|over)\b|\sat the (?:most|least)\b"
              r"|\sat (?:most|least)\b|\sand (?:up|above)\b))?")
+# A multiple said with "times" (or "x", or twice): three times as many, 3x more, twice the size, as threefold and 三倍
+# say it. "Three times" alone is as often three occasions (三次), and "twice" two: a multiple only before these
+# words ("three times the following year" is occasions still).
+_AS_A_MULTIPLE = (r"(?=\s+(?:as|more|less|fewer|larger|higher|bigger|greater|smaller|lower|faster|longer|wider"
+                  r"|the(?!\s+(?:following|next|same|day|week|month|year)\b))\b)")
 _EN_NUMBER = re.compile(
     r"(?:(?P<cur>CNY|RMB|US\$|\$|¥|EUR|€)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
-    r"(?P<pct>\s?%| per ?cent| pct\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b)?"
-    + _EN_AFTER,
+    r"(?P<pct>\s?%| per ?cent| pct\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b|[x×]"
+    + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
 
@@ -632,7 +637,7 @@ def find_numbers_en(text: str) -> list[Number]:
         value = 1 if words == "one" else _word_value(words)  # (a lone one is read only before "and a half")
         if value is None or taken.overlaps(match.start(), match.end()):
             continue
-        end, unit = match.end(), "%" if match["pct"] else ""  # ten per cent
+        end, unit = match.end(), "%" if match["pct"] else "倍" if match["times"] else ""  # ten per cent, three times as
         if match.end() == match.end("num"):
             value, end, unit = _and_a_half(value, words, folded, end, taken) or (value, end, unit)
         if words == "one" and end == match.end():
@@ -640,11 +645,13 @@ def find_numbers_en(text: str) -> list[Number]:
         start, qualifier = _en_qualified(match, folded)
         numbers.append(Number(float(value), qualifier, start, end, text[start:end], unit))
         taken.add(start, end)
-    for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is two, found above)
+    for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
                  else _word_value(match["num"].lower()))
         if value is not None and not taken.overlaps(match.start(), match.end()):
-            numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()]))
+            multiple = not match["times"] or _MULTIPLE_AFTER.match(folded, match.end())  # twice as many; not twice a year
+            numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()],
+                                  "倍" if multiple else ""))
             taken.add(match.start(), match.end())
     numbers = _one_in(sorted(numbers, key=lambda n: n.start), folded, text)
     return _rough_en([_en_measured(folded, number) for number in numbers], text)
@@ -772,7 +779,7 @@ _EN_WORDS = re.compile(
     rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(_EN_SMALL)[:10])}))+(?:\s+(?:thousand|million|billion|trillion))?)?"  # six
     r"(?![a-z]))"  # point three billion; (not \b: 有forty家 has no word boundary)
-    r"(?P<pct>\s?%| per ?cent\b)?" + _EN_AFTER,
+    r"(?P<pct>\s?%| per ?cent\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
@@ -802,6 +809,7 @@ _EN_PHRASES = re.compile(
     re.IGNORECASE)
 _EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re.split("[ -]", phrase)
                              if word not in ("a", "of", "half", "few", "several"))  # pair, decade, doubled ...
+_MULTIPLE_AFTER = re.compile(_AS_A_MULTIPLE, re.IGNORECASE)
 _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
 
 

@@ -530,6 +530,19 @@ def test_en_number_words_with_a_and_times(text, found):
     ("a few dozen", [("a few dozen", 10, SEVERAL, "")]),  # several tens, as dozens
     ("several thousand in 2023", [("several thousand", 1000, SEVERAL, ""), ("2023", 2023, EXACT, "")]),
     ("a few, several, a few hundredths", []),  # no scale: no number
+    # times before as, more, larger, the: a multiple (倍), as threefold is (read as a count of three); alone, as
+    # often occasions (三次): left as read
+    ("three times as many chambers", [("three times", 3, EXACT, "倍")]),
+    ("three times more, three times as much", [("three times", 3, EXACT, "倍"), ("three times", 3, EXACT, "倍")]),
+    ("three times larger, ten times higher", [("three times", 3, EXACT, "倍"), ("ten times", 10, EXACT, "倍")]),
+    ("three times the size", [("three times", 3, EXACT, "倍")]),
+    ("met three times, three times the following year", [("three", 3, EXACT, ""), ("three", 3, EXACT, "")]),
+    ("3x as many, 3× more", [("3x", 3, EXACT, "倍"), ("3×", 3, EXACT, "倍")]),
+    ("3x", [("3", 3, EXACT, "")]),
+    ("threefold, three-fold, 3-fold", [("threefold", 3, EXACT, "倍"), ("three-fold", 3, EXACT, "倍"),
+                                       ("3-fold", 3, EXACT, "倍")]),
+    ("twice as many, thrice the size", [("twice", 2, EXACT, "倍"), ("thrice", 3, EXACT, "倍")]),
+    ("twice a year", [("twice", 2, EXACT, "")]),  # two occasions
 ])
 def test_en_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_en(text)] == found

@@ -173,6 +173,9 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("several thousand chambers", "en", "全市数千家商会", True),  # as 数千, several thousand
     ("a few hundred chambers", "en", "几百家商会", True),
     ("several thousand chambers", "en", "1000余家商会", False),  # a thousand-odd is not several thousand
+    ("three times as many chambers", "en", "三家商会", False),  # a multiple is not a count
+    ("three times as many chambers", "en", "增长三倍", True),
+    ("threefold", "en", "增长三倍", True), ("threefold", "en", "三家商会", False),
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)
