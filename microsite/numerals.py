@@ -815,8 +815,8 @@ _EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold
 
 # Fractions in words: a third of, two thirds, one in five, (more than) half of; half a million is a count. "A third"
 # or "a fifth" alone may be an ordinal (a third term), and "a half" a time (an hour and a half), so with a or an they
-# are fractions only before "of"; "half" is one before what it halves or after a qualifier (not the first half of
-# 2023, a half-day, half a dozen: six).
+# are fractions only before "of" or after a qualifier (nearly a third: no ordinal is nearly; see _a_fraction);
+# "half" is one before what it halves or after a qualifier (not the first half of 2023, a half-day, half a dozen: six).
 _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
                     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _EN_DENOMINATORS |= {f"{word}s": value for word, value in _EN_DENOMINATORS.items() if word != "half"}  # two thirds
@@ -829,6 +829,15 @@ _EN_FRACTION = re.compile(
     r"|fifth|sixth|seventh|eighth|ninth|tenth)s?)(?P<of>\s+of\b)?"
     r"|(?P<half>half)(?P<halved>\s+(?:of|the|its|their|our|all|these|those|them)\b)?)"
     r"(?![a-z])(?![\s-]+(?:an?[\s-]+)?dozen\b)(?!-[a-z])" + _EN_AFTER, re.IGNORECASE)
+# After a qualifier that is a preposition too (about, over, under), "a third" may still be an ordinal (talks about a
+# third term, a row over a third runway): a fraction only where no noun follows it, before a mark, the end, or one of
+# these words. After another (nearly, almost, more than, roughly), a fraction, but a third party and a quarter
+# century (anyone else; 25 years).
+_EN_PREPOSITIONS = frozenset(("about", "around", "over", "under", "above", "below", "north of", "some"))
+_A_FRACTION = re.compile(r"(?![\s-]+(?:part(?:y|ies)|centur(?:y|ies))\b)")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|\Z)|\s+(?:of|in|on|at|by|from|since|than|and|or|but|more|less|fewer"
+                            r"|higher|lower|larger|smaller|are|is|were|was|have|has|had|to|up|down|compared)\b",
+                            re.IGNORECASE)
 _EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
 
 
@@ -841,7 +850,7 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
         return Number(float(value), qualifier, start, match.end(), text[start:match.end()])
     if match["den"]:
         numerator, denominator = match["num"].lower(), match["den"].lower()
-        if numerator in ("a", "an") and not match["of"]:
+        if numerator in ("a", "an") and not match["of"] and not _a_fraction(match, text):
             return None  # (a third term; an hour and a half)
         value = (1 if numerator in ("a", "an") else _EN_SMALL[numerator]) / _EN_DENOMINATORS[denominator]
     else:
@@ -852,6 +861,15 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
     end = match.end() - len(match["of"] or "") - len(match["halved"] or "")
     end = match.end() if match["post"] else end
     return Number(value, qualifier, start, end, text[start:end], "分之")
+
+
+def _a_fraction(match: re.Match, text: str) -> bool:
+    """Whether "a third" (a half, a quarter ...) of ``match``, without "of" after it, is a fraction by the qualifier
+    before it (nearly a third; about a fifth, but not talks about a third term: see ``_EN_PREPOSITIONS``)."""
+    said = _en_qualifier_before(text, match.start())[1]
+    if not said or _A_FRACTION.match(text, match.end()) is None:
+        return False
+    return said not in _EN_PREPOSITIONS or _NO_NOUN_AFTER.match(text, match.end()) is not None
 
 
 # Ordinals in words, read as 第三 and 11th are: the third pillar, the eleventh term, twenty-first. "First" and "second"

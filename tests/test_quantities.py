@@ -254,6 +254,10 @@ def test_words_that_hold_no_number_are_not_read_as_one(text, lang):
     ("a third of members", "en", "a third", 1 / 3), ("two-thirds", "en", "two-thirds", 2 / 3),
     ("one in five chambers", "en", "one in five", 0.2), ("3 out of 10", "en", "3 out of 10", 0.3),
     ("over half a million members", "en", "over half a million", 500_000),  # not a million
+    # after a qualifier "a third" is a fraction, as "a third of" is (read as an ordinal, or as nothing)
+    ("nearly a third", "en", "nearly a third", 1 / 3), ("almost a quarter", "en", "almost a quarter", 0.25),
+    ("grew by about a fifth.", "en", "about a fifth", 0.2), ("more than a third are members", "en", "more than a third", 1 / 3),
+    ("roughly a tenth", "en", "roughly a tenth", 0.1), ("almost a half", "en", "almost a half", 0.5),
 ])
 def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, shown, value):
     assert [(q.number.text, round(q.value, 6)) for q in claimed(text, lang)] == [(shown, round(value, 6))]
@@ -263,6 +267,7 @@ def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, sho
     ("过半年再说", "zh", []), ("上半年", "zh", []), ("a third term", "en", ["third"]), ("a half-day meeting", "en", []),
     ("on behalf of members", "en", []), ("In the first half of 2023", "en", ["2023"]), ("half a dozen", "en", ["half a dozen"]),
     ("spent 5 in 2023", "en", ["5", "2023"]), ("the second quarter", "en", ["second"]),  # (Q2, no half)
+    ("nearly a third party", "en", []), ("nearly a quarter century", "en", []), ("about a half hour", "en", []),
 ])
 def test_words_of_halves_that_are_no_fraction(text, lang, shown):
     """An ordinal (a third term), a time (上半年, the first half of 2023, 过半年 "after half a year"), a compound."""
@@ -274,6 +279,7 @@ def test_words_of_halves_that_are_no_fraction(text, lang, shown):
     ("more than half of the chambers", "en", "过半商会", True), ("half the chambers", "en", "过半商会", False),
     ("half a million members", "en", "50万名会员", True), ("half a million members", "en", "100万名会员", False),
     ("一半商会", "zh", "二分之一的商会", True), ("one in five", "en", "五分之一", True), ("half of them", "en", "50%", False),
+    ("nearly a third", "en", "近三分之一的会员", True), ("nearly a third", "en", "第三", False),
 ])
 def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, is_traced):
     assert _traced_by(claim, lang, quote) == [is_traced]
@@ -285,6 +291,7 @@ def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, 
     ("the third-quarter meeting", "third", 3, DATE), ("a third term", "third", 3, ORDINAL),
     ("the second-quarter meeting", "second", 2, DATE), ("the first quarter", "first", 1, DATE),  # Q2, Q1
     ("the No. 1 chamber", "1", 1, ORDINAL), ("#2 in sales", "2", 2, ORDINAL),  # a rank, as 第一 is
+    ("talks about a third term", "third", 3, ORDINAL), ("a row over a third runway", "third", 3, ORDINAL),  # no fraction
     ("at first, a second later, a third party, third-party help", None, None, None),
 ])
 def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning):
