@@ -685,11 +685,12 @@ def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> 
     return float(value), half.end(), "倍" if half["times"] else ""
 
 
-# One in five, 3 out of 10: a share, as 五分之一 is. Looked for back from each number found (the whole), so that the
-# text is not read once more for the few that have one.
-_ONE_IN = re.compile(r"(?<![a-z0-9.,])(?P<one>one|[1-9][0-9]?)\s+(?:in|out\s+of)\s+\Z", re.IGNORECASE)
-_ONE_IN_REACH = 16  # characters back: "99 out of  " and a little room
-_ONE_IN_WHOLE = re.compile(r"two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]{0,2}", re.IGNORECASE)
+# One in five, nine in ten, 3 out of 10, one in ten thousand: a share, as 五分之一 is (the part is one to nineteen,
+# see _ONE_IN, after _EN_SMALL). Looked for back from each number found (the whole), so that the text is not read
+# once more for the few that have one. Not where the whole is a time (nine in ten years: nine, within ten years),
+# nor the end of another number (twenty-one in ten), nor a year (5 in 2023).
+_ONE_IN_WHOLE = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})*|[a-z][a-z\s-]*", re.IGNORECASE)  # in words, or digits
+_ONE_IN_TIME = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.IGNORECASE)
 
 
 def _one_in(numbers: list[Number], folded: str, text: str) -> list[Number]:
@@ -698,11 +699,12 @@ def _one_in(numbers: list[Number], folded: str, text: str) -> list[Number]:
     kept: list[Number] = []
     for number in numbers:
         before = _ONE_IN.search(folded, max(0, number.start - _ONE_IN_REACH), number.start)
-        if before is None or number.unit or not _ONE_IN_WHOLE.fullmatch(number.text):
+        if (before is None or number.unit or number.qualifier != EXACT or not _ONE_IN_WHOLE.fullmatch(number.text)
+                or _ONE_IN_TIME.match(folded, number.end)):
             kept.append(number)
             continue
-        part, whole = (_EN_SMALL.get(word.lower()) or int(word) for word in (before["one"], number.text))
-        if part >= whole:
+        part, whole = _EN_SMALL.get(before["one"].lower()) or int(before["one"]), number.value
+        if part >= whole or whole != int(whole):
             kept.append(number)
             continue
         if kept and kept[-1].end > before.start():  # the X, read as a number of its own
@@ -773,6 +775,11 @@ _EN_SMALL = {word: value for value, word in enumerate(
     "seventeen eighteen nineteen".split())}
 _EN_TENS = {word: 10 * (index + 2) for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _EN_SCALES = {"hundred": 100, "dozen": 12, **_EN_MAGNITUDES}
+# The part of a share "X in Y" (see _one_in): one to nineteen, or digits.
+_ONE_IN = re.compile(r"(?<![a-z0-9.,-])(?P<one>" + "|".join(sorted((word for word, value in _EN_SMALL.items() if value),
+                                                                    key=len, reverse=True))
+                     + r"|[1-9][0-9]?)\s+(?:in|out\s+of)(?:\s+every)?\s+\Z", re.IGNORECASE)
+_ONE_IN_REACH = len("seventeen out of every  ")  # characters back: the longest and a little room
 _EN_WORD = "(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len, reverse=True)) + ")"
 _EN_WORDS = re.compile(
     r"(?P<num>(?<![a-z])(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred: 100

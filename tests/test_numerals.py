@@ -543,6 +543,15 @@ def test_en_number_words_with_a_and_times(text, found):
                                        ("3-fold", 3, EXACT, "倍")]),
     ("twice as many, thrice the size", [("twice", 2, EXACT, "倍"), ("thrice", 3, EXACT, "倍")]),
     ("twice a year", [("twice", 2, EXACT, "")]),  # two occasions
+    # X in Y: a share, as one in five was (read as two counts, as a count of Y, or cut)
+    ("nine in ten, two in three", [("nine in ten", 0.9, EXACT, "分之"), ("two in three", 2 / 3, EXACT, "分之")]),
+    ("seventeen out of twenty", [("seventeen out of twenty", 0.85, EXACT, "分之")]),
+    ("one in ten thousand", [("one in ten thousand", 0.0001, EXACT, "分之")]),
+    ("1 in 1,000, one out of every five", [("1 in 1,000", 0.001, EXACT, "分之"), ("one out of every five", 0.2, EXACT, "分之")]),
+    ("twenty-one in ten", [("twenty-one", 21, EXACT, ""), ("ten", 10, EXACT, "")]),  # (not one in ten)
+    ("nine in ten years", [("nine", 9, EXACT, ""), ("ten", 10, EXACT, "年")]),  # nine, within ten years
+    ("3 in 10 years", [("3", 3, EXACT, ""), ("10", 10, EXACT, "年")]),
+    ("invested in ten firms, spent 5 in 2023", [("ten", 10, EXACT, "个"), ("5", 5, EXACT, ""), ("2023", 2023, EXACT, "")]),
 ])
 def test_en_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_en(text)] == found

@@ -280,6 +280,7 @@ def test_words_of_halves_that_are_no_fraction(text, lang, shown):
     ("half a million members", "en", "50万名会员", True), ("half a million members", "en", "100万名会员", False),
     ("一半商会", "zh", "二分之一的商会", True), ("one in five", "en", "五分之一", True), ("half of them", "en", "50%", False),
     ("nearly a third", "en", "近三分之一的会员", True), ("nearly a third", "en", "第三", False),
+    ("nine in ten", "en", "十分之九的商会", True), ("nine in ten", "en", "9家", False),
 ])
 def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, is_traced):
     assert _traced_by(claim, lang, quote) == [is_traced]
