@@ -502,6 +502,26 @@ QUALIFIER_WORDS = {**_PREFIX_QUALIFIER, "余": MORE_THAN, "多": MORE_THAN, **_A
 
 # --- English -------------------------------------------------------------
 
+def word_trie(words: Iterable[str]) -> str:
+    """A pattern that matches exactly ``words``, written as a tree of their letters (``thirds?|thousand``: one
+    alternative per first letter): a search tries each alternative at every place a word may start, and a
+    hundred words, one by one, made the search of numbers slow on text of many short words."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return pattern(tree)
+
+
 _EN_MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_SHORT_MAGNITUDES = {"hundred": 100, "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9,
                         "tn": 10**12}
@@ -807,8 +827,8 @@ _EN_PHRASE_VALUES = {
     "a decade": (10, EXACT, "年"), "a fortnight": (2, EXACT, "周"),  # ten years (十年), two weeks (两周)
     "doubled": (2, EXACT, "倍"), "tripled": (3, EXACT, "倍"), "trebled": (3, EXACT, "倍"), "quadrupled": (4, EXACT, "倍"),
 }
-_EN_PHRASES = re.compile(
-    r"(?<![a-z])(?:" + "|".join(phrase.replace(" ", r"[\s-]+") for phrase in sorted(_EN_PHRASE_VALUES, key=len, reverse=True))
+_EN_PHRASES = re.compile(  # (a tree of their letters, see word_trie: forty phrases one by one were slow to search)
+    r"(?<![a-z])(?:" + word_trie(_EN_PHRASE_VALUES).replace(re.escape(" "), r"[\s-]+")
     + r")(?![a-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)"  # tens of thousands: a vague amount
     # doubled as, zero in on, zero-tolerance; zero point five is read whole, as a number in words (after doubled,
     # tripled, trebled, quadrupled and zero only: several thousand in 2023, a decade in the making are numbers)
@@ -981,26 +1001,6 @@ _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
 DATE_WORDS = ("january february april june july august september october november december "
               "jan feb mar apr jun jul aug sep sept oct nov dec year").split()
 CAPITAL_MONTHS = ("May", "March")
-
-
-def word_trie(words: Iterable[str]) -> str:
-    """A pattern that matches exactly ``words``, written as a tree of their letters (``thirds?|thousand``: one
-    alternative per first letter): a search tries each alternative at every place a word may start, and a
-    hundred words, one by one, made the search of numbers slow on text of many short words."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return pattern(tree)
 
 
 _NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES] for suffix in ("", "fold", "s")])
