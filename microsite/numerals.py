@@ -139,7 +139,7 @@ _ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事
 # 八成五 is 85 %, 三成半 35 %, 一倍半 one and a half times (not 八成五家, 三成半年: a numeral or measure word after them)
 _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.join(_ZH_DIGITS)}十百千万亿个家人名位项件次届])"
               r"|(?<=[成倍])(?P<half>半)(?![年月天个小]))?")
-_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
+_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
             + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}, key=len, reverse=True))
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
@@ -527,6 +527,11 @@ _EN_SHORT_MAGNITUDES = {"hundred": 100, "k": 10**3, "m": 10**6, "mn": 10**6, "ml
                         "tn": 10**12}
 
 
+def _percent_unit(written: str) -> str:
+    """"%" for a percent, "百分点" for percentage points (5个百分点: a difference of percentages, no percentage)."""
+    return "百分点" if "point" in written.lower() else "%"
+
+
 def _en_magnitude(written: str) -> int:
     """``million`` -> 10**6, ``bn`` -> 10**9, ``hundred million`` -> 10**8 (亿, as English writes it word for word)."""
     value = 1
@@ -570,7 +575,7 @@ _EN_NUMBER = re.compile(
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
-    r"(?P<pct>\s?%| per ?cent| pct\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b|[x×]"
+    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b| per ?cent\b| pct\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b|[x×]"
     + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
@@ -632,7 +637,7 @@ def find_numbers_en(text: str) -> list[Number]:
             value *= _en_magnitude(match["mag"])
         start, qualifier = _en_qualified(match, folded)
         currency = (match["cur"] or "").upper()
-        unit = ("%" if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
+        unit = (_percent_unit(match["pct"]) if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
                 else "$" if match["dollars"] else "€" if currency == "EUR" else currency)
         end = match.end()
         if match.end() == match.end("num") and _SMALL_WHOLE.fullmatch(match["num"]):  # 1 and a half million
@@ -657,7 +662,8 @@ def find_numbers_en(text: str) -> list[Number]:
         value = 1 if words == "one" else _word_value(words)  # (a lone one is read only before "and a half")
         if value is None or taken.overlaps(match.start(), match.end()):
             continue
-        end, unit = match.end(), "%" if match["pct"] else "倍" if match["times"] else ""  # ten per cent, three times as
+        end, unit = match.end(), _percent_unit(match["pct"]) if match["pct"] else "倍" if match["times"] else ""  # (ten
+        # per cent, three times as)
         if match.end() == match.end("num"):
             value, end, unit = _and_a_half(value, words, folded, end, taken) or (value, end, unit)
         if words == "one" and end == match.end():
@@ -806,7 +812,7 @@ _EN_WORDS = re.compile(
     rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(_EN_SMALL)[:10])}))+(?:\s+(?:thousand|million|billion|trillion))?)?"  # six
     r"(?![a-z]))"  # point three billion; (not \b: 有forty家 has no word boundary)
-    r"(?P<pct>\s?%| per ?cent\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
+    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b| per ?cent\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"

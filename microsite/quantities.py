@@ -39,7 +39,7 @@ from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 NAMED = "named"  # a bare numeral of a name in a quote (the 四 of 四好, the 五 of 十四五): it counts nothing
 RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
-AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之"))
+AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
 _COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys()
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
@@ -386,12 +386,13 @@ def said_alike(claim: Number, said: Number) -> bool:
 
 
 _SHARES = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "倍": "a multiple (倍, times)",
-           "分之": "a fraction (分之)"}
+           "分之": "a fraction (分之)", "百分点": "in percentage points (百分点)"}
 
 
 def _share(number: Number) -> str:
     """What kind of share or ratio ``number`` is (a unit of ``_SHARES``: %, ‰, 成, 倍), or ""."""
-    return number.unit if number.unit in _SHARES else ""
+    unit = "百分点" if number.unit == "个百分点" else number.unit  # 5个百分点, five percentage points
+    return unit if unit in _SHARES else ""
 
 
 def _money(number: Number) -> str:

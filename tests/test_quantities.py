@@ -91,6 +91,16 @@ def test_a_first_is_traced_by_a_quote_that_says_it_and_by_no_other():
     assert not any(traced(claim, stated("34家异地商会受邀参加", ARTICLE)) for claim in claims)
 
 
+@pytest.mark.parametrize("claim, lang", [("下降5个百分点", "zh"), ("下降五个百分点", "zh"), ("down 5 percentage points", "en"),
+                                         ("down five percentage points", "en")])
+def test_percentage_points_are_traced_by_percentage_points_alone(claim, lang):
+    """5个百分点 is a difference of two percentages: not 5 %, nor a count of five (个 was taken for its measure
+    word, and "5 percentage" for "5 percent")."""
+    [number] = claimed(claim, lang)
+    assert traced(number, stated("同比下降5个百分点", ARTICLE))
+    assert not traced(number, stated("同比下降5%", ARTICLE)) and not traced(number, stated("新增5家", ARTICLE))
+
+
 def test_a_count_is_not_traced_by_an_ordinal_in_a_date():
     quote = stated("34家注册地在晋江的异地商会首次受邀参加晋江市第二季度党政商恳谈会", ARTICLE)
     [two] = claimed("2 out-of-town chambers", "en")
