@@ -659,8 +659,16 @@ def find_numbers_en(text: str) -> list[Number]:
             taken.add(match.start(), match.end())
     for match in _EN_WORDS.finditer(folded):
         words = match["num"].lower()
+        *others, (last_start, _) = _word_segments(words)
+        for segment_start, segment_end in others:  # two-three, five six seven: numbers side by side, not one
+            value = _word_value(words[segment_start:segment_end])
+            start, end = match.start("num") + segment_start, match.start("num") + segment_end
+            if value is not None and not taken.overlaps(start, end):
+                numbers.append(Number(float(value), EXACT, start, end, text[start:end]))
+                taken.add(start, end)
+        words = words[last_start:]
         value = 1 if words == "one" else _word_value(words)  # (a lone one is read only before "and a half")
-        if value is None or taken.overlaps(match.start(), match.end()):
+        if value is None or taken.overlaps(match.start("num") + last_start, match.end()):
             continue
         end, unit = match.end(), _percent_unit(match["pct"]) if match["pct"] else "倍" if match["times"] else ""  # (ten
         # per cent, three times as)
@@ -668,7 +676,7 @@ def find_numbers_en(text: str) -> list[Number]:
             value, end, unit = _and_a_half(value, words, folded, end, taken) or (value, end, unit)
         if words == "one" and end == match.end():
             continue
-        start, qualifier = _en_qualified(match, folded)
+        start, qualifier = _en_qualified(match, folded) if not others else (match.start("num") + last_start, EXACT)
         numbers.append(Number(float(value), qualifier, start, end, text[start:end], unit))
         taken.add(start, end)
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is found above)
@@ -930,6 +938,76 @@ def ordinal_word_value(words: str) -> int:
     return (_EN_TENS[tens[0]] if tens else 0) + units[last]
 
 
+_SMALL_KINDS = ("unit", "teen", "tens", "tens-unit")
+
+
+def _word_kind(word: str) -> str:
+    if word in ("a", "an") or (word in _EN_SMALL and _EN_SMALL[word] < 10):
+        return "unit"
+    if word in _EN_SMALL:
+        return "teen"
+    if word in _EN_TENS:
+        return "tens"
+    return word if word in ("hundred", "dozen") else "scale"
+
+
+def _word_segments(words: str) -> list[tuple[int, int]]:
+    """The spans of the numbers a run of number words holds (as :data:`_EN_WORDS` finds them), in order: one for
+    ``two hundred and five`` or ``a hundred thousand million``; two for ``two-three`` and ``nine ninety-nine``,
+    three for ``five six seven``, which English does not say as one number (they were added up: 5, 108, 18).
+
+    As English says a number: a tens word takes a unit (twenty-one); a unit, a teen or a tens a ``hundred``
+    (fifteen hundred) or ``dozen``; each scale after a smaller one or a group below it, or right after a smaller
+    scale, which it multiplies (a thousand million). Where a scale cannot go on the number before it, the small
+    words before the scale start the next one (one hundred | two hundred)."""
+    if "point" in words:
+        return [(0, len(words))]
+    tokens = [match for match in re.finditer("[a-z]+", words) if match.group() != "and"]
+    segments: list[tuple[int, int]] = []
+    first = small = 0  # the tokens that start this number, and its last run of small words
+    kind, hundred, scale = "", False, math.inf  # the last token's kind; a hundred in this group; the last scale
+    for index, token in enumerate(tokens):
+        word = token.group()
+        new = _word_kind(word)
+        if index > first and not _goes_on(kind, hundred, scale, new, word):
+            cut = small if new in ("hundred", "dozen", "scale") and kind in _SMALL_KINDS and small > first else index
+            segments.append((tokens[first].start(), tokens[cut - 1].end()))
+            first, hundred, scale = cut, False, math.inf
+            kind = _word_kind(tokens[cut].group()) if cut < index else ""
+            if cut < index and kind == "tens" and index - cut == 2:
+                kind = "tens-unit"
+            if cut == index:
+                small, kind = index, new
+                continue
+        if new in _SMALL_KINDS:
+            if kind not in _SMALL_KINDS:
+                small = index
+            kind = "tens-unit" if kind == "tens" and new == "unit" else new
+        elif new in ("hundred", "dozen"):
+            kind, hundred = new, True
+        else:
+            value = _EN_MAGNITUDES.get(word, 1)
+            scale = scale * value if kind == "scale" else value
+            kind, hundred = "scale", False
+    segments.append((tokens[first].start(), tokens[-1].end()))
+    return segments
+
+
+def _goes_on(kind: str, hundred: bool, scale: float, new: str, word: str) -> bool:
+    """Whether a number word of kind ``new`` goes on a number whose last word is of ``kind`` (see
+    :func:`_word_segments`)."""
+    if new == "unit":
+        return kind in ("tens", "hundred", "scale")
+    if new in ("teen", "tens"):
+        return kind in ("hundred", "scale")
+    if new in ("hundred", "dozen"):
+        return kind in _SMALL_KINDS and not hundred
+    value = _EN_MAGNITUDES.get(word, 1)
+    if kind == "scale":
+        return value > scale  # a thousand million
+    return kind in (*_SMALL_KINDS, "hundred") and value < scale
+
+
 def _word_value(words: str) -> float | None:
     """``forty-nine`` -> 49, ``two hundred and five`` -> 205, ``six point three billion`` -> 6.3e9; None for a lone
     ``one``/``zero`` or a lone scale."""
@@ -944,15 +1022,18 @@ def _word_value(words: str) -> float | None:
         parts[0] = "one"
     elif parts in (["one"], ["zero"]) or all(part in _EN_SCALES for part in parts):
         return None
-    total, current = 0, 0
+    total, current, last = 0, 0, ""
     for part in parts:
         if part in _EN_SMALL or part in _EN_TENS:
             current += _EN_SMALL.get(part, 0) + _EN_TENS.get(part, 0)
         elif part in ("hundred", "dozen"):
             current = max(current, 1) * _EN_SCALES[part]
+        elif last in _EN_MAGNITUDES and _EN_SCALES[part] > _EN_SCALES[last]:
+            total *= _EN_SCALES[part]  # a thousand million: a scale of scales
         else:
             total += max(current, 1) * _EN_SCALES[part]
             current = 0
+        last = part
     return total + current
 
 

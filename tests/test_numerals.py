@@ -183,6 +183,40 @@ def test_numbers_written_in_chinese_numerals_or_digits_with_magnitudes_read_alik
     assert mixed_numeral_value(mixed) == number, mixed
 
 
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+         "seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _written_in_english(number: int, hyphen: bool = True) -> str:
+    """``number`` (1 to under 10**12) in English words: 2,300,005 is two million three hundred thousand and five."""
+    def below_thousand(value: int) -> list[str]:
+        words = [_UNITS[value // 100], "hundred"] if value >= 100 else []
+        rest = value % 100
+        if rest and words:
+            words.append("and")
+        if rest >= 20:
+            words += [_TENS[rest // 10 - 2] + ("-" + _UNITS[rest % 10] if hyphen else " " + _UNITS[rest % 10])
+                      if rest % 10 else _TENS[rest // 10 - 2]]
+        elif rest:
+            words.append(_UNITS[rest])
+        return words
+
+    words: list[str] = []
+    for scale, name in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand"), (1, "")):
+        if number // scale % 1000:
+            words += below_thousand(number // scale % 1000) + ([name] if name else [])
+    return " ".join(words)
+
+
+@given(st.integers(min_value=2, max_value=10**12 - 1), st.booleans())
+def test_any_number_in_english_words_is_read_as_one_number(number: int, hyphen: bool) -> None:
+    """Every number as English says it is one number of its value (number words side by side that it does not
+    say as one are several: see the table above)."""
+    written = _written_in_english(number, hyphen)
+    assert [(found.text, found.value) for found in find_numbers_en(f"It has {written} members.")] == [(written, number)]
+
+
 @pytest.mark.parametrize("run, pieces", [
     ("十四五", [(0, "十四"), (2, "五")]),
     ("一二三", [(0, "一"), (1, "二"), (2, "三")]),
@@ -499,6 +533,18 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     ("orders doubled, then tripled", [("doubled", 2), ("tripled", 3)]),
     ("a decade of work, a fortnight", [("a decade", 10), ("a fortnight", 2)]),  # ten years, two weeks
     ("zero chambers", [("zero", 0)]),
+    # number words side by side that English does not say as one number are several (they were added up)
+    ("fifty-fifty", [("fifty", 50), ("fifty", 50)]),
+    ("five six seven", [("five", 5), ("six", 6), ("seven", 7)]),  # was 18
+    ("nine ninety-nine, twenty twenty", [("nine", 9), ("ninety-nine", 99), ("twenty", 20), ("twenty", 20)]),
+    ("one hundred two hundred", [("one hundred", 100), ("two hundred", 200)]),  # was 10,200
+    ("nineteen ninety", [("nineteen", 19), ("ninety", 90)]),  # was 109 (a year said in words is no number here)
+    ("two-three chambers", [("two-three", 2)]),  # about two, as two or three is (it was five)
+    # and those it does
+    ("a hundred thousand million", [("a hundred thousand million", 10**11)]),  # was 1,100,000
+    ("two million three hundred thousand and five, fifteen hundred, twenty hundred, two dozen",
+     [("two million three hundred thousand and five", 2_300_005), ("fifteen hundred", 1_500),
+      ("twenty hundred", 2_000), ("two dozen", 24)]),
 ])
 def test_en_number_words_with_a_and_times(text, found):
     assert [(n.text, n.value) for n in find_numbers_en(text)] == found
