@@ -575,7 +575,7 @@ _EN_NUMBER = re.compile(
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
-    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b| per ?cent\b| pct\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b|[x×]"
+    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b|[x×]"
     + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
@@ -820,7 +820,7 @@ _EN_WORDS = re.compile(
     rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(_EN_SMALL)[:10])}))+(?:\s+(?:thousand|million|billion|trillion))?)?"  # six
     r"(?![a-z]))"  # point three billion; (not \b: 有forty家 has no word boundary)
-    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b| per ?cent\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
+    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b|[\s-]per[\s-]?cent\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
@@ -922,10 +922,12 @@ _EN_ORDINAL_UNITS = {word: index + 3 for index, word in enumerate(
 _EN_ORDINAL_TENS = {word: 10 * (index + 2) for index, word in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
 _EN_ORDINAL_WORDS = frozenset([*_EN_ORDINAL_UNITS, *_EN_ORDINAL_TENS, "hundredth", "thousandth", "millionth"])
+# the second-largest, the second biggest: a rank, as the third-largest is ("first" and "second" are read only so)
+_SUPERLATIVES = "largest|biggest|greatest|highest|lowest|smallest|oldest|youngest|richest|strongest|best|worst|most|least"
 _EN_ORDINAL_STEMS = (*_EN_ORDINAL_WORDS, "first", "second")  # (a text without one holds no ordinal in words)
 EN_ORDINAL = re.compile(
     rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
-    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|(?:first|second)(?=[\s-]+quarter\b))"
+    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|(?:first|second)(?=[\s-]+(?:quarter|{_SUPERLATIVES})\b))"
     r"(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
     re.IGNORECASE)  # (a third party, 第三方, is anyone else; the first and second quarters are parts of a date)
 
@@ -1092,7 +1094,7 @@ CAPITAL_MONTHS = ("May", "March")
 
 _NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES] for suffix in ("", "fold", "s")])
 _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
-                                 *DATE_WORDS, "first"})  # (first: for the first time, a rank; see quantities)
+                                 *DATE_WORDS, "first", "second"})  # (for the first time, the second-largest: ranks)
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|\b{_OTHER_NUMBER_WORDS}\b|年|倍|半|首"
                            rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
@@ -1104,7 +1106,7 @@ _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRA
 # 半数; 首: 首次, a rank)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
-                          *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS, "first",
+                          *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS, "first", "second",
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")
@@ -1179,7 +1181,8 @@ _ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{ZH_NUMERALS}]|-one|\b{_EN_WORD_BUT_ONE}(
 _STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_WORD_BUT_ONE}\b)", re.IGNORECASE)
 # (after a number, only a scale, a percent or a hyphen's second part carries it on: "49 chambers" does not)
 _CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多成倍]|\s*(?:hundred|thousand|million|billion|trillion"
-                         rf"|dozen|per ?cent|percent|pct)\b|\s*-\s*(?:{_EN_WORD}|fold|plus|odd)\b|fold\b|\+"
+                         rf"|dozen|per ?cent|percent|pct)\b|\s*-\s*(?:{_EN_WORD}|fold|plus|odd|per ?cent|percent)\b"
+                         rf"|fold\b|pc\b|\+"
                          r"|\s+or (?:more|so)\b|(?:k|m|bn)\b|\s[%％‰])", re.IGNORECASE)  # (49 %: a percent too)
 # A qualifier after the measure word: [49个](…)以上, [8](…)家左右.
 _QUALIFIED_AFTER = re.compile(r"(?:[%s])?(?:以上|以下|以内|左右|出头)" % "".join(MEASURE_WORDS))

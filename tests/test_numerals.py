@@ -268,7 +268,8 @@ def test_en_decimals_in_words(text, value):
     assert values(find_numbers_en(text)) == [(value, EXACT)]
 
 
-@pytest.mark.parametrize("text", ["45%", "45 %", "45 per cent", "45 percent", "forty-five per cent", "forty-five %"])
+@pytest.mark.parametrize("text", ["45%", "45 %", "45 per cent", "45 percent", "forty-five per cent", "forty-five %",
+                                  "45-percent", "45-per-cent", "45pc", "45percent"])  # (45pc, as British papers write it)
 def test_en_percent(text):
     number = one(find_numbers_en(text))
     assert (number.value, number.unit) == (45, "%")
@@ -542,6 +543,7 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     ("two-three chambers", [("two-three", 2)]),  # about two, as two or three is (it was five)
     # and those it does
     ("a hundred thousand million", [("a hundred thousand million", 10**11)]),  # was 1,100,000
+    ("the second-largest chamber, the second most active, a second look, second-hand", [("second", 2), ("second", 2)]),
     ("two million three hundred thousand and five, fifteen hundred, twenty hundred, two dozen",
      [("two million three hundred thousand and five", 2_300_005), ("fifteen hundred", 1_500),
       ("twenty hundred", 2_000), ("two dozen", 24)]),
