@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -42,7 +43,21 @@ def require(tool: str, present: bool, install: str) -> None:
 
 class _StaticSite(http.server.SimpleHTTPRequestHandler):
     """Serves a built site as a static host does: ``dir/`` is ``dir/index.html``; a missing path gets the
-    nearest ``404.html`` up the folder tree (so ``/en/nowhere/`` gets ``en/404.html``) with status 404."""
+    nearest ``404.html`` up the folder tree (so ``/en/nowhere/`` gets ``en/404.html``) with status 404; a
+    file that is there gets the headers the build's ``_headers`` names for its path, as Netlify and Cloudflare
+    Pages send them (so the fingerprinted ``static/`` files are cached, as they are on a real host)."""
+
+    _status = 0
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._status = code
+        super().send_response(code, message)
+
+    def end_headers(self) -> None:
+        if self._status < 400:
+            for name, value in _host_headers(Path(self.directory) / "_headers", self.path.split("?", 1)[0]):
+                self.send_header(name, value)
+        super().end_headers()
 
     def send_head(self):  # noqa: ANN201 (http.server's signature)
         path = Path(self.translate_path(self.path))
@@ -72,6 +87,26 @@ class _StaticSite(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's signature)
         pass
+
+
+def _host_headers(rules: Path, path: str) -> list[tuple[str, str]]:
+    """The headers a ``_headers`` file (Netlify's format: a path, ``*`` matching anything, then indented
+    ``Name: value`` lines) gives ``path``, in the file's order; none without the file."""
+    try:
+        text = rules.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    headers, matches = [], False
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = ".*".join(re.escape(part) for part in line.strip().split("*"))
+            matches = re.fullmatch(pattern, path) is not None
+        elif matches and ":" in line:
+            name, value = line.split(":", 1)
+            headers.append((name.strip(), value.strip()))
+    return headers
 
 
 @contextmanager
