@@ -98,8 +98,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面点龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面点龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -128,14 +128,14 @@ _ZH_MAG = r"(?P<mag>[十百千]?万?亿|[十百千]?万|千|百)?"
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
                           "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村 "
                           "间 例 款 道 步 招 趟 封 首 对 双 盏 册 集 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
-                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵 小时 分钟 秒钟".split())
+                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵 小时 分钟 秒钟 强".split())
 # (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 回, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
 # 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
 # 49个以上: at least 49; 三成多, 30%多, 两倍多: over them (not 三成多元化: thirty per cent diversified)
 _ZH_AFTER = "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止|(?<=[成%倍])多(?![元样种数次方项位]))?"
 # 一成 is a tenth, but 一成立 "once founded", 一成为 "once it becomes" and 一成不变 "unchanging" are words
-_ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事家名才风规文不])"
+_ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事家名才风规文不])(?<!零成)"  # (零成本: zero cost, no share)
 # 八成五 is 85 %, 三成半 35 %, 一倍半 one and a half times (not 八成五家, 三成半年: a numeral or measure word after them)
 _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.join(_ZH_DIGITS)}十百千万亿个家人名位项件次届])"
               r"|(?<=[成倍])(?P<half>半)(?![年月天个小]))?")
@@ -165,7 +165,7 @@ _ZH_HALF = re.compile(_ZH_PREFIX + r"(?P<half>一半|半数|(?P<over>过半)数?
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = re.compile(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
 # 翻一番, 翻倍; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
-_ZH_DOUBLING = re.compile(rf"翻(?:了)?(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍"
+_ZH_DOUBLING = re.compile(rf"翻(?:了)?{_ZH_PREFIX}(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍"
                           r"|(?:增长|增加|提高|提升|上升|扩大)(?:了)?(?:1|一)倍")
 
 _PREFIX_QUALIFIER = {
@@ -385,7 +385,8 @@ def _doubling_match(match: re.Match) -> Number | None:
     times = _numeral(match["times"]) if match["times"] else 1
     if times is None or times > 64:
         return None
-    return Number(float(2 ** times), EXACT, match.start(), match.end(), match.group(0), "倍")
+    qualifier = _qualifier(match["pre"], None) if match["times"] else EXACT  # 翻了近两番: nearly quadrupled
+    return Number(float(2 ** times), qualifier, match.start(), match.end(), match.group(0), "倍")
 
 
 def _numeral_run(match: re.Match) -> list[Number]:
@@ -413,8 +414,9 @@ def _numeral_run(match: re.Match) -> list[Number]:
         value = parse_chinese_numeral(piece + match["mag"] if last and match["mag"] else piece)
         if value is not None and last:
             value += _tenths(match)
-        if value is None and first and match["pre"] in _VAGUE and piece in _ZH_BIG_UNITS:
-            value = _ZH_BIG_UNITS[piece]  # 数万: tens of thousands, more than ten thousand
+        if value is None and first and match["pre"] and piece in _ZH_BIG_UNITS and (
+                match["pre"] in _VAGUE or match["unit"] or match["post3"]):
+            value = _ZH_BIG_UNITS[piece]  # 数万: tens of thousands; 近万人, 超亿元: nearly ten thousand, over 100 million
         if value is None and first and last and piece in _ZH_BIG_UNITS and match["unit"] and (
                 match["post"] or match["post2"]) in ("余", "多"):
             value = _ZH_BIG_UNITS[piece]  # 万余人, 万多名: over ten thousand (a bare 万 before a measure word is a word)

@@ -457,6 +457,11 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
                                         ("一倍半", 1.5, EXACT, "倍"), ("超过八成五以上", 8.5, AT_LEAST, "成")]),
     ("八成五家", [("八成", 8, EXACT, "成"), ("五家", 5, EXACT, "家")]),
     ("三小时，五分钟，十秒钟", [("三小时", 3, EXACT, "小时"), ("五分钟", 5, EXACT, "分钟"), ("十秒钟", 10, EXACT, "秒钟")]),
+    # a bare 万 or 亿 after a qualifier, before a measure word (近万人 was not read), top tens (百强)
+    ("近万人，超亿元，逾万家，百强企业", [("近万人", 10_000, NEARLY, "人"), ("超亿元", 10**8, OVER, "元"),
+                                  ("逾万家", 10_000, OVER, "家"), ("百强", 100, EXACT, "强")]),
+    ("零成本，万人空巷", [("零", 0, EXACT, "")]),  # zero cost is no share (零成 was 0 %): a bare 零, as quotes read it
+    ("翻了近两番", [("翻了近两番", 4, NEARLY, "倍")]),  # (was not read)
     # 伍, 陆 and 參 beside another numeral of cheques (伍佰 was 佰, a hundred)
     ("伍佰家，肆亿伍仟万元，贰拾伍家，壹佰零陆家，參拾家，陸仟家",
      [("伍佰家", 500, EXACT, "家"), ("肆亿伍仟万元", 450_000_000, EXACT, "元"), ("贰拾伍家", 25, EXACT, "家"),
