@@ -572,15 +572,19 @@ _EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|\sor (?:more|so|fewer|less|abov
 _AS_A_MULTIPLE = (r"(?=\s+(?:as|more|less|fewer|larger|higher|bigger|greater|smaller|lower|faster|longer|wider"
                   r"|the(?!\s+(?:following|next|same|day|week|month|year)\b))\b)")
 _EN_NUMBER = re.compile(
-    r"(?:(?P<cur>CNY|RMB|US\$|\$|¥|EUR|€)\s?)?"
+    r"(?:(?P<cur>CNY|RMB|US\$|USD|HK\$|HKD|\$|¥|EUR|€)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
-    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> dollars\b)?(?P<times> times\b|-?fold\b|[x×]"
+    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times\b|-?fold\b|[x×]"
     + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
+
+
+_CURRENCY_SIGNS = {"EUR": "€", "USD": "US$", "HKD": "HK$"}  # (the codes as their signs)
+_CURRENCY_WORDS = {"dollars": "$", "us": "US$", "hong": "HK$", "euros": "€"}  # (5 million euros: €)
 
 
 def _en_qualified(match: re.Match, text: str) -> tuple[int, str]:
@@ -640,7 +644,8 @@ def find_numbers_en(text: str) -> list[Number]:
         start, qualifier = _en_qualified(match, folded)
         currency = (match["cur"] or "").upper()
         unit = (_percent_unit(match["pct"]) if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
-                else "$" if match["dollars"] else "€" if currency == "EUR" else currency)
+                else _CURRENCY_WORDS[match["dollars"].split()[0].lower()] if match["dollars"]
+                else _CURRENCY_SIGNS.get(currency, currency))
         end = match.end()
         if match.end() == match.end("num") and _SMALL_WHOLE.fullmatch(match["num"]):  # 1 and a half million
             value, end, unit = _and_a_half(value, match["num"], folded, end, taken) or (value, end, unit)

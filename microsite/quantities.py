@@ -397,10 +397,13 @@ def _share(number: Number) -> str:
 
 def _money(number: Number) -> str:
     """The currency ``number`` is in, or "" (a claim may leave out the quote's currency, not add one)."""
-    unit = number.unit
-    if unit in ("元", "万元", "亿元", "块"):
-        return "元"
-    return unit if unit in ("$", "US$", "€", "美元", "港元", "欧元", "日元") else ""
+    return _CURRENCIES.get(number.unit, "")
+
+
+# Each currency by its Chinese name, however a text writes it: 4.5亿元 and "RMB 450 million" are yuan, US$5 million
+# and 500万美元 dollars ($ alone too, as English reports on China write it), €3 million and 300万欧元 euros.
+_CURRENCIES = {"元": "元", "万元": "元", "亿元": "元", "块": "元", "$": "美元", "US$": "美元", "美元": "美元",
+               "€": "欧元", "欧元": "欧元", "HK$": "港元", "港元": "港元", "日元": "日元"}
 
 
 def _counted(number: Number) -> str:

@@ -101,6 +101,20 @@ def test_percentage_points_are_traced_by_percentage_points_alone(claim, lang):
     assert not traced(number, stated("同比下降5%", ARTICLE)) and not traced(number, stated("新增5家", ARTICLE))
 
 
+@pytest.mark.parametrize("claim, same, other", [
+    ("US$5 million", "500万美元", "500万元"), ("$5 million", "500万美元", "500万港元"), ("USD 5 million", "500万美元", "500万欧元"),
+    ("5 million US dollars", "500万美元", "500万元"), ("€3 million", "300万欧元", "300万美元"),
+    ("3 million euros", "300万欧元", "300万元"), ("HK$5 million", "500万港元", "500万美元"),
+    ("5 million Hong Kong dollars", "500万港元", "500万美元"), ("RMB 5 million", "500万元", "500万美元"),
+])
+def test_an_amount_of_money_is_traced_by_the_same_currency_however_it_is_written(claim, same, other):
+    """US$5 million is 500万美元 (a faithful translation was refused: US$ and 美元 were two currencies), and no
+    amount in another currency."""
+    [number] = claimed(claim, "en")
+    assert traced(number, stated(f"投资{same}", ARTICLE))
+    assert not traced(number, stated(f"投资{other}", ARTICLE))
+
+
 def test_a_count_is_not_traced_by_an_ordinal_in_a_date():
     quote = stated("34家注册地在晋江的异地商会首次受邀参加晋江市第二季度党政商恳谈会", ARTICLE)
     [two] = claimed("2 out-of-town chambers", "en")
