@@ -71,10 +71,12 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
     title): there a year counted from the day it is read (今年, this year) is refused even where its quote says
     it so, since the quote's 今年 is the article's year and the reader's is the day they read it.
     """
+    said_from_today = _said_from_today(text) if own_voice else []
     if not may_hold_numbers(text):
-        return []
+        return said_from_today
     found = [Untraced(index, f"'{char}' ({name_of(char)}) is a number written as a symbol",
                       "write it in digits, traced like any number") for index, char in numeric_symbols(text)]
+    found += said_from_today
     named = _name_spans(text, names)
     for claim in quantities.claimed(text, lang):
         number = claim.number
@@ -99,6 +101,24 @@ _QUOTATION = re.compile(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『
 def _in_quotation_marks(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands inside a pair of quotation marks: words quoted, not said."""
     return any(match.start() < start and end < match.end() for match in _QUOTATION.finditer(text))
+
+
+# A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), and
+# the days "shortly before" it: in a quote, the article's; in the site's own voice, the reader's.
+_FROM_TODAY = re.compile(r"今天|今日|昨天|昨日|明天|前天|本周|上周|下周|这周|本月|上月|上个月|下月|下个月|这个月|本季度"
+                         r"|上季度|下季度|日前|近日|前不久|不久前"
+                         r"|\b(?:today|yesterday|tomorrow|(?:this|last|next) (?:week|month|quarter)"
+                         r"|the other day|a few days ago)\b", re.IGNORECASE)
+
+
+def _said_from_today(text: str) -> list[Untraced]:
+    """The words of ``text`` that place a time from the day they are read (上个月, last month), outside quotation
+    marks: in the site's own voice they would mean the reader's month (see :func:`untraced`)."""
+    return [Untraced(match.start(), f"'{match.group()}' is a time counted from the day it is read: here the site "
+                     "speaks for itself, and a later reader reads it as theirs, not the article's",
+                     "write the date itself, which the quote's date gives (2023年9月, September 2023), or quote the "
+                     "article's words in quotation marks")
+            for match in _FROM_TODAY.finditer(text) if not _in_quotation_marks(text, match.start(), match.end())]
 
 
 def _why_not_here(claim: Quantity) -> tuple[str, str]:

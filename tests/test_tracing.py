@@ -108,6 +108,19 @@ def test_a_label_may_not_say_this_year_though_its_quote_does(minimal_project: Pa
     assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
 
 
+@pytest.mark.parametrize("lang, label, said", [("zh", "label: 捐款", "上个月"), ("zh", "label: 捐款", "近日"),
+                                              ("en", "label: donated", "last month"), ("en", "label: donated", "today")])
+def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: Path, capsys, lang, label, said):
+    """上个月 or "last month" in a label is the reader's last month, not the article's, as 今年 is the reader's
+    year: refused though no number is there to trace; in quotation marks, the article's words, it may stand."""
+    data = minimal_project / "content/data/statistics.yaml"
+    edit(data, label, f"{label}（{said}）")
+    err = check(minimal_project, capsys)
+    assert f"label: '{said}' is a time counted from the day it is read" in err and "hint: write the date itself" in err
+    edit(data, f"{label}（{said}）", f"{label}（“{said}”）")
+    assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
+
+
 @pytest.mark.parametrize("note, refused", [
     ("今年以来捐款超4.5亿元。", True),  # traced by the record's own quote: the site's voice
     ("文章所说的“今年以来”指2023年初至文章发表时。", False),  # the article's words, quoted as its
