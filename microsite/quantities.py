@@ -350,7 +350,7 @@ def date_parts(when: PartialDate) -> tuple[Quantity, ...]:
 def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     """True when ``evidence`` has the claim's value with a meaning in common, said the same way (see
     :func:`said_alike`)."""
-    return any(same_value(claim.value, item.value) and claim.meanings & item.meanings
+    return any(same_amount(claim.number, item.number) and claim.meanings & item.meanings
                and same_part(claim, item) and said_alike(claim.number, item.number)
                and not (item.part == NAMED and counts_things(claim)) for item in evidence)
 
@@ -377,16 +377,33 @@ _QUALIFIER_SENSE = {EXACT: EXACT, OVER: OVER, MORE_THAN: OVER, AT_LEAST: OVER, N
                     UNDER: UNDER, AT_MOST: UNDER, SEVERAL: SEVERAL}
 
 
+def same_amount(claim: Number, said: Number) -> bool:
+    """Whether two numbers have one value; shares of a whole by the part they are (九成, 90 % and "nine in ten"
+    are nine tenths: 9 in tenths, 90 in hundredths, 0.9)."""
+    if _share(claim) in _OF_A_WHOLE and _share(said) in _OF_A_WHOLE:
+        return same_value(claim.value / _OF_A_WHOLE[_share(claim)], said.value / _OF_A_WHOLE[_share(said)])
+    return same_value(claim.value, said.value)
+
+
+_OF_A_WHOLE = {"%": 100, "‰": 1000, "成": 10, "分之": 1}  # a share's unit, and how many of it make the whole
+
+
 def said_alike(claim: Number, said: Number) -> bool:
     """Whether ``claim`` says its number as ``said`` does: both a percentage or neither (49% is not 49个), and
     with qualifiers of one sense (近4.5亿元, nearly, is not 超4.5亿元, over; nor is 4.5亿元, exactly)."""
-    return (_share(claim) == _share(said) and _money(claim) in (_counted(claim), _money(said))
+    return (_share_kind(claim) == _share_kind(said) and _money(claim) in (_counted(claim), _money(said))
             and (not _measured(claim) or not _measured(said) or _measured(claim) == _measured(said))
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
 _SHARES = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "倍": "a multiple (倍, times)",
            "分之": "a fraction (分之)", "百分点": "in percentage points (百分点)"}
+
+
+def _share_kind(number: Number) -> str:
+    """:func:`_share`, with the shares of a whole as one (a percentage, tenths and a fraction say one thing)."""
+    share = _share(number)
+    return "of a whole" if share in _OF_A_WHOLE else share
 
 
 def _share(number: Number) -> str:
@@ -430,7 +447,7 @@ def _measured(number: Number) -> str:
 
 def how_said(claim: Number, said: Number) -> str:
     """How ``claim`` says its number otherwise than ``said`` does, in words for a message."""
-    if _share(claim) != _share(said):
+    if _share_kind(claim) != _share_kind(said):
         return f"is {_SHARES[_share(claim)]}" if _share(claim) else f"is not {_SHARES[_share(said)]}"
     if _money(claim) != _money(said):
         return f"is an amount in {_money(claim)}" if _money(claim) else "is not an amount of money"

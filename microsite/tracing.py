@@ -137,20 +137,20 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 "\"…今年…\"); or quote a passage that says it so")
     if allowed is None:
         return f"the number '{shown}' is not traced to a source", hint
-    named = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)
+    named = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                   and item.part == quantities.NAMED and quantities.counts_things(claim)), None)
     if named is not None:
         return (f"'{shown}' counts things here, but in {allowed.why} '{named.number.text}' is a numeral of a name "
                 "(四好, 十四五), which counts nothing",
                 "quote a passage that gives the count, or write the name as the quote does")
-    alike = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)
+    alike = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                   and item.meanings & claim.meanings), None)
     if alike is not None:  # the same number, said otherwise
         return (f"'{shown}' {quantities.how_said(claim.number, alike.number)} here, but in {allowed.why} "
                 f"'{alike.number.text}' {quantities.how_said(alike.number, claim.number)}",
                 "say the number as the quote does (超 = over, 余 = more than, 近 = nearly, 约 = about; a percentage "
                 "with %): correct it, or quote the passage that has it")
-    other = next((item for item in allowed.quantities if quantities.same_value(item.value, claim.value)), None)
+    other = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)), None)
     if other is not None:
         return (f"'{shown}' is {_meaning(claim)} here, but in {allowed.why} '{other.number.text}' is {_meaning(other)}",
                 "a number must mean the same as in the quote (a count is not an ordinal or part of a date): "

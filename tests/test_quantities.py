@@ -115,6 +115,27 @@ def test_an_amount_of_money_is_traced_by_the_same_currency_however_it_is_written
     assert not traced(number, stated(f"投资{other}", ARTICLE))
 
 
+@pytest.mark.parametrize("claim, lang, quote", [
+    ("90 per cent", "en", "九成企业"), ("nine in ten", "en", "九成企业"), ("nine tenths of", "en", "九成企业"),
+    ("九成", "zh", "90%的企业"), ("30%", "en", "三成"), ("50%", "en", "一半"), ("nearly 90%", "en", "近九成"),
+    ("a third of", "en", "三分之一"), ("千分之五", "zh", "0.5%"),
+])
+def test_a_share_of_a_whole_is_traced_however_it_is_written(claim, lang, quote):
+    """九成 is nine tenths, 90 % and "nine in ten": a faithful translation of it was refused, since 90 % and 九成
+    were two kinds of share (and 9 and 90 two values)."""
+    [number] = claimed(claim, lang)
+    assert traced(number, stated(quote, ARTICLE))
+
+
+@pytest.mark.parametrize("claim, lang, quote", [
+    ("9%", "en", "九成企业"), ("90 firms", "en", "九成企业"), ("90%", "en", "90个"), ("over 90%", "en", "近九成"),
+    ("5 percentage points", "en", "5%"), ("doubled", "en", "两成"), ("0.9", "en", "九成"),
+])
+def test_a_share_is_not_traced_by_another_value_nor_by_a_count(claim, lang, quote):
+    [number] = claimed(claim, lang)
+    assert not traced(number, stated(quote, ARTICLE))
+
+
 def test_a_count_is_not_traced_by_an_ordinal_in_a_date():
     quote = stated("34家注册地在晋江的异地商会首次受邀参加晋江市第二季度党政商恳谈会", ARTICLE)
     [two] = claimed("2 out-of-town chambers", "en")
@@ -302,7 +323,7 @@ def test_words_of_halves_that_are_no_fraction(text, lang, shown):
     ("a third of the members", "en", "三分之一的会员", True), ("half of the chambers", "en", "一半商会", True),
     ("more than half of the chambers", "en", "过半商会", True), ("half the chambers", "en", "过半商会", False),
     ("half a million members", "en", "50万名会员", True), ("half a million members", "en", "100万名会员", False),
-    ("一半商会", "zh", "二分之一的商会", True), ("one in five", "en", "五分之一", True), ("half of them", "en", "50%", False),
+    ("一半商会", "zh", "二分之一的商会", True), ("one in five", "en", "五分之一", True), ("half of them", "en", "50%", True),  # (a share of a whole either way)
     ("nearly a third", "en", "近三分之一的会员", True), ("nearly a third", "en", "第三", False),
     ("nine in ten", "en", "十分之九的商会", True), ("nine in ten", "en", "9家", False),
 ])
