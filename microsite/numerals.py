@@ -98,8 +98,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面点龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕裏裡製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同里里制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面点龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -136,9 +136,12 @@ CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount i
 _ZH_AFTER = "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止|(?<=[成%倍])多(?![元样种数次方项位]))?"
 # 一成 is a tenth, but 一成立 "once founded", 一成为 "once it becomes" and 一成不变 "unchanging" are words
 _ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事家名才风规文不])(?<!零成)"  # (零成本: zero cost, no share)
-# 八成五 is 85 %, 三成半 35 %, 一倍半 one and a half times (not 八成五家, 三成半年: a numeral or measure word after them)
+# 八成五 is 85 %, 三成半 35 %, 一倍半 one and a half times, 一年半 a year and a half (not 八成五家, 三成半年: a numeral or
+# measure word after them)
 _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.join(_ZH_DIGITS)}十百千万亿个家人名位项件次届])"
-              r"|(?<=[成倍])(?P<half>半)(?![年月天个小]))?")
+              r"|(?<=[成倍])(?P<half>半)(?![年月天个小])"
+              # 一年半, a year and a half: not 一年半载, nor 2023年半导体 or 2023年半数 (a word that begins with 半)
+              r"|(?<=[年天周岁])(?P<half_time>半)(?=[以后前内多的时来里左上，。、；：,.;:\s）)]|$))?")
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
             + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}, key=len, reverse=True))
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
@@ -357,7 +360,7 @@ def _with_decimals(written: str, decimals: str | None) -> float | None:
 
 def _tenths(match: re.Match) -> float:
     """What 五 of 八成五 (0.5 of a tenth's unit) or 半 of 三成半 and 一倍半 adds to the number before it."""
-    return _ZH_DIGITS[match["tenths"]] / 10 if match["tenths"] else 0.5 if match["half"] else 0.0
+    return _ZH_DIGITS[match["tenths"]] / 10 if match["tenths"] else 0.5 if match["half"] or match["half_time"] else 0.0
 
 
 def _numeral(written: str) -> float | None:

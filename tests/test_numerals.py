@@ -456,6 +456,9 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("八成五，三成半，一倍半，超过八成五以上", [("八成五", 8.5, EXACT, "成"), ("三成半", 3.5, EXACT, "成"),
                                         ("一倍半", 1.5, EXACT, "倍"), ("超过八成五以上", 8.5, AT_LEAST, "成")]),
     ("八成五家", [("八成", 8, EXACT, "成"), ("五家", 5, EXACT, "家")]),
+    # a year and a half (一年半 was 一年), not a word that begins with 半 after a year (2023年半导体, semiconductors)
+    ("一年半，两年半以来，三天半。", [("一年半", 1.5, EXACT, "年"), ("两年半", 2.5, EXACT, "年"), ("三天半", 3.5, EXACT, "天")]),
+    ("2023年半导体，一年半载", [("2023年", 2023, EXACT, "年"), ("一年", 1, EXACT, "年")]),  # (一年, which a quote reads)
     ("三小时，五分钟，十秒钟", [("三小时", 3, EXACT, "小时"), ("五分钟", 5, EXACT, "分钟"), ("十秒钟", 10, EXACT, "秒钟")]),
     # a bare 万 or 亿 after a qualifier, before a measure word (近万人 was not read), top tens (百强)
     ("近万人，超亿元，逾万家，百强企业", [("近万人", 10_000, NEARLY, "人"), ("超亿元", 10**8, OVER, "元"),
