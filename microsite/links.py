@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -37,7 +38,7 @@ from .model import Config, Rendered
 from . import quantities
 from .provenance import normalize
 from .quantities import Quantity
-from .tracing import Allowed, quote_quantities, untraced
+from .tracing import Allowed, quote_quantities, said_from_today, untraced
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
@@ -397,6 +398,9 @@ def _static_address(path: str, targets: Targets) -> str:
 # --- numbers ---------------------------------------------------------------
 
 
+_CITATION = re.compile(r"\[[^\]\n]*\]\(cite:[^)\n]*\)")  # [text](cite:SOURCE "quote"), as written
+
+
 def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...], digits: tuple[TextRun, ...],
                       resolved: list[_Resolved]) -> list[ContentError]:
     """Numbers of the text (and of links' titles) that nothing traces (see :mod:`tracing`)."""
@@ -421,8 +425,15 @@ def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...
             allowed = Allowed(link.allowed, "the date of the event it links to")
         # traced by the record's own quote rather than a citation, a record's text speaks in the site's voice, as
         # its label does: no "this year" there (see ``tracing.untraced``)
-        for problem in untraced(run.text, prose.lang, allowed, names, own_voice=own is not None and allowed is own):
+        for problem in untraced(run.text, prose.lang, allowed, names, own_voice=own is not None and allowed is own,
+                                times=False):
             errors.append(ContentError(prose.location(*run.place_of(problem.start)), problem.message, problem.hint))
+    if own is not None and isinstance(prose.text, str):  # (its runs hold its digits only: the words, in all of it)
+        written = _CITATION.sub(lambda match: " " * len(match.group()), prose.text)  # a citation reports the article
+        for problem in said_from_today(written):
+            line = written.count("\n", 0, problem.start)
+            column = problem.start - (written.rfind("\n", 0, problem.start) + 1)
+            errors.append(ContentError(prose.location(line, column), problem.message, problem.hint))
     for link, result in zip(links, resolved):
         if link.title and result.kind not in ("cite", "broken"):  # a cite: link's title is the quote itself
             for problem in untraced(link.title, prose.lang, own, names, own_voice=own is not None):

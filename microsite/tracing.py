@@ -63,20 +63,22 @@ def quote_quantities(normalized_quote: str, reference: date | None) -> tuple[Qua
 
 
 def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ...] = (),
-             hint: str = UNTRACED_HINT, own_voice: bool = False) -> list[Untraced]:
+             hint: str = UNTRACED_HINT, own_voice: bool = False, times: bool = True) -> list[Untraced]:
     """The numbers a reader sees in ``text`` that ``allowed`` does not trace (None: nothing does).
 
     ``names`` are the glossary's term names in ``lang``: a number inside one of them is traced by its entry.
     ``own_voice``: ``text`` is the site speaking for itself, never reporting what an article wrote (a label, a
     title): there a year counted from the day it is read (今年, this year) is refused even where its quote says
-    it so, since the quote's 今年 is the article's year and the reader's is the day they read it.
+    it so, since the quote's 今年 is the article's year and the reader's is the day they read it; and so is a
+    time counted from that day (上个月, last month: :func:`said_from_today`), unless ``times`` is False (the
+    caller looks for those in the whole text, of which ``text`` is a run around digits).
     """
-    said_from_today = _said_from_today(text) if own_voice else []
+    from_today = said_from_today(text) if own_voice and times else []
     if not may_hold_numbers(text):
-        return said_from_today
+        return from_today
     found = [Untraced(index, f"'{char}' ({name_of(char)}) is a number written as a symbol",
                       "write it in digits, traced like any number") for index, char in numeric_symbols(text)]
-    found += said_from_today
+    found += from_today
     named = _name_spans(text, names)
     for claim in quantities.claimed(text, lang):
         number = claim.number
@@ -111,7 +113,7 @@ _FROM_TODAY = re.compile(r"今天|今日|昨天|昨日|明天|前天|本周|上�
                          r"|the other day|a few days ago)\b", re.IGNORECASE)
 
 
-def _said_from_today(text: str) -> list[Untraced]:
+def said_from_today(text: str) -> list[Untraced]:
     """The words of ``text`` that place a time from the day they are read (上个月, last month), outside quotation
     marks: in the site's own voice they would mean the reader's month (see :func:`untraced`)."""
     return [Untraced(match.start(), f"'{match.group()}' is a time counted from the day it is read: here the site "

@@ -122,6 +122,23 @@ def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: P
 
 
 @pytest.mark.parametrize("note, refused", [
+    ("上个月捐款。", True),  # no digit in it: its words are looked at all the same
+    ("捐款。\n\n近日又有捐款。", True),  # on a later line
+    ("文章所说的“上个月”，照录原文。", False),  # the article's words, quoted as its
+    ('文章说，[上个月](cite:2023-10-11-abcdef12 "今年以来，所属商协会")有捐款。', False),  # a citation reports
+])
+def test_a_record_s_text_may_not_place_a_time_from_the_day_it_is_read(minimal_project: Path, capsys, note, refused):
+    data = minimal_project / "content/data/statistics.yaml"
+    edit(data, "quote: 所属商协会及其会员捐款超4.5亿元", "quote: 今年以来，所属商协会及其会员捐款超4.5亿元")
+    written = note.replace("\n", "\n      ")
+    edit(data, "    label: 捐款\n", f"    label: 捐款\n    note: |-\n      {written}\n")
+    if refused:
+        assert "is a time counted from the day it is read" in check(minimal_project, capsys)
+    else:
+        assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("note, refused", [
     ("今年以来捐款超4.5亿元。", True),  # traced by the record's own quote: the site's voice
     ("文章所说的“今年以来”指2023年初至文章发表时。", False),  # the article's words, quoted as its
     ('文章说，[今年以来](cite:2023-10-11-abcdef12 "今年以来，所属商协会")有捐款。', False),  # a citation reports
