@@ -567,7 +567,8 @@ _EN_BEFORE = re.compile(r"(?:\b(?P<pre>more than|upwards of|in excess of|north o
                         r"|(?P<sign>[~≈<>≤≥])\s?)\Z", re.IGNORECASE)
 _EN_BEFORE_REACH = 24  # characters back: the longest qualifier and its space fit
 # 10-plus, ten-odd, 49 or more, 49 at most
-_EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|\sor (?:more|so|fewer|less|above|over)\b|\sat the (?:most|least)\b"
+_EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|-some(?:thing)?\b|\sor (?:more|so|fewer|less|above|over)\b"
+             r"|\sat the (?:most|least)\b"
              r"|\sat (?:most|least)\b|\sand (?:up|above)\b))?")
 # A multiple said with "times" (or "x", or twice): three times as many, 3x more, twice the size, as threefold and 三倍
 # say it. "Three times" alone is as often three occasions (三次), and "twice" two: a multiple only before these
@@ -594,7 +595,10 @@ def _en_qualified(match: re.Match, text: str) -> tuple[int, str]:
     """Where the number of ``match`` begins with the qualifier before it, if any, and the qualifier it says."""
     start, said = _en_qualifier_before(text, match.start())
     after = (match["post"] or "").strip(" -").lower()
-    return start, _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get(said, EXACT)
+    return start, _EN_SOME_AFTER.get(after) or _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get(said, EXACT)
+
+
+_EN_SOME_AFTER = {"some": MORE_THAN, "something": MORE_THAN}  # twenty-some, as forty-odd (before one, some is about)
 
 
 def _en_qualifier_before(text: str, start: int) -> tuple[int, str]:

@@ -283,6 +283,14 @@ def test_en_qualifiers(text, qualifier):
     assert values(find_numbers_en(text)) == [(5, qualifier)]
 
 
+@pytest.mark.parametrize("text, qualifier", [
+    ("twenty-some", MORE_THAN), ("twenty-something", MORE_THAN), ("20-some", MORE_THAN),  # (they were exact)
+    ("some twenty", ABOUT),
+])
+def test_en_some_after_a_number_says_more_than_it(text, qualifier):
+    assert values(find_numbers_en(text)) == [(20, qualifier)]
+
+
 def test_en_qualifier_must_be_a_whole_word():
     assert values(find_numbers_en("a turnover 5% higher")) == [(5, EXACT)]
 
