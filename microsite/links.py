@@ -398,7 +398,8 @@ def _static_address(path: str, targets: Targets) -> str:
 # --- numbers ---------------------------------------------------------------
 
 
-_CITATION = re.compile(r"\[[^\]\n]*\]\(cite:[^)\n]*\)")  # [text](cite:SOURCE "quote"), as written
+# [text](cite:SOURCE "quote"), as written (no [ in its text: a run of them is read once, not once each)
+_CITATION = re.compile(r"\[[^\[\]\n]*\]\(cite:[^()\n]*\)")
 
 
 def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...], digits: tuple[TextRun, ...],
