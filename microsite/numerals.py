@@ -1108,9 +1108,12 @@ CAPITAL_MONTHS = ("May", "March")
 
 _NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES] for suffix in ("", "fold", "s")])
 _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
-                                 *DATE_WORDS, "first", "second"})  # (for the first time, the second-largest: ranks)
+                                 *DATE_WORDS})
+# "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
+# words alone are in too many texts to send each to the slow search
+_EN_RANK = re.compile(rf"\b(?:first[\s-]+(?:time|ever)|second[\s-]+(?:{_SUPERLATIVES}))\b")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
-                           rf"|\b{_OTHER_NUMBER_WORDS}\b|年|倍|半|首"
+                           rf"|\b{_OTHER_NUMBER_WORDS}\b|{_EN_RANK.pattern}|年|倍|半|首"
                            rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
@@ -1120,7 +1123,7 @@ _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRA
 # 半数; 首: 首次, a rank)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
-                          *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS, "first", "second",
+                          *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")
@@ -1160,7 +1163,9 @@ def may_hold_numbers(text: str) -> bool:
         if _MAY_BE_NUMERAL.search(text) is not None:
             return True
         words = text.casefold()  # as IGNORECASE matches: "ſix" is "six"
-    return not _EN_WORD_SET.isdisjoint(_LETTERS.findall(words))
+    if not _EN_WORD_SET.isdisjoint(_LETTERS.findall(words)):
+        return True
+    return ("first" in words or "second" in words) and _EN_RANK.search(words) is not None
 
 
 def numeric_symbols(text: str) -> list[tuple[int, str]]:
