@@ -8,6 +8,7 @@ import pytest
 
 from microsite.cli import main
 from microsite.quantities import stated
+from microsite import tracing
 from microsite.tracing import Allowed, numbered_names, untraced
 
 SOURCE = "2023-10-11-abcdef12"
@@ -119,6 +120,19 @@ def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: P
     assert f"label: '{said}' is a time counted from the day it is read" in err and "hint: write the date itself" in err
     edit(data, f"{label}（{said}）", f"{label}（“{said}”）")
     assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, said", [
+    ("目前拥有商会", ["目前"]), ("至今已有", ["至今"]), ("currently 49 chambers", ["currently"]),
+    ("so far this year", ["so far"]), ("上周与本月", ["上周", "本月"]), ("the other day", ["the other day"]),
+    # words that hold one of them and say no time from today
+    ("出现在标题中，体现在", []), ("节日前夕", []), ("截至今年", []), ("担当前行", []), ("known, snow", []),
+    ("“上个月”", []),  # the article's words, quoted
+])
+def test_the_times_counted_from_the_day_a_text_is_read(text, said):
+    assert [text[problem.start:problem.start + len(word)] for problem, word in
+            zip(tracing.said_from_today(text), said)] == said
+    assert len(tracing.said_from_today(text)) == len(said)
 
 
 @pytest.mark.parametrize("note, refused", [
