@@ -581,8 +581,8 @@ _EN_NUMBER = re.compile(
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
-    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times\b|-?fold\b|[x×]"
-    + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
+    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times"
+    + _AS_A_MULTIPLE + r"|-?fold\b|[x×]" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
 

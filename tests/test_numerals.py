@@ -560,6 +560,8 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     # and those it does
     ("a hundred thousand million", [("a hundred thousand million", 10**11)]),  # was 1,100,000
     ("the second-largest chamber, the second most active, a second look, second-hand", [("second", 2), ("second", 2)]),
+    ("met 3 times, 3 times as many, 3 times the size", [("3", 3), ("3 times", 3), ("3 times", 3)]),  # occasions, then
+    # multiples (met 3 times was a multiple, where "met three times" was a count)
     ("two million three hundred thousand and five, fifteen hundred, twenty hundred, two dozen",
      [("two million three hundred thousand and five", 2_300_005), ("fifteen hundred", 1_500),
       ("twenty hundred", 2_000), ("two dozen", 24)]),

@@ -180,7 +180,8 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("at least 10", "en", "10余家商协会", True),
     ("四亿五千余万元", "zh", "捐款超4.5亿元", True),
     ("8成", "zh", "8家商会获评", False),  # tenths, a share, not a count
-    ("8 times", "en", "8家商会获评", False),
+    ("8 times as many", "en", "8家商会获评", False),  # a multiple is not a count
+    ("met 3 times", "en", "会见3次", True),  # occasions, as "met three times" (was a multiple in digits)
     ("8 dollars", "en", "8家商会获评", False),
     ("63亿元", "en", "达成订单额63亿元", True),  # Chinese in an English text, read the Chinese way
     ("超4.5亿名", "zh", "捐款超4.5亿元", False),  # a measure word says it counts people, not yuan
