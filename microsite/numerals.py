@@ -289,6 +289,8 @@ def _continues(before: re.Match, match: re.Match) -> bool:
 
 
 def _arabic_chain(chain: list[re.Match], text: str) -> list[Number]:
+    """The numbers of matches of digits one after another (see :func:`_continues`): one where they are one as
+    Chinese reads them, each its own where they are not."""
     if len(chain) < 2:
         return [_arabic_match(match) for match in chain]
     first, last = chain[0], chain[-1]
