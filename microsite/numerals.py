@@ -703,8 +703,28 @@ def find_numbers_en(text: str) -> list[Number]:
             numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()],
                                   "倍" if multiple else ""))
             taken.add(match.start(), match.end())
+    if _MAY_BE_ROMAN.search(folded) is not None:
+        for match in EN_ROMAN.finditer(folded):  # Phase II, Article XI: a rank (the Roman numerals never more)
+            start, end = match.span("roman")
+            if not taken.overlaps(start, end):
+                numbers.append(Number(float(roman_value(match["roman"])), EXACT, start, end, text[start:end]))
+                taken.add(start, end)
     numbers = _one_in(sorted(numbers, key=lambda n: n.start), folded, text)
     return _rough_en([_en_measured(folded, number) for number in numbers], text)
+
+
+# A Roman numeral of two letters or more, in capitals, after a capitalized word (Phase II, World War II, Article XI,
+# Grade III): a rank. One letter alone is a word or a name far more often (I, X, "Plan C").
+EN_ROMAN = re.compile(r"\b[A-Z][a-z]+\.?\s+(?P<roman>(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+                      r"(?<=[IVXLC])\b")  # (the whole word, a numeral: not IIII, nor none of it)
+_MAY_BE_ROMAN = re.compile(r"\b[IVXLC]{2,}\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(numeral: str) -> int:
+    """``XIV`` -> 14: each letter added, or taken away where a larger one follows it."""
+    values = [_ROMAN_VALUES[letter] for letter in numeral]
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0]))
 
 
 # X and a half: one and a half million (1,500,000, not nothing), two and a half thousand (2,500, not two), two-and-a-half
@@ -1115,7 +1135,7 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRAC
 # words alone are in too many texts to send each to the slow search
 _EN_RANK = re.compile(rf"\b(?:first[\s-]+(?:time|ever)|second[\s-]+(?:{_SUPERLATIVES}))\b")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
-                           rf"|\b{_OTHER_NUMBER_WORDS}\b|{_EN_RANK.pattern}|年|倍|半|首"
+                           rf"|\b{_OTHER_NUMBER_WORDS}\b|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
                            rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
@@ -1157,6 +1177,8 @@ def may_hold_numbers(text: str) -> bool:
     """
     if "May" in text or "March" in text:
         return True
+    if ("I" in text or "X" in text or "V" in text) and _MAY_BE_ROMAN.search(text) is not None:
+        return True  # Phase II
     if text.isascii():
         words = text.lower()
         if _ASCII_DIGIT.search(text) is not None:

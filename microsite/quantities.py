@@ -50,6 +50,7 @@ _EN_MONTHS = ("january|february|march|april|may|june|july|august|september|octob
 _EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
 _EN_MONTH_REACH = len("september.")  # characters back from the white space: the longest name and its dot fit
 _EN_MONTH_AFTER = re.compile(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
+_ROMAN = re.compile("[IVXLC]+")  # (as numerals read them: Phase II, a rank)
 _EN_NUMBERED = re.compile(r"(?:\bNo\.?\s?|#)\Z")  # No. 1, #1: a rank or a place in a list, as 第一 is
 _EN_DAY_OF_MONTH = re.compile(rf"(?:st|nd|rd|th)(?:\s+of)?\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)  # 11th (of) October
 
@@ -297,8 +298,8 @@ def _en_meanings(number: Number, text: str) -> frozenset[str]:
                                                      and _month_before(text, number.start)):
         return frozenset((DATE,))  # the 11th of October, October 11th: a day
     if (_EN_ORDINAL_SUFFIX.match(text, number.end) or _ordinal_word(number.text)
-            or _EN_NUMBERED.search(text, max(0, number.start - 4), number.start)):
-        return frozenset((ORDINAL,))  # the 11th, the eleventh, No. 11, #11
+            or _EN_NUMBERED.search(text, max(0, number.start - 4), number.start) or _ROMAN.fullmatch(number.text)):
+        return frozenset((ORDINAL,))  # the 11th, the eleventh, No. 11, #11, Phase II
     if (text.endswith(("Q", "q"), 0, number.start) or _month_before(text, number.start)
             or _EN_MONTH_AFTER.match(text, number.end)):
         return frozenset((DATE,))

@@ -560,6 +560,9 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     # and those it does
     ("a hundred thousand million", [("a hundred thousand million", 10**11)]),  # was 1,100,000
     ("the second-largest chamber, the second most active, a second look, second-hand", [("second", 2), ("second", 2)]),
+    # Roman numerals of two letters or more after a capitalized word: a rank (they were not read)
+    ("Phase II, World War II, Article XLII, Grade IV.", [("II", 2), ("II", 2), ("XLII", 42), ("IV", 4)]),
+    ("I met him in the CIVIL court, Plan C, Phase IIII, the XIV", []),  # a word, a letter, no numeral, no name before
     ("met 3 times, 3 times as many, 3 times the size", [("3", 3), ("3 times", 3), ("3 times", 3)]),  # occasions, then
     # multiples (met 3 times was a multiple, where "met three times" was a count)
     ("two million three hundred thousand and five, fifteen hundred, twenty hundred, two dozen",
