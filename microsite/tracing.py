@@ -112,7 +112,7 @@ _FROM_TODAY = re.compile(r"今天|今日|昨天|昨日|明天|前天|本周|上�
                          r"|(?<![出实表体发展呈显重])现在|(?<!截)至今|迄今"  # (not 节日前, 出现在, 截至今年: other words)
                          r"|\b(?:today|yesterday|tomorrow|(?:this|last|next) (?:week|month|quarter)"
                          r"|the other day|a few days ago|recently|lately|currently|at present|nowadays|so far|to date"
-                         r"|now|these days)\b", re.IGNORECASE)
+                         r")\b", re.IGNORECASE)  # (not "now" alone: by now, now called, in too many senses)
 
 
 def said_from_today(text: str) -> list[Untraced]:
