@@ -302,7 +302,7 @@ def test_numbers_are_located_where_they_are_not_inside_an_earlier_href():
     line = text.split("\n")[3]
     assert [(e.message, e.location.line, e.location.column) for e in errors] == [
         ("the number '2023' is not traced to a source", FIRST_LINE + 3, line.index("2023") + 1),
-        ("the number '11 times' is not traced to a source", FIRST_LINE + 3, line.index(" 11 ") + 2),
+        ("the number '11' is not traced to a source", FIRST_LINE + 3, line.index(" 11 ") + 2),
     ]
 
 
