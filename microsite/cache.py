@@ -468,14 +468,16 @@ def _decoded(decode, content: object, default):
 
 
 def _state_to_json(last: LastBuild, outputs: dict[str, tuple[str, int]]) -> dict:
-    warnings = [[str(w.location.path), w.location.line, w.location.column, w.message, w.hint] for w in last.warnings]
+    warnings = [[str(w.location.path), w.location.line, w.location.column, w.message, w.hint, w.detail]
+                for w in last.warnings]  # the detail too: ``-v`` prints it for a build with nothing to do
     return {"inputs": last.inputs, "output": last.output, "pages": last.pages, "warnings": warnings,
             "outputs": outputs, "rest": last.rest}
 
 
 def _state_from_json(data: dict) -> tuple[LastBuild, dict[str, tuple[str, int]]]:
     warnings = tuple(ContentError(Location(Path(text(path)), number(line), number(column)), text(message),
-                                  text(hint)) for path, line, column, message, hint in data["warnings"])
+                                  text(hint), text(detail))
+                     for path, line, column, message, hint, detail in data["warnings"])
     pages = {text(code): number(count) for code, count in data["pages"].items()}
     outputs = {text(key): (text(digest), number(size)) for key, (digest, size) in data["outputs"].items()}
     return LastBuild(text(data["inputs"]), text(data["output"]), pages, warnings, text(data["rest"])), outputs

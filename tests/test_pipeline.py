@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from microsite.errors import ContentErrors
 from microsite.pipeline import CACHE_FOLDER, build
@@ -67,6 +68,24 @@ def test_a_build_with_nothing_changed_does_nothing(tmp_path: Path) -> None:
     assert again.site is None and again.files == 0 and tree(out) == before
     assert again.pages == first.pages and again.warnings == first.warnings
     assert again.summary().startswith("up to date: 22 pages (11 zh, 11 en)")
+
+
+def test_a_build_with_nothing_changed_gives_the_warnings_whole(sample_project: Path, tmp_path: Path) -> None:
+    """A warning's detail (what ``-v`` prints: the change to an original) too, as a build that made the pages gave
+    it; the state kept in .cache/ once left it out."""
+    from microsite.translations import words_fingerprint
+
+    original = sample_project / "content" / "pages" / "timeline.zh.md"
+    text = original.read_text(encoding="utf-8")
+    with open(sample_project / "content" / "data" / "translated.yaml", "a", encoding="utf-8") as ledger:
+        ledger.write(yaml.safe_dump({"page:timeline": {"fingerprint": words_fingerprint(text), "original": text}},
+                                    allow_unicode=True))  # as `translated` leaves it: the change is then shown
+    original.write_text(text + "\n新的一段话。\n", encoding="utf-8")
+    first = build(sample_project, tmp_path / "site")
+    again = build(sample_project, tmp_path / "site")
+    assert again.site is None
+    details = [warning.detail for warning in first.warnings]
+    assert any(details) and [warning.detail for warning in again.warnings] == details
 
 
 def test_a_damaged_output_folder_is_rebuilt(tmp_path: Path) -> None:
