@@ -156,7 +156,8 @@ class BuildCache:
         self.persist = save and folder is not None
         self.stored = stored
         self.code = code_fingerprint()
-        self.last, self.outputs = _decoded(_state_from_json, self._read("state.json"), (LastBuild(), {}))
+        self.last, self.outputs = _decoded(partial(_state_from_json, project=_project_of(folder)),
+                                           self._read("state.json"), (LastBuild(), {}))
         self._store: Store | None = None
         self._compiler: Compiler | None = None
         self.documents: dict[ReadingKey, Reading] = {}  # content files read, by kind, path and bytes
@@ -371,7 +372,8 @@ class BuildCache:
         if self.persist:
             with contextlib.suppress(OSError):  # a read-only project builds fine, only without a cache
                 self.folder.mkdir(parents=True, exist_ok=True)
-                write_checked(self.folder / "state.json", self.code, [as_json(_state_to_json(last, outputs))])
+                state = _state_to_json(last, outputs, _project_of(self.folder))
+                write_checked(self.folder / "state.json", self.code, [as_json(state)])
 
 
 class _KeptInStore:
@@ -467,17 +469,39 @@ def _decoded(decode, content: object, default):
 # --- to and from plain data ------------------------------------------------------------------------------
 
 
-def _state_to_json(last: LastBuild, outputs: dict[str, tuple[str, int]]) -> dict:
-    warnings = [[str(w.location.path), w.location.line, w.location.column, w.message, w.hint, w.detail]
-                for w in last.warnings]  # the detail too: ``-v`` prints it for a build with nothing to do
+def _project_of(folder: Path | None) -> Path | None:
+    """The project whose cache is ``folder`` (``.cache/`` is in the project folder)."""
+    return folder.parent if folder is not None else None
+
+
+def _state_to_json(last: LastBuild, outputs: dict[str, tuple[str, int]], project: Path | None = None) -> dict:
+    """The state as plain data; a warning's file named relative to ``project`` when it is in it: the fingerprint
+    names the inputs so too, and a project moved, or copied with its .cache/, is up to date where it is now, so
+    its warnings must name the files there (they named the folder the project was built in)."""
+    warnings = [[*_path_to_json(w.location.path, project), w.location.line, w.location.column, w.message, w.hint,
+                 w.detail]  # the detail too: ``-v`` prints it for a build with nothing to do
+                for w in last.warnings]
     return {"inputs": last.inputs, "output": last.output, "pages": last.pages, "warnings": warnings,
             "outputs": outputs, "rest": last.rest}
 
 
-def _state_from_json(data: dict) -> tuple[LastBuild, dict[str, tuple[str, int]]]:
-    warnings = tuple(ContentError(Location(Path(text(path)), number(line), number(column)), text(message),
-                                  text(hint), text(detail))
-                     for path, line, column, message, hint, detail in data["warnings"])
+def _path_to_json(path: Path, project: Path | None) -> tuple[str, bool]:
+    """``path`` as text, and whether it is relative to ``project`` (see :func:`_state_to_json`)."""
+    if project is not None and path.is_absolute() and path.is_relative_to(project):
+        return str(path.relative_to(project)), True
+    return str(path), False
+
+
+def _state_from_json(data: dict, project: Path | None = None) -> tuple[LastBuild, dict[str, tuple[str, int]]]:
+    warnings = tuple(ContentError(Location(_path_from_json(text(path), inside, project), number(line),
+                                           number(column)), text(message), text(hint), text(detail))
+                     for path, inside, line, column, message, hint, detail in data["warnings"])
     pages = {text(code): number(count) for code, count in data["pages"].items()}
     outputs = {text(key): (text(digest), number(size)) for key, (digest, size) in data["outputs"].items()}
     return LastBuild(text(data["inputs"]), text(data["output"]), pages, warnings, text(data["rest"])), outputs
+
+
+def _path_from_json(path: str, inside: object, project: Path | None) -> Path:
+    if type(inside) is not bool or (inside and project is None):
+        raise TypeError("not a state this code writes")
+    return project / path if inside else Path(path)

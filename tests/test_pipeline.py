@@ -88,6 +88,19 @@ def test_a_build_with_nothing_changed_gives_the_warnings_whole(sample_project: P
     assert any(details) and [warning.detail for warning in again.warnings] == details
 
 
+def test_a_moved_project_with_nothing_changed_names_its_files_where_they_are(sample_project: Path) -> None:
+    """Moved (or copied with its .cache/), a project is up to date where it now is, and its warnings name the files
+    there, as a build that made the pages would; they named the folder it was built in."""
+    original = sample_project / "content" / "pages" / "timeline.zh.md"
+    original.write_text(original.read_text(encoding="utf-8") + "\n新的一段话。\n", encoding="utf-8")
+    first = build(sample_project, sample_project / "site")
+    moved = sample_project.parent / "moved"
+    sample_project.rename(moved)
+    again = build(moved, moved / "site")
+    assert again.site is None and first.warnings
+    assert [warning.format(moved) for warning in again.warnings] == [w.format(sample_project) for w in first.warnings]
+
+
 def test_a_damaged_output_folder_is_rebuilt(tmp_path: Path) -> None:
     root = make_project(tmp_path, SAMPLE)
     out = tmp_path / "site"
