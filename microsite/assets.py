@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ErrorList, not_utf8
+from .errors import ErrorList, Location, not_utf8
 
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
+_CSS_IMPORT = re.compile(r"""(@import\s+)(['"])([^'"\s]+)\2""")  # @import "other.css" (url() forms are above)
 # A CSS string or comment, found left to right so that a quote inside a comment (or "/*" inside a string) is no token.
 _CSS_TOKEN = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.DOTALL)
 # Spaces that never matter: around braces, semicolons and commas, and after a colon. Not around + - > ~ (calc()
@@ -54,18 +55,63 @@ def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True, fold
     """
     assets = {f.name: _asset(f.name, f.content, enabled) for f in files if not f.name.endswith(".css")}
     mistakes = ErrorList() if errors is None else errors
-    for f in files:
-        if f.name.endswith(".css"):
-            try:
-                css = _rewrite_css(f.name, f.content, assets)
-            except UnicodeDecodeError:
-                mistakes.extend([not_utf8(folder / f.name, f.content)])
-                assets[f.name] = _asset(f.name, f.content, enabled)  # still there, for what names it: its one
-                continue  # mistake is this
-            assets[f.name] = _asset(f.name, minify_css(css) if enabled else css, enabled)
+    for f in _stylesheets_in_order(files, folder, mistakes):
+        try:
+            css = _rewrite_css(f.name, f.content, assets)
+        except UnicodeDecodeError:
+            mistakes.extend([not_utf8(folder / f.name, f.content)])
+            assets[f.name] = _asset(f.name, f.content, enabled)  # still there, for what names it: its one
+            continue  # mistake is this
+        assets[f.name] = _asset(f.name, minify_css(css) if enabled else css, enabled)
     if errors is None:
         mistakes.raise_if_any()
     return dict(sorted(assets.items()))
+
+
+def _stylesheets_in_order(files: tuple[StaticFile, ...], folder: Path, mistakes: ErrorList) -> list[StaticFile]:
+    """The stylesheets of ``files``, each after those it names (``@import "z.css"``, ``url(z.css)``): its
+    references are rewritten to their fingerprinted names, which exist only once they are made. Stylesheets that
+    name each other in a circle cannot each name the other's fingerprint: a mistake."""
+    sheets = {f.name: f for f in files if f.name.endswith(".css")}
+    ordered: list[StaticFile] = []
+    state: dict[str, str] = {}  # name -> "visiting" or "done"
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        if state.get(name) == "done":
+            return
+        if state.get(name) == "visiting":
+            circle = " -> ".join((*trail[trail.index(name):], name))
+            mistakes.add(Location(folder / name), f"stylesheets name each other in a circle ({circle}): none of them "
+                         "can name the others' published names", "let one stylesheet name the others, not back")
+            return
+        state[name] = "visiting"
+        for other in _named_stylesheets(sheets[name], sheets):
+            visit(other, (*trail, name))
+        state[name] = "done"
+        ordered.append(sheets[name])
+
+    for name in sorted(sheets):
+        visit(name, ())
+    return ordered
+
+
+def _named_stylesheets(sheet: StaticFile, sheets: dict[str, StaticFile]) -> list[str]:
+    """The other stylesheets ``sheet`` names by a relative address (none if it is not UTF-8: reported where read)."""
+    try:
+        text = sheet.content.decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    folder = posixpath.dirname(sheet.name)
+    urls = [match.group(2) for match in _CSS_URL.finditer(text)] + [match.group(3) for match in _CSS_IMPORT.finditer(text)]
+    named = (_static_target(folder, url) for url in urls)
+    return sorted({name for name in named if name in sheets and name != sheet.name})
+
+
+def _static_target(folder: str, url: str) -> str | None:
+    """The static file a relative ``url`` in a stylesheet in ``folder`` names; None for an address elsewhere."""
+    if ":" in url or url.startswith(("/", "#")):
+        return None
+    return posixpath.normpath(posixpath.join(folder, url.split("?")[0].split("#")[0]))
 
 
 def _asset(name: str, content: bytes, enabled: bool = True) -> Asset:
@@ -78,21 +124,26 @@ def _asset(name: str, content: bytes, enabled: bool = True) -> Asset:
 
 
 def _rewrite_css(name: str, content: bytes, assets: dict[str, Asset]) -> bytes:
-    """Point ``url(...)`` at fingerprinted files (relative URLs that name a static file only)."""
+    """Point ``url(...)`` and ``@import "..."`` at fingerprinted files (relative URLs that name a static file
+    only)."""
     text = content.decode("utf-8")
     folder = posixpath.dirname(name)
 
-    def replace(match: re.Match) -> str:
-        url = match.group(2)
-        if ":" in url or url.startswith(("/", "#")):
-            return match.group(0)
-        target = posixpath.normpath(posixpath.join(folder, url.split("?")[0].split("#")[0]))
-        if target not in assets:
-            return match.group(0)
-        relative = posixpath.relpath(assets[target].path, posixpath.dirname(f"static/{name}"))
-        return f"url({match.group(1)}{relative}{match.group(1)})"
+    def published(url: str) -> str | None:
+        target = _static_target(folder, url)
+        if target is None or target not in assets:
+            return None
+        return posixpath.relpath(assets[target].path, posixpath.dirname(f"static/{name}"))
 
-    return _CSS_URL.sub(replace, text).encode("utf-8")
+    def replace(match: re.Match) -> str:
+        relative = published(match.group(2))
+        return match.group(0) if relative is None else f"url({match.group(1)}{relative}{match.group(1)})"
+
+    def replace_import(match: re.Match) -> str:
+        relative = published(match.group(3))
+        return match.group(0) if relative is None else f"{match.group(1)}{match.group(2)}{relative}{match.group(2)}"
+
+    return _CSS_IMPORT.sub(replace_import, _CSS_URL.sub(replace, text)).encode("utf-8")
 
 
 def minify_css(content: bytes) -> bytes:

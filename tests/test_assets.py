@@ -68,3 +68,24 @@ def test_a_build_with_a_stylesheet_that_is_not_utf8_stops_with_that_one_mistake(
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "static/thing.css:1:13: the file is not UTF-8 text\n  hint: save it as UTF-8" in run.stderr
     assert "1 mistake found" in run.stderr
+
+
+@pytest.mark.parametrize("names", [("a.css", "z.css"), ("z.css", "a.css")])
+def test_a_stylesheet_names_another_by_its_published_name_whichever_sorts_first(names: tuple[str, str]) -> None:
+    """``@import "z.css"`` and ``url(z.css)`` in a.css point at z.css's fingerprinted name: they were left as they
+    were when z.css sorted after a.css (url) or always (@import), naming a file the site does not have."""
+    importing, imported = names
+    files = (StaticFile(importing, f'@import "{imported}";\n.a {{ background: url({imported}); }}\n'.encode()),
+             StaticFile(imported, b".z { color: red; }\n"))
+    assets = fingerprint_assets(files)
+    published = assets[importing].content.decode()
+    target = assets[imported].path.removeprefix("static/")
+    assert f'@import "{target}"' in published and f"url({target})" in published
+    assert f'"{imported}"' not in published and f"({imported})" not in published
+
+
+def test_stylesheets_that_name_each_other_in_a_circle_are_a_mistake() -> None:
+    files = (StaticFile("a.css", b'@import "b.css";'), StaticFile("b.css", b'@import "a.css";'))
+    with pytest.raises(ContentErrors) as caught:
+        fingerprint_assets(files)
+    assert "stylesheets name each other in a circle (a.css -> b.css -> a.css)" in str(caught.value.errors[0])
