@@ -116,8 +116,13 @@ def source_warnings(sources: dict[str, Source], config: Config) -> list[ContentE
 
 
 def _shown(path: Path) -> str:
+    """``path`` from the project's ``content/`` on (the folder that holds pages/, data/ or sources/: a project may
+    itself be in a folder named content)."""
     parts = path.parts
-    return "/".join(parts[parts.index("content"):]) if "content" in parts else str(path)
+    for index in range(len(parts) - 2, -1, -1):
+        if parts[index] == "content" and parts[index + 1] in ("pages", "data", "sources"):
+            return "/".join(parts[index:])
+    return str(path)
 
 
 def unread_warnings(raw: RawContent) -> list[ContentError]:

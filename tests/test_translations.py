@@ -210,3 +210,17 @@ def test_translated_alone_lists_what_is_out_of_step_and_marks_nothing(minimal_pr
     assert "timeline.en.md" in out and "statistic 'chambers'" in out and out.splitlines()[-1].endswith(
         "already up to date")
     assert [w for w in warnings_of(minimal_project) if "translation" in w] == []
+
+
+def test_the_hint_names_the_file_from_the_project_s_content_folder_wherever_the_project_is(tmp_path: Path) -> None:
+    """A project kept in a folder named content (content/site/content/pages/...) is named from its own content/:
+    the hint once began at the first folder named content."""
+    from tests.conftest import MINIMAL, make_project
+
+    root = make_project(tmp_path / "content" / "site", MINIMAL / "content")
+    pages = root / "content" / "pages"
+    mark_translated(pages / "timeline.en.md", "zh", ("zh", "en"))
+    original = pages / "timeline.zh.md"
+    original.write_text(original.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+    stale = [w for w in warnings_of(root) if "out of date" in w]
+    assert stale and stale[0].endswith("then run: python3 build.py translated content/pages/timeline.en.md")
