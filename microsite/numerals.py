@@ -998,7 +998,7 @@ def _word_segments(words: str) -> list[tuple[int, int]]:
     (fifteen hundred) or ``dozen``; each scale after a smaller one or a group below it, or right after a smaller
     scale, which it multiplies (a thousand million). Where a scale cannot go on the number before it, the small
     words before the scale start the next one (one hundred | two hundred)."""
-    if "point" in words:
+    if words.isalpha() or "point" in words:  # (one word: most of them)
         return [(0, len(words))]
     tokens = [match for match in re.finditer("[a-z]+", words) if match.group() != "and"]
     segments: list[tuple[int, int]] = []
