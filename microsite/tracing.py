@@ -105,8 +105,9 @@ def _in_quotation_marks(text: str, start: int, end: int) -> bool:
     return any(match.start() < start and end < match.end() for match in _QUOTATION.finditer(text))
 
 
-# A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), and
-# the days "shortly before" it: in a quote, the article's; in the site's own voice, the reader's.
+# A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), the
+# days "shortly before" it, and the time it is read (目前, currently): in a quote, the article's; in the site's own
+# voice, the reader's.
 _FROM_TODAY = re.compile(r"今天|今日|昨天|昨日|明天|前天|本周|上周|下周|这周|本月|上月|上个月|下月|下个月|这个月|本季度"
                          r"|上季度|下季度|(?<![节假期])日前|近日|前不久|不久前|近期|目前|(?<![担相])当前|如今"
                          r"|(?<![出实表体发展呈显重])现在|(?<!截)至今|迄今"  # (not 节日前, 出现在, 截至今年: other words)
