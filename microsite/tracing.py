@@ -106,13 +106,16 @@ def _in_quotation_marks(text: str, start: int, end: int) -> bool:
 
 
 # A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), the
-# days "shortly before" it, and the time it is read (目前, currently): in a quote, the article's; in the site's own
-# voice, the reader's.
+# days "shortly before" it, the time it is read (目前, currently) and the years before it (近三年, in recent years): in
+# a quote, the article's; in the site's own voice, the reader's.
 _FROM_TODAY = re.compile(r"今天|今日|昨天|昨日|明天|前天|本周|上周|下周|这周|本月|上月|上个月|下月|下个月|这个月|本季度"
                          r"|上季度|下季度|(?<![节假期])日前|近日|前不久|不久前|近期|目前|(?<![担相])当前|如今"
                          r"|(?<![出实表体发展呈显重])现在|(?<!截)至今|迄今"  # (not 节日前, 出现在, 截至今年: other words)
+                         r"|(?<![接靠临将附贴])近(?:年来|几年|些年|[一二两三四五六七八九十0-9]+年|年(?![度底末初终]))"  # (not 接近年底)
+                         r"|过去(?:的)?(?:[一二两三四五六七八九十几0-9]+)?年"
                          r"|\b(?:today|yesterday|tomorrow|(?:this|last|next) (?:week|month|quarter)"
                          r"|the other day|a few days ago|recently|lately|currently|at present|nowadays|so far|to date"
+                         r"|in recent years|(?:in|over|during) the (?:past|last) (?:year|(?:few|\w+) years)"
                          r")\b", re.IGNORECASE)  # (not "now" alone: by now, now called, in too many senses)
 
 

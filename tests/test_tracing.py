@@ -125,6 +125,8 @@ def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: P
 @pytest.mark.parametrize("text, said", [
     ("目前拥有商会", ["目前"]), ("至今已有", ["至今"]), ("currently 49 chambers", ["currently"]),
     ("so far this year", ["so far"]), ("上周与本月", ["上周", "本月"]), ("the other day", ["the other day"]),
+    ("近三年新建", ["近三年"]), ("近年来", ["近年来"]), ("过去一年", ["过去一年"]), ("in recent years", ["in recent years"]),
+    ("over the past three years", ["over the past three years"]), ("接近年底，年度报告，近年度", []),
     # words that hold one of them and say no time from today
     ("出现在标题中，体现在", []), ("节日前夕", []), ("截至今年", []), ("担当前行", []), ("now known as", []),
     ("“上个月”", []),  # the article's words, quoted
