@@ -66,7 +66,7 @@ ZH_COUNTING_DIGITS = frozenset(char for char, value in _ZH_DIGITS.items() if val
 def plain_digits_value(text: str) -> int:
     """``二〇二四`` -> 2024: numerals written digit by digit (``ZH_PLAIN_DIGITS`` only)."""
     return int("".join(str(_ZH_DIGITS[char]) for char in text))
-_ZH_MAGNITUDE_CHARS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_ZH_MAGNITUDE_CHARS = {**_ZH_SMALL_UNITS, **_ZH_BIG_UNITS}
 
 
 def _magnitude(written: str) -> int:
@@ -260,9 +260,15 @@ def _arabic_match(match: re.Match) -> Number:
     if unit in ("万元", "亿元"):  # 5千余万元: the magnitude in the unit scales the number too
         value *= _magnitude(unit[0])
     if match["mag"] and unit == "元":  # an amount in 亿元 or 万元, as 4.5亿元 is (5千元 is in 元)
-        unit = ("亿" if "亿" in match["mag"] else "万" if "万" in match["mag"] else "") + "元"
+        unit = _yuan_unit(match["mag"])
     qualifier = _qualifier(match["pre"], match["post"] or match["post2"], match["post3"])
     return Number(value, qualifier, match.start(), match.end(), match.group(0), unit)
+
+
+def _yuan_unit(magnitudes: str) -> str:
+    """An amount's unit by the largest magnitude written with it: 亿元 for 4亿5千万元 (and 4.5亿元), 万元 for 5千万元,
+    元 for 5千元."""
+    return ("亿" if "亿" in magnitudes else "万" if "万" in magnitudes else "") + "元"
 
 
 def _arabic_numbers(text: str) -> list[Number]:
@@ -300,7 +306,7 @@ def _arabic_chain(chain: list[re.Match], text: str) -> list[Number]:
     if value is None:  # 1万2万, 1万20000: not one number
         return [_arabic_match(match) for match in chain]
     if unit == "元" or unit in ("万元", "亿元"):
-        unit = ("亿" if "亿" in written else "万" if "万" in written else "") + "元"
+        unit = _yuan_unit(written)
     qualifier = _qualifier(first["pre"], last["post"] or last["post2"], last["post3"])
     return [Number(value, qualifier, first.start(), last.end(), text[first.start():last.end()], unit)]
 
