@@ -168,6 +168,7 @@ class BuildCache:
         self.environments: dict = {}  # compiled templates, by the templates' bytes (see Renderer); in memory only
         self.signatures: dict = {}  # input files' digests by their signatures (see ``inputs``); in memory only
         self.pagefind = Pagefind()  # the search indexer, kept running while this cache is (see ``search``)
+        self.kept_index: PageIndex | None = None  # what the last build in this process knew of each page
 
     def close(self) -> None:
         """Close what this cache holds open for the builds that use it: the store's files and the search indexer.
@@ -273,7 +274,8 @@ class BuildCache:
         made (``made``)."""
         return IndexReading.of(self._read(PAGES, as_json=False)) if self.last.rest else None
 
-    def known_pages(self, inputs: Inputs, options: BuildOptions, index: IndexReading | None) -> Known | None:
+    def known_pages(self, inputs: Inputs, options: BuildOptions, index: IndexReading | PageIndex | None,
+                    ) -> Known | None:
         """What ``index``, the last build's, knows of every page, if nothing but page files changed since."""
         rest = rest_digest(inputs, options, self.code)
         if index is None or not self.last.inputs or self.last.rest != rest:  # more than pages changed
@@ -354,6 +356,7 @@ class BuildCache:
         """Remember a build that wrote ``written`` (and what it knew of its pages: ``index``); one whose inputs
         changed while it read them (``stale``) is remembered as no build at all, so that the next one sees the
         change even if it was undone."""
+        self.kept_index = None if stale else index  # the preview's next build may use it (not read from disk)
         if stale:
             self.save(LastBuild(), {})
         else:

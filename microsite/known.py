@@ -2,8 +2,9 @@
 
 A build after an edit of one page would otherwise read, check and digest
 every page of the site again, only to find that the others came out as
-before: at 10,000 pages, most of a second. So each successful command-line
-build leaves a :class:`PageIndex` in ``.cache/pages.json``. For every page of
+before: at 10,000 pages, most of a second. So each successful build leaves
+a :class:`PageIndex`: a command-line build in ``.cache/pages.json``, the
+preview in its memory (``cache.BuildCache.kept_index``). For every page of
 the site, in the site's order, it holds what the rest of a build reads of it:
 
 * its summary (what templates show of a page they do not render),
@@ -11,24 +12,29 @@ the site, in the site's order, it holds what the rest of a build reads of it:
 * its ``cite:`` links (their quotes decide the anchors of the sources' pages),
 * its links to other websites,
 * the warnings it gave (a translation out of date),
+* the pages its links looked up (``links.Read``),
 * the digest of its file's bytes, and the key of the job that made its file;
 
 and, for the whole build, the digest of everything else it read (every other
 input file, the build options, the code: :func:`rest_digest`), of the link
-targets, and of the templates' view of the site (``render``).
+targets (and of them but the pages' headings), and of the templates' view of
+the site (``render``).
 
 When nothing but page files changed since (none added or removed), the next
-command-line build reads the changed pages, and their other languages, and
-checks them against what the index says of the others (``validate``); it
-renders them, and keys every other page's job as the index has it. That key
-is the one a full build would compute, if the link targets and the
-templates' view come out as the last build's: a page is made from its file,
-the site's settings, the link targets, the templates and their view of the
-site, and nothing else (the templates and the code are among the other
-inputs, unchanged). The build checks both digests (:class:`NotReusable`
-when either differs) and, when anything is amiss (a file added, a template
-or record changed, a changed page's title or headings, a mistake in it, an
-output file gone), it builds everything, as a build without an index does. ``tests/test_known.py``
+build reads the changed pages, and their other languages, and checks them
+against what the index says of the others (``validate``); it renders them,
+and keys every other page's job as the index has it. That key is the one a
+full build would compute, if the link targets and the templates' view come
+out as the last build's: a page is made from its file, the site's settings,
+the link targets, the templates and their view of the site, and nothing else
+(the templates and the code are among the other inputs, unchanged). A
+changed page's headings change the link targets, but only for the pages
+whose links looked that page up: those are read and made again too
+(:meth:`Known.reach`), and the rest of the targets must be the last build's.
+The build checks the digests (:class:`NotReusable` when one differs) and,
+when anything is amiss (a file added, a template or record changed, a
+changed page's title or quotes, a mistake in it, an output file gone), it
+builds everything, as a build without an index does. ``tests/test_known.py``
 and the reuse properties (``tests/test_reuse_properties.py``) compare such
 builds with clean ones, byte for byte and warning for warning.
 
@@ -40,7 +46,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -75,6 +81,7 @@ class KnownPage:
     warnings: tuple[ContentError, ...]
     job: str
     conversions: tuple[str, ...] = ()  # an edition's page: the phrases of the edition's own conversions it used
+    reads: tuple[str, ...] = ()  # the keys of the pages its links looked up (see ``links.Read``), sorted
     line: bytes = field(default=b"", compare=False, repr=False)  # as read from the index file, if it was
 
     # What the checks across pages read of a page, as they read it of a Page.
@@ -91,8 +98,13 @@ class PageIndex:
 
     rest: str  # everything the build read but the page files (see rest_digest)
     targets: str  # the link targets (see ``validate``)
+    beside_pages: str  # the link targets but the pages' headings
     shared: str  # what every job may read besides what it is given (see ``render.Renderer.shared_key``)
     pages: tuple[KnownPage, ...]
+
+    def made(self, stop: Callable[[], bool] = lambda: False) -> PageIndex:
+        """Itself: an index kept in memory is made (as :meth:`IndexReading.made` makes one read from its file)."""
+        return self
 
     def changed_keys(self, inputs: Inputs, rest: str) -> frozenset[str] | None:
         """The keys of the pages whose files changed since, or None when anything else changed (another input,
@@ -125,6 +137,35 @@ class Known:
             if page.edition and page.key not in self.keys:
                 used.setdefault(page.lang, set()).update(page.conversions)
         return {code: frozenset(phrases) for code, phrases in used.items()}
+
+    def reach(self, headings: Mapping[Path, frozenset[str]]) -> frozenset[str]:
+        """The keys of the pages not read again whose links looked up a page whose headings changed (``headings``:
+        by file, those of the pages read again): their links may now resolve otherwise (see ``links.Read``)."""
+        by_path = {page.path: page for page in self.index.pages if not page.edition}
+        changed = {by_path[path].key for path, ids in headings.items()
+                   if path in by_path and by_path[path].heading_ids != ids}
+        if not changed:
+            return frozenset()
+        return frozenset(page.key for page in self.index.pages
+                         if page.key not in self.keys and not changed.isdisjoint(page.reads))
+
+    def reaching(self, keys: frozenset[str]) -> Known:
+        """What a build that reads the pages of ``keys`` too knows (see :meth:`reach`)."""
+        return Known(self.index, self.keys | keys)
+
+    def confirm_targets(self, beside_pages: str, fresh: Iterable[Page]) -> None:
+        """Raise NotReusable unless the link targets, which came out other than the last build's, differ only in
+        the headings of the pages read again (``fresh``), and every page whose links looked those up is read again.
+
+        Pages read again are the only change (see :meth:`PageIndex.changed_keys`);
+        a page's file decides its headings, but also its quotes, which decide
+        the sources' anchors, and its template: so every target but the pages'
+        headings (``beside_pages``, their digest) must be the last build's.
+        """
+        if beside_pages != self.index.beside_pages:
+            raise NotReusable("what links may point at is not what it was: every page's links are resolved again")
+        if self.reach({page.path: page.heading_ids for page in fresh}):
+            raise NotReusable("pages not read again looked up headings that changed")
 
     def files(self) -> frozenset[str]:
         """The files to read: every language of every page made again."""
@@ -160,11 +201,13 @@ def rest_digest(inputs: Inputs, *extra: object) -> str:
                       extra))
 
 
-def known_page(page: Page, edition: bool, inputs: Inputs, warnings: Sequence[ContentError], job: str) -> KnownPage:
-    """What an index keeps of ``page``, made by the job of key ``job`` (its file's digest from ``inputs``)."""
+def known_page(page: Page, edition: bool, inputs: Inputs, warnings: Sequence[ContentError], job: str,
+               reads: tuple[str, ...]) -> KnownPage:
+    """What an index keeps of ``page``, made by the job of key ``job`` (its file's digest from ``inputs``), whose
+    links looked up the pages of ``reads``."""
     digest = "" if edition else inputs.content_digest(str(page.path)) or ""
     return KnownPage(page.summary, edition, digest, page.heading_ids, page.citations, page.external, tuple(warnings),
-                     job, page.conversions)
+                     job, page.conversions, reads)
 
 
 # --- to and from the file -----------------------------------------------------------------------------------------
@@ -178,13 +221,15 @@ def known_page(page: Page, edition: bool, inputs: Inputs, warnings: Sequence[Con
 
 _TEXT = ("key", "lang", "path", "title", "description", "template", "nav_title", "url", "translated_from")
 _KEPT = ("summary", "digest", "job")  # texts too: the summary's digest, the file's, the job's key
-FIELDS = (*_TEXT, *_KEPT, "weight", "edition", "heading_ids", "citations", "external", "warnings", "conversions")
+FIELDS = (*_TEXT, *_KEPT, "weight", "edition", "heading_ids", "citations", "external", "warnings", "conversions",
+          "reads")
 _LINE = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 def index_lines(index: PageIndex) -> Iterator[bytes]:
     """The index file's content (after its first line, which ``store.write_checked`` adds), a line at a time."""
-    yield _LINE({"rest": index.rest, "targets": index.targets, "shared": index.shared, "fields": FIELDS}).encode()
+    yield _LINE({"rest": index.rest, "targets": index.targets, "beside_pages": index.beside_pages,
+                 "shared": index.shared, "fields": FIELDS}).encode()
     for page in index.pages:
         yield b"\n" + (page.line or _LINE(_fields(page)).encode())
 
@@ -195,7 +240,7 @@ def _fields(page: KnownPage) -> list:
             summary.nav_title, summary.url, summary.translated_from, summary.content_digest, page.digest, page.job,
             summary.weight, page.edition, sorted(page.heading_ids), page.citations, page.external,
             [[str(w.location.path), w.location.line, w.location.column, w.message, w.hint, w.detail]
-             for w in page.warnings], page.conversions]
+             for w in page.warnings], page.conversions, page.reads]
 
 
 _CHUNK = 500  # pages made between two asks whether to stop (see IndexReading.made)
@@ -228,7 +273,8 @@ class IndexReading:
             if not (all(all_of(str, columns[name]) for name in (*_TEXT, *_KEPT)) and all_of(int, columns["weight"])
                     and all_of(bool, columns["edition"]) and all(map(_texts, columns["heading_ids"]))
                     and all(map(_texts, columns["external"])) and all(map(_texts, columns["conversions"]))
-                    and all(type(build[name]) is str for name in ("rest", "targets", "shared"))):
+                    and all(map(_texts, columns["reads"]))
+                    and all(type(build[name]) is str for name in ("rest", "targets", "beside_pages", "shared"))):
                 return None
         except _FAILED:
             return None
@@ -247,18 +293,19 @@ class IndexReading:
             try:
                 self._pages.extend(map(_known_page, *(columns[name][start:end] for name in (
                     *_TEXT, "weight", "summary", "edition", "digest", "heading_ids", "citations", "external",
-                    "warnings", "job", "conversions")), repeat(self._paths), self._lines[start:end]))
+                    "warnings", "job", "conversions", "reads")), repeat(self._paths), self._lines[start:end]))
             except _FAILED:
                 self._failed = True
         if self._failed:
             return None
-        return PageIndex(self._build["rest"], self._build["targets"], self._build["shared"], tuple(self._pages))
+        return PageIndex(self._build["rest"], self._build["targets"], self._build["beside_pages"], self._build["shared"],
+                         tuple(self._pages))
 
 
 def _known_page(key: str, lang: str, path: str, title: str, description: str, template: str, nav_title: str,
                 url: str, translated_from: str, weight: int, digest_of_summary: str, edition: bool, digest: str,
                 heading_ids: list, citations: list, external: list, warnings: list, job: str, conversions: list,
-                paths: dict[str, Path], line: bytes) -> KnownPage:
+                reads: list, paths: dict[str, Path], line: bytes) -> KnownPage:
     summary = PageSummary(key, lang, _path(path, paths), title, description, template, weight, nav_title, url,
                           translated_from)
     summary.__dict__["content_digest"] = digest_of_summary  # as computed when it was written (see above)
@@ -267,7 +314,7 @@ def _known_page(key: str, lang: str, path: str, title: str, description: str, te
                                text(hint), text(detail))
                   for file, line, column, message, hint, detail in warnings) if warnings else ()
     return KnownPage(summary, edition, digest, frozenset(heading_ids), cited, tuple(external), shown, job,
-                     tuple(conversions), line)
+                     tuple(conversions), tuple(reads), line)
 
 
 def _citation(citation: list) -> tuple[str, str, int | None, int | None]:

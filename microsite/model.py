@@ -411,4 +411,6 @@ class Site:
     warnings: tuple[ContentError, ...] = ()  # not mistakes, but worth an editor's look
     external_links: frozenset[str] = frozenset()  # links to other sites that editors wrote in the content
     link_targets: str = ""  # a digest of everything a link may point at (see ``known``)
+    targets_beside_pages: str = ""  # a digest of the same, but the pages' headings
+    reads: dict[Path, tuple[str, ...]] = field(default_factory=dict)  # by file, the pages its links looked up
     options: BuildOptions = BuildOptions()

@@ -8,9 +8,9 @@ A build reuses what earlier ones did (see ``cache``): files already read
 and parsed, Markdown already compiled, links already resolved, pages
 already made, and when no input changed and the output folder is as the
 last build left it, everything. When nothing but page files changed, a
-command-line build reads and makes those pages alone, what the last build
-knew of the others standing for them (``known``); when what changed reaches
-other pages, it makes them all. Reading files, compiling Markdown,
+build reads and makes those pages alone (with the pages whose links looked
+up their headings), what the last build knew of the others standing for them
+(``known``); when what changed reaches other pages otherwise, it makes them all. Reading files, compiling Markdown,
 resolving links and rendering pages run on all cores (``cores``).
 """
 
@@ -55,6 +55,7 @@ class BuildResult:
     files: int
     seconds: float
     warnings: tuple[ContentError, ...] = ()
+    partial: bool = False  # ``site`` holds only the pages made again (see ``known``; :func:`completed`)
 
     def summary(self) -> str:
         per_language = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
@@ -70,7 +71,7 @@ def check(root: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
     """Load, validate and render everything; write nothing (not even a cache)."""
     started = time.perf_counter()
     raw = load(Project(root))
-    site = _validated(raw, options, Compiler(), Memo(one_build=True))
+    site = _validated(raw, options, _compiler(raw, Compiler()), Memo(one_build=True))
     render(site)
     return BuildResult(site, None, pages_per_language(site), 0, time.perf_counter() - started, site.warnings)
 
@@ -87,8 +88,11 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
     started = time.perf_counter()
     out = output_folder(out, root)  # refuse a foreign folder, or the project's own, before doing any work
     with _no_cycle_collection(), build_lock(root / CACHE_FOLDER, waiting):
-        if cache is not None:  # the preview's, kept between its builds: every page is checked each time
-            return _build(root, out, options, cache, True, started)
+        if cache is not None:  # the preview's, kept between its builds, with what its last build knew of each page
+            try:
+                return _build(root, out, options, cache, True, started, changed_pages=True)
+            except NotReusable:
+                return _build(root, out, options, cache, True, started)
         try:
             return _from_disk(root, out, options, started, changed_pages=True)
         except NotReusable:
@@ -101,14 +105,25 @@ def _from_disk(root: Path, out: Path, options: BuildOptions, started: float, cha
     """A build that reuses what earlier builds left in ``.cache/``; with ``changed_pages``, it makes only the pages
     whose files changed, when nothing else did (see ``known``)."""
     try:
-        return _build(root, out, options, BuildCache(root / CACHE_FOLDER, one_build=True), False, started,
-                      changed_pages)
+        with _closing(BuildCache(root / CACHE_FOLDER, one_build=True)) as cache:
+            return _build(root, out, options, cache, False, started, changed_pages)
     except LostText:
         pass
     # A text kept in the cache's store to be read where it is needed (a page's HTML, a text's survey, a
     # body's Markdown) could not be read back (the store was damaged, or replaced by another build): build
     # once more without the store.
-    return _build(root, out, options, BuildCache(root / CACHE_FOLDER, stored=False, one_build=True), False, started)
+    with _closing(BuildCache(root / CACHE_FOLDER, stored=False, one_build=True)) as cache:
+        return _build(root, out, options, cache, False, started)
+
+
+@contextmanager
+def _closing(cache: BuildCache):
+    """``cache``, closed when its build ends, failed or not: a process that builds again and again (the tests)
+    must not run out of files."""
+    try:
+        yield cache
+    finally:
+        cache.close()
 
 
 def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool,
@@ -116,6 +131,7 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
     index = None
     if long_running:
         inputs = Inputs(root, seen=cache.signatures)
+        index = cache.kept_index if changed_pages else None  # its own last build's, in memory
     else:
         # The files are digested on another core while this one reads the last build's index of pages, which a
         # build after a one-page edit needs (at 10,000 pages, 0.07 s and 0.09 s: the two now take the longer).
@@ -153,7 +169,12 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
         raw = load(Project(root), cache.documents, inputs, cache.stored_reading,
                    known.files() if known is not None else None)
         cache.pagefind.warm(search.languages_wanted(raw))  # loads on its core as the site is checked, if it may
-        site = _validated(raw, options, cache.compiler, cache.memo, known)
+        compiler = _compiler(raw, cache.compiler)
+        if known is not None and (farther := known.reach(_headings(raw, compiler))):
+            known = known.reaching(farther)  # their links looked up headings that changed: read them too
+            raw = load(Project(root), cache.documents, inputs, cache.stored_reading, known.files())
+            compiler = _compiler(raw, compiler)
+        site = _validated(raw, options, compiler, cache.memo, known)
         del raw  # what was read but not validated is let go
         searched = search.wanted(site, known.others if known is not None else ())
         if searched:  # Pagefind loads on its core, as pages render, for this build's index or the preview's
@@ -171,22 +192,25 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
         written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,
                              live_confirmed=confirm, aside=spare)
     finally:
-        try:
-            spare.close()  # waited for, even when the build stopped at a mistake
-        finally:
-            if not long_running:
-                cache.close()  # failed or not: a process that builds again and again must not run out of files
+        spare.close()  # waited for, even when the build stopped at a mistake
     pages = pages_per_language(renderer.site)
-    index = None if long_running else _index(site, renderer, jobs, inputs, options, cache.code)
+    index = _index(site, renderer, jobs, inputs, options, cache.code)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale, index=index)
-    return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings)
+    return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings,
+                       partial=known is not None)
+
+
+def _headings(raw: RawContent, compiler: Compiler) -> dict[Path, frozenset[str]]:
+    """The heading ids of each page read (by its file), as validation will find them (``compiler`` has compiled
+    them: see :func:`_compiler`)."""
+    return {document.path: compiler(document.markdown).heading_ids for document in raw.pages}
 
 
 def _validated(raw: RawContent, options: BuildOptions, compiler: Compiler, memo: Memo,
                known: Known | None = None) -> Site:
     """The validated site, carrying the options it was built with (so every reuse key covers them)."""
     site = validate(raw, base_url=options.base_url, fingerprint=options.fingerprint,
-                    compiler=_compiler(raw, compiler), memo=memo, known=known)
+                    compiler=compiler, memo=memo, known=known)
     return replace(site, options=options)
 
 
@@ -203,9 +227,11 @@ def _index(site: Site, renderer: Renderer, jobs: list[Job], inputs: Inputs, opti
         warnings.setdefault(warning.location.path, []).append(warning)
     entries = tuple(page if isinstance(page, KnownPage) else
                     known_page(page, page.lang in editions, inputs,
-                               () if page.lang in editions else warnings.get(page.path, ()), keys[output_path(page.url)])
+                               () if page.lang in editions else warnings.get(page.path, ()), keys[output_path(page.url)],
+                               () if page.lang in editions else site.reads.get(page.path, ()))
                     for page in renderer.every)
-    return PageIndex(rest_digest(inputs, options, code), site.link_targets, renderer.shared, entries)
+    return PageIndex(rest_digest(inputs, options, code), site.link_targets, site.targets_beside_pages, renderer.shared,
+                     entries)
 
 
 @contextmanager
@@ -230,6 +256,16 @@ def _compiler(raw: RawContent, compiler: Compiler) -> Compiler:
     """``compiler``, having compiled every page and source text not compiled before (on all cores)."""
     precompile(compiler, [document.markdown for document in (*raw.pages, *raw.sources)])
     return compiler
+
+
+def completed(made: Site, last: Site) -> Site:
+    """The whole site, from a build that ``made`` some pages again (see ``known``) and the ``last`` whole site:
+    its pages, as made now where they were; everything else as made now (every record, source and warning)."""
+    fresh = {(page.key, page.lang): page for page in made.pages}
+    paths = {page.path for page in made.pages}
+    reads = {path: keys for path, keys in last.reads.items() if path not in paths}
+    return replace(made, pages=tuple(fresh.get((page.key, page.lang), page) for page in last.pages),
+                   reads={**reads, **made.reads})
 
 
 def pages_per_language(site: Site) -> dict[str, int]:

@@ -533,7 +533,8 @@ def template_view(site: Site, every: Sequence[Page | KnownPage] | None = None) -
     every edit (warnings, the list of external links, pages' bodies).
     """
     return replace(site, pages=tuple(page.summary for page in (site.pages if every is None else every)), warnings=(),
-                   external_links=frozenset(), link_targets="")
+                   external_links=frozenset(), link_targets="", targets_beside_pages="",
+                   reads={})
 
 
 def _made_before() -> bytes:

@@ -47,7 +47,7 @@ from .fsevents import LONGEST_BURST, FileEvents
 from .memo import digest_of
 from .model import BuildOptions
 from .cache import BuildCache
-from .pipeline import CACHE_FOLDER, BuildResult, build
+from .pipeline import CACHE_FOLDER, BuildResult, build, completed
 from .review import REVIEW_PATH, render_review
 from .write import MANIFEST, MARKER, OutputError, check_output_folder, prepare_spare
 
@@ -149,6 +149,8 @@ class Preview:
                 result = build(self.root, self.out, self.options or preview_options(self.base_url), cache=self.cache)
             if result.site is None and self.result is not None:  # nothing changed: the site is the one shown
                 result = replace(result, site=self.result.site)
+            elif result.partial and self.result is not None and self.result.site is not None:
+                result = replace(result, site=completed(result.site, self.result.site), partial=False)
         except Exception as exc:  # noqa: BLE001 (every failure is shown where the editor looks: the browser)
             if trusted is not None and not trusted():
                 return None

@@ -26,10 +26,10 @@ from .errors import ContentError, ErrorList
 from .evidence import trace_evidence
 from .glossary import check_glossary_use
 from .jsonforms import RESOLVED
-from .known import Known, KnownPage, NotReusable
+from .known import Known, KnownPage
 from .links import Prose, Targets
 from .load import RawContent
-from .memo import Memo
+from .memo import Memo, digest_of
 from .model import Config, Event, Page, Rendered, Site, Source
 from .pages import SINGLE_TEMPLATES, check_record_pages, read_pages
 from .records import Records, check_groups, read_records, read_sources, read_strings
@@ -46,7 +46,8 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     ``memo`` remembers the per-text checks of earlier builds in this process (see ``memo``);
     ``known``: ``raw`` holds only the pages of ``known.keys``, and what the last build knew of the others stands
     for them in every check across pages (see ``known``). The site then has only those pages; it raises
-    :class:`~microsite.known.NotReusable` when the link targets come out other than the last build's.
+    :class:`~microsite.known.NotReusable` when the link targets come out other than the last build's, but for
+    the headings of those pages that no other page's links looked up.
     """
     memo = memo or Memo()
     errors = ErrorList()
@@ -79,14 +80,20 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
                                       lambda ident: sources[ident].date if ident in sources else None, memo))
     targets = _targets(config, every, records, sources, anchors, raw, assets, names, unread_pages)
     rendered: dict[tuple, Rendered] = {}
-    everything = memo.digest("link targets", targets)  # a link's meaning may depend on any of them
+    # A link's meaning may depend on any of them. The pages' headings apart, which the pages' own files decide,
+    # so that a build that reads some pages only can tell a change of theirs from any other (see ``known``).
+    beside_pages = memo.digest("link targets beside pages", replace(targets, pages={}))
+    everything = digest_of((beside_pages, memo.digest("link targets' pages", targets.pages)))
     if known is not None and everything != known.index.targets:
-        raise NotReusable("what links may point at is not what it was: every page's links are resolved again")
+        known.confirm_targets(beside_pages, pages)
     _carry_over_resolved(prose, targets, everything, memo)
     resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
                             lambda item: links.resolve_noting(item, targets), prose, RESOLVED)
     nowhere: list[tuple[Prose, list[int]]] = []  # links without an address: each must be explained by a mistake
-    for item, (fills, mistakes, _) in zip(prose, resolved):
+    reads: dict[Path, set[str]] = {}  # by file, the keys of the pages its links looked up (see ``known``)
+    for item, (fills, mistakes, read) in zip(prose, resolved):
+        if read.pages:
+            reads.setdefault(item.path, set()).update(key for key, _ in read.pages)
         rendered[item.slot] = memo.of("body", (item.compiled, fills), lambda item=item, fills=fills:
                                       Rendered(item.compiled.body, fills))  # one object while neither changes
         errors.extend(mistakes)
@@ -112,7 +119,8 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
         external |= frozenset(href for page in known.others for href in page.external)
     site = Site(raw.project.root, config, tuple(pages), tuple(records.statistics), _in_date_order(records.events),
                 tuple(records.terms), tuple(sources.values()), strings, assets, tuple(warnings), external,
-                link_targets=everything)
+                link_targets=everything, targets_beside_pages=beside_pages,
+                reads={path: tuple(sorted(keys)) for path, keys in reads.items()})
     if known is None:
         return derive(site, editions, memo)
     # Whether each of an edition's own conversions still matches some text asks of every page's: the others' said.

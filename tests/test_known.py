@@ -19,7 +19,7 @@ from microsite import pipeline
 from microsite.cache import PAGES, BuildCache
 from microsite.errors import ContentErrors
 from microsite.inputs import Inputs
-from microsite.known import FIELDS, IndexReading, KnownPage, NotReusable, PageIndex, index_lines, rest_digest
+from microsite.known import FIELDS, IndexReading, Known, KnownPage, NotReusable, PageIndex, index_lines, rest_digest
 from microsite.model import BuildOptions, PageSummary
 from microsite.pipeline import CACHE_FOLDER, build
 from microsite.store import write_checked
@@ -94,8 +94,6 @@ def test_an_edited_page_is_made_alone_and_the_site_equals_a_clean_build(minimal_
 
 
 @pytest.mark.parametrize("edit", [
-    # a heading that a link of another page may name: the link targets change
-    lambda root: append(root, "statistics.en.md", "\n## A new section\n\nWords.\n"),
     # a title, which other pages' menus and lists show: the templates' view changes
     lambda root: replace_in(root, "content/pages/statistics.en.md", "title: statistics en", "title: Figures"),
     # a quote of a source, which becomes an anchor of the source's page
@@ -110,7 +108,10 @@ def test_an_edited_page_is_made_alone_and_the_site_equals_a_clean_build(minimal_
     lambda root: replace_in(root, "templates/base.html", "<body", "<body data-edited"),
     lambda root: replace_in(root, "content/data/timeline.yaml", "title: Trade event", "title: Trade fair"),
     lambda root: replace_in(root, "content/site.yaml", "en: Test site", "en: A site"),
-], ids=["heading", "title", "quote", "page added", "page removed", "template", "record", "settings"])
+    # a heading, and with it a quote, which becomes an anchor of the source's page: more than headings changed
+    lambda root: append(root, "statistics.en.md", '\n## A new section\n\n[Words](cite:2023-10-11-abcdef12 '
+                                                 '"调研在晋异地商会会务发展").\n'),
+], ids=["title", "quote", "page added", "page removed", "template", "record", "settings", "heading and quote"])
 def test_what_reaches_other_pages_makes_every_page_as_a_clean_build_does(minimal_project, tmp_path, monkeypatch,
                                                                           edit):
     out = tmp_path / "site"
@@ -119,6 +120,68 @@ def test_what_reaches_other_pages_makes_every_page_as_a_clean_build_does(minimal
     got, ways = outcome(minimal_project, out, monkeypatch)
     assert got == clean(minimal_project, tmp_path)
     assert ways in ([GAVE_UP, EVERY_PAGE], [EVERY_PAGE])
+
+
+def test_a_heading_no_link_looks_up_leaves_the_page_made_alone(minimal_project, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    append(minimal_project, "timeline.en.md", "\n## A new section\n\nWords.\n")
+    before, keys = tree(out), reached(monkeypatch)
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert (keys, ways) == ([], [CHANGED_ONLY])
+    assert got == clean(minimal_project, tmp_path)
+    assert {path for path, content in tree(out).items() if before.get(path) != content} == {
+        "en/timeline/index.html", ".microsite-manifest"}
+
+
+def reached(monkeypatch: pytest.MonkeyPatch) -> list[frozenset[str]]:
+    """The keys of the pages each build reads again because their links looked up headings that changed."""
+    found: list[frozenset[str]] = []
+    reaching = Known.reaching
+    monkeypatch.setattr(Known, "reaching", lambda known, keys: found.append(keys) or reaching(known, keys))
+    return found
+
+
+@pytest.mark.parametrize("heading", ["## A new section", "## Intro {#figures}"], ids=["added", "named twice"])
+def test_a_heading_another_pages_link_looks_up_makes_that_page_again_too(minimal_project, tmp_path, monkeypatch,
+                                                                        heading):
+    """The home page links to the statistics page: a heading there may decide whether its link's anchor
+    exists. The home page is read and checked again with it (every other page as the index has it),
+    whether or not its link names the new heading."""
+    out = tmp_path / "site"
+    replace_in(minimal_project, "content/pages/index.en.md", "(statistics.md)", "(statistics.md#figures)")
+    replace_in(minimal_project, "content/pages/statistics.en.md", "Intro.", "## Intro {#figures}\n\nIntro.")
+    build(minimal_project, out)
+    append(minimal_project, "statistics.en.md", f"\n{heading}\n\nWords.\n")
+    before, keys = tree(out), reached(monkeypatch)
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert got == clean(minimal_project, tmp_path)
+    assert keys == [{"index"}]
+    if heading == "## A new section":
+        assert ways == [CHANGED_ONLY]
+        changed = {path for path, content in tree(out).items() if before.get(path) != content}
+        assert changed == {"en/statistics/index.html", ".microsite-manifest"}, changed  # the home page as it was
+    else:  # the anchor named twice: a mistake, reported as a build of every page reports it
+        assert ways == [GAVE_UP, EVERY_PAGE]
+        assert "figures" in got
+
+
+def test_a_heading_removed_that_a_link_names_is_reported_as_a_build_of_every_page_reports_it(
+        minimal_project, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    replace_in(minimal_project, "content/pages/index.en.md", "(statistics.md)", "(statistics.md#figures)")
+    replace_in(minimal_project, "content/pages/statistics.en.md", "Intro.", "## Figures {#figures}\n\nIntro.")
+    build(minimal_project, out)
+    replace_in(minimal_project, "content/pages/statistics.en.md", "{#figures}", "{#numbers}")
+    keys = reached(monkeypatch)
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert got == clean(minimal_project, tmp_path)
+    assert isinstance(got, str) and "#figures" in got
+    assert (keys, ways) == ([{"index"}], [GAVE_UP, EVERY_PAGE])
+    replace_in(minimal_project, "content/pages/index.en.md", "#figures", "#numbers")
+    got, ways = outcome(minimal_project, out, monkeypatch)  # mended: both pages read, against the last index
+    assert got == clean(minimal_project, tmp_path)
+    assert (keys, ways) == ([{"index"}], [CHANGED_ONLY])
 
 
 def test_a_page_whose_links_and_quotes_stay_is_made_alone_even_where_its_words_change(minimal_project, tmp_path,
@@ -260,23 +323,27 @@ def test_the_index_reads_back_what_it_wrote_and_nothing_else(tmp_path):
 
     warning = ContentError(Location(summary.path), "out of date", "bring it up to date", "- old\n+ new")
     page = KnownPage(summary, False, "d1", frozenset({"one", "two"}), (("src", "a quote", 3, 4),),
-                     ("https://example.org/",), (warning,), "k1")
-    index = PageIndex("rest", "targets", "shared", (page, KnownPage(summary, True, "", frozenset(), (), (), (), "k2")))
+                     ("https://example.org/",), (warning,), "k1", (), ("home", "statistics"))
+    index = PageIndex("rest", "targets", "beside", "shared",
+                      (page, KnownPage(summary, True, "", frozenset(), (), (), (), "k2")))
     written = b"".join(index_lines(index))
     back = index_from_lines(written)
-    assert back.rest == "rest" and back.targets == "targets" and back.shared == "shared"
-    assert [(p.summary, p.edition, p.digest, p.heading_ids, p.citations, p.external, p.job) for p in back.pages] == [
-        (p.summary, p.edition, p.digest, p.heading_ids, p.citations, p.external, p.job) for p in index.pages]
+    assert (back.rest, back.targets, back.beside_pages, back.shared) == ("rest", "targets", "beside", "shared")
+    assert [(p.summary, p.edition, p.digest, p.heading_ids, p.citations, p.external, p.job, p.reads)
+            for p in back.pages] == [
+        (p.summary, p.edition, p.digest, p.heading_ids, p.citations, p.external, p.job, p.reads) for p in index.pages]
     shown = back.pages[0].warnings[0]
     assert (shown.location, shown.message, shown.hint, shown.detail) == (warning.location, warning.message,
                                                                          warning.hint, warning.detail)
     assert back.pages[0].summary.content_digest == summary.content_digest
     assert b"".join(index_lines(back)) == written  # its pages written back as the lines read
     head, rows = split_index(written)
-    for broken in ({**head, "rest": 1}, {**head, "fields": list(FIELDS)[:-1]}, {**head, "fields": FIELDS[::-1]}):
+    for broken in ({**head, "rest": 1}, {**head, "beside_pages": None}, {**head, "fields": list(FIELDS)[:-1]},
+                   {**head, "fields": FIELDS[::-1]}):
         assert index_from_lines(join_index(broken, rows)) is None, broken
     for field, value in (("job", 1), ("edition", "yes"), ("heading_ids", [1]), ("citations", [["src", "q", "3", 4]]),
-                         ("warnings", [["p", 1, 2, "m", "h"]]), ("weight", 2.5), ("external", "x")):
+                         ("warnings", [["p", 1, 2, "m", "h"]]), ("weight", 2.5), ("external", "x"),
+                         ("reads", "home"), ("reads", [["home", "en"]])):
         broken_rows = [dict(zip(FIELDS, row)) for row in rows]
         broken_rows[-1][field] = value
         assert index_from_lines(join_index(head, [list(row.values()) for row in broken_rows])) is None, field

@@ -997,3 +997,38 @@ def test_the_search_index_is_made_when_a_browser_first_asks_for_it(minimal_proje
         assert len(json.loads(entry.body)["languages"]) == 2
         assert server.get("/pagefind/pagefind.js").status == 200
         assert server.get("/pagefind/no-such-file.js").status == 404
+
+
+@pytest.mark.parametrize("edit", [
+    "\nA sentence more, in the page's own words.\n",
+    "\n## A section more\n\nWords.\n",  # headings other pages' links look up: those pages are made again too
+], ids=["sentence", "heading"])
+def test_a_preview_rebuild_after_a_page_edit_makes_the_pages_it_reaches_and_shows_the_whole_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str) -> None:
+    """The preview keeps what its last build knew of each page (``known``), as a command-line build keeps it in
+    ``.cache/``; the site it then shows (the review page, the search index) is the whole site, as a clean build's."""
+    from microsite import pipeline
+    from microsite.review import render_review
+
+    root = make_project(tmp_path / "a", SAMPLE)
+    preview = Preview(root, tmp_path / "a" / "site", "http://127.0.0.1:1/")
+    assert preview.rebuild()
+    ways: list[bool] = []
+    make = pipeline._make
+    monkeypatch.setattr(pipeline, "_make", lambda *arguments: ways.append(arguments[-1] is not None)
+                        or make(*arguments))
+    for step in range(2):
+        page = root / "content" / "pages" / "organisation.en.md"
+        page.write_text(page.read_text(encoding="utf-8") + edit.replace("more", "more" * (step + 1)),
+                        encoding="utf-8")
+        assert preview.rebuild(), preview.error
+        assert ways[-1] is True and not preview.result.partial
+        copy = make_project(tmp_path / f"clean{step}", root / "content")
+        clean = Preview(copy, tmp_path / f"clean{step}" / "site", "http://127.0.0.1:1/")
+        assert clean.rebuild()
+        assert render_review(preview.result.site) == render_review(clean.result.site)
+        assert tree(preview.out) == tree(clean.out)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
