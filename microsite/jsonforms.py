@@ -214,27 +214,30 @@ def _location(data: Any, path: Path) -> Location:
 def resolved_to_json(resolved: tuple[tuple[str, ...], list[ContentError], Read], item: Prose) -> list:
     """What resolving ``item`` gave: what fills its placeholders (its HTML is its compiled text's, filled), its
     mistakes (located in the file ``item`` is from) and what it read of the link targets (each field's name;
-    each page looked up, as key and language)."""
+    each page whose headings it looked at, and each it only looked up, as key and language)."""
     fills, mistakes, read = resolved
     if type(fills) is not tuple or type(mistakes) is not list or type(read) is not Read:
         raise TypeError("not a resolved text")
     return [list(fills), [[_location_to_json(m.location, item.path), m.message, m.hint, m.detail]
                           for m in _only_content_errors(mistakes)],
-            list(read.fields), [part for page in read.pages for part in page]]  # key, language, key, ...
+            list(read.fields), [part for page in read.pages for part in page],  # key, language, key, ...
+            [part for page in read.found for part in page]]
 
 
 def resolved_from_json(data: Any, item: Prose) -> tuple[tuple[str, ...], list[ContentError], Read]:
-    fills, mistakes, fields, pages = data
+    fills, mistakes, fields, pages, found = data
     # two for each link, no fewer
     if type(fills) is not list or len(fills) != 2 * item.compiled.link_count or not all_of(str, fills):
         raise ValueError("not what fills this text's links")
     mistakes = [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
                 for where, message, hint, detail in mistakes]
-    if type(fields) is not list or type(pages) is not list or not all_of(str, fields + pages) or len(pages) % 2:
+    if (type(fields) is not list or type(pages) is not list or type(found) is not list
+            or not all_of(str, fields + pages + found) or len(pages) % 2 or len(found) % 2):
         raise TypeError("not what a text read of the link targets")
     # The pages in the order written, sorted (a text looks up 20 pages: sorting them again, as pairs, was three
     # quarters of the time it took to read back what 10,000 texts read).
-    return tuple(fills), mistakes, Read(tuple(sorted(set(fields))), tuple(zip(pages[::2], pages[1::2])))
+    return tuple(fills), mistakes, Read(tuple(sorted(set(fields))), tuple(zip(pages[::2], pages[1::2])),
+                                        tuple(zip(found[::2], found[1::2])))
 
 
 def _only_content_errors(mistakes: list) -> list[ContentError]:

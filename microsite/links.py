@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Iterator
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -110,25 +111,29 @@ _TARGET_FIELDS = frozenset(Targets.__dataclass_fields__)
 
 @dataclass(frozen=True, slots=True)
 class Read:
-    """What resolving one text read of the link targets: whole fields by name, and of ``pages`` only the pages
-    looked up (by key and language). A text whose reads meet no change (:func:`changed_between`) resolves as
-    it did."""
+    """What resolving one text read of the link targets: whole fields by name; of ``pages``, the pages whose
+    headings it looked at, and those it only looked up (``found``: whether they exist), each by key and language.
+    A text whose reads meet no change (:func:`changed_between`) resolves as it did."""
 
     fields: tuple[str, ...] = ()  # sorted (kept for each of 10,000 texts: tuples are the smallest)
     pages: tuple[tuple[str, str], ...] = ()  # sorted
+    found: tuple[tuple[str, str], ...] = ()  # sorted; none of ``pages``
 
     def meets(self, changed: Changes) -> bool:
         """Whether anything this text read is among ``changed`` (a look-up per read: a checkout that changed
         10,000 pages is asked about by 10,000 texts)."""
-        return any(name in changed.fields for name in self.fields) or any(key in changed.pages for key in self.pages)
+        return (any(name in changed.fields for name in self.fields) or any(key in changed.pages for key in self.pages)
+                or any(key in changed.present for key in self.found))
 
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What differs between two builds' link targets, in the terms of :class:`Read`."""
+    """What differs between two builds' link targets, in the terms of :class:`Read`: the fields, the pages whose
+    headings differ (or that one build has and the other has not), and the pages one build has and the other not."""
 
     fields: frozenset[str] = frozenset()
     pages: frozenset[tuple[str, str]] = frozenset()
+    present: frozenset[tuple[str, str]] = frozenset()
 
 
 def changed_between(before: Targets, after: Targets) -> Changes:
@@ -138,7 +143,7 @@ def changed_between(before: Targets, after: Targets) -> Changes:
                        if not same_encoding(getattr(before, name), getattr(after, name)))
     pages = frozenset(key for key in before.pages.keys() | after.pages.keys()
                       if not same_encoding(before.pages.get(key), after.pages.get(key)))
-    return Changes(fields, pages)
+    return Changes(fields, pages, frozenset(before.pages.keys() ^ after.pages.keys()))
 
 
 class _Noting:
@@ -153,18 +158,20 @@ class _Noting:
     def __init__(self, targets: Targets) -> None:
         self._targets = targets
         self._fields: set[str] = set()
-        self._pages: set[tuple[str, str]] = set()
+        self._pages: set[tuple[str, str]] = set()  # their headings looked at
+        self._found: set[tuple[str, str]] = set()  # looked up
 
     def __getattr__(self, name: str):
         if name not in _TARGET_FIELDS:
             raise AttributeError(name)
         if name == "pages":
-            return _NotedPages(self._targets.pages, self._targets.page_keys, self._pages)
+            return _NotedPages(self._targets.pages, self._targets.page_keys, self._pages, self._found)
         self._fields.add(name)
         return getattr(self._targets, name)
 
     def read(self) -> Read:
-        return Read(_one_of_each(tuple(sorted(self._fields))), tuple(sorted(self._pages)))
+        return Read(_one_of_each(tuple(sorted(self._fields))), tuple(sorted(self._pages)),
+                    tuple(sorted(self._found - self._pages)))
 
 
 @functools.cache
@@ -175,15 +182,41 @@ def _one_of_each(fields: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class _NotedPages:
-    """``Targets.pages`` for :class:`_Noting`: each page looked up is noted."""
+    """``Targets.pages`` for :class:`_Noting`: each page looked up is noted, and apart, each whose headings are
+    looked at. A page's headings come as :class:`_NotedHeadings`: whether a page exists is known by ``is None``,
+    which reads nothing of them."""
 
     def __init__(self, pages: dict[tuple[str, str], frozenset[str]], keys: dict[tuple[str, str], tuple[str, str]],
-                 noted: set[tuple[str, str]]) -> None:
-        self._pages, self._keys, self._noted = pages, keys, noted
+                 noted: set[tuple[str, str]], found: set[tuple[str, str]]) -> None:
+        self._pages, self._keys, self._noted, self._found = pages, keys, noted, found
 
-    def get(self, key: tuple[str, str], default: frozenset[str] | None = None) -> frozenset[str] | None:
-        self._noted.add(self._keys.get(key, key))
-        return self._pages.get(key, default)
+    def get(self, key: tuple[str, str]) -> _NotedHeadings | None:
+        key = self._keys.get(key, key)
+        self._found.add(key)
+        headings = self._pages.get(key)
+        return None if headings is None else _NotedHeadings(headings, key, self._noted)
+
+
+class _NotedHeadings:
+    """A page's heading ids for :class:`_Noting`: asking whether one is among them, or going through them, notes
+    that the page's headings were looked at. Nothing else of them can be reached."""
+
+    __slots__ = ("_headings", "_key", "_noted")
+
+    def __init__(self, headings: frozenset[str], key: tuple[str, str], noted: set[tuple[str, str]]) -> None:
+        self._headings, self._key, self._noted = headings, key, noted
+
+    def __contains__(self, ident: object) -> bool:
+        self._noted.add(self._key)
+        return ident in self._headings
+
+    def __iter__(self) -> Iterator[str]:
+        self._noted.add(self._key)
+        return iter(self._headings)
+
+    def __len__(self) -> int:
+        self._noted.add(self._key)
+        return len(self._headings)
 
 
 def citations(prose: Prose) -> list[Citation]:

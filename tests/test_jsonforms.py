@@ -323,13 +323,15 @@ def test_an_avoided_form_of_another_shape_is_refused(form) -> None:
 
 @pytest.mark.parametrize("form", [None, [], [[]], [[], [[[1, 2], "m", "h"]]], [1, []],
                                   [[], [[[1, "2"], "m", "h", ""]]], [[], []],
-                                  [[], [], [1], []], [[], [], [], [["a"]]],
-                                  [[], [], [], [["a", 2]]], [[], [], "pages", []],
-                                  [[], [], [], ["ab"]], [[], [], [], [["a", "b", "c"]]], [[], [], ["x", 1], []],
-                                  [[], [], [], [["a", "b"], ("a", "b")]],
-                                  ["<p>x</p>", [], [], []],  # the HTML whole, as earlier versions kept it
-                                  [[" href=\"/\"", ""], [], [], []],  # fills for a link the text does not have
-                                  [("a", "b"), [], [], []]])
+                                  [[], [], [1], [], []], [[], [], [], [["a"]], []],
+                                  [[], [], [], [["a", 2]], []], [[], [], "pages", [], []],
+                                  [[], [], [], ["ab"], []], [[], [], [], [["a", "b", "c"]], []],
+                                  [[], [], ["x", 1], [], []], [[], [], [], [["a", "b"], ("a", "b")], []],
+                                  [[], [], [], [], ["a"]], [[], [], [], [], "ab"], [[], [], [], [], [1, "en"]],
+                                  [[], [], [], []],  # as earlier versions kept it, without the pages only looked up
+                                  ["<p>x</p>", [], [], [], []],  # the HTML whole, as earlier versions kept it
+                                  [[" href=\"/\"", ""], [], [], [], []],  # fills for a link the text does not have
+                                  [("a", "b"), [], [], [], []]])
 def test_a_resolved_form_of_another_shape_is_refused(form) -> None:
     item = Prose(compile_markdown(new_parser(), "x"), "en", PATH, 1)
     with pytest.raises((TypeError, ValueError)):
@@ -339,16 +341,16 @@ def test_a_resolved_form_of_another_shape_is_refused(form) -> None:
 @pytest.mark.parametrize("fills", [[], [" href=\"/\""], [" href=\"/\"", "", ""], [1, ""], [" href=\"/\"", None]])
 def test_fills_that_do_not_fit_the_texts_links_are_refused(fills) -> None:
     item = Prose(compile_markdown(new_parser(), "see [a](b.md)"), "en", PATH, 1)  # one link: two fills
-    assert RESOLVED.from_json([[" href=\"/\"", ""], [], [], []], item)[0] == (" href=\"/\"", "")
+    assert RESOLVED.from_json([[" href=\"/\"", ""], [], [], [], []], item)[0] == (" href=\"/\"", "")
     with pytest.raises((TypeError, ValueError)):
-        RESOLVED.from_json([fills, [], [], []], item)
+        RESOLVED.from_json([fills, [], [], [], []], item)
 
 
 def test_what_a_text_read_is_kept_as_key_and_language_pairs_in_one_list() -> None:
     from microsite.links import Read
 
     item = Prose(compile_markdown(new_parser(), "x"), "en", PATH, 1)
-    read = Read(("config", "pages"), (("a", "en"), ("a", "zh"), ("b/c", "en")))
+    read = Read(("config", "pages"), (("a", "en"), ("a", "zh"), ("b/c", "en")), (("d", "en"),))
     form = RESOLVED.to_json(((), [], read), item)
-    assert form[3] == ["a", "en", "a", "zh", "b/c", "en"]
+    assert (form[3], form[4]) == (["a", "en", "a", "zh", "b/c", "en"], ["d", "en"])
     assert RESOLVED.from_json(json.loads(as_json(form)), item)[2] == read

@@ -122,16 +122,19 @@ def test_what_reaches_other_pages_makes_every_page_as_a_clean_build_does(minimal
     assert ways in ([GAVE_UP, EVERY_PAGE], [EVERY_PAGE])
 
 
-def test_a_heading_no_link_looks_up_leaves_the_page_made_alone(minimal_project, tmp_path, monkeypatch):
+@pytest.mark.parametrize("page", ["timeline", "statistics"])
+def test_a_heading_no_link_looks_at_leaves_the_page_made_alone(minimal_project, tmp_path, monkeypatch, page):
+    """No page links to the timeline; the home page links to the statistics page, but names no anchor there:
+    whether that page exists is all its link read."""
     out = tmp_path / "site"
     build(minimal_project, out)
-    append(minimal_project, "timeline.en.md", "\n## A new section\n\nWords.\n")
+    append(minimal_project, f"{page}.en.md", "\n## A new section\n\nWords.\n")
     before, keys = tree(out), reached(monkeypatch)
     got, ways = outcome(minimal_project, out, monkeypatch)
     assert (keys, ways) == ([], [CHANGED_ONLY])
     assert got == clean(minimal_project, tmp_path)
     assert {path for path, content in tree(out).items() if before.get(path) != content} == {
-        "en/timeline/index.html", ".microsite-manifest"}
+        f"en/{page}/index.html", ".microsite-manifest"}
 
 
 def reached(monkeypatch: pytest.MonkeyPatch) -> list[frozenset[str]]:

@@ -414,27 +414,35 @@ def test_resolving_notes_each_page_it_looks_up_and_each_field_it_reads():
     fills, errors, read = noted(text)
     rendered, resolving_errors = resolve(prose(text), targets())
     assert errors == resolving_errors == [] and fills == rendered.fills  # as resolving gives
-    assert read.pages == (("pillars/contact", "en"), ("statistics", "en"))
+    # the headings of the page whose anchor the link names; of the other, only that it exists
+    assert (read.pages, read.found) == ((("statistics", "en"),), (("pillars/contact", "en"),))
     assert {"config", "statistics", "special", "static_files"} <= set(read.fields)
     _, _, plain = noted("Words and [far](https://example.org/) only.")
-    assert plain.pages == () and "statistics" not in plain.fields and "static_files" not in plain.fields
+    assert plain.pages == plain.found == () and "statistics" not in plain.fields and "static_files" not in plain.fields
     _, [error], missing = noted("[gone](nowhere.md)")  # a page looked for and not found is read too
-    assert "does not exist" in error.message and missing.pages == (("pillars/nowhere", "en"),)
+    assert "does not exist" in error.message and (missing.pages, missing.found) == ((), (("pillars/nowhere", "en"),))
+    _, [error], anchored = noted("[gone](contact.md#nowhere)")  # its headings listed in the mistake: looked at
+    assert "anchors there" in error.hint and anchored.pages == (("pillars/contact", "en"),) and not anchored.found
 
 
 def test_a_change_meets_a_text_only_where_it_read():
     from microsite.links import Changes, changed_between
 
-    _, _, read = noted("[figures](../statistics.md#figures) and [](stat:donations)")
+    _, _, read = noted("[figures](../statistics.md#figures), [contact](contact.md) and [](stat:donations)")
     before = targets()
-    elsewhere = targets(pages={**before.pages, ("pillars/contact", "en"): frozenset({"new"})})
+    elsewhere = targets(pages={**before.pages, ("glossary", "en"): frozenset({"new"})})
     here = targets(pages={**before.pages, ("statistics", "en"): frozenset({"figures", "more"})})
+    # the headings of a page only looked up: whether it exists is all that was read
+    headings = targets(pages={**before.pages, ("pillars/contact", "en"): frozenset({"new"})})
+    gone = targets(pages={key: ids for key, ids in before.pages.items() if key != ("pillars/contact", "en")})
     added = targets(pages={**before.pages, ("fresh", "en"): frozenset()})
     stat = targets(statistics={**before.statistics, "chambers": {"zh": "50个", "en": "50"}})
     assert changed_between(before, targets()) == Changes()  # equal targets: nothing changed
-    assert not read.meets(changed_between(before, elsewhere)) and not read.meets(changed_between(before, added))
-    assert read.meets(changed_between(before, here)) and read.meets(changed_between(before, stat))
-    assert changed_between(before, added).pages == {("fresh", "en")}
+    for unread in (elsewhere, headings, added):
+        assert not read.meets(changed_between(before, unread))
+    for met in (here, gone, stat):
+        assert read.meets(changed_between(before, met))
+    assert changed_between(before, added).pages == changed_between(before, added).present == {("fresh", "en")}
 
 
 def test_what_resolves_links_can_reach_of_the_targets_is_only_what_it_notes():
