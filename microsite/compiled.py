@@ -858,6 +858,7 @@ class Compiler:
         self.recall = recall
         self.keep = keep
         self.used: set[str] = set()  # keys asked for since the last save: what a cache should keep
+        self.whole: set[str] = set()  # those of the last whole build (see forget_unused)
         self.keys: dict[str, str] = {}  # text -> its key, so that a text kept between builds is digested once
 
     def key(self, text: str | Kept) -> str:
@@ -871,10 +872,14 @@ class Compiler:
             key = self.keys[text] = text_key(text)
         return key
 
-    def forget_unused(self) -> None:
-        """Keep only what was asked for since the last call (so memory does not grow with every edit)."""
-        self.known = {key: value for key, value in self.known.items() if key in self.used}
-        self.keys = {text: key for text, key in self.keys.items() if key in self.used}
+    def forget_unused(self, partial: bool = False) -> None:
+        """Keep only what was asked for since the last call (so memory does not grow with every edit); after a
+        ``partial`` build (some pages read, see ``known``), also what the last whole build asked for."""
+        kept = self.used | self.whole if partial else self.used
+        self.known = {key: value for key, value in self.known.items() if key in kept}
+        self.keys = {text: key for text, key in self.keys.items() if key in kept}
+        if not partial:
+            self.whole = self.used
         self.used = set()
 
     def __call__(self, text: str | Kept) -> Compiled:

@@ -58,6 +58,7 @@ class Memo:
                  one_build: bool = False) -> None:
         self.known: dict[Hashable, list] = {}  # key -> [result, the last build that asked, (digest, form, item)]
         self.build = 0
+        self.whole = 0  # the last build that checked the whole site (see prune)
         self.recall = recall
         self.one_build = one_build
 
@@ -145,9 +146,20 @@ class Memo:
                 stored, form, item = keep
                 yield stored, functools.partial(form.to_json, value, item)
 
-    def prune(self) -> None:
-        """Forget what the build just finished did not ask for (so memory does not grow with every edit)."""
-        for key in [key for key, cell in self.known.items() if cell[1] != self.build]:
+    def prune(self, partial: bool = False) -> None:
+        """Forget what the build just finished did not ask for (so memory does not grow with every edit).
+
+        A ``partial`` build checked only some pages (see ``known``): what it did
+        not ask for may serve the others, and is kept if the last whole build
+        asked for it; what only the partial builds since asked for is forgotten
+        (an edited page's earlier versions, what records checked again made).
+        """
+        if partial:
+            stale = [key for key, cell in self.known.items() if self.whole < cell[1] < self.build]
+        else:
+            stale = [key for key, cell in self.known.items() if cell[1] != self.build]
+            self.whole = self.build
+        for key in stale:
             del self.known[key]
         self.build += 1
 

@@ -181,8 +181,8 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
             cache.pagefind.warm(language.tag for language in site.config.languages)
         if known is None:
             cache.validated()
-        # else the store is left as it is: it holds what every page not read needs, and what the few pages read
-        # now needed is made again by the next build that reads them (rewriting its index took a tenth of this)
+        else:
+            cache.partly_validated()
         renderer = Renderer(site, inputs, cache.code, cache.environments, cache.memo, known)
         jobs = renderer.jobs()
         if sum(job.key not in cache.outputs for job in jobs) >= MIN_ITEMS:  # many to make, in children of this one

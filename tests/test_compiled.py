@@ -498,3 +498,17 @@ def test_the_place_of_each_untraced_number_of_a_long_run_is_found_in_linear_time
             run.place_of(place[0])
 
     assert superlinear(every, lambda count: compile_markdown(MD, "7月，" * count).digits[0], 1500) is None
+
+
+def test_a_partial_build_keeps_the_texts_of_the_last_whole_build_and_forgets_its_own_earlier_ones():
+    compiler = Compiler()
+    for text in ("page a", "page b"):
+        compiler(text)
+    compiler.forget_unused()  # a whole build
+    for version in ("page b1", "page b2"):  # page b saved twice, each build partial
+        compiler(version)
+        compiler.forget_unused(partial=True)
+    assert {compiler.key(text) for text in ("page a", "page b", "page b2")} == set(compiler.known)
+    compiler("page a")
+    compiler.forget_unused()  # a whole build
+    assert set(compiler.known) == {compiler.key("page a")}

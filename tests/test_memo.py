@@ -24,6 +24,24 @@ def test_prune_keeps_only_what_the_last_build_used():
     assert memo.get("old", lambda: 3) == 3  # forgotten, computed again
 
 
+def test_a_partial_build_keeps_what_the_last_whole_build_asked_for_and_forgets_its_own_earlier_results():
+    """A build that read some pages only (see ``known``) asks for their results alone; the others' serve the next
+    whole build. An edited page's earlier versions, asked for by partial builds only, go."""
+    memo = Memo()
+    memo.get("page a", lambda: "a")
+    memo.get("page b", lambda: "b")
+    memo.get("records", lambda: "r")
+    memo.prune()  # a whole build
+    for version in ("b1", "b2", "b3"):  # page b saved three times, each build partial
+        memo.get("records", lambda: "r")
+        memo.get(f"page {version}", lambda version=version: version)
+        memo.prune(partial=True)
+    assert set(memo.known) == {"page a", "page b", "page b3", "records"}
+    memo.get("page a", lambda: "a again")
+    memo.prune()  # a whole build: what it did not ask for goes
+    assert set(memo.known) == {"page a"} and memo.get("page a", lambda: "a again") == "a"
+
+
 def test_what_a_build_asks_for_again_is_kept_whether_it_hit_or_not():
     memo = Memo()
     memo.get("hit", lambda: 1)
