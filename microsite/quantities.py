@@ -128,7 +128,8 @@ def _claimed_zh(text: str) -> list[Quantity]:
         written_in_digits = any(char.isdecimal() for char in number.text)
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
             continue
-        found.append(Quantity(number, _zh_meanings(in_date, ordinal), _date_part(number, in_date)))
+        found.append(Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
+                              _date_part(number, in_date)))
     return found + _relative_years(text) + _firsts(text)
 
 
@@ -191,14 +192,28 @@ def _relative_years(text: str) -> list[Quantity]:
 
 
 def _ordinal_zh(number: Number, text: str) -> bool:
-    """第二, 十一届; and the 一次 of 十一届一次 (会议): a term's first meeting, not one meeting."""
+    """第二, 十一届; and the 一次 of 十一届一次 (会议): a term's first meeting, not one meeting; 党的二十大, 中共一大: the
+    Party's 20th (first) National Congress, not twenty (one) of something great."""
     return (text.endswith("第", 0, number.start) or number.unit == "届"
-            or (number.unit == "次" and text.endswith("届", 0, number.start)))
+            or (number.unit == "次" and text.endswith("届", 0, number.start))
+            or (number.unit == "大" and text.endswith(_PARTY, 0, number.start)))
 
 
-def _zh_meanings(in_date: bool, ordinal: bool) -> frozenset[str]:
+_PARTY = ("党的", "中共", "共产党", "党")  # before a congress's number: 党的二十大, 中共一大
+
+
+def _either_congress(number: Number) -> bool:
+    """Whether ``number`` (not after 党的, 中共) may be a Party congress by its number, or a count of great
+    things: 二十大 (精神, 报告) is the 20th National Congress, 十大 and 十二大 (重点产业) may be the ten or twelve
+    great ...; from 十一 up, the congresses since 1977 (under 十一, 三大任务 is three tasks)."""
+    return number.unit == "大" and number.value >= 11
+
+
+def _zh_meanings(in_date: bool, ordinal: bool, either: bool = False) -> frozenset[str]:
     if in_date:
         return frozenset((DATE,))
+    if either and not ordinal:
+        return frozenset((COUNT, ORDINAL))
     return frozenset((ORDINAL,)) if ordinal else frozenset((COUNT,))
 
 
@@ -317,7 +332,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     for number in numbers:
         in_date = _in_a_date(number, spans)
         ordinal = _ordinal_zh(number, normalized_quote)
-        meanings = _zh_meanings(in_date, ordinal)
+        meanings = _zh_meanings(in_date, ordinal, _either_congress(number))
         if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
             # a bare numeral in a name (十四五, 四好) fixes no meaning, and traces a name's numbers only
             found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))

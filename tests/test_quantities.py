@@ -24,6 +24,11 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("第二季度", [("二季度", 2, {DATE})]),
     ("2023年7月", [("2023年", 2023, {DATE}), ("7月", 7, {DATE})]),
     ("十一届一次主席会议", [("十一届", 11, {ORDINAL}), ("一次", 1, {ORDINAL})]),  # the term's first meeting
+    # a Party congress by its number: after 党的 or 中共 the 20th (first); from 十一 up, also alone, either reading
+    # (二十大精神; but 十二大重点产业, twelve key industries); under 十一, alone, a count (三大任务, three tasks)
+    ("党的二十大，中共一大会址", [("二十大", 20, {ORDINAL}), ("一大", 1, {ORDINAL})]),
+    ("二十大精神，十二大重点产业", [("二十大", 20, {COUNT, ORDINAL}), ("十二大", 12, {COUNT, ORDINAL})]),
+    ("三大任务", [("三大", 3, {COUNT})]),
     ("第三项", [("三项", 3, {ORDINAL})]),
     ("一致好评，之一，十四五，“四好”，一个平台", []),
     ("数百家，几十个，上千人", [("数百家", 100, {COUNT}), ("几十个", 10, {COUNT}), ("上千人", 1000, {COUNT})]),  # vague, but claims
@@ -353,6 +358,9 @@ def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning
     ("the third quarter of 2023", "2023年第三季度", [True, True]), ("the third pillar", "三项抓手", [False]),
     ("the second-quarter dialogue meeting", "晋江市第二季度党政商恳谈会", [True]),
     ("the first-quarter dialogue meeting", "晋江市第二季度党政商恳谈会", [False]),
+    # the 20th National Congress, as the article abbreviates it (党的二十大), and as news does (二十大报告)
+    ("the 20th National Congress", "学习贯彻党的二十大精神", [True]), ("the 20th report", "二十大报告提出", [True]),
+    ("the 19th National Congress", "学习贯彻党的二十大精神", [False]), ("the 3rd task", "三大任务", [False]),
 ])
 def test_an_ordinal_in_words_is_traced_by_the_same_ordinal(claim, quote, is_traced):
     assert _traced_by(claim, "en", quote) == is_traced
