@@ -12,7 +12,7 @@ the site, in the site's order, it holds what the rest of a build reads of it:
 * its ``cite:`` links (their quotes decide the anchors of the sources' pages),
 * its links to other websites,
 * the warnings it gave (a translation out of date),
-* the pages its links looked up (``links.Read``),
+* the pages whose headings its links looked at (``links.Read``),
 * the digest of its file's bytes, and the key of the job that made its file;
 
 and, for the whole build, the digest of everything else it read (every other
@@ -29,7 +29,7 @@ out as the last build's: a page is made from its file, the site's settings,
 the link targets, the templates and their view of the site, and nothing else
 (the templates and the code are among the other inputs, unchanged). A
 changed page's headings change the link targets, but only for the pages
-whose links looked that page up: those are read and made again too
+whose links looked at them: those are read and made again too
 (:meth:`Known.reach`), and the rest of the targets must be the last build's.
 The build checks the digests (:class:`NotReusable` when one differs) and,
 when anything is amiss (a file added, a template or record changed, a
@@ -81,7 +81,7 @@ class KnownPage:
     warnings: tuple[ContentError, ...]
     job: str
     conversions: tuple[str, ...] = ()  # an edition's page: the phrases of the edition's own conversions it used
-    reads: tuple[str, ...] = ()  # the keys of the pages its links looked up (see ``links.Read``), sorted
+    reads: tuple[str, ...] = ()  # the keys of the pages whose headings its links looked at (``links.Read``)
     line: bytes = field(default=b"", compare=False, repr=False)  # as read from the index file, if it was
 
     # What the checks across pages read of a page, as they read it of a Page.
@@ -139,8 +139,8 @@ class Known:
         return {code: frozenset(phrases) for code, phrases in used.items()}
 
     def reach(self, headings: Mapping[Path, frozenset[str]]) -> frozenset[str]:
-        """The keys of the pages not read again whose links looked up a page whose headings changed (``headings``:
-        by file, those of the pages read again): their links may now resolve otherwise (see ``links.Read``)."""
+        """The keys of the pages not read again whose links looked at the headings of a page whose headings changed
+        (``headings``: by file, those of the pages read again): their links may now resolve otherwise."""
         by_path = {page.path: page for page in self.index.pages if not page.edition}
         changed = {by_path[path].key for path, ids in headings.items()
                    if path in by_path and by_path[path].heading_ids != ids}
@@ -155,7 +155,7 @@ class Known:
 
     def confirm_targets(self, beside_pages: str, fresh: Iterable[Page]) -> None:
         """Raise NotReusable unless the link targets, which came out other than the last build's, differ only in
-        the headings of the pages read again (``fresh``), and every page whose links looked those up is read again.
+        the headings of the pages read again (``fresh``), and every page whose links looked at those is read again.
 
         Pages read again are the only change (see :meth:`PageIndex.changed_keys`);
         a page's file decides its headings, but also its quotes, which decide
@@ -165,7 +165,7 @@ class Known:
         if beside_pages != self.index.beside_pages:
             raise NotReusable("what links may point at is not what it was: every page's links are resolved again")
         if self.reach({page.path: page.heading_ids for page in fresh}):
-            raise NotReusable("pages not read again looked up headings that changed")
+            raise NotReusable("pages not read again looked at headings that changed")
 
     def files(self) -> frozenset[str]:
         """The files to read: every language of every page made again."""
@@ -204,7 +204,7 @@ def rest_digest(inputs: Inputs, *extra: object) -> str:
 def known_page(page: Page, edition: bool, inputs: Inputs, warnings: Sequence[ContentError], job: str,
                reads: tuple[str, ...]) -> KnownPage:
     """What an index keeps of ``page``, made by the job of key ``job`` (its file's digest from ``inputs``), whose
-    links looked up the pages of ``reads``."""
+    links looked at the headings of the pages of ``reads``."""
     digest = "" if edition else inputs.content_digest(str(page.path)) or ""
     return KnownPage(page.summary, edition, digest, page.heading_ids, page.citations, page.external, tuple(warnings),
                      job, page.conversions, reads)

@@ -8,10 +8,11 @@ A build reuses what earlier ones did (see ``cache``): files already read
 and parsed, Markdown already compiled, links already resolved, pages
 already made, and when no input changed and the output folder is as the
 last build left it, everything. When nothing but page files changed, a
-build reads and makes those pages alone (with the pages whose links looked
-up their headings), what the last build knew of the others standing for them
-(``known``); when what changed reaches other pages otherwise, it makes them all. Reading files, compiling Markdown,
-resolving links and rendering pages run on all cores (``cores``).
+build reads and makes those pages alone (and the pages whose links looked at
+their headings), what the last build knew of the others standing for them
+(``known``); when what changed reaches other pages otherwise, it makes them
+all. Reading files, compiling Markdown, resolving links and rendering pages
+run on all cores (``cores``).
 """
 
 from __future__ import annotations
@@ -171,7 +172,7 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
         cache.pagefind.warm(search.languages_wanted(raw))  # loads on its core as the site is checked, if it may
         compiler = _compiler(raw, cache.compiler)
         if known is not None and (farther := known.reach(_headings(raw, compiler))):
-            known = known.reaching(farther)  # their links looked up headings that changed: read them too
+            known = known.reaching(farther)  # their links looked at headings that changed: read them too
             raw = load(Project(root), cache.documents, inputs, cache.stored_reading, known.files())
             compiler = _compiler(raw, compiler)
         site = _validated(raw, options, compiler, cache.memo, known)
