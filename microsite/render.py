@@ -36,6 +36,8 @@ from .kept import LostText
 from .known import Known, KnownPage, NotReusable
 from .memo import Memo, digest_of, exact_key
 from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
+from .template_text import shown_runs
+from .tracing import untraced_in_template
 
 
 @dataclass(frozen=True)
@@ -276,6 +278,10 @@ class Renderer:
                     raise
                 except Exception as exc:  # noqa: BLE001 (each reported, located, as the content's mistake)
                     mistakes.append(self._mistake(exc, name))
+                    continue
+                source = self.inputs.template(path)
+                if source is not None:
+                    mistakes.extend(untraced_in_template(shown_runs(source.decode("utf-8"), self.env), Path(path)))
         return mistakes
 
     def check_templates(self) -> None:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from . import quantities
 from .characters import name_of
@@ -223,6 +224,24 @@ class PlainField:
         if self.offset < 0 or self.location.column is None:
             return self.location
         return Location(self.location.path, self.location.line, self.location.column + self.offset + index)
+
+
+TEMPLATE_HINT = ("a template's own words cannot cite a source: show the number from the content, where it is traced "
+                 "(a statistic the template is given, a page's text), or write the words without it")
+
+
+def untraced_in_template(runs: Sequence[tuple[int, int, str]], path: Path) -> list[ContentError]:
+    """Every number among the words a template writes itself (``runs``: line, column and text, see
+    ``template_text``): every page it makes shows them, in the site's own voice, and no quote traces them. Read
+    as Chinese and as English, as a template serves every language."""
+    errors = []
+    for line, column, text in runs:
+        found = {problem.start: problem for lang in ("zh", "en")
+                 for problem in untraced(text, lang, None, hint=TEMPLATE_HINT, own_voice=True)}
+        for start, problem in sorted(found.items()):
+            errors.append(ContentError(Location(path, line, column + start),
+                                       f"the template's own text: {problem.message}", problem.hint or TEMPLATE_HINT))
+    return errors
 
 
 def check_plain(fields: Sequence[PlainField], names: dict[str, tuple[str, ...]],

@@ -1,0 +1,100 @@
+"""The words a template writes itself: what readers see of its own text, where it stands.
+
+A template shows what it is given (a page's title, a statistic, a UI
+string), which the build checks where it comes from; and it may also hold
+words of its own, written into the HTML. Those reach every page it makes, so
+a number among them ("87 chambers", "since 1952") is a claim no quote
+traces (see ``tracing``). :func:`shown_runs` finds them: the template's data
+(what is not Jinja: expressions, statements and comments are blanked, so
+that what remains keeps its lines and columns), parsed as HTML; its text,
+but for scripts and styles, and the attributes a reader is shown or read
+aloud (``alt``, ``title``, ``aria-label`` ..., a ``meta`` description).
+What an expression writes (``{{ "87" }}``) is the template's code, not its
+text, and is not looked at.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import jinja2
+
+# Attributes whose values a reader sees or hears (a tooltip, an image's text, a screen reader's label).
+_SHOWN_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "aria-description", "aria-roledescription",
+                               "aria-placeholder", "aria-valuetext", "placeholder", "label", "abbr"})
+_META_SHOWN = ("description", "og:", "twitter:")  # a meta's content shown where the page is linked or listed
+_HIDDEN = frozenset({"script", "style", "template"})
+
+
+def shown_runs(source: str, environment: jinja2.Environment) -> list[tuple[int, int, str]]:
+    """Each run of text a reader sees that ``source`` (a template) writes itself: (line, column, text), both
+    1-based; an attribute's at its tag. Raises ``jinja2.TemplateSyntaxError`` where the template does not lex."""
+    parser = _Shown()
+    parser.feed(_blanked(source, environment))
+    parser.close()
+    return parser.runs
+
+
+def _blanked(source: str, environment: jinja2.Environment) -> str:
+    """``source`` with every Jinja expression, statement and comment made spaces (its line breaks kept).
+
+    The lexer gives the data in order, as written, but for the white space
+    its options strip at its edges (``trim_blocks``, ``lstrip_blocks``, ``-``):
+    each piece is looked for from the line it starts on, and what lies
+    between two pieces is Jinja.
+    """
+    starts = [0] + [index + 1 for index, char in enumerate(source) if char == "\n"]
+    parts, cursor = [], 0
+    for line, kind, value in environment.lexer.tokeniter(source, None):
+        if kind != "data":
+            continue
+        start = source.find(value, max(cursor, starts[min(line, len(starts)) - 1]))
+        if start < 0:
+            start = source.index(value, cursor)
+        parts.append(_spaces(source[cursor:start]))
+        parts.append(value)
+        cursor = start + len(value)
+    parts.append(_spaces(source[cursor:]))
+    return "".join(parts)
+
+
+def _spaces(code: str) -> str:
+    return "".join(char if char == "\n" else " " for char in code)
+
+
+class _Shown(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.runs: list[tuple[int, int, str]] = []
+        self._hidden = 0  # inside a script, a style or a template element
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self._hidden += 1
+        line, offset = self.getpos()
+        named = dict(attrs)
+        for name, value in attrs:
+            if value and value.strip() and (name in _SHOWN_ATTRIBUTES or (tag == "meta" and name == "content" and _meta_shown(named))):
+                self.runs.append((line, offset + 1, value))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_startendtag(tag, attrs)
+        if tag in _HIDDEN:
+            self._hidden -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden or not data.strip():
+            return
+        line, offset = self.getpos()
+        for number, text in enumerate(data.split("\n")):
+            if text.strip():
+                self.runs.append((line + number, (offset if number == 0 else 0) + 1, text))
+
+
+def _meta_shown(attributes: dict[str, str | None]) -> bool:
+    named = (attributes.get("name") or attributes.get("property") or "").lower()
+    return named.startswith(_META_SHOWN)
