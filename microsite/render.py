@@ -37,7 +37,7 @@ from .known import Known, KnownPage, NotReusable
 from .memo import Memo, digest_of, exact_key
 from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
 from .template_text import shown_runs
-from .tracing import untraced_in_template
+from .tracing import untraced_in_own_words
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ class Renderer:
                     continue
                 source = self.inputs.template(path)
                 if source is not None:
-                    mistakes.extend(untraced_in_template(shown_runs(source.decode("utf-8"), self.env), Path(path)))
+                    mistakes.extend(untraced_in_own_words(shown_runs(source.decode("utf-8"), self.env), Path(path)))
         return mistakes
 
     def check_templates(self) -> None:

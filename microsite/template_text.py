@@ -10,11 +10,14 @@ that what remains keeps its lines and columns), parsed as HTML; its text,
 but for scripts and styles, and the attributes a reader is shown or read
 aloud (``alt``, ``title``, ``aria-label`` ..., a ``meta`` description).
 What an expression writes (``{{ "87" }}``) is the template's code, not its
-text, and is not looked at.
+text, and is not looked at. The files of ``static/`` the site serves as they
+are (an HTML page, an SVG image, a stylesheet's generated content) have words
+of their own too (:func:`shown_in_static`).
 """
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import jinja2
@@ -26,13 +29,51 @@ _META_SHOWN = ("description", "og:", "twitter:")  # a meta's content shown where
 _HIDDEN = frozenset({"script", "style", "template"})
 
 
-def shown_runs(source: str, environment: jinja2.Environment) -> list[tuple[int, int, str]]:
-    """Each run of text a reader sees that ``source`` (a template) writes itself: (line, column, text), both
-    1-based; an attribute's at its tag. Raises ``jinja2.TemplateSyntaxError`` where the template does not lex."""
+def shown_runs(source: str, environment: jinja2.Environment | None) -> list[tuple[int, int, str]]:
+    """Each run of text a reader sees that ``source`` (a template; with no ``environment``, plain HTML or SVG)
+    writes itself: (line, column, text), both 1-based; an attribute's at its tag. Raises
+    ``jinja2.TemplateSyntaxError`` where the template does not lex."""
     parser = _Shown()
-    parser.feed(_blanked(source, environment))
+    parser.feed(_blanked(source, environment) if environment is not None else source)
     parser.close()
     return parser.runs
+
+
+# A stylesheet's generated content, which readers see as text: content: "Since 1952"; (a string, escapes and all).
+_CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
+
+
+def shown_in_static(name: str, content: bytes) -> list[tuple[int, int, str]]:
+    """The runs of text a reader sees in a file of ``static/`` the site serves as it is: an HTML page or an SVG
+    image (its text, titles and labels, as a template's), a stylesheet's generated content (``content: "..."``)."""
+    suffix = name.rpartition(".")[2].lower()
+    if suffix not in ("html", "htm", "svg", "css"):
+        return []
+    text = content.decode("utf-8", errors="replace")  # a file that is not UTF-8 is reported where it is read
+    if suffix != "css":
+        return shown_runs(text, None)
+    runs = []
+    for match in _CSS_CONTENT.finditer(text):
+        start = match.start(1) if match.group(1) is not None else match.start(2)
+        line = text.count("\n", 0, start) + 1
+        runs.append((line, start - text.rfind("\n", 0, start), _css_unescaped(match.group(1) or match.group(2) or "")))
+    return runs
+
+
+# A CSS escape: a backslash and up to six hexadecimal digits, and one white space that ends it ("\201C" is a quotation
+# mark, "\f101" an icon), or a backslash and any other character (that character).
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n]?|(.))", re.DOTALL)
+
+
+def _css_unescaped(value: str) -> str:
+    """A CSS string's text as shown: its escapes are characters, not digits (where one stood, the numbers found in
+    the string are located a little further on than they are written)."""
+    return _CSS_ESCAPE.sub(lambda match: _code_point(match[1]) if match[1] else match[2], value)
+
+
+def _code_point(digits: str) -> str:
+    number = int(digits, 16)
+    return chr(number) if 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else "\ufffd"
 
 
 def _blanked(source: str, environment: jinja2.Environment) -> str:

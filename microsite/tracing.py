@@ -230,17 +230,18 @@ TEMPLATE_HINT = ("a template's own words cannot cite a source: show the number f
                  "(a statistic the template is given, a page's text), or write the words without it")
 
 
-def untraced_in_template(runs: Sequence[tuple[int, int, str]], path: Path) -> list[ContentError]:
-    """Every number among the words a template writes itself (``runs``: line, column and text, see
-    ``template_text``): every page it makes shows them, in the site's own voice, and no quote traces them. Read
-    as Chinese and as English, as a template serves every language."""
+def untraced_in_own_words(runs: Sequence[tuple[int, int, str]], path: Path,
+                          what: str = "the template's own text") -> list[ContentError]:
+    """Every number among the words a template (or a file of ``static/``) writes itself (``runs``: line, column
+    and text, see ``template_text``): every page it makes shows them, in the site's own voice, and no quote traces
+    them. Read as Chinese and as English, as a template serves every language."""
     errors = []
     for line, column, text in runs:
         found = {problem.start: problem for lang in ("zh", "en")
                  for problem in untraced(text, lang, None, hint=TEMPLATE_HINT, own_voice=True)}
         for start, problem in sorted(found.items()):
-            errors.append(ContentError(Location(path, line, column + start),
-                                       f"the template's own text: {problem.message}", problem.hint or TEMPLATE_HINT))
+            errors.append(ContentError(Location(path, line, column + start), f"{what}: {problem.message}",
+                                       problem.hint or TEMPLATE_HINT))
     return errors
 
 

@@ -33,6 +33,7 @@ from .memo import Memo, digest_of
 from .model import Config, Event, Page, Rendered, Site, Source
 from .pages import SINGLE_TEMPLATES, check_record_pages, read_pages
 from .records import Records, check_groups, read_records, read_sources, read_strings
+from .template_text import shown_in_static
 from .tracing import PlainField
 
 
@@ -70,6 +71,9 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     sources, records, anchors = trace_evidence(sources, records, records.prose + source_prose, errors, memo, every)
     prose = page_prose + records.prose + source_prose
     assets = fingerprint_assets(raw.static_files, fingerprint, raw.project.static, errors)
+    for file in raw.static_files:  # an SVG's or a page's own words, a stylesheet's generated content
+        errors.extend(tracing.untraced_in_own_words(shown_in_static(file.name, file.content),
+                                                    raw.project.static / file.name, "the static file's own text"))
     names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
              for code in config.codes}
     # A name in any language is traced by its term's quote: the Chinese term in brackets in an English text too.

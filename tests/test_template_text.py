@@ -7,7 +7,7 @@ import pytest
 
 from microsite.errors import ContentErrors
 from microsite.pipeline import check
-from microsite.template_text import shown_runs
+from microsite.template_text import shown_in_static, shown_runs
 
 ENVIRONMENT = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -56,3 +56,33 @@ def test_a_number_in_a_templates_own_words_is_refused_where_it_stands(minimal_pr
     messages = raised.value.format(minimal_project)
     assert f"templates/base.html:{line}:" in messages and "'1952'" in messages and "Forty-nine" in messages
     assert "the template's own text" in messages
+
+
+@pytest.mark.parametrize("name, content, shown", [
+    ("chart.svg", b'<svg><title>Chart of 87</title><text x="10" y="20">Since 1952</text><style>a{x:1}</style></svg>',
+     ["Chart of 87", "Since 1952"]),
+    ("page.html", b'<p lang="en">Founded in 1952</p><script>let n = 3;</script>', ["Founded in 1952"]),
+    ("style.css", b'q::before { content: "\\201C"; } .new::after { content: \'3 new\' } p { width: 3em }',
+     ["\u201c", "3 new"]),  # an escape is a character, not the digits it is written with
+    ("icons.css", b'.i::before { content: "\\f101" } .j::before { content: "\\"" }', ["\uf101", '"']),
+    ("search.js", b'let label = "3 results";', []),  # a script's strings are code
+    ("photo.png", b"\x89PNG 1952", []),
+])
+def test_the_files_of_static_the_site_serves_as_they_are_have_words_of_their_own(name, content, shown):
+    assert [text.strip() for _, _, text in shown_in_static(name, content)] == shown
+
+
+def test_a_number_in_a_static_svg_or_a_stylesheets_content_is_refused_where_it_stands(minimal_project):
+    static = minimal_project / "static"
+    (static / "chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<text>49 chambers</text></svg>\n',
+                                      encoding="utf-8")
+    with (static / "style.css").open("a", encoding="utf-8") as sheet:
+        sheet.write('\n.lead::before { content: "\\201C"; }\n.tail::after {\n  content: "since 1952";\n}\n')
+    with pytest.raises(ContentErrors) as raised:
+        check(minimal_project)
+    lines = (static / "style.css").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "since 1952" in text)
+    messages = raised.value.format(minimal_project)
+    assert "static/chart.svg:2:7: the static file's own text: the number '49'" in messages
+    assert f"static/style.css:{line}:19: the static file's own text: the number '1952'" in messages
+    assert len(raised.value.errors) == 2  # not the digits of the escape \201C
