@@ -139,6 +139,27 @@ _ZH_PATTERNS = (
     (re.compile(rf"{_YEAR}年(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),
     (re.compile(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
 )
+# What stands between the ends of a range of dates whose unit is written once, at its end (10月11日至12日, 10月11-12日,
+# 10至11月, 2022—2023年), or between two named together (10月11日和12日, 10月11、12日): each end is a date, the first
+# of the month or year named before it (10月30日至11月2日: or its own), not a count (12日 is no twelve days).
+DATES_JOINED = "(?:至|到|和|及|与|、|-|－|—|–|～|~|〜)"
+# The ranges, each end's span named (start, end), a year before the first the range's. Days need their month (3至5日
+# 内 is within three to five days); months and years need no more (3至5月 is March to May: three to five months are
+# 3至5个月); years are of four digits (3至5年 is three to five years). Not an end that is the start of a longer date
+# (2022至2023年6月: June 2023, which the patterns after read whole).
+_ZH_RANGES = (
+    (re.compile(rf"(?:(?P<year>{_YEAR})年|(?<![年\d]))(?P<month>{_NUM})月(?P<start>(?P<first>{_NUM})日?)"
+                rf"{DATES_JOINED}(?P<end>(?:(?P<month2>{_NUM})月)?(?P<second>{_NUM})日)"), DAY),
+    (re.compile(rf"(?:(?P<year>{_YEAR})年|(?<![年\d〇零一二三四五六七八九十]))(?P<start>(?P<first>{_NUM})月?)"
+                rf"{DATES_JOINED}(?P<end>(?P<second>{_NUM})月)(?![\d一二三四五六七八九十]{{1,3}}日)"), MONTH),
+    (re.compile(rf"(?<![\d{ZH_PLAIN_DIGITS}])(?P<start>(?P<first>\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}})年?){DATES_JOINED}"
+                rf"(?P<end>(?P<second>\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}})年)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),
+)
+# What a range's first end without its unit is a part of (the 11 of 10月11至12日, a day): the unit of its last end.
+RANGE_UNIT = re.compile(rf"{DATES_JOINED}(?:{_NUM}月)?{_NUM}(?P<unit>[年月日])")
+# Two days with no month (11日至12日, the month named earlier in the text): days still, though of no month known
+# here.
+_ZH_DAYS_ALONE = re.compile(rf"(?<![月\d〇零一二三四五六七八九十])(?P<first>{_NUM})日{DATES_JOINED}(?P<second>{_NUM})日")
 # Read loosely (a conversion's phrase, with no article to date it): a month with no year or day (二月, 3月份) and the
 # years two away (前年, 后年) and this one (本年) too. Not in a quote: its 3月 may be three months as often.
 _LOOSE_PATTERNS = (
@@ -176,6 +197,13 @@ def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[Fou
     found: list[FoundDate] = []
     folded = fold_traditional(text) if loosely else text  # (后年 written 後年: the other forms read are the same)
     taken = Taken(len(folded))  # (asking each date found, for each match, was quadratic)
+    if _ANY_RANGE.search(folded) is not None:  # ranges first: each end is a date, the last of the first's month
+        for pattern, precision in _ZH_RANGES:
+            for match in pattern.finditer(folded):
+                ends = None if taken.overlaps(match.start(), match.end()) else _range(match, precision, reference)
+                for (start, end), when in zip(((match.start(), match.end("start")), match.span("end")), ends or ()):
+                    taken.add(start, end)
+                    found.append(FoundDate(when, start, end, text[start:end]))
     for pattern, precision in _ZH_PATTERNS + _LOOSE_PATTERNS if loosely else _ZH_PATTERNS:
         for match in pattern.finditer(folded):
             if taken.overlaps(match.start(), match.end()):
@@ -185,6 +213,45 @@ def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[Fou
                 taken.add(match.start(), match.end())
                 found.append(FoundDate(resolved, match.start(), match.end(), text[match.start():match.end()]))
     return sorted(found, key=lambda item: item.start)
+
+
+_ANY_RANGE = re.compile(rf"{DATES_JOINED}[\d{ZH_PLAIN_DIGITS}一二三四五六七八九十]")  # (most texts have none)
+
+
+def _range(match: re.Match, precision: str, reference: date) -> tuple[PartialDate, PartialDate] | None:
+    """The first and last ends of a match of ``_ZH_RANGES``, or None where they are no range: a date that does not
+    exist, or a last end not after the first. A last month before the first is of the next year (12月30日至1月2日)."""
+    if precision == YEAR:
+        first, last = [_year(match["first"], reference)], [_year(match["second"], reference)]
+    else:
+        year = _year(match["year"] or "今", reference)
+        month = _number(match["month"] if precision == DAY else match["first"])
+        month2 = _number(match["month2"]) if precision == DAY and match["month2"] else 0
+        if precision == MONTH:
+            month2 = _number(match["second"])
+        year2 = year + 1 if month2 and month2 < month else year
+        first, last = [year, month], [year2, month2 or month]
+        if precision == DAY:
+            first, last = first + [_number(match["first"])], last + [_number(match["second"])]
+    try:
+        ends = PartialDate._from_parts(precision, first), PartialDate._from_parts(precision, last)
+    except ValueError:
+        return None
+    return ends if ends[1].span()[0] > ends[0].span()[1] else None
+
+
+def days_alone_zh(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names two days of a month it does not name there (11日至12日 after 10月, earlier): each day's
+    span. They are parts of a date, though no date is known to resolve them to."""
+    if "日" not in text:
+        return []
+    spans = []
+    for match in _ZH_DAYS_ALONE.finditer(text):
+        first, second = _number(match["first"]), _number(match["second"])
+        if 1 <= first < second <= 31:
+            spans += [(match.start(), match.start() + len(match["first"]) + 1), (match.end() - len(match["second"]) - 1,
+                                                                                match.end())]
+    return spans
 
 
 def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | None:

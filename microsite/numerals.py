@@ -98,8 +98,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺華萬衕裏裡製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台华万同里里制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面点龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面点龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -822,17 +822,27 @@ def _en_measured(text: str, number: Number) -> Number:
 
 
 _OR_NEXT = re.compile(r"\s*(?:or|to|-|–)\s*\Z")
+EN_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+             "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# A month's name right after a range's last day (11-12 October, 11 to 12th of October) or right before its first
+# (October 11-12): the two are days, not a rough number.
+_MONTH_AFTER_DAYS = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{EN_MONTHS})\b", re.IGNORECASE)
+_MONTH_BEFORE_DAYS = re.compile(rf"\b(?:{EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
+_MONTH_REACH = len("september. ")  # characters back: the longest name, its dot and a space
 
 
 def _rough_en(numbers: list[Number], text: str) -> list[Number]:
     """``forty or fifty``, ``seven or eight``, ``2 to 3``: one rough number, about the first, as 四五十 and 七八
-    are; not a range of years (2023 to 2024), nor two numbers that are not neighbours (3 or 5)."""
+    are; not a range of years (2023 to 2024), nor two numbers that are not neighbours (3 or 5), nor two days of a
+    month (11-12 October, October 11 to 12)."""
     merged: list[Number] = []
     for number in numbers:
         last = merged[-1] if merged else None
         if (last is not None and last.qualifier == number.qualifier == EXACT and not last.unit
                 and number.unit in ("", _EN_MEASURE_WORDS["counted"])
-                and _OR_NEXT.match(text, last.end, number.start) and _neighbours_en(last.value, number.value)):
+                and _OR_NEXT.match(text, last.end, number.start) and _neighbours_en(last.value, number.value)
+                and _MONTH_AFTER_DAYS.match(text, number.end) is None
+                and _MONTH_BEFORE_DAYS.search(text, max(0, last.start - _MONTH_REACH), last.start) is None):
             merged[-1] = Number(last.value, ABOUT, last.start, number.end, text[last.start:number.end], number.unit)
         else:
             merged.append(number)

@@ -31,9 +31,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .dates import BEFORE, DAY, MONTH, QUARTER, YEAR, PartialDate, find_dates_zh
+from .dates import BEFORE, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, PartialDate, days_alone_zh, find_dates_zh
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
-                       EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
+                       EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        Number, Taken, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
@@ -45,8 +45,7 @@ _COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys()
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
-_EN_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-              "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_EN_MONTHS = EN_MONTHS
 _EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
 _EN_MONTH_REACH = len("september.")  # characters back from the white space: the longest name and its dot fit
 _EN_MONTH_AFTER = re.compile(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
@@ -120,7 +119,7 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 def _claimed_zh(text: str) -> list[Quantity]:
-    dates = _spans(find_dates_zh(text, _ANY_DAY), len(text))
+    dates = _spans(find_dates_zh(text, _ANY_DAY), len(text), days_alone_zh(text))
     found, numbers = _numeric_dates_first(text, find_numbers_zh(text))
     for number in numbers:
         in_date = _in_a_date(number, dates)
@@ -129,7 +128,7 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
             continue
         found.append(Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
-                              _date_part(number, in_date)))
+                              _date_part(number, in_date, text)))
     return found + _relative_years(text) + _firsts(text)
 
 
@@ -152,11 +151,14 @@ def _firsts(text: str) -> list[Quantity]:
 _ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": QUARTER}
 
 
-def _spans(dates: list, length: int) -> Taken:
-    """The characters of a text of ``length`` that the date expressions ``dates`` found in it take."""
+def _spans(dates: list, length: int, days: Sequence[tuple[int, int]] = ()) -> Taken:
+    """The characters of a text of ``length`` that the date expressions ``dates`` found in it take, and the
+    ``days`` of a month it does not name there (see :func:`dates.days_alone_zh`)."""
     taken = Taken(length)
     for found in dates:
         taken.add(found.start, found.end)
+    for start, end in days:
+        taken.add(start, end)
     return taken
 
 
@@ -168,9 +170,14 @@ def _in_a_date(number: Number, dates: Taken) -> bool:
             or (number.unit == "月" and 1 <= number.value <= 12 and number.value == int(number.value)))
 
 
-def _date_part(number: Number, in_date: bool) -> str:
-    """Which part of a date a Chinese number is, by its unit (年, 月, 日, 季度), where it is in one."""
-    return _ZH_DATE_PARTS.get(number.unit, "") if in_date else ""
+def _date_part(number: Number, in_date: bool, text: str) -> str:
+    """Which part of a date a Chinese number is, by its unit (年, 月, 日, 季度), where it is in one; the first end
+    of a range that leaves its unit to the last is of the last's (the 11 of 10月11至12日 is a day)."""
+    if not in_date:
+        return ""
+    if not number.unit and (last := RANGE_UNIT.match(text, number.end)) is not None:
+        return _ZH_DATE_PARTS[last["unit"]]
+    return _ZH_DATE_PARTS.get(number.unit, "")
 
 
 # (Not where 年 begins a word of its own, 如今年轻, 说明年度, 网上年报, 这次年会, 上年纪: the 今, 明, 上 end another.)
@@ -219,7 +226,11 @@ def _zh_meanings(in_date: bool, ordinal: bool, either: bool = False) -> frozense
 
 def _claimed_en(text: str) -> list[Quantity]:
     found, numbers = _numeric_dates_first(text, find_numbers_en(text))
+    days = _en_day_ranges(text)
     for number in numbers:
+        if (number.start, number.end) in days and not number.unit:  # (not 11 to 12 members in October)
+            found.append(Quantity(number, frozenset((DATE,)), DAY))
+            continue
         meanings = _en_meanings(number, text)
         found.append(Quantity(number, meanings, _en_date_part(number, text) if DATE in meanings else ""))
     taken = Taken(len(text))
@@ -233,6 +244,35 @@ def _claimed_en(text: str) -> list[Quantity]:
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
     return sorted(found + months + _relative_years(text) + _firsts(text), key=lambda item: item.number.start)
+
+
+# Two days of one month: a range (11-12 October, October 11 to 12, from 11th to 12th October) or two named together
+# (11 and 12 October). The month is named after the last day or before the first; the first day is a day of it too,
+# not a count (11 and 12 October) nor a rough number (11-12, "about 11": see numerals._rough_en).
+_EN_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+_EN_DAYS_JOINED = r"\s*(?:-|–|—|to|until|till|through|and|&)\s*"
+_EN_DAY_RANGE = re.compile(
+    rf"(?<![\w.,])(?P<first>{_EN_DAY}){_EN_DAYS_JOINED}(?P<second>{_EN_DAY})(?:\s+of)?\s+(?:{_EN_MONTHS})\b"
+    rf"|\b(?:{_EN_MONTHS})\.?\s+(?P<first2>{_EN_DAY}){_EN_DAYS_JOINED}(?P<second2>{_EN_DAY})(?![\w]|[.,]\d)",
+    re.IGNORECASE)
+_DAY_DIGITS = re.compile("[0-9]+")
+
+
+def _en_day_ranges(text: str) -> frozenset[tuple[int, int]]:
+    """The spans of the digits of each day of a range of days in English ``text`` (see ``_EN_DAY_RANGE``), the
+    last after the first."""
+    if not _ASCII_DIGIT.search(text):
+        return frozenset()
+    spans = set()
+    for match in _EN_DAY_RANGE.finditer(text):
+        first, second = ("first", "second") if match["first"] else ("first2", "second2")
+        days = [_DAY_DIGITS.match(text, match.start(group)) for group in (first, second)]
+        if int(days[0].group()) < int(days[1].group()):
+            spans |= {day.span() for day in days}
+    return frozenset(spans)
+
+
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 # A date written in digits, year first (2023-10-11, 2023/10/11, 2023.10.11, 2023-10: as ISO 8601 and Chinese writing
@@ -327,7 +367,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     """Every number a quote says, with its meanings; ``reference`` (the article's date) resolves its relative
     dates (``今年4月`` states the year 2023 too). Read from the normalized quote (see the module docstring)."""
     dates = find_dates_zh(normalized_quote, reference or _ANY_DAY)
-    spans = _spans(dates, len(normalized_quote))
+    spans = _spans(dates, len(normalized_quote), days_alone_zh(normalized_quote))
     found, numbers = _numeric_dates_first(normalized_quote, find_numbers_zh(normalized_quote))
     for number in numbers:
         in_date = _in_a_date(number, spans)
@@ -337,7 +377,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
             # a bare numeral in a name (十四五, 四好) fixes no meaning, and traces a name's numbers only
             found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
             continue
-        found.append(Quantity(number, meanings, _date_part(number, in_date)))
+        found.append(Quantity(number, meanings, _date_part(number, in_date, normalized_quote)))
     found += _firsts(normalized_quote)
     if reference is not None:
         for item in dates:

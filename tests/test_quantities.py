@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from microsite.quantities import COUNT, DATE, ORDINAL, claimed, stated, traced
+from microsite.quantities import COUNT, DATE, DAY, MONTH, ORDINAL, YEAR, claimed, stated, traced
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -273,9 +273,60 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("2023-10", "en", "2023年10月", [True, True]), ("2023年10月11日", "zh", "2023.10.11，晋江", [True, True, True]),
     ("on 11/10/2023", "en", "2023年10月11日，晋江", [False, False, True]),  # day or month first: only numbers
     ("October 11th", "en", "2023年10月11日，晋江", [True, True]), ("the 11th of October", "en", "2023年10月11日", [True, True]),
+    # a range of days states both days, each in its month and year
+    ("held on 11-12 October 2023", "en", "2023年10月11日至12日在晋江举行", [True, True, True, True]),
+    ("10月11日至12日", "zh", "10月11日至12日，晋江", [True, True, True]),
+    ("12 October 2023", "en", "10月11日至12日，晋江", [True, True, True]),  # (the year of the article's October)
+    ("12 chambers", "en", "10月11日至12日，晋江", [False]),  # a day is no count
+    ("October 11 to 12", "en", "10月11日，晋江", [True, True, False]),
+    ("11 and 12 October", "en", "商会于10月11日和12日举行", [True, True, True]),  # two days named, as a range names them
 ])
 def test_a_date_is_traced_part_by_part_and_year_by_year(claim, lang, quote, expected):
     assert _traced_by(claim, lang, quote) == expected
+
+
+def parts(text: str, lang: str) -> list[tuple[str, float, frozenset[str], str]]:
+    return [(q.number.text, q.value, q.meanings, q.part) for q in claimed(text, lang)]
+
+
+_OCT_11_12 = [("11", 11, {DATE}, DAY), ("12", 12, {DATE}, DAY)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a range of days is two days (12日 was a count of twelve days; 11-12 October "about 11", its 12 lost)
+    ("10月11日至12日举行", "zh", [("10月", 10, {DATE}, MONTH), ("11日", 11, {DATE}, DAY), ("12日", 12, {DATE}, DAY)]),
+    ("10月11日—12日", "zh", [("10月", 10, {DATE}, MONTH), ("11日", 11, {DATE}, DAY), ("12日", 12, {DATE}, DAY)]),
+    ("10月11日～12日", "zh", [("10月", 10, {DATE}, MONTH), ("11日", 11, {DATE}, DAY), ("12日", 12, {DATE}, DAY)]),
+    ("10月11至12日", "zh", [("10月", 10, {DATE}, MONTH), ("11", 11, {DATE}, DAY), ("12日", 12, {DATE}, DAY)]),
+    ("10月11-12日", "zh", [("10月", 10, {DATE}, MONTH), ("11", 11, {DATE}, DAY), ("12日", 12, {DATE}, DAY)]),
+    ("10月11日、12日", "zh", [("10月", 10, {DATE}, MONTH), ("11日", 11, {DATE}, DAY), ("12日", 12, {DATE}, DAY)]),
+    ("10月11、12日", "zh", [("10月", 10, {DATE}, MONTH), ("11", 11, {DATE}, DAY), ("12日", 12, {DATE}, DAY)]),
+    ("商会于11日至12日举行", "zh", [("11日", 11, {DATE}, DAY), ("12日", 12, {DATE}, DAY)]),  # the month named before
+    ("10月11日至11月2日", "zh", [("10月", 10, {DATE}, MONTH), ("11日", 11, {DATE}, DAY), ("11月", 11, {DATE}, MONTH),
+                             ("2日", 2, {DATE}, DAY)]),
+    ("held on 11-12 October 2023", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH), ("2023", 2023, {DATE}, YEAR)]),
+    ("11–12 October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),
+    ("from 11 to 12 October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),
+    ("11th to 12th October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),  # (11th was an ordinal)
+    ("on 11 and 12 October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),  # (11 was a count)
+    ("October 11-12", "en", [("October", 10, {DATE}, MONTH), *_OCT_11_12]),
+    ("October 11 to 12", "en", [("October", 10, {DATE}, MONTH), *_OCT_11_12]),
+    ("Oct. 11–12, 2023", "en", [("Oct.", 10, {DATE}, MONTH), *_OCT_11_12, ("2023", 2023, {DATE, COUNT}, YEAR)]),
+    ("11 October to 2 November", "en", [("11", 11, {DATE}, DAY), ("October", 10, {DATE}, MONTH), ("2", 2, {DATE}, DAY),
+                                        ("November", 11, {DATE}, MONTH)]),
+    ("2023年10至11月", "zh", [("2023年", 2023, {DATE}, YEAR), ("10", 10, {DATE}, MONTH), ("11月", 11, {DATE}, MONTH)]),
+    ("2022—2023年", "zh", [("2022", 2022, {DATE}, YEAR), ("2023年", 2023, {DATE}, YEAR)]),
+    # ranges of counts keep their reading: two counts, or about the first of two neighbours
+    ("3至5年", "zh", [("3", 3, {COUNT}, ""), ("5年", 5, {COUNT}, "")]),
+    ("3-5家", "zh", [("3", 3, {COUNT}, ""), ("5家", 5, {COUNT}, "")]),
+    ("3至5日内", "zh", [("3", 3, {COUNT}, ""), ("5日", 5, {COUNT}, "")]),  # within three to five days: no month
+    ("3 to 5 chambers", "en", [("3", 3, {COUNT}, ""), ("5", 5, {COUNT}, "")]),
+    ("3-5 chambers", "en", [("3", 3, {COUNT}, ""), ("5", 5, {COUNT}, "")]),
+    ("11 to 12 members in October", "en", [("11 to 12", 11, {COUNT}, ""), ("October", 10, {DATE}, MONTH)]),
+    ("October saw 11-12 members", "en", [("October", 10, {DATE}, MONTH), ("11-12", 11, {COUNT}, "")]),
+])
+def test_a_range_of_days_reads_as_two_days(text, lang, expected):
+    assert parts(text, lang) == [(t, v, frozenset(m), p) for t, v, m, p in expected]
 
 
 def test_may_and_march_are_months_only_where_a_date_stands():
