@@ -375,6 +375,19 @@ def _numeral(written: str) -> float | None:
     return float(written) if written[0].isdigit() else parse_chinese_numeral(written)
 
 
+# Not within a longer number: no digit, decimal point or thousands separator before, nor digits after (a comma and
+# three digits are a thousands group; a comma and others, as 2023.10.11，5家 folds to, end a sentence).
+NOT_AFTER_DIGITS = r"(?<![0-9])(?<![0-9][.,])"
+NOT_BEFORE_DIGITS = r"(?![0-9]|\.[0-9]|,[0-9]{3}(?![0-9]))"
+
+
+def is_slash_fraction(numerator: int, denominator: int) -> bool:
+    """Whether two numbers written with a slash between them (1/3, 3/4, 1/100) are the fraction they say: a
+    part less than the whole, the whole of ten or less (halves to tenths, the shares one says in words) or of no
+    date's day and month (1/50, 13/20). 10/11 and 1/12 are dates too often (see quantities._SLASH_DATE)."""
+    return 0 < numerator < denominator and (denominator <= 10 or numerator > 12 or denominator > 31)
+
+
 def _fraction_match(match: re.Match) -> Number | None:
     """三分之一: a third, a share (unit 分之) of value 1/3; 百分之 is a percentage, read apart."""
     whole, part = _numeral(match["den"]), _numeral(match["num"])

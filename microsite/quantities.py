@@ -25,6 +25,7 @@ Two readings, deliberately different:
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections.abc import Sequence
@@ -34,11 +35,13 @@ from datetime import date
 from .dates import BEFORE, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, PartialDate, days_alone_zh, find_dates_zh
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
-                       Number, Taken, find_numbers_en, find_numbers_zh, may_hold_numbers, same_value)
+                       NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
+                       is_slash_fraction, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 NAMED = "named"  # a bare numeral of a name in a quote (the 四 of 四好, the 五 of 十四五): it counts nothing
 RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
+DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
 _COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys()
@@ -120,7 +123,7 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 def _claimed_zh(text: str) -> list[Quantity]:
     dates = _spans(find_dates_zh(text, _ANY_DAY), len(text), days_alone_zh(text))
-    found, numbers = _numeric_dates_first(text, find_numbers_zh(text))
+    found, numbers = _numeric_dates_first(text, find_numbers_zh(text), chinese=True)
     for number in numbers:
         in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
@@ -225,7 +228,7 @@ def _zh_meanings(in_date: bool, ordinal: bool, either: bool = False) -> frozense
 
 
 def _claimed_en(text: str) -> list[Quantity]:
-    found, numbers = _numeric_dates_first(text, find_numbers_en(text))
+    found, numbers = _numeric_dates_first(text, find_numbers_en(text), chinese=False)
     days = _en_day_ranges(text)
     for number in numbers:
         if (number.start, number.end) in days and not number.unit:  # (not 11 to 12 members in October)
@@ -275,16 +278,34 @@ def _en_day_ranges(text: str) -> frozenset[tuple[int, int]]:
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
-# A date written in digits, year first (2023-10-11, 2023/10/11, 2023.10.11, 2023-10: as ISO 8601 and Chinese writing
-# order it; 11/10/2023 is the 11th of October to some readers and November the 10th to others: left as numbers).
-_NUMERIC_DATE = re.compile(r"(?<![0-9.,])(?P<year>[12][0-9]{3})(?P<sep>[-/.])(?P<month>0?[1-9]|1[0-2])"
-                           r"(?:(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01]))?(?![0-9]|[.,][0-9])")
+# Dates written in digits. Year first (2023-10-11, 2023/10/11, 2023.10.11, 2023-10), as ISO 8601 and Chinese order
+# them: one reading.
+_NUMERIC_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?P<year>[12][0-9]{{3}})(?P<sep>[-/.／])(?P<month>0?[1-9]|1[0-2])"
+                           rf"(?:(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01]))?{NOT_BEFORE_DIGITS}")
+# Year last (11/10/2023, 11.10.2023, 11-10-2023): the 11th of October to readers who write the day first, November
+# the 10th to those who write the month first (as the United States does). Read in the order the values allow
+# (13/10/2023 is 13 October, 10/13/2023 October 13). Where both orders give a date, each of the two numbers is
+# DAY_OR_MONTH, which is traced only where the quote gives it both as a day and as a month (see :func:`traced`):
+# whichever date a reader takes it for, the quote must say that date, so a quote's 2023年10月11日 does not trace a
+# page's 11/10/2023 that half its readers take for November; and the editor is told to write the month as a word.
+_YEAR_LAST_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?<![-/／])(?P<first>[0-3]?[0-9])(?P<sep>[-/.／])(?P<second>[0-3]?[0-9])"
+                             rf"(?P=sep)(?P<year>[12][0-9]{{3}}){NOT_BEFORE_DIGITS}(?![-/／][0-9])")
+# No year (10/11): Chinese writes the month first (10/11 is 10月11日, as 2023/10/11 is October); English either, so
+# it is read as the year-last form is. Only with a slash (10.11 is a decimal, 10-11 a range); and not a fraction
+# (1/3: see numerals.is_slash_fraction), round the clock (24/7, 7/24小时: see _ROUND_THE_CLOCK), nor two numbers with
+# a unit or a count after them (10/11%, 7/24小时).
+_SLASH_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?<![/／])(?P<first>[0-3]?[0-9])[/／](?P<second>[0-3]?[0-9])"
+                         rf"{NOT_BEFORE_DIGITS}(?![/／][0-9])"
+                         r"(?!\s*(?:[%‰个家名人项次天]|小时|(?i:hours?|days?|per\s*cent|percent)\b))")
+_ROUND_THE_CLOCK = {7, 24}  # 24/7, 7/24: hours a day and days a week
+_ANY_YEAR = 2000  # a day and month without a year exist if they do in some year: a leap one (2/29)
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
 
 
-def _numeric_dates_first(text: str, numbers: list[Number]) -> tuple[list[Quantity], list[Number]]:
+def _numeric_dates_first(text: str, numbers: list[Number], chinese: bool) -> tuple[list[Quantity], list[Number]]:
     """The parts of the dates ``text`` writes in digits (see :func:`_numeric_dates`), and the ``numbers`` read
     from it that are none of them (2023.10 of 2023.10.11 is no decimal)."""
-    dates = _numeric_dates(text)
+    dates = _numeric_dates(text, chinese)
     if not dates:
         return [], numbers
     dated = Taken(len(text))
@@ -293,14 +314,60 @@ def _numeric_dates_first(text: str, numbers: list[Number]) -> tuple[list[Quantit
     return dates, [number for number in numbers if not dated.overlaps(number.start, number.end)]
 
 
-def _numeric_dates(text: str) -> list[Quantity]:
-    """The year, month and day of each date written in digits, year first (see ``_NUMERIC_DATE``)."""
-    if "-" not in text and "/" not in text and "." not in text:
+def _numeric_dates(text: str, chinese: bool) -> list[Quantity]:
+    """The year, month and day of each date written in digits (see ``_NUMERIC_DATE``, ``_YEAR_LAST_DATE`` and
+    ``_SLASH_DATE``); ``chinese``: a date without a year is the month first."""
+    if "-" not in text and "/" not in text and "." not in text and "／" not in text:
         return []
-    return [Quantity(Number(float(match[name]), EXACT, match.start(name), match.end(name), match[name]),
-                     frozenset((DATE,)), part)
-            for match in _NUMERIC_DATE.finditer(text) if match["day"] or match["sep"] == "-"  # (2023.5 may be a
-            for name, part in (("year", YEAR), ("month", MONTH), ("day", DAY)) if match[name]]  # decimal; 2023-05 not)
+    folded = fold_digits(text)  # (one character for one: spans stay valid)
+    found = [(match.span(name), part) for match in _NUMERIC_DATE.finditer(folded)
+             if match["day"] or match["sep"] == "-"  # (2023.5 may be a decimal; 2023-05 not)
+             for name, part in (("year", YEAR), ("month", MONTH), ("day", DAY)) if match[name]]
+    taken = Taken(len(folded))
+    for (start, end), _ in found:
+        taken.add(start, end)
+    for match in _YEAR_LAST_DATE.finditer(folded):
+        parts = _day_and_month(int(match["first"]), int(match["second"]), int(match["year"]), month_first=False)
+        if parts is not None and not taken.overlaps(match.start(), match.end()):
+            found += [(match.span("first"), parts[0]), (match.span("second"), parts[1]), (match.span("year"), YEAR)]
+    if "/" in folded or "／" in folded:
+        for match in _SLASH_DATE.finditer(folded):
+            first, second = int(match["first"]), int(match["second"])
+            if is_slash_fraction(first, second) or {first, second} == _ROUND_THE_CLOCK:
+                continue
+            parts = _day_and_month(first, second, _ANY_YEAR, month_first=chinese)
+            if parts is not None and not taken.overlaps(match.start(), match.end()):
+                found += [(match.span("first"), parts[0]), (match.span("second"), parts[1])]
+    return [Quantity(Number(float(folded[start:end]), EXACT, start, end, text[start:end]), frozenset((DATE,)), part)
+            for (start, end), part in sorted(found)]
+
+
+def _day_and_month(first: int, second: int, year: int, month_first: bool) -> tuple[str, str] | None:
+    """Which part of a date each of ``first`` and ``second`` is (DAY, MONTH, or DAY_OR_MONTH where either order
+    gives a date of ``year``); None where no order does."""
+    orders = [(MONTH, DAY)] if month_first else [(DAY, MONTH), (MONTH, DAY)]
+    dates = [order for order in orders if _is_a_day(year, *((second, first) if order[0] == DAY else (first, second)))]
+    if len(dates) == 2 and first != second:
+        return DAY_OR_MONTH, DAY_OR_MONTH
+    return dates[0] if dates else None
+
+
+def _is_a_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def either_way(text: str, start: int) -> tuple[str, str, str] | None:
+    """The date in digits of ``text`` whose day or month starts at ``start``, where it is read either way (see
+    ``_YEAR_LAST_DATE``), and its two readings: ("11/10/2023", "11 October 2023", "November 10, 2023")."""
+    folded = fold_digits(text)
+    for pattern in (_YEAR_LAST_DATE, _SLASH_DATE):
+        for match in pattern.finditer(folded, max(0, start - 6), start + 16):
+            day, month = int(match["first"]), int(match["second"])
+            if match.start() <= start < match.end() and 1 <= day <= 12 and 1 <= month <= 12:
+                year = f" {match['year']}" if "year" in match.re.groupindex else ""
+                return (text[match.start():match.end()], f"{day} {_MONTH_NAMES[month - 1]}{year}",
+                        f"{_MONTH_NAMES[day - 1]} {month}{',' if year else ''}{year}")
+    return None
 
 
 def _in_a_quarter(number: Number, text: str) -> bool:
@@ -368,7 +435,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     dates (``今年4月`` states the year 2023 too). Read from the normalized quote (see the module docstring)."""
     dates = find_dates_zh(normalized_quote, reference or _ANY_DAY)
     spans = _spans(dates, len(normalized_quote), days_alone_zh(normalized_quote))
-    found, numbers = _numeric_dates_first(normalized_quote, find_numbers_zh(normalized_quote))
+    found, numbers = _numeric_dates_first(normalized_quote, find_numbers_zh(normalized_quote), chinese=True)
     for number in numbers:
         in_date = _in_a_date(number, spans)
         ordinal = _ordinal_zh(number, normalized_quote)
@@ -405,7 +472,14 @@ def date_parts(when: PartialDate) -> tuple[Quantity, ...]:
 
 def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     """True when ``evidence`` has the claim's value with a meaning in common, said the same way (see
-    :func:`said_alike`)."""
+    :func:`said_alike`); a day or a month read either way (11/10/2023) when it has it as both, or as one read
+    either way too (the quote's 11/10/2023)."""
+    if claim.part == DAY_OR_MONTH and all(_traced(replace(claim, part=part), evidence) for part in (DAY, MONTH)):
+        return True
+    return _traced(claim, evidence)
+
+
+def _traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     return any(same_amount(claim.number, item.number) and claim.meanings & item.meanings
                and same_part(claim, item) and said_alike(claim.number, item.number)
                and not (item.part == NAMED and counts_things(claim)) for item in evidence)
@@ -420,7 +494,7 @@ def counts_things(claim: Quantity) -> bool:
 def same_part(claim: Quantity, said: Quantity) -> bool:
     """Whether two date numbers are the same part of a date, where both say which (a relative year always); a
     name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none."""
-    if RELATIVE_YEAR in (claim.part, said.part):
+    if RELATIVE_YEAR in (claim.part, said.part) or DAY_OR_MONTH in (claim.part, said.part):
         return claim.part == said.part
     if said.part == NAMED:
         return not claim.part

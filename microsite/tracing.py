@@ -92,7 +92,8 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
             found.append(Untraced(number.start, *_why_not_here(claim)))
             continue
         at = number.start if relative else _first_numeral(text, number.start, number.end)
-        found.append(Untraced(at, *_why(claim, allowed, hint)))
+        either = quantities.either_way(text, number.start) if claim.part == quantities.DAY_OR_MONTH else None
+        found.append(Untraced(at, *(_why_either_way(either, allowed) if either else _why(claim, allowed, hint))))
     return sorted(found, key=lambda item: item.start)
 
 
@@ -135,6 +136,16 @@ def _why_not_here(claim: Quantity) -> tuple[str, str]:
     return (f"'{claim.number.text.strip()}' is a year counted from the day it is read: in the quote it is the "
             "article's year, but here the site speaks for itself, and a reader in a later year reads it as theirs",
             "write the year itself, which the quote's date gives (2023年以来, since the start of 2023)")
+
+
+def _why_either_way(either: tuple[str, str, str], allowed: Allowed | None) -> tuple[str, str]:
+    """Why a date in digits that readers read in either order (11/10/2023) is not traced (see
+    ``quantities._YEAR_LAST_DATE``)."""
+    written, day_first, month_first = either
+    where = f"{allowed.why} does not give both" if allowed is not None else "no source traces it"
+    return (f"'{written}' is {day_first} to readers who write the day first and {month_first} to those who write the "
+            f"month first, and {where}",
+            "write the month as a word (11 October 2023, 2023年10月11日) or the date year first (2023-10-11)")
 
 
 def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]:

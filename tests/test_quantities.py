@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from microsite.quantities import COUNT, DATE, DAY, MONTH, ORDINAL, YEAR, claimed, stated, traced
+from microsite.quantities import COUNT, DATE, DAY, DAY_OR_MONTH, MONTH, ORDINAL, YEAR, claimed, stated, traced
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -271,7 +271,14 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("on 2023-10-11", "en", "2023年10月11日，晋江", [True, True, True]),  # a date in digits, year first
     ("2023.10.11", "zh", "2023年10月11日，晋江", [True, True, True]), ("2023/10", "en", "2023年10月", [True, False]),
     ("2023-10", "en", "2023年10月", [True, True]), ("2023年10月11日", "zh", "2023.10.11，晋江", [True, True, True]),
-    ("on 11/10/2023", "en", "2023年10月11日，晋江", [False, False, True]),  # day or month first: only numbers
+    # day or month first: traced only where the quote gives the date either way reads it (its 11 a day and a month)
+    ("on 11/10/2023", "en", "2023年10月11日，晋江", [False, False, True]),
+    ("on 11/10/2023", "en", "2023年10月11日至11月10日", [True, True, True]),
+    ("on 11/10/2023", "en", "11家商会和10个协会，2023年", [False, False, True]),  # (counts traced it)
+    ("11/10/2023", "en", "11/10/2023", [True, True, True]), ("11 October 2023", "en", "11/10/2023", [False, False, True]),
+    ("on 13/10/2023", "en", "2023年10月13日，晋江", [True, True, True]),
+    ("10/11", "zh", "10月11日，晋江", [True, True]), ("10/11", "zh", "10家商会和11个协会", [False, False]),
+    ("10月11日", "zh", "10/11，晋江", [True, True]),
     ("October 11th", "en", "2023年10月11日，晋江", [True, True]), ("the 11th of October", "en", "2023年10月11日", [True, True]),
     # a range of days states both days, each in its month and year
     ("held on 11-12 October 2023", "en", "2023年10月11日至12日在晋江举行", [True, True, True, True]),
@@ -326,6 +333,44 @@ _OCT_11_12 = [("11", 11, {DATE}, DAY), ("12", 12, {DATE}, DAY)]
     ("October saw 11-12 members", "en", [("October", 10, {DATE}, MONTH), ("11-12", 11, {COUNT}, "")]),
 ])
 def test_a_range_of_days_reads_as_two_days(text, lang, expected):
+    assert parts(text, lang) == [(t, v, frozenset(m), p) for t, v, m, p in expected]
+
+
+_EITHER = DAY_OR_MONTH
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a date in digits with its year last: day and month in the order the values allow (13/10/2023 is 13 October,
+    # 10/13/2023 October 13); where both allow either (11/10/2023: 11 October or November 10), each may be either
+    # (they were counts: 11, 10, and 2023 a count or a year)
+    ("on 11/10/2023", "en", [("11", 11, {DATE}, _EITHER), ("10", 10, {DATE}, _EITHER), ("2023", 2023, {DATE}, YEAR)]),
+    ("11.10.2023", "en", [("11", 11, {DATE}, _EITHER), ("10", 10, {DATE}, _EITHER), ("2023", 2023, {DATE}, YEAR)]),
+    ("11-10-2023", "en", [("11", 11, {DATE}, _EITHER), ("10", 10, {DATE}, _EITHER), ("2023", 2023, {DATE}, YEAR)]),
+    ("13/10/2023", "en", [("13", 13, {DATE}, DAY), ("10", 10, {DATE}, MONTH), ("2023", 2023, {DATE}, YEAR)]),
+    ("10/13/2023", "en", [("10", 10, {DATE}, MONTH), ("13", 13, {DATE}, DAY), ("2023", 2023, {DATE}, YEAR)]),
+    ("10/10/2023", "en", [("10", 10, {DATE}, DAY), ("10", 10, {DATE}, MONTH), ("2023", 2023, {DATE}, YEAR)]),
+    ("11/10/2023", "zh", [("11", 11, {DATE}, _EITHER), ("10", 10, {DATE}, _EITHER), ("2023", 2023, {DATE}, YEAR)]),
+    # year first: as ISO 8601 and Chinese order it, in any digits and with a full-width slash too
+    ("2023/10/11", "zh", [("2023", 2023, {DATE}, YEAR), ("10", 10, {DATE}, MONTH), ("11", 11, {DATE}, DAY)]),
+    ("2023.10.11", "en", [("2023", 2023, {DATE}, YEAR), ("10", 10, {DATE}, MONTH), ("11", 11, {DATE}, DAY)]),
+    ("会议，2023.10.11，5家", "zh", [("2023", 2023, {DATE}, YEAR), ("10", 10, {DATE}, MONTH), ("11", 11, {DATE}, DAY),
+                               ("5家", 5, {COUNT}, "")]),  # (a Chinese comma, folded to ",", is no thousands separator)
+    ("会议，10/11，5家", "zh", [("10", 10, {DATE}, MONTH), ("11", 11, {DATE}, DAY), ("5家", 5, {COUNT}, "")]),
+    ("1,000/10/11", "zh", [("1,000", 1000, {COUNT}, ""), ("10", 10, {COUNT}, ""), ("11", 11, {COUNT}, "")]),
+    ("２０２３／１０／１１", "zh", [("２０２３", 2023, {DATE}, YEAR), ("１０", 10, {DATE}, MONTH), ("１１", 11, {DATE}, DAY)]),
+    # no year: Chinese writes the month first (10/11 is 10月11日); English either, as the values allow
+    ("10/11举行", "zh", [("10", 10, {DATE}, MONTH), ("11", 11, {DATE}, DAY)]),
+    ("on 10/11", "en", [("10", 10, {DATE}, _EITHER), ("11", 11, {DATE}, _EITHER)]),
+    ("on 25/12", "en", [("25", 25, {DATE}, DAY), ("12", 12, {DATE}, MONTH)]),
+    # no date: a day or a month that does not exist, round the clock, a score, a pair with a unit after it
+    ("31/04/2023", "en", [("31", 31, {COUNT}, ""), ("04", 4, {COUNT}, ""), ("2023", 2023, {DATE, COUNT}, YEAR)]),
+    ("2/30", "zh", [("2", 2, {COUNT}, ""), ("30", 30, {COUNT}, "")]), ("13/5", "zh", [("13", 13, {COUNT}, ""), ("5", 5, {COUNT}, "")]),
+    ("7/24小时服务", "zh", [("7", 7, {COUNT}, ""), ("24小时", 24, {COUNT}, "")]),
+    ("24/7 service", "en", [("24", 24, {COUNT}, ""), ("7", 7, {COUNT}, "")]),
+    ("以3:1获胜", "zh", [("3", 3, {COUNT}, ""), ("1", 1, {COUNT}, "")]), ("won 3-1", "en", [("3", 3, {COUNT}, ""), ("1", 1, {COUNT}, "")]),
+    ("10/11%", "zh", [("10", 10, {COUNT}, ""), ("11%", 11, {COUNT}, "")]),
+])
+def test_a_date_in_digits_reads_as_its_parts(text, lang, expected):
     assert parts(text, lang) == [(t, v, frozenset(m), p) for t, v, m, p in expected]
 
 

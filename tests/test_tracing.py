@@ -47,6 +47,13 @@ def test_a_count_is_not_taken_from_an_ordinal():
     assert "'2' is a count here" in problem.message and "part of a date" in problem.message
 
 
+def test_a_date_whose_day_and_month_may_be_read_either_way_says_so():
+    problems = untraced("on 11/10/2023", "en", Allowed(tuple(stated("2023年10月11日")), "the quote it cites"))
+    assert [problem.start for problem in problems] == [3, 6]
+    assert all("'11/10/2023' is 11 October 2023 to readers who write the day first and November 10, 2023 to those who"
+               in problem.message and "the month as a word" in problem.hint for problem in problems)
+
+
 def test_a_glossary_name_traces_its_numbers():
     names = numbered_names(['"Four Goods" chamber of commerce', "three inclusions"], "en")
     assert numbers("eight Four Goods chambers and the three inclusions", "en", names=names) == ["eig"]
