@@ -163,6 +163,16 @@ _ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{
 # (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)
 _ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)"
                           + _ZH_AFTER)  # 四分之三以上: at least three quarters
+# 1/3, 2/3, 1／100: a fraction written with a slash (full-width, or the fraction slash ⁄), a share as 三分之一 is; not
+# one of a chain (1/3/5, 2023/1/3: a date) nor a decimal's part. Which pairs are fractions: see is_slash_fraction.
+# Not within a longer number: no digit, decimal point or thousands separator before, nor digits after (a comma and
+# three digits are a thousands group; a comma and others, as 2023.10.11，5家 folds to, end a sentence).
+NOT_AFTER_DIGITS = r"(?<![0-9])(?<![0-9][.,])"
+NOT_BEFORE_DIGITS = r"(?![0-9]|\.[0-9]|,[0-9]{3}(?![0-9]))"
+_SLASH = "/／⁄"
+_SLASH_PAIR = (rf"{NOT_AFTER_DIGITS}(?<![{_SLASH}])(?P<num>[0-9]{{1,3}})[{_SLASH}](?P<den>[0-9]{{1,3}}){NOT_BEFORE_DIGITS}"
+               rf"(?![{_SLASH}][0-9])")
+_ZH_SLASH_FRACTION = re.compile(_ZH_PREFIX + _SLASH_PAIR + _ZH_AFTER)  # 超过2/3, 1/4以上
 # 一半, 半数: a half, as 二分之一 is; 过半 over, 近半 nearly half (not 过半年, 近半个月: after, nearly half a year)
 _ZH_HALF = re.compile(_ZH_PREFIX + r"(?P<half>一半|半数|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])" + _ZH_AFTER)
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
@@ -209,11 +219,14 @@ def find_numbers_zh(text: str) -> list[Number]:
             digits.add(number.start, number.end)
         words = [number for number in words if not digits.overlaps(number.start, number.end)]
     numbers += words
-    if "分之" in folded or "翻" in folded or "倍" in folded or "数以" in folded or "半" in folded:
+    if ("分之" in folded or "翻" in folded or "倍" in folded or "数以" in folded or "半" in folded
+            or _ANY_SLASH.search(folded) is not None):
         # 百分之五十 is 50%, 三分之一 a third, 一半 a half, 翻两番 and 增长一倍 a multiple, 数以百计 several hundred: one
         # number each
         wholes = [_percent_match(match) for match in _ZH_PERCENT.finditer(folded)]
         wholes += [_fraction_match(match) for match in _ZH_FRACTION.finditer(folded)]
+        wholes += [_slash_fraction(match, _qualifier(match["pre"], None, match["post3"]), match.start(), match.group())
+                   for match in _ZH_SLASH_FRACTION.finditer(folded)]
         wholes += [_half_match(match) for match in _ZH_HALF.finditer(folded)]
         wholes += [_doubling_match(match) for match in _ZH_DOUBLING.finditer(folded)]
         wholes += [Number(float(_ZH_SCALES[match["num"]]), SEVERAL, match.start(), match.end(), match.group(0), "")
@@ -375,17 +388,20 @@ def _numeral(written: str) -> float | None:
     return float(written) if written[0].isdigit() else parse_chinese_numeral(written)
 
 
-# Not within a longer number: no digit, decimal point or thousands separator before, nor digits after (a comma and
-# three digits are a thousands group; a comma and others, as 2023.10.11，5家 folds to, end a sentence).
-NOT_AFTER_DIGITS = r"(?<![0-9])(?<![0-9][.,])"
-NOT_BEFORE_DIGITS = r"(?![0-9]|\.[0-9]|,[0-9]{3}(?![0-9]))"
-
-
 def is_slash_fraction(numerator: int, denominator: int) -> bool:
     """Whether two numbers written with a slash between them (1/3, 3/4, 1/100) are the fraction they say: a
     part less than the whole, the whole of ten or less (halves to tenths, the shares one says in words) or of no
     date's day and month (1/50, 13/20). 10/11 and 1/12 are dates too often (see quantities._SLASH_DATE)."""
     return 0 < numerator < denominator and (denominator <= 10 or numerator > 12 or denominator > 31)
+
+
+def _slash_fraction(match: re.Match, qualifier: str, start: int, written: str) -> Number | None:
+    """The share a match of a slash fraction (``_SLASH_PAIR``) says (unit 分之, as 三分之一), with ``qualifier``,
+    starting at ``start`` and written ``written``; None where the two are no fraction (10/11, 24/7)."""
+    numerator, denominator = int(match["num"]), int(match["den"])
+    if not is_slash_fraction(numerator, denominator):
+        return None
+    return Number(numerator / denominator, qualifier, start, match.end(), written, "分之")
 
 
 def _fraction_match(match: re.Match) -> Number | None:
@@ -619,7 +635,9 @@ def _en_qualified(match: re.Match, text: str) -> tuple[int, str]:
     return start, _EN_SOME_AFTER.get(after) or _EN_QUALIFIERS.get(after) or _EN_QUALIFIERS.get(said, EXACT)
 
 
-_EN_SOME_AFTER = {"some": MORE_THAN, "something": MORE_THAN}  # twenty-some, as forty-odd (before one, some is about)
+_EN_SOME_AFTER = {"some": MORE_THAN, "something": MORE_THAN}
+_EN_SLASH_FRACTION = re.compile(_SLASH_PAIR + _EN_AFTER, re.IGNORECASE)  # 1/3, 3/4 or more
+_ANY_SLASH = re.compile(f"[{_SLASH}]")  # twenty-some, as forty-odd (before one, some is about)
 
 
 def _en_qualifier_before(text: str, start: int) -> tuple[int, str]:
@@ -651,6 +669,13 @@ def find_numbers_en(text: str) -> list[Number]:
     numbers = []
     taken = Taken(max(len(text), len(folded)))
     words = folded.casefold()  # as IGNORECASE matches (ſixth is sixth): which words the text may hold at all
+    if _ANY_SLASH.search(folded) is not None:  # 1/3, nearly 2/3: before the digits, which would read 1 and 3
+        for match in _EN_SLASH_FRACTION.finditer(folded):
+            start, qualifier = _en_qualified(match, folded)
+            number = _slash_fraction(match, qualifier, start, text[start:match.end()])
+            if number is not None:
+                numbers.append(number)
+                taken.add(number.start, number.end)
     if any(stem in words for stem in _EN_FRACTION_STEMS):  # (each reading is a pass over the text: most have none)
         for match in _EN_FRACTION.finditer(folded):  # before the digits and words: two thirds is no two
             number = _en_fraction(match, folded)

@@ -434,6 +434,14 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("三分之一的商会", [("三分之一", 1 / 3, EXACT, "分之")]),
     ("四分之三以上，三分之一左右", [("四分之三以上", 0.75, AT_LEAST, "分之"), ("三分之一左右", 1 / 3, ABOUT, "分之")]),
     ("百分之五十以上", [("百分之五十以上", 50, AT_LEAST, "%")]),
+    # a fraction with a slash, as 三分之一 is (1/3 was two counts, 1 and 3)
+    ("占1/3，超过2/3，近1/4以上，1／100", [("1/3", 1 / 3, EXACT, "分之"), ("超过2/3", 2 / 3, OVER, "分之"),
+                                    ("近1/4以上", 0.25, AT_LEAST, "分之"), ("1／100", 0.01, EXACT, "分之")]),
+    # not one: a date (10/11, see quantities), round the clock, more than a whole, a chain of slashes, a year's date
+    ("10/11；24/7；3/2；1/3/5；2023/1/3", [("10", 10, EXACT, ""), ("11", 11, EXACT, ""), ("24", 24, EXACT, ""),
+                                       ("7", 7, EXACT, ""), ("3", 3, EXACT, ""), ("2", 2, EXACT, ""),
+                                       ("1", 1, EXACT, ""), ("3", 3, EXACT, ""), ("5", 5, EXACT, ""),
+                                       ("2023", 2023, EXACT, ""), ("1", 1, EXACT, ""), ("3", 3, EXACT, "")]),
     ("翻了两番，翻一番，翻倍", [("翻了两番", 4, EXACT, "倍"), ("翻一番", 2, EXACT, "倍"), ("翻倍", 2, EXACT, "倍")]),
     ("订单额增长了一倍，产值提高1倍", [("增长了一倍", 2, EXACT, "倍"), ("提高1倍", 2, EXACT, "倍")]),  # doubled
     # digits with a magnitude of more than one character, or several magnitudes: one number (5千万 was 5,000)
@@ -614,6 +622,11 @@ def test_en_number_words_with_a_and_times(text, found):
     ("twice a year", [("twice", 2, EXACT, "")]),  # two occasions
     # X in Y: a share, as one in five was (read as two counts, as a count of Y, or cut)
     ("nine in ten, two in three", [("nine in ten", 0.9, EXACT, "分之"), ("two in three", 2 / 3, EXACT, "分之")]),
+    # a fraction with a slash, as a third is (1/3 was two numbers, 1 and 3); not a date (10/11), 24/7, nor 3/2
+    ("1/3 of members, nearly 2/3, 3/4 or more", [("1/3", 1 / 3, EXACT, "分之"), ("nearly 2/3", 2 / 3, NEARLY, "分之"),
+                                                  ("3/4 or more", 0.75, AT_LEAST, "分之")]),
+    ("10/11, 24/7, 3/2", [("10", 10, EXACT, ""), ("11", 11, EXACT, ""), ("24", 24, EXACT, ""), ("7", 7, EXACT, ""),
+                          ("3", 3, EXACT, ""), ("2", 2, EXACT, "")]),
     ("seventeen out of twenty", [("seventeen out of twenty", 0.85, EXACT, "分之")]),
     ("one in ten thousand", [("one in ten thousand", 0.0001, EXACT, "分之")]),
     ("1 in 1,000, one out of every five", [("1 in 1,000", 0.001, EXACT, "分之"), ("one out of every five", 0.2, EXACT, "分之")]),

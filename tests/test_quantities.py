@@ -433,6 +433,18 @@ def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, 
     assert _traced_by(claim, lang, quote) == [is_traced]
 
 
+@pytest.mark.parametrize("claim, lang, quote, is_traced", [
+    # a fraction with a slash is the share it says, as 三分之一 and a third are (1/3 was two counts: 1 and 3)
+    ("占1/3", "zh", "三分之一的会员", True), ("1/3 of members", "en", "三分之一的会员", True), ("2/3", "en", "三分之二", True),
+    ("1/2 of them", "en", "一半商会", True), ("1/4", "en", "25%的企业", True), ("1/10", "zh", "一成", True),
+    ("nearly 1/3", "en", "近三分之一的会员", True), ("a third of members", "en", "占1/3", True),
+    ("1/3 of members", "en", "1名会长和3名副会长", False), ("占1/3", "zh", "3家商会", False),  # (counts traced it)
+    ("nearly 1/3", "en", "三分之一的会员", False), ("1/3", "en", "四分之一", False),
+])
+def test_a_fraction_with_a_slash_is_traced_by_the_same_fraction(claim, lang, quote, is_traced):
+    assert _traced_by(claim, lang, quote) == [is_traced]
+
+
 @pytest.mark.parametrize("text, shown, value, meaning", [
     ("the third pillar", "third", 3, ORDINAL), ("in its eleventh term", "eleventh", 11, ORDINAL),
     ("the twenty-first century", "twenty-first", 21, ORDINAL),  # not twenty
