@@ -175,6 +175,11 @@ _SLASH_PAIR = (rf"{NOT_AFTER_DIGITS}(?<![{_SLASH}])(?P<num>[0-9]{{1,3}})[{_SLASH
 _ZH_SLASH_FRACTION = re.compile(_ZH_PREFIX + _SLASH_PAIR + _ZH_AFTER)  # 超过2/3, 1/4以上
 # 一半, 半数: a half, as 二分之一 is; 过半 over, 近半 nearly half (not 过半年, 近半个月: after, nearly half a year)
 _ZH_HALF = re.compile(_ZH_PREFIX + r"(?P<half>一半|半数|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])" + _ZH_AFTER)
+# 半年, half a year: a time counted, as 一年半 (a year and a half) is; 近半年, 半年多, 半年以上 as any number; 大半年, the
+# better part of a year, over half. Not a half of a year (上半年, 下半年, 前半年, 后半年: a part of a date, as a
+# quarter is, see quantities), nor the 多 of 多次 (半年多次召开: many times in half a year).
+_ZH_HALF_YEAR = re.compile(_ZH_PREFIX + r"(?<![上下前后])(?P<big>大)?半年(?:(?P<more>多|余)(?![元样种数次方项位个家名人批]))?"
+                           + _ZH_AFTER)
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = re.compile(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
 # 翻一番, 翻倍; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
@@ -228,6 +233,9 @@ def find_numbers_zh(text: str) -> list[Number]:
         wholes += [_slash_fraction(match, _qualifier(match["pre"], None, match["post3"]), match.start(), match.group())
                    for match in _ZH_SLASH_FRACTION.finditer(folded)]
         wholes += [_half_match(match) for match in _ZH_HALF.finditer(folded)]
+        wholes += [Number(0.5, OVER if match["big"] and not match["post3"] else
+                          _qualifier(match["pre"], match["more"], match["post3"]),
+                          match.start(), match.end(), match.group(), "年") for match in _ZH_HALF_YEAR.finditer(folded)]
         wholes += [_doubling_match(match) for match in _ZH_DOUBLING.finditer(folded)]
         wholes += [Number(float(_ZH_SCALES[match["num"]]), SEVERAL, match.start(), match.end(), match.group(0), "")
                    for match in _ZH_COUNTLESS.finditer(folded)]
@@ -676,10 +684,17 @@ def find_numbers_en(text: str) -> list[Number]:
             if number is not None:
                 numbers.append(number)
                 taken.add(number.start, number.end)
+    if "half" in words:  # half a year, a year and a half: before the fractions (over half a year is no "over half")
+        for match in _EN_HALF_YEAR.finditer(folded):
+            if _EN_NOT_HALVED.search(folded, max(0, match.start() - 8), match.start()) is None:  # (the first half-year)
+                start, qualifier = _en_qualified(match, folded)
+                numbers.append(Number(1.5 if match["and"] else 0.5, qualifier, start, match.end(),
+                                      text[start:match.end()], "年"))
+                taken.add(start, match.end())
     if any(stem in words for stem in _EN_FRACTION_STEMS):  # (each reading is a pass over the text: most have none)
         for match in _EN_FRACTION.finditer(folded):  # before the digits and words: two thirds is no two
             number = _en_fraction(match, folded)
-            if number is not None:
+            if number is not None and not taken.overlaps(number.start, number.end):
                 numbers.append(replace(number, text=text[number.start:number.end]))
                 taken.add(number.start, number.end)
     if any(stem in words for stem in _EN_ORDINAL_STEMS):
@@ -969,6 +984,10 @@ _A_FRACTION = re.compile(r"(?![\s-]+(?:part(?:y|ies)|centur(?:y|ies))\b)")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|\Z)|\s+(?:of|in|on|at|by|from|since|than|and|or|but|more|less|fewer"
                             r"|higher|lower|larger|smaller|are|is|were|was|have|has|had|to|up|down|compared)\b",
                             re.IGNORECASE)
+# Half a year, a half-year (半年); a year and a half (一年半): times counted in years. Not half-yearly (every half
+# year), nor a half-year-old; the first or second half-year is a part of a date (see _EN_NOT_HALVED, quantities).
+_EN_HALF_YEAR = re.compile(r"(?<![a-z-])(?:half[\s-]+an?[\s-]+year|half[\s-]year|(?P<and>an?[\s-]+year[\s-]+and[\s-]+a[\s-]+half))"
+                           r"(?![a-z])(?!-old)" + _EN_AFTER, re.IGNORECASE)
 _EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
 
 

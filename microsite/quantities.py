@@ -41,6 +41,9 @@ from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 NAMED = "named"  # a bare numeral of a name in a quote (the 四 of 四好, the 五 of 十四五): it counts nothing
 RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
+# The first or second half of a year (上半年, H1), a part of a date as a quarter is (1 or 2). Not a precision of
+# :class:`dates.PartialDate`: a record is dated in ISO 8601's forms, which have no halves (a half's year is its date).
+HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
@@ -124,6 +127,7 @@ _CHINESE = re.compile(r"[\u3400-\u9fff]")
 def _claimed_zh(text: str) -> list[Quantity]:
     dates = _spans(find_dates_zh(text, _ANY_DAY), len(text), days_alone_zh(text))
     found, numbers = _numeric_dates_first(text, find_numbers_zh(text), chinese=True)
+    halves, numbers = _halves_first(text, numbers)
     for number in numbers:
         in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
@@ -132,7 +136,7 @@ def _claimed_zh(text: str) -> list[Quantity]:
             continue
         found.append(Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
                               _date_part(number, in_date, text)))
-    return found + _relative_years(text) + _firsts(text)
+    return found + halves + _relative_years(text) + _firsts(text)
 
 
 # 首次, 首届, 首家 (the first time, session, company): a rank, as 第一次 is; not the 首 that ends a word (元首, 为首,
@@ -149,6 +153,33 @@ def _firsts(text: str) -> list[Quantity]:
         return []
     return [Quantity(Number(1.0, EXACT, match.start(), match.end(), match.group(), match["measure"] or ""),
                      frozenset((ORDINAL,))) for match in _FIRSTS.finditer(text)]
+
+
+# A half of a year (see HALF): 上半年 and 下半年 (前半年, 后半年 as some write them); the first or second (or latter)
+# half of the year, of this, last or next year or of 2023, or half-year; H1 or H2 beside a year (H1 2023, 2023 H2:
+# H1 alone is a heading as often). Not a half of anything else (上半场, the first half of the meeting).
+_HALVES = re.compile(r"(?P<zh>[上下前后])半年"
+                     r"|\b(?P<which>first|second|latter)[\s-]+half(?=[\s-]+year\b|\s+of\s+(?:(?:the|this|last|next|that)"
+                     r"\s+year|[12][0-9]{3})\b)"
+                     r"|(?-i:\bH(?P<h>[12]))(?=[\s-]?[12][0-9]{3}\b)|(?<=[12][0-9]{3}[\s-])(?-i:H(?P<h2>[12]))\b",
+                     re.IGNORECASE)
+_HALF_NUMBERS = {"上": 1, "前": 1, "first": 1, "1": 1, "下": 2, "后": 2, "second": 2, "latter": 2, "2": 2}
+
+
+def _halves_first(text: str, numbers: list[Number]) -> tuple[list[Quantity], list[Number]]:
+    """The halves of a year ``text`` names (see ``_HALVES``), and the ``numbers`` read from it that are none of
+    them (the 1 of H1)."""
+    if "半" not in text and "alf" not in text.lower() and "H" not in text:
+        return [], numbers
+    halves = [Quantity(Number(float(_HALF_NUMBERS[(match["zh"] or match["which"] or match["h"] or match["h2"]).lower()]),
+                              EXACT, match.start(), match.end(), match.group()), frozenset((DATE,)), HALF)
+              for match in _HALVES.finditer(text)]
+    if not halves:
+        return [], numbers
+    taken = Taken(len(text))
+    for item in halves:
+        taken.add(item.number.start, item.number.end)
+    return halves, [number for number in numbers if not taken.overlaps(number.start, number.end)]
 
 
 _ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": QUARTER}
@@ -229,6 +260,8 @@ def _zh_meanings(in_date: bool, ordinal: bool, either: bool = False) -> frozense
 
 def _claimed_en(text: str) -> list[Quantity]:
     found, numbers = _numeric_dates_first(text, find_numbers_en(text), chinese=False)
+    halves, numbers = _halves_first(text, numbers)
+    found += halves
     days = _en_day_ranges(text)
     for number in numbers:
         if (number.start, number.end) in days and not number.unit:  # (not 11 to 12 members in October)
@@ -436,6 +469,8 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     dates = find_dates_zh(normalized_quote, reference or _ANY_DAY)
     spans = _spans(dates, len(normalized_quote), days_alone_zh(normalized_quote))
     found, numbers = _numeric_dates_first(normalized_quote, find_numbers_zh(normalized_quote), chinese=True)
+    halves, numbers = _halves_first(normalized_quote, numbers)
+    found += halves
     for number in numbers:
         in_date = _in_a_date(number, spans)
         ordinal = _ordinal_zh(number, normalized_quote)
@@ -494,7 +529,7 @@ def counts_things(claim: Quantity) -> bool:
 def same_part(claim: Quantity, said: Quantity) -> bool:
     """Whether two date numbers are the same part of a date, where both say which (a relative year always); a
     name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none."""
-    if RELATIVE_YEAR in (claim.part, said.part) or DAY_OR_MONTH in (claim.part, said.part):
+    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no part)
         return claim.part == said.part
     if said.part == NAMED:
         return not claim.part

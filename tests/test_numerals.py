@@ -475,6 +475,13 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     # a year and a half (一年半 was 一年), not a word that begins with 半 after a year (2023年半导体, semiconductors)
     ("一年半，两年半以来，三天半。", [("一年半", 1.5, EXACT, "年"), ("两年半", 2.5, EXACT, "年"), ("三天半", 3.5, EXACT, "天")]),
     ("2023年半导体，一年半载", [("2023年", 2023, EXACT, "年"), ("一年", 1, EXACT, "年")]),  # (一年, which a quote reads)
+    # half a year, as a year and a half is read (半年 was not read at all); 大半年, the better part of a year: over
+    # half; not the halves of a year (上半年, 下半年: parts of a date, see quantities), nor a 多 that is 多次's
+    ("近半年来，半年多，大半年，每半年，过半年", [("近半年", 0.5, NEARLY, "年"), ("半年多", 0.5, MORE_THAN, "年"),
+                                    ("大半年", 0.5, OVER, "年"), ("半年", 0.5, EXACT, "年"), ("半年", 0.5, EXACT, "年")]),
+    ("半年以上，超过半年，半年左右", [("半年以上", 0.5, AT_LEAST, "年"), ("超过半年", 0.5, OVER, "年"),
+                              ("半年左右", 0.5, ABOUT, "年")]),
+    ("上半年，下半年，2023年上半年，半年多次召开", [("2023年", 2023, EXACT, "年"), ("半年", 0.5, EXACT, "年")]),
     ("三小时，五分钟，十秒钟", [("三小时", 3, EXACT, "小时"), ("五分钟", 5, EXACT, "分钟"), ("十秒钟", 10, EXACT, "秒钟")]),
     # a bare 万 or 亿 after a qualifier, before a measure word (近万人 was not read), top tens (百强)
     ("近万人，超亿元，逾万家，百强企业", [("近万人", 10_000, NEARLY, "人"), ("超亿元", 10**8, OVER, "元"),
@@ -622,6 +629,14 @@ def test_en_number_words_with_a_and_times(text, found):
     ("twice a year", [("twice", 2, EXACT, "")]),  # two occasions
     # X in Y: a share, as one in five was (read as two counts, as a count of Y, or cut)
     ("nine in ten, two in three", [("nine in ten", 0.9, EXACT, "分之"), ("two in three", 2 / 3, EXACT, "分之")]),
+    # half a year and a year and a half: durations, as 半年 and 一年半 (half a year was not read; over half a year was
+    # "over half", a fraction); not a half of a year that is a part of a date (the first half-year: see quantities)
+    ("half a year, nearly half a year, a half-year review, over half a year", [
+        ("half a year", 0.5, EXACT, "年"), ("nearly half a year", 0.5, NEARLY, "年"), ("half-year", 0.5, EXACT, "年"),
+        ("over half a year", 0.5, OVER, "年")]),
+    ("a year and a half, one and a half years", [("a year and a half", 1.5, EXACT, "年"),
+                                                  ("one and a half", 1.5, EXACT, "年")]),
+    ("the first half-year, half-yearly, half the members", [("half", 0.5, EXACT, "分之")]),
     # a fraction with a slash, as a third is (1/3 was two numbers, 1 and 3); not a date (10/11), 24/7, nor 3/2
     ("1/3 of members, nearly 2/3, 3/4 or more", [("1/3", 1 / 3, EXACT, "分之"), ("nearly 2/3", 2 / 3, NEARLY, "分之"),
                                                   ("3/4 or more", 0.75, AT_LEAST, "分之")]),

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from microsite.quantities import COUNT, DATE, DAY, DAY_OR_MONTH, MONTH, ORDINAL, YEAR, claimed, stated, traced
+from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, HALF, MONTH, ORDINAL, RELATIVE_YEAR, YEAR, claimed,
+                                  stated, traced)
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -374,6 +375,40 @@ def test_a_date_in_digits_reads_as_its_parts(text, lang, expected):
     assert parts(text, lang) == [(t, v, frozenset(m), p) for t, v, m, p in expected]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a half of a year is a part of a date, as a quarter is (上半年 was not read; H1 was a count of one)
+    ("今年上半年", "zh", [("上半年", 1, {DATE}, HALF), ("今年", 0, {DATE}, RELATIVE_YEAR)]),
+    ("2023年下半年", "zh", [("2023年", 2023, {DATE}, YEAR), ("下半年", 2, {DATE}, HALF)]),
+    ("in the first half of 2023", "en", [("first half", 1, {DATE}, HALF), ("2023", 2023, {DATE, COUNT}, YEAR)]),
+    ("the second half of the year", "en", [("second half", 2, {DATE}, HALF)]),
+    ("the latter half of last year", "en", [("latter half", 2, {DATE}, HALF), ("last year", -1, {DATE}, RELATIVE_YEAR)]),
+    ("first half-year results", "en", [("first half", 1, {DATE}, HALF)]),
+    ("H1 2023", "en", [("H1", 1, {DATE}, HALF), ("2023", 2023, {DATE, COUNT}, YEAR)]),
+    ("2023 H2", "en", [("2023", 2023, {DATE, COUNT}, YEAR), ("H2", 2, {DATE}, HALF)]),
+    # half a year is a time counted (半年 and half a year were not read at all)
+    ("近半年来", "zh", [("近半年", 0.5, {COUNT}, "")]), ("half a year", "en", [("half a year", 0.5, {COUNT}, "")]),
+    # not a half of a year: a match's, a meeting's, a month's; a heading (h1)
+    ("上半场，上半月", "zh", []), ("the first half of the meeting", "en", []), ("an h1 2023 heading", "en", [("1", 1, {COUNT}, ""),
+                                                                                  ("2023", 2023, {DATE, COUNT}, YEAR)]),
+])
+def test_a_half_of_a_year_is_a_part_of_a_date_and_half_a_year_a_time(text, lang, expected):
+    assert parts(text, lang) == [(t, v, frozenset(m), p) for t, v, m, p in expected]
+
+
+@pytest.mark.parametrize("claim, lang, quote, is_traced", [
+    ("上半年", "zh", "今年上半年，商会新增会员", [True]), ("in the first half of the year", "en", "今年上半年", [True]),
+    ("H1 2023", "en", "2023年上半年", [True, True]), ("the second half of the year", "en", "今年下半年", [True]),
+    ("上半年", "zh", "今年下半年", [False]), ("上半年", "zh", "一季度", [False]), ("上半年", "zh", "1月", [False]),
+    ("上半年", "zh", "1家商会", [False]), ("the first half of the year", "en", "半年", [False]),
+    ("近半年来", "zh", "近半年来，商会", [True]), ("nearly half a year", "en", "近半年来", [True]),
+    ("half a year", "en", "半年来，商会", [True]), ("half a year", "en", "近半年来", [False]),  # nearly is not exactly
+    ("half a year", "en", "一半商会", [False]), ("half a year", "en", "今年上半年", [False]),  # a share, a date's part
+    ("a year and a half", "en", "一年半以来", [True]), ("over half a year", "en", "大半年", [True]),
+])
+def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_traced):
+    assert _traced_by(claim, lang, quote) == is_traced
+
+
 def test_may_and_march_are_months_only_where_a_date_stands():
     assert [item.number.text for item in claimed("It may help, and they march on; since March, in May 2023", "en")
             if item.part == "month"] == ["March", "May"]
@@ -411,14 +446,16 @@ def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, sho
 
 
 @pytest.mark.parametrize("text, lang, shown", [
-    ("过半年再说", "zh", []), ("上半年", "zh", []), ("a third term", "en", ["third"]), ("a half-day meeting", "en", []),
-    ("on behalf of members", "en", []), ("In the first half of 2023", "en", ["2023"]), ("half a dozen", "en", ["half a dozen"]),
+    ("过半年再说", "zh", ["半年"]), ("上半年", "zh", ["上半年"]), ("a third term", "en", ["third"]),  # (half a year; a half
+    ("a half-day meeting", "en", []), ("on behalf of members", "en", []),  # of the year: see the test below)
+    ("In the first half of 2023", "en", ["first half", "2023"]), ("half a dozen", "en", ["half a dozen"]),
     ("spent 5 in 2023", "en", ["5", "2023"]), ("the second quarter", "en", ["second"]),  # (Q2, no half)
     ("nearly a third party", "en", []), ("nearly a quarter century", "en", []), ("about a half hour", "en", []),
 ])
 def test_words_of_halves_that_are_no_fraction(text, lang, shown):
     """An ordinal (a third term), a time (上半年, the first half of 2023, 过半年 "after half a year"), a compound."""
     assert [q.number.text for q in claimed(text, lang)] == shown
+    assert [q.number.text for q in claimed(text, lang) if q.number.unit == "分之"] == []
 
 
 @pytest.mark.parametrize("claim, lang, quote, is_traced", [
