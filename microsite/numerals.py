@@ -148,7 +148,7 @@ _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|�
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
 _ZH_ARABIC = re.compile(
-    _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)" + _ZH_GE_MAG + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多|几|来)?" + _ZH_UNIT
+    _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?)" + _ZH_GE_MAG + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多|几|来)?" + _ZH_UNIT
 )
 ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS])  # the characters Chinese writes numbers with
 # 三十余万人: a qualifier may stand between a number and its magnitude
@@ -332,7 +332,7 @@ def _arabic_chain(chain: list[re.Match], text: str) -> list[Number]:
     return [Number(value, qualifier, first.start(), last.end(), text[first.start():last.end()], unit)]
 
 
-_MIXED_TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[十百千万亿零]")
+_MIXED_TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[十百千万亿零]")
 
 
 def mixed_numeral_value(written: str) -> float | None:
@@ -622,7 +622,7 @@ _AS_A_MULTIPLE = (r"(?=\s+(?:as|more|less|fewer|larger|higher|bigger|greater|sma
                   r"|the(?!\s+(?:following|next|same|day|week|month|year)\b))\b)")
 _EN_NUMBER = re.compile(
     r"(?:(?P<cur>CNY|RMB|US\$|USD|HK\$|HKD|\$|¥|EUR|€)\s?)?"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
@@ -818,7 +818,7 @@ def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> 
 # see _ONE_IN, after _EN_SMALL). Looked for back from each number found (the whole), so that the text is not read
 # once more for the few that have one. Not where the whole is a time (nine in ten years: nine, within ten years),
 # nor the end of another number (twenty-one in ten), nor a year (5 in 2023).
-_ONE_IN_WHOLE = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})*|[a-z][a-z\s-]*", re.IGNORECASE)  # in words, or digits
+_ONE_IN_WHOLE = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3}(?![0-9]))*|[a-z][a-z\s-]*", re.IGNORECASE)  # in words, or digits
 _ONE_IN_TIME = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.IGNORECASE)
 
 

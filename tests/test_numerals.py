@@ -119,6 +119,18 @@ def test_zh_thousands_separator():
     assert values(find_numbers_zh("1,200名")) == [(1200, EXACT)]
 
 
+@pytest.mark.parametrize("text, zh, en", [
+    # a comma and three digits are a thousands group only where no digit follows: 5,2023 is 5 and 2023 (a comma of a
+    # sentence, 会员5，2023年), not 5,202 and 3
+    ("会员5，2023年新增", [5, 2023], [5, 2023]), ("收入5,2023年", [5, 2023], [5, 2023]),
+    ("5,2023 members", [5, 2023], [5, 2023]), ("1,2345", [1, 2345], [1, 2345]),
+    ("1,234,567 yuan and 1,200名", [1_234_567, 1200], [1_234_567, 1200]),
+])
+def test_a_thousands_group_has_three_digits_and_no_more(text, zh, en):
+    assert [value for value, _ in values(find_numbers_zh(text))] == zh
+    assert [value for value, _ in values(find_numbers_en(text))] == en
+
+
 def test_zh_percent():
     number = one(find_numbers_zh("增长12.5%"))
     assert (number.value, number.unit) == (12.5, "%")
