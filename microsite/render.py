@@ -280,8 +280,10 @@ class Renderer:
                     mistakes.append(self._mistake(exc, name))
                     continue
                 source = self.inputs.template(path)
-                if source is not None:
-                    mistakes.extend(untraced_in_own_words(shown_runs(source.decode("utf-8"), self.env), Path(path)))
+                if source is not None:  # (the preview's next build asks again: remembered by the template's bytes)
+                    mistakes.extend(self.memo.get(("own words", path, digest_of(source)), lambda source=source, path=path:
+                                                  untraced_in_own_words(shown_runs(source.decode("utf-8"), self.env),
+                                                                        Path(path))))
         return mistakes
 
     def check_templates(self) -> None:
