@@ -79,24 +79,47 @@ def _code_point(digits: str) -> str:
 def _blanked(source: str, environment: jinja2.Environment) -> str:
     """``source`` with every Jinja expression, statement and comment made spaces (its line breaks kept).
 
-    The lexer gives the data in order, as written, but for the white space
-    its options strip at its edges (``trim_blocks``, ``lstrip_blocks``, ``-``):
-    each piece is looked for from the line it starts on, and what lies
-    between two pieces is Jinja.
+    Jinja's lexer gives each token as written, in order, but for the white
+    space its options strip from the data before a tag (``lstrip_blocks``,
+    ``{%-``), which no token holds: a token not found where the last one
+    ended is found past that white space, and the white space is kept as
+    data. (Looking for each piece of data from where the last ended found a
+    piece in the code before it: ``{{ '1' }}1``.)
     """
-    starts = [0] + [index + 1 for index, char in enumerate(source) if char == "\n"]
     parts, cursor = [], 0
-    for line, kind, value in environment.lexer.tokeniter(source, None):
-        if kind != "data":
-            continue
-        start = source.find(value, max(cursor, starts[min(line, len(starts)) - 1]))
-        if start < 0:
-            start = source.index(value, cursor)
-        parts.append(_spaces(source[cursor:start]))
-        parts.append(value)
-        cursor = start + len(value)
+    for _, kind, value in environment.lexer.tokeniter(source, None):
+        if not source.startswith(value, cursor):
+            skipped = cursor
+            while skipped < len(source) and source[skipped].isspace():
+                skipped += 1
+            if not source.startswith(value, skipped):
+                return _tags_blanked(source)  # (not seen: a last resort)
+            parts.append(source[cursor:skipped])
+            cursor = skipped
+        parts.append(value if kind == "data" else _spaces(value))
+        cursor += len(value)
     parts.append(_spaces(source[cursor:]))
     return "".join(parts)
+
+
+def _tags_blanked(source: str) -> str:
+    """``source`` with each Jinja tag made spaces, up to the first end of its kind (a string in a tag that holds one
+    ends it early, and what is left is read as text): for when the lexer's tokens cannot be placed (see _blanked).
+    Each kind of tag is looked for only onwards from where the last was found: one pass over ``source``."""
+    parts, cursor = [], 0
+    ahead = {opening: source.find(opening) for opening in _ENDS}
+    while found := [(start, opening) for opening, start in ahead.items() if start >= 0]:
+        start, opening = min(found)
+        end = source.find(_ENDS[opening], start + 2)
+        end = len(source) if end < 0 else end + 2
+        parts += [source[cursor:start], _spaces(source[start:end])]
+        cursor = end
+        ahead = {opening: (source.find(opening, cursor) if 0 <= at < cursor else at) for opening, at in ahead.items()}
+    parts.append(source[cursor:])
+    return "".join(parts)
+
+
+_ENDS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
 
 def _spaces(code: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import jinja2
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import pytest
 
 from microsite.errors import ContentErrors
@@ -86,3 +88,46 @@ def test_a_number_in_a_static_svg_or_a_stylesheets_content_is_refused_where_it_s
     assert "static/chart.svg:2:7: the static file's own text: the number '49'" in messages
     assert f"static/style.css:{line}:19: the static file's own text: the number '1952'" in messages
     assert len(raised.value.errors) == 2  # not the digits of the escape \201C
+
+
+_DATA = st.text(alphabet="ab 12<>p/\n=\"'", min_size=0, max_size=12)
+
+
+@st.composite
+def templates(draw) -> tuple[str, list[bool]]:
+    """A template of data and Jinja, some of whose code repeats the data beside it (so that a piece of data found
+    in the wrong place shows), and which of its characters are data."""
+    source, is_data = "", []
+    for _ in range(draw(st.integers(1, 6))):
+        data = draw(_DATA)
+        echo = draw(_DATA)  # text the code holds, perhaps the data's own
+        code = draw(st.sampled_from(["{{ '%s' }}", "{# %s #}", "{%% if '%s' %%}", "{%% endif %%}", "{%- if x -%}"]))
+        code = code.replace("%s", (echo + data).replace("'", "").replace("}", "").replace("%", "").replace("#", ""))
+        source += data + code
+        is_data += [True] * len(data) + [False] * len(code)
+    return source, is_data
+
+
+@settings(max_examples=300, deadline=None)
+@given(templates())
+def test_blanking_keeps_every_character_of_data_where_it_stands_and_blanks_all_code(template):
+    from microsite.template_text import _blanked
+
+    source, is_data = template
+    try:
+        blanked = _blanked(source, ENVIRONMENT)
+    except jinja2.TemplateSyntaxError:
+        return  # an if without its endif: the template does not compile, and is reported so
+    assert len(blanked) == len(source) and blanked.count("\n") == source.count("\n")
+    for char, original, data in zip(blanked, source, is_data):
+        if data and not original.isspace():
+            assert char == original  # what the lexer keeps of data, in place (it strips only white space)
+        elif not data:
+            assert char == original == "\n" or char == " "
+
+
+def test_the_last_resort_blanks_each_tag_to_the_first_end_of_its_kind():
+    from microsite.template_text import _tags_blanked
+
+    assert _tags_blanked("a{{ x }}b{% if y %}c{# 1 #}d{{ z") == "a       b          c       d    "
+    assert _tags_blanked("87}} and %} stay text") == "87}} and %} stay text"
