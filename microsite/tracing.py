@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from . import quantities
-from .characters import name_of
+from .characters import find_problems, name_of
 from .errors import ContentError, Location
 from .memo import Memo, digest_of
 from .numerals import digit_runs, may_hold_numbers, numeric_symbols
@@ -245,7 +245,8 @@ def untraced_in_own_words(runs: Sequence[tuple[int, int, str]], path: Path,
                           what: str = "the template's own text") -> list[ContentError]:
     """Every number among the words a template (or a file of ``static/``) writes itself (``runs``: line, column
     and text, see ``template_text``): every page it makes shows them, in the site's own voice, and no quote traces
-    them. Read as Chinese and as English, as a template serves every language."""
+    them; and every invisible character there, as in content (see ``characters``). Read as Chinese and as
+    English, as a template serves every language."""
     errors = []
     for line, column, text in runs:
         found = {problem.start: problem for lang in ("zh", "en")
@@ -253,6 +254,9 @@ def untraced_in_own_words(runs: Sequence[tuple[int, int, str]], path: Path,
         for start, problem in sorted(found.items()):
             errors.append(ContentError(Location(path, line, column + start), f"{what}: {problem.message}",
                                        problem.hint or TEMPLATE_HINT))
+        # What a reader cannot see changes what they read as in content (a bidi override turns words around).
+        errors.extend(ContentError(Location(path, line, column + odd.start), f"{what}: {odd.message()}", odd.hint)
+                      for odd in find_problems(text) if not odd.number)  # (a number there is refused above)
     return errors
 
 

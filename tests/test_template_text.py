@@ -131,3 +131,14 @@ def test_the_last_resort_blanks_each_tag_to_the_first_end_of_its_kind():
 
     assert _tags_blanked("a{{ x }}b{% if y %}c{# 1 #}d{{ z") == "a       b          c       d    "
     assert _tags_blanked("87}} and %} stay text") == "87}} and %} stay text"
+
+
+def test_an_invisible_character_in_a_templates_own_words_is_refused_as_in_content(minimal_project):
+    base = minimal_project / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "</body>", "<p>\u202eLeft to right\u202c, and&#x200B;here</p>\n</body>", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        check(minimal_project)
+    messages = raised.value.format(minimal_project)
+    for name in ("U+202E RIGHT-TO-LEFT OVERRIDE", "U+202C POP DIRECTIONAL FORMATTING", "U+200B ZERO WIDTH SPACE"):
+        assert f"the template's own text: {name}" in messages
