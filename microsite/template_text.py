@@ -136,15 +136,10 @@ class _Shown(HTMLParser):
         if tag in _HIDDEN:
             self._hidden += 1
         line, offset = self.getpos()
-        named = dict(attrs)
+        shown_meta = tag == "meta" and _meta_shown(dict(attrs))
         for name, value in attrs:
-            if value and value.strip() and (name in _SHOWN_ATTRIBUTES or (tag == "meta" and name == "content" and _meta_shown(named))):
+            if value and value.strip() and (name in _SHOWN_ATTRIBUTES or (shown_meta and name == "content")):
                 self.runs.append((line, offset + 1, value))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        super().handle_startendtag(tag, attrs)
-        if tag in _HIDDEN:
-            self._hidden -= 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN and self._hidden:

@@ -142,3 +142,8 @@ def test_an_invisible_character_in_a_templates_own_words_is_refused_as_in_conten
     messages = raised.value.format(minimal_project)
     for name in ("U+202E RIGHT-TO-LEFT OVERRIDE", "U+202C POP DIRECTIONAL FORMATTING", "U+200B ZERO WIDTH SPACE"):
         assert f"the template's own text: {name}" in messages
+
+
+def test_an_element_closed_in_its_own_tag_hides_nothing_after_it():
+    assert [text for _, _, text in texts('<script src="a.js"/><p>After 3 steps</p><style/><p>and 4</p>')] == [
+        "After 3 steps", "and 4"]
