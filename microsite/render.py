@@ -10,6 +10,7 @@ reported as a located error, like a content mistake.
 from __future__ import annotations
 
 import html
+import functools
 import os
 import re
 import string
@@ -281,9 +282,8 @@ class Renderer:
                     continue
                 source = self.inputs.template(path)
                 if source is not None:  # (the preview's next build asks again: remembered by the template's bytes)
-                    mistakes.extend(self.memo.get(("own words", path, digest_of(source)), lambda source=source, path=path:
-                                                  untraced_in_own_words(shown_runs(source.decode("utf-8"), self.env),
-                                                                        Path(path))))
+                    mistakes.extend(self.memo.get(("own words", path, digest_of(source)), functools.partial(
+                        _own_words_untraced, source, path, self.env)))
         return mistakes
 
     def check_templates(self) -> None:
@@ -543,6 +543,11 @@ def template_view(site: Site, every: Sequence[Page | KnownPage] | None = None) -
     return replace(site, pages=tuple(page.summary for page in (site.pages if every is None else every)), warnings=(),
                    external_links=frozenset(), link_targets="", targets_beside_pages="",
                    reads={})
+
+
+def _own_words_untraced(source: bytes, path: str, environment: jinja2.Environment) -> list[ContentError]:
+    """The numbers (and invisible characters) among the words the template ``source`` writes itself."""
+    return untraced_in_own_words(shown_runs(source.decode("utf-8"), environment), Path(path))
 
 
 def _made_before() -> bytes:

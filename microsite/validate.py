@@ -48,7 +48,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     ``known``: ``raw`` holds only the pages of ``known.keys``, and what the last build knew of the others stands
     for them in every check across pages (see ``known``). The site then has only those pages; it raises
     :class:`~microsite.known.NotReusable` when the link targets come out other than the last build's, but for
-    the headings of those pages that no other page's links looked up.
+    the headings of those pages that no other page's links looked at.
     """
     memo = memo or Memo()
     errors = ErrorList()
@@ -94,7 +94,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     resolved = memo.get_all([("resolve", everything, *_prose_key(item)) for item in prose],
                             lambda item: links.resolve_noting(item, targets), prose, RESOLVED)
     nowhere: list[tuple[Prose, list[int]]] = []  # links without an address: each must be explained by a mistake
-    reads: dict[Path, set[str]] = {}  # by file, the keys of the pages its links looked up (see ``known``)
+    reads: dict[Path, set[str]] = {}  # by file, the pages whose headings its links looked at (see ``known``)
     for item, (fills, mistakes, read) in zip(prose, resolved):
         if read.pages:
             reads.setdefault(item.path, set()).update(key for key, _ in read.pages)
