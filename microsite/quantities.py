@@ -174,12 +174,17 @@ def _halves_first(text: str, numbers: list[Number]) -> tuple[list[Quantity], lis
     halves = [Quantity(Number(float(_HALF_NUMBERS[(match["zh"] or match["which"] or match["h"] or match["h2"]).lower()]),
                               EXACT, match.start(), match.end(), match.group()), frozenset((DATE,)), HALF)
               for match in _HALVES.finditer(text)]
-    if not halves:
-        return [], numbers
-    taken = Taken(len(text))
-    for item in halves:
+    return halves, _outside(halves, numbers, len(text))
+
+
+def _outside(found: list[Quantity], numbers: list[Number], length: int) -> list[Number]:
+    """The ``numbers`` (read from a text of ``length``) that overlap none of the quantities ``found`` in it."""
+    if not found:
+        return numbers
+    taken = Taken(length)
+    for item in found:
         taken.add(item.number.start, item.number.end)
-    return halves, [number for number in numbers if not taken.overlaps(number.start, number.end)]
+    return [number for number in numbers if not taken.overlaps(number.start, number.end)]
 
 
 _ZH_DATE_PARTS = {"年": YEAR, "月": MONTH, "日": DAY, "号": DAY, "季度": QUARTER}
@@ -339,12 +344,7 @@ def _numeric_dates_first(text: str, numbers: list[Number], chinese: bool) -> tup
     """The parts of the dates ``text`` writes in digits (see :func:`_numeric_dates`), and the ``numbers`` read
     from it that are none of them (2023.10 of 2023.10.11 is no decimal)."""
     dates = _numeric_dates(text, chinese)
-    if not dates:
-        return [], numbers
-    dated = Taken(len(text))
-    for item in dates:
-        dated.add(item.number.start, item.number.end)
-    return dates, [number for number in numbers if not dated.overlaps(number.start, number.end)]
+    return dates, _outside(dates, numbers, len(text))
 
 
 def _numeric_dates(text: str, chinese: bool) -> list[Quantity]:
