@@ -143,7 +143,7 @@ class LastBuild:
 
 
 class BuildCache:
-    """What earlier builds left in ``folder`` (only read, with ``save=False``: the preview; with
+    """What earlier builds left in ``folder`` (only read, with ``save=False``: the preview, ``check``; with
     ``stored=False``, all but the store, which this cache replaces; with ``one_build``, for a single build).
 
     The small part (the last build, and what each output was made from) is

@@ -56,8 +56,12 @@ def parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[loud], help="validate everything without writing; exit 0 or 1",
                                 description="Load, validate and render everything, write nothing. "
-                                            "Exit status 0 when the content is valid, 1 when it is not.")
+                                            "Exit status 0 when the content is valid, 1 when it is not. "
+                                            "What the last build left in .cache/ is read, as a build reads it "
+                                            "(only what changed since is checked again), never written.")
     check.add_argument("--base-url", metavar="URL", help="check with this base URL instead of site.yaml's")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check everything from scratch, reading nothing from .cache/")
     check.add_argument("--site", nargs="?", const=DEFAULT_OUT, type=Path, metavar="DIR",
                        help="also check a built site (default: site/): links, anchors, files it loads, "
                             "hreflang pairs, links to other hosts")
@@ -203,7 +207,8 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
     from . import pipeline
 
     if command == "check":
-        result = pipeline.check(root, BuildOptions.from_environment(os.environ, arguments.base_url))
+        result = pipeline.check(root, BuildOptions.from_environment(os.environ, arguments.base_url),
+                                cached=not arguments.no_cache, whole=bool(arguments.site), waiting=_say_waiting)
         _report(result, root, arguments)
         return _check_site(arguments.site, result.site, root) if arguments.site else 0  # check always has a site
     if command == "build":

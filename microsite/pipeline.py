@@ -35,7 +35,7 @@ from .known import Known, KnownPage, NotReusable, PageIndex, known_page, rest_di
 from .load import Project, RawContent, load
 from .memo import Memo
 from .model import BuildOptions, Site, output_path
-from .render import Job, Renderer, render
+from .render import Job, Renderer, render_unmade
 from .validate import validate
 from .write import SpareAside, output_folder, read_manifest, remove_leftovers, write_site
 
@@ -62,19 +62,35 @@ class BuildResult:
         per_language = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
         total = f"{sum(self.pages.values())} pages ({per_language})"
         if self.out is None:
-            return f"checked {total} in {self.seconds:.2f} s"
+            unchanged = ", nothing changed since the last build" if self.site is None else ""
+            return f"checked {total} in {self.seconds:.2f} s{unchanged}"
         if self.site is None:
             return f"up to date: {total} in {self.out}, nothing changed ({self.seconds:.2f} s)"
         return f"built {total} into {self.out} in {self.seconds:.2f} s ({self.files} files written)"
 
 
-def check(root: Path, options: BuildOptions = BuildOptions()) -> BuildResult:
-    """Load, validate and render everything; write nothing (not even a cache)."""
+def check(root: Path, options: BuildOptions = BuildOptions(), cached: bool = True, whole: bool = False,
+          waiting: Callable[[], None] | None = None) -> BuildResult:
+    """Load, validate and render everything, as :func:`build` would; write nothing (not even the cache).
+
+    What earlier builds left in ``.cache/`` is read, unless not ``cached``,
+    exactly as a build reads it: inputs, options and code as the last
+    successful build's, there is nothing to check again (it said what it
+    found: the result has its warnings, and no site); when only page files
+    changed, those pages alone are read and rendered (see ``known``); and no
+    page is rendered again that a build made from exactly what it is now
+    given. ``whole``: the result holds the whole site, validated (to check a
+    built folder against: see ``sitecheck``). A build of the project that is
+    running is waited for (``waiting`` is called first, once).
+    """
     started = time.perf_counter()
-    raw = load(Project(root))
-    site = _validated(raw, options, _compiler(raw, Compiler()), Memo(one_build=True))
-    render(site)
-    return BuildResult(site, None, pages_per_language(site), 0, time.perf_counter() - started, site.warnings)
+    with _no_cycle_collection(), build_lock(root / CACHE_FOLDER, waiting):
+        if cached and not whole:
+            try:
+                return _from_disk(root, None, options, started, changed_pages=True)
+            except NotReusable:
+                pass
+        return _from_disk(root, None, options, started, cached=cached)
 
 
 def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
@@ -101,19 +117,21 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
             return _from_disk(root, out, options, started)
 
 
-def _from_disk(root: Path, out: Path, options: BuildOptions, started: float, changed_pages: bool = False,
-               ) -> BuildResult:
-    """A build that reuses what earlier builds left in ``.cache/``; with ``changed_pages``, it makes only the pages
-    whose files changed, when nothing else did (see ``known``)."""
+def _from_disk(root: Path, out: Path | None, options: BuildOptions, started: float, changed_pages: bool = False,
+               cached: bool = True) -> BuildResult:
+    """A build that reuses what earlier builds left in ``.cache/`` (none: ``cached`` false); with ``changed_pages``,
+    it makes only the pages whose files changed, when nothing else did (see ``known``). Without ``out``, a check:
+    the cache is read, not written."""
+    folder = root / CACHE_FOLDER if cached else None
     try:
-        with _closing(BuildCache(root / CACHE_FOLDER, one_build=True)) as cache:
+        with _closing(BuildCache(folder, save=out is not None, one_build=True)) as cache:
             return _build(root, out, options, cache, False, started, changed_pages)
     except LostText:
         pass
     # A text kept in the cache's store to be read where it is needed (a page's HTML, a text's survey, a
     # body's Markdown) could not be read back (the store was damaged, or replaced by another build): build
     # once more without the store.
-    with _closing(BuildCache(root / CACHE_FOLDER, stored=False, one_build=True)) as cache:
+    with _closing(BuildCache(folder, save=out is not None, stored=False, one_build=True)) as cache:
         return _build(root, out, options, cache, False, started)
 
 
@@ -127,8 +145,10 @@ def _closing(cache: BuildCache):
         cache.close()
 
 
-def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool,
+def _build(root: Path, out: Path | None, options: BuildOptions, cache: BuildCache, long_running: bool,
            started: float, changed_pages: bool = False) -> BuildResult:
+    """Build into ``out`` (none: check) reusing what ``cache`` holds, from the last build's inputs on (see
+    :func:`build`)."""
     index = None
     if long_running:
         inputs = Inputs(root, seen=cache.signatures)
@@ -145,14 +165,19 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
         finally:
             inputs = digested()
     fingerprint = inputs.fingerprint(options, cache.code)
-    # The output folder is walked to confirm what it holds only when that may leave nothing to do; otherwise
-    # its manifest is a hint of what may be linked from it, each file confirmed as it is linked (see ``write``).
     confirm = cache.same_inputs(fingerprint)
-    live = read_manifest(out, confirm)
-    last = cache.up_to_date(fingerprint, live)
-    if last is not None:
-        remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
-        return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
+    if out is None:  # a check
+        if confirm and changed_pages:  # of what the last build checked, and rendered every page of: it found this
+            return BuildResult(None, None, cache.last.pages, 0, time.perf_counter() - started, cache.last.warnings)
+        live = None
+    else:
+        # The output folder is walked to confirm what it holds only when that may leave nothing to do; otherwise
+        # its manifest is a hint of what may be linked from it, each file confirmed as it is linked (see ``write``).
+        live = read_manifest(out, confirm)
+        last = cache.up_to_date(fingerprint, live)
+        if last is not None:
+            remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
+            return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
     known = cache.known_pages(inputs, options, index) if changed_pages else None
     try:
         return _make(root, out, options, cache, long_running, started, inputs, fingerprint, confirm, live, known)
@@ -162,14 +187,17 @@ def _build(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long
         raise
 
 
-def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_running: bool, started: float,
-          inputs: Inputs, fingerprint: str, confirm: bool, live: dict | None, known: Known | None) -> BuildResult:
-    """Load, validate, render and write; with ``known``, only the pages whose files changed (see ``known``)."""
-    spare = SpareAside(out)  # confirmed, or made, on another core meanwhile (see ``write``)
+def _make(root: Path, out: Path | None, options: BuildOptions, cache: BuildCache, long_running: bool,
+          started: float, inputs: Inputs, fingerprint: str, confirm: bool, live: dict | None,
+          known: Known | None) -> BuildResult:
+    """Load, validate, render and write (without ``out``, check: render what no build made, write nothing); with
+    ``known``, only the pages whose files changed (see ``known``)."""
+    spare = SpareAside(out) if out is not None else None  # confirmed, or made, on another core meanwhile
     try:
         raw = load(Project(root), cache.documents, inputs, cache.stored_reading,
                    known.files() if known is not None else None)
-        cache.pagefind.warm(search.languages_wanted(raw))  # loads on its core as the site is checked, if it may
+        if out is not None:
+            cache.pagefind.warm(search.languages_wanted(raw))  # loads on its core as the site is checked, if it may
         compiler = _compiler(raw, cache.compiler)
         if known is not None and (farther := known.reach(_headings(raw, compiler))):
             known = known.reaching(farther)  # their links looked at headings that changed: read them too
@@ -177,7 +205,7 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
             compiler = _compiler(raw, compiler)
         site = _validated(raw, options, compiler, cache.memo, known)
         del raw  # what was read but not validated is let go
-        searched = search.wanted(site, known.others if known is not None else ())
+        searched = out is not None and search.wanted(site, known.others if known is not None else ())
         if searched:  # Pagefind loads on its core, as pages render, for this build's index or the preview's
             cache.pagefind.warm(language.tag for language in site.config.languages)
         if known is None:
@@ -189,11 +217,16 @@ def _make(root: Path, out: Path, options: BuildOptions, cache: BuildCache, long_
         if sum(job.key not in cache.outputs for job in jobs) >= MIN_ITEMS:  # many to make, in children of this one
             renderer.compile_templates()  # here, once, for all of them (a mistake is the first job's to report)
             cache.release()
+        if out is None:
+            render_unmade(jobs, cache.outputs)
+            return BuildResult(site, None, pages_per_language(renderer.site), 0, time.perf_counter() - started,
+                               site.warnings, partial=known is not None)
         indexed = searched and options.search_index
         written = write_site(jobs, out, cache.outputs, live, index=cache.pagefind.index if indexed else None,
                              live_confirmed=confirm, aside=spare)
     finally:
-        spare.close()  # waited for, even when the build stopped at a mistake
+        if spare is not None:
+            spare.close()  # waited for, even when the build stopped at a mistake
     pages = pages_per_language(renderer.site)
     index = _index(site, renderer, jobs, inputs, options, cache.code)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale, index=index)

@@ -15,7 +15,7 @@ import os
 import re
 import string
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from .assets import headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .structured import json_ld, og_locale
 from .conventions import RECORD_KIND, is_leftover
+from .cores import CHUNK, map_forked
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
 from .downloads import DATASETS, FORMATS, download, download_path
 from .errors import ContentError, ContentErrors, Location, not_utf8
@@ -157,17 +158,28 @@ class MissingAsset(Exception):
     """A template asked for a file that ``static/`` does not have."""
 
 
-def render(site: Site) -> list[Output]:
-    """Render every page now; raise :class:`ContentErrors` for template mistakes."""
-    outputs, errors = [], {}
-    for job in Renderer(site).jobs():
-        try:
-            outputs.append(Output(job.path, job.make()))
-        except ContentError as error:
-            errors.setdefault(error.format(), error)
+def render_unmade(jobs: Sequence[Job], made: Collection[str]) -> int:
+    """Make every job not ``made`` before (by its key: the last build made its file from exactly what it is
+    given, without a mistake) and keep nothing, on all cores: what ``check`` renders. Raise
+    :class:`ContentErrors` for template mistakes, each once (one mistake fails many pages); return how many
+    jobs were made."""
+    unmade = [job for job in jobs if not job.key or job.key not in made]
+    errors: dict[str, ContentError] = {}
+    for outcome in map_forked(_mistake_of, unmade, chunk=CHUNK):
+        if outcome is not None:
+            errors.setdefault(outcome.format(), outcome)
     if errors:
         raise ContentErrors(list(errors.values()))
-    return outputs
+    return len(unmade)
+
+
+def _mistake_of(job: Job) -> ContentError | None:
+    """The template mistake that making ``job`` meets, if any (what it makes is let go)."""
+    try:
+        job.make()
+    except ContentError as error:
+        return error
+    return None
 
 
 class Renderer:

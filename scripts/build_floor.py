@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no project at {project} (it has no content/ folder)", file=sys.stderr)
         return 1
     try:
-        site = check(project).site  # untimed: the pages, their bodies and the templates' context
+        site = check(project, whole=True).site  # untimed: the pages, their bodies and the templates' context
     except ContentErrors as exc:
         print(f"the project does not build:\n{exc}", file=sys.stderr)
         return 1

@@ -89,7 +89,7 @@ def real_model():
     from microsite.model import BuildOptions
     from microsite.pipeline import check
 
-    return check(PROJECT, BuildOptions(base_url=TEST_BASE_URL)).site
+    return check(PROJECT, BuildOptions(base_url=TEST_BASE_URL), whole=True).site
 
 
 @pytest.fixture(scope="session")

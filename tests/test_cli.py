@@ -27,7 +27,7 @@ def test_help_documents_every_option(command: list[str], capsys: pytest.CaptureF
     text = capsys.readouterr().out
     expected = {(): ["build", "check", "serve", "ingest", "test", "--root", "--version", "--quiet", "--verbose"],
                 ("build",): ["--out", "--base-url"],
-                ("check",): ["--base-url"], ("serve",): ["--host", "--port", "--open"],
+                ("check",): ["--base-url", "--no-cache", "--site"], ("serve",): ["--host", "--port", "--open"],
                 ("ingest",): ["--force", "--encoding", "PATH"]}[tuple(command)]
     for option in expected:
         assert option in text
@@ -91,10 +91,19 @@ def test_build_refuses_a_folder_it_did_not_make(minimal_project: Path, tmp_path:
     assert snapshot(precious) == {"thesis.txt": hashlib.sha256(b"years of work").hexdigest()}
 
 
-def test_check_writes_nothing(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
+def test_check_writes_nothing(minimal_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     before = snapshot(minimal_project)
     assert main(["--root", str(minimal_project), "check"]) == 0
     assert snapshot(minimal_project) == before
+    assert main(["--root", str(minimal_project), "build", "--out", str(tmp_path / "site")]) == 0  # a cache to read
+    page = minimal_project / "content" / "pages" / "index.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added.\n", encoding="utf-8")
+    before = snapshot(minimal_project)
+    for extra in ([], ["--no-cache"]):  # the cache read, or not: neither writes it
+        assert main(["--root", str(minimal_project), "check", *extra]) == 0
+        assert snapshot(minimal_project) == before
+    assert main(["--root", str(minimal_project), "check"]) == 0
+    assert "nothing changed" not in capsys.readouterr().out  # the page changed since the cache was written
 
 
 @pytest.mark.content

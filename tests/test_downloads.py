@@ -17,7 +17,7 @@ from microsite.pipeline import check
 
 @pytest.fixture(scope="module")
 def site(sample_root):
-    return check(sample_root).site
+    return check(sample_root, whole=True).site
 
 
 def test_each_language_gets_both_datasets_in_both_formats(site) -> None:

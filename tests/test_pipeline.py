@@ -369,6 +369,47 @@ def test_a_template_no_page_uses_is_checked_by_build_and_check_and_the_site_kept
     assert build(root, out).files == 0 and tree(out) == before
 
 
+def reported(run) -> object:
+    """What a check or build reports: its warnings' messages, or its mistakes' (as printed)."""
+    try:
+        return [warning.format() for warning in run().warnings]
+    except ContentErrors as exc:
+        return exc.format()
+
+
+def test_check_reads_what_the_last_build_left_and_reports_what_a_check_from_scratch_does(tmp_path: Path) -> None:
+    from microsite.pipeline import check
+
+    root = make_project(tmp_path, SAMPLE)
+    out = tmp_path / "site"
+    built = build(root, out)
+    cache, site = tree(root / CACHE_FOLDER), tree(out)
+    unchanged = check(root)  # what the last build checked: nothing to do again
+    assert unchanged.site is None and unchanged.warnings == built.warnings
+    assert "nothing changed since the last build" in unchanged.summary()
+    whole = check(root, whole=True)  # asked for the site itself: validated again, all of it
+    assert whole.site is not None and not whole.partial and whole.warnings == built.warnings
+    page = root / "content/pages/pillars/competence.en.md"
+    edit(page, "## What the article reports", "## What the article says it did")
+    one_page = check(root)
+    assert one_page.partial and {p.path for p in one_page.site.pages} == {page, page.with_name("competence.zh.md")}
+    assert reported(lambda: one_page) == reported(lambda: check(root, cached=False))
+    for name, file, old, new, mistaken in [
+        ("an untraced number in a page", "content/pages/pillars/competence.en.md", "## What the article says it did",
+         "## What the article says it did for 87 chambers", True),
+        ("that number taken out again", "content/pages/pillars/competence.en.md", " for 87 chambers", "", False),
+        ("a mistake in the template of that page", "templates/page.html", "{% block main %}",
+         "{% block main %}{{ page.no_such_field }}", True),
+        ("that mistake taken out again", "templates/page.html", "{{ page.no_such_field }}", "", False),
+        ("a statistic's label", "content/data/statistics.yaml", "label: affiliated chambers of commerce whose",
+         "label: the affiliated chambers of commerce whose", False),
+    ]:
+        edit(root / file, old, new)
+        found = reported(lambda: check(root))
+        assert found == reported(lambda: check(root, cached=False)) and isinstance(found, str) == mistaken, name
+    assert tree(root / CACHE_FOLDER) == cache and tree(out) == site  # read, never written
+
+
 def test_a_file_no_part_of_the_build_reads_is_a_warning_in_every_kind_of_build(tmp_path: Path) -> None:
     """A mistyped name (the timeline as events.yaml) would leave its content out of the site unsaid."""
     root, out = minimal_site(tmp_path)

@@ -13,7 +13,7 @@ from microsite.load import Project, load
 from microsite.model import Source
 from microsite.provenance import Passage, SourceBlock
 from microsite.inputs import Inputs
-from microsite.render import Output, Renderer, Segment, render, source_segments
+from microsite.render import Output, Renderer, Segment, source_segments
 from microsite.validate import validate
 from tests.conftest import MINIMAL, make_project
 from tests.timing import superlinear
@@ -29,7 +29,16 @@ def source_with(blocks: list[SourceBlock], passages: list[Passage]) -> Source:
 
 
 def rendered(root: Path) -> list[Output]:
-    return render(validate(load(Project(root))))
+    """Every file of the site at ``root``, rendered in memory; ContentErrors with each template mistake once."""
+    outputs, errors = [], {}
+    for job in Renderer(validate(load(Project(root)))).jobs():
+        try:
+            outputs.append(Output(job.path, job.make()))
+        except ContentError as error:
+            errors.setdefault(error.format(), error)
+    if errors:
+        raise ContentErrors(list(errors.values()))
+    return outputs
 
 
 def render_mistakes(root: Path) -> list[ContentError]:

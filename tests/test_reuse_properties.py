@@ -10,7 +10,9 @@ ways and compared: reusing the on-disk cache as a fresh process
 would; with one cache kept in memory, as the preview does
 (``serve.Preview.rebuild``); and from scratch, in a copy without cache or
 output. A step that makes the content invalid must fail alike, with the same
-messages. The ``slow`` variant also builds in real fresh processes, each
+messages. Before the reusing builds see a step, ``check`` reads the cache
+the last step's builds left and must report what the clean build did
+(mistakes or warnings), leaving the cache as it was. The ``slow`` variant also builds in real fresh processes, each
 with its own hash seed.
 """
 
@@ -36,7 +38,7 @@ from microsite import cores
 from microsite.cache import BuildCache
 from microsite.errors import ContentErrors
 from microsite.model import BuildOptions
-from microsite.pipeline import CACHE_FOLDER, build
+from microsite.pipeline import CACHE_FOLDER, build, check
 from tests.conftest import MINIMAL, REPO, make_project
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "microsite-hypothesis")
@@ -199,6 +201,18 @@ def outcome(root: Path, out: Path, options: BuildOptions, cache: BuildCache | No
     return tree(out), [warning.format(root) for warning in result.warnings]
 
 
+def checked(root: Path, options: BuildOptions) -> object:
+    """What ``check`` reports, reading the cache the builds left: the warnings it gave, or the messages of the
+    mistakes it found (to be those of a clean build); the cache, read only, is left as it was."""
+    before = tree(root / CACHE_FOLDER) if (root / CACHE_FOLDER).exists() else None
+    try:
+        reported = [warning.format(root) for warning in check(root, options).warnings]
+    except ContentErrors as exc:
+        reported = exc.format(root)
+    assert (tree(root / CACHE_FOLDER) if (root / CACHE_FOLDER).exists() else None) == before
+    return reported
+
+
 def clean(root: Path, scratch: Path, options: BuildOptions, step: int) -> object:
     copy = scratch / f"clean-{step}"
     shutil.copytree(root, copy / "project", ignore=shutil.ignore_patterns(CACHE_FOLDER))
@@ -229,7 +243,8 @@ def on_every_core():
 
 
 def check_steps(steps: list, processes: bool = False, reusing_builds=contextlib.nullcontext) -> None:
-    """After each step, the reusing builds (made within ``reusing_builds()``) equal a clean one on one core."""
+    """After each step, the reusing builds (made within ``reusing_builds()``) equal a clean one on one core, and a
+    check that reads their cache reports what the clean build did."""
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         root = make_project(scratch, MINIMAL / "content")
@@ -242,6 +257,8 @@ def check_steps(steps: list, processes: bool = False, reusing_builds=contextlib.
                 change(root)
             expected = clean(root, scratch, options, step)
             with reusing_builds():
+                # Before the builds see the step: a check reads what the last step's builds left.
+                assert checked(root, options) == (expected if isinstance(expected, str) else expected[1]), (step, steps)
                 assert outcome(root, scratch / "site", options) == expected, (step, steps)
                 assert outcome(root, scratch / "preview", options, preview) == expected, (step, steps)
             if processes and options.fingerprint:  # the command line always fingerprints

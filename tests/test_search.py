@@ -28,7 +28,7 @@ def with_search(project: Path) -> Path:
 
 
 def test_a_site_without_a_search_page_has_no_index_and_no_search_box(minimal_project: Path, tmp_path: Path) -> None:
-    assert not search.wanted(check(minimal_project).site)
+    assert not search.wanted(check(minimal_project, whole=True).site)
     build(minimal_project, tmp_path / "site")
     assert not (tmp_path / "site" / search.BUNDLE).exists()
     assert 'role="search"' not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

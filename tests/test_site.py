@@ -17,7 +17,7 @@ content = pytest.mark.content
 
 @pytest.fixture(scope="module")
 def sample_model(sample_root: Path):
-    return check(sample_root).site
+    return check(sample_root, whole=True).site
 
 
 def html_pages(site: Path) -> list[Path]:
