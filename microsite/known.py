@@ -33,10 +33,14 @@ whose links looked at them: those are read and made again too
 (:meth:`Known.reach`), and the rest of the targets must be the last build's.
 The build checks the digests (:class:`NotReusable` when one differs) and,
 when anything is amiss (a file added, a template or record changed, a
-changed page's title or quotes, a mistake in it, an output file gone), it
-builds everything, as a build without an index does. ``tests/test_known.py``
-and the reuse properties (``tests/test_reuse_properties.py``) compare such
-builds with clean ones, byte for byte and warning for warning.
+changed page's title or quotes, an output file gone), it builds everything,
+as a build without an index does. A mistake in a page read again is
+reported by the build that found it: every other page is as the last
+successful build read it, without a mistake, and every check across pages
+runs against the index, so these are the mistakes a build of every page
+finds. ``tests/test_known.py`` and the reuse properties
+(``tests/test_reuse_properties.py``) compare such builds with clean ones,
+byte for byte, warning for warning and mistake for mistake.
 
 The file is lines of JSON (one per page), read back with every type checked:
 like the rest of ``.cache/``, it can make a build slower, never run code.
@@ -63,8 +67,8 @@ PAGE_SUFFIX = ".md"  # under content/pages/: the files an index knows one by one
 
 
 class NotReusable(Exception):
-    """What the last build knew of the pages cannot serve this build (what changed reaches other pages, or a
-    changed page has a mistake): it builds everything instead."""
+    """What the last build knew of the pages cannot serve this build (what changed reaches other pages): it builds
+    everything instead."""
 
 
 @dataclass(frozen=True)

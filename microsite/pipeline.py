@@ -113,7 +113,7 @@ def build(root: Path, out: Path, options: BuildOptions = BuildOptions(),
         try:
             return _from_disk(root, out, options, started, changed_pages=True)
         except NotReusable:
-            # The pages that changed reach other pages (or have a mistake): make every page, as any build can.
+            # The pages that changed reach other pages: make every page, as any build can.
             return _from_disk(root, out, options, started)
 
 
@@ -179,12 +179,7 @@ def _build(root: Path, out: Path | None, options: BuildOptions, cache: BuildCach
             remove_leftovers(out)  # what a killed build left; a build that writes removes them as it starts
             return BuildResult(None, out, last.pages, 0, time.perf_counter() - started, last.warnings)
     known = cache.known_pages(inputs, options, index) if changed_pages else None
-    try:
-        return _make(root, out, options, cache, long_running, started, inputs, fingerprint, confirm, live, known)
-    except ContentErrors as exc:
-        if known is not None:  # reported by a build of every page, with all the site's mistakes
-            raise NotReusable("a page read again has a mistake") from exc
-        raise
+    return _make(root, out, options, cache, long_running, started, inputs, fingerprint, confirm, live, known)
 
 
 def _make(root: Path, out: Path | None, options: BuildOptions, cache: BuildCache, long_running: bool,

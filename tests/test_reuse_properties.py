@@ -295,6 +295,17 @@ def test_reusing_builds_equal_clean_builds_after_any_edits(steps: list) -> None:
     check_steps(steps)
 
 
+# Page texts alone, some with a mistake (a record that does not exist, a number no quote traces, a heading that
+# another page's link names going away): what a build that reads the edited pages alone reports of them.
+PAGE_EDITS = st.lists(st.builds(page_body, PAGES, BODIES), min_size=1, max_size=5)
+
+
+@settings(max_examples=4, **SETTINGS)
+@given(PAGE_EDITS)
+def test_builds_of_the_edited_pages_alone_find_the_mistakes_a_clean_build_does(steps: list) -> None:
+    check_steps(steps)
+
+
 @settings(max_examples=1, **SETTINGS)
 @example(EVERY_KIND)
 @given(STEPS)
