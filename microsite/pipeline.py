@@ -28,7 +28,7 @@ from . import search
 from .cache import BuildCache, build_lock
 from .compiled import Compiler, precompile
 from .cores import MIN_ITEMS
-from .errors import ContentError, ContentErrors
+from .errors import ContentError
 from .inputs import Inputs
 from .kept import LostText
 from .known import Known, KnownPage, NotReusable, PageIndex, known_page, rest_digest
