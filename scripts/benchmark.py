@@ -19,6 +19,10 @@ busy), median of ``--repeat``:
 * microsite nothing changed: the same again, output and cache left in place;
 * microsite one page edited: a sentence (no digits) appended to one page, then
   the same again;
+* microsite check, one page edited: ``build.py --root DIR check`` after that
+  sentence is appended and before the build above sees it (a check reads the
+  cache the last build left and writes nothing); microsite check, nothing
+  changed: the same after that build;
 * microsite preview save-to-served: ``build.py serve`` running, a sentence
   appended to that page, until the server serves it to a client that waits
   as a browser showing the page does: told "reload" by the LiveReload
@@ -227,20 +231,29 @@ def build_command(project: Path, out: Path) -> list[str]:
     return [python(), str(ROOT / "build.py"), "--root", str(project), "build", "--out", str(out)]
 
 
+def check_command(project: Path) -> list[str]:
+    return [python(), str(ROOT / "build.py"), "--root", str(project), "check"]
+
+
+ROUND = ("cold", "unchanged", "check-edit", "edit", "check-unchanged")  # the steps of a round, a row each
+
+
 def microsite_round(project: Path, work: Path, page: Path, rows: list[Row], number: int) -> None:
-    """One run each of cold, nothing changed and one page edited, in fresh processes (none after a failure)."""
+    """One run of each step of :data:`ROUND` (builds and checks), in fresh processes (none after a failure)."""
     if any(row.problem for row in rows):
         return
     out, logs = work / "site", work / "logs"
     remove_output(out)
     remove(project / ".cache")
-    for row, step in zip(rows, ("cold", "unchanged", "edit")):
-        if step == "edit":
+    for row, step in zip(rows, ROUND):
+        if step == "check-edit":
             with page.open("a", encoding="utf-8") as file:
                 file.write(f"\n{EDIT_SENTENCE}\n")
-        run = measure(build_command(project, out), ROOT, logs / f"{step}-{number}")
+        command = check_command(project) if step.startswith("check") else build_command(project, out)
+        run = measure(command, ROOT, logs / f"{step}-{number}")
         row.runs.append(run)
-        row.html_files = html_files(out)
+        if not step.startswith("check"):
+            row.html_files = html_files(out)
         if run.returncode != 0:
             row.problem = failure(run)
             return
@@ -426,7 +439,8 @@ def run_size(corpus: str, pages: int, arguments: argparse.Namespace, versions: d
         key = edited_page_key(project, generator.CONTENT_GLOB)
         page = project / "content" / "pages" / f"{key}.en.md"
         peers = prepare_peers(project, work, arguments.peers, versions)
-        rows = [Row("microsite cold"), Row("microsite nothing changed"), Row("microsite one page edited")]
+        rows = [Row("microsite cold"), Row("microsite nothing changed"), Row("microsite check, one page edited"),
+                Row("microsite one page edited"), Row("microsite check, nothing changed")]
         for number in range(arguments.repeat):  # interleaved, so that a change in the machine's load hits all alike
             print(f"N = {pages}: run {number + 1} of {arguments.repeat} ...", file=sys.stderr, flush=True)
             microsite_round(project, work, page, rows, number)

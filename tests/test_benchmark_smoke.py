@@ -73,6 +73,7 @@ def test_benchmark_prints_a_table_with_the_microsite_rows(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "| build | wall s | CPU s | CPU/wall | peak MB |" in done.stdout
     for name in ("microsite cold", "microsite nothing changed", "microsite one page edited",
+                 "microsite check, one page edited", "microsite check, nothing changed",
                  "microsite preview, first save after start", "microsite preview save-to-served",
                  "microsite preview, heading added"):
         row = next((line for line in done.stdout.splitlines() if line.startswith(f"| {name} |")), None)
