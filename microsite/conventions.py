@@ -28,6 +28,9 @@ import re
 from dataclasses import dataclass
 
 
+MAX_TEXT_BYTES = 1 << 20  # a content file is text written by hand: the largest now is 22 kB. One larger is refused
+# from its size, unread, by every part of the build that meets it (``load``, and ``inputs``, which digests the rest)
+
 # The UI strings the site fills in, with the placeholders each may hold: a source page's description (by the
 # build, see ``render``) and the number of pages a search found (by the search page's script, static/search.js).
 FILLED_STRINGS = {"source_description": ("outlet", "date"), "search_found": ("count",)}

@@ -29,9 +29,8 @@ import yaml
 
 from .epaper import Block, IngestError, SourceItem, clean_punctuation, count_chars, parse_epaper
 from .characters import find_problems, without_invisible
-from .conventions import CANDIDATES_SUFFIX
+from .conventions import CANDIDATES_SUFFIX, MAX_TEXT_BYTES
 from .feeds_in import FeedEntry, FeedError, looks_like_xml, parse_feed
-from .load import MAX_TEXT_BYTES
 
 MAX_RAW_BYTES = 64 << 20  # one raw file: a feed of 1,000 long articles is well under it
 

@@ -30,7 +30,7 @@ import stat
 import time
 from pathlib import Path
 
-from .conventions import is_leftover
+from .conventions import MAX_TEXT_BYTES, is_leftover
 from .cores import MIN_ITEMS, Started, map_forked, start_forked
 from .memo import digest_of, digest_of_chunks
 
@@ -52,7 +52,7 @@ class Inputs:
                  seen: dict[str, tuple[Signature, str]] | None = None) -> None:
         plain = self._found(root, folders, kept, seen)
         # On all cores: digesting 10,000 files took 0.1 s, a fifth of a build that finds nothing changed.
-        self._digested(plain, map_forked(_digest_or_why, plain))
+        self._digested(plain, map_forked(functools.partial(_digest_or_why, limited=self.limited), plain))
 
     @classmethod
     def started(cls, root: Path) -> Digesting:
@@ -61,7 +61,7 @@ class Inputs:
         ``pipeline``); what is returned, called, waits for them. Call it in a ``finally``."""
         inputs = cls.__new__(cls)
         plain = inputs._found(root, FOLDERS, KEPT, None)
-        work = functools.partial(_digests_or_whys, plain)
+        work = functools.partial(_digests_or_whys, plain, inputs.limited)
         # A few files are digested here when asked for, as map_forked would: a child would cost more than it spares.
         return Digesting(inputs, plain, start_forked(work) if len(plain) >= MIN_ITEMS else Started(work, None))
 
@@ -74,6 +74,7 @@ class Inputs:
         self.read: set[str] = set()  # the paths whose digest is of their content
         self.stale = False  # a file read later was not what was fingerprinted
         top, inside = str(root), str(root.resolve()) + os.sep
+        self.limited = os.path.join(top, "content") + os.sep  # its files: refused unread past MAX_TEXT_BYTES
         plain: list[str] = []  # the plain files to digest, once all are found
         for folder in folders:
             for entry in _walk(os.path.join(top, folder)):
@@ -120,6 +121,8 @@ class Inputs:
             return f"unreadable: {exc.strerror}"
         if not stat.S_ISREG(info.st_mode):
             return "not a regular file"
+        if info.st_size > MAX_TEXT_BYTES and entry.path.startswith(self.limited):
+            return _too_large(info.st_size)
         signature = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
         known = seen.get(entry.path)
         if known is not None and known[0] == signature:
@@ -180,16 +183,24 @@ class Digesting:
         return self._inputs
 
 
-def _digests_or_whys(paths: list[str]) -> list[tuple[bool, str]]:
-    return list(map(_digest_or_why, paths))
+def _digests_or_whys(paths: list[str], limited: str) -> list[tuple[bool, str]]:
+    return [_digest_or_why(path, limited) for path in paths]
 
 
-def _digest_or_why(path: str) -> tuple[bool, str]:
-    """(True, the digest of the file's bytes), or (False, why it could not be read)."""
+def _digest_or_why(path: str, limited: str) -> tuple[bool, str]:
+    """(True, the digest of the file's bytes), or (False, why it was not read): a file under the folder
+    ``limited`` (content/) larger than a content file may be is not opened, as the build refuses it unread."""
     try:
+        if path.startswith(limited) and (size := os.stat(path).st_size) > MAX_TEXT_BYTES:
+            return False, _too_large(size)
         return True, _digest_of_file(path)
     except OSError as exc:  # unreadable: the build will say so; count the reason
         return False, f"unreadable: {exc.strerror}"
+
+
+def _too_large(size: int) -> str:
+    """Why a content file was not read (its size: a file that grows or shrinks is another input)."""
+    return f"too large: {size} bytes"
 
 
 def _digest_of_file(path: str) -> str:

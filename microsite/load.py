@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .assets import StaticFile
-from .conventions import (CANDIDATES_SUFFIX, RECORD_KINDS, device_reserved, is_leftover, is_private_file,
-                          windows_device)
+from .conventions import (CANDIDATES_SUFFIX, MAX_TEXT_BYTES, RECORD_KINDS, device_reserved, is_leftover,
+                          is_private_file, windows_device)
 from .cores import map_forked
 from .errors import ContentError, ContentErrors, ErrorList, Location, not_utf8
 from .inputs import Inputs
@@ -36,7 +36,6 @@ from .characters import Problem, find_problems
 from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_error
 
 DATA_FILES = (*(kind.file for kind in RECORD_KINDS), "strings", "conversions", LEDGER)
-MAX_TEXT_BYTES = 1 << 20  # a Markdown or YAML file is hand-written text: the largest now is 22 kB
 # What Windows refuses in a name (and the names it keeps for devices: ``conventions.windows_device``).
 _WINDOWS_REFUSED = re.compile(r'[\\:*?"<>|\x00-\x1f]|[. ]\Z')
 # Anything that may make a path unportable (a superset, so that most paths are cleared by one search):

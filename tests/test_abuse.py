@@ -290,6 +290,10 @@ def test_a_fifty_megabyte_file_is_refused_unread(root: Path, name: str, header: 
     assert f"{name}: the file is too large ({size:,} bytes; the limit is {MAX_TEXT_BYTES:,})" in run.mistakes()
     assert "is this the file you meant?" in run.stderr
     assert path.name not in reads  # refused by its size: never opened
+    with reads_in(path.parent) as reads:  # by a build too, whose fingerprint of the inputs reads every other file
+        run = run_cli(root, "build", "--out", str(root.parent / "site"))
+    assert run.status == 1 and f"{name}: the file is too large" in run.stderr
+    assert path.name not in reads
 
 
 def test_a_page_just_under_the_size_limit_is_checked_within_the_accepted_bounds(root: Path, tmp_path: Path) -> None:

@@ -112,3 +112,25 @@ def test_many_files_are_digested_on_all_cores_as_in_one_process(project: Path, m
     assert forked.digests[str(page)] == digest_of(page.read_bytes()) and str(page) in forked.read
     assert forked.digests[str(project / "content" / "pages" / "pipe.en.md")] == "not a regular file"
     assert forked.digests[str(gone)] == "unreadable: No such file or directory" and str(gone) not in forked.read
+
+
+def test_a_content_file_too_large_to_be_one_is_not_read_and_a_static_one_is(project: Path, reads: list[str]) -> None:
+    """The build refuses a content file larger than MAX_TEXT_BYTES from its size, unread: so does the fingerprint
+    (a 50 GB file would otherwise be read whole before the build said no). Its size stands for it, so that a file
+    that grows or shrinks is another input; a static file of any size is a file to publish, and is read."""
+    from microsite.conventions import MAX_TEXT_BYTES
+
+    big = project / "content" / "pages" / "big.en.md"
+    picture = project / "static" / "big.bin"
+    for path in (big, picture):
+        with path.open("wb") as file:
+            file.truncate(MAX_TEXT_BYTES + 1)
+    for made in (lambda: Inputs(project), lambda: Inputs.started(project)(), lambda: same_as_fresh(project, {})):
+        reads.clear()
+        found = made()
+        assert str(big) not in reads and str(picture) in reads
+        assert found.digests[str(big)] == f"too large: {MAX_TEXT_BYTES + 1} bytes"
+        assert found.content_digest(str(big)) is None and found.content_digest(str(picture))
+    with big.open("ab") as file:
+        file.write(b"x")
+    assert Inputs(project).digests[str(big)] == f"too large: {MAX_TEXT_BYTES + 2} bytes"
