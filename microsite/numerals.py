@@ -78,16 +78,25 @@ _FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%"}
 _OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]|[○◯](?=[〇零一二三四五六七八九○◯])|(?<=[〇零一二三四五六七八九○◯])[○◯]")
 
 
+# Thousands grouped by other marks than the comma: 1.200.000 (two groups or more: 1.200 is one point two) and
+# 1'200'000 or 1’200 (as written in Switzerland). No reader takes either for several numbers, or for a decimal.
+_OTHER_GROUPS = re.compile(r"(?<![\d.,'’])\d{1,3}(?:(?:\.\d{3}){2,}|(?:['’]\d{3})+)(?![\d]|[.,'’]\d)")
+_GROUP_MARK = re.compile(r"[.'’]")
+
+
 def fold_digits(text: str) -> str:
     """``text`` with every decimal digit of any script (full-width ４, Arabic-Indic ٤, Devanagari ४,
-    mathematical 𝟒 ...) written as an ASCII digit, ``．，％`` as ``.,%``, and a circle among Chinese digits
-    (``二○二三``) as their zero ``〇``.
+    mathematical 𝟒 ...) written as an ASCII digit, ``．，％`` as ``.,%``, a circle among Chinese digits
+    (``二○二三``) as their zero ``〇``, and thousands grouped by dots or apostrophes (``1.200.000``,
+    ``1'200'000``) grouped by commas, as every reader reads them (``1,200,000``).
 
     One character for one, so offsets into the result are offsets into ``text``.
     """
-    if text.isascii():
-        return text
-    return _OTHER_DIGITS.sub(_ascii_digit, text)
+    if not text.isascii():
+        text = _OTHER_DIGITS.sub(_ascii_digit, text)
+    if ("." in text or "'" in text or "’" in text) and _OTHER_GROUPS.search(text) is not None:
+        text = _OTHER_GROUPS.sub(lambda match: _GROUP_MARK.sub(",", match.group()), text)
+    return text
 
 
 def _ascii_digit(match: re.Match) -> str:

@@ -131,6 +131,26 @@ def test_a_thousands_group_has_three_digits_and_no_more(text, zh, en):
     assert [value for value, _ in values(find_numbers_en(text))] == en
 
 
+@pytest.mark.parametrize("text, zh, en", [
+    # thousands grouped by dots (two groups or more) or apostrophes: one number, as every reader reads it, not 1.2 and
+    # 0 (a quote holding 1.2 traced 1.200.000)
+    ("1.200.000 yuan", [1_200_000], [1_200_000]), ("资金１．２００．０００元", [1_200_000], [1_200_000]),
+    ("1'200'000 and 3’500", [1_200_000, 3500], [1_200_000, 3500]),
+    # and no more than that: 1.200 is one point two, a version or a number that runs on is as it was
+    ("1.200 members", [1.2], [1.2]), ("version 2.1.3", [2.1, 3], [2.1, 3]), ("1.200.000.5", [1.2, 0.5], [1.2, 0.5]),
+    ("the 1990's", [1990], [1990]),
+])
+def test_thousands_grouped_by_dots_or_apostrophes_are_one_number(text, zh, en):
+    assert [value for value, _ in values(find_numbers_zh(text))] == zh
+    assert [value for value, _ in values(find_numbers_en(text))] == en
+
+
+def test_grouped_thousands_keep_their_spans_and_text():
+    text = "It holds 1.200.000 yuan"
+    number = one(find_numbers_en(text))
+    assert (number.start, number.end, number.text) == (9, 23, "1.200.000 yuan")
+
+
 def test_zh_percent():
     number = one(find_numbers_zh("增长12.5%"))
     assert (number.value, number.unit) == (12.5, "%")

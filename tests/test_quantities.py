@@ -76,6 +76,18 @@ def test_a_claim_in_chinese_magnitudes_is_traced_by_its_value_alone(claim, trace
     assert not traced(number, stated(f"新增{not_traced_by}。", ARTICLE))
 
 
+@pytest.mark.parametrize("claim, lang, traced_by, not_traced_by", [
+    ("1.200.000元", "zh", "120万元", "1.2倍，另有0元"),  # was 1.2 and 0: traced by any quote with both
+    ("1.200.000 yuan", "en", "120万元", "1.2倍，另有0元"),
+    ("1'200 members", "en", "会员1200名", "会员1名，另200名"),
+])
+def test_thousands_grouped_by_dots_or_apostrophes_are_traced_by_that_value_alone(claim, lang, traced_by,
+                                                                                  not_traced_by):
+    [number] = claimed(claim, lang)
+    assert traced(number, stated(traced_by, ARTICLE))
+    assert not traced(number, stated(not_traced_by, ARTICLE))
+
+
 @pytest.mark.parametrize("text, lang, firsts", [
     ("异地商会首次受邀参加，全省首家，首届论坛，首批会员", "zh", ["首次", "首家", "首届", "首批"]),
     ("Invited for the first time; the first-ever forum; the first time they met", "en",
