@@ -63,26 +63,17 @@ def test_english_claims_are_counts_ordinals_or_dates(text, expected):
     assert meanings(text, "en") == [(t, v, frozenset(m)) for t, v, m in expected]
 
 
-@pytest.mark.parametrize("claim, traced_by, not_traced_by", [
-    ("三千五家", "三千五百家", "三千零五家"),  # was 3,005
-    ("5千万元", "5000万元", "5000元"),  # was 5,000 yuan
-    ("4亿5千万元", "4.5亿元", "4亿元"),  # was 4亿 and 5千万 apart
-    ("伍佰家", "500家", "100家"),  # was 佰家, a hundred
-    ("2百家", "200家", "2家"),  # was 2 and 百家
-])
-def test_a_claim_in_chinese_magnitudes_is_traced_by_its_value_alone(claim, traced_by, not_traced_by):
-    [number] = claimed(claim, "zh")
-    assert traced(number, stated(f"新增{traced_by}。", ARTICLE))
-    assert not traced(number, stated(f"新增{not_traced_by}。", ARTICLE))
-
-
 @pytest.mark.parametrize("claim, lang, traced_by, not_traced_by", [
-    ("1.200.000元", "zh", "120万元", "1.2倍，另有0元"),  # was 1.2 and 0: traced by any quote with both
-    ("1.200.000 yuan", "en", "120万元", "1.2倍，另有0元"),
+    ("三千五家", "zh", "新增三千五百家。", "新增三千零五家。"),  # was 3,005
+    ("5千万元", "zh", "新增5000万元。", "新增5000元。"),  # was 5,000 yuan
+    ("4亿5千万元", "zh", "新增4.5亿元。", "新增4亿元。"),  # was 4亿 and 5千万 apart
+    ("伍佰家", "zh", "新增500家。", "新增100家。"),  # was 佰家, a hundred
+    ("2百家", "zh", "新增200家。", "新增2家。"),  # was 2 and 百家
+    # thousands grouped by dots or apostrophes: was 1.2 and 0, traced by any quote with both
+    ("1.200.000元", "zh", "120万元", "1.2倍，另有0元"), ("1.200.000 yuan", "en", "120万元", "1.2倍，另有0元"),
     ("1'200 members", "en", "会员1200名", "会员1名，另200名"),
 ])
-def test_thousands_grouped_by_dots_or_apostrophes_are_traced_by_that_value_alone(claim, lang, traced_by,
-                                                                                  not_traced_by):
+def test_a_claim_written_in_magnitudes_or_groups_is_traced_by_its_value_alone(claim, lang, traced_by, not_traced_by):
     [number] = claimed(claim, lang)
     assert traced(number, stated(traced_by, ARTICLE))
     assert not traced(number, stated(not_traced_by, ARTICLE))
