@@ -107,8 +107,8 @@ def _ascii_digit(match: re.Match) -> str:
 # 過 过, 以來 以来, 臺 台 ...), read as their Simplified ones: every character whose Simplified form (by OpenCC's
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
-_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
-_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合升陆队只双千顶项预头颗类风台余面面面点龄出"
+_TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説談貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤闆陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
+_SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -150,7 +150,9 @@ _ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事
 _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.join(_ZH_DIGITS)}十百千万亿个家人名位项件次届])"
               r"|(?<=[成倍])(?P<half>半)(?![年月天个小])"
               # 一年半, a year and a half: not 一年半载, nor 2023年半导体 or 2023年半数 (a word that begins with 半)
-              r"|(?<=[年天周岁])(?P<half_time>半)(?=[以后前内多的时来里左上，。、；：,.;:\s）)]|$))?")
+              r"|(?<=[年天周岁])(?P<half_time>半)(?=[以后前内多的时来里左上，。、；：,.;:\s）)]|$)"
+              # 两个半月, 一个半小时: two months and a half, an hour and a half (个, the unit, counts the spans)
+              r"|(?<=个)(?P<half_span>半(?:月(?![形板牙刊谈])|小时|钟头|星期|世纪)))?")
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
             + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}, key=len, reverse=True))
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
@@ -184,11 +186,17 @@ _SLASH_PAIR = (rf"{NOT_AFTER_DIGITS}(?<![{_SLASH}])(?P<num>[0-9]{{1,3}})[{_SLASH
 _ZH_SLASH_FRACTION = re.compile(_ZH_PREFIX + _SLASH_PAIR + _ZH_AFTER)  # 超过2/3, 1/4以上
 # 一半, 半数: a half, as 二分之一 is; 过半 over, 近半 nearly half (not 过半年, 近半个月: after, nearly half a year)
 _ZH_HALF = re.compile(_ZH_PREFIX + r"(?P<half>一半|半数|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])" + _ZH_AFTER)
-# 半年, half a year: a time counted, as 一年半 (a year and a half) is; 近半年, 半年多, 半年以上 as any number; 大半年, the
-# better part of a year, over half. Not a half of a year (上半年, 下半年, 前半年, 后半年: a part of a date, as a
-# quarter is, see quantities), nor the 多 of 多次 (半年多次召开: many times in half a year).
-_ZH_HALF_YEAR = re.compile(_ZH_PREFIX + r"(?<![上下前后])(?P<big>大)?半年(?:(?P<more>多|余)(?![元样种数次方项位个家名人批]))?"
-                           + _ZH_AFTER)
+# 半年, half a year; 半个月, 半天, 半小时, 半个世纪: a time counted, in the spans it names, as 一年半 (a year and a half)
+# and 两个半月 are; 近半年, 半个多月, 半年以上 as any number; 大半年, the better part of a year, over half. Not a half
+# of a year, a month or a day (上半年, 下半月, 前半天, 后半年: a part of a date, as a quarter is, see quantities), nor
+# 好半天 or 老半天 ("a good while"), nor a word that begins with 半月 (半月形, half-moon; 半月刊, a fortnightly), nor
+# the half of 两个半月 (read with its number), nor the 多 of 多次 (半年多次召开: many times in half a year).
+_ZH_HALF_SPAN = re.compile(_ZH_PREFIX + r"(?<![上下前后好老个])(?P<big>大)?半(?:个(?P<more_ge>多)?)?"
+                           r"(?P<span>年|月(?![形板牙刊谈])|天|日|小时|钟头|周|星期|世纪|分钟)"
+                           r"(?:(?P<more>多|余)(?![元样种数次方项位个家名人批]))?" + _ZH_AFTER)
+# The unit a half of a span is counted in: the span's, as a number of them is read (两个月: 个; 三天, 3 日: 天).
+_ZH_SPAN_UNIT = {"年": "年", "月": "个", "天": "天", "日": "天", "小时": "小时", "钟头": "小时", "周": "周", "星期": "周",
+                 "世纪": "个", "分钟": "分钟"}
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = re.compile(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
 # 翻一番, 翻倍; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
@@ -243,8 +251,9 @@ def find_numbers_zh(text: str) -> list[Number]:
                    for match in _ZH_SLASH_FRACTION.finditer(folded)]
         wholes += [_half_match(match) for match in _ZH_HALF.finditer(folded)]
         wholes += [Number(0.5, OVER if match["big"] and not match["post3"] else
-                          _qualifier(match["pre"], match["more"], match["post3"]),
-                          match.start(), match.end(), match.group(), "年") for match in _ZH_HALF_YEAR.finditer(folded)]
+                          _qualifier(match["pre"], match["more"] or match["more_ge"], match["post3"]),
+                          match.start(), match.end(), match.group(), _ZH_SPAN_UNIT[match["span"]])
+                   for match in _ZH_HALF_SPAN.finditer(folded)]
         wholes += [_doubling_match(match) for match in _ZH_DOUBLING.finditer(folded)]
         wholes += [Number(float(_ZH_SCALES[match["num"]]), SEVERAL, match.start(), match.end(), match.group(0), "")
                    for match in _ZH_COUNTLESS.finditer(folded)]
@@ -398,7 +407,9 @@ def _with_decimals(written: str, decimals: str | None) -> float | None:
 
 def _tenths(match: re.Match) -> float:
     """What 五 of 八成五 (0.5 of a tenth's unit) or 半 of 三成半 and 一倍半 adds to the number before it."""
-    return _ZH_DIGITS[match["tenths"]] / 10 if match["tenths"] else 0.5 if match["half"] or match["half_time"] else 0.0
+    if match["tenths"]:
+        return _ZH_DIGITS[match["tenths"]] / 10
+    return 0.5 if match["half"] or match["half_time"] or match["half_span"] else 0.0
 
 
 def _numeral(written: str) -> float | None:
@@ -693,12 +704,13 @@ def find_numbers_en(text: str) -> list[Number]:
             if number is not None:
                 numbers.append(number)
                 taken.add(number.start, number.end)
-    if "half" in words:  # half a year, a year and a half: before the fractions (over half a year is no "over half")
-        for match in _EN_HALF_YEAR.finditer(folded):
+    if "half" in words:  # half a year, a day and a half: before the fractions (over half a year is no "over half")
+        for match in _EN_HALF_SPAN.finditer(folded):
             if _EN_NOT_HALVED.search(folded, max(0, match.start() - 8), match.start()) is None:  # (the first half-year)
                 start, qualifier = _en_qualified(match, folded)
+                span = (match["span"] or match["compound"] or match["whole"]).lower()
                 numbers.append(Number(1.5 if match["and"] else 0.5, qualifier, start, match.end(),
-                                      text[start:match.end()], "年"))
+                                      text[start:match.end()], _EN_SPAN_UNIT.get(span, "")))
                 taken.add(start, match.end())
     if any(stem in words for stem in _EN_FRACTION_STEMS):  # (each reading is a pass over the text: most have none)
         for match in _EN_FRACTION.finditer(folded):  # before the digits and words: two thirds is no two
@@ -993,10 +1005,14 @@ _A_FRACTION = re.compile(r"(?![\s-]+(?:part(?:y|ies)|centur(?:y|ies))\b)")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|\Z)|\s+(?:of|in|on|at|by|from|since|than|and|or|but|more|less|fewer"
                             r"|higher|lower|larger|smaller|are|is|were|was|have|has|had|to|up|down|compared)\b",
                             re.IGNORECASE)
-# Half a year, a half-year (半年); a year and a half (一年半): times counted in years. Not half-yearly (every half
-# year), nor a half-year-old; the first or second half-year is a part of a date (see _EN_NOT_HALVED, quantities).
-_EN_HALF_YEAR = re.compile(r"(?<![a-z-])(?:half[\s-]+an?[\s-]+year|half[\s-]year|(?P<and>an?[\s-]+year[\s-]+and[\s-]+a[\s-]+half))"
+# Half a year, a half-year (半年), half a month, a half-day, an hour and a half (一个半小时): times counted in the
+# spans they name, as 半年, 半个月 and 一年半 are. Not half-yearly (every half year), nor a half-year-old; the first or
+# second half-year is a part of a date (see _EN_NOT_HALVED, quantities).
+_EN_SPANS = "year|month|week|day|hour|minute|decade|century"
+_EN_HALF_SPAN = re.compile(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_SPANS})|(?:an?\s+)?half[\s-](?P<compound>{_EN_SPANS})"
+                           rf"|(?P<and>an?[\s-]+(?P<whole>{_EN_SPANS})[\s-]+and[\s-]+a[\s-]+half))"
                            r"(?![a-z])(?!-old)" + _EN_AFTER, re.IGNORECASE)
+_EN_SPAN_UNIT = {"year": "年", "week": "周", "day": "天"}  # (as 49 years, weeks and days are: see _EN_MEASURE)
 _EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
 
 

@@ -514,6 +514,19 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("半年以上，超过半年，半年左右", [("半年以上", 0.5, AT_LEAST, "年"), ("超过半年", 0.5, OVER, "年"),
                               ("半年左右", 0.5, ABOUT, "年")]),
     ("上半年，下半年，2023年上半年，半年多次召开", [("2023年", 2023, EXACT, "年"), ("半年", 0.5, EXACT, "年")]),
+    # and halves of the other spans of time, in the spans they name, counted as a number of them is (三天: 天; 两个月:
+    # 个; 半个月, 半天, 半小时 were not read at all)
+    ("半个月，近半天，半个多月，半小时左右，大半天，半个世纪", [
+        ("半个月", 0.5, EXACT, "个"), ("近半天", 0.5, NEARLY, "天"), ("半个多月", 0.5, MORE_THAN, "个"),
+        ("半小时左右", 0.5, ABOUT, "小时"), ("大半天", 0.5, OVER, "天"), ("半个世纪", 0.5, EXACT, "个")]),
+    ("半日，半周，半个钟头，半分钟", [("半日", 0.5, EXACT, "天"), ("半周", 0.5, EXACT, "周"), ("半个钟头", 0.5, EXACT, "小时"),
+                            ("半分钟", 0.5, EXACT, "分钟")]),
+    # two months and a half (两个半月 was read as 两个, two), an hour and a half (一个半小时 was read as nothing)
+    ("两个半月，一个半小时，2个半小时以上", [("两个半月", 2.5, EXACT, "个"), ("一个半小时", 1.5, EXACT, "个"),
+                                ("2个半小时以上", 2.5, AT_LEAST, "个")]),
+    # not a half of a month or a day (上半月, 下半天: parts of a date), a while (好半天, 老半天), a half-moon, a
+    # fortnightly (半月形, 半月刊), nor two half-days (两个半天: two of them)
+    ("上半月，下半天，前半天，好半天，老半天，半月形，半月刊，两个半天", [("两个", 2, EXACT, "个")]),
     ("三小时，五分钟，十秒钟", [("三小时", 3, EXACT, "小时"), ("五分钟", 5, EXACT, "分钟"), ("十秒钟", 10, EXACT, "秒钟")]),
     # a bare 万 or 亿 after a qualifier, before a measure word (近万人 was not read), top tens (百强)
     ("近万人，超亿元，逾万家，百强企业", [("近万人", 10_000, NEARLY, "人"), ("超亿元", 10**8, OVER, "元"),
@@ -635,7 +648,8 @@ def test_en_number_words_with_a_and_times(text, found):
     ("two and a half years", [("two and a half", 2.5, EXACT, "年")]),
     ("a two-and-a-half-year term", [("two-and-a-half", 2.5, EXACT, "年")]),
     ("two and a half times", [("two and a half times", 2.5, EXACT, "倍")]),  # no one does a thing 2.5 times over
-    ("an hour and a half, a hundred and a half", [("a hundred", 100, EXACT, "")]),  # (150 or 100.5?)
+    # (an hour and a half is a time counted, as 一个半小时: read below; a hundred and a half, 150 or 100.5?)
+    ("an hour and a half, a hundred and a half", [("an hour and a half", 1.5, EXACT, ""), ("a hundred", 100, EXACT, "")]),
     ("in 2023 and a half", [("2023", 2023, EXACT, "")]),
     # several, a few before a scale: a vague amount of it, as 数千 and 几百 are (read as nothing)
     ("several thousand", [("several thousand", 1000, SEVERAL, "")]),
@@ -664,8 +678,19 @@ def test_en_number_words_with_a_and_times(text, found):
     # half a year and a year and a half: durations, as 半年 and 一年半 (half a year was not read; over half a year was
     # "over half", a fraction); not a half of a year that is a part of a date (the first half-year: see quantities)
     ("half a year, nearly half a year, a half-year review, over half a year", [
-        ("half a year", 0.5, EXACT, "年"), ("nearly half a year", 0.5, NEARLY, "年"), ("half-year", 0.5, EXACT, "年"),
+        ("half a year", 0.5, EXACT, "年"), ("nearly half a year", 0.5, NEARLY, "年"), ("a half-year", 0.5, EXACT, "年"),
         ("over half a year", 0.5, OVER, "年")]),
+    # and so are halves of the other spans of time, in the spans they name (half a month, a half-day and an hour and a
+    # half were read as nothing, about a half hour too): a day, a week and a year as the measures 天, 周 and 年 that
+    # the Chinese counts them with; a month, an hour, a century as a count (半个月, 一个半小时: 个)
+    ("half a month, a half-day meeting, about a half hour, nearly half an hour, half a century", [
+        ("half a month", 0.5, EXACT, ""), ("a half-day", 0.5, EXACT, "天"), ("about a half hour", 0.5, ABOUT, ""),
+        ("nearly half an hour", 0.5, NEARLY, ""), ("half a century", 0.5, EXACT, "")]),
+    ("a day and a half, a week and a half or more, a month and a half", [
+        ("a day and a half", 1.5, EXACT, "天"), ("a week and a half or more", 1.5, AT_LEAST, "周"),
+        ("a month and a half", 1.5, EXACT, "")]),
+    # not every half hour, nor a half-day-old, nor the second half of a day (a part of one, as the first half-year)
+    ("half-hourly, a half-day-old, the second half day", []),
     ("a year and a half, one and a half years", [("a year and a half", 1.5, EXACT, "年"),
                                                   ("one and a half", 1.5, EXACT, "年")]),
     ("the first half-year, half-yearly, half the members", [("half", 0.5, EXACT, "分之")]),

@@ -412,6 +412,20 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     assert _traced_by(claim, lang, quote) == is_traced
 
 
+@pytest.mark.parametrize("claim, lang, quote, is_traced", [
+    # half a month, a day and a half, two months and a half: traced by the same time in either language (read as
+    # nothing, they were traced by nothing; 两个半月 was read as 两个, and traced by any quote that said two)
+    ("half a month", "en", "历时半个月", [True]), ("半个月", "zh", "历时半个月", [True]), ("a half-day meeting", "en", "半天会议", [True]),
+    ("an hour and a half", "en", "一个半小时", [True]), ("两个半月", "zh", "两个半月后", [True]),
+    ("a day and a half", "en", "一天半", [True]), ("nearly half a month", "en", "近半个月", [True]),
+    ("两个半月", "zh", "两个月后", [False]), ("两个半月", "zh", "两家商会", [False]), ("半个月", "zh", "一半商会", [False]),
+    ("half a month", "en", "近半个月", [False]), ("a half-day meeting", "en", "两天会议", [False]),
+    ("half a day", "en", "半年", [False]),  # (a day, a year: each is its own measure)
+])
+def test_halves_of_other_times_are_traced_by_the_same_time(claim, lang, quote, is_traced):
+    assert _traced_by(claim, lang, quote) == is_traced
+
+
 def test_may_and_march_are_months_only_where_a_date_stands():
     assert [item.number.text for item in claimed("It may help, and they march on; since March, in May 2023", "en")
             if item.part == "month"] == ["March", "May"]
@@ -450,13 +464,15 @@ def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, sho
 
 @pytest.mark.parametrize("text, lang, shown", [
     ("过半年再说", "zh", ["半年"]), ("上半年", "zh", ["上半年"]), ("a third term", "en", ["third"]),  # (half a year; a half
-    ("a half-day meeting", "en", []), ("on behalf of members", "en", []),  # of the year: see the test below)
+    ("a half-day meeting", "en", ["a half-day"]), ("on behalf of members", "en", []),  # of the year: see the test below)
     ("In the first half of 2023", "en", ["first half", "2023"]), ("half a dozen", "en", ["half a dozen"]),
     ("spent 5 in 2023", "en", ["5", "2023"]), ("the second quarter", "en", ["second"]),  # (Q2, no half)
-    ("nearly a third party", "en", []), ("nearly a quarter century", "en", []), ("about a half hour", "en", []),
+    ("nearly a third party", "en", []), ("nearly a quarter century", "en", []),
+    ("about a half hour", "en", ["about a half hour"]),
 ])
 def test_words_of_halves_that_are_no_fraction(text, lang, shown):
-    """An ordinal (a third term), a time (上半年, the first half of 2023, 过半年 "after half a year"), a compound."""
+    """An ordinal (a third term), a time (上半年, the first half of 2023, 过半年 "after half a year", a half-day: a
+    time counted, half of a day and not of a whole), a compound."""
     assert [q.number.text for q in claimed(text, lang)] == shown
     assert [q.number.text for q in claimed(text, lang) if q.number.unit == "分之"] == []
 
