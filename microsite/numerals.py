@@ -82,6 +82,11 @@ _OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]|[○◯](?=[〇零一二三
 # 1'200'000 or 1’200 (as written in Switzerland). No reader takes either for several numbers, or for a decimal.
 _OTHER_GROUPS = re.compile(r"(?<![\d.,'’])\d{1,3}(?:(?:\.\d{3}){2,}|(?:['’]\d{3})+)(?![\d]|[.,'’]\d)")
 _GROUP_MARK = re.compile(r"[.'’]")
+# A decimal comma: 12,5 and 3,5万 are 12.5 and 35,000, as Europe and a misread decimal point write them; not two
+# numbers, 12 and 5, which any quote holding both traced. One or two digits after an ASCII comma, none before that
+# run or after it, nor a comma and digits (1,2,3 is a list; 12,500 a thousands group; a year, 2023,5, has four
+# digits). Not the full-width comma (12，5家 ends a clause), which is folded to a comma after this is asked.
+DECIMAL_COMMA = re.compile(r"(?<![\d.,，．])\d{1,3},\d{1,2}(?!\d)(?![,，．.]\d)")
 
 
 def fold_digits(text: str) -> str:
@@ -90,8 +95,11 @@ def fold_digits(text: str) -> str:
     (``二○二三``) as their zero ``〇``, and thousands grouped by dots or apostrophes (``1.200.000``,
     ``1'200'000``) grouped by commas, as every reader reads them (``1,200,000``).
 
-    One character for one, so offsets into the result are offsets into ``text``.
+    One character for one, so offsets into the result are offsets into ``text``. A decimal comma (``12,5``: see
+    ``DECIMAL_COMMA``) is a decimal point.
     """
+    if "," in text and DECIMAL_COMMA.search(text) is not None:
+        text = DECIMAL_COMMA.sub(lambda match: match.group().replace(",", "."), text)
     if not text.isascii():
         text = _OTHER_DIGITS.sub(_ascii_digit, text)
     if ("." in text or "'" in text or "’" in text) and _OTHER_GROUPS.search(text) is not None:

@@ -32,7 +32,7 @@ from . import quantities
 from .characters import find_problems, name_of
 from .errors import ContentError, Location
 from .memo import Memo, digest_of
-from .numerals import digit_runs, may_hold_numbers, numeric_symbols
+from .numerals import DECIMAL_COMMA, digit_runs, may_hold_numbers, numeric_symbols
 from .quantities import Quantity
 
 UNTRACED_HINT = ("show a statistic with [](stat:ID), or put the claim in a citation: "
@@ -156,7 +156,7 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 "write the year itself (2023), which the quote's date gives, in a citation: [In 2023](cite:SOURCE "
                 "\"…今年…\"); or quote a passage that says it so")
     if allowed is None:
-        return f"the number '{shown}' is not traced to a source", hint
+        return f"the number '{shown}' is not traced to a source{_read_as(shown)}", hint
     named = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                   and item.part == quantities.NAMED and quantities.counts_things(claim)), None)
     if named is not None:
@@ -175,7 +175,18 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         return (f"'{shown}' is {_meaning(claim)} here, but in {allowed.why} '{other.number.text}' is {_meaning(other)}",
                 "a number must mean the same as in the quote (a count is not an ordinal or part of a date): "
                 "correct it, or quote the passage that has it")
-    return f"the number '{shown}' is not in {allowed.why}", "correct the number, or quote the passage that has it"
+    return (f"the number '{shown}' is not in {allowed.why}{_read_as(shown)}",
+            "correct the number, or quote the passage that has it")
+
+
+def _read_as(shown: str) -> str:
+    """How a number written with a decimal comma (12,5) is read, for a message: an editor who meant two numbers
+    learns why the quote's do not trace it."""
+    match = DECIMAL_COMMA.search(shown)
+    if match is None:
+        return ""
+    return (f" ('{match.group()}' reads as {match.group().replace(',', '.')}: a comma before one or two digits is a "
+            "decimal comma; for two numbers, write a space after it)")
 
 
 def _meaning(quantity: Quantity) -> str:

@@ -145,6 +145,21 @@ def test_thousands_grouped_by_dots_or_apostrophes_are_one_number(text, zh, en):
     assert [value for value, _ in values(find_numbers_en(text))] == en
 
 
+@pytest.mark.parametrize("text, zh, en", [
+    # a comma before one or two digits is a decimal comma (12,5 was 12 and 5, which a quote holding both traced; 3,5万
+    # was 3 and 50,000), in digits of any script
+    ("增长12,5%", [12.5], [12.5]), ("3,5万元", [35_000], [3.5]), ("0,5 and 12,50", [0.5, 12.5], [0.5, 12.5]),
+    ("１２,５%", [12.5], [12.5]),
+    # not a list (1,2,3), a thousands group (12,500), a year and a count (2023,5), a number that runs on (10,000,5),
+    # nor a full-width comma, which ends a clause (12，5家)
+    ("1,2,3", [1, 2, 3], [1, 2, 3]), ("12,500", [12_500], [12_500]), ("In 2023,5 firms", [2023, 5], [2023, 5]),
+    ("10,000,5", [10_000, 5], [10_000, 5]), ("分别为12，5家", [12, 5], [12, 5]),
+])
+def test_a_comma_before_one_or_two_digits_is_a_decimal_comma(text, zh, en):
+    assert [value for value, _ in values(find_numbers_zh(text))] == zh
+    assert [value for value, _ in values(find_numbers_en(text))] == en
+
+
 def test_grouped_thousands_keep_their_spans_and_text():
     text = "It holds 1.200.000 yuan"
     number = one(find_numbers_en(text))

@@ -54,6 +54,19 @@ def test_a_date_whose_day_and_month_may_be_read_either_way_says_so():
                in problem.message and "the month as a word" in problem.hint for problem in problems)
 
 
+@pytest.mark.parametrize("quote", ["12家商会，5家协会", None])
+def test_a_number_with_a_decimal_comma_says_how_it_reads(quote):
+    """12,5 is 12.5: an editor who meant 12 and 5 learns why a quote holding both does not trace it."""
+    allowed = Allowed(tuple(stated(quote)), "the quote it cites") if quote is not None else None
+    [problem] = untraced("12,5 chambers", "en", allowed)
+    assert "'12,5' reads as 12.5: a comma before one or two digits is a decimal comma" in problem.message
+
+
+def test_two_numbers_with_a_space_after_the_comma_are_traced_apart():
+    assert numbers("12, 5 chambers", "en", "12家商会，5家协会") == []
+    assert numbers("12, 5 chambers", "en") == ["12,", "5 c"]
+
+
 def test_a_glossary_name_traces_its_numbers():
     names = numbered_names(['"Four Goods" chamber of commerce', "three inclusions"], "en")
     assert numbers("eight Four Goods chambers and the three inclusions", "en", names=names) == ["eig"]
