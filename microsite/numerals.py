@@ -829,11 +829,17 @@ def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> 
     the "and a half" after it; None where none follows or it would take what another number took. The half is of
     the magnitude the words end in (a million and a half), else of one, times a magnitude after it (two and a
     half thousand); after a hundred or a dozen it is left unread (a hundred and a half: 150 or 100.5?). Two and a
-    half times is a multiple: no one does a thing two and a half times over."""
+    half times is a multiple: no one does a thing two and a half times over. A span of time may stand before the
+    half (two years and a half): the unit is then the span's."""
     half = _AND_A_HALF.match(text, end)
+    parts = re.split(r"[\s-]+", words.lower())
+    if half is None and parts[-1] not in _EN_MAGNITUDES and parts[-1] not in _EN_SCALES:
+        half = _SPANS_AND_A_HALF.match(text, end)  # two years and a half
+        if half is not None and not taken.overlaps(end, half.end()):
+            return float(value + 0.5), half.end(), _EN_SPAN_UNIT.get((half["span"] or "").lower(), "")
+        return None
     if half is None or taken.overlaps(end, half.end()):
         return None
-    parts = re.split(r"[\s-]+", words.lower())
     if parts[-1] in _EN_MAGNITUDES and not half["mag"]:
         value += _EN_MAGNITUDES[parts[-1]] / 2
     elif parts[-1] in _EN_SCALES or (half["mag"] and any(part in _EN_SCALES for part in parts)):
@@ -1021,6 +1027,9 @@ _EN_HALF_SPAN = re.compile(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_SPA
                            rf"|(?P<and>an?[\s-]+(?P<whole>{_EN_SPANS})[\s-]+and[\s-]+a[\s-]+half))"
                            r"(?![a-z])(?!-old)" + _EN_AFTER, re.IGNORECASE)
 _EN_SPAN_UNIT = {"year": "年", "week": "周", "day": "天"}  # (as 49 years, weeks and days are: see _EN_MEASURE)
+# Two years and a half, three days and a half: as two and a half years (两年半, 三天半), in the span named.
+_SPANS_AND_A_HALF = re.compile(r"[\s-]+(?:(?P<span>year|month|week|day|hour|minute|decade)s?|centur(?:y|ies))"
+                               r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])", re.IGNORECASE)
 _EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
 
 

@@ -663,6 +663,12 @@ def test_en_number_words_with_a_and_times(text, found):
     ("two and a half years", [("two and a half", 2.5, EXACT, "年")]),
     ("a two-and-a-half-year term", [("two-and-a-half", 2.5, EXACT, "年")]),
     ("two and a half times", [("two and a half times", 2.5, EXACT, "倍")]),  # no one does a thing 2.5 times over
+    # the span of time before the half (two years and a half was read as two, which a quote's 两年 traced)
+    ("two years and a half, three days and a half, one month and a half, 3 weeks and a half", [
+        ("two years and a half", 2.5, EXACT, "年"), ("three days and a half", 3.5, EXACT, "天"),
+        ("one month and a half", 1.5, EXACT, ""), ("3 weeks and a half", 3.5, EXACT, "周")]),
+    ("two million years and a half, two years and a halfpenny", [("two million", 2_000_000, EXACT, "年"),
+                                                                 ("two", 2, EXACT, "年")]),
     # (an hour and a half is a time counted, as 一个半小时: read below; a hundred and a half, 150 or 100.5?)
     ("an hour and a half, a hundred and a half", [("an hour and a half", 1.5, EXACT, ""), ("a hundred", 100, EXACT, "")]),
     ("in 2023 and a half", [("2023", 2023, EXACT, "")]),

@@ -423,6 +423,7 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("两个半月", "zh", "两个月后", [False]), ("两个半月", "zh", "两家商会", [False]), ("半个月", "zh", "一半商会", [False]),
     ("half a month", "en", "近半个月", [False]), ("a half-day meeting", "en", "两天会议", [False]),
     ("half a day", "en", "半年", [False]),  # (a day, a year: each is its own measure)
+    ("two years and a half", "en", "两年半以来", [True]), ("two years and a half", "en", "两年以来", [False]),
 ])
 def test_halves_of_other_times_are_traced_by_the_same_time(claim, lang, quote, is_traced):
     assert _traced_by(claim, lang, quote) == is_traced
