@@ -149,8 +149,12 @@ MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 �
 # (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 回, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
 # 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
-# 49个以上: at least 49; 三成多, 30%多, 两倍多: over them (not 三成多元化: thirty per cent diversified)
-_ZH_AFTER = "(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止|(?<=[成%倍])多(?![元样种数次方项位]))?"
+# 49个以上: at least 49; 三成多, 30%多, 两倍多: over them (not 三成多元化: thirty per cent diversified); and so a time
+# counted, 三年多, 两个多月 (not 三年多次, 两天多云: many times, cloudy; a 多 after a year, a day or a week is read only
+# before what ends the time, as the 半 of 三年半 is, 来 or 的 or a comma; after 个, only before the span it counts).
+_ZH_AFTER = ("(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止|(?<=[成%倍])多(?![元样种数次方项位])"
+             r"|(?<=[年天周岁])多(?=[以后前内的时来里左上，。、；：,.;:\s）)]|$)|(?<=个)多(?=月(?![形板牙刊谈])|小时|钟头|星期|世纪))?"
+             "(?:(?<=个多)(?:月|小时|钟头|星期|世纪))?")
 # 一成 is a tenth, but 一成立 "once founded", 一成为 "once it becomes" and 一成不变 "unchanging" are words
 _ONE_TENTH = "成(?!(?<=一成)[立为功员本果就长熟效绩交型形真事家名才风规文不])(?<!零成)"  # (零成本: zero cost, no share)
 # 八成五 is 85 %, 三成半 35 %, 一倍半 one and a half times, 一年半 a year and a half (not 八成五家, 三成半年: a numeral or
@@ -720,6 +724,13 @@ def find_numbers_en(text: str) -> list[Number]:
                 numbers.append(Number(1.5 if match["and"] else 0.5, qualifier, start, match.end(),
                                       text[start:match.end()], _EN_SPAN_UNIT.get(span, "")))
                 taken.add(start, match.end())
+    if any(span in words for span in _EN_ONE_SPAN_WORDS):  # more than a month, nearly a year (一个多月, 近一年)
+        for match in _EN_QUALIFIED_SPAN.finditer(folded):
+            if not taken.overlaps(match.start(), match.end()):
+                qualifier = _EN_QUALIFIERS[re.sub(r"\s+", " ", match["pre"].lower())]
+                numbers.append(Number(1.0, qualifier, match.start(), match.end(), text[match.start():match.end()],
+                                      _EN_SPAN_UNIT.get(match["span"].lower(), "")))
+                taken.add(match.start(), match.end())
     if any(stem in words for stem in _EN_FRACTION_STEMS):  # (each reading is a pass over the text: most have none)
         for match in _EN_FRACTION.finditer(folded):  # before the digits and words: two thirds is no two
             number = _en_fraction(match, folded)
@@ -1027,6 +1038,17 @@ _EN_HALF_SPAN = re.compile(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_SPA
                            rf"|(?P<and>an?[\s-]+(?P<whole>{_EN_SPANS})[\s-]+and[\s-]+a[\s-]+half))"
                            r"(?![a-z])(?!-old)" + _EN_AFTER, re.IGNORECASE)
 _EN_SPAN_UNIT = {"year": "年", "week": "周", "day": "天"}  # (as 49 years, weeks and days are: see _EN_MEASURE)
+# A span of time after a qualifier, more than a month, nearly a year: one of it, as 一个多月 and 近一年 are. Not after
+# a word that is as often a preposition (over a year, about a week: see _EN_PREPOSITIONS), nor alone ("a year",
+# "a week later": most often no count at all).
+_EN_ONE_SPAN_WORDS = ("year", "month", "week", "day", "hour", "century")
+_EN_SPAN_QUALIFIERS = ("more than", "upwards of", "in excess of", "just over", "well over", "nearly", "almost",
+                       "close to", "just shy of", "just short of", "roughly", "approximately", "no fewer than",
+                       "no less than", "no more than", "fewer than", "less than", "just under", "at least",
+                       "a minimum of", "up to", "at most", "a maximum of")
+_EN_QUALIFIED_SPAN = re.compile(r"(?<![a-z])(?P<pre>" + "|".join(qualifier.replace(" ", r"\s+") for qualifier in
+                                                               sorted(_EN_SPAN_QUALIFIERS, key=len, reverse=True))
+                                + rf")\s+an?\s+(?P<span>{'|'.join(_EN_ONE_SPAN_WORDS)})(?![a-z])", re.IGNORECASE)
 # Two years and a half, three days and a half: as two and a half years (两年半, 三天半), in the span named.
 _SPANS_AND_A_HALF = re.compile(r"[\s-]+(?:(?P<span>year|month|week|day|hour|minute|decade)s?|centur(?:y|ies))"
                                r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])", re.IGNORECASE)
@@ -1251,6 +1273,7 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRAC
 _EN_RANK = re.compile(rf"\b(?:first[\s-]+(?:time|ever)|second[\s-]+(?:{_SUPERLATIVES}))\b")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|\b{_OTHER_NUMBER_WORDS}\b|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
+                           rf"|{_EN_QUALIFIED_SPAN.pattern}"
                            rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
@@ -1304,6 +1327,8 @@ def may_hold_numbers(text: str) -> bool:
         words = text.casefold()  # as IGNORECASE matches: "ſix" is "six"
     if not _EN_WORD_SET.isdisjoint(_LETTERS.findall(words)):
         return True
+    if any(span in words for span in _EN_ONE_SPAN_WORDS) and _EN_QUALIFIED_SPAN.search(words) is not None:
+        return True  # more than a month
     return ("first" in words or "second" in words) and _EN_RANK.search(words) is not None
 
 

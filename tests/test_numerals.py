@@ -539,6 +539,12 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     # two months and a half (两个半月 was read as 两个, two), an hour and a half (一个半小时 was read as nothing)
     ("两个半月，一个半小时，2个半小时以上", [("两个半月", 2.5, EXACT, "个"), ("一个半小时", 1.5, EXACT, "个"),
                                 ("2个半小时以上", 2.5, AT_LEAST, "个")]),
+    # more than a time counted (两个多月 and 三年多 were read as exactly two and three, which a quote's 两个月 and
+    # 三年 traced; 一个多月 as nothing); not 三年多次 nor 两天多云 (many times, cloudy), a 多 of another word
+    ("两个多月，一个多月，三年多来，两周多，2个多小时以来", [
+        ("两个多月", 2, MORE_THAN, "个"), ("一个多月", 1, MORE_THAN, "个"), ("三年多", 3, MORE_THAN, "年"),
+        ("两周多", 2, MORE_THAN, "周"), ("2个多小时", 2, MORE_THAN, "个")]),
+    ("三年多次，两天多云，三成多元化", [("三年", 3, EXACT, "年"), ("两天", 2, EXACT, "天"), ("三成", 3, EXACT, "成")]),
     # not a half of a month or a day (上半月, 下半天: parts of a date), a while (好半天, 老半天), a half-moon, a
     # fortnightly (半月形, 半月刊), nor two half-days (两个半天: two of them)
     ("上半月，下半天，前半天，好半天，老半天，半月形，半月刊，两个半天", [("两个", 2, EXACT, "个")]),
@@ -710,6 +716,12 @@ def test_en_number_words_with_a_and_times(text, found):
     ("a day and a half, a week and a half or more, a month and a half", [
         ("a day and a half", 1.5, EXACT, "天"), ("a week and a half or more", 1.5, AT_LEAST, "周"),
         ("a month and a half", 1.5, EXACT, "")]),
+    # one span of time after a qualifier, as 一个多月 and 近一年 are (read as nothing); not after a word that is as
+    # often a preposition (over a year: during one), nor alone (a year later, once a year)
+    ("more than a month, nearly a year, at least a day, no more than an hour, up to a week", [
+        ("more than a month", 1, MORE_THAN, ""), ("nearly a year", 1, NEARLY, "年"), ("at least a day", 1, AT_LEAST, "天"),
+        ("no more than an hour", 1, AT_MOST, ""), ("up to a week", 1, AT_MOST, "周")]),
+    ("over a year, about a week, a year later, once a year, more than a monthly event", []),
     # not every half hour, nor a half-day-old, nor the second half of a day (a part of one, as the first half-year)
     ("half-hourly, a half-day-old, the second half day", []),
     ("a year and a half, one and a half years", [("a year and a half", 1.5, EXACT, "年"),
