@@ -12,6 +12,7 @@ from .links import Prose
 from .markdown import blank_comments
 from .memo import Memo
 from .model import Term
+from .numerals import caseless
 from .tracing import PlainField
 
 
@@ -31,7 +32,7 @@ def check_glossary_use(terms: list[Term], prose: list[Prose], plain: list[PlainF
     for term in terms:
         for lang, words in term.text.items():
             for phrase in words.avoid:
-                preferred[lang][phrase.lower()] = words.term
+                preferred[lang][caseless(phrase)] = words.term
     for lang, phrases in preferred.items():
         # One pattern for all of a language's phrases, so each text is scanned once.
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) + r")\b",
@@ -46,7 +47,7 @@ def _report_phrases(pattern: re.Pattern, texts: list, preferred: dict[str, str],
     for (_, _, owner), phrases in zip(texts, found):
         for line, column, phrase in phrases:
             errors.add(_place(owner, line, column), f"'{phrase}' is a rendering the glossary says to avoid",
-                       f"write '{preferred[phrase.lower()]}' (see content/data/glossary.yaml)")
+                       f"write '{preferred[caseless(phrase)]}' (see content/data/glossary.yaml)")
 
 
 def _place(owner: Prose | PlainField, line: int, column: int) -> Location:

@@ -107,6 +107,24 @@ def fold_digits(text: str) -> str:
     return text
 
 
+# The four letters that a case-blind search (re.IGNORECASE) takes for ASCII ones: the long s (ſ) for s, the Kelvin
+# sign (K) for K, the dotless ı and the dotted İ for i. A reader reads ſix as six too; but lower() leaves ſ and ı as
+# they are (and makes İ two characters), so a word found by such a search was looked up under a key nobody wrote.
+_CASE_LOOKALIKES = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0131": "i", "\u0130": "I"})
+
+
+def fold_letters(text: str) -> str:
+    """``text`` with the letters a case-blind search takes for ASCII ones (ſ, K, ı, İ) written as those, in their
+    case: one character for one, so offsets stay valid."""
+    return text.translate(_CASE_LOOKALIKES) if not text.isascii() else text
+
+
+def caseless(text: str) -> str:
+    """``text`` as a case-blind search compares it: :func:`fold_letters`, then lower case (one character for one),
+    the key to look up a word such a search found (``ſix`` and ``SIX`` are ``six``)."""
+    return fold_letters(text).lower()
+
+
 def _ascii_digit(match: re.Match) -> str:
     found = match.group()
     return _FULLWIDTH_MARKS.get(found) or ("〇" if found in "○◯" else str(unicodedata.decimal(found)))
@@ -705,7 +723,7 @@ class Taken:
 def find_numbers_en(text: str) -> list[Number]:
     """Every number in English ``text``: written with digits (of any script), or in words (``forty-nine``,
     ``two hundred``; a lone ``one`` is left out: it is far more often a pronoun or "a" than a count)."""
-    folded = fold_digits(text)
+    folded = fold_letters(fold_digits(text))  # (each word found is looked up in lower case: ſix as six)
     numbers = []
     taken = Taken(max(len(text), len(folded)))
     words = folded.casefold()  # as IGNORECASE matches (ſixth is sixth): which words the text may hold at all
@@ -1272,8 +1290,7 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRAC
 # words alone are in too many texts to send each to the slow search
 _EN_RANK = re.compile(rf"\b(?:first[\s-]+(?:time|ever)|second[\s-]+(?:{_SUPERLATIVES}))\b")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
-                           rf"|\b{_OTHER_NUMBER_WORDS}\b|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
-                           rf"|{_EN_QUALIFIED_SPAN.pattern}"
+                           rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
                            rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
@@ -1294,7 +1311,13 @@ def digit_runs(text: str) -> list[re.Match]:
     numeric symbols): the text around them is kept for the traceability check."""
     if not may_hold_numbers(text):  # most runs of text: the quick test spares them the slow search
         return []
-    return list(_NUMBER_START.finditer(text))
+    found = list(_NUMBER_START.finditer(text))
+    lowered = caseless(text)
+    if any(span in lowered for span in _EN_ONE_SPAN_WORDS):  # more than a month: looked for apart, as few texts
+        spans = [match for match in _EN_QUALIFIED_SPAN.finditer(text)  # have one (at every place, it made this a
+                 if not any(run.start() < match.end() and match.start() < run.end() for run in found)]  # third slower)
+        found = sorted(found + spans, key=lambda match: match.start()) if spans else found
+    return found
 
 
 def any_may_hold_numbers(texts: list[str]) -> bool:
@@ -1324,7 +1347,7 @@ def may_hold_numbers(text: str) -> bool:
     else:
         if _MAY_BE_NUMERAL.search(text) is not None:
             return True
-        words = text.casefold()  # as IGNORECASE matches: "ſix" is "six"
+        words = caseless(text)  # as IGNORECASE matches: "ſix" is "six"
     if not _EN_WORD_SET.isdisjoint(_LETTERS.findall(words)):
         return True
     if any(span in words for span in _EN_ONE_SPAN_WORDS) and _EN_QUALIFIED_SPAN.search(words) is not None:

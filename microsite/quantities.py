@@ -36,7 +36,7 @@ from .dates import BEFORE, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, PartialDate, d
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
-                       is_slash_fraction, may_hold_numbers, same_value)
+                       fold_letters, is_slash_fraction, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 NAMED = "named"  # a bare numeral of a name in a quote (the 四 of 四好, the 五 of 十四五): it counts nothing
@@ -98,6 +98,7 @@ def claimed(text: str, lang: str) -> list[Quantity]:
     the other script's words (三十家 in an English text, forty in a Chinese one), which readers read as well."""
     if not may_hold_numbers(text):
         return []
+    text = fold_letters(text)  # (one character for one: ſix is six, the words found looked up in lower case)
     if lang.startswith("zh"):
         found = _claimed_zh(text)
         if not text.isascii() and _LATIN_LETTER.search(text) is None:

@@ -381,10 +381,41 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
         assert may_hold_numbers(text)
 
 
+_TIMELY = st.sampled_from(["more than", "nearly", "over", "a", "an", "month", "day", "Year", "weeks", "half", "12", "two",
+                           "and a half", "多", "个", "半", "月", "三", "年", "上", "12,5", "1,2", " ", " ", ",", "，", "-"])
+
+
+@given(st.lists(st.one_of(_TIMELY, st.text(max_size=3)), max_size=10).map("".join))
+def test_every_number_a_reader_reads_stands_where_a_run_of_digits_is_kept(text: str) -> None:
+    """The survey keeps a text for the traceability check, and places what is untraced in it, by its runs of digits
+    (``digit_runs``): each number the readers find overlaps one, or it would be checked nowhere, or reported at the
+    place of another (more than a month and half a day hold no digit)."""
+    from microsite.quantities import claimed
+
+    runs = digit_runs(text)
+    for lang in ("en", "zh"):
+        for item in claimed(text, lang):
+            assert any(run.start() < item.number.end and item.number.start < run.end() for run in runs), item
+
+
 _WORDY = ["a", "an", "one", "two", "half", "halves", "third", "thirds", "quarter", "tenths", "of", "in", "out of",
           "more than", "first", "twenty", "eleventh", "bn", "m", "k", "CNY", "$", "yuan", "hundred", "million", "2023",
           "10", "4.5", ".", "/", "-", "%", "per cent", "members", "point", "No.", "一", "半", "成", "个", "亿", "万",
-          "过", "近", "数", "统", "年", "月", "余", "多", "第", "Ⅸ"]
+          "过", "近", "数", "统", "年", "月", "余", "多", "第", "Ⅸ", "ſix", "ſeptember", "fİrst", "ı", "\u212a"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # the letters a case-blind search takes for ASCII ones (ſ, ı, İ, K) are read as those (ſix raised a KeyError:
+    # found as six, it was looked up as ſix)
+    ("ſix chambers", [("six", 6)]), ("sıx firms, ſixty-ſix", [("six", 6), ("sixty-six", 66)]),
+    ("more than a monthſ, nearly a yeaR", [("nearly a yeaR", 1)]),
+])
+def test_letters_a_case_blind_search_takes_for_ascii_ones_are_read_as_those(text, found):
+    from microsite.quantities import claimed
+
+    assert [(item.number.text, item.value) for item in claimed(text, "en")] == found
+    assert [(number.start, number.end) for number in find_numbers_en(text)] == [
+        (item.number.start, item.number.end) for item in claimed(text, "en")]  # (one character for one)
 
 
 def test_the_readers_read_any_pair_of_number_words_without_failing() -> None:

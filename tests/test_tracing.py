@@ -280,6 +280,17 @@ def test_a_number_in_a_block_of_code_must_be_traced(minimal_project: Path, capsy
     assert "content/pages/index.en.md:13:5: the number '13' is not traced to a source" in err
 
 
+def test_a_time_said_without_a_numeral_is_found_at_its_place(minimal_project: Path, capsys):
+    """"more than a month" and "half a day" hold no digit and no number word a run of text was kept for: each is
+    still checked, and reported where it stands, not at the number before it in the paragraph."""
+    edit(minimal_project / "content/pages/index.en.md", "See [the figures]",
+         "Talks ran 12 days, more than a month.\n\nThey met for half a day. See [the figures]")
+    err = check(minimal_project, capsys)
+    assert "content/pages/index.en.md:6:51: the number '12' is not traced to a source" in err
+    assert "content/pages/index.en.md:6:60: the number 'more than a month' is not traced to a source" in err
+    assert "content/pages/index.en.md:8:14: the number 'half a day' is not traced to a source" in err
+
+
 def test_a_date_part_is_traced_by_an_event_link(minimal_project: Path):
     edit(minimal_project / "content/pages/index.en.md", "See [the figures]", "[In April 2023](event:april-event). See [the figures]")
     assert main(["--root", str(minimal_project), "check"]) == 0

@@ -354,6 +354,17 @@ def test_avoided_rendering_in_a_page_title_is_reported(root: Path):
                               "(see content/data/glossary.yaml)"]
 
 
+@pytest.mark.parametrize("written", ["Chamber of Induſtry", "Chamber of İndustry", "Chamber of ındustry",
+                                     "CHAMBER OF INDUSTRY"])
+def test_an_avoided_rendering_is_found_as_a_case_blind_search_finds_it(root: Path, written: str):
+    """ſ, İ (and ı, K) are letters a case-blind search takes for s and i: the rendering found so is reported with
+    the glossary's advice (looked up in lower case, 'induſtry' was a key nobody wrote, and the build failed)."""
+    edit(root, "pages/timeline.en.md", "title: timeline en", f"title: The {written} timeline")
+    assert mistakes(root) == [f"content/pages/timeline.en.md:2:12: '{written}' is a rendering the glossary "
+                              "says to avoid\n  hint: write 'Federation of Industry and Commerce' "
+                              "(see content/data/glossary.yaml)"]
+
+
 def test_avoided_rendering_in_a_data_label_is_reported(root: Path):
     edit(root, "data/statistics.yaml", "label: donated", "label: donated via the chamber of industry")
     [message] = mistakes(root)
