@@ -1288,10 +1288,10 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRAC
                                  *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
 # words alone are in too many texts to send each to the slow search
-_EN_RANK = re.compile(rf"\b(?:first[\s-]+(?:time|ever)|second[\s-]+(?:{_SUPERLATIVES}))\b")
+_EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|second[\s-]+(?:{_SUPERLATIVES}))(?![a-z])")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
-                           rf"|\b(?-i:{'|'.join(CAPITAL_MONTHS)})\b"
+                           rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;

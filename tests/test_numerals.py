@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from microsite.numerals import (
@@ -382,10 +382,15 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
 
 
 _TIMELY = st.sampled_from(["more than", "nearly", "over", "a", "an", "month", "day", "Year", "weeks", "half", "12", "two",
-                           "and a half", "多", "个", "半", "月", "三", "年", "上", "12,5", "1,2", " ", " ", ",", "，", "-"])
+                           "and a half", "多", "个", "半", "月", "三", "年", "上", "12,5", "1,2", " ", " ", ",", "，", "-",
+                           "May", "first time", "ſix", "ı"])
 
 
 @given(st.lists(st.one_of(_TIMELY, st.text(max_size=3)), max_size=10).map("".join))
+@example("more than a month")  # (and what hunts found:)
+@example("多half month")
+@example("多May 4")
+@example("多first time")
 def test_every_number_a_reader_reads_stands_where_a_run_of_digits_is_kept(text: str) -> None:
     """The survey keeps a text for the traceability check, and places what is untraced in it, by its runs of digits
     (``digit_runs``): each number the readers find overlaps one, or it would be checked nowhere, or reported at the
