@@ -73,9 +73,11 @@ def _magnitude(written: str) -> int:
     """``千万`` -> 10**7, ``百万`` -> 10**6, ``亿`` -> 10**8: a magnitude after digits (``5千万``), its characters'
     product."""
     return math.prod(_ZH_MAGNITUDE_CHARS[char] for char in written)
-_FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%"}
+# The marks of numbers in other scripts, as ASCII writes them: full-width (．，％), Arabic (٫ the decimal point, ٬ the
+# thousands separator, ٪ per cent, ؉ per mille) and the small per cent sign (﹪).
+_FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%", "٫": ".", "٬": ",", "٪": "%", "﹪": "%", "؉": "‰"}
 # \d is every Unicode decimal digit (Nd); a circle ○ among Chinese digits is their zero (二○二三年, as often typed).
-_OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％]|[○◯](?=[〇零一二三四五六七八九○◯])|(?<=[〇零一二三四五六七八九○◯])[○◯]")
+_OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％٫٬٪﹪؉]|[○◯](?=[〇零一二三四五六七八九○◯])|(?<=[〇零一二三四五六七八九○◯])[○◯]")
 
 
 # Thousands grouped by other marks than the comma: 1.200.000 (two groups or more: 1.200 is one point two) and
@@ -91,7 +93,8 @@ DECIMAL_COMMA = re.compile(r"(?<![\d.,，．])\d{1,3},\d{1,2}(?!\d)(?![,，．.]
 
 def fold_digits(text: str) -> str:
     """``text`` with every decimal digit of any script (full-width ４, Arabic-Indic ٤, Devanagari ४,
-    mathematical 𝟒 ...) written as an ASCII digit, ``．，％`` as ``.,%``, a circle among Chinese digits
+    mathematical 𝟒 ...) written as an ASCII digit, the marks of other scripts as ASCII's (``．，％`` as ``.,%``,
+    Arabic ``٫٬٪`` as ``.,%``: see ``_FULLWIDTH_MARKS``), a circle among Chinese digits
     (``二○二三``) as their zero ``〇``, and thousands grouped by dots or apostrophes (``1.200.000``,
     ``1'200'000``) grouped by commas, as every reader reads them (``1,200,000``).
 
@@ -628,8 +631,10 @@ _EN_SHORT_MAGNITUDES = {"hundred": 100, "k": 10**3, "m": 10**6, "mn": 10**6, "ml
 
 
 def _percent_unit(written: str) -> str:
-    """"%" for a percent, "百分点" for percentage points (5个百分点: a difference of percentages, no percentage)."""
-    return "百分点" if "point" in written.lower() else "%"
+    """"%" for a percent, "‰" for a per mille (3‰, three per mille, as 3‰ reads in Chinese), "百分点" for
+    percentage points (5个百分点: a difference of percentages, no percentage)."""
+    lowered = written.lower()
+    return "百分点" if "point" in lowered else "‰" if "‰" in lowered or "mil" in lowered else "%"
 
 
 def _en_magnitude(written: str) -> int:
@@ -676,7 +681,7 @@ _EN_NUMBER = re.compile(
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
-    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times"
+    r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times"
     + _AS_A_MULTIPLE + r"|-?fold\b|[x×]" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
@@ -989,7 +994,7 @@ _EN_WORDS = re.compile(
     rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(_EN_SMALL)[:10])}))+(?:\s+(?:thousand|million|billion|trillion))?)?"  # six
     r"(?![a-z]))"  # point three billion; (not \b: 有forty家 has no word boundary)
-    r"(?P<pct>\s?%|[\s-]percentage[\s-]points?\b|[\s-]per[\s-]?cent\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
+    r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"

@@ -160,6 +160,19 @@ def test_a_comma_before_one_or_two_digits_is_a_decimal_comma(text, zh, en):
     assert [value for value, _ in values(find_numbers_en(text))] == en
 
 
+@pytest.mark.parametrize("text, found", [
+    # the marks of numbers in other scripts, as their digits are (٤٫٥ was 4 and 5, ١٬٢٠٠ 1 and 200; ٤٩٪ and 49﹪ a
+    # count of 49, and 49‰ in English too, which a quote's 49个 traced)
+    ("٤٫٥ billion", [(4.5e9, "")]), ("١٬٢٠٠ members", [(1200, "个")]), ("٤٩٪ of chambers, 49﹪", [(49, "%"), (49, "%")]),
+    ("49‰, 12؉, 3 per mille, three per mil", [(49, "‰"), (12, "‰"), (3, "‰"), (3, "‰")]),
+    ("3 per million", [(3, "")]),
+])
+def test_the_marks_of_numbers_in_other_scripts_are_read_as_ascii_s(text, found):
+    from microsite.quantities import claimed
+
+    assert [(item.value, item.number.unit) for item in claimed(text, "en")] == found
+
+
 def test_grouped_thousands_keep_their_spans_and_text():
     text = "It holds 1.200.000 yuan"
     number = one(find_numbers_en(text))

@@ -72,6 +72,8 @@ def test_english_claims_are_counts_ordinals_or_dates(text, expected):
     # thousands grouped by dots or apostrophes: was 1.2 and 0, traced by any quote with both
     ("1.200.000元", "zh", "120万元", "1.2倍，另有0元"), ("1.200.000 yuan", "en", "120万元", "1.2倍，另有0元"),
     ("1'200 members", "en", "会员1200名", "会员1名，另200名"),
+    # the marks of other scripts, and per mille in English: 49‰ was a count, traced by 49个
+    ("49‰", "en", "占比49‰", "护航49个商会"), ("٤٫٥ billion yuan", "en", "捐款45亿元", "4家，5亿元"),
     # a decimal comma: was 12 and 5, traced by any quote with both
     ("增长12,5%", "zh", "增长12.5%", "12家，增长5%"), ("12,5 per cent", "en", "增长12.5%", "12家，增长5%"),
 ])
