@@ -766,6 +766,14 @@ def find_numbers_en(text: str) -> list[Number]:
                 numbers.append(Number(float(ordinal_word_value(match.group())), EXACT, match.start(), match.end(),
                                       text[match.start():match.end()]))
                 taken.add(match.start(), match.end())
+    if "decade" in words:  # two decades: twenty years (二十年), not two and "decades" (several tens of years)
+        for match in _EN_DECADES.finditer(folded):
+            written = match["num"].lower()
+            count = int(written) if written.isdigit() else 1 if written == "one" else _word_value(written)
+            if count is not None and not taken.overlaps(match.start(), match.end()):
+                start, qualifier = _en_qualified(match, folded)
+                numbers.append(Number(float(count * 10), qualifier, start, match.end(), text[start:match.end()], "年"))
+                taken.add(start, match.end())
     for match in _EN_NUMBER.finditer(folded):
         if taken.overlaps(match.start(), match.end()):
             continue
@@ -791,10 +799,13 @@ def find_numbers_en(text: str) -> list[Number]:
             taken.add(match.start(), match.end())
     for match in _EN_PHRASES.finditer(folded):  # before the words: half a dozen is six, not a dozen
         value, qualifier, unit = _EN_PHRASE_VALUES[re.sub(r"[\s-]+", " ", match.group().lower())]
-        if not taken.overlaps(match.start(), match.end()):
-            numbers.append(Number(float(value), qualifier, match.start(), match.end(), text[match.start():match.end()],
-                                  unit))
-            taken.add(match.start(), match.end())
+        start = match.start()
+        if qualifier == EXACT:  # nearly a decade, almost doubled: as nearly 10 years is (the qualifier was lost)
+            start, said = _en_qualifier_before(folded, start)
+            qualifier = _EN_QUALIFIERS.get(said, EXACT)
+        if not taken.overlaps(start, match.end()):
+            numbers.append(Number(float(value), qualifier, start, match.end(), text[start:match.end()], unit))
+            taken.add(start, match.end())
     for match in _EN_WORDS.finditer(folded):
         words = match["num"].lower()
         *others, (last_start, _) = _word_segments(words)
@@ -870,7 +881,7 @@ def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> 
     if half is None and parts[-1] not in _EN_MAGNITUDES and parts[-1] not in _EN_SCALES:
         half = _SPANS_AND_A_HALF.match(text, end)  # two years and a half
         if half is not None and not taken.overlaps(end, half.end()):
-            return float(value + 0.5), half.end(), _EN_SPAN_UNIT.get((half["span"] or "").lower(), "")
+            return float(value + 0.5), half.end(), _EN_SPAN_UNIT.get(half["span"].lower(), "")
         return None
     if half is None or taken.overlaps(end, half.end()):
         return None
@@ -997,6 +1008,9 @@ _EN_WORDS = re.compile(
     r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
+# Decades counted, two decades, 3 decades: tens of years, as 二十年 (a count of decades, one decade).
+_EN_DECADES = re.compile(rf"(?<![a-z0-9.,])(?P<num>[0-9]{{1,3}}|{_EN_WORD}(?:-{_EN_WORD})?)[\s-]+decades?(?![a-z])"
+                         + _EN_AFTER, re.IGNORECASE)
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
                        r"(?![a-z])", re.IGNORECASE)  # hundreds: more than a hundred, as 数百 is
 # The scales a vague amount is of: several dozen (several tens, as dozens are), several hundred thousand (数十万).
@@ -1056,7 +1070,8 @@ _NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|\Z)|\s+(?:of|in|on|at|by|from|since|
 # Half a year, a half-year (半年), half a month, a half-day, an hour and a half (一个半小时): times counted in the
 # spans they name, as 半年, 半个月 and 一年半 are. Not half-yearly (every half year), nor a half-year-old; the first or
 # second half-year is a part of a date (see _EN_NOT_HALVED, quantities).
-_EN_SPANS = "year|month|week|day|hour|minute|decade|century"
+_EN_SPAN_WORDS = ("year", "month", "week", "day", "hour", "minute", "decade", "century")
+_EN_SPANS = "|".join(_EN_SPAN_WORDS)
 _EN_HALF_SPAN = re.compile(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_SPANS})|(?:an?\s+)?half[\s-](?P<compound>{_EN_SPANS})"
                            rf"|(?P<and>an?[\s-]+(?P<whole>{_EN_SPANS})[\s-]+and[\s-]+a[\s-]+half))"
                            r"(?![a-z])(?!-old)" + _EN_AFTER, re.IGNORECASE)
@@ -1064,7 +1079,8 @@ _EN_SPAN_UNIT = {"year": "年", "week": "周", "day": "天"}  # (as 49 years, we
 # A span of time after a qualifier, more than a month, nearly a year: one of it, as 一个多月 and 近一年 are. Not after
 # a word that is as often a preposition (over a year, about a week: see _EN_PREPOSITIONS), nor alone ("a year",
 # "a week later": most often no count at all).
-_EN_ONE_SPAN_WORDS = ("year", "month", "week", "day", "hour", "century")
+_EN_ONE_SPAN_WORDS = tuple(word for word in _EN_SPAN_WORDS if word != "decade")  # (a decade is ten years: see
+# _EN_PHRASE_VALUES)
 _EN_SPAN_QUALIFIERS = ("more than", "upwards of", "in excess of", "just over", "well over", "nearly", "almost",
                        "close to", "just shy of", "just short of", "roughly", "approximately", "no fewer than",
                        "no less than", "no more than", "fewer than", "less than", "just under", "at least",
@@ -1073,7 +1089,7 @@ _EN_QUALIFIED_SPAN = re.compile(r"(?<![a-z])(?P<pre>" + "|".join(qualifier.repla
                                                                sorted(_EN_SPAN_QUALIFIERS, key=len, reverse=True))
                                 + rf")\s+an?\s+(?P<span>{'|'.join(_EN_ONE_SPAN_WORDS)})(?![a-z])", re.IGNORECASE)
 # Two years and a half, three days and a half: as two and a half years (两年半, 三天半), in the span named.
-_SPANS_AND_A_HALF = re.compile(r"[\s-]+(?:(?P<span>year|month|week|day|hour|minute|decade)s?|centur(?:y|ies))"
+_SPANS_AND_A_HALF = re.compile(rf"[\s-]+(?P<span>{_EN_SPANS.replace('century', 'centur(?:y|ie)')})s?"
                                r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])", re.IGNORECASE)
 _EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
 
@@ -1318,9 +1334,11 @@ def digit_runs(text: str) -> list[re.Match]:
         return []
     found = list(_NUMBER_START.finditer(text))
     lowered = caseless(text)
-    if any(span in lowered for span in _EN_ONE_SPAN_WORDS):  # more than a month: looked for apart, as few texts
-        spans = [match for match in _EN_QUALIFIED_SPAN.finditer(text)  # have one (at every place, it made this a
-                 if not any(run.start() < match.end() and match.start() < run.end() for run in found)]  # third slower)
+    if any(span in lowered for span in _EN_ONE_SPAN_WORDS):
+        # A time said without a numeral (more than a month): looked for apart, as few texts hold one (as another
+        # choice of _NUMBER_START, looked for at every place, it made this a third slower).
+        spans = [match for match in _EN_QUALIFIED_SPAN.finditer(text)
+                 if not any(run.start() < match.end() and match.start() < run.end() for run in found)]
         found = sorted(found + spans, key=lambda match: match.start()) if spans else found
     return found
 

@@ -765,6 +765,15 @@ def test_en_number_words_with_a_and_times(text, found):
     ("a day and a half, a week and a half or more, a month and a half", [
         ("a day and a half", 1.5, EXACT, "天"), ("a week and a half or more", 1.5, AT_LEAST, "周"),
         ("a month and a half", 1.5, EXACT, "")]),
+    # decades counted are tens of years, as 二十年 (two decades was two and "decades", several tens of years, which
+    # any quote with a 两 and a 数十年 traced); a phrase takes the qualifier before it, as digits do (nearly a decade
+    # was exactly ten years)
+    ("two decades, 3 decades or more, nearly two decades, for decades", [
+        ("two decades", 20, EXACT, "年"), ("3 decades or more", 30, AT_LEAST, "年"),
+        ("nearly two decades", 20, NEARLY, "年"), ("decades", 10, SEVERAL, "年")]),
+    ("nearly a decade, over a decade, almost doubled", [("nearly a decade", 10, NEARLY, "年"),
+                                                        ("over a decade", 10, OVER, "年"),
+                                                        ("almost doubled", 2, NEARLY, "倍")]),
     # one span of time after a qualifier, as 一个多月 and 近一年 are (read as nothing); not after a word that is as
     # often a preposition (over a year: during one), nor alone (a year later, once a year)
     ("more than a month, nearly a year, at least a day, no more than an hour, up to a week", [

@@ -426,13 +426,16 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("half a month", "en", "近半个月", [False]), ("a half-day meeting", "en", "两天会议", [False]),
     ("half a day", "en", "半年", [False]),  # (a day, a year: each is its own measure)
     ("two years and a half", "en", "两年半以来", [True]), ("two years and a half", "en", "两年以来", [False]),
+    # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
+    ("two decades", "en", "二十年来", [True]), ("two decades", "en", "两家商会数十年来", [False]),
+    ("nearly a decade", "en", "近十年来", [True]), ("nearly a decade", "en", "十年来", [False]),
     # more than a time counted: traced by the same "more" (两个多月 was read as exactly two months, and so traced)
     ("两个多月", "zh", "历时两个多月", [True]), ("两个多月", "zh", "历时两个月", [False]),
     ("more than a month", "en", "历时一个多月", [True]), ("more than a month", "en", "历时一个月", [False]),
     ("nearly a year", "en", "近一年来", [True]), ("over three years", "en", "三年多来", [True]),
     ("three years", "en", "三年多来", [False]),
 ])
-def test_halves_of_other_times_are_traced_by_the_same_time(claim, lang, quote, is_traced):
+def test_times_said_in_words_are_traced_by_the_same_time(claim, lang, quote, is_traced):
     assert _traced_by(claim, lang, quote) == is_traced
 
 
