@@ -186,7 +186,8 @@ _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.joi
               r"|(?<=[年天周岁])(?P<half_time>半)(?=[以后前内多的时来里左上，。、；：,.;:\s）)]|$)"
               # 两个半月, 一个半小时: two months and a half, an hour and a half (个, the unit, counts the spans)
               r"|(?<=个)(?P<half_span>半(?:月(?![形板牙刊谈])|小时|钟头|星期|世纪)))?")
-_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|月|日|" + _ONE_TENTH + "|"
+# 21世纪, the 21st century; 90年代, the nineties: a century by its rank, a decade by its tens (not ninety years)
+_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|月|日|" + _ONE_TENTH + "|"
             + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}, key=len, reverse=True))
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
@@ -864,7 +865,8 @@ def roman_value(numeral: str) -> int:
 # years, 1 and a half; a million and a half (1,500,000, not a million). Looked at after each number read, not searched
 # for: few numbers have one.
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])"
-                         r"(?:[\s-]+(?P<mag>thousand|million|billion|trillion)(?![a-z]))?(?P<times>\s+times(?![a-z]))?",
+                         r"(?:[\s-]+(?P<mag>thousand|million|billion|trillion)(?![a-z]))?(?P<times>\s+times(?![a-z]))?"
+                         r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b)?",
                          re.IGNORECASE)
 _SMALL_WHOLE = re.compile("[0-9]{1,3}")  # (digits that may have "and a half" after them: not 2023, nor 1.5 or 1,000)
 
@@ -874,7 +876,7 @@ def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> 
     the "and a half" after it; None where none follows or it would take what another number took. The half is of
     the magnitude the words end in (a million and a half), else of one, times a magnitude after it (two and a
     half thousand); after a hundred or a dozen it is left unread (a hundred and a half: 150 or 100.5?). Two and a
-    half times is a multiple: no one does a thing two and a half times over. A span of time may stand before the
+    half times is a multiple: no one does a thing two and a half times over; five and a half per cent a percentage. A span of time may stand before the
     half (two years and a half): the unit is then the span's."""
     half = _AND_A_HALF.match(text, end)
     parts = re.split(r"[\s-]+", words.lower())
@@ -891,7 +893,7 @@ def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> 
         return None
     else:
         value = (value + 0.5) * _EN_MAGNITUDES.get((half["mag"] or "").lower(), 1)
-    return float(value), half.end(), "倍" if half["times"] else ""
+    return float(value), half.end(), "倍" if half["times"] else _percent_unit(half["pct"]) if half["pct"] else ""
 
 
 # One in five, nine in ten, 3 out of 10, one in ten thousand: a share, as 五分之一 is (the part is one to nineteen,

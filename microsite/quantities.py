@@ -47,7 +47,7 @@ HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
-_COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys()
+_COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys() | {"世纪", "年代"}  # (二十一世纪, 九十年代: a century, a decade)
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
@@ -239,9 +239,9 @@ def _relative_years(text: str) -> list[Quantity]:
 
 
 def _ordinal_zh(number: Number, text: str) -> bool:
-    """第二, 十一届; and the 一次 of 十一届一次 (会议): a term's first meeting, not one meeting; 党的二十大, 中共一大: the
-    Party's 20th (first) National Congress, not twenty (one) of something great."""
-    return (text.endswith("第", 0, number.start) or number.unit == "届"
+    """第二, 十一届; and the 一次 of 十一届一次 (会议): a term's first meeting, not one meeting; 21世纪, the 21st
+    century; 党的二十大, 中共一大: the Party's 20th (first) National Congress, not twenty (one) of something great."""
+    return (text.endswith("第", 0, number.start) or number.unit in ("届", "世纪")
             or (number.unit == "次" and text.endswith("届", 0, number.start))
             or (number.unit == "大" and text.endswith(_PARTY, 0, number.start)))
 
@@ -596,7 +596,7 @@ def _counted(number: Number) -> str:
 
 
 # Measure words that say what a number measures, not only what it counts: 49年 is years, 49对 pairs, 49吨 tons.
-_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩".split())
+_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 年代".split())  # (90年代, the nineties: no ninety years)
 
 
 

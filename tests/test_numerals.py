@@ -594,6 +594,9 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
         ("两个多月", 2, MORE_THAN, "个"), ("一个多月", 1, MORE_THAN, "个"), ("三年多", 3, MORE_THAN, "年"),
         ("两周多", 2, MORE_THAN, "周"), ("2个多小时", 2, MORE_THAN, "个")]),
     ("三年多次，两天多云，三成多元化", [("三年", 3, EXACT, "年"), ("两天", 2, EXACT, "天"), ("三成", 3, EXACT, "成")]),
+    # a century by its rank, a decade by its tens, each its own measure (九十年代 was ninety years, 20世纪 a count)
+    ("20世纪90年代，二十一世纪，九十年代", [("20世纪", 20, EXACT, "世纪"), ("90年代", 90, EXACT, "年代"),
+                                ("二十一世纪", 21, EXACT, "世纪"), ("九十年代", 90, EXACT, "年代")]),
     # not a half of a month or a day (上半月, 下半天: parts of a date), a while (好半天, 老半天), a half-moon, a
     # fortnightly (半月形, 半月刊), nor two half-days (两个半天: two of them)
     ("上半月，下半天，前半天，好半天，老半天，半月形，半月刊，两个半天", [("两个", 2, EXACT, "个")]),
@@ -726,6 +729,9 @@ def test_en_number_words_with_a_and_times(text, found):
                                                                  ("two", 2, EXACT, "年")]),
     # (an hour and a half is a time counted, as 一个半小时: read below; a hundred and a half, 150 or 100.5?)
     ("an hour and a half, a hundred and a half", [("an hour and a half", 1.5, EXACT, ""), ("a hundred", 100, EXACT, "")]),
+    # a percentage (five and a half per cent was a count of 5.5, which a quote's 5.5个 traced)
+    ("five and a half per cent, 2 and a half percentage points", [("five and a half per cent", 5.5, EXACT, "%"),
+                                                                  ("2 and a half percentage points", 2.5, EXACT, "百分点")]),
     ("in 2023 and a half", [("2023", 2023, EXACT, "")]),
     # several, a few before a scale: a vague amount of it, as 数千 and 几百 are (read as nothing)
     ("several thousand", [("several thousand", 1000, SEVERAL, "")]),

@@ -426,6 +426,10 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("half a month", "en", "近半个月", [False]), ("a half-day meeting", "en", "两天会议", [False]),
     ("half a day", "en", "半年", [False]),  # (a day, a year: each is its own measure)
     ("two years and a half", "en", "两年半以来", [True]), ("two years and a half", "en", "两年以来", [False]),
+    # the nineties and the 21st century (九十年代 was ninety years, traced by 九十年; 21世纪 a count, by 21个)
+    ("九十年代", "zh", "上世纪九十年代以来", [True]), ("九十年代", "zh", "九十年来", [False]),
+    ("21世纪", "zh", "进入21世纪", [True]), ("21世纪", "zh", "21个商会", [False]),
+    ("the 21st century", "en", "进入21世纪", [True]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
     ("two decades", "en", "二十年来", [True]), ("two decades", "en", "两家商会数十年来", [False]),
     ("nearly a decade", "en", "近十年来", [True]), ("nearly a decade", "en", "十年来", [False]),
