@@ -88,7 +88,7 @@ _GROUP_MARK = re.compile(r"[.'’]")
 # numbers, 12 and 5, which any quote holding both traced. One or two digits after an ASCII comma, none before that
 # run or after it, nor a comma and digits (1,2,3 is a list; 12,500 a thousands group; a year, 2023,5, has four
 # digits). Not the full-width comma (12，5家 ends a clause), which is folded to a comma after this is asked.
-DECIMAL_COMMA = re.compile(r"(?<![\d.,，．])\d{1,3},\d{1,2}(?!\d)(?![,，．.]\d)")
+DECIMAL_COMMA = re.compile(r"\d(?<![\d.,，．]\d)\d{0,2},\d{1,2}(?!\d)(?![,，．.]\d)")  # (a digit first: searched fast)
 
 
 def fold_digits(text: str) -> str:
@@ -116,10 +116,15 @@ def fold_digits(text: str) -> str:
 _CASE_LOOKALIKES = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0131": "i", "\u0130": "I"})
 
 
+_ANY_CASE_LOOKALIKE = re.compile("[\u017f\u212a\u0131\u0130]")
+
+
 def fold_letters(text: str) -> str:
     """``text`` with the letters a case-blind search takes for ASCII ones (ſ, K, ı, İ) written as those, in their
     case: one character for one, so offsets stay valid."""
-    return text.translate(_CASE_LOOKALIKES) if not text.isascii() else text
+    if text.isascii() or _ANY_CASE_LOOKALIKE.search(text) is None:  # (translating a long Chinese text is slow)
+        return text
+    return text.translate(_CASE_LOOKALIKES)
 
 
 def caseless(text: str) -> str:
@@ -749,7 +754,7 @@ def find_numbers_en(text: str) -> list[Number]:
                                       text[start:match.end()], _EN_SPAN_UNIT.get(span, "")))
                 taken.add(start, match.end())
     if any(span in words for span in _EN_ONE_SPAN_WORDS):  # more than a month, nearly a year (一个多月, 近一年)
-        for match in _EN_QUALIFIED_SPAN.finditer(folded):
+        for match in qualified_spans(folded, words):
             if not taken.overlaps(match.start(), match.end()):
                 qualifier = _EN_QUALIFIERS[re.sub(r"\s+", " ", match["pre"].lower())]
                 numbers.append(Number(1.0, qualifier, match.start(), match.end(), text[match.start():match.end()],
@@ -1087,9 +1092,27 @@ _EN_SPAN_QUALIFIERS = ("more than", "upwards of", "in excess of", "just over", "
                        "close to", "just shy of", "just short of", "roughly", "approximately", "no fewer than",
                        "no less than", "no more than", "fewer than", "less than", "just under", "at least",
                        "a minimum of", "up to", "at most", "a maximum of")
-_EN_QUALIFIED_SPAN = re.compile(r"(?<![a-z])(?P<pre>" + "|".join(qualifier.replace(" ", r"\s+") for qualifier in
-                                                               sorted(_EN_SPAN_QUALIFIERS, key=len, reverse=True))
-                                + rf")\s+an?\s+(?P<span>{'|'.join(_EN_ONE_SPAN_WORDS)})(?![a-z])", re.IGNORECASE)
+_EN_SPAN_QUALIFIER = (r"(?<![a-z])(?P<pre>" + "|".join(qualifier.replace(" ", r"\s+") for qualifier in
+                                                     sorted(_EN_SPAN_QUALIFIERS, key=len, reverse=True)) + r")\s+an?\s+")
+_EN_QUALIFIED_SPAN = re.compile(_EN_SPAN_QUALIFIER + rf"(?P<span>{'|'.join(_EN_ONE_SPAN_WORDS)})(?![a-z])",
+                                re.IGNORECASE)
+_EN_QUALIFIER_BEFORE_SPAN = re.compile(_EN_SPAN_QUALIFIER + r"\Z", re.IGNORECASE)
+_EN_SPAN_REACH = 40  # characters back from a word of time: the longest qualifier, "an" and the spaces between fit
+
+
+def qualified_spans(text: str, lowered: str) -> list[re.Match]:
+    """The times said without a numeral after a qualifier in ``text`` (more than a month: ``_EN_QUALIFIED_SPAN``),
+    ``lowered`` being its :func:`caseless` form. Looked for back from each word of time: the search at every place
+    for one of twenty qualifiers made the survey of every text a third slower, and few texts have one."""
+    found = []
+    for span in _EN_ONE_SPAN_WORDS:
+        at = lowered.find(span)
+        while at >= 0:
+            before = _EN_QUALIFIER_BEFORE_SPAN.search(lowered, max(0, at - _EN_SPAN_REACH), at)
+            if before is not None and (match := _EN_QUALIFIED_SPAN.match(text, before.start())) is not None:
+                found.append(match)
+            at = lowered.find(span, at + len(span))
+    return sorted(found, key=lambda match: match.start())
 # Two years and a half, three days and a half: as two and a half years (两年半, 三天半), in the span named.
 _SPANS_AND_A_HALF = re.compile(rf"[\s-]+(?P<span>{_EN_SPANS.replace('century', 'centur(?:y|ie)')})s?"
                                r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])", re.IGNORECASE)
@@ -1336,10 +1359,8 @@ def digit_runs(text: str) -> list[re.Match]:
         return []
     found = list(_NUMBER_START.finditer(text))
     lowered = caseless(text)
-    if any(span in lowered for span in _EN_ONE_SPAN_WORDS):
-        # A time said without a numeral (more than a month): looked for apart, as few texts hold one (as another
-        # choice of _NUMBER_START, looked for at every place, it made this a third slower).
-        spans = [match for match in _EN_QUALIFIED_SPAN.finditer(text)
+    if any(span in lowered for span in _EN_ONE_SPAN_WORDS):  # a time said without a numeral (more than a month)
+        spans = [match for match in qualified_spans(text, lowered)
                  if not any(run.start() < match.end() and match.start() < run.end() for run in found)]
         found = sorted(found + spans, key=lambda match: match.start()) if spans else found
     return found
@@ -1375,7 +1396,7 @@ def may_hold_numbers(text: str) -> bool:
         words = caseless(text)  # as IGNORECASE matches: "ſix" is "six"
     if not _EN_WORD_SET.isdisjoint(_LETTERS.findall(words)):
         return True
-    if any(span in words for span in _EN_ONE_SPAN_WORDS) and _EN_QUALIFIED_SPAN.search(words) is not None:
+    if any(span in words for span in _EN_ONE_SPAN_WORDS) and qualified_spans(words, words):
         return True  # more than a month
     return ("first" in words or "second" in words) and _EN_RANK.search(words) is not None
 
