@@ -754,7 +754,7 @@ def find_numbers_en(text: str) -> list[Number]:
                                       text[start:match.end()], _EN_SPAN_UNIT.get(span, "")))
                 taken.add(start, match.end())
     if any(span in words for span in _EN_ONE_SPAN_WORDS):  # more than a month, nearly a year (一个多月, 近一年)
-        for match in qualified_spans(folded, words):
+        for match in qualified_spans(folded, caseless(folded)):  # (not ``words``: casefold makes ß two letters)
             if not taken.overlaps(match.start(), match.end()):
                 qualifier = _EN_QUALIFIERS[re.sub(r"\s+", " ", match["pre"].lower())]
                 numbers.append(Number(1.0, qualifier, match.start(), match.end(), text[match.start():match.end()],
