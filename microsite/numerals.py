@@ -751,14 +751,14 @@ def find_numbers_en(text: str) -> list[Number]:
                 start, qualifier = _en_qualified(match, folded)
                 span = (match["span"] or match["compound"] or match["whole"]).lower()
                 numbers.append(Number(1.5 if match["and"] else 0.5, qualifier, start, match.end(),
-                                      text[start:match.end()], _EN_SPAN_UNIT.get(span, "")))
+                                      text[start:match.end()], _EN_MEASURE_WORDS.get(span, "")))
                 taken.add(start, match.end())
     if any(span in words for span in _EN_ONE_SPAN_WORDS):  # more than a month, nearly a year (一个多月, 近一年)
         for match in qualified_spans(folded, caseless(folded)):  # (not ``words``: casefold makes ß two letters)
             if not taken.overlaps(match.start(), match.end()):
                 qualifier = _EN_QUALIFIERS[re.sub(r"\s+", " ", match["pre"].lower())]
                 numbers.append(Number(1.0, qualifier, match.start(), match.end(), text[match.start():match.end()],
-                                      _EN_SPAN_UNIT.get(match["span"].lower(), "")))
+                                      _EN_MEASURE_WORDS.get(match["span"].lower(), "")))
                 taken.add(match.start(), match.end())
     if any(stem in words for stem in _EN_FRACTION_STEMS):  # (each reading is a pass over the text: most have none)
         for match in _EN_FRACTION.finditer(folded):  # before the digits and words: two thirds is no two
@@ -888,7 +888,7 @@ def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> 
     if half is None and parts[-1] not in _EN_MAGNITUDES and parts[-1] not in _EN_SCALES:
         half = _SPANS_AND_A_HALF.match(text, end)  # two years and a half
         if half is not None and not taken.overlaps(end, half.end()):
-            return float(value + 0.5), half.end(), _EN_SPAN_UNIT.get(half["span"].lower(), "")
+            return float(value + 0.5), half.end(), _EN_MEASURE_WORDS.get(half["span"].lower(), "")
         return None
     if half is None or taken.overlaps(end, half.end()):
         return None
@@ -1082,7 +1082,6 @@ _EN_SPANS = "|".join(_EN_SPAN_WORDS)
 _EN_HALF_SPAN = re.compile(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_SPANS})|(?:an?\s+)?half[\s-](?P<compound>{_EN_SPANS})"
                            rf"|(?P<and>an?[\s-]+(?P<whole>{_EN_SPANS})[\s-]+and[\s-]+a[\s-]+half))"
                            r"(?![a-z])(?!-old)" + _EN_AFTER, re.IGNORECASE)
-_EN_SPAN_UNIT = {"year": "年", "week": "周", "day": "天"}  # (as 49 years, weeks and days are: see _EN_MEASURE)
 # A span of time after a qualifier, more than a month, nearly a year: one of it, as 一个多月 and 近一年 are. Not after
 # a word that is as often a preposition (over a year, about a week: see _EN_PREPOSITIONS), nor alone ("a year",
 # "a week later": most often no count at all).

@@ -599,8 +599,6 @@ def _counted(number: Number) -> str:
 _OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 年代".split())  # (90年代, the nineties: no ninety years)
 
 
-
-
 def _measured(number: Number) -> str:
     """The measure word of ``number`` if it is one of ``_OWN_MEASURES``; "counted" for another (个, 家, 名), ""
     for none: 49个 is traced by 49家, but not by 49年; 49年 by 49年, not by 49个. (A number without one, 49 or
