@@ -1151,19 +1151,31 @@ def _a_fraction(match: re.Match, text: str) -> bool:
 
 # Ordinals in words, read as 第三 and 11th are: the third pillar, the eleventh term, twenty-first. "First" and "second"
 # alone are left out: at first, first of all, a second (of time), second-hand are in every other text, and 首次, the
-# first time, holds no numeral either; but the first and second quarters are Q1 and Q2 (第一季度, 第二季度).
+# first time, holds no numeral either; but the first and second quarters are Q1 and Q2 (第一季度, 第二季度), and
+# before a superlative or an occurrence (below) they are ranks.
 _EN_ORDINAL_UNITS = {word: index + 3 for index, word in enumerate(
     "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth "
     "seventeenth eighteenth nineteenth".split())}
 _EN_ORDINAL_TENS = {word: 10 * (index + 2) for index, word in enumerate(
     "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
 _EN_ORDINAL_WORDS = frozenset([*_EN_ORDINAL_UNITS, *_EN_ORDINAL_TENS, "hundredth", "thousandth", "millionth"])
-# the second-largest, the second biggest: a rank, as the third-largest is ("first" and "second" are read only so)
+# the second-largest, the second biggest: a rank, as the third-largest is (and so "first" and "second")
 _SUPERLATIVES = "largest|biggest|greatest|highest|lowest|smallest|oldest|youngest|richest|strongest|best|worst|most|least"
+# the first meeting, a second term, its first plenary session: one of a series of occurrences, as 第一次会议, 首届 and
+# 第二批 are (次, 届, 期, 批, 轮 count them), and as "the third session" is read. Not the first pillar or the first group,
+# a text's own order, which no quote gives; nor "the first two meetings" or "the first few", where a count follows.
+_OCCURRENCES = ("meeting|session|plenary|plenum|congress|conference|assembly|term|round|batch|edition|forum|expo"
+                "|summit|convention|election|anniversary")
+_NOT_BETWEEN = "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "few", "several", "many", "couple", "some", "ever", "time",
+                         *"the a an this that these those its their his her our my your".split(),  # (at first the meeting)
+                         *"of and or to in on at for with by from as than then".split()])
+_SECOND_AFTER = (rf"(?:[\s-]+(?:quarter|{_SUPERLATIVES}|(?:{_OCCURRENCES})s?)"
+                 rf"|\s+(?!(?:{_NOT_BETWEEN})\b)[a-z]+(?:['’]s?)?\s+(?:{_OCCURRENCES})s?)\b")  # (see EN_ORDINAL)
+_FIRST_SECOND_AFTER = rf"(?:{_SECOND_AFTER}|\s+(?:and|or)\s+second{_SECOND_AFTER})"  # the first and second meetings
 _EN_ORDINAL_STEMS = (*_EN_ORDINAL_WORDS, "first", "second")  # (a text without one holds no ordinal in words)
 EN_ORDINAL = re.compile(
     rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
-    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|(?:first|second)(?=[\s-]+(?:quarter|{_SUPERLATIVES})\b))"
+    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|(?:first|second)(?={_FIRST_SECOND_AFTER}))"
     r"(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
     re.IGNORECASE)  # (a third party, 第三方, is anyone else; the first and second quarters are parts of a date)
 
@@ -1333,7 +1345,7 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRAC
                                  *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
 # words alone are in too many texts to send each to the slow search
-_EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|second[\s-]+(?:{_SUPERLATIVES}))(?![a-z])")
+_EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|(?:first|second)(?={_FIRST_SECOND_AFTER}))(?![a-z])")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
                            rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])"

@@ -410,7 +410,7 @@ def _in_a_quarter(number: Number, text: str) -> bool:
 
 
 def _ordinal_word(text: str) -> bool:
-    """Whether ``text`` is an ordinal in words (the third; the first and second are read only before "quarter")."""
+    """Whether ``text`` is an ordinal in words (the third; "first" and "second", which EN_ORDINAL reads before some words)."""
     return EN_ORDINAL.fullmatch(text) is not None or text.lower() in ("first", "second")
 
 

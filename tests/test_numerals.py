@@ -396,7 +396,7 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
 
 _TIMELY = st.sampled_from(["more than", "nearly", "over", "a", "an", "month", "day", "Year", "weeks", "half", "12", "two",
                            "and a half", "多", "个", "半", "月", "三", "年", "上", "12,5", "1,2", " ", " ", ",", "，", "-",
-                           "May", "first time", "ſix", "ı"])
+                           "May", "first time", "ſix", "ı", "first", "second", "meeting", "sessions", "the", "’s", "ever"])
 
 
 @given(st.lists(st.one_of(_TIMELY, st.text(max_size=3)), max_size=10).map("".join))
@@ -694,6 +694,7 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     # and those it does
     ("a hundred thousand million", [("a hundred thousand million", 10**11)]),  # was 1,100,000
     ("the second-largest chamber, the second most active, a second look, second-hand", [("second", 2), ("second", 2)]),
+    ("the first and second meetings, a second term, at first", [("first", 1), ("second", 2), ("second", 2)]),
     # Roman numerals of two letters or more after a capitalized word: a rank (they were not read)
     ("Phase II, World War II, Article XLII, Grade IV.", [("II", 2), ("II", 2), ("XLII", 42), ("IV", 4)]),
     ("I met him in the CIVIL court, Plan C, Phase IIII, the XIV", []),  # a word, a letter, no numeral, no name before

@@ -526,6 +526,15 @@ def test_a_fraction_with_a_slash_is_traced_by_the_same_fraction(claim, lang, quo
     ("the No. 1 chamber", "1", 1, ORDINAL), ("#2 in sales", "2", 2, ORDINAL),  # a rank, as 第一 is
     ("talks about a third term", "third", 3, ORDINAL), ("a row over a third runway", "third", 3, ORDINAL),  # no fraction
     ("at first, a second later, a third party, third-party help", None, None, None),
+    # "first" and "second" before one of a series of occurrences (第一次会议, 首届, 第二批): a rank, as "third" is
+    ("hold the first meeting of the chairs", "first", 1, ORDINAL), ("a second term", "second", 2, ORDINAL),
+    ("its first plenary session", "first", 1, ORDINAL), ("the first presidents’ meeting", "first", 1, ORDINAL),
+    ("the second batch of members", "second", 2, ORDINAL), ("First Meeting of the Chairs", "First", 1, ORDINAL),
+    ("the first-round talks", "first", 1, ORDINAL),
+    # but not a text's own order, nor a count after "first", nor "first" as an adverb
+    ("the first pillar, the first group with the first lever, the first of the meetings", None, None, None),
+    ("the first few meetings, at first the meeting, first of all, a second, meeting them", None, None, None),
+    ("the first two meetings", "two", 2, COUNT),
 ])
 def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning):
     """As 第三 and 11th are; not "first" and "second" alone (at first, a second) but before "quarter", nor a third
@@ -539,6 +548,9 @@ def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning
     ("the third quarter of 2023", "2023年第三季度", [True, True]), ("the third pillar", "三项抓手", [False]),
     ("the second-quarter dialogue meeting", "晋江市第二季度党政商恳谈会", [True]),
     ("the first-quarter dialogue meeting", "晋江市第二季度党政商恳谈会", [False]),
+    ("hold the first meeting of the chairs", "总商会十一届一次主席会议", [True]), ("the first session", "首届论坛", [True]),
+    ("hold the second meeting of the chairs", "总商会十一届一次主席会议", [False]), ("the first meeting", "召开一次会议", [False]),
+    ("the first and second meetings", "第一次和第二次会议", [True, True]), ("the second round", "首轮", [False]),
     # the 20th National Congress, as the article abbreviates it (党的二十大), and as news does (二十大报告)
     ("the 20th National Congress", "学习贯彻党的二十大精神", [True]), ("the 20th report", "二十大报告提出", [True]),
     ("the 19th National Congress", "学习贯彻党的二十大精神", [False]), ("the 3rd task", "三大任务", [False]),
