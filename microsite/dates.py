@@ -136,7 +136,7 @@ _ZH_PATTERNS = (
     (re.compile(rf"(?<![年\d]){_NUM}月{_NUM}日"), DAY),
     # 第二季度, and 二季度 or 3季度 as news writes them (not 连续三季度, three quarters running, nor 十二季度)
     (re.compile(r"(?<!年)(?:第|(?<![第连续近个\d〇零一二两三四五六七八九十百]))([一二三四1-4])季度"), QUARTER),
-    (re.compile(rf"{_YEAR}年(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),
+    (re.compile(rf"{_YEAR}年(?!代)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),  # (1980年代: a decade)
     (re.compile(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
 )
 # What stands between the ends of a range of dates whose unit is written once, at its end (10月11日至12日, 10月11-12日,
@@ -153,7 +153,7 @@ _ZH_RANGES = (
     (re.compile(rf"(?:(?P<year>{_YEAR})年|(?<![年\d〇零一二三四五六七八九十]))(?P<start>(?P<first>{_NUM})月?)"
                 rf"{DATES_JOINED}(?P<end>(?P<second>{_NUM})月)(?![\d一二三四五六七八九十]{{1,3}}日)"), MONTH),
     (re.compile(rf"(?<![\d{ZH_PLAIN_DIGITS}])(?P<start>(?P<first>\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}})年?){DATES_JOINED}"
-                rf"(?P<end>(?P<second>\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}})年)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),
+                rf"(?P<end>(?P<second>\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}})年)(?!代)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),
 )
 # What a range's first end without its unit is a part of (the 11 of 10月11至12日, a day): the unit of its last end.
 RANGE_UNIT = re.compile(rf"{DATES_JOINED}(?:{_NUM}月)?{_NUM}(?P<unit>[年月日])")

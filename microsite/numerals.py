@@ -303,6 +303,8 @@ def find_numbers_zh(text: str) -> list[Number]:
         numbers = [number for number in numbers if not taken.overlaps(number.start, number.end)] + wholes
     if numbers and _ZH_IDIOM_NUMERALS.search(folded) is not None:
         numbers = [number for number in numbers if not _in_an_idiom(number, folded)]
+    if "年代" in folded:  # 1980年代 is 80年代, the eighties, as "the 1980s" is read (see _EN_DECADE)
+        numbers = [replace(number, value=number.value % 100) if number.unit == "年代" else number for number in numbers]
     if folded is not text:  # show what was written
         numbers = [replace(number, text=text[number.start:number.end]) for number in numbers]
     return sorted(numbers, key=lambda n: n.start)
@@ -780,6 +782,14 @@ def find_numbers_en(text: str) -> list[Number]:
                 start, qualifier = _en_qualified(match, folded)
                 numbers.append(Number(float(count * 10), qualifier, start, match.end(), text[start:match.end()], "年"))
                 taken.add(start, match.end())
+    if "0s" in words or "0's" in words or "0’s" in words or any(word in words for word in _EN_DECADE_WORDS):
+        for match in _EN_DECADE.finditer(folded):  # the 1980s: a decade, not the year 1980 (before the digits)
+            if not taken.overlaps(match.start(), match.end()):
+                word = match["word"]
+                tens = _EN_DECADE_WORDS[word.lower()] if word else 10 * int(match["tens"] or match["short"] or match["bare"])
+                numbers.append(Number(float(tens), EXACT, match.start(), match.end(), text[match.start():match.end()],
+                                      "年代"))
+                taken.add(match.start(), match.end())
     for match in _EN_NUMBER.finditer(folded):
         if taken.overlaps(match.start(), match.end()):
             continue
@@ -1018,6 +1028,14 @@ _EN_WORDS = re.compile(
 # Decades counted, two decades, 3 decades: tens of years, as 二十年 (a count of decades, one decade).
 _EN_DECADES = re.compile(rf"(?<![a-z0-9.,])(?P<num>[0-9]{{1,3}}|{_EN_WORD}(?:-{_EN_WORD})?)[\s-]+decades?(?![a-z])"
                          + _EN_AFTER, re.IGNORECASE)
+# A decade of a century, the 1980s, the '80s, the eighties: read as 80年代 is, by its tens. A Chinese text seldom gives
+# the century (上世纪80年代), so neither reader keeps it (1980年代 reads as 80年代). Two digits or a word only after
+# "the" (the 80s, the early eighties): "in their 80s" is an age. Not the 1900s or the 2000s: a decade or a century.
+_EN_DECADE_WORDS = {word[:-1] + "ies": value for word, value in _EN_TENS.items()}  # twenty: the twenties
+_EN_DECADE = re.compile(
+    r"(?<![\w.,'’])(?:1[0-9]|20)(?P<tens>[1-9])0['’]?s(?![\w'’])|(?<![\w.,])['’](?P<short>[1-9])0s(?![\w'’])"
+    r"|(?:(?<=\bthe\s)|(?<=\bthe\searly\s)|(?<=\bthe\slate\s)|(?<=\bthe\smid-)|(?<=\bthe\smid\s))"
+    rf"(?:(?P<bare>[1-9])0s|(?P<word>{'|'.join(_EN_DECADE_WORDS)}))(?![\w'’])", re.IGNORECASE)
 _EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
                        r"(?![a-z])", re.IGNORECASE)  # hundreds: more than a hundred, as 数百 is
 # The scales a vague amount is of: several dozen (several tens, as dozens are), several hundred thousand (数十万).
@@ -1341,7 +1359,7 @@ CAPITAL_MONTHS = ("May", "March")
 
 
 _NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES] for suffix in ("", "fold", "s")])
-_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
+_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS, *_EN_DECADE_WORDS,
                                  *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
 # words alone are in too many texts to send each to the slow search
@@ -1357,6 +1375,7 @@ _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRA
 # 半数; 首: 首次, a rank)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
+                          *_EN_DECADE_WORDS,
                           *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")

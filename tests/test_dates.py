@@ -162,7 +162,8 @@ def test_matches_never_overlap():
     assert [item.text for item in items] == ["2023年10月11日", "今年第二季度", "7月15日", "去年12月", "2022年", "2023年"]
 
 
-@pytest.mark.parametrize("text", ["13月1日", "2月30日", "2023年0月", "没有日期"])
+@pytest.mark.parametrize("text", ["13月1日", "2月30日", "2023年0月", "没有日期",
+                                  "1980年代", "二〇二〇年代", "1980至1990年代"])  # (a decade: see numerals)
 def test_impossible_or_absent_dates_are_not_found(text):
     assert found(text) == []
 

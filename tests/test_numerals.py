@@ -138,7 +138,7 @@ def test_a_thousands_group_has_three_digits_and_no_more(text, zh, en):
     ("1'200'000 and 3’500", [1_200_000, 3500], [1_200_000, 3500]),
     # and no more than that: 1.200 is one point two, a version or a number that runs on is as it was
     ("1.200 members", [1.2], [1.2]), ("version 2.1.3", [2.1, 3], [2.1, 3]), ("1.200.000.5", [1.2, 0.5], [1.2, 0.5]),
-    ("the 1990's", [1990], [1990]),
+    ("the 1990's", [1990], [90]),  # (in English a decade, by its tens: see the decades below)
 ])
 def test_thousands_grouped_by_dots_or_apostrophes_are_one_number(text, zh, en):
     assert [value for value, _ in values(find_numbers_zh(text))] == zh
@@ -396,7 +396,8 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
 
 _TIMELY = st.sampled_from(["more than", "nearly", "over", "a", "an", "month", "day", "Year", "weeks", "half", "12", "two",
                            "and a half", "多", "个", "半", "月", "三", "年", "上", "12,5", "1,2", " ", " ", ",", "，", "-",
-                           "May", "first time", "ſix", "ı", "first", "second", "meeting", "sessions", "the", "’s", "ever"])
+                           "May", "first time", "ſix", "ı", "first", "second", "meeting", "sessions", "the", "’s", "ever",
+                           "1980s", "'80s", "eighties", "0s", "年代"])
 
 
 @given(st.lists(st.one_of(_TIMELY, st.text(max_size=3)), max_size=10).map("".join))
@@ -695,6 +696,12 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     ("a hundred thousand million", [("a hundred thousand million", 10**11)]),  # was 1,100,000
     ("the second-largest chamber, the second most active, a second look, second-hand", [("second", 2), ("second", 2)]),
     ("the first and second meetings, a second term, at first", [("first", 1), ("second", 2), ("second", 2)]),
+    # a decade by its tens, as 80年代 is (the 1980s was the year 1980); not an age (in their 80s), the 1900s or 2000s
+    ("the 1980s, the early '90s, since the mid-1970s, the 1960’s, the Seventies, the late 50s, the 80s and 90s",
+     [("1980s", 80), ("'90s", 90), ("1970s", 70), ("1960’s", 60), ("Seventies", 70), ("50s", 50), ("80s", 80),
+      ("90", 90)]),
+    ("in their 80s, in their eighties, the 2000s, the 1900s, 1980", [("80", 80), ("2000", 2000), ("1900", 1900),
+                                                                     ("1980", 1980)]),
     # Roman numerals of two letters or more after a capitalized word: a rank (they were not read)
     ("Phase II, World War II, Article XLII, Grade IV.", [("II", 2), ("II", 2), ("XLII", 42), ("IV", 4)]),
     ("I met him in the CIVIL court, Plan C, Phase IIII, the XIV", []),  # a word, a letter, no numeral, no name before

@@ -430,6 +430,13 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("九十年代", "zh", "上世纪九十年代以来", [True]), ("九十年代", "zh", "九十年来", [False]),
     ("21世纪", "zh", "进入21世纪", [True]), ("21世纪", "zh", "21个商会", [False]),
     ("the 21st century", "en", "进入21世纪", [True]),
+    # a decade of a century by its tens, in either language ("the 1980s" was the year 1980: traced by 1980年, and
+    # not by the 80年代 it renders; 1980年代 was the year 1980 too)
+    ("in the 1980s", "en", "上世纪80年代", [True]), ("the early eighties", "en", "八十年代初", [True]),
+    ("the '90s", "en", "1990年代", [True]), ("the 1990’s", "en", "九十年代以来", [True]),
+    ("in the 1980s", "en", "1980年", [False]), ("in the 1980s", "en", "上世纪90年代", [False]),
+    ("in the 1980s", "en", "80家商会", [False]), ("in 1980", "en", "1980年代", [False]),
+    ("1980年代", "zh", "80年代", [True]), ("1980年代", "zh", "1980年", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
     ("two decades", "en", "二十年来", [True]), ("two decades", "en", "两家商会数十年来", [False]),
     ("nearly a decade", "en", "近十年来", [True]), ("nearly a decade", "en", "十年来", [False]),
