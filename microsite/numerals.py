@@ -259,6 +259,8 @@ _PREFIX_QUALIFIER = {
 _FORMAL = "零壹贰貳叁叄參肆伍陆柒捌玖拾佰仟"  # (陸 is read as 陆: see fold_traditional)
 _FORMAL_IN_WORDS = re.compile(f"(?<=[{_FORMAL}])[伍陆參]|[伍陆參](?=[{_FORMAL}])")
 _FORMAL_AS_PLAIN = str.maketrans("伍陆參", "五六三")
+# Where they may be read, as written (陸 before it is read as 陆): what the survey keeps for them (see digit_runs).
+_FORMAL_BESIDE = f"(?<=[{_FORMAL}陸])[伍陆陸參]|[伍陆陸參](?=[{_FORMAL}陸])"
 
 
 def _fold_formal(text: str) -> str:
@@ -1366,13 +1368,14 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRAC
 _EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|(?:first|second)(?={_FIRST_SECOND_AFTER}))(?![a-z])")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
-                           rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])"
+                           rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])|{_FORMAL_BESIDE}"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
 _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
 # 半数; 首: 首次, a rank)
+_FORMAL_NUMERALS = re.compile(_FORMAL_BESIDE)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
                           *_EN_DECADE_WORDS,
@@ -1423,6 +1426,8 @@ def may_hold_numbers(text: str) -> bool:
     else:
         if _MAY_BE_NUMERAL.search(text) is not None:
             return True
+        if ("伍" in text or "陆" in text or "陸" in text or "參" in text) and _FORMAL_NUMERALS.search(text) is not None:
+            return True  # 伍陆家: five or six, in the numerals of cheques
         words = caseless(text)  # as IGNORECASE matches: "ſix" is "six"
     if not _EN_WORD_SET.isdisjoint(_LETTERS.findall(words)):
         return True
