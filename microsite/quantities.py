@@ -39,7 +39,7 @@ from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN
                        fold_letters, is_slash_fraction, may_hold_numbers, same_value)
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
-NAMED = "named"  # a bare numeral of a name in a quote (the 四 of 四好, the 五 of 十四五): it counts nothing
+NAMED = "named"  # a bare numeral of a name (the 四 of 四好, the 五 of 十四五) in a quote, or quoted: it counts nothing
 RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted from the day one reads it (0, -1)
 # The first or second half of a year (上半年, H1), a part of a date as a quarter is (1 or 2). Not a precision of
 # :class:`dates.PartialDate`: a record is dated in ISO 8601's forms, which have no halves (a half's year is its date).
@@ -125,15 +125,33 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
+# Words in quotation marks: a name (“四好”, ‘十四五’) or the article's words, quoted (see tracing). Not between
+# apostrophes, as a name's quoted part may be (tracing's _QUOTED_PART): in a sentence, an apostrophe of the article's
+# and one of the site's would enclose what lies between them.
+QUOTATION = re.compile(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
+_QUOTATION_MARKS = frozenset("“‘「『\"")
+
+
+def in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands inside a pair of quotation marks: words quoted, not said."""
+    return any(match.start() < start and end < match.end() for match in QUOTATION.finditer(text))
+
+
 def _claimed_zh(text: str) -> list[Quantity]:
     dates = _spans(find_dates_zh(text, _ANY_DAY), len(text), days_alone_zh(text))
     found, numbers = _numeric_dates_first(text, find_numbers_zh(text), chinese=True)
     halves, numbers = _halves_first(text, numbers)
+    quoted = not _QUOTATION_MARKS.isdisjoint(text)
     for number in numbers:
         in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
         written_in_digits = any(char.isdecimal() for char in number.text)
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
+            # A numeral of a name in quotation marks (“四好”, ‘十四五’): a number a reader sees, which fixes no
+            # meaning, as a quote's is read (see stated); traced by the name's glossary entry, or by a quote that
+            # says it (“五好” was read as nothing). Not a lone 一, which is in too many words (“一站式”).
+            if quoted and number.text != "一" and in_quotation_marks(text, number.start, number.end):
+                found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
             continue
         found.append(Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
                               _date_part(number, in_date, text)))
@@ -529,11 +547,12 @@ def counts_things(claim: Quantity) -> bool:
 
 def same_part(claim: Quantity, said: Quantity) -> bool:
     """Whether two date numbers are the same part of a date, where both say which (a relative year always); a
-    name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none."""
+    name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none; a name's
+    numeral claimed (“四好”) is traced by a name's numeral alone (not by 四家)."""
     if {RELATIVE_YEAR, DAY_OR_MONTH, HALF} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no part)
         return claim.part == said.part
-    if said.part == NAMED:
-        return not claim.part
+    if NAMED in (claim.part, said.part):
+        return said.part == NAMED and claim.part in ("", NAMED)
     return not claim.part or not said.part or claim.part == said.part
 
 

@@ -87,7 +87,7 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
             continue
         relative = claim.part == quantities.RELATIVE_YEAR
         if allowed is not None and quantities.traced(claim, allowed.quantities):
-            if not (relative and own_voice) or _in_quotation_marks(text, number.start, number.end):
+            if not (relative and own_voice) or quantities.in_quotation_marks(text, number.start, number.end):
                 continue  # (文章所说的“今年以来”: the article's words, quoted as its)
             found.append(Untraced(number.start, *_why_not_here(claim)))
             continue
@@ -95,16 +95,6 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
         either = quantities.either_way(text, number.start) if claim.part == quantities.DAY_OR_MONTH else None
         found.append(Untraced(at, *(_why_either_way(either, allowed) if either else _why(claim, allowed, hint))))
     return sorted(found, key=lambda item: item.start)
-
-
-# Words in quotation marks (not :data:`_QUOTED_PART`'s, which takes an apostrophe for one, as around a name it may be:
-# in a sentence, the article's and the site's would enclose what lies between them).
-_QUOTATION = re.compile(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
-
-
-def _in_quotation_marks(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands inside a pair of quotation marks: words quoted, not said."""
-    return any(match.start() < start and end < match.end() for match in _QUOTATION.finditer(text))
 
 
 # A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), the
@@ -128,7 +118,7 @@ def said_from_today(text: str) -> list[Untraced]:
                      "speaks for itself, and a later reader reads it as theirs, not the article's",
                      "write the date itself, which the quote's date gives (2023年9月, September 2023), or quote the "
                      "article's words in quotation marks")
-            for match in _FROM_TODAY.finditer(text) if not _in_quotation_marks(text, match.start(), match.end())]
+            for match in _FROM_TODAY.finditer(text) if not quantities.in_quotation_marks(text, match.start(), match.end())]
 
 
 def _why_not_here(claim: Quantity) -> tuple[str, str]:
@@ -155,6 +145,11 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         return (f"'{shown}' is a year counted from the day it is read, and {where}",
                 "write the year itself (2023), which the quote's date gives, in a citation: [In 2023](cite:SOURCE "
                 "\"…今年…\"); or quote a passage that says it so")
+    if claim.part == quantities.NAMED:  # (“五好”: a numeral of a name, which a glossary entry may trace)
+        where = f"is not a name's in {allowed.why}" if allowed is not None else "is not traced to a source"
+        return (f"the number '{shown}' of a name in quotation marks {where}",
+                "correct the name, or add it to the glossary (content/data/glossary.yaml) with a quote that has it, "
+                "or put it in a citation whose quote names it")
     if allowed is None:
         return f"the number '{shown}' is not traced to a source{_read_as(shown)}", hint
     named = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
@@ -218,9 +213,11 @@ _QUOTED_PART = re.compile(r"[“\"‘'「『]([^“”\"‘’'「」『』]+)[�
 def numbered_names(names: Sequence[str], lang: str) -> tuple[str, ...]:
     """The names among ``names`` that have a number in them (the only ones that can trace one), and the
     parts of them in quotation marks, which are the name proper (``"Four Goods"`` of ``"Four Goods" chamber
-    of commerce``)."""
+    of commerce``). A name is read as it is written in a text, where it may be in quotation marks: ``十四五`` holds
+    numbers, as ``“十四五”`` does (a bare numeral is read in quotation marks only)."""
     parts = [part for name in names for part in (name, *_QUOTED_PART.findall(name))]
-    return tuple(dict.fromkeys(part for part in parts if quantities.claimed(part, lang) or numeric_symbols(part)))
+    return tuple(dict.fromkeys(part for part in parts if quantities.claimed(part, lang) or numeric_symbols(part)
+                               or quantities.claimed(f"“{part}”", lang)))
 
 
 @dataclass(frozen=True, slots=True)

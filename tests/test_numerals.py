@@ -480,10 +480,11 @@ def test_the_number_search_finds_what_one_class_of_every_symbol_would() -> None:
     them all, the search finds what the plain form of it, one class, finds."""
     import re
 
-    from microsite.numerals import _EN_WORD, _NUMBER_START, _SYMBOL_RANGES, _SYMBOLS, ZH_NUMERALS
+    from microsite.numerals import _EN_WORD, _FORMAL_BESIDE, _NUMBER_START, _SYMBOL_RANGES, _SYMBOLS, ZH_NUMERALS
 
     assert all(high <= 0xFFFF or low > 0xFFFF for low, high in _SYMBOL_RANGES)  # each range in one class
-    plain = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|年|倍|半|首|[{_SYMBOLS}]", re.IGNORECASE)
+    plain = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|\b{_EN_WORD}\b|年|倍|半|首|{_FORMAL_BESIDE}|[{_SYMBOLS}]",
+                       re.IGNORECASE)
     for text in (_every_character(), " ".join(_every_character())):
         assert [(m.start(), m.group()) for m in _NUMBER_START.finditer(text)] == \
             [(m.start(), m.group()) for m in plain.finditer(text)]

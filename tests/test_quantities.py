@@ -31,7 +31,9 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("二十大精神，十二大重点产业", [("二十大", 20, {COUNT, ORDINAL}), ("十二大", 12, {COUNT, ORDINAL})]),
     ("三大任务", [("三大", 3, {COUNT})]),
     ("第三项", [("三项", 3, {ORDINAL})]),
-    ("一致好评，之一，十四五，“四好”，一个平台", []),
+    ("一致好评，之一，十四五，四好，一个平台", []),
+    # a name's numeral in quotation marks (was read as nothing: “五好” passed for the article's “四好”)
+    ("“四好”，‘十四五’，“一站式”", [("四", 4, {COUNT, ORDINAL}), ("十四", 14, {COUNT, ORDINAL}), ("五", 5, {COUNT, ORDINAL})]),
     ("数百家，几十个，上千人", [("数百家", 100, {COUNT}), ("几十个", 10, {COUNT}), ("上千人", 1000, {COUNT})]),  # vague, but claims
     ("护航٤٩个", [("٤٩个", 49, {COUNT})]),
     ("护航𝟒𝟗个", [("𝟒𝟗个", 49, {COUNT})]),

@@ -72,6 +72,22 @@ def test_a_glossary_name_traces_its_numbers():
     assert numbers("eight Four Goods chambers and the three inclusions", "en", names=names) == ["eig"]
 
 
+def test_a_numeral_of_a_name_in_quotation_marks_is_a_number_a_reader_sees():
+    """“五好” was read as nothing, so a page could rename the article's “四好” chambers unchecked: a numeral of a
+    name in quotation marks is traced by a glossary name, or by a quote that has it in a name (not a count of 四)."""
+    names = numbered_names(["四好", "十四五"], "zh")  # (bare names: written quoted, they hold numbers)
+    assert names == ("四好", "十四五")
+    assert numbers("“四好”商会与‘十四五’规划", "zh", names=names) == []
+    assert numbers("晋江“五好”商会", "zh", names=names) == ["五好”"]
+    assert numbers("晋江“四好”商会", "zh", "创建“四好”商会") == []
+    assert numbers("晋江“四好”商会", "zh", "四好商会建设") == []  # (a quote's bare numeral is a name's)
+    assert numbers("晋江“四好”商会", "zh", "四家商会") == ["四好”"]  # a count is no name
+    assert numbers("“一站式”服务，一带一路，四好商会", "zh") == []  # (a lone 一; and unquoted, the numerals of words)
+    [problem] = untraced("晋江“五好”商会", "zh", None)
+    assert problem.message == "the number '五' of a name in quotation marks is not traced to a source"
+    assert "glossary" in problem.hint
+
+
 # --- every field, end to end ---------------------------------------------------------
 
 
