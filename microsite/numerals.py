@@ -142,7 +142,9 @@ def _ascii_digit(match: re.Match) -> str:
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
 _TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説談貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤闆陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
+_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧"  # (of the set phrases: 千軍萬馬 as 千军万马, 舉一反三 as 举一反三)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
+_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -315,7 +317,12 @@ def find_numbers_zh(text: str) -> list[Number]:
 # Set phrases whose numerals count nothing, though a measure word follows one (千方百计, "by every means", is no
 # thousand 方): a reader reads no number in them, and a quote says none.
 ZH_IDIOMS = ("千方百计", "千家万户", "百家争鸣", "三天两头", "四面八方", "八方支援", "三年五载", "百年大计", "十年树木",
-             "百年树人", "三人成虎", "三番五次", "千篇一律", "说三道四", "十年磨一剑", "三位一体", "百年不遇", "三五成群")
+             "百年树人", "三人成虎", "三番五次", "千篇一律", "说三道四", "十年磨一剑", "三位一体", "百年不遇", "三五成群",
+             # (and those whose numerals are read only in quotation marks, as a name's are: “五湖四海”)
+             "三心二意", "五花八门", "七上八下", "乱七八糟", "四平八稳", "九牛一毛", "十全十美", "一五一十", "三令五申",
+             "五湖四海", "四通八达", "七嘴八舌", "八仙过海", "九死一生", "千军万马", "万众一心", "千载难逢", "百花齐放",
+             "百尺竿头", "千锤百炼", "万无一失", "接二连三", "丢三落四", "千辛万苦", "千变万化", "万紫千红", "四面楚歌",
+             "一石二鸟", "一箭双雕", "举一反三", "三顾茅庐", "百折不挠", "千丝万缕", "万象更新", "五光十色", "十拿九稳")
 _ZH_IDIOM_NUMERALS = re.compile("|".join(sorted({idiom[:2] for idiom in ZH_IDIOMS})))  # (a quick look first)
 _ZH_IDIOM_REACH = max(map(len, ZH_IDIOMS))
 

@@ -137,20 +137,30 @@ def in_quotation_marks(text: str, start: int, end: int) -> bool:
     return any(match.start() < start and end < match.end() for match in QUOTATION.finditer(text))
 
 
+# A numeral of a name in quotation marks (“四好”, ‘十四五’, “一会一特色”): a number a reader sees, which fixes no
+# meaning, as a quote's is read (see stated); traced by the name's glossary entry, or by a quote that says it (“五好”
+# was read as nothing). A name is short: longer words in quotation marks are the article's, whose numerals are those
+# of words as often (“这一个…”, “三心二意”). Nor a numeral that begins with 一 (“一站式”, “一个”: "one", "a").
+_NAME_LENGTH = 8
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """The places of the short runs of words in quotation marks in ``text`` (see _NAME_LENGTH)."""
+    return [match.span() for match in QUOTATION.finditer(text) if match.end() - match.start() - 2 <= _NAME_LENGTH]
+
+
 def _claimed_zh(text: str) -> list[Quantity]:
     dates = _spans(find_dates_zh(text, _ANY_DAY), len(text), days_alone_zh(text))
     found, numbers = _numeric_dates_first(text, find_numbers_zh(text), chinese=True)
     halves, numbers = _halves_first(text, numbers)
-    quoted = not _QUOTATION_MARKS.isdisjoint(text)
+    names = _quoted_names(text) if not _QUOTATION_MARKS.isdisjoint(text) else []
     for number in numbers:
         in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
         written_in_digits = any(char.isdecimal() for char in number.text)
         if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
-            # A numeral of a name in quotation marks (“四好”, ‘十四五’): a number a reader sees, which fixes no
-            # meaning, as a quote's is read (see stated); traced by the name's glossary entry, or by a quote that
-            # says it (“五好” was read as nothing). Not a lone 一, which is in too many words (“一站式”).
-            if quoted and number.text != "一" and in_quotation_marks(text, number.start, number.end):
+            if names and not number.text.startswith("一") and any(
+                    start < number.start and number.end < end for start, end in names):
                 found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
             continue
         found.append(Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),

@@ -83,6 +83,9 @@ def test_a_numeral_of_a_name_in_quotation_marks_is_a_number_a_reader_sees():
     assert numbers("晋江“四好”商会", "zh", "四好商会建设") == []  # (a quote's bare numeral is a name's)
     assert numbers("晋江“四好”商会", "zh", "四家商会") == ["四好”"]  # a count is no name
     assert numbers("“一站式”服务，一带一路，四好商会", "zh") == []  # (a lone 一; and unquoted, the numerals of words)
+    assert numbers("“六稳六保”", "zh") == ["六稳六", "六保”"]  # (each numeral of a name)
+    # not the article's words quoted at length, nor an idiom quoted: their numerals are those of words
+    assert numbers("他说“这一个五好商会建设工程在各个镇街全面铺开”，“五湖四海”的晋江人，“三心二意”", "zh") == []
     [problem] = untraced("晋江“五好”商会", "zh", None)
     assert problem.message == "the number '五' of a name in quotation marks is not traced to a source"
     assert "glossary" in problem.hint
