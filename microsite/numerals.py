@@ -142,9 +142,9 @@ def _ascii_digit(match: re.Match) -> str:
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
 _TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説談貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤闆陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
-_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧"  # (of the set phrases: 千軍萬馬 as 千军万马, 舉一反三 as 举一反三)
+_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧這據學"  # (set phrases, 千軍萬馬; words a number's unit stops at, 五位數學家)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
-_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾"
+_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -193,8 +193,12 @@ _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.joi
               r"|(?<=[年天周岁])(?P<half_time>半)(?=[以后前内多的时来里左上，。、；：,.;:\s）)]|$)"
               # 两个半月, 一个半小时: two months and a half, an hour and a half (个, the unit, counts the spans)
               r"|(?<=个)(?P<half_span>半(?:月(?![形板牙刊谈])|小时|钟头|星期|世纪)))?")
+# 两位数增长, double-digit growth: a number two digits long, of a measure of its own (not two people, 两位; nor 五位数学家,
+# five mathematicians, nor 两位数字化专家)
+_DIGITS_LONG = "位数(?![学据字码量])"
 # 21世纪, the 21st century; 90年代, the nineties: a century by its rank, a decade by its tens (not ninety years)
-_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|月|日|" + _ONE_TENTH + "|"
+_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|月|日|"
+            + _ONE_TENTH + "|"
             + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}, key=len, reverse=True))
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
@@ -238,6 +242,7 @@ _ZH_HALF_SPAN = re.compile(_ZH_PREFIX + r"(?<![上下前后好老个])(?P<big>�
 # The unit a half of a span is counted in: the span's, as a number of them is read (两个月: 个; 三天, 3 日: 天).
 _ZH_SPAN_UNIT = {"年": "年", "月": "个", "天": "天", "日": "天", "小时": "小时", "钟头": "小时", "周": "周", "星期": "周",
                  "世纪": "个", "分钟": "分钟"}
+_ZH_ONE_DIGIT_LONG = re.compile(f"(?<![{ZH_NUMERALS}0-9这那哪每某各几])个{_DIGITS_LONG}")  # (这个位数: this digit count)
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = re.compile(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
 # 翻一番, 翻倍; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
@@ -307,6 +312,9 @@ def find_numbers_zh(text: str) -> list[Number]:
         numbers = [number for number in numbers if not taken.overlaps(number.start, number.end)] + wholes
     if numbers and _ZH_IDIOM_NUMERALS.search(folded) is not None:
         numbers = [number for number in numbers if not _in_an_idiom(number, folded)]
+    if "个位数" in folded:  # 个位数增长, single-digit growth: one digit long, as 两位数 is two (see _DIGITS_LONG)
+        numbers += [Number(1.0, EXACT, match.start(), match.end(), match.group(), "位数")
+                    for match in _ZH_ONE_DIGIT_LONG.finditer(folded)]
     if "年代" in folded:  # 1980年代 is 80年代, the eighties, as "the 1980s" is read (see _EN_DECADE)
         numbers = [replace(number, value=number.value % 100) if number.unit == "年代" else number for number in numbers]
     if folded is not text:  # show what was written
@@ -783,6 +791,14 @@ def find_numbers_en(text: str) -> list[Number]:
                 numbers.append(Number(float(ordinal_word_value(match.group())), EXACT, match.start(), match.end(),
                                       text[match.start():match.end()]))
                 taken.add(match.start(), match.end())
+    if "digit" in words or "figure" in words:  # double-digit growth: a number two digits long (两位数), not a multiple (doubled)
+        for match in _EN_DIGITS_LONG.finditer(folded):
+            if not taken.overlaps(match.start(), match.end()):
+                start, qualifier = _en_qualified(match, folded)
+                written = match["num"].lower()
+                count = int(written) if written.isdigit() else _EN_DIGITS_COUNT[written]
+                numbers.append(Number(float(count), qualifier, start, match.end(), text[start:match.end()], "位数"))
+                taken.add(start, match.end())
     if "decade" in words:  # two decades: twenty years (二十年), not two and "decades" (several tens of years)
         for match in _EN_DECADES.finditer(folded):
             written = match["num"].lower()
@@ -1034,6 +1050,11 @@ _EN_WORDS = re.compile(
     r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
+# A number so many digits long: double-digit growth, in single digits, a six-figure sum (两位数增长, 个位数, 六位数).
+_EN_DIGITS_COUNT = {"single": 1, "double": 2, "triple": 3}
+_EN_DIGITS_COUNT.update({word: value for word, value in _EN_SMALL.items() if 0 < value < 20})
+_EN_DIGITS_LONG = re.compile(rf"(?<![a-z0-9.,])(?P<num>{'|'.join(_EN_DIGITS_COUNT)}|[1-9][0-9]?)[\s-]+(?:digits?|figures?)"
+                             r"(?![a-z])(?!\s+(?:of|in)\b)" + _EN_AFTER, re.IGNORECASE)
 # Decades counted, two decades, 3 decades: tens of years, as 二十年 (a count of decades, one decade).
 _EN_DECADES = re.compile(rf"(?<![a-z0-9.,])(?P<num>[0-9]{{1,3}}|{_EN_WORD}(?:-{_EN_WORD})?)[\s-]+decades?(?![a-z])"
                          + _EN_AFTER, re.IGNORECASE)
@@ -1373,7 +1394,9 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRAC
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
 # words alone are in too many texts to send each to the slow search
 _EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|(?:first|second)(?={_FIRST_SECOND_AFTER}))(?![a-z])")
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
+# double-digit, single digits: a number of digits (see _EN_DIGITS_LONG) without a number word
+_EN_DIGITS_WORD = re.compile(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+digits?(?![a-z]))")
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"
                            rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
                            rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])|{_FORMAL_BESIDE}"
                            rf"|[{_BMP_SYMBOLS}]"
@@ -1435,11 +1458,15 @@ def may_hold_numbers(text: str) -> bool:
             return True
         if ("伍" in text or "陆" in text or "陸" in text or "參" in text) and _FORMAL_NUMERALS.search(text) is not None:
             return True  # 伍陆家: five or six, in the numerals of cheques
+        if "个位数" in text or "個位數" in text:
+            return True  # 个位数增长: single-digit growth
         words = caseless(text)  # as IGNORECASE matches: "ſix" is "six"
     if not _EN_WORD_SET.isdisjoint(_LETTERS.findall(words)):
         return True
     if any(span in words for span in _EN_ONE_SPAN_WORDS) and qualified_spans(words, words):
         return True  # more than a month
+    if "digit" in words and _EN_DIGITS_WORD.search(words) is not None:
+        return True  # double-digit growth
     return ("first" in words or "second" in words) and _EN_RANK.search(words) is not None
 
 

@@ -47,7 +47,7 @@ HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
-_COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys() | {"世纪", "年代"}  # (二十一世纪, 九十年代: a century, a decade)
+_COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数"}  # (二十一世纪, 九十年代, 两位数)
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
@@ -83,7 +83,7 @@ def is_count_zh(number: Number, text: str) -> bool:
         return False  # (成百上千家: the 上千家 led in by 上 is a number of its own)
     if number.unit in _COUNTING or number.unit in AMOUNT_UNITS:
         # 一倍, once; 一成, a tenth; 一两家, one or two: never an article
-        return number.value != 1 or number.unit in ("倍", "成") or number.qualifier != EXACT
+        return number.value != 1 or number.unit in ("倍", "成", "位数") or number.qualifier != EXACT  # (个位数)
     return _COUNTED_IN_MAGNITUDES.search(number.text) is not None or _COUNTLESS.match(number.text) is not None
 
 
@@ -625,7 +625,7 @@ def _counted(number: Number) -> str:
 
 
 # Measure words that say what a number measures, not only what it counts: 49年 is years, 49对 pairs, 49吨 tons.
-_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 年代".split())  # (90年代, the nineties: no ninety years)
+_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 年代 位数".split())  # (90年代, the nineties: no ninety years; 两位数)
 
 
 def _measured(number: Number) -> str:

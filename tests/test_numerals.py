@@ -397,7 +397,7 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
 _TIMELY = st.sampled_from(["more than", "nearly", "over", "a", "an", "month", "day", "Year", "weeks", "half", "12", "two",
                            "and a half", "多", "个", "半", "月", "三", "年", "上", "12,5", "1,2", " ", " ", ",", "，", "-",
                            "May", "first time", "ſix", "ı", "first", "second", "meeting", "sessions", "the", "’s", "ever",
-                           "1980s", "'80s", "eighties", "0s", "年代"])
+                           "1980s", "'80s", "eighties", "0s", "年代", "double", "-digit", " digits", "个位数", "位数"])
 
 
 @given(st.lists(st.one_of(_TIMELY, st.text(max_size=3)), max_size=10).map("".join))
@@ -611,6 +611,11 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
                                   ("逾万家", 10_000, OVER, "家"), ("百强", 100, EXACT, "强")]),
     ("零成本，万人空巷", [("零", 0, EXACT, "")]),  # zero cost is no share (零成 was 0 %): a bare 零, as quotes read it
     ("翻了近两番", [("翻了近两番", 4, NEARLY, "倍")]),  # (was not read)
+    # a number so many digits long, of its own measure (两位数 was two people, 两位; 个位数 nothing); not 五位数学家
+    # (five mathematicians), 两位数字化专家, 这个位数 (this count of digits)
+    ("两位数增长，个位数，三位数，五位数学家，两位数字化专家，这个位数，個位數",
+     [("两位数", 2, EXACT, "位数"), ("个位数", 1, EXACT, "位数"), ("三位数", 3, EXACT, "位数"), ("五位", 5, EXACT, "位"),
+      ("两位", 2, EXACT, "位"), ("個位數", 1, EXACT, "位数")]),
     # 伍, 陆 and 參 beside another numeral of cheques (伍佰 was 佰, a hundred)
     ("伍佰家，肆亿伍仟万元，贰拾伍家，壹佰零陆家，參拾家，陸仟家",
      [("伍佰家", 500, EXACT, "家"), ("肆亿伍仟万元", 450_000_000, EXACT, "元"), ("贰拾伍家", 25, EXACT, "家"),
@@ -709,6 +714,10 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     ("a hundred thousand million", [("a hundred thousand million", 10**11)]),  # was 1,100,000
     ("the second-largest chamber, the second most active, a second look, second-hand", [("second", 2), ("second", 2)]),
     ("the first and second meetings, a second term, at first", [("first", 1), ("second", 2), ("second", 2)]),
+    # a number so many digits long, as 两位数 is (double-digit was read as nothing, a six-figure sum as six)
+    ("double-digit growth, in single digits, a six-figure sum, triple digits, figures of 2023",
+     [("double-digit", 2), ("single digits", 1), ("six-figure", 6), ("triple digits", 3), ("2023", 2023)]),
+    ("a 4-digit code, a 10-digit number, hundred-digit", [("4-digit", 4), ("10-digit", 10)]),  # (they crashed)
     # a decade by its tens, as 80年代 is (the 1980s was the year 1980); not an age (in their 80s), the 1900s or 2000s
     ("the 1980s, the early '90s, since the mid-1970s, the 1960’s, the Seventies, the late 50s, the 80s and 90s",
      [("1980s", 80), ("'90s", 90), ("1970s", 70), ("1960’s", 60), ("Seventies", 70), ("50s", 50), ("80s", 80),

@@ -439,6 +439,10 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("in the 1980s", "en", "1980年", [False]), ("in the 1980s", "en", "上世纪90年代", [False]),
     ("in the 1980s", "en", "80家商会", [False]), ("in 1980", "en", "1980年代", [False]),
     ("1980年代", "zh", "80年代", [True]), ("1980年代", "zh", "1980年", [False]),
+    # a number so many digits long (double-digit was read as nothing; 两位数 as two people, traced by 两位嘉宾)
+    ("double-digit growth", "en", "实现两位数增长", [True]), ("single-digit growth", "en", "个位数增长", [True]),
+    ("两位数增长", "zh", "实现两位数增长", [True]), ("double-digit growth", "en", "两位嘉宾", [False]),
+    ("两位数增长", "zh", "两位嘉宾出席", [False]), ("double-digit growth", "en", "增长两倍", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
     ("two decades", "en", "二十年来", [True]), ("two decades", "en", "两家商会数十年来", [False]),
     ("nearly a decade", "en", "近十年来", [True]), ("nearly a decade", "en", "十年来", [False]),
