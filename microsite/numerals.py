@@ -581,6 +581,8 @@ def parse_chinese_numeral(text: str) -> int | None:
         return None
     if len(split_chinese_numerals(text)) > 1:
         return None  # 十四五 is two numbers, 二零二三 is four digits
+    if text[0] in "万萬" and text[1:2] in ("亿", "億"):
+        text = "一" + text  # 万亿, a trillion, as 千亿 and 百亿 are counted (not 亿万, "countless": a bare 亿 first)
     total, section, digit, unit = 0, 0, None, 0
     for ch in text:
         if ch in _ZH_DIGITS:

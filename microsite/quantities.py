@@ -84,7 +84,13 @@ def is_count_zh(number: Number, text: str) -> bool:
     if number.unit in _COUNTING or number.unit in AMOUNT_UNITS:
         # 一倍, once; 一成, a tenth; 一两家, one or two: never an article
         return number.value != 1 or number.unit in ("倍", "成", "位数") or number.qualifier != EXACT  # (个位数)
-    return _COUNTED_IN_MAGNITUDES.search(number.text) is not None or _COUNTLESS.match(number.text) is not None
+    return (_COUNTED_IN_MAGNITUDES.search(number.text) is not None or _COUNTLESS.match(number.text) is not None
+            or _BILLIONS.search(number.text) is not None)
+
+
+# 千亿产业集群, a cluster of a hundred billion; 万亿级: a magnitude of 亿 without a digit before it is a number (as 五亿
+# is), where 千万 ("by all means") and 万一 ("in case") are words.
+_BILLIONS = re.compile(f"(?<![{ZH_NUMERALS}])[十百千万萬][万萬]?[亿億]$")  # (超千亿 too)
 
 
 _COUNTLESS = re.compile("数以.+计$")  # 数以万计: tens of thousands, a count without a measure word

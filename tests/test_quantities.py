@@ -32,6 +32,9 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("三大任务", [("三大", 3, {COUNT})]),
     ("第三项", [("三项", 3, {ORDINAL})]),
     ("一致好评，之一，十四五，四好，一个平台", []),
+    # a magnitude of 亿 without a digit (千亿产业集群 was read as nothing; 万亿 not even with a measure word)
+    ("打造千亿产业集群，万亿级，超千亿；亿万人民，千万不要，万一", [("千亿", 10**11, {COUNT}), ("万亿级", 10**12, {COUNT}),
+                                              ("超千亿", 10**11, {COUNT})]),
     # a name's numeral in quotation marks (was read as nothing: “五好” passed for the article's “四好”)
     ("“四好”，‘十四五’，“一站式”", [("四", 4, {COUNT, ORDINAL}), ("十四", 14, {COUNT, ORDINAL}), ("五", 5, {COUNT, ORDINAL})]),
     ("数百家，几十个，上千人", [("数百家", 100, {COUNT}), ("几十个", 10, {COUNT}), ("上千人", 1000, {COUNT})]),  # vague, but claims
@@ -443,6 +446,8 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("double-digit growth", "en", "实现两位数增长", [True]), ("single-digit growth", "en", "个位数增长", [True]),
     ("两位数增长", "zh", "实现两位数增长", [True]), ("double-digit growth", "en", "两位嘉宾", [False]),
     ("两位数增长", "zh", "两位嘉宾出席", [False]), ("double-digit growth", "en", "增长两倍", [False]),
+    ("千亿产业集群", "zh", "打造千亿产业集群", [True]), ("百亿产业集群", "zh", "打造千亿产业集群", [False]),
+    ("a trillion-yuan industry", "en", "万亿级产业", [True]), ("a trillion-yuan industry", "en", "千亿级产业", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
     ("two decades", "en", "二十年来", [True]), ("two decades", "en", "两家商会数十年来", [False]),
     ("nearly a decade", "en", "近十年来", [True]), ("nearly a decade", "en", "十年来", [False]),
