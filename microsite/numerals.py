@@ -142,9 +142,9 @@ def _ascii_digit(match: re.Match) -> str:
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
 _TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説談貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤闆陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
-_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧這據學"  # (set phrases, 千軍萬馬; words a number's unit stops at, 五位數學家)
+_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧這據學獎奬"  # (set phrases, 千軍萬馬; words a number's unit stops at, 五位數學家)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
-_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学"
+_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -196,8 +196,9 @@ _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.joi
 # 两位数增长, double-digit growth: a number two digits long, of a measure of its own (not two people, 两位; nor 五位数学家,
 # five mathematicians, nor 两位数字化专家)
 _DIGITS_LONG = "位数(?![学据字码量])"
+# 一等奖, 三等功: a first prize, a third-class merit, ranks (see quantities)
 # 21世纪, the 21st century; 90年代, the nineties: a century by its rank, a decade by its tens (not ninety years)
-_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|月|日|"
+_ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|等(?=[奖功])|月|日|"
             + _ONE_TENTH + "|"
             + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}, key=len, reverse=True))
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
@@ -1215,17 +1216,21 @@ _SUPERLATIVES = "largest|biggest|greatest|highest|lowest|smallest|oldest|younges
 # 第二批 are (次, 届, 期, 批, 轮 count them), and as "the third session" is read. Not the first pillar or the first group,
 # a text's own order, which no quote gives; nor "the first two meetings" or "the first few", where a count follows.
 _OCCURRENCES = ("meeting|session|plenary|plenum|congress|conference|assembly|term|round|batch|edition|forum|expo"
-                "|summit|convention|election|anniversary")
+                "|summit|convention|election|anniversary|prize|award|place")  # (and a rank won: 一等奖, 第一名)
 _NOT_BETWEEN = "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "few", "several", "many", "couple", "some", "ever", "time",
                          *"the a an this that these those its their his her our my your".split(),  # (at first the meeting)
                          *"of and or to in on at for with by from as than then".split()])
 _SECOND_AFTER = (rf"(?:[\s-]+(?:quarter|{_SUPERLATIVES}|(?:{_OCCURRENCES})s?)"
                  rf"|\s+(?!(?:{_NOT_BETWEEN})\b)[a-z]+(?:['’]s?)?\s+(?:{_OCCURRENCES})s?)\b")  # (see EN_ORDINAL)
 _FIRST_SECOND_AFTER = rf"(?:{_SECOND_AFTER}|\s+(?:and|or)\s+second{_SECOND_AFTER})"  # the first and second meetings
+# ranked first, came second (排名第一, 位居第二): a rank, whatever follows; not "in the first place" (to begin with)
+_RANKED = "|".join(rf"(?<=\b{verb}\s)" for verb in "ranked ranks ranking placed finished came comes".split())
+_FIRST_SECOND = (rf"(?!(?<=\bin\sthe\s)first\s+place\b)(?:first|second)(?={_FIRST_SECOND_AFTER})"
+                 rf"|(?:{_RANKED})(?:first|second)(?![\s-]+(?:of|to|and|or|time|half)\b)")
 _EN_ORDINAL_STEMS = (*_EN_ORDINAL_WORDS, "first", "second")  # (a text without one holds no ordinal in words)
 EN_ORDINAL = re.compile(
     rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
-    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|(?:first|second)(?={_FIRST_SECOND_AFTER}))"
+    rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|{_FIRST_SECOND})"
     r"(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
     re.IGNORECASE)  # (a third party, 第三方, is anyone else; the first and second quarters are parts of a date)
 
@@ -1395,7 +1400,7 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRAC
                                  *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
 # words alone are in too many texts to send each to the slow search
-_EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|(?:first|second)(?={_FIRST_SECOND_AFTER}))(?![a-z])")
+_EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|{_FIRST_SECOND})(?![a-z])")
 # double-digit, single digits: a number of digits (see _EN_DIGITS_LONG) without a number word
 _EN_DIGITS_WORD = re.compile(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+digits?(?![a-z]))")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"

@@ -275,7 +275,7 @@ def _relative_years(text: str) -> list[Quantity]:
 def _ordinal_zh(number: Number, text: str) -> bool:
     """第二, 十一届; and the 一次 of 十一届一次 (会议): a term's first meeting, not one meeting; 21世纪, the 21st
     century; 党的二十大, 中共一大: the Party's 20th (first) National Congress, not twenty (one) of something great."""
-    return (text.endswith("第", 0, number.start) or number.unit in ("届", "世纪")
+    return (text.endswith("第", 0, number.start) or number.unit in ("届", "世纪", "等")  # (一等奖: the first prize)
             or (number.unit == "次" and text.endswith("届", 0, number.start))
             or (number.unit == "大" and text.endswith(_PARTY, 0, number.start)))
 

@@ -32,6 +32,8 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("三大任务", [("三大", 3, {COUNT})]),
     ("第三项", [("三项", 3, {ORDINAL})]),
     ("一致好评，之一，十四五，四好，一个平台", []),
+    # a prize or a merit by its rank (一等奖 was read as nothing), not 等 after a count (三家等: and others)
+    ("荣获一等奖，三等功，三家等企业", [("一等", 1, {ORDINAL}), ("三等", 3, {ORDINAL}), ("三家", 3, {COUNT})]),
     # a magnitude of 亿 without a digit (千亿产业集群 was read as nothing; 万亿 not even with a measure word)
     ("打造千亿产业集群，万亿级，超千亿；亿万人民，千万不要，万一", [("千亿", 10**11, {COUNT}), ("万亿级", 10**12, {COUNT}),
                                               ("超千亿", 10**11, {COUNT})]),
@@ -549,6 +551,10 @@ def test_a_fraction_with_a_slash_is_traced_by_the_same_fraction(claim, lang, quo
     ("its first plenary session", "first", 1, ORDINAL), ("the first presidents’ meeting", "first", 1, ORDINAL),
     ("the second batch of members", "second", 2, ORDINAL), ("First Meeting of the Chairs", "First", 1, ORDINAL),
     ("the first-round talks", "first", 1, ORDINAL),
+    # and a rank won: ranked first, came second, first prize, second place (排名第一, 一等奖: "first" was read as nothing)
+    ("ranked first in the province", "first", 1, ORDINAL), ("it came second", "second", 2, ORDINAL),
+    ("won first prize", "first", 1, ORDINAL), ("took second place", "second", 2, ORDINAL),
+    ("in the first place, the talks; came first to the hall", None, None, None),
     # but not a text's own order, nor a count after "first", nor "first" as an adverb
     ("the first pillar, the first group with the first lever, the first of the meetings", None, None, None),
     ("the first few meetings, at first the meeting, first of all, a second, meeting them", None, None, None),
@@ -569,6 +575,8 @@ def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning
     ("hold the first meeting of the chairs", "总商会十一届一次主席会议", [True]), ("the first session", "首届论坛", [True]),
     ("hold the second meeting of the chairs", "总商会十一届一次主席会议", [False]), ("the first meeting", "召开一次会议", [False]),
     ("the first and second meetings", "第一次和第二次会议", [True, True]), ("the second round", "首轮", [False]),
+    ("won first prize", "荣获一等奖", [True]), ("won second prize", "荣获一等奖", [False]), ("first prize", "一家企业", [False]),
+    ("ranked first in the province", "位居全省第一", [True]), ("came second", "位居全省第一", [False]),
     # the 20th National Congress, as the article abbreviates it (党的二十大), and as news does (二十大报告)
     ("the 20th National Congress", "学习贯彻党的二十大精神", [True]), ("the 20th report", "二十大报告提出", [True]),
     ("the 19th National Congress", "学习贯彻党的二十大精神", [False]), ("the 3rd task", "三大任务", [False]),
