@@ -134,8 +134,9 @@ _ZH_PATTERNS = (
     (re.compile(rf"{_YEAR}年第?([一二三四1-4])季度"), QUARTER),
     (re.compile(rf"{_YEAR}年{_NUM}月"), MONTH),
     (re.compile(rf"(?<![年\d]){_NUM}月{_NUM}日"), DAY),
-    # 第二季度, and 二季度 or 3季度 as news writes them (not 连续三季度, three quarters running, nor 十二季度)
-    (re.compile(r"(?<!年)(?:第|(?<![第连续近个\d〇零一二两三四五六七八九十百]))([一二三四1-4])季度"), QUARTER),
+    # 第二季度, and 二季度 or 3季度 as news writes them (not 连续三季度, three quarters running, 前三季度, the first
+    # three, nor 十二季度)
+    (re.compile(r"(?<!年)(?:第|(?<![第连续近个前后\d〇零一二两三四五六七八九十百]))([一二三四1-4])季度"), QUARTER),
     (re.compile(rf"{_YEAR}年(?!代)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),  # (1980年代: a decade)
     (re.compile(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
 )

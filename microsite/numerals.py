@@ -1169,6 +1169,9 @@ _SPANS_AND_A_HALF = re.compile(rf"[\s-]+(?P<span>{_EN_SPANS.replace('century', '
 _EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
 
 
+_EN_SPAN_OF_QUARTERS = re.compile(r"\b(?:first|last|past|previous|next|coming|final|recent)\s+\Z", re.IGNORECASE)
+
+
 def _en_fraction(match: re.Match, text: str) -> Number | None:
     """The fraction (a share, unit 分之, as 三分之一 is) or the count (half a million) of ``match``, or None where
     the words are no number (a third term, the first half of 2023)."""
@@ -1180,6 +1183,8 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
         numerator, denominator = match["num"].lower(), match["den"].lower()
         if numerator in ("a", "an") and not match["of"] and not _a_fraction(match, text):
             return None  # (a third term; an hour and a half)
+        if denominator == "quarters" and _EN_SPAN_OF_QUARTERS.search(text, max(0, match.start() - 12), match.start()):
+            return None  # the first three quarters (前三季度): three of a year's, read as a count of them
         value = (1 if numerator in ("a", "an") else _EN_SMALL[numerator]) / _EN_DENOMINATORS[denominator]
     else:
         if _EN_NOT_HALVED.search(text, max(0, match.start() - 8), match.start()) or not (

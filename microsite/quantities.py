@@ -47,7 +47,8 @@ HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
-_COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数"}  # (二十一世纪, 九十年代, 两位数)
+_COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数", "季度"}  # (二十一世纪, 九十年代, 两位数,
+# 前三季度 and 连续三季度: quarters counted, where they are no date)
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)

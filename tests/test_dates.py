@@ -163,7 +163,8 @@ def test_matches_never_overlap():
 
 
 @pytest.mark.parametrize("text", ["13月1日", "2月30日", "2023年0月", "没有日期",
-                                  "1980年代", "二〇二〇年代", "1980至1990年代"])  # (a decade: see numerals)
+                                  "1980年代", "二〇二〇年代", "1980至1990年代",  # (a decade: see numerals)
+                                  "前三季度", "后两季度", "连续三季度"])  # (quarters counted)
 def test_impossible_or_absent_dates_are_not_found(text):
     assert found(text) == []
 

@@ -45,7 +45,8 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     # a quarter as news writes it, without 第: a part of a date (not 连续三季度, three quarters running)
     ("一季度，今年三季度，3季度", [("一季度", 1, {DATE}), ("三季度", 3, {DATE}), ("3季度", 3, {DATE}),
                             ("今年", 0, {DATE})]),  # (the relative years are read last)
-    ("连续三季度，三个季度", [("三个", 3, {COUNT})]),
+    ("连续三季度，三个季度，前三季度", [("三季度", 3, {COUNT}), ("三个", 3, {COUNT}), ("三季度", 3, {COUNT})]),  # (quarters counted:
+    # 连续三季度 was read as nothing, 前三季度 as the third quarter)
     # one or two, three or five, tens of thousands: counts (一两家 was taken for 一家, an article)
     ("一两家，三五家，数以万计", [("一两家", 1, {COUNT}), ("三五家", 3, {COUNT}), ("数以万计", 10_000, {COUNT})]),
 ])
@@ -448,6 +449,10 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("double-digit growth", "en", "实现两位数增长", [True]), ("single-digit growth", "en", "个位数增长", [True]),
     ("两位数增长", "zh", "实现两位数增长", [True]), ("double-digit growth", "en", "两位嘉宾", [False]),
     ("两位数增长", "zh", "两位嘉宾出席", [False]), ("double-digit growth", "en", "增长两倍", [False]),
+    # the first three quarters of a year, a count of them (was three quarters, 0.75; 前三季度 the third quarter)
+    ("in the first three quarters", "en", "今年前三季度", [True]), ("in the first three quarters", "en", "前三个季度", [True]),
+    ("in the first three quarters", "en", "今年第三季度", [False]), ("Q3", "en", "今年前三季度", [False]),
+    ("three quarters of members", "en", "今年前三季度", [False]), ("连续三季度", "zh", "连续三个季度", [True]),
     ("千亿产业集群", "zh", "打造千亿产业集群", [True]), ("百亿产业集群", "zh", "打造千亿产业集群", [False]),
     ("a trillion-yuan industry", "en", "万亿级产业", [True]), ("a trillion-yuan industry", "en", "千亿级产业", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
