@@ -142,9 +142,9 @@ def _ascii_digit(match: re.Match) -> str:
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
 _TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説談貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤闆陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
-_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧這據學獎奬"  # (set phrases, 千軍萬馬; words a number's unit stops at, 五位數學家)
+_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧這據學獎奬減"  # (set phrases, 千軍萬馬; words a number's unit stops at, 五位數學家)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
-_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖"
+_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -231,7 +231,8 @@ _SLASH_PAIR = (rf"{NOT_AFTER_DIGITS}(?<![{_SLASH}])(?P<num>[0-9]{{1,3}})[{_SLASH
                rf"(?![{_SLASH}][0-9])")
 _ZH_SLASH_FRACTION = re.compile(_ZH_PREFIX + _SLASH_PAIR + _ZH_AFTER)  # 超过2/3, 1/4以上
 # 一半, 半数: a half, as 二分之一 is; 过半 over, 近半 nearly half (not 过半年, 近半个月: after, nearly half a year)
-_ZH_HALF = re.compile(_ZH_PREFIX + r"(?P<half>一半|半数|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])" + _ZH_AFTER)
+_ZH_HALF = re.compile(_ZH_PREFIX + r"(?P<half>一半|半数|减半|折半|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])"
+                      + _ZH_AFTER)  # (减半征收: levied at half, halved)
 # 半年, half a year; 半个月, 半天, 半小时, 半个世纪: a time counted, in the spans it names, as 一年半 (a year and a half)
 # and 两个半月 are; 近半年, 半个多月, 半年以上 as any number; 大半年, the better part of a year, over half. Not a half
 # of a year, a month or a day (上半年, 下半月, 前半天, 后半年: a part of a date, as a quarter is, see quantities), nor
@@ -775,6 +776,11 @@ def find_numbers_en(text: str) -> list[Number]:
                 numbers.append(Number(1.5 if match["and"] else 0.5, qualifier, start, match.end(),
                                       text[start:match.end()], _EN_MEASURE_WORDS.get(span, "")))
                 taken.add(start, match.end())
+    if "halv" in words or "half" in words:  # halved, cut by half (减半, 减少一半): a half, as a share of what was
+        for match in _EN_HALVED.finditer(folded):
+            if not taken.overlaps(match.start(), match.end()):
+                numbers.append(Number(0.5, EXACT, match.start(), match.end(), text[match.start():match.end()], "分之"))
+                taken.add(match.start(), match.end())
     if any(span in words for span in _EN_ONE_SPAN_WORDS):  # more than a month, nearly a year (一个多月, 近一年)
         for match in qualified_spans(folded, caseless(folded)):  # (not ``words``: casefold makes ß two letters)
             if not taken.overlaps(match.start(), match.end()):
@@ -1166,6 +1172,8 @@ def qualified_spans(text: str, lowered: str) -> list[re.Match]:
 # Two years and a half, three days and a half: as two and a half years (两年半, 三天半), in the span named.
 _SPANS_AND_A_HALF = re.compile(rf"[\s-]+(?P<span>{_EN_SPANS.replace('century', 'centur(?:y|ie)')})s?"
                                r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])", re.IGNORECASE)
+_EN_HALVED = re.compile(r"(?<![a-z])(?:halved|halving|(?:by|in)\s+half(?![\s-]+(?:an?|the|of|past|way|hour|day|year)\b))"
+                        r"(?![a-z-])", re.IGNORECASE)  # (not in half an hour, by half past ten, in half of them)
 _EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
 
 
@@ -1401,7 +1409,7 @@ CAPITAL_MONTHS = ("May", "March")
 
 
 _NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES] for suffix in ("", "fold", "s")])
-_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS, *_EN_DECADE_WORDS,
+_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS, *_EN_DECADE_WORDS,
                                  *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
 # words alone are in too many texts to send each to the slow search
@@ -1419,7 +1427,7 @@ _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRA
 # 半数; 首: 首次, a rank)
 _FORMAL_NUMERALS = re.compile(_FORMAL_BESIDE)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
-_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", *(f"{scale}s" for scale in _EN_SCALES),
+_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving", *(f"{scale}s" for scale in _EN_SCALES),
                           *_EN_DECADE_WORDS,
                           *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])

@@ -397,7 +397,8 @@ def test_may_hold_numbers_is_true_wherever_a_number_may_stand(text: str) -> None
 _TIMELY = st.sampled_from(["more than", "nearly", "over", "a", "an", "month", "day", "Year", "weeks", "half", "12", "two",
                            "and a half", "多", "个", "半", "月", "三", "年", "上", "12,5", "1,2", " ", " ", ",", "，", "-",
                            "May", "first time", "ſix", "ı", "first", "second", "meeting", "sessions", "the", "’s", "ever",
-                           "1980s", "'80s", "eighties", "0s", "年代", "double", "-digit", " digits", "个位数", "位数"])
+                           "1980s", "'80s", "eighties", "0s", "年代", "double", "-digit", " digits", "个位数", "位数",
+                           "halved", "by half", "减半"])
 
 
 @given(st.lists(st.one_of(_TIMELY, st.text(max_size=3)), max_size=10).map("".join))
@@ -718,6 +719,9 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     ("double-digit growth, in single digits, a six-figure sum, triple digits, figures of 2023",
      [("double-digit", 2), ("single digits", 1), ("six-figure", 6), ("triple digits", 3), ("2023", 2023)]),
     ("a 4-digit code, a 10-digit number, hundred-digit", [("4-digit", 4), ("10-digit", 10)]),  # (they crashed)
+    # halved (was read as nothing); not in half an hour, by half past ten
+    ("fees halved, cut by half, cut in half, halving it, in half an hour, by half past ten",
+     [("halved", 0.5), ("by half", 0.5), ("in half", 0.5), ("halving", 0.5), ("half an hour", 0.5), ("ten", 10)]),
     # a decade by its tens, as 80年代 is (the 1980s was the year 1980); not an age (in their 80s), the 1900s or 2000s
     ("the 1980s, the early '90s, since the mid-1970s, the 1960’s, the Seventies, the late 50s, the 80s and 90s",
      [("1980s", 80), ("'90s", 90), ("1970s", 70), ("1960’s", 60), ("Seventies", 70), ("50s", 50), ("80s", 80),

@@ -453,6 +453,9 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("in the first three quarters", "en", "今年前三季度", [True]), ("in the first three quarters", "en", "前三个季度", [True]),
     ("in the first three quarters", "en", "今年第三季度", [False]), ("Q3", "en", "今年前三季度", [False]),
     ("three quarters of members", "en", "今年前三季度", [False]), ("连续三季度", "zh", "连续三个季度", [True]),
+    # halved, a half of what was (减半 and "halved" were read as nothing: "halved" passed for 翻一番)
+    ("halved", "en", "减半征收", [True]), ("cut by half", "en", "减少一半", [True]), ("halved", "en", "下降50%", [True]),
+    ("减半征收", "zh", "减少一半", [True]), ("halved", "en", "翻一番", [False]), ("doubled", "en", "减半征收", [False]),
     ("千亿产业集群", "zh", "打造千亿产业集群", [True]), ("百亿产业集群", "zh", "打造千亿产业集群", [False]),
     ("a trillion-yuan industry", "en", "万亿级产业", [True]), ("a trillion-yuan industry", "en", "千亿级产业", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
