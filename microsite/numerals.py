@@ -548,6 +548,8 @@ def _numeral_run(match: re.Match) -> list[Number]:
         if value is None and first and last and piece in _ZH_BIG_UNITS and match["unit"] and (
                 match["post"] or match["post2"]) in ("余", "多"):
             value = _ZH_BIG_UNITS[piece]  # 万余人, 万多名: over ten thousand (a bare 万 before a measure word is a word)
+        if value is None and first and last and piece in _ZH_BIG_UNITS and unit in CURRENCIES:
+            value = _ZH_BIG_UNITS[piece]  # 亿元以上项目, 万元户: an amount of a hundred million, of ten thousand yuan
         if value is None:
             continue
         qualifier = _qualifier(match["pre"] if first else None, (match["post"] or match["post2"]) if last else None,

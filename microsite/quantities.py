@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import BEFORE, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, PartialDate, days_alone_zh, find_dates_zh
-from .numerals import (ABOUT, AT_LEAST, AT_MOST, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
+from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
                        fold_letters, is_slash_fraction, may_hold_numbers, same_value)
@@ -45,7 +45,8 @@ RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted fro
 # :class:`dates.PartialDate`: a record is dated in ISO 8601's forms, which have no halves (a half's year is its date).
 HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
-AMOUNT_UNITS = frozenset(("元", "万元", "亿元", "%", "分之", "百分点", "个百分点"))
+# (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
+AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
 _COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数", "季度"}  # (二十一世纪, 九十年代, 两位数,
 # 前三季度 and 连续三季度: quarters counted, where they are no date)

@@ -34,6 +34,10 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("一致好评，之一，十四五，四好，一个平台", []),
     # a prize or a merit by its rank (一等奖 was read as nothing), not 等 after a count (三家等: and others)
     ("荣获一等奖，三等功，三家等企业", [("一等", 1, {ORDINAL}), ("三等", 3, {ORDINAL}), ("三家", 3, {COUNT})]),
+    # an amount of a bare magnitude (亿元以上项目 was read as nothing) and an amount in words in any currency (五亿美元
+    # was read as nothing, 5亿美元 was not)
+    ("亿元以上项目，万元户，五亿美元，三千万港元", [("亿元以上", 10**8, {COUNT}), ("万元", 10**4, {COUNT}),
+                                    ("五亿美元", 5 * 10**8, {COUNT}), ("三千万港元", 3 * 10**7, {COUNT})]),
     # a magnitude of 亿 without a digit (千亿产业集群 was read as nothing; 万亿 not even with a measure word)
     ("打造千亿产业集群，万亿级，超千亿；亿万人民，千万不要，万一", [("千亿", 10**11, {COUNT}), ("万亿级", 10**12, {COUNT}),
                                               ("超千亿", 10**11, {COUNT})]),
@@ -456,6 +460,8 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     # halved, a half of what was (减半 and "halved" were read as nothing: "halved" passed for 翻一番)
     ("halved", "en", "减半征收", [True]), ("cut by half", "en", "减少一半", [True]), ("halved", "en", "下降50%", [True]),
     ("减半征收", "zh", "减少一半", [True]), ("halved", "en", "翻一番", [False]), ("doubled", "en", "减半征收", [False]),
+    ("projects worth over 100 million yuan", "en", "投资亿元以上项目", [True]),
+    ("projects worth over 1 billion yuan", "en", "投资亿元以上项目", [False]), ("$500 million", "en", "五亿美元", [True]),
     ("千亿产业集群", "zh", "打造千亿产业集群", [True]), ("百亿产业集群", "zh", "打造千亿产业集群", [False]),
     ("a trillion-yuan industry", "en", "万亿级产业", [True]), ("a trillion-yuan industry", "en", "千亿级产业", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
