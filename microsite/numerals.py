@@ -684,6 +684,10 @@ _EN_QUALIFIERS = {
     "fewer than": UNDER, "less than": UNDER, "under": UNDER, "below": UNDER, "just under": UNDER, "<": UNDER,
     "at least": AT_LEAST, "no fewer than": AT_LEAST, "no less than": AT_LEAST, "a minimum of": AT_LEAST, "≥": AT_LEAST,
     "up to": AT_MOST, "at most": AT_MOST, "no more than": AT_MOST, "a maximum of": AT_MOST, "≤": AT_MOST,
+    # a comparison denied says the other side of it (not more than 49 is at most 49; it was read as more than 49)
+    "not more than": AT_MOST, "not over": AT_MOST, "not above": AT_MOST, "not exceeding": AT_MOST,
+    "not less than": AT_LEAST, "not fewer than": AT_LEAST, "not under": AT_LEAST, "not below": AT_LEAST,
+    "more or less": ABOUT,
     # after the number
     "or more": AT_LEAST, "+": OVER, "plus": OVER, "odd": MORE_THAN, "or so": ABOUT, "or fewer": AT_MOST,
     "or less": AT_MOST, "at the most": AT_MOST, "or above": AT_LEAST, "or over": AT_LEAST, "and up": AT_LEAST,
@@ -691,7 +695,8 @@ _EN_QUALIFIERS = {
 }
 # A qualifier before a number, looked for back from each number found (a search at every place in the text for one
 # of forty words would cost more than all the rest of the reading).
-_EN_BEFORE = re.compile(r"(?:\b(?P<pre>more than|upwards of|in excess of|north of|just over|well over|over|above|nearly"
+_EN_BEFORE = re.compile(r"(?:\b(?P<pre>not (?:more than|over|above|exceeding|less than|fewer than|under|below)"
+                        r"|more or less|more than|upwards of|in excess of|north of|just over|well over|over|above|nearly"
                         r"|almost|close to|just shy of|just short of|about|around|some|roughly|approximately|approx\.?"
                         r"|circa|ca?\.|an estimated|estimated|no fewer than|no less than|no more than|fewer than|less than"
                         r"|just under|under|below|at least|a minimum of|up to|at most|a maximum of)\s+"
@@ -1149,7 +1154,8 @@ _EN_ONE_SPAN_WORDS = tuple(word for word in _EN_SPAN_WORDS if word != "decade") 
 _EN_SPAN_QUALIFIERS = ("more than", "upwards of", "in excess of", "just over", "well over", "nearly", "almost",
                        "close to", "just shy of", "just short of", "roughly", "approximately", "no fewer than",
                        "no less than", "no more than", "fewer than", "less than", "just under", "at least",
-                       "a minimum of", "up to", "at most", "a maximum of")
+                       "a minimum of", "up to", "at most", "a maximum of", "not more than", "not less than",
+                       "not fewer than")  # (each one of _EN_QUALIFIERS)
 _EN_SPAN_QUALIFIER = (r"(?<![a-z])(?P<pre>" + "|".join(qualifier.replace(" ", r"\s+") for qualifier in
                                                      sorted(_EN_SPAN_QUALIFIERS, key=len, reverse=True)) + r")\s+an?\s+")
 _EN_QUALIFIED_SPAN = re.compile(_EN_SPAN_QUALIFIER + rf"(?P<span>{'|'.join(_EN_ONE_SPAN_WORDS)})(?![a-z])",

@@ -821,6 +821,8 @@ def test_en_number_words_with_a_and_times(text, found):
         ("more than a month", 1, MORE_THAN, ""), ("nearly a year", 1, NEARLY, "年"), ("at least a day", 1, AT_LEAST, "天"),
         ("no more than an hour", 1, AT_MOST, ""), ("up to a week", 1, AT_MOST, "周")]),
     ("over a year, about a week, a year later, once a year, more than a monthly event", []),
+    ("not more than a month, not less than a year", [("not more than a month", 1, AT_MOST, ""),
+                                                     ("not less than a year", 1, AT_LEAST, "年")]),
     # not every half hour, nor a half-day-old, nor the second half of a day (a part of one, as the first half-year)
     ("half-hourly, a half-day-old, the second half day", []),
     ("a year and a half, one and a half years", [("a year and a half", 1.5, EXACT, "年"),
@@ -848,6 +850,10 @@ def test_en_numbers_in_every_form_a_reader_reads(text, found):
     ("an estimated 49", ABOUT), ("~49", ABOUT), ("≈ 49", ABOUT), ("≤49", AT_MOST), ("49 or fewer", AT_MOST),
     ("49 or less", AT_MOST), ("49 at most", AT_MOST), ("a maximum of 49", AT_MOST), ("in excess of 49", OVER),
     ("north of 49", OVER), ("a minimum of 49", AT_LEAST), ("49 or above", AT_LEAST), ("etc. 49", EXACT),
+    # a comparison denied says the other side of it (not more than 49 was more than 49), and more or less is about
+    ("not more than 49", AT_MOST), ("not over 49", AT_MOST), ("not exceeding 49", AT_MOST), ("not above 49", AT_MOST),
+    ("not less than 49", AT_LEAST), ("not fewer than 49", AT_LEAST), ("not under 49", AT_LEAST),
+    ("not below 49", AT_LEAST), ("more or less 49", ABOUT),
 ])
 def test_en_qualifiers_before_and_after_a_number(text, qualifier):
     [number] = find_numbers_en(text)
