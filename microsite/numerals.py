@@ -142,9 +142,9 @@ def _ascii_digit(match: re.Match) -> str:
 # t2s) is one that the readers here and in :mod:`dates`, or a conversion's check, read (``tests/test_numerals.py``
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
 _TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説談貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤闆陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
-_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧這據學獎奬減"  # (set phrases, 千軍萬馬; words a number's unit stops at, 五位數學家)
+_TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧這據學獎奬減沒滿達"  # (set phrases, 千軍萬馬; words a unit stops at, 五位數學家; qualifiers, 未滿)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
-_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减"
+_SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
@@ -161,7 +161,8 @@ def fold_traditional(text: str) -> str:
 
 # 近, 约 and 超 alone end words too (最近, 附近, 签约, 节约, 赶超): after one of those they say nothing of a number.
 _NOT_NEARLY, _NOT_ABOUT, _NOT_OVER = "(?<![最附临靠邻就贴亲])", "(?<![签节合条预制公履违相特邀契盟])", "(?<![高赶追])"
-_ZH_PREFIX = (r"(?P<pre>不超过|超过|超出|" + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
+_ZH_PREFIX = (r"(?P<pre>不超过|未超过|没有超过|没超过|未超出|不多于|不高于|不满|未满|不及|未达到|未达|超过了|超过|超出|高于|多于|"
+              + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
               + _NOT_ABOUT + r"约|大约|大概|不到|不足|少于|低于"
               r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億]))?")  # 数百, 几十, 上千
 # After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) and 把 after a hundred, a
@@ -257,6 +258,10 @@ _PREFIX_QUALIFIER = {
     "约": ABOUT, "大约": ABOUT, "约占": ABOUT, "约为": ABOUT, "约有": ABOUT,  # 约占87.5%: "about 87.5%"
     "大概": ABOUT, "约莫": ABOUT, "差不多": ABOUT,
     "不到": UNDER, "不足": UNDER, "少于": UNDER, "低于": UNDER,
+    # a comparison denied says its other side (未超过49个, not over 49: at most; it was read as over 49)
+    "未超过": AT_MOST, "没有超过": AT_MOST, "没超过": AT_MOST, "未超出": AT_MOST, "不多于": AT_MOST, "不高于": AT_MOST,
+    "不满": UNDER, "未满": UNDER, "不及": UNDER, "未达到": UNDER, "未达": UNDER,  # 不满18岁: under 18
+    "超过了": OVER, "高于": OVER, "多于": MORE_THAN,
     "至少": AT_LEAST, "不少于": AT_LEAST, "不低于": AT_LEAST, "不下": AT_LEAST, "起码": AT_LEAST, "最少": AT_LEAST,
     "最多": AT_MOST, "至多": AT_MOST, "不超过": AT_MOST, "顶多": AT_MOST,
     "数": SEVERAL, "几": SEVERAL, "上": AT_LEAST,  # 数十, 几百: several tens, hundreds; 上千: reaching a thousand

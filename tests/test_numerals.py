@@ -18,6 +18,7 @@ from microsite.numerals import (
     NEARLY,
     OVER,
     SEVERAL,
+    UNDER,
     digit_runs,
     find_numbers_en,
     find_numbers_zh,
@@ -75,6 +76,9 @@ def test_zh_wan_yuan_unit_keeps_the_magnitude():
 
 @pytest.mark.parametrize("prefix, qualifier", [
     ("超过", OVER), ("超出", OVER), ("逾", OVER), ("近", NEARLY), ("将近", NEARLY), ("约", ABOUT), ("大约", ABOUT),
+    # a comparison denied says its other side (未超过 was read as 超过, over; 不满 and the others as exactly)
+    ("未超过", AT_MOST), ("没有超过", AT_MOST), ("不多于", AT_MOST), ("不高于", AT_MOST), ("不满", UNDER), ("未满", UNDER),
+    ("不及", UNDER), ("未达到", UNDER), ("超过了", OVER), ("高于", OVER), ("多于", MORE_THAN),
 ])
 def test_zh_prefix_qualifiers(prefix, qualifier):
     assert values(find_numbers_zh(f"{prefix}5000人")) == [(5000, qualifier)]

@@ -463,7 +463,8 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("projects worth over 100 million yuan", "en", "投资亿元以上项目", [True]),
     ("projects worth over 1 billion yuan", "en", "投资亿元以上项目", [False]), ("$500 million", "en", "五亿美元", [True]),
     ("not more than 49 chambers", "en", "不超过49个商会", [True]), ("not more than 49 chambers", "en", "超过49个商会", [False]),
-    ("not less than 49 chambers", "en", "不少于49个商会", [True]),
+    ("not less than 49 chambers", "en", "不少于49个商会", [True]), ("over 49 chambers", "en", "未超过49个商会", [False]),
+    ("not more than 49 chambers", "en", "未超过49个商会", [True]), ("under 18", "en", "不满18岁", [True]),
     ("千亿产业集群", "zh", "打造千亿产业集群", [True]), ("百亿产业集群", "zh", "打造千亿产业集群", [False]),
     ("a trillion-yuan industry", "en", "万亿级产业", [True]), ("a trillion-yuan industry", "en", "千亿级产业", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
