@@ -1508,7 +1508,12 @@ def numeric_symbols(text: str) -> list[tuple[int, str]]:
     number readers cannot read them, so where a reader sees them they are refused. ``〇`` is a Chinese numeral."""
     if _MAY_BE_SYMBOL.search(text) is None:  # most texts: the quick search spares them the slow one
         return []
-    return [(match.start(), match.group()) for match in _SYMBOL.finditer(text)]
+    return [(match.start(), match.group()) for match in _SYMBOL.finditer(text)
+            if match.group() not in "²³" or _UNIT_BEFORE_POWER.search(text, max(0, match.start() - 3), match.start()) is None]
+
+
+# km², m³: a unit squared or cubed (a power, which no reader takes for a number of its own): 12 km² is twelve.
+_UNIT_BEFORE_POWER = re.compile(r"(?<![A-Za-z])(?:[kcdm]?m|ft|in|mi|yd|米)\Z")
 
 
 # --- a number cut in two ----------------------------------------------------

@@ -503,6 +503,14 @@ def test_numeric_symbols_finds_every_symbol() -> None:
     assert [char for char in symbols if numeric_symbols(f"商会{char}") != [(2, char)]] == []
 
 
+def test_a_unit_squared_or_cubed_is_no_number_written_as_a_symbol() -> None:
+    """12 km² was refused for its ², which no reader takes for a two: a power of a unit; not one of anything else."""
+    from microsite.numerals import numeric_symbols
+
+    assert numeric_symbols("12 km², 5 m³, 3 ft², 100米²") == []
+    assert numeric_symbols("x², 2², within² a ² b") == [(1, "²"), (5, "²"), (14, "²"), (18, "²")]
+
+
 def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     from microsite.numerals import may_hold_numbers
 
