@@ -162,11 +162,12 @@ def _claimed_zh(text: str) -> list[Quantity]:
     found, numbers = _numeric_dates_first(text, find_numbers_zh(text), chinese=True)
     halves, numbers = _halves_first(text, numbers)
     names = _quoted_names(text) if not _QUOTATION_MARKS.isdisjoint(text) else []
-    for number in numbers:
+    for index, number in enumerate(numbers):
         in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
         written_in_digits = any(char.isdecimal() for char in number.text)
-        if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)):
+        if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)
+                or _opens_a_range(number, numbers[index + 1] if index + 1 < len(numbers) else None, text)):
             if names and not number.text.startswith("一") and any(
                     start < number.start and number.end < end for start, end in names):
                 found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
@@ -174,6 +175,18 @@ def _claimed_zh(text: str) -> list[Quantity]:
         found.append(Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
                               _date_part(number, in_date, text)))
     return found + halves + _relative_years(text) + _firsts(text)
+
+
+# Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家), whose measure word is
+# written once, after the last.
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|、|或|-|－|—|–|～|~|〜)\s*\Z")
+
+
+def _opens_a_range(number: Number, after: Number | None, text: str) -> bool:
+    """Whether ``number`` is the first end of a range whose last, ``after``, counts (the 三 of 三至五年 counts years,
+    as the 3 of 3至5年 does; it was read as nothing, so 四至五年 passed for the article's 三至五年)."""
+    return (after is not None and not number.unit and _RANGE_JOIN.match(text[number.end:after.start]) is not None
+            and is_count_zh(after, text))
 
 
 # 首次, 首届, 首家 (the first time, session, company): a rank, as 第一次 is; not the 首 that ends a word (元首, 为首,

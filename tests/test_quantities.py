@@ -34,6 +34,9 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("一致好评，之一，十四五，四好，一个平台", []),
     # a prize or a merit by its rank (一等奖 was read as nothing), not 等 after a count (三家等: and others)
     ("荣获一等奖，三等功，三家等企业", [("一等", 1, {ORDINAL}), ("三等", 3, {ORDINAL}), ("三家", 3, {COUNT})]),
+    # the first end of a range, whose measure word is written once, after the last (三至五年 was read as 五年 alone)
+    ("三至五年，两到三个月，三、五家，统一至五家", [("三", 3, {COUNT}), ("五年", 5, {COUNT}), ("两", 2, {COUNT}),
+                                     ("三个", 3, {COUNT}), ("三", 3, {COUNT}), ("五家", 5, {COUNT}), ("五家", 5, {COUNT})]),
     # an amount of a bare magnitude (亿元以上项目 was read as nothing) and an amount in words in any currency (五亿美元
     # was read as nothing, 5亿美元 was not)
     ("亿元以上项目，万元户，五亿美元，三千万港元", [("亿元以上", 10**8, {COUNT}), ("万元", 10**4, {COUNT}),
@@ -465,6 +468,7 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("not more than 49 chambers", "en", "不超过49个商会", [True]), ("not more than 49 chambers", "en", "超过49个商会", [False]),
     ("not less than 49 chambers", "en", "不少于49个商会", [True]), ("over 49 chambers", "en", "未超过49个商会", [False]),
     ("not more than 49 chambers", "en", "未超过49个商会", [True]), ("under 18", "en", "不满18岁", [True]),
+    ("四至五年", "zh", "三至五年", [False, True]), ("三至五年", "zh", "三至五年", [True, True]),
     ("千亿产业集群", "zh", "打造千亿产业集群", [True]), ("百亿产业集群", "zh", "打造千亿产业集群", [False]),
     ("a trillion-yuan industry", "en", "万亿级产业", [True]), ("a trillion-yuan industry", "en", "千亿级产业", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
