@@ -322,6 +322,8 @@ def find_numbers_zh(text: str) -> list[Number]:
     if "个位数" in folded:  # 个位数增长, single-digit growth: one digit long, as 两位数 is two (see _DIGITS_LONG)
         numbers += [Number(1.0, EXACT, match.start(), match.end(), match.group(), "位数")
                     for match in _ZH_ONE_DIGIT_LONG.finditer(folded)]
+    if "或" in folded:  # 2或3个, 四十或五十家: one rough number, as 两三个 is and "two or three" (see _rough_en)
+        numbers = _rough_zh(sorted(numbers, key=lambda n: n.start), folded)
     if "年代" in folded:  # 1980年代 is 80年代, the eighties, as "the 1980s" is read (see _EN_DECADE)
         numbers = [replace(number, value=number.value % 100) if number.unit == "年代" else number for number in numbers]
     if folded is not text:  # show what was written
@@ -340,6 +342,19 @@ ZH_IDIOMS = ("千方百计", "千家万户", "百家争鸣", "三天两头", "�
              "一石二鸟", "一箭双雕", "举一反三", "三顾茅庐", "百折不挠", "千丝万缕", "万象更新", "五光十色", "十拿九稳")
 _ZH_IDIOM_NUMERALS = re.compile("|".join(sorted({idiom[:2] for idiom in ZH_IDIOMS})))  # (a quick look first)
 _ZH_IDIOM_REACH = max(map(len, ZH_IDIOMS))
+
+
+def _rough_zh(numbers: list[Number], text: str) -> list[Number]:
+    """Two neighbours joined by 或 (2或3个) as one rough number, about the first, with the last's unit."""
+    merged: list[Number] = []
+    for number in numbers:
+        last = merged[-1] if merged else None
+        if (last is not None and last.qualifier == number.qualifier == EXACT and not last.unit
+                and text[last.end:number.start] == "或" and _neighbour_values(last.value, number.value)):
+            merged[-1] = Number(last.value, ABOUT, last.start, number.end, text[last.start:number.end], number.unit)
+        else:
+            merged.append(number)
+    return merged
 
 
 def _in_an_idiom(number: Number, text: str) -> bool:
@@ -1017,7 +1032,10 @@ def _en_measured(text: str, number: Number) -> Number:
     return replace(number, unit=_EN_MEASURE_WORDS[after.lastgroup])
 
 
-_OR_NEXT = re.compile(r"\s*(?:or|to|-|–)\s*\Z")
+# Two neighbours said as one rough number: seven or eight, two-three (as 七八 and 两三 are). Not two joined by "to" or
+# a dash between digits, 2 to 3, 49-50: a range, read as its two ends, as 2至3 and 49-50 are in Chinese.
+_OR_NEXT = re.compile(r"\s*or\s*\Z")
+_WORDS_JOINED = re.compile(r"[a-z]+-\Z", re.IGNORECASE)
 EN_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
              "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # A month's name right after a range's last day (11-12 October, 11 to 12th of October) or right before its first
@@ -1028,15 +1046,16 @@ _MONTH_REACH = len("september. ")  # characters back: the longest name, its dot 
 
 
 def _rough_en(numbers: list[Number], text: str) -> list[Number]:
-    """``forty or fifty``, ``seven or eight``, ``2 to 3``: one rough number, about the first, as 四五十 and 七八
-    are; not a range of years (2023 to 2024), nor two numbers that are not neighbours (3 or 5), nor two days of a
-    month (11-12 October, October 11 to 12)."""
+    """``forty or fifty``, ``seven or eight days``, ``two-three``: one rough number, about the first, as 四五十 and
+    七八天 are; not a range (2 to 3, 49-50: see _OR_NEXT), nor two numbers that are not neighbours (3 or 5), nor two
+    days of a month (11 or 12 October)."""
     merged: list[Number] = []
     for number in numbers:
         last = merged[-1] if merged else None
         if (last is not None and last.qualifier == number.qualifier == EXACT and not last.unit
-                and number.unit in ("", _EN_MEASURE_WORDS["counted"])
-                and _OR_NEXT.match(text, last.end, number.start) and _neighbours_en(last.value, number.value)
+                and (_OR_NEXT.match(text, last.end, number.start) is not None
+                     or (number.start == last.end + 1 and _WORDS_JOINED.match(text, last.start, number.start)))
+                and _neighbour_values(last.value, number.value)
                 and _MONTH_AFTER_DAYS.match(text, number.end) is None
                 and _MONTH_BEFORE_DAYS.search(text, max(0, last.start - _MONTH_REACH), last.start) is None):
             merged[-1] = Number(last.value, ABOUT, last.start, number.end, text[last.start:number.end], number.unit)
@@ -1045,7 +1064,8 @@ def _rough_en(numbers: list[Number], text: str) -> list[Number]:
     return merged
 
 
-def _neighbours_en(low: float, high: float) -> bool:
+def _neighbour_values(low: float, high: float) -> bool:
+    """Whether ``high`` is the next after ``low`` of a rough number (2 and 3, 40 and 50; not 3 and 5, nor years)."""
     if not (0 < low < high < 1000) or low != int(low) or high != int(high):
         return False
     step = 10 ** (len(str(int(low))) - 1) if int(low) % 10 ** (len(str(int(low))) - 1) == 0 else 1
