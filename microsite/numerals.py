@@ -803,6 +803,12 @@ def find_numbers_en(text: str) -> list[Number]:
                 numbers.append(Number(1.5 if match["and"] else 0.5, qualifier, start, match.end(),
                                       text[start:match.end()], _EN_MEASURE_WORDS.get(span, "")))
                 taken.add(start, match.end())
+        for match in _EN_HALF_POINT.finditer(folded):
+            if not taken.overlaps(match.start(), match.end()):
+                start, qualifier = _en_qualified(match, folded)
+                numbers.append(Number(0.5, qualifier, start, match.end(), text[start:match.end()],
+                                      "百分点" if match["point"] else "%"))
+                taken.add(start, match.end())
     if "halv" in words or "half" in words:  # halved, cut by half (减半, 减少一半): a half, as a share of what was
         for match in _EN_HALVED.finditer(folded):
             if not taken.overlaps(match.start(), match.end()):
@@ -1171,6 +1177,9 @@ _EN_SPANS = "|".join(_EN_SPAN_WORDS)
 _EN_HALF_SPAN = re.compile(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_SPANS})|(?:an?\s+)?half[\s-](?P<compound>{_EN_SPANS})"
                            rf"|(?P<and>an?[\s-]+(?P<whole>{_EN_SPANS})[\s-]+and[\s-]+a[\s-]+half))"
                            r"(?![a-z])(?!-old)" + _EN_AFTER, re.IGNORECASE)
+# Half a percentage point, half a per cent: 0.5 of them (0.5个百分点, 0.5%), not a half of a whole.
+_EN_HALF_POINT = re.compile(r"(?<![a-z-])half[\s-]+an?[\s-]+(?:(?P<point>percentage[\s-]+point)|per[\s-]?cent)(?![a-z])"
+                            + _EN_AFTER, re.IGNORECASE)
 # A span of time after a qualifier, more than a month, nearly a year: one of it, as 一个多月 and 近一年 are. Not after
 # a word that is as often a preposition (over a year, about a week: see _EN_PREPOSITIONS), nor alone ("a year",
 # "a week later": most often no count at all).

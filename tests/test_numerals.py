@@ -837,6 +837,9 @@ def test_en_number_words_with_a_and_times(text, found):
                                                      ("not less than a year", 1, AT_LEAST, "年")]),
     # not every half hour, nor a half-day-old, nor the second half of a day (a part of one, as the first half-year)
     ("half-hourly, a half-day-old, the second half day", []),
+    # half a percentage point, half a per cent (read as nothing): 0.5 of them, as 0.5个百分点 and 0.5% are
+    ("down half a percentage point, nearly half a per cent", [("half a percentage point", 0.5, EXACT, "百分点"),
+                                                              ("nearly half a per cent", 0.5, NEARLY, "%")]),
     ("a year and a half, one and a half years", [("a year and a half", 1.5, EXACT, "年"),
                                                   ("one and a half", 1.5, EXACT, "年")]),
     ("the first half-year, half-yearly, half the members", [("half", 0.5, EXACT, "分之")]),

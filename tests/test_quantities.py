@@ -471,6 +471,8 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("not less than 49 chambers", "en", "不少于49个商会", [True]), ("over 49 chambers", "en", "未超过49个商会", [False]),
     ("not more than 49 chambers", "en", "未超过49个商会", [True]), ("under 18", "en", "不满18岁", [True]),
     ("四至五年", "zh", "三至五年", [False, True]), ("三至五年", "zh", "三至五年", [True, True]),
+    ("down half a percentage point", "en", "同比下降0.5个百分点", [True]),
+    ("half a percentage point", "en", "增长0.5%", [False]),  # (points are not per cent)
     ("千亿产业集群", "zh", "打造千亿产业集群", [True]), ("百亿产业集群", "zh", "打造千亿产业集群", [False]),
     ("a trillion-yuan industry", "en", "万亿级产业", [True]), ("a trillion-yuan industry", "en", "千亿级产业", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
