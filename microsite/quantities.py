@@ -385,6 +385,10 @@ _YEAR_LAST_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?<![-/／])(?P<first>[0-3]?[0
 _SLASH_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?<![/／])(?P<first>[0-3]?[0-9])[/／](?P<second>[0-3]?[0-9])"
                          rf"{NOT_BEFORE_DIGITS}(?![/／][0-9])"
                          r"(?!\s*(?:[%‰个家名人项次天]|小时|(?i:hours?|days?|per\s*cent|percent)\b))")
+# Two years, the second written short (2023-24, 2023/24年度, the 2023–24 season): the second is the year 2024, not a
+# count of 24 (as 2023—2024年 reads). Only a later year of the same century: 2023-12 is December (see _NUMERIC_DATE).
+_YEAR_SPAN = re.compile(rf"{NOT_AFTER_DIGITS}(?P<year>(?:19|20)[0-9]{{2}})\s?[-–—/／]\s?(?P<end>[0-9]{{2}})"
+                        rf"{NOT_BEFORE_DIGITS}(?!\s*[%％‰])")
 _ROUND_THE_CLOCK = {7, 24}  # 24/7, 7/24: hours a day and days a week
 _ANY_YEAR = 2000  # a day and month without a year exist if they do in some year: a leap one (2/29)
 _MONTH_NAMES = "January February March April May June July August September October November December".split()
@@ -400,7 +404,7 @@ def _numeric_dates_first(text: str, numbers: list[Number], chinese: bool) -> tup
 def _numeric_dates(text: str, chinese: bool) -> list[Quantity]:
     """The year, month and day of each date written in digits (see ``_NUMERIC_DATE``, ``_YEAR_LAST_DATE`` and
     ``_SLASH_DATE``); ``chinese``: a date without a year is the month first."""
-    if "-" not in text and "/" not in text and "." not in text and "／" not in text:
+    if "-" not in text and "/" not in text and "." not in text and "／" not in text and "–" not in text and "—" not in text:
         return []
     folded = fold_digits(text)  # (one character for one: spans stay valid)
     found = [(match.span(name), part) for match in _NUMERIC_DATE.finditer(folded)
@@ -421,8 +425,16 @@ def _numeric_dates(text: str, chinese: bool) -> list[Quantity]:
             parts = _day_and_month(first, second, _ANY_YEAR, month_first=chinese)
             if parts is not None and not taken.overlaps(match.start(), match.end()):
                 found += [(match.span("first"), parts[0]), (match.span("second"), parts[1])]
-    return [Quantity(Number(float(folded[start:end]), EXACT, start, end, text[start:end]), frozenset((DATE,)), part)
-            for (start, end), part in sorted(found)]
+    years = []
+    for match in _YEAR_SPAN.finditer(folded):
+        first, last = int(match["year"]), int(match["end"])
+        if first % 100 < last and not taken.overlaps(match.start(), match.end()):
+            found.append((match.span("year"), YEAR))
+            start, end = match.span("end")
+            years.append(Quantity(Number(float(first - first % 100 + last), EXACT, start, end, text[start:end]),
+                                  frozenset((DATE,)), YEAR))
+    return sorted([Quantity(Number(float(folded[start:end]), EXACT, start, end, text[start:end]), frozenset((DATE,)),
+                            part) for (start, end), part in found] + years, key=lambda item: item.number.start)
 
 
 def _day_and_month(first: int, second: int, year: int, month_first: bool) -> tuple[str, str] | None:

@@ -361,6 +361,19 @@ def test_a_range_of_days_reads_as_two_days(text, lang, expected):
     assert parts(text, lang) == [(t, v, frozenset(m), p) for t, v, m, p in expected]
 
 
+@pytest.mark.parametrize("text, lang", [("the 2023-24 season", "en"), ("2023/24 fiscal year", "en"), ("2023–24", "en"),
+                                        ("2023-24年", "zh"), ("2023/24年度", "zh")])
+def test_two_years_the_second_written_short_are_two_years(text, lang):
+    """The 24 of 2023-24 is the year 2024 (it was a count of 24, and 24年 twenty-four years): traced by 2023至2024年."""
+    assert [(v, p) for _, v, _, p in parts(text, lang)] == [(2023, YEAR), (2024, YEAR)]
+    assert all(_traced_by(text, lang, "2023至2024年"))
+
+
+def test_a_year_and_a_month_are_no_span_of_years():
+    assert [(v, p) for _, v, _, p in parts("2023-12 and 2023-11", "en")] == [(2023, YEAR), (12, MONTH), (2023, YEAR),
+                                                                            (11, MONTH)]
+
+
 _EITHER = DAY_OR_MONTH
 
 
