@@ -1509,7 +1509,7 @@ def may_hold_numbers(text: str) -> bool:
     """
     if "May" in text or "March" in text:
         return True
-    if ("I" in text or "X" in text or "V" in text) and _MAY_BE_ROMAN.search(text) is not None:
+    if ("I" in text or "X" in text or "V" in text or "C" in text or "L" in text) and _MAY_BE_ROMAN.search(text) is not None:
         return True  # Phase II
     if text.isascii():
         words = text.lower()
