@@ -197,11 +197,12 @@ _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.joi
 # 两位数增长, double-digit growth: a number two digits long, of a measure of its own (not two people, 两位; nor 五位数学家,
 # five mathematicians, nor 两位数字化专家)
 _DIGITS_LONG = "位数(?![学据字码量])"
-# 一等奖, 三等功: a first prize, a third-class merit, ranks (see quantities)
+# 一等奖, 三等功: a first prize, a third-class merit, ranks (see quantities). (期 counts issues and phases, 第三期, but
+# 期间 is a word: 十一期间, the National Day holiday, counts no eleven 期.)
 # 21世纪, the 21st century; 90年代, the nineties: a century by its rank, a decade by its tens (not ninety years)
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|等(?=[奖功])|月|日|"
             + _ONE_TENTH + "|"
-            + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成"}, key=len, reverse=True))
+            + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成", "期"}, key=len, reverse=True)) + "|期(?!间)"
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
@@ -339,7 +340,8 @@ ZH_IDIOMS = ("千方百计", "千家万户", "百家争鸣", "三天两头", "�
              "三心二意", "五花八门", "七上八下", "乱七八糟", "四平八稳", "九牛一毛", "十全十美", "一五一十", "三令五申",
              "五湖四海", "四通八达", "七嘴八舌", "八仙过海", "九死一生", "千军万马", "万众一心", "千载难逢", "百花齐放",
              "百尺竿头", "千锤百炼", "万无一失", "接二连三", "丢三落四", "千辛万苦", "千变万化", "万紫千红", "四面楚歌",
-             "一石二鸟", "一箭双雕", "举一反三", "三顾茅庐", "百折不挠", "千丝万缕", "万象更新", "五光十色", "十拿九稳")
+             "一石二鸟", "一箭双雕", "举一反三", "三顾茅庐", "百折不挠", "千丝万缕", "万象更新", "五光十色", "十拿九稳",
+             "千百年")  # (千百年来: for ages, no 1,100 years)
 _ZH_IDIOM_NUMERALS = re.compile("|".join(sorted({idiom[:2] for idiom in ZH_IDIOMS})))  # (a quick look first)
 _ZH_IDIOM_REACH = max(map(len, ZH_IDIOMS))
 

@@ -37,6 +37,8 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     # the first end of a range, whose measure word is written once, after the last (三至五年 was read as 五年 alone)
     ("三至五年，两到三个月，三、五家，统一至五家", [("三", 3, {COUNT}), ("五年", 5, {COUNT}), ("两", 2, {COUNT}),
                                      ("三个", 3, {COUNT}), ("三", 3, {COUNT}), ("五家", 5, {COUNT}), ("五家", 5, {COUNT})]),
+    # 期间 is a word (十一期间, during the National Day holiday, was eleven 期), and 千百年 a set phrase (was 1,100 years)
+    ("十一期间，双十一期间，千百年来，第三期，三期工程", [("三期", 3, {ORDINAL}), ("三期", 3, {COUNT})]),
     # an amount of a bare magnitude (亿元以上项目 was read as nothing) and an amount in words in any currency (五亿美元
     # was read as nothing, 5亿美元 was not)
     ("亿元以上项目，万元户，五亿美元，三千万港元", [("亿元以上", 10**8, {COUNT}), ("万元", 10**4, {COUNT}),
