@@ -275,7 +275,7 @@ _FORMAL = "零壹贰貳叁叄參肆伍陆柒捌玖拾佰仟"  # (陸 is read as 
 _FORMAL_IN_WORDS = re.compile(f"(?<=[{_FORMAL}])[伍陆參]|[伍陆參](?=[{_FORMAL}])")
 _FORMAL_AS_PLAIN = str.maketrans("伍陆參", "五六三")
 # Where they may be read, as written (陸 before it is read as 陆): what the survey keeps for them (see digit_runs).
-_FORMAL_BESIDE = f"(?<=[{_FORMAL}陸])[伍陆陸參]|[伍陆陸參](?=[{_FORMAL}陸])"
+_FORMAL_BESIDE = f"[伍陆陸參](?:(?<=[{_FORMAL}陸].)|(?=[{_FORMAL}陸]))"  # (the character first: searched fast)
 
 
 def _fold_formal(text: str) -> str:
@@ -1277,13 +1277,21 @@ _OCCURRENCES = ("meeting|session|plenary|plenum|congress|conference|assembly|ter
 _NOT_BETWEEN = "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "few", "several", "many", "couple", "some", "ever", "time",
                          *"the a an this that these those its their his her our my your".split(),  # (at first the meeting)
                          *"of and or to in on at for with by from as than then".split()])
-_SECOND_AFTER = (rf"(?:[\s-]+(?:quarter|{_SUPERLATIVES}|(?:{_OCCURRENCES})s?)"
-                 rf"|\s+(?!(?:{_NOT_BETWEEN})\b)[a-z]+(?:['’]s?)?\s+(?:{_OCCURRENCES})s?)\b")  # (see EN_ORDINAL)
-_FIRST_SECOND_AFTER = rf"(?:{_SECOND_AFTER}|\s+(?:and|or)\s+second{_SECOND_AFTER})"  # the first and second meetings
-# ranked first, came second (排名第一, 位居第二): a rank, whatever follows; not "in the first place" (to begin with)
-_RANKED = "|".join(rf"(?<=\b{verb}\s)" for verb in "ranked ranks ranking placed finished came comes".split())
-_FIRST_SECOND = (rf"(?!(?<=\bin\sthe\s)first\s+place\b)(?:first|second)(?={_FIRST_SECOND_AFTER})"
-                 rf"|(?:{_RANKED})(?:first|second)(?![\s-]+(?:of|to|and|or|time|half)\b)")
+
+
+def _first_second(between: str) -> str:
+    """The pattern of "first" and "second" as ranks (see EN_ORDINAL), with ``between`` the check of a word between
+    them and the occurrence ("" in the survey's, which may keep more: the first two meetings)."""
+    after = (rf"(?:\s+(?:and|or)\s+second)?"  # (the first and second meetings)
+             rf"(?:[\s-]+(?:quarter|{_SUPERLATIVES}|(?:{_OCCURRENCES})s?)|\s+{between}[a-z]+(?:['’]s?)?\s+(?:{_OCCURRENCES})s?)\b")
+    # ranked first, came second (排名第一, 位居第二): a rank, whatever follows; not "in the first place" (to begin with).
+    # (The word first, then the verb looked for behind it: a look behind at every place of a text costs more.)
+    ranked = "|".join(rf"(?<=\b{verb}\s{word})" for verb in "ranked ranks ranking placed finished came comes".split()
+                      for word in ("first", "second"))
+    return (rf"(?:first|second)(?:(?={after})(?!(?<=\bin\sthe\sfirst)\s+place\b)|(?:{ranked})(?![\s-]+(?:of|to|and|or|time|half)\b))")
+
+
+_FIRST_SECOND = _first_second(rf"(?!(?:{_NOT_BETWEEN})\b)")
 _EN_ORDINAL_STEMS = (*_EN_ORDINAL_WORDS, "first", "second")  # (a text without one holds no ordinal in words)
 EN_ORDINAL = re.compile(
     rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
@@ -1457,7 +1465,7 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_PH
                                  *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
 # words alone are in too many texts to send each to the slow search
-_EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|{_FIRST_SECOND})(?![a-z])")
+_EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|{_first_second('')})(?![a-z])")
 # double-digit, single digits: a number of digits (see _EN_DIGITS_LONG) without a number word
 _EN_DIGITS_WORD = re.compile(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+digits?(?![a-z]))")
 _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"

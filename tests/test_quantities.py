@@ -595,6 +595,7 @@ def test_a_fraction_with_a_slash_is_traced_by_the_same_fraction(claim, lang, quo
     ("ranked first in the province", "first", 1, ORDINAL), ("it came second", "second", 2, ORDINAL),
     ("won first prize", "first", 1, ORDINAL), ("took second place", "second", 2, ORDINAL),
     ("in the first place, the talks; came first to the hall", None, None, None),
+    ("in the first meeting", "first", 1, ORDINAL),  # (only "in the first place" is "to begin with")
     # but not a text's own order, nor a count after "first", nor "first" as an adverb
     ("the first pillar, the first group with the first lever, the first of the meetings", None, None, None),
     ("the first few meetings, at first the meeting, first of all, a second, meeting them", None, None, None),
