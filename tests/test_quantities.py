@@ -480,14 +480,19 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     # halved, a half of what was (减半 and "halved" were read as nothing: "halved" passed for 翻一番)
     ("halved", "en", "减半征收", [True]), ("cut by half", "en", "减少一半", [True]), ("halved", "en", "下降50%", [True]),
     ("减半征收", "zh", "减少一半", [True]), ("halved", "en", "翻一番", [False]), ("doubled", "en", "减半征收", [False]),
+    # an amount of a bare magnitude, and one in Chinese numerals in another currency (both were read as nothing)
     ("projects worth over 100 million yuan", "en", "投资亿元以上项目", [True]),
     ("projects worth over 1 billion yuan", "en", "投资亿元以上项目", [False]), ("$500 million", "en", "五亿美元", [True]),
+    # a comparison denied says its other side (not more than 49 was more than 49, 未超过 over)
     ("not more than 49 chambers", "en", "不超过49个商会", [True]), ("not more than 49 chambers", "en", "超过49个商会", [False]),
     ("not less than 49 chambers", "en", "不少于49个商会", [True]), ("over 49 chambers", "en", "未超过49个商会", [False]),
     ("not more than 49 chambers", "en", "未超过49个商会", [True]), ("under 18", "en", "不满18岁", [True]),
+    # the first end of a range in Chinese numerals (read as nothing: 四至五年 passed for 三至五年)
     ("四至五年", "zh", "三至五年", [False, True]), ("三至五年", "zh", "三至五年", [True, True]),
+    # half a percentage point (read as nothing)
     ("down half a percentage point", "en", "同比下降0.5个百分点", [True]),
     ("half a percentage point", "en", "增长0.5%", [False]),  # (points are not per cent)
+    # a magnitude of 亿 without a digit (千亿 was read as nothing, 万亿 was no number)
     ("千亿产业集群", "zh", "打造千亿产业集群", [True]), ("百亿产业集群", "zh", "打造千亿产业集群", [False]),
     ("a trillion-yuan industry", "en", "万亿级产业", [True]), ("a trillion-yuan industry", "en", "千亿级产业", [False]),
     # decades: two decades is twenty years (was 2 and several tens: traced by a 两 and a 数十年)
