@@ -1055,8 +1055,8 @@ _MONTH_REACH = len("september. ")  # characters back: the longest name, its dot 
 
 def _rough_en(numbers: list[Number], text: str) -> list[Number]:
     """``forty or fifty``, ``seven or eight days``, ``two-three``: one rough number, about the first, as 四五十 and
-    七八天 are; not a range (2 to 3, 49-50: see _OR_NEXT), nor two numbers that are not neighbours (3 or 5), nor two
-    days of a month (11 or 12 October)."""
+    七八天 are; not a range (2 to 3, 49-50: see the patterns above), nor two numbers that are not neighbours (3 or
+    5), nor two days of a month (11 or 12 October)."""
     merged: list[Number] = []
     for number in numbers:
         last = merged[-1] if merged else None
