@@ -835,7 +835,7 @@ def find_numbers_en(text: str) -> list[Number]:
                 numbers.append(Number(float(ordinal_word_value(match.group())), EXACT, match.start(), match.end(),
                                       text[match.start():match.end()]))
                 taken.add(match.start(), match.end())
-    if "digit" in words or "figure" in words:  # double-digit growth: a number two digits long (两位数), not a multiple (doubled)
+    if "digit" in words or "figure" in words:  # double-digit growth: two digits long (两位数), not a multiple
         for match in _EN_DIGITS_LONG.finditer(folded):
             if not taken.overlaps(match.start(), match.end()):
                 start, qualifier = _en_qualified(match, folded)
@@ -1285,10 +1285,11 @@ def _first_second(between: str) -> str:
     after = (rf"(?:\s+(?:and|or)\s+second)?"  # (the first and second meetings)
              rf"(?:[\s-]+(?:quarter|{_SUPERLATIVES}|(?:{_OCCURRENCES})s?)|\s+{between}[a-z]+(?:['’]s?)?\s+(?:{_OCCURRENCES})s?)\b")
     # ranked first, came second (排名第一, 位居第二): a rank, whatever follows; not "in the first place" (to begin with).
-    # (The word first, then the verb looked for behind it: a look behind at every place of a text costs more.)
+    # (The verb is looked for back from the word: a look behind tried at every place of a text costs more.)
     ranked = "|".join(rf"(?<=\b{verb}\s{word})" for verb in "ranked ranks ranking placed finished came comes".split()
                       for word in ("first", "second"))
-    return (rf"(?:first|second)(?:(?={after})(?!(?<=\bin\sthe\sfirst)\s+place\b)|(?:{ranked})(?![\s-]+(?:of|to|and|or|time|half)\b))")
+    return (rf"(?:first|second)(?:(?={after})(?!(?<=\bin\sthe\sfirst)\s+place\b)"
+            rf"|(?:{ranked})(?![\s-]+(?:of|to|and|or|time|half)\b))")
 
 
 _FIRST_SECOND = _first_second(rf"(?!(?:{_NOT_BETWEEN})\b)")
@@ -1461,14 +1462,15 @@ CAPITAL_MONTHS = ("May", "March")
 
 
 _NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES] for suffix in ("", "fold", "s")])
-_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS, *_EN_DECADE_WORDS,
-                                 *DATE_WORDS})
-# "first" and "second" are a rank only in these (the first time, first-ever, the second-largest; see quantities): the
-# words alone are in too many texts to send each to the slow search
+_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS,
+                                 *_EN_ORDINAL_WORDS, *_EN_DECADE_WORDS, *DATE_WORDS})
+# "first" and "second" are a rank only in these (the first time, first-ever, the second-largest, the first meeting,
+# ranked first: see EN_ORDINAL and quantities): the words alone are in too many texts to send each to the slow search
 _EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|{_first_second('')})(?![a-z])")
 # double-digit, single digits: a number of digits (see _EN_DIGITS_LONG) without a number word
 _EN_DIGITS_WORD = re.compile(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+digits?(?![a-z]))")
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"
+_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
+                           rf"|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"
                            rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
                            rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])|{_FORMAL_BESIDE}"
                            rf"|[{_BMP_SYMBOLS}]"
@@ -1479,9 +1481,9 @@ _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRA
 # 半数; 首: 首次, a rank)
 _FORMAL_NUMERALS = re.compile(_FORMAL_BESIDE)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
-_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving", *(f"{scale}s" for scale in _EN_SCALES),
-                          *_EN_DECADE_WORDS,
-                          *_EN_PHRASE_WORDS, *DATE_WORDS, *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
+_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving",
+                          *(f"{scale}s" for scale in _EN_SCALES), *_EN_DECADE_WORDS, *_EN_PHRASE_WORDS, *DATE_WORDS,
+                          *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = re.compile("[a-z]+")
 _ASCII_DIGIT = re.compile("[0-9]")
@@ -1519,8 +1521,8 @@ def may_hold_numbers(text: str) -> bool:
     """
     if "May" in text or "March" in text:
         return True
-    if ("I" in text or "X" in text or "V" in text or "C" in text or "L" in text) and _MAY_BE_ROMAN.search(text) is not None:
-        return True  # Phase II
+    if any(letter in text for letter in "IXVCL") and _MAY_BE_ROMAN.search(text) is not None:
+        return True  # Phase II, Article CC
     if text.isascii():
         words = text.lower()
         if _ASCII_DIGIT.search(text) is not None:
@@ -1547,8 +1549,8 @@ def numeric_symbols(text: str) -> list[tuple[int, str]]:
     number readers cannot read them, so where a reader sees them they are refused. ``〇`` is a Chinese numeral."""
     if _MAY_BE_SYMBOL.search(text) is None:  # most texts: the quick search spares them the slow one
         return []
-    return [(match.start(), match.group()) for match in _SYMBOL.finditer(text)
-            if match.group() not in "²³" or _UNIT_BEFORE_POWER.search(text, max(0, match.start() - 3), match.start()) is None]
+    return [(match.start(), match.group()) for match in _SYMBOL.finditer(text) if match.group() not in "²³"
+            or _UNIT_BEFORE_POWER.search(text, max(0, match.start() - 3), match.start()) is None]
 
 
 # km², m³: a unit squared or cubed (a power, which no reader takes for a number of its own): 12 km² is twelve.
