@@ -915,7 +915,7 @@ def find_numbers_en(text: str) -> list[Number]:
         taken.add(start, end)
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is found above)
         value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
-                 else _word_value(match["num"].lower()))
+                 else _word_value(match["num"].lower()) or _EN_SCALES.get(match["num"].lower()))  # (a hundredfold)
         if value is not None and not taken.overlaps(match.start(), match.end()):
             multiple = not match["times"] or _MULTIPLE_AFTER.match(folded, match.end())  # twice as many; not twice a year
             numbers.append(Number(float(value), EXACT, match.start(), match.end(), text[match.start():match.end()],
@@ -1158,6 +1158,9 @@ _EN_FRACTION_WORDS = frozenset(_EN_DENOMINATORS)
 _EN_FRACTION_STEMS = tuple(word for word in _EN_DENOMINATORS if word == "halves" or not word.endswith("s"))
 _EN_FRACTION = re.compile(
     r"(?<![a-z])(?:(?P<scaled>half)(?:[\s-]+an?)?[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)"
+    # a quarter of a million, three quarters of a billion: 250,000 and 750,000,000 (as 25万, 7.5亿), not a quarter
+    r"|(?P<part>an?|one|two|three)[\s-]+(?P<parts>thirds?|quarters?)[\s-]+of[\s-]+an?[\s-]+"
+    r"(?P<whole>hundred|thousand|million|billion|trillion)(?![a-z])"
     r"|(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>halves|half|(?:third|quarter|fourth"
     r"|fifth|sixth|seventh|eighth|ninth|tenth)s?)(?P<of>\s+of\b)?"
     r"|(?P<half>half)(?P<halved>\s+(?:of|the|its|their|our|all|these|those|them)\b)?)"
@@ -1231,6 +1234,11 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
     if match["scaled"]:
         value = _EN_MAGNITUDES.get(match["scale"].lower(), 100) / 2
         return Number(float(value), qualifier, start, match.end(), text[start:match.end()])
+    if match["whole"]:
+        part = 1 if match["part"].lower() in ("a", "an") else _EN_SMALL[match["part"].lower()]
+        share = part / _EN_DENOMINATORS[match["parts"].lower()]
+        return Number(share * _EN_MAGNITUDES.get(match["whole"].lower(), 100), qualifier, start, match.end(),
+                      text[start:match.end()])
     if match["den"]:
         numerator, denominator = match["num"].lower(), match["den"].lower()
         if numerator in ("a", "an") and not match["of"] and not _a_fraction(match, text):

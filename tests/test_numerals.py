@@ -733,6 +733,11 @@ def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
     ("double-digit growth, in single digits, a six-figure sum, triple digits, figures of 2023",
      [("double-digit", 2), ("single digits", 1), ("six-figure", 6), ("triple digits", 3), ("2023", 2023)]),
     ("a 4-digit code, a 10-digit number, hundred-digit", [("4-digit", 4), ("10-digit", 10)]),  # (they crashed)
+    # a multiple of a hundred or more (a hundredfold was read as nothing)
+    ("a hundredfold, a thousandfold", [("hundredfold", 100), ("thousandfold", 1000)]),
+    # a part of a million (a quarter of a million was a quarter and a million)
+    ("a quarter of a million, three quarters of a billion", [("a quarter of a million", 250_000),
+                                                            ("three quarters of a billion", 750_000_000)]),
     # halved (was read as nothing); not in half an hour, by half past ten
     ("fees halved, cut by half, cut in half, halving it, in half an hour, by half past ten",
      [("halved", 0.5), ("by half", 0.5), ("in half", 0.5), ("halving", 0.5), ("half an hour", 0.5), ("ten", 10)]),
