@@ -1529,7 +1529,8 @@ def may_hold_numbers(text: str) -> bool:
     """
     if "May" in text or "March" in text:
         return True
-    if any(letter in text for letter in "IXVCL") and _MAY_BE_ROMAN.search(text) is not None:
+    if ("I" in text or "X" in text or "V" in text or "C" in text or "L" in text) and (  # (not any(): 10 % slower)
+            _MAY_BE_ROMAN.search(text) is not None):
         return True  # Phase II, Article CC
     if text.isascii():
         words = text.lower()
