@@ -404,7 +404,8 @@ def _numeric_dates_first(text: str, numbers: list[Number], chinese: bool) -> tup
 def _numeric_dates(text: str, chinese: bool) -> list[Quantity]:
     """The year, month and day of each date written in digits (see ``_NUMERIC_DATE``, ``_YEAR_LAST_DATE`` and
     ``_SLASH_DATE``); ``chinese``: a date without a year is the month first."""
-    if "-" not in text and "/" not in text and "." not in text and "／" not in text and "–" not in text and "—" not in text:
+    if ("-" not in text and "/" not in text and "." not in text and "／" not in text and "–" not in text
+            and "—" not in text):
         return []
     folded = fold_digits(text)  # (one character for one: spans stay valid)
     found = [(match.span(name), part) for match in _NUMERIC_DATE.finditer(folded)
@@ -471,7 +472,8 @@ def _in_a_quarter(number: Number, text: str) -> bool:
 
 
 def _ordinal_word(text: str) -> bool:
-    """Whether ``text`` is an ordinal in words (the third; "first" and "second", which EN_ORDINAL reads before some words)."""
+    """Whether ``text`` is an ordinal in words (the third; "first" and "second", which EN_ORDINAL reads before some
+    words)."""
     return EN_ORDINAL.fullmatch(text) is not None or text.lower() in ("first", "second")
 
 

@@ -118,7 +118,8 @@ def said_from_today(text: str) -> list[Untraced]:
                      "speaks for itself, and a later reader reads it as theirs, not the article's",
                      "write the date itself, which the quote's date gives (2023年9月, September 2023), or quote the "
                      "article's words in quotation marks")
-            for match in _FROM_TODAY.finditer(text) if not quantities.in_quotation_marks(text, match.start(), match.end())]
+            for match in _FROM_TODAY.finditer(text)
+            if not quantities.in_quotation_marks(text, match.start(), match.end())]
 
 
 def _why_not_here(claim: Quantity) -> tuple[str, str]:
@@ -146,7 +147,7 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 "write the year itself (2023), which the quote's date gives, in a citation: [In 2023](cite:SOURCE "
                 "\"…今年…\"); or quote a passage that says it so")
     if claim.part == quantities.NAMED:  # (“五好”: a numeral of a name, which a glossary entry may trace)
-        where = f"is not a name's in {allowed.why}" if allowed is not None else "is not traced to a source"
+        where = f"is in no name in {allowed.why}" if allowed is not None else "is not traced to a source"
         return (f"the number '{shown}' of a name in quotation marks {where}",
                 "correct the name, or add it to the glossary (content/data/glossary.yaml) with a quote that has it, "
                 "or put it in a citation whose quote names it")

@@ -89,6 +89,8 @@ def test_a_numeral_of_a_name_in_quotation_marks_is_a_number_a_reader_sees():
     [problem] = untraced("晋江“五好”商会", "zh", None)
     assert problem.message == "the number '五' of a name in quotation marks is not traced to a source"
     assert "glossary" in problem.hint
+    [problem] = untraced("晋江“四好”商会", "zh", Allowed(tuple(stated("四家商会")), "the quote it cites"))
+    assert problem.message == "the number '四' of a name in quotation marks is in no name in the quote it cites"
 
 
 # --- every field, end to end ---------------------------------------------------------
