@@ -162,19 +162,26 @@ def _claimed_zh(text: str) -> list[Quantity]:
     found, numbers = _numeric_dates_first(text, find_numbers_zh(text), chinese=True)
     halves, numbers = _halves_first(text, numbers)
     names = _quoted_names(text) if not _QUOTATION_MARKS.isdisjoint(text) else []
-    for index, number in enumerate(numbers):
+    read: list[Quantity] = []
+    after: Quantity | None = None  # what the number after this one was read as (see _opens_a_range)
+    for number in reversed(numbers):  # (from the last: a range's first end is read as its last is)
         in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
         written_in_digits = any(char.isdecimal() for char in number.text)
-        if not (written_in_digits or in_date or ordinal or is_count_zh(number, text)
-                or _opens_a_range(number, numbers[index + 1] if index + 1 < len(numbers) else None, text)):
-            if names and not number.text.startswith("一") and any(
-                    start < number.start and number.end < end for start, end in names):
-                found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
-            continue
-        found.append(Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
-                              _date_part(number, in_date, text)))
-    return found + halves + _relative_years(text) + _firsts(text)
+        if written_in_digits or in_date or ordinal or is_count_zh(number, text):
+            quantity = Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
+                                _date_part(number, in_date, text))
+        elif after is not None and _opens_a_range(number, after.number, text):
+            quantity = Quantity(number, after.meanings, after.part)  # 三至五年, 一、二季度, 十一、十二届
+        elif names and not number.text.startswith("一") and any(
+                start < number.start and number.end < end for start, end in names):
+            quantity = Quantity(number, frozenset((COUNT, ORDINAL)), NAMED)
+        else:
+            quantity = None
+        if quantity is not None:
+            read.append(quantity)
+        after = quantity
+    return found + read[::-1] + halves + _relative_years(text) + _firsts(text)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家), whose measure word is
@@ -182,11 +189,11 @@ def _claimed_zh(text: str) -> list[Quantity]:
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|、|或|-|－|—|–|～|~|〜)\s*\Z")
 
 
-def _opens_a_range(number: Number, after: Number | None, text: str) -> bool:
-    """Whether ``number`` is the first end of a range whose last, ``after``, counts (the 三 of 三至五年 counts years,
-    as the 3 of 3至5年 does; it was read as nothing, so 四至五年 passed for the article's 三至五年)."""
-    return (after is not None and not number.unit and _RANGE_JOIN.match(text[number.end:after.start]) is not None
-            and is_count_zh(after, text))
+def _opens_a_range(number: Number, after: Number, text: str) -> bool:
+    """Whether ``number``, a numeral without a measure word, is the first end of a range whose last is ``after``,
+    a number read: then it is read as that one is (the 三 of 三至五年 counts years, as the 3 of 3至5年 does; the 一
+    of 一、二季度 is the first quarter). It was read as nothing, so 四至五年 passed for the article's 三至五年."""
+    return not number.unit and _RANGE_JOIN.match(text[number.end:after.start]) is not None
 
 
 # 首次, 首届, 首家 (the first time, session, company): a rank, as 第一次 is; not the 首 that ends a word (元首, 为首,
@@ -535,15 +542,25 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     found, numbers = _numeric_dates_first(normalized_quote, find_numbers_zh(normalized_quote), chinese=True)
     halves, numbers = _halves_first(normalized_quote, numbers)
     found += halves
-    for number in numbers:
+    read: list[Quantity] = []
+    after: Quantity | None = None  # what the number after this one was read as (see _opens_a_range)
+    for number in reversed(numbers):
         in_date = _in_a_date(number, spans)
         ordinal = _ordinal_zh(number, normalized_quote)
         meanings = _zh_meanings(in_date, ordinal, _either_congress(number))
         if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
-            # a bare numeral in a name (十四五, 四好) fixes no meaning, and traces a name's numbers only
-            found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
+            # a bare numeral in a name (十四五, 四好) fixes no meaning, and traces a name's numbers only; and the first
+            # end of a range is also read as its last (the 一 of 一、二季度, the first quarter)
+            read.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))
+            if after is not None and after.part != NAMED and _opens_a_range(number, after.number, normalized_quote):
+                after = Quantity(number, after.meanings, after.part)  # (一、二、三季度: each of them)
+                read.append(after)
+            else:
+                after = read[-1]
             continue
-        found.append(Quantity(number, meanings, _date_part(number, in_date, normalized_quote)))
+        after = Quantity(number, meanings, _date_part(number, in_date, normalized_quote))
+        read.append(after)
+    found += read[::-1]
     found += _firsts(normalized_quote)
     if reference is not None:
         for item in dates:

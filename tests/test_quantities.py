@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, HALF, MONTH, ORDINAL, RELATIVE_YEAR, YEAR, claimed,
-                                  stated, traced)
+from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR, YEAR,
+                                  claimed, stated, traced)
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -361,6 +361,20 @@ _OCT_11_12 = [("11", 11, {DATE}, DAY), ("12", 12, {DATE}, DAY)]
 ])
 def test_a_range_of_days_reads_as_two_days(text, lang, expected):
     assert parts(text, lang) == [(t, v, frozenset(m), p) for t, v, m, p in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、二季度", [(1, {DATE}, QUARTER), (2, {DATE}, QUARTER)]), ("一至三季度", [(1, {DATE}, QUARTER), (3, {DATE}, QUARTER)]),
+    ("十一、十二届", [(11, {ORDINAL}, ""), (12, {ORDINAL}, "")]), ("一、二等奖", [(1, {ORDINAL}, ""), (2, {ORDINAL}, "")]),
+    ("一、二、三季度", [(1, {DATE}, QUARTER), (2, {DATE}, QUARTER), (3, {DATE}, QUARTER)]),
+])
+def test_the_first_end_of_a_range_is_read_as_its_last(text, expected):
+    """The 一 of 一、二季度 is the first quarter, as 二季度 is the second (it was a count, or nothing), in a page and in a
+    quote alike: "Q1 and Q2" is traced by 一、二季度, "Q3" is not."""
+    assert [(v, set(m), p) for _, v, m, p in parts(text, "zh")] == expected
+    assert _traced_by("Q1 and Q2", "en", "一、二季度") == [True, True]
+    assert _traced_by("Q3", "en", "一、二季度") == [False]
+    assert _traced_by("the 11th and 12th terms", "en", "十一、十二届") == [True, True]
 
 
 @pytest.mark.parametrize("text, lang", [("the 2023-24 season", "en"), ("2023/24 fiscal year", "en"), ("2023–24", "en"),
