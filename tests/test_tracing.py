@@ -127,6 +127,17 @@ def test_a_number_in_a_quoted_description_is_refused_at_its_column(minimal_proje
     assert "index.en.md:3:18: the page's description: the number '250%'" in err
 
 
+def test_a_name_in_quotation_marks_in_a_page_is_refused_at_its_numeral(minimal_project: Path, capsys):
+    """A Chinese page's “五好”商会, which no glossary entry or quote names, is reported where its numeral stands, in
+    the page's Markdown and in its title alike (both were read as nothing)."""
+    page = minimal_project / "content/pages/index.zh.md"
+    edit(page, "See [the figures]", "晋江有“五好”商会。See [the figures]")
+    edit(page, "title: Home zh", "title: “十五五”规划")
+    err = check(minimal_project, capsys)
+    assert "index.zh.md:2:9: the page's title: the number '十五' of a name in quotation marks is not traced" in err
+    assert "index.zh.md:6:45: the number '五' of a name in quotation marks is not traced to a source" in err
+
+
 def test_a_statistic_label_may_only_show_its_quote_s_numbers(minimal_project: Path, capsys):
     edit(minimal_project / "content/data/statistics.yaml", "label: affiliated chambers", "label: 99% of chambers")
     err = check(minimal_project, capsys)
