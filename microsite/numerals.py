@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 EXACT, OVER, MORE_THAN, NEARLY, ABOUT = "exact", "over", "more-than", "nearly", "about"
@@ -272,17 +272,18 @@ _PREFIX_QUALIFIER = {
 # 伍 (5), 陆 and 陸 (6) and 參 (3) of cheques and contracts, read only beside another of their numerals (贰拾伍, 伍佰,
 # 肆亿伍仟万, 壹佰零陆): alone they are in words (队伍, 大陆, 參加).
 _FORMAL = "零壹贰貳叁叄參肆伍陆柒捌玖拾佰仟"  # (陸 is read as 陆: see fold_traditional)
-_FORMAL_IN_WORDS = re.compile(f"(?<=[{_FORMAL}])[伍陆參]|[伍陆參](?=[{_FORMAL}])")
 _FORMAL_AS_PLAIN = str.maketrans("伍陆參", "五六三")
-# Where they may be read, as written (陸 before it is read as 陆): what the survey keeps for them (see digit_runs).
-_FORMAL_BESIDE = f"[伍陆陸參](?:(?<=[{_FORMAL}陸].)|(?=[{_FORMAL}陸]))"  # (the character first: searched fast)
+# Where they are numerals, as written (陸 too, which is read as 陆): folded by _fold_formal, and kept by the survey
+# (see digit_runs). The character first, then what stands beside it: searched fast.
+_FORMAL_BESIDE = f"[伍陆陸參](?:(?<=[{_FORMAL}陸].)|(?=[{_FORMAL}陸]))"
+_FORMAL_NUMERALS = re.compile(_FORMAL_BESIDE)
 
 
 def _fold_formal(text: str) -> str:
     """``text`` with 伍, 陆 and 參 written as 五, 六 and 三 where they are numerals; one character for one."""
     if "伍" not in text and "陆" not in text and "參" not in text:
         return text
-    return _FORMAL_IN_WORDS.sub(lambda match: match.group().translate(_FORMAL_AS_PLAIN), text)
+    return _FORMAL_NUMERALS.sub(lambda match: match.group().translate(_FORMAL_AS_PLAIN), text)
 
 
 def find_numbers_zh(text: str) -> list[Number]:
@@ -347,12 +348,18 @@ _ZH_IDIOM_REACH = max(map(len, ZH_IDIOMS))
 
 
 def _rough_zh(numbers: list[Number], text: str) -> list[Number]:
-    """Two neighbours joined by 或 (2或3个) as one rough number, about the first, with the last's unit."""
+    """Two neighbours joined by 或 (2或3个) as one rough number (see _rough)."""
+    return _rough(numbers, text, lambda last, number: text[last.end:number.start] == "或")
+
+
+def _rough(numbers: list[Number], text: str, joined: Callable[[Number, Number], bool]) -> list[Number]:
+    """``numbers`` with each two exact neighbours that ``joined`` says are said as one (2 or 3, 2或3) made one rough
+    number: about the first, with the last's unit."""
     merged: list[Number] = []
     for number in numbers:
         last = merged[-1] if merged else None
         if (last is not None and last.qualifier == number.qualifier == EXACT and not last.unit
-                and text[last.end:number.start] == "或" and _neighbour_values(last.value, number.value)):
+                and _neighbour_values(last.value, number.value) and joined(last, number)):
             merged[-1] = Number(last.value, ABOUT, last.start, number.end, text[last.start:number.end], number.unit)
         else:
             merged.append(number)
@@ -1057,19 +1064,11 @@ def _rough_en(numbers: list[Number], text: str) -> list[Number]:
     """``forty or fifty``, ``seven or eight days``, ``two-three``: one rough number, about the first, as 四五十 and
     七八天 are; not a range (2 to 3, 49-50: see the patterns above), nor two numbers that are not neighbours (3 or
     5), nor two days of a month (11 or 12 October)."""
-    merged: list[Number] = []
-    for number in numbers:
-        last = merged[-1] if merged else None
-        if (last is not None and last.qualifier == number.qualifier == EXACT and not last.unit
-                and (_OR_NEXT.match(text, last.end, number.start) is not None
-                     or (number.start == last.end + 1 and _WORDS_JOINED.match(text, last.start, number.start)))
-                and _neighbour_values(last.value, number.value)
-                and _MONTH_AFTER_DAYS.match(text, number.end) is None
-                and _MONTH_BEFORE_DAYS.search(text, max(0, last.start - _MONTH_REACH), last.start) is None):
-            merged[-1] = Number(last.value, ABOUT, last.start, number.end, text[last.start:number.end], number.unit)
-        else:
-            merged.append(number)
-    return merged
+    return _rough(numbers, text, lambda last, number: (
+        (_OR_NEXT.match(text, last.end, number.start) is not None
+         or (number.start == last.end + 1 and _WORDS_JOINED.match(text, last.start, number.start) is not None))
+        and _MONTH_AFTER_DAYS.match(text, number.end) is None
+        and _MONTH_BEFORE_DAYS.search(text, max(0, last.start - _MONTH_REACH), last.start) is None))
 
 
 def _neighbour_values(low: float, high: float) -> bool:
@@ -1487,7 +1486,6 @@ _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){
 # the exact search then decides).
 _MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
 # 半数; 首: 首次, a rank)
-_FORMAL_NUMERALS = re.compile(_FORMAL_BESIDE)
 _MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving",
                           *(f"{scale}s" for scale in _EN_SCALES), *_EN_DECADE_WORDS, *_EN_PHRASE_WORDS, *DATE_WORDS,

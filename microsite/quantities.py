@@ -32,7 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .dates import BEFORE, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, PartialDate, days_alone_zh, find_dates_zh
+from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, PartialDate, days_alone_zh,
+                    find_dates_zh)
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
@@ -184,9 +185,9 @@ def _claimed_zh(text: str) -> list[Quantity]:
     return found + read[::-1] + halves + _relative_years(text) + _firsts(text)
 
 
-# Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家), whose measure word is
-# written once, after the last.
-_RANGE_JOIN = re.compile(r"\s*(?:至|到|、|或|-|－|—|–|～|~|〜)\s*\Z")
+# Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
+# word is written once, after the last: what joins two dates so (see dates), or 或.
+_RANGE_JOIN = re.compile(rf"\s*(?:{DATES_JOINED}|或)\s*\Z")
 
 
 def _opens_a_range(number: Number, after: Number, text: str) -> bool:
@@ -348,7 +349,7 @@ def _claimed_en(text: str) -> list[Quantity]:
 # (11 and 12 October). The month is named after the last day or before the first; the first day is a day of it too,
 # not a count (11 and 12 October) nor a rough number (11-12, "about 11": see numerals._rough_en).
 _EN_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
-_EN_DAYS_JOINED = r"\s*(?:-|–|—|to|until|till|through|and|&)\s*"
+_EN_DAYS_JOINED = r"\s*(?:-|–|—|to|until|till|through|and|or|&)\s*"
 _EN_DAY_RANGE = re.compile(
     rf"(?<![\w.,])(?P<first>{_EN_DAY}){_EN_DAYS_JOINED}(?P<second>{_EN_DAY})(?:\s+of)?\s+(?:{_EN_MONTHS})\b"
     rf"|\b(?:{_EN_MONTHS})\.?\s+(?P<first2>{_EN_DAY}){_EN_DAYS_JOINED}(?P<second2>{_EN_DAY})(?![\w]|[.,]\d)",

@@ -338,6 +338,7 @@ _OCT_11_12 = [("11", 11, {DATE}, DAY), ("12", 12, {DATE}, DAY)]
                              ("2日", 2, {DATE}, DAY)]),
     ("held on 11-12 October 2023", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH), ("2023", 2023, {DATE}, YEAR)]),
     ("11–12 October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),
+    ("11 or 12 October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),  # (the 11 was a count)
     ("from 11 to 12 October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),
     ("11th to 12th October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),  # (11th was an ordinal)
     ("on 11 and 12 October", "en", [*_OCT_11_12, ("October", 10, {DATE}, MONTH)]),  # (11 was a count)
