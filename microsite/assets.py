@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ErrorList, Location, not_utf8
+from .patterns import compile_later
 
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
-_CSS_IMPORT = re.compile(r"""(@import\s+)(['"])([^'"\s]+)\2""")  # @import "other.css" (url() forms are above)
+_CSS_URL = compile_later(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
+_CSS_IMPORT = compile_later(r"""(@import\s+)(['"])([^'"\s]+)\2""")  # @import "other.css" (url() forms are above)
 # A CSS string or comment, found left to right so that a quote inside a comment (or "/*" inside a string) is no token.
-_CSS_TOKEN = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.DOTALL)
+_CSS_TOKEN = compile_later(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.DOTALL)
 # Spaces that never matter: around braces, semicolons and commas, and after a colon. Not around + - > ~ (calc()
 # needs its spaces), nor before a colon (".a :hover" is not ".a:hover").
-_CSS_SPACE = re.compile(r" ?([{};,]) ?|: ")  # a space around a mark (on text whose spaces are one each already)
+_CSS_SPACE = compile_later(r" ?([{};,]) ?|: ")  # a space around a mark (on text whose spaces are one each already)
 
 
 @dataclass(frozen=True)

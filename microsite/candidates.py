@@ -52,6 +52,7 @@ from .cjk import is_ideograph
 from .dates import find_dates_zh
 from .ingest import yaml_scalar
 from .numerals import ZH_NUMERALS, Number, Taken, find_numbers_zh, parse_chinese_numeral, same_value
+from .patterns import compile_later
 from .quantities import is_count_zh
 from .provenance import SearchableText, SourceBlock
 
@@ -64,8 +65,8 @@ MIN_CONTEXT_CHARS = 4  # a quote's characters besides the number or date
 # large as numbers x paragraph (800 repeats: 32 MB). Such a candidate is drafted without a quote, as is one whose
 # quote `check` would refuse (occurring twice, or too short).
 MAX_DRAFT_QUOTE_CHARS = 200
-_LATIN_BEFORE = re.compile(r"[A-Za-z][ -]?\Z")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_BEFORE = compile_later(r"[A-Za-z][ -]?\Z")
+_LATIN = compile_later(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -294,7 +295,7 @@ _SLUG_WORDS = {"超过": "over-", "超出": "over-", "超": "over-", "逾": "ove
                "个": "-ge", "家": "-jia", "条": "-tiao", "项": "-xiang", "人": "-ren", "名": "-ming", "次": "-ci",
                "届": "-jie", "位": "-wei", "场": "-chang", "件": "-jian", "批": "-pi", "户": "-hu", "所": "-suo",
                "座": "-zuo", "类": "-lei", "种": "-zhong", "年": "-nian"}
-_SLUG_PATTERN = re.compile("|".join(sorted(map(re.escape, _SLUG_WORDS), key=len, reverse=True)))
+_SLUG_PATTERN = compile_later("|".join(sorted(map(re.escape, _SLUG_WORDS), key=len, reverse=True)))
 
 
 def _slug(text: str) -> str:

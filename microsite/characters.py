@@ -29,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .numerals import ASTRAL, MEASURE_WORDS, ZH_NUMERALS, bmp_members, class_members
+from .patterns import compile_later
 
 # Category Cf (Unicode 15) and the other default-ignorable code points of DerivedCoreProperties.txt: the
 # combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian variation selectors,
@@ -41,16 +42,16 @@ _INVISIBLE_RANGES = (
     (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )
 _INVISIBLE_CLASS = class_members(_INVISIBLE_RANGES)
-INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+INVISIBLE = compile_later(f"[{_INVISIBLE_CLASS}]")
 # The quick search for one (with the look-alikes below: _MAY_BE_ODD), three times as fast over a page (see
 # ``numerals.ASTRAL``); the exact one decides.
 # A character reference as Markdown decodes it (named, decimal or hexadecimal).
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_REFERENCE = compile_later(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NUMERAL = rf"[\d{ZH_NUMERALS}]"
 # A gap in a number: white space on one line, invisible characters, or references that may stand for either.
-_GAP = re.compile(rf"(?<={_NUMERAL})(?:[^\S\r\n]|[{_INVISIBLE_CLASS}]|{_REFERENCE.pattern})+(?={_NUMERAL})")
+_GAP = compile_later(rf"(?<={_NUMERAL})(?:[^\S\r\n]|[{_INVISIBLE_CLASS}]|{_REFERENCE.pattern})+(?={_NUMERAL})")
 # A number that a letter begins (Q2, H1, No5): the space after it parts it from the next, for readers too.
-_LABELLED = re.compile(r"(?<![A-Za-z])[A-Za-z]\d+\Z")
+_LABELLED = compile_later(r"(?<![A-Za-z])[A-Za-z]\d+\Z")
 _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -127,10 +128,10 @@ _LOOKALIKE_DIGITS = {"О": "0", "о": "0", "Ο": "0", "ο": "0", "Օ": "0", "Ｏ
                      "З": "3", "з": "3", "Ʒ": "3", "Ƽ": "5", "ƽ": "5", "б": "6", "Ч": "4",
                      "І": "1", "і": "1", "Ι": "1", "ӏ": "1", "Ӏ": "1", "ǀ": "1", "Ｉ": "1", "ｌ": "1"}
 _LOOKALIKES = "".join(char for char, digit in _LOOKALIKE_DIGITS.items() if digit)
-_MAY_BE_LOOKALIKE = re.compile(f"[{_LOOKALIKES}]")
-_MAY_BE_ODD = re.compile(f"[{bmp_members(_INVISIBLE_RANGES)}{_LOOKALIKES}{ASTRAL}]")  # invisible, or a look-alike
+_MAY_BE_LOOKALIKE = compile_later(f"[{_LOOKALIKES}]")
+_MAY_BE_ODD = compile_later(f"[{bmp_members(_INVISIBLE_RANGES)}{_LOOKALIKES}{ASTRAL}]")  # invisible, or a look-alike
 # A run is tried from its start alone: a long run of digits is read once, not once from each digit.
-_LOOKALIKE_RUN = re.compile(rf"(?<![\d{_LOOKALIKES}])[\d{_LOOKALIKES}]*?[{_LOOKALIKES}][\d{_LOOKALIKES}]*")
+_LOOKALIKE_RUN = compile_later(rf"(?<![\d{_LOOKALIKES}])[\d{_LOOKALIKES}]*?[{_LOOKALIKES}][\d{_LOOKALIKES}]*")
 
 
 def _lookalikes(text: str) -> list[Problem]:

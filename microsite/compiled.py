@@ -33,14 +33,15 @@ from .cores import map_forked
 from .kept import Kept, LostText, text_key, text_of
 from .markdown import LinkRef, Outline, may_hold_record_links, mistyped_links, new_parser, only_comments, outline
 from .numerals import any_may_hold_numbers, digit_runs, number_cut
+from .patterns import compile_later
 from .store import all_of, as_json
 
 # NUL never reaches the HTML from the text (markdown-it replaces it), so it
 # cannot be confused with anything an editor wrote.
 ATTRIBUTES = "\x00a{}\x00"  # where link number {} puts its href/src (and class, title)
 FILLER = "\x00t{}\x00"  # where an empty link's text goes (a statistic's value)
-_PLACEHOLDER = re.compile(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # as the renderer writes ATTRIBUTES and FILLER
-_SPACES = re.compile(r"\s*")  # what str.lstrip() strips, matched from a column instead of copying the rest
+_PLACEHOLDER = compile_later(r' \x00a(\d+)\x00=""|\x00t(\d+)\x00')  # as the renderer writes ATTRIBUTES and FILLER
+_SPACES = compile_later(r"\s*")  # what str.lstrip() strips, matched from a column instead of copying the rest
 
 
 def fill_placeholders(html: str, fills: tuple[str, ...]) -> str:
@@ -264,7 +265,7 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
 # a term in another language's text is a few (晋江市工商联（总商会）, eleven); a sentence left untranslated is more.
 # (An article's words quoted in a cite: link are its title, which readers do not see as text.)
 PASSAGE_LENGTH = 24
-_CHINESE_PASSAGE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]{%d,}"
+_CHINESE_PASSAGE = compile_later(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]{%d,}"
                               % PASSAGE_LENGTH)
 
 
@@ -299,7 +300,7 @@ def _mistyped(tokens: list[Token], lines: list[str]) -> tuple[WritingMistake, ..
 # What is left of a link's syntax in the text a reader sees, when the parser could not make it a link:
 # "[text](target" (no closing parenthesis, or a space in the target), "[text][name]" (no such name defined),
 # "[text] (page.md)" (a space before the parenthesis) and "(page.md)[text]" (the wrong way round).
-_NOT_A_LINK = re.compile(r"\[[^\[\]\n]*\](?:\(|\[|[ \t]+\((?=[^()\s]*(?:\.md|:|/)))"
+_NOT_A_LINK = compile_later(r"\[[^\[\]\n]*\](?:\(|\[|[ \t]+\((?=[^()\s]*(?:\.md|:|/)))"
                          r"|\([^()\s]*(?:\.md|:|/)[^()\s]*\)\[[^\[\]\n]*\]")
 
 
@@ -397,11 +398,11 @@ def _uncovered(digits: tuple[TextRun, ...], mistakes: tuple[WritingMistake, ...]
 
 # Bold's or strikethrough's marks, with the word they hold to: a word is tried from its start alone, so that a
 # long word without marks is read once, not once from each of its characters.
-_MARKS = re.compile(r"(?<!\S)\S*?(?:\*\*|~~)\S*")
+_MARKS = compile_later(r"(?<!\S)\S*?(?:\*\*|~~)\S*")
 # A web address written as text (linkify is off: it is no link), to the first space or punctuation around it.
-_ADDRESS = re.compile(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
+_ADDRESS = compile_later(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
                       re.IGNORECASE)
-_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)")  # what an address may be written without
+_SCHEME = compile_later(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)")  # what an address may be written without
 
 
 def _is_address_of(text: str, href: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,10 +11,11 @@ from .errors import ContentError, ContentErrors, ErrorList, Location
 from .i18n import LOCALES, locale_of
 from .load import DataFile
 from .model import Config, Language
+from .patterns import compile_later
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
 
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}\Z")
+_LANGUAGE_CODE = compile_later(r"[a-z]{2,3}\Z")
 
 
 def read_config_file(root: Path) -> Config:

@@ -24,8 +24,9 @@ A page's URL is derived from its key and language in one place too:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from .patterns import compile_later
 
 
 MAX_TEXT_BYTES = 1 << 20  # a content file is text written by hand: the largest now is 22 kB. One larger is refused
@@ -73,7 +74,7 @@ def is_leftover(name: str) -> bool:
     return first in "TtDd" and name.lower() in _LEFTOVER_NAMES
 
 
-_SWAP = re.compile(r"\.sw[a-p]\Z")  # Vim's swap files: .x.md.swp, then .swo, .swn ... when one is in use
+_SWAP = compile_later(r"\.sw[a-p]\Z")  # Vim's swap files: .x.md.swp, then .swo, .swn ... when one is in use
 
 
 def is_private_file(name: str) -> bool:

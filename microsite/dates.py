@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from .numerals import ZH_PLAIN_DIGITS, Taken, fold_traditional, parse_chinese_numeral, plain_digits_value
+from .patterns import compile_later
 from .yamlfile import one_line
 
 DAY, MONTH, QUARTER, YEAR, BEFORE = "day", "month", "quarter", "year", "before"
 
 _ISO_FORMS = (
-    (re.compile(r"(\d{4})-(\d{2})-(\d{2})\Z"), DAY),
-    (re.compile(r"(\d{4})-(\d{2})\Z"), MONTH),
-    (re.compile(r"(\d{4})-Q([1-4])\Z"), QUARTER),
-    (re.compile(r"(\d{4})\Z"), YEAR),
-    (re.compile(r"before (\d{4})-(\d{2})-(\d{2})\Z"), BEFORE),
+    (compile_later(r"(\d{4})-(\d{2})-(\d{2})\Z"), DAY),
+    (compile_later(r"(\d{4})-(\d{2})\Z"), MONTH),
+    (compile_later(r"(\d{4})-Q([1-4])\Z"), QUARTER),
+    (compile_later(r"(\d{4})\Z"), YEAR),
+    (compile_later(r"before (\d{4})-(\d{2})-(\d{2})\Z"), BEFORE),
 )
 DATE_FORMS_HINT = (
     "write one of \"2023\", \"2023-03\", \"2023-Q2\", \"2023-07-15\", "
@@ -130,15 +131,15 @@ class FoundDate:
 _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
 _YEAR = rf"(\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}}|今|去|明)"  # 2023, 二〇二三
 _ZH_PATTERNS = (
-    (re.compile(rf"{_YEAR}年{_NUM}月{_NUM}日"), DAY),
-    (re.compile(rf"{_YEAR}年第?([一二三四1-4])季度"), QUARTER),
-    (re.compile(rf"{_YEAR}年{_NUM}月"), MONTH),
-    (re.compile(rf"(?<![年\d]){_NUM}月{_NUM}日"), DAY),
+    (compile_later(rf"{_YEAR}年{_NUM}月{_NUM}日"), DAY),
+    (compile_later(rf"{_YEAR}年第?([一二三四1-4])季度"), QUARTER),
+    (compile_later(rf"{_YEAR}年{_NUM}月"), MONTH),
+    (compile_later(rf"(?<![年\d]){_NUM}月{_NUM}日"), DAY),
     # 第二季度, and 二季度 or 3季度 as news writes them (not 连续三季度, three quarters running, 前三季度, the first
     # three, nor 十二季度)
-    (re.compile(r"(?<!年)(?:第|(?<![第连续近个前后\d〇零一二两三四五六七八九十百]))([一二三四1-4])季度"), QUARTER),
-    (re.compile(rf"{_YEAR}年(?!代)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),  # (1980年代: a decade)
-    (re.compile(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
+    (compile_later(r"(?<!年)(?:第|(?<![第连续近个前后\d〇零一二两三四五六七八九十百]))([一二三四1-4])季度"), QUARTER),
+    (compile_later(rf"{_YEAR}年(?!代)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),  # (1980年代: a decade)
+    (compile_later(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
 )
 # What stands between the ends of a range of dates whose unit is written once, at its end (10月11日至12日, 10月11-12日,
 # 10至11月, 2022—2023年), or between two named together (10月11日和12日, 10月11、12日): each end is a date, the first
@@ -149,23 +150,23 @@ DATES_JOINED = "(?:至|到|和|及|与|、|-|－|—|–|～|~|〜)"
 # 3至5个月); years are of four digits (3至5年 is three to five years). Not an end that is the start of a longer date
 # (2022至2023年6月: June 2023, which the patterns after read whole).
 _ZH_RANGES = (
-    (re.compile(rf"(?:(?P<year>{_YEAR})年|(?<![年\d]))(?P<month>{_NUM})月(?P<start>(?P<first>{_NUM})日?)"
+    (compile_later(rf"(?:(?P<year>{_YEAR})年|(?<![年\d]))(?P<month>{_NUM})月(?P<start>(?P<first>{_NUM})日?)"
                 rf"{DATES_JOINED}(?P<end>(?:(?P<month2>{_NUM})月)?(?P<second>{_NUM})日)"), DAY),
-    (re.compile(rf"(?:(?P<year>{_YEAR})年|(?<![年\d〇零一二三四五六七八九十]))(?P<start>(?P<first>{_NUM})月?)"
+    (compile_later(rf"(?:(?P<year>{_YEAR})年|(?<![年\d〇零一二三四五六七八九十]))(?P<start>(?P<first>{_NUM})月?)"
                 rf"{DATES_JOINED}(?P<end>(?P<second>{_NUM})月)(?![\d一二三四五六七八九十]{{1,3}}日)"), MONTH),
-    (re.compile(rf"(?<![\d{ZH_PLAIN_DIGITS}])(?P<start>(?P<first>\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}})年?){DATES_JOINED}"
+    (compile_later(rf"(?<![\d{ZH_PLAIN_DIGITS}])(?P<start>(?P<first>\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}})年?){DATES_JOINED}"
                 rf"(?P<end>(?P<second>\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}})年)(?!代)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),
 )
 # What a range's first end without its unit is a part of (the 11 of 10月11至12日, a day): the unit of its last end.
-RANGE_UNIT = re.compile(rf"{DATES_JOINED}(?:{_NUM}月)?{_NUM}(?P<unit>[年月日])")
+RANGE_UNIT = compile_later(rf"{DATES_JOINED}(?:{_NUM}月)?{_NUM}(?P<unit>[年月日])")
 # Two days with no month (11日至12日, the month named earlier in the text): days still, though of no month known
 # here.
-_ZH_DAYS_ALONE = re.compile(rf"(?<![月\d〇零一二三四五六七八九十])(?P<first>{_NUM})日{DATES_JOINED}(?P<second>{_NUM})日")
+_ZH_DAYS_ALONE = compile_later(rf"(?<![月\d〇零一二三四五六七八九十])(?P<first>{_NUM})日{DATES_JOINED}(?P<second>{_NUM})日")
 # Read loosely (a conversion's phrase, with no article to date it): a month with no year or day (二月, 3月份) and the
 # years two away (前年, 后年) and this one (本年) too. Not in a quote: its 3月 may be three months as often.
 _LOOSE_PATTERNS = (
-    (re.compile(rf"(?<![年\d〇零一二三四五六七八九十]){_NUM}月(?![\d一二三四五六七八九十]{{1,3}}日)"), MONTH),
-    (re.compile(r"(前|后|本)年(?![\d一二三四五六七八九十第]{1,3}(?:月|季度))"), YEAR),
+    (compile_later(rf"(?<![年\d〇零一二三四五六七八九十]){_NUM}月(?![\d一二三四五六七八九十]{{1,3}}日)"), MONTH),
+    (compile_later(r"(前|后|本)年(?![\d一二三四五六七八九十第]{1,3}(?:月|季度))"), YEAR),
 )
 # Words that place a time, most of them against the day they are said, with what each says.
 TIME_WORDS = {
@@ -216,7 +217,7 @@ def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[Fou
     return sorted(found, key=lambda item: item.start)
 
 
-_ANY_RANGE = re.compile(rf"{DATES_JOINED}[\d{ZH_PLAIN_DIGITS}一二三四五六七八九十]")  # (most texts have none)
+_ANY_RANGE = compile_later(rf"{DATES_JOINED}[\d{ZH_PLAIN_DIGITS}一二三四五六七八九十]")  # (most texts have none)
 
 
 def _range(match: re.Match, precision: str, reference: date) -> tuple[PartialDate, PartialDate] | None:

@@ -30,15 +30,16 @@ from .errors import ContentError, ErrorList, Location
 from .load import DataFile
 from .memo import Memo
 from .model import Language, Page, Rendered, Site, Source, SourceText, page_url
+from .patterns import compile_later
 from .readings import change
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
 
-_EDITION_CODE = re.compile(r"[a-z]{2,3}-[a-z]{2,8}\Z")
+_EDITION_CODE = compile_later(r"[a-z]{2,3}-[a-z]{2,8}\Z")
 PROFILES = ("s2t", "s2tw", "s2twp", "s2hk")  # OpenCC's Simplified-to-Traditional profiles
-_TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")  # (the renderer escapes < in text and values)
-_SHOWN_ATTRIBUTE = re.compile(r'(\s(?:title|alt|aria-label)=")([^"]*)(")')  # words a reader sees in a tag
-_HREF = re.compile(r'(\shref=")([^"#]*)')
+_TAG_OR_TEXT = compile_later(r"(<[^<>]*>)")  # (the renderer escapes < in text and values)
+_SHOWN_ATTRIBUTE = compile_later(r'(\s(?:title|alt|aria-label)=")([^"]*)(")')  # words a reader sees in a tag
+_HREF = compile_later(r'(\shref=")([^"#]*)')
 _FIRST_PLACEHOLDER = 0xF0000  # a private-use plane that no content uses (and OpenCC passes through)
 
 

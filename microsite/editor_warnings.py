@@ -11,7 +11,6 @@ build with warnings still publishes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from .errors import ContentError, Location
 from .links import Prose
 from .load import DATA_FILES, RawContent
 from .model import Config, Page, Source
+from .patterns import compile_later
 from .records import Records
 from .tracing import PlainField
 
@@ -148,7 +148,7 @@ def unread_warnings(raw: RawContent) -> list[ContentError]:
 # What Markdown would make of a text and a plain field shows as typed, with the marks that do it.
 _FORMATTING = {"em_open": "{0}…{0}", "strong_open": "{0}…{0}", "s_open": "{0}…{0}", "code_inline": "{0}…{0}",
                "link_open": "[…](…)", "image": "![…](…)"}
-_MARK = re.compile(r"[*_`~\[<]")  # a text without one of these has none of them
+_MARK = compile_later(r"[*_`~\[<]")  # a text without one of these has none of them
 
 
 def markdown_in_plain(fields: Sequence[PlainField], md: MarkdownIt) -> list[ContentError]:

@@ -35,6 +35,7 @@ from pathlib import PurePath
 from typing import Literal
 
 from .cjk import SHARED_PUNCTUATION, count_ideographs, is_cjk
+from .patterns import compile_later
 
 BlockKind = Literal["paragraph", "heading", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "heading", "caption")
@@ -139,7 +140,7 @@ def content_lines(text: str) -> list[tuple[int, str]]:
     return [(number, _trim(line)) for number, line in enumerate(lines, 1) if not is_debris(line)]
 
 
-_EDGE_DEBRIS = re.compile(r"^[\s|]+|[\s|]+$")
+_EDGE_DEBRIS = compile_later(r"^[\s|]+|[\s|]+$")
 
 
 def _trim(line: str) -> str:
@@ -149,12 +150,12 @@ def _trim(line: str) -> str:
 # --------------------------------------------------------------------------
 # Header and metadata
 
-_HEADER = re.compile(
+_HEADER = compile_later(
     r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s*"
     r"(?P<edition>第\s*[0-9A-Za-z０-９]+\s*版)\s*(?:[:：]\s*(?P<page>.*?))?\s*"
 )
-_LABEL = re.compile(r"(作者|来源|字数)\s*[:：]\s*")
-_AUTHOR_LINE = re.compile(r"作者\s*[:：]\s*(?P<value>.*)")
+_LABEL = compile_later(r"(作者|来源|字数)\s*[:：]\s*")
+_AUTHOR_LINE = compile_later(r"作者\s*[:：]\s*(?P<value>.*)")
 _BULLETS = "■□●○◆◇▲△★☆·• \t\u3000"
 _HEADER_HINT = "an e-paper item starts with a line like '2023-10-11 第06版:六版'"
 _META_HINT = "an e-paper item has a line like '■作者 来源:报名 字数:1234' between the title and the body"
@@ -228,8 +229,8 @@ def _declared(value: str | None, number: int, name: str) -> int | None:
 # --------------------------------------------------------------------------
 # Body: chunks, punctuation, blocks
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_WHITESPACE = re.compile(r"\s+")
+_ASCII_WORD = compile_later(r"[A-Za-z0-9]")
+_WHITESPACE = compile_later(r"\s+")
 
 
 def split_chunks(body: str) -> list[str]:
@@ -318,10 +319,10 @@ def is_heading(chunk: str) -> bool:
 
 
 CAPTION_MAX_CHARS = 200
-_CAPTION_DATE = re.compile(r"[12][0-9]{3}年[0-9]{1,2}月(?:[0-9]{1,2}日)?")
+_CAPTION_DATE = compile_later(r"[12][0-9]{3}年[0-9]{1,2}月(?:[0-9]{1,2}日)?")
 # A position marker names who is where in the photo: (中), （左一）, （前排右三）.
-_POSITION = re.compile(r"[（(](?:[前后中]排)?(?:左|右|中)(?:[一二三四五六七八九十]|[0-9]{1,2})?[）)]")
-_PHOTO_WORDS = re.compile(r"图为|供图|资料图|摄影|摄[。.）)]?$")
+_POSITION = compile_later(r"[（(](?:[前后中]排)?(?:左|右|中)(?:[一二三四五六七八九十]|[0-9]{1,2})?[）)]")
+_PHOTO_WORDS = compile_later(r"图为|供图|资料图|摄影|摄[。.）)]?$")
 
 
 def is_caption(chunk: str) -> bool:

@@ -40,6 +40,7 @@ from html.parser import HTMLParser
 from xml.parsers import expat
 
 from .cjk import is_cjk
+from .patterns import compile_later
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
@@ -89,7 +90,7 @@ def looks_like_xml(raw: bytes) -> bool:
 # --------------------------------------------------------------------------
 # Bytes to a tree, safely
 
-_DECLARED = re.compile(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_DECLARED = compile_later(rb"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _ENCODING_HINT = "pass --encoding with the file's real encoding (for example --encoding gb18030)"
 
 
@@ -295,7 +296,7 @@ def _required_text(element: ET.Element, tag: str, line: int, message: str) -> st
 
 
 # (The address is one @ between runs that cannot hold it: a search for it takes time in proportion to its length.)
-_RSS_AUTHOR = re.compile(r"[^\s@]+@[^\s@(]+\s*\((?P<name>[^)]*)\)")
+_RSS_AUTHOR = compile_later(r"[^\s@]+@[^\s@(]+\s*\((?P<name>[^)]*)\)")
 
 
 def _rss_author(value: str) -> str:
@@ -408,8 +409,8 @@ def html_blocks(html: str) -> tuple[tuple[str, str], ...]:
 
 # A start or end tag, whole: a name, then attributes whose quoted values close before the next "<".
 # Possessive quantifiers: a match, or a failure, is linear in its length (no backtracking).
-_WHOLE_TAG = re.compile(r"""</?[A-Za-z][^\s/<>"'=]*+(?:[^<>"']++|"[^"<]*+"|'[^'<]*+')*+>""")
-_DECLARATION = re.compile(r"<[!?][^<>]*>")  # <!DOCTYPE ...>, <?xml ...?>: nothing to read
+_WHOLE_TAG = compile_later(r"""</?[A-Za-z][^\s/<>"'=]*+(?:[^<>"']++|"[^"<]*+"|'[^'<]*+')*+>""")
+_DECLARATION = compile_later(r"<[!?][^<>]*>")  # <!DOCTYPE ...>, <?xml ...?>: nothing to read
 
 
 def only_whole_tags(html: str) -> str:
@@ -431,8 +432,10 @@ def only_whole_tags(html: str) -> str:
             if end < 0:
                 return "".join(out)
             position = end + 3
-        elif match := (_WHOLE_TAG.match(html, start) or _DECLARATION.match(html, start)):
-            out.append(match.group() if match.re is _WHOLE_TAG else "")
+        elif match := _WHOLE_TAG.match(html, start):
+            out.append(match.group())
+            position = match.end()
+        elif match := _DECLARATION.match(html, start):
             position = match.end()
         else:
             out.append("&lt;")
@@ -446,7 +449,7 @@ def text_blocks(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(("paragraph", line) for line in map(_collapse, text.splitlines()) if line)
 
 
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN = compile_later(r"\s+")
 
 
 def _collapse(text: str) -> str:

@@ -31,6 +31,7 @@ from .epaper import Block, IngestError, SourceItem, clean_punctuation, count_cha
 from .characters import find_problems, without_invisible
 from .conventions import CANDIDATES_SUFFIX, MAX_TEXT_BYTES
 from .feeds_in import FeedEntry, FeedError, looks_like_xml, parse_feed
+from .patterns import compile_later
 
 MAX_RAW_BYTES = 64 << 20  # one raw file: a feed of 1,000 long articles is well under it
 
@@ -93,13 +94,13 @@ def from_feed_entry(entry: FeedEntry, file_name: str) -> SourceItem:
 
 # Plain scalars that the YAML 1.2 core schema (the site's loader) types as
 # null, bool or number; YAML 1.1 readings are caught by the PyYAML round trip.
-_YAML12_TYPED = re.compile(
+_YAML12_TYPED = compile_later(
     r"~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
     r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
     r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"
     r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
 )
-_YAML_INDICATOR = re.compile(r"""[-?:,\[\]{}#&*!|>'"%@`~]""")
+_YAML_INDICATOR = compile_later(r"""[-?:,\[\]{}#&*!|>'"%@`~]""")
 
 
 def yaml_scalar(value: str) -> str:
@@ -176,7 +177,7 @@ def render_source(item: SourceItem) -> str:
 # --------------------------------------------------------------------------
 # Outputs and writing (the only I/O)
 
-_ID = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-f]{8}")
+_ID = compile_later(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-f]{8}")
 _DIFF_CONTEXT_LINES = 8
 _DIFF_LINE_CHARS = 100
 
@@ -208,7 +209,7 @@ def item_outputs(item: SourceItem, sources_dir: Path, name: str = "") -> list[Ou
             Output(target.with_name(item.id + CANDIDATES_SUFFIX), draft.encode("utf-8"))]
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = compile_later("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def readable(item: SourceItem) -> SourceItem:

@@ -23,7 +23,6 @@ import functools
 import html
 from collections.abc import Iterator
 import posixpath
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -37,6 +36,7 @@ from .kept import Kept
 from .memo import same_encoding
 from .model import Config, Rendered
 from . import quantities
+from .patterns import compile_later
 from .provenance import normalize
 from .quantities import Quantity
 from .tracing import Allowed, quote_quantities, said_from_today, untraced
@@ -432,7 +432,7 @@ def _static_address(path: str, targets: Targets) -> str:
 
 
 # [text](cite:SOURCE "quote"), as written (no [ in its text: a run of them is read once, not once each)
-_CITATION = re.compile(r"\[[^\[\]\n]*\]\(cite:[^()\n]*\)")
+_CITATION = compile_later(r"\[[^\[\]\n]*\]\(cite:[^()\n]*\)")
 
 
 def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...], digits: tuple[TextRun, ...],

@@ -31,17 +31,18 @@ from .errors import ContentError, ContentErrors, ErrorList, Location, not_utf8
 from .inputs import Inputs
 from .kept import Kept, text_key
 from .memo import digest_of
+from .patterns import compile_later
 from .translations import LEDGER, fingerprint, words_fingerprint
 from .characters import Problem, find_problems
 from .yamlfile import UNPRINTABLE, one_line, parse_yaml, place_in, unprintable_error
 
 DATA_FILES = (*(kind.file for kind in RECORD_KINDS), "strings", "conversions", LEDGER)
 # What Windows refuses in a name (and the names it keeps for devices: ``conventions.windows_device``).
-_WINDOWS_REFUSED = re.compile(r'[\\:*?"<>|\x00-\x1f]|[. ]\Z')
+_WINDOWS_REFUSED = compile_later(r'[\\:*?"<>|\x00-\x1f]|[. ]\Z')
 # Anything that may make a path unportable (a superset, so that most paths are cleared by one search):
-_MAYBE_UNPORTABLE = re.compile(r'(?:\A|/)(?:con|prn|aux|nul|com|lpt)|[\\:*?"<>|\x00-\x1f]|[. ](?:/|\Z)',
+_MAYBE_UNPORTABLE = compile_later(r'(?:\A|/)(?:con|prn|aux|nul|com|lpt)|[\\:*?"<>|\x00-\x1f]|[. ](?:/|\Z)',
                                re.IGNORECASE)
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_FRONT_MATTER_END = compile_later(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,10 @@ from markdown_it.token import Token
 
 from .cjk import SHARED_PUNCTUATION, is_cjk
 from .conventions import is_template_id
+from .patterns import compile_later
 
-_EXPLICIT_ID = re.compile(r"(?<!\s)\s*\{#([A-Za-z][\w-]*)\}\s*$")  # from a run of spaces' start alone
-_SLUG_SEPARATORS = re.compile(r"[^\w]+")
+_EXPLICIT_ID = compile_later(r"(?<!\s)\s*\{#([A-Za-z][\w-]*)\}\s*$")  # from a run of spaces' start alone
+_SLUG_SEPARATORS = compile_later(r"[^\w]+")
 
 
 def _cjk_side(ch: str) -> bool:
@@ -96,7 +97,7 @@ def new_parser(html: bool = False) -> SiteMarkdown:
 
 # A link target markdown-it's ``normalizeLink`` gives back as it is: a path, a ``cite:`` record or a URL
 # with an ASCII host, of letters, digits and ``._~/-``, and a fragment of the same.
-_PLAIN_LINK = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?[A-Za-z0-9._~/-]*(?:#[A-Za-z0-9._~/-]*)?")
+_PLAIN_LINK = compile_later(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?[A-Za-z0-9._~/-]*(?:#[A-Za-z0-9._~/-]*)?")
 
 
 def normalized_link(url: str) -> str:
@@ -175,7 +176,7 @@ class QuickRenderer(RendererHTML):
         return super().renderInlineAsText([token for token in tokens or () if not _is_comment(token)], options, env)
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = compile_later(r"<!--.*?-->", re.DOTALL)
 
 
 def only_comments(html: str) -> bool:
@@ -201,7 +202,7 @@ def blank_comments(text: str) -> str:
     return _COMMENT.sub(lambda match: _NOT_A_LINE_BREAK.sub(" ", match.group(0)), text)
 
 
-_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
+_NOT_A_LINE_BREAK = compile_later(r"[^\n]")
 
 
 def _tag(tokens: list[Token], index: int, xhtml: bool) -> str:
@@ -500,10 +501,10 @@ def _empty_item(tokens: list[Token], index: int) -> bool:
 # --- links typed with an input method's punctuation ------------------------------------------------------------------
 
 # The start of a record link, in any mix of ASCII and full-width punctuation: [text](cite:
-_RECORD_LINK_START = re.compile(
+_RECORD_LINK_START = compile_later(
     r"(?P<open>[\[［【])(?:[^\[\]［］【】\n]|\n(?!\n))*(?P<close>[\]］】])(?P<gap>[ \t]*)(?P<paren>[(（])[ \t]*"
     r"(?P<scheme>cite|stat|event|term)(?P<colon>[ \t]*[:：][ \t]*)")
-_IDENT_END = re.compile(r"[^\s\"'“”‘’「」『』＂＇（）()]*")
+_IDENT_END = compile_later(r"[^\s\"'“”‘’「」『』＂＇（）()]*")
 _IME = {"［": ("[", "a full-width bracket"), "【": ("[", "a Chinese bracket"), "］": ("]", "a full-width bracket"),
         "】": ("]", "a Chinese bracket"), "（": ("(", "a full-width parenthesis"),
         "）": (")", "a full-width parenthesis"), "：": (":", "a full-width colon"),
@@ -513,8 +514,8 @@ _IME = {"［": ("[", "a full-width bracket"), "【": ("[", "a Chinese bracket"),
         "』": ('"', "a corner bracket"), "＂": ('"', "a full-width quotation mark"),
         "＇": ('"', "a full-width quotation mark")}
 _CLOSING = {'"': '"', "'": "'", "(": ")"}
-_NEXT_LINK = re.compile(r"[\]］】][(（]")  # a quote never runs into the next link: ](, ]（, 】( ...
-_BLANKS = re.compile(r"[ \t]*")
+_NEXT_LINK = compile_later(r"[\]］】][(（]")  # a quote never runs into the next link: ](, ]（, 】( ...
+_BLANKS = compile_later(r"[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -532,7 +533,7 @@ class MistypedLink:
 
 
 # What every record link, mistyped or not, holds: its scheme and the colon after it.
-_RECORD_SCHEME = re.compile(r"(?:cite|stat|event|term)[ \t]*[:：]")
+_RECORD_SCHEME = compile_later(r"(?:cite|stat|event|term)[ \t]*[:：]")
 
 
 def may_hold_record_links(text: str) -> bool:

@@ -22,6 +22,7 @@ from .compiled import Html, fill_placeholders
 from .dates import PartialDate
 from .errors import ContentError, ContentErrors, Location
 from .memo import digest_of, digest_of_fields
+from .patterns import compile_later
 from .provenance import Passage, SourceBlock
 
 
@@ -69,10 +70,10 @@ class Rendered:
         return "\n\n".join(block for block in (" ".join(part.split()) for part in text.split("\x01")) if block)
 
 
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|td|th|pre|dt|dd)>|<br\s*/?>")
-_TAG = re.compile(r"<[^<>]*>")  # (the renderer escapes < in text and values: a tag holds none)
-_IMAGE = re.compile(r"<img\b([^>]*)>")
-_ATTRIBUTE = re.compile(r'\s([^\s="]+)="([^"]*)"')  # as the renderer writes one: a value's own " is &quot;
+_BLOCK_END = compile_later(r"</(?:p|li|h[1-6]|blockquote|td|th|pre|dt|dd)>|<br\s*/?>")
+_TAG = compile_later(r"<[^<>]*>")  # (the renderer escapes < in text and values: a tag holds none)
+_IMAGE = compile_later(r"<img\b([^>]*)>")
+_ATTRIBUTE = compile_later(r'\s([^\s="]+)="([^"]*)"')  # as the renderer writes one: a value's own " is &quot;
 
 
 def text_of(markup: str) -> str:

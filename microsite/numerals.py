@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from .patterns import compile_later
+
 EXACT, OVER, MORE_THAN, NEARLY, ABOUT = "exact", "over", "more-than", "nearly", "about"
 QUALIFIERS = (EXACT, OVER, MORE_THAN, NEARLY, ABOUT)  # what a statistic's qualifier may be
 # What a text may also say of a number (不到, 至少, 以下; fewer than, at least, up to): read, so that a claim is
@@ -77,18 +79,18 @@ def _magnitude(written: str) -> int:
 # thousands separator, ٪ per cent, ؉ per mille) and the small per cent sign (﹪).
 _FULLWIDTH_MARKS = {"．": ".", "，": ",", "％": "%", "٫": ".", "٬": ",", "٪": "%", "﹪": "%", "؉": "‰"}
 # \d is every Unicode decimal digit (Nd); a circle ○ among Chinese digits is their zero (二○二三年, as often typed).
-_OTHER_DIGITS = re.compile(r"(?![0-9])\d|[．，％٫٬٪﹪؉]|[○◯](?=[〇零一二三四五六七八九○◯])|(?<=[〇零一二三四五六七八九○◯])[○◯]")
+_OTHER_DIGITS = compile_later(r"(?![0-9])\d|[．，％٫٬٪﹪؉]|[○◯](?=[〇零一二三四五六七八九○◯])|(?<=[〇零一二三四五六七八九○◯])[○◯]")
 
 
 # Thousands grouped by other marks than the comma: 1.200.000 (two groups or more: 1.200 is one point two) and
 # 1'200'000 or 1’200 (as written in Switzerland). No reader takes either for several numbers, or for a decimal.
-_OTHER_GROUPS = re.compile(r"(?<![\d.,'’])\d{1,3}(?:(?:\.\d{3}){2,}|(?:['’]\d{3})+)(?![\d]|[.,'’]\d)")
-_GROUP_MARK = re.compile(r"[.'’]")
+_OTHER_GROUPS = compile_later(r"(?<![\d.,'’])\d{1,3}(?:(?:\.\d{3}){2,}|(?:['’]\d{3})+)(?![\d]|[.,'’]\d)")
+_GROUP_MARK = compile_later(r"[.'’]")
 # A decimal comma: 12,5 and 3,5万 are 12.5 and 35,000, as Europe and a misread decimal point write them; not two
 # numbers, 12 and 5, which any quote holding both traced. One or two digits after an ASCII comma, none before that
 # run or after it, nor a comma and digits (1,2,3 is a list; 12,500 a thousands group; a year, 2023,5, has four
 # digits). Not the full-width comma (12，5家 ends a clause), which is folded to a comma after this is asked.
-DECIMAL_COMMA = re.compile(r"\d(?<![\d.,，．]\d)\d{0,2},\d{1,2}(?!\d)(?![,，．.]\d)")  # (a digit first: searched fast)
+DECIMAL_COMMA = compile_later(r"\d(?<![\d.,，．]\d)\d{0,2},\d{1,2}(?!\d)(?![,，．.]\d)")  # (a digit first: searched fast)
 
 
 def fold_digits(text: str) -> str:
@@ -116,7 +118,7 @@ def fold_digits(text: str) -> str:
 _CASE_LOOKALIKES = str.maketrans({"\u017f": "s", "\u212a": "K", "\u0131": "i", "\u0130": "I"})
 
 
-_ANY_CASE_LOOKALIKE = re.compile("[\u017f\u212a\u0131\u0130]")
+_ANY_CASE_LOOKALIKE = compile_later("[\u017f\u212a\u0131\u0130]")
 
 
 def fold_letters(text: str) -> str:
@@ -147,7 +149,7 @@ _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块�
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
-_ANY_TRADITIONAL = re.compile(f"[{_TRADITIONAL}]")
+_ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
 
 
 def fold_traditional(text: str) -> str:
@@ -206,7 +208,7 @@ _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|�
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
-_ZH_ARABIC = re.compile(
+_ZH_ARABIC = compile_later(
     _ZH_PREFIX + r"(?P<num>[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?)" + _ZH_GE_MAG + _ZH_POSTFIX + _ZH_MAG + r"(?P<post2>余|多|几|来)?" + _ZH_UNIT
 )
 ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS])  # the characters Chinese writes numbers with
@@ -214,13 +216,13 @@ ZH_NUMERALS = "".join([*_ZH_DIGITS, *_ZH_SMALL_UNITS, *_ZH_TENS, *_ZH_BIG_UNITS]
 # (A 一 that ends a word is no number by itself: 统一, 唯一, 同一, 单一, 之一 … 统一成立 holds no 一成, a tenth.)
 # 三点五亿 is 350,000,000: a decimal point in words (not 三点五十分, ten to four: a numeral after its digits)
 _ZH_POINT = rf"(?P<dec>点[〇零一二三四五六七八九]+(?![{''.join(_ZH_DIGITS)}{''.join(_ZH_SMALL_UNITS)}{''.join(_ZH_TENS)}]))?"
-_ZH_WORDS = re.compile(_ZH_PREFIX + rf"(?P<num>(?!(?<=[统唯同单专之划归合均整逐纯])一(?![{ZH_NUMERALS}]))[{ZH_NUMERALS}]+)"
+_ZH_WORDS = compile_later(_ZH_PREFIX + rf"(?P<num>(?!(?<=[统唯同单专之划归合均整逐纯])一(?![{ZH_NUMERALS}]))[{ZH_NUMERALS}]+)"
                        + _ZH_POINT + _ZH_GE_MAG + _ZH_POSTFIX
                        + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
-_ZH_PERCENT = re.compile(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+{_ZH_POINT})" + _ZH_POSTFIX
+_ZH_PERCENT = compile_later(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+{_ZH_POINT})" + _ZH_POSTFIX
                          + _ZH_AFTER)
 # (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)
-_ZH_FRACTION = re.compile(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)"
+_ZH_FRACTION = compile_later(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)"
                           + _ZH_AFTER)  # 四分之三以上: at least three quarters
 # 1/3, 2/3, 1／100: a fraction written with a slash (full-width, or the fraction slash ⁄), a share as 三分之一 is; not
 # one of a chain (1/3/5, 2023/1/3: a date) nor a decimal's part. Which pairs are fractions: see is_slash_fraction.
@@ -231,26 +233,26 @@ NOT_BEFORE_DIGITS = r"(?![0-9]|\.[0-9]|,[0-9]{3}(?![0-9]))"
 _SLASH = "/／⁄"
 _SLASH_PAIR = (rf"{NOT_AFTER_DIGITS}(?<![{_SLASH}])(?P<num>[0-9]{{1,3}})[{_SLASH}](?P<den>[0-9]{{1,3}}){NOT_BEFORE_DIGITS}"
                rf"(?![{_SLASH}][0-9])")
-_ZH_SLASH_FRACTION = re.compile(_ZH_PREFIX + _SLASH_PAIR + _ZH_AFTER)  # 超过2/3, 1/4以上
+_ZH_SLASH_FRACTION = compile_later(_ZH_PREFIX + _SLASH_PAIR + _ZH_AFTER)  # 超过2/3, 1/4以上
 # 一半, 半数: a half, as 二分之一 is; 过半 over, 近半 nearly half (not 过半年, 近半个月: after, nearly half a year)
-_ZH_HALF = re.compile(_ZH_PREFIX + r"(?P<half>一半|半数|减半|折半|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])"
+_ZH_HALF = compile_later(_ZH_PREFIX + r"(?P<half>一半|半数|减半|折半|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])"
                       + _ZH_AFTER)  # (减半征收: levied at half, halved)
 # 半年, half a year; 半个月, 半天, 半小时, 半个世纪: a time counted, in the spans it names, as 一年半 (a year and a half)
 # and 两个半月 are; 近半年, 半个多月, 半年以上 as any number; 大半年, the better part of a year, over half. Not a half
 # of a year, a month or a day (上半年, 下半月, 前半天, 后半年: a part of a date, as a quarter is, see quantities), nor
 # 好半天 or 老半天 ("a good while"), nor a word that begins with 半月 (半月形, half-moon; 半月刊, a fortnightly), nor
 # the half of 两个半月 (read with its number), nor the 多 of 多次 (半年多次召开: many times in half a year).
-_ZH_HALF_SPAN = re.compile(_ZH_PREFIX + r"(?<![上下前后好老个])(?P<big>大)?半(?:个(?P<more_ge>多)?)?"
+_ZH_HALF_SPAN = compile_later(_ZH_PREFIX + r"(?<![上下前后好老个])(?P<big>大)?半(?:个(?P<more_ge>多)?)?"
                            r"(?P<span>年|月(?![形板牙刊谈])|天|日|小时|钟头|周|星期|世纪|分钟)"
                            r"(?:(?P<more>多|余)(?![元样种数次方项位个家名人批]))?" + _ZH_AFTER)
 # The unit a half of a span is counted in: the span's, as a number of them is read (两个月: 个; 三天, 3 日: 天).
 _ZH_SPAN_UNIT = {"年": "年", "月": "个", "天": "天", "日": "天", "小时": "小时", "钟头": "小时", "周": "周", "星期": "周",
                  "世纪": "个", "分钟": "分钟"}
-_ZH_ONE_DIGIT_LONG = re.compile(f"(?<![{ZH_NUMERALS}0-9这那哪每某各几])个{_DIGITS_LONG}")  # (这个位数: this digit count)
+_ZH_ONE_DIGIT_LONG = compile_later(f"(?<![{ZH_NUMERALS}0-9这那哪每某各几])个{_DIGITS_LONG}")  # (这个位数: this digit count)
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
-_ZH_COUNTLESS = re.compile(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
+_ZH_COUNTLESS = compile_later(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
 # 翻一番, 翻倍; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
-_ZH_DOUBLING = re.compile(rf"翻(?:了)?{_ZH_PREFIX}(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍"
+_ZH_DOUBLING = compile_later(rf"翻(?:了)?{_ZH_PREFIX}(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍"
                           r"|(?:增长|增加|提高|提升|上升|扩大)(?:了)?(?:1|一)倍")
 
 _PREFIX_QUALIFIER = {
@@ -276,7 +278,7 @@ _FORMAL_AS_PLAIN = str.maketrans("伍陆參", "五六三")
 # Where they are numerals, as written (陸 too, which is read as 陆): folded by _fold_formal, and kept by the survey
 # (see digit_runs). The character first, then what stands beside it: searched fast.
 _FORMAL_BESIDE = f"[伍陆陸參](?:(?<=[{_FORMAL}陸].)|(?=[{_FORMAL}陸]))"
-_FORMAL_NUMERALS = re.compile(_FORMAL_BESIDE)
+_FORMAL_NUMERALS = compile_later(_FORMAL_BESIDE)
 
 
 def _fold_formal(text: str) -> str:
@@ -343,7 +345,7 @@ ZH_IDIOMS = ("千方百计", "千家万户", "百家争鸣", "三天两头", "�
              "百尺竿头", "千锤百炼", "万无一失", "接二连三", "丢三落四", "千辛万苦", "千变万化", "万紫千红", "四面楚歌",
              "一石二鸟", "一箭双雕", "举一反三", "三顾茅庐", "百折不挠", "千丝万缕", "万象更新", "五光十色", "十拿九稳",
              "千百年")  # (千百年来: for ages, no 1,100 years)
-_ZH_IDIOM_NUMERALS = re.compile("|".join(sorted({idiom[:2] for idiom in ZH_IDIOMS})))  # (a quick look first)
+_ZH_IDIOM_NUMERALS = compile_later("|".join(sorted({idiom[:2] for idiom in ZH_IDIOMS})))  # (a quick look first)
 _ZH_IDIOM_REACH = max(map(len, ZH_IDIOMS))
 
 
@@ -439,7 +441,7 @@ def _arabic_chain(chain: list[re.Match], text: str) -> list[Number]:
     return [Number(value, qualifier, first.start(), last.end(), text[first.start():last.end()], unit)]
 
 
-_MIXED_TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[十百千万亿零]")
+_MIXED_TOKEN = compile_later(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[十百千万亿零]")
 
 
 def mixed_numeral_value(written: str) -> float | None:
@@ -724,7 +726,7 @@ _EN_QUALIFIERS = {
 }
 # A qualifier before a number, looked for back from each number found (a search at every place in the text for one
 # of forty words would cost more than all the rest of the reading).
-_EN_BEFORE = re.compile(r"(?:\b(?P<pre>not (?:more than|over|above|exceeding|less than|fewer than|under|below)"
+_EN_BEFORE = compile_later(r"(?:\b(?P<pre>not (?:more than|over|above|exceeding|less than|fewer than|under|below)"
                         r"|more or less|more than|upwards of|in excess of|north of|just over|well over|over|above|nearly"
                         r"|almost|close to|just shy of|just short of|about|around|some|roughly|approximately|approx\.?"
                         r"|circa|ca?\.|an estimated|estimated|no fewer than|no less than|no more than|fewer than|less than"
@@ -740,7 +742,7 @@ _EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|-some(?:thing)?\b|\sor (?:more|
 # words ("three times the following year" is occasions still).
 _AS_A_MULTIPLE = (r"(?=\s+(?:as|more|less|fewer|larger|higher|bigger|greater|smaller|lower|faster|longer|wider"
                   r"|the(?!\s+(?:following|next|same|day|week|month|year)\b))\b)")
-_EN_NUMBER = re.compile(
+_EN_NUMBER = compile_later(
     r"(?:(?P<cur>CNY|RMB|US\$|USD|HK\$|HKD|\$|¥|EUR|€)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
@@ -764,8 +766,8 @@ def _en_qualified(match: re.Match, text: str) -> tuple[int, str]:
 
 
 _EN_SOME_AFTER = {"some": MORE_THAN, "something": MORE_THAN}
-_EN_SLASH_FRACTION = re.compile(_SLASH_PAIR + _EN_AFTER, re.IGNORECASE)  # 1/3, 3/4 or more
-_ANY_SLASH = re.compile(f"[{_SLASH}]")  # twenty-some, as forty-odd (before one, some is about)
+_EN_SLASH_FRACTION = compile_later(_SLASH_PAIR + _EN_AFTER, re.IGNORECASE)  # 1/3, 3/4 or more
+_ANY_SLASH = compile_later(f"[{_SLASH}]")  # twenty-some, as forty-odd (before one, some is about)
 
 
 def _en_qualifier_before(text: str, start: int) -> tuple[int, str]:
@@ -940,9 +942,9 @@ def find_numbers_en(text: str) -> list[Number]:
 
 # A Roman numeral of two letters or more, in capitals, after a capitalized word (Phase II, World War II, Article XI,
 # Grade III): a rank. One letter alone is a word or a name far more often (I, X, "Plan C").
-EN_ROMAN = re.compile(r"\b[A-Z][a-z]+\.?\s+(?P<roman>(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+EN_ROMAN = compile_later(r"\b[A-Z][a-z]+\.?\s+(?P<roman>(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
                       r"(?<=[IVXLC])\b")  # (the whole word, a numeral: not IIII, nor none of it)
-_MAY_BE_ROMAN = re.compile(r"\b[IVXLC]{2,}\b")
+_MAY_BE_ROMAN = compile_later(r"\b[IVXLC]{2,}\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -955,11 +957,11 @@ def roman_value(numeral: str) -> int:
 # X and a half: one and a half million (1,500,000, not nothing), two and a half thousand (2,500, not two), two-and-a-half
 # years, 1 and a half; a million and a half (1,500,000, not a million). Looked at after each number read, not searched
 # for: few numbers have one.
-_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])"
+_AND_A_HALF = compile_later(r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])"
                          r"(?:[\s-]+(?P<mag>thousand|million|billion|trillion)(?![a-z]))?(?P<times>\s+times(?![a-z]))?"
                          r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b)?",
                          re.IGNORECASE)
-_SMALL_WHOLE = re.compile("[0-9]{1,3}")  # (digits that may have "and a half" after them: not 2023, nor 1.5 or 1,000)
+_SMALL_WHOLE = compile_later("[0-9]{1,3}")  # (digits that may have "and a half" after them: not 2023, nor 1.5 or 1,000)
 
 
 def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> tuple[float, int, str] | None:
@@ -991,8 +993,8 @@ def _and_a_half(value: float, words: str, text: str, end: int, taken: Taken) -> 
 # see _ONE_IN, after _EN_SMALL). Looked for back from each number found (the whole), so that the text is not read
 # once more for the few that have one. Not where the whole is a time (nine in ten years: nine, within ten years),
 # nor the end of another number (twenty-one in ten), nor a year (5 in 2023).
-_ONE_IN_WHOLE = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3}(?![0-9]))*|[a-z][a-z\s-]*", re.IGNORECASE)  # in words, or digits
-_ONE_IN_TIME = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.IGNORECASE)
+_ONE_IN_WHOLE = compile_later(r"[1-9][0-9]{0,2}(?:,[0-9]{3}(?![0-9]))*|[a-z][a-z\s-]*", re.IGNORECASE)  # in words, or digits
+_ONE_IN_TIME = compile_later(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.IGNORECASE)
 
 
 def _one_in(numbers: list[Number], folded: str, text: str) -> list[Number]:
@@ -1029,12 +1031,12 @@ _EN_COUNTED = ("people|persons?|members?|chambers?|compan(?:y|ies)|enterprises?|
                "|villages?|towns?|cities|city|counties|county|departments?|units?|agencies|agency|branch(?:es)?"
                "|offices?|schools?|projects?|events?|meetings?|activities|activity|sessions?|deals?|contracts?"
                "|items?|products?|brands?")
-_EN_MEASURE = re.compile(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
+_EN_MEASURE = compile_later(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
                          r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r"))\b",
                          re.IGNORECASE)
 _EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "ton": "吨", "mu": "亩", "pair": "对",
                      "counted": "个"}
-_YEARLIKE = re.compile(r"[12][0-9]{3}")
+_YEARLIKE = compile_later(r"[12][0-9]{3}")
 
 
 def _en_measured(text: str, number: Number) -> Number:
@@ -1049,14 +1051,14 @@ def _en_measured(text: str, number: Number) -> Number:
 
 # Two neighbours said as one rough number: seven or eight, two-three (as 七八 and 两三 are). Not two joined by "to" or
 # a dash between digits, 2 to 3, 49-50: a range, read as its two ends, as 2至3 and 49-50 are in Chinese.
-_OR_NEXT = re.compile(r"\s*or\s*\Z")
-_WORDS_JOINED = re.compile(r"[a-z]+-\Z", re.IGNORECASE)
+_OR_NEXT = compile_later(r"\s*or\s*\Z")
+_WORDS_JOINED = compile_later(r"[a-z]+-\Z", re.IGNORECASE)
 EN_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
              "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # A month's name right after a range's last day (11-12 October, 11 to 12th of October) or right before its first
 # (October 11-12): the two are days, not a rough number.
-_MONTH_AFTER_DAYS = re.compile(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{EN_MONTHS})\b", re.IGNORECASE)
-_MONTH_BEFORE_DAYS = re.compile(rf"\b(?:{EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
+_MONTH_AFTER_DAYS = compile_later(rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{EN_MONTHS})\b", re.IGNORECASE)
+_MONTH_BEFORE_DAYS = compile_later(rf"\b(?:{EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
 _MONTH_REACH = len("september. ")  # characters back: the longest name, its dot and a space
 
 
@@ -1085,12 +1087,12 @@ _EN_SMALL = {word: value for value, word in enumerate(
 _EN_TENS = {word: 10 * (index + 2) for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _EN_SCALES = {"hundred": 100, "dozen": 12, **_EN_MAGNITUDES}
 # The part of a share "X in Y" (see _one_in): one to nineteen, or digits.
-_ONE_IN = re.compile(r"(?<![a-z0-9.,-])(?P<one>" + "|".join(sorted((word for word, value in _EN_SMALL.items() if value),
+_ONE_IN = compile_later(r"(?<![a-z0-9.,-])(?P<one>" + "|".join(sorted((word for word, value in _EN_SMALL.items() if value),
                                                                     key=len, reverse=True))
                      + r"|[1-9][0-9]?)\s+(?:in|out\s+of)(?:\s+every)?\s+\Z", re.IGNORECASE)
 _ONE_IN_REACH = len("seventeen out of every  ")  # characters back: the longest and a little room
 _EN_WORD = "(?:" + "|".join(sorted([*_EN_SMALL, *_EN_TENS, *_EN_SCALES], key=len, reverse=True)) + ")"
-_EN_WORDS = re.compile(
+_EN_WORDS = compile_later(
     r"(?P<num>(?<![a-z])(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred: 100
     rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(_EN_SMALL)[:10])}))+(?:\s+(?:thousand|million|billion|trillion))?)?"  # six
@@ -1101,20 +1103,20 @@ _EN_WORDS = re.compile(
 # A number so many digits long: double-digit growth, in single digits, a six-figure sum (两位数增长, 个位数, 六位数).
 _EN_DIGITS_COUNT = {"single": 1, "double": 2, "triple": 3}
 _EN_DIGITS_COUNT.update({word: value for word, value in _EN_SMALL.items() if 0 < value < 20})
-_EN_DIGITS_LONG = re.compile(rf"(?<![a-z0-9.,])(?P<num>{'|'.join(_EN_DIGITS_COUNT)}|[1-9][0-9]?)[\s-]+(?:digits?|figures?)"
+_EN_DIGITS_LONG = compile_later(rf"(?<![a-z0-9.,])(?P<num>{'|'.join(_EN_DIGITS_COUNT)}|[1-9][0-9]?)[\s-]+(?:digits?|figures?)"
                              r"(?![a-z])(?!\s+(?:of|in)\b)" + _EN_AFTER, re.IGNORECASE)
 # Decades counted, two decades, 3 decades: tens of years, as 二十年 (a count of decades, one decade).
-_EN_DECADES = re.compile(rf"(?<![a-z0-9.,])(?P<num>[0-9]{{1,3}}|{_EN_WORD}(?:-{_EN_WORD})?)[\s-]+decades?(?![a-z])"
+_EN_DECADES = compile_later(rf"(?<![a-z0-9.,])(?P<num>[0-9]{{1,3}}|{_EN_WORD}(?:-{_EN_WORD})?)[\s-]+decades?(?![a-z])"
                          + _EN_AFTER, re.IGNORECASE)
 # A decade of a century, the 1980s, the '80s, the eighties: read as 80年代 is, by its tens. A Chinese text seldom gives
 # the century (上世纪80年代), so neither reader keeps it (1980年代 reads as 80年代). Two digits or a word only after
 # "the" (the 80s, the early eighties): "in their 80s" is an age. Not the 1900s or the 2000s: a decade or a century.
 _EN_DECADE_WORDS = {word[:-1] + "ies": value for word, value in _EN_TENS.items()}  # twenty: the twenties
-_EN_DECADE = re.compile(
+_EN_DECADE = compile_later(
     r"(?<![\w.,'’])(?:1[0-9]|20)(?P<tens>[1-9])0['’]?s(?![\w'’])|(?<![\w.,])['’](?P<short>[1-9])0s(?![\w'’])"
     r"|(?:(?<=\bthe\s)|(?<=\bthe\searly\s)|(?<=\bthe\slate\s)|(?<=\bthe\smid-)|(?<=\bthe\smid\s))"
     rf"(?:(?P<bare>[1-9])0s|(?P<word>{'|'.join(_EN_DECADE_WORDS)}))(?![\w'’])", re.IGNORECASE)
-_EN_VAGUE = re.compile(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
+_EN_VAGUE = compile_later(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>dozens|hundreds|thousands|millions|billions)"
                        r"(?![a-z])", re.IGNORECASE)  # hundreds: more than a hundred, as 数百 is
 # The scales a vague amount is of: several dozen (several tens, as dozens are), several hundred thousand (数十万).
 _EN_SCALE_VALUES = {"dozen": 10, "hundred": 100, **{f"hundred {name}": 100 * value for name, value in _EN_MAGNITUDES.items()
@@ -1132,7 +1134,7 @@ _EN_PHRASE_VALUES = {
     "a decade": (10, EXACT, "年"), "a fortnight": (2, EXACT, "周"),  # ten years (十年), two weeks (两周)
     "doubled": (2, EXACT, "倍"), "tripled": (3, EXACT, "倍"), "trebled": (3, EXACT, "倍"), "quadrupled": (4, EXACT, "倍"),
 }
-_EN_PHRASES = re.compile(  # (a tree of their letters, see word_trie: forty phrases one by one were slow to search)
+_EN_PHRASES = compile_later(  # (a tree of their letters, see word_trie: forty phrases one by one were slow to search)
     r"(?<![a-z])(?:" + word_trie(_EN_PHRASE_VALUES).replace(re.escape(" "), r"[\s-]+")
     + r")(?![a-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)"  # tens of thousands: a vague amount
     # doubled as, zero in on, zero-tolerance; zero point five is read whole, as a number in words (after doubled,
@@ -1141,8 +1143,8 @@ _EN_PHRASES = re.compile(  # (a tree of their letters, see word_trie: forty phra
     re.IGNORECASE)
 _EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re.split("[ -]", phrase)
                              if word not in ("a", "of", "half", "few", "several"))  # pair, decade, doubled ...
-_MULTIPLE_AFTER = re.compile(_AS_A_MULTIPLE, re.IGNORECASE)
-_EN_TIMES = re.compile(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
+_MULTIPLE_AFTER = compile_later(_AS_A_MULTIPLE, re.IGNORECASE)
+_EN_TIMES = compile_later(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
 
 
 # Fractions in words: a third of, two thirds, one in five, (more than) half of; half a million is a count. "A third"
@@ -1155,7 +1157,7 @@ _EN_DENOMINATORS |= {f"{word}s": value for word, value in _EN_DENOMINATORS.items
 _EN_FRACTION_WORDS = frozenset(_EN_DENOMINATORS)
 # (a text without one of these holds no fraction in words: a plural holds its singular, halves aside)
 _EN_FRACTION_STEMS = tuple(word for word in _EN_DENOMINATORS if word == "halves" or not word.endswith("s"))
-_EN_FRACTION = re.compile(
+_EN_FRACTION = compile_later(
     r"(?<![a-z])(?:(?P<scaled>half)(?:[\s-]+an?)?[\s-]+(?P<scale>hundred|thousand|million|billion|trillion)"
     # a quarter of a million, three quarters of a billion: 250,000 and 750,000,000 (as 25万, 7.5亿), not a quarter
     r"|(?P<part>an?|one|two|three)[\s-]+(?P<parts>thirds?|quarters?)[\s-]+of[\s-]+an?[\s-]+"
@@ -1169,8 +1171,8 @@ _EN_FRACTION = re.compile(
 # these words. After another (nearly, almost, more than, roughly), a fraction, but a third party and a quarter
 # century (anyone else; 25 years).
 _EN_PREPOSITIONS = frozenset(("about", "around", "over", "under", "above", "below", "north of", "some"))
-_A_FRACTION = re.compile(r"(?![\s-]+(?:part(?:y|ies)|centur(?:y|ies))\b)")
-_NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|\Z)|\s+(?:of|in|on|at|by|from|since|than|and|or|but|more|less|fewer"
+_A_FRACTION = compile_later(r"(?![\s-]+(?:part(?:y|ies)|centur(?:y|ies))\b)")
+_NO_NOUN_AFTER = compile_later(r"\s*(?:[^\w\s]|\Z)|\s+(?:of|in|on|at|by|from|since|than|and|or|but|more|less|fewer"
                             r"|higher|lower|larger|smaller|are|is|were|was|have|has|had|to|up|down|compared)\b",
                             re.IGNORECASE)
 # Half a year, a half-year (半年), half a month, a half-day, an hour and a half (一个半小时): times counted in the
@@ -1178,11 +1180,11 @@ _NO_NOUN_AFTER = re.compile(r"\s*(?:[^\w\s]|\Z)|\s+(?:of|in|on|at|by|from|since|
 # second half-year is a part of a date (see _EN_NOT_HALVED, quantities).
 _EN_SPAN_WORDS = ("year", "month", "week", "day", "hour", "minute", "decade", "century")
 _EN_SPANS = "|".join(_EN_SPAN_WORDS)
-_EN_HALF_SPAN = re.compile(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_SPANS})|(?:an?\s+)?half[\s-](?P<compound>{_EN_SPANS})"
+_EN_HALF_SPAN = compile_later(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_SPANS})|(?:an?\s+)?half[\s-](?P<compound>{_EN_SPANS})"
                            rf"|(?P<and>an?[\s-]+(?P<whole>{_EN_SPANS})[\s-]+and[\s-]+a[\s-]+half))"
                            r"(?![a-z])(?!-old)" + _EN_AFTER, re.IGNORECASE)
 # Half a percentage point, half a per cent: 0.5 of them (0.5个百分点, 0.5%), not a half of a whole.
-_EN_HALF_POINT = re.compile(r"(?<![a-z-])half[\s-]+an?[\s-]+(?:(?P<point>percentage[\s-]+point)|per[\s-]?cent)(?![a-z])"
+_EN_HALF_POINT = compile_later(r"(?<![a-z-])half[\s-]+an?[\s-]+(?:(?P<point>percentage[\s-]+point)|per[\s-]?cent)(?![a-z])"
                             + _EN_AFTER, re.IGNORECASE)
 # A span of time after a qualifier, more than a month, nearly a year: one of it, as 一个多月 and 近一年 are. Not after
 # a word that is as often a preposition (over a year, about a week: see _EN_PREPOSITIONS), nor alone ("a year",
@@ -1196,9 +1198,9 @@ _EN_SPAN_QUALIFIERS = ("more than", "upwards of", "in excess of", "just over", "
                        "not fewer than")  # (each one of _EN_QUALIFIERS)
 _EN_SPAN_QUALIFIER = (r"(?<![a-z])(?P<pre>" + "|".join(qualifier.replace(" ", r"\s+") for qualifier in
                                                      sorted(_EN_SPAN_QUALIFIERS, key=len, reverse=True)) + r")\s+an?\s+")
-_EN_QUALIFIED_SPAN = re.compile(_EN_SPAN_QUALIFIER + rf"(?P<span>{'|'.join(_EN_ONE_SPAN_WORDS)})(?![a-z])",
+_EN_QUALIFIED_SPAN = compile_later(_EN_SPAN_QUALIFIER + rf"(?P<span>{'|'.join(_EN_ONE_SPAN_WORDS)})(?![a-z])",
                                 re.IGNORECASE)
-_EN_QUALIFIER_BEFORE_SPAN = re.compile(_EN_SPAN_QUALIFIER + r"\Z", re.IGNORECASE)
+_EN_QUALIFIER_BEFORE_SPAN = compile_later(_EN_SPAN_QUALIFIER + r"\Z", re.IGNORECASE)
 _EN_SPAN_REACH = 40  # characters back from a word of time: the longest qualifier, "an" and the spaces between fit
 
 
@@ -1216,14 +1218,14 @@ def qualified_spans(text: str, lowered: str) -> list[re.Match]:
             at = lowered.find(span, at + len(span))
     return sorted(found, key=lambda match: match.start())
 # Two years and a half, three days and a half: as two and a half years (两年半, 三天半), in the span named.
-_SPANS_AND_A_HALF = re.compile(rf"[\s-]+(?P<span>{_EN_SPANS.replace('century', 'centur(?:y|ie)')})s?"
+_SPANS_AND_A_HALF = compile_later(rf"[\s-]+(?P<span>{_EN_SPANS.replace('century', 'centur(?:y|ie)')})s?"
                                r"[\s-]+and[\s-]+a[\s-]+half(?![a-z])", re.IGNORECASE)
-_EN_HALVED = re.compile(r"(?<![a-z])(?:halved|halving|(?:by|in)\s+half(?![\s-]+(?:an?|the|of|past|way|hour|day|year)\b))"
+_EN_HALVED = compile_later(r"(?<![a-z])(?:halved|halving|(?:by|in)\s+half(?![\s-]+(?:an?|the|of|past|way|hour|day|year)\b))"
                         r"(?![a-z-])", re.IGNORECASE)  # (not in half an hour, by half past ten, in half of them)
-_EN_NOT_HALVED = re.compile(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
+_EN_NOT_HALVED = compile_later(r"\b(?:first|second|latter|former|other|back|front|top|bottom|better)\s+\Z", re.IGNORECASE)
 
 
-_EN_SPAN_OF_QUARTERS = re.compile(r"\b(?:first|last|past|previous|next|coming|final|recent)\s+\Z", re.IGNORECASE)
+_EN_SPAN_OF_QUARTERS = compile_later(r"\b(?:first|last|past|previous|next|coming|final|recent)\s+\Z", re.IGNORECASE)
 
 
 def _en_fraction(match: re.Match, text: str) -> Number | None:
@@ -1301,7 +1303,7 @@ def _first_second(between: str) -> str:
 
 _FIRST_SECOND = _first_second(rf"(?!(?:{_NOT_BETWEEN})\b)")
 _EN_ORDINAL_STEMS = (*_EN_ORDINAL_WORDS, "first", "second")  # (a text without one holds no ordinal in words)
-EN_ORDINAL = re.compile(
+EN_ORDINAL = compile_later(
     rf"(?<![a-z-])(?:(?:{'|'.join(_EN_TENS)})[\s-]+(?:first|second|{'|'.join(_EN_ORDINAL_UNITS)})"
     rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|{_FIRST_SECOND})"
     r"(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
@@ -1458,7 +1460,7 @@ def astral_members(ranges: Iterable[tuple[int, int]]) -> str:
 
 
 _SYMBOLS = class_members(_SYMBOL_RANGES)
-_SYMBOL = re.compile(f"[{_SYMBOLS}]")
+_SYMBOL = compile_later(f"[{_SYMBOLS}]")
 _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
 # Words of a date that say a number without a numeral: a month's name, a year said from today (去年, last year).
 # May and March are months only with a capital (the verbs "may" and "march" are in every other text): looked for as
@@ -1473,10 +1475,10 @@ _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_PH
                                  *_EN_ORDINAL_WORDS, *_EN_DECADE_WORDS, *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest, the first meeting,
 # ranked first: see EN_ORDINAL and quantities): the words alone are in too many texts to send each to the slow search
-_EN_RANK = re.compile(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|{_first_second('')})(?![a-z])")
+_EN_RANK = compile_later(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|{_first_second('')})(?![a-z])")
 # double-digit, single digits: a number of digits (see _EN_DIGITS_LONG) without a number word
-_EN_DIGITS_WORD = re.compile(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+digits?(?![a-z]))")
-_NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
+_EN_DIGITS_WORD = compile_later(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+digits?(?![a-z]))")
+_NUMBER_START = compile_later(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"
                            rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
                            rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])|{_FORMAL_BESIDE}"
@@ -1484,15 +1486,15 @@ _NUMBER_START = re.compile(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
-_MAY_BE_NUMERAL = re.compile(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
+_MAY_BE_NUMERAL = compile_later(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
 # 半数; 首: 首次, a rank)
-_MAY_BE_SYMBOL = re.compile(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
+_MAY_BE_SYMBOL = compile_later(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving",
                           *(f"{scale}s" for scale in _EN_SCALES), *_EN_DECADE_WORDS, *_EN_PHRASE_WORDS, *DATE_WORDS,
                           *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
-_LETTERS = re.compile("[a-z]+")
-_ASCII_DIGIT = re.compile("[0-9]")
+_LETTERS = compile_later("[a-z]+")
+_ASCII_DIGIT = compile_later("[0-9]")
 
 
 def digit_runs(text: str) -> list[re.Match]:
@@ -1561,7 +1563,7 @@ def numeric_symbols(text: str) -> list[tuple[int, str]]:
 
 
 # km², m³: a unit squared or cubed (a power, which no reader takes for a number of its own): 12 km² is twelve.
-_UNIT_BEFORE_POWER = re.compile(r"(?<![A-Za-z])(?:[kcdm]?m|ft|in|mi|yd|米)\Z")
+_UNIT_BEFORE_POWER = compile_later(r"(?<![A-Za-z])(?:[kcdm]?m|ft|in|mi|yd|米)\Z")
 
 
 # --- a number cut in two ----------------------------------------------------
@@ -1584,24 +1586,24 @@ class Cut:
 
 
 _EN_WORD_BUT_ONE = "(?!one\\b)" + _EN_WORD  # a lone "one" is no number ("one of the levers")
-_ENDS_IN_NUMBER = re.compile(rf"(?:\d|[{ZH_NUMERALS}]|-one|\b{_EN_WORD_BUT_ONE}(?:fold)?)\Z", re.IGNORECASE)
-_STARTS_WITH_NUMBER = re.compile(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_WORD_BUT_ONE}\b)", re.IGNORECASE)
+_ENDS_IN_NUMBER = compile_later(rf"(?:\d|[{ZH_NUMERALS}]|-one|\b{_EN_WORD_BUT_ONE}(?:fold)?)\Z", re.IGNORECASE)
+_STARTS_WITH_NUMBER = compile_later(rf"\s*(?:\d|[{ZH_NUMERALS}]|{_EN_WORD_BUT_ONE}\b)", re.IGNORECASE)
 # (after a number, only a scale, a percent or a hyphen's second part carries it on: "49 chambers" does not)
-_CARRIES_ON = re.compile(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多成倍]|\s*(?:hundred|thousand|million|billion|trillion"
+_CARRIES_ON = compile_later(rf"(?:\d|[.,．]\d|[{ZH_NUMERALS}%％‰余多成倍]|\s*(?:hundred|thousand|million|billion|trillion"
                          rf"|dozen|per ?cent|percent|pct)\b|\s*-\s*(?:{_EN_WORD}|fold|plus|odd|per ?cent|percent)\b"
                          rf"|fold\b|pc\b|\+"
                          r"|\s+or (?:more|so)\b|(?:k|m|bn)\b|\s[%％‰])", re.IGNORECASE)  # (49 %: a percent too)
 # A qualifier after the measure word: [49个](…)以上, [8](…)家左右.
-_QUALIFIED_AFTER = re.compile(r"(?:[%s])?(?:以上|以下|以内|左右|出头)" % "".join(MEASURE_WORDS))
-_ENDS_IN_COUNT = re.compile(rf"(?:\d|[{ZH_NUMERALS}])(?:[{''.join(MEASURE_WORDS)}])?\Z")
+_QUALIFIED_AFTER = compile_later(r"(?:[%s])?(?:以上|以下|以内|左右|出头)" % "".join(MEASURE_WORDS))
+_ENDS_IN_COUNT = compile_later(rf"(?:\d|[{ZH_NUMERALS}])(?:[{''.join(MEASURE_WORDS)}])?\Z")
 # Before a number: a qualifier (超 and 约 even after another character: 护航约[49个] shows 约49个; 签约 then takes the
 # link's words in), 第, 百分之, or more digits. Not English words that are prepositions as often (about, over,
 # under: "talks about [49 chambers]").
-_LEADS_IN = re.compile(rf"(?:\d[.,．]?|[{ZH_NUMERALS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|不到|不足|少于|至少|最多"
+_LEADS_IN = compile_later(rf"(?:\d[.,．]?|[{ZH_NUMERALS}]|超过|超出|逾|将近|接近|大约|约有|约为|约占|不到|不足|少于|至少|最多"
                        r"|第|百分之|" + _NOT_OVER + "超|" + _NOT_NEARLY + "近|" + _NOT_ABOUT + "约"
                        r"|\b(?:more than|upwards of|nearly|almost|fewer than|less than|up to|at least|at most"
                        r"|no more than|no fewer than|as many as|roughly|approximately)\s+)\Z", re.IGNORECASE)
-_DIGITS_AFTER = re.compile(rf"(?:[\d%％‰{ZH_NUMERALS}]|[.,．](?=\d))*")  # the rest of the number, to show it whole
+_DIGITS_AFTER = compile_later(rf"(?:[\d%％‰{ZH_NUMERALS}]|[.,．](?=\d))*")  # the rest of the number, to show it whole
 
 
 def number_cut(before: str, after: str) -> Cut | None:

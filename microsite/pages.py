@@ -24,6 +24,7 @@ from .links import Prose, cited
 from .load import Document
 from .memo import Memo
 from .model import Config, Page, Rendered, output_path, page_url
+from .patterns import compile_later
 from .records import Records
 from .schema import Fields, expect_mapping
 from .tracing import PlainField
@@ -33,7 +34,7 @@ TEMPLATES = ("home", "page", "organisation", "pillar", "statistics", "timeline",
 SINGLE_TEMPLATES = ("home", "organisation", "statistics", "timeline", "glossary", "sources", "404", "search")
 RESERVED_FOLDERS = ("static", "sources", "data", "pagefind")  # static files, source pages, data downloads, search index
 RESERVED_NAMES = ("static", "data", "pagefind")  # nor may a page be the folder itself ("sources" is the sources page)
-_KEY_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_KEY_SEGMENT = compile_later(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_NAME_BYTES = 255  # a file or folder name, on every common file system
 MAX_OUTPUT_PATH_BYTES = 1024  # a page's path in the site: leaves 3,000 bytes of the usual 4,096 for the output folder
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import difflib
 import functools
 import heapq
-import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -27,6 +26,7 @@ from datetime import date
 from .dates import PartialDate, find_dates_zh
 from . import quantities
 from .numerals import EXACT, same_value
+from .patterns import compile_later
 
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "「": '"', "」": '"',
                               "‘": "'", "’": "'", "『": "'", "』": "'"})
@@ -98,7 +98,7 @@ def _block(lines: list[str], line: int) -> SourceBlock:
 
 
 # The characters :func:`normalize` keeps as they are: any below U+2000 but white space, and the CJK ideographs.
-_AS_IT_IS = re.compile(r"[^\s\u2000-\u4dff\ua000-\U0010ffff]*")
+_AS_IT_IS = compile_later(r"[^\s\u2000-\u4dff\ua000-\U0010ffff]*")
 
 
 class _Folded(dict):

@@ -38,6 +38,7 @@ from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORD
                        EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
                        fold_letters, is_slash_fraction, may_hold_numbers, same_value)
+from .patterns import compile_later
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
 NAMED = "named"  # a bare numeral of a name (the 四 of 四好, the 五 of 十四五) in a quote, or quoted: it counts nothing
@@ -52,15 +53,15 @@ _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 
 _COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数", "季度"}  # (二十一世纪, 九十年代, 两位数,
 # 前三季度 and 连续三季度: quarters counted, where they are no date)
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
-_EN_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_EN_QUARTER = re.compile(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
+_EN_ORDINAL_SUFFIX = compile_later(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_EN_QUARTER = compile_later(r"(?:st|nd|rd|th)[\s-]+quarter\b", re.IGNORECASE)
 _EN_MONTHS = EN_MONTHS
-_EN_MONTH_BEFORE = re.compile(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
+_EN_MONTH_BEFORE = compile_later(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
 _EN_MONTH_REACH = len("september.")  # characters back from the white space: the longest name and its dot fit
-_EN_MONTH_AFTER = re.compile(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
-_ROMAN = re.compile("[IVXLC]+")  # (as numerals read them: Phase II, a rank)
-_EN_NUMBERED = re.compile(r"(?:\bNo\.?\s?|#)\Z")  # No. 1, #1: a rank or a place in a list, as 第一 is
-_EN_DAY_OF_MONTH = re.compile(rf"(?:st|nd|rd|th)(?:\s+of)?\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)  # 11th (of) October
+_EN_MONTH_AFTER = compile_later(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
+_ROMAN = compile_later("[IVXLC]+")  # (as numerals read them: Phase II, a rank)
+_EN_NUMBERED = compile_later(r"(?:\bNo\.?\s?|#)\Z")  # No. 1, #1: a rank or a place in a list, as 第一 is
+_EN_DAY_OF_MONTH = compile_later(rf"(?:st|nd|rd|th)(?:\s+of)?\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)  # 11th (of) October
 
 
 @dataclass(frozen=True)
@@ -93,13 +94,13 @@ def is_count_zh(number: Number, text: str) -> bool:
 
 # 千亿产业集群, a cluster of a hundred billion; 万亿级: a magnitude of 亿 without a digit before it is a number (as 五亿
 # is), where 千万 ("by all means") and 万一 ("in case") are words.
-_BILLIONS = re.compile(f"(?<![{ZH_NUMERALS}])[十百千万萬][万萬]?[亿億]$")  # (超千亿 too)
+_BILLIONS = compile_later(f"(?<![{ZH_NUMERALS}])[十百千万萬][万萬]?[亿億]$")  # (超千亿 too)
 
 
-_COUNTLESS = re.compile("数以.+计$")  # 数以万计: tens of thousands, a count without a measure word
+_COUNTLESS = compile_later("数以.+计$")  # 数以万计: tens of thousands, a count without a measure word
 
 
-_COUNTED_IN_MAGNITUDES = re.compile(f"[{''.join(ZH_COUNTING_DIGITS)}][十百千]?個?个?[余多]?[万亿萬億]+$")
+_COUNTED_IN_MAGNITUDES = compile_later(f"[{''.join(ZH_COUNTING_DIGITS)}][十百千]?個?个?[余多]?[万亿萬億]+$")
 
 
 def claimed(text: str, lang: str) -> list[Quantity]:
@@ -130,14 +131,14 @@ def claimed(text: str, lang: str) -> list[Quantity]:
     return sorted(kept, key=lambda claim: claim.number.start)
 
 
-_LATIN_LETTER = re.compile("[A-Za-z]")
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
+_LATIN_LETTER = compile_later("[A-Za-z]")
+_CHINESE = compile_later(r"[\u3400-\u9fff]")
 
 
 # Words in quotation marks: a name (“四好”, ‘十四五’) or the article's words, quoted (see tracing). Not between
 # apostrophes, as a name's quoted part may be (tracing's _QUOTED_PART): in a sentence, an apostrophe of the article's
 # and one of the site's would enclose what lies between them.
-QUOTATION = re.compile(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
+QUOTATION = compile_later(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」|『[^『』]*』|\"[^\"]*\"")
 _QUOTATION_MARKS = frozenset("“‘「『\"")
 
 
@@ -187,7 +188,7 @@ def _claimed_zh(text: str) -> list[Quantity]:
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
 # word is written once, after the last: what joins two dates so (see dates), or 或.
-_RANGE_JOIN = re.compile(rf"\s*(?:{DATES_JOINED}|或)\s*\Z")
+_RANGE_JOIN = compile_later(rf"\s*(?:{DATES_JOINED}|或)\s*\Z")
 
 
 def _opens_a_range(number: Number, after: Number, text: str) -> bool:
@@ -200,7 +201,7 @@ def _opens_a_range(number: Number, after: Number, text: str) -> bool:
 # 首次, 首届, 首家 (the first time, session, company): a rank, as 第一次 is; not the 首 that ends a word (元首, 为首,
 # 之首, 榜首: 元首次日, the head of state the next day), and in English the phrases that can mean nothing else ("first"
 # alone is left out: "at first", "first of all").
-_FIRSTS = re.compile(r"(?<![元党榜为居之魁祸自匕昂回俯垂叩斩部岁篇卷句段])首(?P<measure>次|度|届|家|个|批|位|座|款|场|期|轮|笔|单)"
+_FIRSTS = compile_later(r"(?<![元党榜为居之魁祸自匕昂回俯垂叩斩部岁篇卷句段])首(?P<measure>次|度|届|家|个|批|位|座|款|场|期|轮|笔|单)"
                      r"|\b(?:for the first time|the first time|first[\s-]ever)\b", re.IGNORECASE)
 
 
@@ -216,7 +217,7 @@ def _firsts(text: str) -> list[Quantity]:
 # A half of a year (see HALF): 上半年 and 下半年 (前半年, 后半年 as some write them); the first or second (or latter)
 # half of the year, of this, last or next year or of 2023, or half-year; H1 or H2 beside a year (H1 2023, 2023 H2:
 # H1 alone is a heading as often). Not a half of anything else (上半场, the first half of the meeting).
-_HALVES = re.compile(r"(?P<zh>[上下前后])半年"
+_HALVES = compile_later(r"(?P<zh>[上下前后])半年"
                      r"|\b(?P<which>first|second|latter)[\s-]+half(?=[\s-]+year\b|\s+of\s+(?:(?:the|this|last|next|that)"
                      r"\s+year|[12][0-9]{3})\b)"
                      r"|(?-i:\bH(?P<h>[12]))(?=[\s-]?[12][0-9]{3}\b)|(?<=[12][0-9]{3}[\s-])(?-i:H(?P<h2>[12]))\b",
@@ -278,7 +279,7 @@ def _date_part(number: Number, in_date: bool, text: str) -> str:
 
 
 # (Not where 年 begins a word of its own, 如今年轻, 说明年度, 网上年报, 这次年会, 上年纪: the 今, 明, 上 end another.)
-_RELATIVE_YEARS = re.compile(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画])"
+_RELATIVE_YEARS = compile_later(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画])"
                              r"|\b(?P<en>(?:this|last|next|the coming) year|the (?:start|beginning) of the year"
                              r"|year to date)\b", re.IGNORECASE)  # (since the start of the year: this one's start)
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
@@ -350,11 +351,11 @@ def _claimed_en(text: str) -> list[Quantity]:
 # not a count (11 and 12 October) nor a rough number (11-12, "about 11": see numerals._rough_en).
 _EN_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 _EN_DAYS_JOINED = r"\s*(?:-|–|—|to|until|till|through|and|or|&)\s*"
-_EN_DAY_RANGE = re.compile(
+_EN_DAY_RANGE = compile_later(
     rf"(?<![\w.,])(?P<first>{_EN_DAY}){_EN_DAYS_JOINED}(?P<second>{_EN_DAY})(?:\s+of)?\s+(?:{_EN_MONTHS})\b"
     rf"|\b(?:{_EN_MONTHS})\.?\s+(?P<first2>{_EN_DAY}){_EN_DAYS_JOINED}(?P<second2>{_EN_DAY})(?![\w]|[.,]\d)",
     re.IGNORECASE)
-_DAY_DIGITS = re.compile("[0-9]+")
+_DAY_DIGITS = compile_later("[0-9]+")
 
 
 def _en_day_ranges(text: str) -> frozenset[tuple[int, int]]:
@@ -371,12 +372,12 @@ def _en_day_ranges(text: str) -> frozenset[tuple[int, int]]:
     return frozenset(spans)
 
 
-_ASCII_DIGIT = re.compile("[0-9]")
+_ASCII_DIGIT = compile_later("[0-9]")
 
 
 # Dates written in digits. Year first (2023-10-11, 2023/10/11, 2023.10.11, 2023-10), as ISO 8601 and Chinese order
 # them: one reading.
-_NUMERIC_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?P<year>[12][0-9]{{3}})(?P<sep>[-/.／])(?P<month>0?[1-9]|1[0-2])"
+_NUMERIC_DATE = compile_later(rf"{NOT_AFTER_DIGITS}(?P<year>[12][0-9]{{3}})(?P<sep>[-/.／])(?P<month>0?[1-9]|1[0-2])"
                            rf"(?:(?P=sep)(?P<day>0?[1-9]|[12][0-9]|3[01]))?{NOT_BEFORE_DIGITS}")
 # Year last (11/10/2023, 11.10.2023, 11-10-2023): the 11th of October to readers who write the day first, November
 # the 10th to those who write the month first (as the United States does). Read in the order the values allow
@@ -384,18 +385,18 @@ _NUMERIC_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?P<year>[12][0-9]{{3}})(?P<sep>
 # DAY_OR_MONTH, which is traced only where the quote gives it both as a day and as a month (see :func:`traced`):
 # whichever date a reader takes it for, the quote must say that date, so a quote's 2023年10月11日 does not trace a
 # page's 11/10/2023 that half its readers take for November; and the editor is told to write the month as a word.
-_YEAR_LAST_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?<![-/／])(?P<first>[0-3]?[0-9])(?P<sep>[-/.／])(?P<second>[0-3]?[0-9])"
+_YEAR_LAST_DATE = compile_later(rf"{NOT_AFTER_DIGITS}(?<![-/／])(?P<first>[0-3]?[0-9])(?P<sep>[-/.／])(?P<second>[0-3]?[0-9])"
                              rf"(?P=sep)(?P<year>[12][0-9]{{3}}){NOT_BEFORE_DIGITS}(?![-/／][0-9])")
 # No year (10/11): Chinese writes the month first (10/11 is 10月11日, as 2023/10/11 is October); English either, so
 # it is read as the year-last form is. Only with a slash (10.11 is a decimal, 10-11 a range); and not a fraction
 # (1/3: see numerals.is_slash_fraction), round the clock (24/7, 7/24小时: see _ROUND_THE_CLOCK), nor two numbers with
 # a unit or a count after them (10/11%, 7/24小时).
-_SLASH_DATE = re.compile(rf"{NOT_AFTER_DIGITS}(?<![/／])(?P<first>[0-3]?[0-9])[/／](?P<second>[0-3]?[0-9])"
+_SLASH_DATE = compile_later(rf"{NOT_AFTER_DIGITS}(?<![/／])(?P<first>[0-3]?[0-9])[/／](?P<second>[0-3]?[0-9])"
                          rf"{NOT_BEFORE_DIGITS}(?![/／][0-9])"
                          r"(?!\s*(?:[%‰个家名人项次天]|小时|(?i:hours?|days?|per\s*cent|percent)\b))")
 # Two years, the second written short (2023-24, 2023/24年度, the 2023–24 season): the second is the year 2024, not a
 # count of 24 (as 2023—2024年 reads). Only a later year of the same century: 2023-12 is December (see _NUMERIC_DATE).
-_YEAR_SPAN = re.compile(rf"{NOT_AFTER_DIGITS}(?P<year>(?:19|20)[0-9]{{2}})\s?[-–—/／]\s?(?P<end>[0-9]{{2}})"
+_YEAR_SPAN = compile_later(rf"{NOT_AFTER_DIGITS}(?P<year>(?:19|20)[0-9]{{2}})\s?[-–—/／]\s?(?P<end>[0-9]{{2}})"
                         rf"{NOT_BEFORE_DIGITS}(?!\s*[%％‰])")
 _ROUND_THE_CLOCK = {7, 24}  # 24/7, 7/24: hours a day and days a week
 _ANY_YEAR = 2000  # a day and month without a year exist if they do in some year: a leap one (2/29)
@@ -485,7 +486,7 @@ def _ordinal_word(text: str) -> bool:
     return EN_ORDINAL.fullmatch(text) is not None or text.lower() in ("first", "second")
 
 
-_EN_WORD_QUARTER = re.compile(r"[\s-]+quarter\b", re.IGNORECASE)
+_EN_WORD_QUARTER = compile_later(r"[\s-]+quarter\b", re.IGNORECASE)
 
 
 def _en_date_part(number: Number, text: str) -> str:
@@ -509,7 +510,7 @@ def _month_before(text: str, start: int) -> bool:
 
 # A month named, capitalized as a month is: "in May", "May 2023", "11 October". May and March are words too ("may
 # help", "march on"), so they count only with a date's words around them.
-_EN_MONTH_NAME = re.compile(
+_EN_MONTH_NAME = compile_later(
     r"(?<![A-Za-z])(?:(?P<month>January|February|April|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?(?=\s*\d))"
     r"|(?:(?i:in|of|since|until|from|early|late|during) |mid-)(?P<may>May|March)|(?P<dated>May|March)(?=\s+\d))"

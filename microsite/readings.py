@@ -24,7 +24,6 @@ its Simplified one (:func:`numerals.fold_traditional`: 億 as 亿, 個 as 个,
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -33,6 +32,7 @@ from datetime import date
 from .dates import BEFORE, MONTH, QUARTER, YEAR, FoundDate, TIME_WORDS, find_dates_zh
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MORE_THAN, NEARLY, OVER, QUALIFIER_WORDS, SEVERAL,
                        UNDER, ZH_PLAIN_DIGITS, Number, find_numbers_en, find_numbers_zh, fold_traditional, same_value)
+from .patterns import compile_later
 
 _REFERENCE = date(2000, 7, 1)  # relative dates are read against one day: only whether they differ matters
 _SAYS = {EXACT: "", OVER: "over ", MORE_THAN: "more than ", NEARLY: "nearly ", ABOUT: "about ", UNDER: "under ",
@@ -45,9 +45,9 @@ _WORDS = {**{word: f"says '{_SAYS[qualifier].strip()}' of a number" for word, qu
               "US dollars", "Hong Kong dollars", "euros", "yen", "yuan", "renminbi", "pounds sterling"))},
           "第": "makes the number after it an ordinal",
           **{word: f"a word of time: {gloss}" for word, gloss in TIME_WORDS.items()}}
-_WORD = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))  # the longest word where two overlap
-_QUALIFIER_WORD = re.compile("|".join(sorted(QUALIFIER_WORDS, key=len, reverse=True)))
-_LATIN = re.compile("[A-Za-z]")
+_WORD = compile_later("|".join(sorted(_WORDS, key=len, reverse=True)))  # the longest word where two overlap
+_QUALIFIER_WORD = compile_later("|".join(sorted(QUALIFIER_WORDS, key=len, reverse=True)))
+_LATIN = compile_later("[A-Za-z]")
 # Beside the phrase in a text: a number after it (digits, or a numeral, which 数 and 几 lead into) or before it.
 _NUMBER, _NUMERAL, _YEAR = "49", "十", "年"
 # The units a number beside the phrase is compared by (another measure word there is the next word's: 地址, 位址).

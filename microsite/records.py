@@ -10,7 +10,6 @@ charted together share a unit: :func:`check_groups`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -25,12 +24,13 @@ from .load import DataFile, Document
 from .model import (Config, Event, EventText, Evidence, Rendered, Source, SourceText, Statistic, StatisticText, Term,
                     TermText)
 from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
+from .patterns import compile_later
 from .provenance import normalize, number_problem, parse_source_body
 from .tracing import PlainField
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
 
 UNITS = ("count", "yuan", "percent")
-_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+_SHA256 = compile_later(r"[0-9a-f]{64}\Z")
 
 
 @dataclass(frozen=True)
@@ -401,7 +401,7 @@ def _no_number_run_on(key: str, words: dict[str, str], fields: Fields, errors: E
                            "beside it")
 
 
-_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")  # {count}, not {{count}} (a brace itself)
+_PLACEHOLDER = compile_later(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")  # {count}, not {{count}} (a brace itself)
 
 
 def _same_placeholders(key: str, words: dict[str, str], config: Config, fields: Fields, errors: ErrorList) -> None:

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from .assets import headers_file
 from .feeds import atom, feed_path, robots, sitemap
+from .patterns import compile_later
 from .structured import json_ld, og_locale
 from .conventions import RECORD_KIND, is_leftover
 from .cores import CHUNK, map_forked
@@ -96,7 +97,7 @@ class Section:
 
 
 PAGE_MAP_MIN = 4  # a page with fewer sections is short enough to see at a glance
-_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_H2 = compile_later(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
 
 
 def sections(rendered: Rendered) -> list[Section]:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from typing import Any
 
 from .errors import ErrorList, Location
+from .patterns import compile_later
 from .tracing import PlainField
 from .yamlfile import FULLWIDTH_COLON_HINT, YamlList, YamlMap, describe, looks_like_fullwidth_key, one_line
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+ID_PATTERN = compile_later(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 ID_HINT = "use lower-case ASCII letters, digits and single hyphens, e.g. 'donations-2023'"
 
 

@@ -30,7 +30,6 @@ import base64
 import contextlib
 import json
 import os
-import re
 import subprocess
 import time
 from collections.abc import Iterable, Iterator
@@ -42,13 +41,14 @@ from .errors import ErrorList
 from .known import KnownPage
 from .load import RawContent
 from .model import Site
+from .patterns import compile_later
 from .render import Output
 from .write import OutputError
 
 BUNDLE = "pagefind"  # the index's folder in the output, read by static/search.js
 ENTRY = "pagefind-entry.json"  # the bundle's table of contents: its languages and their index files
 # Pagefind's own search interfaces: the search page has its own (static/search.js), so they are not published.
-_UNUSED = re.compile(r"pagefind-(?:component-ui|modular-ui|ui|highlight)\.")
+_UNUSED = compile_later(r"pagefind-(?:component-ui|modular-ui|ui|highlight)\.")
 TIMEOUT = 600  # seconds; 10,000 pages take well under a minute
 
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import stat
 import struct
 import time
@@ -44,11 +43,12 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from .memo import digest_of, digest_of_chunks
+from .patterns import compile_later
 
 CACHE_FORMAT = 3  # of every file in .cache/, named in its first line
 INDEX = "index.bin"
-SEGMENT = re.compile(r"values-[0-9a-f]{32}\.jsonl\Z")  # the store's own files: nothing else there is deleted
-LEFTOVER = re.compile(r"(?:values|index\.bin)\.[0-9]+(?:\.[0-9a-f]{8})?\.tmp\Z")  # what a killed build was writing
+SEGMENT = compile_later(r"values-[0-9a-f]{32}\.jsonl\Z")  # the store's own files: nothing else there is deleted
+LEFTOVER = compile_later(r"(?:values|index\.bin)\.[0-9]+(?:\.[0-9a-f]{8})?\.tmp\Z")  # what a killed build was writing
 FORMER_INDEXES = ("index.json",)  # the index as earlier versions wrote it (JSON, read whole)
 LEFTOVER_AGE = 3600  # seconds: an older one is no other build's work in progress
 MAX_SEGMENTS = 32  # more, and the smallest are merged into the next new one

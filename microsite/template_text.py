@@ -22,6 +22,8 @@ from html.parser import HTMLParser
 
 import jinja2
 
+from .patterns import compile_later
+
 # Attributes whose values a reader sees or hears (a tooltip, an image's text, a screen reader's label).
 _SHOWN_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "aria-description", "aria-roledescription",
                                "aria-placeholder", "aria-valuetext", "placeholder", "label", "abbr"})
@@ -40,7 +42,7 @@ def shown_runs(source: str, environment: jinja2.Environment | None) -> list[tupl
 
 
 # A stylesheet's generated content, which readers see as text: content: "Since 1952"; (a string, escapes and all).
-_CSS_CONTENT = re.compile(r"""\bcontent\s*:\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
+_CSS_CONTENT = compile_later(r"""\bcontent\s*:\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
 
 
 def shown_in_static(name: str, content: bytes) -> list[tuple[int, int, str]]:
@@ -62,7 +64,7 @@ def shown_in_static(name: str, content: bytes) -> list[tuple[int, int, str]]:
 
 # A CSS escape: a backslash and up to six hexadecimal digits, and one white space that ends it ("\201C" is a quotation
 # mark, "\f101" an icon), or a backslash and any other character (that character).
-_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n]?|(.))", re.DOTALL)
+_CSS_ESCAPE = compile_later(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n]?|(.))", re.DOTALL)
 
 
 def _css_unescaped(value: str) -> str:

@@ -33,6 +33,7 @@ from .characters import find_problems, name_of
 from .errors import ContentError, Location
 from .memo import Memo, digest_of
 from .numerals import DECIMAL_COMMA, digit_runs, may_hold_numbers, numeric_symbols
+from .patterns import compile_later
 from .quantities import Quantity
 
 UNTRACED_HINT = ("show a statistic with [](stat:ID), or put the claim in a citation: "
@@ -100,7 +101,7 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
 # A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), the
 # days "shortly before" it, the time it is read (目前, currently) and the years before it (近三年, in recent years): in
 # a quote, the article's; in the site's own voice, the reader's.
-_FROM_TODAY = re.compile(r"今天|今日|昨天|昨日|明天|前天|本周|上周|下周|这周|本月|上月|上个月|下月|下个月|这个月|本季度"
+_FROM_TODAY = compile_later(r"今天|今日|昨天|昨日|明天|前天|本周|上周|下周|这周|本月|上月|上个月|下月|下个月|这个月|本季度"
                          r"|上季度|下季度|(?<![节假期])日前|近日|前不久|不久前|近期|目前|(?<![担相])当前|如今"
                          r"|(?<![出实表体发展呈显重])现在|(?<!截)至今|迄今"  # (not 节日前, 出现在, 截至今年: other words)
                          r"|(?<![接靠临将附贴])近(?:年来|几年|些年|[一二两三四五六七八九十0-9]+年|年(?![度底末初终]))"  # (not 接近年底)
@@ -208,7 +209,7 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
 
 
 # (No opening mark inside: each is tried once, so a run of opening marks is read once, not once from each.)
-_QUOTED_PART = re.compile(r"[“\"‘'「『]([^“”\"‘’'「」『』]+)[”\"’'」』]")
+_QUOTED_PART = compile_later(r"[“\"‘'「『]([^“”\"‘’'「」『』]+)[”\"’'」』]")
 
 
 def numbered_names(names: Sequence[str], lang: str) -> tuple[str, ...]:

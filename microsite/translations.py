@@ -29,6 +29,7 @@ import yaml
 
 from .conventions import RECORD_KINDS, content_file, key_and_language
 from .errors import ErrorList, Location
+from .patterns import compile_later
 from .yamlfile import YamlMap, describe
 from .markdown import blank_comments
 
@@ -38,7 +39,7 @@ LEDGER_HEADER = """\
 # What each translation was made from: the original's words when its translations were last brought up to
 # date. Written by `python3 build.py translated`; the build compares the originals with it. Do not edit.
 """
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)
+_FRONT_MATTER = compile_later(r"\A---[ \t]*\n(.*?\n)?(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)
 
 
 def fingerprint(text: str) -> str:

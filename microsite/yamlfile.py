@@ -13,7 +13,6 @@ location of every key and item so validation can point at the exact line.
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,26 +21,27 @@ import yaml
 from .characters import find_problems
 
 from .errors import ContentError, ContentErrors, Location
+from .patterns import compile_later
 
 # libyaml's parser is several times faster; its marks are just as precise.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
-_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+_INT = compile_later(r"[-+]?[0-9]+\Z")
+_OCT = compile_later(r"0o[0-7]+\Z")
+_HEX = compile_later(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = compile_later(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = compile_later(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = compile_later(r"\.(nan|NaN|NAN)\Z")
 _MAX_DIGITS = 4000  # below Python's limit for reading an int from text (4300 digits)
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 # The characters YAML does not allow in a file (outside its "printable" set): C0 controls but tab and line
 # breaks, DEL, C1 controls but NEL, surrogates, U+FFFE and U+FFFF. No page or feed can carry them either.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+UNPRINTABLE = compile_later("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Line breaks to YAML 1.1 (libyaml) but not to editors: a value holding one is cut in two there.
-_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
+_HIDDEN_BREAKS = compile_later("[\x85\u2028\u2029]")
 
 # Deeper than any content needs (a statistic is four levels deep), shallow enough that neither the nodes
 # nor the values built from them come near Python's recursion limit.
@@ -49,7 +49,7 @@ MAX_DEPTH = 32
 
 # A key typed with the full-width colon of a Chinese input method: ``title：…``.
 # (The key runs to the first colon or #, and spaces before the colon are in it: one reading of the line.)
-_FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"\[\]{},][^:：#]*)：")
+_FULLWIDTH_KEY = compile_later(r"^(\s*(?:-\s+)?)([^\s:：#'\"\[\]{},][^:：#]*)：")
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -134,7 +134,7 @@ def looks_like_fullwidth_key(text: str) -> bool:
     return bool(_FULLWIDTH_KEY.match(text))
 
 
-_COMMENT_AFTER = re.compile(r"[ \t]+#[^\r\n]*")  # a comment on a plain value's line, after it
+_COMMENT_AFTER = compile_later(r"[ \t]+#[^\r\n]*")  # a comment on a plain value's line, after it
 
 
 class _Builder:
@@ -318,7 +318,7 @@ def one_line(text: str) -> str:
     return _LINE_BREAKING.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
-_LINE_BREAKING = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAKING = compile_later("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, offset: int) -> ContentError:

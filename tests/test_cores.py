@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from microsite import cores
+from microsite.patterns import compile_later
 
 
 @pytest.fixture
@@ -159,3 +160,10 @@ def test_start_forked_without_fork_works_when_asked(monkeypatch) -> None:
 def test_children_are_waited_for_when_descriptors_are_numbered_past_1024(forking, descriptors_past_1024) -> None:
     assert cores.map_forked(lambda item: item * 2, list(range(50)), chunk=10) == [item * 2 for item in range(50)]
     assert cores.map_forked(lambda item: item + 1, list(range(50))) == [item + 1 for item in range(50)]
+
+
+def test_in_chunks_the_patterns_are_compiled_once_here_not_in_each_child(forking) -> None:
+    later = compile_later(r"(\d+)家")
+    results = cores.map_forked(lambda text: later.search(text).group(1), ["49家", "7家", "12家"], chunk=1)
+    assert results == ["49", "7", "12"]
+    assert "search" in vars(later)  # compiled here, before the children were forked: they found it compiled

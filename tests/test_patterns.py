@@ -16,11 +16,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import microsite
+from microsite import patterns
 from tests.timing import best_seconds
 
 PACKAGE = Path(microsite.__file__).parent
@@ -42,9 +45,13 @@ def _patterns() -> dict[str, re.Pattern]:
     table there (a tuple, list or dict, or a tuple in one), by ``module.NAME[index]``."""
     found: dict[re.Pattern, str] = {}
     for module in pkgutil.iter_modules(microsite.__path__):
+        if module.name == "patterns":
+            continue  # its list of every pattern made, each found under its own name elsewhere
         namespace = vars(importlib.import_module(f"microsite.{module.name}"))
         for name, value in namespace.items():
             for index, item in _members(value):
+                if isinstance(item, patterns.Pattern):  # compiled when first used: now
+                    item = item.compiled()
                 if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
                     found.setdefault(item, f"{module.name}.{name}{index}")
     return {name: pattern for pattern, name in found.items()}
@@ -127,3 +134,68 @@ def test_the_check_itself_finds_a_quadratic_pattern() -> None:
     """The measure fails a pattern that backtracks over each start of a run, and passes its linear rewrite."""
     assert _slow_text(re.compile(r"\S*(?:\*\*|~~)\S*"), anchored=False)
     assert _slow_text(re.compile(r"(?<!\S)\S*?(?:\*\*|~~)\S*"), anchored=False) is None
+
+
+# compile_later (microsite.patterns): a pattern compiled when first used.
+
+def test_a_pattern_compiled_later_finds_what_re_compile_finds() -> None:
+    source, flags = r"(?P<n>\d+)\s*(?P<unit>家|个)|first", re.IGNORECASE
+    later, now = patterns.compile_later(source, flags), re.compile(source, flags)
+    text = "晋江 49 家, 12个; FIRST"
+    assert [m.span() for m in later.finditer(text)] == [m.span() for m in now.finditer(text)]
+    assert later.search(text).group("unit") == "家"
+    assert later.match(text) is None and later.match("7家").group("n") == "7"
+    assert later.fullmatch("first") and not later.fullmatch("first!")
+    assert later.sub("#", text) == now.sub("#", text) and later.subn("#", text) == now.subn("#", text)
+    assert later.split(text) == now.split(text) and later.findall(text) == now.findall(text)
+    assert later.groupindex == now.groupindex and later.groups == 2
+
+
+def test_a_pattern_is_compiled_only_when_a_method_is_first_asked_for() -> None:
+    later = patterns.compile_later(r"a(b)")
+    assert later.pattern == "a(b)" and later.flags == 0  # what other patterns are written from
+    assert "search" not in vars(later)
+    assert later.search("xab").group(1) == "b"
+    assert vars(later)["search"] == later.compiled().search  # from now on the compiled pattern's own method
+
+
+def test_a_mistaken_pattern_is_refused_when_first_used() -> None:
+    later = patterns.Pattern(r"a(b")  # not one compile_every should compile: made as compile_later does, unlisted
+    with pytest.raises(re.error):
+        later.search("ab")
+
+
+def test_compile_every_compiles_each_pattern_not_used_yet() -> None:
+    later = patterns.compile_later(r"never(used)")
+    patterns.compile_every()
+    assert "search" in vars(later)
+
+
+def _compiled_as_imported(also: str = "") -> list[str]:
+    """The patterns the package's modules compile as they are imported, in a fresh process, where nothing was
+    imported yet (and ``also``, code run as if it were a module of the package's)."""
+    script = (
+        "import re, sys, pkgutil, importlib\n"
+        "compiled = []\n"
+        "def compile(pattern, flags=0, real=re.compile):\n"
+        "    caller = sys._getframe(1).f_globals.get('__name__', '')\n"
+        "    if caller.startswith('microsite'):\n"
+        "        compiled.append(f'{caller}: {pattern!r:.60}')\n"
+        "    return real(pattern, flags)\n"
+        "re.compile = compile\n"
+        "import microsite\n"
+        "for module in pkgutil.iter_modules(microsite.__path__):\n"
+        "    importlib.import_module(f'microsite.{module.name}')\n"
+        f"exec({also!r}, {{'__name__': 'microsite.planted'}})\n"
+        "assert len(sys.modules) > 50\n"
+        "print(*compiled, sep='\\n')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                          cwd=PACKAGE.parent)
+    return [line for line in done.stdout.splitlines() if line]
+
+
+def test_no_module_compiles_a_pattern_as_it_is_imported() -> None:
+    """Each of the package's patterns is written with compile_later; the test finds one that is not."""
+    compiled = _compiled_as_imported()
+    assert not compiled, "compiled as imported (write them with patterns.compile_later):\n" + "\n".join(compiled)
+    assert _compiled_as_imported("import re\nWORD = re.compile(r'\\w+')") == [r"microsite.planted: '\\w+'"]
