@@ -157,6 +157,14 @@ class Known:
         """What a build that reads the pages of ``keys`` too knows (see :meth:`reach`)."""
         return Known(self.index, self.keys | keys)
 
+    def same_headings(self, fresh: Iterable[Page]) -> bool:
+        """Whether the pages read again (``fresh``) are the pages of ``keys`` the last build had, with the headings
+        it knew them by: the link targets' pages are then the last build's, heading for heading (every other page
+        stands in them with the headings of the index)."""
+        known = {(page.key, page.lang): page.heading_ids for page in self.index.pages
+                 if not page.edition and page.key in self.keys}
+        return {(page.key, page.lang): page.heading_ids for page in fresh} == known
+
     def confirm_targets(self, beside_pages: str, fresh: Iterable[Page]) -> None:
         """Raise NotReusable unless the link targets, which came out other than the last build's, differ only in
         the headings of the pages read again (``fresh``), and every page whose links looked at those is read again.

@@ -473,3 +473,22 @@ def test_an_editions_own_conversions_are_checked_against_every_pages_text(minima
     assert ways == [CHANGED_ONLY]
     assert isinstance(got, str) and "'后来'" in got and "matches no text" in got
     assert got == clean(minimal_project, tmp_path).replace(str(tmp_path / "clean" / "project"), str(minimal_project))
+
+
+@pytest.mark.parametrize("added, encoded", [("\nMore words.\n", False), ("\n## A new section\n\nWords.\n", True)],
+                         ids=["words", "a heading"])
+def test_the_link_targets_of_unchanged_headings_are_the_last_builds_not_encoded_again(
+        minimal_project, tmp_path, monkeypatch, added, encoded):
+    """Where the pages read again keep their headings, the link targets are the last build's, and their digest
+    is the index's (encoding every page's headings took 0.07 s at 10,000 pages); a heading added encodes them."""
+    from microsite.memo import Memo
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    append(minimal_project, "statistics.en.md", added)
+    digested: list[str] = []
+    digest = Memo.digest
+    monkeypatch.setattr(Memo, "digest", lambda memo, name, value: digested.append(name) or digest(memo, name, value))
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert ways == [CHANGED_ONLY]
+    assert ("link targets' pages" in digested) is encoded
+    assert got == clean(minimal_project, tmp_path)
