@@ -266,3 +266,23 @@ def avoided_from_json(data: Any, _text: str) -> tuple[tuple[int, int, str], ...]
 
 
 AVOIDED = Form(avoided_to_json, avoided_from_json)
+
+
+# --- the mistakes a check found (``validate``: the numbers of the records' fields not traced) -----------------------
+
+
+def mistakes_to_json(mistakes: list[ContentError], _item: object) -> list:
+    """Each mistake: its file, line and column, message, hint and detail (one without a file is not kept)."""
+    if type(mistakes) is not list or any(not isinstance(m.location.path, Path) for m in _only_content_errors(mistakes)):
+        raise TypeError("not mistakes, each in a file")
+    return [[*_location_to_json(m.location, None), m.message, m.hint, m.detail] for m in mistakes]
+
+
+def mistakes_from_json(data: Any, _item: object) -> list[ContentError]:
+    if type(data) is not list or any(type(mistake) is not list or len(mistake) != 6 for mistake in data):
+        raise TypeError("not mistakes")
+    return [ContentError(_location(where, None), text(message), text(hint), text(detail))
+            for *where, message, hint, detail in data]
+
+
+MISTAKES = Form(mistakes_to_json, mistakes_from_json)

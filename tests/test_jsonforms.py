@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from microsite.compiled import Html, Survey, compile_markdown
 from microsite.errors import ContentError, ContentErrors, Location
-from microsite.jsonforms import (AVOIDED, RESOLVED, compiled_from_json, compiled_to_json, reading_from_json,
+from microsite.jsonforms import (AVOIDED, MISTAKES, RESOLVED, compiled_from_json, compiled_to_json, reading_from_json,
                                  reading_to_json, yaml_from_json)
 from microsite.kept import LostText
 from microsite.links import Prose
@@ -313,6 +313,27 @@ def test_every_text_scanned_for_words_to_avoid_comes_back_exactly(kept_results: 
         back = AVOIDED.from_json(json.loads(as_json(AVOIDED.to_json(result, item))), item)
         assert_same(back, result)
         assert digest_of(back) == digest_of(result)
+
+
+def test_every_records_check_of_its_numbers_comes_back_exactly(kept_results: list) -> None:
+    checked = [(item, result) for form, item, result in kept_results if form is MISTAKES]
+    assert checked and any(checked_result for _, checked_result in checked)  # some numbers not traced, located
+    for item, result in checked:
+        back = MISTAKES.from_json(json.loads(as_json(MISTAKES.to_json(result, item))), item)
+        assert_same(back, result)
+        assert digest_of(back) == digest_of(result)
+
+
+def test_a_mistake_in_no_file_is_not_kept() -> None:
+    with pytest.raises(TypeError):
+        MISTAKES.to_json([ContentError(Location(None, 1, 2), "m")], None)
+
+
+@pytest.mark.parametrize("form", [None, {}, [None], [["a.yaml", 1, 2, "m", "h"]], [["a.yaml", "1", 2, "m", "h", ""]],
+                                  [[1, 2, "m", "h", "", ""]], [["a.yaml", 1, 2, "m", 3, ""]]])
+def test_a_mistakes_form_of_another_shape_is_refused(form) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        MISTAKES.from_json(form, None)
 
 
 @pytest.mark.parametrize("form", [None, {}, [[0, 1]], [[0, -1, "x"]], [[0, 1, 2]], [[True, 1, "x"]]])

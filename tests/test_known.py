@@ -492,3 +492,23 @@ def test_the_link_targets_of_unchanged_headings_are_the_last_builds_not_encoded_
     assert ways == [CHANGED_ONLY]
     assert ("link targets' pages" in digested) is encoded
     assert got == clean(minimal_project, tmp_path)
+
+
+def test_the_records_check_of_their_numbers_is_read_back_after_a_page_edit(minimal_project, tmp_path, monkeypatch):
+    """A build after a page edit finds the records' fields as they were, and reads back what the last build's
+    check of their numbers found; a label changed is checked again, and its untraced number reported."""
+    from microsite import tracing
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    checked: list[str] = []
+    check = tracing.check_plain
+    monkeypatch.setattr(tracing, "check_plain", lambda fields, *rest: checked.extend(
+        field.location.path.name for field in fields) or check(fields, *rest))
+    append(minimal_project, "statistics.en.md", "\nMore words.\n")
+    got, ways = outcome(minimal_project, out, monkeypatch)
+    assert "statistics.yaml" not in checked and "statistics.en.md" in checked  # (the page's title: checked)
+    assert ways == [CHANGED_ONLY] and got == clean(minimal_project, tmp_path)
+    replace_in(minimal_project, "content/data/statistics.yaml", "label: affiliated chambers",
+               "label: affiliated chambers, of 60")
+    got, _ = outcome(minimal_project, out, monkeypatch)
+    assert "label: the number '60' is not in the record's quote" in got and "statistics.yaml" in checked
