@@ -24,6 +24,7 @@ QUALIFIERS = (EXACT, OVER, MORE_THAN, NEARLY, ABOUT)  # what a statistic's quali
 UNDER, AT_LEAST, AT_MOST = "under", "at-least", "at-most"
 # A vague amount (数十, 几百, hundreds of, dozens): several of its scale, which 10余 (ten-odd) is not.
 SEVERAL = "several"
+SAID_QUALIFIERS = (*QUALIFIERS, UNDER, AT_LEAST, AT_MOST, SEVERAL)  # every one a number found in a text may have
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class Number:
 
     ``value`` is in base units (``4.5亿`` is 450,000,000); ``qualifier`` is
     one of :data:`QUALIFIERS`, or of what a text may also say (``UNDER``,
-    ``AT_LEAST``, ``AT_MOST``); ``start``/``end`` delimit the matched text;
+    ``AT_LEAST``, ``AT_MOST``, ``SEVERAL``: :data:`SAID_QUALIFIERS`);
+    ``start``/``end`` delimit the matched text;
     ``unit`` is the measure word or unit right after it (``个``, ``亿元``,
     ``%``), or ``""``; in English, ``%``, ``倍`` (times, -fold) or the
     currency (``元`` for CNY, RMB, ¥ and yuan; ``$``, ``€``).
