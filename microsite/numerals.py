@@ -248,8 +248,19 @@ _ZH_HALF_SPAN = compile_later(_ZH_PREFIX + r"(?<![上下前后好老个])(?P<big
                            r"(?P<span>年|月(?![形板牙刊谈])|天|日|小时|钟头|周|星期|世纪|分钟)"
                            r"(?:(?P<more>多|余)(?![元样种数次方项位个家名人批]))?" + _ZH_AFTER)
 # The unit a half of a span is counted in: the span's, as a number of them is read (两个月: 个; 三天, 3 日: 天).
-_ZH_SPAN_UNIT = {"年": "年", "月": "个", "天": "天", "日": "天", "小时": "小时", "钟头": "小时", "周": "周", "星期": "周",
-                 "世纪": "个", "分钟": "分钟"}
+_ZH_SPAN_UNIT = {"年": "年", "月": "个月", "天": "天", "日": "天", "小时": "小时", "钟头": "小时", "周": "周", "星期": "周",
+                 "世纪": "个世纪", "分钟": "分钟"}
+# A span of time counted with 个 (三个月, 两个小时, 三个多月, 两个半月, 一个世纪): a measure of its own, months, hours,
+# weeks or centuries, as 三年 is years; 个 alone counts things (三个商会), and 三个月 is no three of them. The measure
+# is the span's (个月 and 个世纪 keep their 个: 三月 is March, 21世纪 the 21st century).
+_ZH_COUNTED_SPAN = compile_later(r"(?P<span>月(?![形板牙刊谈])|小时|钟头|星期|世纪)")
+_ZH_COUNTED_SPAN_WRITTEN = compile_later(r"个[多半](?P<span>月|小时|钟头|星期|世纪)")  # (read with the number)
+
+
+def _span_counted(number: Number, text: str) -> Number:
+    """``number``, counted with 个, with the measure of the span of time it counts, if it counts one."""
+    span = _ZH_COUNTED_SPAN_WRITTEN.search(number.text) or _ZH_COUNTED_SPAN.match(text, number.end)
+    return replace(number, unit=_ZH_SPAN_UNIT[span["span"]]) if span is not None else number
 _ZH_ONE_DIGIT_LONG = compile_later(f"(?<![{ZH_NUMERALS}0-9这那哪每某各几])个{_DIGITS_LONG}")  # (这个位数: this digit count)
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = compile_later(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
@@ -332,6 +343,8 @@ def find_numbers_zh(text: str) -> list[Number]:
         numbers = _rough_zh(sorted(numbers, key=lambda n: n.start), folded)
     if "年代" in folded:  # 1980年代 is 80年代, the eighties, as "the 1980s" is read (see _EN_DECADE)
         numbers = [replace(number, value=number.value % 100) if number.unit == "年代" else number for number in numbers]
+    if "个" in folded:  # 三个月, 两个多小时, 一个半星期: spans of time counted, not things (see _ZH_COUNTED_SPAN)
+        numbers = [_span_counted(number, folded) if number.unit == "个" else number for number in numbers]
     if folded is not text:  # show what was written
         numbers = [replace(number, text=text[number.start:number.end]) for number in numbers]
     return sorted(numbers, key=lambda n: n.start)
@@ -1034,10 +1047,11 @@ _EN_COUNTED = ("people|persons?|members?|chambers?|compan(?:y|ies)|enterprises?|
                "|offices?|schools?|projects?|events?|meetings?|activities|activity|sessions?|deals?|contracts?"
                "|items?|products?|brands?")
 _EN_MEASURE = compile_later(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
+                         r"|(?P<month>months?)|(?P<hour>hours?)|(?P<minute>minutes?)|(?P<century>centur(?:y|ies))"
                          r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r"))\b",
                          re.IGNORECASE)
-_EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "ton": "吨", "mu": "亩", "pair": "对",
-                     "counted": "个"}
+_EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "month": "个月", "hour": "小时",
+                     "minute": "分钟", "century": "个世纪", "ton": "吨", "mu": "亩", "pair": "对", "counted": "个"}
 _YEARLIKE = compile_later(r"[12][0-9]{3}")
 
 

@@ -599,20 +599,20 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
                               ("半年左右", 0.5, ABOUT, "年")]),
     ("上半年，下半年，2023年上半年，半年多次召开", [("2023年", 2023, EXACT, "年"), ("半年", 0.5, EXACT, "年")]),
     # and halves of the other spans of time, in the spans they name, counted as a number of them is (三天: 天; 两个月:
-    # 个; 半个月, 半天, 半小时 were not read at all)
+    # 个月, 两个世纪: 个世纪; 半个月, 半天, 半小时 were not read at all)
     ("半个月，近半天，半个多月，半小时左右，大半天，半个世纪", [
-        ("半个月", 0.5, EXACT, "个"), ("近半天", 0.5, NEARLY, "天"), ("半个多月", 0.5, MORE_THAN, "个"),
-        ("半小时左右", 0.5, ABOUT, "小时"), ("大半天", 0.5, OVER, "天"), ("半个世纪", 0.5, EXACT, "个")]),
+        ("半个月", 0.5, EXACT, "个月"), ("近半天", 0.5, NEARLY, "天"), ("半个多月", 0.5, MORE_THAN, "个月"),
+        ("半小时左右", 0.5, ABOUT, "小时"), ("大半天", 0.5, OVER, "天"), ("半个世纪", 0.5, EXACT, "个世纪")]),
     ("半日，半周，半个钟头，半分钟", [("半日", 0.5, EXACT, "天"), ("半周", 0.5, EXACT, "周"), ("半个钟头", 0.5, EXACT, "小时"),
                             ("半分钟", 0.5, EXACT, "分钟")]),
     # two months and a half (两个半月 was read as 两个, two), an hour and a half (一个半小时 was read as nothing)
-    ("两个半月，一个半小时，2个半小时以上", [("两个半月", 2.5, EXACT, "个"), ("一个半小时", 1.5, EXACT, "个"),
-                                ("2个半小时以上", 2.5, AT_LEAST, "个")]),
+    ("两个半月，一个半小时，2个半小时以上", [("两个半月", 2.5, EXACT, "个月"), ("一个半小时", 1.5, EXACT, "小时"),
+                                ("2个半小时以上", 2.5, AT_LEAST, "小时")]),
     # more than a time counted (两个多月 and 三年多 were read as exactly two and three, which a quote's 两个月 and
     # 三年 traced; 一个多月 as nothing); not 三年多次 nor 两天多云 (many times, cloudy), a 多 of another word
     ("两个多月，一个多月，三年多来，两周多，2个多小时以来", [
-        ("两个多月", 2, MORE_THAN, "个"), ("一个多月", 1, MORE_THAN, "个"), ("三年多", 3, MORE_THAN, "年"),
-        ("两周多", 2, MORE_THAN, "周"), ("2个多小时", 2, MORE_THAN, "个")]),
+        ("两个多月", 2, MORE_THAN, "个月"), ("一个多月", 1, MORE_THAN, "个月"), ("三年多", 3, MORE_THAN, "年"),
+        ("两周多", 2, MORE_THAN, "周"), ("2个多小时", 2, MORE_THAN, "小时")]),
     ("三年多次，两天多云，三成多元化", [("三年", 3, EXACT, "年"), ("两天", 2, EXACT, "天"), ("三成", 3, EXACT, "成")]),
     # a century by its rank, a decade by its tens, each its own measure (九十年代 was ninety years, 20世纪 a count)
     ("20世纪90年代，二十一世纪，九十年代", [("20世纪", 20, EXACT, "世纪"), ("90年代", 90, EXACT, "年代"),
@@ -779,11 +779,11 @@ def test_en_number_words_with_a_and_times(text, found):
     # the span of time before the half (two years and a half was read as two, which a quote's 两年 traced)
     ("two years and a half, three days and a half, one month and a half, 3 weeks and a half", [
         ("two years and a half", 2.5, EXACT, "年"), ("three days and a half", 3.5, EXACT, "天"),
-        ("one month and a half", 1.5, EXACT, ""), ("3 weeks and a half", 3.5, EXACT, "周")]),
+        ("one month and a half", 1.5, EXACT, "个月"), ("3 weeks and a half", 3.5, EXACT, "周")]),
     ("two million years and a half, two years and a halfpenny", [("two million", 2_000_000, EXACT, "年"),
                                                                  ("two", 2, EXACT, "年")]),
     # (an hour and a half is a time counted, as 一个半小时: read below; a hundred and a half, 150 or 100.5?)
-    ("an hour and a half, a hundred and a half", [("an hour and a half", 1.5, EXACT, ""), ("a hundred", 100, EXACT, "")]),
+    ("an hour and a half, a hundred and a half", [("an hour and a half", 1.5, EXACT, "小时"), ("a hundred", 100, EXACT, "")]),
     # a percentage (five and a half per cent was a count of 5.5, which a quote's 5.5个 traced)
     ("five and a half per cent, 2 and a half percentage points", [("five and a half per cent", 5.5, EXACT, "%"),
                                                                   ("2 and a half percentage points", 2.5, EXACT, "百分点")]),
@@ -818,14 +818,14 @@ def test_en_number_words_with_a_and_times(text, found):
         ("half a year", 0.5, EXACT, "年"), ("nearly half a year", 0.5, NEARLY, "年"), ("a half-year", 0.5, EXACT, "年"),
         ("over half a year", 0.5, OVER, "年")]),
     # and so are halves of the other spans of time, in the spans they name (half a month, a half-day and an hour and a
-    # half were read as nothing, about a half hour too): a day, a week and a year as the measures 天, 周 and 年 that
-    # the Chinese counts them with; a month, an hour, a century as a count (半个月, 一个半小时: 个)
+    # half were read as nothing, about a half hour too): each as the measure the Chinese counts it with, a day, a
+    # week and a year as 天, 周 and 年, a month, an hour and a century as 个月, 小时 and 个世纪 (半个月, 一个半小时)
     ("half a month, a half-day meeting, about a half hour, nearly half an hour, half a century", [
-        ("half a month", 0.5, EXACT, ""), ("a half-day", 0.5, EXACT, "天"), ("about a half hour", 0.5, ABOUT, ""),
-        ("nearly half an hour", 0.5, NEARLY, ""), ("half a century", 0.5, EXACT, "")]),
+        ("half a month", 0.5, EXACT, "个月"), ("a half-day", 0.5, EXACT, "天"), ("about a half hour", 0.5, ABOUT, "小时"),
+        ("nearly half an hour", 0.5, NEARLY, "小时"), ("half a century", 0.5, EXACT, "个世纪")]),
     ("a day and a half, a week and a half or more, a month and a half", [
         ("a day and a half", 1.5, EXACT, "天"), ("a week and a half or more", 1.5, AT_LEAST, "周"),
-        ("a month and a half", 1.5, EXACT, "")]),
+        ("a month and a half", 1.5, EXACT, "个月")]),
     # decades counted are tens of years, as 二十年 (two decades was two and "decades", several tens of years, which
     # any quote with a 两 and a 数十年 traced); a phrase takes the qualifier before it, as digits do (nearly a decade
     # was exactly ten years)
@@ -838,10 +838,10 @@ def test_en_number_words_with_a_and_times(text, found):
     # one span of time after a qualifier, as 一个多月 and 近一年 are (read as nothing); not after a word that is as
     # often a preposition (over a year: during one), nor alone (a year later, once a year)
     ("more than a month, nearly a year, at least a day, no more than an hour, up to a week", [
-        ("more than a month", 1, MORE_THAN, ""), ("nearly a year", 1, NEARLY, "年"), ("at least a day", 1, AT_LEAST, "天"),
-        ("no more than an hour", 1, AT_MOST, ""), ("up to a week", 1, AT_MOST, "周")]),
+        ("more than a month", 1, MORE_THAN, "个月"), ("nearly a year", 1, NEARLY, "年"),
+        ("at least a day", 1, AT_LEAST, "天"), ("no more than an hour", 1, AT_MOST, "小时"), ("up to a week", 1, AT_MOST, "周")]),
     ("over a year, about a week, a year later, once a year, more than a monthly event", []),
-    ("not more than a month, not less than a year", [("not more than a month", 1, AT_MOST, ""),
+    ("not more than a month, not less than a year", [("not more than a month", 1, AT_MOST, "个月"),
                                                      ("not less than a year", 1, AT_LEAST, "年")]),
     # not every half hour, nor a half-day-old, nor the second half of a day (a part of one, as the first half-year)
     ("half-hourly, a half-day-old, the second half day", []),

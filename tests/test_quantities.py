@@ -488,6 +488,19 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("double-digit growth", "en", "实现两位数增长", [True]), ("single-digit growth", "en", "个位数增长", [True]),
     ("两位数增长", "zh", "实现两位数增长", [True]), ("double-digit growth", "en", "两位嘉宾", [False]),
     ("两位数增长", "zh", "两位嘉宾出席", [False]), ("double-digit growth", "en", "增长两倍", [False]),
+    # spans of time counted in months, hours, minutes and centuries, in their own measures (3 months, 3 hours and two
+    # centuries were counts of nothing, traced by 3年 and 三个商会; 三个月 and 两个多小时 counts of 个, traced by
+    # 三个商会; "nearly a month" was traced by 近一年)
+    ("3 months", "en", "用时三个月", [True]), ("3 months", "en", "用时3年", [False]), ("3 months", "en", "三个商会", [False]),
+    ("nearly a month", "en", "近一个月来", [True]), ("nearly a month", "en", "近一年来", [False]),
+    ("over two months", "en", "两个多月", [True]), ("two and a half months", "en", "两个半月", [True]),
+    ("three hours", "en", "三个小时", [True]), ("three hours", "en", "三小时", [True]), ("three hours", "en", "三年", [False]),
+    ("30 minutes", "en", "三十分钟", [True]), ("30 minutes", "en", "30个商会", [False]),
+    ("two centuries", "en", "两个世纪", [True]), ("two centuries", "en", "两年", [False]),
+    ("half a century", "en", "半个世纪", [True]), ("half a century", "en", "半年", [False]),
+    ("三个月", "zh", "用时三个月", [True]), ("三个月", "zh", "三个商会", [False]), ("三个商会", "zh", "三个月", [False]),
+    ("两个多小时", "zh", "两个多小时", [True]), ("两个多小时", "zh", "两个多月", [False]),
+    ("两个星期", "zh", "两周", [True]), ("两个世纪", "zh", "21世纪", [False]),
     # the first three quarters of a year, a count of them (was three quarters, 0.75; 前三季度 the third quarter)
     ("in the first three quarters", "en", "今年前三季度", [True]), ("in the first three quarters", "en", "前三个季度", [True]),
     ("in the first three quarters", "en", "今年第三季度", [False]), ("Q3", "en", "今年前三季度", [False]),
