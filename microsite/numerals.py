@@ -173,12 +173,16 @@ _ZH_PREFIX = (r"(?P<pre>不超过|未超过|没有超过|没超过|未超出|不
 # thousand or ten thousand (百把人, 千把家) about it (after another numeral 把 counts chairs: 十把椅子).
 _ZH_POSTFIX = r"(?P<post>余|多|几|来|(?<=[百千万萬])把)?"
 # After digits: 5千万 is fifty million, 3百万 three million, 2百 two hundred (not 5千 and then 万, nor 2 and 百)
-_ZH_MAG = r"(?P<mag>[十百千]?万?亿|[十百千]?万|千|百)?"
+_ZH_MAG = r"(?P<mag>[十百千]?万?亿|[十百千]?万|千(?!米|克|瓦)|百)?"  # (5千米 is five kilometres: see UNITS)
 # Measure words: how Chinese counts things (a numeral in words is a number only with one after it).
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
                           "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村 "
                           "间 例 款 道 步 招 趟 封 首 对 双 盏 册 集 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
                           "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵 小时 分钟 秒钟 强".split())
+# Units of measure: each a measure of its own, as 年 is (5公里 is five kilometres: not five of anything, nor 5年);
+# those written two ways are one (千米 is 公里, 千克 公斤, 平方千米 平方公里: see quantities._SAME_MEASURE). Not 米,
+# 克, 升 or 度 alone: 大米 (rice), 克服 (overcome), 三升 (up three places) and 一度 (once) are words.
+UNITS = frozenset("公里 千米 平方公里 平方千米 平方米 立方米 公顷 公斤 千克 千瓦时 千瓦 兆瓦 英里 英亩".split())
 # (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 回, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
 # 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
@@ -206,7 +210,7 @@ _DIGITS_LONG = "位数(?![学据字码量])"
 # 21世纪, the 21st century; 90年代, the nineties: a century by its rank, a decade by its tens (not ninety years)
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|等(?=[奖功])|月|日|"
             + _ONE_TENTH + "|"
-            + "|".join(sorted(MEASURE_WORDS - {"月", "日", "成", "期"}, key=len, reverse=True)) + "|期(?!间)"
+            + "|".join(sorted((MEASURE_WORDS | UNITS) - {"月", "日", "成", "期"}, key=len, reverse=True)) + "|期(?!间)"
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
@@ -1048,10 +1052,16 @@ _EN_COUNTED = ("people|persons?|members?|chambers?|compan(?:y|ies)|enterprises?|
                "|items?|products?|brands?")
 _EN_MEASURE = compile_later(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
                          r"|(?P<month>months?)|(?P<hour>hours?)|(?P<minute>minutes?)|(?P<century>centur(?:y|ies))"
+                         r"|(?P<km2>(?:square|sq\.?)\s*(?:kilomet(?:re|er)s?|km))|(?P<m2>(?:square|sq\.?)\s*(?:met(?:re|er)s?|m))"
+                         r"|(?P<m3>cubic\s+met(?:re|er)s?)|(?P<km>kilomet(?:re|er)s?|km)|(?P<ha>hectares?)"
+                         r"|(?P<kg>kilo(?:gram(?:me)?)?s?|kg)|(?P<kwh>kilowatt[\s-]hours?|kwh)|(?P<kw>kilowatts?|kw)"
+                         r"|(?P<mw>megawatts?|mw)|(?P<mile>miles?)|(?P<acre>acres?)"
                          r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r"))\b",
                          re.IGNORECASE)
 _EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "month": "个月", "hour": "小时",
-                     "minute": "分钟", "century": "个世纪", "ton": "吨", "mu": "亩", "pair": "对", "counted": "个"}
+                     "minute": "分钟", "century": "个世纪", "ton": "吨", "mu": "亩", "pair": "对", "counted": "个",
+                     "km2": "平方公里", "m2": "平方米", "m3": "立方米", "km": "公里", "ha": "公顷", "kg": "公斤",
+                     "kwh": "千瓦时", "kw": "千瓦", "mw": "兆瓦", "mile": "英里", "acre": "英亩"}  # (see UNITS)
 _YEARLIKE = compile_later(r"[12][0-9]{3}")
 
 

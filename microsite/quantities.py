@@ -35,7 +35,7 @@ from datetime import date
 from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, PartialDate, days_alone_zh,
                     find_dates_zh)
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
-                       EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
+                       UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
                        fold_letters, is_slash_fraction, may_hold_numbers, same_value)
 from .patterns import compile_later
@@ -49,8 +49,8 @@ HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
 AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点"))
-_SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
-_COUNTING = MEASURE_WORDS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数", "季度", "个月", "个世纪"}  # (二十一世纪, 九十年代, 两位数,
+_SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
+_COUNTING = MEASURE_WORDS | UNITS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数", "季度", "个月", "个世纪"}  # (二十一世纪, 九十年代, 两位数,
 # 前三季度 and 连续三季度: quarters counted, where they are no date)
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
 _EN_ORDINAL_SUFFIX = compile_later(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -679,7 +679,7 @@ def _counted(number: Number) -> str:
 
 
 # Measure words that say what a number measures, not only what it counts: 49年 is years, 49对 pairs, 49吨 tons.
-_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 年代 位数 个月 小时 分钟 个世纪".split())  # (90年代, the nineties: no ninety years; 两位数)
+_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 年代 位数 个月 小时 分钟 个世纪".split()) | UNITS  # (90年代, the nineties: no ninety years; 两位数)
 
 
 def _measured(number: Number) -> str:

@@ -621,6 +621,12 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     # fortnightly (半月形, 半月刊), nor two half-days (两个半天: two of them)
     ("上半月，下半天，前半天，好半天，老半天，半月形，半月刊，两个半天", [("两个", 2, EXACT, "个")]),
     ("三小时，五分钟，十秒钟", [("三小时", 3, EXACT, "小时"), ("五分钟", 5, EXACT, "分钟"), ("十秒钟", 10, EXACT, "秒钟")]),
+    # units of measure (五公里 was read as nothing, 5公里 as five of nothing; 5千米 as 5,000); not 米, 克, 升 alone
+    ("五公里，5千米，300平方米，2平方千米，20万千瓦，5千瓦时，3公顷，20公斤", [
+        ("五公里", 5, EXACT, "公里"), ("5千米", 5, EXACT, "千米"), ("300平方米", 300, EXACT, "平方米"),
+        ("2平方千米", 2, EXACT, "平方千米"), ("20万千瓦", 200_000, EXACT, "千瓦"), ("5千瓦时", 5, EXACT, "千瓦时"),
+        ("3公顷", 3, EXACT, "公顷"), ("20公斤", 20, EXACT, "公斤")]),
+    ("5千人，大米", [("5千人", 5000, EXACT, "人")]),  # (5千 a magnitude: only 千米, 千克, 千瓦 are units)
     # a bare 万 or 亿 after a qualifier, before a measure word (近万人 was not read), top tens (百强)
     ("近万人，超亿元，逾万家，百强企业", [("近万人", 10_000, NEARLY, "人"), ("超亿元", 10**8, OVER, "元"),
                                   ("逾万家", 10_000, OVER, "家"), ("百强", 100, EXACT, "强")]),

@@ -501,6 +501,15 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("三个月", "zh", "用时三个月", [True]), ("三个月", "zh", "三个商会", [False]), ("三个商会", "zh", "三个月", [False]),
     ("两个多小时", "zh", "两个多小时", [True]), ("两个多小时", "zh", "两个多月", [False]),
     ("两个星期", "zh", "两周", [True]), ("两个世纪", "zh", "21世纪", [False]),
+    # units of measure, each its own (5公里 and "5 km" were five of nothing, traced by 5年 and 5家; "300 hectares" by
+    # 300年); those written two ways are one (千米 and 公里, 千克 and 公斤); 5千米 is no 5,000 of anything
+    ("全长5公里", "zh", "全长5公里", [True]), ("全长5公里", "zh", "全长5千米", [True]), ("全长5公里", "zh", "历时5年", [False]),
+    ("5 km long", "en", "全长5公里", [True]), ("5 km long", "en", "历时5年", [False]), ("5 kilometres", "en", "五公里", [True]),
+    ("300 square metres", "en", "占地300平方米", [True]), ("300 square metres", "en", "300家企业", [False]),
+    ("300 hectares", "en", "300公顷", [True]), ("300 hectares", "en", "300年", [False]), ("300公顷", "zh", "300亩", [False]),
+    ("20 kg", "en", "20公斤", [True]), ("20公斤", "zh", "20千克", [True]), ("20 kg", "en", "20年", [False]),
+    ("200,000 kilowatts", "en", "装机20万千瓦", [True]), ("200 MW", "en", "200兆瓦", [True]),
+    ("200 MW", "en", "200千瓦", [False]), ("5千米", "zh", "5000家", [False]), ("5千家", "zh", "5000家", [True]),
     # the first three quarters of a year, a count of them (was three quarters, 0.75; 前三季度 the third quarter)
     ("in the first three quarters", "en", "今年前三季度", [True]), ("in the first three quarters", "en", "前三个季度", [True]),
     ("in the first three quarters", "en", "今年第三季度", [False]), ("Q3", "en", "今年前三季度", [False]),
