@@ -1050,16 +1050,27 @@ _EN_COUNTED = ("people|persons?|members?|chambers?|compan(?:y|ies)|enterprises?|
                "|villages?|towns?|cities|city|counties|county|departments?|units?|agencies|agency|branch(?:es)?"
                "|offices?|schools?|projects?|events?|meetings?|activities|activity|sessions?|deals?|contracts?"
                "|items?|products?|brands?")
+# Any other plural noun after a number says it counts things too: 3 platforms, 6 proposals, 10 hospitals were traced
+# by 三年 (three years) or 3吨. Not a verb or a word that is no noun (450 million goes to charity, 3 is), nor a name
+# in capitals ("Four Goods" chambers: a title, whose numeral counts nothing, as 四好 is): see _en_measured.
+_EN_PLURAL = (r"(?!(?:is|was|has|does|goes|comes|means|remains|makes|includes|represents|accounts|needs|seems"
+              r"|shows|says|gives|takes|holds|stays|brings|gets|puts|sets|keeps|lets|runs|sits|lies|stands|falls"
+              r"|rises|grows|looks|helps|works|plays|leads|follows|reaches|covers|exceeds|equals|totals|amounts"
+              r"|tops|trails|lags|stems|marks|as|us|vs|yes|this|thus|plus|less|unless|its|his|hers|ours|theirs"
+              r"|yours|always|perhaps|sometimes|across|towards|besides|whereas|afterwards|nevertheless|various"
+              r"|numerous|previous|serious|famous|hrs|mins|secs)\b)[a-z]{2,}s(?<!ss)")
 _EN_MEASURE = compile_later(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
-                         r"|(?P<month>months?)|(?P<hour>hours?)|(?P<minute>minutes?)|(?P<century>centur(?:y|ies))"
+                         r"|(?P<month>months?)|(?P<hour>hours?|hrs?)|(?P<minute>minutes?|mins?)|(?P<century>centur(?:y|ies))"
                          r"|(?P<km2>(?:square|sq\.?)\s*(?:kilomet(?:re|er)s?|km))|(?P<m2>(?:square|sq\.?)\s*(?:met(?:re|er)s?|m))"
                          r"|(?P<m3>cubic\s+met(?:re|er)s?)|(?P<km>kilomet(?:re|er)s?|km)|(?P<ha>hectares?)"
                          r"|(?P<kg>kilo(?:gram(?:me)?)?s?|kg)|(?P<kwh>kilowatt[\s-]hours?|kwh)|(?P<kw>kilowatts?|kw)"
                          r"|(?P<mw>megawatts?|mw)|(?P<mile>miles?)|(?P<acre>acres?)"
-                         r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r"))\b",
+                         r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r")"
+                         r"|(?P<plural>" + _EN_PLURAL + r"))\b",
                          re.IGNORECASE)
 _EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "month": "个月", "hour": "小时",
                      "minute": "分钟", "century": "个世纪", "ton": "吨", "mu": "亩", "pair": "对", "counted": "个",
+                     "plural": "个",
                      "km2": "平方公里", "m2": "平方米", "m3": "立方米", "km": "公里", "ha": "公顷", "kg": "公斤",
                      "kwh": "千瓦时", "kw": "千瓦", "mw": "兆瓦", "mile": "英里", "acre": "英亩"}  # (see UNITS)
 _YEARLIKE = compile_later(r"[12][0-9]{3}")
@@ -1070,8 +1081,10 @@ def _en_measured(text: str, number: Number) -> Number:
     if number.unit:
         return number
     after = _EN_MEASURE.match(text, number.end)
-    if after is None or (after.lastgroup == "counted" and _YEARLIKE.fullmatch(number.text)):
+    if after is None or (after.lastgroup in ("counted", "plural") and _YEARLIKE.fullmatch(number.text)):
         return number  # (in 2023 chambers gave: a year, as often as a count)
+    if after.lastgroup == "plural" and not after["plural"].islower():
+        return number  # ("Four Goods" chambers, the Three Represents: a name's numeral)
     return replace(number, unit=_EN_MEASURE_WORDS[after.lastgroup])
 
 

@@ -809,7 +809,7 @@ def test_en_number_words_with_a_and_times(text, found):
     ("three times more, three times as much", [("three times", 3, EXACT, "倍"), ("three times", 3, EXACT, "倍")]),
     ("three times larger, ten times higher", [("three times", 3, EXACT, "倍"), ("ten times", 10, EXACT, "倍")]),
     ("three times the size", [("three times", 3, EXACT, "倍")]),
-    ("met three times, three times the following year", [("three", 3, EXACT, ""), ("three", 3, EXACT, "")]),
+    ("met three times, three times the following year", [("three", 3, EXACT, "个"), ("three", 3, EXACT, "个")]),  # (occasions counted)
     ("3x as many, 3× more", [("3x", 3, EXACT, "倍"), ("3×", 3, EXACT, "倍")]),
     ("3x", [("3", 3, EXACT, "")]),
     ("threefold, three-fold, 3-fold", [("threefold", 3, EXACT, "倍"), ("three-fold", 3, EXACT, "倍"),

@@ -510,6 +510,13 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("20 kg", "en", "20公斤", [True]), ("20公斤", "zh", "20千克", [True]), ("20 kg", "en", "20年", [False]),
     ("200,000 kilowatts", "en", "装机20万千瓦", [True]), ("200 MW", "en", "200兆瓦", [True]),
     ("200 MW", "en", "200千瓦", [False]), ("5千米", "zh", "5000家", [False]), ("5千家", "zh", "5000家", [True]),
+    # a plural noun after a number counts things, whatever it is (3 platforms, 6 proposals were numbers of nothing:
+    # traced by 三年 and 6吨); not a verb (450 million goes to charity: an amount), nor a name in capitals
+    ("built 3 platforms", "en", "搭建三个平台", [True]), ("built 3 platforms", "en", "三年来", [False]),
+    ("6 proposals were adopted", "en", "6条建议被采纳", [True]), ("6 proposals were adopted", "en", "6吨", [False]),
+    ("met three times", "en", "开会三次", [True]), ("met three times", "en", "三年来", [False]),
+    ("450 million goes to charity", "en", "捐款4.5亿元", [True]), ("450 million donations", "en", "捐款4.5亿元", [False]),
+    ("the Four Goods chambers", "en", "创建“四好”商会", [True]), ("in 2023 hospitals", "en", "2023年", [True]),
     # the first three quarters of a year, a count of them (was three quarters, 0.75; 前三季度 the third quarter)
     ("in the first three quarters", "en", "今年前三季度", [True]), ("in the first three quarters", "en", "前三个季度", [True]),
     ("in the first three quarters", "en", "今年第三季度", [False]), ("Q3", "en", "今年前三季度", [False]),
