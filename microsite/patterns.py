@@ -1,10 +1,11 @@
 """Regular expressions compiled the first time they are used.
 
-The package's modules hold some 300 patterns. Compiling them all, as
+The package's modules hold some 290 patterns. Compiling them all, as
 ``re.compile`` at a module's top level does, took 0.15 s of every process's
 start: half of what importing the package costs, and a seventh of a fresh
 process's rebuild after one page is edited, which uses under half of them
-(the readers of numbers alone hold 190, most for forms that page never has).
+(the readers of numbers and dates hold two fifths, most for forms that page
+never has).
 A pattern written with :func:`compile_later` is compiled when a method of it
 is first called, and from then on its methods are the compiled pattern's own,
 with no Python call between.
