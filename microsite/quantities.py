@@ -322,14 +322,33 @@ def _zh_meanings(in_date: bool, ordinal: bool, either: bool = False) -> frozense
     return frozenset((ORDINAL,)) if ordinal else frozenset((COUNT,))
 
 
+# A name in quotation marks in English, each of its words capitalized ("Four Goods", "Three Threes", "Fourteenth
+# Five-Year Plan"): its numerals in words are a name's, as those of “四好” are (see _quoted_names), and "Five Goods"
+# is traced by the name's glossary entry or a quote that has it, not by 五家. At most 40 characters.
+_EN_NAME = compile_later(r"[A-Z][\w'’-]*(?:\s+(?:of|and|the|in|for|to|[A-Z][\w'’-]*))*")
+_EN_NAME_LENGTH = 40
+
+
+def _quoted_names_en(text: str) -> list[tuple[int, int]]:
+    """The places of the names in quotation marks of English ``text`` (see _EN_NAME)."""
+    return [match.span() for match in QUOTATION.finditer(text)
+            if match.end() - match.start() - 2 <= _EN_NAME_LENGTH
+            and _EN_NAME.fullmatch(text, match.start() + 1, match.end() - 1) is not None]
+
+
 def _claimed_en(text: str) -> list[Quantity]:
     found, numbers = _numeric_dates_first(text, find_numbers_en(text), chinese=False)
     halves, numbers = _halves_first(text, numbers)
     found += halves
     days = _en_day_ranges(text)
+    names = _quoted_names_en(text) if not _QUOTATION_MARKS.isdisjoint(text) else []
     for number in numbers:
         if (number.start, number.end) in days and not number.unit:  # (not 11 to 12 members in October)
             found.append(Quantity(number, frozenset((DATE,)), DAY))
+            continue
+        if names and number.text[:1].isupper() and any(start < number.start and number.end < end
+                                                       for start, end in names):
+            found.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))  # ("Four Goods")
             continue
         meanings = _en_meanings(number, text)
         found.append(Quantity(number, meanings, _en_date_part(number, text) if DATE in meanings else ""))

@@ -517,6 +517,11 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("met three times", "en", "开会三次", [True]), ("met three times", "en", "三年来", [False]),
     ("450 million goes to charity", "en", "捐款4.5亿元", [True]), ("450 million donations", "en", "捐款4.5亿元", [False]),
     ("the Four Goods chambers", "en", "创建“四好”商会", [True]), ("in 2023 hospitals", "en", "2023年", [True]),
+    # a name's numeral in English quotation marks, each word of the name capitalized, as “四好” is in Chinese ("Five
+    # Goods" was a count, traced by 5家); not words quoted ("Three chambers joined")
+    ('"Four Goods" chambers', "en", "创建“四好”商会", [True]), ('"Five Goods" chambers', "en", "5家商会", [False]),
+    ('“Five Goods” chambers', "en", "创建“四好”商会", [False]), ("the ‘Three Threes’", "en", "“三个三”工作载体", [True]),
+    ('he said "Three chambers joined"', "en", "三家商会加入", [True]), ('"Four Goods" chambers', "en", "4家商会", [False]),
     # the first three quarters of a year, a count of them (was three quarters, 0.75; 前三季度 the third quarter)
     ("in the first three quarters", "en", "今年前三季度", [True]), ("in the first three quarters", "en", "前三个季度", [True]),
     ("in the first three quarters", "en", "今年第三季度", [False]), ("Q3", "en", "今年前三季度", [False]),
