@@ -218,8 +218,7 @@ def resolved_to_json(resolved: tuple[tuple[str, ...], list[ContentError], Read],
     fills, mistakes, read = resolved
     if type(fills) is not tuple or type(mistakes) is not list or type(read) is not Read:
         raise TypeError("not a resolved text")
-    return [list(fills), [[_location_to_json(m.location, item.path), m.message, m.hint, m.detail]
-                          for m in _only_content_errors(mistakes)],
+    return [list(fills), _mistakes_to_json(mistakes, item.path),
             list(read.fields), [part for page in read.pages for part in page],  # key, language, key, ...
             [part for page in read.found for part in page]]
 
@@ -229,8 +228,7 @@ def resolved_from_json(data: Any, item: Prose) -> tuple[tuple[str, ...], list[Co
     # two for each link, no fewer
     if type(fills) is not list or len(fills) != 2 * item.compiled.link_count or not all_of(str, fills):
         raise ValueError("not what fills this text's links")
-    mistakes = [ContentError(_location(where, item.path), text(message), text(hint), text(detail))
-                for where, message, hint, detail in mistakes]
+    mistakes = _mistakes_from_json(mistakes, item.path)
     if (type(fields) is not list or type(pages) is not list or type(found) is not list
             or not all_of(str, fields + pages + found) or len(pages) % 2 or len(found) % 2):
         raise TypeError("not what a text read of the link targets")
@@ -244,6 +242,18 @@ def _only_content_errors(mistakes: list) -> list[ContentError]:
     if any(type(mistake) is not ContentError for mistake in mistakes):
         raise TypeError("a mistake of another kind")
     return mistakes
+
+
+def _mistakes_to_json(mistakes: list[ContentError], path: Path | None) -> list:
+    """Each mistake: where (see _location_to_json: in ``path``, or in a file of its own), message, hint, detail."""
+    return [[_location_to_json(m.location, path), m.message, m.hint, m.detail] for m in _only_content_errors(mistakes)]
+
+
+def _mistakes_from_json(data: Any, path: Path | None) -> list[ContentError]:
+    if type(data) is not list:
+        raise TypeError("not mistakes")
+    return [ContentError(_location(where, path), text(message), text(hint), text(detail))
+            for where, message, hint, detail in data]
 
 
 RESOLVED = Form(resolved_to_json, resolved_from_json)
@@ -272,17 +282,17 @@ AVOIDED = Form(avoided_to_json, avoided_from_json)
 
 
 def mistakes_to_json(mistakes: list[ContentError], _item: object) -> list:
-    """Each mistake: its file, line and column, message, hint and detail (one without a file is not kept)."""
+    """Each mistake, its file named (one without a file is not kept)."""
     if type(mistakes) is not list or any(not isinstance(m.location.path, Path) for m in _only_content_errors(mistakes)):
         raise TypeError("not mistakes, each in a file")
-    return [[*_location_to_json(m.location, None), m.message, m.hint, m.detail] for m in mistakes]
+    return _mistakes_to_json(mistakes, None)
 
 
 def mistakes_from_json(data: Any, _item: object) -> list[ContentError]:
-    if type(data) is not list or any(type(mistake) is not list or len(mistake) != 6 for mistake in data):
-        raise TypeError("not mistakes")
-    return [ContentError(_location(where, None), text(message), text(hint), text(detail))
-            for *where, message, hint, detail in data]
+    if type(data) is not list or any(type(mistake) is not list or type(mistake[0]) is not list or len(mistake[0]) != 3
+                                     for mistake in data):
+        raise TypeError("not mistakes, each in a file")
+    return _mistakes_from_json(data, None)
 
 
 MISTAKES = Form(mistakes_to_json, mistakes_from_json)

@@ -329,8 +329,9 @@ def test_a_mistake_in_no_file_is_not_kept() -> None:
         MISTAKES.to_json([ContentError(Location(None, 1, 2), "m")], None)
 
 
-@pytest.mark.parametrize("form", [None, {}, [None], [["a.yaml", 1, 2, "m", "h"]], [["a.yaml", "1", 2, "m", "h", ""]],
-                                  [[1, 2, "m", "h", "", ""]], [["a.yaml", 1, 2, "m", 3, ""]]])
+@pytest.mark.parametrize("form", [None, {}, [None], [[["a.yaml", 1, 2], "m", "h"]], [[["a.yaml", "1", 2], "m", "h", ""]],
+                                  [[[1, 2], "m", "h", ""]], [[["a.yaml", 1, 2], "m", 3, ""]], [[[], "m", "h", ""]],
+                                  [["a.yaml", 1, 2, "m", "h", ""]]])
 def test_a_mistakes_form_of_another_shape_is_refused(form) -> None:
     with pytest.raises((TypeError, ValueError)):
         MISTAKES.from_json(form, None)
