@@ -296,3 +296,27 @@ def mistakes_from_json(data: Any, _item: object) -> list[ContentError]:
 
 
 MISTAKES = Form(mistakes_to_json, mistakes_from_json)
+
+
+# --- texts converted to an edition's script (``editions``) ---------------------------------------------------------
+
+
+def converted_to_json(converted: tuple[tuple[str, ...], tuple[str, ...]], texts: tuple[str, ...]) -> list:
+    """The conversion of each of ``texts``, in order, and the phrases of the edition's own conversions they used."""
+    shown, used = converted
+    if (type(shown) is not tuple or len(shown) != len(texts) or not all_of(str, shown) or type(used) is not tuple
+            or not all_of(str, used)):
+        raise TypeError("not texts converted")
+    return [list(shown), list(used)]
+
+
+def converted_from_json(data: Any, texts: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if type(data) is not list or len(data) != 2:
+        raise TypeError("not texts converted")
+    shown, used = data
+    if type(shown) is not list or len(shown) != len(texts) or not all_of(str, shown) or type(used) is not list:
+        raise TypeError("not texts converted")
+    return tuple(shown), tuple(text(phrase) for phrase in used)
+
+
+CONVERTED = Form(converted_to_json, converted_from_json)

@@ -99,6 +99,29 @@ def test_an_edition_is_built_with_its_own_urls_lang_and_switcher(minimal_project
     assert "/zh-hant/" in (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
 
 
+def test_a_new_process_converts_only_the_texts_of_what_changed(minimal_project: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each build below reads the cache as a new process would: what the last one converted is in its store."""
+    project = with_edition(minimal_project, "zh-hant:\n  晋江: 晉江\n")
+    build(project, tmp_path / "site")
+    converted: list[str] = []
+    convert = Converter._convert
+    monkeypatch.setattr(Converter, "_convert", lambda self, text: converted.append(text) or convert(self, text))
+    pages = project / "content" / "pages"
+    with open(pages / "index.en.md", "a", encoding="utf-8") as page:
+        page.write("\nA sentence added in English.\n")
+    build(project, tmp_path / "site")
+    assert converted == []
+    with open(pages / "index.zh.md", "a", encoding="utf-8") as page:
+        page.write("\n商会新增的一句话。\n")
+    again = build(project, tmp_path / "site")
+    assert "商会新增的一句话。" in converted and len(converted) == len(set(converted))  # each text once
+    shown = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")  # the page edited, in zh
+    assert all(text in shown for text in converted)  # and no text of another page, record or source
+    assert "商會新增的一句話。" in (tmp_path / "site" / "zh-hant" / "index.html").read_text(encoding="utf-8")
+    assert again.pages["zh-hant"] == again.pages["zh"]
+
+
 def test_the_source_page_shows_the_original_and_the_conversion_labelled(minimal_project: Path,
                                                                        tmp_path: Path) -> None:
     build(with_edition(minimal_project, "zh-hant:\n  晋江: 晉江\n"), tmp_path / "site")

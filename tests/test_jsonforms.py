@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from microsite.compiled import Html, Survey, compile_markdown
 from microsite.errors import ContentError, ContentErrors, Location
-from microsite.jsonforms import (AVOIDED, MISTAKES, RESOLVED, compiled_from_json, compiled_to_json, reading_from_json,
-                                 reading_to_json, yaml_from_json)
+from microsite.jsonforms import (AVOIDED, CONVERTED, MISTAKES, RESOLVED, compiled_from_json, compiled_to_json,
+                                 reading_from_json, reading_to_json, yaml_from_json)
 from microsite.kept import LostText
 from microsite.links import Prose
 from microsite.load import Body, DataFile, Document, Project, Reading, _fresh_reading, load, parse_document
@@ -282,11 +282,15 @@ class _Recording(Memo):
 
 @pytest.fixture(scope="module")
 def kept_results(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) -> list:
-    """Every result with a form of validating the sample site and every broken fixture site."""
+    """Every result with a form of validating the sample site, it with an edition, and every broken fixture site."""
     from tests.test_invalid_content import CASES, broken_project
 
+    from tests.conftest import SAMPLE, make_project
+    from tests.test_editions import with_edition
+
     memo = _Recording()
-    for root in [sample_root] + [broken_project(tmp_path_factory.mktemp(case.name), case) for case in CASES]:
+    edition = with_edition(make_project(tmp_path_factory.mktemp("edition"), SAMPLE), "zh-hant:\n  晋江: 晉江\n")
+    for root in [sample_root, edition] + [broken_project(tmp_path_factory.mktemp(case.name), case) for case in CASES]:
         try:
             validate(load(Project(root)), memo=memo)
         except ContentErrors:
@@ -376,3 +380,25 @@ def test_what_a_text_read_is_kept_as_key_and_language_pairs_in_one_list() -> Non
     form = RESOLVED.to_json(((), [], read), item)
     assert (form[3], form[4]) == (["a", "en", "a", "zh", "b/c", "en"], ["d", "en"])
     assert RESOLVED.from_json(json.loads(as_json(form)), item)[2] == read
+
+
+def test_every_text_converted_to_an_edition_comes_back_exactly(kept_results: list) -> None:
+    converted = [(item, result) for form, item, result in kept_results if form is CONVERTED]
+    assert converted and any(used for _, (_, used) in converted)  # some used an editor's own conversion
+    assert any(shown != item for item, (shown, _) in converted)  # and some were converted
+    for item, result in converted:
+        back = CONVERTED.from_json(json.loads(as_json(CONVERTED.to_json(result, item))), item)
+        assert_same(back, result)
+        assert digest_of(back) == digest_of(result)
+
+
+@pytest.mark.parametrize("form", [None, {}, [], [["a"], []], [["a", "b"], [1]], [["a", 2], []], [("a", "b"), []],
+                                  [["a", "b"], "x"], [["a", "b"], [], []]])
+def test_a_converted_form_of_another_shape_is_refused(form) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        CONVERTED.from_json(form, ("a", "b"))
+
+
+def test_texts_converted_are_kept_only_one_for_each_text() -> None:
+    with pytest.raises(TypeError):
+        CONVERTED.to_json((("a",), ()), ("a", "b"))
