@@ -17,6 +17,7 @@ from typing import NamedTuple, Protocol
 from . import links, provenance
 from .conventions import RECORD_KINDS
 from .errors import ErrorList, Location
+from .jsonforms import LOOKED_UP
 from .links import Prose
 from .memo import Memo, digest_of
 from .model import Evidence, Source
@@ -56,26 +57,14 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
     spans: dict[str, list[tuple[str, provenance.QuoteSpan]]] = defaultdict(list)
     spanned: dict[str, list[str]] = defaultdict(list)  # each span's quote, normalized
     texts = {ident: digest_of(source.blocks) for ident, source in sources.items()}
-    searchable = {ident: memo.get(("searchable", texts[ident]), lambda s=source: provenance.SearchableText.of(s.blocks))
-                  for ident, source in sources.items()}
     # (source, quote) -> (spans found, why none, the quote normalized, how it cuts a number): the same quote is
-    # often cited many times
-    looked_up: dict[tuple[str, str], tuple[list, str, str, str]] = {}
-
-    def look_up(source: str, quote: str) -> tuple[list, str, str, str]:  # remembered between builds: most are unchanged
-        text = texts[source]
-        found, reason = memo.get(("quote", text, quote), lambda: provenance.find_quote(searchable[source], quote))
-        cut = "" if len(found) != 1 else memo.get(  # (once a quote, not once a citation: 0.13 s of 10,000)
-            ("edge", text, quote), lambda: _edge_in_a_number(sources[source].blocks[found[0].block].text, found[0]))
-        return found, reason, memo.get(("normalized", quote), lambda: provenance.normalize(quote)[0]), cut
-
+    # often cited many times, and most were looked up by the last build (see _looked_up)
+    pairs = tuple(dict.fromkeys((item.source, item.quote) for item in quoted if item.source in texts))
+    looked_up = dict(zip(pairs, _looked_up(pairs, sources, texts, memo)))
     for item in quoted:
-        if item.source not in searchable:
+        if item.source not in texts:
             continue  # already reported where the source is named
-        looked = looked_up.get((item.source, item.quote))
-        if looked is None:
-            looked = looked_up[(item.source, item.quote)] = look_up(item.source, item.quote)
-        found, reason, normal, cut = looked
+        found, reason, normal, cut = looked_up[(item.source, item.quote)]
         if not found:
             short = reason.startswith(provenance.TOO_SHORT)
             what = "the quote is too short to name a passage of" if short else "quote not found in"
@@ -102,6 +91,32 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
             anchors[(source, quote)] = anchors[(source, normal)]
     _check_facts(records, sources, errors)
     return sources, _anchor_records(records, anchors), anchors
+
+
+def _looked_up(pairs: tuple[tuple[str, str], ...], sources: dict[str, Source], texts: dict[str, str],
+               memo: Memo) -> list[tuple[list[provenance.QuoteSpan], str, str, str]]:
+    """Each (source, quote) of ``pairs`` looked up in its source (``texts``: the digest of each source's blocks):
+    the places found, why none was, the quote normalized and how it begins or ends inside a number.
+
+    Remembered whole, by every quote and every source's text, and kept for the next process: a build after a
+    page edit that left the quotes as they were reads back one result rather than looking up thousands again
+    (a tenth of such a build at 10,000 pages); each quote is also remembered alone, in this process, for a
+    preview in which one changed.
+    """
+    searchable: dict[str, provenance.SearchableText] = {}  # made only for a source a quote is looked up in
+
+    def look_up(source: str, quote: str) -> tuple[list[provenance.QuoteSpan], str, str, str]:
+        text = texts[source]
+        if source not in searchable:
+            searchable[source] = memo.get(("searchable", text),
+                                          lambda: provenance.SearchableText.of(sources[source].blocks))
+        found, reason = memo.get(("quote", text, quote), lambda: provenance.find_quote(searchable[source], quote))
+        cut = "" if len(found) != 1 else memo.get(  # (once a quote, not once a citation: 0.13 s of 10,000)
+            ("edge", text, quote), lambda: _edge_in_a_number(sources[source].blocks[found[0].block].text, found[0]))
+        return found, reason, memo.get(("normalized", quote), lambda: provenance.normalize(quote)[0]), cut
+
+    key = ("quotes looked up", tuple(texts.items()), pairs)
+    return memo.get_all([key], lambda pairs: [look_up(*pair) for pair in pairs], [pairs], LOOKED_UP)[0]
 
 
 def _edge_in_a_number(text: str, span: provenance.QuoteSpan) -> str:

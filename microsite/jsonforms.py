@@ -23,6 +23,7 @@ from .errors import ContentError, Location
 from .links import Prose, Read
 from .load import Body, DataFile, Document, Reading
 from .memo import Form
+from .provenance import QuoteSpan
 from .store import all_of, count, text
 from .yamlfile import YamlList, YamlMap
 
@@ -320,3 +321,34 @@ def converted_from_json(data: Any, texts: tuple[str, ...]) -> tuple[tuple[str, .
 
 
 CONVERTED = Form(converted_to_json, converted_from_json)
+
+
+# --- quotes looked up in their sources (``evidence``) ------------------------------------------------------------
+
+
+def looked_up_to_json(looked_up: list, pairs: tuple[tuple[str, str], ...]) -> list:
+    """For each (source, quote) of ``pairs``: the places found (block, start, end), why none was, the quote
+    normalized, and how it cuts a number of the source."""
+    if type(looked_up) is not list or len(looked_up) != len(pairs):
+        raise TypeError("not a look-up of each quote")
+    kept = []
+    for found, reason, normal, cut in looked_up:
+        if type(found) is not list or not all_of(QuoteSpan, found) or not all_of(str, [reason, normal, cut]):
+            raise TypeError("not a quote looked up")
+        kept.append([[[span.block, span.start, span.end] for span in found], reason, normal, cut])
+    return kept
+
+
+def looked_up_from_json(data: Any, pairs: tuple[tuple[str, str], ...]) -> list:
+    if type(data) is not list or len(data) != len(pairs):
+        raise TypeError("not a look-up of each quote")
+    return [(_spans_from_json(found), text(reason), text(normal), text(cut)) for found, reason, normal, cut in data]
+
+
+def _spans_from_json(found: Any) -> list[QuoteSpan]:
+    if type(found) is not list or not all_of(list, found):
+        raise TypeError("not places in a source")
+    return [QuoteSpan(count(block), count(start), count(end)) for block, start, end in found]
+
+
+LOOKED_UP = Form(looked_up_to_json, looked_up_from_json)

@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 
 from microsite.compiled import Html, Survey, compile_markdown
 from microsite.errors import ContentError, ContentErrors, Location
-from microsite.jsonforms import (AVOIDED, CONVERTED, MISTAKES, RESOLVED, compiled_from_json, compiled_to_json,
+from microsite.jsonforms import (AVOIDED, CONVERTED, LOOKED_UP, MISTAKES, RESOLVED, compiled_from_json, compiled_to_json,
                                  reading_from_json, reading_to_json, yaml_from_json)
 from microsite.kept import LostText
 from microsite.links import Prose
 from microsite.load import Body, DataFile, Document, Project, Reading, _fresh_reading, load, parse_document
 from microsite.markdown import new_parser
 from microsite.memo import Memo, digest_of
+from microsite.provenance import QuoteSpan
 from microsite.validate import validate
 from microsite.store import as_json
 from microsite.yamlfile import YamlList, YamlMap, parse_yaml
@@ -402,3 +403,24 @@ def test_a_converted_form_of_another_shape_is_refused(form) -> None:
 def test_texts_converted_are_kept_only_one_for_each_text() -> None:
     with pytest.raises(TypeError):
         CONVERTED.to_json((("a",), ()), ("a", "b"))
+
+
+def test_every_look_up_of_the_quotes_comes_back_exactly(kept_results: list) -> None:
+    looked_up = [(item, result) for form, item, result in kept_results if form is LOOKED_UP]
+    everything = [looked for _, result in looked_up for looked in result]
+    assert any(found for found, _, _, _ in everything) and any(not found and reason for found, reason, _, _ in everything)
+    pairs = (("a", "quote found twice"), ("a", "9个"))  # and the shapes no fixture site has
+    looked_up.append((pairs, [([QuoteSpan(0, 1, 2), QuoteSpan(3, 0, 17)], "", "quote found twice", ""),
+                              ([QuoteSpan(2, 5, 7)], "", "9个", "begins inside '49个' of the source, cutting it")]))
+    for item, result in looked_up:
+        back = LOOKED_UP.from_json(json.loads(as_json(LOOKED_UP.to_json(result, item))), item)
+        assert_same(back, result)
+        assert digest_of(back) == digest_of(result)
+
+
+@pytest.mark.parametrize("form", [None, {}, [], [[[], "", "q", ""], [[], "", "q", ""]], [[[[0, 1]], "", "q", ""]],
+                                  [[[[0, 1, -2]], "", "q", ""]], [[[[0, 1, 2]], 3, "q", ""]], [[[], "", "q"]],
+                                  [[{}, "", "q", ""]], [[[[0, 1, True]], "", "q", ""]]])
+def test_a_looked_up_form_of_another_shape_is_refused(form) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        LOOKED_UP.from_json(form, (("source", "quote"),))
