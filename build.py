@@ -21,7 +21,6 @@ import importlib.util  # noqa: E402 (after the version check)
 import os  # noqa: E402
 import subprocess  # noqa: E402
 import tomllib  # noqa: E402
-import venv  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
@@ -52,6 +51,8 @@ def ensure_venv(with_tests: bool) -> Path:
     """Create .venv and install what is missing; return its Python."""
     wanted = requirements(with_tests)
     if not venv_python().exists():
+        import venv  # here, not above: every command imports this file, and only a first run needs venv (10 ms)
+
         print(f"setting up {VENV} (first run only) ...", file=sys.stderr, flush=True)
         try:
             venv.EnvBuilder(with_pip=True).create(VENV)
