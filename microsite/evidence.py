@@ -164,7 +164,10 @@ def _cited_quotes(path: Path, citations: tuple[tuple[str, str, int, int], ...]) 
 
 def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList) -> None:
     for statistic in records.statistics:
-        problem = provenance.number_problem(statistic.value, statistic.qualifier, statistic.evidence.quote)
+        asked = (statistic.value, statistic.qualifier, statistic.evidence.quote)
+        problem = records.number_problems.get(asked)  # read with the statistic's own check, as a rule
+        if problem is None:
+            problem = provenance.number_problem(*asked)
         if problem:
             errors.add(statistic.evidence.location or statistic.location, f"statistic '{statistic.id}': {problem}",
                        _number_hint(statistic))

@@ -23,6 +23,7 @@ from .errors import ContentError, Location
 from .links import Prose, Read
 from .load import Body, DataFile, Document, Reading
 from .memo import Form
+from .model import SaidNumber
 from .provenance import QuoteSpan
 from .store import all_of, count, text
 from .yamlfile import YamlList, YamlMap
@@ -352,3 +353,34 @@ def _spans_from_json(found: Any) -> list[QuoteSpan]:
 
 
 LOOKED_UP = Form(looked_up_to_json, looked_up_from_json)
+
+
+# --- what the statistics' quotes say of their values (``records``) ------------------------------------------------
+
+
+def figures_to_json(said: list, asked: tuple[tuple[float, str, str, str], ...]) -> list:
+    """For each statistic asked about: what ``number_problem`` said, and the numbers of its quote of its value
+    (measure word, as written, start, end)."""
+    if type(said) is not list or len(said) != len(asked):
+        raise TypeError("not what each quote says")
+    kept = []
+    for problem, numbers in said:
+        if type(problem) is not str or type(numbers) is not tuple or not all_of(SaidNumber, numbers):
+            raise TypeError("not what a quote says")
+        kept.append([problem, [list(number) for number in numbers]])
+    return kept
+
+
+def figures_from_json(data: Any, asked: tuple[tuple[float, str, str, str], ...]) -> list:
+    if type(data) is not list or len(data) != len(asked):
+        raise TypeError("not what each quote says")
+    return [(text(problem), _said_from_json(numbers)) for problem, numbers in data]
+
+
+def _said_from_json(numbers: Any) -> tuple[SaidNumber, ...]:
+    if type(numbers) is not list or not all_of(list, numbers):
+        raise TypeError("not numbers of a quote")
+    return tuple(SaidNumber(text(unit), text(written), count(start), count(end)) for unit, written, start, end in numbers)
+
+
+FIGURES = Form(figures_to_json, figures_from_json)

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .assets import Asset
 from .compiled import Html, fill_placeholders
@@ -261,6 +262,16 @@ class StatisticText:
     measure: str = ""
     note: Rendered = Rendered()
     short: str = ""
+
+
+class SaidNumber(NamedTuple):
+    """A number a statistic's quote says of the statistic's value: its measure word or unit (``个``, or ""), as
+    written, and where in the quote."""
+
+    unit: str
+    text: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ charted together share a unit: :func:`check_groups`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from .cjk import is_ideograph
@@ -19,10 +19,12 @@ from .conventions import FILLED_STRINGS, NUMBER_PLACEHOLDERS, RECORD_KIND, Recor
 from .dates import DATE_FORMS_HINT, PartialDate
 from .errors import ErrorList, Location
 from .i18n import format_quantity, locale_of
+from .jsonforms import FIGURES
 from .links import Prose
 from .load import DataFile, Document
-from .model import (Config, Event, EventText, Evidence, Rendered, Source, SourceText, Statistic, StatisticText, Term,
-                    TermText)
+from .memo import Memo
+from .model import (Config, Event, EventText, Evidence, Rendered, SaidNumber, Source, SourceText, Statistic,
+                    StatisticText, Term, TermText)
 from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .patterns import compile_later
 from .provenance import normalize, number_problem, parse_source_body
@@ -44,16 +46,20 @@ class Records:
     broken: frozenset[str] = frozenset()  # "stat:id", "event:id", "term:id" of records with mistakes
     plain: tuple[PlainField, ...] = ()  # the words a reader sees that are not Markdown (labels, titles)
     shapeless: frozenset[str] = frozenset()  # data files read but not a list of records: as good as unreadable
+    # what provenance.number_problem says of each statistic's (value, qualifier, quote), read with its check
+    number_problems: dict[tuple[float, str, str], str] = field(default_factory=dict)
 
 
 def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
-                 compiler: Compiler, errors: ErrorList, unreadable: frozenset[str] = frozenset()) -> Records:
+                 compiler: Compiler, errors: ErrorList, unreadable: frozenset[str] = frozenset(),
+                 memo: Memo | None = None) -> Records:
     """Read the data files; ``unreadable`` names the data files (``statistics``...) and sources
     (``sources:<id>``) that failed to load, whose own mistakes are reported instead of references to them."""
     prose: list[Prose] = []
     missing = frozenset(name[len("sources:"):] for name in unreadable if name.startswith("sources:"))
     reader = _Reader(config, sources, compiler, errors, prose, missing)
     statistics = reader.each(data, RECORD_KIND["stat"], reader.statistic)
+    problems = reader.check_figures(memo or Memo())
     events = reader.each(data, RECORD_KIND["event"], reader.event)
     terms = reader.each(data, RECORD_KIND["term"], reader.term)
     known = {statistic.id for statistic in statistics}
@@ -64,7 +70,16 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
                 errors.add(event.location, f"event '{event.id}': unknown statistic '{ident}' in stats",
                            "use an id from content/data/statistics.yaml")
     return Records(statistics, events, terms, prose, frozenset(reader.broken), tuple(reader.plain),
-                   frozenset(reader.shapeless))
+                   frozenset(reader.shapeless), problems)
+
+
+def _said_of_figures(asked: tuple[tuple[float, str, str, str], ...]) -> list[tuple[str, tuple[SaidNumber, ...]]]:
+    """For each statistic's (value, unit, qualifier, quote): what :func:`number_problem` says of it, and for a
+    count the numbers its quote says of that value (read by ``find_numbers_zh``)."""
+    return [(number_problem(value, qualifier, quote),
+             tuple(SaidNumber(number.unit, number.text, number.start, number.end) for number in find_numbers_zh(quote)
+                   if same_value(number.value, value)) if unit == "count" else ())
+            for value, unit, qualifier, quote in asked]
 
 
 class _Reader:
@@ -75,6 +90,7 @@ class _Reader:
         self.shapeless: set[str] = set()  # data files not of a list of records ("data/statistics.yaml")
         self.unreadable_sources = unreadable_sources
         self.plain: list[PlainField] = []
+        self.figures: list[tuple[Statistic, Fields, str]] = []  # statistics read, to check (check_figures)
 
     def _plain(self, words: dict[str, Fields], keys: tuple[str, ...], evidence: Evidence | None,
                names: bool = False) -> None:
@@ -181,37 +197,57 @@ class _Reader:
                                     self._markdown(w, "note", ("stat", ident, lang, "note"), path, evidence),
                                     w.text("short") or w.text("label"))
                 for lang, w in words.items()}
-        measured = unit != "count" or self._check_measures(fields, name, text, value, evidence.quote)
         formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
-        quote = normalize(evidence.quote)[0]
-        # (else that is the mistake to report)
-        shown_alike = measured and not number_problem(value, qualifier, evidence.quote)
-        for lang, shown in formatted.items() if shown_alike else ():  # value, unit and measure read as one
-            if shown in quote:
-                continue  # shown as the article writes it (49个 of 护航49个所属商会): nothing to read
-            # (no source: a figure holds no relative date, and the quote is then read as number_problem read it)
-            self.plain.append(PlainField(shown, lang, f"the figure as readers see it in '{lang}' (of its value, unit "
-                                         "and measure)", fields.loc("value"), -1, quote))
-        return Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted,
-                         data.loc, pages)
+        statistic = Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted, data.loc, pages)
+        self.figures.append((statistic, fields, name))  # checked against its quote with the others: check_figures
+        return statistic
 
-    def _check_measures(self, fields: Fields, name: str, text: dict, value: float, quote: str) -> bool:
+    def check_figures(self, memo: Memo) -> dict[tuple[float, str, str], str]:
+        """Check each statistic read against its quote: its measure word, and its figure as readers see it, which
+        the traceability check is given; return what :func:`number_problem` says of each (value, qualifier, quote).
+
+        What each quote says is read once for all the statistics, remembered whole and kept for the next process
+        (:func:`_said_of_figures`): a build after a page edit finds the records as they were.
+        """
+        asked = tuple((statistic.value, statistic.unit, statistic.qualifier, statistic.evidence.quote)
+                      for statistic, _, _ in self.figures)
+        said = memo.get_all([("figures in their quotes", asked)], _said_of_figures, [asked], FIGURES)[0]
+        for (statistic, fields, name), (problem, numbers) in zip(self.figures, said):
+            before = len(self.errors.errors)
+            measured = statistic.unit != "count" or self._check_measures(fields, name, statistic.text,
+                                                                          statistic.value, statistic.evidence.quote,
+                                                                          numbers)
+            if len(self.errors.errors) > before:
+                self.broken.add(f"{RECORD_KIND['stat'].prefix}:{statistic.id}")
+            if not measured or problem:
+                continue  # that is the mistake to report
+            quote = normalize(statistic.evidence.quote)[0]
+            for lang, shown in statistic.formatted.items():  # value, unit and measure read as one
+                if shown in quote:
+                    continue  # shown as the article writes it (49个 of 护航49个所属商会): nothing to read
+                # (no source: a figure holds no relative date, and the quote is then read as number_problem read it)
+                self.plain.append(PlainField(shown, lang, f"the figure as readers see it in '{lang}' (of its value, "
+                                             "unit and measure)", fields.loc("value"), -1, quote))
+        return {(value, qualifier, quote): problem for (value, _, qualifier, quote), (problem, _) in zip(asked, said)}
+
+    def _check_measures(self, fields: Fields, name: str, text: dict, value: float, quote: str,
+                        said: tuple[SaidNumber, ...]) -> bool:
         """A Chinese count needs its measure word, the quote's: 80余名企业家, not 80余企业家; and 49个 of
-        护航49个 is not 49年, 49对 (pairs) or 49个半. True when they are all right."""
+        护航49个 is not 49年, 49对 (pairs) or 49个半. True when they are all right. ``said``: the numbers of the
+        quote of the statistic's value (see :func:`_said_of_figures`)."""
         right = True
         for lang, words in text.items():
             if locale_of(lang) == "zh" and words.measure:
-                said = [n for n in find_numbers_zh(quote) if same_value(n.value, value) and n.unit in MEASURE_WORDS]
-                if said and all(words.measure != number.unit for number in said):  # (三个纳入、三项制度: either)
+                counted = [number for number in said if number.unit in MEASURE_WORDS]
+                if counted and all(words.measure != number.unit for number in counted):  # (三个纳入、三项制度: either)
                     right = False
                     self.errors.add(fields.loc(lang), f"{name}: the measure word in '{lang}' is '{words.measure}', but "
-                                    f"the quote counts with '{said[0].unit}' ('{said[0].text}'): readers would see "
-                                    f"'{format_quantity(value, 'count', EXACT, lang, words.measure)}'",
-                                    f"write measure: {said[0].unit}, the quote's (a measure word can change what is "
-                                    "counted: 年 years, 对 pairs)")
+                                    f"the quote counts with '{counted[0].unit}' ('{counted[0].text}'): readers would "
+                                    f"see '{format_quantity(value, 'count', EXACT, lang, words.measure)}'",
+                                    f"write measure: {counted[0].unit}, the quote's (a measure word can change what "
+                                    "is counted: 年 years, 对 pairs)")
             if locale_of(lang) == "zh" and not words.measure:
                 right = False
-                said = [n for n in find_numbers_zh(quote) if same_value(n.value, value)]
                 word = (said[0].unit or quote[said[0].end:said[0].end + 1]) if said else ""
                 shown = quote[said[0].start:said[0].end + (0 if said[0].unit else 1)] if said else ""
                 example = (f"measure: {word} ({shown} in the quote)" if is_ideograph(word[:1])

@@ -66,7 +66,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     sources, source_prose = read_sources(raw.sources, config, md, errors,
                                          frozenset(name[len("sources:"):] for name in failed if name.startswith("sources:")),
                                          plain)
-    records = read_records(raw.data, config, sources, md, errors, failed)
+    records = read_records(raw.data, config, sources, md, errors, failed, memo)
     pages, page_prose, unread_pages = read_pages(raw.pages, config, md, errors, raw.unreadable, memo, plain,
                                    known.others if known is not None else ())
     every = known.in_order(pages) if known is not None else pages  # the site's pages, in order, as known or read

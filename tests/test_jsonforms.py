@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from microsite.compiled import Html, Survey, compile_markdown
 from microsite.errors import ContentError, ContentErrors, Location
-from microsite.jsonforms import (AVOIDED, CONVERTED, LOOKED_UP, MISTAKES, RESOLVED, compiled_from_json, compiled_to_json,
-                                 reading_from_json, reading_to_json, yaml_from_json)
+from microsite.jsonforms import (AVOIDED, CONVERTED, FIGURES, LOOKED_UP, MISTAKES, RESOLVED, compiled_from_json,
+                                 compiled_to_json, reading_from_json, reading_to_json, yaml_from_json)
 from microsite.kept import LostText
 from microsite.links import Prose
 from microsite.load import Body, DataFile, Document, Project, Reading, _fresh_reading, load, parse_document
@@ -424,3 +424,22 @@ def test_every_look_up_of_the_quotes_comes_back_exactly(kept_results: list) -> N
 def test_a_looked_up_form_of_another_shape_is_refused(form) -> None:
     with pytest.raises((TypeError, ValueError)):
         LOOKED_UP.from_json(form, (("source", "quote"),))
+
+
+def test_what_every_statistics_quote_says_comes_back_exactly(kept_results: list) -> None:
+    said = [(item, result) for form, item, result in kept_results if form is FIGURES]
+    everything = [figure for _, result in said for figure in result]
+    assert any(problem for problem, _ in everything) and any(numbers for _, numbers in everything)
+    assert any(number.unit for _, numbers in everything for number in numbers)
+    for item, result in said:
+        back = FIGURES.from_json(json.loads(as_json(FIGURES.to_json(result, item))), item)
+        assert_same(back, result)
+        assert digest_of(back) == digest_of(result)
+
+
+@pytest.mark.parametrize("form", [None, {}, [], [["", []], ["", []]], [[1, []]], [["", {}]], [["", [["个", "3个", 0]]]],
+                                  [["", [["个", "3个", 0, -2]]]], [["", [[None, "3个", 0, 2]]]], [["", [("个", "3个", 0, 2)]]],
+                                  [["", []], 3]])
+def test_a_figures_form_of_another_shape_is_refused(form) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        FIGURES.from_json(form, ((3.0, "count", "", "三个"),))
