@@ -1225,9 +1225,11 @@ _EN_HALF_SPAN = compile_later(rf"(?<![a-z-])(?:half[\s-]+an?[\s-]+(?P<span>{_EN_
 # Half a percentage point, half a per cent: 0.5 of them (0.5个百分点, 0.5%), not a half of a whole.
 _EN_HALF_POINT = compile_later(r"(?<![a-z-])half[\s-]+an?[\s-]+(?:(?P<point>percentage[\s-]+point)|per[\s-]?cent)(?![a-z])"
                             + _EN_AFTER, re.IGNORECASE)
-# A span of time after a qualifier, more than a month, nearly a year: one of it, as 一个多月 and 近一年 are. Not after
-# a word that is as often a preposition (over a year, about a week: see _EN_PREPOSITIONS), nor alone ("a year",
-# "a week later": most often no count at all).
+# A span of time after a qualifier, more than a month, nearly a year: one of it, as 一个多月 and 近一年 are; after a
+# qualifier that is as often a preposition (over a year, about a week), only where no noun follows the span, as for
+# a fraction (over a year ago, about a week later; not a row over a year-end bonus, talks about a day trip: see
+# _SPAN_ALONE), as "over 3 years" and "over a decade" are read. Not alone ("a year", "a week later": most often
+# no count at all).
 _EN_ONE_SPAN_WORDS = tuple(word for word in _EN_SPAN_WORDS if word != "decade")  # (a decade is ten years: see
 # _EN_PHRASE_VALUES)
 _EN_SPAN_QUALIFIERS = ("more than", "upwards of", "in excess of", "just over", "well over", "nearly", "almost",
@@ -1235,12 +1237,18 @@ _EN_SPAN_QUALIFIERS = ("more than", "upwards of", "in excess of", "just over", "
                        "no less than", "no more than", "fewer than", "less than", "just under", "at least",
                        "a minimum of", "up to", "at most", "a maximum of", "not more than", "not less than",
                        "not fewer than")  # (each one of _EN_QUALIFIERS)
-_EN_SPAN_QUALIFIER = (r"(?<![a-z])(?P<pre>" + "|".join(qualifier.replace(" ", r"\s+") for qualifier in
-                                                     sorted(_EN_SPAN_QUALIFIERS, key=len, reverse=True)) + r")\s+an?\s+")
+_EN_SPAN_PREPOSITIONS = ("over", "about", "around", "under", "above", "below", "not over", "not above", "not under",
+                         "not below")  # (each one of _EN_QUALIFIERS, the spans after them read only alone)
+_EN_SPAN_QUALIFIER = (r"(?<![a-z])(?P<pre>" + "|".join(qualifier.replace(" ", r"\s+") for qualifier in sorted(
+    _EN_SPAN_QUALIFIERS + _EN_SPAN_PREPOSITIONS, key=len, reverse=True)) + r")\s+an?\s+")
 _EN_QUALIFIED_SPAN = compile_later(_EN_SPAN_QUALIFIER + rf"(?P<span>{'|'.join(_EN_ONE_SPAN_WORDS)})(?![a-z])",
                                 re.IGNORECASE)
 _EN_QUALIFIER_BEFORE_SPAN = compile_later(_EN_SPAN_QUALIFIER + r"\Z", re.IGNORECASE)
 _EN_SPAN_REACH = 40  # characters back from a word of time: the longest qualifier, "an" and the spaces between fit
+# What may follow a span after a preposition (see above): a mark or the end, a word that is no noun (ago, later,
+# of, in ...), a possessive (over a year's work); never a compound (year-end, a day-long visit).
+_SPAN_ALONE = compile_later(r"(?!-[a-z])(?:" + _NO_NOUN_AFTER.pattern
+                            + r"|\s+(?:ago|later|earlier|before|after|afterwards|now|so)\b)", re.IGNORECASE)
 
 
 def qualified_spans(text: str, lowered: str) -> list[re.Match]:
@@ -1252,7 +1260,9 @@ def qualified_spans(text: str, lowered: str) -> list[re.Match]:
         at = lowered.find(span)
         while at >= 0:
             before = _EN_QUALIFIER_BEFORE_SPAN.search(lowered, max(0, at - _EN_SPAN_REACH), at)
-            if before is not None and (match := _EN_QUALIFIED_SPAN.match(text, before.start())) is not None:
+            if before is not None and (match := _EN_QUALIFIED_SPAN.match(text, before.start())) is not None and (
+                    re.sub(r"\s+", " ", match["pre"].lower()) not in _EN_SPAN_PREPOSITIONS
+                    or _SPAN_ALONE.match(text, match.end()) is not None):
                 found.append(match)
             at = lowered.find(span, at + len(span))
     return sorted(found, key=lambda match: match.start())

@@ -841,12 +841,19 @@ def test_en_number_words_with_a_and_times(text, found):
     ("nearly a decade, over a decade, almost doubled", [("nearly a decade", 10, NEARLY, "年"),
                                                         ("over a decade", 10, OVER, "年"),
                                                         ("almost doubled", 2, NEARLY, "倍")]),
-    # one span of time after a qualifier, as 一个多月 and 近一年 are (read as nothing); not after a word that is as
-    # often a preposition (over a year: during one), nor alone (a year later, once a year)
+    # one span of time after a qualifier, as 一个多月 and 近一年 are (read as nothing); after a word that is as often
+    # a preposition, only where no noun follows (as over a decade and over 3 years are read); not alone (a year
+    # later, once a year)
     ("more than a month, nearly a year, at least a day, no more than an hour, up to a week", [
         ("more than a month", 1, MORE_THAN, "个月"), ("nearly a year", 1, NEARLY, "年"),
         ("at least a day", 1, AT_LEAST, "天"), ("no more than an hour", 1, AT_MOST, "小时"), ("up to a week", 1, AT_MOST, "周")]),
-    ("over a year, about a week, a year later, once a year, more than a monthly event", []),
+    ("a year later, once a year, more than a monthly event", []),
+    ("over a year, about a week later, under a month ago, around an hour of talks, over a year's work", [
+        ("over a year", 1, OVER, "年"), ("about a week", 1, ABOUT, "周"), ("under a month", 1, UNDER, "个月"),
+        ("around an hour", 1, ABOUT, "小时"), ("over a year", 1, OVER, "年")]),
+    ("not over a month.", [("not over a month", 1, AT_MOST, "个月")]),
+    ("a row over a year-end bonus, talks about a day trip, over a day-long visit, a book about a week", [
+        ("about a week", 1, ABOUT, "周")]),  # (a noun after the span: no time; but at the end, a time)
     ("not more than a month, not less than a year", [("not more than a month", 1, AT_MOST, "个月"),
                                                      ("not less than a year", 1, AT_LEAST, "年")]),
     # not every half hour, nor a half-day-old, nor the second half of a day (a part of one, as the first half-year)

@@ -551,6 +551,9 @@ def test_halves_of_years_are_traced_by_the_same_half(claim, lang, quote, is_trac
     ("两个多月", "zh", "历时两个多月", [True]), ("两个多月", "zh", "历时两个月", [False]),
     ("more than a month", "en", "历时一个多月", [True]), ("more than a month", "en", "历时一个月", [False]),
     ("nearly a year", "en", "近一年来", [True]), ("over three years", "en", "三年多来", [True]),
+    ("over a year", "en", "一年多来", [True]), ("over a year", "en", "三年多来", [False]),
+    ("about a week later", "en", "一周左右后", [True]), ("about a week later", "en", "一年左右后", [False]),
+    ("under a month", "en", "不到一个月", [True]), ("under a month", "en", "不到一年", [False]),
     ("three years", "en", "三年多来", [False]),
 ])
 def test_times_said_in_words_are_traced_by_the_same_time(claim, lang, quote, is_traced):
