@@ -758,7 +758,8 @@ _EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|-some(?:thing)?\b|\sor (?:more|
              r"|\sat (?:most|least)\b|\sand (?:up|above)\b))?")
 # A multiple said with "times" (or "x", or twice): three times as many, 3x more, twice the size, as threefold and 三倍
 # say it. "Three times" alone is as often three occasions (三次), and "twice" two: a multiple only before these
-# words ("three times the following year" is occasions still).
+# words ("three times the following year" is occasions still). "3x" is one alone too (grew 3x, a 10x increase),
+# as occasions are seldom written so; not 3x4 (a size) or 3XL.
 _AS_A_MULTIPLE = (r"(?=\s+(?:as|more|less|fewer|larger|higher|bigger|greater|smaller|lower|faster|longer|wider"
                   r"|the(?!\s+(?:following|next|same|day|week|month|year)\b))\b)")
 _EN_NUMBER = compile_later(
@@ -768,7 +769,7 @@ _EN_NUMBER = compile_later(
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
     r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times"
-    + _AS_A_MULTIPLE + r"|-?fold\b|[x×]" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
+    + _AS_A_MULTIPLE + r"|-?fold\b|[x×](?![0-9a-z]))?" + _EN_AFTER,  # (3x, 3× alone: no 3x4, 3xl)
     re.IGNORECASE,
 )
 

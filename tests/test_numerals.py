@@ -811,7 +811,9 @@ def test_en_number_words_with_a_and_times(text, found):
     ("three times the size", [("three times", 3, EXACT, "倍")]),
     ("met three times, three times the following year", [("three", 3, EXACT, "个"), ("three", 3, EXACT, "个")]),  # (occasions counted)
     ("3x as many, 3× more", [("3x", 3, EXACT, "倍"), ("3×", 3, EXACT, "倍")]),
-    ("3x", [("3", 3, EXACT, "")]),
+    ("grew 3x, a 10x increase, 2.5× in 2023", [("3x", 3, EXACT, "倍"), ("10x", 10, EXACT, "倍"), ("2.5×", 2.5, EXACT, "倍"),
+                                                ("2023", 2023, EXACT, "")]),
+    ("a 3x4 grid, 2XL", [("3", 3, EXACT, ""), ("4", 4, EXACT, ""), ("2", 2, EXACT, "")]),  # (a size: no multiple)
     ("threefold, three-fold, 3-fold", [("threefold", 3, EXACT, "倍"), ("three-fold", 3, EXACT, "倍"),
                                        ("3-fold", 3, EXACT, "倍")]),
     ("twice as many, thrice the size", [("twice", 2, EXACT, "倍"), ("thrice", 3, EXACT, "倍")]),

@@ -252,6 +252,7 @@ def test_a_quote_states_numerals_without_a_measure_word():
     ("three times as many chambers", "en", "三家商会", False),  # a multiple is not a count
     ("three times as many chambers", "en", "增长三倍", True),
     ("threefold", "en", "增长三倍", True), ("threefold", "en", "三家商会", False),
+    ("It grew 3x.", "en", "增长了3倍", True), ("It grew 3x.", "en", "3家商会", False),
 ])
 def test_a_number_is_traced_only_by_one_said_the_same_way(claim: str, lang: str, quote: str, is_traced: bool):
     [number] = claimed(claim, lang)
