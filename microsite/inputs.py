@@ -71,6 +71,7 @@ class Inputs:
         self.root = root
         self.digests: dict[str, str] = {}
         self.kept: dict[str, bytes] = {}
+        self.too_large: dict[str, int] = {}  # the files to keep that were not read, by their size (see _read)
         self.read: set[str] = set()  # the paths whose digest is of their content
         self.stale = False  # a file read later was not what was fingerprinted
         top, inside = str(root), str(root.resolve()) + os.sep
@@ -106,6 +107,10 @@ class Inputs:
                 return "not a regular file"
             if not keep:
                 return None
+            size = entry.stat().st_size  # a template is written by hand too: one larger than a content file may be
+            if size > MAX_TEXT_BYTES:  # is refused unread (the build says so where a page or a check asks for it)
+                self.too_large[entry.path] = size
+                return _too_large(size)
             with open(entry.path, "rb") as handle:
                 data = self.kept[entry.path] = handle.read()
         except OSError as exc:  # unreadable: the build will say so; count the reason
@@ -162,7 +167,8 @@ class Inputs:
         return self.digests.get(path) if path in self.read else None
 
     def template(self, path: str) -> bytes | None:
-        """A template's bytes as fingerprinted, or None when it was not read (missing, or not a plain file)."""
+        """A template's bytes as fingerprinted, or None when it was not read (missing, not a plain file, or
+        :attr:`too_large`)."""
         return self.kept.get(path)
 
 
@@ -199,7 +205,7 @@ def _digest_or_why(path: str, limited: str) -> tuple[bool, str]:
 
 
 def _too_large(size: int) -> str:
-    """Why a content file was not read (its size: a file that grows or shrinks is another input)."""
+    """Why a content file or a template was not read (its size: a file that grows or shrinks is another input)."""
     return f"too large: {size} bytes"
 
 

@@ -27,7 +27,7 @@ from .assets import headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .patterns import compile_later
 from .structured import json_ld, og_locale
-from .conventions import RECORD_KIND, is_leftover
+from .conventions import MAX_TEXT_BYTES, RECORD_KIND, is_leftover
 from .cores import CHUNK, map_forked
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
 from .downloads import DATASETS, FORMATS, download, download_path
@@ -123,6 +123,10 @@ class TemplateNotText(Exception):
     """A template that is not UTF-8 text (``args``: its path and its bytes)."""
 
 
+class TemplateTooLarge(Exception):
+    """A template larger than a file written by hand may be, refused unread (``args``: its path and its size)."""
+
+
 class ProjectTemplates(jinja2.FileSystemLoader):
     """Templates from ``templates/`` as the build's :class:`Inputs` read them (so as fingerprinted).
 
@@ -142,6 +146,8 @@ class ProjectTemplates(jinja2.FileSystemLoader):
         if os.path.lexists(path) and not os.path.realpath(path).startswith(self.inside):
             raise TemplateOutside(path)
         data = self.inputs.template(path)
+        if path in self.inputs.too_large:
+            raise TemplateTooLarge(path, self.inputs.too_large[path])
         if data is None:  # not there when the inputs were read: whatever is found now was not fingerprinted
             self.inputs.stale = True
             try:
@@ -283,7 +289,7 @@ class Renderer:
             return self._template_mistakes
         folder = str(self.templates_dir) + os.sep
         mistakes = self._template_mistakes = []
-        for path in sorted(self.inputs.kept):
+        for path in sorted(self.inputs.kept.keys() | self.inputs.too_large.keys()):
             if path.startswith(folder) and path.endswith(".html"):
                 name = path[len(folder):].replace(os.sep, "/")
                 try:
@@ -379,6 +385,10 @@ class Renderer:
                                 f"create templates/{exc.name}, or correct the name where it is used")
         if isinstance(exc, TemplateNotText):
             return not_utf8(Path(exc.args[0]), exc.args[1])
+        if isinstance(exc, TemplateTooLarge):
+            return ContentError(Location(Path(exc.args[0])), f"the file is too large ({exc.args[1]:,} bytes; the limit "
+                                f"is {MAX_TEXT_BYTES:,})", "a template is markup written by hand: is this the file you "
+                                "meant? If it is, split it into templates that include one another")
         if isinstance(exc, TemplateOutside):
             return ContentError(Location(Path(exc.args[0])), "the template leads outside the project (a symbolic "
                                 "link); only files inside the project are read",

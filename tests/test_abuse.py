@@ -296,6 +296,21 @@ def test_a_fifty_megabyte_file_is_refused_unread(root: Path, name: str, header: 
     assert path.name not in reads
 
 
+@pytest.mark.parametrize("name", ["templates/base.html", "templates/unused.html"], ids=["used", "unused"])
+def test_a_fifty_megabyte_template_is_refused_unread(root: Path, name: str) -> None:
+    path = root / name
+    with path.open("ab") as file:
+        file.write(b"<p>{{ page.title }}</p>\n" * (FIFTY_MB // 24 + 1))
+    size = path.stat().st_size
+    for command in (("check",), ("build", "--out", str(root.parent / "site"))):
+        with reads_in(path.parent) as reads:
+            run = run_cli(root, *command)
+        assert run.status == 1
+        assert f"{name}: the file is too large ({size:,} bytes; the limit is {MAX_TEXT_BYTES:,})" in run.stderr
+        assert run.stderr.count("the file is too large") == 1 and "Traceback" not in run.stderr
+        assert path.name not in reads  # refused by its size: never opened
+
+
 def test_a_page_just_under_the_size_limit_is_checked_within_the_accepted_bounds(root: Path, tmp_path: Path) -> None:
     page = root / PAGE
     text = page.read_text(encoding="utf-8")
