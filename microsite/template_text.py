@@ -9,10 +9,15 @@ traces (see ``tracing``). :func:`shown_runs` finds them: the template's data
 that what remains keeps its lines and columns), parsed as HTML; its text,
 but for scripts and styles, and the attributes a reader is shown or read
 aloud (``alt``, ``title``, ``aria-label`` ..., a ``meta`` description).
-What an expression writes (``{{ "87" }}``) is the template's code, not its
-text, and is not looked at. The files of ``static/`` the site serves as they
-are (an HTML page, an SVG image, a stylesheet's generated content) have words
-of their own too (:func:`shown_in_static`).
+What an expression writes as it is written there is the template's own
+words too, where the expression stands in text or in such an attribute: a
+string or a number it writes (``{{ "since 1952" }}``, ``{{ "87" if en }}``,
+``{{ "%d chambers" % 87 }}``). What it computes from what it is given (a
+page's title, a UI string by its key, ``loop.index + 1``) is checked where
+that comes from, and a string it compares, looks up or passes to a macro or
+a function (``t("note")``, ``lang == "en"``, ``card(heading="h2")``) is code. The files of ``static/`` the
+site serves as they are (an HTML page, an SVG image, a stylesheet's generated
+content) have words of their own too (:func:`shown_in_static`).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import re
 from html.parser import HTMLParser
 
 import jinja2
+from jinja2 import nodes
 
 from .patterns import compile_later
 
@@ -33,12 +39,27 @@ _HIDDEN = frozenset({"script", "style", "template"})
 
 def shown_runs(source: str, environment: jinja2.Environment | None) -> list[tuple[int, int, str]]:
     """Each run of text a reader sees that ``source`` (a template; with no ``environment``, plain HTML or SVG)
-    writes itself: (line, column, text), both 1-based; an attribute's at its tag. Raises
-    ``jinja2.TemplateSyntaxError`` where the template does not lex."""
+    writes itself: (line, column, text), both 1-based; an attribute's at its tag, an expression's constant where
+    it is written. Raises ``jinja2.TemplateSyntaxError`` where the template does not lex."""
     parser = _Shown()
-    parser.feed(_blanked(source, environment) if environment is not None else source)
+    expressions: list[tuple[int, int]] = []
+    parser.feed(_blanked(source, environment, expressions) if environment is not None else source)
     parser.close()
-    return parser.runs
+    if not expressions:
+        return parser.runs
+    # Each expression's place in the blanked text holds its mark (see _blanked): those the HTML put in text a
+    # reader sees, or in an attribute read, are read for the constants they write.
+    runs, shown, last = [], set(), chr(_MARK + len(expressions) - 1)
+    for line, column, text in parser.runs:
+        marked = [index for index, char in enumerate(text) if chr(_MARK) <= char <= last]
+        if marked:
+            shown.update(ord(text[index]) - _MARK for index in marked)
+            text = "".join(" " if chr(_MARK) <= char <= last else char for char in text)
+        if text.strip():
+            runs.append((line, column, text))
+    for index in sorted(shown):
+        runs.extend(_constants_shown(source, *expressions[index], environment))
+    return runs
 
 
 # A stylesheet's generated content, which readers see as text: content: "Since 1952"; (a string, escapes and all).
@@ -78,8 +99,10 @@ def _code_point(digits: str) -> str:
     return chr(number) if 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else "\ufffd"
 
 
-def _blanked(source: str, environment: jinja2.Environment) -> str:
-    """``source`` with every Jinja expression, statement and comment made spaces (its line breaks kept).
+def _blanked(source: str, environment: jinja2.Environment, expressions: list[tuple[int, int]] | None = None) -> str:
+    """``source`` with every Jinja expression, statement and comment made spaces (its line breaks kept); with
+    ``expressions``, each expression's (``{{ ... }}``) first character its mark instead (``chr(_MARK + n)``, the
+    n-th of ``expressions``, where its start and end are added).
 
     Jinja's lexer gives each token as written, in order, but for the white
     space its options strip from the data before a tag (``lstrip_blocks``,
@@ -89,6 +112,8 @@ def _blanked(source: str, environment: jinja2.Environment) -> str:
     piece in the code before it: ``{{ '1' }}1``.)
     """
     parts, cursor = [], 0
+    found: list[tuple[int, int]] = []  # where each expression starts and ends
+    opened = None
     for _, kind, value in environment.lexer.tokeniter(source, None):
         if not source.startswith(value, cursor):
             skipped = cursor
@@ -98,10 +123,98 @@ def _blanked(source: str, environment: jinja2.Environment) -> str:
                 return _tags_blanked(source)  # (not seen: a last resort)
             parts.append(source[cursor:skipped])
             cursor = skipped
+        if kind == "variable_begin":
+            opened = cursor
+        elif kind == "variable_end" and opened is not None:
+            found.append((opened, cursor + len(value)))
+            opened = None
         parts.append(value if kind == "data" else _spaces(value))
         cursor += len(value)
     parts.append(_spaces(source[cursor:]))
-    return "".join(parts)
+    blanked = "".join(parts)
+    if expressions is None or not found or any(chr(_MARK) <= char for char in source):
+        return blanked  # (a template that holds a mark's character already: its expressions are not read)
+    marked = list(blanked)
+    for index, (start, _) in enumerate(found):
+        marked[start] = chr(_MARK + index)
+    expressions.extend(found)
+    return "".join(marked)
+
+
+_MARK = 0xF0000  # a private-use plane: an expression's mark in the blanked text (see _blanked)
+# A conversion of a format string (%d, %.1f, %(name)s): code, where the number it formats is written
+_FORMAT_SPEC = compile_later(r"%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]")
+# Filters that write the text they are given, changed only in its case, spaces or escaping
+_TEXT_FILTERS = frozenset({"capitalize", "center", "e", "escape", "forceescape", "indent", "lower", "safe", "string",
+                           "striptags", "title", "trim", "upper", "wordwrap"})
+
+
+def _constants_shown(source: str, start: int, end: int, environment: jinja2.Environment) -> list[tuple[int, int, str]]:
+    """The runs of text the expression ``source[start:end]`` writes as they are written in it: (line, column, text),
+    each where its literal is (see :func:`_shown_constants`)."""
+    code = source[start:end]
+    try:
+        tree = environment.parse(code)
+    except jinja2.TemplateSyntaxError:
+        return []  # reported where the template is compiled
+    found: list[tuple[str, object]] = []
+    for output in tree.find_all(nodes.Output):
+        for node in output.nodes:
+            _shown_constants(node, found)
+    runs, after = [], 0
+    for text, value in found:
+        if not text.strip():
+            continue  # (a format string of conversions only: "%.1f")
+        at, length = _written(value, code, after)
+        after = at + length if at >= 0 else after
+        place = start + max(at, 0)
+        runs.append((source.count("\n", 0, place) + 1, place - source.rfind("\n", 0, place), text))
+    return runs
+
+
+def _written(value: object, code: str, after: int) -> tuple[int, int]:
+    """Where in ``code``, from ``after`` on, constant ``value`` is written: the start of its text (past the
+    quotation mark) and its length; -1 where it is not found as it is (a string with escapes, 1e3)."""
+    if type(value) is str:
+        places = [at + 1 for quote in "'\"" if (at := code.find(quote + value + quote, after)) >= 0]
+        return (min(places), len(value)) if places else (-1, 0)
+    found = re.compile(r"(?<![\w.])" + re.escape(str(value)) + r"(?![\w.])").search(code, after)
+    return (found.start(), len(found.group())) if found else (-1, 0)
+
+
+def _shown_constants(node: nodes.Node, found: list[tuple[str, object]], formatted: bool = False) -> None:
+    """Add to ``found`` what expression ``node`` writes as written, each (text, the constant): a string or a
+    number, alone or joined (``~``, ``+``), either side of an ``if``, through a filter that keeps text, or formatted
+    (``%``, ``format``: the conversions blanked, the numbers given them written). Not what it gives a macro or a
+    function (``card("h2")``, ``t("note")``): an argument is as often a tag, a class or a key as words."""
+    if isinstance(node, nodes.Const):
+        if type(node.value) is str:
+            text = _FORMAT_SPEC.sub(lambda match: " " * len(match.group()), node.value) if formatted else node.value
+            found.append((text, node.value))
+        elif type(node.value) in (int, float):
+            found.append((str(node.value), node.value))
+    elif isinstance(node, nodes.Concat):
+        for part in node.nodes:
+            _shown_constants(part, found)
+    elif isinstance(node, nodes.CondExpr):
+        _shown_constants(node.expr1, found)
+        if node.expr2 is not None:
+            _shown_constants(node.expr2, found)
+    elif isinstance(node, (nodes.MarkSafe, nodes.MarkSafeIfAutoescape)):
+        _shown_constants(node.expr, found)
+    elif isinstance(node, nodes.Add):  # "since " + year: its strings (a number added is arithmetic)
+        for side in (node.left, node.right):
+            if isinstance(side, nodes.Const) and type(side.value) is str or not isinstance(side, nodes.Const):
+                _shown_constants(side, found)
+    elif isinstance(node, nodes.Mod):  # "%d chambers" % 87
+        _shown_constants(node.left, found, formatted=True)
+        for given in node.right.items if isinstance(node.right, nodes.Tuple) else [node.right]:
+            _shown_constants(given, found)
+    elif isinstance(node, nodes.Filter) and node.node is not None and (node.name in _TEXT_FILTERS
+                                                                        or node.name == "format"):
+        _shown_constants(node.node, found, formatted=node.name == "format")
+        for given in node.args if node.name == "format" else ():
+            _shown_constants(given, found)
 
 
 def _tags_blanked(source: str) -> str:

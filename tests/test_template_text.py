@@ -26,8 +26,32 @@ def test_the_text_a_template_writes_is_found_where_it_stands():
     assert source.splitlines()[line - 1][column - 1 + text.index("1952"):].startswith("1952")
 
 
-def test_what_an_expression_or_a_statement_holds_is_code_not_text():
-    source = '{# 87 chambers #}<p>{{ 87 }} {{ "3 items" }}{% set x = 5 %}{% for i in range(3) %}{{ i }}{% endfor %}</p>'
+def test_what_a_statement_or_a_comment_holds_is_code_not_text():
+    source = '{# 87 chambers #}<p>{% set x = 5 %}{% for i in range(3) %}{{ i }}{% endfor %}{{ loop.index + 1 }}</p>'
+    assert texts(source) == []
+
+
+@pytest.mark.parametrize("source, shown", [
+    ('<p>{{ "since 1952" }} and {{ 87 }}</p>', [(1, 4, "and"), (1, 8, "since 1952"), (1, 30, "87")]),
+    ('<p>{{ page.title ~ " since 1988" }}</p>', [(1, 21, "since 1988")]),
+    ('<p>{{ "Founded 1952" if lang == "en" else "1952年成立" }}</p>', [(1, 8, "Founded 1952"), (1, 44, "1952年成立")]),
+    ('<p>{{ "%d chambers" % 17 }}</p>', [(1, 8, "chambers"), (1, 23, "17")]),  # (the conversion is code)
+    ('<p>{{ "%.1f%%"|format(x) }} {{ "since 1952"|upper }}</p>', [(1, 33, "since 1952")]),
+    ('<p title="{{ \'4 tiers\' }}">b</p>', [(1, 28, "b"), (1, 15, "4 tiers")]),  # an attribute read
+    ('<p>\n  {{\n "x 12" }}</p>', [(3, 3, "x 12")]),
+])
+def test_the_strings_and_numbers_an_expression_writes_as_written_are_its_own_words(source, shown):
+    assert texts(source) == shown
+
+
+@pytest.mark.parametrize("source", [
+    '<div class="{{ \'col-3\' }}" id="{{ "s2" }}"></div>',  # attributes no reader sees
+    '<script>let n = {{ "3" }};</script>',
+    '<p>{{ t("note2") }} {{ lang == "en2" }} {{ items[:3]|join(", ") }} {{ x|round(1) }} {{ range(3)|list }}</p>',
+    '<p>{{ loop.index + 1 }} {{ "%.1f"|format(x) }} {{ page.title|truncate(30) }}</p>',
+    '{% from "m.html" import card %}<p>{{ card("h2", cols=3) }} {{ m.item(heading="h3") }}</p>',  # (a macro's)
+])
+def test_what_an_expression_computes_looks_up_or_hides_is_code(source):
     assert texts(source) == []
 
 
@@ -58,6 +82,21 @@ def test_a_number_in_a_templates_own_words_is_refused_where_it_stands(minimal_pr
     messages = raised.value.format(minimal_project)
     assert f"templates/base.html:{line}:" in messages and "'1952'" in messages and "Forty-nine" in messages
     assert "the template's own text" in messages
+
+
+def test_a_number_an_expression_writes_as_written_is_refused_where_it_stands(minimal_project):
+    base = minimal_project / "templates" / "base.html"
+    source = base.read_text(encoding="utf-8")
+    base.write_text(source.replace("</body>", '<p>{{ "Founded in 1952" if page.lang == "en" else "成立于1952年" }}'
+                                   '</p>\n</body>', 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        check(minimal_project)
+    lines = base.read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if "Founded in 1952" in text)
+    messages = raised.value.format(minimal_project)
+    english, chinese = lines[line - 1].index("1952") + 1, lines[line - 1].index("1952年") + 1
+    assert f"templates/base.html:{line}:{english}: the template's own text: the number '1952'" in messages
+    assert f"templates/base.html:{line}:{chinese}: the template's own text: the number '1952年'" in messages
 
 
 @pytest.mark.parametrize("name, content, shown", [
@@ -147,3 +186,17 @@ def test_an_invisible_character_in_a_templates_own_words_is_refused_as_in_conten
 def test_an_element_closed_in_its_own_tag_hides_nothing_after_it():
     assert [text for _, _, text in texts('<script src="a.js"/><p>After 3 steps</p><style/><p>and 4</p>')] == [
         "After 3 steps", "and 4"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(templates())
+def test_every_run_found_stands_in_the_template_where_it_says(template):
+    source, _ = template
+    try:
+        runs = shown_runs(source, ENVIRONMENT)
+    except jinja2.TemplateSyntaxError:
+        return  # reported where the template is compiled
+    lines = source.split("\n")
+    for line, column, text in runs:
+        assert text.strip() and 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1
+        assert not any(0xF0000 <= ord(char) for char in text)  # no expression's mark is read as text
