@@ -44,6 +44,27 @@ def make_project(tmp_path: Path, content: Path) -> Path:
     return root
 
 
+EDITION = "editions:\n  zh-hant: {from: zh, name: 繁體中文, tag: zh-Hant, conversion: s2tw}\n"
+EDITION_STRINGS = ("source_converted_heading: {zh: 繁体字转换文本, en: Converted text}\n"
+                   "source_converted_note: {zh: 以下是转换的文本。, en: The text below is converted.}\n")
+
+
+def with_edition(project: Path, conversions: str = "", page: str = "") -> Path:
+    """``project`` with a Traditional Chinese edition, ``conversions`` of its own (as conversions.yaml has them)
+    and ``page`` added to its Chinese home page."""
+    content = project / "content"
+    with open(content / "site.yaml", "a", encoding="utf-8") as site:
+        site.write(EDITION)
+    with open(content / "data" / "strings.yaml", "a", encoding="utf-8") as strings:
+        strings.write(EDITION_STRINGS)  # what a source's page shows in an edition
+    if conversions:
+        (content / "data" / "conversions.yaml").write_text(conversions, encoding="utf-8")
+    if page:
+        index = content / "pages" / "index.zh.md"
+        index.write_text(index.read_text(encoding="utf-8") + "\n" + page + "\n", encoding="utf-8")
+    return project
+
+
 @pytest.fixture
 def minimal_project(tmp_path: Path) -> Path:
     """A copy of the smallest valid site, to break in a test."""

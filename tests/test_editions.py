@@ -18,11 +18,9 @@ from microsite.numerals import find_numbers_zh
 from microsite.pipeline import build, check
 from microsite.readings import change
 from microsite.yamlfile import parse_yaml
+from tests.conftest import with_edition
 from tests.html import read_page
 
-EDITION = "editions:\n  zh-hant: {from: zh, name: 繁體中文, tag: zh-Hant, conversion: s2tw}\n"
-STRINGS = ("source_converted_heading: {zh: 繁体字转换文本, en: Converted text}\n"
-           "source_converted_note: {zh: 以下是转换的文本。, en: The text below is converted.}\n")
 NAMES = {"晋江": "晉江", "工商联": "工商聯", "陈贻得": "陳貽得"}
 
 
@@ -30,20 +28,6 @@ def converter(**overrides: str) -> Converter:
     where = Location(Path("conversions.yaml"), 1)
     return Converter(Edition("zh-hant", "zh", "繁體中文", "zh-Hant", "s2tw",
                              tuple(Override(phrase, to, where) for phrase, to in overrides.items())), Memo())
-
-
-def with_edition(project: Path, conversions: str = "", page: str = "") -> Path:
-    content = project / "content"
-    with open(content / "site.yaml", "a", encoding="utf-8") as site:
-        site.write(EDITION)
-    with open(content / "data" / "strings.yaml", "a", encoding="utf-8") as strings:
-        strings.write(STRINGS)
-    if conversions:
-        (content / "data" / "conversions.yaml").write_text(conversions, encoding="utf-8")
-    if page:
-        index = content / "pages" / "index.zh.md"
-        index.write_text(index.read_text(encoding="utf-8") + "\n" + page + "\n", encoding="utf-8")
-    return project
 
 
 def test_names_come_out_right() -> None:

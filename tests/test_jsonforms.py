@@ -286,8 +286,7 @@ def kept_results(sample_root: Path, tmp_path_factory: pytest.TempPathFactory) ->
     """Every result with a form of validating the sample site, it with an edition, and every broken fixture site."""
     from tests.test_invalid_content import CASES, broken_project
 
-    from tests.conftest import SAMPLE, make_project
-    from tests.test_editions import with_edition
+    from tests.conftest import SAMPLE, make_project, with_edition
 
     memo = _Recording()
     edition = with_edition(make_project(tmp_path_factory.mktemp("edition"), SAMPLE), "zh-hant:\n  晋江: 晉江\n")

@@ -23,6 +23,7 @@ from microsite.known import FIELDS, IndexReading, Known, KnownPage, NotReusable,
 from microsite.model import BuildOptions, PageSummary
 from microsite.pipeline import CACHE_FOLDER, build
 from microsite.store import write_checked
+from tests.conftest import with_edition
 
 CHANGED_ONLY, EVERY_PAGE, GAVE_UP = "changed pages only", "every page", "changed pages: gave up"
 
@@ -274,18 +275,6 @@ def test_a_page_file_gone_from_the_output_folder_makes_every_page(minimal_projec
     got, ways = outcome(minimal_project, out, monkeypatch)
     assert got == clean(minimal_project, tmp_path)
     assert ways in ([GAVE_UP, EVERY_PAGE], [EVERY_PAGE], [CHANGED_ONLY])
-
-
-def with_edition(root: Path, conversions: str = "") -> None:
-    """``root`` with a Traditional Chinese edition (and ``conversions`` of its own, as conversions.yaml has them)."""
-    replace_in(root, "content/site.yaml", "default_language: zh",
-               "default_language: zh\neditions:\n  zh-hant: {from: zh, name: 繁體中文, tag: zh-Hant, conversion: s2tw}")
-    strings = root / "content" / "data" / "strings.yaml"
-    strings.write_text(strings.read_text(encoding="utf-8") + "".join(  # what a source's page shows in an edition
-        f"{name}:\n  zh: 繁体\n  en: Converted\n" for name in ("source_converted_heading", "source_converted_note")),
-        encoding="utf-8")
-    if conversions:
-        (root / "content" / "data" / "conversions.yaml").write_text(conversions, encoding="utf-8")
 
 
 def test_an_editions_page_is_made_again_with_its_original(minimal_project, tmp_path, monkeypatch):

@@ -5,7 +5,8 @@ page bodies (with links to records, citations and numbers) and front matter,
 data records (the fields links show, ids that links name), UI strings, site.yaml,
 templates that show other pages' fields, pages and static files added and
 removed, the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``),
-and the cache's store damaged. After each step the project is built three
+and the cache's store damaged; and, on a site with a Traditional Chinese
+edition, the editor's own conversions. After each step the project is built three
 ways and compared: reusing the on-disk cache as a fresh process
 would; with one cache kept in memory, as the preview does
 (``serve.Preview.rebuild``); and from scratch, in a copy without cache or
@@ -39,7 +40,7 @@ from microsite.cache import BuildCache
 from microsite.errors import ContentErrors
 from microsite.model import BuildOptions
 from microsite.pipeline import CACHE_FOLDER, build, check
-from tests.conftest import MINIMAL, REPO, make_project
+from tests.conftest import MINIMAL, REPO, make_project, with_edition
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "microsite-hypothesis")
 SETTINGS = dict(database=None, deadline=None, derandomize=bool(os.environ.get("CI")),
@@ -242,12 +243,16 @@ def on_every_core():
         yield
 
 
-def check_steps(steps: list, processes: bool = False, reusing_builds=contextlib.nullcontext) -> None:
+def check_steps(steps: list, processes: bool = False, reusing_builds=contextlib.nullcontext,
+                edition: bool = False) -> None:
     """After each step, the reusing builds (made within ``reusing_builds()``) equal a clean one on one core, and a
-    check that reads their cache reports what the clean build did."""
+    check that reads their cache reports what the clean build did. With ``edition``, the site has a Traditional
+    Chinese edition, converted from its Chinese pages, records and words."""
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         root = make_project(scratch, MINIMAL / "content")
+        if edition:
+            with_edition(root, "zh-hant:\n  晋江: 晉江\n")
         options = BuildOptions()
         preview = BuildCache(root / CACHE_FOLDER, save=False)
         for step, change in enumerate(steps):
@@ -293,6 +298,27 @@ EVERY_KIND = [  # one edit of every kind, tried first on every run
 @given(STEPS)
 def test_reusing_builds_equal_clean_builds_after_any_edits(steps: list) -> None:
     check_steps(steps)
+
+
+def conversions(text: str) -> Callable[[Path], None]:
+    return lambda root: (root / "content" / "data" / "conversions.yaml").write_text(text, encoding="utf-8")
+
+
+CONVERSIONS = st.builds(conversions, st.sampled_from(["zh-hant:\n  晋江: 晉江\n", "zh-hant:\n  商会: 商會\n",
+                                                     "zh-hant:\n  晋江: 晉江\n  商会: 商會\n", ""]))
+EDITION_KINDS = [  # what an edition converts: Chinese pages, records and words, with the editor's own conversions
+    page_body("index.zh.md", "晋江 商会"), page_body("glossary.zh.md", "商会 alpha"), conversions(""),
+    conversions("zh-hant:\n  商会: 商會\n"), front_matter("index.zh.md", "title", "晋江 商会"),
+    in_file("content/data/statistics.yaml", "    label: affil", "    label: chambers"),
+    page_body("index.en.md", "delta"), conversions("zh-hant:\n  晋江: 晉江\n  商会: 商會\n"), *EVERY_KIND[:6],
+]
+
+
+@settings(max_examples=2, **SETTINGS)
+@example(EDITION_KINDS)
+@given(st.lists(st.one_of(EDITS, OPTIONS, CONVERSIONS), min_size=1, max_size=5))
+def test_reusing_builds_of_a_site_with_an_edition_equal_clean_builds(steps: list) -> None:
+    check_steps(steps, edition=True)
 
 
 # Page texts alone, some with a mistake (a record that does not exist, a number no quote traces, a heading that
