@@ -108,6 +108,21 @@ def page_pair(key: str, present: bool) -> Callable[[Path], None]:
     return apply
 
 
+def source_text(old: str, new: str) -> Callable[[Path], None]:
+    """The Chinese source's text with ``old`` made ``new`` (its count of characters kept right): its passages move,
+    or a quote of it is no longer found."""
+    def apply(root: Path) -> None:
+        from microsite.provenance import parse_source_body
+
+        path = root / "content" / "sources" / "2023-10-11-abcdef12.md"
+        front, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+        body = body.replace(old, new, 1)
+        counted = sum(len("".join(block.text.split())) for block in parse_source_body(body, 1))
+        front = re.sub(r"(?m)^counted_chars: \d+$", f"counted_chars: {counted}", front)
+        path.write_text(f"{front}\n---\n{body}", encoding="utf-8")
+    return apply
+
+
 def static_removed(name: str) -> Callable[[Path], None]:
     return lambda root: (root / "static" / name).unlink(missing_ok=True)
 
@@ -182,6 +197,8 @@ EDITS = st.one_of(
     st.builds(static_removed, st.sampled_from(["extra.css", "notes.txt"])),
     st.builds(page_pair, st.sampled_from(["extra", "more/deep"]), st.booleans()),
     st.builds(store_damaged, st.sampled_from(["truncated", "missing", "flipped"])),
+    st.builds(source_text, st.sampled_from(["## 搭载体提振积极性", "超4.5亿元", "前言一段。"]),
+              st.sampled_from(["前言一段。\n\n## 搭载体提振积极性", "超5亿元", ""])),
 )
 OPTIONS = st.builds(BuildOptions, st.sampled_from([None, "https://example.net/sub/"]), st.booleans(),
                     st.sampled_from([None, 1000000000, 1100000000]))
@@ -288,6 +305,9 @@ EVERY_KIND = [  # one edit of every kind, tried first on every run
     page_body("statistics.en.md", "## alpha\n\nwords"), page_body("index.en.md", "see [it](statistics.md#alpha)."),
     page_body("timeline.en.md", "## beta\n\nwords"), page_body("statistics.en.md", "## beta\n\nwords"),
     page_body("statistics.en.md", "## alpha\n\nmore words"),
+    # The source's text changed under the quotes: its passages move, then one is no longer found
+    source_text("## 搭载体提振积极性", "前言一段。\n\n## 搭载体提振积极性"), source_text("超4.5亿元", "超5亿元"),
+    source_text("超5亿元", "超4.5亿元"),
     BuildOptions(source_date_epoch=1000000000),
     BuildOptions(source_date_epoch=1100000000), BuildOptions("https://example.net/sub/", False),
 ]
