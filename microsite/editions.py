@@ -159,9 +159,9 @@ class Converter:
         return converted
 
     def texts(self, texts: tuple[str, ...]) -> tuple[str, ...]:
-        """Each of ``texts`` in the edition's script, converted as one: kept so also for the next process (see
-        ``memo``), which then finds what the last build converted without loading OpenCC's dictionaries (a
-        tenth of a second, most of a build after an edit that changed no text of the edition)."""
+        """Each of ``texts`` in the edition's script, converted as one, and kept so for the next process too (see
+        ``memo``): a build after an edit that changed no text of the edition then finds every conversion it
+        needs without loading OpenCC's dictionaries (0.1 s, a sixth of such a build of the real site)."""
         if not any(texts):
             return texts
         converted, used = self.memo.get_all([("converted together", self.key, texts)], self._each, [texts],
@@ -255,14 +255,14 @@ def _with_edition(site: Site, edition: Edition, convert: Converter, others: froz
     # The site's own words, converted as one: its name, the UI strings, each statistic's value as shown, and the
     # organisation's details.
     own = [config.title, config.description, *site.strings.values(), *(stat.formatted for stat in site.statistics)]
-    organisation = config.organisation.get(source)
-    converted = convert.texts((*(words[source] for words in own), *(organisation or {}).values()))
+    details = config.organisation.get(source, {})
+    converted = convert.texts((*(words[source] for words in own), *details.values()))
     title, description, *added = [{**words, code: text} for words, text in zip(own, converted)]
     strings, formatted = added[:len(site.strings)], added[len(site.strings):]
-    if organisation is not None:
-        organisation = {code: dict(zip(organisation, converted[len(own):]))}
+    organisation = {**config.organisation, **({code: dict(zip(details, converted[len(own):]))}
+                                              if source in config.organisation else {})}
     config = replace(config, languages=(*config.languages, edition.language), title=title, description=description,
-                     organisation={**config.organisation, **(organisation or {})})
+                     organisation=organisation)
     pages = tuple(_page(page, edition, config, convert, hrefs) for page in site.pages if page.lang == source)
     return replace(
         site, config=config, pages=site.pages + pages, strings=dict(zip(site.strings, strings)),
