@@ -12,7 +12,8 @@ aloud (``alt``, ``title``, ``aria-label`` ..., a ``meta`` description).
 What an expression writes as it is written there is the template's own
 words too, where the expression stands in text or in such an attribute: a
 string or a number it writes (``{{ "since 1952" }}``, ``{{ "87" if en }}``,
-``{{ "%d chambers" % 87 }}``). What it computes from what it is given (a
+``{{ "%d chambers" % 87 }}``, or a name the template set to one:
+``{% set label = "since 1952" %}``). What it computes from what it is given (a
 page's title, a UI string by its key, ``loop.index + 1``) is checked where
 that comes from, and a string it compares, looks up or passes to a macro or
 a function (``t("note")``, ``lang == "en"``, ``card(heading="h2")``) is code. The files of ``static/`` the
@@ -22,6 +23,7 @@ content) have words of their own too (:func:`shown_in_static`).
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -57,9 +59,28 @@ def shown_runs(source: str, environment: jinja2.Environment | None) -> list[tupl
             text = "".join(" " if chr(_MARK) <= char <= last else char for char in text)
         if text.strip():
             runs.append((line, column, text))
+    given = _names_given(source, environment) if shown else {}
     for index in sorted(shown):
-        runs.extend(_constants_shown(source, *expressions[index], environment))
+        runs.extend(_constants_shown(source, *expressions[index], environment, given))
     return runs
+
+
+def _names_given(source: str, environment: jinja2.Environment) -> dict[str, list[tuple[nodes.Node, int]]]:
+    """What the template gives each name it sets, with the line it does so on: ``{% set label = "since 1952" %}``,
+    ``{% for label in ["3 pillars", "9 chambers"] %}`` (one that does not parse gives none: its mistake is
+    reported where it is compiled)."""
+    try:
+        tree = environment.parse(source)
+    except jinja2.TemplateSyntaxError:
+        return {}
+    given: dict[str, list[tuple[nodes.Node, int]]] = {}
+    for assigned in tree.find_all(nodes.Assign):
+        if isinstance(assigned.target, nodes.Name):
+            given.setdefault(assigned.target.name, []).append((assigned.node, assigned.lineno))
+    for loop in tree.find_all(nodes.For):
+        if isinstance(loop.target, nodes.Name) and isinstance(loop.iter, (nodes.List, nodes.Tuple)):
+            given.setdefault(loop.target.name, []).extend((item, loop.lineno) for item in loop.iter.items)
+    return given
 
 
 # A stylesheet's generated content, which readers see as text: content: "Since 1952"; (a string, escapes and all).
@@ -126,7 +147,8 @@ def _blanked(source: str, environment: jinja2.Environment, expressions: list[tup
         if kind == "variable_begin":
             opened = cursor
         elif kind == "variable_end" and opened is not None:
-            found.append((opened, cursor + len(value)))
+            if not source.endswith(("<", "</"), 0, opened):  # (<{{ heading }}>: a tag's name, which HTML reads as text)
+                found.append((opened, cursor + len(value)))
             opened = None
         parts.append(value if kind == "data" else _spaces(value))
         cursor += len(value)
@@ -149,22 +171,28 @@ _TEXT_FILTERS = frozenset({"capitalize", "center", "e", "escape", "forceescape",
                            "striptags", "title", "trim", "upper", "wordwrap"})
 
 
-def _constants_shown(source: str, start: int, end: int, environment: jinja2.Environment) -> list[tuple[int, int, str]]:
-    """The runs of text the expression ``source[start:end]`` writes as they are written in it: (line, column, text),
-    each where its literal is (see :func:`_shown_constants`)."""
+def _constants_shown(source: str, start: int, end: int, environment: jinja2.Environment,
+                     given: dict[str, list[tuple[nodes.Node, int]]]) -> list[tuple[int, int, str]]:
+    """The runs of text the expression ``source[start:end]`` writes as they are written in the template: (line,
+    column, text), each where its literal is, in the expression or where a name it writes was set (see
+    :func:`_shown_constants`)."""
     code = source[start:end]
     try:
         tree = environment.parse(code)
     except jinja2.TemplateSyntaxError:
         return []  # reported where the template is compiled
-    found: list[tuple[str, object]] = []
+    found: list[tuple[str, object, int]] = []
     for output in tree.find_all(nodes.Output):
         for node in output.nodes:
-            _shown_constants(node, found)
-    runs, after = [], 0
-    for text, value in found:
+            _shown_constants(node, found, given)
+    runs, after, lines = [], 0, source.split("\n")
+    for text, value, line in found:
         if not text.strip():
             continue  # (a format string of conversions only: "%.1f")
+        if line:  # set on a line of its own: found there
+            at = _written(value, lines[line - 1], 0)[0] if line <= len(lines) else -1
+            runs.append((line, max(at, 0) + 1, text))
+            continue
         at, length = _written(value, code, after)
         after = at + length if at >= 0 else after
         place = start + max(at, 0)
@@ -182,39 +210,47 @@ def _written(value: object, code: str, after: int) -> tuple[int, int]:
     return (found.start(), len(found.group())) if found else (-1, 0)
 
 
-def _shown_constants(node: nodes.Node, found: list[tuple[str, object]], formatted: bool = False) -> None:
-    """Add to ``found`` what expression ``node`` writes as written, each (text, the constant): a string or a
+def _shown_constants(node: nodes.Node, found: list[tuple[str, object, int]],
+                     given: dict[str, list[tuple[nodes.Node, int]]], formatted: bool = False, line: int = 0,
+                     named: frozenset[str] = frozenset()) -> None:
+    """Add to ``found`` what expression ``node`` writes as written, each (text, the constant, the line it was set on
+    or 0): a string or a
     number, alone or joined (``~``, ``+``), either side of an ``if``, through a filter that keeps text, or formatted
-    (``%``, ``format``: the conversions blanked, the numbers given them written). Not what it gives a macro or a
-    function (``card("h2")``, ``t("note")``): an argument is as often a tag, a class or a key as words."""
+    (``%``, ``format``: the conversions blanked, the numbers given them written), or a name the template set so
+    (``given``; each found with ``line``, where it was set). Not what it gives a macro or a function
+    (``card("h2")``, ``t("note")``): an argument is as often a tag, a class or a key as words."""
+    more = functools.partial(_shown_constants, found=found, given=given, line=line, named=named)
     if isinstance(node, nodes.Const):
         if type(node.value) is str:
             text = _FORMAT_SPEC.sub(lambda match: " " * len(match.group()), node.value) if formatted else node.value
-            found.append((text, node.value))
+            found.append((text, node.value, line))
         elif type(node.value) in (int, float):
-            found.append((str(node.value), node.value))
+            found.append((str(node.value), node.value, line))
+    elif isinstance(node, nodes.Name) and node.name in given and node.name not in named:
+        for value, where in given[node.name]:
+            _shown_constants(value, found, given, formatted, where, named | {node.name})
     elif isinstance(node, nodes.Concat):
         for part in node.nodes:
-            _shown_constants(part, found)
+            more(part)
     elif isinstance(node, nodes.CondExpr):
-        _shown_constants(node.expr1, found)
+        more(node.expr1)
         if node.expr2 is not None:
-            _shown_constants(node.expr2, found)
+            more(node.expr2)
     elif isinstance(node, (nodes.MarkSafe, nodes.MarkSafeIfAutoescape)):
-        _shown_constants(node.expr, found)
-    elif isinstance(node, nodes.Add):  # "since " + year: its strings (a number added is arithmetic)
+        more(node.expr)
+    elif isinstance(node, nodes.Add):  # "since " + year: its strings (a number added is arithmetic: loop.index + 1)
         for side in (node.left, node.right):
-            if isinstance(side, nodes.Const) and type(side.value) is str or not isinstance(side, nodes.Const):
-                _shown_constants(side, found)
+            if isinstance(side, nodes.Const) and type(side.value) is str or isinstance(side, (nodes.Add, nodes.Concat)):
+                more(side)
     elif isinstance(node, nodes.Mod):  # "%d chambers" % 87
-        _shown_constants(node.left, found, formatted=True)
-        for given in node.right.items if isinstance(node.right, nodes.Tuple) else [node.right]:
-            _shown_constants(given, found)
+        more(node.left, formatted=True)
+        for value in node.right.items if isinstance(node.right, nodes.Tuple) else [node.right]:
+            more(value)
     elif isinstance(node, nodes.Filter) and node.node is not None and (node.name in _TEXT_FILTERS
                                                                         or node.name == "format"):
-        _shown_constants(node.node, found, formatted=node.name == "format")
-        for given in node.args if node.name == "format" else ():
-            _shown_constants(given, found)
+        more(node.node, formatted=node.name == "format")
+        for value in node.args if node.name == "format" else ():
+            more(value)
 
 
 def _tags_blanked(source: str) -> str:

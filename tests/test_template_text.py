@@ -39,6 +39,12 @@ def test_what_a_statement_or_a_comment_holds_is_code_not_text():
     ('<p>{{ "%.1f%%"|format(x) }} {{ "since 1952"|upper }}</p>', [(1, 33, "since 1952")]),
     ('<p title="{{ \'4 tiers\' }}">b</p>', [(1, 28, "b"), (1, 15, "4 tiers")]),  # an attribute read
     ('<p>\n  {{\n "x 12" }}</p>', [(3, 3, "x 12")]),
+    # a name the template sets so, found where it is set
+    ('{% set label = "since 1952" %}\n<p>{{ label }}</p>', [(1, 17, "since 1952")]),
+    ('{% set n = 3 %}<p>{{ n }} chambers</p>', [(1, 19, "chambers"), (1, 12, "3")]),
+    ('{% for label in ["3 pillars", "9 chambers"] %}<li>{{ label }}</li>{% endfor %}', [(1, 19, "3 pillars"),
+                                                                                         (1, 32, "9 chambers")]),
+    ('{% set x = "4 tiers" %}<p title="{{ x }}">b</p>', [(1, 43, "b"), (1, 13, "4 tiers")]),
 ])
 def test_the_strings_and_numbers_an_expression_writes_as_written_are_its_own_words(source, shown):
     assert texts(source) == shown
@@ -50,9 +56,15 @@ def test_the_strings_and_numbers_an_expression_writes_as_written_are_its_own_wor
     '<p>{{ t("note2") }} {{ lang == "en2" }} {{ items[:3]|join(", ") }} {{ x|round(1) }} {{ range(3)|list }}</p>',
     '<p>{{ loop.index + 1 }} {{ "%.1f"|format(x) }} {{ page.title|truncate(30) }}</p>',
     '{% from "m.html" import card %}<p>{{ card("h2", cols=3) }} {{ m.item(heading="h3") }}</p>',  # (a macro's)
+    '{% set offset = 1 %}{% set cls = "col-3" %}<div class="{{ cls }}">{{ loop.index + offset }}</div>',
+    '{% set a = b %}{% set b = a %}<p>{{ a }}</p>',  # (each name followed once)
 ])
 def test_what_an_expression_computes_looks_up_or_hides_is_code(source):
     assert texts(source) == []
+
+
+def test_an_expression_that_names_a_tag_writes_no_words():
+    assert all("h2" not in text for _, _, text in texts('{% set heading = "h2" %}<{{ heading }}>t</{{ heading }}>'))
 
 
 @pytest.mark.parametrize("tag, shown", [
