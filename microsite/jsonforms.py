@@ -380,7 +380,8 @@ def figures_from_json(data: Any, asked: tuple[tuple[float, str, str, str], ...])
 def _said_from_json(numbers: Any) -> tuple[SaidNumber, ...]:
     if type(numbers) is not list or not all_of(list, numbers):
         raise TypeError("not numbers of a quote")
-    return tuple(SaidNumber(text(unit), text(written), count(start), count(end)) for unit, written, start, end in numbers)
+    return tuple(SaidNumber(text(unit), text(written), count(start), count(end))
+                 for unit, written, start, end in numbers)
 
 
 FIGURES = Form(figures_to_json, figures_from_json)

@@ -53,7 +53,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -283,9 +283,9 @@ class IndexReading:
                 return None
             columns = dict(zip(FIELDS, zip(*rows))) if rows else {name: () for name in FIELDS}
             if not (all(all_of(str, columns[name]) for name in (*_TEXT, *_KEPT)) and all_of(int, columns["weight"])
-                    and all_of(bool, columns["edition"]) and all(map(_texts, columns["heading_ids"]))
-                    and all(map(_texts, columns["external"])) and all(map(_texts, columns["conversions"]))
-                    and all(map(_texts, columns["reads"]))
+                    and all_of(bool, columns["edition"])
+                    and all(_lists_of_texts(columns[name])
+                            for name in ("heading_ids", "external", "conversions", "reads"))
                     and all(type(build[name]) is str for name in ("rest", "targets", "beside_pages", "shared"))):
                 return None
         except _FAILED:
@@ -345,5 +345,6 @@ def _path(name: str, paths: dict[str, Path]) -> Path:
     return found
 
 
-def _texts(value: object) -> bool:
-    return type(value) is list and all_of(str, value)
+def _lists_of_texts(column: Sequence[object]) -> bool:
+    """Whether each of ``column`` is a list of texts (asked of the whole column at once, at C speed)."""
+    return all_of(list, column) and all_of(str, chain.from_iterable(column))

@@ -198,7 +198,8 @@ class _Reader:
                                     w.text("short") or w.text("label"))
                 for lang, w in words.items()}
         formatted = {lang: format_quantity(value, unit, qualifier, lang, text[lang].measure) for lang in text}
-        statistic = Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted, data.loc, pages)
+        statistic = Statistic(ident, value, unit, qualifier, group, headline, evidence, text, formatted, data.loc,
+                              pages)
         self.figures.append((statistic, fields, name))  # checked against its quote with the others: check_figures
         return statistic
 

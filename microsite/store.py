@@ -594,7 +594,7 @@ def as_json(value: object) -> str:
 # --- reading plain data back, its types checked ------------------------------------------------------------
 
 
-def all_of(kind: type, values: list) -> bool:
+def all_of(kind: type, values: Iterable[object]) -> bool:
     """Whether each of ``values`` is of type ``kind``, not a subclass (checked at once, at C speed: a value read
     back may hold hundreds, the index tens of thousands)."""
     return set(map(type, values)) <= {kind}
