@@ -16,15 +16,17 @@ string or a number it writes (``{{ "since 1952" }}``, ``{{ "87" if en }}``,
 ``{% set label = "since 1952" %}``). What it computes from what it is given (a
 page's title, a UI string by its key, ``loop.index + 1``) is checked where
 that comes from, and a string it compares, looks up or passes to a macro or
-a function (``t("note")``, ``lang == "en"``, ``card(heading="h2")``) is code. The files of ``static/`` the
-site serves as they are (an HTML page, an SVG image, a stylesheet's generated
-content) have words of their own too (:func:`shown_in_static`).
+a function (``t("note")``, ``lang == "en"``, ``card(heading="h2")``) is
+code. The files of ``static/`` the site serves as they are (an HTML page, an
+SVG image, a stylesheet's generated content) have words of their own too
+(:func:`shown_in_static`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
 from html.parser import HTMLParser
 
 import jinja2
@@ -154,8 +156,9 @@ def _blanked(source: str, environment: jinja2.Environment, expressions: list[tup
         cursor += len(value)
     parts.append(_spaces(source[cursor:]))
     blanked = "".join(parts)
-    if expressions is None or not found or any(chr(_MARK) <= char for char in source):
-        return blanked  # (a template that holds a mark's character already: its expressions are not read)
+    if expressions is None or not found or max(source) >= chr(_MARK) or _MARK + len(found) > sys.maxunicode + 1:
+        return blanked  # (a template that holds a mark's character already, or more expressions than there are
+        # marks: its expressions are not read)
     marked = list(blanked)
     for index, (start, _) in enumerate(found):
         marked[start] = chr(_MARK + index)

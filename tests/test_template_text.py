@@ -212,3 +212,9 @@ def test_every_run_found_stands_in_the_template_where_it_says(template):
     for line, column, text in runs:
         assert text.strip() and 1 <= line <= len(lines) and 1 <= column <= len(lines[line - 1]) + 1
         assert not any(0xF0000 <= ord(char) for char in text)  # no expression's mark is read as text
+
+
+@pytest.mark.slow
+def test_a_template_of_more_expressions_than_there_are_marks_is_read_without_them():
+    source = "<p>" + "{{ x }}" * (0x10FFFF - 0xF0000 + 2) + " 3 items {{ '4 tiers' }}</p>"
+    assert [text.strip() for _, _, text in shown_runs(source, ENVIRONMENT)] == ["3 items"]  # (no mark to spare)
