@@ -334,7 +334,7 @@ EDITION_KINDS = [  # what an edition converts: Chinese pages, records and words,
 ]
 
 
-@settings(max_examples=2, **SETTINGS)
+@settings(max_examples=1, **SETTINGS)
 @example(EDITION_KINDS)
 @given(st.lists(st.one_of(EDITS, OPTIONS, CONVERSIONS), min_size=1, max_size=5))
 def test_reusing_builds_of_a_site_with_an_edition_equal_clean_builds(steps: list) -> None:
