@@ -116,7 +116,7 @@ def _looked_up(pairs: tuple[tuple[str, str], ...], sources: dict[str, Source], t
         return found, reason, memo.get(("normalized", quote), lambda: provenance.normalize(quote)[0]), cut
 
     key = ("quotes looked up", tuple(texts.items()), pairs)
-    return memo.get_all([key], lambda pairs: [look_up(*pair) for pair in pairs], [pairs], LOOKED_UP)[0]
+    return memo.get_kept(key, lambda pairs: [look_up(*pair) for pair in pairs], pairs, LOOKED_UP)
 
 
 def _edge_in_a_number(text: str, span: provenance.QuoteSpan) -> str:

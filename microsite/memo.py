@@ -90,6 +90,11 @@ class Memo:
             cell[1] = self.build
         return [cell[0] for cell in cells]
 
+    def get_kept(self, key: Hashable, make: Callable[[Any], Any], item: Any, form: Form) -> Any:
+        """The result remembered under ``key``, or kept by an earlier process, or ``make(item)``'s (one result of
+        :meth:`get_all`: a whole check remembered by all it reads, for the next process too)."""
+        return self.get_all([key], make, [item], form)[0]
+
     def peek(self, key: Hashable) -> Any:
         """The result remembered under ``key``, or None; not counted as asked for (it is not kept for that)."""
         cell = self.known.get(key)

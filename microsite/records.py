@@ -212,7 +212,7 @@ class _Reader:
         """
         asked = tuple((statistic.value, statistic.unit, statistic.qualifier, statistic.evidence.quote)
                       for statistic, _, _ in self.figures)
-        said = memo.get_all([("figures in their quotes", asked)], _said_of_figures, [asked], FIGURES)[0]
+        said = memo.get_kept(("figures in their quotes", asked), _said_of_figures, asked, FIGURES)
         for (statistic, fields, name), (problem, numbers) in zip(self.figures, said):
             before = len(self.errors.errors)
             measured = statistic.unit != "count" or self._check_measures(fields, name, statistic.text,

@@ -149,7 +149,7 @@ def _untraced_in_records(fields: tuple[PlainField, ...], names: dict[str, tuple[
     after a page edit finds the records as they were, and reads back their check rather than every number of
     every label and quote again (0.06 s of such a build at 10,000 pages)."""
     key = ("untraced in records", digest_of((fields, names, [dated(field.source) for field in fields if field.quote])))
-    return memo.get_all([key], lambda _: tracing.check_plain(fields, names, dated, memo), [None], MISTAKES)[0]
+    return memo.get_kept(key, lambda _: tracing.check_plain(fields, names, dated, memo), None, MISTAKES)
 
 
 def _no_link_to_nowhere(nowhere: list[tuple[Prose, list[int]]]) -> None:
