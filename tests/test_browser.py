@@ -12,6 +12,7 @@ Also here, though it needs no browser: the Nu HTML Checker over the whole build
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urldefrag
@@ -19,7 +20,7 @@ from urllib.parse import unquote, urldefrag
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser import (PageLog, SitePage, aim, axe_violations,
+from tests.browser import (Aim, PageLog, SitePage, aim, axe_violations,
                            click_for_download_or_display, describe_nu, describe_violations, nu_errors, same_document,
                            require, serve, site_pages)
 from tests.conftest import PROJECT
@@ -188,20 +189,29 @@ def _switch(page, live_site: LiveSite, to: str, expected: str) -> list[str]:
 
 
 LINKS = "links => links.map(a => a.href)"
+IDS = "() => Array.from(document.querySelectorAll('[id]'), element => element.id)"
 
 
 def test_every_internal_link_works_when_clicked(live_site: LiveSite, new_context) -> None:
-    """Every distinct same-origin link target (absolute URL, fragment included) is clicked once, from a page
-    that has it. The clicks form a walk: each click is made from the page the previous one landed on when that
-    page still has unclicked targets, so few pages are loaded twice."""
+    """Every distinct same-origin link target (absolute URL, fragment included) is tried from a page that has
+    it: its link can be clicked (in view, not covered) and points where its href says, and its fragment names an
+    element of its destination. Every link to a place on its own page is clicked, and so is one link to each
+    other document (a page or a file), checking the status and where it lands. A link to a place on another
+    document already reached by a click is checked against that document's ids as it was loaded, not clicked:
+    the click would load the same document again (400 loads of 0.1-0.3 s each, on this site).
+
+    The clicks form a walk: each is made from the page the previous one landed on when that page still has
+    targets left, so few pages are loaded twice."""
     page = new_context(viewport=DESKTOP, reduced_motion="reduce").new_page()
     links: dict[str, list[str]] = {}  # document URL -> the href of each a[href], in document order
+    ids: dict[str, set[str]] = {}  # document URL -> the ids of its elements
     for site_page in live_site.pages:
         page.goto(live_site.url(site_page.path))
         links[page.url] = page.eval_on_selector_all("a[href]", LINKS)
+        ids[page.url] = set(page.evaluate(IDS))
     remaining = {url for hrefs in links.values() for url in hrefs if url.startswith(live_site.origin + "/")}
-    total, failures = len(remaining), []
-    for _ in range(3 * total + len(links)):  # every round clicks a link or loads a page that has one to click
+    total, failures, reached = len(remaining), [], set()  # reached: the documents a click has landed on
+    for _ in range(3 * total + len(links)):  # every round tries a link or loads a page that has one to try
         if not remaining:
             break
         here = urldefrag(page.url)[0]
@@ -209,37 +219,65 @@ def test_every_internal_link_works_when_clicked(live_site: LiveSite, new_context
         if not choices:
             page.goto(next(document for document, hrefs in links.items() if remaining.intersection(hrefs)))
             continue
-        index, url = _next_click(choices, here, links, remaining)
+        index, url = _next_click(choices, here, links, remaining, lambda url: _stays(url, here, reached, ids))
         remaining.discard(url)
         try:
-            problem = _click_and_check(page, live_site, index, url)
+            if _stays(url, here, reached, ids):
+                problem = _aim_and_look_up(page, index, url, ids)
+            else:
+                problem = _click_and_check(page, live_site, index, url)
+                reached.update(() if problem else [urldefrag(url)[0]])
         except PlaywrightError as error:
             problem = f"{type(error).__name__}: {error.message.splitlines()[0]}"
         if problem:
             failures.append(f"{live_site.path(here)}: link to {live_site.path(url)}: {problem}")
             page.goto(here)
-    assert not remaining, f"walk ended with {len(remaining)} of {total} targets unclicked"
+    assert not remaining, f"walk ended with {len(remaining)} of {total} targets untried"
     assert not failures, report(failures, f"internal links that failed when clicked (of {total} distinct targets)")
 
 
+def _stays(url: str, here: str, reached: set[str], ids: dict[str, set[str]]) -> bool:
+    """Whether ``url`` is tried without leaving ``here``: a place on another document that a click has reached
+    and whose ids are known (a place on this page is clicked, it only scrolls)."""
+    document, fragment = urldefrag(url)
+    return bool(fragment) and document != here and document in reached and document in ids
+
+
 def _next_click(choices: list[tuple[int, str]], here: str, links: dict[str, list[str]],
-                remaining: set[str]) -> tuple[int, str]:
-    """Fragments of this page first (no page load); then a page that has more to click; then any."""
+                remaining: set[str], stays: Callable[[str], bool]) -> tuple[int, str]:
+    """What needs no page load first (a place on this page, or one tried in place); then a page that has more
+    to try; then any."""
     def rank(choice: tuple[int, str]) -> int:
         url = choice[1]
-        if same_document(url, here):
+        if same_document(url, here) or stays(url):
             return 0
         return 1 if remaining.intersection(links.get(urldefrag(url)[0], [])) else 2
 
     return min(choices, key=rank)
 
 
-def _click_and_check(page, live_site: LiveSite, index: int, url: str) -> str | None:
+def _aimed(page, index: int, url: str) -> tuple[Aim, str | None]:  # noqa: ANN001 (playwright Page)
+    """The ``index``-th link, and why it cannot be clicked to ``url`` (None: it can)."""
     spot = aim(page, "a[href]", index)
     if spot.problem:
-        return f"cannot be clicked: it {spot.problem}"
+        return spot, f"cannot be clicked: it {spot.problem}"
     if spot.href != url:
-        return f"the page changed since it was first loaded: link {index} now goes to {spot.href}"
+        return spot, f"the page changed since it was first loaded: link {index} now goes to {spot.href}"
+    return spot, None
+
+
+def _aim_and_look_up(page, index: int, url: str, ids: dict[str, set[str]]) -> str | None:  # noqa: ANN001
+    problem = _aimed(page, index, url)[1]
+    document, fragment = urldefrag(url)
+    if not problem and unquote(fragment) not in ids[document]:
+        return f'no element with id="{unquote(fragment)}" on the destination'
+    return problem
+
+
+def _click_and_check(page, live_site: LiveSite, index: int, url: str) -> str | None:  # noqa: ANN001
+    spot, problem = _aimed(page, index, url)
+    if problem:
+        return problem
     if same_document(url, page.url):
         page.mouse.click(spot.x, spot.y)
         page.wait_for_url(url, timeout=5_000)
