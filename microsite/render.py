@@ -165,6 +165,10 @@ class MissingAsset(Exception):
     """A template asked for a file that ``static/`` does not have."""
 
 
+class MissingPage(Exception):
+    """A template linked to a page the site does not have in that language (``args``: the key and the language)."""
+
+
 def render_unmade(jobs: Sequence[Job], made: Collection[str]) -> int:
     """Make every job not ``made`` before (by its key: the last build made its file from exactly what it is
     given, without a mistake) and keep nothing, on all cores: what ``check`` renders. Raise
@@ -225,6 +229,7 @@ class Renderer:
         for pages in self.by_template.values():
             pages.sort(key=lambda page: (page.weight, page.key))
         self.sources_by_id = {source.id: source for source in site.sources}
+        self.source_keys = {source.key for source in site.sources}  # each source has a page in every language
 
     def _environment(self, kept: dict[tuple[str, str], jinja2.Environment]) -> jinja2.Environment:
         """The Jinja environment for these templates: the one in ``kept`` (a long-running caller's) when it was
@@ -397,6 +402,13 @@ class Renderer:
         if isinstance(exc, MissingAsset):
             return ContentError(where, f"static file '{exc}' does not exist",
                                 f"add static/{exc}, or correct the name in the template")
+        if isinstance(exc, MissingPage):
+            key, lang = exc.args
+            elsewhere = any(key in pages for pages in self.by_key.values() if isinstance(key, str))
+            missing = f"in {lang}" if elsewhere else "in any language"
+            return ContentError(where, f"link to a page the site does not have {missing}: href({key!r})",
+                                "give the page's key: its file's name under content/pages/ without the language "
+                                "(pillars/contact for pillars/contact.en.md), or sources/<id> for a source's page")
         if isinstance(exc, MissingString):
             return ContentError(where, f"UI string '{exc}' is not defined",
                                 f"add '{exc}:' with every language to content/data/strings.yaml")
@@ -433,7 +445,7 @@ class Renderer:
             "alternates": self.alternates(key),
             "nav": self.nav(key, lang),
             "t": lambda name: self.string(lang, name),
-            "href": lambda target, fragment="": self.href(target, lang, fragment),
+            "href": lambda target, fragment="": self.page_href(target, lang, fragment),
             "asset": lambda name: config.base_path + self.asset_path(name),
             "md": self.markdown,
             "evidence_href": lambda evidence: self.evidence_href(evidence, lang),
@@ -481,6 +493,14 @@ class Renderer:
 
     def href(self, key: str, lang: str, fragment: str = "") -> str:
         return self.site.config.href(key, lang, fragment)
+
+    def page_href(self, key: str, lang: str, fragment: str = "") -> str:
+        """``href`` as templates call it: the link to a page the site has in ``lang`` (one of its pages, or a
+        source's, ``sources/<id>``), else :class:`MissingPage`, as a static file that is not there is a mistake
+        (a typo in a key would otherwise reach readers as a link to the 404 page)."""
+        if key not in self.by_key[lang] and key not in self.source_keys:
+            raise MissingPage(key, lang)
+        return self.href(key, lang, fragment)
 
     def alternates(self, key: str) -> list[dict[str, str]]:
         config = self.site.config

@@ -212,6 +212,28 @@ def test_undefined_ui_string_is_located_at_the_template_line(minimal_project: Pa
         "  hint: add 'no_such_string:' with every language to content/data/strings.yaml")
 
 
+@pytest.mark.parametrize("target", ["'indx'", "'sources/2023-10-11-nowhere'", "page_of('no_such_template')",
+                                    "'/en/'", "'index/'"])
+def test_a_link_to_a_page_the_site_does_not_have_is_located_at_the_template_line(minimal_project: Path, target: str):
+    replace_in(minimal_project / "templates" / "404.html", "href('index')", f"href({target})")
+    [error] = render_mistakes(minimal_project)
+    shown = {"page_of('no_such_template')": "None"}.get(target, target)
+    assert error.format(minimal_project) == (
+        f"templates/404.html:6: link to a page the site does not have in any language: href({shown})\n"
+        "  hint: give the page's key: its file's name under content/pages/ without the language (pillars/contact "
+        "for pillars/contact.en.md), or sources/<id> for a source's page")
+
+
+def test_a_link_to_a_page_or_a_source_the_site_has_renders(minimal_project: Path, tmp_path: Path):
+    from microsite.pipeline import build
+
+    replace_in(minimal_project / "templates" / "404.html", "href('index')",
+               "href('sources/2023-10-11-abcdef12', 'top') }}{{ href('index')")
+    build(minimal_project, tmp_path / "site")
+    html = (tmp_path / "site" / "en" / "404.html").read_text(encoding="utf-8")
+    assert 'href="/en/sources/2023-10-11-abcdef12/#top/en/"' in html
+
+
 def test_undefined_variable_is_an_error_not_an_empty_string(minimal_project: Path):
     replace_in(minimal_project / "templates" / "404.html", "{{ page.title }}", "{{ page.subtitle }}")
     errors = render_mistakes(minimal_project)
