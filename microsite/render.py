@@ -38,7 +38,7 @@ from .inputs import Inputs
 from .kept import LostText
 from .known import Known, KnownPage, NotReusable
 from .memo import Memo, digest_of, exact_key
-from .model import Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
+from .model import Event, Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
 from .template_text import shown_runs
 from .tracing import untraced_in_own_words
 
@@ -165,8 +165,13 @@ class MissingAsset(Exception):
     """A template asked for a file that ``static/`` does not have."""
 
 
+class UnknownTemplate(Exception):
+    """A template asked for the pages of a template ``templates/`` does not have (``pages_with('pilar')``)."""
+
+
 class MissingPage(Exception):
-    """A template linked to a page the site does not have in that language (``args``: the key and the language)."""
+    """A template named a page the site does not have in that language (``args``: the function it called, the
+    key and the language): ``href('glosary')``, ``related_statistics('pillars/contacts')``."""
 
 
 def render_unmade(jobs: Sequence[Job], made: Collection[str]) -> int:
@@ -402,11 +407,15 @@ class Renderer:
         if isinstance(exc, MissingAsset):
             return ContentError(where, f"static file '{exc}' does not exist",
                                 f"add static/{exc}, or correct the name in the template")
+        if isinstance(exc, UnknownTemplate):
+            return ContentError(where, f"pages of a template that does not exist: templates/{exc}.html",
+                                "name a template as pages do, by its file in templates/ without .html (pillar for "
+                                "templates/pillar.html)")
         if isinstance(exc, MissingPage):
-            key, lang = exc.args
+            function, key, lang = exc.args
             elsewhere = any(key in pages for pages in self.by_key.values() if isinstance(key, str))
             missing = f"in {lang}" if elsewhere else "in any language"
-            return ContentError(where, f"link to a page the site does not have {missing}: href({key!r})",
+            return ContentError(where, f"a page the site does not have {missing}: {function}({key!r})",
                                 "give the page's key: its file's name under content/pages/ without the language "
                                 "(pillars/contact for pillars/contact.en.md), or sources/<id> for a source's page")
         if isinstance(exc, MissingString):
@@ -455,8 +464,8 @@ class Renderer:
             "pages_with": lambda template: self.pages_with(template, lang),
             "page_of": lambda template: self.page_of(template, lang),
             "page_in": lambda key, code: self.page_in(key, code),
-            "related_statistics": lambda key: [s for s in site.statistics if key in s.pages],
-            "related_events": lambda key: [e for e in site.events if key in e.pages],
+            "related_statistics": lambda key: self.related(site.statistics, key, lang, "related_statistics"),
+            "related_events": lambda key: self.related(site.events, key, lang, "related_events"),
             "statistic_groups": lambda: self.statistic_groups(lang),
             "event_sections": lambda: [(RECORD_KIND["event"].anchor(event.id), event.text[lang].title, format_date(event.date, lang))
                                        for event in site.events],
@@ -498,9 +507,19 @@ class Renderer:
         """``href`` as templates call it: the link to a page the site has in ``lang`` (one of its pages, or a
         source's, ``sources/<id>``), else :class:`MissingPage`, as a static file that is not there is a mistake
         (a typo in a key would otherwise reach readers as a link to the 404 page)."""
-        if key not in self.by_key[lang] and key not in self.source_keys:
-            raise MissingPage(key, lang)
-        return self.href(key, lang, fragment)
+        return self.href(self.known_key(key, lang, "href", sources=True), lang, fragment)
+
+    def related(self, records: Sequence[Statistic | Event], key: str, lang: str, function: str) -> list:
+        """The records that name the page ``key`` among their ``pages``, in their order."""
+        key = self.known_key(key, lang, function)
+        return [record for record in records if key in record.pages]
+
+    def known_key(self, key: str, lang: str, function: str, sources: bool = False) -> str:
+        """``key``, a page the site has in ``lang`` (or, with ``sources``, a source's page), else
+        :class:`MissingPage`: a typo in a key would otherwise link to the 404 page, or show nothing."""
+        if key not in self.by_key[lang] and not (sources and key in self.source_keys):
+            raise MissingPage(function, key, lang)
+        return key
 
     def alternates(self, key: str) -> list[dict[str, str]]:
         config = self.site.config
@@ -516,7 +535,19 @@ class Renderer:
                 for key in self.site.config.nav if key in pages]
 
     def pages_with(self, template: str, lang: str) -> list[Page]:
+        """The pages of ``template`` in ``lang``, in their order: none when no page uses it yet, but a name no
+        template has is a mistake (:class:`UnknownTemplate`), not an empty list: a typo would show nothing."""
+        if template not in self.template_names:
+            raise UnknownTemplate(template)
         return self.by_template.get((template, lang), [])
+
+    @functools.cached_property
+    def template_names(self) -> frozenset[str]:
+        """The name of every template file (``pillar`` for ``templates/pillar.html``), as pages name theirs."""
+        folder = str(self.templates_dir) + os.sep
+        return frozenset(path[len(folder):-len(".html")].replace(os.sep, "/")
+                         for path in self.inputs.kept.keys() | self.inputs.too_large.keys()
+                         if path.startswith(folder) and path.endswith(".html"))
 
     def page_of(self, template: str, lang: str) -> Page | None:
         pages = self.pages_with(template, lang)
@@ -528,7 +559,7 @@ class Renderer:
         return self.site.assets[name].path
 
     def page_in(self, key: str, lang: str) -> Page:
-        return self.by_key[lang][key]
+        return self.by_key[lang][self.known_key(key, lang, "page_in")]
 
     def statistic_groups(self, lang: str) -> list[StatisticGroup]:
         """Figures in file order, those of one ``group`` together: a chart when there are several."""
@@ -553,7 +584,7 @@ class Renderer:
         names = {term.id: term.text[lang].term for term in self.site.terms}
         parts = [Part(names[first], tuple(names[item] for item in rest[1]) if len(rest) > 1 else (),
                       names[rest[0]] if rest else "") for first, *rest in approaches]
-        pillars = tuple(page.nav_title for page in self.pages_with("pillar", lang))
+        pillars = tuple(page.nav_title for page in self.by_template.get(("pillar", lang), []))
         figure = Structure(self.string(lang, "structure_title"), self.string(lang, "structure_pillars"), pillars,
                            self.string(lang, "structure_note"), self.string(lang, "structure_approaches"),
                            tuple(parts))

@@ -212,16 +212,45 @@ def test_undefined_ui_string_is_located_at_the_template_line(minimal_project: Pa
         "  hint: add 'no_such_string:' with every language to content/data/strings.yaml")
 
 
-@pytest.mark.parametrize("target", ["'indx'", "'sources/2023-10-11-nowhere'", "page_of('no_such_template')",
+@pytest.mark.parametrize("target", ["'indx'", "'sources/2023-10-11-nowhere'", "page_of('pillar')",
                                     "'/en/'", "'index/'"])
 def test_a_link_to_a_page_the_site_does_not_have_is_located_at_the_template_line(minimal_project: Path, target: str):
     replace_in(minimal_project / "templates" / "404.html", "href('index')", f"href({target})")
     [error] = render_mistakes(minimal_project)
-    shown = {"page_of('no_such_template')": "None"}.get(target, target)
+    shown = {"page_of('pillar')": "None"}.get(target, target)
     assert error.format(minimal_project) == (
-        f"templates/404.html:6: link to a page the site does not have in any language: href({shown})\n"
+        f"templates/404.html:6: a page the site does not have in any language: href({shown})\n"
         "  hint: give the page's key: its file's name under content/pages/ without the language (pillars/contact "
         "for pillars/contact.en.md), or sources/<id> for a source's page")
+
+
+@pytest.mark.parametrize("call", ["pages_with('pilar')", "page_of('timelines')", "page_of('404.html')"])
+def test_the_pages_of_a_template_that_does_not_exist_are_a_mistake_not_none(minimal_project: Path, call: str):
+    replace_in(minimal_project / "templates" / "404.html", "{{ body }}", f"{{{{ body }}}}{{{{ {call} }}}}")
+    [error] = render_mistakes(minimal_project)
+    name = call.split("'")[1]
+    assert error.format(minimal_project) == (
+        f"templates/404.html:5: pages of a template that does not exist: templates/{name}.html\n"
+        "  hint: name a template as pages do, by its file in templates/ without .html (pillar for "
+        "templates/pillar.html)")
+
+
+@pytest.mark.parametrize("function", ["related_statistics", "related_events", "page_in"])
+def test_a_key_no_page_has_is_a_mistake_in_every_function_given_one(minimal_project: Path, function: str):
+    extra = ", 'en'" if function == "page_in" else ""
+    replace_in(minimal_project / "templates" / "404.html", "{{ body }}", f"{{{{ body }}}}{{{{ {function}('indx'{extra}) }}}}")
+    [error] = render_mistakes(minimal_project)
+    assert error.message == f"a page the site does not have in any language: {function}('indx')"
+
+
+def test_the_pages_of_a_template_no_page_uses_are_none(minimal_project: Path, tmp_path: Path):
+    from microsite.pipeline import build
+
+    (minimal_project / "templates" / "unused.html").write_text("{{ body }}\n", encoding="utf-8")
+    replace_in(minimal_project / "templates" / "404.html", "{{ body }}",
+               "{{ body }}<p>[{{ pages_with('unused') | length }} {{ page_of('unused') }}]</p>")
+    build(minimal_project, tmp_path / "site")
+    assert "<p>[0 None]</p>" in (tmp_path / "site" / "en" / "404.html").read_text(encoding="utf-8")
 
 
 def test_a_link_to_a_page_or_a_source_the_site_has_renders(minimal_project: Path, tmp_path: Path):
