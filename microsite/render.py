@@ -169,6 +169,10 @@ class UnknownTemplate(Exception):
     """A template asked for the pages of a template ``templates/`` does not have (``pages_with('pilar')``)."""
 
 
+class MissingTerm(Exception):
+    """A template named a glossary term ``content/data/glossary.yaml`` does not have (``args[0]``: its id)."""
+
+
 class MissingPage(Exception):
     """A template named a page the site does not have in that language (``args``: the function it called, the
     key and the language): ``href('glosary')``, ``related_statistics('pillars/contacts')``."""
@@ -407,6 +411,9 @@ class Renderer:
         if isinstance(exc, MissingAsset):
             return ContentError(where, f"static file '{exc}' does not exist",
                                 f"add static/{exc}, or correct the name in the template")
+        if isinstance(exc, MissingTerm):
+            return ContentError(where, f"a glossary term the site does not have: '{exc}'",
+                                "name a term by its id in content/data/glossary.yaml, or add the term there")
         if isinstance(exc, UnknownTemplate):
             return ContentError(where, f"pages of a template that does not exist: templates/{exc}.html",
                                 "name a template as pages do, by its file in templates/ without .html (pillar for "
@@ -582,8 +589,14 @@ class Renderer:
         """The structure figure: the pillar pages' names, then ``approaches``, each a glossary term's id
         with, optionally, the id of a term for its parts and those parts' ids (all named as the glossary has them)."""
         names = {term.id: term.text[lang].term for term in self.site.terms}
-        parts = [Part(names[first], tuple(names[item] for item in rest[1]) if len(rest) > 1 else (),
-                      names[rest[0]] if rest else "") for first, *rest in approaches]
+
+        def name(ident: str) -> str:
+            if ident not in names:
+                raise MissingTerm(ident)
+            return names[ident]
+
+        parts = [Part(name(first), tuple(map(name, rest[1])) if len(rest) > 1 else (),
+                      name(rest[0]) if rest else "") for first, *rest in approaches]
         pillars = tuple(page.nav_title for page in self.by_template.get(("pillar", lang), []))
         figure = Structure(self.string(lang, "structure_title"), self.string(lang, "structure_pillars"), pillars,
                            self.string(lang, "structure_note"), self.string(lang, "structure_approaches"),

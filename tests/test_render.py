@@ -243,6 +243,21 @@ def test_a_key_no_page_has_is_a_mistake_in_every_function_given_one(minimal_proj
     assert error.message == f"a page the site does not have in any language: {function}('indx')"
 
 
+@pytest.mark.parametrize("term", ["'three-threes'", "'three-systems'"])  # a group of parts, and one of its parts
+def test_a_glossary_term_the_structure_figure_names_and_the_site_lacks_is_a_mistake(sample_project: Path, term: str):
+    for lang in ("zh", "en"):  # the sample's organisation page, as ours is, made with the structure figure
+        replace_in(sample_project / "content" / "pages" / f"organisation.{lang}.md", "template: page",
+                   "template: organisation")
+    macros = sample_project / "templates" / "macros.html"
+    line = 1 + macros.read_text(encoding="utf-8").split("structure_figure(")[0].count("\n")
+    rendered(sample_project)  # the figure's terms are the sample's
+    replace_in(macros, term, "'no-such-term'")
+    errors = render_mistakes(sample_project)
+    assert [error.format(sample_project) for error in errors] == [
+        f"templates/macros.html:{line}: a glossary term the site does not have: 'no-such-term'\n"
+        "  hint: name a term by its id in content/data/glossary.yaml, or add the term there"]
+
+
 def test_the_pages_of_a_template_no_page_uses_are_none(minimal_project: Path, tmp_path: Path):
     from microsite.pipeline import build
 
