@@ -238,7 +238,8 @@ def test_the_pages_of_a_template_that_does_not_exist_are_a_mistake_not_none(mini
 @pytest.mark.parametrize("function", ["related_statistics", "related_events", "page_in"])
 def test_a_key_no_page_has_is_a_mistake_in_every_function_given_one(minimal_project: Path, function: str):
     extra = ", 'en'" if function == "page_in" else ""
-    replace_in(minimal_project / "templates" / "404.html", "{{ body }}", f"{{{{ body }}}}{{{{ {function}('indx'{extra}) }}}}")
+    replace_in(minimal_project / "templates" / "404.html", "{{ body }}",
+               f"{{{{ body }}}}{{{{ {function}('indx'{extra}) }}}}")
     [error] = render_mistakes(minimal_project)
     assert error.message == f"a page the site does not have in any language: {function}('indx')"
 
