@@ -333,12 +333,25 @@ def _page_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved
     if headings is None:
         return (f"link to a page that does not exist: '{link.href}' (looked for pages/{content_file(key, lang)})",
                 "check the file name; links are relative to the current page's folder")
-    if fragment and fragment not in headings:
+    if fragment and fragment not in headings and not _lists_record(key, fragment, targets):
         shown = ", ".join(sorted(headings)) or "none"
+        listed = "".join(f"; #{record.anchor('ID')} for each {record.name} it lists (or link to one as "
+                         f"[text]({record.prefix}:ID))" for record in RECORD_KIND.values()
+                         if targets.special.get(record.template) == key)
         return (f"link to '#{fragment}', which is not a heading on {content_file(key, lang)}",
-                f"anchors there: {shown}")
+                f"anchors there: {shown}{listed}")
     result.attributes = {"href": targets.config.href(key, lang, fragment), **result.attributes}
     return None
+
+
+def _lists_record(key: str, fragment: str, targets: Targets) -> bool:
+    """Whether ``#fragment`` is the anchor of a record that the page ``key`` lists (``statistics.md#stat-ID``, as
+    a reader copies it from the address bar): its template writes it there, where ``[text](stat:ID)`` leads."""
+    for record in RECORD_KIND.values():
+        ident = fragment.removeprefix(f"{record.prefix}-")
+        if ident != fragment and targets.special.get(record.template) == key:
+            return ident in getattr(targets, record.field)
+    return False
 
 
 def _page_key(path: str, prose: Prose, config: Config) -> tuple[str | None, str]:

@@ -124,7 +124,26 @@ def test_link_to_a_page_missing_in_this_language_is_refused():
 def test_anchor_must_be_a_heading_of_the_target_page():
     error = one_error("[x](../statistics.md#figure)")
     assert error.message == "link to '#figure', which is not a heading on statistics.en.md"
-    assert error.hint == "anchors there: figures"
+    assert error.hint == ("anchors there: figures; #stat-ID for each statistic it lists (or link to one as "
+                          "[text](stat:ID))")
+    assert one_error("[x](index.md#figure)", key="index").hint == "anchors there: welcome"
+
+
+@pytest.mark.parametrize(("href", "landing"), [("../statistics.md#stat-chambers", "statistics/#stat-chambers"),
+                                               ("../timeline.md#event-april-trade-fair",
+                                                "timeline/#event-april-trade-fair"),
+                                               ("/glossary.md#term-icf", "glossary/#term-icf")])
+def test_an_anchor_of_a_record_the_page_lists_is_a_place_on_it(href: str, landing: str):
+    """As a reader copies it from the address bar: the page's template writes it where [](stat:ID) leads."""
+    pages = {**targets().pages, ("timeline", "en"): frozenset(), ("glossary", "en"): frozenset()}
+    html, errors = check(f"[x]({href})", target=targets(pages=pages))
+    assert errors == [] and f'href="/icf/en/{landing}"' in html
+
+
+@pytest.mark.parametrize("href", ["../statistics.md#stat-nope", "../statistics.md#term-icf",
+                                  "../index.md#stat-chambers", "../statistics.md#stat-"])
+def test_an_anchor_of_a_record_the_page_does_not_list_is_refused(href: str):
+    assert "which is not a heading on" in one_error(f"[x]({href})").message
 
 
 def test_bare_anchor_is_checked_against_the_current_page():
