@@ -422,9 +422,10 @@ class Renderer:
             function, key, lang = exc.args
             elsewhere = any(key in pages for pages in self.by_key.values() if isinstance(key, str))
             missing = f"in {lang}" if elsewhere else "in any language"
+            sources = ", or sources/<id> for a source's page" if function == "href" else ""
             return ContentError(where, f"a page the site does not have {missing}: {function}({key!r})",
                                 "give the page's key: its file's name under content/pages/ without the language "
-                                "(pillars/contact for pillars/contact.en.md), or sources/<id> for a source's page")
+                                f"(pillars/contact for pillars/contact.en.md){sources}")
         if isinstance(exc, MissingString):
             return ContentError(where, f"UI string '{exc}' is not defined",
                                 f"add '{exc}:' with every language to content/data/strings.yaml")

@@ -242,6 +242,8 @@ def test_a_key_no_page_has_is_a_mistake_in_every_function_given_one(minimal_proj
                f"{{{{ body }}}}{{{{ {function}('indx'{extra}) }}}}")
     [error] = render_mistakes(minimal_project)
     assert error.message == f"a page the site does not have in any language: {function}('indx')"
+    assert error.hint == ("give the page's key: its file's name under content/pages/ without the language "
+                          "(pillars/contact for pillars/contact.en.md)")
 
 
 @pytest.mark.parametrize("term", ["'three-threes'", "'three-systems'"])  # a group of parts, and one of its parts
