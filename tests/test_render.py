@@ -212,38 +212,35 @@ def test_undefined_ui_string_is_located_at_the_template_line(minimal_project: Pa
         "  hint: add 'no_such_string:' with every language to content/data/strings.yaml")
 
 
-@pytest.mark.parametrize("target", ["'indx'", "'sources/2023-10-11-nowhere'", "page_of('pillar')",
-                                    "'/en/'", "'index/'"])
-def test_a_link_to_a_page_the_site_does_not_have_is_located_at_the_template_line(minimal_project: Path, target: str):
-    replace_in(minimal_project / "templates" / "404.html", "href('index')", f"href({target})")
+PAGE_KEY = "give the page's key: its file's name under content/pages/ without the language (pillars/contact for " \
+           "pillars/contact.en.md)"
+TEMPLATE_NAME = ("name a template as pages do, by its file in templates/ without .html (pillar for "
+                 "templates/pillar.html)")
+
+
+def _unknown(written: str, message: str, hint: str) -> object:  # a case named by what the template writes
+    return pytest.param(written, message, hint, id=written)
+
+
+@pytest.mark.parametrize(("written", "message", "hint"), [
+    *(_unknown(f"href({key})", f"a page the site does not have in any language: href({shown})",
+               PAGE_KEY + ", or sources/<id> for a source's page")
+      for key, shown in [("'indx'", "'indx'"), ("'sources/2023-10-11-nowhere'", "'sources/2023-10-11-nowhere'"),
+                         ("'/en/'", "'/en/'"), ("'index/'", "'index/'"),
+                         ("page_of('pillar')", "None")]),  # a template no page of the site uses
+    *(_unknown(f"{function}('indx'{more})", f"a page the site does not have in any language: {function}('indx')",
+               PAGE_KEY)
+      for function, more in [("related_statistics", ""), ("related_events", ""), ("page_in", ", 'en'")]),
+    *(_unknown(call, f"pages of a template that does not exist: templates/{name}.html", TEMPLATE_NAME)
+      for call, name in [("pages_with('pilar')", "pilar"), ("page_of('timelines')", "timelines"),
+                         ("page_of('404.html')", "404.html")]),
+])
+def test_a_name_the_site_does_not_have_is_a_mistake_at_the_template_line(minimal_project: Path, written: str,
+                                                                          message: str, hint: str):
+    """A page's key or a template's name that nothing has: not an empty list, or a link to the 404 page."""
+    replace_in(minimal_project / "templates" / "404.html", "{{ body }}", f"{{{{ body }}}}{{{{ {written} }}}}")
     [error] = render_mistakes(minimal_project)
-    shown = {"page_of('pillar')": "None"}.get(target, target)
-    assert error.format(minimal_project) == (
-        f"templates/404.html:6: a page the site does not have in any language: href({shown})\n"
-        "  hint: give the page's key: its file's name under content/pages/ without the language (pillars/contact "
-        "for pillars/contact.en.md), or sources/<id> for a source's page")
-
-
-@pytest.mark.parametrize("call", ["pages_with('pilar')", "page_of('timelines')", "page_of('404.html')"])
-def test_the_pages_of_a_template_that_does_not_exist_are_a_mistake_not_none(minimal_project: Path, call: str):
-    replace_in(minimal_project / "templates" / "404.html", "{{ body }}", f"{{{{ body }}}}{{{{ {call} }}}}")
-    [error] = render_mistakes(minimal_project)
-    name = call.split("'")[1]
-    assert error.format(minimal_project) == (
-        f"templates/404.html:5: pages of a template that does not exist: templates/{name}.html\n"
-        "  hint: name a template as pages do, by its file in templates/ without .html (pillar for "
-        "templates/pillar.html)")
-
-
-@pytest.mark.parametrize("function", ["related_statistics", "related_events", "page_in"])
-def test_a_key_no_page_has_is_a_mistake_in_every_function_given_one(minimal_project: Path, function: str):
-    extra = ", 'en'" if function == "page_in" else ""
-    replace_in(minimal_project / "templates" / "404.html", "{{ body }}",
-               f"{{{{ body }}}}{{{{ {function}('indx'{extra}) }}}}")
-    [error] = render_mistakes(minimal_project)
-    assert error.message == f"a page the site does not have in any language: {function}('indx')"
-    assert error.hint == ("give the page's key: its file's name under content/pages/ without the language "
-                          "(pillars/contact for pillars/contact.en.md)")
+    assert error.format(minimal_project) == f"templates/404.html:5: {message}\n  hint: {hint}"
 
 
 @pytest.mark.parametrize("term", ["'three-threes'", "'three-systems'"])  # a group of parts, and one of its parts
