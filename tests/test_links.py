@@ -129,6 +129,16 @@ def test_anchor_must_be_a_heading_of_the_target_page():
     assert one_error("[x](index.md#figure)", key="index").hint == "anchors there: welcome"
 
 
+@pytest.mark.parametrize("fragment", ["structure", "main", "chart-members"])
+def test_an_anchor_a_template_places_is_refused_with_why(fragment: str):
+    """A template's place may not be on every page of it (a related section, say): only a heading is certain."""
+    error = one_error(f"[x](../statistics.md#{fragment})")
+    assert error.hint == (f"'#{fragment}' is where a template places something (not a heading), and the build "
+                          "cannot check that the page has it: link to the page itself, or to one of its headings; "
+                          "anchors there: figures; #stat-ID for each statistic it lists (or link to one as "
+                          "[text](stat:ID))")
+
+
 @pytest.mark.parametrize(("href", "landing"), [("../statistics.md#stat-chambers", "statistics/#stat-chambers"),
                                                ("../timeline.md#event-april-trade-fair",
                                                 "timeline/#event-april-trade-fair"),
