@@ -301,23 +301,28 @@ class Renderer:
         """
         if self._template_mistakes is not None:
             return self._template_mistakes
-        folder = str(self.templates_dir) + os.sep
         mistakes = self._template_mistakes = []
-        for path in sorted(self.inputs.kept.keys() | self.inputs.too_large.keys()):
-            if path.startswith(folder) and path.endswith(".html"):
-                name = path[len(folder):].replace(os.sep, "/")
-                try:
-                    self.env.get_template(name)
-                except LostText:
-                    raise
-                except Exception as exc:  # noqa: BLE001 (each reported, located, as the content's mistake)
-                    mistakes.append(self._mistake(exc, name))
-                    continue
-                source = self.inputs.template(path)
-                if source is not None:  # (the preview's next build asks again: remembered by the template's bytes)
-                    mistakes.extend(self.memo.get(("own words", path, digest_of(source)), functools.partial(
-                        _own_words_untraced, source, path, self.env)))
+        for name, path in self.template_files.items():
+            try:
+                self.env.get_template(name)
+            except LostText:
+                raise
+            except Exception as exc:  # noqa: BLE001 (each reported, located, as the content's mistake)
+                mistakes.append(self._mistake(exc, name))
+                continue
+            source = self.inputs.template(path)
+            if source is not None:  # (the preview's next build asks again: remembered by the template's bytes)
+                mistakes.extend(self.memo.get(("own words", path, digest_of(source)), functools.partial(
+                    _own_words_untraced, source, path, self.env)))
         return mistakes
+
+    @functools.cached_property
+    def template_files(self) -> dict[str, str]:
+        """Every template file, by the name Jinja knows it by (``partials/card.html``), in the order of their paths."""
+        folder = str(self.templates_dir) + os.sep
+        return {path[len(folder):].replace(os.sep, "/"): path
+                for path in sorted(self.inputs.kept.keys() | self.inputs.too_large.keys())
+                if path.startswith(folder) and path.endswith(".html")}
 
     def check_templates(self) -> None:
         """Raise :class:`ContentErrors` with every template that does not compile (a Jinja syntax error, a filter
@@ -551,11 +556,8 @@ class Renderer:
 
     @functools.cached_property
     def template_names(self) -> frozenset[str]:
-        """The name of every template file (``pillar`` for ``templates/pillar.html``), as pages name theirs."""
-        folder = str(self.templates_dir) + os.sep
-        return frozenset(path[len(folder):-len(".html")].replace(os.sep, "/")
-                         for path in self.inputs.kept.keys() | self.inputs.too_large.keys()
-                         if path.startswith(folder) and path.endswith(".html"))
+        """The name of every template file as pages name theirs (``pillar`` for ``templates/pillar.html``)."""
+        return frozenset(name.removesuffix(".html") for name in self.template_files)
 
     def page_of(self, template: str, lang: str) -> Page | None:
         pages = self.pages_with(template, lang)
