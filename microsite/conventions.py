@@ -127,7 +127,8 @@ RECORD_KIND = {kind.prefix: kind for kind in RECORD_KINDS}  # by prefix
 TEMPLATE_IDS = frozenset({"main", "site-search-query", "get-the-data", "pillars", "headline-figures",
                           "timeline-preview", "page-map-label", "structure", "related", "other-pillars", "search",
                           "search-query", "search-status", "search-results", "full-text", "converted-text"})
-TEMPLATE_ID_PREFIXES = ("chart-", "q-", *(f"{kind.prefix}-" for kind in RECORD_KINDS))
+RECORD_ANCHOR_PREFIXES = tuple(f"{kind.prefix}-" for kind in RECORD_KINDS)  # as RecordKind.anchor writes them
+TEMPLATE_ID_PREFIXES = ("chart-", "q-", *RECORD_ANCHOR_PREFIXES)
 
 
 def is_template_id(ident: str) -> bool:

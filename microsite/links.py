@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .compiled import Compiled, LinkSpec, TextRun
-from .conventions import RECORD_KIND, content_file, is_template_id, key_and_language
+from .conventions import RECORD_ANCHOR_PREFIXES, RECORD_KIND, content_file, is_template_id, key_and_language
 from .dates import PartialDate
 from .errors import ContentError, Location
 from .kept import Kept
@@ -340,14 +340,11 @@ def _page_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved
                          if targets.special.get(record.template) == key)
         placed = (f"'#{fragment}' is where a template places something (not a heading), and the build cannot "
                   "check that the page has it: link to the page itself, or to one of its headings; "
-                  if is_template_id(fragment) and not fragment.startswith(_RECORD_ANCHORS) else "")
+                  if is_template_id(fragment) and not fragment.startswith(RECORD_ANCHOR_PREFIXES) else "")
         return (f"link to '#{fragment}', which is not a heading on {content_file(key, lang)}",
                 f"{placed}anchors there: {shown}{listed}")
     result.attributes = {"href": targets.config.href(key, lang, fragment), **result.attributes}
     return None
-
-
-_RECORD_ANCHORS = tuple(f"{record.prefix}-" for record in RECORD_KIND.values())
 
 
 def _lists_record(key: str, fragment: str, targets: Targets) -> bool:
