@@ -268,8 +268,8 @@ def _span_counted(number: Number, text: str) -> Number:
 _ZH_ONE_DIGIT_LONG = compile_later(f"(?<![{ZH_NUMERALS}0-9这那哪每某各几])个{_DIGITS_LONG}")  # (这个位数: this digit count)
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = compile_later(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
-# 翻一番, 翻倍; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
-_ZH_DOUBLING = compile_later(rf"翻(?:了)?{_ZH_PREFIX}(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?倍"
+# 翻一番, 翻倍, 翻番; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
+_ZH_DOUBLING = compile_later(rf"翻(?:了)?{_ZH_PREFIX}(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?[倍番]"
                           r"|(?:增长|增加|提高|提升|上升|扩大)(?:了)?(?:1|一)倍")
 
 _PREFIX_QUALIFIER = {
@@ -559,7 +559,7 @@ def _half_match(match: re.Match) -> Number:
 
 
 def _doubling_match(match: re.Match) -> Number | None:
-    """翻一番 doubles, 翻两番 quadruples (a multiple, unit 倍); 翻倍 and 增长一倍 double."""
+    """翻一番 doubles, 翻两番 quadruples (a multiple, unit 倍); 翻倍, 翻番 and 增长一倍 double."""
     times = _numeral(match["times"]) if match["times"] else 1
     if times is None or times > 64:
         return None
@@ -943,7 +943,7 @@ def find_numbers_en(text: str) -> list[Number]:
         numbers.append(Number(float(value), qualifier, start, end, text[start:end], unit))
         taken.add(start, end)
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is found above)
-        value = ({"twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
+        value = ({"once": 1, "twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
                  else _word_value(match["num"].lower()) or _EN_SCALES.get(match["num"].lower()))  # (a hundredfold)
         if value is not None and not taken.overlaps(match.start(), match.end()):
             multiple = not match["times"] or _MULTIPLE_AFTER.match(folded, match.end())  # twice as many; not twice a year
@@ -1161,6 +1161,8 @@ _EN_VAGUE = compile_later(r"(?<![a-z])(?:(?P<times>tens|hundreds) of )?(?P<num>d
 # The scales a vague amount is of: several dozen (several tens, as dozens are), several hundred thousand (数十万).
 _EN_SCALE_VALUES = {"dozen": 10, "hundred": 100, **{f"hundred {name}": 100 * value for name, value in _EN_MAGNITUDES.items()
                                                     if value < 10**12}, **_EN_MAGNITUDES}
+# The verbs that multiply, by their stems: doubled, doubles, doubling (2) ... sextupled (6).
+_EN_MULTIPLYING = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "quintupl": 5, "sextupl": 6}
 # Numbers said in words that are no number word: a pair of, a decade, doubled, half a dozen (value, qualifier, unit).
 _EN_PHRASE_VALUES = {
     "zero": (0, EXACT, ""), "a pair of": (2, EXACT, ""), "a trio of": (3, EXACT, ""),
@@ -1172,19 +1174,29 @@ _EN_PHRASE_VALUES = {
     # are (a few and several alone are no number: nothing to trace them by)
     **{f"{few} {scale}": (_EN_SCALE_VALUES[scale], SEVERAL, "") for few in ("several", "a few") for scale in _EN_SCALE_VALUES},
     "a decade": (10, EXACT, "年"), "a fortnight": (2, EXACT, "周"),  # ten years (十年), two weeks (两周)
-    "doubled": (2, EXACT, "倍"), "tripled": (3, EXACT, "倍"), "trebled": (3, EXACT, "倍"), "quadrupled": (4, EXACT, "倍"),
+    # doubled, tripling, quadruples: a multiple, as 翻一番 and 增长一倍 are, in each form of the verb ("doubling" and
+    # "triples" were read as nothing)
+    **{stem + ending: (value, EXACT, "倍") for stem, value in _EN_MULTIPLYING.items() for ending in ("ed", "es", "ing")},
 }
 _EN_PHRASES = compile_later(  # (a tree of their letters, see word_trie: forty phrases one by one were slow to search)
     r"(?<![a-z])(?:" + word_trie(_EN_PHRASE_VALUES).replace(re.escape(" "), r"[\s-]+")
     + r")(?![a-z])(?!\s+(?:dozens|hundreds|thousands|millions|billions)\b)"  # tens of thousands: a vague amount
-    # doubled as, zero in on, zero-tolerance; zero point five is read whole, as a number in words (after doubled,
-    # tripled, trebled, quadrupled and zero only: several thousand in 2023, a decade in the making are numbers)
-    r"(?!(?<=bled|pled|zero)[\s-]+(?:as|down|up|over|back|in|tolerance|sum|point)\b)",
+    # The idioms of "double" say no multiple: doubled as (served as), doubling down, doubled up, doubled back,
+    # doubled over in pain. The other verbs have none: tripled over the period and doubled in size are multiples
+    # (an idiom of any one of them was taken for all, and "tripled over" passed unread).
+    r"(?!(?:(?<=doubled)|(?<=doubles)|(?<=doubling))[\s-]+(?:as|down|up|back|over(?=[\s-]+(?:in|with|laughing)\b))\b)"
+    # zero in on, zero-tolerance, zero-sum; zero point five is read whole, as a number in words
+    r"(?!(?<=zero)[\s-]+(?:in|tolerance|sum|point)\b)",
     re.IGNORECASE)
 _EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re.split("[ -]", phrase)
                              if word not in ("a", "of", "half", "few", "several"))  # pair, decade, doubled ...
 _MULTIPLE_AFTER = compile_later(_AS_A_MULTIPLE, re.IGNORECASE)
-_EN_TIMES = compile_later(rf"\b(?:(?P<times>twice|thrice)|(?P<num>{_EN_WORD})-?fold)\b", re.IGNORECASE)  # 3 (times)
+# "Once" is a number only as often as something happens, once a year (每年一次) or once or twice, as "twice a year"
+# is: alone it is "formerly" or "as soon as" (once the largest, once it opens), as often as not.
+_EN_ONCE = (r"once(?=[\s-]+(?:a|an|per|every|each)[\s-]+(?:year|month|week|fortnight|day|quarter|decade|century|term"
+            r"|session|season)\b|\s+or\s+twice\b)")
+_EN_TIMES = compile_later(rf"\b(?:(?P<times>twice|thrice|{_EN_ONCE})|(?P<num>{_EN_WORD})-?fold)\b",
+                          re.IGNORECASE)  # 3 (times)
 
 
 # Fractions in words: a third of, two thirds, one in five, (more than) half of; half a million is a count. "A third"
@@ -1530,20 +1542,22 @@ _EN_RANK = compile_later(rf"(?<![a-z])(?:first[\s-]+(?:time|ever)|{_first_second
 _EN_DIGITS_WORD = compile_later(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+digits?(?![a-z]))")
 _NUMBER_START = compile_later(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"
-                           rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首"
+                           rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?<![a-z]){_EN_ONCE}"
+                           rf"|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首|翻了?番"
                            rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])|{_FORMAL_BESIDE}"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
-_MAY_BE_NUMERAL = compile_later(rf"[\d{ZH_NUMERALS}年倍半首{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
-# 半数; 首: 首次, a rank)
+_MAY_BE_NUMERAL = compile_later(rf"[\d{ZH_NUMERALS}年倍半首番{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
+# 半数; 首: 首次, a rank; 番: 翻番)
 _MAY_BE_SYMBOL = compile_later(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving",
                           *(f"{scale}s" for scale in _EN_SCALES), *_EN_DECADE_WORDS, *_EN_PHRASE_WORDS, *DATE_WORDS,
                           *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
                           *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
 _LETTERS = compile_later("[a-z]+")
+_EN_ONCE_FOUND = compile_later(rf"(?<![a-z]){_EN_ONCE}")
 _ASCII_DIGIT = compile_later("[0-9]")
 
 
@@ -1600,6 +1614,8 @@ def may_hold_numbers(text: str) -> bool:
         return True  # more than a month
     if "digit" in words and _EN_DIGITS_WORD.search(words) is not None:
         return True  # double-digit growth
+    if "once" in words and _EN_ONCE_FOUND.search(words) is not None:
+        return True  # once a year
     return ("first" in words or "second" in words) and _EN_RANK.search(words) is not None
 
 

@@ -86,10 +86,18 @@ def is_count_zh(number: Number, text: str) -> bool:
     if text.endswith(tuple(ZH_NUMERALS), 0, number.start) and number.text[0] in ZH_NUMERALS:
         return False  # (成百上千家: the 上千家 led in by 上 is a number of its own)
     if number.unit in _COUNTING or number.unit in AMOUNT_UNITS:
-        # 一倍, once; 一成, a tenth; 一两家, one or two: never an article
-        return number.value != 1 or number.unit in ("倍", "成", "位数") or number.qualifier != EXACT  # (个位数)
+        # 一倍, once; 一成, a tenth; 一两家, one or two: never an article; nor 一次 after 每年 (once a year, as "twice
+        # a year" and 每年两次 are read: it passed unread)
+        return (number.value != 1 or number.unit in ("倍", "成", "位数") or number.qualifier != EXACT  # (个位数)
+                or (number.unit == "次" and _PER_SPAN.search(text, max(0, number.start - _PER_SPAN_REACH),
+                                                          number.start) is not None))
     return (_COUNTED_IN_MAGNITUDES.search(number.text) is not None or _COUNTLESS.match(number.text) is not None
             or _BILLIONS.search(number.text) is not None)
+
+
+# How often, before a 一次 in the same clause: 每年 (召开) 一次, 每两个月一次, 一年一次, 每季度至少一次.
+_PER_SPAN = compile_later(r"(?:每|一)[两二三四五六七八九十0-9]*个?(?:年|月|周|星期|季度|季|天|日)[^，。；：,.;:!?！？\s]{0,6}$")
+_PER_SPAN_REACH = 16
 
 
 # 千亿产业集群, a cluster of a hundred billion; 万亿级: a magnitude of 亿 without a digit before it is a number (as 五亿
@@ -199,18 +207,22 @@ def _opens_a_range(number: Number, after: Number, text: str) -> bool:
 
 
 # 首次, 首届, 首家 (the first time, session, company): a rank, as 第一次 is; not the 首 that ends a word (元首, 为首,
-# 之首, 榜首: 元首次日, the head of state the next day), and in English the phrases that can mean nothing else ("first"
-# alone is left out: "at first", "first of all").
+# 之首, 榜首: 元首次日, the head of state the next day); 头一次, 头一回, 头一遭 (the first time, said plainly) and 头一批,
+# 头一家 (they passed unread: 一 with a measure word is an article); and in English the phrases that can mean nothing
+# else ("first" alone is left out: "at first", "first of all").
 _FIRSTS = compile_later(r"(?<![元党榜为居之魁祸自匕昂回俯垂叩斩部岁篇卷句段])首(?P<measure>次|度|届|家|个|批|位|座|款|场|期|轮|笔|单)"
+                     r"|头一(?P<plain>次|回|遭|届|家|个|批|位|场|期|轮)"
                      r"|\b(?:for the first time|the first time|first[\s-]ever)\b", re.IGNORECASE)
+_TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, counted in 次)
 
 
 def _firsts(text: str) -> list[Quantity]:
     """The ranks of one said without a numeral (首次, for the first time): what a text says first happened is a claim
     a quote must make too."""
-    if "首" not in text and "irst" not in text and "IRST" not in text:
+    if "首" not in text and "头一" not in text and "irst" not in text and "IRST" not in text:
         return []
-    return [Quantity(Number(1.0, EXACT, match.start(), match.end(), match.group(), match["measure"] or ""),
+    return [Quantity(Number(1.0, EXACT, match.start(), match.end(), match.group(),
+                            match["measure"] or _TIMES.get(match["plain"], match["plain"] or "")),
                      frozenset((ORDINAL,))) for match in _FIRSTS.finditer(text)]
 
 

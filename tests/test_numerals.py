@@ -402,7 +402,8 @@ _TIMELY = st.sampled_from(["more than", "nearly", "over", "a", "an", "month", "d
                            "and a half", "多", "个", "半", "月", "三", "年", "上", "12,5", "1,2", " ", " ", ",", "，", "-",
                            "May", "first time", "ſix", "ı", "first", "second", "meeting", "sessions", "the", "’s", "ever",
                            "1980s", "'80s", "eighties", "0s", "年代", "double", "-digit", " digits", "个位数", "位数",
-                           "halved", "by half", "减半"])
+                           "halved", "by half", "减半", "once", " a ", "or twice", "doubling", "tripled", " over",
+                           " as", "翻", "番", "头一", "次"])
 
 
 @given(st.lists(st.one_of(_TIMELY, st.text(max_size=3)), max_size=10).map("".join))
@@ -559,6 +560,7 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
                                        ("1", 1, EXACT, ""), ("3", 3, EXACT, ""), ("5", 5, EXACT, ""),
                                        ("2023", 2023, EXACT, ""), ("1", 1, EXACT, ""), ("3", 3, EXACT, "")]),
     ("翻了两番，翻一番，翻倍", [("翻了两番", 4, EXACT, "倍"), ("翻一番", 2, EXACT, "倍"), ("翻倍", 2, EXACT, "倍")]),
+    ("实现翻番，翻了番，番茄", [("翻番", 2, EXACT, "倍"), ("翻了番", 2, EXACT, "倍")]),  # doubled (read as nothing)
     ("订单额增长了一倍，产值提高1倍", [("增长了一倍", 2, EXACT, "倍"), ("提高1倍", 2, EXACT, "倍")]),  # doubled
     # digits with a magnitude of more than one character, or several magnitudes: one number (5千万 was 5,000)
     ("捐款5千万元，3百万元，2百家", [("5千万元", 50_000_000, EXACT, "万元"), ("3百万元", 3_000_000, EXACT, "万元"),
@@ -818,6 +820,17 @@ def test_en_number_words_with_a_and_times(text, found):
                                        ("3-fold", 3, EXACT, "倍")]),
     ("twice as many, thrice the size", [("twice", 2, EXACT, "倍"), ("thrice", 3, EXACT, "倍")]),
     ("twice a year", [("twice", 2, EXACT, "")]),  # two occasions
+    # and once, as often as something happens (每年一次; it was read as nothing): not once alone, "formerly" or "as
+    # soon as"
+    ("once a year, once every two years, once or twice a month", [("once", 1, EXACT, ""), ("two", 2, EXACT, "年"),
+                                                                  ("once or twice", 1, ABOUT, "")]),
+    ("once the largest, once it opens, at once, once more, once a member", []),
+    # each form of the verbs that multiply ("doubling" and "triples" were read as nothing), and the idioms of
+    # "double" only: tripled over the period and doubled in size were taken for "doubled over" and "zero in"
+    ("tripled over the period, doubled in size, doubling, triples, trebling, quadruples, quintupled", [
+        ("tripled", 3, EXACT, "倍"), ("doubled", 2, EXACT, "倍"), ("doubling", 2, EXACT, "倍"), ("triples", 3, EXACT, "倍"),
+        ("trebling", 3, EXACT, "倍"), ("quadruples", 4, EXACT, "倍"), ("quintupled", 5, EXACT, "倍")]),
+    ("it doubles as a hall, they doubled down, doubled up, doubling back, doubled over in pain, zero in on", []),
     # X in Y: a share, as one in five was (read as two counts, as a count of Y, or cut)
     ("nine in ten, two in three", [("nine in ten", 0.9, EXACT, "分之"), ("two in three", 2 / 3, EXACT, "分之")]),
     # half a year and a year and a half: durations, as 半年 and 一年半 (half a year was not read; over half a year was
@@ -845,11 +858,11 @@ def test_en_number_words_with_a_and_times(text, found):
                                                         ("almost doubled", 2, NEARLY, "倍")]),
     # one span of time after a qualifier, as 一个多月 and 近一年 are (read as nothing); after a word that is as often
     # a preposition, only where no noun follows (as over a decade and over 3 years are read); not alone (a year
-    # later, once a year)
+    # later; the once of once a year is read, above)
     ("more than a month, nearly a year, at least a day, no more than an hour, up to a week", [
         ("more than a month", 1, MORE_THAN, "个月"), ("nearly a year", 1, NEARLY, "年"),
         ("at least a day", 1, AT_LEAST, "天"), ("no more than an hour", 1, AT_MOST, "小时"), ("up to a week", 1, AT_MOST, "周")]),
-    ("a year later, once a year, more than a monthly event", []),
+    ("a year later, more than a monthly event", []),
     ("over a year, about a week later, under a month ago, around an hour of talks, over a year's work", [
         ("over a year", 1, OVER, "年"), ("about a week", 1, ABOUT, "周"), ("under a month", 1, UNDER, "个月"),
         ("around an hour", 1, ABOUT, "小时"), ("over a year", 1, OVER, "年")]),

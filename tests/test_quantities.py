@@ -102,6 +102,7 @@ def test_a_claim_written_in_magnitudes_or_groups_is_traced_by_its_value_alone(cl
 
 @pytest.mark.parametrize("text, lang, firsts", [
     ("异地商会首次受邀参加，全省首家，首届论坛，首批会员", "zh", ["首次", "首家", "首届", "首批"]),
+    ("头一次受邀，头一回，头一遭，头一批会员", "zh", ["头一次", "头一回", "头一遭", "头一批"]),  # (read as nothing)
     ("Invited for the first time; the first-ever forum; the first time they met", "en",
      ["for the first time", "first-ever", "the first time"]),
     ("元首次日抵达，以商会为首，居榜首位", "zh", []),  # the 首 that ends a word: the head of state, led by, top
@@ -115,10 +116,19 @@ def test_a_first_said_without_a_numeral_is_a_rank(text, lang, firsts):
 
 
 def test_a_first_is_traced_by_a_quote_that_says_it_and_by_no_other():
-    claims = claimed("首次受邀，invited for the first time", "en")
-    assert [claim.number.text for claim in claims] == ["首次", "for the first time"]
+    claims = claimed("首次受邀，头一回，invited for the first time", "en")
+    assert [claim.number.text for claim in claims] == ["首次", "头一回", "for the first time"]
     assert all(traced(claim, stated("34家注册地在晋江的异地商会首次受邀参加", ARTICLE)) for claim in claims)
     assert not any(traced(claim, stated("34家异地商会受邀参加", ARTICLE)) for claim in claims)
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("每年召开一次，一年一次，每两个月一次", ["一次", "一次", "两个", "一次"]),
+    ("开了一次会，这一次会议，每年一度", []),  # 一 with a measure word is "a", as often as not
+])
+def test_a_one_time_after_how_often_is_a_count(text, counts):
+    """一次 after 每年 says how often (once a year), as 每年两次 and "once a year" do; it was read as an article."""
+    assert [q.number.text for q in claimed(text, "zh") if q.meanings == {COUNT}] == counts
 
 
 @pytest.mark.parametrize("claim, lang", [("下降5个百分点", "zh"), ("下降五个百分点", "zh"), ("down 5 percentage points", "en"),
