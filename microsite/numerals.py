@@ -178,13 +178,18 @@ _ZH_MAG = r"(?P<mag>[十百千]?万?亿|[十百千]?万|千(?!米|克|瓦)|百)?
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
                           "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村 "
                           "间 例 款 道 步 招 趟 封 首 对 双 盏 册 集 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
-                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵 小时 分钟 秒钟 强".split())
+                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵 小时 分钟 秒钟 强 回 遍 度".split())
+# 两回, 三遍, 两度 (twice, three times, twice: how often, as 两次 is; they were read as nothing), but not the words
+# they begin, which a numeral may stand before (五一回家, back home for May Day; 十一度假, on holiday for National Day;
+# 两回事, two different things; 遍布, all over; 度过, spent).
+_OCCASIONS = "|回(?![来去家到国乡应顾归复升落报馈收访忆答避购流转暖合击族民事头味音声路程车])|遍(?![布及地历体野])|度(?![过假日量数])"
 # Units of measure: each a measure of its own, as 年 is (5公里 is five kilometres: not five of anything, nor 5年);
 # those written two ways are one (千米 is 公里, 千克 公斤, 平方千米 平方公里: see quantities._SAME_MEASURE). Not 米,
-# 克, 升 or 度 alone: 大米 (rice), 克服 (overcome), 三升 (up three places) and 一度 (once) are words.
+# 克 or 升 alone: 大米 (rice), 克服 (overcome) and 三升 (up three places) are words (度 is a measure word, of how
+# often: 两度获奖).
 UNITS = frozenset("公里 千米 平方公里 平方千米 平方米 立方米 公顷 公斤 千克 千瓦时 千瓦 兆瓦 英里 英亩".split())
-# (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 回, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
-# 三部曲, 好评四起, 一则…二则, 两回事, 约法三章 and 两只手 are words, not counts.)
+# (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
+# 三部曲, 好评四起, 一则…二则, 约法三章 and 两只手 are words, not counts.)
 CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
 # 49个以上: at least 49; 三成多, 30%多, 两倍多: over them (not 三成多元化: thirty per cent diversified); and so a time
 # counted, 三年多, 两个多月 (not 三年多次, 两天多云: many times, cloudy; a 多 after a year, a day or a week is read only
@@ -210,7 +215,8 @@ _DIGITS_LONG = "位数(?![学据字码量])"
 # 21世纪, the 21st century; 90年代, the nineties: a century by its rank, a decade by its tens (not ninety years)
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|等(?=[奖功])|月|日|"
             + _ONE_TENTH + "|"
-            + "|".join(sorted((MEASURE_WORDS | UNITS) - {"月", "日", "成", "期"}, key=len, reverse=True)) + "|期(?!间)"
+            + "|".join(sorted((MEASURE_WORDS | UNITS) - {"月", "日", "成", "期", "回", "遍", "度"}, key=len, reverse=True))
+            + "|期(?!间)" + _OCCASIONS
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"

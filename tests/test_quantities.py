@@ -123,11 +123,15 @@ def test_a_first_is_traced_by_a_quote_that_says_it_and_by_no_other():
 
 
 @pytest.mark.parametrize("text, counts", [
+    # how often, with the measure words of occasions other than 次 (read as nothing), not the words they begin
+    ("走访了两回，读了三遍，两度获奖，第三回", ["两回", "三遍", "两度"]),
+    ("五一回家，十一度假，两回事，遍布全国，一度停滞", []),
     ("每年召开一次，一年一次，每两个月一次", ["一次", "一次", "两个", "一次"]),
     ("开了一次会，这一次会议，每年一度", []),  # 一 with a measure word is "a", as often as not
 ])
-def test_a_one_time_after_how_often_is_a_count(text, counts):
-    """一次 after 每年 says how often (once a year), as 每年两次 and "once a year" do; it was read as an article."""
+def test_how_often_is_a_count(text, counts):
+    """两回, 三遍 and 两度 say how often, as 两次 does; and so does 一次 after 每年 (once a year), as 每年两次 and
+    "once a year" do, where 一次 alone is read as an article."""
     assert [q.number.text for q in claimed(text, "zh") if q.meanings == {COUNT}] == counts
 
 
