@@ -44,7 +44,7 @@ CACHE_FOLDER = ".cache"  # ignored by git; safe to delete at any time
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did: pages per language, files written, seconds taken, warnings.
+    """What a build did: pages per language, files written (and changed), seconds taken, warnings.
 
     ``site`` is None when nothing had changed since the last build and nothing was redone; when only page files
     had changed, and the build made those pages alone (see ``known``), it holds those pages only.
@@ -57,6 +57,7 @@ class BuildResult:
     seconds: float
     warnings: tuple[ContentError, ...] = ()
     partial: bool = False  # ``site`` holds only the pages made again (see ``known``; :func:`completed`)
+    changed: int | None = None  # files the output folder holds otherwise than before; None: as many as written
 
     def summary(self) -> str:
         per_language = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
@@ -66,7 +67,20 @@ class BuildResult:
             return f"checked {total} in {self.seconds:.2f} s{unchanged}"
         if self.site is None:
             return f"up to date: {total} in {self.out}, nothing changed ({self.seconds:.2f} s)"
-        return f"built {total} into {self.out} in {self.seconds:.2f} s ({self.files} files written)"
+        return f"built {total} into {self.out} in {self.seconds:.2f} s ({self._files()})"
+
+    def _files(self) -> str:
+        """The files written, and those changed where that is another number: a page put back as it was two builds
+        ago is linked, not written ("1 file changed, 0 written", where "0 files written" read as nothing done)."""
+        written = _count(self.files, "file") + " written"
+        if self.changed is None or self.changed == self.files:
+            return written
+        return f"{_count(self.changed, 'file')} changed, {self.files} written"
+
+
+def _count(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless it is one: 1 file, 98 files."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def check(root: Path, options: BuildOptions = BuildOptions(), cached: bool = True, whole: bool = False,
@@ -226,7 +240,7 @@ def _make(root: Path, out: Path | None, options: BuildOptions, cache: BuildCache
     index = _index(site, renderer, jobs, inputs, options, cache.code)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale, index=index)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings,
-                       partial=known is not None)
+                       partial=known is not None, changed=written.changed)
 
 
 def _headings(raw: RawContent, compiler: Compiler) -> dict[Path, frozenset[str]]:

@@ -90,6 +90,9 @@ class Written:
     files: int
     made: dict[str, tuple[str, int]]  # job key -> digest and size of what it made
     digest: str = ""  # of the folder's manifest: what it now holds
+    # The files the output folder now holds otherwise than before (added, changed or removed), as its manifest
+    # said: a page brought back as it was two builds ago is linked from the spare folder, not written, and changed.
+    changed: int = 0
 
 
 _UNREAD = object()  # write_site's default for ``live``: read what ``out`` holds
@@ -144,7 +147,12 @@ def write_site(items: Iterable[Job | Output], out: Path, known: dict[str, tuple[
         raise OutputError(write_failure(exc, out, staging)) from None
     with contextlib.suppress(OSError):  # the site is written; a folder not kept is made again by the next build
         _keep_as_spare(staging, spare)  # or, when the site is already this, the staging folder that mirrors it
-    return Written(0 if same else written, made, manifest_digest(entries))
+    return Written(0 if same else written, made, manifest_digest(entries), 0 if same else _changed(entries, live))
+
+
+def _changed(entries: dict[str, tuple[str, int]], before: dict[str, tuple[str, int]]) -> int:
+    """How many files of ``entries`` (a folder's manifest) are added or changed since ``before``, or removed."""
+    return sum(before.get(path) != entry for path, entry in entries.items()) + len(before.keys() - entries.keys())
 
 
 def write_failure(exc: OSError, out: Path, staging: Path | None = None) -> str:

@@ -43,7 +43,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 POLL_SECONDS = 0.005
-REBUILD = re.compile(r"^built .* in (\d+\.\d+) s (?:\(\d+ files written\) )?after changes to ", re.M)
+REBUILD = re.compile(r"^built .* in (\d+\.\d+) s (?:\([^)]*\) )?after changes to ", re.M)
 
 
 def copy_project(target: Path, source: Path = ROOT) -> Path:

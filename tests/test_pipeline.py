@@ -70,6 +70,24 @@ def test_a_build_with_nothing_changed_does_nothing(tmp_path: Path) -> None:
     assert again.summary().startswith("up to date: 22 pages (11 zh, 11 en)")
 
 
+def test_a_page_put_back_as_it_was_is_said_to_change_though_no_file_is_written(tmp_path: Path) -> None:
+    """An edit undone brings the page back from the spare folder (the site before last), linked, not written: the
+    summary says that files changed, where "0 files written" read as nothing done."""
+    root = make_project(tmp_path, SAMPLE)
+    out = tmp_path / "site"
+    build(root, out)
+    page = root / "content/pages/index.en.md"
+    before = page.read_text(encoding="utf-8")
+    page.write_text(before + "\nA sentence added, then taken out again.\n", encoding="utf-8")
+    edited = build(root, out)
+    files = f"file{'s' * (edited.files != 1)}"
+    assert edited.files == edited.changed > 0 and edited.summary().endswith(f"({edited.files} {files} written)")
+    page.write_text(before, encoding="utf-8")
+    undone = build(root, out)
+    assert undone.files == 0 and undone.changed == edited.changed
+    assert undone.summary().endswith(f"({undone.changed} {files} changed, 0 written)")
+
+
 def test_a_build_with_nothing_changed_gives_the_warnings_whole(sample_project: Path, tmp_path: Path) -> None:
     """A warning's detail (what ``-v`` prints: the change to an original) too, as a build that made the pages gave
     it; the state kept in .cache/ once left it out."""

@@ -217,6 +217,21 @@ def test_an_unwalked_live_site_said_to_be_already_right_is_confirmed_before_it_i
     assert "stray.html" not in files(out)  # the folder was walked, found not to be what it says, and replaced
 
 
+def test_a_file_put_back_as_it_was_is_changed_though_not_written(tmp_path):
+    """An edit undone brings the page back from the spare folder, which holds the site before last: linked, not
+    written, but changed, and said so (the preview said "0 files written", which read as nothing done)."""
+    out = tmp_path / "site"
+    first = _pages(a=b"A", b=b"B", c=b"C")
+    assert (write_site(first, out).files, write_site(first, out).changed) == (3, 0)  # (nothing: nothing changed)
+    prepare_spare(out)
+    edited = write_site(_pages(a=b"A", b=b"B2", c=b"C"), out)
+    assert (edited.files, edited.changed) == (1, 1)
+    undone = write_site(first, out)
+    assert (undone.files, undone.changed) == (0, 1) and files(out)["b.html"] == b"B"
+    fewer = write_site(_pages(a=b"A", b=b"B"), out)
+    assert (fewer.files, fewer.changed) == (0, 1)  # c.html removed
+
+
 def test_a_spare_prepared_after_the_first_build_lets_the_next_one_write_only_what_changed(tmp_path, monkeypatch):
     out = tmp_path / "site"
     pages = _pages(en__a=b"A", en__b=b"B", c=b"C")
