@@ -168,7 +168,8 @@ _NOT_NEARLY, _NOT_ABOUT, _NOT_OVER = "(?<![最附临靠邻就贴亲])", "(?<![�
 _ZH_PREFIX = (r"(?P<pre>不超过|未超过|没有超过|没超过|未超出|不多于|不高于|不满|未满|不及|未达到|未达|超过了|超过|超出|高于|多于|"
               + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
               + _NOT_ABOUT + r"约|大约|大概|不到|不足|少于|低于"
-              r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億]))?")  # 数百, 几十, 上千
+              r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億])|(?:过|破)(?=[百千万亿萬億]))?")  # 数百, 几十, 上千,
+# 过万 and 破亿 (over ten thousand, past a hundred million: 过 and 破 only before a magnitude, 过两天 is "in two days")
 # After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) and 把 after a hundred, a
 # thousand or ten thousand (百把人, 千把家) about it (after another numeral 把 counts chairs: 十把椅子).
 _ZH_POSTFIX = r"(?P<post>余|多|几|来|(?<=[百千万萬])把)?"
@@ -290,7 +291,7 @@ _PREFIX_QUALIFIER = {
     "超过了": OVER, "高于": OVER, "多于": MORE_THAN,
     "至少": AT_LEAST, "不少于": AT_LEAST, "不低于": AT_LEAST, "不下": AT_LEAST, "起码": AT_LEAST, "最少": AT_LEAST,
     "最多": AT_MOST, "至多": AT_MOST, "不超过": AT_MOST, "顶多": AT_MOST,
-    "数": SEVERAL, "几": SEVERAL, "上": AT_LEAST,  # 数十, 几百: several tens, hundreds; 上千: reaching a thousand
+    "数": SEVERAL, "几": SEVERAL, "上": AT_LEAST, "过": OVER, "破": OVER,  # 数十, 几百: several tens, hundreds; 上千: reaching a thousand
 }
 
 
@@ -599,11 +600,13 @@ def _numeral_run(match: re.Match) -> list[Number]:
         if value is not None and last:
             value += _tenths(match)
         if value is None and first and match["pre"] and piece in _ZH_BIG_UNITS and (
-                match["pre"] in _VAGUE or match["unit"] or match["post3"]):
-            value = _ZH_BIG_UNITS[piece]  # 数万: tens of thousands; 近万人, 超亿元: nearly ten thousand, over 100 million
-        if value is None and first and last and piece in _ZH_BIG_UNITS and match["unit"] and (
-                match["post"] or match["post2"]) in ("余", "多"):
-            value = _ZH_BIG_UNITS[piece]  # 万余人, 万多名: over ten thousand (a bare 万 before a measure word is a word)
+                match["pre"] in _BEFORE_A_MAGNITUDE or match["unit"] or match["post3"]):
+            value = _ZH_BIG_UNITS[piece]  # 数万: tens of thousands; 过万: over ten thousand; 近万人, 超亿元: nearly ten
+            # thousand, over 100 million
+        if value is None and first and last and piece in _ZH_BIG_UNITS and (match["post"] or match["post2"]) in (
+                "余", "多"):
+            value = _ZH_BIG_UNITS[piece]  # 万余人, 万多名, 惠及群众万余: over ten thousand (a bare 万 before a measure
+            # word is a word: 万人空巷)
         if value is None and first and last and piece in _ZH_BIG_UNITS and unit in CURRENCIES:
             value = _ZH_BIG_UNITS[piece]  # 亿元以上项目, 万元户: an amount of a hundred million, of ten thousand yuan
         if value is None:
@@ -681,7 +684,7 @@ def _qualifier(prefix: str | None, postfix: str | None, after: str | None = None
     return EXACT
 
 
-_VAGUE = ("数", "几", "上")
+_BEFORE_A_MAGNITUDE = ("数", "几", "上", "过", "破")  # (the qualifiers that stand only there: see _ZH_PREFIX)
 _AFTER_QUALIFIER = {"以上": AT_LEAST, "以下": AT_MOST, "以内": AT_MOST, "左右": ABOUT, "上下": ABOUT, "出头": OVER,
                     "开外": OVER, "有余": MORE_THAN, "不止": OVER, "多": MORE_THAN}
 # Every word that says how a number beside it reads, and what it says (a number's text may hold two: 近三以上, where

@@ -92,7 +92,18 @@ def is_count_zh(number: Number, text: str) -> bool:
                 or (number.unit == "次" and _PER_SPAN.search(text, max(0, number.start - _PER_SPAN_REACH),
                                                           number.start) is not None))
     return (_COUNTED_IN_MAGNITUDES.search(number.text) is not None or _COUNTLESS.match(number.text) is not None
-            or _BILLIONS.search(number.text) is not None)
+            or _BILLIONS.search(number.text) is not None
+            or _qualified_magnitude(number))
+
+
+# 数百, 上万, 会员过万, 两千多, 千余: an amount said by a qualifier and its magnitude, without a measure word (read as
+# nothing); a bare numeral is exact, as the names are (十四五, 三农) that a measure word does not follow.
+_QUALIFIED_MAGNITUDE = compile_later("[十百千万亿萬億](?:余|多|来)?$")
+
+
+def _qualified_magnitude(number: Number) -> bool:
+    """Whether ``number`` is an amount said by a qualifier and a magnitude, without a measure word (过万, 数百)."""
+    return number.qualifier != EXACT and _QUALIFIED_MAGNITUDE.search(number.text) is not None
 
 
 # How often, before a 一次 in the same clause: 每年 (召开) 一次, 每两个月一次, 一年一次, 每季度至少一次.
@@ -581,7 +592,8 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         in_date = _in_a_date(number, spans)
         ordinal = _ordinal_zh(number, normalized_quote)
         meanings = _zh_meanings(in_date, ordinal, _either_congress(number))
-        if meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text):
+        if (meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text)
+                and not _qualified_magnitude(number)):
             # a bare numeral in a name (十四五, 四好) fixes no meaning, and traces a name's numbers only; and the first
             # end of a range is also read as its last (the 一 of 一、二季度, the first quarter)
             read.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))

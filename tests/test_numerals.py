@@ -561,6 +561,11 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
                                        ("2023", 2023, EXACT, ""), ("1", 1, EXACT, ""), ("3", 3, EXACT, "")]),
     ("翻了两番，翻一番，翻倍", [("翻了两番", 4, EXACT, "倍"), ("翻一番", 2, EXACT, "倍"), ("翻倍", 2, EXACT, "倍")]),
     ("实现翻番，翻了番，番茄", [("翻番", 2, EXACT, "倍"), ("翻了番", 2, EXACT, "倍")]),  # doubled (read as nothing)
+    # 过 and 破 before a magnitude, over it (read as nothing), and a bare 万 or 亿 with 余 or 多 after it; not 过 before
+    # a number of anything else (过两天, in two days)
+    ("会员过万，销量破亿，过百家，惠及群众万余；过两天，过十年", [
+        ("过万", 10_000, OVER, ""), ("破亿", 10**8, OVER, ""), ("过百家", 100, OVER, "家"), ("万余", 10_000, MORE_THAN, ""),
+        ("两天", 2, EXACT, "天"), ("十年", 10, EXACT, "年")]),
     ("订单额增长了一倍，产值提高1倍", [("增长了一倍", 2, EXACT, "倍"), ("提高1倍", 2, EXACT, "倍")]),  # doubled
     # digits with a magnitude of more than one character, or several magnitudes: one number (5千万 was 5,000)
     ("捐款5千万元，3百万元，2百家", [("5千万元", 50_000_000, EXACT, "万元"), ("3百万元", 3_000_000, EXACT, "万元"),

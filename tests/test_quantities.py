@@ -122,6 +122,15 @@ def test_a_first_is_traced_by_a_quote_that_says_it_and_by_no_other():
     assert not any(traced(claim, stated("34家异地商会受邀参加", ARTICLE)) for claim in claims)
 
 
+def test_an_amount_said_by_a_qualifier_and_its_magnitude_is_a_count_and_traces_as_one():
+    """会员过万, 企业数百, 两千多: no measure word, but an amount (they were read as nothing, or as a name's numeral
+    in a quote, so "over 10,000 members" citing 会员过万 was refused); a bare numeral stays a name's (十四五)."""
+    assert [(q.number.text, q.value) for q in claimed("会员过万，企业数百，两千多，千余，上百；十四五，三农", "zh")] == [
+        ("过万", 10_000), ("数百", 100), ("两千多", 2000), ("千余", 1000), ("上百", 100)]
+    [claim] = claimed("over 10,000 members", "en")
+    assert traced(claim, stated("会员过万", ARTICLE)) and not traced(claim, stated("会员过千", ARTICLE))
+
+
 @pytest.mark.parametrize("text, counts", [
     # how often, with the measure words of occasions other than 次 (read as nothing), not the words they begin
     ("走访了两回，读了三遍，两度获奖，第三回", ["两回", "三遍", "两度"]),
