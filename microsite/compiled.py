@@ -35,6 +35,7 @@ from .markdown import LinkRef, Outline, may_hold_record_links, mistyped_links, n
 from .numerals import any_may_hold_numbers, digit_runs, number_cut
 from .patterns import compile_later
 from .store import all_of, as_json
+from .tracing import times_from_today
 
 # NUL never reaches the HTML from the text (markdown-it replaces it), so it
 # cannot be confused with anything an editor wrote.
@@ -143,6 +144,7 @@ class Compiled:
     external: tuple[str, ...] = ()
     cited: tuple[LinkSpec, ...] = ()
     chinese_passage: int = -1  # the line of its first passage in Chinese readers see (see ``_chinese_passage``)
+    from_today: tuple[tuple[int, int, str], ...] = ()  # its times counted from today (see ``_times_from_today``)
 
     @property
     def html(self) -> str:
@@ -258,7 +260,24 @@ def compile_markdown(md: MarkdownIt, text: str, key: str | None = None) -> Compi
         external=tuple(link.href for link in links if link.href.startswith(("http://", "https://"))),
         cited=tuple(link for link in links if link.href.startswith("cite:") and not link.mistyped),
         chinese_passage=passage,
+        from_today=_times_from_today(text),
     )
+
+
+# What the words of a text are not: a citation (its words report the article's, and so may say 上个月 as it does), a
+# link's address and code.
+_NOT_WORDS = compile_later(r"\[[^\[\]\n]*\]\(cite:[^()\n]*\)|\]\([^()\n]*\)|`[^`\n]*`")
+
+
+def _times_from_today(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where ``text`` places a time from the day it is read (近日, last month: see ``tracing.times_from_today``),
+    outside its citations, links' addresses and code: its line (0-based), column and words, each. Reported where
+    the text is the site's own voice, which a later reader reads as theirs (see ``links``)."""
+    if not times_from_today(text):  # (most texts: searched once, as written)
+        return ()
+    words = _NOT_WORDS.sub(lambda match: " " * len(match.group()), text)  # (the same length: the same places)
+    return tuple((words.count("\n", 0, match.start()), match.start() - (words.rfind("\n", 0, match.start()) + 1),
+                  match.group()) for match in times_from_today(words))
 
 
 # A passage in Chinese: so many Chinese characters and punctuation marks in a row in what readers see. A name or

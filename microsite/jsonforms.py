@@ -38,14 +38,16 @@ def compiled_to_json(compiled: Compiled) -> list:
             sorted(compiled.heading_ids),
             [list(pair) for pair in compiled.duplicate_ids],
             [[m.line, m.column, list(m.start), list(m.end), m.message, m.hint] for m in compiled.mistakes],
-            list(compiled.external), [list(link) for link in compiled.cited], compiled.chinese_passage]
+            list(compiled.external), [list(link) for link in compiled.cited], compiled.chinese_passage,
+            [list(place) for place in compiled.from_today]]
 
 
 def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html],
                        survey: Callable[[str, int], Survey]) -> Compiled:
     """The text of ``key`` as compiled; ``html(key, length)`` gives its HTML and ``survey(key, length)`` its
     survey (KeyError when there is none: then there is no compiled form)."""
-    html_length, survey_length, link_count, heading_ids, duplicate_ids, mistakes, external, cited, passage = data
+    (html_length, survey_length, link_count, heading_ids, duplicate_ids, mistakes, external, cited, passage,
+     from_today) = data
     if type(external) is not list or not all_of(str, external):
         raise TypeError("not addresses")
     return Compiled(
@@ -58,7 +60,8 @@ def compiled_from_json(data: Any, key: str, html: Callable[[str, int], Html],
               for line, column, start, end, message, hint in mistakes),
         tuple(external),
         links_from_json(cited),
-        _int(passage))
+        _int(passage),
+        tuple((_int(line), _int(column), text(words)) for line, column, words in from_today))
 
 
 def _pair(value: Any) -> tuple[int, int]:

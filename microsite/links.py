@@ -36,10 +36,9 @@ from .kept import Kept
 from .memo import same_encoding
 from .model import Config, Rendered
 from . import quantities
-from .patterns import compile_later
 from .provenance import normalize
 from .quantities import Quantity
-from .tracing import Allowed, quote_quantities, said_from_today, untraced
+from .tracing import Allowed, from_today_problem, quote_quantities, untraced
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
@@ -447,10 +446,6 @@ def _static_address(path: str, targets: Targets) -> str:
 # --- numbers ---------------------------------------------------------------
 
 
-# [text](cite:SOURCE "quote"), as written (no [ in its text: a run of them is read once, not once each)
-_CITATION = compile_later(r"\[[^\[\]\n]*\]\(cite:[^()\n]*\)")
-
-
 def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...], digits: tuple[TextRun, ...],
                       resolved: list[_Resolved]) -> list[ContentError]:
     """Numbers of the text (and of links' titles) that nothing traces (see :mod:`tracing`)."""
@@ -478,12 +473,10 @@ def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...
         for problem in untraced(run.text, prose.lang, allowed, names, own_voice=own is not None and allowed is own,
                                 times=False):
             errors.append(ContentError(prose.location(*run.place_of(problem.start)), problem.message, problem.hint))
-    if own is not None and isinstance(prose.text, str):  # (its runs hold its digits only: the words, in all of it)
-        written = _CITATION.sub(lambda match: " " * len(match.group()), prose.text)  # a citation reports the article
-        for problem in said_from_today(written):
-            line = written.count("\n", 0, problem.start)
-            column = problem.start - (written.rfind("\n", 0, problem.start) + 1)
-            errors.append(ContentError(prose.location(line, column), problem.message, problem.hint))
+    if prose.slot[:1] != ("source",):  # (a source's translation is the article's words, its times the article's)
+        # A page's text or a record's, outside its citations: the site's own voice, read on a later day.
+        for line, column, words in prose.compiled.from_today:
+            errors.append(ContentError(prose.location(line, column), *from_today_problem(words)))
     for link, result in zip(links, resolved):
         if link.title and result.kind not in ("cite", "broken"):  # a cite: link's title is the quote itself
             for problem in untraced(link.title, prose.lang, own, names, own_voice=own is not None):

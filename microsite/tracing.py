@@ -100,27 +100,52 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
 
 # A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), the
 # days "shortly before" it, the time it is read (目前, currently) and the years before it (近三年, in recent years): in
-# a quote, the article's; in the site's own voice, the reader's.
-_FROM_TODAY = compile_later(r"今天|今日|昨天|昨日|明天|前天|本周|上周|下周|这周|本月|上月|上个月|下月|下个月|这个月|本季度"
-                         r"|上季度|下季度|(?<![节假期])日前|近日|前不久|不久前|近期|目前|(?<![担相])当前|如今"
-                         r"|(?<![出实表体发展呈显重])现在|(?<!截)至今|迄今"  # (not 节日前, 出现在, 截至今年: other words)
-                         r"|(?<![接靠临将附贴])近(?:年来|几年|些年|[一二两三四五六七八九十0-9]+年|年(?![度底末初终]))"  # (not 接近年底)
-                         r"|过去(?:的)?(?:[一二两三四五六七八九十几0-9]+)?年"
-                         r"|\b(?:today|yesterday|tomorrow|(?:this|last|next) (?:week|month|quarter)"
-                         r"|the other day|a few days ago|recently|lately|currently|at present|nowadays|so far|to date"
-                         r"|in recent years|(?:in|over|during) the (?:past|last) (?:year|(?:few|\w+) years)"
-                         r")\b", re.IGNORECASE)  # (not "now" alone: by now, now called, in too many senses)
+# a quote, the article's; in the site's own voice, the reader's. Each Chinese word begins with itself, the words it
+# is not part of looked back at from there (not 节日前, 出现在, 截至今年, 接近年底): a search that begins with a
+# look back tries it at every character, ten times as slow over a page. 前不久 is "recently" where a clause begins
+# with it, or after 在, 于 or an adverb (在前不久的会议上, 已于前不久); after a word it is "shortly before" what
+# that word names (文章发表前不久, shortly before the article was published: no time from today).
+_FROM_TODAY_ZH = compile_later(
+    r"今天|今日|昨天|昨日|明天|前天|本周|上周|下周|这周|本月|上月|上个月|下月|下个月|这个月|本季度|上季度|下季度"
+    r"|日前(?<![节假期]日前)|近日|前不久(?:(?<![\u3400-\u9fff]前不久)|(?<=[在于就已曾也又还都]前不久))|不久前|近期|目前|当前(?<![担相]当前)|如今|现在(?<![出实表体发展呈显重]现在)"
+    r"|至今(?<!截至今)|迄今|近(?<![接靠临将附贴]近)(?:年来|几年|些年|[一二两三四五六七八九十0-9]+年|年(?![度底末初终]))"
+    r"|过去(?:的)?(?:[一二两三四五六七八九十几0-9]+)?年")
+_FROM_TODAY_EN = compile_later(
+    r"\b(?:today|yesterday|tomorrow|(?:this|last|next) (?:week|month|quarter)"
+    r"|the other day|a few days ago|recently|lately|currently|at present|nowadays|so far|to date"
+    r"|in recent years|(?:in|over|during) the (?:past|last) (?:year|(?:few|\w+) years)"
+    r")\b", re.IGNORECASE)  # (not "now" alone: by now, now called, in too many senses)
+# What every match of _FROM_TODAY_EN holds, in lower case: a text that holds none is not searched (a search for
+# words in any case is slow, most English texts hold none of these, and a page's texts are all looked at).
+_FROM_TODAY_EN_WORDS = ("today", "yesterday", "tomorrow", "this week", "last week", "next week", "this month",
+                        "last month", "next month", "this quarter", "last quarter", "next quarter", "other day",
+                        "days ago", "recently", "lately", "currently", "at present", "nowadays", "so far", "to date",
+                        "recent years", "the past ", "the last ")
+
+
+def times_from_today(text: str) -> list[re.Match]:
+    """The words of ``text`` that place a time from the day they are read (上个月, last month), outside quotation
+    marks (the article's words, quoted), in the order they stand."""
+    found = list(_FROM_TODAY_ZH.finditer(text)) if not text.isascii() else []
+    lowered = text.lower()
+    if any(word in lowered for word in _FROM_TODAY_EN_WORDS):
+        found += _FROM_TODAY_EN.finditer(text)
+        found.sort(key=lambda match: match.start())
+    return [match for match in found if not quantities.in_quotation_marks(text, match.start(), match.end())]
+
+
+def from_today_problem(words: str) -> tuple[str, str]:
+    """What is wrong with ``words``, a time counted from the day it is read, in the site's own voice; and the hint."""
+    return (f"'{words}' is a time counted from the day it is read: here the site speaks for itself, and a later "
+            "reader reads it as theirs, not the article's",
+            "write the date itself, which the quote's date gives (2023年9月, September 2023), or quote the article's "
+            "words in quotation marks")
 
 
 def said_from_today(text: str) -> list[Untraced]:
-    """The words of ``text`` that place a time from the day they are read (上个月, last month), outside quotation
-    marks: in the site's own voice they would mean the reader's month (see :func:`untraced`)."""
-    return [Untraced(match.start(), f"'{match.group()}' is a time counted from the day it is read: here the site "
-                     "speaks for itself, and a later reader reads it as theirs, not the article's",
-                     "write the date itself, which the quote's date gives (2023年9月, September 2023), or quote the "
-                     "article's words in quotation marks")
-            for match in _FROM_TODAY.finditer(text)
-            if not quantities.in_quotation_marks(text, match.start(), match.end())]
+    """The words of ``text`` that place a time from the day they are read (see :func:`times_from_today`): in the
+    site's own voice they would mean the reader's month (see :func:`untraced`)."""
+    return [Untraced(match.start(), *from_today_problem(match.group())) for match in times_from_today(text)]
 
 
 def _why_not_here(claim: Quantity) -> tuple[str, str]:

@@ -120,16 +120,18 @@ def planted_values(cache: BuildCache, values: dict[str, object]) -> None:
 
 
 SURVEY = "[[],[]]"  # "# a" has no links and no digits
-COMPILED = [3, len(SURVEY), 0, [], [], [], [], [], -1]  # "# a" compiled, all but its HTML and its survey
+COMPILED = [3, len(SURVEY), 0, [], [], [], [], [], -1, []]  # "# a" compiled, all but its HTML and its survey
 
 
 @pytest.mark.parametrize("save", [True, False], ids=["command line", "preview"])
 @pytest.mark.parametrize("entry, html, survey", [
     (["<p>", *COMPILED[1:]], "<p>", SURVEY), ([*COMPILED, "extra"], "<p>", SURVEY), ([-3, *COMPILED[1:]], "<p>", SURVEY),
     ([*COMPILED[:2], "0", *COMPILED[3:]], "<p>", SURVEY),
-    ([*COMPILED[:5], [[0, 0, [0], [0, 1], "m", "h"]], [], [], -1], "<p>", SURVEY),
-    ([*COMPILED[:6], [1], [], -1], "<p>", SURVEY), ([*COMPILED[:7], [["h", "t", "x", "yes", 0, 0, False]], -1], "<p>", SURVEY),
-    ([*COMPILED[:8], "0"], "<p>", SURVEY), (COMPILED[:8], "<p>", SURVEY),
+    ([*COMPILED[:5], [[0, 0, [0], [0, 1], "m", "h"]], [], [], -1, []], "<p>", SURVEY),
+    ([*COMPILED[:6], [1], [], -1, []], "<p>", SURVEY),
+        ([*COMPILED[:7], [["h", "t", "x", "yes", 0, 0, False]], -1, []], "<p>", SURVEY),
+    ([*COMPILED[:8], "0", []], "<p>", SURVEY), (COMPILED[:8], "<p>", SURVEY),
+        ([*COMPILED[:9], [["0", 0, "近日"]]], "<p>", SURVEY), ([*COMPILED[:9], "近日"], "<p>", SURVEY),
     ("text", "<p>", SURVEY), ({"html": "<p>"}, "<p>", SURVEY),
     (COMPILED, None, SURVEY), (COMPILED, ["<p>"], SURVEY), (COMPILED, "<p>", None), (COMPILED, "<p>", ["[[],[]]"]),
     (COMPILED, "<p>", "[[1],[]]")])

@@ -44,6 +44,12 @@ def test_digit_runs_are_found_with_the_link_they_are_in_and_their_place() -> Non
                     ("第2行", -1, ((1, 1, 1),))]
 
 
+def test_the_times_counted_from_today_are_found_at_their_places_outside_citations_addresses_and_code() -> None:
+    text = 'Intro.\n\nMet recently, [hall](https://x.com/today) `today`.\n\n[近日](cite:s "近日")，近日。'
+    assert compile_markdown(new_parser(), text).from_today == ((2, 4, "recently"), (4, 18, "近日"))
+    assert compile_markdown(new_parser(), "Met in [a hall](https://x.com/today).").from_today == ()
+
+
 def test_digits_after_a_link_are_found_after_its_title_which_may_hold_them_too() -> None:
     """A citation's title is its quote, which most often holds the number beside the link."""
     compiled = compile_markdown(MD, '[4](cite:s "护航49个") 9 chambers, ![a](/static/a.png "7") 7 more')

@@ -206,12 +206,14 @@ def test_a_reading_form_of_another_shape_is_refused(form) -> None:
 # --- compiled Markdown ---------------------------------------------------------------------------------------
 
 MARKDOWN_TOKENS = ("*", "**", "[", "]", "(", ")", "![", "`", "#", "## ", "{#a}", "\n", "\n\n", " ", "强素质", "。",
-                   "a", "1", "2023年", "|", "- ", "stat:", "cite:", "x.md", '"', "（", "）", "【", "】", "\x00")
+                   "a", "1", "2023年", "|", "- ", "stat:", "cite:", "x.md", '"', "（", "）", "【", "】", "\x00", "近日",
+                   "recently")
 
 
 @SETTINGS
 @given(st.lists(st.sampled_from(MARKDOWN_TOKENS), max_size=40).map("".join))
 @example("[链接]（x.md）and 1 [two](a.md \"t\") ![3](i.png)\n\n## A\n\n## A\n")
+@example("近日 and\n\nrecently")  # (its times counted from today)
 def test_compiled_markdown_comes_back_exactly(text: str) -> None:
     compiled = compile_markdown(new_parser(), text)
     data = json.loads(as_json(compiled_to_json(compiled)))
@@ -243,11 +245,11 @@ def test_a_compiled_form_with_links_of_another_shape_is_refused(links) -> None:
     html = lambda key, length: Html(key, length, "")  # noqa: E731
     good_survey = as_json([[GOOD_LINK], []])
     survey = lambda key, length: Survey(key, length, good_survey)  # noqa: E731
-    good = [0, len(good_survey), 1, [], [], [], ["https://example.org/"], [GOOD_LINK], -1]
+    good = [0, len(good_survey), 1, [], [], [], ["https://example.org/"], [GOOD_LINK], -1, []]
     compiled = compiled_from_json(good, "k", html=html, survey=survey)
     assert compiled.cited[0].href == compiled.links[0].href == "x.md" and compiled.external == ("https://example.org/",)
     with pytest.raises((TypeError, ValueError)):
-        compiled_from_json([*good[:7], links, -1], "k", html=html, survey=survey)
+        compiled_from_json([*good[:7], links, -1, []], "k", html=html, survey=survey)
     with pytest.raises(LostText):
         Survey("k", 1, as_json([links, []])).found()
     with pytest.raises((TypeError, ValueError)):

@@ -182,6 +182,11 @@ def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: P
     # words that hold one of them and say no time from today
     ("出现在标题中，体现在", []), ("节日前夕", []), ("截至今年", []), ("担当前行", []), ("now known as", []),
     ("“上个月”", []),  # the article's words, quoted
+    # 前不久 where a clause begins with it or after 在, 于 or an adverb is "recently"; after another word, "shortly
+    # before" what that word names (文章发表前不久: the article's date, not the reader's)
+    ("前不久，市长调研；已于前不久召开，在前不久的会议上", ["前不久", "前不久", "前不久"]),
+    ("文章发表前不久，标为发表日期前不久", []),
+    ("Recently, today; the last pillar, the past", ["Recently", "today"]),
 ])
 def test_the_times_counted_from_the_day_a_text_is_read(text, said):
     assert [text[problem.start:problem.start + len(word)] for problem, word in
@@ -202,6 +207,29 @@ def test_a_record_s_text_may_not_place_a_time_from_the_day_it_is_read(minimal_pr
     edit(data, "    label: 捐款\n", f"    label: 捐款\n    note: |-\n      {written}\n")
     if refused:
         assert "is a time counted from the day it is read" in check(minimal_project, capsys)
+    else:
+        assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("page, said, refused", [
+    ("index.zh.md", "近日商会召开会议。", True),  # (pages were not looked at: a record's text was)
+    ("index.en.md", "The chambers met recently, in [a hall](https://example.com/today/).", True),
+    ("index.en.md", "[The chambers met](https://example.com/today/) in `today`.", False),  # an address, code
+    ("index.zh.md", '文章说，[近日](cite:2023-10-11-abcdef12 "今年以来，所属商协会")有捐款。', False),  # a citation reports
+    ("index.zh.md", "文章所说的“近日”，照录原文。", False),  # the article's words, quoted as its
+    ("index.zh.md", "文章发表前不久，市长调研。", False),  # shortly before the article's date
+    ("../sources/2023-10-11-abcdef12.en.md", "The mayor recently visited.", False),  # the article's words, translated
+])
+def test_a_page_s_text_may_not_place_a_time_from_the_day_it_is_read(minimal_project: Path, capsys, page, said,
+                                                                    refused):
+    path = minimal_project / "content/pages" / page
+    written = path.read_text(encoding="utf-8") + f"\n{said}\n"
+    path.write_text(written, encoding="utf-8")
+    if refused:
+        err = check(minimal_project, capsys)
+        line = written.splitlines().index(said) + 1
+        assert f"content/pages/{page}:{line}:" in err and "is a time counted from the day it is read" in err
+        assert err.count("is a time counted from the day it is read") == 1
     else:
         assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
 
