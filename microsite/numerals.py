@@ -168,8 +168,8 @@ _NOT_NEARLY, _NOT_ABOUT, _NOT_OVER = "(?<![最附临靠邻就贴亲])", "(?<![�
 _ZH_PREFIX = (r"(?P<pre>不超过|未超过|没有超过|没超过|未超出|不多于|不高于|不满|未满|不及|未达到|未达|超过了|超过|超出|高于|多于|"
               + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
               + _NOT_ABOUT + r"约|大约|大概|不到|不足|少于|低于"
-              r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億])|(?:过|破)(?=[百千万亿萬億]))?")  # 数百, 几十, 上千,
-# 过万 and 破亿 (over ten thousand, past a hundred million: 过 and 破 only before a magnitude, 过两天 is "in two days")
+              r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億])"  # 数百, 几十, 上千
+              r"|(?:过|破)(?=[百千万亿萬億]))?")  # 过万, 破亿: over them (before a magnitude only: 过两天, in two days)
 # After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) and 把 after a hundred, a
 # thousand or ten thousand (百把人, 千把家) about it (after another numeral 把 counts chairs: 十把椅子).
 _ZH_POSTFIX = r"(?P<post>余|多|几|来|(?<=[百千万萬])把)?"
@@ -291,7 +291,8 @@ _PREFIX_QUALIFIER = {
     "超过了": OVER, "高于": OVER, "多于": MORE_THAN,
     "至少": AT_LEAST, "不少于": AT_LEAST, "不低于": AT_LEAST, "不下": AT_LEAST, "起码": AT_LEAST, "最少": AT_LEAST,
     "最多": AT_MOST, "至多": AT_MOST, "不超过": AT_MOST, "顶多": AT_MOST,
-    "数": SEVERAL, "几": SEVERAL, "上": AT_LEAST, "过": OVER, "破": OVER,  # 数十, 几百: several tens, hundreds; 上千: reaching a thousand
+    # 数十, 几百: several tens, hundreds; 上千: reaching a thousand; 过万, 破亿: over them
+    "数": SEVERAL, "几": SEVERAL, "上": AT_LEAST, "过": OVER, "破": OVER,
 }
 
 

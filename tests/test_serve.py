@@ -711,7 +711,8 @@ def fresh(tmp_path: Path) -> Iterator[PreviewProcess]:
 
 
 def test_server_reports_the_build_and_its_address(running: PreviewProcess) -> None:
-    assert re.search(r"^built \d+ pages \(\d+ zh, \d+ en\) into .* in \d+\.\d\d s \((?:\d+ files? changed, )?\d+ files? written\)$", running.output, re.M)
+    assert re.search(r"^built \d+ pages \(\d+ zh, \d+ en\) into .* in \d+\.\d\d s "
+                     r"\((?:\d+ files? changed, )?\d+ files? written\)$", running.output, re.M)
     assert f"serving http://127.0.0.1:{running.port}/ (Ctrl-C to stop)" in running.output
 
 
