@@ -391,7 +391,7 @@ def _read_translation(document: Document, original: Source, lang: str, compiler:
     for key in ("outlet", "title", "kicker", "author", "page"):  # a translated field may show the original's numbers
         found = fields.plain(key, lang, key, normalize(getattr(original, key) or "")[0], original.id)
         if found is not None:
-            plain.append(found)
+            plain.append(replace(found, reported=True))  # (the article's words, as the summary below is)
     prose.append(Prose(compiler(document.body), lang, document.path, document.body_line,
                        slot=("source", original.id, lang, "summary"), text=document.markdown))
     return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"),

@@ -266,6 +266,7 @@ class PlainField:
     source: str = ""
     is_name: bool = False  # a glossary term's name: it traces its numbers elsewhere, and its quote traces them here
     comment: str = ""  # a YAML comment written after it on its line (# ...), which readers do not see
+    reported: bool = False  # the article's words, translated (a source's title): not the site's own voice
 
     def place(self, index: int) -> Location:
         if self.offset < 0 or self.location.column is None:
@@ -312,12 +313,16 @@ def check_plain(fields: Sequence[PlainField], names: dict[str, tuple[str, ...]],
         if item.is_name:  # not by itself: a name whose quote lacks its number would vouch for it everywhere
             own = numbered_names([item.text], item.lang)
             known = tuple(name for name in known if name not in own)
+        # A field is the site speaking for itself (a title, a label: no citation can report the article there),
+        # unless it translates the article's own (a source's title): there "this year" and "recently" are its.
+        own_voice = not item.reported
         if item.quote:
             allowed = Allowed(quote_quantities(item.quote, reference(item.source)), "the record's quote")
-            problems = untraced(item.text, item.lang, allowed, known, "", own_voice=True)
+            problems = untraced(item.text, item.lang, allowed, known, "", own_voice=own_voice)
         else:
-            problems = memo.get(("untraced", item.text, item.lang, named.get(item.lang), item.is_name),
-                                lambda item=item, known=known: untraced(item.text, item.lang, None, known, PLAIN_HINT))
+            problems = memo.get(("untraced", item.text, item.lang, named.get(item.lang), item.is_name, own_voice),
+                                lambda item=item, known=known, own=own_voice: untraced(item.text, item.lang, None,
+                                                                                       known, PLAIN_HINT, own_voice=own))
         hint = PLAIN_HINT if allowed is None else ""
         for problem in problems:
             message = f"{item.field}: {problem.message}"

@@ -234,6 +234,28 @@ def test_a_page_s_text_may_not_place_a_time_from_the_day_it_is_read(minimal_proj
         assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
 
 
+@pytest.mark.parametrize("path, old, new, refused", [
+    # the fields no citation can stand in speak for the site: a page's title and description, the site's (they
+    # were looked at only where a record's own quote traced them)
+    ("pages/index.en.md", "description: Home page (en).", "description: What the chambers did last month.", True),
+    ("pages/index.zh.md", "title: Home zh", "title: 近日动态", True),
+    ("site.yaml", "en: The smallest site the tests build.", "en: The smallest site, updated recently.", True),
+    ("site.yaml", "en: The smallest site the tests build.", 'en: The site of "recently", a word.', False),
+    # a source's title translated is the article's: its "this year" is the article's year, said as the article does
+    ("sources/2023-10-11-abcdef12.en.md", "title: Jinjiang ICF builds chambers",
+     "title: Since the start of this year, Jinjiang ICF builds chambers", False),
+])
+def test_a_field_in_the_site_s_voice_may_not_place_a_time_from_the_day_it_is_read(minimal_project: Path, capsys, path,
+                                                                                  old, new, refused):
+    if path.startswith("sources/"):
+        edit(minimal_project / "content/sources/2023-10-11-abcdef12.md", "title: 晋江市工商联", "title: 今年以来晋江市工商联")
+    edit(minimal_project / "content" / path, old, new)
+    if refused:
+        assert "counted from the day it is read" in check(minimal_project, capsys)
+    else:
+        assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
+
+
 @pytest.mark.parametrize("note, refused", [
     ("今年以来捐款超4.5亿元。", True),  # traced by the record's own quote: the site's voice
     ("文章所说的“今年以来”指2023年初至文章发表时。", False),  # the article's words, quoted as its
