@@ -183,7 +183,7 @@ MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 �
 # 两回, 三遍, 两度 (twice, three times, twice: how often, as 两次 is; they were read as nothing), but not the words
 # they begin, which a numeral may stand before (五一回家, back home for May Day; 十一度假, on holiday for National Day;
 # 两回事, two different things; 遍布, all over; 度过, spent).
-_OCCASIONS = "|回(?![来去家到国乡应顾归复升落报馈收访忆答避购流转暖合击族民事头味音声路程车])|遍(?![布及地历体野])|度(?![过假日量数])"
+_OCCASIONS = "回(?![来去家到国乡应顾归复升落报馈收访忆答避购流转暖合击族民事头味音声路程车])|遍(?![布及地历体野])|度(?![过假日量数])"
 # Units of measure: each a measure of its own, as 年 is (5公里 is five kilometres: not five of anything, nor 5年);
 # those written two ways are one (千米 is 公里, 千克 公斤, 平方千米 平方公里: see quantities._SAME_MEASURE). Not 米,
 # 克 or 升 alone: 大米 (rice), 克服 (overcome) and 三升 (up three places) are words (度 is a measure word, of how
@@ -217,7 +217,7 @@ _DIGITS_LONG = "位数(?![学据字码量])"
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|等(?=[奖功])|月|日|"
             + _ONE_TENTH + "|"
             + "|".join(sorted((MEASURE_WORDS | UNITS) - {"月", "日", "成", "期", "回", "遍", "度"}, key=len, reverse=True))
-            + "|期(?!间)" + _OCCASIONS
+            + "|期(?!间)|" + _OCCASIONS
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
