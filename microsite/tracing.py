@@ -99,40 +99,102 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
 
 
 # A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), the
-# days "shortly before" it, the time it is read (目前, currently) and the years before it (近三年, in recent years): in
-# a quote, the article's; in the site's own voice, the reader's. Each Chinese word begins with itself, the words it
-# is not part of looked back at from there (not 节日前, 出现在, 截至今年, 接近年底): a search that begins with a
-# look back tries it at every character, ten times as slow over a page. 前不久 is "recently" where a clause begins
-# with it, or after 在, 于 or an adverb (在前不久的会议上, 已于前不久); after a word it is "shortly before" what
-# that word names (文章发表前不久, shortly before the article was published: no time from today).
+# days "shortly before" it, the time it is read (目前, currently), the years before it (近三年, in recent years) and
+# after it (今后, going forward), and so long before it (三年前, two years ago): in a quote, the article's; in the
+# site's own voice, the reader's. Each Chinese word begins with itself, the words it is not part of looked back at
+# from there (not 节日前, 出现在, 截至今年, 接近年底, 应当下功夫): a search that begins with a look back tries it at
+# every character, ten times as slow over a page. 前不久 and 最近 are "recently" where a clause begins with them,
+# or after 在, 于 or an adverb (在前不久的会议上, 已于前不久); after a word they are "shortly before" what that word
+# names (文章发表前不久, shortly before the article was published: no time from today) or "nearest" (离晋江最近), but
+# 最近一次 and 最近几年 are the last before today after any word. So long before (三年前, 两个月之前) is the same:
+# after a word it is before what the word names (成立三年前, three years before the founding); see times_from_today.
+# (Not 2023年前 nor 十一月前, 11日前: before a year, a month, a day of the calendar.)
+_AFTER_AN_ADVERB = "在于就已曾也又还都"
+# Each word is looked at on both sides, for the words that end before it or begin after it and make another
+# reading (项目前期 is 项目 and 前期, not 目前; 资本周转, 成本月度, 线上月度, 10月11日前往, 应当前往, 接近期末, 光明日报,
+# 提前天数: each was refused as a time from today).
+_ZH_WEEK = "周(?![转期边围年刊到密全知])"  # (not 周转, 周期, 周边 ...)
+_ZH_MONTH = "月(?![度报刊亮薪饼光球])"  # (not 月度, 月报 ...)
+# 上周, 下个月, 上季度 (not 线上月度, 天下周刊): 上 and 下 each begin a word of their own, as a class would make the
+# whole search five times as slow.
+_LAST_AND_NEXT = "".join(rf"|{side}(?<![线网晚早马以之向身世路会市手加赶天地乡私底眼当留南北一]{side})"
+                         rf"(?:{_ZH_WEEK}|个?{_ZH_MONTH}|季度)" for side in "上下")
 _FROM_TODAY_ZH = compile_later(
-    r"今天|今日|昨天|昨日|明天|前天|本周|上周|下周|这周|本月|上月|上个月|下月|下个月|这个月|本季度|上季度|下季度"
-    r"|日前(?<![节假期]日前)|近日|前不久(?:(?<![\u3400-\u9fff]前不久)|(?<=[在于就已曾也又还都]前不久))|不久前|近期|目前"
-    r"|当前(?<![担相]当前)|如今|现在(?<![出实表体发展呈显重]现在)"
-    r"|至今(?<!截至今)|迄今|近(?<![接靠临将附贴]近)(?:年来|几年|些年|[一二两三四五六七八九十0-9]+年|年(?![度底末初终]))"
-    r"|过去(?:的)?(?:[一二两三四五六七八九十几0-9]+)?年")
+    r"今天|今日|昨天|昨日|明天|明日(?<![光说文表证透清声申阐查标注指聪鲜]明日)(?![报期常益之])"
+    r"|前天(?<![提以之此事目当眼面空向超跟从]前天)(?![气数下然地])"
+    rf"|本(?<![资成日基根版样文剧课书账脚范读原标蓝副底稿话]本)(?:{_ZH_WEEK}|{_ZH_MONTH}|季度)"
+    + _LAST_AND_NEXT + rf"|这(?:{_ZH_WEEK}|个月)"
+    r"|日前(?<![节假期周生作念止幕当次同每该今昨明\d〇零一二三四五六七八九十廿卅]日前)(?![往进来行])"
+    rf"|前不久(?:(?<![\u3400-\u9fff]前不久)|(?<=[{_AFTER_AN_ADVERB}]前不久))|不久前(?![往进行])"
+    rf"|最近(?:(?<![\u3400-\u9fff]最近)|(?<=[{_AFTER_AN_ADVERB}]最近)|(?=一次|一段|几|[两三四五六七八九十]+[年天个周]|以来))"
+    r"|目前(?<![项节题科栏条纲书账盲注侧醒悦刺满触夺炫耀瞩]目前)"
+    r"|当前(?<![担相应适充每正理恰妥]当前)(?![往进来移锋卫])|当下(?<![应担相充适]当下)(?![游层级属面降岗载])"
+    r"|眼下|现阶段|如今|今后|现在(?<![出实表体发展呈显重]现在)|至今(?<!截至今)|迄今"
+    r"|近(?<![接靠临将附贴邻亲]近)(?:日|期|来|年来|几年|些年|[一二两三四五六七八九十0-9]+年|年(?![度底末初终]))"
+    r"|这(?:几|些|两)年|过去(?:的)?(?:[一二两三四五六七八九十几0-9]+)?年")
+# So long before (三年前): looked for from its span (年前, 个月前, 天前), then back over its numerals, as the others
+# begin with a word of their own (a search that began at every numeral made the whole search eight times as slow).
+_AGO_ZH = compile_later(r"(?:年|个月|天|周|个?星期|个?礼拜)(?:之|以)?前(?![后夕])")
+_AGO_ZH_WHOLE = compile_later(r"(?:[一二两三四五六七八九十几数半]+|(?<![0-9])[0-9]{1,2})" + _AGO_ZH.pattern)
+_AGO_NUMERALS = frozenset("一二两三四五六七八九十几数半0123456789")
+_EN_SPAN = r"(?:days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
 _FROM_TODAY_EN = compile_later(
-    r"\b(?:today|yesterday|tomorrow|(?:this|last|next) (?:week|month|quarter)"
-    r"|the other day|a few days ago|recently|lately|currently|at present|nowadays|so far|to date"
-    r"|in recent years|(?:in|over|during) the (?:past|last) (?:year|(?:few|\w+) years)"
-    r")\b", re.IGNORECASE)  # (not "now" alone: by now, now called, in too many senses)
+    r"\b(?:today|yesterday|tomorrow|(?:this|last|next) (?:week|month|quarter|decade)(?!\s+of\b)"
+    rf"|the other day|(?:[\w-]{{1,20}}\s)?{_EN_SPAN}(?:\s+and\s+a\s+half)?\s+ago"
+    r"|recently|lately|latterly|currently|at present|nowadays|these days|so far|to date"
+    r"|(?:^|(?<=[.!?;:]\s))of late|of late(?=\s*(?:[^\w\s]|\Z))"
+    r"|(?:until|up to|as of|right|for) now|from now on|going forward|upcoming|in the near future"
+    rf"|in the coming {_EN_SPAN}|in recent years"
+    rf"|(?:(?:in|over|during|for) the (?:past|last)|the past) (?:(?:couple of|[\w-]{{1,20}})\s)?{_EN_SPAN}"
+    r"(?!\s+of\b)"
+    r")\b", re.IGNORECASE)
+# (Not "now" alone: by now, now called, in too many senses; nor "the last year", the final one, without "in" or
+# "over": the last year the chamber met. The last year of the plan is no time from today, nor the payment of late
+# fees: "of late" begins a sentence or ends a clause. The word before a span, two years ago, is of 20 letters at
+# most: a run of "a-a-a-" was searched to its end from each of its places.)
 # What every match of _FROM_TODAY_EN holds, in lower case: a text that holds none is not searched (a search for
 # words in any case is slow, most English texts hold none of these, and a page's texts are all looked at).
-_FROM_TODAY_EN_WORDS = ("today", "yesterday", "tomorrow", "this week", "last week", "next week", "this month",
-                        "last month", "next month", "this quarter", "last quarter", "next quarter", "other day",
-                        "days ago", "recently", "lately", "currently", "at present", "nowadays", "so far", "to date",
-                        "recent years", "the past ", "the last ")
+_FROM_TODAY_EN_WORDS = ("today", "yesterday", "tomorrow", " week", " month", " quarter", " decade", "other day",
+                        " ago", "recently", "lately", "latterly", "currently", "at present", "nowadays", "these days",
+                        "of late", "so far", "to date", "until now", "up to now", "as of now", "right now", "for now",
+                        "from now on", "going forward", "upcoming", "near future", "the coming ", "recent years",
+                        "the past ", "the last ")
 
 
 def times_from_today(text: str) -> list[re.Match]:
     """The words of ``text`` that place a time from the day they are read (上个月, last month), outside quotation
     marks (the article's words, quoted), in the order they stand."""
-    found = list(_FROM_TODAY_ZH.finditer(text)) if not text.isascii() else []
+    found = [*_FROM_TODAY_ZH.finditer(text), *_so_long_before_today(text)] if not text.isascii() else []
     lowered = text.lower()
     if any(word in lowered for word in _FROM_TODAY_EN_WORDS):
         found += _FROM_TODAY_EN.finditer(text)
         found.sort(key=lambda match: match.start())
     return [match for match in found if not quantities.in_quotation_marks(text, match.start(), match.end())]
+
+
+def _so_long_before_today(text: str) -> list[re.Match]:
+    """三年前, 两个月之前, 几天前 where a clause begins with them or after an adverb (see ``_FROM_TODAY_ZH``)."""
+    if "前" not in text:
+        return []
+    found = []
+    for span in _AGO_ZH.finditer(text):
+        start = span.start()
+        while start > 0 and text[start - 1] in _AGO_NUMERALS:
+            start -= 1
+        match = _AGO_ZH_WHOLE.match(text, start) if start < span.start() else None
+        while match is None and start < span.start():  # (the numerals of 2023年前, three digits and more, are a year)
+            start += 1
+            match = _AGO_ZH_WHOLE.match(text, start)
+        if match is not None and match.end() == span.end() and _clause_begins(text, match.start()):
+            found.append(match)
+    return found
+
+
+def _clause_begins(text: str, at: int) -> bool:
+    """Whether a clause begins at ``at`` in Chinese ``text``, or an adverb or 在 stands before it (see
+    ``_FROM_TODAY_ZH``): 三年前 there is three years before today, after another word before what it names."""
+    before = text[at - 1] if at else " "
+    return not ("\u3400" <= before <= "\u9fff" or before.isalnum()) or before in _AFTER_AN_ADVERB
 
 
 def from_today_problem(words: str) -> tuple[str, str]:

@@ -63,18 +63,17 @@ _ZH_CHARS = (
     "须际商非验连断深难矿周委素技备半办青省列习响支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存"
     "候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
 )
-# (nor 天, 周, 今, 现 or 季: 今天, 上周, 如今, 现在 and 本季度, in the site's own words, place a time from the day they
-# are read, which the build refuses)
-ZH_CHARS = "".join(ch for ch in _ZH_CHARS if ch not in "零〇一二两三四五六七八九十百千万亿超逾近约余多年月日前久第半天周今现季")
+# (nor 天, 周, 今, 现, 季 or 下: 今天, 上周, 如今, 现在, 本季度 and 眼下, in the site's own words, place a time from the
+# day they are read, which the build refuses)
+ZH_CHARS = "".join(ch for ch in _ZH_CHARS if ch not in "零〇一二两三四五六七八九十百千万亿超逾近约余多年月日前久第半天周今现季下")
 EN_WORDS = (  # no number words, nor "year" (this year, last year) or "first" (the first time): the build would ask for
-    # their source; nor "last" (in the last ten years: a time from the day it is read)
-
+    # their source; nor "last" or "now" (in the last ten years, for now: a time from the day it is read)
     "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you "
     "were her all she there would their we him been has when who will more no if out so said what up its into than "
-    "them can only other new some could time these may then do any my now such like our just man also made "
+    "them can only other new some could time these may then do any my such like our just man also made "
     "after did many before must through back years where much your way well down should because each people state "
     "good very make world still own see men work long here get both between life being under never same another know "
-    "while last might great old area off come since against go came right used take free chamber members city "
+    "while might great old area off come since against go came right used take free chamber members city "
     "federation council meeting support plan service local trade market order donation report article region "
     "commerce enterprise business growth policy visit study forum project network office staff group level"
 ).split()

@@ -187,11 +187,45 @@ def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: P
     ("前不久，市长调研；已于前不久召开，在前不久的会议上", ["前不久", "前不久", "前不久"]),
     ("文章发表前不久，标为发表日期前不久", []),
     ("Recently, today; the last pillar, the past", ["Recently", "today"]),
+    # times before today, after it and so long before it (each passed): in English ...
+    ("two years ago, a year and a half ago, months ago", ["two years ago", "a year and a half ago", "months ago"]),
+    ("These days; of late. Of late it grew; until now, for now, from now on, latterly", [
+        "These days", "of late", "Of late", "until now", "for now", "from now on", "latterly"]),
+    ("going forward, an upcoming visit, in the near future, in the coming months", [
+        "going forward", "upcoming", "in the near future", "in the coming months"]),
+    ("over the past decade, in the last two weeks, the past few months, this decade", [
+        "over the past decade", "in the last two weeks", "the past few months", "this decade"]),
+    # ... and not a time of a year or a plan named, the final one, the payment of late fees, now alone
+    ("in the last quarter of 2023, in the last year of the plan, the last year the chamber met, of late payment, "
+     "now known as, by now", []),
+    # and in Chinese; so long before today only where a clause begins with it or after an adverb, as 前不久
+    ("眼下，当下，现阶段，今后，近来，这几年，这些年", ["眼下", "当下", "现阶段", "今后", "近来", "这几年", "这些年"]),
+    ("三年前，商会成立；已于两个月前召开；几天前", ["三年前", "两个月前", "几天前"]),
+    ("成立三年前，2023年前完成，十一月前，三年前后", []),  # before a founding, a year, a month of the calendar
+    ("最近，商会召开；商会最近一次会议；最近几年", ["最近", "最近", "最近"]),
+    ("商会最近召开，离晋江最近的商会", []),  # (after a word: "nearest", or a clause 前不久 would not refuse either)
+    # words that end before one of them or begin after it, and make another reading (each was refused)
+    ("项目前期工作，节目前，应当前往，适当前移，接近日落，接近期末，提前天数，光明日报", []),
+    ("资本周转，成本周期，日本周边，成本月度核算，线上月度会议，晚上周末，这周边，天下周刊，马上月底，线下季度会", []),
+    ("10月11日前往北京，次日前往，当日前来，周日前完成，截止日前提交，工作日前，不久前往", []),
+    ("应当下大力气，当下降时，附近来了商会，明日之星", []),
 ])
 def test_the_times_counted_from_the_day_a_text_is_read(text, said):
     assert [text[problem.start:problem.start + len(word)] for problem, word in
             zip(tracing.said_from_today(text), said)] == said
     assert len(tracing.said_from_today(text)) == len(said)
+
+
+@pytest.mark.parametrize("phrase", [
+    "today", "Yesterday", "tomorrow", "this week", "last month", "next quarter", "this decade", "the other day",
+    "two years ago", "Recently", "lately", "latterly", "currently", "at present", "nowadays", "these days",
+    "Of late", "so far", "to date", "until now", "up to now", "as of now", "right now", "for now", "from now on",
+    "going forward", "upcoming", "in the near future", "in the coming weeks", "in the coming days", "in recent years",
+    "over the past year", "in the last few years", "the past decade"])
+def test_each_time_from_today_in_english_is_found_alone(phrase):
+    """Each phrase alone, as a text: the English words are searched only in a text that holds one of
+    ``_FROM_TODAY_EN_WORDS``, so a phrase that holds none would never be found."""
+    assert [match.group() for match in tracing.times_from_today(phrase)] == [phrase]
 
 
 @pytest.mark.parametrize("note, refused", [
@@ -218,6 +252,8 @@ def test_a_record_s_text_may_not_place_a_time_from_the_day_it_is_read(minimal_pr
     ("index.zh.md", '文章说，[近日](cite:2023-10-11-abcdef12 "今年以来，所属商协会")有捐款。', False),  # a citation reports
     ("index.zh.md", "文章所说的“近日”，照录原文。", False),  # the article's words, quoted as its
     ("index.zh.md", "文章发表前不久，市长调研。", False),  # shortly before the article's date
+    ("index.zh.md", "项目前期工作中，资本周转加快。", False),  # 项目 前期, 资本 周转 (refused as 目前, 本周)
+    ("index.zh.md", "三年前，商会成立。", True), ("index.en.md", "The chambers met a year ago.", True),
     ("../sources/2023-10-11-abcdef12.en.md", "The mayor recently visited.", False),  # the article's words, translated
 ])
 def test_a_page_s_text_may_not_place_a_time_from_the_day_it_is_read(minimal_project: Path, capsys, page, said,
