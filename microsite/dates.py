@@ -129,6 +129,11 @@ class FoundDate:
 
 
 _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
+# The start or end of a year no word names: this one's (年初以来, since the start of the year; 年底前, by its end), not
+# the year's a word before it names (2023年初, 今年年底, 每年年末), nor a word of its own (大年初一, the lunar new
+# year's day; 青年初心, 青年底线: 青年 and another word).
+YEAR_BOUND_ZH = (r"年(?<![\d〇零一二三四五六七八九十年大每青少老成童幼中晚早近往当同该次]年)"
+                 r"(?:初(?![一二三四五六七八九十心创])|底(?![线气色蕴子牌])|末)")
 _YEAR = rf"(\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}}|今|去|明)"  # 2023, 二〇二三
 _ZH_PATTERNS = (
     (compile_later(rf"{_YEAR}年{_NUM}月{_NUM}日"), DAY),
@@ -140,6 +145,7 @@ _ZH_PATTERNS = (
     (compile_later(r"(?<!年)(?:第|(?<![第连续近个前后\d〇零一二两三四五六七八九十百]))([一二三四1-4])季度"), QUARTER),
     (compile_later(rf"{_YEAR}年(?!代)(?![\d一二三四五六七八九十第]{{1,3}}(?:月|季度))"), YEAR),  # (1980年代: a decade)
     (compile_later(r"前不久|不久前|日前|近日|近期|最近"), BEFORE),
+    (compile_later(YEAR_BOUND_ZH), YEAR),  # (this year's)
 )
 # What stands between the ends of a range of dates whose unit is written once, at its end (10月11日至12日, 10月11-12日,
 # 10至11月, 2022—2023年), or between two named together (10月11日和12日, 10月11、12日): each end is a date, the first
@@ -267,6 +273,8 @@ def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | 
         groups = ("今", *groups)
     if precision == MONTH and len(groups) == 1:  # 二月, no year (read loosely)
         groups = ("今", *groups)
+    if precision == YEAR and not groups:  # 年初, 年底: this year's
+        groups = ("今",)
     year = _year(groups[0], reference)
     numbers = [_number(part) for part in groups[1:]]
     try:

@@ -147,8 +147,10 @@ def _ascii_digit(match: re.Match) -> str:
 # makes the table again from OpenCC's and compares). One character for one, so offsets stay valid.
 _TRADITIONAL = "佔來倆個傢億內兩冊則劃劑叄員單噸噹國報場塊夥將專對屆層嵗幣幫幾張強後戶捲撥擴數於昇時會條棟樁樣檯歐歲歸為爲畝畫畵當盞眞碼種筆箇節簽籤紀約純級終組統縣績續纔羣臨臺與華萬衕裏裡製規親計說説談貨貳貼趕踰輕輛輪輯迴連週過違鄰鈡鍾鎊鎭鎮鐘鑑鑒長開間閤闆陞陸隊隻雙韆頂項預頭顆類風颱餘麪麫麵點齡齣"
 _TRADITIONAL += "丟亂摺無眾絲舉衆變軍載錘鎚顧這據學獎奬減沒滿達"  # (set phrases, 千軍萬馬; words a unit stops at, 五位數學家; qualifiers, 未滿)
+_TRADITIONAL += "該蘊藴綫線創氣"  # (the words 年初 and 年底 begin or end: 該年年底, 青年底線, 年底氣)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
+_SIMPLIFIED += "该蕴蕴线线创气"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -275,8 +277,10 @@ def _span_counted(number: Number, text: str) -> Number:
 _ZH_ONE_DIGIT_LONG = compile_later(f"(?<![{ZH_NUMERALS}0-9这那哪每某各几])个{_DIGITS_LONG}")  # (这个位数: this digit count)
 _ZH_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "十万": 10**5, "百万": 10**6, "千万": 10**7, "亿": 10**8}
 _ZH_COUNTLESS = compile_later(rf"数以(?P<num>{'|'.join(_ZH_SCALES)})计")  # 数以百计: hundreds of, several hundred
-# 翻一番, 翻倍, 翻番; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean twice, some thrice)
+# 翻一番, 翻倍, 翻番, 双倍, 倍增; and 增长一倍, grown by once itself: doubled (增长两倍 is left as read, 两倍: some mean
+# twice, some thrice). Not the 倍增 of 成倍增长 (many times over) or 三倍增长 (three times).
 _ZH_DOUBLING = compile_later(rf"翻(?:了)?{_ZH_PREFIX}(?P<times>[0-9]+|[{ZH_NUMERALS}]+)番|翻(?:了)?(?:一)?[倍番]"
+                          rf"|双倍|倍(?<![成数几多0-9{ZH_NUMERALS}]倍)增"
                           r"|(?:增长|增加|提高|提升|上升|扩大)(?:了)?(?:1|一)倍")
 
 _PREFIX_QUALIFIER = {
@@ -749,7 +753,7 @@ _EN_QUALIFIERS = {
     "not less than": AT_LEAST, "not fewer than": AT_LEAST, "not under": AT_LEAST, "not below": AT_LEAST,
     "more or less": ABOUT,
     # after the number
-    "or more": AT_LEAST, "+": OVER, "plus": OVER, "odd": MORE_THAN, "or so": ABOUT, "or fewer": AT_MOST,
+    "or more": AT_LEAST, "+": OVER, "plus": OVER, "odd": MORE_THAN, "ish": ABOUT, "or so": ABOUT, "or fewer": AT_MOST,
     "or less": AT_MOST, "at the most": AT_MOST, "or above": AT_LEAST, "or over": AT_LEAST, "and up": AT_LEAST,
     "and above": AT_LEAST, "at the least": AT_LEAST,
 }
@@ -762,8 +766,8 @@ _EN_BEFORE = compile_later(r"(?:\b(?P<pre>not (?:more than|over|above|exceeding|
                         r"|just under|under|below|at least|a minimum of|up to|at most|a maximum of)\s+"
                         r"|(?P<sign>[~≈<>≤≥])\s?)\Z", re.IGNORECASE)
 _EN_BEFORE_REACH = 24  # characters back: the longest qualifier and its space fit
-# 10-plus, ten-odd, 49 or more, 49 at most
-_EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|-some(?:thing)?\b|\sor (?:more|so|fewer|less|above|over)\b"
+# 10-plus, ten-odd, fortyish, 49 or more, 49 at most
+_EN_AFTER = (r"(?:\s?(?P<post>\+|-?plus\b|-odd\b|-?ish\b|-some(?:thing)?\b|\sor (?:more|so|fewer|less|above|over)\b"
              r"|\sat the (?:most|least)\b"
              r"|\sat (?:most|least)\b|\sand (?:up|above)\b))?")
 # A multiple said with "times" (or "x", or twice): three times as many, 3x more, twice the size, as threefold and 三倍
@@ -1146,7 +1150,7 @@ _EN_WORDS = compile_later(
     r"(?P<num>(?<![a-z])(?:an?\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"  # a hundred: 100
     rf"{_EN_WORD}(?:(?:-|\s+(?:and\s+)?){_EN_WORD})*"
     rf"(?:\s+point(?:\s+(?:{'|'.join(list(_EN_SMALL)[:10])}))+(?:\s+(?:thousand|million|billion|trillion))?)?"  # six
-    r"(?![a-z]))"  # point three billion; (not \b: 有forty家 has no word boundary)
+    r"(?:(?![a-z])|(?=ish\b)))"  # point three billion; (not \b: 有forty家 has no word boundary); fortyish
     r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b)?(?P<times>-fold\b|[\s-]+times" + _AS_A_MULTIPLE + ")?" + _EN_AFTER,
     re.IGNORECASE,
 )
@@ -1184,6 +1188,7 @@ _EN_PHRASE_VALUES = {
     # are (a few and several alone are no number: nothing to trace them by)
     **{f"{few} {scale}": (_EN_SCALE_VALUES[scale], SEVERAL, "") for few in ("several", "a few") for scale in _EN_SCALE_VALUES},
     "a decade": (10, EXACT, "年"), "a fortnight": (2, EXACT, "周"),  # ten years (十年), two weeks (两周)
+    "an order of magnitude": (10, EXACT, "倍"), "one order of magnitude": (10, EXACT, "倍"),  # ten times (十倍)
     # doubled, tripling, quadruples: a multiple, as 翻一番 and 增长一倍 are, in each form of the verb ("doubling" and
     # "triples" were read as nothing)
     **{stem + ending: (value, EXACT, "倍") for stem, value in _EN_MULTIPLYING.items() for ending in ("ed", "es", "ing")},
@@ -1199,7 +1204,8 @@ _EN_PHRASES = compile_later(  # (a tree of their letters, see word_trie: forty p
     r"(?!(?<=zero)[\s-]+(?:in|tolerance|sum|point)\b)",
     re.IGNORECASE)
 _EN_PHRASE_WORDS = frozenset(word for phrase in _EN_PHRASE_VALUES for word in re.split("[ -]", phrase)
-                             if word not in ("a", "of", "half", "few", "several"))  # pair, decade, doubled ...
+                             if word not in ("a", "an", "of", "one", "order", "half", "few", "several"))  # pair,
+# decade, doubled, magnitude ...
 _MULTIPLE_AFTER = compile_later(_AS_A_MULTIPLE, re.IGNORECASE)
 # "Once" is a number only as often as something happens, once a year (每年一次) or once or twice, as "twice a year"
 # is: alone it is "formerly" or "as soon as" (once the largest, once it opens), as often as not.
@@ -1234,6 +1240,8 @@ _EN_FRACTION = compile_later(
 # century (anyone else; 25 years).
 _EN_PREPOSITIONS = frozenset(("about", "around", "over", "under", "above", "below", "north of", "some"))
 _A_FRACTION = compile_later(r"(?![\s-]+(?:part(?:y|ies)|centur(?:y|ies))\b)")
+_CHANGED_BY = compile_later(r"\b(?:by|up|down)\s+\Z", re.IGNORECASE)  # (grew by a third; "rose by a third" was read
+# as the ordinal third, traced by 第三届 and not by 三分之一)
 _NO_NOUN_AFTER = compile_later(r"\s*(?:[^\w\s]|\Z)|\s+(?:of|in|on|at|by|from|since|than|and|or|but|more|less|fewer"
                             r"|higher|lower|larger|smaller|are|is|were|was|have|has|had|to|up|down|compared)\b",
                             re.IGNORECASE)
@@ -1331,10 +1339,14 @@ def _en_fraction(match: re.Match, text: str) -> Number | None:
 
 def _a_fraction(match: re.Match, text: str) -> bool:
     """Whether "a third" (a half, a quarter ...) of ``match``, without "of" after it, is a fraction by the qualifier
-    before it (nearly a third; about a fifth, but not talks about a third term: see ``_EN_PREPOSITIONS``)."""
+    before it (nearly a third; about a fifth, but not talks about a third term: see ``_EN_PREPOSITIONS``), or by
+    what changed by it (grew by a third, down a quarter, where no noun follows: not re-elected by a third term)."""
     said = _en_qualifier_before(text, match.start())[1]
-    if not said or _A_FRACTION.match(text, match.end()) is None:
+    if _A_FRACTION.match(text, match.end()) is None:
         return False
+    if not said:
+        return (_CHANGED_BY.search(text, max(0, match.start() - 6), match.start()) is not None
+                and _NO_NOUN_AFTER.match(text, match.end()) is not None)
     return said not in _EN_PREPOSITIONS or _NO_NOUN_AFTER.match(text, match.end()) is not None
 
 
@@ -1542,7 +1554,8 @@ DATE_WORDS = ("january february april june july august september october novembe
 CAPITAL_MONTHS = ("May", "March")
 
 
-_NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES] for suffix in ("", "fold", "s")])
+_NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES]
+                           for suffix in ("", "fold", "s", "ish")])
 _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS,
                                  *_EN_ORDINAL_WORDS, *_EN_DECADE_WORDS, *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest, the first meeting,
@@ -1553,19 +1566,20 @@ _EN_DIGITS_WORD = compile_later(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+dig
 _NUMBER_START = compile_later(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"
                            rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?<![a-z]){_EN_ONCE}"
-                           rf"|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首|翻了?番"
+                           rf"|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首|初次|翻了?番"
                            rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])|{_FORMAL_BESIDE}"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
-_MAY_BE_NUMERAL = compile_later(rf"[\d{ZH_NUMERALS}年倍半首番{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
+_MAY_BE_NUMERAL = compile_later(rf"[\d{ZH_NUMERALS}年倍半首初番{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
 # 半数; 首: 首次, a rank; 番: 翻番)
 _MAY_BE_SYMBOL = compile_later(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
 _EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving",
                           *(f"{scale}s" for scale in _EN_SCALES), *_EN_DECADE_WORDS, *_EN_PHRASE_WORDS, *DATE_WORDS,
                           *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
-                          *(f"{word}fold" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES])])
+                          *(f"{word}{suffix}" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES]
+                            for suffix in ("fold", "ish"))])
 _LETTERS = compile_later("[a-z]+")
 _EN_ONCE_FOUND = compile_later(rf"(?<![a-z]){_EN_ONCE}")
 _ASCII_DIGIT = compile_later("[0-9]")

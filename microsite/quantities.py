@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, PartialDate, days_alone_zh,
-                    find_dates_zh)
+from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, YEAR_BOUND_ZH, PartialDate,
+                    days_alone_zh, find_dates_zh)
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
@@ -219,10 +219,11 @@ def _opens_a_range(number: Number, after: Number, text: str) -> bool:
 
 # 首次, 首届, 首家 (the first time, session, company): a rank, as 第一次 is; not the 首 that ends a word (元首, 为首,
 # 之首, 榜首: 元首次日, the head of state the next day); 头一次, 头一回, 头一遭 (the first time, said plainly) and 头一批,
-# 头一家 (they passed unread: 一 with a measure word is an article); and in English the phrases that can mean nothing
-# else ("first" alone is left out: "at first", "first of all").
+# 头一家 (they passed unread: 一 with a measure word is an article), 初次 (the first time, as 首次; not 最初, at
+# first); and in English the phrases that can mean nothing else ("first" alone is left out: "at first", "first of
+# all").
 _FIRSTS = compile_later(r"(?<![元党榜为居之魁祸自匕昂回俯垂叩斩部岁篇卷句段])首(?P<measure>次|度|届|家|个|批|位|座|款|场|期|轮|笔|单)"
-                     r"|头一(?P<plain>次|回|遭|届|家|个|批|位|场|期|轮)"
+                     r"|头一(?P<plain>次|回|遭|届|家|个|批|位|场|期|轮)|(?<![最起当])初(?P<initial>次)"
                      r"|\b(?:for the first time|the first time|first[\s-]ever)\b", re.IGNORECASE)
 _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, counted in 次)
 
@@ -230,10 +231,10 @@ _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, c
 def _firsts(text: str) -> list[Quantity]:
     """The ranks of one said without a numeral (首次, for the first time): what a text says first happened is a claim
     a quote must make too."""
-    if "首" not in text and "头一" not in text and "irst" not in text and "IRST" not in text:
+    if "首" not in text and "头一" not in text and "初次" not in text and "irst" not in text and "IRST" not in text:
         return []
     return [Quantity(Number(1.0, EXACT, match.start(), match.end(), match.group(),
-                            match["measure"] or _TIMES.get(match["plain"], match["plain"] or "")),
+                            match["measure"] or match["initial"] or _TIMES.get(match["plain"], match["plain"] or "")),
                      frozenset((ORDINAL,))) for match in _FIRSTS.finditer(text)]
 
 
@@ -302,12 +303,17 @@ def _date_part(number: Number, in_date: bool, text: str) -> str:
 
 
 # (Not where 年 begins a word of its own, 如今年轻, 说明年度, 网上年报, 这次年会, 上年纪: the 今, 明, 上 end another.)
+# The start or end of a year no word names is this one's, as "the start of the year" is (see dates.YEAR_BOUND_ZH).
 _RELATIVE_YEARS = compile_later(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画])"
-                             r"|\b(?P<en>(?:this|last|next|the coming) year|the (?:start|beginning) of the year"
-                             r"|year to date)\b", re.IGNORECASE)  # (since the start of the year: this one's start)
+                             rf"|{YEAR_BOUND_ZH}"
+                             r"|\b(?P<en>(?:this|last|next|the coming) year|the year (?:before last|after next)"
+                             r"|the (?:start|beginning|middle|end) of the year|year to date)\b",
+                             re.IGNORECASE)  # (since the start of the year: this one's start)
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
-                 "this year": 0, "last year": -1, "next year": 1, "the coming year": 1, "the start of the year": 0,
-                 "the beginning of the year": 0, "year to date": 0}
+                 "年初": 0, "年底": 0, "年末": 0,
+                 "this year": 0, "last year": -1, "next year": 1, "the coming year": 1, "the year before last": -2,
+                 "the year after next": 2, "the start of the year": 0, "the beginning of the year": 0,
+                 "the middle of the year": 0, "the end of the year": 0, "year to date": 0}
 
 
 def _relative_years(text: str) -> list[Quantity]:

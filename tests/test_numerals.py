@@ -561,6 +561,8 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
                                        ("2023", 2023, EXACT, ""), ("1", 1, EXACT, ""), ("3", 3, EXACT, "")]),
     ("翻了两番，翻一番，翻倍", [("翻了两番", 4, EXACT, "倍"), ("翻一番", 2, EXACT, "倍"), ("翻倍", 2, EXACT, "倍")]),
     ("实现翻番，翻了番，番茄", [("翻番", 2, EXACT, "倍"), ("翻了番", 2, EXACT, "倍")]),  # doubled (read as nothing)
+    # 双倍 and 倍增 double too (read as nothing); not the 倍增 of 成倍增长 (many times over) nor of 三倍增长
+    ("双倍增长，会员倍增，成倍增长，三倍增长", [("双倍", 2, EXACT, "倍"), ("倍增", 2, EXACT, "倍"), ("三倍", 3, EXACT, "倍")]),
     # 过 and 破 before a magnitude, over it (read as nothing), and a bare 万 or 亿 with 余 or 多 after it; not 过 before
     # a number of anything else (过两天, in two days)
     ("会员过万，销量破亿，过百家，惠及群众万余；过两天，过十年", [
@@ -836,6 +838,12 @@ def test_en_number_words_with_a_and_times(text, found):
         ("tripled", 3, EXACT, "倍"), ("doubled", 2, EXACT, "倍"), ("doubling", 2, EXACT, "倍"), ("triples", 3, EXACT, "倍"),
         ("trebling", 3, EXACT, "倍"), ("quadruples", 4, EXACT, "倍"), ("quintupled", 5, EXACT, "倍")]),
     ("it doubles as a hall, they doubled down, doubled up, doubling back, doubled over in pain, zero in on", []),
+    # an order of magnitude is ten times (十倍), and -ish says about (fortyish was read as nothing, 40ish as exactly
+    # 40)
+    ("grew by an order of magnitude", [("an order of magnitude", 10, EXACT, "倍")]),
+    ("fortyish, 40ish, forty-ish", [("fortyish", 40, ABOUT, ""), ("40ish", 40, ABOUT, ""),
+                                    ("forty-ish", 40, ABOUT, "")]),
+    ("a Danish firm, the Irish, an order was placed", []),
     # X in Y: a share, as one in five was (read as two counts, as a count of Y, or cut)
     ("nine in ten, two in three", [("nine in ten", 0.9, EXACT, "分之"), ("two in three", 2 / 3, EXACT, "分之")]),
     # half a year and a year and a half: durations, as 半年 and 一年半 (half a year was not read; over half a year was

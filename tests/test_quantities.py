@@ -103,6 +103,7 @@ def test_a_claim_written_in_magnitudes_or_groups_is_traced_by_its_value_alone(cl
 @pytest.mark.parametrize("text, lang, firsts", [
     ("异地商会首次受邀参加，全省首家，首届论坛，首批会员", "zh", ["首次", "首家", "首届", "首批"]),
     ("头一次受邀，头一回，头一遭，头一批会员", "zh", ["头一次", "头一回", "头一遭", "头一批"]),  # (read as nothing)
+    ("初次受邀参加，最初次序", "zh", ["初次"]),  # (read as nothing; 最初 is "at first")
     ("Invited for the first time; the first-ever forum; the first time they met", "en",
      ["for the first time", "first-ever", "the first time"]),
     ("元首次日抵达，以商会为首，居榜首位", "zh", []),  # the 首 that ends a word: the head of state, led by, top
@@ -203,6 +204,18 @@ def test_a_relative_date_states_its_year():
     [_, year] = claimed("in July 2023", "en")
     assert traced(year, stated("今年7月，工商联走访商会", ARTICLE))
     assert not traced(year, stated("今年7月，工商联走访商会", None))
+
+
+@pytest.mark.parametrize("text, lang, relative", [
+    ("年初以来，年底前完成，年末", "zh", [("年初", 0), ("年底", 0), ("年末", 0)]),
+    # after a year or a word that names one, that year's start (2023年初, 今年年底: the 今年 is read); a word of its
+    # own (大年初一, the lunar new year's day; 每年年末, every year's end; 青年初心, 青年底线: 青年 and another word)
+    ("2023年初，今年年底，每年年末，大年初一，青年初心，青年底线", "zh", [("今年", 0)]),
+    ("The year before last, the year after next, by the end of the year", "en",
+     [("The year before last", -2), ("the year after next", 2), ("the end of the year", 0)]),
+])
+def test_years_said_from_the_day_they_are_read(text, lang, relative):
+    assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == RELATIVE_YEAR] == relative
 
 
 def test_a_quote_states_numerals_without_a_measure_word():
@@ -316,6 +329,11 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("2023年10月11日", "zh", "前不久，晋江市市长王明元调研", [False, False, False]),  # not the article's day
     ("Since the start of the year", "en", "今年以来，所属商协会", [True]),  # the year read in: this one
     ("since the beginning of the year", "en", "2023年，所属商协会", [False]),
+    # the start or end of a year no word names is this one's (年初以来 was read as nothing, and "since the start of
+    # 2023" citing it was refused); the year before last and after next (read as nothing)
+    ("Since the start of 2023", "en", "年初以来，所属商协会", [True]), ("2023年底前", "zh", "年底前完成", [True]),
+    ("the year before last", "en", "前年，所属商协会", [True]), ("the year before last", "en", "去年", [False]),
+    ("the end of the year", "en", "今年年底", [True]), ("the year after next", "en", "明年", [False]),
     ("Since the start of 2023", "en", "今年以来，所属商协会", [True]),
     ("on 2023-10-11", "en", "2023年10月11日，晋江", [True, True, True]),  # a date in digits, year first
     ("2023.10.11", "zh", "2023年10月11日，晋江", [True, True, True]), ("2023/10", "en", "2023年10月", [True, False]),
@@ -615,6 +633,11 @@ def test_words_that_hold_no_number_are_not_read_as_one(text, lang):
     ("nearly a third", "en", "nearly a third", 1 / 3), ("almost a quarter", "en", "almost a quarter", 0.25),
     ("grew by about a fifth.", "en", "about a fifth", 0.2), ("more than a third are members", "en", "more than a third", 1 / 3),
     ("roughly a tenth", "en", "roughly a tenth", 0.1), ("almost a half", "en", "almost a half", 0.5),
+    # after what changed by it: a share of what changed ("rose by a third" was the ordinal third, "by a quarter"
+    # nothing)
+    ("Membership rose by a third.", "en", "a third", 1 / 3),
+    ("grew by a quarter in the period", "en", "a quarter", 0.25),
+    ("sales were down a fifth from before", "en", "a fifth", 0.2), ("up a tenth", "en", "a tenth", 0.1),
 ])
 def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, shown, value):
     assert [(q.number.text, round(q.value, 6)) for q in claimed(text, lang)] == [(shown, round(value, 6))]
@@ -626,6 +649,7 @@ def test_halves_and_fractions_in_words_are_numbers_a_reader_sees(text, lang, sho
     ("In the first half of 2023", "en", ["first half", "2023"]), ("half a dozen", "en", ["half a dozen"]),
     ("spent 5 in 2023", "en", ["5", "2023"]), ("the second quarter", "en", ["second"]),  # (Q2, no half)
     ("nearly a third party", "en", []), ("nearly a quarter century", "en", []),
+    ("re-elected by a third term", "en", ["third"]), ("chosen by a third party", "en", []),
     ("about a half hour", "en", ["about a half hour"]),
 ])
 def test_words_of_halves_that_are_no_fraction(text, lang, shown):
@@ -642,6 +666,7 @@ def test_words_of_halves_that_are_no_fraction(text, lang, shown):
     ("一半商会", "zh", "二分之一的商会", True), ("one in five", "en", "五分之一", True), ("half of them", "en", "50%", True),  # (a share of a whole either way)
     ("nearly a third", "en", "近三分之一的会员", True), ("nearly a third", "en", "第三", False),
     ("nine in ten", "en", "十分之九的商会", True), ("nine in ten", "en", "9家", False),
+    ("rose by a third", "en", "会员增长三分之一", True), ("rose by a third", "en", "第三届", False),
 ])
 def test_a_fraction_in_words_is_traced_by_the_same_fraction(claim, lang, quote, is_traced):
     assert _traced_by(claim, lang, quote) == [is_traced]
