@@ -375,7 +375,8 @@ ZH_IDIOMS = ("千方百计", "千家万户", "百家争鸣", "三天两头", "�
              "五湖四海", "四通八达", "七嘴八舌", "八仙过海", "九死一生", "千军万马", "万众一心", "千载难逢", "百花齐放",
              "百尺竿头", "千锤百炼", "万无一失", "接二连三", "丢三落四", "千辛万苦", "千变万化", "万紫千红", "四面楚歌",
              "一石二鸟", "一箭双雕", "举一反三", "三顾茅庐", "百折不挠", "千丝万缕", "万象更新", "五光十色", "十拿九稳",
-             "千百年")  # (千百年来: for ages, no 1,100 years)
+             "千百年",  # (千百年来: for ages, no 1,100 years)
+             "第一时间", "三番两次", "三天打鱼两天晒网")  # (at once; again and again; by fits and starts: were read)
 _ZH_IDIOM_NUMERALS = compile_later("|".join(sorted({idiom[:2] for idiom in ZH_IDIOMS})))  # (a quick look first)
 _ZH_IDIOM_REACH = max(map(len, ZH_IDIOMS))
 
@@ -970,8 +971,20 @@ def find_numbers_en(text: str) -> list[Number]:
             if not taken.overlaps(start, end):
                 numbers.append(Number(float(roman_value(match["roman"])), EXACT, start, end, text[start:end]))
                 taken.add(start, end)
+    if numbers and any(word in caseless(folded) for word in _EN_IDIOM_WORDS):
+        idioms = [match.span() for match in _EN_IDIOMS.finditer(folded)]
+        numbers = [number for number in numbers if not any(start < number.end and number.start < end
+                                                           for start, end in idioms)]
     numbers = _one_in(sorted(numbers, key=lambda n: n.start), folded, text)
     return _rough_en([_en_measured(folded, number) for number in numbers], text)
+
+
+# Idioms whose number words count nothing, as ZH_IDIOMS' numerals do (一石二鸟 is two birds with one stone): a two-way
+# bridge (双向), a third-rate service, in two minds. Each was read as a number no quote could trace.
+_EN_IDIOMS = compile_later(r"(?<![a-z])(?:(?:two|one)[\s-]way|nine[\s-]to[\s-]five|(?:a|the)\s+sixth\s+sense|in\s+two\s+minds"
+                           r"|two\s+and\s+two\s+together|two\s+birds\s+with\s+one\s+stone|third-rate"
+                           r"|at\s+sixes\s+and\s+sevens)(?![a-z])", re.IGNORECASE)
+_EN_IDIOM_WORDS = ("way", "five", "sense", "minds", "together", "birds", "rate", "sixes")  # (each holds one)
 
 
 # A Roman numeral of two letters or more, in capitals, after a capitalized word (Phase II, World War II, Article XI,

@@ -708,6 +708,17 @@ def test_zh_set_phrases_hold_no_number() -> None:
     assert all(find_numbers_zh(f"他们{idiom}。") == [] for idiom in ZH_IDIOMS)
     assert [(n.text, n.value) for n in find_numbers_zh("千方百计，3千家，千家万户的三家")] == [("3千家", 3000),
                                                                                        ("三家", 3)]
+    # 第一时间 (at once), 三番两次 (again and again): the 一 and 两次 were read
+    assert [n.text for n in find_numbers_zh("商会第一时间响应，三番两次协调，第一家商会")] == ["一家"]
+
+
+@pytest.mark.parametrize("idiom", ["a two-way bridge", "a two way street", "one-way", "a nine-to-five job",
+                                   "a sixth sense", "in two minds", "put two and two together",
+                                   "two birds with one stone", "a third-rate service", "at sixes and sevens"])
+def test_en_set_phrases_hold_no_number(idiom) -> None:
+    """A two-way bridge (双向) counts no ways, as 一石二鸟 counts no birds; beside one, a number is read."""
+    assert find_numbers_en(f"They are {idiom}.") == []
+    assert [n.text for n in find_numbers_en(f"{idiom} and two ways, the third round")] == ["two", "third"]
 
 
 def test_zh_words_that_hold_a_cheque_numeral_are_no_numbers():
