@@ -321,7 +321,7 @@ def find_numbers_zh(text: str) -> list[Number]:
     """Every number in Chinese ``text``: Arabic digits and Chinese numerals, in either script (``4.5億`` is
     450,000,000 as ``4.5亿`` is; the unit is given in its Simplified form, ``個`` as ``个``)."""
     folded = _fold_formal(fold_traditional(fold_digits(text)))  # same length, so spans stay valid
-    numbers = _arabic_numbers(folded)
+    numbers = _without_twos_for_to(_arabic_numbers(folded), folded)
     words = [number for match in _ZH_WORDS.finditer(folded) for number in _numeral_run(match)]
     if numbers and words:  # the 千 of 3千家 is the digits' magnitude, no thousand of its own
         digits = Taken(len(folded))
@@ -975,8 +975,20 @@ def find_numbers_en(text: str) -> list[Number]:
         idioms = [match.span() for match in _EN_IDIOMS.finditer(folded)]
         numbers = [number for number in numbers if not any(start < number.end and number.start < end
                                                            for start, end in idioms)]
-    numbers = _one_in(sorted(numbers, key=lambda n: n.start), folded, text)
+    numbers = _one_in(sorted(_without_twos_for_to(numbers, folded), key=lambda n: n.start), folded, text)
     return _rough_en([_en_measured(folded, number) for number in numbers], text)
+
+
+# B2B, O2O, P2P: business to business, online to offline; the 2 is "to", no number (it was read as one).
+_TWO_FOR_TO = compile_later(r"(?<![A-Za-z0-9])[A-Z]2[A-Z](?![A-Za-z0-9])")
+
+
+def _without_twos_for_to(numbers: list[Number], text: str) -> list[Number]:
+    """``numbers`` less those that begin at the 2 of B2B (see ``_TWO_FOR_TO``)."""
+    if "2" not in text or not numbers:
+        return numbers
+    twos = {match.start() + 1 for match in _TWO_FOR_TO.finditer(text)}
+    return [number for number in numbers if number.start not in twos] if twos else numbers
 
 
 # Idioms whose number words count nothing, as ZH_IDIOMS' numerals do (一石二鸟 is two birds with one stone): a two-way

@@ -712,6 +712,12 @@ def test_zh_set_phrases_hold_no_number() -> None:
     assert [n.text for n in find_numbers_zh("商会第一时间响应，三番两次协调，第一家商会")] == ["一家"]
 
 
+def test_the_2_of_b2b_is_to_and_no_number() -> None:
+    """B2B, O2O, P2P: business to business (their 2 was read as a number); 2B alone and A2 are numbers still."""
+    assert [n.text for n in find_numbers_en("B2B trade, O2O and P2P; 2B yuan, A2 paper")] == ["2", "2"]
+    assert [n.text for n in find_numbers_zh("开展B2B贸易，2家商会")] == ["2家"]
+
+
 @pytest.mark.parametrize("idiom", ["a two-way bridge", "a two way street", "one-way", "a nine-to-five job",
                                    "a sixth sense", "in two minds", "put two and two together",
                                    "two birds with one stone", "a third-rate service", "at sixes and sevens"])
