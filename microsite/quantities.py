@@ -37,7 +37,9 @@ from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR,
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
-                       fold_letters, is_slash_fraction, may_hold_numbers, same_value)
+                       fold_letters, fold_traditional, is_slash_fraction, may_hold_numbers, may_name_a_festival,
+                       same_value)
+from .numerals import FESTIVAL as FESTIVAL_NAME
 from .patterns import compile_later
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
@@ -47,6 +49,7 @@ RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted fro
 # :class:`dates.PartialDate`: a record is dated in ISO 8601's forms, which have no halves (a half's year is its date).
 HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
+FESTIVAL = "festival"  # a day of the year by its name (国庆, National Day): its number in numerals.FESTIVALS
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
 AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
@@ -202,7 +205,7 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if quantity is not None:
             read.append(quantity)
         after = quantity
-    return found + read[::-1] + halves + _relative_years(text) + _firsts(text)
+    return _with_festivals(found + read[::-1] + halves + _relative_years(text) + _firsts(text), text)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -226,6 +229,28 @@ _FIRSTS = compile_later(r"(?<![元党榜为居之魁祸自匕昂回俯垂叩斩�
                      r"|头一(?P<plain>次|回|遭|届|家|个|批|位|场|期|轮)|(?<![最起当])初(?P<initial>次)"
                      r"|\b(?:for the first time|the first time|first[\s-]ever)\b", re.IGNORECASE)
 _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, counted in 次)
+
+
+def _festivals(text: str) -> list[Quantity]:
+    """The festivals ``text`` names (春节, 国庆期间, the Mid-Autumn Festival): a day of the year each, which a
+    quote must name too, in either language (they were read as nothing, so a page could date a meeting to National
+    Day that the article never named)."""
+    if not may_name_a_festival(text):
+        return []
+    return [Quantity(Number(float(match.lastgroup[1:]), EXACT, match.start(), match.end(),
+                            text[match.start():match.end()]), frozenset((DATE,)), FESTIVAL)
+            for match in FESTIVAL_NAME.finditer(fold_traditional(text))]
+
+
+def _with_festivals(found: list[Quantity], text: str) -> list[Quantity]:
+    """``found`` with the festivals ``text`` names, each in place of the numbers of its name (the Ninth of the Double
+    Ninth Festival, 重阳节, is no ordinal)."""
+    festivals = _festivals(text)
+    if not festivals:
+        return found
+    return [item for item in found if not any(festival.number.start < item.number.end
+                                              and item.number.start < festival.number.end
+                                              for festival in festivals)] + festivals
 
 
 def _firsts(text: str) -> list[Quantity]:
@@ -391,7 +416,8 @@ def _claimed_en(text: str) -> list[Quantity]:
         if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
-    return sorted(found + months + _relative_years(text) + _firsts(text), key=lambda item: item.number.start)
+    return sorted(_with_festivals(found + months + _relative_years(text) + _firsts(text), text),
+                  key=lambda item: item.number.start)
 
 
 # Two days of one month: a range (11-12 October, October 11 to 12, from 11th to 12th October) or two named together
@@ -612,7 +638,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         after = Quantity(number, meanings, _date_part(number, in_date, normalized_quote))
         read.append(after)
     found += read[::-1]
-    found += _firsts(normalized_quote)
+    found += _firsts(normalized_quote) + _festivals(normalized_quote)
     if reference is not None:
         for item in dates:
             when = item.date
@@ -662,7 +688,8 @@ def same_part(claim: Quantity, said: Quantity) -> bool:
     """Whether two date numbers are the same part of a date, where both say which (a relative year always); a
     name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none; a name's
     numeral claimed (“四好”) is traced by a name's numeral alone (not by 四家)."""
-    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no part)
+    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF, FESTIVAL} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no
+        # part; 国庆 no 9 of anything)
         return claim.part == said.part
     if NAMED in (claim.part, said.part):
         return said.part == NAMED and claim.part in ("", NAMED)

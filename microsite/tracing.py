@@ -235,6 +235,10 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         return (f"'{shown}' is a year counted from the day it is read, and {where}",
                 "write the year itself (2023), which the quote's date gives, in a citation: [In 2023](cite:SOURCE "
                 "\"…今年…\"); or quote a passage that says it so")
+    if claim.part == quantities.FESTIVAL:  # (a day of the year by its name: no number a reader would call one)
+        where = f"{allowed.why} does not name it" if allowed is not None else "no source traces it"
+        return (f"'{shown}' is a day of the year, a festival, and {where}",
+                "cite a quote that names the festival (国庆期间, 中秋节), or leave the day out")
     if claim.part == quantities.NAMED:  # (“五好”: a numeral of a name, which a glossary entry may trace)
         where = f"is in no name in {allowed.why}" if allowed is not None else "is not traced to a source"
         return (f"the number '{shown}' of a name in quotation marks {where}",

@@ -687,14 +687,15 @@ def test_the_traditional_forms_are_opencc_s_of_every_character_read() -> None:
     form is one the readers read is folded (made again from OpenCC's own table, over every unified ideograph)."""
     import opencc
 
-    from microsite import dates, numerals, quantities, readings
+    from microsite import dates, numerals, patterns, quantities, readings
+    assert any(isinstance(pattern, patterns.Pattern) for pattern in vars(numerals).values())  # (it saw none of them)
     read = set("".join([numerals.ZH_NUMERALS, *numerals.QUALIFIER_WORDS, *numerals.MEASURE_WORDS, *numerals.CURRENCIES,
                         "百分之第亿元万元季度月日几来翻番倍", *readings._WORDS]))
     read |= {char for char in quantities._RELATIVE_YEARS.pattern if ord(char) > 0x3000}
     read |= {char for pattern, _ in dates._ZH_PATTERNS + dates._LOOSE_PATTERNS + dates._ZH_RANGES for char in pattern.pattern
              if ord(char) > 0x3000}
-    read |= {char for pattern in vars(numerals).values() if isinstance(pattern, re.Pattern)  # every word they look for
-             for char in pattern.pattern if ord(char) > 0x3000}
+    read |= {char for pattern in vars(numerals).values()  # every word they look for (compiled when first used)
+             if isinstance(pattern, (re.Pattern, patterns.Pattern)) for char in pattern.pattern if ord(char) > 0x3000}
     ideographs = [chr(code) for code in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]]
     simplified = opencc.OpenCC("t2s.json").convert("\n".join(ideographs)).split("\n")
     made = {char: to for char, to in zip(ideographs, simplified, strict=True) if to != char and to in read}

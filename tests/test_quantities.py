@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR, YEAR,
+from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR, YEAR,
                                   claimed, stated, traced)
 from tests.timing import superlinear
 
@@ -216,6 +216,31 @@ def test_a_relative_date_states_its_year():
 ])
 def test_years_said_from_the_day_they_are_read(text, lang, relative):
     assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == RELATIVE_YEAR] == relative
+
+
+@pytest.mark.parametrize("text, lang, festivals", [
+    ("国庆期间，中秋节，春节前，五一假期，三八妇女节，重阳节", "zh", ["国庆", "中秋节", "春节", "五一", "三八妇女节", "重阳节"]),
+    ("國慶期間，春節前", "zh", ["國慶", "春節"]),  # (in Traditional characters too)
+    ("on National Day, at the Mid-Autumn Festival, the Double Ninth Festival, Chinese New Year's Eve", "en",
+     ["National Day", "Mid-Autumn Festival", "Double Ninth Festival", "Chinese New Year's Eve"]),
+    ("五一路，节约用电，a national day of mourning, a festival", "zh", []),  # a street, a word, no festival named
+])
+def test_a_festival_is_a_day_of_the_year(text, lang, festivals):
+    """A festival named is a date (it was read as nothing: a page could date a meeting to National Day), and its
+    name's numerals none (the Ninth of the Double Ninth)."""
+    found = claimed(text, lang)
+    assert [q.number.text for q in found if q.part == FESTIVAL] == festivals
+    assert all(q.part == FESTIVAL for q in found)
+
+
+@pytest.mark.parametrize("claim, lang, quote, is_traced", [
+    ("during the National Day holiday", "en", "国庆期间，商会召开", True),
+    ("during the National Day holiday", "en", "中秋期间，商会召开", False),
+    ("at the Mid-Autumn Festival", "en", "中秋节，商会召开", True), ("国庆节召开", "zh", "国庆期间召开", True),
+    ("at the Double Ninth Festival", "en", "第九届商会", False), ("on National Day", "en", "10月1日", False),
+])
+def test_a_festival_is_traced_by_a_quote_that_names_it(claim, lang, quote, is_traced):
+    assert _traced_by(claim, lang, quote) == [is_traced]
 
 
 def test_a_quote_states_numerals_without_a_measure_word():
