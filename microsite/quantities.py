@@ -37,8 +37,8 @@ from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR,
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
-                       fold_letters, fold_traditional, is_slash_fraction, may_hold_numbers, may_name_a_festival,
-                       same_value)
+                       festival_number, fold_letters, fold_traditional, is_slash_fraction, may_hold_numbers,
+                       may_name_a_festival, same_value)
 from .numerals import FESTIVAL as FESTIVAL_NAME
 from .patterns import compile_later
 
@@ -237,9 +237,10 @@ def _festivals(text: str) -> list[Quantity]:
     Day that the article never named)."""
     if not may_name_a_festival(text):
         return []
-    return [Quantity(Number(float(match.lastgroup[1:]), EXACT, match.start(), match.end(),
+    folded = fold_traditional(text)
+    return [Quantity(Number(float(festival_number(folded, match)), EXACT, match.start(), match.end(),
                             text[match.start():match.end()]), frozenset((DATE,)), FESTIVAL)
-            for match in FESTIVAL_NAME.finditer(fold_traditional(text))]
+            for match in FESTIVAL_NAME.finditer(folded)]
 
 
 def _with_festivals(found: list[Quantity], text: str) -> list[Quantity]:

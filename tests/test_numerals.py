@@ -713,6 +713,11 @@ def test_zh_set_phrases_hold_no_number() -> None:
     assert [n.text for n in find_numbers_zh("商会第一时间响应，三番两次协调，第一家商会")] == ["一家"]
 
 
+def test_digit_runs_keep_a_festival_as_written() -> None:
+    """A festival is a date (see quantities): its place is kept, in the characters it is written in."""
+    assert [m.group() for m in digit_runs("國慶期間，春節前召開; on National Day")] == ["國慶", "春節", "National Day"]
+
+
 def test_the_2_of_b2b_is_to_and_no_number() -> None:
     """B2B, O2O, P2P: business to business (their 2 was read as a number); 2B alone and A2 are numbers still."""
     assert [n.text for n in find_numbers_en("B2B trade, O2O and P2P; 2B yuan, A2 paper")] == ["2", "2"]
