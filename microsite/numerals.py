@@ -997,8 +997,8 @@ def _without_twos_for_to(numbers: list[Number], text: str) -> list[Number]:
 
 # Idioms whose number words count nothing, as ZH_IDIOMS' numerals do (一石二鸟 is two birds with one stone): a two-way
 # bridge (双向), a third-rate service, in two minds. Each was read as a number no quote could trace.
-_EN_IDIOMS = compile_later(r"(?<![a-z])(?:(?:two|one)[\s-]way|nine[\s-]to[\s-]five|(?:a|the)\s+sixth\s+sense|in\s+two\s+minds"
-                           r"|two\s+and\s+two\s+together|two\s+birds\s+with\s+one\s+stone|third-rate"
+_EN_IDIOMS = compile_later(r"(?<![a-z])(?:(?:two|one)[\s-]way|nine[\s-]to[\s-]five|(?:a|the)\s+sixth\s+sense"
+                           r"|in\s+two\s+minds|two\s+and\s+two\s+together|two\s+birds\s+with\s+one\s+stone|third-rate"
                            r"|at\s+sixes\s+and\s+sevens)(?![a-z])", re.IGNORECASE)
 _EN_IDIOM_WORDS = ("way", "five", "sense", "minds", "together", "birds", "rate", "sixes")  # (each holds one)
 
@@ -1586,7 +1586,7 @@ CAPITAL_MONTHS = ("May", "March")
 # Festivals, days of the year by their names (春节, 国庆, the Mid-Autumn Festival): dates, which a quote must name too
 # (see quantities). Each is one number, the same in either language; the English names in capitals only (a national
 # day of mourning is no National Day). 五一, 三八 and 六一 only as the holidays (五一期间; not 五一路, a street).
-FESTIVALS = (  # each festival's names, each beginning with a character of its own (see FESTIVAL)
+FESTIVALS = (  # each festival's names, each beginning with a character of its own (see FESTIVAL_NAME)
     ("春节", "Spring Festival", "Chinese New Year(?!['’]s Eve)", "Lunar New Year(?!['’]s Eve)"),
     ("除夕", "Chinese New Year['’]s Eve", "Lunar New Year['’]s Eve"),
     ("元旦", "New Year['’]s Day"),
@@ -1606,12 +1606,13 @@ FESTIVALS = (  # each festival's names, each beginning with a character of its o
 # Every name of every festival, one search: each name begins with a character of its own, so the search looks only
 # at those characters (names that began with a group or a word boundary made it look everywhere: the survey of every
 # text took three times as long). Which festival a name is, _EACH_FESTIVAL says.
-FESTIVAL = compile_later("|".join(name + (r"\b" if name.isascii() else "") for names in FESTIVALS for name in names))
+FESTIVAL_NAME = compile_later("|".join(name + (r"\b" if name.isascii() else "")
+                                       for names in FESTIVALS for name in names))
 _EACH_FESTIVAL = tuple(compile_later("|".join(names)) for names in FESTIVALS)
 
 
 def festival_number(text: str, match: re.Match) -> int:
-    """Which of ``FESTIVALS`` (from 1) ``match``, a match of ``FESTIVAL`` in ``text``, names."""
+    """Which of ``FESTIVALS`` (from 1) ``match``, a match of ``FESTIVAL_NAME`` in ``text``, names."""
     return next(number for number, names in enumerate(_EACH_FESTIVAL, 1)
                 if (same := names.match(text, match.start())) is not None and same.end() == match.end())
 
@@ -1666,11 +1667,11 @@ def digit_runs(text: str) -> list[re.Match]:
     if not may_hold_numbers(text):  # most runs of text: the quick test spares them the slow search
         return []
     found = list(_NUMBER_START.finditer(text))
-    if may_name_a_festival(text):  # 国庆, National Day: a date, looked for apart (see FESTIVAL); in Traditional
-        # characters too (國慶), each match then made again of the text as written, which its callers look for
+    if may_name_a_festival(text):  # 国庆, National Day: a date, looked for apart (see FESTIVAL_NAME); in
+        # Traditional characters too (國慶), each match then made again of the text as written, which callers look for
         folded = fold_traditional(text)
         festivals = [match if folded is text else _AS_WRITTEN.match(text, match.start(), match.end())
-                     for match in FESTIVAL.finditer(folded)]
+                     for match in FESTIVAL_NAME.finditer(folded)]
         found = sorted(found + festivals, key=lambda match: match.start())
     lowered = caseless(text)
     if any(span in lowered for span in _EN_ONE_SPAN_WORDS):  # a time said without a numeral (more than a month)
@@ -1723,7 +1724,7 @@ def may_hold_numbers(text: str) -> bool:
         return True  # once a year
     if ("first" in words or "second" in words) and _EN_RANK.search(words) is not None:
         return True  # the first time
-    return may_name_a_festival(text) and FESTIVAL.search(fold_traditional(text)) is not None  # 国庆, National Day
+    return may_name_a_festival(text) and FESTIVAL_NAME.search(fold_traditional(text)) is not None  # 国庆
 
 
 def numeric_symbols(text: str) -> list[tuple[int, str]]:

@@ -37,9 +37,8 @@ from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR,
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
-                       festival_number, fold_letters, fold_traditional, is_slash_fraction, may_hold_numbers,
-                       may_name_a_festival, same_value)
-from .numerals import FESTIVAL as FESTIVAL_NAME
+                       FESTIVAL_NAME, festival_number, fold_letters, fold_traditional, is_slash_fraction,
+                       may_hold_numbers, may_name_a_festival, same_value)
 from .patterns import compile_later
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"

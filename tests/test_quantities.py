@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR, YEAR,
-                                  claimed, stated, traced)
+from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR,
+                                  YEAR, claimed, stated, traced)
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
