@@ -879,7 +879,7 @@ def find_numbers_en(text: str) -> list[Number]:
                 taken.add(number.start, number.end)
     if any(stem in words for stem in _EN_ORDINAL_STEMS):
         for match in EN_ORDINAL.finditer(folded):  # before the words: twenty-first is 21st, not twenty
-            if not taken.overlaps(match.start(), match.end()):
+            if not taken.overlaps(match.start(), match.end()) and not _enumerates(folded, match):
                 numbers.append(Number(float(ordinal_word_value(match.group())), EXACT, match.start(), match.end(),
                                       text[match.start():match.end()]))
                 taken.add(match.start(), match.end())
@@ -981,6 +981,24 @@ def find_numbers_en(text: str) -> list[Number]:
                                                            for start, end in idioms)]
     numbers = _one_in(sorted(_without_twos_for_to(numbers, folded), key=lambda n: n.start), folded, text)
     return _rough_en([_en_measured(folded, number) for number in numbers], text)
+
+
+# "Third," or "Fourth:" beginning a sentence: the text's own enumeration, as "First," and "Second," are, and 三是 in
+# Chinese; no claim (it was read as an ordinal no quote could trace). "It ranked third, behind ..." is one.
+_ENUMERATION_AFTER = compile_later(r"\s*[,:，：]")
+_SENTENCE_ENDS = frozenset(".!?;:。！？；：")
+
+
+def _enumerates(text: str, match: re.Match) -> bool:
+    """Whether the ordinal word of ``match`` begins a sentence and a comma or a colon follows it."""
+    if _ENUMERATION_AFTER.match(text, match.end()) is None:
+        return False
+    before = text[max(0, match.start() - 8):match.start()].rstrip()
+    if before:
+        return before[-1] in _SENTENCE_ENDS
+    # At the start of a text, in capitals only: a text may begin within a sentence, where a link or a mark cut it
+    # ("[ranked](cite:…) third, behind": no enumeration).
+    return text[match.start()].isupper() and (match.start() == 0 or text[:match.start()].isspace())
 
 
 # B2B, O2O, P2P: business to business, online to offline; the 2 is "to", no number (it was read as one).

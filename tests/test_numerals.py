@@ -718,6 +718,18 @@ def test_digit_runs_keep_a_festival_as_written() -> None:
     assert [m.group() for m in digit_runs("國慶期間，春節前召開; on National Day")] == ["國慶", "春節", "National Day"]
 
 
+@pytest.mark.parametrize("text, read", [
+    # the text's own enumeration, as "First," and "Second," (and 三是) are: read as an ordinal no quote could trace
+    ("First, it met. Second, it grew. Third, it built platforms.", []), ("Fourth: it trained members.", []),
+    ("It came; third, it grew.", []),
+    # an ordinal within a sentence, or where a link may have cut one (in lower case at a text's start)
+    ("It ranked third, behind two.", ["third", "two"]), ("The third, and last, point.", ["third"]),
+    (" third, behind the others", ["third"]), ("Third-largest, it grew.", ["Third"]),
+])
+def test_an_ordinal_that_begins_a_sentence_before_a_comma_enumerates(text, read) -> None:
+    assert [n.text for n in find_numbers_en(text)] == read
+
+
 def test_the_2_of_b2b_is_to_and_no_number() -> None:
     """B2B, O2O, P2P: business to business (their 2 was read as a number); 2B alone and A2 are numbers still."""
     assert [n.text for n in find_numbers_en("B2B trade, O2O and P2P; 2B yuan, A2 paper")] == ["2", "2"]
