@@ -975,7 +975,8 @@ def find_numbers_en(text: str) -> list[Number]:
             if not taken.overlaps(start, end):
                 numbers.append(Number(float(roman_value(match["roman"])), EXACT, start, end, text[start:end]))
                 taken.add(start, end)
-    if numbers and any(word in caseless(folded) for word in _EN_IDIOM_WORDS):
+    lowered = caseless(folded) if numbers else ""  # (once: ``words`` above now holds the last number's words)
+    if any(word in lowered for word in _EN_IDIOM_WORDS):
         idioms = [match.span() for match in _EN_IDIOMS.finditer(folded)]
         numbers = [number for number in numbers if not any(start < number.end and number.start < end
                                                            for start, end in idioms)]
