@@ -350,9 +350,16 @@ def _relative_years(text: str) -> list[Quantity]:
                             match.group()), frozenset((DATE,)), RELATIVE_YEAR) for match in _RELATIVE_YEARS.finditer(text)]
 
 
+# 下一届, 上一届, 这一届, 每一届, 同一届: the next, the last, this, every, the same term. There 一 is "a", as in 下一次
+# and 这一次 (read as nothing), not the first term (下一届领导班子 was refused as 一届, "the first term").
+_A_TERM_AFTER = tuple("下上这那每前后同另哪某")
+
+
 def _ordinal_zh(number: Number, text: str) -> bool:
     """第二, 十一届; and the 一次 of 十一届一次 (会议): a term's first meeting, not one meeting; 21世纪, the 21st
     century; 党的二十大, 中共一大: the Party's 20th (first) National Congress, not twenty (one) of something great."""
+    if number.unit == "届" and number.text.startswith("一") and text.endswith(_A_TERM_AFTER, 0, number.start):
+        return False  # (下一届: "the next term", see _A_TERM_AFTER)
     return (text.endswith("第", 0, number.start) or number.unit in ("届", "世纪", "等")  # (一等奖: the first prize)
             or (number.unit == "次" and text.endswith("届", 0, number.start))
             or (number.unit == "大" and text.endswith(_PARTY, 0, number.start)))

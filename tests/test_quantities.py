@@ -25,6 +25,8 @@ def meanings(text: str, lang: str) -> list[tuple[str, float, frozenset[str]]]:
     ("第二季度", [("二季度", 2, {DATE})]),
     ("2023年7月", [("2023年", 2023, {DATE}), ("7月", 7, {DATE})]),
     ("十一届一次主席会议", [("十一届", 11, {ORDINAL}), ("一次", 1, {ORDINAL})]),  # the term's first meeting
+    # the next, this, every term: 一 is "a" there, as in 下一次 (下一届 was read as the first term); 一届 alone is
+    ("选出下一届领导班子，上一届，这一届，每一届，同一届，第一届，一届", [("一届", 1, {ORDINAL}), ("一届", 1, {ORDINAL})]),
     # a Party congress by its number: after 党的 or 中共 the 20th (first); from 十一 up, also alone, either reading
     # (二十大精神; but 十二大重点产业, twelve key industries); under 十一, alone, a count (三大任务, three tasks)
     ("党的二十大，中共一大会址", [("二十大", 20, {ORDINAL}), ("一大", 1, {ORDINAL})]),
