@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from microsite.cli import main
+from microsite.model import output_path, page_url
 from tests.conftest import PROJECT, REPO
 
 pytestmark = pytest.mark.slow
@@ -156,7 +157,8 @@ def test_the_content_tests_pass_after_ordinary_editorial_work(tmp_path: Path, ca
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 0, capsys.readouterr().err
     assert main(["--root", str(root), "build", "--out", str(tmp_path / "site")]) == 0
-    assert (tmp_path / "site" / "en" / key / "index.html").is_file()
+    default_language = yaml.safe_load((root / "content" / "site.yaml").read_text(encoding="utf-8"))["default_language"]
+    assert (tmp_path / "site" / output_path(page_url(key, "en", default_language))).is_file()  # (wherever en is)
 
     environment = {**os.environ, "MICROSITE_PROJECT": str(root)}
     # one process: the suite around it already uses every core
