@@ -12,7 +12,9 @@ printed, with the conversion beside it and labelled as one), ``id`` and
 dates, which OpenCC does not change and an override may not change either
 (every number a reader sees is traced on the original): a replacement that
 reads a number, its qualifier, unit or currency, or a date otherwise than its
-phrase does is refused (see ``readings``).
+phrase does is refused (see ``readings``). In an edition that keeps the
+original's words (``s2tw``), a replacement folded back to Simplified
+characters must be its phrase: it changes the characters, never the words.
 
 Each text is converted once and remembered under the profile, the
 overrides and the text itself (see ``memo``); the texts of each page, record
@@ -30,7 +32,7 @@ from importlib.resources import files
 from typing import Any
 
 from .errors import ContentError, ErrorList, Location
-from .jsonforms import CONVERTED
+from .jsonforms import CONVERTED, FOLDED
 from .load import DataFile
 from .memo import Memo
 from .model import Language, Page, Rendered, Site, Source, SourceText, page_url
@@ -41,6 +43,9 @@ from .tracing import PlainField
 
 _EDITION_CODE = compile_later(r"[a-z]{2,3}-[a-z]{2,8}\Z")
 PROFILES = ("s2t", "s2tw", "s2twp", "s2hk")  # OpenCC's Simplified-to-Traditional profiles
+# The profiles that keep the original's words and change only its characters (s2twp also puts Taiwan's words in:
+# 数据 as 資料): in their editions an override may only write the phrase's own words in other characters.
+_SCRIPT_ONLY = ("s2t", "s2tw", "s2hk")
 _TAG_OR_TEXT = compile_later(r"(<[^<>]*>)")  # (the renderer escapes < in text and values)
 _SHOWN_ATTRIBUTE = compile_later(r'(\s(?:title|alt|aria-label)=")([^"]*)(")')  # words a reader sees in a tag
 _HREF = compile_later(r'(\shref=")([^"#]*)')
@@ -96,8 +101,10 @@ def read_editions(mapping: Any, loc: Location, codes: tuple[str, ...], errors: E
     return tuple(editions)
 
 
-def read_overrides(data: DataFile | None, editions: tuple[Edition, ...], errors: ErrorList) -> tuple[Edition, ...]:
-    """``conversions.yaml``: per edition, phrases of the original and what each must become."""
+def read_overrides(data: DataFile | None, editions: tuple[Edition, ...], errors: ErrorList,
+                   memo: Memo | None = None) -> tuple[Edition, ...]:
+    """``conversions.yaml``: per edition, phrases of the original and what each must become (``memo`` remembers
+    what each replacement says in Simplified characters, for the next process too)."""
     if data is None or data.value is None:
         return editions
     mapping = expect_mapping(data.value, Location(data.path, 1, 1), "conversions.yaml", errors)
@@ -108,8 +115,9 @@ def read_overrides(data: DataFile | None, editions: tuple[Edition, ...], errors:
         if code not in known:
             errors.add(mapping.key_loc(code), f"conversions for '{code}', which is not an edition of site.yaml",
                        f"editions: {', '.join(known) or 'none'}")
-    return tuple(replace(edition, overrides=_overrides(mapping, edition.code, errors)) if edition.code in mapping
-                 else edition for edition in editions)
+    return tuple(replace(edition, overrides=_words_kept(edition, _overrides(mapping, edition.code, errors), errors,
+                                                        memo or Memo()))
+                 if edition.code in mapping else edition for edition in editions)
 
 
 def _overrides(mapping: Any, code: str, errors: ErrorList) -> tuple[Override, ...]:
@@ -125,6 +133,38 @@ def _overrides(mapping: Any, code: str, errors: ErrorList) -> tuple[Override, ..
         else:
             result.append(Override(str(phrase), replacement, where))
     return tuple(result)
+
+
+def _words_kept(edition: Edition, overrides: tuple[Override, ...], errors: ErrorList,
+                memo: Memo) -> tuple[Override, ...]:
+    """The overrides that, in an edition that keeps the original's words, write the phrase's own words: folded back
+    to Simplified characters, the replacement is the phrase. ``家商会: 打商會`` (a dozen chambers), ``出台: 今秋出臺``
+    (this autumn) and ``2023年7月: 2023年7月上旬`` (early July) passed, though they change what the article says."""
+    if edition.profile not in _SCRIPT_ONLY or not overrides:
+        return overrides
+    texts = tuple(text for override in overrides for text in (override.phrase, override.replacement))
+    folded = memo.get_kept(("folded to Simplified", texts), _simplified, texts, FOLDED)
+    kept = []
+    for index, override in enumerate(overrides):
+        phrase, replacement = folded[2 * index], folded[2 * index + 1]
+        if phrase == replacement:
+            kept.append(override)
+        else:
+            errors.add(override.location,
+                       f"the conversion '{override.phrase}' -> '{override.replacement}' changes the words, not only "
+                       f"the characters: '{override.replacement}' is '{replacement}' in Simplified characters",
+                       f"the {edition.code} edition ({edition.profile}) keeps the original's words: a conversion writes "
+                       "the phrase's own words in its characters (晋江: 晉江, 回归: 回歸); to say something else, "
+                       "change the original text, or remove the conversion")
+    return tuple(kept)
+
+
+def _simplified(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of ``texts`` in Simplified characters (OpenCC's t2s, loaded only here: 60 ms)."""
+    import opencc
+
+    fold = opencc.OpenCC(str(files(opencc) / "clib" / "share" / "opencc" / "t2s.json"))  # (by its path: see opencc)
+    return tuple(fold.convert(text) for text in texts)
 
 
 _KEEP_NUMBERS = ("a conversion changes the script only (亿 as 億, 个 as 個): numbers and dates are traced on the "

@@ -327,6 +327,25 @@ def converted_from_json(data: Any, texts: tuple[str, ...]) -> tuple[tuple[str, .
 CONVERTED = Form(converted_to_json, converted_from_json)
 
 
+# --- texts folded to Simplified characters (``editions``: what a conversion's replacement says) --------------------
+
+
+def folded_to_json(folded: tuple[str, ...], texts: tuple[str, ...]) -> list:
+    """Each of ``texts`` in Simplified characters, in order."""
+    if type(folded) is not tuple or len(folded) != len(texts) or not all_of(str, folded):
+        raise TypeError("not texts folded")
+    return list(folded)
+
+
+def folded_from_json(data: Any, texts: tuple[str, ...]) -> tuple[str, ...]:
+    if type(data) is not list or len(data) != len(texts) or not all_of(str, data):
+        raise TypeError("not texts folded")
+    return tuple(data)
+
+
+FOLDED = Form(folded_to_json, folded_from_json)
+
+
 # --- quotes looked up in their sources (``evidence``) ------------------------------------------------------------
 
 

@@ -118,7 +118,7 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     check_glossary_use(records.terms, prose, plain, errors, memo)
     check_record_pages(records, every, errors)
     check_groups(records, strings, config, errors)
-    editions = read_overrides(raw.data.get("conversions"), config.editions, errors)
+    editions = read_overrides(raw.data.get("conversions"), config.editions, errors, memo)
     ledger = translations.read_ledger(raw.data.get(translations.LEDGER), errors)
     errors.raise_if_any()
     _no_link_to_nowhere(nowhere)

@@ -148,13 +148,13 @@ def test_an_override_may_write_a_number_s_numerals_in_their_traditional_forms() 
     assert change("两万亿，四十九个", "兩萬億，四十九個") is None
 
 
-def overrides(*conversions: str) -> tuple[list[Override], list[ContentError]]:
-    """The overrides read from a conversions.yaml of ``conversions``, one a line after ``zh-hant:``, and the
-    mistakes found."""
+def overrides(*conversions: str, profile: str = "s2tw") -> tuple[list[Override], list[ContentError]]:
+    """The overrides read from a conversions.yaml of ``conversions``, one a line after ``zh-hant:``, for an edition
+    of ``profile``, and the mistakes found."""
     text = "zh-hant:\n" + "".join(f"  {conversion}\n" for conversion in conversions)
     errors = ErrorList()
     editions = read_overrides(DataFile(Path("conversions.yaml"), parse_yaml(text, Path("conversions.yaml"))),
-                              (Edition("zh-hant", "zh", "繁體中文", "zh-Hant", "s2tw"),), errors)
+                              (Edition("zh-hant", "zh", "繁體中文", "zh-Hant", profile),), errors)
     return list(editions[0].overrides), errors.errors
 
 
@@ -205,13 +205,40 @@ def test_a_replacement_may_not_change_the_words_a_number_is_read_with_nor_a_numb
     "回归: 回歸", "项: 項", "亿: 億", "晋江: 晉江", "工商联: 工商聯", "陈贻得: 陳貽得", "超4.5亿元: 超4.5億元",
     "10余家: 10餘家", "49个以上: 49個以上", "两万个: 兩萬個", "约占87.5%: 約佔87.5%", "今年以来: 今年以來",
     "第二季度: 第二季度", "后年: 後年", "台风: 颱風", "签约: 簽約", "十四五规划: 十四五規劃", "超过: 超過", "以内: 以內",
-    "数据: 資料",  # (a word: 数 is a qualifier only before 十, 百 ...)
-    "约占: 約為",  # (both say 'about')
-    "地址: 位址",  # (a measure word where a number stands before it: 位, 地)
+    "里程: 里程", "头发: 頭髮", "干净: 乾淨", "面条: 麵條", "回归: 迴歸", "线: 綫",  # (characters of several forms)
 ])
 def test_a_conversion_of_the_script_passes(conversion: str) -> None:
     kept, errors = overrides(conversion)
     assert errors == [] and len(kept) == 1
+
+
+@pytest.mark.parametrize("conversion", [
+    "数据: 資料",  # (a word: 数 is a qualifier only before 十, 百 ...)
+    "约占: 約為",  # (both say 'about')
+    "地址: 位址",  # (a measure word where a number stands before it: 位, 地)
+])
+def test_in_an_edition_of_taiwan_s_words_a_conversion_may_change_a_word_that_reads_no_number(conversion) -> None:
+    kept, errors = overrides(conversion, profile="s2twp")
+    assert errors == [] and len(kept) == 1
+
+
+@pytest.mark.parametrize("conversion, simplified", [
+    ("家商会: 打商會", "打商会"),  # 8 dozen chambers: 打 is no number's measure word the readers knew
+    ("个所属: 對所屬", "对所属"),  # 49 pairs of chambers
+    ("出台: 今秋出臺", "今秋出台"),  # issued this autumn
+    ("2023年7月: 2023年7月上旬", "2023年7月上旬"),  # early July, which the article does not say
+    ("第二季度: 第二季度末", "第二季度末"),
+    ("数据: 資料", "资料"),  # Taiwan's word, in an edition that keeps the article's
+])
+def test_in_an_edition_that_keeps_the_words_a_conversion_may_change_only_the_characters(conversion,
+                                                                                        simplified) -> None:
+    phrase, replacement = conversion.split(": ")
+    kept, [error] = overrides("晋江: 晉江", conversion)
+    assert [override.phrase for override in kept] == ["晋江"]
+    assert str(error.location) == "conversions.yaml:3:3"
+    assert error.message == (f"the conversion '{phrase}' -> '{replacement}' changes the words, not only the "
+                             f"characters: '{replacement}' is '{simplified}' in Simplified characters")
+    assert error.hint.startswith("the zh-hant edition (s2tw) keeps the original's words")
 
 
 _QUALIFIERS = ["", "超", "近", "约", "超过", "将近", "不到", "至少", "最多", "约占"]
