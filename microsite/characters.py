@@ -10,6 +10,9 @@ the build and another to a reader:
   other default-ignorable code points (variation selectors, Hangul fillers,
   the combining grapheme joiner), written as themselves or as an HTML
   character reference (``&#x202E;``, ``&zwnj;``) that Markdown would decode;
+- **a character that is another's double**: a Kangxi radical or a CJK
+  compatibility ideograph (``⼗`` U+2F17, ``六`` U+F9D1) shows the same
+  character as a common one (十, 六) that the checks read, and is not it;
 - **white space inside a number** (``4 9``, with any space character,
   written or as a reference): a quote is matched with white space ignored,
   so ``护航4 9个`` would match a source that says 49 while a reader of the
@@ -69,10 +72,14 @@ class Problem:
     char: str
     number: str = ""
     digit: str = ""  # the digit a letter looks like, among digits (2О23: a Cyrillic O)
+    double: str = ""  # the common character a radical or a compatibility ideograph shows (⼗: 十)
 
     def message(self, how: str = "") -> str:
         how = how or (f"written as {self.written}" if self.written != self.char else "")
         shown = f"{name_of(self.char)} ({how})" if how else name_of(self.char)
+        if self.double:
+            return (f"{shown} looks like {self.double} ({name_of(self.double)}) but is another character: "
+                    f"readers read {self.double} there, and the checks do not")
         if self.digit:
             return (f"{shown} in '{self.number}' looks like the digit {self.digit}: readers would read a number "
                     "there, and the check, which reads letters, would not see it")
@@ -85,6 +92,8 @@ class Problem:
 
     @property
     def hint(self) -> str:
+        if self.double:
+            return f"type {self.double} itself (an input method or a PDF's text may have put the other in)"
         if self.digit:
             return "type the digits themselves: a letter of another alphabet has no place among them"
         if self.number:
@@ -104,7 +113,8 @@ def name_of(char: str) -> str:
 
 
 def find_problems(text: str) -> list[Problem]:
-    """Every invisible character, and every white space inside a number, in ``text``, in text order."""
+    """Every invisible character, double of another (⼗ for 十), and white space inside a number, in ``text``, in text
+    order."""
     odd = _MAY_BE_ODD.search(text)  # most texts have no character of either kind: one quick search spares both
     problems = [Problem(match.start(), match.group(), match.group()) for match in INVISIBLE.finditer(text)] \
         if odd else []
@@ -113,11 +123,16 @@ def find_problems(text: str) -> list[Problem]:
             decoded = html.unescape(match.group())
             if len(decoded) == 1 and is_invisible(decoded):
                 problems.append(Problem(match.start(), match.group(), decoded))
+            elif len(decoded) == 1 and (double := double_of(decoded)):
+                problems.append(Problem(match.start(), match.group(), decoded, double=double))
     for gap in _GAP.finditer(text):
         if not _LABELLED.search(text, max(0, gap.start() - 12), gap.start()):  # Q2 2023 is two numbers, as read
             problems.extend(_spaces_in(gap, text))
     if odd and _MAY_BE_LOOKALIKE.search(text, odd.start()):
         problems.extend(_lookalikes(text))
+    if odd and _MAY_BE_DOUBLE.search(text, odd.start()):
+        problems.extend(Problem(match.start(), match.group(), match.group(), double=double)
+                        for match in _DOUBLES.finditer(text) if (double := double_of(match.group())))
     return sorted(problems, key=lambda problem: problem.start)
 
 
@@ -129,7 +144,21 @@ _LOOKALIKE_DIGITS = {"О": "0", "о": "0", "Ο": "0", "ο": "0", "Օ": "0", "Ｏ
                      "І": "1", "і": "1", "Ι": "1", "ӏ": "1", "Ӏ": "1", "ǀ": "1", "Ｉ": "1", "ｌ": "1"}
 _LOOKALIKES = "".join(char for char, digit in _LOOKALIKE_DIGITS.items() if digit)
 _MAY_BE_LOOKALIKE = compile_later(f"[{_LOOKALIKES}]")
-_MAY_BE_ODD = compile_later(f"[{bmp_members(_INVISIBLE_RANGES)}{_LOOKALIKES}{ASTRAL}]")  # invisible, or a look-alike
+# Characters that show another, common character (⼗ is 十): the CJK radicals (of the supplement and Kangxi's) and the
+# CJK compatibility ideographs (六 is 六). Unicode maps each to the character it shows (NFKC), where it has one.
+# The numbers ``⼗⼋个`` and ``第⼗⼀届`` were read as nothing; a reader of the page sees 十八个 and 第十一届.
+_DOUBLE_RANGES = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+_DOUBLES = compile_later(f"[{class_members(_DOUBLE_RANGES)}]")
+_MAY_BE_DOUBLE = compile_later(f"[{bmp_members(_DOUBLE_RANGES)}{ASTRAL}]")
+_MAY_BE_ODD = compile_later(f"[{bmp_members(_INVISIBLE_RANGES)}{_LOOKALIKES}{bmp_members(_DOUBLE_RANGES)}{ASTRAL}]")
+
+
+def double_of(char: str) -> str:
+    """The common character that ``char``, a radical or a compatibility ideograph, shows (⼗: 十); "" for another."""
+    if not _DOUBLES.match(char):
+        return ""
+    shown = unicodedata.normalize("NFKC", char)
+    return shown if shown != char else ""
 # A run is tried from its start alone: a long run of digits is read once, not once from each digit.
 _LOOKALIKE_RUN = compile_later(rf"(?<![\d{_LOOKALIKES}])[\d{_LOOKALIKES}]*?[{_LOOKALIKES}][\d{_LOOKALIKES}]*")
 
@@ -176,5 +205,6 @@ def _number_around(text: str, start: int, end: int) -> str:
 
 
 def without_invisible(text: str) -> str:
-    """``text`` with every invisible character removed (what ingest does to a feed item)."""
-    return INVISIBLE.sub("", text)
+    """``text`` with every invisible character removed, and each radical or compatibility ideograph written as the
+    common character it shows (what ingest does to a feed item: ⼗ is 十 to its readers)."""
+    return _DOUBLES.sub(lambda match: double_of(match.group()) or match.group(), INVISIBLE.sub("", text))

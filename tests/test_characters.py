@@ -96,6 +96,40 @@ def test_without_invisible_removes_only_invisible_characters():
     assert without_invisible("15\u200b.6%\u202e 中") == "15.6% 中"
 
 
+@pytest.mark.parametrize("text, offset, double", [
+    ("护航\u2f17\u2f0b个所属商会", 2, "十"),  # KANGXI RADICAL TEN, then EIGHT: 十八个 to a reader
+    ("第\u2f17\u2f00届", 1, "十"),
+    ("\uf9d1家", 0, "六"),  # a compatibility ideograph
+    ("\uf978家", 0, "兩"),
+    ("\U0002f800字", 0, "丽"),  # beyond U+FFFF
+    ("&#x2F17;家", 0, "十"),  # as a reference, which Markdown decodes
+])
+def test_a_radical_or_compatibility_ideograph_that_shows_a_common_character_is_found(text, offset, double):
+    """⼗⼋个 is 十八个 to a reader; the checks, which read 十 and 八, read nothing there."""
+    problem = find_problems(text)[0]
+    assert (problem.start, problem.double) == (offset, double)
+    assert f"looks like {double}" in problem.message() and problem.hint.startswith(f"type {double} itself")
+
+
+@pytest.mark.parametrize("text", ["十八个所属商会", "六家", "\u2e8f", "\u2ff0"])  # ⺏ and ⿰ show no other character
+def test_common_characters_and_radicals_that_show_no_other_are_no_problem(text):
+    assert find_problems(text) == []
+
+
+def test_ingest_writes_the_common_character_a_radical_shows():
+    assert without_invisible("\u2f17\u2f0b个，\uf9d1家") == "十八个，六家"
+
+
+def test_check_refuses_a_kangxi_radical_in_a_page(minimal_project: Path, capsys):
+    page = minimal_project / "content/pages/index.en.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("The ICF has", "The ICF has \u2f17\u2f0b"),
+                    encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/index.en.md:6:13: U+2F17 KANGXI RADICAL TEN looks like 十" in err
+    assert "Traceback" not in err
+
+
 def test_check_refuses_a_bidi_control_in_a_page_at_its_column(minimal_project: Path, capsys):
     page = minimal_project / "content/pages/index.en.md"
     page.write_text(page.read_text(encoding="utf-8").replace("The ICF has", "The ICF has \u202e"), encoding="utf-8")
