@@ -151,10 +151,12 @@ _TRADITIONAL += "該蘊藴綫線創氣"  # (the words 年初 and 年底 begin or
 # (the festivals' names, 國慶, 勞動節; and the words the patterns here look at, which the test of this table did not
 # see until it looked at every pattern of this module: 歷, 聲, 轉 ...)
 _TRADITIONAL += "佈兒剋動勞厤婦師復慶憶應擊敎曆歷聲複訪購車轉鄉陽際鞦頃饋體黃"
+_TRADITIONAL += "盧釐門攝虛韓銖"  # (the currencies' and the units' names: 盧布, 釐米, 澳門元, 攝氏度, 虛歲, 韓元, 泰銖)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
 _SIMPLIFIED += "布儿克动劳历妇师复庆忆应击教历历声复访购车转乡阳际秋顷馈体黄"
+_SIMPLIFIED += "卢厘门摄虚韩铢"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -195,9 +197,23 @@ _OCCASIONS = "回(?![来去家到国乡应顾归复升落报馈收访忆答避�
 # 克 or 升 alone: 大米 (rice), 克服 (overcome) and 三升 (up three places) are words (度 is a measure word, of how
 # often: 两度获奖).
 UNITS = frozenset("公里 千米 平方公里 平方千米 平方米 立方米 公顷 公斤 千克 千瓦时 千瓦 兆瓦 英里 英亩".split())
+# And the measures that were read as nothing, so that a count's quote traced them (49米, 49斤 and 49载 by 49个): after
+# a number 米 is metres and 斤 jin (千斤顶, a jack, is a set phrase: see ZH_IDIOMS), 载, 春秋 and 寒暑 are years, 虚岁
+# an age, 打 dozens (一打 stays an article's: 一打开 is "once opened"), 基点 basis points (the same measures are one:
+# see quantities._SAME_MEASURE).
+UNITS |= frozenset("米 厘米 毫米 公分 平米 斤 载 春秋 寒暑 虚岁 打 摄氏度 ℃ 基点".split())
 # (Not 处, 面, 门, 行, 头, 番, 把, 部, 起, 则, 章, 只: 四处, 四面八方, 三门峡, 五行, 两头, 三番五次, 二把手, 零部件,
 # 三部曲, 好评四起, 一则…二则, 约法三章 and 两只手 are words, not counts.)
-CURRENCIES = ("美元", "港元", "欧元", "日元", "元")  # what an amount is in (亿元, 万元: 元 with its magnitude)
+# What an amount is in, by each name Chinese writes it with (亿元, 万元: 元 with its magnitude), and its English name.
+# An amount in a currency this lacked was read as one whose currency is left out, which a quote in yuan traced:
+# 超4.5亿美金, 4.5亿港币, 63亿韩元 by 超4.5亿元 and 63亿元.
+CURRENCY_NAMES = {"美元": "US dollars", "美金": "US dollars", "港元": "Hong Kong dollars", "港币": "Hong Kong dollars",
+                  "欧元": "euros", "日元": "yen", "日币": "yen", "英镑": "pounds sterling", "韩元": "won", "韩币": "won",
+                  "新台币": "New Taiwan dollars", "台币": "New Taiwan dollars", "澳门元": "patacas",
+                  "澳元": "Australian dollars", "加元": "Canadian dollars", "新加坡元": "Singapore dollars",
+                  "卢布": "roubles", "卢比": "rupees", "泰铢": "baht", "林吉特": "ringgit", "法郎": "francs",
+                  "人民币": "renminbi", "元": "yuan"}
+CURRENCIES = tuple(sorted(CURRENCY_NAMES, key=len, reverse=True))  # (the longest first: 港元 before 元)
 # 49个以上: at least 49; 三成多, 30%多, 两倍多: over them (not 三成多元化: thirty per cent diversified); and so a time
 # counted, 三年多, 两个多月 (not 三年多次, 两天多云: many times, cloudy; a 多 after a year, a day or a week is read only
 # before what ends the time, as the 半 of 三年半 is, 来 or 的 or a comma; after 个, only before the span it counts).
@@ -372,7 +388,7 @@ def find_numbers_zh(text: str) -> list[Number]:
 
 # Set phrases whose numerals count nothing, though a measure word follows one (千方百计, "by every means", is no
 # thousand 方): a reader reads no number in them, and a quote says none.
-ZH_IDIOMS = ("千方百计", "千家万户", "百家争鸣", "三天两头", "四面八方", "八方支援", "三年五载", "百年大计", "十年树木",
+ZH_IDIOMS = ("千斤顶", "千斤重担", "四两拨千斤", "千方百计", "千家万户", "百家争鸣", "三天两头", "四面八方", "八方支援", "三年五载", "百年大计", "十年树木",
              "百年树人", "三人成虎", "三番五次", "千篇一律", "说三道四", "十年磨一剑", "三位一体", "百年不遇", "三五成群",
              # (and those whose numerals are read only in quotation marks, as a name's are: “五湖四海”)
              "三心二意", "五花八门", "七上八下", "乱七八糟", "四平八稳", "九牛一毛", "十全十美", "一五一十", "三令五申",
@@ -727,14 +743,14 @@ def word_trie(words: Iterable[str]) -> str:
 
 _EN_MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_SHORT_MAGNITUDES = {"hundred": 100, "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9,
-                        "tn": 10**12}
+                        "tn": 10**12, "dozen": 12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
 
 
 def _percent_unit(written: str) -> str:
     """"%" for a percent, "‰" for a per mille (3‰, three per mille, as 3‰ reads in Chinese), "百分点" for
     percentage points (5个百分点: a difference of percentages, no percentage)."""
     lowered = written.lower()
-    return "百分点" if "point" in lowered else "‰" if "‰" in lowered or "mil" in lowered else "%"
+    return "百分点" if "point" in lowered or lowered.strip() == "pp" else "‰" if "‰" in lowered or "mil" in lowered else "%"
 
 
 def _en_magnitude(written: str) -> int:
@@ -785,9 +801,11 @@ _EN_NUMBER = compile_later(
     r"(?:(?P<cur>CNY|RMB|US\$|USD|HK\$|HKD|\$|¥|EUR|€)\s?)?"
     r"(?P<num>[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     # 4.5 hundred million (亿 word for word), 6.3bn, 450 mln, 10k; 450m only with a currency (else metres)
-    r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn"
+    # 49 dozen, 49 lakh, 49 crore (4,900,000 and 490 million, as Indian English writes them): read as 49 alone, a
+    # quote's 49 traced them
+    r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn|dozen|lakhs?|crores?"
     r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
-    r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b| pct\b|pc\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times"
+    r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b| pct\b|pc\b| pp\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times"
     + _AS_A_MULTIPLE + r"|-?fold\b|[x×](?![0-9a-z]))?" + _EN_AFTER,  # (3x, 3× alone: no 3x4, 3xl)
     re.IGNORECASE,
 )
@@ -1105,7 +1123,8 @@ def _one_in(numbers: list[Number], folded: str, text: str) -> list[Number]:
 # words of the measure words that say what is measured (quantities._OWN_MEASURES); and the nouns of people and
 # bodies, which say the number counts them, as 个, 家 or 名 would (450 million members is no sum of money, as
 # 超4.5亿元 is). Other words say nothing a Chinese measure word would contradict (450 million donated, 49 of
-# them, 450 million goes to charity); nor does an age (a 30-year-old firm is 成立30年, a man 30岁).
+# them, 450 million goes to charity). An age is in 岁, which 年 traces (a 30-year-old firm is 成立30年, a man
+# 30岁): it was read as nothing, and "49 years old" was traced by 49个.
 _EN_COUNTED = ("people|persons?|members?|chambers?|compan(?:y|ies)|enterprises?|firms?|businesses|business"
                "|associations?|organi[sz]ations?|groups?|entrepreneurs?|businessm[ae]n|businesspeople|merchants?"
                "|employees?|workers?|staff|volunteers?|participants?|attendees?|delegates?|visitors?|guests?"
@@ -1122,16 +1141,19 @@ _EN_PLURAL = (r"(?!(?:is|was|has|does|goes|comes|means|remains|makes|includes|re
               r"|tops|trails|lags|stems|marks|as|us|vs|yes|this|thus|plus|less|unless|its|his|hers|ours|theirs"
               r"|yours|always|perhaps|sometimes|across|towards|besides|whereas|afterwards|nevertheless|various"
               r"|numerous|previous|serious|famous|hrs|mins|secs)\b)[a-z]{2,}s(?<!ss)")
-_EN_MEASURE = compile_later(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
+_EN_MEASURE = compile_later(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<storey>storeys?|stories|floors?)"
+                         r"|(?P<bp>basis[\s-]points?|bps?)|(?P<celsius>degrees?\s+(?:celsius|centigrade))"
+                         r"|(?P<cm>centimet(?:re|er)s?|cm)|(?P<mm>millimet(?:re|er)s?|mm)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
                          r"|(?P<month>months?)|(?P<hour>hours?|hrs?)|(?P<minute>minutes?|mins?)|(?P<century>centur(?:y|ies))"
                          r"|(?P<km2>(?:square|sq\.?)\s*(?:kilomet(?:re|er)s?|km))|(?P<m2>(?:square|sq\.?)\s*(?:met(?:re|er)s?|m))"
                          r"|(?P<m3>cubic\s+met(?:re|er)s?)|(?P<km>kilomet(?:re|er)s?|km)|(?P<ha>hectares?)"
                          r"|(?P<kg>kilo(?:gram(?:me)?)?s?|kg)|(?P<kwh>kilowatt[\s-]hours?|kwh)|(?P<kw>kilowatts?|kw)"
                          r"|(?P<mw>megawatts?|mw)|(?P<mile>miles?)|(?P<acre>acres?)"
-                         r"|(?P<ton>tons?|tonnes?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r")"
+                         r"|(?P<ton>tons?|tonnes?)|(?P<metre>met(?:re|er)s?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r")"
                          r"|(?P<plural>" + _EN_PLURAL + r"))\b",
                          re.IGNORECASE)
-_EN_MEASURE_WORDS = {"age": "", "year": "年", "day": "天", "week": "周", "month": "个月", "hour": "小时",
+_EN_MEASURE_WORDS = {"age": "岁", "storey": "层", "bp": "基点", "celsius": "摄氏度", "cm": "厘米", "mm": "毫米", "metre": "米",
+                     "year": "年", "day": "天", "week": "周", "month": "个月", "hour": "小时",
                      "minute": "分钟", "century": "个世纪", "ton": "吨", "mu": "亩", "pair": "对", "counted": "个",
                      "plural": "个",
                      "km2": "平方公里", "m2": "平方米", "m3": "立方米", "km": "公里", "ha": "公顷", "kg": "公斤",

@@ -51,7 +51,8 @@ DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that reade
 FESTIVAL = "festival"  # a day of the year by its name (国庆, National Day): its number in numerals.FESTIVALS
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
 AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点"))
-_SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
+_SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里",
+                 "平米": "平方米", "公分": "厘米", "载": "年", "春秋": "年", "寒暑": "年", "虚岁": "岁", "℃": "摄氏度"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
 _COUNTING = MEASURE_WORDS | UNITS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数", "季度", "个月", "个世纪"}  # (二十一世纪, 九十年代, 两位数,
 # 前三季度 and 连续三季度: quarters counted, where they are no date)
 _ANY_DAY = date(2000, 1, 1)  # the spans of date expressions do not depend on the day they are read against
@@ -724,7 +725,7 @@ def said_alike(claim: Number, said: Number) -> bool:
     """Whether ``claim`` says its number as ``said`` does: both a percentage or neither (49% is not 49个), and
     with qualifiers of one sense (近4.5亿元, nearly, is not 超4.5亿元, over; nor is 4.5亿元, exactly)."""
     return (_share_kind(claim) == _share_kind(said) and _money(claim) in (_counted(claim), _money(said))
-            and (not _measured(claim) or not _measured(said) or _measured(claim) == _measured(said))
+            and (not _measured(claim) or not _measured(said) or _one_measure(_measured(claim), _measured(said)))
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
@@ -751,8 +752,9 @@ def _money(number: Number) -> str:
 
 # Each currency by its Chinese name, however a text writes it: 4.5亿元 and "RMB 450 million" are yuan, US$5 million
 # and 500万美元 dollars ($ alone too, as English reports on China write it), €3 million and 300万欧元 euros.
-_CURRENCIES = {"元": "元", "万元": "元", "亿元": "元", "块": "元", "$": "美元", "US$": "美元", "美元": "美元",
-               "€": "欧元", "欧元": "欧元", "HK$": "港元", "港元": "港元", "日元": "日元"}
+_CURRENCIES = {**{name: name for name in CURRENCIES}, "万元": "元", "亿元": "元", "块": "元", "人民币": "元", "$": "美元",
+               "US$": "美元", "美金": "美元", "€": "欧元", "HK$": "港元", "港币": "港元", "日币": "日元", "韩币": "韩元",
+               "台币": "新台币"}
 
 
 def _counted(number: Number) -> str:
@@ -762,7 +764,7 @@ def _counted(number: Number) -> str:
 
 
 # Measure words that say what a number measures, not only what it counts: 49年 is years, 49对 pairs, 49吨 tons.
-_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 年代 位数 个月 小时 分钟 个世纪".split()) | UNITS  # (90年代, the nineties: no ninety years; 两位数)
+_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 层 年代 位数 个月 小时 分钟 个世纪".split()) | UNITS  # (90年代, the nineties: no ninety years; 两位数)
 
 
 def _measured(number: Number) -> str:
@@ -775,13 +777,19 @@ def _measured(number: Number) -> str:
     return "counted" if number.unit in _COUNTING and not _money(number) else ""
 
 
+def _one_measure(measure: str, other: str) -> bool:
+    """Whether two measure words measure alike: the same, or an age and the years it is (a 30-year-old firm, 30岁, is
+    成立30年)."""
+    return measure == other or {measure, other} == {"岁", "年"}
+
+
 def how_said(claim: Number, said: Number) -> str:
     """How ``claim`` says its number otherwise than ``said`` does, in words for a message."""
     if _share_kind(claim) != _share_kind(said):
         return f"is {_SHARES[_share(claim)]}" if _share(claim) else f"is not {_SHARES[_share(said)]}"
     if _money(claim) != _money(said):
         return f"is an amount in {_money(claim)}" if _money(claim) else "is not an amount of money"
-    if _measured(claim) and _measured(said) and _measured(claim) != _measured(said):
+    if _measured(claim) and _measured(said) and not _one_measure(_measured(claim), _measured(said)):
         return f"is counted in {claim.unit}"
     return f"says '{_QUALIFIER_SENSE.get(claim.qualifier, claim.qualifier)}'"
 

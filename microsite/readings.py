@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import BEFORE, MONTH, QUARTER, YEAR, FoundDate, TIME_WORDS, find_dates_zh
-from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MORE_THAN, NEARLY, OVER, QUALIFIER_WORDS, SEVERAL,
+from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, CURRENCY_NAMES, EXACT, MORE_THAN, NEARLY, OVER, QUALIFIER_WORDS, SEVERAL,
                        UNDER, ZH_PLAIN_DIGITS, Number, find_numbers_en, find_numbers_zh, fold_traditional, same_value)
 from .patterns import compile_later
 
@@ -41,8 +41,7 @@ _SAYS = {EXACT: "", OVER: "over ", MORE_THAN: "more than ", NEARLY: "nearly ", A
 # 其余, 多元), where the readers see it.
 _WORDS = {**{word: f"says '{_SAYS[qualifier].strip()}' of a number" for word, qualifier in QUALIFIER_WORDS.items()
              if len(word) > 1},
-          **{word: f"a currency: {name}" for word, name in zip((*CURRENCIES, "人民币", "英镑"), (
-              "US dollars", "Hong Kong dollars", "euros", "yen", "yuan", "renminbi", "pounds sterling"))},
+          **{word: f"a currency: {name}" for word, name in CURRENCY_NAMES.items()},
           "第": "makes the number after it an ordinal",
           **{word: f"a word of time: {gloss}" for word, gloss in TIME_WORDS.items()}}
 _WORD = compile_later("|".join(sorted(_WORDS, key=len, reverse=True)))  # the longest word where two overlap

@@ -804,3 +804,38 @@ def test_a_paragraph_of_many_numbers_is_read_in_linear_time(sentence: str, lang:
     before it: a paragraph of 2,000 numbers took 14 s to check, 8,000 over three minutes. A Chinese number was
     compared with every date of its text: 4,000 dates in a paragraph took 5 s."""
     assert superlinear(lambda text: claimed(text, lang), sentence.__mul__, 500) is None
+
+
+CHAMBERS = "护航49个所属商会成立、成长"
+DONATIONS = "今年以来，所属商协会及其会员捐款超4.5亿元"
+
+
+@pytest.mark.parametrize("claim, lang, quote", [
+    # a currency by another name, or another currency (each was read as an amount whose currency is left out)
+    ("捐款超4.5亿美金", "zh", DONATIONS), ("捐款超4.5亿港币", "zh", DONATIONS), ("捐款超4.5亿韩元", "zh", DONATIONS),
+    ("捐款超4.5亿卢布", "zh", DONATIONS), ("捐款超4.5亿新台币", "zh", DONATIONS),
+    # a multiplier after digits (read as 49 alone)
+    ("49 dozen chambers", "en", CHAMBERS), ("49 lakh rupees", "en", CHAMBERS), ("49 crore", "en", CHAMBERS),
+    # a measure where the quote counts (read as nothing said of what the number measures)
+    ("49 years old", "en", CHAMBERS), ("a 49-year-old", "en", CHAMBERS), ("49 storeys", "en", CHAMBERS),
+    ("49 basis points", "en", CHAMBERS), ("49 pp", "en", CHAMBERS), ("49 metres", "en", CHAMBERS),
+    ("49 degrees Celsius", "en", CHAMBERS),
+    ("49米", "zh", CHAMBERS), ("49平米", "zh", CHAMBERS), ("49斤", "zh", CHAMBERS), ("49载", "zh", CHAMBERS),
+    ("49春秋", "zh", CHAMBERS), ("49虚岁", "zh", CHAMBERS), ("49℃", "zh", CHAMBERS), ("49打商会", "zh", CHAMBERS),
+])
+def test_a_count_s_quote_does_not_trace_another_measure_currency_or_multiple(claim, lang, quote):
+    assert False in _traced_by(claim, lang, quote)
+
+
+@pytest.mark.parametrize("claim, lang, quote", [
+    ("捐款超4.5亿人民币", "zh", DONATIONS),  # yuan by its other name
+    ("a 49-year-old chamber", "en", "成立49年"), ("49 years old", "en", "成立49年"), ("49岁", "zh", "成立49年"),
+    ("49载", "zh", "成立49年"), ("49平米", "zh", "49平方米"), ("49 pp", "en", "提高49个百分点"),
+])
+def test_a_measure_is_traced_by_the_same_measure_said_otherwise(claim, lang, quote):
+    assert _traced_by(claim, lang, quote) == [True]
+
+
+@pytest.mark.parametrize("text", ["千斤顶", "四两拨千斤", "一打开网页", "三年五载", "一米阳光"])
+def test_set_phrases_and_articles_with_the_new_measures_are_no_numbers(text):
+    assert meanings(text, "zh") == []
