@@ -173,7 +173,7 @@ def fold_traditional(text: str) -> str:
 
 # 近, 约 and 超 alone end words too (最近, 附近, 签约, 节约, 赶超): after one of those they say nothing of a number.
 _NOT_NEARLY, _NOT_ABOUT, _NOT_OVER = "(?<![最附临靠邻就贴亲])", "(?<![签节合条预制公履违相特邀契盟])", "(?<![高赶追])"
-_ZH_PREFIX = (r"(?P<pre>不超过|未超过|没有超过|没超过|未超出|不多于|不高于|不满|未满|不及|未达到|未达|超过了|超过|超出|高于|多于|"
+_ZH_PREFIX = (r"(?P<pre>突破|不超过|未超过|没有超过|没超过|未超出|不多于|不高于|不满|未满|不及|未达到|未达|超过了|超过|超出|高于|多于|"
               + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
               + _NOT_ABOUT + r"约|大约|大概|不到|不足|少于|低于"
               r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億])"  # 数百, 几十, 上千
@@ -304,7 +304,7 @@ _ZH_DOUBLING = compile_later(rf"翻(?:了)?{_ZH_PREFIX}(?P<times>[0-9]+|[{ZH_NUM
                           r"|(?:增长|增加|提高|提升|上升|扩大)(?:了)?(?:1|一)倍")
 
 _PREFIX_QUALIFIER = {
-    "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER,
+    "超过": OVER, "超出": OVER, "超": OVER, "逾": OVER, "突破": OVER,  # (突破4.5亿元: broke through it, over it)
     "将近": NEARLY, "接近": NEARLY, "近": NEARLY, "近乎": NEARLY, "几乎": NEARLY,
     "约": ABOUT, "大约": ABOUT, "约占": ABOUT, "约为": ABOUT, "约有": ABOUT,  # 约占87.5%: "about 87.5%"
     "大概": ABOUT, "约莫": ABOUT, "差不多": ABOUT,
@@ -388,7 +388,7 @@ def find_numbers_zh(text: str) -> list[Number]:
 
 # Set phrases whose numerals count nothing, though a measure word follows one (千方百计, "by every means", is no
 # thousand 方): a reader reads no number in them, and a quote says none.
-ZH_IDIOMS = ("千斤顶", "千斤重担", "四两拨千斤", "千方百计", "千家万户", "百家争鸣", "三天两头", "四面八方", "八方支援", "三年五载", "百年大计", "十年树木",
+ZH_IDIOMS = ("第一线", "第一书记", "在第一位", "一届一届", "千斤顶", "千斤重担", "四两拨千斤", "千方百计", "千家万户", "百家争鸣", "三天两头", "四面八方", "八方支援", "三年五载", "百年大计", "十年树木",
              "百年树人", "三人成虎", "三番五次", "千篇一律", "说三道四", "十年磨一剑", "三位一体", "百年不遇", "三五成群",
              # (and those whose numerals are read only in quotation marks, as a name's are: “五湖四海”)
              "三心二意", "五花八门", "七上八下", "乱七八糟", "四平八稳", "九牛一毛", "十全十美", "一五一十", "三令五申",
@@ -762,6 +762,8 @@ def _en_magnitude(written: str) -> int:
 _EN_QUALIFIERS = {
     "more than": MORE_THAN, "over": OVER, "upwards of": OVER, "above": OVER,
     "in excess of": OVER, "north of": OVER, "just over": OVER, "well over": OVER, ">": OVER,
+    **{verb: OVER for verb in ("topped", "tops", "topping", "exceeded", "exceeds", "exceeding", "surpassed",
+                               "surpasses", "surpassing", "went beyond", "gone beyond", "going beyond")},
     "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY, "just shy of": NEARLY, "just short of": NEARLY,
     "about": ABOUT, "around": ABOUT, "some": ABOUT, "roughly": ABOUT, "approximately": ABOUT, "approx.": ABOUT,
     "approx": ABOUT, "circa": ABOUT, "c.": ABOUT, "ca.": ABOUT, "an estimated": ABOUT, "estimated": ABOUT,
@@ -784,7 +786,11 @@ _EN_BEFORE = compile_later(r"(?:\b(?P<pre>not (?:more than|over|above|exceeding|
                         r"|more or less|more than|upwards of|in excess of|north of|just over|well over|over|above|nearly"
                         r"|almost|close to|just shy of|just short of|about|around|some|roughly|approximately|approx\.?"
                         r"|circa|ca?\.|an estimated|estimated|no fewer than|no less than|no more than|fewer than|less than"
-                        r"|just under|under|below|at least|a minimum of|up to|at most|a maximum of)\s+"
+                        r"|just under|under|below|at least|a minimum of|up to|at most|a maximum of"
+                        # topped 450 million yuan, exceeded, surpassed: over it, as 突破 is (they read as exact, and
+                        # the quote's 超4.5亿元 refused them)
+                        r"|topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing"
+                        r"|went beyond|gone beyond|going beyond)\s+"
                         r"|(?P<sign>[~≈<>≤≥])\s?)\Z", re.IGNORECASE)
 _EN_BEFORE_REACH = 24  # characters back: the longest qualifier and its space fit
 # 10-plus, ten-odd, fortyish, 49 or more, 49 at most
@@ -1036,8 +1042,8 @@ def _without_twos_for_to(numbers: list[Number], text: str) -> list[Number]:
 # bridge (双向), a third-rate service, in two minds. Each was read as a number no quote could trace.
 _EN_IDIOMS = compile_later(r"(?<![a-z])(?:(?:two|one)[\s-]way|nine[\s-]to[\s-]five|(?:a|the)\s+sixth\s+sense"
                            r"|in\s+two\s+minds|two\s+and\s+two\s+together|two\s+birds\s+with\s+one\s+stone|third-rate"
-                           r"|at\s+sixes\s+and\s+sevens)(?![a-z])", re.IGNORECASE)
-_EN_IDIOM_WORDS = ("way", "five", "sense", "minds", "together", "birds", "rate", "sixes")  # (each holds one)
+                           r"|at\s+sixes\s+and\s+sevens|covid-?19)(?![a-z0-9])", re.IGNORECASE)  # (COVID-19: a name, whose 19 counts nothing)
+_EN_IDIOM_WORDS = ("way", "five", "sense", "minds", "together", "birds", "rate", "sixes", "covid")  # (each holds one)
 
 
 # A Roman numeral of two letters or more, in capitals, after a capitalized word (Phase II, World War II, Article XI,

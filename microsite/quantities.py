@@ -191,6 +191,9 @@ def _claimed_zh(text: str) -> list[Quantity]:
     for number in reversed(numbers):  # (from the last: a range's first end is read as its last is)
         in_date = _in_a_date(number, dates)
         ordinal = _ordinal_zh(number, text)
+        if ordinal and _a_place_in_the_text(number, text):
+            after = None
+            continue
         written_in_digits = any(char.isdecimal() for char in number.text)
         if written_in_digits or in_date or ordinal or is_count_zh(number, text):
             quantity = Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
@@ -349,6 +352,26 @@ def _relative_years(text: str) -> list[Quantity]:
         return []
     return [Quantity(Number(float(_YEAR_OFFSETS[match.group().lower()]), EXACT, match.start(), match.end(),
                             match.group()), frozenset((DATE,)), RELATIVE_YEAR) for match in _RELATIVE_YEARS.finditer(text)]
+
+
+# 第一段, 第二部分, 第一个小标题, 第三节, 第一步: a place in a text (the page's own, or the article's), which counts
+# nothing and which no quote gives; and 第一，… 第二，… beginning a clause, the text's own enumeration, as 一是 and
+# "First," are. Each was read as an ordinal that no quote could trace (第三项抓手, the third lever, still is one).
+_PART_OF_A_TEXT = compile_later(r"个?(?:自然段|段落?|句话?|节|章|部分|小标题|标题|页|行|步|点)")
+_ENUMERATED = compile_later(r"[，,、：:]")
+_CLAUSE_BEGINS = frozenset("。！？；：，,.!?;:\n“”\"（(")
+
+
+def _a_place_in_the_text(number: Number, text: str) -> bool:
+    """Whether the ordinal ``number`` (after 第) names a part of a text or enumerates the text's own points."""
+    if not text.endswith("第", 0, number.start):
+        return False
+    numerals_end = number.end - len(number.unit)
+    if _PART_OF_A_TEXT.match(text, numerals_end):
+        return True
+    before = text[:number.start - 1].rstrip()
+    return (not number.unit and _ENUMERATED.match(text, number.end) is not None
+            and (not before or before[-1] in _CLAUSE_BEGINS))
 
 
 # 下一届, 上一届, 这一届, 每一届, 同一届: the next, the last, this, every, the same term. There 一 is "a", as in 下一次

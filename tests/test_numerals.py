@@ -957,3 +957,7 @@ def test_en_numbers_in_every_form_a_reader_reads(text, found):
 def test_en_qualifiers_before_and_after_a_number(text, qualifier):
     [number] = find_numbers_en(text)
     assert number.qualifier == qualifier and number.value == 49
+
+
+def test_the_19_of_covid_19_is_a_name_s():
+    assert find_numbers_en("After the COVID-19 pandemic entered a new stage, and Covid19 too") == []

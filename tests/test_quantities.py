@@ -839,3 +839,29 @@ def test_a_measure_is_traced_by_the_same_measure_said_otherwise(claim, lang, quo
 @pytest.mark.parametrize("text", ["千斤顶", "四两拨千斤", "一打开网页", "三年五载", "一米阳光"])
 def test_set_phrases_and_articles_with_the_new_measures_are_no_numbers(text):
     assert meanings(text, "zh") == []
+
+
+@pytest.mark.parametrize("text", [
+    "文章第一段列举了多项活动。", "文章的第二段说明了这些抓手。", "本页第二部分介绍工作机制。", "本页的第一节介绍工作载体。",
+    "## 第一部分：工作载体", "文章的第一个小标题是“搭载体提振积极性”。", "第一步，阅读摘要；第二步，查看引文。",
+    "第一，强素质；第二，增信念；第三，勤联络。",  # the text's own enumeration, as 一是…二是… is
+    "文章没有提到驻村第一书记。", "调研组深入第一线了解困难问题。", "工商联把服务企业放在第一位。", "商会的会长一届一届地换届。",
+])
+def test_a_place_in_a_text_its_own_enumeration_and_set_phrases_are_no_claims(text):
+    assert meanings(text, "zh") == []
+
+
+@pytest.mark.parametrize("text, number", [("第三项抓手", "三项"), ("排名第一，", "一"), ("他排第二，紧随其后", "二"),
+                                          ("第十一届", "十一届")])
+def test_an_ordinal_that_is_no_place_in_a_text_is_still_read(text, number):
+    assert [said for said, _, _ in meanings(text, "zh")] == [number]
+
+
+@pytest.mark.parametrize("claim, lang", [
+    ("Donations topped 450 million yuan", "en"), ("Donations exceeded 450 million yuan", "en"),
+    ("Donations surpassed CNY 450 million", "en"), ("Donations went beyond 450 million yuan", "en"),
+    ("捐款突破4.5亿元", "zh"),
+])
+def test_a_verb_that_says_over_is_traced_by_an_over_quote(claim, lang):
+    assert _traced_by(claim, lang, DONATIONS) == [True]
+    assert _traced_by(claim, lang, "所属商协会及其会员捐款4.5亿元") == [False]  # (exactly: no more)
