@@ -307,6 +307,15 @@ def test_a_record_s_text_may_not_say_this_year_in_the_site_s_voice(minimal_proje
         assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().err
 
 
+@pytest.mark.parametrize("text, lang, refused", [
+    ("文章所说的“今年以来”，是从文章发表的那一年算起的。", "zh", False),  # the article's words, quoted as its (it was
+    ('The article opens with the words "since the start of this year".', "en", False),  # refused, where “前不久” passed)
+    ("今年以来，商会发展很快。", "zh", True), ("This year the chambers grew.", "en", True),
+])
+def test_a_year_from_today_in_quotation_marks_in_a_page_is_the_article_s_words(text, lang, refused):
+    assert bool(numbers(text, lang)) == refused
+
+
 def test_an_event_title_in_chinese_numerals_is_a_number(minimal_project: Path, capsys):
     edit(minimal_project / "content/data/timeline.yaml", "title: 商贸对接活动", "title: 九十九家商会参加商贸对接活动")
     assert "the number '九十九家' is not in the record's quote" in check(minimal_project, capsys)
