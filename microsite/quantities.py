@@ -49,6 +49,7 @@ RELATIVE_YEAR = "relative year"  # 今年, 去年, last year: a year counted fro
 HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 FESTIVAL = "festival"  # a day of the year by its name (国庆, National Day): its number in numerals.FESTIVALS
+PART_OF_MONTH = "part of a month"  # 上旬, early March: 1 its start, 2 its middle, 3 its end
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
 AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里",
@@ -208,7 +209,8 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if quantity is not None:
             read.append(quantity)
         after = quantity
-    return _with_festivals(found + read[::-1] + halves + _relative_years(text) + _firsts(text), text)
+    return _with_festivals(found + read[::-1] + halves + _relative_years(text) + _firsts(text)
+                           + _parts_of_months(text), text)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -244,6 +246,27 @@ def _festivals(text: str) -> list[Quantity]:
     return [Quantity(Number(float(festival_number(folded, match)), EXACT, match.start(), match.end(),
                             text[match.start():match.end()]), frozenset((DATE,)), FESTIVAL)
             for match in FESTIVAL_NAME.finditer(folded)]
+
+
+# 3月上旬, 三月下旬, 3月初, 3月底, early March, mid-March, late in March, the end of March: a part of a month, which a
+# quote must say too. They were read as nothing, so a page could place in late March what its quote dates to March
+# alone (the month itself is read apart). Not 3月初步 (a first step), nor 每月初 (no month named).
+_PART_OF_MONTH = compile_later(
+    r"(?<=[0-9０-９一二三四五六七八九十]月)(?:(?P<early>上旬|初(?![步心衷期级始创次]))|(?P<mid>中旬)|(?P<late>下旬|底|末))"
+    rf"|\b(?:(?P<en_early>early|the (?:start|beginning) of)|(?P<en_mid>mid|the middle of)|(?P<en_late>late|the end of))"
+    rf"[\s-]+(?:in\s+)?(?={_EN_MONTHS}\b)", re.IGNORECASE)
+_PART_VALUES = {"early": 1, "en_early": 1, "mid": 2, "en_mid": 2, "late": 3, "en_late": 3}
+_MAY_NAME_A_PART = compile_later(r"[旬初底末]|early|mid|late|start|beginning|middle|end", re.IGNORECASE)
+
+
+def _parts_of_months(text: str) -> list[Quantity]:
+    """The parts of a month ``text`` names after a month (上旬, late March): each a date, 1, 2 or 3 (start, middle,
+    end), which a quote must name too."""
+    if not _MAY_NAME_A_PART.search(text):
+        return []
+    return [Quantity(Number(float(_PART_VALUES[match.lastgroup]), EXACT, match.start(), match.end(),
+                            match.group().strip()), frozenset((DATE,)), PART_OF_MONTH)
+            for match in _PART_OF_MONTH.finditer(text)]
 
 
 def _with_festivals(found: list[Quantity], text: str) -> list[Quantity]:
@@ -447,7 +470,8 @@ def _claimed_en(text: str) -> list[Quantity]:
         if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
-    return sorted(_with_festivals(found + months + _relative_years(text) + _firsts(text), text),
+    return sorted(_with_festivals(found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text),
+                                  text),
                   key=lambda item: item.number.start)
 
 
@@ -669,7 +693,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         after = Quantity(number, meanings, _date_part(number, in_date, normalized_quote))
         read.append(after)
     found += read[::-1]
-    found += _firsts(normalized_quote) + _festivals(normalized_quote)
+    found += _firsts(normalized_quote) + _festivals(normalized_quote) + _parts_of_months(normalized_quote)
     if reference is not None:
         for item in dates:
             when = item.date
@@ -719,7 +743,7 @@ def same_part(claim: Quantity, said: Quantity) -> bool:
     """Whether two date numbers are the same part of a date, where both say which (a relative year always); a
     name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none; a name's
     numeral claimed (“四好”) is traced by a name's numeral alone (not by 四家)."""
-    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF, FESTIVAL} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no
+    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF, FESTIVAL, PART_OF_MONTH} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no
         # part; 国庆 no 9 of anything)
         return claim.part == said.part
     if NAMED in (claim.part, said.part):

@@ -242,6 +242,10 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         where = f"{allowed.why} does not name it" if allowed is not None else "no source traces it"
         return (f"'{shown}' is a day of the year, a festival, and {where}",
                 "cite a quote that names the festival (国庆期间, 中秋节), or leave the day out")
+    if claim.part == quantities.PART_OF_MONTH:  # (下旬, late March: a date more precise than the month)
+        where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
+        return (f"'{shown}' places a date in a part of its month, and {where}",
+                "write the month alone, as the quote dates it, or cite a quote that says which part (上旬, 月底)")
     if claim.part == quantities.NAMED:  # (“五好”: a numeral of a name, which a glossary entry may trace)
         where = f"is in no name in {allowed.why}" if allowed is not None else "is not traced to a source"
         return (f"the number '{shown}' of a name in quotation marks {where}",

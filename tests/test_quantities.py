@@ -865,3 +865,21 @@ def test_an_ordinal_that_is_no_place_in_a_text_is_still_read(text, number):
 def test_a_verb_that_says_over_is_traced_by_an_over_quote(claim, lang):
     assert _traced_by(claim, lang, DONATIONS) == [True]
     assert _traced_by(claim, lang, "所属商协会及其会员捐款4.5亿元") == [False]  # (exactly: no more)
+
+
+MARCH = "以今年3月的季度会长办公会为契机"
+
+
+@pytest.mark.parametrize("claim, lang", [
+    ("2023年3月下旬", "zh"), ("2023年3月初", "zh"), ("2023年3月底", "zh"), ("三月中旬", "zh"),
+    ("late March 2023", "en"), ("in mid-March 2023", "en"), ("early March", "en"), ("at the end of March 2023", "en"),
+])
+def test_a_part_of_a_month_is_a_date_its_quote_must_say(claim, lang):
+    """They were read as nothing: a page placed in late March what its quote dates to March alone."""
+    assert False in _traced_by(claim, lang, MARCH)
+    assert False not in _traced_by(claim, lang, "2023年3月上旬、3月中旬和3月下旬各召开一次")
+
+
+@pytest.mark.parametrize("text", ["3月初步完成", "每月初召开", "late in the day", "the end of the meeting"])
+def test_words_of_a_part_that_follow_no_month_are_no_date(text):
+    assert all(item.part != "part of a month" for item in claimed(text, "en" if text.isascii() else "zh"))
