@@ -151,12 +151,12 @@ _TRADITIONAL += "該蘊藴綫線創氣"  # (the words 年初 and 年底 begin or
 # (the festivals' names, 國慶, 勞動節; and the words the patterns here look at, which the test of this table did not
 # see until it looked at every pattern of this module: 歷, 聲, 轉 ...)
 _TRADITIONAL += "佈兒剋動勞厤婦師復慶憶應擊敎曆歷聲複訪購車轉鄉陽際鞦頃饋體黃"
-_TRADITIONAL += "盧釐門攝虛韓銖"  # (the currencies' and the units' names: 盧布, 釐米, 澳門元, 攝氏度, 虛歲, 韓元, 泰銖)
+_TRADITIONAL += "盧釐門攝虛韓銖隨"  # (隨: 隨後年; the currencies' and the units' names: 盧布, 釐米, 澳門元, 攝氏度, 虛歲, 韓元, 泰銖)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
 _SIMPLIFIED += "布儿克动劳历妇师复庆忆应击教历历声复访购车转乡阳际秋顷馈体黄"
-_SIMPLIFIED += "卢厘门摄虚韩铢"
+_SIMPLIFIED += "卢厘门摄虚韩铢随"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")

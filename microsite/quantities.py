@@ -356,12 +356,16 @@ def _date_part(number: Number, in_date: bool, text: str) -> str:
 
 # (Not where 年 begins a word of its own, 如今年轻, 说明年度, 网上年报, 这次年会, 上年纪: the 今, 明, 上 end another.)
 # The start or end of a year no word names is this one's, as "the start of the year" is (see dates.YEAR_BOUND_ZH).
-_RELATIVE_YEARS = compile_later(r"(?P<zh>今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画])"
+# (今年度, 本年度, 上年度: this year's, last year's, as 年度 says them; 后年, the year after next, not 最后年份 or 前后年;
+# 上一年, last year. Each was read as nothing.)
+_RELATIVE_YEARS = compile_later(r"(?P<zh>今年度|本年度|上年度|上一年(?![级度])|后年(?<![最前之而然随落背午先稍往日此以]后年)"
+                                r"|(?:今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画]))"
                              rf"|{YEAR_BOUND_ZH}"
                              r"|\b(?P<en>(?:this|last|next|the coming) year|the year (?:before last|after next)"
                              r"|the (?:start|beginning|middle|end) of the year|year to date)\b",
                              re.IGNORECASE)  # (since the start of the year: this one's start)
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
+                 "今年度": 0, "本年度": 0, "上年度": -1, "上一年": -1, "后年": 2,
                  "年初": 0, "年底": 0, "年末": 0,
                  "this year": 0, "last year": -1, "next year": 1, "the coming year": 1, "the year before last": -2,
                  "the year after next": 2, "the start of the year": 0, "the beginning of the year": 0,

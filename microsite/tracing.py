@@ -134,7 +134,11 @@ _FROM_TODAY_ZH = compile_later(
     r"|当前(?<![担相应适充每正理恰妥]当前)(?![往进来移锋卫])|当下(?<![应担相充适]当下)(?![游层级属面降岗载])"
     r"|眼下|现阶段|如今|今后|现在(?<![出实表体发展呈显重]现在)|至今(?<!截至今)|迄今"
     r"|近(?<![接靠临将附贴邻亲]近)(?:日|期|来|年来|几年|些年|[一二两三四五六七八九十0-9]+年|年(?![度底末初终]))"
-    r"|这(?:几|些|两)年|过去(?:的)?(?:[一二两三四五六七八九十几0-9]+)?年")
+    r"|这(?:几|些|两)年|过去(?:的)?(?:[一二两三四五六七八九十几0-9]+)?年"
+    # this spring or autumn, last winter, next spring; last night, this morning, tonight (not 今晚报, a newspaper, nor
+    # 说明春节); the last few days, these days (前几天 after a word is before what it names, as 前不久 is: 会议前几天)
+    r"|今[春夏秋冬]|明春(?<!说明春)|去冬(?<!过去冬)|昨晚|昨夜|今晨|今早|今晚(?!报)"
+    rf"|前[几些两]天(?:(?<![\u3400-\u9fff]前[几些两]天)|(?<=[{_AFTER_AN_ADVERB}]前[几些两]天))|这(?:几|些|两)天")
 # So long before (三年前): looked for from its span (年前, 个月前, 天前), then back over its numerals, as the others
 # begin with a word of their own (a search that began at every numeral made the whole search eight times as slow).
 _AGO_ZH = compile_later(r"(?:年|个月|天|周|个?星期|个?礼拜)(?:之|以)?前(?![后夕])")
@@ -148,7 +152,7 @@ _FROM_TODAY_EN = compile_later(
     r"|(?:^|(?<=[.!?;:]\s))of late|of late(?=\s*(?:[^\w\s]|\Z))"
     r"|(?:until|up to|as of|right|for) now|from now on|going forward|upcoming|in the near future"
     rf"|in the coming {_EN_SPAN}|in recent years"
-    rf"|(?:(?:in|over|during|for) the (?:past|last)|the past) (?:(?:couple of|[\w-]{{1,20}})\s)?{_EN_SPAN}"
+    rf"|(?:(?:in|over|during|for) the (?:past|last)|the past|this past) (?:(?:couple of|[\w-]{{1,20}})\s)?{_EN_SPAN}"
     r"(?!\s+of\b)"
     r")\b", re.IGNORECASE)
 # (Not "now" alone: by now, now called, in too many senses; nor "the last year", the final one, without "in" or
@@ -161,7 +165,7 @@ _FROM_TODAY_EN_WORDS = ("today", "yesterday", "tomorrow", " week", " month", " q
                         " ago", "recently", "lately", "latterly", "currently", "at present", "nowadays", "these days",
                         "of late", "so far", "to date", "until now", "up to now", "as of now", "right now", "for now",
                         "from now on", "going forward", "upcoming", "near future", "the coming ", "recent years",
-                        "the past ", "the last ")
+                        "the past ", "the last ", "this past ")
 
 
 def times_from_today(text: str) -> list[re.Match]:

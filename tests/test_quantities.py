@@ -883,3 +883,15 @@ def test_a_part_of_a_month_is_a_date_its_quote_must_say(claim, lang):
 @pytest.mark.parametrize("text", ["3月初步完成", "每月初召开", "late in the day", "the end of the meeting"])
 def test_words_of_a_part_that_follow_no_month_are_no_date(text):
     assert all(item.part != "part of a month" for item in claimed(text, "en" if text.isascii() else "zh"))
+
+
+@pytest.mark.parametrize("text, said", [("后年召开", "后年"), ("上年度捐款", "上年度"), ("今年度报告", "今年度"),
+                                        ("本年度", "本年度"), ("上一年4月", "上一年")])
+def test_more_years_counted_from_today_are_read(text, said):
+    """Each was read as nothing, so a page could say 后年, the year after next, in its own voice."""
+    assert [item.number.text for item in claimed(text, "zh") if item.part == "relative year"] == [said]
+
+
+@pytest.mark.parametrize("text", ["最后年份", "前后年份", "而后年轻人", "上一年级"])
+def test_words_that_hold_those_years_letters_are_no_year(text):
+    assert [item for item in claimed(text, "zh") if item.part == "relative year"] == []

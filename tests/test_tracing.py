@@ -182,6 +182,10 @@ def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: P
     # words that hold one of them and say no time from today
     ("出现在标题中，体现在", []), ("节日前夕", []), ("截至今年", []), ("担当前行", []), ("now known as", []),
     ("“上个月”", []),  # the article's words, quoted
+    # a season, a night or a morning, a few days from today (each passed): not 今晚报, a newspaper, nor 说明春节, nor
+    # 会议前几天, a few days before the meeting
+    ("今秋出台，今冬明春", ["今秋", "今冬", "明春"]), ("昨晚与今晨", ["昨晚", "今晨"]), ("前几天，这几天", ["前几天", "这几天"]),
+    ("今晚报，过去冬天，会议前几天", []), ("this past year", ["this past year"]),
     # 前不久 where a clause begins with it or after 在, 于 or an adverb is "recently"; after another word, "shortly
     # before" what that word names (文章发表前不久: the article's date, not the reader's)
     ("前不久，市长调研；已于前不久召开，在前不久的会议上", ["前不久", "前不久", "前不久"]),
