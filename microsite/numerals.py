@@ -388,7 +388,9 @@ def find_numbers_zh(text: str) -> list[Number]:
 
 # Set phrases whose numerals count nothing, though a measure word follows one (千方百计, "by every means", is no
 # thousand 方): a reader reads no number in them, and a quote says none.
-ZH_IDIOMS = ("第一线", "第一书记", "在第一位", "一届一届", "千斤顶", "千斤重担", "四两拨千斤", "千方百计", "千家万户", "百家争鸣", "三天两头", "四面八方", "八方支援", "三年五载", "百年大计", "十年树木",
+ZH_IDIOMS = ("第一线", "第一书记", "在第一位", "一届一届", "千斤顶", "千斤重担", "四两拨千斤",  # (the front line, a
+             # job's title, first place, term after term, a jack, a heavy burden: each was read as a number)
+             "千方百计", "千家万户", "百家争鸣", "三天两头", "四面八方", "八方支援", "三年五载", "百年大计", "十年树木",
              "百年树人", "三人成虎", "三番五次", "千篇一律", "说三道四", "十年磨一剑", "三位一体", "百年不遇", "三五成群",
              # (and those whose numerals are read only in quotation marks, as a name's are: “五湖四海”)
              "三心二意", "五花八门", "七上八下", "乱七八糟", "四平八稳", "九牛一毛", "十全十美", "一五一十", "三令五申",
@@ -1257,7 +1259,13 @@ _EN_MULTIPLYING = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "quintupl"
 _EN_PHRASE_VALUES = {
     "zero": (0, EXACT, ""), "a pair of": (2, EXACT, ""), "a trio of": (3, EXACT, ""),
     "half a dozen": (6, EXACT, ""), "a half dozen": (6, EXACT, ""), "a score of": (20, EXACT, ""),
-    "threescore": (60, EXACT, ""),
+    "threescore": (60, EXACT, ""), "fourscore": (80, EXACT, ""),
+    # a brace and a duo (two), a quartet (four), a baker's dozen (thirteen), a gross (144): each was read as nothing
+    # (not "a couple of", as often a few as two); and number words misspelt, which a reader reads as numbers
+    "a brace of": (2, EXACT, ""), "a duo of": (2, EXACT, ""),
+    "a quartet of": (4, EXACT, ""), "a quintet of": (5, EXACT, ""), "a baker's dozen": (13, EXACT, ""),
+    "a baker’s dozen": (13, EXACT, ""), "a gross of": (144, EXACT, ""),
+    "fourty": (40, EXACT, ""), "ninty": (90, EXACT, ""), "ninteen": (19, EXACT, ""), "eightteen": (18, EXACT, ""),
     # vague amounts: several tens, as 数十 and 几十 are (dozens, scores: the words English says them with)
     "scores of": (10, SEVERAL, ""), "tens of": (10, SEVERAL, ""), "decades": (10, SEVERAL, "年"),
     # and several hundred, a few thousand, several hundred million: of the scale after them, as 数百, 几千 and 数亿

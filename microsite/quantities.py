@@ -89,6 +89,8 @@ def is_count_zh(number: Number, text: str) -> bool:
     ends it (五亿, 三千万: not 千万, "by all means"). ``数百家`` is one: hundreds."""
     if text.endswith(tuple(ZH_NUMERALS), 0, number.start) and number.text[0] in ZH_NUMERALS:
         return False  # (成百上千家: the 上千家 led in by 上 is a number of its own)
+    if number.text in ("俩", "仨"):  # 他们俩, 这仨商会: two, three, their measure word (个) in the numeral (they were read
+        return not text.endswith("伎", 0, number.start)  # as bare numerals, nothing); not 伎俩, a trick
     if number.unit in _COUNTING or number.unit in AMOUNT_UNITS:
         # 一倍, once; 一成, a tenth; 一两家, one or two: never an article; nor 一次 after 每年 (once a year, as "twice
         # a year" and 每年两次 are read: it passed unread)

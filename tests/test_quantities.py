@@ -895,3 +895,17 @@ def test_more_years_counted_from_today_are_read(text, said):
 @pytest.mark.parametrize("text", ["最后年份", "前后年份", "而后年轻人", "上一年级"])
 def test_words_that_hold_those_years_letters_are_no_year(text):
     assert [item for item in claimed(text, "zh") if item.part == "relative year"] == []
+
+
+@pytest.mark.parametrize("claim, lang, value", [
+    ("这仨商会", "zh", 3), ("他们俩", "zh", 2), ("fourscore chambers", "en", 80),
+    ("a brace of chambers", "en", 2), ("a quartet of chambers", "en", 4), ("a baker's dozen chambers", "en", 13),
+    ("a gross of pens", "en", 144), ("fourty chambers", "en", 40), ("ninteen chambers", "en", 19),
+])
+def test_numbers_said_in_rarer_words_are_read(claim, lang, value):
+    """Each passed unread: a reader reads a number there, and no quote traced it."""
+    assert [item.value for item in claimed(claim, lang)] == [value]
+
+
+def test_a_trick_is_no_pair():
+    assert claimed("伎俩", "zh") == []
