@@ -239,6 +239,10 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
     file changed within ``RACY_SECONDS`` is also told by its content. A
     symbolic link is looked at as the build reads it: as the file it leads to,
     and as itself (made, removed or led elsewhere).
+
+    A file or folder removed while it is looked at is left out. Any other
+    failure to read one (no open files left, say) raises OSError: leaving it
+    out would take it for deleted, and the preview would build without it.
     """
     state: dict[str, tuple[int, int, str]] = {}
     now = time.time_ns()
@@ -247,7 +251,8 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
         while stack:
             try:
                 entries = list(_scan(stack.pop()))
-            except OSError:
+            except OSError as error:
+                _raise_unless_gone(error)
                 continue
             for entry in entries:
                 if _ignored(entry.name):
@@ -255,10 +260,25 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
-                    state[entry.path] = _file_state(entry.path, entry.stat(follow_symlinks=False), now)
+                    _note_file(state, entry, now)
                 elif entry.is_symlink():
                     state[entry.path] = _link_state(entry.path, now)
     return state
+
+
+def _note_file(state: dict[str, tuple[int, int, str]], entry: os.DirEntry, now: int) -> None:
+    """Put a scanned file's state in ``state``, unless it was removed since its folder was read."""
+    try:
+        state[entry.path] = _file_state(entry.path, entry.stat(follow_symlinks=False), now)
+    except OSError as error:
+        _raise_unless_gone(error)
+
+
+def _raise_unless_gone(error: OSError) -> None:
+    """Raise ``error`` unless it says the file or folder is no longer there (removed, or its folder replaced by a
+    file): one that cannot be read for another reason is not to be taken for deleted."""
+    if error.errno not in (errno.ENOENT, errno.ENOTDIR):
+        raise error
 
 
 def _file_state(path: str, info: os.stat_result, now: int, since: int = 0) -> tuple[int, int, str]:
@@ -272,7 +292,8 @@ def _link_state(path: str, now: int) -> tuple[int, int, str]:
     nothing, by itself alone (the build refuses both, once the watcher tells of them)."""
     try:
         link = os.lstat(path)
-    except OSError:
+    except OSError as error:
+        _raise_unless_gone(error)
         return 0, -1, ""  # gone as it was looked at
     made = max(link.st_mtime_ns, link.st_ctime_ns)
     try:
@@ -302,7 +323,8 @@ def rescanned(state: dict[str, tuple[int, int, str]], paths: list[str],
     for path in sorted(wanted):
         try:
             info = os.lstat(path)
-        except OSError:
+        except OSError as error:
+            _raise_unless_gone(error)
             continue  # gone, and with it all that was under it
         if stat.S_ISDIR(info.st_mode):
             folders.append(Path(path))
@@ -337,10 +359,12 @@ def _scan(folder: str):
 
 
 def _content_digest(path: str) -> str:
+    """The digest of a file's bytes; "" if it was removed meanwhile (any other failure to read it raises)."""
     try:
         with open(path, "rb") as handle:
             return digest_of(handle.read())
-    except OSError:
+    except OSError as error:
+        _raise_unless_gone(error)
         return ""
 
 
@@ -379,6 +403,10 @@ class Watcher(threading.Thread):
     once, and a burst of saves is over when none was told for ``quiet`` seconds.
     ``on_change`` may ask :meth:`unchanged_since_build` whether to trust a
     failed build; if not, the watcher builds again at once.
+
+    Files that cannot be looked at (no open files left, say) are no change:
+    the watcher says so once in the terminal, keeps watching, and looks at
+    everything again after the pause.
     """
 
     def __init__(self, folders: list[Path], on_change, poll: float = POLL_SECONDS, quiet: float = QUIET_SECONDS,
@@ -389,46 +417,76 @@ class Watcher(threading.Thread):
         self.stopping = threading.Event()
         self._read: dict[str, tuple[int, int, str]] = {}  # the snapshot the running build started from
         self._again: list[Path] = []  # files that changed while the last build read them: build again
+        self._failing = ""  # why the files could not be looked at lately, said once; while set, every scan is whole
 
     def run(self) -> None:
         with FileEvents(self.folders) as events:
             self._watch(events)
 
     def _watch(self, events: FileEvents) -> None:
-        state = self.initial if self.initial is not None else snapshot(self.folders)
-        pause = self.poll
+        state, pause = self.initial, self.poll
         while not self.stopping.is_set():
-            again, self._again = self._again, []
-            told = None  # what the system told of changes to (see ``fsevents``); None: scan everything
-            if again:
-                pass  # the last build read files while they changed: no waiting
-            elif not events.active:
-                self.stopping.wait(pause)
-            elif events.wait(pause):  # told at once that something changed (see ``fsevents``)
-                events.settle(self.quiet)  # a burst of saves is one rebuild
-                told = events.told()  # what: only that is looked at, unless it is not known
-            if self.stopping.is_set():
-                break
-            if told is not None and len(told) <= MAX_TOLD and not again:
-                current = rescanned(state, told, self.folders)
-            else:
-                started = time.perf_counter()
-                current = snapshot(self.folders)
-                pause = max(self.poll, SCAN_SHARE * (time.perf_counter() - started))
-            changed = changed_files(state, current)
-            if not changed and not again:
-                continue
-            if not events.active:
-                current = self._settled(current)
-            changed = changed_files(state, current)  # a temporary file that came and went is no change
-            changed = sorted(set(changed) | set(again))  # again: even saved back as it was, build once more
-            state = self._read = current
-            if not changed:
-                continue
             try:
-                self.on_change(changed)
-            except Exception:  # noqa: BLE001 (a bug, or a file gone mid-build, must not end the watching)
-                traceback.print_exc()
+                state, pause = self._look(events, state, pause)
+            except OSError as error:  # nothing is known to have changed: look again after the pause
+                self._say_failing(error)
+                self.stopping.wait(pause)
+            else:
+                self._failing = ""
+
+    def _look(self, events: FileEvents, state: dict[str, tuple[int, int, str]] | None,
+              pause: float) -> tuple[dict[str, tuple[int, int, str]], float]:
+        """One round: wait for a change or the pause, look at the files, call ``on_change`` with those that changed.
+
+        Returns the files' state and the next pause. Raises OSError when the
+        files cannot be looked at, with nothing changed (``state`` is as it
+        was, the builds still to make again are still to make).
+        """
+        if state is None:
+            state = snapshot(self.folders)
+        again = self._again
+        told = None  # what the system told of changes to (see ``fsevents``); None: scan everything
+        if again:
+            pass  # the last build read files while they changed: no waiting
+        elif not events.active:
+            self.stopping.wait(pause)
+        elif events.wait(pause):  # told at once that something changed (see ``fsevents``)
+            events.settle(self.quiet)  # a burst of saves is one rebuild
+            told = events.told()  # what: only that is looked at, unless it is not known
+        if self.stopping.is_set():
+            return state, pause
+        if told is not None and len(told) <= MAX_TOLD and not again and not self._failing:
+            current = rescanned(state, told, self.folders)
+        else:
+            started = time.perf_counter()
+            current = snapshot(self.folders)
+            pause = max(self.poll, SCAN_SHARE * (time.perf_counter() - started))
+        changed = changed_files(state, current)
+        if not changed and not again:
+            return state, pause
+        if not events.active:
+            current = self._settled(current)
+        changed = changed_files(state, current)  # a temporary file that came and went is no change
+        changed = sorted(set(changed) | set(again))  # again: even saved back as it was, build once more
+        self._again = []
+        state = self._read = current
+        if changed:
+            self._call(changed)
+        return state, pause
+
+    def _call(self, changed: list[Path]) -> None:
+        try:
+            self.on_change(changed)
+        except Exception:  # noqa: BLE001 (a bug, or a file gone mid-build, must not end the watching)
+            traceback.print_exc()
+
+    def _say_failing(self, error: OSError) -> None:
+        """Say in the terminal why the files cannot be looked at, once for as long as that lasts."""
+        if not self._failing:
+            where = f" ({error.filename})" if error.filename else ""
+            self._failing = f"{error.strerror or error}{where}"
+            print(f"warning: the preview cannot look at the files it watches: {self._failing}; it keeps watching, "
+                  "and looks again", file=sys.stderr, flush=True)
 
     def _settled(self, current: dict[str, tuple[int, int, str]]) -> dict[str, tuple[int, int, str]]:
         """The files once a burst of saves is over: no change for ``quiet`` seconds, or ``LONGEST_BURST`` in all
@@ -451,7 +509,11 @@ class Watcher(threading.Thread):
         watcher builds again at once, even if the file was saved back as it was.
         """
         self.stopping.wait(self.quiet)
-        later = snapshot(self.folders)
+        try:
+            later = snapshot(self.folders)
+        except OSError as error:  # not known: the failure is shown as it is, as before the watcher looked
+            self._say_failing(error)
+            return True
         self._again = [Path(path) for path in sorted(later.keys() | self._read.keys())
                        if _touched(self._read.get(path), later.get(path))]
         return not self._again

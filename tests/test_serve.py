@@ -692,6 +692,84 @@ def test_watcher_keeps_watching_after_on_change_fails(tmp_path: Path, capsys: py
     assert "a file vanished during the build" in capsys.readouterr().err
 
 
+def _no_files_left(*_: object) -> None:
+    import errno
+
+    raise OSError(errno.EMFILE, os.strerror(errno.EMFILE))
+
+
+@contextmanager
+def no_open_files_left() -> Iterator[None]:
+    """This process may open no more files (it holds as many as it may), as with a thousand idle clients."""
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(256, soft), hard))
+    held = []
+    try:
+        while True:
+            try:
+                held.append(os.open(os.devnull, os.O_RDONLY))
+            except OSError:
+                break
+        yield
+    finally:
+        for descriptor in held:
+            os.close(descriptor)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_files_that_cannot_be_read_are_not_taken_for_deleted(tmp_path: Path) -> None:
+    """Out of open files, a folder cannot be listed nor a page just saved read: the scan fails, rather than find
+    them gone (or changed)."""
+    (tmp_path / "pages").mkdir()
+    page = tmp_path / "pages" / "page.md"
+    page.write_text("one", encoding="utf-8")  # just saved: its content is read to tell a later save
+    state = snapshot([tmp_path])
+    with no_open_files_left():
+        with pytest.raises(OSError, match="Too many open files"):
+            snapshot([tmp_path])
+        with pytest.raises(OSError, match="Too many open files"):
+            rescanned(state, [str(page)], [tmp_path])
+    assert snapshot([tmp_path / "gone"]) == {}  # a folder that is not there is still no files
+
+
+def test_the_watcher_takes_files_it_cannot_look_at_for_no_change(tmp_path: Path, monkeypatch,
+                                                                 capsys: pytest.CaptureFixture) -> None:
+    """While its folders cannot be listed, nothing is deleted and nothing is built, and it says so once; then a
+    save is seen as usual."""
+    import microsite.serve as serve_module
+
+    (tmp_path / "page.md").write_text("one", encoding="utf-8")
+    real_scan = serve_module._scan
+    with watching(tmp_path, quiet=0.05) as calls:
+        monkeypatch.setattr(serve_module, "_scan", _no_files_left)
+        time.sleep(0.5)  # many whole scans
+        assert calls == []
+        monkeypatch.setattr(serve_module, "_scan", real_scan)
+        (tmp_path / "new.md").write_text("new", encoding="utf-8")
+        poll(lambda: calls, 3, what="the save seen once the files can be read")
+    assert calls == [[tmp_path / "new.md"]]
+    err = capsys.readouterr().err
+    assert err.count("cannot look at the files it watches: Too many open files") == 1, err
+
+
+def test_the_watcher_survives_failing_to_wait_for_the_systems_events(tmp_path: Path, monkeypatch,
+                                                                      capsys: pytest.CaptureFixture) -> None:
+    """Out of open files, its wait for the system's events (a new selector each time) fails with OSError for a
+    while: it goes on watching."""
+    import microsite.fsevents
+
+    page = tmp_path / "page.md"
+    with watching(tmp_path, quiet=0.05) as calls:
+        monkeypatch.setattr(microsite.fsevents, "wait_readable", _no_files_left)
+        time.sleep(0.3)
+        monkeypatch.undo()
+        page.write_text("one", encoding="utf-8")
+        poll(lambda: calls, 3, what="a save seen after the failures")
+    assert calls == [[page]]
+    assert "Traceback" not in capsys.readouterr().err
+
+
 # --- a real server ------------------------------------------------------------------------------------------------
 
 
