@@ -62,12 +62,18 @@ TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javas
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # listening on every address: any address literal may be asked for
 NEVER_SERVED = frozenset({MARKER, MANIFEST})  # the build's own bookkeeping, not part of the site
-# Bounds against a client that holds connections open without finishing a request (slowloris): the
-# headers must arrive within HEADER_SECONDS, and beyond MAX_CONNECTIONS open connections (far below the
-# usual limit of 1,024 open files) a new one is closed at once, so the server always has descriptors left.
+# Bounds against clients that hold connections open (slowloris, or a thousand idle reload sockets): a request's
+# headers must arrive within HEADER_SECONDS; the connections open at once, pages' and reload sockets' alike, are
+# bounded by the process's limit on open files (see ``connection_limits``), so that the builds always have files
+# left; and a reload socket whose browser no longer answers pings is closed.
 HEADER_SECONDS = 10.0
 MAX_HEADER_BYTES = 64 * 1024
-MAX_CONNECTIONS = 256
+BUILD_FILES = 128  # open files left to the builds and the watcher (the store's, a pipe to each worker, inotify)
+REFUSALS = 32  # connections past the bound answered "503 busy" at once; past these too, closed unanswered
+REFUSAL_SECONDS = 2.0  # how long a refused connection may take to send its request
+MOST_CONNECTIONS = 1024  # however many files the process may open: a preview has a few readers
+PING_SECONDS = 20.0  # a reload socket is pinged this often, and closed when no answer comes within as long again
+MAX_MESSAGE_BYTES = 64 * 1024  # a LiveReload client's messages are a few hundred bytes
 RELOAD_PLUGIN = """<script>
 window.LiveReloadPluginNavigate = (function () {
   function Navigate(window) { this.window = window; }
@@ -663,29 +669,78 @@ def error_page(message: str) -> bytes:
     ).encode("utf-8")
 
 
-def make_app(preview: Preview, port: int, host: str = "127.0.0.1"):
+@dataclass(frozen=True)
+class ConnectionLimits:
+    """How many connections the preview keeps open at once: in all, and of them reload sockets (the rest is
+    left to pages, so a crowd of idle reload sockets cannot keep them from being served)."""
+
+    connections: int
+    reload_sockets: int
+
+
+def connection_limits(open_files: int | None = None) -> ConnectionLimits:
+    """The preview's connection limits for a process that may open ``open_files`` files (by default, what the
+    system allows this one: ``RLIMIT_NOFILE``, usually 1,024).
+
+    Each connection is an open file, and so is each file a build reads or
+    writes: connections that took them all left the builds failing ("Too many
+    open files") and the server unable to accept anyone.
+    """
+    if open_files is None:
+        open_files = _open_files_allowed()
+    connections = max(16, min(MOST_CONNECTIONS, open_files - BUILD_FILES - REFUSALS))
+    return ConnectionLimits(connections, reload_sockets=connections // 2)
+
+
+def _open_files_allowed() -> int:
+    try:
+        import resource
+    except ImportError:  # not on a Unix: the usual limit
+        return 1024
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return MOST_CONNECTIONS + BUILD_FILES + REFUSALS if soft == resource.RLIM_INFINITY else soft
+
+
+def make_app(preview: Preview, port: int, host: str = "127.0.0.1", limits: ConnectionLimits | None = None):
     """The tornado application: the site, the LiveReload socket and its client script.
 
     Every request must name the preview in its ``Host`` header (see
     :func:`allowed_hosts`); the reload socket takes only pages of the same
-    origin (tornado's own ``check_origin``), so another site cannot follow the edits.
+    origin (tornado's own ``check_origin``), so another site cannot follow the
+    edits. Reload sockets past ``limits.reload_sockets`` are refused ("503 busy").
     """
     from tornado import web, websocket
 
     client_js = (Path(__import__("livereload").__file__).parent / "vendors" / "livereload.js").read_bytes()
-    sockets: set = set()
+    limits = limits or connection_limits()
+    sockets: set = set()  # those that said hello: told to reload
+    connected: set = set()  # every open reload socket
     allowed = allowed_hosts(host, port)
 
     class OnlyOurHosts(web.RequestHandler):
         def prepare(self) -> None:
-            if not host_allowed(self.request.host, allowed, host):
-                self.set_status(421)  # Misdirected Request: this server does not serve that name
-                self.set_header("Content-Type", "text/plain; charset=utf-8")
-                self.finish(b"421 Misdirected Request: this preview answers only its own address, "
-                            b"e.g. http://127.0.0.1:%d/\n" % port)
+            self.refuse_other_hosts()
+
+        def refuse_other_hosts(self) -> bool:
+            """Answer 421 to a request for another name; True if it was one."""
+            if host_allowed(self.request.host, allowed, host):
+                return False
+            self.set_status(421)  # Misdirected Request: this server does not serve that name
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish(b"421 Misdirected Request: this preview answers only its own address, "
+                        b"e.g. http://127.0.0.1:%d/\n" % port)
+            return True
 
     class ReloadSocket(websocket.WebSocketHandler, OnlyOurHosts):
         page = "/"  # the path of the page this socket's browser shows (its client says so after the hello)
+
+        async def prepare(self) -> None:
+            if not self.refuse_other_hosts() and len(connected) >= limits.reload_sockets:
+                await _refuse(self, b"503 Service Unavailable: the preview has as many reload sockets open as it "
+                                    b"allows; reload the page in a moment\n")
+
+        def open(self) -> None:
+            connected.add(self)
 
         def on_message(self, message) -> None:
             data = _message(message)
@@ -699,6 +754,7 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1"):
 
         def on_close(self) -> None:
             sockets.discard(self)
+            connected.discard(self)
 
     class ClientScript(OnlyOurHosts):
         def get(self) -> None:
@@ -785,8 +841,25 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1"):
         (r"/livereload", ReloadSocket),
         (r"/livereload\.js", ClientScript),
         (r"/(.*)", SiteFiles),
-    ], log_function=lambda handler: None)  # the terminal is for build results, not a request log
+    ], log_function=lambda handler: None,  # the terminal is for build results, not a request log
+        websocket_ping_interval=PING_SECONDS, websocket_ping_timeout=PING_SECONDS,
+        websocket_max_message_size=MAX_MESSAGE_BYTES)
     return app, broadcast
+
+
+async def _refuse(handler, message: bytes) -> None:  # noqa: ANN001 (a tornado RequestHandler)
+    """Answer "503 busy" and close the connection, so that the refused client holds nothing open."""
+    handler.set_status(503)
+    handler.set_header("Content-Type", "text/plain; charset=utf-8")
+    handler.set_header("Retry-After", "1")
+    handler.set_header("Connection", "close")
+    from tornado.iostream import StreamClosedError
+
+    try:
+        await handler.finish(message)
+    except StreamClosedError:  # the client left first
+        pass
+    handler.request.connection.close()
 
 
 def _url_path(url: object) -> str:
@@ -883,8 +956,9 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
     collect_at_rest()
 
     loop = IOLoop.current()
-    app, broadcast = make_app(preview, chosen, host)
-    server = bounded_server(HTTPServer, app)
+    limits = connection_limits()
+    app, broadcast = make_app(preview, chosen, host, limits)
+    server = bounded_server(HTTPServer, app, limits)
     server.listen(chosen, address=host)
     _quiet_server_logs()
 
@@ -925,18 +999,55 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
     return 0
 
 
-def bounded_server(server_class, app):
-    """An HTTP server that a client holding connections open cannot exhaust (see ``MAX_CONNECTIONS``)."""
+def bounded_server(server_class, app, limits: ConnectionLimits | None = None):
+    """An HTTP server that clients holding connections open cannot exhaust (see :func:`connection_limits`).
+
+    It counts every connection it accepted until it is closed, whatever it
+    has become: tornado's own count leaves out a connection once it is a
+    WebSocket, so a thousand idle reload sockets were never counted. Past
+    ``limits.connections``, a new connection is answered "503 busy" by a
+    server of its own (``REFUSALS`` at a time), past that closed at once.
+    """
+    limits = limits or connection_limits()
+    served: set = set()  # the streams of the connections accepted, until they close
+    refused: set = set()
+    refuser = server_class(_refusals(limits), no_keep_alive=True, idle_connection_timeout=REFUSAL_SECONDS,
+                           body_timeout=REFUSAL_SECONDS, max_header_size=MAX_HEADER_BYTES,
+                           max_body_size=MAX_HEADER_BYTES)
 
     class BoundedServer(server_class):
         def handle_stream(self, stream, address) -> None:  # noqa: ANN001 (tornado's)
-            if len(self._connections) >= MAX_CONNECTIONS:
+            _forget_closed(served)
+            _forget_closed(refused)
+            if len(served) < limits.connections:
+                served.add(stream)
+                super().handle_stream(stream, address)
+            elif len(refused) < REFUSALS:
+                refused.add(stream)
+                refuser.handle_stream(stream, address)
+            else:
                 stream.close()
-                return
-            super().handle_stream(stream, address)
 
     return BoundedServer(app, idle_connection_timeout=HEADER_SECONDS, body_timeout=HEADER_SECONDS,
                          max_header_size=MAX_HEADER_BYTES, max_body_size=MAX_HEADER_BYTES)
+
+
+def _forget_closed(streams: set) -> None:
+    streams.difference_update([stream for stream in streams if stream.closed()])
+
+
+def _refusals(limits: ConnectionLimits):
+    """The application that answers every request "503 busy" (for connections past the limit)."""
+    from tornado import web
+
+    message = (f"503 Service Unavailable: the preview has as many connections open as it allows "
+               f"({limits.connections}); try again in a moment\n").encode()
+
+    class Busy(web.RequestHandler):
+        async def prepare(self) -> None:
+            await _refuse(self, message)
+
+    return web.Application([(r".*", Busy)], log_function=lambda handler: None)
 
 
 class _OneLineLog(logging.Handler):

@@ -143,12 +143,17 @@ class PreviewProcess:
 
 
 @contextmanager
-def preview_process(root: Path, out: Path, port: int | None = None, wait: bool = True) -> Iterator[PreviewProcess]:
-    """Start ``build.py --root ROOT serve --port PORT --out OUT`` from the repository; stop it (Ctrl-C) on exit."""
+def preview_process(root: Path, out: Path, port: int | None = None, wait: bool = True,
+                    open_files: int | None = None) -> Iterator[PreviewProcess]:
+    """Start ``build.py --root ROOT serve --port PORT --out OUT`` from the repository; stop it (Ctrl-C) on exit.
+
+    ``open_files``: the most files the server may open (its soft ``RLIMIT_NOFILE``), as ``ulimit -n`` sets it.
+    """
     port = port or port_pair()
     command = [sys.executable, "build.py", "--root", str(root), "serve", "--port", str(port), "--out", str(out)]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               encoding="utf-8", env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               encoding="utf-8", env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                               preexec_fn=(lambda: _limit_open_files(open_files)) if open_files else None)
     server = PreviewProcess(process, root, out, port)
     reader = threading.Thread(target=collect_lines, args=(process.stdout, server.lines), daemon=True)
     reader.start()
@@ -160,6 +165,13 @@ def preview_process(root: Path, out: Path, port: int | None = None, wait: bool =
         server.stop()
         reader.join(timeout=5)
         process.stdout.close()
+
+
+def _limit_open_files(most: int) -> None:
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (most, hard))
 
 
 def collect_lines(stream, lines: list[str]) -> None:  # noqa: ANN001 (a text stream)

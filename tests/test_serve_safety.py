@@ -18,13 +18,14 @@ import struct
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from microsite.serve import (MAX_CONNECTIONS, NEVER_SERVED, allowed_hosts, host_allowed, read_inside,
-                             resolve_request)
-from tests.conftest import SAMPLE, make_project
+from microsite.serve import (BUILD_FILES, MOST_CONNECTIONS, NEVER_SERVED, REFUSALS, allowed_hosts,
+                             connection_limits, host_allowed, read_inside, resolve_request)
+from tests.conftest import MINIMAL, SAMPLE, make_project
 from tests.test_serve import PreviewProcess, poll, preview_process
 
 
@@ -33,6 +34,17 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewProcess
     """The preview of the sample site (frozen; these are the server's tests, not the content's)."""
     tmp = tmp_path_factory.mktemp("safety")
     with preview_process(make_project(tmp, SAMPLE), tmp / "site") as server:
+        yield server
+
+
+OPEN_FILES = 256  # the limit on open files of the server in ``limited`` (ulimit -n 256)
+
+
+@pytest.fixture(scope="module")
+def limited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PreviewProcess]:
+    """The preview of the minimal site, allowed ``OPEN_FILES`` open files: its connection limits are small."""
+    tmp = tmp_path_factory.mktemp("limited")
+    with preview_process(make_project(tmp, MINIMAL / "content"), tmp / "site", open_files=OPEN_FILES) as server:
         yield server
 
 
@@ -260,23 +272,63 @@ def open_files(pid: int) -> int:
     return len(os.listdir(f"/proc/{pid}/fd"))
 
 
+def test_the_connection_limits_leave_the_builds_their_files() -> None:
+    assert connection_limits(1024).connections == 1024 - BUILD_FILES - REFUSALS
+    assert connection_limits(1024).reload_sockets == (1024 - BUILD_FILES - REFUSALS) // 2
+    assert connection_limits(1_000_000).connections == MOST_CONNECTIONS
+    assert connection_limits(100).connections == 16  # a few, however few files it may open
+
+
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
-def test_clients_holding_requests_open_cannot_exhaust_the_servers_files(running: PreviewProcess) -> None:
-    """Slowloris: 2 x MAX_CONNECTIONS half-sent requests; the server keeps its files, prints no traceback."""
-    before = open_files(running.process.pid)
+def test_clients_holding_requests_open_cannot_exhaust_the_servers_files(limited: PreviewProcess) -> None:
+    """Slowloris: 2 x the limit of half-sent requests; the server keeps its files; a whole request past the limit
+    is told the preview is busy; no traceback."""
+    limits = connection_limits(OPEN_FILES)
+    before = open_files(limited.process.pid)
     held = []
     try:
-        for _ in range(2 * MAX_CONNECTIONS):
-            connection = socket.create_connection(("127.0.0.1", running.port), timeout=5)
-            connection.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
-            held.append(connection)
+        for _ in range(limits.connections):
+            held.append(socket.create_connection(("127.0.0.1", limited.port), timeout=5))
+            held[-1].sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        answer = request(limited.port, "/en/")
+        assert status_of(answer) == 503 and b"Retry-After: 1" in answer, answer[:300]
+        for _ in range(limits.connections):
+            held.append(socket.create_connection(("127.0.0.1", limited.port), timeout=5))
+            held[-1].sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
         time.sleep(0.5)
-        assert open_files(running.process.pid) <= before + MAX_CONNECTIONS + 8
+        assert open_files(limited.process.pid) <= before + limits.connections + REFUSALS + 8
     finally:
         for connection in held:
             connection.close()
-    poll(lambda: answers(running), 5, what="the preview to answer again")
-    no_traceback(running)
+    poll(lambda: answers(limited), 5, what="the preview to answer again")
+    no_traceback(limited)
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files in /proc")
+def test_idle_reload_sockets_cannot_take_the_files_the_builds_need(limited: PreviewProcess) -> None:
+    """More reload sockets than the server may open files, held open and idle: those past the limit are told the
+    preview is busy, pages are still served, a save is built and shown, and the terminal reports no failure."""
+    limits = connection_limits(OPEN_FILES)
+    held, statuses = [], []
+    try:
+        for _ in range(OPEN_FILES + 50):
+            connection, head = upgrade(limited.port, f"http://127.0.0.1:{limited.port}")
+            held.append(connection)
+            statuses.append(status_of(head) if head else 0)
+        assert set(statuses) <= {101, 503} and statuses.count(101) == limits.reload_sockets, sorted(set(statuses))
+        assert open_files(limited.process.pid) < OPEN_FILES - BUILD_FILES // 2
+        assert limited.get("/en/").status == 200
+        page = limited.root / "content" / "pages" / "index.en.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nA sentence saved among idle sockets.\n",
+                        encoding="utf-8")
+        poll(lambda: b"saved among idle sockets" in limited.get("/en/").body, 10,
+             what=lambda: f"the save built and served:\n{limited.output}")
+    finally:
+        for connection in held:
+            connection.close()
+    assert limited.get("/en/").status == 200
+    assert "Too many open files" not in limited.output and "build failed" not in limited.output, limited.output
+    no_traceback(limited)
 
 
 @pytest.mark.slow
@@ -290,24 +342,13 @@ def test_a_request_whose_headers_never_end_is_closed(running: PreviewProcess) ->
     assert time.monotonic() - started < HEADER_SECONDS + 3
 
 
-def test_the_review_page_is_rendered_while_other_requests_are_answered(tmp_path: Path, monkeypatch) -> None:
-    """A slow ``/_review/`` (here: made to take a second) must not hold up the pages."""
+@contextmanager
+def served_here(preview, limits=None) -> Iterator[int]:  # noqa: ANN001 (a Preview, ConnectionLimits)
+    """The preview's server (application and bounded server) running in a thread of this process; its port."""
     import microsite.serve as serve_module
     from tornado.httpserver import HTTPServer
     from tornado.ioloop import IOLoop
 
-    out = tmp_path / "site"
-    out.mkdir()
-    (out / "index.html").write_text("<p>home</p>", encoding="utf-8")
-    preview = serve_module.Preview(tmp_path, out, "http://127.0.0.1/")
-    preview.result = type("Result", (), {"site": None})()
-    preview.idle.set()
-
-    def slow_review(site) -> bytes:
-        time.sleep(1.0)
-        return b"<p>review</p>"
-
-    monkeypatch.setattr(serve_module, "render_review", slow_review)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -315,8 +356,8 @@ def test_the_review_page_is_rendered_while_other_requests_are_answered(tmp_path:
 
     def run() -> None:
         asyncio.set_event_loop(asyncio.new_event_loop())
-        app, _ = serve_module.make_app(preview, port)
-        server = HTTPServer(app)
+        app, _ = serve_module.make_app(preview, port, limits=limits)
+        server = serve_module.bounded_server(HTTPServer, app, limits)
         server.listen(port, address="127.0.0.1")
         loops.append(IOLoop.current())
         loop_ready.set()
@@ -328,6 +369,35 @@ def test_the_review_page_is_rendered_while_other_requests_are_answered(tmp_path:
     thread.start()
     loop_ready.wait(5)
     try:
+        yield port
+    finally:
+        loops[0].add_callback(loops[0].stop)
+        thread.join(5)
+
+
+def served_folder(tmp_path: Path):  # noqa: ANN201 (a Preview)
+    """A preview showing a folder of a few files, as if built."""
+    import microsite.serve as serve_module
+
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    preview = serve_module.Preview(tmp_path, out, "http://127.0.0.1/")
+    preview.result = type("Result", (), {"site": None})()
+    preview.idle.set()
+    return preview
+
+
+def test_the_review_page_is_rendered_while_other_requests_are_answered(tmp_path: Path, monkeypatch) -> None:
+    """A slow ``/_review/`` (here: made to take a second) must not hold up the pages."""
+    import microsite.serve as serve_module
+
+    def slow_review(site) -> bytes:
+        time.sleep(1.0)
+        return b"<p>review</p>"
+
+    monkeypatch.setattr(serve_module, "render_review", slow_review)
+    with served_here(served_folder(tmp_path)) as port:
         review = threading.Thread(target=request, args=(port, "/_review/"))
         review.start()
         time.sleep(0.2)  # the review is being rendered
@@ -335,6 +405,19 @@ def test_the_review_page_is_rendered_while_other_requests_are_answered(tmp_path:
         assert b"home" in request(port, "/")
         assert time.monotonic() - started < 0.5
         review.join(5)
-    finally:
-        loops[0].add_callback(loops[0].stop)
-        thread.join(5)
+
+
+def test_a_reload_socket_whose_browser_does_not_answer_pings_is_closed(tmp_path: Path, monkeypatch) -> None:
+    """A browser answers the server's pings by itself; a client holding the socket open and idle does not."""
+    import microsite.serve as serve_module
+
+    monkeypatch.setattr(serve_module, "PING_SECONDS", 0.2)
+    with served_here(served_folder(tmp_path)) as port:
+        connection, head = upgrade(port, None)
+        with connection:
+            assert status_of(head) == 101
+            connection.settimeout(10)
+            started = time.monotonic()
+            while connection.recv(4096):  # the pings, a closing frame, then (tornado waits 5 s for its answer) the end
+                pass
+            assert time.monotonic() - started < 0.2 + 0.2 + 5 + 2
