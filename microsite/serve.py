@@ -67,6 +67,7 @@ NEVER_SERVED = frozenset({MARKER, MANIFEST})  # the build's own bookkeeping, not
 # bounded by the process's limit on open files (see ``connection_limits``), so that the builds always have files
 # left; and a reload socket whose browser no longer answers pings is closed.
 HEADER_SECONDS = 10.0
+WRITE_SECONDS = 30.0  # an answer the client has not taken by then (it sends requests and reads nothing) ends the connection
 MAX_HEADER_BYTES = 64 * 1024
 BUILD_FILES = 128  # open files left to the builds and the watcher (the store's, a pipe to each worker, inotify)
 REFUSALS = 32  # connections past the bound answered "503 busy" at once; past these too, closed unanswered
@@ -669,6 +670,28 @@ def error_page(message: str) -> bytes:
     ).encode("utf-8")
 
 
+class PreviewAnswers:
+    """What every answer of the preview does; mixed into its tornado request handlers (before ``RequestHandler``).
+
+    Tornado bounds the time a client may take to send a request's headers
+    and body, but not the time it may take to read the answer: a client that
+    sends requests and never reads held its connection for good.
+    """
+
+    def finish(self, chunk: bytes | None = None):  # noqa: ANN201 (tornado's Future)
+        """Send the answer; close the connection if the client has not taken it within ``WRITE_SECONDS``."""
+        import asyncio
+
+        sent = super().finish(chunk)
+        asyncio.get_running_loop().call_later(WRITE_SECONDS, _close_unless_sent, self.request.connection, sent)
+        return sent
+
+
+def _close_unless_sent(connection, sent) -> None:  # noqa: ANN001 (tornado's HTTP1Connection and Future)
+    if not sent.done():
+        connection.close()
+
+
 @dataclass(frozen=True)
 class ConnectionLimits:
     """How many connections the preview keeps open at once: in all, and of them reload sockets (the rest is
@@ -717,7 +740,7 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1", limits: Conne
     connected: set = set()  # every open reload socket
     allowed = allowed_hosts(host, port)
 
-    class OnlyOurHosts(web.RequestHandler):
+    class OnlyOurHosts(PreviewAnswers, web.RequestHandler):
         def prepare(self) -> None:
             self.refuse_other_hosts()
 
@@ -1043,7 +1066,7 @@ def _refusals(limits: ConnectionLimits):
     message = (f"503 Service Unavailable: the preview has as many connections open as it allows "
                f"({limits.connections}); try again in a moment\n").encode()
 
-    class Busy(web.RequestHandler):
+    class Busy(PreviewAnswers, web.RequestHandler):
         async def prepare(self) -> None:
             await _refuse(self, message)
 

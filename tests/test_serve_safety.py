@@ -421,3 +421,30 @@ def test_a_reload_socket_whose_browser_does_not_answer_pings_is_closed(tmp_path:
             while connection.recv(4096):  # the pings, a closing frame, then (tornado waits 5 s for its answer) the end
                 pass
             assert time.monotonic() - started < 0.2 + 0.2 + 5 + 2
+
+
+def test_a_client_that_sends_requests_and_reads_no_answer_loses_its_connection(tmp_path: Path, monkeypatch) -> None:
+    """A hundred requests for a large page sent at once, and nothing read: once an answer has waited
+    ``WRITE_SECONDS`` (here 0.5 s) for the client to take it, the connection is closed."""
+    import microsite.serve as serve_module
+
+    monkeypatch.setattr(serve_module, "WRITE_SECONDS", 0.5, raising=False)  # (the old code had none)
+    preview = served_folder(tmp_path)
+    page = b"<p>" + b"x" * 200_000 + b"</p>"
+    (preview.out / "large.html").write_bytes(page)
+    with served_here(preview) as port, socket.socket() as connection:
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # the answers fill the buffers at once
+        connection.connect(("127.0.0.1", port))
+        connection.sendall(f"GET /large.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode() * 100)
+        time.sleep(1.5)
+        connection.settimeout(5)
+        received, ended = 0, False
+        try:
+            while chunk := connection.recv(1 << 20):
+                received += len(chunk)
+            ended = True
+        except ConnectionResetError:
+            ended = True
+        except TimeoutError:  # all answered: the server still waits for another request
+            pass
+    assert ended and received < 100 * len(page), received
