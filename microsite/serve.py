@@ -59,7 +59,6 @@ RACY_SECONDS = 3.0  # a file saved this lately may be saved again with the same 
 MAX_TOLD = 64  # files and folders told of (see ``fsevents``) looked at one by one; for more, a whole scan is quicker
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml",
               "application/atom+xml")
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # listening on every address: any address literal may be asked for
 NEVER_SERVED = frozenset({MARKER, MANIFEST})  # the build's own bookkeeping, not part of the site
 # Bounds against clients that hold connections open (slowloris, or a thousand idle reload sockets): a request's
@@ -608,15 +607,17 @@ def _read_regular(fd: int) -> bytes | None:
         return file.read()
 
 
-def allowed_hosts(host: str, port: int) -> frozenset[str]:
-    """The ``Host`` headers the preview answers: this computer's names and ``host``, with the port.
+def allowed_hosts(host: str, port: int, own: str = "") -> frozenset[str]:
+    """The ``Host`` headers the preview answers: this computer's names, ``host`` and the address its pages are
+    built for (``own``, when ``host`` is a name: the address it stands for), with the port.
 
     A page on another site can point one of its own names at 127.0.0.1 (DNS
     rebinding) and then read the preview as if it were its own; its requests
     carry its name in ``Host``, so answering only the names the preview is
     served under shuts it out.
     """
-    names = {"localhost", "127.0.0.1", "[::1]", f"[{host}]" if ":" in host else host}
+    names = {"localhost", "127.0.0.1", "[::1]"} | {f"[{name}]" if ":" in name else name for name in (host, own)
+                                                   if name}
     with_port = {f"{name}:{port}" for name in names}
     return frozenset(with_port | (names if port == 80 else set()))
 
@@ -738,7 +739,7 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1", limits: Conne
     limits = limits or connection_limits()
     sockets: set = set()  # those that said hello: told to reload
     connected: set = set()  # every open reload socket
-    allowed = allowed_hosts(host, port)
+    allowed = allowed_hosts(host, port, urlsplit(preview.base_url).hostname or "")
 
     class OnlyOurHosts(PreviewAnswers, web.RequestHandler):
         def prepare(self) -> None:
@@ -750,8 +751,8 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1", limits: Conne
                 return False
             self.set_status(421)  # Misdirected Request: this server does not serve that name
             self.set_header("Content-Type", "text/plain; charset=utf-8")
-            self.finish(b"421 Misdirected Request: this preview answers only its own address, "
-                        b"e.g. http://127.0.0.1:%d/\n" % port)
+            self.finish(f"421 Misdirected Request: this preview answers only its own address, "
+                        f"e.g. {preview.base_url}\n".encode())
             return True
 
     class ReloadSocket(websocket.WebSocketHandler, OnlyOurHosts):
@@ -946,6 +947,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
         if out is not None:
             check_output_folder(out)  # a folder the build would refuse: say so and stop, rather than serve an error
         chosen = free_port(host, port)
+        listening = _listen(host, chosen)
     except (OSError, OutputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -954,7 +956,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     own_folder = out is None
     out = out or Path(tempfile.mkdtemp(prefix="microsite-preview-")) / "site"
     try:
-        return _serve(root, host, chosen, open_browser, out)
+        return _serve(root, host, listening, open_browser, out)
     except KeyboardInterrupt:  # Ctrl-C before the server was up (during the first build)
         print("stopped", flush=True)
         return 0
@@ -963,12 +965,31 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
             shutil.rmtree(out.parent, ignore_errors=True)
 
 
-def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) -> int:
+def _listen(host: str, port: int) -> list[socket.socket]:
+    """The sockets listening on ``port`` at every address ``host`` names (``localhost``: 127.0.0.1 and ::1).
+
+    Bound before the first build, so that the pages are built for the
+    address actually listened on, and a browser that asks meanwhile waits
+    for them rather than finds nothing there.
+    """
+    from tornado.netutil import bind_sockets
+
+    try:
+        listening = bind_sockets(port, address=host or None)
+    except OSError as exc:
+        raise OSError(f"cannot listen on {host} port {port}: {exc.strerror}") from None
+    if not listening:  # tornado passes over ::1 where IPv6 is half there (a container), so localhost may be none
+        raise OSError(f"cannot listen on {host} port {port}: none of its addresses can be listened on")
+    return listening
+
+
+def _serve(root: Path, host: str, listening: list[socket.socket], open_browser: bool, out: Path) -> int:
     from tornado.httpserver import HTTPServer
     from tornado.ioloop import IOLoop
 
-    shown_host = "127.0.0.1" if host in LOCAL_HOSTS else host
-    url = f"http://{'[' + shown_host + ']' if ':' in shown_host else shown_host}:{chosen}/"
+    chosen = listening[0].getsockname()[1]
+    bound = [sock.getsockname()[0] for sock in listening]
+    url = preview_url(bound, chosen)
     preview = Preview(root, out, url, options=preview_options(url, os.environ))
     watched = [root / name for name in WATCHED]
     before_first_build = snapshot(watched)  # a save during the first build is then a change
@@ -982,7 +1003,7 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
     limits = connection_limits()
     app, broadcast = make_app(preview, chosen, host, limits)
     server = bounded_server(HTTPServer, app, limits)
-    server.listen(chosen, address=host)
+    server.add_sockets(listening)
     _quiet_server_logs()
 
     def on_change(changed: list[Path]) -> None:
@@ -998,10 +1019,7 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
 
     watcher = Watcher(watched, on_change, initial=before_first_build)
     watcher.start()
-    print(f"serving {url} (Ctrl-C to stop); translations side by side: {url}{REVIEW_PATH.lstrip('/')}", flush=True)
-    if host not in LOCAL_HOSTS:
-        print(f"warning: listening on {host}: other computers that can reach this address can see the preview",
-              flush=True)
+    _say_where(url, bound, chosen)
     if open_browser:
         import webbrowser
 
@@ -1020,6 +1038,63 @@ def _serve(root: Path, host: str, chosen: int, open_browser: bool, out: Path) ->
             preview.cache.close()
         print("stopped", flush=True)
     return 0
+
+
+def preview_url(bound: list[str], port: int) -> str:
+    """The address this computer reaches the preview at, which its pages are built for, from the addresses it
+    listens on (``bound``): a loopback one if any (IPv4 first); for every address (0.0.0.0, ::), the loopback
+    address of its kind; else the one bound.
+
+    Pages link to one another by their paths, which work at any address; only
+    the canonical links, the sitemap, robots.txt and the feeds name the address.
+    """
+    addresses = [_reachable(address) for address in bound]
+    address = min(addresses, key=lambda a: (not ip_address(a).is_loopback, ip_address(a).version))
+    return f"http://{_in_url(address)}:{port}/"
+
+
+def _reachable(address: str) -> str:
+    """``address``, or for a wildcard address (listening on every one) this computer's loopback address."""
+    ip = ip_address(address)
+    if ip.is_unspecified:
+        return "::1" if ip.version == 6 else "127.0.0.1"
+    return address
+
+
+def _in_url(address: str) -> str:
+    return f"[{address}]" if ":" in address else address
+
+
+def network_urls(bound: list[str], port: int) -> list[str]:
+    """Where other computers reach a preview listening on every address (0.0.0.0, ::): this computer's address
+    on the network its traffic leaves by, for each kind; none where there is no such network."""
+    urls = []
+    for address in bound:
+        ip = ip_address(address)
+        if not ip.is_unspecified:
+            continue
+        family, somewhere = (socket.AF_INET6, "2001:db8::1") if ip.version == 6 else (socket.AF_INET, "192.0.2.1")
+        with socket.socket(family, socket.SOCK_DGRAM) as probe:
+            try:
+                probe.connect((somewhere, 9))  # a documentation address: connecting sends nothing, only routes
+                own = probe.getsockname()[0]
+            except OSError:
+                continue
+        if not ip_address(own).is_loopback:
+            urls.append(f"http://{_in_url(own)}:{port}/")
+    return urls
+
+
+def _say_where(url: str, bound: list[str], port: int) -> None:
+    """Print the preview's address, and where it listens beyond this computer, the addresses others may use."""
+    print(f"serving {url} (Ctrl-C to stop); translations side by side: {url}{REVIEW_PATH.lstrip('/')}", flush=True)
+    beyond = [address for address in bound if not ip_address(address).is_loopback]
+    if beyond:
+        others = network_urls(bound, port) or [f"http://{_in_url(address)}:{port}/" for address in beyond
+                                               if not ip_address(address).is_unspecified]
+        where = f", e.g. at {' or '.join(others)}" if others else ""
+        print(f"warning: listening on {', '.join(map(_in_url, beyond))}: other computers that can reach this computer can see "
+              f"the preview{where} (its pages name {url} as their address)", flush=True)
 
 
 def bounded_server(server_class, app, limits: ConnectionLimits | None = None):

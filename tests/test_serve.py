@@ -27,8 +27,8 @@ from pathlib import Path
 import pytest
 
 from microsite.serve import (Preview, Watcher, changed_files, content_type, free_port, inject_reload,
-                             rescanned, resolve_request, snapshot, target_url)
-from tests.conftest import REPO, SAMPLE, make_project
+                             preview_url, rescanned, resolve_request, snapshot, target_url)
+from tests.conftest import MINIMAL, REPO, SAMPLE, make_project
 
 SOURCE = "2023-10-11-eb7c93e7"
 RELOAD_SCRIPT = b'<script src="/livereload.js?port='
@@ -83,9 +83,9 @@ class Response:
         return self.body.decode("utf-8")
 
 
-def get(port: int, raw_path: str, method: str = "GET") -> Response:
+def get(port: int, raw_path: str, method: str = "GET", address: str = "127.0.0.1") -> Response:
     """One request with ``raw_path`` sent exactly as given."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection = http.client.HTTPConnection(address, port, timeout=5)
     try:
         connection.request(method, raw_path)
         response = connection.getresponse()
@@ -103,13 +103,14 @@ class PreviewProcess:
     out: Path
     port: int
     lines: list[str] = field(default_factory=list)
+    address: str = "127.0.0.1"  # where it is asked
 
     @property
     def output(self) -> str:
         return "".join(self.lines)
 
     def get(self, raw_path: str) -> Response:
-        return get(self.port, raw_path)
+        return get(self.port, raw_path, address=self.address)
 
     def wait_for_output(self, pattern: str, timeout: float = 30) -> re.Match:
         return poll(lambda: self._alive() and re.search(pattern, self.output), timeout,
@@ -144,17 +145,20 @@ class PreviewProcess:
 
 @contextmanager
 def preview_process(root: Path, out: Path, port: int | None = None, wait: bool = True,
-                    open_files: int | None = None) -> Iterator[PreviewProcess]:
+                    open_files: int | None = None, host: str | None = None,
+                    address: str = "127.0.0.1") -> Iterator[PreviewProcess]:
     """Start ``build.py --root ROOT serve --port PORT --out OUT`` from the repository; stop it (Ctrl-C) on exit.
 
-    ``open_files``: the most files the server may open (its soft ``RLIMIT_NOFILE``), as ``ulimit -n`` sets it.
+    ``open_files``: the most files the server may open (its soft ``RLIMIT_NOFILE``), as ``ulimit -n`` sets it;
+    ``host``: its ``--host``; ``address``: where the tests ask it.
     """
     port = port or port_pair()
     command = [sys.executable, "build.py", "--root", str(root), "serve", "--port", str(port), "--out", str(out)]
+    command += ["--host", host] if host is not None else []
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                encoding="utf-8", env={**os.environ, "PYTHONUNBUFFERED": "1"},
                                preexec_fn=(lambda: _limit_open_files(open_files)) if open_files else None)
-    server = PreviewProcess(process, root, out, port)
+    server = PreviewProcess(process, root, out, port, address=address)
     reader = threading.Thread(target=collect_lines, args=(process.stdout, server.lines), daemon=True)
     reader.start()
     try:
@@ -513,6 +517,20 @@ def test_a_symbolic_link_is_watched_as_the_file_it_leads_to_and_as_itself(tmp_pa
 
 def test_snapshot_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
     assert snapshot([tmp_path / "nowhere"]) == {}
+
+
+@pytest.mark.parametrize("bound, url", [
+    (["127.0.0.1"], "http://127.0.0.1:8000/"),
+    (["::1"], "http://[::1]:8000/"),
+    (["::1", "127.0.0.1"], "http://127.0.0.1:8000/"),  # localhost
+    (["0.0.0.0"], "http://127.0.0.1:8000/"),
+    (["::"], "http://[::1]:8000/"),  # tornado listens on IPv6 alone there
+    (["0.0.0.0", "::"], "http://127.0.0.1:8000/"),
+    (["192.168.1.5"], "http://192.168.1.5:8000/"),
+    (["fe80::1"], "http://[fe80::1]:8000/"),
+])
+def test_the_preview_is_built_for_an_address_it_listens_on(bound: list[str], url: str) -> None:
+    assert preview_url(bound, 8000) == url
 
 
 def test_free_port_skips_a_busy_port() -> None:
@@ -919,6 +937,39 @@ def test_server_uses_the_next_port_when_its_port_is_busy(tmp_path: Path) -> None
             server.wait_for_output(rf"serving http://127\.0\.0\.1:{port + 1}/")
             assert f"port {port} is in use; serving on port {port + 1} instead" in server.output
             assert get(port + 1, "/en/").status == 200
+
+
+def _has_ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _has_ipv6_loopback(), reason="this computer has no IPv6 loopback address")
+def test_a_preview_on_the_ipv6_loopback_address_says_and_builds_for_that_address(tmp_path: Path) -> None:
+    """``--host ::1`` listens there alone: it was announced, and its pages built, for 127.0.0.1."""
+    root = make_project(tmp_path, MINIMAL / "content")
+    with preview_process(root, tmp_path / "site", host="::1", address="::1") as server:
+        url = f"http://[::1]:{server.port}/"
+        assert f"serving {url} (Ctrl-C to stop)" in server.output
+        page = server.get("/en/")
+        assert page.status == 200 and f'<link rel="canonical" href="{url}en/">' in page.text
+        assert "warning: listening" not in server.output  # this computer only
+
+
+def test_a_preview_on_every_address_builds_its_pages_for_this_computers_own(tmp_path: Path) -> None:
+    """``--host 0.0.0.0``: pages, sitemap and robots.txt named http://0.0.0.0:PORT/, which no browser can use."""
+    root = make_project(tmp_path, MINIMAL / "content")
+    with preview_process(root, tmp_path / "site", host="0.0.0.0") as server:
+        url = f"http://127.0.0.1:{server.port}/"
+        assert f"serving {url} (Ctrl-C to stop)" in server.output
+        assert re.search(r"^warning: listening on 0\.0\.0\.0: other computers .* can see the preview", server.output,
+                         re.M), server.output
+        assert f"Sitemap: {url}sitemap.xml" in server.get("/robots.txt").text
+        assert "0.0.0.0" not in server.get("/sitemap.xml").text + server.get("/en/").text
 
 
 def test_server_stops_cleanly_on_ctrl_c_and_frees_its_port(fresh: PreviewProcess) -> None:
