@@ -161,8 +161,13 @@ def _squeeze(css: str) -> str:
     return _CSS_SPACE.sub(lambda m: m.group(1) or ":", re.sub(r"\s+", " ", css)).replace(";}", "}")
 
 
+HEADERS_FILE = "_headers"  # read by the host (Netlify, Cloudflare Pages), not a page of the site
+EVERY_ANSWER = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin"))
+
+
 def headers_file(base_path: str) -> bytes:
-    """A ``_headers`` file (Netlify, Cloudflare Pages): fingerprinted files may be cached for a year."""
+    """A ``_headers`` file (Netlify, Cloudflare Pages): fingerprinted files may be cached for a year; every answer
+    has the headers of ``EVERY_ANSWER`` (which the preview sends too)."""
+    every = "".join(f"  {name}: {value}\n" for name, value in EVERY_ANSWER)
     return (f"{base_path}static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
-            f"{base_path}*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
-            ).encode("utf-8")
+            f"{base_path}*\n{every}").encode("utf-8")

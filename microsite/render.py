@@ -23,7 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .assets import headers_file
+from .assets import HEADERS_FILE, headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .patterns import compile_later
 from .structured import json_ld, og_locale
@@ -286,7 +286,7 @@ class Renderer:
                         for dataset in DATASETS for fmt in FORMATS)
             jobs.append(self.job(shared, feed_path(site, code), self.feed, code))
         jobs.extend(Job(asset.path, "", lambda asset=asset: asset.content) for asset in site.assets.values())
-        jobs.append(Job("_headers", "", lambda: headers_file(site.config.base_path)))
+        jobs.append(Job(HEADERS_FILE, "", lambda: headers_file(site.config.base_path)))
         jobs.append(self.job(shared, "sitemap.xml", self.sitemap))
         jobs.append(Job("robots.txt", "", lambda: robots(site)))
         return jobs

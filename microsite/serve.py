@@ -41,6 +41,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import escape
 
 from . import search
+from .assets import EVERY_ANSWER, HEADERS_FILE
 from .conventions import is_leftover, key_and_language
 from .errors import ContentErrors
 from .fsevents import LONGEST_BURST, FileEvents
@@ -60,7 +61,10 @@ MAX_TOLD = 64  # files and folders told of (see ``fsevents``) looked at one by o
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript", "image/svg+xml",
               "application/atom+xml")
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # listening on every address: any address literal may be asked for
-NEVER_SERVED = frozenset({MARKER, MANIFEST})  # the build's own bookkeeping, not part of the site
+NEVER_SERVED = frozenset({MARKER, MANIFEST, HEADERS_FILE})  # the build's bookkeeping and the host's settings
+# Sent with every answer: the site's own (what its host sends, see ``assets.headers_file``), and no framing by
+# another site's page, which could lead a reader to click in the preview unawares.
+PREVIEW_HEADERS = EVERY_ANSWER + (("X-Frame-Options", "SAMEORIGIN"),)
 # Bounds against clients that hold connections open (slowloris, or a thousand idle reload sockets): a request's
 # headers must arrive within HEADER_SECONDS; the connections open at once, pages' and reload sockets' alike, are
 # bounded by the process's limit on open files (see ``connection_limits``), so that the builds always have files
@@ -678,6 +682,11 @@ class PreviewAnswers:
     and body, but not the time it may take to read the answer: a client that
     sends requests and never reads held its connection for good.
     """
+
+    def set_default_headers(self) -> None:
+        """``PREVIEW_HEADERS``, on every answer (tornado calls this again when it answers with an error)."""
+        for name, value in PREVIEW_HEADERS:
+            self.set_header(name, value)
 
     def finish(self, chunk: bytes | None = None):  # noqa: ANN201 (tornado's Future)
         """Send the answer; close the connection if the client has not taken it within ``WRITE_SECONDS``."""

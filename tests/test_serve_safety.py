@@ -198,6 +198,44 @@ def test_garbage_on_the_reload_socket_is_ignored(running: PreviewProcess) -> Non
     no_traceback(running)
 
 
+# --- headers ----------------------------------------------------------------------------------------------------
+
+
+def has_the_previews_headers(answer: bytes) -> bool:
+    """Whether an answer carries the site's own headers (as its host sends them) and refuses framing elsewhere."""
+    head = answer.split(b"\r\n\r\n", 1)[0].lower()
+    return all(line in head.split(b"\r\n") for line in (b"x-content-type-options: nosniff",
+                                                        b"referrer-policy: strict-origin-when-cross-origin",
+                                                        b"x-frame-options: sameorigin"))
+
+
+@pytest.mark.parametrize("path, host, status", [
+    ("/en/", None, 200), ("/static/style.css", None, 200), ("/livereload.js", None, 200), ("/nope/", None, 404),
+    ("/en", None, 302), ("/_headers", None, 404), ("/en/", "attacker.example", 421)])
+def test_every_answer_has_the_sites_headers_and_refuses_framing(running: PreviewProcess, path: str,
+                                                                 host: str | None, status: int) -> None:
+    answer = request(running.port, path, host)
+    assert status_of(answer) == status and has_the_previews_headers(answer), answer[:600]
+
+
+def test_a_refused_reload_socket_and_the_error_page_have_the_headers_too(running: PreviewProcess,
+                                                                         tmp_path: Path) -> None:
+    connection, head = upgrade(running.port, "http://attacker.example")
+    connection.close()
+    assert status_of(head) == 403 and has_the_previews_headers(head)
+    preview = served_folder(tmp_path)
+    preview.error = "content/pages/index.en.md:1:1: a mistake"
+    with served_here(preview) as port:
+        answer = request(port, "/")
+    assert status_of(answer) == 500 and has_the_previews_headers(answer)
+
+
+def test_the_hosts_headers_file_is_built_but_not_served(running: PreviewProcess) -> None:
+    assert (running.out / "_headers").is_file()
+    answer = request(running.port, "/_headers")
+    assert status_of(answer) == 404 and b"Cache-Control: public" not in answer
+
+
 # --- paths ------------------------------------------------------------------------------------------------------
 
 
@@ -292,6 +330,7 @@ def test_clients_holding_requests_open_cannot_exhaust_the_servers_files(limited:
             held[-1].sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
         answer = request(limited.port, "/en/")
         assert status_of(answer) == 503 and b"Retry-After: 1" in answer, answer[:300]
+        assert has_the_previews_headers(answer)
         for _ in range(limits.connections):
             held.append(socket.create_connection(("127.0.0.1", limited.port), timeout=5))
             held[-1].sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
