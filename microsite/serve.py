@@ -71,7 +71,12 @@ PREVIEW_HEADERS = EVERY_ANSWER + (("X-Frame-Options", "SAMEORIGIN"),)
 # left; and a reload socket whose browser no longer answers pings is closed.
 HEADER_SECONDS = 10.0
 WRITE_SECONDS = 30.0  # an answer the client has not taken by then (it sends requests and reads nothing) ends the connection
+# A request's address and head past these are answered 414 and 431. Tornado closes a connection whose head is
+# longer than it reads (HEAD_BYTES_READ) unanswered, before any handler sees it: it reads some more than the
+# bounds, so that the usual mistakes (an address pasted twice, a cookie grown large) are told what is wrong.
+MAX_URL_BYTES = 16 * 1024
 MAX_HEADER_BYTES = 64 * 1024
+HEAD_BYTES_READ = 2 * MAX_HEADER_BYTES
 BUILD_FILES = 128  # open files left to the builds and the watcher (the store's, a pipe to each worker, inotify)
 REFUSALS = 32  # connections past the bound answered "503 busy" at once; past these too, closed unanswered
 REFUSAL_SECONDS = 2.0  # how long a refused connection may take to send its request
@@ -688,6 +693,21 @@ class PreviewAnswers:
         for name, value in PREVIEW_HEADERS:
             self.set_header(name, value)
 
+    def refuse_oversized(self) -> bool:
+        """Answer 414 to an address longer than ``MAX_URL_BYTES``, 431 to headers longer than ``MAX_HEADER_BYTES``
+        (tornado has read them: see ``HEAD_BYTES_READ``); True if the request was either."""
+        headers = sum(len(name) + len(value) + 4 for name, value in self.request.headers.get_all())
+        if len(self.request.uri) > MAX_URL_BYTES:
+            status, why = 414, f"URI Too Long: this preview reads addresses of up to {MAX_URL_BYTES} bytes"
+        elif headers > MAX_HEADER_BYTES:
+            status, why = 431, f"Request Header Fields Too Large: this preview reads up to {MAX_HEADER_BYTES} bytes"
+        else:
+            return False
+        self.set_status(status)
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish(f"{status} {why}\n".encode())
+        return True
+
     def finish(self, chunk: bytes | None = None):  # noqa: ANN201 (tornado's Future)
         """Send the answer; close the connection if the client has not taken it within ``WRITE_SECONDS``."""
         import asyncio
@@ -752,7 +772,11 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1", limits: Conne
 
     class OnlyOurHosts(PreviewAnswers, web.RequestHandler):
         def prepare(self) -> None:
-            self.refuse_other_hosts()
+            self.refused()
+
+        def refused(self) -> bool:
+            """Answer a request too large (414, 431) or for another name (421); True if it was one."""
+            return self.refuse_oversized() or self.refuse_other_hosts()
 
         def refuse_other_hosts(self) -> bool:
             """Answer 421 to a request for another name; True if it was one."""
@@ -768,7 +792,7 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1", limits: Conne
         page = "/"  # the path of the page this socket's browser shows (its client says so after the hello)
 
         async def prepare(self) -> None:
-            if not self.refuse_other_hosts() and len(connected) >= limits.reload_sockets:
+            if not self.refused() and len(connected) >= limits.reload_sockets:
                 await _refuse(self, b"503 Service Unavailable: the preview has as many reload sockets open as it "
                                     b"allows; reload the page in a moment\n")
 
@@ -1136,7 +1160,7 @@ def bounded_server(server_class, app, limits: ConnectionLimits | None = None):
                 stream.close()
 
     return BoundedServer(app, idle_connection_timeout=HEADER_SECONDS, body_timeout=HEADER_SECONDS,
-                         max_header_size=MAX_HEADER_BYTES, max_body_size=MAX_HEADER_BYTES)
+                         max_header_size=HEAD_BYTES_READ, max_body_size=MAX_HEADER_BYTES)
 
 
 def _forget_closed(streams: set) -> None:
