@@ -12,6 +12,9 @@
   change swaps the CSS in place, and a content edit takes the browser to
   the page the edited file produces. A failed build is shown in the browser
   in place of the page, with the located messages, until a good save.
+* Clients cannot take what the builds need: the connections open at once are
+  bounded by the process's limit on open files, reload sockets included, and
+  a connection that sends nothing, reads nothing or answers no ping is closed.
 """
 
 from __future__ import annotations
@@ -66,23 +69,24 @@ NEVER_SERVED = frozenset({MARKER, MANIFEST, HEADERS_FILE})  # the build's bookke
 # another site's page, which could lead a reader to click in the preview unawares.
 PREVIEW_HEADERS = EVERY_ANSWER + (("X-Frame-Options", "SAMEORIGIN"),)
 # Bounds against clients that hold connections open (slowloris, or a thousand idle reload sockets): a request's
-# headers must arrive within HEADER_SECONDS; the connections open at once, pages' and reload sockets' alike, are
-# bounded by the process's limit on open files (see ``connection_limits``), so that the builds always have files
-# left; and a reload socket whose browser no longer answers pings is closed.
+# headers must arrive within HEADER_SECONDS, and its answer be taken within WRITE_SECONDS; the connections open at
+# once, pages' and reload sockets' alike, are bounded by the process's limit on open files (see
+# ``connection_limits``), so that the builds always have files left; and a reload socket whose browser no longer
+# answers pings is closed.
 HEADER_SECONDS = 10.0
-WRITE_SECONDS = 30.0  # an answer the client has not taken by then (it sends requests and reads nothing) ends the connection
-# A request's address and head past these are answered 414 and 431. Tornado closes a connection whose head is
-# longer than it reads (HEAD_BYTES_READ) unanswered, before any handler sees it: it reads some more than the
-# bounds, so that the usual mistakes (an address pasted twice, a cookie grown large) are told what is wrong.
-MAX_URL_BYTES = 16 * 1024
-MAX_HEADER_BYTES = 64 * 1024
-HEAD_BYTES_READ = 2 * MAX_HEADER_BYTES
+WRITE_SECONDS = 30.0  # an answer not taken by then (its client sends requests, reads none) ends the connection
 BUILD_FILES = 128  # open files left to the builds and the watcher (the store's, a pipe to each worker, inotify)
 REFUSALS = 32  # connections past the bound answered "503 busy" at once; past these too, closed unanswered
 REFUSAL_SECONDS = 2.0  # how long a refused connection may take to send its request
 MOST_CONNECTIONS = 1024  # however many files the process may open: a preview has a few readers
 PING_SECONDS = 20.0  # a reload socket is pinged this often, and closed when no answer comes within as long again
 MAX_MESSAGE_BYTES = 64 * 1024  # a LiveReload client's messages are a few hundred bytes
+# A request's address and head past these are answered 414 and 431. Tornado closes a connection whose head is
+# longer than it reads (HEAD_BYTES_READ) unanswered, before any handler sees it: it reads some more than the
+# bounds, so that the usual mistakes (an address pasted twice, a cookie grown large) are told what is wrong.
+MAX_URL_BYTES = 16 * 1024
+MAX_HEADER_BYTES = 64 * 1024
+HEAD_BYTES_READ = 2 * MAX_HEADER_BYTES
 RELOAD_PLUGIN = """<script>
 window.LiveReloadPluginNavigate = (function () {
   function Navigate(window) { this.window = window; }
@@ -681,11 +685,9 @@ def error_page(message: str) -> bytes:
 
 
 class PreviewAnswers:
-    """What every answer of the preview does; mixed into its tornado request handlers (before ``RequestHandler``).
-
-    Tornado bounds the time a client may take to send a request's headers
-    and body, but not the time it may take to read the answer: a client that
-    sends requests and never reads held its connection for good.
+    """What every answer of the preview does, mixed into its tornado request handlers (before ``RequestHandler``):
+    it has ``PREVIEW_HEADERS``, it is given ``WRITE_SECONDS`` to be taken, and (for the handlers that call
+    :meth:`refuse_oversized`) a request too large is told so.
     """
 
     def set_default_headers(self) -> None:
@@ -709,7 +711,12 @@ class PreviewAnswers:
         return True
 
     def finish(self, chunk: bytes | None = None):  # noqa: ANN201 (tornado's Future)
-        """Send the answer; close the connection if the client has not taken it within ``WRITE_SECONDS``."""
+        """Send the answer; close the connection if the client has not taken it within ``WRITE_SECONDS``.
+
+        Tornado bounds the time a client may take to send a request, not the
+        time it may take to read the answer: a client that sent requests and
+        never read held its connection for good.
+        """
         import asyncio
 
         sent = super().finish(chunk)
@@ -760,7 +767,8 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1", limits: Conne
     Every request must name the preview in its ``Host`` header (see
     :func:`allowed_hosts`); the reload socket takes only pages of the same
     origin (tornado's own ``check_origin``), so another site cannot follow the
-    edits. Reload sockets past ``limits.reload_sockets`` are refused ("503 busy").
+    edits. Reload sockets past ``limits.reload_sockets`` are refused ("503 busy"),
+    and so are addresses and headers too long (414, 431).
     """
     from tornado import web, websocket
 
@@ -1126,8 +1134,8 @@ def _say_where(url: str, bound: list[str], port: int) -> None:
         others = network_urls(bound, port) or [f"http://{_in_url(address)}:{port}/" for address in beyond
                                                if not ip_address(address).is_unspecified]
         where = f", e.g. at {' or '.join(others)}" if others else ""
-        print(f"warning: listening on {', '.join(map(_in_url, beyond))}: other computers that can reach this computer can see "
-              f"the preview{where} (its pages name {url} as their address)", flush=True)
+        print(f"warning: listening on {', '.join(map(_in_url, beyond))}: other computers that can reach this "
+              f"computer can see the preview{where} (its pages name {url} as their address)", flush=True)
 
 
 def bounded_server(server_class, app, limits: ConnectionLimits | None = None):
