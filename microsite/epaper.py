@@ -36,6 +36,7 @@ from typing import Literal
 
 from .cjk import SHARED_PUNCTUATION, count_ideographs, is_cjk
 from .patterns import compile_later
+from .seal import text_sha256
 
 BlockKind = Literal["paragraph", "heading", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "heading", "caption")
@@ -94,6 +95,11 @@ class SourceItem:
     def id(self) -> str:
         """``<date>-<first 8 hex digits of the raw item's SHA-256>``, the file stem."""
         return f"{self.date}-{self.raw_sha256[:8]}"
+
+    @property
+    def text_sha256(self) -> str:
+        """The seal of the item's text, which the build checks the source's text against (:mod:`microsite.seal`)."""
+        return text_sha256(block.text for block in self.blocks)
 
 
 # --------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from .characters import find_problems, without_invisible
 from .conventions import CANDIDATES_SUFFIX, MAX_TEXT_BYTES
 from .feeds_in import FeedEntry, FeedError, looks_like_xml, parse_feed
 from .patterns import compile_later
+from .seal import INGESTED_ID
 
 MAX_RAW_BYTES = 64 << 20  # one raw file: a feed of 1,000 long articles is well under it
 
@@ -154,6 +155,7 @@ def render_front_matter(item: SourceItem) -> str:
         ("author", yaml_scalar(item.author) if item.author else None),
         ("declared_chars", None if item.declared_chars is None else str(item.declared_chars)),
         ("counted_chars", str(item.counted_chars)),
+        ("text_sha256", item.text_sha256),
         ("raw_sha256", item.raw_sha256),
         ("raw_name", yaml_scalar(item.raw_name)),
     ]
@@ -177,7 +179,6 @@ def render_source(item: SourceItem) -> str:
 # --------------------------------------------------------------------------
 # Outputs and writing (the only I/O)
 
-_ID = compile_later(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-f]{8}")
 _DIFF_CONTEXT_LINES = 8
 _DIFF_LINE_CHARS = 100
 
@@ -340,7 +341,7 @@ def _read_raw(path: Path) -> bytes:
 
 
 def _target(item: SourceItem, sources_dir: Path) -> Path:
-    if not _ID.fullmatch(item.id):  # pragma: no cover - the parsers guarantee the form
+    if not INGESTED_ID.match(item.id):  # pragma: no cover - the parsers guarantee the form
         raise ValueError(f"unsafe source id {item.id!r}")
     target = sources_dir / f"{item.id}.md"
     if target.parent != sources_dir:  # pragma: no cover - defence in depth

@@ -29,10 +29,10 @@ from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_
 from .patterns import compile_later
 from .provenance import normalize, number_problem, parse_source_body
 from .tracing import PlainField
+from .seal import check_seal, sealed_characters
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
 
 UNITS = ("count", "yuan", "percent")
-_SHA256 = compile_later(r"[0-9a-f]{64}\Z")
 
 
 @dataclass(frozen=True)
@@ -303,7 +303,7 @@ class _Reader:
 # --- sources -----------------------------------------------------------------
 
 _SOURCE_KEYS = ("outlet", "date", "edition", "page", "kicker", "title", "author",
-                "declared_chars", "counted_chars", "raw_sha256", "raw_name")
+                "declared_chars", "counted_chars", "text_sha256", "raw_sha256", "raw_name")
 
 
 def read_sources(documents: tuple[Document, ...], config: Config, compiler: Compiler, errors: ErrorList,
@@ -353,14 +353,9 @@ def _read_source(ident: str, document: Document, config: Config, errors: ErrorLi
     blocks = parse_source_body(document.body, document.body_line)
     if not blocks:
         errors.add(Location(document.path, document.body_line), "the source has no text", "paste the article's text below the front matter")
-    counted = fields.integer("counted_chars")
-    actual = sum(len("".join(block.text.split())) for block in blocks)
-    if counted is not None and counted != actual:
-        errors.add(fields.loc("counted_chars"), f"counted_chars is {counted}, but the text has {actual} characters",
-                   f"set counted_chars: {actual} (it counts the non-space characters of the text)")
-    digest = fields.text("raw_sha256")
-    if digest and not _SHA256.match(digest):
-        errors.add(fields.loc("raw_sha256"), "raw_sha256 must be 64 lower-case hex digits", "")
+    texts = [block.text for block in blocks]
+    digest = check_seal(ident, fields, texts, published, errors)
+    actual = len(sealed_characters(texts))
     lang = fields.choice("language", config.codes, config.default_language)
     if published is None:
         return None

@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from microsite.seal import sealed_characters, text_sha256  # noqa: E402  (the seal the build checks a source's text against)
 from microsite.translations import fingerprint  # noqa: E402  (the build's own fingerprint of a page)
 
 PAGES_PER_FOLDER = 100
@@ -216,7 +217,8 @@ def _events(index: int, org: str, year: int, month: int, date: str, rng: random.
 
 def source_file(source: Source, rng: random.Random) -> tuple[str, str]:
     """The source (front matter with the real keys, Chinese text) and its English summary."""
-    counted = sum(len("".join(block.removeprefix("## ").split())) for block in source.text.split("\n\n"))
+    texts = [block.removeprefix("## ") for block in source.text.split("\n\n")]  # each block's, as the build reads it
+    counted = len(sealed_characters(texts))
     digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     outlet = rng.randrange(len(ZH_PUBLISH))
     front = [
@@ -229,6 +231,7 @@ def source_file(source: Source, rng: random.Random) -> tuple[str, str]:
         f"author: {zh_phrase(rng, 2, 3)}",
         f"declared_chars: {counted + rng.randint(0, 200)}",
         f"counted_chars: {counted}",
+        f"text_sha256: {text_sha256(texts)}",
         f"raw_sha256: {digest}",
         f"raw_name: {digest[:3]}_{digest[8:24]}.txt",
     ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -63,6 +64,25 @@ def with_edition(project: Path, conversions: str = "", page: str = "") -> Path:
         index = content / "pages" / "index.zh.md"
         index.write_text(index.read_text(encoding="utf-8") + "\n" + page + "\n", encoding="utf-8")
     return project
+
+
+def resealed(source: str) -> str:
+    """A source file's text with the counted_chars and text_sha256 of its article's text as it is now: what ingest
+    would write from a raw item of that text. For a test of what follows from a changed text (a translation out of
+    date, a quote no longer found), which the build would otherwise refuse as an edit of the evidence (``seal``)."""
+    from microsite.provenance import parse_source_body
+    from microsite.seal import sealed_characters, text_sha256
+
+    front, fence, body = source.partition("\n---\n")
+    texts = [block.text for block in parse_source_body(body)]
+    front = re.sub(r"(?m)^counted_chars: .*$", f"counted_chars: {len(sealed_characters(texts))}", front)
+    front = re.sub(r"(?m)^text_sha256: .*$", f"text_sha256: {text_sha256(texts)}", front)
+    return front + fence + body
+
+
+def reseal(source: Path) -> None:
+    """The source file at ``source`` :func:`resealed`."""
+    source.write_text(resealed(source.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 @pytest.fixture

@@ -28,6 +28,8 @@ from microsite.epaper import (
     split_chunks,
 )
 from microsite.ingest import IngestResult, expand_paths, ingest_file, parse_items, render_source, yaml_scalar
+from microsite.provenance import parse_source_body
+from microsite.seal import text_sha256
 from tests.conftest import SAMPLE_SOURCE
 
 _TO_ASCII = str.maketrans("，：；（）！？", ",:;()!?")
@@ -44,6 +46,7 @@ REAL_NAME = "000_9911d2ada22d7c3e.txt"
 REAL_PATH = FIXTURES / "real" / REAL_NAME
 SHARED_REAL_PATH = ROOT.parent / "shared" / "feed" / REAL_NAME
 REAL_SHA256 = "eb7c93e77a45e6044faf648557faaf5e0309fb074ef456c67d83400517753896"
+REAL_TEXT_SHA256 = "00ded10e6cc63a45e95c12d1197127c578e31068c3a3857ecf6b44b5b148c814"  # of its text, as written
 COMMITTED_SOURCE = SAMPLE_SOURCE  # the sample site keeps the item as ingest wrote it
 CJK = r"[\u4e00-\u9fff]"
 
@@ -152,6 +155,7 @@ def test_render_real_item(real: SourceItem) -> None:
             "author: 徐志南",
             "declared_chars: 2383",
             "counted_chars: 2251",
+            f"text_sha256: {REAL_TEXT_SHA256}",
             f"raw_sha256: {REAL_SHA256}",
             f"raw_name: {REAL_NAME}",
             "---",
@@ -458,6 +462,30 @@ def test_ingest_keeps_a_hand_corrected_source_of_the_same_raw_item(raw_file: Pat
     assert (source.path, source.status, draft.status) == (target, "kept", "unchanged")
     assert "your edited version stays" in source.note and "from line 8 on" in source.note
     assert target.read_text(encoding="utf-8") == edited
+
+
+@pytest.mark.parametrize("name", ["basic.txt", "crlf.txt", "bom.txt", "gb18030.txt", "rss.xml", "atom.xml",
+                                  "real/" + REAL_NAME])
+def test_the_seal_ingest_writes_is_of_the_text_the_build_reads(name: str) -> None:
+    """text_sha256 in the front matter is the seal of the blocks the build reads back from the body (and only
+    of their characters: the same article wrapped otherwise has the same seal)."""
+    for item in parse_items(fixture(name), name):
+        _, front, body = render_source(item).split("---\n", 2)
+        texts = [block.text for block in parse_source_body(body)]
+        assert yaml.safe_load(front)["text_sha256"] == text_sha256(texts) == item.text_sha256
+        assert text_sha256(texts) == text_sha256(["".join(texts)]) != text_sha256(texts[1:])
+
+
+def test_a_source_ingested_before_the_seal_gets_it_from_ingest_force(raw_file: Path, tmp_path: Path) -> None:
+    """What the build's hint says to do for a source without text_sha256: ingest the raw item again, --force."""
+    sources = tmp_path / "sources"
+    ingest_file(raw_file, sources)
+    target = sources / f"{REAL_ID}.md"
+    sealed = target.read_text(encoding="utf-8")
+    target.write_text(re.sub(r"(?m)^text_sha256: .*\n", "", sealed), encoding="utf-8")
+    assert ingest_file(raw_file, sources)[0].status == "kept"
+    assert ingest_file(raw_file, sources, force=True)[0].status == "updated"
+    assert target.read_text(encoding="utf-8") == sealed and f"text_sha256: {REAL_TEXT_SHA256}\n" in sealed
 
 
 def test_ingest_refuses_to_overwrite_a_source_of_another_raw_item(raw_file: Path, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from microsite.characters import INVISIBLE
 from microsite.numerals import find_numbers_en, find_numbers_zh, same_value
+from tests.conftest import resealed
 from tests.test_properties import END_TO_END, Site
 
 SOURCE = "sources/2023-10-11-abcdef12.md"
@@ -130,6 +131,8 @@ def test_a_built_site_never_shows_a_number_its_passage_does_not_have(cited: Site
     text = path.read_text(encoding="utf-8")
     at = 1 + int(where * (len(target) - 2))  # strictly inside the target
     mutated = text.replace(target, target[:at] + "".join(inserted) + target[at:], 1)
+    if name == SOURCE:
+        mutated = resealed(mutated)  # what follows from a changed article, not the seal that refuses an edit of it
     status, _, err = cited.run("build", {name: mutated})
     assert status in (0, 1) and "Traceback" not in err
     if status == 1:

@@ -40,7 +40,7 @@ from microsite.cache import BuildCache
 from microsite.errors import ContentErrors
 from microsite.model import BuildOptions
 from microsite.pipeline import CACHE_FOLDER, build, check
-from tests.conftest import MINIMAL, REPO, make_project, with_edition
+from tests.conftest import MINIMAL, REPO, make_project, resealed, with_edition
 
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "microsite-hypothesis")
 SETTINGS = dict(database=None, deadline=None, derandomize=bool(os.environ.get("CI")),
@@ -109,17 +109,12 @@ def page_pair(key: str, present: bool) -> Callable[[Path], None]:
 
 
 def source_text(old: str, new: str) -> Callable[[Path], None]:
-    """The Chinese source's text with ``old`` made ``new`` (its count of characters kept right): its passages move,
+    """The Chinese source's text with ``old`` made ``new`` (its count and seal kept right): its passages move,
     or a quote of it is no longer found."""
     def apply(root: Path) -> None:
-        from microsite.provenance import parse_source_body
-
         path = root / "content" / "sources" / "2023-10-11-abcdef12.md"
         front, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
-        body = body.replace(old, new, 1)
-        counted = sum(len("".join(block.text.split())) for block in parse_source_body(body, 1))
-        front = re.sub(r"(?m)^counted_chars: \d+$", f"counted_chars: {counted}", front)
-        path.write_text(f"{front}\n---\n{body}", encoding="utf-8")
+        path.write_text(resealed(f"{front}\n---\n{body.replace(old, new, 1)}"), encoding="utf-8")
     return apply
 
 

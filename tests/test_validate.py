@@ -124,11 +124,98 @@ def test_citation_in_a_page_shares_the_passage_of_a_record(root: Path):
 # --- sources ---------------------------------------------------------------------------
 
 
-def test_wrong_counted_chars_gives_the_right_count(root: Path):
+def test_counted_chars_changed_alone_is_set_back_to_what_ingest_wrote(root: Path):
     edit(root, f"sources/{SOURCE}.md", "counted_chars: 146", "counted_chars: 140")
-    assert mistakes(root) == [f"content/sources/{SOURCE}.md:10:16: counted_chars is 140, but the text has "
-                              "146 characters\n  hint: set counted_chars: 146 (it counts the non-space characters "
-                              "of the text)"]
+    assert mistakes(root) == [f"content/sources/{SOURCE}.md:10:16: counted_chars is 140, but the text, as ingest "
+                              "wrote it (text_sha256 says so), has 146 characters: counted_chars alone was changed"
+                              "\n  hint: write counted_chars: 146, as ingest wrote it"]
+
+
+def source_edited(root: Path, old: str, new: str) -> list[str]:
+    """The mistakes of the site once the source's text has ``old`` made ``new``, the records quoting it too."""
+    for name in (f"sources/{SOURCE}.md", "data/statistics.yaml", "data/timeline.yaml"):
+        path = root / "content" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return mistakes(root)
+
+
+def test_an_edited_number_in_a_source_and_its_quotes_is_refused_by_the_seal(root: Path):
+    """The red team's edit: 护航49个 made 护航94个 in the source and the record quoting it. Every quote is still
+    found, the count of characters is the same: only the seal tells, and its hint asks for no new digest."""
+    edit(root, "data/statistics.yaml", "value: 49", "value: 94")
+    assert source_edited(root, "护航49个", "护航94个") == [
+        f"content/sources/{SOURCE}.md:11:14: the article's text is not as ingest wrote it from the raw item: its "
+        "characters are not those text_sha256 seals\n  hint: undo the edit (git diff shows it), or ingest the raw "
+        "item (test.txt) again: python3 build.py ingest PATH --force. Where paragraphs break, and what is ## or >, "
+        "may be corrected; never a character: quotes are of the article as published"]
+
+
+@pytest.mark.parametrize(("old", "new", "what"), [
+    ("护航49个", "护航４９个", "a digit's width"),
+    ("成立、成长。", "成立、成长", "a punctuation mark"),
+    ("超4.5亿元", "超4.5亿多元", "a character added"),
+])
+def test_any_character_changed_in_a_source_breaks_its_seal(root: Path, old: str, new: str, what: str):
+    [message] = [text for text in source_edited(root, old, new) if f"{SOURCE}.md:" in text]
+    assert message.startswith(f"content/sources/{SOURCE}.md:11:14: the article's text is not as ingest wrote it"), what
+    if len(new) != len(old):
+        assert f"(it has {146 + len(new) - len(old)} characters; ingest wrote 146)" in message
+
+
+def test_what_an_editors_tool_changes_or_a_layout_correction_keeps_the_seal(root: Path):
+    """Line endings, a byte order mark, trailing spaces, lines wrapped, paragraphs broken otherwise and a
+    subheading made a paragraph: the article's characters, all the seal covers, are the same."""
+    path = root / "content" / "sources" / f"{SOURCE}.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("## 搭载体提振积极性", "搭载体提振积极性").replace("商会会务发展。", "商会会务发展。\n\n")
+    text = text.replace("今年以来，", "今年以来，  \n").replace("\n", "\r\n")
+    path.write_bytes("\ufeff".encode("utf-8") + text.encode("utf-8"))
+    site_of(root)
+
+
+def test_a_source_with_raw_sha256_but_no_seal_is_refused_with_the_way_to_seal_it(root: Path):
+    edit(root, f"sources/{SOURCE}.md", "text_sha256: 86386d94420a50cd9d5c87b5972f093a4f77184262e6b9dd35eb3c115eccc990\n",
+         "")
+    assert mistakes(root) == [
+        f"content/sources/{SOURCE}.md:11:1: the source has raw_sha256 but no text_sha256: nothing says its text is the "
+        "one ingest wrote from the raw item\n  hint: ingest the raw item again: python3 build.py ingest PATH --force "
+        "(a source ingested before text_sha256 existed gets it so; see 'The seal of a source' in docs/reference.md)"]
+
+
+def test_an_ingested_id_must_name_the_raw_item_and_the_date(root: Path):
+    edit(root, f"sources/{SOURCE}.md", "raw_sha256: abcdef12", "raw_sha256: abcdef13")
+    edit(root, f"sources/{SOURCE}.md", 'date: "2023-10-11"', 'date: "2023-10-12"')
+    found = [text.split("\n")[0] for text in mistakes(root) if f"{SOURCE}.md:" in text]
+    assert found == [
+        f"content/sources/{SOURCE}.md:3:7: the source's date is 2023-10-12, but its id, {SOURCE}, says 2023-10-11: "
+        "ingest writes both from the raw item",
+        f"content/sources/{SOURCE}.md:12:13: raw_sha256 begins abcdef13, but the source's id, {SOURCE}, says the raw "
+        "item's SHA-256 begins abcdef12: ingest writes both from the raw item"]
+
+
+def test_an_ingested_source_whose_digests_were_removed_is_refused(root: Path):
+    """Without raw_sha256 and text_sha256 it would pass for a source written by hand: its id says it is not."""
+    path = root / "content" / "sources" / f"{SOURCE}.md"
+    text = re.sub(r"(?m)^(text|raw)_sha256: .*\n", "", path.read_text(encoding="utf-8"))
+    path.write_text(text.replace("护航49个", "护航49个多"), encoding="utf-8")
+    assert [text for text in mistakes(root) if f"{SOURCE}.md:" in text] == [
+        f"content/sources/{SOURCE}.md:2:1: source '{SOURCE}' has an id of the form ingest gives (its date, then the "
+        "first 8 hex digits of the raw item's SHA-256), but no raw_sha256\n  hint: undo the edit (git diff shows it), "
+        "or ingest the raw item again: python3 build.py ingest PATH --force; a source not ingested needs an id of "
+        "words, e.g. 2023-10-11-jinjiang-report",
+        f"content/sources/{SOURCE}.md:10:16: counted_chars is 146, but the text has 147 characters: the text changed "
+        "since it was counted\n  hint: undo the edit (git diff shows it), or ingest the raw item (test.txt) again: "
+        "python3 build.py ingest PATH --force"]
+
+
+def test_a_source_written_by_hand_is_held_to_its_count(root: Path):
+    """A source not ingested (an id of words, no digests): its count is all that tells a changed text."""
+    write(root, "sources/jinjiang-report.md", '---\noutlet: 报\ndate: "2023-10-11"\ntitle: 题\ncounted_chars: 5\n'
+          "---\n\n晋江工商联。\n")
+    assert mistakes(root) == [
+        "content/sources/jinjiang-report.md:5:16: counted_chars is 5, but the text has 6 characters: the text "
+        "changed since it was counted\n  hint: undo the edit (git diff shows it); only if the text was wrong, and is "
+        "now the article's as published, write counted_chars: 6"]
 
 
 def test_source_translation_without_its_source_is_reported(root: Path):
@@ -424,7 +511,7 @@ def test_a_quote_that_occurs_several_times_says_how_often_where_and_what_to_do(s
     index.write_text(index.read_text(encoding="utf-8") + '\n[The Federation](cite:2023-10-11-eb7c93e7 "晋江市工商联")\n',
                      encoding="utf-8")
     [message] = mistakes(sample_project)
-    assert "citation: the quote occurs 11 times in source '2023-10-11-eb7c93e7' (source lines 17, 19," in message
+    assert "citation: the quote occurs 11 times in source '2023-10-11-eb7c93e7' (source lines 18, 20," in message
     assert message.endswith("hint: make it longer: quote more of the passage around it, until it occurs only once")
 
 
