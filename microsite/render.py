@@ -39,8 +39,7 @@ from .kept import LostText
 from .known import Known, KnownPage, NotReusable
 from .memo import Memo, digest_of, exact_key
 from .model import Event, Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
-from .template_text import shown_runs
-from .tracing import untraced_in_own_words
+from .template_text import own_words_mistakes, read_shown
 
 
 @dataclass(frozen=True)
@@ -636,8 +635,9 @@ def template_view(site: Site, every: Sequence[Page | KnownPage] | None = None) -
 
 
 def _own_words_untraced(source: bytes, path: str, environment: jinja2.Environment) -> list[ContentError]:
-    """The numbers (and invisible characters) among the words the template ``source`` writes itself."""
-    return untraced_in_own_words(shown_runs(source.decode("utf-8"), environment), Path(path))
+    """The numbers (and invisible characters) among the words the template ``source`` writes itself, and those
+    its lists and styles make otherwise (a list numbered from 49, a counter started at 93)."""
+    return own_words_mistakes(read_shown(source.decode("utf-8"), environment), Path(path))
 
 
 def _made_before() -> bytes:

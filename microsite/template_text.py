@@ -17,9 +17,11 @@ string or a number it writes (``{{ "since 1952" }}``, ``{{ "87" if en }}``,
 page's title, a UI string by its key, ``loop.index + 1``) is checked where
 that comes from, and a string it compares, looks up or passes to a macro or
 a function (``t("note")``, ``lang == "en"``, ``card(heading="h2")``) is
-code. The files of ``static/`` the site serves as they are (an HTML page, an
-SVG image, a stylesheet's generated content) have words of their own too
-(:func:`shown_in_static`).
+code. A ``<style>`` element's or a ``style`` attribute's CSS is read as a
+stylesheet is (see ``stylesheets``: its strings, its counters), and a list
+numbered from another number than 1 (``<ol start="49">``, ``<li value="49">``)
+is refused as a counter moved from its default is. The files of ``static/``
+the site serves as they are read the same way (see ``static_text``).
 """
 
 from __future__ import annotations
@@ -28,29 +30,36 @@ import functools
 import re
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import jinja2
 from jinja2 import nodes
 
+from .errors import ContentError, Location
 from .patterns import compile_later
+from .stylesheets import SHOWN_ATTRIBUTES, Counted, Shown, read_stylesheet
+from .tracing import untraced_in_own_words
 
-# Attributes whose values a reader sees or hears (a tooltip, an image's text, a screen reader's label).
-_SHOWN_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "aria-description", "aria-roledescription",
-                               "aria-placeholder", "aria-valuetext", "placeholder", "label", "abbr"})
 _META_SHOWN = ("description", "og:", "twitter:")  # a meta's content shown where the page is linked or listed
-_HIDDEN = frozenset({"script", "style", "template"})
+_HIDDEN = frozenset({"script", "template"})  # (a style element is read as CSS)
 
 
 def shown_runs(source: str, environment: jinja2.Environment | None) -> list[tuple[int, int, str]]:
     """Each run of text a reader sees that ``source`` (a template; with no ``environment``, plain HTML or SVG)
     writes itself: (line, column, text), both 1-based; an attribute's at its tag, an expression's constant where
     it is written. Raises ``jinja2.TemplateSyntaxError`` where the template does not lex."""
+    return read_shown(source, environment).runs
+
+
+def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
+    """What a reader sees that ``source`` writes itself: its runs of text (see :func:`shown_runs`) and the numbers
+    its lists and styles make otherwise (a list numbered from 49, a counter started at 93)."""
     parser = _Shown()
     expressions: list[tuple[int, int]] = []
     parser.feed(_blanked(source, environment, expressions) if environment is not None else source)
     parser.close()
     if not expressions:
-        return parser.runs
+        return Shown(parser.runs, parser.counted)
     # Each expression's place in the blanked text holds its mark (see _blanked): those the HTML put in text a
     # reader sees, or in an attribute read, are read for the constants they write.
     runs, shown, last = [], set(), chr(_MARK + len(expressions) - 1)
@@ -64,7 +73,15 @@ def shown_runs(source: str, environment: jinja2.Environment | None) -> list[tupl
     given = _names_given(source, environment) if shown else {}
     for index in sorted(shown):
         runs.extend(_constants_shown(source, *expressions[index], environment, given))
-    return runs
+    return Shown(runs, parser.counted)
+
+
+def own_words_mistakes(shown: Shown, path: Path, what: str = "the template's own text") -> list[ContentError]:
+    """The mistakes of what a template (or a file of ``static/``) shows itself: every number among its words, and
+    every invisible character (see ``tracing.untraced_in_own_words``); every number its lists or styles make."""
+    return untraced_in_own_words(shown.runs, path, what) + [
+        ContentError(Location(path, item.line, item.column), f"{what}: {item.message}", item.hint)
+        for item in shown.counted]
 
 
 def _names_given(source: str, environment: jinja2.Environment) -> dict[str, list[tuple[nodes.Node, int]]]:
@@ -83,43 +100,6 @@ def _names_given(source: str, environment: jinja2.Environment) -> dict[str, list
         if isinstance(loop.target, nodes.Name) and isinstance(loop.iter, (nodes.List, nodes.Tuple)):
             given.setdefault(loop.target.name, []).extend((item, loop.lineno) for item in loop.iter.items)
     return given
-
-
-# A stylesheet's generated content, which readers see as text: content: "Since 1952"; (a string, escapes and all).
-_CSS_CONTENT = compile_later(r"""\bcontent\s*:\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')""")
-
-
-def shown_in_static(name: str, content: bytes) -> list[tuple[int, int, str]]:
-    """The runs of text a reader sees in a file of ``static/`` the site serves as it is: an HTML page or an SVG
-    image (its text, titles and labels, as a template's), a stylesheet's generated content (``content: "..."``)."""
-    suffix = name.rpartition(".")[2].lower()
-    if suffix not in ("html", "htm", "svg", "css"):
-        return []
-    text = content.decode("utf-8", errors="replace")  # a file that is not UTF-8 is reported where it is read
-    if suffix != "css":
-        return shown_runs(text, None)
-    runs = []
-    for match in _CSS_CONTENT.finditer(text):
-        start = match.start(1) if match.group(1) is not None else match.start(2)
-        line = text.count("\n", 0, start) + 1
-        runs.append((line, start - text.rfind("\n", 0, start), _css_unescaped(match.group(1) or match.group(2) or "")))
-    return runs
-
-
-# A CSS escape: a backslash and up to six hexadecimal digits, and one white space that ends it ("\201C" is a quotation
-# mark, "\f101" an icon), or a backslash and any other character (that character).
-_CSS_ESCAPE = compile_later(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n]?|(.))", re.DOTALL)
-
-
-def _css_unescaped(value: str) -> str:
-    """A CSS string's text as shown: its escapes are characters, not digits (where one stood, the numbers found in
-    the string are located a little further on than they are written)."""
-    return _CSS_ESCAPE.sub(lambda match: _code_point(match[1]) if match[1] else match[2], value)
-
-
-def _code_point(digits: str) -> str:
-    number = int(digits, 16)
-    return chr(number) if 0 < number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF else "\ufffd"
 
 
 def _blanked(source: str, environment: jinja2.Environment, expressions: list[tuple[int, int]] | None = None) -> str:
@@ -280,32 +260,80 @@ def _spaces(code: str) -> str:
     return "".join(char if char == "\n" else " " for char in code)
 
 
+LIST_HINT = ("number a list from 1, counting its items (leave out start and value); a number readers should see "
+             "belongs in the content, where it is traced")
+
+
 class _Shown(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.runs: list[tuple[int, int, str]] = []
-        self._hidden = 0  # inside a script, a style or a template element
+        self.counted: list[Counted] = []
+        self._hidden = 0  # inside a script or a template element
+        self._style: list[str] | None = None  # inside a style element: its text so far
+        self._style_at = (1, 0)  # where its text begins
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self._hidden += 1
         line, offset = self.getpos()
+        if tag == "style" and not self._hidden:
+            self._style = []
         shown_meta = tag == "meta" and _meta_shown(dict(attrs))
         for name, value in attrs:
-            if value and value.strip() and (name in _SHOWN_ATTRIBUTES or (shown_meta and name == "content")):
+            if value and value.strip() and (name in SHOWN_ATTRIBUTES or (shown_meta and name == "content")):
                 self.runs.append((line, offset + 1, value))
+            elif value and name == "style" and not self._hidden:
+                self._read_style(read_stylesheet(value), line, offset, at_tag=True)
+        numbered = {"ol": "start", "li": "value"}.get(tag)
+        for name, value in attrs if numbered else ():
+            from_one = tag == "ol" and value is not None and value.strip() == "1"
+            if name == numbered and value and any(char.isdigit() for char in value) and not from_one:
+                self.counted.append(Counted(line, offset + 1, f"'<{tag} {name}=\"{value}\">' numbers "
+                                            f"{'the list from' if tag == 'ol' else 'the item'} {value.strip()}: "
+                                            "readers see numbers no text holds", LIST_HINT))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN and self._hidden:
             self._hidden -= 1
+        if tag == "style" and self._style is not None:
+            text, self._style = "".join(self._style), None
+            self._read_style(read_stylesheet(text), *self._style_at)
+
+    def close(self) -> None:
+        super().close()
+        self.handle_endtag("style")  # (one left open is read to the end)
 
     def handle_data(self, data: str) -> None:
-        if self._hidden or not data.strip():
-            return
-        line, offset = self.getpos()
+        if self._style is not None:
+            if not self._style:
+                self._style_at = self.getpos()
+            self._style.append(data)
+        elif not self._hidden and data.strip():
+            self._text(data, *self.getpos())
+
+    def unknown_decl(self, data: str) -> None:
+        # <![CDATA[49 chambers]]>: in an SVG image or an XHTML page, text a reader sees
+        if data.startswith("CDATA[") and not self._hidden:
+            line, offset = self.getpos()
+            self._text(data[len("CDATA["):], line, offset + len("<![CDATA["))
+
+    def _text(self, data: str, line: int, offset: int) -> None:
         for number, text in enumerate(data.split("\n")):
             if text.strip():
                 self.runs.append((line + number, (offset if number == 0 else 0) + 1, text))
+
+    def _read_style(self, shown: Shown, line: int, offset: int, at_tag: bool = False) -> None:
+        """Add what a style element's CSS shows (it begins at ``line`` and 0-based ``offset``), each where it is,
+        or, for a style attribute's (``at_tag``), at its tag, as an attribute is."""
+        def placed(at_line: int, column: int) -> tuple[int, int]:
+            if at_tag:
+                return line, offset + 1
+            return (line, offset + column) if at_line == 1 else (line + at_line - 1, column)
+
+        self.runs.extend((*placed(at_line, column), text) for at_line, column, text in shown.runs)
+        self.counted.extend(Counted(*placed(item.line, item.column), item.message, item.hint)
+                            for item in shown.counted)
 
 
 def _meta_shown(attributes: dict[str, str | None]) -> bool:

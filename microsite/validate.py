@@ -35,7 +35,7 @@ from .memo import Memo, digest_of
 from .model import Config, Event, Page, Rendered, Site, Source
 from .pages import SINGLE_TEMPLATES, check_record_pages, read_pages
 from .records import Records, check_groups, read_records, read_sources, read_strings
-from .template_text import shown_in_static
+from .static_text import static_mistakes
 from .tracing import PlainField
 
 
@@ -73,11 +73,10 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     sources, records, anchors = trace_evidence(sources, records, records.prose + source_prose, errors, memo, every)
     prose = page_prose + records.prose + source_prose
     assets = fingerprint_assets(raw.static_files, fingerprint, raw.project.static, errors)
-    for file in raw.static_files:  # an SVG's or a page's own words, a stylesheet's generated content (each save
-        path = raw.project.static / file.name  # of the preview asks again: remembered by the file's bytes)
-        errors.extend(memo.get(("own words", path, digest_of(file.content)), lambda file=file, path=path:
-                               tracing.untraced_in_own_words(shown_in_static(file.name, file.content), path,
-                                                             "the static file's own text")))
+    for file in raw.static_files:  # an SVG's or a page's own words, a stylesheet's strings and counters, a text
+        path = raw.project.static / file.name  # file's (each save of the preview asks again: remembered by bytes)
+        errors.extend(memo.get(("static text", path, digest_of(file.content)), lambda file=file, path=path:
+                               static_mistakes(file.name, file.content, path)))
     names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
              for code in config.codes}
     # A name in any language is traced by its term's quote: the Chinese term in brackets in an English text too.

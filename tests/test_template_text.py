@@ -11,7 +11,8 @@ import pytest
 
 from microsite.errors import ContentErrors
 from microsite.pipeline import check
-from microsite.template_text import shown_in_static, shown_runs
+from microsite.static_text import shown_in_static
+from microsite.template_text import shown_runs
 
 ENVIRONMENT = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -124,7 +125,7 @@ def test_a_number_an_expression_writes_as_written_is_refused_where_it_stands(min
     ("photo.png", b"\x89PNG 1952", []),
 ])
 def test_the_files_of_static_the_site_serves_as_they_are_have_words_of_their_own(name, content, shown):
-    assert [text.strip() for _, _, text in shown_in_static(name, content)] == shown
+    assert [text.strip() for _, _, text in shown_in_static(name, content).runs] == shown
 
 
 def test_a_number_in_a_static_svg_or_a_stylesheets_content_is_refused_where_it_stands(minimal_project):
