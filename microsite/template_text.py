@@ -38,7 +38,7 @@ from jinja2 import nodes
 from .errors import ContentError, Location
 from .patterns import compile_later
 from .stylesheets import SHOWN_ATTRIBUTES, Counted, Shown, read_stylesheet
-from .tracing import untraced_in_own_words
+from .tracing import TEMPLATE_HINT, untraced_in_own_words
 
 _META_SHOWN = ("description", "og:", "twitter:")  # a meta's content shown where the page is linked or listed
 _HIDDEN = frozenset({"script", "template"})  # (a style element is read as CSS)
@@ -76,10 +76,11 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
     return Shown(runs, parser.counted)
 
 
-def own_words_mistakes(shown: Shown, path: Path, what: str = "the template's own text") -> list[ContentError]:
+def own_words_mistakes(shown: Shown, path: Path, what: str = "the template's own text",
+                       hint: str = TEMPLATE_HINT) -> list[ContentError]:
     """The mistakes of what a template (or a file of ``static/``) shows itself: every number among its words, and
     every invisible character (see ``tracing.untraced_in_own_words``); every number its lists or styles make."""
-    return untraced_in_own_words(shown.runs, path, what) + [
+    return untraced_in_own_words(shown.runs, path, what, hint) + [
         ContentError(Location(path, item.line, item.column), f"{what}: {item.message}", item.hint)
         for item in shown.counted]
 

@@ -355,8 +355,12 @@ TEMPLATE_HINT = ("a template's own words cannot cite a source: show the number f
                  "(a statistic the template is given, a page's text), or write the words without it")
 
 
-def untraced_in_own_words(runs: Sequence[tuple[int, int, str]], path: Path,
-                          what: str = "the template's own text") -> list[ContentError]:
+STATIC_HINT = ("a file of static/ cannot cite a source: write the words in a page, where a citation traces the "
+               "number, or write them without it")
+
+
+def untraced_in_own_words(runs: Sequence[tuple[int, int, str]], path: Path, what: str = "the template's own text",
+                          hint: str = TEMPLATE_HINT) -> list[ContentError]:
     """Every number among the words a template (or a file of ``static/``) writes itself (``runs``: line, column
     and text, see ``template_text``): every page it makes shows them, in the site's own voice, and no quote traces
     them; and every invisible character there, as in content (see ``characters``). Read as Chinese and as
@@ -364,10 +368,10 @@ def untraced_in_own_words(runs: Sequence[tuple[int, int, str]], path: Path,
     errors = []
     for line, column, text in runs:
         found = {problem.start: problem for lang in ("zh", "en")
-                 for problem in untraced(text, lang, None, hint=TEMPLATE_HINT, own_voice=True)}
+                 for problem in untraced(text, lang, None, hint=hint, own_voice=True)}
         for start, problem in sorted(found.items()):
             errors.append(ContentError(Location(path, line, column + start), f"{what}: {problem.message}",
-                                       problem.hint or TEMPLATE_HINT))
+                                       problem.hint or hint))
         # What a reader cannot see changes what they read as in content (a bidi override turns words around).
         errors.extend(ContentError(Location(path, line, column + odd.start), f"{what}: {odd.message()}", odd.hint)
                       for odd in find_problems(text) if not odd.number)  # (a number there is refused above)

@@ -74,9 +74,10 @@ def validate(raw: RawContent, base_url: str | None = None, fingerprint: bool = T
     prose = page_prose + records.prose + source_prose
     assets = fingerprint_assets(raw.static_files, fingerprint, raw.project.static, errors)
     for file in raw.static_files:  # an SVG's or a page's own words, a stylesheet's strings and counters, a text
-        path = raw.project.static / file.name  # file's (each save of the preview asks again: remembered by bytes)
-        errors.extend(memo.get(("static text", path, digest_of(file.content)), lambda file=file, path=path:
-                               static_mistakes(file.name, file.content, path)))
+        path = raw.project.static / file.name  # file's: kept by its bytes for the next process (a megabyte of
+        key = ("static text", str(path), digest_of(file.content))  # text is read in a second)
+        errors.extend(memo.get_kept(key, lambda file, path=path: static_mistakes(file.name, file.content, path), file,
+                                    MISTAKES))
     names = {code: tracing.numbered_names([term.text[code].term for term in records.terms if code in term.text], code)
              for code in config.codes}
     # A name in any language is traced by its term's quote: the Chinese term in brackets in an English text too.
