@@ -28,8 +28,8 @@ from .model import (Config, Event, EventText, Evidence, Rendered, SaidNumber, So
 from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .patterns import compile_later
 from .provenance import normalize, number_problem, parse_source_body
-from .tracing import PlainField
 from .seal import check_seal, sealed_characters
+from .tracing import ONLY_A_NUMBER_HINT, PlainField, only_a_number
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
 
 UNITS = ("count", "yuan", "percent")
@@ -288,6 +288,8 @@ class _Reader:
         words = self._words(fields, name, ("term",), ("definition", "avoid"))
         if len(words) != len(self.config.codes):
             return None
+        for w in words.values():
+            self._not_only_a_number(w)
         unread = fields.text("source") if fields.text("source") in self.unreadable_sources else ""
         if not unread:  # else its numbers cannot be traced now; the source's own mistakes are reported
             self._plain(words, ("term",), evidence, names=True)
@@ -298,6 +300,16 @@ class _Reader:
                                                              evidence, unread), w.text_list("avoid"))
                 for lang, w in words.items()}
         return Term(ident, fields.text("pinyin"), evidence, text, data.loc)
+
+    def _not_only_a_number(self, words: Fields) -> None:
+        """A term's name must be more than a number: its entry's quote traces the numbers of its name wherever a
+        text says it (see ``tracing``), and "Forty-Nine" would trace every forty-nine, in any meaning."""
+        number = only_a_number(words.text("term"))
+        if number:
+            self.errors.add(words.loc("term"), f"{words.what}: the term '{words.text('term')}' is only a number "
+                            f"('{number}'): a term's name traces its numbers wherever a text says them, and this one "
+                            f"would trace every '{number}' of the site, in any meaning (years, days, chambers)",
+                            ONLY_A_NUMBER_HINT)
 
 
 # --- sources -----------------------------------------------------------------

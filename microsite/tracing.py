@@ -325,6 +325,31 @@ def numbered_names(names: Sequence[str], lang: str) -> tuple[str, ...]:
                                or quantities.claimed(f"“{part}”", lang)))
 
 
+# Words a name of a number may have beside it, and still be only that number: an article, the ordinal's mark.
+_BESIDE_A_NUMBER = compile_later(r"\b(?:the|an?)\b|第", re.IGNORECASE)
+ONLY_A_NUMBER_HINT = ("name the term by its words, the number among them as the article names it (Three Threes, "
+                      "十四五, the Fourteenth Five-Year Plan); give a number itself in the text, with a cite: link or "
+                      "[](stat:ID)")
+
+
+def only_a_number(name: str) -> str:
+    """The number ``name`` reads as where it reads as nothing else (``Forty-Nine``, ``四十九``, ``49``, ``the
+    Forty-Nine Days``), read as Chinese and as English, as it is and in quotation marks; else "". A glossary term
+    so named would trace that number wherever a text says it, in any meaning (forty-nine years as much as the
+    forty-nine the term names). A name with words beside its numbers (``Three Threes``) is a name, and so is one
+    of several numbers (``十四五``, ``三个三``)."""
+    if not may_hold_numbers(name):  # (most names: ten thousand terms are read in a hundredth of a second)
+        return ""
+    for lang in ("zh", "en"):
+        for text, shift in ((name, 0), (f"“{name}”", 1)):
+            for claim in quantities.claimed(text, lang):
+                start, end = claim.number.start - shift, claim.number.end - shift
+                rest = _BESIDE_A_NUMBER.sub(" ", f"{name[:max(start, 0)]} {name[end:]}")
+                if not any(char.isalnum() for char in rest):
+                    return claim.number.text
+    return ""
+
+
 @dataclass(frozen=True, slots=True)
 class PlainField:
     """A field a reader sees that is not Markdown (a title, a label): its text and where it is.

@@ -9,7 +9,7 @@ import pytest
 from microsite.cli import main
 from microsite.quantities import stated
 from microsite import tracing
-from microsite.tracing import Allowed, numbered_names, untraced
+from microsite.tracing import Allowed, numbered_names, only_a_number, untraced
 
 SOURCE = "2023-10-11-abcdef12"
 
@@ -70,6 +70,19 @@ def test_two_numbers_with_a_space_after_the_comma_are_traced_apart():
 def test_a_glossary_name_traces_its_numbers():
     names = numbered_names(['"Four Goods" chamber of commerce', "three inclusions"], "en")
     assert numbers("eight Four Goods chambers and the three inclusions", "en", names=names) == ["eig"]
+
+
+@pytest.mark.parametrize("name, number", [
+    ("Forty-Nine", "Forty-Nine"), ("forty nine", "forty nine"), ("49", "49"), ("四十九", "四十九"),
+    ("“四十九”", "四十九"), ("第四十九", "四十九"), ("四十九家", "四十九家"), ("the Forty-Nine", "Forty-Nine"),
+    ("A Hundred", "A Hundred"), ("49%", "49%"), ("Ninety-Nine Percent", "Ninety-Nine Percent"),
+    ("三个三", ""), ("Three Threes", ""), ("十四五", ""), ("Fourteenth Five-Year Plan", ""), ("“四好”商会", ""),
+    ('"Four Goods" chamber of commerce', ""), ("五湖四海", ""), ("First", ""),
+])
+def test_a_name_that_reads_as_nothing_but_a_number_is_only_a_number(name, number):
+    """A glossary name traces its numbers wherever a text says them: one that is only a number would trace that
+    number in any meaning; one with words beside its numbers, or of several numbers, is a name."""
+    assert only_a_number(name) == number
 
 
 def test_a_numeral_of_a_name_in_quotation_marks_is_a_number_a_reader_sees():

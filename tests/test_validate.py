@@ -434,6 +434,45 @@ def test_a_mistake_in_a_records_text_written_in_quotes_is_at_its_column(root: Pa
         "content/data/statistics.yaml:12:58: the number '9' is not"]  # the 9, after the link's title
 
 
+def add_term(root: Path, zh: str, en: str, quote: str) -> tuple[int, int]:
+    """A glossary term named ``zh`` and ``en``, traced by ``quote``, added to the glossary; the lines of its names."""
+    glossary = root / "content" / "data" / "glossary.yaml"
+    before = glossary.read_text(encoding="utf-8")
+    glossary.write_text(before + f"\n- id: named\n  source: {SOURCE}\n  quote: {quote}\n  zh:\n    term: {zh}\n"
+                        f"    definition: 文章的说法。\n  en:\n    term: {en}\n    definition: The article's words.\n",
+                        encoding="utf-8")
+    return before.count("\n") + 6, before.count("\n") + 9
+
+
+def test_a_term_whose_name_is_only_a_number_is_refused(root: Path):
+    """A term named "Forty-Nine", with a quote holding 49, traced every "forty-nine" of the site as its name, in any
+    meaning ("it took forty-nine years" passed)."""
+    zh, en = add_term(root, "四十九", "Forty-Nine", "护航49个所属商会成立")
+    edit(root, "pages/index.en.md", "See [the figures]", "It took forty-nine years. See [the figures]")
+    found = mistakes(root)
+    assert [message.split("\n")[0] for message in found] == [
+        f"content/data/glossary.yaml:{zh}:11: glossary term 'named' (zh): the term '四十九' is only a number ('四十九'): a "
+        "term's name traces its numbers wherever a text says them, and this one would trace every '四十九' of the site, "
+        "in any meaning (years, days, chambers)",
+        f"content/data/glossary.yaml:{en}:11: glossary term 'named' (en): the term 'Forty-Nine' is only a number "
+        "('Forty-Nine'): a term's name traces its numbers wherever a text says them, and this one would trace every "
+        "'Forty-Nine' of the site, in any meaning (years, days, chambers)"]
+    assert "hint: name the term by its words" in found[0]
+
+
+@pytest.mark.parametrize("zh, en", [("'49'", "'49'"), ("四十九家", "the Forty-Nine"), ("第四十九", "A Hundred"),
+                                    ("“四十九”", "Forty Nine")])
+def test_a_name_of_a_number_is_only_a_number_in_either_language(root: Path, zh: str, en: str):
+    lines = add_term(root, zh, en, "护航49个所属商会成立")
+    assert [int(message.split(":")[1]) for message in mistakes(root) if "is only a number" in message] == [*lines]
+
+
+def test_a_name_with_a_number_among_its_words_traces_it(root: Path):
+    add_term(root, "三个三", "Three Threes", "建立起“三个三”工作载体")
+    edit(root, "pages/index.en.md", "See [the figures]", "The Three Threes are its frameworks. See [the figures]")
+    site_of(root)
+
+
 def test_avoided_rendering_in_a_page_title_is_reported(root: Path):
     edit(root, "pages/timeline.en.md", "title: timeline en", "title: The Chamber of Industry timeline")
     assert mistakes(root) == ["content/pages/timeline.en.md:2:12: 'Chamber of Industry' is a rendering the glossary "
