@@ -253,22 +253,28 @@ def _festivals(text: str) -> list[Quantity]:
 # 3月上旬, 三月下旬, 3月初, 3月底, early March, mid-March, late in March, the end of March: a part of a month, which a
 # quote must say too. They were read as nothing, so a page could place in late March what its quote dates to March
 # alone (the month itself is read apart). Not 3月初步 (a first step), nor 每月初 (no month named).
-_PART_OF_MONTH = compile_later(
-    r"(?<=[0-9０-９一二三四五六七八九十]月)(?:(?P<early>上旬|初(?![步心衷期级始创次]))|(?P<mid>中旬)|(?P<late>下旬|底|末))"
-    rf"|\b(?:(?P<en_early>early|the (?:start|beginning) of)|(?P<en_mid>mid|the middle of)|(?P<en_late>late|the end of))"
+_PART_OF_MONTH_ZH = compile_later(  # (from 月, a character of its own: a search that began with a look back at a
+    # numeral tried it at every character)
+    r"(?<=[0-9０-９一二三四五六七八九十])月(?:(?P<early>上旬|初(?![步心衷期级始创次]))|(?P<mid>中旬)|(?P<late>下旬|底|末))")
+_PART_OF_MONTH_EN = compile_later(
+    rf"\b(?:(?P<early>early|the (?:start|beginning) of)|(?P<mid>mid|the middle of)|(?P<late>late|the end of))"
     rf"[\s-]+(?:in\s+)?(?={_EN_MONTHS}\b)", re.IGNORECASE)
-_PART_VALUES = {"early": 1, "en_early": 1, "mid": 2, "en_mid": 2, "late": 3, "en_late": 3}
-_MAY_NAME_A_PART = compile_later(r"[旬初底末]|early|mid|late|start|beginning|middle|end", re.IGNORECASE)
+_PART_VALUES = {"early": 1, "mid": 2, "late": 3}
+_PART_WORDS_ZH = ("旬", "月初", "月底", "月末")
+_PART_WORDS_EN = ("early", "mid", "late", "start of", "beginning of", "middle of", "end of")
 
 
 def _parts_of_months(text: str) -> list[Quantity]:
     """The parts of a month ``text`` names after a month (上旬, late March): each a date, 1, 2 or 3 (start, middle,
     end), which a quote must name too."""
-    if not _MAY_NAME_A_PART.search(text):
-        return []
-    return [Quantity(Number(float(_PART_VALUES[match.lastgroup]), EXACT, match.start(), match.end(),
-                            match.group().strip()), frozenset((DATE,)), PART_OF_MONTH)
-            for match in _PART_OF_MONTH.finditer(text)]
+    found = []
+    if "月" in text and any(word in text for word in _PART_WORDS_ZH):
+        found += [(match.start() + 1, match.end(), match.lastgroup) for match in _PART_OF_MONTH_ZH.finditer(text)]
+    lowered = text.lower()
+    if any(word in lowered for word in _PART_WORDS_EN):
+        found += [(match.start(), match.end(), match.lastgroup) for match in _PART_OF_MONTH_EN.finditer(text)]
+    return [Quantity(Number(float(_PART_VALUES[part]), EXACT, start, end, text[start:end].strip()),
+                     frozenset((DATE,)), PART_OF_MONTH) for start, end, part in found]
 
 
 def _with_festivals(found: list[Quantity], text: str) -> list[Quantity]:
