@@ -120,22 +120,16 @@ def test_ingest_writes_the_common_character_a_radical_shows():
     assert without_invisible("\u2f17\u2f0b个，\uf9d1家") == "十八个，六家"
 
 
-def test_check_refuses_a_kangxi_radical_in_a_page(minimal_project: Path, capsys):
+@pytest.mark.parametrize("inserted, message", [("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+                                               ("\u2f17\u2f0b", "U+2F17 KANGXI RADICAL TEN looks like 十")])
+def test_check_refuses_a_bidi_control_or_a_radical_in_a_page_at_its_column(minimal_project: Path, capsys, inserted,
+                                                                            message):
     page = minimal_project / "content/pages/index.en.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("The ICF has", "The ICF has \u2f17\u2f0b"),
+    page.write_text(page.read_text(encoding="utf-8").replace("The ICF has", f"The ICF has {inserted}"),
                     encoding="utf-8")
     assert main(["--root", str(minimal_project), "check"]) == 1
     err = capsys.readouterr().err
-    assert "content/pages/index.en.md:6:13: U+2F17 KANGXI RADICAL TEN looks like 十" in err
-    assert "Traceback" not in err
-
-
-def test_check_refuses_a_bidi_control_in_a_page_at_its_column(minimal_project: Path, capsys):
-    page = minimal_project / "content/pages/index.en.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("The ICF has", "The ICF has \u202e"), encoding="utf-8")
-    assert main(["--root", str(minimal_project), "check"]) == 1
-    err = capsys.readouterr().err
-    assert "content/pages/index.en.md:6:13: U+202E RIGHT-TO-LEFT OVERRIDE" in err
+    assert f"content/pages/index.en.md:6:13: {message}" in err
     assert "Traceback" not in err
 
 
