@@ -36,7 +36,7 @@ from typing import Literal
 
 from .cjk import SHARED_PUNCTUATION, count_ideographs, is_cjk
 from .patterns import compile_later
-from .seal import text_sha256
+from .seal import sealed_characters, text_sha256
 
 BlockKind = Literal["paragraph", "heading", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "heading", "caption")
@@ -364,8 +364,8 @@ def classify(chunks: list[str]) -> tuple[Block, ...]:
 
 
 def count_chars(blocks: tuple[Block, ...]) -> int:
-    """Non-whitespace characters over the text of all blocks."""
-    return sum(1 for block in blocks for char in block.text if not char.isspace())
+    """Non-whitespace characters over the text of all blocks: the characters the seal covers (see ``seal``)."""
+    return len(sealed_characters(block.text for block in blocks))
 
 
 # --------------------------------------------------------------------------
