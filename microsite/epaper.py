@@ -36,7 +36,7 @@ from typing import Literal
 
 from .cjk import SHARED_PUNCTUATION, count_ideographs, is_cjk
 from .patterns import compile_later
-from .seal import sealed_characters, text_sha256
+from .seal import HEADER_FIELDS, header_sha256, sealed_characters, text_sha256
 
 BlockKind = Literal["paragraph", "heading", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("paragraph", "heading", "caption")
@@ -100,6 +100,11 @@ class SourceItem:
     def text_sha256(self) -> str:
         """The seal of the item's text, which the build checks the source's text against (:mod:`microsite.seal`)."""
         return text_sha256(block.text for block in self.blocks)
+
+    @property
+    def header_sha256(self) -> str:
+        """The seal of the item's header (outlet, date, edition ...), which the build checks the source's against."""
+        return header_sha256({name: getattr(self, name) for name in HEADER_FIELDS})
 
 
 # --------------------------------------------------------------------------

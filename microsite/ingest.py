@@ -156,6 +156,7 @@ def render_front_matter(item: SourceItem) -> str:
         ("declared_chars", None if item.declared_chars is None else str(item.declared_chars)),
         ("counted_chars", str(item.counted_chars)),
         ("text_sha256", item.text_sha256),
+        ("header_sha256", item.header_sha256),
         ("raw_sha256", item.raw_sha256),
         ("raw_name", yaml_scalar(item.raw_name)),
     ]

@@ -315,7 +315,7 @@ class _Reader:
 # --- sources -----------------------------------------------------------------
 
 _SOURCE_KEYS = ("outlet", "date", "edition", "page", "kicker", "title", "author",
-                "declared_chars", "counted_chars", "text_sha256", "raw_sha256", "raw_name")
+                "declared_chars", "counted_chars", "text_sha256", "header_sha256", "raw_sha256", "raw_name")
 
 
 def read_sources(documents: tuple[Document, ...], config: Config, compiler: Compiler, errors: ErrorList,
@@ -398,7 +398,8 @@ def _read_translation(document: Document, original: Source, lang: str, compiler:
     for key in ("outlet", "title", "kicker", "author", "page"):  # a translated field may show the original's numbers
         found = fields.plain(key, lang, key, normalize(getattr(original, key) or "")[0], original.id)
         if found is not None:
-            plain.append(replace(found, reported=True))  # (the article's words, as the summary below is)
+            plain.append(replace(found, reported=True,  # (the article's words, as the summary below is)
+                                 traced_by=f"the source's {key} ({getattr(original, key) or 'none'})"))
     prose.append(Prose(compiler(document.body), lang, document.path, document.body_line,
                        slot=("source", original.id, lang, "summary"), text=document.markdown))
     return SourceText(fields.text("outlet"), fields.text("title"), fields.text("kicker"), fields.text("author"),

@@ -369,6 +369,7 @@ class PlainField:
     is_name: bool = False  # a glossary term's name: it traces its numbers elsewhere, and its quote traces them here
     comment: str = ""  # a YAML comment written after it on its line (# ...), which readers do not see
     reported: bool = False  # the article's words, translated (a source's title): not the site's own voice
+    traced_by: str = "the record's quote"  # what ``quote`` is, for messages
 
     def place(self, index: int) -> Location:
         if self.offset < 0 or self.location.column is None:
@@ -423,7 +424,7 @@ def check_plain(fields: Sequence[PlainField], names: dict[str, tuple[str, ...]],
         # unless it translates the article's own (a source's title): there "this year" and "recently" are its.
         own_voice = not item.reported
         if item.quote:
-            allowed = Allowed(quote_quantities(item.quote, reference(item.source)), "the record's quote")
+            allowed = Allowed(quote_quantities(item.quote, reference(item.source)), item.traced_by)
             problems = untraced(item.text, item.lang, allowed, known, "", own_voice=own_voice)
         else:
             problems = memo.get(("untraced", item.text, item.lang, named.get(item.lang), item.is_name, own_voice),

@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from microsite.seal import sealed_characters, text_sha256  # noqa: E402  (the seal the build checks a source's text against)
+from microsite.seal import header_sha256, sealed_characters, text_sha256  # noqa: E402  (the seals the build checks)
 from microsite.translations import fingerprint  # noqa: E402  (the build's own fingerprint of a page)
 
 PAGES_PER_FOLDER = 100
@@ -221,17 +221,16 @@ def source_file(source: Source, rng: random.Random) -> tuple[str, str]:
     counted = len(sealed_characters(texts))
     digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     outlet = rng.randrange(len(ZH_PUBLISH))
+    header = {
+        "outlet": ZH_PUBLISH[outlet], "date": source.date, "edition": f"第{rng.randint(1, 16):02d}版",
+        "page": f"{zh_phrase(rng, 2, 2)}版", "kicker": zh_phrase(rng, 6, 12), "title": zh_phrase(rng, 10, 18),
+        "author": zh_phrase(rng, 2, 3), "declared_chars": counted + rng.randint(0, 200),
+    }
     front = [
-        f"outlet: {ZH_PUBLISH[outlet]}",
-        f"date: {q(source.date)}",
-        f"edition: 第{rng.randint(1, 16):02d}版",
-        f"page: {zh_phrase(rng, 2, 2)}版",
-        f"kicker: {zh_phrase(rng, 6, 12)}",
-        f"title: {zh_phrase(rng, 10, 18)}",
-        f"author: {zh_phrase(rng, 2, 3)}",
-        f"declared_chars: {counted + rng.randint(0, 200)}",
+        *(f"{name}: {q(value) if name == 'date' else value}" for name, value in header.items()),
         f"counted_chars: {counted}",
         f"text_sha256: {text_sha256(texts)}",
+        f"header_sha256: {header_sha256(header)}",
         f"raw_sha256: {digest}",
         f"raw_name: {digest[:3]}_{digest[8:24]}.txt",
     ]

@@ -335,9 +335,9 @@ def test_draft_records_have_the_data_files_keys(real: Candidates) -> None:
 def test_draft_shows_each_fact_as_written_above_its_record(real: Candidates) -> None:
     text = render_candidates(real)
     assert text.startswith(f"# Candidate facts of content/sources/{REAL_ID}.md")
-    assert "# 超4.5亿元: yuan, over; source line 52\n- id: yuan-over-4-5-yi\n" in text
-    assert "# 三个 (三个平台…): count, exact, measure 个; source line 26\n" in text
-    assert "# 今年4月: 2023-04; source line 62\n- id: event-2023-04\n" in text
+    assert "# 超4.5亿元: yuan, over; source line 53\n- id: yuan-over-4-5-yi\n" in text
+    assert "# 三个 (三个平台…): count, exact, measure 个; source line 27\n" in text
+    assert "# 今年4月: 2023-04; source line 63\n- id: event-2023-04\n" in text
     assert text.endswith('    text: ""\n') and "\n\n\n" not in text
 
 

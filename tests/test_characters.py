@@ -161,7 +161,7 @@ def test_check_refuses_a_space_inside_a_number_of_a_source(minimal_project: Path
     source = minimal_project / "content/sources/2023-10-11-abcdef12.md"
     source.write_text(source.read_text(encoding="utf-8").replace("护航49个", "护航4 9个"), encoding="utf-8")
     assert main(["--root", str(minimal_project), "check"]) == 1
-    assert "2023-10-11-abcdef12.md:18:42: U+0020 SPACE inside the number" in capsys.readouterr().err
+    assert "2023-10-11-abcdef12.md:19:42: U+0020 SPACE inside the number" in capsys.readouterr().err
 
 
 def test_a_refused_source_is_the_one_mistake_reported(sample_project: Path, capsys):

@@ -29,7 +29,7 @@ from microsite.epaper import (
 )
 from microsite.ingest import IngestResult, expand_paths, ingest_file, parse_items, render_source, yaml_scalar
 from microsite.provenance import parse_source_body
-from microsite.seal import text_sha256
+from microsite.seal import HEADER_FIELDS, header_sha256, text_sha256
 from tests.conftest import SAMPLE_SOURCE
 
 _TO_ASCII = str.maketrans("，：；（）！？", ",:;()!?")
@@ -47,6 +47,8 @@ REAL_PATH = FIXTURES / "real" / REAL_NAME
 SHARED_REAL_PATH = ROOT.parent / "shared" / "feed" / REAL_NAME
 REAL_SHA256 = "eb7c93e77a45e6044faf648557faaf5e0309fb074ef456c67d83400517753896"
 REAL_TEXT_SHA256 = "00ded10e6cc63a45e95c12d1197127c578e31068c3a3857ecf6b44b5b148c814"  # of its text, as written
+# Of its header: outlet, date, edition, page, kicker, title, author and declared_chars, as written.
+REAL_HEADER_SHA256 = "b76a051a2be3111bad16d290547264e6bfe7ca44c8cb320a8c779c28392681f1"
 COMMITTED_SOURCE = SAMPLE_SOURCE  # the sample site keeps the item as ingest wrote it
 CJK = r"[\u4e00-\u9fff]"
 
@@ -156,6 +158,7 @@ def test_render_real_item(real: SourceItem) -> None:
             "declared_chars: 2383",
             "counted_chars: 2251",
             f"text_sha256: {REAL_TEXT_SHA256}",
+            f"header_sha256: {REAL_HEADER_SHA256}",
             f"raw_sha256: {REAL_SHA256}",
             f"raw_name: {REAL_NAME}",
             "---",
@@ -474,6 +477,26 @@ def test_the_seal_ingest_writes_is_of_the_text_the_build_reads(name: str) -> Non
         texts = [block.text for block in parse_source_body(body)]
         assert yaml.safe_load(front)["text_sha256"] == text_sha256(texts) == item.text_sha256
         assert text_sha256(texts) == text_sha256(["".join(texts)]) != text_sha256(texts[1:])
+
+
+def test_the_header_seal_is_the_sha256_of_one_line_per_field_without_white_space(real: SourceItem) -> None:
+    """The formula docs/reference.md gives, written out: ``name:value`` lines in a fixed order, white space left
+    out of each value (the kicker's spaces), a number in decimal."""
+    lines = ["outlet:中华工商时报", "date:2023-10-11", "edition:第06版", "page:六版", "kicker:强素质增信念勤联络",
+             "title:晋江市工商联抓实商会建设提质增效", "author:徐志南", "declared_chars:2383"]
+    assert hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest() == real.header_sha256 == REAL_HEADER_SHA256
+
+
+@pytest.mark.parametrize("name", ["basic.txt", "rss.xml", "atom.xml", "real/" + REAL_NAME])
+def test_the_header_seal_ingest_writes_is_of_the_fields_the_build_reads(name: str) -> None:
+    """header_sha256 is the seal of the header fields as the build reads them back from the front matter (a
+    feed entry's lack edition, page, kicker and declared_chars: they are sealed as empty), and of nothing else."""
+    for item in parse_items(fixture(name), name):
+        front = yaml.safe_load(render_source(item).split("---\n", 2)[1])
+        assert front["header_sha256"] == header_sha256({key: front.get(key) for key in HEADER_FIELDS})
+        assert front["header_sha256"] == item.header_sha256
+        assert header_sha256({**front, "title": front["title"] + "（续）"}) != front["header_sha256"]
+        assert header_sha256({**front, "raw_name": "another.txt", "counted_chars": 1}) == front["header_sha256"]
 
 
 def test_a_source_ingested_before_the_seal_gets_it_from_ingest_force(raw_file: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from microsite.provenance import Passage, SourceBlock
 from microsite.inputs import Inputs
 from microsite.render import Output, Renderer, Segment, source_segments
 from microsite.validate import validate
-from tests.conftest import MINIMAL, make_project
+from tests.conftest import MINIMAL, make_project, resealed
 from tests.timing import superlinear
 
 SOURCE = "2023-10-11-abcdef12"
@@ -293,7 +293,8 @@ def test_a_source_without_kicker_author_or_translation_shows_no_empty_rows_and_i
     sources = minimal_project / "content" / "sources"
     original = sources / "2023-10-11-abcdef12.md"
     text = original.read_text(encoding="utf-8")
-    original.write_text(text.replace("kicker: 强素质 增信念 勤联络\n", "").replace("author: 徐志南\n", ""), encoding="utf-8")
+    original.write_text(resealed(text.replace("kicker: 强素质 增信念 勤联络\n", "").replace("author: 徐志南\n", "")),
+                        encoding="utf-8")  # (as ingest writes an article without them)
     (sources / "2023-10-11-abcdef12.en.md").unlink()
     result = build(minimal_project, tmp_path / "site")
     html = (tmp_path / "site" / "en" / "sources" / "2023-10-11-abcdef12" / "index.html").read_text(encoding="utf-8")

@@ -177,9 +177,60 @@ def test_a_source_with_raw_sha256_but_no_seal_is_refused_with_the_way_to_seal_it
     edit(root, f"sources/{SOURCE}.md", "text_sha256: 86386d94420a50cd9d5c87b5972f093a4f77184262e6b9dd35eb3c115eccc990\n",
          "")
     assert mistakes(root) == [
-        f"content/sources/{SOURCE}.md:11:1: the source has raw_sha256 but no text_sha256: nothing says its text is the "
+        f"content/sources/{SOURCE}.md:12:1: the source has raw_sha256 but no text_sha256: nothing says its text is the "
         "one ingest wrote from the raw item\n  hint: ingest the raw item again: python3 build.py ingest PATH --force "
         "(a source ingested before text_sha256 existed gets it so; see 'The seal of a source' in docs/reference.md)"]
+
+
+HEADER_REFUSED = (f"content/sources/{SOURCE}.md:12:16: the source's header is not as ingest read it from the raw "
+                  "item: its outlet, date, edition, page, kicker, title, author, declared_chars are not those "
+                  "header_sha256 seals\n  hint: undo the edit (git diff shows it), or ingest the raw item (test.txt) "
+                  "again: python3 build.py ingest PATH --force. A field of the header is the article's as published, "
+                  "as its text is: a translation (<id>.<lang>.md) is where the site words it otherwise")
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("edition: 第06版\n", "edition: 第09版\n"),
+    ("page: 六版\n", "page: 九版\n"),
+    ("declared_chars: 2383\n", "declared_chars: 2384\n"),
+    ("outlet: 中华工商时报\n", "outlet: 中华工商日报\n"),
+    ("title: 晋江市工商联抓实商会建设提质增效\n", "title: 晋江市工商联抓实商会建设提质增效显著\n"),
+    ("kicker: 强素质 增信念 勤联络\n", ""),
+    ("author: 徐志南\n", "author: 徐志南 陈贻得\n"),
+])
+def test_any_field_of_a_sources_header_changed_breaks_its_seal(root: Path, old: str, new: str):
+    """The page and edition a reader sees (and a translation's page number is traced by), the title, the byline,
+    the declared length: each is the raw item's, as the text is, and changed or removed, the seal tells."""
+    edit(root, f"sources/{SOURCE}.md", old, new)
+    lines = 1 if new else 0  # a field removed moves header_sha256 up a line
+    assert mistakes(root) == [HEADER_REFUSED.replace(":12:16:", f":{11 + lines}:16:")]
+
+
+def test_white_space_in_a_sources_header_keeps_its_seal(root: Path):
+    """As in the text, white space is not sealed: the kicker's spaces may be full-width or none."""
+    edit(root, f"sources/{SOURCE}.md", "kicker: 强素质 增信念 勤联络\n", "kicker: 强素质\u3000增信念  勤联络\n")
+    site_of(root)
+
+
+def test_a_source_with_a_seal_of_its_text_but_none_of_its_header_is_refused(root: Path):
+    """A source ingested before header_sha256 existed, or whose header seal was removed with an edit of the
+    header: ingest --force writes it."""
+    edit(root, f"sources/{SOURCE}.md", "page: 六版\n", "page: 九版\n")
+    path = root / "content" / "sources" / f"{SOURCE}.md"
+    path.write_text(re.sub(r"(?m)^header_sha256: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert mistakes(root) == [
+        f"content/sources/{SOURCE}.md:11:1: the source has text_sha256 but no header_sha256: nothing says its "
+        "outlet, date, edition, page, kicker, title, author and declared_chars are the ones ingest read from the raw "
+        "item\n  hint: ingest the raw item again: python3 build.py ingest PATH --force (a source ingested before "
+        "header_sha256 existed gets it so; see 'The seal of a source' in docs/reference.md)"]
+
+
+def test_a_header_seal_that_is_not_a_digest_is_refused(root: Path):
+    path = root / "content" / "sources" / f"{SOURCE}.md"
+    path.write_text(re.sub(r"(?m)^header_sha256: .*$", "header_sha256: seal", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    assert mistakes(root) == [f"content/sources/{SOURCE}.md:12:16: header_sha256 must be 64 lower-case hex digits"
+                              "\n  hint: ingest writes it: undo the edit (git diff shows it)"]
 
 
 def test_an_ingested_id_must_name_the_raw_item_and_the_date(root: Path):
@@ -189,7 +240,8 @@ def test_an_ingested_id_must_name_the_raw_item_and_the_date(root: Path):
     assert found == [
         f"content/sources/{SOURCE}.md:3:7: the source's date is 2023-10-12, but its id, {SOURCE}, says 2023-10-11: "
         "ingest writes both from the raw item",
-        f"content/sources/{SOURCE}.md:12:13: raw_sha256 begins abcdef13, but the source's id, {SOURCE}, says the raw "
+        HEADER_REFUSED.split("\n")[0],  # the date is the header's too
+        f"content/sources/{SOURCE}.md:13:13: raw_sha256 begins abcdef13, but the source's id, {SOURCE}, says the raw "
         "item's SHA-256 begins abcdef12: ingest writes both from the raw item"]
 
 
@@ -550,7 +602,7 @@ def test_a_quote_that_occurs_several_times_says_how_often_where_and_what_to_do(s
     index.write_text(index.read_text(encoding="utf-8") + '\n[The Federation](cite:2023-10-11-eb7c93e7 "晋江市工商联")\n',
                      encoding="utf-8")
     [message] = mistakes(sample_project)
-    assert "citation: the quote occurs 11 times in source '2023-10-11-eb7c93e7' (source lines 18, 20," in message
+    assert "citation: the quote occurs 11 times in source '2023-10-11-eb7c93e7' (source lines 19, 21," in message
     assert message.endswith("hint: make it longer: quote more of the passage around it, until it occurs only once")
 
 

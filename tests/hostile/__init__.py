@@ -179,6 +179,9 @@ def front(page: str, key: str, value: str, raw: bool = False) -> Edit:
         else:
             lines[index] = line
         path.write_text("\n".join(lines), encoding="utf-8")
+        if path.parent.name == "sources" and path.name.count(".") == 1:  # a source's header: as ingest would seal it
+            from tests.conftest import reseal
+            reseal(path)
     return edit
 
 
