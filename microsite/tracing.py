@@ -109,7 +109,8 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
 # every character, ten times as slow over a page. 前不久 and 最近 are "recently" where a clause begins with them,
 # or after 在, 于 or an adverb (在前不久的会议上, 已于前不久); after a word they are "shortly before" what that word
 # names (文章发表前不久, shortly before the article was published: no time from today) or "nearest" (离晋江最近), but
-# 最近一次 and 最近几年 are the last before today after any word. So long before (三年前, 两个月之前) is the same:
+# 最近一次 and 最近几年 are the last before today after any word, and 最近 before a verb (商会最近召开) is "recently"
+# (see _recently_after_a_word). 一段时间以来 is "for some time now". So long before (三年前, 两个月之前) is the same:
 # after a word it is before what the word names (成立三年前, three years before the founding); see times_from_today.
 # (Not 2023年前 nor 十一月前, 11日前: before a year, a month, a day of the calendar.)
 _AFTER_AN_ADVERB = "在于就已曾也又还都"
@@ -133,8 +134,15 @@ _FROM_TODAY_ZH = compile_later(
     r"|目前(?<![项节题科栏条纲书账盲注侧醒悦刺满触夺炫耀瞩]目前)"
     r"|当前(?<![担相应适充每正理恰妥]当前)(?![往进来移锋卫])|当下(?<![应担相充适]当下)(?![游层级属面降岗载])"
     r"|眼下|现阶段|如今|今后|现在(?<![出实表体发展呈显重]现在)|至今(?<!截至今)|迄今"
-    r"|近(?<![接靠临将附贴邻亲]近)(?:日|期|来|年来|几年|些年|[一二两三四五六七八九十0-9]+年|年(?![度底末初终]))"
+    r"|近(?<![接靠临将附贴邻亲]近)(?:日|期|来|年来|几年|些年|年(?![度底末初终])|些日子|一?段(?:时间|日子)|一个?时期)"
+    # 近三年, 近两个月, 近十天: the years, months, weeks or days before today; not after a word of how long something
+    # took or how far apart two times are (历时近三年, 长达近两个月, 为期近十天, 用了近一年, 经过近半年, 相隔近两周,
+    # 提前近一个月, 推迟近十天, 相差近一年: nearly so long)
+    r"|近(?<![接靠临将附贴邻亲时达期续了花费经用隔前迟差短长]近)(?<!经过近)(?:[一二两三四五六七八九十几半0-9]+个?(?:年|月|周|星期|礼拜|天|日)"
+    r"|[几些]个?(?:月|周|星期|礼拜|天))"
+    r"|一段时间以来"
     r"|这(?:几|些|两)年|过去(?:的)?(?:[一二两三四五六七八九十几0-9]+)?年"
+    r"|过去(?:的)?(?:[一二两三四五六七八九十几半0-9]+)(?:个月|周|个?星期|天)"
     # this spring or autumn, last winter, next spring; last night, this morning, tonight (not 今晚报, a newspaper, nor
     # 说明春节); the last few days, these days (前几天 after a word is before what it names, as 前不久 is: 会议前几天)
     r"|今[春夏秋冬]|明春(?<!说明春)|去冬(?<!过去冬)|昨晚|昨夜|今晨|今早|今晚(?!报)"
@@ -149,9 +157,9 @@ _FROM_TODAY_EN = compile_later(
     r"\b(?:today|yesterday|tomorrow|(?:this|last|next) (?:week|month|quarter|decade)(?!\s+of\b)"
     rf"|the other day|(?:[\w-]{{1,20}}\s)?{_EN_SPAN}(?:\s+and\s+a\s+half)?\s+ago"
     r"|recently|lately|latterly|currently|at present|nowadays|these days|so far|to date"
-    r"|(?:^|(?<=[.!?;:]\s))of late|of late(?=\s*(?:[^\w\s]|\Z))"
+    r"|(?:^|(?<=^[-*+>] )|(?<=[.!?;:]\s)|(?<=\n)|(?<=\n[-*+>] ))of late|of late(?=\s*(?:[^\w\s]|\Z))"
     r"|(?:until|up to|as of|right|for) now|from now on|going forward|upcoming|in the near future"
-    rf"|in the coming {_EN_SPAN}|in recent years"
+    rf"|in the coming {_EN_SPAN}|(?:in|over|during|for) (?:the )?(?:most )?recent {_EN_SPAN}"
     rf"|(?:(?:in|over|during|for) the (?:past|last)|the past|this past) (?:(?:couple of|[\w-]{{1,20}})\s)?{_EN_SPAN}"
     r"(?!\s+of\b)"
     r")\b", re.IGNORECASE)
@@ -164,14 +172,15 @@ _FROM_TODAY_EN = compile_later(
 _FROM_TODAY_EN_WORDS = ("today", "yesterday", "tomorrow", " week", " month", " quarter", " decade", "other day",
                         " ago", "recently", "lately", "latterly", "currently", "at present", "nowadays", "these days",
                         "of late", "so far", "to date", "until now", "up to now", "as of now", "right now", "for now",
-                        "from now on", "going forward", "upcoming", "near future", "the coming ", "recent years",
+                        "from now on", "going forward", "upcoming", "near future", "the coming ", "recent ",
                         "the past ", "the last ", "this past ")
 
 
 def times_from_today(text: str) -> list[re.Match]:
     """The words of ``text`` that place a time from the day they are read (上个月, last month), outside quotation
     marks (the article's words, quoted), in the order they stand."""
-    found = [*_FROM_TODAY_ZH.finditer(text), *_so_long_before_today(text)] if not text.isascii() else []
+    found = ([*_FROM_TODAY_ZH.finditer(text), *_so_long_before_today(text), *_recently_after_a_word(text)]
+             if not text.isascii() else [])
     lowered = text.lower()
     if any(word in lowered for word in _FROM_TODAY_EN_WORDS):
         found += _FROM_TODAY_EN.finditer(text)
@@ -193,6 +202,28 @@ def _so_long_before_today(text: str) -> list[re.Match]:
             start += 1
             match = _AGO_ZH_WHOLE.match(text, start)
         if match is not None and match.end() == span.end() and _clause_begins(text, match.start()):
+            found.append(match)
+    return found
+
+
+# 最近 after a word, before a verb (商会最近召开, the chamber recently held), where the clause before it does not
+# measure a distance (离晋江最近, 距离最近: nearest); not before 的 (最近的会议, the latest meeting, and 最近的商会, the
+# nearest chamber, are said alike) nor at a clause's end (两家关系最近, closest). Other places of 最近 are
+# _FROM_TODAY_ZH's.
+_RECENTLY_AFTER_A_WORD = compile_later(rf"(?<=[\u3400-\u9fff])(?<![{_AFTER_AN_ADVERB}])最近(?=[\u3400-\u9fff])"
+                                       r"(?!的|邻|一次|一段|几|以来|[两三四五六七八九十]+[年天个周])")
+_CLAUSE_ENDS = "，。；：！？、,.;:!?\n"
+_A_DISTANCE = ("离", "距")
+
+
+def _recently_after_a_word(text: str) -> list[re.Match]:
+    """最近 read as "recently" after a word (see ``_RECENTLY_AFTER_A_WORD``)."""
+    if "最近" not in text:
+        return []
+    found = []
+    for match in _RECENTLY_AFTER_A_WORD.finditer(text):
+        clause = max(text.rfind(mark, 0, match.start()) for mark in _CLAUSE_ENDS) + 1
+        if not any(word in text[clause:match.start()] for word in _A_DISTANCE):
             found.append(match)
     return found
 

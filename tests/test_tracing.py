@@ -221,7 +221,20 @@ def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: P
     ("三年前，商会成立；已于两个月前召开；几天前", ["三年前", "两个月前", "几天前"]),
     ("成立三年前，2023年前完成，十一月前，三年前后", []),  # before a founding, a year, a month of the calendar
     ("最近，商会召开；商会最近一次会议；最近几年", ["最近", "最近", "最近"]),
-    ("商会最近召开，离晋江最近的商会", []),  # (after a word: "nearest", or a clause 前不久 would not refuse either)
+    # 最近 after a word before a verb is "recently" (it passed); "nearest" where the clause measures a distance, and
+    # "closest" at a clause's end; before 的 it may be either (最近的会议, 离晋江最近的商会), and is not read
+    ("商会最近召开会议；商会已最近召开；商会最近两年", ["最近", "最近", "最近"]),
+    ("离晋江最近的商会，距离最近处，两家关系最近。商会最近的会议，采用最近邻算法", []),
+    # the months, weeks and days before today, as the years (each was read as a number of nothing: '近两个'), and
+    # for some time now; not nearly so long after a word of how long something took or how far apart two times are
+    ("近两个月，近十天，近三周，近半年，近几个月，近些日子，近一段时间，近一个时期，一段时间以来",
+     ["近两个月", "近十天", "近三周", "近半年", "近几个月", "近些日子", "近一段时间", "近一个时期", "一段时间以来"]),
+    ("过去一个月，过去三个月里，过去的一周，过去十天", ["过去一个月", "过去三个月", "过去的一周", "过去十天"]),
+    ("历时近三年，长达近两个月，为期近十天，用了近一年，经过近半年，相隔近两周，提前近一个月，推迟近十天，相差近一年，"
+     "将近两个月，接近三年", []),
+    ("in recent months, over recent weeks, during the most recent quarters",
+     ["in recent months", "over recent weeks", "during the most recent quarters"]),
+    ("It grew.\n\nOf late it grew more.\n\n- Of late it grew", ["Of late", "Of late"]),  # a paragraph's first words
     # words that end before one of them or begin after it, and make another reading (each was refused)
     ("项目前期工作，节目前，应当前往，适当前移，接近日落，接近期末，提前天数，光明日报", []),
     ("资本周转，成本周期，日本周边，成本月度核算，线上月度会议，晚上周末，这周边，天下周刊，马上月底，线下季度会", []),
@@ -239,6 +252,7 @@ def test_the_times_counted_from_the_day_a_text_is_read(text, said):
     "two years ago", "Recently", "lately", "latterly", "currently", "at present", "nowadays", "these days",
     "Of late", "so far", "to date", "until now", "up to now", "as of now", "right now", "for now", "from now on",
     "going forward", "upcoming", "in the near future", "in the coming weeks", "in the coming days", "in recent years",
+    "in recent months", "over recent weeks",
     "over the past year", "in the last few years", "the past decade"])
 def test_each_time_from_today_in_english_is_found_alone(phrase):
     """Each phrase alone, as a text: the English words are searched only in a text that holds one of
