@@ -77,6 +77,7 @@ class Quantity:
     number: Number
     meanings: frozenset[str]
     part: str = ""
+    per: str = ""  # a rate's span (年, 月, 周, 天, 季度): 每年超4.5亿元, 450 million yuan a year (see _with_rates)
 
     @property
     def value(self) -> float:
@@ -211,8 +212,8 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if quantity is not None:
             read.append(quantity)
         after = quantity
-    return _with_festivals(found + read[::-1] + halves + _relative_years(text) + _firsts(text)
-                           + _parts_of_months(text), text)
+    return _with_rates(_with_festivals(found + read[::-1] + halves + _relative_years(text) + _firsts(text)
+                                       + _parts_of_months(text), text), text)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -236,6 +237,80 @@ _FIRSTS = compile_later(r"(?<![元党榜为居之魁祸自匕昂回俯垂叩斩�
                      r"|头一(?P<plain>次|回|遭|届|家|个|批|位|场|期|轮)|(?<![最起当])初(?P<initial>次)"
                      r"|\b(?:for the first time|the first time|first[\s-]ever)\b", re.IGNORECASE)
 _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, counted in 次)
+
+
+# A rate: an amount said of each span of time (每年超4.5亿元, 超4.5亿元/年, 年均增长5%, 每年召开一次; 450 million yuan
+# a year, per year, annually, 49 times a year, every year). It says another thing than the amount alone, which a
+# quote of the amount alone (超4.5亿元, no year) traced: a rate is traced only by a quote that says the same rate, in
+# any of its forms (每年, 每一年, 年均, 平均每年, 一年, /年; a year, per year, each or every year, annually, yearly,
+# per annum). In Chinese the span before the number, in its clause (每年 (捐款) 超4.5亿元; not 一年来 or 一年多,
+# over the past year, nor 每年 across a comma or a number: 每年3月召开, 捐款超4.5亿元), or right after it (/年, 每年);
+# in English after the number and at most two words (49 times a year; not "in a year", "a year ago", "a year-end
+# bonus"), or every year, each year before it in its sentence. Each is looked at from its number, and only in a
+# text that holds one of the rate's words (每, 均, 一年, /; year, month, week, day, daily, annu, quarter): a search that
+# began with a look back at every character would make the reading of every text slower.
+_RATE_ZH_BEFORE = compile_later(
+    r"(?:每一?个?(?P<every>年|月|周|星期|天|日|季度)(?!度(?:报|会))度?|(?P<average>年|月|周|日)均(?!衡|匀|等|值得)"
+    r"|平均每个?(?P<mean>年|月|周|星期|天|日)"
+    r"|(?<![0-9〇零一二三四五六七八九十百千两几数多近超约逾第上下前这那同])一(?P<one>年)(?![来多半以内中后前底初末度级轻代里的])"
+    r")[^，。；：,.;:!?！？、\s0-9０-９]{0,8}\Z")
+_RATE_ZH_REACH = 16
+_RATE_ZH_AFTER = compile_later(r"\s*(?:[/／]|每一?个?)(?P<span>年|月|周|星期|天|日|季度)(?![0-9度])")
+_RATE_SPANS = {"年": "年", "月": "月", "周": "周", "星期": "周", "天": "天", "日": "天", "季度": "季度",
+               "year": "年", "yr": "年", "annually": "年", "yearly": "年", "per annum": "年", "month": "月", "mo": "月",
+               "monthly": "月", "week": "周", "wk": "周", "weekly": "周", "day": "天", "daily": "天", "quarter": "季度",
+               "quarterly": "季度"}
+_NOT_BETWEEN_RATE = ("in|within|for|over|after|before|than|of|about|under|from|since|by|at|to|on|last|this|next|that"
+                     "|the|every|each|a|an|per|during|ago|and|or|but|half")
+_RATE_EN_AFTER = compile_later(
+    rf"(?:[\s-]+(?!(?:{_NOT_BETWEEN_RATE})\b)[a-z'’]+){{0,2}}?"
+    r"(?:\s+(?:a|an|per|each|every)\s+(?P<span>year|month|week|day|quarter)(?![\w-])"
+    r"(?!\s+(?:ago|earlier|later|before|after|old|or\s+two)\b)"
+    r"|\s*/\s*(?P<short>year|yr|month|mo|week|wk|day|quarter)\b"
+    r"|\s+(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|per\s+annum)\b)", re.IGNORECASE)
+_RATE_EN_BEFORE = compile_later(r"\b(?:every|each)\s+(?P<span>year|month|week|day|quarter)\b(?!\s+of\b)"
+                                r"[^.;:!?0-9]{0,40}\Z", re.IGNORECASE)
+_RATE_EN_REACH = 60
+_RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/")
+
+
+def _with_rates(found: list[Quantity], text: str) -> list[Quantity]:
+    """``found`` with each count or amount of ``text`` that says a rate given its span (see ``_RATE_ZH_BEFORE``)."""
+    chinese = ("每" in text or "均" in text or "一年" in text or "/" in text or "／" in text) and not text.isascii()
+    lowered = text.lower() if not chinese or _LATIN_LETTER.search(text) is not None else ""
+    english = any(word in lowered for word in _RATE_EN_WORDS)
+    if not chinese and not english:
+        return found
+    rated = []
+    for item in found:
+        if COUNT in item.meanings and not item.part:
+            span = ((_rate_zh(item.number, text) if chinese else "")
+                    or (_rate_en(item.number, text) if english else ""))
+            if span:
+                item = replace(item, per=span)
+        rated.append(item)
+    return rated
+
+
+def _rate_zh(number: Number, text: str) -> str:
+    """The span of time ``number`` of Chinese ``text`` is said per (年 of 每年超4.5亿元, 超4.5亿元/年), or ""."""
+    after = _RATE_ZH_AFTER.match(text, number.end)
+    if after is not None:
+        return _RATE_SPANS[after["span"]]
+    before = _RATE_ZH_BEFORE.search(text, max(0, number.start - _RATE_ZH_REACH), number.start)
+    if before is None:
+        return ""
+    return _RATE_SPANS[before["every"] or before["average"] or before["mean"] or before["one"]]
+
+
+def _rate_en(number: Number, text: str) -> str:
+    """The span of time ``number`` of English ``text`` is said per (year of 450 million yuan a year), or ""."""
+    after = _RATE_EN_AFTER.match(text, number.end)
+    if after is not None:
+        said = after["span"] or after["short"] or re.sub(r"\s+", " ", after["adverb"])
+        return _RATE_SPANS[said.lower()]
+    before = _RATE_EN_BEFORE.search(text, max(0, number.start - _RATE_EN_REACH), number.start)
+    return _RATE_SPANS[before["span"].lower()] if before is not None else ""
 
 
 def _festivals(text: str) -> list[Quantity]:
@@ -482,8 +557,8 @@ def _claimed_en(text: str) -> list[Quantity]:
         if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
-    return sorted(_with_festivals(found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text),
-                                  text),
+    return sorted(_with_rates(_with_festivals(found + months + _relative_years(text) + _firsts(text)
+                                              + _parts_of_months(text), text), text),
                   key=lambda item: item.number.start)
 
 
@@ -706,6 +781,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         read.append(after)
     found += read[::-1]
     found += _firsts(normalized_quote) + _festivals(normalized_quote) + _parts_of_months(normalized_quote)
+    found = _with_rates(found, normalized_quote)
     if reference is not None:
         for item in dates:
             when = item.date
@@ -741,8 +817,19 @@ def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
 
 def _traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     return any(same_amount(claim.number, item.number) and claim.meanings & item.meanings
-               and same_part(claim, item) and said_alike(claim.number, item.number)
+               and same_part(claim, item) and said_alike(claim.number, item.number) and same_rate(claim, item)
                and not (item.part == NAMED and counts_things(claim)) for item in evidence)
+
+
+def same_rate(claim: Quantity, said: Quantity) -> bool:
+    """Whether ``said`` says the rate ``claim`` says (每年超4.5亿元 is traced by 年均超4.5亿元, not by 超4.5亿元, an
+    amount said once, nor by 每月超4.5亿元); a claim without one may leave out its quote's, as it may the currency."""
+    return not claim.per or claim.per == said.per
+
+
+RATE_NAMES = {"年": "a year (每年, 年均, per year, annually)", "月": "a month (每月, 月均, per month, monthly)",
+              "周": "a week (每周, per week, weekly)", "天": "a day (每天, 日均, per day, daily)",
+              "季度": "a quarter (每季度, per quarter, quarterly)"}
 
 
 def counts_things(claim: Quantity) -> bool:

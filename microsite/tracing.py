@@ -294,6 +294,14 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         return (f"'{shown}' counts things here, but in {allowed.why} '{named.number.text}' is a numeral of a name "
                 "(四好, 十四五), which counts nothing",
                 "quote a passage that gives the count, or write the name as the quote does")
+    rate = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
+                 and item.meanings & claim.meanings and quantities.said_alike(claim.number, item.number)
+                 and not quantities.same_rate(claim, item)), None)
+    if rate is not None:  # (每年超4.5亿元 cites 超4.5亿元: an amount said once, no rate)
+        theirs = f"says it {quantities.RATE_NAMES[rate.per]}" if rate.per else "says no rate: an amount said once"
+        return (f"'{shown}' is said {quantities.RATE_NAMES[claim.per]} here, but in {allowed.why} "
+                f"'{rate.number.text}' {theirs}",
+                "say the amount as the quote does, or quote the passage that says the rate (每年, 年均, /年)")
     alike = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                   and item.meanings & claim.meanings), None)
     if alike is not None:  # the same number, said otherwise

@@ -909,3 +909,40 @@ def test_numbers_said_in_rarer_words_are_read(claim, lang, value):
 
 def test_a_trick_is_no_pair():
     assert claimed("伎俩", "zh") == []
+
+
+@pytest.mark.parametrize("text, lang, per", [
+    ("每年超4.5亿元", "zh", ["年"]), ("超4.5亿元/年", "zh", ["年"]), ("年均超4.5亿元", "zh", ["年"]),
+    ("所属商协会每年捐款超4.5亿元", "zh", ["年"]), ("超4.5亿元每年", "zh", ["年"]), ("平均每月举办49场", "zh", ["月"]),
+    ("一年捐款超4.5亿元", "zh", ["年"]), ("日均接待49人", "zh", ["天"]), ("每年召开一次", "zh", ["年"]),
+    ("450 million yuan a year", "en", ["年"]), ("450 million yuan per year", "en", ["年"]),
+    ("450 million yuan annually", "en", ["年"]), ("49 times a year", "en", ["年"]), ("49 meetings/year", "en", ["年"]),
+    ("Every year, the chambers donate 450 million yuan", "en", ["年"]), ("49 visitors daily", "en", ["天"]),
+    # no rate: an amount said once, a time counted, a clause apart, a number of its own between
+    ("超4.5亿元", "zh", [""]), ("一年来捐款超4.5亿元", "zh", [""]), ("一年多捐款超4.5亿元", "zh", [""]),
+    ("每年都有，捐款超4.5亿元", "zh", [""]), ("统一年度捐款超4.5亿元", "zh", [""]),
+    ("49 chambers in a year", "en", [""]), ("49 chambers a year ago", "en", [""]), ("49 chambers a year-end bonus", "en", [""]),
+    ("450 million yuan to charity", "en", [""]), ("Each day of the 49-day drive", "en", [""]),
+])
+def test_an_amount_said_of_each_span_of_time_is_a_rate(text, lang, per):
+    """每年超4.5亿元 and "450 million yuan a year" say a rate, not the amount alone (they were read as it)."""
+    assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == per
+
+
+@pytest.mark.parametrize("claim, lang, refused_by, traced_by", [
+    # a rate is traced only by a quote that says the same rate, in any of its forms (每年, 年均, 一年, /年)
+    ("每年超4.5亿元", "zh", "所属商协会及其会员捐款超4.5亿元", "所属商协会每年捐款超4.5亿元"),
+    ("超4.5亿元/年", "zh", "捐款超4.5亿元", "年均捐款超4.5亿元"), ("年均超4.5亿元", "zh", "每月捐款超4.5亿元", "一年捐款超4.5亿元"),
+    ("over 450 million yuan a year", "en", "捐款超4.5亿元", "每年捐款超4.5亿元"),
+    ("450 million yuan annually", "en", "4.5亿元", "4.5亿元/年"), ("450 million yuan per year", "en", "每天4.5亿元", "年均4.5亿元"),
+    ("met 49 times a year", "en", "召开会议49次", "每年召开会议49次"), ("twice a year", "en", "召开两次", "每年召开两次"),
+    ("once a year", "en", "每月一次", "一年一次"),
+])
+def test_a_rate_is_traced_only_by_a_quote_that_says_it(claim, lang, refused_by, traced_by):
+    assert (_traced_by(claim, lang, refused_by), _traced_by(claim, lang, traced_by)) == ([False], [True])
+
+
+def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quotes_is_not():
+    """A claim may leave out its quote's rate, as it may the currency; it may not add one."""
+    assert (_traced_by("捐款超4.5亿元", "zh", "每年捐款超4.5亿元"), _traced_by("每年捐款超4.5亿元", "zh", "捐款超4.5亿元")) == (
+        [True], [False])

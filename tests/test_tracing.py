@@ -474,3 +474,13 @@ def test_pinyin_tone_numbers_and_the_site_s_names_are_numbers_a_reader_sees(mini
     err = check(minimal_project, capsys)
     assert "glossary.yaml:2:15: pinyin: the number '1' is not traced" in err
     assert "the language's name: the number '2'" in err
+
+
+@pytest.mark.parametrize("text, lang, quote, says", [
+    ("每年超4.5亿元", "zh", "所属商协会及其会员捐款超4.5亿元", "says no rate: an amount said once"),
+    ("450 million yuan annually", "en", "每月捐款4.5亿元", "says it a month"),
+])
+def test_a_rate_its_quote_does_not_say_says_so(text, lang, quote, says):
+    [problem] = untraced(text, lang, Allowed(tuple(stated(quote)), "the quote it cites"))
+    assert "is said a year (每年, 年均, per year, annually) here, but in the quote it cites" in problem.message
+    assert says in problem.message and "每年" in problem.hint
