@@ -103,6 +103,23 @@ def is_count_zh(number: Number, text: str) -> bool:
             or _qualified_magnitude(number))
 
 
+# 达四十九, 达到四十九, 高达四十九, 共计四十九, 累计四十九, 增至四十九: a bare numeral after a verb that says what an
+# amount reached or came to is a count, as 达49 is: it was read as a name's numeral (十四五), nothing, and passed
+# untraced. Not the 达 that ends another word (到达, 抵达, 表达, 传达, 发达, 直达 ...), nor a numeral a word goes on
+# from (达三亚, 达四星级: a place, a rank), nor a lone 一 (达一流水平, first-rate).
+_REACHED = compile_later(r"(?:(?<![到抵表传下转送直通发雷豁畅练腾])达(?:到|至)?|共计|合计|总计|累计|(?<=[增升涨])(?:至|到))\Z")
+_REACHED_REACH = 3
+_WORD_GOES_ON = compile_later(r"[\u3400-\u9fff](?<!之)|之(?!多)")
+
+
+def reached_zh(number: Number, text: str) -> bool:
+    """Whether ``number``, a numeral without a measure word, is a count by the verb before it (see ``_REACHED``)."""
+    if number.unit or number.text == "一" or text.endswith(tuple(ZH_NUMERALS), 0, number.start):
+        return False
+    return (_REACHED.search(text, max(0, number.start - _REACHED_REACH), number.start) is not None
+            and _WORD_GOES_ON.match(text, number.end) is None)
+
+
 # 数百, 上万, 会员过万, 两千多, 千余: an amount said by a qualifier and its magnitude, without a measure word (read as
 # nothing); a bare numeral is exact, as the names are (十四五, 三农) that a measure word does not follow.
 _QUALIFIED_MAGNITUDE = compile_later("[十百千万亿萬億](?:余|多|来)?$")
@@ -199,7 +216,7 @@ def _claimed_zh(text: str) -> list[Quantity]:
             after = None
             continue
         written_in_digits = any(char.isdecimal() for char in number.text)
-        if written_in_digits or in_date or ordinal or is_count_zh(number, text):
+        if written_in_digits or in_date or ordinal or is_count_zh(number, text) or reached_zh(number, text):
             quantity = Quantity(number, _zh_meanings(in_date, ordinal, _either_congress(number)),
                                 _date_part(number, in_date, text))
         elif after is not None and _opens_a_range(number, after.number, text):
@@ -767,7 +784,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         ordinal = _ordinal_zh(number, normalized_quote)
         meanings = _zh_meanings(in_date, ordinal, _either_congress(number))
         if (meanings == {COUNT} and not number.unit and not any(char.isdecimal() for char in number.text)
-                and not _qualified_magnitude(number)):
+                and not _qualified_magnitude(number) and not reached_zh(number, normalized_quote)):
             # a bare numeral in a name (十四五, 四好) fixes no meaning, and traces a name's numbers only; and the first
             # end of a range is also read as its last (the 一 of 一、二季度, the first quarter)
             read.append(Quantity(number, frozenset((COUNT, ORDINAL)), NAMED))

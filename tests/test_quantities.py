@@ -946,3 +946,16 @@ def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quot
     """A claim may leave out its quote's rate, as it may the currency; it may not add one."""
     assert (_traced_by("捐款超4.5亿元", "zh", "每年捐款超4.5亿元"), _traced_by("每年捐款超4.5亿元", "zh", "捐款超4.5亿元")) == (
         [True], [False])
+
+
+def test_a_bare_numeral_after_a_verb_of_amount_is_a_count():
+    """达四十九 was read as a name's numeral, nothing: a page could say any number there untraced."""
+    texts = ("商会数量达四十九。", "达到四十九", "高达四十九", "共计四十九", "累计四十九，", "增至四十九", "达四十九之多",
+             # not the 达 of another word, nor a numeral a word goes on from, nor a lone 一
+             "抵达三亚", "到达四十九", "表达四十九", "传达十九", "直达四十九", "达四星级", "达一流水平", "十四五")
+    assert {text: [item.number.text for item in claimed(text, "zh")] for text in texts} == {
+        **{text: ["四十九"] for text in texts[:7]}, **{text: [] for text in texts[7:]}}
+    assert (_traced_by("商会数量达四十九", "zh", "护航48个所属商会"), _traced_by("商会数量达四十九", "zh", "护航49个所属商会")
+            ) == ([False], [True])
+    # in a quote it counts too, where a name's numeral does not (四十九家 is traced by 达四十九, not by “四十九好”)
+    assert (_traced_by("四十九家", "zh", "商会数量达四十九"), _traced_by("四十九家", "zh", "“四十九好”")) == ([True], [False])
