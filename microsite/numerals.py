@@ -152,11 +152,13 @@ _TRADITIONAL += "該蘊藴綫線創氣"  # (the words 年初 and 年底 begin or
 # see until it looked at every pattern of this module: 歷, 聲, 轉 ...)
 _TRADITIONAL += "佈兒剋動勞厤婦師復慶憶應擊敎曆歷聲複訪購車轉鄉陽際鞦頃饋體黃"
 _TRADITIONAL += "盧釐門攝虛韓銖隨"  # (隨: 隨後年; the currencies' and the units' names: 盧布, 釐米, 澳門元, 攝氏度, 虛歲, 韓元, 泰銖)
+_TRADITIONAL += "舊疊紙釦斷騰頁"  # (the words 折 begins, no price's share: 折舊, 折疊, 折紙, 折扣, 折斷, 折騰, 三折頁)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
 _SIMPLIFIED += "布儿克动劳历妇师复庆忆应击教历历声复访购车转乡阳际秋顷馈体黄"
 _SIMPLIFIED += "卢厘门摄虚韩铢随"
+_SIMPLIFIED += "旧叠纸扣断腾页"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -230,6 +232,9 @@ _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.joi
               r"|(?<=[年天周岁])(?P<half_time>半)(?=[以后前内多的时来里左上，。、；：,.;:\s）)]|$)"
               # 两个半月, 一个半小时: two months and a half, an hour and a half (个, the unit, counts the spans)
               r"|(?<=个)(?P<half_span>半(?:月(?![形板牙刊谈])|小时|钟头|星期|世纪)))?")
+# 八折, 七五折, 8.5折: a price's share, in tenths, as 八成 is (八折 is 20 % off, a price of 80 %: see quantities); not the
+# words 折 begins (三折页, a tri-fold leaflet; 折算, 折旧, 折合, 折叠, 折射, 折返, 折腾), nor a set phrase (一波三折, 七折八扣).
+_DISCOUNT = "折(?![叠算旧射线返合腾页服磨断纸枝扣腰戟])"
 # 两位数增长, double-digit growth: a number two digits long, of a measure of its own (not two people, 两位; nor 五位数学家,
 # five mathematicians, nor 两位数字化专家)
 _DIGITS_LONG = "位数(?![学据字码量])"
@@ -239,7 +244,7 @@ _DIGITS_LONG = "位数(?![学据字码量])"
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|等(?=[奖功])|月|日|"
             + _ONE_TENTH + "|"
             + "|".join(sorted((MEASURE_WORDS | UNITS) - {"月", "日", "成", "期", "回", "遍", "度"}, key=len, reverse=True))
-            + "|期(?!间)|" + _OCCASIONS
+            + "|期(?!间)|" + _OCCASIONS + "|" + _DISCOUNT
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
@@ -254,7 +259,9 @@ _ZH_POINT = rf"(?P<dec>点[〇零一二三四五六七八九]+(?![{''.join(_ZH_D
 _ZH_WORDS = compile_later(_ZH_PREFIX + rf"(?P<num>(?!(?<=[统唯同单专之划归合均整逐纯])一(?![{ZH_NUMERALS}]))[{ZH_NUMERALS}]+)"
                        + _ZH_POINT + _ZH_GE_MAG + _ZH_POSTFIX
                        + r"(?P<mag>万亿|亿|万|萬|億)?(?(mag)(?P<post2>余|多|几|来)?)" + _ZH_UNIT)
-_ZH_PERCENT = compile_later(_ZH_PREFIX + rf"百分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+{_ZH_POINT})" + _ZH_POSTFIX
+# (百分百, all of it, as 百分之百: a hundred per cent)
+_ZH_PERCENT = compile_later(_ZH_PREFIX + rf"百分(?:之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+{_ZH_POINT})|(?P<full>百))"
+                            + _ZH_POSTFIX
                          + _ZH_AFTER)
 # (A denominator starts where its run of numerals starts: a long run without 分之 is read once, not once a digit.)
 _ZH_FRACTION = compile_later(_ZH_PREFIX + rf"(?P<den>(?<![0-9])[0-9]+|(?<![{ZH_NUMERALS}])[{ZH_NUMERALS}]+)分之(?P<num>[0-9]+(?:\.[0-9]+)?|[{ZH_NUMERALS}]+)"
@@ -349,7 +356,7 @@ def find_numbers_zh(text: str) -> list[Number]:
             digits.add(number.start, number.end)
         words = [number for number in words if not digits.overlaps(number.start, number.end)]
     numbers += words
-    if ("分之" in folded or "翻" in folded or "倍" in folded or "数以" in folded or "半" in folded
+    if ("分之" in folded or "翻" in folded or "倍" in folded or "数以" in folded or "半" in folded or "百分百" in folded
             or _ANY_SLASH.search(folded) is not None):
         # 百分之五十 is 50%, 三分之一 a third, 一半 a half, 翻两番 and 增长一倍 a multiple, 数以百计 several hundred: one
         # number each
@@ -398,7 +405,8 @@ ZH_IDIOMS = ("第一线", "第一书记", "在第一位", "一届一届", "千�
              "百尺竿头", "千锤百炼", "万无一失", "接二连三", "丢三落四", "千辛万苦", "千变万化", "万紫千红", "四面楚歌",
              "一石二鸟", "一箭双雕", "举一反三", "三顾茅庐", "百折不挠", "千丝万缕", "万象更新", "五光十色", "十拿九稳",
              "千百年",  # (千百年来: for ages, no 1,100 years)
-             "第一时间", "三番两次", "三天打鱼两天晒网")  # (at once; again and again; by fits and starts: were read)
+             "第一时间", "三番两次", "三天打鱼两天晒网",
+             "一波三折", "七折八扣")  # (one twist after another; many deductions: no price's share)  # (at once; again and again; by fits and starts: were read)
 _ZH_IDIOM_NUMERALS = compile_later("|".join(sorted({idiom[:2] for idiom in ZH_IDIOMS})))  # (a quick look first)
 _ZH_IDIOM_REACH = max(map(len, ZH_IDIOMS))
 
@@ -534,7 +542,7 @@ def mixed_numeral_value(written: str) -> float | None:
 
 
 def _percent_match(match: re.Match) -> Number | None:
-    written = match["num"]
+    written = match["num"] or match["full"]
     value = float(written) if written[0].isdigit() else _with_decimals(written.partition("点")[0], match["dec"])
     if value is None:
         return None
@@ -614,6 +622,11 @@ def _numeral_run(match: re.Match) -> list[Number]:
     if len(run) > 1 and all(char in ZH_PLAIN_DIGITS for char in run) and (
             "〇" in run or "零" in run or (len(run) == 4 and unit == "年")):
         return [Number(float(plain_digits_value(run)), EXACT, match.start(), match.end(), match.group(0), unit)]
+    if unit == "折" and len(run) == 2 and all(char in ZH_COUNTING_DIGITS for char in run):
+        # 七五折, 八五折: 7.5 and 8.5 tenths of the price, as 八成五 is 85 % (not 七 and 五折, nor about seven)
+        value = _ZH_DIGITS[run[0]] + _ZH_DIGITS[run[1]] / 10
+        qualifier = _qualifier(match["pre"], match["post"] or match["post2"], match["post3"])
+        return [Number(value, qualifier, match.start(), match.end(), match.group(0), unit)]
     pieces = split_chinese_numerals(run)
     if len(pieces) == 2 and unit and unit != "期" and _neighbours(pieces[0][1][-1], pieces[1][1][0]):
         # 四五十个, 七八家, 十二三家, 两三个: one rough number (forty or fifty), not two; but 十四五期 is a period
@@ -745,7 +758,7 @@ def word_trie(words: Iterable[str]) -> str:
 
 _EN_MAGNITUDES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _EN_SHORT_MAGNITUDES = {"hundred": 100, "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "bln": 10**9,
-                        "tn": 10**12, "dozen": 12, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
+                        "tn": 10**12, "dozen": 12, "grand": 10**3, "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
 
 
 def _percent_unit(written: str) -> str:
@@ -812,7 +825,10 @@ _EN_NUMBER = compile_later(
     # 49 dozen, 49 lakh, 49 crore (4,900,000 and 490 million, as Indian English writes them): read as 49 alone, a
     # quote's 49 traced them
     r"(?:[\s-]?(?P<mag>(?:hundred[\s-])?(?:thousand|million|billion|trillion)|hundred|bn|bln|mn|mln|tn|dozen|lakhs?|crores?"
-    r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b)))(?![a-z]))?"
+    r"|k|(?(cur)m|m(?=[\s-]?(?:yuan|RMB|dollars)\b))"
+    # 49 grand: 49,000 (of money), where no noun follows (not 3 grand prizes, a grand plan)
+    r"|grand(?=\s*(?:[^\w\s]|\Z)|\s+(?:a|an|per|in|for|to|and|or|from|each|every|of|on|was|is|were|are|that|which|by"
+    r"|at|apiece|cash|a-year)\b))(?![a-z]))?"
     r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b| pct\b|pc\b| pp\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times"
     + _AS_A_MULTIPLE + r"|-?fold\b|[x×](?![0-9a-z]))?" + _EN_AFTER,  # (3x, 3× alone: no 3x4, 3xl)
     re.IGNORECASE,

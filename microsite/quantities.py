@@ -51,7 +51,7 @@ DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that reade
 FESTIVAL = "festival"  # a day of the year by its name (国庆, National Day): its number in numerals.FESTIVALS
 PART_OF_MONTH = "part of a month"  # 上旬, early March: 1 its start, 2 its middle, 3 its end
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
-AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点"))
+AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点", "折"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里",
                  "平米": "平方米", "公分": "厘米", "载": "年", "春秋": "年", "寒暑": "年", "虚岁": "岁", "℃": "摄氏度"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
 _COUNTING = MEASURE_WORDS | UNITS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数", "季度", "个月", "个世纪"}  # (二十一世纪, 九十年代, 两位数,
@@ -95,7 +95,10 @@ def is_count_zh(number: Number, text: str) -> bool:
     if number.unit in _COUNTING or number.unit in AMOUNT_UNITS:
         # 一倍, once; 一成, a tenth; 一两家, one or two: never an article; nor 一次 after 每年 (once a year, as "twice
         # a year" and 每年两次 are read: it passed unread)
-        return (number.value != 1 or number.unit in ("倍", "成", "位数") or number.qualifier != EXACT  # (个位数)
+        return (number.value != 1 or number.unit in ("倍", "成", "位数", "折") or number.qualifier != EXACT  # (个位数)
+                # 一打, a dozen, and 一对, a pair (一打开, once opened, 一对一, one-on-one: verbs and words)
+                or (number.unit == "打" and not text.startswith(_NOT_A_DOZEN, number.end))
+                or (number.unit == "对" and not text.startswith(_NOT_A_PAIR, number.end))
                 or (number.unit == "次" and _PER_SPAN.search(text, max(0, number.start - _PER_SPAN_REACH),
                                                           number.start) is not None))
     return (_COUNTED_IN_MAGNITUDES.search(number.text) is not None or _COUNTLESS.match(number.text) is not None
@@ -118,6 +121,13 @@ def reached_zh(number: Number, text: str) -> bool:
         return False
     return (_REACHED.search(text, max(0, number.start - _REACHED_REACH), number.start) is not None
             and _WORD_GOES_ON.match(text, number.end) is None)
+
+
+# After 一打 and 一对 the words that make them a verb's or another word's (一打开, 一打听, 打造; 一对一, 一对多, 一对比,
+# 一对接): there 一 is "once" or a word's, not a dozen (一打, read as a dozen of its own: see numerals.UNITS) or a pair.
+_NOT_A_DOZEN = tuple("开听量造算扫击败破印工卡包车电球架折断响通理拼捞探动入进出下好成过了着到上起掉赢赏烊针仗扮招交压假黑拐非牌字分扰"
+                     "发滚转磨样底就死伤坏翻倒赌")
+_NOT_A_PAIR = tuple("一二两三四五六七八九十多比照接付应待号症口决抗标话于")
 
 
 # 数百, 上万, 会员过万, 两千多, 千余: an amount said by a qualifier and its magnitude, without a measure word (read as
@@ -881,7 +891,7 @@ def same_amount(claim: Number, said: Number) -> bool:
     return same_value(claim.value, said.value)
 
 
-_OF_A_WHOLE = {"%": 100, "‰": 1000, "成": 10, "分之": 1}  # a share's unit, and how many of it make the whole
+_OF_A_WHOLE = {"%": 100, "‰": 1000, "成": 10, "折": 10, "分之": 1}  # a share's unit, and how many of it make the whole
 
 
 def said_alike(claim: Number, said: Number) -> bool:
@@ -892,7 +902,7 @@ def said_alike(claim: Number, said: Number) -> bool:
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
-_SHARES = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "倍": "a multiple (倍, times)",
+_SHARES = {"%": "a percentage", "‰": "per mille", "成": "in tenths (成)", "折": "a price's share (折: 八折 is 80 %)", "倍": "a multiple (倍, times)",
            "分之": "a fraction (分之)", "百分点": "in percentage points (百分点)"}
 
 

@@ -961,3 +961,17 @@ def test_en_qualifiers_before_and_after_a_number(text, qualifier):
 
 def test_the_19_of_covid_19_is_a_name_s():
     assert find_numbers_en("After the COVID-19 pandemic entered a new stage, and Covid19 too") == []
+
+
+def test_a_discount_a_hundred_per_cent_and_grand_are_read_whole():
+    """八折 is eight tenths of a price (七五折 7.5: not 七 and 五折), 百分百 a hundred per cent, 49 grand 49,000; they were
+    read as a bare 八 (and 七 and 五), nothing, and 49. Not the words 折 begins, a set phrase, a grand plan."""
+    zh = ("打八折", "七五折", "8.5折", "一折", "百分百", "三折页", "折旧", "一波三折", "七折八扣")
+    assert {text: [(n.text, n.value, n.unit) for n in find_numbers_zh(text)] for text in zh} == {
+        "打八折": [("八折", 8, "折")], "七五折": [("七五折", 7.5, "折")], "8.5折": [("8.5折", 8.5, "折")],
+        "一折": [("一折", 1, "折")], "百分百": [("百分百", 100, "%")], "三折页": [("三", 3, "")], "折旧": [],
+        "一波三折": [], "七折八扣": []}
+    en = ("49 grand", "49 grand a year", "over 49 grand.", "3 grand prizes", "a grand plan")
+    assert {text: [(n.text, n.value) for n in find_numbers_en(text)] for text in en} == {
+        "49 grand": [("49 grand", 49_000)], "49 grand a year": [("49 grand", 49_000)],
+        "over 49 grand.": [("over 49 grand", 49_000)], "3 grand prizes": [("3", 3)], "a grand plan": []}

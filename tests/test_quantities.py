@@ -959,3 +959,24 @@ def test_a_bare_numeral_after_a_verb_of_amount_is_a_count():
             ) == ([False], [True])
     # in a quote it counts too, where a name's numeral does not (四十九家 is traced by 达四十九, not by “四十九好”)
     assert (_traced_by("四十九家", "zh", "商会数量达四十九"), _traced_by("四十九家", "zh", "“四十九好”")) == ([True], [False])
+
+
+def test_a_dozen_a_pair_a_discount_and_a_hundred_per_cent_are_read_and_the_words_they_begin_are_not():
+    """一打 and 一对 were read as an article's 一, 八折 as a bare 八, 百分百 as nothing: each passed untraced."""
+    texts = ("买了一打鸡蛋", "一对夫妇", "打八折优惠", "八五折", "百分百满意", "paid 49 grand",
+             "一打开", "一打听就知道", "打造平台", "一对一帮扶", "一对多", "三折页", "一波三折", "折算成", "a grand plan",
+             "3 grand prizes")
+    assert {text: [(item.number.text, item.value) for item in claimed(text, "en" if text.isascii() else "zh")]
+            for text in texts} == {
+        "买了一打鸡蛋": [("一打", 1)], "一对夫妇": [("一对", 1)], "打八折优惠": [("八折", 8)], "八五折": [("八五折", 8.5)],
+        "百分百满意": [("百分百", 100)], "paid 49 grand": [("49 grand", 49_000)],
+        **{text: [] for text in texts[6:-1]}, "3 grand prizes": [("3", 3)]}
+
+
+@pytest.mark.parametrize("claim, lang, refused_by, traced_by", [
+    ("一打鸡蛋", "zh", "一个鸡蛋", "一打鸡蛋"), ("一对夫妇", "zh", "一个家庭", "一对夫妇"),
+    ("打八折", "zh", "八个商会", "价格为原价的80%"), ("打八折", "zh", "打七折", "八成"), ("八五折", "zh", "八折", "85%"),
+    ("百分百满意", "zh", "100个", "百分之百满意"), ("paid 49 grand", "en", "49个", "4.9万元"),
+])
+def test_a_dozen_a_pair_a_discount_and_grand_are_traced_only_by_what_says_them(claim, lang, refused_by, traced_by):
+    assert (_traced_by(claim, lang, refused_by), _traced_by(claim, lang, traced_by)) == ([False], [True])
