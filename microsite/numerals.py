@@ -153,12 +153,14 @@ _TRADITIONAL += "該蘊藴綫線創氣"  # (the words 年初 and 年底 begin or
 _TRADITIONAL += "佈兒剋動勞厤婦師復慶憶應擊敎曆歷聲複訪購車轉鄉陽際鞦頃饋體黃"
 _TRADITIONAL += "盧釐門攝虛韓銖隨"  # (隨: 隨後年; the currencies' and the units' names: 盧布, 釐米, 澳門元, 攝氏度, 虛歲, 韓元, 泰銖)
 _TRADITIONAL += "舊疊紙釦斷騰頁"  # (the words 折 begins, no price's share: 折舊, 折疊, 折紙, 折扣, 折斷, 折騰, 三折頁)
+_TRADITIONAL += "羅鋒槍劍亞"  # (the words 刀 and 欧 begin, no currency: 刀鋒, 刀槍, 刀劍, 歐亞, 歐羅巴)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
 _SIMPLIFIED += "布儿克动劳历妇师复庆忆应击教历历声复访购车转乡阳际秋顷馈体黄"
 _SIMPLIFIED += "卢厘门摄虚韩铢随"
 _SIMPLIFIED += "旧叠纸扣断腾页"
+_SIMPLIFIED += "罗锋枪剑亚"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -235,6 +237,10 @@ _ZH_TENTHS = (rf"(?:(?<=成)(?P<tenths>[一二三四五六七八九])(?![{''.joi
 # 八折, 七五折, 8.5折: a price's share, in tenths, as 八成 is (八折 is 20 % off, a price of 80 %: see quantities); not the
 # words 折 begins (三折页, a tri-fold leaflet; 折算, 折旧, 折合, 折叠, 折射, 折返, 折腾), nor a set phrase (一波三折, 七折八扣).
 _DISCOUNT = "折(?![叠算旧射线返合腾页服磨断纸枝扣腰戟])"
+# Dollars and euros as speech says them, 49刀, 500欧 (刀 for 美元, 欧 for 欧元: see quantities): after digits or a
+# magnitude only (两刀 is two cuts, 一把刀 a knife), and not the words they begin (刀具, 刀片, 欧洲, 欧盟, 欧姆: 49欧姆 is
+# 49 ohms).
+_SLANG_CURRENCY = "(?<=[0-9百千万亿])(?:刀(?![切片口法具锋刃枪剑工子把背光])|欧(?![洲盟美式阳姆亚冠元罗陆]))"
 # 两位数增长, double-digit growth: a number two digits long, of a measure of its own (not two people, 两位; nor 五位数学家,
 # five mathematicians, nor 两位数字化专家)
 _DIGITS_LONG = "位数(?![学据字码量])"
@@ -244,7 +250,7 @@ _DIGITS_LONG = "位数(?![学据字码量])"
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|等(?=[奖功])|月|日|"
             + _ONE_TENTH + "|"
             + "|".join(sorted((MEASURE_WORDS | UNITS) - {"月", "日", "成", "期", "回", "遍", "度"}, key=len, reverse=True))
-            + "|期(?!间)|" + _OCCASIONS + "|" + _DISCOUNT
+            + "|期(?!间)|" + _OCCASIONS + "|" + _DISCOUNT + "|" + _SLANG_CURRENCY
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"
@@ -829,14 +835,16 @@ _EN_NUMBER = compile_later(
     # 49 grand: 49,000 (of money), where no noun follows (not 3 grand prizes, a grand plan)
     r"|grand(?=\s*(?:[^\w\s]|\Z)|\s+(?:a|an|per|in|for|to|and|or|from|each|every|of|on|was|is|were|are|that|which|by"
     r"|at|apiece|cash|a-year)\b))(?![a-z]))?"
-    r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b| pct\b|pc\b| pp\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b)?(?P<times> times"
+    r"(?P<pct>\s?[%‰]|[\s-]percentage[\s-]points?\b|[\s-]?per[\s-]?cent\b|[\s-]per[\s-]?mill?e?\b| pct\b|pc\b| pp\b)?(?P<yuan>[\s-]yuan\b| RMB\b)?(?P<dollars> (?:US |Hong Kong )?dollars\b| euros\b| bucks\b| quid\b)?(?P<times> times"
     + _AS_A_MULTIPLE + r"|-?fold\b|[x×](?![0-9a-z]))?" + _EN_AFTER,  # (3x, 3× alone: no 3x4, 3xl)
     re.IGNORECASE,
 )
 
 
 _CURRENCY_SIGNS = {"EUR": "€", "USD": "US$", "HKD": "HK$"}  # (the codes as their signs)
-_CURRENCY_WORDS = {"dollars": "$", "us": "US$", "hong": "HK$", "euros": "€"}  # (5 million euros: €)
+_CURRENCY_WORDS = {"dollars": "$", "us": "US$", "hong": "HK$", "euros": "€",  # (5 million euros: €)
+                   "bucks": "$", "quid": "英镑"}  # (49 bucks, dollars; 49 quid, pounds sterling: read as a plural noun,
+# a count of things, and "49 quid" as a bare 49)
 
 
 def _en_qualified(match: re.Match, text: str) -> tuple[int, str]:
@@ -1167,6 +1175,9 @@ _EN_PLURAL = (r"(?!(?:is|was|has|does|goes|comes|means|remains|makes|includes|re
               r"|numerous|previous|serious|famous|hrs|mins|secs)\b)[a-z]{2,}s(?<!ss)")
 _EN_MEASURE = compile_later(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<storey>storeys?|stories|floors?)"
                          r"|(?P<bp>basis[\s-]points?|bps?)|(?P<celsius>degrees?\s+(?:celsius|centigrade))"
+                         # degrees of no scale said, a measure of its own (49 degrees, a 49-degree angle: they were a
+                         # count of things, traced by 49个); not degrees in law or from a university, which count
+                         r"|(?P<fahrenheit>degrees?\s+fahrenheit)|(?P<degree>degrees?(?![\s-]+(?:in|from|of|at)\b))"
                          r"|(?P<cm>centimet(?:re|er)s?|cm)|(?P<mm>millimet(?:re|er)s?|mm)|(?P<year>years?)|(?P<day>days?)|(?P<week>weeks?)"
                          r"|(?P<month>months?)|(?P<hour>hours?|hrs?)|(?P<minute>minutes?|mins?)|(?P<century>centur(?:y|ies))"
                          r"|(?P<km2>(?:square|sq\.?)\s*(?:kilomet(?:re|er)s?|km))|(?P<m2>(?:square|sq\.?)\s*(?:met(?:re|er)s?|m))"
@@ -1176,7 +1187,7 @@ _EN_MEASURE = compile_later(r"[\s-]{0,2}(?:(?P<age>years?[\s-]old)|(?P<storey>st
                          r"|(?P<ton>tons?|tonnes?)|(?P<metre>met(?:re|er)s?)|(?P<mu>mu)|(?P<pair>pairs?)|(?P<counted>" + _EN_COUNTED + r")"
                          r"|(?P<plural>" + _EN_PLURAL + r"))\b",
                          re.IGNORECASE)
-_EN_MEASURE_WORDS = {"age": "岁", "storey": "层", "bp": "基点", "celsius": "摄氏度", "cm": "厘米", "mm": "毫米", "metre": "米",
+_EN_MEASURE_WORDS = {"age": "岁", "storey": "层", "bp": "基点", "celsius": "摄氏度", "fahrenheit": "华氏度", "degree": "°", "cm": "厘米", "mm": "毫米", "metre": "米",
                      "year": "年", "day": "天", "week": "周", "month": "个月", "hour": "小时",
                      "minute": "分钟", "century": "个世纪", "ton": "吨", "mu": "亩", "pair": "对", "counted": "个",
                      "plural": "个",

@@ -51,7 +51,7 @@ DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that reade
 FESTIVAL = "festival"  # a day of the year by its name (国庆, National Day): its number in numerals.FESTIVALS
 PART_OF_MONTH = "part of a month"  # 上旬, early March: 1 its start, 2 its middle, 3 its end
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
-AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点", "折"))
+AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点", "折", "刀", "欧"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里",
                  "平米": "平方米", "公分": "厘米", "载": "年", "春秋": "年", "寒暑": "年", "虚岁": "岁", "℃": "摄氏度"}  # 30周年 is thirty years, not weeks; 两星期, two weeks
 _COUNTING = MEASURE_WORDS | UNITS | _SAME_MEASURE.keys() | {"世纪", "年代", "位数", "季度", "个月", "个世纪"}  # (二十一世纪, 九十年代, 两位数,
@@ -898,7 +898,8 @@ def said_alike(claim: Number, said: Number) -> bool:
     """Whether ``claim`` says its number as ``said`` does: both a percentage or neither (49% is not 49个), and
     with qualifiers of one sense (近4.5亿元, nearly, is not 超4.5亿元, over; nor is 4.5亿元, exactly)."""
     return (_share_kind(claim) == _share_kind(said) and _money(claim) in (_counted(claim), _money(said))
-            and (not _measured(claim) or not _measured(said) or _one_measure(_measured(claim), _measured(said)))
+            and (not _measured(claim) or not _measured(said) or _one_measure(_measured(claim), _measured(said))
+                 or _in_degrees(claim, said))
             and _QUALIFIER_SENSE.get(claim.qualifier) == _QUALIFIER_SENSE.get(said.qualifier))
 
 
@@ -927,7 +928,7 @@ def _money(number: Number) -> str:
 # and 500万美元 dollars ($ alone too, as English reports on China write it), €3 million and 300万欧元 euros.
 _CURRENCIES = {**{name: name for name in CURRENCIES}, "万元": "元", "亿元": "元", "块": "元", "人民币": "元", "$": "美元",
                "US$": "美元", "美金": "美元", "€": "欧元", "HK$": "港元", "港币": "港元", "日币": "日元", "韩币": "韩元",
-               "台币": "新台币"}
+               "台币": "新台币", "刀": "美元", "欧": "欧元"}  # (49刀, 500欧: dollars and euros as speech says them)
 
 
 def _counted(number: Number) -> str:
@@ -937,7 +938,7 @@ def _counted(number: Number) -> str:
 
 
 # Measure words that say what a number measures, not only what it counts: 49年 is years, 49对 pairs, 49吨 tons.
-_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 层 年代 位数 个月 小时 分钟 个世纪".split()) | UNITS  # (90年代, the nineties: no ninety years; 两位数)
+_OWN_MEASURES = frozenset("年 岁 天 周 对 双 吨 亩 层 年代 位数 个月 小时 分钟 个世纪 ° 华氏度".split()) | UNITS  # (90年代, the nineties: no ninety years; 两位数)
 
 
 def _measured(number: Number) -> str:
@@ -948,6 +949,16 @@ def _measured(number: Number) -> str:
     if unit in _OWN_MEASURES:
         return unit
     return "counted" if number.unit in _COUNTING and not _money(number) else ""
+
+
+# Degrees of no scale said (49 degrees: °) are traced by degrees of any (49度, 49摄氏度, 49℃, 49 degrees Fahrenheit),
+# as a claim may leave out a quote's currency; degrees of a scale, not by those of another or of none.
+_DEGREES = frozenset(("°", "度", "摄氏度", "℃", "华氏度"))
+
+
+def _in_degrees(claim: Number, said: Number) -> bool:
+    """Whether ``claim``, in degrees of no scale said, is traced by ``said``'s degrees (see ``_DEGREES``)."""
+    return claim.unit == "°" and said.unit in _DEGREES
 
 
 def _one_measure(measure: str, other: str) -> bool:

@@ -975,3 +975,16 @@ def test_a_discount_a_hundred_per_cent_and_grand_are_read_whole():
     assert {text: [(n.text, n.value) for n in find_numbers_en(text)] for text in en} == {
         "49 grand": [("49 grand", 49_000)], "49 grand a year": [("49 grand", 49_000)],
         "over 49 grand.": [("over 49 grand", 49_000)], "3 grand prizes": [("3", 3)], "a grand plan": []}
+
+
+def test_slang_currencies_and_plain_degrees_are_their_units():
+    """49刀, 500欧, 49 bucks and 49 quid are dollars, euros and pounds (they were a bare 49, or a count of things), and
+    49 degrees a measure of its own; not 一把刀, 欧洲, 49欧姆 (ohms), nor degrees in law."""
+    zh = ("49刀", "5千刀", "五百刀", "500欧", "一把刀", "砍了两刀", "欧洲", "49欧姆", "500欧元")
+    assert {text: [(n.value, n.unit) for n in find_numbers_zh(text)] for text in zh} == {
+        "49刀": [(49, "刀")], "5千刀": [(5000, "刀")], "五百刀": [(500, "刀")], "500欧": [(500, "欧")], "一把刀": [(1, "")],
+        "砍了两刀": [(2, "")], "欧洲": [], "49欧姆": [(49, "")], "500欧元": [(500, "欧元")]}
+    en = ("49 bucks", "49 quid", "49 degrees", "a 49-degree angle", "49 degrees Fahrenheit", "two degrees in law")
+    assert {text: [(n.value, n.unit) for n in find_numbers_en(text)] for text in en} == {
+        "49 bucks": [(49, "$")], "49 quid": [(49, "英镑")], "49 degrees": [(49, "°")], "a 49-degree angle": [(49, "°")],
+        "49 degrees Fahrenheit": [(49, "华氏度")], "two degrees in law": [(2, "个")]}

@@ -980,3 +980,29 @@ def test_a_dozen_a_pair_a_discount_and_a_hundred_per_cent_are_read_and_the_words
 ])
 def test_a_dozen_a_pair_a_discount_and_grand_are_traced_only_by_what_says_them(claim, lang, refused_by, traced_by):
     assert (_traced_by(claim, lang, refused_by), _traced_by(claim, lang, traced_by)) == ([False], [True])
+
+
+@pytest.mark.parametrize("claim, lang, refused_by, traced_by", [
+    # dollars, euros and pounds as speech says them: each an amount in its currency (49 bucks was a count of things,
+    # 49刀, 49欧 and 49 quid a bare 49, which any 49 traced)
+    ("49刀", "zh", "49元", "49美元"), ("花了5千刀", "zh", "5千个", "5000美元"), ("49欧", "zh", "49元", "49欧元"),
+    ("49 bucks", "en", "49个", "49美元"), ("49 quid", "en", "49美元", "49英镑"),
+    # degrees of no scale said: a measure of their own, traced by degrees of any scale (they were a count of things)
+    ("49 degrees", "en", "49个", "气温达49度"), ("49 degrees", "en", "49年", "49摄氏度"), ("a 49-degree angle", "en", "49家", "49度角"),
+])
+def test_slang_currencies_and_degrees_are_traced_only_by_what_says_them(claim, lang, refused_by, traced_by):
+    assert (_traced_by(claim, lang, refused_by), _traced_by(claim, lang, traced_by)) == ([False], [True])
+    # degrees of a scale are not traced by another's (49 degrees Fahrenheit was a count, traced by 49个)
+    assert (_traced_by("49 degrees Fahrenheit", "en", "49摄氏度"), _traced_by("49 degrees Fahrenheit", "en", "49个")) == (
+        [False], [False])
+
+
+def test_the_words_slang_currencies_and_degrees_are_part_of_are_no_amount():
+    """一把刀 is a knife, 两刀 two cuts, 欧洲 Europe, 49欧姆 49 ohms, quid pro quo a favour, two degrees in law a count."""
+    texts = ("49刀", "49欧", "49 bucks", "49 quid", "49 degrees",
+             "一把刀", "砍了两刀", "3刀具", "3欧洲国家", "49欧姆", "quid pro quo", "to some degree", "two degrees in law")
+    assert {text: [(item.number.text, item.number.unit) for item in claimed(text, "en" if text.isascii() else "zh")]
+            for text in texts} == {
+        "49刀": [("49刀", "刀")], "49欧": [("49欧", "欧")], "49 bucks": [("49 bucks", "$")], "49 quid": [("49 quid", "英镑")],
+        "49 degrees": [("49", "°")], "一把刀": [], "砍了两刀": [], "3刀具": [("3", "")], "3欧洲国家": [("3", "")],
+        "49欧姆": [("49", "")], "quid pro quo": [], "to some degree": [], "two degrees in law": [("two", "个")]}
