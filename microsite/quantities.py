@@ -240,7 +240,7 @@ def _claimed_zh(text: str) -> list[Quantity]:
             read.append(quantity)
         after = quantity
     return _with_rates(_with_festivals(found + read[::-1] + halves + _relative_years(text) + _firsts(text)
-                                       + _parts_of_months(text), text), text)
+                                       + _parts_of_months(text), text), text, chinese=True)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -274,7 +274,7 @@ _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, c
 # over the past year, nor 每年 across a comma or a number: 每年3月召开, 捐款超4.5亿元), or right after it (/年, 每年);
 # in English after the number and at most two words (49 times a year; not "in a year", "a year ago", "a year-end
 # bonus"), or every year, each year before it in its sentence. Each is looked at from its number, and only in a
-# text that holds one of the rate's words (每, 均, 一年, /; year, month, week, day, daily, annu, quarter): a search that
+# text that holds one of the rate's words (每, 均, 一年, /年; year, month, week, day, daily, annu, quarter): a search that
 # began with a look back at every character would make the reading of every text slower.
 _RATE_ZH_BEFORE = compile_later(
     r"(?:每一?个?(?P<every>年|月|周|星期|天|日|季度)(?!度(?:报|会))度?|(?P<average>年|月|周|日)均(?!衡|匀|等|值得)"
@@ -298,46 +298,52 @@ _RATE_EN_AFTER = compile_later(
 _RATE_EN_BEFORE = compile_later(r"\b(?:every|each)\s+(?P<span>year|month|week|day|quarter)\b(?!\s+of\b)"
                                 r"[^.;:!?0-9]{0,40}\Z", re.IGNORECASE)
 _RATE_EN_REACH = 60
-_RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/")
+_RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/yr", "/mo", "/wk")
+_RATE_ZH_SLASH = compile_later("[/／](?:年|月|周|星期|天|日|季度)")
 
 
-def _with_rates(found: list[Quantity], text: str) -> list[Quantity]:
-    """``found`` with each count or amount of ``text`` that says a rate given its span (see ``_RATE_ZH_BEFORE``)."""
-    chinese = ("每" in text or "均" in text or "一年" in text or "/" in text or "／" in text) and not text.isascii()
-    lowered = text.lower() if not chinese or _LATIN_LETTER.search(text) is not None else ""
-    english = any(word in lowered for word in _RATE_EN_WORDS)
-    if not chinese and not english:
-        return found
+def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantity]:
+    """``found`` with each count or amount of ``text`` that says a rate given its span (see ``_RATE_ZH_BEFORE``):
+    ``chinese``, said in Chinese words (the numbers of the Chinese reader), else in English ones."""
+    if chinese:
+        before = "每" in text or "均" in text or "一年" in text
+        if not before and not (("/" in text or "／" in text) and _RATE_ZH_SLASH.search(text) is not None):
+            return found
+        rate = functools.partial(_rate_zh, before=before)
+    else:
+        lowered = text.lower()
+        if not any(word in lowered for word in _RATE_EN_WORDS):
+            return found
+        rate = functools.partial(_rate_en, before="every" in lowered or "each" in lowered)
     rated = []
     for item in found:
-        if COUNT in item.meanings and not item.part:
-            span = ((_rate_zh(item.number, text) if chinese else "")
-                    or (_rate_en(item.number, text) if english else ""))
-            if span:
-                item = replace(item, per=span)
+        if COUNT in item.meanings and not item.part and (span := rate(item.number, text)):
+            item = replace(item, per=span)
         rated.append(item)
     return rated
 
 
-def _rate_zh(number: Number, text: str) -> str:
-    """The span of time ``number`` of Chinese ``text`` is said per (年 of 每年超4.5亿元, 超4.5亿元/年), or ""."""
+def _rate_zh(number: Number, text: str, before: bool = True) -> str:
+    """The span of time ``number`` of Chinese ``text`` is said per (年 of 每年超4.5亿元, 超4.5亿元/年), or ""; ``before``:
+    the text may say it before the number."""
     after = _RATE_ZH_AFTER.match(text, number.end)
     if after is not None:
         return _RATE_SPANS[after["span"]]
-    before = _RATE_ZH_BEFORE.search(text, max(0, number.start - _RATE_ZH_REACH), number.start)
-    if before is None:
+    said = _RATE_ZH_BEFORE.search(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
+    if said is None:
         return ""
-    return _RATE_SPANS[before["every"] or before["average"] or before["mean"] or before["one"]]
+    return _RATE_SPANS[said["every"] or said["average"] or said["mean"] or said["one"]]
 
 
-def _rate_en(number: Number, text: str) -> str:
-    """The span of time ``number`` of English ``text`` is said per (year of 450 million yuan a year), or ""."""
+def _rate_en(number: Number, text: str, before: bool = True) -> str:
+    """The span of time ``number`` of English ``text`` is said per (year of 450 million yuan a year), or ""; ``before``:
+    the text may say it before the number (every year, each year)."""
     after = _RATE_EN_AFTER.match(text, number.end)
     if after is not None:
         said = after["span"] or after["short"] or re.sub(r"\s+", " ", after["adverb"])
         return _RATE_SPANS[said.lower()]
-    before = _RATE_EN_BEFORE.search(text, max(0, number.start - _RATE_EN_REACH), number.start)
-    return _RATE_SPANS[before["span"].lower()] if before is not None else ""
+    said = _RATE_EN_BEFORE.search(text, max(0, number.start - _RATE_EN_REACH), number.start) if before else None
+    return _RATE_SPANS[said["span"].lower()] if said is not None else ""
 
 
 def _festivals(text: str) -> list[Quantity]:
@@ -585,7 +591,7 @@ def _claimed_en(text: str) -> list[Quantity]:
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
     return sorted(_with_rates(_with_festivals(found + months + _relative_years(text) + _firsts(text)
-                                              + _parts_of_months(text), text), text),
+                                              + _parts_of_months(text), text), text, chinese=False),
                   key=lambda item: item.number.start)
 
 
@@ -808,7 +814,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         read.append(after)
     found += read[::-1]
     found += _firsts(normalized_quote) + _festivals(normalized_quote) + _parts_of_months(normalized_quote)
-    found = _with_rates(found, normalized_quote)
+    found = _with_rates(found, normalized_quote, chinese=True)
     if reference is not None:
         for item in dates:
             when = item.date

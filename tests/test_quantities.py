@@ -798,7 +798,10 @@ def test_faithful_writing_is_traced(claim, lang, quote):
 
 @pytest.mark.parametrize("sentence, lang", [("we saw seventeen cats. ", "en"), ("we saw 17 cats. ", "en"),
                                             ("on May 5 and ", "en"), ("三十家 and forty ", "en"),
-                                            ("今年4月，三十家", "zh"), ("2023年7月，", "zh")])
+                                            ("今年4月，三十家", "zh"), ("2023年7月，", "zh"),
+                                            # rates, each looked at from its number (see quantities._with_rates)
+                                            ("每年捐款超4.5亿元", "zh"), ("年均49次/年", "zh"), ("每年达四十九", "zh"),
+                                            ("every year 49 times a year ", "en"), ("49 bucks a day ", "en")])
 def test_a_paragraph_of_many_numbers_is_read_in_linear_time(sentence: str, lang: str) -> None:
     """Each number searched all the text before it for a month's name, and was compared with every number found
     before it: a paragraph of 2,000 numbers took 14 s to check, 8,000 over three minutes. A Chinese number was
