@@ -916,14 +916,14 @@ def test_a_trick_is_no_pair():
 
 @pytest.mark.parametrize("text, lang, per", [
     ("每年超4.5亿元", "zh", ["年"]), ("超4.5亿元/年", "zh", ["年"]), ("年均超4.5亿元", "zh", ["年"]),
-    ("所属商协会每年捐款超4.5亿元", "zh", ["年"]), ("超4.5亿元每年", "zh", ["年"]), ("平均每月举办49场", "zh", ["月"]),
+    ("所属商协会每年捐款超4.5亿元", "zh", ["年"]), ("每年为公益慈善事业捐款超4.5亿元", "zh", ["年"]), ("超4.5亿元每年", "zh", ["年"]), ("平均每月举办49场", "zh", ["月"]),
     ("一年捐款超4.5亿元", "zh", ["年"]), ("日均接待49人", "zh", ["天"]), ("每年召开一次", "zh", ["年"]),
     ("450 million yuan a year", "en", ["年"]), ("450 million yuan per year", "en", ["年"]),
     ("450 million yuan annually", "en", ["年"]), ("49 times a year", "en", ["年"]), ("49 meetings/year", "en", ["年"]),
     ("Every year, the chambers donate 450 million yuan", "en", ["年"]), ("49 visitors daily", "en", ["天"]),
     # no rate: an amount said once, a time counted, a clause apart, a number of its own between
     ("超4.5亿元", "zh", [""]), ("一年来捐款超4.5亿元", "zh", [""]), ("一年多捐款超4.5亿元", "zh", [""]),
-    ("每年都有，捐款超4.5亿元", "zh", [""]), ("统一年度捐款超4.5亿元", "zh", [""]),
+    ("每年都有，捐款超4.5亿元", "zh", [""]), ("一年一度的大会49家", "zh", [""]), ("统一年度捐款超4.5亿元", "zh", [""]),
     ("49 chambers in a year", "en", [""]), ("49 chambers a year ago", "en", [""]), ("49 chambers a year-end bonus", "en", [""]),
     ("450 million yuan to charity", "en", [""]), ("Each day of the 49-day drive", "en", [""]),
 ])
