@@ -11,7 +11,9 @@ then seen by the next build, even if it is undone.
 
 Folders are walked without following links to folders; a linked file counts
 by its content only when it lies inside the project (the build refuses the
-others, unread). A FIFO or device is not opened.
+others, unread). A FIFO or device is not opened. Every folder, and every link
+to one, counts by its name, though it holds no file: the build refuses an empty
+folder named as a file it reads (``pages/x.md/``) and a link to a folder.
 
 A long-running caller (the preview) may pass ``seen``, kept between builds:
 a plain file is then read again only if its signature (device, inode, size,
@@ -37,6 +39,7 @@ from .memo import digest_of, digest_of_chunks
 FOLDERS = ("content", "templates", "static")
 KEPT = ("templates",)  # whose bytes are kept for the build to use (small, and read late: by Jinja)
 RACY_NS = 2_000_000_000  # FAT's clock ticks every 2 s; others far more often
+FOLDER = "folder"  # a folder's digest: its name is what counts (see the module's docstring)
 
 Signature = tuple[int, int, int, int, int]  # device, inode, size, modification and change times (ns)
 
@@ -79,6 +82,9 @@ class Inputs:
         plain: list[str] = []  # the plain files to digest, once all are found
         for folder in folders:
             for entry in _walk(os.path.join(top, folder)):
+                if entry.is_dir(follow_symlinks=False):
+                    self.digests[entry.path] = FOLDER
+                    continue
                 keep = folder in kept
                 if seen is not None and not keep and not entry.is_symlink():
                     self.digests[entry.path] = self._recall(entry, seen)
@@ -103,7 +109,8 @@ class Inputs:
         if entry.is_symlink() and not os.path.realpath(entry.path).startswith(inside):
             return "link:" + os.readlink(entry.path)
         try:
-            if not entry.is_file():  # a FIFO would block, a device never end: the build refuses them unopened
+            if not entry.is_file():  # a FIFO would block, a device never end, a link to a folder is not followed:
+                # the build refuses them unopened
                 return "not a regular file"
             if not keep:
                 return None
@@ -220,8 +227,13 @@ def _digest_of_file(path: str) -> str:
 
 
 def _walk(folder: str) -> list[os.DirEntry]:
-    """Every file (or link that is not to a folder) under ``folder``, in name order; links to folders not followed,
-    an editor's or the system's leftovers left out (``conventions.is_leftover``: the build reads none)."""
+    """Every file, folder and link under ``folder``, in name order, each folder before what it holds; links to
+    folders not followed, an editor's or the system's leftovers left out (``conventions.is_leftover``: the build
+    reads none).
+
+    A folder and a link to one are listed, though neither is read: an empty folder ``pages/x.md/``, or a link
+    ``static/shared -> ../templates``, is a mistake of a build from scratch, and a build that reuses earlier work
+    must see it come (and go) as a change of its inputs."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -231,8 +243,7 @@ def _walk(folder: str) -> list[os.DirEntry]:
     for entry in entries:
         if is_leftover(entry.name):
             continue
+        found.append(entry)
         if entry.is_dir(follow_symlinks=False):
             found.extend(_walk(entry.path))
-        elif not (entry.is_symlink() and os.path.isdir(entry.path)):
-            found.append(entry)
     return found

@@ -65,8 +65,11 @@ def test_a_link_out_of_the_project_counts_by_where_it_points_not_what_it_holds(t
     before = fingerprint(root)
     secret.write_text("changed, and never read", encoding="utf-8")
     assert fingerprint(root) == before
-    (root / "templates" / "folder-link").symlink_to(tmp_path, target_is_directory=True)  # not followed
-    assert fingerprint(root) == before
+    (root / "templates" / "folder-link").symlink_to(tmp_path, target_is_directory=True)  # counts by where it points
+    linked = fingerprint(root)
+    assert linked != before  # (the build refuses a link to a folder where it reads files: see ``inputs``)
+    (tmp_path / "elsewhere.txt").write_text("never read", encoding="utf-8")  # what it holds: not followed
+    assert fingerprint(root) == linked
 
 
 def test_a_damaged_or_foreign_cache_is_ignored(tmp_path):

@@ -134,3 +134,24 @@ def test_a_content_file_too_large_to_be_one_is_not_read_and_a_static_one_is(proj
     with big.open("ab") as file:
         file.write(b"x")
     assert Inputs(project).digests[str(big)] == f"too large: {MAX_TEXT_BYTES + 2} bytes"
+
+
+def test_a_folder_or_a_link_to_one_is_an_input_even_with_no_file_in_it(project: Path, reads: list[str]) -> None:
+    """The build refuses an empty folder named as a file it reads (``pages/x.md/``) and a link to a folder
+    (``static/shared -> ../templates``), though neither holds a file of its own: each must change the
+    fingerprint, or the next build finds nothing changed and publishes what a build from scratch refuses."""
+    before = Inputs(project).fingerprint()
+    folder = project / "content" / "pages" / "x.md"
+    folder.mkdir()
+    for made in (lambda: Inputs(project), lambda: Inputs.started(project)(), lambda: same_as_fresh(project, {})):
+        assert made().fingerprint() != before
+    folder.rmdir()
+    assert Inputs(project).fingerprint() == before
+    link = project / "static" / "shared"
+    link.symlink_to("../templates")
+    seen: dict = {}
+    with_link = same_as_fresh(project, seen).fingerprint()
+    assert with_link != before
+    assert not any(path.startswith(str(link) + os.sep) for path in Inputs(project).digests)  # not followed
+    link.unlink()
+    assert same_as_fresh(project, seen).fingerprint() == before

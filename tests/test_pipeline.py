@@ -666,3 +666,25 @@ def _waits() -> bool:
         return "->" in Path("/proc/locks").read_text(encoding="utf-8")
     except OSError:
         return False
+
+
+@pytest.mark.parametrize("made", ["content/pages/x.md", "content/sources/x.md", "static/shared"])
+def test_a_folder_the_build_refuses_is_refused_after_a_build_that_succeeded(tmp_path: Path, made: str) -> None:
+    """An empty folder named as a page or source file, and a link to a folder, hold no file: the build that
+    follows one that succeeded must still see them, and refuse them as a build from scratch does, in the
+    preview's way of building too."""
+    from microsite.cache import BuildCache
+
+    root, out = minimal_site(tmp_path)
+    preview = BuildCache(root / CACHE_FOLDER, save=False)
+    build(root, out)
+    build(root, tmp_path / "preview", cache=preview)
+    if made.startswith("static/"):
+        (root / made).symlink_to("../templates")
+    else:
+        (root / made).mkdir()
+    for cache, folder in ((None, out), (preview, tmp_path / "preview")):
+        with pytest.raises(ContentErrors) as found:
+            build(root, folder, cache=cache)
+        assert [error.location.path for error in found.value.errors] == [root / made]
+    preview.close()
