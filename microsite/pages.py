@@ -51,9 +51,10 @@ def read_pages(documents: tuple[Document, ...], config: Config, md: Compiler, er
     by_key: dict[str, dict[str, Page]] = defaultdict(dict)
     root = str(config.path.parent / "pages") + os.sep  # pages live in content/pages/, beside site.yaml
     for document in documents:
-        # A page's reading depends on its file, where it is under pages/, and the site's languages only.
+        # A page's reading depends on its file, where it is under pages/, and the site's languages only: their
+        # codes, and the names of theirs and the editions' (a key may not begin with one, and the mistake names it).
         mistakes, reading = memo.get(("page", document.path, document.fingerprint, root, config.codes,
-                                      config.default_language),
+                                      tuple(config.language_names.items()), config.default_language),
                                      lambda: _read_document(document, config, md, root))
         errors.extend(mistakes)
         if reading is None:

@@ -688,3 +688,28 @@ def test_a_folder_the_build_refuses_is_refused_after_a_build_that_succeeded(tmp_
             build(root, folder, cache=cache)
         assert [error.location.path for error in found.value.errors] == [root / made]
     preview.close()
+
+
+def test_a_long_running_caller_sees_a_page_folder_taken_by_an_edition_added_or_renamed(tmp_path: Path) -> None:
+    """A page's key may not begin with a language's code, an edition's included, and the mistake names the
+    language: a page read again with its file unchanged must be checked against the languages as they are now."""
+    from microsite.cache import BuildCache
+    from tests.conftest import with_edition
+
+    root, out = minimal_site(tmp_path)
+    for lang in ("zh", "en"):
+        page = root / "content" / "pages" / "zh-hant" / f"notes.{lang}.md"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(f"---\ntitle: Notes {lang}\ndescription: A page.\n---\nWords.\n", encoding="utf-8")
+    cache = BuildCache(root / CACHE_FOLDER, save=False)
+    build(root, out, cache=cache)  # no edition: the folder is a page's
+    with_edition(root)
+    for renamed in (False, True):
+        if renamed:
+            edit(root / "content" / "site.yaml", "name: 繁體中文", "name: 正體中文")
+        with pytest.raises(ContentErrors) as found:
+            build(root, out, cache=cache)
+        name = "正體中文" if renamed else "繁體中文"
+        assert {error.message for error in found.value.errors} == {
+            f"'zh-hant' is reserved: the pages in {name} are at /zh-hant/"}
+    cache.close()
