@@ -150,7 +150,10 @@ class ProjectTemplates(jinja2.FileSystemLoader):
         if data is None:  # not there when the inputs were read: whatever is found now was not fingerprinted
             self.inputs.stale = True
             try:
-                return super().get_source(environment, template)
+                source, filename, _ = super().get_source(environment, template)
+                # (in a linked folder, say) Nor does its time stamp say it is unchanged when asked for again (touch
+                # -d and cp -p set it back): an environment kept by the preview reads it again every time.
+                return source, filename, lambda: False
             except UnicodeDecodeError:
                 with open(path, "rb") as handle:
                     data = handle.read()

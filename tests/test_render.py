@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -393,3 +394,30 @@ def test_every_id_the_templates_give_is_one_no_heading_gets():
                 literal.add(ident)
     assert literal and literal <= TEMPLATE_IDS and all(map(is_template_id, literal))
     assert made - {""} <= set(TEMPLATE_ID_PREFIXES) and "q-" in TEMPLATE_ID_PREFIXES  # passages: "q-..."
+
+
+def test_a_template_in_a_linked_folder_is_read_again_when_saved_with_its_old_time_stamp(minimal_project: Path,
+                                                                                       tmp_path: Path):
+    """A template reached through a link to a folder (``templates/parts -> ../shared``) is not among the inputs
+    (links to folders are not followed), so nothing fingerprinted says it is unchanged: the preview's kept
+    templates must not be trusted for it by its time stamp, which ``touch -d`` or ``cp -p`` set back."""
+    from microsite.cache import BuildCache
+    from microsite.pipeline import CACHE_FOLDER, build
+
+    shared = minimal_project / "shared"
+    shared.mkdir()
+    (shared / "note.html").write_text("<p>before</p>\n", encoding="utf-8")
+    (minimal_project / "templates" / "parts").symlink_to("../shared")
+    home = minimal_project / "templates" / "home.html"
+    home.write_text(home.read_text(encoding="utf-8").replace(
+        "  {{ body }}\n", '  {{ body }}\n{% include "parts/note.html" %}\n', 1), encoding="utf-8")
+    cache, out = BuildCache(minimal_project / CACHE_FOLDER, save=False), tmp_path / "preview"
+    build(minimal_project, out, cache=cache)
+    assert "<p>before</p>" in (out / "index.html").read_text(encoding="utf-8")
+    note = shared / "note.html"
+    stamp = note.stat()
+    note.write_text("<p>after!</p>\n", encoding="utf-8")  # the same size
+    os.utime(note, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    build(minimal_project, out, cache=cache)
+    assert "<p>after!</p>" in (out / "index.html").read_text(encoding="utf-8")
+    cache.close()
