@@ -4,7 +4,7 @@ Hypothesis draws sequences of edits an editor (or the environment) makes:
 page bodies (with links to records, citations and numbers) and front matter,
 data records (the fields links show, ids that links name), UI strings, site.yaml,
 templates that show other pages' fields, pages and static files added and
-removed, the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``),
+removed, folders that hold no file the build reads but are its mistakes, the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``),
 and the cache's store damaged; and, on a site with a Traditional Chinese
 edition, the editor's own conversions. After each step the project is built three
 ways and compared: reusing the on-disk cache as a fresh process
@@ -122,6 +122,24 @@ def static_removed(name: str) -> Callable[[Path], None]:
     return lambda root: (root / "static" / name).unlink(missing_ok=True)
 
 
+def refused_folder(relative: str, present: bool) -> Callable[[Path], None]:
+    """What holds no file the build reads and yet is its mistake: an empty folder named as a page or source file,
+    a link to a folder among the static files; made, or removed."""
+    def apply(root: Path) -> None:
+        path = root / relative
+        if not present:
+            if path.is_symlink():
+                path.unlink()
+            elif path.is_dir():
+                path.rmdir()
+        elif not os.path.lexists(path):
+            if relative.startswith("static/"):
+                path.symlink_to("../templates")
+            else:
+                path.mkdir()
+    return apply
+
+
 def store_damaged(how: str) -> Callable[[Path], None]:
     """The cache's store broken as a crash or a disk might: its largest segment cut short or gone, a byte of each
     value changed (the build then makes the values again)."""
@@ -192,6 +210,8 @@ EDITS = st.one_of(
     st.builds(static_removed, st.sampled_from(["extra.css", "notes.txt"])),
     st.builds(page_pair, st.sampled_from(["extra", "more/deep"]), st.booleans()),
     st.builds(store_damaged, st.sampled_from(["truncated", "missing", "flipped"])),
+    st.builds(refused_folder, st.sampled_from(["content/pages/x.md", "content/sources/x.md", "static/shared"]),
+              st.booleans()),
     st.builds(source_text, st.sampled_from(["## 搭载体提振积极性", "超4.5亿元", "前言一段。"]),
               st.sampled_from(["前言一段。\n\n## 搭载体提振积极性", "超5亿元", ""])),
 )
@@ -228,7 +248,7 @@ def checked(root: Path, options: BuildOptions) -> object:
 
 def clean(root: Path, scratch: Path, options: BuildOptions, step: int) -> object:
     copy = scratch / f"clean-{step}"
-    shutil.copytree(root, copy / "project", ignore=shutil.ignore_patterns(CACHE_FOLDER))
+    shutil.copytree(root, copy / "project", ignore=shutil.ignore_patterns(CACHE_FOLDER), symlinks=True)  # as they are
     result = outcome(copy / "project", copy / "site", options)
     return result.replace(str(copy / "project"), str(root)) if isinstance(result, str) else result
 
@@ -360,3 +380,11 @@ def test_reusing_builds_on_several_cores_equal_clean_builds_on_one(steps: list) 
 @given(STEPS)
 def test_reusing_builds_equal_clean_builds_in_fresh_processes_too(steps: list) -> None:
     check_steps(steps, processes=True)
+
+
+def test_folders_that_hold_no_file_but_are_mistakes_are_seen_by_reusing_builds() -> None:
+    """An empty folder named as a page or source file, a link to a folder: made after a build that succeeded, each
+    is the mistake a clean build reports, and removed, the site is built again."""
+    check_steps([refused_folder("content/pages/x.md", True), refused_folder("content/pages/x.md", False),
+                 refused_folder("content/sources/x.md", True), refused_folder("static/shared", True),
+                 refused_folder("content/sources/x.md", False), refused_folder("static/shared", False)])
