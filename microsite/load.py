@@ -175,9 +175,10 @@ def unread_files(content: Path, unread: list[str]) -> tuple[Path, ...]:
                  if not is_private_file(os.path.basename(path)))
 
 
-def load_data_file(path: Path, errors: ErrorList) -> DataFile | None:
-    """One required YAML file of ``content/``, read and parsed (mistakes go to ``errors``)."""
-    return _load_data(path, path.parent.parent.resolve(), errors, True, _Found({}, None, None))
+def load_data_file(path: Path, errors: ErrorList, root: Path | None = None) -> DataFile | None:
+    """One required YAML file of ``content/``, read and parsed (mistakes go to ``errors``); ``root``, the project
+    folder, which a symbolic link may not leave (by default the folder above the file's)."""
+    return _load_data(path, (root or path.parent.parent).resolve(), errors, True, _Found({}, None, None))
 
 
 def _load_data(path: Path, root: Path, errors: ErrorList, required: bool, found: _Found) -> DataFile | None:

@@ -217,23 +217,32 @@ def mark(root: Path, default: str, languages: tuple[str, ...], paths: list[Path]
     """Mark what ``paths`` name as translated: pages, data files (every record in them), sources.
 
     Returns a line per thing looked at, and whether it was marked now (False: it was up to date already).
-    Raises ``ValueError`` for a path that names nothing translatable.
+    Raises ``ValueError`` for a path that names nothing translatable, and ``ContentErrors`` (nothing marked, nothing
+    written) for a data file or the ledger the build would refuse, read as the build reads them.
     """
     content = root / "content"
     ledger_path = content / "data" / f"{LEDGER}.yaml"
-    ledger = _read_ledger_file(ledger_path)
+    errors = ErrorList()  # every file is read before any is written: a mistake in one marks nothing
+    ledger = _read_ledger_file(ledger_path, root, errors)
     before = dict(ledger)
-    lines = []
+    marks: list[Path | list[Original]] = []
     for path in paths:
         path = path.resolve()
         if path.suffix == ".md" and path.is_relative_to(content / "pages"):
-            lines.append(_mark_page(path, default, languages, ledger))
+            marks.append(path)
         elif path.parent == content / "data" and path.stem in (kind.file for kind in RECORD_KINDS):
-            lines += [_mark_original(original, ledger) for original in _originals_in_data(path, default)]
+            marks.append(_originals_in_data(path, root, default, errors))
         elif path.suffix == ".md" and path.parent == content / "sources":
-            lines.append(_mark_original(_source_in(path), ledger))
+            marks.append([_source_in(path)])
         else:
             raise ValueError(f"{path}: not a page, a data file of records (statistics, timeline, glossary) or a source")
+    errors.raise_if_any()
+    lines = []
+    for marking in marks:
+        if isinstance(marking, Path):
+            lines.append(_mark_page(marking, default, languages, ledger))
+        else:
+            lines += [_mark_original(original, ledger) for original in marking]
     if ledger != before:
         write_ledger(ledger_path, ledger)
     return lines
@@ -271,11 +280,12 @@ def _mark_original(original: Original, ledger: dict) -> tuple[bool, str]:
     return True, f"marked as translated: {original.what} ({original.path.name})"
 
 
-def _originals_in_data(path: Path, default: str) -> list[Original]:
-    from .load import DataFile
+def _originals_in_data(path: Path, root: Path, default: str, errors: ErrorList) -> list[Original]:
+    """The records' originals in the data file ``path``, read as the build reads it (YAML 1.2, located mistakes)."""
+    from .load import load_data_file
 
-    value = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    return record_originals({path.stem: DataFile(path, value)}, default)
+    loaded = load_data_file(path, errors, root)
+    return record_originals({path.stem: loaded}, default) if loaded is not None else []
 
 
 def _source_in(path: Path) -> Original:
@@ -289,9 +299,13 @@ def _source_in(path: Path) -> Original:
     return source_original(ident, original, front, document.body)
 
 
-def _read_ledger_file(path: Path) -> dict:
-    try:
-        value = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+def _read_ledger_file(path: Path, root: Path, errors: ErrorList) -> dict:
+    """The ledger's entries, to be added to, as the build reads them; a ledger the build refuses goes to ``errors``
+    (written back from what could be read of it, every other entry would be lost)."""
+    from .load import load_data_file
+
+    if not os.path.lexists(path):
         return {}
-    return dict(value) if isinstance(value, dict) else {}
+    ledger = read_ledger(load_data_file(path, errors, root), errors)
+    return {key: {name: entry[name] for name in ("fingerprint", "original") if name in entry}
+            for key, entry in ledger.items()}

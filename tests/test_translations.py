@@ -173,6 +173,44 @@ def test_a_ledger_not_as_translated_writes_it_is_a_mistake(minimal_project: Path
     assert f"content/data/translated.yaml:{where}: {message}" in err and "git checkout" in err
 
 
+@pytest.mark.parametrize("name, data, where", [
+    ("statistics.yaml", b"- id: chambers\n  zh: [\n", "content/data/statistics.yaml:3:1: YAML syntax error"),
+    ("glossary.yaml", b"- id: icf\n  zh: {term: \xff}\n", "content/data/glossary.yaml:2:14: the file is not UTF-8"),
+    ("translated.yaml", b"<<<<<<< HEAD\nstat:chambers: {fingerprint: abc, original: x}\n",
+     "content/data/translated.yaml:2:14: YAML syntax error"),
+    ("translated.yaml", b"- a\n", "content/data/translated.yaml:1:1: translated.yaml must map"),
+], ids=["data-file-syntax", "data-file-not-utf8", "ledger-syntax", "ledger-shape"])
+def test_translated_refuses_a_file_it_cannot_read_with_its_location_and_writes_nothing(
+        minimal_project: Path, capsys: pytest.CaptureFixture, name: str, data: bytes, where: str) -> None:
+    """``translated`` reads the data files and the ledger as the build does: a mistake in one is a located message
+    (no traceback), and nothing is marked; a ledger it cannot read is not written over (every other entry lost)."""
+    from microsite.cli import main
+
+    marked(minimal_project, "content/data/statistics.yaml", "content/data/glossary.yaml", capsys=capsys)
+    content = minimal_project / "content"
+    (content / "data" / name).write_bytes(data)
+    files = [*(content / "data").iterdir(), *(content / "pages").iterdir()]
+    before = {path: path.read_bytes() for path in files}
+    status = main(["--root", str(minimal_project), "translated", str(content / "pages/timeline.en.md"),
+                   str(content / "data/statistics.yaml"), str(content / "data/glossary.yaml")])
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err
+    assert where in err, err
+    assert {path: path.read_bytes() for path in files} == before  # the page is not marked either
+
+
+def test_translated_reads_yaml_as_the_build_does(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
+    """A word YAML 1.1 reads as something else (``yes``, ``off``) is text to the build, and so to ``translated``:
+    the words it records are the build's (it left ``yes`` out, and the change from it was never shown)."""
+    data = minimal_project / "content" / "data"
+    edit(data / "glossary.yaml", "definition: 工商业联合会的简称。", "definition: yes")
+    marked(minimal_project, "content/data/glossary.yaml", capsys=capsys)
+    assert out_of_step(minimal_project) == []
+    edit(data / "glossary.yaml", "definition: yes", "definition: off")
+    [stale] = out_of_step(minimal_project)
+    assert "'definition: yes' became 'definition: off'" in stale, stale
+
+
 def test_white_space_is_no_change(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
     pages = minimal_project / "content" / "pages"
     marked(minimal_project, "content/pages/timeline.en.md", "content/data/statistics.yaml", capsys=capsys)
