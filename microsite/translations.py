@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from .conventions import RECORD_KINDS, content_file, key_and_language
-from .errors import ErrorList, Location
+from .errors import ContentError, ContentErrors, ErrorList, Location, not_utf8
 from .patterns import compile_later
 from .yamlfile import YamlMap, describe
 from .markdown import blank_comments
@@ -80,28 +80,60 @@ def with_front_matter_value(text: str, key: str, value: str) -> str:
 
 
 def _read_page(path: Path) -> str:
-    """The text of the page file ``path``; anything but a regular file (a FIFO would wait forever) is refused."""
-    with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
-        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise ValueError(f"{path}: not a regular file (a FIFO, socket, device or folder); give a page file")
-        return file.read().decode("utf-8-sig")
+    """The text of the page file ``path``; anything but a regular file (a FIFO would wait forever) is refused, and
+    a file that is not UTF-8 is a mistake at its first bad byte."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # (a folder, too: os.fdopen would refuse it unnamed)
+        os.close(descriptor)
+        raise ValueError(f"{path}: not a regular file (a FIFO, socket, device or folder); give a page file")
+    with os.fdopen(descriptor, "rb") as file:
+        data = file.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ContentErrors([not_utf8(path, data)]) from None
 
 
-def mark_translated(path: Path, default_language: str, languages: tuple[str, ...]) -> str:
-    """Record in ``path`` the fingerprint of its original; return what was done, for the terminal."""
+@dataclass(frozen=True)
+class _PageMark:
+    """What marking the translated page ``path`` writes: its text with the original's fingerprint (``updated``, None
+    when it has it already), and the original's text, for the ledger."""
+
+    path: Path
+    original: Path
+    original_text: str
+    value: str
+    updated: str | None
+
+
+def _page_mark(path: Path, default_language: str, languages: tuple[str, ...]) -> _PageMark:
     original = original_of(path, default_language, languages)
     if original is None:
         raise ValueError(f"{path}: not a translation (name it <page>.<language>.md, "
                          f"in a language other than {default_language})")
     if not original.is_file():
         raise ValueError(f"{path}: its original {original.name} does not exist")
-    value = words_fingerprint(_read_page(original))
+    original_text = _read_page(original)
+    value = words_fingerprint(original_text)
     text = _read_page(path)
+    if _FRONT_MATTER.match(text) is None:
+        raise ContentErrors([ContentError(Location(path, 1, 1), "the page does not start with front matter, where "
+                                          f"'{KEY}' is recorded", "start the page with a line '---', its front "
+                                          "matter (title: ...), and another '---' line, as its original does")])
     updated = with_front_matter_value(text, KEY, value)
-    if updated == text:
-        return f"up to date: {path}"
-    path.write_text(updated, encoding="utf-8")
-    return f"marked as translated from {original.name} ({value}): {path}"
+    return _PageMark(path, original, original_text, value, None if updated == text else updated)
+
+
+def _write_page_mark(mark: _PageMark) -> str:
+    if mark.updated is None:
+        return f"up to date: {mark.path}"
+    mark.path.write_text(mark.updated, encoding="utf-8")
+    return f"marked as translated from {mark.original.name} ({mark.value}): {mark.path}"
+
+
+def mark_translated(path: Path, default_language: str, languages: tuple[str, ...]) -> str:
+    """Record in ``path`` the fingerprint of its original; return what was done, for the terminal."""
+    return _write_page_mark(_page_mark(path, default_language, languages))
 
 
 # --- the ledger: records, sources, and the page originals' text -------------------------------------------------
@@ -225,22 +257,26 @@ def mark(root: Path, default: str, languages: tuple[str, ...], paths: list[Path]
     errors = ErrorList()  # every file is read before any is written: a mistake in one marks nothing
     ledger = _read_ledger_file(ledger_path, root, errors)
     before = dict(ledger)
-    marks: list[Path | list[Original]] = []
+    marks: list[_PageMark | list[Original]] = []
     for path in paths:
         path = path.resolve()
-        if path.suffix == ".md" and path.is_relative_to(content / "pages"):
-            marks.append(path)
-        elif path.parent == content / "data" and path.stem in (kind.file for kind in RECORD_KINDS):
-            marks.append(_originals_in_data(path, root, default, errors))
-        elif path.suffix == ".md" and path.parent == content / "sources":
-            marks.append([_source_in(path)])
-        else:
-            raise ValueError(f"{path}: not a page, a data file of records (statistics, timeline, glossary) or a source")
+        try:
+            if path.suffix == ".md" and path.is_relative_to(content / "pages"):
+                marks.append(_page_mark(path, default, languages))
+            elif path.parent == content / "data" and path.stem in (kind.file for kind in RECORD_KINDS):
+                marks.append(_originals_in_data(path, root, default, errors))
+            elif path.suffix == ".md" and path.parent == content / "sources":
+                marks.append([_source_in(path)])
+            else:
+                raise ValueError(f"{path}: not a page, a data file of records (statistics, timeline, glossary) or a "
+                                 "source")
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
     errors.raise_if_any()
     lines = []
     for marking in marks:
-        if isinstance(marking, Path):
-            lines.append(_mark_page(marking, default, languages, ledger))
+        if isinstance(marking, _PageMark):
+            lines.append(_mark_page(marking, default, ledger))
         else:
             lines += [_mark_original(original, ledger) for original in marking]
     if ledger != before:
@@ -257,12 +293,11 @@ def everything_translatable(root: Path, default: str) -> list[Path]:
     return pages + data + sources
 
 
-def _mark_page(path: Path, default: str, languages: tuple[str, ...], ledger: dict) -> tuple[bool, str]:
-    line = mark_translated(path, default, languages)
-    original = original_of(path, default, languages)
-    text = original.read_text(encoding="utf-8-sig")
-    ledger["page:" + _page_key(original, default)] = {"fingerprint": words_fingerprint(text), "original": text}
-    return not line.startswith("up to date"), line
+def _mark_page(mark: _PageMark, default: str, ledger: dict) -> tuple[bool, str]:
+    line = _write_page_mark(mark)
+    text = mark.original_text.replace("\r\n", "\n").replace("\r", "\n")  # as a text file is read
+    ledger["page:" + _page_key(mark.original, default)] = {"fingerprint": words_fingerprint(text), "original": text}
+    return mark.updated is not None, line
 
 
 def _page_key(original: Path, default: str) -> str:
@@ -294,7 +329,7 @@ def _source_in(path: Path) -> Original:
 
     ident = path.name[:-3].split(".")[0]
     original = path.with_name(f"{ident}.md")
-    document = parse_document(original.read_text(encoding="utf-8-sig"), original)
+    document = parse_document(_read_page(original), original)
     front = document.front if isinstance(document.front, dict) else {}
     return source_original(ident, original, front, document.body)
 

@@ -199,6 +199,32 @@ def test_translated_refuses_a_file_it_cannot_read_with_its_location_and_writes_n
     assert {path: path.read_bytes() for path in files} == before  # the page is not marked either
 
 
+@pytest.mark.parametrize("name, data, where", [
+    ("pages/timeline.en.md", b"---\ntitle: T\n---\nIntro \xff\n", "content/pages/timeline.en.md:4:7: the file is not UTF-8"),
+    ("pages/timeline.zh.md", b"---\ntitle: T\n---\n\xe4\xb8\n", "content/pages/timeline.zh.md:4:1: the file is not UTF-8"),
+    ("pages/timeline.en.md", b"Intro.\n", "content/pages/timeline.en.md:1:1: the page does not start with front matter"),
+    ("sources/2023-10-11-abcdef12.md", b"---\ntitle: \xff\n", "content/sources/2023-10-11-abcdef12.md:2:8: the file "
+                                                               "is not UTF-8"),
+], ids=["translation-not-utf8", "original-not-utf8", "no-front-matter", "source-not-utf8"])
+def test_translated_names_the_file_and_line_of_a_page_it_cannot_mark(minimal_project: Path,
+                                                                     capsys: pytest.CaptureFixture, name: str,
+                                                                     data: bytes, where: str) -> None:
+    """Not "error: 'utf-8' codec can't decode byte 0xff in position 90" (which file?), and nothing is marked, the
+    other paths given included."""
+    from microsite.cli import main
+
+    content = minimal_project / "content"
+    (content / name).write_bytes(data)
+    files = [*(content / "data").iterdir(), *(content / "pages").iterdir()]
+    before = {path: path.read_bytes() for path in files}
+    status = main(["--root", str(minimal_project), "translated", str(content / "pages/statistics.en.md"),
+                   str(content / "pages/timeline.en.md"), str(content / "sources/2023-10-11-abcdef12.en.md")])
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err
+    assert where in err, err
+    assert {path: path.read_bytes() for path in files} == before
+
+
 def test_translated_reads_yaml_as_the_build_does(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
     """A word YAML 1.1 reads as something else (``yes``, ``off``) is text to the build, and so to ``translated``:
     the words it records are the build's (it left ``yes`` out, and the change from it was never shown)."""
