@@ -7,6 +7,7 @@ once, as ``path:line:col: message`` followed by a hint on how to fix it.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        parts = [str(self.path)]
+        parts = [_visible(str(self.path))]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -123,6 +124,18 @@ class ErrorList:
 def _one_line(text: str) -> str:
     """A message stays on its line even when it quotes a value with line breaks in it."""
     return text.replace("\r", "\\r").replace("\n", "\\n").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_UNSEEN = frozenset(("Cc", "Cf", "Zl", "Zp"))  # controls, format characters (bidi, zero width), line separators
+
+
+def _visible(text: str) -> str:
+    """``text`` (a file's path) with every control, format or line separator character escaped (``\\n``,
+    ``\\u202e``): a file named with a line break would cut its mistake's line in two, a right-to-left override
+    turn it around, an escape character reach the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ascii(char)[1:-1] if unicodedata.category(char) in _UNSEEN else char for char in text)
 
 
 def _relative(path: Path, root: Path) -> Path:
