@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .conventions import RECORD_KIND, content_file, key_and_language
-from .errors import ContentErrors
+from .errors import ContentErrors, ErrorList, Location
 from .i18n import locale_of
 from .model import Config
-from .load import parse_document
+from .load import load_data_file, parse_document
 from .pages import SINGLE_TEMPLATES, TEMPLATES, key_problem
-from .schema import ID_HINT, ID_PATTERN
-from .yamlfile import parse_yaml
+from .schema import ID_HINT, ID_PATTERN, expect_list
 
 
 class ScaffoldError(Exception):
@@ -115,13 +114,18 @@ def _page_with_template(pages: Path, template: str, config: Config) -> str | Non
 
 
 def _existing_ids(path: Path) -> set[str]:
+    """The ids of the records in the data file ``path``, read as the build reads it. A file the build refuses, or
+    one that is not a list of records, is refused with the build's located mistakes: a record appended to it
+    would not be read (or would make it worse)."""
     if not path.exists():
         return set()
-    try:
-        records = parse_yaml(path.read_text(encoding="utf-8-sig"), path) or []
-    except (ContentErrors, OSError, UnicodeDecodeError) as exc:
-        raise ScaffoldError(f"{path} cannot be read ({exc}); fix it first (python3 build.py check)") from None
-    return {record.get("id") for record in records if isinstance(record, dict)}
+    errors = ErrorList()
+    loaded = load_data_file(path, errors)
+    records = loaded.value if loaded is not None else None
+    if loaded is not None and records is not None:
+        records = expect_list(records, Location(path, 1, 1), path.name, errors)
+    errors.raise_if_any()
+    return {record["id"] for record in records or () if isinstance(record, dict) and isinstance(record.get("id"), str)}
 
 
 def _newest_source(sources: Path) -> str:

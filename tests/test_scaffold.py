@@ -92,3 +92,32 @@ def test_new_page_refuses_a_template_only_one_page_may_have_and_another_has(mini
         new_item(minimal_project, config, "page", "figures", "statistics")
     assert not (minimal_project / "content/pages/figures.en.md").exists()
     assert new_item(minimal_project, config, "page", "more", "pillar")  # a template many pages may have
+
+
+@pytest.mark.parametrize("text, where", [
+    ("5\n", "content/data/statistics.yaml:1:1: statistics.yaml must be a list of '- ' items, found a number (5)"),
+    ("true\n", "content/data/statistics.yaml:1:1: statistics.yaml must be a list of '- ' items, found true/false (true)"),
+    ("a: b\n", "content/data/statistics.yaml:1:1: statistics.yaml must be a list of '- ' items, found a mapping"),
+    ("- id: x\n  zh: [\n", "content/data/statistics.yaml:3:1: YAML syntax error"),
+    ("- id: \xff\n", "content/data/statistics.yaml:1:7: the file is not UTF-8 text"),
+], ids=["number", "boolean", "mapping", "syntax", "not-utf8"])
+def test_new_record_in_a_data_file_the_build_refuses_is_its_located_mistakes_and_writes_nothing(
+        minimal_project: Path, capsys: pytest.CaptureFixture, text: str, where: str) -> None:
+    """Not a TypeError ('int' object is not iterable, unhashable type: 'YamlList'), nor a record appended under
+    'a: b', where the build reads none."""
+    path = minimal_project / "content/data/statistics.yaml"
+    data = text.encode("utf-8").replace("\xff".encode("utf-8"), b"\xff")
+    path.write_bytes(data)
+    assert main(["--root", str(minimal_project), "new", "stat", "fresh-one"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and where in err, err
+    assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize("text", ["- id: [x]\n", "- {id: {a: b}}\n"])
+def test_new_record_beside_a_record_whose_id_is_no_text_is_added(minimal_project: Path, text: str) -> None:
+    """(was TypeError: unhashable type) The build reports that record's id as before; the new one is added."""
+    path = minimal_project / "content/data/statistics.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["--root", str(minimal_project), "new", "stat", "fresh-one"]) == 0
+    assert path.read_text(encoding="utf-8").startswith(text + "\n- id: fresh-one\n")
