@@ -278,6 +278,18 @@ def test_translated_alone_lists_what_is_out_of_step_and_marks_nothing(minimal_pr
     assert [w for w in warnings_of(minimal_project) if "translation" in w] == []
 
 
+def test_translated_alone_on_content_with_a_mistake_shows_the_mistake(minimal_project: Path,
+                                                                     capsys: pytest.CaptureFixture) -> None:
+    """Not "0 translations out of step" (and status 1): what is out of step is unknown until the mistake is fixed."""
+    from microsite.cli import main
+
+    (minimal_project / "content/data/statistics.yaml").write_text("- id: chambers\n  zh: [\n", encoding="utf-8")
+    assert main(["--root", str(minimal_project), "translated"]) == 1
+    err = capsys.readouterr().err
+    assert "content/data/statistics.yaml:3:1: YAML syntax error" in err and "1 mistake found." in err
+    assert "translations out of step" not in err
+
+
 def test_the_hint_names_the_file_from_the_project_s_content_folder_wherever_the_project_is(tmp_path: Path) -> None:
     """A project kept in a folder named content (content/site/content/pages/...) is named from its own content/:
     the hint once began at the first folder named content."""
