@@ -262,8 +262,9 @@ def ingest_file(
     items = parse_items(_read_raw(path), str(path), encoding=encoding)
     results = []
     for item in items:
-        same = _ingested_before(_target(item, sources_dir), item.raw_sha256)
-        results += [(output, _status(output, force, same)) for output in item_outputs(item, sources_dir, str(path))]
+        same = _ingested_before(_on_disk(_target(item, sources_dir)), item.raw_sha256)
+        results += [(output, _status(output, _on_disk(output.path), force, same))
+                    for output in item_outputs(item, sources_dir, str(path))]
     sources_dir.mkdir(parents=True, exist_ok=True)
     for output, result in results:
         if result.status in ("created", "updated"):
@@ -271,25 +272,44 @@ def ingest_file(
     return [result for _, result in results]
 
 
-def _ingested_before(source: Path, raw_sha256: str) -> bool:
-    """Whether ``source`` was ingested from the raw item with this hash (its front matter says so)."""
+def _on_disk(path: Path) -> bytes | None:
+    """The bytes of the file at ``path``, where ingest writes one; None when there is none. Anything but a regular
+    file is refused unopened: a folder, a FIFO (reading it would wait forever), a device, or a symbolic link (ingest
+    would replace it with a file; and what it leads to, perhaps outside the project, would be shown in a diff)."""
     try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            raise IngestError(path, 1, f"a symbolic link (to {os.readlink(path)}) is where ingest writes this file",
+                              "remove the link: ingest writes the file itself, and follows no link")
+        if not stat.S_ISREG(info.st_mode):
+            raise IngestError(path, 1, "a folder, FIFO, socket or device is where ingest writes this file",
+                              "move it away: ingest writes the file itself")
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise IngestError(path, 1, f"cannot read the file: {exc.strerror}", "check the file's permissions") from None
+
+
+def _ingested_before(existing: bytes | None, raw_sha256: str) -> bool:
+    """Whether the source ``existing`` (its bytes) was ingested from the raw item with this hash (its front matter
+    says so)."""
+    try:
+        text = existing.decode("utf-8-sig") if existing is not None else ""
+    except UnicodeDecodeError:
         return False
     front = text.split("\n---", 1)[0]
     return re.search(rf"^raw_sha256: ?[\"']?{raw_sha256}[\"']?[ \t]*$", front, re.MULTILINE) is not None
 
 
-def _status(output: Output, force: bool, same_item: bool) -> IngestResult:
+def _status(output: Output, old: bytes | None, force: bool, same_item: bool) -> IngestResult:
     """What to do with one output: create it, leave it, overwrite it (``force``), or keep the editor's version.
 
     A file that differs from what ingest writes for the same raw item was edited by hand: it is kept. One that
     differs and is not of the same raw item (its ``raw_sha256`` differs) stops ingest for that file.
     """
-    if not output.path.exists():
+    if old is None:
         return IngestResult(output.path, "created")
-    old = output.path.read_bytes()
     if old == output.data:
         return IngestResult(output.path, "unchanged")
     if force:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -929,3 +930,30 @@ def test_ingested_source_with_zero_width_space_passes_the_build(minimal_project:
     for draft in (minimal_project / "content" / "sources").glob("*.candidates.yaml"):
         draft.unlink()  # the build does not read drafts; only the source has to pass
     assert main(["--root", str(minimal_project), "check"]) == 0
+
+
+@pytest.mark.parametrize("what", ["folder", "fifo", "link-outside", "link-inside"])
+@pytest.mark.parametrize("which", [".md", ".candidates.yaml"])
+def test_ingest_refuses_unopened_what_is_not_a_file_where_it_writes_one(raw_file: Path, tmp_path: Path, what: str,
+                                                                     which: str) -> None:
+    """A folder was an IsADirectoryError traceback, a FIFO a wait for ever, and a link to a file outside the project
+    was read and shown in the diff of the mistake; with --force too, nothing is written, and nothing opened."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    target = sources / f"{REAL_ID}{which}"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("a secret outside the project\n", encoding="utf-8")
+    if what == "folder":
+        target.mkdir()
+    elif what == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to(secret if what == "link-outside" else sources / "other.md")
+        (sources / "other.md").write_text("x\n", encoding="utf-8")
+    before = names(sources)
+    for force in (False, True):
+        with pytest.raises(IngestError) as error:
+            ingest_file(raw_file, sources, force=force)
+        assert error.value.path == str(target) and "where ingest writes this file" in error.value.message
+        assert "a secret outside" not in str(error.value)
+        assert names(sources) == before and (what != "folder" or target.is_dir())
