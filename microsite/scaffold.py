@@ -7,6 +7,7 @@ they are filled in. Nothing existing is overwritten.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .conventions import RECORD_KIND, content_file, key_and_language
@@ -48,7 +49,7 @@ def _new_page(pages: Path, config: Config, key: str, template: str) -> list[str]
                             "give the new page another template (--template page)")
     paths = [pages / content_file(key, code) for code in config.codes]
     for path in paths:
-        if path.exists():
+        if os.path.lexists(path):  # a symbolic link too, even one to nothing: the page would be written where it leads
             raise ScaffoldError(f"{path} already exists; nothing was written")
     for path in paths:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -121,3 +121,14 @@ def test_new_record_beside_a_record_whose_id_is_no_text_is_added(minimal_project
     path.write_text(text, encoding="utf-8")
     assert main(["--root", str(minimal_project), "new", "stat", "fresh-one"]) == 0
     assert path.read_text(encoding="utf-8").startswith(text + "\n- id: fresh-one\n")
+
+
+def test_new_page_writes_nothing_through_a_symbolic_link_to_nothing(minimal_project: Path, tmp_path: Path) -> None:
+    """A link where a new page goes, even one leading nowhere (yet), is a file that exists: the page was written
+    where it led, outside the project."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (minimal_project / "content/pages/fresh.en.md").symlink_to(outside / "fresh.en.md")
+    with pytest.raises(ScaffoldError, match="fresh.en.md already exists; nothing was written"):
+        new_item(minimal_project, read_config_file(minimal_project), "page", "fresh")
+    assert list(outside.iterdir()) == [] and not (minimal_project / "content/pages/fresh.zh.md").exists()
