@@ -118,7 +118,7 @@ def _existing_ids(path: Path) -> set[str]:
     """The ids of the records in the data file ``path``, read as the build reads it. A file the build refuses, or
     one that is not a list of records, is refused with the build's located mistakes: a record appended to it
     would not be read (or would make it worse)."""
-    if not path.exists():
+    if not os.path.lexists(path):  # (a link to nothing is the build's mistake: the record would be written there)
         return set()
     errors = ErrorList()
     loaded = load_data_file(path, errors)

@@ -132,3 +132,15 @@ def test_new_page_writes_nothing_through_a_symbolic_link_to_nothing(minimal_proj
     with pytest.raises(ScaffoldError, match="fresh.en.md already exists; nothing was written"):
         new_item(minimal_project, read_config_file(minimal_project), "page", "fresh")
     assert list(outside.iterdir()) == [] and not (minimal_project / "content/pages/fresh.zh.md").exists()
+
+
+def test_new_record_writes_nothing_through_a_symbolic_link_to_nothing(minimal_project: Path, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    glossary = minimal_project / "content/data/glossary.yaml"
+    glossary.unlink()
+    glossary.symlink_to(outside / "glossary.yaml")
+    assert main(["--root", str(minimal_project), "new", "term", "fresh"]) == 1
+    assert "content/data/glossary.yaml: the symbolic link leads nowhere" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
