@@ -319,6 +319,11 @@ def _ingest(arguments: argparse.Namespace, root: Path) -> int:
     from .epaper import IngestError
     from .ingest import expand_paths, ingest_file
 
+    sources = root / "content" / "sources"
+    if not Path(os.path.realpath(sources)).is_relative_to(root.resolve()):  # as the build refuses to read it
+        print(f"content/sources: the folder is outside the project (it leads to {os.path.realpath(sources)}); "
+              "nothing was written\n  hint: copy the folder into the project instead of linking to it", file=sys.stderr)
+        return 1
     failed = 0
     for path in expand_paths(arguments.paths):
         if isinstance(path, IngestError):

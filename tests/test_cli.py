@@ -132,6 +132,21 @@ def test_ingest_writes_a_source_and_is_idempotent(tmp_path: Path, capsys: pytest
     assert "unchanged" in capsys.readouterr().out.splitlines()[-1]
 
 
+@pytest.mark.parametrize("linked", ["content/sources", "content"])
+def test_ingest_writes_nothing_into_a_folder_linked_from_outside_the_project(tmp_path: Path, linked: str,
+                                                                             capsys: pytest.CaptureFixture) -> None:
+    """The build refuses to read such a folder; ingest wrote the source there, outside the project."""
+    raw = REPO / "tests" / "fixtures" / "ingest" / "real" / "000_9911d2ada22d7c3e.txt"
+    root, outside = tmp_path / "project", tmp_path / "outside"
+    outside.mkdir()
+    (root / linked).parent.mkdir(parents=True, exist_ok=True)
+    (root / linked).symlink_to(outside, target_is_directory=True)
+    assert main(["--root", str(root), "ingest", str(raw)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("content/sources: the folder is outside the project") and "Traceback" not in err
+    assert list(outside.rglob("*")) == []
+
+
 @pytest.mark.parametrize("out, message", [
     ("no-such-folder/../content", "inside the project's content/ folder"),
     ("content/pages/site", "inside the project's content/ folder"),
