@@ -10,13 +10,15 @@ host unless the content itself links there. No page gives one id twice
 
 from __future__ import annotations
 
+import os
 import posixpath
+import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .errors import ContentError, Location
+from .errors import ContentError, Location, not_utf8
 from .model import Site
 
 EXTERNAL_SCHEMES = ("http", "https")
@@ -83,9 +85,13 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                              f"check it for the address it was built for: python3 build.py check --base-url "
                              f"{built_for} --site {folder}; or build it again without --base-url")]
     base = urlsplit(site.config.base_url)
-    pages = {path: read_html(path.read_text(encoding="utf-8")) for path in sorted(folder.rglob("*.html"))}
-    allowed = site.external_links
     problems: list[ContentError] = []
+    pages = {}
+    for path in sorted(folder.rglob("*.html")):
+        text = _page_text(path, problems)
+        if text is not None:
+            pages[path] = read_html(text)
+    allowed = site.external_links
     for path, reading in pages.items():
         page_url = _url_of(folder, path, base.path)
         for href, line, column in reading.links:
@@ -107,13 +113,37 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
     return problems
 
 
+def _page_text(path: Path, problems: list[ContentError] | None = None) -> str | None:
+    """The text of the page file ``path``, or None, with the problem (if ``problems`` is given): a build writes
+    only regular UTF-8 files. A link is not followed (it may lead out of the folder, or round in a circle), nor
+    anything else opened (a FIFO would wait for ever)."""
+    problem = None
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            problem = ContentError(Location(path), "a symbolic link (a build makes none); it was not followed",
+                                   "build the site again into a new folder")
+        elif not stat.S_ISREG(info.st_mode):
+            problem = ContentError(Location(path), "a folder, FIFO, socket or device named as a page (a build makes "
+                                   "none)", "build the site again into a new folder")
+        else:
+            data = path.read_bytes()
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                problem = ContentError(not_utf8(path, data).location, "the page is not UTF-8 text (a build writes "
+                                       "UTF-8)", "build the site again into a new folder")
+    except OSError as exc:
+        problem = ContentError(Location(path), f"cannot read the page: {exc.strerror}")
+    if problems is not None:
+        problems.append(problem)
+    return None
+
+
 def _built_for(folder: Path) -> str:
     """The base URL the build at ``folder`` was made for: its home page's canonical address ("" if unknown)."""
-    home = folder / "index.html"
-    try:
-        return read_html(home.read_text(encoding="utf-8")).canonical
-    except (OSError, UnicodeDecodeError):
-        return ""
+    text = _page_text(folder / "index.html")
+    return read_html(text).canonical if text is not None else ""
 
 
 def _url_of(folder: Path, path: Path, base_path: str) -> str:

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import http.server
 import json
+import os
 import re
 import threading
 import urllib.request
@@ -282,6 +283,34 @@ def test_check_site_of_a_build_for_another_address_says_so_once(minimal_project:
     assert captured.out.endswith("1 problem\n")
     assert main(["--root", str(minimal_project), "check", "--base-url", "http://127.0.0.1:8000/", "--site",
                  str(out)]) == 0
+
+
+@pytest.mark.parametrize("what, problem", [
+    ("not-utf8", "x.html:1:6: the page is not UTF-8 text"),
+    ("folder", "x.html: a folder, FIFO, socket or device named as a page"),
+    ("fifo", "x.html: a folder, FIFO, socket or device named as a page"),
+    ("loop", "x.html: a symbolic link (a build makes none); it was not followed"),
+    ("link-outside", "x.html: a symbolic link (a build makes none); it was not followed"),
+])
+def test_check_site_reports_what_a_build_never_makes_without_opening_it(minimal_project: Path, tmp_path: Path,
+                                                                        capsys, what: str, problem: str) -> None:
+    """A page not UTF-8, a folder or a link loop named as one were tracebacks, a FIFO a wait for ever, and a link to
+    a file outside the site was read as one of its pages."""
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    page = out / "x.html"
+    if what == "not-utf8":
+        page.write_bytes(b"<html\xff>")
+    elif what == "folder":
+        page.mkdir()
+    elif what == "fifo":
+        os.mkfifo(page)
+    else:
+        page.symlink_to(page if what == "loop" else minimal_project / "templates" / "base.html")
+    assert main(["--root", str(minimal_project), "check", "--site", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and problem in captured.err, captured.err
+    assert captured.out.endswith(" 1 problem\n")
 
 
 def test_leftovers_of_a_killed_build_are_removed_but_not_a_running_ones(tmp_path: Path) -> None:
