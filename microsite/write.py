@@ -545,6 +545,8 @@ def read_manifest(folder: Path, confirm: bool = True) -> dict[str, tuple[str, in
     try:
         if folder.is_symlink() or not (folder / MARKER).is_file():
             return None
+        if not stat.S_ISREG(os.lstat(folder / MANIFEST).st_mode):  # a FIFO would wait for ever, a link lead anywhere
+            return None
         stored = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         manifest = {path: (entry[0], entry[1]) for path, entry in stored.items()}
     except (OSError, ValueError, TypeError, IndexError, AttributeError):

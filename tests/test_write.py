@@ -270,6 +270,24 @@ def test_no_spare_is_prepared_from_a_site_that_is_not_what_its_manifest_says(tmp
     assert [path.name for path in tmp_path.iterdir()] == ["site"]  # and nothing left beside it
 
 
+@pytest.mark.parametrize("what", ["fifo", "link", "folder"])
+def test_a_manifest_that_is_no_file_is_not_read_and_the_site_is_written_again(tmp_path, what):
+    """A FIFO named as the manifest (its site is not what it says) made every later build wait for ever."""
+    out = tmp_path / "site"
+    write_site(_pages(a=b"A"), out)
+    (out / MANIFEST).unlink()
+    if what == "fifo":
+        os.mkfifo(out / MANIFEST)
+    elif what == "link":
+        (out / MANIFEST).symlink_to(tmp_path / "elsewhere.json")
+        (tmp_path / "elsewhere.json").write_text("{}", encoding="utf-8")
+    else:
+        (out / MANIFEST).mkdir()
+    assert read_manifest(out) is None and not prepare_spare(out)
+    write_site(_pages(a=b"B"), out)
+    assert files(out)["a.html"] == b"B"
+
+
 def test_a_spare_left_half_updated_by_a_killed_build_is_not_trusted(tmp_path):
     out = tmp_path / "site"
     write_site([Output("a.html", b"1")], out)
