@@ -8,6 +8,7 @@ they are filled in. Nothing existing is overwritten.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .conventions import RECORD_KIND, content_file, key_and_language
@@ -106,6 +107,8 @@ def _page_with_template(pages: Path, template: str, config: Config) -> str | Non
     that cannot be read is left to the build to report."""
     for path in sorted(pages.rglob(f"*.{config.default_language}.md")):
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would wait for ever (the build refuses it)
+                continue
             front = parse_document(path.read_text(encoding="utf-8-sig"), path).front
         except (ContentErrors, OSError, UnicodeDecodeError):
             continue

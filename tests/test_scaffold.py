@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -144,3 +145,11 @@ def test_new_record_writes_nothing_through_a_symbolic_link_to_nothing(minimal_pr
     assert main(["--root", str(minimal_project), "new", "term", "fresh"]) == 1
     assert "content/data/glossary.yaml: the symbolic link leads nowhere" in capsys.readouterr().err
     assert list(outside.iterdir()) == []
+
+
+def test_new_page_of_a_single_template_is_not_stopped_by_a_fifo_among_the_pages(minimal_project: Path) -> None:
+    """Looking for the page that has the template, ``new`` opened every page: a FIFO named as one made it wait for
+    ever (the build refuses it unopened)."""
+    os.mkfifo(minimal_project / "content/pages/pipe.zh.md")
+    new_item(minimal_project, read_config_file(minimal_project), "page", "find", "search")
+    assert (minimal_project / "content/pages/find.zh.md").is_file()
