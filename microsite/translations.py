@@ -106,13 +106,15 @@ class _PageMark:
     updated: str | None
 
 
-def _page_mark(path: Path, default_language: str, languages: tuple[str, ...]) -> _PageMark:
+def _page_mark(path: Path, default_language: str, languages: tuple[str, ...], root: Path | None = None) -> _PageMark:
     original = original_of(path, default_language, languages)
     if original is None:
         raise ValueError(f"{path}: not a translation (name it <page>.<language>.md, "
                          f"in a language other than {default_language})")
     if not original.is_file():
         raise ValueError(f"{path}: its original {original.name} does not exist")
+    if root is not None:
+        _inside(original, root)
     original_text = _read_page(original)
     value = words_fingerprint(original_text)
     text = _read_page(path)
@@ -122,6 +124,16 @@ def _page_mark(path: Path, default_language: str, languages: tuple[str, ...]) ->
                                           "matter (title: ...), and another '---' line, as its original does")])
     updated = with_front_matter_value(text, KEY, value)
     return _PageMark(path, original, original_text, value, None if updated == text else updated)
+
+
+def _inside(path: Path, root: Path) -> None:
+    """Refuse (as the build does, unread) a file that is a symbolic link leading outside the project ``root``: what
+    it leads to would be copied into the ledger."""
+    real = os.path.realpath(path)
+    if not Path(real).is_relative_to(root.resolve()):
+        raise ContentErrors([ContentError(Location(path), f"the symbolic link leads outside the project (to {real}); "
+                                          "only files inside the project are read",
+                                          "copy what it links to into the project instead of linking to it")])
 
 
 def _write_page_mark(mark: _PageMark) -> str:
@@ -262,11 +274,11 @@ def mark(root: Path, default: str, languages: tuple[str, ...], paths: list[Path]
         path = path.resolve()
         try:
             if path.suffix == ".md" and path.is_relative_to(content / "pages"):
-                marks.append(_page_mark(path, default, languages))
+                marks.append(_page_mark(path, default, languages, root))
             elif path.parent == content / "data" and path.stem in (kind.file for kind in RECORD_KINDS):
                 marks.append(_originals_in_data(path, root, default, errors))
             elif path.suffix == ".md" and path.parent == content / "sources":
-                marks.append([_source_in(path)])
+                marks.append([_source_in(path, root)])
             else:
                 raise ValueError(f"{path}: not a page, a data file of records (statistics, timeline, glossary) or a "
                                  "source")
@@ -323,12 +335,13 @@ def _originals_in_data(path: Path, root: Path, default: str, errors: ErrorList) 
     return record_originals({path.stem: loaded}, default) if loaded is not None else []
 
 
-def _source_in(path: Path) -> Original:
+def _source_in(path: Path, root: Path) -> Original:
     """The source a source file names: ``<id>.md`` itself, or ``<id>.<lang>.md`` (a translation of it)."""
     from .load import parse_document
 
     ident = path.name[:-3].split(".")[0]
     original = path.with_name(f"{ident}.md")
+    _inside(original, root)
     document = parse_document(_read_page(original), original)
     front = document.front if isinstance(document.front, dict) else {}
     return source_original(ident, original, front, document.body)

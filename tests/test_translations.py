@@ -225,6 +225,26 @@ def test_translated_names_the_file_and_line_of_a_page_it_cannot_mark(minimal_pro
     assert {path: path.read_bytes() for path in files} == before
 
 
+@pytest.mark.parametrize("name", ["pages/timeline.zh.md", "sources/2023-10-11-abcdef12.md"])
+def test_translated_copies_nothing_from_outside_the_project_into_the_ledger(minimal_project: Path, tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture,
+                                                                            name: str) -> None:
+    """An original that is a link out of the project (the build refuses it unread) was read, and its text
+    written into translated.yaml."""
+    from microsite.cli import main
+
+    content = minimal_project / "content"
+    secret = tmp_path / "secret.md"
+    secret.write_bytes((content / name).read_bytes().replace(b"---\n", b"---\nsecret: outside\n", 1))
+    (content / name).unlink()
+    (content / name).symlink_to(secret)
+    translation = "pages/timeline.en.md" if name.startswith("pages") else "sources/2023-10-11-abcdef12.en.md"
+    assert main(["--root", str(minimal_project), "translated", str(content / translation)]) == 1
+    err = capsys.readouterr().err
+    assert f"content/{name}: the symbolic link leads outside the project" in err, err
+    assert not (content / "data/translated.yaml").exists()
+
+
 def test_translated_reads_yaml_as_the_build_does(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
     """A word YAML 1.1 reads as something else (``yes``, ``off``) is text to the build, and so to ``translated``:
     the words it records are the build's (it left ``yes`` out, and the change from it was never shown)."""
