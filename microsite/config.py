@@ -51,7 +51,11 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
         else _base_url(base_url, Location(Path("--base-url")), errors)
     nav = fields.text_list("nav")
     nav_list = mapping.get("nav")
-    locations = tuple(nav_list.item_loc(i) for i in range(len(nav))) if hasattr(nav_list, "item_loc") else ()
+    first: dict[str, Location] = {}  # each kept item's place (an item dropped before it, twice or empty, is no place)
+    for index, item in enumerate(nav_list if hasattr(nav_list, "item_loc") else ()):
+        if isinstance(item, str) and item.strip():
+            first.setdefault(item.strip(), nav_list.item_loc(index))
+    locations = tuple(first[key] for key in nav) if first else ()
     editions = read_editions(mapping.get("editions"), fields.loc("editions"), codes, errors, plain)
     return Config(data.path, title, description, languages, default or codes[0], url, nav, locations,
                   _organisation(fields, codes, errors, plain), editions)

@@ -187,7 +187,10 @@ class Fields:
         items = expect_list(value, self.loc(key), f"{self.what}: '{key}'", self.errors)
         result = []
         for index, item in enumerate(items):
-            if not (isinstance(item, str) and item.strip()):
+            if isinstance(item, str) and not item.strip():
+                self.errors.add(items.item_loc(index), f"{self.what}: '{key}' has an empty item",
+                                "write the item, or remove it")
+            elif not isinstance(item, str):
                 self.errors.add(items.item_loc(index), f"{self.what}: '{key}' items must be text, found {describe(item)}")
             elif item.strip() in result:
                 self.errors.add(items.item_loc(index), f"{self.what}: '{key}' lists '{item.strip()}' twice",

@@ -206,7 +206,7 @@ def test_text_list_reports_each_bad_item_at_its_place():
     assert data.text_list("stats") == ("a",)
     assert [(e.location.line, e.location.column, e.message) for e in errors.errors] == [
         (3, 5, "statistic 'x': 'stats' items must be text, found a number (12)"),
-        (4, 5, "statistic 'x': 'stats' items must be text, found text ('')"),
+        (4, 5, "statistic 'x': 'stats' has an empty item"),
     ]
 
 
