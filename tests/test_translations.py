@@ -184,19 +184,26 @@ def test_translated_refuses_a_file_it_cannot_read_with_its_location_and_writes_n
         minimal_project: Path, capsys: pytest.CaptureFixture, name: str, data: bytes, where: str) -> None:
     """``translated`` reads the data files and the ledger as the build does: a mistake in one is a located message
     (no traceback), and nothing is marked; a ledger it cannot read is not written over (every other entry lost)."""
-    from microsite.cli import main
-
     marked(minimal_project, "content/data/statistics.yaml", "content/data/glossary.yaml", capsys=capsys)
     content = minimal_project / "content"
     (content / "data" / name).write_bytes(data)
+    assert_translated_refuses(minimal_project, capsys, where, "pages/timeline.en.md", "data/statistics.yaml",
+                              "data/glossary.yaml")  # (the page is not marked either)
+
+
+def assert_translated_refuses(project: Path, capsys: pytest.CaptureFixture, where: str, *paths: str) -> None:
+    """``translated`` given ``paths`` (under content/) fails with the mistake located at ``where``, no traceback,
+    and changes no data file or page."""
+    from microsite.cli import main
+
+    content = project / "content"
     files = [*(content / "data").iterdir(), *(content / "pages").iterdir()]
     before = {path: path.read_bytes() for path in files}
-    status = main(["--root", str(minimal_project), "translated", str(content / "pages/timeline.en.md"),
-                   str(content / "data/statistics.yaml"), str(content / "data/glossary.yaml")])
+    status = main(["--root", str(project), "translated", *(str(content / path) for path in paths)])
     err = capsys.readouterr().err
     assert status == 1 and "Traceback" not in err
     assert where in err, err
-    assert {path: path.read_bytes() for path in files} == before  # the page is not marked either
+    assert {path: path.read_bytes() for path in files} == before
 
 
 @pytest.mark.parametrize("name, data, where", [
@@ -211,18 +218,10 @@ def test_translated_names_the_file_and_line_of_a_page_it_cannot_mark(minimal_pro
                                                                      data: bytes, where: str) -> None:
     """Not "error: 'utf-8' codec can't decode byte 0xff in position 90" (which file?), and nothing is marked, the
     other paths given included."""
-    from microsite.cli import main
-
     content = minimal_project / "content"
     (content / name).write_bytes(data)
-    files = [*(content / "data").iterdir(), *(content / "pages").iterdir()]
-    before = {path: path.read_bytes() for path in files}
-    status = main(["--root", str(minimal_project), "translated", str(content / "pages/statistics.en.md"),
-                   str(content / "pages/timeline.en.md"), str(content / "sources/2023-10-11-abcdef12.en.md")])
-    err = capsys.readouterr().err
-    assert status == 1 and "Traceback" not in err
-    assert where in err, err
-    assert {path: path.read_bytes() for path in files} == before
+    assert_translated_refuses(minimal_project, capsys, where, "pages/statistics.en.md", "pages/timeline.en.md",
+                              "sources/2023-10-11-abcdef12.en.md")
 
 
 @pytest.mark.parametrize("name", ["pages/timeline.zh.md", "sources/2023-10-11-abcdef12.md"])
