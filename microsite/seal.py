@@ -68,7 +68,7 @@ def header_sha256(values: Mapping[str, object]) -> str:
 
 
 def check_seal(ident: str, fields: Fields, texts: list[str], published: date | None, errors: ErrorList) -> str:
-    """Refuse a source whose text, id or date is not what ingest wrote from its raw item; return its
+    """Refuse a source whose text, header, id or date is not what ingest wrote from its raw item; return its
     ``raw_sha256`` ("" if none, or not a digest).
 
     ``fields``: its front matter; ``texts``: its blocks' texts; ``published``: its date, if it is one.
