@@ -502,7 +502,9 @@ def _relative_years(text: str) -> list[Quantity]:
 # "First," are. Each was read as an ordinal that no quote could trace (第三项抓手, the third lever, still is one).
 _PART_OF_A_TEXT = compile_later(r"个?(?:自然段|段落?|句话?|节|章|部分|小标题|标题|页|行|步|点)")
 _ENUMERATED = compile_later(r"[，,、：:]")
-_CLAUSE_BEGINS = frozenset("。！？；：，,.!?;:\n“”\"（(")
+# What a clause begins after: a stop, a comma, a colon, a line break, a quotation mark or a bracket (not 、, which
+# lists words within one).
+CLAUSE_BEGINS = frozenset("。！？；：，,.!?;:\n“”\"（(")
 
 
 def _a_place_in_the_text(number: Number, text: str) -> bool:
@@ -514,7 +516,7 @@ def _a_place_in_the_text(number: Number, text: str) -> bool:
         return True
     before = text[:number.start - 1].rstrip()
     return (not number.unit and _ENUMERATED.match(text, number.end) is not None
-            and (not before or before[-1] in _CLAUSE_BEGINS))
+            and (not before or before[-1] in CLAUSE_BEGINS))
 
 
 # 下一届, 上一届, 这一届, 每一届, 同一届: the next, the last, this, every, the same term. There 一 is "a", as in 下一次

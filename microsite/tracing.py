@@ -212,7 +212,6 @@ def _so_long_before_today(text: str) -> list[re.Match]:
 # _FROM_TODAY_ZH's.
 _RECENTLY_AFTER_A_WORD = compile_later(rf"(?<=[\u3400-\u9fff])(?<![{_AFTER_AN_ADVERB}])最近(?=[\u3400-\u9fff])"
                                        r"(?!的|邻|一次|一段|几|以来|[两三四五六七八九十]+[年天个周])")
-_CLAUSE_ENDS = "，。；：！？、,.;:!?\n"
 _A_DISTANCE = ("离", "距")
 
 
@@ -222,7 +221,9 @@ def _recently_after_a_word(text: str) -> list[re.Match]:
         return []
     found = []
     for match in _RECENTLY_AFTER_A_WORD.finditer(text):
-        clause = max(text.rfind(mark, 0, match.start()) for mark in _CLAUSE_ENDS) + 1
+        clause = match.start()
+        while clause and text[clause - 1] not in quantities.CLAUSE_BEGINS:
+            clause -= 1
         if not any(word in text[clause:match.start()] for word in _A_DISTANCE):
             found.append(match)
     return found

@@ -71,14 +71,13 @@ def resealed(source: str) -> str:
     as they are now: what ingest would write from a raw item that says so. For a test of what follows from a changed
     text or header (a translation out of date, a quote no longer found, a hostile kicker), which the build would
     otherwise refuse as an edit of the evidence (``seal``)."""
-    import yaml
-
     from microsite.provenance import parse_source_body
     from microsite.seal import HEADER_FIELDS, header_sha256, sealed_characters, text_sha256
+    from microsite.yamlfile import parse_yaml
 
     front, fence, body = source.partition("\n---\n")
     texts = [block.text for block in parse_source_body(body)]
-    header = yaml.safe_load(front.removeprefix("\ufeff").removeprefix("---\n")) or {}
+    header = parse_yaml(front.removeprefix("\ufeff").removeprefix("---\n"), Path("source.md")) or {}  # as the build
     front = re.sub(r"(?m)^counted_chars: .*$", f"counted_chars: {len(sealed_characters(texts))}", front)
     front = re.sub(r"(?m)^text_sha256: .*$", f"text_sha256: {text_sha256(texts)}", front)
     seal = header_sha256({name: header.get(name) for name in HEADER_FIELDS})

@@ -225,6 +225,7 @@ def test_a_label_may_not_place_a_time_from_the_day_it_is_read(minimal_project: P
     # "closest" at a clause's end; before 的 it may be either (最近的会议, 离晋江最近的商会), and is not read
     ("商会最近召开会议；商会已最近召开；商会最近两年", ["最近", "最近", "最近"]),
     ("离晋江最近的商会，距离最近处，两家关系最近。商会最近的会议，采用最近邻算法", []),
+    ("距晋江、石狮最近处设点", []),  # (、 lists words within a clause: the distance is still measured)
     # the months, weeks and days before today, as the years (each was read as a number of nothing: '近两个'), and
     # for some time now; not nearly so long after a word of how long something took or how far apart two times are
     ("近两个月，近十天，近三周，近半年，近几个月，近些日子，近一段时间，近一个时期，一段时间以来",
