@@ -114,12 +114,15 @@ class TextRun:
     """A run of text with digits in it; ``link`` is the index of the link it is in, or -1.
 
     ``places`` gives, for each run of digits in ``text``, its offset in ``text``
-    and its (0-based) line and column in the Markdown.
+    and its (0-based) line and column in the Markdown. ``before`` and ``after`` are what a reader reads on
+    either side of it, across a link's edge or marks (see :class:`_Around`): a number is read in their words.
     """
 
     text: str
     link: int
     places: tuple[tuple[int, int, int], ...]
+    before: str = ""
+    after: str = ""
 
     def place_of(self, offset: int) -> tuple[int, int]:
         """Line and column of the digits at or just before ``offset`` of ``text`` (``places`` are in the text's
@@ -180,7 +183,8 @@ class Survey(Kept):
     @classmethod
     def of(cls, key: str, links: tuple[LinkSpec, ...], digits: tuple[TextRun, ...]) -> Survey:
         text = as_json([[list(link) for link in links],
-                        [[run.text, run.link, [list(place) for place in run.places]] for run in digits]])
+                        [[run.text, run.link, [list(place) for place in run.places], run.before, run.after]
+                         for run in digits]])
         return cls(key, len(text), text)
 
 
@@ -206,8 +210,8 @@ def digits_from_json(runs: Any) -> tuple[TextRun, ...]:
         raise TypeError("not runs of digits")
     return tuple(TextRun(_checked(str, run_text), _checked(int, link),
                          tuple((_checked(int, offset), _checked(int, line), _checked(int, column))
-                               for offset, line, column in places))
-                 for run_text, link, places in runs)
+                               for offset, line, column in places), _checked(str, before), _checked(str, after))
+                 for run_text, link, places, before, after in runs)
 
 
 def _checked(kind: type, value: Any) -> Any:
@@ -649,6 +653,7 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
     for span, children in blocks:
         current, text_scanner = -1, scanner  # the link the text is in, and where to look for its text
         edge: tuple | None = None  # the text before, if only marks or images stand between (see _runs_on)
+        around = _Around(runs)
         for index, token in enumerate(children):
             if token.type in ("link_open", "image"):
                 link = LinkRef(token, children, index, span)
@@ -663,6 +668,9 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                     current, text_scanner = len(links) - 1, before
                     if children[index + 1].type == "link_close" and links[-1].href.startswith("stat:"):
                         edge = _runs_on(edge, _FIGURE, place, split)  # it shows its figure: a number, each end
+                        around.end()  # (its words are not known here)
+                else:
+                    around.end()
                 text = token.content if token.type == "image" else ""
             elif token.type == "link_close":
                 current, text_scanner, text = -1, scanner, ""
@@ -678,10 +686,14 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 text = token.content if token.type in _TEXT_TOKENS else ""
                 if current >= 0 and text.isascii() and _is_address_of(text, links[current].href):
                     text, edge = "", None  # a link's text that is its web address (<https://...>'s is): no claim
+                    around.end()
                 elif token.type not in _TEXT_TOKENS and token.type not in _MARK_TOKENS:
                     edge = None  # a line break: what follows is no longer the same run of text
+                    around.end()
+                elif token.type == "softbreak":
+                    around.add(None)
             matches = digit_runs(text) if text else None  # a link's or emphasis's mark: a sixth to a third of them
-            places = ()
+            places, added = (), False
             if matches:  # text merged across a removed line break is not on one line: place each run itself
                 finder = before if token.type == "image" else text_scanner
                 places = tuple((m.start(), *finder.find(span, m.group())) for m in matches)
@@ -689,13 +701,59 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 if kept:
                     runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
                                         kept))
+                    if token.type != "image":
+                        around.add(text, len(runs) - 1)
+                        added = True
+            if text and not added and token.type != "image":
+                around.add(text)
             if token.type == "image":
                 edge = _past_image(edge, links[-1].text, places, place, split)
             elif text:
                 last = (places[-1][1], places[-1][2]) if places else None
                 edge = (text, last) if edge is None else _runs_on(edge, text, places and (places[0][1], places[0][2]),
                                                                  split, last)
+        around.end()
     return tuple(links), tuple(runs)
+
+
+class _Around:
+    """The words a reader reads on either side of each run of digits of one block, across links' edges and marks,
+    given to the run as its ``before`` and ``after`` (up to ``_AROUND_REACH`` characters each): each of
+    ``每年[超4.5亿元](cite:…)``'s pieces was read alone, so its quote ``超4.5亿元`` traced a rate it does not say
+    (each year), and ``[450 million yuan](cite:…) a year`` the same. A hard line break, an image, a link's text
+    that is its address and a statistic's figure (its words not known here) end the words read together; a line
+    break of the paragraph is a space, but none between two Chinese characters (as CSS removes it)."""
+
+    def __init__(self, runs: list[TextRun]) -> None:
+        self.runs = runs
+        self.pieces: list[str | None] = []  # the texts in a row, None for a line break of the paragraph
+        self.held: list[tuple[int, int]] = []  # (the run's index in ``runs``, its piece's index in ``pieces``)
+
+    def add(self, text: str | None, run: int = -1) -> None:
+        if run >= 0:
+            self.held.append((run, len(self.pieces)))
+        self.pieces.append(text)
+
+    def end(self) -> None:
+        """Give each run held its words around, and begin again."""
+        if self.held and len(self.pieces) > 1:
+            starts, joined = [], ""
+            for index, piece in enumerate(self.pieces):
+                if piece is None:
+                    after = next((text for text in self.pieces[index + 1:] if text), "")
+                    piece = "" if _WIDE.match(joined[-1:]) and _WIDE.match(after[:1]) else " "
+                starts.append(len(joined))
+                joined += piece
+            for run, piece in self.held:
+                start = starts[piece]
+                end = start + len(self.runs[run].text)
+                self.runs[run] = replace(self.runs[run], before=joined[max(0, start - _AROUND_REACH):start],
+                                         after=joined[end:end + _AROUND_REACH])
+        self.pieces, self.held = [], []
+
+
+_AROUND_REACH = 64  # (the rate's words looked for: up to 20 characters before a Chinese number, 60 an English one)
+_WIDE = compile_later(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
 
 
 # A number is cut in pieces where one piece ends a run of text and the next begins with what carries on the number,

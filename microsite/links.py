@@ -471,7 +471,7 @@ def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...
         # traced by the record's own quote rather than a citation, a record's text speaks in the site's voice, as
         # its label does: no "this year" there (see ``tracing.untraced``)
         for problem in untraced(run.text, prose.lang, allowed, names, own_voice=own is not None and allowed is own,
-                                times=False):
+                                times=False, around=(run.before, run.after)):
             errors.append(ContentError(prose.location(*run.place_of(problem.start)), problem.message, problem.hint))
     if prose.slot[:1] != ("source",):  # (a source's translation is the article's words, its times the article's)
         # A page's text or a record's, outside its citations: the site's own voice, read on a later day.

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -65,7 +65,8 @@ def quote_quantities(normalized_quote: str, reference: date | None) -> tuple[Qua
 
 
 def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ...] = (),
-             hint: str = UNTRACED_HINT, own_voice: bool = False, times: bool = True) -> list[Untraced]:
+             hint: str = UNTRACED_HINT, own_voice: bool = False, times: bool = True,
+             around: tuple[str, str] = ("", "")) -> list[Untraced]:
     """The numbers a reader sees in ``text`` that ``allowed`` does not trace (None: nothing does).
 
     ``names`` are the glossary's term names in ``lang``: a number inside one of them is traced by its entry.
@@ -74,6 +75,8 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
     it so, since the quote's 今年 is the article's year and the reader's is the day they read it; and so is a
     time counted from that day (上个月, last month: :func:`said_from_today`), unless ``times`` is False (the
     caller looks for those in the whole text, of which ``text`` is a run around digits).
+    ``around``: the words a reader reads before and after ``text`` (a link's text is read in its sentence), in
+    which its numbers are read (:func:`claimed_in`).
     """
     from_today = said_from_today(text) if own_voice and times else []
     if not may_hold_numbers(text):
@@ -82,7 +85,7 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
                       "write it in digits, traced like any number") for index, char in numeric_symbols(text)]
     found += from_today
     named = _name_spans(text, names)
-    for claim in quantities.claimed(text, lang):
+    for claim in claimed_in(text, lang, *around):
         number = claim.number
         if any(start <= number.start and number.end <= end for start, end in named):
             continue
@@ -99,6 +102,22 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
         either = quantities.either_way(text, number.start) if claim.part == quantities.DAY_OR_MONTH else None
         found.append(Untraced(at, *(_why_either_way(either, allowed) if either else _why(claim, allowed, hint))))
     return sorted(found, key=lambda item: item.start)
+
+
+def claimed_in(text: str, lang: str, before: str = "", after: str = "") -> list[quantities.Quantity]:
+    """The numbers of ``text`` as read between ``before`` and ``after``, the words around it (每年 of
+    ``每年[超4.5亿元](cite:…)`` says the link's amount is a rate; "a year" of ``[450 million yuan](cite:…) a year``
+    too): their places are in ``text``. Where a number runs on across an edge (a mistake of its own: see
+    ``compiled``), ``text`` is read alone."""
+    if not before and not after:
+        return quantities.claimed(text, lang)
+    start, end = len(before), len(before) + len(text)
+    found = quantities.claimed(before + text + after, lang)
+    if any(claim.number.start < edge < claim.number.end for claim in found for edge in (start, end)):
+        return quantities.claimed(text, lang)
+    return [replace(claim, number=replace(claim.number, start=claim.number.start - start,
+                                          end=claim.number.end - start))
+            for claim in found if start <= claim.number.start and claim.number.end <= end]
 
 
 # A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), the

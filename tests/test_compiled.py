@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from microsite import compiled as compiled_module
-from microsite.compiled import ATTRIBUTES, FILLER, Compiler, compile_markdown
+from microsite.compiled import ATTRIBUTES, FILLER, Compiler, Survey, compile_markdown
 from microsite.markdown import new_parser
 from tests.timing import superlinear
 
@@ -42,6 +42,29 @@ def test_digit_runs_are_found_with_the_link_they_are_in_and_their_place() -> Non
     runs = [(run.text, run.link, run.places) for run in compiled.digits]
     assert runs == [("About 12 chambers and ", -1, ((6, 0, 6),)), ("49 more", 0, ((0, 0, 23),)),
                     ("第2行", -1, ((1, 1, 1),))]
+
+
+def test_each_run_of_digits_keeps_the_words_a_reader_reads_around_it_across_links_and_marks() -> None:
+    """每年 of 每年[超4.5亿元](cite:…) is read with the link's number; a line break of the paragraph between two
+    Chinese characters is nothing (as CSS shows it), between words a space; a hard line break, an image and a
+    statistic's figure end the words read together."""
+    def around(text: str) -> dict[str, tuple[str, str]]:
+        return {run.text: (run.before, run.after) for run in compile_markdown(MD, text).digits}
+
+    found = around('所属商会每年[超4.5亿元](cite:s "超4.5亿元")/年，**共49个**。')
+    assert found["超4.5亿元"] == ("所属商会每年", "/年，共49个。")
+    assert found["共49个"] == ("所属商会每年超4.5亿元/年，", "。")
+    found = around("每年\n[超4.5亿元](cite:s)\nin *12 months*")
+    assert found["超4.5亿元"] == ("每年", " in 12 months") and found["12 months"] == ("每年超4.5亿元 in ", "")
+    assert around("每年  \n[超4.5亿元](cite:s)")["超4.5亿元"] == ("", "")
+    found = around("每年![x](/static/a.png)[超4.5亿元](cite:s)和[](stat:a)[7](cite:s)")
+    assert found["超4.5亿元"] == ("", "和") and found["7"] == ("", "")
+    assert around("A paragraph of 12 words alone.") == {"A paragraph of 12 words alone.": ("", "")}
+    long = "很" * 100
+    [run] = compile_markdown(MD, f"{long}[12](cite:s){long}").digits
+    assert run.before == run.after == "很" * 64  # (no further than a rate's words are looked for)
+    kept = Survey.of("k", (), compile_markdown(MD, "每年[超4.5亿元](cite:s)").digits).found()[1]
+    assert [(run.text, run.before) for run in kept] == [("每年", ""), ("超4.5亿元", "每年")]
 
 
 def test_the_times_counted_from_today_are_found_at_their_places_outside_citations_addresses_and_code() -> None:

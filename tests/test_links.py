@@ -389,6 +389,48 @@ def test_a_data_records_own_quote_allows_its_numbers():
     assert error.message == "the number '50' is not in the record's quote"
 
 
+RATES = targets(anchors={**targets().anchors, anchor("捐款超4.5亿元"): "q-cite-1-1-0",
+                         anchor("年均捐款超4.5亿元"): "q-cite-2-1-0"})
+
+
+@pytest.mark.parametrize("text, lang", [
+    ('所属商协会每年[捐款超4.5亿元](cite:{} "{}")。', "zh"),
+    ('每年**捐款[超4.5亿元](cite:{} "{}")**。', "zh"),
+    ('所属商协会捐款[超4.5亿元](cite:{} "{}")/年。', "zh"),
+    ('所属商协会每年捐款\n[超4.5亿元](cite:{} "{}")。', "zh"),
+    ('Members give [over 450 million yuan](cite:{} "{}") a year.', "en"),
+    ('Every year, members give [over 450 million yuan](cite:{} "{}").', "en"),
+    ('Members give *[over 450 million yuan](cite:{} "{}")* annually.', "en"),
+])
+def test_a_rate_said_around_a_citation_is_read_with_its_number(text: str, lang: str):
+    """The words on either side of a link's text are read with its number: 每年 before [超4.5亿元](cite:…) says a
+    rate, which the quote 捐款超4.5亿元 (an amount said once) does not trace, and 年均捐款超4.5亿元 does."""
+    error = one_error(text.format(SOURCE, "捐款超4.5亿元"), lang, target=RATES)
+    assert "is said a year (每年, 年均, per year, annually) here, but in the quote it cites" in error.message
+    assert "says no rate: an amount said once" in error.message
+    line = text.format(SOURCE, "捐款超4.5亿元").split("\n")[-1]
+    at = line.index("4.5") if lang == "zh" else line.index("450")
+    assert (error.location.line, error.location.column) == (FIRST_LINE + text.count("\n"), 1 + at)
+    _, errors = check(text.format(SOURCE, "年均捐款超4.5亿元"), lang, target=RATES)
+    assert errors == [], [e.format() for e in errors]
+
+
+def test_a_rate_said_around_a_records_own_words_is_read_with_its_number():
+    extra = dict(quote="捐款超4.5亿元", source=SOURCE, key="")
+    ok("所属商协会捐款**超4.5亿元**。", "zh", **extra)
+    error = one_error("所属商协会每年捐款**超4.5亿元**。", "zh", **extra)
+    assert "is said a year" in error.message and "in the record's quote" in error.message
+
+
+def test_a_number_cut_by_a_links_edge_is_still_read_piece_by_piece():
+    """A number read on across the link's edge (4.5亿) is the mistake of a number cut in two; the piece in the link
+    is still checked alone, as it was, not dropped as read outside it."""
+    _, errors = check(f'捐款[4.5](cite:{SOURCE} "捐款超4.5亿元")亿元。', "zh", target=RATES)
+    assert [error.message.split(":")[0] for error in errors] == [
+        "a number is cut in two by a link's edge, bold or italic marks or a line break",
+        "the number '4.5' is not in the quote it cites", "the number '亿元' is not traced to a source"]
+
+
 def test_image_alt_text_digits_are_checked_too():
     assert one_error("![The 2019 fair](/static/photo.jpg)").message == "the number '2019' is not traced to a source"
 
