@@ -827,7 +827,8 @@ def _cut_mistake(at: tuple[int, int], cut, before: str, text: str, by: str) -> W
         shown = (f"the statistic's figure, then '{cut.after}'" if before is _FIGURE else
                  f"'{cut.before}', then the statistic's figure" if text is _FIGURE else f"'{cut.shown}'")
         return _mistake_at(at, "a number is cut in two by a link's edge, bold or italic marks or a line break: "
-                               f"readers see {shown} as one number, but each piece is checked alone",
+                               f"readers see {shown} as one number, which should stand whole: in one link, out "
+                               "of the marks, on one line",
                            "put the whole number, with its qualifier (超, over), its magnitude (万, million) and %, "
                            "inside one link and out of the marks: [超4.5亿元](cite:…), not 超[4.5](cite:…)亿元")
     if by == "across":

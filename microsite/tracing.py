@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -76,7 +76,7 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
     time counted from that day (上个月, last month: :func:`said_from_today`), unless ``times`` is False (the
     caller looks for those in the whole text, of which ``text`` is a run around digits).
     ``around``: the words a reader reads before and after ``text`` (a link's text is read in its sentence), in
-    which its numbers are read (:func:`claimed_in`).
+    which its numbers are read (:func:`claimed_in`); the places found are still in ``text``.
     """
     from_today = said_from_today(text) if own_voice and times else []
     if not may_hold_numbers(text):
@@ -84,8 +84,10 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
     found = [Untraced(index, f"'{char}' ({name_of(char)}) is a number written as a symbol",
                       "write it in digits, traced like any number") for index, char in numeric_symbols(text)]
     found += from_today
+    before, after = around
+    shift, text = len(before), before + text + after  # (read whole; each place found is then the run's)
     named = _name_spans(text, names)
-    for claim in claimed_in(text, lang, *around):
+    for claim, first in claimed_in(text, lang, shift, len(text) - len(after)):
         number = claim.number
         if any(start <= number.start and number.end <= end for start, end in named):
             continue
@@ -96,28 +98,32 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
         if allowed is not None and quantities.traced(claim, allowed.quantities):
             if not (relative and own_voice):
                 continue
-            found.append(Untraced(number.start, *_why_not_here(claim)))
+            found.append(Untraced(max(number.start, shift) - shift, *_why_not_here(claim)))
             continue
-        at = number.start if relative else _first_numeral(text, number.start, number.end)
+        at = max(number.start, shift) if relative else first if first >= 0 else _first_numeral(
+            text, number.start, number.end)
         either = quantities.either_way(text, number.start) if claim.part == quantities.DAY_OR_MONTH else None
-        found.append(Untraced(at, *(_why_either_way(either, allowed) if either else _why(claim, allowed, hint))))
+        found.append(Untraced(at - shift, *(_why_either_way(either, allowed) if either else
+                                             _why(claim, allowed, hint))))
     return sorted(found, key=lambda item: item.start)
 
 
-def claimed_in(text: str, lang: str, before: str = "", after: str = "") -> list[quantities.Quantity]:
-    """The numbers of ``text`` as read between ``before`` and ``after``, the words around it (每年 of
-    ``每年[超4.5亿元](cite:…)`` says the link's amount is a rate; "a year" of ``[450 million yuan](cite:…) a year``
-    too): their places are in ``text``. Where a number runs on across an edge (a mistake of its own: see
-    ``compiled``), ``text`` is read alone."""
-    if not before and not after:
-        return quantities.claimed(text, lang)
-    start, end = len(before), len(before) + len(text)
-    found = quantities.claimed(before + text + after, lang)
-    if any(claim.number.start < edge < claim.number.end for claim in found for edge in (start, end)):
-        return quantities.claimed(text, lang)
-    return [replace(claim, number=replace(claim.number, start=claim.number.start - start,
-                                          end=claim.number.end - start))
-            for claim in found if start <= claim.number.start and claim.number.end <= end]
+def claimed_in(text: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[Quantity, int]]:
+    """The numbers of ``text[start:end]`` as a reader reads them in the whole of ``text``, the words around it,
+    each with the place of its first numeral (-1 where ``text`` is all of it). 每年 of ``每年[超4.5亿元](cite:…)``
+    says the link's amount is a rate, and "a year" of ``[450 million yuan](cite:…) a year``;
+    ``[4.5亿元](cite:…)以上`` is "at least" 4.5亿元. A number read on across an edge is the one whose first numeral
+    is inside (the qualifier before it may not be: 超过[49](cite:…)); one whose first numeral is outside is
+    another run's, and read there."""
+    end = len(text) if end is None else end
+    if start == 0 and end == len(text):  # (most runs: nothing around them; the place is found where it is needed)
+        return [(claim, -1) for claim in quantities.claimed(text, lang)]
+    found = []
+    for claim in quantities.claimed(text, lang):
+        first = _first_numeral(text, claim.number.start, claim.number.end)
+        if start <= first < end:
+            found.append((claim, first))
+    return found
 
 
 # A day, week, month or quarter counted from the day it is read (the year's are read as dates: see quantities), the

@@ -422,13 +422,28 @@ def test_a_rate_said_around_a_records_own_words_is_read_with_its_number():
     assert "is said a year" in error.message and "in the record's quote" in error.message
 
 
-def test_a_number_cut_by_a_links_edge_is_still_read_piece_by_piece():
-    """A number read on across the link's edge (4.5亿) is the mistake of a number cut in two; the piece in the link
-    is still checked alone, as it was, not dropped as read outside it."""
+def test_a_number_cut_by_a_links_edge_is_read_whole_once():
+    """A number read on across the link's edge (4.5亿元) is the mistake of a number cut in two, and is read whole
+    where its first numeral is: once, as readers see it, not as '4.5' and then '亿元'."""
     _, errors = check(f'捐款[4.5](cite:{SOURCE} "捐款超4.5亿元")亿元。', "zh", target=RATES)
-    assert [error.message.split(":")[0] for error in errors] == [
-        "a number is cut in two by a link's edge, bold or italic marks or a line break",
-        "the number '4.5' is not in the quote it cites", "the number '亿元' is not traced to a source"]
+    assert [error.message for error in errors][1:] == [
+        "'4.5亿元' says 'exact' here, but in the quote it cites '超4.5亿元' says 'over'"]
+    assert "a number is cut in two by a link's edge" in errors[0].message
+
+
+@pytest.mark.parametrize("text, lang", [
+    ('捐款[4.5亿元](cite:{} "捐款超4.5亿元"){}。', "zh"),
+    ('Members gave [450 million yuan](cite:{} "捐款超4.5亿元"){}.', "en"),
+])
+def test_a_qualifier_after_a_citation_is_read_with_its_number(text: str, lang: str):
+    """以上 or "or more" after the link is read with its number, as readers read it: "at least" is what the
+    quote's 超 (over) says too (the number was read as exact, which the quote does not say); 左右 or "or so"
+    (about) is not."""
+    at_least, about = ("以上", "左右") if lang == "zh" else (" or more", " or so")
+    _, errors = check(text.format(SOURCE, at_least), lang, target=RATES)
+    assert errors == [], [e.format() for e in errors]
+    error = one_error(text.format(SOURCE, about), lang, target=RATES)
+    assert f"{about.strip()}' says 'about' here, but in the quote it cites '超4.5亿元' says 'over'" in error.message
 
 
 def test_image_alt_text_digits_are_checked_too():
