@@ -283,7 +283,7 @@ _RATE_ZH_BEFORE = compile_later(
     r")[^，。；：,.;:!?！？、\s0-9０-９]{0,12}\Z")  # (每年为公益慈善事业捐款超4.5亿元: twelve characters between)
 _RATE_ZH_REACH = 20
 _RATE_ZH_AFTER = compile_later(r"\s*(?:[/／]|每一?个?)(?P<span>年|月|周|星期|天|日|季度)(?![0-9度])")
-_RATE_SPANS = {"年": "年", "月": "月", "周": "周", "星期": "周", "天": "天", "日": "天", "季度": "季度",
+_RATE_SPANS = {"annual": "年", "年": "年", "月": "月", "周": "周", "星期": "周", "天": "天", "日": "天", "季度": "季度",
                "year": "年", "yr": "年", "annually": "年", "yearly": "年", "per annum": "年", "month": "月", "mo": "月",
                "monthly": "月", "week": "周", "wk": "周", "weekly": "周", "day": "天", "daily": "天", "quarter": "季度",
                "quarterly": "季度"}
@@ -865,6 +865,27 @@ def same_rate(claim: Quantity, said: Quantity) -> bool:
 RATE_NAMES = {"年": "a year (每年, 年均, per year, annually)", "月": "a month (每月, 月均, per month, monthly)",
               "周": "a week (每周, per week, weekly)", "天": "a day (每天, 日均, per day, daily)",
               "季度": "a quarter (每季度, per quarter, quarterly)"}
+
+
+def rate_in_words(words: str) -> str:
+    """The span of time ``words`` say a figure beside them is per (年 of a statistic's label 年均捐款 or "annual
+    donations"), or "": a figure's label is read with it, as a rate's word before or after it in a sentence is.
+    Any of the rate's words counts, wherever it stands in so few words (not 一年来 nor "in a year", a time)."""
+    if not any(word in words for word in ("每", "均")) and not any(
+            word in words.lower() for word in _RATE_EN_WORDS):
+        return ""
+    said = _RATE_IN_WORDS.search(fold_letters(words))
+    if said is None:
+        return ""
+    return _RATE_SPANS[next(span for span in said.groups() if span).lower()]
+
+
+_RATE_IN_WORDS = compile_later(
+    r"每一?个?(年|月|周|星期|天|日|季度)|(年|月|周|日)均(?!衡|匀|等|值得)|平均每个?(年|月|周|星期|天|日)"
+    r"|\b(?:per|each|every)\s+(year|month|week|day|quarter)\b(?!\s+of\b)"
+    r"|\b(annually|yearly|monthly|weekly|daily|quarterly)\b"
+    r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(year|month|week|day)\s*$"
+    r"|\b(annual)\b", re.IGNORECASE)
 
 
 def counts_things(claim: Quantity) -> bool:

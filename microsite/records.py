@@ -28,8 +28,10 @@ from .model import (Config, Event, EventText, Evidence, Rendered, SaidNumber, So
 from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .patterns import compile_later
 from .provenance import normalize, number_problem, parse_source_body
+from .quantities import RATE_NAMES, rate_in_words, stated_once
 from .seal import check_seal, sealed_characters
 from .tracing import ONLY_A_NUMBER_HINT, PlainField, only_a_number
+from .yamlfile import YamlMap
 from .schema import ID_HINT, ID_PATTERN, Fields, expect_list, expect_mapping
 
 UNITS = ("count", "yuan", "percent")
@@ -223,6 +225,7 @@ class _Reader:
             if not measured or problem:
                 continue  # that is the mistake to report
             quote = normalize(statistic.evidence.quote)[0]
+            self._check_rates(statistic, fields, name, quote)
             for lang, shown in statistic.formatted.items():  # value, unit and measure read as one
                 if shown in quote:
                     continue  # shown as the article writes it (49个 of 护航49个所属商会): nothing to read
@@ -230,6 +233,25 @@ class _Reader:
                 self.plain.append(PlainField(shown, lang, f"the figure as readers see it in '{lang}' (of its value, "
                                              "unit and measure)", fields.loc("value"), -1, quote))
         return {(value, qualifier, quote): problem for (value, _, qualifier, quote), (problem, _) in zip(asked, said)}
+
+    def _check_rates(self, statistic: Statistic, fields: Fields, name: str, quote: str) -> None:
+        """A label that says its figure is a rate (年均捐款, "annual donations") says more than a quote of the
+        amount said once (捐款超4.5亿元): readers read the figure with its label, so the quote must say the value
+        at the same rate (see ``quantities.same_rate``)."""
+        for lang, words in statistic.text.items():
+            for key in ("label", "short"):
+                rate = rate_in_words(getattr(words, key))
+                if not rate or (key == "short" and words.short == words.label):
+                    continue  # (a statistic without a short label is labelled by its label: read once)
+                said = [item for item in stated_once(quote) if same_value(item.value, statistic.value)]
+                if any(item.per == rate for item in said):
+                    continue
+                written, text = fields.data.get(lang), getattr(words, key)
+                self.errors.add(written.value_loc(key) if isinstance(written, YamlMap) else fields.loc(lang),
+                                f"{name}: its {key} in '{lang}' ('{text}') says the figure is said {RATE_NAMES[rate]}, "
+                                f"which readers read with it, but {_rate_said(said)}",
+                                "say in the words what the quote says, or quote the passage that says the rate "
+                                "(每年, 年均, /年)")
 
     def _check_measures(self, fields: Fields, name: str, text: dict, value: float, quote: str,
                         said: tuple[SaidNumber, ...]) -> bool:
@@ -485,3 +507,11 @@ def check_groups(records: Records, strings: dict[str, dict[str, str]], config: C
         if key not in strings and first[1] == statistic.id:
             errors.add(statistic.location, f"group '{statistic.group}' has no title",
                        f"add '{key}:' with a chart title in every language to content/data/strings.yaml")
+
+
+def _rate_said(said: list) -> str:
+    """What the quote says of a statistic's value (``said``: its quantities of that value) as a rate."""
+    if said and said[0].per:
+        return f"the quote's '{said[0].number.text}' says it {RATE_NAMES[said[0].per]}"
+    shown = f"'{said[0].number.text}' " if said else ""
+    return f"the quote's {shown}says no rate: an amount said once"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR,
-                                  YEAR, claimed, stated, traced)
+                                  YEAR, claimed, rate_in_words, stated, traced)
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -1009,3 +1009,17 @@ def test_the_words_slang_currencies_and_degrees_are_part_of_are_no_amount():
         "49刀": [("49刀", "刀")], "49欧": [("49欧", "欧")], "49 bucks": [("49 bucks", "$")], "49 quid": [("49 quid", "英镑")],
         "49 degrees": [("49", "°")], "一把刀": [], "砍了两刀": [], "3刀具": [("3", "")], "3欧洲国家": [("3", "")],
         "49欧姆": [("49", "")], "quid pro quo": [], "to some degree": [], "two degrees in law": [("two", "个")]}
+
+
+@pytest.mark.parametrize("words, span", [
+    ("年均捐款", "年"), ("所属商协会及其会员每年的捐款", "年"), ("平均每月", "月"), ("每季度订单额", "季度"), ("日均", "天"),
+    ("Annual donations", "年"), ("donated each year", "年"), ("donations per week", "周"), ("donated a year", "年"),
+    ("Yearly orders", "年"), ("orders, quarterly", "季度"), ("every day", "天"),
+    # no rate: a time, or words that only look like one
+    ("2023年以来捐款", ""), ("一年来的捐款", ""), ("donations in a year", ""), ("given within a year", ""),
+    ("each year of the plan", ""), ("Donations since the start of 2023", ""), ("均衡发展", ""), ("所属商会", ""),
+])
+def test_the_rate_a_figure_s_words_say_is_read_wherever_it_stands(words: str, span: str):
+    """A figure's label is read with it: any of a rate's words says the figure is per that span."""
+    assert rate_in_words(words) == span
+

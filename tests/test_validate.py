@@ -750,6 +750,42 @@ def test_a_quote_that_ends_before_a_measure_word_or_begins_after_a_sentence_cuts
     assert site_of(root)
 
 
+@pytest.mark.parametrize("lang, key, words, rate", [
+    ("zh", "label", "所属商协会及其会员每年的捐款", "a year (每年, 年均, per year, annually)"),
+    ("zh", "short", "月均捐款", "a month (每月, 月均, per month, monthly)"),
+    ("en", "label", "annual donations", "a year (每年, 年均, per year, annually)"),
+    ("en", "label", "donated each week", "a week (每周, per week, weekly)"),
+])
+def test_a_statistic_s_words_that_say_a_rate_its_quote_does_not_say_are_refused(root: Path, lang: str, key: str,
+                                                                                words: str, rate: str):
+    """Readers read a figure with its label: 年均捐款 says 超4.5亿元 is given each year, which the quote's amount
+    said once (捐款超4.5亿元) does not say."""
+    label = "label: 捐款" if lang == "zh" else "label: donated"
+    edit(root, "data/statistics.yaml", label, f"{label}\n    short: x" if key == "short" else label)
+    edit(root, "data/statistics.yaml", f"{key}: {'x' if key == 'short' else label.split(': ')[1]}", f"{key}: {words}")
+    [found] = mistakes(root)
+    assert f"statistic 'donations': its {key} in '{lang}' ('{words}') says the figure is said {rate}, which " in found
+    assert "but the quote's '超4.5亿元' says no rate: an amount said once" in found
+    assert "hint: say in the words what the quote says, or quote the passage that says the rate" in found
+
+
+def test_a_statistic_s_rate_its_quote_says_is_traced(root: Path):
+    from tests.conftest import reseal
+    source = root / "content/sources/2023-10-11-abcdef12.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("所属商协会及其会员捐款超4.5亿元", "所属商协会及其会员年均捐款超4.5亿元"),
+                      encoding="utf-8")
+    reseal(source)
+    edit(root, "data/statistics.yaml", "quote: 所属商协会及其会员捐款超4.5亿元", "quote: 所属商协会及其会员年均捐款超4.5亿元")
+    edit(root, "data/statistics.yaml", "label: 捐款", "label: 每年的捐款")
+    edit(root, "data/statistics.yaml", "label: donated", "label: donated every year")
+    assert site_of(root)  # 每年 and "every year" say what the quote's 年均 says
+    edit(root, "data/statistics.yaml", "label: donated every year", "label: donated every month")
+    assert [line.split(": ", 1)[1].split("\n")[0] for line in mistakes(root) if "statistic 'donations'" in line] == [
+        "statistic 'donations': its label in 'en' ('donated every month') says the figure is said a month (每月, 月均, "
+        "per month, monthly), which readers read with it, but the quote's '超4.5亿元' says it a year (每年, 年均, per "
+        "year, annually)"]
+
+
 @pytest.mark.parametrize("measure", ["年", "对", "个半"])
 def test_a_statistic_s_measure_word_is_its_quote_s(root: Path, measure: str):
     """49个 of 护航49个 is not 49年 (years), 49对 (pairs) or 49个半 (49.5)."""
