@@ -258,10 +258,13 @@ def test_a_compiled_form_with_links_of_another_shape_is_refused(links) -> None:
         compiled_from_json([*good[:8], "1"], "k", html=html, survey=survey)  # the line of a passage in Chinese
 
 
-@pytest.mark.parametrize("runs", [None, [None], [["12", -1]], [[12, -1, []]], [["12", "-1", []]], [["12", -1, [[0, 0]]]],
-                                  [["12", -1, [[0, 0, "1"]]]]])
+@pytest.mark.parametrize("runs", [None, [None], [["12", -1]], [[12, -1, [], "", ""]], [["12", "-1", [], "", ""]],
+                                  [["12", -1, [[0, 0]], "", ""]], [["12", -1, [[0, 0, "1"]], "", ""]],
+                                  [["12", -1, [[0, 0, 1]]]], [["12", -1, [[0, 0, 1]], 1, ""]],
+                                  [["12", -1, [[0, 0, 1]], "", None]]])
 def test_a_survey_with_runs_of_digits_of_another_shape_is_lost(runs) -> None:
-    assert Survey("k", 1, as_json([[], [["12", -1, [[0, 0, 1]]]]])).found()[1][0].text == "12"
+    [run] = Survey("k", 1, as_json([[], [["12", -1, [[0, 0, 1]], "每年", "。"]]])).found()[1]
+    assert (run.text, run.before, run.after) == ("12", "每年", "。")
     with pytest.raises(LostText):
         Survey("k", 1, as_json([[], runs])).found()
 
