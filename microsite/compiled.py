@@ -668,7 +668,9 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                     current, text_scanner = len(links) - 1, before
                     if children[index + 1].type == "link_close" and links[-1].href.startswith("stat:"):
                         edge = _runs_on(edge, _FIGURE, place, split)  # it shows its figure: a number, each end
-                        around.end()  # (its words are not known here)
+                        if not links[-1].mistyped:  # its figure, read in the words around it (see _Around)
+                            runs.append(TextRun("", current, ((0, *place),)))
+                            around.figure(len(runs) - 1)
                 else:
                     around.end()
                 text = token.content if token.type == "image" else ""
@@ -681,6 +683,12 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                             edge = _runs_on(edge, token.content, None, split)
                     elif token.type not in _MARK_TOKENS:
                         edge = None
+                if token.type in _TEXT_TOKENS:
+                    around.add(token.content)
+                elif token.type == "softbreak":
+                    around.add(None)
+                elif token.type not in _MARK_TOKENS:
+                    around.end()
                 continue
             else:
                 text = token.content if token.type in _TEXT_TOKENS else ""
@@ -720,36 +728,52 @@ class _Around:
     """The words a reader reads on either side of each run of digits of one block, across links' edges and marks,
     given to the run as its ``before`` and ``after`` (up to ``_AROUND_REACH`` characters each): each of
     ``每年[超4.5亿元](cite:…)``'s pieces was read alone, so its quote ``超4.5亿元`` traced a rate it does not say
-    (each year), and ``[450 million yuan](cite:…) a year`` the same. A hard line break, an image, a link's text
-    that is its address and a statistic's figure (its words not known here) end the words read together; a line
-    break of the paragraph is a space, but none between two Chinese characters (as CSS removes it)."""
+    (each year), and ``[450 million yuan](cite:…) a year`` the same; a statistic's figure (``每年[](stat:…)``) is
+    a run of no text, read in the words on either side of it. A hard line break, an image and a link's text that is
+    its address end the words read together, and so does a statistic's figure for the runs beside it (its words
+    are not known here); a line break of the paragraph is a space, but none between two Chinese characters (as
+    CSS removes it)."""
 
     def __init__(self, runs: list[TextRun]) -> None:
         self.runs = runs
         self.pieces: list[str | None] = []  # the texts in a row, None for a line break of the paragraph
         self.held: list[tuple[int, int]] = []  # (the run's index in ``runs``, its piece's index in ``pieces``)
+        self.figures: list[tuple[int, str]] = []  # (a figure's run, the words before it), its words after to come
 
     def add(self, text: str | None, run: int = -1) -> None:
         if run >= 0:
             self.held.append((run, len(self.pieces)))
         self.pieces.append(text)
 
+    def figure(self, run: int) -> None:
+        """A statistic's figure at this place, given the words before and (at the next end) after it."""
+        before = self._joined()[0]
+        self.end()
+        self.figures.append((run, before[-_AROUND_REACH:]))
+
     def end(self) -> None:
-        """Give each run held its words around, and begin again."""
-        if self.held and len(self.pieces) > 1:
-            starts, joined = [], ""
-            for index, piece in enumerate(self.pieces):
-                if piece is None:
-                    after = next((text for text in self.pieces[index + 1:] if text), "")
-                    piece = "" if _WIDE.match(joined[-1:]) and _WIDE.match(after[:1]) else " "
-                starts.append(len(joined))
-                joined += piece
+        """Give each run held, and each figure before these words, its words around, and begin again."""
+        if (self.held and len(self.pieces) > 1) or self.figures:
+            joined, starts = self._joined()
             for run, piece in self.held:
                 start = starts[piece]
                 end = start + len(self.runs[run].text)
                 self.runs[run] = replace(self.runs[run], before=joined[max(0, start - _AROUND_REACH):start],
                                          after=joined[end:end + _AROUND_REACH])
-        self.pieces, self.held = [], []
+            for run, before in self.figures:
+                self.runs[run] = replace(self.runs[run], before=before, after=joined[:_AROUND_REACH])
+        self.pieces, self.held, self.figures = [], [], []
+
+    def _joined(self) -> tuple[str, list[int]]:
+        """The pieces as one text, and where each begins in it."""
+        starts, joined = [], ""
+        for index, piece in enumerate(self.pieces):
+            if piece is None:
+                after = next((text for text in self.pieces[index + 1:] if text), "")
+                piece = "" if _WIDE.match(joined[-1:]) and _WIDE.match(after[:1]) else " "
+            starts.append(len(joined))
+            joined += piece
+        return joined, starts
 
 
 _AROUND_REACH = 64  # (the rate's words looked for: up to 20 characters before a Chinese number, 60 an English one)

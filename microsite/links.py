@@ -23,7 +23,7 @@ import functools
 import html
 from collections.abc import Iterator
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -97,6 +97,7 @@ class Targets:
     broken: frozenset[str] = frozenset()  # records with mistakes of their own ("stat:id")
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> glossary names with a number
     event_dates: dict[str, PartialDate] = field(default_factory=dict)  # id -> date (its numbers trace a link's)
+    rates: dict[str, str] = field(default_factory=dict)  # statistic id -> the span its quote says it per, if any
 
     @functools.cached_property
     def page_keys(self) -> dict[tuple[str, str], tuple[str, str]]:
@@ -388,7 +389,9 @@ def _record_link(link: LinkSpec, kind: str, ident: str, lang: str, targets: Targ
     if kind == "stat":
         shown = targets.statistics[ident][lang]
         result.kind = "stat"
-        result.allowed = tuple(quantities.claimed(shown, lang))
+        per = targets.rates.get(ident, "")  # (年均捐款超4.5亿元: its figure is a rate, which words around it may say)
+        result.allowed = tuple(replace(item, per=per) if per and quantities.COUNT in item.meanings else item
+                               for item in quantities.claimed(shown, lang))
         if not link.text:
             result.filler = shown
     return None
@@ -461,6 +464,11 @@ def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...
         link = resolved[run.link] if run.link >= 0 else None
         if link is not None and link.kind == "broken":
             continue  # a citation or statistic link that did not resolve: its own mistake is reported
+        text = run.text
+        if not text:  # a statistic's figure, read in the words around it (每年[](stat:…) says it is a rate)
+            if link is None or link.kind != "stat" or not (run.before or run.after):
+                continue
+            text = link.filler
         allowed = own
         if link is not None and link.kind == "cite":
             allowed = Allowed(link.allowed, "the quote it cites")
@@ -470,7 +478,7 @@ def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...
             allowed = Allowed(link.allowed, "the date of the event it links to")
         # traced by the record's own quote rather than a citation, a record's text speaks in the site's voice, as
         # its label does: no "this year" there (see ``tracing.untraced``)
-        for problem in untraced(run.text, prose.lang, allowed, names, own_voice=own is not None and allowed is own,
+        for problem in untraced(text, prose.lang, allowed, names, own_voice=own is not None and allowed is own,
                                 times=False, around=(run.before, run.after)):
             errors.append(ContentError(prose.location(*run.place_of(problem.start)), problem.message, problem.hint))
     if prose.slot[:1] != ("source",):  # (a source's translation is the article's words, its times the article's)

@@ -28,7 +28,7 @@ from .model import (Config, Event, EventText, Evidence, Rendered, SaidNumber, So
 from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .patterns import compile_later
 from .provenance import normalize, number_problem, parse_source_body
-from .quantities import RATE_NAMES, rate_in_words, stated_once
+from .quantities import RATE_NAMES, Quantity, rate_in_words, stated_once
 from .seal import check_seal, sealed_characters
 from .tracing import ONLY_A_NUMBER_HINT, PlainField, only_a_number
 from .yamlfile import YamlMap
@@ -243,7 +243,7 @@ class _Reader:
                 rate = rate_in_words(getattr(words, key))
                 if not rate or (key == "short" and words.short == words.label):
                     continue  # (a statistic without a short label is labelled by its label: read once)
-                said = [item for item in stated_once(quote) if same_value(item.value, statistic.value)]
+                said = said_of_value(statistic)
                 if any(item.per == rate for item in said):
                     continue
                 written, text = fields.data.get(lang), getattr(words, key)
@@ -509,7 +509,18 @@ def check_groups(records: Records, strings: dict[str, dict[str, str]], config: C
                        f"add '{key}:' with a chart title in every language to content/data/strings.yaml")
 
 
-def _rate_said(said: list) -> str:
+def said_of_value(statistic: Statistic) -> list[Quantity]:
+    """What the statistic's quote says of its value: each of its quantities of that value."""
+    return [item for item in stated_once(normalize(statistic.evidence.quote)[0])
+            if same_value(item.value, statistic.value)]
+
+
+def rate_of(statistic: Statistic) -> str:
+    """The span of time the statistic's quote says its value per (年 of 年均捐款超4.5亿元), or ""."""
+    return next((item.per for item in said_of_value(statistic) if item.per), "")
+
+
+def _rate_said(said: list[Quantity]) -> str:
     """What the quote says of a statistic's value (``said``: its quantities of that value) as a rate."""
     if said and said[0].per:
         return f"the quote's '{said[0].number.text}' says it {RATE_NAMES[said[0].per]}"

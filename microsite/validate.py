@@ -34,7 +34,7 @@ from .load import RawContent
 from .memo import Memo, digest_of
 from .model import Config, Event, Page, Rendered, Site, Source
 from .pages import SINGLE_TEMPLATES, check_record_pages, read_pages
-from .records import Records, check_groups, read_records, read_sources, read_strings
+from .records import Records, check_groups, rate_of, read_records, read_sources, read_strings
 from .static_text import static_mistakes
 from .tracing import PlainField
 
@@ -222,6 +222,7 @@ def _targets(config: Config, pages: list[Page | KnownPage], records: Records, so
         pages={(page.key, page.lang): page.heading_ids for page in pages},
         special=special,
         statistics={s.id: s.formatted for s in records.statistics},
+        rates={s.id: rate for s in records.statistics if (rate := rate_of(s))},
         events=frozenset(e.id for e in records.events),
         event_dates={e.id: e.date for e in records.events},
         terms=frozenset(t.id for t in records.terms),

@@ -415,6 +415,21 @@ def test_a_rate_said_around_a_citation_is_read_with_its_number(text: str, lang: 
     assert errors == [], [e.format() for e in errors]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("所属商协会每年捐款[](stat:donations)。", "zh"), ("所属商协会捐款[](stat:donations)/年。", "zh"),
+    ("Members give [](stat:donations) a year.", "en"), ("Every year, members give [](stat:donations).", "en"),
+])
+def test_a_rate_said_around_a_statistic_s_figure_is_read_with_it(text: str, lang: str):
+    """每年 before [](stat:donations) says its figure is given each year: only a statistic whose quote says the
+    same rate (its ``rates``) traces that."""
+    error = one_error(text, lang)
+    assert "is said a year (每年, 年均, per year, annually) here, but in the statistic it links to" in error.message
+    assert (error.location.line, error.location.column) == (FIRST_LINE, 1 + text.index("stat:donations"))
+    _, errors = check(text, lang, target=targets(rates={"donations": "年"}))
+    assert errors == [], [e.format() for e in errors]
+    assert "is said a year" in one_error(text, lang, target=targets(rates={"donations": "月"})).message
+
+
 def test_a_rate_said_around_a_records_own_words_is_read_with_its_number():
     extra = dict(quote="捐款超4.5亿元", source=SOURCE, key="")
     ok("所属商协会捐款**超4.5亿元**。", "zh", **extra)

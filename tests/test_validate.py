@@ -778,7 +778,8 @@ def test_a_statistic_s_rate_its_quote_says_is_traced(root: Path):
     edit(root, "data/statistics.yaml", "quote: 所属商协会及其会员捐款超4.5亿元", "quote: 所属商协会及其会员年均捐款超4.5亿元")
     edit(root, "data/statistics.yaml", "label: 捐款", "label: 每年的捐款")
     edit(root, "data/statistics.yaml", "label: donated", "label: donated every year")
-    assert site_of(root)  # 每年 and "every year" say what the quote's 年均 says
+    edit(root, "pages/statistics.en.md", "Intro.", "Intro. Members give [](stat:donations) a year.")
+    assert site_of(root)  # 每年, "every year" and "a year" say what the quote's 年均 says
     edit(root, "data/statistics.yaml", "label: donated every year", "label: donated every month")
     assert [line.split(": ", 1)[1].split("\n")[0] for line in mistakes(root) if "statistic 'donations'" in line] == [
         "statistic 'donations': its label in 'en' ('donated every month') says the figure is said a month (每月, 月均, "
