@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from .editions import read_editions
 from .errors import ContentError, ContentErrors, ErrorList, Location
 from .i18n import LOCALES, locale_of
+from .langtags import read_tag
 from .load import DataFile
 from .model import Config, Language
 from .patterns import compile_later
@@ -40,7 +41,8 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
         return None
     fields = Fields(mapping, "site.yaml", errors,
                     ("title", "description", "languages", "default_language", "base_url"), ("nav", "organisation", "editions"))
-    languages = _languages(fields, errors, plain)
+    tags: dict[str, str] = {}  # each tag read, in lower case, and whose it is: no two languages share one
+    languages = _languages(fields, tags, errors, plain)
     if not languages:
         return None
     codes = tuple(language.code for language in languages)
@@ -56,12 +58,13 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
         if isinstance(item, str) and item.strip():
             first.setdefault(item.strip(), nav_list.item_loc(index))
     locations = tuple(first[key] for key in nav) if first else ()
-    editions = read_editions(mapping.get("editions"), fields.loc("editions"), codes, errors, plain)
+    editions = read_editions(mapping.get("editions"), fields.loc("editions"), codes, tags, errors, plain)
     return Config(data.path, title, description, languages, default or codes[0], url, nav, locations,
                   _organisation(fields, codes, errors, plain), editions)
 
 
-def _languages(fields: Fields, errors: ErrorList, plain: list[PlainField] | None = None) -> tuple[Language, ...]:
+def _languages(fields: Fields, tags: dict[str, str], errors: ErrorList,
+               plain: list[PlainField] | None = None) -> tuple[Language, ...]:
     mapping = fields.mapping("languages")
     if mapping is None:
         return ()
@@ -78,7 +81,8 @@ def _languages(fields: Fields, errors: ErrorList, plain: list[PlainField] | None
         words = expect_mapping(value, mapping.value_loc(code), f"language '{code}'", errors)
         if words is not None:
             item = Fields(words, f"language '{code}'", errors, ("name",), ("tag",))
-            languages.append(Language(code, item.text("name"), item.text("tag", code)))
+            tag = read_tag(item, f"language '{code}'", code, tags, errors)
+            languages.append(Language(code, item.text("name"), tag))
             if plain is not None and (found := item.plain("name", code, "the language's name")):
                 plain.append(found)
     if not languages:

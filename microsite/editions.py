@@ -33,6 +33,7 @@ from typing import Any
 
 from .errors import ContentError, ErrorList, Location
 from .jsonforms import CONVERTED, FOLDED
+from .langtags import read_tag
 from .load import DataFile
 from .memo import Memo
 from .model import Language, Page, Rendered, Site, Source, SourceText, page_url
@@ -77,9 +78,10 @@ class Edition:
         return Language(self.code, self.name, self.tag)
 
 
-def read_editions(mapping: Any, loc: Location, codes: tuple[str, ...], errors: ErrorList,
+def read_editions(mapping: Any, loc: Location, codes: tuple[str, ...], tags: dict[str, str], errors: ErrorList,
                   plain: list[PlainField] | None = None) -> tuple[Edition, ...]:
     """``editions:`` of site.yaml: ``zh-hant: {from: zh, name: 繁體中文, tag: zh-Hant, conversion: s2tw}``;
+    ``tags``: the languages' tags (see :func:`~microsite.langtags.read_tag`), which an edition's may not repeat;
     ``plain`` collects each edition's name (a field a reader sees, for the traceability check)."""
     if mapping is None:
         return ()
@@ -94,7 +96,8 @@ def read_editions(mapping: Any, loc: Location, codes: tuple[str, ...], errors: E
         if words is not None:
             item = Fields(words, f"edition '{code}'", errors, ("from", "name", "tag", "conversion"))
             source = item.choice("from", codes)
-            editions.append(Edition(code, source, item.text("name"), item.text("tag", code),
+            tag = read_tag(item, f"edition '{code}'", code, tags, errors)
+            editions.append(Edition(code, source, item.text("name"), tag,
                                     item.choice("conversion", PROFILES)))
             if plain is not None and (found := item.plain("name", source, "the edition's name")):
                 plain.append(found)

@@ -13,6 +13,7 @@ import pytest
 
 from microsite.dates import PartialDate
 from microsite.errors import ContentErrors
+from microsite.langtags import TAG_HINT
 from microsite.load import Project, load
 from microsite.model import Site
 from microsite.validate import validate
@@ -372,6 +373,45 @@ def test_base_url_is_one_plain_address_without_line_breaks_or_credentials(root: 
 def test_base_url_with_a_line_break_in_site_yaml_is_located(root: Path):
     edit(root, "site.yaml", "base_url: https://example.org/", 'base_url: "https://example.org/\\nDisallow: /"')
     assert mistakes(root)[0].startswith("content/site.yaml:11:11: base_url 'https://example.org/\\nDisallow: /' holds a line break (U+000A)")
+
+
+@pytest.mark.parametrize(("tag", "hint"), [
+    ("zh_CN", "write zh-CN: a tag joins its parts with hyphens"),
+    ("zh Hans", TAG_HINT), ("中文", TAG_HINT), ("Chinese (Simplified)", TAG_HINT), ("zh-", TAG_HINT),
+    ("-zh", TAG_HINT), ("z", TAG_HINT), ("zh--Hans", TAG_HINT), ("zh-Hans-CN-x", TAG_HINT), ("zh-abcdefghi", TAG_HINT),
+    ("zhongwenzi", TAG_HINT),
+    ("zh-\u212aK", TAG_HINT),  # a Kelvin sign, which [a-z] matches when it ignores case
+])
+def test_a_language_tag_that_is_not_a_bcp_47_tag_is_refused_at_its_place(root: Path, tag: str, hint: str):
+    """The tag goes into <html lang>, hreflang and the feeds, where a browser or a search engine ignores one
+    that is not a tag."""
+    edit(root, "site.yaml", "tag: zh-Hans}", f'tag: "{tag}"}}')
+    assert mistakes(root) == [f"content/site.yaml:8:23: language 'zh': tag '{tag}' is not a language tag (BCP 47)"
+                              f"\n  hint: {hint}"]
+
+
+@pytest.mark.parametrize("tag", ["zh", "ZH-hans", "zh-Hans-CN", "zh-cmn-Hans-CN", "yue-HK", "es-419", "sl-rozaj-biske",
+                                 "de-CH-1901", "en-a-bbb-x-a-ccc", "x-whatever", "i-klingon", "zh-u-nu-hanidec"])
+def test_a_well_formed_language_tag_is_taken_as_written(root: Path, tag: str):
+    edit(root, "site.yaml", "tag: zh-Hans}", f"tag: {tag}}}")
+    assert site_of(root).config.language("zh").tag == tag
+
+
+def test_two_languages_with_one_tag_whatever_its_case_are_refused(root: Path):
+    edit(root, "site.yaml", "tag: en}", "tag: ZH-hans}")
+    assert mistakes(root) == ["content/site.yaml:9:28: language 'en': tag 'ZH-hans' is the tag of language 'zh' too "
+                              "(a tag's case does not matter)\n  hint: give each language a tag of its own: "
+                              "browsers and search engines tell the site's languages apart by it"]
+
+
+def test_an_editions_tag_is_checked_as_a_languages_is(root: Path):
+    write(root, "site.yaml", (root / "content" / "site.yaml").read_text(encoding="utf-8") +
+          "editions:\n  zh-hant: {from: zh, name: 繁體中文, tag: zh_Hant, conversion: s2tw}\n"
+          "  zh-hk: {from: zh, name: 香港繁體, tag: EN, conversion: s2hk}\n")
+    assert [text.split("\n")[0] for text in mistakes(root)] == [
+        "content/site.yaml:14:40: edition 'zh-hant': tag 'zh_Hant' is not a language tag (BCP 47)",
+        "content/site.yaml:15:38: edition 'zh-hk': tag 'EN' is the tag of language 'en' too (a tag's case does not "
+        "matter)"]
 
 
 def test_a_comment_after_a_field_readers_see_is_a_warning(root: Path):
