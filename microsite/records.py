@@ -395,9 +395,16 @@ def _read_source(ident: str, document: Document, config: Config, errors: ErrorLi
         return None
     return Source(
         ident, document.path, lang, fields.text("outlet"), published, fields.text("edition"), fields.text("page"),
-        fields.text("kicker"), fields.text("title"), fields.text("author"), fields.integer("declared_chars"),
+        fields.text("kicker"), fields.text("title"), fields.text("author"), _declared_chars(fields),
         actual, digest, fields.text("raw_name"), tuple(blocks),
     )
+
+
+def _declared_chars(fields: Fields) -> int | None:
+    """The article's length as the e-paper declares it (its 字数:, which ingest writes in digits), or None when it
+    declares none. 0 is taken, as ingest writes it: the source's page shows no length for it."""
+    return fields.integer("declared_chars", least=0, hint="write the length the e-paper's 字数: declares, in digits, "
+                          "as ingest wrote it; or leave declared_chars out")
 
 
 def _iso_day(fields: Fields, errors: ErrorList) -> date | None:

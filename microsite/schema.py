@@ -132,12 +132,14 @@ class Fields:
             self.errors.add(self.loc(key), f"{self.what}: '{one_line(value)}' is not a valid id", ID_HINT)
         return value
 
-    def integer(self, key: str, default: int | None = None) -> int | None:
+    def integer(self, key: str, default: int | None = None, least: int | None = None, hint: str = "") -> int | None:
+        """A whole number (``least`` or more, if given); ``hint`` says how to write one where it is wrong."""
         value = self._value(key)
         if value is None:
             return default
-        if isinstance(value, bool) or not isinstance(value, int):
-            self._wrong(key, "a whole number")
+        expected = "a whole number" if least is None else f"a whole number, {least} or more"
+        if isinstance(value, bool) or not isinstance(value, int) or least is not None and value < least:
+            self.errors.add(self.loc(key), f"{self.what}: '{key}' must be {expected}, found {describe(value)}", hint)
             return default
         return value
 

@@ -17,7 +17,7 @@ from microsite.langtags import TAG_HINT
 from microsite.load import Project, load
 from microsite.model import Site
 from microsite.validate import validate
-from tests.conftest import MINIMAL, REPO, make_project
+from tests.conftest import MINIMAL, REPO, make_project, reseal
 
 SOURCE = "2023-10-11-abcdef12"
 
@@ -211,6 +211,34 @@ def test_white_space_in_a_sources_header_keeps_its_seal(root: Path):
     """As in the text, white space is not sealed: the kicker's spaces may be full-width or none."""
     edit(root, f"sources/{SOURCE}.md", "kicker: 强素质 增信念 勤联络\n", "kicker: 强素质\u3000增信念  勤联络\n")
     site_of(root)
+
+
+@pytest.mark.parametrize(("written", "found"), [
+    ("-1", "a number (-1)"), ("-2383", "a number (-2383)"), ("23.83", "a number (23.83)"), ("2383.0", "a number (2383.0)"),
+    ("true", "true/false (true)"), ('"2383"', "text ('2383')"), ("2383字", "text ('2383字')"),
+])
+def test_a_declared_length_that_is_no_count_of_characters_is_refused_even_sealed(root: Path, written: str,
+                                                                                 found: str):
+    """declared_chars is the e-paper's 字数:, which ingest writes in digits; sealed anew with the header, a length
+    of -1 or of words is no more one."""
+    edit(root, f"sources/{SOURCE}.md", "declared_chars: 2383\n", f"declared_chars: {written}\n")
+    reseal(root / "content" / "sources" / f"{SOURCE}.md")
+    assert mistakes(root) == [
+        f"content/sources/{SOURCE}.md:9:17: source: 'declared_chars' must be a whole number, 0 or more, found "
+        f"{found}\n  hint: write the length the e-paper's 字数: declares, in digits, as ingest wrote it; or leave "
+        "declared_chars out"]
+
+
+def test_a_declared_length_of_0_or_none_is_taken(root: Path):
+    """Ingest writes what the e-paper's 字数: says, 0 too, and nothing when it says nothing: the build takes what
+    ingest writes (the source's page shows no length for either)."""
+    path = root / "content" / "sources" / f"{SOURCE}.md"
+    edit(root, f"sources/{SOURCE}.md", "declared_chars: 2383\n", "declared_chars: 0\n")
+    reseal(path)
+    assert [source.declared_chars for source in site_of(root).sources] == [0]
+    edit(root, f"sources/{SOURCE}.md", "declared_chars: 0\n", "")
+    reseal(path)
+    assert [source.declared_chars for source in site_of(root).sources] == [None]
 
 
 def test_a_source_with_a_seal_of_its_text_but_none_of_its_header_is_refused(root: Path):
