@@ -6,8 +6,10 @@ defaults (YAML 1.1) turn ``no`` into ``False`` and ``2023-10-11`` into a
 colon as an unrelated error two lines further down. This module reads YAML
 with the YAML 1.2 core schema instead (``no`` and ``2023-10-11`` stay text;
 only ``true``/``false``, numbers and ``null`` are typed), rejects duplicate
-keys, anchors, aliases and tags, and returns dicts and lists that carry the
-location of every key and item so validation can point at the exact line.
+keys, anchors, aliases, tags and numbers written otherwise than in decimal
+digits (``0x31``, ``+49``, ``4.5e8``: see :func:`number_form_error`), and
+returns dicts and lists that carry the location of every key and item so
+validation can point at the exact line.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ _OCT = compile_later(r"0o[0-7]+\Z")
 _HEX = compile_later(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = compile_later(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = compile_later(r"[-+]?\.(inf|Inf|INF)\Z")
+# A number as a reader and a quote write it: digits, a minus sign, a point between digits. The core schema reads
+# other forms too (0x31, 0o61, +49, 049, 4.5e8, .5, .inf), each as a number the page shows otherwise (49,
+# 450000000, 0.5): see number_form_error.
+_DECIMAL = compile_later(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?\Z")
 _NAN = compile_later(r"\.(nan|NaN|NAN)\Z")
 _MAX_DIGITS = 4000  # below Python's limit for reading an int from text (4300 digits)
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -178,12 +184,15 @@ class _Builder:
         result.loc, result.key_locs, result.value_locs, result.value_styles = self.loc(node), {}, {}, {}
         result.value_comments = {}
         for key_node, value_node in node.value:
+            reported = len(self.errors)
             key = self.build(key_node, depth)
             key_loc = self.loc(key_node)
             if key == "<<" and key_node.tag.endswith(":merge"):
                 self.errors.append(ContentError(key_loc, "YAML merge keys (<<) are not supported", "write the keys out"))
                 continue
             if not isinstance(key, str):
+                if len(self.errors) > reported:
+                    continue  # (0x1F, written as no number may be: that mistake's hint says to quote it)
                 self.errors.append(
                     ContentError(key_loc, f"a key must be text, not {describe(key)}", "put the key in quotes")
                 )
@@ -223,7 +232,10 @@ class _Builder:
                                                 f"{_codepoint(bad.group())}, written as an escape",
                                                 "remove the escape; no page can show that character"))
             return node.value  # quoted or block scalars are always text
-        return resolve_plain(node.value)
+        value = resolve_plain(node.value)
+        if type(value) in (int, float) and not _DECIMAL.match(node.value):
+            self.errors.append(number_form_error(node.value, value, self.loc(node)))
+        return value
 
     def hidden_problems(self, node: yaml.ScalarNode) -> None:
         """Invisible characters written as escapes (``"\\u202e"``) and spaces inside numbers made by folding
@@ -273,6 +285,50 @@ def resolve_plain(text: str) -> Any:
     if _NAN.match(text):
         return math.nan
     return text
+
+
+def number_form_error(written: str, value: int | float, location: Location) -> ContentError:
+    """The mistake of a number ``written`` otherwise than in decimal digits (``value``, as YAML reads it).
+
+    Readers see a figure as the site formats its value, and an editor checks it against the quote's digits: 0x31
+    is shown as 49, 049 as 49 (and read as 39 by a YAML 1.1 tool), +49 as 49. An exponent is refused too: 4.5e8
+    reads as 450000000, one keystroke from 4.5e9, and past 2**53 its float is not its digits (1e23 is
+    99999999999999991611392); the statistics file writes a value's digits in full, as a quote's reading has them.
+    """
+    decimal = _as_decimal(value)
+    if _INF.match(written) or _NAN.match(written):
+        message = f"'{written}' is YAML's {'infinity' if math.isinf(value) else 'not-a-number'}, which no quote says"
+    else:
+        shown = decimal or ("infinity" if math.isinf(value) else repr(value))
+        message = f"the number '{written}' is written {_number_form(written)}: YAML reads it as {shown}"
+    example = f" ({decimal})" if decimal else ""
+    return ContentError(location, message, f"write the number in decimal digits, as the quote has it{example}; a "
+                        f"text (a code, a name) goes in quotes: \"{written}\"")
+
+
+def _number_form(written: str) -> str:
+    """How ``written`` (a number YAML reads, not in decimal digits) is written, as an editor would say it."""
+    bare = written.lstrip("+-")
+    if bare.startswith("0x"):
+        return "in hexadecimal"
+    if bare.startswith("0o"):
+        return "in octal"
+    if "e" in bare.lower():
+        return "with an exponent"
+    if written.startswith("+"):
+        return "with a plus sign"
+    if bare.startswith(".") or bare.endswith("."):
+        return "without a digit on each side of its point"
+    return "with a leading zero"
+
+
+def _as_decimal(value: int | float) -> str:
+    """``value`` in decimal digits, or "" when it has none a reader could check (infinite, or past 2**53)."""
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value) or abs(value) > 2**53:
+        return ""
+    return str(int(value)) if value.is_integer() else repr(value) if "e" not in repr(value) else ""
 
 
 def unprintable_error(text: str, path: Path, offset: int = 0) -> ContentError:

@@ -70,6 +70,26 @@ def test_no_as_a_label_stays_the_word_no(root: Path):
     assert chambers.text["en"].label == "no"
 
 
+@pytest.mark.parametrize(("written", "how"), [
+    ("0x31", "in hexadecimal"), ("0o61", "in octal"), ("+49", "with a plus sign"), ("049", "with a leading zero"),
+    ("4.9e1", "with an exponent"),
+])
+def test_a_statistics_value_written_otherwise_than_in_decimal_digits_is_refused(root: Path, written: str, how: str):
+    """YAML 1.2 reads 0x31 as 49, which readers would see though the editor wrote 0x31."""
+    edit(root, "data/statistics.yaml", "value: 49\n", f"value: {written}\n")
+    assert mistakes(root) == [f"content/data/statistics.yaml:2:10: the number '{written}' is written {how}: YAML reads "
+                              "it as 49\n  hint: write the number in decimal digits, as the quote has it (49); a text "
+                              f"(a code, a name) goes in quotes: \"{written}\""]
+
+
+def test_a_declared_length_or_a_weight_in_hexadecimal_is_refused_too(root: Path):
+    edit(root, "pages/index.zh.md", "title:", "weight: 0x10\ntitle:")
+    edit(root, f"sources/{SOURCE}.md", "declared_chars: 2383\n", "declared_chars: 0x94f\n")  # (no seal is read)
+    assert [text.split("\n")[0] for text in mistakes(root)] == [
+        "content/pages/index.zh.md:2:9: the number '0x10' is written in hexadecimal: YAML reads it as 16",
+        f"content/sources/{SOURCE}.md:9:17: the number '0x94f' is written in hexadecimal: YAML reads it as 2383"]
+
+
 def test_statistics_are_formatted_for_each_language(root: Path):
     formatted = {statistic.id: statistic.formatted for statistic in site_of(root).statistics}
     assert formatted == {"chambers": {"zh": "49个", "en": "49"},

@@ -54,8 +54,8 @@ def test_iso_date_stays_text():
     assert parse("date: 2023-10-11") == {"date": "2023-10-11"}
 
 
-def test_exponent_without_dot_is_a_float():
-    value = parse("a: 4.5e8")["a"]
+def test_exponent_without_dot_is_a_float_to_the_core_schema():
+    value = resolve_plain("4.5e8")
     assert isinstance(value, float) and value == 450_000_000
 
 
@@ -90,8 +90,49 @@ def test_core_schema_booleans_and_null(plain, value):
     ("4.5", 4.5), (".5", 0.5), ("1e3", 1000.0), ("4.5E+8", 4.5e8),
 ])
 def test_core_schema_numbers(plain, value):
+    result = resolve_plain(plain)
+    assert result == value and type(result) is type(value)
+
+
+@pytest.mark.parametrize("plain, value", [("49", 49), ("-3", -3), ("0", 0), ("-0", 0), ("4.5", 4.5), ("0.50", 0.5),
+                                          ("450000000", 450000000)])
+def test_a_number_in_decimal_digits_is_read(plain, value):
     result = parse(f"a: {plain}")["a"]
     assert result == value and type(result) is type(value)
+
+
+@pytest.mark.parametrize("plain, message", [
+    ("0x31", "the number '0x31' is written in hexadecimal: YAML reads it as 49"),
+    ("0o61", "the number '0o61' is written in octal: YAML reads it as 49"),
+    ("+49", "the number '+49' is written with a plus sign: YAML reads it as 49"),
+    ("049", "the number '049' is written with a leading zero: YAML reads it as 49"),
+    ("4.5e8", "the number '4.5e8' is written with an exponent: YAML reads it as 450000000"),
+    ("-4.5E+8", "the number '-4.5E+8' is written with an exponent: YAML reads it as -450000000"),
+    (".5", "the number '.5' is written without a digit on each side of its point: YAML reads it as 0.5"),
+    ("5.", "the number '5.' is written without a digit on each side of its point: YAML reads it as 5"),
+    (".inf", "'.inf' is YAML's infinity, which no quote says"),
+    ("-.Inf", "'-.Inf' is YAML's infinity, which no quote says"),
+    (".nan", "'.nan' is YAML's not-a-number, which no quote says"),
+    ("1e400", "the number '1e400' is written with an exponent: YAML reads it as infinity"),
+])
+def test_a_number_written_otherwise_than_in_decimal_digits_is_refused_where_it_is(plain, message):
+    """Readers see the value as the site formats it (0x31 as 49), and an editor checks a value against its
+    quote's digits: each other form YAML 1.2 reads as a number is refused, at its place."""
+    with pytest.raises(ContentErrors) as caught:
+        parse(f"stat:\n  value: {plain}  # a comment\n")
+    [error] = caught.value.errors
+    decimal = message.rpartition(" as ")[2]
+    example = f" ({decimal})" if decimal[-1].isdigit() else ""
+    assert error.format() == (f"content/data/x.yaml:2:10: {message}\n  hint: write the number in decimal digits, as the quote has "
+                              f"it{example}; a text (a code, a name) goes in quotes: \"{plain}\"")
+
+
+def test_each_number_not_in_decimal_digits_is_refused_and_in_quotes_is_text():
+    with pytest.raises(ContentErrors) as caught:
+        parse("a: 0x1F\nb: [+1, 2, 1e3]\nc: '0x1F'\n0o7: x\n")
+    assert [str(error.location) for error in caught.value.errors] == ["content/data/x.yaml:1:4", "content/data/x.yaml:2:5", "content/data/x.yaml:2:12",
+                                                                      "content/data/x.yaml:4:1"]
+    assert parse("c: '0x1F'\nd: \"+49\"\n") == {"c": "0x1F", "d": "+49"}
 
 
 def test_integers_are_int_not_float():
