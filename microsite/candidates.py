@@ -47,6 +47,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from .cjk import is_ideograph
 from .dates import find_dates_zh
@@ -355,8 +356,13 @@ def _statistic_record(c: StatisticCandidate, source: str, languages: Sequence[st
                     for code in languages)
     shown = f"{c.text} ({c.context}…)" if c.context != c.text else c.text
     return (f"# {shown}: {c.unit}, {c.qualifier}{measure}; source line {c.line}\n{_no_quote(c.quote)}"
-            f"- id: {c.id}\n  value: {c.value}\n  unit: {c.unit}\n  qualifier: {c.qualifier}\n"
+            f"- id: {c.id}\n  value: {_in_decimal_digits(c.value)}\n  unit: {c.unit}\n  qualifier: {c.qualifier}\n"
             f"  source: {source}\n  quote: {_quote_scalar(c.quote)}\n{words}")
+
+
+def _in_decimal_digits(value: int | float) -> str:
+    """``value`` as the build reads a number: decimal digits, never an exponent (Python writes 0.00005 as 5e-05)."""
+    return str(value) if isinstance(value, int) else format(Decimal(repr(value)).normalize(), "f")
 
 
 def _no_quote(quote: str) -> str:

@@ -30,7 +30,7 @@ import yaml
 from .conventions import RECORD_KINDS, content_file, key_and_language
 from .errors import ContentError, ContentErrors, ErrorList, Location, not_utf8
 from .patterns import compile_later
-from .yamlfile import YamlMap, describe
+from .yamlfile import YamlMap, describe, resolve_plain
 from .markdown import blank_comments
 
 KEY = "translated_from"
@@ -242,6 +242,8 @@ def write_ledger(path: Path, entries: dict[str, dict[str, str]]) -> None:
 
     def text(dumper, value: str):
         style = "|" if "\n" in value and not any(line != line.rstrip() for line in value.splitlines()) else None
+        if style is None and resolve_plain(value) != value:  # a fingerprint 012345678912 or 8e3120459123 is text,
+            style = '"'  # which PyYAML's YAML 1.1 writes plain, and the build's YAML 1.2 reads as a number
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)

@@ -454,3 +454,14 @@ def test_the_draft_of_a_paragraph_of_one_sentence_repeated_is_written_in_linear_
         return render_candidates(found)
 
     assert superlinear(render, drafted, 150) is None
+
+
+@pytest.mark.parametrize(("value", "written"), [(0.00005, "0.00005"), (1.5e16, "15000000000000000"), (4.5, "4.5"),
+                                                (450000000, "450000000")])
+def test_a_drafted_value_is_written_in_decimal_digits_as_the_build_reads_a_number(value, written):
+    """Python writes 0.00005 as 5e-05, which the build refuses in statistics.yaml (an exponent)."""
+    from microsite.candidates import StatisticCandidate
+
+    draft = render_candidates(Candidates("2023-10-11-00000000", (StatisticCandidate(
+        "percent-x", value, "percent", "exact", "", "x", "x", 1),), ()))
+    assert f"\n  value: {written}\n" in draft

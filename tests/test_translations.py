@@ -321,3 +321,16 @@ def test_the_hint_names_the_file_from_the_project_s_content_folder_wherever_the_
     original.write_text(original.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
     stale = [w for w in warnings_of(root) if "out of date" in w]
     assert stale and stale[0].endswith("then run: python3 build.py translated content/pages/timeline.en.md")
+
+
+@pytest.mark.parametrize("fingerprint_written", ["012345678912", "8e3120459123", "123456789012"])
+def test_a_ledgers_fingerprint_of_digits_is_read_back_as_the_text_it_is(tmp_path: Path, fingerprint_written: str):
+    """PyYAML writes YAML 1.1, where 012345678912 (not octal) and 8e3120459123 (no point) are text and need no
+    quotes; the build reads YAML 1.2, where they are numbers (the second one infinite, and refused as written)."""
+    from microsite.translations import write_ledger
+    from microsite.yamlfile import parse_yaml
+
+    path = tmp_path / "translated.yaml"
+    write_ledger(path, {"stat:x": {"fingerprint": fingerprint_written, "original": "49"}})
+    assert parse_yaml(path.read_text(encoding="utf-8"), path)["stat:x"] == {"fingerprint": fingerprint_written,
+                                                                            "original": "49"}
