@@ -202,8 +202,11 @@ def target_url(changed: list[Path], preview: Preview, here: str = "/") -> str:
 
     A page's Markdown leads to that page, a data file to the page showing it
     (in the language of ``here``: a data file feeds every language), a source
-    to its page; a stylesheet alone is swapped in place.
+    to its page; a stylesheet alone is swapped in place. Only a file that is
+    there leads anywhere: a folder made (``pages/x.md/``, which the build
+    refuses) or removed, or a file removed, reloads the page in place.
     """
+    changed = [path for path in changed if path.is_file()]
     static = preview.root / "static"
     if changed and all(path.suffix == ".css" and path.is_relative_to(static) for path in changed):
         return "/static/" + changed[0].relative_to(static).as_posix()
@@ -247,8 +250,15 @@ def _key_and_language(relative: str, codes: tuple[str, ...], default: str) -> tu
 # --- watching ----------------------------------------------------------------
 
 
+# A folder's state in a snapshot: it is there, whatever it holds or when that changed. The build counts a folder by
+# its name (``inputs.FOLDER``) and refuses an empty one named as a file it reads (``pages/x.md/``): making or
+# removing one is a change, which a file saved in it (its time stamp changed) is not.
+FOLDER_STATE = (0, -2, "")
+
+
 def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
-    """Time stamp, size and (if changed lately) content digest of every file under ``folders``, by path.
+    """Time stamp, size and (if changed lately) content digest of every file under ``folders``, by path; each
+    folder under them (not they themselves) as :data:`FOLDER_STATE`.
 
     The time stamp is the later of the file's modification and change times:
     a copy that keeps an older modification time (``cp -p``, ``tar x``,
@@ -277,6 +287,7 @@ def snapshot(folders: list[Path]) -> dict[str, tuple[int, int, str]]:
                 if _ignored(entry.name):
                     continue
                 if entry.is_dir(follow_symlinks=False):
+                    state[entry.path] = FOLDER_STATE
                     stack.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
                     _note_file(state, entry, now)
@@ -345,14 +356,24 @@ def rescanned(state: dict[str, tuple[int, int, str]], paths: list[str],
         except OSError as error:
             _raise_unless_gone(error)
             continue  # gone, and with it all that was under it
+        kept.update(_folders_above(path, tops))
         if stat.S_ISDIR(info.st_mode):
             folders.append(Path(path))
+            if path not in tops:  # (a snapshot holds the folders under the watched ones)
+                kept[path] = FOLDER_STATE
         elif stat.S_ISREG(info.st_mode):
             kept[path] = _file_state(path, info, now)
         elif stat.S_ISLNK(info.st_mode):
             kept[path] = _link_state(path, now)
     kept.update(snapshot(folders))
     return kept
+
+
+def _folders_above(path: str, tops: list[str]) -> dict[str, tuple[int, int, str]]:
+    """The folders ``path`` is in, below the watched folder it is under: there, since it is."""
+    top = next(top for top in tops if path == top or path.startswith(top + os.sep))
+    parts = path[len(top) + 1:].split(os.sep)[:-1] if path != top else []
+    return {os.path.join(top, *parts[:count]): FOLDER_STATE for count in range(1, len(parts) + 1)}
 
 
 def _in_snapshot(path: str, tops: list[str]) -> bool:
@@ -388,6 +409,7 @@ def _content_digest(path: str) -> str:
 
 
 def changed_files(before: dict[str, tuple[int, int, str]], after: dict[str, tuple[int, int, str]]) -> list[Path]:
+    """The files that changed between two snapshots, and the folders made or removed."""
     return [Path(path) for path in sorted(before.keys() | after.keys()) if _differs(path, before.get(path),
                                                                                      after.get(path))]
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from microsite.serve import (Preview, Watcher, changed_files, content_type, free_port, inject_reload,
+from microsite.serve import (FOLDER_STATE, Preview, Watcher, changed_files, content_type, free_port, inject_reload,
                              preview_url, rescanned, resolve_request, snapshot, target_url)
 from tests.conftest import MINIMAL, REPO, SAMPLE, make_project
 
@@ -341,6 +341,24 @@ def test_target_url_reloads_for_a_stylesheet_outside_static(built_preview: Previ
     assert target_url([built_preview.root / "templates" / "print.css"], built_preview) == "*"
 
 
+def test_target_url_leads_from_no_folder_made_or_removed(built_preview: Preview) -> None:
+    """The watcher tells of folders made and removed (the build refuses an empty one named as a page file), but a
+    folder is no page to go to: a folder ``index.en.md`` led to /en/ as the page would."""
+    pages = built_preview.root / "content" / "pages"
+    folder, new = pages / "extra.en.md", pages / "extra"
+    folder.mkdir()
+    try:
+        assert target_url([folder], built_preview) == "*"
+        new.mkdir()
+        (new / "x.en.md").write_text("---\ntitle: X\n---\n", encoding="utf-8")
+        assert target_url([new, new / "x.en.md"], built_preview) == "/en/extra/x/"  # a page in a new folder
+    finally:
+        folder.rmdir()
+        (new / "x.en.md").unlink()
+        new.rmdir()
+    assert target_url([folder], built_preview) == "*"  # removed: neither file nor folder is there
+
+
 def test_target_url_reloads_in_place_before_the_first_good_build(tmp_path: Path) -> None:
     preview = Preview(tmp_path, tmp_path / "site", "http://127.0.0.1:8000/")
     assert target_url([tmp_path / "content" / "pages" / "index.en.md"], preview) == "*"
@@ -354,7 +372,7 @@ def test_snapshot_ignores_editor_swap_and_backup_files(tmp_path: Path) -> None:
     page.parent.mkdir()
     page.write_text("one", encoding="utf-8")
     before = snapshot([tmp_path])
-    assert list(before) == [str(page)]
+    assert list(before) == [str(page.parent), str(page)]
     for name in (".index.en.md.swp", "index.en.md~", "#index.en.md#", ".#index.en.md", ".DS_Store"):
         (page.parent / name).write_text("editor's", encoding="utf-8")
     (tmp_path / ".git").mkdir()
@@ -388,8 +406,11 @@ def test_the_watcher_watches_exactly_the_files_the_build_reads(tmp_path: Path) -
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "content" / "pages" / ".#a.en.md").symlink_to("editor@host.1234:1700000000")
     watched = snapshot([tmp_path / folder for folder in ("content", "templates", "static")])
-    files = [path for path, digest in Inputs(tmp_path).digests.items() if digest != FOLDER]  # folders count by name
-    assert sorted(watched) == sorted(files) == sorted(str(tmp_path / name) for name in names)
+    inputs = Inputs(tmp_path).digests
+    files = [path for path, digest in inputs.items() if digest != FOLDER]
+    assert sorted(path for path, state in watched.items() if state != FOLDER_STATE) == sorted(files) == sorted(
+        str(tmp_path / name) for name in names)
+    assert sorted(watched) == sorted(inputs)  # the folders too, which the build counts by their names
 
 
 def test_changed_files_lists_edited_added_and_removed_files(tmp_path: Path) -> None:
@@ -402,7 +423,26 @@ def test_changed_files_lists_edited_added_and_removed_files(tmp_path: Path) -> N
     added = tmp_path / "sub" / "added.md"
     added.parent.mkdir()
     added.write_text("new", encoding="utf-8")
-    assert changed_files(before, snapshot([tmp_path])) == sorted([edited, removed, added])
+    assert changed_files(before, snapshot([tmp_path])) == sorted([edited, removed, added.parent, added])
+
+
+def test_a_folder_made_or_removed_is_a_change_and_a_file_saved_in_it_is_not_the_folders(tmp_path: Path) -> None:
+    """The build refuses an empty folder named as a file it reads (pages/x.md/): the preview must build when one
+    is made, and again when it is removed."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.en.md").write_text("one", encoding="utf-8")
+    before = snapshot([tmp_path])
+    folder = pages / "x.md"
+    folder.mkdir()
+    made = snapshot([tmp_path])
+    assert changed_files(before, made) == [folder]
+    assert changed_files(before, rescanned(before, [str(folder)], [tmp_path])) == [folder]  # as the system tells
+    (pages / "a.en.md").write_text("two, longer", encoding="utf-8")
+    assert changed_files(made, snapshot([tmp_path])) == [pages / "a.en.md"]  # pages/ itself is as it was
+    folder.rmdir()
+    assert changed_files(made, rescanned(made, [str(folder)], [tmp_path])) == [folder]
+    assert changed_files(made, snapshot([tmp_path])) == [pages / "a.en.md", folder]
 
 
 def test_a_save_made_before_the_watcher_starts_is_seen(tmp_path: Path) -> None:
@@ -574,6 +614,17 @@ def test_watcher_turns_a_burst_of_saves_into_one_call_with_every_file(tmp_path: 
         poll(lambda: calls, 5, what="on_change")
         time.sleep(0.6)  # longer than the quiet period: a second call would have come by now
     assert calls == [sorted(files)]
+
+
+def test_watcher_calls_for_an_empty_folder_made_where_a_page_would_be(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    with watching(tmp_path, quiet=0.05) as calls:
+        (pages / "x.md").mkdir()
+        poll(lambda: calls, 3, what="on_change")
+        (pages / "x.md").rmdir()
+        poll(lambda: len(calls) == 2, 3, what="the second call")
+    assert calls == [[pages / "x.md"], [pages / "x.md"]]
 
 
 def test_watcher_calls_again_for_a_later_save(tmp_path: Path) -> None:
