@@ -5,21 +5,27 @@ every file a page loads (stylesheet, icon, image) must exist, every
 ``hreflang`` alternate must point back, and no page may link to another
 host unless the content itself links there. No page gives one id twice
 (a link to it would land on the first), and no link leads nowhere (an
-``<a>`` without ``href``: a reader sees a link that does nothing).
+``<a>`` without ``href``: a reader sees a link that does nothing). Every
+number a reader reads on a page is one a source says (see
+:func:`_untraced_on_page`).
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from . import quantities
 from .errors import ContentError, Location, not_utf8
 from .model import Site
+from .patterns import compile_later
+from .provenance import normalize
 
 EXTERNAL_SCHEMES = ("http", "https")
 
@@ -35,16 +41,43 @@ class PageReading:
     resources: list[tuple[str, int, int]] = field(default_factory=list)
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
     canonical: str = ""
+    lang: str = ""  # the page's, of <html lang>
+    texts: list[tuple[str, int, int]] = field(default_factory=list)  # (text a reader reads, line, column)
+
+
+# What of a page a reader reads besides its text: an image's description, a title or label a screen reader says,
+# and the description search engines and link previews show.
+_READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+_READ_META = frozenset(("description", "og:description", "og:title", "twitter:title", "twitter:description"))
+_UNREAD = frozenset(("script", "style", "template"))
 
 
 class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.reading = PageReading()
+        self.unread = 0  # how deep inside elements whose text no reader reads
+
+    def handle_data(self, data: str) -> None:
+        if not self.unread and not data.isspace():
+            line, column = self.getpos()
+            self.reading.texts.append((data, line, column + 1))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _UNREAD and self.unread:
+            self.unread -= 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {name: value or "" for name, value in attrs}
         line, column = self.getpos()
+        if tag in _UNREAD:
+            self.unread += 1
+        elif tag == "html":
+            self.reading.lang = a.get("lang", "")
+        read = [a[name] for name in _READ_ATTRIBUTES if a.get(name)]
+        if tag == "meta" and (a.get("name") in _READ_META or a.get("property") in _READ_META):
+            read.append(a.get("content", ""))
+        self.reading.texts.extend((text, line, column + 1) for text in read if text)
         names = {name for name in (a.get("id"), a.get("name") if tag == "a" else None) if name is not None}
         for name in sorted(names):  # an <a> may name itself twice, as id and as name: one element, one place
             if name in self.reading.ids:
@@ -110,7 +143,57 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                                      "give it an address, or make it plain text")
                         for line, column in reading.dead)
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
+    said = said_in_sources(site)
+    for path, reading in pages.items():
+        problems.extend(_untraced_on_page(path, reading, said))
     return problems
+
+
+def said_in_sources(site: Site) -> tuple[quantities.Quantity, ...]:
+    """Every number any source says, in its text or its header (its date, its page, its length as declared and as
+    counted): what a number on any built page must be one of."""
+    said: list[quantities.Quantity] = []
+    for source in site.sources:
+        header = [source.outlet, source.date.isoformat(), f"{source.date.year}年{source.date.month}月{source.date.day}日",
+                  source.edition, source.page, source.kicker, source.title, source.author,
+                  f"{source.declared_chars or 0}个", f"{source.counted_chars}个"]
+        text = "\n".join([*header, *(block.text for block in source.blocks)])
+        said.extend(quantities.stated(normalize(text)[0], source.date))
+    return tuple(said)
+
+
+def _untraced_on_page(path: Path, reading: PageReading, said: tuple[quantities.Quantity, ...]) -> list[ContentError]:
+    """The numbers a reader reads on the page that no source says anywhere: a number that reached the page where
+    the build's check does not look (a template's expression or filter, a field it does not read), which the
+    check of the content, text by text against its own quotes, cannot see. A looser net behind that check, on the
+    page as readers get it: any source's number of the same meaning passes."""
+    page_lang = "zh" if reading.lang.lower().startswith("zh") else "en"
+    problems = []
+    for text, line, column in reading.texts:
+        addresses = [match.span() for match in _ADDRESS.finditer(text)] if ("://" in text or "www." in text) else []
+        lang = "zh" if _CHINESE.search(text) else page_lang  # (an article's words on an English page: 第14版)
+        for claim in quantities.claimed(text, lang):
+            number = claim.number
+            if any(start <= number.start < end for start, end in addresses) or quantities.traced(claim, said):
+                continue
+            problems.append(ContentError(
+                Location(path, line, column),
+                f"the number '{number.text}' is on this page, but no source says it: "
+                f"'{_excerpt(text, number.start, number.end)}'",
+                "it reached the page where the build does not trace it (a template's expression or filter, a field "
+                "it does not read): show a traced figure there instead, or leave the number out"))
+    return problems
+
+
+def _excerpt(text: str, start: int, end: int, reach: int = 30) -> str:
+    """The words of ``text`` around ``text[start:end]``, on one line: where to find it on the page."""
+    shown = (("…" if start > reach else "") + text[max(0, start - reach):end + reach]
+             + ("…" if end + reach < len(text) else ""))
+    return " ".join(shown.split())
+
+
+_CHINESE = compile_later(r"[\u3400-\u9fff]")
+_ADDRESS = compile_later(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.IGNORECASE)
 
 
 def _page_text(path: Path, problems: list[ContentError] | None = None) -> str | None:

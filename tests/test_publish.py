@@ -20,7 +20,7 @@ from microsite.cli import main
 from microsite.feeds import feed_path
 from microsite.model import BuildOptions
 from microsite.pipeline import build
-from microsite.sitecheck import check_built_site
+from microsite.sitecheck import check_built_site, said_in_sources
 from microsite.write import MARKER, remove_leftovers
 from tests.conftest import PROJECT, TEST_BASE_URL
 from tests.html import other_language, page_file, parse_page, read_page
@@ -243,10 +243,12 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     lang = other_language(site)  # the pages are found by their templates: an editor may rename any of them
     page = copy / page_file(site, "statistics", lang)
     timeline = "/" + page_file(site, "timeline", lang).removesuffix("index.html")
+    said = said_in_sources(site)  # (a number no source says, whatever the sources come to say)
+    unsaid = next(number for number in range(90001, 99999) if not any(item.value == number for item in said))
     page.write_text(page.read_text(encoding="utf-8").replace(
         "</main>", f'<a href="/{lang}/nowhere/">x</a><a href="{timeline}#no-such">y</a>'
                    '<a href="https://tracker.example/">z</a><img src="https://cdn.example/x.png" alt="">'
-                   '<p id="twice"></p><span id="twice"></span><a title="a quote">w</a></main>'),
+                   f'<p id="twice"></p><span id="twice"></span><a title="a quote">w</a><p>{unsaid}</p></main>'),
         encoding="utf-8")
     glossary = page_file(site, "glossary", lang)
     (copy / glossary).unlink()
@@ -257,6 +259,7 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     assert "loads 'https://cdn.example/x.png', which is not in the build" in messages
     assert "the id 'twice' is given twice on this page: a link to it lands on the first" in messages
     assert "a link that leads nowhere (an <a> without href)" in messages
+    assert f"the number '{unsaid}' is on this page, but no source says it: '{unsaid}'" in messages
     tag = next(language.tag for language in site.config.languages if language.code == lang)
     address = "https://example.org/" + glossary.removesuffix("index.html")
     assert any(f"hreflang {tag.lower()} points at '{address}', not a page" in m.lower() for m in messages), messages
@@ -283,6 +286,27 @@ def test_check_site_of_a_build_for_another_address_says_so_once(minimal_project:
     assert captured.out.endswith("1 problem\n")
     assert main(["--root", str(minimal_project), "check", "--base-url", "http://127.0.0.1:8000/", "--site",
                  str(out)]) == 0
+
+
+def test_check_site_finds_a_number_on_a_page_that_no_source_says(minimal_project: Path, tmp_path: Path,
+                                                                   capsys) -> None:
+    """A number that reached a page where the build does not trace it (a template's expression: ``{{ pages|length
+    }}``) is on the page readers get: read in its text, a description, a title or a label a screen reader says, it
+    must be one that a source says. Not in a script, nor in a web address shown as text; a source's own numbers
+    (its text, its date, its page and lengths) and the same number said otherwise (4.5亿元 as "450 million") pass."""
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    page = out / "en" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", (
+        '<p>12 chambers</p><img src="x" alt="Orders of 64 billion yuan"><span title="about 77 members">x</span>'
+        '<script>var n = 91;</script><p>See https://example.org/2024/93 and www.a.cn/94.</p>'
+        '<p>49 chambers, over 450 million yuan, in April 2023, page 6, 146 characters.</p><p>第06版</p></main>')),
+        encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check", "--site", str(out)]) == 1
+    err = capsys.readouterr().err
+    found = re.findall(r"the number '([^']+)' is on this page, but no source says it", err)
+    assert found == ["12", "64 billion yuan", "about 77"], err
+    assert "hint: it reached the page where the build does not trace it (a template's expression" in err
 
 
 @pytest.mark.parametrize("what, problem", [
