@@ -77,7 +77,7 @@ class Quantity:
     number: Number
     meanings: frozenset[str]
     part: str = ""
-    per: str = ""  # a rate's span (年, 月, 周, 天, 季度): 每年超4.5亿元, 450 million yuan a year (see _with_rates)
+    per: str = ""  # what a rate is said per: a span (年, 2年), a thing (人, 商会), 均 (an average); see _with_rates
 
     @property
     def value(self) -> float:
@@ -266,84 +266,204 @@ _FIRSTS = compile_later(r"(?<![元党榜为居之魁祸自匕昂回俯垂叩斩�
 _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, counted in 次)
 
 
-# A rate: an amount said of each span of time (每年超4.5亿元, 超4.5亿元/年, 年均增长5%, 每年召开一次; 450 million yuan
-# a year, per year, annually, 49 times a year, every year). It says another thing than the amount alone, which a
-# quote of the amount alone (超4.5亿元, no year) traced: a rate is traced only by a quote that says the same rate, in
-# any of its forms (每年, 每一年, 年均, 平均每年, 一年, /年; a year, per year, each or every year, annually, yearly,
-# per annum). In Chinese the span before the number, in its clause (每年 (捐款) 超4.5亿元; not 一年来 or 一年多,
-# over the past year, nor 每年 across a comma or a number: 每年3月召开, 捐款超4.5亿元), or right after it (/年, 每年);
-# in English after the number and at most two words (49 times a year; not "in a year", "a year ago", "a year-end
-# bonus"), or every year, each year before it in its sentence. Each is looked at from its number, and only in a
-# text that holds one of the rate's words (每, 均, 一年, /年; year, month, week, day, daily, annu, quarter): a search that
-# began with a look back at every character would make the reading of every text slower.
+# A rate: an amount said of each span of time, of each thing or person, or on average (每年超4.5亿元, 超4.5亿元/年,
+# 年均增长5%, 每年召开一次, 每两年, 每个商会捐款49万元, 人均1万元, 户均, 平均每家, 平均捐款; 450 million yuan a year,
+# annually, every two years, biennially, annual donations of 450 million yuan, 1 million yuan per chamber, per capita,
+# each chamber gave, on average). It says another thing than the amount alone, which a quote of the amount alone
+# (超4.5亿元, a total said once) traced: a rate is traced only by a quote that says the same rate, in any of its forms
+# and in either language. ``Quantity.per`` names what it is per: a span (年, 月, 周, 天, 季度), a span of several
+# ("2年", every two years; "半年", every half year), a thing (see _THINGS), a measure word alone (个, 场: 每个项目, each
+# one counted so, not said which), an English noun after "per" that names none of the things ("project"), or "均", an
+# average of what is not said (平均捐款, on average). The rule: a word that says "each" or "on average" of a span or a
+# thing, in the number's clause before it (每年 (捐款) 超4.5亿元; not across a comma or a number: 每年3月召开,
+# 捐款超4.5亿元), the nearest of them (每家每户发放49个 is per household, 每年人均 per person), or one right after it
+# (/年, 每人, "a year", "per capita", "every two years"). Not read: 一年来 and 一年多 (over the past year), "in a year",
+# "a year ago", "each of the 49 chambers" and "every one of" (49 is a count of them), "per se", "as per" and
+# "per cent" (a percentage), 平均分配 (shared equally), 每逢 and 每当 (whenever), nor "annual" that describes no flow
+# of money or goods (the annual meeting approved 49 members: 49 are a meeting's, not a year's; an annual flow is
+# read only as "annual donations of N", "an annual N", "N in annual donations"). 每个人都 and 每一个 (every single
+# one) with a number in their clause say it of each one, as 每人 does, and are read so: when the sentence means a
+# total shared by all, the build refuses, and the editor quotes the passage.
+# Each is looked at from its number, and only in a text that holds one of the rate's words (每, 均, 一年, /年; year,
+# month, week, day, daily, annu, quarter, per, each, every, averag): a search that began with a look back at every
+# character would make the reading of every text slower; the look back from a number takes the nearest word (the
+# greedy ``.*`` before it), in a window of a clause's length.
+_ZH_SPAN = "年|月|周|星期|天|日|季度"
+_ZH_SPAN_COUNT = "[两二三四五六七八九十半]|[0-9]+"  # 每两年, 每三个月, 每半年, 每2年
+# What a rate may be said per in Chinese, the longer words first: 企业家 are people, 会员企业 firms.
+_ZH_THING_NOUNS = "个人|企业家|会员企业|会员|商协会|商会|协会|企业|公司|家庭|人|户"
+_ZH_THING_MEASURES = "个|家|位|名|户|所|间|次|场|期|批"
 _RATE_ZH_BEFORE = compile_later(
-    r"(?:每一?个?(?P<every>年|月|周|星期|天|日|季度)(?!度(?:报|会))度?|(?P<average>年|月|周|日)均(?!衡|匀|等|值得)"
-    r"|平均每个?(?P<mean>年|月|周|星期|天|日)"
+    r"(?s:.*)(?:每一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?)(?P<every>" + _ZH_SPAN + r")(?!度(?:报|会))度?"
+    r"|(?P<average>年|月|周|日)均(?!衡|匀|等|值得)"
+    r"|平均每个?(?P<mean>" + _ZH_SPAN.replace("|季度", "") + r")"
     r"|(?<![0-9〇零一二三四五六七八九十百千两几数多近超约逾第上下前这那同])一(?P<one>年)(?![来多半以内中后前底初末度级轻代里的]|一度)"
+    r"|每一?(?:(?P<measure>" + _ZH_THING_MEASURES + r")(?P<noun>" + _ZH_THING_NOUNS + r")?|(?P<bare>人|户|企))"
+    r"|(?<![0-9〇零一二三四五六七八九十百千两几数多众诸等个大])(?P<each>人|户|家)均(?!衡|匀|等)"
+    r"|平均(?!每|分配|分摊|主义|化)(?P<unnamed>)"
     r")[^，。；：,.;:!?！？、\s0-9０-９]{0,12}\Z")  # (每年为公益慈善事业捐款超4.5亿元: twelve characters between)
-_RATE_ZH_REACH = 20
-_RATE_ZH_AFTER = compile_later(r"\s*(?:[/／]|每一?个?)(?P<span>年|月|周|星期|天|日|季度)(?![0-9度])")
-_RATE_SPANS = {"annual": "年", "年": "年", "月": "月", "周": "周", "星期": "周", "天": "天", "日": "天", "季度": "季度",
-               "year": "年", "yr": "年", "annually": "年", "yearly": "年", "per annum": "年", "month": "月", "mo": "月",
-               "monthly": "月", "week": "周", "wk": "周", "weekly": "周", "day": "天", "daily": "天", "quarter": "季度",
-               "quarterly": "季度"}
+_RATE_ZH_REACH = 24
+_RATE_ZH_AFTER = compile_later(r"\s*(?:[/／]|每一?个?)(?:(?P<span>" + _ZH_SPAN + r")(?![0-9度])|(?P<thing>人|户|家)(?![次民员们口]))")
+_RATE_SPANS = {"年": "年", "月": "月", "周": "周", "星期": "周", "天": "天", "日": "天", "季度": "季度",
+               "year": "年", "yr": "年", "annually": "年", "yearly": "年", "annual": "年", "per annum": "年",
+               "month": "月", "mo": "月", "monthly": "月", "week": "周", "wk": "周", "weekly": "周", "day": "天",
+               "daily": "天", "quarter": "季度", "quarterly": "季度",
+               "biennially": "2年", "biennial": "2年", "biannually": "半年", "semiannually": "半年",
+               "semi-annually": "半年", "fortnightly": "2周"}
+# The things a rate is said per, by every word that names one, in either language; two words are one thing only where
+# they surely mean it (人均, 每人, 每位, per capita, per person, per head). Where they may not, they are two, and the
+# build refuses: 每家 alone (a firm, a chamber, a family), a member (a person or a member firm), a chamber and an
+# association, a household and a family.
+_THINGS = {"人": "人", "个人": "人", "位": "人", "名": "人", "企业家": "人", "person": "人", "people": "人", "capita": "人",
+           "head": "人", "会员": "会员", "member": "会员", "商会": "商会", "chamber": "商会", "协会": "协会",
+           "association": "协会", "商协会": "商协会", "企业": "企业", "企": "企业", "会员企业": "企业", "公司": "企业",
+           "firm": "企业", "company": "企业", "enterprise": "企业", "business": "企业", "户": "户", "household": "户",
+           "家庭": "家庭", "family": "家庭"}
+_ZH_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "twelve": 12, "other": 2}
+UNNAMED_AVERAGE = "均"
 _NOT_BETWEEN_RATE = ("in|within|for|over|after|before|than|of|about|under|from|since|by|at|to|on|last|this|next|that"
                      "|the|every|each|a|an|per|during|ago|and|or|but|half")
+_EN_THINGS = "persons?|people|capita|heads?|members?|chambers?|associations?|firms?|compan(?:y|ies)|enterprises?|" \
+             "business(?:es)?|households?|famil(?:y|ies)"
+_EN_COUNT = "two|three|four|five|six|seven|eight|nine|ten|twelve|other|[0-9]+"
+_EN_SPANS = "years?|months?|weeks?|days?|quarters?"
+# An annual flow: "annual donations of", "in annual donations" (not the annual meeting, report, fair or award).
+_EN_FLOWS = (r"(?:donations?|contributions?|revenues?|sales|income|output|turnover|investments?|spending|expenditures?"
+             r"|budgets?|profits?|exports?|imports?|growth|fees?|dues|subsid(?:y|ies)|funding|payments?|production"
+             r"|trade|volume|earnings|giving|aid)")
+_EN_ADJECTIVES = "annual|yearly|monthly|weekly|daily|quarterly|biennial"
 _RATE_EN_AFTER = compile_later(
     rf"(?:[\s-]+(?!(?:{_NOT_BETWEEN_RATE})\b)[a-z'’]+){{0,2}}?"
     r"(?:\s+(?:a|an|per|each|every)\s+(?P<span>year|month|week|day|quarter)(?![\w-])"
     r"(?!\s+(?:ago|earlier|later|before|after|old|or\s+two)\b)"
     r"|\s*/\s*(?P<short>year|yr|month|mo|week|wk|day|quarter)\b"
-    r"|\s+(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|per\s+annum)\b)", re.IGNORECASE)
-_RATE_EN_BEFORE = compile_later(r"\b(?:every|each)\s+(?P<span>year|month|week|day|quarter)\b(?!\s+of\b)"
-                                r"[^.;:!?0-9]{0,40}\Z", re.IGNORECASE)
+    rf"|\s+every\s+(?P<count>{_EN_COUNT})\s+(?P<spans>{_EN_SPANS})\b"
+    rf"|\s+per\s+(?P<thing>{_EN_THINGS})(?![\w-])|\s+an?\s+(?P<head>head|person)\b(?![\w-])"
+    r"|\s+per\s+(?!(?:se|cent|cents|centum|mille|annum|the|a|an|this|that|its|their|our|his|her|each|every|cent)\b)"
+    r"(?P<other>[a-z]+)\b(?![\w-])"
+    rf"|\s+in\s+(?P<flow>{_EN_ADJECTIVES})\s+{_EN_FLOWS}\b"
+    r"|\s+(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually"
+    r"|fortnightly|per\s+annum)\b)", re.IGNORECASE)
+_EN_LINKS = (r"(?:of|worth|totall?ing|totall?ed|reach(?:ed|ing)|exceed(?:ed|ing)|topp(?:ed|ing)|hit"
+             r"|(?:came|amounted|rose|grew)\s+to|stood\s+at|were|was|are|is)")
+_RATE_EN_BEFORE = compile_later(
+    r"(?s:.*)\b(?:(?:every|each)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
+    r"|(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
+    r"[^.;:!?0-9]{0,40}"
+    r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
+    r"[^.;:!?0-9]{0,40}"
+    rf"|(?P<adjective>{_EN_ADJECTIVES})\s+(?:{_EN_FLOWS}\s+{_EN_LINKS}\s+)?)\Z", re.IGNORECASE)
 _RATE_EN_REACH = 60
-_RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/yr", "/mo", "/wk")
-_RATE_ZH_SLASH = compile_later("[/／](?:年|月|周|星期|天|日|季度)")
+_RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/yr", "/mo", "/wk", "per", "each",
+                  "every", "averag", "bienni", "fortnight", "a head")
+_RATE_EN_BEFORE_WORDS = ("every", "each", "averag", "annual", "yearly", "monthly", "weekly", "daily", "quarterly",
+                         "biennial")
+_RATE_ZH_SLASH = compile_later("[/／](?:年|月|周|星期|天|日|季度|人|户|家)")
 
 
 def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantity]:
-    """``found`` with each count or amount of ``text`` that says a rate given its span (see ``_RATE_ZH_BEFORE``):
+    """``found`` with each count or amount of ``text`` that says a rate given what it is per (see ``_RATE_ZH_BEFORE``):
     ``chinese``, said in Chinese words (the numbers of the Chinese reader), else in English ones."""
     if chinese:
         before = "每" in text or "均" in text or "一年" in text
         if not before and not (("/" in text or "／" in text) and _RATE_ZH_SLASH.search(text) is not None):
             return found
-        rate = functools.partial(_rate_zh, before=before)
+        rate = functools.partial(_rate_zh, text=fold_traditional(text), before=before)  # (每個商會, 每週: one for one)
     else:
         lowered = text.lower()
         if not any(word in lowered for word in _RATE_EN_WORDS):
             return found
-        rate = functools.partial(_rate_en, before="every" in lowered or "each" in lowered)
+        rate = functools.partial(_rate_en, text=text,
+                                 before=any(word in lowered for word in _RATE_EN_BEFORE_WORDS))
     rated = []
     for item in found:
-        if COUNT in item.meanings and not item.part and (span := rate(item.number, text)):
-            item = replace(item, per=span)
+        if COUNT in item.meanings and not item.part and (per := rate(item.number)):
+            item = replace(item, per=per)
         rated.append(item)
     return rated
 
 
 def _rate_zh(number: Number, text: str, before: bool = True) -> str:
-    """The span of time ``number`` of Chinese ``text`` is said per (年 of 每年超4.5亿元, 超4.5亿元/年), or ""; ``before``:
-    the text may say it before the number."""
+    """What ``number`` of Chinese ``text`` is said per (年 of 每年超4.5亿元 and 超4.5亿元/年, 商会 of 每个商会捐款49万元),
+    or ""; ``before``: the text may say it before the number."""
     after = _RATE_ZH_AFTER.match(text, number.end)
     if after is not None:
-        return _RATE_SPANS[after["span"]]
-    said = _RATE_ZH_BEFORE.search(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
+        return _RATE_SPANS[after["span"]] if after["span"] else after["thing"]
+    said = _RATE_ZH_BEFORE.match(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
     if said is None:
         return ""
-    return _RATE_SPANS[said["every"] or said["average"] or said["mean"] or said["one"]]
+    if span := said["every"] or said["average"] or said["mean"] or said["one"]:
+        return _spans_of(said["count"], _RATE_SPANS[span])
+    if said["noun"] or said["bare"]:
+        return _THINGS[said["noun"] or said["bare"]]
+    if said["measure"]:
+        return _THINGS.get(said["measure"], said["measure"])  # (每位, 每名, 每户: a person, a household)
+    return said["each"] or UNNAMED_AVERAGE
+
+
+def _spans_of(count: str | None, span: str) -> str:
+    """The key of a rate said of every ``count`` spans (每两年: "2年"; 每半年: "半年"; every year: "年")."""
+    if not count or count in ("一", "1"):
+        return span
+    if count == "半":
+        return "半" + span
+    number = _ZH_COUNTS.get(count.lower()) or int(count)
+    return span if number == 1 else f"{number}{span}"
 
 
 def _rate_en(number: Number, text: str, before: bool = True) -> str:
-    """The span of time ``number`` of English ``text`` is said per (year of 450 million yuan a year), or ""; ``before``:
-    the text may say it before the number (every year, each year)."""
+    """What ``number`` of English ``text`` is said per (年 of 450 million yuan a year, 人 of per capita), or "";
+    ``before``: the text may say it before the number (every year, each chamber, on average, annual donations of)."""
     after = _RATE_EN_AFTER.match(text, number.end)
     if after is not None:
-        said = after["span"] or after["short"] or re.sub(r"\s+", " ", after["adverb"])
-        return _RATE_SPANS[said.lower()]
-    said = _RATE_EN_BEFORE.search(text, max(0, number.start - _RATE_EN_REACH), number.start) if before else None
-    return _RATE_SPANS[said["span"].lower()] if said is not None else ""
+        return _rate_en_said(after)
+    said = _RATE_EN_BEFORE.match(text, max(0, number.start - _RATE_EN_REACH), number.start) if before else None
+    return _rate_en_said(said) if said is not None else ""
+
+
+def _rate_en_said(said: re.Match[str]) -> str:
+    """The key of the rate an English match of ``_RATE_EN_AFTER`` or ``_RATE_EN_BEFORE`` says (see ``Quantity.per``)."""
+    groups = {name: value.lower() for name, value in said.groupdict().items() if value}
+    if "spans" in groups:
+        return _spans_of(groups["count"], _RATE_SPANS[_singular(groups["spans"])])
+    if thing := groups.get("thing") or groups.get("head"):
+        return _THINGS[_singular(thing)]
+    if "other" in groups:
+        return _singular(groups["other"])  # per project: none of the things, said so
+    if "average" in groups:
+        return UNNAMED_AVERAGE
+    span = groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective")
+    return _RATE_SPANS[span or re.sub(r"\s+", " ", groups["adverb"]).replace("semi annually", "semiannually")]
+
+
+def _singular(noun: str) -> str:
+    """An English noun of ``_EN_THINGS`` or ``_EN_SPANS`` in the singular (companies: company; years: year)."""
+    for plural, singular in (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("s", "")):
+        if noun.endswith(plural) and noun not in ("business", "people"):
+            return noun[: -len(plural)] + singular
+    return noun
+
+
+def rate_name(per: str) -> str:
+    """What a rate ``per`` (see ``Quantity.per``) says, in words a Chinese- and an English-speaking editor both read."""
+    if per in RATE_NAMES:
+        return RATE_NAMES[per]
+    several = re.fullmatch(r"([0-9]+|半)(年|月|周|天|季度)", per)
+    if several is not None:
+        count, span = several.groups()
+        english = _SPAN_WORDS[span]
+        if count == "半":
+            return f"every half {english} (每半{span})"
+        return f"every {count} {english}s (每{_ZH_COUNT_WORDS.get(count, count)}{'个' if span == '月' else ''}{span})"
+    if per.isascii():
+        return f"per {per}"  # (per project)
+    return f"per one counted in {per} (每{per}: which thing is not said)"
+
+
+_SPAN_WORDS = {"年": "year", "月": "month", "周": "week", "天": "day", "季度": "quarter"}
+_ZH_COUNT_WORDS = {"2": "两", "3": "三", "4": "四", "5": "五", "6": "六", "7": "七", "8": "八", "9": "九", "10": "十"}
 
 
 def _festivals(text: str) -> list[Quantity]:
@@ -858,13 +978,20 @@ def _traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
 
 def same_rate(claim: Quantity, said: Quantity) -> bool:
     """Whether ``said`` says the rate ``claim`` says (每年超4.5亿元 is traced by 年均超4.5亿元, not by 超4.5亿元, an
-    amount said once, nor by 每月超4.5亿元); a claim without one may leave out its quote's, as it may the currency."""
+    amount said once, nor by 每月超4.5亿元; "per capita" by 人均 and 每人, not by 每位会员); a claim without one may
+    leave out its quote's, as it may the currency."""
     return not claim.per or claim.per == said.per
 
 
 RATE_NAMES = {"年": "a year (每年, 年均, per year, annually)", "月": "a month (每月, 月均, per month, monthly)",
               "周": "a week (每周, per week, weekly)", "天": "a day (每天, 日均, per day, daily)",
-              "季度": "a quarter (每季度, per quarter, quarterly)"}
+              "季度": "a quarter (每季度, per quarter, quarterly)", "2年": "every two years (每两年, biennially)",
+              "人": "per person (每人, 人均, 每位, per person, per capita)", "会员": "per member (每位会员, per member)",
+              "商会": "per chamber (每个商会, per chamber)", "协会": "per association (每个协会, per association)",
+              "商协会": "per chamber or association (每个商协会)", "企业": "per firm (每家企业, per firm, per company)",
+              "户": "per household (每户, 户均, per household)", "家庭": "per family (每个家庭, per family)",
+              "家": "per one counted in 家 (每家, 家均: a firm, a chamber or a family, not said which)",
+              UNNAMED_AVERAGE: "on average (平均, on average: an average of what, not said)"}
 
 
 def rate_in_words(words: str) -> str:

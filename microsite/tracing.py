@@ -323,11 +323,12 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
     rate = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                  and item.meanings & claim.meanings and quantities.said_alike(claim.number, item.number)
                  and not quantities.same_rate(claim, item)), None)
-    if rate is not None:  # (每年超4.5亿元 cites 超4.5亿元: an amount said once, no rate)
-        theirs = f"says it {quantities.RATE_NAMES[rate.per]}" if rate.per else "says no rate: an amount said once"
-        return (f"'{shown}' is said {quantities.RATE_NAMES[claim.per]} here, but in {allowed.why} "
+    if rate is not None:  # (每年超4.5亿元 cites 超4.5亿元: an amount said once, no rate; 每人 cites 每位会员)
+        theirs = f"says it {quantities.rate_name(rate.per)}" if rate.per else "says no rate: an amount said once"
+        forms = "每年, 年均, /年" if claim.per[-1] in "年月周天度" else "每人, 人均, 每家企业, per person, per firm"
+        return (f"'{shown}' is said {quantities.rate_name(claim.per)} here, but in {allowed.why} "
                 f"'{rate.number.text}' {theirs}",
-                "say the amount as the quote does, or quote the passage that says the rate (每年, 年均, /年)")
+                f"say the amount as the quote does, or quote the passage that says the rate ({forms})")
     alike = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                   and item.meanings & claim.meanings), None)
     if alike is not None:  # the same number, said otherwise

@@ -430,6 +430,25 @@ def test_a_rate_said_around_a_statistic_s_figure_is_read_with_it(text: str, lang
     assert "is said a year" in one_error(text, lang, target=targets(rates={"donations": "月"})).message
 
 
+PER_THING = targets(anchors={**targets().anchors, anchor("捐款超4.5亿元"): "q-cite-1-1-0",
+                             anchor("每个商会捐款超4.5亿元"): "q-cite-2-1-0"})
+
+
+@pytest.mark.parametrize("text, lang", [
+    ('每个商会[捐款超4.5亿元](cite:{} "{}")。', "zh"),
+    ('Each chamber gave [over 450 million yuan](cite:{} "{}").', "en"),
+    ('Members gave [over 450 million yuan](cite:{} "{}") per chamber.', "en"),
+])
+def test_a_rate_per_thing_said_around_a_citation_is_read_with_its_number(text: str, lang: str):
+    """每个商会 before [捐款超4.5亿元](cite:…) says the amount is each chamber's, which the quote of the total does not
+    trace (it did), and 每个商会捐款超4.5亿元 does, in either language."""
+    error = one_error(text.format(SOURCE, "捐款超4.5亿元"), lang, target=PER_THING)
+    assert "is said per chamber (每个商会, per chamber) here, but in the quote it cites" in error.message
+    assert "says no rate: an amount said once" in error.message
+    _, errors = check(text.format(SOURCE, "每个商会捐款超4.5亿元"), lang, target=PER_THING)
+    assert errors == [], [e.format() for e in errors]
+
+
 def test_a_rate_said_around_a_records_own_words_is_read_with_its_number():
     extra = dict(quote="捐款超4.5亿元", source=SOURCE, key="")
     ok("所属商协会捐款**超4.5亿元**。", "zh", **extra)

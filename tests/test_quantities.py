@@ -951,6 +951,75 @@ def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quot
         [True], [False])
 
 
+# A rate said per thing or person, or over more than one span, or by "annual" (see quantities._with_rates): each was
+# read as the amount alone, and a quote of the total (捐款超4.5亿元) traced it.
+@pytest.mark.parametrize("text, lang, per", [
+    ("每个商会捐款超4.5亿元", "zh", "商会"), ("每家商会捐款49万元", "zh", "商会"), ("每家企业捐款49万元", "zh", "企业"),
+    ("每个企业捐款49万元", "zh", "企业"), ("每人捐款1万元", "zh", "人"), ("人均捐款1万元", "zh", "人"),
+    ("每位会员捐款1万元", "zh", "会员"), ("每名会员捐款1万元", "zh", "会员"), ("户均增收1万元", "zh", "户"),
+    ("每户增收1万元", "zh", "户"), ("家均捐款49万元", "zh", "家"), ("平均每家捐款49万元", "zh", "家"),
+    ("平均每个商会捐款49万元", "zh", "商会"), ("每位捐款1万元", "zh", "人"), ("每个项目投资49万元", "zh", "个"),
+    ("捐款1万元/人", "zh", "人"), ("捐款1万元每人", "zh", "人"), ("每個商會捐款49萬元", "zh", "商会"),
+    ("人均寿命49岁", "zh", "人"), ("每个人都捐款1万元", "zh", "人"), ("每家每户发放口罩49个", "zh", "户"),
+    ("每一个商会都有49名会员", "zh", "商会"), ("每年人均捐款1万元", "zh", "人"), ("平均捐款49万元", "zh", "均"),
+    ("每两年召开一次", "zh", "2年"), ("每三个月举办49场", "zh", "3月"), ("每2年评选49家", "zh", "2年"),
+    ("每半年举办49场", "zh", "半年"),
+    ("1 million yuan per chamber", "en", "商会"), ("10,000 yuan per person", "en", "人"),
+    ("10,000 yuan per capita", "en", "人"), ("10,000 yuan per member", "en", "会员"),
+    ("Each chamber gave 1 million yuan", "en", "商会"), ("an average of 1 million yuan per firm", "en", "企业"),
+    ("1 million yuan per company", "en", "企业"), ("1 million yuan per household", "en", "户"),
+    ("10,000 yuan a head", "en", "人"), ("every member gave 10,000 yuan", "en", "会员"),
+    ("on average 49 visitors came", "en", "均"), ("an average of 49 visitors", "en", "均"),
+    ("1 million yuan per project", "en", "project"),
+    ("met 49 times every two years", "en", "2年"), ("every other year, 49 chambers are named", "en", "2年"),
+    ("49 chambers meet biennially", "en", "2年"), ("every three months, 49 events", "en", "3月"),
+    ("annual donations of 450 million yuan", "en", "年"), ("annual donations of over 450 million yuan", "en", "年"),
+    ("an annual 450 million yuan", "en", "年"), ("450 million yuan in annual donations", "en", "年"),
+    ("monthly sales of 49 million yuan", "en", "月"),
+])
+def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, per):
+    """每个商会捐款超4.5亿元, 人均, "per capita", "every two years", "annual donations of": each says what the amount
+    is per, which a quote of the total does not say (they were read as the amount alone). (The count of a span's
+    words, the 两 of 每两年, is no rate.)"""
+    assert {item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part} - {""} == {per}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("所属商协会及其会员捐款超4.5亿元", "zh"), ("每个人都很努力，49家商会", "zh"), ("每家每户都知道。49家商会", "zh"),
+    ("平均分配49万元", "zh"), ("每逢佳节，49家商会", "zh"), ("每当49家商会", "zh"),
+    ("49 percent", "en"), ("49 per cent", "en"), ("49 per se", "en"), ("as per the plan, 49 chambers", "en"),
+    ("each of the 49 chambers", "en"), ("every one of the 49 chambers", "en"),
+    ("the annual meeting approved 49 members", "en"), ("49 members attended the annual meeting", "en"),
+    ("the annual meeting of 49 chambers", "en"), ("Each chamber has a name; 49 chambers", "en"),
+    ("49 chambers, each with a name", "en"), ("the per-capita measure covered 49 chambers", "en"),
+    ("49 persons", "en"), ("49 experts", "en"), ("at 49 per", "en"),
+])
+def test_words_of_a_rate_that_say_none_of_the_number(text, lang):
+    assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == [""]
+
+
+@pytest.mark.parametrize("text", ["49 percent", "49 per cent", "49 per-cent"])
+def test_a_percentage_stays_a_percentage(text):
+    assert [(item.number.unit, item.per) for item in claimed(text, "en")] == [("%", "")]
+
+
+@pytest.mark.parametrize("claim, lang, refused_by, traced_by", [
+    ("每个商会捐款超4.5亿元", "zh", "所属商协会及其会员捐款超4.5亿元", "每个商会捐款超4.5亿元"),
+    ("每人捐款1万元", "zh", "捐款1万元", "人均捐款1万元"), ("人均捐款1万元", "zh", "每户捐款1万元", "每位捐款1万元"),
+    ("每家企业捐款49万元", "zh", "每个商会捐款49万元", "每家企业捐款49万元"),
+    ("1 million yuan per chamber", "en", "捐款100万元", "每家商会捐款100万元"),
+    ("10,000 yuan per capita", "en", "每位会员捐款1万元", "人均捐款1万元"),
+    ("10,000 yuan per member", "en", "人均捐款1万元", "每位会员捐款1万元"),
+    ("1 million yuan per firm", "en", "每家捐款100万元", "每家企业捐款100万元"),
+    ("49 meetings biennially", "en", "每年召开49次", "每两年召开49次"),
+    ("annual donations of 450 million yuan", "en", "捐款4.5亿元", "每年捐款4.5亿元"),
+    ("on average 49 visitors", "en", "接待49人", "平均接待49人"),
+])
+def test_a_rate_per_thing_is_traced_only_by_a_quote_that_says_it(claim, lang, refused_by, traced_by):
+    """The same thing named in either language traces it (per capita, 人均, 每人); another thing, or none, does not."""
+    assert (_traced_by(claim, lang, refused_by), _traced_by(claim, lang, traced_by)) == ([False], [True])
+
+
 def test_a_bare_numeral_after_a_verb_of_amount_is_a_count():
     """达四十九 was read as a name's numeral, nothing: a page could say any number there untraced."""
     texts = ("商会数量达四十九。", "达到四十九", "高达四十九", "共计四十九", "累计四十九，", "增至四十九", "达四十九之多",

@@ -485,3 +485,18 @@ def test_a_rate_its_quote_does_not_say_says_so(text, lang, quote, says):
     [problem] = untraced(text, lang, Allowed(tuple(stated(quote)), "the quote it cites"))
     assert "is said a year (每年, 年均, per year, annually) here, but in the quote it cites" in problem.message
     assert says in problem.message and "每年" in problem.hint
+
+
+@pytest.mark.parametrize("text, lang, quote, said, says", [
+    ("每个商会捐款超4.5亿元", "zh", "所属商协会及其会员捐款超4.5亿元", "per chamber (每个商会, per chamber)",
+     "says no rate: an amount said once"),
+    ("10,000 yuan per capita", "en", "每位会员捐款1万元", "per person (每人, 人均, 每位, per person, per capita)",
+     "says it per member (每位会员, per member)"),
+    ("平均每家捐款49万元", "zh", "每家企业捐款49万元", "per one counted in 家 (每家, 家均: a firm, a chamber or a family, "
+     "not said which)", "says it per firm (每家企业, per firm, per company)"),
+])
+def test_a_rate_per_thing_its_quote_does_not_say_says_what_each_is_per(text, lang, quote, said, says):
+    """Said in the words of both languages, so that either editor reads what the page says the amount is per."""
+    [problem] = untraced(text, lang, Allowed(tuple(stated(quote)), "the quote it cites"))
+    assert f"is said {said} here, but in the quote it cites" in problem.message and says in problem.message
+    assert "人均" in problem.hint and "per person" in problem.hint
