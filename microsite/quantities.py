@@ -274,20 +274,27 @@ _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, c
 # and in either language. ``Quantity.per`` names what it is per: a span (年, 月, 周, 天, 季度), a span of several
 # ("2年", every two years; "半年", every half year), a thing (see _THINGS), a measure word alone (个, 场: 每个项目, each
 # one counted so, not said which), an English noun after "per" that names none of the things ("project"), or "均", an
-# average of what is not said (平均捐款, on average). The rule: a word that says "each" or "on average" of a span or a
-# thing, in the number's clause before it (每年 (捐款) 超4.5亿元; not across a comma or a number: 每年3月召开,
-# 捐款超4.5亿元), the nearest of them (每家每户发放49个 is per household, 每年人均 per person), or one right after it
-# (/年, 每人, "a year", "per capita", "every two years"). Not read: 一年来 and 一年多 (over the past year), "in a year",
-# "a year ago", "each of the 49 chambers" and "every one of" (49 is a count of them), "per se", "as per" and
-# "per cent" (a percentage), 平均分配 (shared equally), 每逢 and 每当 (whenever), nor "annual" that describes no flow
-# of money or goods (the annual meeting approved 49 members: 49 are a meeting's, not a year's; an annual flow is
-# read only as "annual donations of N", "an annual N", "N in annual donations"). 每个人都 and 每一个 (every single
-# one) with a number in their clause say it of each one, as 每人 does, and are read so: when the sentence means a
-# total shared by all, the build refuses, and the editor quotes the passage.
+# average of what is not said (平均捐款, on average).
+#
+# The rule: a word that says "each" or "on average" of a span or a thing, in the number's clause before it (每年
+# (捐款) 超4.5亿元; not across a comma or a number: 每年3月召开, 捐款超4.5亿元), the nearest of them (每家每户发放49个
+# is per household, 每年人均 per person), or one right after the number (/年, 每人, "a year", "per capita", "every two
+# years"); and "the 49 chambers each gave", "per capita income of", "annual donations of".
+#
+# Not read: 一年来 and 一年多 (over the past year), "in a year", "a year ago", "each of the 49 chambers" and "every
+# one of" (49 is a count of them), "per se", "as per" and "per cent" (a percentage), 平均分配 (shared equally), 每逢
+# and 每当 (whenever), 49元/人次 (per visit: no thing of its own), nor "annual" that describes no flow of money or goods
+# (the annual meeting approved 49 members: 49 are a meeting's, not a year's; an annual flow is read only as "annual
+# donations of N", "an annual N", "N in annual donations"). Nor 各 (三家商会各捐款49万元, each) and "49 yuan each" or
+# "apiece" after the number: 各 begins the names of groups as often (各商会, the chambers, whose sum may follow), and
+# "each" after an amount names no thing a quote could be found to say. 每个人都 and 每一个 (every single one) with a
+# number in their clause say it of each one, as 每人 does, and are read so: where the sentence means a total shared
+# by all, the build refuses, and the editor quotes the passage.
+#
 # Each is looked at from its number, and only in a text that holds one of the rate's words (每, 均, 一年, /年; year,
 # month, week, day, daily, annu, quarter, per, each, every, averag): a search that began with a look back at every
-# character would make the reading of every text slower; the look back from a number takes the nearest word (the
-# greedy ``.*`` before it), in a window of a clause's length.
+# character would make the reading of every text slower. The look back from a number takes the nearest word (the
+# greedy ``.*`` before it) in a window of a clause's length, and the nearest is what the number is said per.
 _ZH_SPAN = "年|月|周|星期|天|日|季度"
 _ZH_SPAN_COUNT = "[两二三四五六七八九十半]|[0-9]+"  # 每两年, 每三个月, 每半年, 每2年
 # What a rate may be said per in Chinese, the longer words first: 企业家 are people, 会员企业 firms.
@@ -330,7 +337,7 @@ _EN_THINGS = "persons?|people|capita|heads?|members?|chambers?|associations?|fir
 _EN_COUNT = "two|three|four|five|six|seven|eight|nine|ten|twelve|other|[0-9]+"
 _EN_SPANS = "years?|months?|weeks?|days?|quarters?"
 # An annual flow: "annual donations of", "in annual donations" (not the annual meeting, report, fair or award).
-_EN_FLOWS = (r"(?:donations?|contributions?|revenues?|sales|income|output|turnover|investments?|spending|expenditures?"
+_EN_FLOWS = (r"(?:donations?|contributions?|revenues?|sales|income|output|gdp|disposable\s+income|turnover|investments?|spending|expenditures?"
              r"|budgets?|profits?|exports?|imports?|growth|fees?|dues|subsid(?:y|ies)|funding|payments?|production"
              r"|trade|volume|earnings|giving|aid)")
 _EN_ADJECTIVES = "annual|yearly|monthly|weekly|daily|quarterly|biennial"
@@ -343,7 +350,7 @@ _RATE_EN_AFTER = compile_later(
     rf"|\s+per\s+(?P<thing>{_EN_THINGS})(?![\w-])|\s+an?\s+(?P<head>head|person)\b(?![\w-])"
     r"|\s+per\s+(?!(?:se|cent|cents|centum|mille|annum|the|a|an|this|that|its|their|our|his|her|each|every|cent)\b)"
     r"(?P<other>[a-z]+)\b(?![\w-])"
-    rf"|\s+in\s+(?P<flow>{_EN_ADJECTIVES})\s+{_EN_FLOWS}\b"
+    rf"|\s+in\s+(?:(?P<flow>{_EN_ADJECTIVES})|per[\s-]+(?P<capita>capita|head))\s+{_EN_FLOWS}\b"
     r"|\s+(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually"
     r"|fortnightly|per\s+annum)\b)", re.IGNORECASE)
 _EN_LINKS = (r"(?:of|worth|totall?ing|totall?ed|reach(?:ed|ing)|exceed(?:ed|ing)|topp(?:ed|ing)|hit"
@@ -352,14 +359,16 @@ _RATE_EN_BEFORE = compile_later(
     r"(?s:.*)\b(?:(?:every|each)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
     r"|(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
     r"[^.;:!?0-9]{0,40}"
+    rf"|\b(?P<subject>{_EN_THINGS})\s+each\b[^.;:!?0-9]{{0,40}}"  # (the 49 chambers each gave 1 million yuan)
     r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
     r"[^.;:!?0-9]{0,40}"
-    rf"|(?P<adjective>{_EN_ADJECTIVES})\s+(?:{_EN_FLOWS}\s+{_EN_LINKS}\s+)?)\Z", re.IGNORECASE)
+    rf"|(?P<adjective>{_EN_ADJECTIVES})\s+(?:{_EN_FLOWS}\s+{_EN_LINKS}\s+)?"
+    rf"|\bper[\s-]+(?P<capita>capita|head)\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+)\Z", re.IGNORECASE)
 _RATE_EN_REACH = 60
 _RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/yr", "/mo", "/wk", "per", "each",
                   "every", "averag", "bienni", "fortnight", "a head")
 _RATE_EN_BEFORE_WORDS = ("every", "each", "averag", "annual", "yearly", "monthly", "weekly", "daily", "quarterly",
-                         "biennial")
+                         "biennial", "capita", "per head")
 _RATE_ZH_SLASH = compile_later("[/／](?:年|月|周|星期|天|日|季度|人|户|家)")
 
 
@@ -428,7 +437,7 @@ def _rate_en_said(said: re.Match[str]) -> str:
     groups = {name: value.lower() for name, value in said.groupdict().items() if value}
     if "spans" in groups:
         return _spans_of(groups["count"], _RATE_SPANS[_singular(groups["spans"])])
-    if thing := groups.get("thing") or groups.get("head"):
+    if thing := groups.get("thing") or groups.get("head") or groups.get("subject") or groups.get("capita"):
         return _THINGS[_singular(thing)]
     if "other" in groups:
         return _singular(groups["other"])  # per project: none of the things, said so

@@ -975,7 +975,9 @@ def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quot
     ("49 chambers meet biennially", "en", "2年"), ("every three months, 49 events", "en", "3月"),
     ("annual donations of 450 million yuan", "en", "年"), ("annual donations of over 450 million yuan", "en", "年"),
     ("an annual 450 million yuan", "en", "年"), ("450 million yuan in annual donations", "en", "年"),
-    ("monthly sales of 49 million yuan", "en", "月"),
+    ("monthly sales of 49 million yuan", "en", "月"), ("The 49 chambers each gave 1 million yuan", "en", "商会"),
+    ("per capita income of 49,000 yuan", "en", "人"), ("49,000 yuan in per capita income", "en", "人"),
+    ("人均可支配收入4.9万元", "zh", "人"),
 ])
 def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, per):
     """每个商会捐款超4.5亿元, 人均, "per capita", "every two years", "annual donations of": each says what the amount
@@ -992,7 +994,8 @@ def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, 
     ("the annual meeting approved 49 members", "en"), ("49 members attended the annual meeting", "en"),
     ("the annual meeting of 49 chambers", "en"), ("Each chamber has a name; 49 chambers", "en"),
     ("49 chambers, each with a name", "en"), ("the per-capita measure covered 49 chambers", "en"),
-    ("49 persons", "en"), ("49 experts", "en"), ("at 49 per", "en"),
+    ("49 persons", "en"), ("49 experts", "en"), ("at 49 per", "en"), ("Every effort brought 49 firms", "en"),
+    ("above-average growth of 49%", "en"), ("大家均捐款49万元", "zh"), ("49元/人次", "zh"),
 ])
 def test_words_of_a_rate_that_say_none_of_the_number(text, lang):
     assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == [""]
