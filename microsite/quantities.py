@@ -373,7 +373,7 @@ _RATE_ZH_SLASH = compile_later("[/／](?:年|月|周|星期|天|日|季度|人|�
 
 
 def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantity]:
-    """``found`` with each count or amount of ``text`` that says a rate given what it is per (see ``_RATE_ZH_BEFORE``):
+    """``found`` with each count or amount of ``text`` that says a rate given what it is per (see "A rate" above):
     ``chinese``, said in Chinese words (the numbers of the Chinese reader), else in English ones."""
     if chinese:
         before = "每" in text or "均" in text or "一年" in text
@@ -433,7 +433,7 @@ def _rate_en(number: Number, text: str, before: bool = True) -> str:
 
 
 def _rate_en_said(said: re.Match[str]) -> str:
-    """The key of the rate an English match of ``_RATE_EN_AFTER`` or ``_RATE_EN_BEFORE`` says (see ``Quantity.per``)."""
+    """The key of the rate an English match says, after its number or before it (see ``Quantity.per``)."""
     groups = {name: value.lower() for name, value in said.groupdict().items() if value}
     if "spans" in groups:
         return _spans_of(groups["count"], _RATE_SPANS[_singular(groups["spans"])])
