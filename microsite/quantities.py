@@ -347,7 +347,7 @@ _RATE_EN_AFTER = compile_later(
     r"(?!\s+(?:ago|earlier|later|before|after|old|or\s+two)\b)"
     r"|\s*/\s*(?P<short>year|yr|month|mo|week|wk|day|quarter)\b"
     rf"|\s+every\s+(?P<count>{_EN_COUNT})\s+(?P<spans>{_EN_SPANS})\b"
-    rf"|\s+per\s+(?P<thing>{_EN_THINGS})(?![\w-])|\s+an?\s+(?P<head>head|person)\b(?![\w-])"
+    rf"|\s+per\s+(?P<thing>{_EN_THINGS})(?![\w-])|\s+an?\s+(?P<head>head|person)\b(?![\w-])|\s+on\s+(?P<average>average)\b"
     r"|\s+per\s+(?!(?:se|cent|cents|centum|mille|annum|the|a|an|this|that|its|their|our|his|her|each|every|cent)\b)"
     r"(?P<other>[a-z]+)\b(?![\w-])"
     rf"|\s+in\s+(?:(?P<flow>{_EN_ADJECTIVES})|per[\s-]+(?P<capita>capita|head))\s+{_EN_FLOWS}\b"

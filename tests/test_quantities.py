@@ -977,7 +977,7 @@ def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quot
     ("an annual 450 million yuan", "en", "年"), ("450 million yuan in annual donations", "en", "年"),
     ("monthly sales of 49 million yuan", "en", "月"), ("The 49 chambers each gave 1 million yuan", "en", "商会"),
     ("per capita income of 49,000 yuan", "en", "人"), ("49,000 yuan in per capita income", "en", "人"),
-    ("人均可支配收入4.9万元", "zh", "人"),
+    ("人均可支配收入4.9万元", "zh", "人"), ("49 visitors a day on average", "en", "天"), ("49 visitors on average", "en", "均"),
 ])
 def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, per):
     """每个商会捐款超4.5亿元, 人均, "per capita", "every two years", "annual donations of": each says what the amount
