@@ -310,7 +310,8 @@ _RATE_ZH_BEFORE = compile_later(
     r"|平均(?!每|分配|分摊|主义|化)(?P<unnamed>)"
     r")[^，。；：,.;:!?！？、\s0-9０-９]{0,12}\Z")  # (每年为公益慈善事业捐款超4.5亿元: twelve characters between)
 _RATE_ZH_REACH = 24
-_RATE_ZH_AFTER = compile_later(r"\s*(?:[/／]|每一?个?)(?:(?P<span>" + _ZH_SPAN + r")(?![0-9度])|(?P<thing>人|户|家)(?![次民员们口]))")
+_RATE_ZH_AFTER = compile_later(
+    r"\s*(?:[/／]|每一?个?)(?:(?P<span>" + _ZH_SPAN + r")(?![0-9度])|(?P<thing>人|户|家)(?![次民员们口]))")
 _RATE_SPANS = {"年": "年", "月": "月", "周": "周", "星期": "周", "天": "天", "日": "天", "季度": "季度",
                "year": "年", "yr": "年", "annually": "年", "yearly": "年", "annual": "年", "per annum": "年",
                "month": "月", "mo": "月", "monthly": "月", "week": "周", "wk": "周", "weekly": "周", "day": "天",
@@ -326,9 +327,9 @@ _THINGS = {"人": "人", "个人": "人", "位": "人", "名": "人", "企业家
            "association": "协会", "商协会": "商协会", "企业": "企业", "企": "企业", "会员企业": "企业", "公司": "企业",
            "firm": "企业", "company": "企业", "enterprise": "企业", "business": "企业", "户": "户", "household": "户",
            "家庭": "家庭", "family": "家庭"}
-_ZH_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-              "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-              "twelve": 12, "other": 2}
+_SPAN_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+                "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "twelve": 12, "other": 2}
 UNNAMED_AVERAGE = "均"
 _NOT_BETWEEN_RATE = ("in|within|for|over|after|before|than|of|about|under|from|since|by|at|to|on|last|this|next|that"
                      "|the|every|each|a|an|per|during|ago|and|or|but|half")
@@ -337,8 +338,8 @@ _EN_THINGS = "persons?|people|capita|heads?|members?|chambers?|associations?|fir
 _EN_COUNT = "two|three|four|five|six|seven|eight|nine|ten|twelve|other|[0-9]+"
 _EN_SPANS = "years?|months?|weeks?|days?|quarters?"
 # An annual flow: "annual donations of", "in annual donations" (not the annual meeting, report, fair or award).
-_EN_FLOWS = (r"(?:donations?|contributions?|revenues?|sales|income|output|gdp|disposable\s+income|turnover|investments?|spending|expenditures?"
-             r"|budgets?|profits?|exports?|imports?|growth|fees?|dues|subsid(?:y|ies)|funding|payments?|production"
+_EN_FLOWS = (r"(?:donations?|contributions?|revenues?|sales|income|disposable\s+income|gdp|output|turnover"
+             r"|investments?|spending|expenditures?|budgets?|profits?|exports?|imports?|growth|fees?|dues|subsid(?:y|ies)|funding|payments?|production"
              r"|trade|volume|earnings|giving|aid)")
 _EN_ADJECTIVES = "annual|yearly|monthly|weekly|daily|quarterly|biennial"
 _RATE_EN_AFTER = compile_later(
@@ -347,7 +348,8 @@ _RATE_EN_AFTER = compile_later(
     r"(?!\s+(?:ago|earlier|later|before|after|old|or\s+two)\b)"
     r"|\s*/\s*(?P<short>year|yr|month|mo|week|wk|day|quarter)\b"
     rf"|\s+every\s+(?P<count>{_EN_COUNT})\s+(?P<spans>{_EN_SPANS})\b"
-    rf"|\s+per\s+(?P<thing>{_EN_THINGS})(?![\w-])|\s+an?\s+(?P<head>head|person)\b(?![\w-])|\s+on\s+(?P<average>average)\b"
+    rf"|\s+per\s+(?P<thing>{_EN_THINGS})(?![\w-])|\s+an?\s+(?P<head>head|person)\b(?![\w-])"
+    r"|\s+on\s+(?P<average>average)\b"
     r"|\s+per\s+(?!(?:se|cent|cents|centum|mille|annum|the|a|an|this|that|its|their|our|his|her|each|every|cent)\b)"
     r"(?P<other>[a-z]+)\b(?![\w-])"
     rf"|\s+in\s+(?:(?P<flow>{_EN_ADJECTIVES})|per[\s-]+(?P<capita>capita|head))\s+{_EN_FLOWS}\b"
@@ -360,7 +362,8 @@ _RATE_EN_BEFORE = compile_later(
     r"|(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
     r"[^.;:!?0-9]{0,40}"
     rf"|\b(?P<subject>{_EN_THINGS})\s+each\b[^.;:!?0-9]{{0,40}}"  # (the 49 chambers each gave 1 million yuan)
-    r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
+    r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)"
+    r"(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
     r"[^.;:!?0-9]{0,40}"
     rf"|(?P<adjective>{_EN_ADJECTIVES})\s+(?:{_EN_FLOWS}\s+{_EN_LINKS}\s+)?"
     rf"|\bper[\s-]+(?P<capita>capita|head)\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+)\Z", re.IGNORECASE)
@@ -418,7 +421,7 @@ def _spans_of(count: str | None, span: str) -> str:
         return span
     if count == "半":
         return "半" + span
-    number = _ZH_COUNTS.get(count.lower()) or int(count)
+    number = _SPAN_COUNTS.get(count.lower()) or int(count)
     return span if number == 1 else f"{number}{span}"
 
 
@@ -440,15 +443,15 @@ def _rate_en_said(said: re.Match[str]) -> str:
     if thing := groups.get("thing") or groups.get("head") or groups.get("subject") or groups.get("capita"):
         return _THINGS[_singular(thing)]
     if "other" in groups:
-        return _singular(groups["other"])  # per project: none of the things, said so
+        return groups["other"]  # per project: none of the things, said so
     if "average" in groups:
         return UNNAMED_AVERAGE
     span = groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective")
-    return _RATE_SPANS[span or re.sub(r"\s+", " ", groups["adverb"]).replace("semi annually", "semiannually")]
+    return _RATE_SPANS[span or re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
 
 
 def _singular(noun: str) -> str:
-    """An English noun of ``_EN_THINGS`` or ``_EN_SPANS`` in the singular (companies: company; years: year)."""
+    """An English noun of the things or the spans in the singular (companies: company; years: year)."""
     for plural, singular in (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("s", "")):
         if noun.endswith(plural) and noun not in ("business", "people"):
             return noun[: -len(plural)] + singular
