@@ -365,7 +365,7 @@ _RATE_EN_BEFORE = compile_later(
     r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)"
     r"(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
     r"[^.;:!?0-9]{0,40}"
-    rf"|(?P<adjective>{_EN_ADJECTIVES})\s+(?:{_EN_FLOWS}\s+{_EN_LINKS}\s+)?"
+    rf"|(?P<adjective>{_EN_ADJECTIVES})\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+|(?P<bare>{_EN_ADJECTIVES})\s+"
     rf"|\bper[\s-]+(?P<capita>capita|head)\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+)\Z", re.IGNORECASE)
 _RATE_EN_REACH = 60
 _RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/yr", "/mo", "/wk", "per", "each",
@@ -432,7 +432,9 @@ def _rate_en(number: Number, text: str, before: bool = True) -> str:
     if after is not None:
         return _rate_en_said(after)
     said = _RATE_EN_BEFORE.match(text, max(0, number.start - _RATE_EN_REACH), number.start) if before else None
-    return _rate_en_said(said) if said is not None else ""
+    if said is None or (said["bare"] and not _money(number)):  # (an annual 450 million yuan; not the annual 49-member
+        return ""                                                 # delegation, whose 49 a year does not qualify)
+    return _rate_en_said(said)
 
 
 def _rate_en_said(said: re.Match[str]) -> str:
@@ -446,7 +448,7 @@ def _rate_en_said(said: re.Match[str]) -> str:
         return groups["other"]  # per project: none of the things, said so
     if "average" in groups:
         return UNNAMED_AVERAGE
-    span = groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective")
+    span = groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective") or groups.get("bare")
     return _RATE_SPANS[span or re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
 
 

@@ -996,6 +996,7 @@ def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, 
     ("49 chambers, each with a name", "en"), ("the per-capita measure covered 49 chambers", "en"),
     ("49 persons", "en"), ("49 experts", "en"), ("at 49 per", "en"), ("Every effort brought 49 firms", "en"),
     ("above-average growth of 49%", "en"), ("大家均捐款49万元", "zh"), ("49元/人次", "zh"),
+    ("the annual 49-member delegation", "en"),
 ])
 def test_words_of_a_rate_that_say_none_of_the_number(text, lang):
     assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == [""]
