@@ -691,7 +691,8 @@ def test_the_traditional_forms_are_opencc_s_of_every_character_read() -> None:
     assert any(isinstance(pattern, patterns.Pattern) for pattern in vars(numerals).values())  # (it saw none of them)
     read = set("".join([numerals.ZH_NUMERALS, *numerals.QUALIFIER_WORDS, *numerals.MEASURE_WORDS, *numerals.CURRENCIES,
                         "百分之第亿元万元季度月日几来翻番倍", *readings._WORDS]))
-    read |= {char for char in quantities._RELATIVE_YEARS.pattern if ord(char) > 0x3000}
+    read |= {char for pattern in (quantities._RELATIVE_YEARS, quantities._RATE_ZH_BEFORE, quantities._RATE_ZH_AFTER)
+             for char in pattern.pattern if ord(char) > 0x3000}  # (the rates are read from the folded text: 每個商會)
     read |= {char for pattern, _ in dates._ZH_PATTERNS + dates._LOOSE_PATTERNS + dates._ZH_RANGES for char in pattern.pattern
              if ord(char) > 0x3000}
     read |= {char for pattern in vars(numerals).values()  # every word they look for (compiled when first used)

@@ -959,7 +959,7 @@ def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quot
     ("每位会员捐款1万元", "zh", "会员"), ("每名会员捐款1万元", "zh", "会员"), ("户均增收1万元", "zh", "户"),
     ("每户增收1万元", "zh", "户"), ("家均捐款49万元", "zh", "家"), ("平均每家捐款49万元", "zh", "家"),
     ("平均每个商会捐款49万元", "zh", "商会"), ("每位捐款1万元", "zh", "人"), ("每个项目投资49万元", "zh", "个"),
-    ("捐款1万元/人", "zh", "人"), ("捐款1万元每人", "zh", "人"), ("每個商會捐款49萬元", "zh", "商会"),
+    ("捐款1万元/人", "zh", "人"), ("捐款1万元每人", "zh", "人"), ("每個商會捐款49萬元", "zh", "商会"), ("每家企業捐款49萬元", "zh", "企业"),
     ("人均寿命49岁", "zh", "人"), ("每个人都捐款1万元", "zh", "人"), ("每家每户发放口罩49个", "zh", "户"),
     ("每一个商会都有49名会员", "zh", "商会"), ("每年人均捐款1万元", "zh", "人"), ("平均捐款49万元", "zh", "均"),
     ("每两年召开一次", "zh", "2年"), ("每三个月举办49场", "zh", "3月"), ("每2年评选49家", "zh", "2年"),
@@ -996,7 +996,7 @@ def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, 
     ("49 chambers, each with a name", "en"), ("the per-capita measure covered 49 chambers", "en"),
     ("49 persons", "en"), ("49 experts", "en"), ("at 49 per", "en"), ("Every effort brought 49 firms", "en"),
     ("above-average growth of 49%", "en"), ("大家均捐款49万元", "zh"), ("49元/人次", "zh"),
-    ("the annual 49-member delegation", "en"),
+    ("the annual 49-member delegation", "en"), ("平均分攤49萬元", "zh"), ("每家每戶都知道。49家商會", "zh"),
 ])
 def test_words_of_a_rate_that_say_none_of_the_number(text, lang):
     assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == [""]
