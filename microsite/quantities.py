@@ -460,6 +460,12 @@ def _singular(noun: str) -> str:
     return noun
 
 
+def per_span(per: str) -> bool:
+    """Whether a rate ``per`` (see ``Quantity.per``) is said of a span of time, or of several (年, 2年, 半年), not of a
+    thing."""
+    return per.endswith(("年", "月", "周", "天", "季度"))
+
+
 def rate_name(per: str) -> str:
     """What a rate ``per`` (see ``Quantity.per``) says, in words a Chinese- and an English-speaking editor both read."""
     if per in RATE_NAMES:

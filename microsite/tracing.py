@@ -325,7 +325,7 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                  and not quantities.same_rate(claim, item)), None)
     if rate is not None:  # (每年超4.5亿元 cites 超4.5亿元: an amount said once, no rate; 每人 cites 每位会员)
         theirs = f"says it {quantities.rate_name(rate.per)}" if rate.per else "says no rate: an amount said once"
-        forms = "每年, 年均, /年" if claim.per[-1] in "年月周天度" else "每人, 人均, 每家企业, per person, per firm"
+        forms = "每年, 年均, /年" if quantities.per_span(claim.per) else "每人, 人均, 每家企业, per person, per firm"
         return (f"'{shown}' is said {quantities.rate_name(claim.per)} here, but in {allowed.why} "
                 f"'{rate.number.text}' {theirs}",
                 f"say the amount as the quote does, or quote the passage that says the rate ({forms})")
