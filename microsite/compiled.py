@@ -386,7 +386,7 @@ def _syntax_shown(tokens: list[Token], lines: list[str],
                      for match in _NOT_A_LINK.finditer(child.content)]
             shown += [(match.start(), match.group(), MARKS_SHOWN) for match in _MARKS.finditer(child.content)]
             shown += [(match.start(), match.group().rstrip(".,;:!?"), ADDRESS_SHOWN)
-                      for match in _ADDRESS.finditer(child.content) if not in_link]
+                      for match in ADDRESS.finditer(child.content) if not in_link]
             for position, written, (message, hint) in sorted(shown, key=lambda item: item[0]):
                 # Found by what follows it too: "**" alone could be found where the parser used a pair.
                 context = child.content[position:position + max(len(written), 24)].split("\n")[0]
@@ -423,8 +423,8 @@ def _uncovered(digits: tuple[TextRun, ...], mistakes: tuple[WritingMistake, ...]
 # long word without marks is read once, not once from each of its characters.
 _MARKS = compile_later(r"(?<!\S)\S*?(?:\*\*|~~)\S*")
 # A web address written as text (linkify is off: it is no link), to the first space or punctuation around it.
-_ADDRESS = compile_later(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
-                      re.IGNORECASE)
+ADDRESS = compile_later(r"(?<![a-z0-9+.-])(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'()（）【】「」『』《》，。；：！？、]+",
+                        re.IGNORECASE)
 _SCHEME = compile_later(r"^(?:[a-z][a-z0-9+.-]*://|mailto:)")  # what an address may be written without
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -22,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import quantities
+from .compiled import ADDRESS
 from .errors import ContentError, Location, not_utf8
 from .model import Site
 from .patterns import compile_later
@@ -170,7 +170,7 @@ def _untraced_on_page(path: Path, reading: PageReading, said: tuple[quantities.Q
     page_lang = "zh" if reading.lang.lower().startswith("zh") else "en"
     problems = []
     for text, line, column in reading.texts:
-        addresses = [match.span() for match in _ADDRESS.finditer(text)] if ("://" in text or "www." in text) else []
+        addresses = [match.span() for match in ADDRESS.finditer(text)] if ("://" in text or "www." in text) else []
         lang = "zh" if _CHINESE.search(text) else page_lang  # (an article's words on an English page: 第14版)
         for claim in quantities.claimed(text, lang):
             number = claim.number
@@ -193,7 +193,6 @@ def _excerpt(text: str, start: int, end: int, reach: int = 30) -> str:
 
 
 _CHINESE = compile_later(r"[\u3400-\u9fff]")
-_ADDRESS = compile_later(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.IGNORECASE)
 
 
 def _page_text(path: Path, problems: list[ContentError] | None = None) -> str | None:
