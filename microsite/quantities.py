@@ -1015,24 +1015,39 @@ RATE_NAMES = {"年": "a year (每年, 年均, per year, annually)", "月": "a mo
 
 
 def rate_in_words(words: str) -> str:
-    """The span of time ``words`` say a figure beside them is per (年 of a statistic's label 年均捐款 or "annual
-    donations"), or "": a figure's label is read with it, as a rate's word before or after it in a sentence is.
-    Any of the rate's words counts, wherever it stands in so few words (not 一年来 nor "in a year", a time)."""
-    if not any(word in words for word in ("每", "均")) and not any(
-            word in words.lower() for word in _RATE_EN_WORDS):
+    """What ``words`` say a figure beside them is per (年 of a statistic's label 年均捐款 or "annual donations", 人 of
+    人均捐款 or "donated per capita"; see ``Quantity.per``), or "": a figure's label is read with it, as a rate's
+    word before or after it in a sentence is. Any of the rate's words counts, wherever it stands in so few words
+    (not 一年来 nor "in a year", a time; nor "each of the chambers"); an average of what is not said only where no
+    span or thing is said (平均捐款, "average donation")."""
+    lowered = words.lower()
+    if "每" not in words and "均" not in words and not any(word in lowered for word in _RATE_EN_WORDS):
         return ""
-    said = _RATE_IN_WORDS.search(fold_letters(words))
+    folded = fold_letters(fold_traditional(words))
+    said = _RATE_IN_WORDS.search(folded)
     if said is None:
-        return ""
-    return _RATE_SPANS[next(span for span in said.groups() if span).lower()]
+        return UNNAMED_AVERAGE if _AVERAGE_IN_WORDS.search(folded) else ""
+    groups = {name: value.lower() for name, value in said.groupdict().items() if value}
+    if span := next((groups[name] for name in ("span", "zhspan", "mean", "enspan", "end") if name in groups), ""):
+        return _spans_of(groups.get("count") or groups.get("encount"), _RATE_SPANS[_singular(span)])
+    if "adverb" in groups:
+        return _RATE_SPANS[re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
+    if "each" in groups:
+        return groups["each"]  # (人均, 户均, 家均)
+    return _THINGS[_singular(groups.get("thing") or groups["enthing"])]
 
 
 _RATE_IN_WORDS = compile_later(
-    r"每一?个?(年|月|周|星期|天|日|季度)|(年|月|周|日)均(?!衡|匀|等|值得)|平均每个?(年|月|周|星期|天|日)"
-    r"|\b(?:per|each|every)\s+(year|month|week|day|quarter)\b(?!\s+of\b)"
-    r"|\b(annually|yearly|monthly|weekly|daily|quarterly)\b"
-    r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(year|month|week|day)\s*$"
-    r"|\b(annual)\b", re.IGNORECASE)
+    r"每一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?)(?P<span>" + _ZH_SPAN + r")(?!度(?:报|会))"
+    r"|(?P<zhspan>年|月|周|日)均(?!衡|匀|等|值得)|平均每个?(?P<mean>" + _ZH_SPAN + r")"
+    r"|每一?(?:个|家|位|名)?(?P<thing>会员企业|企业家|个人|会员|商协会|商会|协会|企业|公司|家庭|人|户)"
+    r"|(?<![0-9〇零一二三四五六七八九十百千两几数多众诸等个大])(?P<each>人|户|家)均(?!衡|匀|等)"
+    r"|\b(?:per|each|every)\s+(?:(?P<encount>" + _EN_COUNT + r")\s+)?(?P<enspan>" + _EN_SPANS + r")\b(?!\s+of\b)"
+    r"|\b(?:per|each|every)\s+(?:single\s+)?(?P<enthing>" + _EN_THINGS + r")\b(?!\s+of\b)"
+    r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
+    r"|annual|biennial|per\s+annum)\b"
+    r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(?P<end>year|month|week|day)\s*$", re.IGNORECASE)
+_AVERAGE_IN_WORDS = compile_later(r"平均(?!分配|分摊|主义|化)|\baverag(?:e|ed|es|ing)\b", re.IGNORECASE)
 
 
 def counts_things(claim: Quantity) -> bool:

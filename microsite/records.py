@@ -28,7 +28,7 @@ from .model import (Config, Event, EventText, Evidence, Rendered, SaidNumber, So
 from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .patterns import compile_later
 from .provenance import normalize, number_problem, parse_source_body
-from .quantities import RATE_NAMES, Quantity, rate_in_words, stated_once
+from .quantities import Quantity, per_span, rate_in_words, rate_name, stated_once
 from .seal import check_seal, sealed_characters
 from .tracing import ONLY_A_NUMBER_HINT, PlainField, only_a_number
 from .yamlfile import YamlMap
@@ -248,10 +248,11 @@ class _Reader:
                     continue
                 written, text = fields.data.get(lang), getattr(words, key)
                 self.errors.add(written.value_loc(key) if isinstance(written, YamlMap) else fields.loc(lang),
-                                f"{name}: its {key} in '{lang}' ('{text}') says the figure is said {RATE_NAMES[rate]}, "
+                                f"{name}: its {key} in '{lang}' ('{text}') says the figure is said {rate_name(rate)}, "
                                 f"which readers read with it, but {_rate_said(said)}",
-                                "say in the words what the quote says, or quote the passage that says the rate "
-                                "(每年, 年均, /年)")
+                                "say in the words what the quote says, or quote the passage that says the rate ("
+                                + ("每年, 年均, /年" if per_span(rate) else "每人, 人均, 每家企业, per person, per firm")
+                                + ")")
 
     def _check_measures(self, fields: Fields, name: str, text: dict, value: float, quote: str,
                         said: tuple[SaidNumber, ...]) -> bool:
@@ -530,6 +531,6 @@ def rate_of(statistic: Statistic) -> str:
 def _rate_said(said: list[Quantity]) -> str:
     """What the quote says of a statistic's value (``said``: its quantities of that value) as a rate."""
     if said and said[0].per:
-        return f"the quote's '{said[0].number.text}' says it {RATE_NAMES[said[0].per]}"
+        return f"the quote's '{said[0].number.text}' says it {rate_name(said[0].per)}"
     shown = f"'{said[0].number.text}' " if said else ""
     return f"the quote's {shown}says no rate: an amount said once"

@@ -1088,9 +1088,15 @@ def test_the_words_slang_currencies_and_degrees_are_part_of_are_no_amount():
     ("年均捐款", "年"), ("所属商协会及其会员每年的捐款", "年"), ("平均每月", "月"), ("每季度订单额", "季度"), ("日均", "天"),
     ("Annual donations", "年"), ("donated each year", "年"), ("donations per week", "周"), ("donated a year", "年"),
     ("Yearly orders", "年"), ("orders, quarterly", "季度"), ("every day", "天"),
+    # per a thing or a person, over several spans, on average, in Traditional characters
+    ("人均捐款", "人"), ("每个商会的捐款", "商会"), ("每家企业", "企业"), ("户均", "户"), ("donated per capita", "人"),
+    ("donations per member", "会员"), ("each chamber's donation", "商会"), ("每两年", "2年"),
+    ("given every two years", "2年"), ("biennially", "2年"), ("semi-annually", "半年"), ("平均捐款", "均"),
+    ("Average donation", "均"), ("每週捐款", "周"), ("每個商會", "商会"),
     # no rate: a time, or words that only look like one
     ("2023年以来捐款", ""), ("一年来的捐款", ""), ("donations in a year", ""), ("given within a year", ""),
     ("each year of the plan", ""), ("Donations since the start of 2023", ""), ("均衡发展", ""), ("所属商会", ""),
+    ("each of the chambers", ""), ("平均分配", ""), ("per cent of donations", ""),
 ])
 def test_the_rate_a_figure_s_words_say_is_read_wherever_it_stands(words: str, span: str):
     """A figure's label is read with it: any of a rate's words says the figure is per that span."""

@@ -843,6 +843,9 @@ def test_a_quote_that_ends_before_a_measure_word_or_begins_after_a_sentence_cuts
     ("zh", "short", "月均捐款", "a month (每月, 月均, per month, monthly)"),
     ("en", "label", "annual donations", "a year (每年, 年均, per year, annually)"),
     ("en", "label", "donated each week", "a week (每周, per week, weekly)"),
+    ("zh", "label", "人均捐款", "per person (每人, 人均, 每位, per person, per capita)"),
+    ("en", "short", "Donations per chamber", "per chamber (每个商会, per chamber)"),
+    ("en", "label", "donated every other year", "every two years (每两年, biennially)"),
 ])
 def test_a_statistic_s_words_that_say_a_rate_its_quote_does_not_say_are_refused(root: Path, lang: str, key: str,
                                                                                 words: str, rate: str):
