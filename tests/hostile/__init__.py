@@ -345,8 +345,6 @@ MARKUP_IN_YAML = [
     _words("attribute-break-in-the-site-description", data("site.yaml", ("description", "en"), BREAK_DOUBLE),
            kind="attribute-breaking quotes", kept=BREAK_DOUBLE),
     _words("script-in-a-language-name", data("site.yaml", ("languages", "en", "name"), SCRIPT), SCRIPT),
-    _words("attribute-break-in-a-language-tag", data("site.yaml", ("languages", "en", "tag"), BREAK_DOUBLE),
-           kind="attribute-breaking quotes", kept=BREAK_DOUBLE),
     _words("script-closing-in-the-organisation-name",
            data("site.yaml", ("organisation",), {"zh": {"name": CLOSE_SCRIPT}, "en": {"name": CLOSE_SCRIPT,
                                                                                      "alternate_name": SCRIPT}}),
@@ -379,6 +377,8 @@ REFUSED_IN_YAML = [
     # (a statistic's measure word is its quote's, so no other text, however it is written, is shown there)
     Case("attribute-break-in-a-measure-word", (data(STATS, (0, "zh", "measure"), BREAK_DOUBLE),),
          refused=(f"content/{STATS}:", "the measure word in 'zh' is '\" onmouseover="), kind="attribute-breaking quotes"),
+    Case("attribute-break-in-a-language-tag", (data("site.yaml", ("languages", "en", "tag"), BREAK_DOUBLE),),
+         refused=("content/site.yaml:", "is not a language tag (BCP 47)"), kind="attribute-breaking quotes"),
 ]
 
 
