@@ -155,6 +155,7 @@ _TRADITIONAL += "盧釐門攝虛韓銖隨"  # (隨: 隨後年; the currencies' a
 _TRADITIONAL += "舊疊紙釦斷騰頁"  # (the words 折 begins, no price's share: 折舊, 折疊, 折紙, 折扣, 折斷, 折騰, 三折頁)
 _TRADITIONAL += "協業攤們諸義勻"  # (the words of the rates: 每個協會, 每家企業; and the words that are none: 平均分攤, 人們)
 _TRADITIONAL += "羅鋒槍劍亞"  # (the words 刀 and 欧 begin, no currency: 刀鋒, 刀槍, 刀劍, 歐亞, 歐羅巴)
+_TRADITIONAL += "禮淩鼕奧運崗"  # (the words of a date without a numeral: 禮拜三, 淩晨, 鼕天; and of none: 冬季奧運會, 較早上崗)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -163,6 +164,7 @@ _SIMPLIFIED += "卢厘门摄虚韩铢随"
 _SIMPLIFIED += "旧叠纸扣断腾页"
 _SIMPLIFIED += "协业摊们诸义匀"
 _SIMPLIFIED += "罗锋枪剑亚"
+_SIMPLIFIED += "礼凌冬奥运岗"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -1711,6 +1713,119 @@ def may_name_a_festival(text: str) -> bool:
     return _FESTIVAL_WORDS.search(text) is not None
 
 
+# Words that date a thing without a numeral: a day of the week (周三, 星期天, Wednesday), a season (2023年春季, 今年秋天,
+# in the spring of 2023) and a time of day (上午, that evening, at noon). Each is a date a quote must say too (see
+# quantities): they were read as nothing, so a page could date a meeting to a Wednesday morning its article never
+# named. Each kind's words are numbered alike in either language (周三 and Wednesday are 3; 秋季 and fall are 3).
+WEEKDAY, SEASON, TIME_OF_DAY = "day of the week", "season", "time of day"
+# Chinese: one alternation of words that each begin with a character of their own, the words it is part of looked at
+# from there (a search whose branches begin with a group or a class of characters tries every branch at every
+# character: ten times as slow). Not 一周三次 or 两周三天 (three times a week: a numeral before 周), 每周一次, 周三个
+# (a count after it), 本周日常 (daily), 周天 (a cycle); a season as 季 always but in a name (冬季奥运会, 夏季达沃斯), as
+# 天 only after a year or 这个 (今年秋天, 这个夏天: 迎来发展的春天 is a metaphor, 春天般 a simile); a time of day but
+# 下午茶, 晚上好 and 较早上市 (listed earlier). Read in Simplified characters (週三 and 禮拜天 folded first).
+_NO_COUNT_AFTER = "(?![次个回趟遍场届名位家篇份批轮项条十百千万倍])"
+_ZH_WEEKDAY = f"[一二三四五六]{_NO_COUNT_AFTER}|日(?!常){_NO_COUNT_AFTER}"
+_ZH_SEASON_NAME = "(?:季(?!奥|运动|达沃斯)|天(?<=[年个].天)(?!般))"
+_DATE_WORD_ZH = compile_later(
+    f"周(?<![0-9一二两三四五六七八九十几数]周)(?:{_ZH_WEEKDAY})|星期(?:{_ZH_WEEKDAY}|天)|礼拜(?:{_ZH_WEEKDAY}|天)"
+    f"|春{_ZH_SEASON_NAME}|夏{_ZH_SEASON_NAME}|秋{_ZH_SEASON_NAME}|冬{_ZH_SEASON_NAME}"
+    "|凌晨|早上(?![市线榜架岗好])|晚上(?![市线榜架岗好])|早晨|清晨|上午|中午|下午(?!茶)|午后|傍晚|晚间|当晚|深夜")
+_WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
+                    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+_SEASON_NUMBERS = {"春": 1, "夏": 2, "秋": 3, "冬": 4, "spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
+# The small hours, the morning, noon, the afternoon, the evening or night (早上 and 上午 are one morning to a reader
+# of English)
+_TIME_NUMBERS = {"凌晨": 1, "早上": 2, "早晨": 2, "清晨": 2, "上午": 2, "中午": 3, "下午": 4, "午后": 4, "傍晚": 5,
+                 "晚上": 5, "晚间": 5, "当晚": 5, "深夜": 5,
+                 "morning": 2, "noon": 3, "midday": 3, "afternoon": 4, "evening": 5, "night": 5}
+# English: a day of the week in capitals (the Sun is none; Mondays is a habit, not a day); a season or a time of day
+# only where a date is said (in the spring, last winter, spring of 2023, Spring 2023; in the morning, that evening,
+# at noon, Wednesday afternoon): a hot spring, spring water, numbers fall, morning tea and the morning paper are no
+# date. Each word is searched for from its own letters (the seasons and times in the text in lower case), whole
+# words only, and the words before it looked back at from there.
+_DATE_WORD_EN = compile_later("monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+                               "|spring|summer|autumn|winter|fall|morning|afternoon|evening|night|noon|midday")
+# What every English one holds: a text without one names none (a search for one of many words is slow: it tries
+# them at each of the letters they begin with, which are most of a text's)
+_EN_DATE_WORD_PARTS = ("day", "spring", "summer", "autumn", "winter", "fall", "morning", "evening", "night", "noon")
+_EN_DATE_BEFORE = (r"\b(?:in|during|by|since|until|through|over|throughout|this|last|next|that|early|late|each|every"
+                   r"|one|the same|on|yesterday|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at)")
+_EN_SEASON_BEFORE = compile_later(rf"(?:{_EN_DATE_BEFORE}\s+(?:the\s+)?(?:(?:early|late)\s+)?|\bmid-)\Z",
+                                  re.IGNORECASE)
+_EN_FALL_BEFORE = compile_later(r"\b(?:in|during|this|last|next|that|by|since|until)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_EN_SEASON_YEAR = compile_later(r"(?:\s+of)?\s+(?:19|20)[0-9]{2}\b")  # spring of 2023, Spring 2023
+_EN_NOT_A_SEASON = compile_later(r"[\s-]+(?:water|rolls?|onions?|tides?|cleaning|festival|olympics|davos|games|palace"
+                                 r"|and\s+autumn)\b|\s+in\b", re.IGNORECASE)
+_EN_TIME_BEFORE = compile_later(rf"{_EN_DATE_BEFORE}\s+(?:the\s+)?\Z", re.IGNORECASE)
+_EN_NOT_A_TIME = compile_later(r"\s+(?:tea|paper|post|star|glory|sickness|show|news|owl|shift|life|club|market)\b",
+                               re.IGNORECASE)
+_EN_DATE_REACH = 24  # characters back from the word: "throughout the early " fits
+
+
+@dataclass(frozen=True)
+class DateWord:
+    """A word that dates a thing without a numeral (see ``WEEKDAY``): its place, its kind and its number."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: int
+
+
+def date_words(text: str, lowered: str | None = None) -> list[DateWord]:
+    """The days of the week, seasons and times of day ``text`` names, in either language (see ``WEEKDAY``);
+    ``lowered`` is ``caseless(text)`` where the caller has it. (Most texts name none: each search is asked once
+    before a list is made.)"""
+    found = []
+    if not text.isascii() and (first := _DATE_WORD_ZH.search(folded := fold_traditional(text))) is not None:
+        found = [DateWord(match.start(), match.end(), text[match.start():match.end()], *_zh_date_word(match.group()))
+                 for match in _DATE_WORD_ZH.finditer(folded, first.start())]
+    lowered = caseless(text) if lowered is None else lowered
+    if any(word in lowered for word in _EN_DATE_WORD_PARTS) and (first := _DATE_WORD_EN.search(lowered)) is not None:
+        found += [DateWord(match.start(), match.end(), text[match.start():match.end()], kind,
+                           _WEEKDAY_NUMBERS.get(match.group()) or _SEASON_NUMBERS.get(match.group())
+                           or _TIME_NUMBERS[match.group()])
+                  for match in _DATE_WORD_EN.finditer(lowered, first.start())
+                  if _a_whole_word(lowered, match) and (kind := _en_date_word(text, match))]
+    return found
+
+
+def _zh_date_word(word: str) -> tuple[str, int]:
+    if word[0] in "周星礼":
+        return WEEKDAY, _WEEKDAY_NUMBERS[word[-1]]
+    if word in _TIME_NUMBERS:
+        return TIME_OF_DAY, _TIME_NUMBERS[word]
+    return SEASON, _SEASON_NUMBERS[word[0]]
+
+
+def _a_whole_word(text: str, match: re.Match) -> bool:
+    """Whether ``match`` is a word of ``text``, no part of one (springboard, Mid-Autumn, a sunday school's
+    Sunday is one: its capital decides)."""
+    return not ((match.start() and text[match.start() - 1].isalpha())
+                or (match.end() < len(text) and text[match.end()].isalpha()))
+
+
+def _en_date_word(text: str, match: re.Match) -> str:
+    """The kind of date ``match`` (of ``_DATE_WORD_EN``, found in ``text`` in lower case) says where it stands in
+    ``text``, or "" (none: the Sun, a hot spring, the fall in exports, morning tea)."""
+    if match.group() in _WEEKDAY_NUMBERS:
+        return WEEKDAY if text[match.start()].isupper() else ""
+    start, word = match.start(), match.group()
+    window = max(0, start - _EN_DATE_REACH)
+    if word in _SEASON_NUMBERS:
+        if _EN_SEASON_YEAR.match(text, match.end()) is not None:
+            return SEASON
+        if _EN_NOT_A_SEASON.match(text, match.end()) is not None:
+            return ""
+        before = _EN_FALL_BEFORE if word == "fall" else _EN_SEASON_BEFORE
+        return SEASON if before.search(text, window, start) is not None else ""
+    if _EN_NOT_A_TIME.match(text, match.end()) is not None:
+        return ""
+    return TIME_OF_DAY if _EN_TIME_BEFORE.search(text, window, start) is not None else ""
+
+
 _NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES]
                            for suffix in ("", "fold", "s", "ish")])
 _OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS,
@@ -1758,6 +1873,9 @@ def digit_runs(text: str) -> list[re.Match]:
                      for match in FESTIVAL_NAME.finditer(folded)]
         found = sorted(found + festivals, key=lambda match: match.start())
     lowered = caseless(text)
+    if words := date_words(text, lowered):  # 周三, 上午, in the spring: dates without a numeral (see WEEKDAY)
+        found = sorted(found + [_AS_WRITTEN.match(text, word.start, word.end) for word in words],
+                       key=lambda match: match.start())
     if any(span in lowered for span in _EN_ONE_SPAN_WORDS):  # a time said without a numeral (more than a month)
         spans = [match for match in qualified_spans(text, lowered)
                  if not any(run.start() < match.end() and match.start() < run.end() for run in found)]
@@ -1808,7 +1926,9 @@ def may_hold_numbers(text: str) -> bool:
         return True  # once a year
     if ("first" in words or "second" in words) and _EN_RANK.search(words) is not None:
         return True  # the first time
-    return may_name_a_festival(text) and FESTIVAL_NAME.search(fold_traditional(text)) is not None  # 国庆
+    if may_name_a_festival(text) and FESTIVAL_NAME.search(fold_traditional(text)) is not None:
+        return True  # 国庆
+    return bool(date_words(text, words))  # 周三, 上午, in the spring
 
 
 def numeric_symbols(text: str) -> list[tuple[int, str]]:

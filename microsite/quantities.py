@@ -37,8 +37,8 @@ from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR,
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
-                       FESTIVAL_NAME, festival_number, fold_letters, fold_traditional, is_slash_fraction,
-                       may_hold_numbers, may_name_a_festival, same_value)
+                       FESTIVAL_NAME, SEASON, TIME_OF_DAY, WEEKDAY, date_words, festival_number, fold_letters,
+                       fold_traditional, is_slash_fraction, may_hold_numbers, may_name_a_festival, same_value)
 from .patterns import compile_later
 
 COUNT, ORDINAL, DATE = "count", "ordinal", "date"
@@ -50,6 +50,9 @@ HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 FESTIVAL = "festival"  # a day of the year by its name (国庆, National Day): its number in numerals.FESTIVALS
 PART_OF_MONTH = "part of a month"  # 上旬, early March: 1 its start, 2 its middle, 3 its end
+# A day of the week (周三, Wednesday: 1 to 7), a season (春季, in the spring: 1 to 4) and a time of day (上午, in the
+# morning: 1 the small hours to 5 the evening): dates without a numeral, numbered by numerals.date_words
+_WORD_PARTS = (WEEKDAY, SEASON, TIME_OF_DAY)
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
 AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点", "折", "刀", "欧"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里",
@@ -240,7 +243,7 @@ def _claimed_zh(text: str) -> list[Quantity]:
             read.append(quantity)
         after = quantity
     return _with_rates(_with_festivals(found + read[::-1] + halves + _relative_years(text) + _firsts(text)
-                                       + _parts_of_months(text), text), text, chinese=True)
+                                       + _parts_of_months(text) + _dated_by_words(text), text), text, chinese=True)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -525,6 +528,13 @@ def _parts_of_months(text: str) -> list[Quantity]:
                      frozenset((DATE,)), PART_OF_MONTH) for start, end, part in found]
 
 
+def _dated_by_words(text: str) -> list[Quantity]:
+    """The days of the week, seasons and times of day ``text`` names (周三, 今年秋天, 上午, on Wednesday, in the
+    spring of 2023, that evening): each a date a quote must say too, in either language (see numerals.WEEKDAY)."""
+    return [Quantity(Number(float(word.value), EXACT, word.start, word.end, word.text), frozenset((DATE,)), word.kind)
+            for word in date_words(text)]
+
+
 def _with_festivals(found: list[Quantity], text: str) -> list[Quantity]:
     """``found`` with the festivals ``text`` names, each in place of the numbers of its name (the Ninth of the Double
     Ninth Festival, 重阳节, is no ordinal)."""
@@ -733,7 +743,8 @@ def _claimed_en(text: str) -> list[Quantity]:
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
     return sorted(_with_rates(_with_festivals(found + months + _relative_years(text) + _firsts(text)
-                                              + _parts_of_months(text), text), text, chinese=False),
+                                              + _parts_of_months(text) + _dated_by_words(text), text), text,
+                              chinese=False),
                   key=lambda item: item.number.start)
 
 
@@ -955,7 +966,9 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         after = Quantity(number, meanings, _date_part(number, in_date, normalized_quote))
         read.append(after)
     found += read[::-1]
-    found += _firsts(normalized_quote) + _festivals(normalized_quote) + _parts_of_months(normalized_quote)
+    found += _firsts(normalized_quote) + _parts_of_months(normalized_quote)
+    found += _with_festivals(_dated_by_words(normalized_quote), normalized_quote)  # (the Spring Festival's Spring is
+    # no season)
     found = _with_rates(found, normalized_quote, chinese=True)
     if reference is not None:
         for item in dates:
@@ -1060,7 +1073,7 @@ def same_part(claim: Quantity, said: Quantity) -> bool:
     """Whether two date numbers are the same part of a date, where both say which (a relative year always); a
     name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none; a name's
     numeral claimed (“四好”) is traced by a name's numeral alone (not by 四家)."""
-    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF, FESTIVAL, PART_OF_MONTH} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no
+    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF, FESTIVAL, PART_OF_MONTH, *_WORD_PARTS} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no
         # part; 国庆 no 9 of anything)
         return claim.part == said.part
     if NAMED in (claim.part, said.part):

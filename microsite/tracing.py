@@ -292,6 +292,16 @@ def _why_either_way(either: tuple[str, str, str], allowed: Allowed | None) -> tu
             "write the month as a word (11 October 2023, 2023年10月11日) or the date year first (2023-10-11)")
 
 
+# What a date said without a numeral is, and the hint: the quote must say it too, in either language
+_SAID_IN_WORDS = {
+    quantities.WEEKDAY: ("a day of the week", "cite a quote that names the day (周三, 星期三, Wednesday), or leave the day "
+                                              "out"),
+    quantities.SEASON: ("a season", "cite a quote that names the season (春季, 今年秋天, in the spring), or leave it out: "
+                                    "a quarter (一季度) or a month is no season"),
+    quantities.TIME_OF_DAY: ("a time of day", "cite a quote that says it (上午, 晚上, in the morning), or leave it out"),
+}
+
+
 def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]:
     shown = claim.number.text.strip()
     if claim.part == quantities.RELATIVE_YEAR:  # not a number a reader would call one: say what it is
@@ -307,6 +317,10 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
         return (f"'{shown}' places a date in a part of its month, and {where}",
                 "write the month alone, as the quote dates it, or cite a quote that says which part (上旬, 月底)")
+    if claim.part in _SAID_IN_WORDS:  # (周三, 春季, 上午: a date without a numeral, more precise than the quote's)
+        what, hint = _SAID_IN_WORDS[claim.part]
+        where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
+        return f"'{shown}' is {what}, and {where}", hint
     if claim.part == quantities.NAMED:  # (“五好”: a numeral of a name, which a glossary entry may trace)
         where = f"is in no name in {allowed.why}" if allowed is not None else "is not traced to a source"
         return (f"the number '{shown}' of a name in quotation marks {where}",

@@ -372,6 +372,31 @@ def test_citation_allows_the_date_its_quote_gives():
     ok(f'[In April 2023](cite:{SOURCE} "今年4月，依托海内外晋江乡贤资源") a fair was held.')
 
 
+APRIL = "今年4月，依托海内外晋江乡贤资源"
+WEDNESDAY = "今年4月12日（周三），依托海内外晋江乡贤资源"
+
+
+def test_a_day_of_the_week_is_dated_only_by_a_quote_that_names_it():
+    """周三 (Wednesday) was read as nothing: a page dated a fair to a Wednesday its article never named."""
+    error = one_error(f'商会[周三召开](cite:{SOURCE} "{APRIL}")推介会。', lang="zh")
+    assert error.message == "'周三' is a day of the week, and the quote it cites does not say it"
+    assert "周三" in error.hint and "Wednesday" in error.hint
+    assert error.location.column == len("商会[") + 1
+    named = targets(anchors={**targets().anchors, anchor(WEDNESDAY): "q-wednesday"})
+    assert check(f'商会[周三召开](cite:{SOURCE} "{WEDNESDAY}")推介会。', "zh", target=named)[1] == []
+    assert check(f'The chamber met [on Wednesday](cite:{SOURCE} "{WEDNESDAY}").', target=named)[1] == []
+
+
+@pytest.mark.parametrize("text, lang, said", [
+    ("商会上午召开推介会。", "zh", "'上午' is a time of day, and no source traces it"),
+    ("It met in the spring, as every year.", "en", "'spring' is a season, and no source traces it"),
+    ("It met on Wednesday.", "en", "'Wednesday' is a day of the week, and no source traces it"),
+])
+def test_a_date_said_in_words_outside_a_citation_is_refused(text, lang, said):
+    """A text that holds no numeral but a day, a season or a time of day was never looked at."""
+    assert one_error(text, lang).message == said
+
+
 def test_digits_after_a_citation_are_outside_it():
     assert one_error(f'[Orders](cite:{SOURCE} "达成订单额63亿元") in 2022.').message == (
         "the number '2022' is not traced to a source")

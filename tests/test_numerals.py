@@ -20,6 +20,7 @@ from microsite.numerals import (
     SEVERAL,
     UNDER,
     digit_runs,
+    may_hold_numbers,
     find_numbers_en,
     find_numbers_zh,
     mixed_numeral_value,
@@ -717,6 +718,15 @@ def test_zh_set_phrases_hold_no_number() -> None:
 def test_digit_runs_keep_a_festival_as_written() -> None:
     """A festival is a date (see quantities): its place is kept, in the characters it is written in."""
     assert [m.group() for m in digit_runs("國慶期間，春節前召開; on National Day")] == ["國慶", "春節", "National Day"]
+
+
+def test_digit_runs_keep_a_date_said_without_a_numeral() -> None:
+    """A day of the week, a season, a time of day are dates (see quantities): texts that hold one alone are kept
+    for the check (they were never looked at), in the characters they are written in."""
+    assert [m.group() for m in digit_runs("禮拜天下午召開")] == ["禮拜天", "下午"]
+    assert [m.group() for m in digit_runs("It met on Wednesday, in the spring")] == ["Wednesday", "spring"]
+    assert may_hold_numbers("週日上午") and may_hold_numbers("that evening")
+    assert not may_hold_numbers("下午茶") and not may_hold_numbers("a hot spring")
 
 
 @pytest.mark.parametrize("text, read", [

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR,
-                                  YEAR, claimed, rate_in_words, stated, traced)
+                                  SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed, rate_in_words, stated, traced)
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -243,6 +243,65 @@ def test_a_festival_is_a_day_of_the_year(text, lang, festivals):
 ])
 def test_a_festival_is_traced_by_a_quote_that_names_it(claim, lang, quote, is_traced):
     assert _traced_by(claim, lang, quote) == [is_traced]
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("周三召开，星期三，礼拜三，周日，星期天，上周五，每周一例会，周一至周五", "zh",
+     [("周三", 3), ("星期三", 3), ("礼拜三", 3), ("周日", 7), ("星期天", 7), ("周五", 5), ("周一", 1), ("周一", 1),
+      ("周五", 5)]),
+    ("on Wednesday, on a Tuesday, Wednesday's meeting, Sunday", "en",
+     [("Wednesday", 3), ("Tuesday", 2), ("Wednesday", 3), ("Sunday", 7)]),
+    # three times a week, daily work this week, a fortnight and three days, a cycle: no day of the week
+    ("一周三次，本周日常工作，两周三天，每周一次，周天，周年，周边", "zh", []),
+    ("the Sun, a sunday school teacher, Mondays", "en", []),
+])
+def test_a_day_of_the_week_is_a_date(text, lang, read):
+    """A day of the week is a date a quote must say too (周三 and Wednesday were read as nothing: a page could date
+    a meeting to a Wednesday its article never named)."""
+    assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == WEEKDAY] == read
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("2023年春季，今年秋天，去年冬天，夏季，秋季学期，春夏季", "zh",
+     [("春季", 1), ("秋天", 3), ("冬天", 4), ("夏季", 2), ("秋季", 3), ("夏季", 2)]),
+    ("in the spring of 2023, in autumn, last winter, this summer, in the fall, Spring 2023, mid-summer", "en",
+     [("spring", 1), ("autumn", 3), ("winter", 4), ("summer", 2), ("fall", 3), ("Spring", 1), ("summer", 2)]),
+    # a metaphor, a simile, the Winter Olympics, Summer Davos, a quarter: no season
+    ("迎来发展的春天，春天般的温暖，冬季奥运会，夏季达沃斯，一季度，四季", "zh", []),
+    ("a hot spring, spring water, a springboard, numbers fall, the fall in exports, prices may fall in May", "en", []),
+    ("the Spring Festival, the Mid-Autumn Festival, the Winter Olympics", "en", []),
+])
+def test_a_season_is_a_date(text, lang, read):
+    """A season is a date a quote must say too (2023年春季 was read as 2023 alone, "in the spring of 2023" too)."""
+    assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == SEASON] == read
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("上午召开，下午，晚上，凌晨，中午，早上，傍晚，当晚", "zh",
+     [("上午", 2), ("下午", 4), ("晚上", 5), ("凌晨", 1), ("中午", 3), ("早上", 2), ("傍晚", 5), ("当晚", 5)]),
+    ("in the morning, that evening, at noon, Wednesday afternoon, at night", "en",
+     [("morning", 2), ("evening", 5), ("noon", 3), ("afternoon", 4), ("night", 5)]),
+    # tea, a greeting, listed earlier, the morning paper: no time of day
+    ("下午茶，晚上好，较早上市，较晚上线", "zh", []),
+    ("morning tea, Good morning, the morning paper, a night owl, tomorrow's evening news", "en", []),
+])
+def test_a_time_of_day_is_a_date(text, lang, read):
+    """A time of day is a date a quote must say too (上午, in the morning were read as nothing)."""
+    assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == TIME_OF_DAY] == read
+
+
+@pytest.mark.parametrize("claim, lang, quote, is_traced", [
+    ("周三召开", "zh", "今年4月，商会召开", False), ("周三召开", "zh", "4月12日（周三），商会召开", True),
+    ("on Wednesday", "en", "4月12日（星期三），商会召开", True), ("on Wednesday", "en", "周四召开", False),
+    ("in the spring of 2023", "en", "2023年一季度，商会召开", [False, True]),  # (spring, then 2023)
+    ("in the spring of 2023", "en", "2023年春季，商会召开", [True, True]),
+    ("今年秋天", "zh", "今年秋季，商会召开", [True, True]), ("2023年春季", "zh", "2023年3月", [True, False]),
+    ("上午召开", "zh", "4月12日，商会召开", False), ("in the morning", "en", "4月12日上午，商会召开", True),
+    ("晚上召开", "zh", "4月12日下午，商会召开", False),
+])
+def test_a_day_a_season_a_time_of_day_is_traced_by_a_quote_that_says_it(claim, lang, quote, is_traced):
+    expected = is_traced if isinstance(is_traced, list) else [is_traced]
+    assert _traced_by(claim, lang, quote) == expected
 
 
 def test_a_quote_states_numerals_without_a_measure_word():
