@@ -1731,6 +1731,12 @@ _DATE_WORD_ZH = compile_later(
     f"周(?<![0-9一二两三四五六七八九十几数]周)(?:{_ZH_WEEKDAY})|星期(?:{_ZH_WEEKDAY}|天)|礼拜(?:{_ZH_WEEKDAY}|天)"
     f"|春{_ZH_SEASON_NAME}|夏{_ZH_SEASON_NAME}|秋{_ZH_SEASON_NAME}|冬{_ZH_SEASON_NAME}"
     "|凌晨|早上(?![市线榜架岗好])|晚上(?![市线榜架岗好])|早晨|清晨|上午|中午|下午(?!茶)|午后|傍晚|晚间|当晚|深夜")
+# What each Chinese one begins with, in either script: a text without one names none (one search, each word a
+# literal of its own, spares most texts folding their Traditional characters)
+_ZH_DATE_WORD_LEAD = compile_later("|".join(
+    [f"{week}{day}" for week in ("周", "週", "星期", "礼拜", "禮拜") for day in "一二三四五六日天"]
+    + [f"{season}{name}" for season in "春夏秋冬鼕" for name in "季天"]
+    + "凌晨 淩晨 早上 晚上 早晨 清晨 上午 中午 下午 午后 午後 傍晚 晚间 晚間 当晚 當晚 深夜".split()))
 _WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
                     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
 _SEASON_NUMBERS = {"春": 1, "夏": 2, "秋": 3, "冬": 4, "spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
@@ -1779,9 +1785,10 @@ def date_words(text: str, lowered: str | None = None) -> list[DateWord]:
     ``lowered`` is ``caseless(text)`` where the caller has it. (Most texts name none: each search is asked once
     before a list is made.)"""
     found = []
-    if not text.isascii() and (first := _DATE_WORD_ZH.search(folded := fold_traditional(text))) is not None:
+    chinese = not text.isascii()
+    if chinese and (lead := _ZH_DATE_WORD_LEAD.search(text)) is not None:
         found = [DateWord(match.start(), match.end(), text[match.start():match.end()], *_zh_date_word(match.group()))
-                 for match in _DATE_WORD_ZH.finditer(folded, first.start())]
+                 for match in _DATE_WORD_ZH.finditer(fold_traditional(text), lead.start())]
     lowered = caseless(text) if lowered is None else lowered
     if any(word in lowered for word in _EN_DATE_WORD_PARTS) and (first := _DATE_WORD_EN.search(lowered)) is not None:
         found += [DateWord(match.start(), match.end(), text[match.start():match.end()], kind,
