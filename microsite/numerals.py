@@ -155,7 +155,8 @@ _TRADITIONAL += "盧釐門攝虛韓銖隨"  # (隨: 隨後年; the currencies' a
 _TRADITIONAL += "舊疊紙釦斷騰頁"  # (the words 折 begins, no price's share: 折舊, 折疊, 折紙, 折扣, 折斷, 折騰, 三折頁)
 _TRADITIONAL += "協業攤們諸義勻"  # (the words of the rates: 每個協會, 每家企業; and the words that are none: 平均分攤, 人們)
 _TRADITIONAL += "羅鋒槍劍亞"  # (the words 刀 and 欧 begin, no currency: 刀鋒, 刀槍, 刀劍, 歐亞, 歐羅巴)
-_TRADITIONAL += "禮淩鼕奧運崗"  # (the words of a date without a numeral: 禮拜三, 淩晨, 鼕天; and of none: 冬季奧運會, 較早上崗)
+_TRADITIONAL += "禮淩鼕奧運崗驚蟄處"  # (the words of a date without a numeral: 禮拜三, 淩晨, 鼕天, 驚蟄, 處暑; and of none:
+# 冬季奧運會, 較早上崗)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -164,7 +165,7 @@ _SIMPLIFIED += "卢厘门摄虚韩铢随"
 _SIMPLIFIED += "旧叠纸扣断腾页"
 _SIMPLIFIED += "协业摊们诸义匀"
 _SIMPLIFIED += "罗锋枪剑亚"
-_SIMPLIFIED += "礼凌冬奥运岗"
+_SIMPLIFIED += "礼凌冬奥运岗惊蛰处"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -1669,15 +1670,16 @@ DATE_WORDS = ("january february april june july august september october novembe
 CAPITAL_MONTHS = ("May", "March")
 
 
-# Festivals, days of the year by their names (春节, 国庆, the Mid-Autumn Festival): dates, which a quote must name too
-# (see quantities). Each is one number, the same in either language; the English names in capitals only (a national
-# day of mourning is no National Day). 五一, 三八 and 六一 only as the holidays (五一期间; not 五一路, a street).
+# Festivals and solar terms, days of the year by their names (春节, 国庆, 冬至, the Mid-Autumn Festival): dates, which a
+# quote must name too (see quantities). Each is one number, the same in either language; the English names in capitals
+# only (a national day of mourning is no National Day). 五一, 三八 and 六一 only as the holidays (五一期间; not 五一路, a
+# street), 清明 alone only as the day (清明假期, 清明前后; not 政治清明, clean government).
 FESTIVALS = (  # each festival's names, each beginning with a character of its own (see FESTIVAL_NAME)
     ("春节", "Spring Festival", "Chinese New Year(?!['’]s Eve)", "Lunar New Year(?!['’]s Eve)"),
     ("除夕", "Chinese New Year['’]s Eve", "Lunar New Year['’]s Eve"),
     ("元旦", "New Year['’]s Day"),
     ("元宵节", "Lantern Festival"),
-    ("清明节", "Qingming Festival", "Tomb[- ]Sweeping Day"),
+    ("清明节", "清明(?=假期|期间|前后|时节|小长假|当天|之际)", "Qingming Festival", "Tomb[- ]Sweeping Day"),
     ("五一国际劳动节", "五一劳动节", "国际劳动节", "劳动节", "五一(?=假期|期间|长假|小长假|黄金周|节)", "Labou?r Day", "May Day"),
     ("端午节?", "Dragon Boat Festival"),
     ("中秋节?", "Mid-Autumn(?: Festival)?", "Moon Festival"),
@@ -1688,6 +1690,14 @@ FESTIVALS = (  # each festival's names, each beginning with a character of its o
     ("六一国际儿童节", "六一儿童节", "国际儿童节", "儿童节", "六一节", "International Children['’]s Day",
      "Children['’]s Day"),
     ("教师节", "Teachers?['’]? Day"),
+    # The solar terms whose names are no other word (not 雨水, rain; 小雪, light snow; 谷雨, a name; 小满; 白露); in
+    # English each name in capitals, the solstices and equinoxes in lower case too
+    ("立春", "Beginning of Spring"), ("惊蛰",), ("春分", "Spring Equinox", "spring equinox", "Vernal Equinox",
+                                              "vernal equinox"),
+    ("立夏", "Beginning of Summer"), ("芒种",), ("夏至", "Summer Solstice", "summer solstice"), ("小暑",), ("大暑",),
+    ("立秋", "Beginning of Autumn"), ("处暑",),
+    ("秋分", "Autumn Equinox", "autumn equinox", "Autumnal Equinox", "autumnal equinox"), ("寒露",), ("霜降",),
+    ("立冬", "Beginning of Winter"), ("冬至", "Winter Solstice", "winter solstice"), ("小寒",), ("大寒",),
 )
 # Every name of every festival, one search: each name begins with a character of its own, so the search looks only
 # at those characters (names that began with a group or a word boundary made it look everywhere: the survey of every
@@ -1705,7 +1715,9 @@ def festival_number(text: str, match: re.Match) -> int:
 
 # What every festival's name holds (its Traditional form too): a text without one names none. (One search for them
 # all takes a third of the time of sixteen questions, one for each.)
-_FESTIVAL_WORDS = compile_later("节|節|元旦|除夕|端午|中秋|国庆|國慶|七夕|五一|Day|Festival|New Year|Autumn|Qixi|Ninth")
+_FESTIVAL_WORDS = compile_later("节|節|元旦|除夕|端午|中秋|国庆|國慶|七夕|五一|Day|Festival|New Year|Autumn|Qixi|Ninth"
+                                "|清明|立春|惊蛰|驚蟄|春分|立夏|芒种|芒種|夏至|小暑|大暑|立秋|处暑|處暑|秋分|寒露|霜降|立冬|冬至"
+                                "|小寒|大寒|quinox|olstice|Beginning of")
 
 
 def may_name_a_festival(text: str) -> bool:

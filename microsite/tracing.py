@@ -311,8 +311,8 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 "\"…今年…\"); or quote a passage that says it so")
     if claim.part == quantities.FESTIVAL:  # (a day of the year by its name: no number a reader would call one)
         where = f"{allowed.why} does not name it" if allowed is not None else "no source traces it"
-        return (f"'{shown}' is a day of the year, a festival, and {where}",
-                "cite a quote that names the festival (国庆期间, 中秋节), or leave the day out")
+        return (f"'{shown}' is a day of the year, a festival or a solar term, and {where}",
+                "cite a quote that names the day (国庆期间, 中秋节, 冬至), or leave the day out")
     if claim.part == quantities.PART_OF_MONTH:  # (下旬, late March: a date more precise than the month)
         where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
         return (f"'{shown}' places a date in a part of its month, and {where}",

@@ -226,6 +226,11 @@ def test_years_said_from_the_day_they_are_read(text, lang, relative):
     ("on National Day, at the Mid-Autumn Festival, the Double Ninth Festival, Chinese New Year's Eve", "en",
      ["National Day", "Mid-Autumn Festival", "Double Ninth Festival", "Chinese New Year's Eve"]),
     ("五一路，节约用电，a national day of mourning, a festival", "zh", []),  # a street, a word, no festival named
+    # solar terms, and 清明 as the day alone (it was read only as 清明节); not clean government, rain, light snow
+    ("冬至，立春，春分前后，清明假期，驚蟄", "zh", ["冬至", "立春", "春分", "清明", "驚蟄"]),
+    ("on the winter solstice, the Spring Equinox, the Beginning of Autumn", "en",
+     ["winter solstice", "Spring Equinox", "Beginning of Autumn"]),
+    ("政治清明，雨水，小雪", "zh", []),
 ])
 def test_a_festival_is_a_day_of_the_year(text, lang, festivals):
     """A festival named is a date (it was read as nothing: a page could date a meeting to National Day), and its
@@ -240,6 +245,8 @@ def test_a_festival_is_a_day_of_the_year(text, lang, festivals):
     ("during the National Day holiday", "en", "中秋期间，商会召开", False),
     ("at the Mid-Autumn Festival", "en", "中秋节，商会召开", True), ("国庆节召开", "zh", "国庆期间召开", True),
     ("at the Double Ninth Festival", "en", "第九届商会", False), ("on National Day", "en", "10月1日", False),
+    ("on the winter solstice", "en", "冬至当天，商会召开", True), ("冬至召开", "zh", "立冬当天，商会召开", False),
+    ("清明期间", "zh", "清明节，商会召开", True),
 ])
 def test_a_festival_is_traced_by_a_quote_that_names_it(claim, lang, quote, is_traced):
     assert _traced_by(claim, lang, quote) == [is_traced]
