@@ -50,9 +50,12 @@ HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 FESTIVAL = "festival"  # a day of the year by its name (国庆, National Day): its number in numerals.FESTIVALS
 PART_OF_MONTH = "part of a month"  # 上旬, early March: 1 its start, 2 its middle, 3 its end
+# The hour and the minute of a time of day in digits (9:30, 9时30分, 上午9点, 9 a.m.): the hour as a 12-hour clock
+# shows it (21时 is 9 p.m.: a time of day word, 晚上 or p.m., says which half where one is written)
+HOUR, MINUTE = "hour", "minute"
 # A day of the week (周三, Wednesday: 1 to 7), a season (春季, in the spring: 1 to 4) and a time of day (上午, in the
 # morning: 1 the small hours to 5 the evening): dates without a numeral, numbered by numerals.date_words
-_WORD_PARTS = (WEEKDAY, SEASON, TIME_OF_DAY)
+_WORD_PARTS = (WEEKDAY, SEASON, TIME_OF_DAY, HOUR, MINUTE)
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
 AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点", "折", "刀", "欧"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里",
@@ -242,8 +245,9 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if quantity is not None:
             read.append(quantity)
         after = quantity
-    return _with_rates(_with_festivals(found + read[::-1] + halves + _relative_years(text) + _firsts(text)
-                                       + _parts_of_months(text) + _dated_by_words(text), text), text, chinese=True)
+    return _with_clock_times(_with_rates(_with_festivals(
+        found + read[::-1] + halves + _relative_years(text) + _firsts(text) + _parts_of_months(text)
+        + _dated_by_words(text), text), text, chinese=True), text)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -535,6 +539,39 @@ def _dated_by_words(text: str) -> list[Quantity]:
             for word in date_words(text)]
 
 
+# A time of day in digits: 9:30 (not 3:1, a score or a ratio, nor 10:30:45's seconds), 9时, 9时30分, 9点 where a
+# clock says it (上午9点, 9点钟, 9点半, 9点30分: 提出9点建议 is nine proposals), 9 a.m., 9:30 pm, 9 o'clock. Its
+# numbers were counts, so 9:30 was traced by a quote's 9个 and 30%.
+_CLOCK = compile_later(
+    r"(?P<hour>2[0-3]|[01]?[0-9])(?:[:：](?P<minute>[0-5][0-9])(?![0-9:：])"
+    r"|时(?:(?P<zh_minute>[0-5]?[0-9])分)?|点(?=钟|半|整|[0-5]?[0-9]分)(?:(?P<dot_minute>[0-5]?[0-9])分)?"
+    r"|(?=\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock)))", re.IGNORECASE)
+_CLOCK_AFTER_A_TIME = compile_later(r"(?:上午|下午|中午|晚上|凌晨|早上|傍晚|当晚)(?P<hour>2[0-3]|[01]?[0-9])点")
+
+
+def _with_clock_times(found: list[Quantity], text: str) -> list[Quantity]:
+    """``found`` with the numbers of each time of day in digits read as its hour and minute (see ``_CLOCK``)."""
+    if not any(mark in text for mark in (":", "：", "时", "点", "m", "M", "clock")):
+        return found
+    parts: dict[tuple[int, int], tuple[str, float]] = {}
+    for match in _CLOCK.finditer(text):
+        if match.start() and text[match.start() - 1].isdecimal():
+            continue
+        parts[match.span("hour")] = (HOUR, float(int(match["hour"]) % 12))
+        minute = match["minute"] or match["zh_minute"] or match["dot_minute"]
+        if minute:
+            parts[match.span(next(name for name in ("minute", "zh_minute", "dot_minute") if match[name]))] = (
+                MINUTE, float(int(minute)))
+    if "点" in text:
+        for match in _CLOCK_AFTER_A_TIME.finditer(text):
+            parts[match.span("hour")] = (HOUR, float(int(match["hour"]) % 12))
+    if not parts:
+        return found
+    return [replace(item, number=replace(item.number, value=parts[span][1]), meanings=frozenset((DATE,)),
+                    part=parts[span][0]) if (span := (item.number.start, item.number.end)) in parts else item
+            for item in found]
+
+
 def _with_festivals(found: list[Quantity], text: str) -> list[Quantity]:
     """``found`` with the festivals ``text`` names, each in place of the numbers of its name (the Ninth of the Double
     Ninth Festival, 重阳节, is no ordinal)."""
@@ -742,9 +779,9 @@ def _claimed_en(text: str) -> list[Quantity]:
         if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
-    return sorted(_with_rates(_with_festivals(found + months + _relative_years(text) + _firsts(text)
-                                              + _parts_of_months(text) + _dated_by_words(text), text), text,
-                              chinese=False),
+    return sorted(_with_clock_times(_with_rates(_with_festivals(
+        found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text) + _dated_by_words(text), text),
+        text, chinese=False), text),
                   key=lambda item: item.number.start)
 
 
@@ -969,7 +1006,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     found += _firsts(normalized_quote) + _parts_of_months(normalized_quote)
     found += _with_festivals(_dated_by_words(normalized_quote), normalized_quote)  # (the Spring Festival's Spring is
     # no season)
-    found = _with_rates(found, normalized_quote, chinese=True)
+    found = _with_clock_times(_with_rates(found, normalized_quote, chinese=True), normalized_quote)
     if reference is not None:
         for item in dates:
             when = item.date

@@ -292,13 +292,17 @@ def _why_either_way(either: tuple[str, str, str], allowed: Allowed | None) -> tu
             "write the month as a word (11 October 2023, 2023年10月11日) or the date year first (2023-10-11)")
 
 
-# What a date said without a numeral is, and the hint: the quote must say it too, in either language
+# What a day of the week, a season or a time of day is, and the hint: the quote must say it too, in either language
 _SAID_IN_WORDS = {
     quantities.WEEKDAY: ("a day of the week", "cite a quote that names the day (周三, 星期三, Wednesday), or leave the day "
                                               "out"),
     quantities.SEASON: ("a season", "cite a quote that names the season (春季, 今年秋天, in the spring), or leave it out: "
                                     "a quarter (一季度) or a month is no season"),
     quantities.TIME_OF_DAY: ("a time of day", "cite a quote that says it (上午, 晚上, in the morning), or leave it out"),
+    quantities.HOUR: ("the hour of a time of day", "cite a quote that gives the time (9时30分, 上午9点, 9:30 a.m.), or "
+                                                   "leave it out: a count or a percentage is no time"),
+    quantities.MINUTE: ("the minute of a time of day", "cite a quote that gives the time (9时30分, 9:30 a.m.), or leave "
+                                                       "it out: a count or a percentage is no time"),
 }
 
 
@@ -317,7 +321,7 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
         return (f"'{shown}' places a date in a part of its month, and {where}",
                 "write the month alone, as the quote dates it, or cite a quote that says which part (上旬, 月底)")
-    if claim.part in _SAID_IN_WORDS:  # (周三, 春季, 上午: a date without a numeral, more precise than the quote's)
+    if claim.part in _SAID_IN_WORDS:  # (周三, 春季, 上午, 9:30: a date more precise than the quote's)
         what, hint = _SAID_IN_WORDS[claim.part]
         where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
         return f"'{shown}' is {what}, and {where}", hint

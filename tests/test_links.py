@@ -387,6 +387,17 @@ def test_a_day_of_the_week_is_dated_only_by_a_quote_that_names_it():
     assert check(f'The chamber met [on Wednesday](cite:{SOURCE} "{WEDNESDAY}").', target=named)[1] == []
 
 
+def test_a_time_of_day_in_digits_is_traced_by_a_quote_that_gives_it():
+    """9:30's numbers were counts: a quote's 9个 and 30% traced a meeting's time."""
+    counts = "护航9个所属商会，30%的会员"
+    at_half_past = "今年4月12日上午9时30分，依托海内外晋江乡贤资源"
+    cited = targets(anchors={**targets().anchors, anchor(counts): "q-counts", anchor(at_half_past): "q-time"})
+    _, errors = check(f'The fair opened [at 9:30](cite:{SOURCE} "{counts}").', target=cited)
+    assert [e.message for e in errors] == ["'9' is the hour of a time of day, and the quote it cites does not say it",
+                                           "'30' is the minute of a time of day, and the quote it cites does not say it"]
+    assert check(f'The fair opened [at 9:30 a.m.](cite:{SOURCE} "{at_half_past}").', target=cited)[1] == []
+
+
 @pytest.mark.parametrize("text, lang, said", [
     ("商会上午召开推介会。", "zh", "'上午' is a time of day, and no source traces it"),
     ("It met in the spring, as every year.", "en", "'spring' is a season, and no source traces it"),

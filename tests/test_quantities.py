@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR,
-                                  SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed, rate_in_words, stated, traced)
+                                  HOUR, MINUTE, SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed, rate_in_words,
+                                  stated, traced)
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -308,6 +309,28 @@ def test_a_time_of_day_is_a_date(text, lang, read):
 ])
 def test_a_day_a_season_a_time_of_day_is_traced_by_a_quote_that_says_it(claim, lang, quote, is_traced):
     expected = is_traced if isinstance(is_traced, list) else [is_traced]
+    assert _traced_by(claim, lang, quote) == expected
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("9:30召开，9时30分，上午9点，下午3点半，10点钟", "zh",
+     [(HOUR, 9), (MINUTE, 30), (HOUR, 9), (MINUTE, 30), (HOUR, 9), (HOUR, 3), (HOUR, 10)]),
+    ("at 9 a.m., at 9:30 pm, at 21:30, at 10 o'clock", "en",
+     [(HOUR, 9), (HOUR, 9), (MINUTE, 30), (HOUR, 9), (MINUTE, 30), (HOUR, 10)]),
+    # nine proposals, a score, seconds, nine amendments: no time of day
+    ("提出9点建议，比分3:1，10:30:45", "zh", []), ("9 amendments, 3:1", "en", []),
+])
+def test_a_time_in_digits_is_an_hour_and_a_minute(text, lang, read):
+    """Its numbers were counts: 9:30 was traced by a quote's 9个 and 30%."""
+    assert [(q.part, q.value) for q in claimed(text, lang) if q.part in (HOUR, MINUTE)] == read
+
+
+@pytest.mark.parametrize("claim, lang, quote, expected", [
+    ("9:30召开", "zh", "9个商会，30%的会员", [False, False]), ("9:30召开", "zh", "上午9时30分召开", [True, True]),
+    ("at 9:30 a.m.", "en", "上午9点30分召开", [True, True]), ("at 9 p.m.", "en", "21时召开", [True]),
+    ("9个商会", "zh", "上午9时召开", [False]),
+])
+def test_a_time_is_traced_by_a_quote_that_gives_it(claim, lang, quote, expected):
     assert _traced_by(claim, lang, quote) == expected
 
 
