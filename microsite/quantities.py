@@ -541,30 +541,32 @@ def _dated_by_words(text: str) -> list[Quantity]:
 
 # A time of day in digits: 9:30 (not 3:1, a score or a ratio, nor 10:30:45's seconds), 9时, 9时30分, 9点 where a
 # clock says it (上午9点, 9点钟, 9点半, 9点30分: 提出9点建议 is nine proposals), 9 a.m., 9:30 pm, 9 o'clock. Its
-# numbers were counts, so 9:30 was traced by a quote's 9个 and 30%.
-_CLOCK = compile_later(
-    r"(?P<hour>2[0-3]|[01]?[0-9])(?:[:：](?P<minute>[0-5][0-9])(?![0-9:：])"
-    r"|时(?:(?P<zh_minute>[0-5]?[0-9])分)?|点(?=钟|半|整|[0-5]?[0-9]分)(?:(?P<dot_minute>[0-5]?[0-9])分)?"
-    r"|(?=\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock)))", re.IGNORECASE)
-_CLOCK_AFTER_A_TIME = compile_later(r"(?:上午|下午|中午|晚上|凌晨|早上|傍晚|当晚)(?P<hour>2[0-3]|[01]?[0-9])点")
+# numbers were counts, so 9:30 was traced by a quote's 9个 and 30%. Looked for after each number of an hour's size
+# read (a search that began with the hour's digits tried it at every character).
+_CLOCK_AFTER_HOUR = compile_later(
+    r"[:：](?P<minute>[0-5][0-9])(?![0-9:：])|时(?:(?P<zh_minute>[0-5]?[0-9])分)?"
+    r"|点(?=钟|半|整|[0-5]?[0-9]分)(?:(?P<dot_minute>[0-5]?[0-9])分)?|(?=\s?(?:[ap]\.?m\.?(?![a-z])|o['’]clock))",
+    re.IGNORECASE)
+_TIMES_BEFORE_AN_HOUR = frozenset(("上午", "下午", "中午", "晚上", "凌晨", "早上", "傍晚", "当晚"))  # (上午9点)
 
 
 def _with_clock_times(found: list[Quantity], text: str) -> list[Quantity]:
-    """``found`` with the numbers of each time of day in digits read as its hour and minute (see ``_CLOCK``)."""
-    if not any(mark in text for mark in (":", "：", "时", "点", "m", "M", "clock")):
-        return found
+    """``found`` with the numbers of each time of day in digits read as its hour and minute (see
+    ``_CLOCK_AFTER_HOUR``)."""
     parts: dict[tuple[int, int], tuple[str, float]] = {}
-    for match in _CLOCK.finditer(text):
-        if match.start() and text[match.start() - 1].isdecimal():
+    for item in found:
+        number = item.number
+        if (not number.text.isdecimal() or number.value >= 24 or not number.text.isascii()
+                or text[number.start - 1:number.start] in (":", "：")):  # (a minute's or a second's digits)
             continue
-        parts[match.span("hour")] = (HOUR, float(int(match["hour"]) % 12))
-        minute = match["minute"] or match["zh_minute"] or match["dot_minute"]
-        if minute:
-            parts[match.span(next(name for name in ("minute", "zh_minute", "dot_minute") if match[name]))] = (
-                MINUTE, float(int(minute)))
-    if "点" in text:
-        for match in _CLOCK_AFTER_A_TIME.finditer(text):
-            parts[match.span("hour")] = (HOUR, float(int(match["hour"]) % 12))
+        match = _CLOCK_AFTER_HOUR.match(text, number.end)
+        if match is None and not (text.startswith("点", number.end)
+                                  and text[max(0, number.start - 2):number.start] in _TIMES_BEFORE_AN_HOUR):
+            continue
+        parts[number.start, number.end] = (HOUR, float(int(number.value) % 12))
+        name = next((name for name in ("minute", "zh_minute", "dot_minute") if match is not None and match[name]), "")
+        if name:
+            parts[match.span(name)] = (MINUTE, float(int(match[name])))
     if not parts:
         return found
     return [replace(item, number=replace(item.number, value=parts[span][1]), meanings=frozenset((DATE,)),
