@@ -683,7 +683,9 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                             edge = _runs_on(edge, token.content, None, split)
                     elif token.type not in _MARK_TOKENS:
                         edge = None
-                if token.type in _TEXT_TOKENS:
+                if token.type == "code_inline":
+                    around.end()  # (code, not the sentence's words: see _Around)
+                elif token.type in _TEXT_TOKENS:
                     around.add(token.content)
                 elif token.type == "softbreak":
                     around.add(None)
@@ -709,10 +711,12 @@ def _survey(tokens: list[Token], scanner: _Scanner, mistakes: tuple[WritingMista
                 if kept:
                     runs.append(TextRun(_masked(text, matches, places, kept), current if token.type != "image" else -1,
                                         kept))
-                    if token.type != "image":
+                    if token.type not in ("image", "code_inline"):
                         around.add(text, len(runs) - 1)
                         added = True
-            if text and not added and token.type != "image":
+            if token.type == "code_inline":
+                around.end()  # (code, not the sentence's words: see _Around)
+            elif text and not added and token.type != "image":
                 around.add(text)
             if token.type == "image":
                 edge = _past_image(edge, links[-1].text, places, place, split)
@@ -730,8 +734,8 @@ class _Around:
     ``每年[超4.5亿元](cite:…)``'s pieces was read alone, so its quote ``超4.5亿元`` traced a rate it does not say
     (each year), and ``[450 million yuan](cite:…) a year`` the same; a statistic's figure (``每年[](stat:…)``) is
     a run of no text, read in the words on either side of it. A hard line break, an image and a link's text that is
-    its address end the words read together, and so does a statistic's figure for the runs beside it (its words
-    are not known here); a line break of the paragraph is a space, but none between two Chinese characters (as
+    its address end the words read together, and so do a code span (code, not the sentence's words: `since` May
+    is no month) and a statistic's figure for the runs beside it (its words are not known here); a line break of the paragraph is a space, but none between two Chinese characters (as
     CSS removes it)."""
 
     def __init__(self, runs: list[TextRun]) -> None:
@@ -765,15 +769,27 @@ class _Around:
         self.pieces, self.held, self.figures = [], [], []
 
     def _joined(self) -> tuple[str, list[int]]:
-        """The pieces as one text, and where each begins in it."""
-        starts, joined = [], ""
-        for index, piece in enumerate(self.pieces):
+        """The pieces as one text, and where each begins in it: a line break is decided by the texts on either
+        side of it, read once (a paragraph of 50,000 short lines was read from each break to its end)."""
+        parts: list[str] = []
+        starts: list[int] = []
+        length, broken, last = 0, False, ""
+        for piece in self.pieces:
             if piece is None:
-                after = next((text for text in self.pieces[index + 1:] if text), "")
-                piece = "" if _WIDE.match(joined[-1:]) and _WIDE.match(after[:1]) else " "
-            starts.append(len(joined))
-            joined += piece
-        return joined, starts
+                broken = True
+                starts.append(length)
+                continue
+            if broken and piece:
+                gap = "" if _WIDE.match(last) and _WIDE.match(piece[0]) else " "
+                parts.append(gap)
+                length, broken = length + len(gap), False
+            starts.append(length)
+            parts.append(piece)
+            length += len(piece)
+            last = piece[-1:] or last
+        if broken:
+            parts.append(" ")
+        return "".join(parts), starts
 
 
 _AROUND_REACH = 64  # (the rate's words looked for: up to 20 characters before a Chinese number, 60 an English one)

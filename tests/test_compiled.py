@@ -60,6 +60,9 @@ def test_each_run_of_digits_keeps_the_words_a_reader_reads_around_it_across_link
     found = around("每年![x](/static/a.png)[超4.5亿元](cite:s)和[](stat:a)[7](cite:s)")
     assert found["超4.5亿元"] == ("", "和") and found["7"] == ("", "")
     assert around("A paragraph of 12 words alone.") == {"A paragraph of 12 words alone.": ("", "")}
+    # a code span is code, not the sentence's words: read on neither side (`since` May is no month)
+    assert around("`每年`[超4.5亿元](cite:s)`x`")["超4.5亿元"] == ("", "")
+    assert around("Since `v2` May 12 people")[" May 12 people"] == ("", "")
     # a statistic's figure: a run of no text at its link, read in the words on either side
     [figure] = [run for run in compile_markdown(MD, "会员捐款[](stat:a)/年。").digits if not run.text]
     assert (figure.link, figure.places, figure.before, figure.after) == (0, ((0, 0, 7),), "会员捐款", "/年。")
