@@ -66,13 +66,16 @@ _ZH_CHARS = (
 )
 # (nor 天, 周, 今, 现, 季 or 下: 今天, 上周, 如今, 现在, 本季度 and 眼下, in the site's own words, place a time from the
 # day they are read, which the build refuses)
-ZH_CHARS = "".join(ch for ch in _ZH_CHARS if ch not in "零〇一二两三四五六七八九十百千万亿超逾近约余多年月日前久第半天周今现季下")
+# (nor 每 and 均, which say a rate, nor the seasons' and the times of day's characters: 每家, 人均, 春季, 上午)
+ZH_CHARS = "".join(ch for ch in _ZH_CHARS if ch not in "零〇一二两三四五六七八九十百千万亿超逾近约余多年月日前久第半天周今现季下"
+                                                       "每均春夏秋冬晨午晚")
 EN_WORDS = (  # no number words, nor "year" (this year, last year) or "first" (the first time): the build would ask for
-    # their source; nor "last" or "now" (in the last ten years, for now: a time from the day it is read)
+    # their source; nor "last" or "now" (in the last ten years, for now: a time from the day it is read); nor "each"
+    # (the members each gave [](stat:…): a rate per member)
     "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you "
     "were her all she there would their we him been has when who will more no if out so said what up its into than "
     "them can only other new some could time these may then do any my such like our just man also made "
-    "after did many before must through back years where much your way well down should because each people state "
+    "after did many before must through back years where much your way well down should because people state "
     "good very make world still own see men work long here get both between life being under never same another know "
     "while might great old area off come since against go came right used take free chamber members city "
     "federation council meeting support plan service local trade market order donation report article region "
