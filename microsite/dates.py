@@ -131,9 +131,11 @@ class FoundDate:
 _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
 # The start or end of a year no word names: this one's (年初以来, since the start of the year; 年底前, by its end), not
 # the year's a word before it names (2023年初, 今年年底, 每年年末), nor a word of its own (大年初一, the lunar new
-# year's day; 青年初心, 青年底线: 青年 and another word).
+# year's day; 青年初心, 青年底线: 青年 and another word; 年底薪, a year's base pay); 年中 only where the clause goes on no
+# word (今年中国, 年中无休 are others).
 YEAR_BOUND_ZH = (r"年(?<![\d〇零一二三四五六七八九十年大每青少老成童幼中晚早近往当同该次]年)"
-                 r"(?:初(?![一二三四五六七八九十心创])|底(?![线气色蕴子牌])|末)")
+                 r"(?:初(?![一二三四五六七八九十心创])|底(?![线气色蕴子牌薪])|末"
+                 r"|中(?=[，,。；;、：:！!？?）)\s]|$|前|后|以[前后来]|之[前后]|左右|时|期间))")
 _YEAR = rf"(\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}}|今|去|明)"  # 2023, 二〇二三
 _ZH_PATTERNS = (
     (compile_later(rf"{_YEAR}年{_NUM}月{_NUM}日"), DAY),

@@ -1666,7 +1666,7 @@ _BMP_SYMBOLS = bmp_members(_SYMBOL_RANGES)
 # May and March are months only with a capital (the verbs "may" and "march" are in every other text): looked for as
 # written.
 DATE_WORDS = ("january february april june july august september october november december "
-              "jan feb mar apr jun jul aug sep sept oct nov dec year").split()
+              "jan feb mar apr jun jul aug sep sept oct nov dec year midyear yearend").split()
 CAPITAL_MONTHS = ("May", "March")
 
 
@@ -1718,6 +1718,21 @@ def festival_number(text: str, match: re.Match) -> int:
 _FESTIVAL_WORDS = compile_later("节|節|元旦|除夕|端午|中秋|国庆|國慶|七夕|五一|Day|Festival|New Year|Autumn|Qixi|Ninth"
                                 "|清明|立春|惊蛰|驚蟄|春分|立夏|芒种|芒種|夏至|小暑|大暑|立秋|处暑|處暑|秋分|寒露|霜降|立冬|冬至"
                                 "|小寒|大寒|quinox|olstice|Beginning of")
+
+
+# A part of a year or a month said with no numeral nor 年 (岁末, 本月底, 月中旬, the end of the month, mid-month,
+# month-end): a date (see quantities.PART_OF_YEAR), which a text with no other sign of a number holds too. Each
+# branch begins with a literal of its own.
+_PART_WITHOUT_A_NUMERAL = compile_later(r"岁末|歲末|月初|月中|月底|月末|月上旬|月下旬|mid-?month|month[\s-]?end"
+                                        r"|(?:start|beginning|middle|end)\s+of\s+(?:the|this|last|next|that)\s+month")
+
+
+def parts_without_a_numeral(text: str) -> list[re.Match]:
+    """Where ``text`` (in lower case) says a part of a year or a month with no numeral (see
+    ``_PART_WITHOUT_A_NUMERAL``); quick where it says none."""
+    if "月" not in text and "岁" not in text and "歲" not in text and "month" not in text:
+        return []
+    return list(_PART_WITHOUT_A_NUMERAL.finditer(text))
 
 
 def may_name_a_festival(text: str) -> bool:
@@ -1895,6 +1910,9 @@ def digit_runs(text: str) -> list[re.Match]:
     if words := date_words(text, lowered):  # 周三, 上午, in the spring: dates without a numeral (see WEEKDAY)
         found = sorted(found + [_AS_WRITTEN.match(text, word.start, word.end) for word in words],
                        key=lambda match: match.start())
+    if parts := parts_without_a_numeral(lowered):  # 月底, the end of the month (the same places in lower case)
+        found = sorted(found + [_AS_WRITTEN.match(text, *part.span()) for part in parts],
+                       key=lambda match: match.start())
     if any(span in lowered for span in _EN_ONE_SPAN_WORDS):  # a time said without a numeral (more than a month)
         spans = [match for match in qualified_spans(text, lowered)
                  if not any(run.start() < match.end() and match.start() < run.end() for run in found)]
@@ -1947,7 +1965,7 @@ def may_hold_numbers(text: str) -> bool:
         return True  # the first time
     if may_name_a_festival(text) and FESTIVAL_NAME.search(fold_traditional(text)) is not None:
         return True  # 国庆
-    return bool(date_words(text, words))  # 周三, 上午, in the spring
+    return bool(date_words(text, words)) or bool(parts_without_a_numeral(words))  # 周三, 上午, in the spring; 月底
 
 
 def numeric_symbols(text: str) -> list[tuple[int, str]]:

@@ -35,7 +35,7 @@ from datetime import date
 from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, YEAR_BOUND_ZH, PartialDate,
                     days_alone_zh, find_dates_zh)
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
-                       UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS,
+                       UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS, ZH_PLAIN_DIGITS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
                        FESTIVAL_NAME, SEASON, TIME_OF_DAY, WEEKDAY, date_words, festival_number, fold_letters,
                        fold_traditional, is_slash_fraction, may_hold_numbers, may_name_a_festival, same_value)
@@ -50,6 +50,7 @@ HALF = "half"
 DAY_OR_MONTH = "day or month"  # a day or a month of a date in digits that readers read in either order (11/10/2023)
 FESTIVAL = "festival"  # a day of the year by its name (国庆, National Day): its number in numerals.FESTIVALS
 PART_OF_MONTH = "part of a month"  # 上旬, early March: 1 its start, 2 its middle, 3 its end
+PART_OF_YEAR = "part of a year"  # 年初, 年中, 年底, early 2023, mid-year: 1 its start, 2 its middle, 3 its end
 # The hour and the minute of a time of day in digits (9:30, 9时30分, 上午9点, 9 a.m.): the hour as a 12-hour clock
 # shows it (21时 is 9 p.m.: a time of day word, 晚上 or p.m., says which half where one is written)
 HOUR, MINUTE = "hour", "minute"
@@ -222,6 +223,7 @@ def _claimed_zh(text: str) -> list[Quantity]:
     dates = _spans(find_dates_zh(text, _ANY_DAY), len(text), days_alone_zh(text))
     found, numbers = _numeric_dates_first(text, find_numbers_zh(text), chinese=True)
     halves, numbers = _halves_first(text, numbers)
+    clock, numbers = _zh_clock_times_first(text, numbers)
     names = _quoted_names(text) if not _QUOTATION_MARKS.isdisjoint(text) else []
     read: list[Quantity] = []
     after: Quantity | None = None  # what the number after this one was read as (see _opens_a_range)
@@ -246,8 +248,8 @@ def _claimed_zh(text: str) -> list[Quantity]:
             read.append(quantity)
         after = quantity
     return _with_clock_times(_with_rates(_with_festivals(
-        found + read[::-1] + halves + _relative_years(text) + _firsts(text) + _parts_of_months(text)
-        + _dated_by_words(text), text), text, chinese=True), text)
+        found + read[::-1] + halves + clock + _relative_years(text) + _firsts(text) + _parts_of_months(text)
+        + _parts_of_years(text) + _dated_by_words(text), text), text, chinese=True), text)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -505,31 +507,106 @@ def _festivals(text: str) -> list[Quantity]:
             for match in FESTIVAL_NAME.finditer(folded)]
 
 
-# 3月上旬, 三月下旬, 3月初, 3月底, early March, mid-March, late in March, the end of March: a part of a month, which a
-# quote must say too. They were read as nothing, so a page could place in late March what its quote dates to March
-# alone (the month itself is read apart). Not 3月初步 (a first step), nor 每月初 (no month named).
+# 3月上旬, 三月下旬, 3月初, 3月底, 3月中, early March, mid-March, late in March, the end of March: a part of a month,
+# which a quote must say too. They were read as nothing, so a page could place in late March what its quote dates to
+# March alone (the month itself is read apart). Not 3月初步 (a first step), nor 每月初 (every month's start, a habit).
+# 中 alone (3月中, 年中) only where the clause goes on no word (3月中国, 今年中小企业): before a stop or 前, 后, 以来.
+_MID_ENDS_A_WORD = r"中(?=[，,。；;、：:！!？?）)\s]|$|前|后|以[前后来]|之[前后]|左右|时|期间)"
 _PART_OF_MONTH_ZH = compile_later(  # (from 月, a character of its own: a search that began with a look back at a
     # numeral tried it at every character)
-    r"(?<=[0-9０-９一二三四五六七八九十])月(?:(?P<early>上旬|初(?![步心衷期级始创次]))|(?P<mid>中旬)|(?P<late>下旬|底|末))")
+    r"(?<=[0-9０-９一二三四五六七八九十])月(?:(?P<early>上旬|初(?![步心衷期级始创次]))|(?P<mid>中旬|" + _MID_ENDS_A_WORD
+    + r")|(?P<late>下旬|底(?![薪线])|末))")
+# The same after no month's numeral (本月底, 上个月初, 月底前): a part of the month the text is about, unnamed. Read as a
+# part alone, which a quote must say in its words (月底, or 3月底: the part is the same), never as the article's month:
+# 月底前完成 of an article of 31 March may be April's end, and a page's 月底 speaks of the reader's month. Only after a
+# word that names the month (本, 上, 下, 当, 次, 该, 同, 这个) or where no word stands before 月 (岁月, 蜜月, 每月 are others).
+_BARE_PART_OF_MONTH_ZH = compile_later(
+    r"月(?:(?P<early>上旬|初(?![步心衷期级始创次一二三四五六七八九十]))|(?P<mid>中旬|" + _MID_ENDS_A_WORD
+    + r")|(?P<late>下旬|底(?![薪线])|末))")
+_MONTH_NAMED_BY = frozenset("本上下当次该同")
 _PART_OF_MONTH_EN = compile_later(
     rf"\b(?:(?P<early>early|the (?:start|beginning) of)|(?P<mid>mid|the middle of)|(?P<late>late|the end of))"
-    rf"[\s-]+(?:in\s+)?(?={_EN_MONTHS}\b)", re.IGNORECASE)
+    rf"[\s-]+(?:in\s+)?(?={_EN_MONTHS}\b|(?:the|this|last|next|that) month\b(?!['’]s))"
+    rf"|\b(?P<mid_month>mid[\s-]?month)\b|\b(?P<late_month>month[\s-]?end)\b", re.IGNORECASE)
 _PART_VALUES = {"early": 1, "mid": 2, "late": 3}
-_PART_WORDS_ZH = ("旬", "月初", "月底", "月末")
-_PART_WORDS_EN = ("early", "mid", "late", "start of", "beginning of", "middle of", "end of")
+_PART_WORDS_ZH = ("旬", "月初", "月底", "月末", "月中")
+_PART_WORDS_EN = ("early", "mid", "late", "start of", "beginning of", "middle of", "end of", "month end", "month-end",
+                  "monthend")
 
 
 def _parts_of_months(text: str) -> list[Quantity]:
-    """The parts of a month ``text`` names after a month (上旬, late March): each a date, 1, 2 or 3 (start, middle,
-    end), which a quote must name too."""
+    """The parts of a month ``text`` names after a month (上旬, late March) or after no month's numeral (本月底, the
+    end of the month): each a date, 1, 2 or 3 (start, middle, end), which a quote must name too."""
     found = []
     if "月" in text and any(word in text for word in _PART_WORDS_ZH):
         found += [(match.start() + 1, match.end(), match.lastgroup) for match in _PART_OF_MONTH_ZH.finditer(text)]
+        found += [(match.start(), match.end(), match.lastgroup) for match in _BARE_PART_OF_MONTH_ZH.finditer(text)
+                  if _no_month_named_before(text, match.start())]
     lowered = text.lower()
     if any(word in lowered for word in _PART_WORDS_EN):
         found += [(match.start(), match.end(), match.lastgroup) for match in _PART_OF_MONTH_EN.finditer(text)]
-    return [Quantity(Number(float(_PART_VALUES[part]), EXACT, start, end, text[start:end].strip()),
+    return [Quantity(Number(float(_PART_VALUES[part.split("_")[0]]), EXACT, start, end, text[start:end].strip()),
                      frozenset((DATE,)), PART_OF_MONTH) for start, end, part in found]
+
+
+def _no_month_named_before(text: str, at: int) -> bool:
+    """Whether the 月 at ``at`` in ``text`` follows no numeral but a word that says which month (本月, 上个月), or no
+    word at all (月底前, at a clause's start); not 岁月, 蜜月 or 每月 (every month: a habit, no date)."""
+    before = text[at - 1] if at else ""
+    if before == "个":
+        return text[at - 2:at - 1] in ("这", "上", "下")
+    return before in _MONTH_NAMED_BY or not ("\u3400" <= before <= "\u9fff" or before.isdecimal())
+
+
+# 年初, 年中, 年底, 年末, 岁末, 2023年初, 今年年底, 去年底, early 2023, mid-2023, the end of last year, year-end: a part
+# of a year, which a quote must say too. 年底 was read only as this year (so a quote's 今年 traced it) and 2023年底
+# only as 2023: the part was never checked. The year is read apart (2023年, 今年, and 年 of a 年底 no word names: this
+# year's, see _relative_years), the part from the character after 年, so both are claims. Not after a word that makes
+# another of 年 (青年初心, 大年初一, 每年年末: every year's end, a habit; 一年中, 三年底: a count of years), nor 年底薪
+# (a year's base pay), 今年中国, the early 1990s, the end of the year's plan, a year-end bonus (a kind of pay); nor
+# 年初以来, 2023年初至今, since the start of 2023: a time since the year began, as 今年以来 says (no part of it).
+_PART_OF_YEAR_ZH = compile_later(
+    r"年(?:(?P<early>初(?![一二三四五六七八九十心创步次级衷始期至到]|以来))|(?P<mid>" + _MID_ENDS_A_WORD
+    + r")|(?P<late>底(?![线气色蕴子牌薪])|末))|岁(?P<late_>末)")
+_NO_YEAR_BEFORE = frozenset("大每青少老成童幼中晚早近往多历全几数半逐" + ZH_NUMERALS)
+_PART_OF_YEAR_EN = compile_later(
+    r"\b(?:(?P<early>early|(?<!since )the (?:start|beginning) of)|(?P<mid>mid|the middle of)|(?P<late>late|the end of))"
+    r"[\s-]+(?=(?:19|20)[0-9]{2}\b(?![s'’])|(?:the|this|last|next|that) year\b(?!['’]s))"
+    r"|\b(?:(?P<mid_>mid[\s-]?year)|(?P<late_>year[\s-]?end|end[\s-]of[\s-](?:the[\s-])?year))\b(?!['’]s)"
+    r"(?![\s-]+(?:bonus(?:es)?|sales?|exams?|examinations?)\b)", re.IGNORECASE)
+_YEAR_PART_WORDS_EN = ("early", "mid", "late", "start of", "beginning of", "middle of", "end of", "year end",
+                       "year-end", "yearend")
+
+
+def _parts_of_years(text: str) -> list[Quantity]:
+    """The parts of a year ``text`` names (年底, late 2023, mid-year): each a date, 1, 2 or 3 (start, middle, end),
+    which a quote must name too (see ``_PART_OF_YEAR_ZH``)."""
+    found = []
+    if ("年" in text or "岁" in text or "歲" in text) and ("初" in text or "中" in text or "底" in text or "末" in text):
+        folded = fold_traditional(text)
+        found += [(match.start() + (folded[match.start()] == "年"), match.end(), match.lastgroup,
+                   text[match.start():match.end()])
+                  for match in _PART_OF_YEAR_ZH.finditer(folded) if _a_year_before(folded, match.start())]
+    lowered = text.lower()
+    if any(word in lowered for word in _YEAR_PART_WORDS_EN):
+        found += [(match.start(), match.end(), match.lastgroup, match.group().rstrip(" -\n\t"))
+                  for match in _PART_OF_YEAR_EN.finditer(text)]
+    # (a part's place is after 年, which the year's claim takes; it shows as the word, 年底)
+    return [Quantity(Number(float(_PART_VALUES[part.split("_")[0]]), EXACT, start, end, shown), frozenset((DATE,)),
+                     PART_OF_YEAR) for start, end, part, shown in found]
+
+
+def _a_year_before(text: str, at: int) -> bool:
+    """Whether the 年 (or 岁) at ``at`` in ``text`` is a year's: after a year (2023年, 二〇二三年, 今年, 去年, 当年;
+    either doubled, 今年年底), or after no word that makes it another's (年底前, 预计年底)."""
+    if text[at] == "岁":
+        return not (at and (text[at - 1] in ZH_NUMERALS or text[at - 1].isdecimal()))
+    if at and text[at - 1] == "年":  # (今年年底, 2023年年初)
+        at -= 1
+    before = text[at - 4:at] if at >= 4 else ""
+    if len(before) == 4 and (before.isdecimal() or all(char in ZH_PLAIN_DIGITS for char in before)):
+        return True
+    return not at or not (text[at - 1] in _NO_YEAR_BEFORE or text[at - 1].isdecimal())
 
 
 def _dated_by_words(text: str) -> list[Quantity]:
@@ -572,6 +649,52 @@ def _with_clock_times(found: list[Quantity], text: str) -> list[Quantity]:
     return [replace(item, number=replace(item.number, value=parts[span][1]), meanings=frozenset((DATE,)),
                     part=parts[span][0]) if (span := (item.number.start, item.number.end)) in parts else item
             for item in found]
+
+
+# A time of day in Chinese numerals: 九时, 十时三十分, 九点半, 九点钟, 上午九时, 下午三点, 晚上八点十五分 (the digits'
+# are read by _with_clock_times). A numeral alone, it was read as nothing, so a page's 上午九时 was traced by any quote.
+# Conservative, for 点 and 时 end many words: 点 only before 半, 钟, 整 or the minutes (九点半), or after a time of day
+# (下午三点): not 九点建议 (nine proposals), 三点一线, 一点点, 两点 (two points); 时 not where it begins a word (一时间,
+# 三时期) nor after 一 alone (一时: for a while), unless a time of day stands before it or the minutes after.
+_ZH_HOUR_AFTER = compile_later(
+    r"(?P<mark>[时点])(?:(?P<minute>[〇零一二三四五六七八九十]{1,3})分|(?P<half>半)|(?P<clock>[钟整]))?")
+_NOT_AN_HOUR_AFTER = frozenset("期代间候刻常效髦装尚机势局事段速空光令节差针辰态序值区兴")
+_ZH_HOUR_NUMERALS = frozenset("〇零一二两三四五六七八九十")
+
+
+def _zh_clock_times_first(text: str, numbers: list[Number]) -> tuple[list[Quantity], list[Number]]:
+    """The hours and minutes of the times of day ``text`` says in Chinese numerals (see ``_ZH_HOUR_AFTER``), and
+    the ``numbers`` read from it that are none of them."""
+    if not ("时" in text or "点" in text or "時" in text or "點" in text):
+        return [], numbers
+    folded = fold_traditional(text)
+    starts = {number.start: number for number in numbers}
+    found: list[Quantity] = []
+    for number in numbers:
+        if (number.unit or not _ZH_HOUR_NUMERALS.issuperset(number.text) or number.value >= 25
+                or number.value != int(number.value)):
+            continue
+        match = _ZH_HOUR_AFTER.match(folded, number.end)
+        if match is None or not _an_hour(folded, number, match):
+            continue
+        found.append(Quantity(replace(number, value=float(int(number.value) % 12)), frozenset((DATE,)), HOUR))
+        minute = starts.get(match.start("minute")) if match["minute"] else None
+        if minute is not None and minute.end == match.end("minute") and minute.value < 60:
+            found.append(Quantity(minute, frozenset((DATE,)), MINUTE))
+        elif match["half"]:
+            found.append(Quantity(Number(30.0, EXACT, *match.span("half"), match["half"]), frozenset((DATE,)), MINUTE))
+    return found, _outside(found, numbers, len(text))
+
+
+def _an_hour(text: str, number: Number, match: re.Match[str]) -> bool:
+    """Whether ``number``, a numeral before 时 or 点 (``match``), is the hour of a time of day (see
+    ``_ZH_HOUR_AFTER``)."""
+    if match["minute"] or match["half"] or match["clock"]:
+        return True
+    if text[max(0, number.start - 2):number.start] in _TIMES_BEFORE_AN_HOUR:
+        return True
+    return (match["mark"] == "时" and number.text not in ("一", "两")
+            and text[match.end():match.end() + 1] not in _NOT_AN_HOUR_AFTER)
 
 
 def _with_festivals(found: list[Quantity], text: str) -> list[Quantity]:
@@ -665,13 +788,13 @@ def _date_part(number: Number, in_date: bool, text: str) -> str:
 # 上一年, last year. Each was read as nothing.)
 _RELATIVE_YEARS = compile_later(r"(?P<zh>今年度|本年度|上年度|上一年(?![级度])|后年(?<![最前之而然随落背午先稍往日此以]后年)"
                                 r"|(?:今年|本年|去年|上年|前年|明年|次年|来年)(?![轻度会报纪龄代鉴华货薪终级限画]))"
-                             rf"|{YEAR_BOUND_ZH}"
+                             rf"|(?P<bound>{YEAR_BOUND_ZH})"
                              r"|\b(?P<en>(?:this|last|next|the coming) year|the year (?:before last|after next)"
-                             r"|the (?:start|beginning|middle|end) of the year|year to date)\b",
+                             r"|the (?:start|beginning|middle|end) of (?P<theyear>the year)|year to date)\b",
                              re.IGNORECASE)  # (since the start of the year: this one's start)
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
                  "今年度": 0, "本年度": 0, "上年度": -1, "上一年": -1, "后年": 2,
-                 "年初": 0, "年底": 0, "年末": 0,
+                 "年初": 0, "年底": 0, "年末": 0, "年中": 0,
                  "this year": 0, "last year": -1, "next year": 1, "the coming year": 1, "the year before last": -2,
                  "the year after next": 2, "the start of the year": 0, "the beginning of the year": 0,
                  "the middle of the year": 0, "the end of the year": 0, "year to date": 0}
@@ -682,8 +805,18 @@ def _relative_years(text: str) -> list[Quantity]:
     April, ``去年4月`` in the site's words another; each is traced only by a quote that counts the same."""
     if "年" not in text and "year" not in text.lower():
         return []
-    return [Quantity(Number(float(_YEAR_OFFSETS[match.group().lower()]), EXACT, match.start(), match.end(),
-                            match.group()), frozenset((DATE,)), RELATIVE_YEAR) for match in _RELATIVE_YEARS.finditer(text)]
+    return [Quantity(Number(float(_YEAR_OFFSETS[match.group().lower()]), EXACT, *_year_of(match), match.group()),
+                     frozenset((DATE,)), RELATIVE_YEAR) for match in _RELATIVE_YEARS.finditer(text)]
+
+
+def _year_of(match: re.Match[str]) -> tuple[int, int]:
+    """Where the year of a relative year ``match`` stands: all of it, but the 年 of 年底 and "the year" of "the end
+    of the year", whose part of the year is read apart (see ``_PART_OF_YEAR_ZH``): the two claims do not overlap."""
+    if match["bound"]:
+        return match.start(), match.start() + 1
+    if match["theyear"]:
+        return match.span("theyear")
+    return match.span()
 
 
 # 第一段, 第二部分, 第一个小标题, 第三节, 第一步: a place in a text (the page's own, or the article's), which counts
@@ -782,7 +915,8 @@ def _claimed_en(text: str) -> list[Quantity]:
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
     return sorted(_with_clock_times(_with_rates(_with_festivals(
-        found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text) + _dated_by_words(text), text),
+        found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text) + _parts_of_years(text)
+        + _dated_by_words(text), text),
         text, chinese=False), text),
                   key=lambda item: item.number.start)
 
@@ -984,7 +1118,8 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     spans = _spans(dates, len(normalized_quote), days_alone_zh(normalized_quote))
     found, numbers = _numeric_dates_first(normalized_quote, find_numbers_zh(normalized_quote), chinese=True)
     halves, numbers = _halves_first(normalized_quote, numbers)
-    found += halves
+    clock, numbers = _zh_clock_times_first(normalized_quote, numbers)
+    found += halves + clock
     read: list[Quantity] = []
     after: Quantity | None = None  # what the number after this one was read as (see _opens_a_range)
     for number in reversed(numbers):
@@ -1005,7 +1140,7 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
         after = Quantity(number, meanings, _date_part(number, in_date, normalized_quote))
         read.append(after)
     found += read[::-1]
-    found += _firsts(normalized_quote) + _parts_of_months(normalized_quote)
+    found += _firsts(normalized_quote) + _parts_of_months(normalized_quote) + _parts_of_years(normalized_quote)
     found += _with_festivals(_dated_by_words(normalized_quote), normalized_quote)  # (the Spring Festival's Spring is
     # no season)
     found = _with_clock_times(_with_rates(found, normalized_quote, chinese=True), normalized_quote)
@@ -1112,7 +1247,7 @@ def same_part(claim: Quantity, said: Quantity) -> bool:
     """Whether two date numbers are the same part of a date, where both say which (a relative year always); a
     name's numeral is no part of one (the 四 of 四好 is no April), and traces any number that is none; a name's
     numeral claimed (“四好”) is traced by a name's numeral alone (not by 四家)."""
-    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF, FESTIVAL, PART_OF_MONTH, *_WORD_PARTS} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no
+    if {RELATIVE_YEAR, DAY_OR_MONTH, HALF, FESTIVAL, PART_OF_MONTH, PART_OF_YEAR, *_WORD_PARTS} & {claim.part, said.part}:  # (上半年 is no January, nor a 1 of no
         # part; 国庆 no 9 of anything)
         return claim.part == said.part
     if NAMED in (claim.part, said.part):

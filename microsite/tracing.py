@@ -321,6 +321,11 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
         return (f"'{shown}' places a date in a part of its month, and {where}",
                 "write the month alone, as the quote dates it, or cite a quote that says which part (上旬, 月底)")
+    if claim.part == quantities.PART_OF_YEAR:  # (年底, late 2023: a date more precise than the year)
+        where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
+        return (f"'{shown}' places a date in a part of its year, and {where}",
+                "write the year alone, as the quote dates it, or cite a quote that says which part (年初, 年中, 年底, "
+                "early 2023, the end of the year)")
     if claim.part in _SAID_IN_WORDS:  # (周三, 春季, 上午, 9:30: a date more precise than the quote's)
         what, hint = _SAID_IN_WORDS[claim.part]
         where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"

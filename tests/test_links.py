@@ -398,6 +398,17 @@ def test_a_time_of_day_in_digits_is_traced_by_a_quote_that_gives_it():
     assert check(f'The fair opened [at 9:30 a.m.](cite:{SOURCE} "{at_half_past}").', target=cited)[1] == []
 
 
+def test_a_part_of_a_year_is_dated_only_by_a_quote_that_says_it():
+    """年底 was read as this year alone: the quote's 今年 traced a page's 年底."""
+    error = one_error(f'商会[年底召开](cite:{SOURCE} "{APRIL}")推介会。', lang="zh")
+    assert error.message == "'年底' places a date in a part of its year, and the quote it cites does not say it"
+    assert "年底" in error.hint and "early 2023" in error.hint
+    at_the_end = "今年年底，依托海内外晋江乡贤资源"
+    named = targets(anchors={**targets().anchors, anchor(at_the_end): "q-end"})
+    assert check(f'商会[年底召开](cite:{SOURCE} "{at_the_end}")推介会。', "zh", target=named)[1] == []
+    assert check(f'The fair is held [by the end of 2023](cite:{SOURCE} "{at_the_end}").', target=named)[1] == []
+
+
 @pytest.mark.parametrize("text, lang, said", [
     ("商会上午召开推介会。", "zh", "'上午' is a time of day, and no source traces it"),
     ("It met in the spring, as every year.", "en", "'spring' is a season, and no source traces it"),

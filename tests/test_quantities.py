@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, QUARTER, RELATIVE_YEAR,
+from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, PART_OF_YEAR, QUARTER,
+                                  RELATIVE_YEAR,
                                   HOUR, MINUTE, SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed, rate_in_words,
                                   stated, traced)
 from tests.timing import superlinear
@@ -447,9 +448,9 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("since the beginning of the year", "en", "2023年，所属商协会", [False]),
     # the start or end of a year no word names is this one's (年初以来 was read as nothing, and "since the start of
     # 2023" citing it was refused); the year before last and after next (read as nothing)
-    ("Since the start of 2023", "en", "年初以来，所属商协会", [True]), ("2023年底前", "zh", "年底前完成", [True]),
+    ("Since the start of 2023", "en", "年初以来，所属商协会", [True]), ("2023年底前", "zh", "年底前完成", [True, True]),
     ("the year before last", "en", "前年，所属商协会", [True]), ("the year before last", "en", "去年", [False]),
-    ("the end of the year", "en", "今年年底", [True]), ("the year after next", "en", "明年", [False]),
+    ("the end of the year", "en", "今年年底", [True, True]), ("the year after next", "en", "明年", [False]),
     ("Since the start of 2023", "en", "今年以来，所属商协会", [True]),
     ("on 2023-10-11", "en", "2023年10月11日，晋江", [True, True, True]),  # a date in digits, year first
     ("2023.10.11", "zh", "2023年10月11日，晋江", [True, True, True]), ("2023/10", "en", "2023年10月", [True, False]),
@@ -1191,3 +1192,83 @@ def test_the_rate_a_figure_s_words_say_is_read_wherever_it_stands(words: str, sp
     """A figure's label is read with it: any of a rate's words says the figure is per that span."""
     assert rate_in_words(words) == span
 
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    # the part read from the character after 年, the year apart (2023年, 今年, and 年 of a 年底 no word names)
+    ("年底前完成，年末，2023年初，今年年底，去年底，年中前，岁末", "zh",
+     [("年底", 3), ("年末", 3), ("年初", 1), ("年底", 3), ("年底", 3), ("年中", 2), ("岁末", 3)]),
+    ("歲末，2023年末", "zh", [("歲末", 3), ("年末", 3)]),  # (in Traditional characters too)
+    ("in early 2023, by late 2023, mid-2023, at the start of 2023, by the end of the year, the middle of last year, "
+     "at year-end, a mid-year review", "en",
+     [("early", 1), ("late", 3), ("mid", 2), ("the start of", 1), ("the end of", 3), ("the middle of", 2),
+      ("year-end", 3), ("mid-year", 2)]),
+    # since the start of the year (as 今年以来 says: no part), every year's end, the lunar new year's day, young people's words, a count of years, a year's base pay, China
+    ("年初以来，每年年末，大年初一，青年初心，青年底线，一年中，三年底，年底薪，今年中国，年中无休", "zh", []),
+    ("since the start of 2023, the early 1990s, the end of the year's plan, a year-end bonus, late in the day", "en", []),
+])
+def test_a_part_of_a_year_is_a_date(text, lang, read):
+    """年底 was read as this year alone (a quote's 今年 traced it), 2023年底 as 2023, late 2023 as 2023: the part was
+    never checked, and 年中, year-end and mid-year were read as nothing."""
+    assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == PART_OF_YEAR] == read
+
+
+def test_a_part_of_a_year_and_its_year_are_both_claims():
+    assert [(q.part, q.value) for q in claimed("年底召开", "zh")] == [(RELATIVE_YEAR, 0), (PART_OF_YEAR, 3)]
+    assert [(q.part, q.value) for q in claimed("2023年底召开 in ABC", "zh")] == [(YEAR, 2023), (PART_OF_YEAR, 3)]
+    assert [(q.part, q.value) for q in claimed("by the end of last year", "en")] == [(PART_OF_YEAR, 3),
+                                                                                     (RELATIVE_YEAR, -1)]
+
+
+@pytest.mark.parametrize("claim, lang, quote, expected", [
+    ("2023年底", "zh", "今年4月，商会召开", [True, False]), ("2023年底", "zh", "年底前完成", [True, True]),
+    ("年底召开", "zh", "今年4月，商会召开", [True, False]), ("年底召开", "zh", "今年年底召开", [True, True]),
+    ("by the end of 2023", "en", "今年年底召开", [True, True]), ("in early 2023", "en", "2023年3月初", [False, True]),
+    ("年中召开", "zh", "上半年召开", []), ("年中，召开", "zh", "上半年召开", [False, False]),
+    ("mid-2023", "en", "2023年年中，召开", [True, True]), ("年初", "zh", "3月初召开", [False, False]),
+])
+def test_a_part_of_a_year_is_traced_by_a_quote_that_says_it(claim, lang, quote, expected):
+    assert _traced_by(claim, lang, quote) == expected
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("月底前完成，本月初，上个月底，当月中旬，3月中，", "zh",
+     [("中", 2), ("月底", 3), ("月初", 1), ("月底", 3), ("月中旬", 2)]),
+    ("by the end of the month, mid-month, at month-end", "en", [("the end of", 3), ("mid-month", 2), ("month-end", 3)]),
+    # every month's start (a habit), the years' depth, a month's base pay, March's China, the month's plan
+    ("每月初召开，岁月底蕴，三个月底薪，3月中国，蜜月初期", "zh", []), ("the end of the month's plan", "en", []),
+])
+def test_a_part_of_a_month_no_numeral_names_is_a_date(text, lang, read):
+    """月底 with no month was read as nothing: a page could date a meeting to a month's end its quote never named.
+    Read as a part alone, never as the article's month (see quantities._BARE_PART_OF_MONTH_ZH)."""
+    assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == "part of a month"] == read
+
+
+@pytest.mark.parametrize("claim, quote, expected", [
+    ("月底前完成", "今年4月，商会召开", [False]), ("月底前完成", "4月底前完成", [True]),
+    ("4月底", "月底前完成", [False, True]),  # (the part said, but no April)
+])
+def test_a_part_of_a_month_no_numeral_names_is_traced_by_the_same_part(claim, quote, expected):
+    assert _traced_by(claim, "zh", quote) == expected
+
+
+@pytest.mark.parametrize("text, read", [
+    ("上午九时召开，十时三十分，九点半，下午三点，晚上八点十五分，九点钟，十时许", [
+        (HOUR, 9), (HOUR, 10), (MINUTE, 30), (HOUR, 9), (MINUTE, 30), (HOUR, 3), (HOUR, 8), (MINUTE, 15), (HOUR, 9),
+        (HOUR, 10)]),
+    ("上午九時，九點半", [(HOUR, 9), (HOUR, 9), (MINUTE, 30)]),  # (in Traditional characters too)
+    # nine proposals, a line through three points, a little, two points, for a while, three periods
+    ("提出九点建议，三点一线，一点点，两点，一时间，一时兴起，三时期", []),
+])
+def test_a_time_in_chinese_numerals_is_an_hour_and_a_minute(text, read):
+    """Its numerals were read as nothing: a page's 上午九时 was traced by any quote."""
+    assert [(q.part, q.value) for q in claimed(text, "zh") if q.part in (HOUR, MINUTE)] == read
+
+
+@pytest.mark.parametrize("claim, lang, quote, expected", [
+    ("上午九时召开", "zh", "上午9时召开", [True, True]), ("上午九时召开", "zh", "上午10时召开", [False, True]),
+    ("at 9:30 a.m.", "en", "上午九时三十分召开", [True, True]), ("九点半", "zh", "9点30分召开", [True, True]),
+    ("九个商会", "zh", "上午九时召开", [False]),
+])
+def test_a_time_in_chinese_numerals_is_traced_by_a_quote_that_gives_it(claim, lang, quote, expected):
+    assert _traced_by(claim, lang, quote) == expected
