@@ -146,7 +146,52 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
     said = said_in_sources(site)
     for path, reading in pages.items():
         problems.extend(_untraced_on_page(path, reading, said))
+    for path in sorted(folder.rglob("*.xml")):  # the feeds: what a feed reader shows of each entry
+        text = _page_text(path, problems)
+        if text is not None and "<feed" in text:
+            problems.extend(_untraced_on_page(path, read_feed(text), said, "in this feed"))
     return problems
+
+
+# What a feed reader shows: the feed's title and subtitle, each entry's title, summary and content, and the names
+# in it (its dates are machine-read: the build writes each from the content's dates)
+_FEED_TEXT = frozenset(("title", "subtitle", "summary", "content", "name", "rights"))
+
+
+class _FeedReader(HTMLParser):
+    """An Atom feed's texts a reader reads, with their places; an entry's content of ``type="html"`` is HTML,
+    read as a page's is."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.reading = PageReading()
+        self.open: list[tuple[str, bool]] = []  # (the element, whether its text is HTML)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "feed":
+            self.reading.lang = values.get("xml:lang") or ""
+        self.open.append((tag, values.get("type") == "html"))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if not self.open or self.open[-1][0] not in _FEED_TEXT or data.isspace():
+            return
+        line, column = self.getpos()
+        if self.open[-1][1]:
+            self.reading.texts.extend((text, line, column) for text, _, _ in read_html(data).texts)
+        else:
+            self.reading.texts.append((data, line, column + 1))
+
+
+def read_feed(text: str) -> PageReading:
+    reader = _FeedReader()
+    reader.feed(text)
+    reader.close()
+    return reader.reading
 
 
 def said_in_sources(site: Site) -> tuple[quantities.Quantity, ...]:
@@ -162,7 +207,8 @@ def said_in_sources(site: Site) -> tuple[quantities.Quantity, ...]:
     return tuple(said)
 
 
-def _untraced_on_page(path: Path, reading: PageReading, said: tuple[quantities.Quantity, ...]) -> list[ContentError]:
+def _untraced_on_page(path: Path, reading: PageReading, said: tuple[quantities.Quantity, ...],
+                      where: str = "on this page") -> list[ContentError]:
     """The numbers a reader reads on the page that no source says anywhere: a number that reached the page where
     the build's check does not look (a template's expression or filter, a field it does not read), which the
     check of the content, text by text against its own quotes, cannot see. A looser net behind that check, on the
@@ -178,7 +224,7 @@ def _untraced_on_page(path: Path, reading: PageReading, said: tuple[quantities.Q
                 continue
             problems.append(ContentError(
                 Location(path, line, column),
-                f"the number '{number.text}' is on this page, but no source says it: "
+                f"the number '{number.text}' is {where}, but no source says it: "
                 f"'{_excerpt(text, number.start, number.end)}'",
                 "it reached the page where the build does not trace it (a template's expression or filter, a field "
                 "it does not read): show a traced figure there instead, or leave the number out"))
