@@ -437,28 +437,33 @@ def test_a_data_records_own_quote_allows_its_numbers():
 
 
 RATES = targets(anchors={**targets().anchors, anchor("捐款超4.5亿元"): "q-cite-1-1-0",
-                         anchor("年均捐款超4.5亿元"): "q-cite-2-1-0"})
+                         anchor("年均捐款超4.5亿元"): "q-cite-2-1-0", anchor("每个商会捐款超4.5亿元"): "q-cite-3-1-0"})
+A_YEAR, PER_CHAMBER = "a year (每年, 年均, per year, annually)", "per chamber (每个商会, per chamber)"
 
 
-@pytest.mark.parametrize("text, lang", [
-    ('所属商协会每年[捐款超4.5亿元](cite:{} "{}")。', "zh"),
-    ('每年**捐款[超4.5亿元](cite:{} "{}")**。', "zh"),
-    ('所属商协会捐款[超4.5亿元](cite:{} "{}")/年。', "zh"),
-    ('所属商协会每年捐款\n[超4.5亿元](cite:{} "{}")。', "zh"),
-    ('Members give [over 450 million yuan](cite:{} "{}") a year.', "en"),
-    ('Every year, members give [over 450 million yuan](cite:{} "{}").', "en"),
-    ('Members give *[over 450 million yuan](cite:{} "{}")* annually.', "en"),
+@pytest.mark.parametrize("text, lang, rated, said", [
+    ('所属商协会每年[捐款超4.5亿元](cite:{} "{}")。', "zh", "年均捐款超4.5亿元", A_YEAR),
+    ('每年**捐款[超4.5亿元](cite:{} "{}")**。', "zh", "年均捐款超4.5亿元", A_YEAR),
+    ('所属商协会捐款[超4.5亿元](cite:{} "{}")/年。', "zh", "年均捐款超4.5亿元", A_YEAR),
+    ('所属商协会每年捐款\n[超4.5亿元](cite:{} "{}")。', "zh", "年均捐款超4.5亿元", A_YEAR),
+    ('Members give [over 450 million yuan](cite:{} "{}") a year.', "en", "年均捐款超4.5亿元", A_YEAR),
+    ('Every year, members give [over 450 million yuan](cite:{} "{}").', "en", "年均捐款超4.5亿元", A_YEAR),
+    ('Members give *[over 450 million yuan](cite:{} "{}")* annually.', "en", "年均捐款超4.5亿元", A_YEAR),
+    ('每个商会[捐款超4.5亿元](cite:{} "{}")。', "zh", "每个商会捐款超4.5亿元", PER_CHAMBER),
+    ('Each chamber gave [over 450 million yuan](cite:{} "{}").', "en", "每个商会捐款超4.5亿元", PER_CHAMBER),
+    ('Members gave [over 450 million yuan](cite:{} "{}") per chamber.', "en", "每个商会捐款超4.5亿元", PER_CHAMBER),
 ])
-def test_a_rate_said_around_a_citation_is_read_with_its_number(text: str, lang: str):
+def test_a_rate_said_around_a_citation_is_read_with_its_number(text: str, lang: str, rated: str, said: str):
     """The words on either side of a link's text are read with its number: 每年 before [超4.5亿元](cite:…) says a
-    rate, which the quote 捐款超4.5亿元 (an amount said once) does not trace, and 年均捐款超4.5亿元 does."""
+    rate, which the quote 捐款超4.5亿元 (an amount said once) does not trace, and 年均捐款超4.5亿元 does; so does
+    每个商会 (each chamber's), in either language."""
     error = one_error(text.format(SOURCE, "捐款超4.5亿元"), lang, target=RATES)
-    assert "is said a year (每年, 年均, per year, annually) here, but in the quote it cites" in error.message
+    assert f"is said {said} here, but in the quote it cites" in error.message
     assert "says no rate: an amount said once" in error.message
     line = text.format(SOURCE, "捐款超4.5亿元").split("\n")[-1]
     at = line.index("4.5") if lang == "zh" else line.index("450")
     assert (error.location.line, error.location.column) == (FIRST_LINE + text.count("\n"), 1 + at)
-    _, errors = check(text.format(SOURCE, "年均捐款超4.5亿元"), lang, target=RATES)
+    _, errors = check(text.format(SOURCE, rated), lang, target=RATES)
     assert errors == [], [e.format() for e in errors]
 
 
@@ -475,25 +480,6 @@ def test_a_rate_said_around_a_statistic_s_figure_is_read_with_it(text: str, lang
     _, errors = check(text, lang, target=targets(rates={"donations": "年"}))
     assert errors == [], [e.format() for e in errors]
     assert "is said a year" in one_error(text, lang, target=targets(rates={"donations": "月"})).message
-
-
-PER_THING = targets(anchors={**targets().anchors, anchor("捐款超4.5亿元"): "q-cite-1-1-0",
-                             anchor("每个商会捐款超4.5亿元"): "q-cite-2-1-0"})
-
-
-@pytest.mark.parametrize("text, lang", [
-    ('每个商会[捐款超4.5亿元](cite:{} "{}")。', "zh"),
-    ('Each chamber gave [over 450 million yuan](cite:{} "{}").', "en"),
-    ('Members gave [over 450 million yuan](cite:{} "{}") per chamber.', "en"),
-])
-def test_a_rate_per_thing_said_around_a_citation_is_read_with_its_number(text: str, lang: str):
-    """每个商会 before [捐款超4.5亿元](cite:…) says the amount is each chamber's, which the quote of the total does not
-    trace (it did), and 每个商会捐款超4.5亿元 does, in either language."""
-    error = one_error(text.format(SOURCE, "捐款超4.5亿元"), lang, target=PER_THING)
-    assert "is said per chamber (每个商会, per chamber) here, but in the quote it cites" in error.message
-    assert "says no rate: an amount said once" in error.message
-    _, errors = check(text.format(SOURCE, "每个商会捐款超4.5亿元"), lang, target=PER_THING)
-    assert errors == [], [e.format() for e in errors]
 
 
 def test_a_rate_said_around_a_records_own_words_is_read_with_its_number():
