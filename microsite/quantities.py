@@ -360,7 +360,7 @@ _RATE_EN_AFTER = compile_later(
     rf"|\s+per\s+(?P<thing>{_EN_THINGS})(?![\w-])|\s+an?\s+(?P<head>head|person)\b(?![\w-])"
     r"|\s+on\s+(?P<average>average)\b"
     r"|\s+per\s+(?!(?:se|cent|cents|centum|mille|annum|the|a|an|this|that|its|their|our|his|her|each|every|cent)\b)"
-    r"(?P<other>[a-z]+)\b(?![\w-])"
+    r"(?P<other>(?-i:[a-z])[a-z]*)\b(?![\w-])"  # (not per Chen Yide, per Xinhua: a name, whom it is said by)
     rf"|\s+in\s+(?:(?P<flow>{_EN_ADJECTIVES})|per[\s-]+(?P<capita>capita|head))\s+{_EN_FLOWS}\b"
     r"|\s+(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually"
     r"|fortnightly|per\s+annum)\b)", re.IGNORECASE)

@@ -1087,6 +1087,8 @@ def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, 
     ("49 persons", "en"), ("49 experts", "en"), ("at 49 per", "en"), ("Every effort brought 49 firms", "en"),
     ("above-average growth of 49%", "en"), ("大家均捐款49万元", "zh"), ("49元/人次", "zh"),
     ("the annual 49-member delegation", "en"), ("平均分攤49萬元", "zh"), ("每家每戶都知道。49家商會", "zh"),
+    ("49 chambers per Chen Yide", "en"), ("6.3 billion yuan per China Business Times", "en"),
+    ("the framework supports 49 chambers per Chen Yide's account", "en"),
 ])
 def test_words_of_a_rate_that_say_none_of_the_number(text, lang):
     assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == [""]
