@@ -366,11 +366,14 @@ _RATE_EN_AFTER = compile_later(
     r"|fortnightly|per\s+annum)\b)", re.IGNORECASE)
 _EN_LINKS = (r"(?:of|worth|totall?ing|totall?ed|reach(?:ed|ing)|exceed(?:ed|ing)|topp(?:ed|ing)|hit"
              r"|(?:came|amounted|rose|grew)\s+to|stood\s+at|were|was|are|is)")
+# A number that a share is of, or that the things are among, is the whole: not what each thing is said to have (what
+# each member gave of the 450 million yuan, each chamber among the 10, a part in the 6.3 billion yuan).
+_A_WHOLE_BEFORE = r"(?<!\sof\sthe\s)(?<!\sin\sthe\s)(?<!\samong\sthe\s)(?<!\sfrom\sthe\s)(?<!\stoward\sthe\s)(?<!\stowards\sthe\s)"
 _RATE_EN_BEFORE = compile_later(
     r"(?s:.*)\b(?:(?:every|each)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
     r"|(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
-    r"[^.;:!?0-9]{0,40}"
-    rf"|\b(?P<subject>{_EN_THINGS})\s+each\b[^.;:!?0-9]{{0,40}}"  # (the 49 chambers each gave 1 million yuan)
+    r"[^.;:!?0-9]{0,40}" + _A_WHOLE_BEFORE +
+    rf"|\b(?P<subject>{_EN_THINGS})\s+each\b[^.;:!?0-9]{{0,40}}" + _A_WHOLE_BEFORE +  # (the 49 chambers each gave 1 million yuan)
     r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)"
     r"(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
     r"[^.;:!?0-9]{0,40}"

@@ -1089,6 +1089,10 @@ def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, 
     ("the annual 49-member delegation", "en"), ("平均分攤49萬元", "zh"), ("每家每戶都知道。49家商會", "zh"),
     ("49 chambers per Chen Yide", "en"), ("6.3 billion yuan per China Business Times", "en"),
     ("the framework supports 49 chambers per Chen Yide's account", "en"),
+    ("the article does not say what each member gave toward the over 450 million yuan donated", "en"),
+    ("the share of each member in the over 450 million yuan", "en"),
+    ("it does not name each chamber among the more than 10 that were founded", "en"),
+    ("how much each member gave of the 450 million yuan", "en"), ("the chambers each had a part in the 6.3 billion yuan", "en"),
 ])
 def test_words_of_a_rate_that_say_none_of_the_number(text, lang):
     assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == [""]
