@@ -374,7 +374,7 @@ _RATE_EN_BEFORE = compile_later(
     r"|(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
     r"[^.;:!?0-9]{0,40}" + _A_WHOLE_BEFORE +
     rf"|\b(?P<subject>{_EN_THINGS})\s+each\b[^.;:!?0-9]{{0,40}}" + _A_WHOLE_BEFORE +  # (the 49 chambers each gave 1 million yuan)
-    r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)"
+    r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)(?<!\bno\s)(?<!\bnot\san\s)(?<!\bthan\san\s)"  # (no average: none)
     r"(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
     r"[^.;:!?0-9]{0,40}"
     rf"|(?P<adjective>{_EN_ADJECTIVES})\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+|(?P<bare>{_EN_ADJECTIVES})\s+"

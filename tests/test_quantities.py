@@ -1093,6 +1093,9 @@ def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, 
     ("the share of each member in the over 450 million yuan", "en"),
     ("it does not name each chamber among the more than 10 that were founded", "en"),
     ("how much each member gave of the 450 million yuan", "en"), ("the chambers each had a part in the 6.3 billion yuan", "en"),
+    ("the article gives no average donation, only the total of 450 million yuan", "en"),
+    ("Rather than an average, the article gives a total of 450 million yuan", "en"),
+    ("a total, not an average, of 450 million yuan", "en"), ("No average is given, only 450 million yuan in all", "en"),
 ])
 def test_words_of_a_rate_that_say_none_of_the_number(text, lang):
     assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == [""]
