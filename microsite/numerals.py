@@ -1788,6 +1788,10 @@ _EN_SEASON_BEFORE = compile_later(rf"(?:{_EN_DATE_BEFORE}\s+(?:the\s+)?(?:(?:ear
                                   re.IGNORECASE)
 _EN_FALL_BEFORE = compile_later(r"\b(?:in|during|this|last|next|that|by|since|until)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _EN_SEASON_YEAR = compile_later(r"(?:\s+of)?\s+(?:19|20)[0-9]{2}\b")  # spring of 2023, Spring 2023
+# the fall of a thing that is no year is its decline or its end (the fall of epidemic restrictions, of prices), not a
+# season (the fall of that year, of the same year, of '23)
+_EN_FALL_OF_A_THING = compile_later(r"\s+of\s+(?!(?:the\s+)?(?:that|this|last|next|same|each|every|year|[0-9'’])"
+                                    r")", re.IGNORECASE)
 _EN_NOT_A_SEASON = compile_later(r"[\s-]+(?:water|rolls?|onions?|tides?|cleaning|festival|olympics|davos|games|palace"
                                  r"|and\s+autumn)\b|\s+in\b", re.IGNORECASE)
 _EN_TIME_BEFORE = compile_later(rf"{_EN_DATE_BEFORE}\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -1852,6 +1856,8 @@ def _en_date_word(text: str, match: re.Match) -> str:
         if _EN_SEASON_YEAR.match(text, match.end()) is not None:
             return SEASON
         if _EN_NOT_A_SEASON.match(text, match.end()) is not None:
+            return ""
+        if word == "fall" and _EN_FALL_OF_A_THING.match(text, match.end()) is not None:
             return ""
         before = _EN_FALL_BEFORE if word == "fall" else _EN_SEASON_BEFORE
         return SEASON if before.search(text, window, start) is not None else ""

@@ -278,6 +278,9 @@ def test_a_day_of_the_week_is_a_date(text, lang, read):
     # a metaphor, a simile, the Winter Olympics, Summer Davos, a quarter: no season
     ("迎来发展的春天，春天般的温暖，冬季奥运会，夏季达沃斯，一季度，四季", "zh", []),
     ("a hot spring, spring water, a springboard, numbers fall, the fall in exports, prices may fall in May", "en", []),
+    ("in the fall of epidemic restrictions, in the fall of the Berlin Wall, since the fall of prices", "en", []),
+    ("in the fall of that year, in the fall of the same year, in the fall of '23", "en",
+     [("fall", 3), ("fall", 3), ("fall", 3)]),
     ("the Spring Festival, the Mid-Autumn Festival, the Winter Olympics", "en", []),
 ])
 def test_a_season_is_a_date(text, lang, read):
