@@ -409,6 +409,11 @@ def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantit
     return rated
 
 
+# After a number, what says it is the whole that a share is of (每家商会在超4.5亿元捐款中占多少, 每位会员在4.5亿元里占的份额),
+# or a figure named as one (每个人都能找到49个这个数字), not what each thing has: read only where a rate's word stood before it
+_A_WHOLE_AFTER_ZH = compile_later(r"[\u3400-\u9fff]{0,4}?[中里](?:占|的份额)|元?这[个一]数字")
+
+
 def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     """What ``number`` of Chinese ``text`` is said per (年 of 每年超4.5亿元 and 超4.5亿元/年, 商会 of 每个商会捐款49万元),
     or ""; ``before``: the text may say it before the number."""
@@ -416,7 +421,7 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     if after is not None:
         return _RATE_SPANS[after["span"]] if after["span"] else after["thing"]
     said = _RATE_ZH_BEFORE.match(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
-    if said is None:
+    if said is None or _A_WHOLE_AFTER_ZH.match(text, number.end) is not None:
         return ""
     if span := said["every"] or said["average"] or said["mean"] or said["one"]:
         return _spans_of(said["count"], _RATE_SPANS[span])
