@@ -1242,7 +1242,8 @@ _RATE_IN_WORDS = compile_later(
     r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
     r"|annual|biennial|per\s+annum)\b"
     r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(?P<end>year|month|week|day)\s*$", re.IGNORECASE)
-_AVERAGE_IN_WORDS = compile_later(r"平均(?!分配|分摊|主义|化)|\baverag(?:e|ed|es|ing)\b", re.IGNORECASE)
+_AVERAGE_IN_WORDS = compile_later(r"(?<![非无])(?<!不是)平均(?!分配|分摊|主义|化)"  # (非平均数, not an average: a total)
+                                   r"|(?<!\bno\s)(?<!\bnot\s)(?<!\bnot\san\s)\baverag(?:e|ed|es|ing)\b", re.IGNORECASE)
 
 
 def counts_things(claim: Quantity) -> bool:

@@ -1201,6 +1201,8 @@ def test_the_words_slang_currencies_and_degrees_are_part_of_are_no_amount():
     ("2023年以来捐款", ""), ("一年来的捐款", ""), ("donations in a year", ""), ("given within a year", ""),
     ("each year of the plan", ""), ("Donations since the start of 2023", ""), ("均衡发展", ""), ("所属商会", ""),
     ("each of the chambers", ""), ("平均分配", ""), ("per cent of donations", ""),
+    ("捐款总额（非平均数）", ""), ("捐款总额，不是平均数", ""), ("Donations in all, not an average", ""),
+    ("Total donations (no average given)", ""),
 ])
 def test_the_rate_a_figure_s_words_say_is_read_wherever_it_stands(words: str, span: str):
     """A figure's label is read with it: any of a rate's words says the figure is per that span."""
