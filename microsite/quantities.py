@@ -442,6 +442,13 @@ def _spans_of(count: str | None, span: str) -> str:
     return span if number == 1 else f"{number}{span}"
 
 
+# A count set apart by a comma and said "in all" counts the things that each or every named before it (every chamber
+# that was invited, 34 in all): the whole, not what each has (each chamber gave 1 million yuan in all is still a rate)
+_SET_APART = compile_later(r",\s*(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|about\s+|some\s+|almost\s+)?\Z",
+                           re.IGNORECASE)
+_IN_ALL = compile_later(r"\s+(?:in\s+all|in\s+total|all\s+told|altogether)\b", re.IGNORECASE)
+
+
 def _rate_en(number: Number, text: str, before: bool = True) -> str:
     """What ``number`` of English ``text`` is said per (年 of 450 million yuan a year, 人 of per capita), or "";
     ``before``: the text may say it before the number (every year, each chamber, on average, annual donations of)."""
@@ -451,6 +458,9 @@ def _rate_en(number: Number, text: str, before: bool = True) -> str:
     said = _RATE_EN_BEFORE.match(text, max(0, number.start - _RATE_EN_REACH), number.start) if before else None
     if said is None or (said["bare"] and not _money(number)):  # (an annual 450 million yuan; not the annual 49-member
         return ""                                                 # delegation, whose 49 a year does not qualify)
+    if ((said["thing"] or said["subject"]) and _IN_ALL.match(text, number.end) is not None
+            and _SET_APART.search(text, max(0, number.start - 16), number.start) is not None):
+        return ""
     return _rate_en_said(said)
 
 
