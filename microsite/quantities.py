@@ -414,12 +414,20 @@ def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantit
 _A_WHOLE_AFTER_ZH = compile_later(r"[\u3400-\u9fff]{0,4}?[中里](?:占|的份额)|元?这[个一]数字")
 
 
+# A span after the noun a count counts (8家商会每年获评, 49个所属商会每年都): the count is said of each span, as 每年
+# right after it is (only a span: 8家商会每家都 is each of the eight)
+_RATE_ZH_AFTER_NOUN = compile_later(
+    r"[\u3400-\u9fff]{1,6}?每一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?)(?P<span>" + _ZH_SPAN + r")(?![0-9度])")
+
+
 def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     """What ``number`` of Chinese ``text`` is said per (年 of 每年超4.5亿元 and 超4.5亿元/年, 商会 of 每个商会捐款49万元),
     or ""; ``before``: the text may say it before the number."""
     after = _RATE_ZH_AFTER.match(text, number.end)
     if after is not None:
         return _RATE_SPANS[after["span"]] if after["span"] else after["thing"]
+    if "每" in text[number.end:number.end + 8] and (after := _RATE_ZH_AFTER_NOUN.match(text, number.end)) is not None:
+        return _spans_of(after["count"], _RATE_SPANS[after["span"]])
     said = _RATE_ZH_BEFORE.match(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
     if said is None or _A_WHOLE_AFTER_ZH.match(text, number.end) is not None:
         return ""

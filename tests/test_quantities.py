@@ -1014,6 +1014,8 @@ def test_a_trick_is_no_pair():
     ("450 million yuan a year", "en", ["年"]), ("450 million yuan per year", "en", ["年"]),
     ("450 million yuan annually", "en", ["年"]), ("49 times a year", "en", ["年"]), ("49 meetings/year", "en", ["年"]),
     ("Every year, the chambers donate 450 million yuan", "en", ["年"]), ("49 visitors daily", "en", ["天"]),
+    ("8家商会每年获评全国“四好”商会", "zh", ["年"]), ("49个所属商会每年都在护航下成立", "zh", ["年"]),
+    ("49个所属商会每个都在护航下成立", "zh", [""]), ("8家商会每家都获评", "zh", [""]),
     # no rate: an amount said once, a time counted, a clause apart, a number of its own between
     ("超4.5亿元", "zh", [""]), ("一年来捐款超4.5亿元", "zh", [""]), ("一年多捐款超4.5亿元", "zh", [""]),
     ("每年都有，捐款超4.5亿元", "zh", [""]), ("一年一度的大会49家", "zh", [""]), ("统一年度捐款超4.5亿元", "zh", [""]),
