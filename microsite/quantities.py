@@ -431,6 +431,9 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     said = _RATE_ZH_BEFORE.match(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
     if said is None or _A_WHOLE_AFTER_ZH.match(text, number.end) is not None:
         return ""
+    if _quoted_after(text, max(said.start(name) for name, value in said.groupdict().items() if value is not None),
+                     number.start):
+        return ""  # (每一个都在“三个三”…: a name's numeral in quotation marks the rate's word stands outside of)
     if span := said["every"] or said["average"] or said["mean"] or said["one"]:
         return _spans_of(said["count"], _RATE_SPANS[span])
     if said["noun"] or said["bare"]:
@@ -438,6 +441,12 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     if said["measure"]:
         return _THINGS.get(said["measure"], said["measure"])  # (每位, 每名, 每户: a person, a household)
     return said["each"] or UNNAMED_AVERAGE
+
+
+def _quoted_after(text: str, start: int, end: int) -> bool:
+    """Whether a quotation mark opens in ``text[start:end]`` and none closes after it: what follows is quoted."""
+    words = text[start:end]
+    return max(map(words.rfind, "“‘「『")) > max(map(words.rfind, "”’」』"))
 
 
 def _spans_of(count: str | None, span: str) -> str:
