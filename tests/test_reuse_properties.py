@@ -118,6 +118,41 @@ def source_text(old: str, new: str) -> Callable[[Path], None]:
     return apply
 
 
+RATE_SENTENCE = "商会会员每年捐款超4.5亿元。"  # (the source's sentence that says the donations as a rate)
+
+
+def with_rate_sentence(root: Path) -> None:
+    """The fixture's source with a sentence that says the donations a year, so that a statistic's quote may say a
+    rate or not, every quote still found."""
+    source_text("有效助力公益慈善事业。", "有效助力公益慈善事业。" + RATE_SENTENCE)(root)
+
+
+def donations(key: str, line: str) -> Callable[[Path], None]:
+    """The ``donations`` statistic's ``key`` (``quote``, or a language's ``zh.label``, ``en.short`` ...) written as
+    ``line`` (or left out, if empty): a quote that says a rate or not, words that say one or not."""
+    def apply(root: Path) -> None:
+        path = root / "content" / "data" / "statistics.yaml"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        start = next((n for n, text in enumerate(lines) if text == "- id: donations"), None)
+        if start is None:
+            return
+        end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith("- ")), len(lines))
+        lang, _, field = key.rpartition(".")
+        if lang:
+            start = next((n for n in range(start, end) if lines[n] == f"  {lang}:"), None)
+            if start is None:
+                return
+            end = next((n for n in range(start + 1, end) if not lines[n].startswith("    ")), end)
+        indent = "    " if lang else "  "
+        found = next((n for n in range(start + 1, end) if lines[n].startswith(f"{indent}{field}:")), None)
+        if found is not None:
+            del lines[found]
+        if line:
+            lines.insert(start + 1, f"{indent}{field}: {line}")
+        path.write_text("\n".join(lines), encoding="utf-8")
+    return apply
+
+
 def static_removed(name: str) -> Callable[[Path], None]:
     return lambda root: (root / "static" / name).unlink(missing_ok=True)
 
@@ -163,13 +198,21 @@ RECORD_LINKS = st.sampled_from([  # what a page's text shows of records, sources
     "[](stat:chambers)", "[](stat:donations)", "[](stat:missing)", "[the event](event:april-event)",
     "[](event:april-event)", "[ICF](term:icf)", '[a quote](cite:2023-10-11-abcdef12 "护航49个所属商会成立、成长")',
     "49 chambers", "[home](index.md)",
+    # A number read in the words around it: a rate (per year, per person), a date in words, a statistic's figure
+    # whose quote may say the rate or not, a quote of the amount said once or said a year.
+    "每年[](stat:donations)", "[](stat:donations)/年", "[](stat:donations) a year", "人均[](stat:donations)",
+    '每年[超4.5亿元](cite:2023-10-11-abcdef12 "所属商协会及其会员捐款超4.5亿元")',
+    f'[超4.5亿元](cite:2023-10-11-abcdef12 "{RATE_SENTENCE[:-1]}")',
+    '[超4.5亿元](cite:2023-10-11-abcdef12 "所属商协会及其会员捐款超4.5亿元")',
 ])
+AROUND = st.sampled_from(["每年", "a year", "/年", "人均", "周三", "on Wednesday", "上午", "in the spring"])
 BODIES = st.one_of(  # words; a heading (another page's link to it may break or mend); a link to another's heading
     WORDS,
     st.builds("## {}\n\n{}".format, HEADINGS, WORDS),
     st.builds("{} [see]({}#{}).".format, WORDS, st.sampled_from(["statistics.md", "timeline.md", "index.md"]),
               HEADINGS),
     st.lists(st.one_of(WORDS, RECORD_LINKS), min_size=1, max_size=4).map(" ".join),
+    st.lists(st.one_of(AROUND, RECORD_LINKS), min_size=1, max_size=4).map("".join),  # words right at a link
 )
 EDITS = st.one_of(
     st.builds(page_body, PAGES, BODIES),
@@ -214,6 +257,22 @@ EDITS = st.one_of(
               st.booleans()),
     st.builds(source_text, st.sampled_from(["## 搭载体提振积极性", "超4.5亿元", "前言一段。"]),
               st.sampled_from(["前言一段。\n\n## 搭载体提振积极性", "超5亿元", ""])),
+)
+# What today's readings make matter: a statistic's quote saying a rate or not, its words saying one or not, a
+# value in other digits than decimal, a language tag valid or not, an empty folder among the pages.
+EDITS = st.one_of(
+    EDITS,
+    st.builds(donations, st.just("quote"), st.sampled_from([RATE_SENTENCE[:-1], "所属商协会及其会员捐款超4.5亿元"])),
+    st.builds(donations, st.sampled_from(["zh.label", "zh.short", "en.label", "en.short"]),
+              st.sampled_from(["", "捐款", "年均捐款", "人均捐款", "donated", "annual donations", "donated per capita"])),
+    st.builds(in_file, st.just("content/data/statistics.yaml"), st.just("  value: "),
+              st.sampled_from(["  value: 49", "  value: 0x31", "  value: 049", '  value: "49"'])),
+    st.builds(in_file, st.just("content/site.yaml"), st.just("  en: {name: English"),
+              st.sampled_from(["en", "en-GB", "en_US", "EN", "zh-hans"]).map(
+                  lambda tag: f"  en: {{name: English, tag: {tag}}}")),
+    st.builds(refused_folder, st.just("content/pages/empty"), st.booleans()),
+    st.builds(source_text, st.sampled_from([RATE_SENTENCE, "商会会员捐款超4.5亿元。"]),
+              st.sampled_from(["商会会员捐款超4.5亿元。", RATE_SENTENCE])),
 )
 OPTIONS = st.builds(BuildOptions, st.sampled_from([None, "https://example.net/sub/"]), st.booleans(),
                     st.sampled_from([None, 1000000000, 1100000000]))
@@ -283,6 +342,7 @@ def check_steps(steps: list, processes: bool = False, reusing_builds=contextlib.
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         root = make_project(scratch, MINIMAL / "content")
+        with_rate_sentence(root)
         if edition:
             with_edition(root, "zh-hant:\n  晋江: 晉江\n")
         options = BuildOptions()
@@ -328,7 +388,30 @@ EVERY_KIND = [  # one edit of every kind, tried first on every run
 ]
 
 
+QUOTE_SAYS_A_RATE, QUOTE_SAYS_NONE = donations("quote", RATE_SENTENCE[:-1]), donations("quote", "所属商协会及其会员捐款超4.5亿元")
+READ_AROUND = [  # each of today's readings made to pass and to fail, the reusing builds following
+    # A page's figure said a year, its statistic's quote saying the rate, then not, the page untouched:
+    page_body("index.zh.md", "商会每年[](stat:donations)。"), QUOTE_SAYS_A_RATE, QUOTE_SAYS_NONE, QUOTE_SAYS_A_RATE,
+    page_body("index.en.md", "[](stat:donations) a year"), page_body("index.zh.md", "人均[](stat:donations)"),
+    page_body("index.zh.md", "[](stat:donations)"), QUOTE_SAYS_NONE, page_body("index.en.md", "[](stat:donations)"),
+    # A citation read in its words: the quote says the amount once, or a year.
+    page_body("index.zh.md", '每年[超4.5亿元](cite:2023-10-11-abcdef12 "所属商协会及其会员捐款超4.5亿元")'),
+    page_body("index.zh.md", f'每年[超4.5亿元](cite:2023-10-11-abcdef12 "{RATE_SENTENCE[:-1]}")'),
+    source_text(RATE_SENTENCE, "商会会员捐款超4.5亿元。"), source_text("商会会员捐款超4.5亿元。", RATE_SENTENCE),
+    # A statistic's words saying a rate its quote says or not; a date in words; a value, a tag, an empty folder.
+    donations("zh.label", "年均捐款"), QUOTE_SAYS_A_RATE, donations("en.short", "donated per capita"),
+    donations("en.short", ""), QUOTE_SAYS_NONE, donations("zh.label", "捐款"), page_body("index.zh.md", "周三"),
+    page_body("index.zh.md", "alpha"), in_file("content/data/statistics.yaml", "  value: ", "  value: 0x31"),
+    in_file("content/data/statistics.yaml", "  value: ", "  value: 49"),
+    in_file("content/site.yaml", "  en: {name: English", "  en: {name: English, tag: en_US}"),
+    in_file("content/site.yaml", "  en: {name: English", "  en: {name: English, tag: en-GB}"),
+    refused_folder("content/pages/empty", True), page_body("index.zh.md", "beta"),
+    refused_folder("content/pages/empty", False),
+]
+
+
 @settings(max_examples=4, **SETTINGS)
+@example(READ_AROUND)
 @example(EVERY_KIND)
 @given(STEPS)
 def test_reusing_builds_equal_clean_builds_after_any_edits(steps: list) -> None:
