@@ -590,12 +590,15 @@ def test_a_change_meets_a_text_only_where_it_read():
     gone = targets(pages={key: ids for key, ids in before.pages.items() if key != ("pillars/contact", "en")})
     added = targets(pages={**before.pages, ("fresh", "en"): frozenset()})
     stat = targets(statistics={**before.statistics, "chambers": {"zh": "50个", "en": "50"}})
+    rate = targets(rates={"donations": "年"})  # its quote now says the donations a year: its figure's verdict may turn
     assert changed_between(before, targets()) == Changes()  # equal targets: nothing changed
     for unread in (elsewhere, headings, added):
         assert not read.meets(changed_between(before, unread))
-    for met in (here, gone, stat):
+    for met in (here, gone, stat, rate):
         assert read.meets(changed_between(before, met))
     assert changed_between(before, added).pages == changed_between(before, added).present == {("fresh", "en")}
+    _, _, unrated = noted("每年 [contact](contact.md), no figure")  # a rate read only of a statistic's figure
+    assert not unrated.meets(changed_between(before, rate))
 
 
 def test_what_resolves_links_can_reach_of_the_targets_is_only_what_it_notes():

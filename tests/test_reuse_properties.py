@@ -118,6 +118,15 @@ def source_text(old: str, new: str) -> Callable[[Path], None]:
     return apply
 
 
+def source_header(field: str, value: str) -> Callable[[Path], None]:
+    """The Chinese source's header ``field`` written as ``value``, its seal made anew (as ingest would write it)."""
+    def apply(root: Path) -> None:
+        path = root / "content" / "sources" / "2023-10-11-abcdef12.md"
+        replace_line(path, f"{field}:", f"{field}: {value}")
+        path.write_text(resealed(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return apply
+
+
 RATE_SENTENCE = "商会会员每年捐款超4.5亿元。"  # (the source's sentence that says the donations as a rate)
 
 
@@ -271,6 +280,7 @@ EDITS = st.one_of(
               st.sampled_from(["en", "en-GB", "en_US", "EN", "zh-hans"]).map(
                   lambda tag: f"  en: {{name: English, tag: {tag}}}")),
     st.builds(refused_folder, st.just("content/pages/empty"), st.booleans()),
+    st.builds(source_header, st.just("declared_chars"), st.sampled_from(["2383", "0", "-1", "2.5", "0x95f"])),
     st.builds(source_text, st.sampled_from([RATE_SENTENCE, "商会会员捐款超4.5亿元。"]),
               st.sampled_from(["商会会员捐款超4.5亿元。", RATE_SENTENCE])),
 )
@@ -406,7 +416,8 @@ READ_AROUND = [  # each of today's readings made to pass and to fail, the reusin
     in_file("content/site.yaml", "  en: {name: English", "  en: {name: English, tag: en_US}"),
     in_file("content/site.yaml", "  en: {name: English", "  en: {name: English, tag: en-GB}"),
     refused_folder("content/pages/empty", True), page_body("index.zh.md", "beta"),
-    refused_folder("content/pages/empty", False),
+    refused_folder("content/pages/empty", False), source_header("declared_chars", "-1"),
+    source_header("declared_chars", "2383"),
 ]
 
 
