@@ -1,8 +1,9 @@
 """Property: after any sequence of edits, a build that reuses earlier work equals a clean build, byte for byte.
 
 Hypothesis draws sequences of edits an editor (or the environment) makes:
-page bodies (with links to records, citations and numbers) and front matter,
-data records (the fields links show, ids that links name), UI strings, site.yaml,
+page bodies (with links to records, citations and numbers, and the words around them that say a rate or a
+date) and front matter, data records (the fields links show, ids that links name, a statistic's quote and words
+saying a rate or not, a value not in decimal digits), a source's header, UI strings, site.yaml (a language tag),
 templates that show other pages' fields, pages and static files added and
 removed, folders that hold no file the build reads but are its mistakes, the build options (base URL, hashed names, ``SOURCE_DATE_EPOCH``),
 and the cache's store damaged; and, on a site with a Traditional Chinese
