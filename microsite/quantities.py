@@ -510,6 +510,11 @@ def per_span(per: str) -> bool:
     return per.endswith(("年", "月", "周", "天", "季度"))
 
 
+def rate_forms(per: str) -> str:
+    """The forms of a rate like ``per`` a quote may say it in, for a hint: a span's or a thing's."""
+    return "每年, 年均, /年" if per_span(per) else "每人, 人均, 每家企业, per person, per firm"
+
+
 def rate_name(per: str) -> str:
     """What a rate ``per`` (see ``Quantity.per``) says, in words a Chinese- and an English-speaking editor both read."""
     if per in RATE_NAMES:

@@ -28,7 +28,7 @@ from .model import (Config, Event, EventText, Evidence, Rendered, SaidNumber, So
 from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .patterns import compile_later
 from .provenance import normalize, number_problem, parse_source_body
-from .quantities import Quantity, per_span, rate_in_words, rate_name, stated_once
+from .quantities import Quantity, rate_forms, rate_in_words, rate_name, stated_once
 from .seal import check_seal, sealed_characters
 from .tracing import ONLY_A_NUMBER_HINT, PlainField, only_a_number
 from .yamlfile import YamlMap
@@ -250,9 +250,8 @@ class _Reader:
                 self.errors.add(written.value_loc(key) if isinstance(written, YamlMap) else fields.loc(lang),
                                 f"{name}: its {key} in '{lang}' ('{text}') says the figure is said {rate_name(rate)}, "
                                 f"which readers read with it, but {_rate_said(said)}",
-                                "say in the words what the quote says, or quote the passage that says the rate ("
-                                + ("每年, 年均, /年" if per_span(rate) else "每人, 人均, 每家企业, per person, per firm")
-                                + ")")
+                                "say in the words what the quote says, or quote the passage that says the rate "
+                                f"({rate_forms(rate)})")
 
     def _check_measures(self, fields: Fields, name: str, text: dict, value: float, quote: str,
                         said: tuple[SaidNumber, ...]) -> bool:

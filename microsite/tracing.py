@@ -317,19 +317,17 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         where = f"{allowed.why} does not name it" if allowed is not None else "no source traces it"
         return (f"'{shown}' is a day of the year, a festival or a solar term, and {where}",
                 "cite a quote that names the day (国庆期间, 中秋节, 冬至), or leave the day out")
+    unsaid = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
     if claim.part == quantities.PART_OF_MONTH:  # (下旬, late March: a date more precise than the month)
-        where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
-        return (f"'{shown}' places a date in a part of its month, and {where}",
+        return (f"'{shown}' places a date in a part of its month, and {unsaid}",
                 "write the month alone, as the quote dates it, or cite a quote that says which part (上旬, 月底)")
     if claim.part == quantities.PART_OF_YEAR:  # (年底, late 2023: a date more precise than the year)
-        where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
-        return (f"'{shown}' places a date in a part of its year, and {where}",
+        return (f"'{shown}' places a date in a part of its year, and {unsaid}",
                 "write the year alone, as the quote dates it, or cite a quote that says which part (年初, 年中, 年底, "
                 "early 2023, the end of the year)")
     if claim.part in _SAID_IN_WORDS:  # (周三, 春季, 上午, 9:30: a date more precise than the quote's)
         what, hint = _SAID_IN_WORDS[claim.part]
-        where = f"{allowed.why} does not say it" if allowed is not None else "no source traces it"
-        return f"'{shown}' is {what}, and {where}", hint
+        return f"'{shown}' is {what}, and {unsaid}", hint
     if claim.part == quantities.NAMED:  # (“五好”: a numeral of a name, which a glossary entry may trace)
         where = f"is in no name in {allowed.why}" if allowed is not None else "is not traced to a source"
         return (f"the number '{shown}' of a name in quotation marks {where}",
@@ -348,10 +346,10 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                  and not quantities.same_rate(claim, item)), None)
     if rate is not None:  # (每年超4.5亿元 cites 超4.5亿元: an amount said once, no rate; 每人 cites 每位会员)
         theirs = f"says it {quantities.rate_name(rate.per)}" if rate.per else "says no rate: an amount said once"
-        forms = "每年, 年均, /年" if quantities.per_span(claim.per) else "每人, 人均, 每家企业, per person, per firm"
         return (f"'{shown}' is said {quantities.rate_name(claim.per)} here, but in {allowed.why} "
                 f"'{rate.number.text}' {theirs}",
-                f"say the amount as the quote does, or quote the passage that says the rate ({forms})")
+                f"say the amount as the quote does, or quote the passage that says the rate "
+                f"({quantities.rate_forms(claim.per)})")
     alike = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                   and item.meanings & claim.meanings), None)
     if alike is not None:  # the same number, said otherwise
