@@ -70,16 +70,21 @@ def resealed(source: str) -> str:
     """A source file's text with the counted_chars, text_sha256 and header_sha256 of its article's text and header
     as they are now: what ingest would write from a raw item that says so. For a test of what follows from a changed
     text or header (a translation out of date, a quote no longer found, a hostile kicker), which the build would
-    otherwise refuse as an edit of the evidence (``seal``)."""
+    otherwise refuse as an edit of the evidence (``seal``). A header the build cannot read (``declared_chars:
+    0x95f``, a YAML mistake) keeps its seal: no header is read to seal, and the build reports that mistake."""
+    from microsite.errors import ContentErrors
     from microsite.provenance import parse_source_body
     from microsite.seal import HEADER_FIELDS, header_sha256, sealed_characters, text_sha256
     from microsite.yamlfile import parse_yaml
 
     front, fence, body = source.partition("\n---\n")
     texts = [block.text for block in parse_source_body(body)]
-    header = parse_yaml(front.removeprefix("\ufeff").removeprefix("---\n"), Path("source.md")) or {}  # as the build
     front = re.sub(r"(?m)^counted_chars: .*$", f"counted_chars: {len(sealed_characters(texts))}", front)
     front = re.sub(r"(?m)^text_sha256: .*$", f"text_sha256: {text_sha256(texts)}", front)
+    try:
+        header = parse_yaml(front.removeprefix("\ufeff").removeprefix("---\n"), Path("source.md")) or {}  # as the build
+    except ContentErrors:
+        return front + fence + body
     seal = header_sha256({name: header.get(name) for name in HEADER_FIELDS})
     front = re.sub(r"(?m)^header_sha256: .*$", f"header_sha256: {seal}", front)
     return front + fence + body

@@ -418,6 +418,7 @@ READ_AROUND = [  # each of today's readings made to pass and to fail, the reusin
     in_file("content/site.yaml", "  en: {name: English", "  en: {name: English, tag: en-GB}"),
     refused_folder("content/pages/empty", True), page_body("index.zh.md", "beta"),
     refused_folder("content/pages/empty", False), source_header("declared_chars", "-1"),
+    source_header("declared_chars", "0x95f"),
     source_header("declared_chars", "2383"),
 ]
 
