@@ -1313,6 +1313,15 @@ def same_amount(claim: Number, said: Number) -> bool:
 _OF_A_WHOLE = {"%": 100, "‰": 1000, "成": 10, "折": 10, "分之": 1}  # a share's unit, and how many of it make the whole
 
 
+def amount_keys(number: Number) -> tuple[str, ...]:
+    """Keys under which any number of the same amount (:func:`same_amount`) has a key in common: its value, and a
+    share's part of its whole (90 % and 九成 are 0.9), each to twelve significant digits (floating-point noise, as
+    4.5 * 1e8, is far below). For looking a number up among many, each candidate then asked in full."""
+    keys = (f"{number.value:.12g}",)
+    whole = _OF_A_WHOLE.get(_share(number))
+    return keys + (f"{number.value / whole:.12g}",) if whole else keys
+
+
 def said_alike(claim: Number, said: Number) -> bool:
     """Whether ``claim`` says its number as ``said`` does: both a percentage or neither (49% is not 49个), and
     with qualifiers of one sense (近4.5亿元, nearly, is not 超4.5亿元, over; nor is 4.5亿元, exactly)."""

@@ -194,9 +194,10 @@ def read_feed(text: str) -> PageReading:
     return reader.reading
 
 
-def said_in_sources(site: Site) -> tuple[quantities.Quantity, ...]:
+def said_in_sources(site: Site) -> dict[str, list[quantities.Quantity]]:
     """Every number any source says, in its text or its header (its date, its page, its length as declared and as
-    counted): what a number on any built page must be one of."""
+    counted), by its amount's keys (``quantities.amount_keys``): what a number on any built page must be one of,
+    looked up by amount (asked of every number of every page, a scan of them all grew with pages times sources)."""
     said: list[quantities.Quantity] = []
     for source in site.sources:
         header = [source.outlet, source.date.isoformat(), f"{source.date.year}年{source.date.month}月{source.date.day}日",
@@ -204,10 +205,14 @@ def said_in_sources(site: Site) -> tuple[quantities.Quantity, ...]:
                   f"{source.declared_chars or 0}个", f"{source.counted_chars}个"]
         text = "\n".join([*header, *(block.text for block in source.blocks)])
         said.extend(quantities.stated(normalize(text)[0], source.date))
-    return tuple(said)
+    by_amount: dict[str, list[quantities.Quantity]] = {}
+    for item in said:
+        for key in quantities.amount_keys(item.number):
+            by_amount.setdefault(key, []).append(item)
+    return by_amount
 
 
-def _untraced_on_page(path: Path, reading: PageReading, said: tuple[quantities.Quantity, ...],
+def _untraced_on_page(path: Path, reading: PageReading, said: dict[str, list[quantities.Quantity]],
                       where: str = "on this page") -> list[ContentError]:
     """The numbers a reader reads on the page that no source says anywhere: a number that reached the page where
     the build's check does not look (a template's expression or filter, a field it does not read), which the
@@ -220,7 +225,9 @@ def _untraced_on_page(path: Path, reading: PageReading, said: tuple[quantities.Q
         lang = "zh" if _CHINESE.search(text) else page_lang  # (an article's words on an English page: 第14版)
         for claim in quantities.claimed(text, lang):
             number = claim.number
-            if any(start <= number.start < end for start, end in addresses) or quantities.traced(claim, said):
+            if any(start <= number.start < end for start, end in addresses):
+                continue
+            if quantities.traced(claim, [item for key in quantities.amount_keys(number) for item in said.get(key, ())]):
                 continue
             problems.append(ContentError(
                 Location(path, line, column),

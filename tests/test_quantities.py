@@ -10,6 +10,7 @@ from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF
                                   RELATIVE_YEAR,
                                   HOUR, MINUTE, SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed, rate_in_words,
                                   stated, traced)
+from microsite.quantities import amount_keys, same_amount
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -1294,3 +1295,15 @@ def test_a_time_in_chinese_numerals_is_an_hour_and_a_minute(text, read):
 ])
 def test_a_time_in_chinese_numerals_is_traced_by_a_quote_that_gives_it(claim, lang, quote, expected):
     assert _traced_by(claim, lang, quote) == expected
+
+
+@pytest.mark.parametrize("claim, said, lang", [
+    ("90%", "九成", "zh"), ("九成", "90%", "zh"), ("4.5亿元", "450000000元", "zh"), ("nine in ten", "90%", "en"),
+    ("49个", "49家", "zh"), ("450 million yuan", "4.5亿元", "en"),
+])
+def test_numbers_of_one_amount_share_a_key_to_be_looked_up_by(claim: str, said: str, lang: str):
+    """check --site looks a page's number up among every source's by its amount's keys, then asks in full: a
+    number the full question would trace must be found under a key it shares."""
+    [mine], [theirs] = claimed(claim, lang), claimed(said, "zh")
+    assert same_amount(mine.number, theirs.number)
+    assert set(amount_keys(mine.number)) & set(amount_keys(theirs.number))
