@@ -71,10 +71,11 @@ ZH_CHARS = "".join(ch for ch in _ZH_CHARS if ch not in "零〇一二两三四五
                                                        "每均春夏秋冬晨午晚")
 EN_WORDS = (  # no number words, nor "year" (this year, last year) or "first" (the first time): the build would ask for
     # their source; nor "last" or "now" (in the last ten years, for now: a time from the day it is read); nor "each"
-    # (the members each gave [](stat:…): a rate per member)
+    # (the members each gave [](stat:…): a rate per member); nor "may" (after a link, "[both in](term:…) May project"
+    # is the month May)
     "the of and to in a is that for it as was with be by on not he this are or his from at which but have an they you "
     "were her all she there would their we him been has when who will more no if out so said what up its into than "
-    "them can only other new some could time these may then do any my such like our just man also made "
+    "them can only other new some could time these then do any my such like our just man also made "
     "after did many before must through back years where much your way well down should because people state "
     "good very make world still own see men work long here get both between life being under never same another know "
     "while might great old area off come since against go came right used take free chamber members city "
