@@ -223,8 +223,9 @@ def describe_change(before: str, after: str) -> tuple[str, str]:
         return "", ""
     old, new = before.splitlines(), after.splitlines()
     diff = list(difflib.unified_diff(old, new, "as translated", "now", n=1, lineterm=""))
-    removed = next((line[1:] for line in diff[2:] if line.startswith("-")), "")
-    added = next((line[1:] for line in diff[2:] if line.startswith("+")), "")
+    # The first line changed that has words: a paragraph added after a blank line was summed up as "added ''"
+    removed = next((line[1:] for line in diff[2:] if line.startswith("-") and line[1:].strip()), "")
+    added = next((line[1:] for line in diff[2:] if line.startswith("+") and line[1:].strip()), "")
     summary = f"'{_short(removed)}' became '{_short(added)}'" if removed and added else (
         f"removed '{_short(removed)}'" if removed else f"added '{_short(added)}'")
     return summary, "\n".join(diff)

@@ -256,6 +256,18 @@ def test_translated_reads_yaml_as_the_build_does(minimal_project: Path, capsys: 
     assert "'definition: yes' became 'definition: off'" in stale, stale
 
 
+@pytest.mark.parametrize(("before", "after", "summary"), [
+    ("一。\n", "一。\n\n二。\n", "added '二。'"),
+    ("一。\n\n二。\n", "一。\n", "removed '二。'"),
+    ("一。\n\n二。\n", "一。\n\n三。\n\n", "'二。' became '三。'"),
+])
+def test_a_change_is_summed_up_by_its_first_line_with_words(before: str, after: str, summary: str) -> None:
+    """A paragraph added after a blank line was summed up as "added ''": the blank line was the first added."""
+    from microsite.translations import describe_change
+
+    assert describe_change(before, after)[0] == summary
+
+
 def test_white_space_is_no_change(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
     pages = minimal_project / "content" / "pages"
     marked(minimal_project, "content/pages/timeline.en.md", "content/data/statistics.yaml", capsys=capsys)
