@@ -157,6 +157,7 @@ _TRADITIONAL += "協業攤們諸義勻"  # (the words of the rates: 每個協會
 _TRADITIONAL += "羅鋒槍劍亞"  # (the words 刀 and 欧 begin, no currency: 刀鋒, 刀槍, 刀劍, 歐亞, 歐羅巴)
 _TRADITIONAL += "禮淩鼕奧運崗驚蟄處"  # (the words of a date without a numeral: 禮拜三, 淩晨, 鼕天, 驚蟄, 處暑; and of none:
 # 冬季奧運會, 較早上崗)
+_TRADITIONAL += "權號納圖稅"  # (the words 版 begins, no page: 版權, 版號, 西雙版納, 版圖, 版稅)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -166,6 +167,7 @@ _SIMPLIFIED += "旧叠纸扣断腾页"
 _SIMPLIFIED += "协业摊们诸义匀"
 _SIMPLIFIED += "罗锋枪剑亚"
 _SIMPLIFIED += "礼凌冬奥运岗惊蛰处"
+_SIMPLIFIED += "权号纳图税"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -196,11 +198,14 @@ _ZH_MAG = r"(?P<mag>[十百千]?万?亿|[十百千]?万|千(?!米|克|瓦)|百)?
 MEASURE_WORDS = frozenset("个 家 条 项 人 名 次 届 位 场 件 批 户 所 座 类 种 年 岁 天 倍 层 级 期 轮 支 组 套 台 辆 "
                           "吨 亩 篇 本 份 张 周 队 班 笔 成 大 地 方 国 省 市 县 镇 村 "
                           "间 例 款 道 步 招 趟 封 首 对 双 盏 册 集 节 栋 艘 架 枚 株 颗 块 幅 句 段 片 "
-                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵 小时 分钟 秒钟 强 回 遍 度".split())
+                          "根 堂 桩 宗 单 辑 卷 拨 伙 群 帮 串 票 剂 粒 滴 匹 尾 棵 朵 小时 分钟 秒钟 强 回 遍 度 版".split())
 # 两回, 三遍, 两度 (twice, three times, twice: how often, as 两次 is; they were read as nothing), but not the words
 # they begin, which a numeral may stand before (五一回家, back home for May Day; 十一度假, on holiday for National Day;
 # 两回事, two different things; 遍布, all over; 度过, spent).
 _OCCASIONS = "回(?![来去家到国乡应顾归复升落报馈收访忆答避购流转暖合击族民事头味音声路程车])|遍(?![布及地历体野])|度(?![过假日量数])"
+# 六版, a newspaper's page six (as 第六版 is) and 三版, three editions or printings: not the words 版 begins (版本, a
+# version; 版权, copyright; 版图, territory; 版块, 版面, 版式, 版画, 版税, 版主, 版型, 版号), which read as nothing.
+_PAGES = "版(?![本权图块画面式税主型号纳])"
 # Units of measure: each a measure of its own, as 年 is (5公里 is five kilometres: not five of anything, nor 5年);
 # those written two ways are one (千米 is 公里, 千克 公斤, 平方千米 平方公里: see quantities._SAME_MEASURE). Not 米,
 # 克 or 升 alone: 大米 (rice), 克服 (overcome) and 三升 (up three places) are words (度 is a measure word, of how
@@ -254,8 +259,8 @@ _DIGITS_LONG = "位数(?![学据字码量])"
 # 21世纪, the 21st century; 90年代, the nineties: a century by its rank, a decade by its tens (not ninety years)
 _ZH_UNIT = ("(?P<unit>亿元|万元|" + "|".join(CURRENCIES) + "|个百分点|百分点|%|‰|季度|周年|周岁|星期|世纪|年代|" + _DIGITS_LONG + "|等(?=[奖功])|月|日|"
             + _ONE_TENTH + "|"
-            + "|".join(sorted((MEASURE_WORDS | UNITS) - {"月", "日", "成", "期", "回", "遍", "度"}, key=len, reverse=True))
-            + "|期(?!间)|" + _OCCASIONS + "|" + _DISCOUNT + "|" + _SLANG_CURRENCY
+            + "|".join(sorted((MEASURE_WORDS | UNITS) - {"月", "日", "成", "期", "回", "遍", "度", "版"}, key=len, reverse=True))
+            + "|期(?!间)|" + _OCCASIONS + "|" + _PAGES + "|" + _DISCOUNT + "|" + _SLANG_CURRENCY
             + ")?" + _ZH_TENTHS + _ZH_AFTER)
 # 4.5个亿, 三个多亿: said as 4.5亿 and 三亿多 are (个 before a magnitude counts nothing)
 _ZH_GE_MAG = r"(?:个(?=(?:余|多)?(?:万亿|亿|万|萬|億)))?"

@@ -150,6 +150,18 @@ def test_how_often_is_a_count(text, counts):
     assert [q.number.text for q in claimed(text, "zh") if q.meanings == {COUNT}] == counts
 
 
+@pytest.mark.parametrize("text, read", [
+    ("刊于六版，第六版，十二版，印了三版", ["六版", "六版", "十二版", "三版"]),
+    ("三版本，两版面，西双版纳，头版，出版，一版权", []),
+])
+def test_a_newspapers_page_in_numerals_is_a_number(text, read):
+    """六版, a newspaper's page six (the source's header says so of its page), was read as nothing: a page that
+    said 刊于五版 was traced by nothing and refused by nothing. Not the words 版 begins (版本, 版面, 版权)."""
+    assert [q.number.text for q in claimed(text, "zh")] == read
+    [claim] = claimed("刊于六版", "zh")
+    assert traced(claim, stated("第06版 六版", ARTICLE)) and not traced(claim, stated("第05版 五版", ARTICLE))
+
+
 @pytest.mark.parametrize("claim, lang", [("下降5个百分点", "zh"), ("下降五个百分点", "zh"), ("down 5 percentage points", "en"),
                                          ("down five percentage points", "en")])
 def test_percentage_points_are_traced_by_percentage_points_alone(claim, lang):
