@@ -34,7 +34,7 @@ from .dates import PartialDate
 from .errors import ContentError, Location
 from .kept import Kept
 from .memo import same_encoding
-from .model import Config, Rendered
+from .model import Config, Rendered, Source
 from . import quantities
 from .provenance import normalize
 from .quantities import Quantity
@@ -98,6 +98,7 @@ class Targets:
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> glossary names with a number
     event_dates: dict[str, PartialDate] = field(default_factory=dict)  # id -> date (its numbers trace a link's)
     rates: dict[str, str] = field(default_factory=dict)  # statistic id -> the span its quote says it per, if any
+    headers: dict[str, tuple[Quantity, ...]] = field(default_factory=dict)  # source id -> what its header says
 
     @functools.cached_property
     def page_keys(self) -> dict[tuple[str, str], tuple[str, str]]:
@@ -236,7 +237,7 @@ class _Resolved:
 
     attributes: dict[str, str] = field(default_factory=dict)
     filler: str = ""
-    kind: str = ""  # "cite", "stat", "event", "broken" or "" (for the digit check)
+    kind: str = ""  # "cite", "stat", "event", "source", "broken" or "" (for the digit check)
     allowed: tuple[Quantity, ...] = ()  # numbers its text may contain (cite: the quote's; stat: the value's)
 
 
@@ -298,6 +299,8 @@ def _resolve_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resol
         return _record_link(link, scheme, href.split(":", 1)[1], prose.lang, targets, result)
     if scheme == "cite":
         return _cite(link, prose, targets, result)
+    if scheme == "source":
+        return _source(link, prose, targets, result)
     if scheme in EXTERNAL_SCHEMES:
         result.attributes = {"href": href, **result.attributes}
         return None if urlsplit(href).netloc or scheme == "mailto" else (f"incomplete link '{href}'", "")
@@ -420,6 +423,26 @@ def _cite(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> 
     return None
 
 
+def header_quantities(source: Source) -> tuple[Quantity, ...]:
+    """What an article's header says of it (``Source.header_lines``): what a link to it may say."""
+    return quote_quantities(normalize("\n".join(source.header_lines))[0], source.date)
+
+def _source(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
+    """A link to a source's page as a whole (``[the article of 11 October 2023](source:ID)``): not a citation of
+    what it says, which quotes it, but of the article itself; its text may say what the article's header says
+    (its day, edition and page, title), as a citation's may say what its quote says."""
+    source = link.href[len("source:"):]
+    if source not in targets.sources and f"sources/{source}.md" in targets.unreadable:
+        result.kind = "broken"
+        return None
+    if source not in targets.sources:
+        known = ", ".join(sorted(targets.sources)) or "none"
+        return (f"link to an unknown source '{source}'", f"sources: {known}")
+    result.attributes = {"href": targets.config.href(f"sources/{source}", prose.lang), **result.attributes}
+    result.kind = "source"
+    result.allowed = targets.headers.get(source, ())
+    return None
+
 def _image(link: LinkSpec, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     src = link.href
     if not src.startswith("/static/"):
@@ -476,6 +499,8 @@ def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...
             allowed = Allowed(link.allowed, "the statistic it links to")
         elif link is not None and link.kind == "event":
             allowed = Allowed(link.allowed, "the date of the event it links to")
+        elif link is not None and link.kind == "source":
+            allowed = Allowed(link.allowed, "the header of the article it links to")
         # traced by the record's own quote rather than a citation, a record's text speaks in the site's voice, as
         # its label does: no "this year" there (see ``tracing.untraced``)
         for problem in untraced(text, prose.lang, allowed, names, own_voice=own is not None and allowed is own,

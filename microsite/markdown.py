@@ -503,7 +503,7 @@ def _empty_item(tokens: list[Token], index: int) -> bool:
 # The start of a record link, in any mix of ASCII and full-width punctuation: [text](cite:
 _RECORD_LINK_START = compile_later(
     r"(?P<open>[\[［【])(?:[^\[\]［］【】\n]|\n(?!\n))*(?P<close>[\]］】])(?P<gap>[ \t]*)(?P<paren>[(（])[ \t]*"
-    r"(?P<scheme>cite|stat|event|term)(?P<colon>[ \t]*[:：][ \t]*)")
+    r"(?P<scheme>cite|stat|event|term|source)(?P<colon>[ \t]*[:：][ \t]*)")
 _IDENT_END = compile_later(r"[^\s\"'“”‘’「」『』＂＇（）()]*")
 _IME = {"［": ("[", "a full-width bracket"), "【": ("[", "a Chinese bracket"), "］": ("]", "a full-width bracket"),
         "】": ("]", "a Chinese bracket"), "（": ("(", "a full-width parenthesis"),
@@ -533,7 +533,7 @@ class MistypedLink:
 
 
 # What every record link, mistyped or not, holds: its scheme and the colon after it.
-_RECORD_SCHEME = compile_later(r"(?:cite|stat|event|term)[ \t]*[:：]")
+_RECORD_SCHEME = compile_later(r"(?:cite|stat|event|term|source)[ \t]*[:：]")
 
 
 def may_hold_record_links(text: str) -> bool:

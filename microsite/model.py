@@ -367,6 +367,16 @@ class Source:
     def key(self) -> str:
         return f"sources/{self.id}"
 
+    @property
+    def header_lines(self) -> tuple[str, ...]:
+        """What the article's header says of it, as the paper writes it: the outlet, the day (in Chinese, as
+        ``2023年10月11日``), the edition and page, the kicker, title and author, and its length as the paper
+        declares it. What a link to the source may say of it (``[the article of 11 October 2023](source:ID)``);
+        not the length we counted, which no article says."""
+        day = f"{self.date.year}年{self.date.month}月{self.date.day}日"
+        length = (f"{self.declared_chars}字",) if self.declared_chars is not None else ()
+        return (self.outlet, day, self.edition, self.page, self.kicker, self.title, self.author, *length)
+
     @cached_property
     def content_digest(self) -> str:
         """Computed once per source (its whole text): its page in each language and the site's view all cover it."""

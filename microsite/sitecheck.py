@@ -200,9 +200,8 @@ def said_in_sources(site: Site) -> dict[str, list[quantities.Quantity]]:
     looked up by amount (asked of every number of every page, a scan of them all grew with pages times sources)."""
     said: list[quantities.Quantity] = []
     for source in site.sources:
-        header = [source.outlet, source.date.isoformat(), f"{source.date.year}年{source.date.month}月{source.date.day}日",
-                  source.edition, source.page, source.kicker, source.title, source.author,
-                  f"{source.declared_chars or 0}个", f"{source.counted_chars}个"]
+        header = [*source.header_lines, source.date.isoformat(), f"{source.declared_chars or 0}个",
+                  f"{source.counted_chars}个"]
         text = "\n".join([*header, *(block.text for block in source.blocks)])
         said.extend(quantities.stated(normalize(text)[0], source.date))
     by_amount: dict[str, list[quantities.Quantity]] = {}

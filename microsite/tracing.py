@@ -37,7 +37,8 @@ from .patterns import compile_later
 from .quantities import Quantity
 
 UNTRACED_HINT = ("show a statistic with [](stat:ID), or put the claim in a citation: "
-                 '[text](cite:SOURCE "quote with the number")')
+                 '[text](cite:SOURCE "quote with the number"); an article\'s own day or page in a link to it: '
+                 "[text](source:SOURCE)")
 PLAIN_HINT = ("this field cannot carry a citation: say it without the number, and give the number in the text "
               "with [](stat:ID) or a cite: link")
 

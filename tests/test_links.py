@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from microsite.errors import ContentError
-from microsite.links import Prose, Targets, citations, resolve
+from microsite.links import Prose, Targets, citations, header_quantities, resolve
 from microsite.compiled import Compiler
-from microsite.model import Config, Language
+from microsite.model import Config, Language, Source
 from microsite.provenance import normalize
 
 SOURCE = "2023-10-11-eb7c93e7"
@@ -256,6 +256,68 @@ def test_citation_of_an_unreadable_source_is_left_to_that_files_error():
     target = targets(unreadable=frozenset({"sources/2023-01-01-broken.md"}))
     _, errors = check('[x](cite:2023-01-01-broken "引文引文")', target=target)
     assert errors == []
+
+
+# --- source: -------------------------------------------------------------------------
+
+
+def source(**header) -> Source:
+    fields = dict(id=SOURCE, path=Path(f"content/sources/{SOURCE}.md"), lang="zh", outlet="中华工商时报",
+                  date=date(2023, 10, 11), edition="第06版", page="六版", kicker="强素质 增信念 勤联络",
+                  title="晋江市工商联抓实商会建设提质增效", author="徐志南", declared_chars=2383, counted_chars=2251,
+                  raw_sha256="", raw_name="", blocks=())
+    return Source(**{**fields, **header})
+
+
+def with_header(**header) -> Targets:
+    return targets(headers={SOURCE: header_quantities(source(**header))})
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("[the China Business Times of 11 October 2023, page 6](source:{})", "en"),
+    ("[the article of 2023-10-11, on its sixth page, of 2,383 characters](source:{})", "en"),
+    ("[2023年10月11日《中华工商时报》第6版](source:{})", "zh"),
+    ("[刊于六版的这篇文章](source:{})", "zh"),
+    ("[the article](source:{})", "en"),
+])
+def test_a_source_link_leads_to_its_page_and_may_say_what_its_header_says(text: str, lang: str):
+    html = ok(text.format(SOURCE), lang, target=with_header())
+    assert f'href="/icf/{"en/" if lang == "en" else ""}sources/{SOURCE}/"' in html
+
+
+@pytest.mark.parametrize(("text", "lang", "number"), [
+    ("[the article of 12 October 2023](source:{})", "en", "12"),
+    ("[the article, on page 7](source:{})", "en", "7"),
+    ("[the article on the 49 chambers](source:{})", "en", "49"),
+    ("[2023年10月11日《中华工商时报》第7版](source:{})", "zh", "7版"),
+    ("[刊于五版的这篇文章](source:{})", "zh", "五版"),
+])
+def test_a_source_link_says_no_number_its_header_does_not(text: str, lang: str, number: str):
+    error = one_error(text.format(SOURCE), lang, target=with_header())
+    assert error.message == f"the number '{number}' is not in the header of the article it links to"
+
+
+def test_a_source_link_says_what_that_sources_header_says_not_the_defaults():
+    error = one_error(f"[page 6](source:{SOURCE})", target=with_header(edition="第08版", page="八版"))
+    assert error.message == "the number '6' is not in the header of the article it links to"
+
+
+def test_the_articles_own_day_outside_a_source_link_is_untraced_and_the_hint_names_the_link():
+    _, errors = check("The article appeared on 11 October 2023.", target=with_header())
+    assert [error.message for error in errors] == [f"the number '{number}' is not traced to a source"
+                                                   for number in ("11", "October", "2023")]
+    assert all("[text](source:SOURCE)" in error.hint for error in errors)
+
+
+def test_a_link_to_an_unknown_source_lists_the_known_ones():
+    error = one_error("[x](source:2023-01-01-nothing)", target=with_header())
+    assert error.message == "link to an unknown source '2023-01-01-nothing'"
+    assert error.hint == f"sources: {SOURCE}"
+
+
+def test_a_link_to_an_unreadable_source_is_left_to_that_files_error():
+    target = targets(unreadable=frozenset({"sources/2023-01-01-broken.md"}))
+    assert check("[x of 2023](source:2023-01-01-broken)", target=target)[1] == []
 
 
 def test_citations_are_collected_with_their_locations():
@@ -599,6 +661,17 @@ def test_a_change_meets_a_text_only_where_it_read():
     assert changed_between(before, added).pages == changed_between(before, added).present == {("fresh", "en")}
     _, _, unrated = noted("每年 [contact](contact.md), no figure")  # a rate read only of a statistic's figure
     assert not unrated.meets(changed_between(before, rate))
+
+
+
+def test_a_change_of_a_sources_header_meets_the_texts_that_link_to_that_source():
+    from microsite.links import changed_between
+
+    _, _, linking = noted(f"[the article of 11 October 2023](source:{SOURCE})")
+    _, _, citing = noted(f'[orders]({"cite:" + SOURCE} "达成订单额63亿元")')
+    before = with_header()
+    later = with_header(date=date(2023, 10, 12))  # its day corrected: the link's 11 October turns untraced
+    assert linking.meets(changed_between(before, later)) and not citing.meets(changed_between(before, later))
 
 
 def test_what_resolves_links_can_reach_of_the_targets_is_only_what_it_notes():
