@@ -214,6 +214,8 @@ RECORD_LINKS = st.sampled_from([  # what a page's text shows of records, sources
     '每年[超4.5亿元](cite:2023-10-11-abcdef12 "所属商协会及其会员捐款超4.5亿元")',
     f'[超4.5亿元](cite:2023-10-11-abcdef12 "{RATE_SENTENCE[:-1]}")',
     '[超4.5亿元](cite:2023-10-11-abcdef12 "所属商协会及其会员捐款超4.5亿元")',
+    # The article as a whole: its link's words may say what its header says (its page, as edited below)
+    "[the article on page 6](source:2023-10-11-abcdef12)", "[刊于五版](source:2023-10-11-abcdef12)",
 ])
 AROUND = st.sampled_from(["每年", "a year", "/年", "人均", "周三", "on Wednesday", "上午", "in the spring"])
 BODIES = st.one_of(  # words; a heading (another page's link to it may break or mend); a link to another's heading
@@ -282,6 +284,7 @@ EDITS = st.one_of(
                   lambda tag: f"  en: {{name: English, tag: {tag}}}")),
     st.builds(refused_folder, st.just("content/pages/empty"), st.booleans()),
     st.builds(source_header, st.just("declared_chars"), st.sampled_from(["2383", "0", "-1", "2.5", "0x95f"])),
+    st.builds(source_header, st.just("page"), st.sampled_from(["六版", "五版"])),
     st.builds(source_text, st.sampled_from([RATE_SENTENCE, "商会会员捐款超4.5亿元。"]),
               st.sampled_from(["商会会员捐款超4.5亿元。", RATE_SENTENCE])),
 )
@@ -420,6 +423,9 @@ READ_AROUND = [  # each of today's readings made to pass and to fail, the reusin
     refused_folder("content/pages/empty", False), source_header("declared_chars", "-1"),
     source_header("declared_chars", "0x95f"),
     source_header("declared_chars", "2383"),
+    # a link to the article says its page: its header's page edited under it, then back
+    page_body("index.en.md", "[the article on page 6](source:2023-10-11-abcdef12)"), source_header("page", "五版"),
+    page_body("index.zh.md", "[刊于五版](source:2023-10-11-abcdef12)"), source_header("page", "六版"),
 ]
 
 
