@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import os
 import sys
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from pathlib import Path
 from . import __version__
 from .conventions import RECORD_KIND
 from .errors import ContentErrors
-from .model import BuildOptions
+from .model import DEFAULT_TIMEOUT, BuildOptions
 from .write import OutputError
 
 DESCRIPTION = """\
@@ -53,6 +54,7 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", parents=[loud], help="build the site (the default command)",
                                 description="Build the site into --out, replacing it only if the build succeeds.")
     _output_options(build)
+    _timeout_option(build)
 
     check = commands.add_parser("check", parents=[loud], help="validate everything without writing; exit 0 or 1",
                                 description="Load, validate and render everything, write nothing. "
@@ -65,6 +67,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--site", nargs="?", const=DEFAULT_OUT, type=Path, metavar="DIR",
                        help="also check a built site (default: site/): links, anchors, files it loads, "
                             "hreflang pairs, links to other hosts")
+    _timeout_option(check)
 
     serve = commands.add_parser("serve", parents=[loud], help="preview the site with live reload",
                                 description="Build, serve the site locally and rebuild on every change.")
@@ -74,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the site in a web browser")
     serve.add_argument("--out", type=Path, default=None, metavar="DIR",
                        help="where to build the preview (default: a temporary folder)")
+    _timeout_option(serve)
 
     translated = commands.add_parser(
         "translated", parents=[loud], help="mark translations as up to date with their originals",
@@ -124,6 +128,24 @@ def _port(text: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port: use a number from 1 to 65535 (default 8000)")
     return port
+
+
+def _timeout(text: str) -> float | None:
+    """Seconds a page's rendering may take: a number above 0, or 0 for no limit (argparse reports anything else)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < math.inf:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds: use a number such as 60, or 0 for "
+                                         f"no limit (default {DEFAULT_TIMEOUT:g})")
+    return seconds or None
+
+
+def _timeout_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--timeout", type=_timeout, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                         help="stop a page whose rendering takes longer, as a mistake of its template "
+                              f"(a loop that does not end, say); 0: no limit (default {DEFAULT_TIMEOUT:g})")
 
 
 def _loudness_options(parser: argparse.ArgumentParser, default) -> None:
@@ -207,12 +229,13 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
     from . import pipeline
 
     if command == "check":
-        result = pipeline.check(root, BuildOptions.from_environment(os.environ, arguments.base_url),
+        result = pipeline.check(root, BuildOptions.from_environment(os.environ, arguments.base_url,
+                                                                    timeout=arguments.timeout),
                                 cached=not arguments.no_cache, whole=bool(arguments.site), waiting=_say_waiting)
         _report(result, root, arguments)
         return _check_site(arguments.site, result.site, root) if arguments.site else 0  # check always has a site
     if command == "build":
-        options = BuildOptions.from_environment(os.environ, arguments.base_url)
+        options = BuildOptions.from_environment(os.environ, arguments.base_url, timeout=arguments.timeout)
         _report(pipeline.build(root, _output_folder(arguments.out, root), options, waiting=_say_waiting), root,
                 arguments)
         return 0
@@ -225,7 +248,8 @@ def _run(command: str, arguments: argparse.Namespace, root: Path) -> int:
         from .write import output_folder
 
         out = output_folder(arguments.out, root) if arguments.out is not None else None  # refused before serving
-        return serve(root, host=arguments.host, port=arguments.port, open_browser=arguments.open, out=out)
+        return serve(root, host=arguments.host, port=arguments.port, open_browser=arguments.open, out=out,
+                     timeout=arguments.timeout)
     if command == "ingest":
         return _ingest(arguments, root)
     raise AssertionError(command)

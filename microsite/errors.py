@@ -77,6 +77,9 @@ class ContentErrors(Exception):
         self.errors = sorted(errors, key=ContentError.sort_key)
         super().__init__(f"{len(self.errors)} content error(s)")
 
+    def __reduce__(self):  # picklable (from a worker process), as the errors it holds
+        return (ContentErrors, (self.errors,))
+
     def format(self, root: Path | None = None) -> str:
         relative: dict[Path, Path] = {}  # a path is resolved once, not once a mistake (20,000 in one page)
         return "\n".join(error.format(root, relative) for error in self.errors)

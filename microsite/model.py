@@ -384,6 +384,7 @@ class Source:
 
 
 LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date can name
+DEFAULT_TIMEOUT = 30.0  # seconds a page's rendering may take, as Hugo's default (a page of 2,000 takes 0.1 s at most)
 
 
 @dataclass(frozen=True)
@@ -394,7 +395,9 @@ class BuildOptions:
     static file names (off for the live preview); ``source_date_epoch`` pins
     the feeds' own time (``SOURCE_DATE_EPOCH``, for reproducible builds);
     ``search_index`` writes the search index with the pages (off for the live
-    preview, which makes it when a browser first asks for it: see ``serve``).
+    preview, which makes it when a browser first asks for it: see ``serve``);
+    ``timeout`` stops a page whose rendering runs longer, in seconds (None: no
+    limit), as a mistake of its template (a loop without end: see ``render``).
     Nothing else in the build reads the environment, and the options are
     part of every reuse key (they are part of the :class:`Site`).
     """
@@ -403,10 +406,12 @@ class BuildOptions:
     fingerprint: bool = True
     source_date_epoch: int | None = None
     search_index: bool = True
+    timeout: float | None = DEFAULT_TIMEOUT
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str], base_url: str | None = None,
-                         fingerprint: bool = True, search_index: bool = True) -> BuildOptions:
+                         fingerprint: bool = True, search_index: bool = True,
+                         timeout: float | None = DEFAULT_TIMEOUT) -> BuildOptions:
         """Raises :class:`ContentErrors` for a SOURCE_DATE_EPOCH that names no time (before any work is done)."""
         epoch = environ.get("SOURCE_DATE_EPOCH", "")
         if epoch and not (epoch.isascii() and epoch.isdigit() and int(epoch) <= LATEST_EPOCH):
@@ -414,7 +419,7 @@ class BuildOptions:
                 Location(Path("SOURCE_DATE_EPOCH")), f"the environment variable is {epoch[:40]!r}, "
                 f"not a time in seconds since 1970-01-01 UTC between 0 and {LATEST_EPOCH}",
                 "set it to a time such as $(git log -1 --format=%ct), or unset it")])
-        return cls(base_url, fingerprint, int(epoch) if epoch else None, search_index)
+        return cls(base_url, fingerprint, int(epoch) if epoch else None, search_index, timeout)
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from .known import Known, KnownPage, NotReusable
 from .memo import Memo, digest_of, exact_key
 from .model import Event, Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
 from .template_text import own_words_mistakes, read_shown
+from .timelimit import TimeUp, time_limit
 
 
 @dataclass(frozen=True)
@@ -383,9 +384,14 @@ class Renderer:
 
     def run(self, template_name: str, context: dict[str, Any]) -> bytes:
         try:
-            html = self.env.get_template(template_name).render(context)
+            with time_limit(self.site.options.timeout):
+                html = self.env.get_template(template_name).render(context)
         except LostText:  # no template's mistake: the build starts again without its cache (see ``pipeline``)
             raise
+        except (TimeUp, RecursionError, MemoryError) as exc:
+            # A runaway template: the build stops at the first page it stops (the next would take as long, and
+            # every page may use it), so as ContentErrors, which no job's caller collects.
+            raise ContentErrors([self._runaway(exc, template_name, context)]) from None
         except Exception as exc:  # noqa: BLE001 (every template mistake is reported, located)
             raise self._mistake(exc, template_name) from None
         return html.encode("utf-8")
@@ -439,6 +445,45 @@ class Renderer:
         if isinstance(exc, jinja2.UndefinedError):
             return ContentError(where, f"template error: {type(exc).__name__}: {exc}", _undefined_hint(str(exc)))
         return ContentError(where, f"template error: {type(exc).__name__}: {exc}", "fix the template")
+
+    def _runaway(self, exc: BaseException, template_name: str, context: dict[str, Any]) -> ContentError:
+        """The mistake of a template stopped while rendering a page (``context``'s): at the line it had reached,
+        naming the page, since it may run away on some pages only (the largest, or one whose data loops)."""
+        where = self._stopped_at(exc, template_name)
+        page = self.href(context["key"], context["lang"])
+        if isinstance(exc, TimeUp):
+            limit = self.site.options.timeout
+            return ContentError(where, f"rendering the page {page} took longer than {limit:g} s, and was stopped "
+                                "here", "a loop that does not end, or over a very large range (range(10**9)), or "
+                                "a loop over every page inside one over every page? If the page truly needs longer, "
+                                f"build with --timeout SECONDS (now {limit:g})")
+        if isinstance(exc, RecursionError):
+            return ContentError(where, f"rendering the page {page} went too deep (a macro or template that calls "
+                                "itself without end?), and was stopped here", "a macro that calls itself needs a "
+                                "case where it does not ({% if %} around the call); a template must not include "
+                                "or extend itself")
+        return ContentError(where, f"rendering the page {page} ran out of memory, and was stopped here",
+                            "a very large text or list? A string repeated many times ('x' * 10**10), a "
+                            "range of billions of items made into a list")
+
+    def _stopped_at(self, exc: BaseException, template_name: str) -> Location:
+        """The template line where ``exc`` stopped the rendering: its innermost frame of a template's code.
+
+        Jinja rewrites the traceback of an Exception so that template frames
+        carry the template's file and line (see :meth:`_template_location`),
+        but not of a BaseException (:class:`TimeUp`): there, a frame of a
+        template's compiled code holds the template, which maps its lines.
+        """
+        where = None
+        trace = exc.__traceback__
+        while trace is not None:
+            template = trace.tb_frame.f_globals.get("__jinja_template__")
+            if isinstance(template, jinja2.Template) and template.filename:
+                where = Location(Path(template.filename), template.get_corresponding_lineno(trace.tb_lineno))
+            elif trace.tb_frame.f_code.co_filename.endswith(".html"):  # a frame Jinja rewrote
+                where = Location(Path(trace.tb_frame.f_code.co_filename), trace.tb_lineno)
+            trace = trace.tb_next
+        return where or Location(self.templates_dir / template_name)
 
     def _template_location(self, exc: BaseException, template_name: str) -> Location:
         """Jinja rewrites tracebacks so template frames carry the template's file and line."""

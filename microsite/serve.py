@@ -49,7 +49,7 @@ from .conventions import is_leftover, key_and_language
 from .errors import ContentErrors
 from .fsevents import LONGEST_BURST, FileEvents
 from .memo import digest_of
-from .model import BuildOptions
+from .model import DEFAULT_TIMEOUT, BuildOptions
 from .cache import BuildCache
 from .pipeline import CACHE_FOLDER, BuildResult, build, completed
 from .review import REVIEW_PATH, render_review
@@ -191,10 +191,12 @@ class Preview:
         return True
 
 
-def preview_options(base_url: str, environ: Mapping[str, str] | None = None) -> BuildOptions:
+def preview_options(base_url: str, environ: Mapping[str, str] | None = None,
+                    timeout: float | None = DEFAULT_TIMEOUT) -> BuildOptions:
     """How the preview builds: for its own address; static files under their own names, so a save changes no
     other file's links; the search index made when a browser asks for it (see :meth:`Preview.search_bundle`)."""
-    return BuildOptions.from_environment(environ or {}, base_url, fingerprint=False, search_index=False)
+    return BuildOptions.from_environment(environ or {}, base_url, fingerprint=False, search_index=False,
+                                         timeout=timeout)
 
 
 def target_url(changed: list[Path], preview: Preview, here: str = "/") -> str:
@@ -1004,7 +1006,7 @@ def free_port(host: str, wanted: int, tries: int = 20) -> int:
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
-          out: Path | None = None) -> int:
+          out: Path | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> int:
     """Run the preview until Ctrl-C. Returns the exit status."""
     try:
         if out is not None:
@@ -1019,7 +1021,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: b
     own_folder = out is None
     out = out or Path(tempfile.mkdtemp(prefix="microsite-preview-")) / "site"
     try:
-        return _serve(root, host, listening, open_browser, out)
+        return _serve(root, host, listening, open_browser, out, timeout)
     except KeyboardInterrupt:  # Ctrl-C before the server was up (during the first build)
         print("stopped", flush=True)
         return 0
@@ -1046,14 +1048,15 @@ def _listen(host: str, port: int) -> list[socket.socket]:
     return listening
 
 
-def _serve(root: Path, host: str, listening: list[socket.socket], open_browser: bool, out: Path) -> int:
+def _serve(root: Path, host: str, listening: list[socket.socket], open_browser: bool, out: Path,
+           timeout: float | None) -> int:
     from tornado.httpserver import HTTPServer
     from tornado.ioloop import IOLoop
 
     chosen = listening[0].getsockname()[1]
     bound = [sock.getsockname()[0] for sock in listening]
     url = preview_url(bound, chosen)
-    preview = Preview(root, out, url, options=preview_options(url, os.environ))
+    preview = Preview(root, out, url, options=preview_options(url, os.environ, timeout))
     watched = [root / name for name in WATCHED]
     before_first_build = snapshot(watched)  # a save during the first build is then a change
     first_built = preview.rebuild()

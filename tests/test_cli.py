@@ -26,8 +26,9 @@ def test_help_documents_every_option(command: list[str], capsys: pytest.CaptureF
     assert exit_info.value.code == 0
     text = capsys.readouterr().out
     expected = {(): ["build", "check", "serve", "ingest", "test", "--root", "--version", "--quiet", "--verbose"],
-                ("build",): ["--out", "--base-url"],
-                ("check",): ["--base-url", "--no-cache", "--site"], ("serve",): ["--host", "--port", "--open"],
+                ("build",): ["--out", "--base-url", "--timeout"],
+                ("check",): ["--base-url", "--no-cache", "--site", "--timeout"],
+                ("serve",): ["--host", "--port", "--open", "--timeout"],
                 ("ingest",): ["--force", "--encoding", "PATH"]}[tuple(command)]
     for option in expected:
         assert option in text
@@ -79,6 +80,39 @@ def test_failed_build_leaves_the_previous_site_untouched(minimal_project: Path, 
     assert "the quote does not contain the number 48" in err and "was left unchanged" in err
     assert snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_template_that_runs_away_stops_the_command_with_its_line_and_leaves_the_site(
+        minimal_project: Path, tmp_path: Path, command: str) -> None:
+    out = tmp_path / "out"
+    assert main(["--root", str(minimal_project), "-q", "build", "--out", str(out)]) == 0
+    before = snapshot(out)
+    template = minimal_project / "templates" / "404.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "  {{ body }}", "  {% for i in range(10**12) %}{{ i }}{% endfor %}"), encoding="utf-8")
+    given = ["--out", str(out)] if command == "build" else ["--no-cache"]
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(minimal_project), command,
+                             *given, "--timeout", "0.5"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert re.match(r"templates/404\.html:5: rendering the page /(en|zh)/404\.html took longer than 0\.5 s, and "
+                    r"was stopped here\n  hint: a loop that does not end, .* build with --timeout SECONDS \(now 0\.5\)\n",
+                    result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("given", ["-1", "nan", "inf", "soon", ""])
+def test_a_timeout_that_is_no_number_of_seconds_is_a_usage_error(given: str, capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        parser().parse_args(["build", "--timeout", given])
+    assert exit_info.value.code == 2
+    assert f"'{given}' is not a number of seconds: use a number such as 60, or 0 for no limit" in capsys.readouterr().err
+
+
+def test_a_timeout_of_zero_is_no_limit() -> None:
+    assert parser().parse_args(["check", "--timeout", "0"]).timeout is None
+    assert parser().parse_args(["check"]).timeout == 30
 
 
 def test_build_refuses_a_folder_it_did_not_make(minimal_project: Path, tmp_path: Path,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from microsite.cli import main
-from microsite.errors import ContentError, Location
+from microsite.errors import ContentError, ContentErrors, Location
 
 
 @pytest.mark.parametrize("name, shown", [
@@ -29,3 +30,9 @@ def test_a_folder_named_with_a_line_break_is_one_located_mistake(minimal_project
     assert main(["--root", str(minimal_project), "check"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("content/pages/a\\nb.zh.md: this is a folder, named as a file the build reads"), err
+
+
+def test_the_mistakes_of_a_stage_cross_from_a_worker_process_whole():  # a runaway template's, which stops the build
+    errors = ContentErrors([ContentError(Location(Path("templates/page.html"), 7), "stopped", "shorten the loop")])
+    again = pickle.loads(pickle.dumps(errors))
+    assert isinstance(again, ContentErrors) and again.format() == errors.format()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import pytest
 
 from microsite.errors import ContentError, ContentErrors
 from microsite.load import Project, load
-from microsite.model import Source
+from microsite.model import BuildOptions, Source
 from microsite.provenance import Passage, SourceBlock
 from microsite.inputs import Inputs
 from microsite.render import Output, Renderer, Segment, source_segments
@@ -29,10 +32,10 @@ def source_with(blocks: list[SourceBlock], passages: list[Passage]) -> Source:
                   raw_sha256="", raw_name="", blocks=tuple(blocks), passages=tuple(passages))
 
 
-def rendered(root: Path) -> list[Output]:
+def rendered(root: Path, options: BuildOptions = BuildOptions()) -> list[Output]:
     """Every file of the site at ``root``, rendered in memory; ContentErrors with each template mistake once."""
     outputs, errors = [], {}
-    for job in Renderer(validate(load(Project(root)))).jobs():
+    for job in Renderer(replace(validate(load(Project(root))), options=options)).jobs():
         try:
             outputs.append(Output(job.path, job.make()))
         except ContentError as error:
@@ -42,9 +45,9 @@ def rendered(root: Path) -> list[Output]:
     return outputs
 
 
-def render_mistakes(root: Path) -> list[ContentError]:
+def render_mistakes(root: Path, options: BuildOptions = BuildOptions()) -> list[ContentError]:
     with pytest.raises(ContentErrors) as caught:
-        rendered(root)
+        rendered(root, options)
     return caught.value.errors
 
 
@@ -285,6 +288,56 @@ def test_undefined_variable_is_an_error_not_an_empty_string(minimal_project: Pat
     assert {(error.location.path.name, error.location.line) for error in errors} == {("404.html", 4)}
     assert [error.message.split(":")[0] for error in errors] == ["template error"]  # once, not once per page
     assert all("UndefinedError" in error.message and "subtitle" in error.message for error in errors)
+
+
+SHORT = BuildOptions(timeout=0.5)  # a page's rendering stopped after half a second: the tests stay fast
+RUNAWAY = [  # what a template writes that runs away, the start of its message, and of its hint
+    ("{% for i in range(10**12) %}x{% endfor %}", "took longer than 0.5 s, and was stopped here", "a loop that "),
+    ("{% for i in range(10**12) %}{% endfor %}", "took longer than 0.5 s", "a loop that does not end"),  # writes nothing
+    ("{% for p in site.pages %}{% for i in range(10**9) %}{{ p.key }}{% endfor %}{% endfor %}",
+     "took longer than 0.5 s", "a loop that does not end"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "went too deep (a macro or template that calls itself",
+     "a macro that calls itself needs a case"),
+    ('{{ "x" * 10**12 }}', "ran out of memory, and was stopped here", "a very large text or list?"),
+]
+
+
+@pytest.mark.parametrize("written, message, hint", RUNAWAY)
+def test_a_runaway_template_is_stopped_and_located_at_its_line_naming_the_page(minimal_project: Path, written: str,
+                                                                               message: str, hint: str):
+    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", "  " + written)
+    started = time.perf_counter()
+    [error] = render_mistakes(minimal_project, SHORT)  # the first page stopped stops the rest: no 0.5 s a page
+    assert time.perf_counter() - started < 5
+    assert re.match(r"templates/404\.html:5: rendering the page /(en|zh)/404\.html " + re.escape(message),
+                        error.format(minimal_project).split("\n")[0])
+    assert error.hint.startswith(hint)
+
+
+def test_a_template_stopped_inside_a_macro_of_another_is_located_in_that_one(minimal_project: Path):
+    macros = minimal_project / "templates" / "macros.html"
+    line = macros.read_text(encoding="utf-8").split("\n").index('<li class="figure-card">') + 1
+    replace_in(macros, '<li class="figure-card">\n', '<li class="figure-card">\n{% for i in range(10**12) %}{% endfor %}\n')
+    [error] = render_mistakes(minimal_project, SHORT)
+    assert (error.location.path.name, error.location.line) == ("macros.html", line + 1)
+    assert re.fullmatch(r"rendering the page /(en|zh)/\S* took longer than 0.5 s, and was stopped here", error.message)
+
+
+def test_a_runaway_template_is_stopped_in_a_thread_other_than_the_main_one(minimal_project: Path):
+    """The preview rebuilds in its watcher thread, where no timer signal arrives."""
+    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", "  {% for i in range(10**12) %}{% endfor %}")
+    found: list = []
+    thread = threading.Thread(target=lambda: found.append(render_mistakes(minimal_project, SHORT)))
+    thread.start()
+    thread.join(10)
+    [[error]] = found
+    assert "took longer than 0.5 s" in error.message and error.location.line == 5
+
+
+def test_a_page_within_the_limit_is_rendered_and_nothing_stops_later(minimal_project: Path):
+    replace_in(minimal_project / "templates" / "404.html", "  {{ body }}", "  {{ body }}{% for i in range(3000) %}{% endfor %}")
+    assert rendered(minimal_project, SHORT)
+    time.sleep(0.7)  # no alarm left behind, to go off in whatever runs next
 
 
 def test_a_source_without_kicker_author_or_translation_shows_no_empty_rows_and_is_warned_about(

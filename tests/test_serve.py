@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from microsite.serve import (FOLDER_STATE, Preview, Watcher, changed_files, content_type, free_port, inject_reload,
-                             preview_url, rescanned, resolve_request, snapshot, target_url)
+                             preview_options, preview_url, rescanned, resolve_request, snapshot, target_url)
 from tests.conftest import MINIMAL, REPO, SAMPLE, make_project
 
 SOURCE = "2023-10-11-eb7c93e7"
@@ -635,6 +635,34 @@ def test_watcher_calls_again_for_a_later_save(tmp_path: Path) -> None:
         page.write_text("two, longer", encoding="utf-8")
         poll(lambda: len(calls) == 2, 3, what="the second call")
     assert calls == [[page], [page]]
+
+
+def test_a_template_that_runs_away_is_shown_stopped_the_last_good_site_served_and_its_fix_built(
+        minimal_project: Path, tmp_path: Path) -> None:
+    """The preview rebuilds in its watcher thread, where no timer signal arrives: rebuilt so here."""
+    preview = Preview(minimal_project, tmp_path / "site", "http://127.0.0.1:1/",
+                      options=preview_options("http://127.0.0.1:1/", timeout=0.5))
+    assert preview.rebuild()
+    good, served = preview.result, (tmp_path / "site" / "en" / "404.html").read_bytes()
+    template = minimal_project / "templates" / "404.html"
+    written = template.read_text(encoding="utf-8")
+    outcome: list = []
+
+    def rebuilt() -> None:
+        thread = threading.Thread(target=lambda: outcome.append(preview.rebuild(trusted=lambda: True)))
+        thread.start()
+        thread.join(30)
+
+    template.write_text(written.replace("  {{ body }}", "  {% for i in range(10**12) %}{% endfor %}"), encoding="utf-8")
+    rebuilt()
+    assert outcome == [False]
+    assert re.match(r"templates/404\.html:5: rendering the page /(en|zh)/404\.html took longer than 0\.5 s, and was "
+                    "stopped here\n  hint: a loop that does not end", preview.error), preview.error
+    assert preview.result is good and (tmp_path / "site" / "en" / "404.html").read_bytes() == served
+    template.write_text(written.replace("  {{ body }}", "  {{ body }}<p>fixed</p>"), encoding="utf-8")
+    rebuilt()
+    assert outcome == [False, True] and preview.error == ""
+    assert b"<p>fixed</p>" in (tmp_path / "site" / "en" / "404.html").read_bytes()
 
 
 def test_a_failed_build_that_read_a_file_mid_save_is_not_trusted_and_is_made_again(tmp_path: Path) -> None:

@@ -1,0 +1,145 @@
+"""A time limit on a piece of work (a page's rendering): past it, :class:`TimeUp` is raised inside the work.
+
+A template can run without end (a loop over ``range(10**12)``, a loop over
+every page inside a loop over every page of a large site), and the build,
+the check and the preview's rebuild would hang with no word. Hugo stops a
+page's rendering after its ``timeout``; so does the build (see ``render``).
+
+Two ways to stop the work, both free while it runs:
+
+* in the main thread of a process (the command line's build and check, and
+  the children that render pages on other cores, each its own main thread),
+  a timer signal: ``setitimer`` arms it and disarms it, two system calls a
+  page, and the handler raises :class:`TimeUp` where the work is;
+* in any other thread (the preview rebuilds in its watcher thread, which no
+  signal reaches), a watchdog thread, one a process, started when first
+  needed, looks at the time every ``WATCH_SECONDS`` while work is watched,
+  and raises :class:`TimeUp` in the late thread (``PyThreadState_SetAsyncExc``).
+
+Either lands between two of Python's instructions: one long operation in C
+(a string repeated 10**9 times) finishes first. A faster test of the time, a
+trace or profile hook, would cost the work itself: every line of every page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import threading
+import time
+from contextlib import contextmanager
+
+WATCH_SECONDS = 0.05  # how often the watchdog looks at the time, while a thread's work is watched
+
+
+class TimeUp(BaseException):
+    """The watched work ran past its limit (a BaseException, so that no ``except Exception`` on the way swallows
+    it, in a template's helper or in Jinja)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Run the body, raising :class:`TimeUp` in it once it has run ``seconds`` (None: no limit)."""
+    if not seconds:
+        yield
+    elif _SIGNALS and threading.current_thread() is threading.main_thread() and _alarm_is_ours():
+        with _signalled(seconds):
+            yield
+    else:
+        with _watchdog().watching(seconds):
+            yield
+
+
+# --- in the main thread: a timer signal ------------------------------------------
+
+_SIGNALS = hasattr(signal, "setitimer")  # not on Windows: the watchdog there
+_armed = False  # whether the alarm is for work being watched now (a late one, after the work, is let go)
+
+
+def _on_alarm(signum, frame) -> None:
+    if _armed:
+        raise TimeUp
+
+
+def _alarm_is_ours() -> bool:
+    """Whether SIGALRM is this module's to use: its handler is ours (a forked child inherits it), or nobody's yet
+    (then it is made ours, once a process: not set and put back for every page)."""
+    handler = signal.getsignal(signal.SIGALRM)
+    if handler is _on_alarm:
+        return True
+    if handler == signal.SIG_DFL:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        return True
+    return False  # someone else's alarm (a test runner's timeout, say): the watchdog, which leaves it alone
+
+
+@contextmanager
+def _signalled(seconds: float):
+    global _armed
+    _armed = True
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        _armed = False  # first: an alarm that comes in between is let go
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+# --- in any other thread: a watchdog thread ----------------------------------------
+
+class _Watchdog:
+    """One thread that raises :class:`TimeUp` in the threads whose watched work runs past its deadline."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.deadlines: dict[int, float] = {}  # by thread id, for work being watched
+        self.busy = threading.Event()  # set while any work is watched: the watchdog sleeps otherwise
+        threading.Thread(target=self._watch, name="microsite-time-limit", daemon=True).start()
+
+    @contextmanager
+    def watching(self, seconds: float):
+        ident = threading.get_ident()
+        with self.lock:
+            self.deadlines[ident] = time.monotonic() + seconds
+            self.busy.set()
+        try:
+            yield
+        finally:
+            with self.lock:
+                if self.deadlines.pop(ident, None) is None:  # stopped as it ended: what is pending is let go
+                    _raise_in(ident, None)
+
+    def _watch(self) -> None:
+        while True:
+            self.busy.wait()
+            time.sleep(WATCH_SECONDS)
+            now = time.monotonic()
+            with self.lock:
+                for ident in [ident for ident, deadline in self.deadlines.items() if deadline <= now]:
+                    del self.deadlines[ident]
+                    _raise_in(ident, TimeUp)
+                if not self.deadlines:
+                    self.busy.clear()
+
+
+def _raise_in(ident: int, exception: type[BaseException] | None) -> None:
+    """Have the thread ``ident`` raise ``exception`` at its next instruction (None: no more)."""
+    pending = ctypes.py_object(exception) if exception is not None else None  # None: NULL, which clears
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), pending)
+
+
+_watchdogs: dict[int, _Watchdog] = {}  # by process: a forked child has no thread of its parent's
+_starting = threading.Lock()
+
+
+def _watchdog() -> _Watchdog:
+    pid = os.getpid()
+    watchdog = _watchdogs.get(pid)
+    if watchdog is None:
+        with _starting:
+            if pid not in _watchdogs:
+                _watchdogs.clear()  # a forked child's copy of its parent's (whose lock may have been held)
+                _watchdogs[pid] = _Watchdog()
+            watchdog = _watchdogs[pid]
+    return watchdog
