@@ -4,7 +4,9 @@ Every page of every language, and one page per source per language, is
 rendered to bytes; nothing is written here. Templates fail loudly
 (``StrictUndefined``), autoescape is on, and rendered Markdown is marked
 safe in exactly one place (:meth:`Renderer.markdown`). A template mistake is
-reported as a located error, like a content mistake.
+reported as a located error, like a content mistake; one that runs away (past
+the options' ``timeout``, recursing without end, out of memory) is stopped,
+and stops the build at its line (see ``timelimit``).
 """
 
 from __future__ import annotations

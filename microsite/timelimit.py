@@ -38,17 +38,37 @@ class TimeUp(BaseException):
     it, in a template's helper or in Jinja)."""
 
 
-@contextmanager
-def time_limit(seconds: float | None):
-    """Run the body, raising :class:`TimeUp` in it once it has run ``seconds`` (None: no limit)."""
-    if not seconds:
-        yield
-    elif _SIGNALS and threading.current_thread() is threading.main_thread() and _alarm_is_ours():
-        with _signalled(seconds):
-            yield
-    else:
-        with _watchdog().watching(seconds):
-            yield
+class time_limit:  # noqa: N801 (used as a function: ``with time_limit(30):``)
+    """Run the body, raising :class:`TimeUp` in it once it has run ``seconds`` (None: no limit).
+
+    A class rather than a generator: it is entered once a page, and a
+    generator's context manager costs as much again as the two system calls.
+    """
+
+    __slots__ = ("seconds", "watching")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.watching = None  # the watchdog's, in a thread other than the main one
+
+    def __enter__(self) -> None:
+        global _armed
+        if not self.seconds:
+            return
+        if _SIGNALS and threading.current_thread() is threading.main_thread() and _alarm_is_ours():
+            _armed = True
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        else:
+            self.watching = _watchdog().watching(self.seconds)
+            self.watching.__enter__()
+
+    def __exit__(self, *exc) -> None:
+        global _armed
+        if self.watching is not None:
+            self.watching.__exit__(*exc)
+        elif self.seconds:
+            _armed = False  # first: an alarm that comes in between is let go
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 # --- in the main thread: a timer signal ------------------------------------------
@@ -72,18 +92,6 @@ def _alarm_is_ours() -> bool:
         signal.signal(signal.SIGALRM, _on_alarm)
         return True
     return False  # someone else's alarm (a test runner's timeout, say): the watchdog, which leaves it alone
-
-
-@contextmanager
-def _signalled(seconds: float):
-    global _armed
-    _armed = True
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        _armed = False  # first: an alarm that comes in between is let go
-        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 # --- in any other thread: a watchdog thread ----------------------------------------
