@@ -17,7 +17,7 @@ from microsite.load import Project, load
 from microsite.model import BuildOptions, Source
 from microsite.provenance import Passage, SourceBlock
 from microsite.inputs import Inputs
-from microsite.render import Output, Renderer, Segment, source_segments
+from microsite.render import Output, Renderer, Segment, render_unmade, source_segments
 from microsite.validate import validate
 from tests.conftest import MINIMAL, make_project, resealed
 from tests.timing import superlinear
@@ -332,6 +332,22 @@ def test_a_runaway_template_is_stopped_in_a_thread_other_than_the_main_one(minim
     thread.join(10)
     [[error]] = found
     assert "took longer than 0.5 s" in error.message and error.location.line == 5
+
+
+def test_a_runaway_template_in_pages_rendered_on_other_cores_stops_them_all_at_once(minimal_project: Path,
+                                                                                      monkeypatch: pytest.MonkeyPatch):
+    """As ``check`` renders a large site: in forked children, whose mistake crosses back whole."""
+    import microsite.cores
+
+    monkeypatch.setattr(microsite.cores, "MIN_ITEMS", 1)  # children even for the few pages of the minimal site
+    replace_in(minimal_project / "templates" / "base.html", "<main", "{% for i in range(10**12) %}{% endfor %}<main")
+    site = replace(validate(load(Project(minimal_project))), options=SHORT)
+    started = time.perf_counter()
+    with pytest.raises(ContentErrors) as caught:
+        render_unmade(Renderer(site).jobs(), set())
+    assert time.perf_counter() - started < 10  # not half a second for each of the pages
+    [error] = caught.value.errors
+    assert error.location.path.name == "base.html" and "took longer than 0.5 s" in error.message
 
 
 def test_a_page_within_the_limit_is_rendered_and_nothing_stops_later(minimal_project: Path):
