@@ -305,6 +305,14 @@ _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, c
 # character would make the reading of every text slower. The look back from a number takes the nearest word (the
 # greedy ``.*`` before it) in a window of a clause's length, and the nearest is what the number is said per.
 _ZH_SPAN = "年|月|周|星期|天|日|季度"
+# A span said by a word of frequency (按季度汇报, 按月, 按年度考核, 逐年增加, 年年, 月月, 天天): not 按年龄, 按日期,
+# 按月份 (by age, by date, by month's name), nor a span's word said twice by two words (2023年年底, 去年年底, 今天天气,
+# 本月月底, 青年年龄, 每年年底: the first ends a word, the second begins one).
+_ZH_FREQUENCY = (r"(?:按|逐)(?P<by>季度|年|月|周|天|日)(?![龄份限代级薪期初底末中终纪程本历])"
+                 r"|(?<![0-9〇零一二三四五六七八九十百千万两几数多每今去明昨前后同当近上下本该这那哪次全半整历往常长青少老"
+                 r"中成新晚早学财闰周拜过元逐白春夏秋冬晴雨阴蓝聊露满翌隔某第个生节假工岁蜜腊正日])"
+                 r"(?P<again>年|月|天|日)(?P=again)(?![底末初中终内度会龄金报级份代限薪轻纪头气空然津堂涯地下文使"
+                 r"鹅桥才坛性窗花线台平际色真府命国子生赋职主理意井王神宫庭籁光亮饼本记志])")
 _ZH_SPAN_COUNT = "[两二三四五六七八九十半]|[0-9]+"  # 每两年, 每三个月, 每半年, 每2年
 # What a rate may be said per in Chinese, the longer words first: 企业家 are people, 会员企业 firms.
 _ZH_THING_NOUNS = "个人|企业家|会员企业|会员|商协会|商会|协会|企业|公司|家庭|人|户"
@@ -317,6 +325,7 @@ _RATE_ZH_BEFORE = compile_later(
     r"|每一?(?:(?P<measure>" + _ZH_THING_MEASURES + r")(?P<noun>" + _ZH_THING_NOUNS + r")?|(?P<bare>人|户|企))"
     r"|(?<![0-9〇零一二三四五六七八九十百千两几数多众诸等个大])(?P<each>人|户|家)均(?!衡|匀|等)"
     r"|平均(?!每|分配|分摊|主义|化)(?P<unnamed>)"
+    r"|" + _ZH_FREQUENCY +
     r")[^，。；：,.;:!?！？、\s0-9０-９]{0,12}\Z")  # (每年为公益慈善事业捐款超4.5亿元: twelve characters between)
 _RATE_ZH_REACH = 24
 _RATE_ZH_AFTER = compile_later(
@@ -364,11 +373,27 @@ _RATE_EN_AFTER = compile_later(
     rf"|\s+in\s+(?:(?P<flow>{_EN_ADJECTIVES})|per[\s-]+(?P<capita>capita|head))\s+{_EN_FLOWS}\b"
     r"|\s+(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually"
     r"|fortnightly|per\s+annum)\b)", re.IGNORECASE)
+# Further on in the number's clause (8 chambers are named model chambers every year; 20 departments report to the
+# council monthly): a span said by every, each or per, or an adverb of frequency, said of what the clause's number
+# does. The clause ends at a stop or a comma, at another number (which the words are nearer: 49 chambers sent 2
+# delegates each year) and at a word that opens another clause (who, which, that, when, because, and the ...): 49
+# members who meet every year are 49 once. Not "a year" (in a year, a year ago: a time as often), nor each or every
+# thing (49 yuan each names no thing a quote could be found to say).
+_RATE_EN_LATER = compile_later(
+    r"\b(?:every|each|per)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
+    r"|(?P<span>year|month|week|day|quarter))\b(?![\w-])(?!\s+(?:of|ago|earlier|later|before|after|old)\b)"
+    r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
+    r"|per\s+annum)\b(?![\w-])", re.IGNORECASE)
+_CLAUSE_ENDS_EN = compile_later(
+    r"[.;:!?,()\[\]0-9\u3000-\u303f\uff01-\uff1f]|\b(?:who|whom|whose|which|that|where|when|whenever|while|because"
+    r"|although|though|if|unless|since|until|whereas|and\s+(?:then\s+)?(?:the|a|an|it|its|they|their|he|she|we|this"
+    r"|these|those))\b", re.IGNORECASE)
+_RATE_EN_LATER_REACH = 64
 _EN_LINKS = (r"(?:of|worth|totall?ing|totall?ed|reach(?:ed|ing)|exceed(?:ed|ing)|topp(?:ed|ing)|hit"
              r"|(?:came|amounted|rose|grew)\s+to|stood\s+at|were|was|are|is)")
 # A number that a share is of, or that the things are among, is the whole: not what each thing is said to have (what
 # each member gave of the 450 million yuan, each chamber among the 10, a part in the 6.3 billion yuan).
-_A_WHOLE_BEFORE = r"(?<!\sof\sthe\s)(?<!\sin\sthe\s)(?<!\samong\sthe\s)(?<!\sfrom\sthe\s)(?<!\stoward\sthe\s)(?<!\stowards\sthe\s)"
+_A_WHOLE_BEFORE = r"(?<!\spart\sof\s)(?<!\sshare\sof\s)(?<!\sof\sthe\s)(?<!\sin\sthe\s)(?<!\samong\sthe\s)(?<!\sfrom\sthe\s)(?<!\stoward\sthe\s)(?<!\stowards\sthe\s)"
 _RATE_EN_BEFORE = compile_later(
     r"(?s:.*)\b(?:(?:every|each)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
     r"|(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
@@ -378,12 +403,19 @@ _RATE_EN_BEFORE = compile_later(
     r"(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
     r"[^.;:!?0-9]{0,40}"
     rf"|(?P<adjective>{_EN_ADJECTIVES})\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+|(?P<bare>{_EN_ADJECTIVES})\s+"
+    # an adverb of frequency (meets quarterly with 20 departments; annually, 20 departments report): one that is only
+    # an adverb anywhere, one that is an adjective as often (the monthly meeting, weekly meetings of) where it
+    # follows no article and a comma or a word no noun is follows it
+    r"|(?<![\w-])(?P<frequency>(?:annually|biannually|semi-?annually|biennially|per\s+annum)\b"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
+    r"(?:quarterly|monthly|weekly|daily|yearly|fortnightly)(?=\s*,|\s+(?:with|to|by|at|in|on|for|from|about|and|or|the"
+    r"|a|an|its|their|our|some|more|over|nearly|almost|up|as|into|across|among|than)\b))[^.;:!?0-9]{0,40}"
     rf"|\bper[\s-]+(?P<capita>capita|head)\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+)\Z", re.IGNORECASE)
 _RATE_EN_REACH = 60
 _RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/yr", "/mo", "/wk", "per", "each",
                   "every", "averag", "bienni", "fortnight", "a head")
 _RATE_EN_BEFORE_WORDS = ("every", "each", "averag", "annual", "yearly", "monthly", "weekly", "daily", "quarterly",
-                         "biennial", "capita", "per head")
+                         "biennial", "fortnight", "capita", "per head")
 _RATE_ZH_SLASH = compile_later("[/／](?:年|月|周|星期|天|日|季度|人|户|家)")
 
 
@@ -391,7 +423,7 @@ def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantit
     """``found`` with each count or amount of ``text`` that says a rate given what it is per (see "A rate" above):
     ``chinese``, said in Chinese words (the numbers of the Chinese reader), else in English ones."""
     if chinese:
-        before = "每" in text or "均" in text or "一年" in text
+        before = _frequent(text) or "均" in text or "一年" in text
         if not before and not (("/" in text or "／" in text) and _RATE_ZH_SLASH.search(text) is not None):
             return found
         rate = functools.partial(_rate_zh, text=fold_traditional(text), before=before)  # (每個商會, 每週: one for one)
@@ -417,7 +449,8 @@ _A_WHOLE_AFTER_ZH = compile_later(r"[\u3400-\u9fff]{0,4}?[中里](?:占|的份�
 # A span after the noun a count counts (8家商会每年获评, 49个所属商会每年都): the count is said of each span, as 每年
 # right after it is (only a span: 8家商会每家都 is each of the eight)
 _RATE_ZH_AFTER_NOUN = compile_later(
-    r"[\u3400-\u9fff]{1,6}?每一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?)(?P<span>" + _ZH_SPAN + r")(?![0-9度])")
+    r"[\u3400-\u9fff]{1,6}?(?:每一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?)(?P<span>" + _ZH_SPAN + r")(?![0-9度])"
+    r"|" + _ZH_FREQUENCY + ")")
 
 
 def _rate_zh(number: Number, text: str, before: bool = True) -> str:
@@ -426,21 +459,32 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     after = _RATE_ZH_AFTER.match(text, number.end)
     if after is not None:
         return _RATE_SPANS[after["span"]] if after["span"] else after["thing"]
-    if "每" in text[number.end:number.end + 8] and (after := _RATE_ZH_AFTER_NOUN.match(text, number.end)) is not None:
-        return _spans_of(after["count"], _RATE_SPANS[after["span"]])
+    if _frequent(text[number.end:number.end + 8]) and (after := _RATE_ZH_AFTER_NOUN.match(text, number.end)) is not None:
+        return _spans_of(after["count"], _RATE_SPANS[after["span"] or after["by"] or after["again"]])
     said = _RATE_ZH_BEFORE.match(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
     if said is None or _A_WHOLE_AFTER_ZH.match(text, number.end) is not None:
         return ""
     if _quoted_after(text, max(said.start(name) for name, value in said.groupdict().items() if value is not None),
                      number.start):
         return ""  # (每一个都在“三个三”…: a name's numeral in quotation marks the rate's word stands outside of)
-    if span := said["every"] or said["average"] or said["mean"] or said["one"]:
+    if span := said["every"] or said["average"] or said["mean"] or said["one"] or said["by"] or said["again"]:
         return _spans_of(said["count"], _RATE_SPANS[span])
+    thing = said["noun"] or said["bare"] or said["measure"]
+    if thing and _pooled(text, max(said.end(name) for name in ("noun", "bare", "measure") if said[name]), number,
+                         english=False):
+        return ""  # (每个会员和商会一共捐款超4.5亿元, 每个商会的捐款加起来: a total)
     if said["noun"] or said["bare"]:
         return _THINGS[said["noun"] or said["bare"]]
     if said["measure"]:
         return _THINGS.get(said["measure"], said["measure"])  # (每位, 每名, 每户: a person, a household)
     return said["each"] or UNNAMED_AVERAGE
+
+
+def _frequent(text: str) -> bool:
+    """Whether ``text`` may say a span's rate in Chinese (每年, 按月, 逐年, 年年: see _ZH_FREQUENCY); a look for its
+    characters, before any pattern is asked."""
+    return ("每" in text or "按" in text or "逐" in text or "年年" in text or "月月" in text or "天天" in text
+            or "日日" in text)
 
 
 def _quoted_after(text: str, start: int, end: int) -> bool:
@@ -472,13 +516,61 @@ def _rate_en(number: Number, text: str, before: bool = True) -> str:
     after = _RATE_EN_AFTER.match(text, number.end)
     if after is not None:
         return _rate_en_said(after)
+    if (later := _rate_en_later(number, text)) is not None:
+        return _rate_en_said(later)
     said = _RATE_EN_BEFORE.match(text, max(0, number.start - _RATE_EN_REACH), number.start) if before else None
     if said is None or (said["bare"] and not _money(number)):  # (an annual 450 million yuan; not the annual 49-member
         return ""                                                 # delegation, whose 49 a year does not qualify)
     if ((said["thing"] or said["subject"]) and _IN_ALL.match(text, number.end) is not None
             and _SET_APART.search(text, max(0, number.start - 16), number.start) is not None):
         return ""
+    if said["thing"] and _pooled(text, said.end("thing"), number, english=True):
+        return ""
+    span = "span" if said["span"] else "spans" if said["spans"] else ""
+    if span and "," in text[said.end(span):number.start] and _RELATIVE_OPENED.search(
+            text, max(0, said.start(span) - 40), said.start(span)) is not None:
+        return ""  # (49 members, who meet every year, gave 10 million yuan: the span is the meetings')
     return _rate_en_said(said)
+
+
+# A total of what each or every thing has (see _pooled): words that pool the things, wherever they stand between the
+# thing and its number or right after it (every member and chamber together came to, each chamber's donations
+# combined, 加起来, 总和); words of a sum (in all, in total, 合计, 一共) only where the thing's is a part (each chamber's
+# donations, 每个商会的捐款) or the things are two joined (every member and chamber, 每个会员和商会), since each chamber
+# gave 1 million yuan in all and 每个商会一共捐款49万元 are still what each gave.
+_POOLING_EN = compile_later(r"\b(?:together(?!\s+with\b)|combined|collectively|jointly|between\s+them|among\s+them"
+                            r"|added\s+up|summed\s+up|in\s+the\s+aggregate)\b", re.IGNORECASE)
+_SUMMED_EN = compile_later(r"\b(?:in\s+all|in\s+total|altogether|all\s+told|a\s+total\s+of|the\s+total\s+of"
+                           r"|totall?(?:ing|ed))\b", re.IGNORECASE)
+_PART_OR_JOINED_EN = compile_later(r"['’]s?\b|\s+(?:and|or|as\s+well\s+as|&)\s+(?:(?:each|every|all|its|their)\s+)?"
+                                   r"(?:" + _EN_THINGS + r")\b", re.IGNORECASE)
+_POOLING_ZH = compile_later(r"加起来|合起来|加在一起|合在一起|总和")
+_SUMMED_ZH = compile_later(r"合计|共计|总计|一共|总共|累计|共(?![同享建产识])")
+_PART_OR_JOINED_ZH = compile_later(r"的|和|与|及|、|以及|同")
+_POOLED_AFTER_REACH = 24
+
+
+def _pooled(text: str, thing_end: int, number: Number | None, english: bool) -> bool:
+    """Whether the words from a thing each or every names (its end, ``thing_end``) to ``number`` of ``text`` and
+    right after it say a total of what the things have, not what each has (see _POOLING_EN); ``number`` None: to the
+    end of ``text`` (a statistic's words, its figure outside them)."""
+    end = len(text) if number is None else min(len(text), number.end + _POOLED_AFTER_REACH)
+    words = text[thing_end:end]
+    pooling, summed, joined = ((_POOLING_EN, _SUMMED_EN, _PART_OR_JOINED_EN) if english
+                               else (_POOLING_ZH, _SUMMED_ZH, _PART_OR_JOINED_ZH))
+    return pooling.search(words) is not None or (summed.search(words) is not None
+                                                 and joined.match(words) is not None)
+
+
+_RELATIVE_OPENED = compile_later(r",\s*(?:who|whom|whose|which|where)\b[^,]*\Z", re.IGNORECASE)
+
+
+def _rate_en_later(number: Number, text: str) -> re.Match[str] | None:
+    """A span's word further on in ``number``'s clause of English ``text`` (see _RATE_EN_LATER), or None."""
+    later = _RATE_EN_LATER.search(text, number.end, min(len(text), number.end + _RATE_EN_LATER_REACH))
+    if later is None or _CLAUSE_ENDS_EN.search(text, number.end, later.start()) is not None:
+        return None  # (the rate's words are seldom there: the clause's end is looked for only when they are)
+    return later
 
 
 def _rate_en_said(said: re.Match[str]) -> str:
@@ -493,7 +585,13 @@ def _rate_en_said(said: re.Match[str]) -> str:
     if "average" in groups:
         return UNNAMED_AVERAGE
     span = groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective") or groups.get("bare")
-    return _RATE_SPANS[span or re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
+    if span:
+        return _RATE_SPANS[span]
+    adverb = groups.get("adverb") or _FREQUENCY.match(groups["frequency"]).group()  # (its words to the number cut)
+    return _RATE_SPANS[re.sub(r"\s+", " ", adverb)]  # (per  annum: per annum)
+
+
+_FREQUENCY = compile_later(r"[a-z-]+(?:\s+annum)?")
 
 
 def _singular(noun: str) -> str:
@@ -512,7 +610,14 @@ def per_span(per: str) -> bool:
 
 def rate_forms(per: str) -> str:
     """The forms of a rate like ``per`` a quote may say it in, for a hint: a span's or a thing's."""
-    return "每年, 年均, /年" if per_span(per) else "每人, 人均, 每家企业, per person, per firm"
+    if not per_span(per):
+        return "每人, 人均, 每家企业, per person, per firm"
+    return _SPAN_FORMS[next(span for span in _SPAN_FORMS if per.endswith(span))]  # (2年: a year's; 3月: a month's)
+
+
+# The forms a span's rate may be said in, for a hint (a quarter's were named as a year's: 每年, 年均, /年)
+_SPAN_FORMS = {"季度": "每季度, 按季度, per quarter, quarterly", "年": "每年, 年均, /年", "月": "每月, 月均, 按月, /月",
+               "周": "每周, /周, weekly", "天": "每天, 日均, /天, daily"}
 
 
 def rate_name(per: str) -> str:
@@ -1248,7 +1353,7 @@ def rate_in_words(words: str) -> str:
     (not 一年来 nor "in a year", a time; nor "each of the chambers"); an average of what is not said only where no
     span or thing is said (平均捐款, "average donation")."""
     lowered = words.lower()
-    if "每" not in words and "均" not in words and not any(word in lowered for word in _RATE_EN_WORDS):
+    if not _frequent(words) and "均" not in words and not any(word in lowered for word in _RATE_EN_WORDS):
         return ""
     folded = fold_letters(fold_traditional(words))
     said = _RATE_IN_WORDS.search(folded)
@@ -1259,9 +1364,15 @@ def rate_in_words(words: str) -> str:
         return _spans_of(groups.get("count") or groups.get("encount"), _RATE_SPANS[_singular(span)])
     if "adverb" in groups:
         return _RATE_SPANS[re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
+    if "by" in groups or "again" in groups:
+        return _RATE_SPANS[groups.get("by") or groups["again"]]
     if "each" in groups:
         return groups["each"]  # (人均, 户均, 家均)
-    return _THINGS[_singular(groups.get("thing") or groups["enthing"])]
+    thing = "thing" if "thing" in groups else "enthing"
+    if (_EACH_DESCRIBED.match(folded, said.end(thing)) is not None
+            or _pooled(folded, said.end(thing), None, english=thing == "enthing")):
+        return ""  # (每个商会都由…护航: said of each; 每个商会的捐款合计: a total)
+    return _THINGS[_singular(groups[thing])]
 
 
 _RATE_IN_WORDS = compile_later(
@@ -1273,7 +1384,16 @@ _RATE_IN_WORDS = compile_later(
     r"|\b(?:per|each|every)\s+(?:single\s+)?(?P<enthing>" + _EN_THINGS + r")\b(?!\s+of\b)"
     r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
     r"|annual|biennial|per\s+annum)\b"
-    r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(?P<end>year|month|week|day)\s*$", re.IGNORECASE)
+    r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(?P<end>year|month|week|day)\s*$"
+    r"|" + _ZH_FREQUENCY, re.IGNORECASE)
+# A thing each is said of in a statistic's words, not what each has (每个商会都由“三个三”护航, 每家企业都已登记, each
+# chamber is escorted by the framework): the words say a thing of each, whole without the figure, which is then no
+# chamber's (a count of them, often). Where the words go on to what each has or gives (每个商会都有的会员, 都捐款,
+# each chamber is given), the figure is that, and a rate.
+_EACH_DESCRIBED = compile_later(
+    r"(?:的)?[都均皆](?![^，。；、,;]*?(?:有|捐|投|收|获|得|发放|交|缴|花|支|赚|产|纳|增|筹|募|销|贡献|资助|达|超))"
+    r"|['’]?\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?!(?:given|paid|worth|awarded|allotted"
+    r"|allocated|granted|owed|charged|due|entitled|asked|expected|required)\b)", re.IGNORECASE)
 _AVERAGE_IN_WORDS = compile_later(r"(?<![非无])(?<!不是)平均(?!分配|分摊|主义|化)"  # (非平均数, not an average: a total)
                                    r"|(?<!\bno\s)(?<!\bnot\s)(?<!\bnot\san\s)\baverag(?:e|ed|es|ing)\b", re.IGNORECASE)
 

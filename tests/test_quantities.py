@@ -1030,11 +1030,38 @@ def test_a_trick_is_no_pair():
     ("8家商会每年获评全国“四好”商会", "zh", ["年"]), ("文章说“每年捐款超4.5亿元”", "zh", ["年"]),
     ("每年为“晋品出海”活动捐款超4.5亿元", "zh", ["年"]), ("49个所属商会每年都在护航下成立", "zh", ["年"]),
     ("49个所属商会每个都在护航下成立", "zh", [""]), ("8家商会每家都获评", "zh", [""]),
+    # a span's word anywhere in the number's clause after it, in English (not only two words on), and one said by
+    # an adverb of frequency before it or a Chinese word of frequency (按月, 逐年, 年年) on either side
+    ("8 chambers are named model chambers every year", "en", ["年"]),
+    ("49 members of the chamber have joined each year since", "en", ["年"]),
+    ("20 departments report to the council monthly", "en", ["月"]), ("20 departments meet the mayor weekly", "en", ["周"]),
+    ("20 departments send their figures in quarterly", "en", ["季度"]),
+    ("20 departments report to the council every two years", "en", ["2年", ""]),
+    ("The council meets quarterly with 20 departments", "en", ["季度"]),
+    ("It reports monthly to 20 departments", "en", ["月"]), ("Annually, 20 departments report", "en", ["年"]),
+    ("the chambers meet annually with 20 departments", "en", ["年"]),
+    ("the council meets semi-annually with 20 departments", "en", ["半年"]),
+    ("the council meets fortnightly with 20 departments", "en", ["2周"]),
+    ("按季度与20个部门会商", "zh", ["季度"]), ("20个部门按季度汇报", "zh", ["季度"]), ("20个部门按月汇报", "zh", ["月"]),
+    ("逐年增加20个", "zh", ["年"]), ("天天有20个部门汇报", "zh", ["天"]), ("月月有20个部门汇报", "zh", ["月"]),
+    ("年年有20个部门汇报", "zh", ["年"]), ("20个部门年年获评", "zh", ["年"]), ("按年度考核20个部门", "zh", ["年"]),
     # no rate: an amount said once, a time counted, a clause apart, a number of its own between
     ("超4.5亿元", "zh", [""]), ("一年来捐款超4.5亿元", "zh", [""]), ("一年多捐款超4.5亿元", "zh", [""]),
     ("每年都有，捐款超4.5亿元", "zh", [""]), ("一年一度的大会49家", "zh", [""]), ("统一年度捐款超4.5亿元", "zh", [""]),
     ("49 chambers in a year", "en", [""]), ("49 chambers a year ago", "en", [""]), ("49 chambers a year-end bonus", "en", [""]),
     ("450 million yuan to charity", "en", [""]), ("Each day of the 49-day drive", "en", [""]),
+    # a span of another clause or another number's: a relative clause, a comma, a number nearer it
+    ("49 members, who meet every year, attended", "en", [""]),
+    ("49 members, who meet every year, gave 10 million yuan", "en", ["", ""]), ("49 members who meet every year attended", "en", [""]),
+    ("49 chambers were named and the council meets every year", "en", [""]),
+    ("49 chambers sent 2 delegates each year", "en", ["", "年"]), ("49 members joined in a year", "en", [""]),
+    ("the monthly meeting approved 49 members", "en", [""]), ("the quarterly report lists 20 departments", "en", [""]),
+    ("a daily paper named 20 departments", "en", [""]), ("weekly meetings of 20 departments", "en", [""]),
+    # not a frequency: a year's name, the end of a year or a month, today's weather, by age, by date, year after year
+    # of a word before it
+    ("2023年年底有20个部门", "zh", [""]), ("去年年底有20个部门", "zh", [""]), ("今天天气好，20个部门", "zh", [""]),
+    ("今天天气晴朗20个部门汇报", "zh", [""]), ("按年龄分为20个组", "zh", [""]), ("按日期排列20个部门", "zh", [""]),
+    ("本月月底有20个部门", "zh", [""]), ("青年年龄段20个部门", "zh", [""]), ("每年年底召开的大会49家", "zh", ["年"]),
 ])
 def test_an_amount_said_of_each_span_of_time_is_a_rate(text, lang, per):
     """每年超4.5亿元 and "450 million yuan a year" say a rate, not the amount alone (they were read as it)."""
@@ -1080,6 +1107,8 @@ def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quot
     ("10,000 yuan a head", "en", "人"), ("every member gave 10,000 yuan", "en", "会员"),
     ("on average 49 visitors came", "en", "均"), ("an average of 49 visitors", "en", "均"),
     ("1 million yuan per project", "en", "project"), ("Each chamber gave 1 million yuan in all", "en", "商会"),
+    ("Each chamber gave 1 million yuan in total", "en", "商会"), ("每个商会一共捐款49万元", "zh", "商会"),
+    ("each chamber together with its members gave 1 million yuan", "en", "商会"), ("每个商会共捐款49万元", "zh", "商会"),
     ("met 49 times every two years", "en", "2年"), ("every other year, 49 chambers are named", "en", "2年"),
     ("49 chambers meet biennially", "en", "2年"), ("every three months, 49 events", "en", "3月"),
     ("annual donations of 450 million yuan", "en", "年"), ("annual donations of over 450 million yuan", "en", "年"),
@@ -1120,6 +1149,19 @@ def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, 
     ("the article gives no average donation, only the total of 450 million yuan", "en"),
     ("Rather than an average, the article gives a total of 450 million yuan", "en"),
     ("a total, not an average, of 450 million yuan", "en"), ("No average is given, only 450 million yuan in all", "en"),
+    # a total of what each or every thing gave: the things pooled (together, combined, added up, 加起来, 合计), or
+    # the number the whole that each thing's is part of
+    ("each chamber's donations only as part of over CNY 450 million in all", "en"),
+    ("every member and chamber together came to over 450 million yuan", "en"),
+    ("every chamber's donations combined came to 450 million yuan", "en"),
+    ("each member's gifts, added up, came to 450 million yuan", "en"),
+    ("what every chamber gave, taken together, was 450 million yuan", "en"),
+    ("each member's and each chamber's donations came to 450 million yuan in total", "en"),
+    ("every member or chamber gave 450 million yuan altogether", "en"),
+    ("each chamber collectively gave 450 million yuan", "en"),
+    ("每个商会的捐款合计超4.5亿元", "zh"), ("每个商会的捐款加起来超4.5亿元", "zh"), ("每个会员和商会一共捐款超4.5亿元", "zh"),
+    ("每个会员和商会共捐款超4.5亿元", "zh"), ("每家企业的捐款总计超4.5亿元", "zh"), ("每个商会的捐款加在一起超4.5亿元", "zh"),
+    ("每位会员与每个商会捐款总和超4.5亿元", "zh"),
 ])
 def test_words_of_a_rate_that_say_none_of_the_number(text, lang):
     assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == [""]
@@ -1222,6 +1264,14 @@ def test_the_words_slang_currencies_and_degrees_are_part_of_are_no_amount():
     ("each of the chambers", ""), ("平均分配", ""), ("per cent of donations", ""),
     ("捐款总额（非平均数）", ""), ("捐款总额，不是平均数", ""), ("Donations in all, not an average", ""),
     ("Total donations (no average given)", ""),
+    # words of frequency (按季度, 逐年, 年年, quarterly: see the rate's words before a number)
+    ("按季度汇报的部门", "季度"), ("逐年增加的商会", "年"), ("年年获评的商会", "年"), ("departments reporting quarterly", "季度"),
+    # a thing each is said of, not what each has: each chamber is escorted by the framework (the figure, a count of
+    # chambers, is no chamber's); what each has or gives is still a rate
+    ("每个商会都由“三个三”护航", ""), ("每一个商会都在“三个三”的护航下成立", ""), ("每家企业都已登记", ""),
+    ("Each chamber is escorted by the framework", ""), ("every chamber was founded under the framework", ""),
+    ("每个商会都有的会员", "商会"), ("每个商会都捐款", "商会"), ("每个商会捐款", "商会"), ("每家企业都投资", "企业"),
+    ("Each chamber is given", "商会"), ("each chamber gave", "商会"),
 ])
 def test_the_rate_a_figure_s_words_say_is_read_wherever_it_stands(words: str, span: str):
     """A figure's label is read with it: any of a rate's words says the figure is per that span."""

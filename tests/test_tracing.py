@@ -487,6 +487,16 @@ def test_a_rate_its_quote_does_not_say_says_so(text, lang, quote, says):
     assert says in problem.message and "每年" in problem.hint
 
 
+@pytest.mark.parametrize("text, lang, hint", [
+    ("The council meets quarterly with 34 chambers", "en", "每季度, 按季度, per quarter, quarterly"),
+    ("34家商会按月汇报", "zh", "每月, 月均, 按月, /月"), ("34 chambers report to it every week", "en", "每周, /周, weekly"),
+])
+def test_a_rate_of_another_span_than_a_year_is_hinted_in_its_own_forms(text, lang, hint):
+    """A quarter's rate was hinted in a year's forms (每年, 年均, /年), which would not have traced it."""
+    [problem] = untraced(text, lang, Allowed(tuple(stated("34家注册地在晋江的异地商会")), "the quote it cites"))
+    assert problem.hint.endswith(f"({hint})")
+
+
 @pytest.mark.parametrize("text, lang, quote, said, says", [
     ("每个商会捐款超4.5亿元", "zh", "所属商协会及其会员捐款超4.5亿元", "per chamber (每个商会, per chamber)",
      "says no rate: an amount said once"),

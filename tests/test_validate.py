@@ -860,6 +860,20 @@ def test_a_statistic_s_words_that_say_a_rate_its_quote_does_not_say_are_refused(
     assert "hint: say in the words what the quote says, or quote the passage that says the rate" in found
 
 
+@pytest.mark.parametrize("lang, words", [
+    ("zh", "每个商会都由工作载体护航"), ("zh", "每家商会都在工作载体的护航下成立"), ("en", "each chamber is escorted by the framework"),
+])
+def test_a_statistic_s_words_that_say_a_thing_of_each_are_no_rate(root: Path, lang: str, words: str):
+    """每个商会都由…护航 says each chamber is escorted, not that the figure (49 of them) is each chamber's: it was
+    refused as a count said per chamber. 每个商会捐款 beside the donations' total is still refused."""
+    edit(root, "data/statistics.yaml", "label: 所属商会" if lang == "zh" else "label: affiliated chambers",
+         f"label: {words}")
+    assert site_of(root)
+    edit(root, "data/statistics.yaml", "label: 捐款", "label: 每个商会捐款")
+    [found] = mistakes(root)
+    assert "its label in 'zh' ('每个商会捐款') says the figure is said per chamber" in found
+
+
 def test_a_statistic_s_rate_its_quote_says_is_traced(root: Path):
     from tests.conftest import reseal
     source = root / "content/sources/2023-10-11-abcdef12.md"
