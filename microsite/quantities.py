@@ -288,7 +288,10 @@ _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, c
 # The rule: a word that says "each" or "on average" of a span or a thing, in the number's clause before it (每年
 # (捐款) 超4.5亿元; not across a comma or a number: 每年3月召开, 捐款超4.5亿元), the nearest of them (每家每户发放49个
 # is per household, 每年人均 per person), or one right after the number (/年, 每人, "a year", "per capita", "every two
-# years"); and "the 49 chambers each gave", "per capita income of", "annual donations of".
+# years"); and "the 49 chambers each gave", "per capita income of", "annual donations of". In English, a span said by
+# every, each or per, or an adverb of frequency, further on in the number's clause (see _RATE_EN_LATER), and an adverb
+# of frequency before it (meets quarterly with 20 departments); in Chinese, a word of frequency (按季度, 逐年, 年年: see
+# _ZH_FREQUENCY) where 每年 would be read. A total of what each thing has is none (see _pooled).
 #
 # Not read: 一年来 and 一年多 (over the past year), "in a year", "a year ago", "each of the 49 chambers" and "every
 # one of" (49 is a count of them), "per se", "as per" and "per cent" (a percentage), 平均分配 (shared equally), 每逢
@@ -300,7 +303,8 @@ _TIMES = {"回": "次", "遭": "次"}  # (头一回 is 首次: the first time, c
 # number in their clause say it of each one, as 每人 does, and are read so: where the sentence means a total shared
 # by all, the build refuses, and the editor quotes the passage.
 #
-# Each is looked at from its number, and only in a text that holds one of the rate's words (每, 均, 一年, /年; year,
+# Each is looked at from its number, and only in a text that holds one of the rate's words (每, 均, 一年, /年, 按, 逐,
+# 年年, 月月, 天天, 日日; year,
 # month, week, day, daily, annu, quarter, per, each, every, averag): a search that began with a look back at every
 # character would make the reading of every text slower. The look back from a number takes the nearest word (the
 # greedy ``.*`` before it) in a window of a clause's length, and the nearest is what the number is said per.
