@@ -353,8 +353,10 @@ _SPAN_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七
                 "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "twelve": 12, "other": 2}
 UNNAMED_AVERAGE = "均"
+# Numbers in words, which a span after them is said of (49 chambers meet twice a year: twice, not 49, is a year's)
+_EN_NUMBER_WORDS = "once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?"
 _NOT_BETWEEN_RATE = ("in|within|for|over|after|before|than|of|about|under|from|since|by|at|to|on|last|this|next|that"
-                     "|the|every|each|a|an|per|during|ago|and|or|but|half")
+                     "|the|every|each|a|an|per|during|ago|and|or|but|half|" + _EN_NUMBER_WORDS)
 _EN_THINGS = "persons?|people|capita|heads?|members?|chambers?|associations?|firms?|compan(?:y|ies)|enterprises?|" \
              "business(?:es)?|households?|famil(?:y|ies)"
 _EN_COUNT = "two|three|four|five|six|seven|eight|nine|ten|twelve|other|[0-9]+"
@@ -366,7 +368,7 @@ _EN_FLOWS = (r"(?:donations?|contributions?|revenues?|sales|income|disposable\s+
 _EN_ADJECTIVES = "annual|yearly|monthly|weekly|daily|quarterly|biennial"
 _RATE_EN_AFTER = compile_later(
     rf"(?:[\s-]+(?!(?:{_NOT_BETWEEN_RATE})\b)[a-z'’]+){{0,2}}?"
-    r"(?:\s+(?:a|an|per|each|every)\s+(?P<span>year|month|week|day|quarter)(?![\w-])"
+    r"(?:\s+(?:a|an|per|each|every)\s+(?:single\s+)?(?P<span>year|month|week|day|quarter)(?![\w-])"
     r"(?!\s+(?:ago|earlier|later|before|after|old|or\s+two)\b)"
     r"|\s*/\s*(?P<short>year|yr|month|mo|week|wk|day|quarter)\b"
     rf"|\s+every\s+(?P<count>{_EN_COUNT})\s+(?P<spans>{_EN_SPANS})\b"
@@ -385,11 +387,11 @@ _RATE_EN_AFTER = compile_later(
 # thing (49 yuan each names no thing a quote could be found to say).
 _RATE_EN_LATER = compile_later(
     r"\b(?:every|each|per)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
-    r"|(?P<span>year|month|week|day|quarter))\b(?![\w-])(?!\s+(?:of|ago|earlier|later|before|after|old)\b)"
+    r"|(?:single\s+)?(?P<span>year|month|week|day|quarter))\b(?![\w-])(?!\s+(?:of|ago|earlier|later|before|after|old)\b)"
     r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
     r"|per\s+annum)\b(?![\w-])", re.IGNORECASE)
 _CLAUSE_ENDS_EN = compile_later(
-    r"[.;:!?,()\[\]0-9\u3000-\u303f\uff01-\uff1f]|\b(?:who|whom|whose|which|that|where|when|whenever|while|because"
+    r"[.;:!?,()\[\]0-9\u3000-\u303f\uff01-\uff1f]|\b(?:" + _EN_NUMBER_WORDS + r"|who|whom|whose|which|that|where|when|whenever|while|because"
     r"|although|though|if|unless|since|until|whereas|and\s+(?:then\s+)?(?:the|a|an|it|its|they|their|he|she|we|this"
     r"|these|those))\b", re.IGNORECASE)
 _RATE_EN_LATER_REACH = 64
@@ -400,7 +402,7 @@ _EN_LINKS = (r"(?:of|worth|totall?ing|totall?ed|reach(?:ed|ing)|exceed(?:ed|ing)
 _A_WHOLE_BEFORE = r"(?<!\spart\sof\s)(?<!\sshare\sof\s)(?<!\sof\sthe\s)(?<!\sin\sthe\s)(?<!\samong\sthe\s)(?<!\sfrom\sthe\s)(?<!\stoward\sthe\s)(?<!\stowards\sthe\s)"
 _RATE_EN_BEFORE = compile_later(
     r"(?s:.*)\b(?:(?:every|each)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
-    r"|(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
+    r"|(?:single\s+)?(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
     r"[^.;:!?0-9]{0,40}" + _A_WHOLE_BEFORE +
     rf"|\b(?P<subject>{_EN_THINGS})\s+each\b[^.;:!?0-9]{{0,40}}" + _A_WHOLE_BEFORE +  # (the 49 chambers each gave 1 million yuan)
     r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)(?<!\bno\s)(?<!\bnot\san\s)(?<!\bthan\san\s)"  # (no average: none)

@@ -1055,6 +1055,9 @@ def test_a_trick_is_no_pair():
     ("49 members, who meet every year, gave 10 million yuan", "en", ["", ""]), ("49 members who meet every year attended", "en", [""]),
     ("49 chambers were named and the council meets every year", "en", [""]),
     ("49 chambers sent 2 delegates each year", "en", ["", "年"]), ("49 members joined in a year", "en", [""]),
+    ("49 chambers meet twice a year", "en", ["", "年"]), ("49 chambers meet the mayor twice every year", "en", ["", "年"]),
+    ("49 chambers are named every single year", "en", ["年"]), ("Every single year, 49 chambers are named", "en", ["年"]),
+    ("49 chambers are named each single year", "en", ["年"]),
     ("the monthly meeting approved 49 members", "en", [""]), ("the quarterly report lists 20 departments", "en", [""]),
     ("a daily paper named 20 departments", "en", [""]), ("weekly meetings of 20 departments", "en", [""]),
     # not a frequency: a year's name, the end of a year or a month, today's weather, by age, by date, year after year
