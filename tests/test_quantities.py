@@ -1275,6 +1275,9 @@ def test_the_words_slang_currencies_and_degrees_are_part_of_are_no_amount():
     ("Each chamber is escorted by the framework", ""), ("every chamber was founded under the framework", ""),
     ("每个商会都有的会员", "商会"), ("每个商会都捐款", "商会"), ("每个商会捐款", "商会"), ("每家企业都投资", "企业"),
     ("Each chamber is given", "商会"), ("each chamber gave", "商会"),
+    # a total of what each has, as in a sentence (see test_words_of_a_rate_that_say_none_of_the_number)
+    ("每个商会的捐款合计", ""), ("每个会员和商会的捐款加起来", ""), ("donations of every member and chamber together", ""),
+    ("each chamber's donations in all", ""), ("每个商会一共捐款", "商会"),
 ])
 def test_the_rate_a_figure_s_words_say_is_read_wherever_it_stands(words: str, span: str):
     """A figure's label is read with it: any of a rate's words says the figure is per that span."""
