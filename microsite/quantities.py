@@ -554,6 +554,7 @@ _POOLING_ZH = compile_later(r"加起来|合起来|加在一起|合在一起|总�
 _SUMMED_ZH = compile_later(r"合计|共计|总计|一共|总共|累计|共(?![同享建产识])")
 _PART_OR_JOINED_ZH = compile_later(r"的|和|与|及|、|以及|同")
 _POOLED_AFTER_REACH = 24
+_CLAUSE_STOP = compile_later(r"[,.;:!?，。；：！？、]")
 
 
 def _pooled(text: str, thing_end: int, number: Number | None, english: bool) -> bool:
@@ -561,6 +562,8 @@ def _pooled(text: str, thing_end: int, number: Number | None, english: bool) -> 
     right after it say a total of what the things have, not what each has (see _POOLING_EN); ``number`` None: to the
     end of ``text`` (a statistic's words, its figure outside them)."""
     end = len(text) if number is None else min(len(text), number.end + _POOLED_AFTER_REACH)
+    if number is not None and (stop := _CLAUSE_STOP.search(text, number.end, end)) is not None:
+        end = stop.start()  # (每个商会捐款49万元，加起来超4.5亿元: the sum is another clause's, of another number)
     words = text[thing_end:end]
     pooling, summed, joined = ((_POOLING_EN, _SUMMED_EN, _PART_OR_JOINED_EN) if english
                                else (_POOLING_ZH, _SUMMED_ZH, _PART_OR_JOINED_ZH))

@@ -1112,6 +1112,8 @@ def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quot
     ("1 million yuan per project", "en", "project"), ("Each chamber gave 1 million yuan in all", "en", "商会"),
     ("Each chamber gave 1 million yuan in total", "en", "商会"), ("每个商会一共捐款49万元", "zh", "商会"),
     ("each chamber together with its members gave 1 million yuan", "en", "商会"), ("每个商会共捐款49万元", "zh", "商会"),
+    ("Each chamber gave 1 million yuan, and together they gave more", "en", "商会"),
+    ("每个商会捐款49万元，加起来超过一千万元", "zh", "商会"),
     ("met 49 times every two years", "en", "2年"), ("every other year, 49 chambers are named", "en", "2年"),
     ("49 chambers meet biennially", "en", "2年"), ("every three months, 49 events", "en", "3月"),
     ("annual donations of 450 million yuan", "en", "年"), ("annual donations of over 450 million yuan", "en", "年"),
