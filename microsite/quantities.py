@@ -385,11 +385,12 @@ _RATE_EN_AFTER = compile_later(
 # delegates each year) and at a word that opens another clause (who, which, that, when, because, and the ...): 49
 # members who meet every year are 49 once. Not "a year" (in a year, a year ago: a time as often), nor each or every
 # thing (49 yuan each names no thing a quote could be found to say).
+_ON_A_BASIS = rf"\bon\s+an?\s+(?P<basis>{_EN_ADJECTIVES}|fortnightly)\s+basis\b"  # (on a monthly basis: monthly)
 _RATE_EN_LATER = compile_later(
     r"\b(?:every|each|per)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
     r"|(?:single\s+)?(?P<span>year|month|week|day|quarter))\b(?![\w-])(?!\s+(?:of|ago|earlier|later|before|after|old)\b)"
     r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
-    r"|per\s+annum)\b(?![\w-])", re.IGNORECASE)
+    r"|per\s+annum)\b(?![\w-])|" + _ON_A_BASIS, re.IGNORECASE)
 _CLAUSE_ENDS_EN = compile_later(
     r"[.;:!?,()\[\]0-9\u3000-\u303f\uff01-\uff1f]|\b(?:" + _EN_NUMBER_WORDS + r"|who|whom|whose|which|that|where|when|whenever|while|because"
     r"|although|though|if|unless|since|until|whereas|and\s+(?:then\s+)?(?:the|a|an|it|its|they|their|he|she|we|this"
@@ -412,6 +413,7 @@ _RATE_EN_BEFORE = compile_later(
     # an adverb of frequency (meets quarterly with 20 departments; annually, 20 departments report): one that is only
     # an adverb anywhere, one that is an adjective as often (the monthly meeting, weekly meetings of) where it
     # follows no article and a comma or a word no noun is follows it
+    r"|" + _ON_A_BASIS + r"[^.;:!?0-9]{0,40}"
     r"|(?<![\w-])(?P<frequency>(?:annually|biannually|semi-?annually|biennially|per\s+annum)\b"
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
     r"(?:quarterly|monthly|weekly|daily|yearly|fortnightly)(?=\s*,|\s+(?:with|to|by|at|in|on|for|from|about|and|or|the"
@@ -593,7 +595,8 @@ def _rate_en_said(said: re.Match[str]) -> str:
         return groups["other"]  # per project: none of the things, said so
     if "average" in groups:
         return UNNAMED_AVERAGE
-    span = groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective") or groups.get("bare")
+    span = (groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective")
+            or groups.get("bare") or groups.get("basis"))
     if span:
         return _RATE_SPANS[span]
     adverb = groups.get("adverb") or _FREQUENCY.match(groups["frequency"]).group()  # (its words to the number cut)

@@ -1042,6 +1042,7 @@ def test_a_trick_is_no_pair():
     ("the chambers meet annually with 20 departments", "en", ["年"]),
     ("the council meets semi-annually with 20 departments", "en", ["半年"]),
     ("the council meets fortnightly with 20 departments", "en", ["2周"]),
+    ("20 departments report to it on a monthly basis", "en", ["月"]), ("On an annual basis, 20 departments report", "en", ["年"]),
     ("按季度与20个部门会商", "zh", ["季度"]), ("20个部门按季度汇报", "zh", ["季度"]), ("20个部门按月汇报", "zh", ["月"]),
     ("逐年增加20个", "zh", ["年"]), ("天天有20个部门汇报", "zh", ["天"]), ("月月有20个部门汇报", "zh", ["月"]),
     ("年年有20个部门汇报", "zh", ["年"]), ("20个部门年年获评", "zh", ["年"]), ("按年度考核20个部门", "zh", ["年"]),
