@@ -221,13 +221,22 @@ def _untraced_on_page(path: Path, reading: PageReading, said: dict[str, list[qua
     problems = []
     for text, line, column in reading.texts:
         addresses = [match.span() for match in ADDRESS.finditer(text)] if ("://" in text or "www." in text) else []
-        lang = "zh" if _CHINESE.search(text) else page_lang  # (an article's words on an English page: 第14版)
-        for claim in quantities.claimed(text, lang):
-            number = claim.number
-            if any(start <= number.start < end for start, end in addresses):
+        # An article's words on an English page (第14版) are read as Chinese, and the page's own around them as
+        # English ("(中华工商时报) of 11 October 2023"): a number either reading traces is said.
+        langs = (page_lang, "zh") if page_lang != "zh" and _CHINESE.search(text) else (page_lang,)
+        untraced, traced = [], []
+        for lang in langs:
+            for claim in quantities.claimed(text, lang):
+                number = claim.number
+                if any(start <= number.start < end for start, end in addresses):
+                    continue
+                evidence = [item for key in quantities.amount_keys(number) for item in said.get(key, ())]
+                (traced if quantities.traced(claim, evidence) else untraced).append(number)
+        reported: list = []  # (a number both readings leave untraced is reported once)
+        for number in untraced:
+            if any(other.start < number.end and number.start < other.end for other in (*traced, *reported)):
                 continue
-            if quantities.traced(claim, [item for key in quantities.amount_keys(number) for item in said.get(key, ())]):
-                continue
+            reported.append(number)
             problems.append(ContentError(
                 Location(path, line, column),
                 f"the number '{number.text}' is {where}, but no source says it: "

@@ -300,7 +300,9 @@ def test_check_site_finds_a_number_on_a_page_that_no_source_says(minimal_project
     page.write_text(page.read_text(encoding="utf-8").replace("</main>", (
         '<p>12 chambers</p><img src="x" alt="Orders of 64 billion yuan"><span title="about 77 members">x</span>'
         '<script>var n = 91;</script><p>See https://example.org/2024/93 and www.a.cn/94.</p>'
-        '<p>49 chambers, over 450 million yuan, in April 2023, page 6, 146 characters.</p><p>第06版</p></main>')),
+        '<p>49 chambers, over 450 million yuan, in April 2023, page 6, 146 characters.</p><p>第06版</p>'
+        # an article's words among the page's own: each number read as either reading traces it
+        '<p>The China Business Times (中华工商时报) of 11 October 2023, page 6; 13 (十三) chambers</p></main>')),
         encoding="utf-8")
     feed = out / "en" / "feed.xml"  # what a feed reader shows: an entry's title and summary, its HTML content
     feed.write_text(feed.read_text(encoding="utf-8").replace("<summary>", "<summary>88 members; ", 1).replace(
@@ -308,7 +310,7 @@ def test_check_site_finds_a_number_on_a_page_that_no_source_says(minimal_project
     assert main(["--root", str(minimal_project), "check", "--site", str(out)]) == 1
     err = capsys.readouterr().err
     found = re.findall(r"the number '([^']+)' is (?:on this page|in this feed), but no source says it", err)
-    assert found == ["99", "88", "12", "64 billion yuan", "about 77"], err
+    assert found == ["99", "88", "12", "64 billion yuan", "about 77", "13"], err
     assert re.search(r"en/feed\.xml:\d+:\d+: the number '88' is in this feed, but no source says it: '88 members; ",
                      err), err
     assert "hint: it reached the page where the build does not trace it (a template's expression" in err
