@@ -132,9 +132,11 @@ _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
 # The start or end of a year no word names: this one's (年初以来, since the start of the year; 年底前, by its end), not
 # the year's a word before it names (2023年初, 今年年底, 每年年末), nor a word of its own (大年初一, the lunar new
 # year's day; 青年初心, 青年底线: 青年 and another word; 年底薪, a year's base pay); 年中 only where the clause goes on no
-# word (今年中国, 年中无休 are others).
-YEAR_BOUND_ZH = (r"年(?<![\d〇零一二三四五六七八九十年大每青少老成童幼中晚早近往当同该次]年)"
-                 r"(?:初(?![一二三四五六七八九十心创])|底(?![线气色蕴子牌薪])|末"
+# word (今年中国, 年中无休 are others). Its end in other words too (年末, 年尾, 年终 but 年终奖, a bonus; 岁末, 岁尾: 岁
+# is the year, as 年 is, but after a numeral an age).
+YEAR_BOUND_ZH = (r"岁(?<![\d〇零一二三四五六七八九十]岁)[末尾]|歲(?<![\d〇零一二三四五六七八九十]歲)[末尾]"
+                 r"|年(?<![\d〇零一二三四五六七八九十年大每青少老成童幼中晚早近往当同该次]年)"
+                 r"(?:初(?![一二三四五六七八九十心创])|底(?![线气色蕴子牌薪])|末|尾|终(?!奖)|終(?!獎)"
                  r"|中(?=[，,。；;、：:！!？?）)\s]|$|前|后|以[前后来]|之[前后]|左右|时|期间))")
 _YEAR = rf"(\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}}|今|去|明)"  # 2023, 二〇二三
 _ZH_PATTERNS = (

@@ -158,6 +158,9 @@ _TRADITIONAL += "羅鋒槍劍亞"  # (the words 刀 and 欧 begin, no currency: 
 _TRADITIONAL += "禮淩鼕奧運崗驚蟄處"  # (the words of a date without a numeral: 禮拜三, 淩晨, 鼕天, 驚蟄, 處暑; and of none:
 # 冬季奧運會, 較早上崗)
 _TRADITIONAL += "權號納圖稅"  # (the words 版 begins, no page: 版權, 版號, 西雙版納, 版圖, 版稅)
+
+
+_TRADITIONAL += "較殘盡儘"  # (the parts of a season and the words they are not: 殘冬, 較晚秋收, 儘早春耕)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -168,6 +171,9 @@ _SIMPLIFIED += "协业摊们诸义匀"
 _SIMPLIFIED += "罗锋枪剑亚"
 _SIMPLIFIED += "礼凌冬奥运岗惊蛰处"
 _SIMPLIFIED += "权号纳图税"
+
+
+_SIMPLIFIED += "较残尽尽"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -1728,7 +1734,7 @@ _FESTIVAL_WORDS = compile_later("节|節|元旦|除夕|端午|中秋|国庆|國�
 # A part of a year or a month said with no numeral nor 年 (岁末, 本月底, 月中旬, the end of the month, mid-month,
 # month-end): a date (see quantities.PART_OF_YEAR), which a text with no other sign of a number holds too. Each
 # branch begins with a literal of its own.
-_PART_WITHOUT_A_NUMERAL = compile_later(r"岁末|歲末|月初|月中|月底|月末|月上旬|月下旬|mid-?month|month[\s-]?end"
+_PART_WITHOUT_A_NUMERAL = compile_later(r"岁末|歲末|岁尾|歲尾|月初|月中|月底|月末|月上旬|月下旬|mid-?month|month[\s-]?end"
                                         r"|(?:start|beginning|middle|end)\s+of\s+(?:the|this|last|next|that)\s+month")
 
 
@@ -1750,6 +1756,9 @@ def may_name_a_festival(text: str) -> bool:
 # quantities): they were read as nothing, so a page could date a meeting to a Wednesday morning its article never
 # named. Each kind's words are numbered alike in either language (周三 and Wednesday are 3; 秋季 and fall are 3).
 WEEKDAY, SEASON, TIME_OF_DAY = "day of the week", "season", "time of day"
+# A part of a season (盛夏, midsummer; 深秋, late autumn: 1 its start, 2 its middle, 3 its end), said with the season:
+# two claims, as 年底's year and part are (a quote's 夏季 traces the summer of 盛夏, not its middle)
+PART_OF_SEASON = "part of a season"
 # Chinese: one alternation of words that each begin with a character of their own, the words it is part of looked at
 # from there (a search whose branches begin with a group or a class of characters tries every branch at every
 # character: ten times as slow). Not 一周三次 or 两周三天 (three times a week: a numeral before 周), 每周一次, 周三个
@@ -1758,19 +1767,34 @@ WEEKDAY, SEASON, TIME_OF_DAY = "day of the week", "season", "time of day"
 # 下午茶, 晚上好 and 较早上市 (listed earlier). Read in Simplified characters (週三 and 禮拜天 folded first).
 _NO_COUNT_AFTER = "(?![次个回趟遍场届名位家篇份批轮项条十百千万倍])"
 _ZH_WEEKDAY = f"[一二三四五六]{_NO_COUNT_AFTER}|日(?!常){_NO_COUNT_AFTER}"
+# The weekend (周末, 双休日: 8, Saturday and Sunday), a time of the week as a day of it is: not two weekends (两个周末, a
+# span) nor the newspaper 南方周末
+_ZH_WEEKEND = "末(?<![两三四五六七八九十几数多]个周末)(?<!南方周末)"
 _ZH_SEASON_NAME = "(?:季(?!奥|运动|达沃斯)|天(?<=[年个].天)(?!般))"
+# A season said with its part (see PART_OF_SEASON): its start, middle or end, or none (金秋, golden autumn). Not the
+# words around that make others (年初春节: 年初 and 春节; 提早春耕; 较晚秋收), a charity's name (金秋助学) or a tea
+# (早春茶); not 寒冬 or 严冬, an industry's hard times as often as winter.
+_SEASON_PARTS_ZH = {"初春": 1, "早春": 1, "孟春": 1, "初夏": 1, "孟夏": 1, "初秋": 1, "早秋": 1, "孟秋": 1, "初冬": 1,
+                    "孟冬": 1, "仲春": 2, "仲夏": 2, "盛夏": 2, "仲秋": 2, "隆冬": 2, "仲冬": 2, "深冬": 2,
+                    "暮春": 3, "晚春": 3, "晚夏": 3, "深秋": 3, "晚秋": 3, "暮秋": 3, "残冬": 3, "晚冬": 3, "金秋": 0}
+_ZH_SEASON_PART_WORDS = "|".join(
+    f"{word}(?<![年月]初{word[1]})(?<![提较过趁及很最尽]早{word[1]})(?<![较很过太傍夜昨今当早]晚{word[1]})"
+    f"(?!节|耕|收|茶|助学)" for word in _SEASON_PARTS_ZH)
 _DATE_WORD_ZH = compile_later(
-    f"周(?<![0-9一二两三四五六七八九十几数]周)(?:{_ZH_WEEKDAY})|星期(?:{_ZH_WEEKDAY}|天)|礼拜(?:{_ZH_WEEKDAY}|天)"
-    f"|春{_ZH_SEASON_NAME}|夏{_ZH_SEASON_NAME}|秋{_ZH_SEASON_NAME}|冬{_ZH_SEASON_NAME}"
+    f"周(?<![0-9一二两三四五六七八九十几数]周)(?:{_ZH_WEEKDAY}|{_ZH_WEEKEND})|星期(?:{_ZH_WEEKDAY}|天)"
+    f"|礼拜(?:{_ZH_WEEKDAY}|天)|双休日"
+    f"|春{_ZH_SEASON_NAME}|夏{_ZH_SEASON_NAME}|秋{_ZH_SEASON_NAME}|冬{_ZH_SEASON_NAME}|{_ZH_SEASON_PART_WORDS}"
     "|凌晨|早上(?![市线榜架岗好])|晚上(?![市线榜架岗好])|早晨|清晨|上午|中午|下午(?!茶)|午后|傍晚|晚间|当晚|深夜")
 # What each Chinese one begins with, in either script: a text without one names none (one search, each word a
 # literal of its own, spares most texts folding their Traditional characters)
 _ZH_DATE_WORD_LEAD = compile_later("|".join(
-    [f"{week}{day}" for week in ("周", "週", "星期", "礼拜", "禮拜") for day in "一二三四五六日天"]
-    + [f"{season}{name}" for season in "春夏秋冬鼕" for name in "季天"]
+    [f"{week}{day}" for week in ("周", "週", "星期", "礼拜", "禮拜") for day in "一二三四五六日天末"]
+    + [f"{season}{name}" for season in "春夏秋冬鼕" for name in "季天"] + ["双休日", "雙休日"]
+    + list(_SEASON_PARTS_ZH)
     + "凌晨 淩晨 早上 晚上 早晨 清晨 上午 中午 下午 午后 午後 傍晚 晚间 晚間 当晚 當晚 深夜".split()))
-_WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7,
+_WEEKDAY_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "末": 8, "双休日": 8,
                     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+_WEEKEND = 8  # (Saturday and Sunday: a time of the week of its own, which neither day alone traces)
 _SEASON_NUMBERS = {"春": 1, "夏": 2, "秋": 3, "冬": 4, "spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 # The small hours, the morning, noon, the afternoon, the evening or night (早上 and 上午 are one morning to a reader
 # of English)
@@ -1782,14 +1806,16 @@ _TIME_NUMBERS = {"凌晨": 1, "早上": 2, "早晨": 2, "清晨": 2, "上午": 2
 # at noon, Wednesday afternoon): a hot spring, spring water, numbers fall, morning tea and the morning paper are no
 # date. Each word is searched for from its own letters (the seasons and times in the text in lower case), whole
 # words only, and the words before it looked back at from there.
-_DATE_WORD_EN = compile_later("monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DATE_WORD_EN = compile_later("monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|midsummer|midwinter"
                                "|spring|summer|autumn|winter|fall|morning|afternoon|evening|night|noon|midday")
 # What every English one holds: a text without one names none (a search for one of many words is slow: it tries
 # them at each of the letters they begin with, which are most of a text's)
-_EN_DATE_WORD_PARTS = ("day", "spring", "summer", "autumn", "winter", "fall", "morning", "evening", "night", "noon")
+_EN_DATE_WORD_PARTS = ("day", "spring", "summer", "autumn", "winter", "fall", "morning", "evening", "night", "noon",
+                       "weekend")
 _EN_DATE_BEFORE = (r"\b(?:in|during|by|since|until|through|over|throughout|this|last|next|that|early|late|each|every"
                    r"|one|the same|on|yesterday|tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|at)")
-_EN_SEASON_BEFORE = compile_later(rf"(?:{_EN_DATE_BEFORE}\s+(?:the\s+)?(?:(?:early|late)\s+)?|\bmid-)\Z",
+_EN_SEASON_BEFORE = compile_later(rf"(?:{_EN_DATE_BEFORE}\s+(?:the\s+)?(?:(?:early|late|high)\s+"
+                                  rf"|(?:dead|depths?|height)\s+of\s+)?|\bmid-)\Z",
                                   re.IGNORECASE)
 _EN_FALL_BEFORE = compile_later(r"\b(?:in|during|this|last|next|that|by|since|until)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _EN_SEASON_YEAR = compile_later(r"(?:\s+of)?\s+(?:19|20)[0-9]{2}\b")  # spring of 2023, Spring 2023
@@ -1800,6 +1826,19 @@ _EN_FALL_OF_A_THING = compile_later(r"\s+of\s+(?!(?:the\s+)?(?:that|this|last|ne
 _EN_NOT_A_SEASON = compile_later(r"[\s-]+(?:water|rolls?|onions?|tides?|cleaning|festival|olympics|davos|games|palace"
                                  r"|and\s+autumn)\b|\s+in\b", re.IGNORECASE)
 _EN_TIME_BEFORE = compile_later(rf"{_EN_DATE_BEFORE}\s+(?:the\s+)?\Z", re.IGNORECASE)
+# A time said before the event it dates, as an adjective (a morning meeting, an evening session, the autumn fair, a
+# weekend forum): a date too, where an article or a possessive stands before it and a word for a gathering after it
+# (not Good morning, an evening out, the morning paper, the evening meal: no event dated)
+_EN_ARTICLE_BEFORE = compile_later(r"\b(?:a|an|the|its|their|his|her|our)\s+\Z", re.IGNORECASE)
+_EN_EVENT_AFTER = compile_later(
+    r"[\s-]+(?:meetings?|sessions?|sittings?|forums?|fora|gatherings?|talks?|lectures?|seminars?|symposi(?:um|a)"
+    r"|workshops?|ceremon(?:y|ies)|receptions?|banquets?|briefings?|conferences?|rall(?:y|ies)|events?|visits?"
+    r"|tours?|fairs?|exhibitions?|summits?|dialogues?|exchanges?|classes|class|courses?|training)\b", re.IGNORECASE)
+# A part of a season said before it (early spring, late autumn, mid-summer, high summer, the dead of winter: see
+# PART_OF_SEASON); midsummer and midwinter are one word, a season always
+_EN_SEASON_PART_BEFORE = compile_later(r"\b(?:(?P<early>early)|(?P<late>late)|(?P<mid>mid-|high|the\s+(?:dead|depths?"
+                                       r"|height)\s+of))\s*\Z", re.IGNORECASE)
+_EN_PART_NUMBERS = {"early": 1, "mid": 2, "late": 3}
 _EN_NOT_A_TIME = compile_later(r"\s+(?:tea|paper|post|star|glory|sickness|show|news|owl|shift|life|club|market)\b",
                                re.IGNORECASE)
 _EN_DATE_REACH = 24  # characters back from the word: "throughout the early " fits
@@ -1823,24 +1862,51 @@ def date_words(text: str, lowered: str | None = None) -> list[DateWord]:
     found = []
     chinese = not text.isascii()
     if chinese and (lead := _ZH_DATE_WORD_LEAD.search(text)) is not None:
-        found = [DateWord(match.start(), match.end(), text[match.start():match.end()], *_zh_date_word(match.group()))
-                 for match in _DATE_WORD_ZH.finditer(fold_traditional(text), lead.start())]
+        found = [word for match in _DATE_WORD_ZH.finditer(fold_traditional(text), lead.start())
+                 for word in _zh_date_words(text, match)]
     lowered = caseless(text) if lowered is None else lowered
     if any(word in lowered for word in _EN_DATE_WORD_PARTS) and (first := _DATE_WORD_EN.search(lowered)) is not None:
-        found += [DateWord(match.start(), match.end(), text[match.start():match.end()], kind,
-                           _WEEKDAY_NUMBERS.get(match.group()) or _SEASON_NUMBERS.get(match.group())
-                           or _TIME_NUMBERS[match.group()])
-                  for match in _DATE_WORD_EN.finditer(lowered, first.start())
-                  if _a_whole_word(lowered, match) and (kind := _en_date_word(text, match))]
+        found += [word for match in _DATE_WORD_EN.finditer(lowered, first.start()) if _a_whole_word(lowered, match)
+                  for word in _en_date_words(text, match)]
     return found
 
 
-def _zh_date_word(word: str) -> tuple[str, int]:
-    if word[0] in "周星礼":
-        return WEEKDAY, _WEEKDAY_NUMBERS[word[-1]]
+def _en_date_words(text: str, match: re.Match) -> list[DateWord]:
+    """What a match of ``_DATE_WORD_EN`` (found in ``text`` in lower case) says where it stands: nothing, one word,
+    or a season and its part (late autumn: late the end, autumn the season)."""
+    word = match.group()
+    start, end = match.start(), match.end()
+    if word in ("midsummer", "midwinter"):
+        shown = text[start:end]
+        return [DateWord(start, start + 3, shown, PART_OF_SEASON, 2),
+                DateWord(start + 3, end, shown, SEASON, _SEASON_NUMBERS[word[3:]])]
+    kind = _en_date_word(text, match)
+    if not kind:
+        return []
+    value = (_WEEKEND if word == "weekend" else _WEEKDAY_NUMBERS.get(word) or _SEASON_NUMBERS.get(word)
+             or _TIME_NUMBERS[word])
+    said = DateWord(start, end, text[start:end], kind, value)
+    if kind != SEASON or (part := _EN_SEASON_PART_BEFORE.search(text, max(0, start - _EN_DATE_REACH), start)) is None:
+        return [said]
+    return [DateWord(*part.span(part.lastgroup), part.group(part.lastgroup).strip(" -"), PART_OF_SEASON,
+                     _EN_PART_NUMBERS.get(part.lastgroup, 2)), said]
+
+
+def _zh_date_words(text: str, match: re.Match) -> list[DateWord]:
+    """What a match of ``_DATE_WORD_ZH`` in ``text`` (folded) says: one word, or a season and its part (盛夏: 盛
+    the middle, 夏 the summer; both shown as the word)."""
+    start, end, word = match.start(), match.end(), match.group()
+    shown = text[start:end]
+    if word in _SEASON_PARTS_ZH:
+        season = DateWord(start + 1, end, shown, SEASON, _SEASON_NUMBERS[word[1]])
+        if not _SEASON_PARTS_ZH[word]:
+            return [season]  # (金秋: autumn, no part of it)
+        return [DateWord(start, start + 1, shown, PART_OF_SEASON, _SEASON_PARTS_ZH[word]), season]
+    if word[0] in "周星礼双":
+        return [DateWord(start, end, shown, WEEKDAY, _WEEKDAY_NUMBERS.get(word) or _WEEKDAY_NUMBERS[word[-1]])]
     if word in _TIME_NUMBERS:
-        return TIME_OF_DAY, _TIME_NUMBERS[word]
-    return SEASON, _SEASON_NUMBERS[word[0]]
+        return [DateWord(start, end, shown, TIME_OF_DAY, _TIME_NUMBERS[word])]
+    return [DateWord(start, end, shown, SEASON, _SEASON_NUMBERS[word[0]])]
 
 
 def _a_whole_word(text: str, match: re.Match) -> bool:
@@ -1857,6 +1923,12 @@ def _en_date_word(text: str, match: re.Match) -> str:
         return WEEKDAY if text[match.start()].isupper() else ""
     start, word = match.start(), match.group()
     window = max(0, start - _EN_DATE_REACH)
+    if (_EN_EVENT_AFTER.match(text, match.end()) is not None
+            and _EN_ARTICLE_BEFORE.search(text, window, start) is not None):
+        # (a morning meeting, a summer seminar, a weekend forum)
+        return WEEKDAY if word == "weekend" else SEASON if word in _SEASON_NUMBERS else TIME_OF_DAY
+    if word == "weekend":
+        return WEEKDAY if _EN_TIME_BEFORE.search(text, window, start) is not None else ""
     if word in _SEASON_NUMBERS:
         if _EN_SEASON_YEAR.match(text, match.end()) is not None:
             return SEASON

@@ -37,7 +37,8 @@ from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR,
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS, ZH_PLAIN_DIGITS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
-                       FESTIVAL_NAME, SEASON, TIME_OF_DAY, WEEKDAY, date_words, festival_number, fold_letters,
+                       FESTIVAL_NAME, PART_OF_SEASON, SEASON, TIME_OF_DAY, WEEKDAY, date_words, festival_number,
+                       fold_letters,
                        fold_traditional, is_slash_fraction, may_hold_numbers, may_name_a_festival, same_value)
 from .patterns import compile_later
 
@@ -54,9 +55,10 @@ PART_OF_YEAR = "part of a year"  # 年初, 年中, 年底, early 2023, mid-year:
 # The hour and the minute of a time of day in digits (9:30, 9时30分, 上午9点, 9 a.m.): the hour as a 12-hour clock
 # shows it (21时 is 9 p.m.: a time of day word, 晚上 or p.m., says which half where one is written)
 HOUR, MINUTE = "hour", "minute"
-# A day of the week (周三, Wednesday: 1 to 7), a season (春季, in the spring: 1 to 4) and a time of day (上午, in the
-# morning: 1 the small hours to 5 the evening): dates without a numeral, numbered by numerals.date_words
-_WORD_PARTS = (WEEKDAY, SEASON, TIME_OF_DAY, HOUR, MINUTE)
+# A day of the week (周三, Wednesday: 1 to 7; 周末, the weekend: 8), a season (春季, in the spring: 1 to 4) and its
+# part (盛夏, late autumn: 1 to 3), and a time of day (上午, in the morning: 1 the small hours to 5 the evening): dates
+# without a numeral, numbered by numerals.date_words
+_WORD_PARTS = (WEEKDAY, SEASON, PART_OF_SEASON, TIME_OF_DAY, HOUR, MINUTE)
 # (every currency: 五亿美元 and 三千万港元 were read as nothing, 5亿美元 as an amount)
 AMOUNT_UNITS = frozenset((*CURRENCIES, "万元", "亿元", "%", "‰", "分之", "百分点", "个百分点", "折", "刀", "欧"))
 _SAME_MEASURE = {"周年": "年", "周岁": "岁", "星期": "周", "千米": "公里", "千克": "公斤", "平方千米": "平方公里",
@@ -247,9 +249,9 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if quantity is not None:
             read.append(quantity)
         after = quantity
-    return _with_clock_times(_with_rates(_with_festivals(
-        found + read[::-1] + halves + clock + _relative_years(text) + _firsts(text) + _parts_of_months(text)
-        + _parts_of_years(text) + _dated_by_words(text), text), text, chinese=True), text)
+    return _with_clock_times(_with_rates(_with_festivals(_said(
+        text, found + read[::-1] + halves + clock + _relative_years(text) + _firsts(text) + _parts_of_months(text)
+        + _parts_of_years(text) + _dated_by_words(text)), text), text, chinese=True), text)
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -669,23 +671,31 @@ def _festivals(text: str) -> list[Quantity]:
 # March alone (the month itself is read apart). Not 3月初步 (a first step), nor 每月初 (every month's start, a habit).
 # 中 alone (3月中, 年中) only where the clause goes on no word (3月中国, 今年中小企业): before a stop or 前, 后, 以来.
 _MID_ENDS_A_WORD = r"中(?=[，,。；;、：:！!？?）)\s]|$|前|后|以[前后来]|之[前后]|左右|时|期间)"
+# A span of two parts (3月中下旬, 上中旬, 中、下旬; mid-to-late March, early to mid-March) is read as the span, between
+# their values (2.5: the middle to the end): it was read as its first part, so a quote's 3月中旬 traced 3月中下旬.
+_SPAN_OF_PARTS_ZH = r"(?P<earlymid>上、?中旬)|(?P<midlate>中、?下旬)|"
 _PART_OF_MONTH_ZH = compile_later(  # (from 月, a character of its own: a search that began with a look back at a
     # numeral tried it at every character)
-    r"(?<=[0-9０-９一二三四五六七八九十])月(?:(?P<early>上旬|初(?![步心衷期级始创次]))|(?P<mid>中旬|" + _MID_ENDS_A_WORD
+    r"(?<=[0-9０-９一二三四五六七八九十])月(?:" + _SPAN_OF_PARTS_ZH
+    + r"(?P<early>上旬|初(?![步心衷期级始创次]))|(?P<mid>中旬|" + _MID_ENDS_A_WORD
     + r")|(?P<late>下旬|底(?![薪线])|末))")
 # The same after no month's numeral (本月底, 上个月初, 月底前): a part of the month the text is about, unnamed. Read as a
 # part alone, which a quote must say in its words (月底, or 3月底: the part is the same), never as the article's month:
 # 月底前完成 of an article of 31 March may be April's end, and a page's 月底 speaks of the reader's month. Only after a
 # word that names the month (本, 上, 下, 当, 次, 该, 同, 这个) or where no word stands before 月 (岁月, 蜜月, 每月 are others).
 _BARE_PART_OF_MONTH_ZH = compile_later(
-    r"月(?:(?P<early>上旬|初(?![步心衷期级始创次一二三四五六七八九十]))|(?P<mid>中旬|" + _MID_ENDS_A_WORD
-    + r")|(?P<late>下旬|底(?![薪线])|末))")
+    r"月(?:" + _SPAN_OF_PARTS_ZH + r"(?P<early>上旬|初(?![步心衷期级始创次一二三四五六七八九十]))|(?P<mid>中旬|"
+    + _MID_ENDS_A_WORD + r")|(?P<late>下旬|底(?![薪线])|末))")
 _MONTH_NAMED_BY = frozenset("本上下当次该同")
+# The words that may stand before a month no word names, and make no other word of 月 (在月底, 于月中旬, 到月底, 截至月底:
+# 在月底 was read as nothing, as 岁月 and 每月 are)
+_BEFORE_A_BARE_MONTH = frozenset("在于到至截及")
 _PART_OF_MONTH_EN = compile_later(
-    rf"\b(?:(?P<early>early|the (?:start|beginning) of)|(?P<mid>mid|the middle of)|(?P<late>late|the end of))"
+    rf"\b(?:(?P<earlymid>early[\s-]+to[\s-]+mid)|(?P<midlate>mid[\s-]*(?:to|-)[\s-]*late)"
+    rf"|(?P<early>early|the (?:start|beginning) of)|(?P<mid>mid|the middle of)|(?P<late>late|the end of))"
     rf"[\s-]+(?:in\s+)?(?={_EN_MONTHS}\b|(?:the|this|last|next|that) month\b(?!['’]s))"
     rf"|\b(?P<mid_month>mid[\s-]?month)\b|\b(?P<late_month>month[\s-]?end)\b", re.IGNORECASE)
-_PART_VALUES = {"early": 1, "mid": 2, "late": 3}
+_PART_VALUES = {"early": 1, "mid": 2, "late": 3, "earlymid": 1.5, "midlate": 2.5}
 _PART_WORDS_ZH = ("旬", "月初", "月底", "月末", "月中")
 _PART_WORDS_EN = ("early", "mid", "late", "start of", "beginning of", "middle of", "end of", "month end", "month-end",
                   "monthend")
@@ -706,13 +716,25 @@ def _parts_of_months(text: str) -> list[Quantity]:
                      frozenset((DATE,)), PART_OF_MONTH) for start, end, part in found]
 
 
+def parts_of_an_unnamed_month(text: str) -> list[re.Match]:
+    """The parts of a month ``text`` names with no word before 月 at all (月底前, 在月底, 截至月底): the month the text
+    is read in, where the site speaks for itself, as 本月 is (see tracing.times_from_today); not 当月底 or 该月初,
+    the month the text is about."""
+    if "月" not in text:
+        return []
+    return [match for match in _BARE_PART_OF_MONTH_ZH.finditer(text)
+            if not match.start() or text[match.start() - 1] in _BEFORE_A_BARE_MONTH
+            or not ("\u3400" <= text[match.start() - 1] <= "\u9fff" or text[match.start() - 1].isalnum())]
+
+
 def _no_month_named_before(text: str, at: int) -> bool:
     """Whether the 月 at ``at`` in ``text`` follows no numeral but a word that says which month (本月, 上个月), or no
     word at all (月底前, at a clause's start); not 岁月, 蜜月 or 每月 (every month: a habit, no date)."""
     before = text[at - 1] if at else ""
     if before == "个":
         return text[at - 2:at - 1] in ("这", "上", "下")
-    return before in _MONTH_NAMED_BY or not ("\u3400" <= before <= "\u9fff" or before.isdecimal())
+    return (before in _MONTH_NAMED_BY or before in _BEFORE_A_BARE_MONTH
+            or not ("\u3400" <= before <= "\u9fff" or before.isdecimal()))
 
 
 # 年初, 年中, 年底, 年末, 岁末, 2023年初, 今年年底, 去年底, early 2023, mid-2023, the end of last year, year-end: a part
@@ -721,10 +743,12 @@ def _no_month_named_before(text: str, at: int) -> bool:
 # year's, see _relative_years), the part from the character after 年, so both are claims. Not after a word that makes
 # another of 年 (青年初心, 大年初一, 每年年末: every year's end, a habit; 一年中, 三年底: a count of years), nor 年底薪
 # (a year's base pay), 今年中国, the early 1990s, the end of the year's plan, a year-end bonus (a kind of pay); nor
-# 年初以来, 2023年初至今, since the start of 2023: a time since the year began, as 今年以来 says (no part of it).
+# 年初以来, 2023年初至今, since the start of 2023: a time since the year began, as 今年以来 says (no part of it). Its
+# end in other words is the same part (年尾, 年终, 岁尾; not 年终奖, a bonus), and no year before it is this year, as
+# 年底's is (see dates.YEAR_BOUND_ZH): year-end and mid-year too (see _parts_of_years).
 _PART_OF_YEAR_ZH = compile_later(
     r"年(?:(?P<early>初(?![一二三四五六七八九十心创步次级衷始期至到]|以来))|(?P<mid>" + _MID_ENDS_A_WORD
-    + r")|(?P<late>底(?![线气色蕴子牌薪])|末))|岁(?P<late_>末)")
+    + r")|(?P<late>底(?![线气色蕴子牌薪])|末|尾|终(?!奖)))|岁(?P<late_>末|尾)")
 _NO_YEAR_BEFORE = frozenset("大每青少老成童幼中晚早近往多历全几数半逐" + ZH_NUMERALS)
 _PART_OF_YEAR_EN = compile_later(
     r"\b(?:(?P<early>early|(?<!since )the (?:start|beginning) of)|(?P<mid>mid|the middle of)|(?P<late>late|the end of))"
@@ -739,18 +763,37 @@ def _parts_of_years(text: str) -> list[Quantity]:
     """The parts of a year ``text`` names (年底, late 2023, mid-year): each a date, 1, 2 or 3 (start, middle, end),
     which a quote must name too (see ``_PART_OF_YEAR_ZH``)."""
     found = []
-    if ("年" in text or "岁" in text or "歲" in text) and ("初" in text or "中" in text or "底" in text or "末" in text):
+    if ("年" in text or "岁" in text or "歲" in text) and ("初" in text or "中" in text or "底" in text or "末" in text
+                                                       or "尾" in text or "终" in text or "終" in text):
         folded = fold_traditional(text)
-        found += [(match.start() + (folded[match.start()] == "年"), match.end(), match.lastgroup,
+        found += [(match.start() + 1, match.end(), match.lastgroup,
                    text[match.start():match.end()])
                   for match in _PART_OF_YEAR_ZH.finditer(folded) if _a_year_before(folded, match.start())]
     lowered = text.lower()
+    this_year = []
     if any(word in lowered for word in _YEAR_PART_WORDS_EN):
-        found += [(match.start(), match.end(), match.lastgroup, match.group().rstrip(" -\n\t"))
-                  for match in _PART_OF_YEAR_EN.finditer(text)]
+        for match in _PART_OF_YEAR_EN.finditer(text):
+            start, end, shown = match.start(), match.end(), match.group().rstrip(" -\n\t")
+            if match.lastgroup.endswith("_"):  # year-end, mid-year: no year named, so this one's, as the end of the
+                # year is (see _relative_years); its word "year" the year's claim, the rest the part's
+                year = lowered.index("year", start)
+                this_year.append(Quantity(Number(0.0, EXACT, year, year + 4, shown), frozenset((DATE,)),
+                                          RELATIVE_YEAR))
+                start, end = (start, year) if year > start else (year + 4, end)
+                start, end = _stripped(text, start, end)
+            found.append((start, end, match.lastgroup, shown))
     # (a part's place is after 年, which the year's claim takes; it shows as the word, 年底)
     return [Quantity(Number(float(_PART_VALUES[part.split("_")[0]]), EXACT, start, end, shown), frozenset((DATE,)),
-                     PART_OF_YEAR) for start, end, part, shown in found]
+                     PART_OF_YEAR) for start, end, part, shown in found] + this_year
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved inward over spaces and hyphens (the part of "year-end" is its "end")."""
+    while start < end and text[start] in " -\n\t":
+        start += 1
+    while end > start and text[end - 1] in " -\n\t":
+        end -= 1
+    return start, end
 
 
 def _a_year_before(text: str, at: int) -> bool:
@@ -764,6 +807,48 @@ def _a_year_before(text: str, at: int) -> bool:
     if len(before) == 4 and (before.isdecimal() or all(char in ZH_PLAIN_DIGITS for char in before)):
         return True
     return not at or not (text[at - 1] in _NO_YEAR_BEFORE or text[at - 1].isdecimal())
+
+
+# A date left open, in words: two joined by 还是 or "or" (上午还是下午, whether in the morning or the afternoon: which
+# of them is not said), or in a clause that says a text does not say it (文章没有说恳谈会在上午举行, 未说明是周三还是
+# 周四, the article does not say whether it met on Wednesday). No claim: each was refused as a date its quote does not
+# say. A clause after a comma says its own (文章没有说，恳谈会在上午举行 dates the meeting), and an event denied is
+# still dated (会议未能在年底召开, the meeting was not held in the morning): only what a text says or asks is left
+# open.
+_LEFT_OPEN_PARTS = frozenset((RELATIVE_YEAR, PART_OF_MONTH, PART_OF_YEAR, *_WORD_PARTS))
+_EITHER = compile_later(r"\s*(?:还是|或者|或是|或|抑或)\s*(?:在|是)?\s*"
+                        r"|\s*,?\s+(?:or|and/or)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+)?", re.IGNORECASE)
+_NOT_SAID = compile_later(
+    r"(?:没有?|未|并未|并没有?|不|尚未)(?:说|提(?![倡升高供前出交名醒议拔])|写|讲|交代|透露|注明|载明|标明|明确|表明|给出"
+    r"|指出)|不清楚|不详|不知道|不得而知|未知|无从得知"
+    r"|\b(?:does|did|do|will|would|can)\s*(?:not|n['’]t)\s+(?:say|state|mention|give|specify|tell|report|show|indicate"
+    r"|name)\b|\bnot\s+(?:said|stated|mentioned|given|specified|known|clear|named)\b|\bunclear\b|\bunknown\b"
+    r"|\bno\s+(?:mention|word)\b|\bwhether\b|\bsilent\s+(?:on|about)\b", re.IGNORECASE)
+
+
+def _said(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` but the dates in words that ``text`` leaves open (see ``_EITHER``)."""
+    words = sorted((item for item in found if item.part in _LEFT_OPEN_PARTS), key=lambda item: item.number.start)
+    if not words:
+        return found
+    units: list[list[Quantity]] = []  # (盛夏, 年底: a season and its part, a year and its part, one date)
+    for item in words:
+        if units and item.number.start <= max(other.number.end for other in units[-1]):
+            units[-1].append(item)
+        else:
+            units.append([item])
+    open_ = set()
+    for first, second in zip(units, units[1:]):
+        if _EITHER.fullmatch(text, max(item.number.end for item in first), second[0].number.start) is not None:
+            open_.update(map(id, first + second))
+    for unit in units:
+        start = unit[0].number.start
+        clause = start
+        while clause and text[clause - 1] not in CLAUSE_BEGINS:
+            clause -= 1
+        if _NOT_SAID.search(text, clause, start) is not None:
+            open_.update(map(id, unit))
+    return [item for item in found if id(item) not in open_] if open_ else found
 
 
 def _dated_by_words(text: str) -> list[Quantity]:
@@ -814,7 +899,13 @@ def _with_clock_times(found: list[Quantity], text: str) -> list[Quantity]:
 # (下午三点): not 九点建议 (nine proposals), 三点一线, 一点点, 两点 (two points); 时 not where it begins a word (一时间,
 # 三时期) nor after 一 alone (一时: for a while), unless a time of day stands before it or the minutes after.
 _ZH_HOUR_AFTER = compile_later(
-    r"(?P<mark>[时点])(?:(?P<minute>[〇零一二三四五六七八九十]{1,3})分|(?P<half>半)|(?P<clock>[钟整]))?")
+    r"(?P<mark>[时点])(?:过?(?P<minute>[〇零一二三四五六七八九十]{1,3})分|(?P<half>半)|(?P<clock>[钟整]))?")
+# 九点零五分, 十点零八分: a minute under ten after 点 is written as a decimal's digits are, and was read as one (9.05,
+# nothing claimed). Before 分 it is a time (not after the words of a score: 评分九点零五分 is 9.05 points); 零点 alone
+# is midnight (not 零点五, 零点几: decimals).
+_DECIMAL_CLOCK = compile_later(r"(?P<hour>[〇零一二两三四五六七八九十]{1,3})点(?P<minute>零[一二三四五六七八九])(?=分)")
+_A_SCORE_BEFORE = ("分", "评", "绩")
+_MIDNIGHT = compile_later(r"[零〇]点(?![〇零一二两三四五六七八九十几半])")
 _NOT_AN_HOUR_AFTER = frozenset("期代间候刻常效髦装尚机势局事段速空光令节差针辰态序值区兴")
 _ZH_HOUR_NUMERALS = frozenset("〇零一二两三四五六七八九十")
 
@@ -828,6 +919,9 @@ def _zh_clock_times_first(text: str, numbers: list[Number]) -> tuple[list[Quanti
     starts = {number.start: number for number in numbers}
     found: list[Quantity] = []
     for number in numbers:
+        if "点" in number.text:  # (九点零五: read as a decimal)
+            found += _decimal_clock(folded, number)
+            continue
         if (number.unit or not _ZH_HOUR_NUMERALS.issuperset(number.text) or number.value >= 25
                 or number.value != int(number.value)):
             continue
@@ -843,6 +937,19 @@ def _zh_clock_times_first(text: str, numbers: list[Number]) -> tuple[list[Quanti
     return found, _outside(found, numbers, len(text))
 
 
+def _decimal_clock(text: str, number: Number) -> list[Quantity]:
+    """The hour and minute of ``number``, a decimal in Chinese numerals, where it is a time (see
+    ``_DECIMAL_CLOCK``), or none."""
+    match = _DECIMAL_CLOCK.match(text, number.start)
+    if match is None or match.end() != number.end or any(
+            word in text[max(0, number.start - 3):number.start] for word in _A_SCORE_BEFORE):
+        return []
+    hour = int(number.value)
+    return [Quantity(Number(float(hour % 12), EXACT, *match.span("hour"), match["hour"]), frozenset((DATE,)), HOUR),
+            Quantity(Number(float(round((number.value - hour) * 100)), EXACT, *match.span("minute"), match["minute"]),
+                     frozenset((DATE,)), MINUTE)]
+
+
 def _an_hour(text: str, number: Number, match: re.Match[str]) -> bool:
     """Whether ``number``, a numeral before 时 or 点 (``match``), is the hour of a time of day (see
     ``_ZH_HOUR_AFTER``)."""
@@ -850,6 +957,8 @@ def _an_hour(text: str, number: Number, match: re.Match[str]) -> bool:
         return True
     if text[max(0, number.start - 2):number.start] in _TIMES_BEFORE_AN_HOUR:
         return True
+    if number.text in "零〇" and _MIDNIGHT.match(text, number.start) is not None:
+        return True  # (零点: midnight)
     return (match["mark"] == "时" and number.text not in ("一", "两")
             and text[match.end():match.end() + 1] not in _NOT_AN_HOUR_AFTER)
 
@@ -951,7 +1060,8 @@ _RELATIVE_YEARS = compile_later(r"(?P<zh>今年度|本年度|上年度|上一年
                              re.IGNORECASE)  # (since the start of the year: this one's start)
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
                  "今年度": 0, "本年度": 0, "上年度": -1, "上一年": -1, "后年": 2,
-                 "年初": 0, "年底": 0, "年末": 0, "年中": 0,
+                 "年初": 0, "年底": 0, "年末": 0, "年中": 0, "年尾": 0, "年终": 0, "年終": 0, "岁末": 0, "岁尾": 0,
+                 "歲末": 0, "歲尾": 0,
                  "this year": 0, "last year": -1, "next year": 1, "the coming year": 1, "the year before last": -2,
                  "the year after next": 2, "the start of the year": 0, "the beginning of the year": 0,
                  "the middle of the year": 0, "the end of the year": 0, "year to date": 0}
@@ -960,7 +1070,7 @@ _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年":
 def _relative_years(text: str) -> list[Quantity]:
     """Years said from the day one reads them (今年, 去年, last year): ``今年4月`` in a quote is the article's
     April, ``去年4月`` in the site's words another; each is traced only by a quote that counts the same."""
-    if "年" not in text and "year" not in text.lower():
+    if "年" not in text and "岁" not in text and "歲" not in text and "year" not in text.lower():
         return []
     return [Quantity(Number(float(_YEAR_OFFSETS[match.group().lower()]), EXACT, *_year_of(match), match.group()),
                      frozenset((DATE,)), RELATIVE_YEAR) for match in _RELATIVE_YEARS.finditer(text)]
@@ -1071,9 +1181,9 @@ def _claimed_en(text: str) -> list[Quantity]:
         if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
-    return sorted(_with_clock_times(_with_rates(_with_festivals(
-        found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text) + _parts_of_years(text)
-        + _dated_by_words(text), text),
+    return sorted(_with_clock_times(_with_rates(_with_festivals(_said(
+        text, found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text) + _parts_of_years(text)
+        + _dated_by_words(text)), text),
         text, chinese=False), text),
                   key=lambda item: item.number.start)
 

@@ -185,6 +185,8 @@ _FROM_TODAY_EN = compile_later(
     r"|recently|lately|latterly|currently|at present|nowadays|these days|so far|to date"
     r"|(?:^|(?<=^[-*+>] )|(?<=[.!?;:]\s)|(?<=\n)|(?<=\n[-*+>] ))of late|of late(?=\s*(?:[^\w\s]|\Z))"
     r"|(?:until|up to|as of|right|for) now|from now on|going forward|upcoming|in the near future"
+    # a part of the month no word names (the end of the month, mid-month, month-end: the reader's, as this month is)
+    r"|the (?:start|beginning|middle|end) of the month(?!['’]s)|mid-?month|month[\s-]?end"
     rf"|in the coming {_EN_SPAN}|(?:in|over|during|for) (?:the )?(?:most )?recent {_EN_SPAN}"
     rf"|(?:(?:in|over|during|for) the (?:past|last)|the past|this past) (?:(?:couple of|[\w-]{{1,20}})\s)?{_EN_SPAN}"
     r"(?!\s+of\b)"
@@ -199,14 +201,16 @@ _FROM_TODAY_EN_WORDS = ("today", "yesterday", "tomorrow", " week", " month", " q
                         " ago", "recently", "lately", "latterly", "currently", "at present", "nowadays", "these days",
                         "of late", "so far", "to date", "until now", "up to now", "as of now", "right now", "for now",
                         "from now on", "going forward", "upcoming", "near future", "the coming ", "recent ",
-                        "the past ", "the last ", "this past ")
+                        "the past ", "the last ", "this past ", "of the month", "midmonth", "mid-month", "month end",
+                        "month-end", "monthend")
 
 
 def times_from_today(text: str) -> list[re.Match]:
     """The words of ``text`` that place a time from the day they are read (上个月, last month), outside quotation
     marks (the article's words, quoted), in the order they stand."""
-    found = ([*_FROM_TODAY_ZH.finditer(text), *_so_long_before_today(text), *_recently_after_a_word(text)]
-             if not text.isascii() else [])
+    found = ([*_FROM_TODAY_ZH.finditer(text), *_so_long_before_today(text), *_recently_after_a_word(text),
+              *quantities.parts_of_an_unnamed_month(text)] if not text.isascii() else [])
+    found.sort(key=lambda match: match.start())
     lowered = text.lower()
     if any(word in lowered for word in _FROM_TODAY_EN_WORDS):
         found += _FROM_TODAY_EN.finditer(text)
@@ -295,8 +299,8 @@ def _why_either_way(either: tuple[str, str, str], allowed: Allowed | None) -> tu
 
 # What a day of the week, a season or a time of day is, and the hint: the quote must say it too, in either language
 _SAID_IN_WORDS = {
-    quantities.WEEKDAY: ("a day of the week", "cite a quote that names the day (周三, 星期三, Wednesday), or leave the day "
-                                              "out"),
+    quantities.WEEKDAY: ("a day of the week", "cite a quote that names the day (周三, 星期三, Wednesday; 周末, the "
+                                              "weekend), or leave the day out"),
     quantities.SEASON: ("a season", "cite a quote that names the season (春季, 今年秋天, in the spring), or leave it out: "
                                     "a quarter (一季度) or a month is no season"),
     quantities.TIME_OF_DAY: ("a time of day", "cite a quote that says it (上午, 晚上, in the morning), or leave it out"),
@@ -326,6 +330,10 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
         return (f"'{shown}' places a date in a part of its year, and {unsaid}",
                 "write the year alone, as the quote dates it, or cite a quote that says which part (年初, 年中, 年底, "
                 "early 2023, the end of the year)")
+    if claim.part == quantities.PART_OF_SEASON:  # (盛夏, late autumn: a date more precise than the season)
+        return (f"'{shown}' places a date in a part of its season, and {unsaid}",
+                "write the season alone, as the quote dates it, or cite a quote that says which part (盛夏, 深秋, early "
+                "spring, midsummer)")
     if claim.part in _SAID_IN_WORDS:  # (周三, 春季, 上午, 9:30: a date more precise than the quote's)
         what, hint = _SAID_IN_WORDS[claim.part]
         return f"'{shown}' is {what}, and {unsaid}", hint

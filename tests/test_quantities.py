@@ -8,7 +8,8 @@ import pytest
 
 from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, PART_OF_YEAR, QUARTER,
                                   RELATIVE_YEAR,
-                                  HOUR, MINUTE, SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed, rate_in_words,
+                                  HOUR, MINUTE, PART_OF_SEASON, SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed,
+                                  rate_in_words,
                                   stated, traced)
 from microsite.quantities import amount_keys, same_amount
 from tests.timing import superlinear
@@ -1378,3 +1379,140 @@ def test_numbers_of_one_amount_share_a_key_to_be_looked_up_by(claim: str, said: 
     [mine], [theirs] = claimed(claim, lang), claimed(said, "zh")
     assert same_amount(mine.number, theirs.number)
     assert set(amount_keys(mine.number)) & set(amount_keys(theirs.number))
+
+
+# --- dates in words: the classes a page could still claim unsaid ------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, read", [
+    # a weekend is a time of the week (8: Saturday and Sunday), as a day of it is; not two weekends, a newspaper
+    ("一个周末，周末召开，上周末，双休日", "zh", [("周末", 8), ("周末", 8), ("周末", 8), ("双休日", 8)]),
+    ("两个周末，南方周末报道，每周三次", "zh", []),
+    ("one weekend, at the weekend, over the weekend, a weekend forum", "en",
+     [("weekend", 8), ("weekend", 8), ("weekend", 8), ("weekend", 8)]),
+    ("weekends, a weekender", "en", []),
+])
+def test_a_weekend_is_a_time_of_the_week(text, lang, read):
+    """周末 and "at the weekend" were read as nothing: a page could date a visit to a weekend its article never
+    named."""
+    assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == WEEKDAY] == read
+
+
+@pytest.mark.parametrize("text, lang, seasons, parts", [
+    ("盛夏时节，隆冬，初春，早春，深秋，晚秋，仲夏，暮春，初夏，金秋", "zh",
+     [2, 4, 1, 1, 3, 3, 2, 1, 2, 3], [2, 2, 1, 1, 3, 3, 2, 3, 1]),
+    ("in midsummer, in late autumn, in early spring, in high summer, midwinter", "en",
+     [2, 3, 1, 2, 4], [2, 3, 1, 2, 2]),
+    # a metaphor (an industry's hard winter), a charity's name, spring tea
+    ("行业寒冬，金秋助学，早春茶", "zh", [], []),
+])
+def test_a_part_of_a_season_is_a_date(text, lang, seasons, parts):
+    """盛夏 (midsummer), 隆冬, 深秋, "late autumn" were read as nothing, or as the season alone: a page could place
+    in midsummer what its quote dates to the summer. The season and its part are two claims, as 年底's are."""
+    found = claimed(text, lang)
+    assert [q.value for q in found if q.part == SEASON] == seasons
+    assert [q.value for q in found if q.part == PART_OF_SEASON] == parts
+
+
+@pytest.mark.parametrize("claim, lang, quote, expected", [
+    ("盛夏召开", "zh", "今年夏季，商会召开", [False, True]), ("盛夏召开", "zh", "盛夏时节，商会召开", [True, True]),
+    ("夏季召开", "zh", "盛夏时节，商会召开", [True]), ("in late autumn", "en", "深秋时节，商会召开", [True, True]),
+    ("in late autumn", "en", "初秋时节，商会召开", [False, True]),
+])
+def test_a_part_of_a_season_is_traced_by_a_quote_that_says_it(claim, lang, quote, expected):
+    assert _traced_by(claim, lang, quote) == expected
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("年终，年尾，岁尾，年終，年终岁尾", "zh", [("年终", 3), ("年尾", 3), ("岁尾", 3), ("年終", 3), ("年终", 3), ("岁尾", 3)]),
+    ("年终奖，发放年终奖金", "zh", []),  # a bonus, a kind of pay
+])
+def test_the_end_of_a_year_in_its_other_words_is_a_part_of_it(text, lang, read):
+    """年终 (year-end) was read as nothing, as 年尾 and 岁尾 were: 年底 was a part of the year, and they are too."""
+    assert [(q.number.text, q.value) for q in claimed(text, lang) if q.part == PART_OF_YEAR] == read
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("年终召开", "zh"), ("岁末召开", "zh"), ("岁尾召开", "zh"), ("at year-end", "en"), ("a mid-year review", "en"),
+])
+def test_the_end_of_a_year_no_year_names_is_this_year_s(text, lang):
+    """岁末 and year-end with no year before them are this year's end, as 年底 and "the end of the year" are: in
+    the site's own voice a reader reads them as the year they read them in."""
+    assert [q.value for q in claimed(text, lang) if q.part == RELATIVE_YEAR] == [0]
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("3月中下旬，4月上中旬，5月中、下旬，本月中下旬", "zh", [("中下旬", 2.5), ("上中旬", 1.5), ("中、下旬", 2.5),
+                                                           ("月中下旬", 2.5)]),
+    ("in mid-to-late March, early to mid-April", "en", [("mid-to-late", 2.5), ("early to mid-", 1.5)]),
+])
+def test_a_span_of_parts_of_a_month_is_read_as_the_span(text, lang, read):
+    """3月中下旬 was read as 中 alone: a quote's 3月中旬 traced it."""
+    assert [(q.number.text.strip(), q.value) for q in claimed(text, lang) if q.part == "part of a month"] == read
+
+
+@pytest.mark.parametrize("claim, quote, expected", [
+    ("3月中下旬召开", "3月中旬，商会召开", [True, False]), ("3月中下旬召开", "3月中下旬，商会召开", [True, True]),
+    ("3月中旬召开", "3月中下旬，商会召开", [True, False]),
+])
+def test_a_span_of_parts_of_a_month_is_traced_by_the_same_span(claim, quote, expected):
+    assert _traced_by(claim, "zh", quote) == expected
+
+
+@pytest.mark.parametrize("text, read", [
+    ("九点零五分召开", [(HOUR, 9), (MINUTE, 5)]), ("上午十点零八分", [(HOUR, 10), (MINUTE, 8)]),
+    ("九点过五分", [(HOUR, 9), (MINUTE, 5)]), ("零点开始", [(HOUR, 0)]), ("九时零五分", [(HOUR, 9), (MINUTE, 5)]),
+    # a score of 9.05, a decimal, zero point something
+    ("评分九点零五分", []), ("增长三点五个百分点", []), ("零点五", []), ("零点几", []),
+])
+def test_a_time_with_its_minutes_after_zero_is_a_time_not_a_decimal(text, read):
+    """九点零五分 was read as 9.05, a decimal, and claimed nothing: a page's 九点零五分 passed any quote."""
+    assert [(q.part, q.value) for q in claimed(text, "zh") if q.part in (HOUR, MINUTE)] == read
+    assert all(q.part in (HOUR, MINUTE, TIME_OF_DAY) for q in claimed(text, "zh")) or not read
+
+
+@pytest.mark.parametrize("claim, quote, expected", [
+    ("九点零五分召开", "9:05召开", [True, True]), ("九点零五分召开", "9时召开", [True, False]),
+    ("at 9:05", "九点零五分召开", [True, True]),
+])
+def test_a_time_with_its_minutes_after_zero_is_traced_by_the_same_time(claim, quote, expected):
+    assert _traced_by(claim, "zh" if not claim.isascii() else "en", quote) == expected
+
+
+@pytest.mark.parametrize("text, read", [
+    ("at a morning meeting", [("morning", 2)]), ("an evening session", [("evening", 5)]),
+    ("the afternoon forum", [("afternoon", 4)]), ("a summer seminar", [("summer", 2)]),
+    # a greeting, a drink, a night out, the morning paper, a dish, tea: no time of an event
+    ("Good morning, morning tea, an evening out, the morning paper, the evening meal, a spring roll", []),
+])
+def test_a_time_before_the_event_it_dates_is_a_date(text, read):
+    """"a morning meeting" was read as nothing: only "in the morning" dated."""
+    assert [(q.number.text, q.value) for q in claimed(text, "en") if q.part in (TIME_OF_DAY, SEASON)] == read
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("文章没有说恳谈会在上午还是下午举行", "zh"), ("文章未说明会议是周三还是周四", "zh"), ("会议是上午还是下午举行，文章没有写明", "zh"),
+    ("文章没有提到会议在年底召开", "zh"), ("不清楚是春季还是秋季", "zh"),
+    ("The article does not say whether the meeting was in the morning or the afternoon", "en"),
+    ("It does not say whether it met on Wednesday", "en"), ("The article doesn't say if it was in the spring", "en"),
+])
+def test_a_time_denied_or_left_open_is_no_claim(text, lang):
+    """文章没有说恳谈会在上午还是下午举行 was refused as naming a time: a clause that says a text does not say it, or
+    asks which of two it was, dates nothing."""
+    assert [q for q in claimed(text, lang) if q.part in (TIME_OF_DAY, WEEKDAY, SEASON, PART_OF_YEAR)] == []
+
+
+@pytest.mark.parametrize("text, lang, parts", [
+    ("文章没有说，恳谈会在上午举行", "zh", [TIME_OF_DAY]),  # (the clause after the comma says it)
+    ("恳谈会在上午举行，还是那些人参加", "zh", [TIME_OF_DAY]), ("会议未能在年底召开", "zh", [RELATIVE_YEAR, PART_OF_YEAR]),
+    ("The meeting was not held in the morning", "en", [TIME_OF_DAY]),  # (a negated event is still dated)
+])
+def test_a_time_said_beside_a_negation_is_still_read(text, lang, parts):
+    assert [q.part for q in claimed(text, lang)] == parts
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("一周三次，下午茶，迎来发展的春天，九点建议，年终奖", "zh"), ("morning tea, numbers fall, Good morning", "en"),
+])
+def test_faithful_words_that_look_like_dates_stay_unread(text, lang):
+    assert [q for q in claimed(text, lang)
+            if q.part in (WEEKDAY, SEASON, PART_OF_SEASON, TIME_OF_DAY, PART_OF_YEAR, HOUR, MINUTE)] == []

@@ -510,3 +510,28 @@ def test_a_rate_per_thing_its_quote_does_not_say_says_what_each_is_per(text, lan
     [problem] = untraced(text, lang, Allowed(tuple(stated(quote)), "the quote it cites"))
     assert f"is said {said} here, but in the quote it cites" in problem.message and says in problem.message
     assert "人均" in problem.hint and "per person" in problem.hint
+
+
+@pytest.mark.parametrize("text, said", [
+    # a part of a month no word names: the reader's month in the site's voice, as 本月 is (在月底 was read as nothing)
+    ("商会将在月底举行会议。月底前完成，截至月底", ["月底", "月底", "月底"]),
+    ("The chambers meet at the end of the month, or at month-end, or mid-month",
+     ["the end of the month", "month-end", "mid-month"]),
+    # the month a word names (the text's: 当月, 该月), a month's numeral, the years' depth, the month's plan
+    ("当月底，该月初，3月底，岁月底蕴，每月底", []), ("the end of the month's plan, the end of March", []),
+])
+def test_a_part_of_a_month_no_word_names_is_counted_from_the_day_it_is_read(text, said):
+    assert [match.group() for match in tracing.times_from_today(text)] == said
+
+
+@pytest.mark.parametrize("text, lang, quote", [
+    ("岁末，商会召开会议", "zh", "今年岁末，商会召开会议"), ("年终，商会召开会议", "zh", "今年年终，商会召开会议"),
+    ("At year-end the chambers met", "en", "今年年底，商会召开会议"),
+])
+def test_the_end_of_a_year_no_year_names_may_not_stand_in_the_site_s_voice(text, lang, quote):
+    """岁末, 年终 and year-end in a label are the reader's year's end, as 年底 and 今年 are: they passed where the
+    quote said them (the article's year's end)."""
+    allowed = Allowed(tuple(stated(quote)), "the record's quote")
+    assert untraced(text, lang, allowed) == []  # (a citation reports the article's)
+    assert any("a year counted from the day it is read" in problem.message
+               for problem in untraced(text, lang, allowed, own_voice=True))
