@@ -25,6 +25,7 @@ Two readings, deliberately different:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
@@ -249,9 +250,9 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if quantity is not None:
             read.append(quantity)
         after = quantity
-    return _with_clock_times(_with_rates(_with_festivals(_said(
-        text, found + read[::-1] + halves + clock + _relative_years(text) + _firsts(text) + _parts_of_months(text)
-        + _parts_of_years(text) + _dated_by_words(text)), text), text, chinese=True), text)
+    return _said(text, _with_clock_times(_with_rates(_with_festivals(
+        found + read[::-1] + halves + clock + _relative_years(text) + _firsts(text) + _parts_of_months(text)
+        + _parts_of_years(text) + _dated_by_words(text), text), text, chinese=True), text))
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -815,7 +816,7 @@ def _a_year_before(text: str, at: int) -> bool:
 # say. A clause after a comma says its own (文章没有说，恳谈会在上午举行 dates the meeting), and an event denied is
 # still dated (会议未能在年底召开, the meeting was not held in the morning): only what a text says or asks is left
 # open.
-_LEFT_OPEN_PARTS = frozenset((RELATIVE_YEAR, PART_OF_MONTH, PART_OF_YEAR, *_WORD_PARTS))
+_LEFT_OPEN_PARTS = frozenset((RELATIVE_YEAR, PART_OF_MONTH, PART_OF_YEAR, FESTIVAL, *_WORD_PARTS))
 _EITHER = compile_later(r"\s*(?:还是|或者|或是|或|抑或)\s*(?:在|是)?\s*"
                         r"|\s*,?\s+(?:or|and/or)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+)?", re.IGNORECASE)
 _NOT_SAID = compile_later(
@@ -841,12 +842,18 @@ def _said(text: str, found: list[Quantity]) -> list[Quantity]:
     for first, second in zip(units, units[1:]):
         if _EITHER.fullmatch(text, max(item.number.end for item in first), second[0].number.start) is not None:
             open_.update(map(id, first + second))
+    denials = [match.start() for match in _NOT_SAID.finditer(text)]  # (once: a unit's clause may be all the text)
+    clause = scanned = 0
     for unit in units:
         start = unit[0].number.start
-        clause = start
-        while clause and text[clause - 1] not in CLAUSE_BEGINS:
-            clause -= 1
-        if _NOT_SAID.search(text, clause, start) is not None:
+        for at in range(scanned, start):  # (where the unit's clause begins: after the last stop before it; not the
+            # stops of a.m., p.m. or U.S.)
+            if text[at] in CLAUSE_BEGINS and not (text[at] == "." and (text[at - 2:at - 1] == "."
+                                                                      or not text[at + 1:at + 2].isspace())):
+                clause = at + 1
+        scanned = max(scanned, start)
+        denied = bisect.bisect_left(denials, clause)
+        if denied < len(denials) and denials[denied] < start:
             open_.update(map(id, unit))
     return [item for item in found if id(item) not in open_] if open_ else found
 
@@ -1181,10 +1188,10 @@ def _claimed_en(text: str) -> list[Quantity]:
         if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
-    return sorted(_with_clock_times(_with_rates(_with_festivals(_said(
-        text, found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text) + _parts_of_years(text)
-        + _dated_by_words(text)), text),
-        text, chinese=False), text),
+    return sorted(_said(text, _with_clock_times(_with_rates(_with_festivals(
+        found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text) + _parts_of_years(text)
+        + _dated_by_words(text), text),
+        text, chinese=False), text)),
                   key=lambda item: item.number.start)
 
 

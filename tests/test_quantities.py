@@ -908,7 +908,10 @@ def test_faithful_writing_is_traced(claim, lang, quote):
                                             ("今年4月，三十家", "zh"), ("2023年7月，", "zh"),
                                             # rates, each looked at from its number (see quantities._with_rates)
                                             ("每年捐款超4.5亿元", "zh"), ("年均49次/年", "zh"), ("每年达四十九", "zh"),
-                                            ("every year 49 times a year ", "en"), ("49 bucks a day ", "en")])
+                                            ("every year 49 times a year ", "en"), ("49 bucks a day ", "en"),
+                                            # dates in words in one clause, each looked at for a denial before it
+                                            ("上午还是下午", "zh"), ("周末盛夏年底", "zh"),
+                                            ("in the morning or the afternoon ", "en")])
 def test_a_paragraph_of_many_numbers_is_read_in_linear_time(sentence: str, lang: str) -> None:
     """Each number searched all the text before it for a month's name, and was compared with every number found
     before it: a paragraph of 2,000 numbers took 14 s to check, 8,000 over three minutes. A Chinese number was
@@ -1494,11 +1497,15 @@ def test_a_time_before_the_event_it_dates_is_a_date(text, read):
     ("文章没有提到会议在年底召开", "zh"), ("不清楚是春季还是秋季", "zh"),
     ("The article does not say whether the meeting was in the morning or the afternoon", "en"),
     ("It does not say whether it met on Wednesday", "en"), ("The article doesn't say if it was in the spring", "en"),
+    # the hours, a festival
+    ("文章没有说会议在上午九点召开", "zh"), ("文章没有说是否在国庆期间召开", "zh"),
+    ("The article does not say whether it met at 9 a.m. or on National Day", "en"),
 ])
 def test_a_time_denied_or_left_open_is_no_claim(text, lang):
     """文章没有说恳谈会在上午还是下午举行 was refused as naming a time: a clause that says a text does not say it, or
     asks which of two it was, dates nothing."""
-    assert [q for q in claimed(text, lang) if q.part in (TIME_OF_DAY, WEEKDAY, SEASON, PART_OF_YEAR)] == []
+    assert [q for q in claimed(text, lang)
+            if q.part in (TIME_OF_DAY, WEEKDAY, SEASON, PART_OF_YEAR, HOUR, MINUTE, FESTIVAL)] == []
 
 
 @pytest.mark.parametrize("text, lang, parts", [
