@@ -1777,9 +1777,13 @@ _ZH_SEASON_NAME = "(?:季(?!奥|运动|达沃斯)|天(?<=[年个].天)(?!般))"
 _SEASON_PARTS_ZH = {"初春": 1, "早春": 1, "孟春": 1, "初夏": 1, "孟夏": 1, "初秋": 1, "早秋": 1, "孟秋": 1, "初冬": 1,
                     "孟冬": 1, "仲春": 2, "仲夏": 2, "盛夏": 2, "仲秋": 2, "隆冬": 2, "仲冬": 2, "深冬": 2,
                     "暮春": 3, "晚春": 3, "晚夏": 3, "深秋": 3, "晚秋": 3, "暮秋": 3, "残冬": 3, "晚冬": 3, "金秋": 0}
+_NOT_A_SEASON_PART_AFTER = {"初": "(?<![年月]初.)", "早": "(?<![提较过趁及很最尽]早.)", "晚": "(?<![较很过太傍夜昨今当早]晚.)"}
+# (one branch for each first character, its seasons a class: a branch for each word, each with its looks around,
+# took 13 ms to compile, once a process)
 _ZH_SEASON_PART_WORDS = "|".join(
-    f"{word}(?<![年月]初{word[1]})(?<![提较过趁及很最尽]早{word[1]})(?<![较很过太傍夜昨今当早]晚{word[1]})"
-    f"(?!节|耕|收|茶|助学)" for word in _SEASON_PARTS_ZH)
+    f"{first}[{''.join(word[1] for word in _SEASON_PARTS_ZH if word[0] == first)}]"
+    f"{_NOT_A_SEASON_PART_AFTER.get(first, '')}(?!节|耕|收|茶|助学)"
+    for first in dict.fromkeys(word[0] for word in _SEASON_PARTS_ZH))
 _DATE_WORD_ZH = compile_later(
     f"周(?<![0-9一二两三四五六七八九十几数]周)(?:{_ZH_WEEKDAY}|{_ZH_WEEKEND})|星期(?:{_ZH_WEEKDAY}|天)"
     f"|礼拜(?:{_ZH_WEEKDAY}|天)|双休日"
