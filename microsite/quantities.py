@@ -833,14 +833,17 @@ def _said(text: str, found: list[Quantity]) -> list[Quantity]:
     if not words:
         return found
     units: list[list[Quantity]] = []  # (盛夏, 年底: a season and its part, a year and its part, one date)
+    ends: list[int] = []  # (where each unit ends: asked of the unit each time, a long one was quadratic)
     for item in words:
-        if units and item.number.start <= max(other.number.end for other in units[-1]):
+        if units and item.number.start <= ends[-1]:
             units[-1].append(item)
+            ends[-1] = max(ends[-1], item.number.end)
         else:
             units.append([item])
+            ends.append(item.number.end)
     open_ = set()
-    for first, second in zip(units, units[1:]):
-        if _EITHER.fullmatch(text, max(item.number.end for item in first), second[0].number.start) is not None:
+    for index, (first, second) in enumerate(zip(units, units[1:])):
+        if _EITHER.fullmatch(text, ends[index], second[0].number.start) is not None:
             open_.update(map(id, first + second))
     denials = [match.start() for match in _NOT_SAID.finditer(text)]  # (once: a unit's clause may be all the text)
     clause = scanned = 0
