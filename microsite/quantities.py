@@ -688,9 +688,6 @@ _BARE_PART_OF_MONTH_ZH = compile_later(
     r"月(?:" + _SPAN_OF_PARTS_ZH + r"(?P<early>上旬|初(?![步心衷期级始创次一二三四五六七八九十]))|(?P<mid>中旬|"
     + _MID_ENDS_A_WORD + r")|(?P<late>下旬|底(?![薪线])|末))")
 _MONTH_NAMED_BY = frozenset("本上下当次该同")
-# The words that may stand before a month no word names, and make no other word of 月 (在月底, 于月中旬, 到月底, 截至月底:
-# 在月底 was read as nothing, as 岁月 and 每月 are)
-_BEFORE_A_BARE_MONTH = frozenset("在于到至截及")
 _PART_OF_MONTH_EN = compile_later(
     rf"\b(?:(?P<earlymid>early[\s-]+to[\s-]+mid)|(?P<midlate>mid[\s-]*(?:to|-)[\s-]*late)"
     rf"|(?P<early>early|the (?:start|beginning) of)|(?P<mid>mid|the middle of)|(?P<late>late|the end of))"
@@ -718,24 +715,29 @@ def _parts_of_months(text: str) -> list[Quantity]:
 
 
 def parts_of_an_unnamed_month(text: str) -> list[re.Match]:
-    """The parts of a month ``text`` names with no word before 月 at all (月底前, 在月底, 截至月底): the month the text
-    is read in, where the site speaks for itself, as 本月 is (see tracing.times_from_today); not 当月底 or 该月初,
-    the month the text is about."""
+    """The parts of a month ``text`` names with no word that names the month (月底前, 在月底, 商会月底换届): the month
+    the text is read in, where the site speaks for itself, as 本月 is (see tracing.times_from_today); not 当月底 or
+    该月初, the month the text is about, nor 本月底 or 上个月初, which are found as 本月 and 上个月 are."""
     if "月" not in text:
         return []
     return [match for match in _BARE_PART_OF_MONTH_ZH.finditer(text)
-            if not match.start() or text[match.start() - 1] in _BEFORE_A_BARE_MONTH
-            or not ("\u3400" <= text[match.start() - 1] <= "\u9fff" or text[match.start() - 1].isalnum())]
+            if _no_month_named_before(text, match.start())
+            and text[match.start() - 1:match.start()] not in _MONTH_NAMED_BY and not text.endswith("个", 0, match.start())]
+
+
+# The characters before 月 that make another word of it (岁月, 蜜月, 满月, 经年累月, 逐月, 数月: no month's part), or
+# name a month of their own (正月, 腊月, 元月: a month of the calendar, not the reader's)
+_NOT_A_MONTH_BEFORE = frozenset("岁蜜每满正腊冬元闰日年明风赏望新残弯圆累经逐按包整隔跨数几多半足月花秋春今前近历")
 
 
 def _no_month_named_before(text: str, at: int) -> bool:
     """Whether the 月 at ``at`` in ``text`` follows no numeral but a word that says which month (本月, 上个月), or no
-    word at all (月底前, at a clause's start); not 岁月, 蜜月 or 每月 (every month: a habit, no date)."""
+    word that makes another of it (月底前, 在月底, 商会月底换届); not 岁月, 蜜月 or 每月 (every month: a habit, no
+    date: see ``_NOT_A_MONTH_BEFORE``)."""
     before = text[at - 1] if at else ""
     if before == "个":
         return text[at - 2:at - 1] in ("这", "上", "下")
-    return (before in _MONTH_NAMED_BY or before in _BEFORE_A_BARE_MONTH
-            or not ("\u3400" <= before <= "\u9fff" or before.isdecimal()))
+    return before in _MONTH_NAMED_BY or not (before in _NOT_A_MONTH_BEFORE or before.isdecimal())
 
 
 # 年初, 年中, 年底, 年末, 岁末, 2023年初, 今年年底, 去年底, early 2023, mid-2023, the end of last year, year-end: a part

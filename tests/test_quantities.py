@@ -1335,6 +1335,9 @@ def test_a_part_of_a_year_is_traced_by_a_quote_that_says_it(claim, lang, quote, 
     ("by the end of the month, mid-month, at month-end", "en", [("the end of", 3), ("mid-month", 2), ("month-end", 3)]),
     # every month's start (a habit), the years' depth, a month's base pay, March's China, the month's plan
     ("每月初召开，岁月底蕴，三个月底薪，3月中国，蜜月初期", "zh", []), ("the end of the month's plan", "en", []),
+    # after a noun, a preposition: the month's part all the same (商会月底换届, 在月底 were read as nothing); a month
+    # of the lunar calendar, January, several months: no part of an unnamed month
+    ("商会月底换届，在月底，截至月中旬", "zh", [("月底", 3), ("月底", 3), ("月中旬", 2)]), ("正月初，元月初，数月中，", "zh", []),
 ])
 def test_a_part_of_a_month_no_numeral_names_is_a_date(text, lang, read):
     """月底 with no month was read as nothing: a page could date a meeting to a month's end its quote never named.

@@ -514,11 +514,11 @@ def test_a_rate_per_thing_its_quote_does_not_say_says_what_each_is_per(text, lan
 
 @pytest.mark.parametrize("text, said", [
     # a part of a month no word names: the reader's month in the site's voice, as 本月 is (在月底 was read as nothing)
-    ("商会将在月底举行会议。月底前完成，截至月底", ["月底", "月底", "月底"]),
+    ("商会将在月底举行会议。月底前完成，截至月底，商会月底换届", ["月底", "月底", "月底", "月底"]),
     ("The chambers meet at the end of the month, or at month-end, or mid-month",
      ["the end of the month", "month-end", "mid-month"]),
     # the month a word names (the text's: 当月, 该月), a month's numeral, the years' depth, the month's plan
-    ("当月底，该月初，3月底，岁月底蕴，每月底", []), ("the end of the month's plan, the end of March", []),
+    ("当月底，该月初，3月底，岁月底蕴，每月底，马上月底", []), ("the end of the month's plan, the end of March", []),
 ])
 def test_a_part_of_a_month_no_word_names_is_counted_from_the_day_it_is_read(text, said):
     assert [match.group() for match in tracing.times_from_today(text)] == said
