@@ -158,6 +158,8 @@ _TRADITIONAL += "羅鋒槍劍亞"  # (the words 刀 and 欧 begin, no currency: 
 _TRADITIONAL += "禮淩鼕奧運崗驚蟄處"  # (the words of a date without a numeral: 禮拜三, 淩晨, 鼕天, 驚蟄, 處暑; and of none:
 # 冬季奧運會, 較早上崗)
 _TRADITIONAL += "權號納圖稅"  # (the words 版 begins, no page: 版權, 版號, 西雙版納, 版圖, 版稅)
+_TRADITIONAL += "墰壇壜宮橋籟罈罎職臘藍記誌財賦閏陰餅鵝"  # (the words beside a span's word said twice that make it no
+# word of frequency: 天天鹅 is a day and a swan, 月月饼 a month and a mooncake; see quantities._ZH_FREQUENCY)
 _TRADITIONAL += "較殘盡儘"  # (the parts of a season and the words they are not: 殘冬, 較晚秋收, 儘早春耕)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
@@ -169,6 +171,7 @@ _SIMPLIFIED += "协业摊们诸义匀"
 _SIMPLIFIED += "罗锋枪剑亚"
 _SIMPLIFIED += "礼凌冬奥运岗惊蛰处"
 _SIMPLIFIED += "权号纳图税"
+_SIMPLIFIED += "坛坛坛宫桥籁坛坛职腊蓝记志财赋闰阴饼鹅"
 _SIMPLIFIED += "较残尽尽"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
