@@ -142,16 +142,19 @@ class Known:
                 used.setdefault(page.lang, set()).update(page.conversions)
         return {code: frozenset(phrases) for code, phrases in used.items()}
 
-    def reach(self, headings: Mapping[Path, frozenset[str]]) -> frozenset[str]:
+    def reach(self, headings: Mapping[Path, frozenset[str]], templates: frozenset[str] = frozenset()) -> frozenset[str]:
         """The keys of the pages not read again whose links looked at the headings of a page whose headings changed
-        (``headings``: by file, those of the pages read again): their links may now resolve otherwise."""
+        (``headings``: by file, those of the pages read again): their links may now resolve otherwise; and the
+        pages of ``templates`` (by Jinja name: ``home.html``), whose links may name any page's heading (see
+        ``render.templates_reading_headings``)."""
         by_path = {page.path: page for page in self.index.pages if not page.edition}
         changed = {by_path[path].key for path, ids in headings.items()
                    if path in by_path and by_path[path].heading_ids != ids}
         if not changed:
             return frozenset()
         return frozenset(page.key for page in self.index.pages
-                         if page.key not in self.keys and not changed.isdisjoint(page.reads))
+                         if page.key not in self.keys and (not changed.isdisjoint(page.reads)
+                                                           or f"{page.template}.html" in templates))
 
     def reaching(self, keys: frozenset[str]) -> Known:
         """What a build that reads the pages of ``keys`` too knows (see :meth:`reach`)."""

@@ -35,7 +35,7 @@ from .known import Known, KnownPage, NotReusable, PageIndex, known_page, rest_di
 from .load import Project, RawContent, load
 from .memo import Memo
 from .model import BuildOptions, Site, output_path
-from .render import Job, Renderer, render_unmade
+from .render import Job, Renderer, reading_headings, render_unmade
 from .validate import validate
 from .write import SpareAside, output_folder, read_manifest, remove_leftovers, write_site
 
@@ -208,8 +208,9 @@ def _make(root: Path, out: Path | None, options: BuildOptions, cache: BuildCache
         if out is not None:
             cache.pagefind.warm(search.languages_wanted(raw))  # loads on its core as the site is checked, if it may
         compiler = _compiler(raw, cache.compiler)
-        if known is not None and (farther := known.reach(_headings(raw, compiler))):
-            known = known.reaching(farther)  # their links looked at headings that changed: read them too
+        if known is not None and (farther := known.reach(_headings(raw, compiler), reading_headings(
+                inputs, root / "templates", cache.memo))):
+            known = known.reaching(farther)  # their links looked at headings that changed, or may: read them too
             raw = load(Project(root), cache.documents, inputs, cache.stored_reading, known.files())
             compiler = _compiler(raw, compiler)
         site = _validated(raw, options, compiler, cache.memo, known)

@@ -17,19 +17,21 @@ import os
 import re
 import string
 import traceback
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
 from .assets import HEADERS_FILE, headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .patterns import compile_later
 from .structured import json_ld, og_locale
-from .conventions import MAX_TEXT_BYTES, RECORD_KIND, is_leftover
+from .conventions import (MAX_TEXT_BYTES, RECORD_KIND, RECORD_KINDS, TEMPLATE_ID_PREFIXES, TEMPLATE_IDS,
+                          is_leftover, is_template_id)
 from .cores import CHUNK, map_forked
 from .charts import Bar, Part, Structure, bar_chart, structure_figure
 from .downloads import DATASETS, FORMATS, download, download_path
@@ -100,6 +102,7 @@ class Section:
 
 PAGE_MAP_MIN = 4  # a page with fewer sections is short enough to see at a glance
 _H2 = compile_later(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+_HEADING_ID = compile_later(r'<h[1-6] id="([^"]+)"')
 
 
 def sections(rendered: Rendered) -> list[Section]:
@@ -176,6 +179,11 @@ class UnknownTemplate(Exception):
 
 class MissingTerm(Exception):
     """A template named a glossary term ``content/data/glossary.yaml`` does not have (``args[0]``: its id)."""
+
+
+class MissingAnchor(Exception):
+    """A template linked to an anchor the page it names does not have (``args``: the key, the language and the
+    fragment): ``href(organisation.key, 'structur')`` would send readers to the top of the page."""
 
 
 class MissingPage(Exception):
@@ -281,11 +289,13 @@ class Renderer:
             raise NotReusable("the templates' view of the site is not what it was: every page is made again")
         self.shared = shared
         jobs = [Job(output_path(page.url), page.job, _made_before) if isinstance(page, KnownPage)
-                else self.job(shared, output_path(page.url), self.page, page) for page in self.every]
+                else self.job(shared, output_path(page.url), self.page, page, *self.headings_read(page.template))
+                for page in self.every]
         for source in site.sources:
             for code in site.config.codes:
                 url = page_url(source.key, code, site.config.default_language)
-                jobs.append(self.job(shared, output_path(url), self.source, source, code))
+                jobs.append(self.job(shared, output_path(url), self.source, source, code,
+                                     *self.headings_read("source")))
         for code in site.config.codes:
             jobs.extend(self.job(shared, download_path(site, code, dataset, fmt), self.download, code, dataset, fmt)
                         for dataset in DATASETS for fmt in FORMATS)
@@ -324,10 +334,7 @@ class Renderer:
     @functools.cached_property
     def template_files(self) -> dict[str, str]:
         """Every template file, by the name Jinja knows it by (``partials/card.html``), in the order of their paths."""
-        folder = str(self.templates_dir) + os.sep
-        return {path[len(folder):].replace(os.sep, "/"): path
-                for path in sorted(self.inputs.kept.keys() | self.inputs.too_large.keys())
-                if path.startswith(folder) and path.endswith(".html")}
+        return _template_files(self.inputs, self.templates_dir)
 
     def check_templates(self) -> None:
         """Raise :class:`ContentErrors` with every template that does not compile (a Jinja syntax error, a filter
@@ -351,6 +358,21 @@ class Renderer:
             return Job(path, self.memo.get(("job", shared, make.__qualname__, stand_ins), key), lambda: make(*given))
         return Job(path, key(), lambda: make(*given))
 
+    def headings_read(self, template: str) -> tuple[str, ...]:
+        """What a page of ``template`` is given beyond its own (so its job's key covers it): the digest of every
+        page's headings when its links may name one (``href(key, 'a-heading')``, see :meth:`has_anchor`), so that
+        a heading removed fails it again. Not in the view every job reads: one heading changed would make every
+        page again."""
+        return (self.headings_digest,) if f"{template}.html" in self.reading_headings else ()
+
+    @functools.cached_property
+    def reading_headings(self) -> frozenset[str]:
+        return reading_headings(self.inputs, self.templates_dir, self.memo)
+
+    @functools.cached_property
+    def headings_digest(self) -> str:
+        return digest_of(sorted((key, lang, sorted(ids)) for (key, lang), ids in self.headings.items()))
+
     def shared_key(self) -> str:
         """A digest of everything any job may read besides what it is given: code, templates, the site's view."""
         # The view is made anew each build, but in the preview mostly of the last build's very objects: the
@@ -368,13 +390,14 @@ class Renderer:
     def download(self, lang: str, dataset: str, fmt: str) -> bytes:
         return download(self.site, lang, dataset, fmt)
 
-    def page(self, page: Page) -> bytes:
+    def page(self, page: Page, headings: str = "") -> bytes:
+        """``page`` made; ``headings``: see :meth:`headings_read`."""
         context = self.context(page.key, page.lang, page.title, page.description)
         context.update(page=page, body=self.markdown(page.body))
         return self.run(f"{page.template}.html", context)
 
-    def source(self, source: Source, lang: str) -> bytes:
-        """The page presenting one source article, in ``lang``."""
+    def source(self, source: Source, lang: str, headings: str = "") -> bytes:
+        """The page presenting one source article, in ``lang`` (``headings``: see :meth:`headings_read`)."""
         words = source.translations.get(lang)
         title = words.title if words else source.title
         description = self.filled_string(lang, "source_description", outlet=words.outlet if words else source.outlet,
@@ -441,12 +464,44 @@ class Renderer:
             return ContentError(where, f"a page the site does not have {missing}: {function}({key!r})",
                                 "give the page's key: its file's name under content/pages/ without the language "
                                 f"(pillars/contact for pillars/contact.en.md){sources}")
+        if isinstance(exc, MissingAnchor):
+            return self._missing_anchor(where, *exc.args)
         if isinstance(exc, MissingString):
             return ContentError(where, f"UI string '{exc}' is not defined",
                                 f"add '{exc}:' with every language to content/data/strings.yaml")
         if isinstance(exc, jinja2.UndefinedError):
             return ContentError(where, f"template error: {type(exc).__name__}: {exc}", _undefined_hint(str(exc)))
         return ContentError(where, f"template error: {type(exc).__name__}: {exc}", "fix the template")
+
+    def _missing_anchor(self, where: Location, key: str, lang: str, fragment: str) -> ContentError:
+        """The mistake of a link to ``#fragment`` of page ``key``, which it does not have in ``lang``: the same
+        whichever language's page met it (so reported once), naming the languages only when some have it."""
+        codes = [code for code in self.site.config.codes if key in self.by_key[code] or key in self.source_keys]
+        lacking = [code for code in codes if not self.has_anchor(key, code, fragment)]
+        languages = "" if lacking == codes else f" in {', '.join(lacking)}"
+        return ContentError(where, f"a link to an anchor the page does not have{languages}: "
+                            f"href({key!r}, {fragment!r})",
+                            f"anchors there: {self._anchors_there(key, codes)}; or link to the page itself, "
+                            f"href({key!r})")
+
+    def _anchors_there(self, key: str, codes: list[str]) -> str:
+        """What a link may name on page ``key`` (in the languages ``codes``), for a message."""
+        by_language = {code: _listed(sorted(self.heading_ids(key, code))) for code in codes}
+        headings = (by_language[codes[0]] if len(set(by_language.values())) == 1
+                    else "; ".join(f"in {code}, {listed}" for code, listed in by_language.items()))
+        found = [f"its headings, {headings}"]
+        if key not in self.by_key[codes[0]]:  # a source's page (every language has it)
+            passages = self.sources_by_id[key.removeprefix("sources/")].passages
+            found.append(f"its quoted passages, {_listed(sorted(passage.anchor for passage in passages))}")
+        else:
+            template = self.by_key[codes[0]][key].template
+            found.extend(f"#{kind.anchor('ID')} for each {kind.name} it lists" for kind in RECORD_KINDS
+                         if kind.template == template)
+        trusted = ", ".join(f"#{ident}" for ident in sorted(TEMPLATE_IDS))
+        prefixes = ", ".join(f"#{prefix}..." for prefix in TEMPLATE_ID_PREFIXES
+                             if prefix != "q-" and not any(prefix == f"{kind.prefix}-" for kind in RECORD_KINDS))
+        return "; ".join(found) + (f"; the ids the templates place ({trusted}, {prefixes}) are taken on trust, "
+                                   "not checked page by page")
 
     def _runaway(self, exc: BaseException, template_name: str, context: dict[str, Any]) -> ContentError:
         """The mistake of a template stopped while rendering a page (``context``'s): at the line it had reached,
@@ -568,8 +623,56 @@ class Renderer:
     def page_href(self, key: str, lang: str, fragment: str = "") -> str:
         """``href`` as templates call it: the link to a page the site has in ``lang`` (one of its pages, or a
         source's, ``sources/<id>``), else :class:`MissingPage`, as a static file that is not there is a mistake
-        (a typo in a key would otherwise reach readers as a link to the 404 page)."""
-        return self.href(self.known_key(key, lang, "href", sources=True), lang, fragment)
+        (a typo in a key would otherwise reach readers as a link to the 404 page); with ``fragment``, an anchor
+        that page has (see :meth:`has_anchor`), else :class:`MissingAnchor` (a typo would send readers to the
+        top of the page)."""
+        key = self.known_key(key, lang, "href", sources=True)
+        if fragment and not self.has_anchor(key, lang, str(fragment)):
+            raise MissingAnchor(key, lang, str(fragment))
+        return self.href(key, lang, fragment)
+
+    def has_anchor(self, key: str, lang: str, fragment: str) -> bool:
+        """Whether the page (or source's page) ``key`` in ``lang`` has an element of id ``fragment``, as a
+        Markdown link's anchor is checked (``links._page_link``): one of its headings; a record it lists
+        (``stat-ID`` on the page of the statistics template, when the site has that statistic); on a source's
+        page, a quoted passage (``q-...``).
+
+        The other ids the templates place (``TEMPLATE_IDS``, ``chart-...``) are taken on trust: whether a
+        page's template writes one depends on its ``{% if %}``s and on the macros it calls, which the build
+        cannot know without rendering that page (``check --site`` checks them in the built site). Only a
+        fragment that is none of those ids reads the page's headings (see :func:`templates_reading_headings`,
+        which keys the jobs that may read them)."""
+        if not is_template_id(fragment):
+            return fragment in self.heading_ids(key, lang)
+        if fragment.startswith("q-"):
+            source = self.sources_by_id.get(key.removeprefix("sources/"))
+            return (key not in self.by_key[lang] and source is not None
+                    and any(passage.anchor == fragment for passage in source.passages))
+        for kind in RECORD_KINDS:
+            ident = fragment.removeprefix(f"{kind.prefix}-")
+            if ident != fragment:
+                page = self.by_key[lang].get(key)
+                return page is not None and page.template == kind.template and ident in self.record_ids[kind.prefix]
+        return True
+
+    def heading_ids(self, key: str, lang: str) -> frozenset[str]:
+        """The ids of the headings of page ``key`` in ``lang``; of a source's page, those of its summary."""
+        if key in self.by_key[lang]:
+            return self.headings[key, lang]
+        source = self.sources_by_id[key.removeprefix("sources/")]
+        words = source.translations.get(lang)
+        return frozenset(html.unescape(ident) for ident in _HEADING_ID.findall(words.summary.html)) if words \
+            else frozenset()
+
+    @functools.cached_property
+    def headings(self) -> dict[tuple[str, str], frozenset[str]]:
+        """The heading ids of every page, by key and language."""
+        return {(page.key, page.lang): page.heading_ids for page in self.every}
+
+    @functools.cached_property
+    def record_ids(self) -> dict[str, frozenset[str]]:
+        """The ids of the records of each kind, by its prefix (``stat``)."""
+        return {kind.prefix: frozenset(record.id for record in getattr(self.site, kind.field)) for kind in RECORD_KINDS}
 
     def related(self, records: Sequence[Statistic | Event], key: str, lang: str, function: str) -> list:
         """The records that name the page ``key`` among their ``pages``, in their order."""
@@ -688,6 +791,85 @@ def _own_words_untraced(source: bytes, path: str, environment: jinja2.Environmen
     """The numbers (and invisible characters) among the words the template ``source`` writes itself, and those
     its lists and styles make otherwise (a list numbered from 49, a counter started at 93)."""
     return own_words_mistakes(read_shown(source.decode("utf-8"), environment), Path(path))
+
+
+def reading_headings(inputs: Inputs, folder: Path, memo: Memo) -> frozenset[str]:
+    """:func:`templates_reading_headings` of the templates in ``folder`` as ``inputs`` read them (found once
+    per set of template files: a build that makes a page or two asks it before reading them)."""
+    names = _template_files(inputs, folder)
+
+    def found() -> frozenset[str]:
+        sources = {}
+        for name, path in names.items():
+            data = inputs.template(path)
+            try:
+                sources[name] = data.decode("utf-8") if data is not None else "{%"
+            except UnicodeDecodeError:
+                sources[name] = "{%"  # (reported as such; read as though it might name a heading)
+        return templates_reading_headings(sources)
+    return memo.get(("reading headings", inputs.folder_digest("templates")), found)
+
+
+def _template_files(inputs: Inputs, folder: Path) -> dict[str, str]:
+    """Every template file among ``inputs`` in ``folder``, by the name Jinja knows it by (``partials/card.html``),
+    in the order of their paths."""
+    start = str(folder) + os.sep
+    return {path[len(start):].replace(os.sep, "/"): path
+            for path in sorted(inputs.kept.keys() | inputs.too_large.keys())
+            if path.startswith(start) and path.endswith(".html")}
+
+
+def templates_reading_headings(sources: Mapping[str, str]) -> frozenset[str]:
+    """Of the templates ``sources`` (each by its Jinja name), those whose pages may call ``href`` with a fragment
+    that is a heading's id (see :meth:`Renderer.has_anchor`), themselves or through one they extend, include or
+    import: the job of such a page reads every page's headings, which its key covers (see :meth:`Renderer.jobs`).
+
+    Read from the templates' code, never from their rendering: a fragment written as text that is an id the
+    templates place (``href(organisation.key, 'structure')``) reads no heading; any other, or one computed, or
+    ``href`` given to something else to call, may. One that does not parse may too (it is reported anyway)."""
+    environment = jinja2.Environment()  # parsing alone: the syntax is the default one, as the build's
+    direct, uses = {}, {}
+    for name, text in sources.items():
+        try:
+            tree = environment.parse(text)
+        except jinja2.TemplateSyntaxError:
+            direct[name], uses[name] = True, set()
+            continue
+        direct[name] = _may_name_a_heading(tree)
+        uses[name] = set(jinja2.meta.find_referenced_templates(tree))
+    reading = {name for name, found in direct.items() if found}
+    grown = True
+    while grown:  # until no template uses one that reads them (a name computed may be any of them)
+        grown = False
+        for name, used in uses.items():
+            if name not in reading and (not used.isdisjoint(reading) or (None in used and reading)):
+                reading.add(name)
+                grown = True
+    return frozenset(reading)
+
+
+def _may_name_a_heading(tree: jinja2.nodes.Template) -> bool:
+    """Whether the template ``tree`` may call ``href`` with a fragment that is not written as a template's id."""
+    calls = [call for call in tree.find_all(jinja2.nodes.Call)
+             if isinstance(call.node, jinja2.nodes.Name) and call.node.name == "href"]
+    named = sum(1 for name in tree.find_all(jinja2.nodes.Name) if name.name == "href")
+    if named > len(calls):  # ``href`` passed on, or set to another name, and called from there
+        return True
+    for call in calls:
+        if call.dyn_args is not None or call.dyn_kwargs is not None:
+            return True
+        fragments = [*call.args[1:], *(keyword.value for keyword in call.kwargs if keyword.key != "target")]
+        if any(not (isinstance(fragment, jinja2.nodes.Const) and isinstance(fragment.value, str)
+                    and (not fragment.value or is_template_id(fragment.value))) for fragment in fragments):
+            return True
+    return False
+
+
+def _listed(anchors: list[str], most: int = 12) -> str:
+    """``anchors`` as a message lists them: ``#a, #b`` (the first ``most``, and how many more), or "none"."""
+    shown = ", ".join(f"#{anchor}" for anchor in anchors[:most])
+    more = f" and {len(anchors) - most} more" if len(anchors) > most else ""
+    return shown + more if anchors else "none"
 
 
 def _made_before() -> bytes:

@@ -276,10 +276,96 @@ def test_a_link_to_a_page_or_a_source_the_site_has_renders(minimal_project: Path
     from microsite.pipeline import build
 
     replace_in(minimal_project / "templates" / "404.html", "href('index')",
-               "href('sources/2023-10-11-abcdef12', 'top') }}{{ href('index')")
+               "href('sources/2023-10-11-abcdef12', 'q-stat-chambers') }}{{ href('index')")
     build(minimal_project, tmp_path / "site")
     html = (tmp_path / "site" / "en" / "404.html").read_text(encoding="utf-8")
-    assert 'href="/en/sources/2023-10-11-abcdef12/#top/en/"' in html
+    assert 'href="/en/sources/2023-10-11-abcdef12/#q-stat-chambers/en/"' in html
+
+
+TRUSTED = ("the ids the templates place (#converted-text, #full-text, #get-the-data, #headline-figures, #main, "
+           "#other-pillars, #page-map-label, #pillars, #related, #search, #search-query, #search-results, "
+           "#search-status, #site-search-query, #structure, #timeline-preview, #chart-...) are taken on trust, not "
+           "checked page by page")
+
+
+def _linking(project: Path, *calls: str) -> None:
+    """The 404 page's template, linking with each of ``calls`` on its line 5."""
+    links = "".join(f"<a href=\"{{{{ {call} }}}}\">x</a>" for call in calls)
+    replace_in(project / "templates" / "404.html", "{{ body }}", "{{ body }}" + links)
+
+
+@pytest.mark.parametrize(("call", "message", "hint"), [
+    ("href('index', 'alpah')", "href('index', 'alpah')", "its headings, #alpha"),
+    ("href(page_of('statistics').key, 'stat-chambres')", "href('statistics', 'stat-chambres')",
+     "its headings, none; #stat-ID for each statistic it lists"),
+    ("href('index', 'stat-chambers')", "href('index', 'stat-chambers')", "its headings, #alpha"),  # not listed there
+    ("href('statistics', 'event-april-event')", "href('statistics', 'event-april-event')",
+     "its headings, none; #stat-ID for each statistic it lists"),
+    ("href('sources/2023-10-11-abcdef12', 'q-stat-chambres')", "href('sources/2023-10-11-abcdef12', 'q-stat-chambres')",
+     "its headings, none; its quoted passages, #q-event-april-event, #q-stat-chambers, #q-stat-donations"),
+    ("href('index', 'q-stat-chambers')", "href('index', 'q-stat-chambers')", "its headings, #alpha"),  # a source's
+])
+def test_a_link_to_an_anchor_the_page_does_not_have_is_a_mistake_at_the_template_line(
+        minimal_project: Path, call: str, message: str, hint: str):
+    """``href(key, 'anchor')`` is checked as a Markdown link's anchor is: a heading of the page, a record it lists,
+    a source's quoted passage; a typo would send readers to the top of the page. One mistake for every language."""
+    for lang in ("en", "zh"):
+        replace_in(minimal_project / "content" / "pages" / f"index.{lang}.md", "The ICF", "## Alpha\n\nThe ICF")
+    _linking(minimal_project, call)
+    [error] = render_mistakes(minimal_project)
+    assert error.format(minimal_project) == (
+        f"templates/404.html:5: a link to an anchor the page does not have: {message}\n"
+        f"  hint: anchors there: {hint}; {TRUSTED}; or link to the page itself, href({message.split(',')[0][5:]})")
+
+
+def test_a_link_to_a_heading_one_language_of_the_page_lacks_names_that_language(minimal_project: Path):
+    replace_in(minimal_project / "content" / "pages" / "index.en.md", "The ICF", "## Alpha\n\nThe ICF")
+    _linking(minimal_project, "href('index', 'alpha')")
+    [error] = render_mistakes(minimal_project)
+    assert error.message == "a link to an anchor the page does not have in zh: href('index', 'alpha')"
+    assert error.hint.startswith("anchors there: its headings, in zh, none; in en, #alpha; ")
+
+
+def test_a_link_to_an_anchor_the_page_has_renders(minimal_project: Path):
+    """A heading of the page, a record the page lists, a source's passage, an id a template places (on trust)."""
+    for lang in ("en", "zh"):
+        replace_in(minimal_project / "content" / "pages" / f"index.{lang}.md", "The ICF", "## Alpha\n\nThe ICF")
+    _linking(minimal_project, "href('index', 'alpha')", "href('statistics', 'stat-chambers')",
+             "href('timeline', 'event-april-event')", "href('glossary', 'term-' ~ site.terms[0].id)",
+             "href('sources/2023-10-11-abcdef12', 'q-event-april-event')", "href('index', 'main')",
+             "href('statistics', 'chart-anything')", "href('index', '')")
+    pages = {output.path: output.content.decode("utf-8") for output in rendered(minimal_project)}
+    for address in ("/en/#alpha", "/en/statistics/#stat-chambers", "/en/timeline/#event-april-event",
+                    "/en/sources/2023-10-11-abcdef12/#q-event-april-event", "/en/#main",
+                    "/en/statistics/#chart-anything"):
+        assert f'href="{address}"' in pages["en/404.html"], address
+
+
+@pytest.mark.parametrize(("template", "reads"), [
+    ("{{ href('index') }}{{ href(page.key, '') }}", False),  # no anchor
+    ("{{ href(organisation.key, 'structure') }}{{ href(key, 'stat-x') }}{{ href(key, fragment='q-1-2') }}", False),
+    ("{{ href(organisation.key, 'looking-ahead') }}", True),  # a heading's id, written as text
+    ("{{ href(key, fragment='looking-ahead') }}", True),
+    ("{{ href(key, anchor) }}", True),  # computed
+    ("{{ href(key, 'stat-' ~ stat.id) }}", True),
+    ("{% set link = href %}{{ link(key, 'structure') }}", True),  # called under another name
+    ("{{ href(*pair) }}", True),
+    ("{% if %}", True),  # does not parse: may read anything
+])
+def test_the_templates_whose_links_may_name_a_heading_are_read_from_their_code(template: str, reads: bool):
+    from microsite.render import templates_reading_headings
+
+    assert templates_reading_headings({"t.html": template}) == ({"t.html"} if reads else set())
+
+
+def test_a_template_reads_the_headings_that_one_it_uses_reads():
+    from microsite.render import templates_reading_headings
+
+    sources = {"a.html": "{% extends 'b.html' %}", "b.html": "{% include 'c.html' %}",
+               "c.html": "{% from 'd.html' import m %}", "d.html": "{{ href(key, 'alpha') }}",
+               "e.html": "{% include name %}", "f.html": "{{ href(key, 'main') }}"}
+    assert templates_reading_headings(sources) == {"a.html", "b.html", "c.html", "d.html", "e.html"}
+    assert templates_reading_headings({**sources, "d.html": ""}) == set()
 
 
 def test_undefined_variable_is_an_error_not_an_empty_string(minimal_project: Path):

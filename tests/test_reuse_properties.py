@@ -92,6 +92,16 @@ def template_shows(page: str, field: str) -> Callable[[Path], None]:
     return apply
 
 
+def template_links(page: str, heading: str) -> Callable[[Path], None]:
+    """The home template links to a heading of another page (a mistake while that page, in a language, lacks it)."""
+    def apply(root: Path) -> None:
+        path = root / "templates" / "home.html"
+        text = path.read_text(encoding="utf-8")
+        link = f"<p><a href=\"{{{{ href('{page}', '{heading}') }}}}\">{heading}</a></p>"
+        path.write_text(text.replace("  {{ body }}\n", f"  {{{{ body }}}}\n{link}\n", 1), encoding="utf-8")
+    return apply
+
+
 def static_file(name: str, text: str) -> Callable[[Path], None]:
     return lambda root: (root / "static" / name).write_text(f"/* {text} */\n", encoding="utf-8")
 
@@ -261,6 +271,7 @@ EDITS = st.one_of(
               WORDS.map(lambda words: f"  en: {words}")),
     st.builds(template_shows, st.sampled_from(["self", "statistics", "timeline", "index"]),
               st.sampled_from(SHOWN_FIELDS)),
+    st.builds(template_links, st.sampled_from(["statistics", "index"]), HEADINGS),
     st.builds(static_file, st.sampled_from(["style.css", "extra.css", "notes.txt"]), WORDS),
     st.builds(static_removed, st.sampled_from(["extra.css", "notes.txt"])),
     st.builds(page_pair, st.sampled_from(["extra", "more/deep"]), st.booleans()),
@@ -394,6 +405,12 @@ EVERY_KIND = [  # one edit of every kind, tried first on every run
     page_body("statistics.en.md", "## alpha\n\nwords"), page_body("index.en.md", "see [it](statistics.md#alpha)."),
     page_body("timeline.en.md", "## beta\n\nwords"), page_body("statistics.en.md", "## beta\n\nwords"),
     page_body("statistics.en.md", "## alpha\n\nmore words"),
+    # The home template links to a heading no page's text links to: refused while a language of the page lacks
+    # it, as the heading comes and goes, though the home page's file does not change (with a build of the changed
+    # page alone, and of every page: a title changed, then back, as the last successful build had it)
+    page_body("timeline.zh.md", "## beta\n\nwords"), template_links("timeline", "beta"),
+    front_matter("timeline.en.md", "title", "gamma"), page_body("timeline.zh.md", "## gamma\n\nwords"),
+    front_matter("timeline.en.md", "title", "timeline en"), page_body("timeline.zh.md", "## beta\n\nmore words"),
     # The source's text changed under the quotes: its passages move, then one is no longer found
     source_text("## 搭载体提振积极性", "前言一段。\n\n## 搭载体提振积极性"), source_text("超4.5亿元", "超5亿元"),
     source_text("超5亿元", "超4.5亿元"),
