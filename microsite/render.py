@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from markupsafe import Markup
 
 from .assets import HEADERS_FILE, headers_file
@@ -824,19 +823,13 @@ def templates_reading_headings(sources: Mapping[str, str]) -> frozenset[str]:
     that is a heading's id (see :meth:`Renderer.has_anchor`), themselves or through one they extend, include or
     import: the job of such a page reads every page's headings, which its key covers (see :meth:`Renderer.jobs`).
 
-    Read from the templates' code, never from their rendering: a fragment written as text that is an id the
-    templates place (``href(organisation.key, 'structure')``) reads no heading; any other, or one computed, or
-    ``href`` given to something else to call, may. One that does not parse may too (it is reported anyway)."""
-    environment = jinja2.Environment()  # parsing alone: the syntax is the default one, as the build's
-    direct, uses = {}, {}
-    for name, text in sources.items():
-        try:
-            tree = environment.parse(text)
-        except jinja2.TemplateSyntaxError:
-            direct[name], uses[name] = True, set()
-            continue
-        direct[name] = _may_name_a_heading(tree)
-        uses[name] = set(jinja2.meta.find_referenced_templates(tree))
+    Read from the templates' text, never from their rendering, and erring towards "may": a fragment written as
+    text that is an id the templates place (``href(organisation.key, 'structure')``) reads no heading; any other,
+    or one computed, or ``href`` given to something else to call, may. (Scanned, not parsed: Jinja took 40-90 ms
+    to parse the 15 templates, on every build that makes a page or two.)"""
+    direct = {name: _may_name_a_heading(text) for name, text in sources.items()}
+    uses = {name: {_template_named(match[1]) for match in _TEMPLATE_USED.finditer(text)}
+            for name, text in sources.items()}
     reading = {name for name, found in direct.items() if found}
     grown = True
     while grown:  # until no template uses one that reads them (a name computed may be any of them)
@@ -848,21 +841,72 @@ def templates_reading_headings(sources: Mapping[str, str]) -> frozenset[str]:
     return frozenset(reading)
 
 
-def _may_name_a_heading(tree: jinja2.nodes.Template) -> bool:
-    """Whether the template ``tree`` may call ``href`` with a fragment that is not written as a template's id."""
-    calls = [call for call in tree.find_all(jinja2.nodes.Call)
-             if isinstance(call.node, jinja2.nodes.Name) and call.node.name == "href"]
-    named = sum(1 for name in tree.find_all(jinja2.nodes.Name) if name.name == "href")
-    if named > len(calls):  # ``href`` passed on, or set to another name, and called from there
-        return True
-    for call in calls:
-        if call.dyn_args is not None or call.dyn_kwargs is not None:
+# ``{% extends "base.html" %}``, ``{%- include 'x.html' ignore missing %}``, ``{% from "macros.html" import m %}``:
+# what follows the word (group 1), a name written as text (_NAMED, its group 2) or computed.
+_TEMPLATE_USED = compile_later(r"{%[-+]?\s*(?:extends|include|import|from)\b(.*?)[-+]?%}", re.DOTALL)
+_NAMED = compile_later(r"""\s*(["'])([^"'\\]*)\1(?:\s+(?:ignore|with|without|as|import)\b.*)?\s*""", re.DOTALL)
+# ``href`` as a name: not an attribute (``item.href``), a part of a longer name (``nav-href``) or an HTML
+# attribute or keyword (``href="..."``, ``href=x``; but ``href == x`` is the name).
+_HREF = compile_later(r"(?<![\w.-])href\b(?!\s*=(?!=))")
+_LITERAL = compile_later(r"""(?:fragment\s*=\s*)?(["'])([^"'\\]*)\1""")
+_OPENING, _CLOSING = "([{", ")]}"
+
+
+def _template_named(used: str) -> str | None:
+    """The template that ``{% include <used> %}`` (or extends, imports) names, or None when its name is computed
+    (``'a.html' if x else 'b.html'``, a list, a variable): it may be any template."""
+    named = _NAMED.fullmatch(used)
+    return named[2] if named else None
+
+
+def _may_name_a_heading(text: str) -> bool:
+    """Whether the template ``text`` may call ``href`` with a fragment that is not written as a template's id."""
+    for match in _HREF.finditer(text):
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if not text.startswith("(", start):
+            return True  # ``href`` passed on, set to another name, compared: what is done with it is not known
+        arguments = _arguments(text, start)
+        if arguments is None:
             return True
-        fragments = [*call.args[1:], *(keyword.value for keyword in call.kwargs if keyword.key != "target")]
-        if any(not (isinstance(fragment, jinja2.nodes.Const) and isinstance(fragment.value, str)
-                    and (not fragment.value or is_template_id(fragment.value))) for fragment in fragments):
-            return True
+        for number, argument in enumerate(arguments):
+            if argument.startswith("*"):
+                return True
+            if (number == 0 and "=" not in argument.split("(")[0]) or re.match(r"target\s*=(?!=)", argument):
+                continue  # the page's key
+            literal = _LITERAL.fullmatch(argument)
+            if literal is None or (literal[2] and not is_template_id(literal[2])):
+                return True
     return False
+
+
+def _arguments(text: str, opening: int) -> list[str] | None:
+    """The arguments of the call whose ``(`` is at ``opening`` of ``text``, each stripped; None when it does not
+    close."""
+    depth, quote, start, found = 0, "", opening + 1, []
+    index = opening
+    while index < len(text):
+        char = text[index]
+        if quote:
+            if char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth -= 1
+            if depth == 0:
+                found.append(text[start:index].strip())
+                return [argument for argument in found if argument] if found != [""] else []
+        elif char == "," and depth == 1:
+            found.append(text[start:index].strip())
+            start = index + 1
+        index += 1
+    return None
 
 
 def _listed(anchors: list[str], most: int = 12) -> str:

@@ -350,7 +350,12 @@ def test_a_link_to_an_anchor_the_page_has_renders(minimal_project: Path):
     ("{{ href(key, 'stat-' ~ stat.id) }}", True),
     ("{% set link = href %}{{ link(key, 'structure') }}", True),  # called under another name
     ("{{ href(*pair) }}", True),
-    ("{% if %}", True),  # does not parse: may read anything
+    ("<a href=\"{{ item.href }}\" hreflang=\"en\">{{ href(key, fragment='', target=x) }}</a>", False),
+    ("{{ href(pages_with('pillar')[0].key, 'related') }}{{ href(f(a, ')'), \"main\") }}", False),
+    ("{{ href(key, 'main' ~ x) }}", True), ("{{ href(key, 'main' 'x') }}", True),
+    ("{{ href(key, 'st\\x72ucture') }}", True), ("{{ href(key, target) == x }}", True),
+    ("{{ href == x }}", True), ("{{ m(href) }}", True), ("{{ href(key, 'structure'", True),  # never closed
+    ("{# href(key, anchor) #}", True),  # erring towards "may"
 ])
 def test_the_templates_whose_links_may_name_a_heading_are_read_from_their_code(template: str, reads: bool):
     from microsite.render import templates_reading_headings
@@ -358,13 +363,29 @@ def test_the_templates_whose_links_may_name_a_heading_are_read_from_their_code(t
     assert templates_reading_headings({"t.html": template}) == ({"t.html"} if reads else set())
 
 
+def test_the_pages_whose_templates_use_one_that_may_name_a_heading_read_the_headings():
+    """This repository's templates name no heading (``href(organisation.key, 'structure')`` is the figure's id); a
+    heading named in the macros reaches the pages that import them, and no other."""
+    from microsite.render import templates_reading_headings
+    from tests.conftest import REPO
+
+    sources = {path.name: path.read_text(encoding="utf-8") for path in (REPO / "templates").glob("*.html")}
+    assert templates_reading_headings(sources) == set()
+    sources["macros.html"] += "{% macro more(key) %}{{ href(key, 'looking-ahead') }}{% endmacro %}"
+    assert templates_reading_headings(sources) == {"macros.html", "home.html", "organisation.html", "page.html",
+                                                   "pillar.html", "statistics.html", "timeline.html"}
+
+
 def test_a_template_reads_the_headings_that_one_it_uses_reads():
     from microsite.render import templates_reading_headings
 
-    sources = {"a.html": "{% extends 'b.html' %}", "b.html": "{% include 'c.html' %}",
+    sources = {"a.html": "{% extends 'b.html' %}", "b.html": "{% include 'c.html' -%}",
                "c.html": "{% from 'd.html' import m %}", "d.html": "{{ href(key, 'alpha') }}",
-               "e.html": "{% include name %}", "f.html": "{{ href(key, 'main') }}"}
-    assert templates_reading_headings(sources) == {"a.html", "b.html", "c.html", "d.html", "e.html"}
+               "e.html": "{% include name %}", "f.html": "{{ href(key, 'main') }}",
+               "g.html": "{%- include 'f.html' if x else 'd.html' -%}", "h.html": "{% include ['f.html'] %}",
+               "i.html": "{% include 'f.html' ignore missing %}{% import 'f.html' as f with context %}"}
+    assert templates_reading_headings(sources) == {"a.html", "b.html", "c.html", "d.html", "e.html", "g.html",
+                                                   "h.html"}
     assert templates_reading_headings({**sources, "d.html": ""}) == set()
 
 
