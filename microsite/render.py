@@ -480,20 +480,22 @@ class Renderer:
         languages = "" if lacking == codes else f" in {', '.join(lacking)}"
         return ContentError(where, f"a link to an anchor the page does not have{languages}: "
                             f"href({key!r}, {fragment!r})",
-                            f"anchors there: {self._anchors_there(key, codes)}; or link to the page itself, "
-                            f"href({key!r})")
+                            f"anchors there: {self._anchors_there(key, lacking, languages)}; or link to the page "
+                            f"itself, href({key!r})")
 
-    def _anchors_there(self, key: str, codes: list[str]) -> str:
-        """What a link may name on page ``key`` (in the languages ``codes``), for a message."""
-        by_language = {code: _listed(sorted(self.heading_ids(key, code))) for code in codes}
-        headings = (by_language[codes[0]] if len(set(by_language.values())) == 1
-                    else "; ".join(f"in {code}, {listed}" for code, listed in by_language.items()))
-        found = [f"its headings, {headings}"]
-        if key not in self.by_key[codes[0]]:  # a source's page (every language has it)
+    def _anchors_there(self, key: str, lacking: list[str], languages: str) -> str:
+        """What a link may name on page ``key`` in the languages ``lacking`` (named in ``languages``), for a
+        message: all of its headings (as a Markdown link's mistake lists them), the records it lists, or a
+        source's passages (the first dozen)."""
+        by_language = {code: _listed(sorted(self.heading_ids(key, code)), most=None) for code in lacking}
+        headings = (f"its headings{languages}, {by_language[lacking[0]]}" if len(set(by_language.values())) == 1
+                    else "; ".join(f"its headings in {code}, {listed}" for code, listed in by_language.items()))
+        found = [headings]
+        if key not in self.by_key[lacking[0]]:  # a source's page (every language has it)
             passages = self.sources_by_id[key.removeprefix("sources/")].passages
             found.append(f"its quoted passages, {_listed(sorted(passage.anchor for passage in passages))}")
         else:
-            template = self.by_key[codes[0]][key].template
+            template = self.by_key[lacking[0]][key].template
             found.extend(f"#{kind.anchor('ID')} for each {kind.name} it lists" for kind in RECORD_KINDS
                          if kind.template == template)
         trusted = ", ".join(f"#{ident}" for ident in sorted(TEMPLATE_IDS))
@@ -909,10 +911,10 @@ def _arguments(text: str, opening: int) -> list[str] | None:
     return None
 
 
-def _listed(anchors: list[str], most: int = 12) -> str:
+def _listed(anchors: list[str], most: int | None = 12) -> str:
     """``anchors`` as a message lists them: ``#a, #b`` (the first ``most``, and how many more), or "none"."""
     shown = ", ".join(f"#{anchor}" for anchor in anchors[:most])
-    more = f" and {len(anchors) - most} more" if len(anchors) > most else ""
+    more = f" and {len(anchors) - most} more" if most is not None and len(anchors) > most else ""
     return shown + more if anchors else "none"
 
 
