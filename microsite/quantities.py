@@ -553,7 +553,8 @@ _POOLING_EN = compile_later(r"\b(?:together(?!\s+with\b)|combined|collectively|j
                             r"|added\s+up|summed\s+up|in\s+the\s+aggregate)\b", re.IGNORECASE)
 _SUMMED_EN = compile_later(r"\b(?:in\s+all|in\s+total|altogether|all\s+told|a\s+total\s+of|the\s+total\s+of"
                            r"|totall?(?:ing|ed))\b", re.IGNORECASE)
-_PART_OR_JOINED_EN = compile_later(r"['’]s?\b|\s+(?:and|or|as\s+well\s+as|&)\s+(?:(?:each|every|all|its|their)\s+)?"
+# (Its spaces are read from the first of a run: a search along a long run tried every start, which was quadratic.)
+_PART_OR_JOINED_EN = compile_later(r"['’]s?\b|(?<!\s)\s+(?:and|or|as\s+well\s+as|&)\s+(?:(?:each|every|all|its|their)\s+)?"
                                    r"(?:" + _EN_THINGS + r")\b", re.IGNORECASE)
 _POOLING_ZH = compile_later(r"加起来|合起来|加在一起|合在一起|总和")
 _SUMMED_ZH = compile_later(r"合计|共计|总计|一共|总共|累计|共(?![同享建产识])")
@@ -819,8 +820,10 @@ def _a_year_before(text: str, at: int) -> bool:
 # still dated (会议未能在年底召开, the meeting was not held in the morning): only what a text says or asks is left
 # open.
 _LEFT_OPEN_PARTS = frozenset((RELATIVE_YEAR, PART_OF_MONTH, PART_OF_YEAR, FESTIVAL, *_WORD_PARTS))
-_EITHER = compile_later(r"\s*(?:还是|或者|或是|或|抑或)\s*(?:在|是)?\s*"
-                        r"|\s*,?\s+(?:or|and/or)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+)?", re.IGNORECASE)
+# (Only where no white space is before it, and its comma looked for once: a search along a long run of spaces
+# tried every start, and every split of the run between its two spaces, which was quadratic.)
+_EITHER = compile_later(r"(?<!\s)(?:\s*(?:还是|或者|或是|或|抑或)\s*(?:在|是)?\s*"
+                        r"|(?:\s*,)?\s+(?:or|and/or)\s+(?:(?:in|on|at|during)\s+)?(?:the\s+)?)", re.IGNORECASE)
 _NOT_SAID = compile_later(
     r"(?:没有?|未|并未|并没有?|不|尚未)(?:说|提(?![倡升高供前出交名醒议拔])|写|讲|交代|透露|注明|载明|标明|明确|表明|给出"
     r"|指出)|不清楚|不详|不知道|不得而知|未知|无从得知"

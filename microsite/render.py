@@ -842,9 +842,10 @@ def templates_reading_headings(sources: Mapping[str, str]) -> frozenset[str]:
 
 
 # ``{% extends "base.html" %}``, ``{%- include 'x.html' ignore missing %}``, ``{% from "macros.html" import m %}``:
-# what follows the word (group 1), a name written as text (_NAMED, its group 2) or computed.
+# what follows the word (group 1), a name written as text (_NAMED, its group 2) or computed. (_NAMED begins only
+# where no white space is before it: a search along a long run of spaces tried every start, which was quadratic.)
 _TEMPLATE_USED = compile_later(r"{%[-+]?\s*(?:extends|include|import|from)\b(.*?)[-+]?%}", re.DOTALL)
-_NAMED = compile_later(r"""\s*(["'])([^"'\\]*)\1(?:\s+(?:ignore|with|without|as|import)\b.*)?\s*""", re.DOTALL)
+_NAMED = compile_later(r"""(?<!\s)\s*(["'])([^"'\\]*)\1(?:\s+(?:ignore|with|without|as|import)\b.*)?\s*""", re.DOTALL)
 # ``href`` as a name: not an attribute (``item.href``), a part of a longer name (``nav-href``) or an HTML
 # attribute or keyword (``href="..."``, ``href=x``; but ``href == x`` is the name).
 _HREF = compile_later(r"(?<![\w.-])href\b(?!\s*=(?!=))")
