@@ -161,6 +161,7 @@ _TRADITIONAL += "權號納圖稅"  # (the words 版 begins, no page: 版權, 版
 _TRADITIONAL += "墰壇壜宮橋籟罈罎職臘藍記誌財賦閏陰餅鵝"  # (the words beside a span's word said twice that make it no
 # word of frequency: 天天鹅 is a day and a swan, 月月饼 a month and a mooncake; see quantities._ZH_FREQUENCY)
 _TRADITIONAL += "較殘盡儘"  # (the parts of a season and the words they are not: 殘冬, 較晚秋收, 儘早春耕)
+_TRADITIONAL += "識"  # (識破, saw through: no 破 of a number)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -173,6 +174,7 @@ _SIMPLIFIED += "礼凌冬奥运岗惊蛰处"
 _SIMPLIFIED += "权号纳图税"
 _SIMPLIFIED += "坛坛坛宫桥籁坛坛职腊蓝记志财赋闰阴饼鹅"
 _SIMPLIFIED += "较残尽尽"
+_SIMPLIFIED += "识"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -187,13 +189,19 @@ def fold_traditional(text: str) -> str:
     return text.translate(_FOLD_TRADITIONAL)
 
 
+_BIG_AFTER = r"(?:[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十点]+)[十百千]?[万亿萬億]"  # (4.5亿, 60亿, 两万, 三十万)
 # 近, 约 and 超 alone end words too (最近, 附近, 签约, 节约, 赶超): after one of those they say nothing of a number.
 _NOT_NEARLY, _NOT_ABOUT, _NOT_OVER = "(?<![最附临靠邻就贴亲])", "(?<![签节合条预制公履违相特邀契盟])", "(?<![高赶追])"
 _ZH_PREFIX = (r"(?P<pre>突破|不超过|未超过|没有超过|没超过|未超出|不多于|不高于|不满|未满|不及|未达到|未达|超过了|超过|超出|高于|多于|"
               + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
               + _NOT_ABOUT + r"约|大约|大概|不到|不足|少于|低于"
               r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億])"  # 数百, 几十, 上千
-              r"|(?:过|破)(?=[百千万亿萬億]))?")  # 过万, 破亿: over them (before a magnitude only: 过两天, in two days)
+              r"|过(?=[百千万亿萬億])"  # 过万, 破亿: over them (before a magnitude only: 过两天, in two days)
+              # 破4.5亿元, 破60亿: over them, before a number with a magnitude too, as a headline writes it (read as
+              # exactly 4.5亿元: 超4.5亿元 refused it); not after the words 破 ends (打破1万米纪录, 跌破3万点: broke a
+              # record, fell below). Not 过 before digits: after a verb it says the verb was done (捐过2万元, 卖过1万件).
+              # (破 first: a branch that begins with a look behind is tried at every character.)
+              r"|破(?:(?=[百千万亿萬億])|(?<![击攻识看说揭点打道突跌告爆]破)(?=" + _BIG_AFTER + r")))?")
 # After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) and 把 after a hundred, a
 # thousand or ten thousand (百把人, 千把家) about it (after another numeral 把 counts chairs: 十把椅子).
 _ZH_POSTFIX = r"(?P<post>余|多|几|来|(?<=[百千万萬])把)?"
@@ -409,9 +417,41 @@ def find_numbers_zh(text: str) -> list[Number]:
         numbers = [replace(number, value=number.value % 100) if number.unit == "年代" else number for number in numbers]
     if "个" in folded:  # 三个月, 两个多小时, 一个半星期: spans of time counted, not things (see _ZH_COUNTED_SPAN)
         numbers = [_span_counted(number, folded) if number.unit == "个" else number for number in numbers]
+    if numbers and _ANY_CURRENCY_BEFORE.search(folded) is not None:  # 超过人民币4.5亿元, ￥63亿, US$5000万
+        numbers = [_with_currency_before(number, folded) for number in numbers]
     if folded is not text:  # show what was written
         numbers = [replace(number, text=text[number.start:number.end]) for number in numbers]
     return sorted(numbers, key=lambda n: n.start)
+
+
+# A currency named before its number, as Chinese may write it (人民币63亿元, ￥63亿, US$5000万, 港币2亿): the number's
+# currency, which 63亿 alone leaves out; and a qualifier before the currency is the number's (超过人民币4.5亿元 is over
+# 4.5亿元: it was read as exactly that, and its quote's 超4.5亿元 refused it; 逾人民币63亿元 passed for 63亿元). The
+# number's place stays its digits' (人民币[63亿元](cite:…) shows the currency outside the link, as 元 after it may
+# be); only a qualifier before the currency begins it (and is read with it in the words around a link). Not the names
+# that end numbers as often (5000万美元, 2亿港元): before the next number they would be taken for its currency.
+_CURRENCY_BEFORE = {"人民币": "元", "RMB": "元", "CNY": "元", "¥": "元", "￥": "元", "港币": "港元", "HKD": "港元",
+                    "HK$": "港元", "USD": "美元", "US$": "美元", "$": "美元", "EUR": "欧元", "€": "欧元"}
+_CURRENCY_BEFORE_WORDS = "|".join(re.escape(name) for name in sorted(_CURRENCY_BEFORE, key=len, reverse=True))
+_ANY_CURRENCY_BEFORE = compile_later(rf"(?:{_CURRENCY_BEFORE_WORDS})\s?[0-9{ZH_NUMERALS}]")
+_CURRENCY_JUST_BEFORE = compile_later(_ZH_PREFIX + rf"(?P<cur>{_CURRENCY_BEFORE_WORDS})\s?\Z")
+_CURRENCY_REACH = len("没有超过人民币 ")  # (the longest qualifier, currency and space)
+
+
+def _with_currency_before(number: Number, text: str) -> Number:
+    """``number`` with the currency named right before it (see ``_CURRENCY_BEFORE``) as its unit, where it has
+    none, and the qualifier before that currency as its own, where it has none."""
+    if number.unit and number.unit not in CURRENCIES and number.unit not in ("万元", "亿元"):  # (a count, a share, a
+        # measure: no amount of money)
+        return number
+    before = _CURRENCY_JUST_BEFORE.search(text, max(0, number.start - _CURRENCY_REACH), number.start)
+    if before is None or (before["pre"] is None and number.unit):
+        return number
+    unit = number.unit or _CURRENCY_BEFORE[before["cur"]]
+    if before["pre"] is None or number.qualifier != EXACT:  # (a qualifier after the number is its own: 以上, 余)
+        return replace(number, unit=unit)
+    return replace(number, unit=unit, qualifier=_PREFIX_QUALIFIER[before["pre"]], start=before.start(),
+                   text=text[before.start():number.end])
 
 
 # Set phrases whose numerals count nothing, though a measure word follows one (千方百计, "by every means", is no
@@ -796,7 +836,8 @@ def _en_magnitude(written: str) -> int:
         value *= _EN_MAGNITUDES.get(word) or _EN_SHORT_MAGNITUDES[word]
     return value
 _EN_QUALIFIERS = {
-    "more than": MORE_THAN, "over": OVER, "upwards of": OVER, "above": OVER,
+    "more than": MORE_THAN, "over": OVER, "upwards of": OVER, "upward of": OVER, "above": OVER,  # (upward of: as
+    # American English writes it; read as exact, the quote's 10余家 refused it)
     "in excess of": OVER, "north of": OVER, "just over": OVER, "well over": OVER, ">": OVER,
     **{verb: OVER for verb in ("topped", "tops", "topping", "exceeded", "exceeds", "exceeding", "surpassed",
                                "surpasses", "surpassing", "went beyond", "gone beyond", "going beyond")},
@@ -819,7 +860,7 @@ _EN_QUALIFIERS = {
 # A qualifier before a number, looked for back from each number found (a search at every place in the text for one
 # of forty words would cost more than all the rest of the reading).
 _EN_BEFORE = compile_later(r"(?:\b(?P<pre>not (?:more than|over|above|exceeding|less than|fewer than|under|below)"
-                        r"|more or less|more than|upwards of|in excess of|north of|just over|well over|over|above|nearly"
+                        r"|more or less|more than|upwards? of|in excess of|north of|just over|well over|over|above|nearly"
                         r"|almost|close to|just shy of|just short of|about|around|some|roughly|approximately|approx\.?"
                         r"|circa|ca?\.|an estimated|estimated|no fewer than|no less than|no more than|fewer than|less than"
                         r"|just under|under|below|at least|a minimum of|up to|at most|a maximum of"

@@ -184,6 +184,10 @@ def claimed(text: str, lang: str) -> list[Quantity]:
             return found
         # Chinese numerals, magnitudes and units: 三十家, 63亿元, 49万 (digits alone are read the English way)
         other = [claim for claim in _claimed_zh(text) if _CHINESE.search(claim.number.text)]
+    if lang.startswith("zh"):
+        other = _not_cut_short(other, found)
+    else:
+        found = _not_cut_short(found, other)
     # Where the two readings overlap, the longer is what a reader reads: 63亿元 is not 63, 49 million not 49.
     kept: list[Quantity] = []
     taken = Taken(len(text))
@@ -192,6 +196,18 @@ def claimed(text: str, lang: str) -> list[Quantity]:
             kept.append(claim)
             taken.add(claim.number.start, claim.number.end)
     return sorted(kept, key=lambda claim: claim.number.start)
+
+
+def _not_cut_short(english: list[Quantity], chinese: list[Quantity]) -> list[Quantity]:
+    """The English readings but those that stop inside a number a Chinese reading reads on (RMB 63亿, US$5000万:
+    "RMB 63" and "US$5000", longer than 63亿 and 5000万, were read as 63 yuan and 5,000 dollars; the Chinese
+    reading has the currency before the number, see numerals._CURRENCY_BEFORE)."""
+    if not english or not chinese:
+        return english
+    inside = Taken(max(claim.number.end for claim in english + chinese) + 1)  # (each asked of all was quadratic)
+    for other in chinese:
+        inside.add(other.number.start + 1, other.number.end)
+    return [claim for claim in english if not inside.overlaps(claim.number.end, claim.number.end + 1)]
 
 
 _LATIN_LETTER = compile_later("[A-Za-z]")
@@ -1656,7 +1672,8 @@ def how_said(claim: Number, said: Number) -> str:
     """How ``claim`` says its number otherwise than ``said`` does, in words for a message."""
     if _share_kind(claim) != _share_kind(said):
         return f"is {_SHARES[_share(claim)]}" if _share(claim) else f"is not {_SHARES[_share(said)]}"
-    if _money(claim) != _money(said):
+    if _money(claim) not in (_counted(claim), _money(said)):  # (as said_alike asks: a claim may leave out the
+        # quote's currency, so 超4.5亿, refused for another reason, is not "no amount of money")
         return f"is an amount in {_money(claim)}" if _money(claim) else "is not an amount of money"
     if _measured(claim) and _measured(said) and not _one_measure(_measured(claim), _measured(said)):
         return f"is counted in {claim.unit}"

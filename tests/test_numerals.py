@@ -342,7 +342,7 @@ def test_en_percent(text):
 
 @pytest.mark.parametrize("text, qualifier", [
     ("nearly 5", NEARLY), ("almost 5", NEARLY), ("about 5", ABOUT), ("around 5", ABOUT),
-    ("upwards of 5", OVER), ("Over 5", OVER), ("MORE THAN 5", MORE_THAN),
+    ("upwards of 5", OVER), ("Over 5", OVER), ("MORE THAN 5", MORE_THAN), ("upward of 5", OVER),
 ])
 def test_en_qualifiers(text, qualifier):
     assert values(find_numbers_en(text)) == [(5, qualifier)]

@@ -11,7 +11,7 @@ from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF
                                   HOUR, MINUTE, PART_OF_SEASON, SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed,
                                   rate_in_words,
                                   stated, traced)
-from microsite.quantities import amount_keys, same_amount
+from microsite.quantities import amount_keys, how_said, same_amount
 from tests.timing import superlinear
 
 ARTICLE = date(2023, 10, 11)
@@ -978,6 +978,52 @@ def test_an_ordinal_that_is_no_place_in_a_text_is_still_read(text, number):
 def test_a_verb_that_says_over_is_traced_by_an_over_quote(claim, lang):
     assert _traced_by(claim, lang, DONATIONS) == [True]
     assert _traced_by(claim, lang, "所属商协会及其会员捐款4.5亿元") == [False]  # (exactly: no more)
+
+
+@pytest.mark.parametrize("claim, traced_by_over", [
+    ("捐款破4.5亿元", True), ("订单破60亿", True), ("破三十万人", True),  # (read as exactly so)
+    ("打破1万米纪录", False), ("跌破3万点", False),  # (broke a record, fell below: no "over")
+])
+def test_po_before_a_number_with_a_magnitude_says_over(claim, traced_by_over):
+    assert [item.number.qualifier == "over" for item in claimed(claim, "zh")] == [traced_by_over]
+
+
+TRADE_ORDERS = "达成订单额63亿元"
+
+
+@pytest.mark.parametrize("claim, quote", [
+    ("捐款超过人民币4.5亿元", DONATIONS), ("捐款逾人民币4.5亿元", DONATIONS), ("捐款超过人民币四亿五千万元", DONATIONS),
+    ("捐款超￥4.5亿", DONATIONS), ("捐款超¥4.5亿元", DONATIONS), ("捐款超过RMB 4.5亿元", DONATIONS),
+    ("捐款超過人民幣4.5億元", DONATIONS), ("捐款超过人民币4亿5千万元", DONATIONS),
+    ("订单额RMB 63亿", TRADE_ORDERS), ("订单额￥63亿", TRADE_ORDERS), ("订单额人民币 63亿元", TRADE_ORDERS),
+])
+def test_a_currency_before_the_number_keeps_the_qualifier_before_it(claim, quote):
+    """超过人民币4.5亿元 was read as exactly 4.5亿元 (超过 stood before the currency, not the digits), and refused by
+    its quote's 超4.5亿元; RMB 63亿 as 63 yuan (the English reading, longer than 63亿, won)."""
+    assert _traced_by(claim, "zh", quote) == [True]
+
+
+@pytest.mark.parametrize("claim, quote", [
+    ("订单额逾人民币63亿元", TRADE_ORDERS), ("订单额超过人民币63亿元", TRADE_ORDERS),  # (over, where the quote is exact)
+    ("订单额US$63亿", TRADE_ORDERS), ("订单额$63亿", TRADE_ORDERS), ("订单额港币63亿", TRADE_ORDERS),  # (another currency)
+    ("捐款超过US$4.5亿", DONATIONS), ("融资US$5000万", "融资5000美元"),
+])
+def test_a_currency_before_the_number_is_its_currency(claim, quote):
+    """Each passed: the qualifier and the currency before the number were not read (US$5000万 as 5,000 dollars)."""
+    assert _traced_by(claim, "zh", quote) == [False]
+
+
+def test_a_currency_before_the_number_is_its_unit_and_the_number_stays_where_its_digits_are():
+    """人民币[63亿](cite:…) shows the currency outside the link, as 元 after it may be: no number cut in two."""
+    (item,) = claimed("订单额人民币63亿", "zh")
+    assert (item.number.text, item.number.unit) == ("63亿", "元")
+
+
+def test_the_message_names_the_difference_that_refused_a_claim_without_its_quote_s_currency():
+    """A claim may leave out its quote's currency: 4.5亿 against 超4.5亿元 was told "is not an amount of money"."""
+    said = stated(DONATIONS)
+    assert how_said(claimed("捐款4.5亿", "zh")[0].number, said[0].number) == "says 'exact'"
+    assert how_said(claimed("捐款4.5亿个", "zh")[0].number, said[0].number) == "is not an amount of money"
 
 
 MARCH = "以今年3月的季度会长办公会为契机"
