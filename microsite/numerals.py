@@ -2019,6 +2019,24 @@ _ASCII_DIGIT = compile_later("[0-9]")
 
 
 _AS_WRITTEN = compile_later("(?s).+")  # (matched between two places: the text between them)
+# "first" or "second" at either end of a run of text: a link's or emphasis's edge may part it from the words that make
+# it a rank (the [first](cite:…) meeting, the **second** batch, ranked [first](cite:…)), so the run is kept, to be read
+# in the words around it (the words alone are no number: each passed untraced, or traced by a quote's 第二季度)
+_RANK_OPENS = compile_later(r"[\W_]*(?P<word>first|second)(?![a-z])", re.IGNORECASE)
+_RANK_ENDS = compile_later(r"(?<![a-z])(?P<word>first|second)[\W_]*\Z", re.IGNORECASE)
+_RANK_ENDS_REACH = len("second") + 8
+# The quick test's: such a word at an end of a line too, where any_may_hold_numbers joins texts
+_RANK_BY_AN_EDGE = compile_later(r"(?:\A|\n)[^\w\n]*(?:first|second)(?![a-z])"
+                                 r"|(?<![a-z])(?:first|second)[^\w\n]*(?:\n|\Z)", re.IGNORECASE)
+
+
+def _ranks_at_the_edges(text: str) -> list[re.Match]:
+    """Each "first" or "second" that opens or ends ``text`` (see ``_RANK_OPENS``), as a match of the word alone."""
+    found = []
+    for match in (_RANK_OPENS.match(text), _RANK_ENDS.search(text, max(0, len(text) - _RANK_ENDS_REACH))):
+        if match is not None and (not found or found[0].start() != match.start("word")):
+            found.append(_AS_WRITTEN.match(text, match.start("word"), match.end("word")))
+    return found
 
 
 def digit_runs(text: str) -> list[re.Match]:
@@ -2027,13 +2045,17 @@ def digit_runs(text: str) -> list[re.Match]:
     if not may_hold_numbers(text):  # most runs of text: the quick test spares them the slow search
         return []
     found = list(_NUMBER_START.finditer(text))
+    lowered = caseless(text)
+    if ("first" in lowered or "second" in lowered) and (
+            edges := [edge for edge in _ranks_at_the_edges(text)
+                      if not any(run.start() < edge.end() and edge.start() < run.end() for run in found)]):
+        found = sorted(found + edges, key=lambda match: match.start())  # (the [first](…) meeting: see _RANK_OPENS)
     if may_name_a_festival(text):  # 国庆, National Day: a date, looked for apart (see FESTIVAL_NAME); in
         # Traditional characters too (國慶), each match then made again of the text as written, which callers look for
         folded = fold_traditional(text)
         festivals = [match if folded is text else _AS_WRITTEN.match(text, match.start(), match.end())
                      for match in FESTIVAL_NAME.finditer(folded)]
         found = sorted(found + festivals, key=lambda match: match.start())
-    lowered = caseless(text)
     if words := date_words(text, lowered):  # 周三, 上午, in the spring: dates without a numeral (see WEEKDAY)
         found = sorted(found + [_AS_WRITTEN.match(text, word.start, word.end) for word in words],
                        key=lambda match: match.start())
@@ -2088,8 +2110,9 @@ def may_hold_numbers(text: str) -> bool:
         return True  # double-digit growth
     if "once" in words and _EN_ONCE_FOUND.search(words) is not None:
         return True  # once a year
-    if ("first" in words or "second" in words) and _EN_RANK.search(words) is not None:
-        return True  # the first time
+    if ("first" in words or "second" in words) and (_EN_RANK.search(words) is not None
+                                                    or _RANK_BY_AN_EDGE.search(words) is not None):
+        return True  # the first time; the [first](…) meeting, whose next word is outside the link
     if may_name_a_festival(text) and FESTIVAL_NAME.search(fold_traditional(text)) is not None:
         return True  # 国庆
     return bool(date_words(text, words)) or bool(parts_without_a_numeral(words))  # 周三, 上午, in the spring; 月底

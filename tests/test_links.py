@@ -555,6 +555,28 @@ def test_a_rate_said_around_a_records_own_words_is_read_with_its_number():
     assert "is said a year" in error.message and "in the record's quote" in error.message
 
 
+QUARTER, FIRST_TIME = "晋江市第二季度党政商恳谈会", "异地商会首次受邀参加"
+RANKS = targets(anchors={**targets().anchors, anchor(QUARTER): "q-quarter", anchor(FIRST_TIME): "q-first"})
+
+
+@pytest.mark.parametrize("text, said, twin", [
+    (f'It was the [second](cite:{SOURCE} "{QUARTER}") batch.',
+     "'second' is an ordinal here, but in the quote it cites '二季度' is part of a date",
+     f'They were invited for the [first](cite:{SOURCE} "{FIRST_TIME}") time.'),
+    ("It was the **second** batch of chambers.", "the number 'second' is not traced to a source",
+     "*Second*, the Federation's work."),
+    ("The Federation ranked *first* in the province.", "the number 'first' is not traced to a source",
+     "**First**, the Federation sought support."),
+])
+def test_first_or_second_at_a_links_or_marks_edge_is_read_with_the_words_after_it(text, said, twin):
+    """"first" and "second" are ranks only beside the words that make them one (the second batch, ranked first):
+    a link or emphasis that held the word alone was never read, so the second batch passed, cited by 第二季度 or
+    by nothing. Its twin, no rank (First, ...) or a rank its quote says (首次), still passes."""
+    assert one_error(text, target=RANKS).message == said
+    _, errors = check(twin, target=RANKS)
+    assert errors == [], [e.format() for e in errors]
+
+
 def test_a_number_cut_by_a_links_edge_is_read_whole_once():
     """A number read on across the link's edge (4.5亿元) is the mistake of a number cut in two, and is read whole
     where its first numeral is: once, as readers see it, not as '4.5' and then '亿元'."""

@@ -462,6 +462,7 @@ def test_the_readers_read_any_pair_of_number_words_without_failing() -> None:
 @given(st.lists(st.lists(st.one_of(_NUMBERISH, st.text(max_size=4)), max_size=4).map("".join), max_size=6))
 @example(["I", "CC"])  # (the quick test looked for a Roman numeral only in a text with an I, V or X: CC alone, or
 # "Article CC", was taken for a text without numbers, and with an I in another text joined to it, not)
+@example(["ranked ", "first", " in the province"])  # (a rank word at a text's edge: see numerals._RANK_OPENS)
 def test_one_question_of_many_texts_is_the_question_of_each(texts: list[str]) -> None:
     """Joining texts neither makes nor breaks a place where a number may stand: asked of them all, the quick
     test says what it says of any one of them (a page's runs of text are asked so, see ``compiled``)."""
