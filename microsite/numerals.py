@@ -1069,6 +1069,7 @@ def find_numbers_en(text: str) -> list[Number]:
         taken.add(start, end)
     for match in _EN_TIMES.finditer(folded):  # twice, threefold (two-fold is found above)
         value = ({"once": 1, "twice": 2, "thrice": 3}[match["times"].lower()] if match["times"]
+                 else _EN_MULTIPLE_ADJECTIVES[match["adjective"].lower()] if match["adjective"]
                  else _word_value(match["num"].lower()) or _EN_SCALES.get(match["num"].lower()))  # (a hundredfold)
         if value is not None and not taken.overlaps(match.start(), match.end()):
             multiple = not match["times"] or _MULTIPLE_AFTER.match(folded, match.end())  # twice as many; not twice a year
@@ -1378,7 +1379,13 @@ _MULTIPLE_AFTER = compile_later(_AS_A_MULTIPLE, re.IGNORECASE)
 # is: alone it is "formerly" or "as soon as" (once the largest, once it opens), as often as not.
 _EN_ONCE = (r"once(?=[\s-]+(?:a|an|per|every|each)[\s-]+(?:year|month|week|fortnight|day|quarter|decade|century|term"
             r"|session|season)\b|\s+or\s+twice\b)")
-_EN_TIMES = compile_later(rf"\b(?:(?P<times>twice|thrice|{_EN_ONCE})|(?P<num>{_EN_WORD})-?fold)\b",
+# double the orders, triple that, quadruple its size: a multiple, as twice the orders is (they were read as nothing, so
+# a page's "orders were double those of 2022" passed untraced); only before a word that says what is multiplied (a
+# double win, a double standard, double-digit are none).
+_EN_MULTIPLE_ADJECTIVES = {"double": 2, "triple": 3, "quadruple": 4}
+_EN_TIMES = compile_later(rf"\b(?:(?P<times>twice|thrice|{_EN_ONCE})|(?P<num>{_EN_WORD})-?fold"
+                          r"|(?P<adjective>double|triple|quadruple)(?=\s+(?:the|that|those|this|these|its|their|our"
+                          r"|his|her|what)\b))\b",
                           re.IGNORECASE)  # 3 (times)
 
 
@@ -1989,7 +1996,8 @@ def _en_date_word(text: str, match: re.Match) -> str:
 
 _NUMBER_WORDS = word_trie([word + suffix for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES]
                            for suffix in ("", "fold", "s", "ish")])
-_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_PHRASE_WORDS, *_EN_FRACTION_WORDS,
+_OTHER_NUMBER_WORDS = word_trie({"twice", "thrice", "halved", "halving", *_EN_MULTIPLE_ADJECTIVES, *_EN_PHRASE_WORDS,
+                                 *_EN_FRACTION_WORDS,
                                  *_EN_ORDINAL_WORDS, *_EN_DECADE_WORDS, *DATE_WORDS})
 # "first" and "second" are a rank only in these (the first time, first-ever, the second-largest, the first meeting,
 # ranked first: see EN_ORDINAL and quantities): the words alone are in too many texts to send each to the slow search
@@ -2008,7 +2016,7 @@ _NUMBER_START = compile_later(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z
 _MAY_BE_NUMERAL = compile_later(rf"[\d{ZH_NUMERALS}年倍半首初番{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;
 # 半数; 首: 首次, a rank; 番: 翻番)
 _MAY_BE_SYMBOL = compile_later(rf"[{_BMP_SYMBOLS}{ASTRAL}]")
-_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving",
+_EN_WORD_SET = frozenset([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "twice", "thrice", "halved", "halving", *_EN_MULTIPLE_ADJECTIVES,
                           *(f"{scale}s" for scale in _EN_SCALES), *_EN_DECADE_WORDS, *_EN_PHRASE_WORDS, *DATE_WORDS,
                           *_EN_FRACTION_WORDS, *_EN_ORDINAL_WORDS,
                           *(f"{word}{suffix}" for word in [*_EN_SMALL, *_EN_TENS, *_EN_SCALES]

@@ -577,6 +577,14 @@ def test_first_or_second_at_a_links_or_marks_edge_is_read_with_the_words_after_i
     assert errors == [], [e.format() for e in errors]
 
 
+def test_double_at_a_links_edge_is_read_with_the_words_after_it():
+    """[double](cite:…) the orders was no number (the word alone says none), and passed, cited by 两地, two places."""
+    two_places = "联动南平、宁德两地工商联"
+    cited = targets(anchors={**targets().anchors, anchor(two_places): "q-two"})
+    error = one_error(f'Orders were [double](cite:{SOURCE} "{two_places}") the donations.', target=cited)
+    assert error.message == "'double' is a multiple (倍, times) here, but in the quote it cites '两地' is not a multiple (倍, times)"
+
+
 def test_a_number_cut_by_a_links_edge_is_read_whole_once():
     """A number read on across the link's edge (4.5亿元) is the mistake of a number cut in two, and is read whole
     where its first numeral is: once, as readers see it, not as '4.5' and then '亿元'."""

@@ -1026,6 +1026,18 @@ def test_the_message_names_the_difference_that_refused_a_claim_without_its_quote
     assert how_said(claimed("捐款4.5亿个", "zh")[0].number, said[0].number) == "is not an amount of money"
 
 
+@pytest.mark.parametrize("claim, times, twin", [("Orders were double the donations.", 2, "a double win"),
+                                                ("triple the orders", 3, "a triple jump"),
+                                                ("It could quadruple its size.", 4, "a double standard"),
+                                                ("Orders were double those of 2022.", 2, "to double down on it")])
+def test_double_or_triple_before_what_it_multiplies_is_a_multiple(claim, times, twin):
+    """They were read as nothing: "orders were double the donations" passed untraced, and a quote's 两地 (two
+    places) traced it in a link. Before no word of what is multiplied they are none (the twin)."""
+    assert [(item.number.value, item.number.unit) for item in claimed(claim, "en")][:1] == [(times, "倍")]
+    assert _traced_by(claim, "en", "联动南平、宁德两地工商联")[0] is False
+    assert claimed(twin, "en") == []
+
+
 MARCH = "以今年3月的季度会长办公会为契机"
 
 
