@@ -2030,7 +2030,8 @@ _AS_WRITTEN = compile_later("(?s).+")  # (matched between two places: the text b
 # "first" or "second" at either end of a run of text: a link's or emphasis's edge may part it from the words that make
 # it a rank (the [first](cite:…) meeting, the **second** batch, ranked [first](cite:…)), so the run is kept, to be read
 # in the words around it (the words alone are no number: each passed untraced, or traced by a quote's 第二季度)
-_RANK_OPENS = compile_later(r"[\W_]*(?P<word>first|second)(?![a-z])", re.IGNORECASE)
+_RANK_OPENS = compile_later(r"(?<![\W_])[\W_]*(?P<word>first|second)(?![a-z])", re.IGNORECASE)  # (matched at the
+# text's start; from the first of a run of marks, as a search along a long run tried every start of it)
 _RANK_ENDS = compile_later(r"(?<![a-z])(?P<word>first|second)[\W_]*\Z", re.IGNORECASE)
 _RANK_ENDS_REACH = len("second") + 8
 # The quick test's: such a word at an end of a line too, where any_may_hold_numbers joins texts
