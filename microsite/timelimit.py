@@ -27,6 +27,7 @@ trace or profile hook, would cost the work itself: every line of every page.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import signal
@@ -113,6 +114,19 @@ def _forked() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forked)
+
+
+def _stop_ticking() -> None:
+    """The timer stopped as the process ends: a tick after Python has put back the signals' default handlers (as it
+    does as it ends) killed a process whose work was done ("Alarm clock", exit status 142), within a tick of its
+    last page (a second at most; always under valgrind, whose ending is slow)."""
+    global _tick
+    if _tick:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        _tick = 0.0
+
+
+atexit.register(_stop_ticking)
 
 
 def _alarm_is_ours() -> bool:

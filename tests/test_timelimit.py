@@ -83,3 +83,25 @@ def test_an_alarm_someone_else_handles_is_left_to_them():  # a test runner's tim
         assert signal.getsignal(signal.SIGALRM) is not None and not called
     finally:
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_process_whose_work_ended_within_a_tick_ends_as_it_should(tmp_path) -> None:
+    """The timer still ticking as the process ended killed it once Python had put back SIGALRM's default handler
+    ("Alarm clock", exit status 142, after a build that succeeded): a slow ending (as under valgrind) made it sure."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "ends.py"
+    script.write_text(
+        "import time\n"
+        "from microsite.timelimit import time_limit\n"
+        "class Slow:\n"
+        "    def __del__(self):\n"
+        "        time.sleep(0.3)  # an ending that takes a while, as under valgrind\n"
+        "keep = Slow()\n"
+        "with time_limit(0.05):  # (the timer ticks every 10 ms)\n"
+        "    pass\n", encoding="utf-8")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    done = subprocess.run([sys.executable, str(script)], cwd=root, env={**os.environ, "PYTHONPATH": root},
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, (done.returncode, done.stderr)
