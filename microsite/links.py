@@ -402,12 +402,9 @@ def _record_link(link: LinkSpec, kind: str, ident: str, lang: str, targets: Targ
 
 def _cite(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     source = link.href[5:]
-    if source not in targets.sources and f"sources/{source}.md" in targets.unreadable:
-        result.kind = "broken"
-        return None
-    if source not in targets.sources:
-        known = ", ".join(sorted(targets.sources)) or "none"
-        return (f"citation of an unknown source '{source}'", f"sources: {known}")
+    problem = _missing_source(source, targets, result, "citation of")
+    if problem or result.kind == "broken":
+        return problem
     if not link.title:
         return ("a citation needs the quote as the link title",
                 f'write [text](cite:{source} "the exact words of the source")')
@@ -423,21 +420,31 @@ def _cite(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> 
     return None
 
 
+def _missing_source(source: str, targets: Targets, result: _Resolved, what: str) -> tuple[str, str] | None:
+    """Why a link cannot lead to ``source``: none of that name (the known ones listed). None for a known source,
+    and for one whose file could not be read, the link marked broken: that file's mistake is reported instead."""
+    if source in targets.sources:
+        return None
+    if f"sources/{source}.md" in targets.unreadable:
+        result.kind = "broken"
+        return None
+    known = ", ".join(sorted(targets.sources)) or "none"
+    return (f"{what} an unknown source '{source}'", f"sources: {known}")
+
+
 def header_quantities(source: Source) -> tuple[Quantity, ...]:
     """What an article's header says of it (``Source.header_lines``): what a link to it may say."""
     return quote_quantities(normalize("\n".join(source.header_lines))[0], source.date)
+
 
 def _source(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
     """A link to a source's page as a whole (``[the article of 11 October 2023](source:ID)``): not a citation of
     what it says, which quotes it, but of the article itself; its text may say what the article's header says
     (its day, edition and page, title), as a citation's may say what its quote says."""
     source = link.href[len("source:"):]
-    if source not in targets.sources and f"sources/{source}.md" in targets.unreadable:
-        result.kind = "broken"
-        return None
-    if source not in targets.sources:
-        known = ", ".join(sorted(targets.sources)) or "none"
-        return (f"link to an unknown source '{source}'", f"sources: {known}")
+    problem = _missing_source(source, targets, result, "link to")
+    if problem or result.kind == "broken":
+        return problem
     result.attributes = {"href": targets.config.href(f"sources/{source}", prose.lang), **result.attributes}
     result.kind = "source"
     result.allowed = targets.headers.get(source, ())
