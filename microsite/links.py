@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .addresses import LINK_SCHEMES
 from .compiled import Compiled, LinkSpec, TextRun
 from .conventions import RECORD_ANCHOR_PREFIXES, RECORD_KIND, content_file, is_template_id, key_and_language
 from .dates import PartialDate
@@ -39,8 +40,6 @@ from . import quantities
 from .provenance import normalize
 from .quantities import Quantity
 from .tracing import Allowed, from_today_problem, quote_quantities, untraced
-
-EXTERNAL_SCHEMES = ("http", "https", "mailto")
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +300,7 @@ def _resolve_link(link: LinkSpec, prose: Prose, targets: Targets, result: _Resol
         return _cite(link, prose, targets, result)
     if scheme == "source":
         return _source(link, prose, targets, result)
-    if scheme in EXTERNAL_SCHEMES:
+    if scheme in LINK_SCHEMES:
         result.attributes = {"href": href, **result.attributes}
         return None if urlsplit(href).netloc or scheme == "mailto" else (f"incomplete link '{href}'", "")
     if scheme:

@@ -35,9 +35,11 @@ from .patterns import compile_later
 
 # A comment, a string (one that a line break cuts short ends there, as CSS reads it) or an address written
 # without quotes (url(data:...;...): its semicolons and braces are no delimiters); found left to right, so that
-# "/*" in a string or a quotation mark in a comment is no token.
+# "/*" in a string or a quotation mark in a comment is no token. The name url may be written with escapes, as any
+# name may (u\72l, \u\r\l): CSS reads it as url all the same.
 _TOKEN = compile_later(r"""/\*[\s\S]*?(?:\*/|\Z)|"((?:[^"\\\n]|\\[\s\S])*)"?|'((?:[^'\\\n]|\\[\s\S])*)'?"""
-                       r"""|(?<![-\w\\])[Uu][Rr][Ll]\(\s*[^\s"')][^)]*\)?""")
+                       r"""|(?<![-\w\\])(?:[Uu]|\\[Uu]|\\0{0,4}[57]5[ \t\n]?)(?:[Rr]|\\[Rr]|\\0{0,4}[57]2[ \t\n]?)"""
+                       r"""(?:[Ll]|\\[Ll]|\\0{0,4}[46][Cc][ \t\n]?)\(\s*[^\s"')][^)]*\)?""")
 _DELIMITER = compile_later(r"[{};]")
 # A CSS escape: a backslash and up to six hexadecimal digits, and one white space that ends it ("\201C" is a quotation
 # mark, "\f101" an icon), or a backslash and any other character (that character).
@@ -57,6 +59,7 @@ _NAMING_PROPERTIES = frozenset({"font", "font-family", "font-feature-settings", 
                                 "font-language-override", "grid", "grid-template", "grid-template-areas", "src",
                                 "syntax", "animation", "animation-name", "voice-family", "locale"})
 _NAMING_FUNCTIONS = frozenset({"url", "src", "format", "local", "tech", "image-set", "image"})
+_LOADING_FUNCTIONS = frozenset({"url", "src", "image-set", "image"})  # a string they hold is a file to load
 # A counter style's descriptors a reader sees in each marker.
 _SYMBOL_DESCRIPTORS = frozenset({"symbols", "additive-symbols", "prefix", "suffix", "pad", "negative"})
 _COUNTER_DEFAULTS = {"counter-reset": 0, "counter-set": 0, "counter-increment": 1}
@@ -88,13 +91,16 @@ class Shown:
 
     runs: list[tuple[int, int, str]] = field(default_factory=list)
     counted: list[Counted] = field(default_factory=list)
+    # (line, column, address, whether it is loaded; else linked) of each address it names (see ``addresses``)
+    addresses: list[tuple[int, int, str, bool]] = field(default_factory=list)
 
 
 def read_stylesheet(css: str) -> Shown:
     """What a reader sees of stylesheet ``css`` (a file's, a ``<style>`` element's or a ``style`` attribute's: a
     list of declarations is read as a rule's), each where it is written."""
-    code, strings = _blanked(css)
+    code, strings, bare = _blanked(css)
     shown, places = Shown(), _Places(css)
+    shown.addresses.extend(_loaded(css, code, strings, bare, places))
     in_counter_style: list[bool] = []  # for each block open, whether it is a @counter-style's
     start, first = 0, 0  # where the piece of code being read starts; its first string in ``strings``
     for delimiter in [*_DELIMITER.finditer(code), None]:
@@ -112,24 +118,39 @@ def read_stylesheet(css: str) -> Shown:
     return shown
 
 
-def _blanked(css: str) -> tuple[str, list[tuple[int, int]]]:
+def _blanked(css: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
     """``css`` with its comments and strings made spaces (line breaks kept), and an address written without
-    quotes made spaces inside ``url( )``: what is left is code, whose delimiters are all real; and where each
-    string's text is, between its quotation marks."""
-    parts, strings, cursor = [], [], 0
+    quotes made spaces inside ``url( )``: what is left is code, whose delimiters are all real; where each
+    string's text is, between its quotation marks; and where each address written without quotes is."""
+    parts, strings, bare, cursor = [], [], [], 0
     for token in _TOKEN.finditer(css):
         text = token.group()
         parts.append(css[cursor:token.start()])
         if text[0] in "\"'":
             strings.append(token.span(1 if token.group(1) is not None else 2))
-        if text[0] in "uU":
-            closed = text.endswith(")")
-            parts.append(text[:4] + _spaces(text[4:len(text) - closed]) + ")" * closed)
+        if text[0] not in "\"'/":  # url(...): its address
+            closed, opened = text.endswith(")"), text.index("(") + 1
+            parts.append(text[:opened] + _spaces(text[opened:len(text) - closed]) + ")" * closed)
+            bare.append((token.start() + opened, token.end() - closed))
         else:
             parts.append(_spaces(text))
         cursor = token.end()
     parts.append(css[cursor:])
-    return "".join(parts), strings
+    return "".join(parts), strings, bare
+
+
+def _loaded(css: str, code: str, strings: list[tuple[int, int]], bare: list[tuple[int, int]],
+            places: _Places) -> list[tuple[int, int, str, bool]]:
+    """What the stylesheet loads, each where it is written: an address in ``url()`` (with quotes or without), a
+    string ``image-set()``, ``image()`` or ``src()`` holds, and the one ``@import`` names."""
+    found = [(start, _unescaped(css[start:end]).strip()) for start, end in bare]
+    functions = _functions_around(code, 0, [first for first, _ in strings])
+    for (first, last), function in zip(strings, functions):
+        before = _unescaped(code[max(first - 60, 0):first - 1]).rstrip().lower()
+        imported = not function and before.endswith("@import")
+        if function in _LOADING_FUNCTIONS or imported:
+            found.append((first, _unescaped(css[first:last]).strip()))
+    return [(*places.at(start), address, True) for start, address in sorted(found) if address]
 
 
 def _read_declaration(css: str, code: str, start: int, end: int, strings: list[tuple[int, int]],
@@ -162,7 +183,7 @@ def _functions_around(code: str, start: int, places: list[int]) -> list[str]:
     for place in places:
         for index in range(index, place):
             if code[index] == "(":
-                names.append(_VENDOR.sub("", _name_before(code, index).lower(), count=1))
+                names.append(_VENDOR.sub("", _unescaped(_name_before(code, index)).lower(), count=1))
             elif code[index] == ")" and names:
                 names.pop()
         index = max(index, place)
@@ -172,7 +193,7 @@ def _functions_around(code: str, start: int, places: list[int]) -> list[str]:
 
 def _name_before(code: str, at: int) -> str:
     begin = at
-    while begin > 0 and (code[begin - 1].isalnum() or code[begin - 1] in "-_"):
+    while begin > 0 and (code[begin - 1].isalnum() or code[begin - 1] in "-_\\"):  # (a name's escapes: u\72l)
         begin -= 1
     return code[begin:at]
 

@@ -35,6 +35,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from .addresses import HINT_SRCDOC, address_problem, addresses_of
 from .errors import ContentError, Location
 from .patterns import compile_later
 from .stylesheets import SHOWN_ATTRIBUTES, Counted, Shown, read_stylesheet
@@ -59,7 +60,7 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
     parser.feed(_blanked(source, environment, expressions) if environment is not None else source)
     parser.close()
     if not expressions:
-        return Shown(parser.runs, parser.counted)
+        return Shown(parser.runs, parser.counted, parser.addresses)
     # Each expression's place in the blanked text holds its mark (see _blanked): those the HTML put in text a
     # reader sees, or in an attribute read, are read for the constants they write.
     runs, shown, last = [], set(), chr(_MARK + len(expressions) - 1)
@@ -70,10 +71,36 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
             text = "".join(" " if chr(_MARK) <= char <= last else char for char in text)
         if text.strip():
             runs.append((line, column, text))
-    given = _names_given(source, environment) if shown else {}
+    written = any(chr(_MARK) <= value.lstrip()[:1] <= last for _, _, value, _ in parser.addresses)
+    given = _names_given(source, environment) if shown or written else {}
     for index in sorted(shown):
         runs.extend(_constants_shown(source, *expressions[index], environment, given))
-    return Shown(runs, parser.counted)
+    addresses = _addresses_written(parser.addresses, source, expressions, environment, given)
+    return Shown(runs, parser.counted, addresses)
+
+
+def _addresses_written(found: list[tuple[int, int, str, bool]], source: str, expressions: list[tuple[int, int]],
+                       environment: jinja2.Environment, given: dict[str, list[tuple[nodes.Node, int]]]
+                       ) -> list[tuple[int, int, str, bool]]:
+    """The addresses of ``found`` (as the blanked template has them: see :func:`_blanked`) as the template writes
+    them: one that an expression begins, each constant that expression writes (``{{ cdn ~ "/x.js" }}``, where
+    ``{% set cdn = "https://..." %}``), where it is written; any other, up to where code stands in it (what code
+    gives is checked where it comes from: a page's link where its text is, an asset where it is published)."""
+    addresses, last = [], chr(_MARK + len(expressions) - 1)
+    for line, column, value, loaded in found:
+        value = "".join(char for char in value if char not in "\t\n\r").strip()  # (as a browser reads an address)
+        if value and chr(_MARK) <= value[0] <= last:
+            addresses.extend((at_line, at_column, text.strip(), loaded) for at_line, at_column, text in
+                             _constants_shown(source, *expressions[ord(value[0]) - _MARK], environment, given))
+            continue
+        written = value.split()[0] if value else ""
+        for index, char in enumerate(written):
+            if chr(_MARK) <= char <= last:
+                written = written[:index]
+                break
+        if written:
+            addresses.append((line, column, written, loaded))
+    return addresses
 
 
 def own_words_mistakes(shown: Shown, path: Path, what: str = "the template's own text",
@@ -82,7 +109,19 @@ def own_words_mistakes(shown: Shown, path: Path, what: str = "the template's own
     every invisible character (see ``tracing.untraced_in_own_words``); every number its lists or styles make."""
     return untraced_in_own_words(shown.runs, path, what, hint) + [
         ContentError(Location(path, item.line, item.column), f"{what}: {item.message}", item.hint)
-        for item in shown.counted]
+        for item in shown.counted] + address_mistakes(shown, path)
+
+
+def address_mistakes(shown: Shown, path: Path) -> list[ContentError]:
+    """Each address the file at ``path`` writes itself that the site may not hold (see ``addresses``): one it
+    loads from another host, a link by a scheme other than http, https and mailto, a data: address of what is no
+    picture or font."""
+    mistakes = []
+    for line, column, address, loaded in shown.addresses:
+        problem = address_problem(address, loaded)
+        if problem is not None:
+            mistakes.append(ContentError(Location(path, line, column), *problem))
+    return mistakes
 
 
 def _names_given(source: str, environment: jinja2.Environment) -> dict[str, list[tuple[nodes.Node, int]]]:
@@ -270,6 +309,7 @@ class _Shown(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.runs: list[tuple[int, int, str]] = []
         self.counted: list[Counted] = []
+        self.addresses: list[tuple[int, int, str, bool]] = []
         self._hidden = 0  # inside a script or a template element
         self._style: list[str] | None = None  # inside a style element: its text so far
         self._style_at = (1, 0)  # where its text begins
@@ -281,6 +321,10 @@ class _Shown(HTMLParser):
         if tag == "style" and not self._hidden:
             self._style = []
         shown_meta = tag == "meta" and _meta_shown(dict(attrs))
+        self.addresses.extend((line, offset + 1, address, loaded) for address, loaded in addresses_of(tag, attrs))
+        if tag == "iframe" and any(name == "srcdoc" for name, _ in attrs):
+            self.counted.append(Counted(line, offset + 1, "an iframe's srcdoc: a page written into an attribute, "
+                                        "whose words the build does not read", HINT_SRCDOC))
         for name, value in attrs:
             if value and value.strip() and (name in SHOWN_ATTRIBUTES or (shown_meta and name == "content")):
                 self.runs.append((line, offset + 1, value))
@@ -333,6 +377,8 @@ class _Shown(HTMLParser):
             return (line, offset + column) if at_line == 1 else (line + at_line - 1, column)
 
         self.runs.extend((*placed(at_line, column), text) for at_line, column, text in shown.runs)
+        self.addresses.extend((*placed(at_line, column), address, loaded)
+                              for at_line, column, address, loaded in shown.addresses)
         self.counted.extend(Counted(*placed(item.line, item.column), item.message, item.hint)
                             for item in shown.counted)
 

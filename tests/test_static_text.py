@@ -71,3 +71,17 @@ def test_a_number_in_a_static_text_file_of_any_kind_is_refused(minimal_project):
             "tell what a reader would see in it") in messages
     assert "report.pdf" not in messages
     assert len(raised.value.errors) == 6
+
+
+def test_a_static_page_or_picture_that_loads_from_another_host_or_the_roots_is_refused(minimal_project):
+    static = minimal_project / "static"
+    (static / "chart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n'
+                                      '<image href="https://img.example/bg.png"/></svg>\n', encoding="utf-8")
+    (static / "about.html").write_text('<p>About</p>\n<a href="/en/">home</a> <a href="../index.html">up</a>\n',
+                                       encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        check(minimal_project)
+    messages = raised.value.format(minimal_project)
+    assert "static/chart.svg:2:1: loads 'https://img.example/bg.png', an address on another host" in messages
+    assert "static/about.html:2:1: links to '/en/', an address from the host's root" in messages
+    assert len(raised.value.errors) == 2  # (a relative address is the file's own to make)

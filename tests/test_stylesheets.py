@@ -117,3 +117,36 @@ def test_a_style_element_and_a_style_attribute_are_read_as_a_stylesheet_is(minim
     assert "static/page.html:5:1: the static file's own text: '<ol start=\"49\">' numbers the list from 49" in messages
     assert "static/page.html:6:21: the static file's own text: the number '94'" in messages
     assert len(raised.value.errors) == 4
+
+
+def loaded(css: str) -> list[tuple[int, int, str]]:
+    return [(line, column, address) for line, column, address, _ in read_stylesheet(css).addresses]
+
+
+@pytest.mark.parametrize("css, found", [
+    ('@import "a.css";\n@IMPORT url(b.css) screen;', [(1, 10, "a.css"), (2, 13, "b.css")]),
+    ('@font-face { src: url("https://f.example/x.woff2") format("woff2"), local("X") }',
+     [(1, 24, "https://f.example/x.woff2")]),  # format() and local() name no file
+    ('.a { background: image-set("a.png" 1x, url(b.png) 2x) }', [(1, 29, "a.png"), (1, 44, "b.png")]),
+    ('.a { background: -webkit-image-set("a.png" 1x) }', [(1, 37, "a.png")]),
+    ('/* url(old.png) @import "old.css"; */ .a { content: "url(x.png)" }', []),  # a comment's, a string's text
+    ('.a { background: u\\72l(x.png) }', [(1, 24, "x.png")]),  # a name's escapes: url() all the same
+    ('.a { background: \\75\\52\\l("x.png") }', [(1, 28, "x.png")]),
+    ('@\\69mport "a.css";', [(1, 12, "a.css")]),
+    ('.a { mask: url( "m.svg#i" ) }', [(1, 18, "m.svg#i")]),
+])
+def test_what_a_stylesheet_loads_is_found_where_it_is_written(css, found):
+    assert loaded(css) == found
+
+
+def test_a_stylesheet_of_static_that_loads_from_another_host_is_refused_where_it_does(minimal_project):
+    with (minimal_project / "static" / "style.css").open("a", encoding="utf-8") as sheet:
+        sheet.write('\n@import url("https://fonts.example/css?family=Noto");\n'
+                    '@font-face { font-family: N; src: url(//fonts.example/n.woff2) }\n')
+    with pytest.raises(ContentErrors) as raised:
+        check(minimal_project)
+    lines = (minimal_project / "static" / "style.css").read_text(encoding="utf-8").splitlines()
+    messages = raised.value.format(minimal_project)
+    assert (f"static/style.css:{len(lines) - 1}:14: loads 'https://fonts.example/css?family=Noto', an address on "
+            "another host") in messages
+    assert f"static/style.css:{len(lines)}:39: loads '//fonts.example/n.woff2', an address on another host" in messages

@@ -12,7 +12,7 @@ import pytest
 from microsite.errors import ContentErrors
 from microsite.pipeline import check
 from microsite.static_text import shown_in_static
-from microsite.template_text import shown_runs
+from microsite.template_text import read_shown, shown_runs
 
 ENVIRONMENT = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -224,3 +224,61 @@ def test_a_template_of_more_expressions_than_there_are_marks_is_read_without_the
     source = "<p>" + "{{ x }}" * 5 + " 3 items {{ '4 tiers' }}</p>"
     assert [text.strip() for _, _, text in shown_runs(source, ENVIRONMENT)] == ["3 items"]  # (no mark to spare)
     assert [text.strip() for _, _, text in shown_runs("<p>{{ '4 tiers' }}</p>", ENVIRONMENT)] == ["4 tiers"]
+
+
+def addresses(source: str) -> list[tuple[int, int, str, bool]]:
+    return read_shown(source, ENVIRONMENT).addresses
+
+
+def test_the_addresses_a_template_writes_itself_are_found_where_they_stand():
+    source = ('{% set cdn = "https://cdn.example" %}\n'
+              '<script src="{{ cdn }}/x.js"></script>\n'
+              '<a href="{% if x %}javascript:go(){% else %}/a{% endif %}">x</a>\n'
+              '<img src="{{ \'//img.example/a.png\' if x else asset(\'a.png\') }}" alt="">\n'
+              '<link rel="stylesheet" href="{{ asset(\'style.css\') }}">\n'
+              '<a href="/{{ lang }}/page/">y</a>\n'
+              '<div style="background: url(\'https://img.example/bg.png\')"></div>\n'
+              '<style>\n.x { background: url(//img.example/y.png) }</style>\n'
+              '<img srcset="{{ small }} 1x, https://img.example/big.png 2x" alt="">\n')
+    assert addresses(source) == [
+        (1, 15, "https://cdn.example", True),  # where the template sets what the expression writes
+        (3, 1, "javascript:go()", False),  # a statement's branch: the first written
+        (4, 15, "//img.example/a.png", True),  # an expression's constant, where it stands
+        (6, 1, "/", False),  # up to where code stands in it
+        (7, 1, "https://img.example/bg.png", True),  # a style attribute's, at its tag
+        (9, 22, "//img.example/y.png", True),  # a style element's, where it stands
+        (10, 1, "https://img.example/big.png", True),
+    ]  # (asset('style.css') and the like: what code gives is checked where it comes from)
+
+
+@settings(max_examples=300, deadline=None)
+@given(templates())
+def test_no_address_found_holds_an_expressions_mark(template):
+    source, _ = template
+    try:
+        found = read_shown(f'<a href="{source}">x</a><img src="{source}" alt="">', ENVIRONMENT).addresses
+    except jinja2.TemplateSyntaxError:
+        return
+    for _, _, address, _ in found:
+        assert address and not any(0xF0000 <= ord(char) for char in address)
+
+
+def test_a_template_that_loads_from_another_host_or_links_by_javascript_is_refused_where_it_stands(minimal_project):
+    base = minimal_project / "templates" / "base.html"
+    source = base.read_text(encoding="utf-8")
+    check(minimal_project)  # the repository's templates load nothing from other hosts
+    base.write_text(source.replace("</head>", '<script src="https://cdn.example/x.js"></script>\n</head>', 1)
+                    .replace("</body>", '<a href="javascript:void(0)">menu</a>\n<iframe srcdoc="<p>hi</p>">'
+                             '</iframe>\n</body>', 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        check(minimal_project)
+    lines = base.read_text(encoding="utf-8").splitlines()
+    at = {key: next(number for number, text in enumerate(lines, 1) if key in text)
+          for key in ("cdn.example", "javascript:", "srcdoc")}
+    messages = raised.value.format(minimal_project)
+    assert (f"templates/base.html:{at['cdn.example']}:1: loads 'https://cdn.example/x.js', an address on another "
+            "host") in messages
+    assert (f"templates/base.html:{at['javascript:']}:1: links to 'javascript:void(0)', and a link may not lead by "
+            "'javascript:'") in messages
+    assert f"templates/base.html:{at['srcdoc']}:" in messages and "an iframe's srcdoc" in messages
+    assert len(raised.value.errors) == 3

@@ -1,0 +1,196 @@
+"""The addresses a page's markup loads and links to, and which of them the site's own files may hold.
+
+A browser fetches what an element *loads* as the page opens (a stylesheet,
+a script, a picture, a font a stylesheet names, a frame), unasked; it goes
+where a *link* leads only when the reader follows it. So the site loads
+nothing from another host (no CDN, no remote font: a reader's visit is no
+one else's business, and a slow or blocked host would stall the page), and
+a link leads by a scheme a reader can trust: ``http``, ``https`` or
+``mailto``, never ``javascript:`` (code run by a click) or ``data:`` (a page
+made up in the address).
+
+:func:`addresses_of` reads one element's addresses, by the table of which
+attribute of which element loads and which links (:data:`LOADED_BY`,
+:data:`LINKED_BY`, the ``rel`` of a ``<link>``, ``srcset``, a ``meta``
+refresh); ``template_text`` and ``stylesheets`` find those a template or a
+file of ``static/`` writes itself, which :func:`address_problem` judges at
+build time; ``sitecheck`` reads the built pages' with the same table.
+
+A ``data:`` address is a file written into the address: one of a picture or
+a font is published as such a file of ``static/`` would be (words drawn in a
+picture are not read: a limit the reference states); one of any other kind
+(an SVG image, a page, text) shows readers words the build does not read,
+and belongs in ``static/`` as a file, where they are read. So does an
+``iframe``'s ``srcdoc``, a page written into an attribute.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote_to_bytes
+
+LINK_SCHEMES = ("http", "https", "mailto")  # the schemes a link may lead by (content's links and templates' alike)
+
+# Which attribute of which element loads what it names as the page opens (an <a>'s ping is a request too, made
+# as the reader follows it: to whatever host it names, unasked).
+LOADED_BY = frozenset({
+    ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"), ("script", "src"),
+    ("iframe", "src"), ("frame", "src"), ("embed", "src"), ("object", "data"), ("video", "src"),
+    ("video", "poster"), ("audio", "src"), ("track", "src"), ("input", "src"), ("html", "manifest"),
+    ("body", "background"), ("table", "background"), ("td", "background"), ("th", "background"),
+    ("link", "imagesrcset"), ("a", "ping"), ("area", "ping"),
+    # SVG, inline or a file of static/ (HTMLParser gives names in lower case)
+    ("image", "href"), ("image", "xlink:href"), ("use", "href"), ("use", "xlink:href"), ("feimage", "href"),
+    ("feimage", "xlink:href"), ("script", "href"), ("script", "xlink:href"),
+})
+# Which attribute of which element a reader follows (or that sends the reader's answers there).
+LINKED_BY = frozenset({("a", "href"), ("area", "href"), ("a", "xlink:href"), ("form", "action"),
+                       ("button", "formaction"), ("input", "formaction")})
+# The relations of a <link> by which the browser fetches (or reaches out to) the address as the page opens.
+LOADING_RELATIONS = frozenset({"stylesheet", "icon", "apple-touch-icon", "apple-touch-icon-precomposed",
+                               "mask-icon", "manifest", "preload", "prefetch", "modulepreload", "prerender",
+                               "preconnect", "dns-prefetch"})
+# The attributes whose value is a list of addresses, not one.
+_LISTS = frozenset({"srcset", "imagesrcset", "ping"})
+
+# What a data: address may hold: a file of a kind whose words the build does not read, published as such a file
+# of static/ would be (see static_text.UNREAD).
+_PICTURE_OR_FONT = ("image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif", "image/apng",
+                    "image/bmp", "image/x-icon", "image/vnd.microsoft.icon", "image/jxl", "image/heic", "font/",
+                    "application/font-", "application/x-font-", "application/vnd.ms-fontobject")
+
+HINT_LOAD = ("put the file in static/ and load it from there (asset('name') in a template, a relative address in a "
+             "stylesheet)")
+HINT_ANOTHER_HOST = (HINT_LOAD + ": the site must load nothing from other hosts, and an absolute address breaks the "
+                     "preview and a deployment under a subpath")
+HINT_SCHEME = "link by http://, https:// or mailto:, or to a page of the site"
+HINT_DATA = ("put the file in static/ and load it from there, where its words are read; a data: address may hold "
+             "a picture or a font only")
+HINT_ROOT = ("in a template, make it with href('key') or asset('name'), which know the base URL; in a stylesheet or "
+             "a file of static/, write it relative to the file (../icon.svg)")
+HINT_SRCDOC = "make it a page of content/pages, or a file of static/, and frame that (src)"
+
+
+def addresses_of(tag: str, attributes: list[tuple[str, str | None]]) -> list[tuple[str, bool]]:
+    """The addresses element ``tag`` with ``attributes`` (as ``HTMLParser`` gives them) names: (address, whether
+    it is loaded; else it is linked), in the order written."""
+    found: list[tuple[str, bool]] = []
+    relations = set()
+    if tag == "link":
+        relations = {relation for name, value in attributes if name == "rel" and value
+                     for relation in value.lower().split()}
+    for name, value in attributes:
+        if value is None:
+            continue
+        if (tag, name) in LOADED_BY or (tag == "link" and name == "href" and relations & LOADING_RELATIONS):
+            found.extend((address, True) for address in (_listed(value, name) if name in _LISTS else [value.strip()])
+                         if address)
+        elif (tag, name) in LINKED_BY and value.strip():
+            found.append((value.strip(), False))
+        elif tag == "meta" and name == "content" and _refreshes(attributes):
+            target = _refresh_target(value)
+            if target:
+                found.append((target, False))
+    return found
+
+
+def address_problem(address: str, loaded: bool) -> tuple[str, str] | None:
+    """What is wrong with ``address``, which a file of the site's own (a template, a file of ``static/``) loads
+    (``loaded``) or links to, as (message, hint); None if nothing. A link to another host is not judged here:
+    whether the site may link there is the content's to say (``check --site`` reads that)."""
+    scheme = scheme_of(address)
+    verb = "loads" if loaded else "links to"
+    if scheme == "data":
+        if loaded and _picture_or_font(address):
+            return None
+        return (f"{verb} a 'data:' address of {_data_kind(address)}: {_shortened(address)}", HINT_DATA)
+    if scheme in ("http", "https") or (not scheme and address.startswith(("//", "\\\\", "/\\", "\\/"))):
+        if loaded:
+            return f"loads '{_shortened(address)}', an address on another host", HINT_ANOTHER_HOST
+        return None
+    if not scheme and address.startswith("/"):
+        return (f"{verb} '{_shortened(address)}', an address from the host's root: on a site published under a "
+                "subpath (https://host/sub/) it leads out of the site", HINT_ROOT)
+    if scheme and not (loaded and scheme == "about") and (loaded or scheme not in LINK_SCHEMES):
+        if loaded:
+            return f"loads '{_shortened(address)}', and the site loads nothing by '{scheme}:'", HINT_LOAD
+        return f"links to '{_shortened(address)}', and a link may not lead by '{scheme}:'", HINT_SCHEME
+    return None
+
+
+def scheme_of(address: str) -> str:
+    """The scheme of ``address``, in lower case, as a browser reads it ("" for none): the characters a browser
+    ignores there (spaces and controls around it, tabs and line breaks within) do not hide one
+    (``java\\tscript:``)."""
+    cleaned = "".join(char for char in address.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+                                                     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d"
+                                                     "\x1e\x1f ")
+                      if char not in "\t\n\r")
+    head, colon, _ = cleaned.partition(":")
+    if not colon or not head or not head[0].isascii() or not head[0].isalpha():
+        return ""
+    if not all(char.isascii() and (char.isalnum() or char in "+-.") for char in head):
+        return ""
+    return head.lower()
+
+
+def _listed(value: str, name: str) -> list[str]:
+    """The addresses of a list attribute: ``srcset``'s candidates (an address, then its size: "a.png 2x, b.png
+    480w"; an address may hold commas, as a data: address does), or ``ping``'s, separated by spaces."""
+    if name == "ping":
+        return value.split()
+    found, at = [], 0
+    while at < len(value):
+        while at < len(value) and (value[at].isspace() or value[at] == ","):
+            at += 1
+        start = at
+        while at < len(value) and not value[at].isspace():
+            at += 1
+        address = value[start:at]
+        if address.endswith(","):  # "a.png, b.png 2x": no descriptor after it
+            address = address.rstrip(",")
+        else:  # its descriptor, up to the comma that ends the candidate (one inside parentheses does not)
+            depth = 0
+            while at < len(value) and (value[at] != "," or depth):
+                depth += {"(": 1, ")": -1}.get(value[at], 0)
+                at += 1
+        if address:
+            found.append(address)
+    return found
+
+
+def _refreshes(attributes: list[tuple[str, str | None]]) -> bool:
+    return any(name == "http-equiv" and (value or "").strip().lower() == "refresh" for name, value in attributes)
+
+
+def _refresh_target(content: str) -> str:
+    """Where ``<meta http-equiv="refresh" content="5; url=...">`` sends the reader ("" if it only reloads)."""
+    _, _, rest = content.partition(";") if ";" in content else content.partition(",")
+    rest = rest.strip()
+    if rest[:3].lower() == "url":
+        rest = rest[3:].lstrip()
+        rest = rest[1:].strip() if rest.startswith("=") else rest
+    return rest.strip("'\"")
+
+
+def _media_type(address: str) -> str:
+    header = address.partition(",")[0][len("data:"):].strip()
+    return header.split(";", 1)[0].strip().lower()
+
+
+def _picture_or_font(address: str) -> bool:
+    if "," in address and not address.partition(",")[2].strip() and not _media_type(address):
+        return True  # data:, nothing at all (a page's way to ask for no icon)
+    return _media_type(address).startswith(_PICTURE_OR_FONT)
+
+
+def _data_kind(address: str) -> str:
+    kind = _media_type(address)
+    if not kind:
+        length = len(unquote_to_bytes(address.partition(",")[2]))
+        return f"text ({length} bytes)" if length else "text"
+    return f"'{kind}'"
+
+
+def _shortened(address: str, reach: int = 60) -> str:
+    address = address.strip()
+    return address if len(address) <= reach else address[: reach - 1] + "…"

@@ -1,0 +1,88 @@
+"""Tests for microsite.addresses: what an element loads or links to, and which addresses the site's own files may
+hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from microsite.addresses import address_problem, addresses_of, scheme_of
+
+
+@pytest.mark.parametrize("tag, attributes, found", [
+    ("img", [("src", "a.png"), ("alt", "")], [("a.png", True)]),
+    ("a", [("href", "/en/"), ("ping", "https://t.example/p /q")],
+     [("/en/", False), ("https://t.example/p", True), ("/q", True)]),
+    ("link", [("rel", "Stylesheet"), ("href", "s.css")], [("s.css", True)]),
+    ("link", [("rel", "preconnect"), ("href", "https://fonts.example")], [("https://fonts.example", True)]),
+    ("link", [("rel", "alternate"), ("href", "https://example.org/feed.xml")], []),  # a link, not fetched
+    ("link", [("href", "https://example.org/x.css"), ("rel", "shortcut icon")], [("https://example.org/x.css", True)]),
+    ("form", [("action", "javascript:go()")], [("javascript:go()", False)]),
+    ("video", [("poster", "p.jpg"), ("src", "v.mp4")], [("p.jpg", True), ("v.mp4", True)]),
+    ("object", [("data", "chart.svg")], [("chart.svg", True)]),
+    ("use", [("xlink:href", "https://x.example/s.svg#i")], [("https://x.example/s.svg#i", True)]),
+    ("meta", [("http-equiv", "Refresh"), ("content", "0; URL='https://x.example/'")],
+     [("https://x.example/", False)]),
+    ("meta", [("http-equiv", "refresh"), ("content", "30")], []),  # reloads itself: no address
+    ("meta", [("name", "description"), ("content", "https://x.example/")], []),
+    ("p", [("title", "https://x.example/")], []),
+])
+def test_an_element_loads_or_links_by_the_table_of_its_attributes(tag, attributes, found):
+    assert addresses_of(tag, attributes) == found
+
+
+@pytest.mark.parametrize("srcset, found", [
+    ("a.png 1x, b.png 2x", ["a.png", "b.png"]),
+    ("a.png, https://cdn.example/b.png 480w", ["a.png", "https://cdn.example/b.png"]),
+    ("data:image/png;base64,AAA=,AA 1x, https://cdn.example/c.png 2x",  # a data: address holds commas
+     ["data:image/png;base64,AAA=,AA", "https://cdn.example/c.png"]),
+    ("a.png image-set(1x, 2x), b.png", ["a.png", "b.png"]),  # a comma inside parentheses ends no candidate
+])
+def test_each_candidate_of_a_srcset_is_loaded(srcset, found):
+    assert [address for address, _ in addresses_of("img", [("srcset", srcset)])] == found
+
+
+@pytest.mark.parametrize("address, scheme", [
+    ("https://x.example/", "https"),
+    ("  JavaScript:alert(1)", "javascript"),
+    ("java\tscript:alert(1)", "javascript"),  # a browser drops tabs and line breaks in an address
+    ("\x01javascript:alert(1)", "javascript"),  # and controls before it
+    ("java\nscript:alert(1)", "javascript"),
+    ("/en/a:b", ""),
+    ("a.png?x=1:2", ""),
+    ("1x:y", ""),  # a scheme begins with a letter
+    ("#top", ""),
+])
+def test_a_scheme_is_read_as_a_browser_reads_it(address, scheme):
+    assert scheme_of(address) == scheme
+
+
+@pytest.mark.parametrize("address, loaded, wrong", [
+    ("https://cdn.example/x.js", True, "an address on another host"),
+    ("//fonts.example/f.css", True, "an address on another host"),
+    ("/\\cdn.example/x.js", True, "an address on another host"),  # read as //cdn.example by a browser
+    ("/static/x.png", True, "from the host's root"),
+    ("/en/", False, "from the host's root"),
+    ("javascript:alert(1)", False, "a link may not lead by 'javascript:'"),
+    ("vbscript:x", False, "'vbscript:'"),
+    ("tel:+861234", False, "'tel:'"),
+    ("javascript:x", True, "the site loads nothing by 'javascript:'"),
+    ("data:text/html,<p>49</p>", False, "a 'data:' address of 'text/html'"),
+    ("data:image/png;base64,AAAA", False, "a 'data:' address of 'image/png'"),  # a link to one: a page made up
+    ("data:image/svg+xml,<svg><text>49</text></svg>", True, "'image/svg+xml'"),  # words the build does not read
+    ("data:,49 chambers", True, "a 'data:' address of text"),
+])
+def test_an_address_the_site_may_not_hold_is_said_with_what_is_wrong(address, loaded, wrong):
+    problem = address_problem(address, loaded)
+    assert problem is not None and wrong in problem[0], problem
+    assert problem[1]  # and how to mend it
+
+
+@pytest.mark.parametrize("address, loaded", [
+    ("style.css", True), ("../icon.svg", True), ("#top", False), ("?page=2", False),
+    ("https://www.example.org/", False),  # whether the site may link there is the content's to say
+    ("mailto:a@example.org", False), ("http://example.org/", False),
+    ("data:image/png;base64,AAAA", True), ("data:font/woff2;base64,AAAA", True), ("data:,", True),
+    ("about:blank", True),  # a frame of nothing fetches nothing
+])
+def test_an_address_the_site_may_hold_is_no_problem(address, loaded):
+    assert address_problem(address, loaded) is None
