@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import ErrorList, Location, not_utf8
 from .patterns import compile_later
+from .stylesheets import read_stylesheet
 
 _CSS_URL = compile_later(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
 _CSS_IMPORT = compile_later(r"""(@import\s+)(['"])([^'"\s]+)\2""")  # @import "other.css" (url() forms are above)
@@ -58,7 +59,7 @@ def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True, fold
     mistakes = ErrorList() if errors is None else errors
     for f in _stylesheets_in_order(files, folder, mistakes):
         try:
-            css = _rewrite_css(f.name, f.content, assets)
+            css = _rewrite_css(f.name, f.content, assets, folder, mistakes)
         except UnicodeDecodeError:
             mistakes.extend([not_utf8(folder / f.name, f.content)])
             assets[f.name] = _asset(f.name, f.content, enabled)  # still there, for what names it: its one
@@ -124,24 +125,33 @@ def _asset(name: str, content: bytes, enabled: bool = True) -> Asset:
     return Asset(name, f"static/{hashed}", content)
 
 
-def _rewrite_css(name: str, content: bytes, assets: dict[str, Asset]) -> bytes:
+def _rewrite_css(name: str, content: bytes, assets: dict[str, Asset], static: Path = Path("static"),
+                 mistakes: ErrorList | None = None) -> bytes:
     """Point ``url(...)`` and ``@import "..."`` at fingerprinted files (relative URLs that name a static file
-    only)."""
+    only). One that names no file of ``static/`` is a mistake, in ``mistakes`` (a reader's browser would ask for
+    a file the site does not have)."""
     text = content.decode("utf-8")
     folder = posixpath.dirname(name)
+    loaded = {address for _, _, address, _ in read_stylesheet(text).addresses} if mistakes is not None else set()
 
-    def published(url: str) -> str | None:
+    def published(url: str, at: int) -> str | None:
         target = _static_target(folder, url)
         if target is None or target not in assets:
+            if target is not None and url in loaded:  # (not one in a comment)
+                line = text.count("\n", 0, at) + 1
+                mistakes.add(Location(static / name, line, at - text.rfind("\n", 0, at)),
+                             f"loads '{url}', which is not a file of static/",
+                             "an address in a stylesheet is relative to its folder "
+                             f"(static/{folder + '/' if folder else ''}): correct the name, or add the file")
             return None
         return posixpath.relpath(assets[target].path, posixpath.dirname(f"static/{name}"))
 
     def replace(match: re.Match) -> str:
-        relative = published(match.group(2))
+        relative = published(match.group(2), match.start(2))
         return match.group(0) if relative is None else f"url({match.group(1)}{relative}{match.group(1)})"
 
     def replace_import(match: re.Match) -> str:
-        relative = published(match.group(3))
+        relative = published(match.group(3), match.start(3))
         return match.group(0) if relative is None else f"{match.group(1)}{match.group(2)}{relative}{match.group(2)}"
 
     return _CSS_IMPORT.sub(replace_import, _CSS_URL.sub(replace, text)).encode("utf-8")

@@ -89,3 +89,13 @@ def test_stylesheets_that_name_each_other_in_a_circle_are_a_mistake() -> None:
     with pytest.raises(ContentErrors) as caught:
         fingerprint_assets(files)
     assert "stylesheets name each other in a circle (a.css -> b.css -> a.css)" in str(caught.value.errors[0])
+
+
+def test_a_stylesheets_address_that_names_no_file_of_static_is_a_mistake_where_it_stands() -> None:
+    css = b'/* url(old.png) */\n.a { background: url( gone.png ); }\n.b { background: url("../up.png") }\n'
+    files = (StaticFile("css/a.css", css), StaticFile("up.png", b"\x89PNG"))
+    with pytest.raises(ContentErrors) as caught:
+        fingerprint_assets(files)
+    assert [error.format() for error in caught.value.errors] == [
+        "static/css/a.css:2:23: loads 'gone.png', which is not a file of static/\n"
+        "  hint: an address in a stylesheet is relative to its folder (static/css/): correct the name, or add the file"]
