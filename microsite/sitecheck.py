@@ -21,11 +21,13 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import quantities
+from .addresses import HINT_SRCDOC, address_problem, addresses_of, scheme_of
 from .compiled import ADDRESS
 from .errors import ContentError, Location, not_utf8
 from .model import Site
 from .patterns import compile_later
 from .provenance import normalize
+from .stylesheets import read_stylesheet
 
 EXTERNAL_SCHEMES = ("http", "https")
 
@@ -38,7 +40,8 @@ class PageReading:
     repeated: list[tuple[str, int, int]] = field(default_factory=list)  # (id given again, line, column)
     dead: list[tuple[int, int]] = field(default_factory=list)  # (line, column) of each <a> without href
     links: list[tuple[str, int, int]] = field(default_factory=list)  # (href, line, column)
-    resources: list[tuple[str, int, int]] = field(default_factory=list)
+    resources: list[tuple[str, int, int]] = field(default_factory=list)  # (what it loads, line, column)
+    framed: list[tuple[int, int]] = field(default_factory=list)  # (line, column) of each iframe's srcdoc
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
     canonical: str = ""
     lang: str = ""  # the page's, of <html lang>
@@ -83,18 +86,16 @@ class _Reader(HTMLParser):
             if name in self.reading.ids:
                 self.reading.repeated.append((name, line, column + 1))
             self.reading.ids.add(name)
-        if tag == "a" and "href" in a:
-            self.reading.links.append((a["href"], line, column + 1))
-        elif tag == "a" and "id" not in a and "name" not in a:
+        for address, loaded in addresses_of(tag, attrs):
+            (self.reading.resources if loaded else self.reading.links).append((address, line, column + 1))
+        if tag == "a" and "href" not in a and "id" not in a and "name" not in a:
             self.reading.dead.append((line, column + 1))
         elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
             self.reading.alternates[a["hreflang"]] = a["href"]
         elif tag == "link" and a.get("rel") == "canonical":
             self.reading.canonical = a.get("href", "")
-        elif tag == "link" and a.get("rel") in ("stylesheet", "icon") and "href" in a:
-            self.reading.resources.append((a["href"], line, column + 1))
-        if tag in ("img", "script", "source", "video", "audio", "iframe") and a.get("src"):
-            self.reading.resources.append((a["src"], line, column + 1))
+        elif tag == "iframe" and "srcdoc" in a:
+            self.reading.framed.append((line, column + 1))
 
 
 def read_html(text: str) -> PageReading:
@@ -131,11 +132,10 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
             problem = _link_problem(href, page_url, folder, base, pages, allowed)
             if problem:
                 problems.append(ContentError(Location(path, line, column), problem))
-        for href, line, column in reading.resources:
-            target = _local_file(urljoin(page_url, href), folder, base)
-            if target is None or not target.is_file():
-                problems.append(ContentError(Location(path, line, column), f"loads '{href}', which is not in the build",
-                                             "the site must load nothing from other hosts"))
+        problems.extend(_load_problems(path, reading.resources, page_url, folder, base))
+        problems.extend(ContentError(Location(path, line, column), "an iframe's srcdoc: a page written into an "
+                                     "attribute, whose words the build does not read", HINT_SRCDOC)
+                        for line, column in reading.framed)
         problems.extend(ContentError(Location(path, line, column), f"the id '{name}' is given twice on this page: "
                                      "a link to it lands on the first", "give each element its own id")
                         for name, line, column in reading.repeated)
@@ -143,6 +143,11 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                                      "give it an address, or make it plain text")
                         for line, column in reading.dead)
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
+    for path in sorted(folder.rglob("*.css")):  # what the stylesheets load: fonts, pictures, other stylesheets
+        text = _page_text(path, problems)
+        if text is not None:
+            loaded = [(address, line, column) for line, column, address, _ in read_stylesheet(text).addresses]
+            problems.extend(_load_problems(path, loaded, _url_of(folder, path, base.path), folder, base))
     said = said_in_sources(site)
     for path, reading in pages.items():
         problems.extend(_untraced_on_page(path, reading, said))
@@ -328,6 +333,28 @@ def _link_problem(href: str, page_url: str, folder: Path, base, pages: dict, all
     if fragment and target in pages and fragment not in pages[target].ids:
         return f"link to '{href}': no element with id '{fragment}' there"
     return ""
+
+
+def _load_problems(path: Path, loaded: list[tuple[str, int, int]], url: str, folder: Path,
+                   base) -> list[ContentError]:
+    """A problem for each address of ``loaded`` (the file at ``path``, at ``url``, loads it) that is not a file of
+    the build, nor a picture or a font written into its address (``data:``)."""
+    problems = []
+    for address, line, column in loaded:
+        if scheme_of(address) == "data":
+            problem = address_problem(address, loaded=True)
+            if problem is not None:
+                problems.append(ContentError(Location(path, line, column), *problem))
+            continue
+        absolute = urljoin(url, address)
+        target = _local_file(absolute, folder, base)
+        if target is None and urlsplit(absolute).netloc not in ("site.invalid", base.netloc):
+            problems.append(ContentError(Location(path, line, column), f"loads '{address}', from another host",
+                                         "the site must load nothing from other hosts"))
+        elif target is None or not target.is_file():
+            problems.append(ContentError(Location(path, line, column), f"loads '{address}', which is not in the "
+                                         "build", "correct the address: it names no file the build wrote"))
+    return problems
 
 
 def _alternate_problems(path: Path, reading: PageReading, folder: Path, base, pages: dict) -> list[ContentError]:

@@ -248,16 +248,24 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     page.write_text(page.read_text(encoding="utf-8").replace(
         "</main>", f'<a href="/{lang}/nowhere/">x</a><a href="{timeline}#no-such">y</a>'
                    '<a href="https://tracker.example/">z</a><img src="https://cdn.example/x.png" alt="">'
-                   f'<p id="twice"></p><span id="twice"></span><a title="a quote">w</a><p>{unsaid}</p></main>'),
+                   f'<p id="twice"></p><span id="twice"></span><a title="a quote">w</a><p>{unsaid}</p>'
+                   '<iframe srcdoc="<p>hi</p>"></iframe><img src="data:image/png;base64,AAAA" alt=""></main>'),
         encoding="utf-8")
+    stylesheet = next((copy / "static").glob("*.css"))
+    with stylesheet.open("a", encoding="utf-8") as sheet:
+        sheet.write("\n@font-face{src:url(https://fonts.example/x.woff2)}.m{background:url(missing.png)}")
     glossary = page_file(site, "glossary", lang)
     (copy / glossary).unlink()
     messages = sorted(problem.message for problem in check_built_site(copy, site))
     assert f"link to '/{lang}/nowhere/', which is not in the build" in messages
     assert f"link to '{timeline}#no-such': no element with id 'no-such' there" in messages
     assert "links to another host: https://tracker.example/" in messages
-    assert "loads 'https://cdn.example/x.png', which is not in the build" in messages
+    assert "loads 'https://cdn.example/x.png', from another host" in messages
     assert "the id 'twice' is given twice on this page: a link to it lands on the first" in messages
+    assert "an iframe's srcdoc: a page written into an attribute, whose words the build does not read" in messages
+    assert "loads 'https://fonts.example/x.woff2', from another host" in messages  # what a stylesheet loads too
+    assert "loads 'missing.png', which is not in the build" in messages
+    assert not any("data:" in message for message in messages)  # a picture written into its address
     assert "a link that leads nowhere (an <a> without href)" in messages
     assert f"the number '{unsaid}' is on this page, but no source says it: '{unsaid}'" in messages
     tag = next(language.tag for language in site.config.languages if language.code == lang)
