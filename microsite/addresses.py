@@ -38,6 +38,7 @@ LOADED_BY = frozenset({
     ("video", "poster"), ("audio", "src"), ("track", "src"), ("input", "src"), ("html", "manifest"),
     ("body", "background"), ("table", "background"), ("td", "background"), ("th", "background"),
     ("link", "imagesrcset"), ("a", "ping"), ("area", "ping"),
+    ("base", "href"),  # where every relative address of the page is then loaded from
     # SVG, inline or a file of static/ (HTMLParser gives names in lower case)
     ("image", "href"), ("image", "xlink:href"), ("use", "href"), ("use", "xlink:href"), ("feimage", "href"),
     ("feimage", "xlink:href"), ("script", "href"), ("script", "xlink:href"),

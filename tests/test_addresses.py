@@ -25,6 +25,7 @@ from microsite.addresses import address_problem, addresses_of, scheme_of
     ("meta", [("http-equiv", "refresh"), ("content", "30")], []),  # reloads itself: no address
     ("meta", [("name", "description"), ("content", "https://x.example/")], []),
     ("p", [("title", "https://x.example/")], []),
+    ("base", [("href", "https://cdn.example/")], [("https://cdn.example/", True)]),  # every relative address's host
 ])
 def test_an_element_loads_or_links_by_the_table_of_its_attributes(tag, attributes, found):
     assert addresses_of(tag, attributes) == found
