@@ -41,6 +41,7 @@ _TOKEN = compile_later(r"""/\*[\s\S]*?(?:\*/|\Z)|"((?:[^"\\\n]|\\[\s\S])*)"?|'((
                        r"""|(?<![-\w\\])(?:[Uu]|\\[Uu]|\\0{0,4}[57]5[ \t\n]?)(?:[Rr]|\\[Rr]|\\0{0,4}[57]2[ \t\n]?)"""
                        r"""(?:[Ll]|\\[Ll]|\\0{0,4}[46][Cc][ \t\n]?)\(\s*[^\s"')][^)]*\)?""")
 _DELIMITER = compile_later(r"[{};]")
+_PARENTHESIS = compile_later(r"[()]")
 # A CSS escape: a backslash and up to six hexadecimal digits, and one white space that ends it ("\201C" is a quotation
 # mark, "\f101" an icon), or a backslash and any other character (that character).
 _ESCAPE = compile_later(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n]?|(.))", re.DOTALL)
@@ -178,15 +179,19 @@ def _functions_around(code: str, start: int, places: list[int]) -> list[str]:
     """For each of ``places`` (in order) in the value that begins at ``code[start]``, the name of the function
     whose parentheses hold it (``url`` of ``url("a.png")``), in lower case, or "" outside any: one reading of
     the value, however many strings it holds."""
+    if not places:
+        return []
     names: list[str] = []
-    found, index = [], start
+    found: list[str] = []
+    marks = _PARENTHESIS.finditer(code, start, places[-1])  # (only they open or close one)
+    mark = next(marks, None)
     for place in places:
-        for index in range(index, place):
-            if code[index] == "(":
-                names.append(_VENDOR.sub("", _unescaped(_name_before(code, index)).lower(), count=1))
-            elif code[index] == ")" and names:
+        while mark is not None and mark.start() < place:
+            if mark.group() == "(":
+                names.append(_VENDOR.sub("", _unescaped(_name_before(code, mark.start())).lower(), count=1))
+            elif names:
                 names.pop()
-        index = max(index, place)
+            mark = next(marks, None)
         found.append(names[-1] if names else "")
     return found
 
