@@ -390,7 +390,7 @@ def _read_source(ident: str, document: Document, config: Config, errors: ErrorLi
     texts = [block.text for block in blocks]
     digest = check_seal(ident, fields, texts, published, errors)
     actual = len(sealed_characters(texts))
-    lang = fields.choice("language", config.codes, config.default_language)
+    lang = fields.choice("language", config.codes, "") or _language_of_text(texts, config)
     if published is None:
         return None
     return Source(
@@ -398,6 +398,17 @@ def _read_source(ident: str, document: Document, config: Config, errors: ErrorLi
         fields.text("kicker"), fields.text("title"), fields.text("author"), _declared_chars(fields),
         actual, digest, fields.text("raw_name"), tuple(blocks),
     )
+
+
+def _language_of_text(texts: list[str], config: Config) -> str:
+    """The site's language a source that names none is written in, by its text's script: the first of the site's
+    languages of Chinese rules where most of its letters are Chinese characters, else the first of another
+    language's; the default language where the site has no such language. (The default language alone made a
+    Chinese article English on a site whose default is English: its text marked for an English voice, and left
+    unconverted by the Traditional Chinese edition.)"""
+    letters = sum(char.isalpha() for text in texts for char in text)
+    chinese = 2 * sum(is_ideograph(char) for text in texts for char in text) > letters
+    return next((code for code in config.codes if (locale_of(code) == "zh") == chinese), config.default_language)
 
 
 def _declared_chars(fields: Fields) -> int | None:

@@ -331,6 +331,32 @@ def test_source_translation_in_an_unknown_language_is_reported(root: Path):
     assert mistakes(root)[0].startswith(f"content/sources/{SOURCE}.fr.md: '{SOURCE}.fr.md': unknown language 'fr'")
 
 
+def test_a_source_that_names_no_language_is_in_the_language_of_its_text_not_the_sites_default(root: Path):
+    """A Chinese article on a site whose pages are English first is Chinese (it was taken to be in the default
+    language: marked for an English voice, and left unconverted by a Traditional edition)."""
+    edit(root, "site.yaml", "default_language: zh", "default_language: en")
+    assert [source.lang for source in site_of(root).sources] == ["zh"]
+    english = "2023-10-12-0123abcd"
+    write(root, f"sources/{english}.md", f"""---
+outlet: The Daily
+date: "2023-10-12"
+title: Chambers of commerce in Jinjiang
+counted_chars: 0
+text_sha256: x
+header_sha256: x
+raw_sha256: 0123abcd{"0" * 56}
+raw_name: daily.txt
+---
+
+The Jinjiang Federation of Industry and Commerce (晋江市工商联) works with its chambers.
+""")
+    reseal(root / "content" / "sources" / f"{english}.md")
+    edit(root, "site.yaml", "default_language: en", "default_language: zh")
+    assert {source.id: source.lang for source in site_of(root).sources} == {SOURCE: "zh", english: "en"}
+    edit(root, f"sources/{english}.md", "raw_name: daily.txt", "raw_name: daily.txt\nlanguage: zh")
+    assert {source.id: source.lang for source in site_of(root).sources}[english] == "zh"  # as it says
+
+
 # --- pages and site.yaml -------------------------------------------------------------------
 
 
