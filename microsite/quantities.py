@@ -1447,7 +1447,19 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
             when = item.date
             found += [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))
                       for part in date_parts(when)]
+        found += _years_of_months_alone(found, spans, reference)
     return found + _relative_years(normalized_quote)
+
+
+def _years_of_months_alone(found: list[Quantity], spans: Taken, reference: date) -> list[Quantity]:
+    """The article's year, for each month ``found`` in no date with a year (``spans``): a month named alone (以3月的
+    季度会长办公会) is the article's year's, as a quarter (第二季度) and a day (7月15日) named alone are (March 2023
+    citing it was refused, where Q2 2023 citing 第二季度 passed). dates.find_dates_zh leaves a quote's month alone
+    undated (it may count months), so it is dated here, where it was read as a month."""
+    return [Quantity(replace(item.number, value=float(reference.year), qualifier=EXACT), frozenset((DATE,)), YEAR)
+            for item in found
+            if item.part == MONTH and item.number.text.endswith("月")  # (not the 10 of 2022.10, which has its year)
+            and not spans.overlaps(item.number.start, item.number.end)]
 
 
 @functools.lru_cache(maxsize=4096)  # pure; the same quote is often cited many times, and a statistic's twice

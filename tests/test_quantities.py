@@ -460,6 +460,13 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("In May", "en", "今年4月，依托海内外晋江乡贤资源", [False]),  # a month named is a number too
     ("2023年2月", "zh", "晋江市第二季度党政商恳谈会", [True, False]),  # the 2 of a quarter is no February
     ("the second quarter of 2023", "en", "晋江市第二季度党政商恳谈会", [True, True]),
+    # a month named without a year is the article's year's, as a quarter and a day are (March 2023 citing 3月的季度会长
+    # 办公会 was refused, where Q2 2023 citing 第二季度 passed); not another year's
+    ("in March 2023", "en", "以3月的季度会长办公会为契机", [True, True]),
+    ("2023年3月", "zh", "以3月的季度会长办公会为契机", [True, True]),
+    ("二〇二三年三月", "zh", "以三月的季度会长办公会为契机", [True, True]),
+    ("2022年3月", "zh", "以3月的季度会长办公会为契机", [False, True]),
+    ("in March 2022", "en", "以3月的季度会长办公会为契机", [True, False]),
     ("2023年10月11日", "zh", "前不久，晋江市市长王明元调研", [False, False, False]),  # not the article's day
     ("Since the start of the year", "en", "今年以来，所属商协会", [True]),  # the year read in: this one
     ("since the beginning of the year", "en", "2023年，所属商协会", [False]),
@@ -986,6 +993,7 @@ def test_a_verb_that_says_over_is_traced_by_an_over_quote(claim, lang):
 ])
 def test_po_before_a_number_with_a_magnitude_says_over(claim, traced_by_over):
     assert [item.number.qualifier == "over" for item in claimed(claim, "zh")] == [traced_by_over]
+
 
 
 TRADE_ORDERS = "达成订单额63亿元"
