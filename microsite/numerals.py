@@ -162,6 +162,7 @@ _TRADITIONAL += "墰壇壜宮橋籟罈罎職臘藍記誌財賦閏陰餅鵝"  # (
 # word of frequency: 天天鹅 is a day and a swan, 月月饼 a month and a mooncake; see quantities._ZH_FREQUENCY)
 _TRADITIONAL += "較殘盡儘"  # (the parts of a season and the words they are not: 殘冬, 較晚秋收, 儘早春耕)
 _TRADITIONAL += "識"  # (識破, saw through: no 破 of a number)
+_TRADITIONAL += "額潤總"  # (the nouns of an amount 过 says over after: 銷售額過, 利潤過, 總數過)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -175,6 +176,7 @@ _SIMPLIFIED += "权号纳图税"
 _SIMPLIFIED += "坛坛坛宫桥籁坛坛职腊蓝记志财赋闰阴饼鹅"
 _SIMPLIFIED += "较残尽尽"
 _SIMPLIFIED += "识"
+_SIMPLIFIED += "额润总"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -196,7 +198,10 @@ _ZH_PREFIX = (r"(?P<pre>突破|不超过|未超过|没有超过|没超过|未超
               + _NOT_OVER + r"超|逾|将近|接近|近乎|" + _NOT_NEARLY + r"近|几乎|差不多|约占|约为|约有|约莫|"
               + _NOT_ABOUT + r"约|大约|大概|不到|不足|少于|低于"
               r"|至少|不少于|不低于|不下|起码|最少|最多|至多|顶多|(?:数|几|上)(?=[十百千万亿萬億])"  # 数百, 几十, 上千
-              r"|过(?=[百千万亿萬億])"  # 过万, 破亿: over them (before a magnitude only: 过两天, in two days)
+              # 过万, 破亿: over them (before a magnitude: 过两天 is in two days); and 过 before any number after a noun
+              # of an amount (捐款过4.5亿元, 销售额过500万元, 会员过500人, 人数过百: read as exactly 4.5亿元, the quote's 超4.5亿
+              # 元 refused it), where it is no verb's 过 (捐过2万元, 卖过1万件: after a verb it says the verb was done)
+              r"|过(?:(?=[百千万亿萬億])|(?:(?<=[额款值润模员口量]过)|(?<=[人总户]数过))(?=[0-9一二两三四五六七八九十]))"
               # 破4.5亿元, 破60亿: over them, before a number with a magnitude too, as a headline writes it (read as
               # exactly 4.5亿元: 超4.5亿元 refused it); not after the words 破 ends (打破1万米纪录, 跌破3万点: broke a
               # record, fell below). Not 过 before digits: after a verb it says the verb was done (捐过2万元, 卖过1万件).
@@ -305,8 +310,8 @@ _SLASH = "/／⁄"
 _SLASH_PAIR = (rf"{NOT_AFTER_DIGITS}(?<![{_SLASH}])(?P<num>[0-9]{{1,3}})[{_SLASH}](?P<den>[0-9]{{1,3}}){NOT_BEFORE_DIGITS}"
                rf"(?![{_SLASH}][0-9])")
 _ZH_SLASH_FRACTION = compile_later(_ZH_PREFIX + _SLASH_PAIR + _ZH_AFTER)  # 超过2/3, 1/4以上
-# 一半, 半数: a half, as 二分之一 is; 过半 over, 近半 nearly half (not 过半年, 近半个月: after, nearly half a year)
-_ZH_HALF = compile_later(_ZH_PREFIX + r"(?P<half>一半|半数|减半|折半|(?P<over>过半)数?|(?P<near>近半)数?)(?![年月天日个小钟])"
+# 一半, 半数: a half, as 二分之一 is; 过半 and 逾半 over, 近半 nearly half (not 过半年, 近半个月: after, nearly half a year)
+_ZH_HALF = compile_later(_ZH_PREFIX + r"(?P<half>一半|半数|减半|折半|(?P<over>[过逾]半)数?|(?P<near>近半)数?)(?![年月天日个小钟])"
                       + _ZH_AFTER)  # (减半征收: levied at half, halved)
 # 半年, half a year; 半个月, 半天, 半小时, 半个世纪: a time counted, in the spans it names, as 一年半 (a year and a half)
 # and 两个半月 are; 近半年, 半个多月, 半年以上 as any number; 大半年, the better part of a year, over half. Not a half
@@ -915,6 +920,22 @@ _EN_SLASH_FRACTION = compile_later(_SLASH_PAIR + _EN_AFTER, re.IGNORECASE)  # 1/
 _ANY_SLASH = compile_later(f"[{_SLASH}]")  # twenty-some, as forty-odd (before one, some is about)
 
 
+# passed 450 million yuan, crossed 50%, broke through the 10,000 mark: over an amount, as 破 before one is (read as
+# exactly 450 million yuan, the quote's 超4.5亿元 refused them); before an amount or a mark only (passed 49
+# resolutions, broke 3 records, crossed 2 rivers: counts of what was passed, broken, crossed).
+_EN_PASSED = compile_later(r"\b(?:pass(?:ed|es|ing)|cross(?:ed|es|ing)|broke|breaks|breaking|broken)(?:\s+through)?"
+                           r"\s+(?:the\s+)?\Z", re.IGNORECASE)
+_EN_PASSED_REACH = len("breaking  through  the  ")
+_EN_A_MARK_AFTER = compile_later(r"\s+(?:mark|threshold|milestone|barrier|level)\b", re.IGNORECASE)
+
+
+def _en_passed(text: str, start: int) -> tuple[int, str]:
+    """Where an amount at ``start`` begins with a verb of passing it before it (see ``_EN_PASSED``), and OVER;
+    else ``start`` and EXACT."""
+    passed = _EN_PASSED.search(text, max(0, start - _EN_PASSED_REACH), start)
+    return (passed.start(), OVER) if passed is not None else (start, EXACT)
+
+
 def _en_qualifier_before(text: str, start: int) -> tuple[int, str]:
     """Where a number at ``start`` begins with the qualifier before it (more than, ~), and that qualifier, or """""
     before = _EN_BEFORE.search(text, max(0, start - _EN_BEFORE_REACH), start)
@@ -1021,6 +1042,9 @@ def find_numbers_en(text: str) -> list[Number]:
             value *= _en_magnitude(match["mag"])
         start, qualifier = _en_qualified(match, folded)
         currency = (match["cur"] or "").upper()
+        if qualifier == EXACT and (match["mag"] or currency or match["pct"] or match["yuan"] or match["dollars"]
+                                   or _EN_A_MARK_AFTER.match(folded, match.end()) is not None):
+            start, qualifier = _en_passed(folded, start)
         unit = (_percent_unit(match["pct"]) if match["pct"] else "倍" if match["times"] else "元" if match["yuan"] or currency in ("CNY", "RMB", "¥")
                 else _CURRENCY_WORDS[match["dollars"].split()[0].lower()] if match["dollars"]
                 else _CURRENCY_SIGNS.get(currency, currency))

@@ -570,6 +570,12 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("会员过万，销量破亿，过百家，惠及群众万余；过两天，过十年", [
         ("过万", 10_000, OVER, ""), ("破亿", 10**8, OVER, ""), ("过百家", 100, OVER, "家"), ("万余", 10_000, MORE_THAN, ""),
         ("两天", 2, EXACT, "天"), ("十年", 10, EXACT, "年")]),
+    # 过 before any number after the noun of an amount, over it too (read as exactly 500人); not after a verb
+    ("会员过500人，人数过三百，利润过5千万元；捐过2万元", [
+        ("过500人", 500, OVER, "人"), ("过三百", 300, OVER, ""), ("过5千万元", 50_000_000, OVER, "万元"),
+        ("2万元", 20_000, EXACT, "万元")]),
+    # 逾半, over half, as 过半 (read as nothing)
+    ("逾半商会，逾半数", [("逾半", 0.5, OVER, "分之"), ("逾半数", 0.5, OVER, "分之")]),
     ("订单额增长了一倍，产值提高1倍", [("增长了一倍", 2, EXACT, "倍"), ("提高1倍", 2, EXACT, "倍")]),  # doubled
     # digits with a magnitude of more than one character, or several magnitudes: one number (5千万 was 5,000)
     ("捐款5千万元，3百万元，2百家", [("5千万元", 50_000_000, EXACT, "万元"), ("3百万元", 3_000_000, EXACT, "万元"),

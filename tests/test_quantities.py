@@ -995,6 +995,28 @@ def test_po_before_a_number_with_a_magnitude_says_over(claim, traced_by_over):
     assert [item.number.qualifier == "over" for item in claimed(claim, "zh")] == [traced_by_over]
 
 
+@pytest.mark.parametrize("claim, lang", [
+    ("Donations passed 450 million yuan", "en"), ("Donations crossed RMB 450 million", "en"),
+    ("Donations broke 450 million yuan", "en"), ("donations broke through the 450 million yuan mark", "en"),
+    ("Donations have passed the 4.5 hundred million yuan mark", "en"),
+    ("捐款过4.5亿元", "zh"), ("捐款過4.5億元", "zh"), ("捐款额过四亿五千万元", "zh"),
+])
+def test_a_verb_of_passing_an_amount_says_over(claim, lang):
+    """passed, crossed, broke (through) an amount; 过 before one after the noun of an amount (捐款过, 销售额过, 会员过,
+    人数过): over it, as topped and 破 are (each was read as exactly 450 million yuan, and the quote's 超4.5亿元
+    refused it)."""
+    assert _traced_by(claim, lang, DONATIONS) == [True]
+    assert _traced_by(claim, lang, "所属商协会及其会员捐款4.5亿元") == [False]
+
+
+@pytest.mark.parametrize("claim, lang", [
+    ("The congress passed 49 resolutions", "en"), ("They broke 3 records", "en"), ("crossed 2 rivers", "en"),
+    ("他捐过2万元", "zh"), ("卖过1万件", "zh"), ("过两天", "zh"),
+])
+def test_a_verb_of_passing_a_count_or_a_verb_s_guo_says_no_over(claim, lang):
+    """What was passed, broken or crossed, counted; 过 after a verb (it was done) or before a time (in two days)."""
+    assert [item.number.qualifier for item in claimed(claim, lang)] == ["exact"]
+
 
 TRADE_ORDERS = "达成订单额63亿元"
 
