@@ -1011,7 +1011,8 @@ def _firsts(text: str) -> list[Quantity]:
     if "首" not in text and "头一" not in text and "初次" not in text and "irst" not in text and "IRST" not in text:
         return []
     return [Quantity(Number(1.0, EXACT, match.start(), match.end(), match.group(),
-                            match["measure"] or match["initial"] or _TIMES.get(match["plain"], match["plain"] or "")),
+                            match["measure"] or match["initial"] or _TIMES.get(match["plain"], match["plain"] or "")
+                            or ("次" if match.group().lower().endswith("time") else "")),  # (for the first time: 首次)
                      frozenset((ORDINAL,))) for match in _FIRSTS.finditer(text)]
 
 
@@ -1490,7 +1491,31 @@ def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
 def _traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     return any(same_amount(claim.number, item.number) and claim.meanings & item.meanings
                and same_part(claim, item) and said_alike(claim.number, item.number) and same_rate(claim, item)
-               and not (item.part == NAMED and counts_things(claim)) for item in evidence)
+               and same_rank(claim, item) and not (item.part == NAMED and counts_things(claim)) for item in evidence)
+
+
+# What an ordinal ranks, by its measure word: occasions (首次, 第一次, 头一回, 首度, for the first time), things of no
+# kind named (首家, 首位, 第一家), or a kind of its own (首批, a batch; 首届, 第一届, a session; 第一期, an issue). The first
+# time chambers were invited is not the first batch invited, nor the first chamber: 首批, 第一批 and 首家 passed for a
+# quote's 首次受邀. An ordinal without a measure word (第一, 11th) may rank either, and so may one of 个, the measure
+# word of no kind that an English ordinal is read with (the first meeting, of a quote's 一次会议).
+_RANK_OCCASIONS = frozenset("次回遭度趟")
+_RANK_THINGS = frozenset("家位名座所")
+_RANK_ANY = ("", "个")
+
+
+def same_rank(claim: Quantity, said: Quantity) -> bool:
+    """Whether two ordinals rank the same kind of thing (see ``_RANK_OCCASIONS``), where both say which; any other
+    numbers do."""
+    if (ORDINAL not in claim.meanings or ORDINAL not in said.meanings or claim.number.unit in _RANK_ANY
+            or said.number.unit in _RANK_ANY):
+        return True
+    return ranks(claim.number) == ranks(said.number)
+
+
+def ranks(number: Number) -> str:
+    """What an ordinal ``number`` ranks: 次 for occasions, 家 for things of no kind named, else its measure word."""
+    return "次" if number.unit in _RANK_OCCASIONS else "家" if number.unit in _RANK_THINGS else number.unit
 
 
 def same_rate(claim: Quantity, said: Quantity) -> bool:

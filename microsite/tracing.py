@@ -359,6 +359,13 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 f"'{rate.number.text}' {theirs}",
                 f"say the amount as the quote does, or quote the passage that says the rate "
                 f"({quantities.rate_forms(claim.per)})")
+    rank = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
+                 and item.meanings & claim.meanings and not quantities.same_rank(claim, item)), None)
+    if rank is not None:  # (首批 cites 首次: a batch ranked, where the quote ranks occasions)
+        return (f"'{shown}' ranks {_ranked(claim.number)} here, but in {allowed.why} '{rank.number.text}' ranks "
+                f"{_ranked(rank.number)}",
+                "rank what the quote ranks (首次 and \"for the first time\" are occasions, not a first batch, 首批, "
+                "nor a first chamber, 首家): correct it, or quote the passage that has it")
     alike = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                   and item.meanings & claim.meanings), None)
     if alike is not None:  # the same number, said otherwise
@@ -373,6 +380,12 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 "correct it, or quote the passage that has it")
     return (f"the number '{shown}' is not in {allowed.why}{_read_as(shown)}",
             "correct the number, or quote the passage that has it")
+
+
+def _ranked(number: quantities.Number) -> str:
+    """What an ordinal ranks, in words for a message (see :func:`quantities.ranks`)."""
+    ranked = quantities.ranks(number)
+    return {"次": "occasions (次, the first time)", "家": "things (家, 位: the first one)"}.get(ranked, f"in {ranked}")
 
 
 def _read_as(shown: str) -> str:

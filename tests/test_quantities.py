@@ -129,6 +129,28 @@ def test_a_first_is_traced_by_a_quote_that_says_it_and_by_no_other():
     assert not any(traced(claim, stated("34家异地商会受邀参加", ARTICLE)) for claim in claims)
 
 
+@pytest.mark.parametrize("claim, lang, quote, expected", [
+    # the first time is no first batch, nor a first chamber (首批, 第一批 and 首家 passed for a quote's 首次受邀)
+    ("首批受邀", "zh", "34家注册地在晋江的异地商会首次受邀参加", False),
+    ("第一批受邀", "zh", "34家注册地在晋江的异地商会首次受邀参加", False),
+    ("首家受邀", "zh", "34家注册地在晋江的异地商会首次受邀参加", False),
+    ("第一家受邀的商会", "zh", "34家注册地在晋江的异地商会首次受邀参加", False),
+    ("for the first time", "en", "首批商会受邀参加", False),
+    # an occasion by another word, a thing by another measure word, and an ordinal that says not what it ranks
+    ("第一次受邀", "zh", "34家注册地在晋江的异地商会首次受邀参加", True),
+    ("头一回", "zh", "34家注册地在晋江的异地商会首度受邀参加", True),
+    ("第一位受邀", "zh", "首家受邀参加的商会", True), ("首批受邀", "zh", "第一批受邀参加的商会", True),
+    ("the first meeting", "en", "十一届一次主席（会长）会议", True),  # (an English ordinal is read with 个: any kind)
+    ("the first time", "en", "第一次受邀参加", True), ("the first batch", "en", "首次受邀参加", True),
+    ("十一届一次主席会议", "zh", "十一届一次主席（会长）会议", True),
+])
+def test_a_rank_is_traced_by_a_rank_of_the_same_kind(claim, lang, quote, expected):
+    """What an ordinal ranks, by its measure word: occasions (首次, 第一次, 头一回, for the first time), things (首家,
+    第一个) or a kind of its own (首批, 第一届); one of no measure word (first, 第一) may be any."""
+    ranks = [item for item in claimed(claim, lang) if ORDINAL in item.meanings]
+    assert ranks and all(traced(item, stated(quote, ARTICLE)) == expected for item in ranks)
+
+
 def test_an_amount_said_by_a_qualifier_and_its_magnitude_is_a_count_and_traces_as_one():
     """会员过万, 企业数百, 两千多: no measure word, but an amount (they were read as nothing, or as a name's numeral
     in a quote, so "over 10,000 members" citing 会员过万 was refused); a bare numeral stays a name's (十四五)."""

@@ -48,6 +48,17 @@ def test_a_count_is_not_taken_from_an_ordinal():
     assert "'2' is a count here" in problem.message and "part of a date" in problem.message
 
 
+@pytest.mark.parametrize("text, lang, ranked, quoted", [
+    ("首批受邀", "zh", "in 批", "occasions (次"), ("第一家受邀的商会", "zh", "things (家", "occasions (次"),
+    ("invited for the first time", "en", "occasions (次", "in 批"),
+])
+def test_a_rank_of_another_kind_than_its_quote_s_says_what_each_ranks(text, lang, ranked, quoted):
+    quote = "首批商会受邀参加" if lang == "en" else "34家异地商会首次受邀参加"
+    [problem] = untraced(text, lang, Allowed(tuple(stated(quote)), "the quote it cites"))
+    assert f"ranks {ranked}" in problem.message and f"ranks {quoted}" in problem.message
+    assert "rank what the quote ranks" in problem.hint
+
+
 def test_a_date_whose_day_and_month_may_be_read_either_way_says_so():
     problems = untraced("on 11/10/2023", "en", Allowed(tuple(stated("2023年10月11日")), "the quote it cites"))
     assert [problem.start for problem in problems] == [3, 6]
