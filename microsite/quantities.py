@@ -1367,7 +1367,7 @@ def _en_date_part(number: Number, text: str) -> str:
     """Which part of a date an English number is: the 2023 of July 2023, the 11 of 11 October, the 2 of Q2."""
     if _EN_QUARTER.match(text, number.end) or _in_a_quarter(number, text) or text.endswith(("Q", "q"), 0, number.start):
         return QUARTER
-    if re.fullmatch(r"[12][0-9]{3}", number.text):
+    if _written_as_a_year(number):
         return YEAR
     return DAY if (_month_before(text, number.start) or _EN_MONTH_AFTER.match(text, number.end)
                    or _EN_DAY_OF_MONTH.match(text, number.end)) else ""
@@ -1405,9 +1405,18 @@ def _en_meanings(number: Number, text: str) -> frozenset[str]:
     if (text.endswith(("Q", "q"), 0, number.start) or _month_before(text, number.start)
             or _EN_MONTH_AFTER.match(text, number.end)):
         return frozenset((DATE,))
-    if re.fullmatch(r"[12][0-9]{3}", number.text) and number.qualifier == "exact":
+    if _written_as_a_year(number) and number.qualifier == "exact":
         return frozenset((DATE, COUNT))  # a year, or a count written without a thousands separator
     return frozenset((COUNT,))
+
+
+_A_YEAR = compile_later("[12][0-9]{3}")
+
+
+def _written_as_a_year(number: Number) -> bool:
+    """Whether ``number`` is written as a year is, four digits of any script (2023, ٢٠٢٣, ２０２３: "in March ٢٠٢٣" was
+    read as a count, and refused by its quote's 今年3月)."""
+    return _A_YEAR.fullmatch(fold_digits(number.text)) is not None
 
 
 def stated(normalized_quote: str, reference: date | None = None) -> list[Quantity]:

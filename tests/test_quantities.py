@@ -489,6 +489,9 @@ def _traced_by(claim: str, lang: str, quote: str) -> list[bool]:
     ("二〇二三年三月", "zh", "以三月的季度会长办公会为契机", [True, True]),
     ("2022年3月", "zh", "以3月的季度会长办公会为契机", [False, True]),
     ("in March 2022", "en", "以3月的季度会长办公会为契机", [True, False]),
+    # a year in digits of any script is a year (in March ٢٠٢٣ was read as a count, and refused)
+    ("in March ٢٠٢٣", "en", "今年3月，依托海内外晋江乡贤资源", [True, True]),
+    ("in ２０２３", "en", "今年3月，依托海内外晋江乡贤资源", [True]), ("in ۲۰۲۲", "en", "今年3月，依托海内外晋江乡贤资源", [False]),
     ("2023年10月11日", "zh", "前不久，晋江市市长王明元调研", [False, False, False]),  # not the article's day
     ("Since the start of the year", "en", "今年以来，所属商协会", [True]),  # the year read in: this one
     ("since the beginning of the year", "en", "2023年，所属商协会", [False]),
