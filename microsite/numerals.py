@@ -163,6 +163,7 @@ _TRADITIONAL += "墰壇壜宮橋籟罈罎職臘藍記誌財賦閏陰餅鵝"  # (
 _TRADITIONAL += "較殘盡儘"  # (the parts of a season and the words they are not: 殘冬, 較晚秋收, 儘早春耕)
 _TRADITIONAL += "識"  # (識破, saw through: no 破 of a number)
 _TRADITIONAL += "額潤總"  # (the nouns of an amount 过 says over after: 銷售額過, 利潤過, 總數過)
+_TRADITIONAL += "躋進擠穩軸"  # (the ranks reached, 躋身前十, 進入前二十; the words 十数 is not, 十數軸)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -177,6 +178,7 @@ _SIMPLIFIED += "坛坛坛宫桥籁坛坛职腊蓝记志财赋闰阴饼鹅"
 _SIMPLIFIED += "较残尽尽"
 _SIMPLIFIED += "识"
 _SIMPLIFIED += "额润总"
+_SIMPLIFIED += "跻进挤稳轴"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -207,9 +209,10 @@ _ZH_PREFIX = (r"(?P<pre>突破|不超过|未超过|没有超过|没超过|未超
               # record, fell below). Not 过 before digits: after a verb it says the verb was done (捐过2万元, 卖过1万件).
               # (破 first: a branch that begins with a look behind is tried at every character.)
               r"|破(?:(?=[百千万亿萬億])|(?<![击攻识看说揭点打道突跌告爆]破)(?=" + _BIG_AFTER + r")))?")
-# After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, 来 (三十来家) and 把 after a hundred, a
-# thousand or ten thousand (百把人, 千把家) about it (after another numeral 把 counts chairs: 十把椅子).
-_ZH_POSTFIX = r"(?P<post>余|多|几|来|(?<=[百千万萬])把)?"
+# After the number: 余, 多 and 几 (十几家, twenty-some) say more than it, and so does 数 after 十 (十数家, read as nothing;
+# not 数据, 数字 ...); 来 (三十来家) and 把 after a hundred, a thousand or ten thousand (百把人, 千把家) about it (after
+# another numeral 把 counts chairs: 十把椅子).
+_ZH_POSTFIX = r"(?P<post>余|多|几|来|(?<=[百千万萬])把|(?<=十)数(?![据字码量学额值目理位轴组]))?"
 # After digits: 5千万 is fifty million, 3百万 three million, 2百 two hundred (not 5千 and then 万, nor 2 and 百)
 _ZH_MAG = r"(?P<mag>[十百千]?万?亿|[十百千]?万|千(?!米|克|瓦)|百)?"  # (5千米 is five kilometres: see UNITS)
 # Measure words: how Chinese counts things (a numeral in words is a number only with one after it).

@@ -120,7 +120,10 @@ def is_count_zh(number: Number, text: str) -> bool:
 # amount reached or came to is a count, as 达49 is: it was read as a name's numeral (十四五), nothing, and passed
 # untraced. Not the 达 that ends another word (到达, 抵达, 表达, 传达, 发达, 直达 ...), nor a numeral a word goes on
 # from (达三亚, 达四星级: a place, a rank), nor a lone 一 (达一流水平, first-rate).
-_REACHED = compile_later(r"(?:(?<![到抵表传下转送直通发雷豁畅练腾])达(?:到|至)?|共计|合计|总计|累计|(?<=[增升涨])(?:至|到))\Z")
+# So is one after a rank reached (排名前三, 位列前五, 跻身前十, 进入前二十: the top three, read as nothing, so 排名前五 passed
+# for a quote's 排名前三, and the quote's 前三 traced no 前三名), which "top three" is in English.
+_REACHED = compile_later(r"(?:(?<![到抵表传下转送直通发雷豁畅练腾])达(?:到|至)?|共计|合计|总计|累计|(?<=[增升涨])(?:至|到)"
+                         r"|(?<=排名|位列|位居|名列|跻身|进入|挤进|稳居|保持)前)\Z")
 _REACHED_REACH = 3
 _WORD_GOES_ON = compile_later(r"[\u3400-\u9fff](?<!之)|之(?!多)")
 
@@ -129,8 +132,8 @@ def reached_zh(number: Number, text: str) -> bool:
     """Whether ``number``, a numeral without a measure word, is a count by the verb before it (see ``_REACHED``)."""
     if number.unit or number.text == "一" or text.endswith(tuple(ZH_NUMERALS), 0, number.start):
         return False
-    return (_REACHED.search(text, max(0, number.start - _REACHED_REACH), number.start) is not None
-            and _WORD_GOES_ON.match(text, number.end) is None)
+    before = fold_traditional(text[max(0, number.start - _REACHED_REACH):number.start])  # (達到, 躋身: as 达到 is)
+    return _REACHED.search(before) is not None and _WORD_GOES_ON.match(text, number.end) is None
 
 
 # After 一打 and 一对 the words that make them a verb's or another word's (一打开, 一打听, 打造; 一对一, 一对多, 一对比,

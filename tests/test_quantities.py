@@ -1043,6 +1043,17 @@ def test_a_verb_of_passing_a_count_or_a_verb_s_guo_says_no_over(claim, lang):
     assert [item.number.qualifier for item in claimed(claim, lang)] == ["exact"]
 
 
+@pytest.mark.parametrize("claim, lang, quote, expected", [
+    ("排名前三", "zh", "排名全省前三", [True]), ("排名前五", "zh", "排名全省前三", [False]),
+    ("位列前三名", "zh", "排名前三", [True]), ("in the top three", "en", "位列前三", [True]),
+    ("躋身前十", "zh", "跻身全国前十", [True]), ("进入前二十", "zh", "跻身全国前十", [False]),
+    ("会员達到四十九", "zh", "会员达到49", [True]),  # (達到 in Traditional: read as nothing)
+])
+def test_a_rank_reached_is_its_number(claim, lang, quote, expected):
+    """前三 after 排名, 位列, 跻身 ... is the top three (read as nothing: 排名前五 passed for a quote's 排名前三)."""
+    assert _traced_by(claim, lang, quote) == expected
+
+
 TRADE_ORDERS = "达成订单额63亿元"
 
 
