@@ -374,6 +374,13 @@ def test_relative_dates_resolve_against_the_article_date():
     assert date_problem(PartialDate.parse("2023-Q2"), "第二季度恳谈会", ARTICLE) == ""
 
 
+def test_a_month_named_alone_is_the_article_s_year_s():
+    """As a quarter and a day named alone are (2023-03 was refused: "the quote contains no date")."""
+    assert date_problem(PartialDate.parse("2023-03"), "以3月的季度会长办公会为契机", ARTICLE) == ""
+    assert date_problem(PartialDate.parse("2022-03"), "以3月的季度会长办公会为契机", ARTICLE) != ""
+    assert date_problem(PartialDate.parse("2023-03"), "历时3个月", ARTICLE).startswith("the quote contains no date")
+
+
 def test_wrong_month_says_what_the_quote_says():
     problem = date_problem(PartialDate.parse("2023-05"), "今年4月，恳谈会召开", ARTICLE)
     assert problem == "the quote dates it '今年4月' = 2023-04, but the record says 2023-05"
