@@ -385,7 +385,11 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
 def _ranked(number: quantities.Number) -> str:
     """What an ordinal ranks, in words for a message (see :func:`quantities.ranks`)."""
     ranked = quantities.ranks(number)
-    return {"次": "occasions (次, the first time)", "家": "things (家, 位: the first one)"}.get(ranked, f"in {ranked}")
+    return _RANKED.get(ranked, f"what {ranked} counts ({ranked})")
+
+
+_RANKED = {"次": "occasions (次, the first time)", "家": "things (家, 位: the first one)", "批": "batches (批)",
+           "届": "sessions or terms (届)", "期": "issues or phases (期)", "轮": "rounds (轮)"}
 
 
 def _read_as(shown: str) -> str:

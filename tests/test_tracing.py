@@ -49,8 +49,8 @@ def test_a_count_is_not_taken_from_an_ordinal():
 
 
 @pytest.mark.parametrize("text, lang, ranked, quoted", [
-    ("首批受邀", "zh", "in 批", "occasions (次"), ("第一家受邀的商会", "zh", "things (家", "occasions (次"),
-    ("invited for the first time", "en", "occasions (次", "in 批"),
+    ("首批受邀", "zh", "batches (批)", "occasions (次"), ("第一家受邀的商会", "zh", "things (家", "occasions (次"),
+    ("invited for the first time", "en", "occasions (次", "batches (批)"),
 ])
 def test_a_rank_of_another_kind_than_its_quote_s_says_what_each_ranks(text, lang, ranked, quoted):
     quote = "首批商会受邀参加" if lang == "en" else "34家异地商会首次受邀参加"
