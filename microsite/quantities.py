@@ -120,11 +120,11 @@ def is_count_zh(number: Number, text: str) -> bool:
 # amount reached or came to is a count, as 达49 is: it was read as a name's numeral (十四五), nothing, and passed
 # untraced. Not the 达 that ends another word (到达, 抵达, 表达, 传达, 发达, 直达 ...), nor a numeral a word goes on
 # from (达三亚, 达四星级: a place, a rank), nor a lone 一 (达一流水平, first-rate).
-# So is one after a rank reached (排名前三, 位列前五, 跻身前十, 进入前二十: the top three, read as nothing, so 排名前五 passed
+# So is one after a rank reached (排名前三, 位列全国前五, 跻身前十, 进入前二十: the top three, read as nothing, so 排名前五 passed
 # for a quote's 排名前三, and the quote's 前三 traced no 前三名), which "top three" is in English.
 _REACHED = compile_later(r"(?:(?<![到抵表传下转送直通发雷豁畅练腾])达(?:到|至)?|共计|合计|总计|累计|(?<=[增升涨])(?:至|到)"
-                         r"|(?<=排名|位列|位居|名列|跻身|进入|挤进|稳居|保持)前)\Z")
-_REACHED_REACH = 3
+                         r"|(?:排名|位列|位居|名列|跻身|进入|挤进|稳居|保持)(?:全国|全省|全市|全区|全县|全球|世界|行业)?前)\Z")
+_REACHED_REACH = 5  # (位列全国前三)
 _WORD_GOES_ON = compile_later(r"[\u3400-\u9fff](?<!之)|之(?!多)")
 
 
@@ -1011,12 +1011,13 @@ def _with_festivals(found: list[Quantity], text: str) -> list[Quantity]:
 def _firsts(text: str) -> list[Quantity]:
     """The ranks of one said without a numeral (首次, for the first time): what a text says first happened is a claim
     a quote must make too."""
-    if "首" not in text and "头一" not in text and "初次" not in text and "irst" not in text and "IRST" not in text:
+    if ("首" not in text and "头一" not in text and "頭一" not in text and "初次" not in text and "irst" not in text
+            and "IRST" not in text):
         return []
-    return [Quantity(Number(1.0, EXACT, match.start(), match.end(), match.group(),
+    return [Quantity(Number(1.0, EXACT, match.start(), match.end(), text[match.start():match.end()],
                             match["measure"] or match["initial"] or _TIMES.get(match["plain"], match["plain"] or "")
                             or ("次" if match.group().lower().endswith("time") else "")),  # (for the first time: 首次)
-                     frozenset((ORDINAL,))) for match in _FIRSTS.finditer(text)]
+                     frozenset((ORDINAL,))) for match in _FIRSTS.finditer(fold_traditional(text))]  # (首屆, 頭一回)
 
 
 # A half of a year (see HALF): 上半年 and 下半年 (前半年, 后半年 as some write them); the first or second (or latter)

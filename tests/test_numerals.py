@@ -575,7 +575,8 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
         ("过500人", 500, OVER, "人"), ("过三百", 300, OVER, ""), ("过5千万元", 50_000_000, OVER, "万元"),
         ("2万元", 20_000, EXACT, "万元")]),
     # 十数家, more than ten, as 十几家 (read as nothing); not 数据 after a numeral
-    ("十数家商协会，十数万人；二十数据", [("十数家", 10, MORE_THAN, "家"), ("十数万人", 100_000, MORE_THAN, "人")]),
+    ("十数家商协会，十数万人；二十数据", [("十数家", 10, MORE_THAN, "家"), ("十数万人", 100_000, MORE_THAN, "人"),
+                                  ("二十", 20, EXACT, "")]),
     # 逾半, over half, as 过半 (read as nothing)
     ("逾半商会，逾半数", [("逾半", 0.5, OVER, "分之"), ("逾半数", 0.5, OVER, "分之")]),
     ("订单额增长了一倍，产值提高1倍", [("增长了一倍", 2, EXACT, "倍"), ("提高1倍", 2, EXACT, "倍")]),  # doubled

@@ -143,6 +143,8 @@ def test_a_first_is_traced_by_a_quote_that_says_it_and_by_no_other():
     ("the first meeting", "en", "十一届一次主席（会长）会议", True),  # (an English ordinal is read with 个: any kind)
     ("the first time", "en", "第一次受邀参加", True), ("the first batch", "en", "首次受邀参加", True),
     ("十一届一次主席会议", "zh", "十一届一次主席（会长）会议", True),
+    # in Traditional characters (首屆 and 頭一回 were read as nothing)
+    ("首屆", "zh", "34家注册地在晋江的异地商会首次受邀参加", False), ("頭一回受邀", "zh", "首次受邀参加", True),
 ])
 def test_a_rank_is_traced_by_a_rank_of_the_same_kind(claim, lang, quote, expected):
     """What an ordinal ranks, by its measure word: occasions (首次, 第一次, 头一回, for the first time), things (首家,
@@ -1047,6 +1049,7 @@ def test_a_verb_of_passing_a_count_or_a_verb_s_guo_says_no_over(claim, lang):
     ("排名前三", "zh", "排名全省前三", [True]), ("排名前五", "zh", "排名全省前三", [False]),
     ("位列前三名", "zh", "排名前三", [True]), ("in the top three", "en", "位列前三", [True]),
     ("躋身前十", "zh", "跻身全国前十", [True]), ("进入前二十", "zh", "跻身全国前十", [False]),
+    ("位列全國前三", "zh", "排名前三", [True]), ("位列全省前五", "zh", "位列全国前三", [False]),
     ("会员達到四十九", "zh", "会员达到49", [True]),  # (達到 in Traditional: read as nothing)
 ])
 def test_a_rank_reached_is_its_number(claim, lang, quote, expected):
