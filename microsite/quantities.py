@@ -359,7 +359,7 @@ _RATE_ZH_AFTER = compile_later(
 _RATE_SPANS = {"年": "年", "月": "月", "周": "周", "星期": "周", "天": "天", "日": "天", "季度": "季度",
                "year": "年", "yr": "年", "annually": "年", "yearly": "年", "annual": "年", "per annum": "年",
                "month": "月", "mo": "月", "monthly": "月", "week": "周", "wk": "周", "weekly": "周", "day": "天",
-               "daily": "天", "quarter": "季度", "quarterly": "季度",
+               "daily": "天", "quarter": "季度", "quarterly": "季度", "weekend": "周", "weekends": "周",
                "biennially": "2年", "biennial": "2年", "biannually": "半年", "semiannually": "半年",
                "semi-annually": "半年", "fortnightly": "2周"}
 # The things a rate is said per, by every word that names one, in either language; two words are one thing only where
@@ -388,6 +388,14 @@ _EN_FLOWS = (r"(?:donations?|contributions?|revenues?|sales|income|disposable\s+
              r"|investments?|spending|expenditures?|budgets?|profits?|exports?|imports?|growth|fees?|dues|subsid(?:y|ies)|funding|payments?|production"
              r"|trade|volume|earnings|giving|aid)")
 _EN_ADJECTIVES = "annual|yearly|monthly|weekly|daily|quarterly|biennial"
+# The words that follow an adverb of frequency and no noun (meets quarterly with 20 departments): after quarterly,
+# monthly, weekly, daily, yearly or fortnightly any other word may be the noun it qualifies (quarterly meetings, a
+# monthly meeting: a meeting's kind, as 季度会议 and 月度会议 are, no rate)
+_NO_NOUN_AFTER = ("with|to|by|at|in|on|for|from|about|and|or|the|a|an|its|their|our|some|more|over|nearly|almost|up|as"
+                  "|into|across|among|than")
+_EN_FREQUENCY_ADVERB = (r"(?:annually|biennially|biannually|semi-?annually|per\s+annum"
+                        r"|(?:yearly|monthly|weekly|daily|quarterly|fortnightly)(?=\s*(?:[^\w\s-]|\Z)|\s+(?:"
+                        + _NO_NOUN_AFTER + r")\b))\b")
 _RATE_EN_AFTER = compile_later(
     rf"(?:[\s-]+(?!(?:{_NOT_BETWEEN_RATE})\b)[a-z'’]+){{0,2}}?"
     r"(?:\s+(?:a|an|per|each|every)\s+(?:single\s+)?(?P<span>year|month|week|day|quarter)(?![\w-])"
@@ -399,8 +407,7 @@ _RATE_EN_AFTER = compile_later(
     r"|\s+per\s+(?!(?:se|cent|cents|centum|mille|annum|the|a|an|this|that|its|their|our|his|her|each|every|cent)\b)"
     r"(?P<other>(?-i:[a-z])[a-z]*)\b(?![\w-])"  # (not per Chen Yide, per Xinhua: a name, whom it is said by)
     rf"|\s+in\s+(?:(?P<flow>{_EN_ADJECTIVES})|per[\s-]+(?P<capita>capita|head))\s+{_EN_FLOWS}\b"
-    r"|\s+(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually"
-    r"|fortnightly|per\s+annum)\b)", re.IGNORECASE)
+    r"|\s+(?P<adverb>" + _EN_FREQUENCY_ADVERB + "))", re.IGNORECASE)
 # Further on in the number's clause (8 chambers are named model chambers every year; 20 departments report to the
 # council monthly): a span said by every, each or per, or an adverb of frequency, said of what the clause's number
 # does. The clause ends at a stop or a comma, at another number (which the words are nearer: 49 chambers sent 2
@@ -408,11 +415,19 @@ _RATE_EN_AFTER = compile_later(
 # members who meet every year are 49 once. Not "a year" (in a year, a year ago: a time as often), nor each or every
 # thing (49 yuan each names no thing a quote could be found to say).
 _ON_A_BASIS = rf"\bon\s+an?\s+(?P<basis>{_EN_ADJECTIVES}|fortnightly)\s+basis\b"  # (on a monthly basis: monthly)
+# A span said twice (year after year, month by month, year in, year out, from year to year: each year, as 年复一年 and
+# 年年 say), and the weekends (on weekends, at weekends: each week's, as 每逢周末 says)
+_EN_AGAIN = (r"\b(?P<again>year|month|week|day|quarter)\s+(?:after|by)\s+(?P=again)\b(?![\w-])"
+             r"|\b(?P<inout>year|month|week|day)\s+in,?\s+(?P=inout)\s+out\b"
+             r"|\bfrom\s+(?P<fromto>year|month|week|day|quarter)\s+to\s+(?P=fromto)\b(?![\w-])"
+             r"|\b(?:on|at|over|during)\s+(?P<weekends>weekends)\b")
+_EN_AGAIN_WORDS = (*(f"{span} {joined} {span}" for span in ("year", "month", "week", "day", "quarter")
+                     for joined in ("after", "by", "to")), "year in", "month in", "week in", "day in", "weekends")
 _RATE_EN_LATER = compile_later(
-    r"\b(?:every|each|per)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
-    r"|(?:single\s+)?(?P<span>year|month|week|day|quarter))\b(?![\w-])(?!\s+(?:of|ago|earlier|later|before|after|old)\b)"
-    r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
-    r"|per\s+annum)\b(?![\w-])|" + _ON_A_BASIS, re.IGNORECASE)
+    r"\b(?:every|each(?:\s+and\s+every)?|per)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
+    r"|(?:single\s+)?(?P<span>year|month|week|day|quarter|weekend))\b(?![\w-])"
+    r"(?!\s+(?:of|ago|earlier|later|before|after|old)\b)"
+    r"|\b(?P<adverb>" + _EN_FREQUENCY_ADVERB + r")(?![\w-])|" + _ON_A_BASIS + "|" + _EN_AGAIN, re.IGNORECASE)
 _CLAUSE_ENDS_EN = compile_later(
     r"[.;:!?,()\[\]0-9\u3000-\u303f\uff01-\uff1f]|\b(?:" + _EN_NUMBER_WORDS + r"|who|whom|whose|which|that|where|when|whenever|while|because"
     r"|although|though|if|unless|since|until|whereas|and\s+(?:then\s+)?(?:the|a|an|it|its|they|their|he|she|we|this"
@@ -424,8 +439,8 @@ _EN_LINKS = (r"(?:of|worth|totall?ing|totall?ed|reach(?:ed|ing)|exceed(?:ed|ing)
 # each member gave of the 450 million yuan, each chamber among the 10, a part in the 6.3 billion yuan).
 _A_WHOLE_BEFORE = r"(?<!\spart\sof\s)(?<!\sshare\sof\s)(?<!\sof\sthe\s)(?<!\sin\sthe\s)(?<!\samong\sthe\s)(?<!\sfrom\sthe\s)(?<!\stoward\sthe\s)(?<!\stowards\sthe\s)"
 _RATE_EN_BEFORE = compile_later(
-    r"(?s:.*)\b(?:(?:every|each)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
-    r"|(?:single\s+)?(?P<span>year|month|week|day|quarter)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
+    r"(?s:.*)\b(?:(?:every|each(?:\s+and\s+every)?)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
+    r"|(?:single\s+)?(?P<span>year|month|week|day|quarter|weekend)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
     r"[^.;:!?0-9]{0,40}" + _A_WHOLE_BEFORE +
     rf"|\b(?P<subject>{_EN_THINGS})\s+each\b[^.;:!?0-9]{{0,40}}" + _A_WHOLE_BEFORE +  # (the 49 chambers each gave 1 million yuan)
     r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)(?<!\bno\s)(?<!\bnot\san\s)(?<!\bthan\san\s)"  # (no average: none)
@@ -440,12 +455,13 @@ _RATE_EN_BEFORE = compile_later(
     r"|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bthis\s)"
     r"(?:quarterly|monthly|weekly|daily|yearly|fortnightly)(?=\s*,|\s+(?:with|to|by|at|in|on|for|from|about|and|or|the"
     r"|a|an|its|their|our|some|more|over|nearly|almost|up|as|into|across|among|than)\b))[^.;:!?0-9]{0,40}"
-    rf"|\bper[\s-]+(?P<capita>capita|head)\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+)\Z", re.IGNORECASE)
+    rf"|\bper[\s-]+(?P<capita>capita|head)\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+"
+    r"|(?:" + _EN_AGAIN + r")[^.;:!?0-9]{0,40})\Z", re.IGNORECASE)
 _RATE_EN_REACH = 60
 _RATE_EN_WORDS = ("year", "month", "week", "day", "dail", "annu", "quarter", "/yr", "/mo", "/wk", "per", "each",
                   "every", "averag", "bienni", "fortnight", "a head")
 _RATE_EN_BEFORE_WORDS = ("every", "each", "averag", "annual", "yearly", "monthly", "weekly", "daily", "quarterly",
-                         "biennial", "fortnight", "capita", "per head")
+                         "biennial", "fortnight", "capita", "per head", *_EN_AGAIN_WORDS)
 _RATE_ZH_SLASH = compile_later("[/／](?:年|月|周|星期|天|日|季度|人|户|家)")
 
 
@@ -545,7 +561,7 @@ def _rate_en(number: Number, text: str, before: bool = True) -> str:
     ``before``: the text may say it before the number (every year, each chamber, on average, annual donations of)."""
     after = _RATE_EN_AFTER.match(text, number.end)
     if after is not None:
-        return _rate_en_said(after)
+        return "" if _participle_between(text, number.end, after.end()) else _rate_en_said(after)
     if (later := _rate_en_later(number, text)) is not None:
         return _rate_en_said(later)
     said = _RATE_EN_BEFORE.match(text, max(0, number.start - _RATE_EN_REACH), number.start) if before else None
@@ -602,9 +618,66 @@ _RELATIVE_OPENED = compile_later(r",\s*(?:who|whom|whose|which|where)\b[^,]*\Z",
 def _rate_en_later(number: Number, text: str) -> re.Match[str] | None:
     """A span's word further on in ``number``'s clause of English ``text`` (see _RATE_EN_LATER), or None."""
     later = _RATE_EN_LATER.search(text, number.end, min(len(text), number.end + _RATE_EN_LATER_REACH))
-    if later is None or _CLAUSE_ENDS_EN.search(text, number.end, later.start()) is not None:
+    if later is None:
         return None  # (the rate's words are seldom there: the clause's end is looked for only when they are)
+    end = _set_off(text, later.start(), later.end())
+    if _CLAUSE_ENDS_EN.search(text, number.end, end) is not None or _participle_between(text, number.end, end):
+        return None
     return later
+
+
+# A span set off in the clause by a pair of marks (49 chambers, every year, are named; 49 chambers (each year) are
+# named; 49 chambers — every year — are named): the clause's, whose commas do not end it
+_SET_OFF_PAIRS = {",": ",", "(": ")", "—": "—", "–": "–"}
+
+
+def _set_off(text: str, start: int, end: int) -> int:
+    """Where the words before a span at ``text[start:end]`` end: before the mark that opens it where a pair of marks
+    sets it off (see _SET_OFF_PAIRS), else at ``start``."""
+    opened = start
+    while opened and text[opened - 1].isspace():
+        opened -= 1
+    closed = end
+    while closed < len(text) and text[closed].isspace():
+        closed += 1
+    mark = text[opened - 1:opened]
+    if mark in _SET_OFF_PAIRS and text[closed:closed + 1] == _SET_OFF_PAIRS[mark]:
+        return opened - 1
+    return start
+
+
+# A participle that opens a phrase of its own between a number and a span (the 49 chambers of a city growing every
+# year: the city grows; 49 chambers meeting every year gave: each meets): the span is the participle's, as a relative
+# clause's is (49 members who meet every year), not what the number counts. Not a word ending in -ing after a form of
+# be or keep (are meeting every year: the clause's verb), an article or a preposition (a meeting, by meeting targets),
+# nor one that is a noun or a preposition as often (training, funding, during); and the clause's verb may follow the
+# phrase (49 chambers meeting in Jinjiang are named every year: the span is the clause's again).
+_ING = compile_later(r"\b[a-z]{2,}ing\b", re.IGNORECASE)
+_WORD_BEFORE = compile_later(r"([a-z'’]+)\s+\Z", re.IGNORECASE)
+_NO_PARTICIPLE_AFTER = frozenset(
+    "is are was were be been being am 's ’s keep keeps kept keeping a an the this that these those its their our his "
+    "her my your some any no each every of for by in on at from with without after before about into through to "
+    "upon while when".split())
+_NOT_PARTICIPLES = frozenset(
+    "during including according regarding concerning thing something nothing anything everything morning evening "
+    "spring string king ring wing ceiling training funding financing spending housing marketing planning "
+    "fundraising networking advertising shipping banking manufacturing engineering processing printing clothing "
+    "catering consulting".split())
+_CLAUSE_VERB = compile_later(r"\b(?:is|are|was|were|will|would|can|could|has|have|had|may|might|must|shall|should"
+                             r"|do|does|did)\b", re.IGNORECASE)
+
+
+def _participle_between(text: str, start: int, end: int) -> bool:
+    """Whether a participle's phrase (see _ING) opens in ``text[start:end]`` and goes on to its end."""
+    for participle in _ING.finditer(text, start, end):
+        if participle.group().lower() in _NOT_PARTICIPLES:
+            continue
+        before = _WORD_BEFORE.search(text, max(start, participle.start() - 16), participle.start())
+        if before is not None and before.group(1).lower() in _NO_PARTICIPLE_AFTER:
+            continue
+        if _CLAUSE_VERB.search(text, participle.end(), end) is None:
+            return True
+    return False
 
 
 def _rate_en_said(said: re.Match[str]) -> str:
@@ -619,7 +692,8 @@ def _rate_en_said(said: re.Match[str]) -> str:
     if "average" in groups:
         return UNNAMED_AVERAGE
     span = (groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective")
-            or groups.get("bare") or groups.get("basis"))
+            or groups.get("bare") or groups.get("basis") or groups.get("again") or groups.get("inout")
+            or groups.get("fromto") or groups.get("weekends"))
     if span:
         return _RATE_SPANS[span]
     adverb = groups.get("adverb") or _FREQUENCY.match(groups["frequency"]).group()  # (its words to the number cut)

@@ -1203,6 +1203,37 @@ def test_an_amount_said_of_each_span_of_time_is_a_rate(text, lang, per):
     assert [item.per for item in claimed(text, lang) if COUNT in item.meanings and not item.part] == per
 
 
+@pytest.mark.parametrize("text, per", [
+    # a span set off by a pair of commas, brackets or dashes is the clause's (it was read as nothing)
+    ("49 chambers, every year, are named model chambers", ["年"]), ("49 chambers, each year, are named", ["年"]),
+    ("49 chambers (every year) are named", ["年"]), ("49 chambers — every year — are named", ["年"]),
+    ("49 chambers are named, every year, model chambers", ["年"]),
+    ("49 chambers were named, and every year, more join", [""]),
+    # a span said twice or by an idiom, after the number or before it
+    ("49 chambers are named each and every year", ["年"]), ("Each and every year, 49 chambers are named", ["年"]),
+    ("49 chambers are named year after year", ["年"]), ("Year after year, 49 chambers are named", ["年"]),
+    ("49 chambers, year after year, are named", ["年"]), ("49 chambers are named year in, year out", ["年"]),
+    ("49 chambers are named year in year out", ["年"]), ("49 chambers grow from year to year", ["年"]),
+    ("49 chambers met month after month", ["月"]), ("49 chambers grow year by year", ["年"]),
+    ("the growth was 5 per cent year on year", [""]), ("a year-after-year rise of 5 per cent", [""]),
+    # the weekends are each week's
+    ("49 chambers meet on weekends", ["周"]), ("On weekends, 49 chambers meet", ["周"]),
+    ("49 chambers meet every weekend", ["周"]),
+    # a participle's phrase between the number and the span: the span is the participle's (the city grows)
+    ("the 49 chambers of a city growing every year", [""]), ("49 chambers of a town holding fairs every year", [""]),
+    ("49 chambers meeting every year gave", [""]), ("49 chambers are meeting every year", ["年"]),
+    ("49 chambers meeting in Jinjiang are named every year", ["年"]), ("49 chambers hold training every year", ["年"]),
+    ("49 chambers hold a meeting every year", ["年"]),
+    # quarterly, monthly, weekly or daily before a noun are the noun's kind (a quarterly meeting), not how often
+    ("49 chambers hold quarterly meetings", [""]), ("49 chambers hold a monthly meeting", [""]),
+    ("49 chambers meet quarterly", ["季度"]), ("49 chambers meet quarterly with the mayor", ["季度"]),
+    ("20 departments report to the council monthly.", ["月"]), ("49 visitors daily", ["天"]),
+    ("49 visitors daily tours", [""]),
+])
+def test_an_english_span_is_read_where_the_clause_says_it_of_the_number(text, per):
+    assert [item.per for item in claimed(text, "en") if COUNT in item.meanings and not item.part] == per
+
+
 @pytest.mark.parametrize("claim, lang, refused_by, traced_by", [
     # a rate is traced only by a quote that says the same rate, in any of its forms (每年, 年均, 一年, /年)
     ("每年超4.5亿元", "zh", "所属商协会及其会员捐款超4.5亿元", "所属商协会每年捐款超4.5亿元"),
