@@ -338,13 +338,19 @@ _ZH_FREQUENCY = (r"(?:按|逐)(?P<by>季度|年|月|周|天|日)(?![龄份限代
                  r"|(?<![0-9〇零一二三四五六七八九十百千万两几数多每今去明昨前后同当近上下本该这那哪次全半整历往常长青少老"
                  r"中成新晚早学财闰周拜过元逐白春夏秋冬晴雨阴蓝聊露满翌隔某第个生节假工岁蜜腊正日])"
                  r"(?P<again>年|月|天|日)(?P=again)(?![底末初中终内度会龄金报级份代限薪轻纪头气空然津堂涯地下文使"
-                 r"鹅桥才坛性窗花线台平际色真府命国子生赋职主理意井王神宫庭籁光亮饼本记志])")
+                 r"鹅桥才坛性窗花线台平际色真府命国子生赋职主理意井王神宫庭籁光亮饼本记志])"
+                 # once a year and year after year (一年一度举办, 年复一年, 日复一日): not 一年一度的大会, the yearly
+                 # meeting, a meeting's kind as 年度会议 and 季度性会议 are (no rate: 年度 names the year a thing is of,
+                 # 2023年度, 年度报告, 年度捐款, and 季度性 or 月度 a kind, as "a quarterly meeting" does)
+                 r"|一(?P<once>年)一度(?!的)|(?P<over>年|月|天|日)复一(?P=over)")
 _ZH_SPAN_COUNT = "[两二三四五六七八九十半]|[0-9]+"  # 每两年, 每三个月, 每半年, 每2年
 # What a rate may be said per in Chinese, the longer words first: 企业家 are people, 会员企业 firms.
 _ZH_THING_NOUNS = "个人|企业家|会员企业|会员|商协会|商会|协会|企业|公司|家庭|人|户"
 _ZH_THING_MEASURES = "个|家|位|名|户|所|间|次|场|期|批"
+# Every span, or every few (每年, 每两年, 每个月, 每一年; 每逢周末, 每逢年底: whenever it comes)
+_ZH_EVERY = r"每(?:逢|一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?))"
 _RATE_ZH_BEFORE = compile_later(
-    r"(?s:.*)(?:每一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?)(?P<every>" + _ZH_SPAN + r")(?!度(?:报|会))度?"
+    r"(?s:.*)(?:" + _ZH_EVERY + r"(?P<every>" + _ZH_SPAN + r")(?!度(?:报|会))度?"
     r"|(?P<average>年|月|周|日)均(?!衡|匀|等|值得)"
     r"|平均每个?(?P<mean>" + _ZH_SPAN.replace("|季度", "") + r")"
     r"|(?<![0-9〇零一二三四五六七八九十百千两几数多近超约逾第上下前这那同])一(?P<one>年)(?![来多半以内中后前底初末度级轻代里的]|一度)"
@@ -352,7 +358,9 @@ _RATE_ZH_BEFORE = compile_later(
     r"|(?<![0-9〇零一二三四五六七八九十百千两几数多众诸等个大])(?P<each>人|户|家)均(?!衡|匀|等)"
     r"|平均(?!每|分配|分摊|主义|化)(?P<unnamed>)"
     r"|" + _ZH_FREQUENCY +
-    r")[^，。；：,.;:!?！？、\s0-9０-９]{0,12}\Z")  # (每年为公益慈善事业捐款超4.5亿元: twelve characters between)
+    # (每年为公益慈善事业捐款超4.5亿元: twelve characters between); the rate's words alone before a comma are the
+    # next clause's (每年，所属商协会捐款超4.5亿元; 一年一度，年复一年，每逢周末，每年年底，), as "Every year," is
+    r")(?:(?:[年月周]?[末底初])?\s*[，,]\s*)?[^，。；：,.;:!?！？、\s0-9０-９]{0,12}\Z")
 _RATE_ZH_REACH = 24
 _RATE_ZH_AFTER = compile_later(
     r"\s*(?:[/／]|每一?个?)(?:(?P<span>" + _ZH_SPAN + r")(?![0-9度])|(?P<thing>人|户|家)(?![次民员们口]))")
@@ -492,11 +500,17 @@ def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantit
 _A_WHOLE_AFTER_ZH = compile_later(r"[\u3400-\u9fff]{0,4}?[中里](?:占|的份额)|元?这[个一]数字")
 
 
-# A span after the noun a count counts (8家商会每年获评, 49个所属商会每年都): the count is said of each span, as 每年
-# right after it is (only a span: 8家商会每家都 is each of the eight)
+# A span after the noun a count counts (8家商会每年获评, 49个所属商会每年都, 49家商会在市工商联的指导下每年都获评): the
+# count is said of each span, as 每年 right after it is (only a span: 8家商会每家都 is each of the eight). The clause
+# reaches to its mark (，；。) or to another number, whose the span is (49家商会与20家单位每年座谈), within the
+# reach a rate's word before a number has (_RATE_ZH_REACH, for the cost of a search from each number); and not past
+# a 的 that makes the counted thing another's (49家商会的会员每年捐款: the members give) or names one of its own
+# (49家商会所在的城市每年增长), where no frame closes after it (在市工商联的指导下: how the chambers do it).
 _RATE_ZH_AFTER_NOUN = compile_later(
-    r"[\u3400-\u9fff]{1,6}?(?:每一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?)(?P<span>" + _ZH_SPAN + r")(?![0-9度])"
+    r"[\u3400-\u9fff]{1,24}?(?P<said>" + _ZH_EVERY + r"(?P<span>" + _ZH_SPAN + r")(?![0-9])(?!度(?:报|会))"
     r"|" + _ZH_FREQUENCY + ")")
+_ANOTHER_NUMBER_ZH = compile_later("[一二三四五六七八九十两百千万]+[个家位名项次场批条件届]")
+_A_FRAME_CLOSES = ("下", "中", "里", "上", "时", "后", "前", "以来", "期间", "之际", "方面")
 
 
 def _rate_zh(number: Number, text: str, before: bool = True) -> str:
@@ -505,15 +519,19 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     after = _RATE_ZH_AFTER.match(text, number.end)
     if after is not None:
         return _RATE_SPANS[after["span"]] if after["span"] else after["thing"]
-    if _frequent(text[number.end:number.end + 8]) and (after := _RATE_ZH_AFTER_NOUN.match(text, number.end)) is not None:
-        return _spans_of(after["count"], _RATE_SPANS[after["span"] or after["by"] or after["again"]])
+    if (_frequent(text[number.end:number.end + _RATE_ZH_REACH + 4])
+            and (after := _RATE_ZH_AFTER_NOUN.match(text, number.end)) is not None
+            and _said_of_the_count(text[number.end:after.start("said")])):
+        return _spans_of(after["count"], _RATE_SPANS[next(
+            after[name] for name in ("span", "by", "again", "once", "over") if after[name])])
     said = _RATE_ZH_BEFORE.match(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
     if said is None or _A_WHOLE_AFTER_ZH.match(text, number.end) is not None:
         return ""
     if _quoted_after(text, max(said.start(name) for name, value in said.groupdict().items() if value is not None),
                      number.start):
         return ""  # (每一个都在“三个三”…: a name's numeral in quotation marks the rate's word stands outside of)
-    if span := said["every"] or said["average"] or said["mean"] or said["one"] or said["by"] or said["again"]:
+    if span := (said["every"] or said["average"] or said["mean"] or said["one"] or said["by"] or said["again"]
+                or said["once"] or said["over"]):
         return _spans_of(said["count"], _RATE_SPANS[span])
     thing = said["noun"] or said["bare"] or said["measure"]
     if thing and _pooled(text, max(said.end(name) for name in ("noun", "bare", "measure") if said[name]), number,
@@ -526,11 +544,19 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     return said["each"] or UNNAMED_AVERAGE
 
 
+def _said_of_the_count(words: str) -> bool:
+    """Whether a span after ``words`` (from a Chinese count to the span) is said of the count's clause: no mark of a
+    clause nor another number between, nor a 的 no frame closes after (see _RATE_ZH_AFTER_NOUN)."""
+    if _CLAUSE_STOP.search(words) is not None or _ANOTHER_NUMBER_ZH.search(words) is not None:
+        return False
+    return "的" not in words or words.endswith(_A_FRAME_CLOSES)
+
+
 def _frequent(text: str) -> bool:
     """Whether ``text`` may say a span's rate in Chinese (每年, 按月, 逐年, 年年: see _ZH_FREQUENCY); a look for its
     characters, before any pattern is asked."""
     return ("每" in text or "按" in text or "逐" in text or "年年" in text or "月月" in text or "天天" in text
-            or "日日" in text)
+            or "日日" in text or "年一度" in text or "复一" in text or "復一" in text)
 
 
 def _quoted_after(text: str, start: int, end: int) -> bool:
@@ -1641,8 +1667,8 @@ def rate_in_words(words: str) -> str:
         return _spans_of(groups.get("count") or groups.get("encount"), _RATE_SPANS[_singular(span)])
     if "adverb" in groups:
         return _RATE_SPANS[re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
-    if "by" in groups or "again" in groups:
-        return _RATE_SPANS[groups.get("by") or groups["again"]]
+    if frequency := next((groups[name] for name in ("by", "again", "once", "over") if name in groups), ""):
+        return _RATE_SPANS[frequency]
     if "each" in groups:
         return groups["each"]  # (人均, 户均, 家均)
     thing = "thing" if "thing" in groups else "enthing"

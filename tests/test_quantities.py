@@ -1234,6 +1234,29 @@ def test_an_english_span_is_read_where_the_clause_says_it_of_the_number(text, pe
     assert [item.per for item in claimed(text, "en") if COUNT in item.meanings and not item.part] == per
 
 
+@pytest.mark.parametrize("text, per", [
+    # a span after the counted noun, to the clause's mark or another number (it was read six characters on at most)
+    ("49家商会在市工商联的指导下每年都获评", ["年"]), ("49家商會在市工商聯的指導下每年都獲評", ["年"]),
+    ("49家商会在市工商联的指导下，每年都获评", [""]), ("49家商会与20家单位每年座谈", ["", "年"]),
+    ("49家商会与二十家单位每年座谈", ["", "年"]),
+    # past a 的 that makes the counted thing another's, the span is the other's
+    ("49家商会的会员每年捐款", [""]), ("49家商会所在的城市每年增长", [""]),
+    # once a year, year after year, every year (每年度), whenever the weekend comes
+    ("49家商会一年一度获评", ["年"]), ("一年一度，49家商会获评", ["年"]), ("一年一度的大会49家", [""]),
+    ("49家商会年复一年获评", ["年"]), ("49家商會年復一年獲評", ["年"]), ("年复一年，49家商会获评", ["年"]),
+    ("49家商会月复一月地汇报", ["月"]), ("49家商会每年度获评", ["年"]), ("49家商会每年度报告", [""]),
+    ("49家商会每逢周末召开会议", ["周"]), ("每逢周末，49家商会召开会议", ["周"]),
+    # a span alone before a comma is the next clause's, as "Every year," is; not a clause of its own
+    ("每年，所属商协会捐款超4.5亿元", ["年"]), ("每年年底，49家商会获评", ["年"]), ("每年都有，捐款超4.5亿元", [""]),
+    ("每年，商会成立，49家商会获评", [""]),
+    # a year's or a quarter's kind is no rate (年度报告, the report of a year; 季度性会议, a quarterly meeting)
+    ("49家商会召开季度性会议", [""]), ("49家商会发布年度报告", [""]), ("年度捐款超4.5亿元", [""]),
+    ("49家商会召开月度会议", [""]),
+])
+def test_a_chinese_span_is_read_where_the_clause_says_it_of_the_number(text, per):
+    assert [item.per for item in claimed(text, "zh") if COUNT in item.meanings and not item.part] == per
+
+
 @pytest.mark.parametrize("claim, lang, refused_by, traced_by", [
     # a rate is traced only by a quote that says the same rate, in any of its forms (每年, 年均, 一年, /年)
     ("每年超4.5亿元", "zh", "所属商协会及其会员捐款超4.5亿元", "所属商协会每年捐款超4.5亿元"),
