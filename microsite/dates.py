@@ -133,10 +133,13 @@ _NUM = r"(\d{1,4}|[一二三四五六七八九十]{1,3})"
 # the year's a word before it names (2023年初, 今年年底, 每年年末), nor a word of its own (大年初一, the lunar new
 # year's day; 青年初心, 青年底线: 青年 and another word; 年底薪, a year's base pay); 年中 only where the clause goes on no
 # word (今年中国, 年中无休 are others). Its end in other words too (年末, 年尾, 年终 but 年终奖, a bonus; 岁末, 岁尾: 岁
-# is the year, as 年 is, but after a numeral an age).
+# is the year, as 年 is, but after a numeral an age; 年关, the days before the lunar new year, an end of the year too,
+# but not 年关于, 年关注, 年关心: 年 and another word; 临近年底, 接近年关: 近 is to near it, not 近年, recent years).
+YEAR_CLOSE_NOT_AFTER = "于於注心爱愛键鍵系係联聯闭閉怀懷切乎停税稅卡门門机機口头頭照"
 YEAR_BOUND_ZH = (r"岁(?<![\d〇零一二三四五六七八九十]岁)[末尾]|歲(?<![\d〇零一二三四五六七八九十]歲)[末尾]"
-                 r"|年(?<![\d〇零一二三四五六七八九十年大每青少老成童幼中晚早近往当同该次]年)"
+                 r"|年(?:(?<![\d〇零一二三四五六七八九十年大每青少老成童幼中晚早近往当同该次]年)|(?<=[临臨接逼靠将將]近年))"
                  r"(?:初(?![一二三四五六七八九十心创])|底(?![线气色蕴子牌薪])|末|尾|终(?!奖)|終(?!獎)"
+                 rf"|[关關](?![{YEAR_CLOSE_NOT_AFTER}])"
                  r"|中(?=[，,。；;、：:！!？?）)\s]|$|前|后|以[前后来]|之[前后]|左右|时|期间))")
 _YEAR = rf"(\d{{4}}|[{ZH_PLAIN_DIGITS}]{{4}}|今|去|明)"  # 2023, 二〇二三
 _ZH_PATTERNS = (

@@ -164,6 +164,7 @@ _TRADITIONAL += "較殘盡儘"  # (the parts of a season and the words they are 
 _TRADITIONAL += "識"  # (識破, saw through: no 破 of a number)
 _TRADITIONAL += "額潤總"  # (the nouns of an amount 过 says over after: 銷售額過, 利潤過, 總數過)
 _TRADITIONAL += "躋進擠穩軸"  # (the ranks reached, 躋身前十, 進入前二十; the words 十数 is not, 十數軸)
+_TRADITIONAL += "關愛鍵係繫聯閉懷機註"  # (年關, the year's end, and the words 关 begins that make it none: 年關於, 青年關愛)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -179,6 +180,7 @@ _SIMPLIFIED += "较残尽尽"
 _SIMPLIFIED += "识"
 _SIMPLIFIED += "额润总"
 _SIMPLIFIED += "跻进挤稳轴"
+_SIMPLIFIED += "关爱键系系联闭怀机注"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")
@@ -252,7 +254,7 @@ CURRENCIES = tuple(sorted(CURRENCY_NAMES, key=len, reverse=True))  # (the longes
 # 49个以上: at least 49; 三成多, 30%多, 两倍多: over them (not 三成多元化: thirty per cent diversified); and so a time
 # counted, 三年多, 两个多月 (not 三年多次, 两天多云: many times, cloudy; a 多 after a year, a day or a week is read only
 # before what ends the time, as the 半 of 三年半 is, 来 or 的 or a comma; after 个, only before the span it counts).
-_ZH_AFTER = ("(?P<post3>以上|以下|以内|左右|上下|出头|开外|有余|不止|(?<=[成%倍])多(?![元样种数次方项位])"
+_ZH_AFTER = ("(?P<post3>以上|以下|以内|左右|上下(?!旬|、下旬)|出头|开外|有余|不止|(?<=[成%倍])多(?![元样种数次方项位])"
              r"|(?<=[年天周岁])多(?=[以后前内的时来里左上，。、；：,.;:\s）)]|$)|(?<=个)多(?=月(?![形板牙刊谈])|小时|钟头|星期|世纪))?"
              "(?:(?<=个多)(?:月|小时|钟头|星期|世纪))?")
 # 一成 is a tenth, but 一成立 "once founded", 一成为 "once it becomes" and 一成不变 "unchanging" are words
@@ -1808,7 +1810,7 @@ _FESTIVAL_WORDS = compile_later("节|節|元旦|除夕|端午|中秋|国庆|國�
 # A part of a year or a month said with no numeral nor 年 (岁末, 本月底, 月中旬, the end of the month, mid-month,
 # month-end): a date (see quantities.PART_OF_YEAR), which a text with no other sign of a number holds too. Each
 # branch begins with a literal of its own.
-_PART_WITHOUT_A_NUMERAL = compile_later(r"岁末|歲末|岁尾|歲尾|月初|月中|月底|月末|月上旬|月下旬|mid-?month|month[\s-]?end"
+_PART_WITHOUT_A_NUMERAL = compile_later(r"岁末|歲末|岁尾|歲尾|月初|月中|月底|月末|月上旬|月下旬|月上、?下旬|mid-?month|month[\s-]?end"
                                         r"|(?:start|beginning|middle|end)\s+of\s+(?:the|this|last|next|that)\s+month")
 
 
@@ -1884,7 +1886,7 @@ _TIME_NUMBERS = {"凌晨": 1, "早上": 2, "早晨": 2, "清晨": 2, "上午": 2
 # at noon, Wednesday afternoon): a hot spring, spring water, numbers fall, morning tea and the morning paper are no
 # date. Each word is searched for from its own letters (the seasons and times in the text in lower case), whole
 # words only, and the words before it looked back at from there.
-_DATE_WORD_EN = compile_later("monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|midsummer|midwinter"
+_DATE_WORD_EN = compile_later("monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|midsummer|midwinter"
                                "|spring|summer|autumn|winter|fall|morning|afternoon|evening|night|noon|midday")
 # What every English one holds: a text without one names none (a search for one of many words is slow: it tries
 # them at each of the letters they begin with, which are most of a text's)
@@ -1904,6 +1906,10 @@ _EN_FALL_OF_A_THING = compile_later(r"\s+of\s+(?!(?:the\s+)?(?:that|this|last|ne
 _EN_NOT_A_SEASON = compile_later(r"[\s-]+(?:water|rolls?|onions?|tides?|cleaning|festival|olympics|davos|games|palace"
                                  r"|and\s+autumn)\b|\s+in\b", re.IGNORECASE)
 _EN_TIME_BEFORE = compile_later(rf"{_EN_DATE_BEFORE}\s+(?:the\s+)?\Z", re.IGNORECASE)
+# The weekend, said as a time (on weekends, over a weekend, during one weekend) or a span of one (a weekend of work, a
+# weekend-long fair): it was read only after in, on or at the, so "over a weekend" dated nothing
+_EN_WEEKEND_BEFORE = compile_later(rf"{_EN_DATE_BEFORE}\s+(?:(?:the|a|one)\s+)?\Z|(?P<article>\ba\s+)\Z", re.IGNORECASE)
+_EN_WEEKEND_SPAN_AFTER = compile_later(r"\s+of\b|-long\b", re.IGNORECASE)
 # A time said before the event it dates, as an adjective (a morning meeting, an evening session, the autumn fair, a
 # weekend forum): a date too, where an article or a possessive stands before it and a word for a gathering after it
 # (not Good morning, an evening out, the morning paper, the evening meal: no event dated)
@@ -1961,7 +1967,7 @@ def _en_date_words(text: str, match: re.Match) -> list[DateWord]:
     kind = _en_date_word(text, match)
     if not kind:
         return []
-    value = (_WEEKEND if word == "weekend" else _WEEKDAY_NUMBERS.get(word) or _SEASON_NUMBERS.get(word)
+    value = (_WEEKEND if word.startswith("weekend") else _WEEKDAY_NUMBERS.get(word) or _SEASON_NUMBERS.get(word)
              or _TIME_NUMBERS[word])
     said = DateWord(start, end, text[start:end], kind, value)
     if kind != SEASON or (part := _EN_SEASON_PART_BEFORE.search(text, max(0, start - _EN_DATE_REACH), start)) is None:
@@ -2004,9 +2010,13 @@ def _en_date_word(text: str, match: re.Match) -> str:
     if (_EN_EVENT_AFTER.match(text, match.end()) is not None
             and _EN_ARTICLE_BEFORE.search(text, window, start) is not None):
         # (a morning meeting, a summer seminar, a weekend forum)
-        return WEEKDAY if word == "weekend" else SEASON if word in _SEASON_NUMBERS else TIME_OF_DAY
-    if word == "weekend":
-        return WEEKDAY if _EN_TIME_BEFORE.search(text, window, start) is not None else ""
+        return WEEKDAY if word.startswith("weekend") else SEASON if word in _SEASON_NUMBERS else TIME_OF_DAY
+    if word.startswith("weekend"):
+        before = _EN_WEEKEND_BEFORE.search(text, window, start)
+        if before is None:
+            return ""
+        return WEEKDAY if not before["article"] or _EN_WEEKEND_SPAN_AFTER.match(
+            text, match.end()) is not None else ""  # (a weekend alone, after no word of time: a weekend job)
     if word in _SEASON_NUMBERS:
         if _EN_SEASON_YEAR.match(text, match.end()) is not None:
             return SEASON

@@ -33,8 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, YEAR_BOUND_ZH, PartialDate,
-                    days_alone_zh, find_dates_zh)
+from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, YEAR_BOUND_ZH, YEAR_CLOSE_NOT_AFTER,
+                    PartialDate, days_alone_zh, find_dates_zh)
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS, ZH_PLAIN_DIGITS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
@@ -509,7 +509,7 @@ _A_WHOLE_AFTER_ZH = compile_later(r"[\u3400-\u9fff]{0,4}?[中里](?:占|的份�
 _RATE_ZH_AFTER_NOUN = compile_later(
     r"[\u3400-\u9fff]{1,24}?(?P<said>" + _ZH_EVERY + r"(?P<span>" + _ZH_SPAN + r")(?![0-9])(?!度(?:报|会))"
     r"|" + _ZH_FREQUENCY + ")")
-_ANOTHER_NUMBER_ZH = compile_later("[一二三四五六七八九十两百千万]+[个家位名项次场批条件届]")
+_ANOTHER_NUMBER_ZH = compile_later("(?<![一二三四五六七八九十两百千万])[一二三四五六七八九十两百千万]+[个家位名项次场批条件届]")
 _A_FRAME_CLOSES = ("下", "中", "里", "上", "时", "后", "前", "以来", "期间", "之际", "方面")
 
 
@@ -546,7 +546,7 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
 
 def _said_of_the_count(words: str) -> bool:
     """Whether a span after ``words`` (from a Chinese count to the span) is said of the count's clause: no mark of a
-    clause nor another number between, nor a 的 no frame closes after (see _RATE_ZH_AFTER_NOUN)."""
+    clause nor another number between, nor a 的 no frame closes after (see "A span after the noun" above)."""
     if _CLAUSE_STOP.search(words) is not None or _ANOTHER_NUMBER_ZH.search(words) is not None:
         return False
     return "的" not in words or words.endswith(_A_FRAME_CLOSES)
@@ -679,7 +679,7 @@ def _set_off(text: str, start: int, end: int) -> int:
 # nor one that is a noun or a preposition as often (training, funding, during); and the clause's verb may follow the
 # phrase (49 chambers meeting in Jinjiang are named every year: the span is the clause's again).
 _ING = compile_later(r"\b[a-z]{2,}ing\b", re.IGNORECASE)
-_WORD_BEFORE = compile_later(r"([a-z'’]+)\s+\Z", re.IGNORECASE)
+_WORD_BEFORE = compile_later(r"(?<![a-z'’])([a-z'’]+)\s+\Z", re.IGNORECASE)
 _NO_PARTICIPLE_AFTER = frozenset(
     "is are was were be been being am 's ’s keep keeps kept keeping a an the this that these those its their our his "
     "her my your some any no each every of for by in on at from with without after before about into through to "
@@ -794,7 +794,9 @@ def _festivals(text: str) -> list[Quantity]:
 _MID_ENDS_A_WORD = r"中(?=[，,。；;、：:！!？?）)\s]|$|前|后|以[前后来]|之[前后]|左右|时|期间)"
 # A span of two parts (3月中下旬, 上中旬, 中、下旬; mid-to-late March, early to mid-March) is read as the span, between
 # their values (2.5: the middle to the end): it was read as its first part, so a quote's 3月中旬 traced 3月中下旬.
-_SPAN_OF_PARTS_ZH = r"(?P<earlymid>上、?中旬)|(?P<midlate>中、?下旬)|"
+# 上下旬 (上、下旬) is the first and the last third, no span: two parts, each a quote must say (it was read as 3月上下,
+# "about March", and its parts as none).
+_SPAN_OF_PARTS_ZH = r"(?P<earlymid>上、?中旬)|(?P<midlate>中、?下旬)|(?P<earlylate>上、?下旬)|"
 _PART_OF_MONTH_ZH = compile_later(  # (from 月, a character of its own: a search that began with a look back at a
     # numeral tried it at every character)
     r"(?<=[0-9０-９一二三四五六七八九十])月(?:" + _SPAN_OF_PARTS_ZH
@@ -831,7 +833,8 @@ def _parts_of_months(text: str) -> list[Quantity]:
     if any(word in lowered for word in _PART_WORDS_EN):
         found += [(match.start(), match.end(), match.lastgroup) for match in _PART_OF_MONTH_EN.finditer(text)]
     return [Quantity(Number(float(_PART_VALUES[part.split("_")[0]]), EXACT, start, end, text[start:end].strip()),
-                     frozenset((DATE,)), PART_OF_MONTH) for start, end, part in found]
+                     frozenset((DATE,)), PART_OF_MONTH) for start, end, either in found
+            for part in (("early", "late") if either == "earlylate" else (either,))]
 
 
 def parts_of_an_unnamed_month(text: str) -> list[re.Match]:
@@ -846,8 +849,10 @@ def parts_of_an_unnamed_month(text: str) -> list[re.Match]:
 
 
 # The characters before 月 that make another word of it (岁月, 蜜月, 满月, 经年累月, 逐月, 数月: no month's part), or
-# name a month of their own (正月, 腊月, 元月: a month of the calendar, not the reader's)
-_NOT_A_MONTH_BEFORE = frozenset("岁蜜每满正腊冬元闰日年明风赏望新残弯圆累经逐按包整隔跨数几多半足月花秋春今前近历")
+# name a month of their own (正月, 腊月, 元月, 十月: a month of the calendar, not the reader's; 十月上旬 was read twice,
+# as a named month's part and an unnamed one's)
+_NOT_A_MONTH_BEFORE = frozenset("岁蜜每满正腊冬元闰日年明风赏望新残弯圆累经逐按包整隔跨数几多半足月花秋春今前近历"
+                                "一二三四五六七八九十")
 
 
 def _no_month_named_before(text: str, at: int) -> bool:
@@ -871,7 +876,7 @@ def _no_month_named_before(text: str, at: int) -> bool:
 # 年底's is (see dates.YEAR_BOUND_ZH): year-end and mid-year too (see _parts_of_years).
 _PART_OF_YEAR_ZH = compile_later(
     r"年(?:(?P<early>初(?![一二三四五六七八九十心创步次级衷始期至到]|以来))|(?P<mid>" + _MID_ENDS_A_WORD
-    + r")|(?P<late>底(?![线气色蕴子牌薪])|末|尾|终(?!奖)))|岁(?P<late_>末|尾)")
+    + r")|(?P<late>底(?![线气色蕴子牌薪])|末|尾|终(?!奖)|关(?![" + YEAR_CLOSE_NOT_AFTER + r"])))|岁(?P<late_>末|尾)")
 _NO_YEAR_BEFORE = frozenset("大每青少老成童幼中晚早近往多历全几数半逐" + ZH_NUMERALS)
 _PART_OF_YEAR_EN = compile_later(
     r"\b(?:(?P<early>early|(?<!since )the (?:start|beginning) of)|(?P<mid>mid|the middle of)|(?P<late>late|the end of))"
@@ -887,7 +892,8 @@ def _parts_of_years(text: str) -> list[Quantity]:
     which a quote must name too (see ``_PART_OF_YEAR_ZH``)."""
     found = []
     if ("年" in text or "岁" in text or "歲" in text) and ("初" in text or "中" in text or "底" in text or "末" in text
-                                                       or "尾" in text or "终" in text or "終" in text):
+                                                       or "尾" in text or "终" in text or "終" in text
+                                                       or "关" in text or "關" in text):
         folded = fold_traditional(text)
         found += [(match.start() + 1, match.end(), match.lastgroup,
                    text[match.start():match.end()])
@@ -929,7 +935,12 @@ def _a_year_before(text: str, at: int) -> bool:
     before = text[at - 4:at] if at >= 4 else ""
     if len(before) == 4 and (before.isdecimal() or all(char in ZH_PLAIN_DIGITS for char in before)):
         return True
+    if text.endswith(_NEARING, 0, at):
+        return True  # (临近年底, 接近年关: nearing the year's end; 近年 alone is recent years)
     return not at or not (text[at - 1] in _NO_YEAR_BEFORE or text[at - 1].isdecimal())
+
+
+_NEARING = ("临近", "接近", "逼近", "靠近", "将近")
 
 
 # A date left open, in words: two joined by 还是 or "or" (上午还是下午, whether in the morning or the afternoon: which
@@ -1197,7 +1208,7 @@ _RELATIVE_YEARS = compile_later(r"(?P<zh>今年度|本年度|上年度|上一年
 _YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, "次年": 1, "来年": 1,
                  "今年度": 0, "本年度": 0, "上年度": -1, "上一年": -1, "后年": 2,
                  "年初": 0, "年底": 0, "年末": 0, "年中": 0, "年尾": 0, "年终": 0, "年終": 0, "岁末": 0, "岁尾": 0,
-                 "歲末": 0, "歲尾": 0,
+                 "歲末": 0, "歲尾": 0, "年关": 0, "年關": 0,
                  "this year": 0, "last year": -1, "next year": 1, "the coming year": 1, "the year before last": -2,
                  "the year after next": 2, "the start of the year": 0, "the beginning of the year": 0,
                  "the middle of the year": 0, "the end of the year": 0, "year to date": 0}

@@ -88,6 +88,7 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
     before, after = around
     shift, text = len(before), before + text + after  # (read whole; each place found is then the run's)
     named = _name_spans(text, names)
+    parts: list[tuple[Quantity, Untraced]] = []  # (the refused parts of a date said in words: one message a word)
     for claim, first in claimed_in(text, lang, shift, len(text) - len(after)):
         number = claim.number
         if any(start <= number.start and number.end <= end for start, end in named):
@@ -104,9 +105,59 @@ def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ..
         at = max(number.start, shift) if relative else first if first >= 0 else _first_numeral(
             text, number.start, number.end)
         either = quantities.either_way(text, number.start) if claim.part == quantities.DAY_OR_MONTH else None
-        found.append(Untraced(at - shift, *(_why_either_way(either, allowed) if either else
-                                             _why(claim, allowed, hint))))
+        refused = Untraced(at - shift, *(_why_either_way(either, allowed) if either else _why(claim, allowed, hint)))
+        (parts if claim.part in _ONE_WORD_PARTS else found).append((claim, refused) if claim.part in _ONE_WORD_PARTS
+                                                                  else refused)
+    found += _one_message_a_word(parts, text, allowed)
     return sorted(found, key=lambda item: item.start)
+
+
+# The claims a date said in one word makes (盛夏: a season and its middle; 年末: this year and its end; late autumn;
+# 上下旬: two parts of a month): refused together, they are one mistake, and one message names them all
+_ONE_WORD_PARTS = frozenset((quantities.SEASON, quantities.PART_OF_SEASON, quantities.PART_OF_YEAR,
+                             quantities.RELATIVE_YEAR, quantities.PART_OF_MONTH))
+# What the claims of one word say together, and the hint (by the kinds refused; others are named one by one)
+_TOGETHER = {
+    frozenset((quantities.SEASON, quantities.PART_OF_SEASON)): (
+        "a season and a part of it (its start, middle or end)",
+        "write the season alone where the quote names it alone (夏季, in the summer), or cite a quote that says which "
+        "part (盛夏, 深秋, early spring, midsummer), or leave the date out"),
+    frozenset((quantities.RELATIVE_YEAR, quantities.PART_OF_YEAR)): (
+        "a part of a year counted from the day it is read",
+        "write the year itself (2023), which the quote's date gives, and its part only where the quote says it "
+        "(2023年底, the end of 2023), or leave the date out"),
+}
+_PART_NAMES = {quantities.SEASON: "a season", quantities.PART_OF_SEASON: "a part of its season",
+               quantities.RELATIVE_YEAR: "a year counted from the day it is read",
+               quantities.PART_OF_YEAR: "a part of its year", quantities.PART_OF_MONTH: "a part of its month"}
+
+
+def _one_message_a_word(parts: list[tuple[Quantity, Untraced]], text: str,
+                        allowed: Allowed | None) -> list[Untraced]:
+    """One message for each word the refused ``parts`` of dates in words stand in (see _ONE_WORD_PARTS): a word's
+    claims touch, or only spaces and hyphens stand between them (late autumn, the end of the year)."""
+    words: list[list[tuple[Quantity, Untraced]]] = []
+    for claim, refused in sorted(parts, key=lambda pair: pair[0].number.start):
+        if words and text[words[-1][-1][0].number.end:claim.number.start].strip(" -") == "" \
+                and claim.number.start >= words[-1][0][0].number.start:
+            words[-1].append((claim, refused))
+        else:
+            words.append([(claim, refused)])
+    return [word[0][1] if len(word) == 1 or len({refused.message for _, refused in word}) == 1
+            else _refused_together(word, text, allowed) for word in words]
+
+
+def _refused_together(word: list[tuple[Quantity, Untraced]], text: str, allowed: Allowed | None) -> Untraced:
+    """One message for the claims of one word (see _ONE_WORD_PARTS), none of which ``allowed`` traces."""
+    start = min(claim.number.start for claim, _ in word)
+    end = max(claim.number.end for claim, _ in word)
+    shown = text[start:end].strip() if not all(claim.number.text == word[0][0].number.text for claim, _ in word) \
+        else word[0][0].number.text.strip()
+    kinds = frozenset(claim.part for claim, _ in word)
+    what, hint = _TOGETHER.get(kinds) or (" and ".join(_PART_NAMES[claim.part] for claim, _ in word),
+                                          word[-1][1].hint)
+    where = f"{allowed.why} says neither" if allowed is not None else "no source traces it"
+    return Untraced(min(refused.start for _, refused in word), f"'{shown}' names {what}, and {where}", hint)
 
 
 def claimed_in(text: str, lang: str, start: int = 0, end: int | None = None) -> list[tuple[Quantity, int]]:

@@ -1257,6 +1257,42 @@ def test_a_chinese_span_is_read_where_the_clause_says_it_of_the_number(text, per
     assert [item.per for item in claimed(text, "zh") if COUNT in item.meanings and not item.part] == per
 
 
+@pytest.mark.parametrize("text, parts", [
+    # 上下旬 is the first and the last third of a month, two parts: not 10月上下, about October
+    ("10月上下旬召开", [1.0, 3.0]), ("十月上、下旬召开", [1.0, 3.0]), ("10月上旬召开", [1.0]), ("十月上旬召开", [1.0]),
+    ("本月上下旬召开", [1.0, 3.0]), ("每月上下旬召开", []),
+])
+def test_the_first_and_last_thirds_of_a_month_are_two_parts(text, parts):
+    found = claimed(text, "zh")
+    assert sorted(item.value for item in found if item.part == "part of a month") == parts
+    assert all(item.number.qualifier == "exact" for item in found if item.part == MONTH)
+
+
+@pytest.mark.parametrize("text, lang, said", [
+    # 年关, the days before the lunar new year, is the year's end, as 年底 is; 临近 and 接近 are to near it
+    ("年关将至，商会召开会议", "zh", [3.0]), ("年關將至，商會召開會議", "zh", [3.0]), ("临近年关，商会召开", "zh", [3.0]),
+    ("临近年底，商会召开", "zh", [3.0]), ("2023年年关，商会召开", "zh", [3.0]),
+    ("2023年关于商会的通知", "zh", []), ("今年关注商会", "zh", []), ("青年关心商会", "zh", []), ("近年来，商会召开", "zh", []),
+    # 寒冬 and 严冬 are hard times as often as winter: no date
+    ("寒冬中，商会召开会议", "zh", []),
+])
+def test_the_year_s_end_in_other_words(text, lang, said):
+    assert [item.value for item in claimed(text, lang) if item.part == PART_OF_YEAR] == said
+
+
+@pytest.mark.parametrize("text, weekend, per", [
+    # the weekend said as a time or a span of one is a date; on weekends (每逢周末) is each week's too
+    ("49 chambers met on weekends", True, ["周"]), ("49 chambers met at weekends", True, ["周"]),
+    ("49 chambers met over a weekend", True, [""]), ("After a weekend of work, 49 chambers met", True, [""]),
+    ("49 chambers held a weekend-long fair", True, [""]), ("49 chambers met during one weekend", True, [""]),
+    ("49 chambers met every weekend", True, ["周"]), ("49 chambers found a weekend job", False, [""]),
+])
+def test_the_weekends_are_a_date_and_on_weekends_a_rate(text, weekend, per):
+    found = claimed(text, "en")
+    assert any(item.part == WEEKDAY for item in found) == weekend
+    assert [item.per for item in found if COUNT in item.meanings and not item.part] == per
+
+
 @pytest.mark.parametrize("claim, lang, refused_by, traced_by", [
     # a rate is traced only by a quote that says the same rate, in any of its forms (每年, 年均, 一年, /年)
     ("每年超4.5亿元", "zh", "所属商协会及其会员捐款超4.5亿元", "所属商协会每年捐款超4.5亿元"),

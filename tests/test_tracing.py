@@ -66,6 +66,27 @@ def test_a_date_whose_day_and_month_may_be_read_either_way_says_so():
                in problem.message and "the month as a word" in problem.hint for problem in problems)
 
 
+@pytest.mark.parametrize("text, lang, quote, messages", [
+    # a date said in one word whose claims the quote refuses together is one mistake, one message
+    ("盛夏，49家商会召开会议", "zh", "49家商会召开会议", ["'盛夏' names a season and a part of it"]),
+    ("盛夏時節，49家商會召開會議", "zh", "49家商会召开会议", ["'盛夏' names a season and a part of it"]),
+    ("In late autumn, 49 chambers met", "en", "49家商会召开会议", ["'late autumn' names a season and a part of it"]),
+    ("In midsummer, 49 chambers met", "en", "49家商会召开会议", ["'midsummer' names a season and a part of it"]),
+    ("年末，49家商会召开会议", "zh", "49家商会召开会议",
+     ["'年末' names a part of a year counted from the day it is read"]),
+    ("At the end of the year, 49 chambers met", "en", "49家商会召开会议",
+     ["'the end of the year' names a part of a year counted from the day it is read"]),
+    ("49家商会于10月上下旬召开会议", "zh", "10月，49家商会召开会议", ["'上下旬' places a date in a part of its month"]),
+    # where the quote says one of them, the other is the mistake, said as it was
+    ("盛夏，49家商会召开会议", "zh", "夏季，49家商会召开会议", ["'盛夏' places a date in a part of its season"]),
+    ("49家商会于10月上下旬召开会议", "zh", "10月上旬，49家商会召开会议", ["'上下旬' places a date in a part of its month"]),
+])
+def test_a_date_in_words_refused_is_one_message_at_its_word(text, lang, quote, messages):
+    problems = untraced(text, lang, Allowed(tuple(stated(quote)), "the quote it cites"))
+    assert len(problems) == len(messages)
+    assert all(problem.message.startswith(message) for problem, message in zip(problems, messages))
+
+
 @pytest.mark.parametrize("quote", ["12家商会，5家协会", None])
 def test_a_number_with_a_decimal_comma_says_how_it_reads(quote):
     """12,5 is 12.5: an editor who meant 12 and 5 learns why a quote holding both does not trace it."""
