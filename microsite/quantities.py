@@ -425,7 +425,7 @@ _RATE_EN_AFTER = compile_later(
 _ON_A_BASIS = rf"\bon\s+an?\s+(?P<basis>{_EN_ADJECTIVES}|fortnightly)\s+basis\b"  # (on a monthly basis: monthly)
 # A span said twice (year after year, month by month, year in, year out, from year to year: each year, as 年复一年 and
 # 年年 say), and the weekends (on weekends, at weekends: each week's, as 每逢周末 says)
-_EN_AGAIN = (r"\b(?P<again>year|month|week|day|quarter)\s+(?:after|by)\s+(?P=again)\b(?![\w-])"
+_EN_AGAIN = (r"\b(?P<twice>year|month|week|day|quarter)\s+(?:after|by)\s+(?P=twice)\b(?![\w-])"
              r"|\b(?P<inout>year|month|week|day)\s+in,?\s+(?P=inout)\s+out\b"
              r"|\bfrom\s+(?P<fromto>year|month|week|day|quarter)\s+to\s+(?P=fromto)\b(?![\w-])"
              r"|\b(?:on|at|over|during)\s+(?P<weekends>weekends)\b")
@@ -718,7 +718,7 @@ def _rate_en_said(said: re.Match[str]) -> str:
     if "average" in groups:
         return UNNAMED_AVERAGE
     span = (groups.get("span") or groups.get("short") or groups.get("flow") or groups.get("adjective")
-            or groups.get("bare") or groups.get("basis") or groups.get("again") or groups.get("inout")
+            or groups.get("bare") or groups.get("basis") or groups.get("twice") or groups.get("inout")
             or groups.get("fromto") or groups.get("weekends"))
     if span:
         return _RATE_SPANS[span]
@@ -1678,8 +1678,9 @@ def rate_in_words(words: str) -> str:
         return _spans_of(groups.get("count") or groups.get("encount"), _RATE_SPANS[_singular(span)])
     if "adverb" in groups:
         return _RATE_SPANS[re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
-    if frequency := next((groups[name] for name in ("by", "again", "once", "over") if name in groups), ""):
-        return _RATE_SPANS[frequency]
+    if frequency := next((groups[name] for name in ("by", "again", "once", "over", "twice", "inout", "fromto",
+                                                    "weekends") if name in groups), ""):
+        return _RATE_SPANS[frequency]  # (按月, 年年, 一年一度; year after year, on weekends)
     if "each" in groups:
         return groups["each"]  # (人均, 户均, 家均)
     thing = "thing" if "thing" in groups else "enthing"
@@ -1690,7 +1691,7 @@ def rate_in_words(words: str) -> str:
 
 
 _RATE_IN_WORDS = compile_later(
-    r"每一?(?:(?P<count>" + _ZH_SPAN_COUNT + r")个?|个?)(?P<span>" + _ZH_SPAN + r")(?!度(?:报|会))"
+    _ZH_EVERY + r"(?P<span>" + _ZH_SPAN + r")(?!度(?:报|会))"
     r"|(?P<zhspan>年|月|周|日)均(?!衡|匀|等|值得)|平均每个?(?P<mean>" + _ZH_SPAN + r")"
     r"|每一?(?:个|家|位|名)?(?P<thing>会员企业|企业家|个人|会员|商协会|商会|协会|企业|公司|家庭|人|户)"
     r"|(?<![0-9〇零一二三四五六七八九十百千两几数多众诸等个大])(?P<each>人|户|家)均(?!衡|匀|等)"
@@ -1699,7 +1700,7 @@ _RATE_IN_WORDS = compile_later(
     r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
     r"|annual|biennial|per\s+annum)\b"
     r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(?P<end>year|month|week|day)\s*$"
-    r"|" + _ZH_FREQUENCY, re.IGNORECASE)
+    r"|" + _ZH_FREQUENCY + "|" + _EN_AGAIN, re.IGNORECASE)
 # A thing each is said of in a statistic's words, not what each has (每个商会都由“三个三”护航, 每家企业都已登记, each
 # chamber is escorted by the framework): the words say a thing of each, whole without the figure, which is then no
 # chamber's (a count of them, often). Where the words go on to what each has or gives (每个商会都有的会员, 都捐款,
