@@ -45,13 +45,30 @@ LOADED_BY = frozenset({
 })
 # Which attribute of which element a reader follows (or that sends the reader's answers there).
 LINKED_BY = frozenset({("a", "href"), ("area", "href"), ("a", "xlink:href"), ("form", "action"),
-                       ("button", "formaction"), ("input", "formaction")})
-# The relations of a <link> by which the browser fetches (or reaches out to) the address as the page opens.
-LOADING_RELATIONS = frozenset({"stylesheet", "icon", "apple-touch-icon", "apple-touch-icon-precomposed",
-                               "mask-icon", "manifest", "preload", "prefetch", "modulepreload", "prerender",
-                               "preconnect", "dns-prefetch"})
+                       ("button", "formaction"), ("input", "formaction"), ("img", "longdesc"),
+                       ("frame", "longdesc"), ("iframe", "longdesc")})
+# What the table does not name is read by the attribute alone: an address in a src, a srcset, a poster or a
+# background is loaded (a custom element's, <model-viewer src>, is fetched by its script; an old element's by the
+# browser), and in an href of any other element (SVG's <pattern>, <textPath>, <filter>, <mpath>, a gradient)
+# loaded too: it names a part of a file, which is fetched (MathML's <mi href>, a link, is read so as well).
+LOADED_ANYWHERE = frozenset({"src", "srcset", "poster", "background", "lowsrc", "dynsrc", "href", "xlink:href"})
+LINKED_ANYWHERE = frozenset({"action", "formaction"})
+# The relations of a <link> that only name the address (a reader, a search engine or a feed reader may follow
+# it; the browser fetches nothing): any other (stylesheet, icon, preload, preconnect, one the table does not
+# know, apple-touch-startup-image, compression-dictionary) is read as loading it.
+LINKING_RELATIONS = frozenset({"alternate", "canonical", "author", "bookmark", "external", "help", "license",
+                               "next", "prev", "previous", "search", "tag", "me", "nofollow", "noopener",
+                               "noreferrer", "opener", "pingback", "webmention", "privacy-policy",
+                               "terms-of-service", "home", "index", "up", "first", "last", "edit", "archives",
+                               "sitemap", "shortlink", "related", "via", "self", "enclosure", "cite-as",
+                               "hub", "payment", "publisher", "profile", "code-repository", "content-repository",
+                               "source", "type", "describedby", "copyright", "contents", "glossary",
+                               "appendix", "chapter", "section", "subsection", "start"})
+# SVG's animation elements set the attribute they name to their values: an href so set is an address.
+_ANIMATIONS = frozenset({"animate", "set", "animatemotion", "animatetransform", "animatecolor"})
+_ANIMATED_VALUES = ("to", "from", "by", "values")
 # The attributes whose value is a list of addresses, not one.
-_LISTS = frozenset({"srcset", "imagesrcset", "ping"})
+_LISTS = frozenset({"srcset", "imagesrcset", "ping", "values"})
 
 # What a data: address may hold: a file of a kind whose words the build does not read, published as such a file
 # of static/ would be (see static_text.UNREAD).
@@ -75,18 +92,15 @@ def addresses_of(tag: str, attributes: list[tuple[str, str | None]]) -> list[tup
     """The addresses element ``tag`` with ``attributes`` (as ``HTMLParser`` gives them) names: (address, whether
     it is loaded; else it is linked), in the order written."""
     found: list[tuple[str, bool]] = []
-    relations = set()
-    if tag == "link":
-        relations = {relation for name, value in attributes if name == "rel" and value
-                     for relation in value.lower().split()}
+    animated = tag in _ANIMATIONS and any(name == "attributename" and (value or "").strip().lower() in
+                                          ("href", "xlink:href") for name, value in attributes)
     for name, value in attributes:
-        if value is None:
+        if value is None or not value.strip():
             continue
-        if (tag, name) in LOADED_BY or (tag == "link" and name == "href" and relations & LOADING_RELATIONS):
-            found.extend((address, True) for address in (_listed(value, name) if name in _LISTS else [value.strip()])
-                         if address)
-        elif (tag, name) in LINKED_BY and value.strip():
-            found.append((value.strip(), False))
+        loaded = _loads(tag, name, attributes) if not animated or name not in _ANIMATED_VALUES else True
+        if loaded is not None:
+            found.extend((address, loaded) for address in (_listed(value, name) if name in _LISTS else
+                                                            [value.strip()]) if address)
         elif tag == "meta" and name == "content" and _refreshes(attributes):
             target = _refresh_target(value)
             if target:
@@ -94,10 +108,27 @@ def addresses_of(tag: str, attributes: list[tuple[str, str | None]]) -> list[tup
     return found
 
 
+def _loads(tag: str, name: str, attributes: list[tuple[str, str | None]]) -> bool | None:
+    """Whether attribute ``name`` of element ``tag`` loads the address it holds (True), links to it (False) or
+    holds none (None), by the table, then by the attribute alone."""
+    if tag == "link" and name == "href":
+        relations = {relation for key, value in attributes if key == "rel" and value
+                     for relation in value.lower().split()}
+        return bool(relations - LINKING_RELATIONS)
+    if (tag, name) in LOADED_BY:
+        return True
+    if (tag, name) in LINKED_BY:
+        return False
+    if name in LOADED_ANYWHERE:
+        return True
+    return False if name in LINKED_ANYWHERE else None
+
+
 def address_problem(address: str, loaded: bool) -> tuple[str, str] | None:
     """What is wrong with ``address``, which a file of the site's own (a template, a file of ``static/``) loads
     (``loaded``) or links to, as (message, hint); None if nothing. A link to another host is not judged here:
     whether the site may link there is the content's to say (``check --site`` reads that)."""
+    address = as_read(address)
     scheme = scheme_of(address)
     verb = "loads" if loaded else "links to"
     if scheme == "data":
@@ -122,11 +153,7 @@ def scheme_of(address: str) -> str:
     """The scheme of ``address``, in lower case, as a browser reads it ("" for none): the characters a browser
     ignores there (spaces and controls around it, tabs and line breaks within) do not hide one
     (``java\\tscript:``)."""
-    cleaned = "".join(char for char in address.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
-                                                     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d"
-                                                     "\x1e\x1f ")
-                      if char not in "\t\n\r")
-    head, colon, _ = cleaned.partition(":")
+    head, colon, _ = as_read(address).partition(":")
     if not colon or not head or not head[0].isascii() or not head[0].isalpha():
         return ""
     if not all(char.isascii() and (char.isalnum() or char in "+-.") for char in head):
@@ -134,11 +161,23 @@ def scheme_of(address: str) -> str:
     return head.lower()
 
 
+def as_read(address: str) -> str:
+    """``address`` as a browser reads it: without the spaces and controls around it, and the tabs and line breaks
+    within (``/\t/cdn.example`` is ``//cdn.example``, another host)."""
+    return "".join(char for char in address.strip(_C0_OR_SPACE) if char not in "\t\n\r")
+
+
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+
+
 def _listed(value: str, name: str) -> list[str]:
     """The addresses of a list attribute: ``srcset``'s candidates (an address, then its size: "a.png 2x, b.png
-    480w"; an address may hold commas, as a data: address does), or ``ping``'s, separated by spaces."""
+    480w"; an address may hold commas, as a data: address does), ``ping``'s, separated by spaces, or an
+    animation's ``values``, by semicolons."""
     if name == "ping":
         return value.split()
+    if name == "values":  # an animation's, one after another
+        return [address.strip() for address in value.split(";") if address.strip()]
     found, at = [], 0
     while at < len(value):
         while at < len(value) and (value[at].isspace() or value[at] == ","):
@@ -164,13 +203,25 @@ def _refreshes(attributes: list[tuple[str, str | None]]) -> bool:
 
 
 def _refresh_target(content: str) -> str:
-    """Where ``<meta http-equiv="refresh" content="5; url=...">`` sends the reader ("" if it only reloads)."""
-    _, _, rest = content.partition(";") if ";" in content else content.partition(",")
-    rest = rest.strip()
-    if rest[:3].lower() == "url":
-        rest = rest[3:].lstrip()
-        rest = rest[1:].strip() if rest.startswith("=") else rest
-    return rest.strip("'\"")
+    """Where ``<meta http-equiv="refresh" content="5; url=...">`` sends the reader ("" if it only reloads), read as
+    a browser reads it: after the delay, a semicolon, a comma or only spaces (``0 /elsewhere/``), then the
+    address, after ``url=`` or not, in quotation marks or not."""
+    rest = content.lstrip(_HTML_SPACE)
+    at = 0
+    while at < len(rest) and (rest[at].isascii() and rest[at].isdigit() or rest[at] == "."):
+        at += 1
+    if not at or at < len(rest) and rest[at] not in ";," + _HTML_SPACE:
+        return ""  # no delay, or one the browser does not read: no refresh at all
+    rest = rest[at:].lstrip(_HTML_SPACE)
+    rest = rest[1:].lstrip(_HTML_SPACE) if rest[:1] in (";", ",") else rest
+    if rest[:3].lower() == "url" and rest[3:].lstrip(_HTML_SPACE).startswith("="):
+        rest = rest[3:].lstrip(_HTML_SPACE)[1:].lstrip(_HTML_SPACE)
+    if rest[:1] in ("'", '"'):
+        rest = rest[1:].partition(rest[0])[0]
+    return rest.strip(_HTML_SPACE)
+
+
+_HTML_SPACE = " \t\n\x0c\r"
 
 
 def _media_type(address: str) -> str:

@@ -14,7 +14,22 @@ from microsite.addresses import address_problem, addresses_of, scheme_of
      [("/en/", False), ("https://t.example/p", True), ("/q", True)]),
     ("link", [("rel", "Stylesheet"), ("href", "s.css")], [("s.css", True)]),
     ("link", [("rel", "preconnect"), ("href", "https://fonts.example")], [("https://fonts.example", True)]),
-    ("link", [("rel", "alternate"), ("href", "https://example.org/feed.xml")], []),  # a link, not fetched
+    ("link", [("rel", "alternate"), ("href", "https://example.org/feed.xml")],  # a link, not fetched
+     [("https://example.org/feed.xml", False)]),
+    ("link", [("rel", "alternate"), ("href", "javascript:x()")], [("javascript:x()", False)]),
+    ("link", [("rel", "apple-touch-startup-image"), ("href", "s.png")], [("s.png", True)]),  # a relation not known
+    ("link", [("rel", "alternate stylesheet"), ("href", "s.css")], [("s.css", True)]),
+    ("pattern", [("id", "p"), ("href", "https://x.example/p.svg#p")], [("https://x.example/p.svg#p", True)]),
+    ("textpath", [("xlink:href", "#p")], [("#p", True)]),
+    ("mi", [("href", "javascript:x()")], [("javascript:x()", True)]),  # MathML: read by the attribute alone
+    ("model-viewer", [("src", "https://x.example/m.glb")], [("https://x.example/m.glb", True)]),
+    ("img", [("src", "a.png"), ("longdesc", "javascript:x()")], [("a.png", True), ("javascript:x()", False)]),
+    ("set", [("attributename", "href"), ("to", "javascript:x()")], [("javascript:x()", True)]),
+    ("animate", [("attributename", "xlink:href"), ("values", "a.svg; https://x.example/b.svg")],
+     [("a.svg", True), ("https://x.example/b.svg", True)]),
+    ("animate", [("attributename", "x"), ("values", "0; 10")], []),
+    ("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("xmlns:xlink", "http://www.w3.org/1999/xlink")], []),
+    ("div", [("itemtype", "https://schema.org/Thing"), ("cite", "https://x.example/")], []),
     ("link", [("href", "https://example.org/x.css"), ("rel", "shortcut icon")], [("https://example.org/x.css", True)]),
     ("form", [("action", "javascript:go()")], [("javascript:go()", False)]),
     ("video", [("poster", "p.jpg"), ("src", "v.mp4")], [("p.jpg", True), ("v.mp4", True)]),
@@ -23,6 +38,10 @@ from microsite.addresses import address_problem, addresses_of, scheme_of
     ("meta", [("http-equiv", "Refresh"), ("content", "0; URL='https://x.example/'")],
      [("https://x.example/", False)]),
     ("meta", [("http-equiv", "refresh"), ("content", "30")], []),  # reloads itself: no address
+    ("meta", [("http-equiv", "refresh"), ("content", "0 javascript:x()")], [("javascript:x()", False)]),
+    ("meta", [("http-equiv", "refresh"), ("content", "0,/elsewhere/")], [("/elsewhere/", False)]),
+    ("meta", [("http-equiv", "refresh"), ("content", "0;url = \"/a/\"")], [("/a/", False)]),
+    ("meta", [("http-equiv", "refresh"), ("content", "soon; url=/a/")], []),  # no delay: the browser ignores it
     ("meta", [("name", "description"), ("content", "https://x.example/")], []),
     ("p", [("title", "https://x.example/")], []),
     ("base", [("href", "https://cdn.example/")], [("https://cdn.example/", True)]),  # every relative address's host
@@ -61,6 +80,7 @@ def test_a_scheme_is_read_as_a_browser_reads_it(address, scheme):
     ("https://cdn.example/x.js", True, "an address on another host"),
     ("//fonts.example/f.css", True, "an address on another host"),
     ("/\\cdn.example/x.js", True, "an address on another host"),  # read as //cdn.example by a browser
+    ("/\t/cdn.example/x.js", True, "an address on another host"),  # so is /<tab>/cdn.example
     ("/static/x.png", True, "from the host's root"),
     ("/en/", False, "from the host's root"),
     ("javascript:alert(1)", False, "a link may not lead by 'javascript:'"),
