@@ -143,7 +143,8 @@ def _blanked(css: str) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]
 def _loaded(css: str, code: str, strings: list[tuple[int, int]], bare: list[tuple[int, int]],
             places: _Places) -> list[tuple[int, int, str, bool]]:
     """What the stylesheet loads, each where it is written: an address in ``url()`` (with quotes or without), a
-    string ``image-set()``, ``image()`` or ``src()`` holds, and the one ``@import`` names."""
+    string ``image-set()``, ``image()`` or ``src()`` holds, and the one ``@import`` names; not an ``@namespace``'s
+    (``@namespace svg url(http://www.w3.org/2000/svg)``: a name for a kind of markup, which nothing fetches)."""
     found = [(start, _unescaped(css[start:end]).strip()) for start, end in bare]
     functions = _functions_around(code, 0, [first for first, _ in strings])
     for (first, last), function in zip(strings, functions):
@@ -151,7 +152,17 @@ def _loaded(css: str, code: str, strings: list[tuple[int, int]], bare: list[tupl
         imported = not function and before.endswith("@import")
         if function in _LOADING_FUNCTIONS or imported:
             found.append((first, _unescaped(css[first:last]).strip()))
-    return [(*places.at(start), address, True) for start, address in sorted(found) if address]
+    starts = [delimiter.end() for delimiter in _DELIMITER.finditer(code)]
+    namespaces = {start for start in [0, *starts] if _unescaped(code[start:start + 80]).lstrip().lower()
+                  .startswith("@namespace")}
+    return [(*places.at(start), address, True) for start, address in sorted(found)
+            if address and _statement_at(start, starts) not in namespaces]
+
+
+def _statement_at(at: int, starts: list[int]) -> int:
+    """Where the statement that holds ``at`` begins, of the places ``starts`` where one may (past a delimiter)."""
+    index = bisect.bisect_right(starts, at)
+    return starts[index - 1] if index else 0
 
 
 def _read_declaration(css: str, code: str, start: int, end: int, strings: list[tuple[int, int]],

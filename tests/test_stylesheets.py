@@ -134,6 +134,8 @@ def loaded(css: str) -> list[tuple[int, int, str]]:
     ('.a { background: \\75\\52\\l("x.png") }', [(1, 28, "x.png")]),
     ('@\\69mport "a.css";', [(1, 12, "a.css")]),
     ('.a { mask: url( "m.svg#i" ) }', [(1, 18, "m.svg#i")]),
+    ('@namespace svg url(http://www.w3.org/2000/svg);\n@NameSpace "http://www.w3.org/1999/xhtml";\n'
+     '@import url(a.css);', [(3, 13, "a.css")]),  # a namespace is a name, fetched by no one
 ])
 def test_what_a_stylesheet_loads_is_found_where_it_is_written(css, found):
     assert loaded(css) == found
