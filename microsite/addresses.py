@@ -26,7 +26,10 @@ and belongs in ``static/`` as a file, where they are read. So does an
 
 from __future__ import annotations
 
+from html import unescape
 from urllib.parse import unquote_to_bytes
+
+from .patterns import compile_later
 
 LINK_SCHEMES = ("http", "https", "mailto")  # the schemes a link may lead by (content's links and templates' alike)
 
@@ -122,6 +125,22 @@ def _loads(tag: str, name: str, attributes: list[tuple[str, str | None]]) -> boo
     if name in LOADED_ANYWHERE:
         return True
     return False if name in LINKED_ANYWHERE else None
+
+
+def addresses_of_instruction(data: str) -> list[tuple[str, bool]]:
+    """The address a processing instruction ``<?xml-stylesheet href="s.css" type="text/css"?>`` (``data``, as
+    ``HTMLParser`` gives it: what is between "<?" and ">") loads: the stylesheet of an XML file, or of an SVG
+    image opened as a page, fetched as it opens."""
+    target, *rest = data.split(None, 1) or [""]
+    if target.lower() != "xml-stylesheet":
+        return []
+    return [(unescape(value).strip(), True) for match in _PSEUDO_ATTRIBUTE.finditer("".join(rest).rstrip("?"))
+            if match.group(1).lower() == "href" and (value := match.group(2) or match.group(3) or "").strip()]
+
+
+# A pseudo-attribute of a processing instruction: a name (from its start, not from each of its letters), "=", a
+# value in quotation marks.
+_PSEUDO_ATTRIBUTE = compile_later(r"""(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def address_problem(address: str, loaded: bool) -> tuple[str, str] | None:

@@ -29,14 +29,14 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
 from jinja2 import nodes
 
-from .addresses import HINT_SRCDOC, address_problem, addresses_of
+from .addresses import HINT_SRCDOC, address_problem, addresses_of, addresses_of_instruction
 from .errors import ContentError, Location
+from .markup import BrowserParser
 from .patterns import compile_later
 from .stylesheets import SHOWN_ATTRIBUTES, Counted, Shown, read_stylesheet
 from .tracing import TEMPLATE_HINT, untraced_in_own_words
@@ -304,7 +304,7 @@ LIST_HINT = ("number a list from 1, counting its items (leave out start and valu
              "belongs in the content, where it is traced")
 
 
-class _Shown(HTMLParser):
+class _Shown(BrowserParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.runs: list[tuple[int, int, str]] = []
@@ -356,6 +356,10 @@ class _Shown(HTMLParser):
             self._style.append(data)
         elif not self._hidden and data.strip():
             self._text(data, *self.getpos())
+
+    def handle_pi(self, data: str) -> None:
+        line, offset = self.getpos()
+        self.addresses.extend((line, offset + 1, address, loaded) for address, loaded in addresses_of_instruction(data))
 
     def unknown_decl(self, data: str) -> None:
         # <![CDATA[49 chambers]]>: in an SVG image or an XHTML page, text a reader sees

@@ -85,3 +85,17 @@ def test_a_static_page_or_picture_that_loads_from_another_host_or_the_roots_is_r
     assert "static/chart.svg:2:1: loads 'https://img.example/bg.png', an address on another host" in messages
     assert "static/about.html:2:1: links to '/en/', an address from the host's root" in messages
     assert len(raised.value.errors) == 2  # (a relative address is the file's own to make)
+
+
+@pytest.mark.parametrize("name, content, loaded", [
+    ("chart.svg", b'<?xml-stylesheet href="https://cdn.example/c.css" type="text/css"?>\n<svg></svg>',
+     [(1, 1, "https://cdn.example/c.css")]),  # a stylesheet an SVG opened as a page fetches
+    ("feed.xml", b"<?xml version='1.0'?>\n<?xml-stylesheet type='text/xsl' href='s.xsl'?>\n<feed/>",
+     [(2, 1, "s.xsl")]),
+    ("page.html", b'<!--><img src="https://cdn.example/a.png">-->', [(1, 6, "https://cdn.example/a.png")]),
+    ("page.html", b'<script>x</script foo><img src="https://cdn.example/b.png">',
+     [(1, 23, "https://cdn.example/b.png")]),  # what a browser reads as markup is read so
+    ("page.html", b'<!-- <img src="https://cdn.example/c.png"> --><script>"</script>"</script>', []),
+])
+def test_what_a_static_file_loads_is_found_where_a_browser_reads_it(name, content, loaded):
+    assert [(line, column, address) for line, column, address, _ in shown_in_static(name, content).addresses] == loaded
