@@ -21,12 +21,14 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import quantities
-from .addresses import HINT_SRCDOC, address_problem, addresses_of, scheme_of
+from .addresses import HINT_SRCDOC, address_problem, addresses_of, addresses_of_instruction, scheme_of
 from .compiled import ADDRESS
 from .errors import ContentError, Location, not_utf8
+from .markup import BrowserParser
 from .model import Site
 from .patterns import compile_later
 from .provenance import normalize
+from .static_text import MARKUP, kind_of
 from .stylesheets import read_stylesheet
 
 EXTERNAL_SCHEMES = ("http", "https")
@@ -55,13 +57,19 @@ _READ_META = frozenset(("description", "og:description", "og:title", "twitter:ti
 _UNREAD = frozenset(("script", "style", "template"))
 
 
-class _Reader(HTMLParser):
+class _Reader(BrowserParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.reading = PageReading()
         self.unread = 0  # how deep inside elements whose text no reader reads
+        self.style: list[str] | None = None  # inside a <style>: its text so far
+        self.style_at = (1, 0)  # where that text begins
 
     def handle_data(self, data: str) -> None:
+        if self.style is not None:
+            if not self.style:
+                self.style_at = self.getpos()
+            self.style.append(data)
         if not self.unread and not data.isspace():
             line, column = self.getpos()
             self.reading.texts.append((data, line, column + 1))
@@ -69,6 +77,27 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _UNREAD and self.unread:
             self.unread -= 1
+        if tag == "style" and self.style is not None:
+            self._styled("".join(self.style), *self.style_at)
+            self.style = None
+
+    def close(self) -> None:
+        super().close()
+        self.handle_endtag("style")  # (one left open is read to the end)
+
+    def handle_pi(self, data: str) -> None:  # <?xml-stylesheet href="..."?> of an SVG or an XML file
+        line, column = self.getpos()
+        self.reading.resources.extend((address, line, column + 1) for address, _ in addresses_of_instruction(data))
+
+    def _styled(self, css: str, line: int, offset: int, at_tag: bool = False) -> None:
+        """Add what the CSS of a <style> (its text begins at ``line``, 0-based ``offset``) or of a ``style``
+        attribute (``at_tag``: each placed at the tag) loads: a picture, a font, another stylesheet."""
+        for at_line, column, address, _ in read_stylesheet(css).addresses:
+            if at_tag:
+                place = (line, offset + 1)
+            else:
+                place = (line, offset + column) if at_line == 1 else (line + at_line - 1, column)
+            self.reading.resources.append((address, *place))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {name: value or "" for name, value in attrs}
@@ -88,6 +117,10 @@ class _Reader(HTMLParser):
             self.reading.ids.add(name)
         for address, loaded in addresses_of(tag, attrs):
             (self.reading.resources if loaded else self.reading.links).append((address, line, column + 1))
+        if tag == "style":
+            self.style = []
+        if a.get("style"):
+            self._styled(a["style"], line, column, at_tag=True)
         if tag == "a" and "href" not in a and "id" not in a and "name" not in a:
             self.reading.dead.append((line, column + 1))
         elif tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
@@ -143,6 +176,13 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                                      "give it an address, or make it plain text")
                         for line, column in reading.dead)
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
+    for path in _other_markup(folder):  # an SVG image, an XHTML page of static/: what they load and link to
+        text = _page_text(path, problems)
+        if text is not None:
+            reading, page_url = read_html(text), _url_of(folder, path, base.path)
+            problems.extend(ContentError(Location(path, line, column), problem) for href, line, column in reading.links
+                            if (problem := _link_problem(href, page_url, folder, base, pages, allowed)))
+            problems.extend(_load_problems(path, reading.resources, page_url, folder, base))
     for path in sorted(folder.rglob("*.css")):  # what the stylesheets load: fonts, pictures, other stylesheets
         text = _page_text(path, problems)
         if text is not None:
@@ -294,6 +334,12 @@ def _built_for(folder: Path) -> str:
     return read_html(text).canonical if text is not None else ""
 
 
+def _other_markup(folder: Path) -> list[Path]:
+    """The files of the build, other than its pages, that a browser reads as markup when opened
+    (``static_text.MARKUP``: an SVG image, an XHTML page, the feed, an XML file with a stylesheet)."""
+    return sorted(path for path in folder.rglob("*") if kind_of(path.name) in MARKUP and kind_of(path.name) != "html")
+
+
 def _url_of(folder: Path, path: Path, base_path: str) -> str:
     relative = path.relative_to(folder).as_posix()
     if relative.endswith("index.html"):
@@ -338,10 +384,11 @@ def _link_problem(href: str, page_url: str, folder: Path, base, pages: dict, all
 def _load_problems(path: Path, loaded: list[tuple[str, int, int]], url: str, folder: Path,
                    base) -> list[ContentError]:
     """A problem for each address of ``loaded`` (the file at ``path``, at ``url``, loads it) that is not a file of
-    the build, nor a picture or a font written into its address (``data:``)."""
+    the build, nor a picture or a font written into its address (``data:``), nor a frame of nothing
+    (``about:blank``)."""
     problems = []
     for address, line, column in loaded:
-        if scheme_of(address) == "data":
+        if scheme_of(address) not in ("", "http", "https"):  # (data:, about:, javascript: are judged as at build)
             problem = address_problem(address, loaded=True)
             if problem is not None:
                 problems.append(ContentError(Location(path, line, column), *problem))

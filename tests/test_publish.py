@@ -441,3 +441,38 @@ def test_an_id_given_twice_is_found_once_and_an_anchor_naming_itself_twice_is_no
 
     reading = read_html('<p id="a"></p><a id="b" name="b">x</a><span id="a"></span><a name="a">y</a><a>z</a>')
     assert [name for name, _, _ in reading.repeated] == ["a", "a"] and len(reading.dead) == 1
+
+
+def test_check_site_reads_what_a_page_loads_by_its_styles_and_instructions_and_what_a_comment_does_not_hide() -> None:
+    from microsite.sitecheck import read_html
+
+    reading = read_html('<style>\n@import url(https://fonts.example/a.css);\n</style>\n'
+                        '<p style="background: url(\'https://cdn.example/b.png\')">x</p>\n'
+                        '<?xml-stylesheet href="https://cdn.example/c.css"?>\n'
+                        '<!--><img src="https://cdn.example/d.png">-->\n'
+                        '<script>x</script foo><img src="https://cdn.example/e.png">\n'
+                        '<svg><style>.f { fill: url(#g) }</style><pattern href="https://cdn.example/h.svg#p"/></svg>')
+    assert reading.resources == [("https://fonts.example/a.css", 2, 13), ("https://cdn.example/b.png", 4, 1),
+                                 ("https://cdn.example/c.css", 5, 1), ("https://cdn.example/d.png", 6, 6),
+                                 ("https://cdn.example/e.png", 7, 23), ("#g", 8, 28),
+                                 ("https://cdn.example/h.svg#p", 8, 41)]
+
+
+def test_check_site_reads_the_svg_and_xhtml_files_of_the_build_and_lets_a_frame_of_nothing_be(
+        minimal_project: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "site"
+    build(minimal_project, out, BuildOptions())
+    (out / "static" / "x.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">'
+                                          '<image href="https://cdn.example/x.png"/></svg>', encoding="utf-8")
+    (out / "static" / "y.xhtml").write_text('<html xmlns="http://www.w3.org/1999/xhtml"><head><script '
+                                            'src="//cdn.example/y.js"></script></head></html>', encoding="utf-8")
+    page = out / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</main>", '<iframe src="about:blank" title="x"></iframe><iframe src="javascript:go()"></iframe></main>'),
+        encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check", "--site", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "x.svg:1:41: loads 'https://cdn.example/x.png', from another host" in err
+    assert "y.xhtml:1:50: loads '//cdn.example/y.js', from another host" in err
+    assert "loads 'javascript:go()', and the site loads nothing by 'javascript:'" in err
+    assert "about:blank" not in err
