@@ -34,6 +34,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import nodes
 
+from . import template_values
 from .addresses import HINT_SRCDOC, address_problem, addresses_of, addresses_of_instruction
 from .errors import ContentError, Location
 from .markup import BrowserParser
@@ -59,8 +60,11 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
     expressions: list[tuple[int, int]] = []
     parser.feed(_blanked(source, environment, expressions) if environment is not None else source)
     parser.close()
-    if not expressions:
+    if environment is None:
         return Shown(parser.runs, parser.counted, parser.addresses)
+    addresses = _addresses_written(parser.addresses, source, expressions, environment)
+    if not expressions:
+        return Shown(parser.runs, parser.counted, addresses)
     # Each expression's place in the blanked text holds its mark (see _blanked): those the HTML put in text a
     # reader sees, or in an attribute read, are read for the constants they write.
     runs, shown, last = [], set(), chr(_MARK + len(expressions) - 1)
@@ -71,36 +75,112 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
             text = "".join(" " if chr(_MARK) <= char <= last else char for char in text)
         if text.strip():
             runs.append((line, column, text))
-    written = any(chr(_MARK) <= value.lstrip()[:1] <= last for _, _, value, _ in parser.addresses)
-    given = _names_given(source, environment) if shown or written else {}
+    given = _names_given(source, environment) if shown else {}
     for index in sorted(shown):
         runs.extend(_constants_shown(source, *expressions[index], environment, given))
-    addresses = _addresses_written(parser.addresses, source, expressions, environment, given)
     return Shown(runs, parser.counted, addresses)
 
 
 def _addresses_written(found: list[tuple[int, int, str, bool]], source: str, expressions: list[tuple[int, int]],
-                       environment: jinja2.Environment, given: dict[str, list[tuple[nodes.Node, int]]]
-                       ) -> list[tuple[int, int, str, bool]]:
+                       environment: jinja2.Environment) -> list[tuple[int, int, str, bool]]:
     """The addresses of ``found`` (as the blanked template has them: see :func:`_blanked`) as the template writes
-    them: one that an expression begins, each constant that expression writes (``{{ cdn ~ "/x.js" }}``, where
-    ``{% set cdn = "https://..." %}``), where it is written; any other, up to where code stands in it (what code
-    gives is checked where it comes from: a page's link where its text is, an asset where it is published)."""
-    addresses, last = [], chr(_MARK + len(expressions) - 1)
+    them, each text they may begin with (see ``template_values``: ``{{ cdn ~ "/x.js" }}``, where ``{% set cdn =
+    "https://..." %}``; ``{{ "java" }}script:``), where the constant it begins with is written (else at its tag);
+    and the addresses of markup an expression writes unescaped (``{{ "<script src=...>"|safe }}``)."""
+    reading = _Reading(source, expressions, environment)
+    addresses = []
     for line, column, value, loaded in found:
-        value = "".join(char for char in value if char not in "\t\n\r").strip()  # (as a browser reads an address)
-        if value and chr(_MARK) <= value[0] <= last:
-            addresses.extend((at_line, at_column, text.strip(), loaded) for at_line, at_column, text in
-                             _constants_shown(source, *expressions[ord(value[0]) - _MARK], environment, given))
-            continue
-        written = value.split()[0] if value else ""
-        for index, char in enumerate(written):
-            if chr(_MARK) <= char <= last:
-                written = written[:index]
-                break
-        if written:
-            addresses.append((line, column, written, loaded))
+        value = "".join(char for char in reading.closed_up(value) if char not in "\t\n\r")  # (as a browser reads)
+        for word in value.split():  # each may begin it: a statement's branches are blanked to spaces between them
+            addresses.extend((*(place or (line, column)), text.strip(), loaded)
+                             for text, place in reading.texts(word) if text.strip())
+    for index, (start, end) in enumerate(expressions):
+        if "safe" in source[start:end]:
+            addresses.extend(reading.markup(index))
     return addresses
+
+
+class _Reading:
+    """A template's expressions read for what they write (see ``template_values``), each parsed once."""
+
+    def __init__(self, source: str, expressions: list[tuple[int, int]], environment: jinja2.Environment) -> None:
+        self.source, self.expressions, self.environment = source, expressions, environment
+        self.context = nodes.EvalContext(environment)
+        self.lines = source.split("\n")
+
+    @functools.cached_property
+    def given(self) -> template_values.Given:
+        try:
+            return template_values.names_given(self.environment.parse(self.source))
+        except jinja2.TemplateSyntaxError:
+            return {}  # (reported where it is compiled)
+
+    def closed_up(self, value: str) -> str:
+        """``value`` without the blanks of its expressions (each its mark alone), so that the spaces left are those
+        between statements, or written."""
+        kept, skipped = [], 0
+        for char in value:
+            if skipped:
+                skipped -= 1
+                continue
+            kept.append(char)
+            if _MARK <= ord(char) < _MARK + len(self.expressions):
+                start, end = self.expressions[ord(char) - _MARK]
+                skipped = end - start - 1
+        return "".join(kept)
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 (one reading per template: it goes with the reading)
+    def written(self, index: int) -> list[template_values.Written]:
+        """The texts expression ``index`` may write."""
+        start, end = self.expressions[index]
+        found = template_values.parse_expression(self.source[start:end], self.environment)
+        if found is None:
+            return [template_values.UNKNOWN]
+        return template_values.joined([template_values.written(node, self.given, self.context) for node in found])
+
+    def texts(self, word: str) -> list[tuple[str, tuple[int, int] | None]]:
+        """Each text ``word`` (a piece of a blanked attribute, marks and all) may be written as, with where the
+        constant it begins with is written (None: at its tag, where the word begins with the tag's own text)."""
+        pieces, literal = [], []
+        for char in word:
+            if _MARK <= ord(char) < _MARK + len(self.expressions):
+                pieces += [[template_values.Written("".join(literal))], self.written(ord(char) - _MARK)]
+                literal = []
+            else:
+                literal.append(char)
+        pieces.append([template_values.Written("".join(literal))])
+        begins_with_code = _MARK <= ord(word[0]) < _MARK + len(self.expressions)
+        return [(text.text, self.place(text, word) if begins_with_code else None)
+                for text in template_values.joined(pieces)]
+
+    def place(self, text: template_values.Written, word: str) -> tuple[int, int] | None:
+        """Where the constant ``text`` begins with is written: on the line it was set on, or in the expression."""
+        if text.first is None:
+            return None
+        if text.line:
+            at = _written(text.first, self.lines[text.line - 1], 0)[0] if text.line <= len(self.lines) else -1
+            return text.line, max(at, 0) + 1
+        start, end = self.expressions[ord(word[0]) - _MARK]
+        at = _written(text.first, self.source[start:end], 0)[0]
+        place = start + max(at, 0)
+        return self.source.count("\n", 0, place) + 1, place - self.source.rfind("\n", 0, place)
+
+    def markup(self, index: int) -> list[tuple[int, int, str, bool]]:
+        """The addresses of the markup expression ``index`` writes unescaped (through ``safe``), at its start."""
+        start, end = self.expressions[index]
+        found = template_values.parse_expression(self.source[start:end], self.environment) or []
+        line, column = self.source.count("\n", 0, start) + 1, start - self.source.rfind("\n", 0, start)
+        addresses = []
+        for node in found:
+            for unescaped in [item for item in (node, *node.find_all((nodes.MarkSafe, nodes.Filter)))
+                              if isinstance(item, nodes.MarkSafe) or isinstance(item, nodes.Filter)
+                              and item.name == "safe"]:
+                inner = unescaped.expr if isinstance(unescaped, nodes.MarkSafe) else unescaped.node
+                for text in template_values.written(inner, self.given, self.context) if inner is not None else []:
+                    if "<" in text.text:
+                        addresses.extend((line, column, address, loaded) for _, _, address, loaded
+                                         in read_shown(text.text, None).addresses)
+        return addresses
 
 
 def own_words_mistakes(shown: Shown, path: Path, what: str = "the template's own text",

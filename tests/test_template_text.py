@@ -241,14 +241,54 @@ def test_the_addresses_a_template_writes_itself_are_found_where_they_stand():
               '<style>\n.x { background: url(//img.example/y.png) }</style>\n'
               '<img srcset="{{ small }} 1x, https://img.example/big.png 2x" alt="">\n')
     assert addresses(source) == [
-        (1, 15, "https://cdn.example", True),  # where the template sets what the expression writes
-        (3, 1, "javascript:go()", False),  # a statement's branch: the first written
+        (1, 15, "https://cdn.example/x.js", True),  # where the template sets what the expression begins with
+        (3, 1, "javascript:go()", False),  # a statement's branches: each
+        (3, 1, "/a", False),
         (4, 15, "//img.example/a.png", True),  # an expression's constant, where it stands
         (6, 1, "/", False),  # up to where code stands in it
         (7, 1, "https://img.example/bg.png", True),  # a style attribute's, at its tag
         (9, 22, "//img.example/y.png", True),  # a style element's, where it stands
         (10, 1, "https://img.example/big.png", True),
     ]  # (asset('style.css') and the like: what code gives is checked where it comes from)
+
+
+@pytest.mark.parametrize("source, found", [
+    ('<a href="{{ "javascript" ~ ":go()" }}">x</a>', "javascript:go()"),  # pieces joined as written
+    ('<a href="{{ "java" }}script:go()">x</a>', "javascript:go()"),
+    ('<a href="{{ "javascript" + ":go()" }}">x</a>', "javascript:go()"),
+    ('<script src="{{ "hxxps://cdn.example/x.js"|replace("xx", "tt") }}"></script>', "https://cdn.example/x.js"),
+    ('<script src="{{ "%s://cdn.example/x.js"|format("https") }}"></script>', "https://cdn.example/x.js"),
+    ('<script src="{{ "%s://cdn.example/x.js" % "https" }}"></script>', "https://cdn.example/x.js"),
+    ('<script src="{{ "{}://cdn.example/x.js".format("https") }}"></script>', "https://cdn.example/x.js"),
+    ('<script src="{{ {"a": "https://cdn.example/x.js"}["a"] }}"></script>', "https://cdn.example/x.js"),
+    ('<script src="{{ ["https://cdn.example/x.js"][0] }}"></script>', "https://cdn.example/x.js"),
+    ('<script src="{{ nothing or "https://cdn.example/x.js" }}"></script>', "https://cdn.example/x.js"),
+    ('<script src="{{ nothing|default("https://cdn.example/x.js") }}"></script>', "https://cdn.example/x.js"),
+    ('{% set cdn %}https://cdn.example{% endset %}<script src="{{ cdn }}/x.js"></script>', "https://cdn.example/x.js"),
+    ('{% macro s(u="https://cdn.example/x.js") %}<script src="{{ u }}"></script>{% endmacro %}{{ s() }}',
+     "https://cdn.example/x.js"),  # a macro's default
+    ('{% macro s(u) %}<script src="{{ u }}"></script>{% endmacro %}{{ s("https://cdn.example/x.js") }}',
+     "https://cdn.example/x.js"),  # and what a call passes it
+    ('{% for k, u in [("a", "https://cdn.example/x.js")] %}<script src="{{ u }}"></script>{% endfor %}',
+     "https://cdn.example/x.js"),
+    ('{% with u = "https://cdn.example/x.js" %}<script src="{{ u }}"></script>{% endwith %}',
+     "https://cdn.example/x.js"),
+    ('<script src="{% if lang %}x.js{% else %}https://cdn.example/x.js{% endif %}"></script>',
+     "https://cdn.example/x.js"),  # the second branch too
+    ('{{ "<script src=https://cdn.example/x.js></script>"|safe }}', "https://cdn.example/x.js"),  # markup unescaped
+    ('{% set s = "<img src=https://cdn.example/x.png>" %}{{ s|safe }}', "https://cdn.example/x.png"),
+])
+def test_an_address_is_read_as_each_text_the_template_may_write_it(source, found):
+    assert found in [address for _, _, address, _ in addresses(source)]
+
+
+@pytest.mark.parametrize("source", [
+    '<a href="{{ href(\'index\') }}#main">x</a><img src="{{ asset(\'icon.svg\') }}" alt="">',
+    '{% macro card(kind="note") %}<div class="{{ kind }}"></div>{% endmacro %}{{ card("h2") }}',
+    '{{ "<b>bold</b>"|safe }}<a href="{{ page.url|default(\'#top\') }}">x</a>',
+])
+def test_what_code_gives_an_address_is_not_read_as_the_templates_own(source):
+    assert [address for _, _, address, _ in addresses(source) if ":" in address or address.startswith("/")] == []
 
 
 @settings(max_examples=300, deadline=None)
