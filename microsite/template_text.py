@@ -26,7 +26,9 @@ the site serves as they are read the same way (see ``static_text``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import html
 import re
 import sys
 from pathlib import Path
@@ -92,8 +94,9 @@ def _addresses_written(found: list[tuple[int, int, str, bool]], source: str, exp
     for line, column, value, loaded in found:
         value = "".join(char for char in reading.closed_up(value) if char not in "\t\n\r")  # (as a browser reads)
         for word in value.split():  # each may begin it: a statement's branches are blanked to spaces between them
-            addresses.extend((*(place or (line, column)), text.strip(), loaded)
-                             for text, place in reading.texts(word) if text.strip())
+            # (and each piece of what an expression writes: "a.png 1x, https://cdn.example/b.png 2x" in a srcset)
+            addresses.extend((*(place or (line, column)), piece.rstrip(","), loaded)
+                             for text, place in reading.texts(word) for piece in text.split() if piece.rstrip(","))
     for index, (start, end) in enumerate(expressions):
         if "safe" in source[start:end]:
             addresses.extend(reading.markup(index))
@@ -136,7 +139,10 @@ class _Reading:
         found = template_values.parse_expression(self.source[start:end], self.environment)
         if found is None:
             return [template_values.UNKNOWN]
-        return template_values.joined([template_values.written(node, self.given, self.context) for node in found])
+        texts = template_values.joined([template_values.written(node, self.given, self.context) for node in found])
+        # What it writes is read as the browser reads the attribute: its character references too (one written
+        # through safe, &#106;avascript:, is javascript: to a browser; one escaped is read so all the same).
+        return [dataclasses.replace(text, text=html.unescape(text.text)) for text in texts]
 
     def texts(self, word: str) -> list[tuple[str, tuple[int, int] | None]]:
         """Each text ``word`` (a piece of a blanked attribute, marks and all) may be written as, with where the

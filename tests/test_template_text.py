@@ -277,6 +277,8 @@ def test_the_addresses_a_template_writes_itself_are_found_where_they_stand():
      "https://cdn.example/x.js"),  # the second branch too
     ('{{ "<script src=https://cdn.example/x.js></script>"|safe }}', "https://cdn.example/x.js"),  # markup unescaped
     ('{% set s = "<img src=https://cdn.example/x.png>" %}{{ s|safe }}', "https://cdn.example/x.png"),
+    ('<a href="{{ \'&#106;avascript:go()\'|safe }}">x</a>', "javascript:go()"),  # as the browser reads it
+    ('<img srcset="{{ \'a.png 1x, https://cdn.example/b.png 2x\' }}" alt="">', "https://cdn.example/b.png"),
 ])
 def test_an_address_is_read_as_each_text_the_template_may_write_it(source, found):
     assert found in [address for _, _, address, _ in addresses(source)]
