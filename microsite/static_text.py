@@ -11,7 +11,9 @@ reader sees, and what the build reads for numbers (see ``tracing``):
   lists' numbers, as a template's (see ``template_text``);
 - a stylesheet: its strings and counters (see ``stylesheets``);
 - plain text a browser shows (``.txt``, ``.md``, ``.csv``, ``.json``, ``.ics``
-  ...): all of it, the site's own voice, where no citation can stand;
+  ...): all of it, the site's own voice, where no citation can stand; a web
+  app manifest (``.webmanifest``) also for its addresses, as a page's are
+  read: an icon the browser fetches, the ``start_url`` it opens;
 - the kinds whose words the build cannot read (:data:`UNREAD`): pictures,
   fonts, sound and video, scripts (code: what they write is not read) and
   documents such as ``.pdf`` and ``.docx``; published as they are, a limit
@@ -26,6 +28,7 @@ what the build would misread (``9\\x004`` of UTF-16 is 94 to a browser).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .errors import ContentError, Location, not_utf8
@@ -73,7 +76,10 @@ def shown_in_static(name: str, content: bytes) -> Shown | None:
         if kind in XML:
             shown.runs.extend(_entities(text))
         return shown
-    return Shown([(line, 1, words) for line, words in enumerate(text.split("\n"), 1) if words.strip()])
+    shown = Shown([(line, 1, words) for line, words in enumerate(text.split("\n"), 1) if words.strip()])
+    if kind == "webmanifest":
+        shown.addresses.extend(_manifest_addresses(text))
+    return shown
 
 
 def static_mistakes(name: str, content: bytes, path: Path) -> list[ContentError]:
@@ -103,3 +109,34 @@ def _entities(text: str) -> list[tuple[int, int, str]]:
         runs.append((text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start), match.group(1) or
                      match.group(2) or ""))
     return runs
+
+
+# A web app manifest's members that name an address: a picture the browser fetches (an icon's, a screenshot's
+# src, wherever it stands), or a page it opens (start_url, scope, a shortcut's url, a share target's action).
+_MANIFEST_LOADS = frozenset({"src"})
+_MANIFEST_LINKS = frozenset({"start_url", "scope", "url", "action"})
+
+
+def _manifest_addresses(text: str) -> list[tuple[int, int, str, bool]]:
+    """The addresses a web app manifest (``.webmanifest``, JSON) names, each where it is written (at its first
+    place in the text, or the start where it is written with escapes); none in one that is not JSON, which a
+    browser does not read either."""
+    try:
+        manifest = json.loads(text)
+    except ValueError:
+        return []
+    found: list[tuple[str, bool]] = []
+    members = [manifest]
+    while members:
+        member = members.pop()
+        if isinstance(member, dict):
+            found.extend((value, key in _MANIFEST_LOADS) for key, value in member.items()
+                         if isinstance(value, str) and key in _MANIFEST_LOADS | _MANIFEST_LINKS)
+            members.extend(reversed(member.values()))
+        elif isinstance(member, list):
+            members.extend(reversed(member))
+    addresses = []
+    for address, loaded in found:
+        at = max(text.find('"' + address + '"') + 1, 0)
+        addresses.append((text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at), address, loaded))
+    return addresses

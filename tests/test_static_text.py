@@ -96,6 +96,18 @@ def test_a_static_page_or_picture_that_loads_from_another_host_or_the_roots_is_r
     ("page.html", b'<script>x</script foo><img src="https://cdn.example/b.png">',
      [(1, 23, "https://cdn.example/b.png")]),  # what a browser reads as markup is read so
     ("page.html", b'<!-- <img src="https://cdn.example/c.png"> --><script>"</script>"</script>', []),
+    ("site.webmanifest", b'{"name": "Site", "start_url": "../",\n "icons": [{"src": "https://cdn.example/i.png"}]}',
+     [(1, 32, "../"), (2, 21, "https://cdn.example/i.png")]),  # what a browser installing the site fetches
+    ("site.webmanifest", b'{"icons": [', []),  # not JSON: a browser reads nothing of it either
 ])
 def test_what_a_static_file_loads_is_found_where_a_browser_reads_it(name, content, loaded):
     assert [(line, column, address) for line, column, address, _ in shown_in_static(name, content).addresses] == loaded
+
+
+def test_a_manifest_that_loads_an_icon_from_another_host_is_refused(minimal_project):
+    (minimal_project / "static" / "site.webmanifest").write_text(
+        '{"name": "Site", "icons": [{"src": "https://cdn.example/i.png", "sizes": "any"}]}\n', encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        check(minimal_project)
+    assert ("static/site.webmanifest:1:37: loads 'https://cdn.example/i.png', an address on another host"
+            in raised.value.format(minimal_project))
