@@ -97,9 +97,10 @@ def _addresses_written(found: list[tuple[int, int, str, bool]], source: str, exp
             # (and each piece of what an expression writes: "a.png 1x, https://cdn.example/b.png 2x" in a srcset)
             addresses.extend((*(place or (line, column)), piece.rstrip(","), loaded)
                              for text, place in reading.texts(word) for piece in text.split() if piece.rstrip(","))
+    unescaped = "autoescape" in source  # (in {% autoescape false %}, what any expression writes is markup)
     for index, (start, end) in enumerate(expressions):
-        if "safe" in source[start:end]:
-            addresses.extend(reading.markup(index))
+        if unescaped or "safe" in source[start:end]:
+            addresses.extend(reading.markup(index, every=unescaped))
     return addresses
 
 
@@ -171,22 +172,28 @@ class _Reading:
         place = start + max(at, 0)
         return self.source.count("\n", 0, place) + 1, place - self.source.rfind("\n", 0, place)
 
-    def markup(self, index: int) -> list[tuple[int, int, str, bool]]:
-        """The addresses of the markup expression ``index`` writes unescaped (through ``safe``), at its start."""
+    def markup(self, index: int, every: bool = False) -> list[tuple[int, int, str, bool]]:
+        """The addresses of the markup expression ``index`` writes unescaped (through ``safe``; ``every`` text it
+        writes, where the template turns escaping off), at its start."""
         start, end = self.expressions[index]
         found = template_values.parse_expression(self.source[start:end], self.environment) or []
         line, column = self.source.count("\n", 0, start) + 1, start - self.source.rfind("\n", 0, start)
         addresses = []
         for node in found:
-            for unescaped in [item for item in (node, *node.find_all((nodes.MarkSafe, nodes.Filter)))
-                              if isinstance(item, nodes.MarkSafe) or isinstance(item, nodes.Filter)
-                              and item.name == "safe"]:
-                inner = unescaped.expr if isinstance(unescaped, nodes.MarkSafe) else unescaped.node
-                for text in template_values.written(inner, self.given, self.context) if inner is not None else []:
+            for inner in [node] if every else _through_safe(node):
+                for text in template_values.written(inner, self.given, self.context):
                     if "<" in text.text:
                         addresses.extend((line, column, address, loaded) for _, _, address, loaded
                                          in read_shown(text.text, None).addresses)
         return addresses
+
+
+def _through_safe(node: nodes.Node) -> list[nodes.Node]:
+    """What expression ``node`` marks safe (``x|safe``, ``markup(x)``): written unescaped, as markup."""
+    return [item.expr if isinstance(item, nodes.MarkSafe) else item.node
+            for item in (node, *node.find_all((nodes.MarkSafe, nodes.Filter)))
+            if isinstance(item, nodes.MarkSafe) or isinstance(item, nodes.Filter) and item.name == "safe"
+            and item.node is not None]
 
 
 def own_words_mistakes(shown: Shown, path: Path, what: str = "the template's own text",

@@ -8,7 +8,8 @@ whole, or up to where a value the template is given stands (a page's link,
 folding of constants gives a text whole (``"ht" ~ "tps://"``, ``{"a":
 "https://x"}["a"]``, ``"%s://x" % "https"``, ``|replace``, ``|format``), and
 so does a string's method called with constants (``"{}://x".format("https")``);
-a name gives what the template sets it to (:func:`names_given`); either side of
+a name gives what the template sets it to (:func:`names_given`), and so does
+its item (``d.u``, ``d["u"]``, ``ns.u``, of a dict or a namespace it makes); either side of
 an ``if``, an ``or`` and a ``|default`` may be written. Pieces are joined as
 written (``"java" ~ "script:"`` is ``javascript:``, where each alone was
 read as harmless).
@@ -16,6 +17,7 @@ read as harmless).
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import jinja2
@@ -52,6 +54,8 @@ def written(node: nodes.Node, given: Given, context: nodes.EvalContext, line: in
     def more(inner: nodes.Node) -> list[Written]:
         return written(inner, given, context, line, named)
 
+    if isinstance(node, (nodes.Getattr, nodes.Getitem)) and isinstance(node.node, nodes.Name):
+        return _looked_up(node, given, context, line, named)
     if isinstance(node, nodes.Name):
         if node.name not in given or node.name in named:
             return [UNKNOWN]
@@ -75,6 +79,25 @@ def written(node: nodes.Node, given: Given, context: nodes.EvalContext, line: in
     return [UNKNOWN]
 
 
+def _looked_up(node: nodes.Getattr | nodes.Getitem, given: Given, context: nodes.EvalContext, line: int,
+               named: frozenset[str]) -> list[Written]:
+    """What ``d.u``, ``d["u"]`` or ``ns.u`` writes, where the template gives ``d`` a dict (``{% set d = {"u":
+    ...} %}``, ``namespace(u=...)``) or sets ``ns.u`` itself."""
+    name = node.node.name
+    attribute = f"{name}.{node.attr}" if isinstance(node, nodes.Getattr) else ""
+    if attribute in given and attribute not in named:
+        return _capped([each for value, where in given[attribute]
+                        for each in written(value, given, context, where, named | {attribute})])
+    if name not in given or name in named:
+        return [UNKNOWN]
+    found = []
+    for value, where in given[name]:
+        lookup = copy.copy(node)
+        lookup.node = value
+        found.extend(written(lookup, given, context, where, named | {name}))
+    return _capped(found)
+
+
 def joined(pieces: list[list[Written]]) -> list[Written]:
     """The texts of ``pieces`` written one after another: each of the first's with each of the next's, up to a
     text not whole (what follows it is not known)."""
@@ -94,8 +117,10 @@ def names_given(tree: nodes.Template) -> Given:
     given: Given = {}
 
     def give(target: nodes.Node, value: nodes.Node, line: int) -> None:
-        if isinstance(target, nodes.Name):
-            given.setdefault(target.name, []).append((value, line))
+        if isinstance(target, nodes.NSRef):  # {% set ns.u = ... %}
+            given.setdefault(f"{target.name}.{target.attr}", []).append((value, line))
+        elif isinstance(target, nodes.Name):
+            given.setdefault(target.name, []).append((_as_dict(value), line))
         elif isinstance(target, nodes.Tuple) and isinstance(value, (nodes.Tuple, nodes.List)):
             for name, item in zip(target.items, value.items):
                 give(name, item, line)
@@ -121,6 +146,14 @@ def names_given(tree: nodes.Template) -> Given:
         for keyword in call.kwargs if macro else ():
             give(nodes.Name(keyword.key, "param"), keyword.value, call.lineno)
     return given
+
+
+def _as_dict(value: nodes.Node) -> nodes.Node:
+    """``namespace(u=...)`` or ``dict(u=...)`` as the dict it makes (looked up as one: ``ns.u``), else ``value``."""
+    if (isinstance(value, nodes.Call) and isinstance(value.node, nodes.Name) and value.node.name in ("namespace", "dict")
+            and not value.args and value.dyn_args is None and value.dyn_kwargs is None):
+        return nodes.Dict([nodes.Pair(nodes.Const(keyword.key), keyword.value) for keyword in value.kwargs])
+    return value
 
 
 def _written_by(body: list[nodes.Node]) -> nodes.Node:

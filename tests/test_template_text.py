@@ -279,6 +279,14 @@ def test_the_addresses_a_template_writes_itself_are_found_where_they_stand():
     ('{% set s = "<img src=https://cdn.example/x.png>" %}{{ s|safe }}', "https://cdn.example/x.png"),
     ('<a href="{{ \'&#106;avascript:go()\'|safe }}">x</a>', "javascript:go()"),  # as the browser reads it
     ('<img srcset="{{ \'a.png 1x, https://cdn.example/b.png 2x\' }}" alt="">', "https://cdn.example/b.png"),
+    ('{% set d = {"u": "https://cdn.example/x.js"} %}<script src="{{ d.u }}"></script>', "https://cdn.example/x.js"),
+    ('{% set d = {"u": "https://cdn.example/x.js"} %}<script src="{{ d["u"] }}"></script>', "https://cdn.example/x.js"),
+    ('{% set n = namespace(u="https://cdn.example/x.js") %}<script src="{{ n.u }}"></script>',
+     "https://cdn.example/x.js"),
+    ('{% set n = namespace() %}{% set n.u = "https://cdn.example/x.js" %}<script src="{{ n.u }}"></script>',
+     "https://cdn.example/x.js"),
+    ('{% autoescape false %}{{ "<script src=https://cdn.example/x.js></script>" }}{% endautoescape %}',
+     "https://cdn.example/x.js"),  # escaping off: what it writes is markup
 ])
 def test_an_address_is_read_as_each_text_the_template_may_write_it(source, found):
     assert found in [address for _, _, address, _ in addresses(source)]
