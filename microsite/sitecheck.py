@@ -28,7 +28,7 @@ from .markup import BrowserParser
 from .model import Site
 from .patterns import compile_later
 from .provenance import normalize
-from .static_text import MARKUP, kind_of
+from .static_text import MARKUP, kind_of, manifest_addresses
 from .stylesheets import read_stylesheet
 
 EXTERNAL_SCHEMES = ("http", "https")
@@ -176,10 +176,10 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                                      "give it an address, or make it plain text")
                         for line, column in reading.dead)
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
-    for path in _other_markup(folder):  # an SVG image, an XHTML page of static/: what they load and link to
+    for path in _other_markup(folder):  # an SVG image, an XHTML page, a manifest: what they load and link to
         text = _page_text(path, problems)
         if text is not None:
-            reading, page_url = read_html(text), _url_of(folder, path, base.path)
+            reading, page_url = _read_other(path, text), _url_of(folder, path, base.path)
             problems.extend(ContentError(Location(path, line, column), problem) for href, line, column in reading.links
                             if (problem := _link_problem(href, page_url, folder, base, pages, allowed)))
             problems.extend(_load_problems(path, reading.resources, page_url, folder, base))
@@ -335,9 +335,19 @@ def _built_for(folder: Path) -> str:
 
 
 def _other_markup(folder: Path) -> list[Path]:
-    """The files of the build, other than its pages, that a browser reads as markup when opened
-    (``static_text.MARKUP``: an SVG image, an XHTML page, the feed, an XML file with a stylesheet)."""
-    return sorted(path for path in folder.rglob("*") if kind_of(path.name) in MARKUP and kind_of(path.name) != "html")
+    """The files of the build, other than its pages, that a browser reads for addresses when opened
+    (``static_text.MARKUP``: an SVG image, an XHTML page, the feed, an XML file with a stylesheet; a web app
+    manifest)."""
+    return sorted(path for path in folder.rglob("*") if kind_of(path.name) in MARKUP - {"html"} | {"webmanifest"})
+
+
+def _read_other(path: Path, text: str) -> PageReading:
+    if kind_of(path.name) != "webmanifest":
+        return read_html(text)
+    reading = PageReading()
+    for line, column, address, loaded in manifest_addresses(text):
+        (reading.resources if loaded else reading.links).append((address, line, column))
+    return reading
 
 
 def _url_of(folder: Path, path: Path, base_path: str) -> str:

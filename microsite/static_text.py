@@ -78,7 +78,7 @@ def shown_in_static(name: str, content: bytes) -> Shown | None:
         return shown
     shown = Shown([(line, 1, words) for line, words in enumerate(text.split("\n"), 1) if words.strip()])
     if kind == "webmanifest":
-        shown.addresses.extend(_manifest_addresses(text))
+        shown.addresses.extend(manifest_addresses(text))
     return shown
 
 
@@ -117,7 +117,7 @@ _MANIFEST_LOADS = frozenset({"src"})
 _MANIFEST_LINKS = frozenset({"start_url", "scope", "url", "action"})
 
 
-def _manifest_addresses(text: str) -> list[tuple[int, int, str, bool]]:
+def manifest_addresses(text: str) -> list[tuple[int, int, str, bool]]:
     """The addresses a web app manifest (``.webmanifest``, JSON) names, each where it is written (at its first
     place in the text, or the start where it is written with escapes); none in one that is not JSON, which a
     browser does not read either."""

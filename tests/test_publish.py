@@ -458,12 +458,14 @@ def test_check_site_reads_what_a_page_loads_by_its_styles_and_instructions_and_w
                                  ("https://cdn.example/h.svg#p", 8, 41)]
 
 
-def test_check_site_reads_the_svg_and_xhtml_files_of_the_build_and_lets_a_frame_of_nothing_be(
+def test_check_site_reads_the_svg_xhtml_and_manifest_files_of_the_build_and_lets_a_frame_of_nothing_be(
         minimal_project: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "site"
     build(minimal_project, out, BuildOptions())
     (out / "static" / "x.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">'
                                           '<image href="https://cdn.example/x.png"/></svg>', encoding="utf-8")
+    (out / "static" / "z.webmanifest").write_text('{"icons": [{"src": "https://cdn.example/i.png"}]}',
+                                                  encoding="utf-8")
     (out / "static" / "y.xhtml").write_text('<html xmlns="http://www.w3.org/1999/xhtml"><head><script '
                                             'src="//cdn.example/y.js"></script></head></html>', encoding="utf-8")
     page = out / "index.html"
@@ -474,5 +476,6 @@ def test_check_site_reads_the_svg_and_xhtml_files_of_the_build_and_lets_a_frame_
     err = capsys.readouterr().err
     assert "x.svg:1:41: loads 'https://cdn.example/x.png', from another host" in err
     assert "y.xhtml:1:50: loads '//cdn.example/y.js', from another host" in err
+    assert "z.webmanifest:1:21: loads 'https://cdn.example/i.png', from another host" in err
     assert "loads 'javascript:go()', and the site loads nothing by 'javascript:'" in err
     assert "about:blank" not in err
