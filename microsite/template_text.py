@@ -17,7 +17,9 @@ string or a number it writes (``{{ "since 1952" }}``, ``{{ "87" if en }}``,
 page's title, a UI string by its key, ``loop.index + 1``) is checked where
 that comes from, and a string it compares, looks up or passes to a macro or
 a function (``t("note")``, ``lang == "en"``, ``card(heading="h2")``) is
-code. A ``<style>`` element's or a ``style`` attribute's CSS is read as a
+code where it is passed: a macro of the template's own shows it where the
+macro writes that parameter in text (``{{ heading }}``), as a name set is
+(see ``template_values.names_given``). A ``<style>`` element's or a ``style`` attribute's CSS is read as a
 stylesheet is (see ``stylesheets``: its strings, its counters), and a list
 numbered from another number than 1 (``<ol start="49">``, ``<li value="49">``)
 is refused as a counter moved from its default is. The files of ``static/``
@@ -114,10 +116,7 @@ class _Reading:
 
     @functools.cached_property
     def given(self) -> template_values.Given:
-        try:
-            return template_values.names_given(self.environment.parse(self.source))
-        except jinja2.TemplateSyntaxError:
-            return {}  # (reported where it is compiled)
+        return _names_given(self.source, self.environment)
 
     def closed_up(self, value: str) -> str:
         """``value`` without the blanks of its expressions (each its mark alone), so that the spaces left are those
@@ -217,22 +216,14 @@ def address_mistakes(shown: Shown, path: Path) -> list[ContentError]:
     return mistakes
 
 
-def _names_given(source: str, environment: jinja2.Environment) -> dict[str, list[tuple[nodes.Node, int]]]:
-    """What the template gives each name it sets, with the line it does so on: ``{% set label = "since 1952" %}``,
-    ``{% for label in ["3 pillars", "9 chambers"] %}`` (one that does not parse gives none: its mistake is
+def _names_given(source: str, environment: jinja2.Environment) -> template_values.Given:
+    """What the template gives each name it sets (see ``template_values.names_given``: ``{% set label = "since
+    1952" %}``, ``{% for label in ["3 pillars", "9 chambers"] %}``); none where it does not parse (its mistake is
     reported where it is compiled)."""
     try:
-        tree = environment.parse(source)
+        return template_values.names_given(environment.parse(source))
     except jinja2.TemplateSyntaxError:
         return {}
-    given: dict[str, list[tuple[nodes.Node, int]]] = {}
-    for assigned in tree.find_all(nodes.Assign):
-        if isinstance(assigned.target, nodes.Name):
-            given.setdefault(assigned.target.name, []).append((assigned.node, assigned.lineno))
-    for loop in tree.find_all(nodes.For):
-        if isinstance(loop.target, nodes.Name) and isinstance(loop.iter, (nodes.List, nodes.Tuple)):
-            given.setdefault(loop.target.name, []).extend((item, loop.lineno) for item in loop.iter.items)
-    return given
 
 
 def _blanked(source: str, environment: jinja2.Environment, expressions: list[tuple[int, int]] | None = None) -> str:

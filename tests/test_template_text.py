@@ -226,6 +226,12 @@ def test_a_template_of_more_expressions_than_there_are_marks_is_read_without_the
     assert [text.strip() for _, _, text in shown_runs("<p>{{ '4 tiers' }}</p>", ENVIRONMENT)] == ["4 tiers"]
 
 
+def test_what_a_macro_of_the_template_writes_in_text_is_read_where_it_is_given():
+    source = ('{% macro badge(label="since 1952", kind="h2") %}<span class="{{ kind }}">{{ label }}</span>'
+              '{% endmacro %}\n{{ badge() }} {{ badge("49 chambers", kind="h3") }}')
+    assert sorted(text for _, _, text in shown_runs(source, ENVIRONMENT)) == ["49 chambers", "since 1952"]
+
+
 def addresses(source: str) -> list[tuple[int, int, str, bool]]:
     return read_shown(source, ENVIRONMENT).addresses
 
