@@ -62,11 +62,11 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
     its lists and styles make otherwise (a list numbered from 49, a counter started at 93)."""
     parser = _Shown()
     expressions: list[tuple[int, int]] = []
-    parser.feed(_blanked(source, environment, expressions) if environment is not None else source)
+    parser.feed(_named(source, _blanked(source, environment, expressions)) if environment is not None else source)
     parser.close()
     if environment is None:
         return Shown(parser.runs, parser.counted, parser.addresses)
-    addresses = _addresses_written(parser.addresses, source, expressions, environment)
+    addresses = _addresses_written(parser.addresses, source, expressions, environment, parser.attributes_written)
     if not expressions:
         return Shown(parser.runs, parser.counted, addresses)
     # Each expression's place in the blanked text holds its mark (see _blanked): those the HTML put in text a
@@ -86,11 +86,14 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
 
 
 def _addresses_written(found: list[tuple[int, int, str, bool]], source: str, expressions: list[tuple[int, int]],
-                       environment: jinja2.Environment) -> list[tuple[int, int, str, bool]]:
+                       environment: jinja2.Environment, attributes: list[tuple[int, int, str, str]] = ()
+                       ) -> list[tuple[int, int, str, bool]]:
     """The addresses of ``found`` (as the blanked template has them: see :func:`_blanked`) as the template writes
     them, each text they may begin with (see ``template_values``: ``{{ cdn ~ "/x.js" }}``, where ``{% set cdn =
     "https://..." %}``; ``{{ "java" }}script:``), where the constant it begins with is written (else at its tag);
-    and the addresses of markup an expression writes unescaped (``{{ "<script src=...>"|safe }}``)."""
+    those of the attributes an expression writes (``<a {{ 'href=...' }}>``, in ``attributes``: line, column, tag
+    and the name the parser gave its mark), at its tag; and those of markup an expression writes unescaped
+    (``{{ "<script src=...>"|safe }}``)."""
     reading = _Reading(source, expressions, environment)
     addresses = []
     for line, column, value, loaded in found:
@@ -99,6 +102,10 @@ def _addresses_written(found: list[tuple[int, int, str, bool]], source: str, exp
             # (and each piece of what an expression writes: "a.png 1x, https://cdn.example/b.png 2x" in a srcset)
             addresses.extend((*(place or (line, column)), piece.rstrip(","), loaded)
                              for text, place in reading.texts(word) for piece in text.split() if piece.rstrip(","))
+    for line, column, tag, marks in attributes:  # each text the expression writes, read as the tag's attributes
+        for mark in (char for char in marks if _MARK <= ord(char) < _MARK + len(expressions)):
+            addresses.extend((line, column, address, loaded) for text in reading.written(ord(mark) - _MARK)
+                             for _, _, address, loaded in read_shown(f"<{tag} {text.text}>", None).addresses)
     unescaped = "autoescape" in source  # (in {% autoescape false %}, what any expression writes is markup)
     for index, (start, end) in enumerate(expressions):
         if unescaped or "safe" in source[start:end]:
@@ -270,6 +277,18 @@ def _blanked(source: str, environment: jinja2.Environment, expressions: list[tup
     return "".join(marked)
 
 
+def _named(source: str, blanked: str) -> str:
+    """``blanked`` with a tag whose name an expression writes (``<{{ heading }}>``, blanked to ``<`` and spaces,
+    which HTML reads as text) named ``x``, an element the table does not know: its attributes are read as any
+    element's are (a ``src`` loads), not as text."""
+    named, at = list(blanked), source.find("{{")
+    while at >= 0:
+        if blanked[at] == " " and blanked.endswith(("<", "</"), 0, at):
+            named[at] = "x"
+        at = source.find("{{", at + 2)
+    return "".join(named)
+
+
 _MARK = 0xF0000  # a private-use plane: an expression's mark in the blanked text (see _blanked)
 # A conversion of a format string (%d, %.1f, %(name)s): code, where the number it formats is written
 _FORMAT_SPEC = compile_later(r"%(?:\([^)]*\))?[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]")
@@ -394,6 +413,7 @@ class _Shown(BrowserParser):
         self.runs: list[tuple[int, int, str]] = []
         self.counted: list[Counted] = []
         self.addresses: list[tuple[int, int, str, bool]] = []
+        self.attributes_written: list[tuple[int, int, str, str]] = []  # (line, column, tag, its marks: see below)
         self._hidden = 0  # inside a script or a template element
         self._style: list[str] | None = None  # inside a style element: its text so far
         self._style_at = (1, 0)  # where its text begins
@@ -406,6 +426,8 @@ class _Shown(BrowserParser):
             self._style = []
         shown_meta = tag == "meta" and _meta_shown(dict(attrs))
         self.addresses.extend((line, offset + 1, address, loaded) for address, loaded in addresses_of(tag, attrs))
+        # <a {{ 'href=...' }}>: an expression that writes attributes (its mark stands as an attribute's name)
+        self.attributes_written.extend((line, offset + 1, tag, name) for name, _ in attrs if name >= chr(_MARK))
         if tag == "iframe" and any(name == "srcdoc" for name, _ in attrs):
             self.counted.append(Counted(line, offset + 1, "an iframe's srcdoc: a page written into an attribute, "
                                         "whose words the build does not read", HINT_SRCDOC))

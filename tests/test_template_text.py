@@ -293,6 +293,8 @@ def test_the_addresses_a_template_writes_itself_are_found_where_they_stand():
      "https://cdn.example/x.js"),
     ('{% autoescape false %}{{ "<script src=https://cdn.example/x.js></script>" }}{% endautoescape %}',
      "https://cdn.example/x.js"),  # escaping off: what it writes is markup
+    ('<a {{ "href=javascript:go()" }}>x</a>', "javascript:go()"),  # attributes an expression writes
+    ('<{{ tag }} src="https://cdn.example/x.js"></{{ tag }}>', "https://cdn.example/x.js"),  # a tag it names
 ])
 def test_an_address_is_read_as_each_text_the_template_may_write_it(source, found):
     assert found in [address for _, _, address, _ in addresses(source)]
