@@ -446,8 +446,11 @@ _EN_LINKS = (r"(?:of|worth|totall?ing|totall?ed|reach(?:ed|ing)|exceed(?:ed|ing)
 # A number that a share is of, or that the things are among, is the whole: not what each thing is said to have (what
 # each member gave of the 450 million yuan, each chamber among the 10, a part in the 6.3 billion yuan).
 _A_WHOLE_BEFORE = r"(?<!\spart\sof\s)(?<!\sshare\sof\s)(?<!\sof\sthe\s)(?<!\sin\sthe\s)(?<!\samong\sthe\s)(?<!\sfrom\sthe\s)(?<!\stoward\sthe\s)(?<!\stowards\sthe\s)"
+# (Every branch begins with one of _RATE_EN_FIRST_LETTERS: a place where another letter or a mark stands is passed
+# over at once, where the branches were each tried there: the match from the far end of a window looks at each.)
+_RATE_EN_FIRST_LETTERS = "abcdefhmopqswy"
 _RATE_EN_BEFORE = compile_later(
-    r"(?s:.*)\b(?:(?:every|each(?:\s+and\s+every)?)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
+    r"(?s:.*)\b(?=[" + _RATE_EN_FIRST_LETTERS + r"])(?:(?:every|each(?:\s+and\s+every)?)\s+(?:(?P<count>" + _EN_COUNT + r")\s+(?P<spans>" + _EN_SPANS + r")"
     r"|(?:single\s+)?(?P<span>year|month|week|day|quarter|weekend)|(?:single\s+)?(?P<thing>" + _EN_THINGS + r"))\b(?!\s+of\b)"
     r"[^.;:!?0-9]{0,40}" + _A_WHOLE_BEFORE +
     rf"|\b(?P<subject>{_EN_THINGS})\s+each\b[^.;:!?0-9]{{0,40}}" + _A_WHOLE_BEFORE +  # (the 49 chambers each gave 1 million yuan)
