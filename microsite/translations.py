@@ -226,13 +226,18 @@ def describe_change(before: str, after: str) -> tuple[str, str]:
     # The first line changed that has words: a paragraph added after a blank line was summed up as "added ''"
     removed = next((line[1:] for line in diff[2:] if line.startswith("-") and line[1:].strip()), "")
     added = next((line[1:] for line in diff[2:] if line.startswith("+") and line[1:].strip()), "")
-    summary = f"'{_short(removed)}' became '{_short(added)}'" if removed and added else (
+    # A line changed far into it is shown from a little before the change (a link's new target at the end of a long
+    # paragraph was summed up by the two beginnings, alike: '…联络…' became '…联络…')
+    alike = len(os.path.commonprefix([removed.strip(), added.strip()])) if removed and added else 0
+    start = alike - 20 if alike > 40 else 0
+    summary = f"'{_short(removed, start)}' became '{_short(added, start)}'" if removed and added else (
         f"removed '{_short(removed)}'" if removed else f"added '{_short(added)}'")
     return summary, "\n".join(diff)
 
 
-def _short(line: str, most: int = 60) -> str:
+def _short(line: str, start: int = 0, most: int = 60) -> str:
     line = line.strip()
+    line = "…" + line[start:] if start else line
     return line if len(line) <= most else line[:most - 1] + "…"
 
 

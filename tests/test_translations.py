@@ -260,9 +260,12 @@ def test_translated_reads_yaml_as_the_build_does(minimal_project: Path, capsys: 
     ("一。\n", "一。\n\n二。\n", "added '二。'"),
     ("一。\n\n二。\n", "一。\n", "removed '二。'"),
     ("一。\n\n二。\n", "一。\n\n三。\n\n", "'二。' became '三。'"),
+    pytest.param("见" * 70 + "[甲](a.md)。\n", "见" * 70 + "[甲](b.md)。\n",
+                 "'…" + "见" * 16 + "[甲](a.md)。' became '…" + "见" * 16 + "[甲](b.md)。'", id="past-the-60th"),
 ])
 def test_a_change_is_summed_up_by_its_first_line_with_words(before: str, after: str, summary: str) -> None:
-    """A paragraph added after a blank line was summed up as "added ''": the blank line was the first added."""
+    """A paragraph added after a blank line was summed up as "added ''": the blank line was the first added; a line
+    changed past its 60th character was summed up by two beginnings alike ('…联络…' became '…联络…')."""
     from microsite.translations import describe_change
 
     assert describe_change(before, after)[0] == summary
