@@ -18,12 +18,12 @@ import pytest
 from microsite import write
 from microsite.cli import main
 from microsite.feeds import feed_path
-from microsite.model import BuildOptions
+from microsite.model import BuildOptions, output_path, page_url
 from microsite.pipeline import build
 from microsite.sitecheck import check_built_site, said_in_sources
 from microsite.write import MARKER, remove_leftovers
 from tests.conftest import PROJECT, TEST_BASE_URL
-from tests.html import other_language, page_file, parse_page, read_page
+from tests.html import other_language, parse_page, read_page
 
 SUBPATH = "/icf-explained/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -103,10 +103,12 @@ def test_canonical_and_alternates_are_absolute_under_the_subpath(subpath_server,
     origin, out = subpath_server
     config, lang = real_model.config, other_language(real_model)
 
-    def address(code: str) -> str:
-        return f"{origin}{SUBPATH}" + page_file(real_model, "statistics", code).removesuffix("index.html")
+    key = max(page.key for page in real_model.pages if page.template != "404")  # any page: an editor may delete any
 
-    page = read_page(out / page_file(real_model, "statistics", lang))
+    def address(code: str) -> str:
+        return f"{origin}{SUBPATH}" + page_url(key, code, config.default_language).removeprefix("/")
+
+    page = read_page(out / output_path(page_url(key, lang, config.default_language)))
     assert page.canonical == address(lang)
     default = next(language.tag for language in config.languages if language.code == config.default_language)
     assert page.alternates[default] == address(config.default_language)
@@ -156,7 +158,8 @@ def _check_feed(built_site: Path, real_model, feed: str) -> None:
     for required in ("id", "title", "updated", "author"):
         assert root.find(f"{ATOM}{required}") is not None
     entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == len(real_model.sources) + len(real_model.events)
+    timeline = any(page.template == "timeline" for page in real_model.pages)  # an event's entry links to it
+    assert len(entries) == len(real_model.sources) + (len(real_model.events) if timeline else 0)
     ids = [entry.find(f"{ATOM}id").text for entry in entries]
     assert len(set(ids)) == len(ids)
     for entry in entries:
@@ -240,13 +243,14 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
 
     copy = tmp_path / "copy"
     shutil.copytree(built_site, copy)
-    lang = other_language(site)  # the pages are found by their templates: an editor may rename any of them
-    page = copy / page_file(site, "statistics", lang)
-    timeline = "/" + page_file(site, "timeline", lang).removesuffix("index.html")
+    lang = other_language(site)  # any two pages: an editor may rename or delete any of them
+    urls = sorted(page.url for page in site.pages if page.lang == lang and page.template != "404")
+    page = copy / output_path(urls[0])
+    target = urls[0]  # (a place on it that is not there)
     said = said_in_sources(site)  # (a number no source says, whatever the sources come to say)
     unsaid = next(number for number in range(90001, 99999) if str(number) not in said)
     page.write_text(page.read_text(encoding="utf-8").replace(
-        "</main>", f'<a href="/{lang}/nowhere/">x</a><a href="{timeline}#no-such">y</a>'
+        "</main>", f'<a href="/{lang}/nowhere/">x</a><a href="{target}#no-such">y</a>'
                    '<a href="https://tracker.example/">z</a><img src="https://cdn.example/x.png" alt="">'
                    f'<p id="twice"></p><span id="twice"></span><a title="a quote">w</a><p>{unsaid}</p>'
                    '<iframe srcdoc="<p>hi</p>"></iframe><img src="data:image/png;base64,AAAA" alt=""></main>'),
@@ -254,11 +258,11 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     stylesheet = next((copy / "static").glob("*.css"))
     with stylesheet.open("a", encoding="utf-8") as sheet:
         sheet.write("\n@font-face{src:url(https://fonts.example/x.woff2)}.m{background:url(missing.png)}")
-    glossary = page_file(site, "glossary", lang)
-    (copy / glossary).unlink()
+    deleted = output_path(urls[-1])  # another page, deleted after the build
+    (copy / deleted).unlink()
     messages = sorted(problem.message for problem in check_built_site(copy, site))
     assert f"link to '/{lang}/nowhere/', which is not in the build" in messages
-    assert f"link to '{timeline}#no-such': no element with id 'no-such' there" in messages
+    assert f"link to '{target}#no-such': no element with id 'no-such' there" in messages
     assert "links to another host: https://tracker.example/" in messages
     assert "loads 'https://cdn.example/x.png', from another host" in messages
     assert "the id 'twice' is given twice on this page: a link to it lands on the first" in messages
@@ -269,7 +273,7 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     assert "a link that leads nowhere (an <a> without href)" in messages
     assert f"the number '{unsaid}' is on this page, but no source says it: '{unsaid}'" in messages
     tag = next(language.tag for language in site.config.languages if language.code == lang)
-    address = "https://example.org/" + glossary.removesuffix("index.html")
+    address = "https://example.org/" + deleted.removesuffix("index.html")
     assert any(f"hreflang {tag.lower()} points at '{address}', not a page" in m.lower() for m in messages), messages
 
 
