@@ -296,9 +296,9 @@ def _translated(arguments: argparse.Namespace, root: Path) -> int:
     config = read_config_file(root)
     if not arguments.paths and not arguments.all:
         return _untranslated(root)
-    paths = arguments.paths or everything_translatable(root, config.default_language)
+    paths = arguments.paths or everything_translatable(root, config.original_language)
     try:
-        lines = mark(root, config.default_language, config.codes, paths)
+        lines = mark(root, config.original_language, config.codes, paths)
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

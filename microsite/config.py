@@ -40,13 +40,14 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
     if mapping is None:
         return None
     fields = Fields(mapping, "site.yaml", errors,
-                    ("title", "description", "languages", "default_language", "base_url"), ("nav", "organisation", "editions"))
+                    ("title", "description", "languages", "default_language", "base_url"), ("nav", "organisation", "editions", "original_language"))
     tags: dict[str, str] = {}  # each tag read, in lower case, and whose it is: no two languages share one
     languages = _languages(fields, tags, errors, plain)
     if not languages:
         return None
     codes = tuple(language.code for language in languages)
-    default = fields.choice("default_language", codes, codes[0])
+    default = fields.choice("default_language", codes, codes[0]) or codes[0]
+    original = fields.choice("original_language", codes, default) or default  # what the others are translated from
     title = _per_language(fields, "title", codes, errors, plain)
     description = _per_language(fields, "description", codes, errors, plain)
     url = _base_url(fields.text("base_url", "/"), fields.loc("base_url"), errors) if base_url is None \
@@ -59,8 +60,8 @@ def read_config(data: DataFile | None, errors: ErrorList, base_url: str | None =
             first.setdefault(item.strip(), nav_list.item_loc(index))
     locations = tuple(first[key] for key in nav) if first else ()
     editions = read_editions(mapping.get("editions"), fields.loc("editions"), codes, tags, errors, plain)
-    return Config(data.path, title, description, languages, default or codes[0], url, nav, locations,
-                  _organisation(fields, codes, errors, plain), editions)
+    return Config(data.path, title, description, languages, default, url, nav, locations,
+                  _organisation(fields, codes, errors, plain), editions, original)
 
 
 def _languages(fields: Fields, tags: dict[str, str], errors: ErrorList,

@@ -29,11 +29,11 @@ from .tracing import PlainField
 
 def translation_warnings(pages: list[Page], config: Config, ledger: dict | None = None) -> list[ContentError]:
     """Translations that were never marked as such, or whose original changed since (with what changed)."""
-    originals = {page.key: page for page in pages if page.lang == config.default_language}
+    originals = {page.key: page for page in pages if page.lang == config.original_language}
     warnings = []
     for page in pages:
         original = originals.get(page.key)
-        if original is None or page.lang == config.default_language:
+        if original is None or page.lang == config.original_language:
             continue
         hint = f"bring it up to date, then run: python3 build.py translated {_shown(page.path)}"
         if page.body == original.body and page.title == original.title:
@@ -62,14 +62,14 @@ def original_warnings(raw: RawContent, records: Records, config: Config, ledger:
     """Records and sources whose original words changed since their translations were brought up to date."""
     located = {f"{kind.prefix}:{record.id}": record.location
                for kind in RECORD_KINDS for record in getattr(records, kind.field)}
-    others = ", ".join(code for code in config.codes if code != config.default_language)
+    others = ", ".join(code for code in config.codes if code != config.original_language)
     warnings = []
     for original in _originals(raw, config):
         changed, summary, diff = translations.changed_since(original, ledger)
         if changed:
             warnings.append(ContentError(
                 located.get(original.key, Location(original.path)),
-                f"{original.what}: its {config.default_language} words changed since its {others} translation was "
+                f"{original.what}: its {config.original_language} words changed since its {others} translation was "
                 "brought up to date" + (f": {summary}" if summary else ""),
                 f"update the {others} words, then run: python3 build.py translated {_shown(original.path)}", diff))
     return warnings
@@ -77,7 +77,7 @@ def original_warnings(raw: RawContent, records: Records, config: Config, ledger:
 
 def _originals(raw: RawContent, config: Config) -> list[translations.Original]:
     """The records' and sources' words in the default language (what the other languages translate)."""
-    originals = translations.record_originals(raw.data, config.default_language)
+    originals = translations.record_originals(raw.data, config.original_language)
     for document in raw.sources:
         ident = document.path.name[:-3]
         if "." not in ident and isinstance(document.front, dict):
@@ -92,7 +92,7 @@ def record_warnings(records: Records, config: Config) -> list[ContentError]:
         if term.evidence is None:
             warnings.append(ContentError(term.location, f"glossary term '{term.id}' has no source quote",
                                          "add source: and quote: where the article uses the term"))
-    default = config.default_language
+    default = config.original_language
     for record in [*records.statistics, *records.events, *records.terms]:
         for lang, words in record.text.items():
             if lang != default and words == record.text[default]:

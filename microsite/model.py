@@ -114,6 +114,12 @@ class Config:
     nav_locations: tuple[Location, ...] = ()  # where each nav entry is written, for error messages
     organisation: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> name, alternate_name
     editions: tuple = ()  # editions.Edition: languages the build converts from another (site.yaml editions:)
+    original_language: str = ""  # the language the others are translated from (site.yaml original_language:);
+    # empty: the default language. Not the same thing: English may be published at the root of a site written in Chinese
+
+    def __post_init__(self) -> None:
+        if not self.original_language:
+            object.__setattr__(self, "original_language", self.default_language)
 
     @cached_property  # asked for on every page and link; a frozen dataclass may still cache in its __dict__
     def codes(self) -> tuple[str, ...]:

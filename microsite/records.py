@@ -490,24 +490,24 @@ _PLACEHOLDER = compile_later(r"(?<!\{)\{([A-Za-z_]\w*)\}(?!\})")  # {count}, not
 
 
 def _same_placeholders(key: str, words: dict[str, str], config: Config, fields: Fields, errors: ErrorList) -> None:
-    """Each language's words of a UI string have the ``{placeholders}`` of the default language's, which the
+    """Each language's words of a UI string have the ``{placeholders}`` of the original language's, which the
     site fills in (a template, or the search page's script): one mistyped in a translation would be shown as
     typed. (As gettext's ``msgfmt --check-format`` holds a translation to its original's.) A string the site
     itself fills in (``conventions.FILLED_STRINGS``) holds only the placeholders it fills."""
-    original = set(_PLACEHOLDER.findall(words.get(config.default_language, "")))
+    original = set(_PLACEHOLDER.findall(words.get(config.original_language, "")))
     filled = FILLED_STRINGS.get(key)
     unknown = sorted(original - set(filled)) if filled is not None else []
     if unknown:
         shown = ", ".join("{" + name + "}" for name in filled)
-        errors.add(fields.loc(config.default_language), f"string '{key}' ({config.default_language}): "
+        errors.add(fields.loc(config.original_language), f"string '{key}' ({config.original_language}): "
                    f"{{{unknown[0]}}} is not one of its placeholders", f"its placeholders are {shown}")
         return
     for code in config.codes:
         found = set(_PLACEHOLDER.findall(words.get(code, "")))
-        if code != config.default_language and words.get(code) and found != original:
+        if code != config.original_language and words.get(code) and found != original:
             shown = ", ".join("{" + name + "}" for name in sorted(original)) or "none"
             errors.add(fields.loc(code), f"string '{key}' ({code}): its placeholders are not those of the "
-                       f"{config.default_language} words", f"write the same ones, each as it is: {shown}")
+                       f"{config.original_language} words", f"write the same ones, each as it is: {shown}")
 
 
 def check_groups(records: Records, strings: dict[str, dict[str, str]], config: Config, errors: ErrorList) -> None:

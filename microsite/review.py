@@ -87,7 +87,7 @@ def render_review(site: Site) -> bytes:
     stale = {Path(w.location.path) for w in site.warnings}
 
     def status(page) -> str:
-        if page.lang == config.default_language:
+        if page.lang == config.original_language:
             return "original"
         if page.path in stale:
             return '<span class="stale">needs attention (see warnings)</span>'

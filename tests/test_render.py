@@ -604,3 +604,17 @@ def test_a_template_in_a_linked_folder_is_read_again_when_saved_with_its_old_tim
     build(minimal_project, out, cache=cache)
     assert "<p>after!</p>" in (out / "index.html").read_text(encoding="utf-8")
     cache.close()
+
+
+def test_the_glossary_and_the_pillars_show_the_articles_words_wherever_the_root_language(sample_project: Path):
+    """With English published at the root of a site written in Chinese, the glossary gave each term in English
+    alone ('Federation of Industry and Commerce', its Chinese gone) and in Chinese as 'Federation ... · 工商联', and
+    the pillar cards alike: they showed the default language's words as the article's."""
+    replace_in(sample_project / "content" / "site.yaml", "default_language: zh",
+               "default_language: en\noriginal_language: zh")
+    pages = {output.path: output.content.decode("utf-8") for output in rendered(sample_project)}
+    english, chinese = pages["glossary/index.html"], pages["zh/glossary/index.html"]
+    assert '<dt><span lang="zh-Hans">工商联</span> · Federation of Industry and Commerce' in english
+    assert '<dt><span lang="zh-Hans">工商联</span> <span class="pinyin"' in chinese
+    assert re.search(r'<span class="term" lang="zh-Hans">强素质</span>\s*Competence', pages["index.html"])
+    assert re.search(r'<span class="term" lang="zh-Hans">强素质</span>\s*</a>', pages["zh/index.html"])

@@ -349,3 +349,30 @@ def test_a_ledgers_fingerprint_of_digits_is_read_back_as_the_text_it_is(tmp_path
     write_ledger(path, {"stat:x": {"fingerprint": fingerprint_written, "original": "49"}})
     assert parse_yaml(path.read_text(encoding="utf-8"), path)["stat:x"] == {"fingerprint": fingerprint_written,
                                                                             "original": "49"}
+
+
+def test_the_originals_keep_their_language_when_another_is_published_at_the_root(minimal_project: Path,
+                                                                                capsys: pytest.CaptureFixture) -> None:
+    """Publishing English at the root (default_language: en) made every Chinese original a translation of English:
+    'its en words changed since its zh translation' for every record, each zh page 'not marked as a translation',
+    and `translated --all` marked the Chinese pages."""
+    everything = ("content/pages/timeline.en.md", "content/data/statistics.yaml", "content/data/glossary.yaml",
+                  "content/sources/2023-10-11-abcdef12.en.md")
+    marked(minimal_project, *everything, capsys=capsys)
+    settings = minimal_project / "content" / "site.yaml"
+    edit(settings, "default_language: zh", "default_language: en\noriginal_language: zh")
+    assert out_of_step(minimal_project) == []
+    assert not any(".zh.md: not marked" in warning for warning in warnings_of(minimal_project))
+    edit(minimal_project / "content/data/statistics.yaml", "    label: 所属商会", "    label: 所属的商会")
+    [statistic] = out_of_step(minimal_project)
+    assert "its zh words changed since its en translation was brought up to date" in statistic
+    from microsite.cli import main
+
+    assert main(["--root", str(minimal_project), "translated", "--all"]) == 0
+    out = capsys.readouterr().out
+    assert "translated from index.zh.md" in out  # the translations are marked, not the originals
+    assert not any(line.endswith(".zh.md") for line in out.splitlines()), out
+    assert out_of_step(minimal_project) == []
+    edit(settings, "original_language: zh", "original_language: fr")
+    assert main(["--root", str(minimal_project), "check"]) == 1
+    assert "original_language" in capsys.readouterr().err
