@@ -18,12 +18,16 @@ _OG_LOCALES = {"zh-hans": "zh_CN", "zh-hant": "zh_TW", "zh": "zh_CN", "en": "en_
 
 
 def og_locale(tag: str) -> str:
-    """Open Graph's ``language_TERRITORY`` for a BCP 47 tag (``zh-Hans`` -> ``zh_CN``)."""
-    lowered = tag.lower()
-    if lowered in _OG_LOCALES:
-        return _OG_LOCALES[lowered]
-    language, _, region = tag.partition("-")
-    return f"{language.lower()}_{region.upper()}" if len(region) == 2 else language.lower()
+    """Open Graph's ``language_TERRITORY`` for a BCP 47 tag (``zh-Hans`` -> ``zh_CN``, ``zh-Hant-TW`` -> ``zh_TW``):
+    the tag's region, after its script if it has one (``zh-Hant-TW`` was read as ``zh``); without one, the territory
+    its language and script imply, if the table knows it. Variants and extensions (``-x-...``) say no region."""
+    subtags = tag.lower().split("-")
+    language, rest = subtags[0], subtags[1:]
+    script = rest.pop(0) if rest and len(rest[0]) == 4 and rest[0].isalpha() else ""
+    if rest and len(rest[0]) == 2 and rest[0].isalpha():
+        return f"{language}_{rest[0].upper()}"
+    implied = f"{language}-{script}" if script else language
+    return _OG_LOCALES.get(implied, _OG_LOCALES.get(language, language))
 
 
 def json_ld(site: Site, lang: str, url: str, title: str, description: str, article: Source | None) -> Markup:

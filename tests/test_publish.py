@@ -195,6 +195,19 @@ def test_every_page_head_has_social_and_structured_data(built_site: Path, real_m
         assert [item["name"] for item in organisations] == ([names["name"]] if names else []), path
 
 
+@pytest.mark.parametrize("tag, locale", [
+    ("zh-Hans", "zh_CN"), ("zh-Hant", "zh_TW"), ("zh", "zh_CN"), ("en", "en_US"), ("en-GB", "en_GB"),
+    ("zh-Hant-TW", "zh_TW"), ("zh-Hant-HK", "zh_HK"), ("zh-Hans-SG", "zh_SG"), ("zh-hant-tw", "zh_TW"),
+    ("en-GB-oxendict", "en_GB"), ("en-US-x-twain", "en_US"), ("en-x-gb", "en_US"), ("fr", "fr"),
+])
+def test_a_tag_with_a_script_and_a_region_is_the_open_graph_locale_of_its_region(tag: str, locale: str) -> None:
+    """An edition tagged zh-Hant-TW (a valid tag, and the one a Taiwan edition would take) was og:locale 'zh':
+    the region after a script was not read, nor the territory a script implies without one."""
+    from microsite.structured import og_locale
+
+    assert og_locale(tag) == locale
+
+
 def test_source_page_describes_the_news_article(sample_site: Path) -> None:
     html = (sample_site / "en/sources/2023-10-11-eb7c93e7/index.html").read_text(encoding="utf-8")
     [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
