@@ -618,3 +618,14 @@ def test_the_glossary_and_the_pillars_show_the_articles_words_wherever_the_root_
     assert '<dt><span lang="zh-Hans">工商联</span> <span class="pinyin"' in chinese
     assert re.search(r'<span class="term" lang="zh-Hans">强素质</span>\s*Competence', pages["index.html"])
     assert re.search(r'<span class="term" lang="zh-Hans">强素质</span>\s*</a>', pages["zh/index.html"])
+
+
+def test_a_quote_is_marked_with_the_tag_of_its_sources_language(minimal_project: Path):
+    """The figures' and the events' quotes were marked lang="zh-Hans" whatever the site calls Chinese (a site whose
+    zh is tagged zh-CN, or zh alone), as a source page marks the article's words by their language's tag."""
+    replace_in(minimal_project / "content" / "site.yaml", "zh: {name: 中文, tag: zh-Hans}", "zh: {name: 中文, tag: zh-CN}")
+    pages = {output.path: output.content.decode("utf-8") for output in rendered(minimal_project)}
+    for path in ("statistics/index.html", "en/statistics/index.html", "timeline/index.html", "en/timeline/index.html"):
+        assert 'lang="zh-Hans"' not in pages[path], path
+    assert re.search(r'<a href="[^"]*" lang="zh-CN">[^<]*护航', pages["en/statistics/index.html"])
+    assert re.search(r'<q lang="zh-CN">', pages["en/timeline/index.html"])
