@@ -213,6 +213,24 @@ def _check_pairs(by_key: dict[str, dict[str, PageLike]], config: Config, errors:
                 errors.add(Location(page.path), f"two pages use 'template: {template}': '{templates[template]}' and '{key}'",
                            "only one page of the site can show that")
             templates[template] = key
+    _check_home(by_key, templates.get("home"), unreadable, errors)
+
+
+def _check_home(by_key: dict[str, dict[str, PageLike]], home: str | None, unreadable: frozenset[Path],
+                errors: ErrorList) -> None:
+    """The page ``index`` is the one published at the site's root, which every page's title links to: a home page
+    renamed was reported in a template (base.html's href('index')), where an editor could do nothing about it."""
+    if not by_key or "index" in by_key or any(path.name.startswith("index.") for path in unreadable):
+        return
+    if home is not None:
+        page = next(iter(by_key[home].values()))
+        errors.add(Location(page.path), f"the home page is '{home}', but the page published at the site's root "
+                   "(/), which every page's title links to, is the page 'index'",
+                   f"rename pages/{home}.<lang>.md to pages/index.<lang>.md, and the links and the nav entry to it")
+        return
+    page = next(iter(next(iter(by_key.values())).values()))
+    errors.add(Location(_pages_root(page.path)), "no page 'index': it is the page published at the site's root (/), "
+               "which every page's title links to", "create pages/index.<lang>.md, e.g. with 'template: home'")
 
 
 def _sibling(path: Path, key: str, lang: str) -> Path:

@@ -360,6 +360,24 @@ The Jinjiang Federation of Industry and Commerce (晋江市工商联) works with
 # --- pages and site.yaml -------------------------------------------------------------------
 
 
+def test_a_home_page_renamed_is_reported_at_its_file_not_in_a_template(root: Path):
+    """The page published at the site's root is 'index': one renamed (start) was reported at templates/base.html
+    ("a page the site does not have in any language: href('index')"), which an editor does not edit."""
+    pages = root / "content" / "pages"
+    for code in ("zh", "en"):
+        (pages / f"index.{code}.md").rename(pages / f"start.{code}.md")
+    edit(root, "site.yaml", "nav: [index,", "nav: [start,")
+    assert mistakes(root) == ["content/pages/start.en.md: the home page is 'start', but the page published at the "
+                              "site's root (/), which every page's title links to, is the page 'index'\n  hint: "
+                              "rename pages/start.<lang>.md to pages/index.<lang>.md, and the links and the nav "
+                              "entry to it"]
+    for code in ("zh", "en"):
+        edit(root, f"pages/start.{code}.md", "template: home", "template: page")
+    assert mistakes(root) == ["content/pages: no page 'index': it is the page published at the site's root (/), "
+                              "which every page's title links to\n  hint: create pages/index.<lang>.md, e.g. with "
+                              "'template: home'"]
+
+
 def test_two_pages_with_one_single_use_template_are_reported(root: Path):
     write(root, "pages/figures.zh.md", page("figures", "statistics"))
     write(root, "pages/figures.en.md", page("figures", "statistics"))
