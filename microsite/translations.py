@@ -226,6 +226,8 @@ def describe_change(before: str, after: str) -> tuple[str, str]:
     # The first line changed that has words: a paragraph added after a blank line was summed up as "added ''"
     removed = next((line[1:] for line in diff[2:] if line.startswith("-") and line[1:].strip()), "")
     added = next((line[1:] for line in diff[2:] if line.startswith("+") and line[1:].strip()), "")
+    if not removed and not added:  # the ledger's copy is the text now (it was edited too): what changed is unknown
+        return "", ""
     # A line changed far into it is shown from a little before the change (a link's new target at the end of a long
     # paragraph was summed up by the two beginnings, alike: '…联络…' became '…联络…')
     alike = len(os.path.commonprefix([removed.strip(), added.strip()])) if removed and added else 0

@@ -271,6 +271,15 @@ def test_a_change_is_summed_up_by_its_first_line_with_words(before: str, after: 
     assert describe_change(before, after)[0] == summary
 
 
+def test_a_change_the_ledger_cannot_show_is_summed_up_by_nothing() -> None:
+    """A ledger whose copy of the original is the original now (a search and replace over content/ renaming a page,
+    translated.yaml included) knows no change: it was summed up as "added ''"."""
+    from microsite.translations import describe_change
+
+    assert describe_change("见[甲](b.md)。\n", "见[甲](b.md)。\n") == ("", "")
+    assert describe_change("见[甲](b.md)。\n", "见[甲](b.md)。\n\n") == ("", "")
+
+
 def test_white_space_is_no_change(minimal_project: Path, capsys: pytest.CaptureFixture) -> None:
     pages = minimal_project / "content" / "pages"
     marked(minimal_project, "content/pages/timeline.en.md", "content/data/statistics.yaml", capsys=capsys)
