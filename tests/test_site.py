@@ -128,6 +128,8 @@ def test_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
 @content
 def test_each_statistic_is_on_the_statistics_page_with_its_number_in_both_languages(built_site: Path,
                                                                                      real_model) -> None:
+    if not any(page.template == "statistics" for page in real_model.pages):  # an editor may delete it
+        pytest.skip("no page shows the statistics")
     for lang in real_model.config.codes:
         facts = read_page(built_site / page_file(real_model, "statistics", lang))
         for statistic in real_model.statistics:
