@@ -249,6 +249,8 @@ def said_in_sources(site: Site) -> dict[str, list[quantities.Quantity]]:
                   f"{source.counted_chars}个"]
         text = "\n".join([*header, *(block.text for block in source.blocks)])
         said.extend(quantities.stated(normalize(text)[0], source.date))
+        if not source.lang.startswith("zh"):  # an article in English says its words as English does (on Thursday,
+            said.extend(quantities.claimed(text, source.lang))  # in October), which a Chinese reading does not read
     by_amount: dict[str, list[quantities.Quantity]] = {}
     for item in said:
         for key in quantities.amount_keys(item.number):

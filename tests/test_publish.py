@@ -290,6 +290,35 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     assert any(f"hreflang {tag.lower()} points at '{address}', not a page" in m.lower() for m in messages), messages
 
 
+def test_check_site_reads_an_english_articles_numbers_as_english(minimal_project: Path, tmp_path: Path) -> None:
+    """A second source in English (an RSS item, which ingest takes): its own page showed its text, and check --site
+    said 'the number 'Thursday' is on this page, but no source says it': the sources were read as Chinese only."""
+    from microsite.pipeline import check
+    from tests.conftest import reseal
+
+    english = "2023-11-02-0123abcd"
+    path = minimal_project / "content" / "sources" / f"{english}.md"
+    path.write_text(f"""---
+outlet: Example Business Weekly
+date: "2023-11-02"
+title: Jinjiang chambers grow their membership
+counted_chars: 0
+text_sha256: x
+header_sha256: x
+raw_sha256: 0123abcd{"0" * 56}
+raw_name: weekly.xml
+---
+
+The Federation said on Thursday that its chambers admitted 120 new member companies in October.
+""", encoding="utf-8")
+    reseal(path)
+    (minimal_project / "content" / "sources" / f"{english}.zh.md").write_text(
+        "---\noutlet: 示例商业周刊\ntitle: 晋江商会会员增加\n---\n一篇英文报道。\n", encoding="utf-8")
+    build(minimal_project, tmp_path / "site", BuildOptions(base_url=TEST_BASE_URL))
+    site = check(minimal_project, BuildOptions(base_url=TEST_BASE_URL), whole=True).site
+    assert [problem.format() for problem in check_built_site(tmp_path / "site", site)] == []
+
+
 @pytest.mark.content
 def test_check_site_command_exit_status(built_site: Path, tmp_path: Path, capsys) -> None:
     arguments = ["--root", str(PROJECT), "check", "--base-url", TEST_BASE_URL, "--site"]
