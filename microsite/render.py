@@ -40,6 +40,7 @@ from .i18n import format_count, format_date
 from .inputs import Inputs
 from .kept import LostText
 from .known import Known, KnownPage, NotReusable
+from .jsonforms import MISTAKES
 from .memo import Memo, digest_of, exact_key
 from .model import Event, Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
 from .template_text import own_words_mistakes, read_shown
@@ -326,9 +327,11 @@ class Renderer:
                 mistakes.append(self._mistake(exc, name))
                 continue
             source = self.inputs.template(path)
-            if source is not None:  # (the preview's next build asks again: remembered by the template's bytes)
-                mistakes.extend(self.memo.get(("own words", path, digest_of(source)), functools.partial(
-                    _own_words_untraced, source, path, self.env)))
+            if source is not None:  # remembered by the template's bytes, for the preview's next build and (kept)
+                # the next process's: reading a template's words and addresses costs a few milliseconds each
+                mistakes.extend(self.memo.get_kept(("own words", path, digest_of(source)), lambda _, source=source,
+                                                   path=path: _own_words_untraced(source, path, self.env), None,
+                                                   MISTAKES))
         return mistakes
 
     @functools.cached_property

@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import html
+from collections.abc import Iterator, Mapping
 import re
 import sys
 from pathlib import Path
@@ -66,7 +67,8 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
     parser.close()
     if environment is None:
         return Shown(parser.runs, parser.counted, parser.addresses)
-    addresses = _addresses_written(parser.addresses, source, expressions, environment, parser.attributes_written)
+    reading = _Reading(source, expressions, environment)  # (one parse of the template for its names, for both)
+    addresses = _addresses_written(parser.addresses, reading, parser.attributes_written)
     if not expressions:
         return Shown(parser.runs, parser.counted, addresses)
     # Each expression's place in the blanked text holds its mark (see _blanked): those the HTML put in text a
@@ -79,22 +81,21 @@ def read_shown(source: str, environment: jinja2.Environment | None) -> Shown:
             text = "".join(" " if chr(_MARK) <= char <= last else char for char in text)
         if text.strip():
             runs.append((line, column, text))
-    given = _names_given(source, environment) if shown else {}
+    given = reading.given if shown else {}
     for index in sorted(shown):
         runs.extend(_constants_shown(source, *expressions[index], environment, given))
     return Shown(runs, parser.counted, addresses)
 
 
-def _addresses_written(found: list[tuple[int, int, str, bool]], source: str, expressions: list[tuple[int, int]],
-                       environment: jinja2.Environment, attributes: list[tuple[int, int, str, str]] = ()
-                       ) -> list[tuple[int, int, str, bool]]:
+def _addresses_written(found: list[tuple[int, int, str, bool]], reading: _Reading,
+                       attributes: list[tuple[int, int, str, str]] = ()) -> list[tuple[int, int, str, bool]]:
     """The addresses of ``found`` (as the blanked template has them: see :func:`_blanked`) as the template writes
     them, each text they may begin with (see ``template_values``: ``{{ cdn ~ "/x.js" }}``, where ``{% set cdn =
     "https://..." %}``; ``{{ "java" }}script:``), where the constant it begins with is written (else at its tag);
     those of the attributes an expression writes (``<a {{ 'href=...' }}>``, in ``attributes``: line, column, tag
     and the name the parser gave its mark), at its tag; and those of markup an expression writes unescaped
-    (``{{ "<script src=...>"|safe }}``)."""
-    reading = _Reading(source, expressions, environment)
+    (``{{ "<script src=...>"|safe }}``), as ``reading`` reads the template's expressions."""
+    source, expressions = reading.source, reading.expressions
     addresses = []
     for line, column, value, loaded in found:
         value = "".join(char for char in reading.closed_up(value) if char not in "\t\n\r")  # (as a browser reads)
@@ -122,8 +123,8 @@ class _Reading:
         self.lines = source.split("\n")
 
     @functools.cached_property
-    def given(self) -> template_values.Given:
-        return _names_given(self.source, self.environment)
+    def given(self) -> _Given:
+        return _Given(self.source, self.environment)
 
     def closed_up(self, value: str) -> str:
         """``value`` without the blanks of its expressions (each its mark alone), so that the spaces left are those
@@ -221,6 +222,49 @@ def address_mistakes(shown: Shown, path: Path) -> list[ContentError]:
         if problem is not None:
             mistakes.append(ContentError(Location(path, line, column), *problem))
     return mistakes
+
+
+class _Given(Mapping):
+    """What the template gives each name (see :func:`_names_given`), parsed for only when a name asked for may be
+    one. Every name a template gives stands in one of its statements (``{% set %}``, ``{% for %}``, a macro's
+    parameters, ``{% with %}``), so a name no statement holds is given nothing; and most expressions in an
+    address ask only for such names (``asset``, ``href``, ``page``): parsing each template whole for its names
+    cost every fresh build 40 ms."""
+
+    def __init__(self, source: str, environment: jinja2.Environment) -> None:
+        self._source, self._environment = source, environment
+        self._in_statements = _statement_names(source)
+
+    @functools.cached_property
+    def _given(self) -> template_values.Given:
+        return _names_given(self._source, self._environment)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.split(".")[0] in self._in_statements and name in self._given
+
+    def __getitem__(self, name: str) -> list[tuple[nodes.Node, int]]:
+        return self._given[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._given)
+
+    def __len__(self) -> int:
+        return len(self._given)
+
+
+def _statement_names(source: str) -> frozenset[str]:
+    """Every name written in a statement of ``source`` (``{% ... %}``; one left open, to the end)."""
+    names: set[str] = set()
+    at = source.find("{%")
+    while at >= 0:
+        end = source.find("%}", at + 2)
+        end = len(source) if end < 0 else end
+        names.update(_NAME.findall(source, at + 2, end))
+        at = source.find("{%", end)
+    return frozenset(names)
+
+
+_NAME = compile_later(r"\w+")  # (a superset of the names Jinja reads, which may be in any script)
 
 
 def _names_given(source: str, environment: jinja2.Environment) -> template_values.Given:
