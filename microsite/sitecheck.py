@@ -24,12 +24,13 @@ from . import quantities
 from .addresses import HINT_SRCDOC, address_problem, addresses_of, addresses_of_instruction, scheme_of
 from .compiled import ADDRESS
 from .errors import ContentError, Location, not_utf8
+from .i18n import locale_of
 from .markup import BrowserParser
 from .model import Site
 from .patterns import compile_later
 from .provenance import normalize
 from .static_text import MARKUP, kind_of, manifest_addresses
-from .stylesheets import read_stylesheet
+from .stylesheets import placed_in_markup, read_stylesheet
 
 EXTERNAL_SCHEMES = ("http", "https")
 
@@ -92,12 +93,8 @@ class _Reader(BrowserParser):
     def _styled(self, css: str, line: int, offset: int, at_tag: bool = False) -> None:
         """Add what the CSS of a <style> (its text begins at ``line``, 0-based ``offset``) or of a ``style``
         attribute (``at_tag``: each placed at the tag) loads: a picture, a font, another stylesheet."""
-        for at_line, column, address, _ in read_stylesheet(css).addresses:
-            if at_tag:
-                place = (line, offset + 1)
-            else:
-                place = (line, offset + column) if at_line == 1 else (line + at_line - 1, column)
-            self.reading.resources.append((address, *place))
+        self.reading.resources.extend((address, *placed_in_markup(line, offset, at_line, column, at_tag))
+                                      for at_line, column, address, _ in read_stylesheet(css).addresses)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {name: value or "" for name, value in attrs}
@@ -249,7 +246,7 @@ def said_in_sources(site: Site) -> dict[str, list[quantities.Quantity]]:
                   f"{source.counted_chars}个"]
         text = "\n".join([*header, *(block.text for block in source.blocks)])
         said.extend(quantities.stated(normalize(text)[0], source.date))
-        if not source.lang.startswith("zh"):  # an article in English says its words as English does (on Thursday,
+        if locale_of(source.lang) != "zh":  # an article in English says its words as English does (on Thursday,
             said.extend(quantities.claimed(text, source.lang))  # in October), which a Chinese reading does not read
     by_amount: dict[str, list[quantities.Quantity]] = {}
     for item in said:

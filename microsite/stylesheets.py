@@ -96,6 +96,15 @@ class Shown:
     addresses: list[tuple[int, int, str, bool]] = field(default_factory=list)
 
 
+def placed_in_markup(line: int, offset: int, at_line: int, column: int, at_tag: bool = False) -> tuple[int, int]:
+    """Where in a page a place of a stylesheet is (``at_line`` and ``column``, 1-based, of CSS that begins at the
+    page's ``line`` and 0-based ``offset``: a ``<style>`` element's text); for a ``style`` attribute's
+    (``at_tag``), at its tag, as an attribute's place is."""
+    if at_tag:
+        return line, offset + 1
+    return (line, offset + column) if at_line == 1 else (line + at_line - 1, column)
+
+
 def read_stylesheet(css: str) -> Shown:
     """What a reader sees of stylesheet ``css`` (a file's, a ``<style>`` element's or a ``style`` attribute's: a
     list of declarations is read as a rule's), each where it is written."""

@@ -44,7 +44,7 @@ from .addresses import HINT_SRCDOC, address_problem, addresses_of, addresses_of_
 from .errors import ContentError, Location
 from .markup import BrowserParser
 from .patterns import compile_later
-from .stylesheets import SHOWN_ATTRIBUTES, Counted, Shown, read_stylesheet
+from .stylesheets import SHOWN_ATTRIBUTES, Counted, Shown, placed_in_markup, read_stylesheet
 from .tracing import TEMPLATE_HINT, untraced_in_own_words
 
 _META_SHOWN = ("description", "og:", "twitter:")  # a meta's content shown where the page is linked or listed
@@ -526,9 +526,7 @@ class _Shown(BrowserParser):
         """Add what a style element's CSS shows (it begins at ``line`` and 0-based ``offset``), each where it is,
         or, for a style attribute's (``at_tag``), at its tag, as an attribute is."""
         def placed(at_line: int, column: int) -> tuple[int, int]:
-            if at_tag:
-                return line, offset + 1
-            return (line, offset + column) if at_line == 1 else (line + at_line - 1, column)
+            return placed_in_markup(line, offset, at_line, column, at_tag)
 
         self.runs.extend((*placed(at_line, column), text) for at_line, column, text in shown.runs)
         self.addresses.extend((*placed(at_line, column), address, loaded)
