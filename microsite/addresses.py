@@ -79,6 +79,21 @@ _PICTURE_OR_FONT = ("image/png", "image/jpeg", "image/jpg", "image/gif", "image/
                     "image/bmp", "image/x-icon", "image/vnd.microsoft.icon", "image/jxl", "image/heic", "font/",
                     "application/font-", "application/x-font-", "application/vnd.ms-fontobject")
 
+# The same rule, told to the browser, which holds it for what no build can read: what a script fetches. Every
+# page carries it in a <meta http-equiv> (any host), and _headers and the preview send it as a header too.
+# - default-src 'self': nothing from another host (scripts, stylesheets, frames, fetches, sockets, workers);
+# - img-src and font-src also data:, the pictures and fonts a data: address may hold (see _PICTURE_OR_FONT);
+# - script-src also 'wasm-unsafe-eval': the search (Pagefind) runs WebAssembly, which is no script's text;
+# - style-src also 'unsafe-inline': a style attribute loads nothing itself, and what its url() names stays
+#   under img-src and font-src;
+# - no inline script (a template's <script> with text, an on... attribute): the build refuses one, so that
+#   a page never has code a browser then refuses to run (see inline_script_problem);
+# - object-src 'none' (no plugins), base-uri 'self', form-action 'self'.
+# frame-ancestors is not here: browsers ignore it in a <meta>, and one policy is sent both ways.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; font-src 'self' data:; "
+                           "script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                           "object-src 'none'; base-uri 'self'; form-action 'self'")
+
 HINT_LOAD = ("put the file in static/ and load it from there (asset('name') in a template, a relative address in a "
              "stylesheet)")
 HINT_ANOTHER_HOST = (HINT_LOAD + ": the site must load nothing from other hosts, and an absolute address breaks the "
@@ -89,6 +104,22 @@ HINT_DATA = ("put the file in static/ and load it from there, where its words ar
 HINT_ROOT = ("in a template, make it with href('key') or asset('name'), which know the base URL; in a stylesheet or "
              "a file of static/, write it relative to the file (../icon.svg)")
 HINT_SRCDOC = "make it a page of content/pages, or a file of static/, and frame that (src)"
+INLINE_SCRIPT = ("an inline script: the site's Content-Security-Policy lets a browser run only scripts loaded from "
+                 "the site's own files, so it would not run this one")
+HINT_INLINE_SCRIPT = ("put the code in a file of static/ and load it with <script src=\"{{ asset('name.js') }}\">; a "
+                      "script that only holds data says so by its type (application/json, application/ld+json)")
+HINT_HANDLER = ("attach it from a script file of static/ (element.addEventListener(...)); a link's action belongs in "
+                "its href")
+
+# The types of <script> whose text a browser runs or acts on (the HTML standard's JavaScript MIME types, a module,
+# an import map and speculation rules), all held by the policy; a script of any other type is a data block
+# (JSON-LD), which no browser runs. The type is compared in lower case, without the spaces around it.
+_RUN_TYPES = frozenset({
+    "", "module", "importmap", "speculationrules", "application/ecmascript", "application/javascript",
+    "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
+    "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+    "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
+})
 
 
 def addresses_of(tag: str, attributes: list[tuple[str, str | None]]) -> list[tuple[str, bool]]:
@@ -125,6 +156,30 @@ def _loads(tag: str, name: str, attributes: list[tuple[str, str | None]]) -> boo
     if name in LOADED_ANYWHERE:
         return True
     return False if name in LINKED_ANYWHERE else None
+
+
+def runs_its_text(attributes: list[tuple[str, str | None]]) -> bool:
+    """Whether a ``<script>`` with ``attributes`` runs the text written inside it: it has no ``src`` and is of a
+    type a browser runs (an old ``language="..."`` stands for ``text/...`` when there is no type)."""
+    given = dict(attributes)
+    if "src" in given:
+        return False
+    kind = given.get("type")
+    if kind is None and given.get("language"):
+        kind = "text/" + (given["language"] or "")
+    return (kind or "").strip().lower() in _RUN_TYPES
+
+
+def handlers_of(attributes: list[tuple[str, str | None]]) -> list[str]:
+    """The names of the event handlers among ``attributes`` (``onclick``, ``onload``): code written into the
+    markup, which the policy does not run: ``on`` and a word of letters, three at least, as the shortest handler's
+    (``oncut``); ``one``, ``only`` or ``on-tap`` is none. (Names come in lower case from the parser.)"""
+    return [name for name, _ in attributes if len(name) >= 5 and name.startswith("on") and name[2:].isalpha()]
+
+
+def handler_message(name: str) -> str:
+    return (f"an '{name}' attribute: code written into the markup, which the site's Content-Security-Policy "
+            "does not let a browser run")
 
 
 def addresses_of_instruction(data: str) -> list[tuple[str, bool]]:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .addresses import CONTENT_SECURITY_POLICY
 from .errors import ErrorList, Location, not_utf8
 from .patterns import compile_later
 from .stylesheets import read_stylesheet
@@ -172,7 +173,8 @@ def _squeeze(css: str) -> str:
 
 
 HEADERS_FILE = "_headers"  # read by the host (Netlify, Cloudflare Pages), not a page of the site
-EVERY_ANSWER = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin"))
+EVERY_ANSWER = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin"),
+                ("Content-Security-Policy", CONTENT_SECURITY_POLICY))
 
 
 def headers_file(base_path: str) -> bytes:

@@ -25,6 +25,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .addresses import CONTENT_SECURITY_POLICY
 from .assets import HEADERS_FILE, headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .patterns import compile_later
@@ -567,6 +568,7 @@ class Renderer:
             "description": description,
             "canonical": canonical,
             "feed_href": config.base_path + feed_path(site, lang),
+            "content_security_policy": CONTENT_SECURITY_POLICY,
             "og_locale": og_locale(config.language(lang).tag),
             "og_locale_alternates": [og_locale(l.tag) for l in config.languages if l.code != lang],
             "json_ld": json_ld(site, lang, canonical, title, description, article),

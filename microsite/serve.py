@@ -87,8 +87,9 @@ MAX_MESSAGE_BYTES = 64 * 1024  # a LiveReload client's messages are a few hundre
 MAX_URL_BYTES = 16 * 1024
 MAX_HEADER_BYTES = 64 * 1024
 HEAD_BYTES_READ = 2 * MAX_HEADER_BYTES
-RELOAD_PLUGIN = """<script>
-window.LiveReloadPluginNavigate = (function () {
+# The plugin that takes the browser to the page an edit produces; served in front of the LiveReload client, in
+# its file, since the site's Content-Security-Policy (which the preview keeps) runs no script written into a page.
+RELOAD_PLUGIN = """window.LiveReloadPluginNavigate = (function () {
   function Navigate(window) { this.window = window; }
   Navigate.identifier = "navigate";
   Navigate.version = "1.0";
@@ -102,9 +103,8 @@ window.LiveReloadPluginNavigate = (function () {
   };
   return Navigate;
 })();
-</script>
-<script src="/livereload.js?port=%d"></script>
 """
+RELOAD_CLIENT = '<script src="/livereload.js?port=%d"></script>\n'
 
 
 # --- state -----------------------------------------------------------------
@@ -688,7 +688,7 @@ def content_type(path: Path) -> str:
 
 def inject_reload(html: bytes, port: int) -> bytes:
     """Add the live-reload client just before ``</body>`` (only in what is sent, never on disk)."""
-    script = (RELOAD_PLUGIN % port).encode("utf-8")
+    script = (RELOAD_CLIENT % port).encode("utf-8")
     marker = html.rfind(b"</body>")
     return html[:marker] + script + html[marker:] if marker >= 0 else html + script
 
@@ -796,7 +796,8 @@ def make_app(preview: Preview, port: int, host: str = "127.0.0.1", limits: Conne
     """
     from tornado import web, websocket
 
-    client_js = (Path(__import__("livereload").__file__).parent / "vendors" / "livereload.js").read_bytes()
+    client_js = (RELOAD_PLUGIN.encode("utf-8")
+                 + (Path(__import__("livereload").__file__).parent / "vendors" / "livereload.js").read_bytes())
     limits = limits or connection_limits()
     sockets: set = set()  # those that said hello: told to reload
     connected: set = set()  # every open reload socket

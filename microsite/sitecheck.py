@@ -21,7 +21,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import quantities
-from .addresses import HINT_SRCDOC, address_problem, addresses_of, addresses_of_instruction, scheme_of
+from .addresses import (HINT_HANDLER, HINT_INLINE_SCRIPT, HINT_SRCDOC, INLINE_SCRIPT, address_problem, addresses_of,
+                        addresses_of_instruction, handler_message, handlers_of, runs_its_text, scheme_of)
 from .compiled import ADDRESS
 from .errors import ContentError, Location, not_utf8
 from .i18n import locale_of
@@ -45,6 +46,8 @@ class PageReading:
     links: list[tuple[str, int, int]] = field(default_factory=list)  # (href, line, column)
     resources: list[tuple[str, int, int]] = field(default_factory=list)  # (what it loads, line, column)
     framed: list[tuple[int, int]] = field(default_factory=list)  # (line, column) of each iframe's srcdoc
+    code: list[tuple[str, int, int]] = field(default_factory=list)  # (handler's name, or "" for an inline script,
+    # line, column): code written into the page, which its policy does not run
     alternates: dict[str, str] = field(default_factory=dict)  # hreflang -> href
     canonical: str = ""
     lang: str = ""  # the page's, of <html lang>
@@ -65,17 +68,23 @@ class _Reader(BrowserParser):
         self.unread = 0  # how deep inside elements whose text no reader reads
         self.style: list[str] | None = None  # inside a <style>: its text so far
         self.style_at = (1, 0)  # where that text begins
+        self.script_at: tuple[int, int] | None = None  # where a script that runs its own text begins
 
     def handle_data(self, data: str) -> None:
         if self.style is not None:
             if not self.style:
                 self.style_at = self.getpos()
             self.style.append(data)
+        if self.script_at and data.strip():  # (an empty one runs nothing, and a browser does not refuse it)
+            self.reading.code.append(("", *self.script_at))
+            self.script_at = None
         if not self.unread and not data.isspace():
             line, column = self.getpos()
             self.reading.texts.append((data, line, column + 1))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.script_at = None
         if tag in _UNREAD and self.unread:
             self.unread -= 1
         if tag == "style" and self.style is not None:
@@ -116,6 +125,9 @@ class _Reader(BrowserParser):
             (self.reading.resources if loaded else self.reading.links).append((address, line, column + 1))
         if tag == "style":
             self.style = []
+        if tag == "script":
+            self.script_at = (line, column + 1) if runs_its_text(attrs) else None
+        self.reading.code.extend((name, line, column + 1) for name in handlers_of(attrs))
         if a.get("style"):
             self._styled(a["style"], line, column, at_tag=True)
         if tag == "a" and "href" not in a and "id" not in a and "name" not in a:
@@ -166,6 +178,9 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
         problems.extend(ContentError(Location(path, line, column), "an iframe's srcdoc: a page written into an "
                                      "attribute, whose words the build does not read", HINT_SRCDOC)
                         for line, column in reading.framed)
+        problems.extend(ContentError(Location(path, line, column), handler_message(name), HINT_HANDLER) if name
+                        else ContentError(Location(path, line, column), INLINE_SCRIPT, HINT_INLINE_SCRIPT)
+                        for name, line, column in reading.code)
         problems.extend(ContentError(Location(path, line, column), f"the id '{name}' is given twice on this page: "
                                      "a link to it lands on the first", "give each element its own id")
                         for name, line, column in reading.repeated)

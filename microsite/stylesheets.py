@@ -76,8 +76,9 @@ ATTR_HINT = ("show the words in the page's text, where they are read, or in an a
 
 @dataclass(frozen=True)
 class Counted:
-    """A number a stylesheet or a list's markup makes readers see that no text holds (a counter started at 93):
-    where it is written (line and column, 1-based), what is wrong and the hint."""
+    """A mistake in what a stylesheet or markup writes itself: a number it makes readers see that no text holds (a
+    counter started at 93), a page written into an attribute, code the site's policy would not run; where it is
+    written (line and column, 1-based), what is wrong and the hint."""
 
     line: int
     column: int

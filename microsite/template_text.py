@@ -40,7 +40,8 @@ import jinja2
 from jinja2 import nodes
 
 from . import template_values
-from .addresses import HINT_SRCDOC, address_problem, addresses_of, addresses_of_instruction
+from .addresses import (HINT_HANDLER, HINT_INLINE_SCRIPT, HINT_SRCDOC, INLINE_SCRIPT, address_problem, addresses_of,
+                        addresses_of_instruction, handler_message, handlers_of, runs_its_text)
 from .errors import ContentError, Location
 from .markup import BrowserParser
 from .patterns import compile_later
@@ -461,6 +462,7 @@ class _Shown(BrowserParser):
         self._hidden = 0  # inside a script or a template element
         self._style: list[str] | None = None  # inside a style element: its text so far
         self._style_at = (1, 0)  # where its text begins
+        self._script_at: tuple[int, int] | None = None  # where a script that runs its own text begins
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
@@ -472,6 +474,9 @@ class _Shown(BrowserParser):
         self.addresses.extend((line, offset + 1, address, loaded) for address, loaded in addresses_of(tag, attrs))
         # <a {{ 'href=...' }}>: an expression that writes attributes (its mark stands as an attribute's name)
         self.attributes_written.extend((line, offset + 1, tag, name) for name, _ in attrs if name >= chr(_MARK))
+        if tag == "script":
+            self._script_at = (line, offset + 1) if runs_its_text(attrs) else None
+        self.counted.extend(Counted(line, offset + 1, handler_message(name), HINT_HANDLER) for name in handlers_of(attrs))
         if tag == "iframe" and any(name == "srcdoc" for name, _ in attrs):
             self.counted.append(Counted(line, offset + 1, "an iframe's srcdoc: a page written into an attribute, "
                                         "whose words the build does not read", HINT_SRCDOC))
@@ -489,6 +494,8 @@ class _Shown(BrowserParser):
                                             "readers see numbers no text holds", LIST_HINT))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script_at = None
         if tag in _HIDDEN and self._hidden:
             self._hidden -= 1
         if tag == "style" and self._style is not None:
@@ -504,6 +511,9 @@ class _Shown(BrowserParser):
             if not self._style:
                 self._style_at = self.getpos()
             self._style.append(data)
+        elif self._script_at and data.strip():  # (an empty one runs nothing, and a browser does not refuse it)
+            self.counted.append(Counted(*self._script_at, INLINE_SCRIPT, HINT_INLINE_SCRIPT))
+            self._script_at = None
         elif not self._hidden and data.strip():
             self._text(data, *self.getpos())
 

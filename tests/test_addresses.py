@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from microsite.addresses import address_problem, addresses_of, scheme_of
+from microsite.addresses import address_problem, addresses_of, handlers_of, runs_its_text, scheme_of
 
 
 @pytest.mark.parametrize("tag, attributes, found", [
@@ -107,3 +107,22 @@ def test_an_address_the_site_may_not_hold_is_said_with_what_is_wrong(address, lo
 ])
 def test_an_address_the_site_may_hold_is_no_problem(address, loaded):
     assert address_problem(address, loaded) is None
+
+
+@pytest.mark.parametrize("attributes, runs", [
+    ([], True), ([("type", "module")], True), ([("type", " Text/JavaScript ")], True), ([("type", "")], True),
+    ([("type", "importmap")], True), ([("language", "javascript")], True), ([("type", "application/ecmascript")], True),
+    ([("type", "application/ld+json")], False), ([("type", "application/json")], False),
+    ([("type", "text/plain")], False), ([("src", "x.js")], False), ([("src", None)], False),
+    ([("type", "module"), ("src", "x.js")], False),
+])
+def test_a_script_runs_its_own_text_by_its_type_unless_it_loads_a_file(attributes, runs):
+    """A browser runs the text of a script of no type or a JavaScript type (and acts on an import map's); one of
+    any other type holds data (JSON-LD), which nothing runs."""
+    assert runs_its_text(attributes) is runs
+
+
+def test_event_handlers_are_the_attributes_named_on_and_a_word():
+    attributes = [("onclick", "x()"), ("onload", ""), ("oncut", None), ("on", "1"), ("one", None), ("only", "a"),
+                  ("on-tap", "y"), ("data-onclick", "b"), ("class", "c")]
+    assert handlers_of(attributes) == ["onclick", "onload", "oncut"]

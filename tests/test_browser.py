@@ -104,6 +104,47 @@ def test_every_page_loads_without_errors_or_requests_elsewhere(live_site: LiveSi
     assert not failures, report(failures, "pages that did not load cleanly")
 
 
+# Every refusal of the page's Content-Security-Policy, recorded before any script of the page could run.
+RECORD_REFUSALS = """
+window.__refused = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__refused.push(`${event.effectiveDirective} ${event.blockedURI}`);
+});
+"""
+# What a hand-edited or tampered page might hold: none of it may run or be fetched.
+PLANTED = ('<script>window.__ran = 1</script>'
+           '<img src="https://example.org/pixel.png" alt="">'
+           '<link rel="stylesheet" href="https://fonts.example.org/css">'
+           '<div id="planted" onclick="window.__ran = 2">x</div>')
+
+
+def test_the_pages_policy_stops_what_a_tampered_page_would_run_or_fetch(live_site: LiveSite, new_context) -> None:
+    """The policy every page carries (and ``_headers`` sends) is enforced by the browser: markup planted into a
+    served page runs no script and fetches nothing from another host, while the page itself is refused nothing."""
+    context = new_context(viewport=DESKTOP)
+    context.add_init_script(RECORD_REFUSALS)
+    home = live_site.url(next(page.path for page in live_site.pages if page.path.endswith("/") and
+                              page.path.count("/") == 1))
+    clean = context.new_page()
+    clean.goto(home, wait_until="load")
+    assert clean.evaluate("window.__refused") == []
+
+    def plant(route) -> None:  # noqa: ANN001 (playwright Route)
+        answer = route.fetch()
+        route.fulfill(response=answer, body=answer.text().replace("</main>", PLANTED + "</main>", 1))
+
+    tampered = context.new_page()
+    tampered.route(home, plant)
+    tampered.goto(home, wait_until="load")
+    tampered.click("#planted")
+    refused = tampered.evaluate("window.__refused")
+    assert tampered.evaluate("window.__ran ?? 0") == 0
+    assert any(item.startswith("script-src-elem inline") for item in refused), refused
+    assert any(item.startswith("script-src-attr inline") for item in refused), refused
+    assert "img-src https://example.org/pixel.png" in refused, refused
+    assert "style-src-elem https://fonts.example.org/css" in refused, refused
+
+
 SCROLL_TO_END = "window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})"  # lazy images
 
 

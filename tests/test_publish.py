@@ -266,7 +266,9 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
         "</main>", f'<a href="/{lang}/nowhere/">x</a><a href="{target}#no-such">y</a>'
                    '<a href="https://tracker.example/">z</a><img src="https://cdn.example/x.png" alt="">'
                    f'<p id="twice"></p><span id="twice"></span><a title="a quote">w</a><p>{unsaid}</p>'
-                   '<iframe srcdoc="<p>hi</p>"></iframe><img src="data:image/png;base64,AAAA" alt=""></main>'),
+                   '<iframe srcdoc="<p>hi</p>"></iframe><img src="data:image/png;base64,AAAA" alt="">'
+                   '<script>go()</script><p onmouseover="go()">v</p><script type="application/ld+json">{}</script>'
+                   '</main>'),
         encoding="utf-8")
     stylesheet = next((copy / "static").glob("*.css"))
     with stylesheet.open("a", encoding="utf-8") as sheet:
@@ -284,6 +286,9 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     assert "loads 'missing.png', which is not in the build" in messages
     assert not any("data:" in message for message in messages)  # a picture written into its address
     assert "a link that leads nowhere (an <a> without href)" in messages
+    assert any(message.startswith("an inline script: the site's Content-Security-Policy") for message in messages)
+    assert any(message.startswith("an 'onmouseover' attribute: code") for message in messages)
+    assert sum("Content-Security-Policy" in message for message in messages) == 2  # (not the JSON-LD: data)
     assert f"the number '{unsaid}' is on this page, but no source says it: '{unsaid}'" in messages
     tag = next(language.tag for language in site.config.languages if language.code == lang)
     address = "https://example.org/" + deleted.removesuffix("index.html")

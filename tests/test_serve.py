@@ -282,6 +282,13 @@ def test_inject_reload_puts_the_client_just_before_the_closing_body_tag(tmp_path
     assert page.read_bytes() == original  # what is on disk stays as the build wrote it
 
 
+def test_inject_reload_writes_no_script_into_the_page() -> None:
+    """The site's Content-Security-Policy (which the preview sends too) runs no script written into a page: the
+    client and the plugin that follows edits to their page come in one file of the preview's own."""
+    served = inject_reload(b"<body></body>", 8000)
+    assert served.count(b"<script") == 1 and b"<script src=" in served and b"></script>" in served
+
+
 def test_inject_reload_appends_the_client_to_a_page_without_body_tag() -> None:
     served = inject_reload(b"<p>fragment</p>", 8000)
     assert served.startswith(b"<p>fragment</p>") and RELOAD_SCRIPT + b'8000"' in served
@@ -943,6 +950,8 @@ def test_server_sends_the_stylesheet_and_its_own_client_script(running: PreviewP
     client = running.get("/livereload.js?port=1")
     assert client.status == 200 and client.headers["content-type"] == "application/javascript; charset=utf-8"
     assert b"LiveReload" in client.body
+    # the plugin first: LiveReload takes the plugins it finds on window as it starts
+    assert -1 < client.body.find(b"window.LiveReloadPluginNavigate") < client.body.find(b"LiveReload.prototype")
 
 
 def test_server_redirects_a_folder_to_its_slash(running: PreviewProcess) -> None:

@@ -121,7 +121,7 @@ def test_a_stylesheet_change_is_swapped_in_without_reloading_the_page(tab: Tab) 
     background = "getComputedStyle(document.body).backgroundColor"
     assert tab.page.evaluate(background) != "rgb(1, 2, 3)"
     edit(tab.server.root / "static" / "style.css", "body { margin: 0;", "body { margin: 0; background: rgb(1, 2, 3);")
-    tab.page.wait_for_function(f"{background} === 'rgb(1, 2, 3)'")
+    tab.page.wait_for_function(f"() => {background} === 'rgb(1, 2, 3)'")
     assert tab.page.evaluate("window.__marker") == 1  # the same document: only the stylesheet was replaced
 
 

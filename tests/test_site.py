@@ -4,11 +4,13 @@ Tests marked ``content`` hold for any valid content; the rest read the frozen sa
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
 
+from microsite.addresses import CONTENT_SECURITY_POLICY
 from microsite.pipeline import check
 from tests.html import page_file, prose, read_page, target_file
 
@@ -123,6 +125,22 @@ def test_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
     for path in html_pages(built_site):
         for resource in read_page(path).resources:
             assert resource.startswith("/") and not resource.startswith("//"), (path, resource)
+
+
+POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+GOVERNED = re.compile(r"<(?:link|script|style|img|iframe|object|embed|video|audio|source|svg)\b", re.IGNORECASE)
+
+
+@content
+def test_every_page_states_the_sites_policy_before_anything_it_governs(built_site: Path) -> None:
+    """A policy in a <meta> holds for what comes after it only; the host's _headers send the same one."""
+    for path in html_pages(built_site):
+        text = path.read_text(encoding="utf-8")
+        meta = POLICY_META.search(text)
+        assert meta and html.unescape(meta.group(1)) == CONTENT_SECURITY_POLICY, path
+        first = GOVERNED.search(text)
+        assert first is None or meta.start() < first.start(), (path, first.group(0))
+    assert f"  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n" in (built_site / "_headers").read_text("utf-8")
 
 
 @content

@@ -340,3 +340,32 @@ def test_a_template_that_loads_from_another_host_or_links_by_javascript_is_refus
             "'javascript:'") in messages
     assert f"templates/base.html:{at['srcdoc']}:" in messages and "an iframe's srcdoc" in messages
     assert len(raised.value.errors) == 3
+
+
+def test_code_written_into_a_template_is_refused_where_it_stands(minimal_project):
+    """The site's Content-Security-Policy runs only scripts loaded from its own files: an inline script or an
+    on... attribute would be refused by every browser, so the build refuses it first, with the way out. A script
+    that holds data (JSON-LD), one that loads a file and an empty one are no code of the page's."""
+    base = minimal_project / "templates" / "base.html"
+    source = base.read_text(encoding="utf-8")
+    base.write_text(source.replace("</body>", '<script>\n  track("{{ lang }}");\n</script>\n'
+                                   '<script type="application/json">{"a": 1}</script><script></script>\n'
+                                   '<script type="module" src="{{ asset(\'style.css\') }}"></script>\n'
+                                   '<button onclick="go()">go</button>\n</body>', 1), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        check(minimal_project)
+    lines = base.read_text(encoding="utf-8").splitlines()
+    at = {key: next(number for number, text in enumerate(lines, 1) if key in text) for key in ("<script>", "onclick")}
+    messages = raised.value.format(minimal_project)
+    assert (f"templates/base.html:{at['<script>']}:1: the template's own text: an inline script: the site's "
+            "Content-Security-Policy lets a browser run only scripts loaded from the site's own files") in messages
+    assert "asset('name.js')" in messages
+    assert f"templates/base.html:{at['onclick']}:1: the template's own text: an 'onclick' attribute: code" in messages
+    assert len(raised.value.errors) == 2
+
+
+def test_a_static_svg_with_a_script_of_its_own_is_refused():
+    shown = shown_in_static("icon.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script>'
+                                        b'<rect onload="x()" width="1" height="1"/></svg>')
+    assert sorted(item.message.split(":")[0] for item in shown.counted) == ["an 'onload' attribute",
+                                                                            "an inline script"]
