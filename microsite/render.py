@@ -568,7 +568,7 @@ class Renderer:
             "description": description,
             "canonical": canonical,
             "feed_href": config.base_path + feed_path(site, lang),
-            "content_security_policy": CONTENT_SECURITY_POLICY,
+            "content_security_policy": Markup(CONTENT_SECURITY_POLICY),  # (a constant: its quotes read as written)
             "og_locale": og_locale(config.language(lang).tag),
             "og_locale_alternates": [og_locale(l.tag) for l in config.languages if l.code != lang],
             "json_ld": json_ld(site, lang, canonical, title, description, article),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from microsite.addresses import address_problem, addresses_of, handlers_of, runs_its_text, scheme_of
+from microsite.addresses import (CONTENT_SECURITY_POLICY, address_problem, addresses_of, handlers_of, runs_its_text,
+                                 scheme_of)
 
 
 @pytest.mark.parametrize("tag, attributes, found", [
@@ -126,3 +127,9 @@ def test_event_handlers_are_the_attributes_named_on_and_a_word():
     attributes = [("onclick", "x()"), ("onload", ""), ("oncut", None), ("on", "1"), ("one", None), ("only", "a"),
                   ("on-tap", "y"), ("data-onclick", "b"), ("class", "c")]
     assert handlers_of(attributes) == ["onclick", "onload", "oncut"]
+
+
+def test_the_policy_can_stand_in_an_attribute_as_written():
+    """Pages write it unescaped (``render``: its quotes as they are), so it holds no character markup reads."""
+    assert not set(CONTENT_SECURITY_POLICY) & set('"<>&')
+    assert all(part.strip() and " " in part.strip() for part in CONTENT_SECURITY_POLICY.split(";"))
