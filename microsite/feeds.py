@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
 from .conventions import RECORD_KIND
-from .model import Site, page_url
+from .model import Config, Site, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -46,8 +46,32 @@ def sitemap(site: Site) -> bytes:
     return _serialize(root)
 
 
-def robots(site: Site) -> bytes:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site.config.base_url}sitemap.xml\n".encode("utf-8")
+def robots(site: Site) -> bytes | None:
+    """``robots.txt``, for a site published at its host's root; None under a subpath (see :func:`robots_advice`)."""
+    if site.config.base_path != "/":
+        return None
+    return f"User-agent: *\nAllow: /\n\n{_sitemap_line(site.config)}\n".encode("utf-8")
+
+
+def robots_advice(config: Config) -> str:
+    """What the maintainer of a site published under a subpath adds to the host's own ``robots.txt`` ("" at the
+    root, where the build writes it).
+
+    Crawlers read ``robots.txt`` at the root of a host only (RFC 9309: ``https://example.org/robots.txt``): one
+    written under the subpath (``/icf/robots.txt``) is read by none, and its ``Sitemap:`` line, the one way a
+    crawler finds the sitemap unasked, with it. Hugo and Zola write theirs into the output folder wherever it is
+    published; the build cannot write outside it either, so it says which line the root's file needs.
+    """
+    if config.base_path == "/":
+        return ""
+    root = config.base_url[:len(config.base_url) - len(config.base_path)] + "/"
+    return (f"robots.txt: not written, as the site is published under {config.base_path} and crawlers read only "
+            f"{root}robots.txt; add this line to that file (or submit the sitemap to the search engines): "
+            f"{_sitemap_line(config)}")
+
+
+def _sitemap_line(config: Config) -> str:
+    return f"Sitemap: {config.base_url}sitemap.xml"
 
 
 def atom(site: Site, lang: str) -> bytes:

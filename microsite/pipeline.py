@@ -29,6 +29,7 @@ from .cache import BuildCache, build_lock
 from .compiled import Compiler, precompile
 from .cores import MIN_ITEMS
 from .errors import ContentError
+from .feeds import robots_advice
 from .inputs import Inputs
 from .kept import LostText
 from .known import Known, KnownPage, NotReusable, PageIndex, known_page, rest_digest
@@ -58,6 +59,7 @@ class BuildResult:
     warnings: tuple[ContentError, ...] = ()
     partial: bool = False  # ``site`` holds only the pages made again (see ``known``; :func:`completed`)
     changed: int | None = None  # files the output folder holds otherwise than before; None: as many as written
+    notes: tuple[str, ...] = ()  # what the deployer must do beyond copying the folder (see feeds.robots_advice)
 
     def summary(self) -> str:
         per_language = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
@@ -67,7 +69,7 @@ class BuildResult:
             return f"checked {total} in {self.seconds:.2f} s{unchanged}"
         if self.site is None:
             return f"up to date: {total} in {self.out}, nothing changed ({self.seconds:.2f} s)"
-        return f"built {total} into {self.out} in {self.seconds:.2f} s ({self._files()})"
+        return "\n".join((f"built {total} into {self.out} in {self.seconds:.2f} s ({self._files()})", *self.notes))
 
     def _files(self) -> str:
         """The files written, and those changed where that is another number: a page put back as it was two builds
@@ -241,7 +243,8 @@ def _make(root: Path, out: Path | None, options: BuildOptions, cache: BuildCache
     index = _index(site, renderer, jobs, inputs, options, cache.code)
     cache.finished(fingerprint, written, pages, site.warnings, stale=inputs.stale, index=index)
     return BuildResult(site, out, pages, written.files, time.perf_counter() - started, site.warnings,
-                       partial=known is not None, changed=written.changed)
+                       partial=known is not None, changed=written.changed,
+                       notes=tuple(note for note in (robots_advice(site.config),) if note))
 
 
 def _headings(raw: RawContent, compiler: Compiler) -> dict[Path, frozenset[str]]:

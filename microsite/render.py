@@ -305,7 +305,8 @@ class Renderer:
         jobs.extend(Job(asset.path, "", lambda asset=asset: asset.content) for asset in site.assets.values())
         jobs.append(Job(HEADERS_FILE, "", lambda: headers_file(site.config.base_path)))
         jobs.append(self.job(shared, "sitemap.xml", self.sitemap))
-        jobs.append(Job("robots.txt", "", lambda: robots(site)))
+        if (robots_txt := robots(site)) is not None:  # (none under a subpath: see feeds.robots_advice)
+            jobs.append(Job("robots.txt", "", lambda: robots_txt))
         return jobs
 
     def compile_templates(self) -> list[ContentError]:

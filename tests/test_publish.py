@@ -530,3 +530,23 @@ def test_check_site_reads_the_svg_xhtml_and_manifest_files_of_the_build_and_lets
     assert "z.webmanifest:1:21: loads 'https://cdn.example/i.png', from another host" in err
     assert "loads 'javascript:go()', and the site loads nothing by 'javascript:'" in err
     assert "about:blank" not in err
+
+
+def test_a_site_under_a_subpath_writes_no_robots_txt_and_says_what_the_hosts_root_file_needs(
+        minimal_project: Path, tmp_path: Path, capsys) -> None:
+    """Crawlers read robots.txt at the host's root only: one under /icf/ is read by none, and the build writes
+    nothing outside its folder; so it names the line the root's robots.txt needs, once, after its summary."""
+    out = tmp_path / "site"
+    assert main(["--root", str(minimal_project), "build", "--out", str(out), "--base-url",
+                 "https://example.org/icf/"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert not (out / "robots.txt").exists()
+    assert (out / "sitemap.xml").is_file()
+    assert printed[0].startswith("built ")
+    assert printed[1:] == ["robots.txt: not written, as the site is published under /icf/ and crawlers read only "
+                           "https://example.org/robots.txt; add this line to that file (or submit the sitemap to "
+                           "the search engines): Sitemap: https://example.org/icf/sitemap.xml"]
+    assert main(["--root", str(minimal_project), "build", "--out", str(tmp_path / "root")]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1  # at the root it is written, and nothing is to be said
+    assert (tmp_path / "root" / "robots.txt").read_text(encoding="utf-8").endswith(
+        "Sitemap: https://example.org/sitemap.xml\n")
