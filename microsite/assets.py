@@ -1,9 +1,10 @@
 """Static files with their content's hash in their names, so hosts can cache them forever.
 
 ``static/style.css`` is published as ``static/style.3fa2b1c4d5.css``; pages
-ask for it with ``asset('style.css')``. A stylesheet's ``url(...)`` references
-to other static files are rewritten to their fingerprinted names first, so
-its own fingerprint changes when an image it uses changes. Published
+ask for it with ``asset('style.css')``. The addresses by which a static file
+names others (a stylesheet's ``url(...)``, an SVG's ``href``, a manifest's
+icons: see :func:`names_others`) are rewritten to their fingerprinted names
+first, so its own fingerprint changes when an image it uses changes. Published
 stylesheets are minified (comments and spaces dropped, strings untouched):
 a quarter of their bytes, on every page; the live preview keeps them as written.
 """
@@ -19,7 +20,9 @@ from pathlib import Path
 from .addresses import CONTENT_SECURITY_POLICY
 from .errors import ErrorList, Location, not_utf8
 from .patterns import compile_later
+from .static_text import MARKUP, is_manifest, kind_of, manifest_addresses
 from .stylesheets import read_stylesheet
+from .template_text import read_shown
 
 _CSS_URL = compile_later(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
 _CSS_IMPORT = compile_later(r"""(@import\s+)(['"])([^'"\s]+)\2""")  # @import "other.css" (url() forms are above)
@@ -52,30 +55,45 @@ def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True, fold
     """Every static file under its fingerprinted path, keyed by its original name.
 
     With ``enabled`` false (the live preview, which swaps a changed stylesheet
-    in place by its name) files keep their names. A stylesheet, which is read
-    as text, that is not UTF-8 is a mistake at its first byte that is not
-    (``folder`` is ``static/``; in ``errors``, else raised).
+    in place by its name) files keep their names. A file that names others by
+    address (:func:`names_others`: a stylesheet, an SVG image, a static page,
+    a web app manifest) names their published names, and a relative address of
+    one that names no file of ``static/`` is a mistake. A stylesheet that is not
+    UTF-8 is a mistake at its first byte that is not (another kind's is
+    reported where its text is read: see ``static_text``), in ``errors`` or
+    raised (``folder`` is ``static/``).
     """
-    assets = {f.name: _asset(f.name, f.content, enabled) for f in files if not f.name.endswith(".css")}
+    assets = {f.name: _asset(f.name, f.content, enabled) for f in files if not names_others(f.name)}
     mistakes = ErrorList() if errors is None else errors
-    for f in _stylesheets_in_order(files, folder, mistakes):
+    for f in _referring_in_order(files, folder, mistakes):
         try:
-            css = _rewrite_css(f.name, f.content, assets, folder, mistakes)
+            content = _rewritten(f, assets, folder, mistakes)
         except UnicodeDecodeError:
-            mistakes.extend([not_utf8(folder / f.name, f.content)])
+            if f.name.endswith(".css"):
+                mistakes.extend([not_utf8(folder / f.name, f.content)])
             assets[f.name] = _asset(f.name, f.content, enabled)  # still there, for what names it: its one
             continue  # mistake is this
-        assets[f.name] = _asset(f.name, minify_css(css) if enabled else css, enabled)
+        assets[f.name] = _asset(f.name, minify_css(content) if enabled and f.name.endswith(".css") else content,
+                                enabled)
     if errors is None:
         mistakes.raise_if_any()
     return dict(sorted(assets.items()))
 
 
-def _stylesheets_in_order(files: tuple[StaticFile, ...], folder: Path, mistakes: ErrorList) -> list[StaticFile]:
-    """The stylesheets of ``files``, each after those it names (``@import "z.css"``, ``url(z.css)``): its
-    references are rewritten to their fingerprinted names, which exist only once they are made. Stylesheets that
-    name each other in a circle cannot each name the other's fingerprint: a mistake."""
-    sheets = {f.name: f for f in files if f.name.endswith(".css")}
+def names_others(name: str) -> bool:
+    """Whether the file of ``static/`` named ``name`` names other files by address, which a browser then fetches
+    or follows from it: a stylesheet (``url()``, ``@import``), markup (an SVG's ``<image href>``, ``<use href>``,
+    ``<?xml-stylesheet?>``, a static page's links and pictures) or a web app manifest (its icons, screenshots).
+    Scripts name files too, but as code: what they fetch is not read (see the reference)."""
+    kind = kind_of(name)
+    return kind == "css" or kind in MARKUP or is_manifest(name)
+
+
+def _referring_in_order(files: tuple[StaticFile, ...], folder: Path, mistakes: ErrorList) -> list[StaticFile]:
+    """The files of ``files`` that name others, each after the others of them it names (an SVG's stylesheet, a
+    manifest's SVG icon): its addresses are rewritten to their fingerprinted names, which exist only once they are
+    made. Files that name each other in a circle cannot each name the other's fingerprint: a mistake."""
+    referring = {f.name: f for f in files if names_others(f.name)}
     ordered: list[StaticFile] = []
     state: dict[str, str] = {}  # name -> "visiting" or "done"
 
@@ -84,37 +102,137 @@ def _stylesheets_in_order(files: tuple[StaticFile, ...], folder: Path, mistakes:
             return
         if state.get(name) == "visiting":
             circle = " -> ".join((*trail[trail.index(name):], name))
-            mistakes.add(Location(folder / name), f"stylesheets name each other in a circle ({circle}): none of them "
-                         "can name the others' published names", "let one stylesheet name the others, not back")
+            mistakes.add(Location(folder / name), f"static files name each other in a circle ({circle}): none of "
+                         "them can name the others' published names", "let one file name the others, not back")
             return
         state[name] = "visiting"
-        for other in _named_stylesheets(sheets[name], sheets):
+        for other in _named(referring[name], referring):
             visit(other, (*trail, name))
         state[name] = "done"
-        ordered.append(sheets[name])
+        ordered.append(referring[name])
 
-    for name in sorted(sheets):
+    for name in sorted(referring):
         visit(name, ())
     return ordered
 
 
-def _named_stylesheets(sheet: StaticFile, sheets: dict[str, StaticFile]) -> list[str]:
-    """The other stylesheets ``sheet`` names by a relative address (none if it is not UTF-8: reported where read)."""
+def _named(file: StaticFile, referring: dict[str, StaticFile]) -> list[str]:
+    """The other files of ``referring`` that ``file`` names by a relative address (none if it is not UTF-8:
+    reported where read)."""
     try:
-        text = sheet.content.decode("utf-8")
+        addresses = [address for address, _ in _addresses(file.name, file.content.decode("utf-8"))]
     except UnicodeDecodeError:
         return []
-    folder = posixpath.dirname(sheet.name)
-    urls = [match.group(2) for match in _CSS_URL.finditer(text)] + [match.group(3) for match in _CSS_IMPORT.finditer(text)]
-    named = (_static_target(folder, url) for url in urls)
-    return sorted({name for name in named if name in sheets and name != sheet.name})
+    folder = posixpath.dirname(file.name)
+    named = (_static_target(folder, address) for address in addresses)
+    return sorted({name for name in named if name in referring and name != file.name})
+
+
+def _addresses(name: str, text: str) -> list[tuple[str, int]]:
+    """Each address the file ``name`` (of ``text``) names, with the offset in ``text`` it is read from: its own
+    place in a stylesheet (those in comments too), the place of its element in markup (see ``template_text``), of
+    its member in a manifest."""
+    if name.endswith(".css"):
+        return [(match.group(2), match.start(2)) for match in _CSS_URL.finditer(text)] + [
+            (match.group(3), match.start(3)) for match in _CSS_IMPORT.finditer(text)]
+    starts = [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+    return [(address, starts[line - 1] + column - 1) for line, column, address, _ in _read_addresses(name, text)]
+
+
+def _read_addresses(name: str, text: str) -> list[tuple[int, int, str, bool]]:
+    """(line, column, address, whether it is loaded) of each address a file of markup or a manifest names."""
+    return manifest_addresses(text) if is_manifest(name) else read_shown(text, None).addresses
 
 
 def _static_target(folder: str, url: str) -> str | None:
-    """The static file a relative ``url`` in a stylesheet in ``folder`` names; None for an address elsewhere."""
+    """The static file a relative ``url`` in a file of ``static/`` in ``folder`` names; None for an address
+    elsewhere."""
     if ":" in url or url.startswith(("/", "#")):
         return None
     return posixpath.normpath(posixpath.join(folder, url.split("?")[0].split("#")[0]))
+
+
+def _rewritten(file: StaticFile, assets: dict[str, Asset], static: Path, mistakes: ErrorList) -> bytes:
+    """``file`` naming the published names of the files of ``static/`` it names (see :func:`_rewrite_css`,
+    :func:`_rewrite_addresses`)."""
+    if file.name.endswith(".css"):
+        return _rewrite_css(file.name, file.content, assets, static, mistakes)
+    bom = "\ufeff" if file.content.startswith(b"\xef\xbb\xbf") else ""  # (kept: a file is published as written)
+    text = file.content.decode("utf-8-sig")
+    return (bom + _rewrite_addresses(file.name, text, assets, static, mistakes)).encode("utf-8")
+
+
+def _published(name: str, url: str, at: tuple[str, int], assets: dict[str, Asset], static: Path,
+               mistakes: ErrorList | None, loaded: bool = True) -> str | None:
+    """The address, relative to the file of ``static/`` ``name``, of the published file its relative ``url``
+    names (its query and fragment kept); None for an address elsewhere, or one that names no file of ``static/``,
+    which is a mistake (a reader's browser would ask for a file the site does not have) in ``mistakes``, at ``at``
+    (the text and the offset of the address). A link (not ``loaded``) may lead out of ``static/``, to a page."""
+    folder = posixpath.dirname(name)
+    target = _static_target(folder, url)
+    if target is not None and target in assets:
+        rest = url[len(url.split("?")[0].split("#")[0]):]
+        return posixpath.relpath(assets[target].path, posixpath.dirname(f"static/{name}")) + rest
+    leaves = target is not None and (target == ".." or target.startswith("../") or url.split("?")[0].split("#")[0]
+                                     .endswith(("/", ".")) or not url.split("?")[0].split("#")[0])
+    if target is not None and mistakes is not None and (loaded or not leaves):
+        text, offset = at
+        line = text.count("\n", 0, offset) + 1
+        verb = "loads" if loaded else "links to"
+        mistakes.add(Location(static / name, line, offset - text.rfind("\n", 0, offset)),
+                     f"{verb} '{url}', which is not a file of static/",
+                     f"an address in a file of static/ is relative to its folder (static/{folder + '/' if folder else ''}): "
+                     "correct the name, or add the file")
+    return None
+
+
+# The characters that may stand before and after an address where a file writes it: a quotation mark, an equals
+# sign, a parenthesis, a comma or a space (a srcset's), a tag's end.
+_BEFORE_ADDRESS = "\"'=(, \t\n"
+_AFTER_ADDRESS = "\"') ,\t\n>"
+
+
+def _rewrite_addresses(name: str, text: str, assets: dict[str, Asset], static: Path,
+                       mistakes: ErrorList | None = None) -> str:
+    """Markup or a manifest naming the published names of the files of ``static/`` its relative addresses name.
+    Each address is read where its element (or member) is, and replaced where it is next written from there, as
+    written (in markup, ``&`` may be written ``&amp;``)."""
+    replaced: dict[int, tuple[int, str]] = {}  # offset -> (end, published address)
+    for line, column, url, loaded in _read_addresses(name, text):
+        start = _line_start(text, line) + column - 1
+        written, at = _written_at(text, url, start, replaced)
+        published = _published(name, url, (text, at if at >= 0 else start), assets, static, mistakes, loaded)
+        if published is not None and at >= 0:
+            escaped = published.replace("&", "&amp;") if written == url.replace("&", "&amp;") != url else published
+            replaced[at] = (at + len(written), escaped)
+    parts, end = [], 0
+    for at in sorted(replaced):
+        if at >= end:
+            parts += [text[end:at], replaced[at][1]]
+            end = replaced[at][0]
+    return "".join(parts) + text[end:]
+
+
+def _line_start(text: str, line: int) -> int:
+    """The offset in ``text`` where its line ``line`` (1-based) starts."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.index("\n", start) + 1
+    return start
+
+
+def _written_at(text: str, url: str, start: int, taken: dict[int, tuple[int, str]]) -> tuple[str, int]:
+    """How ``url`` is written in ``text`` from ``start`` on (as it is, with ``&amp;``, or in JSON ``\\/``), and
+    where (-1: not), past the places ``taken`` by the addresses before it (a srcset may name one file twice)."""
+    for written in dict.fromkeys((url, url.replace("&", "&amp;"), url.replace("/", "\\/"))):
+        at = text.find(written, start)
+        while at >= 0:
+            end = at + len(written)
+            if at not in taken and text[at - 1:at] in _BEFORE_ADDRESS and (end == len(text) or
+                                                                           text[end] in _AFTER_ADDRESS):
+                return written, at
+            at = text.find(written, at + 1)
+    return url, -1
 
 
 def _asset(name: str, content: bytes, enabled: bool = True) -> Asset:
@@ -132,20 +250,11 @@ def _rewrite_css(name: str, content: bytes, assets: dict[str, Asset], static: Pa
     only). One that names no file of ``static/`` is a mistake, in ``mistakes`` (a reader's browser would ask for
     a file the site does not have)."""
     text = content.decode("utf-8")
-    folder = posixpath.dirname(name)
     loaded = {address for _, _, address, _ in read_stylesheet(text).addresses} if mistakes is not None else set()
 
     def published(url: str, at: int) -> str | None:
-        target = _static_target(folder, url)
-        if target is None or target not in assets:
-            if target is not None and url in loaded:  # (not one in a comment)
-                line = text.count("\n", 0, at) + 1
-                mistakes.add(Location(static / name, line, at - text.rfind("\n", 0, at)),
-                             f"loads '{url}', which is not a file of static/",
-                             "an address in a stylesheet is relative to its folder "
-                             f"(static/{folder + '/' if folder else ''}): correct the name, or add the file")
-            return None
-        return posixpath.relpath(assets[target].path, posixpath.dirname(f"static/{name}"))
+        return _published(name, url, (text, at), assets, static, mistakes if url in loaded else None)  # (not one
+        # in a comment)
 
     def replace(match: re.Match) -> str:
         relative = published(match.group(2), match.start(2))

@@ -30,7 +30,7 @@ from .markup import BrowserParser
 from .model import Site
 from .patterns import compile_later
 from .provenance import normalize
-from .static_text import MARKUP, kind_of, manifest_addresses
+from .static_text import MARKUP, is_manifest, kind_of, manifest_addresses
 from .stylesheets import placed_in_markup, read_stylesheet
 
 EXTERNAL_SCHEMES = ("http", "https")
@@ -352,11 +352,11 @@ def _other_markup(folder: Path) -> list[Path]:
     """The files of the build, other than its pages, that a browser reads for addresses when opened
     (``static_text.MARKUP``: an SVG image, an XHTML page, the feed, an XML file with a stylesheet; a web app
     manifest)."""
-    return sorted(path for path in folder.rglob("*") if kind_of(path.name) in MARKUP - {"html"} | {"webmanifest"})
+    return sorted(path for path in folder.rglob("*") if kind_of(path.name) in MARKUP - {"html"} or is_manifest(path.name))
 
 
 def _read_other(path: Path, text: str) -> PageReading:
-    if kind_of(path.name) != "webmanifest":
+    if not is_manifest(path.name):
         return read_html(text)
     reading = PageReading()
     for line, column, address, loaded in manifest_addresses(text):

@@ -49,6 +49,7 @@ UNREAD = frozenset({
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "epub", "rtf",  # documents
 })
 # An entity an XML file declares, <!ENTITY n "49">: where it is used (&n;), its value is text a reader sees.
+_MANIFEST_JSON = compile_later(r"manifest(?:\.[0-9a-f]{10})?\.json")  # (as published, with its content's hash)
 _ENTITY = compile_later(r"""<!ENTITY\s+(?:%\s+)?[^\s"'>]+\s+(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -56,6 +57,12 @@ def kind_of(name: str) -> str:
     """The ending of file ``name`` that a host serves it by, in lower case ("" for none)."""
     base = name.rpartition("/")[2]
     return base.rpartition(".")[2].lower() if "." in base.lstrip(".") else ""
+
+
+def is_manifest(name: str) -> bool:
+    """Whether the file ``name`` is a web app manifest: one ending ``.webmanifest``, or named ``manifest.json``, the
+    name browsers' own examples long gave it (published as ``manifest.3fa2b1c4d5.json``)."""
+    return kind_of(name) == "webmanifest" or _MANIFEST_JSON.fullmatch(name.rpartition("/")[2].lower()) is not None
 
 
 def shown_in_static(name: str, content: bytes) -> Shown | None:
@@ -77,7 +84,7 @@ def shown_in_static(name: str, content: bytes) -> Shown | None:
             shown.runs.extend(_entities(text))
         return shown
     shown = Shown([(line, 1, words) for line, words in enumerate(text.split("\n"), 1) if words.strip()])
-    if kind == "webmanifest":
+    if is_manifest(name):
         shown.addresses.extend(manifest_addresses(text))
     return shown
 

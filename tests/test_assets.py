@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -88,7 +89,7 @@ def test_stylesheets_that_name_each_other_in_a_circle_are_a_mistake() -> None:
     files = (StaticFile("a.css", b'@import "b.css";'), StaticFile("b.css", b'@import "a.css";'))
     with pytest.raises(ContentErrors) as caught:
         fingerprint_assets(files)
-    assert "stylesheets name each other in a circle (a.css -> b.css -> a.css)" in str(caught.value.errors[0])
+    assert "static files name each other in a circle (a.css -> b.css -> a.css)" in str(caught.value.errors[0])
 
 
 def test_a_stylesheets_address_that_names_no_file_of_static_is_a_mistake_where_it_stands() -> None:
@@ -98,4 +99,57 @@ def test_a_stylesheets_address_that_names_no_file_of_static_is_a_mistake_where_i
         fingerprint_assets(files)
     assert [error.format() for error in caught.value.errors] == [
         "static/css/a.css:2:23: loads 'gone.png', which is not a file of static/\n"
-        "  hint: an address in a stylesheet is relative to its folder (static/css/): correct the name, or add the file"]
+        "  hint: an address in a file of static/ is relative to its folder (static/css/): correct the name, or add the file"]
+
+
+def test_a_manifest_an_svg_and_a_static_page_name_the_published_names_of_the_files_they_name() -> None:
+    """A web app manifest's icons (.webmanifest, or manifest.json), an SVG's <image>, <use> and stylesheet, a
+    static page's picture and links: each names the fingerprinted file, its fragment kept, as a stylesheet's url()
+    does; an installed app's icon 404ed once the unhashed name was gone."""
+    manifest = (b'{\n  "name": "ICF",\n  "start_url": "../",\n  "icons": [\n    {"src": "icons/app.png", "sizes": '
+                b'"192x192"},\n    {"src": "logo.svg", "type": "image/svg+xml"}\n  ]\n}\n')
+    svg = (b'<?xml-stylesheet href="logo.css" type="text/css"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+           b'xmlns:xlink="http://www.w3.org/1999/xlink">\n<image href="icons/app.png"/><use xlink:href="sprite.svg#a"/>'
+           b'\n<a href="https://example.org/">x</a><use href="#local"/></svg>\n')
+    page = b'<p><img src="icons/app.png" srcset="icons/app.png 1x, icons/big.png 2x"><a href="logo.svg?v=1&amp;x">'
+    files = (StaticFile("site.webmanifest", manifest), StaticFile("manifest.json", manifest),
+             StaticFile("logo.svg", svg), StaticFile("sprite.svg", b'<svg><symbol id="a"/></svg>'),
+             StaticFile("logo.css", b"svg { fill: red }"), StaticFile("icons/app.png", b"\x89PNG1"),
+             StaticFile("icons/big.png", b"\x89PNG2"), StaticFile("about.html", page))
+    assets = fingerprint_assets(files)
+    name = {key: asset.path.removeprefix("static/") for key, asset in assets.items()}
+    for key in ("site.webmanifest", "manifest.json"):
+        published = json.loads(assets[key].content)
+        assert [icon["src"] for icon in published["icons"]] == [name["icons/app.png"], name["logo.svg"]]
+        assert published["start_url"] == "../"  # a page of the site, not a file of static/
+    drawn = assets["logo.svg"].content.decode()
+    assert f'href="{name["logo.css"]}"' in drawn and f'href="{name["icons/app.png"]}"' in drawn
+    assert f'xlink:href="{name["sprite.svg"]}#a"' in drawn and 'href="#local"' in drawn
+    assert 'href="https://example.org/"' in drawn
+    shown = assets["about.html"].content.decode()
+    assert (f'src="{name["icons/app.png"]}" srcset="{name["icons/app.png"]} 1x, {name["icons/big.png"]} 2x"'
+            in shown)
+    assert f'href="{name["logo.svg"]}?v=1&amp;x"' in shown
+    assert name["manifest.json"].startswith("manifest.") and name["manifest.json"].endswith(".json")
+
+
+def test_a_relative_address_in_a_manifest_or_markup_that_names_no_file_of_static_is_a_mistake_where_it_stands(
+        ) -> None:
+    manifest = b'{\n  "start_url": "../",\n  "icons": [{"src": "icons/gone.png"}],\n  "scope": "./"\n}\n'
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg">\n  <image href="photo.jpg"/> <a href="other.svg">x</a>\n</svg>'
+    files = (StaticFile("site.webmanifest", manifest), StaticFile("pic/logo.svg", svg))
+    with pytest.raises(ContentErrors) as caught:
+        fingerprint_assets(files, folder=Path("static"))
+    hint = "  hint: an address in a file of static/ is relative to its folder (static/{}): correct the name, or add the file"
+    assert [error.format() for error in caught.value.errors] == [
+        "static/pic/logo.svg:2:16: loads 'photo.jpg', which is not a file of static/\n" + hint.format("pic/"),
+        "static/pic/logo.svg:2:38: links to 'other.svg', which is not a file of static/\n" + hint.format("pic/"),
+        "static/site.webmanifest:3:22: loads 'icons/gone.png', which is not a file of static/\n" + hint.format("")]
+
+
+def test_static_files_that_name_each_other_in_a_circle_through_a_manifest_are_a_mistake() -> None:
+    files = (StaticFile("a.svg", b'<svg><image href="b.svg"/></svg>'),
+             StaticFile("b.svg", b'<svg><image href="a.svg"/></svg>'))
+    with pytest.raises(ContentErrors) as caught:
+        fingerprint_assets(files)
+    assert "static files name each other in a circle (a.svg -> b.svg -> a.svg)" in str(caught.value.errors[0])
