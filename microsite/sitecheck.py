@@ -7,13 +7,20 @@ host unless the content itself links there. No page gives one id twice
 (a link to it would land on the first), and no link leads nowhere (an
 ``<a>`` without ``href``: a reader sees a link that does nothing). Every
 number a reader reads on a page is one a source says (see
-:func:`_untraced_on_page`).
+:func:`_untraced_on_page`). The CSV and JSON downloads are read as a
+reader's spreadsheet reads them (:func:`read_data`): well-formed, their
+numbers said by a source, each record's value the amount it says as
+written, their links leading into the build.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import posixpath
+import re
 import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -24,12 +31,14 @@ from . import quantities
 from .addresses import (HINT_HANDLER, HINT_INLINE_SCRIPT, HINT_SRCDOC, INLINE_SCRIPT, address_problem, addresses_of,
                         addresses_of_instruction, handler_message, handlers_of, runs_its_text, scheme_of)
 from .compiled import ADDRESS
+from .downloads import FORMULA_STARTS
 from .errors import ContentError, Location, not_utf8
 from .i18n import locale_of
 from .markup import BrowserParser
 from .model import Site
 from .patterns import compile_later
 from .provenance import normalize
+from .search import BUNDLE
 from .static_text import MARKUP, is_manifest, kind_of, manifest_addresses
 from .stylesheets import placed_in_markup, read_stylesheet
 
@@ -207,7 +216,158 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
         text = _page_text(path, problems)
         if text is not None and "<feed" in text:
             problems.extend(_untraced_on_page(path, read_feed(text), said, "in this feed"))
+    for path in _data_files(folder):  # the downloads: what a reader's spreadsheet or program reads
+        text = _page_text(path, problems)
+        reading = read_data(path, text, _language_at(folder, path, base.path, site), problems) if text is not None \
+            else None
+        if reading is not None:
+            page_url = _url_of(folder, path, base.path)
+            problems.extend(ContentError(Location(path, line, column), problem, DATA_HINT)
+                            for href, line, column in reading.links
+                            if (problem := _link_problem(href, page_url, folder, base, pages, allowed)))
+            problems.extend(_untraced_on_page(path, reading, said, "in this file", DATA_HINT))
     return problems
+
+
+DATA_HINT = ("the build writes each download from the content, every number traced and every link to a page it "
+             "writes: a file edited by hand or left from another build says what the content does not; build the "
+             "site again and publish the whole folder (a file of static/ is published as written: correct it there)")
+# The fields of a download that name, not say: identifiers, kinds, an address (its link is followed, not read), a
+# date in ISO form (machine-read: the build writes it from the content's dates; readers read it in as_written).
+_DATA_CODE = frozenset({"id", "source_id", "sources", "statistics", "unit", "qualifier", "precision", "dataset",
+                        "language", "date", "source_date", "quote_url"})
+
+
+def _data_files(folder: Path) -> list[Path]:
+    """The data files of the build: the downloads (CSV and JSON) and any such file of ``static/``; not the search
+    index (machine-read, made from the pages, which are read), nor a manifest (read with the other markup)."""
+    return sorted(path for path in folder.rglob("*") if kind_of(path.name) in ("csv", "json")
+                  and not is_manifest(path.name) and path.relative_to(folder).parts[0] != BUNDLE)
+
+
+def _language_at(folder: Path, path: Path, base_path: str, site: Site) -> str:
+    """The tag of the language of the file at ``path``: that of its first folder (``en/data/``), the default's at
+    the root."""
+    tags = {language.code: language.tag for language in site.config.languages}
+    first = path.relative_to(folder).parts[0]
+    return tags.get(first, tags[site.config.default_language]) if len(path.relative_to(folder).parts) > 1 else \
+        tags[site.config.default_language]
+
+
+def read_data(path: Path, text: str, lang: str, problems: list[ContentError]) -> PageReading | None:
+    """What a reader reads in a CSV or JSON file (its text fields, its numbers, each where it is written) and the
+    addresses in it, read as links; None, with the problem, where the file is not well-formed."""
+    text = text.removeprefix("\ufeff")  # (a CSV download's byte order mark, for spreadsheets)
+    reading = PageReading(lang=lang)
+    fields = _json_fields(path, text, problems) if kind_of(path.name) == "json" else _csv_fields(path, text, problems)
+    if fields is None:
+        return None
+    for key, value, offset, record in fields:
+        line, column = text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+        if isinstance(value, str):
+            reading.links.extend((match.group(0), line, column + match.start()) for match in ADDRESS.finditer(value))
+        if key in _DATA_CODE:
+            continue
+        if key == "value" and isinstance(record.get("as_written"), str):  # the amount its as_written says
+            amount = _number(value)
+            said = [claim.number.value for claim in quantities.claimed(record["as_written"], _reading_lang(lang))]
+            if amount is None or not any(amount == number for number in said):
+                problems.append(ContentError(Location(path, line, column), f"the value {value} is not the amount "
+                                             f"its record says, as written: '{record['as_written']}'", DATA_HINT))
+            continue
+        reading.texts.append((str(value), line, column))
+    return reading
+
+
+def _reading_lang(tag: str) -> str:
+    return "zh" if tag.lower().startswith("zh") else "en"
+
+
+def _number(value: object) -> float | None:
+    try:
+        return float(value) if not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None
+
+
+Field = tuple  # (key, value, offset where it is written, the record it is in)
+
+
+def _json_fields(path: Path, text: str, problems: list[ContentError]) -> list[Field] | None:
+    """Each value of a JSON file that is a string or a number, by the key it is under, with its place and its
+    record (the object it is in); None, with the problem, for a file that is not JSON."""
+    try:
+        document = json.loads(text)
+    except ValueError as exc:
+        line, column = getattr(exc, "lineno", 1), getattr(exc, "colno", 1)
+        problems.append(ContentError(Location(path, line, column), f"not well-formed JSON: {getattr(exc, 'msg', exc)}",
+                                     DATA_HINT))
+        return None
+    fields: list[Field] = []
+    cursor = 0
+
+    def walk(value: object, key: str, record: dict) -> None:
+        nonlocal cursor
+        if isinstance(value, dict):
+            for name, item in value.items():
+                cursor = _after(text, json.dumps(name, ensure_ascii=False), cursor)
+                walk(item, name, value)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, key, record)
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            written = json.dumps(value, ensure_ascii=False)
+            at = text.find(written, cursor)
+            fields.append((key, value, (at if at >= 0 else cursor) + isinstance(value, str), record))
+            cursor = at + len(written) if at >= 0 else cursor
+
+    walk(document, "", {})
+    return fields
+
+
+def _after(text: str, written: str, cursor: int) -> int:
+    at = text.find(written, cursor)
+    return at + len(written) if at >= 0 else cursor
+
+
+def _csv_fields(path: Path, text: str, problems: list[ContentError]) -> list[Field] | None:
+    """Each field of a CSV file's rows after its first (the names of its columns), by its column's name, with
+    its place and its row; None, with the problem, for a file that is not CSV: a quotation mark out of place, a
+    row of more or fewer fields than the first."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    fields: list[Field] = []
+    starts = [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+    try:
+        header = next(reader, [])
+        start_line = reader.line_num + 1
+        for row in reader:
+            if len(row) != len(header):
+                problems.append(ContentError(Location(path, start_line, 1), f"a row of {len(row)} fields, under a "
+                                             f"first row of {len(header)}: not well-formed CSV", DATA_HINT))
+                return None
+            record = dict(zip(header, row))
+            cursor = starts[min(start_line, len(starts)) - 1]
+            for key, value in record.items():
+                written = '"' + value.replace('"', '""') + '"'
+                at = text.find(written, cursor)
+                at, length = (at + 1, len(written)) if at >= 0 else (text.find(value, cursor), len(value))
+                fields.append((key, _unquoted(value), max(at, cursor), record))
+                cursor = max(at, cursor) + length - 1
+            start_line = reader.line_num + 1
+    except csv.Error as exc:
+        problems.append(ContentError(Location(path, reader.line_num or 1, 1), f"not well-formed CSV: {exc}", DATA_HINT))
+        return None
+    return fields
+
+
+def _unquoted(value: str) -> str:
+    """A CSV field as the build wrote it: the apostrophes that make a formula's first character inert dropped
+    (see ``downloads.inert``)."""
+    return _INERT.sub("", value) if "'" in value else value
+
+
+# downloads.inert's apostrophe: before what could start a formula
+_INERT = compile_later("'(?=[" + re.escape("".join(sorted(FORMULA_STARTS))) + "])")
 
 
 # What a feed reader shows: the feed's title and subtitle, each entry's title, summary and content, and the names
@@ -271,7 +431,7 @@ def said_in_sources(site: Site) -> dict[str, list[quantities.Quantity]]:
 
 
 def _untraced_on_page(path: Path, reading: PageReading, said: dict[str, list[quantities.Quantity]],
-                      where: str = "on this page") -> list[ContentError]:
+                      where: str = "on this page", hint: str = "") -> list[ContentError]:
     """The numbers a reader reads on the page that no source says anywhere: a number that reached the page where
     the build's check does not look (a template's expression or filter, a field it does not read), which the
     check of the content, text by text against its own quotes, cannot see. A looser net behind that check, on the
@@ -300,8 +460,8 @@ def _untraced_on_page(path: Path, reading: PageReading, said: dict[str, list[qua
                 Location(path, line, column),
                 f"the number '{number.text}' is {where}, but no source says it: "
                 f"'{_excerpt(text, number.start, number.end)}'",
-                "it reached the page where the build does not trace it (a template's expression or filter, a field "
-                "it does not read): show a traced figure there instead, or leave the number out"))
+                hint or "it reached the page where the build does not trace it (a template's expression or filter, a "
+                "field it does not read): show a traced figure there instead, or leave the number out"))
     return problems
 
 

@@ -550,3 +550,36 @@ def test_a_site_under_a_subpath_writes_no_robots_txt_and_says_what_the_hosts_roo
     assert len(capsys.readouterr().out.splitlines()) == 1  # at the root it is written, and nothing is to be said
     assert (tmp_path / "root" / "robots.txt").read_text(encoding="utf-8").endswith(
         "Sitemap: https://example.org/sitemap.xml\n")
+
+
+def test_check_site_reads_the_downloads_as_readers_get_them(minimal_project: Path, tmp_path: Path, capsys) -> None:
+    """A download edited by hand or left from another build is caught as a page would be: a number no source says
+    in a field a reader reads, a value that is not the amount its record says as written, a link to another host or
+    to no element of the site, a file that is not well-formed CSV or JSON. Identifiers and ISO dates are code."""
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    assert main(["--root", str(minimal_project), "check", "--site", str(out)]) == 0  # as the build wrote them
+    capsys.readouterr()
+    stats = out / "en" / "data" / "statistics.json"
+    document = json.loads(stats.read_text(encoding="utf-8"))
+    record = document["records"][0]
+    record["value"] = record["value"] + 1
+    record["note"] = "See https://elsewhere.example/x and its 77 members."
+    record["quote_url"] = record["quote_url"].partition("#")[0] + "#q-gone"
+    stats.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    table = out / "data" / "timeline.csv"
+    header, first, *rest = table.read_bytes().decode("utf-8").split("\r\n")
+    table.write_bytes("\r\n".join([header, first + ',"x"', *rest]).encode("utf-8"))
+    (out / "data" / "statistics.json").write_text('{"records": [,]}', encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check", "--site", str(out)]) == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith(("  hint:", "warning:"))]
+    where = out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out
+    assert [line.removeprefix(f"{where}/") for line in err] == [
+        "data/statistics.json:1:14: not well-formed JSON: Expecting value",
+        "data/timeline.csv:2:1: a row of 14 fields, under a first row of 13: not well-formed CSV",
+        f"en/data/statistics.json:11:16: the value {record['value']} is not the amount its record says, as written: "
+        f"'{record['as_written']}'",
+        "en/data/statistics.json:16:16: the number '77' is in this file, but no source says it: "
+        "'…//elsewhere.example/x and its 77 members.'",
+        "en/data/statistics.json:16:20: links to another host: https://elsewhere.example/x",
+        f"en/data/statistics.json:22:21: link to '{record['quote_url']}': no element with id 'q-gone' there"]
