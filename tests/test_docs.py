@@ -1,10 +1,14 @@
 """The documentation's links: every Markdown link from README.md or docs/*.md to a local file resolves,
-and a link to a heading of a Markdown file names a heading it has (GitHub's anchors)."""
+and a link to a heading of a Markdown file names a heading it has (GitHub's anchors). The error catalogue's
+examples made by appending a line to a file of static/ say what the build says of it, where."""
 
 import re
 from pathlib import Path
 
 import pytest
+
+from microsite.cli import main
+from tests.conftest import PROJECT, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -49,3 +53,28 @@ def test_readme_links_every_doc():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     linked = {(ROOT / t.partition("#")[0]).resolve() for t in local_links(readme)}
     assert set(DOCS[1:]) <= linked, "every file in docs/ is linked from the README"
+
+
+# An example of the catalogue made by appending one line to a file of static/, which the test can make again: the
+# file, the line, and the block of what the check printed.
+_APPENDED = re.compile(r"^<!-- (static/[^:\s]+): ([^\n]+) appended; python3 build\.py check \(exit 1\) -->\n```\n(.*?)```",
+                       re.M | re.S)
+APPENDED = _APPENDED.findall((ROOT / "docs" / "errors.md").read_text(encoding="utf-8"))
+
+
+def test_the_catalogue_has_examples_made_by_appending_to_a_static_file():
+    assert len(APPENDED) >= 3
+
+
+@pytest.mark.content
+@pytest.mark.parametrize("name, line, printed", APPENDED, ids=[f"{name}: {line[:30]}" for name, line, _ in APPENDED])
+def test_an_example_made_by_appending_to_a_static_file_is_what_the_check_says(name: str, line: str, printed: str,
+                                                                               tmp_path: Path, capsys):
+    """The line and column of each message are the check's of the real content as it is now (the example of error
+    90 said style.css:203:42, for a stylesheet that had since lost a line)."""
+    root = make_project(tmp_path, PROJECT / "content")
+    with (root / name).open("a", encoding="utf-8") as file:
+        file.write(line + "\n")
+    assert main(["--root", str(root), "check", "--no-cache"]) == 1
+    said = [text for text in capsys.readouterr().err.splitlines() if not text.startswith(("warning:", "    "))]
+    assert said == printed.rstrip("\n").splitlines()
