@@ -11,9 +11,11 @@ reader sees, and what the build reads for numbers (see ``tracing``):
   lists' numbers, as a template's (see ``template_text``);
 - a stylesheet: its strings and counters (see ``stylesheets``);
 - plain text a browser shows (``.txt``, ``.md``, ``.csv``, ``.json``, ``.ics``
-  ...): all of it, the site's own voice, where no citation can stand; a web
-  app manifest (``.webmanifest``) also for its addresses, as a page's are
-  read: an icon the browser fetches, the ``start_url`` it opens;
+  ...): all of it, the site's own voice, where no citation can stand; of a
+  web app manifest (``.webmanifest``, ``manifest.json``), the names and
+  descriptions a reader is shown (its sizes and colours are code), and its
+  addresses, as a page's are read: an icon the browser fetches, the
+  ``start_url`` it opens;
 - the kinds whose words the build cannot read (:data:`UNREAD`): pictures,
   fonts, sound and video, scripts (code: what they write is not read) and
   documents such as ``.pdf`` and ``.docx``; published as they are, a limit
@@ -83,10 +85,10 @@ def shown_in_static(name: str, content: bytes) -> Shown | None:
         if kind in XML:
             shown.runs.extend(_entities(text))
         return shown
-    shown = Shown([(line, 1, words) for line, words in enumerate(text.split("\n"), 1) if words.strip()])
-    if is_manifest(name):
-        shown.addresses.extend(manifest_addresses(text))
-    return shown
+    if is_manifest(name) and (members := _manifest_members(text)) is not None:
+        return Shown([(line, column, value) for line, column, key, value in members if key in _MANIFEST_SHOWN],
+                     addresses=manifest_addresses(text))
+    return Shown([(line, 1, words) for line, words in enumerate(text.split("\n"), 1) if words.strip()])
 
 
 def static_mistakes(name: str, content: bytes, path: Path) -> list[ContentError]:
@@ -122,28 +124,41 @@ def _entities(text: str) -> list[tuple[int, int, str]]:
 # src, wherever it stands), or a page it opens (start_url, scope, a shortcut's url, a share target's action).
 _MANIFEST_LOADS = frozenset({"src"})
 _MANIFEST_LINKS = frozenset({"start_url", "scope", "url", "action"})
+# Its members a reader is shown (the app's name under its icon, in the install prompt, a shortcut's, a screenshot's
+# label); the others are code a browser reads (sizes "192x192", a colour, a display mode), which no reader sees.
+_MANIFEST_SHOWN = frozenset({"name", "short_name", "description", "label"})
 
 
 def manifest_addresses(text: str) -> list[tuple[int, int, str, bool]]:
     """The addresses a web app manifest (``.webmanifest``, JSON) names, each where it is written (at its first
     place in the text, or the start where it is written with escapes); none in one that is not JSON, which a
     browser does not read either."""
+    return [(line, column, value, key in _MANIFEST_LOADS) for line, column, key, value in _manifest_members(text) or ()
+            if key in _MANIFEST_LOADS | _MANIFEST_LINKS]
+
+
+def _manifest_members(text: str) -> list[tuple[int, int, str, str]] | None:
+    """(line, column, key, value) of each member of a web app manifest whose value is text, in the order written,
+    each where its value is next written after the one before (or where the one before is, where it is written
+    with escapes); None for one that is not JSON."""
     try:
         manifest = json.loads(text)
     except ValueError:
-        return []
-    found: list[tuple[str, bool]] = []
-    members = [manifest]
+        return None
+    found: list[tuple[str, str]] = []
+    members: list[tuple[str, object]] = [("", manifest)]  # (its key, its value), the next written last
     while members:
-        member = members.pop()
-        if isinstance(member, dict):
-            found.extend((value, key in _MANIFEST_LOADS) for key, value in member.items()
-                         if isinstance(value, str) and key in _MANIFEST_LOADS | _MANIFEST_LINKS)
-            members.extend(reversed(member.values()))
+        key, member = members.pop()
+        if isinstance(member, str):
+            found.append((key, member))
+        elif isinstance(member, dict):
+            members.extend(reversed(member.items()))
         elif isinstance(member, list):
-            members.extend(reversed(member))
-    addresses = []
-    for address, loaded in found:
-        at = max(text.find('"' + address + '"') + 1, 0)
-        addresses.append((text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at), address, loaded))
-    return addresses
+            members.extend((key, item) for item in reversed(member))
+    places, cursor = [], 0
+    for key, value in found:
+        at = text.find(json.dumps(value, ensure_ascii=False), cursor)
+        at = at + 1 if at >= 0 else cursor
+        cursor = at
+        places.append((text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at), key, value))
+    return places

@@ -26,6 +26,12 @@ def texts(name: str, content: bytes) -> list[str]:
     ("facts.md", "\ufeff# 四十九家商会".encode(), ["# 四十九家商会"]),  # (a byte order mark is no character)
     ("data.csv", b"name,count\nchambers,94\n", ["name,count", "chambers,94"]),
     ("data.json", b'{"chambers": 94}', ['{"chambers": 94}']),
+    # a web app manifest: the names and descriptions a reader is shown, not its code (sizes, colours, addresses)
+    ("site.webmanifest", b'{"name": "49 chambers", "icons": [{"src": "a.png", "sizes": "192x192"}],\n "theme_color": '
+                         b'"#123456", "shortcuts": [{"name": "Figures", "description": "94 of them", "url": "../"}]}',
+     ["49 chambers", "Figures", "94 of them"]),
+    ("manifest.json", b'{"short_name": "ICF", "icons": [{"src": "a.png", "sizes": "512x512"}]}', ["ICF"]),
+    ("site.webmanifest", b'{"name": 49', ['{"name": 49']),  # not JSON: read as the text it is
     ("cal.ics", b"BEGIN:VEVENT\nSUMMARY:Forty-nine chambers meet\n", ["BEGIN:VEVENT", "SUMMARY:Forty-nine chambers meet"]),
     ("notes.unknown", b"94 chambers", ["94 chambers"]),  # a kind not known, but text: read as such
     ("report.pdf", b"%PDF-1.7 94 chambers", []),  # documents, pictures and scripts cannot be read: a limit
