@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import posixpath
 import re
@@ -271,7 +272,8 @@ def read_data(path: Path, text: str, lang: str, problems: list[ContentError]) ->
         if key == "value" and isinstance(record.get("as_written"), str):  # the amount its as_written says
             amount = _number(value)
             said = [claim.number.value for claim in quantities.claimed(record["as_written"], _reading_lang(lang))]
-            if amount is None or not any(amount == number for number in said):
+            if amount is None or not any(math.isclose(amount, number, rel_tol=1e-9) for number in said):  # (9.8亿
+                # is 980000000.0000001 in floating point)
                 problems.append(ContentError(Location(path, line, column), f"the value {value} is not the amount "
                                              f"its record says, as written: '{record['as_written']}'", DATA_HINT))
             continue

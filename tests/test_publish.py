@@ -583,3 +583,15 @@ def test_check_site_reads_the_downloads_as_readers_get_them(minimal_project: Pat
         "'…//elsewhere.example/x and its 77 members.'",
         "en/data/statistics.json:16:20: links to another host: https://elsewhere.example/x",
         f"en/data/statistics.json:22:21: link to '{record['quote_url']}': no element with id 'q-gone' there"]
+
+
+def test_a_downloads_value_is_the_amount_its_as_written_says_in_any_form() -> None:
+    """9.8亿 is 980000000.0000001 in floating point: the value 980000000 was reported as not its amount."""
+    from microsite.sitecheck import read_data
+    records = [{"value": 980000000, "as_written": "超9.8亿元"}, {"value": 49, "as_written": "49个"},
+               {"value": 48, "as_written": "49个"}, {"value": 6300000000, "as_written": "63亿元"}]
+    problems: list = []
+    read_data(Path("data.json"), json.dumps({"records": records}, ensure_ascii=False, indent=1), "zh-Hans", problems)
+    assert [problem.format() for problem in problems] == [
+        "data.json:12:13: the value 48 is not the amount its record says, as written: '49个'\n  hint: "
+        + problems[0].hint]
