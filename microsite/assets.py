@@ -24,8 +24,6 @@ from .static_text import MARKUP, is_manifest, kind_of, manifest_addresses
 from .stylesheets import read_stylesheet
 from .template_text import read_shown
 
-_CSS_URL = compile_later(r"""url\(\s*(['"]?)([^'")\s]+)\1\s*\)""")
-_CSS_IMPORT = compile_later(r"""(@import\s+)(['"])([^'"\s]+)\2""")  # @import "other.css" (url() forms are above)
 # A CSS string or comment, found left to right so that a quote inside a comment (or "/*" inside a string) is no token.
 _CSS_TOKEN = compile_later(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/""", re.DOTALL)
 # Spaces that never matter: around braces, semicolons and commas, and after a colon. Not around + - > ~ (calc()
@@ -67,13 +65,14 @@ def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True, fold
     mistakes = ErrorList() if errors is None else errors
     for f in _referring_in_order(files, folder, mistakes):
         try:
-            content = _rewritten(f, assets, folder, mistakes)
+            text = _rewritten(f, assets, folder, mistakes)
         except UnicodeDecodeError:
-            if f.name.endswith(".css"):
+            if kind_of(f.name) == "css":  # (another kind's is reported where its words are read)
                 mistakes.extend([not_utf8(folder / f.name, f.content)])
             assets[f.name] = _asset(f.name, f.content, enabled)  # still there, for what names it: its one
             continue  # mistake is this
-        assets[f.name] = _asset(f.name, minify_css(content) if enabled and f.name.endswith(".css") else content,
+        content = text.encode("utf-8")
+        assets[f.name] = _asset(f.name, minify_css(content) if enabled and kind_of(f.name) == "css" else content,
                                 enabled)
     if errors is None:
         mistakes.raise_if_any()
@@ -120,7 +119,7 @@ def _named(file: StaticFile, referring: dict[str, StaticFile]) -> list[str]:
     """The other files of ``referring`` that ``file`` names by a relative address (none if it is not UTF-8:
     reported where read)."""
     try:
-        addresses = [address for address, _ in _addresses(file.name, file.content.decode("utf-8"))]
+        addresses = [address for _, _, address, _ in _read_addresses(file.name, file.content.decode("utf-8-sig"))]
     except UnicodeDecodeError:
         return []
     folder = posixpath.dirname(file.name)
@@ -128,19 +127,12 @@ def _named(file: StaticFile, referring: dict[str, StaticFile]) -> list[str]:
     return sorted({name for name in named if name in referring and name != file.name})
 
 
-def _addresses(name: str, text: str) -> list[tuple[str, int]]:
-    """Each address the file ``name`` (of ``text``) names, with the offset in ``text`` it is read from: its own
-    place in a stylesheet (those in comments too), the place of its element in markup (see ``template_text``), of
-    its member in a manifest."""
-    if name.endswith(".css"):
-        return [(match.group(2), match.start(2)) for match in _CSS_URL.finditer(text)] + [
-            (match.group(3), match.start(3)) for match in _CSS_IMPORT.finditer(text)]
-    starts = [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
-    return [(address, starts[line - 1] + column - 1) for line, column, address, _ in _read_addresses(name, text)]
-
-
 def _read_addresses(name: str, text: str) -> list[tuple[int, int, str, bool]]:
-    """(line, column, address, whether it is loaded) of each address a file of markup or a manifest names."""
+    """(line, column, address, whether it is loaded) of each address the file ``name`` of ``static/`` names, where
+    it is read from: its own place in a stylesheet (``url()``, ``@import``, ``image-set()``, not in a comment), the
+    place of its element in markup (see ``template_text``), of its value in a manifest."""
+    if kind_of(name) == "css":
+        return read_stylesheet(text).addresses
     return manifest_addresses(text) if is_manifest(name) else read_shown(text, None).addresses
 
 
@@ -152,14 +144,11 @@ def _static_target(folder: str, url: str) -> str | None:
     return posixpath.normpath(posixpath.join(folder, url.split("?")[0].split("#")[0]))
 
 
-def _rewritten(file: StaticFile, assets: dict[str, Asset], static: Path, mistakes: ErrorList) -> bytes:
-    """``file`` naming the published names of the files of ``static/`` it names (see :func:`_rewrite_css`,
+def _rewritten(file: StaticFile, assets: dict[str, Asset], static: Path, mistakes: ErrorList) -> str:
+    """The text of ``file``, naming the published names of the files of ``static/`` it names (see
     :func:`_rewrite_addresses`)."""
-    if file.name.endswith(".css"):
-        return _rewrite_css(file.name, file.content, assets, static, mistakes)
     bom = "\ufeff" if file.content.startswith(b"\xef\xbb\xbf") else ""  # (kept: a file is published as written)
-    text = file.content.decode("utf-8-sig")
-    return (bom + _rewrite_addresses(file.name, text, assets, static, mistakes)).encode("utf-8")
+    return bom + _rewrite_addresses(file.name, file.content.decode("utf-8-sig"), assets, static, mistakes)
 
 
 def _published(name: str, url: str, at: tuple[str, int], assets: dict[str, Asset], static: Path,
@@ -194,9 +183,9 @@ _AFTER_ADDRESS = "\"') ,\t\n>"
 
 def _rewrite_addresses(name: str, text: str, assets: dict[str, Asset], static: Path,
                        mistakes: ErrorList | None = None) -> str:
-    """Markup or a manifest naming the published names of the files of ``static/`` its relative addresses name.
-    Each address is read where its element (or member) is, and replaced where it is next written from there, as
-    written (in markup, ``&`` may be written ``&amp;``)."""
+    """A stylesheet, markup or a manifest naming the published names of the files of ``static/`` its relative
+    addresses name. Each address is read where it (or its element) is, and replaced where it is next written from
+    there, as written (in markup, ``&`` may be written ``&amp;``; in JSON, ``/`` as ``\\/``)."""
     replaced: dict[int, tuple[int, str]] = {}  # offset -> (end, published address)
     for line, column, url, loaded in _read_addresses(name, text):
         start = _line_start(text, line) + column - 1
@@ -242,29 +231,6 @@ def _asset(name: str, content: bytes, enabled: bool = True) -> Asset:
     stem, dot, suffix = name.rpartition(".")
     hashed = f"{stem}.{digest}.{suffix}" if dot and stem and "/" not in suffix else f"{name}.{digest}"
     return Asset(name, f"static/{hashed}", content)
-
-
-def _rewrite_css(name: str, content: bytes, assets: dict[str, Asset], static: Path = Path("static"),
-                 mistakes: ErrorList | None = None) -> bytes:
-    """Point ``url(...)`` and ``@import "..."`` at fingerprinted files (relative URLs that name a static file
-    only). One that names no file of ``static/`` is a mistake, in ``mistakes`` (a reader's browser would ask for
-    a file the site does not have)."""
-    text = content.decode("utf-8")
-    loaded = {address for _, _, address, _ in read_stylesheet(text).addresses} if mistakes is not None else set()
-
-    def published(url: str, at: int) -> str | None:
-        return _published(name, url, (text, at), assets, static, mistakes if url in loaded else None)  # (not one
-        # in a comment)
-
-    def replace(match: re.Match) -> str:
-        relative = published(match.group(2), match.start(2))
-        return match.group(0) if relative is None else f"url({match.group(1)}{relative}{match.group(1)})"
-
-    def replace_import(match: re.Match) -> str:
-        relative = published(match.group(3), match.start(3))
-        return match.group(0) if relative is None else f"{match.group(1)}{match.group(2)}{relative}{match.group(2)}"
-
-    return _CSS_IMPORT.sub(replace_import, _CSS_URL.sub(replace, text)).encode("utf-8")
 
 
 def minify_css(content: bytes) -> bytes:

@@ -153,3 +153,17 @@ def test_static_files_that_name_each_other_in_a_circle_through_a_manifest_are_a_
     with pytest.raises(ContentErrors) as caught:
         fingerprint_assets(files)
     assert "static files name each other in a circle (a.svg -> b.svg -> a.svg)" in str(caught.value.errors[0])
+
+
+def test_a_stylesheets_image_set_names_the_published_names_and_a_missing_one_is_a_mistake() -> None:
+    """image-set("a.png" 1x, "b.png" 2x) loads its strings as url() does: they were left as written (the reader's
+    browser asked for a.png, which a build with hashed names does not publish), and one naming no file passed."""
+    css = b'.a { background-image: image-set("a.png" 1x, "b.png" 2x); }\n'
+    files = (StaticFile("s.css", css), StaticFile("a.png", b"1"), StaticFile("b.png", b"2"))
+    assets = fingerprint_assets(files)
+    a, b = (assets[name].path.removeprefix("static/") for name in ("a.png", "b.png"))
+    assert f'image-set("{a}" 1x,"{b}" 2x)' in assets["s.css"].content.decode()
+    with pytest.raises(ContentErrors) as caught:
+        fingerprint_assets((StaticFile("s.css", css.replace(b"b.png", b"gone.png")), files[1]))
+    assert [error.format().splitlines()[0] for error in caught.value.errors] == [
+        "static/s.css:1:47: loads 'gone.png', which is not a file of static/"]
