@@ -141,7 +141,12 @@ def _static_target(folder: str, url: str) -> str | None:
     elsewhere."""
     if ":" in url or url.startswith(("/", "#")):
         return None
-    return posixpath.normpath(posixpath.join(folder, url.split("?")[0].split("#")[0]))
+    return posixpath.normpath(posixpath.join(folder, _path_of(url)))
+
+
+def _path_of(url: str) -> str:
+    """``url`` without its query and fragment."""
+    return url.split("?")[0].split("#")[0]
 
 
 def _rewritten(file: StaticFile, assets: dict[str, Asset], static: Path, mistakes: ErrorList) -> str:
@@ -152,19 +157,20 @@ def _rewritten(file: StaticFile, assets: dict[str, Asset], static: Path, mistake
 
 
 def _published(name: str, url: str, at: tuple[str, int], assets: dict[str, Asset], static: Path,
-               mistakes: ErrorList | None, loaded: bool = True) -> str | None:
+               mistakes: ErrorList, loaded: bool) -> str | None:
     """The address, relative to the file of ``static/`` ``name``, of the published file its relative ``url``
     names (its query and fragment kept); None for an address elsewhere, or one that names no file of ``static/``,
     which is a mistake (a reader's browser would ask for a file the site does not have) in ``mistakes``, at ``at``
-    (the text and the offset of the address). A link (not ``loaded``) may lead out of ``static/``, to a page."""
+    (the text and the offset of the address). A link (not ``loaded``) may lead out of ``static/``, or to a
+    folder: to a page (a manifest's ``"start_url": "../"``)."""
     folder = posixpath.dirname(name)
     target = _static_target(folder, url)
-    if target is not None and target in assets:
-        rest = url[len(url.split("?")[0].split("#")[0]):]
-        return posixpath.relpath(assets[target].path, posixpath.dirname(f"static/{name}")) + rest
-    leaves = target is not None and (target == ".." or target.startswith("../") or url.split("?")[0].split("#")[0]
-                                     .endswith(("/", ".")) or not url.split("?")[0].split("#")[0])
-    if target is not None and mistakes is not None and (loaded or not leaves):
+    if target is None:
+        return None
+    if target in assets:
+        return posixpath.relpath(assets[target].path, posixpath.dirname(f"static/{name}")) + url[len(_path_of(url)):]
+    to_a_page = target == ".." or target.startswith("../") or _path_of(url).endswith(("/", ".")) or not _path_of(url)
+    if loaded or not to_a_page:
         text, offset = at
         line = text.count("\n", 0, offset) + 1
         verb = "loads" if loaded else "links to"
@@ -179,16 +185,17 @@ def _published(name: str, url: str, at: tuple[str, int], assets: dict[str, Asset
 # sign, a parenthesis, a comma or a space (a srcset's), a tag's end.
 _BEFORE_ADDRESS = "\"'=(, \t\n"
 _AFTER_ADDRESS = "\"') ,\t\n>"
+_LINE_BREAK = compile_later("\n")
 
 
-def _rewrite_addresses(name: str, text: str, assets: dict[str, Asset], static: Path,
-                       mistakes: ErrorList | None = None) -> str:
+def _rewrite_addresses(name: str, text: str, assets: dict[str, Asset], static: Path, mistakes: ErrorList) -> str:
     """A stylesheet, markup or a manifest naming the published names of the files of ``static/`` its relative
     addresses name. Each address is read where it (or its element) is, and replaced where it is next written from
     there, as written (in markup, ``&`` may be written ``&amp;``; in JSON, ``/`` as ``\\/``)."""
     replaced: dict[int, tuple[int, str]] = {}  # offset -> (end, published address)
+    lines = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]  # where each line starts
     for line, column, url, loaded in _read_addresses(name, text):
-        start = _line_start(text, line) + column - 1
+        start = lines[line - 1] + column - 1
         written, at = _written_at(text, url, start, replaced)
         published = _published(name, url, (text, at if at >= 0 else start), assets, static, mistakes, loaded)
         if published is not None and at >= 0:
@@ -200,14 +207,6 @@ def _rewrite_addresses(name: str, text: str, assets: dict[str, Asset], static: P
             parts += [text[end:at], replaced[at][1]]
             end = replaced[at][0]
     return "".join(parts) + text[end:]
-
-
-def _line_start(text: str, line: int) -> int:
-    """The offset in ``text`` where its line ``line`` (1-based) starts."""
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    return start
 
 
 def _written_at(text: str, url: str, start: int, taken: dict[int, tuple[int, str]]) -> tuple[str, int]:
