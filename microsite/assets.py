@@ -176,8 +176,8 @@ def _published(name: str, url: str, at: tuple[str, int], assets: dict[str, Asset
         verb = "loads" if loaded else "links to"
         mistakes.add(Location(static / name, line, offset - text.rfind("\n", 0, offset)),
                      f"{verb} '{url}', which is not a file of static/",
-                     f"an address in a file of static/ is relative to its folder (static/{folder + '/' if folder else ''}): "
-                     "correct the name, or add the file")
+                     "an address in a file of static/ is relative to its folder "
+                     f"(static/{folder + '/' if folder else ''}): correct the name, or add the file")
     return None
 
 

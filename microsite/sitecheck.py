@@ -219,7 +219,7 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
             problems.extend(_untraced_on_page(path, read_feed(text), said, "in this feed"))
     for path in _data_files(folder):  # the downloads: what a reader's spreadsheet or program reads
         text = _page_text(path, problems)
-        reading = read_data(path, text, _language_at(folder, path, base.path, site), problems) if text is not None \
+        reading = read_data(path, text, _language_at(folder, path, site), problems) if text is not None \
             else None
         if reading is not None:
             page_url = _url_of(folder, path, base.path)
@@ -246,13 +246,12 @@ def _data_files(folder: Path) -> list[Path]:
                   and not is_manifest(path.name) and path.relative_to(folder).parts[0] != BUNDLE)
 
 
-def _language_at(folder: Path, path: Path, base_path: str, site: Site) -> str:
+def _language_at(folder: Path, path: Path, site: Site) -> str:
     """The tag of the language of the file at ``path``: that of its first folder (``en/data/``), the default's at
     the root."""
     tags = {language.code: language.tag for language in site.config.languages}
-    first = path.relative_to(folder).parts[0]
-    return tags.get(first, tags[site.config.default_language]) if len(path.relative_to(folder).parts) > 1 else \
-        tags[site.config.default_language]
+    *folders, _ = path.relative_to(folder).parts
+    return tags.get(folders[0] if folders else "", tags[site.config.default_language])
 
 
 def read_data(path: Path, text: str, lang: str, problems: list[ContentError]) -> PageReading | None:
@@ -292,7 +291,7 @@ def _number(value: object) -> float | None:
         return None
 
 
-Field = tuple  # (key, value, offset where it is written, the record it is in)
+Field = tuple[str, object, int, dict]  # (its key, its value, the offset where it is written, the record it is in)
 
 
 def _json_fields(path: Path, text: str, problems: list[ContentError]) -> list[Field] | None:
@@ -338,7 +337,7 @@ def _csv_fields(path: Path, text: str, problems: list[ContentError]) -> list[Fie
     row of more or fewer fields than the first."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     fields: list[Field] = []
-    starts = [0, *(index + 1 for index, char in enumerate(text) if char == "\n")]
+    starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]  # where each line starts
     try:
         header = next(reader, [])
         start_line = reader.line_num + 1
@@ -368,6 +367,7 @@ def _unquoted(value: str) -> str:
     return _INERT.sub("", value) if "'" in value else value
 
 
+_LINE_BREAK = compile_later("\n")
 # downloads.inert's apostrophe: before what could start a formula
 _INERT = compile_later("'(?=[" + re.escape("".join(sorted(FORMULA_STARTS))) + "])")
 
@@ -514,7 +514,8 @@ def _other_markup(folder: Path) -> list[Path]:
     """The files of the build, other than its pages, that a browser reads for addresses when opened
     (``static_text.MARKUP``: an SVG image, an XHTML page, the feed, an XML file with a stylesheet; a web app
     manifest)."""
-    return sorted(path for path in folder.rglob("*") if kind_of(path.name) in MARKUP - {"html"} or is_manifest(path.name))
+    return sorted(path for path in folder.rglob("*")
+                  if kind_of(path.name) in MARKUP - {"html"} or is_manifest(path.name))
 
 
 def _read_other(path: Path, text: str) -> PageReading:

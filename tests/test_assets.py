@@ -99,7 +99,8 @@ def test_a_stylesheets_address_that_names_no_file_of_static_is_a_mistake_where_i
         fingerprint_assets(files)
     assert [error.format() for error in caught.value.errors] == [
         "static/css/a.css:2:23: loads 'gone.png', which is not a file of static/\n"
-        "  hint: an address in a file of static/ is relative to its folder (static/css/): correct the name, or add the file"]
+        "  hint: an address in a file of static/ is relative to its folder (static/css/): correct the name, or add "
+        "the file"]
 
 
 def test_a_manifest_an_svg_and_a_static_page_name_the_published_names_of_the_files_they_name() -> None:
@@ -140,7 +141,8 @@ def test_a_relative_address_in_a_manifest_or_markup_that_names_no_file_of_static
     files = (StaticFile("site.webmanifest", manifest), StaticFile("pic/logo.svg", svg))
     with pytest.raises(ContentErrors) as caught:
         fingerprint_assets(files, folder=Path("static"))
-    hint = "  hint: an address in a file of static/ is relative to its folder (static/{}): correct the name, or add the file"
+    hint = ("  hint: an address in a file of static/ is relative to its folder (static/{}): correct the name, or add "
+            "the file")
     assert [error.format() for error in caught.value.errors] == [
         "static/pic/logo.svg:2:16: loads 'photo.jpg', which is not a file of static/\n" + hint.format("pic/"),
         "static/pic/logo.svg:2:38: links to 'other.svg', which is not a file of static/\n" + hint.format("pic/"),
