@@ -94,6 +94,18 @@ def test_a_subpath_build_works_when_served_under_its_subpath(subpath_server) -> 
     assert reached == pages  # every address that looks like a page's is one
 
 
+@pytest.mark.content
+def test_a_subpath_build_writes_no_robots_txt_and_its_downloads_pass_check_site(
+        subpath_server, capsys) -> None:
+    """The real content under a subpath: no robots.txt (crawlers read only the host's root one), a sitemap, and
+    check --site, which reads the downloads too, finds nothing (their quote_url links lead under the subpath)."""
+    origin, out = subpath_server
+    assert not (out / "robots.txt").exists() and (out / "sitemap.xml").is_file()
+    assert fetch(origin + SUBPATH + "data/statistics.json")[0] == 200
+    assert main(["--root", str(PROJECT), "check", "--base-url", origin + SUBPATH, "--site", str(out)]) == 0
+    assert capsys.readouterr().out.endswith(", 0 problems\n")
+
+
 def read_page_bytes(body: bytes):
     return parse_page(body.decode("utf-8"))
 
