@@ -55,26 +55,61 @@ def test_readme_links_every_doc():
     assert set(DOCS[1:]) <= linked, "every file in docs/ is linked from the README"
 
 
-# An example of the catalogue made by appending one line to a file of static/, which the test can make again: the
-# file, the line, and the block of what the check printed.
-_APPENDED = re.compile(r"^<!-- (static/[^:\s]+): ([^\n]+) appended; python3 build\.py check \(exit 1\) -->\n```\n(.*?)```",
+# The examples of the catalogue whose comment says what was done to which file in a form the test can do again, with
+# the block of what the check printed: one line appended to a file of static/; a line's words made others (a quoted
+# pair is the words between the quotation marks; "…" elides what the line holds there, or a cite: link's source);
+# words added at a line's end.
+_PRINTED = r" -->\n```\n(.*?)```"
+_CHECKED = r"^<!-- python3 build\.py check (?:--no-cache )?\(exit 1\); ((?:content|static|templates)/\S+), line (\d+)"
+_APPENDED = re.compile(r"^<!-- (static/[^:\s]+): ([^\n]+) appended; python3 build\.py check \(exit 1\)" + _PRINTED,
                        re.M | re.S)
-APPENDED = _APPENDED.findall((ROOT / "docs" / "errors.md").read_text(encoding="utf-8"))
+_MADE = re.compile(_CHECKED + r"(?::|'s) ([^\n]+?) made ([^\n]+?)" + _PRINTED, re.M | re.S)
+_ADDED = re.compile(_CHECKED + r", ([^\n]+?)(?: \(U\+[^)\n]*\))? added at its end" + _PRINTED, re.M | re.S)
+_CATALOGUE = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+EXAMPLES = ([(name, 0, "appended", line, printed) for name, line, printed in _APPENDED.findall(_CATALOGUE)]
+            + [(name, int(line), "made", (old, new), printed) for name, line, old, new, printed in
+               _MADE.findall(_CATALOGUE)]
+            + [(name, int(line), "added", words, printed) for name, line, words, printed in _ADDED.findall(_CATALOGUE)])
 
 
-def test_the_catalogue_has_examples_made_by_appending_to_a_static_file():
-    assert len(APPENDED) >= 3
+def test_the_catalogue_has_examples_the_test_makes_again():
+    assert {how for _, _, how, _, _ in EXAMPLES} == {"appended", "made", "added"} and len(EXAMPLES) >= 14
+
+
+def edited(text: str, line: int, how: str, change) -> str:
+    """``text`` changed as an example of the catalogue says (see :data:`EXAMPLES`)."""
+    if how == "appended":
+        return text + change + "\n"
+    lines = text.split("\n")
+    if how == "added":
+        lines[line - 1] += change
+        return "\n".join(lines)
+    old, new = (part[1:-1] if part[:1] == part[-1:] == '"' else part for part in change)
+    if "…" in old:
+        before, _, after = old.partition("…")
+        elided = re.search(re.escape(before) + "(.*?)" + re.escape(after), lines[line - 1])
+        assert elided, f"line {line} holds no {old}"
+        old, new = elided.group(0), new.replace("…", elided.group(1))
+    else:
+        new = new.replace("cite:…", "cite:" + re.search(r"\(cite:([^\s)]+)", lines[line - 1]).group(1)) \
+            if "cite:…" in new else new
+    assert old in lines[line - 1], f"line {line} holds no {old}"
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    return "\n".join(lines)
 
 
 @pytest.mark.content
-@pytest.mark.parametrize("name, line, printed", APPENDED, ids=[f"{name}: {line[:30]}" for name, line, _ in APPENDED])
-def test_an_example_made_by_appending_to_a_static_file_is_what_the_check_says(name: str, line: str, printed: str,
-                                                                               tmp_path: Path, capsys):
+@pytest.mark.parametrize("name, line, how, change, printed", EXAMPLES,
+                         ids=[f"{name}:{line} {how}" for name, line, how, _, _ in EXAMPLES])
+def test_an_example_of_the_catalogue_is_what_the_check_says(name: str, line: int, how: str, change, printed: str,
+                                                              tmp_path: Path, capsys):
     """The line and column of each message are the check's of the real content as it is now (the example of error
-    90 said style.css:203:42, for a stylesheet that had since lost a line)."""
+    90 said style.css:203:42, for a stylesheet that had since lost a line; of 41, contact.en.md:9:61, for a line
+    since rewritten)."""
     root = make_project(tmp_path, PROJECT / "content")
-    with (root / name).open("a", encoding="utf-8") as file:
-        file.write(line + "\n")
+    path = root / name
+    path.write_text(edited(path.read_text(encoding="utf-8") if path.exists() else "", line, how, change),
+                    encoding="utf-8")
     assert main(["--root", str(root), "check", "--no-cache"]) == 1
     said = [text for text in capsys.readouterr().err.splitlines() if not text.startswith(("warning:", "    "))]
     assert said == printed.rstrip("\n").splitlines()
