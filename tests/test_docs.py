@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from microsite.cli import main
-from tests.conftest import PROJECT, make_project
+from tests.conftest import REPO, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -98,15 +98,14 @@ def edited(text: str, line: int, how: str, change) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.content
 @pytest.mark.parametrize("name, line, how, change, printed", EXAMPLES,
                          ids=[f"{name}:{line} {how}" for name, line, how, _, _ in EXAMPLES])
 def test_an_example_of_the_catalogue_is_what_the_check_says(name: str, line: int, how: str, change, printed: str,
                                                               tmp_path: Path, capsys):
-    """The line and column of each message are the check's of the real content as it is now (the example of error
-    90 said style.css:203:42, for a stylesheet that had since lost a line; of 41, contact.en.md:9:61, for a line
-    since rewritten)."""
-    root = make_project(tmp_path, PROJECT / "content")
+    """The line and column of each message are the check's of the repository's content as it is now, which the
+    catalogue documents (the example of error 90 said style.css:203:42, for a stylesheet that had since lost a
+    line; of 41, contact.en.md:9:61, for a line since rewritten)."""
+    root = make_project(tmp_path, REPO / "content")
     path = root / name
     path.write_text(edited(path.read_text(encoding="utf-8") if path.exists() else "", line, how, change),
                     encoding="utf-8")
