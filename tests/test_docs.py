@@ -111,4 +111,6 @@ def test_an_example_of_the_catalogue_is_what_the_check_says(name: str, line: int
                     encoding="utf-8")
     assert main(["--root", str(root), "check", "--no-cache"]) == 1
     said = [text for text in capsys.readouterr().err.splitlines() if not text.startswith(("warning:", "    "))]
-    assert said == printed.rstrip("\n").splitlines()
+    assert said == printed.rstrip("\n").splitlines(), (
+        f"docs/errors.md's example for {name}:{line} is not what the check says of the content now: make its block "
+        "what the check prints (the content's lines moved), or its comment what makes that mistake now")
