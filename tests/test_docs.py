@@ -56,9 +56,9 @@ def test_readme_links_every_doc():
 
 
 # The examples of the catalogue whose comment says what was done to which file in a form the test can do again, with
-# the block of what the check printed: one line appended to a file of static/; a line's words made (or typed) others (a quoted
-# pair is the words between the quotation marks; "…" elides what the line holds there, or a cite: link's source);
-# words added at a line's end.
+# the block of what the check printed: one line appended to a file of static/; a line's words made (or typed) others
+# (a quoted pair is the words between the quotation marks; "…" elides what the line holds there, or a cite: link's
+# source); words added at a line's end.
 _PRINTED = r" -->\n```\n(.*?)```"
 _CHECKED = r"^<!-- python3 build\.py check (?:--no-cache )?\(exit 1\); ((?:content|static|templates)/\S+), line (\d+)"
 _APPENDED = re.compile(r"^<!-- (static/[^:\s]+): ([^\n]+) appended; python3 build\.py check \(exit 1\)" + _PRINTED,
