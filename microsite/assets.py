@@ -63,15 +63,16 @@ def fingerprint_assets(files: tuple[StaticFile, ...], enabled: bool = True, fold
     """
     assets = {f.name: _asset(f.name, f.content, enabled) for f in files if not names_others(f.name)}
     mistakes = ErrorList() if errors is None else errors
-    for f in _referring_in_order(files, folder, mistakes):
-        try:
-            text = _rewritten(f, assets, folder, mistakes)
-        except UnicodeDecodeError:
+    read = {f.name: _read(f) for f in files if names_others(f.name)}  # (read once: for the order, and rewritten)
+    for f in _referring_in_order(files, read, folder, mistakes):
+        if read[f.name] is None:
             if kind_of(f.name) == "css":  # (another kind's is reported where its words are read)
                 mistakes.extend([not_utf8(folder / f.name, f.content)])
             assets[f.name] = _asset(f.name, f.content, enabled)  # still there, for what names it: its one
             continue  # mistake is this
-        content = text.encode("utf-8")
+        text, addresses = read[f.name]
+        bom = b"\xef\xbb\xbf" if f.content.startswith(b"\xef\xbb\xbf") else b""  # (kept: published as written)
+        content = bom + _rewrite_addresses(f.name, text, addresses, assets, folder, mistakes).encode("utf-8")
         assets[f.name] = _asset(f.name, minify_css(content) if enabled and kind_of(f.name) == "css" else content,
                                 enabled)
     if errors is None:
@@ -88,10 +89,12 @@ def names_others(name: str) -> bool:
     return kind == "css" or kind in MARKUP or is_manifest(name)
 
 
-def _referring_in_order(files: tuple[StaticFile, ...], folder: Path, mistakes: ErrorList) -> list[StaticFile]:
-    """The files of ``files`` that name others, each after the others of them it names (an SVG's stylesheet, a
-    manifest's SVG icon): its addresses are rewritten to their fingerprinted names, which exist only once they are
-    made. Files that name each other in a circle cannot each name the other's fingerprint: a mistake."""
+def _referring_in_order(files: tuple[StaticFile, ...], read: dict[str, Read | None], folder: Path,
+                        mistakes: ErrorList) -> list[StaticFile]:
+    """The files of ``files`` that name others (``read``: see :func:`_read`), each after the others of them it names
+    (an SVG's stylesheet, a manifest's SVG icon): its addresses are rewritten to their fingerprinted names, which
+    exist only once they are made. Files that name each other in a circle cannot each name the other's
+    fingerprint: a mistake."""
     referring = {f.name: f for f in files if names_others(f.name)}
     ordered: list[StaticFile] = []
     state: dict[str, str] = {}  # name -> "visiting" or "done"
@@ -105,7 +108,7 @@ def _referring_in_order(files: tuple[StaticFile, ...], folder: Path, mistakes: E
                          "them can name the others' published names", "let one file name the others, not back")
             return
         state[name] = "visiting"
-        for other in _named(referring[name], referring):
+        for other in _named(name, read[name], referring):
             visit(other, (*trail, name))
         state[name] = "done"
         ordered.append(referring[name])
@@ -115,16 +118,24 @@ def _referring_in_order(files: tuple[StaticFile, ...], folder: Path, mistakes: E
     return ordered
 
 
-def _named(file: StaticFile, referring: dict[str, StaticFile]) -> list[str]:
-    """The other files of ``referring`` that ``file`` names by a relative address (none if it is not UTF-8:
-    reported where read)."""
+Read = tuple[str, list[tuple[int, int, str, bool]]]  # a file's text, and each address it names: see _read_addresses
+
+
+def _read(file: StaticFile) -> Read | None:
+    """The text of ``file`` (without a byte order mark) and the addresses it names; None for one that is not UTF-8
+    (reported where read)."""
     try:
-        addresses = [address for _, _, address, _ in _read_addresses(file.name, file.content.decode("utf-8-sig"))]
+        text = file.content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return []
-    folder = posixpath.dirname(file.name)
-    named = (_static_target(folder, address) for address in addresses)
-    return sorted({name for name in named if name in referring and name != file.name})
+        return None
+    return text, _read_addresses(file.name, text)
+
+
+def _named(name: str, read: Read | None, referring: dict[str, StaticFile]) -> list[str]:
+    """The other files of ``referring`` that the file ``name`` (``read``) names by a relative address."""
+    folder = posixpath.dirname(name)
+    named = (_static_target(folder, address) for _, _, address, _ in (read[1] if read else ()))
+    return sorted({target for target in named if target in referring and target != name})
 
 
 def _read_addresses(name: str, text: str) -> list[tuple[int, int, str, bool]]:
@@ -147,13 +158,6 @@ def _static_target(folder: str, url: str) -> str | None:
 def _path_of(url: str) -> str:
     """``url`` without its query and fragment."""
     return url.split("?")[0].split("#")[0]
-
-
-def _rewritten(file: StaticFile, assets: dict[str, Asset], static: Path, mistakes: ErrorList) -> str:
-    """The text of ``file``, naming the published names of the files of ``static/`` it names (see
-    :func:`_rewrite_addresses`)."""
-    bom = "\ufeff" if file.content.startswith(b"\xef\xbb\xbf") else ""  # (kept: a file is published as written)
-    return bom + _rewrite_addresses(file.name, file.content.decode("utf-8-sig"), assets, static, mistakes)
 
 
 def _published(name: str, url: str, at: tuple[str, int], assets: dict[str, Asset], static: Path,
@@ -188,13 +192,15 @@ _AFTER_ADDRESS = "\"') ,\t\n>"
 _LINE_BREAK = compile_later("\n")
 
 
-def _rewrite_addresses(name: str, text: str, assets: dict[str, Asset], static: Path, mistakes: ErrorList) -> str:
-    """A stylesheet, markup or a manifest naming the published names of the files of ``static/`` its relative
-    addresses name. Each address is read where it (or its element) is, and replaced where it is next written from
-    there, as written (in markup, ``&`` may be written ``&amp;``; in JSON, ``/`` as ``\\/``)."""
+def _rewrite_addresses(name: str, text: str, addresses: list[tuple[int, int, str, bool]], assets: dict[str, Asset],
+                       static: Path, mistakes: ErrorList) -> str:
+    """A stylesheet, markup or a manifest (``text``, naming ``addresses``) naming the published names of the files of
+    ``static/`` its relative addresses name. Each address is read where it (or its element) is, and replaced where
+    it is next written from there, as written (in markup, ``&`` may be written ``&amp;``; in JSON, ``/`` as
+    ``\\/``)."""
     replaced: dict[int, tuple[int, str]] = {}  # offset -> (end, published address)
     lines = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]  # where each line starts
-    for line, column, url, loaded in _read_addresses(name, text):
+    for line, column, url, loaded in addresses:
         start = lines[line - 1] + column - 1
         written, at = _written_at(text, url, start, replaced)
         published = _published(name, url, (text, at if at >= 0 else start), assets, static, mistakes, loaded)
