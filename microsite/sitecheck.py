@@ -198,7 +198,8 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                                      "give it an address, or make it plain text")
                         for line, column in reading.dead)
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
-    for path in _other_markup(folder):  # an SVG image, an XHTML page, a manifest: what they load and link to
+    every = sorted(folder.rglob("*"))  # (walked once, for the files of the kinds below)
+    for path in _other_markup(every):  # an SVG image, an XHTML page, a manifest: what they load and link to
         text = _page_text(path, problems)
         if text is not None:
             reading, page_url = _read_other(path, text), _url_of(folder, path, base.path)
@@ -217,7 +218,7 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
         text = _page_text(path, problems)
         if text is not None and "<feed" in text:
             problems.extend(_untraced_on_page(path, read_feed(text), said, "in this feed"))
-    for path in _data_files(folder):  # the downloads: what a reader's spreadsheet or program reads
+    for path in _data_files(folder, every):  # the downloads: what a reader's spreadsheet or program reads
         text = _page_text(path, problems)
         reading = read_data(path, text, _language_at(folder, path, site), problems) if text is not None \
             else None
@@ -239,11 +240,12 @@ _DATA_CODE = frozenset({"id", "source_id", "sources", "statistics", "unit", "qua
                         "language", "date", "source_date", "quote_url"})
 
 
-def _data_files(folder: Path) -> list[Path]:
-    """The data files of the build: the downloads (CSV and JSON) and any such file of ``static/``; not the search
-    index (machine-read, made from the pages, which are read), nor a manifest (read with the other markup)."""
-    return sorted(path for path in folder.rglob("*") if kind_of(path.name) in ("csv", "json")
-                  and not is_manifest(path.name) and path.relative_to(folder).parts[0] != BUNDLE)
+def _data_files(folder: Path, every: list[Path]) -> list[Path]:
+    """The data files of the build at ``folder`` (of ``every`` file in it): the downloads (CSV and JSON) and any
+    such file of ``static/``; not the search index (machine-read, made from the pages, which are read), nor a
+    manifest (read with the other markup)."""
+    return [path for path in every if kind_of(path.name) in ("csv", "json") and not is_manifest(path.name)
+            and path.relative_to(folder).parts[0] != BUNDLE]
 
 
 def _language_at(folder: Path, path: Path, site: Site) -> str:
@@ -510,12 +512,11 @@ def _built_for(folder: Path) -> str:
     return read_html(text).canonical if text is not None else ""
 
 
-def _other_markup(folder: Path) -> list[Path]:
-    """The files of the build, other than its pages, that a browser reads for addresses when opened
+def _other_markup(every: list[Path]) -> list[Path]:
+    """The files of ``every`` file of the build, other than its pages, that a browser reads for addresses when opened
     (``static_text.MARKUP``: an SVG image, an XHTML page, the feed, an XML file with a stylesheet; a web app
     manifest)."""
-    return sorted(path for path in folder.rglob("*")
-                  if kind_of(path.name) in MARKUP - {"html"} or is_manifest(path.name))
+    return [path for path in every if kind_of(path.name) in MARKUP - {"html"} or is_manifest(path.name)]
 
 
 def _read_other(path: Path, text: str) -> PageReading:
