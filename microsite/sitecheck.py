@@ -10,7 +10,8 @@ number a reader reads on a page is one a source says (see
 :func:`_untraced_on_page`). The CSV and JSON downloads are read as a
 reader's spreadsheet reads them (:func:`read_data`): well-formed, their
 numbers said by a source, each record's value the amount it says as
-written, their links leading into the build.
+written, their links leading into the build. So are the addresses a crawler
+reads as text: the sitemap's pages and robots.txt's ``Sitemap:`` line.
 """
 
 from __future__ import annotations
@@ -199,7 +200,7 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
                         for line, column in reading.dead)
         problems.extend(_alternate_problems(path, reading, folder, base, pages))
     every = sorted(folder.rglob("*"))  # (walked once, for the files of the kinds below)
-    for path in _other_markup(every):  # an SVG image, an XHTML page, a manifest: what they load and link to
+    for path in _other_markup(folder, every):  # an SVG image, an XHTML page, a manifest: what they load and link to
         text = _page_text(path, problems)
         if text is not None:
             reading, page_url = _read_other(path, text), _url_of(folder, path, base.path)
@@ -512,20 +513,40 @@ def _built_for(folder: Path) -> str:
     return read_html(text).canonical if text is not None else ""
 
 
-def _other_markup(every: list[Path]) -> list[Path]:
+def _other_markup(folder: Path, every: list[Path]) -> list[Path]:
     """The files of ``every`` file of the build, other than its pages, that a browser reads for addresses when opened
-    (``static_text.MARKUP``: an SVG image, an XHTML page, the feed, an XML file with a stylesheet; a web app
-    manifest)."""
-    return [path for path in every if kind_of(path.name) in MARKUP - {"html"} or is_manifest(path.name)]
+    (``static_text.MARKUP``: an SVG image, an XHTML page, the feed, the sitemap, an XML file with a stylesheet; a
+    web app manifest), and robots.txt, which crawlers read at the build's root."""
+    return [path for path in every if kind_of(path.name) in MARKUP - {"html"} or is_manifest(path.name)
+            or path == folder / ROBOTS]
 
 
 def _read_other(path: Path, text: str) -> PageReading:
+    """What a file of ``_other_markup`` loads and links to: a manifest's members, markup's elements, and the
+    addresses a sitemap and robots.txt give as text (a sitemap's ``<loc>``, robots.txt's ``Sitemap:`` lines), which
+    a crawler follows."""
+    if path.name == ROBOTS:
+        return PageReading(links=_found_at(_SITEMAP_LINE, text))
     if not is_manifest(path.name):
-        return read_html(text)
+        reading = read_html(text)
+        if kind_of(path.name) == "xml" and "<loc>" in text:
+            reading.links.extend(_found_at(_LOCATION, text))
+        return reading
     reading = PageReading()
     for line, column, address, loaded in manifest_addresses(text):
         (reading.resources if loaded else reading.links).append((address, line, column))
     return reading
+
+
+ROBOTS = "robots.txt"
+_LOCATION = compile_later(r"<loc>\s*([^<\s]+)")  # a sitemap's page (a crawler reads its text as an address)
+_SITEMAP_LINE = compile_later(r"(?im)^sitemap:[ \t]*(\S+)")  # robots.txt's, its directive's name in any case
+
+
+def _found_at(pattern, text: str) -> list[tuple[str, int, int]]:
+    """Each address ``pattern`` finds in ``text`` (its group 1), with its line and column."""
+    return [(match.group(1), text.count("\n", 0, match.start(1)) + 1,
+             match.start(1) - text.rfind("\n", 0, match.start(1))) for match in pattern.finditer(text)]
 
 
 def _url_of(folder: Path, path: Path, base_path: str) -> str:

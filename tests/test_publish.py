@@ -607,3 +607,23 @@ def test_a_downloads_value_is_the_amount_its_as_written_says_in_any_form() -> No
     assert [problem.format() for problem in problems] == [
         "data.json:12:13: the value 48 is not the amount its record says, as written: '49个'\n  hint: "
         + problems[0].hint]
+
+
+def test_check_site_follows_the_sitemaps_pages_and_robots_txts_sitemap_as_a_crawler_does(minimal_project: Path,
+                                                                                          tmp_path: Path,
+                                                                                          capsys) -> None:
+    """A sitemap's <loc> and robots.txt's Sitemap: line are addresses given as text, which a crawler follows: one
+    that leads to no file of the build was not read (only the sitemap's xhtml:link alternates, attributes, were)."""
+    out = tmp_path / "site"
+    build(minimal_project, out)
+    sitemap, robots = out / "sitemap.xml", out / "robots.txt"
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace("<loc>https://example.org/en/</loc>",
+                                                                   "<loc>https://example.org/english/</loc>", 1),
+                       encoding="utf-8")
+    robots.write_text(robots.read_text(encoding="utf-8").replace("sitemap.xml", "site-map.xml"), encoding="utf-8")
+    assert main(["--root", str(minimal_project), "check", "--site", str(out)]) == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith(("  hint:", "warning:"))]
+    where = out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out
+    assert [re.sub(r":\d+:\d+:", ":", line.removeprefix(f"{where}/")) for line in err] == [
+        "robots.txt: link to 'https://example.org/site-map.xml', which is not in the build",
+        "sitemap.xml: link to 'https://example.org/english/', which is not in the build"]
