@@ -21,7 +21,7 @@ from .addresses import CONTENT_SECURITY_POLICY
 from .errors import ErrorList, Location, not_utf8
 from .patterns import compile_later
 from .static_text import MARKUP, is_manifest, kind_of, manifest_addresses
-from .stylesheets import read_stylesheet
+from .stylesheets import SHOWN_ATTRIBUTES, read_stylesheet
 from .template_text import read_shown
 
 # A CSS string or comment, found left to right so that a quote inside a comment (or "/*" inside a string) is no token.
@@ -190,6 +190,8 @@ def _published(name: str, url: str, at: tuple[str, int], assets: dict[str, Asset
 _BEFORE_ADDRESS = "\"'=(, \t\n"
 _AFTER_ADDRESS = "\"') ,\t\n>"
 _LINE_BREAK = compile_later("\n")
+# An attribute's name, just before its value's start.
+_ATTRIBUTE_BEFORE = compile_later(r"""(?<![-\w:])([-\w:]+)\s*=\s*["']?\Z""")
 
 
 def _rewrite_addresses(name: str, text: str, addresses: list[tuple[int, int, str, bool]], assets: dict[str, Asset],
@@ -223,10 +225,18 @@ def _written_at(text: str, url: str, start: int, taken: dict[int, tuple[int, str
         while at >= 0:
             end = at + len(written)
             if at not in taken and text[at - 1:at] in _BEFORE_ADDRESS and (end == len(text) or
-                                                                           text[end] in _AFTER_ADDRESS):
+                                                                           text[end] in _AFTER_ADDRESS) \
+                    and not _in_shown_attribute(text, at):
                 return written, at
             at = text.find(written, at + 1)
     return url, -1
+
+
+def _in_shown_attribute(text: str, at: int) -> bool:
+    """Whether ``text[at]`` begins the value of an attribute whose words a reader is shown, which names no file
+    (``<image alt="logo.png" href="logo.png">``: the address is the href's, written after it)."""
+    attribute = _ATTRIBUTE_BEFORE.search(text, max(0, at - 80), at)
+    return attribute is not None and attribute.group(1).lower() in SHOWN_ATTRIBUTES
 
 
 def _asset(name: str, content: bytes, enabled: bool = True) -> Asset:

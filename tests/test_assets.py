@@ -169,3 +169,13 @@ def test_a_stylesheets_image_set_names_the_published_names_and_a_missing_one_is_
         fingerprint_assets((StaticFile("s.css", css.replace(b"b.png", b"gone.png")), files[1]))
     assert [error.format().splitlines()[0] for error in caught.value.errors] == [
         "static/s.css:1:47: loads 'gone.png', which is not a file of static/"]
+
+
+def test_an_address_is_rewritten_in_its_attribute_not_in_a_shown_one_written_before_it() -> None:
+    """<image alt="logo.png" href="logo.png">: the alt (words a reader is shown) was rewritten, the href left naming
+    a file a build with hashed names does not publish."""
+    svg = b'<svg><image alt="logo.png" title=\'logo.png\' href="logo.png"/></svg>'
+    assets = fingerprint_assets((StaticFile("a.svg", svg), StaticFile("logo.png", b"1")))
+    published = assets["logo.png"].path.removeprefix("static/")
+    assert assets["a.svg"].content.decode() == (f'<svg><image alt="logo.png" title=\'logo.png\' href="{published}"/>'
+                                                "</svg>")
