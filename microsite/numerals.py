@@ -372,7 +372,8 @@ _FORMAL = "零壹贰貳叁叄參肆伍陆柒捌玖拾佰仟"  # (陸 is read as 
 _FORMAL_AS_PLAIN = str.maketrans("伍陆參", "五六三")
 # Where they are numerals, as written (陸 too, which is read as 陆): folded by _fold_formal, and kept by the survey
 # (see digit_runs). The character first, then what stands beside it: searched fast.
-_FORMAL_BESIDE = f"[伍陆陸參](?:(?<=[{_FORMAL}陸].)|(?=[{_FORMAL}陸]))"
+# Across a decimal point from one too (肆点伍亿元, 陆点伍亿元: 4.5 and 6.5 of them, as 四点五亿元 is).
+_FORMAL_BESIDE = f"[伍陆陸參](?:(?<=[{_FORMAL}陸].)|(?<=[{_FORMAL}陸]点.)|(?=点?[{_FORMAL}陸]))"
 _FORMAL_NUMERALS = compile_later(_FORMAL_BESIDE)
 
 
@@ -849,8 +850,9 @@ _EN_QUALIFIERS = {
     "more than": MORE_THAN, "over": OVER, "upwards of": OVER, "upward of": OVER, "above": OVER,  # (upward of: as
     # American English writes it; read as exact, the quote's 10余家 refused it)
     "in excess of": OVER, "north of": OVER, "just over": OVER, "well over": OVER, ">": OVER,
-    **{verb: OVER for verb in ("topped", "tops", "topping", "exceeded", "exceeds", "exceeding", "surpassed",
-                               "surpasses", "surpassing", "went beyond", "gone beyond", "going beyond")},
+    **{verb: OVER for verb in ("topped", "tops", "topping", "exceed", "exceeded", "exceeds", "exceeding", "surpass",
+                               "surpassed", "surpasses", "surpassing", "go beyond", "goes beyond", "went beyond",
+                               "gone beyond", "going beyond")},
     "nearly": NEARLY, "almost": NEARLY, "close to": NEARLY, "just shy of": NEARLY, "just short of": NEARLY,
     "about": ABOUT, "around": ABOUT, "some": ABOUT, "roughly": ABOUT, "approximately": ABOUT, "approx.": ABOUT,
     "approx": ABOUT, "circa": ABOUT, "c.": ABOUT, "ca.": ABOUT, "an estimated": ABOUT, "estimated": ABOUT,
@@ -875,9 +877,10 @@ _EN_BEFORE = compile_later(r"(?:\b(?P<pre>not (?:more than|over|above|exceeding|
                         r"|circa|ca?\.|an estimated|estimated|no fewer than|no less than|no more than|fewer than|less than"
                         r"|just under|under|below|at least|a minimum of|up to|at most|a maximum of"
                         # topped 450 million yuan, exceeded, surpassed: over it, as 突破 is (they read as exact, and
-                        # the quote's 超4.5亿元 refused them)
-                        r"|topped|tops|topping|exceeded|exceeds|exceeding|surpassed|surpasses|surpassing"
-                        r"|went beyond|gone beyond|going beyond)\s+"
+                        # the quote's 超4.5亿元 refused them); in the plain form too, as a plural subject or "will"
+                        # has it (donations exceed 450 million yuan). Not "top": the top 10 ranks.
+                        r"|topped|tops|topping|exceed|exceeded|exceeds|exceeding|surpass|surpassed|surpasses"
+                        r"|surpassing|go beyond|goes beyond|went beyond|gone beyond|going beyond)\s+"
                         r"|(?P<sign>[~≈<>≤≥])\s?)\Z", re.IGNORECASE)
 _EN_BEFORE_REACH = 24  # characters back: the longest qualifier and its space fit
 # 10-plus, ten-odd, fortyish, 49 or more, 49 at most
@@ -928,7 +931,7 @@ _ANY_SLASH = compile_later(f"[{_SLASH}]")  # twenty-some, as forty-odd (before o
 # passed 450 million yuan, crossed 50%, broke through the 10,000 mark: over an amount, as 破 before one is (read as
 # exactly 450 million yuan, the quote's 超4.5亿元 refused them); before an amount or a mark only (passed 49
 # resolutions, broke 3 records, crossed 2 rivers: counts of what was passed, broken, crossed).
-_EN_PASSED = compile_later(r"\b(?:pass(?:ed|es|ing)|cross(?:ed|es|ing)|broke|breaks|breaking|broken)(?:\s+through)?"
+_EN_PASSED = compile_later(r"\b(?:pass(?:ed|es|ing)?|cross(?:ed|es|ing)?|break|broke|breaks|breaking|broken)(?:\s+through)?"
                            r"\s+(?:the\s+)?\Z", re.IGNORECASE)
 _EN_PASSED_REACH = len("breaking  through  the  ")
 _EN_A_MARK_AFTER = compile_later(r"\s+(?:mark|threshold|milestone|barrier|level)\b", re.IGNORECASE)

@@ -661,6 +661,9 @@ def test_may_hold_numbers_is_false_for_text_without_numbers() -> None:
     ("伍佰家，肆亿伍仟万元，贰拾伍家，壹佰零陆家，參拾家，陸仟家",
      [("伍佰家", 500, EXACT, "家"), ("肆亿伍仟万元", 450_000_000, EXACT, "元"), ("贰拾伍家", 25, EXACT, "家"),
       ("壹佰零陆家", 106, EXACT, "家"), ("參拾家", 30, EXACT, "家"), ("陸仟家", 6_000, EXACT, "家")]),
+    # and after a decimal point after one (肆点伍亿元 was 肆 and 亿元 apart; 肆点伍 a numeral's 4 and a word)
+    ("超肆点伍亿元，陆点伍亿元，壹点伍万人", [("超肆点伍亿元", 450_000_000, OVER, "元"), ("陆点伍亿元", 650_000_000, EXACT, "元"),
+                              ("壹点伍万人", 15_000, EXACT, "人")]),
 ])
 def test_zh_numbers_in_every_form_a_reader_reads(text, found):
     assert [(n.text, n.value, n.qualifier, n.unit) for n in find_numbers_zh(text)] == found

@@ -1027,6 +1027,10 @@ def test_po_before_a_number_with_a_magnitude_says_over(claim, traced_by_over):
     ("Donations broke 450 million yuan", "en"), ("donations broke through the 450 million yuan mark", "en"),
     ("Donations have passed the 4.5 hundred million yuan mark", "en"),
     ("捐款过4.5亿元", "zh"), ("捐款過4.5億元", "zh"), ("捐款额过四亿五千万元", "zh"),
+    # the verb in its plain form, as a plural subject or "will" has it (donations exceed it was read as exact)
+    ("The chambers' donations exceed 450 million yuan", "en"), ("Donations surpass 450 million yuan", "en"),
+    ("Donations will pass 450 million yuan", "en"), ("Donations cross RMB 450 million", "en"),
+    ("Donations break through the 450 million yuan mark", "en"), ("Donations go beyond 450 million yuan", "en"),
 ])
 def test_a_verb_of_passing_an_amount_says_over(claim, lang):
     """passed, crossed, broke (through) an amount; 过 before one after the noun of an amount (捐款过, 销售额过, 会员过,
@@ -1039,6 +1043,8 @@ def test_a_verb_of_passing_an_amount_says_over(claim, lang):
 @pytest.mark.parametrize("claim, lang", [
     ("The congress passed 49 resolutions", "en"), ("They broke 3 records", "en"), ("crossed 2 rivers", "en"),
     ("他捐过2万元", "zh"), ("卖过1万件", "zh"), ("过两天", "zh"),
+    ("They break 3 records", "en"), ("Members cross 2 rivers", "en"),
+    ("the top 10 chambers", "en"),  # (top before a number ranks: no "over")
 ])
 def test_a_verb_of_passing_a_count_or_a_verb_s_guo_says_no_over(claim, lang):
     """What was passed, broken or crossed, counted; 过 after a verb (it was done) or before a time (in two days)."""
