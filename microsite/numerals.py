@@ -165,6 +165,8 @@ _TRADITIONAL += "識"  # (識破, saw through: no 破 of a number)
 _TRADITIONAL += "額潤總"  # (the nouns of an amount 过 says over after: 銷售額過, 利潤過, 總數過)
 _TRADITIONAL += "躋進擠穩軸"  # (the ranks reached, 躋身前十, 進入前二十; the words 十数 is not, 十數軸)
 _TRADITIONAL += "關愛鍵係繫聯閉懷機註"  # (年關, the year's end, and the words 关 begins that make it none: 年關於, 青年關愛)
+_TRADITIONAL += "營產産發髮織訂評贈辦選銷"  # (the flows 年度 is the rate of, 年度營收, 年度銷售額; the verbs 季度性 says how often
+# of: 季度性舉辦, 發佈, 組織, 評選)
 _SIMPLIFIED = "占来俩个家亿内两册则划剂叁员单吨当国报场块伙将专对届层岁币帮几张强后户卷拨扩数于升时会条栋桩样台欧岁归为为亩画画当盏真码种笔个节签签纪约纯级终组统县绩续才群临台与华万同里里制规亲计说说谈货贰贴赶逾轻辆轮辑回连周过违邻钟钟镑镇镇钟鉴鉴长开间合板升陆队只双千顶项预头颗类风台余面面面点龄出"
 _SIMPLIFIED += "丢乱折无众丝举众变军载锤锤顾这据学奖奖减没满达"
 _SIMPLIFIED += "该蕴蕴线线创气"
@@ -181,6 +183,7 @@ _SIMPLIFIED += "识"
 _SIMPLIFIED += "额润总"
 _SIMPLIFIED += "跻进挤稳轴"
 _SIMPLIFIED += "关爱键系系联闭怀机注"
+_SIMPLIFIED += "营产产发发织订评赠办选销"
 TRADITIONAL_FORMS = dict(zip(_TRADITIONAL, _SIMPLIFIED))
 _FOLD_TRADITIONAL = str.maketrans(TRADITIONAL_FORMS)
 _ANY_TRADITIONAL = compile_later(f"[{_TRADITIONAL}]")

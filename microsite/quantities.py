@@ -342,7 +342,15 @@ _ZH_FREQUENCY = (r"(?:按|逐)(?P<by>季度|年|月|周|天|日)(?![龄份限代
                  # once a year and year after year (一年一度举办, 年复一年, 日复一日): not 一年一度的大会, the yearly
                  # meeting, a meeting's kind as 年度会议 and 季度性会议 are (no rate: 年度 names the year a thing is of,
                  # 2023年度, 年度报告, 年度捐款, and 季度性 or 月度 a kind, as "a quarterly meeting" does)
-                 r"|一(?P<once>年)一度(?!的)|(?P<over>年|月|天|日)复一(?P=over)")
+                 r"|一(?P<once>年)一度(?!的)|(?P<over>年|月|天|日)复一(?P=over)"
+                 # but 季度性 before a verb or 地 says how often it is done (季度性召开, 季度性地召开: quarterly)
+                 r"|(?P<regular>季度|年度|月度)性(?=地|召开|举行|举办|开展|组织|走访|发布|评选)")
+# 年度, 季度 or 月度 right before a flow is the flow's rate (年度捐款超4.5亿元: annual donations of), as "annual
+# donations" is in English; not where a year names which (2023年度, 上年度, 本年度: that year's), nor before another
+# noun (年度报告, 季度会议: a kind). Before the flow's number only: 49家商会年度捐款超4.5亿元 is no 49 a year.
+_ZH_ANNUAL_FLOW = (r"(?<![0-9〇零一二三四五六七八九十本上下今去明前该同当全每])(?P<flow>年度|季度|月度)"
+                   r"(?=(?:捐款|捐赠|收入|营收|销售额|产值|营业额|利润|支出|预算|订单额|纳税|税收)"
+                   r"[^的，。；：,.;:!?！？、\s0-9０-９]{0,8}\Z)")  # (年度捐款的49家商会: no amount of the flow)
 _ZH_SPAN_COUNT = "[两二三四五六七八九十半]|[0-9]+"  # 每两年, 每三个月, 每半年, 每2年
 # What a rate may be said per in Chinese, the longer words first: 企业家 are people, 会员企业 firms.
 _ZH_THING_NOUNS = "个人|企业家|会员企业|会员|商协会|商会|协会|企业|公司|家庭|人|户"
@@ -357,7 +365,7 @@ _RATE_ZH_BEFORE = compile_later(
     r"|每一?(?:(?P<measure>" + _ZH_THING_MEASURES + r")(?P<noun>" + _ZH_THING_NOUNS + r")?|(?P<bare>人|户|企))"
     r"|(?<![0-9〇零一二三四五六七八九十百千两几数多众诸等个大])(?P<each>人|户|家)均(?!衡|匀|等)"
     r"|平均(?!每|分配|分摊|主义|化)(?P<unnamed>)"
-    r"|" + _ZH_FREQUENCY +
+    r"|" + _ZH_FREQUENCY + r"|" + _ZH_ANNUAL_FLOW +
     # (每年为公益慈善事业捐款超4.5亿元: twelve characters between); the rate's words alone before a comma are the
     # next clause's (每年，所属商协会捐款超4.5亿元; 一年一度，年复一年，每逢周末，每年年底，), as "Every year," is
     r")(?:(?:[年月周]?[末底初])?\s*[，,]\s*)?[^，。；：,.;:!?！？、\s0-9０-９]{0,12}\Z")
@@ -369,7 +377,7 @@ _RATE_SPANS = {"年": "年", "月": "月", "周": "周", "星期": "周", "天":
                "month": "月", "mo": "月", "monthly": "月", "week": "周", "wk": "周", "weekly": "周", "day": "天",
                "daily": "天", "quarter": "季度", "quarterly": "季度", "weekend": "周", "weekends": "周",
                "biennially": "2年", "biennial": "2年", "biannually": "半年", "semiannually": "半年",
-               "semi-annually": "半年", "fortnightly": "2周"}
+               "semi-annually": "半年", "fortnightly": "2周", "年度": "年", "月度": "月"}
 # The things a rate is said per, by every word that names one, in either language; two words are one thing only where
 # they surely mean it (人均, 每人, 每位, per capita, per person, per head). Where they may not, they are two, and the
 # build refuses: 每家 alone (a firm, a chamber, a family), a member (a person or a member firm), a chamber and an
@@ -523,10 +531,9 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     if after is not None:
         return _RATE_SPANS[after["span"]] if after["span"] else after["thing"]
     if (_frequent(text[number.end:number.end + _RATE_ZH_REACH + 4])
-            and (after := _RATE_ZH_AFTER_NOUN.match(text, number.end)) is not None
-            and _said_of_the_count(text[number.end:after.start("said")])):
+            and (after := _span_of_the_count(text, number.end)) is not None):
         return _spans_of(after["count"], _RATE_SPANS[next(
-            after[name] for name in ("span", "by", "again", "once", "over") if after[name])])
+            after[name] for name in ("span", "by", "again", "once", "over", "regular") if after[name])])
     said = _RATE_ZH_BEFORE.match(text, max(0, number.start - _RATE_ZH_REACH), number.start) if before else None
     if said is None or _A_WHOLE_AFTER_ZH.match(text, number.end) is not None:
         return ""
@@ -534,7 +541,7 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
                      number.start):
         return ""  # (每一个都在“三个三”…: a name's numeral in quotation marks the rate's word stands outside of)
     if span := (said["every"] or said["average"] or said["mean"] or said["one"] or said["by"] or said["again"]
-                or said["once"] or said["over"]):
+                or said["once"] or said["over"] or said["regular"] or said["flow"]):
         return _spans_of(said["count"], _RATE_SPANS[span])
     thing = said["noun"] or said["bare"] or said["measure"]
     if thing and _pooled(text, max(said.end(name) for name in ("noun", "bare", "measure") if said[name]), number,
@@ -545,6 +552,29 @@ def _rate_zh(number: Number, text: str, before: bool = True) -> str:
     if said["measure"]:
         return _THINGS.get(said["measure"], said["measure"])  # (每位, 每名, 每户: a person, a household)
     return said["each"] or UNNAMED_AVERAGE
+
+
+# A clause after a comma that begins with the span has the count's clause's subject, where it has none of its own (49个
+# 所属商会，每年都获评: the 49 are honoured each year, as with no comma): not where the span's clause names one
+# (每年都有新商会加入, 每年的会议由…) or holds a number of its own, which the span is said of (每年捐款超4.5亿元).
+_RATE_ZH_NEXT_CLAUSE = compile_later(
+    r"[\u3400-\u9fff]{0,24}?(?P<comma>[，,])\s*(?P<said>" + _ZH_EVERY + r"(?P<span>" + _ZH_SPAN + r")(?![0-9])(?!度(?:报|会))"
+    r"|" + _ZH_FREQUENCY + r")(?![都也均还]?有|的)")
+_A_NUMBER_ZH = compile_later(r"[0-9０-９]|" + _ANOTHER_NUMBER_ZH.pattern)
+
+
+def _span_of_the_count(text: str, end: int) -> re.Match[str] | None:
+    """The span said after a Chinese count ending at ``end`` of ``text`` in its own clause or a next one that has its
+    subject (see "A span after the noun" and "A clause after a comma" above), or None."""
+    after = _RATE_ZH_AFTER_NOUN.match(text, end)
+    if after is not None and _said_of_the_count(text[end:after.start("said")]):
+        return after
+    after = _RATE_ZH_NEXT_CLAUSE.match(text, end)
+    if after is None or not _said_of_the_count(text[end:after.start("comma")]):
+        return None
+    stop = _CLAUSE_STOP.search(text, after.end())
+    clause = text[after.end():stop.start() if stop is not None else len(text)]
+    return after if _A_NUMBER_ZH.search(clause) is None else None
 
 
 def _said_of_the_count(words: str) -> bool:
@@ -559,7 +589,8 @@ def _frequent(text: str) -> bool:
     """Whether ``text`` may say a span's rate in Chinese (每年, 按月, 逐年, 年年: see _ZH_FREQUENCY); a look for its
     characters, before any pattern is asked."""
     return ("每" in text or "按" in text or "逐" in text or "年年" in text or "月月" in text or "天天" in text
-            or "日日" in text or "年一度" in text or "复一" in text or "復一" in text)
+            or "日日" in text or "年一度" in text or "复一" in text or "復一" in text
+            or "年度" in text or "季度" in text or "月度" in text)  # (季度性召开, 年度捐款)
 
 
 def _quoted_after(text: str, start: int, end: int) -> bool:
@@ -1681,8 +1712,8 @@ def rate_in_words(words: str) -> str:
         return _spans_of(groups.get("count") or groups.get("encount"), _RATE_SPANS[_singular(span)])
     if "adverb" in groups:
         return _RATE_SPANS[re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
-    if frequency := next((groups[name] for name in ("by", "again", "once", "over", "twice", "inout", "fromto",
-                                                    "weekends") if name in groups), ""):
+    if frequency := next((groups[name] for name in ("by", "again", "once", "over", "regular", "flow", "twice",
+                                                    "inout", "fromto", "weekends") if name in groups), ""):
         return _RATE_SPANS[frequency]  # (按月, 年年, 一年一度; year after year, on weekends)
     if "each" in groups:
         return groups["each"]  # (人均, 户均, 家均)
@@ -1703,7 +1734,7 @@ _RATE_IN_WORDS = compile_later(
     r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
     r"|annual|biennial|per\s+annum)\b"
     r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(?P<end>year|month|week|day)\s*$"
-    r"|" + _ZH_FREQUENCY + "|" + _EN_AGAIN, re.IGNORECASE)
+    r"|" + _ZH_FREQUENCY + "|" + _ZH_ANNUAL_FLOW + "|" + _EN_AGAIN, re.IGNORECASE)
 # A thing each is said of in a statistic's words, not what each has (每个商会都由“三个三”护航, 每家企业都已登记, each
 # chamber is escorted by the framework): the words say a thing of each, whole without the figure, which is then no
 # chamber's (a count of them, often). Where the words go on to what each has or gives (每个商会都有的会员, 都捐款,
