@@ -449,8 +449,11 @@ _CLAUSE_ENDS_EN = compile_later(
     r"|although|though|if|unless|since|until|whereas|and\s+(?:then\s+)?(?:the|a|an|it|its|they|their|he|she|we|this"
     r"|these|those))\b", re.IGNORECASE)
 _RATE_EN_LATER_REACH = 64
-_EN_LINKS = (r"(?:of|worth|totall?ing|totall?ed|reach(?:ed|ing)|exceed(?:ed|ing)|topp(?:ed|ing)|hit"
-             r"|(?:came|amounted|rose|grew)\s+to|stood\s+at|were|was|are|is)")
+# The words between an annual flow and its amount: the flow's verb in any tense (annual donations reach, total, came
+# to, have been), or none where the amount's own words begin with one of passing it (exceeded, topped 450 million yuan)
+_EN_LINKS = (r"(?:of|worth|total(?:s|l?ing|l?ed)?|reach(?:es|ed|ing)?|exceed(?:ed|ing)|topp(?:ed|ing)|hits?"
+             r"|(?:comes?|came|amounts?|amounted|rises?|rose|grows?|grew)\s+to|stands?\s+at|stood\s+at"
+             r"|were|was|are|is|will\s+be|ha(?:ve|s|d)\s+been)")
 # A number that a share is of, or that the things are among, is the whole: not what each thing is said to have (what
 # each member gave of the 450 million yuan, each chamber among the 10, a part in the 6.3 billion yuan).
 _A_WHOLE_BEFORE = r"(?<!\spart\sof\s)(?<!\sshare\sof\s)(?<!\sof\sthe\s)(?<!\sin\sthe\s)(?<!\samong\sthe\s)(?<!\sfrom\sthe\s)(?<!\stoward\sthe\s)(?<!\stowards\sthe\s)"
@@ -465,7 +468,7 @@ _RATE_EN_BEFORE = compile_later(
     r"|(?<!above\s)(?<!below\s)(?<!above-)(?<!below-)(?<!\bno\s)(?<!\bnot\san\s)(?<!\bthan\san\s)"  # (no average: none)
     r"(?P<average>on\s+average|an?\s+average\s+of|averag(?:e|ed|es|ing))\b"
     r"[^.;:!?0-9]{0,40}"
-    rf"|(?P<adjective>{_EN_ADJECTIVES})\s+{_EN_FLOWS}\s+{_EN_LINKS}\s+|(?P<bare>{_EN_ADJECTIVES})\s+"
+    rf"|(?P<adjective>{_EN_ADJECTIVES})\s+{_EN_FLOWS}\s+(?:{_EN_LINKS}\s+)?|(?P<bare>{_EN_ADJECTIVES})\s+"
     # an adverb of frequency (meets quarterly with 20 departments; annually, 20 departments report): one that is only
     # an adverb anywhere, one that is an adjective as often (the monthly meeting, weekly meetings of) where it
     # follows no article and a comma or a word no noun is follows it
@@ -681,9 +684,20 @@ def _rate_en_later(number: Number, text: str) -> re.Match[str] | None:
     if later is None:
         return None  # (the rate's words are seldom there: the clause's end is looked for only when they are)
     end = _set_off(text, later.start(), later.end())
-    if _CLAUSE_ENDS_EN.search(text, number.end, end) is not None or _participle_between(text, number.end, end):
-        return None
-    return later
+    at = number.end
+    while (stop := _CLAUSE_ENDS_EN.search(text, at, end)) is not None:
+        phrase = _SET_OFF_PHRASE.match(text, stop.start())
+        if phrase is None or phrase.end() > end:
+            return None
+        at = phrase.end()  # (49 chambers, which the Federation supports, meet annually: the clause goes on)
+    return None if _participle_between(text, at, end) else later
+
+
+# A relative clause or a participle's phrase set off by a pair of commas or brackets after the number (49 chambers,
+# which the Federation supports, meet annually; 49 chambers (following the plan) meet every year): the number's
+# clause goes on after it. Not a span inside it (49 members, who meet every year, gave: the meetings').
+_SET_OFF_PHRASE = compile_later(r",\s*(?:(?:who|whom|whose|which|where)\b|[a-z]{2,}ing\b)[^,.;:!?()\[\]]*,"
+                                r"|\((?:(?:who|whom|whose|which|where)\b|[a-z]{2,}ing\b)[^()\[\]]*\)", re.IGNORECASE)
 
 
 # A span set off in the clause by a pair of marks (49 chambers, every year, are named; 49 chambers (each year) are
@@ -723,7 +737,14 @@ _NOT_PARTICIPLES = frozenset(
     "spring string king ring wing ceiling training funding financing spending housing marketing planning "
     "fundraising networking advertising shipping banking manufacturing engineering processing printing clothing "
     "catering consulting".split())
-_CLAUSE_VERB = compile_later(r"\b(?:is|are|was|were|will|would|can|could|has|have|had|may|might|must|shall|should"
+# The clause's verb after a participle's phrase: a form of be, have or a modal, or a verb a sentence about chambers
+# and their members says, in a form that is seldom a noun (the 49 chambers following the plan meet every year).
+_CLAUSE_VERB = compile_later(r"\b(?:meet|meets|met|gather(?:s|ed)?|convene[sd]?|donate[sd]?|contribute[sd]?|give[sn]?"
+                             r"|gave|pay|pays|paid|receive[sd]?|win|wins|won|join(?:s|ed)?|attend(?:s|ed)?|sends?|sent"
+                             r"|elect(?:s|ed)?|recruit(?:s|ed)?|holds?|held|grows?|grew|earn(?:s|ed)?|spends?|spent"
+                             r"|invest(?:s|ed)?|submit(?:s|ted)?|publish(?:es|ed)?|organi[sz]e[sd]?|raise[sd]?"
+                             r"|become|becomes|became|gain(?:s|ed)?|add(?:s|ed)?)\b"
+                             r"|\b(?:is|are|was|were|will|would|can|could|has|have|had|may|might|must|shall|should"
                              r"|do|does|did)\b", re.IGNORECASE)
 
 

@@ -1230,6 +1230,17 @@ def test_an_amount_said_of_each_span_of_time_is_a_rate(text, lang, per):
     ("49 chambers meeting every year gave", [""]), ("49 chambers are meeting every year", ["年"]),
     ("49 chambers meeting in Jinjiang are named every year", ["年"]), ("49 chambers hold training every year", ["年"]),
     ("49 chambers hold a meeting every year", ["年"]),
+    # unless the clause's verb follows the phrase, be it any verb (the plan meet: the chambers meet every year)
+    ("The 49 chambers following the plan meet every year", ["年"]),
+    ("49 chambers following the plan gathered every month", ["月"]),
+    ("49 chambers joining the plan donate annually", ["年"]),
+    ("49 chambers of a town holding fairs every year", [""]),
+    # a relative clause or a participle's phrase set off by a pair of commas or brackets leaves the clause whole
+    ("49 chambers, which the Federation supports, meet annually", ["年"]),
+    ("49 chambers (which the Federation supports) meet every year", ["年"]),
+    ("49 chambers, following the plan, meet every year", ["年"]),
+    ("49 members, who meet every year, gave 10 million yuan", ["", ""]),
+    ("49 chambers, and the mayor, who meets them every year, agree", [""]),
     # quarterly, monthly, weekly or daily before a noun are the noun's kind (a quarterly meeting), not how often
     ("49 chambers hold quarterly meetings", [""]), ("49 chambers hold a monthly meeting", [""]),
     ("49 chambers meet quarterly", ["季度"]), ("49 chambers meet quarterly with the mayor", ["季度"]),
@@ -1360,6 +1371,13 @@ def test_an_amount_without_its_quotes_rate_is_traced_but_a_rate_without_the_quot
     ("monthly sales of 49 million yuan", "en", "月"), ("The 49 chambers each gave 1 million yuan", "en", "商会"),
     ("per capita income of 49,000 yuan", "en", "人"), ("49,000 yuan in per capita income", "en", "人"),
     ("人均可支配收入4.9万元", "zh", "人"), ("49 visitors a day on average", "en", "天"), ("49 visitors on average", "en", "均"),
+    # the flow's verb in any tense, or one of passing the amount (annual donations exceed, reach, total, come to 450
+    # million yuan were read as said once)
+    ("Annual donations exceed 450 million yuan", "en", "年"), ("Annual donations exceeded 450 million yuan", "en", "年"),
+    ("The chambers' annual donations reach 450 million yuan", "en", "年"),
+    ("Annual donations total 450 million yuan", "en", "年"), ("annual donations come to 450 million yuan", "en", "年"),
+    ("annual donations amount to over 450 million yuan", "en", "年"), ("annual donations topped 450 million yuan", "en", "年"),
+    ("annual donations have been 450 million yuan", "en", "年"), ("年度捐款超4.5亿元", "zh", "年"),
 ])
 def test_an_amount_said_per_thing_or_person_or_over_spans_is_a_rate(text, lang, per):
     """每个商会捐款超4.5亿元, 人均, "per capita", "every two years", "annual donations of": each says what the amount
