@@ -88,6 +88,7 @@ class Quantity:
     meanings: frozenset[str]
     part: str = ""
     per: str = ""  # what a rate is said per: a span (年, 2年), a thing (人, 商会), 均 (an average); see _with_rates
+    whole: bool = False  # said to be all there are (全部49个, all 49); see _with_wholes
 
     @property
     def value(self) -> float:
@@ -269,9 +270,9 @@ def _claimed_zh(text: str) -> list[Quantity]:
         if quantity is not None:
             read.append(quantity)
         after = quantity
-    return _said(text, _with_clock_times(_with_rates(_with_festivals(
+    return _said(text, _with_clock_times(_with_wholes(_with_rates(_with_festivals(
         found + read[::-1] + halves + clock + _relative_years(text) + _firsts(text) + _parts_of_months(text)
-        + _parts_of_years(text) + _dated_by_words(text), text), text, chinese=True), text))
+        + _parts_of_years(text) + _dated_by_words(text), text), text, chinese=True), text, chinese=True), text))
 
 
 # Between the ends of a range or of two numbers named together (三至五年, 两到三个月, 三、五家, 三或五家), whose measure
@@ -507,6 +508,49 @@ def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantit
             item = replace(item, per=per)
         rated.append(item)
     return rated
+
+
+# "All" before a count (全部49个, 所有49家, 全体49名, all 49, all of the 49, every one of the 49, the entire 49), or
+# 全部, 全都 or 悉数 after its noun in its clause (49个所属商会全部成立): the count is all there are of what it counts,
+# which a quote of the count alone does not say (护航49个所属商会: the article does not say whether these are all of
+# the Federation's chambers); they passed. Not all said of another thing (所有商会中，49个; each of the 49; in all, a
+# total; above all), nor past a 的 that makes the things another's (49家商会的会员全部到会: the members). A quote's
+# count in a name in quotation marks is all there are of what it names (“三项制度”: the three systems, which "all three"
+# may say).
+_WHOLE_ZH_BEFORE = compile_later(r"(?:全部|所有|全体|全都)\s*\Z")
+_WHOLE_ZH_AFTER = compile_later(r"(?:(?!的)[\u3400-\u9fff]){0,8}?(?:全部|全都|悉数)")
+_WHOLE_EN_BEFORE = compile_later(r"(?<![\w-])(?:all(?:\s+of)?(?:\s+the)?|(?:each\s+and\s+)?every\s+one\s+of\s+the"
+                                 r"|the\s+(?:entire|whole))\s+\Z", re.IGNORECASE)
+_WHOLE_REACH = 32
+_WHOLE_ZH_WORDS = ("全部", "所有", "全体", "全體", "全都", "悉数", "悉數")
+_WHOLE_EN_WORDS = ("all", "every one", "entire", "whole")
+
+
+def _with_wholes(found: list[Quantity], text: str, chinese: bool, quote: bool = False) -> list[Quantity]:
+    """``found`` with each count of ``text`` said to be all there are marked so (see "All" above); ``chinese``: said
+    in Chinese words, else in English ones; ``quote``: a quote's, whose names' counts are whole."""
+    names = _quoted_names(text) if quote and not _QUOTATION_MARKS.isdisjoint(text) else []
+    named = Taken(len(text))
+    for start, end in names:
+        named.add(start, end)
+    if chinese:
+        if not names and not any(word in text for word in _WHOLE_ZH_WORDS):
+            return found
+        text = fold_traditional(text)  # (全體: one character for one)
+    elif not any(word in text.lower() for word in _WHOLE_EN_WORDS):
+        return found
+    before, after = (_WHOLE_ZH_BEFORE, _WHOLE_ZH_AFTER) if chinese else (_WHOLE_EN_BEFORE, None)
+    return [replace(item, whole=True) if COUNT in item.meanings and not item.part and (
+                named.overlaps(item.number.start, item.number.end)
+                or before.search(text, max(0, item.number.start - _WHOLE_REACH), item.number.start) is not None
+                or (after is not None and after.match(text, item.number.end) is not None)) else item
+            for item in found]
+
+
+def same_whole(claim: Quantity, said: Quantity) -> bool:
+    """Whether ``said`` says all there are where ``claim`` does (全部49个 is traced by 全部49个 and 49个全部, not by 49个
+    alone); a claim of the count alone may leave out its quote's "all"."""
+    return not claim.whole or said.whole
 
 
 # After a number, what says it is the whole that a share is of (每家商会在超4.5亿元捐款中占多少, 每位会员在4.5亿元里占的份额),
@@ -1383,10 +1427,10 @@ def _claimed_en(text: str) -> list[Quantity]:
         if not taken.overlaps(start, end):
             months.append(Quantity(Number(float(_MONTH_NUMBERS[match[name].lower()[:3]]), EXACT, start, end, match[name]),
                                    frozenset((DATE,)), MONTH))
-    return sorted(_said(text, _with_clock_times(_with_rates(_with_festivals(
+    return sorted(_said(text, _with_clock_times(_with_wholes(_with_rates(_with_festivals(
         found + months + _relative_years(text) + _firsts(text) + _parts_of_months(text) + _parts_of_years(text)
         + _dated_by_words(text), text),
-        text, chinese=False), text)),
+        text, chinese=False), text, chinese=False), text)),
                   key=lambda item: item.number.start)
 
 
@@ -1621,7 +1665,8 @@ def stated(normalized_quote: str, reference: date | None = None) -> list[Quantit
     found += _firsts(normalized_quote) + _parts_of_months(normalized_quote) + _parts_of_years(normalized_quote)
     found += _with_festivals(_dated_by_words(normalized_quote), normalized_quote)  # (the Spring Festival's Spring is
     # no season)
-    found = _with_clock_times(_with_rates(found, normalized_quote, chinese=True), normalized_quote)
+    found = _with_clock_times(_with_wholes(_with_rates(found, normalized_quote, chinese=True), normalized_quote,
+                                           chinese=True, quote=True), normalized_quote)
     if reference is not None:
         for item in dates:
             when = item.date
@@ -1670,7 +1715,8 @@ def traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
 def _traced(claim: Quantity, evidence: Sequence[Quantity]) -> bool:
     return any(same_amount(claim.number, item.number) and claim.meanings & item.meanings
                and same_part(claim, item) and said_alike(claim.number, item.number) and same_rate(claim, item)
-               and same_rank(claim, item) and not (item.part == NAMED and counts_things(claim)) for item in evidence)
+               and same_rank(claim, item) and same_whole(claim, item)
+               and not (item.part == NAMED and counts_things(claim)) for item in evidence)
 
 
 # What an ordinal ranks, by its measure word: occasions (首次, 第一次, 头一回, 首度, for the first time), things of no

@@ -410,6 +410,13 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 f"'{rate.number.text}' {theirs}",
                 f"say the amount as the quote does, or quote the passage that says the rate "
                 f"({quantities.rate_forms(claim.per)})")
+    whole = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
+                  and item.meanings & claim.meanings and quantities.said_alike(claim.number, item.number)
+                  and not quantities.same_whole(claim, item)), None)
+    if whole is not None:  # (全部49个 cites 护航49个所属商会: the quote does not say these are all there are)
+        return (f"'{shown}' is said to be all there are (全部, 所有, all) here, but in {allowed.why} "
+                f"'{whole.number.text}' is not: it counts these, and does not say there are no others",
+                "leave out the word that says all (全部, 所有, 全体, all, the entire), or quote a passage that says it")
     rank = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                  and item.meanings & claim.meanings and not quantities.same_rank(claim, item)), None)
     if rank is not None:  # (首批 cites 首次: a batch ranked, where the quote ranks occasions)

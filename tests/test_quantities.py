@@ -1782,3 +1782,34 @@ def test_a_time_said_beside_a_negation_is_still_read(text, lang, parts):
 def test_faithful_words_that_look_like_dates_stay_unread(text, lang):
     assert [q for q in claimed(text, lang)
             if q.part in (WEEKDAY, SEASON, PART_OF_SEASON, TIME_OF_DAY, PART_OF_YEAR, HOUR, MINUTE)] == []
+
+
+@pytest.mark.parametrize("claim, lang, expected", [
+    # all before a count says it is the whole of what it counts, which the quote's 护航49个所属商会 does not say (the
+    # site's note: the article does not say whether these are all of the Federation's chambers); they passed
+    ("全部49个所属商会", "zh", [False]), ("所有49个所属商会", "zh", [False]), ("全體49個所屬商會", "zh", [False]),
+    ("49个所属商会全部成立", "zh", [False]), ("All 49 affiliated chambers", "en", [False]),
+    ("all of the 49 chambers", "en", [False]), ("every one of the 49 chambers", "en", [False]),
+    ("the entire 49 chambers", "en", [False]),
+    # not all said of another thing, nor a count of all of them that the quote gives
+    ("49个所属商会", "zh", [True]), ("49 affiliated chambers", "en", [True]), ("each of the 49 chambers", "en", [True]),
+    ("所有商会中，49个", "zh", [True]), ("In all, 49 chambers", "en", [True]), ("Above all, 49 chambers", "en", [True]),
+    ("49家商会的会员全部到会", "zh", [True]), ("全市49个商会", "zh", [True]),
+])
+def test_all_before_a_count_says_it_is_the_whole(claim, lang, expected):
+    assert _traced_by(claim, lang, CHAMBERS) == expected
+
+
+@pytest.mark.parametrize("claim, lang", [
+    ("全部49个所属商会", "zh"), ("all 49 affiliated chambers", "en"), ("49个所属商会", "zh"), ("49 chambers", "en"),
+])
+def test_a_quote_that_says_all_traces_all_and_the_count_alone(claim, lang):
+    assert _traced_by(claim, lang, "护航全部49个所属商会成立、成长") == [True]
+    assert _traced_by(claim, lang, "49个所属商会全部成立") == [True]
+
+
+def test_a_count_in_a_name_a_quote_gives_is_all_there_are():
+    """“三项制度”, the Three Systems: "all three" of them was refused by its quote (the glossary's "runs all three
+    together in one sentence"); the name's count is the whole of what it names. Not a claim's (“三项制度”全部…)."""
+    assert _traced_by("The article runs all three together", "en", "会员企业“三项制度”，构建大统战工作格局") == [True]
+    assert _traced_by("all three systems", "en", "建立三项制度") == [False]

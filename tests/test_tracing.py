@@ -567,3 +567,11 @@ def test_the_end_of_a_year_no_year_names_may_not_stand_in_the_site_s_voice(text,
     assert untraced(text, lang, allowed) == []  # (a citation reports the article's)
     assert any("a year counted from the day it is read" in problem.message
                for problem in untraced(text, lang, allowed, own_voice=True))
+
+
+@pytest.mark.parametrize("text, lang", [("全部49个所属商会", "zh"), ("All 49 affiliated chambers", "en")])
+def test_all_that_its_quote_does_not_say_says_so(text, lang):
+    """全部49个 and "all 49" say the count is all there are; the quote's 49个 does not (they passed)."""
+    [problem] = untraced(text, lang, Allowed(tuple(stated("护航49个所属商会成立、成长")), "the quote it cites"))
+    assert "is said to be all there are (全部, 所有, all) here, but in the quote it cites '49个' is not" in problem.message
+    assert "全部" in problem.hint and "all" in problem.hint
