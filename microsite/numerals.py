@@ -1019,7 +1019,7 @@ def find_numbers_en(text: str) -> list[Number]:
         for match in EN_ORDINAL.finditer(folded):  # before the words: twenty-first is 21st, not twenty
             if not taken.overlaps(match.start(), match.end()) and not _enumerates(folded, match):
                 numbers.append(Number(float(ordinal_word_value(match.group())), EXACT, match.start(), match.end(),
-                                      text[match.start():match.end()]))
+                                      text[match.start():match.end()], _thing_ranked(folded, match)))
                 taken.add(match.start(), match.end())
     if "digit" in words or "figure" in words:  # double-digit growth: two digits long (两位数), not a multiple
         for match in _EN_DIGITS_LONG.finditer(folded):
@@ -1581,6 +1581,12 @@ _NOT_BETWEEN = "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "few", "several", "
                          *"of and or to in on at for with by from as than then".split()])
 
 
+# After "the first", the words that make it the one that did a thing first (the first to be invited, the first among
+# the chambers): a rank of a thing, not of an occasion (for the first time, 首次), which "first" alone was read as
+# none of. Not the first of the meetings (a text's own order) nor the first toast.
+_THE_FIRST_ONE = r"\s+(?:to\s+[a-z]|among\b)"
+
+
 def _first_second(between: str) -> str:
     """The pattern of "first" and "second" as ranks (see EN_ORDINAL), with ``between`` the check of a word between
     them and the occurrence ("" in the survey's, which may keep more: the first two meetings)."""
@@ -1590,8 +1596,10 @@ def _first_second(between: str) -> str:
     # (The verb is looked for back from the word: a look behind tried at every place of a text costs more.)
     ranked = "|".join(rf"(?<=\b{verb}\s{word})" for verb in "ranked ranks ranking placed finished came comes".split()
                       for word in ("first", "second"))
+    # the first to do a thing, the first among them: the one that did it first, a rank of a thing (see _THE_FIRST_ONE)
     return (rf"(?:first|second)(?:(?={after})(?!(?<=\bin\sthe\sfirst)\s+place\b)"
-            rf"|(?:{ranked})(?![\s-]+(?:of|to|and|or|time|half)\b))")
+            rf"|(?:{ranked})(?![\s-]+(?:of|to|and|or|time|half)\b)"
+            rf"|(?<=\bthe\sfirst)(?={_THE_FIRST_ONE}))")
 
 
 _FIRST_SECOND = _first_second(rf"(?!(?:{_NOT_BETWEEN})\b)")
@@ -1601,6 +1609,18 @@ EN_ORDINAL = compile_later(
     rf"|{'|'.join(sorted(_EN_ORDINAL_WORDS, key=len, reverse=True))}|{_FIRST_SECOND})"
     r"(?![a-z])(?!-party|\s+part(?:y|ies)\b)",
     re.IGNORECASE)  # (a third party, 第三方, is anyone else; the first and second quarters are parts of a date)
+
+
+def _thing_ranked(text: str, match: re.Match[str]) -> str:
+    """家 where an English ordinal ``match`` of ``text`` is the first to do a thing (see _THE_FIRST_ONE), which ranks
+    a thing as 首家 does; else "" (of no kind said: the first meeting, which any rank may trace)."""
+    if match.group().lower() == "first" and text[max(0, match.start() - 4):match.start()].lower() == "the " \
+            and _THE_FIRST_ONE_AFTER.match(text, match.end()) is not None:
+        return "家"
+    return ""
+
+
+_THE_FIRST_ONE_AFTER = compile_later(_THE_FIRST_ONE, re.IGNORECASE)
 
 
 def ordinal_word_value(words: str) -> int:

@@ -143,6 +143,11 @@ def test_a_first_is_traced_by_a_quote_that_says_it_and_by_no_other():
     ("the first meeting", "en", "十一届一次主席（会长）会议", True),  # (an English ordinal is read with 个: any kind)
     ("the first time", "en", "第一次受邀参加", True), ("the first batch", "en", "首次受邀参加", True),
     ("十一届一次主席会议", "zh", "十一届一次主席（会长）会议", True),
+    # "the first to" do a thing, or the first among them, ranks the one that did it: a thing, not the occasion
+    # ("first" alone was read as nothing, and It was the [first](cite:…) to be invited passed for 首次受邀)
+    ("It was the first to be invited", "en", "34家注册地在晋江的异地商会首次受邀参加", False),
+    ("the first among the chambers invited", "en", "34家注册地在晋江的异地商会首次受邀参加", False),
+    ("It was the first to be invited", "en", "首家受邀参加的商会", True),
     # in Traditional characters (首屆 and 頭一回 were read as nothing)
     ("首屆", "zh", "34家注册地在晋江的异地商会首次受邀参加", False), ("頭一回受邀", "zh", "首次受邀参加", True),
 ])
@@ -874,6 +879,8 @@ def test_a_fraction_with_a_slash_is_traced_by_the_same_fraction(claim, lang, quo
     ("the first pillar, the first group with the first lever, the first of the meetings", None, None, None),
     ("the first few meetings, at first the meeting, first of all, a second, meeting them", None, None, None),
     ("the first two meetings", "two", 2, COUNT),
+    ("It was the first to be invited", "first", 1, ORDINAL), ("the first among them", "first", 1, ORDINAL),
+    ("first to arrive, the first toast", None, None, None),
 ])
 def test_ordinals_in_words_are_numbers_a_reader_sees(text, shown, value, meaning):
     """As 第三 and 11th are; not "first" and "second" alone (at first, a second) but before "quarter", nor a third
