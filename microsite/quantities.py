@@ -517,7 +517,7 @@ def _with_rates(found: list[Quantity], text: str, chinese: bool) -> list[Quantit
 # total; above all), nor past a 的 that makes the things another's (49家商会的会员全部到会: the members). A quote's
 # count in a name in quotation marks is all there are of what it names (“三项制度”: the three systems, which "all three"
 # may say).
-_WHOLE_ZH_BEFORE = compile_later(r"(?:全部|所有|全体|全都)\s*\Z")
+_WHOLE_ZH_BEFORE = compile_later(r"(?:全部|所有|全体|全都)的?\s*\Z")  # (所有的49个)
 _WHOLE_ZH_AFTER = compile_later(r"(?:(?!的)[\u3400-\u9fff]){0,8}?(?:全部|全都|悉数)")
 _WHOLE_EN_BEFORE = compile_later(r"(?<![\w-])(?:all(?:\s+of)?(?:\s+the)?|(?:each\s+and\s+)?every\s+one\s+of\s+the"
                                  r"|the\s+(?:entire|whole))\s+\Z", re.IGNORECASE)
@@ -724,9 +724,17 @@ _RELATIVE_OPENED = compile_later(r",\s*(?:who|whom|whose|which|where)\b[^,]*\Z",
 
 def _rate_en_later(number: Number, text: str) -> re.Match[str] | None:
     """A span's word further on in ``number``'s clause of English ``text`` (see _RATE_EN_LATER), or None."""
-    later = _RATE_EN_LATER.search(text, number.end, min(len(text), number.end + _RATE_EN_LATER_REACH))
-    if later is None:
-        return None  # (the rate's words are seldom there: the clause's end is looked for only when they are)
+    reach = number.end + _RATE_EN_LATER_REACH
+    later = _RATE_EN_LATER.search(text, number.end, min(len(text), reach))
+    if later is None:  # (the rate's words are seldom there: the clause's end is looked for only when they are)
+        stop = _CLAUSE_ENDS_EN.search(text, number.end, min(len(text), reach))
+        phrase = _SET_OFF_PHRASE.match(text, stop.start()) if stop is not None else None
+        if phrase is None:
+            return None
+        # the reach goes on by the phrase set off (49 chambers (which the Federation supports) hold meetings every year)
+        later = _RATE_EN_LATER.search(text, phrase.end(), min(len(text), reach + phrase.end() - stop.start()))
+        if later is None:
+            return None
     end = _set_off(text, later.start(), later.end())
     at = number.end
     while (stop := _CLAUSE_ENDS_EN.search(text, at, end)) is not None:

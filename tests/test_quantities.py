@@ -1245,6 +1245,7 @@ def test_an_amount_said_of_each_span_of_time_is_a_rate(text, lang, per):
     # a relative clause or a participle's phrase set off by a pair of commas or brackets leaves the clause whole
     ("49 chambers, which the Federation supports, meet annually", ["年"]),
     ("49 chambers (which the Federation supports) meet every year", ["年"]),
+    ("The 49 chambers (which the Federation supports) hold meetings every year", ["年"]),
     ("49 chambers, following the plan, meet every year", ["年"]),
     ("49 members, who meet every year, gave 10 million yuan", ["", ""]),
     ("49 chambers, and the mayor, who meets them every year, agree", [""]),
@@ -1795,6 +1796,7 @@ def test_faithful_words_that_look_like_dates_stay_unread(text, lang):
     # all before a count says it is the whole of what it counts, which the quote's 护航49个所属商会 does not say (the
     # site's note: the article does not say whether these are all of the Federation's chambers); they passed
     ("全部49个所属商会", "zh", [False]), ("所有49个所属商会", "zh", [False]), ("全體49個所屬商會", "zh", [False]),
+    ("所有的49个所属商会", "zh", [False]),
     ("49个所属商会全部成立", "zh", [False]), ("All 49 affiliated chambers", "en", [False]),
     ("all of the 49 chambers", "en", [False]), ("every one of the 49 chambers", "en", [False]),
     ("the entire 49 chambers", "en", [False]),
