@@ -1117,6 +1117,11 @@ def find_numbers_en(text: str) -> list[Number]:
             if not taken.overlaps(start, end):
                 numbers.append(Number(float(roman_value(match["roman"])), EXACT, start, end, text[start:end]))
                 taken.add(start, end)
+        for match in _EN_ROMAN_COUNT.finditer(folded):  # (after the ranks: Phase II talks is one)
+            start, end = match.span("roman")
+            if not taken.overlaps(start, end):
+                numbers.append(Number(float(roman_value(match["roman"])), EXACT, start, end, text[start:end]))
+                taken.add(start, end)
     lowered = caseless(folded) if numbers else ""  # (once: ``words`` above now holds the last number's words)
     if any(word in lowered for word in _EN_IDIOM_WORDS):
         idioms = [match.span() for match in _EN_IDIOMS.finditer(folded)]
@@ -1168,7 +1173,13 @@ _EN_IDIOM_WORDS = ("way", "five", "sense", "minds", "together", "birds", "rate",
 # Grade III): a rank. One letter alone is a word or a name far more often (I, X, "Plan C").
 EN_ROMAN = compile_later(r"\b[A-Z][a-z]+\.?\s+(?P<roman>(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
                       r"(?<=[IVXLC])\b")  # (the whole word, a numeral: not IIII, nor none of it)
-_MAY_BE_ROMAN = compile_later(r"\b[IVXLC]{2,}\b")
+# One before a plural noun or a measure word, after no capitalized word (supports XLIX chambers, 护航XLVIII个): a count,
+# as 49 chambers is (a number is a number in any script: it was read as nothing, and passed untraced). Not Phase II
+# talks (a rank, above), nor the letters that are as often a word of their own (XL sizes, CV, CC, IV drips, LI).
+_EN_ROMAN_COUNT = compile_later(r"(?<![A-Za-z0-9])(?!(?:XL|CV|CC|CL|CI|LI|IV)(?![A-Za-z]))"
+                                r"(?P<roman>(?=[IVXLC]{2,}(?![A-Za-z0-9]))C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+                                r"(?<=[IVXLC])(?![A-Za-z0-9])(?=\s+[a-z]{2,}s\b|\s*[个個家位名条條项項])")
+_MAY_BE_ROMAN = compile_later(r"(?<![A-Za-z0-9])[IVXLC]{2,}(?![A-Za-z0-9])")  # (in Chinese words too: 护航XLVIII个)
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 

@@ -74,6 +74,7 @@ _EN_MONTH_BEFORE = compile_later(rf"\b(?:{_EN_MONTHS})\.?\s+\Z", re.IGNORECASE)
 _EN_MONTH_REACH = len("september.")  # characters back from the white space: the longest name and its dot fit
 _EN_MONTH_AFTER = compile_later(rf"\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)
 _ROMAN = compile_later("[IVXLC]+")  # (as numerals read them: Phase II, a rank)
+_ROMAN_RANKED = compile_later(r"\b[A-Z][a-z]+\.?\s+\Z")  # (after a capitalized word; else a count: XLIX chambers)
 _EN_NUMBERED = compile_later(r"(?:\bNo\.?\s?|#)\Z")  # No. 1, #1: a rank or a place in a list, as 第一 is
 _EN_DAY_OF_MONTH = compile_later(rf"(?:st|nd|rd|th)(?:\s+of)?\s+(?:{_EN_MONTHS})\b", re.IGNORECASE)  # 11th (of) October
 
@@ -1622,8 +1623,9 @@ def _en_meanings(number: Number, text: str) -> frozenset[str]:
                                                      and _month_before(text, number.start)):
         return frozenset((DATE,))  # the 11th of October, October 11th: a day
     if (_EN_ORDINAL_SUFFIX.match(text, number.end) or _ordinal_word(number.text)
-            or _EN_NUMBERED.search(text, max(0, number.start - 4), number.start) or _ROMAN.fullmatch(number.text)):
-        return frozenset((ORDINAL,))  # the 11th, the eleventh, No. 11, #11, Phase II
+            or _EN_NUMBERED.search(text, max(0, number.start - 4), number.start)
+            or (_ROMAN.fullmatch(number.text) and _ROMAN_RANKED.search(text, max(0, number.start - 24), number.start))):
+        return frozenset((ORDINAL,))  # the 11th, the eleventh, No. 11, #11, Phase II (not supports XLIX chambers)
     if (text.endswith(("Q", "q"), 0, number.start) or _month_before(text, number.start)
             or _EN_MONTH_AFTER.match(text, number.end)):
         return frozenset((DATE,))

@@ -1822,3 +1822,21 @@ def test_a_count_in_a_name_a_quote_gives_is_all_there_are():
     together in one sentence"); the name's count is the whole of what it names. Not a claim's (“三项制度”全部…)."""
     assert _traced_by("The article runs all three together", "en", "会员企业“三项制度”，构建大统战工作格局") == [True]
     assert _traced_by("all three systems", "en", "建立三项制度") == [False]
+
+
+@pytest.mark.parametrize("claim, lang, expected", [
+    # a Roman numeral before a plural noun or a measure word, after no capitalized word, is a count: a number is a
+    # number in any script (It supports XLVIII chambers passed untraced)
+    ("It supports XLIX chambers", "en", [True]), ("It supports XLVIII chambers", "en", [False]),
+    ("护航XLIX个所属商会", "zh", [True]), ("护航XLVIII个所属商会", "zh", [False]),
+])
+def test_a_roman_numeral_before_what_it_counts_is_a_count(claim, lang, expected):
+    assert _traced_by(claim, lang, CHAMBERS) == expected
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Phase II talks", [("II", ORDINAL)]), ("Article XI says", [("XI", ORDINAL)]),  # (ranks, after a capitalized word)
+    ("XL sizes, a CV, IV drips, CC emails", []), ("WWII veterans", []),
+])
+def test_roman_letters_that_count_nothing_are_read_as_before(text, read):
+    assert [(q.number.text, *q.meanings) for q in claimed(text, "en")] == read
