@@ -522,6 +522,10 @@ _WHOLE_ZH_BEFORE = compile_later(r"(?:全部|所有|全体|全都)的?\s*\Z")  #
 _WHOLE_ZH_AFTER = compile_later(r"(?:(?!的)[\u3400-\u9fff]){0,8}?(?:全部|全都|悉数)")
 _WHOLE_EN_BEFORE = compile_later(r"(?<![\w-])(?:all(?:\s+of)?(?:\s+the)?|(?:each\s+and\s+)?every\s+one\s+of\s+the"
                                  r"|the\s+(?:entire|whole))\s+\Z", re.IGNORECASE)
+# (all after the counted noun, as 全部 after it: the 49 chambers all joined; not in all, of all kinds, all told)
+_WHOLE_EN_AFTER = compile_later(r"(?:\s+(?!(?:in|at|of|for|above|after|by|with|and|or|to|from|on|over|among)\b)"
+                                r"[a-z'’-]+){1,3}?\s+all\s+(?!(?:of|the|over|along|but|told|round|around|together|in|at"
+                                r"|kinds|sorts|that|this|these|those|year|day|week|month|along)\b)[a-z]", re.IGNORECASE)
 _WHOLE_REACH = 32
 _WHOLE_ZH_WORDS = ("全部", "所有", "全体", "全體", "全都", "悉数", "悉數")
 _WHOLE_EN_WORDS = ("all", "every one", "entire", "whole")
@@ -540,11 +544,11 @@ def _with_wholes(found: list[Quantity], text: str, chinese: bool, quote: bool = 
         text = fold_traditional(text)  # (全體: one character for one)
     elif not any(word in text.lower() for word in _WHOLE_EN_WORDS):
         return found
-    before, after = (_WHOLE_ZH_BEFORE, _WHOLE_ZH_AFTER) if chinese else (_WHOLE_EN_BEFORE, None)
+    before, after = (_WHOLE_ZH_BEFORE, _WHOLE_ZH_AFTER) if chinese else (_WHOLE_EN_BEFORE, _WHOLE_EN_AFTER)
     return [replace(item, whole=True) if COUNT in item.meanings and not item.part and (
                 named.overlaps(item.number.start, item.number.end)
                 or before.search(text, max(0, item.number.start - _WHOLE_REACH), item.number.start) is not None
-                or (after is not None and after.match(text, item.number.end) is not None)) else item
+                or after.match(text, item.number.end) is not None) else item
             for item in found]
 
 

@@ -1804,6 +1804,11 @@ def test_faithful_words_that_look_like_dates_stay_unread(text, lang):
     ("49个所属商会", "zh", [True]), ("49 affiliated chambers", "en", [True]), ("each of the 49 chambers", "en", [True]),
     ("所有商会中，49个", "zh", [True]), ("In all, 49 chambers", "en", [True]), ("Above all, 49 chambers", "en", [True]),
     ("49家商会的会员全部到会", "zh", [True]), ("全市49个商会", "zh", [True]),
+    # and all after the counted noun, as 全部 after it (The 49 chambers all joined, as 49个所属商会全部成立)
+    ("The 49 chambers all joined the plan", "en", [False]), ("49 affiliated chambers all grew", "en", [False]),
+    ("49 chambers in all", "en", [True]), ("49 chambers of all kinds", "en", [True]),
+    ("49 chambers, all founded recently", "en", [True]), ("49 chambers, above all the new ones", "en", [True]),
+    ("49 chambers all told", "en", [True]),
 ])
 def test_all_before_a_count_says_it_is_the_whole(claim, lang, expected):
     assert _traced_by(claim, lang, CHAMBERS) == expected
