@@ -347,11 +347,11 @@ _ZH_FREQUENCY = (r"(?:按|逐)(?P<by>季度|年|月|周|天|日)(?![龄份限代
                  r"|一(?P<once>年)一度(?!的)|(?P<over>年|月|天|日)复一(?P=over)"
                  # but 季度性 before a verb or 地 says how often it is done (季度性召开, 季度性地召开: quarterly)
                  r"|(?P<regular>季度|年度|月度)性(?=地|召开|举行|举办|开展|组织|走访|发布|评选)")
-# 年度, 季度 or 月度 right before a flow is the flow's rate (年度捐款超4.5亿元: annual donations of), as "annual
+# 年度, 季度 or 月度 (or 季度性) right before a flow is the flow's rate (年度捐款超4.5亿元: annual donations of), as "annual
 # donations" is in English; not where a year names which (2023年度, 上年度, 本年度: that year's), nor before another
 # noun (年度报告, 季度会议: a kind). Before the flow's number only: 49家商会年度捐款超4.5亿元 is no 49 a year.
-_ZH_ANNUAL_FLOW = (r"(?<![0-9〇零一二三四五六七八九十本上下今去明前该同当全每])(?P<flow>年度|季度|月度)"
-                   r"(?=(?:捐款|捐赠|收入|营收|销售额|产值|营业额|利润|支出|预算|订单额|纳税|税收)"
+_ZH_ANNUAL_FLOW = (r"(?<![0-9〇零一二三四五六七八九十本上下今去明前该同当全每])(?P<flow>年度|季度|月度)性?"
+                   r"(?=(?:捐款|捐赠|收入|营收|销售额|产值|营业额|利润|支出|预算|订单|纳税|税收)"
                    r"[^的，。；：,.;:!?！？、\s0-9０-９]{0,8}\Z)")  # (年度捐款的49家商会: no amount of the flow)
 _ZH_SPAN_COUNT = "[两二三四五六七八九十半]|[0-9]+"  # 每两年, 每三个月, 每半年, 每2年
 # What a rate may be said per in Chinese, the longer words first: 企业家 are people, 会员企业 firms.
@@ -404,7 +404,7 @@ _EN_SPANS = "years?|months?|weeks?|days?|quarters?"
 # An annual flow: "annual donations of", "in annual donations" (not the annual meeting, report, fair or award).
 _EN_FLOWS = (r"(?:donations?|contributions?|revenues?|sales|income|disposable\s+income|gdp|output|turnover"
              r"|investments?|spending|expenditures?|budgets?|profits?|exports?|imports?|growth|fees?|dues|subsid(?:y|ies)|funding|payments?|production"
-             r"|trade|volume|earnings|giving|aid)")
+             r"|trade|volume|earnings|giving|aid|orders?)")
 _EN_ADJECTIVES = "annual|yearly|monthly|weekly|daily|quarterly|biennial"
 # The words that follow an adverb of frequency and no noun (meets quarterly with 20 departments): after quarterly,
 # monthly, weekly, daily, yearly or fortnightly any other word may be the noun it qualifies (quarterly meetings, a
@@ -1791,8 +1791,8 @@ def rate_in_words(words: str) -> str:
     groups = {name: value.lower() for name, value in said.groupdict().items() if value}
     if span := next((groups[name] for name in ("span", "zhspan", "mean", "enspan", "end") if name in groups), ""):
         return _spans_of(groups.get("count") or groups.get("encount"), _RATE_SPANS[_singular(span)])
-    if "adverb" in groups:
-        return _RATE_SPANS[re.sub(r"\s+", " ", groups["adverb"])]  # (per  annum: per annum)
+    if adverb := groups.get("adverb") or groups.get("enflow"):
+        return _RATE_SPANS[re.sub(r"\s+", " ", adverb)]  # (per  annum: per annum)
     if frequency := next((groups[name] for name in ("by", "again", "once", "over", "regular", "flow", "twice",
                                                     "inout", "fromto", "weekends") if name in groups), ""):
         return _RATE_SPANS[frequency]  # (按月, 年年, 一年一度; year after year, on weekends)
@@ -1812,8 +1812,10 @@ _RATE_IN_WORDS = compile_later(
     r"|(?<![0-9〇零一二三四五六七八九十百千两几数多众诸等个大])(?P<each>人|户|家)均(?!衡|匀|等)"
     r"|\b(?:per|each|every)\s+(?:(?P<encount>" + _EN_COUNT + r")\s+)?(?P<enspan>" + _EN_SPANS + r")\b(?!\s+of\b)"
     r"|\b(?:per|each|every)\s+(?:single\s+)?(?P<enthing>" + _EN_THINGS + r")\b(?!\s+of\b)"
-    r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|quarterly|biennially|biannually|semi-?annually|fortnightly"
-    r"|annual|biennial|per\s+annum)\b"
+    # an adverb of frequency, or an adjective of one before a flow (annual donations), as a sentence reads them: not
+    # before another noun (the annual report, quarterly meetings: a kind, as 年度报告 and 季度性会议 are)
+    r"|\b(?P<adverb>" + _EN_FREQUENCY_ADVERB + r")"
+    rf"|\b(?P<enflow>{_EN_ADJECTIVES})\s+{_EN_FLOWS}\b"
     r"|(?<!in )(?<!within )(?<!for )(?<!over )(?<!after )\ba\s+(?P<end>year|month|week|day)\s*$"
     r"|" + _ZH_FREQUENCY + "|" + _ZH_ANNUAL_FLOW + "|" + _EN_AGAIN, re.IGNORECASE)
 # A thing each is said of in a statistic's words, not what each has (每个商会都由“三个三”护航, 每家企业都已登记, each

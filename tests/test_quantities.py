@@ -1538,8 +1538,13 @@ def test_the_words_slang_currencies_and_degrees_are_part_of_are_no_amount():
     ("按季度汇报的部门", "季度"), ("逐年增加的商会", "年"), ("年年获评的商会", "年"), ("departments reporting quarterly", "季度"),
     # and those a sentence reads after a number (年复一年, 一年一度, 每逢周末, year after year, on weekends)
     ("年复一年捐款", "年"), ("一年一度捐款", "年"), ("每逢周末捐款", "周"), ("donations year after year", "年"),
-    ("donations from year to year", "年"), ("donations on weekends", "周"), ("年度捐款", "年"), ("季度性捐款", ""),
+    ("donations from year to year", "年"), ("donations on weekends", "周"), ("年度捐款", "年"), ("季度性捐款", "季度"),
     ("年度报告中的商会", ""), ("2023年度捐款", ""), ("季度性召开会议的商会", "季度"),
+    # as "annual" or "quarterly" before a flow, and not before another noun, a kind, as 年度报告 and 季度性会议 are (a
+    # figure of the annual report's was read as a year's, where 年度报告 was none)
+    ("annual donations", "年"), ("quarterly donations", "季度"), ("chambers listed in the annual report", ""),
+    ("chambers holding quarterly meetings", ""), ("the annual meeting's delegates", ""), ("季度性会议的商会", ""),
+    ("departments reporting monthly", "月"), ("donated annually", "年"),
     # a thing each is said of, not what each has: each chamber is escorted by the framework (the figure, a count of
     # chambers, is no chamber's); what each has or gives is still a rate
     ("每个商会都由“三个三”护航", ""), ("每一个商会都在“三个三”的护航下成立", ""), ("每家企业都已登记", ""),
