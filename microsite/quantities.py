@@ -522,8 +522,9 @@ _WHOLE_ZH_BEFORE = compile_later(r"(?:全部|所有|全体|全都)的?\s*\Z")  #
 _WHOLE_ZH_AFTER = compile_later(r"(?:(?!的)[\u3400-\u9fff]){0,8}?(?:全部|全都|悉数)")
 _WHOLE_EN_BEFORE = compile_later(r"(?<![\w-])(?:all(?:\s+of)?(?:\s+the)?|(?:each\s+and\s+)?every\s+one\s+of\s+the"
                                  r"|the\s+(?:entire|whole))\s+\Z", re.IGNORECASE)
-# (all after the counted noun, as 全部 after it: the 49 chambers all joined; not in all, of all kinds, all told)
-_WHOLE_EN_AFTER = compile_later(r"(?:\s+(?!(?:in|at|of|for|above|after|by|with|and|or|to|from|on|over|among)\b)"
+# (all after the counted noun, as 全部 after it: the 49 chambers all joined; not in all, of all kinds, all told; from
+# the first of a run of spaces only, which a search along the run tried at each)
+_WHOLE_EN_AFTER = compile_later(r"(?<!\s)(?:\s+(?!(?:in|at|of|for|above|after|by|with|and|or|to|from|on|over|among)\b)"
                                 r"[a-z'’-]+){1,3}?\s+all\s+(?!(?:of|the|over|along|but|told|round|around|together|in|at"
                                 r"|kinds|sorts|that|this|these|those|year|day|week|month|along)\b)[a-z]", re.IGNORECASE)
 _WHOLE_REACH = 32
