@@ -529,7 +529,7 @@ _WHOLE_EN_AFTER = compile_later(r"(?<!\s)(?:\s+(?!(?:in|at|of|for|above|after|by
                                 r"|kinds|sorts|that|this|these|those|year|day|week|month|along)\b)[a-z]", re.IGNORECASE)
 _WHOLE_REACH = 32
 _WHOLE_ZH_WORDS = ("全部", "所有", "全体", "全體", "全都", "悉数", "悉數")
-_WHOLE_EN_WORDS = ("all", "every one", "entire", "whole")
+_WHOLE_EN_WORD = compile_later(r"(?<![a-z])(?:all|every one|entire|whole)(?![a-z])")  # (not small, usually, allow)
 
 
 def _with_wholes(found: list[Quantity], text: str, chinese: bool, quote: bool = False) -> list[Quantity]:
@@ -543,7 +543,8 @@ def _with_wholes(found: list[Quantity], text: str, chinese: bool, quote: bool = 
         if not names and not any(word in text for word in _WHOLE_ZH_WORDS):
             return found
         text = fold_traditional(text)  # (全體: one character for one)
-    elif not any(word in text.lower() for word in _WHOLE_EN_WORDS):
+    elif not (("all" in (lowered := text.lower()) or "every one" in lowered or "entire" in lowered
+               or "whole" in lowered) and _WHOLE_EN_WORD.search(lowered) is not None):
         return found
     before, after = (_WHOLE_ZH_BEFORE, _WHOLE_ZH_AFTER) if chinese else (_WHOLE_EN_BEFORE, _WHOLE_EN_AFTER)
     return [replace(item, whole=True) if COUNT in item.meanings and not item.part and (
