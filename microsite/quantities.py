@@ -535,10 +535,9 @@ _WHOLE_EN_WORD = compile_later(r"(?<![a-z])(?:all|every one|entire|whole)(?![a-z
 def _with_wholes(found: list[Quantity], text: str, chinese: bool, quote: bool = False) -> list[Quantity]:
     """``found`` with each count of ``text`` said to be all there are marked so (see "All" above); ``chinese``: said
     in Chinese words, else in English ones; ``quote``: a quote's, whose names' counts are whole."""
+    if not found:
+        return found
     names = _quoted_names(text) if quote and not _QUOTATION_MARKS.isdisjoint(text) else []
-    named = Taken(len(text))
-    for start, end in names:
-        named.add(start, end)
     if chinese:
         if not names and not any(word in text for word in _WHOLE_ZH_WORDS):
             return found
@@ -546,6 +545,9 @@ def _with_wholes(found: list[Quantity], text: str, chinese: bool, quote: bool = 
     elif not (("all" in (lowered := text.lower()) or "every one" in lowered or "entire" in lowered
                or "whole" in lowered) and _WHOLE_EN_WORD.search(lowered) is not None):
         return found
+    named = Taken(len(text))  # (made only here: most texts say no whole, and return above)
+    for start, end in names:
+        named.add(start, end)
     before, after = (_WHOLE_ZH_BEFORE, _WHOLE_ZH_AFTER) if chinese else (_WHOLE_EN_BEFORE, _WHOLE_EN_AFTER)
     return [replace(item, whole=True) if COUNT in item.meanings and not item.part and (
                 named.overlaps(item.number.start, item.number.end)
