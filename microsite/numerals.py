@@ -2081,10 +2081,12 @@ _EN_DIGITS_WORD = compile_later(r"(?<![a-z])(?:single|double|triple)(?=[\s-]+dig
 _NUMBER_START = compile_later(rf"\d+(?:[.,．，]\d+)*|[{ZH_NUMERALS}]+|(?<![a-z]){_NUMBER_WORDS}(?![a-z])"
                            rf"|{_EN_DIGITS_WORD.pattern}|[个個]位[数數]"
                            rf"|(?<![a-z]){_OTHER_NUMBER_WORDS}(?![a-z])|{_EN_RANK.pattern}|(?<![a-z]){_EN_ONCE}"
-                           rf"|(?-i:{_MAY_BE_ROMAN.pattern})|年|倍|半|首|初次|翻了?番"
+                           rf"|(?-i:{_MAY_BE_ROMAN.pattern})|年[初中底末尾终終关關]?|倍|半|首|初次|翻了?番"
                            rf"|(?<![a-z])(?-i:{'|'.join(CAPITAL_MONTHS)})(?![a-z])|{_FORMAL_BESIDE}"
                            rf"|[{_BMP_SYMBOLS}]"
                            rf"|(?=[{ASTRAL}])[{astral_members(_SYMBOL_RANGES)}]", re.IGNORECASE)
+# (年 with the character after it that may name a part of the year, 年底: the part's claim stands on that character,
+# the year's on 年; see quantities._parts_of_years)
 # The quick tests' classes: any character beyond U+FFFF is taken for a possible number (few texts have one;
 # the exact search then decides).
 _MAY_BE_NUMERAL = compile_later(rf"[\d{ZH_NUMERALS}年倍半首初番{_BMP_SYMBOLS}{ASTRAL}]")  # (年: 去年 says a year; 倍: 翻倍;

@@ -409,6 +409,8 @@ _TIMELY = st.sampled_from(["more than", "nearly", "over", "a", "an", "month", "d
 
 @given(st.lists(st.one_of(_TIMELY, st.text(max_size=3)), max_size=10).map("".join))
 @example("more than a month")  # (and what hunts found:)
+@example("年終")  # (a part of the year: its claim stands after 年, where the survey kept 年 alone)
+@example("今年年底")
 @example("多half month")
 @example("多May 4")
 @example("多first time")
