@@ -21,7 +21,8 @@ from .jsonforms import LOOKED_UP
 from .links import Prose
 from .memo import Memo, digest_of
 from .model import Evidence, Source
-from .numerals import find_numbers_zh, number_cut, same_value
+from .i18n import locale_of
+from .numerals import find_numbers_en, find_numbers_zh, number_cut, same_value
 from .records import Records
 
 
@@ -78,6 +79,11 @@ def trace_evidence(sources: dict[str, Source], records: Records, prose: list[Pro
         elif cut:
             errors.add(item.location, f"{item.what}: the quote {cut}", "quote the whole number, with what says how "
                        "it is meant (超, 余, a magnitude such as 亿): a part of it reads as another number")
+        elif unlike := _spaced_unlike(item.quote, found[0], sources[item.source]):
+            errors.add(item.location, f"{item.what}: {unlike}, and an article in English is read with its spaces "
+                                      f"(source '{item.source}')",
+                       "copy the words with the spaces the source has between them: a space joins or parts words "
+                       "and numbers ('4 9' is two numbers, '49' one)")
         spans[item.source].append((item.name, found[0]))
         spanned[item.source].append(normal)
     anchors: dict[tuple[str, str], str] = {}
@@ -129,6 +135,14 @@ def _edge_in_a_number(text: str, span: provenance.QuoteSpan) -> str:
     return ""
 
 
+def _spaced_unlike(quote: str, span: provenance.QuoteSpan, source: Source) -> str:
+    """How a quote found at ``span`` of ``source`` is spaced otherwise than the article, if it is read with its
+    spaces (a source not in Chinese: see ``provenance.as_read``), else "". A quote is found whatever its spaces."""
+    if locale_of(source.lang) == "zh":
+        return ""
+    return provenance.spaced_unlike(quote, source.blocks[span.block].text[span.start:span.end], source.lang)
+
+
 def _record_quotes(records: Records) -> list[_Quoted]:
     quoted = []
     for kind in RECORD_KINDS:
@@ -164,7 +178,7 @@ def _cited_quotes(path: Path, citations: tuple[tuple[str, str, int, int], ...]) 
 
 def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList) -> None:
     for statistic in records.statistics:
-        asked = (statistic.value, statistic.qualifier, statistic.evidence.quote)
+        asked = (statistic.value, statistic.qualifier, statistic.evidence.quote, statistic.evidence.lang)
         problem = records.number_problems.get(asked)  # read with the statistic's own check, as a rule
         if problem is None:
             problem = provenance.number_problem(*asked)
@@ -173,7 +187,7 @@ def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList
                        _number_hint(statistic))
     for event in records.events:
         source = sources[event.evidence.source]
-        problem = provenance.date_problem(event.date, event.evidence.quote, source.date)
+        problem = provenance.date_problem(event.date, event.evidence.quote, source.date, source.lang)
         if problem:
             errors.add(event.evidence.location or event.location, f"event '{event.id}': {problem}",
                        f"relative dates are read against the article's date, {source.date.isoformat()}")
@@ -181,10 +195,14 @@ def _check_facts(records: Records, sources: dict[str, Source], errors: ErrorList
 
 def _number_hint(statistic) -> str:
     """The qualifier to write when the quote has the number with another one; else how values are written."""
-    said = [number for number in find_numbers_zh(statistic.evidence.quote) if same_value(number.value, statistic.value)]
+    evidence = statistic.evidence
+    found = (find_numbers_zh(evidence.quote) if locale_of(evidence.lang) == "zh"  # (as its source's reader reads it)
+             else find_numbers_en(provenance.as_read(evidence.quote, evidence.lang)))
+    said = [number for number in found if same_value(number.value, statistic.value)]
     if said:
-        return (f"write qualifier: {said[0].qualifier} ('{said[0].text}'; 超 = over, 余 = more-than, 近 = nearly, "
-                "约 = about, none = exact)")
+        words = ("超 = over, 余 = more-than, 近 = nearly, 约 = about" if locale_of(evidence.lang) == "zh"
+                 else "over = over, more than = more-than, nearly = nearly, about = about")
+        return f"write qualifier: {said[0].qualifier} ('{said[0].text}'; {words}, none = exact)"
     return "the value must be the number the quote gives, in base units (4.5亿 = 450000000)"
 
 

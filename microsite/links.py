@@ -37,7 +37,8 @@ from .kept import Kept
 from .memo import same_encoding
 from .model import Config, Rendered, Source
 from . import quantities
-from .provenance import normalize
+from .i18n import locale_of
+from .provenance import as_read, normalize
 from .quantities import Quantity
 from .tracing import Allowed, from_today_problem, quote_quantities, untraced
 
@@ -98,6 +99,7 @@ class Targets:
     event_dates: dict[str, PartialDate] = field(default_factory=dict)  # id -> date (its numbers trace a link's)
     rates: dict[str, str] = field(default_factory=dict)  # statistic id -> the span its quote says it per, if any
     headers: dict[str, tuple[Quantity, ...]] = field(default_factory=dict)  # source id -> what its header says
+    languages: dict[str, str] = field(default_factory=dict)  # source id -> its language, whose reader reads a quote
 
     @functools.cached_property
     def page_keys(self) -> dict[tuple[str, str], tuple[str, str]]:
@@ -415,7 +417,8 @@ def _cite(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> 
     # keyboard nor touch readers and weighed 4 kB on a page of many citations.
     result.attributes = {"href": targets.config.href(f"sources/{source}", prose.lang, anchor), "class": "cite"}
     result.kind = "cite"
-    result.allowed = quote_quantities(normalize(link.title)[0], targets.sources[source])
+    lang = targets.languages.get(source, "zh")
+    result.allowed = quote_quantities(as_read(link.title, lang), targets.sources[source], lang)
     return None
 
 
@@ -432,8 +435,14 @@ def _missing_source(source: str, targets: Targets, result: _Resolved, what: str)
 
 
 def header_quantities(source: Source) -> tuple[Quantity, ...]:
-    """What an article's header says of it (``Source.header_lines``): what a link to it may say."""
-    return quote_quantities(normalize("\n".join(source.header_lines))[0], source.date)
+    """What an article's header says of it (``Source.header_lines``): what a link to it may say. An article in
+    another language than Chinese is read by its own reader too: its title is in its words (over 450 million
+    yuan), its day as the header writes it, in Chinese (2023年10月11日)."""
+    header = "\n".join(source.header_lines)
+    said = quote_quantities(normalize(header)[0], source.date)
+    if locale_of(source.lang) == "zh":
+        return said
+    return said + quote_quantities(as_read(header, source.lang), source.date, source.lang)
 
 
 def _source(link: LinkSpec, prose: Prose, targets: Targets, result: _Resolved) -> tuple[str, str] | None:
@@ -486,8 +495,8 @@ def _untraced_numbers(prose: Prose, targets: Targets, links: tuple[LinkSpec, ...
         return errors  # its source could not be read: that is the mistake to report, not every number after it
     own = None
     if prose.quote:
-        reference = targets.sources.get(prose.source)
-        own = Allowed(quote_quantities(normalize(prose.quote)[0], reference), "the record's quote")
+        reference, lang = targets.sources.get(prose.source), targets.languages.get(prose.source, "zh")
+        own = Allowed(quote_quantities(as_read(prose.quote, lang), reference, lang), "the record's quote")
     names = targets.names.get(prose.lang, ())
     for run in digits:
         link = resolved[run.link] if run.link >= 0 else None

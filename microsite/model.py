@@ -258,6 +258,7 @@ class Evidence:
     quote: str
     anchor: str = ""
     location: Location | None = None  # where the quote is written, for error messages
+    lang: str = "zh"  # the language of the source, whose reader reads the quote (provenance.as_read)
 
 
 @dataclass(frozen=True)

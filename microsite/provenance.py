@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import PartialDate, find_dates_zh
+from .i18n import locale_of
 from . import quantities
 from .numerals import EXACT, same_value
 from .patterns import compile_later
@@ -137,6 +138,35 @@ def normalize(text: str) -> tuple[str, list[int]]:
         return folded, list(range(len(text)))
     origin = [index for index, ch in enumerate(text) for _ in _FOLDED[ord(ch)]]
     return folded, origin
+
+
+def as_read(quote: str, lang: str) -> str:
+    """The text a quote's numbers and dates are read from, by the reader of its source's language ``lang`` (see
+    :func:`quantities.stated`): normalized, as it was matched in its source. Chinese leaves no space between words,
+    so a space is nothing there (and cannot make a quote say another number); English tells its words apart by
+    them (on 11 October 2023, forty-nine, 450 million): a quote of an article in another language keeps each run of
+    white space as one space, and :func:`spaced_unlike` checks that they are the article's."""
+    if locale_of(lang) == "zh":
+        return normalize(quote)[0]
+    return " ".join(normalize(word)[0] for word in quote.split())
+
+
+def spaced_unlike(quote: str, found: str, lang: str) -> str:
+    """How ``quote`` is spaced otherwise than the stretch of its source ``found`` (the article's words where it was
+    found), in words for a message, or "": a quote is found whatever its spaces, but an English one is read with
+    them (:func:`as_read`), and '4 9 chambers' found in '49 chambers' would say 4 and 9."""
+    ours, theirs = as_read(quote, lang), as_read(found, lang)
+    if ours == theirs:
+        return ""
+    at = next((index for index, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
+    return f"the quote has '{_words_around(ours, at)}' where the source has '{_words_around(theirs, at)}'"
+
+
+def _words_around(text: str, at: int) -> str:
+    """The word of ``text`` at ``at`` with a word either side (where two spacings part, for a message)."""
+    begin = text.rfind(" ", 0, max(0, text.rfind(" ", 0, at)))
+    end = text.find(" ", text.find(" ", at) + 1) if text.find(" ", at) >= 0 else -1
+    return text[begin + 1:end if end >= 0 else len(text)]
 
 
 @dataclass(frozen=True)
@@ -404,13 +434,13 @@ def _longest_prefix(haystack: str, needle: str) -> int:
 
 
 @functools.lru_cache(maxsize=4096)  # pure; asked of each statistic twice (its figure as shown, then its value)
-def number_problem(value: float, qualifier: str, quote: str) -> str:
-    """Why ``value`` (with ``qualifier``) is not what ``quote`` says, or "" if it is.
+def number_problem(value: float, qualifier: str, quote: str, lang: str = "zh") -> str:
+    """Why ``value`` (with ``qualifier``) is not what ``quote``, of a source in ``lang``, says, or "" if it is.
 
-    The quote is read as it was matched in the source (normalized), and only its counts and amounts
+    The quote is read as it was matched in the source (:func:`as_read`), and only its counts and amounts
     count: the 2 of 第二季度 is no statistic of 2.
     """
-    said = quantities.stated_once(normalize(quote)[0])
+    said = quantities.stated_once(as_read(quote, lang), None, lang)
     found = quantities.counts(said)
     matches = [number for number in found if same_value(number.value, value)]
     if not matches:
@@ -427,16 +457,20 @@ def number_problem(value: float, qualifier: str, quote: str) -> str:
     return ""
 
 
-def date_problem(when: PartialDate, quote: str, reference: date) -> str:
+def date_problem(when: PartialDate, quote: str, reference: date, lang: str = "zh") -> str:
     """Why ``when`` is not the date ``quote`` gives (relative to ``reference``), or "". A month the quote names
     alone (3月的季度会长办公会) is the article's year's, as a quarter and a day named alone are, and as a citation's
     words are traced by it (quantities.stated): read loosely, which reads such a month (2023-03 was refused for it,
     "the quote contains no date", where 2023-Q2 passed for 第二季度)."""
-    found = find_dates_zh(quote, reference, loosely=True)
+    english = locale_of(lang) != "zh"  # (an English article's dates as English writes them: see as_read)
+    found = quantities.dates_said_en(as_read(quote, lang), reference) if english else find_dates_zh(
+        quote, reference, loosely=True)
     if any(item.date == when for item in found):
         return ""
     if not found:
-        return "the quote contains no date (such as 2023年7月, 今年4月, 第二季度 or 前不久)"
+        forms = ("11 October 2023, October 2023, last year or the second quarter" if english
+                 else "2023年7月, 今年4月, 第二季度 or 前不久")
+        return f"the quote contains no date (such as {forms})"
     said = "; ".join(f"'{item.text}' = {item.date.iso()}" for item in found)
     return f"the quote dates it {said}, but the record says {when.iso()}"
 

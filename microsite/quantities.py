@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import (BEFORE, DATES_JOINED, DAY, MONTH, QUARTER, RANGE_UNIT, YEAR, YEAR_BOUND_ZH, YEAR_CLOSE_NOT_AFTER,
-                    PartialDate, days_alone_zh, find_dates_zh)
+                    FoundDate, PartialDate, days_alone_zh, find_dates_zh)
 from .numerals import (ABOUT, AT_LEAST, AT_MOST, CURRENCIES, EXACT, MEASURE_WORDS, MORE_THAN, NEARLY, OVER, SEVERAL, UNDER,
                        UNITS, EN_MONTHS, EN_ORDINAL, ZH_COUNTING_DIGITS, ZH_NUMERALS, ZH_PLAIN_DIGITS,
                        NOT_AFTER_DIGITS, NOT_BEFORE_DIGITS, Number, Taken, find_numbers_en, find_numbers_zh, fold_digits,
@@ -1651,9 +1651,12 @@ def _written_as_a_year(number: Number) -> bool:
     return _A_YEAR.fullmatch(fold_digits(number.text)) is not None
 
 
-def stated(normalized_quote: str, reference: date | None = None) -> list[Quantity]:
+def stated(normalized_quote: str, reference: date | None = None, lang: str = "zh") -> list[Quantity]:
     """Every number a quote says, with its meanings; ``reference`` (the article's date) resolves its relative
-    dates (``今年4月`` states the year 2023 too). Read from the normalized quote (see the module docstring)."""
+    dates (``今年4月`` states the year 2023 too). Read from the normalized quote (see the module docstring), by
+    the reader of its source's language ``lang``: an English article's quote as English (:func:`_stated_en`)."""
+    if not lang.startswith("zh"):
+        return _stated_en(normalized_quote, reference)
     dates = find_dates_zh(normalized_quote, reference or _ANY_DAY)
     spans = _spans(dates, len(normalized_quote), days_alone_zh(normalized_quote))
     found, numbers = _numeric_dates_first(normalized_quote, find_numbers_zh(normalized_quote), chinese=True)
@@ -1706,9 +1709,68 @@ def _years_of_months_alone(found: list[Quantity], spans: Taken, reference: date)
 
 
 @functools.lru_cache(maxsize=4096)  # pure; the same quote is often cited many times, and a statistic's twice
-def stated_once(normalized_quote: str, reference: date | None = None) -> tuple[Quantity, ...]:
+def stated_once(normalized_quote: str, reference: date | None = None, lang: str = "zh") -> tuple[Quantity, ...]:
     """:func:`stated`, remembered."""
-    return tuple(stated(normalized_quote, reference))
+    return tuple(stated(normalized_quote, reference, lang))
+
+
+def _stated_en(quote: str, reference: date | None) -> list[Quantity]:
+    """What a quote of an article in English says: what a reader of English reads in it (:func:`claimed`: its
+    numbers in words, forty-nine and a third, its dates, on Wednesday, October 11, 2023, and its rates, every
+    year), as the site's English is read; and, with the article's date, the dates its words give that number no
+    year (:func:`dates_said_en`: last year is 2022, October alone is the article's). Read as Chinese, with its
+    spaces taken out (on11October2023), an English quote said counts of its days and years and nothing of its
+    months, and every English date citing it was refused."""
+    found = claimed(quote, "en")
+    if reference is None:
+        return found
+    return found + [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))
+                    for item in dates_said_en(quote, reference, found) for part in date_parts(item.date)]
+
+
+_EN_DATE_PARTS = frozenset((DAY, MONTH, YEAR, QUARTER, RELATIVE_YEAR))
+# What stands between two parts of one date in English: 11 October, October 11, 2023, 11th of October, the second
+# quarter of 2023, October last year. Anything else (a word, a stop) ends the date.
+_EN_DATE_JOINED = compile_later(r"(?:st|nd|rd|th)?[\s,]*(?:quarter\b)?[\s,]*(?:of\b)?\s*(?:the\b)?\s*",
+                                re.IGNORECASE)
+
+
+def dates_said_en(text: str, reference: date, found: Sequence[Quantity] | None = None) -> list[FoundDate]:
+    """The dates English ``text`` gives, each from the parts of one date its reading finds side by side (``found``:
+    :func:`claimed` of it, if read already): a day and its month, a month, a quarter, a year, or a year counted from
+    the article's ``reference`` (last year). A month, a quarter or a day and month without a year are the article's
+    year's, as the Chinese reading dates them (:func:`dates.find_dates_zh`)."""
+    parts = sorted((item for item in (claimed(text, "en") if found is None else found)
+                    if item.part in _EN_DATE_PARTS and DATE in item.meanings), key=lambda item: item.number.start)
+    groups: list[list[Quantity]] = []
+    for item in parts:
+        last = groups[-1] if groups else None
+        if (last and item.part not in {other.part for other in last}
+                and _EN_DATE_JOINED.fullmatch(text, last[-1].number.end, item.number.start) is not None):
+            last.append(item)
+        else:
+            groups.append([item])
+    return [found_date for group in groups if (found_date := _date_of_parts(group, text, reference)) is not None]
+
+
+def _date_of_parts(group: list[Quantity], text: str, reference: date) -> FoundDate | None:
+    """The date the parts of one date in English give (see :func:`dates_said_en`), or None (a day alone)."""
+    parts = {item.part: int(item.value) for item in group}
+    year = parts.get(YEAR, reference.year + parts.get(RELATIVE_YEAR, 0))
+    try:
+        if MONTH in parts:
+            when = (PartialDate(year, parts[MONTH], date(year, parts[MONTH], parts[DAY]).day, precision=DAY)
+                    if DAY in parts else PartialDate(year, parts[MONTH], precision=MONTH))
+        elif QUARTER in parts:
+            when = PartialDate(year, quarter=parts[QUARTER], precision=QUARTER)
+        elif DAY in parts:
+            return None
+        else:
+            when = PartialDate(year, precision=YEAR)
+    except ValueError:  # (February 30, or a year past the calendar's)
+        return None
+    start, end = group[0].number.start, group[-1].number.end
+    return FoundDate(when, start, end, text[start:end])
 
 
 def date_parts(when: PartialDate) -> tuple[Quantity, ...]:

@@ -27,7 +27,7 @@ from .model import (Config, Event, EventText, Evidence, Rendered, SaidNumber, So
                     StatisticText, Term, TermText)
 from .numerals import EXACT, MEASURE_WORDS, QUALIFIERS, find_numbers_zh, number_cut, same_value
 from .patterns import compile_later
-from .provenance import normalize, number_problem, parse_source_body
+from .provenance import as_read, number_problem, parse_source_body
 from .quantities import Quantity, rate_forms, rate_in_words, rate_name, stated_once
 from .seal import check_seal, sealed_characters
 from .tracing import ONLY_A_NUMBER_HINT, PlainField, only_a_number
@@ -48,8 +48,9 @@ class Records:
     broken: frozenset[str] = frozenset()  # "stat:id", "event:id", "term:id" of records with mistakes
     plain: tuple[PlainField, ...] = ()  # the words a reader sees that are not Markdown (labels, titles)
     shapeless: frozenset[str] = frozenset()  # data files read but not a list of records: as good as unreadable
-    # what provenance.number_problem says of each statistic's (value, qualifier, quote), read with its check
-    number_problems: dict[tuple[float, str, str], str] = field(default_factory=dict)
+    # what provenance.number_problem says of each statistic's (value, qualifier, quote, the quote's language), read
+    # with its check
+    number_problems: dict[tuple[float, str, str, str], str] = field(default_factory=dict)
 
 
 def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, Source],
@@ -75,13 +76,15 @@ def read_records(data: dict[str, DataFile], config: Config, sources: dict[str, S
                    frozenset(reader.shapeless), problems)
 
 
-def _said_of_figures(asked: tuple[tuple[float, str, str, str], ...]) -> list[tuple[str, tuple[SaidNumber, ...]]]:
-    """For each statistic's (value, unit, qualifier, quote): what :func:`number_problem` says of it, and for a
-    count the numbers its quote says of that value (read by ``find_numbers_zh``)."""
-    return [(number_problem(value, qualifier, quote),
+def _said_of_figures(asked: tuple[tuple[float, str, str, str, str], ...]) -> list[tuple[str, tuple[SaidNumber, ...]]]:
+    """For each statistic's (value, unit, qualifier, quote, the quote's source's language): what
+    :func:`number_problem` says of it, and for a count the numbers its quote says of that value (read by
+    ``find_numbers_zh``), whose measure words a Chinese label repeats; none of a quote in English, which has none
+    (its 49 chambers is no 49个 that a label counting 家 must repeat)."""
+    return [(number_problem(value, qualifier, quote, lang),
              tuple(SaidNumber(number.unit, number.text, number.start, number.end) for number in find_numbers_zh(quote)
-                   if same_value(number.value, value)) if unit == "count" else ())
-            for value, unit, qualifier, quote in asked]
+                   if same_value(number.value, value)) if unit == "count" and locale_of(lang) == "zh" else ())
+            for value, unit, qualifier, quote, lang in asked]
 
 
 class _Reader:
@@ -98,11 +101,12 @@ class _Reader:
                names: bool = False) -> None:
         """Remember the record's plain words for the traceability check (its own quote may trace them);
         ``names``: they are a glossary term's names (see ``tracing.PlainField``)."""
-        quote = normalize(evidence.quote)[0] if evidence else ""
+        quote = as_read(evidence.quote, evidence.lang) if evidence else ""
         for lang, fields in words.items():
             for key in keys:
                 found = fields.plain(key, lang, key, quote, evidence.source if evidence else "")
                 if found is not None:
+                    found = replace(found, quote_lang=evidence.lang) if evidence else found
                     self.plain.append(replace(found, is_name=True) if names else found)
 
     def each(self, files: dict[str, DataFile], kind: RecordKind, read) -> list:
@@ -150,7 +154,7 @@ class _Reader:
             known = ", ".join(sorted(self.sources)) or "none"
             self.errors.add(fields.loc("source"), f"{name}: unknown source '{source}'", f"sources: {known}")
             return None
-        return Evidence(source, quote, location=fields.loc("quote"))
+        return Evidence(source, quote, location=fields.loc("quote"), lang=self.sources[source].lang)
 
     def _words(self, fields: Fields, name: str, required: tuple, optional: tuple) -> dict[str, Fields]:
         result = {}
@@ -205,15 +209,15 @@ class _Reader:
         self.figures.append((statistic, fields, name))  # checked against its quote with the others: check_figures
         return statistic
 
-    def check_figures(self, memo: Memo) -> dict[tuple[float, str, str], str]:
+    def check_figures(self, memo: Memo) -> dict[tuple[float, str, str, str], str]:
         """Check each statistic read against its quote: its measure word, and its figure as readers see it, which
         the traceability check is given; return what :func:`number_problem` says of each (value, qualifier, quote).
 
         What each quote says is read once for all the statistics, remembered whole and kept for the next process
         (:func:`_said_of_figures`): a build after a page edit finds the records as they were.
         """
-        asked = tuple((statistic.value, statistic.unit, statistic.qualifier, statistic.evidence.quote)
-                      for statistic, _, _ in self.figures)
+        asked = tuple((statistic.value, statistic.unit, statistic.qualifier, statistic.evidence.quote,
+                       statistic.evidence.lang) for statistic, _, _ in self.figures)
         said = memo.get_kept(("figures in their quotes", asked), _said_of_figures, asked, FIGURES)
         for (statistic, fields, name), (problem, numbers) in zip(self.figures, said):
             before = len(self.errors.errors)
@@ -224,15 +228,17 @@ class _Reader:
                 self.broken.add(f"{RECORD_KIND['stat'].prefix}:{statistic.id}")
             if not measured or problem:
                 continue  # that is the mistake to report
-            quote = normalize(statistic.evidence.quote)[0]
+            quote = as_read(statistic.evidence.quote, statistic.evidence.lang)
             self._check_rates(statistic, fields, name, quote)
             for lang, shown in statistic.formatted.items():  # value, unit and measure read as one
                 if shown in quote:
                     continue  # shown as the article writes it (49个 of 护航49个所属商会): nothing to read
                 # (no source: a figure holds no relative date, and the quote is then read as number_problem read it)
                 self.plain.append(PlainField(shown, lang, f"the figure as readers see it in '{lang}' (of its value, "
-                                             "unit and measure)", fields.loc("value"), -1, quote))
-        return {(value, qualifier, quote): problem for (value, _, qualifier, quote), (problem, _) in zip(asked, said)}
+                                             "unit and measure)", fields.loc("value"), -1, quote,
+                                             quote_lang=statistic.evidence.lang))
+        return {(value, qualifier, quote, lang): problem
+                for (value, _, qualifier, quote, lang), (problem, _) in zip(asked, said)}
 
     def _check_rates(self, statistic: Statistic, fields: Fields, name: str, quote: str) -> None:
         """A label that says its figure is a rate (年均捐款, "annual donations") says more than a quote of the
@@ -436,9 +442,9 @@ def _read_translation(document: Document, original: Source, lang: str, compiler:
         return None
     fields = Fields(front, "source translation", errors, ("outlet", "title"), ("kicker", "author", "page"))
     for key in ("outlet", "title", "kicker", "author", "page"):  # a translated field may show the original's numbers
-        found = fields.plain(key, lang, key, normalize(getattr(original, key) or "")[0], original.id)
+        found = fields.plain(key, lang, key, as_read(getattr(original, key) or "", original.lang), original.id)
         if found is not None:
-            plain.append(replace(found, reported=True,  # (the article's words, as the summary below is)
+            plain.append(replace(found, reported=True, quote_lang=original.lang,  # (the article's words, as the summary below is)
                                  traced_by=f"the source's {key} ({getattr(original, key) or 'none'})"))
     prose.append(Prose(compiler(document.body), lang, document.path, document.body_line,
                        slot=("source", original.id, lang, "summary"), text=document.markdown))
@@ -529,7 +535,8 @@ def check_groups(records: Records, strings: dict[str, dict[str, str]], config: C
 
 def said_of_value(statistic: Statistic) -> list[Quantity]:
     """What the statistic's quote says of its value: each of its quantities of that value."""
-    return [item for item in stated_once(normalize(statistic.evidence.quote)[0])
+    evidence = statistic.evidence
+    return [item for item in stated_once(as_read(evidence.quote, evidence.lang), None, evidence.lang)
             if same_value(item.value, statistic.value)]
 
 

@@ -39,7 +39,7 @@ from .i18n import locale_of
 from .markup import BrowserParser
 from .model import Site
 from .patterns import compile_later
-from .provenance import normalize
+from .provenance import as_read, normalize
 from .search import BUNDLE
 from .static_text import MARKUP, is_manifest, kind_of, manifest_addresses
 from .stylesheets import placed_in_markup, read_stylesheet
@@ -424,10 +424,15 @@ def said_in_sources(site: Site) -> dict[str, list[quantities.Quantity]]:
     for source in site.sources:
         header = [*source.header_lines, source.date.isoformat(), f"{source.declared_chars or 0}个",
                   f"{source.counted_chars}个"]
-        text = "\n".join([*header, *(block.text for block in source.blocks)])
-        said.extend(quantities.stated(normalize(text)[0], source.date))
-        if locale_of(source.lang) != "zh":  # an article in English says its words as English does (on Thursday,
-            said.extend(quantities.claimed(text, source.lang))  # in October), which a Chinese reading does not read
+        body = [block.text for block in source.blocks]
+        if locale_of(source.lang) == "zh":
+            said.extend(quantities.stated(normalize("\n".join([*header, *body]))[0], source.date))
+            continue
+        # An article in English says its words as English does (on Thursday, in October, last year: 2022), read by
+        # its own reader, as a quote of it is; its header as the site writes it, the day in Chinese.
+        said.extend(quantities.stated(normalize("\n".join(header))[0], source.date))
+        for text in body:  # (each paragraph by itself: a date does not run on into the next)
+            said.extend(quantities.stated(as_read(text, source.lang), source.date, source.lang))
     by_amount: dict[str, list[quantities.Quantity]] = {}
     for item in said:
         for key in quantities.amount_keys(item.number):
@@ -446,8 +451,11 @@ def _untraced_on_page(path: Path, reading: PageReading, said: dict[str, list[qua
     for text, line, column in reading.texts:
         addresses = [match.span() for match in ADDRESS.finditer(text)] if ("://" in text or "www." in text) else []
         # An article's words on an English page (第14版) are read as Chinese, and the page's own around them as
-        # English ("(中华工商时报) of 11 October 2023"): a number either reading traces is said.
-        langs = (page_lang, "zh") if page_lang != "zh" and _CHINESE.search(text) else (page_lang,)
+        # English ("(中华工商时报) of 11 October 2023"): a number either reading traces is said. So are an English
+        # article's words on a Chinese page (on Wednesday, October 11, 2023: its 11 is a day, which the Chinese
+        # reading, of digits without 日, takes for a count).
+        other = "zh" if page_lang != "zh" else "en"
+        langs = (page_lang, other) if (_CHINESE if other == "zh" else _ENGLISH_WORD).search(text) else (page_lang,)
         untraced, traced = [], []
         for lang in langs:
             for claim in quantities.claimed(text, lang):
@@ -478,6 +486,7 @@ def _excerpt(text: str, start: int, end: int, reach: int = 30) -> str:
 
 
 _CHINESE = compile_later(r"[\u3400-\u9fff]")
+_ENGLISH_WORD = compile_later("[A-Za-z]{2}")
 
 
 def _page_text(path: Path, problems: list[ContentError] | None = None) -> str | None:

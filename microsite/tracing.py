@@ -60,9 +60,10 @@ class Untraced:
     hint: str
 
 
-def quote_quantities(normalized_quote: str, reference: date | None) -> tuple[Quantity, ...]:
-    """What a quote (as normalized for matching) states, relative dates read against ``reference``."""
-    return quantities.stated_once(normalized_quote, reference)
+def quote_quantities(read_quote: str, reference: date | None, lang: str = "zh") -> tuple[Quantity, ...]:
+    """What a quote (as read: ``provenance.as_read``) of a source in ``lang`` states, relative dates read against
+    ``reference``."""
+    return quantities.stated_once(read_quote, reference, lang)
 
 
 def untraced(text: str, lang: str, allowed: Allowed | None, names: tuple[str, ...] = (),
@@ -535,8 +536,9 @@ class PlainField:
     field: str  # "title", "label" ... as an editor calls it
     location: Location
     offset: int = 0
-    quote: str = ""  # the record's own quote, normalized, that may trace its numbers
+    quote: str = ""  # the record's own quote, as read (provenance.as_read), that may trace its numbers
     source: str = ""
+    quote_lang: str = "zh"  # the language of the quote's source, whose reader reads it
     is_name: bool = False  # a glossary term's name: it traces its numbers elsewhere, and its quote traces them here
     comment: str = ""  # a YAML comment written after it on its line (# ...), which readers do not see
     reported: bool = False  # the article's words, translated (a source's title): not the site's own voice
@@ -595,7 +597,7 @@ def check_plain(fields: Sequence[PlainField], names: dict[str, tuple[str, ...]],
         # unless it translates the article's own (a source's title): there "this year" and "recently" are its.
         own_voice = not item.reported
         if item.quote:
-            allowed = Allowed(quote_quantities(item.quote, reference(item.source)), item.traced_by)
+            allowed = Allowed(quote_quantities(item.quote, reference(item.source), item.quote_lang), item.traced_by)
             problems = untraced(item.text, item.lang, allowed, known, "", own_voice=own_voice)
         else:
             problems = memo.get(("untraced", item.text, item.lang, named.get(item.lang), item.is_name, own_voice),

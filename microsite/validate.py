@@ -227,6 +227,7 @@ def _targets(config: Config, pages: list[Page | KnownPage], records: Records, so
         event_dates={e.id: e.date for e in records.events},
         terms=frozenset(t.id for t in records.terms),
         sources={ident: source.date for ident, source in sources.items()},
+        languages={ident: source.lang for ident, source in sources.items()},
         headers={ident: links.header_quantities(source) for ident, source in sources.items()},
         anchors=anchors,
         static_files=frozenset(assets),

@@ -431,3 +431,34 @@ def test_a_passage_quoted_by_citations_alone_is_named_by_where_it_starts():
 
 def test_no_quotes_no_passages():
     assert passages([]) == ([], [])
+
+
+# --- a quote of an article in English ----------------------------------------------------------------------------
+
+def test_an_english_quote_is_read_with_one_space_where_it_has_any_and_a_chinese_one_with_none():
+    from microsite.provenance import as_read
+    assert as_read(" on 11\u00a0October\n 2023 ", "en") == "on 11 October 2023"
+    assert as_read("护航 49 个", "zh") == as_read("护航 49 个", "zh-hant") == "护航49个"
+
+
+@pytest.mark.parametrize("quote, source, shown", [
+    ("its 49chambers of", "its 49 chambers of", "the quote has 'its 49chambers of' where the source has 'its 49 chambers"),
+    ("4 9 chambers", "49 chambers", "the quote has '4 9' where the source has '49 chambers'"),
+])
+def test_an_english_quote_spaced_otherwise_than_its_article_says_where(quote, source, shown):
+    from microsite.provenance import spaced_unlike
+    assert spaced_unlike(quote, source, "en").startswith(shown)
+    assert spaced_unlike(source, source.replace(" ", "  "), "en") == ""
+
+
+def test_an_english_quote_gives_its_numbers_and_dates_to_its_records():
+    quote, day = "had donated more than 450 million yuan since the start of the year", date(2023, 10, 11)
+    assert number_problem(450000000, MORE_THAN, quote, "en") == ""
+    assert "qualifier is over" in number_problem(450000000, OVER, "its 49 chambers had donated 450 million", "en")
+    assert date_problem(PartialDate(2023), quote, day, "en") == ""
+    assert date_problem(PartialDate(2022), "Last year, forty-nine chambers", day, "en") == ""
+    assert date_problem(PartialDate(2023, 10, 11, precision="day"), "said on Wednesday, October 11, 2023,", day,
+                        "en") == ""
+    assert date_problem(PartialDate(2023, 11, precision="month"), "In October 2023 the federation held", day,
+                        "en") == "the quote dates it 'October 2023' = 2023-10, but the record says 2023-11"
+    assert "such as 11 October 2023" in date_problem(PartialDate(2023), "forty-nine chambers took part", day, "en")

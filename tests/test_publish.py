@@ -336,6 +336,26 @@ The Federation said on Thursday that its chambers admitted 120 new member compan
     assert [problem.format() for problem in check_built_site(tmp_path / "site", site)] == []
 
 
+def test_check_site_reads_an_english_articles_dates_on_pages_of_either_language(minimal_project: Path,
+                                                                                 tmp_path: Path) -> None:
+    """An English article's day (October 11, 2023) on a Chinese page, where the page's reading takes digits without
+    日 for counts, and its 'last year' cited as 2022 on either page: the article says both, read by its own reader
+    with its date (its 'last year' was read as no year, and the Chinese reading of its text gave no day)."""
+    from microsite.pipeline import check
+    from tests.test_tracing import ENGLISH, cite, with_an_english_source
+
+    project = with_an_english_source(minimal_project)
+    for lang, text in (("en", "in 2022"), ("zh", "2022年")):
+        page = project / "content" / "pages" / f"index.{lang}.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n"
+                        + cite(text, "Last year, forty-nine chambers took part") + "\n", encoding="utf-8")
+    build(project, tmp_path / "site", BuildOptions(base_url=TEST_BASE_URL))
+    site = check(project, BuildOptions(base_url=TEST_BASE_URL), whole=True).site
+    assert [problem.format() for problem in check_built_site(tmp_path / "site", site)] == []
+    article = (tmp_path / "site" / "sources" / ENGLISH / "index.html").read_text(encoding="utf-8")
+    assert "October 11, 2023" in article  # (the article's text, on the Chinese page of its source)
+
+
 @pytest.mark.content
 def test_check_site_command_exit_status(built_site: Path, tmp_path: Path, capsys) -> None:
     arguments = ["--root", str(PROJECT), "check", "--base-url", TEST_BASE_URL, "--site"]

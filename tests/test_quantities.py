@@ -1850,3 +1850,37 @@ def test_a_roman_numeral_before_what_it_counts_is_a_count(claim, lang, expected)
 ])
 def test_roman_letters_that_count_nothing_are_read_as_before(text, read):
     assert [(q.number.text, *q.meanings) for q in claimed(text, "en")] == read
+
+
+# --- a quote of an article in English ----------------------------------------------------------------------------
+
+def _said_en(quote: str) -> set[tuple[float, str]]:
+    from microsite.quantities import stated
+    return {(item.value, item.part) for item in stated(quote, date(2023, 10, 11), "en") if DATE in item.meanings}
+
+
+@pytest.mark.parametrize("quote, said", [
+    ("said on Wednesday, October 11, 2023, that", {(2023, YEAR), (10, MONTH), (11, DAY)}),
+    ("held on 11th of October its dialogue", {(2023, YEAR), (10, MONTH), (11, DAY)}),  # (the article's year)
+    ("In October the federation held", {(2023, YEAR), (10, MONTH)}),
+    ("Last year, forty-nine chambers", {(2022, YEAR)}),
+    ("in October last year", {(2022, YEAR), (10, MONTH)}),
+    ("in the second quarter of 2022", {(2022, YEAR), (2, QUARTER)}),
+])
+def test_an_english_quote_states_the_dates_its_words_give_with_the_articles_date(quote, said):
+    """Read as English with its spaces, by the article's date: read as Chinese, without them, 'October 11, 2023' was
+    no date (its 11 and 2023 counts), and 'last year' no year."""
+    assert said <= _said_en(quote)
+
+
+def test_an_english_quote_gives_no_year_to_a_month_that_has_one_nor_a_day_without_a_month():
+    from microsite.quantities import dates_said_en
+    found = dates_said_en("in October 2022 and on the 11th, in 2021", date(2023, 10, 11))
+    assert [(item.text, item.date.iso()) for item in found] == [("October 2022", "2022-10"), ("2021", "2021")]
+    assert dates_said_en("on February 30, 2023", date(2023, 10, 11)) == []  # (no such day)
+
+
+def test_a_chinese_quote_is_read_as_it_was():
+    from microsite.quantities import stated
+    quote = "今年以来，所属商协会及其会员捐款超4.5亿元"
+    assert stated(quote, date(2023, 10, 11), "zh") == stated(quote, date(2023, 10, 11))

@@ -575,3 +575,153 @@ def test_all_that_its_quote_does_not_say_says_so(text, lang):
     [problem] = untraced(text, lang, Allowed(tuple(stated("护航49个所属商会成立、成长")), "the quote it cites"))
     assert "is said to be all there are (全部, 所有, all) here, but in the quote it cites '49个' is not" in problem.message
     assert "全部" in problem.hint and "all" in problem.hint
+
+
+# --- an article in English, a source as the Chinese one is ---------------------------------------------------------
+
+ENGLISH = "2023-10-11-0123abcd"
+ENGLISH_ARTICLE = """---
+outlet: Fujian Business Daily
+date: "2023-10-11"
+title: Jinjiang chambers donate more than 450 million yuan
+counted_chars: 0
+text_sha256: x
+header_sha256: x
+raw_sha256: 0123abcd{zeros}
+raw_name: daily.xml
+---
+
+The Jinjiang Federation of Industry and Commerce said on Wednesday, October 11, 2023, that its 49 chambers of commerce had donated more than 450 million yuan since the start of the year.
+
+In October 2023 the federation held a dialogue with chamber presidents for the first time, a meeting it now plans to hold every year. Last year, forty-nine chambers took part, and a third of them were founded by people from elsewhere.
+
+The federation ranked 2nd among county-level federations in the province.
+""".replace("{zeros}", "0" * 56)
+
+
+def with_an_english_source(project: Path) -> Path:
+    """``project`` with a second source, an article in English (as ingest writes an RSS item), sealed."""
+    path = project / "content/sources" / f"{ENGLISH}.md"
+    path.write_text(ENGLISH_ARTICLE, encoding="utf-8")
+    reseal(path)
+    (project / "content/sources" / f"{ENGLISH}.zh.md").write_text(
+        "---\noutlet: 福建商报\ntitle: 晋江商会捐款超4.5亿元\n---\n一篇英文报道。\n", encoding="utf-8")
+    return project
+
+
+def cite(text: str, quote: str) -> str:
+    return f'[{text}](cite:{ENGLISH} "{quote}")'
+
+
+SAID = "said on Wednesday, October 11, 2023, that its 49 chambers"
+DONATED = "had donated more than 450 million yuan since the start of the year"
+HELD = "In October 2023 the federation held a dialogue with chamber presidents for the first time"
+LAST_YEAR = "Last year, forty-nine chambers took part"
+EVERY_YEAR = "a meeting it now plans to hold every year"
+THIRD = "and a third of them were founded by people from elsewhere"
+RANKED = "The federation ranked 2nd among county-level federations"
+
+# What a page in each language may say citing the English article: its dates (a weekday too, last year as the year
+# it is), amounts, counts in digits and in words, shares, ranks and firsts, each as the article says it
+FAITHFUL = [
+    ("en", cite("on 11 October 2023", SAID)), ("en", cite("on Wednesday", SAID)), ("en", cite("in October 2023", HELD)),
+    ("en", cite("in October", HELD)), ("en", cite("last year", LAST_YEAR)), ("en", cite("in 2022", LAST_YEAR)),
+    ("en", cite("in 2023", DONATED)), ("en", cite("over 450 million yuan", DONATED)),
+    ("en", cite("more than CNY 450 million", DONATED)), ("en", cite("49 chambers", SAID)),
+    ("en", cite("forty-nine chambers", SAID)), ("en", cite("a third of them", THIRD)), ("en", cite("ranked second", RANKED)),
+    ("en", cite("for the first time", HELD)), ("en", cite("every year", EVERY_YEAR)),
+    ("zh", cite("2023年10月11日", SAID)), ("zh", cite("周三", SAID)), ("zh", cite("2023年10月", HELD)),
+    ("zh", cite("去年", LAST_YEAR)), ("zh", cite("2022年", LAST_YEAR)), ("zh", cite("今年以来", DONATED)),
+    ("zh", cite("超4.5亿元", DONATED)), ("zh", cite("49家", SAID)), ("zh", cite("四十九家", LAST_YEAR)),
+    ("zh", cite("三分之一", THIRD)), ("zh", cite("排名第二", RANKED)), ("zh", cite("首次", HELD)),
+    ("zh", cite("每年", EVERY_YEAR)),
+]
+
+
+def test_an_english_article_traces_what_pages_in_either_language_say_as_it_says_it(minimal_project: Path, capsys):
+    """An English article's quote is read by the English reader, as the site's English is: its dates were read as
+    Chinese, with the spaces taken out (on11October2023), and 'on 11 October 2023' citing it was refused ('11' is
+    part of a date here, but in the quote it cites '11' is a count), so was 2023年10月11日, and 超4.5亿元 citing
+    'more than 450 million yuan' ('not in the quote it cites')."""
+    project = with_an_english_source(minimal_project)
+    for lang in ("en", "zh"):
+        page = project / f"content/pages/index.{lang}.md"
+        said = "\n\n".join(text for page_lang, text in FAITHFUL if page_lang == lang)
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + said + "\n", encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+
+
+# What overreaches an English quote, with what is refused: a day, month or year not its, a qualifier, currency or
+# rate not its, a count for its ordinal, another day of the week, a share not its
+OVERREACHING = [
+    ("en", cite("on 12 October 2023", SAID), "the number '12' is not in the quote it cites"),
+    ("en", cite("in November 2023", HELD), "the number 'November' is not in the quote it cites"),
+    ("en", cite("in 2021", LAST_YEAR), "the number '2021' is not in the quote it cites"),
+    ("en", cite("last year", HELD), "'last year' is a year counted from the day it is read"),
+    ("en", cite("nearly 450 million yuan", DONATED), "says 'nearly' here"),
+    ("en", cite("450 million dollars", DONATED), "is an amount in 美元 here"),
+    ("en", cite("over 450 million yuan a year", DONATED), "says no rate: an amount said once"),
+    ("en", cite("on Thursday", SAID), "'Thursday' is a day of the week, and the quote it cites does not say it"),
+    ("en", cite("the 49th", SAID), "'49' is an ordinal here, but in the quote it cites '49' is a count"),
+    ("en", cite("a quarter of them", THIRD), "the number 'a quarter' is not in the quote it cites"),
+    ("zh", cite("2023年10月12日", SAID), "the number '12日' is not in the quote it cites"),
+    ("zh", cite("2022年10月", HELD), "the number '2022年' is not in the quote it cites"),
+    ("zh", cite("近4.5亿元", DONATED), "'近4.5亿元' says 'nearly' here"),
+    ("zh", cite("超4.5亿美元", DONATED), "is an amount in 美元 here"),
+    ("zh", cite("每年超4.5亿元", DONATED), "says no rate: an amount said once"),
+    ("zh", cite("49年", SAID), "'49年' is counted in 年 here"),
+    ("zh", cite("49%", SAID), "'49%' is a percentage here"),
+    ("zh", cite("周四", SAID), "'周四' is a day of the week"),
+    ("zh", cite("前年", LAST_YEAR), "'前年' is a year counted from the day it is read"),
+]
+
+
+def test_an_english_article_refuses_what_overreaches_it_in_either_language_at_its_place(minimal_project: Path,
+                                                                                         capsys):
+    project = with_an_english_source(minimal_project)
+    expected = []
+    for lang in ("en", "zh"):
+        page = project / f"content/pages/index.{lang}.md"
+        lines = page.read_text(encoding="utf-8").split("\n")
+        for page_lang, text, message in OVERREACHING:
+            if page_lang == lang:
+                lines += ["", f"See {text}."]
+                expected.append((f"index.{lang}.md:{len(lines)}:", message))
+        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = check(project, capsys)
+    for place, message in expected:
+        assert any(line.startswith(f"content/pages/{place}") and message in line for line in err.split("\n")), (
+            place, message, err)
+
+
+def test_records_quoting_an_english_article_are_checked_by_its_reading(minimal_project: Path, capsys):
+    """A statistic's value and an event's date from an English quote: faithful ones pass (its 'last year' is 2022,
+    its 'more than' the qualifier more-than), and a date or a qualifier not the quote's is refused at the record;
+    and so is a quote spaced otherwise than the article, which a reading with spaces would read otherwise."""
+    project = with_an_english_source(minimal_project)
+    statistics, timeline = project / "content/data/statistics.yaml", project / "content/data/timeline.yaml"
+    records = {
+        statistics: [("en-donations", "value: 450000000\n  unit: yuan\n  qualifier: more-than", DONATED,
+                      "donated since the start of 2023", "2023年以来的捐款"),
+                     ("en-chambers", "value: 49\n  unit: count\n  qualifier: exact", LAST_YEAR,
+                      "chambers took part in 2022", "2022年参与的商会\n    measure: 家"),
+                     ("en-wrong", "value: 49\n  unit: count\n  qualifier: over", SAID, "chambers", "商会\n    measure: 家"),
+                     ("en-spaced", "value: 49\n  unit: count\n  qualifier: exact", "its 49chambers of commerce had",
+                      "chambers", "商会\n    measure: 家")],
+        timeline: [("en-dialogue", 'date: "2023-10"', HELD, "A dialogue with presidents", "与会长对话"),
+                   ("en-said", 'date: "2023-10-11"', SAID, "The federation speaks", "工商联发布"),
+                   ("en-last-year", 'date: "2022"', LAST_YEAR, "Chambers took part", "商会参与"),
+                   ("en-wrong-date", 'date: "2023-11"', HELD, "Wrong", "错")],
+    }
+    for path, items in records.items():
+        label = "label" if path == statistics else "title"
+        text = "".join(f"\n- id: {ident}\n  {fields}\n  source: {ENGLISH}\n  quote: {quote}\n  zh:\n    {label}: {zh}"
+                       f"\n  en:\n    {label}: {en}\n" for ident, fields, quote, en, zh in items)
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    err = check(project, capsys)
+    assert "statistic 'en-wrong': the quote says '49' (exact), but the record's qualifier is over" in err
+    assert "write qualifier: exact ('49'; over = over, more than = more-than" in err
+    assert "event 'en-wrong-date': the quote dates it 'October 2023' = 2023-10, but the record says 2023-11" in err
+    assert ("statistic 'en-spaced': the quote has 'its 49chambers of' where the source has 'its 49 chambers', and an "
+            "article in English is read with its spaces") in err
+    assert "3 mistakes found." in err, err  # (the faithful records pass)
