@@ -32,6 +32,15 @@ reads, relative ones resolved against the article's date (``今年4月`` ->
 2023-04, ``第二季度`` -> 2023-Q2, ``前不久``/``日前`` -> before the article's
 day, ``今年以来`` -> 2023).
 
+**An article in English** (most of its letters not Chinese characters, the
+rule the build decides its language by: :func:`microsite.cjk.written_in_chinese`)
+is read as the build reads its quotes: its counts and amounts as
+:func:`microsite.quantities.claimed` reads English (``49 chambers``,
+``forty-nine``, ``more than 450 million yuan``: not a date's parts, an
+ordinal or a name's numeral: :func:`counts_en`), its dates by
+:func:`microsite.quantities.dates_said_en` (``October 11, 2023``,
+``last year`` -> 2022).
+
 **The quote** (:func:`quote_around`) is the clause holding the number or
 date, cut at ``，。；：！？``; it is widened clause by clause (to the right,
 then to the left) until it has at least four characters besides the number
@@ -49,7 +58,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .cjk import is_ideograph
+from . import quantities
+from .cjk import is_ideograph, written_in_chinese
 from .dates import find_dates_zh
 from .ingest import yaml_scalar
 from .numerals import ZH_NUMERALS, Number, Taken, find_numbers_zh, parse_chinese_numeral, same_value
@@ -112,8 +122,10 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
     unique = SearchableText.of(list(blocks)).occurs_once  # as the build compares quotes: width and white space aside
 
     statistics, events, ids = [], [], _Ids()
+    chinese = written_in_chinese([block.text for block in blocks])  # (else read as English, as the build reads it)
     for block in blocks:
-        found_dates = find_dates_zh(block.text, published)
+        found_dates = (find_dates_zh(block.text, published) if chinese
+                       else quantities.dates_said_en(block.text, published))
         dates = Taken(len(block.text))  # (each number asking each date of its block was quadratic)
         for found in found_dates:
             dates.add(found.start, found.end)
@@ -121,8 +133,8 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
 
         def quote_of(start: int, end: int, widening: _Widening = widening) -> str:
             return _checkable(widening.quote(start, end), unique)
-        for number in find_numbers_zh(block.text):
-            if is_statistic(number, block.text, dates):
+        for number in find_numbers_zh(block.text) if chinese else counts_en(block.text, dates):
+            if not chinese or is_statistic(number, block.text, dates):
                 statistics.append(_statistic(number, block, quote_of, ids))
         for found in found_dates:
             if _in_title(block.text, found.start):
@@ -132,6 +144,15 @@ def find_candidates(source: str, published: date, blocks: Sequence[SourceBlock])
             since = "以来" if block.text.startswith("以来", found.end) else ""  # 今年以来: since the start of 2023
             events.append(EventCandidate(ident, found.date.iso(), found.text + since, quote, block.line))
     return Candidates(source, tuple(statistics), tuple(events))
+
+
+def counts_en(text: str, dates: Taken) -> list[Number]:
+    """The counts and amounts of English ``text`` (whose ``dates`` are taken), as the build reads an English
+    article's quote: its numbers in words too (forty-nine chambers, more than 450 million yuan); not a date's
+    parts (the 2023 of October 11, 2023, drafted as a count of 2023), an ordinal (2nd) or a name's numeral."""
+    return [item.number for item in quantities.claimed(text, "en")
+            if quantities.COUNT in item.meanings and not item.part
+            and not dates.overlaps(item.number.start, item.number.end)]
 
 
 def is_statistic(number: Number, text: str, dates: Taken) -> bool:

@@ -22,6 +22,7 @@ script of the text around them, which each caller decides how to read.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 SHARED_PUNCTUATION = frozenset("‘’“”…—·")  # Chinese and Western text write these alike
 
@@ -57,6 +58,13 @@ def is_ideograph(char: str) -> bool:
 def count_ideographs(text: str) -> int:
     """How many CJK ideographs ``text`` holds."""
     return sum(1 for char in text if is_ideograph(char))
+
+
+def written_in_chinese(texts: Sequence[str]) -> bool:
+    """Whether most of the letters of ``texts`` (an article's) are Chinese characters: the script an article without
+    a language named is read by (the build's reader of its numbers and dates, and ingest's of its candidates)."""
+    letters = sum(char.isalpha() for text in texts for char in text)
+    return 2 * sum(is_ideograph(char) for text in texts for char in text) > letters
 
 
 def _within(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from .cjk import is_ideograph
+from .cjk import is_ideograph, written_in_chinese
 from .compiled import Compiler
 from .conventions import FILLED_STRINGS, NUMBER_PLACEHOLDERS, RECORD_KIND, RecordKind, key_and_language
 from .dates import DATE_FORMS_HINT, PartialDate
@@ -412,8 +412,7 @@ def _language_of_text(texts: list[str], config: Config) -> str:
     language's; the default language where the site has no such language. (The default language alone made a
     Chinese article English on a site whose default is English: its text marked for an English voice, and left
     unconverted by the Traditional Chinese edition.)"""
-    letters = sum(char.isalpha() for text in texts for char in text)
-    chinese = 2 * sum(is_ideograph(char) for text in texts for char in text) > letters
+    chinese = written_in_chinese(texts)
     return next((code for code in config.codes if (locale_of(code) == "zh") == chinese), config.default_language)
 
 

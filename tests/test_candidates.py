@@ -181,7 +181,8 @@ def candidates_in(text: str, published: date = REAL_DATE) -> tuple[list[str], li
         ("2023年7月，走访商会。", []),  # a date, not a statistic
         ("3月7日，招聘会举行；30日闭幕。", []),
         ("发布《2024年就业服务指南》，列出服务事项32项。", ["32项"]),  # a title is a name
-        ("建成5G基站200个，iPhone 15 发布。", ["200个"]),  # Latin names
+        ("建成5G基站200个，iPhone 15 手机发布。", ["200个"]),  # Latin names (in an article of more Chinese than Latin
+        # letters: one of as many is read as English, as the build reads it)
         ("带动近3000户农户，销售额增长12.5%，全镇超过20家，捐款超4.5亿元，订单5000余个，约占87.5%。",
          ["近3000户", "12.5%", "超过20家", "超4.5亿元", "5000余个", "约占87.5%"]),
         ("10多家商协会，1家商会，3年来。", ["10多家", "1家", "3年"]),  # digits are always numbers
@@ -465,3 +466,24 @@ def test_a_drafted_value_is_written_in_decimal_digits_as_the_build_reads_a_numbe
     draft = render_candidates(Candidates("2023-10-11-00000000", (StatisticCandidate(
         "percent-x", value, "percent", "exact", "", "x", "x", 1),), ()))
     assert f"\n  value: {written}\n" in draft
+
+
+def test_an_article_in_english_is_drafted_by_the_english_reading_as_the_build_reads_it():
+    """An English RSS item's candidates were read as Chinese: its one draft was a count of 2023 (the year of
+    'October 11, 2023'), and none of its numbers in words, its amounts or its dates was drafted. Each draft now
+    passes the build's check of its value or date against its quote."""
+    published = date(2023, 10, 11)
+    blocks = [SourceBlock("paragraph", text, line) for line, text in (
+        (2, "The federation said on Wednesday, October 11, 2023, that its 49 chambers had donated more than "
+            "450 million yuan since the start of the year."),
+        (4, "Last year, forty-nine chambers took part, and the federation ranked 2nd in the province."))]
+    found = find_candidates("x", published, blocks)
+    assert [(item.value, item.unit, item.qualifier, item.text) for item in found.statistics] == [
+        (49, "count", "exact", "49"), (450000000, "yuan", "more-than", "more than 450 million yuan"),
+        (49, "count", "exact", "forty-nine")]
+    assert [(item.date, item.text) for item in found.events] == [
+        ("2023-10-11", "October 11, 2023"), ("2023", "the year"), ("2022", "Last year")]
+    for item in found.statistics:
+        assert number_problem(item.value, item.qualifier, item.quote, "en") == "", item
+    for item in found.events:
+        assert date_problem(PartialDate.parse(item.date), item.quote, published, "en") == "", item
