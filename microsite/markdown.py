@@ -52,7 +52,7 @@ _EXPLICIT_ID = compile_later(r"(?<!\s)\s*\{#([A-Za-z][\w-]*)\}\s*$")  # from a r
 _SLUG_SEPARATORS = compile_later(r"[^\w]+")
 
 
-def _cjk_side(ch: str) -> bool:
+def cjk_side(ch: str) -> bool:
     """A CJK character, or punctuation both scripts share (quotes, dashes): beside a delimiter, CJK."""
     return ch in SHARED_PUNCTUATION or is_cjk(ch)
 
@@ -260,8 +260,8 @@ def _scan_delimiters(state: StateInline, start: int, can_split_word: bool) -> tu
     last_space, next_space = isWhiteSpace(ord(last)), isWhiteSpace(ord(after))
     # The CommonMark rule, except that a CJK character on the outer side of
     # the run counts like a space or punctuation would.
-    left = not next_space and (not next_punct or last_space or last_punct or _cjk_side(last))
-    right = not last_space and (not last_punct or next_space or next_punct or _cjk_side(after))
+    left = not next_space and (not next_punct or last_space or last_punct or cjk_side(last))
+    right = not last_space and (not last_punct or next_space or next_punct or cjk_side(after))
     can_open = left and (can_split_word or not right or last_punct)
     can_close = right and (can_split_word or not left or next_punct)
     return pos - start, can_open, can_close
@@ -285,7 +285,7 @@ def _between_cjk(children: list[Token], index: int) -> bool:
     # Walk by index: slicing the list at every line break made long pages quadratic.
     before = _neighbour_text(children[position] for position in range(index - 1, -1, -1))
     after = _neighbour_text(children[position] for position in range(index + 1, len(children)))
-    return bool(before) and bool(after) and _cjk_side(before[-1]) and _cjk_side(after[0])
+    return bool(before) and bool(after) and cjk_side(before[-1]) and cjk_side(after[0])
 
 
 def _neighbour_text(tokens) -> str:

@@ -25,6 +25,7 @@ from datetime import date
 
 from .dates import PartialDate, find_dates_zh
 from .i18n import locale_of
+from .markdown import cjk_side
 from . import quantities
 from .numerals import EXACT, same_value
 from .patterns import compile_later
@@ -69,7 +70,9 @@ class Passage:
 def parse_source_body(body: str, first_line: int = 1) -> list[SourceBlock]:
     """Blocks separated by blank lines; ``## `` starts a subheading, ``> `` the photo caption.
 
-    Lines wrapped inside a block are joined without a space (Chinese text).
+    Lines wrapped inside a block are joined as a page's Markdown joins them (``markdown.cjk_softbreak``): without
+    a space beside a Chinese character, with one between two words of English (two paragraphs of an English
+    article joined into one were run together, 'year.In October', and a quote of them read so).
     """
     blocks: list[SourceBlock] = []
     lines: list[str] = []
@@ -91,11 +94,21 @@ def parse_source_body(body: str, first_line: int = 1) -> list[SourceBlock]:
 def _block(lines: list[str], line: int) -> SourceBlock:
     first = lines[0]
     if first.startswith("## "):
-        return SourceBlock("heading", "".join([first[3:], *lines[1:]]).strip(), line)
+        return SourceBlock("heading", _joined([first[3:], *lines[1:]]).strip(), line)
     if first.startswith(">"):
-        text = "".join(part.lstrip(">").strip() for part in lines)
+        text = _joined([part.lstrip(">").strip() for part in lines])
         return SourceBlock("caption", text, line)
-    return SourceBlock("paragraph", "".join(lines), line)
+    return SourceBlock("paragraph", _joined(lines), line)
+
+
+def _joined(lines: list[str]) -> str:
+    """A block's lines as one text: a space where a line ends and the next begins with no Chinese character (or
+    punctuation both scripts share) on either side, as a page's wrapped line shows (see ``markdown.cjk_side``)."""
+    text = lines[0]
+    for following in lines[1:]:
+        wide = not text or not following or cjk_side(text[-1]) or cjk_side(following[0])
+        text += following if wide else " " + following
+    return text
 
 
 # The characters :func:`normalize` keeps as they are: any below U+2000 but white space, and the CJK ideographs.

@@ -50,8 +50,16 @@ def test_parse_source_body_kinds_and_text():
         ("heading", "小标题"),
         ("paragraph", "第一段第一行第一段第二行"),
         ("caption", "图为 说明第二行"),
-        ("paragraph", "English wordswrapped"),
+        ("paragraph", "English words wrapped"),  # (as a page's wrapped line: 'wordswrapped' read as one word)
     ]
+
+
+def test_an_english_article_s_paragraphs_joined_by_an_editor_keep_a_space_between_their_words():
+    """Two paragraphs of an English article joined into one (a layout correction the seal allows) were run together,
+    'year.In October 2023', so a quote of them, read with its spaces, said another thing than the page showed."""
+    [block] = parse_source_body("since the start of the year.\nIn October 2023 the federation\n")
+    assert block.text == "since the start of the year. In October 2023 the federation"
+    assert [b.text for b in parse_source_body("护航49\n个所属商会，“三个三”\n工作载体\n")] == ["护航49个所属商会，“三个三”工作载体"]
 
 
 def test_parse_source_body_line_numbers_count_from_first_line():
