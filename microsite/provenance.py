@@ -172,14 +172,36 @@ def spaced_unlike(quote: str, found: str, lang: str) -> str:
     if ours == theirs:
         return ""
     at = next((index for index, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
-    return f"the quote has '{_words_around(ours, at)}' where the source has '{_words_around(theirs, at)}'"
+    begin = ours.rfind(" ", 0, max(0, ours.rfind(" ", 0, at))) + 1  # (a word before the first difference: the
+    # texts are the same up to it)
+    shown = _to_word_end(ours, _after_words(ours, at, 2))
+    letters = len(ours[at:shown].replace(" ", ""))  # (the source's as far: its same letters, spaced its way)
+    written = theirs[begin:_to_word_end(theirs, _after_letters(theirs, at, letters))]
+    return f"the quote has '{ours[begin:shown]}' where the source has '{written}'"
 
 
-def _words_around(text: str, at: int) -> str:
-    """The word of ``text`` at ``at`` with a word either side (where two spacings part, for a message)."""
-    begin = text.rfind(" ", 0, max(0, text.rfind(" ", 0, at)))
-    end = text.find(" ", text.find(" ", at) + 1) if text.find(" ", at) >= 0 else -1
-    return text[begin + 1:end if end >= 0 else len(text)]
+def _after_words(text: str, at: int, words: int) -> int:
+    """Where the ``words``-th space after ``at`` is in ``text`` (its end, if it has fewer)."""
+    for _ in range(words):
+        found = text.find(" ", at + 1)
+        if found < 0:
+            return len(text)
+        at = found
+    return at
+
+
+def _after_letters(text: str, at: int, letters: int) -> int:
+    """Where ``text`` has ``letters`` characters other than spaces after ``at``."""
+    while letters > 0 and at < len(text):
+        letters -= text[at] != " "
+        at += 1
+    return at
+
+
+def _to_word_end(text: str, at: int) -> int:
+    """Where the word at ``at`` in ``text`` ends."""
+    end = text.find(" ", at)
+    return len(text) if end < 0 else end
 
 
 @dataclass(frozen=True)

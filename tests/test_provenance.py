@@ -451,7 +451,9 @@ def test_an_english_quote_is_read_with_one_space_where_it_has_any_and_a_chinese_
 
 @pytest.mark.parametrize("quote, source, shown", [
     ("its 49chambers of", "its 49 chambers of", "the quote has 'its 49chambers of' where the source has 'its 49 chambers"),
-    ("4 9 chambers", "49 chambers", "the quote has '4 9' where the source has '49 chambers'"),
+    ("4 9 chambers", "49 chambers", "the quote has '4 9 chambers' where the source has '49 chambers'"),
+    ("the year. In October", "the year.In October", "the quote has 'the year. In October' where the source has "
+                                                    "'the year.In October'"),
 ])
 def test_an_english_quote_spaced_otherwise_than_its_article_says_where(quote, source, shown):
     from microsite.provenance import spaced_unlike

@@ -722,6 +722,6 @@ def test_records_quoting_an_english_article_are_checked_by_its_reading(minimal_p
     assert "statistic 'en-wrong': the quote says '49' (exact), but the record's qualifier is over" in err
     assert "write qualifier: exact ('49'; over = over, more than = more-than" in err
     assert "event 'en-wrong-date': the quote dates it 'October 2023' = 2023-10, but the record says 2023-11" in err
-    assert ("statistic 'en-spaced': the quote has 'its 49chambers of' where the source has 'its 49 chambers', and an "
-            "article in English is read with its spaces") in err
+    assert ("statistic 'en-spaced': the quote has 'its 49chambers of' where the source has 'its 49 chambers of', and "
+            "an article in English is read with its spaces") in err
     assert "3 mistakes found." in err, err  # (the faithful records pass)
