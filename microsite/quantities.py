@@ -1130,6 +1130,41 @@ _CLOCK_AFTER_HOUR = compile_later(
 _TIMES_BEFORE_AN_HOUR = frozenset(("上午", "下午", "中午", "晚上", "凌晨", "早上", "傍晚", "当晚"))  # (上午9点)
 
 
+# A quote's time in digits says the part of the day it falls in where its hour and its half of the day do: 9:30 a.m.
+# is in the morning (上午), 3 p.m. in the afternoon (下午), 21时 (a 24-hour clock, as Chinese writes 时) in the evening
+# (晚上). A page's 上午9时30分 citing "9:30 a.m." was refused ('上午' is a time of day, and the quote it cites does not
+# say it), as 晚上9时 citing 21时 was. Hours at the edge of two parts say neither (5 and 6 a.m.: 凌晨 or 早上; 5 and
+# 6 p.m.: 下午 or 傍晚; midnight), nor does an hour whose half is not said (9点, 9 o'clock). Numbered as
+# numerals._TIME_NUMBERS numbers the words: 1 the small hours, 2 the morning, 3 noon, 4 the afternoon, 5 the evening.
+_PART_OF_DAY_BY_HOUR = {**dict.fromkeys(range(1, 5), 1), **dict.fromkeys(range(7, 12), 2), 12: 3,
+                        **dict.fromkeys(range(13, 17), 4), **dict.fromkeys(range(19, 24), 5)}
+_HALF_OF_DAY_AFTER = compile_later(r"(?:[:：][0-5][0-9])?\s?(?P<half>[ap])\.?m\.?(?![a-z])", re.IGNORECASE)
+_TWENTY_FOUR_HOURS_AFTER = compile_later(r"时")  # (9时 is 9 in the morning; 9点 may be either)
+
+
+def parts_of_day_said(found: Sequence[Quantity], text: str) -> list[Quantity]:
+    """The parts of the day that the times in digits among ``found`` (a quote's, read from ``text``) fall in, where
+    the quote says no part of the day itself (see ``_PART_OF_DAY_BY_HOUR``)."""
+    hours = [item for item in found if item.part == HOUR]
+    if not hours or any(item.part == TIME_OF_DAY for item in found):
+        return []
+    said = []
+    for item in hours:
+        digits = fold_digits(item.number.text)
+        if not (digits.isascii() and digits.isdigit()):
+            continue  # (an hour in numerals, 二十一时: left to the words, as before)
+        hour = int(digits)
+        half = _HALF_OF_DAY_AFTER.match(text, item.number.end)
+        if half is not None and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if half["half"].lower() == "p" else 0)
+        elif _TWENTY_FOUR_HOURS_AFTER.match(text, item.number.end) is None and hour < 13:
+            continue
+        part = _PART_OF_DAY_BY_HOUR.get(hour)
+        if part is not None:
+            said.append(Quantity(replace(item.number, value=float(part)), frozenset((DATE,)), TIME_OF_DAY))
+    return said
+
+
 def _with_clock_times(found: list[Quantity], text: str) -> list[Quantity]:
     """``found`` with the numbers of each time of day in digits read as its hour and minute (see
     ``_CLOCK_AFTER_HOUR``)."""
@@ -1694,7 +1729,7 @@ def stated(normalized_quote: str, reference: date | None = None, lang: str = "zh
             found += [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))
                       for part in date_parts(when)]
         found += _years_of_months_alone(found, spans, reference)
-    return found + _relative_years(normalized_quote)
+    return found + _relative_years(normalized_quote) + parts_of_day_said(found, normalized_quote)
 
 
 def _years_of_months_alone(found: list[Quantity], spans: Taken, reference: date) -> list[Quantity]:
@@ -1722,6 +1757,7 @@ def _stated_en(quote: str, reference: date | None) -> list[Quantity]:
     spaces taken out (on11October2023), an English quote said counts of its days and years and nothing of its
     months, and every English date citing it was refused."""
     found = claimed(quote, "en")
+    found += parts_of_day_said(found, quote)
     if reference is None:
         return found
     return found + [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))

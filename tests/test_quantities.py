@@ -1884,3 +1884,12 @@ def test_a_chinese_quote_is_read_as_it_was():
     from microsite.quantities import stated
     quote = "今年以来，所属商协会及其会员捐款超4.5亿元"
     assert stated(quote, date(2023, 10, 11), "zh") == stated(quote, date(2023, 10, 11))
+
+
+@pytest.mark.parametrize("sentence", ["on Wednesday, October 11, 2023, ", "last year and in the second quarter of 2022, ",
+                                      "at 9:30 a.m. and 3 p.m., "])
+def test_an_english_quote_of_many_dates_is_read_in_linear_time(sentence: str) -> None:
+    """A quote of an English article is read with its dates grouped from their parts, and its times' parts of the
+    day: each once, not each part against every other."""
+    from microsite.quantities import stated
+    assert superlinear(lambda text: stated(text, date(2023, 10, 11), "en"), sentence.__mul__, 300) is None

@@ -725,3 +725,23 @@ def test_records_quoting_an_english_article_are_checked_by_its_reading(minimal_p
     assert ("statistic 'en-spaced': the quote has 'its 49chambers of' where the source has 'its 49 chambers of', and "
             "an article in English is read with its spaces") in err
     assert "3 mistakes found." in err, err  # (the faithful records pass)
+
+
+@pytest.mark.parametrize("text, lang, quote, quote_lang, refused", [
+    ("上午9时30分", "zh", "the federation met at 9:30 a.m. twice", "en", ""),
+    ("in the morning", "en", "the federation met at 9:30 a.m. twice", "en", ""),
+    ("下午3点", "zh", "the talks began at 3 p.m. on Monday", "en", ""),
+    ("晚上9时", "zh", "座谈会于21时举行", "zh", ""),
+    ("in the evening", "en", "座谈会于21时举行", "zh", ""),
+    ("下午9时30分", "zh", "the federation met at 9:30 a.m. twice", "en", "'下午' is a time of day"),
+    ("凌晨3点", "zh", "the talks began at 3 p.m. on Monday", "en", "'凌晨' is a time of day"),
+    ("上午9时", "zh", "座谈会于21时举行", "zh", "'上午' is a time of day"),
+    ("傍晚5时", "zh", "the talks began at 5 p.m. on Monday", "en", "'傍晚' is a time of day"),  # (下午 or 傍晚)
+])
+def test_a_quotes_time_in_digits_says_the_part_of_the_day_its_hour_is_in(text, lang, quote, quote_lang, refused):
+    """上午9时30分 citing "9:30 a.m." was refused ('上午' is a time of day, and the quote it cites does not say it), and
+    晚上9时 citing 21时: the quote's hour and half of the day say it. An hour at the edge of two parts says neither."""
+    from datetime import date
+    allowed = Allowed(tuple(stated(quote, date(2023, 10, 11), quote_lang)), "the quote it cites")
+    messages = [problem.message for problem in untraced(text, lang, allowed)]
+    assert (refused and any(refused in message for message in messages)) or (not refused and messages == [])
