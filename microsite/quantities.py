@@ -1139,7 +1139,7 @@ _TIMES_BEFORE_AN_HOUR = frozenset(("上午", "下午", "中午", "晚上", "凌�
 _PART_OF_DAY_BY_HOUR = {**dict.fromkeys(range(1, 5), 1), **dict.fromkeys(range(7, 12), 2), 12: 3,
                         **dict.fromkeys(range(13, 17), 4), **dict.fromkeys(range(19, 24), 5)}
 _HALF_OF_DAY_AFTER = compile_later(r"(?:[:：][0-5][0-9])?\s?(?P<half>[ap])\.?m\.?(?![a-z])", re.IGNORECASE)
-_TWENTY_FOUR_HOURS_AFTER = compile_later(r"时")  # (9时 is 9 in the morning; 9点 may be either)
+_TWENTY_FOUR_HOURS_AFTER = compile_later("[时時]")  # (9时 is 9 in the morning; 9点 may be either)
 
 
 def parts_of_day_said(found: Sequence[Quantity], text: str) -> list[Quantity]:
