@@ -425,6 +425,15 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 f"{_ranked(rank.number)}",
                 "rank what the quote ranks (首次 and \"for the first time\" are occasions, not a first batch, 首批, "
                 "nor a first chamber, 首家): correct it, or quote the passage that has it")
+    part = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
+                 and item.meanings & claim.meanings and quantities.said_alike(claim.number, item.number)
+                 and not quantities.same_part(claim, item) and _PARTS.get(claim.part) and _PARTS.get(item.part)), None)
+    if part is not None:  # (下半年 citing 第二季度, "the second half" citing "the second quarter": a 2 of another part
+        # of a date, reported as said otherwise: ''下半年' says 'exact' here, but ... '二季度' says 'exact'')
+        return (f"'{shown}' is {_PARTS[claim.part]} here, but in {allowed.why} '{part.number.text}' is "
+                f"{_PARTS[part.part]}",
+                "a date's part must be the quote's (a half of a year is no quarter, a month no day): correct it, or "
+                "quote the passage that has it")
     alike = next((item for item in allowed.quantities if quantities.same_amount(claim.number, item.number)
                   and item.meanings & claim.meanings), None)
     if alike is not None:  # the same number, said otherwise
@@ -439,6 +448,11 @@ def _why(claim: Quantity, allowed: Allowed | None, hint: str) -> tuple[str, str]
                 "correct it, or quote the passage that has it")
     return (f"the number '{shown}' is not in {allowed.why}{_read_as(shown)}",
             "correct the number, or quote the passage that has it")
+
+
+# The parts of a date by name, for a message that one is not another (see quantities.same_part)
+_PARTS = {quantities.YEAR: "a year", quantities.MONTH: "a month", quantities.DAY: "a day of a month",
+          quantities.QUARTER: "a quarter of a year", quantities.HALF: "a half of a year"}
 
 
 def _ranked(number: quantities.Number) -> str:

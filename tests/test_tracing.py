@@ -745,3 +745,17 @@ def test_a_quotes_time_in_digits_says_the_part_of_the_day_its_hour_is_in(text, l
     allowed = Allowed(tuple(stated(quote, date(2023, 10, 11), quote_lang)), "the quote it cites")
     messages = [problem.message for problem in untraced(text, lang, allowed)]
     assert (refused and any(refused in message for message in messages)) or (not refused and messages == [])
+
+
+@pytest.mark.parametrize("text, lang, quote, quote_lang, shown", [
+    ("下半年", "zh", "上半年和第二季度", "zh", "'下半年' is a half of a year here, but in the quote it cites '二季度' is a quarter"),
+    ("下半年", "zh", "In the first half of the year, and in the second quarter", "en",
+     "'下半年' is a half of a year here, but in the quote it cites 'second' is a quarter"),
+    ("the second half of the year", "en", "上半年和第二季度", "zh", "'second half' is a half of a year here"),
+])
+def test_a_date_part_of_another_kind_than_its_quotes_says_what_each_is(text, lang, quote, quote_lang, shown):
+    """It said ''下半年' says 'exact' here, but in the quote it cites '二季度' says 'exact'': the same number said alike,
+    read as said otherwise."""
+    from datetime import date
+    [problem] = untraced(text, lang, Allowed(tuple(stated(quote, date(2023, 10, 11), quote_lang)), "the quote it cites"))
+    assert problem.message.startswith(shown) and "a half of a year is no quarter" in problem.hint
