@@ -180,13 +180,13 @@ def claimed(text: str, lang: str) -> list[Quantity]:
     if lang.startswith("zh"):
         found = _claimed_zh(text)
         if not text.isascii() and _LATIN_LETTER.search(text) is None:
-            return found
+            return found + parts_of_day_said(found, text)
         # words: forty, 49 million, CNY 49 (digits alone are read the Chinese way)
         other = [claim for claim in _claimed_en(text) if _LATIN_LETTER.search(claim.number.text)]
     else:
         found = _claimed_en(text)
         if text.isascii() or _CHINESE.search(text) is None:
-            return found
+            return found + parts_of_day_said(found, text)
         # Chinese numerals, magnitudes and units: 三十家, 63亿元, 49万 (digits alone are read the English way)
         other = [claim for claim in _claimed_zh(text) if _CHINESE.search(claim.number.text)]
     if lang.startswith("zh"):
@@ -200,7 +200,7 @@ def claimed(text: str, lang: str) -> list[Quantity]:
         if not taken.overlaps(claim.number.start, claim.number.end):
             kept.append(claim)
             taken.add(claim.number.start, claim.number.end)
-    return sorted(kept, key=lambda claim: claim.number.start)
+    return sorted(kept + parts_of_day_said(kept, text), key=lambda claim: claim.number.start)
 
 
 def _not_cut_short(english: list[Quantity], chinese: list[Quantity]) -> list[Quantity]:
@@ -1143,8 +1143,10 @@ _TWENTY_FOUR_HOURS_AFTER = compile_later("[时時]")  # (9时 is 9 in the mornin
 
 
 def parts_of_day_said(found: Sequence[Quantity], text: str) -> list[Quantity]:
-    """The parts of the day that the times in digits among ``found`` (a quote's, read from ``text``) fall in, where
-    the quote says no part of the day itself (see ``_PART_OF_DAY_BY_HOUR``)."""
+    """The parts of the day that the times in digits among ``found`` (read from ``text``) fall in, where the text
+    says no part of the day in words (see ``_PART_OF_DAY_BY_HOUR``): what a quote says, and what a claim does, which
+    a quote must say too (9 p.m. citing 上午9时, and 21时 citing 9时, passed: an hour is read on a 12-hour clock).
+    Each at the words that say it: the a.m. or p.m., or the hour and its 时."""
     hours = [item for item in found if item.part == HOUR]
     if not hours or any(item.part == TIME_OF_DAY for item in found):
         return []
@@ -1155,13 +1157,18 @@ def parts_of_day_said(found: Sequence[Quantity], text: str) -> list[Quantity]:
             continue  # (an hour in numerals, 二十一时: left to the words, as before)
         hour = int(digits)
         half = _HALF_OF_DAY_AFTER.match(text, item.number.end)
+        clock = _TWENTY_FOUR_HOURS_AFTER.match(text, item.number.end)
         if half is not None and 1 <= hour <= 12:
             hour = hour % 12 + (12 if half["half"].lower() == "p" else 0)
-        elif _TWENTY_FOUR_HOURS_AFTER.match(text, item.number.end) is None and hour < 13:
+            start, end = half.span("half")[0], half.end()
+        elif clock is not None or hour >= 13:
+            start, end = item.number.start, clock.end() if clock is not None else item.number.end
+        else:
             continue
         part = _PART_OF_DAY_BY_HOUR.get(hour)
         if part is not None:
-            said.append(Quantity(replace(item.number, value=float(part)), frozenset((DATE,)), TIME_OF_DAY))
+            said.append(Quantity(Number(float(part), EXACT, start, end, text[start:end]), frozenset((DATE,)),
+                                 TIME_OF_DAY))
     return said
 
 
@@ -1756,8 +1763,7 @@ def _stated_en(quote: str, reference: date | None) -> list[Quantity]:
     year (:func:`dates_said_en`: last year is 2022, October alone is the article's). Read as Chinese, with its
     spaces taken out (on11October2023), an English quote said counts of its days and years and nothing of its
     months, and every English date citing it was refused."""
-    found = claimed(quote, "en")
-    found += parts_of_day_said(found, quote)
+    found = claimed(quote, "en")  # (with the parts of the day its times say: see parts_of_day_said)
     if reference is None:
         return found
     return found + [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))

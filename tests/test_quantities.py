@@ -374,7 +374,9 @@ def test_a_time_in_digits_is_an_hour_and_a_minute(text, lang, read):
 
 @pytest.mark.parametrize("claim, lang, quote, expected", [
     ("9:30召开", "zh", "9个商会，30%的会员", [False, False]), ("9:30召开", "zh", "上午9时30分召开", [True, True]),
-    ("at 9:30 a.m.", "en", "上午9点30分召开", [True, True]), ("at 9 p.m.", "en", "21时召开", [True]),
+    # (the a.m. and the p.m. a part of the day: the morning, the evening, which 上午 and 21时 say)
+    ("at 9:30 a.m.", "en", "上午9点30分召开", [True, True, True]), ("at 9 p.m.", "en", "21时召开", [True, True]),
+    ("at 9 p.m.", "en", "上午9时召开", [True, False]), ("21时召开", "zh", "9时召开", [True, False]),
     ("9个商会", "zh", "上午9时召开", [False]),
 ])
 def test_a_time_is_traced_by_a_quote_that_gives_it(claim, lang, quote, expected):
@@ -1637,7 +1639,7 @@ def test_a_time_in_chinese_numerals_is_an_hour_and_a_minute(text, read):
 
 @pytest.mark.parametrize("claim, lang, quote, expected", [
     ("上午九时召开", "zh", "上午9时召开", [True, True]), ("上午九时召开", "zh", "上午10时召开", [False, True]),
-    ("at 9:30 a.m.", "en", "上午九时三十分召开", [True, True]), ("九点半", "zh", "9点30分召开", [True, True]),
+    ("at 9:30 a.m.", "en", "上午九时三十分召开", [True, True, True]), ("九点半", "zh", "9点30分召开", [True, True]),
     ("九个商会", "zh", "上午九时召开", [False]),
 ])
 def test_a_time_in_chinese_numerals_is_traced_by_a_quote_that_gives_it(claim, lang, quote, expected):

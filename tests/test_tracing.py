@@ -737,10 +737,17 @@ def test_records_quoting_an_english_article_are_checked_by_its_reading(minimal_p
     ("凌晨3点", "zh", "the talks began at 3 p.m. on Monday", "en", "'凌晨' is a time of day"),
     ("上午9时", "zh", "座谈会于21时举行", "zh", "'上午' is a time of day"),
     ("傍晚5时", "zh", "the talks began at 5 p.m. on Monday", "en", "'傍晚' is a time of day"),  # (下午 or 傍晚)
+    # a claim's a.m. or p.m., or its hour on a 24-hour clock, says its part of the day too (each passed: the hour is
+    # read on a 12-hour clock)
+    ("at 9:30 p.m.", "en", "the federation met at 9:30 a.m. twice", "en", "'p.m.' is a time of day"),
+    ("at 9 p.m.", "en", "座谈会于上午9时举行", "zh", "'p.m.' is a time of day"),
+    ("21时", "zh", "座谈会于9时举行", "zh", "'21时' is a time of day"),
+    ("at 9 p.m.", "en", "座谈会于21时举行", "zh", ""),
 ])
 def test_a_quotes_time_in_digits_says_the_part_of_the_day_its_hour_is_in(text, lang, quote, quote_lang, refused):
     """上午9时30分 citing "9:30 a.m." was refused ('上午' is a time of day, and the quote it cites does not say it), and
-    晚上9时 citing 21时: the quote's hour and half of the day say it. An hour at the edge of two parts says neither."""
+    晚上9时 citing 21时: the quote's hour and half of the day say it, as a claim's do. An hour at the edge of two parts
+    says neither."""
     from datetime import date
     allowed = Allowed(tuple(stated(quote, date(2023, 10, 11), quote_lang)), "the quote it cites")
     messages = [problem.message for problem in untraced(text, lang, allowed)]
