@@ -2256,6 +2256,23 @@ _LEADS_IN = compile_later(rf"(?:\d[.,．]?|[{ZH_NUMERALS}]|超过|超出|逾|将
 _DIGITS_AFTER = compile_later(rf"(?:[\d%％‰{ZH_NUMERALS}]|[.,．](?=\d))*")  # the rest of the number, to show it whole
 
 
+# A number in words cut between two of its words (forty-|nine, four hundred and |fifty), where English reads the
+# words on both sides as one number (find_numbers_en: not two |three-day meetings, two numbers): 'nine chambers'
+# quoted of 'forty-nine chambers' was found, and traced a page's 'nine chambers'.
+_EN_WORD_BEFORE = compile_later(rf"\b{_EN_WORD}(?:-|\s+(?:and\s+)?)\Z", re.IGNORECASE)
+_WORDS_REACH = 60  # characters either side read for the number cut: a number in words, a qualifier and its noun
+
+
+def _cut_in_words(before: str, after: str) -> Cut | None:
+    """The number in words that runs on from the end of ``before`` into ``after`` (see ``_EN_WORD_BEFORE``)."""
+    joined = before[-_WORDS_REACH:] + after[:_WORDS_REACH]
+    edge = min(len(before), _WORDS_REACH)
+    for number in find_numbers_en(joined):
+        if number.start < edge < number.end:
+            return Cut(joined[number.start:edge], joined[edge:number.end], True)
+    return None
+
+
 def number_cut(before: str, after: str) -> Cut | None:
     """The number readers see run on from the end of ``before`` into the start of ``after``, or None: a
     magnitude, a percent sign, 余 or more digits after a number, or a qualifier, 第 or more digits before one.
@@ -2270,7 +2287,7 @@ def number_cut(before: str, after: str) -> Cut | None:
         starts = _STARTS_WITH_NUMBER.match(after)
         leads = starts and _LEADS_IN.search(before, tail)
         if not leads:
-            return None
+            return _cut_in_words(before, after) if _EN_WORD_BEFORE.search(before, tail) else None
         head, rest = leads, starts
     start = head.start()
     while start and (before[start - 1].isdecimal() or before[start - 1] in ZH_NUMERALS

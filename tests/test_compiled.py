@@ -255,6 +255,8 @@ Q = '(cite:s "q")'
     (f"[49]{Q} % of chambers", "49 %"),  # a qualifier of one character, after another: 签约[3家] takes 签约 in
 
     (f"[forty]{Q}-nine chambers", "forty-nine"),
+    # a link that begins between the words of a number in words (its "nine" read alone, traced by a quote's nine)
+    (f"forty-[nine chambers]{Q} took part", "forty-nine"), (f"four hundred and [fifty]{Q} firms", "four hundred and fifty"),
 ])
 def test_a_number_cut_in_two_by_a_link_s_edge_or_by_marks_is_a_mistake(text: str, shown: str) -> None:
     """Each piece of such a number is traced alone, as if it stood alone: [49](cite:…)万 would show 49万,

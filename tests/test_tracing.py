@@ -673,6 +673,9 @@ OVERREACHING = [
     ("zh", cite("49%", SAID), "'49%' is a percentage here"),
     ("zh", cite("周四", SAID), "'周四' is a day of the week"),
     ("zh", cite("前年", LAST_YEAR), "'前年' is a year counted from the day it is read"),
+    # a quote that begins between the words of the article's number (its forty-nine quoted as nine)
+    ("en", cite("nine chambers", "nine chambers took part"), "citation: the quote begins inside 'forty-nine' of the "
+                                                             "source, cutting it into 'forty-' and 'nine'"),
 ]
 
 
