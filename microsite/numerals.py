@@ -1585,8 +1585,11 @@ _SUPERLATIVES = "largest|biggest|greatest|highest|lowest|smallest|oldest|younges
 # the first meeting, a second term, its first plenary session: one of a series of occurrences, as 第一次会议, 首届 and
 # 第二批 are (次, 届, 期, 批, 轮 count them), and as "the third session" is read. Not the first pillar or the first group,
 # a text's own order, which no quote gives; nor "the first two meetings" or "the first few", where a count follows.
+# (A dialogue, talks, a visit, a tour, a fair, an exhibition: an English article's "its first dialogue with chamber
+# presidents" said nothing, and a page's 首次对话 citing it was refused.)
 _OCCURRENCES = ("meeting|session|plenary|plenum|congress|conference|assembly|term|round|batch|edition|forum|expo"
-                "|summit|convention|election|anniversary|prize|award|place")  # (and a rank won: 一等奖, 第一名)
+                "|summit|convention|election|anniversary|prize|award|place"  # (and a rank won: 一等奖, 第一名)
+                "|dialogue|talk|visit|tour|fair|exhibition")
 _NOT_BETWEEN = "|".join([*_EN_SMALL, *_EN_TENS, *_EN_SCALES, "few", "several", "many", "couple", "some", "ever", "time",
                          *"the a an this that these those its their his her our my your".split(),  # (at first the meeting)
                          *"of and or to in on at for with by from as than then".split()])

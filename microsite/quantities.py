@@ -1130,10 +1130,10 @@ _CLOCK_AFTER_HOUR = compile_later(
 _TIMES_BEFORE_AN_HOUR = frozenset(("上午", "下午", "中午", "晚上", "凌晨", "早上", "傍晚", "当晚"))  # (上午9点)
 
 
-# A quote's time in digits says the part of the day it falls in where its hour and its half of the day do: 9:30 a.m.
-# is in the morning (上午), 3 p.m. in the afternoon (下午), 21时 (a 24-hour clock, as Chinese writes 时) in the evening
-# (晚上). A page's 上午9时30分 citing "9:30 a.m." was refused ('上午' is a time of day, and the quote it cites does not
-# say it), as 晚上9时 citing 21时 was. Hours at the edge of two parts say neither (5 and 6 a.m.: 凌晨 or 早上; 5 and
+# A time in digits, a quote's or a claim's, says the part of the day it falls in where its hour and its half of the
+# day do: 9:30 a.m. is in the morning (上午), 3 p.m. in the afternoon (下午), 21时 (a 24-hour clock, as Chinese writes
+# 时) in the evening (晚上). A page's 上午9时30分 citing "9:30 a.m." was refused ('上午' is a time of day, and the quote
+# it cites does not say it), as 晚上9时 citing 21时 was; and "9 p.m." citing 上午9时 passed. Hours at the edge of two parts say neither (5 and 6 a.m.: 凌晨 or 早上; 5 and
 # 6 p.m.: 下午 or 傍晚; midnight), nor does an hour whose half is not said (9点, 9 o'clock). Numbered as
 # numerals._TIME_NUMBERS numbers the words: 1 the small hours, 2 the morning, 3 noon, 4 the afternoon, 5 the evening.
 _PART_OF_DAY_BY_HOUR = {**dict.fromkeys(range(1, 5), 1), **dict.fromkeys(range(7, 12), 2), 12: 3,

@@ -769,3 +769,18 @@ def test_a_date_part_of_another_kind_than_its_quotes_says_what_each_is(text, lan
     from datetime import date
     [problem] = untraced(text, lang, Allowed(tuple(stated(quote, date(2023, 10, 11), quote_lang)), "the quote it cites"))
     assert problem.message.startswith(shown) and "a half of a year is no quarter" in problem.hint
+
+
+@pytest.mark.parametrize("text, lang, quote, quote_lang, refused", [
+    ("首次与会长对话", "zh", "In October 2023 the federation held its first dialogue with chamber presidents", "en", ""),
+    ("its first dialogue", "en", "首次与商会会长对话", "zh", ""),
+    ("its second visit", "en", "the mayor's first visit to the chambers", "en", "the number 'second' is not in"),
+    ("its first visit", "en", "30 chambers took part", "en", "the number 'first' is not traced"),
+])
+def test_the_first_of_a_dialogue_or_a_visit_is_a_rank_as_of_a_meeting(text, lang, quote, quote_lang, refused):
+    """An English article's "its first dialogue with chamber presidents" said nothing: a page's 首次对话 citing it was
+    refused, and a page's "first dialogue" was no claim."""
+    from datetime import date
+    allowed = Allowed(tuple(stated(quote, date(2023, 10, 11), quote_lang)), "the quote it cites")
+    messages = [problem.message for problem in untraced(text, lang, allowed if "30" not in quote else None)]
+    assert (refused and any(refused in message for message in messages)) or (not refused and messages == [])
