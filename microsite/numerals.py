@@ -2262,8 +2262,22 @@ _DIGITS_AFTER = compile_later(rf"(?:[\d%％‰{ZH_NUMERALS}]|[.,．](?=\d))*")  
 # A number in words cut between two of its words (forty-|nine, four hundred and |fifty), where English reads the
 # words on both sides as one number (find_numbers_en: not two |three-day meetings, two numbers): 'nine chambers'
 # quoted of 'forty-nine chambers' was found, and traced a page's 'nine chambers'.
-_EN_WORD_BEFORE = compile_later(rf"\b{_EN_WORD}(?:-|\s+(?:and\s+)?)\Z", re.IGNORECASE)
+_EN_NUMBER_WORDS = frozenset((*_EN_SMALL, *_EN_TENS, *_EN_SCALES))
 _WORDS_REACH = 60  # characters either side read for the number cut: a number in words, a qualifier and its noun
+_WORD_JOINS = ("-", " ")
+_LONGEST_JOIN = len("seventeen and ") + 1  # (the last word, with "and" after it, and the character before it)
+
+
+def _ends_in_a_number_word(before: str, after: str) -> bool:
+    """Whether ``before`` ends in a number word and a hyphen, a space or "and", and ``after`` begins with a letter:
+    where a number in words may be cut (asked at every edge of every link: a regular expression searched back
+    from there doubled number_cut's time)."""
+    if before[-1:] not in _WORD_JOINS or not after[:1].isalpha() or not after[:1].isascii():
+        return False
+    words = before[-_LONGEST_JOIN:].replace("-", " ").lower().split()
+    if words and words[-1] == "and" and before[-1] == " ":
+        words.pop()
+    return bool(words) and words[-1] in _EN_NUMBER_WORDS
 
 
 def _cut_in_words(before: str, after: str) -> Cut | None:
@@ -2290,7 +2304,7 @@ def number_cut(before: str, after: str) -> Cut | None:
         starts = _STARTS_WITH_NUMBER.match(after)
         leads = starts and _LEADS_IN.search(before, tail)
         if not leads:
-            return _cut_in_words(before, after) if _EN_WORD_BEFORE.search(before, tail) else None
+            return _cut_in_words(before, after) if _ends_in_a_number_word(before, after) else None
         head, rest = leads, starts
     start = head.start()
     while start and (before[start - 1].isdecimal() or before[start - 1] in ZH_NUMERALS
