@@ -476,7 +476,8 @@ class _Shown(BrowserParser):
         self.attributes_written.extend((line, offset + 1, tag, name) for name, _ in attrs if name >= chr(_MARK))
         if tag == "script":
             self._script_at = (line, offset + 1) if runs_its_text(attrs) else None
-        self.counted.extend(Counted(line, offset + 1, handler_message(name), HINT_HANDLER) for name in handlers_of(attrs))
+        self.counted.extend(Counted(line, offset + 1, handler_message(name), HINT_HANDLER)
+                            for name in handlers_of(attrs))
         if tag == "iframe" and any(name == "srcdoc" for name, _ in attrs):
             self.counted.append(Counted(line, offset + 1, "an iframe's srcdoc: a page written into an attribute, "
                                         "whose words the build does not read", HINT_SRCDOC))
