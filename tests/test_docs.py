@@ -85,32 +85,58 @@ def edited(text: str, line: int, how: str, change) -> str:
         lines[line - 1] += change
         return "\n".join(lines)
     old, new = (part[1:-1] if part[:1] == part[-1:] == '"' else part for part in change)
+    # the line the example names, or where its words are now (an editor moved them), or none (rewritten)
+    for number in [line, *(n for n in range(1, len(lines) + 1) if n != line)]:
+        made = _made(lines[number - 1], old, new)
+        if made is not None:
+            lines[number - 1] = made
+            return "\n".join(lines)
+    pytest.skip(f"the content no longer holds {old!r}: give the example words the content has")
+
+
+def _made(text: str, old: str, new: str) -> str | None:
+    """``text`` with ``old`` made ``new`` (``…`` in ``old`` elides what ``text`` holds there; ``cite:…`` in ``new``
+    is a cite: link's source in ``text``), or None where ``text`` does not hold ``old``."""
     if "…" in old:
         before, _, after = old.partition("…")
-        elided = re.search(re.escape(before) + "(.*?)" + re.escape(after), lines[line - 1])
-        assert elided, f"line {line} holds no {old}"
+        elided = re.search(re.escape(before) + "(.*?)" + re.escape(after), text)
+        if elided is None:
+            return None
         old, new = elided.group(0), new.replace("…", elided.group(1))
-    else:
-        new = new.replace("cite:…", "cite:" + re.search(r"\(cite:([^\s)]+)", lines[line - 1]).group(1)) \
-            if "cite:…" in new else new
-    assert old in lines[line - 1], f"line {line} holds no {old}"
-    lines[line - 1] = lines[line - 1].replace(old, new, 1)
-    return "\n".join(lines)
+    elif "cite:…" in new:
+        cited = re.search(r"\(cite:([^\s)]+)", text)
+        if cited is None:
+            return None
+        new = new.replace("cite:…", "cite:" + cited.group(1))
+    return text.replace(old, new, 1) if old in text else None
+
+
+_PLACE = re.compile(r"^(content/\S+?):\d+:\d+: ")
+
+
+def _unplaced(message: str) -> str:
+    """A message of the check without the line and column it names in the content (kept: the file)."""
+    return _PLACE.sub(r"\1: ", message)
 
 
 @pytest.mark.parametrize("name, line, how, change, printed", EXAMPLES,
                          ids=[f"{name}:{line} {how}" for name, line, how, _, _ in EXAMPLES])
 def test_an_example_of_the_catalogue_is_what_the_check_says(name: str, line: int, how: str, change, printed: str,
                                                               tmp_path: Path, capsys):
-    """The line and column of each message are the check's of the repository's content as it is now, which the
-    catalogue documents (the example of error 90 said style.css:203:42, for a stylesheet that had since lost a
-    line; of 41, contact.en.md:9:61, for a line since rewritten)."""
+    """Each message is the check's, word for word, with its hint; of a file of static/ (the maintainer's) at the
+    line and column the block says (the example of error 90 said style.css:203:42, for a stylesheet that had since
+    lost a line). An example in the content is made where its words are now, and its place is not compared: an
+    editor's work moves lines and columns, and must not fail the tests; one whose words an editor rewrote is
+    skipped, saying so."""
     root = make_project(tmp_path, REPO / "content")
     path = root / name
     path.write_text(edited(path.read_text(encoding="utf-8") if path.exists() else "", line, how, change),
                     encoding="utf-8")
     assert main(["--root", str(root), "check", "--no-cache"]) == 1
     said = [text for text in capsys.readouterr().err.splitlines() if not text.startswith(("warning:", "    "))]
-    assert said == printed.rstrip("\n").splitlines(), (
+    expected = printed.rstrip("\n").splitlines()
+    if name.startswith("content/"):  # editors edit the content: its lines and columns move, its messages do not
+        said, expected = [_unplaced(text) for text in said], [_unplaced(text) for text in expected]
+    assert said == expected, (
         f"docs/errors.md's example for {name}:{line} is not what the check says of the content now: make its block "
         "what the check prints (the content's lines moved), or its comment what makes that mistake now")
