@@ -41,6 +41,7 @@ from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, is
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import text as _TEXT_RULE
 from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
@@ -90,6 +91,7 @@ def new_parser(html: bool = False) -> SiteMarkdown:
     md.validateLink = lambda url: True  # every link is checked by the build instead
     md.normalizeLink = normalized_link
     md.inline.ruler.at("emphasis", cjk_emphasis)
+    md.core.ruler.at("inline", plain_text_inline)
     md.core.ruler.after("inline", "cjk_softbreak", cjk_softbreak)
     md.core.ruler.after("cjk_softbreak", "heading_ids", heading_ids)
     return md
@@ -230,6 +232,36 @@ def _tag(tokens: list[Token], index: int, xhtml: bool) -> str:
 
 
 # --- rules -----------------------------------------------------------------
+
+
+# The characters at which markdown-it's inline rules other than ``text`` may start (markdown-it-py 3's set; 4's
+# parser holds its own, ``terminator_re``, which a plugin may add to).
+_INLINE_MARKS = compile_later("[" + re.escape("\n!#$%&*+-:<=>@[\\]^_`{}~") + "]")
+
+
+def plain_text_inline(state: StateCore) -> None:
+    """markdown-it's core rule ``inline``, which parses each block's text into its inline tokens, except that a
+    text in which no inline rule but ``text`` can start (no mark of ``*_[`!<&\\``, no line break ...) becomes
+    its one text token without the parser: the token markdown-it would make, which ``text`` takes whole and no
+    later rule touches. A table cell is most often such a text, and parsing each took about two fifths of
+    compiling pages of long tables. ``tests/test_markdown.py`` compares the tokens with markdown-it's own."""
+    md = state.md
+    inline = md.inline
+    marks = getattr(inline, "terminator_re", None) or _INLINE_MARKS
+    rules = inline.ruler.getRules("")
+    quick = bool(rules) and rules[0] is _TEXT_RULE  # else a plugin's rule comes first, and may start anywhere
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            content = token.content
+            if quick and not marks.search(content):
+                if content:
+                    text = Token("text", "", 0)
+                    text.content = content
+                    token.children.append(text)
+            else:
+                inline.parse(content, md, state.env, token.children)
 
 
 def cjk_emphasis(state: StateInline, silent: bool) -> bool:

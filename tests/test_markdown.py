@@ -349,6 +349,78 @@ def test_the_quick_renderer_writes_what_markdown_its_own_writes_for_any_mix_of_b
     check()
 
 
+def _stock_inline_parser():
+    """The site's parser with markdown-it's own core rule ``inline`` in place of ``plain_text_inline``."""
+    from markdown_it.rules_core import inline
+
+    md = new_parser()
+    md.core.ruler.at("inline", inline)
+    md.with_html.core.ruler.at("inline", inline)
+    return md
+
+
+_INLINE_PIECES = ["a", "商会", " ", "  ", "\t", "\n", "\n\n", ".", ",", "。", "*", "_", "**", "`", "[", "]", "(", ")",
+                  "!", "<", ">", "&", "&amp;", "\\", "~", "~~", "#", "-", "+", "=", ":", "@", "$", "%", "^", "{", "}",
+                  "{#x}", "|", "| a |\n|---|\n| ", "- ", "1. ", "> ", "# ", "[x](p.md)", "<!-- n -->", "\u3000", "é"]
+
+
+@pytest.mark.parametrize("text", _BLOCKS + ["| plain | 纯文本 |\n|---|---|\n| words only | 中文 |", "plain words", "",
+                                            "| a |\n|---|\n|  |", "trailing  ", "tab\tin"])
+def test_a_plain_text_becomes_the_token_markdown_its_own_inline_rule_makes(text):
+    assert [token.as_dict() for token in MD.parse(text)] == \
+        [token.as_dict() for token in _stock_inline_parser().parse(text)]
+
+
+def test_any_text_becomes_the_tokens_markdown_its_own_inline_rule_makes():
+    """``plain_text_inline`` makes a text with no inline mark its one text token without the parser: for any
+    text, the tokens are those markdown-it's own rule makes."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    stock = _stock_inline_parser()
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(_INLINE_PIECES) | st.text(max_size=3), max_size=14).map("".join))
+    def check(text):
+        assert [token.as_dict() for token in MD.parse(text)] == [token.as_dict() for token in stock.parse(text)], text
+
+    check()
+
+
+def test_the_inline_marks_are_markdown_its_own():
+    """The marks looked for where markdown-it-py 3 gives none of its own are the characters its ``text`` rule
+    stops at (markdown-it-py 4 names them; 3 has the same)."""
+    from markdown_it import MarkdownIt
+
+    from microsite.markdown import _INLINE_MARKS
+
+    theirs = getattr(MarkdownIt().inline, "terminator_re", None)
+    if theirs is None:
+        from markdown_it.rules_inline.text import isTerminatorChar
+
+        stops = {chr(code) for code in range(0x110000) if isTerminatorChar(code)}
+    else:
+        stops = {chr(code) for code in range(0x110000) if theirs.fullmatch(chr(code))}
+    assert stops == {chr(code) for code in range(0x110000) if _INLINE_MARKS.fullmatch(chr(code))}
+
+
+def test_a_plain_text_is_parsed_where_a_plugins_inline_rule_comes_first():
+    """A rule put before markdown-it's ``text`` may start at any character, so no text is taken as plain."""
+    md = new_parser()
+
+    def shout(state, silent):
+        if state.src[state.pos] != "o":
+            return False
+        if not silent:
+            state.push("text", "", 0).content = "O"
+        state.pos += 1
+        return True
+
+    md.inline.ruler.before("text", "shout", shout)
+    assert md.render("| oops |\n|---|\n| too |") == \
+        "<table>\n<thead>\n<tr>\n<th>OOps</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>too</td>\n</tr>\n</tbody>\n</table>\n"
+
+
 def test_a_text_rule_set_by_hand_is_still_followed():
     md = new_parser()
     md.add_render_rule("text", lambda self, tokens, index, options, env: tokens[index].content.upper())
