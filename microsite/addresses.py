@@ -26,6 +26,7 @@ and belongs in ``static/`` as a file, where they are read. So does an
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from urllib.parse import unquote_to_bytes
 
@@ -93,6 +94,51 @@ _PICTURE_OR_FONT = ("image/png", "image/jpeg", "image/jpg", "image/gif", "image/
 CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; font-src 'self' data:; "
                            "script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
                            "object-src 'none'; base-uri 'self'; form-action 'self'")
+# Sent as a header (``_headers``, the preview), the policy also says who may show a page in a frame: the site
+# itself, no other (a page framed by another site under its own buttons is how a reader is tricked into clicks).
+HEADER_POLICY = CONTENT_SECURITY_POLICY + "; frame-ancestors 'self'"
+POLICY_META = f'<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">'
+HINT_POLICY = (f"keep {POLICY_META.replace(CONTENT_SECURITY_POLICY, '{{ content_security_policy }}')} as the "
+               "first element of the page's <head> after <meta charset> (templates/base.html has it: a page "
+               "template that extends base.html has it too)")
+
+# The elements a <head> may hold before the policy: they load and run nothing.
+_BEFORE_THE_POLICY = frozenset(("html", "head", "meta", "title"))
+_TAG = compile_later(r"<([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_PLAIN_START = compile_later(r"\s*(?:<!doctype[^<>]*>\s*)?(?:<html\b[^<>]*>\s*)?(?:<head>\s*)?"
+                            r"(?:<meta charset=[^<>]*>\s*)?", re.IGNORECASE)
+_HEAD_END = compile_later(r"</head\s*>|<body[\s>]", re.IGNORECASE)
+_HTML_COMMENT = compile_later(r"<!--.*?(?:-->|$)", re.DOTALL)
+_ATTRIBUTE = compile_later(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def policy_problem(html: str) -> str | None:
+    """What is wrong with how the page ``html`` carries the site's Content-Security-Policy, or ``None``.
+
+    The policy must be in a ``<meta http-equiv>`` of the page's ``<head>``, exactly
+    :data:`CONTENT_SECURITY_POLICY`, before any element that loads or runs anything: a browser holds a page to
+    its policy only from where it reads it, and on a host that sends no header (GitHub Pages reads no
+    ``_headers``) the page's own is the only one.
+    """
+    at = html.find(POLICY_META)
+    if at >= 0 and _PLAIN_START.fullmatch(html, 0, at):  # as base.html writes it: only tags that load nothing
+        return None
+    end = _HEAD_END.search(html)
+    head = _HTML_COMMENT.sub("", html[:end.start() if end else len(html)])
+    for tag in _TAG.finditer(head):
+        name = tag.group(1).lower()
+        attributes = {found[1].lower(): unescape(found[2] or found[3] or found[4] or "")
+                      for found in _ATTRIBUTE.finditer(tag.group(2))}
+        if name == "meta" and attributes.get("http-equiv", "").strip().lower() == "content-security-policy":
+            if attributes.get("content", "").strip() != CONTENT_SECURITY_POLICY:
+                return ("its Content-Security-Policy is not the site's: "
+                        f"'{_shortened(attributes.get('content', ''))}'")
+            return None
+        if name not in _BEFORE_THE_POLICY:
+            return (f"its Content-Security-Policy comes after a <{name}>, which a browser loads or runs before it "
+                    "reads the policy" if "content-security-policy" in head.lower()
+                    else "it carries no Content-Security-Policy")
+    return "it carries no Content-Security-Policy"
 
 HINT_LOAD = ("put the file in static/ and load it from there (asset('name') in a template, a relative address in a "
              "stylesheet)")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .addresses import CONTENT_SECURITY_POLICY
+from .addresses import HEADER_POLICY
 from .errors import ErrorList, Location, not_utf8
 from .patterns import compile_later
 from .static_text import MARKUP, is_manifest, kind_of, manifest_addresses
@@ -29,6 +29,9 @@ _CSS_TOKEN = compile_later(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|/\*.*?\
 # Spaces that never matter: around braces, semicolons and commas, and after a colon. Not around + - > ~ (calc()
 # needs its spaces), nor before a colon (".a :hover" is not ".a:hover").
 _CSS_SPACE = compile_later(r" ?([{};,]) ?|: ")  # a space around a mark (on text whose spaces are one each already)
+
+
+STATIC_FOLDER = "static"  # where the files of static/ are published, under the names the site gives them
 
 
 @dataclass(frozen=True)
@@ -241,11 +244,11 @@ def _in_shown_attribute(text: str, at: int) -> bool:
 
 def _asset(name: str, content: bytes, enabled: bool = True) -> Asset:
     if not enabled:
-        return Asset(name, f"static/{name}", content)
+        return Asset(name, f"{STATIC_FOLDER}/{name}", content)
     digest = hashlib.sha256(content).hexdigest()[:10]
     stem, dot, suffix = name.rpartition(".")
     hashed = f"{stem}.{digest}.{suffix}" if dot and stem and "/" not in suffix else f"{name}.{digest}"
-    return Asset(name, f"static/{hashed}", content)
+    return Asset(name, f"{STATIC_FOLDER}/{hashed}", content)
 
 
 def minify_css(content: bytes) -> bytes:
@@ -264,12 +267,12 @@ def _squeeze(css: str) -> str:
 
 HEADERS_FILE = "_headers"  # read by the host (Netlify, Cloudflare Pages), not a page of the site
 EVERY_ANSWER = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin"),
-                ("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+                ("Content-Security-Policy", HEADER_POLICY))
 
 
 def headers_file(base_path: str) -> bytes:
     """A ``_headers`` file (Netlify, Cloudflare Pages): fingerprinted files may be cached for a year; every answer
     has the headers of ``EVERY_ANSWER`` (which the preview sends too)."""
     every = "".join(f"  {name}: {value}\n" for name, value in EVERY_ANSWER)
-    return (f"{base_path}static/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+    return (f"{base_path}{STATIC_FOLDER}/*\n  Cache-Control: public, max-age=31536000, immutable\n"
             f"{base_path}*\n{every}").encode("utf-8")

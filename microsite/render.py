@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.nodes
 from markupsafe import Markup
 
-from .addresses import CONTENT_SECURITY_POLICY
+from .addresses import CONTENT_SECURITY_POLICY, HINT_POLICY, policy_problem
 from .assets import HEADERS_FILE, headers_file
 from .feeds import atom, feed_path, robots, sitemap
 from .patterns import compile_later
@@ -46,6 +47,8 @@ from .memo import Memo, digest_of, exact_key
 from .model import Event, Evidence, Page, PageSummary, Rendered, Site, Source, Statistic, output_path, page_url, text_of
 from .template_text import own_words_mistakes, read_shown
 from .timelimit import TimeUp, time_limit
+
+MAX_EXTENDS = 20  # how far a page's template's chain of {% extends %} is followed to find its <head>
 
 
 @dataclass(frozen=True)
@@ -421,7 +424,29 @@ class Renderer:
             raise ContentErrors([self._runaway(exc, template_name, context)]) from None
         except Exception as exc:  # noqa: BLE001 (every template mistake is reported, located)
             raise self._mistake(exc, template_name) from None
+        unsafe = policy_problem(html)
+        if unsafe:  # (no page named: the template's mistake, said once)
+            raise ContentError(self._head_location(template_name), "the pages whose <head> this template writes are "
+                               f"not held to the site's policy: {unsafe}", HINT_POLICY)
         return html.encode("utf-8")
+
+    def _head_location(self, template_name: str) -> Location:
+        """Where the ``<head>`` of a page of ``template_name`` is written: in the template it extends, or the one
+        that one extends (base.html), at the line of ``<head>``; one mistake there is then reported once, not once
+        for each template that extends it. (Only asked when a page is found wrong.)"""
+        name = template_name
+        for _ in range(MAX_EXTENDS):
+            try:
+                source = self.env.loader.get_source(self.env, name)[0]
+                extends = next(iter(self.env.parse(source).find_all(jinja2.nodes.Extends)), None)
+            except Exception:  # noqa: BLE001 (a template that cannot be read says where the head is no better)
+                break
+            if extends is None or not isinstance(extends.template, jinja2.nodes.Const):
+                lines = source.lower().splitlines()
+                line = next((number for number, text in enumerate(lines, 1) if "<head" in text), None)
+                return Location(self.templates_dir / name, line)
+            name = extends.template.value
+        return Location(self.templates_dir / template_name)
 
     def _mistake(self, exc: Exception, template_name: str) -> ContentError:
         """What went wrong in ``template_name`` (or a template it uses), located, and how to fix it.

@@ -30,8 +30,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import quantities
-from .addresses import (HINT_HANDLER, HINT_INLINE_SCRIPT, HINT_SRCDOC, INLINE_SCRIPT, address_problem, addresses_of,
-                        addresses_of_instruction, handler_message, handlers_of, runs_its_text, scheme_of)
+from .addresses import (HINT_HANDLER, HINT_INLINE_SCRIPT, HINT_POLICY, HINT_SRCDOC, INLINE_SCRIPT, address_problem,
+                        addresses_of, addresses_of_instruction, handler_message, handlers_of, policy_problem,
+                        runs_its_text, scheme_of)
+from .assets import STATIC_FOLDER
 from .compiled import ADDRESS
 from .downloads import FORMULA_STARTS
 from .errors import ContentError, Location, not_utf8
@@ -178,6 +180,10 @@ def check_built_site(folder: Path, site: Site) -> list[ContentError]:
         text = _page_text(path, problems)
         if text is not None:
             pages[path] = read_html(text)
+            unsafe = None if _published_as_written(folder, path) else policy_problem(text)
+            if unsafe:
+                problems.append(ContentError(Location(path), f"this page is not held to the site's policy: {unsafe}",
+                                             HINT_POLICY))
     allowed = site.external_links
     for path, reading in pages.items():
         page_url = _url_of(folder, path, base.path)
@@ -239,6 +245,12 @@ DATA_HINT = ("the build writes each download from the content, every number trac
 # date in ISO form (machine-read: the build writes it from the content's dates; readers read it in as_written).
 _DATA_CODE = frozenset({"id", "source_id", "sources", "statistics", "unit", "qualifier", "precision", "dataset",
                         "language", "date", "source_date", "quote_url"})
+
+
+def _published_as_written(folder: Path, path: Path) -> bool:
+    """Whether ``path`` of the build at ``folder`` is a file of ``static/``, which the build publishes as it is
+    written (a page a search engine asks for to verify the site's owner, say), not a page the templates make."""
+    return path.relative_to(folder).parts[0] == STATIC_FOLDER
 
 
 def _data_files(folder: Path, every: list[Path]) -> list[Path]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from microsite.addresses import (CONTENT_SECURITY_POLICY, address_problem, addresses_of, handlers_of, runs_its_text,
-                                 scheme_of)
+from microsite.addresses import (CONTENT_SECURITY_POLICY, POLICY_META, address_problem, addresses_of, handlers_of,
+                                 policy_problem, runs_its_text, scheme_of)
 
 
 @pytest.mark.parametrize("tag, attributes, found", [
@@ -127,6 +127,66 @@ def test_event_handlers_are_the_attributes_named_on_and_a_word():
     attributes = [("onclick", "x()"), ("onload", ""), ("oncut", None), ("on", "1"), ("one", None), ("only", "a"),
                   ("on-tap", "y"), ("data-onclick", "b"), ("class", "c")]
     assert handlers_of(attributes) == ["onclick", "onload", "oncut"]
+
+
+_HEAD = '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+_META = POLICY_META
+
+
+@pytest.mark.parametrize("html", [
+    _HEAD + _META + '\n<link rel="stylesheet" href="s.css"><script src="a.js"></script></head><body>',
+    '<!DOCTYPE html><HTML><HEAD><META CHARSET=utf-8>' + _META,  # capitals
+    _HEAD.replace('<meta charset="utf-8">\n', "") + _META,  # no charset
+    _HEAD + '<title>a &lt; b > c</title><meta name="description" content="a > b">' + _META,  # '>' in words
+    _HEAD + f"<meta content=\"{CONTENT_SECURITY_POLICY}\" http-equiv='content-security-policy'>",  # other order
+    _HEAD + _META.replace('"Content-Security-Policy"', "Content-Security-Policy"),  # unquoted
+    _HEAD + '<!-- <script src="a.js"></script> -->' + _META,  # a comment
+    '<html lang="x<script>"><head>' + _META,  # '<' in a value
+])
+def test_a_page_held_to_the_sites_policy(html):
+    assert policy_problem(html) is None
+
+
+@pytest.mark.parametrize("html, problem", [
+    (_HEAD + "<title>t</title></head><body>", "it carries no Content-Security-Policy"),
+    (_HEAD + "</head><body>" + _META, "it carries no Content-Security-Policy"),  # in the body: ignored by browsers
+    (_HEAD + "<!-- " + _META + " -->", "it carries no Content-Security-Policy"),
+    (_HEAD + '<script src="a.js"></script>' + _META, "comes after a <script>"),
+    (_HEAD + '<link rel="stylesheet" href="s.css">' + _META, "comes after a <link>"),
+    (_HEAD + '<base href="https://example.org/">' + _META, "comes after a <base>"),
+    (_HEAD + "<style>p{}</style>" + _META, "comes after a <style>"),
+    (_HEAD + '<meta http-equiv="Content-Security-Policy" content="default-src *">',
+     "is not the site's: 'default-src *'"),
+    (_HEAD + _META.replace("form-action 'self'", "form-action *"), "is not the site's"),
+    (_HEAD + _META.replace('content="', 'data-x="'), "is not the site's: ''"),
+    ("", "it carries no Content-Security-Policy"),
+])
+def test_a_page_not_held_to_the_sites_policy(html, problem):
+    assert problem in (policy_problem(html) or "")
+
+
+def test_the_quick_way_to_find_the_policy_agrees_with_the_whole_reading():
+    """A page that begins as base.html writes it is found held to the policy without its head read tag by tag;
+    any other is read whole. Both give the same answer for any page made of these pieces."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["<!doctype html>", "<html>", '<html lang="en">', "<head>", "<HEAD>",
+                              '<meta charset="utf-8">', _META, "<title>t</title>", '<script src="a.js"></script>',
+                              "<!--", "-->", "\n", " ", "</head>", "<body>", '<meta name="x" content="y">',
+                              "<base href=/>", "x"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=9).map("".join))
+    def check(html):
+        assert policy_problem(html) == _read_whole(html), html
+
+    check()
+
+
+def _read_whole(html):
+    """``policy_problem`` without its quick way (the policy written otherwise than base.html writes it)."""
+    return policy_problem(html.replace(_META, _META.replace("<meta ", "<meta  ")))
 
 
 def test_the_policy_can_stand_in_an_attribute_as_written():

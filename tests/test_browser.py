@@ -11,7 +11,9 @@ Also here, though it needs no browser: the Nu HTML Checker over the whole build
 
 from __future__ import annotations
 
+import http.server
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,6 +145,45 @@ def test_the_pages_policy_stops_what_a_tampered_page_would_run_or_fetch(live_sit
     assert any(item.startswith("script-src-attr inline") for item in refused), refused
     assert "img-src https://example.org/pixel.png" in refused, refused
     assert "style-src-elem https://fonts.example.org/css" in refused, refused
+
+
+def test_only_the_site_itself_may_show_its_pages_in_a_frame(live_site: LiveSite, new_context) -> None:
+    """``_headers`` sends ``frame-ancestors 'self'``: a page of another site that frames one of ours shows
+    nothing of it (so a reader cannot be led to click on it under that site's own buttons), while a page of the
+    site itself may frame it."""
+    home = live_site.url(next(page.path for page in live_site.pages if page.path.endswith("/") and
+                              page.path.count("/") == 1))
+    framing = f'<!doctype html><html lang="en"><title>framing</title><iframe src="{home}"></iframe></html>'.encode()
+
+    class Framing(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(framing)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    # Another site on this machine, served for real: Chromium keeps a page of no known address (one a test's
+    # route makes up) from framing a local one, whatever the policy says.
+    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Framing)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    elsewhere = f"http://127.0.0.1:{other.server_address[1]}/framing.html"
+    shown = {}
+    try:
+        for framer in (live_site.origin + "/framing-test.html", elsewhere):
+            context = new_context(viewport=DESKTOP)
+            if framer.startswith(live_site.origin + "/"):  # (a page the site does not have, made up in its place)
+                context.route(framer, lambda route: route.fulfill(body=framing, content_type="text/html"))
+            tab = context.new_page()
+            tab.goto(framer, wait_until="load")
+            frame = tab.frames[1]
+            shown[framer] = frame.url == home and bool(frame.evaluate("document.querySelector('main') !== null"))
+            context.close()
+    finally:
+        other.shutdown()
+    assert shown == {live_site.origin + "/framing-test.html": True, elsewhere: False}
 
 
 SCROLL_TO_END = "window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})"  # lazy images

@@ -307,6 +307,30 @@ def test_check_site_passes_the_real_build_and_finds_what_is_broken(built_site: P
     assert any(f"hreflang {tag.lower()} points at '{address}', not a page" in m.lower() for m in messages), messages
 
 
+def test_check_site_finds_a_page_not_held_to_the_sites_policy(minimal_project: Path, tmp_path: Path) -> None:
+    """A built page whose <meta> policy was taken out, or put after what it governs, is reported: on a host that
+    sends no header (GitHub Pages) nothing else holds it. A page of static/ is published as written, and is not."""
+    from microsite.addresses import POLICY_META
+    from microsite.load import Project, load
+    from microsite.validate import validate
+
+    out = tmp_path / "out"
+    build(minimal_project, out)
+    site = validate(load(Project(minimal_project)))
+    pages = sorted(path for path in out.rglob("*.html") if path.relative_to(out).parts[0] != "static")
+    assert len(pages) >= 2 and check_built_site(out, site) == []
+    taken_out, moved = pages[0], pages[1]
+    taken_out.write_text(taken_out.read_text(encoding="utf-8").replace(POLICY_META, ""), encoding="utf-8")
+    before = '<script src="x.js"></script>' + POLICY_META
+    moved.write_text(moved.read_text(encoding="utf-8").replace(POLICY_META, before), encoding="utf-8")
+    (out / "static" / "google0123.html").write_text("google-site-verification: google0123.html", encoding="utf-8")
+    found = {(problem.location.path, problem.message) for problem in check_built_site(out, site)
+             if "policy" in problem.message}
+    assert found == {(taken_out, "this page is not held to the site's policy: it carries no Content-Security-Policy"),
+                     (moved, "this page is not held to the site's policy: its Content-Security-Policy comes after a "
+                             "<script>, which a browser loads or runs before it reads the policy")}
+
+
 def test_check_site_reads_an_english_articles_numbers_as_english(minimal_project: Path, tmp_path: Path) -> None:
     """A second source in English (an RSS item, which ingest takes): its own page showed its text, and check --site
     said 'the number 'Thursday' is on this page, but no source says it': the sources were read as Chinese only."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from microsite.addresses import HINT_POLICY
 from microsite.errors import ContentError, ContentErrors
 from microsite.load import Project, load
 from microsite.model import BuildOptions, Source
@@ -24,6 +25,8 @@ from tests.timing import superlinear
 
 SOURCE = "2023-10-11-abcdef12"
 TITLE = "<script>alert(document.domain)</script> & co"
+
+POLICY_WRITTEN = '<meta http-equiv="Content-Security-Policy" content="{{ content_security_policy }}">'
 
 
 def source_with(blocks: list[SourceBlock], passages: list[Passage]) -> Source:
@@ -173,6 +176,38 @@ def test_syntax_error_in_the_base_template_is_reported_once(minimal_project: Pat
     location = error.location
     assert (location.path.name, location.line) == ("base.html", line)
     assert "template syntax error" in error.message
+
+
+def _line_of(path: Path, words: str) -> int:
+    return next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if words in text)
+
+
+@pytest.mark.parametrize("policy_made, found", [
+    ("", "it carries no Content-Security-Policy"),
+    ('<link rel="stylesheet" href="{{ asset(\'style.css\') }}">\n' + POLICY_WRITTEN,
+     "its Content-Security-Policy comes after a <link>, which a browser loads or runs before it reads the policy"),
+    (POLICY_WRITTEN.replace("{{ content_security_policy }}", "default-src *"),
+     "its Content-Security-Policy is not the site's: 'default-src *'"),
+])
+def test_a_page_not_held_to_the_sites_policy_is_one_mistake_where_its_head_is_written(minimal_project: Path,
+                                                                                     policy_made: str, found: str):
+    """Every template extends base.html: the mistake is reported once, at base.html's <head>, not once for each."""
+    base = minimal_project / "templates" / "base.html"
+    replace_in(base, POLICY_WRITTEN, policy_made)
+    [error] = render_mistakes(minimal_project)
+    assert error.format(minimal_project).splitlines()[0] == \
+        f"templates/base.html:{_line_of(base, '<head')}: the pages whose <head> this template writes are not held " \
+        f"to the site's policy: {found}"
+    assert error.hint == HINT_POLICY
+
+
+def test_a_page_template_that_writes_its_own_head_is_held_to_the_policy_too(minimal_project: Path):
+    (minimal_project / "templates" / "404.html").write_text(
+        '<!doctype html>\n<html lang="{{ language.tag }}">\n<head>\n<meta charset="utf-8">\n<title>{{ title }}</title>'
+        "\n</head>\n<body><main>{{ body }}</main></body>\n</html>\n", encoding="utf-8")
+    [error] = render_mistakes(minimal_project)
+    assert error.format(minimal_project).splitlines()[0] == "templates/404.html:3: the pages whose <head> this " \
+        "template writes are not held to the site's policy: it carries no Content-Security-Policy"
 
 
 @pytest.mark.parametrize("written, message", [

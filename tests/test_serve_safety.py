@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from microsite.addresses import CONTENT_SECURITY_POLICY
+from microsite.addresses import HEADER_POLICY
 from microsite.serve import (BUILD_FILES, MOST_CONNECTIONS, NEVER_SERVED, REFUSALS, allowed_hosts,
                              connection_limits, host_allowed, read_inside, resolve_request)
 from tests.conftest import MINIMAL, SAMPLE, make_project
@@ -220,7 +220,7 @@ def has_the_previews_headers(answer: bytes) -> bool:
     """Whether an answer carries the site's own headers (as its host sends them: its Content-Security-Policy
     too) and refuses framing elsewhere."""
     head = answer.split(b"\r\n\r\n", 1)[0].lower()
-    policy = b"content-security-policy: " + CONTENT_SECURITY_POLICY.lower().encode()
+    policy = b"content-security-policy: " + HEADER_POLICY.lower().encode()
     return all(line in head.split(b"\r\n") for line in (b"x-content-type-options: nosniff",
                                                         b"referrer-policy: strict-origin-when-cross-origin",
                                                         b"x-frame-options: sameorigin", policy))

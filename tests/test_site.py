@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from microsite.addresses import CONTENT_SECURITY_POLICY
+from microsite.addresses import CONTENT_SECURITY_POLICY, HEADER_POLICY
 from microsite.pipeline import check
 from tests.html import page_file, prose, read_page, target_file
 
@@ -140,7 +140,8 @@ def test_every_page_states_the_sites_policy_before_anything_it_governs(built_sit
         assert meta and html.unescape(meta.group(1)) == CONTENT_SECURITY_POLICY, path
         first = GOVERNED.search(text)
         assert first is None or meta.start() < first.start(), (path, first.group(0))
-    assert f"  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n" in (built_site / "_headers").read_text("utf-8")
+    assert f"  Content-Security-Policy: {HEADER_POLICY}\n" in (built_site / "_headers").read_text("utf-8")
+    assert HEADER_POLICY.startswith(CONTENT_SECURITY_POLICY + ";")  # the same, and who may frame the page
 
 
 @content
