@@ -160,9 +160,23 @@ def test_a_page_held_to_the_sites_policy(html):
     (_HEAD + _META.replace("form-action 'self'", "form-action *"), "is not the site's"),
     (_HEAD + _META.replace('content="', 'data-x="'), "is not the site's: ''"),
     ("", "it carries no Content-Security-Policy"),
+    (_HEAD + "<title>" + "t" * 70_000 + "</title>" + _META,
+     "it carries no Content-Security-Policy in its first 64 KiB"),
 ])
 def test_a_page_not_held_to_the_sites_policy(html, problem):
     assert problem in (policy_problem(html) or "")
+
+
+@pytest.mark.parametrize("piece", ["<a b=", "<a ", "<", "<!--", "<title>", '<a "', "<meta "])
+def test_a_head_of_any_markup_is_read_for_its_policy_in_bounded_time(piece):
+    """A page's head is read as far as HEAD_READ (html.parser takes more than linear time over some markup)."""
+    import time
+
+    from microsite.addresses import HEAD_READ
+
+    started = time.perf_counter()
+    assert policy_problem(piece * (4 * HEAD_READ // len(piece))) is not None
+    assert time.perf_counter() - started < 2.0, piece
 
 
 def test_the_quick_way_to_find_the_policy_agrees_with_the_whole_reading():
