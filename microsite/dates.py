@@ -181,6 +181,30 @@ _LOOSE_PATTERNS = (
     (compile_later(rf"(?<![年\d〇零一二三四五六七八九十]){_NUM}月(?![\d一二三四五六七八九十]{{1,3}}日)"), MONTH),
     (compile_later(r"(前|后|本)年(?![\d一二三四五六七八九十第]{1,3}(?:月|季度))"), YEAR),
 )
+# Words that count a month, a week or a day from the day they are said (上个月, 上周, 昨天), each beginning with itself
+# and looking back from there at the words it is no part of (线上月度, 天下周刊, 说明日程, 提前天数: another word's
+# 上, 下, 明 or 前): a search that began with a look back tried it at every character. One rule for what a quote's
+# word dates (find_dates_zh) and what the site's own voice may not say (tracing.times_from_today).
+LAST_OR_NEXT_NOT_AFTER = "线网晚早马以之向身世路会市手加赶天地乡私底眼当留南北一"  # (before 上 or 下)
+THIS_NOT_AFTER = "资成日基根版样文剧课书账脚范读原标蓝副底稿话"  # (before 本: 成本月度, 日本周边)
+MONTH_NOT_BEFORE = "度报刊亮薪饼光球"  # (after 月: 月度, 月报, 上月球)
+WEEK_NOT_BEFORE = "转期边围年刊到密全知"  # (after 周: 周转, 周期, 上周年)
+TOMORROW_ZH = "明日(?<![光说文表证透清声申阐查标注指聪鲜]明日)(?![报期常益之])"  # (not 说明日程, 光明日报, 明日之星)
+DAY_BEFORE_YESTERDAY_ZH = "前天(?<![提以之此事目当眼面空向超跟从]前天)(?![气数下然地])"  # (not 提前天数, 当前天气)
+# The words that say which month, day or week exactly, from the article's day: 上个月 (上月, 上個月), 本月, 这个月 and
+# 下个月, with a day of it or none (上月15日); 今天, 昨天, 前天, 明天, 后天 and their 日 (今日), 昨晚, 今晚; and 上周,
+# last week, which is shortly before the article's day (a week is no month: its days may be of two). Not 当月, 次日,
+# 该月 or 同月, counted from a day the text names, nor 本周 or 下周, whose days may come after the article's; nor 如今
+# before 日益 or 天下 (如今日益, 如今天下: nowadays), 后天 the acquired (先天与后天, 后天的努力).
+_FROM_TODAY_ZH = compile_later(
+    rf"(?P<month>[上下](?<![{LAST_OR_NEXT_NOT_AFTER}][上下])[个個]?|本(?<![{THIS_NOT_AFTER}]本)|[这這][个個])"
+    rf"月(?![{MONTH_NOT_BEFORE}])(?:(?P<day>{_NUM})日)?"
+    rf"|(?P<week>上(?<![{LAST_OR_NEXT_NOT_AFTER}]上)[个個]?(?:[周週](?![{WEEK_NOT_BEFORE}])|星期|礼拜|禮拜))"
+    rf"|(?P<days>今[天日](?<!如今[天日])(?![益趋渐臻])|今[晚晨早](?!报)|昨[天日晚夜]"
+    rf"|明天(?<![光说文表证透清声申阐查标注指聪鲜]明天)|{TOMORROW_ZH}|{DAY_BEFORE_YESTERDAY_ZH}"
+    r"|[后後]天(?<![先和与與及靠]后天)(?<![先和与與及靠]後天)(?![的性因形培养養努习習获獲]))")
+_MONTHS_FROM_TODAY = {"上": -1, "本": 0, "这": 0, "這": 0, "下": 1}
+_DAYS_FROM_TODAY = {"今": 0, "昨": -1, "前": -2, "明": 1, "后": 2, "後": 2}
 # Words that place a time, most of them against the day they are said, with what each says.
 TIME_WORDS = {
     "今年": "this year", "去年": "last year", "明年": "next year", "前年": "the year before last",
@@ -193,6 +217,8 @@ TIME_WORDS = {
     "后天": "the day after tomorrow", "本月": "this month", "上月": "last month", "下月": "next month",
     "当月": "that month", "次月": "the month after", "月初": "the start of the month",
     "月中": "the middle of the month", "月底": "the end of the month", "月末": "the end of the month",
+    "上个月": "last month", "下个月": "next month", "这个月": "this month", "昨晚": "last night", "昨夜": "last night",
+    "今晚": "tonight", "今晨": "this morning", "今早": "this morning",
     "本周": "this week", "上周": "last week", "下周": "next week", "本季度": "this quarter",
     "上季度": "last quarter", "下季度": "next quarter", "季度": "a quarter", "年": "a year", "月": "a month",
     "日": "a day", "前不久": "shortly before", "不久前": "shortly before", "日前": "the other day",
@@ -219,6 +245,11 @@ def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[Fou
                 for (start, end), when in zip(((match.start(), match.end("start")), match.span("end")), ends or ()):
                     taken.add(start, end)
                     found.append(FoundDate(when, start, end, text[start:end]))
+    for match in _FROM_TODAY_ZH.finditer(folded):  # (before 日前 and 7月15日: 今日前往, 上月15日)
+        resolved = _from_today(match, reference)
+        if resolved is not None:
+            taken.add(match.start(), match.end())
+            found.append(FoundDate(resolved, match.start(), match.end(), text[match.start():match.end()]))
     for pattern, precision in _ZH_PATTERNS + _LOOSE_PATTERNS if loosely else _ZH_PATTERNS:
         for match in pattern.finditer(folded):
             if taken.overlaps(match.start(), match.end()):
@@ -267,6 +298,24 @@ def days_alone_zh(text: str) -> list[tuple[int, int]]:
             spans += [(match.start(), match.start() + len(match["first"]) + 1), (match.end() - len(match["second"]) - 1,
                                                                                 match.end())]
     return spans
+
+
+def _from_today(match: re.Match, reference: date) -> PartialDate | None:
+    """The date a word of ``_FROM_TODAY_ZH`` gives, counted from ``reference``: 上个月 of 2024-01-05 is 2023-12,
+    昨天 of 2024-03-01 2024-02-29, 上周 shortly before the day; None where the calendar has no such day (上月31日
+    of a month after one of 30 days, 昨天 of 0001-01-01)."""
+    if match["week"]:
+        return None if reference == date.min else PartialDate(reference.year, reference.month, reference.day,
+                                                              precision=BEFORE)
+    try:
+        if match["month"]:
+            months = reference.year * 12 + reference.month - 1 + _MONTHS_FROM_TODAY[match["month"][0]]
+            day = [_number(match["day"])] if match["day"] else []
+            return PartialDate._from_parts(DAY if day else MONTH, [months // 12, months % 12 + 1, *day])
+        when = date.fromordinal(reference.toordinal() + _DAYS_FROM_TODAY[match["days"][0]])
+    except (ValueError, OverflowError):
+        return None
+    return PartialDate(when.year, when.month, when.day, precision=DAY)
 
 
 def _resolve(match: re.Match, precision: str, reference: date) -> PartialDate | None:

@@ -225,6 +225,8 @@ def _when(found: FoundDate) -> str:
     when = found.date
     if when.precision == BEFORE:
         return "shortly before the day it is said"
+    if said := _from_today(found):
+        return said
     year = _year(found)
     if when.precision == YEAR:
         return year
@@ -233,6 +235,16 @@ def _when(found: FoundDate) -> str:
         return f"the {_ORDINALS[when.quarter]} quarter{of_year}"
     month = _MONTHS[when.month - 1]
     return f"{month}{of_year}" if when.precision == MONTH else f"{month} {when.day}{of_year}"
+
+
+def _from_today(found: FoundDate) -> str:
+    """A date counted from the day it is said, in words (``last month``, ``yesterday``, ``day 15 of this month``),
+    or "" for another: each is read against one day here, which would name a month no text names."""
+    folded = fold_traditional(found.text)
+    if folded in TIME_WORDS:
+        return TIME_WORDS[folded]
+    month, _, day = folded.partition("月")
+    return f"day {found.date.day} of {TIME_WORDS[month + '月']}" if day and month + "月" in TIME_WORDS else ""
 
 
 _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}

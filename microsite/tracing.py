@@ -30,6 +30,8 @@ from pathlib import Path
 
 from . import quantities
 from .characters import find_problems, name_of
+from .dates import (DAY_BEFORE_YESTERDAY_ZH, LAST_OR_NEXT_NOT_AFTER, MONTH_NOT_BEFORE, THIS_NOT_AFTER, TOMORROW_ZH,
+                    WEEK_NOT_BEFORE)
 from .errors import ContentError, Location
 from .memo import Memo, digest_of
 from .numerals import DECIMAL_COMMA, digit_runs, may_hold_numbers, numeric_symbols
@@ -195,16 +197,17 @@ _AFTER_AN_ADVERB = "在于就已曾也又还都"
 # Each word is looked at on both sides, for the words that end before it or begin after it and make another
 # reading (项目前期 is 项目 and 前期, not 目前; 资本周转, 成本月度, 线上月度, 10月11日前往, 应当前往, 接近期末, 光明日报,
 # 提前天数: each was refused as a time from today).
-_ZH_WEEK = "周(?![转期边围年刊到密全知])"  # (not 周转, 周期, 周边 ...)
-_ZH_MONTH = "月(?![度报刊亮薪饼光球])"  # (not 月度, 月报 ...)
+# (The words before and after 上, 下, 本, 月, 周, 明日 and 前天 that make another word of them are those a quote's
+# dates are read by: see dates.LAST_OR_NEXT_NOT_AFTER.)
+_ZH_WEEK = f"周(?![{WEEK_NOT_BEFORE}])"  # (not 周转, 周期, 周边 ...)
+_ZH_MONTH = f"月(?![{MONTH_NOT_BEFORE}])"  # (not 月度, 月报 ...)
 # 上周, 下个月, 上季度 (not 线上月度, 天下周刊): 上 and 下 each begin a word of their own, as a class would make the
 # whole search five times as slow.
-_LAST_AND_NEXT = "".join(rf"|{side}(?<![线网晚早马以之向身世路会市手加赶天地乡私底眼当留南北一]{side})"
+_LAST_AND_NEXT = "".join(rf"|{side}(?<![{LAST_OR_NEXT_NOT_AFTER}]{side})"
                          rf"(?:{_ZH_WEEK}|个?{_ZH_MONTH}|季度)" for side in "上下")
 _FROM_TODAY_ZH = compile_later(
-    r"今天|今日|昨天|昨日|明天|明日(?<![光说文表证透清声申阐查标注指聪鲜]明日)(?![报期常益之])"
-    r"|前天(?<![提以之此事目当眼面空向超跟从]前天)(?![气数下然地])"
-    rf"|本(?<![资成日基根版样文剧课书账脚范读原标蓝副底稿话]本)(?:{_ZH_WEEK}|{_ZH_MONTH}|季度)"
+    rf"今天|今日|昨天|昨日|明天|{TOMORROW_ZH}|{DAY_BEFORE_YESTERDAY_ZH}"
+    rf"|本(?<![{THIS_NOT_AFTER}]本)(?:{_ZH_WEEK}|{_ZH_MONTH}|季度)"
     + _LAST_AND_NEXT + rf"|这(?:{_ZH_WEEK}|个月)"
     r"|日前(?<![节假期周生作念止幕当次同每该今昨明\d〇零一二三四五六七八九十廿卅]日前)(?![往进来行])"
     rf"|前不久(?:(?<![\u3400-\u9fff]前不久)|(?<=[{_AFTER_AN_ADVERB}]前不久))|不久前(?![往进行])"

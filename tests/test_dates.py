@@ -6,6 +6,8 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from microsite.dates import BEFORE, DAY, MONTH, QUARTER, YEAR, PartialDate, find_dates_zh
 from tests.timing import superlinear
@@ -188,6 +190,69 @@ def test_read_loosely_a_month_alone_and_the_years_two_away_are_dates(text, iso):
 @pytest.mark.parametrize("text", ["3个月", "每月", "岁月"])
 def test_read_loosely_months_counted_are_no_dates(text):
     assert [item.text for item in find_dates_zh(text, ARTICLE, loosely=True)] == []
+
+
+# --- a month, a week or a day counted from the article's day ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("上个月", "2023-09"), ("上月", "2023-09"), ("上個月", "2023-09"), ("本月", "2023-10"), ("这个月", "2023-10"),
+    ("這個月", "2023-10"), ("下个月", "2023-11"), ("下月", "2023-11"), ("上月15日", "2023-09-15"),
+    ("本月8日", "2023-10-08"), ("上个月三十日", "2023-09-30"),
+    ("今天", "2023-10-11"), ("今日", "2023-10-11"), ("今晚", "2023-10-11"), ("今晨", "2023-10-11"),
+    ("昨天", "2023-10-10"), ("昨日", "2023-10-10"), ("昨晚", "2023-10-10"), ("前天", "2023-10-09"),
+    ("明天", "2023-10-12"), ("明日", "2023-10-12"), ("后天", "2023-10-13"),
+    ("上周", "before 2023-10-11"), ("上个星期", "before 2023-10-11"), ("上週", "before 2023-10-11"),
+])
+def test_a_month_or_a_day_counted_from_the_article_is_the_one_it_names(text, iso):
+    """上个月 of an article of 2023-10-11 is September 2023, 昨天 the 10th: they were read as nothing, and a page
+    that wrote the date they give, as the hint of a time from today tells it to, was refused. 上周 is a week, no month
+    (its days may be of two): shortly before the article's day, as 前不久 is."""
+    assert found(text) == [(text, iso)]
+    assert [item.date.iso() for item in find_dates_zh(text, ARTICLE, loosely=True)] == [iso]
+
+
+@pytest.mark.parametrize("text, reference, iso", [
+    ("上个月", date(2024, 1, 5), "2023-12"), ("下个月", date(2023, 12, 31), "2024-01"),
+    ("昨天", date(2024, 3, 1), "2024-02-29"), ("昨天", date(2023, 3, 1), "2023-02-28"),
+    ("明天", date(2023, 12, 31), "2024-01-01"), ("前天", date(2024, 1, 1), "2023-12-30"),
+    ("上月29日", date(2024, 3, 10), "2024-02-29"),
+])
+def test_a_time_counted_from_the_article_crosses_months_and_years_to_a_real_day(text, reference, iso):
+    assert [item.date.iso() for item in find_dates_zh(text, reference)] == [iso]
+
+
+@pytest.mark.parametrize("text, reference", [
+    ("上月30日", date(2024, 3, 10)),  # (no 30 February)
+    ("上月31日", date(2023, 10, 11)),  # (no 31 September)
+    ("昨天", date(1, 1, 1)), ("上周", date(1, 1, 1)), ("上个月", date(1, 1, 31)), ("明天", date(9999, 12, 31)),
+    ("下个月", date(9999, 12, 1)),  # (past the calendar's ends)
+])
+def test_a_time_counted_to_no_day_of_the_calendar_dates_nothing(text, reference):
+    assert find_dates_zh(text, reference) == []
+
+
+@pytest.mark.parametrize("text", [
+    "当月", "次日", "该月", "同月", "本周", "下周", "这周",  # (counted from a day the text names, or days to come)
+    "线上月度", "晚上月亮", "成本月度", "以上个月", "说明日程", "光明日报", "明日之星", "提前天数", "当前天气",
+    "如今日益", "如今天下", "今晚报", "先天与后天", "后天的努力", "上周年",  # (other words)
+])
+def test_words_of_no_time_counted_from_the_article_date_nothing(text):
+    assert found(text) == []
+
+
+def test_a_day_counted_from_the_article_is_no_day_before_it():
+    """今日前往 is today's going: 日前 (the other day) there was read too."""
+    assert found("今日前往晋江") == [("今日", "2023-10-11")]
+
+
+@given(st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31)))
+def test_last_month_is_the_month_before_the_article_s_and_no_other(reference):
+    """上个月 (and 上月) of any day is the month before its own, of its year or the year before."""
+    before = date.fromordinal(reference.replace(day=1).toordinal() - 1)
+    for text in ("上个月", "上月"):
+        [item] = find_dates_zh(text, reference)
+        assert (item.date.precision, item.date.year, item.date.month) == (MONTH, before.year, before.month)
 
 
 def test_a_paragraph_of_many_dates_is_read_in_linear_time():

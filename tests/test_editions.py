@@ -146,6 +146,7 @@ def test_an_override_may_not_change_a_number(minimal_project: Path, conversion: 
 
 def test_an_override_may_write_a_number_s_numerals_in_their_traditional_forms() -> None:
     assert change("两万亿，四十九个", "兩萬億，四十九個") is None
+    assert change("上个月，这个月", "上個月，這個月") is None  # (a time counted from today, in either script)
 
 
 def overrides(*conversions: str, profile: str = "s2tw") -> tuple[list[Override], list[ContentError]]:
@@ -168,6 +169,11 @@ def overrides(*conversions: str, profile: str = "s2tw") -> tuple[list[Override],
     ("今年以来: 去年以來", "changes a date: '今年' is this year, '去年' last year"),
     ("前不久: 去年", "changes a date: '前不久' is shortly before the day it is said, '去年' last year"),
     ("第二季度党政商恳谈会: 二月黨政商懇談會", "changes a date: '第二季度' is the 2nd quarter, '二月' February"),
+    # a month or a day counted from the day it is said, read as a date against one day, is said in its words (上个月
+    # was February, no month the text names)
+    ("上个月: 下個月", "changes a date: '上个月' is last month, '下個月' next month"),
+    ("昨天: 今天", "changes a date: '昨天' is yesterday, '今天' today"),
+    ("上月15日: 上月16日", "changes a date: '上月15日' is day 15 of last month, '上月16日' day 16 of last month"),
 ])
 def test_an_override_that_changes_how_a_number_or_a_date_reads_is_refused_where_it_is(conversion, message) -> None:
     phrase, replacement = conversion.split(": ")
