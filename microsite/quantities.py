@@ -1760,14 +1760,27 @@ def _stated_en(quote: str, reference: date | None) -> list[Quantity]:
     """What a quote of an article in English says: what a reader of English reads in it (:func:`claimed`: its
     numbers in words, forty-nine and a third, its dates, on Wednesday, October 11, 2023, and its rates, every
     year), as the site's English is read; and, with the article's date, the dates its words give that number no
-    year (:func:`dates_said_en`: last year is 2022, October alone is the article's). Read as Chinese, with its
-    spaces taken out (on11October2023), an English quote said counts of its days and years and nothing of its
+    year (:func:`dates_said_en`: last year is 2022, October alone is the article's, last month September 2023)
+    and the part of a month counted from it (late last month: the end of September 2023). Read as Chinese, with
+    its spaces taken out (on11October2023), an English quote said counts of its days and years and nothing of its
     months, and every English date citing it was refused."""
     found = claimed(quote, "en")  # (with the parts of the day its times say: see parts_of_day_said)
     if reference is None:
         return found
-    return found + [replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))
-                    for item in dates_said_en(quote, reference, found) for part in date_parts(item.date)]
+    said = dates_said_en(quote, reference, found)
+    return found + _parts_of_months_from_today(quote, found, said) + [
+        replace(part, number=replace(part.number, start=item.start, end=item.end, text=item.text))
+        for item in said for part in date_parts(item.date)]
+
+
+def _parts_of_months_from_today(quote: str, found: list[Quantity], said: list[FoundDate]) -> list[Quantity]:
+    """The parts of the months counted from the article's day that English ``quote`` names (late last month, the
+    start of this month), which its reading (``found``) did not read: a text of no number (Late last month, the
+    chamber met) is not read for them (see numerals.may_hold_numbers)."""
+    if not any(item.text.lower().endswith("month") for item in said):
+        return []
+    read = {(item.number.start, item.number.end) for item in found if item.part == PART_OF_MONTH}
+    return [part for part in _parts_of_months(quote) if (part.number.start, part.number.end) not in read]
 
 
 _EN_DATE_PARTS = frozenset((DAY, MONTH, YEAR, QUARTER, RELATIVE_YEAR))
@@ -1792,7 +1805,52 @@ def dates_said_en(text: str, reference: date, found: Sequence[Quantity] | None =
             last.append(item)
         else:
             groups.append([item])
-    return [found_date for group in groups if (found_date := _date_of_parts(group, text, reference)) is not None]
+    return sorted([found_date for group in groups if (found_date := _date_of_parts(group, text, reference)) is not None]
+                  + _from_today_en(text, reference), key=lambda item: item.start)
+
+
+# The words that say which month, day or week exactly, counted from the article's day, as dates.find_dates_zh reads
+# 上个月, 昨天 and 上周: last, this and next month, with a day of it or none (the 15th of last month); today,
+# tonight, this morning, yesterday, last night, tomorrow, the day before yesterday and the day after tomorrow; and
+# last week, shortly before the article's day (a week is no month: its days may be of two). Not "the last month"
+# nor "the last week" (the final one, or the 30 or 7 days before: over the last month), nor "the last month of the
+# year"; not this week or next week, whose days may come after the article's; not "that month" or "the next day",
+# counted from a day the text names.
+_FROM_TODAY_EN = compile_later(
+    r"\b(?:(?P<days>today|tonight|yesterday|tomorrow|the day (?:before yesterday|after tomorrow)|last night"
+    r"|this (?:morning|afternoon|evening))"
+    r"|(?:the (?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)? of )?(?<!the )(?P<month>last|this|next) month"
+    r"(?!\s+of\b)|(?<!the )(?P<week>last week)(?!\s+of\b))\b", re.IGNORECASE)
+_FROM_TODAY_EN_WORDS = ("today", "tonight", "yesterday", "tomorrow", "last night", "this morning",
+                        "this afternoon", "this evening", " month", "last week")
+_EN_MONTHS_FROM_TODAY = {"last": -1, "this": 0, "next": 1}
+_EN_DAYS_FROM_TODAY = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                       "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+                       "the day after tomorrow": 2}
+
+
+def _from_today_en(text: str, reference: date) -> list[FoundDate]:
+    """The dates English ``text`` counts from ``reference`` (see ``_FROM_TODAY_EN``): last month of 2024-01-05 is
+    2023-12, yesterday of 2024-03-01 2024-02-29; none where the calendar has no such day."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _FROM_TODAY_EN_WORDS):  # (most texts: a search in any case is slow)
+        return []
+    found = []
+    for match in _FROM_TODAY_EN.finditer(text):
+        try:
+            if match["week"]:
+                when = PartialDate._from_parts(BEFORE, [reference.year, reference.month, reference.day])
+            elif match["month"]:
+                months = reference.year * 12 + reference.month - 1 + _EN_MONTHS_FROM_TODAY[match["month"].lower()]
+                day = [int(match["day"])] if match["day"] else []
+                when = PartialDate._from_parts(DAY if day else MONTH, [months // 12, months % 12 + 1, *day])
+            else:
+                day = date.fromordinal(reference.toordinal() + _EN_DAYS_FROM_TODAY[" ".join(match["days"].lower().split())])
+                when = PartialDate(day.year, day.month, day.day, precision=DAY)
+        except (ValueError, OverflowError):  # (the 31st of a month of 30 days, a day past the calendar's ends)
+            continue
+        found.append(FoundDate(when, match.start(), match.end(), match.group()))
+    return found
 
 
 def _date_of_parts(group: list[Quantity], text: str, reference: date) -> FoundDate | None:

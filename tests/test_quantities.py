@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, PART_OF_YEAR, QUARTER,
+from microsite.quantities import (COUNT, DATE, DAY, DAY_OR_MONTH, FESTIVAL, HALF, MONTH, ORDINAL, PART_OF_MONTH,
+                                  PART_OF_YEAR, QUARTER,
                                   RELATIVE_YEAR,
                                   HOUR, MINUTE, PART_OF_SEASON, SEASON, TIME_OF_DAY, WEEKDAY, YEAR, claimed,
                                   rate_in_words,
@@ -1880,6 +1883,72 @@ def test_an_english_quote_gives_no_year_to_a_month_that_has_one_nor_a_day_withou
     found = dates_said_en("in October 2022 and on the 11th, in 2021", date(2023, 10, 11))
     assert [(item.text, item.date.iso()) for item in found] == [("October 2022", "2022-10"), ("2021", "2021")]
     assert dates_said_en("on February 30, 2023", date(2023, 10, 11)) == []  # (no such day)
+
+
+@pytest.mark.parametrize("quote, found", [
+    ("Last month, the chamber held a forum", [("Last month", "2023-09")]),
+    ("earlier this month", [("this month", "2023-10")]), ("next month", [("next month", "2023-11")]),
+    ("on the 15th of last month", [("the 15th of last month", "2023-09-15")]),
+    ("Yesterday, the federation met", [("Yesterday", "2023-10-10")]), ("last night", [("last night", "2023-10-10")]),
+    ("the day before yesterday", [("the day before yesterday", "2023-10-09")]),
+    ("Today, the federation published", [("Today", "2023-10-11")]), ("this morning", [("this morning", "2023-10-11")]),
+    ("tomorrow", [("tomorrow", "2023-10-12")]), ("the day after tomorrow", [("the day after tomorrow", "2023-10-13")]),
+    ("Last week, chambers visited firms", [("Last week", "before 2023-10-11")]),  # (a week is no month)
+    # the final month or week, or the days before the article: no month or week of the calendar
+    ("over the last month", []), ("in the last week", []), ("the last month of the year", []),
+    ("this week", []), ("next week", []), ("that month", []), ("the next day", []), ("recently", []),
+    ("the other day", []), ("on the 31st of last month", []),  # (no 31 September)
+])
+def test_an_english_quote_dates_the_months_and_days_it_counts_from_the_articles_day(quote, found):
+    """Last month of an article of 2023-10-11 is September 2023, yesterday the 10th, as the Chinese quote's 上个月
+    and 昨天 are: they were read as nothing."""
+    from microsite.quantities import dates_said_en
+    assert [(item.text, item.date.iso()) for item in dates_said_en(quote, date(2023, 10, 11))] == found
+
+
+def _said(quote: str, lang: str, reference: date = date(2023, 10, 11)) -> set[tuple[float, str]]:
+    from microsite.quantities import stated
+    return {(item.value, item.part) for item in stated(quote, reference, lang) if DATE in item.meanings
+            and item.part != RELATIVE_YEAR}
+
+
+@pytest.mark.parametrize("chinese, english, said", [
+    ("上个月，商会举办座谈会", "Last month, the chamber held a forum", {(2023, YEAR), (9, MONTH)}),
+    ("上月底，商会召开年会", "Late last month, the chamber met", {(2023, YEAR), (9, MONTH), (3, PART_OF_MONTH)}),
+    ("上个月初，商会召开年会", "At the start of last month, the chamber met",
+     {(2023, YEAR), (9, MONTH), (1, PART_OF_MONTH)}),
+    ("本月中旬，商会召开年会", "In the middle of this month, the chamber met",
+     {(2023, YEAR), (10, MONTH), (2, PART_OF_MONTH)}),
+    ("本月，商会成立", "This month, a chamber was founded", {(2023, YEAR), (10, MONTH)}),
+    ("上月15日，商会成立", "On the 15th of last month, a chamber was founded", {(2023, YEAR), (9, MONTH), (15, DAY)}),
+    ("昨天，工商联召开会议", "Yesterday, the federation met", {(2023, YEAR), (10, MONTH), (10, DAY)}),
+    ("前天，会长到访", "The day before yesterday, the president came", {(2023, YEAR), (10, MONTH), (9, DAY)}),
+    ("今天，工商联发布报告", "Today, the federation published a report", {(2023, YEAR), (10, MONTH), (11, DAY)}),
+    ("明天，商会将召开大会", "Tomorrow, the chamber will meet", {(2023, YEAR), (10, MONTH), (12, DAY)}),
+    ("上周，商会走访企业", "Last week, the chambers visited firms", set()),  # (shortly before: no part)
+    ("近日，商会走访企业", "Recently, the chambers visited firms", set()),
+])
+def test_a_chinese_and_an_english_quote_of_one_time_counted_from_the_article_say_the_same_date(chinese, english, said):
+    """What a Chinese quote's 上个月 traces, an English quote's "last month" traces: both read against the article's
+    day, with the part of the month each names (a text of no number, Late last month, was not read for its part)."""
+    assert _said(chinese, "zh") == _said(english, "en") == said
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31)))
+def test_last_month_in_a_quote_traces_the_month_before_the_articles_and_no_other(reference):
+    """For any article's day, 上个月 and "last month" in its quote state the previous month's year and month, and no
+    other date: not the article's month, nor a day."""
+    before = date.fromordinal(reference.replace(day=1).toordinal() - 1)
+    expected = {(before.year, YEAR), (before.month, MONTH)}
+    assert _said("上个月，商会举办座谈会", "zh", reference) == expected
+    assert _said("Last month, the chamber held a forum", "en", reference) == expected
+
+
+def test_an_english_quote_of_many_times_counted_from_its_day_is_read_in_linear_time() -> None:
+    from microsite.quantities import stated
+    assert superlinear(lambda text: stated(text, date(2023, 10, 11), "en"), "late last month, yesterday, ".__mul__,
+                       300) is None
 
 
 def test_a_chinese_quote_is_read_as_it_was():
