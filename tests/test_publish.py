@@ -380,6 +380,28 @@ def test_check_site_reads_an_english_articles_dates_on_pages_of_either_language(
     assert "October 11, 2023" in article  # (the article's text, on the Chinese page of its source)
 
 
+def test_check_site_reads_a_quotes_time_counted_from_its_article_on_pages_of_either_language(
+        minimal_project: Path, tmp_path: Path) -> None:
+    """A Chinese article's 上个月 and an English one's "yesterday", cited as the dates they give (September 2023, 10
+    October 2023) on pages of either language: the articles' texts, read with their days, say them (the built
+    pages' 9月 and October 10 were numbers no source said)."""
+    from microsite.pipeline import check
+    from tests.test_tracing import ENGLISH, SOURCE, cite, cite_zh, with_times_from_today
+
+    project = with_times_from_today(minimal_project)
+    cited = {"zh": [cite_zh("2023年9月", "上个月，商会举办会长座谈会"), cite("2023年10月10日", "Yesterday, the federation met")],
+             "en": [cite_zh("in September 2023", "上个月，商会举办会长座谈会"),
+                    cite("on 10 October 2023", "Yesterday, the federation met")]}
+    for lang, texts in cited.items():
+        page = project / "content" / "pages" / f"index.{lang}.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(texts) + "\n", encoding="utf-8")
+    build(project, tmp_path / "site", BuildOptions(base_url=TEST_BASE_URL))
+    site = check(project, BuildOptions(base_url=TEST_BASE_URL), whole=True).site
+    assert [problem.format() for problem in check_built_site(tmp_path / "site", site)] == []
+    assert "9月" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert all((tmp_path / "site" / "sources" / name / "index.html").exists() for name in (SOURCE, ENGLISH))
+
+
 @pytest.mark.content
 def test_check_site_command_exit_status(built_site: Path, tmp_path: Path, capsys) -> None:
     arguments = ["--root", str(PROJECT), "check", "--base-url", TEST_BASE_URL, "--site"]

@@ -730,6 +730,141 @@ def test_records_quoting_an_english_article_are_checked_by_its_reading(minimal_p
     assert "3 mistakes found." in err, err  # (the faithful records pass)
 
 
+# --- a month, a week or a day counted from the article's day, in a quote of either language ----------------------
+
+CHINESE_TIMES = ("上个月，商会举办会长座谈会，会员捐款超300万元。昨天，工商联召开会议。本月，商会成立。前天，会长到访。"
+                 "今天，工商联发布报告。上月底，商会召开年会。上周，商会走访企业。")
+ENGLISH_TIMES = ("Last month, the chamber held a forum with its presidents, and members donated over 3 million yuan. "
+                 "Yesterday, the federation met. This month, a chamber was founded. Today, the federation published a "
+                 "report. Late last month, the chamber held its annual meeting. Last week, the chambers visited firms.")
+
+
+def with_times_from_today(project: Path) -> Path:
+    """``project`` with the English article too, each source given a paragraph of times counted from its day
+    (2023-10-11), sealed."""
+    with_an_english_source(project)
+    for name, paragraph in ((SOURCE, CHINESE_TIMES), (ENGLISH, ENGLISH_TIMES)):
+        path = project / "content/sources" / f"{name}.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + paragraph + "\n", encoding="utf-8")
+        reseal(path)
+    return project
+
+
+def cite_zh(text: str, quote: str) -> str:
+    return f'[{text}](cite:{SOURCE} "{quote}")'
+
+
+# What a page in either language may write citing a quote's time counted from its article's day: the date it gives
+COUNTED_FROM_THE_ARTICLE = [
+    ("zh", cite_zh("2023年9月", "上个月，商会举办会长座谈会")), ("en", cite_zh("in September 2023", "上个月，商会举办会长座谈会")),
+    ("zh", cite_zh("9月", "上个月，商会举办会长座谈会")), ("en", cite_zh("in 2023", "上个月，商会举办会长座谈会")),
+    ("zh", cite_zh("2023年10月10日", "昨天，工商联召开会议")), ("en", cite_zh("on 10 October 2023", "昨天，工商联召开会议")),
+    ("zh", cite_zh("2023年10月", "本月，商会成立")), ("zh", cite_zh("2023年10月9日", "前天，会长到访")),
+    ("en", cite_zh("on 11 October 2023", "今天，工商联发布报告")), ("zh", cite_zh("2023年9月底", "上月底，商会召开年会")),
+    ("en", cite_zh("in late September 2023", "上月底，商会召开年会")),
+    ("en", cite("in September 2023", "Last month, the chamber held a forum")),
+    ("zh", cite("2023年9月", "Last month, the chamber held a forum")),
+    ("en", cite("on 10 October 2023", "Yesterday, the federation met")),
+    ("zh", cite("2023年10月10日", "Yesterday, the federation met")),
+    ("en", cite("in October 2023", "This month, a chamber was founded")),
+    ("zh", cite("2023年10月11日", "Today, the federation published a report")),
+    ("en", cite("in late September 2023", "Late last month, the chamber held its annual meeting")),
+    ("zh", cite("2023年9月底", "Late last month, the chamber held its annual meeting")),
+]
+
+
+def test_a_page_may_write_the_date_a_quotes_time_counted_from_its_article_gives(minimal_project: Path, capsys):
+    """A quote's 上个月 of an article of 2023-10-11 is September 2023, its "yesterday" the 10th, in either language:
+    a page that wrote the date, as the hint of a time from today tells an editor to, was refused ('the number
+    '9月' is not in the quote it cites')."""
+    project = with_times_from_today(minimal_project)
+    for lang in ("en", "zh"):
+        page = project / f"content/pages/index.{lang}.md"
+        said = "\n\n".join(text for page_lang, text in COUNTED_FROM_THE_ARTICLE if page_lang == lang)
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + said + "\n", encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+
+
+# What overreaches it: another month, a day of a quote's month, a month of a quote's day, a week's day; and the page's
+# own words still may not count from today (error 64)
+OVERREACHING_THE_ARTICLE = [
+    ("zh", cite_zh("2023年8月", "上个月，商会举办会长座谈会"), "the number '8月' is not in the quote it cites"),
+    ("en", cite_zh("in October 2023", "上个月，商会举办会长座谈会"), "the number 'October' is not in the quote it cites"),
+    ("zh", cite_zh("2023年9月15日", "上个月，商会举办会长座谈会"), "the number '15日' is not in the quote it cites"),
+    ("zh", cite_zh("2023年10月11日", "昨天，工商联召开会议"), "the number '11日' is not in the quote it cites"),
+    ("zh", cite_zh("2023年10月上旬", "本月，商会成立"), "'上旬' places a date in a part of its month"),
+    ("zh", cite_zh("2023年10月", "上周，商会走访企业"), "the number '10月' is not in the quote it cites"),
+    ("en", cite("in August 2023", "Last month, the chamber held a forum"), "the number 'August' is not in the quote"),
+    ("en", cite("in October 2023", "Last month, the chamber held a forum"), "the number 'October' is not in the quote"),
+    ("zh", cite("2023年10月11日", "Yesterday, the federation met"), "the number '11日' is not in the quote it cites"),
+    ("en", cite("in early September 2023", "Late last month, the chamber held its annual meeting"),
+     "'early' places a date in a part of its month"),
+    ("en", cite("in October 2023", "Last week, the chambers visited firms"), "the number 'October' is not in the quote"),
+    ("zh", "上个月，商会举办会长座谈会。", "'上个月' is a time counted from the day it is read"),
+    ("en", "Last month, the chamber held a forum.", "'Last month' is a time counted from the day it is read"),
+]
+
+
+def test_a_page_may_not_write_another_date_than_a_quotes_time_counted_from_its_article(minimal_project: Path,
+                                                                                       capsys):
+    project = with_times_from_today(minimal_project)
+    expected = []
+    for lang in ("en", "zh"):
+        page = project / f"content/pages/index.{lang}.md"
+        lines = page.read_text(encoding="utf-8").split("\n")
+        for page_lang, text, message in OVERREACHING_THE_ARTICLE:
+            if page_lang == lang:
+                lines += ["", f"See {text}"]
+                expected.append((f"index.{lang}.md:{len(lines)}:", message))
+        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    err = check(project, capsys)
+    for place, message in expected:
+        assert any(line.startswith(f"content/pages/{place}") and message in line for line in err.split("\n")), (
+            place, message, err)
+    # (and no other: a week's 2023年10月 and October 2023 are two mistakes each, its year and its month)
+    assert f"{len(expected) + 2} mistakes found." in err, err
+
+
+def test_records_quoting_a_time_counted_from_the_article_are_dated_by_it(minimal_project: Path, capsys):
+    """An event dated 2023-09 quoting 上个月 or "Last month" of an article of 2023-10-11, one of 2023-10-10 quoting
+    昨天 or "Yesterday", one shortly before the article's day quoting 上周 or "Last week", and a statistic whose label
+    says September 2023 of a quote's 上个月 pass (they were refused: "the quote contains no date", and '9月' not in
+    the quote); another month is refused at the record, with the date the quote gives."""
+    project = with_times_from_today(minimal_project)
+    statistics, timeline = project / "content/data/statistics.yaml", project / "content/data/timeline.yaml"
+    events = [("zh-last-month", "2023-09", SOURCE, "上个月，商会举办会长座谈会"),
+              ("zh-end-of-last-month", "2023-09", SOURCE, "上月底，商会召开年会"),
+              ("zh-yesterday", "2023-10-10", SOURCE, "昨天，工商联召开会议"),
+              ("zh-last-week", "before 2023-10-11", SOURCE, "上周，商会走访企业"),
+              ("en-last-month", "2023-09", ENGLISH, "Last month, the chamber held a forum"),
+              ("en-yesterday", "2023-10-10", ENGLISH, "Yesterday, the federation met"),
+              ("en-last-week", "before 2023-10-11", ENGLISH, "Last week, the chambers visited firms"),
+              ("zh-wrong", "2023-08", SOURCE, "上个月，商会举办会长座谈会"),
+              ("en-wrong", "2023-10", ENGLISH, "Last month, the chamber held a forum"),
+              ("en-wrong-day", "2023-09-15", ENGLISH, "Last month, the chamber held a forum")]
+    timeline.write_text(timeline.read_text(encoding="utf-8") + "".join(
+        f'\n- id: {ident}\n  date: "{when}"\n  source: {source}\n  quote: {quote}\n  zh:\n    title: 活动\n'
+        f"  en:\n    title: An event\n" for ident, when, source, quote in events), encoding="utf-8")
+    donated = [("zh-september", SOURCE, "上个月，商会举办会长座谈会，会员捐款超300万元", "2023年9月的捐款",
+                "donated in September 2023"),
+               ("en-september", ENGLISH, "members donated over 3 million yuan", "2023年9月的捐款",
+                "donated in September 2023")]
+    statistics.write_text(statistics.read_text(encoding="utf-8") + "".join(
+        f"\n- id: {ident}\n  value: 3000000\n  unit: yuan\n  qualifier: over\n  source: {source}\n  quote: {quote}\n"
+        f"  zh:\n    label: {zh}\n  en:\n    label: {en}\n" for ident, source, quote, zh, en in donated), encoding="utf-8")
+    err = check(project, capsys)
+    assert "event 'zh-wrong': the quote dates it '上个月' = 2023-09, but the record says 2023-08" in err
+    assert "event 'en-wrong': the quote dates it 'Last month' = 2023-09, but the record says 2023-10" in err
+    assert "event 'en-wrong-day': the quote dates it 'Last month' = 2023-09, but the record says 2023-09-15" in err
+    # the English statistic's quote names no month: its labels' year and month are not in it, in either language
+    dated = statistics.read_text(encoding="utf-8").split("\n").index("- id: en-september") + 1
+    assert [line.split(": label: ")[1] for line in err.split("\n") if line.startswith("content/data/statistics")] == [
+        "the number '2023年' is not in the record's quote", "the number '9月' is not in the record's quote",
+        "the number 'September' is not in the record's quote", "the number '2023' is not in the record's quote"]
+    assert f"statistics.yaml:{dated + 7}:12: label:" in err and f"statistics.yaml:{dated + 9}:" in err, err
+    assert "7 mistakes found." in err, err
+
+
 @pytest.mark.parametrize("text, lang, quote, quote_lang, refused", [
     ("上午9时30分", "zh", "the federation met at 9:30 a.m. twice", "en", ""),
     ("in the morning", "en", "the federation met at 9:30 a.m. twice", "en", ""),
