@@ -30,7 +30,8 @@ number or date as written.
 **Which dates are candidates**: every date :func:`microsite.dates.find_dates_zh`
 reads, relative ones resolved against the article's date (``今年4月`` ->
 2023-04, ``第二季度`` -> 2023-Q2, ``前不久``/``日前`` -> before the article's
-day, ``今年以来`` -> 2023).
+day, ``今年以来`` -> 2023, ``上个月`` -> 2023-09, ``昨天`` -> 2023-10-10,
+``上周`` -> before the article's day).
 
 **An article in English** (most of its letters not Chinese characters, the
 rule the build decides its language by: :func:`microsite.cjk.written_in_chinese`)
@@ -39,7 +40,7 @@ is read as the build reads its quotes: its counts and amounts as
 ``forty-nine``, ``more than 450 million yuan``: not a date's parts, an
 ordinal or a name's numeral: :func:`counts_en`), its dates by
 :func:`microsite.quantities.dates_said_en` (``October 11, 2023``,
-``last year`` -> 2022).
+``last year`` -> 2022, ``last month`` -> 2023-09, ``yesterday`` -> 2023-10-10).
 
 **The quote** (:func:`quote_around`) is the clause holding the number or
 date, cut at ``，。；：！？``; it is widened clause by clause (to the right,

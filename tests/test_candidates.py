@@ -216,6 +216,11 @@ def test_statistic_values_units_and_qualifiers() -> None:
         ("2023年7月，走访商会。", REAL_DATE, ["2023年7月=2023-07"]),
         ("发布《2024年就业服务指南》。", REAL_DATE, []),  # a date in a title is part of the name
         ("以季度会长办公会为契机。", REAL_DATE, []),  # 季度 alone is "quarterly"
+        # a month, a week or a day counted from the article's day (they were drafted as nothing)
+        ("上个月，商会举办座谈会。昨天，工商联召开会议。", REAL_DATE, ["上个月=2023-09", "昨天=2023-10-10"]),
+        ("上月15日，商会成立。上周，会长到访。", REAL_DATE, ["上月15日=2023-09-15", "上周=before 2023-10-11"]),
+        ("上个月，商会举办座谈会。", date(2024, 1, 5), ["上个月=2023-12"]),
+        ("当月，商会举办座谈会；本周，会长到访。", REAL_DATE, []),  # (that month; this week, whose days may come after)
     ],
 )
 def test_which_dates_are_events(text: str, published: date, events: list[str]) -> None:
@@ -487,3 +492,19 @@ def test_an_article_in_english_is_drafted_by_the_english_reading_as_the_build_re
         assert number_problem(item.value, item.qualifier, item.quote, "en") == "", item
     for item in found.events:
         assert date_problem(PartialDate.parse(item.date), item.quote, published, "en") == "", item
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Last month, the chamber held a forum. Yesterday, the federation met. Last week, the chambers visited firms.",
+     "en"),
+    ("上个月，商会举办座谈会。昨天，工商联召开会议。上周，商会走访企业。", "zh"),
+])
+def test_a_time_counted_from_the_articles_day_is_drafted_as_the_date_the_build_reads_in_its_quote(text, lang):
+    """上个月 and "Last month" of an article of 2023-10-11 are drafted as 2023-09, 昨天 and "Yesterday" as
+    2023-10-10, 上周 and "Last week" as shortly before the day: each draft's date is the one the build reads in its
+    quote."""
+    published = date(2023, 10, 11)
+    found = find_candidates("x", published, [SourceBlock("paragraph", text, 1)])
+    assert [item.date for item in found.events] == ["2023-09", "2023-10-10", "before 2023-10-11"]
+    for item in found.events:
+        assert date_problem(PartialDate.parse(item.date), item.quote, published, lang) == "", item
