@@ -1,8 +1,8 @@
 """Dates with the precision an article gives them.
 
 A news article dates things loosely: ``今年3月`` (a month), ``第二季度`` (a
-quarter), ``2023年7月``, or ``前不久`` (shortly before the article's own
-date). :class:`PartialDate` keeps exactly that precision, and
+quarter), ``2023年7月``, ``上个月`` or ``昨天`` (the month or the day before the
+article's own), or ``前不久`` (shortly before the article's own date). :class:`PartialDate` keeps exactly that precision, and
 :func:`find_dates_zh` reads such expressions out of Chinese text, resolving
 relative ones against the article's date.
 """
@@ -231,8 +231,8 @@ TIME_WORDS = {
 def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[FoundDate]:
     """Date expressions in Chinese ``text`` (in either script), relative ones resolved against ``reference``.
 
-    ``今年4月`` -> 2023-04, ``第二季度`` -> 2023-Q2, ``前不久`` -> before 2023-10-11
-    (for a reference of 2023-10-11). Spans never overlap: the longest form wins.
+    ``今年4月`` -> 2023-04, ``第二季度`` -> 2023-Q2, ``上个月`` -> 2023-09, ``昨天`` -> 2023-10-10,
+    ``前不久`` -> before 2023-10-11 (for a reference of 2023-10-11). Spans never overlap: the longest form wins.
     ``loosely``: also a month alone (``二月``, this year's) and ``前年``, ``后年``, ``本年``.
     """
     found: list[FoundDate] = []

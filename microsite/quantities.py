@@ -1695,7 +1695,7 @@ def _written_as_a_year(number: Number) -> bool:
 
 def stated(normalized_quote: str, reference: date | None = None, lang: str = "zh") -> list[Quantity]:
     """Every number a quote says, with its meanings; ``reference`` (the article's date) resolves its relative
-    dates (``今年4月`` states the year 2023 too). Read from the normalized quote (see the module docstring), by
+    dates (``今年4月`` states the year 2023 too, ``上个月`` of 2023-10-11 the year 2023 and the month 9). Read from the normalized quote (see the module docstring), by
     the reader of its source's language ``lang``: an English article's quote as English (:func:`_stated_en`)."""
     if not lang.startswith("zh"):
         return _stated_en(normalized_quote, reference)
