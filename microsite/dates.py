@@ -195,13 +195,14 @@ DAY_BEFORE_YESTERDAY_ZH = "前天(?<![提以之此事目当眼面空向超跟从
 # 下个月, with a day of it or none (上月15日); 今天, 昨天, 前天, 明天, 后天 and their 日 (今日), 昨晚, 今晚; and 上周,
 # last week, which is shortly before the article's day (a week is no month: its days may be of two). Not 当月, 次日,
 # 该月 or 同月, counted from a day the text names, nor 本周 or 下周, whose days may come after the article's; nor 如今
-# before 日益 or 天下 (如今日益, 如今天下: nowadays), 后天 the acquired (先天与后天, 后天的努力).
+# before 日益 or 天下 (如今日益, 如今天下: nowadays), 后天 the acquired (先天与后天, 后天的努力), 明天 the future
+# (共创美好明天, 更好的明天).
 _FROM_TODAY_ZH = compile_later(
     rf"(?P<month>[上下](?<![{LAST_OR_NEXT_NOT_AFTER}][上下])[个個]?|本(?<![{THIS_NOT_AFTER}]本)|[这這][个個])"
     rf"月(?![{MONTH_NOT_BEFORE}])(?:(?P<day>{_NUM})日)?"
     rf"|(?P<week>上(?<![{LAST_OR_NEXT_NOT_AFTER}]上)[个個]?(?:[周週](?![{WEEK_NOT_BEFORE}])|星期|礼拜|禮拜))"
     rf"|(?P<days>今[天日](?<!如今[天日])(?![益趋渐臻])|今[晚晨早](?!报)|昨[天日晚夜]"
-    rf"|明天(?<![光说文表证透清声申阐查标注指聪鲜]明天)|{TOMORROW_ZH}|{DAY_BEFORE_YESTERDAY_ZH}"
+    rf"|明天(?<![光说文表证透清声申阐查标注指聪鲜的好]明天)|{TOMORROW_ZH}|{DAY_BEFORE_YESTERDAY_ZH}"
     r"|[后後]天(?<![先和与與及靠]后天)(?<![先和与與及靠]後天)(?![的性因形培养養努习習获獲]))")
 _MONTHS_FROM_TODAY = {"上": -1, "本": 0, "这": 0, "這": 0, "下": 1}
 _DAYS_FROM_TODAY = {"今": 0, "昨": -1, "前": -2, "明": 1, "后": 2, "後": 2}

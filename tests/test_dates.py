@@ -235,7 +235,7 @@ def test_a_time_counted_to_no_day_of_the_calendar_dates_nothing(text, reference)
 @pytest.mark.parametrize("text", [
     "当月", "次日", "该月", "同月", "本周", "下周", "这周",  # (counted from a day the text names, or days to come)
     "线上月度", "晚上月亮", "成本月度", "以上个月", "说明日程", "光明日报", "明日之星", "提前天数", "当前天气",
-    "如今日益", "如今天下", "今晚报", "先天与后天", "后天的努力", "上周年",  # (other words)
+    "如今日益", "如今天下", "今晚报", "先天与后天", "后天的努力", "上周年", "共创美好明天", "更好的明天",  # (other words)
 ])
 def test_words_of_no_time_counted_from_the_article_date_nothing(text):
     assert found(text) == []
