@@ -204,6 +204,11 @@ _FROM_TODAY_ZH = compile_later(
     rf"|(?P<days>今[天日](?<!如今[天日])(?![益趋渐臻])|今[晚晨早](?!报)|昨[天日晚夜]"
     rf"|明天(?<![光说文表证透清声申阐查标注指聪鲜的好]明天)|{TOMORROW_ZH}|{DAY_BEFORE_YESTERDAY_ZH}"
     r"|[后後]天(?<![先和与與及靠]后天)(?<![先和与與及靠]後天)(?![的性因形培养養努习習获獲]))")
+# What every word of _FROM_TODAY_ZH begins with: its first character, then 月, 周, 星, 礼, 天, 日, 晚, 晨, 早 or 夜 (after
+# 个 or none). Looked for before the words are: it begins with one class of characters, which re looks for
+# character by character, where _FROM_TODAY_ZH was tried at every character (140 ms over 2,365 Chinese paragraphs
+# of the real site and a synth, none of which holds one, against 2 ms; find_dates_zh took 14 % longer).
+_MAY_COUNT_FROM_TODAY_ZH = compile_later("[上下本这這今昨明前后後](?:[个個]?[月周週星礼禮]|[天日晚晨早夜])")
 _MONTHS_FROM_TODAY = {"上": -1, "本": 0, "这": 0, "這": 0, "下": 1}
 _DAYS_FROM_TODAY = {"今": 0, "昨": -1, "前": -2, "明": 1, "后": 2, "後": 2}
 # Words that place a time, most of them against the day they are said, with what each says.
@@ -246,8 +251,9 @@ def find_dates_zh(text: str, reference: date, loosely: bool = False) -> list[Fou
                 for (start, end), when in zip(((match.start(), match.end("start")), match.span("end")), ends or ()):
                     taken.add(start, end)
                     found.append(FoundDate(when, start, end, text[start:end]))
-    for match in _FROM_TODAY_ZH.finditer(folded):  # (before 日前 and 7月15日: 今日前往, 上月15日)
-        resolved = _from_today(match, reference)
+    first = _MAY_COUNT_FROM_TODAY_ZH.search(folded)  # (most texts have none)
+    for match in _FROM_TODAY_ZH.finditer(folded, first.start()) if first is not None else ():  # (before 日前 and
+        resolved = _from_today(match, reference)  # 7月15日: 今日前往, 上月15日)
         if resolved is not None:
             taken.add(match.start(), match.end())
             found.append(FoundDate(resolved, match.start(), match.end(), text[match.start():match.end()]))
