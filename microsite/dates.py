@@ -2,7 +2,8 @@
 
 A news article dates things loosely: ``今年3月`` (a month), ``第二季度`` (a
 quarter), ``2023年7月``, ``上个月`` or ``昨天`` (the month or the day before the
-article's own), or ``前不久`` (shortly before the article's own date). :class:`PartialDate` keeps exactly that precision, and
+article's own), or ``前不久`` (shortly before the article's own date).
+:class:`PartialDate` keeps exactly that precision, and
 :func:`find_dates_zh` reads such expressions out of Chinese text, resolving
 relative ones against the article's date.
 """

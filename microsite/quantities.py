@@ -1695,8 +1695,9 @@ def _written_as_a_year(number: Number) -> bool:
 
 def stated(normalized_quote: str, reference: date | None = None, lang: str = "zh") -> list[Quantity]:
     """Every number a quote says, with its meanings; ``reference`` (the article's date) resolves its relative
-    dates (``今年4月`` states the year 2023 too, ``上个月`` of 2023-10-11 the year 2023 and the month 9). Read from the normalized quote (see the module docstring), by
-    the reader of its source's language ``lang``: an English article's quote as English (:func:`_stated_en`)."""
+    dates (``今年4月`` states the year 2023 too, ``上个月`` of 2023-10-11 the year 2023 and the month 9). Read
+    from the normalized quote (see the module docstring), by the reader of its source's language ``lang``: an
+    English article's quote as English (:func:`_stated_en`)."""
     if not lang.startswith("zh"):
         return _stated_en(normalized_quote, reference)
     dates = find_dates_zh(normalized_quote, reference or _ANY_DAY)
@@ -1845,7 +1846,8 @@ def _from_today_en(text: str, reference: date) -> list[FoundDate]:
                 day = [int(match["day"])] if match["day"] else []
                 when = PartialDate._from_parts(DAY if day else MONTH, [months // 12, months % 12 + 1, *day])
             else:
-                day = date.fromordinal(reference.toordinal() + _EN_DAYS_FROM_TODAY[" ".join(match["days"].lower().split())])
+                counted = _EN_DAYS_FROM_TODAY[" ".join(match["days"].lower().split())]
+                day = date.fromordinal(reference.toordinal() + counted)
                 when = PartialDate(day.year, day.month, day.day, precision=DAY)
         except (ValueError, OverflowError):  # (the 31st of a month of 30 days, a day past the calendar's ends)
             continue
