@@ -8,6 +8,13 @@ Two kinds of site are built here, and a test picks the one that fits what it ass
   ``tests/test_editing.py`` edits a copy of the project as an editor would and runs them on it.
 - ``SAMPLE``: a frozen copy of the content (taken in December 2026), for tests of the generator that need
   a full site and name its pages, figures and sources. Editors never change it.
+
+A test of the real content that looks at a kind of thing (a statistic, the timeline's page, a search page, an
+edition) would pass on nothing once an editor removed every one of them, which is valid content. Such a test takes
+``site_under_test``, which gives it the real content and the *complete sample* (the sample site with a search page
+in each language and a Traditional Chinese edition: every kind of page and record the templates show), and asks
+for its case with :meth:`BuiltSite.needs`: skipped, saying so, on the real content without one; a failure on the
+complete sample, which must have one.
 """
 
 from __future__ import annotations
@@ -16,7 +23,9 @@ import contextlib
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,6 +141,76 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("real") / "site"
     build(PROJECT, out, BuildOptions(base_url=TEST_BASE_URL))
     return out
+
+
+SEARCH_STRINGS = """\
+search_label: {zh: 搜索本站, en: Search this site}
+search_button: {zh: 搜索, en: Search}
+search_searching: {zh: 正在搜索……, en: Searching…}
+search_none: {zh: 没有找到相关内容。, en: Nothing found.}
+search_found: {zh: "找到{count}个页面。", en: "Pages found: {count}."}
+search_unavailable: {zh: 搜索暂时无法使用，请从导航栏浏览各页。, en: Search is not available here; the menu leads to every page.}
+"""
+COMPLETE_CONVERSIONS = "zh-hant:\n  晋江: 晉江\n  工商联: 工商聯\n"
+
+
+def with_search(project: Path) -> Path:
+    """``project`` with a search page in each language and the strings it shows."""
+    content = project / "content"
+    with open(content / "data" / "strings.yaml", "a", encoding="utf-8") as strings:
+        strings.write(SEARCH_STRINGS)
+    for lang, title, text in (("zh", "搜索", "输入一个词，在本站各页中查找。"), ("en", "Search", "Type a word to find it.")):
+        (content / "pages" / f"search.{lang}.md").write_text(
+            f"---\ntitle: {title}\ndescription: {title}\ntemplate: search\n---\n{text}\n", encoding="utf-8")
+    return project
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A project built for ``TEST_BASE_URL``: the project, the folder built and the validated model, and whether it is
+    the real content (which an editor may have left without any thing of a kind) or the complete sample (which has
+    every kind)."""
+
+    root: Path
+    out: Path
+    model: Any  # microsite.model.Site
+    real: bool
+
+    def needs(self, present: object, what: str) -> None:
+        """Skip the test on the real content where ``present`` is false (an editor may remove every ``what``: valid
+        content, and the complete sample still tries the case); fail on the complete sample, which must have it."""
+        if self.real and not present:
+            pytest.skip(f"the content has no {what} (valid content); the complete sample site's case is tried")
+        assert present, f"the complete sample site (tests/conftest.py) has no {what}, and the test tries nothing"
+
+
+@pytest.fixture(scope="session")
+def complete_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The complete sample as a project, shared by the session: the sample site with a search page in each
+    language and a Traditional Chinese edition, with conversions of its own. Read it, never change it."""
+    project = make_project(tmp_path_factory.mktemp("complete"), SAMPLE)
+    return with_edition(with_search(project), COMPLETE_CONVERSIONS)
+
+
+@pytest.fixture(scope="session")
+def complete_site(tmp_path_factory: pytest.TempPathFactory, complete_root: Path) -> BuiltSite:
+    """The complete sample, checked and built once per session for ``TEST_BASE_URL``."""
+    from microsite.model import BuildOptions
+    from microsite.pipeline import build, check
+
+    out = tmp_path_factory.mktemp("complete-site") / "site"
+    build(complete_root, out, BuildOptions(base_url=TEST_BASE_URL))
+    return BuiltSite(complete_root, out, check(complete_root, BuildOptions(base_url=TEST_BASE_URL), whole=True).site, real=False)
+
+
+@pytest.fixture(scope="session", params=["content", "complete sample"])
+def site_under_test(request: pytest.FixtureRequest) -> BuiltSite:
+    """The real content, then the complete sample: for a test of what every valid content has, which must not pass
+    on nothing (see :meth:`BuiltSite.needs`)."""
+    if request.param == "content":
+        return BuiltSite(PROJECT, request.getfixturevalue("built_site"), request.getfixturevalue("real_model"),
+                         real=True)
+    return request.getfixturevalue("complete_site")
 
 
 @pytest.fixture(scope="session")

@@ -52,13 +52,13 @@ def test_json_carries_language_sources_and_every_record(site) -> None:
 
 
 @pytest.mark.content
-def test_downloads_are_linked_from_the_statistics_and_timeline_pages(built_site, real_model) -> None:
+def test_downloads_are_linked_from_the_statistics_and_timeline_pages(site_under_test) -> None:
+    built_site, real_model = site_under_test.out, site_under_test.model
     from tests.html import page_file
 
     shown = {page.template for page in real_model.pages}  # an editor may delete either page (its data stays)
     for template in ("statistics", "timeline"):
-        if template not in shown:
-            continue
+        site_under_test.needs(template in shown, f"page of the {template}")
         for lang in real_model.config.codes:
             html = (built_site / page_file(real_model, template, lang)).read_text(encoding="utf-8")
             for dataset in ("statistics", "timeline"):

@@ -303,13 +303,17 @@ def test_conversions_for_an_unknown_edition_are_a_mistake(minimal_project: Path)
 
 
 @pytest.mark.content
-def test_the_real_editions_names_come_out_as_their_overrides_say(built_site: Path, real_model) -> None:
+def test_the_editions_names_come_out_as_their_overrides_say(site_under_test) -> None:
     """On every page of an edition whose page in the language it converts has an override's phrase, the edition
     shows the replacement and not the phrase; a source's original words, shown as printed (marked with their
-    language), are no conversion on either side. No page is required to have a phrase: an editor may drop any."""
+    language), are no conversion on either side. No page is required to have a phrase: an editor may drop any, or
+    the edition."""
+    built_site, real_model = site_under_test.out, site_under_test.model
     from tests.html import text_outside
 
     config = real_model.config
+    site_under_test.needs(any(edition.overrides for edition in config.editions), "edition with conversions")
+    converted = 0
     for edition in config.editions:
         tag = config.language(edition.source).tag
         source_root = built_site if edition.source == config.default_language else built_site / edition.source
@@ -323,3 +327,5 @@ def test_the_real_editions_names_come_out_as_their_overrides_say(built_site: Pat
                 if override.phrase in before:
                     assert override.replacement in after, (path, override.phrase)
                     assert override.phrase not in after or override.phrase == override.replacement, (path, override.phrase)
+                    converted += 1
+    site_under_test.needs(converted, "page of an edition with an override's phrase")

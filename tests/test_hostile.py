@@ -72,7 +72,8 @@ def test_the_checker_sees_what_would_run(html: str) -> None:
 
 
 @pytest.mark.content
-def test_the_real_site_passes_the_checker(built_site: Path) -> None:
+def test_the_real_site_passes_the_checker(site_under_test) -> None:
+    built_site = site_under_test.out
     assert_inert(built_site)
 
 

@@ -178,16 +178,6 @@ def _file_for(site: Path, page_url: str, base_path: str, url: str) -> Path | Non
 # --- the tests ----------------------------------------------------------------------------------------------------
 
 
-SEARCH_STRINGS = """
-search_label: {zh: 搜索本站, en: Search this site}
-search_button: {zh: 搜索, en: Search}
-search_searching: {zh: 正在搜索……, en: Searching…}
-search_none: {zh: 没有找到相关内容。, en: Nothing found.}
-search_found: {zh: "找到{count}个页面。", en: "Pages found: {count}."}
-search_unavailable: {zh: 搜索暂时无法使用，请从导航栏浏览各页。, en: Search is not available here; the menu leads to every page.}
-"""
-
-
 @pytest.fixture(scope="module")
 def weighed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site (a frozen copy of a real one) with a search page in each language, built.
@@ -197,14 +187,9 @@ def weighed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ``scripts/page_report.py`` gives the real site's figures.
     """
     from microsite.pipeline import build
-    from tests.conftest import SAMPLE, make_project
+    from tests.conftest import SAMPLE, make_project, with_search
 
-    root = make_project(tmp_path_factory.mktemp("weighed"), SAMPLE)
-    with (root / "content" / "data" / "strings.yaml").open("a", encoding="utf-8") as strings:
-        strings.write(SEARCH_STRINGS)
-    for lang, title, text in (("zh", "搜索", "输入一个词，在本站各页中查找。"), ("en", "Search", "Type a word to find it.")):
-        (root / "content" / "pages" / f"search.{lang}.md").write_text(
-            f"---\ntitle: {title}\ndescription: {title}\ntemplate: search\n---\n{text}\n", encoding="utf-8")
+    root = with_search(make_project(tmp_path_factory.mktemp("weighed"), SAMPLE))
     out = root.parent / "site"
     build(root, out)
     return out
@@ -219,17 +204,20 @@ def test_every_page_with_its_stylesheets_and_images_weighs_at_most_40_kb(weighed
 
 
 @pytest.mark.content
-def test_every_stylesheet_and_image_a_page_references_is_in_the_build(built_site: Path) -> None:
+def test_every_stylesheet_and_image_a_page_references_is_in_the_build(site_under_test) -> None:
+    built_site = site_under_test.out
     unresolved = [f"{w.page}: {href}" for w in page_weights(built_site) for href in w.unresolved]
     assert not unresolved, "references that cannot be weighed (missing, or on another site):\n" + "\n".join(unresolved)
 
 
 @pytest.mark.content
-def test_no_page_but_the_search_pages_contains_a_script(built_site: Path, real_model) -> None:
+def test_no_page_but_the_search_pages_contains_a_script(site_under_test) -> None:
+    built_site, real_model = site_under_test.out, site_under_test.model
     search = {output_path(page.url) for page in real_model.pages if page.template == "search"}
     scripted = [f"{w.page}: {w.scripts} executable <script" for w in page_weights(built_site)
                 if w.scripts and w.page not in search]
     assert not scripted, "nothing on the site but search needs JavaScript, yet:\n" + "\n".join(scripted)
+    site_under_test.needs(search, "search page")
     assert all(w.scripts == 1 for w in page_weights(built_site) if w.page in search)  # its own, one module
 
 

@@ -1,4 +1,5 @@
-"""Search in a real browser: the real content built for a subpath and served under it, offline.
+"""Search in a real browser: the real content, then the complete sample (``tests/conftest.py``: its search pages
+are there whatever the editors do), built for a subpath and served under it, offline.
 
 Each language's search page is typed into as a reader does, with the first of its glossary's terms the
 index finds; then every word every valid content has on its pages, the glossary's terms, is looked up in the same page's Pagefind index through its own API (as the page's script does, without
@@ -23,24 +24,26 @@ SUBPATH = "/icf-explained/"
 KNOWN_MISSES = {("zh-Hans", "政商恳谈")}
 
 
-@pytest.fixture(scope="module")
-def search_site(tmp_path_factory: pytest.TempPathFactory):
+@pytest.fixture(scope="module", params=["content", "complete sample"])
+def search_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """(origin, the folder built, its site, and the :class:`BuiltSite` that says whether it is the real content)."""
     from microsite.pipeline import build
-    from tests.conftest import PROJECT
+    from tests.conftest import PROJECT, BuiltSite
 
+    project = PROJECT if request.param == "content" else request.getfixturevalue("complete_root")
     root = tmp_path_factory.mktemp("search")
     out = root / SUBPATH.strip("/")
     with serve(root) as origin:
-        site = build(PROJECT, out, BuildOptions(base_url=origin + SUBPATH)).site
-        yield origin, out, site
+        site = build(project, out, BuildOptions(base_url=origin + SUBPATH)).site
+        yield origin, out, site, BuiltSite(project, out, site, real=request.param == "content")
 
 
-def search_pages(site) -> list:
-    """The site's search pages, one per language; the test is skipped when it has none (valid content: the guide
-    says how to remove them)."""
+def search_pages(search_site) -> list:
+    """The site's search pages, one per language: the real content may have none (valid content: the guide says how
+    to remove them), and the test is then skipped there; the complete sample has them."""
+    *_, site, case = search_site
     pages = [page for page in site.pages if page.template == "search"]
-    if not pages:
-        pytest.skip("no page has template: search")
+    case.needs(pages, "page with template: search")
     return pages
 
 
@@ -85,10 +88,10 @@ INDEX_SEARCH = """async (queries) => {
 
 
 def test_typing_finds_pages_in_the_readers_language_that_exist(search_site, browser) -> None:
-    origin, out, site = search_site
+    origin, out, site, case = search_site
     config = site.config
     failures, misses, asked = [], set(), set()
-    pages = search_pages(site)
+    pages = search_pages(search_site)
     context = browser.new_context()
     for page in pages:
         tab = context.new_page()
@@ -116,6 +119,7 @@ def test_typing_finds_pages_in_the_readers_language_that_exist(search_site, brow
         tab.close()
     context.close()
     assert not failures, "\n".join(failures)
+    case.needs(asked, "glossary term to look up")
     known = KNOWN_MISSES & asked  # those the content still looks up
     assert known <= misses, f"found now, remove from KNOWN_MISSES: {known - misses}"
 
@@ -123,15 +127,14 @@ def test_typing_finds_pages_in_the_readers_language_that_exist(search_site, brow
 def test_the_header_box_and_the_results_work_from_the_keyboard(search_site, browser) -> None:
     """From the home page (in English, if the site has it), a glossary term the index finds typed into the
     header's box."""
-    origin, _, site = search_site
-    search_pages(site)  # the header has a search box when the site has search pages
+    origin, _, site, case = search_site
+    search_pages(search_site)  # the header has a search box when the site has search pages
     config = site.config
     lang = "en" if "en" in config.codes else config.default_language
     home = next(page for page in site.pages if page.template == "home" and page.lang == lang)
     tag = config.language(lang).tag
     query = next((term for term in glossary_terms(site, lang) if (tag, term) not in KNOWN_MISSES), None)
-    if query is None:
-        pytest.skip(f"no glossary term in {lang} to look up")
+    case.needs(query, f"glossary term in {lang} to look up")
     context = browser.new_context()
     tab = context.new_page()
     tab.goto(origin + config.base_path + home.url.lstrip("/"))
@@ -155,15 +158,17 @@ def test_the_header_box_and_the_results_work_from_the_keyboard(search_site, brow
 
 
 def test_axe_finds_no_violations_on_the_search_pages_with_results(search_site, browser) -> None:
-    origin, _, site = search_site
+    origin, _, site, case = search_site
     context = browser.new_context()
     tab = context.new_page()
     failures = []
-    for page in search_pages(site):
+    for page in search_pages(search_site):
         tab.goto(origin + site.config.base_path + page.url.lstrip("/"))
         queries = typed_queries(site, page.lang)
         if queries:  # without a glossary term, the page is checked with no results
             type_query(tab, queries[0])
+        elif not case.real:
+            failures.append(f"{page.url}: the complete sample site has no glossary term to type")
         for scheme in ("light", "dark"):
             tab.emulate_media(color_scheme=scheme)
             failures += describe_violations(f"{page.url} [{scheme}]", axe_violations(tab))

@@ -44,7 +44,8 @@ def pages_by_language(site: Path, config) -> dict[str, set[str]]:
 
 
 @content
-def test_every_language_has_every_page(built_site: Path, real_model) -> None:
+def test_every_language_has_every_page(site_under_test) -> None:
+    built_site, real_model = site_under_test.out, site_under_test.model
     by_language = pages_by_language(built_site, real_model.config)
     default = by_language[real_model.config.default_language]
     assert all(pages == default for pages in by_language.values())
@@ -55,9 +56,10 @@ def test_every_language_has_every_page(built_site: Path, real_model) -> None:
 
 
 @content
-def test_root_url_serves_the_chinese_home_page_itself(built_site: Path, real_model) -> None:
+def test_root_url_serves_the_chinese_home_page_itself(site_under_test) -> None:
     """The default language's home page (Chinese, written zh-Hans today: its tag is whatever site.yaml gives it, or
     its code when it gives none) is at the root itself, not a redirect to it."""
+    built_site, real_model = site_under_test.out, site_under_test.model
     config = real_model.config
     home = read_page(built_site / "index.html")
     assert home.lang == config.language(config.default_language).tag
@@ -67,7 +69,8 @@ def test_root_url_serves_the_chinese_home_page_itself(built_site: Path, real_mod
 
 
 @content
-def test_every_page_has_lang_title_and_description_in_its_language(built_site: Path, real_model) -> None:
+def test_every_page_has_lang_title_and_description_in_its_language(site_under_test) -> None:
+    built_site, real_model = site_under_test.out, site_under_test.model
     for path in html_pages(built_site):
         page = read_page(path)
         language = language_of(path, built_site, real_model.config)
@@ -79,7 +82,8 @@ def test_every_page_has_lang_title_and_description_in_its_language(built_site: P
 
 
 @content
-def test_hreflang_alternates_are_reciprocal_and_include_x_default(built_site: Path, real_model) -> None:
+def test_hreflang_alternates_are_reciprocal_and_include_x_default(site_under_test) -> None:
+    built_site, real_model = site_under_test.out, site_under_test.model
     config = real_model.config
     tags = {language.tag for language in config.languages}
     for path in html_pages(built_site):
@@ -93,7 +97,8 @@ def test_hreflang_alternates_are_reciprocal_and_include_x_default(built_site: Pa
 
 
 @content
-def test_language_switcher_leads_to_the_same_page_in_every_language(built_site: Path, real_model) -> None:
+def test_language_switcher_leads_to_the_same_page_in_every_language(site_under_test) -> None:
+    built_site, real_model = site_under_test.out, site_under_test.model
     tags = {language.tag for language in real_model.config.languages}
     for path in html_pages(built_site):
         page = read_page(path)
@@ -105,7 +110,8 @@ def test_language_switcher_leads_to_the_same_page_in_every_language(built_site: 
 
 
 @content
-def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+def test_every_internal_link_and_anchor_resolves(site_under_test) -> None:
+    built_site = site_under_test.out
     for path in html_pages(built_site):
         for href in read_page(path).links:
             if href.startswith(("http://", "https://", "mailto:")):
@@ -121,7 +127,8 @@ def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
 
 
 @content
-def test_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
+def test_pages_load_nothing_from_other_hosts(site_under_test) -> None:
+    built_site = site_under_test.out
     for path in html_pages(built_site):
         for resource in read_page(path).resources:
             assert resource.startswith("/") and not resource.startswith("//"), (path, resource)
@@ -132,8 +139,9 @@ GOVERNED = re.compile(r"<(?:link|script|style|img|iframe|object|embed|video|audi
 
 
 @content
-def test_every_page_states_the_sites_policy_before_anything_it_governs(built_site: Path) -> None:
+def test_every_page_states_the_sites_policy_before_anything_it_governs(site_under_test) -> None:
     """A policy in a <meta> holds for what comes after it only; the host's _headers send the same one."""
+    built_site = site_under_test.out
     for path in html_pages(built_site):
         text = path.read_text(encoding="utf-8")
         meta = POLICY_META.search(text)
@@ -145,13 +153,13 @@ def test_every_page_states_the_sites_policy_before_anything_it_governs(built_sit
 
 
 @content
-def test_each_statistic_is_on_the_statistics_page_with_its_number_in_both_languages(built_site: Path,
-                                                                                     real_model) -> None:
-    if not any(page.template == "statistics" for page in real_model.pages):  # an editor may delete it
-        pytest.skip("no page shows the statistics")
-    for lang in real_model.config.codes:
-        facts = read_page(built_site / page_file(real_model, "statistics", lang))
-        for statistic in real_model.statistics:
+def test_each_statistic_is_on_the_statistics_page_with_its_number_in_every_language(site_under_test) -> None:
+    site = site_under_test.model
+    site_under_test.needs(site.statistics, "statistic")
+    site_under_test.needs(any(page.template == "statistics" for page in site.pages), "page of the statistics")
+    for lang in site.config.codes:
+        facts = read_page(site_under_test.out / page_file(site, "statistics", lang))
+        for statistic in site.statistics:
             assert f"stat-{statistic.id}" in facts.ids
             assert statistic.formatted[lang] in facts.text, (lang, statistic.id)
 
@@ -164,30 +172,34 @@ def test_figures_are_written_as_each_language_expects(sample_model) -> None:
 
 
 @content
-def test_every_quote_link_points_at_a_passage_on_the_source_page(built_site: Path, real_model) -> None:
+def test_every_quote_link_points_at_a_passage_on_the_source_page(site_under_test) -> None:
+    site, out = site_under_test.model, site_under_test.out
+    site_under_test.needs(site.statistics and site.events, "statistic and event")
     anchors_linked = set()
-    for path in html_pages(built_site):
+    for path in html_pages(out):
         for href in read_page(path).links:
             if "/sources/" in href and "#q-" in href:
-                target = target_file(built_site, href)
+                target = target_file(out, href)
                 assert href.split("#")[1] in read_page(target).ids, (path, href)
                 anchors_linked.add(href.split("#")[1])
-    for record in (*real_model.statistics, *real_model.events):
+    assert anchors_linked  # (a statistic or an event at least is shown, with its quote)
+    for record in (*site.statistics, *site.events):
         assert record.evidence.anchor in anchors_linked
 
 
 @content
-def test_timeline_is_in_date_order_with_machine_readable_dates(built_site: Path, real_model) -> None:
+def test_timeline_is_in_date_order_with_machine_readable_dates(site_under_test) -> None:
     """In every language, on the page that shows the timeline (found by its template, not by its key or URL,
     which an editor may change)."""
-    keys = [event.date.sort_key() for event in real_model.events]
+    site = site_under_test.model
+    site_under_test.needs(len(site.events) > 1, "two events to order")
+    keys = [event.date.sort_key() for event in site.events]
     assert keys == sorted(keys)
-    if not any(page.template == "timeline" for page in real_model.pages):
-        pytest.skip("no page shows the timeline")
-    for lang in real_model.config.codes:
-        html = (built_site / page_file(real_model, "timeline", lang)).read_text(encoding="utf-8")
+    site_under_test.needs(any(page.template == "timeline" for page in site.pages), "page of the timeline")
+    for lang in site.config.codes:
+        html = (site_under_test.out / page_file(site, "timeline", lang)).read_text(encoding="utf-8")
         datetimes = re.findall(r'<time datetime="([^"]+)">', html)
-        assert datetimes == [event.date.machine_readable() for event in real_model.events], lang
+        assert datetimes == [event.date.machine_readable() for event in site.events], lang
 
 
 def test_dates_are_written_with_the_precision_the_article_gives(sample_site: Path) -> None:
@@ -196,7 +208,8 @@ def test_dates_are_written_with_the_precision_the_article_gives(sample_site: Pat
 
 
 @content
-def test_chinese_paragraphs_have_no_line_breaks_between_characters(built_site: Path, real_model) -> None:
+def test_chinese_paragraphs_have_no_line_breaks_between_characters(site_under_test) -> None:
+    built_site, real_model = site_under_test.out, site_under_test.model
     for path in html_pages(built_site):
         if language_of(path, built_site, real_model.config).code == "en":
             continue
@@ -214,18 +227,19 @@ def test_source_page_presents_the_article(sample_site: Path, sample_model) -> No
 
 
 @content
-def test_404_pages_exist_for_each_language(built_site: Path, real_model) -> None:
-    config = real_model.config
-    written = {page.lang for page in real_model.pages if page.template == "404"}  # (an editor may delete the page)
+def test_404_pages_exist_for_each_language(site_under_test) -> None:
+    """Every language's, the editions' too, in its own language (an editor may delete the page in all of them)."""
+    config = site_under_test.model.config
+    written = {page.lang for page in site_under_test.model.pages if page.template == "404"}
+    site_under_test.needs(written, "404 page")
     for language in config.languages:
-        if language.code not in written:
-            continue
-        folder = built_site if language.code == config.default_language else built_site / language.code
+        folder = site_under_test.out if language.code == config.default_language else site_under_test.out / language.code
         assert read_page(folder / "404.html").lang == language.tag
 
 
 @content
-def test_build_output_is_marked_as_generated(built_site: Path) -> None:
+def test_build_output_is_marked_as_generated(site_under_test) -> None:
+    built_site = site_under_test.out
     assert (built_site / ".microsite-output").is_file()
 
 
@@ -233,9 +247,10 @@ _PAGE_MAP = re.compile(r'<nav class="page-map[^"]*".*?</nav>', re.DOTALL)
 
 
 @content
-def test_a_page_of_four_or_more_sections_maps_each_of_them_in_order(built_site: Path) -> None:
+def test_a_page_of_four_or_more_sections_maps_each_of_them_in_order(site_under_test) -> None:
     """Each link of the map leads to its section: the element it targets is, or holds, the matching ``h2``."""
-    for file in html_pages(built_site):
+    mapped = 0
+    for file in html_pages(site_under_test.out):
         html = file.read_text(encoding="utf-8")
         main = html[html.index("<main"):html.index("</main>")]
         maps = _PAGE_MAP.findall(main)
@@ -245,9 +260,11 @@ def test_a_page_of_four_or_more_sections_maps_each_of_them_in_order(built_site: 
             assert not maps, f"{file}: a map on a page of {len(headings)} sections"
             continue
         assert len(maps) == 1, f"{file}: {len(headings)} sections and no map"
+        mapped += 1
         targets = re.findall(r'href="#([^"]+)"', maps[0])
         assert len(targets) == len(headings), f"{file}: {len(targets)} links for {len(headings)} sections"
         for target, heading in zip(targets, headings):
             element = text.rfind("<", 0, text.index(f'id="{target}"'))  # the tag that carries the id
             first_after = next((h for h in headings if h >= element), None)
             assert first_after == heading, f"{file}: #{target} does not lead to its section's heading"
+    site_under_test.needs(mapped, "page of four or more sections")
