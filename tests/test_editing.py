@@ -9,6 +9,7 @@ copy must then check clean and pass every test marked ``content`` (run in a fres
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -129,16 +130,28 @@ def add_to_menu(root: Path, key: str) -> None:
     assert yaml.safe_load(text)["nav"][-1] == key
 
 
+def shown_templates(root: Path) -> set[str]:
+    """The templates the project's pages name (``statistics``, ``timeline`` ...): a link to a figure or an event
+    needs the page that shows it, which an editor may have deleted (with the links to it)."""
+    return {match.group(1) for path in (root / "content" / "pages").rglob("*.md")
+            for match in re.finditer(r"(?m)^template: *[\"']?([^\"'\s]+)", path.read_text(encoding="utf-8").partition("\n---")[0])}
+
+
 def add_page(root: Path, source: str, figure_id: str, event_id: str) -> str:
-    """A page that cites the new source and links the new figure and event, in the menu; its key."""
+    """A page that cites the new source and links the new figure and event (each where a page shows it, or cites
+    its quote), in the menu; its key."""
     key = unused_page_key(root)
+    shown = shown_templates(root)
     assert main(["--root", str(root), "new", "page", key]) == 0
+    meeting = {"zh": f"[会员大会](event:{event_id})" if "timeline" in shown else "会员大会",
+               "en": f"[members' meeting](event:{event_id})" if "timeline" in shown else "members' meeting"}
+    figure = ({"zh": f"[](stat:{figure_id})", "en": f"[](stat:{figure_id})"} if "statistics" in shown else
+              {"zh": f"[120家](cite:{source} \"新增会员企业120家\")", "en": f"[120](cite:{source} \"新增会员企业120家\")"})
     bodies = {
-        "zh": ("会员", "工商联新增会员企业。", f"[会员大会](event:{event_id})上新增会员企业"
-               f"[](stat:{figure_id})，"
+        "zh": ("会员", "工商联新增会员企业。", f"{meeting['zh']}上新增会员企业{figure['zh']}，"
                f"[企业家表示支持](cite:{source} \"与会企业家表示，将继续支持商会建设\")。"),
-        "en": ("Members", "New member companies.", f"At the [members' meeting](event:{event_id}), "
-               f"[](stat:{figure_id}) companies joined, and [entrepreneurs pledged support](cite:{source} \"将继续支持商会建设\")."),
+        "en": ("Members", "New member companies.", f"At the {meeting['en']}, "
+               f"{figure['en']} companies joined, and [entrepreneurs pledged support](cite:{source} \"将继续支持商会建设\")."),
     }
     for lang, (title, description, body) in bodies.items():
         (root / "content" / "pages" / f"{key}.{lang}.md").write_text(
