@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from microsite.cli import main
-from tests.conftest import REPO, SAMPLE, make_project
+from tests.conftest import SAMPLE, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
