@@ -638,17 +638,22 @@ FAITHFUL = [
 ]
 
 
+def _all_passed(project: Path, cases: list, capsys) -> None:
+    """Each ``(language, text)`` of ``cases`` written as a paragraph of its own at the end of that language's home
+    page of ``project``: the check must pass them all."""
+    for lang in ("en", "zh"):
+        page = project / f"content/pages/index.{lang}.md"
+        said = "\n\n".join(text for page_lang, text in cases if page_lang == lang)
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + said + "\n", encoding="utf-8")
+    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+
+
 def test_an_english_article_traces_what_pages_in_either_language_say_as_it_says_it(minimal_project: Path, capsys):
     """An English article's quote is read by the English reader, as the site's English is: its dates were read as
     Chinese, with the spaces taken out (on11October2023), and 'on 11 October 2023' citing it was refused ('11' is
     part of a date here, but in the quote it cites '11' is a count), so was 2023年10月11日, and 超4.5亿元 citing
     'more than 450 million yuan' ('not in the quote it cites')."""
-    project = with_an_english_source(minimal_project)
-    for lang in ("en", "zh"):
-        page = project / f"content/pages/index.{lang}.md"
-        said = "\n\n".join(text for page_lang, text in FAITHFUL if page_lang == lang)
-        page.write_text(page.read_text(encoding="utf-8") + "\n" + said + "\n", encoding="utf-8")
-    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+    _all_passed(with_an_english_source(minimal_project), FAITHFUL, capsys)
 
 
 # What overreaches an English quote, with what is refused: a day, month or year not its, a qualifier, currency or
@@ -679,22 +684,29 @@ OVERREACHING = [
 ]
 
 
-def test_an_english_article_refuses_what_overreaches_it_in_either_language_at_its_place(minimal_project: Path,
-                                                                                         capsys):
-    project = with_an_english_source(minimal_project)
+def _refused_at_their_places(project: Path, cases: list, end: str, capsys) -> tuple[list, str]:
+    """Each ``(language, text, message)`` of ``cases`` written as a paragraph of its own (``See TEXT`` and ``end``)
+    at the end of that language's home page of ``project``; the check must print each message at its paragraph's
+    line. Returns the places with their messages, and what the check printed."""
     expected = []
     for lang in ("en", "zh"):
         page = project / f"content/pages/index.{lang}.md"
         lines = page.read_text(encoding="utf-8").split("\n")
-        for page_lang, text, message in OVERREACHING:
+        for page_lang, text, message in cases:
             if page_lang == lang:
-                lines += ["", f"See {text}."]
+                lines += ["", f"See {text}{end}"]
                 expected.append((f"index.{lang}.md:{len(lines)}:", message))
         page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     err = check(project, capsys)
     for place, message in expected:
         assert any(line.startswith(f"content/pages/{place}") and message in line for line in err.split("\n")), (
             place, message, err)
+    return expected, err
+
+
+def test_an_english_article_refuses_what_overreaches_it_in_either_language_at_its_place(minimal_project: Path,
+                                                                                         capsys):
+    _refused_at_their_places(with_an_english_source(minimal_project), OVERREACHING, ".", capsys)
 
 
 def test_records_quoting_an_english_article_are_checked_by_its_reading(minimal_project: Path, capsys):
@@ -777,12 +789,7 @@ def test_a_page_may_write_the_date_a_quotes_time_counted_from_its_article_gives(
     """A quote's 上个月 of an article of 2023-10-11 is September 2023, its "yesterday" the 10th, in either language:
     a page that wrote the date, as the hint of a time from today tells an editor to, was refused ('the number
     '9月' is not in the quote it cites')."""
-    project = with_times_from_today(minimal_project)
-    for lang in ("en", "zh"):
-        page = project / f"content/pages/index.{lang}.md"
-        said = "\n\n".join(text for page_lang, text in COUNTED_FROM_THE_ARTICLE if page_lang == lang)
-        page.write_text(page.read_text(encoding="utf-8") + "\n" + said + "\n", encoding="utf-8")
-    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+    _all_passed(with_times_from_today(minimal_project), COUNTED_FROM_THE_ARTICLE, capsys)
 
 
 # What overreaches it: another month, a day of a quote's month, a month of a quote's day, a week's day; and the page's
@@ -807,20 +814,8 @@ OVERREACHING_THE_ARTICLE = [
 
 def test_a_page_may_not_write_another_date_than_a_quotes_time_counted_from_its_article(minimal_project: Path,
                                                                                        capsys):
-    project = with_times_from_today(minimal_project)
-    expected = []
-    for lang in ("en", "zh"):
-        page = project / f"content/pages/index.{lang}.md"
-        lines = page.read_text(encoding="utf-8").split("\n")
-        for page_lang, text, message in OVERREACHING_THE_ARTICLE:
-            if page_lang == lang:
-                lines += ["", f"See {text}"]
-                expected.append((f"index.{lang}.md:{len(lines)}:", message))
-        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    err = check(project, capsys)
-    for place, message in expected:
-        assert any(line.startswith(f"content/pages/{place}") and message in line for line in err.split("\n")), (
-            place, message, err)
+    expected, err = _refused_at_their_places(with_times_from_today(minimal_project), OVERREACHING_THE_ARTICLE, "",
+                                             capsys)
     # (and no other: a week's 2023年10月 and October 2023 are two mistakes each, its year and its month)
     assert f"{len(expected) + 2} mistakes found." in err, err
 
